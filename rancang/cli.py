@@ -1,0 +1,82 @@
+"""The ``rancang`` command line.
+
+Each command lives in the stage that owns it (``rancang.ingest.cli``, ``rancang.model.cli`` ...) and is imported
+only when it is invoked, so ``rancang --help`` starts fast without importing spaCy, pdfplumber or docxtpl.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from rancang import __version__
+from rancang.errors import RancangError
+
+#: command name -> (module, attribute, one-line help shown by ``rancang --help``)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "ingest": ("rancang.ingest.cli", "ingest", "Baca peraturan (TXT/MD/PDF/DOCX) menjadi pohon pasal (JSON/MD)."),
+    "model": ("rancang.model.cli", "model", "Susun model sistem kerja (peran, tugas, prosedur, surat)."),
+    "draft": ("rancang.generate.cli", "draft", "Susun rancangan Perbup/Perwali untuk daerah baru."),
+    "check": ("rancang.generate.cli", "check", "Periksa peraturan terhadap kaidah penyusunan."),
+    "letter": ("rancang.generate.cli", "letter", "Buat surat dinas baku (DOCX)."),
+    "corpus": ("rancang.corpus.cli", "corpus", "Kelola korpus peraturan (SQLite)."),
+    "search": ("rancang.corpus.cli", "search", "Cari pasal di seluruh korpus."),
+    "diff": ("rancang.corpus.cli", "diff", "Bandingkan dua daerah menurut makna."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a command's module only when that command runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self._available(name)]
+
+    @staticmethod
+    def _available(name: str) -> bool:
+        module = COMMANDS[name][0]
+        return importlib.util.find_spec(module) is not None
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS or not self._available(name):
+            return None
+        module, attr, _ = COMMANDS[name]
+        return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Perintah"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rancang")
+def cli() -> None:
+    """rancang: alat Bagian Hukum untuk peraturan sistem kerja ASN."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI; an unexpected exception becomes one Indonesian sentence, not a traceback."""
+    try:
+        cli.main(args=argv, prog_name="rancang", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Dibatalkan.", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except RancangError as exc:  # pragma: no cover - RancangError is a ClickException
+        exc.show()
+        return 1
+    except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback to a user
+        click.echo(f"Galat internal: {type(exc).__name__}: {exc}. Mohon laporkan ke pengembang.", err=True)
+        return 70
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""The core data model: one regulation as a clause tree, shared by every stage.
+
+Ingest builds it, the JSON contract (``schema/regulation.schema.json``) serialises it, and model, generate and
+corpus read it back with :meth:`Regulation.from_dict`. Nodes keep both the label as printed (``label``: "c." even
+where an OCR slip printed "0") and the normalised ``number`` ("e"), so nothing of the source is lost while the
+structure stays exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Node types of the batang tubuh, outermost first.
+STRUCTURAL = ("bab", "bagian", "paragraf", "pasal")
+LIST_TYPES = ("huruf", "angka", "item")
+NODE_TYPES = ("bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka", "item", "text", "perubahan")
+
+
+@dataclass
+class Ref:
+    """One cross-reference found in a node's text.
+
+    ``kind`` is "internal" (a Pasal/ayat/huruf of this act) or "external" (a Pasal of another act, whose
+    ``citation`` is kept). ``target`` lists the node ids it points to; ``resolved`` says whether all exist.
+    ``start``/``end`` are character offsets into the node's ``text``.
+    """
+
+    text: str
+    kind: str
+    target: list[str] = field(default_factory=list)
+    resolved: bool = False
+    start: int = 0
+    end: int = 0
+    citation: dict[str, Any] | None = None
+
+
+@dataclass
+class Node:
+    """A unit of the batang tubuh: BAB, Bagian, Paragraf, Pasal, ayat, huruf, angka, deeper item, or prose."""
+
+    type: str
+    number: str | None = None
+    label: str | None = None
+    heading: str | None = None
+    text: str = ""
+    children: list[Node] = field(default_factory=list)
+    id: str = ""
+    cite: str = ""
+    refs: list[Ref] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and every descendant, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def child_list(self, *types: str) -> list[Node]:
+        return [c for c in self.children if c.type in types]
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Node:
+        return cls(
+            type=d["type"],
+            number=d.get("number"),
+            label=d.get("label"),
+            heading=d.get("heading"),
+            text=d.get("text") or "",
+            children=[cls.from_dict(c) for c in d.get("children") or []],
+            id=d.get("id") or "",
+            cite=d.get("cite") or "",
+            refs=[Ref(**r) for r in d.get("refs") or []],
+        )
+
+
+@dataclass
+class Regulation:
+    """A whole regulation: identity, pembukaan, batang tubuh, penutup, Lampiran (and Penjelasan for national acts).
+
+    ``preamble`` keeps the lines of the judul and pembukaan verbatim (they are also parsed into ``meta``);
+    ``stats`` counts what was removed by rule (bullets, bold markers, page numbers ...) with the removed text
+    itself, so conservation of characters can be proved.
+    """
+
+    source: dict[str, Any]
+    meta: dict[str, Any]
+    preamble: list[str] = field(default_factory=list)
+    menimbang: list[dict[str, Any]] = field(default_factory=list)
+    mengingat: list[dict[str, Any]] = field(default_factory=list)
+    diktum: list[str] = field(default_factory=list)
+    body: list[Node] = field(default_factory=list)
+    penutup: dict[str, Any] = field(default_factory=dict)
+    lampiran: list[dict[str, Any]] = field(default_factory=list)
+    penjelasan: list[dict[str, Any]] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def walk(self) -> Iterator[Node]:
+        for node in self.body:
+            yield from node.walk()
+
+    def pasals(self) -> list[Node]:
+        return [n for n in self.walk() if n.type == "pasal"]
+
+    def index(self) -> dict[str, Node]:
+        """Node id -> node, for resolving cites and references."""
+        return {n.id: n for n in self.walk() if n.id}
+
+    def find(self, cite: str) -> Node | None:
+        """The node whose ``cite`` is exactly ``cite`` ("Pasal 4 ayat (2) huruf a"), or None."""
+        return next((n for n in self.walk() if n.cite == cite), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        if not d["penjelasan"]:
+            del d["penjelasan"]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Regulation:
+        return cls(
+            source=d.get("source") or {},
+            meta=d.get("meta") or {},
+            preamble=list(d.get("preamble") or []),
+            menimbang=list(d.get("menimbang") or []),
+            mengingat=list(d.get("mengingat") or []),
+            diktum=list(d.get("diktum") or []),
+            body=[Node.from_dict(n) for n in d.get("body") or []],
+            penutup=dict(d.get("penutup") or {}),
+            lampiran=list(d.get("lampiran") or []),
+            penjelasan=list(d.get("penjelasan") or []),
+            stats=dict(d.get("stats") or {}),
+        )

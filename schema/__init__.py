@@ -1,0 +1,48 @@
+"""The JSON Schemas that are the contract between rancang's stages, and one way to check data against them.
+
+Schemas are data files beside this module (``regulation``, ``sistemkerja``, ``region``, ``letter``); they are
+loaded once and their validators cached, so validating every ingest output stays cheap.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rancang.errors import ValidationError
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The schema ``<name>.schema.json`` as a dict."""
+    text = resources.files(__name__).joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def validator(name: str):
+    import jsonschema
+
+    schema = load(name)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def errors(name: str, data: Any) -> list[str]:
+    """Every violation of schema ``name`` by ``data``, as "path: message" lines (empty when valid)."""
+    out = []
+    for err in sorted(validator(name).iter_errors(data), key=lambda e: list(e.absolute_path)):
+        path = "/".join(str(p) for p in err.absolute_path) or "(akar)"
+        out.append(f"{path}: {err.message}")
+    return out
+
+
+def validate(name: str, data: Any) -> None:
+    """Raise :class:`ValidationError` (Indonesian message) unless ``data`` satisfies schema ``name``."""
+    problems = errors(name, data)
+    if problems:
+        shown = "; ".join(problems[:5]) + (f"; dan {len(problems) - 5} lainnya" if len(problems) > 5 else "")
+        raise ValidationError(f"data tidak sesuai skema {name}: {shown}")
