@@ -106,6 +106,12 @@ class Regulation:
         """Node id -> node, for resolving cites and references."""
         return {n.id: n for n in self.walk() if n.id}
 
+    def ids(self) -> set[str]:
+        """Every id a cite may resolve to: body nodes and Lampiran blocks ("lampiran-12")."""
+        out = {n.id for n in self.walk() if n.id}
+        out.update(b["id"] for b in self.lampiran if b.get("id"))
+        return out
+
     def find(self, cite: str) -> Node | None:
         """The node whose ``cite`` is exactly ``cite`` ("Pasal 4 ayat (2) huruf a"), or None."""
         return next((n for n in self.walk() if n.cite == cite), None)

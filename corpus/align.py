@@ -1,0 +1,178 @@
+"""Align the clauses of two regulations by meaning, not by number.
+
+Pasal numbers differ between regions (the principles are Pasal 13 in one text, Pasal 4 ayat (1) in another), so
+clauses are paired in two passes:
+
+1. **Topics.** Where the sistem-kerja model locates the same topic in both texts, those two clauses are paired
+   (and every unit inside them is taken).
+2. **Text.** The remaining units are paired greedily, best first, by rapidfuzz similarity of their folded text,
+   above a threshold; what is left over is "only in A" / "only in B".
+
+A *unit* is the level drafters compare: an ayat, or a whole Pasal that has no ayat; a long list directly under a
+Pasal or ayat (the definitions of Ketentuan Umum) is split into its items so that definitions pair term by term.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from rancang.tree import Node, Regulation
+
+_WORD = re.compile(r"[^\W_]+")
+
+#: a unit whose own list has more items than this is compared item by item
+SPLIT_LIST = 8
+#: minimum text similarity (0-100) for a pair found in the text pass
+THRESHOLD = 55.0
+#: characters of a unit compared in the text pass: a clause's meaning is in its opening words, and the cost
+#: of the similarity matrix grows with text length
+HEAD = 320
+
+
+@dataclass
+class Unit:
+    """A comparable piece of a regulation: its node id, cite and full text (own text and all descendants)."""
+
+    id: str
+    cite: str
+    text: str
+    node: Node = field(repr=False)
+    item: bool = False  # an item split out of a long list (a definition): pairs only with other items
+
+
+@dataclass
+class Pair:
+    """Two aligned units: cites on both sides, the topic key that joined them (or None) and a 0-1 score."""
+
+    a: Unit
+    b: Unit
+    topic: str | None
+    score: float
+
+
+@dataclass
+class Alignment:
+    pairs: list[Pair]
+    only_a: list[Unit]
+    only_b: list[Unit]
+
+
+def full_text(node: Node) -> str:
+    """A node's words with those of all its descendants, labels included ("a. penunjukan; dan b. ...")."""
+    parts = []
+    for n in node.walk():
+        own = " ".join(x for x in ((n.label if n is not node and n.type != "text" else None), n.heading, n.text)
+                       if x)
+        if own:
+            parts.append(own)
+    return " ".join(parts)
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, punctuation as spaces: the form texts are compared in."""
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def units(reg: Regulation) -> list[Unit]:
+    """The units of ``reg`` in document order (see the module docstring)."""
+    out: list[Unit] = []
+    for pasal in reg.pasals():
+        ayats = pasal.child_list("ayat")
+        if not ayats:
+            out.extend(_split(pasal))
+            continue
+        if pasal.text:  # a lead sentence before the first ayat
+            out.append(Unit(pasal.id, pasal.cite, pasal.text, pasal))
+        for child in pasal.children:
+            if child.type == "ayat":
+                out.extend(_split(child))
+    return out
+
+
+def _split(node: Node) -> list[Unit]:
+    items = [c for c in node.children if c.type in ("huruf", "angka", "item")]
+    if len(items) <= SPLIT_LIST:
+        return [Unit(node.id, node.cite, full_text(node), node)]
+    return [Unit(c.id, c.cite, full_text(c), c, item=True) for c in items]
+
+
+def _covers(outer: str, inner: str) -> bool:
+    """True if node id ``outer`` is ``inner`` or one of its ancestors."""
+    return inner == outer or inner.startswith(outer + "/")
+
+
+def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None = None,
+          topics_b: dict[str, Any] | None = None, threshold: float = THRESHOLD) -> Alignment:
+    """Pair the units of two regulations: model topics first, then text similarity.
+
+    ``topics_a``/``topics_b`` are ``rancang.model`` topics ({key: {"cite", "id"} | None}); without them the
+    alignment is by text alone.
+    """
+    from rapidfuzz import fuzz
+
+    ua, ub = units(reg_a), units(reg_b)
+    idx_a, idx_b = reg_a.index(), reg_b.index()
+    pairs: list[Pair] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+
+    for key, loc_a in (topics_a or {}).items():
+        loc_b = (topics_b or {}).get(key)
+        if not (loc_a and loc_b):
+            continue
+        na, nb = idx_a.get(loc_a.get("id", "")), idx_b.get(loc_b.get("id", ""))
+        if na is None or nb is None:
+            continue
+        a, b = Unit(na.id, na.cite, full_text(na), na), Unit(nb.id, nb.cite, full_text(nb), nb)
+        score = fuzz.token_sort_ratio(fold(a.text), fold(b.text)) / 100
+        pairs.append(Pair(a, b, key, round(score, 3)))
+        used_a.update(i for i, u in enumerate(ua) if _covers(na.id, u.id) or _covers(u.id, na.id))
+        used_b.update(j for j, u in enumerate(ub) if _covers(nb.id, u.id) or _covers(u.id, nb.id))
+
+    rest_a = [i for i in range(len(ua)) if i not in used_a]
+    rest_b = [j for j in range(len(ub)) if j not in used_b]
+    if rest_a and rest_b:
+        fa = [fold(ua[i].text[: HEAD * 2])[:HEAD] for i in rest_a]
+        fb = [fold(ub[j].text[: HEAD * 2])[:HEAD] for j in rest_b]
+        matrix = similarity_matrix(fa, fb)
+        kind_a = [ua[i].item for i in rest_a]
+        kind_b = [ub[j].item for j in rest_b]
+        cands = [(float(matrix[x][y]), x, y) for x, y in zip(*(matrix >= threshold).nonzero(), strict=True)
+                 if kind_a[x] == kind_b[y]]
+        cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+        for score, x, y in cands:
+            i, j = rest_a[x], rest_b[y]
+            if i in used_a or j in used_b:
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append(Pair(ua[i], ub[j], None, round(score / 100, 3)))
+
+    order_a = {u.id: k for k, u in enumerate(ua)}
+    pairs.sort(key=lambda p: _order(p.a.id, order_a))
+    return Alignment(pairs, [u for i, u in enumerate(ua) if i not in used_a],
+                     [u for j, u in enumerate(ub) if j not in used_b])
+
+
+def similarity_matrix(fa: list[str], fb: list[str]) -> Any:
+    """0-100 similarity of every folded text of ``fa`` with every one of ``fb``.
+
+    The mean of rapidfuzz ``ratio`` (order-aware) and ``token_set_ratio`` (tolerates words inserted by one
+    region), both computed natively over the whole matrix.
+    """
+    from rapidfuzz import fuzz, process
+
+    return (process.cdist(fa, fb, scorer=fuzz.ratio) + process.cdist(fa, fb, scorer=fuzz.token_set_ratio)) / 2
+
+
+def _order(node_id: str, order: dict[str, int]) -> int:
+    """Document position of a node id: its own unit's, else that of the first unit inside it."""
+    if node_id in order:
+        return order[node_id]
+    inside = [k for uid, k in order.items() if _covers(node_id, uid) or _covers(uid, node_id)]
+    return min(inside) if inside else len(order)

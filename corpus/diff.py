@@ -1,0 +1,83 @@
+"""Compare two regulations: aligned pairs with a word-level redline, clauses on one side only, a topic summary.
+
+:func:`compare` returns a plain dict (the ``report.json`` contract)::
+
+    {"a": {...}, "b": {...},                       # identity of both sides
+     "pairs": [{"a": "Pasal 13", "b": "Pasal 4 ayat (1)", "topic": "prinsip_mekanisme_kerja", "score": 0.82,
+                "a_id", "b_id", "a_text", "b_text", "redline": [{"op": "equal|delete|insert", "text"}]}],
+     "only_a": ["Pasal 2 ayat (1)", ...], "only_b": [...],           # cites
+     "unmatched": {"a": [{"cite", "id", "text"}], "b": [...]},
+     "topics": {key: {"a": cite|None, "b": cite|None, "label", "status": "both|only_a|only_b|none",
+                      "actors": {"a", "b", "only_a", "only_b"}, "documents": {...}, "contents": {...}}},
+     "summary": {"both": [keys], "only_a": [keys], "only_b": [keys], "none": [keys]}}
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from rancang.corpus.align import align, fold
+from rancang.corpus.summary import topic_summary
+from rancang.tree import Regulation
+
+_TOKEN = re.compile(r"\S+")
+
+
+def redline(a: str, b: str) -> list[dict[str, str]]:
+    """Word-level differences from ``a`` to ``b``; words compare folded (case and punctuation do not count).
+
+    >>> redline("dilakukan melalui penunjukan", "dilakukan melalui cara penunjukan")
+    [{'op': 'equal', 'text': 'dilakukan melalui'}, {'op': 'insert', 'text': 'cara'}, {'op': 'equal', 'text': 'penunjukan'}]
+    """
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
+    fa, fb = [fold(t) or t for t in ta], [fold(t) or t for t in tb]
+    out: list[dict[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, fa, fb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append({"op": "equal", "text": " ".join(tb[j1:j2])})
+            continue
+        if i2 > i1:
+            out.append({"op": "delete", "text": " ".join(ta[i1:i2])})
+        if j2 > j1:
+            out.append({"op": "insert", "text": " ".join(tb[j1:j2])})
+    return out
+
+
+def identity(reg: Regulation, rid: str | None = None) -> dict[str, Any]:
+    """Who a side is: id (corpus id or file), region and the act's title fields."""
+    m = reg.meta or {}
+    return {"id": rid or reg.source.get("file") or "", "daerah": m.get("daerah"), "jenis": m.get("jenis"),
+            "nomor": m.get("nomor"), "tahun": m.get("tahun"), "tentang": m.get("tentang"),
+            "file": reg.source.get("file")}
+
+
+def compare(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None = None,
+            topics_b: dict[str, Any] | None = None, id_a: str | None = None,
+            id_b: str | None = None) -> dict[str, Any]:
+    """The full comparison of A with B (see the module docstring for the shape)."""
+    from rancang.corpus.topics import keys
+
+    al = align(reg_a, reg_b, topics_a, topics_b)
+    pairs = [{"a": p.a.cite, "b": p.b.cite, "topic": p.topic, "score": p.score, "a_id": p.a.id, "b_id": p.b.id,
+              "a_text": p.a.text, "b_text": p.b.text, "redline": redline(p.a.text, p.b.text)} for p in al.pairs]
+    idx_a, idx_b = reg_a.index(), reg_b.index()
+    topics: dict[str, Any] = {}
+    summary: dict[str, list[str]] = {"both": [], "only_a": [], "only_b": [], "none": []}
+    for key in keys():
+        la, lb = (topics_a or {}).get(key), (topics_b or {}).get(key)
+        na = idx_a.get(la["id"]) if la else None
+        nb = idx_b.get(lb["id"]) if lb else None
+        t = topic_summary(key, na, nb)
+        topics[key] = t
+        summary[t["status"]].append(key)
+    return {
+        "a": identity(reg_a, id_a), "b": identity(reg_b, id_b),
+        "topics_available": bool(topics_a) and bool(topics_b),
+        "pairs": pairs,
+        "only_a": [u.cite for u in al.only_a], "only_b": [u.cite for u in al.only_b],
+        "unmatched": {"a": [{"cite": u.cite, "id": u.id, "text": u.text} for u in al.only_a],
+                      "b": [{"cite": u.cite, "id": u.id, "text": u.text} for u in al.only_b]},
+        "topics": topics, "summary": summary,
+    }

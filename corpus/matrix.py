@@ -1,0 +1,81 @@
+"""The coverage matrix: for every topic and every region in the corpus, the cite that regulates it (or nothing).
+
+It answers "which regions regulate X, and where?" across the whole corpus at once. Topics come from the store's
+cache; regulations whose topics are not cached yet are modelled in parallel worker processes first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from rancang.corpus.topics import keys, label
+from rancang.errors import InputError
+
+
+def matrix(store: Any, ids: list[str] | None = None, jobs: int | None = None) -> dict[str, Any]:
+    """{"regions": [{id, daerah, tahun, nomor}], "topics": [{key, label}], "cells": {key: {id: cite|None}},
+    "coverage": {key: number of regions}} over ``ids`` (every stored regulation when None)."""
+    ids = [store.get_row(i)["id"] for i in ids] if ids else store.ids()
+    if not ids:
+        raise InputError("korpus kosong; tambahkan peraturan dengan 'rancang corpus add'.")
+    store.ensure_topics(ids, jobs=jobs)
+    regions, cells = [], {k: {} for k in keys()}
+    for rid in ids:
+        row = store.get_row(rid)
+        regions.append({"id": rid, "daerah": row["daerah"], "tahun": row["tahun"], "nomor": row["nomor"]})
+        t = store.topics(rid)
+        for k in keys():
+            loc = t.get(k)
+            cells[k][rid] = loc["cite"] if loc else None
+    return {"regions": regions, "topics": [{"key": k, "label": label(k)} for k in keys()], "cells": cells,
+            "coverage": {k: sum(1 for v in cells[k].values() if v) for k in keys()}}
+
+
+def to_csv(m: dict[str, Any]) -> str:
+    """One row per topic, one column per region, the cite in each cell (empty where not regulated)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["topik", "label", *[r["id"] for r in m["regions"]]])
+    for t in m["topics"]:
+        w.writerow([t["key"], t["label"], *[m["cells"][t["key"]][r["id"]] or "" for r in m["regions"]]])
+    return buf.getvalue()
+
+
+def to_html(m: dict[str, Any]) -> str:
+    """A self-contained printable table; empty cells (topic not regulated) are shaded."""
+    head = "".join(f"<th>{escape(r['id'])}<div class='d'>{escape(r['daerah'] or '')}</div></th>"
+                   for r in m["regions"])
+    rows = []
+    n = len(m["regions"])
+    for t in m["topics"]:
+        cells = "".join(f"<td>{escape(c)}</td>" if (c := m["cells"][t["key"]][r["id"]]) else "<td class='no'>–</td>"
+                        for r in m["regions"])
+        rows.append(f"<tr><th class='t'>{escape(t['label'])}<div class='d'>{m['coverage'][t['key']]}/{n} daerah"
+                    f"</div></th>{cells}</tr>")
+    return f"""<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8"><title>Matriks topik sistem kerja</title><style>
+@page {{ size: A4 landscape; margin: 12mm; }}
+body {{ font-family: "Times New Roman", Georgia, serif; font-size: 10pt; }}
+table {{ border-collapse: collapse; }} th, td {{ border: 1px solid #aaa; padding: 3px 5px; white-space: nowrap; }}
+th {{ background: #eee; text-align: left; }} td.no {{ background: #fde8e8; color: #999; text-align: center; }}
+.d {{ font-size: 8pt; font-weight: normal; color: #555; }}
+</style></head><body>
+<h1>Matriks topik &times; daerah</h1>
+<p>{n} peraturan; sel berisi pasal yang mengatur topik, &ldquo;–&rdquo; bila tidak diatur.</p>
+<table><tr><th>Topik</th>{head}</tr>
+{''.join(rows)}
+</table></body></html>
+"""
+
+
+def write(m: dict[str, Any], path: str | Path) -> Path:
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in (".csv", ".html", ".htm"):
+        raise InputError(f"{p.name}: format matriks tidak dikenal; gunakan .html atau .csv.")
+    p.write_text(to_csv(m) if suffix == ".csv" else to_html(m), encoding="utf-8")
+    return p

@@ -1,0 +1,422 @@
+"""The corpus store: every clause of every regulation in one embedded SQLite file with an FTS5 index.
+
+Why SQLite: a bureau's corpus is a few hundred regulations, one file is easy to copy and back up, and FTS5 gives
+ranked full-text search without a server. Each regulation is written in ONE transaction (its row, all its clause
+rows and their index entries), so a crash or Ctrl-C in the middle of a batch leaves only whole regulations; the
+``clauses`` column of a regulation row records how many clause rows it must have, so that claim can be checked.
+Regulations are keyed by the sha256 of their source file: adding the same file again changes nothing.
+
+The bundled seeds (:func:`rancang.corpus.bundled`) are written into a new database the first time it is opened,
+so ``rancang search`` works without any set-up step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from rancang.errors import InputError
+from rancang.tree import Node, Regulation
+
+#: file suffixes a folder given to ``corpus add`` is searched for
+SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".json")
+#: environment variable naming the database (used when ``--db`` is not given)
+ENV_DB = "RANCANG_DB"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS regulations(
+    id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    file TEXT, daerah TEXT, daerah_jenis TEXT, jenis TEXT, nomor TEXT, tahun INTEGER, tentang TEXT,
+    bundled INTEGER NOT NULL DEFAULT 0,
+    added TEXT NOT NULL,
+    clauses INTEGER NOT NULL,          -- number of clause rows this regulation must have
+    tree BLOB NOT NULL,                -- zlib-compressed JSON of the Regulation tree
+    topics TEXT                        -- JSON of rancang.model topics, filled on first need
+);
+CREATE TABLE IF NOT EXISTS clauses(
+    rowid INTEGER PRIMARY KEY,
+    reg TEXT NOT NULL REFERENCES regulations(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,              -- document order within the regulation
+    node TEXT NOT NULL,                -- node id: "pasal-4/ayat-2", "lampiran-12"
+    type TEXT NOT NULL,
+    cite TEXT NOT NULL,                -- "Pasal 4 ayat (2)"
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS clauses_reg ON clauses(reg, ord);
+CREATE VIRTUAL TABLE IF NOT EXISTS clause_fts USING fts5(
+    text, content='clauses', content_rowid='rowid', tokenize="unicode61 remove_diacritics 2");
+CREATE TRIGGER IF NOT EXISTS clauses_ai AFTER INSERT ON clauses BEGIN
+    INSERT INTO clause_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS clauses_ad AFTER DELETE ON clauses BEGIN
+    INSERT INTO clause_fts(clause_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+"""
+
+
+def default_path() -> Path:
+    """The database used when no ``--db`` is given: $RANCANG_DB, else the user's data directory."""
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("rancang")) / "corpus.sqlite"
+
+
+@dataclass
+class Clause:
+    """One searchable row: a clause (Pasal, ayat, huruf ...), a BAB/Bagian heading or a Lampiran block."""
+
+    node: str
+    type: str
+    cite: str
+    text: str
+
+
+def clauses(reg: Regulation) -> list[Clause]:
+    """Every clause of ``reg`` in document order, each with its own text only (children are rows of their own)."""
+    out: list[Clause] = []
+    for n in reg.walk():
+        text = " ".join(x for x in (n.heading, n.text) if x).strip()
+        if not text or not n.id:
+            continue
+        out.append(Clause(n.id, n.type, n.cite or _parent_cite(reg, n), text))
+    for b in reg.lampiran:
+        text = b.get("text") or ""
+        if b.get("rows"):
+            text = " ".join([text] + [" | ".join(str(c or "") for c in row) for row in b["rows"]]).strip()
+        if text and b.get("id"):
+            out.append(Clause(b["id"], "lampiran", b.get("cite") or "Lampiran", text))
+    return out
+
+
+def _parent_cite(reg: Regulation, node: Node) -> str:
+    """A node printed without a cite of its own (trailing prose) is cited by its parent's cite."""
+    parent_id = node.id.rsplit("/", 1)[0] if "/" in node.id else ""
+    parent = reg.index().get(parent_id) if parent_id else None
+    return parent.cite if parent else node.id
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, words joined by '-': 'Kabupaten Pasaman Barat' -> 'pasaman-barat' (after prefix cut)."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+
+
+def region_name(meta: dict[str, Any]) -> str:
+    """The short region name of a regulation: 'Kota Bogor' -> 'Bogor'."""
+    daerah = (meta.get("daerah") or "").strip()
+    return re.sub(r"^(kabupaten|kota|provinsi)\s+", "", daerah, flags=re.I)
+
+
+def file_sha256(path: Path) -> str:
+    """The key of a file: sha256 of its bytes, or for a JSON tree the sha256 of the source it was read from."""
+    data = path.read_bytes()
+    if path.suffix.lower() == ".json" and data.lstrip()[:1] == b"{":
+        try:
+            sha = json.loads(data).get("source", {}).get("sha256")
+        except (ValueError, AttributeError):
+            sha = None
+        if sha:
+            return sha
+    return hashlib.sha256(data).hexdigest()
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named on the command line; folders are searched (recursively) for regulation files."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError(f"{p}: berkas tidak ditemukan.")
+    return out
+
+
+@dataclass
+class AddResult:
+    """What a batch add did: new ids, files already present (no-op) and files that could not be read."""
+
+    added: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Store:
+    """An open corpus database. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path | None = None, seed: bool = True) -> None:
+        self.path = Path(path) if path else default_path()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"{self.path}: bukan basis data korpus yang sah ({exc}).") from exc
+        self.db.row_factory = sqlite3.Row
+        if seed and self.info("seeded") is None:
+            self.seed()
+
+    # -- plumbing -------------------------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def info(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM info WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def seed(self) -> None:
+        """Write the bundled seeds (once per database; a seed the user removed later stays removed)."""
+        from rancang import corpus
+
+        for e in corpus.bundled():
+            reg = corpus.load(e["id"])
+            self.add(reg, id=e["id"], bundled=True)
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('seeded', ?)", (_now(),))
+
+    # -- writing --------------------------------------------------------------------------------------------
+    def has(self, sha256: str) -> str | None:
+        """The id of the regulation whose source has this sha256, if present."""
+        row = self.db.execute("SELECT id FROM regulations WHERE sha256=?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def add(self, reg: Regulation, id: str | None = None, bundled: bool = False) -> tuple[str, bool]:
+        """Store ``reg`` with all its clauses in one transaction. Returns (id, True if new)."""
+        sha = reg.source.get("sha256") or hashlib.sha256(
+            json.dumps(reg.to_dict(), sort_keys=True).encode()).hexdigest()
+        rows = clauses(reg)
+        meta = reg.meta or {}
+        blob = zlib.compress(json.dumps(reg.to_dict(), ensure_ascii=False).encode("utf-8"), 6)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            known = self.has(sha)
+            if known:
+                self.db.execute("ROLLBACK")
+                return known, False
+            rid = id or self._new_id(reg)
+            self.db.execute(
+                "INSERT INTO regulations(id, sha256, file, daerah, daerah_jenis, jenis, nomor, tahun, tentang,"
+                " bundled, added, clauses, tree) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rid, sha, reg.source.get("file"), meta.get("daerah"), meta.get("daerah_jenis"), meta.get("jenis"),
+                 _str(meta.get("nomor")), meta.get("tahun"), meta.get("tentang"), int(bundled), _now(),
+                 len(rows), blob))
+            self.db.executemany(
+                "INSERT INTO clauses(reg, ord, node, type, cite, text) VALUES (?,?,?,?,?,?)",
+                [(rid, i, c.node, c.type, c.cite, c.text) for i, c in enumerate(rows)])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return rid, True
+
+    def _new_id(self, reg: Regulation) -> str:
+        """A readable id: the region ('jepara'), then with year and number, then with a piece of the sha256."""
+        meta = reg.meta or {}
+        base = slug(region_name(meta)) or slug(Path(reg.source.get("file") or "peraturan").stem) or "peraturan"
+        candidates = [base, f"{base}-{meta.get('tahun')}-{slug(_str(meta.get('nomor')) or '')}".rstrip("-"),
+                      f"{base}-{(reg.source.get('sha256') or '')[:8]}"]
+        for c in candidates:
+            if not self.db.execute("SELECT 1 FROM regulations WHERE id=?", (c,)).fetchone():
+                return c
+        n = 2
+        while self.db.execute("SELECT 1 FROM regulations WHERE id=?", (f"{base}-{n}",)).fetchone():
+            n += 1
+        return f"{base}-{n}"
+
+    def add_files(self, paths: Iterable[str | Path], jobs: int | None = None,
+                  progress: Callable[[int], None] | None = None) -> AddResult:
+        """Ingest files in parallel worker processes and write each finished one here, in input order.
+
+        Files whose sha256 is already stored are skipped before parsing (re-adding is a no-op). ``progress``
+        is called with the number of files finished since the last call.
+        """
+        files = expand(paths)
+        result = AddResult()
+        todo: list[Path] = []
+        for f in files:
+            known = self.has(file_sha256(f))
+            if known:
+                result.skipped.append((str(f), known))
+                if progress:
+                    progress(1)
+            else:
+                todo.append(f)
+        for f, outcome in _ingest_all(todo, jobs):
+            if isinstance(outcome, str):
+                result.failed.append((str(f), outcome))
+            else:
+                rid, new = self.add(Regulation.from_dict(outcome))
+                (result.added.append(rid) if new else result.skipped.append((str(f), rid)))
+            if progress:
+                progress(1)
+        return result
+
+    def remove(self, rid: str) -> None:
+        """Delete a regulation and its clauses (one transaction)."""
+        self.get_row(rid)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("DELETE FROM clauses WHERE reg=?", (rid,))
+            self.db.execute("DELETE FROM regulations WHERE id=?", (rid,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    # -- reading --------------------------------------------------------------------------------------------
+    def entries(self) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT id, daerah, jenis, nomor, tahun, tentang, clauses, bundled, file FROM regulations"
+            " ORDER BY id").fetchall()
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM regulations ORDER BY id")]
+
+    def get_row(self, rid: str) -> sqlite3.Row:
+        row = self.db.execute("SELECT * FROM regulations WHERE id=?", (rid,)).fetchone()
+        if row is None:
+            row = self.db.execute("SELECT * FROM regulations WHERE lower(daerah)=lower(?) ORDER BY id",
+                                  (rid,)).fetchone()
+        if row is None:
+            known = ", ".join(self.ids()[:12])
+            raise InputError(f"'{rid}' tidak ada dalam korpus (yang tersedia: {known or 'belum ada'}).")
+        return row
+
+    def regulation(self, rid: str) -> Regulation:
+        """The stored tree of regulation ``rid`` (no re-parsing)."""
+        row = self.get_row(rid)
+        return Regulation.from_dict(json.loads(zlib.decompress(row["tree"]).decode("utf-8")))
+
+    def clause_rows(self, rid: str) -> list[sqlite3.Row]:
+        rid = self.get_row(rid)["id"]
+        return self.db.execute("SELECT node, type, cite, text FROM clauses WHERE reg=? ORDER BY ord",
+                               (rid,)).fetchall()
+
+    def topics(self, rid: str) -> dict[str, Any]:
+        """Model topics of ``rid`` ({key: {cite, id} | None}), computed by rancang.model once and cached."""
+        row = self.get_row(rid)
+        if row["topics"]:
+            return json.loads(row["topics"])
+        from rancang.corpus.topics import topics_of
+
+        t = topics_of(self.regulation(row["id"]))
+        self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(t), row["id"]))
+        return t
+
+    def ensure_topics(self, ids: list[str], jobs: int | None = None) -> None:
+        """Compute and cache the model topics of every regulation in ``ids`` that has none yet (in parallel)."""
+        missing = [r[0] for r in self.db.execute(
+            f"SELECT id FROM regulations WHERE topics IS NULL AND id IN ({','.join('?' * len(ids))})", ids)]
+        if not missing:
+            return
+        trees = ((rid, self.db.execute("SELECT tree FROM regulations WHERE id=?", (rid,)).fetchone()[0])
+                 for rid in missing)
+        for rid, result in _map(_topics_one, trees, len(missing), jobs):
+            if isinstance(result, str):
+                raise InputError(result)
+            self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(result), rid))
+
+    def check(self) -> list[str]:
+        """Problems found: PRAGMA integrity_check and regulations whose clause rows are not all there."""
+        problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        for rid, want, have in self.db.execute(
+                "SELECT r.id, r.clauses, (SELECT count(*) FROM clauses c WHERE c.reg=r.id) FROM regulations r"):
+            if want != have:
+                problems.append(f"{rid}: {have} dari {want} klausul")
+        orphans = self.db.execute(
+            "SELECT count(*) FROM clauses WHERE reg NOT IN (SELECT id FROM regulations)").fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} klausul tanpa peraturan")
+        return problems
+
+
+def _ingest_one(path: str) -> dict[str, Any] | str:
+    """Worker: parse one file; a readable error message instead of an exception (it crosses processes)."""
+    from rancang.ingest import ingest_path
+
+    try:
+        return ingest_path(path).to_dict()
+    except InputError as exc:
+        return exc.format_message()
+    except Exception as exc:  # noqa: BLE001 - a broken file must not stop the batch; it is reported
+        return f"{Path(path).name}: tidak dapat dibaca ({type(exc).__name__}: {exc})."
+
+
+def _topics_one(item: tuple[str, bytes]) -> tuple[str, dict[str, Any] | str]:
+    """Worker: model topics of one stored tree (an error message if the model cannot run)."""
+    from rancang.corpus.topics import topics_of
+
+    rid, blob = item
+    try:
+        return rid, topics_of(Regulation.from_dict(json.loads(zlib.decompress(blob).decode("utf-8"))))
+    except InputError as exc:
+        return rid, exc.format_message()
+
+
+def _ingest_all(files: list[Path], jobs: int | None) -> Iterator[tuple[Path, dict[str, Any] | str]]:
+    """Parse ``files`` (in parallel when there are several), yielding results in input order."""
+    for f, (_, result) in zip(files, _map(_ingest_pair, (str(f) for f in files), len(files), jobs), strict=True):
+        yield f, result
+
+
+def _ingest_pair(path: str) -> tuple[str, dict[str, Any] | str]:
+    return path, _ingest_one(path)
+
+
+def _map(fn: Callable[[Any], Any], items: Iterable[Any], n: int, jobs: int | None) -> Iterator[Any]:
+    """``map(fn, items)`` in input order: inline for one item or one job, else over worker processes.
+
+    Submission is bounded (a few tasks per worker in flight) so a long batch never holds every result in
+    memory, and Ctrl-C cancels what has not started.
+    """
+    jobs = min(jobs or os.cpu_count() or 1, n)
+    if jobs <= 1:
+        yield from map(fn, items)
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    pending: deque = deque()
+    it = iter(items)
+    try:
+        for item in it:
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= jobs * 4:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _str(v: Any) -> str | None:
+    return None if v is None else str(v)

@@ -1,0 +1,48 @@
+"""Topics of a regulation, as located by the sistem-kerja model, and the lexicon the diff summary uses.
+
+The model (``rancang.model.build``) is imported only when a topic is needed: search and the store work
+without it, and ``rancang --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rancang.errors import InputError
+from rancang.tree import Regulation
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """corpus/data/lexicon.json: topic labels, actor and document patterns."""
+    text = resources.files("rancang.corpus").joinpath("data/lexicon.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def keys() -> list[str]:
+    """Topic keys in report order."""
+    return list(lexicon()["topics"])
+
+
+def label(key: str) -> str:
+    return lexicon()["topics"].get(key, key.replace("_", " "))
+
+
+def check_key(key: str) -> str:
+    if key not in lexicon()["topics"]:
+        raise InputError(f"topik '{key}' tidak dikenal (pilihan: {', '.join(keys())}).")
+    return key
+
+
+def topics_of(reg: Regulation) -> dict[str, dict[str, str] | None]:
+    """{topic key: {"cite", "id"} or None} from ``rancang.model.build(reg)["topics"]``."""
+    try:
+        from rancang.model import build
+    except ImportError as exc:
+        raise InputError("model sistem kerja (rancang.model.build) belum tersedia; topik tidak dapat dicari.") \
+            from exc
+    topics = build(reg).get("topics") or {}
+    return {k: (v if isinstance(v, dict) and v.get("cite") else None) for k, v in topics.items()}

@@ -1,0 +1,90 @@
+"""Mengingat of a draft: the current national bases (data) plus the region's own, ordered by hierarchy (M2).
+
+The national bases live in ``data/mengingat.yaml`` so that a bureau (or a later amendment of UU ASN) changes data,
+not code. The region's bases come from its profile; a Perda is printed with the region's name ("Peraturan Daerah
+Kabupaten Sleman Nomor 12 ...").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from rancang.generate.profile import Profile
+
+
+@cache
+def data() -> dict[str, Any]:
+    import yaml
+
+    from rancang.generate import resources
+
+    return yaml.safe_load(resources.read_text("data/mengingat.yaml"))
+
+
+def _jenis_printed(jenis: str, profile: Profile) -> str:
+    if jenis == "Peraturan Daerah":
+        return f"Peraturan Daerah {profile.daerah}"
+    if jenis == "Peraturan Daerah Provinsi":
+        return f"Peraturan Daerah Provinsi {profile.provinsi}"
+    return jenis
+
+
+def _cite_text(c: dict[str, Any], profile: Profile) -> str:
+    jenis = _jenis_printed(c["jenis"], profile)
+    text = f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']} tentang {c['tentang']}"
+    if c.get("lembaran"):
+        text += f" ({c['lembaran']})"
+    return text
+
+
+def region_entry(base: dict[str, Any], profile: Profile) -> dict[str, Any]:
+    """A profile's ``dasar_hukum_daerah`` item as a Mengingat entry (text, citation, amendments)."""
+    text = _cite_text(base, profile)
+    amendments = base.get("perubahan") or []
+    if amendments:
+        verb = "sebagaimana telah diubah dengan" if len(amendments) == 1 else \
+            "sebagaimana telah beberapa kali diubah terakhir dengan"
+        text += f" {verb} {_cite_text(amendments[-1], profile)}"
+    return {
+        "jenis": base["jenis"], "nomor": base["nomor"], "tahun": base["tahun"], "tentang": base["tentang"],
+        "text": text,
+        "amendments": [{k: a[k] for k in ("jenis", "nomor", "tahun", "tentang")} for a in amendments],
+    }
+
+
+def _number_key(nomor: str | None) -> tuple[int, str]:
+    digits = "".join(ch for ch in (nomor or "") if ch.isdigit())
+    return (int(digits) if digits else 0, nomor or "")
+
+
+def entries(profile: Profile) -> list[dict[str, Any]]:
+    """Mengingat entries {label, text, citation, amendments} in hierarchical order, each ending with ";"."""
+    d = data()
+    levels = d["levels"]
+    items = [dict(b) for b in d["bases"]] + [region_entry(b, profile) for b in profile.data["dasar_hukum_daerah"]]
+    items.sort(key=lambda c: (levels.get(c["jenis"], 9), c["tahun"], _number_key(c.get("nomor"))))
+    out = []
+    for i, c in enumerate(items, 1):
+        text = " ".join(c["text"].split()).rstrip(";. ")
+        out.append({
+            "label": f"{i}.",
+            "text": text + (";" if i < len(items) else ";"),
+            "citation": {"jenis": _jenis_printed(c["jenis"], profile), "nomor": c.get("nomor"),
+                         "tahun": c["tahun"], "tentang": c["tentang"]},
+            "amendments": [dict(a, jenis=_jenis_printed(a["jenis"], profile)) for a in c.get("amendments") or []],
+        })
+    return out
+
+
+def hierarchy_level(jenis: str | None) -> int | None:
+    """The M2 level of a cited jenis (as printed: "Peraturan Daerah Kabupaten X" counts as Perda), or None."""
+    if not jenis:
+        return None
+    levels = data()["levels"]
+    for name in sorted(levels, key=len, reverse=True):
+        if jenis.startswith(name):
+            return levels[name]
+    if jenis.startswith("Peraturan Menteri"):
+        return levels["Peraturan Menteri"]
+    return None

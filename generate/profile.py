@@ -1,0 +1,177 @@
+"""Region profiles: the few facts about a kabupaten or kota that a draft needs, written by hand in YAML or JSON.
+
+A profile is validated against ``schema/region.schema.json`` with Indonesian messages that name the offending key,
+so a bureau clerk can fix a typo without reading a JSON Schema. :class:`Profile` then derives every spelling the
+draft uses ("Kabupaten Sleman", "BUPATI SLEMAN", "Peraturan Bupati", "Berita Daerah Kabupaten Sleman" ...) in one
+place, so the rewriting rules never build names themselves.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rancang.errors import InputError
+
+#: kepala daerah titles allowed for each kind of region (T3: Kabupaten <-> Bupati, Kota <-> Wali Kota)
+JABATAN_BY_JENIS = {"kabupaten": "Bupati", "kota": "Wali Kota"}
+_TYPE_NAMES = {"string": "teks", "integer": "bilangan bulat", "boolean": "true/false", "object": "pemetaan",
+               "array": "daftar", "null": "null"}
+
+
+def _where(path: list[Any]) -> str:
+    return ".".join(str(p) for p in path) or "profil"
+
+
+def _message(err) -> str:
+    """One Indonesian sentence for one jsonschema error, naming the key involved."""
+    where = _where(list(err.absolute_path))
+    if err.validator == "additionalProperties":
+        allowed = set((err.schema.get("properties") or {}).keys())
+        extra = sorted(k for k in err.instance if k not in allowed)
+        names = ", ".join(f"'{k}'" for k in extra)
+        return f"kunci tidak dikenal {names} di {where} (yang dikenal: {', '.join(sorted(allowed))})"
+    if err.validator == "required":
+        missing = [k for k in err.validator_value if k not in err.instance]
+        return f"kunci wajib {', '.join(repr(k) for k in missing)} tidak ada di {where}"
+    if err.validator == "enum":
+        options = ", ".join(repr(v) for v in err.validator_value)
+        return f"{where}: nilai {err.instance!r} tidak diizinkan (pilihan: {options})"
+    if err.validator == "type":
+        kinds = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        return f"{where}: harus berupa {' atau '.join(_TYPE_NAMES.get(k, k) for k in kinds)}"
+    if err.validator == "pattern":
+        return f"{where}: {err.instance!r} bukan tanggal berformat TTTT-BB-HH"
+    if err.validator in ("minLength", "minItems"):
+        return f"{where}: tidak boleh kosong"
+    if err.validator in ("minimum", "maximum"):
+        return f"{where}: nilai {err.instance!r} di luar rentang yang wajar"
+    return f"{where}: {err.message}"
+
+
+def read_data(path: str | Path, what: str = "profil") -> dict[str, Any]:
+    """Read a YAML or JSON mapping from ``path`` (YAML is a superset of JSON, so one loader serves both)."""
+    import yaml
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: berkas {what} tidak ditemukan.")
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: berkas {what} tidak dapat dibaca sebagai teks UTF-8.") from exc
+    try:
+        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" baris {mark.line + 1}" if mark is not None else ""
+        raise InputError(f"{p}: {what} bukan YAML/JSON yang sah{line}.") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{p}: {what} harus berupa pemetaan kunci: nilai.")
+    return data
+
+
+def validate(data: dict[str, Any], schema_name: str = "region", label: str = "profil") -> None:
+    """Raise InputError listing every schema violation of ``data``, each naming its key."""
+    from rancang import schema
+
+    errs = sorted(schema.validator(schema_name).iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errs:
+        raise InputError(f"{label} tidak sah: " + "; ".join(_message(e) for e in errs) + ".")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A validated region profile plus the spellings derived from it."""
+
+    data: dict[str, Any]
+
+    # --- identity -------------------------------------------------------------------------------------------
+    @property
+    def nama(self) -> str:
+        return self.data["daerah"]["nama"].strip()
+
+    @property
+    def jenis(self) -> str:
+        """"kabupaten" or "kota"."""
+        return self.data["daerah"]["jenis"]
+
+    @property
+    def jenis_title(self) -> str:
+        return "Kabupaten" if self.jenis == "kabupaten" else "Kota"
+
+    @property
+    def daerah(self) -> str:
+        """"Kabupaten Sleman" / "Kota Magelang"."""
+        return f"{self.jenis_title} {self.nama}"
+
+    @property
+    def kepala(self) -> str:
+        """The office without acting prefix: "Bupati" / "Wali Kota"."""
+        return JABATAN_BY_JENIS[self.jenis]
+
+    @property
+    def pejabat(self) -> str:
+        """"Bupati Sleman" / "Wali Kota Magelang"."""
+        return f"{self.kepala} {self.nama}"
+
+    @property
+    def jenis_peraturan(self) -> str:
+        """"Peraturan Bupati" / "Peraturan Wali Kota"."""
+        return f"Peraturan {self.kepala}"
+
+    @property
+    def penandatangan_jabatan(self) -> str:
+        """The signer's office as printed above the name: "BUPATI SLEMAN" or "Pj. BUPATI SLEMAN"."""
+        jab = self.data["kepala_daerah"]["jabatan"]
+        prefix = jab.split(" ", 1)[0] + " " if jab.startswith(("Pj.", "Plt.")) else ""
+        return f"{prefix}{self.pejabat.upper()}"
+
+    @property
+    def sekda_jabatan(self) -> str:
+        jab = (self.data.get("sekretaris_daerah") or {}).get("jabatan") or "Sekretaris Daerah"
+        prefix, _, rest = jab.partition(" ") if jab.startswith(("Pj.", "Plt.", "Plh.")) else ("", "", jab)
+        return (f"{prefix} " if prefix else "") + f"{rest} {self.daerah}".upper()
+
+    @property
+    def berita_daerah(self) -> str:
+        return f"Berita Daerah {self.daerah}"
+
+    @property
+    def ibu_kota(self) -> str:
+        return self.data["ibu_kota"].strip()
+
+    @property
+    def provinsi(self) -> str:
+        return self.data["provinsi"].strip()
+
+    @property
+    def tahun(self) -> int:
+        return int(self.data["tahun"])
+
+    @property
+    def nomor(self) -> str | None:
+        return self.data.get("nomor")
+
+    def opsi(self, key: str, default: Any = None) -> Any:
+        return (self.data.get("opsi") or {}).get(key, default)
+
+
+def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
+    """Validate ``data`` and check that its parts agree with each other (T3 for the signer)."""
+    validate(data, "region", label)
+    jenis = data["daerah"]["jenis"]
+    jabatan = data["kepala_daerah"]["jabatan"]
+    if not jabatan.endswith(JABATAN_BY_JENIS[jenis]):
+        raise InputError(
+            f"{label} tidak sah: kepala_daerah.jabatan '{jabatan}' tidak sesuai dengan daerah.jenis '{jenis}' "
+            f"(seharusnya {JABATAN_BY_JENIS[jenis]})."
+        )
+    return Profile(data)
+
+
+def load(path: str | Path) -> Profile:
+    """Read, validate and wrap the profile at ``path``."""
+    return from_dict(read_data(path), label=f"{Path(path).name}: profil")

@@ -1,0 +1,21 @@
+"""Access to the data files and templates shipped inside ``rancang.generate`` (works from a wheel or a checkout)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+
+def path(rel: str) -> Path:
+    """Filesystem path of a packaged file such as ``templates/regulation.docx``."""
+    return Path(str(resources.files("rancang.generate").joinpath(rel)))
+
+
+def read_text(rel: str) -> str:
+    return resources.files("rancang.generate").joinpath(rel).read_text(encoding="utf-8")
+
+
+def read_yaml(rel: str):
+    import yaml
+
+    return yaml.safe_load(read_text(rel))

@@ -1,0 +1,345 @@
+"""The batang tubuh: headings (BAB, Bagian, Paragraf, Pasal) and, inside each Pasal, ayat and nested lists.
+
+Headings are found line by line. Inside a Pasal, two rules build the structure from the units of
+:mod:`rancang.ingest.units`:
+
+* **marker rule** — every clause carries its enumerator: a stack of open list levels decides, from each marker's
+  style and place in its sequence, whether it is a sibling, a deeper list, or a return to an outer level;
+* **flow rule** — the layout separated enumerators from their text (they stand on lines of their own, out of
+  order, some lost): the structure is rebuilt from the sentences themselves. Each ayat of a Pasal is one sentence
+  ending in "."; a sentence whose lead ends in ":" carries a list whose items end in ";" ("; dan", "; atau") up to
+  the item that ends the sentence; a list of definitions ("yang dimaksud dengan:") runs to the end of the Pasal.
+
+The flow rule is used for a Pasal whose text holds bare enumerator lines, and for every Pasal of a document where
+such lines are common (two-column layout).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rancang.ingest import grammar as g
+from rancang.ingest.units import STYLE_TYPE, Marker, Unit, join_lines, letter_of, split_units
+from rancang.tree import Node
+
+#: a document with at least this many bare enumerator lines in its body is read with the flow rule throughout
+FLOW_DOCUMENT_THRESHOLD = 8
+
+_DEFINITIONS_INTRO = re.compile(r"(?:yang\s+)?dimaksud\s+dengan\s*:?\s*$", re.I)
+
+
+@dataclass
+class PasalDraft:
+    """A Pasal heading and the lines that follow it, before structure."""
+
+    number: str
+    label: str
+    line_no: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _upper_line(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def _roman_value(s: str) -> int:
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(s):
+        v = vals[ch]
+        total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
+    return total
+
+
+def _pasal_value(num: str) -> float:
+    if num.isdigit():
+        return float(num)
+    if num[:-1].isdigit():
+        return int(num[:-1]) + (ord(num[-1]) - 64) / 100
+    return float(_roman_value(num))
+
+
+def _is_heading(line: str) -> bool:
+    return bool(g.BAB.match(line) or g.BAGIAN.match(line) or g.PARAGRAF.match(line) or g.PASAL.match(line))
+
+
+def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalDraft], list[tuple[int, str]]]:
+    """One pass over the body lines: the heading tree (BAB/Bagian/Paragraf holding Pasal drafts).
+
+    Returns the top-level nodes, the Pasal drafts in order (each already placed as a ``pasal`` node with
+    ``_draft``), and lines found before the first Pasal that belong to no Pasal.
+    """
+    top: list[Node] = []
+    drafts: list[PasalDraft] = []
+    orphans: list[tuple[int, str]] = []
+    bab: Node | None = None
+    bagian: Node | None = None
+    paragraf: Node | None = None
+    current: PasalDraft | None = None
+    last_pasal = 0.0
+    i = 0
+    n = len(lines)
+
+    def title_after(i: int, upper: bool) -> tuple[str, int]:
+        """The title lines after a heading printed alone: upper-case lines for a BAB, any for Bagian/Paragraf."""
+        parts: list[str] = []
+        j = i + 1
+        while j < n:
+            text = lines[j][1]
+            if not text.strip():
+                j += 1
+                continue
+            if _is_heading(text) or g.BARE_MARKER.match(text) or g.MARKER.match(text):
+                break
+            if upper and not _upper_line(text):
+                break
+            if not upper and parts:
+                break
+            parts.append(text.strip())
+            j += 1
+        return " ".join(parts), j
+
+    def container() -> list[Node]:
+        for node in (paragraf, bagian, bab):
+            if node is not None:
+                return node.children
+        return top
+
+    while i < n:
+        no, line = lines[i]
+        m = g.BAB.match(line)
+        if m:
+            title = m.group("title")
+            if title is None:
+                title, i = title_after(i, upper=True)
+            else:
+                i += 1
+            bab = Node("bab", number=m.group("num"), label=f"BAB {m.group('num')}", heading=title or None)
+            top.append(bab)
+            bagian = paragraf = None
+            current = None
+            continue
+        m = g.BAGIAN.match(line)
+        if m:
+            title = m.group("title")
+            if title is None:
+                title, i = title_after(i, upper=False)
+            else:
+                i += 1
+            num = m.group("num").title()
+            bagian = Node("bagian", number=num, label=f"Bagian {num}", heading=title or None)
+            (bab.children if bab is not None else top).append(bagian)
+            paragraf = None
+            current = None
+            continue
+        m = g.PARAGRAF.match(line)
+        if m:
+            title = m.group("title")
+            if title is None:
+                title, i = title_after(i, upper=False)
+            else:
+                i += 1
+            paragraf = Node("paragraf", number=m.group("num"), label=f"Paragraf {m.group('num')}",
+                            heading=title or None)
+            holder = bagian or bab
+            (holder.children if holder is not None else top).append(paragraf)
+            current = None
+            continue
+        m = g.PASAL.match(line)
+        if m and _pasal_value(m.group("num")) > last_pasal and (
+            last_pasal == 0 or _pasal_value(m.group("num")) <= last_pasal + 10
+        ):
+            last_pasal = _pasal_value(m.group("num"))
+            current = PasalDraft(m.group("num"), line.strip(), no)
+            drafts.append(current)
+            node = Node("pasal", number=m.group("num"), label=line.strip())
+            node._draft = current  # type: ignore[attr-defined]
+            container().append(node)
+            i += 1
+            continue
+        if current is not None:
+            current.lines.append((no, line))
+        elif line.strip():
+            orphans.append((no, line))
+        i += 1
+    return top, drafts, orphans
+
+
+# --- structure inside a Pasal ------------------------------------------------------------------------------------
+
+
+def _node_for(marker: Marker, text: str) -> Node:
+    return Node(STYLE_TYPE[marker.style], number=marker.number, label=marker.label, text=text)
+
+
+@dataclass
+class _Level:
+    style: str
+    holder: Node          # the node whose children this list fills
+    last: int = 0
+    items: list[Node] = field(default_factory=list)
+
+
+def build_by_markers(pasal: Node, units: list[Unit]) -> None:
+    """The marker rule: place each unit by its enumerator's style and sequence."""
+    stack: list[_Level] = []
+
+    def current_holder() -> Node:
+        if stack and stack[-1].items:
+            return stack[-1].items[-1]
+        return stack[-1].holder if stack else pasal
+
+    for unit in units:
+        text = unit.text
+        mk = unit.marker
+        if mk is None:
+            if not pasal.children and not pasal.text:
+                pasal.text = text
+                continue
+            # trailing prose: closes the innermost list, belongs to the holder of that list
+            if g.CLOSING_FORMULA.match(text):
+                stack.clear()
+                pasal.children.append(Node("text", text=text))
+                continue
+            if stack:
+                level = stack.pop()
+                level.holder.children.append(Node("text", text=text))
+            else:
+                pasal.children.append(Node("text", text=text))
+            continue
+        node = _node_for(mk, text)
+        placed = False
+        # a sibling in an open level of the same style, continuing its sequence
+        for depth in range(len(stack) - 1, -1, -1):
+            level = stack[depth]
+            if level.style == mk.style and (mk.value == level.last + 1 or (mk.value != 1 and mk.value > level.last)):
+                del stack[depth + 1:]
+                placed = True
+                break
+        if not placed:
+            if mk.value <= 1 or not stack:
+                stack.append(_Level(mk.style, current_holder()))
+            else:
+                # out of sequence (a lost or misread enumerator): the closest level of the same style, else deeper
+                same = [d for d, lv in enumerate(stack) if lv.style == mk.style]
+                if same:
+                    del stack[same[-1] + 1:]
+                else:
+                    stack.append(_Level(mk.style, current_holder()))
+        level = stack[-1]
+        level.last = mk.value
+        level.items.append(node)
+        level.holder.children.append(node)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(".")
+
+
+def _ends_intro(text: str) -> bool:
+    return text.rstrip().endswith(":")
+
+
+def _list_style(units: list[Unit], bare: list[Marker], definitions: bool) -> str:
+    """The list style of a flow-rule Pasal: from its inline enumerators, else its bare ones, else by kind."""
+    for unit in units:
+        if unit.marker is not None and unit.marker.style != "ayat":
+            return unit.marker.style
+    counts: dict[str, int] = {}
+    for mk in bare:
+        if mk.style != "ayat" and mk.value:
+            counts[mk.style] = counts.get(mk.style, 0) + 1
+    if counts:
+        return max(counts, key=counts.__getitem__)
+    return "angka" if definitions else "huruf"
+
+
+def _numbered(style: str, position: int) -> tuple[str, str]:
+    if style in ("huruf", "hurufp"):
+        num = letter_of(position)
+        return num, f"{num}." if style == "huruf" else f"{num})"
+    return str(position), f"{position}." if style == "angka" else f"{position})"
+
+
+def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker]) -> None:
+    """The flow rule: rebuild ayat and lists from sentence flow when enumerators cannot be trusted."""
+    closing = [u for u in units if g.CLOSING_FORMULA.match(u.text)]
+    body = [u for u in units if u not in closing]
+    groups: list[list[Unit]] = []
+    current: list[Unit] = []
+    definitions = False
+    for idx, unit in enumerate(body):
+        current.append(unit)
+        text = unit.text
+        if idx == 0 and _DEFINITIONS_INTRO.search(text):
+            definitions = True
+        if definitions:
+            continue
+        if _ends_sentence(text):
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+
+    style = _list_style(body, bare, definitions)
+
+    def fill(holder: Node, group: list[Unit]) -> None:
+        lead, rest = group[0], group[1:]
+        lead_text = lead.text
+        holder.text = lead_text
+        if not rest:
+            return
+        if not _ends_intro(lead_text):
+            holder.children.append(Node("text", text=join_lines([u.text for u in rest])))
+            return
+        position = 0
+        trailing: list[Unit] = []
+        last_item: Node | None = None
+        for unit in rest:
+            if trailing or (last_item is not None and not definitions and not _item_continues(last_item.text)):
+                trailing.append(unit)
+                continue
+            mk = unit.marker
+            if mk is not None and mk.style != style and last_item is not None and mk.style != "ayat":
+                # a deeper list inside the previous item, printed with its own enumerators
+                child = _node_for(mk, unit.text)
+                last_item.children.append(child)
+                continue
+            position += 1
+            num, label = _numbered(style, position)
+            node = Node(STYLE_TYPE.get(style, "huruf"), number=num,
+                        label=mk.label if mk is not None and mk.style == style else label, text=unit.text)
+            holder.children.append(node)
+            last_item = node
+        if trailing:
+            holder.children.append(Node("text", text=join_lines([u.text for u in trailing])))
+
+    if len(groups) >= 2:
+        for position, group in enumerate(groups, 1):
+            mk = group[0].marker
+            label = mk.label if mk is not None and mk.style == "ayat" else f"({position})"
+            ayat = Node("ayat", number=str(position), label=label)
+            fill(ayat, group)
+            pasal.children.append(ayat)
+    elif groups:
+        fill(pasal, groups[0])
+    for unit in closing:
+        pasal.children.append(Node("text", text=unit.text))
+
+
+def _item_continues(text: str) -> bool:
+    """After this item, does the list go on? Items end in ";" ("; dan", "; atau"); "." or "," ends the list."""
+    t = text.rstrip()
+    return t.endswith(";") or bool(re.search(r";\s*(?:dan|atau|dan/atau)$", t)) or t.endswith(":")
+
+
+def build_pasal(pasal: Node, draft: PasalDraft, flow: bool) -> list[tuple[int, Marker]]:
+    """Fill ``pasal`` from its draft lines; returns the bare markers found (layout artefacts, counted by caller)."""
+    units, bare = split_units(draft.lines)
+    if flow or bare:
+        build_by_flow(pasal, units, [mk for _, mk in bare])
+    else:
+        build_by_markers(pasal, units)
+    return bare

@@ -1,0 +1,73 @@
+"""Artefact removal: small named stages over the lines, each recording exactly what it removed.
+
+Real texts carry what PDF export left behind: "- " bullets, ``**bold**`` and ``*italic*`` markers, ``<i>`` tags,
+page numbers ("- 3 -", "Halaman 3 dari 20"), runs of spaces. Each stage removes one kind, by rule, and appends
+``{"kind", "line", "text"}`` to the removed list so nothing disappears silently (``stats.removed`` of the tree).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+Removed = list[dict[str, Any]]
+
+_MARKUP = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|</?(?:i|b|u|em|strong)>", re.I)
+_BULLET = re.compile(r"^\s*[-•▪·]\s+(?=\S)")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|Halaman\s+\d+\s+dari\s+\d+|\d{1,4}\s*/\s*\d{1,4})\s*$", re.I)
+
+
+def strip_markup(line: str) -> tuple[str, list[str]]:
+    """Bold/italic markers and inline HTML tags: ``**BAB IV``, ``*Squad*``, ``<i>squad</i>``."""
+    found = _MARKUP.findall(line)
+    return (_MARKUP.sub("", line), found) if found else (line, [])
+
+
+def strip_page_number(line: str) -> tuple[str, list[str]]:
+    """A whole line that is a page number: "- 3 -", "Halaman 3 dari 20", "1 / 11"."""
+    if _PAGE_NUMBER.match(line):
+        return "", [line.strip()]
+    return line, []
+
+
+def strip_bullet(line: str) -> tuple[str, list[str]]:
+    """A leading "- " bullet that PDF export put before labels and wrapped lines (never part of the text)."""
+    m = _BULLET.match(line)
+    if m:
+        return line[m.end():], [m.group().strip()]
+    return line, []
+
+
+def fold_spaces(line: str) -> tuple[str, list[str]]:
+    """Non-breaking and repeated spaces become one space; tabs stay (they separate table cells in a Lampiran)."""
+    return re.sub(r"[ \u00a0\u2007\u202f]+", " ", line).strip(" \t"), []
+
+
+#: The stages, in the order they run.
+STAGES: list[tuple[str, Callable[[str], tuple[str, list[str]]]]] = [
+    ("markup", strip_markup),
+    ("page_number", strip_page_number),
+    ("bullet", strip_bullet),
+    ("spaces", fold_spaces),
+]
+
+
+def clean_lines(lines: list[str], removed: Removed) -> list[str]:
+    """Run every stage over every line; returns the cleaned lines (same count: blank where a line was removed)."""
+    out = []
+    for no, line in enumerate(lines, 1):
+        for kind, stage in STAGES:
+            line, gone = stage(line)
+            for text in gone:
+                if text.strip():
+                    removed.append({"kind": kind, "line": no, "text": text})
+        out.append(line)
+    return out
+
+
+def counts(removed: Removed) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for r in removed:
+        out[r["kind"]] = out.get(r["kind"], 0) + 1
+    return out

@@ -1,0 +1,102 @@
+"""The grammar of an Indonesian regulation, as compiled patterns: one place, each pattern commented.
+
+Like bluebell's grammar file, this module is data: the parser walks lines once and asks these patterns what each
+line is. Examples are real lines from the seeds::
+
+    >>> BAB.match("BAB III MEKANISME KERJA").group("num", "title")
+    ('III', 'MEKANISME KERJA')
+    >>> PASAL.match("Pasal 12") is not None, PASAL.match("Pasal 27 Peraturan Bupati Malang Nomor 27") is None
+    (True, True)
+    >>> MARKER.match("(2) Koordinasi oleh Sekretaris Daerah").group("ayat")
+    '2'
+    >>> BARE_MARKER.match("jj-") is not None, BARE_MARKER.match("Pasal") is None
+    (True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+ORDINALS = ["Kesatu", "Kedua", "Ketiga", "Keempat", "Kelima", "Keenam", "Ketujuh", "Kedelapan", "Kesembilan",
+            "Kesepuluh", "Kesebelas", "Kedua Belas", "Ketiga Belas", "Keempat Belas", "Kelima Belas",
+            "Keenam Belas", "Ketujuh Belas", "Kedelapan Belas", "Kesembilan Belas", "Kedua Puluh"]
+
+MONTHS = {"januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+          "agustus": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11, "desember": 12}
+
+# --- headings of the batang tubuh -------------------------------------------------------------------------------
+BAB = re.compile(r"""
+    ^BAB \s+ (?P<num>[IVXLC]+)          # BAB and its Roman number
+    (?: \s* [.:\-]? \s+ (?P<title>\S.*) )?   # the title, when printed on the same line
+    \s*$""", re.X)
+
+BAGIAN = re.compile(r"""
+    ^Bagian \s+ (?P<num>Ke[a-z]+(?:\s+(?:Belas|Puluh(?:\s+\w+)?))?)   # Bagian Kesatu, Bagian Kedua Belas
+    (?: \s+ (?P<title>\S.*) )?          # the title, when on the same line
+    \s*$""", re.X | re.I)
+
+PARAGRAF = re.compile(r"""
+    ^Paragraf \s+ (?P<num>\d+)          # Paragraf 1
+    (?: \s+ (?P<title>\S.*) )?
+    \s*$""", re.X | re.I)
+
+PASAL = re.compile(r"""
+    ^Pasal \s+ (?P<num>\d+[A-Z]?|[IVXLC]+)   # Pasal 7, Pasal 7A, or Roman Pasal I / II of an amending act
+    \s*$""", re.X)
+
+# --- enumerators at the start of a line -------------------------------------------------------------------------
+MARKER = re.compile(r"""
+    ^(?:
+        \( (?P<ayat>\d{1,3}[a-z]?) \)                # (1)  ayat, or a deep list inside an item
+      | (?P<huruf>[a-z]{1,2}) \.                     # a.   huruf; aa. after z.
+      | (?P<angka>\d{1,3}) \.(?!\d)                  # 1.   angka (not 1.000)
+      | (?P<hurufp>[a-z]{1,2}) \)                    # a)   deeper huruf
+      | (?P<angkap>\d{1,3}) \)                       # 1)   deeper angka
+    )
+    (?: \s+ | $ )                                    # a space (or nothing) before the text
+    (?P<rest>.*)$""", re.X)
+
+#: A line that is only an enumerator, as two-column PDF extraction leaves them: "1.", "2", "c", "0", "(1)",
+#: "aa.", "CC.", "jj-", ". ". OCR slips (0 for e, c for e) are accepted here; the number comes from the sequence.
+BARE_MARKER = re.compile(r"""
+    ^\s*(?:
+        \( \d{1,3} \)                                # (1)
+      | \d{1,3} [.)]?                                # 1.  2  1)
+      | [A-Za-z]{1,2} [.)\-]?                        # a.  c  CC.  jj-
+      | \.                                           # a lone dot where the letter was lost
+    )\s*$""", re.X)
+
+# --- parts of the act --------------------------------------------------------------------------------------------
+MENIMBANG = re.compile(r"^Menimbang\b\s*:?\s*(?P<rest>.*)$", re.I)
+MENGINGAT = re.compile(r"^Mengingat\b\s*:?\s*(?P<rest>.*)$", re.I)
+MEMPERHATIKAN = re.compile(r"^Memperhatikan\b\s*:?\s*(?P<rest>.*)$", re.I)
+PERSETUJUAN = re.compile(r"^Dengan\s+Persetujuan\s+Bersama", re.I)
+MEMUTUSKAN = re.compile(r"^M\s*E\s*M\s*U\s*T\s*U\s*S\s*K\s*A\s*N\s*:?\s*$", re.I)
+MENETAPKAN = re.compile(r"^Menetapkan\s*:?\s*(?P<rest>.*)$", re.I)
+DITETAPKAN = re.compile(r"^Ditetapkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
+DIUNDANGKAN = re.compile(r"^Diundangkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
+LAMPIRAN = re.compile(r"^LAMPIRAN\b")
+PENJELASAN = re.compile(r"^PENJELASAN\s*$|^PENJELASAN\s+ATAS\b")
+CLOSING_FORMULA = re.compile(r"^Agar\s+setiap\s+orang\s+mengetahuinya", re.I)
+
+# --- the judul ---------------------------------------------------------------------------------------------------
+JENIS = re.compile(r"""
+    ^(?P<jenis>PERATURAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR|DAERAH|PEMERINTAH|PRESIDEN|MENTERI\b.*?)
+      |UNDANG-UNDANG(?:\s+REPUBLIK\s+INDONESIA)?
+      |KEPUTUSAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR))
+    (?P<rest>.*)$""", re.X)
+NOMOR_TAHUN = re.compile(r"^NOMOR\s*:?\s*(?P<nomor>[\w./-]+)\s+TAHUN\s+(?P<tahun>\d{4})\s*$", re.I)
+TENTANG = re.compile(r"^TENTANG\s*:?\s*(?P<rest>.*)$")
+RAHMAT = re.compile(r"^DENGAN\s+RAHMAT\s+TUHAN", re.I)
+PROVINSI = re.compile(r"^PROVINSI\s+(?P<name>.+?)\s*$", re.I)
+DATE = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]+)\s+(?P<y>\d{4})")
+BERITA = re.compile(r"""
+    (?P<kind>BERITA|LEMBARAN) \s+ (?P<scope>DAERAH|NEGARA) \s+ (?P<name>.*?)
+    \s+ TAHUN \s+ (?P<tahun>\d{4})
+    (?: \s+ NOMOR \s* (?P<nomor>[.\s]*\d+[A-Z]?)? )?""", re.X | re.I)
+
+# --- sentence flow -----------------------------------------------------------------------------------------------
+#: A line ends a clause when it ends with ";" (optionally "; dan", "; atau", "; dan/atau"), ":" or ".".
+ENDS_ITEM = re.compile(r"(?:;\s*(?:dan|atau|dan/atau)?|,\s*(?:dan|atau|dan/atau))\s*$")
+ENDS_SENTENCE = re.compile(r"\.\s*$")
+ENDS_INTRO = re.compile(r":\s*$")

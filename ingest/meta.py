@@ -1,0 +1,226 @@
+"""Identity of the act: judul (jenis, nomor, tahun, tentang), pejabat and daerah, Menimbang, Mengingat, penutup.
+
+Everything here reads the lines of the pembukaan and the penutup; the batang tubuh is :mod:`body`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rancang.ingest import grammar as g
+from rancang.ingest.units import bare_marker, join_lines, parse_marker
+
+_SMALL = {"dan", "di", "ke", "dari", "atas", "untuk", "yang", "pada", "dalam"}
+
+
+def title_case(s: str) -> str:
+    """'PASAMAN BARAT' -> 'Pasaman Barat'; 'Pj. BUPATI MALANG' -> 'Pj. Bupati Malang'."""
+    words = []
+    for i, w in enumerate(s.split()):
+        low = w.lower()
+        if w in ("Pj.", "Plt.", "Plh."):
+            words.append(w)
+        elif i and low in _SMALL:
+            words.append(low)
+        else:
+            words.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+    return " ".join(words)
+
+
+def iso_date(text: str | None) -> str | None:
+    """'26 Agustus 2024' (anywhere in ``text``) -> '2024-08-26'; None when no valid date is there."""
+    if not text:
+        return None
+    for m in g.DATE.finditer(text):
+        month = g.MONTHS.get(m.group("m").lower())
+        if month:
+            return f"{int(m.group('y')):04d}-{month:02d}-{int(m.group('d')):02d}"
+    return None
+
+
+_PEJABAT = re.compile(r"^(?P<pj>(?:Pj\.|Plt\.|Plh\.|PENJABAT)\s+)?(?P<office>BUPATI|WALI\s*KOTA|WALIKOTA|GUBERNUR|"
+                      r"PRESIDEN\s+REPUBLIK\s+INDONESIA)\b\s*(?P<name>[^,]*?)\s*,?\s*$", re.I)
+
+
+def _office(word: str) -> str:
+    w = re.sub(r"\s+", " ", word.upper())
+    return {"BUPATI": "Bupati", "WALI KOTA": "Wali Kota", "WALIKOTA": "Wali Kota", "GUBERNUR": "Gubernur"}.get(
+        w, title_case(w))
+
+
+def parse_judul(lines: list[str]) -> dict[str, Any]:
+    """Meta fields from the judul and pembukaan lines (everything before Menimbang)."""
+    meta: dict[str, Any] = {k: None for k in (
+        "jenis", "pejabat", "daerah", "daerah_jenis", "provinsi", "nomor", "tahun", "tentang", "ditetapkan_di",
+        "tanggal_ditetapkan", "diundangkan_di", "tanggal_diundangkan", "berita_daerah")}
+    text_lines = [ln.strip() for ln in lines if ln.strip()]
+    title_parts: list[str] = []
+    state = "head"
+    jenis_rest = ""
+    for ln in text_lines:
+        if g.RAHMAT.match(ln):
+            state = "pembukaan"
+            continue
+        if state == "pembukaan":
+            m = _PEJABAT.match(ln)
+            if m and ln.rstrip().endswith(","):
+                pj = "Pj. " if m.group("pj") else ""
+                name = title_case(m.group("name")) if m.group("name") else ""
+                meta["pejabat"] = f"{pj}{_office(m.group('office'))} {name}".strip()
+            continue
+        m = g.PROVINSI.match(ln)
+        if m and meta["jenis"] is None:
+            meta["provinsi"] = title_case(m.group("name"))
+            continue
+        m = g.JENIS.match(ln)
+        if m and meta["jenis"] is None:
+            meta["jenis"] = title_case(re.sub(r"WALIKOTA", "WALI KOTA", m.group("jenis")))
+            jenis_rest = m.group("rest").strip()
+            continue
+        m = g.NOMOR_TAHUN.match(ln)
+        if m and meta["nomor"] is None:
+            meta["nomor"] = m.group("nomor").strip(".")
+            meta["tahun"] = int(m.group("tahun"))
+            state = "title"
+            continue
+        m = g.TENTANG.match(ln)
+        if m and state in ("title", "head"):
+            state = "title"
+            if m.group("rest"):
+                title_parts.append(m.group("rest"))
+            continue
+        if state == "title":
+            title_parts.append(ln)
+    if title_parts:
+        meta["tentang"] = re.sub(r"\s+", " ", " ".join(title_parts)).strip().upper().rstrip(".")
+    _daerah(meta, jenis_rest)
+    return meta
+
+
+def _daerah(meta: dict[str, Any], jenis_rest: str) -> None:
+    jenis = (meta.get("jenis") or "").lower()
+    name = title_case(jenis_rest) if jenis_rest else ""
+    if not name and meta.get("pejabat"):
+        name = re.sub(r"^(?:Pj\.\s+)?(?:Bupati|Wali Kota|Gubernur)\s*", "", meta["pejabat"])
+    if "bupati" in jenis:
+        meta["daerah_jenis"], meta["daerah"] = "kabupaten", f"Kabupaten {name}".strip()
+    elif "wali kota" in jenis:
+        meta["daerah_jenis"], meta["daerah"] = "kota", f"Kota {name}".strip()
+    elif "gubernur" in jenis:
+        meta["daerah_jenis"], meta["daerah"] = "provinsi", f"Provinsi {name}".strip()
+        meta["provinsi"] = meta["provinsi"] or name or None
+    elif jenis.startswith("peraturan daerah"):
+        m = re.match(r"(KABUPATEN|KOTA|PROVINSI)\s+(.+)", jenis_rest, re.I)
+        if m:
+            meta["daerah_jenis"] = m.group(1).lower()
+            meta["daerah"] = f"{title_case(m.group(1))} {title_case(m.group(2))}"
+    elif jenis:
+        meta["daerah_jenis"] = "nasional"
+    if meta.get("pejabat") is None and meta.get("daerah") and meta["daerah_jenis"] in ("kabupaten", "kota"):
+        office = "Bupati" if meta["daerah_jenis"] == "kabupaten" else "Wali Kota"
+        meta["pejabat"] = f"{office} {name}".strip()
+
+
+# --- Menimbang and Mengingat -------------------------------------------------------------------------------------
+
+_ACT_START = re.compile(r"^(?:Pasal\s+\d+.*?)?(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun)\b")
+
+
+def split_items(lines: list[str]) -> list[dict[str, Any]]:
+    """Lettered or numbered entries of Menimbang/Mengingat. An entry ends with ";" (or "." for the last);
+    an entry without its label (lost in extraction) is still an entry when the previous one has ended."""
+    items: list[dict[str, Any]] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line or line == ":":
+            continue
+        line = line.lstrip(":").strip()
+        if bare_marker(line) is not None and not _ACT_START.match(line):
+            items.append({"label": line, "lines": []})
+            continue
+        parsed = parse_marker(line)
+        if parsed is not None and parsed[0].style in ("huruf", "angka"):
+            marker, rest = parsed
+            if items and not items[-1]["lines"]:
+                items[-1]["label"] = marker.label
+                items[-1]["lines"].append(rest)
+            else:
+                items.append({"label": marker.label, "lines": [rest]})
+            continue
+        if items and (not items[-1]["lines"] or not join_lines(items[-1]["lines"]).rstrip().endswith(";")):
+            items[-1]["lines"].append(line)
+        else:
+            items.append({"label": None, "lines": [line]})
+    return [{"label": it["label"], "text": join_lines(it["lines"])} for it in items if it["lines"]]
+
+
+_CITATION = re.compile(r"""
+    (?P<jenis>Undang-Undang\s+Dasar[^,;(]*?Tahun\s+1945
+      |Undang-Undang(?:\s+Darurat)?
+      |Peraturan\s+Pemerintah\s+Pengganti\s+Undang-Undang
+      |Peraturan\s+Pemerintah
+      |Peraturan\s+Presiden
+      |Keputusan\s+Presiden
+      |Peraturan\s+Menteri[^,;()]*?(?=\s+Nomor)
+      |Peraturan\s+Badan[^,;()]*?(?=\s+Nomor)
+      |Peraturan\s+Daerah(?:\s+(?:Provinsi|Kabupaten|Kota)[^,;()]*?)?(?=\s+Nomor)
+      |Peraturan\s+(?:Gubernur|Bupati|Wali\s*Kota)[^,;()]*?(?=\s+Nomor))
+    (?:\s+Nomor\s+(?P<nomor>[\w./-]+))?
+    (?:\s+Tahun\s+(?P<tahun>\d{4}))?
+    (?:\s+tentang\s+(?P<tentang>.+?))?
+    (?=\s*\(|\s*,|\s+sebagaimana|\s*;|\s*$|\s+dengan\s+mengubah)""", re.X | re.I)
+
+
+def citation(text: str) -> dict[str, Any]:
+    """The first act cited in ``text``: {jenis, nomor, tahun, tentang}."""
+    m = _CITATION.search(text)
+    if not m:
+        return {"jenis": None, "nomor": None, "tahun": None, "tentang": None}
+    return {"jenis": re.sub(r"\s+", " ", m.group("jenis")).strip(), "nomor": m.group("nomor"),
+            "tahun": int(m.group("tahun")) if m.group("tahun") else None,
+            "tentang": m.group("tentang").strip() if m.group("tentang") else None}
+
+
+def mengingat_entry(item: dict[str, Any]) -> dict[str, Any]:
+    """A Mengingat entry with its citation and, for amended acts, every amending act listed."""
+    text = item["text"]
+    entry = {"label": item["label"], "text": text, "citation": citation(text), "amendments": []}
+    m = re.search(r"sebagaimana\s+telah", text, re.I)
+    if m:
+        tail = text[m.end():]
+        for cm in _CITATION.finditer(tail):
+            cit = citation(cm.group(0))
+            if cit["nomor"] and cit != entry["citation"]:
+                entry["amendments"].append(cit)
+    return entry
+
+
+# --- penutup -----------------------------------------------------------------------------------------------------
+
+
+def parse_penutup(lines: list[str]) -> dict[str, Any]:
+    """Ditetapkan/diundangkan place and date, signatory, Berita Daerah (year and number; a blank number is None)."""
+    out: dict[str, Any] = {"lines": [ln for ln in lines if ln.strip()], "ditetapkan_di": None,
+                           "tanggal_ditetapkan": None, "diundangkan_di": None, "tanggal_diundangkan": None,
+                           "penandatangan": None, "berita_daerah": None}
+    text_lines = out["lines"]
+    for i, ln in enumerate(text_lines):
+        for key, pat in (("ditetapkan", g.DITETAPKAN), ("diundangkan", g.DIUNDANGKAN)):
+            m = pat.match(ln)
+            if m:
+                place = re.split(r"\s+pada\s+tanggal", m.group("place"), flags=re.I)[0].strip(" ,")
+                out[f"{key}_di"] = place or None
+                window = " ".join(text_lines[i:i + 3])
+                out[f"tanggal_{key}"] = iso_date(window)
+        m = _PEJABAT.match(ln)
+        if m and out["penandatangan"] is None and ln.rstrip().endswith(","):
+            out["penandatangan"] = title_case(ln.rstrip(", "))
+    joined = " ".join(text_lines)
+    m = g.BERITA.search(joined)
+    if m:
+        nomor = (m.group("nomor") or "").strip(" .") or None
+        out["berita_daerah"] = {"nama": f"{title_case(m.group('kind'))} {title_case(m.group('scope'))} "
+                                        f"{title_case(m.group('name'))}".strip(),
+                                "tahun": int(m.group("tahun")), "nomor": nomor}
+    return out

@@ -1,0 +1,188 @@
+"""The parser: cleaned lines -> a :class:`~rancang.tree.Regulation`, in one pass per part.
+
+1. :func:`split_parts` finds where each part of the act begins (Menimbang, Mengingat, MEMUTUSKAN, the first
+   heading of the batang tubuh, "Ditetapkan di", LAMPIRAN, PENJELASAN) — one forward scan;
+2. each part goes to the module that knows it (:mod:`meta`, :mod:`body`, :mod:`lampiran`);
+3. ids and cites are assigned, then cross-references resolved (:mod:`refs`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rancang.errors import InputError
+from rancang.ingest import body as body_mod
+from rancang.ingest import grammar as g
+from rancang.ingest import meta as meta_mod
+from rancang.ingest.clean import clean_lines, counts
+from rancang.ingest.readers import Document
+from rancang.tree import Node, Regulation
+
+_DISAHKAN = __import__("re").compile(r"^Disahkan\s+di\b", __import__("re").I)
+
+
+def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
+    """Line ranges [start, end) of each part present. The body starts at the first BAB or Pasal heading after
+    the diktum (or after Mengingat when MEMUTUSKAN is missing) and ends at "Ditetapkan di" / "Disahkan di"."""
+    n = len(lines)
+    marks: dict[str, int] = {}
+    i = 0
+    while i < n:
+        ln = lines[i]
+        if "menimbang" not in marks and g.MENIMBANG.match(ln):
+            marks["menimbang"] = i
+        elif "mengingat" not in marks and g.MENGINGAT.match(ln) and "body" not in marks:
+            marks["mengingat"] = i
+        elif "diktum" not in marks and "body" not in marks and (g.MEMUTUSKAN.match(ln) or g.PERSETUJUAN.match(ln)):
+            marks["diktum"] = i
+        elif "body" not in marks and (g.BAB.match(ln) or g.PASAL.match(ln)) and (
+            "diktum" in marks or "mengingat" in marks or "menimbang" in marks or i > 0
+        ):
+            marks["body"] = i
+        elif "body" in marks and "penutup" not in marks and (g.DITETAPKAN.match(ln) or _DISAHKAN.match(ln)):
+            marks["penutup"] = i
+        elif "penutup" in marks and "lampiran" not in marks and g.LAMPIRAN.match(ln):
+            marks["lampiran"] = i
+        elif "body" in marks and "penjelasan" not in marks and g.PENJELASAN.match(ln):
+            marks["penjelasan"] = i
+        i += 1
+    order = sorted(marks.items(), key=lambda kv: kv[1])
+    ranges: dict[str, tuple[int, int]] = {}
+    first = order[0][1] if order else n
+    ranges["preamble"] = (0, first)
+    for idx, (name, start) in enumerate(order):
+        end = order[idx + 1][1] if idx + 1 < len(order) else n
+        ranges[name] = (start, end)
+    return ranges
+
+
+def _strip_keyword(lines: list[str], pattern, removed: list[dict[str, Any]], offset: int) -> list[str]:
+    """Drop the part's keyword ("Menimbang :") from its first line, recording it, and keep the rest."""
+    if not lines:
+        return lines
+    m = pattern.match(lines[0])
+    if m:
+        rest = m.group("rest")
+        keyword = lines[0][: m.start("rest")] if rest else lines[0]
+        removed.append({"kind": "label", "line": offset + 1, "text": keyword.strip()})
+        return ([rest] if rest else []) + lines[1:]
+    return lines
+
+
+def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
+    """Build the tree of one document."""
+    removed: list[dict[str, Any]] = list(doc.removed)
+    lines = clean_lines(doc.lines, removed)
+    parts = split_parts(lines)
+    if "body" not in parts:
+        raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
+
+    def part(name: str) -> list[str]:
+        a, b = parts.get(name, (0, 0))
+        return lines[a:b]
+
+    preamble = [ln for ln in part("preamble") if ln.strip()]
+    meta = meta_mod.parse_judul(part("preamble"))
+
+    menimbang_lines = _strip_keyword(part("menimbang"), g.MENIMBANG, removed, parts.get("menimbang", (0, 0))[0])
+    mengingat_lines = _strip_keyword(part("mengingat"), g.MENGINGAT, removed, parts.get("mengingat", (0, 0))[0])
+    menimbang = meta_mod.split_items(menimbang_lines)
+    mengingat = [meta_mod.mengingat_entry(it) for it in meta_mod.split_items(mengingat_lines)]
+    diktum = [ln for ln in part("diktum") if ln.strip()]
+    if not meta.get("tentang"):
+        meta["tentang"] = _tentang_from_diktum(diktum, meta.get("jenis"))
+
+    a, b = parts["body"]
+    numbered = [(no + 1, lines[no]) for no in range(a, b)]
+    top, drafts, orphans = body_mod.read_headings(numbered)
+    if not drafts:
+        raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
+    bare_total = sum(1 for _, ln in numbered if ln.strip() and body_mod.split_units([(0, ln)])[1])
+    flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
+    for node in _pasal_nodes(top):
+        bare = body_mod.build_pasal(node, node._draft, flow)  # type: ignore[attr-defined]
+        for no, mk in bare:
+            removed.append({"kind": "detached_marker", "line": no, "text": mk.label})
+        del node._draft  # type: ignore[attr-defined]
+    for no, ln in orphans:
+        removed.append({"kind": "orphan", "line": no, "text": ln})
+
+    penutup = meta_mod.parse_penutup(part("penutup"))
+    for key in ("ditetapkan_di", "tanggal_ditetapkan", "diundangkan_di", "tanggal_diundangkan"):
+        meta[key] = penutup.get(key)
+    meta["berita_daerah"] = penutup.pop("berita_daerah")
+    meta["penandatangan"] = penutup.get("penandatangan")
+    if meta.get("pejabat") is None and penutup.get("penandatangan"):
+        meta["pejabat"] = penutup["penandatangan"]
+
+    from rancang.ingest import lampiran as lampiran_mod
+    from rancang.ingest import refs as refs_mod
+
+    lampiran = lampiran_mod.parse(part("lampiran"))
+    penjelasan = lampiran_mod.parse(part("penjelasan"), prefix="penjelasan") if "penjelasan" in parts else []
+    assign_ids(top)
+    reg = Regulation(source=source, meta=meta, preamble=preamble, menimbang=menimbang, mengingat=mengingat,
+                     diktum=diktum, body=top, penutup=penutup, lampiran=lampiran, penjelasan=penjelasan)
+    refs_mod.resolve(reg)
+    reg.stats = {"lines": len(doc.lines), "pasal": len(reg.pasals()), "flow_layout": flow,
+                 "artefacts": counts(removed), "removed": removed}
+    return reg
+
+
+def _tentang_from_diktum(diktum: list[str], jenis: str | None) -> str | None:
+    text = " ".join(diktum)
+    m = __import__("re").search(r"\bTENTANG\s+(.+?)\.?\s*$", text)
+    return " ".join(m.group(1).split()).upper() if m else None
+
+
+def _pasal_nodes(nodes: list[Node]) -> list[Node]:
+    out = []
+    for n in nodes:
+        if n.type == "pasal":
+            out.append(n)
+        else:
+            out.extend(_pasal_nodes(n.children))
+    return out
+
+
+_CITE_WORD = {"ayat": "ayat", "huruf": "huruf", "angka": "angka"}
+
+
+def assign_ids(nodes: list[Node], parent_id: str = "", parent_cite: str = "") -> None:
+    """Stable ids ("pasal-4/ayat-2/huruf-a") and cites ("Pasal 4 ayat (2) huruf a"). Pasal ids are not nested
+    under BAB, because Pasal numbers run through the whole act; BAB/Bagian/Paragraf ids nest."""
+    seen: dict[str, int] = {}
+    text_count = 0
+    for node in nodes:
+        t = node.type
+        if t == "pasal":
+            base_id, cite = f"pasal-{node.number}", f"Pasal {node.number}"
+            own_parent_id, own_parent_cite = "", ""
+        elif t in ("bab", "bagian", "paragraf"):
+            word = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}[t]
+            base_id = (f"{parent_id}/{t}-{node.number.lower()}".lstrip("/") if t != "bab" else f"bab-{node.number}")
+            cite = f"{parent_cite} {word} {node.number}".strip() if t != "bab" else f"BAB {node.number}"
+            own_parent_id, own_parent_cite = base_id, cite
+        elif t == "text":
+            text_count += 1
+            base_id, cite = f"{parent_id}/text-{text_count}", parent_cite
+            own_parent_id, own_parent_cite = base_id, cite
+        else:
+            num = node.number or "?"
+            base_id = f"{parent_id}/{t}-{num}"
+            shown = f"({num})" if t == "ayat" else num
+            cite = f"{parent_cite} {_CITE_WORD.get(t, t)} {shown}".strip()
+            own_parent_id, own_parent_cite = base_id, cite
+        if base_id in seen:
+            seen[base_id] += 1
+            base_id = f"{base_id}~{seen[base_id]}"
+        else:
+            seen[base_id] = 1
+        node.id, node.cite = base_id, cite
+        if t == "pasal":
+            own_parent_id, own_parent_cite = base_id, cite
+        elif t in ("bab", "bagian", "paragraf"):
+            pass
+        else:
+            own_parent_id = base_id
+        assign_ids(node.children, own_parent_id, own_parent_cite)

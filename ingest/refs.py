@@ -1,0 +1,161 @@
+"""Cross-references: find every "Pasal 5 ayat (2) huruf a", "pada ayat (1)", "Pasal 6 sampai dengan Pasal 18",
+"huruf a, huruf b, dan huruf c" in the body's text and resolve it to node ids.
+
+A reference chain is a run of reference tokens joined only by connectors (",", "dan", "atau", "serta",
+"sampai dengan"). A chain followed by the name of another act ("... Pasal 27 Peraturan Bupati Malang Nomor 27
+Tahun 2022") is *external*: it keeps that act's citation and never points into this tree.
+
+    >>> [t for t, _ in targets_of("Pasal 5 ayat (2) huruf a", "pasal-9", None)]
+    ['pasal-5/ayat-2/huruf-a']
+    >>> [t for t, _ in targets_of("ayat (1) dan ayat (2)", "pasal-9", None)]
+    ['pasal-9/ayat-1', 'pasal-9/ayat-2']
+    >>> [t for t, _ in targets_of("Pasal 6 sampai dengan Pasal 8", "pasal-9", None)]
+    ['pasal-6', 'pasal-7', 'pasal-8']
+"""
+
+from __future__ import annotations
+
+import re
+
+from rancang.ingest.meta import citation
+from rancang.ingest.units import letter_of, letter_value
+from rancang.tree import Node, Ref, Regulation
+
+TOKEN = re.compile(r"""
+      \b[Pp]asal \s+ (?P<pasal>\d+[A-Z]?)\b          # Pasal 5, Pasal 7A
+    | \bayat \s* \( (?P<ayat>\d+[a-z]?) \)            # ayat (2)
+    | \bhuruf \s+ (?P<huruf>[a-z]{1,2})\b             # huruf a
+    | \bangka \s+ (?P<angka>\d+)\b                    # angka 3
+""", re.X)
+CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+|\s*,?\s*(?:dan|atau|serta|dan/atau)\s+|\s*,?\s*sampai\s+dengan\s+)$")
+EXTERNAL = re.compile(r"^\s*,?\s*(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun|Surat\s+Edaran|UUD)\b")
+BARE_HURUF_LIST = re.compile(r"^\s*(?:,\s*|\s*dan\s+|\s*atau\s+)(?P<letters>[a-z](?:\s*,\s*[a-z])*(?:,?\s*(?:dan|atau)\s+[a-z])?)\b")
+LEVELS = ("pasal", "ayat", "huruf", "angka")
+
+
+def _chains(text: str):
+    """Yield (start, end, tokens) for each chain; tokens are (level, value, connector_before)."""
+    tokens = list(TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        chain = [tokens[i]]
+        j = i + 1
+        while j < len(tokens) and CONNECTOR.match(text[chain[-1].end():tokens[j].start()]):
+            chain.append(tokens[j])
+            j += 1
+        items = []
+        for k, m in enumerate(chain):
+            level = m.lastgroup
+            conn = text[chain[k - 1].end():m.start()] if k else ""
+            items.append((level, m.group(level), "sampai" in conn))
+        yield chain[0].start(), chain[-1].end(), items
+        i = j
+
+
+def targets_of(ref_text: str, pasal_id: str, ayat_id: str | None):
+    """Ids targeted by one chain of tokens (given as text), relative to the node's own Pasal and ayat."""
+    out = []
+    for _, _, items in _chains(ref_text):
+        out.extend(_expand(items, pasal_id, ayat_id))
+    return out
+
+
+def _expand(items, pasal_id: str, ayat_id: str | None) -> list[tuple[str, str]]:
+    """Turn tokens into (id, level) targets. A token sets its level and clears the deeper ones; a target is emitted
+    when the next token is not deeper (a sibling or an outer level) and at the end of the chain."""
+    state: dict[str, str | None] = {lv: None for lv in LEVELS}
+    first = items[0][0]
+    if first != "pasal":
+        state["pasal"] = pasal_id.split("/")[0].removeprefix("pasal-")
+        if first in ("huruf", "angka") and ayat_id:
+            state["ayat"] = ayat_id.rsplit("ayat-", 1)[1].split("/")[0]
+    out: list[tuple[str, str]] = []
+    prev_level = None
+    pending = False
+    for level, value, is_range in items:
+        depth = LEVELS.index(level)
+        if pending and prev_level is not None and depth <= LEVELS.index(prev_level) and not is_range:
+            out.append((_id(state), prev_level))
+        if is_range and prev_level == level and state[level] is not None:
+            out.append((_id(state), level))
+            for mid in _between(state[level], value, level):
+                state[level] = mid
+                out.append((_id(state), level))
+        state[level] = value
+        for deeper in LEVELS[depth + 1:]:
+            state[deeper] = None
+        prev_level, pending = level, True
+    if pending:
+        out.append((_id(state), prev_level))
+    seen, uniq = set(), []
+    for t in out:
+        if t[0] not in seen:
+            seen.add(t[0])
+            uniq.append(t)
+    return uniq
+
+
+def _between(a: str, b: str, level: str) -> list[str]:
+    if level == "huruf":
+        lo, hi = letter_value(a), letter_value(b)
+        return [letter_of(v) for v in range(lo + 1, hi)]
+    if a.isdigit() and b.isdigit():
+        return [str(v) for v in range(int(a) + 1, int(b))]
+    return []
+
+
+def _id(state: dict[str, str | None]) -> str:
+    parts = [f"pasal-{state['pasal']}"]
+    for lv in ("ayat", "huruf", "angka"):
+        if state[lv] is not None:
+            parts.append(f"{lv}-{state[lv]}")
+    return "/".join(parts)
+
+
+def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> list[Ref]:
+    text = node.text or ""
+    refs: list[Ref] = []
+    for start, end, items in _chains(text):
+        after = text[end:end + 80]
+        if EXTERNAL.match(after):
+            refs.append(Ref(text=text[start:end], kind="external", start=start, end=end,
+                            citation=citation(after.lstrip(" ,") + text[end + 80:end + 300])))
+            continue
+        # "huruf a, b, dan c": letters after the last huruf token belong to the chain
+        m = BARE_HURUF_LIST.match(text[end:]) if items[-1][0] == "huruf" else None
+        if m:
+            for letter in re.findall(r"\b[a-z]\b", m.group("letters")):
+                items.append(("huruf", letter, False))
+            end += m.end()
+        targets = [t for t, _ in _expand(items, pasal_id, ayat_id)]
+        resolved = all(_exists(t, ids) for t in targets)
+        refs.append(Ref(text=text[start:end], kind="internal", target=[_canonical(t, ids) for t in targets],
+                        resolved=resolved, start=start, end=end))
+    return refs
+
+
+def _exists(target: str, ids: set[str]) -> bool:
+    return _canonical(target, ids) in ids
+
+
+def _canonical(target: str, ids: set[str]) -> str:
+    """"Pasal 1 huruf 3" style mismatches: a huruf/angka target may be numbered the other way in the tree."""
+    if target in ids:
+        return target
+    alt = re.sub(r"/huruf-(\d+)$", r"/angka-\1", target)
+    return alt if alt in ids else target
+
+
+def resolve(reg: Regulation) -> None:
+    """Fill ``refs`` of every node of the body."""
+    ids = {n.id for n in reg.walk() if n.id}
+    for pasal in reg.pasals():
+        _walk(pasal, pasal.id, None, ids)
+
+
+def _walk(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> None:
+    if node.type == "ayat":
+        ayat_id = node.id
+    node.refs = _refs_in(node, pasal_id, ayat_id, ids)
+    for child in node.children:
+        _walk(child, pasal_id, ayat_id, ids)

@@ -1,0 +1,141 @@
+"""Lines -> units: the clauses of a Pasal (or Lampiran) as printed, before their structure is known.
+
+A *unit* is one enumerated item or one sentence-level paragraph: it starts at an enumerator ("(2)", "b.", "1)")
+or, for a line without one, where the previous unit has ended its clause (";", "; dan", ":", "."). Everything
+else is a wrapped line and continues the unit before it — which is how page breaks, blank lines in mid-sentence and
+"- " bullets on continuation lines (already stripped by :mod:`clean`) stop mattering.
+
+Lines that hold only an enumerator (two-column PDF layouts print them apart from their text) are not units: they
+are returned separately as *bare markers*, so that the structure can be rebuilt from the flow of the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rancang.ingest import grammar as g
+
+#: marker styles, and the node type each makes
+STYLE_TYPE = {"ayat": "ayat", "huruf": "huruf", "angka": "angka", "hurufp": "huruf", "angkap": "angka"}
+
+
+def letter_value(s: str) -> int:
+    """a -> 1 ... z -> 26, aa -> 27, bb -> 28 (Indonesian lists double the letter after z)."""
+    s = s.lower()
+    if len(s) == 2 and s[0] == s[1]:
+        return 26 + ord(s[0]) - 96
+    return ord(s[0]) - 96 if len(s) == 1 else 0
+
+
+def letter_of(n: int) -> str:
+    """The inverse of :func:`letter_value`: 1 -> a, 27 -> aa."""
+    return chr(96 + n) if n <= 26 else chr(96 + n - 26) * 2
+
+
+@dataclass
+class Marker:
+    style: str       # ayat | huruf | angka | hurufp | angkap
+    value: int       # position in its sequence (a=1, aa=27)
+    number: str      # normalised: "2", "a", "aa"
+    label: str       # as printed: "(2)", "a.", "b)"
+
+
+@dataclass
+class Unit:
+    marker: Marker | None
+    lines: list[str] = field(default_factory=list)
+    line_no: int = 0
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines with one space; a word hyphenated at a line end ("perundang-" + "undangan") is rejoined."""
+    out = ""
+    for line in lines:
+        line = line.replace("\t", " ").strip()
+        if not line:
+            continue
+        if out.endswith("-") and not out.endswith(" -") and line[:1].islower():
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def parse_marker(line: str) -> tuple[Marker, str] | None:
+    """The enumerator at the start of ``line`` and the rest of the line, or None.
+
+    >>> parse_marker("(2) Koordinasi oleh Sekretaris Daerah")[0].number
+    '2'
+    >>> parse_marker("aa. Pasal 27 Peraturan Bupati")[0].value
+    27
+    """
+    m = g.MARKER.match(line)
+    if not m:
+        return None
+    for style in ("ayat", "huruf", "angka", "hurufp", "angkap"):
+        raw = m.group(style)
+        if raw is None:
+            continue
+        if style in ("huruf", "hurufp"):
+            if len(raw) == 2 and raw[0] != raw[1]:
+                return None  # "di." or "ke." are words, not enumerators
+            value, number = letter_value(raw), raw
+        elif style == "ayat":
+            value, number = int("".join(ch for ch in raw if ch.isdigit())), raw
+        else:
+            value, number = int(raw), str(int(raw))
+        label = line[: m.start("rest")].strip() if m.group("rest") else line.strip()
+        return Marker(style, value, number, label), m.group("rest")
+    return None
+
+
+def bare_marker(line: str) -> Marker | None:
+    """A line that is only an enumerator ("1.", "2", "(1)", "c", "0", "CC.", "jj-", "."), read as well as it can be."""
+    if not g.BARE_MARKER.match(line):
+        return None
+    s = line.strip()
+    core = s.strip("().-")
+    label = s
+    if s.startswith("(") and core.isdigit():
+        return Marker("ayat", int(core), core, label)
+    if core.isdigit():
+        style = "angkap" if s.endswith(")") else "angka"
+        return Marker(style, int(core), core, label)
+    if core.isalpha():
+        low = core.lower()
+        if len(low) == 2 and low[0] != low[1]:
+            return None
+        return Marker("hurufp" if s.endswith(")") else "huruf", letter_value(low), low, label)
+    return Marker("huruf", 0, "", label)  # a lone dot: an item whose letter was lost
+
+
+def ends_clause(text: str) -> bool:
+    """Does ``text`` end a clause, so that an unmarked next line starts a new unit?"""
+    return bool(g.ENDS_ITEM.search(text) and text.rstrip().endswith(";")) or text.rstrip().endswith((".", ":", ";"))
+
+
+def split_units(lines: list[tuple[int, str]]) -> tuple[list[Unit], list[tuple[int, Marker]]]:
+    """Cut numbered, cleaned lines into units; bare enumerator lines are returned apart, in order."""
+    units: list[Unit] = []
+    bare: list[tuple[int, Marker]] = []
+    for no, line in lines:
+        if not line.strip():
+            continue
+        bm = bare_marker(line)
+        if bm is not None:
+            bare.append((no, bm))
+            continue
+        parsed = parse_marker(line)
+        if parsed is not None:
+            marker, rest = parsed
+            units.append(Unit(marker, [rest] if rest else [], no))
+            continue
+        if units and not (units[-1].lines and ends_clause(units[-1].text)):
+            units[-1].lines.append(line)
+        else:
+            units.append(Unit(None, [line], no))
+    return units, bare

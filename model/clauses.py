@@ -1,0 +1,115 @@
+"""The regulation flattened into citable units, each with the context the model's rules need.
+
+A unit is one body node (Pasal lead, ayat, huruf, angka, prose) or one Lampiran block, with its own text, the text
+of everything under it (``full``), the headings of the BAB/Bagian/Paragraf around it and, for the Lampiran, its
+nesting level. Rules read units, never raw lines, so they rely on the tree's structure, not on Pasal numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rancang.tree import Node, Regulation
+
+_MARKUP = re.compile(r"\*+|</?[a-z]+>|_{2,}")
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Text without emphasis markup (``*Squad*``, ``<i>``) and with single spaces; the words stay as printed."""
+    text = _MARKUP.sub("", text or "")
+    text = re.sub(r"\s*/\s*", "/", text) if "/ " in text or " /" in text else text
+    return _SPACE.sub(" ", text).strip()
+
+
+def low(text: str) -> str:
+    return clean(text).lower()
+
+
+@dataclass
+class Unit:
+    """One citable piece of the regulation."""
+
+    index: int
+    id: str
+    cite: str
+    text: str
+    full: str
+    source: str  # "body" | "lampiran"
+    type: str
+    level: int = 0
+    pasal: str = ""
+    headings: tuple[str, ...] = ()
+    node: Node | None = field(default=None, repr=False)
+    children: list[int] = field(default_factory=list)  # body: indexes of direct child units
+    definition: bool = False
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def full_low(self) -> str:
+        return self.full.lower()
+
+
+def _full(node: Node) -> str:
+    return clean(" ".join(n.text for n in node.walk() if n.text))
+
+
+def units(reg: Regulation, definition_intro: list[str]) -> list[Unit]:
+    """Every body node and Lampiran block with text, in document order."""
+    out: list[Unit] = []
+
+    def visit(node: Node, headings: tuple[str, ...], pasal: str, in_defs: bool, parent: Unit | None) -> None:
+        if node.type in ("bab", "bagian", "paragraf"):
+            heads = headings + (clean(node.heading or ""),)
+            for child in node.children:
+                visit(child, heads, pasal, False, None)
+            return
+        if node.type == "pasal":
+            pasal = node.id
+            in_defs = any(cue in low(node.text) for cue in definition_intro)
+        unit = Unit(len(out), node.id, node.cite, clean(node.text), _full(node), "body", node.type,
+                    pasal=pasal, headings=headings, node=node,
+                    definition=in_defs and node.type in ("angka", "huruf", "item") and parent is not None
+                    and parent.type == "pasal")
+        out.append(unit)
+        if parent is not None:
+            parent.children.append(unit.index)
+        for child in node.children:
+            visit(child, headings, pasal, in_defs, unit)
+
+    for top in reg.body:
+        visit(top, (), "", False, None)
+    for block in reg.lampiran:
+        text = block.get("text") or ""
+        if block.get("type") == "table" and block.get("rows"):
+            text = " ".join(" ".join(r) for r in block["rows"])
+        if not text.strip() or not block.get("id"):
+            continue
+        out.append(Unit(len(out), block["id"], block.get("cite") or "Lampiran", clean(text), clean(text),
+                        "lampiran", block.get("type") or "paragraph", level=int(block.get("level") or 0)))
+    return out
+
+
+def lampiran_following(us: list[Unit], unit: Unit, types: tuple[str, ...] = ("item",)) -> list[Unit]:
+    """The Lampiran blocks nested under ``unit``: the following items deeper than it, up to the next block at
+    its level or above (headings and paragraphs in between are passed over, items of ``types`` are returned)."""
+    out = []
+    for u in us[unit.index + 1:]:
+        if u.source != "lampiran":
+            break
+        if u.type in ("heading", "item") and u.level <= unit.level:
+            break
+        if u.type in types and u.level > unit.level:
+            out.append(u)
+    return out
+
+
+def strip_item(text: str) -> str:
+    """A list item's words without the list punctuation ("kompetensi;" / "akuntabel." / "x; dan")."""
+    t = clean(text)
+    t = re.sub(r"[;,.]?\s*(dan/atau|dan|atau|serta)\s*$", "", t)
+    return t.strip(" ;:,.").strip()

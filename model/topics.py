@@ -1,0 +1,122 @@
+"""Where each sistem-kerja topic is regulated, and the lists the act states there.
+
+A candidate is a Pasal without ayat or one ayat (with its list items), outside the Ketentuan Umum definitions.
+It qualifies for a topic when each ``require`` group of ``patterns/cues.json`` has a hit in its text; the best
+scoring candidate wins (``prefer`` hits, the topic named in the enclosing BAB/Bagian heading, the text opening
+with the topic). The whole Pasal is cited when every ayat of it qualifies, else the ayat - the gold convention.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rancang.model.clauses import Unit, clean, strip_item
+
+TOPIC_KEYS = ("prinsip_mekanisme_kerja", "komponen_mekanisme_kerja", "kedudukan", "bentuk_penugasan",
+              "lingkup_pelaksanaan_tugas", "pertanggungjawaban_individu", "pertanggungjawaban_ketua_tim",
+              "pertanggungjawaban_anggota_tim", "pengelolaan_kinerja", "pemanfaatan_tik_spbe", "proses_bisnis",
+              "mulai_berlaku")
+
+
+def candidates(us: list[Unit]) -> list[Unit]:
+    """Pasal without ayat and every ayat of the body, definitions excluded."""
+    out = []
+    for u in us:
+        if u.source != "body" or u.definition:
+            continue
+        if u.type == "pasal":
+            if not any(us[c].type == "ayat" for c in u.children):
+                out.append(u)
+        elif u.type == "ayat":
+            out.append(u)
+    return [u for u in out if not _is_definitions(u, us)]
+
+
+def _is_definitions(u: Unit, us: list[Unit]) -> bool:
+    return any(us[c].definition for c in u.children)
+
+
+def _qualifies(text: str, rule: dict[str, Any]) -> bool:
+    if any(a in text for a in rule.get("avoid", [])):
+        return False
+    return all(any(p in text for p in group) for group in rule["require"])
+
+
+def _score(u: Unit, rule: dict[str, Any]) -> int:
+    text = u.full_low
+    score = sum(1 for p in rule.get("prefer", []) if p in text)
+    heads = " ".join(h.lower() for h in u.headings[-2:])
+    score += 3 * any(h in heads for h in rule.get("heading", []))
+    score += 2 * any(u.low.startswith(s) for s in rule.get("start", []))
+    return score
+
+
+def find_topics(us: list[Unit], rules: dict[str, dict[str, Any]]) -> dict[str, Unit | None]:
+    """Topic key -> the unit that states it (an ayat, or a Pasal), or None."""
+    cands = candidates(us)
+    by_id = {u.id: u for u in us}
+    out: dict[str, Unit | None] = {}
+    for key in TOPIC_KEYS:
+        rule = rules[key]
+        best = None
+        for u in cands:
+            if _qualifies(u.full_low, rule):
+                s = _score(u, rule)
+                if best is None or s > best[0]:
+                    best = (s, u)
+        unit = best[1] if best else None
+        if unit is not None and unit.type == "ayat":
+            pasal = by_id.get(unit.pasal)
+            ayats = [us[c] for c in pasal.children if us[c].type == "ayat"] if pasal else []
+            if ayats and all(_qualifies(a.full_low, rule) for a in ayats):
+                unit = pasal
+        out[key] = unit
+    return out
+
+
+def topic_cite(u: Unit | None) -> dict[str, str] | None:
+    return None if u is None else {"cite": u.cite, "id": u.id}
+
+
+def _split_inline(text: str) -> list[str]:
+    parts = re.split(r",\s*(?:dan/atau|dan|atau|serta)\s+|,\s*|\s+(?:dan/atau|dan|atau|serta)\s+", text)
+    return [p for p in (strip_item(x) for x in parts) if p]
+
+
+def _strip_prefix(text: str, prefixes: list[str]) -> str:
+    for p in sorted(prefixes, key=len, reverse=True):
+        if text.lower().startswith(p + " ") or text.lower() == p:
+            return text[len(p):].strip(" :")
+    return text
+
+
+def stated_list(u: Unit | None, us: list[Unit], intros: list[str], prefixes: list[str]) -> list[dict[str, str]]:
+    """The items the clause lists (its huruf/angka), or the enumeration after its list intro when inline.
+
+    Scope prefixes such as "pelaksanaan tugas yang bersifat" are dropped, so an item reads as the act lists the
+    kind itself ("lintas Unit Organisasi").
+    """
+    if u is None:
+        return []
+    items = [us[c] for c in u.children if us[c].type in ("huruf", "angka", "item")]
+    if items:
+        out = []
+        for it in items:
+            text = _strip_prefix(strip_item(it.text), prefixes)
+            if text:
+                out.append({"text": text, "cite": it.cite, "id": it.id})
+        return out
+    lead = clean(u.text)
+    lower = lead.lower()
+    cut = -1
+    for intro in sorted(intros, key=len, reverse=True):
+        pos = lower.rfind(intro)
+        if pos >= 0 and pos + len(intro) > cut:
+            cut = pos + len(intro)
+    if cut < 0:
+        return []
+    rest = lead[cut:].strip(" :")
+    rest = re.split(r"\.\s|\.$|;", rest)[0]
+    rest = _strip_prefix(rest, prefixes)
+    return [{"text": _strip_prefix(t, prefixes), "cite": u.cite, "id": u.id} for t in _split_inline(rest)]
