@@ -298,7 +298,9 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker]) -> None:
         trailing: list[Unit] = []
         last_item: Node | None = None
         for unit in rest:
-            if trailing or (last_item is not None and not definitions and not _item_continues(last_item.text)):
+            inline = unit.marker is not None and unit.marker.style == style
+            if trailing or (last_item is not None and not definitions and not inline
+                            and not _item_continues(last_item.text)):
                 trailing.append(unit)
                 continue
             mk = unit.marker

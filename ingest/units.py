@@ -11,6 +11,7 @@ are returned separately as *bare markers*, so that the structure can be rebuilt 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rancang.ingest import grammar as g
@@ -115,7 +116,11 @@ def bare_marker(line: str) -> Marker | None:
 
 def ends_clause(text: str) -> bool:
     """Does ``text`` end a clause, so that an unmarked next line starts a new unit?"""
-    return bool(g.ENDS_ITEM.search(text) and text.rstrip().endswith(";")) or text.rstrip().endswith((".", ":", ";"))
+    return bool(_ENDS_ITEM.search(text)) or text.rstrip().endswith((".", ":"))
+
+
+_ENDS_ITEM = re.compile(r";\s*(?:dan|atau|dan/atau)?\s*$")
+_CONNECTOR_LINE = re.compile(r"^(?:dan|atau|dan/atau|serta)\s*$")
 
 
 def split_units(lines: list[tuple[int, str]]) -> tuple[list[Unit], list[tuple[int, Marker]]]:
@@ -134,7 +139,7 @@ def split_units(lines: list[tuple[int, str]]) -> tuple[list[Unit], list[tuple[in
             marker, rest = parsed
             units.append(Unit(marker, [rest] if rest else [], no))
             continue
-        if units and not (units[-1].lines and ends_clause(units[-1].text)):
+        if units and (not (units[-1].lines and ends_clause(units[-1].text)) or _CONNECTOR_LINE.match(line)):
             units[-1].lines.append(line)
         else:
             units.append(Unit(None, [line], no))
