@@ -17,6 +17,8 @@ from rancang.errors import InputError
 
 #: markers FTS5 puts around matched words in a snippet (control characters never found in legal text)
 OPEN, CLOSE = "\x02", "\x03"
+#: a Lampiran block ranks below a body clause that matches as well: the batang tubuh is what binds
+LAMPIRAN_WEIGHT = 0.6
 
 
 @dataclass
@@ -95,7 +97,8 @@ def search(store: Any, query: str, daerah: str | None = None, topic: str | None 
             return []
         where.append("(" + " OR ".join(ors) + ")")
     sql = (
-        "SELECT c.reg, r.daerah, c.cite, c.node, c.text, bm25(clause_fts) AS score,"
+        "SELECT c.reg, r.daerah, c.cite, c.node, c.text,"
+        f" bm25(clause_fts) * (CASE WHEN c.type = 'lampiran' THEN {LAMPIRAN_WEIGHT} ELSE 1 END) AS score,"
         f" snippet(clause_fts, 0, '{OPEN}', '{CLOSE}', '…', 24) AS snip"
         " FROM clause_fts JOIN clauses c ON c.rowid = clause_fts.rowid JOIN regulations r ON r.id = c.reg"
         f" WHERE {' AND '.join(where)} ORDER BY score, c.reg, c.ord LIMIT ?"

@@ -337,9 +337,9 @@ def _item_continues(text: str) -> bool:
     return t.endswith(";") or bool(re.search(r";\s*(?:dan|atau|dan/atau)$", t)) or t.endswith(":")
 
 
-def build_pasal(pasal: Node, draft: PasalDraft, flow: bool) -> list[tuple[int, Marker]]:
+def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = False) -> list[tuple[int, Marker]]:
     """Fill ``pasal`` from its draft lines; returns the bare markers found (layout artefacts, counted by caller)."""
-    units, bare = split_units(draft.lines)
+    units, bare = split_units(draft.lines, canonical)
     if flow or bare:
         build_by_flow(pasal, units, [mk for _, mk in bare])
     else:

@@ -24,6 +24,18 @@ def strip_markup(line: str) -> tuple[str, list[str]]:
     return (_MARKUP.sub("", line), found) if found else (line, [])
 
 
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+
+
+def strip_md(line: str) -> tuple[str, list[str]]:
+    """Markdown heading marks ("## BAB I") and whole-line comments (the canonical-text mark)."""
+    if _COMMENT.match(line):
+        return "", [line.strip()]
+    m = _MD_HEADING.match(line)
+    return (line[m.end():], [m.group().strip()]) if m else (line, [])
+
+
 def strip_page_number(line: str) -> tuple[str, list[str]]:
     """A whole line that is a page number: "- 3 -", "Halaman 3 dari 20", "1 / 11"."""
     if _PAGE_NUMBER.match(line):
@@ -46,6 +58,7 @@ def fold_spaces(line: str) -> tuple[str, list[str]]:
 
 #: The stages, in the order they run.
 STAGES: list[tuple[str, Callable[[str], tuple[str, list[str]]]]] = [
+    ("markdown", strip_md),
     ("markup", strip_markup),
     ("page_number", strip_page_number),
     ("bullet", strip_bullet),

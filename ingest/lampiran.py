@@ -29,7 +29,7 @@ def _ended(text: str) -> bool:
     return text.rstrip().endswith((".", ":", ";", "?", "!"))
 
 
-def parse(lines: list[str], prefix: str = "lampiran") -> list[dict[str, Any]]:
+def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -> list[dict[str, Any]]:
     """Blocks of a Lampiran: {type, id, cite, label, level, text, rows}."""
     blocks: list[dict[str, Any]] = []
     open_block: dict[str, Any] | None = None
@@ -49,6 +49,8 @@ def parse(lines: list[str], prefix: str = "lampiran") -> list[dict[str, Any]]:
         if not line:
             continue
         if "\t" in line:
+            if canonical and open_block is not None and open_block["type"] != "table":
+                open_block = None
             cells = [c.strip() for c in line.split("\t")]
             if open_block is not None and open_block["type"] == "table":
                 open_block["rows"].append(cells)
@@ -80,13 +82,15 @@ def parse(lines: list[str], prefix: str = "lampiran") -> list[dict[str, Any]]:
             open_block = add("caption", line)
             open_block["cite"] = word
             continue
+        if canonical:
+            open_block = None
         if open_block is not None and open_block["type"] in ("item", "paragraph") and not _ended(open_block["text"]) \
                 and not _is_heading(line):
             open_block["_lines"].append(line)
             open_block["text"] = join_lines(open_block["_lines"])
             continue
         if _is_heading(line):
-            if open_block is not None and open_block["type"] == "heading" and not blocks[-1].get("_closed"):
+            if open_block is not None and open_block["type"] == "heading":
                 open_block["_lines"].append(line)
                 open_block["text"] = join_lines(open_block["_lines"])
                 continue

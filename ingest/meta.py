@@ -127,7 +127,7 @@ def _daerah(meta: dict[str, Any], jenis_rest: str) -> None:
 _ACT_START = re.compile(r"^(?:Pasal\s+\d+.*?)?(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun)\b")
 
 
-def split_items(lines: list[str]) -> list[dict[str, Any]]:
+def split_items(lines: list[str], canonical: bool = False) -> list[dict[str, Any]]:
     """Lettered or numbered entries of Menimbang/Mengingat. An entry ends with ";" (or "." for the last);
     an entry without its label (lost in extraction) is still an entry when the previous one has ended."""
     items: list[dict[str, Any]] = []
@@ -136,7 +136,7 @@ def split_items(lines: list[str]) -> list[dict[str, Any]]:
         if not line or line == ":":
             continue
         line = line.lstrip(":").strip()
-        if bare_marker(line) is not None and not _ACT_START.match(line):
+        if not canonical and bare_marker(line) is not None and not _ACT_START.match(line):
             items.append({"label": line, "lines": []})
             continue
         parsed = parse_marker(line)
@@ -148,7 +148,9 @@ def split_items(lines: list[str]) -> list[dict[str, Any]]:
             else:
                 items.append({"label": marker.label, "lines": [rest]})
             continue
-        if items and (not items[-1]["lines"] or not join_lines(items[-1]["lines"]).rstrip().endswith(";")):
+        if items and not canonical and (
+            not items[-1]["lines"] or not join_lines(items[-1]["lines"]).rstrip().endswith(";")
+        ):
             items[-1]["lines"].append(line)
         else:
             items.append({"label": None, "lines": [line]})

@@ -72,6 +72,9 @@ def _strip_keyword(lines: list[str], pattern, removed: list[dict[str, Any]], off
 def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     """Build the tree of one document."""
     removed: list[dict[str, Any]] = list(doc.removed)
+    from rancang.ingest.markdown import CANONICAL_MARK
+
+    canonical = next((ln.strip() for ln in doc.lines if ln.strip()), "") == CANONICAL_MARK
     lines = clean_lines(doc.lines, removed)
     parts = split_parts(lines)
     if "body" not in parts:
@@ -86,8 +89,8 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
 
     menimbang_lines = _strip_keyword(part("menimbang"), g.MENIMBANG, removed, parts.get("menimbang", (0, 0))[0])
     mengingat_lines = _strip_keyword(part("mengingat"), g.MENGINGAT, removed, parts.get("mengingat", (0, 0))[0])
-    menimbang = meta_mod.split_items(menimbang_lines)
-    mengingat = [meta_mod.mengingat_entry(it) for it in meta_mod.split_items(mengingat_lines)]
+    menimbang = meta_mod.split_items(menimbang_lines, canonical)
+    mengingat = [meta_mod.mengingat_entry(it) for it in meta_mod.split_items(mengingat_lines, canonical)]
     diktum = [ln for ln in part("diktum") if ln.strip()]
     if not meta.get("tentang"):
         meta["tentang"] = _tentang_from_diktum(diktum, meta.get("jenis"))
@@ -100,7 +103,7 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     bare_total = sum(1 for _, ln in numbered if ln.strip() and body_mod.split_units([(0, ln)])[1])
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
     for node in _pasal_nodes(top):
-        bare = body_mod.build_pasal(node, node._draft, flow)  # type: ignore[attr-defined]
+        bare = body_mod.build_pasal(node, node._draft, flow, canonical)  # type: ignore[attr-defined]
         for no, mk in bare:
             removed.append({"kind": "detached_marker", "line": no, "text": mk.label})
         del node._draft  # type: ignore[attr-defined]
@@ -118,8 +121,9 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     from rancang.ingest import lampiran as lampiran_mod
     from rancang.ingest import refs as refs_mod
 
-    lampiran = lampiran_mod.parse(part("lampiran"))
-    penjelasan = lampiran_mod.parse(part("penjelasan"), prefix="penjelasan") if "penjelasan" in parts else []
+    lampiran = lampiran_mod.parse(part("lampiran"), canonical=canonical)
+    penjelasan = (lampiran_mod.parse(part("penjelasan"), prefix="penjelasan", canonical=canonical)
+                  if "penjelasan" in parts else [])
     assign_ids(top)
     reg = Regulation(source=source, meta=meta, preamble=preamble, menimbang=menimbang, mengingat=mengingat,
                      diktum=diktum, body=top, penutup=penutup, lampiran=lampiran, penjelasan=penjelasan)

@@ -123,14 +123,16 @@ _ENDS_ITEM = re.compile(r";\s*(?:dan|atau|dan/atau)?\s*$")
 _CONNECTOR_LINE = re.compile(r"^(?:dan|atau|dan/atau|serta)\s*$")
 
 
-def split_units(lines: list[tuple[int, str]]) -> tuple[list[Unit], list[tuple[int, Marker]]]:
-    """Cut numbered, cleaned lines into units; bare enumerator lines are returned apart, in order."""
+def split_units(lines: list[tuple[int, str]], canonical: bool = False) -> tuple[list[Unit], list[tuple[int, Marker]]]:
+    """Cut numbered, cleaned lines into units; bare enumerator lines are returned apart, in order.
+
+    In canonical text (written by ``--format md``) every line is a whole unit and is never joined."""
     units: list[Unit] = []
     bare: list[tuple[int, Marker]] = []
     for no, line in lines:
         if not line.strip():
             continue
-        bm = bare_marker(line)
+        bm = None if canonical else bare_marker(line)
         if bm is not None:
             bare.append((no, bm))
             continue
@@ -139,7 +141,7 @@ def split_units(lines: list[tuple[int, str]]) -> tuple[list[Unit], list[tuple[in
             marker, rest = parsed
             units.append(Unit(marker, [rest] if rest else [], no))
             continue
-        if units and (not (units[-1].lines and ends_clause(units[-1].text)) or _CONNECTOR_LINE.match(line)):
+        if units and not canonical and (not (units[-1].lines and ends_clause(units[-1].text)) or _CONNECTOR_LINE.match(line)):
             units[-1].lines.append(line)
         else:
             units.append(Unit(None, [line], no))

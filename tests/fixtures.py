@@ -234,6 +234,7 @@ def build_docx(text: str, numbering: bool = True) -> bytes:
     for raw in text.splitlines():
         line = BULLET.sub("", raw.replace("**", "")).strip()
         if not line:
+            doc.add_paragraph("")  # spacing paragraphs, as drafters type them
             continue
         m = ENUM.match(line)
         style = _label_style(m.group(1)) if (m and numbering) else None

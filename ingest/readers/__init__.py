@@ -1,8 +1,9 @@
 """Readers turn a file's bytes into plain text lines; the parser never sees a file format.
 
-A reader is chosen by content (magic bytes), not by extension: ``%PDF`` -> PDF, a ZIP holding
-``word/document.xml`` -> DOCX, anything else -> text. Each reader returns a :class:`Document`; new formats plug in by
-adding a module and one entry to :data:`SNIFFERS`.
+A reader is chosen by content (magic bytes), not by extension: ``%PDF`` -> PDF, a ZIP -> DOCX (which refuses a
+ZIP without ``word/document.xml``), anything else -> text. Formats we cannot read but can name (an old Word .doc,
+an image, an RTF file) are refused with a sentence that says what to do. Each reader returns a
+:class:`Document`; new formats plug in by adding a module and one entry to :data:`SNIFFERS`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 @dataclass
 class Document:
-    """The text of a source file, as lines, plus what the reader removed by rule (page numbers, headers ...)."""
+    """A source file's text as lines, plus what the reader removed by rule (page numbers, headers ...)."""
 
     lines: list[str]
     format: str
@@ -39,6 +40,22 @@ SNIFFERS: list[tuple[Callable[[bytes], bool], str, str]] = [
 ]
 
 
+#: (magic bytes at offset 0, why we refuse): files that are clearly not a text, PDF or DOCX regulation
+REFUSED: list[tuple[bytes, str]] = [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "dokumen Word lama (.doc) tidak didukung; simpan ulang sebagai DOCX atau PDF."),
+    (b"{\\rtf", "berkas RTF tidak didukung; simpan ulang sebagai DOCX atau PDF."),
+    (b"\x89PNG", "berkas gambar (PNG) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
+    (b"\xff\xd8\xff", "berkas gambar (JPEG) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
+    (b"II*\x00", "berkas gambar (TIFF) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
+    (b"MM\x00*", "berkas gambar (TIFF) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
+]
+
+
+def refused(data: bytes) -> str | None:
+    """Why ``data`` cannot be read at all (an Indonesian clause), or None."""
+    return next((why for magic, why in REFUSED if data.startswith(magic)), None)
+
+
 def sniff(data: bytes, name: str = "") -> str:
     """The format of ``data``: "pdf", "docx", or "txt"/"md" (by extension) for everything else."""
     head = data[:1024]
@@ -50,6 +67,11 @@ def sniff(data: bytes, name: str = "") -> str:
 
 def read(data: bytes, name: str = "") -> Document:
     """Read ``data`` (the bytes of file ``name``) with the reader its content calls for."""
+    why = refused(data)
+    if why:
+        from rancang.errors import InputError
+
+        raise InputError(f"{name or 'berkas'}: {why}")
     fmt = sniff(data, name)
     module = {"pdf": "pdf", "docx": "docx"}.get(fmt, "text")
     reader = importlib.import_module(f"{__name__}.{module}")

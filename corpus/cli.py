@@ -1,0 +1,215 @@
+"""Commands ``rancang corpus add|list|show|remove``, ``rancang search`` and ``rancang diff``.
+
+Heavy libraries (rapidfuzz, python-docx, the model) are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from rancang.errors import InputError
+
+DB_HELP = "Berkas basis data korpus (bawaan: folder data pengguna, atau $RANCANG_DB)."
+
+
+def _store(db: str | None, seed: bool = True) -> Any:
+    from rancang.corpus.store import Store
+
+    return Store(db, seed=seed)
+
+
+@click.group()
+def corpus() -> None:
+    """Kelola korpus peraturan: tambah, daftar, lihat, hapus.
+
+    Korpus bawaan (peraturan contoh) tersedia tanpa persiapan.
+    """
+
+
+@corpus.command("add")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Jumlah proses pembaca paralel (bawaan: jumlah inti CPU).")
+@click.option("--no-seed", is_flag=True, help="Jangan isi basis data baru dengan korpus bawaan.")
+def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool) -> None:
+    """Tambahkan berkas atau folder peraturan (TXT/MD/PDF/DOCX/JSON) ke korpus.
+
+    Berkas yang sudah ada (sha256 sama) dilewati; setiap peraturan ditulis utuh dalam satu transaksi.
+    """
+    from rancang.corpus.store import expand
+
+    with _store(db, seed=not no_seed) as store:
+        files = expand(paths)
+        with click.progressbar(length=len(files), label="Membaca peraturan", file=click.get_text_stream("stderr"),
+                               show_pos=True) as bar:
+            result = store.add_files(files, jobs=jobs, progress=bar.update)
+    for rid in result.added:
+        click.echo(f"ditambahkan: {rid}")
+    for path, rid in result.skipped:
+        click.echo(f"sudah ada: {path} ({rid})")
+    for path, msg in result.failed:
+        click.echo(f"gagal: {path}: {msg}", err=True)
+    click.echo(f"{len(result.added)} ditambahkan, {len(result.skipped)} sudah ada, {len(result.failed)} gagal.")
+    if result.failed:
+        raise SystemExit(1)
+
+
+@corpus.command("list")
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
+def list_(db: str | None, as_json: bool) -> None:
+    """Daftar peraturan dalam korpus."""
+    with _store(db) as store:
+        rows = [dict(r) for r in store.entries()]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("Korpus kosong.")
+        return
+    w = max(len(r["id"]) for r in rows)
+    for r in rows:
+        act = f"{r['jenis'] or ''} Nomor {r['nomor']} Tahun {r['tahun']}" if r["nomor"] else (r["file"] or "")
+        click.echo(f"{r['id']:<{w}}  {r['daerah'] or '-':<26} {act.strip():<40} {r['clauses']:>4} klausul"
+                   + ("  [bawaan]" if r["bundled"] else ""))
+
+
+@corpus.command("show")
+@click.argument("id")
+@click.option("--cite", help='Tampilkan satu klausul beserta isinya, misalnya "Pasal 4 ayat (2)".')
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON (klausul dengan id, sebutan dan bunyi).")
+def show(id: str, cite: str | None, db: str | None, as_json: bool) -> None:
+    """Tampilkan satu peraturan dari korpus (atau satu klausulnya dengan --cite)."""
+    from rancang.corpus.align import full_text
+
+    with _store(db) as store:
+        row = store.get_row(id)
+        if cite:
+            reg = store.regulation(row["id"])
+            node = reg.find(cite.strip())
+            if node is None:
+                raise InputError(f"'{cite}' tidak ditemukan dalam {row['id']}.")
+            rows = [{"cite": n.cite, "id": n.id, "text": n.text} for n in node.walk() if n.text or n.heading]
+            if as_json:
+                click.echo(json.dumps({"id": row["id"], "cite": node.cite, "clauses": rows}, ensure_ascii=False,
+                                      indent=2))
+            else:
+                click.echo(f"{row['id']} {node.cite}")
+                click.echo(full_text(node))
+            return
+        rows = [dict(r) for r in store.clause_rows(row["id"])]
+    if as_json:
+        click.echo(json.dumps({"id": row["id"], "daerah": row["daerah"], "clauses": rows}, ensure_ascii=False,
+                              indent=2))
+        return
+    click.echo(f"{row['id']}: {row['jenis'] or ''} {row['daerah'] or ''} Nomor {row['nomor']} Tahun {row['tahun']}")
+    if row["tentang"]:
+        click.echo(f"tentang {row['tentang']}")
+    for r in rows:
+        click.echo(f"  {r['cite']:<28} {r['text'][:100]}")
+
+
+@corpus.command("remove")
+@click.argument("id")
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+def remove(id: str, db: str | None) -> None:
+    """Hapus satu peraturan (dan semua klausulnya) dari korpus."""
+    with _store(db) as store:
+        rid = store.get_row(id)["id"]
+        store.remove(rid)
+    click.echo(f"dihapus: {rid}")
+
+
+@click.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--daerah", help="Batasi pada daerah (id korpus atau nama daerah, misalnya 'jepara').")
+@click.option("--topic", help="Batasi pada klausul satu topik model, misalnya 'bentuk_penugasan'.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="Jumlah hasil paling banyak.")
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
+def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit: int, db: str | None,
+           as_json: bool) -> None:
+    """Cari klausul di seluruh korpus (awalan kata cocok: "penugas" menemukan "penugasan")."""
+    from rancang.corpus.search import plain
+    from rancang.corpus.search import search as run
+
+    with _store(db) as store:
+        hits = run(store, " ".join(query), daerah=daerah, topic=topic, limit=limit)
+    if as_json:
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("Tidak ada hasil.")
+        return
+    on, off = "\x1b[1;33m", "\x1b[0m"
+    for h in hits:
+        click.echo(f"{h.reg:<16} {h.cite}")
+        click.echo("    " + plain(h.snippet, on, off))
+
+
+@click.command()
+@click.argument("sides", nargs=-1)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Tulis laporan: .html, .json atau .docx (matriks: .html atau .csv).")
+@click.option("--matrix", is_flag=True, help="Matriks topik x daerah untuk id yang disebut (atau --all).")
+@click.option("--all", "all_", is_flag=True, help="Dengan --matrix: seluruh korpus.")
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+@click.option("--no-topics", is_flag=True, help="Pasangkan menurut kemiripan teks saja, tanpa topik model.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Proses paralel untuk --matrix.")
+def diff(sides: tuple[str, ...], output: str | None, matrix: bool, all_: bool, db: str | None, no_topics: bool,
+         jobs: int | None) -> None:
+    """Bandingkan dua peraturan A dan B menurut makna (berkas, pohon JSON atau id korpus).
+
+    Tanpa -o: ringkasan per topik di layar. Dengan --matrix: tabel topik x daerah.
+    """
+    if matrix:
+        _matrix(sides, output, all_, db, jobs)
+        return
+    if len(sides) != 2:
+        raise InputError("sebutkan tepat dua peraturan: rancang diff A B (berkas, pohon JSON atau id korpus).")
+    from rancang.corpus import diff as diffing
+    from rancang.corpus import report
+
+    loaded = [_side(s, db, not no_topics) for s in sides]
+    (ra, ta, ia), (rb, tb, ib) = loaded
+    rep = diffing.compare(ra, rb, ta, tb, ia, ib)
+    if output:
+        path = report.write(rep, output)
+        click.echo(f"laporan ditulis: {path} ({len(rep['pairs'])} pasangan, {len(rep['only_a'])} hanya di A, "
+                   f"{len(rep['only_b'])} hanya di B)")
+    else:
+        click.echo(report.text(rep))
+
+
+def _side(key: str, db: str | None, topics: bool) -> tuple[Any, dict[str, Any] | None, str]:
+    """A diff side: a file (parsed or a JSON tree) if the path exists, else a corpus id; with its model topics."""
+    p = Path(key)
+    if p.exists():
+        from rancang.corpus.topics import topics_of
+        from rancang.ingest import ingest_path
+
+        reg = ingest_path(p)
+        return reg, (topics_of(reg) if topics else None), p.name
+    with _store(db) as store:
+        rid = store.get_row(key)["id"]
+        return store.regulation(rid), (store.topics(rid) if topics else None), rid
+
+
+def _matrix(ids: tuple[str, ...], output: str | None, all_: bool, db: str | None, jobs: int | None) -> None:
+    from rancang.corpus import matrix as mx
+
+    if bool(ids) == all_:
+        raise InputError("untuk --matrix sebutkan id peraturan atau --all (salah satu saja).")
+    with _store(db) as store:
+        m = mx.matrix(store, list(ids) or None, jobs=jobs)
+    if output:
+        path = mx.write(m, output)
+        click.echo(f"matriks ditulis: {path} ({len(m['topics'])} topik x {len(m['regions'])} daerah)")
+    else:
+        click.echo(mx.to_csv(m), nl=False)

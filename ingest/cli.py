@@ -1,0 +1,169 @@
+"""``rancang ingest``: regulation files (TXT/MD/PDF/DOCX) -> clause trees (JSON) or canonical text (MD).
+
+One file goes to stdout or to the ``-o`` path; a folder or several files give one output per file in the ``-o``
+folder, read by ``-j`` processes behind a progress bar. A bad file never stops a batch: it is listed at the end
+with its one-sentence reason and the exit status is non-zero.
+"""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import click
+
+from rancang.errors import InputError, RancangError
+
+#: extensions taken from a folder (a single named file is read whatever its extension: content decides)
+EXTENSIONS = (".txt", ".md", ".pdf", ".docx")
+
+
+def render(path: Path, fmt: str) -> str:
+    """Ingest one file and render it as JSON (the tree) or Markdown (the canonical text)."""
+    from rancang.ingest import ingest_path
+
+    reg = ingest_path(path)
+    if fmt == "md":
+        try:
+            from rancang.ingest.markdown import render as render_md
+        except ImportError as exc:
+            raise RancangError("format md belum tersedia pada versi ini; gunakan --format json.") from exc
+        return render_md(reg)
+    import json
+
+    return json.dumps(reg.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+def _job(args: tuple[Path, str]) -> tuple[Path, str | None, str | None]:
+    """Worker: (path, output text, None) or (path, None, Indonesian reason). Never raises."""
+    path, fmt = args
+    try:
+        return path, render(path, fmt), None
+    except RancangError as exc:
+        return path, None, exc.format_message()
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the batch
+        return path, None, f"{path}: galat internal ({type(exc).__name__}: {exc}); mohon laporkan ke pengembang."
+
+
+def expand(sources: tuple[Path, ...]) -> list[Path]:
+    """Files named, plus the regulation files (by extension) directly inside each folder named, sorted."""
+    files: list[Path] = []
+    for src in sources:
+        if src.is_dir():
+            files.extend(sorted(p for p in src.iterdir()
+                                if p.is_file() and p.suffix.lower() in EXTENSIONS and not p.name.startswith(".")))
+        else:
+            files.append(src)  # a missing file is reported by ingest_path in its own words
+    return files
+
+
+def output_names(files: list[Path], ext: str) -> dict[Path, str]:
+    """One output name per input: "<stem>.json", or "<name>.json" where two inputs share a stem."""
+    stems: dict[str, int] = {}
+    for f in files:
+        stems[f.stem] = stems.get(f.stem, 0) + 1
+    return {f: (f.stem if stems[f.stem] == 1 else f.name) + ext for f in files}
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: keluaran tidak dapat ditulis ({exc.strerror}).") from exc
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path),
+              help="Keluaran: folder untuk beberapa berkas; untuk satu berkas boleh nama berkas. "
+                   "Tanpa -o, satu berkas ditulis ke layar (stdout).")
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
+              help="json = pohon pasal (sesuai skema regulation); md = teks baku peraturan.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Jumlah proses paralel (berkas dibagi antarproses; untuk satu PDF, halamannya).")
+@click.pass_context
+def ingest(ctx: click.Context, sources: tuple[Path, ...], out: Path | None, fmt: str, jobs: int) -> None:
+    """Baca peraturan (TXT, MD, PDF, DOCX) menjadi pohon pasal JSON atau teks baku MD.
+
+    SOURCES adalah berkas atau folder. Berkas yang gagal dibaca tidak menghentikan berkas lain; daftar kegagalan
+    ditampilkan di akhir dan status keluar bukan nol.
+
+    \b
+    Contoh:
+      rancang ingest perbup.pdf                  # pohon JSON ke layar
+      rancang ingest perbup.docx -o perbup.json
+      rancang ingest unduhan/ -o pohon/ -j 2     # satu JSON per berkas
+    """
+    ext = "." + fmt
+    files = expand(sources)
+    if not files:
+        raise InputError("tidak ada berkas peraturan (.txt, .md, .pdf, .docx) pada sumber yang diberikan.")
+    single = len(files) == 1 and not sources[0].is_dir() and len(sources) == 1
+    if single:
+        _single(files[0], out, fmt, ext, jobs)
+        return
+    if out is None:
+        raise InputError("untuk beberapa berkas, tentukan folder keluaran dengan -o FOLDER.")
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: sudah ada sebagai berkas; untuk beberapa berkas -o harus sebuah folder.")
+    failures = _batch(files, out, fmt, ext, jobs)
+    written = len(files) - len(failures)
+    click.echo(f"Selesai: {written} dari {len(files)} berkas ditulis ke {out}.", err=True)
+    if failures:
+        click.echo(f"Gagal ({len(failures)} berkas):", err=True)
+        for reason in failures:
+            click.echo(f"  - {reason}", err=True)
+        ctx.exit(1)
+
+
+def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None:
+    """One file: errors propagate as one sentence (the CLI prints it, exit 1)."""
+    if jobs > 1:
+        from rancang.ingest.readers import pdf
+
+        pdf.set_jobs(jobs)
+    try:
+        text = render(path, fmt)
+    except RancangError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - never a traceback for the user
+        raise RancangError(f"{path}: galat internal ({type(exc).__name__}: {exc}); mohon laporkan ke pengembang.") \
+            from exc
+    if out is None:
+        sys.stdout.write(text)
+        return
+    target = out / (path.stem + ext) if (out.is_dir() or str(out).endswith(("/", "\\"))) else out
+    _write(target, text)
+    click.echo(f"Ditulis: {target}", err=True)
+
+
+def _batch(files: list[Path], out: Path, fmt: str, ext: str, jobs: int) -> list[str]:
+    """Ingest ``files`` into folder ``out``; returns the failure reasons, in input order."""
+    names = output_names(files, ext)
+    reasons: dict[Path, str] = {}
+    tasks = [(f, fmt) for f in files]
+    with click.progressbar(length=len(files), label="Membaca peraturan", file=sys.stderr) as bar:
+        if jobs > 1 and len(files) > 1:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+                results = pool.map(_job, tasks)
+                for path, text, reason in results:
+                    _collect(path, text, reason, out / names[path], reasons)
+                    bar.update(1)
+        else:
+            for task in tasks:
+                path, text, reason = _job(task)
+                _collect(path, text, reason, out / names[path], reasons)
+                bar.update(1)
+    return [reasons[f] for f in files if f in reasons]
+
+
+def _collect(path: Path, text: str | None, reason: str | None, target: Path, reasons: dict[Path, str]) -> None:
+    if text is None:
+        reasons[path] = reason or f"{path}: gagal dibaca."
+        return
+    try:
+        _write(target, text)
+    except InputError as exc:
+        reasons[path] = exc.format_message()

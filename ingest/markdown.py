@@ -1,0 +1,79 @@
+"""The canonical text of a regulation (``rancang ingest --format md``): clean numbering, one clause a paragraph,
+no artefacts; ingesting it gives the same tree back.
+
+The first line, :data:`CANONICAL_MARK`, tells the parser that every line is a whole unit (a clause, a heading,
+a Lampiran block), so nothing is re-joined or re-split on the way back in. Headings are Markdown headings
+(``## BAB I``) and lists keep their legal labels ("a.", "1.", "(2)", "1)").
+"""
+
+from __future__ import annotations
+
+from rancang.tree import Node, Regulation
+
+CANONICAL_MARK = "<!-- rancang: teks kanonik -->"
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _label(node: Node) -> str:
+    """The clean label of an ayat or list item: "(2)", "a.", "1.", "a)", "1)"."""
+    if node.type == "ayat":
+        return f"({node.number})"
+    printed = (node.label or "").strip()
+    closing = ")" if printed.endswith(")") and not printed.startswith("(") else "."
+    return f"{node.number}{closing}"
+
+
+def _node_lines(node: Node, depth: int, out: list[str]) -> None:
+    indent = "  " * depth
+    t = node.type
+    if t == "bab":
+        out.append(f"## BAB {node.number}")
+        if node.heading:
+            out.append(f"## {node.heading}")
+    elif t == "bagian":
+        out.append(f"### Bagian {node.number}")
+        if node.heading:
+            out.append(f"### {node.heading}")
+    elif t == "paragraf":
+        out.append(f"#### Paragraf {node.number}")
+        if node.heading:
+            out.append(f"#### {node.heading}")
+    elif t == "pasal":
+        out.append(f"##### Pasal {node.number}")
+        if node.text:
+            out.append(node.text)
+    elif t == "text":
+        out.append(f"{indent}{node.text}")
+    else:
+        out.append(f"{indent}{_label(node)} {node.text}".rstrip())
+    child_depth = 0 if t in ("bab", "bagian", "paragraf", "pasal") else depth + 1
+    for child in node.children:
+        _node_lines(child, child_depth, out)
+
+
+def render(reg: Regulation) -> str:
+    """The canonical text of ``reg`` as Markdown."""
+    out: list[str] = [CANONICAL_MARK]
+    out.extend(reg.preamble)
+    if reg.menimbang:
+        out.append("Menimbang :")
+        for i, item in enumerate(reg.menimbang):
+            label = f"{_LETTERS[i % 26]}." if len(reg.menimbang) > 1 else ""
+            out.append(f"{label} {item['text']}".strip())
+    if reg.mengingat:
+        out.append("Mengingat :")
+        for i, item in enumerate(reg.mengingat, 1):
+            out.append(f"{i}. {item['text']}")
+    out.extend(reg.diktum)
+    for node in reg.body:
+        _node_lines(node, 0, out)
+    out.extend(reg.penutup.get("lines") or [])
+    for block in reg.lampiran + reg.penjelasan:
+        if block["type"] == "table":
+            out.extend("\t".join(row) for row in block.get("rows") or [])
+        elif block.get("label"):
+            out.append(f"{block['label']} {block['text']}")
+        else:
+            out.append(block["text"])
+    return "\n\n".join(out) + "\n"

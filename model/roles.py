@@ -1,0 +1,213 @@
+"""Roles: who the act names, how it defines them, what they must do, whom they report to, who appoints them.
+
+Names come from the EntityRuler (``patterns/roles.jsonl``: canonical id + the wordings regions use) and from the
+Ketentuan Umum: a defined term that names an office ("Pejabat ...", "Pimpinan ...", "Ketua ...") but is not in the
+catalogue becomes a role of its own, so an unseen act's offices are still found. Duties are (a) the items under
+an intro such as "Peran dan tanggung jawab Ketua Tim Kerja, meliputi:" (body or Lampiran) and (b) body clauses
+whose subject is the role and whose verb is a duty verb ("... melaporkan ...", "... ditetapkan oleh X").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from rancang.model.clauses import Unit, clean, lampiran_following, low
+from rancang.model.mentions import Mention, before
+
+ROLE_HEADS = ("pejabat ", "pimpinan ", "kepala ", "ketua ", "anggota ", "sekretaris ", "asisten ", "atasan ",
+              "koordinator ", "penanggung jawab ", "tim ")
+NOT_SUBJECT = ("kepada", "oleh", "dari", "dengan", "di bawah", "bawah", "sebagai", "tembusan", "selaku")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:60] or "peran"
+
+
+def _verb_pos(text: str, verbs: list[str]) -> int:
+    best = -1
+    for v in verbs:
+        m = re.search(r"\b" + re.escape(v) + r"\b", text)
+        if m and (best < 0 or m.start() < best):
+            best = m.start()
+    return best
+
+
+def subjects(u: Unit, ms: list[Mention], verbs: list[str]) -> tuple[list[Mention], int]:
+    """The role mentions that are the grammatical subject of the clause, and where its verb starts.
+
+    "X dan Y yang berperan sebagai ketua tim kerja melaporkan ..." -> the ketua tim (the role they act in).
+    """
+    text = u.low
+    v = _verb_pos(text, verbs)
+    if v < 0:
+        return [], -1
+    roles = [m for m in ms if m.label == "ROLE" and m.start < v]
+    acting = [m for m in roles if before(text, m, 12).rstrip().endswith("sebagai")]
+    if acting:
+        return [acting[-1]], v
+    subj = [m for m in roles if not before(text, m, 14).rstrip().endswith(NOT_SUBJECT)]
+    return subj, v
+
+
+def _targets_after(text: str, ms: list[Mention], pos: int) -> list[Mention]:
+    return [m for m in ms if m.label == "ROLE" and m.start >= pos
+            and not before(text, m, 14).rstrip().endswith(("oleh", "sebagai", "selaku"))]
+
+
+def _ref(role: str, u: Unit) -> dict[str, str]:
+    return {"role": role, "cite": u.cite, "id": u.id}
+
+
+def _item(text: str, u: Unit) -> dict[str, str]:
+    return {"text": clean(text), "cite": u.cite, "id": u.id}
+
+
+class RoleBook:
+    """Collects everything said about each role while the rules run, then renders the role list."""
+
+    def __init__(self, catalogue: dict[str, dict[str, Any]]):
+        self.catalogue = catalogue
+        self.forms: dict[str, Counter] = {}
+        self.first: dict[str, Unit] = {}
+        self.mentions: Counter = Counter()
+        self.definition: dict[str, tuple[str, Unit]] = {}
+        self.duties: dict[str, list[dict[str, str]]] = {}
+        self.reports: dict[str, list[dict[str, str]]] = {}
+        self.appointed: dict[str, list[dict[str, str]]] = {}
+        self.extra: dict[str, dict[str, Any]] = {}
+
+    def mention(self, key: str, form: str, u: Unit) -> None:
+        self.forms.setdefault(key, Counter())[form] += 1
+        self.mentions[key] += 1
+        self.first.setdefault(key, u)
+
+    def add(self, table: dict, key: str, item: dict[str, str]) -> None:
+        lst = table.setdefault(key, [])
+        if item not in lst:
+            lst.append(item)
+
+    def roles(self) -> list[dict[str, Any]]:
+        out = []
+        for key in self.mentions:
+            entry = self.catalogue.get(key) or self.extra[key]
+            forms = self.forms[key]
+            aliases: list[str] = []
+            for form, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0])):
+                if form.lower() not in {a.lower() for a in aliases}:
+                    aliases.append(form)
+            if key in self.definition:
+                name = self.definition[key][0]
+            else:
+                same = [a for a in aliases if a.lower() == entry["name"].lower()]
+                titled = [a for a in aliases if a[:1].isupper()]
+                name = same[0] if same else (titled[0] if titled else aliases[0])
+            cite_unit = self.definition[key][1] if key in self.definition else self.first[key]
+            definition = None
+            if key in self.definition:
+                u = self.definition[key][1]
+                definition = _item(u.text, u)
+            out.append({
+                "id": key, "name": name, "kind": entry.get("kind", "lainnya"), "aliases": aliases,
+                "cite": cite_unit.cite, "node": cite_unit.id, "mentions": self.mentions[key],
+                "definition": definition, "duties": self.duties.get(key, []),
+                "reports_to": self.reports.get(key, []), "appointed_by": self.appointed.get(key, []),
+            })
+        return out
+
+
+def defined_term(text: str, splits: list[str]) -> str:
+    t = clean(text)
+    cut = len(t)
+    for s in splits:
+        pos = t.find(s)
+        if 0 < pos < cut:
+            cut = pos
+    return re.sub(r"^\d+\.\s*", "", t[:cut]).strip(" ,.")
+
+
+def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, cues: dict) -> list[dict]:
+    book = RoleBook(catalogue)
+    splits = cues["definition_split"]
+    # 1. definitions in the Ketentuan Umum: catalogue roles get their definition, new offices become roles.
+    for u in us:
+        if not u.definition:
+            continue
+        term = defined_term(u.text, splits)
+        whole = [m for m in mentions[u.index] if m.label == "ROLE" and m.start == 0
+                 and m.end >= len(term) - 1]
+        if whole:
+            book.definition.setdefault(whole[0].key, (term, u))
+        elif term.lower().startswith(ROLE_HEADS) and len(term.split()) <= 8:
+            key = slug(term)
+            if key not in catalogue and key not in book.extra:
+                book.extra[key] = {"id": key, "name": term, "kind": "lainnya"}
+                book.definition[key] = (term, u)
+    # 2. mentions (catalogue via the EntityRuler, defined offices by their term)
+    extra_terms = {key: e["name"].lower() for key, e in book.extra.items()}
+    for u in us:
+        for m in mentions[u.index]:
+            if m.label == "ROLE":
+                book.mention(m.key, m.text, u)
+        for key, term in extra_terms.items():
+            pos = u.low.find(term)
+            if pos >= 0:
+                book.mention(key, u.text[pos:pos + len(term)], u)
+    # 3. duty lists: an intro naming a role and ending in ":" / "meliputi", with its items
+    intro_re = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:" + "|".join(map(re.escape, cues["duty_intro"]))
+                          + r")\b")
+    for u in us:
+        text = u.low
+        if not (intro_re.search(text) and (text.endswith(":") or any(text.endswith(e)
+                                                                      for e in cues["duty_intro_end"]))):
+            continue
+        roles = [m for m in mentions[u.index] if m.label == "ROLE"]
+        if not roles:
+            continue
+        owners = [roles[0]] + [m for m in roles[1:] if before(text, m, 12).rstrip().endswith(
+            ("sekaligus", "selaku", "dan"))]
+        items = ([us[c] for c in u.children if us[c].type in ("huruf", "angka", "item")]
+                 if u.source == "body" else lampiran_following(us, u))
+        for it in items:
+            for owner in owners:
+                book.add(book.duties, owner.key, _item(it.text, it))
+                rv = _verb_pos(it.low, cues["report_verbs"])
+                if rv >= 0:
+                    for t in _targets_after(it.low, mentions[it.index], rv):
+                        if t.key != owner.key:
+                            book.add(book.reports, owner.key, _ref(t.key, it))
+    # 4. body clauses: subject + duty verb; passive agent ("ditetapkan oleh X"); reporting lines; appointments
+    for u in us:
+        if u.source != "body" or u.definition or not u.text:
+            continue
+        ms = mentions[u.index]
+        subj, v = subjects(u, ms, cues["duty_verbs"] + ["berkedudukan"])
+        for s in subj:
+            book.add(book.duties, s.key, _item(u.text, u))
+        for m in ms:
+            if m.label == "ROLE" and re.search(r"\bdi\w+ oleh\s*$", before(u.low, m, 40)):
+                book.add(book.duties, m.key, _item(u.text, u))
+        rv = _verb_pos(u.low, cues["report_verbs"])
+        if rv >= 0 and subj:
+            for t in _targets_after(u.low, ms, rv):
+                for s in subj:
+                    if t.key != s.key:
+                        book.add(book.reports, s.key, _ref(t.key, u))
+    for u in us:
+        ms = mentions[u.index]
+        av = _verb_pos(u.low, cues["appoint_verbs"])
+        if av < 0:
+            continue
+        agents = [m for m in ms if m.label == "ROLE" and m.start < av
+                  and not before(u.low, m, 14).rstrip().endswith(NOT_SUBJECT)]
+        appointees = [m for m in ms if m.label == "ROLE" and m.start > av
+                      and before(u.low, m, 12).rstrip().endswith("sebagai")]
+        if agents and appointees:
+            for a in appointees:
+                if a.key != agents[0].key:
+                    book.add(book.appointed, a.key, _ref(agents[0].key, u))
+    return book.roles()
+
+
+__all__ = ["build_roles", "defined_term", "low", "slug", "subjects"]

@@ -1,0 +1,155 @@
+"""The corpus store: whole regulations, every clause a row, re-adding is a no-op, a killed batch leaves no trace."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rancang import corpus
+from rancang.cli import main
+from rancang.corpus.store import Store
+
+SEEDS = corpus.seeds_dir()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    s = Store(tmp_path_factory.mktemp("store") / "corpus.sqlite")
+    yield s
+    s.close()
+
+
+def _variants(folder: Path, n: int) -> list[Path]:
+    """n distinct files (distinct sha256) made from the seed texts: a seed with a numbered trailing note."""
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = [(SEEDS / e["file"]).read_text(encoding="utf-8") for e in corpus.bundled()]
+    out = []
+    for i in range(n):
+        p = folder / f"varian_{i:03d}.txt"
+        p.write_text(texts[i % len(texts)] + "\n" * (i // len(texts) + 2), encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def test_the_bundled_seeds_are_there_without_set_up(store: Store) -> None:
+    assert store.ids() == ["bogor", "jepara", "malang", "pasaman-barat"]
+    rows = {r["id"]: r for r in store.entries()}
+    assert rows["jepara"]["daerah"] == "Kabupaten Jepara"
+    assert rows["bogor"]["jenis"] == "Peraturan Wali Kota"
+    assert all(r["bundled"] for r in rows.values())
+    assert store.check() == []
+
+
+def test_every_clause_is_a_row_with_its_cite_and_own_text(store: Store) -> None:
+    rows = {r["cite"]: r for r in store.clause_rows("jepara")}
+    assert rows["Pasal 10 ayat (4) huruf b"]["text"].startswith("pengajuan sukarela")
+    assert rows["Pasal 10 ayat (4) huruf b"]["node"] == "pasal-10/ayat-4/huruf-b"
+    # an ayat's row holds its lead sentence, not its items (they are rows of their own)
+    assert "penunjukan" not in rows["Pasal 10 ayat (4)"]["text"]
+    reg = store.regulation("jepara")
+    assert len(reg.pasals()) == 22
+    ids = reg.ids()
+    assert all(r["node"] in ids for r in store.clause_rows("jepara"))
+
+
+def test_readding_a_seed_file_changes_nothing(store: Store) -> None:
+    before = store.db.execute("SELECT count(*) FROM clauses").fetchone()[0]
+    result = store.add_files([SEEDS / corpus.entry("bogor")["file"]])
+    assert result.added == [] and result.skipped == [(str(SEEDS / corpus.entry("bogor")["file"]), "bogor")]
+    assert store.db.execute("SELECT count(*) FROM clauses").fetchone()[0] == before
+    rid, new = store.add(store.regulation("malang"))
+    assert (rid, new) == ("malang", False)
+
+
+def test_a_new_text_of_a_known_region_gets_its_own_id_and_remove_takes_it_whole(tmp_path: Path,
+                                                                                store: Store) -> None:
+    [variant] = _variants(tmp_path, 2)[1:]
+    result = store.add_files([variant])
+    assert len(result.added) == 1 and result.added[0].startswith("jepara-")
+    rid = result.added[0]
+    assert store.add_files([variant]).skipped == [(str(variant), rid)]
+    store.remove(rid)
+    assert rid not in store.ids()
+    assert store.db.execute("SELECT count(*) FROM clauses WHERE reg=?", (rid,)).fetchone()[0] == 0
+    assert store.check() == []
+
+
+def test_cli_add_twice_is_a_no_op(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "c.sqlite"
+    files = _variants(tmp_path / "in", 2)
+    assert main(["corpus", "add", "--db", str(db), "--no-seed", "-j", "1", str(tmp_path / "in")]) == 0
+    assert "2 ditambahkan, 0 sudah ada" in capsys.readouterr().out
+    snapshot = sqlite3.connect(db).execute("SELECT id, sha256, clauses FROM regulations ORDER BY id").fetchall()
+    assert main(["corpus", "add", "--db", str(db), "--no-seed", str(files[0]), str(files[1])]) == 0
+    assert "0 ditambahkan, 2 sudah ada" in capsys.readouterr().out
+    assert sqlite3.connect(db).execute(
+        "SELECT id, sha256, clauses FROM regulations ORDER BY id").fetchall() == snapshot
+
+
+def test_a_file_that_is_not_a_regulation_is_reported_not_lost(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "kosong.txt"
+    bad.write_text("   \n", encoding="utf-8")
+    assert main(["corpus", "add", "--db", str(tmp_path / "c.sqlite"), "--no-seed", str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert "gagal:" in captured.err and "kosong" in captured.err
+    assert "0 ditambahkan, 0 sudah ada, 1 gagal" in captured.out
+
+
+def test_unknown_id_is_one_indonesian_sentence(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["corpus", "show", "atlantis", "--db", str(store.path)]) == 1
+    assert "tidak ada dalam korpus" in capsys.readouterr().err
+
+
+def test_show_cite_prints_the_clause_with_its_items(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["corpus", "show", "jepara", "--cite", "Pasal 10 ayat (4)", "--db", str(store.path)]) == 0
+    out = capsys.readouterr().out
+    assert "penunjukan" in out and "pengajuan sukarela" in out
+
+
+def _count(db: Path) -> int:
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return con.execute("SELECT count(*) FROM regulations").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_a_batch_killed_midway_leaves_only_whole_regulations(tmp_path: Path, sig: signal.Signals) -> None:
+    n = 24
+    _variants(tmp_path / "in", n)
+    db = tmp_path / "c.sqlite"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rancang.cli", "corpus", "add", "--db", str(db), "--no-seed", "-j", "2",
+         str(tmp_path / "in")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while _count(db) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(proc.pid, sig)  # the parent only, as a crash or a Ctrl-C in its terminal would
+    proc.communicate(timeout=60)
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # orphaned workers, if any
+    except ProcessLookupError:
+        pass
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130
+    with Store(db, seed=False) as s:
+        assert s.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert s.check() == []
+        stored = len(s.ids())
+        assert 2 <= stored < n, "the batch was not interrupted midway"
+        # the batch can simply be run again: what is stored is skipped, the rest is added
+        result = s.add_files([tmp_path / "in"], jobs=1)
+        assert len(result.skipped) == stored and len(result.added) == n - stored
+        assert s.check() == []
