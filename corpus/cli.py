@@ -53,10 +53,10 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool)
     for path, rid in result.skipped:
         click.echo(f"sudah ada: {path} ({rid})")
     for path, msg in result.failed:
-        click.echo(f"gagal: {path}: {msg}", err=True)
+        click.echo(f"gagal: {msg if path in msg else f'{path}: {msg}'}", err=True)
     click.echo(f"{len(result.added)} ditambahkan, {len(result.skipped)} sudah ada, {len(result.failed)} gagal.")
     if result.failed:
-        raise SystemExit(1)
+        raise InputError(f"{len(result.failed)} berkas gagal dibaca; lihat pesan di atas.")
 
 
 @corpus.command("list")

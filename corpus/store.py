@@ -400,7 +400,7 @@ def _map(fn: Callable[[Any], Any], items: Iterable[Any], n: int, jobs: int | Non
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),))
     pending: deque = deque()
     it = iter(items)
     try:
@@ -412,6 +412,19 @@ def _map(fn: Callable[[Any], Any], items: Iterable[Any], n: int, jobs: int | Non
             yield pending.popleft().result()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: exit when the parent process is gone (killed), instead of waiting forever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _now() -> str:

@@ -256,11 +256,9 @@ def _list_style(units: list[Unit], bare: list[Marker], definitions: bool) -> str
     return "angka" if definitions else "huruf"
 
 
-def _numbered(style: str, position: int) -> tuple[str, str]:
-    if style in ("huruf", "hurufp"):
-        num = letter_of(position)
-        return num, f"{num}." if style == "huruf" else f"{num})"
-    return str(position), f"{position}." if style == "angka" else f"{position})"
+def _numbered(style: str, position: int) -> str:
+    """The number of the ``position``-th item of a list of ``style`` (a label is only kept where printed)."""
+    return letter_of(position) if style in ("huruf", "hurufp") else str(position)
 
 
 def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker]) -> None:
@@ -310,9 +308,9 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker]) -> None:
                 last_item.children.append(child)
                 continue
             position += 1
-            num, label = _numbered(style, position)
+            num = _numbered(style, position)
             node = Node(STYLE_TYPE.get(style, "huruf"), number=num,
-                        label=mk.label if mk is not None and mk.style == style else label, text=unit.text)
+                        label=mk.label if mk is not None and mk.style == style else None, text=unit.text)
             holder.children.append(node)
             last_item = node
         if trailing:
@@ -321,7 +319,7 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker]) -> None:
     if len(groups) >= 2:
         for position, group in enumerate(groups, 1):
             mk = group[0].marker
-            label = mk.label if mk is not None and mk.style == "ayat" else f"({position})"
+            label = mk.label if mk is not None and mk.style == "ayat" else None
             ayat = Node("ayat", number=str(position), label=label)
             fill(ayat, group)
             pasal.children.append(ayat)

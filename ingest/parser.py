@@ -65,7 +65,14 @@ def _strip_keyword(lines: list[str], pattern, removed: list[dict[str, Any]], off
         rest = m.group("rest")
         keyword = lines[0][: m.start("rest")] if rest else lines[0]
         removed.append({"kind": "label", "line": offset + 1, "text": keyword.strip()})
-        return ([rest] if rest else []) + lines[1:]
+        lines = ([rest] if rest else []) + lines[1:]
+    # a colon printed on the next line, apart from its keyword (": 1.")
+    for i, ln in enumerate(lines):
+        if ln.strip():
+            if ln.lstrip().startswith(":"):
+                removed.append({"kind": "label", "line": offset + i + 1, "text": ":"})
+                lines = lines[:i] + [ln.lstrip()[1:].strip()] + lines[i + 1:]
+            break
     return lines
 
 

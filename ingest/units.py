@@ -145,4 +145,34 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False) -> tuple[
             units[-1].lines.append(line)
         else:
             units.append(Unit(None, [line], no))
+    if not canonical:
+        units = _split_trailing(units)
     return units, bare
+
+
+_LAST_ITEM_BEFORE = re.compile(r";\s*(?:dan|atau|dan/atau)\s*$")
+_CONNECTOR_START = re.compile(r"^(?:dan|atau|serta|dan/atau)\b")
+
+
+def _split_trailing(units: list[Unit]) -> list[Unit]:
+    """Part the closing words of a sentence from the last item of its list.
+
+    "... huruf jj. Pasal 40 ... Seri C)," / "dicabut dan dinyatakan tidak berlaku." — after the item that
+    follows "; dan" (the last item), a line ending in "," closes the item; the rest of the sentence is prose of
+    the enclosing clause."""
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        prev = units[i - 1].text if i else ""
+        if i and _LAST_ITEM_BEFORE.search(prev) and len(unit.lines) > 1:
+            for k, line in enumerate(unit.lines[:-1]):
+                rest = unit.lines[k + 1:]
+                if line.rstrip().endswith(",") and not _CONNECTOR_START.match(rest[0].strip()) \
+                        and join_lines(rest).rstrip().endswith("."):
+                    out.append(Unit(unit.marker, unit.lines[: k + 1], unit.line_no))
+                    out.append(Unit(None, rest, unit.line_no + k + 1))
+                    break
+            else:
+                out.append(unit)
+            continue
+        out.append(unit)
+    return out

@@ -1,0 +1,73 @@
+"""The sistem-kerja model: a regulation tree turned into roles, duties, reporting lines, procedures and
+letters.
+
+``build(reg)`` returns a dict valid against ``schema/sistemkerja.schema.json``; every item taken from the text
+carries the human ``cite`` and the tree ``id`` it resolves to. The rules are general (the tree's structure,
+the
+Ketentuan Umum, list intros, cue phrases in ``patterns/``), never tied to one region's Pasal numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rancang.tree import Regulation
+
+
+def load_nlp():
+    """The cached spaCy rule pipeline (imports spaCy on first use)."""
+    from rancang.model.pipeline import load_nlp as _load
+
+    return _load()
+
+
+def citation(meta: dict[str, Any]) -> str:
+    """ "Peraturan Bupati Jepara Nomor 17 Tahun 2024 tentang ..." from the tree's meta."""
+    jenis = meta.get("jenis") or "Peraturan"
+    daerah = meta.get("daerah") or ""
+    place = daerah.split(" ", 1)[1] if daerah.startswith(("Kabupaten ", "Kota ", "Provinsi ")) else daerah
+    parts = [f"{jenis} {place}".strip()]
+    if meta.get("nomor"):
+        parts.append(f"Nomor {meta['nomor']}")
+    if meta.get("tahun"):
+        parts.append(f"Tahun {meta['tahun']}")
+    if meta.get("tentang"):
+        parts.append(f"tentang {str(meta['tentang']).title()}")
+    return " ".join(parts)
+
+
+def build(reg: Regulation) -> dict[str, Any]:
+    """The sistem-kerja model of ``reg`` (see the module docstring)."""
+    from rancang.model.clauses import units
+    from rancang.model.documents import build_documents
+    from rancang.model.mentions import find_mentions
+    from rancang.model.pipeline import catalogue, cues
+    from rancang.model.procedures import build_procedures, build_stages
+    from rancang.model.roles import build_roles
+    from rancang.model.topics import find_topics, stated_list, topic_cite
+
+    cue = cues()
+    us = units(reg, cue["definition_intro"])
+    mentions = find_mentions(us, load_nlp(), cue["role_not_after"])
+    topics = find_topics(us, cue["topics"])
+    meta = reg.meta or {}
+    model: dict[str, Any] = {
+        "version": 1,
+        "regulation": {
+            "jenis": meta.get("jenis"), "pejabat": meta.get("pejabat"), "daerah": meta.get("daerah"),
+            "nomor": None if meta.get("nomor") is None else str(meta.get("nomor")),
+            "tahun": meta.get("tahun"), "tentang": meta.get("tentang"),
+            "source": (reg.source or {}).get("file"), "citation": citation(meta),
+        },
+        "topics": {k: topic_cite(u) for k, u in topics.items()},
+    }
+    for key, topic in cue["lists"].items():
+        model[key] = stated_list(topics[topic], us, cue["list_intro"], cue["item_prefix"].get(key, []))
+    model["stages"] = build_stages(us, cue)
+    model["roles"] = build_roles(us, mentions, catalogue("roles"), cue)
+    model["procedures"] = build_procedures(us, mentions, cue)
+    model["documents"] = build_documents(us, mentions, catalogue("documents"), cue, model["procedures"])
+    return model
+
+
+__all__ = ["build", "citation", "load_nlp"]

@@ -1,7 +1,9 @@
 """The regulation flattened into citable units, each with the context the model's rules need.
 
-A unit is one body node (Pasal lead, ayat, huruf, angka, prose) or one Lampiran block, with its own text, the text
-of everything under it (``full``), the headings of the BAB/Bagian/Paragraf around it and, for the Lampiran, its
+A unit is one body node (Pasal lead, ayat, huruf, angka, prose) or one Lampiran block, with its own text,
+the text
+of everything under it (``full``), the headings of the BAB/Bagian/Paragraf around it and, for the Lampiran,
+its
 nesting level. Rules read units, never raw lines, so they rely on the tree's structure, not on Pasal numbers.
 """
 
@@ -17,7 +19,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def clean(text: str) -> str:
-    """Text without emphasis markup (``*Squad*``, ``<i>``) and with single spaces; the words stay as printed."""
+    """Text without emphasis markup (``*Squad*``, ``<i>``) and with single spaces; the words stay as
+    printed."""
     text = _MARKUP.sub("", text or "")
     text = re.sub(r"\s*/\s*", "/", text) if "/ " in text or " /" in text else text
     return _SPACE.sub(" ", text).strip()
@@ -95,16 +98,39 @@ def units(reg: Regulation, definition_intro: list[str]) -> list[Unit]:
 
 
 def lampiran_following(us: list[Unit], unit: Unit, types: tuple[str, ...] = ("item",)) -> list[Unit]:
-    """The Lampiran blocks nested under ``unit``: the following items deeper than it, up to the next block at
-    its level or above (headings and paragraphs in between are passed over, items of ``types`` are returned)."""
-    out = []
-    for u in us[unit.index + 1:]:
+    """The Lampiran blocks nested under ``unit``.
+
+    Under an item or heading: the following items deeper than it, up to the next one at its level or above,
+    plus
+    the bullet paragraphs that continue one of them (same cite, not itself an intro ending in ":"). Under a
+    paragraph (an intro such as "... paling sedikit memuat:"): the run of items right after it.
+    """
+    out: list[Unit] = []
+    rest = [u for u in us[unit.index + 1:]]
+    if unit.type == "paragraph":
+        first = next((u for u in rest if u.source == "lampiran" and u.type in ("item", "heading")), None)
+        if first is None or first.index != unit.index + 1:
+            return []
+        base = first.level - 1
+    else:
+        base = unit.level
+    last = unit
+    for u in rest:
         if u.source != "lampiran":
             break
-        if u.type in ("heading", "item") and u.level <= unit.level:
-            break
-        if u.type in types and u.level > unit.level:
-            out.append(u)
+        if u.type in ("heading", "item"):
+            if u.level <= base:
+                break
+            if u.type in types:
+                out.append(u)
+            last = u
+        elif u.type == "paragraph":
+            if unit.type == "paragraph":
+                break
+            if u.cite == last.cite and last is not unit and not u.text.rstrip().endswith(":"):
+                out.append(u)
+            elif u.cite == unit.cite and last is unit and not u.text.rstrip().endswith(":"):
+                out.append(u)
     return out
 
 

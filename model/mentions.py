@@ -1,6 +1,7 @@
 """Role and document mentions per unit, found by the spaCy EntityRuler.
 
-Each unit's own text goes through :func:`rancang.model.pipeline.load_nlp` once; a mention keeps the canonical id,
+Each unit's own text goes through :func:`rancang.model.pipeline.load_nlp` once; a mention keeps the
+canonical id,
 the words as printed and its character span, so later rules can ask "which role follows 'kepada' here?".
 A role word right after "Peraturan", "Keputusan" ... ("Peraturan Bupati ini") is a title, not a person, and is
 dropped (``role_not_after`` in ``cues.json``).

@@ -1,8 +1,10 @@
 """The spaCy pipeline: a blank Indonesian tokenizer plus an EntityRuler whose patterns are data files.
 
 Roles (``patterns/roles.jsonl``) become ``ROLE`` entities and documents (``patterns/documents.jsonl``) ``DOC``
-entities, each with its canonical id as ``ent_id_``. Matching is on lower case, so "Ketua Tim Kerja", "ketua tim
-kerja" and "KETUA TIM KERJA" are one role. The pipeline is built once per process (:func:`load_nlp` is cached):
+entities, each with its canonical id as ``ent_id_``. Matching is on lower case, so "Ketua Tim Kerja", "ketua
+tim
+kerja" and "KETUA TIM KERJA" are one role. The pipeline is built once per process (:func:`load_nlp` is
+cached):
 spaCy is imported only here, so ``rancang --help`` never pays for it.
 """
 

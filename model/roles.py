@@ -1,8 +1,11 @@
 """Roles: who the act names, how it defines them, what they must do, whom they report to, who appoints them.
 
-Names come from the EntityRuler (``patterns/roles.jsonl``: canonical id + the wordings regions use) and from the
-Ketentuan Umum: a defined term that names an office ("Pejabat ...", "Pimpinan ...", "Ketua ...") but is not in the
-catalogue becomes a role of its own, so an unseen act's offices are still found. Duties are (a) the items under
+Names come from the EntityRuler (``patterns/roles.jsonl``: canonical id + the wordings regions use) and from
+the
+Ketentuan Umum: a defined term that names an office ("Pejabat ...", "Pimpinan ...", "Ketua ...") but is not
+in the
+catalogue becomes a role of its own, so an unseen act's offices are still found. Duties are (a) the items
+under
 an intro such as "Peran dan tanggung jawab Ketua Tim Kerja, meliputi:" (body or Lampiran) and (b) body clauses
 whose subject is the role and whose verb is a duty verb ("... melaporkan ...", "... ditetapkan oleh X").
 """
@@ -51,8 +54,10 @@ def subjects(u: Unit, ms: list[Mention], verbs: list[str]) -> tuple[list[Mention
     return subj, v
 
 
-def _targets_after(text: str, ms: list[Mention], pos: int) -> list[Mention]:
-    return [m for m in ms if m.label == "ROLE" and m.start >= pos
+def _targets_after(text: str, ms: list[Mention], pos: int, stops: tuple[str, ...] = (" sebagai ",)) -> list:
+    """Roles named after the reporting verb, up to the purpose ("... sebagai bahan penilaian ...")."""
+    end = min([p for p in (text.find(s, pos) for s in stops) if p >= 0] or [len(text)])
+    return [m for m in ms if m.label == "ROLE" and pos <= m.start < end
             and not before(text, m, 14).rstrip().endswith(("oleh", "sebagai", "selaku"))]
 
 
@@ -130,6 +135,7 @@ def defined_term(text: str, splits: list[str]) -> str:
 def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, cues: dict) -> list[dict]:
     book = RoleBook(catalogue)
     splits = cues["definition_split"]
+    stops = tuple(cues["report_target_stop"])
     # 1. definitions in the Ketentuan Umum: catalogue roles get their definition, new offices become roles.
     for u in us:
         if not u.definition:
@@ -174,7 +180,7 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
                 book.add(book.duties, owner.key, _item(it.text, it))
                 rv = _verb_pos(it.low, cues["report_verbs"])
                 if rv >= 0:
-                    for t in _targets_after(it.low, mentions[it.index], rv):
+                    for t in _targets_after(it.low, mentions[it.index], rv, stops):
                         if t.key != owner.key:
                             book.add(book.reports, owner.key, _ref(t.key, it))
     # 4. body clauses: subject + duty verb; passive agent ("ditetapkan oleh X"); reporting lines; appointments
@@ -190,7 +196,7 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
                 book.add(book.duties, m.key, _item(u.text, u))
         rv = _verb_pos(u.low, cues["report_verbs"])
         if rv >= 0 and subj:
-            for t in _targets_after(u.low, ms, rv):
+            for t in _targets_after(u.low, ms, rv, stops):
                 for s in subj:
                     if t.key != s.key:
                         book.add(book.reports, s.key, _ref(t.key, u))

@@ -3,7 +3,8 @@
 A candidate is a Pasal without ayat or one ayat (with its list items), outside the Ketentuan Umum definitions.
 It qualifies for a topic when each ``require`` group of ``patterns/cues.json`` has a hit in its text; the best
 scoring candidate wins (``prefer`` hits, the topic named in the enclosing BAB/Bagian heading, the text opening
-with the topic). The whole Pasal is cited when every ayat of it qualifies, else the ayat - the gold convention.
+with the topic). The whole Pasal is cited when every ayat of it qualifies, else the ayat - the gold
+convention.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from rancang.model.clauses import Unit, clean, strip_item
 
 TOPIC_KEYS = ("prinsip_mekanisme_kerja", "komponen_mekanisme_kerja", "kedudukan", "bentuk_penugasan",
               "lingkup_pelaksanaan_tugas", "pertanggungjawaban_individu", "pertanggungjawaban_ketua_tim",
-              "pertanggungjawaban_anggota_tim", "pengelolaan_kinerja", "pemanfaatan_tik_spbe", "proses_bisnis",
-              "mulai_berlaku")
+              "pertanggungjawaban_anggota_tim", "pengelolaan_kinerja", "pemanfaatan_tik_spbe",
+              "proses_bisnis", "mulai_berlaku")
 
 
 def candidates(us: list[Unit]) -> list[Unit]:
@@ -91,10 +92,12 @@ def _strip_prefix(text: str, prefixes: list[str]) -> str:
     return text
 
 
-def stated_list(u: Unit | None, us: list[Unit], intros: list[str], prefixes: list[str]) -> list[dict[str, str]]:
+def stated_list(u: Unit | None, us: list[Unit], intros: list[str],
+                prefixes: list[str]) -> list[dict[str, str]]:
     """The items the clause lists (its huruf/angka), or the enumeration after its list intro when inline.
 
-    Scope prefixes such as "pelaksanaan tugas yang bersifat" are dropped, so an item reads as the act lists the
+    Scope prefixes such as "pelaksanaan tugas yang bersifat" are dropped, so an item reads as the act lists
+    the
     kind itself ("lintas Unit Organisasi").
     """
     if u is None:

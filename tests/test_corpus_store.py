@@ -132,18 +132,22 @@ def test_a_batch_killed_midway_leaves_only_whole_regulations(tmp_path: Path, sig
     db = tmp_path / "c.sqlite"
     proc = subprocess.Popen(
         [sys.executable, "-m", "rancang.cli", "corpus", "add", "--db", str(db), "--no-seed", "-j", "2",
-         str(tmp_path / "in")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+         str(tmp_path / "in")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 60
     while _count(db) < 2 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     os.kill(proc.pid, sig)  # the parent only, as a crash or a Ctrl-C in its terminal would
-    proc.communicate(timeout=60)
     try:
-        os.killpg(proc.pid, signal.SIGKILL)  # orphaned workers, if any
-    except ProcessLookupError:
-        pass
+        proc.wait(timeout=60)
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # workers still alive, if any
+        except ProcessLookupError:
+            pass
     if sig == signal.SIGINT:
         assert proc.returncode == 130
+        assert b"Dibatalkan" in proc.stderr.read()
+    proc.stderr.close()
     with Store(db, seed=False) as s:
         assert s.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert s.check() == []

@@ -335,20 +335,59 @@ def join_hyphenation(lines: list[str], removed: list[dict[str, Any]]) -> list[st
     return out
 
 
+_MISREAD_START = re.compile(
+    r"^(?:\(\d{1,3}[a-z]?\)|\d{1,3}[a-z]?[.)]|[a-z][.)]|(?:pasal|bab|bagian|paragraf|ayat|huruf|angka)\b)",
+    re.IGNORECASE,
+)
+_TERMINAL = (".", ";", ":", ",")
+
+
+def join_wrapped(flat: list[tuple[Line, bool]]) -> list[tuple[Line, bool]]:
+    """Wrapped lines that would be misread: a line that begins like an enumerator or a heading ("(3) ...",
+    "Pasal 5 ayat ...") but only continues a full-width line that does not end a sentence is joined to it.
+    ``flat`` holds (line, starts a paragraph) pairs; a new paragraph is never joined."""
+    if not flat:
+        return flat
+    lines = [ln for ln, _ in flat]
+    right, width = _right_edge_of(lines)
+    out: list[tuple[Line, bool]] = []
+    for line, new_par in flat:
+        if out and not new_par and _MISREAD_START.match(line.text):
+            prev = out[-1][0]
+            tail = prev.text.rstrip()
+            if prev.x1 >= right - 0.08 * width and not tail.endswith(_TERMINAL) and not tail.endswith("-"):
+                prev.text = f"{tail} {line.text}"
+                continue
+        out.append((line, new_par))
+    return out
+
+
+def _right_edge_of(lines: list[Line]) -> tuple[float, float]:
+    ends = sorted(ln.x1 for ln in lines)
+    starts = sorted(ln.x0 for ln in lines)
+    right = ends[max(0, int(len(ends) * 0.95) - 1)]
+    left = starts[int(len(starts) * 0.05)]
+    return right, max(right - left, 1.0)
+
+
 def page_lines(pages: list[Page], removed: list[dict[str, Any]]) -> list[str]:
-    """The pages' lines as text, with a blank line where the vertical gap shows a new paragraph."""
+    """The pages' lines as text, with a blank line where the vertical gap shows a new paragraph; wrapped lines
+    that would be misread are joined (:func:`join_wrapped`)."""
     pitches = sorted(
         b.top - a.top for p in pages for a, b in zip(p.lines, p.lines[1:], strict=False) if b.top > a.top
     )
     pitch = pitches[len(pitches) // 2] if pitches else 14.0
-    out: list[str] = []
+    flat: list[tuple[Line, bool]] = []
     for page in pages:
         prev = None
         for line in page.lines:
-            if prev is not None and line.top - prev.top > 1.6 * pitch:
-                out.append("")
-            out.append(line.text)
+            flat.append((line, prev is not None and line.top - prev.top > 1.6 * pitch))
             prev = line
+    out: list[str] = []
+    for line, new_par in join_wrapped(flat):
+        if new_par:
+            out.append("")
+        out.append(line.text)
     return out
 
 

@@ -14,6 +14,8 @@ def decode(data: bytes, name: str = "") -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc)
+    if b"\x00" in data:
+        return _utf16_without_bom(data, name)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -31,6 +33,19 @@ def decode(data: bytes, name: str = "") -> str:
     if odd > max(20, len(text) // 50):
         raise InputError(f"{name or 'berkas'}: pengodean teks tidak dikenali (bukan UTF-8); simpan ulang sebagai UTF-8.")
     return text
+
+
+def _utf16_without_bom(data: bytes, name: str) -> str:
+    """NUL bytes in every other position: UTF-16 saved without its BOM. Anything else with NULs is binary."""
+    for enc, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if len(data) % 2 == 0 and zeros.count(0) > len(zeros) * 0.6:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text:
+                return text
+    raise InputError(f"{name or 'berkas'}: bukan berkas teks, PDF, atau DOCX yang dapat dibaca.")
 
 
 def read(data: bytes, name: str = "") -> Document:

@@ -1,0 +1,81 @@
+"""The Lampiran of a draft: the base region's Lampiran blocks, rewritten for the profile's region (L1).
+
+The base's own header ("LAMPIRAN PERATURAN BUPATI X NOMOR ... TENTANG ...") and closing signature are replaced by
+the draft's; a table that lists the base region's perangkat daerah is rebuilt from the profile's
+``perangkat_daerah`` with the numbers left blank for the bureau. Tables become numbered items, because a draft is
+read back from DOCX, where a Word table and a tab-separated line are not told apart the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from rancang.generate.profile import Profile
+from rancang.tree import Regulation
+
+
+def _header_rest(block: dict[str, Any], base: Regulation) -> str | None:
+    """What follows the base's title in its merged Lampiran header block ("BAB I PENDAHULUAN"), if anything."""
+    text = block["text"]
+    title = (base.meta.get("tentang") or "").upper()
+    if not text.upper().startswith("LAMPIRAN"):
+        return text
+    if title and title in text.upper():
+        return text[text.upper().rfind(title) + len(title):].strip() or None
+    return None
+
+
+def _table_items(block: dict[str, Any], profile: Profile, rules: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = [r for r in block.get("rows") or [] if any(c.strip() for c in r)]
+    if not rows:
+        return []
+    header = rows[0]
+    body = [r for r in rows[1:] if r != header and not all(c.strip().isdigit() for c in r)]
+    if re.search(rules["header"], " ".join(header), re.IGNORECASE):
+        names = profile.data.get("perangkat_daerah") or []
+        column = " ".join(header[-1].split()) if len(header) > 2 else "Jumlah"
+        return [{"type": "item", "label": f"{i}.", "level": 1, "text": f"{name}, {column}: {rules['blank']}"}
+                for i, name in enumerate(names, 1)]
+    out = []
+    for i, row in enumerate(body, 1):
+        cells = [c for c in row if c.strip()]
+        if cells and cells[0].strip().rstrip(".").isdigit():
+            cells = cells[1:]
+        text = "; ".join(f"{h}: {c}" for h, c in zip(header[-len(cells):], cells, strict=False))
+        out.append({"type": "item", "label": f"{i}.", "level": 1, "text": text})
+    return out
+
+
+def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str], judul: str,
+                     ) -> list[dict[str, Any]]:
+    """Lampiran blocks of the draft (without ids: the parser assigns them when the draft is read back)."""
+    from rancang.generate.compose import rules
+
+    if not base.lampiran:
+        return []
+    nomor = profile.nomor or "...."
+    header = {"type": "heading", "label": None, "level": 0,
+              "text": f"LAMPIRAN {profile.jenis_peraturan.upper()} {profile.nama.upper()} NOMOR {nomor} "
+                      f"TAHUN {profile.tahun} TENTANG {judul}"}
+    out: list[dict[str, Any]] = [header]
+    table_rules = rules()["perangkat_daerah_table"]
+    for i, block in enumerate(base.lampiran):
+        kind = block["type"]
+        if kind == "signature":
+            continue
+        if i == 0 and kind == "heading":
+            rest = _header_rest(block, base)
+            if rest:  # the parser reads headings right after the header as part of it: so do we
+                header["text"] += " " + rw(rest)
+            continue
+        if kind == "table":
+            out.extend({**b, "text": rw(b["text"])} for b in _table_items(block, profile, table_rules))
+            continue
+        out.append({"type": kind, "label": block.get("label"), "level": block.get("level", 0),
+                    "text": rw(block["text"])})
+    out.append({"type": "signature", "label": None, "level": 0, "text": f"{profile.penandatangan_jabatan},"})
+    out.append({"type": "signature", "label": None, "level": 0,
+                "text": profile.data["kepala_daerah"]["nama"].upper()})
+    return out

@@ -1,0 +1,60 @@
+"""Conservation of characters: every non-blank character of the source is in the tree or in ``stats.removed``.
+
+Used by the tests and available to users (``rancang ingest --check-lossless`` style checks), because "lossless"
+should be something one can prove on any file, not only on the seeds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from rancang.tree import Node, Regulation
+
+
+def _node_strings(node: Node) -> Iterator[str]:
+    if node.type in ("bab", "bagian", "paragraf", "pasal"):
+        yield node.label or ""
+    elif node.label:
+        yield node.label
+    if node.heading:
+        yield node.heading
+    yield node.text
+    for child in node.children:
+        yield from _node_strings(child)
+
+
+def tree_strings(reg: Regulation) -> Iterator[str]:
+    """Every string of the tree that came from the source text."""
+    yield from reg.preamble
+    for item in reg.menimbang + reg.mengingat:
+        if item.get("label"):
+            yield item["label"]
+        yield item["text"]
+    yield from reg.diktum
+    for node in reg.body:
+        yield from _node_strings(node)
+    yield from reg.penutup.get("lines") or []
+    for block in reg.lampiran + reg.penjelasan:
+        if block.get("label"):
+            yield block["label"]
+        if block["type"] == "table":
+            for row in block.get("rows") or []:
+                yield from row
+        else:
+            yield block["text"]
+    for r in reg.stats.get("removed") or []:
+        yield r["text"]
+
+
+def chars(strings) -> Counter:
+    out: Counter = Counter()
+    for s in strings:
+        out.update(ch for ch in s if not ch.isspace())
+    return out
+
+
+def difference(source_text: str, reg: Regulation) -> tuple[Counter, Counter]:
+    """(characters of the source missing from the tree, characters in the tree not in the source)."""
+    src, got = chars([source_text]), chars(tree_strings(reg))
+    return src - got, got - src

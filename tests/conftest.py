@@ -1,0 +1,29 @@
+"""Shared fixtures: each bundled seed is parsed once per test session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "corpus" / "seeds"
+GOLD = ROOT / "tests" / "gold"
+SEED_IDS = {"bogor": "000_ee7a6eaa64626c22", "jepara": "001_ced7971a61a5e85a",
+            "pasaman_barat": "002_a9b194b47a12baf0", "malang": "003_b7684ddf9c3f1cea"}
+
+
+@pytest.fixture(scope="session")
+def seed_trees():
+    """region -> parsed Regulation of the bundled seed."""
+    from rancang.ingest import ingest_path
+
+    return {region: ingest_path(SEEDS / f"{stem}.txt") for region, stem in SEED_IDS.items()}
+
+
+@pytest.fixture(scope="session")
+def gold():
+    """region -> gold facts (tests/gold/*.json)."""
+    return {region: json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+            for region, stem in SEED_IDS.items()}

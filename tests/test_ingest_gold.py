@@ -1,0 +1,76 @@
+"""The four seed regulations come out exactly as their hand-checked gold files say."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+import goldcheck  # noqa: E402
+
+from conftest import SEED_IDS  # noqa: E402
+
+REGIONS = list(SEED_IDS)
+
+
+def pasal(reg, number):
+    return next(p for p in reg.pasals() if p.number == str(number))
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_every_gold_fact_holds(region, seed_trees, gold):
+    got = goldcheck.facts_tree(seed_trees[region].to_dict())
+    want = goldcheck.facts_gold_tree(gold[region])
+    wrong = {k: (got.get(k), w) for k, w in want.items() if got.get(k) != w}
+    extra = sorted(k for k in got if k.startswith("pasal.") and k not in want)
+    assert not wrong, wrong
+    assert not extra, f"Pasal the gold does not know: {extra}"
+
+
+def test_pasal_14_of_the_jepara_text_has_5_ayat(seed_trees):
+    assert len(pasal(seed_trees["jepara"], 14).child_list("ayat")) == 5
+
+
+def test_pasal_1_of_the_jepara_text_defines_32_terms(seed_trees):
+    items = pasal(seed_trees["jepara"], 1).child_list("angka")
+    assert len(items) == 32
+    assert items[0].text == "Daerah adalah Kabupaten Jepara."
+    assert items[0].cite == "Pasal 1 angka 1" and items[0].id == "pasal-1/angka-1"
+
+
+def test_bogor_pasal_2_ayat_1_lists_three_stages(seed_trees):
+    ayat = pasal(seed_trees["bogor"], 2).child_list("ayat")[0]
+    assert [h.number for h in ayat.child_list("huruf")] == ["a", "b", "c"]
+    assert ayat.child_list("huruf")[2].cite == "Pasal 2 ayat (1) huruf c"
+
+
+def test_malang_pasal_16_repeals_36_provisions_despite_lost_enumerators(seed_trees):
+    items = pasal(seed_trees["malang"], 16).child_list("huruf")
+    assert len(items) == 36
+    assert items[-1].number == "jj"
+    assert items[0].text.startswith("Pasal 27 Peraturan Bupati Malang Nomor 27 Tahun 2022")
+    # the sentence closes after the list: "dicabut dan dinyatakan tidak berlaku."
+    assert pasal(seed_trees["malang"], 16).children[-1].type == "text"
+
+
+def test_malang_pasal_6_ayat_are_recovered_from_sentence_flow(seed_trees):
+    ayat = pasal(seed_trees["malang"], 6).child_list("ayat")
+    assert [a.number for a in ayat] == ["1", "2", "3"]
+    assert ayat[1].text.startswith("Penugasan secara individu dan/atau dalam tim kerja sebagaimana dimaksud pada ayat (1)")
+
+
+def test_references_to_pasal_of_other_acts_are_not_headings(seed_trees):
+    # Malang Pasal 16 cites "Pasal 54 Peraturan Bupati Malang ..." - Pasal 54 must not exist in the body
+    assert {p.number for p in seed_trees["malang"].pasals()} == {str(n) for n in range(1, 18)}
+
+
+def test_the_lampiran_bab_are_not_body_bab(seed_trees):
+    assert [b.number for b in seed_trees["malang"].body] == ["I", "II", "III", "IV", "V"]
+
+
+def test_meta_of_an_act_signed_in_another_town(seed_trees):
+    meta = seed_trees["pasaman_barat"].meta
+    assert meta["ditetapkan_di"] == "Simpang Empat"
+    assert meta["berita_daerah"] == {"nama": "Berita Daerah Kabupaten Pasaman Barat", "tahun": 2024, "nomor": None}
