@@ -1,15 +1,16 @@
 """Align the clauses of two regulations by meaning, not by number.
 
-Pasal numbers differ between regions (the principles are Pasal 13 in one text, Pasal 4 ayat (1) in another), so
-clauses are paired in two passes:
+Pasal numbers differ between regions (the principles are Pasal 13 in one text, Pasal 4 ayat (1) in another),
+so clauses are paired in two passes:
 
 1. **Topics.** Where the sistem-kerja model locates the same topic in both texts, those two clauses are paired
    (and every unit inside them is taken).
-2. **Text.** The remaining units are paired greedily, best first, by rapidfuzz similarity of their folded text,
-   above a threshold; what is left over is "only in A" / "only in B".
+2. **Text.** The remaining units are paired greedily, best first, by rapidfuzz similarity of their folded
+   text, above a threshold; what is left over is "only in A" / "only in B".
 
-A *unit* is the level drafters compare: an ayat, or a whole Pasal that has no ayat; a long list directly under a
-Pasal or ayat (the definitions of Ketentuan Umum) is split into its items so that definitions pair term by term.
+A *unit* is the level drafters compare: an ayat, or a whole Pasal that has no ayat; a long list directly under
+a Pasal or ayat (the definitions of Ketentuan Umum) is split into its items so that definitions pair term by
+term.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Compare two regulations: aligned pairs with a word-level redline, clauses on one side only, a topic summary.
+"""Compare two regulations: aligned pairs with a word-level redline, clauses on one side only, a topic
+summary.
 
 :func:`compare` returns a plain dict (the ``report.json`` contract)::
 
@@ -20,6 +21,7 @@ from typing import Any
 
 from rancang.corpus.align import align, fold
 from rancang.corpus.summary import topic_summary
+
 from rancang.tree import Regulation
 
 _TOKEN = re.compile(r"\S+")

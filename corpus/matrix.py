@@ -1,7 +1,8 @@
-"""The coverage matrix: for every topic and every region in the corpus, the cite that regulates it (or nothing).
+"""The coverage matrix: for every topic and every region in the corpus, the cite that regulates it (or
+nothing).
 
-It answers "which regions regulate X, and where?" across the whole corpus at once. Topics come from the store's
-cache; regulations whose topics are not cached yet are modelled in parallel worker processes first.
+It answers "which regions regulate X, and where?" across the whole corpus at once. Topics come from the
+store's cache; regulations whose topics are not cached yet are modelled in parallel worker processes first.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rancang.corpus.topics import keys, label
+
 from rancang.errors import InputError
 
 

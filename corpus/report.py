@@ -1,8 +1,9 @@
 """Write a diff report (the dict of :func:`rancang.corpus.diff.compare`) as HTML, JSON, DOCX or plain text.
 
 The HTML is one self-contained file (inline CSS, no scripts, no external resources) that a drafter can open
-offline and print: the topic table first, then the aligned clauses side by side with the redline (deleted words
-red and struck through on A's side, inserted words green and underlined on B's side), then what only one side has.
+offline and print: the topic table first, then the aligned clauses side by side with the redline (deleted
+words red and struck through on A's side, inserted words green and underlined on B's side), then what only one
+side has.
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
 """The corpus store: every clause of every regulation in one embedded SQLite file with an FTS5 index.
 
-Why SQLite: a bureau's corpus is a few hundred regulations, one file is easy to copy and back up, and FTS5 gives
-ranked full-text search without a server. Each regulation is written in ONE transaction (its row, all its clause
-rows and their index entries), so a crash or Ctrl-C in the middle of a batch leaves only whole regulations; the
-``clauses`` column of a regulation row records how many clause rows it must have, so that claim can be checked.
-Regulations are keyed by the sha256 of their source file: adding the same file again changes nothing.
+Why SQLite: a bureau's corpus is a few hundred regulations, one file is easy to copy and back up, and FTS5
+gives ranked full-text search without a server. Each regulation is written in ONE transaction (its row, all
+its clause rows and their index entries), so a crash or Ctrl-C in the middle of a batch leaves only whole
+regulations; the ``clauses`` column of a regulation row records how many clause rows it must have, so that
+claim can be checked. Regulations are keyed by the sha256 of their source file: adding the same file again
+changes nothing.
 
-The bundled seeds (:func:`rancang.corpus.bundled`) are written into a new database the first time it is opened,
-so ``rancang search`` works without any set-up step.
+The bundled seeds (:func:`rancang.corpus.bundled`) are written into a new database the first time it is
+opened, so ``rancang search`` works without any set-up step.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -428,7 +429,7 @@ def _watch_parent(parent: int) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _str(v: Any) -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from rancang.corpus.align import fold, full_text
 from rancang.corpus.topics import label, lexicon
+
 from rancang.tree import Node
 
 
@@ -29,9 +30,10 @@ def names(text: str, kind: str) -> list[str]:
     >>> names("Pejabat Fungsional melapor kepada Ketua Tim Kerja", "actor")
     ['pejabat fungsional', 'ketua tim kerja']
     """
+    aliases = lexicon().get("aliases", {})
     seen: dict[str, None] = {}
     for m in _pattern(kind).finditer(fold(text)):
-        seen.setdefault(m.group(0), None)
+        seen.setdefault(aliases.get(m.group(0), m.group(0)), None)
     return list(seen)
 
 

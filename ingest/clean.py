@@ -56,6 +56,21 @@ def fold_spaces(line: str) -> tuple[str, list[str]]:
     return re.sub(r"[ \u00a0\u2007\u202f]+", " ", line).strip(" \t"), []
 
 
+_MERGED_AYAT = re.compile(r"(?<=[.;:])\s+(?=\(\d{1,3}\)\s+[A-Z])")
+_MERGED_ITEM = re.compile(r"(?<=[:;])(?:\s+(?:dan|atau))?\s+(?=(?:[a-z]|\d{1,2})\.\s+[A-Za-z])")
+
+
+def break_merged(line: str) -> tuple[str, list[str]]:
+    """Clauses that copy-paste merged onto one line get their own lines again (like Indigo's BreakLines):
+    "... diakses oleh setiap Pengguna Informasi Publik. (2) Informasi ..." and "... terdiri atas: a. akibat ...".
+    Only a break after a clause end (".", ";", ":") before an enumerator counts; nothing is removed."""
+    if "(" not in line and ". " not in line:
+        return line, []
+    line = _MERGED_AYAT.sub("\n", line)
+    line = _MERGED_ITEM.sub(lambda m: m.group(0).rstrip() + "\n" if m.group(0).strip() else "\n", line)
+    return line, []
+
+
 #: The stages, in the order they run.
 STAGES: list[tuple[str, Callable[[str], tuple[str, list[str]]]]] = [
     ("markdown", strip_md),
@@ -63,19 +78,40 @@ STAGES: list[tuple[str, Callable[[str], tuple[str, list[str]]]]] = [
     ("page_number", strip_page_number),
     ("bullet", strip_bullet),
     ("spaces", fold_spaces),
+    ("merged", break_merged),
 ]
+
+
+_URLISH = re.compile(r"(?:www\.|https?://|\.com\b|\.go\.id\b|\.or\.id\b)", re.I)
+
+
+def running_headers(lines: list[str]) -> set[str]:
+    """Lines an online database or a PDF repeats on every page: the same web address line three times or more.
+
+    (Repeated legal text such as "Cukup jelas." is never a header: only address-like lines qualify.)"""
+    seen: dict[str, int] = {}
+    for line in lines:
+        key = line.strip().lstrip("\ufeff")
+        if key and len(key) < 120 and _URLISH.search(key):
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n >= 3}
 
 
 def clean_lines(lines: list[str], removed: Removed) -> list[str]:
     """Run every stage over every line; returns the cleaned lines (same count: blank where a line was removed)."""
     out = []
+    headers = running_headers(lines)
     for no, line in enumerate(lines, 1):
+        if headers and line.strip().lstrip("\ufeff") in headers:
+            removed.append({"kind": "running_header", "line": no, "text": line.strip()})
+            out.append("")
+            continue
         for kind, stage in STAGES:
             line, gone = stage(line)
             for text in gone:
                 if text.strip():
                     removed.append({"kind": kind, "line": no, "text": text})
-        out.append(line)
+        out.extend(part.strip() for part in line.split("\n")) if "\n" in line else out.append(line)
     return out
 
 

@@ -43,7 +43,8 @@ def subjects(u: Unit, ms: list[Mention], verbs: list[str]) -> tuple[list[Mention
     "X dan Y yang berperan sebagai ketua tim kerja melaporkan ..." -> the ketua tim (the role they act in).
     """
     text = u.low
-    v = _verb_pos(text, verbs)
+    # "yang berperan sebagai X" names the role the subject acts in; its verb is the one that follows
+    v = _verb_pos(re.sub(r"yang berperan sebagai", lambda m: "_" * len(m.group()), text), verbs)
     if v < 0:
         return [], -1
     roles = [m for m in ms if m.label == "ROLE" and m.start < v]

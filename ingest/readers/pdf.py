@@ -302,7 +302,7 @@ def drop_catchwords(pages: list[Page], removed: list[dict[str, Any]]) -> None:
 
 
 _HYPHEN_END = re.compile(r"(\w+)-$")
-_WORD_START = re.compile(r"^([a-z]\w*)")
+_WORD_START = re.compile(r"^([a-z]\w*)(\S*)")
 
 
 def join_hyphenation(lines: list[str], removed: list[dict[str, Any]]) -> list[str]:
@@ -318,10 +318,12 @@ def join_hyphenation(lines: list[str], removed: list[dict[str, Any]]) -> list[st
         n = _WORD_START.match(nxt) if m else None
         if m and n and not line.rstrip("-").endswith("-"):
             head, rest = m.group(1), n.group(1)
-            redup = any(head[-k:].lower() == rest[:k].lower() for k in range(3, min(len(head), len(rest)) + 1))
+            top = min(len(head), len(rest))
+            redup = any(head[-k:].lower() == rest[:k].lower() for k in range(3, top + 1))
             joiner = "-" if redup else ""
             if not redup:
                 removed.append({"kind": "hyphen", "text": "-", "line": len(out)})
+            rest = n.group(0)  # the word with the punctuation that follows it
             tail = nxt[len(rest):].lstrip()
             out.append(line[:-1] + joiner + rest)
             if tail:
