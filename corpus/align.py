@@ -65,8 +65,8 @@ def full_text(node: Node) -> str:
     """A node's words with those of all its descendants, labels included ("a. penunjukan; dan b. ...")."""
     parts = []
     for n in node.walk():
-        own = " ".join(x for x in ((n.label if n is not node and n.type != "text" else None), n.heading, n.text)
-                       if x)
+        label = n.label if n is not node and n.type != "text" else None
+        own = " ".join(x for x in (label, n.heading, n.text) if x)
         if own:
             parts.append(own)
     return " ".join(parts)

@@ -45,8 +45,8 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool)
 
     with _store(db, seed=not no_seed) as store:
         files = expand(paths)
-        with click.progressbar(length=len(files), label="Membaca peraturan", file=click.get_text_stream("stderr"),
-                               show_pos=True) as bar:
+        with click.progressbar(length=len(files), label="Membaca peraturan", show_pos=True,
+                               file=click.get_text_stream("stderr")) as bar:
             result = store.add_files(files, jobs=jobs, progress=bar.update)
     for rid in result.added:
         click.echo(f"ditambahkan: {rid}")
@@ -54,7 +54,8 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool)
         click.echo(f"sudah ada: {path} ({rid})")
     for path, msg in result.failed:
         click.echo(f"gagal: {msg if path in msg else f'{path}: {msg}'}", err=True)
-    click.echo(f"{len(result.added)} ditambahkan, {len(result.skipped)} sudah ada, {len(result.failed)} gagal.")
+    click.echo(f"{len(result.added)} ditambahkan, {len(result.skipped)} sudah ada, "
+               f"{len(result.failed)} gagal.")
     if result.failed:
         raise InputError(f"{len(result.failed)} berkas gagal dibaca; lihat pesan di atas.")
 
@@ -97,8 +98,8 @@ def show(id: str, cite: str | None, db: str | None, as_json: bool) -> None:
                 raise InputError(f"'{cite}' tidak ditemukan dalam {row['id']}.")
             rows = [{"cite": n.cite, "id": n.id, "text": n.text} for n in node.walk() if n.text or n.heading]
             if as_json:
-                click.echo(json.dumps({"id": row["id"], "cite": node.cite, "clauses": rows}, ensure_ascii=False,
-                                      indent=2))
+                doc = {"id": row["id"], "cite": node.cite, "clauses": rows}
+                click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
             else:
                 click.echo(f"{row['id']} {node.cite}")
                 click.echo(full_text(node))
@@ -108,7 +109,8 @@ def show(id: str, cite: str | None, db: str | None, as_json: bool) -> None:
         click.echo(json.dumps({"id": row["id"], "daerah": row["daerah"], "clauses": rows}, ensure_ascii=False,
                               indent=2))
         return
-    click.echo(f"{row['id']}: {row['jenis'] or ''} {row['daerah'] or ''} Nomor {row['nomor']} Tahun {row['tahun']}")
+    click.echo(f"{row['id']}: {row['jenis'] or ''} {row['daerah'] or ''} "
+               f"Nomor {row['nomor']} Tahun {row['tahun']}")
     if row["tentang"]:
         click.echo(f"tentang {row['tentang']}")
     for r in rows:
@@ -130,7 +132,8 @@ def remove(id: str, db: str | None) -> None:
 @click.argument("query", nargs=-1, required=True)
 @click.option("--daerah", help="Batasi pada daerah (id korpus atau nama daerah, misalnya 'jepara').")
 @click.option("--topic", help="Batasi pada klausul satu topik model, misalnya 'bentuk_penugasan'.")
-@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="Jumlah hasil paling banyak.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True,
+              help="Jumlah hasil paling banyak.")
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
 def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit: int, db: str | None,
@@ -162,8 +165,8 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--no-topics", is_flag=True, help="Pasangkan menurut kemiripan teks saja, tanpa topik model.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Proses paralel untuk --matrix.")
-def diff(sides: tuple[str, ...], output: str | None, matrix: bool, all_: bool, db: str | None, no_topics: bool,
-         jobs: int | None) -> None:
+def diff(sides: tuple[str, ...], output: str | None, matrix: bool, all_: bool, db: str | None,
+         no_topics: bool, jobs: int | None) -> None:
     """Bandingkan dua peraturan A dan B menurut makna (berkas, pohon JSON atau id korpus).
 
     Tanpa -o: ringkasan per topik di layar. Dengan --matrix: tabel topik x daerah.
@@ -172,7 +175,8 @@ def diff(sides: tuple[str, ...], output: str | None, matrix: bool, all_: bool, d
         _matrix(sides, output, all_, db, jobs)
         return
     if len(sides) != 2:
-        raise InputError("sebutkan tepat dua peraturan: rancang diff A B (berkas, pohon JSON atau id korpus).")
+        raise InputError(
+            "sebutkan tepat dua peraturan: rancang diff A B (berkas, pohon JSON atau id korpus).")
     from rancang.corpus import diff as diffing
     from rancang.corpus import report
 
@@ -188,7 +192,7 @@ def diff(sides: tuple[str, ...], output: str | None, matrix: bool, all_: bool, d
 
 
 def _side(key: str, db: str | None, topics: bool) -> tuple[Any, dict[str, Any] | None, str]:
-    """A diff side: a file (parsed or a JSON tree) if the path exists, else a corpus id; with its model topics."""
+    """A diff side and its model topics: a file (text or JSON tree) if the path exists, else a corpus id."""
     p = Path(key)
     if p.exists():
         from rancang.corpus.topics import topics_of

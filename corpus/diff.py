@@ -1,5 +1,4 @@
-"""Compare two regulations: aligned pairs with a word-level redline, clauses on one side only, a topic
-summary.
+"""Compare two regulations: aligned pairs with a word-level redline, one-sided clauses, a topic summary.
 
 :func:`compare` returns a plain dict (the ``report.json`` contract)::
 
@@ -30,8 +29,8 @@ _TOKEN = re.compile(r"\S+")
 def redline(a: str, b: str) -> list[dict[str, str]]:
     """Word-level differences from ``a`` to ``b``; words compare folded (case and punctuation do not count).
 
-    >>> redline("dilakukan melalui penunjukan", "dilakukan melalui cara penunjukan")
-    [{'op': 'equal', 'text': 'dilakukan melalui'}, {'op': 'insert', 'text': 'cara'}, {'op': 'equal', 'text': 'penunjukan'}]
+    >>> [(x["op"], x["text"]) for x in redline("melalui penunjukan", "melalui cara penunjukan")]
+    [('equal', 'melalui'), ('insert', 'cara'), ('equal', 'penunjukan')]
     """
     ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     fa, fb = [fold(t) or t for t in ta], [fold(t) or t for t in tb]
@@ -62,8 +61,9 @@ def compare(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | Non
     from rancang.corpus.topics import keys
 
     al = align(reg_a, reg_b, topics_a, topics_b)
-    pairs = [{"a": p.a.cite, "b": p.b.cite, "topic": p.topic, "score": p.score, "a_id": p.a.id, "b_id": p.b.id,
-              "a_text": p.a.text, "b_text": p.b.text, "redline": redline(p.a.text, p.b.text)} for p in al.pairs]
+    pairs = [{"a": p.a.cite, "b": p.b.cite, "topic": p.topic, "score": p.score, "a_id": p.a.id,
+              "b_id": p.b.id, "a_text": p.a.text, "b_text": p.b.text, "redline": redline(p.a.text, p.b.text)}
+             for p in al.pairs]
     idx_a, idx_b = reg_a.index(), reg_b.index()
     topics: dict[str, Any] = {}
     summary: dict[str, list[str]] = {"both": [], "only_a": [], "only_b": [], "none": []}

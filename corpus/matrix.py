@@ -1,5 +1,4 @@
-"""The coverage matrix: for every topic and every region in the corpus, the cite that regulates it (or
-nothing).
+"""The coverage matrix: for every topic and every region in the corpus, the cite that regulates it.
 
 It answers "which regions regulate X, and where?" across the whole corpus at once. Topics come from the
 store's cache; regulations whose topics are not cached yet are modelled in parallel worker processes first.
@@ -54,15 +53,17 @@ def to_html(m: dict[str, Any]) -> str:
     rows = []
     n = len(m["regions"])
     for t in m["topics"]:
-        cells = "".join(f"<td>{escape(c)}</td>" if (c := m["cells"][t["key"]][r["id"]]) else "<td class='no'>–</td>"
+        row = m["cells"][t["key"]]
+        cells = "".join(f"<td>{escape(row[r['id']])}</td>" if row[r["id"]] else "<td class='no'>–</td>"
                         for r in m["regions"])
-        rows.append(f"<tr><th class='t'>{escape(t['label'])}<div class='d'>{m['coverage'][t['key']]}/{n} daerah"
-                    f"</div></th>{cells}</tr>")
+        rows.append(f"<tr><th class='t'>{escape(t['label'])}<div class='d'>"
+                    f"{m['coverage'][t['key']]}/{n} daerah</div></th>{cells}</tr>")
     return f"""<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8"><title>Matriks topik sistem kerja</title><style>
 @page {{ size: A4 landscape; margin: 12mm; }}
 body {{ font-family: "Times New Roman", Georgia, serif; font-size: 10pt; }}
-table {{ border-collapse: collapse; }} th, td {{ border: 1px solid #aaa; padding: 3px 5px; white-space: nowrap; }}
+table {{ border-collapse: collapse; }}
+th, td {{ border: 1px solid #aaa; padding: 3px 5px; white-space: nowrap; }}
 th {{ background: #eee; text-align: left; }} td.no {{ background: #fde8e8; color: #999; text-align: center; }}
 .d {{ font-size: 8pt; font-weight: normal; color: #555; }}
 </style></head><body>

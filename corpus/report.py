@@ -21,14 +21,16 @@ CSS = """
 @page { size: A4 landscape; margin: 14mm; }
 body { font-family: "Times New Roman", Georgia, serif; font-size: 11pt; color: #111; margin: 0 auto;
        max-width: 1400px; padding: 12px; }
-h1 { font-size: 16pt; margin: 0 0 4px; } h2 { font-size: 13pt; margin: 18px 0 6px; border-bottom: 1px solid #999; }
+h1 { font-size: 16pt; margin: 0 0 4px; }
+h2 { font-size: 13pt; margin: 18px 0 6px; border-bottom: 1px solid #999; }
 p.sub { margin: 0 0 10px; color: #333; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #aaa; padding: 4px 6px; vertical-align: top; text-align: left; }
 th { background: #eee; } tr { page-break-inside: avoid; }
 td.cite { white-space: nowrap; font-weight: bold; width: 9em; }
 td.side { width: 42%; }
-.both { background: #e9f5e9; } .only_a { background: #fde8e8; } .only_b { background: #e6eefc; } .none { color: #777; }
+.both { background: #e9f5e9; } .only_a { background: #fde8e8; } .only_b { background: #e6eefc; }
+.none { color: #777; }
 del { color: #b00000; background: #fde0e0; text-decoration: line-through; }
 ins { color: #006100; background: #dcf5dc; text-decoration: underline; }
 .topic { font-size: 9pt; color: #444; } .score { font-size: 9pt; color: #666; }
@@ -73,6 +75,11 @@ def _title(side: dict[str, Any]) -> str:
     return " ".join(str(x) for x in (*parts, nomor) if x) or str(side.get("id") or "")
 
 
+def _full_title(side: dict[str, Any]) -> str:
+    tentang = side.get("tentang")
+    return _title(side) + (f" tentang {tentang.title()}" if tentang else "")
+
+
 def _diffcell(t: dict[str, Any], field: str) -> str:
     d = t[field]
     items = [f"<li>A saja: {escape(', '.join(d['only_a']))}</li>" if d["only_a"] else "",
@@ -85,9 +92,10 @@ def html(report: dict[str, Any]) -> str:
     """The whole report as one HTML document."""
     a, b = report["a"], report["b"]
     rows = []
-    for key, t in report["topics"].items():
+    for t in report["topics"].values():
         rows.append(
-            f"<tr class='{t['status']}'><td>{escape(t['label'])}</td><td class='cite'>{escape(t['a'] or '–')}</td>"
+            f"<tr class='{t['status']}'><td>{escape(t['label'])}</td>"
+            f"<td class='cite'>{escape(t['a'] or '–')}</td>"
             f"<td class='cite'>{escape(t['b'] or '–')}</td><td>{STATUS[t['status']]}</td>"
             f"<td>{_diffcell(t, 'actors')}</td><td>{_diffcell(t, 'documents')}</td>"
             f"<td>{_diffcell(t, 'contents')}</td></tr>")
@@ -96,7 +104,8 @@ def html(report: dict[str, Any]) -> str:
     for p in report["pairs"]:
         topic = f"<div class='topic'>{escape(labels.get(p['topic'], p['topic']))}</div>" if p["topic"] else ""
         pairs.append(
-            f"<tr><td class='cite'>{escape(p['a'])}{topic}<div class='score'>kemiripan {p['score']:.2f}</div></td>"
+            f"<tr><td class='cite'>{escape(p['a'])}{topic}"
+            f"<div class='score'>kemiripan {p['score']:.2f}</div></td>"
             f"<td class='side'>{_side(p['redline'], 'a')}</td><td class='cite'>{escape(p['b'])}</td>"
             f"<td class='side'>{_side(p['redline'], 'b')}</td></tr>")
     only = []
@@ -107,14 +116,17 @@ def html(report: dict[str, Any]) -> str:
                     f"<table><tr><th>Pasal</th><th>Bunyi</th></tr>{items}</table>")
     note = "" if report.get("topics_available", True) else (
         "<p class='sub'>Topik model tidak tersedia; klausul dipasangkan menurut kemiripan teks saja.</p>")
+    counts = (f"{len(report['pairs'])} pasangan, {len(report['only_a'])} klausul hanya di A, "
+              f"{len(report['only_b'])} hanya di B")
     return f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8"><title>Perbandingan {escape(_title(a))} dan {escape(_title(b))}</title>
+<html lang="id"><head><meta charset="utf-8">
+<title>Perbandingan {escape(_title(a))} dan {escape(_title(b))}</title>
 <style>{CSS}</style></head><body>
 <h1>Perbandingan Peraturan</h1>
-<p class="sub"><b>A</b>: {escape(_title(a))}{' tentang ' + escape(a['tentang'].title()) if a.get('tentang') else ''}<br>
-<b>B</b>: {escape(_title(b))}{' tentang ' + escape(b['tentang'].title()) if b.get('tentang') else ''}</p>
-<p class="sub legend"><span><del>dihapus</del> (hanya di A)</span><span><ins>ditambahkan</ins> (hanya di B)</span>
-<span>{len(report['pairs'])} pasangan, {len(report['only_a'])} klausul hanya di A, {len(report['only_b'])} hanya di B</span></p>
+<p class="sub"><b>A</b>: {escape(_full_title(a))}<br>
+<b>B</b>: {escape(_full_title(b))}</p>
+<p class="sub legend"><span><del>dihapus</del> (hanya di A)</span>
+<span><ins>ditambahkan</ins> (hanya di B)</span><span>{counts}</span></p>
 {note}
 <h2>Ringkasan menurut topik</h2>
 <table><tr><th>Topik</th><th>A</th><th>B</th><th>Status</th><th>Pelaku berbeda</th><th>Dokumen berbeda</th>
@@ -198,7 +210,8 @@ def text(report: dict[str, Any]) -> str:
         if t["actors"]["only_a"] or t["actors"]["only_b"]:
             extra = f"  pelaku A saja: {', '.join(t['actors']['only_a']) or '-'}; " \
                     f"B saja: {', '.join(t['actors']['only_b']) or '-'}"
-        lines.append(f"{t['label']:<{w}}  {t['a'] or '-':<18} {t['b'] or '-':<18} {STATUS[t['status']]}{extra}")
+        cites = f"{t['a'] or '-':<18} {t['b'] or '-':<18}"
+        lines.append(f"{t['label']:<{w}}  {cites} {STATUS[t['status']]}{extra}")
     lines.append("")
     lines.append(f"{len(report['pairs'])} pasangan klausul, {len(report['only_a'])} hanya di A, "
                  f"{len(report['only_b'])} hanya di B.")

@@ -23,7 +23,7 @@ LAMPIRAN_WEIGHT = 0.6
 
 @dataclass
 class Hit:
-    """One search result: region, clause cite and id, a snippet with matches between OPEN/CLOSE, bm25 score."""
+    """One search hit: region, clause cite and id, a snippet with matches between OPEN/CLOSE, bm25 score."""
 
     reg: str
     daerah: str

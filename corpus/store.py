@@ -88,7 +88,7 @@ class Clause:
 
 
 def clauses(reg: Regulation) -> list[Clause]:
-    """Every clause of ``reg`` in document order, each with its own text only (children are rows of their own)."""
+    """Every clause of ``reg`` in document order, each with its own text only (children have rows too)."""
     out: list[Clause] = []
     for n in reg.walk():
         text = " ".join(x for x in (n.heading, n.text) if x).strip()
@@ -112,7 +112,7 @@ def _parent_cite(reg: Regulation, node: Node) -> str:
 
 
 def slug(text: str) -> str:
-    """ASCII, lower case, words joined by '-': 'Kabupaten Pasaman Barat' -> 'pasaman-barat' (after prefix cut)."""
+    """ASCII, lower case, words joined by '-': 'Pasaman Barat' -> 'pasaman-barat'."""
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
 
@@ -124,7 +124,7 @@ def region_name(meta: dict[str, Any]) -> str:
 
 
 def file_sha256(path: Path) -> str:
-    """The key of a file: sha256 of its bytes, or for a JSON tree the sha256 of the source it was read from."""
+    """The key of a file: sha256 of its bytes; for a JSON tree, the sha256 of the source it was read from."""
     data = path.read_bytes()
     if path.suffix.lower() == ".json" and data.lstrip()[:1] == b"{":
         try:
@@ -220,11 +220,11 @@ class Store:
                 return known, False
             rid = id or self._new_id(reg)
             self.db.execute(
-                "INSERT INTO regulations(id, sha256, file, daerah, daerah_jenis, jenis, nomor, tahun, tentang,"
-                " bundled, added, clauses, tree) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (rid, sha, reg.source.get("file"), meta.get("daerah"), meta.get("daerah_jenis"), meta.get("jenis"),
-                 _str(meta.get("nomor")), meta.get("tahun"), meta.get("tentang"), int(bundled), _now(),
-                 len(rows), blob))
+                "INSERT INTO regulations(id, sha256, file, daerah, daerah_jenis, jenis, nomor, tahun,"
+                " tentang, bundled, added, clauses, tree) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rid, sha, reg.source.get("file"), meta.get("daerah"), meta.get("daerah_jenis"),
+                 meta.get("jenis"), _str(meta.get("nomor")), meta.get("tahun"), meta.get("tentang"),
+                 int(bundled), _now(), len(rows), blob))
             self.db.executemany(
                 "INSERT INTO clauses(reg, ord, node, type, cite, text) VALUES (?,?,?,?,?,?)",
                 [(rid, i, c.node, c.type, c.cite, c.text) for i, c in enumerate(rows)])
@@ -235,9 +235,9 @@ class Store:
         return rid, True
 
     def _new_id(self, reg: Regulation) -> str:
-        """A readable id: the region ('jepara'), then with year and number, then with a piece of the sha256."""
+        """A readable id: the region ('jepara'), else with year and number, else with part of the sha256."""
         meta = reg.meta or {}
-        base = slug(region_name(meta)) or slug(Path(reg.source.get("file") or "peraturan").stem) or "peraturan"
+        base = slug(region_name(meta)) or slug(Path(reg.source.get("file") or "").stem) or "peraturan"
         candidates = [base, f"{base}-{meta.get('tahun')}-{slug(_str(meta.get('nomor')) or '')}".rstrip("-"),
                       f"{base}-{(reg.source.get('sha256') or '')[:8]}"]
         for c in candidates:
@@ -329,7 +329,7 @@ class Store:
         return t
 
     def ensure_topics(self, ids: list[str], jobs: int | None = None) -> None:
-        """Compute and cache the model topics of every regulation in ``ids`` that has none yet (in parallel)."""
+        """Compute and cache (in parallel) the model topics of each regulation in ``ids`` that has none."""
         missing = [r[0] for r in self.db.execute(
             f"SELECT id FROM regulations WHERE topics IS NULL AND id IN ({','.join('?' * len(ids))})", ids)]
         if not missing:
@@ -345,7 +345,8 @@ class Store:
         """Problems found: PRAGMA integrity_check and regulations whose clause rows are not all there."""
         problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
         for rid, want, have in self.db.execute(
-                "SELECT r.id, r.clauses, (SELECT count(*) FROM clauses c WHERE c.reg=r.id) FROM regulations r"):
+                "SELECT r.id, r.clauses, (SELECT count(*) FROM clauses c WHERE c.reg = r.id)"
+                " FROM regulations r"):
             if want != have:
                 problems.append(f"{rid}: {have} dari {want} klausul")
         orphans = self.db.execute(
@@ -380,7 +381,8 @@ def _topics_one(item: tuple[str, bytes]) -> tuple[str, dict[str, Any] | str]:
 
 def _ingest_all(files: list[Path], jobs: int | None) -> Iterator[tuple[Path, dict[str, Any] | str]]:
     """Parse ``files`` (in parallel when there are several), yielding results in input order."""
-    for f, (_, result) in zip(files, _map(_ingest_pair, (str(f) for f in files), len(files), jobs), strict=True):
+    results = _map(_ingest_pair, (str(f) for f in files), len(files), jobs)
+    for f, (_, result) in zip(files, results, strict=True):
         yield f, result
 
 

@@ -27,8 +27,8 @@ def _pattern(kind: str) -> re.Pattern[str]:
 def names(text: str, kind: str) -> list[str]:
     """Actor or document names in ``text`` (folded, unique, in order of first mention).
 
-    >>> names("Pejabat Fungsional melapor kepada Ketua Tim Kerja", "actor")
-    ['pejabat fungsional', 'ketua tim kerja']
+    >>> names("Pejabat Fungsional melapor kepada Ketua Tim Kerja", "actor")  # aliases: one name per actor
+    ['pejabat fungsional', 'ketua tim']
     """
     aliases = lexicon().get("aliases", {})
     seen: dict[str, None] = {}
@@ -38,7 +38,7 @@ def names(text: str, kind: str) -> list[str]:
 
 
 def contents(node: Node | None) -> list[str]:
-    """Required contents: the items under a clause whose lead sentence announces them (``memuat``, ``berisi``)."""
+    """Required contents: the items under a clause whose lead sentence announces them ("memuat", "berisi")."""
     if node is None:
         return []
     cues = lexicon()["contents_cues"]

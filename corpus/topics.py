@@ -42,7 +42,7 @@ def topics_of(reg: Regulation) -> dict[str, dict[str, str] | None]:
     try:
         from rancang.model import build
     except ImportError as exc:
-        raise InputError("model sistem kerja (rancang.model.build) belum tersedia; topik tidak dapat dicari.") \
-            from exc
+        raise InputError(
+            "model sistem kerja (rancang.model.build) belum tersedia; topik tidak dapat dicari.") from exc
     topics = build(reg).get("topics") or {}
     return {k: (v if isinstance(v, dict) and v.get("cite") else None) for k, v in topics.items()}

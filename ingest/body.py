@@ -20,7 +20,18 @@ import re
 from dataclasses import dataclass, field
 
 from rancang.ingest import grammar as g
-from rancang.ingest.units import STYLE_TYPE, Marker, Unit, join_lines, letter_of, split_units
+from rancang.ingest.units import (
+    CLOSE_QUOTE,
+    OPEN_QUOTE,
+    STYLE_TYPE,
+    Marker,
+    Unit,
+    join_lines,
+    letter_of,
+    opens_quoted_text,
+    quote_depth,
+    split_units,
+)
 from rancang.tree import Node
 
 #: a document with at least this many bare enumerator lines in its body is read with the flow rule throughout
@@ -65,6 +76,16 @@ def _is_heading(line: str) -> bool:
     return bool(g.BAB.match(line) or g.BAGIAN.match(line) or g.PARAGRAF.match(line) or g.PASAL.match(line))
 
 
+def _ends_open_quote(line: str, last_pasal: float, drafts: list[PasalDraft]) -> bool:
+    """A quote left open by a missing closing mark ends at the next amendment instruction, or at this act's own
+    next Roman Pasal ("Pasal II" after "Pasal I")."""
+    if g.AMENDMENT_INSTRUCTION.match(line):
+        return True
+    m = g.PASAL.match(line)
+    return bool(m and drafts and not drafts[-1].number[0].isdigit() and not m.group("num")[0].isdigit()
+                and _pasal_value(m.group("num")) == last_pasal + 1)
+
+
 def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalDraft], list[tuple[int, str]]]:
     """One pass over the body lines: the heading tree (BAB/Bagian/Paragraf holding Pasal drafts).
 
@@ -107,8 +128,22 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
                 return node.children
         return top
 
+    depth = 0
     while i < n:
         no, line = lines[i]
+        if depth > 0 and _ends_open_quote(line, last_pasal, drafts):
+            depth = 0
+        prev_text = current.lines[-1][1] if current is not None and current.lines else ""
+        if depth > 0 or (line.lstrip().startswith(OPEN_QUOTE) and opens_quoted_text(line, prev_text)):
+            # quoted new text of an amending act: never a heading of this act
+            depth = min(1, max(0, (0 if line.lstrip().startswith(OPEN_QUOTE) else depth) + quote_depth(line)))
+            if current is not None:
+                current.lines.append((no, line))
+            elif line.strip():
+                orphans.append((no, line))
+            i += 1
+            continue
+        depth = min(1, max(0, quote_depth(line))) if opens_quoted_text(line, "") else 0
         m = g.BAB.match(line)
         if m:
             title = m.group("title")
@@ -174,6 +209,40 @@ def _node_for(marker: Marker, text: str) -> Node:
     return Node(STYLE_TYPE[marker.style], number=marker.number, label=marker.label, text=text)
 
 
+def perubahan(quote: list[tuple[int, str]]) -> Node:
+    """The quoted new text of an amendment instruction as its own small tree (Pasal, ayat ... inside).
+
+    The quote marks are kept as the node's label; the text between them is parsed like a batang tubuh."""
+    first_no, first = quote[0]
+    lines = [(first_no, first.split(OPEN_QUOTE, 1)[1])] + list(quote[1:])
+    last_no, last = lines[-1]
+    close = ""
+    if CLOSE_QUOTE in last:
+        head, tail = last.rsplit(CLOSE_QUOTE, 1)
+        lines[-1] = (last_no, head)
+        close = CLOSE_QUOTE + tail.strip()
+    node = Node("perubahan", label=OPEN_QUOTE + close)
+    top, drafts, orphans = read_headings(lines)
+    if drafts:
+        if orphans:
+            lead, _ = split_units(orphans)
+            node.text = join_lines([u.text for u in lead])
+        for pasal in _pasals(top):
+            build_pasal(pasal, pasal._draft, flow=False)  # type: ignore[attr-defined]
+            del pasal._draft  # type: ignore[attr-defined]
+        node.children = top
+    else:
+        build_by_markers(node, split_units(lines)[0])
+    return node
+
+
+def _pasals(nodes: list[Node]) -> list[Node]:
+    out: list[Node] = []
+    for n in nodes:
+        out.extend([n] if n.type == "pasal" else _pasals(n.children))
+    return out
+
+
 @dataclass
 class _Level:
     style: str
@@ -197,17 +266,18 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
         if mk is None:
             if not pasal.children and not pasal.text:
                 pasal.text = text
+                pasal.children.extend(perubahan(q) for q in unit.quotes)
                 continue
             # trailing prose: closes the innermost list, belongs to the holder of that list
             if g.CLOSING_FORMULA.match(text):
                 stack.clear()
                 pasal.children.append(Node("text", text=text))
                 continue
+            prose = Node("text", text=text, children=[perubahan(q) for q in unit.quotes])
             if stack:
-                level = stack.pop()
-                level.holder.children.append(Node("text", text=text))
+                stack.pop().holder.children.append(prose)
             else:
-                pasal.children.append(Node("text", text=text))
+                pasal.children.append(prose)
             continue
         node = _node_for(mk, text)
         placed = False
@@ -232,6 +302,7 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
         level.last = mk.value
         level.items.append(node)
         level.holder.children.append(node)
+        node.children.extend(perubahan(q) for q in unit.quotes)
 
 
 def _ends_sentence(text: str) -> bool:

@@ -1,8 +1,8 @@
 """``rancang ingest``: regulation files (TXT/MD/PDF/DOCX) -> clause trees (JSON) or canonical text (MD).
 
-One file goes to stdout or to the ``-o`` path; a folder or several files give one output per file in the ``-o``
-folder, read by ``-j`` processes behind a progress bar. A bad file never stops a batch: it is listed at the end
-with its one-sentence reason and the exit status is non-zero.
+One file goes to stdout or to the ``-o`` path; a folder or several files give one output per file in the
+``-o`` folder, read by ``-j`` processes behind a progress bar. A bad file never stops a batch: it is listed at
+the end with its one-sentence reason and the exit status is non-zero.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import click
 
 from rancang.errors import InputError, RancangError
 
+INTERNAL = "galat internal ({kind}: {exc}); mohon laporkan ke pengembang."
 #: extensions taken from a folder (a single named file is read whatever its extension: content decides)
 EXTENSIONS = (".txt", ".md", ".pdf", ".docx")
 
@@ -43,7 +44,7 @@ def _job(args: tuple[Path, str]) -> tuple[Path, str | None, str | None]:
     except RancangError as exc:
         return path, None, exc.format_message()
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the batch
-        return path, None, f"{path}: galat internal ({type(exc).__name__}: {exc}); mohon laporkan ke pengembang."
+        return path, None, f"{path}: " + INTERNAL.format(kind=type(exc).__name__, exc=exc)
 
 
 def expand(sources: tuple[Path, ...]) -> list[Path]:
@@ -51,8 +52,8 @@ def expand(sources: tuple[Path, ...]) -> list[Path]:
     files: list[Path] = []
     for src in sources:
         if src.is_dir():
-            files.extend(sorted(p for p in src.iterdir()
-                                if p.is_file() and p.suffix.lower() in EXTENSIONS and not p.name.startswith(".")))
+            found = (p for p in src.iterdir() if p.is_file() and not p.name.startswith("."))
+            files.extend(sorted(p for p in found if p.suffix.lower() in EXTENSIONS))
         else:
             files.append(src)  # a missing file is reported by ingest_path in its own words
     return files
@@ -87,8 +88,8 @@ def _write(path: Path, text: str) -> None:
 def ingest(ctx: click.Context, sources: tuple[Path, ...], out: Path | None, fmt: str, jobs: int) -> None:
     """Baca peraturan (TXT, MD, PDF, DOCX) menjadi pohon pasal JSON atau teks baku MD.
 
-    SOURCES adalah berkas atau folder. Berkas yang gagal dibaca tidak menghentikan berkas lain; daftar kegagalan
-    ditampilkan di akhir dan status keluar bukan nol.
+    SOURCES adalah berkas atau folder. Berkas yang gagal dibaca tidak menghentikan berkas lain; daftar
+    kegagalan ditampilkan di akhir dan status keluar bukan nol.
 
     \b
     Contoh:
@@ -129,8 +130,7 @@ def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None
     except RancangError:
         raise
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user
-        raise RancangError(f"{path}: galat internal ({type(exc).__name__}: {exc}); mohon laporkan ke pengembang.") \
-            from exc
+        raise RancangError(f"{path}: " + INTERNAL.format(kind=type(exc).__name__, exc=exc)) from exc
     if out is None:
         sys.stdout.write(text)
         return
@@ -159,7 +159,9 @@ def _batch(files: list[Path], out: Path, fmt: str, ext: str, jobs: int) -> list[
     return [reasons[f] for f in files if f in reasons]
 
 
-def _collect(path: Path, text: str | None, reason: str | None, target: Path, reasons: dict[Path, str]) -> None:
+def _collect(path: Path, text: str | None, reason: str | None, target: Path,
+             reasons: dict[Path, str]) -> None:
+    """Write one result, or note why there is none."""
     if text is None:
         reasons[path] = reason or f"{path}: gagal dibaca."
         return

@@ -76,7 +76,7 @@ MENETAPKAN = re.compile(r"^Menetapkan\s*:?\s*(?P<rest>.*)$", re.I)
 DITETAPKAN = re.compile(r"^Ditetapkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
 DIUNDANGKAN = re.compile(r"^Diundangkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
 LAMPIRAN = re.compile(r"^LAMPIRAN\b")
-PENJELASAN = re.compile(r"^PENJELASAN\s*$|^PENJELASAN\s+ATAS\b")
+PENJELASAN = re.compile(r"^PENJELASAN(?:\s*$|\s+ATAS\b|\s+(?:UNDANG-UNDANG|PERATURAN)\b)")
 CLOSING_FORMULA = re.compile(r"^Agar\s+setiap\s+orang\s+mengetahuinya", re.I)
 
 # --- the judul ---------------------------------------------------------------------------------------------------
@@ -94,6 +94,15 @@ BERITA = re.compile(r"""
     (?P<kind>BERITA|LEMBARAN) \s+ (?P<scope>DAERAH|NEGARA) \s+ (?P<name>.*?)
     \s+ TAHUN \s+ (?P<tahun>\d{4})
     (?: \s+ NOMOR \s* (?P<nomor>[.\s]*\d+[A-Z]?)? )?""", re.X | re.I)
+
+# --- amending acts ----------------------------------------------------------------------------------------------
+#: An amendment instruction of Pasal I: "1. Ketentuan Pasal 5 diubah sehingga berbunyi sebagai berikut:",
+#: "2. Di antara Pasal 7 dan Pasal 8 disisipkan 1 (satu) Pasal, yakni Pasal 7A ...", "3. Pasal 9 dihapus."
+#: Inside quoted new text such a line can only mean the quote was closed without its closing mark.
+AMENDMENT_INSTRUCTION = re.compile(r"""
+    ^\d{1,3}\.\s+
+    (?:Ketentuan|Di\s+antara|Judul|Penjelasan|Lampiran|Menambahkan|Diantara
+      |(?:Pasal|BAB|Bagian|Paragraf)\s+\S+(?:\s+ayat\s+\(\d+\))?\s+(?:dihapus|diubah|disisipkan))\b""", re.X)
 
 # --- sentence flow -----------------------------------------------------------------------------------------------
 #: A line ends a clause when it ends with ";" (optionally "; dan", "; atau", "; dan/atau"), ":" or ".".

@@ -43,6 +43,9 @@ def _node_lines(node: Node, depth: int, out: list[str]) -> None:
         out.append(f"##### Pasal {node.number}")
         if node.text:
             out.append(node.text)
+    elif t == "perubahan":
+        _perubahan_lines(node, depth, out)
+        return
     elif t == "text":
         out.append(f"{indent}{node.text}")
     else:
@@ -50,6 +53,20 @@ def _node_lines(node: Node, depth: int, out: list[str]) -> None:
     child_depth = 0 if t in ("bab", "bagian", "paragraf", "pasal") else depth + 1
     for child in node.children:
         _node_lines(child, child_depth, out)
+
+
+def _perubahan_lines(node: Node, depth: int, out: list[str]) -> None:
+    """Quoted new text: its lines between “ and ”, headings without Markdown marks (they are not this act's)."""
+    inner: list[str] = []
+    if node.text:
+        inner.append(node.text)
+    for child in node.children:
+        _node_lines(child, depth + 1, inner)
+    inner = [ln.lstrip("#").strip() if ln.lstrip().startswith("#") else ln for ln in inner] or [""]
+    label = node.label or "\u201c\u201d"
+    inner[0] = "  " * (depth + 1) + label[0] + inner[0].lstrip()
+    inner[-1] = inner[-1] + label[1:]
+    out.extend(inner)
 
 
 def render(reg: Regulation) -> str:

@@ -75,7 +75,8 @@ def parse_judul(lines: list[str]) -> dict[str, Any]:
             continue
         m = g.JENIS.match(ln)
         if m and meta["jenis"] is None:
-            meta["jenis"] = title_case(re.sub(r"WALIKOTA", "WALI KOTA", m.group("jenis")))
+            jenis = re.sub(r"\s+REPUBLIK\s+INDONESIA$", "", re.sub(r"WALIKOTA", "WALI KOTA", m.group("jenis")))
+            meta["jenis"] = title_case(jenis)
             jenis_rest = m.group("rest").strip()
             continue
         m = g.NOMOR_TAHUN.match(ln)

@@ -159,19 +159,26 @@ def _pasal_nodes(nodes: list[Node]) -> list[Node]:
 _CITE_WORD = {"ayat": "ayat", "huruf": "huruf", "angka": "angka"}
 
 
-def assign_ids(nodes: list[Node], parent_id: str = "", parent_cite: str = "") -> None:
+def assign_ids(nodes: list[Node], parent_id: str = "", parent_cite: str = "", quoted: bool = False) -> None:
     """Stable ids ("pasal-4/ayat-2/huruf-a") and cites ("Pasal 4 ayat (2) huruf a"). Pasal ids are not nested
     under BAB, because Pasal numbers run through the whole act; BAB/Bagian/Paragraf ids nest."""
     seen: dict[str, int] = {}
     text_count = 0
     for node in nodes:
         t = node.type
-        if t == "pasal":
+        if t == "pasal" and quoted:
+            base_id, cite = f"{parent_id}/pasal-{node.number}", f"{parent_cite} Pasal {node.number}".strip()
+            own_parent_id, own_parent_cite = base_id, cite
+        elif t == "perubahan":
+            base_id, cite = f"{parent_id}/perubahan", f"{parent_cite} (perubahan)"
+            own_parent_id, own_parent_cite = base_id, f"{parent_cite}:"
+        elif t == "pasal":
             base_id, cite = f"pasal-{node.number}", f"Pasal {node.number}"
             own_parent_id, own_parent_cite = "", ""
         elif t in ("bab", "bagian", "paragraf"):
             word = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}[t]
-            base_id = (f"{parent_id}/{t}-{node.number.lower()}".lstrip("/") if t != "bab" else f"bab-{node.number}")
+            base_id = (f"{parent_id}/{t}-{node.number.lower()}".lstrip("/") if t != "bab" or quoted
+                       else f"bab-{node.number}")
             cite = f"{parent_cite} {word} {node.number}".strip() if t != "bab" else f"BAB {node.number}"
             own_parent_id, own_parent_cite = base_id, cite
         elif t == "text":
@@ -192,8 +199,8 @@ def assign_ids(nodes: list[Node], parent_id: str = "", parent_cite: str = "") ->
         node.id, node.cite = base_id, cite
         if t == "pasal":
             own_parent_id, own_parent_cite = base_id, cite
-        elif t in ("bab", "bagian", "paragraf"):
+        elif t in ("bab", "bagian", "paragraf", "perubahan"):
             pass
         else:
             own_parent_id = base_id
-        assign_ids(node.children, own_parent_id, own_parent_cite)
+        assign_ids(node.children, own_parent_id, own_parent_cite, quoted or t == "perubahan")

@@ -154,6 +154,8 @@ def resolve(reg: Regulation) -> None:
 
 
 def _walk(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> None:
+    if node.type == "perubahan":
+        return  # quoted text of an amendment refers to the amended act, not to this one
     if node.type == "ayat":
         ayat_id = node.id
     node.refs = _refs_in(node, pasal_id, ayat_id, ids)

@@ -46,6 +46,8 @@ class Unit:
     marker: Marker | None
     lines: list[str] = field(default_factory=list)
     line_no: int = 0
+    #: quoted new text of an amending act ("... berbunyi sebagai berikut: “Pasal 1 ...”"), one list of lines a quote
+    quotes: list[list[tuple[int, str]]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -129,25 +131,81 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False) -> tuple[
     In canonical text (written by ``--format md``) every line is a whole unit and is never joined."""
     units: list[Unit] = []
     bare: list[tuple[int, Marker]] = []
+    quote: list[tuple[int, str]] | None = None
+    depth = 0
     for no, line in lines:
         if not line.strip():
             continue
-        bm = None if canonical else bare_marker(line)
-        if bm is not None:
-            bare.append((no, bm))
+        if quote is None and opens_quoted_text(line, units[-1].text if units else ""):
+            before, after = line.split(OPEN_QUOTE, 1)
+            if before.strip():
+                line = before.rstrip()
+            else:
+                line = ""
+            quote = [(no, OPEN_QUOTE + after)]
+            depth = quote_depth(quote[0][1])
+            if line:
+                _add_line(units, bare, no, line, canonical)
+            if not units:
+                units.append(Unit(None, [], no))
+            units[-1].quotes.append(quote)
+            if depth <= 0:
+                quote = None
             continue
-        parsed = parse_marker(line)
-        if parsed is not None:
-            marker, rest = parsed
-            units.append(Unit(marker, [rest] if rest else [], no))
+        if quote is not None and (g.AMENDMENT_INSTRUCTION.match(line) or line.lstrip().startswith(OPEN_QUOTE)):
+            quote = None  # the previous quote lost its closing mark
+        if quote is None and units and opens_quoted_text(line, units[-1].text):
+            quote = [(no, line)]
+            depth = 1 + line.count(OPEN_QUOTE) - 1 - line.count(CLOSE_QUOTE)
+            units[-1].quotes.append(quote)
+            if depth <= 0:
+                quote = None
             continue
-        if units and not canonical and (not (units[-1].lines and ends_clause(units[-1].text)) or _CONNECTOR_LINE.match(line)):
-            units[-1].lines.append(line)
-        else:
-            units.append(Unit(None, [line], no))
+        if quote is not None:
+            quote.append((no, line))
+            depth += quote_depth(line)
+            if depth <= 0:
+                quote = None
+            continue
+        _add_line(units, bare, no, line, canonical)
     if not canonical:
         units = _split_trailing(units)
     return units, bare
+
+
+OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
+
+
+def opens_quoted_text(line: str, previous: str) -> bool:
+    """Does quoted new text (of an amending act) open on this line? Only after a clause that introduces it
+    ("... berbunyi sebagai berikut:"), never for a quoted word in running text ("disebut “ASN”")."""
+    if OPEN_QUOTE not in line:
+        return False
+    before = line.split(OPEN_QUOTE, 1)[0].strip()
+    return before.endswith(":") if before else previous.rstrip().endswith(":")
+
+
+def quote_depth(line: str) -> int:
+    return line.count(OPEN_QUOTE) - line.count(CLOSE_QUOTE)
+
+
+def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: str, canonical: bool) -> None:
+    """Add one line to the units: a bare enumerator, a new enumerated unit, a new clause, or a wrapped line."""
+    bm = None if canonical else bare_marker(line)
+    if bm is not None:
+        bare.append((no, bm))
+        return
+    parsed = parse_marker(line)
+    if parsed is not None:
+        marker, rest = parsed
+        units.append(Unit(marker, [rest] if rest else [], no))
+        return
+    if units and not canonical and not units[-1].quotes and (
+        not (units[-1].lines and ends_clause(units[-1].text)) or _CONNECTOR_LINE.match(line)
+    ):
+        units[-1].lines.append(line)
+    else:
+        units.append(Unit(None, [line], no))
 
 
 _LAST_ITEM_BEFORE = re.compile(r";\s*(?:dan|atau|dan/atau)\s*$")

@@ -100,7 +100,18 @@ class Regulation:
             yield from node.walk()
 
     def pasals(self) -> list[Node]:
-        return [n for n in self.walk() if n.type == "pasal"]
+        """The Pasal of the batang tubuh, in order — not Pasal quoted inside an amendment (``perubahan``)."""
+        out: list[Node] = []
+
+        def visit(nodes: list[Node]) -> None:
+            for n in nodes:
+                if n.type == "pasal":
+                    out.append(n)
+                elif n.type in ("bab", "bagian", "paragraf"):
+                    visit(n.children)
+
+        visit(self.body)
+        return out
 
     def index(self) -> dict[str, Node]:
         """Node id -> node, for resolving cites and references."""

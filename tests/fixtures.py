@@ -1,14 +1,16 @@
 """Build real PDF (fpdf2) and DOCX (python-docx) files from the seed texts, as a legal bureau would hold them.
 
 The PDF has what JDIH PDFs have: a running header and a page number "- n -" on every page after the first, a
-catchword at the bottom of each page (the next page's first words and "..."), words hyphenated at line ends, and
-lists set as two columns (the enumerator in a left column, the text wrapped in a right column; enumerators are drawn
-after the text and some sit a few points below the text's baseline, as in tables whose cells are not aligned).
+catchword at the bottom of each page (the next page's first words and "..."), words hyphenated at line ends,
+and lists set as two columns (the enumerator in a left column, the text wrapped in a right column; enumerators
+are drawn after the text and some sit a few points below the text's baseline, as in tables whose cells are not
+aligned).
 
 The DOCX uses real Word automatic numbering (numbering.xml abstractNum/num with restarts) wherever the printed
 enumerators run in sequence, so the labels exist only in the numbering definitions, as in a bureau's draft.
 
-The markup artefacts of the seed texts ("**", leading "- " bullets) are not typeset: a real PDF shows bold type,
+The markup artefacts of the seed texts ("**", leading "- " bullets) are not typeset: a real PDF shows bold
+type,
 not asterisks.
 """
 
@@ -21,7 +23,8 @@ from dataclasses import dataclass
 #: an enumerator at the start of a seed line: "a. ", "1. ", "(1) ", "1) ", "a) "
 ENUM = re.compile(r"^(\(\d{1,3}\)|\d{1,3}[.)]|[a-z][.)])\s+(\S.*)$")
 BULLET = re.compile(r"^\s*-\s+")
-SUBST = str.maketrans({"\u2014": "-", "\u2013": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+SUBST = str.maketrans({"\u2014": "-", "\u2013": "-", "\u2018": "'", "\u2019": "'",
+                       "\u201c": '"', "\u201d": '"'})
 
 PAGE_W, PAGE_H = 210.0, 297.0  # A4, mm
 LEFT, RIGHT, TOP, BOTTOM = 25.0, 20.0, 28.0, 25.0
@@ -50,7 +53,8 @@ class Placed:
 
 
 def _wrap(pdf, text: str, width: float, hyphenate: bool) -> list[str]:
-    """Break ``text`` into lines of at most ``width`` mm; long plain words are hyphenated when ``hyphenate``."""
+    """Break ``text`` into lines of at most ``width`` mm; long plain words are hyphenated when
+    ``hyphenate``."""
     out: list[str] = []
     cur = ""
     for word in text.split():
@@ -188,7 +192,8 @@ class _Numbering:
         if style not in self.abstract:
             fmt, text = FORMATS[style]
             aid = 50 + len(self.abstract)
-            xml = (f'<w:abstractNum {self._ns} w:abstractNumId="{aid}"><w:multiLevelType w:val="singleLevel"/>'
+            xml = (f'<w:abstractNum {self._ns} w:abstractNumId="{aid}">'
+                   '<w:multiLevelType w:val="singleLevel"/>'
                    f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
                    f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
                    '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl></w:abstractNum>')
@@ -221,7 +226,8 @@ def _set_numbering(paragraph, num_id: int) -> None:
     from docx.oxml.ns import nsdecls
 
     ppr = paragraph._p.get_or_add_pPr()
-    ppr.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    xml = f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+    ppr.insert(0, parse_xml(xml))
 
 
 def build_docx(text: str, numbering: bool = True) -> bytes:

@@ -65,7 +65,7 @@ def bad_files(tmp_path_factory) -> dict[str, Path]:
         z.writestr("isi.txt", "bukan dokumen Word")
     files = {
         "empty.txt": b"",
-        "surat.txt": "Yth. Kepala Dinas,\nmohon hadir pada rapat besok.\n".encode(),
+        "surat.txt": b"Yth. Kepala Dinas,\nmohon hadir pada rapat besok.\n",
         "scanned.pdf": _scanned_pdf(),
         "encrypted.pdf": _encrypted_pdf(),
         "truncated.pdf": pdf[: len(pdf) // 2],
@@ -94,7 +94,8 @@ def run(*args: str):
         ("missing.pdf", "berkas tidak ditemukan"),
         ("empty.txt", "berkas kosong"),
         ("surat.txt", "bukan teks peraturan"),
-        ("scanned.pdf", "tidak memiliki lapisan teks (hasil pindaian); jalankan OCR dahulu, misalnya dengan ocrmypdf"),
+        ("scanned.pdf", "tidak memiliki lapisan teks (hasil pindaian); jalankan OCR dahulu, misalnya dengan "
+                        "ocrmypdf"),
         ("encrypted.pdf", "terkunci kata sandi"),
         ("truncated.pdf", "PDF rusak atau terpotong"),
         ("corrupt.pdf", "PDF rusak"),
@@ -125,7 +126,8 @@ def test_the_installed_command_prints_no_traceback_for_a_scanned_pdf(bad_files):
 def test_a_batch_with_bad_files_writes_the_good_ones_and_lists_the_failures(bad_files, tmp_path):
     good = [bad_files["good.txt"], bad_files["good.pdf"]]
     bad = [bad_files["scanned.pdf"], bad_files["truncated.docx"], bad_files["missing.pdf"]]
-    result = run(str(good[0]), str(bad[0]), str(good[1]), str(bad[1]), str(bad[2]), "-o", str(tmp_path / "out"))
+    order = [good[0], bad[0], good[1], bad[1], bad[2]]
+    result = run(*map(str, order), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good.pdf.json", "good.txt.json"]
     assert "Selesai: 2 dari 5 berkas" in result.stderr

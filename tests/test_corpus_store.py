@@ -1,4 +1,4 @@
-"""The corpus store: whole regulations, every clause a row, re-adding is a no-op, a killed batch leaves no trace."""
+"""The corpus store: whole regulations, a row per clause, re-adding is a no-op, a killed batch is harmless."""
 
 from __future__ import annotations
 
@@ -86,7 +86,8 @@ def test_cli_add_twice_is_a_no_op(tmp_path: Path, capsys: pytest.CaptureFixture[
     files = _variants(tmp_path / "in", 2)
     assert main(["corpus", "add", "--db", str(db), "--no-seed", "-j", "1", str(tmp_path / "in")]) == 0
     assert "2 ditambahkan, 0 sudah ada" in capsys.readouterr().out
-    snapshot = sqlite3.connect(db).execute("SELECT id, sha256, clauses FROM regulations ORDER BY id").fetchall()
+    snapshot = sqlite3.connect(db).execute(
+        "SELECT id, sha256, clauses FROM regulations ORDER BY id").fetchall()
     assert main(["corpus", "add", "--db", str(db), "--no-seed", str(files[0]), str(files[1])]) == 0
     assert "0 ditambahkan, 2 sudah ada" in capsys.readouterr().out
     assert sqlite3.connect(db).execute(

@@ -1,4 +1,4 @@
-"""Diff by meaning: every gold topic pairs the two gold cites, reports in JSON/HTML/DOCX, the coverage matrix."""
+"""Diff by meaning: each gold topic pairs the two gold cites; JSON/HTML/DOCX reports; the coverage matrix."""
 
 from __future__ import annotations
 
@@ -53,9 +53,11 @@ def _score(reports: dict[tuple[str, str], dict], gold_topics: dict) -> tuple[int
     return ok, total, misses
 
 
-def test_every_gold_topic_pairs_the_two_gold_cites_for_every_pair_of_regions(store: Store, gold_topics) -> None:
+def test_every_gold_topic_pairs_the_two_gold_cites_for_every_pair_of_regions(store: Store,
+                                                                            gold_topics) -> None:
     pytest.importorskip("rancang.model").build  # noqa: B018 - topics come from the model
-    reports = {(a, b): compare(store.regulation(a), store.regulation(b), store.topics(a), store.topics(b), a, b)
+    reg, top = store.regulation, store.topics
+    reports = {(a, b): compare(reg(a), reg(b), top(a), top(b), a, b)
                for a, b in itertools.permutations(REGIONS, 2)}
     ok, total, misses = _score(reports, gold_topics)
     assert total == 12 * 12
@@ -99,7 +101,8 @@ def test_cli_report_json_carries_pairs_only_and_topics(store: Store, tmp_path: P
     assert isinstance(rep["only_a"], list) and isinstance(rep["only_b"], list)
     assert all(isinstance(c, str) and c.startswith("Pasal") for c in rep["only_a"] + rep["only_b"])
     assert set(rep["topics"]) >= {"prinsip_mekanisme_kerja", "mulai_berlaku"}
-    assert rep["topics"]["mulai_berlaku"]["a"] == "Pasal 26" and rep["topics"]["mulai_berlaku"]["b"] == "Pasal 17"
+    berlaku = rep["topics"]["mulai_berlaku"]
+    assert (berlaku["a"], berlaku["b"]) == ("Pasal 26", "Pasal 17")
     # no clause is both paired and left over
     paired = {p["a_id"] for p in rep["pairs"]}
     assert not paired & {u["id"] for u in rep["unmatched"]["a"]}
@@ -165,3 +168,12 @@ def test_matrix_covers_every_topic_in_every_region(store: Store, tmp_path: Path,
     html = tmp_path / "matriks.html"
     assert main(["diff", "--matrix", "bogor", "malang", "--db", str(store.path), "-o", str(html)]) == 0
     assert "Pasal 13" in html.read_text(encoding="utf-8")
+
+
+def test_the_docstring_examples_hold() -> None:
+    import doctest
+
+    from rancang.corpus import diff, search, summary
+
+    for module in (diff, search, summary):
+        assert doctest.testmod(module).failed == 0, module.__name__

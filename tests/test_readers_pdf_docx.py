@@ -1,8 +1,8 @@
 """PDF and DOCX versions of the seed regulations read into the same clause tree as their text.
 
 The PDFs are typeset from the seed texts with what JDIH PDFs carry (running header, "- n -" page numbers,
-catchwords, hyphenation, a two-column enumerator layout); the DOCX files use real Word numbering. Each must give the
-same gold facts as the text, and the same body (every Pasal/ayat/huruf id) as the text gives.
+catchwords, hyphenation, a two-column enumerator layout); the DOCX files use real Word numbering. Each must
+give the same gold facts as the text, and the same body (every Pasal/ayat/huruf id) as the text gives.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ def wrong_facts(tree, gold_facts) -> dict:
     got = goldcheck.facts_tree(tree.to_dict())
     want = goldcheck.facts_gold_tree(gold_facts)
     wrong = {k: (got.get(k), w) for k, w in want.items() if got.get(k) != w}
-    wrong.update({k: (got[k], "<no such Pasal in gold>") for k in got if k.startswith("pasal.") and k not in want})
+    unknown = [k for k in got if k.startswith("pasal.") and k not in want]
+    wrong.update({k: (got[k], "<no such Pasal in gold>") for k in unknown})
     return wrong
 
 
@@ -147,7 +148,6 @@ def test_pdf_two_column_enumerators_sit_on_their_text_line(jepara_pdf_doc):
 
 def test_pair_enumerators_joins_a_left_column_label_set_below_the_baseline():
     from fpdf import FPDF
-
     from rancang.ingest.readers import pdf
 
     doc = FPDF(format="A4", unit="mm")
@@ -159,7 +159,8 @@ def test_pair_enumerators_joins_a_left_column_label_set_below_the_baseline():
     for i, label in enumerate(["a.", "b.", "c."]):  # drawn after the text, 2 mm (5.7 pt) low
         doc.text(30, 42 + 6 * i, label)
     out = pdf.read(bytes(doc.output()), "x.pdf")
-    assert [ln for ln in out.lines if ln] == ["a. bahwa pertama yang panjang;", "b. bahwa kedua;", "c. bahwa ketiga."]
+    want = ["a. bahwa pertama yang panjang;", "b. bahwa kedua;", "c. bahwa ketiga."]
+    assert [ln for ln in out.lines if ln] == want
 
 
 @pytest.mark.parametrize(
@@ -212,7 +213,6 @@ NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordproce
 
 def labels(sequence):
     from lxml import etree
-
     from rancang.ingest.readers.docx import Numbering
 
     numbering = Numbering.from_xml(etree.fromstring(NUMBERING.encode()))
@@ -271,9 +271,9 @@ def test_docx_data_table_keeps_rows_and_cells():
 
 
 def test_docx_numbered_paragraphs_carry_the_labels_word_shows():
-    from rancang.ingest.readers import docx
-
     import zipfile
+
+    from rancang.ingest.readers import docx
 
     data = build_docx("Pasal 3\n(1) Ayat satu:\na. huruf satu;\nb. huruf dua.\n(2) Ayat dua.")
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()

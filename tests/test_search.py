@@ -83,6 +83,5 @@ def test_topic_filter_keeps_the_clauses_the_model_locates(store: Store) -> None:
 def test_cli_search_json(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "pengajuan", "sukarela", "--db", str(store.path), "--limit", "4", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
-    assert [(h["reg"], h["cite"].split(" huruf")[0]) for h in hits] == [
-        (r, c) for r, c in sorted(BENTUK_PENUGASAN.items(), key=lambda x: [h["reg"] for h in hits].index(x[0]))]
+    assert {(h["reg"], h["cite"].split(" huruf")[0]) for h in hits} == set(BENTUK_PENUGASAN.items())
     assert all("[pengajuan sukarela]" in h["snippet"].lower() for h in hits)

@@ -1,7 +1,8 @@
 """Readers turn a file's bytes into plain text lines; the parser never sees a file format.
 
 A reader is chosen by content (magic bytes), not by extension: ``%PDF`` -> PDF, a ZIP -> DOCX (which refuses a
-ZIP without ``word/document.xml``), anything else -> text. Formats we cannot read but can name (an old Word .doc,
+ZIP without ``word/document.xml``), anything else -> text. Formats we cannot read but can name (an old Word
+.doc,
 an image, an RTF file) are refused with a sentence that says what to do. Each reader returns a
 :class:`Document`; new formats plug in by adding a module and one entry to :data:`SNIFFERS`.
 """
@@ -42,10 +43,12 @@ SNIFFERS: list[tuple[Callable[[bytes], bool], str, str]] = [
 
 #: (magic bytes at offset 0, why we refuse): files that are clearly not a text, PDF or DOCX regulation
 REFUSED: list[tuple[bytes, str]] = [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "dokumen Word lama (.doc) tidak didukung; simpan ulang sebagai DOCX atau PDF."),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+     "dokumen Word lama (.doc) tidak didukung; simpan ulang sebagai DOCX atau PDF."),
     (b"{\\rtf", "berkas RTF tidak didukung; simpan ulang sebagai DOCX atau PDF."),
     (b"\x89PNG", "berkas gambar (PNG) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
-    (b"\xff\xd8\xff", "berkas gambar (JPEG) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
+    (b"\xff\xd8\xff",
+     "berkas gambar (JPEG) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
     (b"II*\x00", "berkas gambar (TIFF) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
     (b"MM\x00*", "berkas gambar (TIFF) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
 ]

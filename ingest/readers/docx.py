@@ -1,13 +1,15 @@
-"""DOCX reader (python-docx): paragraphs and tables in document order -> lines, with Word's numbering made visible.
+"""DOCX reader (python-docx): paragraphs and tables in document order -> lines, with Word's numbering made
+visible.
 
-A bureau's draft rarely types "a." or "(1)": Word draws them from numbering.xml. The parser reads what a person
-sees, so each numbered paragraph gets the label Word would show ("a.", "1.", "(1)"), computed from the paragraph's
-``numPr`` (or its style's), the list definition (``abstractNum``: ``start``, ``numFmt``, ``lvlText``, ``lvlRestart``)
-and the instance overrides (``num``/``lvlOverride``/``startOverride``), with one counter set per list instance.
+A bureau's draft rarely types "a." or "(1)": Word draws them from numbering.xml. The parser reads what a
+person sees, so each numbered paragraph gets the label Word would show ("a.", "1.", "(1)"), computed from the
+paragraph's ``numPr`` (or its style's), the list definition (``abstractNum``: ``start``, ``numFmt``,
+``lvlText``, ``lvlRestart``) and the instance overrides (``num``/``lvlOverride``/``startOverride``), with one
+counter set per list instance.
 
-Tables are emitted row by row. A layout row (short label cells such as "Menimbang", ":", "a." before one text cell)
-reads as one line, as it does on paper; any other row becomes "| cell | cell |" and is kept with its rows and cells
-in ``Document.extra["tables"]``.
+Tables are emitted row by row. A layout row (short label cells such as "Menimbang", ":", "a." before one
+text cell) reads as one line, as it does on paper; any other row becomes "| cell | cell |"; every table is
+also kept with its rows and cells in ``Document.extra["tables"]``.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from rancang.errors import InputError
 from rancang.ingest.readers import Document
+
+from rancang.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -52,7 +55,8 @@ class Numbering:
     """The numbering definitions of a document and the running counters of its list instances."""
 
     abstract: dict[str, dict[int, Level]] = field(default_factory=dict)
-    nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # numId -> (abstractId, overrides)
+    #: numId -> (abstractNumId, {ilvl: startOverride})
+    nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)
     counters: dict[str, list[int | None]] = field(default_factory=dict)
 
     @classmethod
@@ -278,14 +282,17 @@ def read(data: bytes, name: str = "") -> Document:
         numbering = Numbering.from_xml(_xml(zf, "word/numbering.xml"))
         styles = _style_numbering(_xml(zf, "word/styles.xml"))
     except KeyError as exc:
-        raise InputError(f"{label}: berkas ZIP ini bukan dokumen Word (DOCX); tidak ada word/document.xml.") from exc
+        raise InputError(f"{label}: berkas ZIP ini bukan dokumen Word (DOCX); tidak ada word/document.xml.") \
+            from exc
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         raise InputError(
-            f"{label}: DOCX rusak atau terpotong dan tidak dapat dibuka; simpan ulang dari Word lalu coba lagi."
+            f"{label}: DOCX rusak atau terpotong dan tidak dapat dibuka; "
+            "simpan ulang dari Word lalu coba lagi."
         ) from exc
     except Exception as exc:  # noqa: BLE001 - lxml.etree.XMLSyntaxError and kin
-        raise InputError(f"{label}: isi DOCX rusak ({type(exc).__name__}); simpan ulang dari Word lalu coba lagi.") \
-            from exc
+        raise InputError(
+            f"{label}: isi DOCX rusak ({type(exc).__name__}); simpan ulang dari Word lalu coba lagi."
+        ) from exc
     body = body_root.find(_q("body")) if body_root is not None else None
     if body is None:
         raise InputError(f"{label}: DOCX tidak memiliki isi dokumen (w:body).")

@@ -1,9 +1,9 @@
 """PDF reader (pdfplumber): a PDF's text layer -> lines, with page furniture removed by small named rules.
 
-Why positions and not ``extract_text``: a regulation PDF carries things that are not the regulation (page numbers
-"- 3 -", running headers, catchwords that repeat the next page's first words) and layouts that plain text flattens
-wrongly (an enumerator column beside a text column). Each is recognised by one rule below, using the words'
-x/y positions where the text alone is ambiguous, and everything a rule removes is recorded in
+Why positions and not ``extract_text``: a regulation PDF carries things that are not the regulation (page
+numbers "- 3 -", running headers, catchwords that repeat the next page's first words) and layouts that plain
+text flattens wrongly (an enumerator column beside a text column). Each is recognised by one rule below, using
+the words' x/y positions where the text alone is ambiguous, and everything a rule removes is recorded in
 ``Document.removed`` ({"kind", "text", "page"}) so nothing disappears silently.
 
 The rules run in this order (patterns in ``pdf_rules.json``):
@@ -29,8 +29,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from rancang.errors import InputError
 from rancang.ingest.readers import Document
+
+from rancang.errors import InputError
 
 #: Pages read in parallel by this many processes (set by ``rancang ingest -j`` for a single PDF).
 JOBS = 1
@@ -91,7 +92,8 @@ def rules() -> dict[str, Any]:
 
 
 def _lines_of(words: list[dict[str, Any]]) -> list[Line]:
-    """Group words into visual lines: sorted by top, a new line where the top moves by more than the tolerance."""
+    """Group words into visual lines: sorted by top, a new line where the top moves by more than the
+    tolerance."""
     lines: list[Line] = []
     group: list[dict[str, Any]] = []
     anchor = None
@@ -138,11 +140,13 @@ def _open(data: bytes, name: str) -> Any:
 
 
 def _open_error(label: str, exc: BaseException) -> str:
+    """One sentence for a PDF pdfminer cannot open: locked by a password, or broken."""
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
     kind = type(inner).__name__
     if "Password" in kind or "Encrypt" in kind:
-        return f"{label}: PDF terkunci kata sandi (terenkripsi); buka kuncinya dahulu lalu simpan ulang tanpa sandi."
-    return f"{label}: PDF rusak atau terpotong dan tidak dapat dibaca ({kind}); unduh ulang atau simpan ulang berkasnya."
+        return f"{label}: PDF terkunci kata sandi (terenkripsi); buka kuncinya lalu simpan ulang tanpa sandi."
+    return (f"{label}: PDF rusak atau terpotong dan tidak dapat dibaca ({kind}); "
+            "unduh ulang atau simpan ulang berkasnya.")
 
 
 def _read_pages(pdf: Any, name: str, start: int, stop: int) -> list[Page]:
@@ -172,7 +176,8 @@ def _read_range_job(args: tuple[bytes, str, int, int]) -> list[Page]:
 
 
 def extract_pages(data: bytes, name: str = "", jobs: int | None = None) -> list[Page]:
-    """Every page's lines, in order; page ranges spread over ``jobs`` processes when the PDF is long enough."""
+    """Every page's lines, in order; page ranges spread over ``jobs`` processes when the PDF is long
+    enough."""
     pdf = _open(data, name)
     try:
         try:
@@ -197,8 +202,8 @@ def extract_pages(data: bytes, name: str = "", jobs: int | None = None) -> list[
 
 def pair_enumerators(page: Page, removed: list[dict[str, Any]]) -> None:
     """Two-column numbering: an enumerator alone on its line ("a.", "(2)") in a left column is joined to the
-    text line just beside it in the right column, when their tops differ by less than a line height (tables whose
-    cells are not aligned to one baseline, or enumerators set in another font size)."""
+    text line just beside it in the right column, when their tops differ by less than a line height (tables
+    whose cells are not aligned to one baseline, or enumerators set in another font size)."""
     enum = rules()["enumerator"]
     lines = page.lines
     taken: set[int] = set()
@@ -225,8 +230,9 @@ def pair_enumerators(page: Page, removed: list[dict[str, Any]]) -> None:
 
 
 def drop_page_numbers(pages: list[Page], removed: list[dict[str, Any]]) -> None:
-    """Page numbers: "- 3 -", "Halaman 3 dari 20", "3/20" as a page's first or last line or anywhere in its top or
-    bottom margin; a lone number only in the margin and close to the page's own position in the file."""
+    """Page numbers: "- 3 -", "Halaman 3 dari 20", "3/20" as a page's first or last line or anywhere in its
+    top or bottom margin; a lone number only in the margin and close to the page's own position in the
+    file."""
     r = rules()
     for page in pages:
         n = len(page.lines)
@@ -307,8 +313,8 @@ _WORD_START = re.compile(r"^([a-z]\w*)(\S*)")
 
 def join_hyphenation(lines: list[str], removed: list[dict[str, Any]]) -> list[str]:
     """A word broken at the line end ("penyeder-" / "hanaan ...") is joined on the first line. A reduplicated
-    word ("perundang-" / "undangan", "masing-" / "masing") keeps its hyphen: the second half repeats the end of the
-    first."""
+    word ("perundang-" / "undangan", "masing-" / "masing") keeps its hyphen: the second half repeats the end
+    of the first."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -401,7 +407,8 @@ def read(data: bytes, name: str = "") -> Document:
     removed: list[dict[str, Any]] = []
     for page in pages:
         if not page.chars:
-            removed.append({"kind": "page_without_text", "text": "", "page": page.number, "images": page.images})
+            removed.append({"kind": "page_without_text", "text": "", "page": page.number,
+                            "images": page.images})
         pair_enumerators(page, removed)
     drop_page_numbers(pages, removed)
     drop_running_lines(pages, removed)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from rancang.errors import InputError
 from rancang.ingest.readers import Document
+
+from rancang.errors import InputError
 
 #: Encodings tried in order. UTF-8 (with or without BOM) is the norm; UTF-16 files carry a BOM; cp1252 covers
 #: texts saved by Windows Notepad in "ANSI". Anything else is refused rather than guessed wrongly.
@@ -50,4 +51,8 @@ def _utf16_without_bom(data: bytes, name: str) -> str:
 
 def read(data: bytes, name: str = "") -> Document:
     text = decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
-    return Document(lines=text.split("\n"), format="txt")
+    removed = []
+    if text.startswith("\ufeff") or data.startswith(b"\xef\xbb\xbf"):
+        text = text.removeprefix("\ufeff")
+        removed.append({"kind": "bom", "line": 1, "text": "\ufeff"})
+    return Document(lines=text.split("\n"), format="txt", removed=removed)

@@ -1,0 +1,98 @@
+"""Click commands of the generate stage: ``rancang draft``, ``rancang check``, ``rancang letter``.
+
+Heavy libraries (docxtpl, the parser, the model) are imported inside the commands so ``rancang --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from rancang.errors import InputError
+
+
+def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    out = []
+    for v in values:
+        topic, sep, region = v.partition("=")
+        if not sep or not topic.strip() or not region.strip():
+            raise InputError(f"--take '{v}' harus berbentuk TOPIK=DAERAH, mis. pengelolaan_kinerja=bogor.")
+        out.append((topic.strip(), region.strip()))
+    return out
+
+
+@click.command("draft")
+@click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--base", default=None, metavar="DAERAH",
+              help="Daerah korpus yang ketentuannya menjadi dasar rancangan (bawaan: jepara).")
+@click.option("--take", "takes", multiple=True, metavar="TOPIK=DAERAH",
+              help="Ambil klausul satu topik dari daerah korpus lain; boleh diulang.")
+@click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder keluaran: draft.docx, draft.md, draft.json.")
+def draft(profile: Path, base: str | None, takes: tuple[str, ...], outdir: Path) -> None:
+    """Susun rancangan Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON)."""
+    from rancang.generate import check as checker
+    from rancang.generate import draft as drafting
+    from rancang.generate import profile as profiles
+
+    prof = profiles.load(profile)
+    if base == "consensus":
+        raise InputError("--base consensus belum tersedia; pilih satu daerah korpus (mis. jepara).")
+    d = drafting.build(prof, base, _parse_take(takes))
+    paths = drafting.write(d, outdir)
+    findings = checker.check(d.reg)
+    errors = sum(f["severity"] == "error" for f in findings)
+    for p in paths:
+        click.echo(f"ditulis: {p}")
+    click.echo(f"{prof.jenis_peraturan} {prof.nama}: {len(d.reg.pasals())} pasal, "
+               f"{sum(1 for n in d.reg.body if n.type == 'bab')} BAB, {len(d.reg.mengingat)} dasar hukum; "
+               f"pemeriksaan: {errors} galat, {len(findings) - errors} peringatan/info.")
+
+
+@click.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text untuk dibaca, json untuk mesin.")
+def check(file: Path, fmt: str) -> None:
+    """Periksa FILE (TXT/MD/PDF/DOCX/JSON) terhadap kaidah penyusunan; keluar non-nol bila ada galat."""
+    from rancang.generate import check as checker
+    from rancang.ingest import ingest_path
+
+    findings = checker.check(ingest_path(file))
+    if fmt == "json":
+        click.echo(json.dumps({"findings": findings}, ensure_ascii=False, indent=1))
+    else:
+        click.echo(checker.format_text(findings, file.name))
+    if any(f["severity"] == "error" for f in findings):
+        raise click.exceptions.Exit(1)
+
+
+@click.command("letter")
+@click.argument("type_", metavar="JENIS", required=False)
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--list", "list_", is_flag=True, help="Tampilkan jenis surat yang tersedia.")
+@click.option("--example", is_flag=True, help="Cetak contoh data YAML yang dapat diisi untuk JENIS.")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="Berkas DOCX keluaran.")
+def letter(type_: str | None, data: Path | None, list_: bool, example: bool, out: Path | None) -> None:
+    """Buat surat dinas JENIS dari DATA (YAML/JSON) sebagai DOCX."""
+    from rancang.generate import letters
+    from rancang.generate.profile import read_data
+
+    if list_:
+        for name, t in letters.types().items():
+            click.echo(f"{name:<38} {t['judul']}")
+        return
+    if not type_:
+        raise InputError("sebutkan JENIS surat (lihat: rancang letter --list).")
+    letters.get_type(type_)
+    if example:
+        click.echo(letters.example(type_), nl=False)
+        return
+    if data is None or out is None:
+        raise InputError("perlu DATA dan -o BERKAS.docx (contoh data: rancang letter JENIS --example).")
+    content = letters.render(type_, read_data(data, "data surat"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(content)
+    click.echo(f"ditulis: {out}")

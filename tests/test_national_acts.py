@@ -1,0 +1,71 @@
+"""National acts read by the same reader: UU 12/2011, UU 14/2008 (both with Penjelasan) and the amending act
+UU 15/2019, raw from an online database (running headers, page counters, merged lines)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rancang import schema
+from rancang.ingest import ingest_path
+
+EXTRA = Path(__file__).parent / "extra"
+FACTS = {f["file"]: f for f in json.loads((EXTRA / "facts.json").read_text(encoding="utf-8"))}
+
+
+@pytest.fixture(scope="module")
+def acts():
+    return {name: ingest_path(EXTRA / name) for name in FACTS}
+
+
+@pytest.mark.parametrize("name", sorted(FACTS))
+def test_pasal_count_bab_count_and_ayat_per_pasal_are_exact(name, acts):
+    reg, facts = acts[name], FACTS[name]
+    assert len(reg.pasals()) == facts["pasal_count"]
+    assert len([n for n in reg.body if n.type == "bab"]) == facts["bab_count"]
+    got = {p.number: len(p.child_list("ayat")) for p in reg.pasals()}
+    assert got == facts["ayat_per_pasal"]
+    assert schema.errors("regulation", reg.to_dict()) == []
+
+
+def test_the_penjelasan_is_kept_apart_and_never_counted_as_body_pasal(acts):
+    reg = acts["uu-2011-12.txt"]
+    assert reg.penjelasan and reg.penjelasan[0]["text"].startswith("PENJELASAN")
+    assert any(b["text"].startswith("Pasal 104") for b in reg.penjelasan)
+    assert len(reg.pasals()) == 104
+
+
+def test_the_amending_act_keeps_its_quoted_text_as_perubahan(acts):
+    reg = acts["uu-2019-15.txt"]
+    pasal_i = reg.pasals()[0]
+    assert pasal_i.number == "I" and pasal_i.child_list("ayat") == []
+    instructions = pasal_i.child_list("angka")
+    assert len(instructions) == 18
+    first = instructions[0]
+    assert first.text.startswith("Ketentuan Pasal 1 diubah sehingga berbunyi sebagai berikut")
+    quoted = first.child_list("perubahan")[0]
+    new_pasal = quoted.children[0]
+    assert (new_pasal.type, new_pasal.number) == ("pasal", "1")
+    assert len(new_pasal.child_list("angka")) == 17
+    assert new_pasal.id == "pasal-I/angka-1/perubahan/pasal-1"
+    # Pasal 20 as amended has six ayat, all inside the quote
+    assert len(instructions[1].child_list("perubahan")[0].children[0].child_list("ayat")) == 6
+
+
+def test_a_quote_left_open_is_closed_by_the_next_instruction(acts):
+    instructions = acts["uu-2019-15.txt"].pasals()[0].child_list("angka")
+    assert [n.number for n in instructions] == [str(i) for i in range(1, 19)]
+
+
+def test_meta_of_a_national_act(acts):
+    meta = acts["uu-2011-12.txt"].meta
+    assert (meta["jenis"], meta["nomor"], meta["tahun"]) == ("Undang-Undang", "12", 2011)
+    assert meta["tentang"] == "PEMBENTUKAN PERATURAN PERUNDANG-UNDANGAN"
+    assert meta["daerah_jenis"] == "nasional" and meta["pejabat"] == "Presiden Republik Indonesia"
+
+
+def test_running_headers_and_page_counters_are_removed_and_counted(acts):
+    art = acts["uu-2008-14.txt"].stats["artefacts"]
+    assert art["running_header"] >= 30 and art["page_number"] >= 30
