@@ -158,7 +158,8 @@ def take(body: list[Node], base_key: str, base: Regulation, topic: str, region: 
 
 
 def drop(body: list[Node], patterns: list[str]) -> int:
-    """Remove each Pasal, ayat or item whose text matches a pattern, then whatever refers to a removed clause."""
+    """Remove each Pasal, ayat or item whose text matches a pattern, then each clause whose reference points only
+    to removed clauses (a range "Pasal 6 sampai dengan Pasal 18" survives the loss of one Pasal inside it)."""
     regexes = [re.compile(p, re.IGNORECASE) for p in patterns]
     removed: set[tuple[str, str]] = set()
 
@@ -167,7 +168,8 @@ def drop(body: list[Node], patterns: list[str]) -> int:
         for n in nodes:
             hit = n.type in ("pasal", "ayat", "huruf", "angka", "item") and (
                 any(r.search(_full_text(n)) for r in regexes)
-                or any(r.kind == "internal" and any(_hits(_origin(n)[0], t) for t in r.target) for r in n.refs))
+                or any(r.kind == "internal" and r.target and all(_hits(_origin(n)[0], t) for t in r.target)
+                       for r in n.refs))
             if hit:
                 removed.update(_origin(x) for x in n.walk())
                 continue

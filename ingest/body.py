@@ -32,6 +32,7 @@ from rancang.ingest.units import (
     quote_depth,
     split_units,
 )
+
 from rancang.tree import Node
 
 #: a document with at least this many bare enumerator lines in its body is read with the flow rule throughout

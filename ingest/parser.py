@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rancang.errors import InputError
 from rancang.ingest import body as body_mod
 from rancang.ingest import grammar as g
 from rancang.ingest import meta as meta_mod
 from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.readers import Document
+
+from rancang.errors import InputError
 from rancang.tree import Node, Regulation
 
 _DISAHKAN = __import__("re").compile(r"^Disahkan\s+di\b", __import__("re").I)

@@ -19,6 +19,7 @@ import re
 
 from rancang.ingest.meta import citation
 from rancang.ingest.units import letter_of, letter_value
+
 from rancang.tree import Node, Ref, Regulation
 
 TOKEN = re.compile(r"""
@@ -29,7 +30,9 @@ TOKEN = re.compile(r"""
 """, re.X)
 CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+|\s*,?\s*(?:dan|atau|serta|dan/atau)\s+|\s*,?\s*sampai\s+dengan\s+)$")
 EXTERNAL = re.compile(r"^\s*,?\s*(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun|Surat\s+Edaran|UUD)\b")
-BARE_HURUF_LIST = re.compile(r"^\s*(?:,\s*|\s*dan\s+|\s*atau\s+)(?P<letters>[a-z](?:\s*,\s*[a-z])*(?:,?\s*(?:dan|atau)\s+[a-z])?)\b")
+#: "huruf a, b, dan c": letters after a huruf token without the word "huruf" again
+BARE_HURUF_LIST = re.compile(r"""^\s*(?:,\s*|\s*dan\s+|\s*atau\s+)
+    (?P<letters>[a-z](?:\s*,\s*[a-z])*(?:,?\s*(?:dan|atau)\s+[a-z])?)\b""", re.X)
 LEVELS = ("pasal", "ayat", "huruf", "angka")
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from rancang.ingest import ingest_bytes, ingest_path
 
 from rancang.errors import InputError
-from rancang.ingest import ingest_bytes, ingest_path
 
 
 def test_missing_file(tmp_path):
@@ -22,7 +22,7 @@ def test_empty_file(tmp_path):
 
 def test_text_that_is_not_a_regulation():
     with pytest.raises(InputError, match="bukan teks peraturan"):
-        ingest_bytes("Resep nasi goreng:\n1. Panaskan minyak.\n2. Masukkan nasi.\n".encode(), "resep.txt")
+        ingest_bytes(b"Resep nasi goreng:\n1. Panaskan minyak.\n2. Masukkan nasi.\n", "resep.txt")
 
 
 def test_text_in_an_unknown_encoding():

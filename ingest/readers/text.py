@@ -32,7 +32,9 @@ def decode(data: bytes, name: str = "") -> str:
     # cp1252 decodes almost anything; accept it only when the result reads like Latin text.
     odd = sum(1 for ch in text if ord(ch) > 0x7F)
     if odd > max(20, len(text) // 50):
-        raise InputError(f"{name or 'berkas'}: pengodean teks tidak dikenali (bukan UTF-8); simpan ulang sebagai UTF-8.")
+        raise InputError(
+            f"{name or 'berkas'}: pengodean teks tidak dikenali (bukan UTF-8); simpan ulang sebagai UTF-8."
+        )
     return text
 
 
