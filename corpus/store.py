@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from rancang.errors import InputError
-from rancang.tree import Node, Regulation
+from rancang.tree import Regulation
 
 #: file suffixes a folder given to ``corpus add`` is searched for
 SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".json")
@@ -90,11 +90,12 @@ class Clause:
 def clauses(reg: Regulation) -> list[Clause]:
     """Every clause of ``reg`` in document order, each with its own text only (children have rows too)."""
     out: list[Clause] = []
+    cites = {n.id: n.cite for n in reg.walk() if n.id}
     for n in reg.walk():
         text = " ".join(x for x in (n.heading, n.text) if x).strip()
         if not text or not n.id:
             continue
-        out.append(Clause(n.id, n.type, n.cite or _parent_cite(reg, n), text))
+        out.append(Clause(n.id, n.type, n.cite or _parent_cite(n.id, cites), text))
     for b in reg.lampiran:
         text = b.get("text") or ""
         if b.get("rows"):
@@ -104,11 +105,14 @@ def clauses(reg: Regulation) -> list[Clause]:
     return out
 
 
-def _parent_cite(reg: Regulation, node: Node) -> str:
-    """A node printed without a cite of its own (trailing prose) is cited by its parent's cite."""
-    parent_id = node.id.rsplit("/", 1)[0] if "/" in node.id else ""
-    parent = reg.index().get(parent_id) if parent_id else None
-    return parent.cite if parent else node.id
+def _parent_cite(node_id: str, cites: dict[str, str]) -> str:
+    """A node printed without a cite of its own (trailing prose) is cited by its nearest cited ancestor."""
+    parts = node_id.split("/")
+    for k in range(len(parts) - 1, 0, -1):
+        cite = cites.get("/".join(parts[:k]))
+        if cite:
+            return cite
+    return node_id
 
 
 def slug(text: str) -> str:
@@ -168,6 +172,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; only durability is relaxed
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:

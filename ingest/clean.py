@@ -20,6 +20,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|Halaman\s+\d+\s+dari\s+\d+|\d
 
 def strip_markup(line: str) -> tuple[str, list[str]]:
     """Bold/italic markers and inline HTML tags: ``**BAB IV``, ``*Squad*``, ``<i>squad</i>``."""
+    if "*" not in line and "<" not in line:
+        return line, []
     found = _MARKUP.findall(line)
     return (_MARKUP.sub("", line), found) if found else (line, [])
 
@@ -30,6 +32,8 @@ _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 
 def strip_md(line: str) -> tuple[str, list[str]]:
     """Markdown heading marks ("## BAB I") and whole-line comments (the canonical-text mark)."""
+    if "#" not in line and "<!--" not in line:
+        return line, []
     if _COMMENT.match(line):
         return "", [line.strip()]
     m = _MD_HEADING.match(line)
@@ -53,18 +57,26 @@ def strip_bullet(line: str) -> tuple[str, list[str]]:
 
 def fold_spaces(line: str) -> tuple[str, list[str]]:
     """Non-breaking and repeated spaces become one space; tabs stay (they separate table cells in a Lampiran)."""
-    return re.sub(r"[ \u00a0\u2007\u202f]+", " ", line).strip(" \t"), []
+    if "  " in line or "\u00a0" in line or "\u2007" in line or "\u202f" in line:
+        line = _SPACES.sub(" ", line)
+    return line.strip(" \t"), []
+
+
+_SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
 
 
 _MERGED_AYAT = re.compile(r"(?<=[.;:])\s+(?=\(\d{1,3}\)\s+[A-Z])")
 _MERGED_ITEM = re.compile(r"(?<=[:;])(?:\s+(?:dan|atau))?\s+(?=(?:[a-z]|\d{1,2})\.\s+[A-Za-z])")
 
 
+_MERGE_HINT = re.compile(r"[.;:] +(?:\(\d|[a-z0-9]{1,2}\. )")
+
+
 def break_merged(line: str) -> tuple[str, list[str]]:
     """Clauses that copy-paste merged onto one line get their own lines again (like Indigo's BreakLines):
     "... diakses oleh setiap Pengguna Informasi Publik. (2) Informasi ..." and "... terdiri atas: a. akibat ...".
     Only a break after a clause end (".", ";", ":") before an enumerator counts; nothing is removed."""
-    if "(" not in line and ". " not in line:
+    if not _MERGE_HINT.search(line):
         return line, []
     line = _MERGED_AYAT.sub("\n", line)
     line = _MERGED_ITEM.sub(lambda m: m.group(0).rstrip() + "\n" if m.group(0).strip() else "\n", line)

@@ -21,8 +21,7 @@ _WORD = {"roman": "angka", "upper": "huruf", "angka": "angka", "huruf": "huruf",
 
 
 def _is_heading(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters) and not line.rstrip().endswith((";", ","))
+    return line.isupper() and len(line) >= 3 and not line.rstrip().endswith((";", ","))
 
 
 def _ended(text: str) -> bool:

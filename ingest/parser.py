@@ -15,6 +15,7 @@ from rancang.ingest import grammar as g
 from rancang.ingest import meta as meta_mod
 from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.readers import Document
+from rancang.ingest.units import bare_marker
 
 from rancang.errors import InputError
 from rancang.tree import Node, Regulation
@@ -108,7 +109,7 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     top, drafts, orphans = body_mod.read_headings(numbered)
     if not drafts:
         raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
-    bare_total = sum(1 for _, ln in numbered if ln.strip() and body_mod.split_units([(0, ln)])[1])
+    bare_total = sum(1 for _, ln in numbered if ln and bare_marker(ln) is not None)
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
     for node in _pasal_nodes(top):
         bare = body_mod.build_pasal(node, node._draft, flow, canonical)  # type: ignore[attr-defined]
