@@ -1,8 +1,11 @@
 """The Lampiran (and a national act's Penjelasan) as structured text: headings, enumerated items, paragraphs,
 figure captions and tables, flat and in order, each with an id and a cite a model can point to.
 
-Levels follow the drafting convention A. -> 1. -> a. -> 1) -> a) -> (1); a block's cite is built from the
-labels above it ("Lampiran huruf B angka 1 huruf a"). Wrapped lines are joined by the same clause rule as the body.
+Levels come from the enumerators themselves, as in the body: an enumerator that starts a sequence ("a.", "1)")
+opens a deeper level under the item before it; one that continues the sequence of an open level ("b." after "a.")
+returns to that level. So "1) Tahapan Perencanaan:" followed by "a. ..." nests, whatever the convention of the
+bureau. A block's cite is built from the labels above it ("Lampiran huruf B angka 1 huruf a"). Wrapped lines are
+joined by the same clause rule as the body.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from rancang.ingest.units import join_lines, parse_marker
 _UPPER_ITEM = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<rest>\S.*)$")
 _ROMAN_ITEM = re.compile(r"^(?P<label>[IVX]{1,4})\.\s+(?P<rest>\S.*)$")
 _CAPTION = re.compile(r"^(?:Gambar|Tabel|Bagan|Diagram)\s+\d+(?:\.\d+)*\b", re.I)
-_LEVEL = {"roman": 0, "upper": 1, "angka": 2, "huruf": 3, "angkap": 4, "hurufp": 5, "ayat": 6}
 _WORD = {"roman": "angka", "upper": "huruf", "angka": "angka", "huruf": "huruf", "angkap": "angka",
          "hurufp": "huruf", "ayat": "angka"}
 
@@ -32,7 +34,7 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
     """Blocks of a Lampiran: {type, id, cite, label, level, text, rows}."""
     blocks: list[dict[str, Any]] = []
     open_block: dict[str, Any] | None = None
-    path: dict[int, str] = {}
+    stack: list[list] = []  # [style, last value, cite words] per open level, outermost first
 
     def add(kind: str, text: str, label: str | None = None, level: int = 0, rows=None) -> dict[str, Any]:
         block: dict[str, Any] = {"type": kind, "id": f"{prefix}-{len(blocks) + 1}", "cite": "", "label": label,
@@ -58,33 +60,35 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
                 open_block = add("table", " ".join(cells), rows=[cells])
                 open_block["cite"] = word
             continue
-        style, label, rest = None, None, line
-        m = _UPPER_ITEM.match(line)
-        if m:
-            style, label, rest = "upper", f"{m.group('label')}.", m.group("rest")
-        elif (m2 := _ROMAN_ITEM.match(line)) is not None:
-            style, label, rest = "roman", f"{m2.group('label')}.", m2.group("rest")
+        style, label, rest, value = None, None, line, 0
+        m = _ROMAN_ITEM.match(line)
+        if m is not None and m.group("label") in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"):
+            style, label, rest = "roman", f"{m.group('label')}.", m.group("rest")
+            value = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X").index(m.group("label")) + 1
+        elif (m2 := _UPPER_ITEM.match(line)) is not None:
+            style, label, rest = "upper", f"{m2.group('label')}.", m2.group("rest")
+            value = ord(m2.group("label")) - 64
         else:
             parsed = parse_marker(line)
             if parsed is not None:
                 mk, rest = parsed
-                style, label = mk.style, mk.label
+                style, label, value = mk.style, mk.label, mk.value
         if style is not None:
-            level = _LEVEL[style]
-            path = {k: v for k, v in path.items() if k < level}
-            path[level] = f"{_WORD[style]} {label.strip('.()')}"
-            open_block = add("item", rest, label, level)
-            open_block["cite"] = " ".join([word] + [path[k] for k in sorted(path)])
+            _place(stack, style, value)
+            stack[-1][1] = value
+            stack[-1][2] = f"{_WORD[style]} {label.strip('.()')}"
+            open_block = add("item", rest, label, len(stack))
+            open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
             open_block["_lines"] = [rest]
             continue
         if _CAPTION.match(line):
             open_block = add("caption", line)
-            open_block["cite"] = word
+            open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
             continue
         if canonical:
             open_block = None
         if open_block is not None and open_block["type"] in ("item", "paragraph") and not _ended(open_block["text"]) \
-                and not _is_heading(line):
+                and not _is_heading(line) and not _is_heading(open_block["text"]):
             open_block["_lines"].append(line)
             open_block["text"] = join_lines(open_block["_lines"])
             continue
@@ -95,12 +99,31 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
                 continue
             open_block = add("heading", line)
             open_block["_lines"] = [line]
-            open_block["cite"] = " ".join([word] + [path[k] for k in sorted(path)])
+            open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
             continue
         open_block = add("paragraph", line)
         open_block["_lines"] = [line]
-        open_block["cite"] = " ".join([word] + [path[k] for k in sorted(path)])
+        open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
     for block in blocks:
         block.pop("_lines", None)
         block.pop("_closed", None)
     return blocks
+
+
+def _place(stack: list[list], style: str, value: int) -> None:
+    """Open, keep or close list levels for an enumerator of ``style`` at position ``value`` in its sequence."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth][0] == style and (value == stack[depth][1] + 1 or value > stack[depth][1] > 0 and value != 1):
+            del stack[depth + 1:]
+            return
+    if value <= 1 or not stack:
+        if value <= 1 and any(lv[0] == style for lv in stack) and style in ("roman", "upper"):
+            # a new top-level sequence (the Lampiran restarts A., B. ...): close everything below it
+            del stack[[lv[0] for lv in stack].index(style):]
+        stack.append([style, 0, ""])
+        return
+    same = [d for d, lv in enumerate(stack) if lv[0] == style]
+    if same:
+        del stack[same[-1] + 1:]
+    else:
+        stack.append([style, 0, ""])

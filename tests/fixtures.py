@@ -111,15 +111,15 @@ def _layout(pdf, lines: list[str], two_column: bool, hyphenate: bool) -> list[li
 
 
 def build_pdf(text: str, header: str = "", two_column: bool = True, hyphenate: bool = True,
-              page_numbers: str = "dash", catchwords: bool = True) -> bytes:
+              page_numbers: str = "dash", catchwords: bool = True, max_pages: int | None = None) -> bytes:
     """A PDF of ``text`` with page furniture (see module docstring). ``page_numbers``: "dash" ("- 3 -" at the
-    top), "halaman" ("Halaman 3 dari 20" at the bottom), or "" for none."""
+    top), "halaman" ("Halaman 3 dari 20" at the bottom), or "" for none; ``max_pages`` cuts the document."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="mm")
     pdf.set_auto_page_break(False)
     pdf.set_font("Helvetica", size=FONT_SIZE)
-    pages = _layout(pdf, text.splitlines(), two_column, hyphenate)
+    pages = _layout(pdf, text.splitlines(), two_column, hyphenate)[:max_pages]
     total = len(pages)
     for n, rows in enumerate(pages, start=1):
         pdf.add_page()

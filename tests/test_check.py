@@ -67,11 +67,12 @@ def test_dropped_mandatory_topic_is_s1(magelang_md):
     reg = ingest_text(magelang_md)
     for bab in reg.body:
         for bagian in bab.children:
-            if bagian.type == "bagian" and bagian.heading == "Pengelolaan Kinerja":
+            if bagian.type == "bagian" and bagian.heading == "Pemanfaatan Teknologi Informasi dan Komunikasi":
                 bab.children.remove(bagian)
                 break
     found = [f for f in check(reg) if f["code"] == "S1"]
-    assert found and "pengelolaan kinerja" in found[0]["message"]
+    assert [f["message"] for f in found] == ['materi "pemanfaatan tik spbe" (PermenPAN-RB 7/2022) tidak diatur.']
+    assert found[0]["severity"] == "error"
 
 
 def test_cli_json_format_and_exit_status(tmp_path, capsys):
