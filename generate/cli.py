@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from rancang.errors import InputError
+from rancang.errors import InputError, RancangError
 
 
 def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -65,8 +65,9 @@ def check(file: Path, fmt: str) -> None:
         click.echo(json.dumps({"findings": findings}, ensure_ascii=False, indent=1))
     else:
         click.echo(checker.format_text(findings, file.name))
-    if any(f["severity"] == "error" for f in findings):
-        raise click.exceptions.Exit(1)
+    errors = sum(f["severity"] == "error" for f in findings)
+    if errors:  # an error (not click's Exit) so that the status survives rancang.cli.main's standalone_mode=False
+        raise RancangError(f"{file.name}: {errors} galat kaidah penyusunan.")
 
 
 @click.command("letter")

@@ -15,10 +15,11 @@ import re
 from functools import cache
 from typing import Any
 
-from rancang.errors import InputError
 from rancang.generate import resources
 from rancang.generate.profile import Profile
 from rancang.generate.rewrite import Rewriter
+
+from rancang.errors import InputError
 from rancang.tree import Node, Regulation
 
 ORDINALS = ["Kesatu", "Kedua", "Ketiga", "Keempat", "Kelima", "Keenam", "Ketujuh", "Kedelapan", "Kesembilan",
@@ -327,8 +328,9 @@ def _huruf_list(n: int) -> str:
 def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str, str]] | None = None,
             ) -> Regulation:
     """The draft regulation (tree without ids of refs yet: the canonical text is re-read by the parser)."""
-    from rancang import corpus
     from rancang.generate import mengingat
+
+    from rancang import corpus
 
     base_key = base_key or rules()["default_base"]
     entry = corpus.entry(base_key)

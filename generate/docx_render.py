@@ -106,7 +106,6 @@ def render_paragraphs(paras: list[dict[str, str]], template: str = "templates/re
                       title: str = "") -> bytes:
     """Fill a paragraph-stream template; values are context only (autoescaped), never template source."""
     from docxtpl import DocxTemplate
-
     from rancang.generate import resources
 
     tpl = DocxTemplate(str(resources.path(template)))

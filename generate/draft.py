@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rancang.generate.profile import Profile
+
 from rancang.tree import Regulation
 
 
@@ -27,9 +28,10 @@ class Draft:
 
 def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]] | None = None) -> Draft:
     """Compose the draft for ``profile`` and render it (nothing is written)."""
-    from rancang import schema
     from rancang.generate import compose, docx_render
     from rancang.ingest import ingest_text, markdown
+
+    from rancang import schema
 
     composed = compose.compose(profile, base, takes)
     md = markdown.render(composed)

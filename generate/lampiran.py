@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rancang.generate.profile import Profile
+
 from rancang.tree import Regulation
 
 

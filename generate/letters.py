@@ -12,8 +12,9 @@ import string
 from functools import cache
 from typing import Any
 
-from rancang.errors import InputError
 from rancang.generate.docx_render import para
+
+from rancang.errors import InputError
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 P = dict[str, str]
@@ -80,8 +81,9 @@ def example(name: str) -> str:
 
 def validate(name: str, data: dict[str, Any]) -> None:
     """All missing mandatory fields in one error, then any other schema violation."""
-    from rancang import schema
     from rancang.generate.profile import _message
+
+    from rancang import schema
 
     t = get_type(name)
     obj = {"jenis": name, **data}
@@ -242,8 +244,8 @@ def keputusan(t: dict[str, Any], d: dict[str, Any]) -> list[P]:
             para("kanan", f"pada tanggal {d['tanggal']}"), para("kosong")]
     out += _signature(d) + _tembusan(d)
     out += [para("lampiran_awal", f"LAMPIRAN KEPUTUSAN {office}"), para("ttd", f"NOMOR {d['nomor']}"),
-            para("ttd", f"TENTANG {tentang}"), para("kosong"), para("judul", f"SUSUNAN KEANGGOTAAN {tim['nama'].upper()}"),
-            para("kosong")]
+            para("ttd", f"TENTANG {tentang}"), para("kosong"),
+            para("judul", f"SUSUNAN KEANGGOTAAN {tim['nama'].upper()}"), para("kosong")]
     out += _people(tim["anggota"])
     return out + [para("kosong")] + _signature(d)
 
@@ -261,4 +263,5 @@ def render(name: str, data: dict[str, Any]) -> bytes:
     """The DOCX bytes of letter ``name`` filled with ``data`` (validated first; nothing is written here)."""
     from rancang.generate.docx_render import render_paragraphs
 
-    return render_paragraphs(paragraphs(name, data), template="templates/letter.docx", title=get_type(name)["judul"])
+    return render_paragraphs(paragraphs(name, data), template="templates/letter.docx",
+                             title=get_type(name)["judul"])

@@ -16,7 +16,6 @@ from rancang.generate.profile import Profile
 @cache
 def data() -> dict[str, Any]:
     import yaml
-
     from rancang.generate import resources
 
     return yaml.safe_load(resources.read_text("data/mengingat.yaml"))

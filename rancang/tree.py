@@ -9,13 +9,22 @@ structure stays exact.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 #: Node types of the batang tubuh, outermost first.
 STRUCTURAL = ("bab", "bagian", "paragraf", "pasal")
 LIST_TYPES = ("huruf", "angka", "item")
 NODE_TYPES = ("bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka", "item", "text", "perubahan")
+
+
+def _plain(value: Any) -> Any:
+    """A fresh copy of JSON-like data (dicts, lists, scalars), so a serialised tree never aliases the tree."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 @dataclass
@@ -49,6 +58,12 @@ class Node:
     id: str = ""
     cite: str = ""
     refs: list[Ref] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The node as JSON data (hand-written: ``dataclasses.asdict`` deep-copies and is 5x slower)."""
+        return {"type": self.type, "number": self.number, "label": self.label, "heading": self.heading,
+                "text": self.text, "children": [c.to_dict() for c in self.children], "id": self.id,
+                "cite": self.cite, "refs": [_plain(r.__dict__) for r in self.refs]}
 
     def walk(self) -> Iterator[Node]:
         """This node and every descendant, in document order."""
@@ -128,7 +143,8 @@ class Regulation:
         return next((n for n in self.walk() if n.cite == cite), None)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name != "body"}
+        d["body"] = [n.to_dict() for n in self.body]
         if not d["penjelasan"]:
             del d["penjelasan"]
         return d

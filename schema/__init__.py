@@ -40,9 +40,35 @@ def errors(name: str, data: Any) -> list[str]:
     return out
 
 
+@cache
+def fast_check(name: str):
+    """A compiled yes/no check of schema ``name`` (fastjsonschema), ~30x faster than jsonschema on large trees.
+
+    fastjsonschema compiles drafts up to 7; our schemas use only keywords whose meaning is the same there
+    ($ref by JSON pointer, if/then, enum, type lists), so the same document is compiled under draft 7. jsonschema
+    (2020-12) stays the reference: it is used to explain any failure, and tests check that both agree."""
+    import fastjsonschema
+
+    doc = dict(load(name))
+    doc["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(doc)
+
+
+def is_valid(name: str, data: Any) -> bool:
+    import fastjsonschema
+
+    try:
+        fast_check(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def validate(name: str, data: Any) -> None:
     """Raise :class:`ValidationError` (Indonesian message) unless ``data`` satisfies schema ``name``."""
-    problems = errors(name, data)
+    if is_valid(name, data):
+        return
+    problems = errors(name, data) or ["(ditolak oleh pemeriksa cepat)"]
     if problems:
         shown = "; ".join(problems[:5]) + (f"; dan {len(problems) - 5} lainnya" if len(problems) > 5 else "")
         raise ValidationError(f"data tidak sesuai skema {name}: {shown}")

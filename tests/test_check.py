@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-
-from rancang import corpus
 from rancang.generate import draft, profile
 from rancang.generate.check import check
 from rancang.ingest import ingest_text
+
+from rancang import corpus
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
 
@@ -51,7 +51,8 @@ def test_skipped_pasal_number_is_b3(magelang_md):
 
 
 def test_broken_reference_is_x2(magelang_md):
-    seeded = magelang_md.replace("sebagaimana dimaksud dalam Pasal 4 ayat (3)", "sebagaimana dimaksud dalam Pasal 4 ayat (9)")
+    seeded = magelang_md.replace("sebagaimana dimaksud dalam Pasal 4 ayat (3)",
+                                 "sebagaimana dimaksud dalam Pasal 4 ayat (9)")
     assert seeded != magelang_md
     assert ("X2", "Pasal 5") in codes(check(ingest_text(seeded)))
 

@@ -10,11 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from rancang.generate import draft, profile
+from rancang.ingest import ingest_path
 
 from rancang import corpus, schema
 from rancang.errors import InputError
-from rancang.generate import draft, profile
-from rancang.ingest import ingest_path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
 PROFILES = {"sleman": EXAMPLES / "sleman.yaml", "magelang": EXAMPLES / "kota-magelang.yaml"}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from rancang.generate import letters
 
 from rancang.cli import main
 from rancang.errors import InputError
-from rancang.generate import letters
 
 
 @pytest.mark.parametrize("name", list(letters.types()))

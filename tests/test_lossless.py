@@ -63,3 +63,11 @@ def test_schema_rejects_a_pasal_without_number(seed_trees):
     d = seed_trees["jepara"].to_dict()
     d["body"][0]["children"][0]["number"] = None
     assert any("number" in e or "None" in e for e in schema.errors("regulation", d))
+
+
+def test_fast_and_reference_validators_agree(seed_trees):
+    good = seed_trees["bogor"].to_dict()
+    bad = seed_trees["bogor"].to_dict()
+    bad["meta"]["tahun"] = "dua ribu"
+    for data in (good, bad):
+        assert schema.is_valid("regulation", data) == (schema.errors("regulation", data) == [])

@@ -162,7 +162,7 @@ def _content(doc, style: str, fields: str) -> None:
     for i, f in enumerate(fields):
         if i:
             par.add_run().add_tab()
-        par.add_run("{{ p.%s }}" % f)
+        par.add_run("{{ p." + f + " }}")
 
 
 def build(path: Path, styles: dict, kinds: dict) -> None:
@@ -179,7 +179,8 @@ def build(path: Path, styles: dict, kinds: dict) -> None:
     _control(doc, "{%p endif %}")
     _control(doc, "{%p endfor %}")
     props = doc.core_properties
-    props.title, props.author, props.comments = "rancang", "rancang", "Templat docxtpl; dibangun oleh build_templates.py"
+    props.title, props.author = "rancang", "rancang"
+    props.comments = "Templat docxtpl; dibangun oleh build_templates.py"
     doc.save(path)
 
 

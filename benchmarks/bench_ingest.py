@@ -1,0 +1,278 @@
+"""Ingest speed and memory, side by side with bluebell-akn in the same run.
+
+    python benchmarks/bench_ingest.py [--repeat N] [--quick]
+
+Measures (issue 3 targets in brackets):
+
+1. text -> validated tree, MB/s over the four seeds, after import           [>= 10x bluebell-akn; 4 seeds < 30 ms]
+   and the same without schema validation;
+2. bluebell-akn parsing the same seeds with their structure already marked up in its plain-text grammar
+   (CHAPTER/PART/SEC/SUBSEC/PARA: an easier job, the structure is given), MB/s of the seed text;
+3. PDF pages/s: the PDF reader (and full ingest) vs pdfplumber's own ``extract_text`` on the same pages, and the
+   reader with pages over 2 processes                                          [reader <= 1.3x extract_text]
+4. peak memory reading a 100-page PDF, in a fresh process (ru_maxrss) and Python allocations (tracemalloc)
+                                                                                [< 300 MB]
+5. ``rancang --help`` start time, fresh process                                  [< 300 ms]
+
+Numbers are best-of-N wall times on this machine; nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+#: bluebell keywords that would be read as markup at the start of a line; such lines are escaped with "\"
+BLUEBELL_KEYWORDS = {
+    "ALINEA", "ARTICLE", "BOOK", "CHAPTER", "CLAUSE", "DIVISION", "INDENT", "LEVEL", "LIST", "PARAGRAPH", "PART",
+    "POINT", "PROVISO", "RULE", "SECTION", "SUBCHAPTER", "SUBCLAUSE", "SUBDIVISION", "SUBLIST", "SUBPARAGRAPH",
+    "SUBPART", "SUBRULE", "SUBSECTION", "SUBTITLE", "TITLE", "TOME", "TRANSITIONAL", "ART", "CHAP", "PARA", "SEC",
+    "SUBCHAP", "SUBPARA", "SUBSEC", "BODY", "PREAMBLE", "PREFACE", "CONCLUSIONS", "ATTACHMENT", "APPENDIX",
+    "SCHEDULE", "ANNEXURE", "BLOCKLIST", "ITEM", "TABLE", "QUOTE", "FOOTNOTE", "CROSSHEADING", "SUBHEADING",
+    "LONGTITLE", "P", "TR", "TH", "TC", "BLOCKQUOTE",
+}
+#: our node types -> bluebell hierarchical element names
+BLUEBELL_NAMES = {"bab": "CHAPTER", "bagian": "PART", "paragraf": "SUBPART", "pasal": "SEC", "ayat": "SUBSEC",
+                  "huruf": "PARA", "angka": "PARA", "item": "SUBPARA", "perubahan": "SUBPARA"}
+
+
+def best(fn, repeat: int) -> float:
+    """The fastest of ``repeat`` runs of ``fn()``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+# ------------------------------------------------------------------------------------------ bluebell
+
+
+def _escape(line: str) -> str:
+    line = " ".join(line.split())
+    first = line.split(" ", 1)[0] if line else ""
+    if first.rstrip(".:") in BLUEBELL_KEYWORDS or line.startswith(("{{", "\\", "**", "//", "__", "[[")):
+        return "\\" + line
+    return line
+
+
+def _node_markup(node, depth: int, out: list[str]) -> None:
+    pad = "  " * depth
+    if node.type == "text":
+        out.append(pad + _escape(node.text))
+        return
+    name = BLUEBELL_NAMES.get(node.type, "SUBPARA")
+    num = node.label or node.number or ""
+    head = f"{name} {_escape(num)}".rstrip()
+    if node.heading:
+        head += f" - {_escape(node.heading)}"
+    out.append(pad + head)
+    if node.text:
+        out.append(pad + "  " + _escape(node.text))
+    for child in node.children:
+        _node_markup(child, depth + 1, out)
+
+
+def bluebell_markup(reg) -> str:
+    """Our tree in bluebell's plain-text grammar: PREFACE, PREAMBLE, BODY with CHAPTER/PART/SEC/SUBSEC/PARA,
+    CONCLUSIONS (penutup) and an ATTACHMENT (Lampiran)."""
+    out = ["PREFACE"] + ["  " + _escape(ln) for ln in reg.preamble if ln.strip()]
+    out.append("PREAMBLE")
+    for item in reg.menimbang + reg.mengingat:
+        out.append("  " + _escape(f"{item.get('label') or ''} {item.get('text') or ''}"))
+    out += ["  " + _escape(ln) for ln in reg.diktum if ln.strip()]
+    out.append("BODY")
+    for node in reg.body:
+        _node_markup(node, 0, out)
+    lines = [ln for ln in (reg.penutup.get("lines") or []) if str(ln).strip()]
+    if lines:
+        out.append("CONCLUSIONS")
+        out += ["  " + _escape(str(ln)) for ln in lines]
+    if reg.lampiran:
+        out.append("ATTACHMENT - LAMPIRAN")
+        for block in reg.lampiran:
+            text = " ".join(filter(None, [block.get("label"), block.get("text")]))
+            if block.get("rows"):
+                text = " ".join(" | ".join(map(str, row)) for row in block["rows"])
+            if text.strip():
+                out.append("  " + _escape(text))
+    return "\n".join(out) + "\n"
+
+
+def bench_bluebell(trees, repeat: int) -> dict:
+    try:
+        from bluebell.parser import AkomaNtosoParser
+        from cobalt import FrbrUri
+    except ImportError:
+        return {"error": "bluebell-akn tidak terpasang (pip install 'rancang[bench]')"}
+    import importlib.metadata as md
+
+    marked = [bluebell_markup(reg) for reg in trees]
+    parser = AkomaNtosoParser(FrbrUri.parse("/akn/id/act/perbup/2024/1"))
+    sections = []
+    for text in marked:  # warm-up, and a check that the markup parses into the structure we gave it
+        xml = parser.parse_to_xml(text, "act")
+        sections.append(len(xml.findall(".//{*}section")))
+    elapsed = best(lambda: [parser.parse_to_xml(t, "act") for t in marked], repeat)
+    return {"version": md.version("bluebell-akn"), "seconds": elapsed, "sections": sections,
+            "markup_bytes": sum(len(t.encode()) for t in marked)}
+
+
+# ------------------------------------------------------------------------------------------ text
+
+
+def bench_text(repeat: int) -> dict:
+    from rancang.ingest import ingest_bytes
+
+    datas = [(p.read_bytes(), p.name) for p in SEEDS]
+    trees = [ingest_bytes(d, n) for d, n in datas]  # warm-up: imports, compiled patterns, schema
+    with_schema = best(lambda: [ingest_bytes(d, n) for d, n in datas], repeat)
+    without = best(lambda: [ingest_bytes(d, n, validate=False) for d, n in datas], repeat)
+    return {"bytes": sum(len(d) for d, _ in datas), "validated": with_schema, "unvalidated": without,
+            "trees": trees, "pasal": [len(t.pasals()) for t in trees]}
+
+
+# ------------------------------------------------------------------------------------------ PDF
+
+
+def _extract_text(data: bytes) -> int:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+        return len(pdf.pages)
+
+
+def bench_pdf(repeat: int, quick: bool) -> dict:
+    from fixtures import build_pdf
+
+    from rancang.ingest import ingest_bytes
+    from rancang.ingest.readers import pdf
+
+    files = [build_pdf(p.read_text(encoding="utf-8"), header="Salinan Peraturan Kepala Daerah") for p in SEEDS]
+    if quick:
+        files = files[:1]
+    pages = sum(_extract_text(d) for d in files)
+    plumber = best(lambda: [_extract_text(d) for d in files], repeat)
+    reader = best(lambda: [pdf.read(d, "x.pdf") for d in files], repeat)
+    full = best(lambda: [ingest_bytes(d, "x.pdf") for d in files], max(1, repeat - 1))
+    two = best(lambda: [pdf.extract_pages(d, "x.pdf", jobs=2) for d in files], max(1, repeat - 1))
+    return {"pages": pages, "extract_text": plumber, "reader": reader, "ingest": full, "reader_j2": two}
+
+
+MEMORY_CHILD = r"""
+import resource, sys, time, tracemalloc
+sys.path.insert(0, sys.argv[2])
+data = open(sys.argv[1], "rb").read()
+from rancang.ingest.readers import pdf
+import pdfplumber  # imported before the baseline: the libraries are not the PDF's memory
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tracemalloc.start()
+t0 = time.perf_counter()
+doc = pdf.read(data, "100.pdf")
+elapsed = time.perf_counter() - t0
+_, peak = tracemalloc.get_traced_memory()
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(doc.extra["pages"], base, rss, peak, elapsed)
+"""
+
+
+def bench_memory() -> dict:
+    import tempfile
+
+    from fixtures import build_pdf
+
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS) * 2
+    data = build_pdf(text, header="Salinan Peraturan Kepala Daerah", max_pages=100)
+    with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as fh:
+        fh.write(data)
+    try:
+        proc = subprocess.run([sys.executable, "-c", MEMORY_CHILD, fh.name, str(ROOT / "tests")],
+                              capture_output=True, text=True, timeout=600)
+    finally:
+        Path(fh.name).unlink()
+    if proc.returncode:
+        return {"error": proc.stderr.strip().splitlines()[-1:]}
+    pages, base, rss, peak, elapsed = proc.stdout.split()
+    return {"pages": int(pages), "rss_mb": int(rss) / 1024, "base_mb": int(base) / 1024,
+            "traced_mb": int(peak) / 2**20, "seconds": float(elapsed)}
+
+
+def bench_help(repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "rancang.cli", "--help"], capture_output=True, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+# ------------------------------------------------------------------------------------------ report
+
+
+def main(argv: list[str]) -> int:
+    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
+    quick = "--quick" in argv
+    text = bench_text(repeat)
+    blue = bench_bluebell(text["trees"], repeat)
+    mb = text["bytes"] / 1e6
+    rows = [("seeds (4 texts)", f"{text['bytes'] / 1024:.0f} KiB", f"Pasal {text['pasal']}")]
+    ours_v = mb / text["validated"]
+    ours_u = mb / text["unvalidated"]
+    rows.append(("rancang text -> validated tree", f"{text['validated'] * 1000:.0f} ms", f"{ours_v:.2f} MB/s"))
+    rows.append(("rancang text -> tree (no schema check)", f"{text['unvalidated'] * 1000:.0f} ms",
+                 f"{ours_u:.2f} MB/s"))
+    if "error" in blue:
+        rows.append(("bluebell-akn", "-", blue["error"]))
+    else:
+        bmb = mb / blue["seconds"]
+        rows.append((f"bluebell-akn {blue['version']} (structure marked up)", f"{blue['seconds'] * 1000:.0f} ms",
+                     f"{bmb:.2f} MB/s of seed text ({blue['markup_bytes'] / 1024:.0f} KiB markup; "
+                     f"sections {blue['sections']})"))
+        rows.append(("ratio rancang/bluebell (validated, unvalidated)", "",
+                     f"{ours_v / bmb:.2f}x, {ours_u / bmb:.2f}x  (target >= 10x)"))
+    pdf = bench_pdf(repeat, quick)
+    n = pdf["pages"]
+    rows.append((f"pdfplumber extract_text ({n} pages)", f"{pdf['extract_text']:.2f} s",
+                 f"{n / pdf['extract_text']:.1f} pages/s"))
+    rows.append(("rancang PDF reader", f"{pdf['reader']:.2f} s",
+                 f"{n / pdf['reader']:.1f} pages/s = {pdf['reader'] / pdf['extract_text']:.2f}x extract_text "
+                 "(target <= 1.3x)"))
+    rows.append(("rancang PDF reader, pages over 2 processes", f"{pdf['reader_j2']:.2f} s",
+                 f"{n / pdf['reader_j2']:.1f} pages/s"))
+    rows.append(("rancang PDF -> validated tree", f"{pdf['ingest']:.2f} s", f"{n / pdf['ingest']:.1f} pages/s"))
+    mem = bench_memory()
+    if "error" in mem:
+        rows.append(("100-page PDF memory", "-", f"gagal: {mem['error']}"))
+    else:
+        rows.append((f"{mem['pages']}-page PDF, reader peak memory", f"{mem['seconds']:.2f} s",
+                     f"RSS {mem['rss_mb']:.0f} MB (after imports {mem['base_mb']:.0f} MB), "
+                     f"Python allocations {mem['traced_mb']:.1f} MB (target < 300 MB)"))
+    start = bench_help(max(repeat, 3))
+    rows.append(("rancang --help", f"{start * 1000:.0f} ms", "median, fresh process (target < 300 ms)"))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'time':>9}  result")
+    print("-" * (width + 60))
+    for name, t, result in rows:
+        print(f"{name:<{width}}  {t:>9}  {result}")
+    if "--json" in argv:
+        print(json.dumps({"text": {k: v for k, v in text.items() if k != "trees"}, "bluebell": blue,
+                          "pdf": pdf, "memory": mem, "help_s": start}, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
