@@ -103,6 +103,8 @@ def running_headers(lines: list[str]) -> set[str]:
     (Repeated legal text such as "Cukup jelas." is never a header: only address-like lines qualify.)"""
     seen: dict[str, int] = {}
     for line in lines:
+        if "www" not in line and "http" not in line and ".co" not in line and ".id" not in line:
+            continue
         key = line.strip().lstrip("\ufeff")
         if key and len(key) < 120 and _URLISH.search(key):
             seen[key] = seen.get(key, 0) + 1
@@ -116,6 +118,9 @@ def clean_lines(lines: list[str], removed: Removed) -> list[str]:
     for no, line in enumerate(lines, 1):
         if headers and line.strip().lstrip("\ufeff") in headers:
             removed.append({"kind": "running_header", "line": no, "text": line.strip()})
+            out.append("")
+            continue
+        if not line or line.isspace():
             out.append("")
             continue
         for kind, stage in STAGES:
