@@ -87,6 +87,13 @@ def _ends_open_quote(line: str, last_pasal: float, drafts: list[PasalDraft]) -> 
                 and _pasal_value(m.group("num")) == last_pasal + 1)
 
 
+def _wrapped_reference(lines: list[tuple[int, str]], i: int) -> bool:
+    """Is the "Pasal N" line at ``i`` the middle of a sentence ("... dimaksud dalam" / "Pasal 5" / "ayat (2)")?"""
+    prev = next((ln for _, ln in reversed(lines[max(0, i - 3):i]) if ln.strip()), "")
+    nxt = next((ln for _, ln in lines[i + 1:i + 4] if ln.strip()), "")
+    return bool(g.CONTINUES.search(prev)) or bool(g.REFERENCE_TAIL.match(nxt.strip()))
+
+
 def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalDraft], list[tuple[int, str]]]:
     """One pass over the body lines: the heading tree (BAB/Bagian/Paragraf holding Pasal drafts).
 
@@ -186,7 +193,7 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
         m = g.PASAL.match(line)
         if m and _pasal_value(m.group("num")) > last_pasal and (
             last_pasal == 0 or _pasal_value(m.group("num")) <= last_pasal + 10
-        ):
+        ) and not _wrapped_reference(lines, i):
             last_pasal = _pasal_value(m.group("num"))
             current = PasalDraft(m.group("num"), line.strip(), no)
             drafts.append(current)

@@ -66,6 +66,12 @@ BARE_MARKER = re.compile(r"""
       | \.                                           # a lone dot where the letter was lost
     )\s*$""", re.X)
 
+#: A line ending in one of these words goes on: "... sebagaimana dimaksud dalam" / "Pasal 5" is a wrapped
+#: reference, never a heading. Likewise a "Pasal 5" followed by "ayat (2) ..." or "huruf a ...".
+CONTINUES = re.compile(r"\b(?:dalam|pada|dengan|dan|atau|serta|oleh|dimaksud|sampai|kepada|terhadap|dari|di|ke"
+                       r"|tentang|sebagaimana|berdasarkan|menurut|melalui|ketentuan|lihat)\s*$")
+REFERENCE_TAIL = re.compile(r"^(?:ayat\s*\(\d+\)\s|huruf\s+[a-z]\b|angka\s+\d|sampai\s+dengan\s|dan\s+Pasal\s)")
+
 # --- parts of the act --------------------------------------------------------------------------------------------
 MENIMBANG = re.compile(r"^Menimbang\b\s*:?\s*(?P<rest>.*)$", re.I)
 MENGINGAT = re.compile(r"^Mengingat\b\s*:?\s*(?P<rest>.*)$", re.I)

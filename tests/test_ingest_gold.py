@@ -73,3 +73,33 @@ def test_meta_of_an_act_signed_in_another_town(seed_trees):
     meta = seed_trees["pasaman_barat"].meta
     assert meta["ditetapkan_di"] == "Simpang Empat"
     assert meta["berita_daerah"] == {"nama": "Berita Daerah Kabupaten Pasaman Barat", "tahun": 2024, "nomor": None}
+
+
+WRAPPED = """PERATURAN BUPATI CONTOH
+NOMOR 1 TAHUN 2025
+TENTANG
+UJI
+
+BAB I
+KETENTUAN UMUM
+
+Pasal 1
+
+Penugasan dilaksanakan sebagaimana dimaksud dalam
+Pasal 2
+ayat (1) oleh Pejabat Penilai Kinerja.
+
+Pasal 2
+
+(1) Pejabat Fungsional melaporkan pelaksanaan tugas.
+(2) Laporan sebagaimana dimaksud pada ayat (1) disampaikan setiap bulan.
+"""
+
+
+def test_a_reference_wrapped_onto_its_own_line_is_not_a_pasal_heading():
+    from rancang.ingest import ingest_text
+
+    reg = ingest_text(WRAPPED)
+    assert [p.number for p in reg.pasals()] == ["1", "2"]
+    assert reg.pasals()[0].text.endswith("Pasal 2 ayat (1) oleh Pejabat Penilai Kinerja.")
+    assert reg.pasals()[0].refs[0].target == ["pasal-2/ayat-1"] and reg.pasals()[0].refs[0].resolved
