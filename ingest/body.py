@@ -87,6 +87,19 @@ def _ends_open_quote(line: str, last_pasal: float, drafts: list[PasalDraft]) -> 
                 and _pasal_value(m.group("num")) == last_pasal + 1)
 
 
+_WORDS = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}
+_CONTAINERS = (("bab", g.BAB), ("bagian", g.BAGIAN), ("paragraf", g.PARAGRAF))
+
+
+def _container_heading(line: str):
+    """("bab"|"bagian"|"paragraf", match) for a BAB/Bagian/Paragraf heading line, else (None, None)."""
+    for kind, pattern in _CONTAINERS:
+        m = pattern.match(line)
+        if m:
+            return kind, m
+    return None, None
+
+
 def _wrapped_reference(lines: list[tuple[int, str]], i: int) -> bool:
     """Is the "Pasal N" line at ``i`` the middle of a sentence ("... dimaksud dalam" / "Pasal 5" / "ayat (2)")?"""
     prev = next((ln for _, ln in reversed(lines[max(0, i - 3):i]) if ln.strip()), "")
@@ -152,42 +165,25 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
             i += 1
             continue
         depth = min(1, max(0, quote_depth(line))) if opens_quoted_text(line, "") else 0
-        m = g.BAB.match(line)
-        if m:
+        kind, m = _container_heading(line)
+        if m is not None:
             title = m.group("title")
             if title is None:
-                title, i = title_after(i, upper=True)
+                title, i = title_after(i, upper=kind == "bab")
             else:
                 i += 1
-            bab = Node("bab", number=m.group("num"), label=f"BAB {m.group('num')}", heading=title or None)
-            top.append(bab)
-            bagian = paragraf = None
-            current = None
-            continue
-        m = g.BAGIAN.match(line)
-        if m:
-            title = m.group("title")
-            if title is None:
-                title, i = title_after(i, upper=False)
+            num = m.group("num") if kind != "bagian" else m.group("num").title()
+            node = Node(kind, number=num, label=f"{_WORDS[kind]} {num}", heading=title or None)
+            if kind == "bab":
+                bab, bagian, paragraf = node, None, None
+                top.append(node)
+            elif kind == "bagian":
+                (bab.children if bab is not None else top).append(node)
+                bagian, paragraf = node, None
             else:
-                i += 1
-            num = m.group("num").title()
-            bagian = Node("bagian", number=num, label=f"Bagian {num}", heading=title or None)
-            (bab.children if bab is not None else top).append(bagian)
-            paragraf = None
-            current = None
-            continue
-        m = g.PARAGRAF.match(line)
-        if m:
-            title = m.group("title")
-            if title is None:
-                title, i = title_after(i, upper=False)
-            else:
-                i += 1
-            paragraf = Node("paragraf", number=m.group("num"), label=f"Paragraf {m.group('num')}",
-                            heading=title or None)
-            holder = bagian or bab
-            (holder.children if holder is not None else top).append(paragraf)
+                holder = bagian or bab
+                (holder.children if holder is not None else top).append(node)
+                paragraf = node
             current = None
             continue
         m = g.PASAL.match(line)

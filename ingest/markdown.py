@@ -13,6 +13,8 @@ from rancang.tree import Node, Regulation
 CANONICAL_MARK = "<!-- rancang: teks kanonik -->"
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: Markdown heading level and word of each container heading
+_HEADINGS = {"bab": ("##", "BAB"), "bagian": ("###", "Bagian"), "paragraf": ("####", "Paragraf")}
 
 
 def _label(node: Node) -> str:
@@ -27,18 +29,11 @@ def _label(node: Node) -> str:
 def _node_lines(node: Node, depth: int, out: list[str]) -> None:
     indent = "  " * depth
     t = node.type
-    if t == "bab":
-        out.append(f"## BAB {node.number}")
+    if t in _HEADINGS:
+        mark, word = _HEADINGS[t]
+        out.append(f"{mark} {word} {node.number}")
         if node.heading:
-            out.append(f"## {node.heading}")
-    elif t == "bagian":
-        out.append(f"### Bagian {node.number}")
-        if node.heading:
-            out.append(f"### {node.heading}")
-    elif t == "paragraf":
-        out.append(f"#### Paragraf {node.number}")
-        if node.heading:
-            out.append(f"#### {node.heading}")
+            out.append(f"{mark} {node.heading}")
     elif t == "pasal":
         out.append(f"##### Pasal {node.number}")
         if node.text:
