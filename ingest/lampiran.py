@@ -17,6 +17,7 @@ from rancang.ingest.units import join_lines, parse_marker
 
 _UPPER_ITEM = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<rest>\S.*)$")
 _ROMAN_ITEM = re.compile(r"^(?P<label>[IVX]{1,4})\.\s+(?P<rest>\S.*)$")
+_BAB = re.compile(r"^BAB\s+[IVXLC]+\b")
 _CAPTION = re.compile(r"^(?:Gambar|Tabel|Bagan|Diagram)\s+\d+(?:\.\d+)*\b", re.I)
 _WORD = {"roman": "angka", "upper": "huruf", "angka": "angka", "huruf": "huruf", "angkap": "angka",
          "hurufp": "huruf", "ayat": "angka"}
@@ -49,6 +50,8 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
         line = raw.strip()
         if not line:
             continue
+        if line.startswith("|") and line.endswith("|") and len(line) > 2:
+            line = "\t".join(c.strip() for c in line.strip("|").split("|"))
         if "\t" in line:
             if canonical and open_block is not None and open_block["type"] != "table":
                 open_block = None
@@ -93,7 +96,10 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
             open_block["text"] = join_lines(open_block["_lines"])
             continue
         if _is_heading(line):
-            if open_block is not None and open_block["type"] == "heading":
+            if open_block is not None and open_block["type"] == "heading" and not _BAB.match(line) \
+                    and not _BAB.match(open_block["text"]) or (
+                        open_block is not None and open_block["type"] == "heading"
+                        and _BAB.fullmatch(open_block["text"].strip()) is not None):
                 open_block["_lines"].append(line)
                 open_block["text"] = join_lines(open_block["_lines"])
                 continue

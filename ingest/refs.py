@@ -29,7 +29,15 @@ TOKEN = re.compile(r"""
     | \bangka \s+ (?P<angka>\d+)\b                    # angka 3
 """, re.X)
 CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+|\s*,?\s*(?:dan|atau|serta|dan/atau)\s+|\s*,?\s*sampai\s+dengan\s+)$")
-EXTERNAL = re.compile(r"^\s*,?\s*(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun|Surat\s+Edaran|UUD)\b")
+EXTERNAL = re.compile(r"^\s*,?\s*(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun|Surat\s+Edaran|UUD)\b"
+                      r"(?!(?:\s+[A-Z][\w/-]*){0,3}\s+ini\b)")
+#: an explicit citation of another act: its name and number ("Peraturan Bupati Jepara Nomor 67 Tahun 2021")
+ACT_CITATION = re.compile(r"\b(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun)\b[^;]{0,120}?\bNomor\s+\d+")
+#: what may stand between a reference chain and the act it belongs to, inside one list of references
+#: ("..., dan ayat (5), Pasal 42 ayat (1), Lampiran I dan Lampiran II huruf A nomor 1, 2 dan 3, ...")
+REFERENCE_FILLER = re.compile(r"""^(?:[\s,]|\((?:\d+|[a-z])\)
+    |\b(?:dan|atau|serta|dan/atau|sampai|dengan|huruf|angka|ayat|Pasal|Lampiran|nomor|npmpr|[A-Za-z]|[IVXLC]+|\d+[A-Z]?)\b)*$""",
+                              re.X | re.I)
 #: "huruf a, b, dan c": letters after a huruf token without the word "huruf" again
 BARE_HURUF_LIST = re.compile(r"""^\s*(?:,\s*|\s*dan\s+|\s*atau\s+)
     (?P<letters>[a-z](?:\s*,\s*[a-z])*(?:,?\s*(?:dan|atau)\s+[a-z])?)\b""", re.X)
@@ -118,9 +126,12 @@ def _id(state: dict[str, str | None]) -> str:
 def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> list[Ref]:
     text = node.text or ""
     refs: list[Ref] = []
-    for start, end, items in _chains(text):
+    chains = list(_chains(text))
+    external = _external_chains(text, chains)
+    for k, (start, end, items) in enumerate(chains):
         after = text[end:end + 80]
-        if EXTERNAL.match(after):
+        if external[k] is not None:
+            after = text[external[k]:external[k] + 80]
             refs.append(Ref(text=text[start:end], kind="external", start=start, end=end,
                             citation=citation(after.lstrip(" ,") + text[end + 80:end + 300])))
             continue
@@ -135,6 +146,23 @@ def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> l
         refs.append(Ref(text=text[start:end], kind="internal", target=[_canonical(t, ids) for t in targets],
                         resolved=resolved, start=start, end=end))
     return refs
+
+
+def _external_chains(text: str, chains) -> list[int | None]:
+    """For each chain, the offset of the other act it belongs to, or None when it points into this act.
+
+    A chain directly followed by an act's name is external; so is every chain before it in the same list
+    ("Pasal 11 ayat (2), ..., dan ayat (5), Pasal 14 ayat (2) ... Peraturan Bupati Jepara Nomor 67 ...")."""
+    out: list[int | None] = []
+    for _start, end, _ in chains:
+        if EXTERNAL.match(text[end:end + 80]):
+            out.append(end)
+            continue
+        clause_end = text.find(";", end)
+        window = text[end:clause_end if clause_end >= 0 else len(text)]
+        m = ACT_CITATION.search(window)
+        out.append(end + m.start() if m and REFERENCE_FILLER.match(window[:m.start()]) else None)
+    return out
 
 
 def _exists(target: str, ids: set[str]) -> bool:

@@ -60,7 +60,7 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI; an unexpected exception becomes one Indonesian sentence, not a traceback."""
     try:
-        cli.main(args=argv, prog_name="rancang", standalone_mode=False)
+        result = cli.main(args=argv, prog_name="rancang", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Dibatalkan.", err=True)
         return 130
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback to a user
         click.echo(f"Galat internal: {type(exc).__name__}: {exc}. Mohon laporkan ke pengembang.", err=True)
         return 70
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":

@@ -45,4 +45,11 @@ def test_every_internal_reference_of_the_clean_seeds_resolves_except_known_defec
         region: sorted({n.cite for n in reg.walk() for r in n.refs if r.kind == "internal" and not r.resolved})
         for region, reg in seed_trees.items()
     }
-    assert unresolved["bogor"] == ["Pasal 24 ayat (1)"]
+    assert unresolved == {"bogor": ["Pasal 24 ayat (1)"], "jepara": [], "pasaman_barat": [], "malang": []}
+
+
+def test_a_list_of_references_to_another_perbup_is_external_throughout(seed_trees):
+    # Jepara Pasal 21 huruf v: "Pasal 14 ayat (2), ..., Huruf B nomor 1 dan 2, ... Peraturan Bupati Jepara Nomor ..."
+    item = seed_trees["jepara"].find("Pasal 21 huruf v")
+    assert item.refs and {r.kind for r in item.refs} == {"external"}
+    assert item.refs[0].citation["jenis"].startswith("Peraturan Bupati Jepara")
