@@ -11,6 +11,8 @@ import io
 import re
 from typing import Any
 
+from rancang.ingest.markdown import clean_label
+
 from rancang.tree import Node, Regulation
 
 #: control characters docxtpl would turn into tabs, breaks or new paragraphs: user data must not do that
@@ -24,14 +26,6 @@ def clean(value: Any) -> str:
 
 def para(kind: str, t: str = "", label: str = "", head: str = "", colon: str = "") -> dict[str, str]:
     return {"k": kind, "t": clean(t), "l": clean(label), "h": clean(head), "c": clean(colon)}
-
-
-def _label(node: Node) -> str:
-    if node.type == "ayat":
-        return f"({node.number})"
-    printed = (node.label or "").strip()
-    closing = ")" if printed.endswith(")") and not printed.startswith("(") else "."
-    return f"{node.number}{closing}"
 
 
 def _body(node: Node, depth: int, out: list[dict[str, str]]) -> None:
@@ -48,7 +42,7 @@ def _body(node: Node, depth: int, out: list[dict[str, str]]) -> None:
     elif t == "text":
         out.append(para(f"n{min(depth, 3)}" if depth else "teks", node.text))
     else:
-        out.append(para(f"d{min(depth + 1, 4)}", node.text, label=_label(node)))
+        out.append(para(f"d{min(depth + 1, 4)}", node.text, label=clean_label(node)))
     child_depth = 0 if t in ("bab", "bagian", "paragraf", "pasal") else depth + 1
     for child in node.children:
         _body(child, child_depth, out)

@@ -17,7 +17,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _HEADINGS = {"bab": ("##", "BAB"), "bagian": ("###", "Bagian"), "paragraf": ("####", "Paragraf")}
 
 
-def _label(node: Node) -> str:
+def clean_label(node: Node) -> str:
     """The clean label of an ayat or list item: "(2)", "a.", "1.", "a)", "1)"."""
     if node.type == "ayat":
         return f"({node.number})"
@@ -44,7 +44,7 @@ def _node_lines(node: Node, depth: int, out: list[str]) -> None:
     elif t == "text":
         out.append(f"{indent}{node.text}")
     else:
-        out.append(f"{indent}{_label(node)} {node.text}".rstrip())
+        out.append(f"{indent}{clean_label(node)} {node.text}".rstrip())
     child_depth = 0 if t in ("bab", "bagian", "paragraf", "pasal") else depth + 1
     for child in node.children:
         _node_lines(child, child_depth, out)
