@@ -103,3 +103,29 @@ def test_a_reference_wrapped_onto_its_own_line_is_not_a_pasal_heading():
     assert [p.number for p in reg.pasals()] == ["1", "2"]
     assert reg.pasals()[0].text.endswith("Pasal 2 ayat (1) oleh Pejabat Penilai Kinerja.")
     assert reg.pasals()[0].refs[0].target == ["pasal-2/ayat-1"] and reg.pasals()[0].refs[0].resolved
+
+
+def _detach_enumerators(text: str) -> str:
+    """Simulate a two-column PDF: every enumerator of the body on a line of its own, apart from its text."""
+    import re
+
+    marker = re.compile(r"^(\s*-?\s*)(\(\d+\)|[a-z]\.|\d{1,2}\.)\s+(\S.*)$")
+    out, body = [], False
+    for line in text.split("\n"):
+        body = body or bool(re.match(r"^\s*(?:\*\*)?BAB I\b", line))
+        m = marker.match(line) if body else None
+        out += [m.group(2), "", m.group(3)] if m else [line]
+    return "\n".join(out)
+
+
+def test_flow_rule_rebuilds_a_whole_act_whose_enumerators_were_detached(gold):
+    """Pasaman Barat with every enumerator moved onto its own line reads back to the same gold facts."""
+    from rancang.ingest import ingest_text
+
+    stem = SEED_IDS["pasaman_barat"]
+    text = (Path(__file__).parent.parent / "corpus" / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
+    reg = ingest_text(_detach_enumerators(text), f"{stem}.txt")
+    assert reg.stats["flow_layout"]
+    got = goldcheck.facts_tree(reg.to_dict())
+    want = goldcheck.facts_gold_tree(gold["pasaman_barat"])
+    assert {k: got.get(k) for k in want} == want
