@@ -25,8 +25,9 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
 
 @click.command("draft")
 @click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--base", default=None, metavar="DAERAH",
-              help="Daerah korpus yang ketentuannya menjadi dasar rancangan (bawaan: jepara).")
+@click.option("--base", default=None, metavar="DAERAH|consensus",
+              help="Daerah korpus yang ketentuannya menjadi dasar rancangan (bawaan: jepara); 'consensus' memilih "
+                   "daerah yang ketentuannya paling sejalan dengan daerah lain.")
 @click.option("--take", "takes", multiple=True, metavar="TOPIK=DAERAH",
               help="Ambil klausul satu topik dari daerah korpus lain; boleh diulang.")
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
@@ -39,7 +40,10 @@ def draft(profile: Path, base: str | None, takes: tuple[str, ...], outdir: Path)
 
     prof = profiles.load(profile)
     if base == "consensus":
-        raise InputError("--base consensus belum tersedia; pilih satu daerah korpus (mis. jepara).")
+        from rancang.generate import consensus
+
+        base = consensus.base_region()
+        click.echo(f"dasar konsensus: {base} (paling sejalan dengan daerah lain di korpus)")
     d = drafting.build(prof, base, _parse_take(takes))
     paths = drafting.write(d, outdir)
     findings = checker.check(d.reg)

@@ -18,6 +18,10 @@ from rancang.ingest.units import join_lines, parse_marker
 _UPPER_ITEM = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<rest>\S.*)$")
 _ROMAN_ITEM = re.compile(r"^(?P<label>[IVX]{1,4})\.\s+(?P<rest>\S.*)$")
 _BAB = re.compile(r"^BAB\s+[IVXLC]+\b")
+#: the closing signature of a Lampiran: "BUPATI MALANG, ttd.", "Pj. WALI KOTA BOGOR", then "Ttd." and the name
+_SIGNER = re.compile(r"^(?:(?:Pj|Plt|Plh)\.\s*)?(?:BUPATI|WALI\s*KOTA|WALIKOTA|GUBERNUR)\s+[A-Z][A-Z .'-]*?,?"
+                     r"(?:\s+[Tt][Tt][Dd]\.?)?\s*$")
+_SIGNATURE_TAIL = re.compile(r"^(?:[Tt][Tt][Dd]\.?|NIP\.?\s*[\d ]+|[A-Z][A-Z.,' -]{2,60})$")
 _CAPTION = re.compile(r"^(?:Gambar|Tabel|Bagan|Diagram)\s+\d+(?:\.\d+)*\b", re.I)
 _WORD = {"roman": "angka", "upper": "huruf", "angka": "angka", "huruf": "huruf", "angkap": "angka",
          "hurufp": "huruf", "ayat": "angka"}
@@ -46,10 +50,17 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
         return block
 
     word = "Lampiran" if prefix == "lampiran" else "Penjelasan"
+    signing = 0  # lines of a signature block still expected (Ttd., the name)
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
+        if _SIGNER.match(line) or (signing and _SIGNATURE_TAIL.match(line)):
+            signing = 3 if _SIGNER.match(line) else signing - 1
+            open_block = add("signature", line)
+            open_block["cite"] = word
+            continue
+        signing = 0
         if line.startswith("|") and line.endswith("|") and len(line) > 2:
             line = "\t".join(c.strip() for c in line.strip("|").split("|"))
         if "\t" in line:
