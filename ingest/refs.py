@@ -36,7 +36,7 @@ ACT_CITATION = re.compile(r"\b(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qan
 #: what may stand between a reference chain and the act it belongs to, inside one list of references
 #: ("..., dan ayat (5), Pasal 42 ayat (1), Lampiran I dan Lampiran II huruf A nomor 1, 2 dan 3, ...")
 REFERENCE_FILLER = re.compile(r"""^(?:[\s,]|\((?:\d+|[a-z])\)
-    |\b(?:dan|atau|serta|dan/atau|sampai|dengan|huruf|angka|ayat|Pasal|Lampiran|nomor|npmpr|[A-Za-z]|[IVXLC]+|\d+[A-Z]?)\b)*$""",
+    |\b(?:dan|atau|serta|dan/atau|sampai|dengan|huruf|angka|ayat|Pasal|Lampiran|nomor|[A-Za-z]|[IVXLC]+|\d+[A-Z]?)\b)*$""",
                               re.X | re.I)
 #: "huruf a, b, dan c": letters after a huruf token without the word "huruf" again
 BARE_HURUF_LIST = re.compile(r"""^\s*(?:,\s*|\s*dan\s+|\s*atau\s+)
@@ -143,6 +143,14 @@ def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> l
             end += m.end()
         targets = [t for t, _ in _expand(items, pasal_id, ayat_id)]
         resolved = all(_exists(t, ids) for t in targets)
+        if not resolved:
+            # a provision this act lacks, cited in a clause that names another act, belongs to that act
+            clause_end = text.find(";", end)
+            m = ACT_CITATION.search(text[end:clause_end if clause_end >= 0 else len(text)])
+            if m:
+                refs.append(Ref(text=text[start:end], kind="external", start=start, end=end,
+                                citation=citation(text[end + m.start():end + m.start() + 300])))
+                continue
         refs.append(Ref(text=text[start:end], kind="internal", target=[_canonical(t, ids) for t in targets],
                         resolved=resolved, start=start, end=end))
     return refs
