@@ -180,6 +180,8 @@ class Store:
         self.db.row_factory = sqlite3.Row
         if seed and self.info("seeded") is None:
             self.seed()
+        elif seed and self.info("reader") != _reader():
+            self.refresh_bundled()
 
     # -- plumbing -------------------------------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -203,6 +205,19 @@ class Store:
             reg = corpus.load(e["id"])
             self.add(reg, id=e["id"], bundled=True)
         self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('seeded', ?)", (_now(),))
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (_reader(),))
+
+    def refresh_bundled(self) -> None:
+        """Re-parse the bundled regulations still in the database with the current reader (after an upgrade);
+        a bundled regulation the user removed stays removed."""
+        from rancang import corpus
+
+        present = {r[0] for r in self.db.execute("SELECT id FROM regulations WHERE bundled=1")}
+        for e in corpus.bundled():
+            if e["id"] in present:
+                self.remove(e["id"])
+                self.add(corpus.load(e["id"]), id=e["id"], bundled=True)
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (_reader(),))
 
     # -- writing --------------------------------------------------------------------------------------------
     def has(self, sha256: str) -> str | None:
@@ -441,3 +456,9 @@ def _now() -> str:
 
 def _str(v: Any) -> str | None:
     return None if v is None else str(v)
+
+
+def _reader() -> str:
+    from rancang.ingest import fingerprint
+
+    return fingerprint()

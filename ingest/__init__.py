@@ -17,6 +17,20 @@ from rancang.errors import InputError
 from rancang.tree import Regulation
 
 
+def fingerprint() -> str:
+    """A hash of the reader's own source: trees parsed by a different reader are stale (the corpus store uses it
+    to refresh its bundled regulations after an upgrade)."""
+    from importlib import resources
+
+    h = hashlib.sha256()
+    for package in (__name__, f"{__name__}.readers"):
+        for entry in sorted(resources.files(package).iterdir(), key=lambda p: p.name):
+            if entry.name.endswith((".py", ".json")):
+                h.update(entry.name.encode())
+                h.update(entry.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def ingest_bytes(data: bytes, name: str = "", validate: bool = True) -> Regulation:
     """Parse the bytes of a file called ``name`` (the name is only used for messages and the extension)."""
     from rancang.ingest import readers

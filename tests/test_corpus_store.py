@@ -158,3 +158,19 @@ def test_a_batch_killed_midway_leaves_only_whole_regulations(tmp_path: Path, sig
         result = s.add_files([tmp_path / "in"], jobs=1)
         assert len(result.skipped) == stored and len(result.added) == n - stored
         assert s.check() == []
+
+
+def test_bundled_regulations_are_reparsed_when_the_reader_changes(tmp_path):
+    """After an upgrade of the reader, the bundled seeds of an existing database are refreshed, not left stale."""
+    from rancang.corpus.store import Store
+
+    db = tmp_path / "korpus.sqlite"
+    with Store(db) as store:
+        store.db.execute("UPDATE info SET value='pembaca-lama' WHERE key='reader'")
+        store.db.execute("UPDATE regulations SET clauses=0 WHERE id='jepara'")
+        store.remove("malang")
+    with Store(db) as store:
+        ids = store.ids()
+        assert "malang" not in ids  # removed by the user: stays removed
+        assert store.get_row("jepara")["clauses"] > 0
+        assert store.info("reader") != "pembaca-lama"
