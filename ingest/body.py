@@ -231,7 +231,7 @@ def perubahan(quote: list[tuple[int, str]]) -> Node:
         if orphans:
             lead, _ = split_units(orphans)
             node.text = join_lines([u.text for u in lead])
-        for pasal in _pasals(top):
+        for pasal in pasal_nodes(top):
             build_pasal(pasal, pasal._draft, flow=False)  # type: ignore[attr-defined]
             del pasal._draft  # type: ignore[attr-defined]
         node.children = top
@@ -240,10 +240,11 @@ def perubahan(quote: list[tuple[int, str]]) -> Node:
     return node
 
 
-def _pasals(nodes: list[Node]) -> list[Node]:
+def pasal_nodes(nodes: list[Node]) -> list[Node]:
+    """Every Pasal under these BAB/Bagian/Paragraf nodes, in order."""
     out: list[Node] = []
     for n in nodes:
-        out.extend([n] if n.type == "pasal" else _pasals(n.children))
+        out.extend([n] if n.type == "pasal" else pasal_nodes(n.children))
     return out
 
 

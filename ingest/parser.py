@@ -20,8 +20,6 @@ from rancang.ingest.units import bare_marker
 from rancang.errors import InputError
 from rancang.tree import Node, Regulation
 
-_DISAHKAN = __import__("re").compile(r"^Disahkan\s+di\b", __import__("re").I)
-
 
 def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
     """Line ranges [start, end) of each part present. The body starts at the first BAB or Pasal heading after
@@ -41,7 +39,7 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
             "diktum" in marks or "mengingat" in marks or "menimbang" in marks or i > 0
         ):
             marks["body"] = i
-        elif "body" in marks and "penutup" not in marks and (g.DITETAPKAN.match(ln) or _DISAHKAN.match(ln)):
+        elif "body" in marks and "penutup" not in marks and (g.DITETAPKAN.match(ln) or g.DISAHKAN.match(ln)):
             marks["penutup"] = i
         elif "penutup" in marks and "lampiran" not in marks and g.LAMPIRAN.match(ln):
             marks["lampiran"] = i
@@ -102,7 +100,7 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     mengingat = [meta_mod.mengingat_entry(it) for it in meta_mod.split_items(mengingat_lines, canonical)]
     diktum = [ln for ln in part("diktum") if ln.strip()]
     if not meta.get("tentang"):
-        meta["tentang"] = _tentang_from_diktum(diktum, meta.get("jenis"))
+        meta["tentang"] = _tentang_from_diktum(diktum)
 
     a, b = parts["body"]
     numbered = [(no + 1, lines[no]) for no in range(a, b)]
@@ -111,7 +109,7 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
         raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
     bare_total = sum(1 for _, ln in numbered if ln and bare_marker(ln) is not None)
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
-    for node in _pasal_nodes(top):
+    for node in body_mod.pasal_nodes(top):
         bare = body_mod.build_pasal(node, node._draft, flow, canonical)  # type: ignore[attr-defined]
         for no, mk in bare:
             removed.append({"kind": "detached_marker", "line": no, "text": mk.label})
@@ -142,20 +140,10 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     return reg
 
 
-def _tentang_from_diktum(diktum: list[str], jenis: str | None) -> str | None:
-    text = " ".join(diktum)
-    m = __import__("re").search(r"\bTENTANG\s+(.+?)\.?\s*$", text)
+def _tentang_from_diktum(diktum: list[str]) -> str | None:
+    """The title from "Menetapkan: PERATURAN BUPATI TENTANG ...", for a judul printed without TENTANG."""
+    m = g.TENTANG_IN_DIKTUM.search(" ".join(diktum))
     return " ".join(m.group(1).split()).upper() if m else None
-
-
-def _pasal_nodes(nodes: list[Node]) -> list[Node]:
-    out = []
-    for n in nodes:
-        if n.type == "pasal":
-            out.append(n)
-        else:
-            out.extend(_pasal_nodes(n.children))
-    return out
 
 
 _CITE_WORD = {"ayat": "ayat", "huruf": "huruf", "angka": "angka"}
