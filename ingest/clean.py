@@ -102,6 +102,9 @@ def running_headers(lines: list[str]) -> set[str]:
 
     (Repeated legal text such as "Cukup jelas." is never a header: only address-like lines qualify.)"""
     seen: dict[str, int] = {}
+    text = "\n".join(lines)
+    if "www" not in text and "http" not in text and ".co" not in text and ".id" not in text:
+        return set()
     for line in lines:
         if "www" not in line and "http" not in line and ".co" not in line and ".id" not in line:
             continue
@@ -111,24 +114,59 @@ def running_headers(lines: list[str]) -> set[str]:
     return {k for k, n in seen.items() if n >= 3}
 
 
+_BULLET_START = frozenset("-•▪·")
+
+
+def _record(kind: str, gone: list[str], no: int, removed: Removed) -> None:
+    for text in gone:
+        if text.strip():
+            removed.append({"kind": kind, "line": no, "text": text})
+
+
 def clean_lines(lines: list[str], removed: Removed) -> list[str]:
-    """Run every stage over every line; returns the cleaned lines (same count: blank where a line was removed)."""
-    out = []
+    """Run every stage over every line; returns the cleaned lines (same count: blank where a line was removed).
+
+    One pass over the lines, in the order of :data:`STAGES`; each stage runs only on a line that shows its
+    trigger (a "#", a "*", a leading "-", a "/" ...), tested with plain string checks, because most lines of a
+    regulation need nothing but the final strip and a regex call per line per stage would dominate ingest time."""
+    out: list[str] = []
+    append = out.append
     headers = running_headers(lines)
     for no, line in enumerate(lines, 1):
-        if headers and line.strip().lstrip("\ufeff") in headers:
-            removed.append({"kind": "running_header", "line": no, "text": line.strip()})
-            out.append("")
+        s = line.strip()
+        if not s:
+            append("")
             continue
-        if not line or line.isspace():
-            out.append("")
+        if headers and s.lstrip("\ufeff") in headers:
+            removed.append({"kind": "running_header", "line": no, "text": s})
+            append("")
             continue
-        for kind, stage in STAGES:
-            line, gone = stage(line)
-            for text in gone:
-                if text.strip():
-                    removed.append({"kind": kind, "line": no, "text": text})
-        out.extend(part.strip() for part in line.split("\n")) if "\n" in line else out.append(line)
+        if "#" in s or "<!--" in s:
+            line, gone = strip_md(line)
+            _record("markdown", gone, no, removed)
+            s = line.strip()
+        if "*" in s or "<" in s:
+            line, gone = strip_markup(line)
+            _record("markup", gone, no, removed)
+            s = line.strip()
+        head = s[:1]
+        if (head == "-" and s[-1] == "-") or head in "Hh" or (head.isdigit() and "/" in s):
+            line, gone = strip_page_number(line)
+            _record("page_number", gone, no, removed)
+            s = line.strip()
+            head = s[:1]
+        if head in _BULLET_START:
+            line, gone = strip_bullet(line)
+            _record("bullet", gone, no, removed)
+        if "  " in line or "\u00a0" in line or "\u2007" in line or "\u202f" in line:
+            line = _SPACES.sub(" ", line)
+        line = line.strip(" \t")
+        if ("(" in line or ". " in line) and _MERGE_HINT.search(line):
+            line, _ = break_merged(line)
+            if "\n" in line:
+                out.extend(part.strip() for part in line.split("\n"))
+                continue
+        append(line)
     return out
 
 

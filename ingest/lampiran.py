@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rancang.ingest.units import join_lines, parse_marker
+from rancang.ingest.units import join_more, parse_marker
 
 _UPPER_ITEM = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<rest>\S.*)$")
 _ROMAN_ITEM = re.compile(r"^(?P<label>[IVX]{1,4})\.\s+(?P<rest>\S.*)$")
@@ -93,7 +93,6 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
             stack[-1][2] = f"{_WORD[style]} {label.strip('.()')}"
             open_block = add("item", rest, label, len(stack))
             open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
-            open_block["_lines"] = [rest]
             continue
         if _CAPTION.match(line):
             open_block = add("caption", line)
@@ -103,27 +102,20 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
             open_block = None
         if open_block is not None and open_block["type"] in ("item", "paragraph") and not _ended(open_block["text"]) \
                 and not _is_heading(line) and not _is_heading(open_block["text"]):
-            open_block["_lines"].append(line)
-            open_block["text"] = join_lines(open_block["_lines"])
+            open_block["text"] = join_more(open_block["text"], line)
             continue
         if _is_heading(line):
             if open_block is not None and open_block["type"] == "heading" and not _BAB.match(line) \
                     and not _BAB.match(open_block["text"]) or (
                         open_block is not None and open_block["type"] == "heading"
                         and _BAB.fullmatch(open_block["text"].strip()) is not None):
-                open_block["_lines"].append(line)
-                open_block["text"] = join_lines(open_block["_lines"])
+                open_block["text"] = join_more(open_block["text"], line)
                 continue
             open_block = add("heading", line)
-            open_block["_lines"] = [line]
             open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
             continue
         open_block = add("paragraph", line)
-        open_block["_lines"] = [line]
         open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
-    for block in blocks:
-        block.pop("_lines", None)
-        block.pop("_closed", None)
     return blocks
 
 

@@ -58,14 +58,22 @@ def join_lines(lines: list[str]) -> str:
     """Join wrapped lines with one space; a word hyphenated at a line end ("perundang-" + "undangan") is rejoined."""
     out = ""
     for line in lines:
-        line = line.replace("\t", " ").strip()
-        if not line:
-            continue
-        if out.endswith("-") and not out.endswith(" -") and line[:1].islower():
-            out += line
-        else:
-            out = f"{out} {line}" if out else line
+        out = join_more(out, line)
     return out
+
+
+def join_more(out: str, line: str) -> str:
+    """``out`` with one more wrapped line joined on (one step of :func:`join_lines`, for text grown line by line)."""
+    if "\t" in line:
+        line = line.replace("\t", " ")
+    line = line.strip()
+    if not line:
+        return out
+    if not out:
+        return line
+    if out[-1] == "-" and not out.endswith(" -") and line[:1].islower():
+        return out + line
+    return f"{out} {line}"
 
 
 def parse_marker(line: str) -> tuple[Marker, str] | None:
