@@ -46,7 +46,7 @@ def ingest_bytes(data: bytes, name: str = "", validate: bool = True) -> Regulati
     if validate:
         from rancang import schema
 
-        schema.validate("regulation", reg.to_dict())
+        schema.validate("regulation", reg.to_dict(copy=False))
     return reg
 
 

@@ -73,8 +73,13 @@ def _pasal_value(num: str) -> float:
     return float(_roman_value(num))
 
 
+#: the first letters of BAB, Bagian, Paragraf and Pasal (Bagian and Paragraf match in any case)
+_HEADING_INITIALS = frozenset("BbPp")
+
+
 def _is_heading(line: str) -> bool:
-    return bool(g.BAB.match(line) or g.BAGIAN.match(line) or g.PARAGRAF.match(line) or g.PASAL.match(line))
+    return line[:1] in _HEADING_INITIALS and bool(
+        g.BAB.match(line) or g.BAGIAN.match(line) or g.PARAGRAF.match(line) or g.PASAL.match(line))
 
 
 def _ends_open_quote(line: str, last_pasal: float, drafts: list[PasalDraft]) -> bool:
@@ -93,6 +98,8 @@ _CONTAINERS = (("bab", g.BAB), ("bagian", g.BAGIAN), ("paragraf", g.PARAGRAF))
 
 def _container_heading(line: str):
     """("bab"|"bagian"|"paragraf", match) for a BAB/Bagian/Paragraf heading line, else (None, None)."""
+    if line[:1] not in _HEADING_INITIALS:
+        return None, None
     for kind, pattern in _CONTAINERS:
         m = pattern.match(line)
         if m:
@@ -186,7 +193,7 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
                 paragraf = node
             current = None
             continue
-        m = g.PASAL.match(line)
+        m = g.PASAL.match(line) if line[:1] == "P" else None
         if m and _pasal_value(m.group("num")) > last_pasal and (
             last_pasal == 0 or _pasal_value(m.group("num")) <= last_pasal + 10
         ) and not _wrapped_reference(lines, i):

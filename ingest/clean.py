@@ -141,33 +141,49 @@ def clean_lines(lines: list[str], removed: Removed) -> list[str]:
             removed.append({"kind": "running_header", "line": no, "text": s})
             append("")
             continue
-        if "#" in s or "<!--" in s:
-            line, gone = strip_md(line)
-            _record("markdown", gone, no, removed)
+        if "#" in s or "*" in s or "<" in s:
+            if "#" in s or "<!--" in s:
+                line, gone = strip_md(line)
+                _record("markdown", gone, no, removed)
+            if "*" in line or "<" in line:
+                line, gone = strip_markup(line)
+                _record("markup", gone, no, removed)
             s = line.strip()
-        if "*" in s or "<" in s:
-            line, gone = strip_markup(line)
-            _record("markup", gone, no, removed)
-            s = line.strip()
-        head = s[:1]
-        if (head == "-" and s[-1] == "-") or head in "Hh" or (head.isdigit() and "/" in s):
+            if not s:
+                append("")
+                continue
+        head = s[0]
+        if head in _PAGE_START and ((head == "-" and s[-1] == "-") or head in "Hh" or (head != "-" and "/" in s)):
             line, gone = strip_page_number(line)
             _record("page_number", gone, no, removed)
             s = line.strip()
             head = s[:1]
-        if head in _BULLET_START:
-            line, gone = strip_bullet(line)
-            _record("bullet", gone, no, removed)
-        if "  " in line or "\u00a0" in line or "\u2007" in line or "\u202f" in line:
+        if head in _BULLET_START and s[1:2].isspace():
+            # strip_bullet, inlined: a bullet is the commonest artefact of all
+            rest = s[1:].lstrip()
+            if rest:
+                removed.append({"kind": "bullet", "line": no, "text": head})
+                line = line.lstrip()[1:].lstrip()
+        if "  " in line or (not line.isascii() and ("\u00a0" in line or "\u2007" in line or "\u202f" in line)):
             line = _SPACES.sub(" ", line)
         line = line.strip(" \t")
-        if ("(" in line or ". " in line) and _MERGE_HINT.search(line):
+        if _may_be_merged(line) and _MERGE_HINT.search(line):
             line, _ = break_merged(line)
             if "\n" in line:
                 out.extend(part.strip() for part in line.split("\n"))
                 continue
         append(line)
     return out
+
+
+_PAGE_START = frozenset("-Hh0123456789")
+
+
+def _may_be_merged(line: str) -> bool:
+    """A necessary condition for :data:`_MERGE_HINT`, by substring tests (spaces are single by then)."""
+    if ". (" in line or "; (" in line or ": (" in line:
+        return True
+    return ". " in line and ("; " in line or ": " in line or line.count(". ") > 1)
 
 
 def counts(removed: Removed) -> dict[str, int]:

@@ -23,6 +23,7 @@ _SIGNER = re.compile(r"^(?:(?:Pj|Plt|Plh)\.\s*)?(?:BUPATI|WALI\s*KOTA|WALIKOTA|G
                      r"(?:\s+[Tt][Tt][Dd]\.?)?\s*$")
 _SIGNATURE_TAIL = re.compile(r"^(?:[Tt][Tt][Dd]\.?|NIP\.?\s*[\d ]+|[A-Z][A-Z.,' -]{2,60})$")
 _CAPTION = re.compile(r"^(?:Gambar|Tabel|Bagan|Diagram)\s+\d+(?:\.\d+)*\b", re.I)
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _WORD = {"roman": "angka", "upper": "huruf", "angka": "angka", "huruf": "huruf", "angkap": "angka",
          "hurufp": "huruf", "ayat": "angka"}
 
@@ -51,17 +52,21 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
 
     word = "Lampiran" if prefix == "lampiran" else "Penjelasan"
     signing = 0  # lines of a signature block still expected (Ttd., the name)
+    # Each pattern is tried only on lines whose first character it can match: a regex call per line per
+    # pattern would cost more than the whole rest of the Lampiran.
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if _SIGNER.match(line) or (signing and _SIGNATURE_TAIL.match(line)):
-            signing = 3 if _SIGNER.match(line) else signing - 1
+        c = line[0]
+        signer = c in "PBWG" and _SIGNER.match(line) is not None
+        if signer or (signing and _SIGNATURE_TAIL.match(line)):
+            signing = 3 if signer else signing - 1
             open_block = add("signature", line)
             open_block["cite"] = word
             continue
         signing = 0
-        if line.startswith("|") and line.endswith("|") and len(line) > 2:
+        if c == "|" and line.endswith("|") and len(line) > 2:
             line = "\t".join(c.strip() for c in line.strip("|").split("|"))
         if "\t" in line:
             if canonical and open_block is not None and open_block["type"] != "table":
@@ -75,14 +80,13 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
                 open_block["cite"] = word
             continue
         style, label, rest, value = None, None, line, 0
-        m = _ROMAN_ITEM.match(line)
-        if m is not None and m.group("label") in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"):
+        if c in "IVX" and (m := _ROMAN_ITEM.match(line)) is not None and m.group("label") in _ROMANS:
             style, label, rest = "roman", f"{m.group('label')}.", m.group("rest")
-            value = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X").index(m.group("label")) + 1
-        elif (m2 := _UPPER_ITEM.match(line)) is not None:
+            value = _ROMANS.index(m.group("label")) + 1
+        elif line[1:2] == "." and "A" <= c <= "Z" and (m2 := _UPPER_ITEM.match(line)) is not None:
             style, label, rest = "upper", f"{m2.group('label')}.", m2.group("rest")
             value = ord(m2.group("label")) - 64
-        else:
+        elif c == "(" or c.isdigit() or c.islower():
             parsed = parse_marker(line)
             if parsed is not None:
                 mk, rest = parsed
@@ -94,17 +98,18 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
             open_block = add("item", rest, label, len(stack))
             open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
             continue
-        if _CAPTION.match(line):
+        if c in "GTBDgtbd" and _CAPTION.match(line):
             open_block = add("caption", line)
             open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
             continue
         if canonical:
             open_block = None
+        heading = _is_heading(line)
         if open_block is not None and open_block["type"] in ("item", "paragraph") and not _ended(open_block["text"]) \
-                and not _is_heading(line) and not _is_heading(open_block["text"]):
+                and not heading and not _is_heading(open_block["text"]):
             open_block["text"] = join_more(open_block["text"], line)
             continue
-        if _is_heading(line):
+        if heading:
             if open_block is not None and open_block["type"] == "heading" and not _BAB.match(line) \
                     and not _BAB.match(open_block["text"]) or (
                         open_block is not None and open_block["type"] == "heading"

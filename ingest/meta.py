@@ -180,7 +180,7 @@ def citation(text: str) -> dict[str, Any]:
     m = _CITATION.search(text)
     if not m:
         return {"jenis": None, "nomor": None, "tahun": None, "tentang": None}
-    return {"jenis": re.sub(r"\s+", " ", m.group("jenis")).strip(), "nomor": m.group("nomor"),
+    return {"jenis": " ".join(m.group("jenis").split()), "nomor": m.group("nomor"),
             "tahun": int(m.group("tahun")) if m.group("tahun") else None,
             "tentang": m.group("tentang").strip() if m.group("tentang") else None}
 

@@ -20,6 +20,10 @@ from rancang.ingest.units import bare_marker
 from rancang.errors import InputError
 from rancang.tree import Node, Regulation
 
+#: the first letters of every line :func:`split_parts` looks for (Menimbang, Mengingat, MEMUTUSKAN, Dengan
+#: Persetujuan, BAB, Pasal, Ditetapkan, Disahkan, LAMPIRAN, PENJELASAN): other lines are passed over unread
+_PART_INITIALS = frozenset("MmDdBPL")
+
 
 def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
     """Line ranges [start, end) of each part present. The body starts at the first BAB or Pasal heading after
@@ -29,6 +33,9 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
     i = 0
     while i < n:
         ln = lines[i]
+        if ln[:1] not in _PART_INITIALS:
+            i += 1
+            continue
         if "menimbang" not in marks and g.MENIMBANG.match(ln):
             marks["menimbang"] = i
         elif "mengingat" not in marks and g.MENGINGAT.match(ln) and "body" not in marks:

@@ -16,49 +16,84 @@ Tahun 2022") is *external*: it keeps that act's citation and never points into t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rancang.ingest.meta import citation
 from rancang.ingest.units import letter_of, letter_value
 
 from rancang.tree import Node, Ref, Regulation
 
+#: Reference tokens. Every branch starts with a literal word, so the regex engine can skip ahead to the
+#: candidates; the word boundary before the token is checked in :func:`_tokens` (a leading ``\b`` would make the
+#: engine try every position of the text, several times slower).
 TOKEN = re.compile(r"""
-      \b[Pp]asal \s+ (?P<pasal>\d+[A-Z]?)\b          # Pasal 5, Pasal 7A
-    | \bayat \s* \( (?P<ayat>\d+[a-z]?) \)            # ayat (2)
-    | \bhuruf \s+ (?P<huruf>[a-z]{1,2})\b             # huruf a
-    | \bangka \s+ (?P<angka>\d+)\b                    # angka 3
+      Pasal \s+ (?P<pasal>\d+[A-Z]?)\b               # Pasal 5, Pasal 7A
+    | pasal \s+ (?P<pasal_>\d+[A-Z]?)\b              # "pasal 5" in running text
+    | ayat \s* \( (?P<ayat>\d+[a-z]?) \)              # ayat (2)
+    | huruf \s+ (?P<huruf>[a-z]{1,2})\b               # huruf a
+    | angka \s+ (?P<angka>\d+)\b                     # angka 3
 """, re.X)
 CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+|\s*,?\s*(?:dan|atau|serta|dan/atau)\s+|\s*,?\s*sampai\s+dengan\s+)$")
 EXTERNAL = re.compile(r"^\s*,?\s*(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun|Surat\s+Edaran|UUD)\b"
                       r"(?!(?:\s+[A-Z][\w/-]*){0,3}\s+ini\b)")
 #: an explicit citation of another act: its name and number ("Peraturan Bupati Jepara Nomor 67 Tahun 2021")
-ACT_CITATION = re.compile(r"\b(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun)\b[^;]{0,120}?\bNomor\s+\d+")
+ACT_CITATION = re.compile(r"(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun)\b[^;]{0,120}?\bNomor\s+\d+")
 #: what may stand between a reference chain and the act it belongs to, inside one list of references
 #: ("..., dan ayat (5), Pasal 42 ayat (1), Lampiran I dan Lampiran II huruf A nomor 1, 2 dan 3, ...")
-REFERENCE_FILLER = re.compile(r"""^(?:[\s,]|\((?:\d+|[a-z])\)
-    |\b(?:dan|atau|serta|dan/atau|sampai|dengan|huruf|angka|ayat|Pasal|Lampiran|nomor|[A-Za-z]|[IVXLC]+|\d+[A-Z]?)\b)*$""",
-                              re.X | re.I)
+#: Possessive (``*+``): "dan/atau" is tried before "dan", so each word is taken whole by exactly one branch and
+#: backtracking could never find another reading, only cost time on the long prefixes that fail.
+REFERENCE_FILLER = re.compile(r"""^(?:[\s,]+|\((?:\d+|[a-z])\)
+    |\b(?:dan/atau|dan|atau|serta|sampai|dengan|huruf|angka|ayat|Pasal|Lampiran|nomor|[A-Za-z]|[IVXLC]+|\d+[A-Z]?)\b
+    )*+$""", re.X | re.I)
 #: "huruf a, b, dan c": letters after a huruf token without the word "huruf" again
 BARE_HURUF_LIST = re.compile(r"""^\s*(?:,\s*|\s*dan\s+|\s*atau\s+)
     (?P<letters>[a-z](?:\s*,\s*[a-z])*(?:,?\s*(?:dan|atau)\s+[a-z])?)\b""", re.X)
 LEVELS = ("pasal", "ayat", "huruf", "angka")
 
 
+def _word_start(text: str, pos: int) -> bool:
+    """Is ``pos`` at the start of a word (the ``\b`` the patterns leave out)?"""
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_")
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return [m for m in TOKEN.finditer(text) if _word_start(text, m.start())]
+
+
+def _search_word(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` that starts a word (``\b`` + ``pattern``, but fast)."""
+    m = pattern.search(text)
+    while m is not None and not _word_start(text, m.start()):
+        m = pattern.search(text, m.start() + 1)
+    return m
+
+
+@lru_cache(maxsize=512)
+def _connects(between: str) -> bool:
+    """Is the text between two tokens only a connector (", ", " dan ", " sampai dengan ")? Few distinct
+    strings occur, so the answer is cached."""
+    return CONNECTOR.match(between) is not None
+
+
+def _level(m: re.Match[str]) -> str:
+    level = m.lastgroup or ""
+    return "pasal" if level == "pasal_" else level
+
+
 def _chains(text: str):
     """Yield (start, end, tokens) for each chain; tokens are (level, value, connector_before)."""
-    tokens = list(TOKEN.finditer(text))
+    tokens = _tokens(text)
     i = 0
     while i < len(tokens):
         chain = [tokens[i]]
         j = i + 1
-        while j < len(tokens) and CONNECTOR.match(text[chain[-1].end():tokens[j].start()]):
+        while j < len(tokens) and _connects(text[chain[-1].end():tokens[j].start()]):
             chain.append(tokens[j])
             j += 1
         items = []
         for k, m in enumerate(chain):
-            level = m.lastgroup
             conn = text[chain[k - 1].end():m.start()] if k else ""
-            items.append((level, m.group(level), "sampai" in conn))
+            items.append((_level(m), m.group(m.lastgroup), "sampai" in conn))
         yield chain[0].start(), chain[-1].end(), items
         i = j
 
@@ -126,6 +161,8 @@ def _id(state: dict[str, str | None]) -> str:
 def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> list[Ref]:
     text = node.text or ""
     refs: list[Ref] = []
+    if not _may_refer(text):
+        return refs
     chains = list(_chains(text))
     external = _external_chains(text, chains)
     for k, (start, end, items) in enumerate(chains):
@@ -146,7 +183,8 @@ def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> l
         if not resolved:
             # a provision this act lacks, cited in a clause that names another act, belongs to that act
             clause_end = text.find(";", end)
-            m = ACT_CITATION.search(text[end:clause_end if clause_end >= 0 else len(text)])
+            window = text[end:clause_end if clause_end >= 0 else len(text)]
+            m = _search_word(ACT_CITATION, window) if "Nomor" in window else None
             if m:
                 refs.append(Ref(text=text[start:end], kind="external", start=start, end=end,
                                 citation=citation(text[end + m.start():end + m.start() + 300])))
@@ -154,6 +192,12 @@ def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> l
         refs.append(Ref(text=text[start:end], kind="internal", target=[_canonical(t, ids) for t in targets],
                         resolved=resolved, start=start, end=end))
     return refs
+
+
+def _may_refer(text: str) -> bool:
+    """Could ``text`` hold a reference token at all? (Plain substring tests: most clauses cite nothing, and
+    a regex scan of every clause would cost more than the rest of resolving.)"""
+    return "asal" in text or "ayat" in text or "huruf" in text or "angka" in text
 
 
 def _external_chains(text: str, chains) -> list[int | None]:
@@ -168,7 +212,7 @@ def _external_chains(text: str, chains) -> list[int | None]:
             continue
         clause_end = text.find(";", end)
         window = text[end:clause_end if clause_end >= 0 else len(text)]
-        m = ACT_CITATION.search(window)
+        m = _search_word(ACT_CITATION, window) if "Nomor" in window else None
         out.append(end + m.start() if m and REFERENCE_FILLER.match(window[:m.start()]) else None)
     return out
 

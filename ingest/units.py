@@ -84,11 +84,13 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
     >>> parse_marker("aa. Pasal 27 Peraturan Bupati")[0].value
     27
     """
+    c = line[:1]
+    if not (c == "(" or c.isdigit() or "a" <= c <= "z"):
+        return None  # the cheap test first: most lines start with a capital or a word
     m = g.MARKER.match(line)
     if not m:
         return None
-    for style in ("ayat", "huruf", "angka", "hurufp", "angkap"):
-        raw = m.group(style)
+    for style, raw in zip(_STYLES, m.group(*_STYLES), strict=True):
         if raw is None:
             continue
         if style in ("huruf", "hurufp"):
@@ -99,16 +101,20 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
             value, number = int("".join(ch for ch in raw if ch.isdigit())), raw
         else:
             value, number = int(raw), str(int(raw))
-        label = line[: m.start("rest")].strip() if m.group("rest") else line.strip()
-        return Marker(style, value, number, label), m.group("rest")
+        rest = m.group("rest")
+        label = line[: m.start("rest")].strip() if rest else line.strip()
+        return Marker(style, value, number, label), rest
     return None
+
+
+_STYLES = ("ayat", "huruf", "angka", "hurufp", "angkap")
 
 
 def bare_marker(line: str) -> Marker | None:
     """A line that is only an enumerator ("1.", "2", "(1)", "c", "0", "CC.", "jj-", "."), read as well as it can be."""
-    if not g.BARE_MARKER.match(line):
-        return None
     s = line.strip()
+    if len(s) > 5 or not g.BARE_MARKER.match(s):  # "(123)" is the longest
+        return None
     core = s.strip("().-")
     label = s
     if s.startswith("(") and core.isdigit():
@@ -144,7 +150,7 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False) -> tuple[
     for no, line in lines:
         if not line.strip():
             continue
-        if quote is None and opens_quoted_text(line, units[-1].text if units else ""):
+        if quote is None and OPEN_QUOTE in line and opens_quoted_text(line, units[-1].text if units else ""):
             before, after = line.split(OPEN_QUOTE, 1)
             if before.strip():
                 line = before.rstrip()
@@ -162,7 +168,7 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False) -> tuple[
             continue
         if quote is not None and (g.AMENDMENT_INSTRUCTION.match(line) or line.lstrip().startswith(OPEN_QUOTE)):
             quote = None  # the previous quote lost its closing mark
-        if quote is None and units and opens_quoted_text(line, units[-1].text):
+        if quote is None and units and OPEN_QUOTE in line and opens_quoted_text(line, units[-1].text):
             quote = [(no, line)]
             depth = 1 + line.count(OPEN_QUOTE) - 1 - line.count(CLOSE_QUOTE)
             units[-1].quotes.append(quote)
@@ -208,8 +214,9 @@ def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: 
         marker, rest = parsed
         units.append(Unit(marker, [rest] if rest else [], no))
         return
+    # the clause end is read from the last two lines only (enough for "...;" + "dan"), not the whole unit
     if units and not canonical and not units[-1].quotes and (
-        not (units[-1].lines and ends_clause(units[-1].text)) or _CONNECTOR_LINE.match(line)
+        not (units[-1].lines and ends_clause(join_lines(units[-1].lines[-2:]))) or _CONNECTOR_LINE.match(line)
     ):
         units[-1].lines.append(line)
     else:

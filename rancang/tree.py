@@ -59,11 +59,13 @@ class Node:
     cite: str = ""
     refs: list[Ref] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The node as JSON data (hand-written: ``dataclasses.asdict`` deep-copies and is 5x slower)."""
+    def to_dict(self, copy: bool = True) -> dict[str, Any]:
+        """The node as JSON data (hand-written: ``dataclasses.asdict`` deep-copies and is 5x slower).
+
+        ``copy=False`` shares the refs' data with the tree: for a look that is thrown away (schema validation)."""
         return {"type": self.type, "number": self.number, "label": self.label, "heading": self.heading,
-                "text": self.text, "children": [c.to_dict() for c in self.children], "id": self.id,
-                "cite": self.cite, "refs": [_plain(r.__dict__) for r in self.refs]}
+                "text": self.text, "children": [c.to_dict(copy) for c in self.children], "id": self.id,
+                "cite": self.cite, "refs": [_plain(r.__dict__) if copy else r.__dict__ for r in self.refs]}
 
     def walk(self) -> Iterator[Node]:
         """This node and every descendant, in document order."""
@@ -142,9 +144,13 @@ class Regulation:
         """The node whose ``cite`` is exactly ``cite`` ("Pasal 4 ayat (2) huruf a"), or None."""
         return next((n for n in self.walk() if n.cite == cite), None)
 
-    def to_dict(self) -> dict[str, Any]:
-        d = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name != "body"}
-        d["body"] = [n.to_dict() for n in self.body]
+    def to_dict(self, copy: bool = True) -> dict[str, Any]:
+        """The regulation as JSON data (the regulation schema). ``copy=False`` shares the tree's own dicts and
+        lists instead of copying them: only for data that is read once and dropped, as in validating an ingest,
+        where the copy would cost more than the validation itself."""
+        d = {f.name: _plain(getattr(self, f.name)) if copy else getattr(self, f.name)
+             for f in fields(self) if f.name != "body"}
+        d["body"] = [n.to_dict(copy) for n in self.body]
         if not d["penjelasan"]:
             del d["penjelasan"]
         return d
