@@ -111,7 +111,9 @@ def _wrapped_reference(lines: list[tuple[int, str]], i: int) -> bool:
     """Is the "Pasal N" line at ``i`` the middle of a sentence ("... dimaksud dalam" / "Pasal 5" / "ayat (2)")?"""
     prev = next((ln for _, ln in reversed(lines[max(0, i - 3):i]) if ln.strip()), "")
     nxt = next((ln for _, ln in lines[i + 1:i + 4] if ln.strip()), "")
-    return bool(g.CONTINUES.search(prev)) or bool(g.REFERENCE_TAIL.match(nxt.strip()))
+    prev = prev.rstrip()
+    # the longest word CONTINUES knows is 11 letters: search only the tail (\b still sees the whole line)
+    return bool(g.CONTINUES.search(prev, max(0, len(prev) - 12))) or bool(g.REFERENCE_TAIL.match(nxt.strip()))
 
 
 def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalDraft], list[tuple[int, str]]]:

@@ -53,8 +53,8 @@ MARKER = re.compile(r"""
       | (?P<hurufp>[a-z]{1,2}) \)                    # a)   deeper huruf
       | (?P<angkap>\d{1,3}) \)                       # 1)   deeper angka
     )
-    (?: \s+ | $ )                                    # a space (or nothing) before the text
-    (?P<rest>.*)$""", re.X)
+    (?: \s+ | $ )                                    # a space (or nothing) before the text; the text
+    """, re.X)                                       # itself is line[m.end():] (no ".*" to scan it)
 
 #: A line that is only an enumerator, as two-column PDF extraction leaves them: "1.", "2", "c", "0", "(1)",
 #: "aa.", "CC.", "jj-", ". ". OCR slips (0 for e, c for e) are accepted here; the number comes from the sequence.

@@ -37,23 +37,25 @@ def _ended(text: str) -> bool:
 
 
 def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -> list[dict[str, Any]]:
-    """Blocks of a Lampiran: {type, id, cite, label, level, text, rows}."""
-    blocks: list[dict[str, Any]] = []
-    open_block: dict[str, Any] | None = None
-    stack: list[list] = []  # [style, last value, cite words] per open level, outermost first
+    """Blocks of a Lampiran: {type, id, cite, label, level, text, rows}.
 
-    def add(kind: str, text: str, label: str | None = None, level: int = 0, rows=None) -> dict[str, Any]:
-        block: dict[str, Any] = {"type": kind, "id": f"{prefix}-{len(blocks) + 1}", "cite": "", "label": label,
-                                 "level": level, "text": text}
-        if rows is not None:
-            block["rows"] = rows
+    One pass; each pattern is tried only on lines whose first character it can match, and the cite of the
+    current list position is rebuilt only when the position changes: a Lampiran is most of a regulation's lines,
+    so per-line work here is most of the reader's time."""
+    blocks: list[dict[str, Any]] = []
+    stack: list[list] = []  # [style, last value, cite words] per open level, outermost first
+    word = "Lampiran" if prefix == "lampiran" else "Penjelasan"
+    cite = word             # the cite of the current list position
+    open_block: dict[str, Any] | None = None
+    otype = ""              # the open block's type ("" when none is open)
+
+    def add(kind: str, text: str, block_cite: str, label: str | None = None, level: int = 0) -> dict[str, Any]:
+        block: dict[str, Any] = {"type": kind, "id": f"{prefix}-{len(blocks) + 1}", "cite": block_cite,
+                                 "label": label, "level": level, "text": text}
         blocks.append(block)
         return block
 
-    word = "Lampiran" if prefix == "lampiran" else "Penjelasan"
     signing = 0  # lines of a signature block still expected (Ttd., the name)
-    # Each pattern is tried only on lines whose first character it can match: a regex call per line per
-    # pattern would cost more than the whole rest of the Lampiran.
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -62,30 +64,27 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
         signer = c in "PBWG" and _SIGNER.match(line) is not None
         if signer or (signing and _SIGNATURE_TAIL.match(line)):
             signing = 3 if signer else signing - 1
-            open_block = add("signature", line)
-            open_block["cite"] = word
+            open_block, otype = add("signature", line, word), "signature"
             continue
         signing = 0
         if c == "|" and line.endswith("|") and len(line) > 2:
             line = "\t".join(c.strip() for c in line.strip("|").split("|"))
         if "\t" in line:
-            if canonical and open_block is not None and open_block["type"] != "table":
-                open_block = None
             cells = [c.strip() for c in line.split("\t")]
-            if open_block is not None and open_block["type"] == "table":
-                open_block["rows"].append(cells)
-                open_block["text"] = open_block["text"] + " | " + " ".join(cells)
+            if otype == "table":
+                open_block["rows"].append(cells)  # type: ignore[index]
+                open_block["text"] += " | " + " ".join(cells)  # type: ignore[index]
             else:
-                open_block = add("table", " ".join(cells), rows=[cells])
-                open_block["cite"] = word
+                open_block, otype = add("table", " ".join(cells), word), "table"
+                open_block["rows"] = [cells]
             continue
-        style, label, rest, value = None, None, line, 0
+        style = None
         if c in "IVX" and (m := _ROMAN_ITEM.match(line)) is not None and m.group("label") in _ROMANS:
             style, label, rest = "roman", f"{m.group('label')}.", m.group("rest")
             value = _ROMANS.index(m.group("label")) + 1
         elif line[1:2] == "." and "A" <= c <= "Z" and (m2 := _UPPER_ITEM.match(line)) is not None:
             style, label, rest = "upper", f"{m2.group('label')}.", m2.group("rest")
-            value = ord(m2.group("label")) - 64
+            value = ord(c) - 64
         elif c == "(" or c.isdigit() or c.islower():
             parsed = parse_marker(line)
             if parsed is not None:
@@ -95,32 +94,27 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
             _place(stack, style, value)
             stack[-1][1] = value
             stack[-1][2] = f"{_WORD[style]} {label.strip('.()')}"
-            open_block = add("item", rest, label, len(stack))
-            open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
+            cite = " ".join([word] + [lv[2] for lv in stack])
+            open_block, otype = add("item", rest, cite, label, len(stack)), "item"
             continue
         if c in "GTBDgtbd" and _CAPTION.match(line):
-            open_block = add("caption", line)
-            open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
+            open_block, otype = add("caption", line, cite), "caption"
             continue
         if canonical:
-            open_block = None
+            otype = ""
         heading = _is_heading(line)
-        if open_block is not None and open_block["type"] in ("item", "paragraph") and not _ended(open_block["text"]) \
-                and not heading and not _is_heading(open_block["text"]):
-            open_block["text"] = join_more(open_block["text"], line)
+        if (otype == "item" or otype == "paragraph") and not heading and not _ended(open_block["text"]) \
+                and not _is_heading(open_block["text"]):  # type: ignore[index]
+            open_block["text"] = join_more(open_block["text"], line)  # type: ignore[index]
             continue
         if heading:
-            if open_block is not None and open_block["type"] == "heading" and not _BAB.match(line) \
-                    and not _BAB.match(open_block["text"]) or (
-                        open_block is not None and open_block["type"] == "heading"
-                        and _BAB.fullmatch(open_block["text"].strip()) is not None):
-                open_block["text"] = join_more(open_block["text"], line)
+            if otype == "heading" and (not _BAB.match(line) and not _BAB.match(open_block["text"])  # type: ignore
+                                       or _BAB.fullmatch(open_block["text"].strip()) is not None):  # type: ignore
+                open_block["text"] = join_more(open_block["text"], line)  # type: ignore[index]
                 continue
-            open_block = add("heading", line)
-            open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
+            open_block, otype = add("heading", line, cite), "heading"
             continue
-        open_block = add("paragraph", line)
-        open_block["cite"] = " ".join([word] + [lv[2] for lv in stack])
+        open_block, otype = add("paragraph", line, cite), "paragraph"
     return blocks
 
 

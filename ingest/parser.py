@@ -33,24 +33,29 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
     i = 0
     while i < n:
         ln = lines[i]
-        if ln[:1] not in _PART_INITIALS:
+        c = ln[:1]
+        if c not in _PART_INITIALS:
             i += 1
             continue
-        if "menimbang" not in marks and g.MENIMBANG.match(ln):
+        # each pattern is tried only on lines with its initial (the lines are cleaned, so stripped)
+        if "menimbang" not in marks and c in "Mm" and g.MENIMBANG.match(ln):
             marks["menimbang"] = i
-        elif "mengingat" not in marks and g.MENGINGAT.match(ln) and "body" not in marks:
+        elif "mengingat" not in marks and "body" not in marks and c in "Mm" and g.MENGINGAT.match(ln):
             marks["mengingat"] = i
-        elif "diktum" not in marks and "body" not in marks and (g.MEMUTUSKAN.match(ln) or g.PERSETUJUAN.match(ln)):
+        elif "diktum" not in marks and "body" not in marks and (
+                (c in "Mm" and g.MEMUTUSKAN.match(ln)) or (c in "Dd" and g.PERSETUJUAN.match(ln))):
             marks["diktum"] = i
-        elif "body" not in marks and (g.BAB.match(ln) or g.PASAL.match(ln)) and (
+        elif "body" not in marks and ((c == "B" and g.BAB.match(ln)) or (c == "P" and g.PASAL.match(ln))) and (
             "diktum" in marks or "mengingat" in marks or "menimbang" in marks or i > 0
         ):
             marks["body"] = i
-        elif "body" in marks and "penutup" not in marks and (g.DITETAPKAN.match(ln) or g.DISAHKAN.match(ln)):
+        elif "body" in marks and "penutup" not in marks and c in "Dd" and (
+                g.DITETAPKAN.match(ln) or g.DISAHKAN.match(ln)):
             marks["penutup"] = i
-        elif "penutup" in marks and "lampiran" not in marks and g.LAMPIRAN.match(ln):
+        elif "penutup" in marks and "lampiran" not in marks and ln.startswith("LAMPIRAN") and g.LAMPIRAN.match(ln):
             marks["lampiran"] = i
-        elif "body" in marks and "penjelasan" not in marks and g.PENJELASAN.match(ln):
+        elif "body" in marks and "penjelasan" not in marks and ln.startswith("PENJELASAN") \
+                and g.PENJELASAN.match(ln):
             marks["penjelasan"] = i
         i += 1
     order = sorted(marks.items(), key=lambda kv: kv[1])

@@ -56,8 +56,32 @@ def _word_start(text: str, pos: int) -> bool:
     return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_")
 
 
+#: the keywords that start a token, with how far before the keyword the token starts ("Pasal" from "asal")
+_TOKEN_KEYWORDS = (("asal", 1), ("ayat", 0), ("huruf", 0), ("angka", 0))
+
+
 def _tokens(text: str) -> list[re.Match[str]]:
-    return [m for m in TOKEN.finditer(text) if _word_start(text, m.start())]
+    """The reference tokens of ``text``, as ``TOKEN.finditer`` with a word boundary before each would give them,
+    but tried only where a keyword stands (found by ``str.find``): scanning every position of every clause with
+    the regex engine cost more than the rest of resolving."""
+    starts = []
+    for keyword, back in _TOKEN_KEYWORDS:
+        i = text.find(keyword)
+        while i >= 0:
+            if i >= back:
+                starts.append(i - back)
+            i = text.find(keyword, i + 1)
+    starts.sort()
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start < end or not _word_start(text, start):
+            continue
+        m = TOKEN.match(text, start)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _search_word(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -165,12 +189,13 @@ def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> l
         return refs
     chains = list(_chains(text))
     external = _external_chains(text, chains)
+    cited: dict[int, dict] = {}  # act offset -> its citation: a list of chains often cites one act
     for k, (start, end, items) in enumerate(chains):
-        after = text[end:end + 80]
-        if external[k] is not None:
-            after = text[external[k]:external[k] + 80]
-            refs.append(Ref(text=text[start:end], kind="external", start=start, end=end,
-                            citation=citation(after.lstrip(" ,") + text[end + 80:end + 300])))
+        act = external[k]
+        if act is not None:
+            if act not in cited:
+                cited[act] = citation(text[act:act + 300].lstrip(" ,"))
+            refs.append(Ref(text=text[start:end], kind="external", start=start, end=end, citation=dict(cited[act])))
             continue
         # "huruf a, b, dan c": letters after the last huruf token belong to the chain
         m = BARE_HURUF_LIST.match(text[end:]) if items[-1][0] == "huruf" else None
@@ -204,17 +229,42 @@ def _external_chains(text: str, chains) -> list[int | None]:
     """For each chain, the offset of the other act it belongs to, or None when it points into this act.
 
     A chain directly followed by an act's name is external; so is every chain before it in the same list
-    ("Pasal 11 ayat (2), ..., dan ayat (5), Pasal 14 ayat (2) ... Peraturan Bupati Jepara Nomor 67 ...")."""
-    out: list[int | None] = []
-    for _start, end, _ in chains:
+    ("Pasal 11 ayat (2), ..., dan ayat (5), Pasal 14 ayat (2) ... Peraturan Bupati Jepara Nomor 67 ...").
+
+    The lists are read right to left: what stands between chain k and the act is the gap to chain k+1, chain
+    k+1 itself and what stands after it, so each stretch of text is checked against the filler pattern once
+    (checking every chain's whole stretch made a long list quadratic). Splitting at a chain's start and end is
+    safe because both are word boundaries, where the filler pattern never takes a word in two parts."""
+    n = len(chains)
+    out: list[int | None] = [None] * n
+    acts: list[int | None] = [None] * n   # the act cited after each chain, before the clause ends
+    for k, (_start, end, _) in enumerate(chains):
         if EXTERNAL.match(text[end:end + 80]):
-            out.append(end)
+            out[k] = end
             continue
         clause_end = text.find(";", end)
         window = text[end:clause_end if clause_end >= 0 else len(text)]
         m = _search_word(ACT_CITATION, window) if "Nomor" in window else None
-        out.append(end + m.start() if m and REFERENCE_FILLER.match(window[:m.start()]) else None)
+        if m is not None:
+            acts[k] = end + m.start()
+    filler = [False] * n  # is text[end of chain k : its act] filler only?
+    for k in range(n - 1, -1, -1):
+        act = acts[k]
+        if act is None:
+            continue
+        end = chains[k][1]
+        if k + 1 < n and acts[k + 1] == act:
+            nxt_start, nxt_end = chains[k + 1][0], chains[k + 1][1]
+            filler[k] = filler[k + 1] and _is_filler(text[end:nxt_start]) and _is_filler(text[nxt_start:nxt_end])
+        else:
+            filler[k] = _is_filler(text[end:act])
+        if filler[k]:
+            out[k] = act
     return out
+
+
+def _is_filler(stretch: str) -> bool:
+    return REFERENCE_FILLER.match(stretch) is not None
 
 
 def _exists(target: str, ids: set[str]) -> bool:

@@ -101,8 +101,8 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
             value, number = int("".join(ch for ch in raw if ch.isdigit())), raw
         else:
             value, number = int(raw), str(int(raw))
-        rest = m.group("rest")
-        label = line[: m.start("rest")].strip() if rest else line.strip()
+        rest = line[m.end():]
+        label = line[: m.end()].strip() if rest else line.strip()
         return Marker(style, value, number, label), rest
     return None
 
@@ -235,8 +235,8 @@ def _split_trailing(units: list[Unit]) -> list[Unit]:
     the enclosing clause."""
     out: list[Unit] = []
     for i, unit in enumerate(units):
-        prev = units[i - 1].text if i else ""
-        if i and _LAST_ITEM_BEFORE.search(prev) and len(unit.lines) > 1:
+        # the end of the previous unit is all that matters: its last two lines hold "...;" + "dan"
+        if i and len(unit.lines) > 1 and _LAST_ITEM_BEFORE.search(join_lines(units[i - 1].lines[-2:])):
             for k, line in enumerate(unit.lines[:-1]):
                 rest = unit.lines[k + 1:]
                 if line.rstrip().endswith(",") and not _CONNECTOR_START.match(rest[0].strip()) \
