@@ -167,7 +167,9 @@ def clean_lines(lines: list[str], removed: Removed) -> list[str]:
         if "  " in line or (not line.isascii() and ("\u00a0" in line or "\u2007" in line or "\u202f" in line)):
             line = _SPACES.sub(" ", line)
         line = line.strip(" \t")
-        if _may_be_merged(line) and _MERGE_HINT.search(line):
+        # a necessary condition for _MERGE_HINT by substring tests first (spaces are single by now)
+        if (". (" in line or "; (" in line or ": (" in line or (". " in line and (
+                "; " in line or ": " in line or line.count(". ") > 1))) and _MERGE_HINT.search(line):
             line, _ = break_merged(line)
             if "\n" in line:
                 out.extend(part.strip() for part in line.split("\n"))
@@ -177,13 +179,6 @@ def clean_lines(lines: list[str], removed: Removed) -> list[str]:
 
 
 _PAGE_START = frozenset("-Hh0123456789")
-
-
-def _may_be_merged(line: str) -> bool:
-    """A necessary condition for :data:`_MERGE_HINT`, by substring tests (spaces are single by then)."""
-    if ". (" in line or "; (" in line or ": (" in line:
-        return True
-    return ". " in line and ("; " in line or ": " in line or line.count(". ") > 1)
 
 
 def counts(removed: Removed) -> dict[str, int]:

@@ -172,7 +172,7 @@ _CITATION = re.compile(r"""
     (?:\s+Nomor\s+(?P<nomor>[\w./-]+))?
     (?:\s+Tahun\s+(?P<tahun>\d{4}))?
     (?:\s+tentang\s+(?P<tentang>.+?))?
-    (?=\s*\(|\s*,|\s+sebagaimana|\s*;|\s*$|\s+dengan\s+mengubah)""", re.X | re.I)
+    (?=\s*[(,;]|\s*$|\s+(?:sebagaimana|dengan\s+mengubah))""", re.X | re.I)
 
 
 def citation(text: str) -> dict[str, Any]:

@@ -85,8 +85,12 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
     27
     """
     c = line[:1]
-    if not (c == "(" or c.isdigit() or "a" <= c <= "z"):
-        return None  # the cheap test first: most lines start with a capital or a word
+    if c != "(":
+        # the cheap test first: an enumerator is "a." "bb)" "12." — a letter or digit closed within three
+        # characters; most lines start with a capital or a longer word
+        if not (c.isdigit() or "a" <= c <= "z") or (
+                line[1:2] not in _CLOSERS and line[2:3] not in _CLOSERS and line[3:4] not in _CLOSERS):
+            return None
     m = g.MARKER.match(line)
     if not m:
         return None
@@ -108,6 +112,7 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
 
 
 _STYLES = ("ayat", "huruf", "angka", "hurufp", "angkap")
+_CLOSERS = frozenset(".)")
 
 
 def bare_marker(line: str) -> Marker | None:
