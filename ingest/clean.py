@@ -168,8 +168,9 @@ def clean_lines(lines: list[str], removed: Removed) -> list[str]:
             line = _SPACES.sub(" ", line)
         line = line.strip(" \t")
         # a necessary condition for _MERGE_HINT by substring tests first (spaces are single by now)
-        if (". (" in line or "; (" in line or ": (" in line or (". " in line and (
-                "; " in line or ": " in line or line.count(". ") > 1))) and _MERGE_HINT.search(line):
+        if (" (" in line or ". " in line) and (". (" in line or "; (" in line or ": (" in line or (
+                ". " in line and ("; " in line or ": " in line or line.count(". ") > 1))) \
+                and _MERGE_HINT.search(line):
             line, _ = break_merged(line)
             if "\n" in line:
                 out.extend(part.strip() for part in line.split("\n"))

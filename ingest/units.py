@@ -140,6 +140,17 @@ def ends_clause(text: str) -> bool:
     return bool(_ENDS_ITEM.search(text)) or text.rstrip().endswith((".", ":"))
 
 
+def _lines_end_clause(lines: list[str]) -> bool:
+    """:func:`ends_clause` of the text these wrapped lines make, read from their end: only a last line ending in
+    "dan" or "atau" needs the line before it ("...;" + "dan")."""
+    last = lines[-1].rstrip()
+    if last.endswith((".", ":", ";")):
+        return True
+    if last.endswith(("dan", "atau")):
+        return ends_clause(join_lines(lines[-2:]))
+    return False
+
+
 _ENDS_ITEM = re.compile(r";\s*(?:dan|atau|dan/atau)?\s*$")
 _CONNECTOR_LINE = re.compile(r"^(?:dan|atau|dan/atau|serta)\s*$")
 
@@ -210,7 +221,8 @@ def quote_depth(line: str) -> int:
 
 def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: str, canonical: bool) -> None:
     """Add one line to the units: a bare enumerator, a new enumerated unit, a new clause, or a wrapped line."""
-    bm = None if canonical else bare_marker(line)
+    # (a cleaned line longer than 16 characters can never be a bare enumerator: skip the call)
+    bm = None if canonical or len(line) > 16 else bare_marker(line)
     if bm is not None:
         bare.append((no, bm))
         return
@@ -219,9 +231,8 @@ def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: 
         marker, rest = parsed
         units.append(Unit(marker, [rest] if rest else [], no))
         return
-    # the clause end is read from the last two lines only (enough for "...;" + "dan"), not the whole unit
     if units and not canonical and not units[-1].quotes and (
-        not (units[-1].lines and ends_clause(join_lines(units[-1].lines[-2:]))) or _CONNECTOR_LINE.match(line)
+        not (units[-1].lines and _lines_end_clause(units[-1].lines)) or _CONNECTOR_LINE.match(line)
     ):
         units[-1].lines.append(line)
     else:
