@@ -8,6 +8,7 @@ page numbers ("- 3 -", "Halaman 3 dari 20"), runs of spaces. Each stage removes 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -100,18 +101,15 @@ _URLISH = re.compile(r"(?:www\.|https?://|\.com\b|\.go\.id\b|\.or\.id\b)", re.I)
 def running_headers(lines: list[str]) -> set[str]:
     """Lines an online database or a PDF repeats on every page: the same web address line three times or more.
 
-    (Repeated legal text such as "Cukup jelas." is never a header: only address-like lines qualify.)"""
-    seen: dict[str, int] = {}
-    text = "\n".join(lines)
-    if "www" not in text and "http" not in text and ".co" not in text and ".id" not in text:
-        return set()
-    for line in lines:
-        if "www" not in line and "http" not in line and ".co" not in line and ".id" not in line:
-            continue
-        key = line.strip().lstrip("\ufeff")
-        if key and len(key) < 120 and _URLISH.search(key):
-            seen[key] = seen.get(key, 0) + 1
-    return {k for k, n in seen.items() if n >= 3}
+    (Repeated legal text such as "Cukup jelas." is never a header: only address-like lines qualify.) Lines are
+    counted first, in C, and only those seen three times are read: searching the whole text for addresses took
+    three times as long."""
+    counts = Counter(map(str.strip, lines))
+    if "\ufeff" in "".join(counts):  # a byte-order mark inside the text: count the lines without it
+        counts = Counter(key.lstrip("\ufeff") for key in counts.elements())
+    return {key for key, n in counts.items()
+            if n >= 3 and key and len(key) < 120
+            and ("www" in key or "http" in key or ".co" in key or ".id" in key) and _URLISH.search(key)}
 
 
 _BULLET_START = frozenset("-•▪·")
