@@ -316,7 +316,8 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
         level.last = mk.value
         level.items.append(node)
         level.holder.children.append(node)
-        node.children.extend(perubahan(q) for q in unit.quotes)
+        if unit.quotes:
+            node.children.extend(perubahan(q) for q in unit.quotes)
 
 
 def _ends_sentence(text: str) -> bool:

@@ -177,7 +177,10 @@ _CITATION = re.compile(r"""
 
 def citation(text: str) -> dict[str, Any]:
     """The first act cited in ``text``: {jenis, nomor, tahun, tentang}."""
-    m = _CITATION.search(text)
+    return _citation_of(_CITATION.search(text))
+
+
+def _citation_of(m: re.Match[str] | None) -> dict[str, Any]:
     if not m:
         return {"jenis": None, "nomor": None, "tahun": None, "tentang": None}
     return {"jenis": " ".join(m.group("jenis").split()), "nomor": m.group("nomor"),
@@ -193,7 +196,7 @@ def mengingat_entry(item: dict[str, Any]) -> dict[str, Any]:
     if m:
         tail = text[m.end():]
         for cm in _CITATION.finditer(tail):
-            cit = citation(cm.group(0))
+            cit = _citation_of(cm)
             if cit["nomor"] and cit != entry["citation"]:
                 entry["amendments"].append(cit)
     return entry

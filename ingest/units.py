@@ -94,21 +94,21 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
     m = g.MARKER.match(line)
     if not m:
         return None
-    for style, raw in zip(_STYLES, m.group(*_STYLES), strict=True):
-        if raw is None:
-            continue
-        if style in ("huruf", "hurufp"):
-            if len(raw) == 2 and raw[0] != raw[1]:
-                return None  # "di." or "ke." are words, not enumerators
-            value, number = letter_value(raw), raw
-        elif style == "ayat":
-            value, number = int("".join(ch for ch in raw if ch.isdigit())), raw
-        else:
-            value, number = int(raw), str(int(raw))
-        rest = line[m.end():]
-        label = line[: m.end()].strip() if rest else line.strip()
-        return Marker(style, value, number, label), rest
-    return None
+    # exactly one style group matched, and MARKER has no other group: lastindex names it
+    style = _STYLES[m.lastindex - 1]  # type: ignore[operator]
+    raw = m.group(m.lastindex)  # type: ignore[arg-type]
+    if style == "huruf" or style == "hurufp":
+        if len(raw) == 2 and raw[0] != raw[1]:
+            return None  # "di." or "ke." are words, not enumerators
+        value, number = letter_value(raw), raw
+    elif style == "ayat":
+        value, number = int("".join(ch for ch in raw if ch.isdigit())), raw
+    else:
+        value, number = int(raw), str(int(raw))
+    end = m.end()
+    rest = line[end:]
+    label = line[:end].strip() if rest else line.strip()
+    return Marker(style, value, number, label), rest
 
 
 _STYLES = ("ayat", "huruf", "angka", "hurufp", "angkap")

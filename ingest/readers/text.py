@@ -52,7 +52,9 @@ def _utf16_without_bom(data: bytes, name: str) -> str:
 
 
 def read(data: bytes, name: str = "") -> Document:
-    text = decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode(data, name)
+    if "\r" in text:  # one fast scan; most files need no rewrite
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     removed = []
     if text.startswith("\ufeff") or data.startswith(b"\xef\xbb\xbf"):
         text = text.removeprefix("\ufeff")
