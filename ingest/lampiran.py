@@ -43,7 +43,7 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
     current list position is rebuilt only when the position changes: a Lampiran is most of a regulation's lines,
     so per-line work here is most of the reader's time."""
     blocks: list[dict[str, Any]] = []
-    stack: list[list] = []  # [style, last value, cite words] per open level, outermost first
+    stack: list[list] = []  # [style, last value, cite words, whole cite] per open level, outermost first
     word = "Lampiran" if prefix == "lampiran" else "Penjelasan"
     cite = word             # the cite of the current list position
     open_block: dict[str, Any] | None = None
@@ -93,8 +93,10 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
         if style is not None:
             _place(stack, style, value)
             stack[-1][1] = value
-            stack[-1][2] = f"{_WORD[style]} {label.strip('.()')}"
-            cite = " ".join([word] + [lv[2] for lv in stack])
+            level = stack[-1]
+            level[2] = f"{_WORD[style]} {label.strip('.()')}"
+            # each level keeps its whole cite: the level above's cite and its own words
+            cite = level[3] = f"{stack[-2][3] if len(stack) > 1 else word} {level[2]}"
             open_block, otype = add("item", rest, cite, label, len(stack)), "item"
             continue
         if c in "GTBDgtbd" and _CAPTION.match(line):
@@ -128,10 +130,10 @@ def _place(stack: list[list], style: str, value: int) -> None:
         if value <= 1 and any(lv[0] == style for lv in stack) and style in ("roman", "upper"):
             # a new top-level sequence (the Lampiran restarts A., B. ...): close everything below it
             del stack[[lv[0] for lv in stack].index(style):]
-        stack.append([style, 0, ""])
+        stack.append([style, 0, "", ""])
         return
     same = [d for d, lv in enumerate(stack) if lv[0] == style]
     if same:
         del stack[same[-1] + 1:]
     else:
-        stack.append([style, 0, ""])
+        stack.append([style, 0, "", ""])

@@ -30,14 +30,10 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
     the diktum (or after Mengingat when MEMUTUSKAN is missing) and ends at "Ditetapkan di" / "Disahkan di"."""
     n = len(lines)
     marks: dict[str, int] = {}
-    i = 0
-    while i < n:
+    # each pattern is tried only on lines with its initial (the lines are cleaned, so stripped)
+    for i in [i for i, ln in enumerate(lines) if ln[:1] in _PART_INITIALS]:
         ln = lines[i]
-        c = ln[:1]
-        if c not in _PART_INITIALS:
-            i += 1
-            continue
-        # each pattern is tried only on lines with its initial (the lines are cleaned, so stripped)
+        c = ln[0]
         if "menimbang" not in marks and c in "Mm" and g.MENIMBANG.match(ln):
             marks["menimbang"] = i
         elif "mengingat" not in marks and "body" not in marks and c in "Mm" and g.MENGINGAT.match(ln):
@@ -57,7 +53,6 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
         elif "body" in marks and "penjelasan" not in marks and ln.startswith("PENJELASAN") \
                 and g.PENJELASAN.match(ln):
             marks["penjelasan"] = i
-        i += 1
     order = sorted(marks.items(), key=lambda kv: kv[1])
     ranges: dict[str, tuple[int, int]] = {}
     first = order[0][1] if order else n

@@ -33,7 +33,7 @@ def letter_of(n: int) -> str:
     return chr(96 + n) if n <= 26 else chr(96 + n - 26) * 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Marker:
     style: str       # ayat | huruf | angka | hurufp | angkap
     value: int       # position in its sequence (a=1, aa=27)
@@ -41,7 +41,7 @@ class Marker:
     label: str       # as printed: "(2)", "a.", "b)"
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     marker: Marker | None
     lines: list[str] = field(default_factory=list)
