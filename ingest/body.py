@@ -163,8 +163,8 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
         no, line = lines[i]
         if depth > 0 and _ends_open_quote(line, last_pasal, drafts):
             depth = 0
-        prev_text = current.lines[-1][1] if current is not None and current.lines else ""
-        if depth > 0 or (line.lstrip().startswith(OPEN_QUOTE) and opens_quoted_text(line, prev_text)):
+        if depth > 0 or (OPEN_QUOTE in line and line.lstrip().startswith(OPEN_QUOTE) and opens_quoted_text(
+                line, current.lines[-1][1] if current is not None and current.lines else "")):
             # quoted new text of an amending act: never a heading of this act
             depth = min(1, max(0, (0 if line.lstrip().startswith(OPEN_QUOTE) else depth) + quote_depth(line)))
             if current is not None:
@@ -173,7 +173,7 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
                 orphans.append((no, line))
             i += 1
             continue
-        depth = min(1, max(0, quote_depth(line))) if opens_quoted_text(line, "") else 0
+        depth = min(1, max(0, quote_depth(line))) if OPEN_QUOTE in line and opens_quoted_text(line, "") else 0
         kind, m = _container_heading(line)
         if m is not None:
             title = m.group("title")

@@ -32,8 +32,8 @@ def _is_heading(line: str) -> bool:
     return line.isupper() and len(line) >= 3 and not line.rstrip().endswith((";", ","))
 
 
-def _ended(text: str) -> bool:
-    return text.rstrip().endswith((".", ":", ";", "?", "!"))
+_CLAUSE_ENDS = (".", ":", ";", "?", "!")
+_CLOSERS = frozenset(".)")
 
 
 def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -> list[dict[str, Any]]:
@@ -85,8 +85,9 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
         elif line[1:2] == "." and "A" <= c <= "Z" and (m2 := _UPPER_ITEM.match(line)) is not None:
             style, label, rest = "upper", f"{m2.group('label')}.", m2.group("rest")
             value = ord(c) - 64
-        elif c == "(" or c.isdigit() or c.islower():
-            parsed = parse_marker(line)
+        elif c == "(" or (c.isdigit() or c.islower()) and (
+                line[1:2] in _CLOSERS or line[2:3] in _CLOSERS or line[3:4] in _CLOSERS):
+            parsed = parse_marker(line)  # (called only where an enumerator can stand: "a." "12)" "(3)")
             if parsed is not None:
                 mk, rest = parsed
                 style, label, value = mk.style, mk.label, mk.value
@@ -104,8 +105,9 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
             continue
         if canonical:
             otype = ""
-        heading = _is_heading(line)
-        if (otype == "item" or otype == "paragraph") and not heading and not _ended(open_block["text"]) \
+        heading = line.isupper() and len(line) >= 3 and not line.endswith((";", ","))  # _is_heading, inline
+        if (otype == "item" or otype == "paragraph") and not heading \
+                and not open_block["text"].rstrip().endswith(_CLAUSE_ENDS) \
                 and not _is_heading(open_block["text"]):  # type: ignore[index]
             open_block["text"] = join_more(open_block["text"], line)  # type: ignore[index]
             continue

@@ -114,7 +114,8 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     top, drafts, orphans = body_mod.read_headings(numbered)
     if not drafts:
         raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
-    bare_total = sum(1 for _, ln in numbered if ln and bare_marker(ln) is not None)
+    # (cleaned lines are stripped, and no bare enumerator is longer than "(123)")
+    bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 5 and bare_marker(ln) is not None)
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
     for node in body_mod.pasal_nodes(top):
         bare = body_mod.build_pasal(node, node._draft, flow, canonical)  # type: ignore[attr-defined]
