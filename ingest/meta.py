@@ -177,7 +177,36 @@ _CITATION = re.compile(r"""
 
 def citation(text: str) -> dict[str, Any]:
     """The first act cited in ``text``: {jenis, nomor, tahun, tentang}."""
-    return _citation_of(_CITATION.search(text))
+    return _citation_of(next(_citations(text), None))
+
+
+#: every citation starts with one of these words (in any case)
+_CITATION_WORDS = ("undang-undang", "peraturan", "keputusan")
+
+
+def _citations(text: str):
+    """``_CITATION.finditer(text)``, tried only where an act's name starts.
+
+    The pattern ignores case, which keeps the regex engine from skipping ahead to candidates: it would try every
+    position of the text. In ASCII text (lower-casing keeps offsets) the candidates are found with ``str.find``."""
+    if not text.isascii():
+        yield from _CITATION.finditer(text)
+        return
+    low = text.lower()
+    starts = []
+    for word in _CITATION_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(word, i + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = _CITATION.match(text, start)
+        if m is not None:
+            yield m
+            end = max(m.end(), start + 1)
 
 
 def _citation_of(m: re.Match[str] | None) -> dict[str, Any]:
@@ -195,7 +224,7 @@ def mengingat_entry(item: dict[str, Any]) -> dict[str, Any]:
     m = re.search(r"sebagaimana\s+telah", text, re.I)
     if m:
         tail = text[m.end():]
-        for cm in _CITATION.finditer(tail):
+        for cm in _citations(tail):
             cit = _citation_of(cm)
             if cit["nomor"] and cit != entry["citation"]:
                 entry["amendments"].append(cit)
