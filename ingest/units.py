@@ -33,7 +33,7 @@ def letter_of(n: int) -> str:
     return chr(96 + n) if n <= 26 else chr(96 + n - 26) * 2
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
     style: str       # ayat | huruf | angka | hurufp | angkap
     value: int       # position in its sequence (a=1, aa=27)
@@ -91,7 +91,26 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
         if not (c.isdigit() or "a" <= c <= "z") or (
                 line[1:2] not in _CLOSERS and line[2:3] not in _CLOSERS and line[3:4] not in _CLOSERS):
             return None
-    m = g.MARKER.match(line)
+    parts = line.split(None, 1)
+    head = parts[0] if parts else ""
+    if len(head) > 6:  # "(123a)" is the longest enumerator
+        return None
+    marker = _MARKERS.get(head, _UNSEEN)
+    if marker is _UNSEEN:
+        marker = _MARKERS[head] = _marker_of(head)
+    if marker is None:
+        return None
+    return marker, parts[1] if len(parts) > 1 else ""  # type: ignore[return-value]
+
+
+#: enumerators already read, by their printed form: a regulation repeats "a." and "(2)" hundreds of times
+_MARKERS: dict[str, Marker | None] = {}
+_UNSEEN = object()
+
+
+def _marker_of(head: str) -> Marker | None:
+    """The enumerator printed as ``head`` (the line's first word), or None when it is not one."""
+    m = g.MARKER.fullmatch(head)
     if not m:
         return None
     # exactly one style group matched, and MARKER has no other group: lastindex names it
@@ -105,10 +124,7 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
         value, number = int("".join(ch for ch in raw if ch.isdigit())), raw
     else:
         value, number = int(raw), str(int(raw))
-    end = m.end()
-    rest = line[end:]
-    label = line[:end].strip() if rest else line.strip()
-    return Marker(style, value, number, label), rest
+    return Marker(style, value, number, head)
 
 
 _STYLES = ("ayat", "huruf", "angka", "hurufp", "angkap")
