@@ -254,8 +254,8 @@ def _external_chains(text: str, chains) -> list[int | None]:
             continue
         end = chains[k][1]
         if k + 1 < n and acts[k + 1] == act:
-            nxt_start, nxt_end = chains[k + 1][0], chains[k + 1][1]
-            filler[k] = filler[k + 1] and _is_filler(text[end:nxt_start]) and _is_filler(text[nxt_start:nxt_end])
+            nxt_start = chains[k + 1][0]
+            filler[k] = filler[k + 1] and _chain_fills(chains[k + 1][2]) and _is_filler(text[end:nxt_start])
         else:
             filler[k] = _is_filler(text[end:act])
         if filler[k]:
@@ -265,6 +265,17 @@ def _external_chains(text: str, chains) -> list[int | None]:
 
 def _is_filler(stretch: str) -> bool:
     return REFERENCE_FILLER.match(stretch) is not None
+
+
+def _chain_fills(items) -> bool:
+    """Would :data:`REFERENCE_FILLER` take a chain's own text? Read from its tokens: its connectors always
+    fill, as do "Pasal 7A" and "angka 3"; "ayat (2a)" and "huruf bb" do not ("ii" does, as a Roman number)."""
+    for level, value, _ in items:
+        if level == "ayat" and not value[-1].isdigit():
+            return False
+        if level == "huruf" and len(value) > 1 and value.strip("ivxlc"):
+            return False
+    return True
 
 
 def _exists(target: str, ids: set[str]) -> bool:

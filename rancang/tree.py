@@ -68,10 +68,14 @@ class Node:
                 "cite": self.cite, "refs": [_plain(r.__dict__) if copy else r.__dict__ for r in self.refs]}
 
     def walk(self) -> Iterator[Node]:
-        """This node and every descendant, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and every descendant, in document order (an explicit stack: nested generators cost a
+        frame per level per node)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            if node.children:
+                stack.extend(reversed(node.children))
 
     def child_list(self, *types: str) -> list[Node]:
         return [c for c in self.children if c.type in types]
@@ -113,8 +117,13 @@ class Regulation:
     stats: dict[str, Any] = field(default_factory=dict)
 
     def walk(self) -> Iterator[Node]:
-        for node in self.body:
-            yield from node.walk()
+        """Every node of the batang tubuh, in document order."""
+        stack = list(reversed(self.body))
+        while stack:
+            node = stack.pop()
+            yield node
+            if node.children:
+                stack.extend(reversed(node.children))
 
     def pasals(self) -> list[Node]:
         """The Pasal of the batang tubuh, in order — not Pasal quoted inside an amendment (``perubahan``)."""
