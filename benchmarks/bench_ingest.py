@@ -13,7 +13,8 @@ Measures (issue 3 targets in brackets):
 4. peak memory reading a 100-page PDF, in a fresh process (ru_maxrss)         [< 300 MB]
 5. ``rancang --help`` start time, fresh process                                  [< 300 ms]
 
-Numbers are best-of-N wall times on this machine; nothing here asserts.
+Numbers are best-of-N wall times on this machine; rancang and bluebell-akn are timed in interleaved rounds so that
+both see the same machine (a shared virtual CPU drifts in speed). Nothing here asserts.
 """
 
 from __future__ import annotations
