@@ -53,3 +53,59 @@ def test_a_list_of_references_to_another_perbup_is_external_throughout(seed_tree
     item = seed_trees["jepara"].find("Pasal 21 huruf v")
     assert item.refs and {r.kind for r in item.refs} == {"external"}
     assert item.refs[0].citation["jenis"].startswith("Peraturan Bupati Jepara")
+
+
+# --- the fast readings equal the plain ones ------------------------------------------------------------------------
+
+#: pieces of reference lists, other acts' names and prose, to build clauses that stress the fast paths
+_PIECES = ["Pasal 5", "ayat (2)", "huruf a", "huruf aa", "huruf ii", "angka 3", "Pasal 7A", "pasal 9", "ayat(3)",
+           ", ", " dan ", " atau ", " sampai dengan ", " dan/atau ", " serta ", ", dan ", " yang ", "; ", " II ",
+           " Peraturan Bupati Jepara Nomor 67 Tahun 2021", " Undang-Undang Nomor 5 Tahun 2014", " Lampiran I",
+           " (1)", " ayat (2a)", "(Pasal 3)", " nomor 1, 2 dan 3", "berasal", "xPasal 4", " tentang Desa"]
+
+
+def _clauses(n: int, seed: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+def test_tokens_found_at_keywords_equal_a_full_scan():
+    from rancang.ingest import refs
+
+    for text in _clauses(3000, 1):
+        full = [m.span() for m in refs.TOKEN.finditer(text) if refs._word_start(text, m.start())]
+        assert [m.span() for m in refs._tokens(text)] == full, text
+
+
+def test_reference_lists_read_right_to_left_equal_each_stretch_read_whole():
+    from rancang.ingest import refs
+
+    def whole(text, chains):
+        out = []
+        for _start, end, _ in chains:
+            if refs.EXTERNAL.match(text[end:end + 80]):
+                out.append(end)
+                continue
+            clause_end = text.find(";", end)
+            window = text[end:clause_end if clause_end >= 0 else len(text)]
+            m = refs._search_word(refs.ACT_CITATION, window) if "Nomor" in window else None
+            out.append(end + m.start() if m and refs.REFERENCE_FILLER.match(window[:m.start()]) else None)
+        return out
+
+    for text in _clauses(3000, 2):
+        chains = list(refs._chains(text))
+        assert refs._external_chains(text, chains) == whole(text, chains), text
+        for start, end, items in chains:
+            assert refs._chain_fills(items) == refs._is_filler(text[start:end]), text[start:end]
+
+
+def test_citations_tried_at_act_names_equal_a_full_scan():
+    from rancang.ingest import meta
+
+    texts = _clauses(2000, 3) + ["Undang-Undang Dasar Negara Republik Indonesia Tahun 1945; PERATURAN BUPATI MALANG "
+                                 "NOMOR 5 TAHUN 2020 TENTANG X, Peraturan Menteri Dalam Negeri Nomor 80 Tahun 2015"]
+    for text in texts:
+        full = [(m.span(), m.groupdict()) for m in meta._CITATION.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in meta._citations(text)] == full, text

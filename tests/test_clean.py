@@ -1,0 +1,70 @@
+"""The fused cleaning pass is the list of stages, run one after the other, only faster.
+
+``clean.STAGES`` is the specification: each artefact stage in order, each recording what it removed. ``clean_lines``
+runs them in one pass and skips a stage on lines without its trigger. These tests run both over every bundled text
+and over lines built to hit each stage, and require the same lines and the same removed records.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from rancang.ingest import readers
+from rancang.ingest.clean import STAGES, clean_lines, running_headers
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted((ROOT / "corpus" / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "extra").glob("*.txt"))
+
+
+def clean_by_stages(lines: list[str], removed: list[dict]) -> list[str]:
+    """Every stage on every line, as the module documents them: the reference for the fused pass."""
+    out: list[str] = []
+    headers = running_headers(lines)
+    for no, line in enumerate(lines, 1):
+        if headers and line.strip().lstrip("\ufeff") in headers:
+            removed.append({"kind": "running_header", "line": no, "text": line.strip()})
+            out.append("")
+            continue
+        if not line or line.isspace():
+            out.append("")
+            continue
+        for kind, stage in STAGES:
+            line, gone = stage(line)
+            removed.extend({"kind": kind, "line": no, "text": t} for t in gone if t.strip())
+        out.extend(part.strip() for part in line.split("\n")) if "\n" in line else out.append(line)
+    return out
+
+
+def _both(lines: list[str]) -> tuple[tuple[list[str], list[dict]], tuple[list[str], list[dict]]]:
+    fused_removed: list[dict] = []
+    staged_removed: list[dict] = []
+    fused = clean_lines(lines, fused_removed)
+    staged = clean_by_stages(lines, staged_removed)
+    return (fused, fused_removed), (staged, staged_removed)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_fused_pass_equals_the_stages_on_every_bundled_text(path):
+    lines = readers.read(path.read_bytes(), path.name).lines
+    fused, staged = _both(lines)
+    assert fused == staged
+
+
+#: pieces that trigger each stage, and pieces that only look like they might
+PIECES = [
+    "- ", "• ", "-", "- 3 -", "Halaman 3 dari 20", "12 / 40", "3/4 bagian", "**BAB IV**", "*Squad*", "<i>x</i>",
+    "## BAB I", "<!-- rancang: teks kanonik -->", "a#b", "Pasal 5", "  ", "\u00a0", "\u2007", " ", "\t", "ayat (1)",
+    "Informasi Publik.", " (2) Informasi", "terdiri atas:", " a. akibat", "; dan", " b. lain;", "Nomor 1.000",
+    "S.H.", "H. Ahmad", "www.jdih.go.id", "Cukup jelas.", "(3)", "x. (4) Y", "dll. 2. Kedua", "ke-2", "Hal. 4",
+]
+
+
+def test_fused_pass_equals_the_stages_on_built_lines():
+    rng = random.Random(20261122)
+    lines = ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 7))) for _ in range(4000)]
+    lines += ["www.jdih.go.id"] * 3  # a running header, three times
+    fused, staged = _both(lines)
+    assert fused[1] == staged[1]
+    assert fused[0] == staged[0]
