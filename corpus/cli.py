@@ -6,6 +6,7 @@ Heavy libraries (rapidfuzz, python-docx, the model) are imported inside the comm
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,7 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool)
     with _store(db, seed=not no_seed) as store:
         files = expand(paths)
         with click.progressbar(length=len(files), label="Membaca peraturan", show_pos=True,
-                               file=click.get_text_stream("stderr")) as bar:
+                               file=sys.stderr) as bar:
             result = store.add_files(files, jobs=jobs, progress=bar.update)
     for rid in result.added:
         click.echo(f"ditambahkan: {rid}")
