@@ -112,6 +112,44 @@ def running_headers(lines: list[str]) -> set[str]:
             and ("www" in key or "http" in key or ".co" in key or ".id" in key) and _URLISH.search(key)}
 
 
+#: a page counter left at the end of a text line by copy-paste from a paged view: "... berikut: 3 / 11"
+_TRAILING_COUNTER = re.compile(r"(?<=\s)(\d{1,4})\s+/\s+(\d{1,4})\s*$")
+_WHOLE_COUNTER = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,4})\s*$")
+
+
+def trailing_counters(lines: list[str]) -> dict[int, str]:
+    """Page counters printed at the end of a line of text ("... Rancangan Undang-Undang 4 / 11"), by line index.
+
+    A counter counts the document's pages: it is accepted only as one of a run of at least three counters with
+    the same total, numbered upwards, covering at least half of the pages (counters on lines of their own count
+    too). So "1/3 bagian" in a clause is never a page counter, and nothing is taken without a sequence."""
+    found: list[tuple[int, int, int, int]] = []  # (line index, page, total, start of the counter or -1)
+    for i, line in enumerate(lines):
+        if "/" not in line or not line.rstrip()[-1:].isdigit():
+            continue
+        m = _WHOLE_COUNTER.match(line)
+        if m is not None:
+            found.append((i, int(m.group(1)), int(m.group(2)), -1))
+            continue
+        # a counter is "1234 / 1234" at most (with a few spaces more): search the tail only
+        m = _TRAILING_COUNTER.search(line, max(0, len(line.rstrip()) - 24))
+        if m is not None and line[:m.start()].strip():
+            found.append((i, int(m.group(1)), int(m.group(2)), m.start()))
+    if not found:
+        return {}
+    out: dict[int, str] = {}
+    for total in {t for _, _, t, _ in found}:
+        run: list[tuple[int, int]] = []  # (line index, start) of the counters numbered upwards
+        last = 0
+        for i, page, t, start in found:
+            if t == total and last < page <= total:
+                last = page
+                run.append((i, start))
+        if len(run) >= 3 and 2 * len(run) >= total:
+            out.update((i, lines[i][start:]) for i, start in run if start >= 0)
+    return out
+
+
 _BULLET_START = frozenset("-•▪·")
 
 
@@ -130,7 +168,12 @@ def clean_lines(lines: list[str], removed: Removed) -> list[str]:
     out: list[str] = []
     append = out.append
     headers = running_headers(lines)
+    counters = trailing_counters(lines)
     for no, line in enumerate(lines, 1):
+        if counters and no - 1 in counters:
+            counter = counters[no - 1]
+            removed.append({"kind": "page_number", "line": no, "text": counter.strip()})
+            line = line[: len(line) - len(counter)]
         s = line.strip()
         if not s:
             append("")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from rancang.ingest import readers
-from rancang.ingest.clean import STAGES, clean_lines, running_headers
+from rancang.ingest.clean import STAGES, clean_lines, running_headers, trailing_counters
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted((ROOT / "corpus" / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "extra").glob("*.txt"))
@@ -22,7 +22,11 @@ def clean_by_stages(lines: list[str], removed: list[dict]) -> list[str]:
     """Every stage on every line, as the module documents them: the reference for the fused pass."""
     out: list[str] = []
     headers = running_headers(lines)
+    counters = trailing_counters(lines)
     for no, line in enumerate(lines, 1):
+        if no - 1 in counters:
+            removed.append({"kind": "page_number", "line": no, "text": counters[no - 1].strip()})
+            line = line[: len(line) - len(counters[no - 1])]
         if headers and line.strip().lstrip("\ufeff") in headers:
             removed.append({"kind": "running_header", "line": no, "text": line.strip()})
             out.append("")

@@ -69,3 +69,30 @@ def test_meta_of_a_national_act(acts):
 def test_running_headers_and_page_counters_are_removed_and_counted(acts):
     art = acts["uu-2008-14.txt"].stats["artefacts"]
     assert art["running_header"] >= 30 and art["page_number"] >= 30
+
+
+@pytest.mark.parametrize("name, totals", [("uu-2008-14.txt", [38]), ("uu-2011-12.txt", [27, 19]),
+                                          ("uu-2019-15.txt", [11])])
+def test_every_page_counter_is_removed_even_at_the_end_of_a_line_of_text(name, acts, totals):
+    # UU 12/2011 prints its Penjelasan as a second document of 19 pages, after 27 pages of the act
+    reg = acts[name]
+    counters = [r["text"] for r in reg.stats["removed"] if r["kind"] == "page_number"]
+    assert counters == [f"{k} / {total}" for total in totals for k in range(1, total + 1)]
+    assert not any(f" / {total}" in (n.text or "") for n in reg.walk() for total in totals)
+
+
+def test_every_amendment_instruction_carries_its_new_text(acts):
+    # instruction 4 ended in a page counter ("... sebagai berikut: 3 / 11"); its quote must still be found
+    instructions = acts["uu-2019-15.txt"].pasals()[0].child_list("angka")
+    quoted = [n.number for n in instructions if n.child_list("perubahan")]
+    assert "4" in quoted
+    assert instructions[3].child_list("perubahan")[0].children[0].number == "23"
+
+
+def test_a_fraction_in_a_clause_is_never_a_page_counter():
+    from rancang.ingest.clean import trailing_counters
+
+    shares = ["ahli waris mendapat 1 / 2", "anak mendapat 1 / 2", "Pasal 5", "cucu mendapat 1 / 2", "sisa 1 / 6"]
+    assert trailing_counters(shares) == {}
+    paged = ["teks 1 / 4", "lanjut 2 / 4", "3 / 4", "akhir 4 / 4"]
+    assert trailing_counters(paged) == {0: "1 / 4", 1: "2 / 4", 3: "4 / 4"}
