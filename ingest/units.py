@@ -237,6 +237,12 @@ def quote_depth(line: str) -> int:
 
 def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: str, canonical: bool) -> None:
     """Add one line to the units: a bare enumerator, a new enumerated unit, a new clause, or a wrapped line."""
+    if not canonical and units and units[-1].lines and units[-1].lines[-1].endswith(_REFERENCE_WORDS) \
+            and (line[0] == "(" or line[0].isalnum()) and _REFERENCE_WORD_END.search(units[-1].lines[-1]):
+        # "... sebagaimana dimaksud pada ayat" / "(2) huruf b ...", "... huruf" / "j.": the number of a wrapped
+        # reference, never an enumerator of its own
+        units[-1].lines.append(line)
+        return
     # (a cleaned line longer than 16 characters can never be a bare enumerator: skip the call)
     bm = None if canonical or len(line) > 16 else bare_marker(line)
     if bm is not None:
@@ -255,6 +261,10 @@ def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: 
         units.append(Unit(None, [line], no))
 
 
+#: a line ending in the word "ayat" (or "huruf", "angka") goes on: the "(2)" (or "j.", "3.") that starts the next
+#: line is the number it cites
+_REFERENCE_WORDS = ("ayat", "huruf", "angka")
+_REFERENCE_WORD_END = re.compile(r"\b(?:ayat|huruf|angka)$")
 _LAST_ITEM_BEFORE = re.compile(r";\s*(?:dan|atau|dan/atau)\s*$")
 _CONNECTOR_START = re.compile(r"^(?:dan|atau|serta|dan/atau)\b")
 

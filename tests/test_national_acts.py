@@ -96,3 +96,19 @@ def test_a_fraction_in_a_clause_is_never_a_page_counter():
     assert trailing_counters(shares) == {}
     paged = ["teks 1 / 4", "lanjut 2 / 4", "3 / 4", "akhir 4 / 4"]
     assert trailing_counters(paged) == {0: "1 / 4", 1: "2 / 4", 3: "4 / 4"}
+
+
+@pytest.mark.parametrize("width", [72, 80])
+@pytest.mark.parametrize("name", sorted(FACTS))
+def test_the_facts_hold_when_the_text_is_wrapped_as_a_pdf_would_wrap_it(name, width):
+    # wrapping puts the number of a reference at the start of a line ("... dimaksud pada ayat" / "(1) huruf b")
+    # and a huruf on a line of its own ("... huruf" / "j."); neither is an enumerator
+    import textwrap
+
+    from rancang.ingest import ingest_text
+
+    raw = (EXTRA / name).read_text(encoding="utf-8-sig")
+    wrapped = "\n".join(w for line in raw.split("\n") for w in (textwrap.wrap(line, width) or [""]))
+    reg, facts = ingest_text(wrapped, name), FACTS[name]
+    assert len(reg.pasals()) == facts["pasal_count"]
+    assert {p.number: len(p.child_list("ayat")) for p in reg.pasals()} == facts["ayat_per_pasal"]
