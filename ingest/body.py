@@ -56,6 +56,22 @@ def _upper_line(line: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
+#: short words a title keeps in lower case ("Prinsip, Mekanisme dan Tahapan")
+_TITLE_SMALL_WORDS = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "dalam", "pada", "oleh",
+                                "terhadap", "bagi", "dengan", "antar", "sebagai", "tentang"})
+
+
+def _title_line(line: str) -> bool:
+    """Does ``line`` read as the rest of a Bagian or Paragraf title wrapped onto a new line ("Pelaksanaan Tugas")?
+    Every word capitalised but the small ones, and no clause punctuation at the end: body text never looks so,
+    and a title is always followed by a heading, never by text."""
+    words = line.split()
+    if not words or line.rstrip().endswith((".", ";", ":", ",")) or not (
+            words[0][:1].isupper() or words[0] in _TITLE_SMALL_WORDS):
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
 def _roman_value(s: str) -> int:
     vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
     total = 0
@@ -133,8 +149,10 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
     i = 0
     n = len(lines)
 
-    def title_after(i: int, upper: bool) -> tuple[str, int]:
-        """The title lines after a heading printed alone: upper-case lines for a BAB, any for Bagian/Paragraf."""
+    def title_after(i: int, upper: bool, started: bool = False) -> tuple[str, int]:
+        """The title lines after a heading: upper-case lines for a BAB; for Bagian/Paragraf the first line, and
+        further lines while they read as a wrapped title. ``started``: the title began on the heading's own line,
+        so every line taken must read as its continuation, and the next line must be a heading."""
         parts: list[str] = []
         j = i + 1
         while j < n:
@@ -146,10 +164,12 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
                 break
             if upper and not _upper_line(text):
                 break
-            if not upper and parts:
+            if not upper and (parts or started) and not _title_line(text):
                 break
             parts.append(text.strip())
             j += 1
+        if started and parts and j < n and not _is_heading(lines[j][1]):
+            return "", i + 1  # not followed by a heading: the lines were text, not title
         return " ".join(parts), j
 
     def container() -> list[Node]:
@@ -180,7 +200,9 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
             if title is None:
                 title, i = title_after(i, upper=kind == "bab")
             else:
-                i += 1
+                # a title printed beside the heading may wrap: "Bagian Ketujuh Pemanfaatan Teknologi Informasi dan"
+                more, i = title_after(i, upper=kind == "bab", started=True)
+                title = f"{title.strip()} {more}" if more else title
             num = m.group("num") if kind != "bagian" else m.group("num").title()
             node = Node(kind, number=num, label=f"{_WORDS[kind]} {num}", heading=title or None)
             if kind == "bab":

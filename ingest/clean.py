@@ -218,10 +218,50 @@ def clean_lines(lines: list[str], removed: Removed) -> list[str]:
                 out.extend(part.strip() for part in line.split("\n"))
                 continue
         append(line)
-    return out
+    return rehang_enumerators(out)
 
 
 _PAGE_START = frozenset("-Hh0123456789")
+
+#: an enumerator left at the end of a line, after the clause before it: "... melalui: a." / "rapat dengar ..."
+_HANGING = re.compile(r"(?<=[.;:]) (?:\(\d{1,3}\)|[a-z]{1,2}\.|\d{1,3}\.)$")
+_HEADINGS = ("Pasal ", "BAB ", "Bagian ", "Paragraf ")
+
+
+def rehang_enumerators(lines: list[str]) -> list[str]:
+    """Cleaned lines with every enumerator left hanging at a line's end moved to the start of the next line.
+
+    Text whose clauses ran together ("... terbatas. (2) Informasi ...", "... melalui: a. rapat ...") and was then
+    wrapped can leave the enumerator at the end of a line, apart from the text it numbers. It moves only when the
+    line before it ends a clause ("." ";" ":") and the next line starts with words, not with an enumerator or a
+    heading; a reference ("huruf a.", "ayat (2)") never follows a clause end, so it never moves. Nothing is
+    removed, so the characters are conserved; only the line they sit on changes."""
+    for k, s in enumerate(lines):
+        if not s:
+            continue
+        c = s[-1]
+        if c == ")":
+            if s[-2:-1].isdigit() is False:
+                continue
+        elif c != "." or not (s[-3:-2] == " " or s[-4:-3] == " " or s[-5:-4] == " "):
+            continue
+        m = _HANGING.search(s, max(0, len(s) - 6))
+        if m is None:
+            continue
+        j = k + 1
+        while j < len(lines) and not lines[j]:
+            j += 1
+        if j == len(lines) or not lines[j][:1].isalpha() or lines[j].startswith(_HEADINGS) \
+                or _looks_enumerated(lines[j]):
+            continue
+        lines[k] = s[:m.start()]
+        lines[j] = f"{m.group().strip()} {lines[j]}"
+    return lines
+
+
+def _looks_enumerated(line: str) -> bool:
+    head = line.split(None, 1)[0]
+    return len(head) <= 4 and head[-1] in ".)" and (head[0].isdigit() or head[0].islower() or head[0] == "(")
 
 
 def counts(removed: Removed) -> dict[str, int]:

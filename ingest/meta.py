@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from rancang.ingest import grammar as g
-from rancang.ingest.units import bare_marker, join_lines, parse_marker
+from rancang.ingest.units import bare_marker, continues_reference, join_lines, parse_marker
 
 _SMALL = {"dan", "di", "ke", "dari", "atas", "untuk", "yang", "pada", "dalam"}
 
@@ -137,6 +137,9 @@ def split_items(lines: list[str], canonical: bool = False) -> list[dict[str, Any
         if not line or line == ":":
             continue
         line = line.lstrip(":").strip()
+        if not canonical and items and items[-1]["lines"] and continues_reference(items[-1]["lines"][-1]):
+            items[-1]["lines"].append(line)  # "... Undang-Undang Nomor" / "12": the number, not a label
+            continue
         if not canonical and bare_marker(line) is not None and not _ACT_START.match(line):
             items.append({"label": line, "lines": []})
             continue

@@ -71,7 +71,8 @@ def join_more(out: str, line: str) -> str:
         return out
     if not out:
         return line
-    if out[-1] == "-" and not out.endswith(" -") and line[:1].islower():
+    # a word broken at its hyphen ("perundang-" / "undangan", "Undang-" / "Undang") is one word again
+    if out[-1] == "-" and out[-2:-1].isalpha() and line[:1].isalpha():
         return out + line
     return f"{out} {line}"
 
@@ -237,8 +238,8 @@ def quote_depth(line: str) -> int:
 
 def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: str, canonical: bool) -> None:
     """Add one line to the units: a bare enumerator, a new enumerated unit, a new clause, or a wrapped line."""
-    if not canonical and units and units[-1].lines and units[-1].lines[-1].endswith(_REFERENCE_WORDS) \
-            and (line[0] == "(" or line[0].isalnum()) and _REFERENCE_WORD_END.search(units[-1].lines[-1]):
+    if not canonical and units and units[-1].lines and (line[0] == "(" or line[0].isalnum()) \
+            and continues_reference(units[-1].lines[-1]):
         # "... sebagaimana dimaksud pada ayat" / "(2) huruf b ...", "... huruf" / "j.": the number of a wrapped
         # reference, never an enumerator of its own
         units[-1].lines.append(line)
@@ -261,10 +262,15 @@ def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: 
         units.append(Unit(None, [line], no))
 
 
-#: a line ending in the word "ayat" (or "huruf", "angka") goes on: the "(2)" (or "j.", "3.") that starts the next
-#: line is the number it cites
-_REFERENCE_WORDS = ("ayat", "huruf", "angka")
-_REFERENCE_WORD_END = re.compile(r"\b(?:ayat|huruf|angka)$")
+#: a line ending in the word "ayat" (or "huruf", "angka", "Nomor", "Pasal") goes on: the "(2)" (or "j.", "3.",
+#: "12") that starts the next line is the number it cites
+_REFERENCE_WORDS = ("ayat", "huruf", "angka", "omor", "OMOR", "asal")
+_REFERENCE_WORD_END = re.compile(r"\b(?:ayat|huruf|angka|[Nn]omor|NOMOR|[Pp]asal)$")
+
+
+def continues_reference(line: str) -> bool:
+    """Does ``line`` end with the word of a reference whose number was wrapped onto the next line?"""
+    return line.endswith(_REFERENCE_WORDS) and _REFERENCE_WORD_END.search(line) is not None
 _LAST_ITEM_BEFORE = re.compile(r";\s*(?:dan|atau|dan/atau)\s*$")
 _CONNECTOR_START = re.compile(r"^(?:dan|atau|serta|dan/atau)\b")
 

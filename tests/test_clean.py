@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from rancang.ingest import readers
-from rancang.ingest.clean import STAGES, clean_lines, running_headers, trailing_counters
+from rancang.ingest.clean import STAGES, clean_lines, rehang_enumerators, running_headers, trailing_counters
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted((ROOT / "corpus" / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "extra").glob("*.txt"))
@@ -38,7 +38,7 @@ def clean_by_stages(lines: list[str], removed: list[dict]) -> list[str]:
             line, gone = stage(line)
             removed.extend({"kind": kind, "line": no, "text": t} for t in gone if t.strip())
         out.extend(part.strip() for part in line.split("\n")) if "\n" in line else out.append(line)
-    return out
+    return rehang_enumerators(out)
 
 
 def _both(lines: list[str]) -> tuple[tuple[list[str], list[dict]], tuple[list[str], list[dict]]]:
@@ -72,3 +72,17 @@ def test_fused_pass_equals_the_stages_on_built_lines():
     fused, staged = _both(lines)
     assert fused[1] == staged[1]
     assert fused[0] == staged[0]
+
+
+def test_an_enumerator_left_at_a_line_end_moves_to_the_text_it_numbers():
+    lines = ["(1) Informasi bersifat terbuka. (2)", "Informasi yang dikecualikan bersifat ketat.",
+             "dilakukan melalui: a.", "", "rapat dengar pendapat umum;", "b. kunjungan kerja."]
+    assert rehang_enumerators(lines) == ["(1) Informasi bersifat terbuka.", "(2) Informasi yang dikecualikan "
+                                         "bersifat ketat.", "dilakukan melalui:", "", "a. rapat dengar pendapat "
+                                         "umum;", "b. kunjungan kerja."]
+
+
+def test_a_reference_at_a_line_end_stays():
+    lines = ["sebagaimana dimaksud dalam huruf a.", "Pasal 5", "dimaksud pada ayat (2)", "diatur dengan Peraturan",
+             "Ketentuan umum. a.", "b. item berikutnya;"]
+    assert rehang_enumerators(list(lines)) == lines

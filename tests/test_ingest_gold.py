@@ -129,3 +129,21 @@ def test_flow_rule_rebuilds_a_whole_act_whose_enumerators_were_detached(gold):
     got = goldcheck.facts_tree(reg.to_dict())
     want = goldcheck.facts_gold_tree(gold["pasaman_barat"])
     assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("width", [40, 55, 70])
+@pytest.mark.parametrize("region", REGIONS)
+def test_every_gold_fact_holds_when_the_lines_are_wrapped_narrower(region, width, gold):
+    # narrower lines put reference numbers at line starts ("pada ayat" / "(1) ..."), split a "Nomor" from its
+    # number, and wrap Bagian titles ("Bagian Kesatu Prinsip, Mekanisme" / "dan Tahapan"): none may change a fact
+    import textwrap
+
+    from conftest import SEEDS
+    from rancang.ingest import ingest_text
+
+    raw = (SEEDS / f"{SEED_IDS[region]}.txt").read_text(encoding="utf-8")
+    wrapped = "\n".join(w for line in raw.split("\n")
+                        for w in (textwrap.wrap(line, width, break_on_hyphens=False) or [""]))
+    got = goldcheck.facts_tree(ingest_text(wrapped, f"{SEED_IDS[region]}.txt").to_dict())
+    want = goldcheck.facts_gold_tree(gold[region])
+    assert {k: (got.get(k), w) for k, w in want.items() if got.get(k) != w} == {}

@@ -98,11 +98,12 @@ def test_a_fraction_in_a_clause_is_never_a_page_counter():
     assert trailing_counters(paged) == {0: "1 / 4", 1: "2 / 4", 3: "4 / 4"}
 
 
-@pytest.mark.parametrize("width", [72, 80])
+@pytest.mark.parametrize("width", [35, 55, 80, 100])
 @pytest.mark.parametrize("name", sorted(FACTS))
 def test_the_facts_hold_when_the_text_is_wrapped_as_a_pdf_would_wrap_it(name, width):
     # wrapping puts the number of a reference at the start of a line ("... dimaksud pada ayat" / "(1) huruf b")
-    # and a huruf on a line of its own ("... huruf" / "j."); neither is an enumerator
+    # and a huruf on a line of its own ("... huruf" / "j."); neither is an enumerator. Clauses that ran together
+    # in the source ("... terbatas. (2) Informasi ...") leave an enumerator at the end of a line: it is moved on
     import textwrap
 
     from rancang.ingest import ingest_text
