@@ -237,13 +237,13 @@ def rehang_enumerators(lines: list[str]) -> list[str]:
     heading; a reference ("huruf a.", "ayat (2)") never follows a clause end, so it never moves. Nothing is
     removed, so the characters are conserved; only the line they sit on changes."""
     for k, s in enumerate(lines):
-        if not s:
+        if len(s) < 5:  # "x. a." is the shortest line with a hanging enumerator
             continue
         c = s[-1]
         if c == ")":
-            if s[-2:-1].isdigit() is False:
+            if not s[-2].isdigit():
                 continue
-        elif c != "." or not (s[-3:-2] == " " or s[-4:-3] == " " or s[-5:-4] == " "):
+        elif c != "." or (s[-3] != " " and s[-4] != " " and s[-5] != " "):
             continue
         m = _HANGING.search(s, max(0, len(s) - 6))
         if m is None:
