@@ -31,7 +31,11 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
     n = len(lines)
     marks: dict[str, int] = {}
     # each pattern is tried only on lines with its initial (the lines are cleaned, so stripped)
-    for i in [i for i, ln in enumerate(lines) if ln[:1] in _PART_INITIALS]:
+    candidates = [i for i, ln in enumerate(lines) if ln[:1] in _PART_INITIALS]
+    # the batang tubuh never starts before MEMUTUSKAN: a "Pasal 18" that a narrow line leaves alone in the
+    # Mengingat ("1. Pasal 18" / "ayat (6) Undang-Undang Dasar ...") is not its first heading
+    diktum_at = next((i for i in candidates if lines[i][0] in "Mm" and g.MEMUTUSKAN.match(lines[i])), -1)
+    for i in candidates:
         ln = lines[i]
         c = ln[0]
         if "menimbang" not in marks and c in "Mm" and g.MENIMBANG.match(ln):
@@ -41,7 +45,8 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
         elif "diktum" not in marks and "body" not in marks and (
                 (c in "Mm" and g.MEMUTUSKAN.match(ln)) or (c in "Dd" and g.PERSETUJUAN.match(ln))):
             marks["diktum"] = i
-        elif "body" not in marks and ((c == "B" and g.BAB.match(ln)) or (c == "P" and g.PASAL.match(ln))) and (
+        elif "body" not in marks and i > diktum_at and (
+                (c == "B" and g.BAB.match(ln)) or (c == "P" and g.PASAL.match(ln))) and (
             "diktum" in marks or "mengingat" in marks or "menimbang" in marks or i > 0
         ):
             marks["body"] = i

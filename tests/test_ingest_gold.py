@@ -147,3 +147,17 @@ def test_every_gold_fact_holds_when_the_lines_are_wrapped_narrower(region, width
     got = goldcheck.facts_tree(ingest_text(wrapped, f"{SEED_IDS[region]}.txt").to_dict())
     want = goldcheck.facts_gold_tree(gold[region])
     assert {k: (got.get(k), w) for k, w in want.items() if got.get(k) != w} == {}
+
+
+def test_a_pasal_left_alone_on_a_mengingat_line_is_not_the_first_heading(gold):
+    # "1. Pasal 18 ayat (6) Undang-Undang Dasar ..." wrapped as "1." / "Pasal 18" / "ayat (6) ...": the batang
+    # tubuh still starts after MEMUTUSKAN
+    from conftest import SEEDS
+    from rancang.ingest import ingest_text
+
+    raw = (SEEDS / f"{SEED_IDS['jepara']}.txt").read_text(encoding="utf-8")
+    split = raw.replace("1. Pasal 18 ayat (6) Undang-Undang Dasar", "1.\nPasal 18\nayat (6) Undang-Undang Dasar", 1)
+    assert split != raw
+    got = goldcheck.facts_tree(ingest_text(split, f"{SEED_IDS['jepara']}.txt").to_dict())
+    want = goldcheck.facts_gold_tree(gold["jepara"])
+    assert {k: (got.get(k), w) for k, w in want.items() if got.get(k) != w} == {}
