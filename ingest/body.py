@@ -17,6 +17,7 @@ such lines are common (two-column layout).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rancang.ingest import grammar as g
@@ -26,6 +27,7 @@ from rancang.ingest.units import (
     STYLE_TYPE,
     Marker,
     Unit,
+    continues_reference,
     join_lines,
     letter_of,
     opens_quoted_text,
@@ -369,14 +371,58 @@ def _numbered(style: str, position: int) -> str:
     return letter_of(position) if style in ("huruf", "hurufp") else str(position)
 
 
-def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker]) -> None:
-    """The flow rule: rebuild ayat and lists from sentence flow when enumerators cannot be trusted."""
+def _split_at_bare_markers(units: list[Unit], bare: list[tuple[int, Marker]]) -> list[Unit]:
+    """Where the line of a detached enumerator falls inside one unit, the unit ends there.
+
+    A clause that lost its closing "." or ";" runs into the next one ("1. Daerah Kota adalah Daerah Kota Bogor"
+    / "2." / "Pemerintah Daerah Kota sebagai ..."), but the enumerator printed between them still marks the
+    boundary: the unit is cut before the line after it, when that line starts a clause (a capital letter) and the
+    line before it does not go on ("... dimaksud dalam" / "Pasal 5")."""
+    if not bare:
+        return units
+    positions = sorted(no for no, _ in bare)
+    out: list[Unit] = []
+    for unit in units:
+        cuts = [i for i in range(1, len(unit.nos))
+                if unit.nos[i] - unit.nos[i - 1] > 1 and _marker_between(positions, unit.nos[i - 1], unit.nos[i])
+                and unit.lines[i][:1].isupper() and not unit.lines[i - 1].rstrip().endswith(",")
+                and not g.CONTINUES.search(unit.lines[i - 1]) and not continues_reference(unit.lines[i - 1])]
+        if not cuts or unit.quotes or len(unit.nos) != len(unit.lines):
+            out.append(unit)
+            continue
+        start = 0
+        for cut in [*cuts, len(unit.lines)]:
+            out.append(Unit(unit.marker if start == 0 else None, unit.lines[start:cut], unit.nos[start],
+                            nos=unit.nos[start:cut]))
+            start = cut
+    return out
+
+
+def _marker_between(positions: list[int], lo: int, hi: int) -> bool:
+    k = bisect_right(positions, lo)
+    return k < len(positions) and positions[k] < hi
+
+
+def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: list[int] | None = None,
+                  item_at: list[int] | None = None) -> None:
+    """The flow rule: rebuild ayat and lists from sentence flow when enumerators cannot be trusted.
+
+    ``ayat_at``: the lines of detached ayat enumerators ("(5)"). One printed between two units starts a new
+    ayat even when the sentence before it lost its closing ".", unless that text still expects more (it ends in
+    ":", ";" or ","): enumerators read from a two-column page may also be garbled or out of place. ``item_at``:
+    the lines of detached list enumerators ("c."): one printed before a unit makes it an item of the list even
+    when the item before it closed with "," instead of ";"."""
     closing = [u for u in units if g.CLOSING_FORMULA.match(u.text)]
     body = [u for u in units if u not in closing]
     groups: list[list[Unit]] = []
     current: list[Unit] = []
     definitions = False
     for idx, unit in enumerate(body):
+        if current and ayat_at and not definitions and current[-1].nos and unit.nos \
+                and _marker_between(ayat_at, current[-1].nos[-1], unit.nos[0]) \
+                and not _item_continues(current[-1].text) and not current[-1].text.rstrip().endswith(","):
+            groups.append(current)
+            current = []
         current.append(unit)
         text = unit.text
         if idx == 0 and _DEFINITIONS_INTRO.search(text):
@@ -403,8 +449,12 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker]) -> None:
         position = 0
         trailing: list[Unit] = []
         last_item: Node | None = None
+        previous = lead
         for unit in rest:
-            inline = unit.marker is not None and unit.marker.style == style
+            # an item is marked by its own enumerator, or by a detached one printed just before it
+            inline = unit.marker is not None and unit.marker.style == style or bool(
+                item_at and previous.nos and unit.nos and _marker_between(item_at, previous.nos[-1], unit.nos[0]))
+            previous = unit
             if trailing or (last_item is not None and not definitions and not inline
                             and not _item_continues(last_item.text)):
                 trailing.append(unit)
@@ -447,7 +497,9 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
     """Fill ``pasal`` from its draft lines; returns the bare markers found (layout artefacts, counted by caller)."""
     units, bare = split_units(draft.lines, canonical)
     if flow or bare:
-        build_by_flow(pasal, units, [mk for _, mk in bare])
+        build_by_flow(pasal, _split_at_bare_markers(units, bare), [mk for _, mk in bare],
+                      ayat_at=sorted(no for no, mk in bare if mk.style == "ayat"),
+                      item_at=sorted(no for no, mk in bare if mk.style != "ayat"))
     else:
         build_by_markers(pasal, units)
     return bare

@@ -48,6 +48,8 @@ class Unit:
     line_no: int = 0
     #: quoted new text of an amending act ("... berbunyi sebagai berikut: “Pasal 1 ...”"), one list of lines a quote
     quotes: list[list[tuple[int, str]]] = field(default_factory=list)
+    #: the source line number of each of ``lines``
+    nos: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -243,6 +245,7 @@ def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: 
         # "... sebagaimana dimaksud pada ayat" / "(2) huruf b ...", "... huruf" / "j.": the number of a wrapped
         # reference, never an enumerator of its own
         units[-1].lines.append(line)
+        units[-1].nos.append(no)
         return
     # (a cleaned line longer than 16 characters can never be a bare enumerator: skip the call)
     bm = None if canonical or len(line) > 16 else bare_marker(line)
@@ -252,14 +255,15 @@ def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: 
     parsed = parse_marker(line)
     if parsed is not None:
         marker, rest = parsed
-        units.append(Unit(marker, [rest] if rest else [], no))
+        units.append(Unit(marker, [rest] if rest else [], no, nos=[no] if rest else []))
         return
     if units and not canonical and not units[-1].quotes and (
         not (units[-1].lines and _lines_end_clause(units[-1].lines)) or _CONNECTOR_LINE.match(line)
     ):
         units[-1].lines.append(line)
+        units[-1].nos.append(no)
     else:
-        units.append(Unit(None, [line], no))
+        units.append(Unit(None, [line], no, nos=[no]))
 
 
 #: a line ending in the word "ayat" (or "huruf", "angka", "Nomor", "Pasal") goes on: the "(2)" (or "j.", "3.",
@@ -289,8 +293,9 @@ def _split_trailing(units: list[Unit]) -> list[Unit]:
                 rest = unit.lines[k + 1:]
                 if line.rstrip().endswith(",") and not _CONNECTOR_START.match(rest[0].strip()) \
                         and join_lines(rest).rstrip().endswith("."):
-                    out.append(Unit(unit.marker, unit.lines[: k + 1], unit.line_no))
-                    out.append(Unit(None, rest, unit.line_no + k + 1))
+                    out.append(Unit(unit.marker, unit.lines[: k + 1], unit.line_no, nos=unit.nos[: k + 1]))
+                    out.append(Unit(None, rest, unit.nos[k + 1] if len(unit.nos) > k + 1 else unit.line_no + k + 1,
+                                    nos=unit.nos[k + 1:]))
                     break
             else:
                 out.append(unit)
