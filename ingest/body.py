@@ -22,17 +22,19 @@ from dataclasses import dataclass, field
 
 from rancang.ingest import grammar as g
 from rancang.ingest.units import (
-    CLOSE_QUOTE,
-    OPEN_QUOTE,
     STYLE_TYPE,
     Marker,
     Unit,
     continues_reference,
+    first_open,
+    has_quote,
     join_lines,
+    last_close,
     letter_of,
     opens_quoted_text,
     quote_depth,
     split_units,
+    starts_with_open,
 )
 
 from rancang.tree import Node
@@ -185,17 +187,17 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
         no, line = lines[i]
         if depth > 0 and _ends_open_quote(line, last_pasal, drafts):
             depth = 0
-        if depth > 0 or (OPEN_QUOTE in line and line.lstrip().startswith(OPEN_QUOTE) and opens_quoted_text(
+        if depth > 0 or (has_quote(line) and starts_with_open(line) and opens_quoted_text(
                 line, current.lines[-1][1] if current is not None and current.lines else "")):
             # quoted new text of an amending act: never a heading of this act
-            depth = min(1, max(0, (0 if line.lstrip().startswith(OPEN_QUOTE) else depth) + quote_depth(line)))
+            depth = min(1, max(0, (0 if starts_with_open(line) else depth) + quote_depth(line)))
             if current is not None:
                 current.lines.append((no, line))
             elif line.strip():
                 orphans.append((no, line))
             i += 1
             continue
-        depth = min(1, max(0, quote_depth(line))) if OPEN_QUOTE in line and opens_quoted_text(line, "") else 0
+        depth = min(1, max(0, quote_depth(line))) if has_quote(line) and opens_quoted_text(line, "") else 0
         kind, m = _container_heading(line)
         if m is not None:
             title = m.group("title")
@@ -251,14 +253,16 @@ def perubahan(quote: list[tuple[int, str]]) -> Node:
 
     The quote marks are kept as the node's label; the text between them is parsed like a batang tubuh."""
     first_no, first = quote[0]
-    lines = [(first_no, first.split(OPEN_QUOTE, 1)[1])] + list(quote[1:])
+    k = first_open(first)
+    opening = first[k] if k >= 0 else ""
+    lines = [(first_no, first[k + 1:])] + list(quote[1:])
     last_no, last = lines[-1]
     close = ""
-    if CLOSE_QUOTE in last:
-        head, tail = last.rsplit(CLOSE_QUOTE, 1)
-        lines[-1] = (last_no, head)
-        close = CLOSE_QUOTE + tail.strip()
-    node = Node("perubahan", label=OPEN_QUOTE + close)
+    j = last_close(last)
+    if j >= 0:
+        lines[-1] = (last_no, last[:j])
+        close = last[j] + last[j + 1:].strip()
+    node = Node("perubahan", label=opening + close)
     top, drafts, orphans = read_headings(lines)
     if drafts:
         if orphans:

@@ -185,14 +185,12 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False) -> tuple[
     for no, line in lines:
         if not line.strip():
             continue
-        if quote is None and OPEN_QUOTE in line and opens_quoted_text(line, units[-1].text if units else ""):
-            before, after = line.split(OPEN_QUOTE, 1)
-            if before.strip():
-                line = before.rstrip()
-            else:
-                line = ""
-            quote = [(no, OPEN_QUOTE + after)]
+        if quote is None and has_quote(line) and opens_quoted_text(line, units[-1].text if units else ""):
+            k = first_open(line)
+            before = line[:k]
+            quote = [(no, line[k:])]
             depth = quote_depth(quote[0][1])
+            line = before.rstrip() if before.strip() else ""
             if line:
                 _add_line(units, bare, no, line, canonical)
             if not units:
@@ -201,11 +199,11 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False) -> tuple[
             if depth <= 0:
                 quote = None
             continue
-        if quote is not None and (g.AMENDMENT_INSTRUCTION.match(line) or line.lstrip().startswith(OPEN_QUOTE)):
+        if quote is not None and (g.AMENDMENT_INSTRUCTION.match(line) or starts_with_open(line)):
             quote = None  # the previous quote lost its closing mark
-        if quote is None and units and OPEN_QUOTE in line and opens_quoted_text(line, units[-1].text):
+        if quote is None and units and has_quote(line) and opens_quoted_text(line, units[-1].text):
             quote = [(no, line)]
-            depth = 1 + line.count(OPEN_QUOTE) - 1 - line.count(CLOSE_QUOTE)
+            depth = quote_depth(line)
             units[-1].quotes.append(quote)
             if depth <= 0:
                 quote = None
@@ -223,19 +221,64 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False) -> tuple[
 
 
 OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
+#: a straight quote opens where a word starts (after a space, "(" or ":", before a letter) and closes elsewhere:
+#: some texts quote an amendment's new text with '"' instead of curly quotes
+STRAIGHT_QUOTE = '"'
+
+
+def has_quote(line: str) -> bool:
+    return OPEN_QUOTE in line or STRAIGHT_QUOTE in line
+
+
+def _marks(line: str) -> list[tuple[int, bool]]:
+    """(offset, opens?) of every quote mark of ``line``, curly or straight."""
+    out = []
+    for i, ch in enumerate(line):
+        if ch == OPEN_QUOTE:
+            out.append((i, True))
+        elif ch == CLOSE_QUOTE:
+            out.append((i, False))
+        elif ch == STRAIGHT_QUOTE:
+            before = line[i - 1] if i else " "
+            after = line[i + 1:i + 2]
+            out.append((i, (before.isspace() or before in "(:[") and after != "" and not after.isspace()
+                        and after not in ".,;:)"))
+    return out
+
+
+def first_open(line: str) -> int:
+    """The offset of the first opening quote mark of ``line``, or -1."""
+    if STRAIGHT_QUOTE not in line:
+        return line.find(OPEN_QUOTE)
+    return next((i for i, opens in _marks(line) if opens), -1)
+
+
+def last_close(line: str) -> int:
+    """The offset of the last closing quote mark of ``line``, or -1."""
+    if STRAIGHT_QUOTE not in line:
+        return line.rfind(CLOSE_QUOTE)
+    return next((i for i, opens in reversed(_marks(line)) if not opens), -1)
+
+
+def starts_with_open(line: str) -> bool:
+    s = line.lstrip()
+    return s[:1] == OPEN_QUOTE or (s[:1] == STRAIGHT_QUOTE and first_open(s) == 0)
 
 
 def opens_quoted_text(line: str, previous: str) -> bool:
     """Does quoted new text (of an amending act) open on this line? Only after a clause that introduces it
     ("... berbunyi sebagai berikut:"), never for a quoted word in running text ("disebut “ASN”")."""
-    if OPEN_QUOTE not in line:
+    k = first_open(line)
+    if k < 0:
         return False
-    before = line.split(OPEN_QUOTE, 1)[0].strip()
+    before = line[:k].strip()
     return before.endswith(":") if before else previous.rstrip().endswith(":")
 
 
 def quote_depth(line: str) -> int:
-    return line.count(OPEN_QUOTE) - line.count(CLOSE_QUOTE)
+    if STRAIGHT_QUOTE not in line:
+        return line.count(OPEN_QUOTE) - line.count(CLOSE_QUOTE)
+    return sum(1 if opens else -1 for _, opens in _marks(line))
 
 
 def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: str, canonical: bool) -> None:

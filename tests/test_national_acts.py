@@ -113,3 +113,19 @@ def test_the_facts_hold_when_the_text_is_wrapped_as_a_pdf_would_wrap_it(name, wi
     reg, facts = ingest_text(wrapped, name), FACTS[name]
     assert len(reg.pasals()) == facts["pasal_count"]
     assert {p.number: len(p.child_list("ayat")) for p in reg.pasals()} == facts["ayat_per_pasal"]
+
+
+def test_an_amending_act_quoted_with_straight_quotes_reads_the_same(acts):
+    from rancang.ingest import ingest_text
+
+    raw = (EXTRA / "uu-2019-15.txt").read_text(encoding="utf-8-sig")
+    straight = ingest_text(raw.replace("\u201c", '"').replace("\u201d", '"'), "uu-2019-15.txt")
+    curly = acts["uu-2019-15.txt"]
+    assert [p.number for p in straight.pasals()] == ["I", "II"]
+
+    def shape(reg):
+        return [(n.number, [c.children[0].number if c.children else None for c in n.child_list("perubahan")])
+                for n in reg.pasals()[0].child_list("angka")]
+
+    assert shape(straight) == shape(curly)
+    assert straight.pasals()[0].child_list("ayat") == []
