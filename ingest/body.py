@@ -198,7 +198,10 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
             i += 1
             continue
         depth = min(1, max(0, quote_depth(line))) if has_quote(line) and opens_quoted_text(line, "") else 0
-        kind, m = _container_heading(line)
+        # an amending act numbers its own Pasal I, II ...: a BAB, Bagian or arabic Pasal after its first Pasal is
+        # the new text of an amendment (printed here without quote marks), never a heading of the act
+        amending = bool(drafts) and not drafts[0].number[0].isdigit()
+        kind, m = (None, None) if amending else _container_heading(line)
         if m is not None:
             title = m.group("title")
             if title is None:
@@ -222,6 +225,8 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
             current = None
             continue
         m = g.PASAL.match(line) if line[:1] == "P" else None
+        if m and amending and m.group("num")[0].isdigit():
+            m = None
         if m and _pasal_value(m.group("num")) > last_pasal and (
             last_pasal == 0 or _pasal_value(m.group("num")) <= last_pasal + 10
         ) and not _wrapped_reference(lines, i):
@@ -499,7 +504,10 @@ def _item_continues(text: str) -> bool:
 
 def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = False) -> list[tuple[int, Marker]]:
     """Fill ``pasal`` from its draft lines; returns the bare markers found (layout artefacts, counted by caller)."""
-    units, bare = split_units(draft.lines, canonical)
+    # an amending act's Pasal I whose new text carries no quote marks at all: each instruction's text runs to the
+    # next instruction
+    implicit = not pasal.number[0].isdigit() and not any(has_quote(line) for _, line in draft.lines)
+    units, bare = split_units(draft.lines, canonical, implicit_quotes=implicit)
     if flow or bare:
         build_by_flow(pasal, _split_at_bare_markers(units, bare), [mk for _, mk in bare],
                       ayat_at=sorted(no for no, mk in bare if mk.style == "ayat"),

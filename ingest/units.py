@@ -174,10 +174,14 @@ _ENDS_ITEM = re.compile(r";\s*(?:dan|atau|dan/atau)?\s*$")
 _CONNECTOR_LINE = re.compile(r"^(?:dan|atau|dan/atau|serta)\s*$")
 
 
-def split_units(lines: list[tuple[int, str]], canonical: bool = False) -> tuple[list[Unit], list[tuple[int, Marker]]]:
+def split_units(lines: list[tuple[int, str]], canonical: bool = False,
+                implicit_quotes: bool = False) -> tuple[list[Unit], list[tuple[int, Marker]]]:
     """Cut numbered, cleaned lines into units; bare enumerator lines are returned apart, in order.
 
-    In canonical text (written by ``--format md``) every line is a whole unit and is never joined."""
+    In canonical text (written by ``--format md``) every line is a whole unit and is never joined.
+    ``implicit_quotes``: the new text of each amendment instruction ("1. Ketentuan Pasal 5 diubah sehingga
+    berbunyi sebagai berikut:") runs to the next instruction, as if quoted (for acts printed without quote marks).
+    """
     units: list[Unit] = []
     bare: list[tuple[int, Marker]] = []
     quote: list[tuple[int, str]] | None = None
@@ -201,6 +205,20 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False) -> tuple[
             continue
         if quote is not None and (g.AMENDMENT_INSTRUCTION.match(line) or starts_with_open(line)):
             quote = None  # the previous quote lost its closing mark
+        if implicit_quotes and quote is None and g.AMENDMENT_INSTRUCTION.match(line) \
+                and (m := _NEW_TEXT_AFTER.search(line)) is not None:
+            # "3. Ketentuan ... berbunyi sebagai berikut: Pasal 21": the new text starts on the instruction's line
+            _add_line(units, bare, no, line[:m.end()].rstrip(), canonical)
+            quote = [(no, line[m.end():])]
+            depth = 1
+            units[-1].quotes.append(quote)
+            continue
+        if implicit_quotes and quote is None and units and _opens_new_text(units[-1]) \
+                and not g.AMENDMENT_INSTRUCTION.match(line):
+            quote = [(no, line)]
+            depth = 1
+            units[-1].quotes.append(quote)
+            continue
         if quote is None and units and has_quote(line) and opens_quoted_text(line, units[-1].text):
             quote = [(no, line)]
             depth = quote_depth(line)
@@ -218,6 +236,17 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False) -> tuple[
     if not canonical:
         units = _split_trailing(units)
     return units, bare
+
+
+#: the end of an amendment instruction's lead, with its new text after it on the same line
+_NEW_TEXT_AFTER = re.compile(r"sebagai\s+berikut\s*:\s+(?=\S)")
+
+
+def _opens_new_text(unit: Unit) -> bool:
+    """Is ``unit`` an amendment instruction whose new text follows ("... berbunyi sebagai berikut:")?"""
+    return (unit.marker is not None and not unit.quotes and bool(unit.lines)
+            and unit.lines[-1].rstrip().endswith(":")
+            and g.AMENDMENT_INSTRUCTION.match(f"{unit.marker.label} {unit.lines[0]}") is not None)
 
 
 OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"

@@ -115,17 +115,69 @@ def test_the_facts_hold_when_the_text_is_wrapped_as_a_pdf_would_wrap_it(name, wi
     assert {p.number: len(p.child_list("ayat")) for p in reg.pasals()} == facts["ayat_per_pasal"]
 
 
-def test_an_amending_act_quoted_with_straight_quotes_reads_the_same(acts):
+@pytest.mark.parametrize("quotes", [('"', '"'), ("", "")], ids=["straight", "none"])
+def test_an_amending_act_quoted_otherwise_reads_the_same(acts, quotes):
+    # straight quotes open where a word starts; without any quote mark, an instruction's new text runs to the
+    # next instruction, and an arabic "Pasal 5" inside Pasal I is never a Pasal of the amending act
     from rancang.ingest import ingest_text
 
     raw = (EXTRA / "uu-2019-15.txt").read_text(encoding="utf-8-sig")
-    straight = ingest_text(raw.replace("\u201c", '"').replace("\u201d", '"'), "uu-2019-15.txt")
+    other = ingest_text(raw.replace("\u201c", quotes[0]).replace("\u201d", quotes[1]), "uu-2019-15.txt")
     curly = acts["uu-2019-15.txt"]
-    assert [p.number for p in straight.pasals()] == ["I", "II"]
+    assert [p.number for p in other.pasals()] == ["I", "II"]
 
     def shape(reg):
-        return [(n.number, [c.children[0].number if c.children else None for c in n.child_list("perubahan")])
+        return [(n.number, [(c.children[0].number, len(c.children[0].child_list("ayat"))) if c.children else None
+                            for c in n.child_list("perubahan")])
                 for n in reg.pasals()[0].child_list("angka")]
 
-    assert shape(straight) == shape(curly)
-    assert straight.pasals()[0].child_list("ayat") == []
+    assert shape(other) == shape(curly)
+    assert other.pasals()[0].child_list("ayat") == []
+
+
+AMENDING_WITHOUT_QUOTES = """UNDANG-UNDANG REPUBLIK INDONESIA
+NOMOR 1 TAHUN 2030
+TENTANG
+PERUBAHAN ATAS UNDANG-UNDANG NOMOR 9 TAHUN 2020 TENTANG CONTOH
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+PRESIDEN REPUBLIK INDONESIA,
+Menimbang: bahwa Undang-Undang Nomor 9 Tahun 2020 tentang Contoh perlu diubah;
+Mengingat: Pasal 20 Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;
+Dengan Persetujuan Bersama
+DEWAN PERWAKILAN RAKYAT REPUBLIK INDONESIA
+dan
+PRESIDEN REPUBLIK INDONESIA
+MEMUTUSKAN:
+Menetapkan: UNDANG-UNDANG TENTANG PERUBAHAN ATAS UNDANG-UNDANG NOMOR 9 TAHUN 2020 TENTANG CONTOH.
+Pasal I
+Beberapa ketentuan dalam Undang-Undang Nomor 9 Tahun 2020 tentang Contoh diubah sebagai berikut:
+1. Ketentuan Pasal 5 diubah sehingga berbunyi sebagai berikut:
+Pasal 5
+(1) Setiap orang berhak atas informasi.
+(2) Ketentuan lebih lanjut diatur dengan Peraturan Pemerintah.
+2. Di antara BAB II dan BAB III disisipkan 1 (satu) bab, yakni BAB IIA sehingga berbunyi sebagai berikut:
+BAB IIA
+KETENTUAN BARU
+Pasal 7A
+Ketentuan baru berlaku bagi setiap orang.
+3. Pasal 8 dihapus.
+Pasal II
+Undang-Undang ini mulai berlaku pada tanggal diundangkan.
+Disahkan di Jakarta
+pada tanggal 2 Januari 2030
+"""
+
+
+def test_the_new_text_of_an_amendment_printed_without_quotes_is_never_the_acts_own():
+    # "Pasal 5" and "BAB IIA" inside Pasal I are the amended act's, not headings of this act
+    from rancang.ingest import ingest_text
+
+    reg = ingest_text(AMENDING_WITHOUT_QUOTES, "uu-2030-1.txt")
+    assert [p.number for p in reg.pasals()] == ["I", "II"]
+    assert [n.type for n in reg.body] == ["pasal", "pasal"]
+    pasal_i = reg.pasals()[0]
+    assert pasal_i.child_list("ayat") == []
+    first, second, third = pasal_i.child_list("angka")
+    new_pasal_5 = first.child_list("perubahan")[0].children[0]
+    assert (new_pasal_5.type, new_pasal_5.number, len(new_pasal_5.child_list("ayat"))) == ("pasal", "5", 2)
+    assert second.child_list("perubahan") and third.child_list("perubahan") == []
