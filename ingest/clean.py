@@ -3,6 +3,12 @@
 Real texts carry what PDF export left behind: "- " bullets, ``**bold**`` and ``*italic*`` markers, ``<i>`` tags,
 page numbers ("- 3 -", "Halaman 3 dari 20"), runs of spaces. Each stage removes one kind, by rule, and appends
 ``{"kind", "line", "text"}`` to the removed list so nothing disappears silently (``stats.removed`` of the tree).
+
+Three passes look at the whole document rather than one line: :func:`running_headers` (an address repeated on
+every page), :func:`trailing_counters` (page counters "3 / 11" left at the end of a line of text, known by their
+sequence) before the line stages, and :func:`rehang_enumerators` (an enumerator left at a line's end) after them.
+:func:`clean_lines` runs it all in one pass over the lines; ``tests/test_clean.py`` checks that this equals running
+:data:`STAGES` one after the other.
 """
 
 from __future__ import annotations
