@@ -44,8 +44,10 @@ _PEJABAT = re.compile(r"^(?P<pj>(?:Pj\.|Plt\.|Plh\.|PENJABAT)\s+)?(?P<office>BUP
 
 
 def _office(word: str) -> str:
+    """The office as the text spells it ("Wali Kota", or "Walikota" in texts before the spelling changed): the
+    pejabat is reported as printed, while the jenis is normalised to "Peraturan Wali Kota"."""
     w = re.sub(r"\s+", " ", word.upper())
-    return {"BUPATI": "Bupati", "WALI KOTA": "Wali Kota", "WALIKOTA": "Wali Kota", "GUBERNUR": "Gubernur"}.get(
+    return {"BUPATI": "Bupati", "WALI KOTA": "Wali Kota", "WALIKOTA": "Walikota", "GUBERNUR": "Gubernur"}.get(
         w, title_case(w))
 
 
@@ -103,7 +105,7 @@ def _daerah(meta: dict[str, Any], jenis_rest: str) -> None:
     jenis = (meta.get("jenis") or "").lower()
     name = title_case(jenis_rest) if jenis_rest else ""
     if not name and meta.get("pejabat"):
-        name = re.sub(r"^(?:Pj\.\s+)?(?:Bupati|Wali Kota|Gubernur)\s*", "", meta["pejabat"])
+        name = re.sub(r"^(?:Pj\.\s+)?(?:Bupati|Wali Kota|Walikota|Gubernur)\s*", "", meta["pejabat"])
     if "bupati" in jenis:
         meta["daerah_jenis"], meta["daerah"] = "kabupaten", f"Kabupaten {name}".strip()
     elif "wali kota" in jenis:
