@@ -231,7 +231,7 @@ _PAGE_START = frozenset("-Hh0123456789")
 
 #: an enumerator left at the end of a line, after the clause before it: "... melalui: a." / "rapat dengar ..."
 _HANGING = re.compile(r"(?<=[.;:]) (?:\(\d{1,3}\)|[a-z]{1,2}\.|\d{1,3}\.)$")
-_HEADINGS = ("Pasal ", "BAB ", "Bagian ", "Paragraf ")
+_HEADINGS = ("Pasal ", "PASAL ", "BAB ", "Bagian ", "BAGIAN ", "Paragraf ", "PARAGRAF ")
 
 
 def rehang_enumerators(lines: list[str]) -> list[str]:

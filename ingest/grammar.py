@@ -41,8 +41,8 @@ PARAGRAF = re.compile(r"""
     \s*$""", re.X | re.I)
 
 PASAL = re.compile(r"""
-    ^Pasal \s+ (?P<num>\d+[A-Z]?|[IVXLC]+)   # Pasal 7, Pasal 7A, or Roman Pasal I / II of an amending act
-    \s*$""", re.X)
+    ^(?:Pasal|PASAL) \s+ (?P<num>\d+[A-Z]?|[IVXLC]+)   # Pasal 7, Pasal 7A, Roman Pasal I / II of an amending
+    \s*$""", re.X)                                      # act; some drafts print "PASAL 7"
 
 # --- enumerators at the start of a line -------------------------------------------------------------------------
 MARKER = re.compile(r"""
