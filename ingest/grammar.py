@@ -28,7 +28,7 @@ MONTHS = {"januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "m
 BAB = re.compile(r"""
     ^BAB \s+ (?P<num>[IVXLC]+)          # BAB and its Roman number
     (?: \s* [.:\-]? \s+ (?P<title>\S.*) )?   # the title, when printed on the same line
-    \s*$""", re.X)
+    \s* [.:]? \s*$""", re.X)           # "BAB I." as some drafts print it
 
 BAGIAN = re.compile(r"""
     ^Bagian \s+ (?P<num>Ke[a-z]+(?:\s+(?:Belas|Puluh(?:\s+\w+)?))?)   # Bagian Kesatu, Bagian Kedua Belas
@@ -42,7 +42,7 @@ PARAGRAF = re.compile(r"""
 
 PASAL = re.compile(r"""
     ^(?:Pasal|PASAL) \s+ (?P<num>\d+[A-Z]?|[IVXLC]+)   # Pasal 7, Pasal 7A, Roman Pasal I / II of an amending
-    \s*$""", re.X)                                      # act; some drafts print "PASAL 7"
+    \s* [.:]? \s*$""", re.X)                          # act; some drafts print "PASAL 7" or "Pasal 7."
 
 # --- enumerators at the start of a line -------------------------------------------------------------------------
 MARKER = re.compile(r"""
