@@ -4,9 +4,10 @@ Real texts carry what PDF export left behind: "- " bullets, ``**bold**`` and ``*
 page numbers ("- 3 -", "Halaman 3 dari 20"), runs of spaces. Each stage removes one kind, by rule, and appends
 ``{"kind", "line", "text"}`` to the removed list so nothing disappears silently (``stats.removed`` of the tree).
 
-Three passes look at the whole document rather than one line: :func:`running_headers` (an address repeated on
-every page), :func:`trailing_counters` (page counters "3 / 11" left at the end of a line of text, known by their
-sequence) before the line stages, and :func:`rehang_enumerators` (an enumerator left at a line's end) after them.
+Four passes look at the whole document rather than one line: :func:`running_headers` (an address repeated on
+every page), :func:`lone_page_numbers` ("7" alone, known by its sequence) and :func:`trailing_counters` (page
+counters "3 / 11" left at the end of a line of text) before the line stages, and :func:`rehang_enumerators` (an
+enumerator left at a line's end) after them.
 :func:`clean_lines` runs it all in one pass over the lines; ``tests/test_clean.py`` checks that this equals running
 :data:`STAGES` one after the other.
 """
@@ -156,6 +157,35 @@ def trailing_counters(lines: list[str]) -> dict[int, str]:
     return out
 
 
+def lone_page_numbers(lines: list[str]) -> set[int]:
+    """Lines that hold only a page number ("7"), by line index.
+
+    A bare number is also what a two-column layout leaves of an enumerator, so a number counts as a page only as
+    part of a run: at least three numbers, each one more than the last and at least 20 lines after it, as pages
+    are numbered. Enumerators restart with every list and stand a few lines apart."""
+    runs: dict[int, list[int]] = {}  # the next page number a run expects -> its line indices
+    for i, line in enumerate(lines):
+        if len(line) > 16:  # (the cheap test first: a page number is a short line)
+            continue
+        s = line.strip()
+        if not (0 < len(s) <= 3 and s.isdigit()):
+            continue
+        value = int(s)
+        run = runs.get(value)
+        if run is not None and i - run[-1] >= _PAGE_LINES:
+            del runs[value]
+            run.append(i)
+            if len(runs.get(value + 1, ())) < len(run):  # of two runs that now expect the same page, the longer
+                runs[value + 1] = run
+        elif value + 1 not in runs:
+            runs[value + 1] = [i]
+    return {i for run in runs.values() if len(run) >= 3 for i in run}
+
+
+#: the fewest lines a page holds, between two page numbers
+_PAGE_LINES = 20
+
+
 _BULLET_START = frozenset("-•▪·")
 
 
@@ -175,7 +205,12 @@ def clean_lines(lines: list[str], removed: Removed) -> list[str]:
     append = out.append
     headers = running_headers(lines)
     counters = trailing_counters(lines)
+    pages = lone_page_numbers(lines)
     for no, line in enumerate(lines, 1):
+        if pages and no - 1 in pages:
+            removed.append({"kind": "page_number", "line": no, "text": line.strip()})
+            append("")
+            continue
         if counters and no - 1 in counters:
             counter = counters[no - 1]
             removed.append({"kind": "page_number", "line": no, "text": counter.strip()})

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 from rancang.ingest import readers
-from rancang.ingest.clean import STAGES, clean_lines, rehang_enumerators, running_headers, trailing_counters
+from rancang.ingest.clean import (
+    STAGES,
+    clean_lines,
+    lone_page_numbers,
+    rehang_enumerators,
+    running_headers,
+    trailing_counters,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted((ROOT / "corpus" / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "extra").glob("*.txt"))
@@ -23,7 +30,12 @@ def clean_by_stages(lines: list[str], removed: list[dict]) -> list[str]:
     out: list[str] = []
     headers = running_headers(lines)
     counters = trailing_counters(lines)
+    pages = lone_page_numbers(lines)
     for no, line in enumerate(lines, 1):
+        if no - 1 in pages:
+            removed.append({"kind": "page_number", "line": no, "text": line.strip()})
+            out.append("")
+            continue
         if no - 1 in counters:
             removed.append({"kind": "page_number", "line": no, "text": counters[no - 1].strip()})
             line = line[: len(line) - len(counters[no - 1])]
@@ -86,3 +98,11 @@ def test_a_reference_at_a_line_end_stays():
     lines = ["sebagaimana dimaksud dalam huruf a.", "Pasal 5", "dimaksud pada ayat (2)", "diatur dengan Peraturan",
              "Ketentuan umum. a.", "b. item berikutnya;"]
     assert rehang_enumerators(list(lines)) == lines
+
+
+def test_page_numbers_alone_on_a_line_are_known_by_their_run():
+    page = ["teks"] * 24
+    lines = page + ["2"] + page[:5] + ["1", "a", "2", "b", "3"] + page + ["3"] + page + ["4"] + page
+    found = lone_page_numbers(lines)
+    assert sorted(found) == [24, 59, 84]  # the "1" "2" "3" a line apart are enumerators
+    assert lone_page_numbers(["1"] + page + ["2"]) == set()    # two numbers are no run

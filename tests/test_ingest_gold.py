@@ -186,3 +186,19 @@ def test_headings_printed_otherwise_read_the_same(region, style, gold):
     got = goldcheck.facts_tree(ingest_text(text, f"{SEED_IDS[region]}.txt").to_dict())
     want = goldcheck.facts_gold_tree(gold[region])
     assert {k: (got.get(k), w) for k, w in want.items() if got.get(k) != w} == {}
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_page_numbers_printed_alone_change_no_fact(region, gold):
+    # a PDF's page number often comes out as a line holding only "7"; it must not count as an enumerator
+    from conftest import SEEDS
+    from rancang.ingest import ingest_text
+
+    lines = (SEEDS / f"{SEED_IDS[region]}.txt").read_text(encoding="utf-8").split("\n")
+    paged: list[str] = []
+    for i, line in enumerate(lines):
+        paged += [line, "", str(i // 23 + 2), ""] if i and i % 23 == 0 else [line]
+    reg = ingest_text("\n".join(paged), f"{SEED_IDS[region]}.txt")
+    got, want = goldcheck.facts_tree(reg.to_dict()), goldcheck.facts_gold_tree(gold[region])
+    assert {k: (got.get(k), w) for k, w in want.items() if got.get(k) != w} == {}
+    assert reg.stats["artefacts"]["page_number"] >= len(lines) // 23 - 1
