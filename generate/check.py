@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from rancang.ingest import grammar as g
+
 from rancang.tree import Node, Regulation
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-ORDINALS = {"kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7,
-            "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10, "kesebelas": 11}
+#: "kedua" -> 2: the ordinals of Bagian, from the grammar the reader uses
+ORDINALS = {name.lower(): k for k, name in enumerate(g.ORDINALS, 1)}
 Finding = dict[str, str]
 
 

@@ -18,12 +18,11 @@ from typing import Any
 from rancang.generate import resources
 from rancang.generate.profile import Profile
 from rancang.generate.rewrite import Rewriter
+from rancang.ingest.grammar import ORDINALS
 
 from rancang.errors import InputError
 from rancang.tree import Node, Regulation
 
-ORDINALS = ["Kesatu", "Kedua", "Ketiga", "Keempat", "Kelima", "Keenam", "Ketujuh", "Kedelapan", "Kesembilan",
-            "Kesepuluh", "Kesebelas", "Kedua Belas", "Ketiga Belas", "Keempat Belas", "Kelima Belas"]
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember"]

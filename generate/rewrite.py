@@ -80,16 +80,3 @@ class Rewriter:
 @cache
 def _replacer(repl: str) -> Callable[[re.Match], str]:
     return lambda m: match_case(m.group(0), repl)
-
-
-def foreign_names(text: str, profile: Profile) -> list[str]:
-    """Names of other corpus regions (and their provinces) that still occur in ``text``: must be empty."""
-    names, provinces = corpus_names()
-    found = []
-    for old in names:
-        if old.lower() != profile.nama.lower() and _compile(r"\b{old}\b", old).search(text):
-            found.append(old)
-    for old in provinces:
-        if old.lower() != profile.provinsi.lower() and _compile(r"\bprovinsi\s+{old}\b", old).search(text):
-            found.append(old)
-    return found

@@ -168,7 +168,7 @@ def lone_page_numbers(lines: list[str]) -> set[int]:
         if len(line) > 16:  # (the cheap test first: a page number is a short line)
             continue
         s = line.strip()
-        if not (0 < len(s) <= 3 and s.isdigit()):
+        if not (0 < len(s) <= 3 and s.isdecimal()):
             continue
         value = int(s)
         run = runs.get(value)

@@ -78,7 +78,6 @@ MENGINGAT = re.compile(r"^Mengingat\b\s*:?\s*(?P<rest>.*)$", re.I)
 MEMPERHATIKAN = re.compile(r"^Memperhatikan\b\s*:?\s*(?P<rest>.*)$", re.I)
 PERSETUJUAN = re.compile(r"^Dengan\s+Persetujuan\s+Bersama", re.I)
 MEMUTUSKAN = re.compile(r"^M\s*E\s*M\s*U\s*T\s*U\s*S\s*K\s*A\s*N\s*:?\s*$", re.I)
-MENETAPKAN = re.compile(r"^Menetapkan\s*:?\s*(?P<rest>.*)$", re.I)
 DITETAPKAN = re.compile(r"^Ditetapkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
 DISAHKAN = re.compile(r"^Disahkan\s+di\b", re.I)   # the penutup of a national act
 TENTANG_IN_DIKTUM = re.compile(r"\bTENTANG\s+(.+?)\.?\s*$")
@@ -111,9 +110,3 @@ AMENDMENT_INSTRUCTION = re.compile(r"""
     ^\d{1,3}\.\s+
     (?:Ketentuan|Di\s+antara|Judul|Penjelasan|Lampiran|Menambahkan|Diantara
       |(?:Pasal|BAB|Bagian|Paragraf)\s+\S+(?:\s+ayat\s+\(\d+\))?\s+(?:dihapus|diubah|disisipkan))\b""", re.X)
-
-# --- sentence flow -----------------------------------------------------------------------------------------------
-#: A line ends a clause when it ends with ";" (optionally "; dan", "; atau", "; dan/atau"), ":" or ".".
-ENDS_ITEM = re.compile(r"(?:;\s*(?:dan|atau|dan/atau)?|,\s*(?:dan|atau|dan/atau))\s*$")
-ENDS_SENTENCE = re.compile(r"\.\s*$")
-ENDS_INTRO = re.compile(r":\s*$")

@@ -1,0 +1,17 @@
+"""The examples in the modules' docstrings are true: the grammar, enumerators, references, search and diff."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["rancang.ingest.grammar", "rancang.ingest.units", "rancang.ingest.refs", "rancang.corpus.diff",
+           "rancang.corpus.search", "rancang.corpus.summary"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_hold(name):
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
