@@ -75,7 +75,9 @@ REFERENCE_TAIL = re.compile(r"^(?:ayat\s*\(\d+\)\s|huruf\s+[a-z]\b|angka\s+\d|sa
 # --- parts of the act --------------------------------------------------------------------------------------------
 MENIMBANG = re.compile(r"^Menimbang\b\s*:?\s*(?P<rest>.*)$", re.I)
 MENGINGAT = re.compile(r"^Mengingat\b\s*:?\s*(?P<rest>.*)$", re.I)
-MEMPERHATIKAN = re.compile(r"^Memperhatikan\b\s*:?\s*(?P<rest>.*)$", re.I)
+#: the part some acts put between Mengingat and MEMUTUSKAN; only as a keyword ("Memperhatikan :" or alone), never
+#: a wrapped line that starts with the word
+MEMPERHATIKAN = re.compile(r"^Memperhatikan\s*(?::\s*(?P<rest>.*)|$)", re.I)
 PERSETUJUAN = re.compile(r"^Dengan\s+Persetujuan\s+Bersama", re.I)
 MEMUTUSKAN = re.compile(r"^M\s*E\s*M\s*U\s*T\s*U\s*S\s*K\s*A\s*N\s*:?\s*$", re.I)
 DITETAPKAN = re.compile(r"^Ditetapkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)

@@ -43,7 +43,9 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
         elif "mengingat" not in marks and "body" not in marks and c in "Mm" and g.MENGINGAT.match(ln):
             marks["mengingat"] = i
         elif "diktum" not in marks and "body" not in marks and (
-                (c in "Mm" and g.MEMUTUSKAN.match(ln)) or (c in "Dd" and g.PERSETUJUAN.match(ln))):
+                (c in "Mm" and (g.MEMUTUSKAN.match(ln) or "mengingat" in marks and g.MEMPERHATIKAN.match(ln)))
+                or (c in "Dd" and g.PERSETUJUAN.match(ln))):
+            # "Memperhatikan :" is no legal basis: it opens the diktum part, so Mengingat ends before it
             marks["diktum"] = i
         elif "body" not in marks and i > diktum_at and (
                 (c == "B" and g.BAB.match(ln)) or (c == "P" and g.PASAL.match(ln))) and (

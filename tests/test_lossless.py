@@ -71,3 +71,18 @@ def test_fast_and_reference_validators_agree(seed_trees):
     bad["meta"]["tahun"] = "dua ribu"
     for data in (good, bad):
         assert schema.is_valid("regulation", data) == (schema.errors("regulation", data) == [])
+
+
+def test_memperhatikan_is_no_legal_basis_and_loses_nothing(gold):
+    # "Memperhatikan :" after Mengingat names what the act took into account, not a legal basis: Mengingat keeps
+    # its 8 entries, the clause stays in the diktum part, and the canonical text reads back the same
+    source = (SEEDS / f"{SEED_IDS['jepara']}.txt").read_text(encoding="utf-8")
+    at = source.index("MEMUTUSKAN")
+    clause = ("Memperhatikan : Surat Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor "
+              "B/123/M.SM.02/2024 tentang Penyesuaian Sistem Kerja;\n\n")
+    reg = ingest_text(source[:at] + clause + source[at:], "jepara.txt")
+    assert len(reg.mengingat) == gold["jepara"]["mengingat"] == 8
+    assert reg.diktum[0].startswith("Memperhatikan") and len(reg.pasals()) == 22
+    assert difference(source[:at] + clause + source[at:], reg) == ({}, {})
+    again = ingest_text(render(reg), "jepara.md")
+    assert _projection(again.to_dict()) == _projection(reg.to_dict())
