@@ -171,41 +171,31 @@ def assign_ids(nodes: list[Node], parent_id: str = "", parent_cite: str = "", qu
     text_count = 0
     for node in nodes:
         t = node.type
-        if t == "pasal" and quoted:
-            base_id, cite = f"{parent_id}/pasal-{node.number}", f"{parent_cite} Pasal {node.number}".strip()
-            own_parent_id, own_parent_cite = base_id, cite
+        if t == "pasal":
+            # the act's own Pasal stand alone; a Pasal quoted in an amendment nests under its perubahan
+            base_id = f"{parent_id}/pasal-{node.number}" if quoted else f"pasal-{node.number}"
+            cite = f"{parent_cite} Pasal {node.number}".strip() if quoted else f"Pasal {node.number}"
         elif t == "perubahan":
             base_id, cite = f"{parent_id}/perubahan", f"{parent_cite} (perubahan)"
-            own_parent_id, own_parent_cite = base_id, f"{parent_cite}:"
-        elif t == "pasal":
-            base_id, cite = f"pasal-{node.number}", f"Pasal {node.number}"
-            own_parent_id, own_parent_cite = "", ""
         elif t in ("bab", "bagian", "paragraf"):
             word = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}[t]
             base_id = (f"{parent_id}/{t}-{node.number.lower()}".lstrip("/") if t != "bab" or quoted
                        else f"bab-{node.number}")
             cite = f"{parent_cite} {word} {node.number}".strip() if t != "bab" else f"BAB {node.number}"
-            own_parent_id, own_parent_cite = base_id, cite
         elif t == "text":
             text_count += 1
             base_id, cite = f"{parent_id}/text-{text_count}", parent_cite
-            own_parent_id, own_parent_cite = base_id, cite
         else:
             num = node.number or "?"
             base_id = f"{parent_id}/{t}-{num}"
             shown = f"({num})" if t == "ayat" else num
             cite = f"{parent_cite} {_CITE_WORD.get(t, t)} {shown}".strip()
-            own_parent_id, own_parent_cite = base_id, cite
         if base_id in seen:
             seen[base_id] += 1
             base_id = f"{base_id}~{seen[base_id]}"
         else:
             seen[base_id] = 1
         node.id, node.cite = base_id, cite
-        if t == "pasal":
-            own_parent_id, own_parent_cite = base_id, cite
-        elif t in ("bab", "bagian", "paragraf", "perubahan"):
-            pass
-        else:
-            own_parent_id = base_id
-        assign_ids(node.children, own_parent_id, own_parent_cite, quoted or t == "perubahan")
+        # children cite from this node; inside a perubahan they read "Pasal I angka 1: Pasal 5 ..."
+        child_cite = f"{parent_cite}:" if t == "perubahan" else cite
+        assign_ids(node.children, base_id, child_cite, quoted or t == "perubahan")
