@@ -37,6 +37,7 @@ from rancang.ingest.units import (
     starts_with_open,
 )
 
+from rancang.limits import limit
 from rancang.tree import Node
 
 #: a document with at least this many bare enumerator lines in its body is read with the flow rule throughout
@@ -336,7 +337,9 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
                 placed = True
                 break
         if not placed:
-            if mk.value <= 1 or not stack:
+            if len(stack) >= limit("list_depth"):
+                pass  # nesting is bounded: a list restarting this deep continues the innermost one
+            elif mk.value <= 1 or not stack:
                 stack.append(_Level(mk.style, current_holder()))
             else:
                 # out of sequence (a lost or misread enumerator): the closest level of the same style, else deeper
