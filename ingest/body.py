@@ -212,7 +212,10 @@ def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalD
                 more, i = title_after(i, upper=kind == "bab", started=True)
                 title = f"{title.strip()} {more}" if more else title
             num = m.group("num") if kind != "bagian" else m.group("num").title()
-            node = Node(kind, number=num, label=f"{_WORDS[kind]} {num}", heading=title or None)
+            # the label as printed, with its own punctuation ("BAB I.", "BAB II -"): nothing of the line is lost
+            printed = (line[:m.start("title")] if m.group("title") is not None else line).strip()
+            label = printed if printed.lower() != f"{_WORDS[kind]} {num}".lower() else f"{_WORDS[kind]} {num}"
+            node = Node(kind, number=num, label=label, heading=title or None)
             if kind == "bab":
                 bab, bagian, paragraf = node, None, None
                 top.append(node)
@@ -505,16 +508,27 @@ def _item_continues(text: str) -> bool:
     return t.endswith(";") or bool(re.search(r";\s*(?:dan|atau|dan/atau)$", t)) or t.endswith(":")
 
 
+def _stray(no: int, lines: list[tuple[int, bool]]) -> bool:
+    """Is the detached enumerator on line ``no`` stray (a page number between two clauses)? It is when no line of
+    text follows it, or the line that follows starts a unit with its own enumerator: then it numbers nothing.
+    ``lines``: (line number, starts an enumerated unit) of every line of the units, ascending."""
+    k = bisect_right(lines, (no, True))
+    return k == len(lines) or lines[k][1]
+
+
 def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = False) -> list[tuple[int, Marker]]:
     """Fill ``pasal`` from its draft lines; returns the bare markers found (layout artefacts, counted by caller)."""
     # an amending act's Pasal I whose new text carries no quote marks at all: each instruction's text runs to the
     # next instruction
     implicit = not pasal.number[0].isdigit() and not any(has_quote(line) for _, line in draft.lines)
     units, bare = split_units(draft.lines, canonical, implicit_quotes=implicit)
-    if flow or bare:
-        build_by_flow(pasal, _split_at_bare_markers(units, bare), [mk for _, mk in bare],
-                      ayat_at=sorted(no for no, mk in bare if mk.style == "ayat"),
-                      item_at=sorted(no for no, mk in bare if mk.style != "ayat"))
+    lines = sorted({(u.line_no, u.marker is not None) for u in units}
+                   | {(n, False) for u in units for n in u.nos[1:]})
+    needed = [(no, mk) for no, mk in bare if not _stray(no, lines)]
+    if flow or needed:
+        build_by_flow(pasal, _split_at_bare_markers(units, needed), [mk for _, mk in needed],
+                      ayat_at=sorted(no for no, mk in needed if mk.style == "ayat"),
+                      item_at=sorted(no for no, mk in needed if mk.style != "ayat"))
     else:
         build_by_markers(pasal, units)
     return bare

@@ -103,7 +103,11 @@ def _yaml(text: str, label: str) -> Any:
         root = loader.get_single_node()
         if root is None:
             return None
-        if _expanded_size(root) > limit("data_nodes"):
+        try:
+            size = _expanded_size(root)
+        except ValueError:
+            raise InputError(f"{label}: alias YAML memuat dirinya sendiri; tulis nilainya langsung.") from None
+        if size > limit("data_nodes"):
             raise InputError(f"{label}: alias YAML berkembang melampaui {limit('data_nodes')} nilai; tulis nilainya "
                              "langsung tanpa alias (*).")
         return loader.construct_document(root)
