@@ -24,6 +24,8 @@ from typing import Any
 
 from rancang.ingest.units import join_more, parse_marker
 
+from rancang.numbering import huruf_value, roman_value
+
 _UPPER_ITEM = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<rest>\S.*)$")
 _ROMAN_ITEM = re.compile(r"^(?P<label>[IVX]{1,4})\.\s+(?P<rest>\S.*)$")
 _BAB = re.compile(r"^BAB\s+(?P<label>[IVXLC]+)\b")
@@ -32,7 +34,6 @@ _SIGNER = re.compile(r"^(?:(?:Pj|Plt|Plh)\.\s*)?(?:BUPATI|WALI\s*KOTA|WALIKOTA|G
                      r"(?:\s+[Tt][Tt][Dd]\.?)?\s*$")
 _SIGNATURE_TAIL = re.compile(r"^(?:[Tt][Tt][Dd]\.?|NIP\.?\s*[\d ]+|[A-Z][A-Z.,' -]{2,60})$")
 _CAPTION = re.compile(r"^(?:Gambar|Tabel|Bagan|Diagram)\s+\d+(?:\.\d+)*\b", re.I)
-_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _WORD = {"roman": "angka", "upper": "huruf", "angka": "angka", "huruf": "huruf", "angkap": "angka",
          "hurufp": "huruf", "ayat": "angka"}
 #: styles that head a whole part: a new "A." never nests under an item, it restarts its level
@@ -121,10 +122,10 @@ class Outline:
 
 def _enumerator(line: str, c: str) -> tuple[str, int, str, str] | None:
     """(style, value, label, rest) of the enumerator opening ``line`` (first character ``c``), or None."""
-    if c in "IVX" and (m := _ROMAN_ITEM.match(line)) is not None and m.group("label") in _ROMANS:
-        return "roman", _ROMANS.index(m.group("label")) + 1, f"{m.group('label')}.", m.group("rest")
+    if c in "IVX" and (m := _ROMAN_ITEM.match(line)) is not None and (value := roman_value(m.group("label"))):
+        return "roman", value, f"{m.group('label')}.", m.group("rest")
     if line[1:2] == "." and "A" <= c <= "Z" and (m2 := _UPPER_ITEM.match(line)) is not None:
-        return "upper", ord(c) - 64, f"{m2.group('label')}.", m2.group("rest")
+        return "upper", huruf_value(c), f"{m2.group('label')}.", m2.group("rest")
     if c == "(" or (c.isdigit() or c.islower()) and (
             line[1:2] in _CLOSERS or line[2:3] in _CLOSERS or line[3:4] in _CLOSERS):
         parsed = parse_marker(line)  # (called only where an enumerator can stand: "a." "12)" "(3)")
