@@ -30,7 +30,6 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium ti
 def server(tmp_path_factory):
     """The app served by uvicorn on a free local port, in a thread (background jobs run as in production)."""
     import uvicorn
-
     from rancang.web.app import create_app
     from rancang.web.config import Config
 
@@ -95,7 +94,8 @@ def test_search(page, shots) -> None:
     page.wait_for_selector("#hits mark")
     assert "pengajuan sukarela" in page.locator("#hits mark").first.inner_text().lower()
     page.select_option("select[name=daerah]", "jepara")
-    page.wait_for_function("() => [...document.querySelectorAll('#hits .tag')].every(t => t.textContent.includes('Jepara'))")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#hits .tag')].every(t => t.textContent.includes('Jepara'))")
     page.screenshot(path=str(shots / "cari.png"))
     page.locator("#hits a").first.click()
     page.wait_for_url("**/baca/jepara#*")

@@ -20,7 +20,6 @@ JOB = re.compile(r'hx-get="/tugas/([0-9a-f]{32})"')
 def make_client(tmp: Path, **cfg: Any) -> Any:
     """A TestClient over a fresh app whose corpus and work folder live in ``tmp``."""
     from fastapi.testclient import TestClient
-
     from rancang.web.app import create_app
     from rancang.web.config import Config
 
@@ -58,14 +57,15 @@ def bad_files() -> dict[str, bytes]:
         "lama.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
         "potong.docx": b"PK\x03\x04" + b"\x14\x00" * 30,
         "zip.docx": buf.getvalue(),
-        "resep.txt": "Resep nasi goreng: nasi, bawang, kecap. Aduk rata lalu sajikan.\n".encode() * 5,
+        "resep.txt": b"Resep nasi goreng: nasi, bawang, kecap. Aduk rata lalu sajikan.\n" * 5,
     }
 
 
 def cli_message(name: str, data: bytes) -> str:
     """The Indonesian sentence the CLI gives for this file (what the page must show too)."""
-    from rancang.errors import RancangError
     from rancang.ingest import ingest_bytes
+
+    from rancang.errors import RancangError
 
     try:
         ingest_bytes(data, name)
