@@ -33,10 +33,10 @@ from rancang.ingest.units import (
     has_quote,
     join_lines,
     last_close,
-    letter_of,
     split_units,
 )
 
+from rancang.numbering import huruf
 from rancang.tree import Node
 
 #: a document with at least this many bare enumerator lines in its body is read with the flow rule throughout
@@ -166,7 +166,7 @@ def _list_style(units: list[Unit], bare: list[Marker], definitions: bool) -> str
 
 def _numbered(style: str, position: int) -> str:
     """The number of the ``position``-th item of a list of ``style`` (a label is only kept where printed)."""
-    return letter_of(position) if style in ("huruf", "hurufp") else str(position)
+    return huruf(position) if style in ("huruf", "hurufp") else str(position)
 
 
 def _split_at_bare_markers(units: list[Unit], bare: list[tuple[int, Marker]]) -> list[Unit]:

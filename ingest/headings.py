@@ -25,6 +25,7 @@ from typing import Any
 from rancang.ingest import grammar as g
 from rancang.ingest.units import has_quote, join_more, opens_quoted_text, quote_depth, starts_with_open
 
+from rancang.numbering import ordinal_value, roman_value
 from rancang.tree import Node
 
 #: the label of a text node whose lines could not be placed under any Pasal (kept, flagged, never removed)
@@ -60,18 +61,6 @@ def _title_line(line: str) -> bool:
             words[0][:1].isupper() or words[0] in _TITLE_SMALL_WORDS):
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words)
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman_value(s: str) -> int:
-    """'XIV' -> 14 (the Roman numbers of BAB and of an amending act's own Pasal)."""
-    total = 0
-    for i, ch in enumerate(s):
-        v = _ROMAN[ch]
-        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
-    return total
 
 
 def pasal_value(num: str) -> float:
@@ -164,9 +153,8 @@ def _container_number(kind: str, num: str) -> str:
     as an ordinal ("Paragraf Kesatu" is Paragraf 1, as the drafting rules number it)."""
     if kind == "bagian":
         return num.title()
-    if kind == "paragraf" and not num.isdigit():
-        title = " ".join(num.split()).title()
-        return str(g.ORDINALS.index(title) + 1) if title in g.ORDINALS else title
+    if kind == "paragraf" and not num.isdigit() and ordinal_value(num):
+        return str(ordinal_value(num))
     return num
 
 
