@@ -24,7 +24,8 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 @click.command("draft")
-@click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("profile", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--contoh", metavar="NAMA", help="Pakai profil contoh bawaan sebagai PROFILE (sleman, kota-magelang).")
 @click.option("--base", default=None, metavar="DAERAH|consensus",
               help="Daerah korpus yang ketentuannya menjadi dasar rancangan (bawaan: jepara); 'consensus' memilih "
                    "daerah yang ketentuannya paling sejalan dengan daerah lain.")
@@ -32,13 +33,15 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
               help="Ambil klausul satu topik dari daerah korpus lain; boleh diulang.")
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder keluaran: draft.docx, draft.md, draft.json.")
-def draft(profile: Path, base: str | None, takes: tuple[str, ...], outdir: Path) -> None:
+def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tuple[str, ...], outdir: Path) -> None:
     """Susun rancangan Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON)."""
     from rancang.generate import check as checker
     from rancang.generate import draft as drafting
     from rancang.generate import profile as profiles
 
-    prof = profiles.load(profile)
+    if (profile is None) == (contoh is None):
+        raise InputError("sebutkan PROFILE (berkas YAML/JSON) atau --contoh NAMA, salah satu saja.")
+    prof = profiles.load(profile if profile is not None else profiles.example_path(contoh or ""))
     if base == "consensus":
         from rancang.generate import consensus
 
