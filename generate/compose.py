@@ -28,28 +28,16 @@ from rancang.generate.provenance import origin as _origin
 from rancang.generate.provenance import tag as _tag
 from rancang.generate.rewrite import Rewriter
 from rancang.generate.sources import Sources
-from rancang.ingest.grammar import ORDINALS
 
 from rancang.errors import InputError
+from rancang.numbering import huruf, ordinal, ordinal_slug, roman
 from rancang.tree import Node, Regulation
 
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: the tokens of an internal reference whose numbers change when the act is renumbered
 _REF_TOKEN = re.compile(r"(?P<kw>pasal|ayat|huruf|angka)\s*(?P<open>\(?)(?P<num>\d+[A-Z]?|[a-z]{1,2})(?=\)|\b)",
                         re.IGNORECASE)
 
 
-def roman(n: int) -> str:
-    vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-            (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for v, s in vals:
-        while n >= v:
-            out, n = out + s, n - v
-    return out
-
-
-letter = frame.letter
 tanggal = frame.tanggal
 
 
@@ -92,12 +80,12 @@ def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
                 c.number, c.label = str(k), f"({k})"
                 c.id, c.cite = f"{prefix}/ayat-{k}", f"{cite} ayat ({k})"
             elif c.type == "huruf":
-                c.number = letter(k)
+                c.number = huruf(k)
                 c.label = _relabel(c.label, c.number)
                 c.id, c.cite = f"{prefix}/huruf-{c.number}", f"{cite} huruf {c.number}"
             else:
                 alpha = bool(c.number) and c.number.isalpha()
-                c.number = letter(k) if alpha else str(k)
+                c.number = huruf(k) if alpha else str(k)
                 c.label = _relabel(c.label, c.number)
                 kind = "angka" if c.type == "angka" else "item"
                 c.id, c.cite = f"{prefix}/{kind}-{c.number}", f"{cite} {'angka' if not alpha else 'huruf'} {c.number}"
@@ -120,8 +108,8 @@ def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
                 n.number = roman(k)
                 n.id, n.cite = f"bab-{n.number}", f"BAB {n.number}"
             elif n.type == "bagian":
-                n.number = ORDINALS[k - 1] if k <= len(ORDINALS) else str(k)
-                n.id, n.cite = f"{prefix}/bagian-{n.number.lower().replace(' ', '-')}", f"{cite} Bagian {n.number}"
+                n.number = ordinal(k)
+                n.id, n.cite = f"{prefix}/bagian-{ordinal_slug(n.number)}", f"{cite} Bagian {n.number}"
             elif n.type == "paragraf":
                 n.number = str(k)
                 n.id, n.cite = f"{prefix}/paragraf-{k}", f"{cite} Paragraf {k}"

@@ -13,6 +13,7 @@ from typing import Any
 
 from rancang.generate.profile import Profile
 
+from rancang.numbering import huruf
 from rancang.tree import Regulation
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -28,11 +29,6 @@ def tanggal(iso: str | None) -> str:
     return f"{d} {MONTHS[m - 1]} {y}"
 
 
-def letter(i: int) -> str:
-    """1 -> "a", 26 -> "z", 27 -> "aa" (the huruf sequence of Indonesian acts)."""
-    return "abcdefghijklmnopqrstuvwxyz"[(i - 1) % 26] * ((i - 1) // 26 + 1)
-
-
 def title_of(base: Regulation) -> str | None:
     """The title as written in the base's last Menimbang ("... tentang Sistem Kerja ...;")."""
     if not base.menimbang:
@@ -42,7 +38,7 @@ def title_of(base: Regulation) -> str | None:
 
 
 def _huruf_list(n: int) -> str:
-    hs = [f"huruf {letter(i)}" for i in range(1, n + 1)]
+    hs = [f"huruf {huruf(i)}" for i in range(1, n + 1)]
     if len(hs) == 1:
         return hs[0]
     return ", ".join(hs[:-1]) + (", dan " if len(hs) > 2 else " dan ") + hs[-1]
@@ -62,7 +58,7 @@ def menimbang(profile: Profile, base: Regulation, rw: Callable[[str], str], titl
         huruf=_huruf_list(len(items)), jenis=profile.jenis_peraturan, judul=title)})
     if len(items) > 1:
         for i, c in enumerate(items, 1):
-            c["label"] = f"{letter(i)}."
+            c["label"] = f"{huruf(i)}."
     return items
 
 
