@@ -65,7 +65,7 @@ def build(reg: Regulation) -> dict[str, Any]:
         model[key] = stated_list(topics[topic], us, cue["list_intro"], cue["item_prefix"].get(key, []))
     model["stages"] = build_stages(us, cue)
     model["roles"] = build_roles(us, mentions, catalogue("roles"), cue)
-    model["procedures"] = build_procedures(us, mentions, cue)
+    model["procedures"] = build_procedures(us, cue)
     model["documents"] = build_documents(us, mentions, catalogue("documents"), cue, model["procedures"])
     return model
 
