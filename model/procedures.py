@@ -9,7 +9,8 @@ arranges it:
 - an item that introduces sub-steps without anyone acting ("apabila tersedia maka dilakukan hal sebagai
   berikut:") is not a step; its sub-items and bullets are, on its branch;
 - an item introducing the contents of a letter ("... paling sedikit memuat:") is a step; its contents are not;
-- a list that restarts under the same path (a second "1)" after a paragraph) is another list: the steps end.
+- a list that restarts under the same path (a second "1)" after a paragraph) is another list: the steps end;
+- a section without enumerated items has as steps the bullet paragraphs after its intro ("... berikut:").
 
 So a step is always an action inside its procedure's section. A procedure printed without a list ("Penunjukan
 ... dilakukan langsung oleh Pejabat Penilai Kinerja.") is one step, its own sentence. Each step is read as a
@@ -81,8 +82,14 @@ def section(us: list[Unit], head: Unit, intros: tuple[str, ...]) -> list[Unit]:
 def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str | None, str | None]]:
     """(unit, stage, inherited branch) for each step of a section (see the module docstring)."""
     items = [u for u in sec if u.type == "item"]
-    if not items:
-        return []
+    if not items:  # steps printed as bullets: the paragraphs after the intro ("... sebagai berikut:")
+        intro = next((i for i, u in enumerate(sec) if u.text.rstrip().endswith(":")), None)
+        out_: list[tuple[Unit, str | None, str | None]] = []
+        for u in sec[intro + 1:] if intro is not None else []:
+            if u.type != "paragraph" or u.text.rstrip().endswith(":"):
+                break
+            out_.append((u, None, None))
+        return out_
     top = items[0].level
     seen: set[str] = set()
     out: list[tuple[Unit, str | None, str | None]] = []

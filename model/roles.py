@@ -215,7 +215,8 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
     # 4. body clauses: subject + duty verb; passive agent ("ditetapkan oleh X"); reporting lines (body and
     #    Lampiran: "... yang berperan sebagai anggota tim melaporkan ... kepada ketua tim"); appointments
     for u in us:
-        if u.definition or not u.text or u.source != "body" and u.type not in ("item", "paragraph"):
+        if u.definition or not u.text or u.source != "body" and (
+                u.type not in ("item", "paragraph") or not any(v in u.low for v in cues["lampiran_report_verbs"])):
             continue
         ms = mentions[u.index]
         subj, v = subjects(u, ms, cues["duty_verbs"] + ["berkedudukan"])

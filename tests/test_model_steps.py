@@ -155,3 +155,21 @@ def test_the_step_score_counts_what_it_should():
     assert (round(s["step_p"], 3), round(s["step_r"], 3)) == (0.667, 0.667)
     assert (s["actor_p"], round(s["actor_r"], 3)) == (0.5, 0.333)
     assert sum(a is not None and b is not None for a, b in match_steps(model, gold_)) == 2
+
+
+def test_steps_printed_as_bullets_under_an_intro():
+    text = REG.replace("""1) Tahap Perencanaan:
+a) Pimpinan Unit Organisasi menetapkan perjanjian kinerja;
+b) rencana kegiatan disusun oleh Pejabat Penilai Kinerja.
+2) Tahap Evaluasi:
+a) Pejabat Penilai Kinerja meninjau hasil pelaksanaan kegiatan.
+Penunjukan sebagai individu dilakukan sebagai berikut:
+1) Pegawai melakukan dialog kinerja.
+""", """Penunjukan dalam unit organisasi dilakukan dengan tahapan sebagai berikut:
+- Pimpinan Unit Organisasi menunjuk Pejabat Fungsional secara langsung.
+- Pejabat Fungsional menerima surat penugasan.
+""")
+    m = build(ingest_text(text, "contoh.txt"))
+    inside = next(p for p in m["procedures"] if p["id"] == "penunjukan_dalam_unit_organisasi")
+    assert [(s["actor"], s["document"]) for s in inside["steps"]] == [
+        ("pimpinan_unit_organisasi", None), ("pejabat_fungsional", "surat_penugasan")]
