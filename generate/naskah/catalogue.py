@@ -16,6 +16,7 @@ from rancang.generate.naskah.fill import placeholders
 from rancang.generate.profile import _message
 
 from rancang import schema
+from rancang.dataload import check_tree
 from rancang.errors import InputError
 
 #: body-block keys whose value names a data field
@@ -113,6 +114,7 @@ def validate(name: str, data: dict[str, Any], layout: str | None = None) -> None
     """Raise one InputError listing every missing mandatory content, else one listing every schema violation."""
     if not isinstance(data, dict):
         raise InputError(f"data surat '{name}' harus berupa pemetaan kunci: nilai.")
+    check_tree(data, f"data surat '{name}'")
     missing = [k for k in required(name, layout) if data.get(k) in (None, "", [], {})]
     if missing:
         raise InputError(f"data surat '{name}' belum lengkap; isian wajib yang belum ada: {', '.join(missing)}.")

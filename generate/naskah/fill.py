@@ -12,19 +12,19 @@ import re
 import string
 from typing import Any
 
-from rancang.generate.compose import MONTHS, letter
+from rancang.generate.compose import MONTHS
 
 from rancang.errors import InputError
+from rancang.numbering import huruf as _huruf
+from rancang.textsafe import XML_INVALID
 
-#: characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF): a DOCX holding one is
-#: cut short by Word, so they become spaces
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\n]+")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def text(value: Any) -> str:
-    """One line of printable text for the document.
+    """One line of printable text for the document (characters XML cannot carry become spaces: loaders refuse
+    them in user data, this is the last guard for every other value).
 
     >>> text("Ani\\x0b & <Budi>\\n ")
     'Ani & <Budi>'
@@ -37,7 +37,7 @@ def text(value: Any) -> str:
         return "ya" if value else "tidak"
     if isinstance(value, dict | list | tuple | set):
         raise InputError(f"nilai {_kind(value)} tidak dapat dicetak sebagai satu teks.")
-    return _SPACES.sub(" ", _NOT_XML.sub(" ", str(value))).strip()
+    return _SPACES.sub(" ", XML_INVALID.sub(" ", str(value))).strip()
 
 
 def _kind(value: Any) -> str:
@@ -79,7 +79,7 @@ def tanggal(value: Any) -> str:
 
 def huruf(i: int) -> str:
     """The i-th letter label (1 -> "a.") of items and considerations."""
-    return f"{letter(i)}."
+    return f"{_huruf(i)}."
 
 
 class _Fill(string.Formatter):

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from rancang.generate.naskah.fill import fill, huruf, join, rujukan, tanggal, text
-from rancang.ingest.grammar import ORDINALS
+
+from rancang.numbering import ordinal
 
 Ctx = dict[str, Any]
 #: last column of a people table: data key -> header
@@ -197,9 +198,9 @@ def keputusan(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
     for i, item in enumerate(dikta):
         if isinstance(item, list):
             sub = [{"l": huruf(j), "t": x + (";" if j < len(item) - 1 else ".")} for j, x in enumerate(item[1:], 1)]
-            diktum.append({"h": ORDINALS[i].upper(), "c": ":", "butir": [{"l": "", "t": item[0]}] + sub})
+            diktum.append({"h": ordinal(i + 1).upper(), "c": ":", "butir": [{"l": "", "t": item[0]}] + sub})
         else:
-            diktum.append({"h": ORDINALS[i].upper(), "c": ":", "butir": [{"l": "", "t": item}]})
+            diktum.append({"h": ordinal(i + 1).upper(), "c": ":", "butir": [{"l": "", "t": item}]})
     ins = d.get("instansi") or {}
     own_kop = kop(d) if t.get("kop", False) else None
     sign = ttd(d, upper=True, ditetapkan=(f"Ditetapkan di {text(d.get('tempat'))}",

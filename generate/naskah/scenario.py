@@ -24,6 +24,7 @@ from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_dat
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
 
+from rancang.dataload import check_tree
 from rancang.errors import InputError
 
 #: letter classes that carry no agenda number of a unit
@@ -147,6 +148,7 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     scen = get_scenario(name)
     if not isinstance(data, dict):
         raise InputError("data skenario harus berupa pemetaan kunci: nilai.")
+    check_tree(data, f"data skenario '{name}'")
     parties = Parties(data, base)
     plan = steps.plan(scen, peraturan)
     act = plan.citation or perbup(parties)

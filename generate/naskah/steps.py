@@ -1,16 +1,17 @@
 """The steps of a scenario as a regulation states them (``rancang letter --scenario NAME --peraturan ID|FILE``).
 
-Without a regulation the scenario's own steps and clauses (the bundled base) are used. With one, its sistem-kerja
-model (:func:`rancang.model.build`) is read: the procedure of the scenario's form and scope, and in it, for each
-letter step, the model step that matches the step's cues (``cocok``: actor roles, document keys, words), searched
-in order. The matched step gives the clause cited in ``skenario.md`` and its own wording; a step that names a nota
-dinas makes the letter a nota dinas where the type allows it. A better model therefore makes better letters
-without any change here.
+The regulation is the one named, or the bundled base (``peraturan_bawaan``). Its sistem-kerja model
+(:func:`rancang.model.build`) is read: the procedure of the scenario's form and scope, and in it, for each step,
+the model step that matches the step's cues (``cocok``: actor roles, document keys, words), searched in order.
+The matched step gives the clause cited in ``skenario.md`` and its own wording; a step that names a nota dinas
+makes the letter a nota dinas where the type allows it. A better model therefore makes better letters without
+any change here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -41,15 +42,14 @@ class Plan:
     steps: list[Found] = field(default_factory=list)
 
 
-def _bundled(scen: dict[str, Any]) -> Plan:
-    base = scenarios_data()["peraturan_bawaan"]
-    steps = [Found(text(s["teks"]), text(s["cite"])) for s in scen["langkah"]]
-    return Plan(f"{scen['judul']} ({scen['cite']}; klausul menurut peraturan dasar bawaan '{base}')", None, steps)
+@cache
+def _stored_model(key: str) -> dict[str, Any]:
+    return build(corpus.load(key))
 
 
 def _model(peraturan: str) -> dict[str, Any]:
     if corpus.entry(peraturan) is not None:
-        return build(corpus.load(peraturan))
+        return _stored_model(peraturan)
     path = Path(peraturan)
     if not path.is_file():
         ids = ", ".join(e["id"] for e in corpus.bundled())
@@ -68,7 +68,12 @@ def _procedure(model: dict[str, Any], form: str, scopes: list[str]) -> dict[str,
 
 
 def _score(step: dict[str, Any], cues: dict[str, Any]) -> int:
+    """How many of the cues a model step meets; 0 for the refusal branch of a step ("tidak menyetujui") unless
+    the cues ask for it."""
     action = text(step.get("action")).lower()
+    refusal = scenarios_data()["penolakan"]
+    if any(w in action for w in refusal) and not any(w in " ".join(cues.get("kata") or []) for w in refusal):
+        return 0
     score = int(step.get("actor") in (cues.get("aktor") or []))
     score += int(step.get("document") in (cues.get("dokumen") or []))
     score += sum(1 for w in cues.get("kata") or [] if w.lower() in action)
@@ -93,13 +98,14 @@ def _form(action: str) -> str | None:
 
 
 def plan(scen: dict[str, Any], peraturan: str | None) -> Plan:
-    """The steps of ``scen``: the bundled ones, or those of regulation ``peraturan`` (an id or a file)."""
-    if not peraturan:
-        return _bundled(scen)
-    model = _model(peraturan)
+    """The steps of ``scen`` in regulation ``peraturan`` (a stored id or a file); without one, in the bundled base
+    regulation, whose clauses are cited while the letters cite the region's own act (``citation`` None)."""
+    base = scenarios_data()["peraturan_bawaan"]
+    model = _model(peraturan or base)
     proc = _procedure(model, scen["prosedur"]["form"], scen["prosedur"]["scope"])
     report = next((p for p in model["procedures"] if p["form"] == "pelaporan"), None)
-    out = Plan(f"{proc['name']} ({proc['cite']})", model["regulation"]["citation"])
+    note = "" if peraturan else f"; klausul menurut peraturan dasar bawaan: {model['regulation']['citation']}"
+    out = Plan(f"{proc['name']} ({proc['cite']}{note})", model["regulation"]["citation"] if peraturan else None)
     pos = {id(proc): 0, id(report): 0}
     for step in scen["langkah"]:
         source = report if step.get("prosedur") == "pelaporan" else proc
