@@ -12,7 +12,7 @@ import re
 import string
 from typing import Any
 
-from rancang.generate.compose import MONTHS
+from rancang.generate.frame import MONTHS
 
 from rancang.errors import InputError
 from rancang.numbering import huruf as _huruf
@@ -148,15 +148,8 @@ def rujukan(ref: Any) -> str:
     """
     if not isinstance(ref, dict):
         return text(ref)
-    parts = [text(ref.get("jenis") or "surat")]
-    if ref.get("dari"):
-        parts.append(text(ref["dari"]))
-    if ref.get("nomor"):
-        parts.append(f"Nomor {text(ref['nomor'])}")
-    if ref.get("tanggal"):
-        parts.append(f"tanggal {tanggal(ref['tanggal'])}")
-    if ref.get("tentang"):
-        parts.append(f"tentang {text(ref['tentang'])}")
-    elif ref.get("hal"):
-        parts.append(f"hal {text(ref['hal'])}")
-    return " ".join(parts)
+    subject = ("tentang", "tentang") if ref.get("tentang") else ("hal", "hal")
+    parts = [(ref.get("jenis") or "surat", "{}"), (ref.get("dari"), "{}"), (ref.get("nomor"), "Nomor {}"),
+             (ref.get("tanggal") and tanggal(ref["tanggal"]), "tanggal {}"),
+             (ref.get(subject[0]), subject[1] + " {}")]
+    return " ".join(form.format(text(value)) for value, form in parts if value)
