@@ -102,14 +102,18 @@ def test_draft_from_the_form_downloads_docx_md_json(client) -> None:
     assert "WALI KOTA MAGELANG" in text.upper()
     assert 'id="n-pasal-1"' in html  # the preview
     assert "Temuan pemeriksaan" in html
+    assert "catatan.md" in names and "Catatan penyusun" in html and 'type="checkbox"' in html
 
 
 def test_checklist_reads_notes_markdown() -> None:
     from rancang.web.drafting import checklist
 
-    rows = checklist("# Catatan\n\n- [ ] periksa Pasal 3\n  - [x] nomor\nsebuah paragraf\n")
+    rows = checklist("# Catatan\n\n- [ ] periksa <b>Pasal 3</b>\n  - [x] nomor\nsebuah `kode`\n"
+                     "- **Pasal 1 angka 17** [istilah-lokal]: putuskan", {"Pasal 1 angka 17": "n-pasal-1_angka-17"})
     assert [(r["kind"], r["level"], r["done"]) for r in rows] == [
-        ("heading", 1, False), ("item", 0, False), ("item", 1, True), ("text", 0, False)]
+        ("heading", 1, False), ("item", 0, False), ("item", 1, True), ("text", 0, False), ("item", 0, False)]
+    assert "&lt;b&gt;" in rows[1]["html"] and "<code>kode</code>" in rows[3]["html"]
+    assert rows[4]["anchor"] == "n-pasal-1_angka-17" and "<strong>Pasal 1 angka 17</strong>" in rows[4]["html"]
 
 
 def test_letter_pages_and_docx(client) -> None:

@@ -10,11 +10,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from rancang.web import services
 
 from rancang.errors import InputError
 
 CHECKBOX = re.compile(r"^\s*[-*]\s+(?:\[(?P<done>[ xX])\]\s+)?(?P<text>.+)$")
+#: a checklist item that opens with the clause it concerns: "**Pasal 1 angka 17** [istilah-lokal]: ..."
+LEAD_CITE = re.compile(r"^\*\*(?P<cite>(?:Pasal|Lampiran|Menimbang|Mengingat)[^*]*)\*\*")
 
 
 # ------------------------------------------------------------------------------------------------ profiles
@@ -43,12 +46,11 @@ def example(name: str) -> dict[str, Any]:
     return read_data(path) if path else {}
 
 
-def bases() -> list[tuple[str, str]]:
-    """(value, label) of the regions a draft can be based on: the bundled corpus, and the consensus choice."""
-    from rancang import corpus
-
-    out = [(e["id"], e["daerah"]) for e in corpus.bundled()]
-    return out + [("consensus", "Konsensus (paling sejalan dengan daerah lain)")]
+def bases(db: str | None) -> list[tuple[str, str]]:
+    """(value, label) of the regulations a draft can be based on: every regulation in the corpus store, and the
+    consensus choice."""
+    out = [(r["id"], f"{r['label']} — {r['title']}") for r in services.regulations(db)]
+    return out + [("consensus", "Konsensus (paling sejalan dengan peraturan lain di korpus)")]
 
 
 def default_base() -> str:
@@ -57,23 +59,28 @@ def default_base() -> str:
     return compose.rules()["default_base"]
 
 
-def draft(data: dict[str, Any], base: str, takes: list[tuple[str, str]], job: Any) -> dict[str, Any]:
-    """Compose, write (DOCX, MD, JSON and any notes the stage writes) into ``job``'s folder, and check a draft.
+def draft(db: str | None, data: dict[str, Any], base: str, takes: list[tuple[str, str]], job: Any) -> dict[str, Any]:
+    """Compose from corpus ``db``, write (DOCX, MD, JSON, catatan.md) into ``job``'s folder, and check a draft.
 
     Returns {reg, findings, catatan (markdown or None), summary, base}. Raises :class:`InputError` for an
     invalid profile or an unknown region, in the CLI's words."""
     from rancang.generate import draft as drafting
     from rancang.generate import profile as profiles
+    from rancang.generate.sources import Sources
 
     prof = profiles.from_dict(data)
-    if base == "consensus":
-        from rancang.generate import consensus
+    src = Sources(db)
+    try:
+        if base == "consensus":
+            from rancang.generate import consensus
 
-        job.progress("Mencari dasar konsensus…", 0.1)
-        base = consensus.base_region()
-    job.progress(f"Menyusun rancangan dari {base}…", 0.3)
-    d = drafting.build(prof, base or None, takes)
-    job.progress("Menulis DOCX, MD dan JSON…", 0.7)
+            job.progress("Mencari dasar konsensus…", 0.1)
+            base = consensus.base_region(src)
+        job.progress(f"Menyusun rancangan dari {base}…", 0.3)
+        d = drafting.build(prof, base or None, takes, sources=src)
+    finally:
+        src.close()
+    job.progress("Menulis DOCX, MD, JSON dan catatan…", 0.7)
     drafting.write(d, job.outdir)
     job.progress("Memeriksa rancangan…", 0.85)
     found = services.findings(d.reg)
@@ -82,27 +89,42 @@ def draft(data: dict[str, Any], base: str, takes: list[tuple[str, str]], job: An
                f"{sum(1 for n in d.reg.body if n.type == 'bab')} BAB, {len(d.reg.mengingat)} dasar hukum; "
                f"pemeriksaan: {errors} galat, {len(found) - errors} peringatan/info.")
     notes = job.outdir / "catatan.md"
-    catatan = getattr(d, "catatan", None) or (notes.read_text(encoding="utf-8") if notes.is_file() else None)
+    catatan = notes.read_text(encoding="utf-8") if notes.is_file() else None
     return {"reg": d.reg, "findings": found, "catatan": catatan, "summary": summary, "base": base}
 
 
-def checklist(markdown: str | None) -> list[dict[str, Any]]:
-    """A notes file as checklist rows: {kind: heading|item|text, text, level, done}."""
+def checklist(markdown: str | None, cites: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """A notes file (``catatan.md``) as checklist rows {kind: heading|item|text, html, level, done, anchor}.
+
+    ``html`` is the line with its inline Markdown (``**bold**``, `` `code` ``) as markup, everything else
+    escaped; ``anchor`` links an item that opens with a cite ("**Pasal 1 angka 17** ...") to that clause, when
+    ``cites`` (cite -> anchor) knows it."""
     rows: list[dict[str, Any]] = []
     for line in (markdown or "").splitlines():
         if not line.strip():
             continue
-        if line.lstrip().startswith("#"):
-            level = len(line.lstrip()) - len(line.lstrip().lstrip("#"))
-            rows.append({"kind": "heading", "text": line.lstrip("# ").strip(), "level": level, "done": False})
-            continue
-        m = CHECKBOX.match(line)
-        if m:
-            indent = (len(line) - len(line.lstrip())) // 2
-            rows.append({"kind": "item", "text": m["text"].strip(), "level": indent, "done": m["done"] in ("x", "X")})
-        else:
-            rows.append({"kind": "text", "text": line.strip(), "level": 0, "done": False})
+        row: dict[str, Any] = {"kind": "text", "level": 0, "done": False, "anchor": None}
+        text = line.strip()
+        if text.startswith("#"):
+            row.update(kind="heading", level=len(text) - len(text.lstrip("#")))
+            text = text.lstrip("# ").strip()
+        elif m := CHECKBOX.match(line):
+            row.update(kind="item", level=(len(line) - len(line.lstrip())) // 2, done=m["done"] in ("x", "X"))
+            text = m["text"].strip()
+            lead = LEAD_CITE.match(text)
+            if lead and cites:
+                row["anchor"] = cites.get(lead["cite"])
+        row["text"], row["html"] = text, inline(text)
+        rows.append(row)
     return rows
+
+
+def inline(text: str) -> Markup:
+    """Escaped text with Markdown ``**bold**`` and `` `code` `` as tags."""
+    out = str(escape(text))
+    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
+    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    return Markup(out)
 
 
 # ------------------------------------------------------------------------------------------------ letters

@@ -11,19 +11,20 @@ from rancang.web import drafting, forms, reader, services
 from rancang.web.app import RESULTS, render
 
 
-def _context(data: dict[str, Any], errs: dict[str, list[str]], base: str, takes: dict[str, str],
-             contoh: str) -> dict[str, Any]:
+def _context(db: str | None, data: dict[str, Any], errs: dict[str, list[str]], base: str,
+             takes: dict[str, str], contoh: str) -> dict[str, Any]:
     schema = drafting.profile_schema()
     tree = forms.fields(schema, data, errs)
+    bases = drafting.bases(db)
     return {"fields": tree, "general": forms.unplaced(errs, tree), "error_count": sum(map(len, errs.values())),
-            "bases": drafting.bases(), "base": base,
+            "bases": bases, "base": base,
             "topics": services.topics(), "takes": takes, "examples": list(drafting.examples()), "contoh": contoh,
-            "regions": [b for b in drafting.bases() if b[0] != "consensus"]}
+            "regions": [b for b in bases if b[0] != "consensus"]}
 
 
-def _draft_job(data: dict[str, Any], base: str, takes: list[tuple[str, str]]):  # noqa: ANN202
+def _draft_job(db: str | None, data: dict[str, Any], base: str, takes: list[tuple[str, str]]):  # noqa: ANN202
     def run(job: Any) -> dict[str, Any]:
-        return drafting.draft(data, base, takes, job)
+        return drafting.draft(db, data, base, takes, job)
 
     return run
 
@@ -32,10 +33,12 @@ def register(app: Any) -> None:
     @app.get("/susun")
     def page(request: Request, contoh: str = "sleman"):  # noqa: ANN202
         data = drafting.example(contoh)
-        return render(request, "susun.html", **_context(data, {}, drafting.default_base(), {}, contoh))
+        db = request.app.state.cfg.db
+        return render(request, "susun.html", **_context(db, data, {}, drafting.default_base(), {}, contoh))
 
     @app.post("/susun")
     async def submit(request: Request):  # noqa: ANN202
+        db = request.app.state.cfg.db
         form = await request.form()
         posted = {k: [str(v) for v in form.getlist(k)] for k in form.keys()}
         data = forms.parse(drafting.profile_schema(), posted)
@@ -43,23 +46,24 @@ def register(app: Any) -> None:
         takes = {k[len("_take."):]: v[-1] for k, v in posted.items() if k.startswith("_take.") and v[-1]}
         errs = forms.errors(drafting.profile_schema(), data)
         if errs:
-            ctx = _context(data, errs, base, takes, "")
+            ctx = _context(db, data, errs, base, takes, "")
             response = render(request, "_susun_form.html", **ctx) if request.headers.get("hx-request") else \
                 render(request, "susun.html", **ctx)
             response.headers["HX-Retarget"] = "#susun-form"
             response.headers["HX-Reswap"] = "outerHTML"
             return response
         title = f"Menyusun rancangan {data.get('daerah', {}).get('nama', '')}".strip()
-        job = request.app.state.jobs.submit("susun", title, _draft_job(data, base, sorted(takes.items())))
+        job = request.app.state.jobs.submit("susun", title, _draft_job(db, data, base, sorted(takes.items())))
         if request.headers.get("hx-request"):  # the result, and the form again without the old messages
             return render(request, "_submitted.html", job=job, form="_susun_form.html",
-                          **_context(data, {}, base, takes, ""))
+                          **_context(db, data, {}, base, takes, ""))
         return render(request, "susun_job.html", job=job)
 
     def result(request: Any, job: Any) -> Any:
         r = job.result
+        cites = {n.cite: reader.anchor(n.id) for n in r["reg"].walk() if n.cite}
         return render(request, "_draft.html", job=job, summary=r["summary"], findings=r["findings"],
-                      checklist=drafting.checklist(r["catatan"]), view=reader.view(r["reg"], r["findings"]),
+                      checklist=drafting.checklist(r["catatan"], cites), view=reader.view(r["reg"], r["findings"]),
                       outline=reader.outline(r["reg"]), title=services.title(r["reg"].meta), base=r["base"])
 
     RESULTS["susun"] = result
