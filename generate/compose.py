@@ -225,6 +225,8 @@ def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
                 n.number, n.label = str(pasal_no), f"Pasal {pasal_no}"
                 items(n)
                 continue
+            if n.type not in _CONTAINER_NUMBER:  # prose the reader could not place keeps its place
+                continue
             k = counters[n.type] = counters.get(n.type, 0) + 1
             n.number = _CONTAINER_NUMBER[n.type](k)
             n.label = f"{n.type.capitalize() if n.type != 'bab' else 'BAB'} {n.number}"

@@ -7,6 +7,8 @@ paragraph's ``numPr`` (or its style's), the list definition (``abstractNum``: ``
 ``lvlText``, ``lvlRestart``) and the instance overrides (``num``/``lvlOverride``/``startOverride``), with one
 counter set per list instance.
 
+Tracked changes are read as accepted (:func:`accept_changes`).
+
 Tables are emitted row by row. A layout row (short label cells such as "Menimbang", ":", "a." before one
 text cell) reads as one line, as it does on paper; any other row becomes "| cell | cell |"; every table is
 also kept with its rows and cells in ``Document.extra["tables"]``.
@@ -244,6 +246,23 @@ class _Reader:
         return out
 
 
+#: Track Changes elements whose content is gone once the changes are accepted: deleted text and the old place of
+#: moved text (Word keeps moved-away text in ordinary w:t runs inside w:moveFrom)
+_REJECTED = (_q("del"), _q("moveFrom"))
+
+
+def accept_changes(body: Any) -> int:
+    """Read the document as if every tracked change were accepted (as a reviewer's final copy): ``w:del`` and
+    ``w:moveFrom`` (with their runs) are dropped, ``w:ins`` and ``w:moveTo`` are kept as ordinary text. A
+    ``w:del`` inside run or paragraph properties only marks a deleted mark and carries no text. Returns the
+    number of elements dropped."""
+    gone = [el for el in body.iter(*_REJECTED)
+            if el.getparent() is not None and el.getparent().tag not in (_q("rPr"), _q("pPr"))]
+    for el in gone:
+        el.getparent().remove(el)
+    return len(gone)
+
+
 def _xml(zf: zipfile.ZipFile, name: str) -> Any | None:
     from lxml import etree
 
@@ -289,6 +308,7 @@ def read(data: bytes, name: str = "") -> Document:
     body = body_root.find(_q("body")) if body_root is not None else None
     if body is None:
         raise InputError(f"{label}: DOCX tidak memiliki isi dokumen (w:body).")
+    accept_changes(body)
     reader = _Reader(numbering, styles)
     for el in body:
         reader.lines.extend(reader.block(el))
