@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rancang.ingest import akn
+
 from rancang.textsafe import scrub_lines
 
 
@@ -77,6 +79,8 @@ def read(data: bytes, name: str = "") -> Document:
         from rancang.errors import InputError
 
         raise InputError(f"{name or 'berkas'}: {why}")
+    if akn.is_akn(data):  # an Akoma Ntoso act (``rancang ingest --format akn``, Laws.Africa tools)
+        return Document(lines="\n\n".join(akn.canonical_text(data, name)).split("\n"), format="akn")
     fmt = sniff(data, name)
     module = {"pdf": "pdf", "docx": "docx"}.get(fmt, "text")
     reader = importlib.import_module(f"{__name__}.{module}")
