@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rancang.errors import InputError
 from rancang.ingest.markdown import CANONICAL_MARK, clean_label
+
+from rancang.errors import InputError
 from rancang.tree import Node, Regulation
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
