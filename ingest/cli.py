@@ -85,7 +85,8 @@ def _write(path: Path, text: str) -> None:
               help="Keluaran: folder untuk beberapa berkas; untuk satu berkas boleh nama berkas. "
                    "Tanpa -o, satu berkas ditulis ke layar (stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "akn"]), default="json", show_default=True,
-              help="json = pohon pasal (sesuai skema regulation); md = teks baku peraturan; akn = Akoma Ntoso 3.0 (XML).")
+              help="json = pohon pasal (sesuai skema regulation); md = teks baku peraturan; "
+                   "akn = Akoma Ntoso 3.0 (XML).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Jumlah proses paralel (berkas dibagi antarproses; untuk satu PDF, halamannya).")
 @click.pass_context
