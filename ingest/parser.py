@@ -152,6 +152,8 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     refs_mod.resolve(reg)
     reg.stats = {"lines": len(doc.lines), "pasal": len(reg.pasals()), "flow_layout": flow,
                  "artefacts": counts(removed), "removed": removed}
+    if "ocr" in doc.extra:  # the text came from OCR: engine, resolution, per-page confidence and rotation
+        reg.stats["ocr"] = doc.extra["ocr"]
     return reg
 
 
