@@ -12,13 +12,9 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
-from rancang.ingest import grammar as g
-
+from rancang.numbering import huruf_value, ordinal_value, roman_value
 from rancang.tree import Node, Regulation
 
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-#: "kedua" -> 2: the ordinals of Bagian, from the grammar the reader uses
-ORDINALS = {name.lower(): k for k, name in enumerate(g.ORDINALS, 1)}
 Finding = dict[str, str]
 
 
@@ -35,28 +31,16 @@ def finding(rule: str, cite: str, **values: Any) -> Finding:
             "cite": cite}
 
 
-def _roman(s: str) -> int | None:
-    if not s or any(c not in ROMAN for c in s):
-        return None
-    total = 0
-    for i, c in enumerate(s):
-        v = ROMAN[c]
-        total += -v if i + 1 < len(s) and ROMAN[s[i + 1]] > v else v
-    return total
-
-
 def _value(node: Node) -> int | None:
     """The position a node's number stands for: "IV" -> 4, "Kedua" -> 2, "c" -> 3, "7" -> 7, "7A" -> None."""
     n = (node.number or "").strip()
     if node.type == "bab":
-        return _roman(n.upper())
+        return roman_value(n) or None
     if node.type == "bagian":
-        return ORDINALS.get(n.lower())
+        return ordinal_value(n) or None
     if n.isdigit():
         return int(n)
-    if n.isalpha() and n.islower() and len(set(n)) == 1:
-        return (ord(n[0]) - 96) + 26 * (len(n) - 1)
-    return None
+    return (n.islower() and huruf_value(n)) or None
 
 
 def _sequence(nodes: list[Node], what: str, cite_of: Callable[[Node], str]) -> Iterator[Finding]:

@@ -12,12 +12,14 @@ from typing import Any
 
 from rancang.ingest import body as body_mod
 from rancang.ingest import grammar as g
+from rancang.ingest import headings
 from rancang.ingest import meta as meta_mod
 from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
 
 from rancang.errors import InputError
+from rancang.numbering import ordinal_slug
 from rancang.tree import Node, Regulation
 
 #: the first letters of every line :func:`split_parts` looks for (Menimbang, Mengingat, MEMUTUSKAN, Dengan
@@ -48,7 +50,8 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
             # "Memperhatikan :" is no legal basis: it opens the diktum part, so Mengingat ends before it
             marks["diktum"] = i
         elif "body" not in marks and i > diktum_at and (
-                (c == "B" and g.BAB.match(ln)) or (c == "P" and g.PASAL.match(ln))) and (
+                (c == "B" and g.BAB.match(ln))
+            or (c == "P" and (g.PASAL.match(ln) or headings.ocr_pasal_number(ln) == "1"))) and (
             "diktum" in marks or "mengingat" in marks or "menimbang" in marks or i > 0
         ):
             marks["body"] = i
@@ -118,19 +121,19 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
 
     a, b = parts["body"]
     numbered = [(no + 1, lines[no]) for no in range(a, b)]
-    top, drafts, orphans = body_mod.read_headings(numbered)
+    corrections: list[dict[str, Any]] = []
+    top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
     if not drafts:
         raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
     # (cleaned lines are stripped, and no bare enumerator is longer than "(123)")
     bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 5 and bare_marker(ln) is not None)
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
-    for node in body_mod.pasal_nodes(top):
-        bare = body_mod.build_pasal(node, node._draft, flow, canonical)  # type: ignore[attr-defined]
+    for node in headings.pasal_nodes(top):
+        bare = body_mod.build_pasal(node, node._draft, flow, canonical,  # type: ignore[attr-defined]
+                                    corrections)
         for no, mk in bare:
             removed.append({"kind": "detached_marker", "line": no, "text": mk.label})
         del node._draft  # type: ignore[attr-defined]
-    for no, ln in orphans:
-        removed.append({"kind": "orphan", "line": no, "text": ln})
 
     penutup = meta_mod.parse_penutup(part("penutup"))
     for key in ("ditetapkan_di", "tanggal_ditetapkan", "diundangkan_di", "tanggal_diundangkan"):
@@ -151,8 +154,10 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
                      diktum=diktum, body=top, penutup=penutup, lampiran=lampiran, penjelasan=penjelasan)
     refs_mod.resolve(reg)
     reg.stats = {"lines": len(doc.lines), "pasal": len(reg.pasals()), "flow_layout": flow,
-                 "artefacts": counts(removed), "removed": removed}
-    if "ocr" in doc.extra:  # the text came from OCR: engine, resolution, per-page confidence and rotation
+                 "artefacts": counts(removed), "removed": removed, "corrections": corrections,
+                 # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
+                 "unplaced": [{"line": no, "text": ln.strip()} for no, ln in orphans]}
+    if "ocr" in doc.extra:  # the text came from OCR: engine, resolution, per-page confidence, its corrections
         reg.stats["ocr"] = doc.extra["ocr"]
     return reg
 
@@ -181,7 +186,7 @@ def assign_ids(nodes: list[Node], parent_id: str = "", parent_cite: str = "", qu
             base_id, cite = f"{parent_id}/perubahan", f"{parent_cite} (perubahan)"
         elif t in ("bab", "bagian", "paragraf"):
             word = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}[t]
-            base_id = (f"{parent_id}/{t}-{node.number.lower()}".lstrip("/") if t != "bab" or quoted
+            base_id = (f"{parent_id}/{t}-{ordinal_slug(node.number)}".lstrip("/") if t != "bab" or quoted
                        else f"bab-{node.number}")
             cite = f"{parent_cite} {word} {node.number}".strip() if t != "bab" else f"BAB {node.number}"
         elif t == "text":

@@ -7,6 +7,8 @@ paragraph's ``numPr`` (or its style's), the list definition (``abstractNum``: ``
 ``lvlText``, ``lvlRestart``) and the instance overrides (``num``/``lvlOverride``/``startOverride``), with one
 counter set per list instance.
 
+Tracked changes are read as accepted (:func:`accept_changes`).
+
 Tables are emitted row by row. A layout row (short label cells such as "Menimbang", ":", "a." before one
 text cell) reads as one line, as it does on paper; any other row becomes "| cell | cell |"; every table is
 also kept with its rows and cells in ``Document.extra["tables"]``.
@@ -23,6 +25,7 @@ from typing import Any
 from rancang.ingest.readers import Document
 
 from rancang.errors import InputError
+from rancang.numbering import MAX_ROMAN, huruf, roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -124,22 +127,14 @@ def _level(lvl: Any) -> Level:
     )
 
 
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
 def format_number(value: int, fmt: str) -> str:
     """A counter value in a Word numFmt: decimal 3, lowerLetter c, upperRoman III, lowerLetter 27 -> aa ..."""
     if fmt in ("lowerLetter", "upperLetter"):
-        n = max(value, 1)
-        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        letter = huruf(max(value, 1))
         return letter if fmt == "lowerLetter" else letter.upper()
-    if fmt in ("lowerRoman", "upperRoman"):
-        n, out = max(value, 1), ""
-        for v, sym in _ROMAN:
-            while n >= v:
-                out, n = out + sym, n - v
-        return out if fmt == "lowerRoman" else out.upper()
+    if fmt in ("lowerRoman", "upperRoman") and value <= MAX_ROMAN:
+        numeral = roman(max(value, 1))
+        return numeral.lower() if fmt == "lowerRoman" else numeral
     if fmt == "decimalZero":
         return f"{value:02d}"
     return str(value)
@@ -251,6 +246,23 @@ class _Reader:
         return out
 
 
+#: Track Changes elements whose content is gone once the changes are accepted: deleted text and the old place of
+#: moved text (Word keeps moved-away text in ordinary w:t runs inside w:moveFrom)
+_REJECTED = (_q("del"), _q("moveFrom"))
+
+
+def accept_changes(body: Any) -> int:
+    """Read the document as if every tracked change were accepted (as a reviewer's final copy): ``w:del`` and
+    ``w:moveFrom`` (with their runs) are dropped, ``w:ins`` and ``w:moveTo`` are kept as ordinary text. A
+    ``w:del`` inside run or paragraph properties only marks a deleted mark and carries no text. Returns the
+    number of elements dropped."""
+    gone = [el for el in body.iter(*_REJECTED)
+            if el.getparent() is not None and el.getparent().tag not in (_q("rPr"), _q("pPr"))]
+    for el in gone:
+        el.getparent().remove(el)
+    return len(gone)
+
+
 def _xml(zf: zipfile.ZipFile, name: str) -> Any | None:
     from lxml import etree
 
@@ -296,6 +308,7 @@ def read(data: bytes, name: str = "") -> Document:
     body = body_root.find(_q("body")) if body_root is not None else None
     if body is None:
         raise InputError(f"{label}: DOCX tidak memiliki isi dokumen (w:body).")
+    accept_changes(body)
     reader = _Reader(numbering, styles)
     for el in body:
         reader.lines.extend(reader.block(el))

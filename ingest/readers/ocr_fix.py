@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import roman
+from rancang.numbering import roman_value
 
 _DIGIT = str.maketrans({"l": "1", "I": "1", "|": "1", "i": "1", "!": "1", "]": "1", "O": "0", "o": "0",
                         "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2"})
@@ -185,8 +185,5 @@ def _fix_line(text: str, state: _State) -> str:
 
 
 def _roman_value(numeral: str) -> int:
-    """The value of a roman numeral ("IV" -> 4), 0 when it is not one."""
-    try:
-        return roman.fromRoman(numeral.upper()) if numeral.isupper() else 0
-    except roman.InvalidRomanNumeralError:
-        return 0
+    """The value of an upper-case roman numeral ("IV" -> 4), 0 when it is not one."""
+    return roman_value(numeral) if numeral.isupper() else 0
