@@ -4,8 +4,8 @@ A regulation a bureau holds is often a scan: a JDIH PDF without a text layer, a 
 a PDF whose text layer is undecodable glyphs (``(cid:12)(cid:40)...``). Such a PDF is read here instead of being
 refused:
 
-1. :func:`~rancang.ingest.readers.pdf.usable_text_layer` decides whether the PDF's own text can be trusted (no text at all, or mostly
-   ``(cid:N)`` / replacement / private-use glyphs, is not).
+1. :func:`~rancang.ingest.readers.pdf.usable_text_layer` decides whether the PDF's own text can be trusted
+   (no text at all, mostly ``(cid:N)`` / replacement / private-use glyphs, or no Indonesian words, is not).
 2. Each page is rendered by pypdfium2 (already installed with pdfplumber) at :data:`DPI` and read by Tesseract
    (``tesseract-ocr`` + ``tesseract-ocr-ind``) as word boxes. A page whose words come out with low confidence is
    turned upright by Tesseract's orientation detection (OSD: a page photographed sideways) and read again; a
@@ -15,8 +15,9 @@ refused:
 
 OCR confusions in the numbering ("(l)", "3 Pemanfaatan" for "(3)", "C:" for "c.", "BAB |") are corrected by
 :mod:`~rancang.ingest.readers.ocr_fix` only where the numbering sequence proves them, and each correction is
-recorded; damaged Pasal headings are the parser's (the same rules serve typed text). Pages run in parallel in :data:`JOBS` processes, each rendering one page
-at a time (memory stays bounded on a 100-page scan), and report progress through :func:`set_progress`.
+recorded; damaged Pasal headings are the parser's (the same rules serve typed text). Pages run in parallel in
+:data:`JOBS` processes, each rendering one page at a time (memory stays bounded on a 100-page scan), and report
+progress through :func:`set_progress`.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from rancang.errors import InputError
 from rancang.ingest.readers import pdf as pdf_reader
 from rancang.ingest.readers.ocr_fix import fix_labels
+
+from rancang.errors import InputError
 
 #: environment variable holding the OCR mode, so reader processes of a batch inherit it
 MODE_ENV = "RANCANG_OCR"
@@ -218,16 +220,19 @@ def ocr_image(image: Any, number: int, dpi: int = DPI) -> PageResult:
 
 
 def drop_misread_page_number(page: pdf_reader.Page, removed: list[dict[str, Any]]) -> None:
-    """A page number OCR misread ("- 7 -" as "27m" or "-7-"): a line of at most six characters in the top or
-    bottom margin that holds the page's own number and no word. Recorded as ``page_number``."""
+    """A page number OCR misread ("- 7 -" as "27m", "-7-" or "sg sa"): a line of at most six characters and no
+    word in the top or bottom margin that holds the page's own number, or stands centred where page numbers are
+    printed. Recorded as ``page_number``."""
     margin = pdf_reader.MARGIN * page.height
     number = str(page.number)
     keep = []
     for line in page.lines:
         text = line.text.replace(" ", "")
         in_margin = line.bottom < margin or line.top > page.height - margin
-        if (in_margin and len(text) <= 6 and number in text and not re.search(r"[A-Za-z]{2}", text)
-                and page.number > 1):
+        centred = abs((line.x0 + line.x1) / 2 - page.width / 2) < 0.1 * page.width
+        short = len(text) <= 6 and not re.search(r"[A-Za-z]{3}", line.text)
+        if in_margin and short and page.number > 1 and (number in text and not re.search(r"[A-Za-z]{2}", text)
+                                                         or centred and not re.search(r"[()]", text)):
             removed.append({"kind": "page_number", "text": line.text, "page": page.number})
             continue
         keep.append(line)

@@ -42,6 +42,7 @@ _LETTER_LIKE = {"5": "b", "6": "b", "0": "o", "1": "l"}
 #: letters OCR reads for another ("p." for "b.", "e." for "c."): corrected only where the list needs that one
 _CONFUSED = {"b": "ph", "c": "eoq", "d": "a", "e": "c", "h": "b", "i": "lj", "l": "i", "m": "n", "n": "m",
              "o": "c", "q": "g", "g": "q"}
+_ANY_LABEL = re.compile(r"^(\(\d{1,3}\)|\d{1,3}[.)]|[a-z][.)]|\([a-z]\))\s")
 _LAMPIRAN = re.compile(r"^\s*(LAMPIRAN|PENJELASAN)\b")
 #: short words that may begin a wrapped line of text: never read as a damaged label
 _WORDS = frozenset({"di", "ke", "dan", "ini", "itu", "ada", "tak", "yg", "dgn", "no", "per", "pun", "tim", "rp",
@@ -81,6 +82,8 @@ def _huruf(token: str, expected: str) -> str | None:
         return None
     if head == expected or head in _CONFUSED.get(expected, ""):
         return f"{expected}."
+    if _HURUF.match(token + " "):
+        return None  # a well-formed letter that is not a known confusion: printed so, or a label was lost
     if len(bare) <= 2 and not bare.isdecimal() and token[-1:] in ".,:;gi" and expected != "a":
         return f"{expected}."  # "ng", "ai": unreadable, but the list needs exactly this label here
     return None
@@ -124,7 +127,7 @@ def fix_labels(lines: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
             continue
         if _LAMPIRAN.match(text):
             break  # the Lampiran keeps its own numbering styles (A., 1), a)): printed as read
-        new = _fix_line(text, state)
+        new = _fix_line(text, state, lines, i)
         if new == text and _PASAL.match(state.prev) and _second_ayat_follows(lines, i + 1):
             new = _first_ayat(text)
         if new != text:
@@ -160,7 +163,7 @@ def _first_ayat(text: str) -> str:
     return f"(1) {rest}"
 
 
-def _fix_line(text: str, state: _State) -> str:
+def _fix_line(text: str, state: _State, lines: list[str], i: int) -> str:
     """One line with its label corrected, or unchanged."""
     m = _BAB.match(text)
     if m and not _roman_value(m.group(1)):
@@ -168,20 +171,42 @@ def _fix_line(text: str, state: _State) -> str:
         if _roman_value(numeral) == state.bab + 1:
             return f"BAB {numeral}{m.group(2) or ''}"
         return text
-    tm = _TOKEN.match(text)
     prev = state.prev
-    if not tm or not _boundary(prev):
+    if not _boundary(prev):
         return text
-    token, rest = tm.groups()
+    tm = _TOKEN.match(text)
+    token, rest = tm.groups() if tm else (text, "")
     label = None
-    if state.ayat or _PASAL.match(prev):
+    if tm and (state.ayat or _PASAL.match(prev)):
         label = _ayat(token, rest, state.ayat + 1, prev, state.paren)
     if label is None and not _AYAT.match(text):
         huruf = state.huruf
-        expected = chr(ord(huruf) + 1) if huruf and huruf < "z" else ("a" if prev.rstrip().endswith(":") else "")
+        expected = _after(huruf) if huruf else ("a" if prev.rstrip().endswith(":") else "")
         if expected and not text.startswith(f"{expected}. "):
-            label = _huruf(token, expected)
+            label = _huruf(token, expected) if tm else None
+            if label is None and not _ANY_LABEL.match(text) and _next_huruf(lines, i) == _after(expected):
+                return f"{expected}. {text}"  # its label was lost: the list needs exactly this one here
     return f"{label} {rest}" if label else text
+
+
+def _after(letter: str) -> str:
+    return chr(ord(letter) + 1) if letter < "z" else ""
+
+
+def _next_huruf(lines: list[str], start: int) -> str:
+    """The label of the next huruf item after line ``start`` when the lines between continue this one item
+    (none of them ends an item before it); "" otherwise."""
+    for j in range(start + 1, min(start + 8, len(lines))):
+        text = lines[j].strip()
+        if not text:
+            continue
+        if m := _HURUF.match(text):
+            return m.group(1) if _boundary(lines[j - 1].strip() or lines[j - 2].strip()) else ""
+        if _ANY_LABEL.match(text) or _PASAL.match(text):
+            return ""
+        if not _boundary(text) or text.endswith("."):
+            continue
+    return ""
 
 
 def _roman_value(numeral: str) -> int:
