@@ -36,6 +36,7 @@ from rancang.ingest.units import (
     split_units,
 )
 
+from rancang.limits import limit
 from rancang.numbering import huruf
 from rancang.tree import Node
 
@@ -125,7 +126,9 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
                 placed = True
                 break
         if not placed:
-            if mk.value <= 1 or not stack:
+            if len(stack) >= limit("list_depth"):
+                pass  # nesting is bounded: a list restarting this deep continues the innermost one
+            elif mk.value <= 1 or not stack:
                 stack.append(_Level(mk.style, current_holder()))
             else:
                 # out of sequence (a lost or misread enumerator): the closest level of the same style, else deeper
@@ -291,6 +294,14 @@ def _item_continues(text: str) -> bool:
     return t.endswith(";") or bool(re.search(r";\s*(?:dan|atau|dan/atau)$", t)) or t.endswith(":")
 
 
+def _stray(no: int, lines: list[tuple[int, bool]]) -> bool:
+    """Is the detached enumerator on line ``no`` stray (a page number between two clauses)? It is when no line of
+    text follows it, or the line that follows starts a unit with its own enumerator: then it numbers nothing.
+    ``lines``: (line number, starts an enumerated unit) of every line of the units, ascending."""
+    k = bisect_right(lines, (no, True))
+    return k == len(lines) or lines[k][1]
+
+
 def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = False,
                 corrections: list[dict[str, Any]] | None = None) -> list[tuple[int, Marker]]:
     """Fill ``pasal`` from its draft lines; returns the bare markers found (layout artefacts, counted by caller).
@@ -302,10 +313,13 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
     implicit = not pasal.number[0].isdigit() and not any(has_quote(line) for _, line in draft.lines)
     units, bare = split_units(draft.lines, canonical, implicit_quotes=implicit)
     _prove_ocr_ayat(units, corrections)
-    if flow or bare:
-        build_by_flow(pasal, _split_at_bare_markers(units, bare), [mk for _, mk in bare],
-                      ayat_at=sorted(no for no, mk in bare if mk.style == "ayat"),
-                      item_at=sorted(no for no, mk in bare if mk.style != "ayat"))
+    lines = sorted({(u.line_no, u.marker is not None) for u in units}
+                   | {(n, False) for u in units for n in u.nos[1:]})
+    needed = [(no, mk) for no, mk in bare if not _stray(no, lines)]
+    if flow or needed:
+        build_by_flow(pasal, _split_at_bare_markers(units, needed), [mk for _, mk in needed],
+                      ayat_at=sorted(no for no, mk in needed if mk.style == "ayat"),
+                      item_at=sorted(no for no, mk in needed if mk.style != "ayat"))
     else:
         build_by_markers(pasal, units)
     if not pasal.number[0].isdigit():

@@ -282,7 +282,11 @@ class _Reader:
             more, i = self.title_after(i, upper=kind == "bab", started=True)
             title = f"{title.strip()} {more}" if more else title
         num = _container_number(kind, m.group("num"))
-        node = Node(kind, number=num, label=f"{_WORDS[kind]} {m.group('num')}", heading=title or None)
+        # the label as printed, with its own punctuation ("BAB I.", "BAB II -"): nothing of the line is lost
+        label = f"{_WORDS[kind]} {m.group('num')}"
+        printed = (m.string[:m.start("title")] if m.group("title") is not None else m.string).strip()
+        node = Node(kind, number=num, label=printed if printed.lower() != label.lower() else label,
+                    heading=title or None)
         if kind == "bab":
             self.bab, self.bagian, self.paragraf = node, None, None
             self.top.append(node)

@@ -51,9 +51,8 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
             marks["diktum"] = i
         elif "body" not in marks and i > diktum_at and (
                 (c == "B" and g.BAB.match(ln))
-            or (c == "P" and (g.PASAL.match(ln) or headings.ocr_pasal_number(ln) == "1"))) and (
-            "diktum" in marks or "mengingat" in marks or "menimbang" in marks or i > 0
-        ):
+            or (c == "P" and (g.PASAL.match(ln) or headings.ocr_pasal_number(ln) == "1"))):
+            # a text may begin with its batang tubuh ("Pasal 1" on the first line): that is the body too
             marks["body"] = i
         elif "body" in marks and "penutup" not in marks and c in "Dd" and (
                 g.DITETAPKAN.match(ln) or g.DISAHKAN.match(ln)):
@@ -146,6 +145,8 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     from rancang.ingest import lampiran as lampiran_mod
     from rancang.ingest import refs as refs_mod
 
+    for name in ("lampiran", "penjelasan"):
+        removed.extend(lampiran_mod.table_rules(part(name), parts.get(name, (0, 0))[0]))
     lampiran = lampiran_mod.parse(part("lampiran"), canonical=canonical)
     penjelasan = (lampiran_mod.parse(part("penjelasan"), prefix="penjelasan", canonical=canonical)
                   if "penjelasan" in parts else [])

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from rancang.ingest.meta import citation
 
+from rancang.limits import limit
 from rancang.numbering import huruf, huruf_value
 from rancang.tree import Node, Ref, Regulation
 
@@ -198,13 +199,29 @@ def _expand(items, pasal_id: str, ayat_id: str | None) -> list[tuple[str, str]]:
     return uniq
 
 
-def _between(a: str, b: str, level: str) -> list[str]:
+def _span(a: str, b: str, level: str) -> range | None:
+    """The values strictly between range ends ``a`` and ``b``; None for a range wider than
+    ``limits.reference_range`` ("Pasal 1 sampai dengan Pasal 9999999999"), which is kept unexpanded."""
     if level == "huruf":
         lo, hi = huruf_value(a), huruf_value(b)
-        return [huruf(v) for v in range(lo + 1, hi)]
-    if a.isdigit() and b.isdigit():
-        return [str(v) for v in range(int(a) + 1, int(b))]
-    return []
+    elif a.isdigit() and b.isdigit() and len(a) <= 9 and len(b) <= 9:
+        lo, hi = int(a), int(b)
+    elif a.isdigit() and b.isdigit():
+        return None
+    else:
+        return range(0)
+    return range(lo + 1, hi) if hi - lo <= limit("reference_range") else None
+
+
+def _between(a: str, b: str, level: str) -> list[str]:
+    span = _span(a, b, level) or range(0)
+    return [huruf(v) for v in span] if level == "huruf" else [str(v) for v in span]
+
+
+def _too_wide(items) -> bool:
+    """Does the chain hold a range too wide to expand? (Then only its ends are targets, and it is unresolved.)"""
+    return any(item[2] and items[k - 1][0] == item[0] and _span(items[k - 1][1], item[1], item[0]) is None
+               for k, item in enumerate(items) if k)
 
 
 def _id(state: dict[str, str | None]) -> str:
@@ -237,7 +254,7 @@ def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> l
                 items.append(("huruf", letter, False))
             end += m.end()
         targets = [t for t, _ in _expand(items, pasal_id, ayat_id)]
-        resolved = all(_exists(t, ids) for t in targets)
+        resolved = all(_exists(t, ids) for t in targets) and not _too_wide(items)
         if not resolved:
             # a provision this act lacks, cited in a clause that names another act, belongs to that act
             clause_end = text.find(";", end)

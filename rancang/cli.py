@@ -7,12 +7,15 @@ only when it is invoked, so ``rancang --help`` starts fast without importing spa
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 
 import click
 
-from rancang import __version__
+from rancang import __version__, click_id
 from rancang.errors import RancangError
+
+click_id.install()
 
 #: command name -> (module, attribute, one-line help shown by ``rancang --help``)
 COMMANDS: dict[str, tuple[str, str, str]] = {

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.errors import InputError
+from rancang.textsafe import scrub_lines
 
 
 @dataclass
@@ -78,9 +79,11 @@ def read(data: bytes, name: str = "") -> Document:
     fmt = sniff(data, name)
     module = {"pdf": "pdf", "docx": "docx"}.get(fmt, "text")
     if fmt == "pdf":
-        return read_pdf(data, name)
-    reader = importlib.import_module(f"{__name__}.{module}")
-    doc = reader.read(data, name)
+        doc = read_pdf(data, name)
+    else:
+        doc = importlib.import_module(f"{__name__}.{module}").read(data, name)
+    doc.lines, scrubbed = scrub_lines(doc.lines)
+    doc.removed.extend(scrubbed)
     if fmt in ("txt", "md"):
         doc.format = fmt
     return doc
