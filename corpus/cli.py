@@ -59,7 +59,11 @@ def corpus() -> None:
 @click.option("--scheduler", metavar="ALAMAT", default=None,
               help="Penjadwal Dask yang sudah berjalan (misalnya tcp://10.0.0.5:8786; bawaan: $RANCANG_SCHEDULER). "
                    "Tanpa ini, beberapa berkas dibaca oleh klaster lokal -j proses.")
-def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool, scheduler: str | None) -> None:
+@click.option("--ocr/--no-ocr", "ocr", default=None,
+              help="--ocr: selalu baca PDF dengan OCR; --no-ocr: jangan pernah. Bawaan: OCR hanya bila PDF "
+                   "tidak memiliki lapisan teks yang dapat dibaca.")
+def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool, scheduler: str | None,
+        ocr: bool | None) -> None:
     """Tambahkan berkas atau folder peraturan (TXT/MD/PDF/DOCX/JSON) ke korpus.
 
     Berkas yang sudah ada (sha256 sama) dilewati; setiap peraturan ditulis utuh dalam satu transaksi. Berkas
@@ -67,7 +71,9 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool,
     sehingga pekerja yang mati tidak menghilangkan apa pun dan menjalankan ulang menyelesaikan sisanya.
     """
     from rancang.corpus.store import expand
+    from rancang.ingest.cli import set_ocr
 
+    set_ocr(ocr)
     with _store(db, seed=not no_seed) as store:
         files = expand(paths)
         with click.progressbar(length=len(files), label="Membaca peraturan", show_pos=True,
