@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rancang.errors import InputError
 from rancang.ingest import akn
+
+from rancang.errors import InputError
 from rancang.textsafe import scrub_lines
 
 
