@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 
 import pytest
@@ -167,6 +168,8 @@ def test_model_page(client) -> None:
     html = wait_job(client, client.post("/model", data={"reg": "jepara"}, headers={"HX-Request": "true"}).text)
     assert 'id="peran"' in html and 'id="prosedur"' in html and 'id="dokumen"' in html
     assert "Pejabat Fungsional" in html and 'href="/baca/jepara#n-' in html
+    if shutil.which("dot"):  # the pictures of the model stage (Graphviz)
+        assert html.count("<svg") >= 2 and "Garis pelaporan" in html
     bad = wait_job(client, client.post("/model", data={"reg": "atlantis"}, headers={"HX-Request": "true"}).text)
     assert "tidak ada dalam korpus" in bad
 
