@@ -1,0 +1,159 @@
+"""Structure (DRAFTING.md J1, B1, B3, T1, T2): the judul's lines, BAB I and the last BAB, numbering without
+gaps at every level, the penutup formulas per jenis, the signer's name without titles, and placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from rancang.generate.checks.base import Finding, finding, is_perda, jenis_of, norm
+from rancang.ingest import grammar as g
+from rancang.tree import Node, Regulation
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+#: "kedua" -> 2: the ordinals of Bagian, from the grammar the reader uses
+ORDINALS = {name.lower(): k for k, name in enumerate(g.ORDINALS, 1)}
+
+
+def roman(s: str) -> int | None:
+    """"IV" -> 4; None for anything that is not a Roman numeral."""
+    if not s or any(c not in ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = ROMAN[c]
+        total += -v if i + 1 < len(s) and ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def letter_value(s: str) -> int | None:
+    """"c" -> 3, "aa" -> 27 (a list's letters); None otherwise."""
+    s = s.strip()
+    if s.isalpha() and s.islower() and len(set(s)) == 1:
+        return (ord(s[0]) - 96) + 26 * (len(s) - 1)
+    return None
+
+
+def _value(node: Node) -> int | None:
+    """The position a node's number stands for: "IV" -> 4, "Kedua" -> 2, "c" -> 3, "7" -> 7, "7A" -> None."""
+    n = (node.number or "").strip()
+    if node.type == "bab":
+        return roman(n.upper())
+    if node.type == "bagian":
+        return ORDINALS.get(n.lower())
+    if n.isdigit():
+        return int(n)
+    return letter_value(n)
+
+
+def _sequence(nodes: list[Node], what: str, cite_of: Callable[[Node], str]) -> Iterator[Finding]:
+    expected = 1
+    prev = None
+    for n in nodes:
+        v = _value(n)
+        if v is None:
+            continue
+        if v != expected:
+            yield finding("B3", cite_of(n), what=what, prev=prev or "awal", found=n.label or n.number,
+                          expected=expected)
+        expected, prev = v + 1, n.label or n.number
+
+
+def check_numbering(reg: Regulation) -> Iterator[Finding]:
+    """B3: BAB, Bagian, Pasal, ayat and list items run without gaps or repeats."""
+    babs = [n for n in reg.body if n.type == "bab"]
+    yield from _sequence(babs, "BAB", lambda n: n.cite)
+    for bab in babs:
+        yield from _sequence(bab.child_list("bagian"), f"Bagian dalam {bab.cite}", lambda n: n.cite)
+    yield from _sequence(reg.pasals(), "Pasal", lambda n: n.cite)
+    for node in reg.walk():
+        if node.type in ("pasal", "ayat", "huruf", "angka", "item"):
+            yield from _sequence(node.child_list("ayat"), f"ayat dalam {node.cite}", lambda n: n.cite)
+            for kind in ("huruf", "angka"):
+                yield from _sequence(node.child_list(kind), f"{kind} dalam {node.cite}", lambda n: n.cite)
+
+
+def check_babs(reg: Regulation) -> Iterator[Finding]:
+    """B1: BAB I is Ketentuan Umum and the last BAB Ketentuan Penutup."""
+    babs = [n for n in reg.body if n.type == "bab"]
+    if not babs:
+        return
+    if norm(babs[0].heading).upper() != "KETENTUAN UMUM":
+        yield finding("B1_first", babs[0].cite, found=babs[0].heading or "")
+    if norm(babs[-1].heading).upper() != "KETENTUAN PENUTUP":
+        yield finding("B1_last", babs[-1].cite, found=babs[-1].heading or "")
+
+
+def check_judul(reg: Regulation) -> Iterator[Finding]:
+    """J1: the judul reads "<JENIS> <DAERAH> / NOMOR n TAHUN yyyy / TENTANG / <NAMA>"."""
+    lines = [norm(x).upper() for x in reg.preamble]
+    nomor = next((i for i, x in enumerate(lines) if re.match(r"NOMOR\b.*\bTAHUN\b", x)), None)
+    if nomor is None or not reg.meta.get("tentang"):
+        return
+    if not any(x == "TENTANG" or x.startswith("TENTANG ") for x in lines[nomor + 1:nomor + 3]):
+        yield finding("J1", "Judul")
+
+
+_TITLES = re.compile(r"""(?<![\w.])(?:
+      H\. | Hj\. | Dr\. | Drs\. | Dra\. | Ir\. | Prof\. | dr\. | drg\.           # titles before the name
+    | S\.\s?[A-Z][A-Za-z]*\.? | M\.\s?[A-Z][A-Za-z]*\.? | MM\b | MH\b | MBA\b    # degrees after it (S.H., M.Si.)
+    | Ph\.D\.?
+)""", re.X)
+_RANK = re.compile(r"\b(?:Pembina|Penata|Pengatur|Juru)(?:\s+(?:Utama|Tingkat\s+I|Muda|Madya))*\b|\bNIP\b", re.I)
+
+
+def _signers(lines: list[str]) -> Iterator[str]:
+    """The name lines of the penutup: the line after an office ending with "," (skipping "ttd.")."""
+    office = False
+    for line in (norm(x) for x in lines):
+        if not line:
+            continue
+        if line.lower().startswith("salinan sesuai"):
+            return  # the certification of the copy follows: its officer is not the act's signer
+        if line.endswith(",") and line.upper() == line:
+            office = True
+            continue
+        if office and line.lower().rstrip(".") in ("ttd", "dto", "cap/ttd"):
+            continue
+        if office:
+            yield line
+        office = False
+
+
+def check_penutup(reg: Regulation) -> Iterator[Finding]:
+    """T1: the penutup formulas per jenis; T2: the signer's name in capitals without titles or rank."""
+    jenis = jenis_of(reg)
+    pasals = reg.pasals()
+    last = " ".join(n.text for n in pasals[-1].walk()) if pasals else ""
+    text = norm(last + " " + " ".join(reg.penutup.get("lines") or []))
+    if pasals and not re.search(rf"{re.escape(jenis)}\s+ini\s+mulai\s+berlaku\s+(?:pada|sejak)", text, re.I):
+        yield finding("T1_berlaku", pasals[-1].cite, jenis=jenis)
+    place = "Lembaran Daerah" if is_perda(reg) else "Berita Daerah"
+    if pasals and not re.search(rf"Agar\s+setiap\s+orang\s+mengetahuinya,\s+memerintahkan\s+pengundangan\s+"
+                                rf"{re.escape(jenis)}\s+ini\s+dengan\s+penempatannya\s+dalam\s+{place}\b", text):
+        yield finding("T1_undang", pasals[-1].cite, jenis=jenis, place=place)
+    for name in _signers(reg.penutup.get("lines") or []):
+        if _TITLES.search(name) or _RANK.search(name):
+            yield finding("T2_title", "Penutup", name=name)
+
+
+_PLACEHOLDER = re.compile(r"\.{4,}|…{2,}|\[\s*\.*\s*\]|\bXX+\b")
+
+
+def check_placeholders(reg: Regulation) -> Iterator[Finding]:
+    """T2: placeholders ("....") left for the nomor, dates or the Berita Daerah number (info: a draft has them)."""
+    places = [("Judul", x) for x in reg.preamble] + [("Penutup", x) for x in reg.penutup.get("lines") or []]
+    places += [(n.cite, n.text) for n in reg.walk() if n.text]
+    seen = set()
+    for cite, text in places:
+        if _PLACEHOLDER.search(text or "") and cite not in seen:
+            seen.add(cite)
+            yield finding("T2_placeholder", cite, text=norm(text)[:60])
+    bd = reg.meta.get("berita_daerah") or {}
+    lines = [norm(x) for x in reg.penutup.get("lines") or []]
+    if bd.get("nama") and not bd.get("nomor") and any(re.search(r"\bNOMOR\s*$", x, re.I) for x in lines):
+        yield finding("T2_placeholder", "Penutup", text=next(x for x in lines if re.search(r"NOMOR\s*$", x, re.I)))
+
+
+CHECKS = [check_judul, check_babs, check_numbering, check_penutup, check_placeholders]
