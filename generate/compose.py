@@ -18,32 +18,16 @@ from typing import Any
 from rancang.generate import resources
 from rancang.generate.profile import Profile
 from rancang.generate.rewrite import Rewriter
-from rancang.ingest.grammar import ORDINALS
 
 from rancang.errors import InputError
+from rancang.numbering import huruf, ordinal, ordinal_slug, roman
 from rancang.tree import Node, Regulation
 
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember"]
 #: the tokens of an internal reference whose numbers change when the act is renumbered
 _REF_TOKEN = re.compile(r"(?P<kw>pasal|ayat|huruf|angka)\s*(?P<open>\(?)(?P<num>\d+[A-Z]?|[a-z]{1,2})(?=\)|\b)",
                         re.IGNORECASE)
-
-
-def roman(n: int) -> str:
-    vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-            (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for v, s in vals:
-        while n >= v:
-            out, n = out + s, n - v
-    return out
-
-
-def letter(i: int) -> str:
-    """1 -> "a", 26 -> "z", 27 -> "aa" (the huruf sequence of Indonesian acts)."""
-    return LETTERS[(i - 1) % 26] * ((i - 1) // 26 + 1)
 
 
 def tanggal(iso: str | None) -> str:
@@ -223,12 +207,12 @@ def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
                 c.number, c.label = str(k), f"({k})"
                 c.id, c.cite = f"{prefix}/ayat-{k}", f"{cite} ayat ({k})"
             elif c.type == "huruf":
-                c.number = letter(k)
+                c.number = huruf(k)
                 c.label = _relabel(c.label, c.number)
                 c.id, c.cite = f"{prefix}/huruf-{c.number}", f"{cite} huruf {c.number}"
             else:
                 alpha = bool(c.number) and c.number.isalpha()
-                c.number = letter(k) if alpha else str(k)
+                c.number = huruf(k) if alpha else str(k)
                 c.label = _relabel(c.label, c.number)
                 kind = "angka" if c.type == "angka" else "item"
                 c.id, c.cite = f"{prefix}/{kind}-{c.number}", f"{cite} {'angka' if not alpha else 'huruf'} {c.number}"
@@ -251,8 +235,8 @@ def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
                 n.number = roman(k)
                 n.id, n.cite = f"bab-{n.number}", f"BAB {n.number}"
             elif n.type == "bagian":
-                n.number = ORDINALS[k - 1] if k <= len(ORDINALS) else str(k)
-                n.id, n.cite = f"{prefix}/bagian-{n.number.lower().replace(' ', '-')}", f"{cite} Bagian {n.number}"
+                n.number = ordinal(k)
+                n.id, n.cite = f"{prefix}/bagian-{ordinal_slug(n.number)}", f"{cite} Bagian {n.number}"
             elif n.type == "paragraf":
                 n.number = str(k)
                 n.id, n.cite = f"{prefix}/paragraf-{k}", f"{cite} Paragraf {k}"
@@ -318,7 +302,7 @@ def _title_case_title(base: Regulation) -> str | None:
 
 
 def _huruf_list(n: int) -> str:
-    hs = [f"huruf {letter(i)}" for i in range(1, n + 1)]
+    hs = [f"huruf {huruf(i)}" for i in range(1, n + 1)]
     if len(hs) == 1:
         return hs[0]
     return ", ".join(hs[:-1]) + (", dan " if len(hs) > 2 else " dan ") + hs[-1]
@@ -378,7 +362,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     last = rules()["menimbang_last"].format(huruf=_huruf_list(len(considerations)), jenis=jenis, judul=judul)
     considerations.append({"label": None, "text": last})
     for i, c in enumerate(considerations):
-        c["label"] = f"{letter(i + 1)}." if len(considerations) > 1 else None
+        c["label"] = f"{huruf(i + 1)}." if len(considerations) > 1 else None
 
     ditetapkan, diundangkan = profile.data.get("tanggal_ditetapkan"), profile.data.get("tanggal_diundangkan")
     bd_nomor = (profile.data.get("berita_daerah") or {}).get("nomor") or "...."

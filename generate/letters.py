@@ -15,8 +15,8 @@ from typing import Any
 from rancang.generate.docx_render import para
 
 from rancang.errors import InputError
+from rancang.numbering import huruf
 
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 P = dict[str, str]
 
 
@@ -163,7 +163,7 @@ def surat(t: dict[str, Any], d: dict[str, Any]) -> list[P]:
     out = _head(d, t["hal"])
     out += [para("teks", _fmt(s, d)) for s in t.get("body") or []]
     for i, (label, value) in enumerate(t.get("points") or []):
-        out.append(para("daftar", f"{label}: {_fmt(value, d)}", label=f"{LETTERS[i]}."))
+        out.append(para("daftar", f"{label}: {_fmt(value, d)}", label=f"{huruf(i + 1)}."))
     if t.get("reasons"):
         out += [para("daftar", x, label=f"{i}.") for i, x in enumerate(d[t["reasons"]], 1)]
     if d.get("pegawai"):
@@ -223,7 +223,7 @@ def keputusan(t: dict[str, Any], d: dict[str, Any]) -> list[P]:
            para("tengah", "DENGAN RAHMAT TUHAN YANG MAHA ESA"), para("kosong"), para("tengah", f"{office},"),
            para("kosong")]
     for i, x in enumerate(d["menimbang"]):
-        out.append(para("isian", f"{LETTERS[i]}. {x.rstrip(';')};", head="Menimbang" if i == 0 else "",
+        out.append(para("isian", f"{huruf(i + 1)}. {x.rstrip(';')};", head="Menimbang" if i == 0 else "",
                         colon=":" if i == 0 else ""))
     for i, x in enumerate(d["mengingat"]):
         out.append(para("isian", f"{i + 1}. {x.rstrip(';')};", head="Mengingat" if i == 0 else "",

@@ -30,13 +30,13 @@ from rancang.ingest.units import (
     has_quote,
     join_lines,
     last_close,
-    letter_of,
     opens_quoted_text,
     quote_depth,
     split_units,
     starts_with_open,
 )
 
+from rancang.numbering import huruf, roman_value
 from rancang.tree import Node
 
 #: a document with at least this many bare enumerator lines in its body is read with the flow rule throughout
@@ -76,21 +76,12 @@ def _title_line(line: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
-def _roman_value(s: str) -> int:
-    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for i, ch in enumerate(s):
-        v = vals[ch]
-        total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
-    return total
-
-
 def _pasal_value(num: str) -> float:
     if num.isdigit():
         return float(num)
     if num[:-1].isdigit():
         return int(num[:-1]) + (ord(num[-1]) - 64) / 100
-    return float(_roman_value(num))
+    return float(roman_value(num))
 
 
 #: the first letters of BAB, Bagian, Paragraf and Pasal (Bagian and Paragraf match in any case)
@@ -377,7 +368,7 @@ def _list_style(units: list[Unit], bare: list[Marker], definitions: bool) -> str
 
 def _numbered(style: str, position: int) -> str:
     """The number of the ``position``-th item of a list of ``style`` (a label is only kept where printed)."""
-    return letter_of(position) if style in ("huruf", "hurufp") else str(position)
+    return huruf(position) if style in ("huruf", "hurufp") else str(position)
 
 
 def _split_at_bare_markers(units: list[Unit], bare: list[tuple[int, Marker]]) -> list[Unit]:

@@ -17,10 +17,6 @@ from __future__ import annotations
 
 import re
 
-ORDINALS = ["Kesatu", "Kedua", "Ketiga", "Keempat", "Kelima", "Keenam", "Ketujuh", "Kedelapan", "Kesembilan",
-            "Kesepuluh", "Kesebelas", "Kedua Belas", "Ketiga Belas", "Keempat Belas", "Kelima Belas",
-            "Keenam Belas", "Ketujuh Belas", "Kedelapan Belas", "Kesembilan Belas", "Kedua Puluh"]
-
 MONTHS = {"januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
           "agustus": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11, "desember": 12}
 

@@ -1,11 +1,20 @@
 """The Lampiran (and a national act's Penjelasan) as structured text: headings, enumerated items, paragraphs,
-figure captions and tables, flat and in order, each with an id and a cite a model can point to.
+figure captions and tables, flat and in order, each with an id, a nesting level and a cite a reader can follow.
 
-Levels come from the enumerators themselves, as in the body: an enumerator that starts a sequence ("a.", "1)")
-opens a deeper level under the item before it; one that continues the sequence of an open level ("b." after "a.")
-returns to that level. So "1) Tahapan Perencanaan:" followed by "a. ..." nests, whatever the convention of the
-bureau. A block's cite is built from the labels above it ("Lampiran huruf B angka 1 huruf a"). Wrapped lines are
-joined by the same clause rule as the body.
+Levels come from the printed enumerators (``BAB II``, ``A.``, ``1.``, ``a.``, ``1)``, ``a)``, ``(1)``), read the
+way a reader reads them (:class:`Outline`):
+
+- an enumerator that continues the sequence of an open level ("b." after "a.") returns to that level;
+- one that starts a sequence ("a.", "1)") right after an item that introduces a list ("1) Tahapan Perencanaan:")
+  opens a deeper level under that item, whatever the bureau's convention of styles;
+- otherwise a list that restarts a style already open ("1. Penunjukan" after a paragraph, under a new heading) is
+  a sibling branch at that style's level, not a child of the last item; a style the document has printed above
+  an open one ("1." over "a.") takes that level back;
+- the Lampiran's own ``BAB`` opens the path ("Lampiran BAB II huruf A angka 1").
+
+Nesting is capped at :data:`MAX_DEPTH` levels, so cites stay short and the whole pass stays linear in the
+number of lines whatever the input (2,000 lines of "a." read as 2,000 siblings). Wrapped lines are joined by the
+same clause rule as the body.
 """
 
 from __future__ import annotations
@@ -15,17 +24,22 @@ from typing import Any
 
 from rancang.ingest.units import join_more, parse_marker
 
+from rancang.numbering import huruf_value, roman_value
+
 _UPPER_ITEM = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<rest>\S.*)$")
 _ROMAN_ITEM = re.compile(r"^(?P<label>[IVX]{1,4})\.\s+(?P<rest>\S.*)$")
-_BAB = re.compile(r"^BAB\s+[IVXLC]+\b")
+_BAB = re.compile(r"^BAB\s+(?P<label>[IVXLC]+)\b")
 #: the closing signature of a Lampiran: "BUPATI MALANG, ttd.", "Pj. WALI KOTA BOGOR", then "Ttd." and the name
 _SIGNER = re.compile(r"^(?:(?:Pj|Plt|Plh)\.\s*)?(?:BUPATI|WALI\s*KOTA|WALIKOTA|GUBERNUR)\s+[A-Z][A-Z .'-]*?,?"
                      r"(?:\s+[Tt][Tt][Dd]\.?)?\s*$")
 _SIGNATURE_TAIL = re.compile(r"^(?:[Tt][Tt][Dd]\.?|NIP\.?\s*[\d ]+|[A-Z][A-Z.,' -]{2,60})$")
 _CAPTION = re.compile(r"^(?:Gambar|Tabel|Bagan|Diagram)\s+\d+(?:\.\d+)*\b", re.I)
-_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _WORD = {"roman": "angka", "upper": "huruf", "angka": "angka", "huruf": "huruf", "angkap": "angka",
          "hurufp": "huruf", "ayat": "angka"}
+#: styles that head a whole part: a new "A." never nests under an item, it restarts its level
+_TOP_STYLES = ("roman", "upper")
+#: the deepest list level kept; deeper enumerators become siblings at this level
+MAX_DEPTH = 8
 
 
 def _is_heading(line: str) -> bool:
@@ -33,24 +47,108 @@ def _is_heading(line: str) -> bool:
 
 
 _CLAUSE_ENDS = (".", ":", ";", "?", "!")
+
+
+def _is_intro(line: str) -> bool:
+    """A capitalised sentence that introduces a list ("Adapun rincian ... sebagai berikut:"): it opens a
+    paragraph of its own, never the wrapped tail of the item above it (whose last line lost its stop)."""
+    return line[0].isupper() and line.endswith(":") and line.count(" ") >= 3
 _CLOSERS = frozenset(".)")
 
 
-def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -> list[dict[str, Any]]:
-    """Blocks of a Lampiran: {type, id, cite, label, level, text, rows}.
+class Outline:
+    """The open levels of a Lampiran's outline, outermost first, each ``[style, value, cite]``.
 
-    One pass; each pattern is tried only on lines whose first character it can match, and the cite of the
-    current list position is rebuilt only when the position changes: a Lampiran is most of a regulation's lines,
-    so per-line work here is most of the reader's time."""
+    >>> o = Outline("Lampiran")
+    >>> o.bab("II"); o.place("upper", 1, "A", False); o.place("angka", 1, "1", False)
+    'Lampiran BAB II'
+    'Lampiran BAB II huruf A'
+    'Lampiran BAB II huruf A angka 1'
+    >>> o.place("huruf", 1, "a", True)           # under an intro item ("1. Tahapan Perencanaan:")
+    'Lampiran BAB II huruf A angka 1 huruf a'
+    >>> o.place("angka", 1, "1", False)          # a restart after a paragraph: a sibling branch
+    'Lampiran BAB II huruf A angka 1'
+    """
+
+    def __init__(self, root: str):
+        self.root = root
+        self.stack: list[list[Any]] = []
+        self.parents: set[tuple[str, str]] = set()  # (parent style, child style) pairs printed so far
+
+    @property
+    def cite(self) -> str:
+        return self.stack[-1][2] if self.stack else self.root
+
+    @property
+    def depth(self) -> int:
+        return len(self.stack)
+
+    def bab(self, label: str) -> str:
+        """A Lampiran BAB: the path starts again from it."""
+        self.stack = [["bab", 0, f"{self.root} BAB {label}"]]
+        return self.cite
+
+    def place(self, style: str, value: int, label: str, intro: bool) -> str:
+        """Open, keep or close levels for an enumerator of ``style`` at ``value``; the new item's cite.
+
+        ``intro``: the block before it is an item that introduces a list (ends with ":")."""
+        stack = self.stack
+        same = [d for d, lv in enumerate(stack) if lv[0] == style]
+        for d in reversed(same):  # continues an open sequence: back to that level
+            last = stack[d][1]
+            if value == last + 1 or (value > last > 0 and value != 1):
+                return self._set(d, style, value, label)
+        if value > 1 and same:
+            return self._set(same[-1], style, value, label)
+        if same and (not intro or style in _TOP_STYLES):
+            return self._set(same[-1], style, value, label)  # a restart: a sibling branch
+        if not intro:
+            # a style printed above an open one takes its level back ("1. Kedudukan" after "c. ...")
+            above = [d for d, lv in enumerate(stack) if lv[0] != "bab" and (style, lv[0]) in self.parents
+                     and (lv[0], style) not in self.parents]
+            if above:
+                return self._set(above[0], style, value, label)
+        return self._set(min(len(stack), MAX_DEPTH - 1) if stack else 0, style, value, label)
+
+    def _set(self, depth: int, style: str, value: int, label: str) -> str:
+        del self.stack[depth:]
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None:
+            self.parents.add((parent[0], style))
+        cite = f"{parent[2] if parent else self.root} {_WORD[style]} {label}"
+        self.stack.append([style, value, cite])
+        return cite
+
+
+def _enumerator(line: str, c: str) -> tuple[str, int, str, str] | None:
+    """(style, value, label, rest) of the enumerator opening ``line`` (first character ``c``), or None."""
+    if c in "IVX" and (m := _ROMAN_ITEM.match(line)) is not None and (value := roman_value(m.group("label"))):
+        return "roman", value, f"{m.group('label')}.", m.group("rest")
+    if line[1:2] == "." and "A" <= c <= "Z" and (m2 := _UPPER_ITEM.match(line)) is not None:
+        return "upper", huruf_value(c), f"{m2.group('label')}.", m2.group("rest")
+    if c == "(" or (c.isdigit() or c.islower()) and (
+            line[1:2] in _CLOSERS or line[2:3] in _CLOSERS or line[3:4] in _CLOSERS):
+        parsed = parse_marker(line)  # (called only where an enumerator can stand: "a." "12)" "(3)")
+        if parsed is not None:
+            mk, rest = parsed
+            return mk.style, mk.value, mk.label, rest
+    return None
+
+
+def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -> list[dict[str, Any]]:
+    """Blocks of a Lampiran: ``{type, id, cite, label, level, text}`` (+ ``rows`` for a table), in order.
+
+    ``type`` is heading | item | paragraph | caption | table | signature; ``level`` the item's depth in the
+    outline (0 for other blocks, which take the cite of the list position they stand in). One pass; each
+    pattern is tried only on lines whose first character it can match: a Lampiran is most of a regulation's
+    lines, so per-line work here is most of the reader's time. Never raises on any list of strings."""
     blocks: list[dict[str, Any]] = []
-    stack: list[list] = []  # [style, last value, cite words, whole cite] per open level, outermost first
-    word = "Lampiran" if prefix == "lampiran" else "Penjelasan"
-    cite = word             # the cite of the current list position
+    outline = Outline("Lampiran" if prefix == "lampiran" else "Penjelasan")
     open_block: dict[str, Any] | None = None
     otype = ""              # the open block's type ("" when none is open)
 
-    def add(kind: str, text: str, block_cite: str, label: str | None = None, level: int = 0) -> dict[str, Any]:
-        block: dict[str, Any] = {"type": kind, "id": f"{prefix}-{len(blocks) + 1}", "cite": block_cite,
+    def add(kind: str, text: str, label: str | None = None, level: int = 0) -> dict[str, Any]:
+        block: dict[str, Any] = {"type": kind, "id": f"{prefix}-{len(blocks) + 1}", "cite": outline.cite,
                                  "label": label, "level": level, "text": text}
         blocks.append(block)
         return block
@@ -64,7 +162,7 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
         signer = c in "PBWG" and _SIGNER.match(line) is not None
         if signer or (signing and _SIGNATURE_TAIL.match(line)):
             signing = 3 if signer else signing - 1
-            open_block, otype = add("signature", line, word), "signature"
+            open_block, otype = add("signature", line), "signature"
             continue
         signing = 0
         if c == "|" and line.endswith("|") and len(line) > 2:
@@ -75,67 +173,37 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
                 open_block["rows"].append(cells)  # type: ignore[index]
                 open_block["text"] += " | " + " ".join(cells)  # type: ignore[index]
             else:
-                open_block, otype = add("table", " ".join(cells), word), "table"
+                open_block, otype = add("table", " ".join(cells)), "table"
                 open_block["rows"] = [cells]
             continue
-        style = None
-        if c in "IVX" and (m := _ROMAN_ITEM.match(line)) is not None and m.group("label") in _ROMANS:
-            style, label, rest = "roman", f"{m.group('label')}.", m.group("rest")
-            value = _ROMANS.index(m.group("label")) + 1
-        elif line[1:2] == "." and "A" <= c <= "Z" and (m2 := _UPPER_ITEM.match(line)) is not None:
-            style, label, rest = "upper", f"{m2.group('label')}.", m2.group("rest")
-            value = ord(c) - 64
-        elif c == "(" or (c.isdigit() or c.islower()) and (
-                line[1:2] in _CLOSERS or line[2:3] in _CLOSERS or line[3:4] in _CLOSERS):
-            parsed = parse_marker(line)  # (called only where an enumerator can stand: "a." "12)" "(3)")
-            if parsed is not None:
-                mk, rest = parsed
-                style, label, value = mk.style, mk.label, mk.value
-        if style is not None:
-            _place(stack, style, value)
-            stack[-1][1] = value
-            level = stack[-1]
-            level[2] = f"{_WORD[style]} {label.strip('.()')}"
-            # each level keeps its whole cite: the level above's cite and its own words
-            cite = level[3] = f"{stack[-2][3] if len(stack) > 1 else word} {level[2]}"
-            open_block, otype = add("item", rest, cite, label, len(stack)), "item"
+        enum = _enumerator(line, c)
+        if enum is not None:
+            style, value, label, rest = enum
+            intro = otype == "item" and open_block["text"].rstrip().endswith(":")  # type: ignore[index]
+            outline.place(style, value, label.strip(".()"), intro)
+            open_block, otype = add("item", rest, label, outline.depth), "item"
             continue
         if c in "GTBDgtbd" and _CAPTION.match(line):
-            open_block, otype = add("caption", line, cite), "caption"
+            open_block, otype = add("caption", line), "caption"
             continue
         if canonical:
             otype = ""
         heading = line.isupper() and len(line) >= 3 and not line.endswith((";", ","))  # _is_heading, inline
         if (otype == "item" or otype == "paragraph") and not heading \
                 and not open_block["text"].rstrip().endswith(_CLAUSE_ENDS) \
-                and not _is_heading(open_block["text"]):  # type: ignore[index]
+                and not _is_heading(open_block["text"]) \
+                and not (otype == "item" and _is_intro(line)):  # type: ignore[index]
             open_block["text"] = join_more(open_block["text"], line)  # type: ignore[index]
             continue
         if heading:
-            if otype == "heading" and (not _BAB.match(line) and not _BAB.match(open_block["text"])  # type: ignore
+            bab = _BAB.match(line)
+            if otype == "heading" and (bab is None and not _BAB.match(open_block["text"])  # type: ignore
                                        or _BAB.fullmatch(open_block["text"].strip()) is not None):  # type: ignore
                 open_block["text"] = join_more(open_block["text"], line)  # type: ignore[index]
                 continue
-            open_block, otype = add("heading", line, cite), "heading"
+            if bab is not None:
+                outline.bab(bab.group("label"))
+            open_block, otype = add("heading", line), "heading"
             continue
-        open_block, otype = add("paragraph", line, cite), "paragraph"
+        open_block, otype = add("paragraph", line), "paragraph"
     return blocks
-
-
-def _place(stack: list[list], style: str, value: int) -> None:
-    """Open, keep or close list levels for an enumerator of ``style`` at position ``value`` in its sequence."""
-    for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth][0] == style and (value == stack[depth][1] + 1 or value > stack[depth][1] > 0 and value != 1):
-            del stack[depth + 1:]
-            return
-    if value <= 1 or not stack:
-        if value <= 1 and any(lv[0] == style for lv in stack) and style in ("roman", "upper"):
-            # a new top-level sequence (the Lampiran restarts A., B. ...): close everything below it
-            del stack[[lv[0] for lv in stack].index(style):]
-        stack.append([style, 0, "", ""])
-        return
-    same = [d for d, lv in enumerate(stack) if lv[0] == style]
-    if same:
-        del stack[same[-1] + 1:]
-    else:
-        stack.append([style, 0, "", ""])

@@ -8,11 +8,11 @@ a Lampiran block), so nothing is re-joined or re-split on the way back in. Headi
 
 from __future__ import annotations
 
+from rancang.numbering import huruf
 from rancang.tree import Node, Regulation
 
 CANONICAL_MARK = "<!-- rancang: teks kanonik -->"
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: Markdown heading level and word of each container heading
 _HEADINGS = {"bab": ("##", "BAB"), "bagian": ("###", "Bagian"), "paragraf": ("####", "Paragraf")}
 
@@ -71,7 +71,7 @@ def render(reg: Regulation) -> str:
     if reg.menimbang:
         out.append("Menimbang :")
         for i, item in enumerate(reg.menimbang):
-            label = f"{_LETTERS[i % 26]}." if len(reg.menimbang) > 1 else ""
+            label = f"{huruf(i + 1)}." if len(reg.menimbang) > 1 else ""
             out.append(f"{label} {item['text']}".strip())
     if reg.mengingat:
         out.append("Mengingat :")

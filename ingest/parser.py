@@ -18,6 +18,7 @@ from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
 
 from rancang.errors import InputError
+from rancang.numbering import ordinal_slug
 from rancang.tree import Node, Regulation
 
 #: the first letters of every line :func:`split_parts` looks for (Menimbang, Mengingat, MEMUTUSKAN, Dengan
@@ -179,7 +180,7 @@ def assign_ids(nodes: list[Node], parent_id: str = "", parent_cite: str = "", qu
             base_id, cite = f"{parent_id}/perubahan", f"{parent_cite} (perubahan)"
         elif t in ("bab", "bagian", "paragraf"):
             word = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}[t]
-            base_id = (f"{parent_id}/{t}-{node.number.lower()}".lstrip("/") if t != "bab" or quoted
+            base_id = (f"{parent_id}/{t}-{ordinal_slug(node.number)}".lstrip("/") if t != "bab" or quoted
                        else f"bab-{node.number}")
             cite = f"{parent_cite} {word} {node.number}".strip() if t != "bab" else f"BAB {node.number}"
         elif t == "text":

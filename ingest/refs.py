@@ -19,8 +19,8 @@ import re
 from functools import lru_cache
 
 from rancang.ingest.meta import citation
-from rancang.ingest.units import letter_of, letter_value
 
+from rancang.numbering import huruf, huruf_value
 from rancang.tree import Node, Ref, Regulation
 
 #: Reference tokens. Every branch starts with a literal word, so the regex engine can skip ahead to the
@@ -167,8 +167,8 @@ def _expand(items, pasal_id: str, ayat_id: str | None) -> list[tuple[str, str]]:
 
 def _between(a: str, b: str, level: str) -> list[str]:
     if level == "huruf":
-        lo, hi = letter_value(a), letter_value(b)
-        return [letter_of(v) for v in range(lo + 1, hi)]
+        lo, hi = huruf_value(a), huruf_value(b)
+        return [huruf(v) for v in range(lo + 1, hi)]
     if a.isdigit() and b.isdigit():
         return [str(v) for v in range(int(a) + 1, int(b))]
     return []

@@ -16,21 +16,10 @@ from dataclasses import dataclass, field
 
 from rancang.ingest import grammar as g
 
+from rancang.numbering import huruf_value
+
 #: marker styles, and the node type each makes
 STYLE_TYPE = {"ayat": "ayat", "huruf": "huruf", "angka": "angka", "hurufp": "huruf", "angkap": "angka"}
-
-
-def letter_value(s: str) -> int:
-    """a -> 1 ... z -> 26, aa -> 27, bb -> 28 (Indonesian lists double the letter after z)."""
-    s = s.lower()
-    if len(s) == 2 and s[0] == s[1]:
-        return 26 + ord(s[0]) - 96
-    return ord(s[0]) - 96 if len(s) == 1 else 0
-
-
-def letter_of(n: int) -> str:
-    """The inverse of :func:`letter_value`: 1 -> a, 27 -> aa."""
-    return chr(96 + n) if n <= 26 else chr(96 + n - 26) * 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +111,7 @@ def _marker_of(head: str) -> Marker | None:
     if style == "huruf" or style == "hurufp":
         if len(raw) == 2 and raw[0] != raw[1]:
             return None  # "di." or "ke." are words, not enumerators
-        value, number = letter_value(raw), raw
+        value, number = huruf_value(raw), raw
     elif style == "ayat":
         value, number = int("".join(ch for ch in raw if ch.isdigit())), raw
     else:
@@ -150,7 +139,7 @@ def bare_marker(line: str) -> Marker | None:
         low = core.lower()
         if len(low) == 2 and low[0] != low[1]:
             return None
-        return Marker("hurufp" if s.endswith(")") else "huruf", letter_value(low), low, label)
+        return Marker("hurufp" if s.endswith(")") else "huruf", huruf_value(low), low, label)
     return Marker("huruf", 0, "", label)  # a lone dot: an item whose letter was lost
 
 

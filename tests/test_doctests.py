@@ -7,8 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["rancang.ingest.grammar", "rancang.ingest.units", "rancang.ingest.refs", "rancang.corpus.diff",
-           "rancang.corpus.search", "rancang.corpus.summary"]
+MODULES = ["rancang.numbering", "rancang.ingest.grammar", "rancang.ingest.units", "rancang.ingest.refs",
+           "rancang.corpus.diff", "rancang.corpus.search", "rancang.corpus.summary"]
 
 
 @pytest.mark.parametrize("name", MODULES)

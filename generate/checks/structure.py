@@ -8,40 +8,22 @@ import re
 from collections.abc import Callable, Iterator
 
 from rancang.generate.checks.base import Finding, finding, is_perda, jenis_of, norm
-from rancang.ingest import grammar as g
+from rancang.numbering import huruf_value, ordinal_value, roman_value
 from rancang.tree import Node, Regulation
 
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-#: "kedua" -> 2: the ordinals of Bagian, from the grammar the reader uses
-ORDINALS = {name.lower(): k for k, name in enumerate(g.ORDINALS, 1)}
-
-
-def roman(s: str) -> int | None:
-    """"IV" -> 4; None for anything that is not a Roman numeral."""
-    if not s or any(c not in ROMAN for c in s):
-        return None
-    total = 0
-    for i, c in enumerate(s):
-        v = ROMAN[c]
-        total += -v if i + 1 < len(s) and ROMAN[s[i + 1]] > v else v
-    return total
-
-
 def letter_value(s: str) -> int | None:
-    """"c" -> 3, "aa" -> 27 (a list's letters); None otherwise."""
+    """"c" -> 3, "aa" -> 27 (a list's lower-case letters); None otherwise."""
     s = s.strip()
-    if s.isalpha() and s.islower() and len(set(s)) == 1:
-        return (ord(s[0]) - 96) + 26 * (len(s) - 1)
-    return None
+    return (s.islower() and huruf_value(s)) or None
 
 
 def _value(node: Node) -> int | None:
     """The position a node's number stands for: "IV" -> 4, "Kedua" -> 2, "c" -> 3, "7" -> 7, "7A" -> None."""
     n = (node.number or "").strip()
     if node.type == "bab":
-        return roman(n.upper())
+        return roman_value(n) or None
     if node.type == "bagian":
-        return ORDINALS.get(n.lower())
+        return ordinal_value(n) or None
     if n.isdigit():
         return int(n)
     return letter_value(n)

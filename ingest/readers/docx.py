@@ -23,6 +23,7 @@ from typing import Any
 from rancang.ingest.readers import Document
 
 from rancang.errors import InputError
+from rancang.numbering import MAX_ROMAN, huruf, roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -124,22 +125,14 @@ def _level(lvl: Any) -> Level:
     )
 
 
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
 def format_number(value: int, fmt: str) -> str:
     """A counter value in a Word numFmt: decimal 3, lowerLetter c, upperRoman III, lowerLetter 27 -> aa ..."""
     if fmt in ("lowerLetter", "upperLetter"):
-        n = max(value, 1)
-        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        letter = huruf(max(value, 1))
         return letter if fmt == "lowerLetter" else letter.upper()
-    if fmt in ("lowerRoman", "upperRoman"):
-        n, out = max(value, 1), ""
-        for v, sym in _ROMAN:
-            while n >= v:
-                out, n = out + sym, n - v
-        return out if fmt == "lowerRoman" else out.upper()
+    if fmt in ("lowerRoman", "upperRoman") and value <= MAX_ROMAN:
+        numeral = roman(max(value, 1))
+        return numeral.lower() if fmt == "lowerRoman" else numeral
     if fmt == "decimalZero":
         return f"{value:02d}"
     return str(value)

@@ -1,0 +1,169 @@
+"""The Lampiran read as the outline it is: printed numbering styles, restarts as sibling branches, its own BAB in
+the path, bounded depth; and every cite of the model resolves to a block that holds the item."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rancang.ingest import ingest_text
+from rancang.ingest.lampiran import MAX_DEPTH, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = {"bogor": "000_ee7a6eaa64626c22", "jepara": "001_ced7971a61a5e85a",
+         "pasaman-barat": "002_a9b194b47a12baf0", "malang": "003_b7684ddf9c3f1cea"}
+
+
+def cites(lines: str) -> list[tuple[str, str]]:
+    return [(b["cite"], b["text"]) for b in parse(lines.strip("\n").split("\n")) if b["type"] == "item"]
+
+
+def test_a_list_restarting_after_a_paragraph_is_a_sibling_branch():
+    got = cites("""
+A. PENUGASAN
+1. Penunjukan
+2. Pengajuan sukarela
+Mekanisme tersebut diklasifikasikan ke dalam 2 (dua) jenis yaitu:
+a. dalam unit organisasi;
+b. lintas instansi pemerintah
+Adapun rincian mekanisme kerja sesuai dengan jenis penugasan sebagai berikut:
+1. Penunjukan
+a. Mekanisme Penunjukan dalam Organisasi
+1) Tahapan Perencanaan:
+a. Pimpinan Unit Organisasi menyusun perjanjian kinerja;
+b. Pejabat Penilai Kinerja merumuskan strategi;
+2) Tahapan Pelaksanaan:
+a. menguraikan kegiatan;
+b. membagi peran;
+c. melaksanakan kegiatan.
+b. Mekanisme penunjukan lintas unit organisasi
+2. Pengajuan Sukarela
+B. PELAKSANAAN TUGAS
+a. Pelaksanaan tugas dalam unit organisasi
+""")
+    assert got == [
+        ("Lampiran huruf A", "PENUGASAN"),
+        ("Lampiran huruf A angka 1", "Penunjukan"),
+        ("Lampiran huruf A angka 2", "Pengajuan sukarela"),
+        ("Lampiran huruf A angka 2 huruf a", "dalam unit organisasi;"),
+        ("Lampiran huruf A angka 2 huruf b", "lintas instansi pemerintah"),
+        ("Lampiran huruf A angka 1", "Penunjukan"),
+        ("Lampiran huruf A angka 1 huruf a", "Mekanisme Penunjukan dalam Organisasi"),
+        ("Lampiran huruf A angka 1 huruf a angka 1", "Tahapan Perencanaan:"),
+        ("Lampiran huruf A angka 1 huruf a angka 1 huruf a",
+         "Pimpinan Unit Organisasi menyusun perjanjian kinerja;"),
+        ("Lampiran huruf A angka 1 huruf a angka 1 huruf b", "Pejabat Penilai Kinerja merumuskan strategi;"),
+        ("Lampiran huruf A angka 1 huruf a angka 2", "Tahapan Pelaksanaan:"),
+        ("Lampiran huruf A angka 1 huruf a angka 2 huruf a", "menguraikan kegiatan;"),
+        ("Lampiran huruf A angka 1 huruf a angka 2 huruf b", "membagi peran;"),
+        ("Lampiran huruf A angka 1 huruf a angka 2 huruf c", "melaksanakan kegiatan."),
+        ("Lampiran huruf A angka 1 huruf b", "Mekanisme penunjukan lintas unit organisasi"),
+        ("Lampiran huruf A angka 2", "Pengajuan Sukarela"),
+        ("Lampiran huruf B", "PELAKSANAAN TUGAS"),
+        ("Lampiran huruf B huruf a", "Pelaksanaan tugas dalam unit organisasi"),
+    ]
+
+
+def test_the_lampiran_bab_opens_the_path_and_a_style_printed_above_takes_its_level_back():
+    got = cites("""
+BAB I
+PENDAHULUAN
+A. Latar Belakang
+BAB II
+MEKANISME KERJA
+A. Mekanisme Kerja
+1. Tahapan Perencanaan
+a. Penyusunan perjanjian kinerja.
+B. Penyesuaian
+a. Penentuan Kedudukan
+b. Penugasan
+Penjelasan terperinci mekanisme kerja adalah sebagai berikut:
+1. Kedudukan
+a) Pejabat Penilai Kinerja;
+(1) arahan;
+""")
+    assert [c for c, _ in got] == [
+        "Lampiran BAB I huruf A", "Lampiran BAB II huruf A", "Lampiran BAB II huruf A angka 1",
+        "Lampiran BAB II huruf A angka 1 huruf a", "Lampiran BAB II huruf B", "Lampiran BAB II huruf B huruf a",
+        "Lampiran BAB II huruf B huruf b", "Lampiran BAB II huruf B angka 1",
+        "Lampiran BAB II huruf B angka 1 huruf a", "Lampiran BAB II huruf B angka 1 huruf a angka 1"]
+
+
+def _bounded(reg, n_items: int) -> None:
+    items = [b for b in reg.lampiran if b["type"] == "item"]
+    assert len(items) == n_items                       # no item lost
+    assert max(b["level"] for b in items) <= MAX_DEPTH
+    assert max(len(b["cite"]) for b in items) <= 20 * MAX_DEPTH
+    size = len(json.dumps(reg.to_dict(), ensure_ascii=False))
+    assert size < 400 * n_items                        # linear, not quadratic, in the number of items
+
+
+def test_lampiran_a_2000_is_2000_siblings_with_short_cites():
+    text = (ROOT / "tests" / "data" / "lampiran_a_2000.txt").read_text(encoding="utf-8")
+    reg = ingest_text(text, "lampiran_a_2000.txt")
+    _bounded(reg, text.count("\na."))
+    assert {b["cite"] for b in reg.lampiran if b["type"] == "item"} == {"Lampiran huruf a"}
+
+
+@pytest.mark.parametrize("unit", ["a. Ketentuan:\n", "1) Tahapan:\na) x:\n", "(1) ayat:\nA. Bagian\n"])
+def test_intro_items_nest_but_never_deeper_than_the_cap(unit):
+    n = 1500 // unit.count("\n")
+    body = "MEMUTUSKAN:\nPasal 1\nTeks.\nDitetapkan di Sleman\nLAMPIRAN\n" + unit * n
+    reg = ingest_text(body, "deep.txt")
+    _bounded(reg, n * unit.count("\n"))
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    import rancang.corpus as corpus
+    from rancang.model import build
+
+    regs = {k: corpus.load(k) for k in SEEDS}
+    return {k: (r, build(r)) for k, r in regs.items()}
+
+
+def _norm(text: str) -> str:
+    from rancang.model.clauses import clean
+
+    return clean(text).lower()
+
+
+def cited_items(m: dict) -> list[tuple[str, str, str]]:
+    """(id, cite, the item's own words) for everything the model cites."""
+    out = []
+    for r in m["roles"]:
+        out.append((r["node"], r["cite"], ""))
+        out += [(x["id"], x["cite"], x["text"]) for x in r["duties"]]
+        out += [(x["id"], x["cite"], "") for x in r["reports_to"] + r["appointed_by"]]
+        if r["definition"]:
+            out.append((r["definition"]["id"], r["definition"]["cite"], r["definition"]["text"]))
+    for p in m["procedures"]:
+        out.append((p["node"], p["cite"], ""))
+        out += [(s["id"], s["cite"], s["action"]) for s in p["steps"]]
+    for d in m["documents"]:
+        out.append((d["node"], d["cite"], ""))
+        out += [(c["id"], c["cite"], c["text"]) for c in d["contents"]]
+    for st in m["stages"]:
+        out.append((st["id"], st["cite"], ""))
+        out += [(s["id"], s["cite"], s["text"]) for s in st["steps"]]
+    for key in ("principles", "mechanism_components", "assignment_forms", "task_scopes"):
+        out += [(x["id"], x["cite"], "") for x in m[key]]
+    out += [(t["id"], t["cite"], "") for t in m["topics"].values() if t]
+    return out
+
+
+@pytest.mark.parametrize("key", SEEDS)
+def test_every_cite_resolves_to_a_block_that_holds_its_item(seeds, key):
+    reg, m = seeds[key]
+    nodes = {n.id: (n.cite, " ".join(x.text for x in n.walk() if x.text)) for n in reg.walk()}
+    nodes |= {b["id"]: (b.get("cite"), b.get("text") or "") for b in reg.lampiran}
+    items = cited_items(m)
+    assert len(items) > 50
+    for node_id, cite, text in items:
+        assert node_id in nodes, (node_id, cite)
+        node_cite, node_text = nodes[node_id]
+        assert node_cite == cite, (node_id, cite, node_cite)
+        assert _norm(text) in _norm(node_text), (cite, text)
+    lamp = [c for _, c, _ in items if c.startswith("Lampiran")]
+    assert all(len(c.split()) <= 1 + 2 * MAX_DEPTH for c in lamp)
