@@ -34,12 +34,14 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     over many profiles of one base may validate the first and skip the rest, since the shape does not change.
     """
     from rancang.generate import compose, docx_render
+    from rancang.generate.fix import fix_source
     from rancang.ingest import ingest_text, markdown
 
     from rancang import schema
 
     composed = compose.compose(profile, base, takes)
-    md = markdown.render(composed)
+    # the mechanical drafting fixes of `rancang check --fix` (formulas, capitals of defined terms, punctuation)
+    md, _changes, _left = fix_source(markdown.render(composed), "draft.md")
     reg = ingest_text(md, "draft.md", validate=False)
     data = docx_render.render(reg)
     reg.source = {"file": "draft.docx", "sha256": hashlib.sha256(md.encode("utf-8")).hexdigest(),

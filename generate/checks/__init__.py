@@ -20,6 +20,7 @@ from rancang.generate.checks import (
     structure,
 )
 from rancang.generate.checks.base import ORDER, Finding, finding, rules
+
 from rancang.tree import Regulation
 
 CHECKS: list[Callable[[Regulation], Iterator[Finding]]] = [

@@ -1,7 +1,7 @@
 """The shared layer of the check rules: the rule table, the finding shape and the text helpers every family uses.
 
 A finding is a dict ``{severity, code, rule, source, message, cite}`` plus, when the rule has a mechanical
-correction, ``fix: {old, new, after}`` -- replace the first ``old`` found after the text ``after`` (whitespace
+correction, ``fix: {old, new, after, section}`` -- replace the first ``old`` found after the text ``after`` (whitespace
 may differ, as in a wrapped source line) with ``new``. Severities, messages and sources come from
 ``data/rules.yaml``; a bureau changes them there, not here.
 """
@@ -35,8 +35,15 @@ def finding(rule: str, cite: str, fix: dict[str, str] | None = None, **values: A
     out: Finding = {"severity": r["severity"], "code": rule.split("_")[0], "rule": rule, "source": r["source"],
                     "message": r["message"].format(**values), "cite": cite}
     if fix is not None and fix.get("old") != fix.get("new"):
-        out["fix"] = {"old": fix["old"], "new": fix["new"], "after": fix.get("after", "")}
+        out["fix"] = {"old": fix["old"], "new": fix["new"], "after": fix.get("after", ""), "section": section(cite)}
     return out
+
+
+def section(cite: str) -> str:
+    """Where in the source a fix at ``cite`` starts looking: "Pasal 12", "Menimbang", "Mengingat", "Menetapkan"
+    or "" (the whole text)."""
+    m = re.match(r"(Pasal\s+\w+|Menimbang|Mengingat)", cite)
+    return m.group(1) if m else ("Menetapkan" if cite == "Diktum" else "")
 
 
 def norm(s: str | None) -> str:
@@ -53,6 +60,11 @@ def is_perda(reg: Regulation) -> bool:
     """An act formed with the legislature (Peraturan Daerah, Undang-Undang): its konsiderans says "membentuk"."""
     j = jenis_of(reg).lower()
     return j.startswith("peraturan daerah") or j.startswith("undang-undang") or j.startswith("qanun")
+
+
+def is_amending(reg: Regulation) -> bool:
+    """An amending act ("Perubahan atas ...", "Perubahan Kedua atas ..."): its Pasal I holds instructions."""
+    return bool(re.match(r"\s*perubahan\b", norm(reg.meta.get("tentang")), re.I))
 
 
 def body_nodes(reg: Regulation) -> Iterator[Node]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rancang.generate.checks.base import Finding, finding, norm, rules
+from rancang.generate.checks.base import Finding, finding, is_amending, norm, rules
+
 from rancang.tree import Regulation
 
 
 def is_sistem_kerja(reg: Regulation) -> bool:
-    """Whether the act's title is about sistem kerja (S1 applies only then)."""
-    return "sistem kerja" in norm(reg.meta.get("tentang")).lower()
+    """Whether the act's title is about sistem kerja and it is not an amendment (S1 applies only then)."""
+    return "sistem kerja" in norm(reg.meta.get("tentang")).lower() and not is_amending(reg)
 
 
 def _places(reg: Regulation) -> list[tuple[str, str]]:

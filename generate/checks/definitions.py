@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from rancang.generate.checks.base import Finding, finding, jenis_of, node_start, norm, word_pattern
+
 from rancang.tree import Node, Regulation
 
 _TERM = re.compile(r"""
@@ -109,8 +110,10 @@ def check_capitals(reg: Regulation) -> Iterator[Finding]:
                            for t in terms):
                         continue  # part of a longer defined term ("Pimpinan Unit Kerja" holds "Unit Kerja")
                     reported.add(term)
-                    yield finding("U2", pasal.cite, fix={"old": m.group(0), "new": term, "after": node_start(node)},
-                                  term=term, found=found)
+                    # the definition's own capitals are the norm only when it writes a term (Title Case)
+                    titled = all(w[:1].isupper() or not w[:1].isalpha() for w in term.split())
+                    fix = {"old": m.group(0), "new": term, "after": node_start(node)} if titled else None
+                    yield finding("U2", pasal.cite, fix=fix, term=term, found=found)
                     break
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from rancang.generate.checks import citations
 from rancang.generate.checks.base import Finding, finding, item_cite, norm
+
 from rancang.tree import Regulation
 
 

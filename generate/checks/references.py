@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rancang.generate.checks.base import Finding, finding, item_cite, jenis_of, node_start
+from rancang.generate.checks.base import Finding, finding, is_amending, item_cite, jenis_of, node_start
 from rancang.generate.checks.definitions import definitions
+
 from rancang.tree import Regulation
 
 #: one unit of a reference chain: "Pasal 7A", "ayat (2)", "huruf c", "angka 3"
@@ -108,7 +109,11 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
     """X2: every internal reference resolves (references into another act, instructions of an amending act and
     references followed by another act's name are not ours to resolve)."""
     ids = reg.ids()
+    pasals = reg.pasals()
+    instructions = {id(n) for n in pasals[0].walk()} if is_amending(reg) and pasals else set()
     for node in reg.walk():
+        if id(node) in instructions:
+            continue  # "Ketentuan ayat (2) Pasal 3 diubah": the amended act's Pasal (C1 checks the act)
         for ref in node.refs:
             if ref.kind != "internal" or (ref.resolved and all(t in ids for t in ref.target)):
                 continue

@@ -8,8 +8,10 @@ import re
 from collections.abc import Callable, Iterator
 
 from rancang.generate.checks.base import Finding, finding, is_perda, jenis_of, norm
+
 from rancang.numbering import huruf_value, ordinal_value, roman_value
 from rancang.tree import Node, Regulation
+
 
 def letter_value(s: str) -> int | None:
     """"c" -> 3, "aa" -> 27 (a list's lower-case letters); None otherwise."""
@@ -138,4 +140,45 @@ def check_placeholders(reg: Regulation) -> Iterator[Finding]:
         yield finding("T2_placeholder", "Penutup", text=next(x for x in lines if re.search(r"NOMOR\s*$", x, re.I)))
 
 
-CHECKS = [check_judul, check_babs, check_numbering, check_penutup, check_placeholders]
+
+
+_ITEM_END = re.compile(r";(?:\s+(?:dan/atau|dan|atau|serta))?$")
+LIST_KINDS = ("huruf", "angka", "item")
+
+
+def _end_fix(node: Node, mark: str) -> dict[str, str]:
+    tail = " ".join(node.text.split()[-3:])
+    return {"old": tail, "new": tail.rstrip(",;:. ") + mark, "after": " ".join(node.text.split()[:6])}
+
+
+def check_punctuation(reg: Regulation) -> Iterator[Finding]:
+    """R1: an ayat (or a Pasal without ayat) ends with "." -- or ":" before its list; list items end with ";"
+    (with "dan", "atau", "dan/atau" before the last) and the last one with "." unless the sentence goes on after
+    the list. Pasal 1's definitions are U1's."""
+    for pasal in reg.pasals():
+        if pasal.number == "1":
+            continue
+        for node in pasal.walk():
+            if node.type == "perubahan" or not node.text.strip():
+                continue
+            items = [c for c in node.children if c.type in LIST_KINDS]
+            text = norm(node.text)
+            if node.type in ("ayat", "pasal") and not items and not node.child_list("ayat") and \
+                    not text.endswith((".", ":")) and (node.type == "ayat" or not node.children):
+                yield finding("R1_end", node.cite, fix=_end_fix(node, "."), found=text[-1:])
+            if not items:
+                continue
+            after_list = node.children.index(items[-1]) < len(node.children) - 1
+            for item in items:
+                itext = norm(item.text)
+                if not itext or any(c.type in LIST_KINDS for c in item.children):
+                    continue
+                if item is items[-1]:
+                    if not after_list and not itext.endswith((".", ":")):
+                        yield finding("R1_last", item.cite, fix=_end_fix(item, "."), found=itext[-1:])
+                elif not _ITEM_END.search(itext) and not itext.endswith(":"):
+                    fix = _end_fix(item, ";") if itext.endswith((",", ".")) else None
+                    yield finding("R1_item", item.cite, fix=fix, found=itext[-1:])
+
+
+CHECKS = [check_judul, check_babs, check_numbering, check_penutup, check_placeholders, check_punctuation]
