@@ -64,7 +64,7 @@ def check_form(reg: Regulation) -> Iterator[Finding]:
         later = re.search(r"\byang\s+selanjutnya\s+(?:disingkat|disebut)\b", text[pos:]) if pos >= 0 else None
         if later:
             yield finding("U4_order", cite)
-        if not item.children and not text.endswith("."):
+        if not item.children and not text.endswith((".", ":")):
             tail = " ".join(text.split()[-4:])
             new = tail.rstrip(";,:") + "."
             yield finding("U1_end", cite, fix={"old": tail, "new": new, "after": node_start(item)},

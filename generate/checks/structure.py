@@ -75,15 +75,17 @@ def check_judul(reg: Regulation) -> Iterator[Finding]:
     nomor = next((i for i, x in enumerate(lines) if re.match(r"NOMOR\b.*\bTAHUN\b", x)), None)
     if nomor is None or not reg.meta.get("tentang"):
         return
-    if not any(x == "TENTANG" or x.startswith("TENTANG ") for x in lines[nomor + 1:nomor + 3]):
+    if "TENTANG" not in lines[nomor].split() and \
+            not any(x == "TENTANG" or x.startswith("TENTANG ") for x in lines[nomor + 1:nomor + 3]):
         yield finding("J1", "Judul")
 
 
-_TITLES = re.compile(r"""(?<![\w.])(?:
-      H\. | Hj\. | Dr\. | Drs\. | Dra\. | Ir\. | Prof\. | dr\. | drg\.           # titles before the name
-    | S\.\s?[A-Z][A-Za-z]*\.? | M\.\s?[A-Z][A-Za-z]*\.? | MM\b | MH\b | MBA\b    # degrees after it (S.H., M.Si.)
-    | Ph\.D\.?
-)""", re.X)
+_TITLES = re.compile(r"""
+      ^(?:H|Hj|K\.?H)\.\s                                        # Haji / Kyai Haji before the name
+    | (?<![\w.])(?i:dr|drs|dra|ir|prof|drg)\.                     # academic titles before it
+    | (?<![\w.])[SMD]\.\s?[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]*\.)?  # degrees after it: S.H., M.Si., S.Sos.
+    | ,\s*(?:MM|MH|MT|MBA|MPA|MSi|Ph\.D)\b                        # degrees written without points
+""", re.X)
 _RANK = re.compile(r"\b(?:Pembina|Penata|Pengatur|Juru)(?:\s+(?:Utama|Tingkat\s+I|Muda|Madya))*\b|\bNIP\b", re.I)
 
 
