@@ -13,6 +13,8 @@ from typing import Any
 
 from rancang.ingest.markdown import clean_label
 
+from rancang.errors import InputError
+from rancang.textsafe import XML_INVALID
 from rancang.tree import Node, Regulation
 
 #: control characters docxtpl would turn into tabs, breaks or new paragraphs: user data must not do that
@@ -20,8 +22,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def clean(value: Any) -> str:
-    """A value as plain text for the document: control characters become spaces, nothing else changes."""
-    return _CONTROL.sub(" ", "" if value is None else str(value)).replace("\t", " ").replace("\n", " ")
+    """A value as plain text for the document: control characters become spaces, nothing else changes.
+
+    Raises InputError for a character no DOCX can hold (a lone surrogate, U+FFFE, U+FFFF): written anyway, it would
+    cut the document short at that paragraph."""
+    text = _CONTROL.sub(" ", "" if value is None else str(value)).replace("\t", " ").replace("\n", " ")
+    bad = XML_INVALID.search(text)
+    if bad:
+        raise InputError(f"teks '{text[:40]}' memuat karakter U+{ord(bad.group()):04X} yang tidak dapat ditulis ke "
+                         "DOCX; hapus karakter itu.")
+    return text
 
 
 def para(kind: str, t: str = "", label: str = "", head: str = "", colon: str = "") -> dict[str, str]:

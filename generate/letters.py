@@ -14,6 +14,7 @@ from typing import Any
 
 from rancang.generate.docx_render import para
 
+from rancang.dataload import check_tree
 from rancang.errors import InputError
 from rancang.numbering import huruf
 
@@ -86,6 +87,7 @@ def validate(name: str, data: dict[str, Any]) -> None:
     from rancang import schema
 
     t = get_type(name)
+    check_tree(data, f"data surat '{name}'")
     obj = {"jenis": name, **data}
     required = list(catalogue()["common_required"]) + list(t["required"])
     missing = [k for k in required if obj.get(k) in (None, "", [], {})]

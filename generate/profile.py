@@ -8,11 +8,11 @@ place, so the rewriting rules never build names themselves.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rancang.dataload import load_mapping
 from rancang.errors import InputError
 
 #: kepala daerah titles allowed for each kind of region (T3: Kabupaten <-> Bupati, Kota <-> Wali Kota)
@@ -52,25 +52,9 @@ def _message(err) -> str:
 
 
 def read_data(path: str | Path, what: str = "profil") -> dict[str, Any]:
-    """Read a YAML or JSON mapping from ``path`` (YAML is a superset of JSON, so one loader serves both)."""
-    import yaml
-
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: berkas {what} tidak ditemukan.")
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: berkas {what} tidak dapat dibaca sebagai teks UTF-8.") from exc
-    try:
-        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" baris {mark.line + 1}" if mark is not None else ""
-        raise InputError(f"{p}: {what} bukan YAML/JSON yang sah{line}.") from exc
-    if not isinstance(data, dict):
-        raise InputError(f"{p}: {what} harus berupa pemetaan kunci: nilai.")
-    return data
+    """Read a YAML or JSON mapping from ``path`` with the one safe loader (:func:`rancang.dataload.load_mapping`:
+    alias bombs, duplicate keys, deep nesting and characters a DOCX cannot hold are refused with a sentence)."""
+    return load_mapping(path, what)
 
 
 def validate(data: dict[str, Any], schema_name: str = "region", label: str = "profil") -> None:

@@ -79,7 +79,11 @@ def load_tree(path: Path, data: bytes | None = None) -> Regulation:
 
     try:
         obj = json.loads((data if data is not None else path.read_bytes()).decode("utf-8"))
+        schema.validate("regulation", obj)
+        return Regulation.from_dict(obj)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: JSON tidak sah ({exc}).") from exc
-    schema.validate("regulation", obj)
-    return Regulation.from_dict(obj)
+    except RecursionError:
+        raise InputError(f"{path}: pohon JSON bersarang terlalu dalam untuk sebuah peraturan.") from None
+    except ValueError:  # a number too long to convert
+        raise InputError(f"{path}: JSON memuat bilangan yang terlalu panjang.") from None

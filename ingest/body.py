@@ -1,7 +1,7 @@
-"""The batang tubuh: headings (BAB, Bagian, Paragraf, Pasal) and, inside each Pasal, ayat and nested lists.
+"""The batang tubuh inside each Pasal: ayat and nested lists, and the quoted new text of an amending act.
 
-Headings are found line by line. Inside a Pasal, two rules build the structure from the units of
-:mod:`rancang.ingest.units`:
+Headings are found by :mod:`rancang.ingest.headings`. Inside a Pasal, two rules build the structure from the
+units of :mod:`rancang.ingest.units`:
 
 * **marker rule** — every clause carries its enumerator: a stack of open list levels decides, from each marker's
   style and place in its sequence, whether it is a sibling, a deeper list, or a return to an outer level;
@@ -19,9 +19,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from rancang.ingest import grammar as g
+from rancang.ingest.headings import PasalDraft, pasal_nodes, read_headings
 from rancang.ingest.units import (
+    OCR_AYAT_ONE,
     STYLE_TYPE,
     Marker,
     Unit,
@@ -30,13 +33,11 @@ from rancang.ingest.units import (
     has_quote,
     join_lines,
     last_close,
-    opens_quoted_text,
-    quote_depth,
     split_units,
-    starts_with_open,
 )
 
-from rancang.numbering import huruf, roman_value
+from rancang.limits import limit
+from rancang.numbering import huruf
 from rancang.tree import Node
 
 #: a document with at least this many bare enumerator lines in its body is read with the flow rule throughout
@@ -44,200 +45,6 @@ FLOW_DOCUMENT_THRESHOLD = 8
 
 _DEFINITIONS_INTRO = re.compile(r"(?:yang\s+)?dimaksud\s+dengan\s*:?\s*$", re.I)
 
-
-@dataclass
-class PasalDraft:
-    """A Pasal heading and the lines that follow it, before structure."""
-
-    number: str
-    label: str
-    line_no: int
-    lines: list[tuple[int, str]] = field(default_factory=list)
-
-
-def _upper_line(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
-
-
-#: short words a title keeps in lower case ("Prinsip, Mekanisme dan Tahapan")
-_TITLE_SMALL_WORDS = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "dalam", "pada", "oleh",
-                                "terhadap", "bagi", "dengan", "antar", "sebagai", "tentang"})
-
-
-def _title_line(line: str) -> bool:
-    """Does ``line`` read as the rest of a Bagian or Paragraf title wrapped onto a new line ("Pelaksanaan Tugas")?
-    Every word capitalised but the small ones, and no clause punctuation at the end: body text never looks so,
-    and a title is always followed by a heading, never by text."""
-    words = line.split()
-    if not words or line.rstrip().endswith((".", ";", ":", ",")) or not (
-            words[0][:1].isupper() or words[0] in _TITLE_SMALL_WORDS):
-        return False
-    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words)
-
-
-def _pasal_value(num: str) -> float:
-    if num.isdigit():
-        return float(num)
-    if num[:-1].isdigit():
-        return int(num[:-1]) + (ord(num[-1]) - 64) / 100
-    return float(roman_value(num))
-
-
-#: the first letters of BAB, Bagian, Paragraf and Pasal (Bagian and Paragraf match in any case)
-_HEADING_INITIALS = frozenset("BbPp")
-
-
-def _is_heading(line: str) -> bool:
-    return line[:1] in _HEADING_INITIALS and bool(
-        g.BAB.match(line) or g.BAGIAN.match(line) or g.PARAGRAF.match(line) or g.PASAL.match(line))
-
-
-def _ends_open_quote(line: str, last_pasal: float, drafts: list[PasalDraft]) -> bool:
-    """A quote left open by a missing closing mark ends at the next amendment instruction, or at this act's own
-    next Roman Pasal ("Pasal II" after "Pasal I")."""
-    if g.AMENDMENT_INSTRUCTION.match(line):
-        return True
-    m = g.PASAL.match(line)
-    return bool(m and drafts and not drafts[-1].number[0].isdigit() and not m.group("num")[0].isdigit()
-                and _pasal_value(m.group("num")) == last_pasal + 1)
-
-
-_WORDS = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}
-_CONTAINERS = (("bab", g.BAB), ("bagian", g.BAGIAN), ("paragraf", g.PARAGRAF))
-
-
-def _container_heading(line: str):
-    """("bab"|"bagian"|"paragraf", match) for a BAB/Bagian/Paragraf heading line, else (None, None)."""
-    if line[:1] not in _HEADING_INITIALS:
-        return None, None
-    for kind, pattern in _CONTAINERS:
-        m = pattern.match(line)
-        if m:
-            return kind, m
-    return None, None
-
-
-def _wrapped_reference(lines: list[tuple[int, str]], i: int) -> bool:
-    """Is the "Pasal N" line at ``i`` the middle of a sentence ("... dimaksud dalam" / "Pasal 5" / "ayat (2)")?"""
-    prev = next((ln for _, ln in reversed(lines[max(0, i - 3):i]) if ln.strip()), "")
-    nxt = next((ln for _, ln in lines[i + 1:i + 4] if ln.strip()), "")
-    prev = prev.rstrip()
-    # the longest word CONTINUES knows is 11 letters: search only the tail (\b still sees the whole line)
-    return bool(g.CONTINUES.search(prev, max(0, len(prev) - 12))) or bool(g.REFERENCE_TAIL.match(nxt.strip()))
-
-
-def read_headings(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalDraft], list[tuple[int, str]]]:
-    """One pass over the body lines: the heading tree (BAB/Bagian/Paragraf holding Pasal drafts).
-
-    Returns the top-level nodes, the Pasal drafts in order (each already placed as a ``pasal`` node with
-    ``_draft``), and lines found before the first Pasal that belong to no Pasal.
-    """
-    top: list[Node] = []
-    drafts: list[PasalDraft] = []
-    orphans: list[tuple[int, str]] = []
-    bab: Node | None = None
-    bagian: Node | None = None
-    paragraf: Node | None = None
-    current: PasalDraft | None = None
-    last_pasal = 0.0
-    i = 0
-    n = len(lines)
-
-    def title_after(i: int, upper: bool, started: bool = False) -> tuple[str, int]:
-        """The title lines after a heading: upper-case lines for a BAB; for Bagian/Paragraf the first line, and
-        further lines while they read as a wrapped title. ``started``: the title began on the heading's own line,
-        so every line taken must read as its continuation, and the next line must be a heading."""
-        parts: list[str] = []
-        j = i + 1
-        while j < n:
-            text = lines[j][1]
-            if not text.strip():
-                j += 1
-                continue
-            if _is_heading(text) or g.BARE_MARKER.match(text) or g.MARKER.match(text):
-                break
-            if upper and not _upper_line(text):
-                break
-            if not upper and (parts or started) and not _title_line(text):
-                break
-            parts.append(text.strip())
-            j += 1
-        if started and parts and j < n and not _is_heading(lines[j][1]):
-            return "", i + 1  # not followed by a heading: the lines were text, not title
-        return " ".join(parts), j
-
-    def container() -> list[Node]:
-        for node in (paragraf, bagian, bab):
-            if node is not None:
-                return node.children
-        return top
-
-    depth = 0
-    while i < n:
-        no, line = lines[i]
-        if depth > 0 and _ends_open_quote(line, last_pasal, drafts):
-            depth = 0
-        if depth > 0 or (has_quote(line) and starts_with_open(line) and opens_quoted_text(
-                line, current.lines[-1][1] if current is not None and current.lines else "")):
-            # quoted new text of an amending act: never a heading of this act
-            depth = min(1, max(0, (0 if starts_with_open(line) else depth) + quote_depth(line)))
-            if current is not None:
-                current.lines.append((no, line))
-            elif line.strip():
-                orphans.append((no, line))
-            i += 1
-            continue
-        depth = min(1, max(0, quote_depth(line))) if has_quote(line) and opens_quoted_text(line, "") else 0
-        # an amending act numbers its own Pasal I, II ...: a BAB, Bagian or arabic Pasal after its first Pasal is
-        # the new text of an amendment (printed here without quote marks), never a heading of the act
-        amending = bool(drafts) and not drafts[0].number[0].isdigit()
-        kind, m = (None, None) if amending else _container_heading(line)
-        if m is not None:
-            title = m.group("title")
-            if title is None:
-                title, i = title_after(i, upper=kind == "bab")
-            else:
-                # a title printed beside the heading may wrap: "Bagian Ketujuh Pemanfaatan Teknologi Informasi dan"
-                more, i = title_after(i, upper=kind == "bab", started=True)
-                title = f"{title.strip()} {more}" if more else title
-            num = m.group("num") if kind != "bagian" else m.group("num").title()
-            node = Node(kind, number=num, label=f"{_WORDS[kind]} {num}", heading=title or None)
-            if kind == "bab":
-                bab, bagian, paragraf = node, None, None
-                top.append(node)
-            elif kind == "bagian":
-                (bab.children if bab is not None else top).append(node)
-                bagian, paragraf = node, None
-            else:
-                holder = bagian or bab
-                (holder.children if holder is not None else top).append(node)
-                paragraf = node
-            current = None
-            continue
-        m = g.PASAL.match(line) if line[:1] == "P" else None
-        if m and amending and m.group("num")[0].isdigit():
-            m = None
-        if m and _pasal_value(m.group("num")) > last_pasal and (
-            last_pasal == 0 or _pasal_value(m.group("num")) <= last_pasal + 10
-        ) and not _wrapped_reference(lines, i):
-            last_pasal = _pasal_value(m.group("num"))
-            current = PasalDraft(m.group("num"), line.strip(), no)
-            drafts.append(current)
-            node = Node("pasal", number=m.group("num"), label=line.strip())
-            node._draft = current  # type: ignore[attr-defined]
-            container().append(node)
-            i += 1
-            continue
-        if current is not None:
-            current.lines.append((no, line))
-        elif line.strip():
-            orphans.append((no, line))
-        i += 1
-    return top, drafts, orphans
-
-
-# --- structure inside a Pasal ------------------------------------------------------------------------------------
 
 
 def _node_for(marker: Marker, text: str) -> Node:
@@ -271,14 +78,6 @@ def perubahan(quote: list[tuple[int, str]]) -> Node:
     else:
         build_by_markers(node, split_units(lines)[0])
     return node
-
-
-def pasal_nodes(nodes: list[Node]) -> list[Node]:
-    """Every Pasal under these BAB/Bagian/Paragraf nodes, in order."""
-    out: list[Node] = []
-    for n in nodes:
-        out.extend([n] if n.type == "pasal" else pasal_nodes(n.children))
-    return out
 
 
 @dataclass
@@ -327,7 +126,9 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
                 placed = True
                 break
         if not placed:
-            if mk.value <= 1 or not stack:
+            if len(stack) >= limit("list_depth"):
+                pass  # nesting is bounded: a list restarting this deep continues the innermost one
+            elif mk.value <= 1 or not stack:
                 stack.append(_Level(mk.style, current_holder()))
             else:
                 # out of sequence (a lost or misread enumerator): the closest level of the same style, else deeper
@@ -493,16 +294,60 @@ def _item_continues(text: str) -> bool:
     return t.endswith(";") or bool(re.search(r";\s*(?:dan|atau|dan/atau)$", t)) or t.endswith(":")
 
 
-def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = False) -> list[tuple[int, Marker]]:
-    """Fill ``pasal`` from its draft lines; returns the bare markers found (layout artefacts, counted by caller)."""
+def _stray(no: int, lines: list[tuple[int, bool]]) -> bool:
+    """Is the detached enumerator on line ``no`` stray (a page number between two clauses)? It is when no line of
+    text follows it, or the line that follows starts a unit with its own enumerator: then it numbers nothing.
+    ``lines``: (line number, starts an enumerated unit) of every line of the units, ascending."""
+    k = bisect_right(lines, (no, True))
+    return k == len(lines) or lines[k][1]
+
+
+def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = False,
+                corrections: list[dict[str, Any]] | None = None) -> list[tuple[int, Marker]]:
+    """Fill ``pasal`` from its draft lines; returns the bare markers found (layout artefacts, counted by caller).
+
+    An OCR-damaged "(l)" is ayat (1) only when the next ayat of the Pasal is (2): the sequence proves it, and the
+    correction is appended to ``corrections``; otherwise the line keeps its text."""
     # an amending act's Pasal I whose new text carries no quote marks at all: each instruction's text runs to the
     # next instruction
     implicit = not pasal.number[0].isdigit() and not any(has_quote(line) for _, line in draft.lines)
     units, bare = split_units(draft.lines, canonical, implicit_quotes=implicit)
-    if flow or bare:
-        build_by_flow(pasal, _split_at_bare_markers(units, bare), [mk for _, mk in bare],
-                      ayat_at=sorted(no for no, mk in bare if mk.style == "ayat"),
-                      item_at=sorted(no for no, mk in bare if mk.style != "ayat"))
+    _prove_ocr_ayat(units, corrections)
+    lines = sorted({(u.line_no, u.marker is not None) for u in units}
+                   | {(n, False) for u in units for n in u.nos[1:]})
+    needed = [(no, mk) for no, mk in bare if not _stray(no, lines)]
+    if flow or needed:
+        build_by_flow(pasal, _split_at_bare_markers(units, needed), [mk for _, mk in needed],
+                      ayat_at=sorted(no for no, mk in needed if mk.style == "ayat"),
+                      item_at=sorted(no for no, mk in needed if mk.style != "ayat"))
     else:
         build_by_markers(pasal, units)
+    if not pasal.number[0].isdigit():
+        _record_deletions(pasal)
     return bare
+
+
+def _prove_ocr_ayat(units: list[Unit], corrections: list[dict[str, Any]] | None) -> None:
+    """Keep "(l)" as ayat (1) when the next ayat enumerator of the Pasal is (2); else give it back to the text."""
+    for k, unit in enumerate(units):
+        mk = unit.marker
+        if mk is None or mk.label not in OCR_AYAT_ONE:
+            continue
+        nxt = next((u.marker for u in units[k + 1:] if u.marker is not None and u.marker.style == "ayat"), None)
+        if nxt is not None and nxt.value == 2:
+            if corrections is not None:
+                corrections.append({"line": unit.line_no, "from": mk.label, "to": "(1)"})
+            continue
+        unit.marker = None
+        unit.lines = [f"{mk.label} {unit.lines[0]}" if unit.lines else mk.label, *unit.lines[1:]]
+        unit.nos = [unit.line_no, *unit.nos[1:]] if unit.nos else [unit.line_no]
+
+
+def _record_deletions(pasal: Node) -> None:
+    """"4. Pasal 8 dihapus.": an instruction that deletes a provision gets an empty ``perubahan`` child with heading
+    "dihapus" (the instruction's ``amendment`` reference names what is deleted), so a deletion is recorded like
+    any other change."""
+    for node in pasal.children:
+        m = g.DELETION.match(node.text) if node.text and "dihapus" in node.text else None
+        if m is not None and not any(c.type == "perubahan" for c in node.children):
+            node.children.append(Node("perubahan", heading="dihapus"))

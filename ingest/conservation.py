@@ -9,15 +9,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from rancang.ingest.headings import UNPLACED
+
 from rancang.tree import Node, Regulation
 
 
 def _node_strings(node: Node) -> Iterator[str]:
     if node.type in ("bab", "bagian", "paragraf", "pasal"):
         yield node.label or ""
-    elif node.label:
+    elif node.label and node.label != UNPLACED:  # the flag of text no Pasal holds is the reader's, not the source's
         yield node.label
-    if node.heading:
+    if node.heading and node.type != "perubahan":  # "dihapus" names what an instruction does; its words are kept
         yield node.heading
     yield node.text
     for child in node.children:

@@ -22,7 +22,7 @@ MONTHS = {"januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "m
 
 # --- headings of the batang tubuh -------------------------------------------------------------------------------
 BAB = re.compile(r"""
-    ^BAB \s+ (?P<num>[IVXLC]+)          # BAB and its Roman number
+    ^BAB \s+ (?P<num>[IVXLC]+[A-H]?)   # BAB and its Roman number; BAB IIA inserted by an amendment
     (?: \s* [.:\-]? \s+ (?P<title>\S.*) )?   # the title, when printed on the same line
     \s* [.:]? \s*$""", re.X)           # "BAB I." as some drafts print it
 
@@ -32,7 +32,9 @@ BAGIAN = re.compile(r"""
     \s*$""", re.X | re.I)
 
 PARAGRAF = re.compile(r"""
-    ^Paragraf \s+ (?P<num>\d+)          # Paragraf 1
+    ^Paragraf \s+ (?P<num>\d+[A-Z]?             # Paragraf 1, Paragraf 2A
+      |Ke(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)(?:\s+(?:Belas|Puluh))?)
+                                             # or an ordinal, as some bureaus print it: Paragraf Kesatu
     (?: \s+ (?P<title>\S.*) )?
     \s*$""", re.X | re.I)
 
@@ -108,3 +110,11 @@ AMENDMENT_INSTRUCTION = re.compile(r"""
     ^\d{1,3}\.\s+
     (?:Ketentuan|Di\s+antara|Judul|Penjelasan|Lampiran|Menambahkan|Diantara
       |(?:Pasal|BAB|Bagian|Paragraf)\s+\S+(?:\s+ayat\s+\(\d+\))?\s+(?:dihapus|diubah|disisipkan))\b""", re.X)
+
+#: an instruction that deletes a provision: "4. Pasal 8 dihapus.", "Ketentuan ayat (3) Pasal 10 dihapus."
+DELETION = re.compile(r"""
+    ^(?:Ketentuan\s+)?
+    (?P<what>(?:(?:ayat\s+\(\d+\)|huruf\s+[a-z])\s+)*            # ayat (3) / huruf b of ...
+      (?:Pasal|BAB|Bagian|Paragraf)\s+\S+                       # ... the provision
+      (?:\s+(?:ayat\s+\(\d+\)|huruf\s+[a-z]))*)                # Pasal 8 ayat (2)
+    \s+dihapus\s*\.?\s*$""", re.X | re.I)

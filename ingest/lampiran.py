@@ -135,6 +135,18 @@ def _enumerator(line: str, c: str) -> tuple[str, int, str, str] | None:
     return None
 
 
+def _pipe_row(line: str) -> bool:
+    """A text table row "| No | Nama |": its cells go to the table's rows, its pipes to ``stats.removed``."""
+    return line[:1] == "|" and line.endswith("|") and len(line) > 2
+
+
+def table_rules(lines: list[str], offset: int) -> list[dict[str, Any]]:
+    """One ``{"kind": "table_rule", "line", "text"}`` record per text table row of ``lines`` (the part starting at
+    0-based line ``offset``): the pipes that :func:`parse` drops when it splits the row into cells."""
+    return [{"kind": "table_rule", "line": offset + i + 1, "text": "|" * line.count("|")}
+            for i, raw in enumerate(lines) if _pipe_row(line := raw.strip())]
+
+
 def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -> list[dict[str, Any]]:
     """Blocks of a Lampiran: ``{type, id, cite, label, level, text}`` (+ ``rows`` for a table), in order.
 
@@ -165,7 +177,7 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
             open_block, otype = add("signature", line), "signature"
             continue
         signing = 0
-        if c == "|" and line.endswith("|") and len(line) > 2:
+        if c == "|" and _pipe_row(line):
             line = "\t".join(c.strip() for c in line.strip("|").split("|"))
         if "\t" in line:
             cells = [c.strip() for c in line.split("\t")]

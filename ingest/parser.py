@@ -12,6 +12,7 @@ from typing import Any
 
 from rancang.ingest import body as body_mod
 from rancang.ingest import grammar as g
+from rancang.ingest import headings
 from rancang.ingest import meta as meta_mod
 from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.readers import Document
@@ -49,9 +50,9 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
             # "Memperhatikan :" is no legal basis: it opens the diktum part, so Mengingat ends before it
             marks["diktum"] = i
         elif "body" not in marks and i > diktum_at and (
-                (c == "B" and g.BAB.match(ln)) or (c == "P" and g.PASAL.match(ln))) and (
-            "diktum" in marks or "mengingat" in marks or "menimbang" in marks or i > 0
-        ):
+                (c == "B" and g.BAB.match(ln))
+            or (c == "P" and (g.PASAL.match(ln) or headings.ocr_pasal_number(ln) == "1"))):
+            # a text may begin with its batang tubuh ("Pasal 1" on the first line): that is the body too
             marks["body"] = i
         elif "body" in marks and "penutup" not in marks and c in "Dd" and (
                 g.DITETAPKAN.match(ln) or g.DISAHKAN.match(ln)):
@@ -119,19 +120,19 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
 
     a, b = parts["body"]
     numbered = [(no + 1, lines[no]) for no in range(a, b)]
-    top, drafts, orphans = body_mod.read_headings(numbered)
+    corrections: list[dict[str, Any]] = []
+    top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
     if not drafts:
         raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
     # (cleaned lines are stripped, and no bare enumerator is longer than "(123)")
     bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 5 and bare_marker(ln) is not None)
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
-    for node in body_mod.pasal_nodes(top):
-        bare = body_mod.build_pasal(node, node._draft, flow, canonical)  # type: ignore[attr-defined]
+    for node in headings.pasal_nodes(top):
+        bare = body_mod.build_pasal(node, node._draft, flow, canonical,  # type: ignore[attr-defined]
+                                    corrections)
         for no, mk in bare:
             removed.append({"kind": "detached_marker", "line": no, "text": mk.label})
         del node._draft  # type: ignore[attr-defined]
-    for no, ln in orphans:
-        removed.append({"kind": "orphan", "line": no, "text": ln})
 
     penutup = meta_mod.parse_penutup(part("penutup"))
     for key in ("ditetapkan_di", "tanggal_ditetapkan", "diundangkan_di", "tanggal_diundangkan"):
@@ -144,6 +145,8 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     from rancang.ingest import lampiran as lampiran_mod
     from rancang.ingest import refs as refs_mod
 
+    for name in ("lampiran", "penjelasan"):
+        removed.extend(lampiran_mod.table_rules(part(name), parts.get(name, (0, 0))[0]))
     lampiran = lampiran_mod.parse(part("lampiran"), canonical=canonical)
     penjelasan = (lampiran_mod.parse(part("penjelasan"), prefix="penjelasan", canonical=canonical)
                   if "penjelasan" in parts else [])
@@ -152,7 +155,9 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
                      diktum=diktum, body=top, penutup=penutup, lampiran=lampiran, penjelasan=penjelasan)
     refs_mod.resolve(reg)
     reg.stats = {"lines": len(doc.lines), "pasal": len(reg.pasals()), "flow_layout": flow,
-                 "artefacts": counts(removed), "removed": removed}
+                 "artefacts": counts(removed), "removed": removed, "corrections": corrections,
+                 # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
+                 "unplaced": [{"line": no, "text": ln.strip()} for no, ln in orphans]}
     return reg
 
 

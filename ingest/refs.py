@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from rancang.ingest.meta import citation
 
+from rancang.limits import limit
 from rancang.numbering import huruf, huruf_value
 from rancang.tree import Node, Ref, Regulation
 
@@ -29,11 +30,14 @@ from rancang.tree import Node, Ref, Regulation
 TOKEN = re.compile(r"""
       Pasal \s+ (?P<pasal>\d+[A-Z]?)\b               # Pasal 5, Pasal 7A
     | pasal \s+ (?P<pasal_>\d+[A-Z]?)\b              # "pasal 5" in running text
-    | ayat \s* \( (?P<ayat>\d+[a-z]?) \)              # ayat (2)
+    | ayat \s* \( (?P<ayat>\d+[a-z]?|[lI]) \)        # ayat (2); "ayat (l)": OCR's "1"
     | huruf \s+ (?P<huruf>[a-z]{1,2})\b               # huruf a
     | angka \s+ (?P<angka>\d+)\b                     # angka 3
 """, re.X)
-CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+|\s*,?\s*(?:dan|atau|serta|dan/atau)\s+|\s*,?\s*sampai\s+dengan\s+)$")
+CONNECTOR = re.compile(r"""^(?:\s*,\s*|\s+|\s*,?\s*(?:dan|atau|serta|dan/atau)\s+
+    |\s*,?\s*(?:sampai\s+dengan|s\.\s?d\.?|s/d\.?)\s+)$""", re.X)   # a range: "sampai dengan", "s.d.", "s/d"
+#: the connector of a range, in any of its printed forms
+_RANGE = re.compile(r"sampai|s\.\s?d|s/d")
 EXTERNAL = re.compile(r"^\s*,?\s*(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun|Surat\s+Edaran|UUD)\b"
                       r"(?!(?:\s+[A-Z][\w/-]*){0,3}\s+ini\b)")
 #: an explicit citation of another act: its name and number ("Peraturan Bupati Jepara Nomor 67 Tahun 2021")
@@ -117,9 +121,39 @@ def _chains(text: str):
         items = []
         for k, m in enumerate(chain):
             conn = text[chain[k - 1].end():m.start()] if k else ""
-            items.append((_level(m), m.group(m.lastgroup), "sampai" in conn))
-        yield chain[0].start(), chain[-1].end(), items
+            value = m.group(m.lastgroup)
+            items.append((_level(m), "1" if value in ("l", "I") else value, bool(conn) and _is_range(conn),
+                          bool(conn) and not conn.strip()))
+        yield chain[0].start(), chain[-1].end(), _outer_first(items)
         i = j
+
+
+def _is_range(connector: str) -> bool:
+    return "sampai" in connector or ("s" in connector and _RANGE.search(connector) is not None)
+
+
+def _outer_first(items: list[tuple[str, str, bool, bool]]) -> list[tuple[str, str, bool]]:
+    """(level, value, is_range) tokens with every inverted run read outermost first.
+
+    Tokens joined by a space only, each a level above the one before ("huruf b ayat (2)", "ayat (2) Pasal 3"),
+    name one provision from the inside out: they are read as "ayat (2) huruf b", "Pasal 3 ayat (2)"."""
+    out: list[tuple[str, str, bool]] = []
+    k = 0
+    while k < len(items):
+        run = [items[k]]
+        while k + len(run) < len(items):
+            nxt = items[k + len(run)]
+            if not nxt[3] or LEVELS.index(nxt[0]) >= LEVELS.index(run[-1][0]):
+                break
+            run.append(nxt)
+        if len(run) > 1:
+            # the run takes the connector of its first token; inside it, tokens are joined by spaces
+            out.append((run[-1][0], run[-1][1], run[0][2]))
+            out.extend((level, value, False) for level, value, _, _ in reversed(run[:-1]))
+        else:
+            out.append(run[0][:3])
+        k += len(run)
+    return out
 
 
 def targets_of(ref_text: str, pasal_id: str, ayat_id: str | None):
@@ -165,13 +199,29 @@ def _expand(items, pasal_id: str, ayat_id: str | None) -> list[tuple[str, str]]:
     return uniq
 
 
-def _between(a: str, b: str, level: str) -> list[str]:
+def _span(a: str, b: str, level: str) -> range | None:
+    """The values strictly between range ends ``a`` and ``b``; None for a range wider than
+    ``limits.reference_range`` ("Pasal 1 sampai dengan Pasal 9999999999"), which is kept unexpanded."""
     if level == "huruf":
         lo, hi = huruf_value(a), huruf_value(b)
-        return [huruf(v) for v in range(lo + 1, hi)]
-    if a.isdigit() and b.isdigit():
-        return [str(v) for v in range(int(a) + 1, int(b))]
-    return []
+    elif a.isdigit() and b.isdigit() and len(a) <= 9 and len(b) <= 9:
+        lo, hi = int(a), int(b)
+    elif a.isdigit() and b.isdigit():
+        return None
+    else:
+        return range(0)
+    return range(lo + 1, hi) if hi - lo <= limit("reference_range") else None
+
+
+def _between(a: str, b: str, level: str) -> list[str]:
+    span = _span(a, b, level) or range(0)
+    return [huruf(v) for v in span] if level == "huruf" else [str(v) for v in span]
+
+
+def _too_wide(items) -> bool:
+    """Does the chain hold a range too wide to expand? (Then only its ends are targets, and it is unresolved.)"""
+    return any(item[2] and items[k - 1][0] == item[0] and _span(items[k - 1][1], item[1], item[0]) is None
+               for k, item in enumerate(items) if k)
 
 
 def _id(state: dict[str, str | None]) -> str:
@@ -204,7 +254,7 @@ def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> l
                 items.append(("huruf", letter, False))
             end += m.end()
         targets = [t for t, _ in _expand(items, pasal_id, ayat_id)]
-        resolved = all(_exists(t, ids) for t in targets)
+        resolved = all(_exists(t, ids) for t in targets) and not _too_wide(items)
         if not resolved:
             # a provision this act lacks, cited in a clause that names another act, belongs to that act
             clause_end = text.find(";", end)
@@ -291,17 +341,50 @@ def _canonical(target: str, ids: set[str]) -> str:
 
 
 def resolve(reg: Regulation) -> None:
-    """Fill ``refs`` of every node of the body."""
+    """Fill ``refs`` of every node of the body.
+
+    In an amending act, the references of an amendment instruction ("1. Ketentuan ayat (2) Pasal 3 diubah ...",
+    "4. Pasal 8 dihapus.") name provisions of the amended act: they are refs of kind ``amendment``, with the
+    amended act's citation (from the lead of Pasal I) and targets read as ids of that act, never dangling
+    internal references of this one."""
     ids = {n.id for n in reg.walk() if n.id}
     for pasal in reg.pasals():
-        _walk(pasal, pasal.id, None, ids)
+        amended = _amended_act(pasal)
+        _walk(pasal, pasal.id, None, ids, amended)
 
 
-def _walk(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> None:
+#: the words of an amendment instruction
+_INSTRUCTION = re.compile(r"\b(?:diubah|disisipkan|dihapus|ditambahkan|ditambah|berbunyi)\b")
+
+
+def _amended_act(pasal: Node) -> dict | None:
+    """The citation of the act that a Pasal of an amending act changes (its Roman Pasal I holds amendment
+    instructions), or None for an ordinary Pasal."""
+    if (pasal.number or "1")[0].isdigit():
+        return None
+    if not any(n.type == "perubahan" or _INSTRUCTION.search(n.text or "") for n in pasal.children) \
+            and not _INSTRUCTION.search(pasal.text or ""):
+        return None
+    return citation(pasal.text or "")
+
+
+def _walk(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str], amended: dict | None = None) -> None:
     if node.type == "perubahan":
         return  # quoted text of an amendment refers to the amended act, not to this one
     if node.type == "ayat":
         ayat_id = node.id
     node.refs = _refs_in(node, pasal_id, ayat_id, ids)
+    if amended is not None and (node.type == "pasal" or _INSTRUCTION.search(node.text or "")):
+        node.refs = [_instruction_ref(r, amended) for r in node.refs]
     for child in node.children:
-        _walk(child, pasal_id, ayat_id, ids)
+        _walk(child, pasal_id, ayat_id, ids, amended)
+
+
+def _instruction_ref(ref: Ref, amended: dict) -> Ref:
+    """An internal reference of an amendment instruction, turned to the amended act (kind ``amendment``)."""
+    if ref.kind != "internal":
+        return ref
+    items = [item for _, _, item in _chains(ref.text)]
+    targets = [t for chain in items for t, _ in _expand(chain, "pasal-1", None)] if items else []
+    return Ref(text=ref.text, kind="amendment", target=targets, resolved=False, start=ref.start, end=ref.end,
+               citation=dict(amended))

@@ -104,6 +104,8 @@ def _marker_of(head: str) -> Marker | None:
     """The enumerator printed as ``head`` (the line's first word), or None when it is not one."""
     m = g.MARKER.fullmatch(head)
     if not m:
+        if head in OCR_AYAT_ONE:
+            return Marker("ayat", 1, "1", head)  # "(l)": OCR's ayat (1); kept only where the sequence proves it
         return None
     # exactly one style group matched, and MARKER has no other group: lastindex names it
     style = _STYLES[m.lastindex - 1]  # type: ignore[operator]
@@ -120,6 +122,8 @@ def _marker_of(head: str) -> Marker | None:
 
 
 _STYLES = ("ayat", "huruf", "angka", "hurufp", "angkap")
+#: ayat (1) as OCR prints it, with the digit read as a letter
+OCR_AYAT_ONE = frozenset({"(l)", "(I)", "(|)"})
 _CLOSERS = frozenset(".)")
 
 

@@ -7,12 +7,15 @@ only when it is invoked, so ``rancang --help`` starts fast without importing spa
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 
 import click
 
-from rancang import __version__
+from rancang import __version__, click_id
 from rancang.errors import RancangError
+
+click_id.install()
 
 #: command name -> (module, attribute, one-line help shown by ``rancang --help``)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -24,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "corpus": ("rancang.corpus.cli", "corpus", "Kelola korpus peraturan (SQLite)."),
     "search": ("rancang.corpus.cli", "search", "Cari pasal di seluruh korpus."),
     "diff": ("rancang.corpus.cli", "diff", "Bandingkan dua daerah menurut makna."),
+    "serve": ("rancang.web.cli", "serve", "Jalankan aplikasi web di peramban (hanya komputer ini)."),
 }
 
 

@@ -31,8 +31,10 @@ def _plain(value: Any) -> Any:
 class Ref:
     """One cross-reference found in a node's text.
 
-    ``kind`` is "internal" (a Pasal/ayat/huruf of this act) or "external" (a Pasal of another act, whose
-    ``citation`` is kept). ``target`` lists the node ids it points to; ``resolved`` says whether all exist.
+    ``kind`` is "internal" (a Pasal/ayat/huruf of this act), "external" (a Pasal of another act, whose
+    ``citation`` is kept) or "amendment" (a provision of the act that an amendment instruction changes:
+    ``citation`` is that act, ``target`` holds ids of that act). ``target`` lists the node ids it points to;
+    ``resolved`` says whether all exist.
     ``start``/``end`` are character offsets into the node's ``text``.
     """
 

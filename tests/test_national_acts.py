@@ -180,4 +180,7 @@ def test_the_new_text_of_an_amendment_printed_without_quotes_is_never_the_acts_o
     first, second, third = pasal_i.child_list("angka")
     new_pasal_5 = first.child_list("perubahan")[0].children[0]
     assert (new_pasal_5.type, new_pasal_5.number, len(new_pasal_5.child_list("ayat"))) == ("pasal", "5", 2)
-    assert second.child_list("perubahan") and third.child_list("perubahan") == []
+    assert second.child_list("perubahan")[0].children[0].type == "bab"
+    # "3. Pasal 8 dihapus.": the deletion is recorded as an empty perubahan, never as new text
+    deleted = third.child_list("perubahan")
+    assert [(p.heading, p.children) for p in deleted] == [("dihapus", [])]

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rancang.textsafe import scrub_lines
+
 
 @dataclass
 class Document:
@@ -79,6 +81,8 @@ def read(data: bytes, name: str = "") -> Document:
     module = {"pdf": "pdf", "docx": "docx"}.get(fmt, "text")
     reader = importlib.import_module(f"{__name__}.{module}")
     doc = reader.read(data, name)
+    doc.lines, scrubbed = scrub_lines(doc.lines)
+    doc.removed.extend(scrubbed)
     if fmt in ("txt", "md"):
         doc.format = fmt
     return doc

@@ -7,6 +7,8 @@ paragraph's ``numPr`` (or its style's), the list definition (``abstractNum``: ``
 ``lvlText``, ``lvlRestart``) and the instance overrides (``num``/``lvlOverride``/``startOverride``), with one
 counter set per list instance.
 
+Tracked changes are read as accepted (:func:`accept_changes`).
+
 Tables are emitted row by row. A layout row (short label cells such as "Menimbang", ":", "a." before one
 text cell) reads as one line, as it does on paper; any other row becomes "| cell | cell |"; every table is
 also kept with its rows and cells in ``Document.extra["tables"]``.
@@ -23,6 +25,7 @@ from typing import Any
 from rancang.ingest.readers import Document
 
 from rancang.errors import InputError
+from rancang.limits import limit
 from rancang.numbering import MAX_ROMAN, huruf, roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -68,14 +71,14 @@ class Numbering:
         for an in root.iter(_q("abstractNum")):
             levels: dict[int, Level] = {}
             for lvl in an.iter(_q("lvl")):
-                levels[int(lvl.get(_q("ilvl"), "0"))] = _level(lvl)
+                levels[_ilvl(lvl.get(_q("ilvl")))] = _level(lvl)
             out.abstract[an.get(_q("abstractNumId"))] = levels
         for num in root.iter(_q("num")):
             overrides: dict[int, int] = {}
             for ov in num.iter(_q("lvlOverride")):
                 start = _val(ov, "startOverride")
                 if start is not None:
-                    overrides[int(ov.get(_q("ilvl"), "0"))] = int(start)
+                    overrides[_ilvl(ov.get(_q("ilvl")))] = _start(start)
             out.nums[num.get(_q("numId"))] = (_val(num, "abstractNumId") or "", overrides)
         return out
 
@@ -117,7 +120,7 @@ class Numbering:
 def _level(lvl: Any) -> Level:
     restart = _val(lvl, "lvlRestart")
     return Level(
-        start=int(_val(lvl, "start", "1") or 1),
+        start=_start(_val(lvl, "start", "1") or "1"),
         fmt=_val(lvl, "numFmt", "decimal") or "decimal",
         text=_val(lvl, "lvlText", "") or "",
         restart=int(restart) if restart is not None else None,
@@ -125,9 +128,29 @@ def _level(lvl: Any) -> Level:
     )
 
 
+def _int(value: str | None, default: int, lo: int, hi: int) -> int:
+    """An integer attribute of numbering.xml clamped into [lo, hi]; ``default`` when it is not a number."""
+    try:
+        n = int(str(value)[:12]) if value is not None else default
+    except ValueError:
+        n = default
+    return min(max(n, lo), hi)
+
+
+def _ilvl(value: str | None) -> int:
+    """A list level (w:ilvl): Word has nine, 0-8; out-of-range or non-numeric levels are clamped."""
+    return _int(value, 0, 0, limit("docx_list_levels") - 1)
+
+
+def _start(value: str | None) -> int:
+    """A list start value, clamped to ``limits.docx_list_start`` (Word allows 32767; a forged 10^10 would make
+    labels of millions of letters)."""
+    return _int(value, 1, 0, limit("docx_list_start"))
+
+
 def format_number(value: int, fmt: str) -> str:
     """A counter value in a Word numFmt: decimal 3, lowerLetter c, upperRoman III, lowerLetter 27 -> aa ..."""
-    if fmt in ("lowerLetter", "upperLetter"):
+    if fmt in ("lowerLetter", "upperLetter") and value <= 26 * 30:  # beyond 30 repeats ("ddd..."): decimal
         letter = huruf(max(value, 1))
         return letter if fmt == "lowerLetter" else letter.upper()
     if fmt in ("lowerRoman", "upperRoman") and value <= MAX_ROMAN:
@@ -148,7 +171,7 @@ def paragraph_text(p: Any) -> list[str]:
     for el in p.iter(_q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen"), _q("sym")):
         tag = el.tag[len(W):]
         if tag == "t":
-            parts.append(el.text or "")
+            parts.append("".join(el.itertext()))  # an unresolved entity stays "&name;", the text after it too
         elif tag == "tab":
             if el.getparent() is not None and el.getparent().tag == _q("r"):
                 parts.append(" ")
@@ -168,7 +191,7 @@ def _num_pr(p: Any, styles: dict[str, tuple[str, int]]) -> tuple[str, int] | Non
     if num is not None:
         num_id = _val(num, "numId")
         if num_id is not None:
-            return num_id, int(_val(num, "ilvl", "0") or 0)
+            return num_id, _ilvl(_val(num, "ilvl", "0"))
     style = _val(ppr, "pStyle")
     return styles.get(style) if style else None
 
@@ -182,7 +205,7 @@ def _style_numbering(styles_root: Any | None) -> dict[str, tuple[str, int]]:
         ppr = st.find(_q("pPr"))
         num = ppr.find(_q("numPr")) if ppr is not None else None
         if num is not None and _val(num, "numId") is not None:
-            out[st.get(_q("styleId"))] = (_val(num, "numId"), int(_val(num, "ilvl", "0") or 0))
+            out[st.get(_q("styleId"))] = (_val(num, "numId"), _ilvl(_val(num, "ilvl", "0")))
     return out
 
 
@@ -244,14 +267,38 @@ class _Reader:
         return out
 
 
+#: Track Changes elements whose content is gone once the changes are accepted: deleted text and the old place of
+#: moved text (Word keeps moved-away text in ordinary w:t runs inside w:moveFrom)
+_REJECTED = (_q("del"), _q("moveFrom"))
+
+
+def accept_changes(body: Any) -> int:
+    """Read the document as if every tracked change were accepted (as a reviewer's final copy): ``w:del`` and
+    ``w:moveFrom`` (with their runs) are dropped, ``w:ins`` and ``w:moveTo`` are kept as ordinary text. A
+    ``w:del`` inside run or paragraph properties only marks a deleted mark and carries no text. Returns the
+    number of elements dropped."""
+    gone = [el for el in body.iter(*_REJECTED)
+            if el.getparent() is not None and el.getparent().tag not in (_q("rPr"), _q("pPr"))]
+    for el in gone:
+        el.getparent().remove(el)
+    return len(gone)
+
+
 def _xml(zf: zipfile.ZipFile, name: str) -> Any | None:
     from lxml import etree
 
     try:
-        data = zf.read(name)
+        info = zf.getinfo(name)
     except KeyError:
         return None
+    if info.file_size > limit("docx_part_bytes"):
+        raise _TooLarge(name)
+    data = zf.read(info)  # zipfile never inflates beyond the declared file_size (and checks the CRC)
     return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, huge_tree=True))
+
+
+class _TooLarge(Exception):
+    """A DOCX part that inflates beyond ``limits.docx_part_bytes`` (or all parts beyond ``docx_total_bytes``)."""
 
 
 def _main_part(zf: zipfile.ZipFile) -> str:
@@ -270,10 +317,16 @@ def read(data: bytes, name: str = "") -> Document:
     label = name or "berkas"
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
+        if sum(i.file_size for i in zf.infolist()) > limit("docx_total_bytes"):
+            raise _TooLarge("")
         part = _main_part(zf)
         body_root = _xml(zf, part)
         numbering = Numbering.from_xml(_xml(zf, "word/numbering.xml"))
         styles = _style_numbering(_xml(zf, "word/styles.xml"))
+    except _TooLarge:
+        mb = limit("docx_part_bytes") // 2**20
+        raise InputError(f"{label}: isi DOCX mengembang melampaui {mb} MB saat dibuka (bom ZIP?); dokumen ini "
+                         "tidak dibaca.") from None
     except KeyError as exc:
         raise InputError(f"{label}: berkas ZIP ini bukan dokumen Word (DOCX); tidak ada word/document.xml.") \
             from exc
@@ -289,8 +342,13 @@ def read(data: bytes, name: str = "") -> Document:
     body = body_root.find(_q("body")) if body_root is not None else None
     if body is None:
         raise InputError(f"{label}: DOCX tidak memiliki isi dokumen (w:body).")
+    accept_changes(body)
     reader = _Reader(numbering, styles)
-    for el in body:
-        reader.lines.extend(reader.block(el))
+    try:
+        for el in body:
+            reader.lines.extend(reader.block(el))
+    except RecursionError:
+        raise InputError(f"{label}: isi DOCX bersarang terlalu dalam (tabel atau kontrol isi di dalam satu sama "
+                         "lain); simpan ulang dari Word lalu coba lagi.") from None
     extra: dict[str, Any] = {"tables": reader.tables} if reader.tables else {}
     return Document(lines=reader.lines, format="docx", extra=extra)

@@ -348,11 +348,14 @@ _MISREAD_START = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = (".", ";", ":", ",")
+#: an item that ends its clause and names how the list goes on: justified text puts "; dan/atau" at the margin
+_ITEM_END = re.compile(r";\s*(?:dan|atau|dan/atau|serta)$")
 
 
 def join_wrapped(flat: list[tuple[Line, bool]]) -> list[tuple[Line, bool]]:
     """Wrapped lines that would be misread: a line that begins like an enumerator or a heading ("(3) ...",
-    "Pasal 5 ayat ...") but only continues a full-width line that does not end a sentence is joined to it.
+    "Pasal 5 ayat ...") but only continues a full-width line that does not end a sentence (nor an item, "; dan/atau")
+    is joined to it.
     ``flat`` holds (line, starts a paragraph) pairs; a new paragraph is never joined."""
     if not flat:
         return flat
@@ -363,7 +366,8 @@ def join_wrapped(flat: list[tuple[Line, bool]]) -> list[tuple[Line, bool]]:
         if out and not new_par and _MISREAD_START.match(line.text):
             prev = out[-1][0]
             tail = prev.text.rstrip()
-            if prev.x1 >= right - 0.08 * width and not tail.endswith(_TERMINAL) and not tail.endswith("-"):
+            if prev.x1 >= right - 0.08 * width and not tail.endswith(_TERMINAL) and not tail.endswith("-") \
+                    and not _ITEM_END.search(tail, max(0, len(tail) - 12)):
                 prev.text = f"{tail} {line.text}"
                 continue
         out.append((line, new_par))

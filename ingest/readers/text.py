@@ -8,13 +8,23 @@ from rancang.errors import InputError
 
 #: Encodings tried in order. UTF-8 (with or without BOM) is the norm; UTF-16 files carry a BOM; cp1252 covers
 #: texts saved by Windows Notepad in "ANSI". Anything else is refused rather than guessed wrongly.
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+#: UTF-32 BOMs come first: the little-endian one begins with the UTF-16 one.
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
 def decode(data: bytes, name: str = "") -> str:
+    """The text of ``data``: by its BOM, else UTF-16 without BOM (NULs), UTF-8, or Latin-looking cp1252.
+
+    Raises InputError for a file whose bytes do not fit the encoding its BOM names (a UTF-16 file cut to an odd
+    length, a lone surrogate), for binary data, and for an encoding we cannot tell."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc)
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                raise InputError(f"{name or 'berkas'}: teks {enc.upper()} rusak (terpotong atau memuat karakter "
+                                 "yang tidak sah); simpan ulang sebagai UTF-8.") from None
     if b"\x00" in data:
         return _utf16_without_bom(data, name)
     try:

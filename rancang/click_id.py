@@ -1,0 +1,49 @@
+"""Indonesian for the messages click prints itself: usage errors ("Missing option", "Invalid value",
+"... is a directory"), the help page's headings and the help option.
+
+Click looks every message up through :func:`gettext.gettext` / :func:`gettext.ngettext`, imported into each of its
+modules as ``_`` and ``ngettext``. :func:`install` points those names at lookups in ``data/click_id.json`` (the
+translations are data, keyed by click's English msgids), so click's own errors reach the user as Indonesian
+sentences with exit status 2 like every other usage error. A message missing from the table stays English.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from functools import cache
+from importlib import resources
+
+#: click modules that translate messages with gettext
+_MODULES = ("core", "exceptions", "types", "parser", "formatting", "decorators", "termui")
+
+
+@cache
+def table() -> dict[str, str]:
+    """English msgid -> Indonesian text; plural pairs are keyed and valued ``"singular|plural"``."""
+    raw = json.loads(resources.files("rancang").joinpath("data/click_id.json").read_text(encoding="utf-8"))
+    return raw["messages"]
+
+
+def gettext(message: str) -> str:
+    """The Indonesian text of click's ``message`` (or the message itself when the table lacks it)."""
+    return table().get(message, message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The Indonesian singular or plural form of a click message pair."""
+    found = table().get(f"{singular}|{plural}")
+    if found is None:
+        return singular if n == 1 else plural
+    one, _, many = found.partition("|")
+    return one if n == 1 or not many else many
+
+
+def install() -> None:
+    """Make every click module look its messages up here (idempotent)."""
+    for name in _MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext

@@ -1,0 +1,25 @@
+"""Bounds on the work any input may cause, read from ``data/limits.json`` (issue 19: every input ends quickly).
+
+``data_nodes`` / ``data_depth``: a YAML or JSON mapping once aliases are expanded / its nesting;
+``reference_range``: the widest "Pasal a sampai dengan Pasal b" expanded into one target per number;
+``list_depth``: list items nested under one another; ``docx_part_bytes`` / ``docx_total_bytes``: the inflated size
+of one part / all parts read from a DOCX; ``docx_list_start`` / ``docx_list_levels``: Word list numbering;
+``pdf_stream_bytes``: the inflated size of one PDF content stream.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+
+@cache
+def _all() -> dict[str, int]:
+    raw = json.loads(resources.files("rancang").joinpath("data/limits.json").read_text(encoding="utf-8"))
+    return {k: int(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def limit(name: str) -> int:
+    """The bound called ``name`` in ``data/limits.json`` (KeyError for an unknown name)."""
+    return _all()[name]

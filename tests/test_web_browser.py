@@ -1,0 +1,101 @@
+"""Browser tests: the web app in headless Chromium (Debian's ``chromium``, driven by Playwright through
+``executable_path``), one browser session for all steps. Each step writes a screenshot of its page to
+``$RANCANG_SCREENSHOTS`` (or a temporary folder). Skipped only where Chromium or Playwright is absent."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("uvicorn")
+sync_api = pytest.importorskip("playwright.sync_api")
+
+from webapp import MALANG  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium tidak terpasang")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app served by uvicorn on a free local port, in a thread (background jobs run as in production)."""
+    import uvicorn
+    from rancang.web.app import create_app
+    from rancang.web.config import Config
+
+    tmp = tmp_path_factory.mktemp("webapp")
+    app = create_app(Config(db=str(tmp / "corpus.sqlite"), workdir=tmp / "work"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server, tmp_path_factory):
+    """One Chromium page for every step; downloads allowed."""
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+        pg = context.new_page()
+        pg.set_default_timeout(120_000)
+        pg.base = server
+        yield pg
+        context.close()
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    out = os.environ.get("RANCANG_SCREENSHOTS")
+    path = Path(out) if out else tmp_path_factory.mktemp("layar")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def test_upload_a_seed_and_see_pasal_10(page, shots) -> None:
+    page.goto(page.base + "/baca")
+    page.set_input_files("#berkas", str(MALANG))
+    page.click("button:has-text('Baca berkas')")
+    page.wait_for_selector("text=Simpan ke korpus")
+    page.click(".outline a[href='#n-pasal-10']")
+    pasal = page.locator("#n-pasal-10")
+    assert pasal.is_visible() and "Pasal 10" in pasal.inner_text()
+    page.screenshot(path=str(shots / "baca.png"))
+    page.click("button:has-text('Simpan ke korpus')")
+    page.wait_for_selector("text=ke korpus")
+    page.goto(page.base + "/")
+    page.screenshot(path=str(shots / "beranda.png"), full_page=True)
+
+
+def test_search(page, shots) -> None:
+    page.goto(page.base + "/cari")
+    page.fill("#q", "pengajuan sukarela")
+    page.click("button:has-text('Cari')")
+    page.wait_for_selector("#hits mark")
+    assert "pengajuan sukarela" in page.locator("#hits mark").first.inner_text().lower()
+    page.select_option("select[name=daerah]", "jepara")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#hits .tag')].every(t => t.textContent.includes('Jepara'))")
+    page.screenshot(path=str(shots / "cari.png"))
+    page.locator("#hits a").first.click()
+    page.wait_for_url("**/baca/jepara#*")

@@ -1,0 +1,74 @@
+"""Helpers shared by the web tests: an app on a temporary corpus, inputs of each kind, job polling."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "corpus" / "seeds"
+MALANG = SEEDS / "003_b7684ddf9c3f1cea.txt"
+JOB = re.compile(r'hx-get="/tugas/([0-9a-f]{32})"')
+
+
+def make_client(tmp: Path, **cfg: Any) -> Any:
+    """A TestClient over a fresh app whose corpus and work folder live in ``tmp``."""
+    from fastapi.testclient import TestClient
+    from rancang.web.app import create_app
+    from rancang.web.config import Config
+
+    cfg.setdefault("inline_jobs", True)
+    app = create_app(Config(db=str(tmp / "corpus.sqlite"), workdir=tmp / "work", **cfg))
+    return TestClient(app)
+
+
+def in_page(message: str, html: str) -> bool:
+    """Whether ``message`` appears in ``html`` as the template escaped it."""
+    return str(escape(message)) in html
+
+
+def wait_job(client: Any, html: str, tries: int = 600) -> str:
+    """Follow the page's job polling (``/tugas/<id>``) until the job shows its result; returns that HTML."""
+    for _ in range(tries):
+        m = JOB.search(html)
+        if not m:
+            return html
+        time.sleep(0.05)
+        html = client.get(f"/tugas/{m.group(1)}", headers={"HX-Request": "true"}).text
+    raise AssertionError("pekerjaan tidak selesai")
+
+
+def bad_files() -> dict[str, bytes]:
+    """One bad input of each kind the readers refuse: empty, binary noise, broken PDF, old .doc, broken DOCX,
+    a DOCX that is a zip without a Word document, unknown encoding."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("hello.txt", "bukan dokumen")
+    return {
+        "kosong.txt": b"   \n",
+        "acak.txt": bytes(range(256)) * 8,
+        "rusak.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nendobj\n" + b"\x00" * 40,
+        "lama.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+        "potong.docx": b"PK\x03\x04" + b"\x14\x00" * 30,
+        "zip.docx": buf.getvalue(),
+        "resep.txt": b"Resep nasi goreng: nasi, bawang, kecap. Aduk rata lalu sajikan.\n" * 5,
+    }
+
+
+def cli_message(name: str, data: bytes) -> str:
+    """The Indonesian sentence the CLI gives for this file (what the page must show too)."""
+    from rancang.ingest import ingest_bytes
+
+    from rancang.errors import RancangError
+
+    try:
+        ingest_bytes(data, name)
+    except RancangError as exc:
+        return exc.format_message()
+    raise AssertionError(f"{name} terbaca, padahal seharusnya ditolak")

@@ -1,0 +1,135 @@
+"""The FastAPI application: templates, static files, the guards of :mod:`rancang.web.security`, the pages.
+
+``create_app(Config(...))`` returns a ready app; ``rancang serve`` runs it with uvicorn. Pages live in
+:mod:`rancang.web.pages` (one module per page) and share :func:`render` and the job routes defined here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from rancang.web import jobs, reader, security
+from rancang.web.config import Config
+
+from rancang.errors import RancangError
+
+#: result renderers of background jobs: kind -> function(request, job) -> response
+RESULTS: dict[str, Callable[[Any, jobs.Job], Any]] = {}
+NAV = [("/", "Beranda"), ("/baca", "Baca"), ("/cari", "Cari"), ("/bandingkan", "Bandingkan"), ("/susun", "Susun"),
+       ("/surat", "Surat"), ("/model", "Model")]
+
+
+def package_dir(name: str) -> Path:
+    """A folder shipped inside the package (templates, static)."""
+    return Path(str(resources.files("rancang.web").joinpath(name)))
+
+
+def templates() -> Any:
+    """The Jinja2 environment (autoescaped) with the reader's helpers as globals."""
+    t = Jinja2Templates(directory=str(package_dir("templates")))
+    t.env.globals.update(anchor=reader.anchor, linked=reader.linked_text, nav=NAV,
+                         human_size=security.human_size)
+    t.env.trim_blocks = t.env.lstrip_blocks = True
+    return t
+
+
+def render(request: Any, template: str, status: int = 200, **ctx: Any) -> Any:
+    """Render ``template`` with ``ctx``: a whole page, or a fragment when its name starts with '_'."""
+    tpl = request.app.state.templates
+    return tpl.TemplateResponse(request, template, {"cfg": request.app.state.cfg, **ctx}, status_code=status)
+
+
+def problem(request: Any, message: str, status: int = 400) -> Any:
+    """One Indonesian sentence in the page (a fragment for htmx, a whole page otherwise)."""
+    template = "_error.html" if request.headers.get("hx-request") else "error.html"
+    return render(request, template, status=status, message=message)
+
+
+def create_app(cfg: Config | None = None) -> Any:
+    """The web app for ``cfg`` (see :class:`rancang.web.config.Config`); the corpus is opened once here so the
+    bundled regulations are in place before the first page."""
+    from rancang.web import pages, services
+
+    cfg = cfg or Config()
+    work = jobs.Jobs(cfg.outdir, keep=cfg.keep_jobs, inline=cfg.inline_jobs)
+
+    @asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
+        yield
+        work.shutdown()
+
+    app = FastAPI(title="rancang", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.cfg = cfg
+    app.state.templates = templates()
+    app.state.jobs = work
+    app.mount("/static", StaticFiles(directory=str(package_dir("static"))), name="static")
+    _guards(app, cfg)
+    _job_routes(app)
+    pages.register(app)
+    with services.store(cfg.db):
+        pass
+    return app
+
+
+def _guards(app: Any, cfg: Config) -> None:
+    @app.exception_handler(RancangError)
+    async def user_error(request, exc: RancangError):  # noqa: ANN001, ANN202
+        return problem(request, exc.format_message(), 400)
+
+    @app.middleware("http")
+    async def guard(request, call_next):  # noqa: ANN001, ANN202
+        path = request.url.path
+        if cfg.token and not path.startswith("/static/"):
+            query = dict(request.query_params)
+            given, in_query = security.presented_token(request.headers, request.cookies, query)
+            if not security.token_ok(given, cfg.token):
+                return problem(request, security.MSG_TOKEN, 401)
+            if in_query:
+                response = RedirectResponse(security.clean_url(path, query), status_code=303)
+                response.set_cookie(security.COOKIE, cfg.token, httponly=True, samesite="strict")
+                return response
+        if request.method == "POST":
+            if not security.same_origin(request.headers):
+                return problem(request, security.MSG_ORIGIN, 403)
+            if security.too_big(request.headers, cfg.max_upload):
+                limit = security.human_size(cfg.max_upload)
+                return problem(request, security.MSG_TOO_BIG.format(limit=limit), 413)
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return response
+
+
+def _job_routes(app: Any) -> None:
+    @app.get("/tugas/{jid}")
+    def job_status(request: Request, jid: str):  # noqa: ANN202
+        job = request.app.state.jobs.get(jid)
+        if job is None:
+            return problem(request, "Pekerjaan tidak ditemukan atau sudah kedaluwarsa; ulangi permintaan.", 404)
+        return show_job(request, job)
+
+    @app.get("/unduh/{jid}/{name}")
+    def download(request: Request, jid: str, name: str):  # noqa: ANN202
+        job = request.app.state.jobs.get(jid) if security.JOB_ID.match(jid) else None
+        try:
+            path = security.safe_file(request.app.state.cfg.outdir, jid, name, job.files if job else [])
+        except RancangError as exc:
+            return problem(request, exc.format_message(), 404)
+        return FileResponse(path, filename=name)
+
+
+def show_job(request: Any, job: jobs.Job) -> Any:
+    """A job as the page shows it: progress while it runs, its sentence when it failed, its result when done."""
+    if not job.done:
+        return render(request, "_job.html", job=job)
+    if job.state == "gagal":
+        return render(request, "_error.html", message=job.error, job=job)
+    return RESULTS[job.kind](request, job)

@@ -1,0 +1,13 @@
+"""The pages of the web app, one module each; :func:`register` adds all their routes to an app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def register(app: Any) -> None:
+    """Add every page's routes (and its job-result renderer) to ``app``."""
+    from rancang.web.pages import baca, cari, home
+
+    for page in (home, baca, cari):
+        page.register(app)

@@ -1,0 +1,151 @@
+"""What the Baca page shows of one regulation: anchors, linked cross-references, findings and Penjelasan placed
+beside the Pasal they concern.
+
+Anchors are derived from node ids ("pasal-4/ayat-2" -> "n-pasal-4_ayat-2"), so a search hit, a diff row or a
+finding can link to the clause. A cross-reference becomes a link to its first target when it is resolved, a marked
+span when it points nowhere (with the reason as its tooltip), and a span carrying the cited act when external.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from markupsafe import Markup
+
+from rancang.tree import Node, Regulation
+
+#: "Penjelasan Pasal 5", "Penjelasan Pasal 5 ayat (2)": a block the reader already tied to its Pasal
+CITED_PASAL = re.compile(r"\bPasal\s+(?P<n>\d+[A-Z]?|[IVXLC]+)\b")
+#: a Penjelasan paragraph that opens the comment on one Pasal ("Pasal 3 Ayat (1) Yang dimaksud ...")
+OPENS_PASAL = re.compile(r"^Pasal\s+(?P<n>\d+[A-Z]?|[IVXLC]+)\b(?!\s+(?:ayat|huruf|angka)\b)")
+
+
+def anchor(node_id: str) -> str:
+    """The HTML id of a node or block: ``anchor("pasal-4/ayat-2")`` -> 'n-pasal-4_ayat-2'."""
+    return "n-" + re.sub(r"[^\w-]", "_", node_id)
+
+
+def linked_text(node: Node) -> Markup:
+    """The node's text, escaped, with each cross-reference turned into a link or a marked span."""
+    text = node.text or ""
+    out: list[str] = []
+    pos = 0
+    for ref in sorted(node.refs, key=lambda r: r.start):
+        if ref.start < pos or not (0 <= ref.start < ref.end <= len(text)):
+            continue  # overlapping or stale offsets: keep the plain text
+        out.append(escape(text[pos:ref.start]))
+        piece = escape(text[ref.start:ref.end])
+        if ref.kind == "external":
+            cited = _citation_text(ref.citation)
+            out.append(f'<span class="ref ext" title="{escape(cited)}">{piece}</span>')
+        elif ref.resolved and ref.target:
+            out.append(f'<a class="ref" href="#{anchor(ref.target[0])}">{piece}</a>')
+        else:
+            out.append(f'<span class="ref broken" title="rujukan menunjuk ketentuan yang tidak ada">{piece}</span>')
+        pos = ref.end
+    out.append(escape(text[pos:]))
+    return Markup("".join(out))
+
+
+def _citation_text(citation: dict[str, Any] | None) -> str:
+    """'Peraturan Pemerintah Nomor 11 Tahun 2017' from a reference's citation (or 'peraturan lain')."""
+    if not citation:
+        return "peraturan lain"
+    parts = [str(citation.get("jenis") or "Peraturan")]
+    if citation.get("nomor"):
+        parts.append(f"Nomor {citation['nomor']}")
+    if citation.get("tahun"):
+        parts.append(f"Tahun {citation['tahun']}")
+    return " ".join(parts)
+
+
+@dataclass
+class Aside:
+    """Notes shown beside one Pasal: its Penjelasan and the findings on it or its ayat/huruf."""
+
+    penjelasan: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class ReaderView:
+    """A regulation prepared for the reader template."""
+
+    reg: Regulation
+    asides: dict[str, Aside]
+    general_findings: list[dict[str, Any]]
+    penjelasan_rest: list[dict[str, Any]]
+    flagged: set[str]
+    counts: dict[str, int]
+
+    def aside(self, node: Node) -> Aside | None:
+        return self.asides.get(node.id)
+
+
+def pasal_of(reg: Regulation) -> dict[str, str]:
+    """Cite of every body node -> id of the Pasal that holds it (a Pasal maps to itself)."""
+    out: dict[str, str] = {}
+    for pasal in reg.pasals():
+        for n in pasal.walk():
+            if n.cite:
+                out.setdefault(n.cite, pasal.id)
+    return out
+
+
+def place_penjelasan(reg: Regulation) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+    """({pasal id: Penjelasan blocks}, blocks about no single Pasal).
+
+    A block whose cite names a Pasal goes to it; otherwise a paragraph opening with "Pasal N" starts that
+    Pasal's comment, and the blocks after it belong to it up to the next heading or numbered part."""
+    ids = {p.number: p.id for p in reg.pasals()}
+    placed: dict[str, list[dict[str, Any]]] = {}
+    rest: list[dict[str, Any]] = []
+    current: str | None = None
+    for block in reg.penjelasan:
+        cited = CITED_PASAL.search(block.get("cite") or "")
+        opens = OPENS_PASAL.match(block.get("text") or "")
+        if cited and cited["n"] in ids:
+            current = ids[cited["n"]]
+        elif opens and opens["n"] in ids:
+            current = ids[opens["n"]]
+        elif block.get("type") in ("heading", "item"):
+            current = None
+        (placed.setdefault(current, []) if current else rest).append(block)
+    return placed, rest
+
+
+def view(reg: Regulation, findings: list[dict[str, Any]] | None = None) -> ReaderView:
+    """The reader's view of ``reg`` with ``findings`` (from ``rancang check``) placed beside their Pasal."""
+    where = pasal_of(reg)
+    cites = {n.cite: n.id for n in reg.walk() if n.cite}
+    placed, rest = place_penjelasan(reg)
+    asides = {pid: Aside(penjelasan=blocks) for pid, blocks in placed.items()}
+    general: list[dict[str, Any]] = []
+    flagged: set[str] = set()
+    for f in findings or []:
+        cite = (f.get("cite") or "").strip()
+        pid = where.get(cite)
+        if pid is None:
+            general.append(f)
+            continue
+        target = cites.get(cite, pid)
+        flagged.add(target)
+        asides.setdefault(pid, Aside()).findings.append({**f, "anchor": anchor(target)})
+    counts = {"pasal": len(reg.pasals()), "bab": sum(1 for n in reg.body if n.type == "bab"),
+              "menimbang": len(reg.menimbang), "mengingat": len(reg.mengingat), "lampiran": len(reg.lampiran),
+              "penjelasan": len(reg.penjelasan), "temuan": len(findings or [])}
+    return ReaderView(reg, asides, general, rest, flagged, counts)
+
+
+def outline(reg: Regulation) -> list[dict[str, Any]]:
+    """The BAB / Bagian / Paragraf / Pasal outline: [{label, heading, anchor, children}]."""
+
+    def entry(n: Node) -> dict[str, Any]:
+        kids = [entry(c) for c in n.children if c.type in ("bab", "bagian", "paragraf", "pasal")]
+        return {"type": n.type, "label": n.label or n.cite, "heading": n.heading or "", "anchor": anchor(n.id),
+                "children": kids}
+
+    return [entry(n) for n in reg.body if n.type in ("bab", "bagian", "paragraf", "pasal")]

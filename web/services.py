@@ -1,0 +1,157 @@
+"""The one place the web app calls rancang's stages (ingest, corpus, check, diff, model).
+
+Pages never import a stage themselves: when a stage's API changes, this module (and :mod:`rancang.web.drafting`
+for generate) changes, the pages do not. Every function returns plain data (dicts, lists, the core dataclasses)
+and raises :class:`rancang.errors.RancangError` with the CLI's Indonesian sentence for bad input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rancang.errors import InputError
+from rancang.tree import Regulation
+
+SEVERITY = {"error": "galat", "warning": "peringatan", "info": "info"}
+
+
+@contextmanager
+def store(db: str | None) -> Iterator[Any]:
+    """An open corpus store (filled with the bundled regulations the first time), closed afterwards."""
+    from rancang.corpus.store import Store
+
+    s = Store(db, seed=True)
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+def title(meta: dict[str, Any]) -> str:
+    """'Peraturan Bupati Jepara Nomor 17 Tahun 2024' from a tree's meta or a store row."""
+    from rancang.model import citation
+
+    short = {k: meta.get(k) for k in ("jenis", "daerah", "nomor", "tahun")}
+    return citation(short) or "Peraturan"
+
+
+def regulations(db: str | None) -> list[dict[str, Any]]:
+    """The corpus as rows for lists and selects: id, daerah, title, tentang, clauses, bundled."""
+    with store(db) as s:
+        rows = [dict(r) for r in s.entries()]
+    for r in rows:
+        r["title"] = title(r) if r.get("nomor") else (r.get("file") or r["id"])
+        r["label"] = r.get("daerah") or r["id"]
+    return rows
+
+
+def read(data: bytes, name: str, job: Any = None) -> Regulation:
+    """Ingest an uploaded file's bytes (PDF, DOCX, TXT, MD) into a validated tree.
+
+    Raises :class:`InputError` with the reader's sentence (kosong, bukan teks peraturan, PDF terkunci, ...)."""
+    from rancang.ingest import ingest_bytes
+
+    if job is not None:
+        job.progress(f"Membaca {name} ({len(data) // 1024} KB)…", 0.1)
+    reg = ingest_bytes(data, name)
+    if job is not None:
+        job.progress("Memeriksa kaidah penyusunan…", 0.8)
+    return reg
+
+
+def stored(db: str | None, rid: str) -> tuple[str, Regulation]:
+    """(canonical id, tree) of a corpus regulation; raises :class:`InputError` for an unknown id."""
+    with store(db) as s:
+        row = s.get_row(rid)
+        return row["id"], s.regulation(row["id"])
+
+
+def save(db: str | None, reg: Regulation) -> tuple[str, bool]:
+    """Add ``reg`` to the corpus: (id, True if new; False if the same file was already there)."""
+    with store(db) as s:
+        return s.add(reg)
+
+
+def findings(reg: Regulation) -> list[dict[str, Any]]:
+    """``rancang check`` findings [{severity, code, message, cite, label}], errors first."""
+    from rancang.generate import check
+
+    out = [dict(f) for f in check.check(reg)]
+    order = list(SEVERITY)
+    out.sort(key=lambda f: order.index(f["severity"]) if f["severity"] in order else len(order))
+    for f in out:
+        f["label"] = SEVERITY.get(f["severity"], f["severity"])
+    return out
+
+
+def topics() -> list[tuple[str, str]]:
+    """(key, Indonesian label) of the model topics, in report order."""
+    from rancang.corpus import topics as t
+
+    return [(k, t.label(k)) for k in t.keys()]
+
+
+def search(db: str | None, query: str, daerah: str | None, topic: str | None, limit: int = 30) -> list[dict]:
+    """Ranked hits [{reg, daerah, cite, node, parts}] where ``parts`` is [(text, matched)] for highlighting."""
+    from rancang.corpus import search as fts
+
+    with store(db) as s:
+        hits = fts.search(s, query, daerah=daerah or None, topic=topic or None, limit=limit)
+    out = []
+    for h in hits:
+        marked = fts.plain(h.snippet, fts.OPEN, fts.CLOSE)
+        parts: list[tuple[str, bool]] = []
+        for i, piece in enumerate(marked.replace(fts.CLOSE, fts.OPEN).split(fts.OPEN)):
+            if piece:
+                parts.append((piece, i % 2 == 1))
+        out.append({"reg": h.reg, "daerah": h.daerah, "cite": h.cite, "node": h.node, "parts": parts})
+    return out
+
+
+def compare(db: str | None, a: str, b: str, job: Any = None) -> dict[str, Any]:
+    """The diff report of corpus regulations ``a`` and ``b`` (the dict of ``rancang.corpus.diff.compare``),
+    with the report files (HTML, DOCX, JSON) offered by ``job`` when given."""
+    from rancang.corpus import diff, report
+
+    if a == b:
+        raise InputError("pilih dua peraturan yang berbeda untuk dibandingkan.")
+    with store(db) as s:
+        sides = []
+        for i, key in enumerate((a, b)):
+            rid = s.get_row(key)["id"]
+            if job is not None:
+                job.progress(f"Mencari topik {rid}…", 0.1 + 0.35 * i)
+            sides.append((s.regulation(rid), s.topics(rid), rid))
+    if job is not None:
+        job.progress("Memasangkan klausul…", 0.8)
+    (ra, ta, ia), (rb, tb, ib) = sides
+    rep = diff.compare(ra, rb, ta, tb, ia, ib)
+    if job is not None:
+        job.outdir.mkdir(parents=True, exist_ok=True)
+        for ext in ("html", "docx", "json"):
+            report.write(rep, job.outdir / f"perbandingan-{ia}-{ib}.{ext}")
+    return rep
+
+
+def model(reg: Regulation) -> dict[str, Any]:
+    """The sistem-kerja model of ``reg`` (roles, procedures, documents, topics), as ``rancang model`` builds it."""
+    from rancang.model import build
+
+    return build(reg)
+
+
+def pictures(model_data: dict[str, Any]) -> dict[str, str]:
+    """SVG pictures of a model, {title: svg markup}: the reporting lines and each procedure, when the model stage
+    offers them and Graphviz is installed; else {} (the page then shows tables only)."""
+    from rancang.model import render
+
+    to_svg = getattr(render, "to_svg", None)
+    if to_svg is None:
+        return {}
+    try:
+        result = to_svg(model_data)
+    except Exception:  # noqa: BLE001 - Graphviz missing or failing: the tables still show everything
+        return {}
+    return result if isinstance(result, dict) else {"Model": str(result)}
