@@ -1,8 +1,9 @@
 """Mengingat of a draft: the current national bases (data) plus the region's own, ordered by hierarchy (M2).
 
-The national bases live in ``data/mengingat.yaml`` so that a bureau (or a later amendment of UU ASN) changes data,
-not code. The region's bases come from its profile; a Perda is printed with the region's name ("Peraturan Daerah
-Kabupaten Sleman Nomor 12 ...").
+The national bases a draft cites are listed in ``data/mengingat.yaml`` and printed from the legal-bases record
+``data/legal_bases.yaml`` (numbers, amendments) that ``rancang check`` also reads, so that a bureau (or a later
+amendment of UU ASN) changes data, not code. The region's bases come from its profile; a Perda is printed with
+the region's name ("Peraturan Daerah Kabupaten Sleman Nomor 12 ...").
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from rancang.generate.profile import Profile
 def data() -> dict[str, Any]:
     """{levels, bases}: the hierarchy levels and the national bases as Mengingat entries {jenis, nomor, tahun,
     tentang, text, amendments}, built from the legal-bases record ``data/legal_bases.yaml``."""
-    import yaml
     from rancang.generate import resources
 
-    raw = yaml.safe_load(resources.read_text("data/mengingat.yaml"))
+    raw = resources.read_yaml("data/mengingat.yaml")
     return {"levels": raw["levels"], "bases": [national_entry(b["act"], b.get("pasal")) for b in raw["bases"]]}
 
 
