@@ -26,33 +26,47 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
 @click.command("draft")
 @click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--base", default=None, metavar="DAERAH|consensus",
-              help="Daerah korpus yang ketentuannya menjadi dasar rancangan (bawaan: jepara); 'consensus' memilih "
-                   "daerah yang ketentuannya paling sejalan dengan daerah lain.")
+              help="Peraturan dalam korpus yang ketentuannya menjadi dasar rancangan (bawaan: jepara); 'consensus' "
+                   "memilih peraturan yang ketentuannya paling sejalan dengan peraturan lain di korpus.")
 @click.option("--take", "takes", multiple=True, metavar="TOPIK=DAERAH",
-              help="Ambil klausul satu topik dari daerah korpus lain; boleh diulang.")
+              help="Ambil klausul satu topik dari peraturan lain dalam korpus; boleh diulang.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Basis data korpus (bawaan: $RANCANG_DB atau folder data pengguna).")
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder keluaran: draft.docx, draft.md, draft.json.")
-def draft(profile: Path, base: str | None, takes: tuple[str, ...], outdir: Path) -> None:
-    """Susun rancangan Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON)."""
+              help="Folder keluaran: draft.docx, draft.md, draft.json, catatan.md.")
+def draft(profile: Path, base: str | None, takes: tuple[str, ...], db: Path | None, outdir: Path) -> None:
+    """Susun rancangan Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON).
+
+    Setiap temuan pemeriksaan rancangan dicetak; status keluar 1 bila ada galat."""
     from rancang.generate import check as checker
     from rancang.generate import draft as drafting
     from rancang.generate import profile as profiles
+    from rancang.generate.sources import Sources
 
     prof = profiles.load(profile)
-    if base == "consensus":
-        from rancang.generate import consensus
+    src = Sources(db)
+    try:
+        if base == "consensus":
+            from rancang.generate import consensus
 
-        base = consensus.base_region()
-        click.echo(f"dasar konsensus: {base} (paling sejalan dengan daerah lain di korpus)")
-    d = drafting.build(prof, base, _parse_take(takes))
+            base = consensus.base_region(src)
+            click.echo(f"dasar konsensus: {base} (paling sejalan dengan peraturan lain di korpus)")
+        d = drafting.build(prof, base, _parse_take(takes), sources=src)
+    finally:
+        src.close()
     paths = drafting.write(d, outdir)
     findings = checker.check(d.reg)
-    errors = sum(f["severity"] == "error" for f in findings)
     for p in paths:
         click.echo(f"ditulis: {p}")
+    notes = d.notes
     click.echo(f"{prof.jenis_peraturan} {prof.nama}: {len(d.reg.pasals())} pasal, "
                f"{sum(1 for n in d.reg.body if n.type == 'bab')} BAB, {len(d.reg.mengingat)} dasar hukum; "
-               f"pemeriksaan: {errors} galat, {len(findings) - errors} peringatan/info.")
+               f"catatan.md: {len(notes.of('putusan'))} keputusan, {len(notes.of('perbaikan'))} perbaikan, "
+               f"{len(notes.of('dihapus'))} ketentuan tidak dibawa.")
+    click.echo(checker.format_text(findings, "pemeriksaan"))
+    errors = sum(f["severity"] == "error" for f in findings)
+    if errors:
+        raise RancangError(f"rancangan memuat {errors} galat kaidah penyusunan (lihat di atas).")
 
 
 @click.command("check")

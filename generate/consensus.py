@@ -1,42 +1,40 @@
-"""``--base consensus``: the corpus region whose provisions agree most with all the others.
+"""``--base consensus``: the corpus regulation whose provisions agree most with all the others.
 
-For every sistem-kerja topic the model locates, the clause of each region is compared with the same topic's clause
-in every other region (rapidfuzz token-set similarity); a region missing a topic scores 0 for it. The region
-with the highest mean is the *medoid* of the corpus: the most typical regulation, and so the safest base when a
-bureau has no neighbour to follow. Ties go to the region listed first in the corpus index.
+For every sistem-kerja topic the model locates, the clause of each regulation is compared with the same topic's
+clause in every other regulation of the corpus store (rapidfuzz token-set similarity); a regulation missing a
+topic scores 0 for it. The one with the highest mean is the *medoid* of the corpus: the most typical regulation,
+and so the safest base when a bureau has no neighbour to follow. Ties go to the id first in order. Topics come
+from the store's cache, so the model runs only for a regulation never modelled before.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from rancang.generate.sources import Sources
 
-from rancang.tree import Node, Regulation
+from rancang.tree import Node
 
 
 def _text(node: Node) -> str:
     return " ".join(n.text for n in node.walk() if n.text)
 
 
-def _topic_texts(reg: Regulation) -> dict[str, str]:
-    from rancang import model
-
-    index = reg.index()
+def _topic_texts(src: Sources, rid: str) -> dict[str, str]:
+    index = src.regulation(rid).index()
     out = {}
-    for key, loc in (model.build(reg).get("topics") or {}).items():
+    for key, loc in src.topics(rid).items():
         node = index.get(loc["id"]) if isinstance(loc, dict) and loc.get("id") else None
         if node is not None:
             out[key] = _text(node)
     return out
 
 
-def scores() -> dict[str, float]:
-    """Region id -> mean agreement (0..100) of its topic clauses with every other region's."""
+def scores(src: Sources | None = None) -> dict[str, float]:
+    """Store id -> mean agreement (0..100) of its topic clauses with every other regulation's."""
     from rapidfuzz import fuzz
 
-    from rancang import corpus
-
-    ids = [e["id"] for e in corpus.bundled()]
-    texts = {rid: _topic_texts(corpus.load(rid)) for rid in ids}
+    src = src or Sources()
+    ids = src.ids()
+    texts = {rid: _topic_texts(src, rid) for rid in ids}
     topics = sorted({k for t in texts.values() for k in t})
     out: dict[str, float] = {}
     for rid in ids:
@@ -52,8 +50,7 @@ def scores() -> dict[str, float]:
     return out
 
 
-@cache
-def base_region() -> str:
-    """The id of the consensus base region."""
-    s = scores()
+def base_region(src: Sources | None = None) -> str:
+    """The store id of the consensus base."""
+    s = scores(src)
     return max(s, key=lambda rid: (s[rid], -list(s).index(rid)))

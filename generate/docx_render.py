@@ -1,17 +1,23 @@
 """Render a regulation tree to DOCX through the docxtpl template ``templates/regulation.docx``.
 
 :func:`paragraphs` lays the tree out as a stream of paragraphs (kind, label, text): one paragraph per line of the
-canonical text, so that reading the DOCX back gives the same tree. The template decides how each kind looks
-(F4, Bookman Old Style 12, centred headings, hanging indents); this module only decides which kind a line is.
+canonical text, so that reading the DOCX back gives the same tree. The template is the document: it decides how
+each kind looks (F4, Bookman Old Style 12, spacing before BAB and Pasal, headings kept with what follows, four
+lines of room to sign, page numbers at the top of every page but the first); this module only decides which kind
+a line is, sets foreign terms (``data/asing.yaml``) in italics, and turns the Lampiran header lines into the
+borderless table printed at the right of the page. A hidden first paragraph carries the canonical-text mark, so
+the reader takes every paragraph as one whole unit, as it does for the Markdown.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from functools import cache
 from typing import Any
 
-from rancang.ingest.markdown import clean_label
+from rancang.generate import resources
+from rancang.ingest.markdown import CANONICAL_MARK, clean_label
 
 from rancang.errors import InputError
 from rancang.textsafe import XML_INVALID
@@ -19,6 +25,9 @@ from rancang.tree import Node, Regulation
 
 #: control characters docxtpl would turn into tabs, breaks or new paragraphs: user data must not do that
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+#: the lines of a Lampiran header ("LAMPIRAN : PERATURAN BUPATI X", "NOMOR : ...") as label, value
+_KOP = re.compile(r"^(LAMPIRAN|NOMOR|TANGGAL|TENTANG)\s*:\s*(.*)$")
+KOP_STYLE = "R Lampiran Kop"
 
 
 def clean(value: Any) -> str:
@@ -34,6 +43,31 @@ def clean(value: Any) -> str:
     return text
 
 
+@cache
+def _foreign() -> re.Pattern | None:
+    terms = resources.read_yaml("data/asing.yaml")["terms"]
+    if not terms:
+        return None
+    alts = "|".join(r"\s+".join(map(re.escape, t.split())) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+def rich(text: str):
+    """``text`` as docxtpl RichText, foreign terms in italics (RichText escapes its text: user data stays data)."""
+    from docxtpl import RichText
+
+    rt = RichText()
+    pattern, pos = _foreign(), 0
+    for m in pattern.finditer(text) if pattern else ():
+        if m.start() > pos:
+            rt.add(text[pos:m.start()])
+        rt.add(m.group(0), italic=True)
+        pos = m.end()
+    if pos < len(text) or not text:
+        rt.add(text[pos:])
+    return rt
+
+
 def para(kind: str, t: str = "", label: str = "", head: str = "", colon: str = "") -> dict[str, str]:
     return {"k": kind, "t": clean(t), "l": clean(label), "h": clean(head), "c": clean(colon)}
 
@@ -42,11 +76,11 @@ def _body(node: Node, depth: int, out: list[dict[str, str]]) -> None:
     t = node.type
     if t in ("bab", "bagian", "paragraf"):
         word = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}[t]
-        out.append(para("tengah", f"{word} {node.number}"))
+        out.append(para("bab", f"{word} {node.number}"))
         if node.heading:
             out.append(para("tengah", node.heading))
     elif t == "pasal":
-        out.append(para("tengah", f"Pasal {node.number}"))
+        out.append(para("pasal", f"Pasal {node.number}"))
         if node.text:
             out.append(para("teks", node.text))
     elif t == "text":
@@ -64,56 +98,132 @@ def _considerans(head: str, items: list[dict[str, Any]], numbered: bool) -> list
         label = item.get("label") or ""
         if numbered:
             label = f"{i + 1}."
-        out.append(para("konsiderans", item["text"], label=label, head=head if i == 0 else "",
-                        colon=":" if i == 0 else ""))
+        out.append(para("konsiderans_awal" if i == 0 else "konsiderans", item["text"], label=label,
+                        head=head if i == 0 else "", colon=":" if i == 0 else ""))
     return out
 
 
-def paragraphs(reg: Regulation) -> list[dict[str, str]]:
-    """The paragraph stream of a regulation, in reading order."""
-    out = [para("judul", line) for line in reg.preamble]
-    out += _considerans("Menimbang", reg.menimbang, numbered=False)
-    out += _considerans("Mengingat", reg.mengingat, numbered=True)
-    for line in reg.diktum:
-        if line.startswith("Menetapkan"):
-            out.append(para("konsiderans", line.split(":", 1)[1].strip(), head="Menetapkan", colon=":"))
-        else:
-            out.append(para("judul", line))
-    for node in reg.body:
-        _body(node, 0, out)
-    lines = reg.penutup.get("lines") or []
+#: preamble lines printed close under the line before them (PROVINSI under the office, NOMOR under the jenis)
+_CLOSE = re.compile(r"^(?:PROVINSI|NOMOR)\b")
+
+
+def _penutup(lines: list[str]) -> list[dict[str, str]]:
+    """Two signature blocks: the kepala daerah's at the right, the sekretaris daerah's at the left, each with four
+    lines of room to sign above the name; the Berita Daerah line last."""
+    out = []
     split = next((i for i, x in enumerate(lines) if x.startswith("Diundangkan")), len(lines))
-    out += [para("ttd", x) for x in lines[:split]]
-    out += [para("ttd_kiri", x) for x in lines[split:]]
-    first = True
-    for block in reg.lampiran:
+    for side, block in (("ttd", lines[:split]), ("ttd_kiri", lines[split:])):
+        for i, line in enumerate(block):
+            if i == 0:
+                kind = f"{side}_awal"
+            elif line.startswith("BERITA DAERAH"):
+                kind = "berita_daerah"
+            elif i > 0 and block[i - 1].rstrip().endswith(","):
+                kind = f"{side}_nama"
+            else:
+                kind = side
+            out.append(para(kind, line))
+    return out
+
+
+def _lampiran(blocks: list[dict[str, Any]]) -> list[dict[str, str]]:
+    out = []
+    kop = True
+    for block in blocks:
         kind, text = block["type"], block["text"]
-        if first:
-            out.append(para("lampiran_awal", text))
-            first = False
-        elif kind == "heading":
-            out.append(para("judul", text))
+        if kop and kind == "heading" and _KOP.match(text):
+            out.append(para("lampiran_kop", text))
+            continue
+        kop = False
+        if kind == "heading":
+            out.append(para("lampiran_judul", text))
         elif kind == "caption":
             out.append(para("tengah", text))
         elif kind == "signature":
-            out.append(para("ttd", text))
+            out.append(para("ttd_nama" if out and out[-1]["k"] == "ttd_awal" else "ttd_awal", text))
         elif kind == "table":
             out += [dict(para("tabel"), t="\t".join(clean(c) for c in row)) for row in block.get("rows") or []]
         elif block.get("label"):
             out.append(para(f"d{min(max(block.get('level') or 1, 1), 4)}", text, label=block["label"]))
         else:
-            out.append(para("teks", text))
+            level = block.get("level") or 0
+            out.append(para(f"n{min(level, 4)}" if level else "lampiran_teks", text))
     return out
 
 
+def paragraphs(reg: Regulation) -> list[dict[str, str]]:
+    """The paragraph stream of a regulation, in reading order."""
+    out = [para("tanda", CANONICAL_MARK)]
+    out += [para("judul_rapat" if i == 0 or _CLOSE.match(line) else "judul", line)
+            for i, line in enumerate(reg.preamble)]
+    out += _considerans("Menimbang", reg.menimbang, numbered=False)
+    out += _considerans("Mengingat", reg.mengingat, numbered=True)
+    for line in reg.diktum:
+        if line.startswith("Menetapkan"):
+            out.append(para("konsiderans_awal", line.split(":", 1)[1].strip(), head="Menetapkan", colon=":"))
+        else:
+            out.append(para("judul", line))
+    for node in reg.body:
+        _body(node, 0, out)
+    out += _penutup(reg.penutup.get("lines") or [])
+    out += _lampiran(reg.lampiran)
+    return out
+
+
+def _kop_table(doc) -> None:
+    """Replace the Lampiran header paragraphs by a borderless 3-column table (label, ":", value) at the right half
+    of the page, the first row starting the Lampiran's page."""
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm
+
+    paras = [p for p in doc.paragraphs if p.style is not None and p.style.name == KOP_STYLE]
+    if not paras:
+        return
+    rows = [_KOP.match(p.text).groups() for p in paras]  # type: ignore[union-attr]
+    table = doc.add_table(rows=len(rows), cols=3)
+    table.autofit = False
+    widths = (Cm(3.0), Cm(0.5), Cm(5.5))
+    for r, (label, value) in zip(table.rows, rows, strict=True):
+        for cell, text, width in zip(r.cells, (label, ":", value), widths, strict=True):
+            cell.width = width
+            cell.paragraphs[0].style = doc.styles[KOP_STYLE]
+            cell.paragraphs[0].add_run(text)
+    tbl = table._tbl
+    props = tbl.tblPr
+    _set(props, "w:tblInd", {"w:w": str(int(Cm(7.5).twips)), "w:type": "dxa"})
+    borders = _set(props, "w:tblBorders", {})
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _set(borders, f"w:{edge}", {"w:val": "nil"})
+    brk = paras[0].insert_paragraph_before(style=doc.styles["R Kosong"])
+    brk.add_run().add_break(WD_BREAK.PAGE)
+    paras[0]._p.addprevious(tbl)
+    for p in paras:
+        p._p.getparent().remove(p._p)
+
+
+def _set(parent, tag: str, attrs: dict[str, str]):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    el = parent.find(qn(tag))
+    if el is None:
+        el = OxmlElement(tag)
+        parent.append(el)
+    for k, v in attrs.items():
+        el.set(qn(k), v)
+    return el
+
+
 def render_paragraphs(paras: list[dict[str, str]], template: str = "templates/regulation.docx",
-                      title: str = "") -> bytes:
-    """Fill a paragraph-stream template; values are context only (autoescaped), never template source."""
+                      title: str = "", rich_text: bool = False) -> bytes:
+    """Fill a paragraph-stream template; values are context only (autoescaped), never template source.
+
+    ``rich_text``: the template prints ``{{r p.t }}``, so texts go in as RichText with foreign terms italic."""
     from docxtpl import DocxTemplate
-    from rancang.generate import resources
 
     tpl = DocxTemplate(str(resources.path(template)))
-    tpl.render({"paras": paras}, autoescape=True)
+    tpl.render({"paras": [dict(p, t=rich(p["t"])) for p in paras] if rich_text else paras}, autoescape=True)
+    _kop_table(tpl.docx)
     props = tpl.docx.core_properties
     props.title, props.comments = clean(title)[:250], ""
     buf = io.BytesIO()
@@ -123,4 +233,4 @@ def render_paragraphs(paras: list[dict[str, str]], template: str = "templates/re
 
 def render(reg: Regulation) -> bytes:
     """The DOCX bytes of ``reg``."""
-    return render_paragraphs(paragraphs(reg), title=(reg.meta.get("tentang") or ""))
+    return render_paragraphs(paragraphs(reg), title=(reg.meta.get("tentang") or ""), rich_text=True)

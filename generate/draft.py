@@ -1,7 +1,8 @@
-"""``rancang draft``: compose, read back, check and write a region's draft as DOCX, Markdown and JSON.
+"""``rancang draft``: compose, number, check and write a region's draft as DOCX, Markdown, JSON and notes.
 
-The JSON tree is what the parser reads from the canonical Markdown of the composed draft, so its ids, cites and
-references are exactly those any later stage (``rancang check``, ``rancang model``, a re-ingested DOCX) will see.
+The draft tree is built directly: the composed body is numbered (ids and cites, as ingest numbers a read text)
+and its references resolved in place, never re-read from Markdown, so user data ("<b>", "**", "10**9") reaches
+every output verbatim. ``catatan.md`` (and the ``catatan`` key of ``draft.json``) holds the drafting notes.
 """
 
 from __future__ import annotations
@@ -10,52 +11,87 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from rancang.generate import compose, docx_render
+from rancang.generate.fix import fix_tree
+from rancang.generate.notes import Notes
 from rancang.generate.profile import Profile
+from rancang.generate.sources import Sources
+from rancang.ingest import lampiran as lampiran_mod
+from rancang.ingest import markdown
+from rancang.ingest import refs as refs_mod
+from rancang.ingest.parser import assign_ids
 
 from rancang.tree import Regulation
+
+FILES = ("draft.docx", "draft.md", "draft.json", "catatan.md")
 
 
 @dataclass
 class Draft:
+    """A finished draft: the tree, its renderings and its drafting notes."""
+
     reg: Regulation
     markdown: str
     docx: bytes
+    notes: Notes
+
+    def to_dict(self) -> dict[str, Any]:
+        """draft.json: the regulation tree (regulation schema) plus ``catatan``, the drafting notes."""
+        return {**self.reg.to_dict(), "catatan": self.notes.to_dict()}
 
     def to_json(self) -> str:
-        return json.dumps(self.reg.to_dict(), ensure_ascii=False, indent=1)
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+
+    def catatan(self) -> str:
+        return self.notes.markdown(" ".join(self.reg.preamble[2:6]))
+
+
+def _number_lampiran(blocks: list[dict[str, Any]]) -> None:
+    """Ids, cites and levels of the Lampiran blocks, exactly as ingest gives them to the printed Lampiran."""
+    lines = []
+    for b in blocks:
+        if b["type"] == "table":
+            lines += ["\t".join(r) for r in b.get("rows") or []]
+        else:
+            lines.append(f"{b['label']} {b['text']}" if b.get("label") else b["text"])
+    parsed = lampiran_mod.parse(lines, canonical=True)
+    if len(parsed) != len(blocks):  # a block the reader would split or join: take the reader's view
+        blocks[:] = parsed
+        return
+    for b, p in zip(blocks, parsed, strict=True):
+        b.update(id=p["id"], cite=p["cite"], level=p["level"], label=p["label"], type=p["type"])
 
 
 def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]] | None = None,
-          validate: bool = True) -> Draft:
+          validate: bool = True, sources: Sources | None = None) -> Draft:
     """Compose the draft for ``profile`` and render it (nothing is written).
 
-    ``validate`` re-checks the tree against the regulation schema (about half the time of a draft); bulk runs
-    over many profiles of one base may validate the first and skip the rest, since the shape does not change.
-    """
-    from rancang.generate import compose, docx_render
-    from rancang.generate.fix import fix_source
-    from rancang.ingest import ingest_text, markdown
-
-    from rancang import schema
-
-    composed = compose.compose(profile, base, takes)
-    # the mechanical drafting fixes of `rancang check --fix` (formulas, capitals of defined terms, punctuation)
-    md, _changes, _left = fix_source(markdown.render(composed), "draft.md")
-    reg = ingest_text(md, "draft.md", validate=False)
-    data = docx_render.render(reg)
+    ``sources``: the corpus store to compose from (default: the user's store). ``validate`` re-checks the tree
+    against the regulation schema; bulk runs may skip it. Raises InputError (see :func:`compose.compose`)."""
+    reg, notes = compose.compose(profile, base, takes, sources)
+    assign_ids(reg.body)
+    _number_lampiran(reg.lampiran)
+    refs_mod.resolve(reg)
+    fix_tree(reg)  # the mechanical fixes of `rancang check --fix`: formulas, capitals of defined terms, punctuation
+    md = markdown.render(reg)
     reg.source = {"file": "draft.docx", "sha256": hashlib.sha256(md.encode("utf-8")).hexdigest(),
                   "format": "generated"}
     if validate:
-        schema.validate("regulation", reg.to_dict())
-    return Draft(reg=reg, markdown=md, docx=data)
+        from rancang import schema
+
+        schema.validate("regulation", reg.to_dict(copy=False))
+    return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes)
 
 
 def write(d: Draft, outdir: str | Path) -> list[Path]:
+    """Write draft.docx, draft.md, draft.json and catatan.md into ``outdir`` (created); their paths."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    paths = [out / "draft.docx", out / "draft.md", out / "draft.json"]
+    paths = [out / name for name in FILES]
     paths[0].write_bytes(d.docx)
     paths[1].write_text(d.markdown, encoding="utf-8")
     paths[2].write_text(d.to_json() + "\n", encoding="utf-8")
+    paths[3].write_text(d.catatan(), encoding="utf-8")
     return paths

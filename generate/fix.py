@@ -155,6 +155,21 @@ def fix_regulation(reg: Regulation, findings: list[Finding]) -> list[Change]:
     return changes
 
 
+def fix_tree(reg: Regulation, rounds: int = 4) -> list[Change]:
+    """Apply every mechanical fix of ``check(reg)`` to the tree, round after round while a fix uncovers another
+    occurrence; returns the changes applied."""
+    from rancang.generate.checks import check
+
+    changes: list[Change] = []
+    for _ in range(rounds):
+        fixable = [f for f in check(reg) if f.get("fix")]
+        done = fix_regulation(reg, fixable) if fixable else []
+        changes.extend(c for c in done if c["applied"])
+        if not any(c["applied"] for c in done):
+            break
+    return changes
+
+
 def _get(target: tuple[Any, Any]) -> str:
     holder, key = target
     return (holder.text if isinstance(holder, Node) else holder[key]) or ""
@@ -241,12 +256,7 @@ def fix_file(src: Path, out: Path, rounds: int = 4) -> tuple[list[Finding], list
     from rancang.ingest.markdown import render
 
     reg = ingest_path(src)
-    for _ in range(rounds):
-        fixable = [f for f in check(reg) if f.get("fix")]
-        done = fix_regulation(reg, fixable) if fixable else []
-        changes.extend(done)
-        if not any(c["applied"] for c in done):
-            break
+    changes.extend(fix_tree(reg, rounds))
     text = render(reg)
     out.write_text(text, encoding="utf-8")
     return check(ingest_text(text, out.name)), changes

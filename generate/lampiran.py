@@ -1,7 +1,8 @@
 """The Lampiran of a draft: the base region's Lampiran blocks, rewritten for the profile's region (L1).
 
 The base's own header ("LAMPIRAN PERATURAN BUPATI X NOMOR ... TENTANG ...") and closing signature are replaced by
-the draft's; a table that lists the base region's perangkat daerah is rebuilt from the profile's
+the draft's (the header as four lines "LAMPIRAN : ...", "NOMOR : ...", "TANGGAL : ...", "TENTANG : ...", printed as
+an aligned table); a table that lists the base region's perangkat daerah is rebuilt from the profile's
 ``perangkat_daerah`` with the numbers left blank for the bureau. Tables become numbered items, because a draft is
 read back from DOCX, where a Word table and a tab-separated line are not told apart the same way.
 """
@@ -13,8 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 from rancang.generate.profile import Profile
+from rancang.generate.terms import CONNECTORS
 
 from rancang.tree import Regulation
+
+_STOPS = frozenset(",.;:()")
 
 
 def _header_rest(block: dict[str, Any], base: Regulation) -> str | None:
@@ -49,18 +53,60 @@ def _table_items(block: dict[str, Any], profile: Profile, rules: dict[str, Any])
     return out
 
 
+def split_heading(text: str) -> tuple[str, str] | None:
+    """An item whose heading the reader ran into its text: ("Kedudukan", "Kedudukan merupakan ...").
+
+    The sign is a repetition where the text begins: the heading's last words repeated ("Penugasan Pejabat
+    Fungsional dan Pelaksana Pejabat Fungsional dan Pelaksana dapat ...") or, for a heading in title case, its
+    first word ("Surat Perintah Tugas Surat resmi ..."). None when there is no such sign.
+
+    >>> split_heading("Kedudukan Kedudukan merupakan penempatan posisi pegawai.")
+    ('Kedudukan', 'Kedudukan merupakan penempatan posisi pegawai.')
+    >>> split_heading("Mekanisme kerja adalah serangkaian proses.") is None
+    True
+    """
+    words = text.split()
+    low = [w.lower() for w in words]
+    for k in range(1, min(12, len(words) - 3)):
+        if any(ch in _STOPS for ch in words[k - 1]):
+            return None
+        if not words[k][:1].isupper() or low[k - 1] in CONNECTORS:
+            continue
+        titled = all(w[:1].isupper() or w.lower() in CONNECTORS for w in words[:k])
+        for m in range(min(k, len(words) - k), 0, -1):
+            if low[k:k + m] == low[k - m:k] and (titled or m >= 2):
+                return " ".join(words[:k]), " ".join(words[k:])
+        if titled and k >= 2 and low[k] == low[0]:
+            return " ".join(words[:k]), " ".join(words[k:])
+    return None
+
+
+def _split_headings(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for b in blocks:
+        parts = split_heading(b["text"]) if b["type"] == "item" else None
+        if parts is None:
+            out.append(b)
+            continue
+        out.append({**b, "text": parts[0]})
+        out.append({"type": "paragraph", "label": None, "level": b.get("level", 0), "text": parts[1]})
+    return out
+
+
 def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str], judul: str,
                      ) -> list[dict[str, Any]]:
     """Lampiran blocks of the draft (without ids: the parser assigns them when the draft is read back)."""
     from rancang.generate.compose import rules
+    from rancang.generate.frame import tanggal
 
     if not base.lampiran:
         return []
     nomor = profile.nomor or "...."
-    header = {"type": "heading", "label": None, "level": 0,
-              "text": f"LAMPIRAN {profile.jenis_peraturan.upper()} {profile.nama.upper()} NOMOR {nomor} "
-                      f"TAHUN {profile.tahun} TENTANG {judul}"}
-    out: list[dict[str, Any]] = [header]
+    kop = [("LAMPIRAN", f"{profile.jenis_peraturan.upper()} {profile.nama.upper()}"),
+           ("NOMOR", f"{nomor} TAHUN {profile.tahun}"),
+           ("TANGGAL", tanggal(profile.data.get("tanggal_ditetapkan")).upper()), ("TENTANG", judul)]
+    out: list[dict[str, Any]] = [{"type": "heading", "label": None, "level": 0, "text": f"{label} : {value}"}
+                                 for label, value in kop]
     table_rules = rules()["perangkat_daerah_table"]
     for i, block in enumerate(base.lampiran):
         kind = block["type"]
@@ -68,14 +114,15 @@ def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str
             continue
         if i == 0 and kind == "heading":
             rest = _header_rest(block, base)
-            if rest:  # the parser reads headings right after the header as part of it: so do we
-                header["text"] += " " + rw(rest)
+            if rest:  # what the base's header block ran into ("BAB I PENDAHULUAN") is a heading of its own
+                out.append({"type": "heading", "label": None, "level": 0, "text": rw(rest)})
             continue
         if kind == "table":
             out.extend({**b, "text": rw(b["text"])} for b in _table_items(block, profile, table_rules))
             continue
         out.append({"type": kind, "label": block.get("label"), "level": block.get("level", 0),
                     "text": rw(block["text"])})
+    out = _split_headings(out)
     out.append({"type": "signature", "label": None, "level": 0, "text": f"{profile.penandatangan_jabatan},"})
     out.append({"type": "signature", "label": None, "level": 0,
                 "text": profile.data["kepala_daerah"]["nama"].upper()})

@@ -63,7 +63,9 @@ def national_entry(key: str, pasal: str | None = None) -> dict[str, Any]:
             "amendments": [{k: a[k] for k in ("jenis", "nomor", "tahun", "tentang")} for a in amendments[-1:]]}
 
 
-def _jenis_printed(jenis: str, profile: Profile) -> str:
+def _jenis_printed(jenis: str, profile: Profile, printed: str | None = None) -> str:
+    if printed and jenis not in ("Peraturan Daerah", "Peraturan Daerah Provinsi"):
+        return printed
     if jenis == "Peraturan Daerah":
         return f"Peraturan Daerah {profile.daerah}"
     if jenis == "Peraturan Daerah Provinsi":
@@ -72,7 +74,7 @@ def _jenis_printed(jenis: str, profile: Profile) -> str:
 
 
 def _cite_text(c: dict[str, Any], profile: Profile) -> str:
-    jenis = _jenis_printed(c["jenis"], profile)
+    jenis = _jenis_printed(c["jenis"], profile, c.get("cetak"))
     text = f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']} tentang {c['tentang']}"
     if c.get("lembaran"):
         text += f" ({c['lembaran']})"
@@ -88,7 +90,8 @@ def region_entry(base: dict[str, Any], profile: Profile) -> dict[str, Any]:
             "sebagaimana telah beberapa kali diubah terakhir dengan"
         text += f" {verb} {_cite_text(amendments[-1], profile)}"
     return {
-        "jenis": base["jenis"], "nomor": base["nomor"], "tahun": base["tahun"], "tentang": base["tentang"],
+        "jenis": base["jenis"], "cetak": base.get("cetak"), "nomor": base["nomor"], "tahun": base["tahun"],
+        "tentang": base["tentang"],
         "text": text,
         "amendments": [{k: a[k] for k in ("jenis", "nomor", "tahun", "tentang")} for a in amendments],
     }
@@ -111,7 +114,7 @@ def entries(profile: Profile) -> list[dict[str, Any]]:
         out.append({
             "label": f"{i}.",
             "text": text + (";" if i < len(items) else ";"),
-            "citation": {"jenis": _jenis_printed(c["jenis"], profile), "nomor": c.get("nomor"),
+            "citation": {"jenis": _jenis_printed(c["jenis"], profile, c.get("cetak")), "nomor": c.get("nomor"),
                          "tahun": c["tahun"], "tentang": c["tentang"]},
             "amendments": [dict(a, jenis=_jenis_printed(a["jenis"], profile)) for a in c.get("amendments") or []],
         })

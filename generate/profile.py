@@ -8,7 +8,10 @@ place, so the rewriting rules never build names themselves.
 
 from __future__ import annotations
 
+import copy
+import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +117,13 @@ class Profile:
         return f"{prefix}{self.pejabat.upper()}"
 
     @property
+    def penandatangan(self) -> str:
+        """Who signs, as the reader names a signer: "Bupati Sleman", "Pj. Wali Kota Palu"."""
+        jab = self.data["kepala_daerah"]["jabatan"]
+        prefix = jab.split(" ", 1)[0] + " " if jab.startswith(("Pj.", "Plt.")) else ""
+        return f"{prefix}{self.pejabat}"
+
+    @property
     def sekda_jabatan(self) -> str:
         jab = (self.data.get("sekretaris_daerah") or {}).get("jabatan") or "Sekretaris Daerah"
         prefix, _, rest = jab.partition(" ") if jab.startswith(("Pj.", "Plt.", "Plh.")) else ("", "", jab)
@@ -143,9 +153,57 @@ class Profile:
         return (self.data.get("opsi") or {}).get(key, default)
 
 
+@cache
+def _jenis_forms() -> tuple[tuple[re.Pattern, str, str | None], ...]:
+    from rancang.generate import resources
+
+    return tuple((re.compile(p, re.IGNORECASE), f["jenis"], f.get("printed"))
+                 for f in resources.read_yaml("data/jenis.yaml")["forms"] for p in f["patterns"])
+
+
+def jenis_of(value: str, daerah: str, provinsi: str, where: str) -> tuple[str, str]:
+    """(hierarchy jenis, printed form) of a legal basis's jenis as a profile writes it.
+
+    "Perda" -> ("Peraturan Daerah", "Peraturan Daerah"); "Peraturan Daerah Kabupaten Sleman" -> ("Peraturan
+    Daerah", ...) when the profile is Kabupaten Sleman; "Permendagri" -> ("Peraturan Menteri", "Peraturan Menteri
+    Dalam Negeri"). Raises InputError naming ``where`` for an unknown jenis or another region's Perda (rules:
+    ``data/jenis.yaml``)."""
+    text = " ".join(value.split())
+    for rx, jenis, printed in _jenis_forms():
+        m = rx.fullmatch(text)
+        if m is None:
+            continue
+        named = m.groupdict()
+        if named.get("daerah") and named["daerah"].lower() != daerah.lower():
+            raise InputError(f"{where}: '{value}' adalah peraturan daerah lain; dasar hukum daerah harus peraturan "
+                             f"{daerah} sendiri.")
+        if named.get("provinsi") and named["provinsi"].lower() != provinsi.lower():
+            raise InputError(f"{where}: '{value}' adalah peraturan provinsi lain; {daerah} berada di Provinsi "
+                             f"{provinsi}.")
+        full = printed or (text if jenis == "Peraturan Menteri" else jenis)
+        return jenis, full
+    known = ", ".join(sorted({j for _, j, _ in _jenis_forms()}))
+    raise InputError(f"{where}: jenis '{value}' tidak dikenal (yang dikenal: {known}, atau singkatannya).")
+
+
+def _normalise_jenis(data: dict[str, Any], label: str) -> dict[str, Any]:
+    """A copy of ``data`` whose legal bases carry the hierarchy ``jenis`` and its printed form ``cetak``."""
+    data = copy.deepcopy(data)
+    daerah = f"{'Kabupaten' if data['daerah']['jenis'] == 'kabupaten' else 'Kota'} {data['daerah']['nama'].strip()}"
+    for i, base in enumerate(data.get("dasar_hukum_daerah") or []):
+        items = [(f"dasar_hukum_daerah.{i}.jenis", base)]
+        items += [(f"dasar_hukum_daerah.{i}.perubahan.{k}.jenis", a) for k, a in enumerate(base.get("perubahan") or [])]
+        for where, item in items:
+            item["jenis"], item["cetak"] = jenis_of(item["jenis"], daerah, data["provinsi"].strip(),
+                                                    f"{label} tidak sah: {where}")
+    return data
+
+
 def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
-    """Validate ``data`` and check that its parts agree with each other (T3 for the signer)."""
+    """Validate ``data`` and check that its parts agree with each other (T3 for the signer); the jenis of each
+    legal basis is normalised (:func:`jenis_of`)."""
     validate(data, "region", label)
+    data = _normalise_jenis(data, label)
     jenis = data["daerah"]["jenis"]
     jabatan = data["kepala_daerah"]["jabatan"]
     if not jabatan.endswith(JABATAN_BY_JENIS[jenis]):

@@ -2,8 +2,8 @@
 
 The rules are data (``data/rewrite.yaml``); this module compiles them once per (source kind, profile) pair and
 applies them keeping the case of what they replace, so "BUPATI JEPARA", "Bupati Jepara" and "peraturan bupati"
-all come out right. Every bundled corpus region's name is rewritten, not only the base's, because a clause taken
-from another region (``--take``) carries that region's name.
+all come out right. Every corpus region's name is rewritten, not only the base's, because a clause taken from
+another region (``--take``) carries that region's name.
 """
 
 from __future__ import annotations
@@ -32,41 +32,33 @@ def _rules() -> dict:
     return resources.read_yaml("data/rewrite.yaml")
 
 
-@cache
-def corpus_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(region names, province names) of every bundled corpus regulation, longest first."""
-    from rancang import corpus
-
-    names = {e["nama"] for e in corpus.bundled()}
-    provinces = {e["provinsi"] for e in corpus.bundled() if e.get("provinsi")}
-    return tuple(sorted(names, key=len, reverse=True)), tuple(sorted(provinces, key=len, reverse=True))
-
-
-def _compile(pattern: str, old: str | None = None) -> re.Pattern:
-    if old is not None:
-        pattern = pattern.replace("{old}", r"\s+".join(re.escape(w) for w in old.split()))
+def _compile(pattern: str, olds: list[str] | None = None) -> re.Pattern:
+    """``pattern`` with ``{old}`` standing for any of ``olds`` (longest first, whitespace-tolerant)."""
+    if olds is not None:
+        alts = "|".join(r"\s+".join(re.escape(w) for w in old.split())
+                        for old in sorted(set(olds), key=len, reverse=True))
+        pattern = pattern.replace("{old}", f"(?:{alts})")
     return re.compile(pattern, re.IGNORECASE)
 
 
 class Rewriter:
     """Applies the rewrite rules for one profile to texts that come from a region of kind ``source_jenis``."""
 
-    def __init__(self, profile: Profile, source_jenis: str):
+    def __init__(self, profile: Profile, source_jenis: str, names: list[str], provinces: list[str]):
+        """``names``/``provinces``: the region and province names to rewrite to the profile's (every region of
+        the corpus store, so a clause taken from any of them, or naming one, comes out neutral)."""
         values = {"kepala": profile.kepala, "jenis": profile.jenis_title, "nama": profile.nama,
                   "daerah": profile.daerah, "provinsi": profile.provinsi}
         rules = _rules()
         self.steps: list[tuple[re.Pattern, str]] = []
         if source_jenis != profile.jenis:
             self.steps += [(_compile(r["pattern"]), r["replace"].format(**values)) for r in rules["swap"]]
-        names, provinces = corpus_names()
-        for old in names:
-            if old.lower() == profile.nama.lower():
-                continue
-            self.steps += [(_compile(r["pattern"], old), r["replace"].format(**values)) for r in rules["names"]]
-        for old in provinces:
-            if old.lower() == profile.provinsi.lower():
-                continue
-            self.steps += [(_compile(r["pattern"], old), r["replace"].format(**values))
+        olds = [n for n in names if n and n.lower() != profile.nama.lower()]
+        if olds:
+            self.steps += [(_compile(r["pattern"], olds), r["replace"].format(**values)) for r in rules["names"]]
+        provs = [p for p in provinces if p and p.lower() != profile.provinsi.lower()]
+        if provs:
+            self.steps += [(_compile(r["pattern"], provs), r["replace"].format(**values))
                            for r in rules["provinces"]]
 
     def __call__(self, text: str) -> str:

@@ -27,3 +27,13 @@ def gold():
     """region -> gold facts (tests/gold/*.json)."""
     return {region: json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
             for region, stem in SEED_IDS.items()}
+
+
+@pytest.fixture(scope="session")
+def draft_sources(tmp_path_factory):
+    """A corpus store of the bundled regulations in a temporary folder, for drafts (never the user's store)."""
+    from rancang.generate.sources import Sources
+
+    src = Sources(tmp_path_factory.mktemp("corpus") / "corpus.sqlite")
+    yield src
+    src.close()

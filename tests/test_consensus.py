@@ -1,4 +1,4 @@
-"""`rancang draft --base consensus`: the base is the corpus region that agrees most with all the others."""
+"""`rancang draft --base consensus`: the base is the corpus regulation that agrees most with all the others."""
 
 from __future__ import annotations
 
@@ -12,19 +12,19 @@ from rancang.cli import cli
 EXAMPLES = Path(__file__).parent.parent / "corpus" / "examples"
 
 
-def test_the_consensus_base_is_the_region_with_the_highest_agreement():
-    scores = consensus.scores()
-    assert set(scores) == {"bogor", "jepara", "pasaman-barat", "malang"}
+def test_the_consensus_base_is_the_region_with_the_highest_agreement(draft_sources):
+    scores = consensus.scores(draft_sources)
+    assert set(scores) == set(draft_sources.ids()) == {"bogor", "jepara", "pasaman-barat", "malang"}
     assert all(0 < s <= 100 for s in scores.values())
-    assert consensus.base_region() == max(scores, key=scores.get)
+    assert consensus.base_region(draft_sources) == max(scores, key=scores.get)
 
 
-def test_a_consensus_draft_for_a_kota_has_no_error_and_no_foreign_name(tmp_path):
+def test_a_consensus_draft_for_a_kota_has_no_finding_and_no_foreign_name(tmp_path, draft_sources):
     result = CliRunner().invoke(cli, ["draft", str(EXAMPLES / "kota-magelang.yaml"), "--base", "consensus",
-                                      "-o", str(tmp_path)])
+                                      "--db", str(draft_sources.store.path), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert f"dasar konsensus: {consensus.base_region()}" in result.output
-    assert "0 galat" in result.output
+    assert f"dasar konsensus: {consensus.base_region(draft_sources)}" in result.output
+    assert "pemeriksaan: 0 galat, 0 peringatan, 0 info." in result.output
     text = (tmp_path / "draft.md").read_text(encoding="utf-8")
     # region names, and the names of the officials who signed the corpus acts
     for foreign in ("Bogor", "Jepara", "Pasaman", "Malang", "Bupati", "SANUSI", "BIMA ARYA", "HAMSUARDI"):

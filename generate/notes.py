@@ -1,0 +1,102 @@
+"""Drafting notes (``catatan.md``): what a drafter reads instead of diffing the draft against its sources by hand.
+
+For each Pasal: the region, act and cite it comes from and its renumbering (old -> new); the decisions the drafter
+must make, each with its clause and why (local policy, named unit, undefined term, figure, option ...); every repair
+made to the base text (reference formulas, doubled or glued words, punctuation); what was removed and why; and what
+must still be filled in (nomor, tanggal). No other stage writes these: they exist because a draft is composed.
+
+Notes hold the draft's nodes (and Lampiran blocks) themselves, so a cite is read after the draft is numbered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rancang.tree import Node
+
+#: section titles of catatan.md, in order, by note kind
+KINDS = {
+    "putusan": "Keputusan yang harus diambil penyusun",
+    "isian": "Yang masih harus diisi",
+    "dihapus": "Ketentuan dasar yang tidak dibawa",
+    "perbaikan": "Perbaikan atas teks sumber",
+}
+
+
+@dataclass
+class Note:
+    """One note: ``kind`` (a key of :data:`KINDS`), the ``rule`` id that made it, ``why`` (Indonesian), an excerpt
+    ``text``, and where: a body ``node``, a Lampiran ``block``, or a fixed ``cite``."""
+
+    kind: str
+    rule: str
+    why: str
+    text: str = ""
+    node: Node | None = None
+    block: dict[str, Any] | None = None
+    cite: str = ""
+
+    def where(self) -> str:
+        if self.node is not None and self.node.cite:
+            return self.node.cite
+        if self.block is not None and self.block.get("cite"):
+            return self.block["cite"]
+        return self.cite or "Rancangan"
+
+
+@dataclass
+class Notes:
+    """All notes of one draft, plus the source of each Pasal (filled when the draft is numbered)."""
+
+    items: list[Note] = field(default_factory=list)
+    sources: list[dict[str, str]] = field(default_factory=list)
+
+    def add(self, kind: str, rule: str, why: str, text: str = "", node: Node | None = None,
+            block: dict[str, Any] | None = None, cite: str = "") -> Note:
+        """Record a note (``kind`` must be one of :data:`KINDS`; raises KeyError otherwise)."""
+        KINDS[kind]  # noqa: B018 - a typo in a kind is a programming error, caught at once
+        note = Note(kind, rule, why, _excerpt(text), node, block, cite)
+        self.items.append(note)
+        return note
+
+    def of(self, kind: str) -> list[Note]:
+        return [n for n in self.items if n.kind == kind]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The notes as JSON data: {sumber: [...], <kind>: [{cite, aturan, alasan, teks}]}."""
+        out: dict[str, Any] = {"sumber": [dict(s) for s in self.sources]}
+        for kind in KINDS:
+            out[kind] = [{"cite": n.where(), "aturan": n.rule, "alasan": n.why, "teks": n.text}
+                         for n in self.of(kind)]
+        return out
+
+    def markdown(self, title: str) -> str:
+        """catatan.md: headed by the draft's title, one section per kind, then the table of sources."""
+        lines = [f"# Catatan penyusunan: {title}", "",
+                 "Dibuat oleh `rancang draft`. Baca sebelum rancangan dibahas: setiap ketentuan di bawah ini menyebut "
+                 "pasalnya dan alasannya.", ""]
+        for kind, heading in KINDS.items():
+            notes = self.of(kind)
+            lines += [f"## {heading} ({len(notes)})", ""]
+            if not notes:
+                lines += ["Tidak ada.", ""]
+                continue
+            for n in notes:
+                extra = f" — \u201c{n.text}\u201d" if n.text else ""
+                lines.append(f"- **{n.where()}** [{n.rule}]: {n.why}{extra}")
+            lines.append("")
+        lines += ["## Sumber setiap Pasal", "", "| Pasal rancangan | Sumber | Pasal sumber | Penomoran |",
+                  "|---|---|---|---|"]
+        for s in self.sources:
+            moved = "tetap" if s["asal"] == s["pasal"] else f"{s['asal']} \u2192 {s['pasal']}"
+            lines.append(f"| {s['pasal']} | {s['peraturan']} | {s['asal']} | {moved} |")
+        return "\n".join(lines) + "\n"
+
+
+def _excerpt(text: str, width: int = 160) -> str:
+    """A one-line excerpt of at most ``width`` characters (whole words, "..." when cut)."""
+    text = " ".join((text or "").split())
+    if len(text) <= width:
+        return text
+    return text[:width].rsplit(" ", 1)[0] + " ..."
