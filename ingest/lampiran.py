@@ -47,6 +47,19 @@ def _is_heading(line: str) -> bool:
 
 
 _CLAUSE_ENDS = (".", ":", ";", "?", "!")
+#: a list item closed by its conjunction ("...; dan", "...; dan/atau"): the next line is the next item
+_ITEM_END = re.compile(r";\s*(?:dan|atau|dan/atau|serta)\s*$")
+
+
+def _ended(text: str) -> bool:
+    text = text.rstrip()
+    return text.endswith(_CLAUSE_ENDS) or (text.endswith(("dan", "atau", "serta")) and _ITEM_END.search(text)
+                                          is not None)
+
+
+def _is_title(line: str) -> bool:
+    """A line that can be the title of an item: capitalised, short, no closing punctuation."""
+    return line[0].isupper() and len(line) <= 120 and not line.endswith(_CLAUSE_ENDS + (",",))
 
 
 def _is_intro(line: str) -> bool:
@@ -166,6 +179,7 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
         return block
 
     signing = 0  # lines of a signature block still expected (Ttd., the name)
+    detached: list[tuple[int, list[list[Any]]]] = []  # items printed without text: position, path
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -194,6 +208,21 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
             intro = otype == "item" and open_block["text"].rstrip().endswith(":")  # type: ignore[index]
             outline.place(style, value, label.strip(".()"), intro)
             open_block, otype = add("item", rest, label, outline.depth), "item"
+            if rest:  # the column of detached labels ends at an item beside or above them
+                detached[:] = [d for d in detached if len(d[1]) < outline.depth]
+            elif len(detached) < MAX_DEPTH:
+                detached.append((len(blocks) - 1, list(outline.stack)))
+            continue
+        while detached and blocks[detached[0][0]]["text"]:  # type: ignore[index]
+            detached.pop(0)  # a label whose text followed it after all
+        if detached and _is_title(line) and (otype not in ("item", "paragraph") or not open_block["text"]  # type: ignore
+                                             or _ended(open_block["text"])):  # type: ignore
+            # a column of labels printed apart from their titles ("1)" "2)" then "Mekanisme ..."): each title,
+            # in order, is the text of the next label that has none
+            at, outline.stack = detached.pop(0)
+            open_block, blocks[at] = blocks[at], None  # type: ignore[call-overload]
+            open_block["text"], otype = line, "item"  # type: ignore[index]
+            blocks.append(open_block)  # type: ignore[arg-type]
             continue
         if c in "GTBDgtbd" and _CAPTION.match(line):
             open_block, otype = add("caption", line), "caption"
@@ -202,12 +231,13 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
             otype = ""
         heading = line.isupper() and len(line) >= 3 and not line.endswith((";", ","))  # _is_heading, inline
         if (otype == "item" or otype == "paragraph") and not heading \
-                and not open_block["text"].rstrip().endswith(_CLAUSE_ENDS) \
+                and not _ended(open_block["text"]) \
                 and not _is_heading(open_block["text"]) \
                 and not (otype == "item" and _is_intro(line)):  # type: ignore[index]
             open_block["text"] = join_more(open_block["text"], line)  # type: ignore[index]
             continue
         if heading:
+            detached.clear()
             bab = _BAB.match(line)
             if otype == "heading" and (bab is None and not _BAB.match(open_block["text"])  # type: ignore
                                        or _BAB.fullmatch(open_block["text"].strip()) is not None):  # type: ignore
@@ -218,4 +248,7 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
             open_block, otype = add("heading", line), "heading"
             continue
         open_block, otype = add("paragraph", line), "paragraph"
-    return blocks
+    if len(blocks) != len(out := [b for b in blocks if b is not None]):
+        for n, b in enumerate(out, 1):  # a detached label moved to where its title is printed: ids in order
+            b["id"] = f"{prefix}-{n}"
+    return out

@@ -43,7 +43,7 @@ def build(reg: Regulation) -> dict[str, Any]:
     from rancang.model.mentions import find_mentions
     from rancang.model.pipeline import catalogue, cues
     from rancang.model.procedures import build_procedures, build_stages
-    from rancang.model.roles import build_roles
+    from rancang.model.roles import build_roles, reporting_lines
     from rancang.model.topics import find_topics, stated_list, topic_cite
 
     cue = cues()
@@ -65,7 +65,8 @@ def build(reg: Regulation) -> dict[str, Any]:
         model[key] = stated_list(topics[topic], us, cue["list_intro"], cue["item_prefix"].get(key, []))
     model["stages"] = build_stages(us, cue)
     model["roles"] = build_roles(us, mentions, catalogue("roles"), cue)
-    model["procedures"] = build_procedures(us, mentions, cue)
+    model["reporting_lines"] = reporting_lines(model["roles"])
+    model["procedures"] = build_procedures(us, cue)
     model["documents"] = build_documents(us, mentions, catalogue("documents"), cue, model["procedures"])
     return model
 

@@ -1,5 +1,5 @@
-"""``rancang model``: the sistem-kerja model of one regulation, as JSON, a Markdown memo or a Mermaid
-diagram."""
+"""``rancang model``: the sistem-kerja model of one regulation, as JSON, a Markdown memo, a Mermaid diagram, or
+pictures (SVG / PNG, drawn by Graphviz) of its reporting lines and procedures."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ import click
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Berkas keluaran; tanpa opsi ini hasil ditulis ke layar.")
-@click.option("--format", "fmt", type=click.Choice(["json", "md", "mermaid"]), default="json",
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "mermaid", "svg", "png"]), default="json",
               show_default=True,
-              help="json: model lengkap (skema sistemkerja); md: ringkasan untuk memo; mermaid: diagram.")
-def model(source: Path, out: Path | None, fmt: str) -> None:
+              help="json: model lengkap (skema sistemkerja); md: ringkasan untuk memo; mermaid: diagram teks; "
+                   "svg/png: gambar garis pelaporan dan alur tiap prosedur per pihak (Graphviz).")
+@click.option("--procedure", "procedure", default=None, metavar="ID",
+              help="Hanya untuk svg/png: gambar satu prosedur saja (id prosedur dari model JSON).")
+def model(source: Path, out: Path | None, fmt: str, procedure: str | None) -> None:
     """Susun model sistem kerja dari SOURCE (berkas peraturan atau pohon JSON hasil `rancang ingest`).
 
     Model memuat letak pengaturan tiap materi, prinsip, komponen, bentuk penugasan, lingkup pelaksanaan tugas,
@@ -32,17 +35,21 @@ def model(source: Path, out: Path | None, fmt: str) -> None:
     reg = ingest_path(source)
     data = build(reg)
     schema.validate("sistemkerja", data)
-    if fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt in ("svg", "png"):
+        from rancang.model.picture import render
+
+        payload = render(data, fmt, procedure)
+    elif fmt == "json":
+        payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif fmt == "md":
-        text = to_markdown(data)
+        payload = to_markdown(data).encode("utf-8")
     else:
-        text = to_mermaid(data)
+        payload = to_mermaid(data).encode("utf-8")
     if out is None:
-        click.echo(text, nl=False)
+        click.get_binary_stream("stdout").write(payload)
         return
     try:
-        out.write_text(text, encoding="utf-8")
+        out.write_bytes(payload)
     except OSError as exc:
         from rancang.errors import InputError
 

@@ -1,6 +1,7 @@
 """Documents the act requires: letters and decisions (``patterns/documents.jsonl``), where they are named,
 what
-they must contain ("paling sedikit memuat: ...") and which procedures use them."""
+they must contain ("paling sedikit memuat: ...") and which procedures use them. The reasons a refusal must give
+("menjawab ... dengan alasan ...") belong to the reply (``reply_document``), never to the request it answers."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def build_documents(us: list[Unit], mentions: list[list[Mention]], catalogue: di
     forms: dict[str, Counter] = {}
     first: dict[str, Unit] = {}
     contents: dict[str, list[dict[str, str]]] = {}
+    reply = cues["reply_document"]
+    replies = {m.key for ms in mentions for m in ms if m.label == "DOC" and m.key == reply}
     for u in us:
         docs = [m for m in mentions[u.index] if m.label == "DOC"]
         for m in docs:
@@ -36,11 +39,13 @@ def build_documents(us: list[Unit], mentions: list[list[Mention]], catalogue: di
         for cue in cues["reason_cue"]:
             pos = low.find(cue)
             if pos >= 0:
-                near = min(docs, key=lambda m: abs(m.start - pos))
+                # the reasons for a refusal are written in the reply, not in the request being answered
+                key = reply if reply in replies and any(v in low for v in cues["reply_verbs"]) else \
+                    min(docs, key=lambda m: abs(m.start - pos)).key
                 reason = re.split(r"[;.]", u.text[pos:])[0]
                 item = {"text": clean(reason), "cite": u.cite, "id": u.id}
-                if item not in contents.setdefault(near.key, []):
-                    contents[near.key].append(item)
+                if item not in contents.setdefault(key, []):
+                    contents[key].append(item)
                 break
     used: dict[str, list[str]] = {}
     for p in procedures:

@@ -1,11 +1,22 @@
-"""Procedures: the penugasan and reporting mechanisms as ordered steps, and the stages of the work mechanism.
+"""Procedures: the penugasan mechanisms the act lists as ordered steps, and the stages of the work mechanism.
 
-Lampiran: a heading or item that opens with a procedure cue ("Mekanisme penunjukan yang bersifat lintas ...")
-owns the items nested under it; each item is a step. Body: the reporting clauses ("... melaporkan ... kepada
-...") form the reporting procedure, and the clauses defining penunjukan / pengajuan sukarela a one-step one.
-A step's actor is its subject (or the agent after "oleh"; after "maka" when the step is conditional), ``to``
-the
-roles after "kepada", ``cc`` the roles after "tembusan", ``document`` the first letter or decision it names.
+A procedure opens where a Lampiran block (or a body Pasal/ayat) starts with a procedure cue ("Mekanisme
+penunjukan yang bersifat lintas ...", ``procedure_intro`` in ``cues.json``). Its section runs to the next block
+at its level or above, or to the next procedure. Its steps are the first list of its section, read as the text
+arranges it:
+
+- an item naming a stage ("1) Tahapan Perencanaan:") is not a step; the items under it are, with that stage;
+- an item that introduces sub-steps without anyone acting ("apabila tersedia maka dilakukan hal sebagai
+  berikut:") is not a step; its sub-items and bullets are, on its branch;
+- an item introducing the contents of a letter ("... paling sedikit memuat:") is a step; its contents are not;
+- a list that restarts under the same path (a second "1)" after a paragraph) is another list: the steps end;
+- a section without enumerated items has as steps the bullet paragraphs after its intro ("... berikut:").
+
+So a step is always an action inside its procedure's section. A procedure printed without a list ("Penunjukan
+... dilakukan langsung oleh Pejabat Penilai Kinerja.") is one step, its own sentence. Each step is read as a
+clause by :mod:`rancang.model.steps`; a step's side is its actor's marker, else the side that role already acted
+on in the procedure, else ``side_default`` of ``cues.json`` (by form), else the side of the step before; procedures
+within one unit have no sides.
 """
 
 from __future__ import annotations
@@ -14,8 +25,8 @@ import re
 from typing import Any
 
 from rancang.model.clauses import Unit, clean, lampiran_following
-from rancang.model.mentions import Mention, before
-from rancang.model.roles import NOT_SUBJECT, slug, subjects
+from rancang.model.roles import slug
+from rancang.model.steps import read_step
 
 _LABEL = re.compile(r"^(?:[-•]\s*)?(?:\(?[a-zA-Z0-9]{1,3}[.)]\s+)")
 
@@ -27,12 +38,8 @@ def _title(text: str) -> str:
 def _name(title: str) -> str:
     """The procedure's title without the sentence the parser joined to it ("... Instansi Pemerintah Penunjukan
     Pejabat ... dilakukan ...")."""
-    cut = re.search(r"[.:]|\s(?=(?:Penunjukan|Pengajuan|Penugasan|Pejabat|Pimpinan)\s)", title[15:])
+    cut = re.search(r"[.:]|\s(?=(?i:penunjukan|pengajuan|penugasan|pejabat|pimpinan)\s)", title[15:])
     return (title[:15 + cut.start()] if cut else title)[:120].strip(" .:")
-
-
-def _is_subheading(u: Unit) -> bool:
-    return u.text.rstrip().endswith(":") and len(u.text) < 60
 
 
 def _classify(text: str, table: dict[str, list[str]]) -> str | None:
@@ -43,25 +50,113 @@ def _classify(text: str, table: dict[str, list[str]]) -> str | None:
     return None
 
 
-def analyse_step(u: Unit, ms: list[Mention], cues: dict[str, Any], n: int) -> dict[str, Any]:
-    text = u.low
-    focus = 0
-    for c in cues["step_consequent"]:
-        pos = text.rfind(c)
-        if pos >= 0:
-            focus = max(focus, pos + len(c))
-    roles = [m for m in ms if m.label == "ROLE" and m.start >= focus]
-    cc_pos = min((text.find(c) for c in cues["step_cc"] if text.find(c) >= 0), default=-1)
-    agent = [m for m in roles if before(text, m, 8).rstrip().endswith(tuple(cues["step_agent"]))]
-    free = [m for m in roles if not before(text, m, 14).rstrip().endswith(NOT_SUBJECT)]
-    actor = agent[0] if agent else (free[0] if free else None)
-    cc = [m.key for m in roles if cc_pos >= 0 and m.start > cc_pos]
-    to = [m.key for m in roles if before(text, m, 10).rstrip().endswith(tuple(cues["step_to"]))
-          and not (cc_pos >= 0 and m.start > cc_pos) and (actor is None or m.key != actor.key)]
-    docs = [m for m in ms if m.label == "DOC"]
-    return {"n": n, "actor": actor.key if actor else None, "action": clean(u.text),
-            "document": docs[0].key if docs else None, "to": list(dict.fromkeys(to)),
-            "cc": list(dict.fromkeys(cc)), "cite": u.cite, "id": u.id}
+def _is_head(u: Unit, intros: tuple[str, ...]) -> bool:
+    return u.type in ("heading", "item", "paragraph", "pasal", "ayat") and _title(u.text).lower().startswith(intros)
+
+
+def _stage(u: Unit, cues: dict[str, Any]) -> str | None:
+    title = _title(u.text).lower()
+    for name, words in cues["stages"]["names"].items():
+        if title.startswith(tuple(words)) and len(title) < 80:
+            return name
+    return None
+
+
+def section(us: list[Unit], head: Unit, intros: tuple[str, ...]) -> list[Unit]:
+    """The Lampiran blocks of ``head``'s section: up to the next heading, the next procedure, or the next item
+    at ``head``'s level or above (for a paragraph head: above the level of its first item)."""
+    out: list[Unit] = []
+    floor = head.level if head.type == "item" else None
+    for u in us[head.index + 1:]:
+        if u.source != "lampiran" or u.type == "heading" or _is_head(u, intros):
+            break
+        if u.type == "item":
+            if floor is None:
+                floor = u.level - 1
+            if u.level <= floor:
+                break
+        out.append(u)
+    return out
+
+
+def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str | None, str | None]]:
+    """(unit, stage, inherited branch) for each step of a section (see the module docstring)."""
+    items = [u for u in sec if u.type == "item"]
+    if not items:  # steps printed as bullets: the paragraphs after the intro ("... sebagai berikut:")
+        intro = next((i for i, u in enumerate(sec) if u.text.rstrip().endswith(":")), None)
+        out_: list[tuple[Unit, str | None, str | None]] = []
+        for u in sec[intro + 1:] if intro is not None else []:
+            if u.type != "paragraph" or u.text.rstrip().endswith(":"):
+                break
+            out_.append((u, None, None))
+        return out_
+    top = items[0].level
+    seen: set[str] = set()
+    out: list[tuple[Unit, str | None, str | None]] = []
+    stage = None
+    group: tuple[str, str | None] | None = None  # ("steps" | "contents", branch) of the item above
+    last = None
+    for u in sec:
+        if u.type == "item" and u.level == top:
+            if u.cite in seen:
+                break  # the same path again: a new list
+            seen.add(u.cite)
+            last, group, stage_here = u, None, _stage(u, cues)
+            if stage_here:
+                stage = stage_here
+                continue
+            if u.text.rstrip().endswith(":"):
+                contents = any(c in u.low for c in cues["contents_intro"])
+                group = ("contents" if contents else "steps", None)
+                if not contents:
+                    out.append((u, stage, "group"))  # kept only if it has an actor
+                    continue
+            out.append((u, stage, None))
+        elif u.type == "item" and u.level == top + 1 and (group is None and last is not None and
+                                                          _stage(last, cues) or group and group[0] == "steps"):
+            out.append((u, stage, "child"))
+        elif u.type == "paragraph" and group and group[0] == "steps" and last is not None and u.cite == last.cite:
+            out.append((u, stage, "child"))
+    return out
+
+
+def _sides(steps: list[dict[str, Any]], form: str, scope: str | None, reads: list[dict], cues: dict) -> None:
+    """Give each step its side (asal / tujuan); none within one unit."""
+    if not scope or not scope.startswith("lintas"):
+        for s in steps:
+            s["side"] = None
+        return
+    known: dict[str, str] = {}
+    default = cues["side_default"].get(form, {})
+    prev = None
+    for s, r in zip(steps, reads, strict=True):
+        actor = s["actor"]
+        side = r["actor_side"] or known.get(actor or "") or default.get(actor or "") or prev or "asal"
+        if actor:
+            known[actor] = side
+        s["side"] = prev = side
+
+
+def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: str, scope: str | None,
+           cues: dict[str, Any]) -> list[dict[str, Any]]:
+    not_after = frozenset(cues["role_not_after"])
+    steps: list[dict[str, Any]] = []
+    reads: list[dict[str, Any]] = []
+    branch = None
+    for u, stage, how in units:
+        r = read_step(clean(u.text), not_after, loose)
+        if how == "group":
+            branch = r["branch"]
+            if r["actor"] is None:
+                continue
+        elif how != "child":
+            branch = None
+        reads.append(r)
+        steps.append({"n": len(steps) + 1, "actor": r["actor"], "action": clean(u.text), "document": r["document"],
+                      "to": r["to"], "cc": r["cc"], "branch": r["branch"] or (branch if how == "child" else None),
+                      "stage": stage, "side": None, "cite": u.cite, "id": u.id})
+    _sides(steps, form, scope, reads, cues)
+    return steps
 
 
 def _unique(pid: str, seen: set[str]) -> str:
@@ -72,60 +167,33 @@ def _unique(pid: str, seen: set[str]) -> str:
     return out
 
 
-def build_procedures(us: list[Unit], mentions: list[list[Mention]], cues: dict[str, Any]) -> list[dict]:
+def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
+    """Every procedure of the act (Lampiran first, then the body), each ``{id, name, form, scope, source,
+    cite, node, steps}`` as in ``schema/sistemkerja.schema.json``."""
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
-    intros = cues["procedure_intro"]
+    intros = tuple(cues["procedure_intro"])
     for u in us:
-        if u.source != "lampiran" or u.type not in ("heading", "item", "paragraph"):
+        if u.definition or not _is_head(u, intros):
             continue
         title = _title(u.text)
-        if not any(title.lower().startswith(c) for c in intros):
-            continue
-        steps = [s for s in lampiran_following(us, u) if not _is_subheading(s)]
-        if not steps:
-            continue
-        name = _name(title)
         form = _classify(title, cues["procedure_forms"]) or "penugasan"
         scope = _classify(title, cues["procedure_scopes"])
+        if u.source == "lampiran":
+            found = _list_steps(section(us, u, intros), cues)
+        elif any(c in u.low for c in cues["step_list_intro"]):
+            found = [(us[c], None, None) for c in u.children if us[c].type in ("huruf", "angka", "item")]
+        else:
+            found = []
+        loose = not found
+        steps = _steps(found or [(u, None, None)], loose, form, scope, cues)
+        if not any(s["actor"] for s in steps):
+            continue  # a list of kinds or scopes, not of actions
         pid = _unique(slug(f"{form} {scope or 'umum'}"), seen)
-        out.append({"id": pid, "name": name, "form": form, "scope": scope, "source": "lampiran",
-                    "cite": u.cite, "node": u.id,
-                    "steps": [analyse_step(s, mentions[s.index], cues, i + 1) for i, s in enumerate(steps)]})
-    # body: reporting lines in document order
-    report_units = [u for u in us if u.source == "body" and not u.definition and u.type in ("pasal", "ayat")
-                    and re.search(r"\bmelaporkan\b", u.low)]
-    steps = []
-    for u in report_units:
-        subj, _ = subjects(u, mentions[u.index], ["melaporkan"])
-        step = analyse_step(u, mentions[u.index], cues, len(steps) + 1)
-        if subj:
-            step["actor"] = subj[0].key
-            step["to"] = [t for t in step["to"] if t != subj[0].key]
-        steps.append(step)
-    if steps:
-        out.append({"id": _unique("pelaporan", seen), "name": "Pelaporan pelaksanaan tugas",
-                    "form": "pelaporan",
-                    "scope": None, "source": "batang_tubuh", "cite": report_units[0].cite,
-                    "node": report_units[0].id, "steps": steps})
-    # body: the clauses that define each assignment form
-    for form, words in (("penunjukan", "penunjukan"), ("pengajuan_sukarela", "pengajuan sukarela")):
-        for u in us:
-            if u.source == "body" and not u.definition and u.low.startswith(words) and " merupakan " in u.low:
-                step = analyse_step(u, mentions[u.index], cues, 1)
-                agent = [m for m in mentions[u.index] if m.label == "ROLE"
-                         and before(u.low, m, 8).rstrip().endswith(("oleh", "dari"))]
-                if agent:
-                    step["actor"] = agent[0].key
-                    step["to"] = [t for t in step["to"] if t != agent[0].key]
-                out.append({"id": _unique(f"{form}_batang_tubuh", seen), "name": clean(words.capitalize()),
-                            "form": form, "scope": None, "source": "batang_tubuh",
-                            "cite": u.cite, "node": u.id,
-                            "steps": [step]})
-                break
+        out.append({"id": pid, "name": _name(title), "form": form, "scope": scope,
+                    "source": "lampiran" if u.source == "lampiran" else "batang_tubuh",
+                    "cite": u.cite, "node": u.id, "steps": steps})
     return out
-
-
 def build_stages(us: list[Unit], cues: dict[str, Any]) -> list[dict[str, Any]]:
     """The first Lampiran heading of each stage (perencanaan, pelaksanaan, evaluasi) with its items; where the
     Lampiran has none, the body list naming the stages."""

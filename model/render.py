@@ -83,6 +83,9 @@ def to_markdown(model: dict[str, Any]) -> str:
                 extra.append("kepada: " + ", ".join(names.get(t, t) for t in s["to"]))
             if s["cc"]:
                 extra.append("tembusan: " + ", ".join(names.get(t, t) for t in s["cc"]))
+            for key, word in (("stage", "tahap"), ("side", "pihak"), ("branch", "jika")):
+                if s.get(key):
+                    extra.append(f"{word}: {s[key]}")
             actor = names.get(s["actor"], "—") if s["actor"] else "—"
             tail = f" [{'; '.join(extra)}]" if extra else ""
             out.append(f"{s['n']}. **{actor}**: {_short(s['action'])}{tail} ({s['cite']})")
@@ -134,7 +137,8 @@ def to_mermaid(model: dict[str, Any]) -> str:
             text = f"{s['n']}. {who}: {s['action']}"
             lines.append(f"    {sid}[{label(text, 90)}]")
             if prev:
-                lines.append(f"    {prev} --> {sid}")
+                branch = f"|{label(s['branch'], 20)}|" if s.get("branch") else ""
+                lines.append(f"    {prev} -->{branch} {sid}")
             prev = sid
         lines.append("  end")
     return "\n".join(lines) + "\n"

@@ -56,7 +56,10 @@ def subjects(u: Unit, ms: list[Mention], verbs: list[str]) -> tuple[list[Mention
 
 
 def _targets_after(text: str, ms: list[Mention], pos: int, stops: tuple[str, ...] = (" sebagai ",)) -> list:
-    """Roles named after the reporting verb, up to the purpose ("... sebagai bahan penilaian ...")."""
+    """Roles named after the reporting verb (after its "kepada" when it has one: "melaporkan hasil kinerja
+    anggota tim kepada X" reports to X), up to the purpose ("... sebagai bahan penilaian ...")."""
+    to = text.find(" kepada ", pos)
+    pos = to if to >= 0 else pos
     end = min([p for p in (text.find(s, pos) for s in stops) if p >= 0] or [len(text)])
     return [m for m in ms if m.label == "ROLE" and pos <= m.start < end
             and not before(text, m, 14).rstrip().endswith(("oleh", "sebagai", "selaku"))]
@@ -133,6 +136,31 @@ def defined_term(text: str, splits: list[str]) -> str:
     return re.sub(r"^\d+\.\s*", "", t[:cut]).strip(" ,.")
 
 
+def _reports(book: RoleBook, u: Unit, ms: list[Mention], subj: list[Mention], cues: dict,
+             stops: tuple[str, ...]) -> None:
+    """The reporting lines a clause draws: its subjects report to the roles after the reporting verb."""
+    # in the Lampiran only reporting proper: its "berkedudukan di bawah" sentences describe one kind of unit each
+    rv = _verb_pos(u.low, cues["report_verbs" if u.source == "body" else "lampiran_report_verbs"])
+    if rv >= 0 and subj:
+        for t in _targets_after(u.low, ms, rv, stops):
+            for s in subj:
+                if t.key != s.key:
+                    book.add(book.reports, s.key, _ref(t.key, u))
+
+
+def reporting_lines(roles: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Every reporting line once, with both ends: ``{from, to, cite, id}``; only lines whose both ends are roles
+    of the model."""
+    known = {r["id"] for r in roles}
+    out: list[dict[str, str]] = []
+    for r in roles:
+        for x in r["reports_to"]:
+            line = {"from": r["id"], "to": x["role"], "cite": x["cite"], "id": x["id"]}
+            if x["role"] in known and line not in out:
+                out.append(line)
+    return out
+
+
 def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, cues: dict) -> list[dict]:
     book = RoleBook(catalogue)
     splits = cues["definition_split"]
@@ -184,23 +212,21 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
                     for t in _targets_after(it.low, mentions[it.index], rv, stops):
                         if t.key != owner.key:
                             book.add(book.reports, owner.key, _ref(t.key, it))
-    # 4. body clauses: subject + duty verb; passive agent ("ditetapkan oleh X"); reporting lines; appointments
+    # 4. body clauses: subject + duty verb; passive agent ("ditetapkan oleh X"); reporting lines (body and
+    #    Lampiran: "... yang berperan sebagai anggota tim melaporkan ... kepada ketua tim"); appointments
     for u in us:
-        if u.source != "body" or u.definition or not u.text:
+        if u.definition or not u.text or u.source != "body" and (
+                u.type not in ("item", "paragraph") or not any(v in u.low for v in cues["lampiran_report_verbs"])):
             continue
         ms = mentions[u.index]
         subj, v = subjects(u, ms, cues["duty_verbs"] + ["berkedudukan"])
-        for s in subj:
-            book.add(book.duties, s.key, _item(u.text, u))
-        for m in ms:
-            if m.label == "ROLE" and re.search(r"\bdi\w+ oleh\s*$", before(u.low, m, 40)):
-                book.add(book.duties, m.key, _item(u.text, u))
-        rv = _verb_pos(u.low, cues["report_verbs"])
-        if rv >= 0 and subj:
-            for t in _targets_after(u.low, ms, rv, stops):
-                for s in subj:
-                    if t.key != s.key:
-                        book.add(book.reports, s.key, _ref(t.key, u))
+        if u.source == "body":
+            for s in subj:
+                book.add(book.duties, s.key, _item(u.text, u))
+            for m in ms:
+                if m.label == "ROLE" and re.search(r"\bdi\w+ oleh\s*$", before(u.low, m, 40)):
+                    book.add(book.duties, m.key, _item(u.text, u))
+        _reports(book, u, ms, subj, cues, stops)
     for u in us:
         ms = mentions[u.index]
         av = _verb_pos(u.low, cues["appoint_verbs"])
@@ -217,4 +243,4 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
     return book.roles()
 
 
-__all__ = ["build_roles", "defined_term", "low", "slug", "subjects"]
+__all__ = ["build_roles", "defined_term", "low", "reporting_lines", "slug", "subjects"]

@@ -167,3 +167,26 @@ def test_every_cite_resolves_to_a_block_that_holds_its_item(seeds, key):
         assert _norm(text) in _norm(node_text), (cite, text)
     lamp = [c for _, c, _ in items if c.startswith("Lampiran")]
     assert all(len(c.split()) <= 1 + 2 * MAX_DEPTH for c in lamp)
+
+
+def test_labels_printed_apart_from_their_titles_get_them_in_order():
+    blocks = parse("""a. Penunjukan
+1)
+2)
+Mekanisme penunjukan dalam Unit Organisasi
+Penunjukan dilakukan langsung oleh Pimpinan Unit Organisasi.
+Mekanisme penunjukan yang bersifat lintas Unit Organisasi
+dilakukan dengan tahapan sebagai berikut:
+a) Pimpinan Unit Organisasi mengirimkan surat permohonan; dan
+b) Pejabat Fungsional menerima surat penugasan.""".split("\n"))
+    items = [(b["id"], b["cite"], b["text"]) for b in blocks]
+    assert items == [
+        ("lampiran-1", "Lampiran huruf a", "Penunjukan"),
+        ("lampiran-2", "Lampiran huruf a angka 1",
+         "Mekanisme penunjukan dalam Unit Organisasi Penunjukan dilakukan langsung oleh Pimpinan Unit Organisasi."),
+        ("lampiran-3", "Lampiran huruf a angka 2",
+         "Mekanisme penunjukan yang bersifat lintas Unit Organisasi dilakukan dengan tahapan sebagai berikut:"),
+        ("lampiran-4", "Lampiran huruf a angka 2 huruf a",
+         "Pimpinan Unit Organisasi mengirimkan surat permohonan; dan"),
+        ("lampiran-5", "Lampiran huruf a angka 2 huruf b", "Pejabat Fungsional menerima surat penugasan."),
+    ]

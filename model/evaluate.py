@@ -1,0 +1,65 @@
+"""Measure the model's procedures against a hand-read step gold (``tests/gold/steps/*.json``).
+
+A gold step is ``{cite, text, actor, side, branch, stage, document}``: the printed path of the clause, its first
+words, and what the text says about it. A model step matches a gold step when their cites are equal and the
+model step's words start with the gold words (after markup and spacing are normalised); each step matches at
+most once. Precision is matched model steps over all model steps, recall matched gold steps over all gold
+steps. Actor precision: model steps naming an actor whose actor is the gold one, over model steps naming one;
+actor recall: gold steps naming an actor that the model gives the same actor, over gold steps naming one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rancang.model.clauses import clean
+
+
+def _norm(text: str) -> str:
+    return clean(text).lower()
+
+
+def match_steps(model: dict[str, Any], gold: dict[str, Any]) -> list[tuple[dict | None, dict | None]]:
+    """Pairs (model step, gold step); a side is None where the other has no partner. Model steps are those of
+    every procedure; gold steps those of every gold procedure."""
+    got = [s for p in model["procedures"] for s in p["steps"]]
+    want = [s for p in gold["procedures"] for s in p["steps"]]
+    by_cite: dict[str, list[int]] = {}
+    for i, s in enumerate(got):
+        by_cite.setdefault(s["cite"], []).append(i)
+    used: set[int] = set()
+    pairs: list[tuple[dict | None, dict | None]] = []
+    for g in want:
+        words = _norm(g["text"])
+        hit = next((i for i in by_cite.get(g["cite"], []) if i not in used
+                    and _norm(got[i]["action"]).startswith(words)), None)
+        if hit is None:
+            pairs.append((None, g))
+        else:
+            used.add(hit)
+            pairs.append((got[hit], g))
+    pairs += [(s, None) for i, s in enumerate(got) if i not in used]
+    return pairs
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def score_steps(model: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
+    """``{step_p, step_r, actor_p, actor_r, side, branch, document}`` (fractions; the last three: share of
+    matched steps where the model agrees with the gold)."""
+    pairs = match_steps(model, gold)
+    matched = [(m, g) for m, g in pairs if m is not None and g is not None]
+    n_model = sum(m is not None for m, _ in pairs)
+    n_gold = sum(g is not None for _, g in pairs)
+    named = [m for m, _ in pairs if m is not None and m.get("actor")]
+    right = [(m, g) for m, g in matched if m.get("actor") and m["actor"] == g["actor"]]
+    gold_named = [g for _, g in pairs if g is not None and g["actor"]]
+    return {
+        "step_p": _ratio(len(matched), n_model), "step_r": _ratio(len(matched), n_gold),
+        "actor_p": _ratio(len(right), len(named)), "actor_r": _ratio(len(right), len(gold_named)),
+        "side": _ratio(sum(m.get("side") == g["side"] for m, g in matched), len(matched)),
+        "branch": _ratio(sum(m.get("branch") == g["branch"] for m, g in matched), len(matched)),
+        "document": _ratio(sum(m.get("document") == g["document"] for m, g in matched), len(matched)),
+    }

@@ -1,0 +1,164 @@
+"""One procedure step read as a clause: who acts, towards whom, on which side, on which branch, with which
+document.
+
+The clause's words are tagged by spaCy ``Matcher`` patterns kept as data (``patterns/steps.jsonl``: CONDITION,
+FRONTED, CONSEQUENT, MODAL, ACTIVE and PASSIVE verbs, AGENT "oleh", TO "kepada", CC "tembusan", the side
+markers TUJUAN / ASAL and the branch words SETUJU / TOLAK); roles and documents are the EntityRuler's. Rules:
+
+- the main clause follows "maka", or the comma closing a leading condition or fronted phrase ("apabila ...,",
+  "terhadap surat ...,", "dengan rekomendasi ...,");
+- the actor is the role that opens the main clause when its verb is active; when the verb is passive, the role
+  after "oleh" ("disampaikan oleh Pejabat Penilai Kinerja"); when the main clause names no one, a role directly
+  followed by an active verb ("setelah pimpinan Unit Organisasi menerima"), else the subject of the condition
+  ("Apabila Pimpinan Perangkat Daerah menolak, maka harus memberikan ...");
+- a role's side is the marker printed right after it: TUJUAN ("dituju", "penerima", "dimana ... berada") or
+  ASAL ("pemilik kinerja", "pemohon", "bersangkutan");
+- the branch is TOLAK or SETUJU found in the condition; the document the first one named in the main clause.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from rancang.model.pipeline import load_nlp, patterns
+
+_CONJ = frozenset({"dan", "atau", "dan/atau", "/", ",", "serta"})
+
+
+@cache
+def _matcher():
+    from spacy.matcher import Matcher
+
+    nlp = load_nlp()
+    m = Matcher(nlp.vocab, validate=False)
+    for entry in patterns("steps.jsonl"):
+        m.add(entry["label"], [entry["pattern"]])
+    return m
+
+
+class Clause:
+    """A step's text as tokens with their tags, role and document spans, and its main clause start."""
+
+    def __init__(self, text: str, not_after: frozenset[str] = frozenset()):
+        nlp = load_nlp()
+        self.doc = doc = nlp(text)
+        self.tags: list[set[str]] = [set() for _ in doc]
+        for match_id, start, _end in _matcher()(doc):
+            self.tags[start].add(nlp.vocab.strings[match_id])
+        self.roles = [e for e in doc.ents if e.label_ == "ROLE"
+                      and not (e.start > 0 and doc[e.start - 1].lower_ in not_after)]
+        self.docs = [e for e in doc.ents if e.label_ == "DOC"]
+        self.role_at = {e.start: e for e in self.roles}
+        self.main, self.has_condition = self._main_start()
+
+    def has(self, i: int, label: str) -> bool:
+        return 0 <= i < len(self.tags) and label in self.tags[i]
+
+    def _comma_after(self, i: int, limit: int = 60) -> int:
+        for j in range(i, min(len(self.doc), i + limit)):
+            if self.doc[j].text == ",":
+                return j
+        return -1
+
+    def _main_start(self) -> tuple[int, bool]:
+        consequent = next((i for i in range(len(self.doc)) if self.has(i, "CONSEQUENT")), -1)
+        opens = self.has(0, "CONDITION") or self.has(0, "FRONTED")
+        if consequent >= 0:
+            m = consequent + 1
+        elif opens and (c := self._comma_after(0)) >= 0:
+            m = c + 1
+        else:
+            m = 0
+        if m < len(self.doc) and self.has(m, "FRONTED") and (c := self._comma_after(m, 15)) >= 0:
+            m = c + 1  # "maka dengan rekomendasi dari pimpinan Unit Organisasi, Pejabat ..."
+        while m < len(self.doc) and self.has(m, "MODAL"):
+            m += 1
+        return m, consequent >= 0 or self.has(0, "CONDITION")
+
+    def verb_after(self, i: int) -> int:
+        """The first verb at or after token ``i`` that is not inside a relative clause ("yang dituju")."""
+        for j in range(i, len(self.doc)):
+            if (self.has(j, "ACTIVE") or self.has(j, "PASSIVE")) and (j == 0 or self.doc[j - 1].lower_ != "yang"):
+                return j
+        return -1
+
+    def agent_after(self, i: int) -> Any:
+        """The role after "oleh" (within a few words) at or after token ``i``."""
+        for j in range(i, len(self.doc)):
+            if self.has(j, "AGENT"):
+                return next((e for e in self.roles if j < e.start <= j + 5), None)
+        return None
+
+    def actor(self, loose: bool = False) -> Any:
+        """The role span the clause makes act, or None (see the module docstring)."""
+        subject = self.role_at.get(self.main)
+        if subject is not None:
+            v = self.verb_after(subject.end)
+            if v >= 0 and self.has(v, "PASSIVE"):
+                return self.agent_after(v)
+            return subject
+        v = self.verb_after(self.main)
+        if v >= 0 and self.has(v, "PASSIVE") and (agent := self.agent_after(v)) is not None:
+            return agent
+        for e in self.roles:  # a role directly followed by an active verb
+            j = e.end
+            while j < len(self.doc) and self.has(j, "MODAL"):
+                j += 1
+            if e.start >= self.main and self.has(j, "ACTIVE"):
+                return e
+        if self.has_condition:
+            cond = [e for e in self.roles if e.start < self.main]
+            if cond:
+                return cond[0]
+        return self.agent_after(0) if loose else None
+
+    def side_of(self, ent: Any) -> str | None:
+        """"tujuan" / "asal" from the marker printed right after a role, else None."""
+        for j in range(ent.end, min(len(self.doc), ent.end + 5)):
+            if self.has(j, "TUJUAN"):
+                return "tujuan"
+            if self.has(j, "ASAL"):
+                return "asal"
+            tok = self.doc[j]
+            other = self.role_at.get(j)
+            if (other is not None and other.ent_id_ != "pemilik_kinerja") or tok.text in (",", ";") \
+                    or self.has(j, "TO") or self.has(j, "CC") or self.has(j, "ACTIVE"):
+                return None
+        return None
+
+    def branch(self) -> str | None:
+        if not self.has_condition:
+            return None
+        span = range(0, self.main)
+        if any(self.has(i, "TOLAK") for i in span):
+            return "tolak"
+        if any(self.has(i, "SETUJU") for i in span):
+            return "setuju"
+        return None
+
+
+def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = False) -> dict[str, Any]:
+    """``{actor, actor_side, sides, to, cc, document, branch}`` of one step's text.
+
+    ``sides``: role id -> side for the roles printed with a side marker in the condition; ``actor_side``: the
+    marker after the actor, else its marker in the condition. ``loose``: the text is a procedure's
+    own defining sentence, whose agent may sit in a relative clause ("... yang dilakukan langsung oleh X")."""
+    c = Clause(text, not_after)
+    actor = c.actor(loose)
+    sides: dict[str, str] = {}  # roles marked in the condition ("apabila Pejabat ... dituju menyetujui, maka ...")
+    for e in c.roles:
+        if e.start >= c.main:
+            break
+        side = c.side_of(e)
+        if side and e.ent_id_ not in sides:
+            sides[e.ent_id_] = side
+    key = actor.ent_id_ if actor is not None else None
+    cc_at = next((i for i in range(len(c.doc)) if c.has(i, "CC")), len(c.doc))
+    to = [e.ent_id_ for e in c.roles if e.start > 0 and c.has(e.start - 1, "TO") and e.start < cc_at
+          and e.ent_id_ != key]
+    cc = [e.ent_id_ for e in c.roles if e.start > cc_at and e.ent_id_ != key]
+    main_docs = [d for d in c.docs if d.start >= c.main] or c.docs
+    return {"actor": key, "actor_side": (c.side_of(actor) or sides.get(key)) if actor is not None else None,
+            "sides": sides, "to": list(dict.fromkeys(to)), "cc": list(dict.fromkeys(cc)),
+            "document": main_docs[0].ent_id_ if main_docs else None, "branch": c.branch()}
