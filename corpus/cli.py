@@ -37,13 +37,18 @@ def corpus() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Jumlah proses pembaca paralel (bawaan: jumlah inti CPU).")
 @click.option("--no-seed", is_flag=True, help="Jangan isi basis data baru dengan korpus bawaan.")
-def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool) -> None:
+@click.option("--ocr/--no-ocr", "ocr", default=None,
+              help="--ocr: selalu baca PDF dengan OCR; --no-ocr: jangan pernah. Bawaan: OCR hanya bila PDF "
+                   "tidak memiliki lapisan teks yang dapat dibaca.")
+def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool, ocr: bool | None) -> None:
     """Tambahkan berkas atau folder peraturan (TXT/MD/PDF/DOCX/JSON) ke korpus.
 
     Berkas yang sudah ada (sha256 sama) dilewati; setiap peraturan ditulis utuh dalam satu transaksi.
     """
     from rancang.corpus.store import expand
+    from rancang.ingest.cli import set_ocr
 
+    set_ocr(ocr)
     with _store(db, seed=not no_seed) as store:
         files = expand(paths)
         with click.progressbar(length=len(files), label="Membaca peraturan", show_pos=True,
