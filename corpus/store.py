@@ -26,7 +26,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rancang.corpus.cluster import cluster_map, read_files
+from rancang.corpus.cluster import cluster_map, read_file, read_files
+from rancang.corpus.jdih import FIELDS, documents, read_feed
 
 from rancang.address import Address, covers
 from rancang.errors import InputError
@@ -318,6 +319,29 @@ class Store:
             else:
                 rid, new = self.add(Regulation.from_dict(outcome))
                 (result.added.append(rid) if new else result.skipped.append((str(f), rid)))
+            if progress:
+                progress(1)
+        return result
+
+    def add_feed(self, location: str, progress: Callable[[int], None] | None = None) -> AddResult:
+        """Import the documents a JDIHN feed lists (:mod:`rancang.corpus.jdih`; a file path or URL), each with
+        its record kept in ``source.jdih``. Documents already stored (same sha256) are skipped; a record whose
+        document cannot be fetched or read is listed in ``failed`` with its reason."""
+        result = AddResult()
+        for record, name, data in documents(read_feed(location), location):
+            label = f"{name} ({record.get('judul')})"
+            if isinstance(data, str):
+                result.failed.append((label, data))
+            elif known := self.has(hashlib.sha256(data).hexdigest()):
+                result.skipped.append((label, known))
+            else:
+                outcome = read_file((name, data))
+                if isinstance(outcome, str):
+                    result.failed.append((label, outcome))
+                else:
+                    outcome["source"]["jdih"] = {k: record[k] for k in FIELDS if k in record}
+                    rid, new = self.add(Regulation.from_dict(outcome))
+                    (result.added.append(rid) if new else result.skipped.append((label, rid)))
             if progress:
                 progress(1)
         return result
