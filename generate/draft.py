@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rancang.generate import compose, docx_render
+from rancang.generate.fix import fix_tree
 from rancang.generate.notes import Notes
 from rancang.generate.profile import Profile
 from rancang.generate.sources import Sources
@@ -73,6 +74,10 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     assign_ids(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)
+    # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
+    for change in fix_tree(reg):
+        notes.add("perbaikan", change["rule"], "perbaikan mekanis rancang check --fix",
+                  f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
     md = markdown.render(reg)
     reg.source = {"file": "draft.docx", "sha256": hashlib.sha256(md.encode("utf-8")).hexdigest(),
                   "format": "generated"}
