@@ -20,6 +20,7 @@ Targets are :class:`~rancang.address.Address` values (a ref's JSON keeps their i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from rancang.ingest.meta import citation
@@ -242,7 +243,8 @@ def _refs_in(node: Node, pasal: Address, ayat: Address | None, ids: set[str]) ->
     if not _may_refer(text):
         return refs
     chains = list(_chains(text))
-    external = _external_chains(text, chains)
+    acts = _Acts(text)
+    external = _external_chains(text, chains, acts)
     cited: dict[int, dict] = {}  # act offset -> its citation: a list of chains often cites one act
     for k, (start, end, items) in enumerate(chains):
         act = external[k]
@@ -261,12 +263,10 @@ def _refs_in(node: Node, pasal: Address, ayat: Address | None, ids: set[str]) ->
         resolved = all(_exists(t, ids) for t in targets) and not _too_wide(items)
         if not resolved:
             # a provision this act lacks, cited in a clause that names another act, belongs to that act
-            clause_end = text.find(";", end)
-            window = text[end:clause_end if clause_end >= 0 else len(text)]
-            m = _search_word(ACT_CITATION, window) if "Nomor" in window else None
-            if m:
+            at = acts.first_after(end)
+            if at is not None:
                 refs.append(Ref(text=text[start:end], kind="external", start=start, end=end,
-                                citation=citation(text[end + m.start():end + m.start() + 300])))
+                                citation=citation(text[at:at + 300])))
                 continue
         refs.append(Ref(text=text[start:end], kind="internal", target=[_canonical(t, ids) for t in targets],
                         resolved=resolved, start=start, end=end))
@@ -279,7 +279,38 @@ def _may_refer(text: str) -> bool:
     return "asal" in text or "ayat" in text or "huruf" in text or "angka" in text
 
 
-def _external_chains(text: str, chains) -> list[int | None]:
+class _Acts:
+    """Where other acts are cited in one text ("Peraturan Bupati Jepara Nomor 67"), found once: the first one after
+    any offset and before the clause ends (";") in O(log n), so a long list of references stays linear (searching
+    the rest of the clause again for every reference made a 750 KB clause take 16 s)."""
+
+    def __init__(self, text: str) -> None:
+        self.semicolons = [i for i, ch in enumerate(text) if ch == ";"] if ";" in text else []
+        self.length = len(text)
+        starts: list[int] = []
+        if "Nomor" in text:
+            for m in _KEYWORD.finditer(text):
+                if _word_start(text, m.start()) and ACT_CITATION.match(text, m.start()):
+                    starts.append(m.start())
+        self.starts = starts
+
+    def first_after(self, end: int) -> int | None:
+        """The offset of the first act cited at or after ``end`` in the same clause, or None."""
+        if not self.starts:
+            return None
+        k = bisect_left(self.starts, end)
+        if k == len(self.starts):
+            return None
+        s = bisect_left(self.semicolons, end)
+        clause_end = self.semicolons[s] if s < len(self.semicolons) else self.length
+        return self.starts[k] if self.starts[k] < clause_end else None
+
+
+#: the words an act's name starts with (where :data:`ACT_CITATION` can match)
+_KEYWORD = re.compile(r"Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun")
+
+
+def _external_chains(text: str, chains, acts: _Acts) -> list[int | None]:
     """For each chain, the offset of the other act it belongs to, or None when it points into this act.
 
     A chain directly followed by an act's name is external; so is every chain before it in the same list
@@ -291,23 +322,19 @@ def _external_chains(text: str, chains) -> list[int | None]:
     safe because both are word boundaries, where the filler pattern never takes a word in two parts."""
     n = len(chains)
     out: list[int | None] = [None] * n
-    acts: list[int | None] = [None] * n   # the act cited after each chain, before the clause ends
+    found: list[int | None] = [None] * n   # the act cited after each chain, before the clause ends
     for k, (_start, end, _) in enumerate(chains):
         if EXTERNAL.match(text[end:end + 80]):
             out[k] = end
             continue
-        clause_end = text.find(";", end)
-        window = text[end:clause_end if clause_end >= 0 else len(text)]
-        m = _search_word(ACT_CITATION, window) if "Nomor" in window else None
-        if m is not None:
-            acts[k] = end + m.start()
+        found[k] = acts.first_after(end)
     filler = [False] * n  # is text[end of chain k : its act] filler only?
     for k in range(n - 1, -1, -1):
-        act = acts[k]
+        act = found[k]
         if act is None:
             continue
         end = chains[k][1]
-        if k + 1 < n and acts[k + 1] == act:
+        if k + 1 < n and found[k + 1] == act:
             nxt_start = chains[k + 1][0]
             filler[k] = filler[k + 1] and _chain_fills(chains[k + 1][2]) and _is_filler(text[end:nxt_start])
         else:
