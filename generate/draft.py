@@ -21,8 +21,8 @@ from rancang.generate.sources import Sources
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import markdown
 from rancang.ingest import refs as refs_mod
-from rancang.ingest.parser import assign_ids
 
+from rancang.address import number_tree
 from rancang.tree import Regulation
 
 FILES = ("draft.docx", "draft.md", "draft.json", "catatan.md")
@@ -71,7 +71,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     ``sources``: the corpus store to compose from (default: the user's store). ``validate`` re-checks the tree
     against the regulation schema; bulk runs may skip it. Raises InputError (see :func:`compose.compose`)."""
     reg, notes = compose.compose(profile, base, takes, sources)
-    assign_ids(reg.body)
+    number_tree(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)
     # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
