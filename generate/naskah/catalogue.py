@@ -110,6 +110,16 @@ def keys(name: str) -> list[str]:
     return out
 
 
+def form_schema(name: str) -> dict[str, Any]:
+    """The part of ``schema/letter.schema.json`` type ``name`` reads (in :func:`keys` order), its mandatory fields
+    required: the contract of a form for one letter (the web app's Surat page)."""
+    full = schema.load("letter")
+    fields = [k for k in keys(name) if k in full["properties"]]
+    return {**{k: v for k, v in full.items() if k not in ("properties", "required")},
+            "properties": {k: full["properties"][k] for k in fields},
+            "required": [k for k in required(name) if k in fields]}
+
+
 def validate(name: str, data: dict[str, Any], layout: str | None = None) -> None:
     """Raise one InputError listing every missing mandatory content, else one listing every schema violation."""
     if not isinstance(data, dict):
