@@ -132,38 +132,37 @@ def inline(text: str) -> Markup:
 
 def letter_types() -> list[tuple[str, str]]:
     """(name, title) of every letter type."""
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
-    return [(name, t["judul"]) for name, t in letters.types().items()]
+    return [(name, t["judul"]) for name, t in naskah.types().items()]
 
 
 def letter_schema(name: str) -> dict[str, Any]:
-    """The part of ``schema/letter.schema.json`` letter type ``name`` uses, with its mandatory keys required.
+    """The part of ``schema/letter.schema.json`` letter type ``name`` reads, with its mandatory contents required.
 
     Raises :class:`InputError` for an unknown type."""
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
-    return letters.form_schema(name)
+    return naskah.form_schema(name)
 
 
 def letter_example(name: str) -> dict[str, Any]:
     """Sample values for letter type ``name`` (fictional people), as ``rancang letter NAME --example`` prints."""
-    import yaml
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
-    return yaml.safe_load(letters.example(name)) or {}
+    return naskah.example_data(name)
 
 
 def letter_title(name: str) -> str:
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
-    return letters.get_type(name)["judul"]
+    return naskah.get_type(name)["judul"]
 
 
 def letter(name: str, data: dict[str, Any]) -> bytes:
     """The DOCX of letter ``name`` filled with ``data``; :class:`InputError` lists whatever is missing."""
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
     if not isinstance(data, dict):
         raise InputError("data surat harus berupa isian formulir.")
-    return letters.render(name, data)
+    return naskah.render(name, data)
