@@ -158,6 +158,8 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
                  "artefacts": counts(removed), "removed": removed, "corrections": corrections,
                  # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
                  "unplaced": [{"line": no, "text": ln.strip()} for no, ln in orphans]}
+    if "ocr" in doc.extra:  # the text came from OCR: engine, resolution, per-page confidence, its corrections
+        reg.stats["ocr"] = doc.extra["ocr"]
     return reg
 
 
