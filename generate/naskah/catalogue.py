@@ -7,6 +7,7 @@ sign it and receive it, its mandatory contents and its body blocks. This module 
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 from typing import Any
 
@@ -135,8 +136,9 @@ def validate(name: str, data: dict[str, Any], layout: str | None = None) -> None
 
 
 def example_data(name: str) -> dict[str, Any]:
-    """A complete, valid data mapping for type ``name`` (the example values of the fields it reads)."""
-    ex = examples()
+    """A complete, valid data mapping for type ``name`` (the example values of the fields it reads); a fresh copy
+    the caller may change."""
+    ex = copy.deepcopy(examples())
     per_type = (ex.get("per_jenis") or {}).get(name) or {}
     out = {}
     for k in keys(name):
