@@ -145,6 +145,12 @@ def test_letter_mandatory_contents_are_checked_beside_fields(client) -> None:
     assert "isian perlu diperbaiki" in html
     for key in ("kompetensi", "durasi", "unit_pemohon"):
         assert "wajib diisi" in html.split(f'name="{key}"')[1].split('class="field')[0]
+    name = "jawaban-persetujuan"  # a letter whose list of employees is mandatory (the answer names them)
+    posted = form_values(forms.fields(drafting.letter_schema(name), drafting.letter_example(name)))
+    posted.update({"pegawai.0.nama": "", "pegawai.0.nip": "", "pegawai.0.pangkat": "", "pegawai.0.jabatan": "",
+                   "pegawai.0.unit": ""})
+    html = client.post(f"/surat/{name}", data=posted, headers={"HX-Request": "true"}).text
+    assert "wajib diisi" in html.split('id="f-pegawai"')[1].split("</legend>")[1][:300]
     assert client.get("/surat/tidak-ada").status_code == 400
 
 
