@@ -310,7 +310,7 @@ class _Acts:
 _KEYWORD = re.compile(r"Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun")
 
 
-def _external_chains(text: str, chains, acts: _Acts) -> list[int | None]:
+def _external_chains(text: str, chains, acts: _Acts | None = None) -> list[int | None]:
     """For each chain, the offset of the other act it belongs to, or None when it points into this act.
 
     A chain directly followed by an act's name is external; so is every chain before it in the same list
@@ -320,6 +320,7 @@ def _external_chains(text: str, chains, acts: _Acts) -> list[int | None]:
     k+1 itself and what stands after it, so each stretch of text is checked against the filler pattern once
     (checking every chain's whole stretch made a long list quadratic). Splitting at a chain's start and end is
     safe because both are word boundaries, where the filler pattern never takes a word in two parts."""
+    acts = acts or _Acts(text)
     n = len(chains)
     out: list[int | None] = [None] * n
     found: list[int | None] = [None] * n   # the act cited after each chain, before the clause ends
