@@ -285,3 +285,12 @@ def test_user_data_is_verbatim_in_every_output(tmp_path, draft_sources):
                  json.dumps(d.to_dict(), ensure_ascii=False), (tmp_path / "catatan.md").read_text(encoding="utf-8")):
         assert "<B>BARU</B> **PEGAWAI**" in text
     assert "<b>Baru</b> **Pegawai**" in d.reg.menimbang[-1]["text"]
+
+
+@pytest.mark.parametrize("key", ["sleman", "palu"])
+def test_draft_topics_are_the_models_without_running_it(drafts, key):
+    from rancang.model import build
+
+    _, d, _ = drafts[key]
+    model = {k: (v or {}).get("cite") for k, v in build(d.reg)["topics"].items()}
+    assert model == {k: (v or {}).get("cite") for k, v in d.topics.items()}
