@@ -158,13 +158,18 @@ def check_mengingat(reg: Regulation) -> Iterator[Finding]:
         highest = max(highest, level)
 
 
-def check_topics(reg: Regulation) -> Iterator[Finding]:
-    """S1: every PermenPAN-RB 7/2022 topic of the sistem-kerja model is regulated somewhere in the body."""
-    try:
-        from rancang.model import build
-    except ImportError:
-        return
-    for topic, where in build(reg)["topics"].items():
+def check_topics(reg: Regulation, topics: dict[str, Any] | None = None) -> Iterator[Finding]:
+    """S1: every PermenPAN-RB 7/2022 topic of the sistem-kerja model is regulated somewhere in the body.
+
+    ``topics`` ({topic: {cite, id} | None}) are the model's topics when the caller knows them already (a draft
+    follows them from the corpus store's cache), so the model need not run."""
+    if topics is None:
+        try:
+            from rancang.model import build
+        except ImportError:
+            return
+        topics = build(reg)["topics"]
+    for topic, where in topics.items():
         if where is None:
             yield finding("S1", "Batang Tubuh", topic=topic.replace("_", " "))
 
@@ -208,11 +213,12 @@ CHECKS: list[Callable[[Regulation], Iterator[Finding]]] = [
 ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def check(reg: Regulation) -> list[Finding]:
-    """Every finding for ``reg``, errors first, in document order within a severity."""
+def check(reg: Regulation, topics: dict[str, Any] | None = None) -> list[Finding]:
+    """Every finding for ``reg``, errors first, in document order within a severity. ``topics``: the model's
+    topics of ``reg`` when already known (see :func:`check_topics`)."""
     out: list[Finding] = []
     for fn in CHECKS:
-        out.extend(fn(reg))
+        out.extend(fn(reg, topics) if fn is check_topics else fn(reg))
     return sorted(out, key=lambda f: ORDER.get(f["severity"], 3))
 
 

@@ -243,7 +243,7 @@ def test_draft_prints_each_finding_and_exits_1_on_an_error(tmp_path, draft_sourc
     from rancang.generate import check as checker
 
     finding = {"severity": "error", "code": "X2", "message": "rujukan contoh.", "cite": "Pasal 3"}
-    monkeypatch.setattr(checker, "check", lambda reg: [finding])
+    monkeypatch.setattr(checker, "check", lambda reg, topics=None: [finding])
     result = CliRunner().invoke(cli, ["draft", str(PROFILES["sleman"]), "--db", str(draft_sources.store.path),
                                       "-o", str(tmp_path)])
     assert result.exit_code == 1
