@@ -26,6 +26,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from rancang.corpus.cluster import cluster_map, read_files
+
 from rancang.errors import InputError
 from rancang.tree import Regulation
 
@@ -286,11 +288,13 @@ class Store:
             "SELECT 1 FROM regulations WHERE id=?", (rid,)).fetchone()
 
     def add_files(self, paths: Iterable[str | Path], jobs: int | None = None,
-                  progress: Callable[[int], None] | None = None) -> AddResult:
+                  progress: Callable[[int], None] | None = None, cluster: Any = None) -> AddResult:
         """Ingest files in parallel worker processes and write each finished one here, in input order.
 
         Files whose sha256 is already stored are skipped before parsing (re-adding is a no-op). ``progress``
-        is called with the number of files finished since the last call.
+        is called with the number of files finished since the last call. With ``cluster`` (a
+        ``distributed.Client``, see :mod:`rancang.corpus.cluster`) the files are parsed as Dask tasks; this
+        process alone writes the store, one transaction per regulation.
         """
         files = expand(paths)
         result = AddResult()
@@ -303,7 +307,8 @@ class Store:
                     progress(1)
             else:
                 todo.append(f)
-        for f, outcome in _ingest_all(todo, jobs):
+        parsed = read_files(todo, cluster) if cluster is not None else _ingest_all(todo, jobs)
+        for f, outcome in parsed:
             if isinstance(outcome, str):
                 result.failed.append((str(f), outcome))
             else:
@@ -365,15 +370,18 @@ class Store:
         self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(t), row["id"]))
         return t
 
-    def ensure_topics(self, ids: list[str], jobs: int | None = None) -> None:
-        """Compute and cache (in parallel) the model topics of each regulation in ``ids`` that has none."""
+    def ensure_topics(self, ids: list[str], jobs: int | None = None, cluster: Any = None) -> None:
+        """Compute and cache (in parallel, or as Dask tasks of client ``cluster``) the model topics of each
+        regulation in ``ids`` that has none."""
         missing = [r[0] for r in self.db.execute(
             f"SELECT id FROM regulations WHERE topics IS NULL AND id IN ({','.join('?' * len(ids))})", ids)]
         if not missing:
             return
         trees = ((rid, self.db.execute("SELECT tree FROM regulations WHERE id=?", (rid,)).fetchone()[0])
                  for rid in missing)
-        for rid, result in _map(_topics_one, trees, len(missing), jobs):
+        results = (cluster_map(_topics_one, trees, cluster) if cluster is not None
+                   else _map(_topics_one, trees, len(missing), jobs))
+        for rid, result in results:
             if isinstance(result, str):
                 raise InputError(result)
             self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(result), rid))

@@ -33,6 +33,10 @@ def render(path: Path, fmt: str) -> str:
         except ImportError as exc:
             raise RancangError("format md belum tersedia pada versi ini; gunakan --format json.") from exc
         return render_md(reg)
+    if fmt == "akn":
+        from rancang.ingest.akn import to_akn
+
+        return to_akn(reg).decode("utf-8")
     import json
 
     return json.dumps(reg.to_dict(), ensure_ascii=False, indent=1) + "\n"
@@ -82,8 +86,9 @@ def _write(path: Path, text: str) -> None:
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path),
               help="Keluaran: folder untuk beberapa berkas; untuk satu berkas boleh nama berkas. "
                    "Tanpa -o, satu berkas ditulis ke layar (stdout).")
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
-              help="json = pohon pasal (sesuai skema regulation); md = teks baku peraturan.")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "akn"]), default="json", show_default=True,
+              help="json = pohon pasal (sesuai skema regulation); md = teks baku peraturan; "
+                   "akn = Akoma Ntoso 3.0 (XML).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Jumlah proses paralel (berkas dibagi antarproses; untuk satu PDF, halamannya).")
 @click.option("--ocr/--no-ocr", "ocr", default=None,
@@ -105,7 +110,7 @@ def ingest(ctx: click.Context, sources: tuple[Path, ...], out: Path | None, fmt:
       rancang ingest pindaian.pdf --ocr -j 2     # PDF hasil pindaian, halaman dibaca paralel
     """
     set_ocr(ocr)
-    ext = "." + fmt
+    ext = ".xml" if fmt == "akn" else "." + fmt
     files = expand(sources)
     if not files:
         raise InputError("tidak ada berkas peraturan (.txt, .md, .pdf, .docx) pada sumber yang diberikan.")

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rancang.ingest import akn
+
 from rancang.errors import InputError
 from rancang.textsafe import scrub_lines
 
@@ -76,6 +78,8 @@ def read(data: bytes, name: str = "") -> Document:
     why = refused(data)
     if why:
         raise InputError(f"{name or 'berkas'}: {why}")
+    if akn.is_akn(data):  # an Akoma Ntoso act (``rancang ingest --format akn``, Laws.Africa tools)
+        return Document(lines="\n\n".join(akn.canonical_text(data, name)).split("\n"), format="akn")
     fmt = sniff(data, name)
     module = {"pdf": "pdf", "docx": "docx"}.get(fmt, "text")
     if fmt == "pdf":
