@@ -51,10 +51,12 @@ def corpus() -> None:
 
 
 @corpus.command("add")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Jumlah proses pembaca paralel (bawaan: jumlah inti CPU).")
+@click.option("--jdih", "feed", metavar="UMPAN",
+              help="Impor dokumen yang didaftar umpan metadata JDIH (format JDIHN; berkas atau URL).")
 @click.option("--no-seed", is_flag=True, help="Jangan isi basis data baru dengan korpus bawaan.")
 @click.option("--scheduler", metavar="ALAMAT", default=None,
               help="Penjadwal Dask yang sudah berjalan (misalnya tcp://10.0.0.5:8786; bawaan: $RANCANG_SCHEDULER). "
@@ -62,8 +64,8 @@ def corpus() -> None:
 @click.option("--ocr/--no-ocr", "ocr", default=None,
               help="--ocr: selalu baca PDF dengan OCR; --no-ocr: jangan pernah. Bawaan: OCR hanya bila PDF "
                    "tidak memiliki lapisan teks yang dapat dibaca.")
-def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool, scheduler: str | None,
-        ocr: bool | None) -> None:
+def add(paths: tuple[str, ...], db: str | None, jobs: int | None, feed: str | None, no_seed: bool,
+        scheduler: str | None, ocr: bool | None) -> None:
     """Tambahkan berkas atau folder peraturan (TXT/MD/PDF/DOCX/JSON) ke korpus.
 
     Berkas yang sudah ada (sha256 sama) dilewati; setiap peraturan ditulis utuh dalam satu transaksi. Berkas
@@ -74,11 +76,16 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool,
     from rancang.ingest.cli import set_ocr
 
     set_ocr(ocr)
+    if bool(paths) == bool(feed):
+        raise InputError("sebutkan berkas/folder peraturan atau --jdih UMPAN (salah satu).")
     with _store(db, seed=not no_seed) as store:
-        files = expand(paths)
-        with click.progressbar(length=len(files), label="Membaca peraturan", show_pos=True,
-                               file=sys.stderr) as bar, _cluster(jobs, scheduler, len(files)) as c:
-            result = store.add_files(files, jobs=jobs, progress=bar.update, cluster=c)
+        if feed:
+            result = store.add_feed(feed)
+        else:
+            files = expand(paths)
+            with click.progressbar(length=len(files), label="Membaca peraturan", show_pos=True,
+                                   file=sys.stderr) as bar, _cluster(jobs, scheduler, len(files)) as c:
+                result = store.add_files(files, jobs=jobs, progress=bar.update, cluster=c)
     for rid in result.added:
         click.echo(f"ditambahkan: {rid}")
     for path, rid in result.skipped:
@@ -265,3 +272,21 @@ def _matrix(ids: tuple[str, ...], output: str | None, all_: bool, db: str | None
         click.echo(f"matriks ditulis: {path} ({len(m['topics'])} topik x {len(m['regions'])} daerah)")
     else:
         click.echo(mx.to_csv(m), nl=False)
+
+
+@corpus.command("export")
+@click.option("--jdih", "jdih", is_flag=True, required=True,
+              help="Tulis metadata seluruh korpus sebagai umpan JDIH (format JDIHN, JSON).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Berkas keluaran (bawaan: layar).")
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+def export(jdih: bool, output: str | None, db: str | None) -> None:
+    """Ekspor metadata korpus sebagai umpan JDIH yang dapat diambil portal JDIHN."""
+    from rancang.corpus.jdih import export_feed
+
+    with _store(db) as store:
+        text = json.dumps(export_feed(store), ensure_ascii=False, indent=1) + "\n"
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"umpan JDIH ditulis: {output}")
+    else:
+        click.echo(text, nl=False)

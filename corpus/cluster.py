@@ -56,7 +56,7 @@ def client(jobs: int, scheduler: str | None = None) -> Iterator[Any]:
             c.close()
         return
     with LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=40) as cluster, Client(cluster) as c:
+                      silence_logs=50) as cluster, Client(cluster) as c:
         yield c
 
 
