@@ -173,3 +173,11 @@ Penunjukan sebagai individu dilakukan sebagai berikut:
     inside = next(p for p in m["procedures"] if p["id"] == "penunjukan_dalam_unit_organisasi")
     assert [(s["actor"], s["document"]) for s in inside["steps"]] == [
         ("pimpinan_unit_organisasi", None), ("pejabat_fungsional", "surat_penugasan")]
+
+
+@pytest.mark.parametrize("key", SEEDS)
+def test_stages_come_in_order_with_the_evaluation_kept(seeds, key):
+    stages = seeds[key][1]["stages"]
+    assert [s["name"] for s in stages] == ["perencanaan", "pelaksanaan", "evaluasi"]
+    assert len({s["cite"].rsplit(" ", 2)[0] for s in stages}) == 1  # one run of sibling stage items
+    assert [s["title"].lower() for s in stages] == ["tahapan perencanaan", "tahapan pelaksanaan", "tahapan evaluasi"]
