@@ -190,3 +190,15 @@ b) Pejabat Fungsional menerima surat penugasan.""".split("\n"))
          "Pimpinan Unit Organisasi mengirimkan surat permohonan; dan"),
         ("lampiran-5", "Lampiran huruf a angka 2 huruf b", "Pejabat Fungsional menerima surat penugasan."),
     ]
+
+
+def test_the_model_of_an_amending_act_validates():
+    from rancang.model import build
+
+    from rancang import schema
+
+    text = (ROOT / "tests" / "data" / "amend_perbup_5A_IIA.txt").read_text(encoding="utf-8")
+    m = build(ingest_text(text, "amend.txt"))
+    assert schema.errors("sistemkerja", m) == []
+    cites = [t["cite"] for t in m["topics"].values() if t]
+    assert any(c.startswith("BAB IIA Pasal") for c in cites)  # a topic the amendment inserts, cited as printed
