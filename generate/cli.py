@@ -91,27 +91,57 @@ def check(file: Path, fmt: str) -> None:
 @click.command("letter")
 @click.argument("type_", metavar="JENIS", required=False)
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
-@click.option("--list", "list_", is_flag=True, help="Tampilkan jenis surat yang tersedia.")
-@click.option("--example", is_flag=True, help="Cetak contoh data YAML yang dapat diisi untuk JENIS.")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="Berkas DOCX keluaran.")
-def letter(type_: str | None, data: Path | None, list_: bool, example: bool, out: Path | None) -> None:
-    """Buat surat dinas JENIS dari DATA (YAML/JSON) sebagai DOCX."""
-    from rancang.generate import letters
+@click.option("--list", "list_", is_flag=True, help="Tampilkan jenis surat dan skenario yang tersedia.")
+@click.option("--example", is_flag=True, help="Cetak contoh data YAML yang dapat diisi untuk JENIS atau --scenario.")
+@click.option("--scenario", metavar="NAMA", help="Seluruh naskah satu prosedur, berurutan: DATA -> FOLDER (-o).")
+@click.option("--peraturan", metavar="ID|BERKAS",
+              help="Ambil langkah dan klausul prosedur dari model peraturan ini (bawaan: peraturan dasar korpus).")
+@click.option("-o", "--out", type=click.Path(path_type=Path),
+              help="Berkas DOCX keluaran (satu surat) atau folder keluaran (--scenario).")
+def letter(type_: str | None, data: Path | None, list_: bool, example: bool, scenario: str | None,
+           peraturan: str | None, out: Path | None) -> None:
+    """Buat naskah dinas JENIS dari DATA (YAML/JSON) sebagai DOCX, atau seluruh naskah satu --scenario."""
+    from rancang.generate import naskah
+    from rancang.generate.naskah import scenario as scenarios
     from rancang.generate.profile import read_data
 
     if list_:
-        for name, t in letters.types().items():
-            click.echo(f"{name:<38} {t['judul']}")
+        for name, t in naskah.types().items():
+            click.echo(f"{name:<36} {t['judul']}")
+        click.echo("\nskenario (--scenario):")
+        for name, s in scenarios.scenarios().items():
+            click.echo(f"{name:<36} {s['judul']}")
+        return
+    if scenario:
+        _letter_scenario(scenario, type_, data, example, peraturan, out)
         return
     if not type_:
-        raise InputError("sebutkan JENIS surat (lihat: rancang letter --list).")
-    letters.get_type(type_)
+        raise InputError("sebutkan JENIS surat atau --scenario NAMA (lihat: rancang letter --list).")
+    naskah.get_type(type_)
     if example:
-        click.echo(letters.example(type_), nl=False)
+        click.echo(naskah.example(type_), nl=False)
         return
     if data is None or out is None:
         raise InputError("perlu DATA dan -o BERKAS.docx (contoh data: rancang letter JENIS --example).")
-    content = letters.render(type_, read_data(data, "data surat"))
+    content = naskah.render(type_, read_data(data, "data surat"))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(content)
     click.echo(f"ditulis: {out}")
+
+
+def _letter_scenario(name: str, first: str | None, data: Path | None, example: bool, peraturan: str | None,
+                     out: Path | None) -> None:
+    """``rancang letter --scenario NAME [--example | DATA -o DIR]`` (DATA may stand in the JENIS position)."""
+    from rancang.generate.naskah import scenario as scenarios
+    from rancang.generate.profile import read_data
+
+    scenarios.get_scenario(name)
+    if example:
+        click.echo(scenarios.scenario_example_yaml(name), nl=False)
+        return
+    source = data or (Path(first) if first else None)
+    if source is None or out is None:
+        raise InputError(f"perlu DATA dan -o FOLDER (contoh data: rancang letter --scenario {name} --example).")
+    built = scenarios.build(name, read_data(source, "data skenario"), source.resolve().parent, peraturan)
+    for path in scenarios.write(built, out):
+        click.echo(f"ditulis: {path}")

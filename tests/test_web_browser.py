@@ -99,3 +99,70 @@ def test_search(page, shots) -> None:
     page.screenshot(path=str(shots / "cari.png"))
     page.locator("#hits a").first.click()
     page.wait_for_url("**/baca/jepara#*")
+
+
+def test_compare_two_regions(page, shots) -> None:
+    page.goto(page.base + "/bandingkan")
+    page.select_option("#side-a", "bogor")
+    page.select_option("#side-b", "jepara")
+    page.click("button:has-text('Bandingkan')")
+    page.wait_for_selector("#ringkasan")
+    heads = page.locator("table.topics thead th").all_inner_texts()
+    assert heads[1:3] == ["Kota Bogor", "Kabupaten Jepara"]
+    page.screenshot(path=str(shots / "bandingkan.png"))
+    page.locator("table.topics a[href^='#t-']").first.click()
+    page.screenshot(path=str(shots / "bandingkan-topik.png"))
+
+
+def _download(page, label: str, tmp: Path) -> Path:
+    with page.expect_download() as info:
+        page.click(f"a:has-text('{label}')")
+    path = tmp / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+def test_fill_profile_and_download_docx(page, shots, tmp_path) -> None:
+    import docx
+
+    page.goto(page.base + "/susun?contoh=kosong")
+    page.fill("#f-daerah-nama", "Temanggung")
+    page.select_option("#f-daerah-jenis", "kabupaten")
+    page.click("button:has-text('Susun rancangan')")
+    page.wait_for_selector(".has-error")
+    assert page.locator(".field:has(> #f-provinsi) .err").all_inner_texts() == ["wajib diisi"]
+    page.screenshot(path=str(shots / "susun-galat.png"))
+    page.goto(page.base + "/susun?contoh=sleman")
+    page.fill("#f-daerah-nama", "Temanggung")
+    page.fill("#f-provinsi", "Jawa Tengah")
+    page.fill("#f-ibu_kota", "Temanggung")
+    page.click("button:has-text('Susun rancangan')")
+    page.wait_for_selector("text=Rancangan siap")
+    page.screenshot(path=str(shots / "susun.png"))
+    path = _download(page, "draft.docx", tmp_path)
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "TEMANGGUNG" in text.upper() and "Pasal 1" in text
+
+
+def test_produce_letters(page, shots, tmp_path) -> None:
+    import docx
+
+    page.goto(page.base + "/surat")
+    page.screenshot(path=str(shots / "surat-daftar.png"))
+    page.click("a.card[href='/surat/surat-perintah-tugas']")
+    page.fill("#f-nomor", "800.1.3/0123/BKPSDM/2026")
+    page.click("button:has-text('Buat surat')")
+    page.wait_for_selector("text=Surat siap")
+    page.screenshot(path=str(shots / "surat.png"))
+    path = _download(page, "surat-perintah-tugas.docx", tmp_path)
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "800.1.3/0123/BKPSDM/2026" in text
+
+
+def test_model_page(page, shots) -> None:
+    page.goto(page.base + "/model")
+    page.select_option("#model-reg", "jepara")
+    page.click("button:has-text('Tampilkan model')")
+    page.wait_for_selector("#prosedur")
+    assert page.locator("#peran + table tbody tr").count() > 5
+    page.screenshot(path=str(shots / "model.png"))

@@ -72,3 +72,17 @@ def cli_message(name: str, data: bytes) -> str:
     except RancangError as exc:
         return exc.format_message()
     raise AssertionError(f"{name} terbaca, padahal seharusnya ditolak")
+
+
+def form_values(fields: list, out: dict[str, str] | None = None) -> dict[str, str]:
+    """The values a browser would post for a generated form (checkboxes only when ticked)."""
+    out = {} if out is None else out
+    for f in fields:
+        if f.kind in ("group", "list"):
+            form_values(f.children, out)
+        elif f.kind == "checkbox":
+            if f.value:
+                out[f.name] = "on"
+        else:
+            out[f.name] = f.value
+    return out

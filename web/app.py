@@ -84,6 +84,10 @@ def _guards(app: Any, cfg: Config) -> None:
     async def user_error(request, exc: RancangError):  # noqa: ANN001, ANN202
         return problem(request, exc.format_message(), 400)
 
+    @app.exception_handler(Exception)
+    async def internal_error(request, exc: Exception):  # noqa: ANN001, ANN202
+        return problem(request, f"galat internal ({type(exc).__name__}); mohon laporkan ke pengembang.", 500)
+
     @app.middleware("http")
     async def guard(request, call_next):  # noqa: ANN001, ANN202
         path = request.url.path

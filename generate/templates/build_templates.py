@@ -1,7 +1,9 @@
-"""Build the DOCX templates rendered by docxtpl: ``regulation.docx`` and ``letter.docx``.
+"""Build the DOCX template rendered by docxtpl for regulations: ``regulation.docx``.
+
+(The naskah dinas templates, ``templates/naskah/*.docx``, are documents edited as such, not built here.)
 
 Run ``python generate/templates/build_templates.py`` after changing a style; the .docx files are committed so a
-user never needs this script. Both templates are one loop over a stream of paragraphs ``paras``; each paragraph has
+user never needs this script. The template is one loop over a stream of paragraphs ``paras``; each paragraph has
 a kind ``k`` that picks a Word paragraph style (F4 paper, Bookman Old Style 12, centred headings, hanging indents
 whose tab stop equals the indent so that wrapped lines line up under the text, not under the label). User data only
 ever reaches the document as context values (``{{ p.t }}``), which docxtpl escapes; it is never part of a template.
@@ -67,46 +69,6 @@ REG_KINDS = {
     "tabel": ("R Tabel", "t"),
     "kosong": ("R Kosong", ""),
 }
-
-LETTER_STYLES = {
-    "S Kop": (J.CENTER, 0, 0, [], True, False, 14),
-    "S Kop Sub": (J.CENTER, 0, 0, [], True, False, 12),
-    "S Kop Alamat": (J.CENTER, 0, 0, [], False, False, 10),
-    "S Kanan": (J.LEFT, 9.0, 0, [], False, False, 12),
-    "S Kepala": (J.LEFT, 2.75, -2.75, [2.5, 2.75], False, False, 12),
-    "S Judul": (J.CENTER, 0, 0, [], True, False, 12),
-    "S Tengah": (J.CENTER, 0, 0, [], False, False, 12),
-    "S Teks": (J.JUSTIFY, 0, 1.25, [], False, False, 12),
-    "S Polos": (J.JUSTIFY, 0, 0, [], False, False, 12),
-    "S Daftar": (J.JUSTIFY, 1.0, -1.0, [1.0], False, False, 12),
-    "S Daftar 2": (J.JUSTIFY, 2.0, -1.0, [2.0], False, False, 12),
-    "S Isian": (J.LEFT, 4.75, -4.75, [4.25, 4.75], False, False, 12),
-    "S Diktum": (J.JUSTIFY, 3.5, -3.5, [3.0, 3.5], False, False, 12),
-    "S Ttd": (J.LEFT, 9.0, 0, [], False, False, 12),
-    "S Lampiran Awal": (J.LEFT, 9.0, 0, [], False, True, 12),
-    "S Tabel": (J.LEFT, 1.0, -1.0, [1.0, 6.0, 10.5], False, False, 11),
-    "S Kosong": (J.LEFT, 0, 0, [], False, False, 12),
-}
-LETTER_KINDS = {
-    "kop": ("S Kop", "t"),
-    "kop_sub": ("S Kop Sub", "t"),
-    "kop_alamat": ("S Kop Alamat", "t"),
-    "kanan": ("S Kanan", "t"),
-    "kepala": ("S Kepala", "hct"),
-    "judul": ("S Judul", "t"),
-    "tengah": ("S Tengah", "t"),
-    "teks": ("S Teks", "t"),
-    "polos": ("S Polos", "t"),
-    "daftar": ("S Daftar", "lt"),
-    "daftar2": ("S Daftar 2", "lt"),
-    "isian": ("S Isian", "hct"),
-    "diktum": ("S Diktum", "hct"),
-    "ttd": ("S Ttd", "t"),
-    "lampiran_awal": ("S Lampiran Awal", "t"),
-    "tabel": ("S Tabel", "t"),
-    "kosong": ("S Kosong", ""),
-}
-
 
 def _set_font(style, size: int, bold: bool = False) -> None:
     style.font.name = FONT
@@ -186,7 +148,6 @@ def build(path: Path, styles: dict, kinds: dict) -> None:
 
 def main() -> None:
     build(HERE / "regulation.docx", REG_STYLES, REG_KINDS)
-    build(HERE / "letter.docx", LETTER_STYLES, LETTER_KINDS)
     print(f"templat ditulis ke {HERE}")
 
 

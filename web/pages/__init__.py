@@ -7,7 +7,7 @@ from typing import Any
 
 def register(app: Any) -> None:
     """Add every page's routes (and its job-result renderer) to ``app``."""
-    from rancang.web.pages import baca, cari, home
+    from rancang.web.pages import baca, bandingkan, cari, home, model, surat, susun
 
-    for page in (home, baca, cari):
+    for page in (home, baca, cari, bandingkan, susun, surat, model):
         page.register(app)

@@ -1,0 +1,155 @@
+"""Values into words: the text helpers every naskah dinas layout uses.
+
+User values only ever reach a letter through :func:`text` (one line of XML-safe text, never a Python repr),
+:func:`fill` (a sentence of the type catalogue with ``{field}`` placeholders; a list joins as "x, y, dan z") and
+:func:`tanggal` (an ISO date or a written one, as "2 Maret 2026"). docxtpl escapes what they return.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from typing import Any
+
+from rancang.generate.frame import MONTHS
+
+from rancang.errors import InputError
+from rancang.numbering import huruf as _huruf
+from rancang.textsafe import XML_INVALID
+
+_SPACES = re.compile(r"[ \t\r\n]+")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def text(value: Any) -> str:
+    """One line of printable text for the document (characters XML cannot carry become spaces: loaders refuse
+    them in user data, this is the last guard for every other value).
+
+    >>> text("Ani\\x0b & <Budi>\\n ")
+    'Ani & <Budi>'
+    >>> text(None)
+    ''
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, dict | list | tuple | set):
+        raise InputError(f"nilai {_kind(value)} tidak dapat dicetak sebagai satu teks.")
+    return _SPACES.sub(" ", XML_INVALID.sub(" ", str(value))).strip()
+
+
+def _kind(value: Any) -> str:
+    return "daftar" if isinstance(value, list | tuple | set) else "pemetaan"
+
+
+def join(items: list[Any], conj: str = "dan") -> str:
+    """Items as Indonesian prose.
+
+    >>> join(["a", "b", "c"])
+    'a, b, dan c'
+    >>> join(["a", "b"], "atau")
+    'a atau b'
+    """
+    xs = [text(x).rstrip(";.") for x in items if text(x)]
+    if len(xs) <= 2:
+        return f" {conj} ".join(xs)
+    return ", ".join(xs[:-1]) + f", {conj} " + xs[-1]
+
+
+def tanggal(value: Any) -> str:
+    """An ISO date ("2026-03-02") or a date object as "2 Maret 2026"; any other text is kept as written.
+
+    >>> tanggal("2026-03-02")
+    '2 Maret 2026'
+    >>> tanggal("awal Maret 2026")
+    'awal Maret 2026'
+    """
+    if isinstance(value, dt.date):
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    s = text(value)
+    if _ISO.match(s):
+        try:
+            return tanggal(dt.date.fromisoformat(s))
+        except ValueError as exc:
+            raise InputError(f"tanggal '{s}' tidak ada dalam kalender.") from exc
+    return s
+
+
+def huruf(i: int) -> str:
+    """The i-th letter label (1 -> "a.") of items and considerations."""
+    return f"{_huruf(i)}."
+
+
+class _Fill(string.Formatter):
+    """str.format over nested mappings with dotted names; lists join as prose; nothing is ever evaluated."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.missing: list[str] = []
+
+    def get_field(self, field_name: str, args: Any, kwargs: Any) -> tuple[Any, str]:
+        value: Any = self.data
+        for part in field_name.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value in (None, "", [], {}):
+            self.missing.append(field_name)
+            return "", field_name
+        return value, field_name
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, list):
+            return join(value)
+        if isinstance(value, dict):
+            if {"nomor", "hal", "jenis"} & value.keys():
+                return rujukan(value)
+            if "nama" in value:
+                return text(value["nama"])
+            if "teks" in value:
+                return text(value["teks"])
+            raise InputError("isian berbentuk pemetaan tidak dapat disisipkan ke dalam kalimat surat.")
+        return text(value)
+
+
+def placeholders(template: str) -> list[str]:
+    """The fields a catalogue sentence uses, in order (dotted names keep their first part).
+
+    >>> placeholders("Menindaklanjuti {rujukan}, {pemohon.nama} selama {durasi}.")
+    ['rujukan', 'pemohon', 'durasi']
+    """
+    out = []
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name:
+            base = name.split(".", 1)[0]
+            if base not in out:
+                out.append(base)
+    return out
+
+
+def fill(template: str, data: dict[str, Any], missing: list[str] | None = None) -> str:
+    """A catalogue sentence with the data's values; raises InputError naming every missing field, or, given a
+    ``missing`` list, adds their names to it and leaves them blank."""
+    f = _Fill(data)
+    out = f.format(template)
+    if f.missing and missing is not None:
+        missing += [m for m in f.missing if m not in missing]
+    elif f.missing:
+        raise InputError(f"isian {', '.join(f.missing)} diperlukan oleh kalimat surat tetapi tidak ada dalam data.")
+    return text(out)
+
+
+def rujukan(ref: Any) -> str:
+    """The letter a reply answers, cited by its kind, sender, number, date and subject (N6).
+
+    >>> rujukan({"jenis": "Nota Dinas", "dari": "Kepala Bidang Statistik", "nomor": "800.1.3/0001/STATISTIK/2026",
+    ...          "tanggal": "2026-03-02", "hal": "Permohonan Pelibatan"})
+    'Nota Dinas Kepala Bidang Statistik Nomor 800.1.3/0001/STATISTIK/2026 tanggal 2 Maret 2026 hal Permohonan Pelibatan'
+    """
+    if not isinstance(ref, dict):
+        return text(ref)
+    subject = ("tentang", "tentang") if ref.get("tentang") else ("hal", "hal")
+    parts = [(ref.get("jenis") or "surat", "{}"), (ref.get("dari"), "{}"), (ref.get("nomor"), "Nomor {}"),
+             (ref.get("tanggal") and tanggal(ref["tanggal"]), "tanggal {}"),
+             (ref.get(subject[0]), subject[1] + " {}")]
+    return " ".join(form.format(text(value)) for value, form in parts if value)

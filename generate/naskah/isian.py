@@ -1,0 +1,145 @@
+"""The data of one letter in a scenario: the task, the parties, its number and date, and what it cites.
+
+Everything a letter says about the procedure comes from the scenario's ``penugasan`` (the task), the employees
+and the parties resolved for the step; sentences of a step (``isian``) are filled from the same names. The result
+is plain letter data, the same a user writes for ``rancang letter TYPE DATA``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rancang.generate.naskah.catalogue import get_type, scenarios_data
+from rancang.generate.naskah.fill import fill, rujukan, text
+from rancang.generate.naskah.parties import Parties, Party
+
+PERSON_KEYS = ("nama", "nip", "pangkat", "jabatan", "unit", "peran", "hasil")
+_KIND = {"nota": "Nota Dinas", "keputusan": "Keputusan"}
+
+
+def national() -> str:
+    """The national sistem-kerja regulation: the Dasar of a letter of another instansi, whose own act we do not know."""
+    return scenarios_data()["dasar_nasional"]
+
+
+def _people(parties: Parties) -> list[dict[str, Any]]:
+    return [{k: p[k] for k in PERSON_KEYS if p.get(k)} for p in parties.people]
+
+
+def names(parties: Parties) -> dict[str, str]:
+    """Names a step's sentences may use: ``{asal_pd_nama}``, ``{asal_unit_jabatan}``, ``{tujuan_daerah}`` ..."""
+    out = {}
+    for side in ("asal", "tujuan"):
+        if side not in (parties.data.get("pihak") or {}):
+            continue
+        gov, pd, unit = parties.side(side)
+        out[f"{side}_pd_nama"] = pd["nama"]
+        out[f"{side}_pd_jabatan"] = pd["kepala"]["jabatan"]
+        out[f"{side}_daerah"] = gov.daerah
+        if unit:
+            out[f"{side}_unit_nama"] = unit["nama"]
+            out[f"{side}_unit_jabatan"] = unit["kepala"]["jabatan"]
+    return out
+
+
+def _task(parties: Parties) -> dict[str, Any]:
+    task = dict(parties.data.get("penugasan") or {})
+    n = names(parties)
+    if "asal_pd_nama" in n:
+        task.setdefault("unit_pemohon", " ".join(x for x in (n.get("asal_unit_nama"), n["asal_pd_nama"]) if x))
+    if "tujuan_daerah" in n:
+        gov, _, _ = parties.side("tujuan")
+        task.setdefault("instansi_tujuan", gov.pemerintah)
+    return task
+
+
+def _team(parties: Parties, task: dict[str, Any]) -> dict[str, Any]:
+    people = _people(parties)
+    out: dict[str, Any] = {}
+    if task.get("nama_tim"):
+        out["tim"] = {"nama": task["nama_tim"], "anggota": people}
+        out["anggota"] = [{**p, "hasil": p.get("hasil") or "Tugas sesuai pembagian peran dilaksanakan"}
+                          for p in people]
+    return out
+
+
+def _keputusan(parties: Parties, task: dict[str, Any], act: str) -> dict[str, Any]:
+    nama_tim = text(task.get("nama_tim"))
+    gov, pd, _ = parties.side("asal")
+    return {"tentang": task.get("tentang") or f"Pembentukan {nama_tim}",
+            "menimbang": task.get("menimbang") or [f"bahwa untuk pencapaian target kinerja {pd['nama']} diperlukan "
+                                                   f"kolaborasi Pejabat Fungsional dan Pelaksana lintas Perangkat "
+                                                   f"Daerah dalam {nama_tim}"],
+            "mengingat": task.get("mengingat") or [fill(x, {"perbup": act}) for x in scenarios_data()["mengingat"]],
+            "melapor_kepada": f"{pd['kepala']['jabatan']} {gov.daerah}"}
+
+
+def _step_fields(step: dict[str, Any], ctx: dict[str, Any], missing: list[str]) -> dict[str, Any]:
+    out = {}
+    for key, value in (step.get("isian") or {}).items():
+        out[key] = [fill(v, ctx, missing) for v in value] if isinstance(value, list) else fill(value, ctx, missing)
+    return out
+
+
+def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties: Parties, dari: Party,
+                  kepada: Party, day: dt.date, nomor: str | None, refs: dict[int, dict[str, Any]],
+                  act: str, missing: list[str]) -> dict[str, Any]:
+    """The data of the letter of ``step`` (see the module docs); refs are the cited letters by step number;
+    names of task fields its sentences need but the data lacks are added to ``missing``."""
+    task = _task(parties)
+    ctx = {**task, **names(parties)}
+    d: dict[str, Any] = {**task, **_team(parties, task)}
+    d.update({"tempat": dari.gov.ibu_kota, "tanggal": day.isoformat(), "penandatangan": dari.pejabat,
+              "pegawai": _people(parties), "pemohon": _people(parties)[0] if parties.people else None})
+    if dari.instansi:
+        d["instansi"] = dari.instansi
+    if nomor:
+        d["nomor"] = nomor
+    if kepada.role != "pegawai" or layout in ("surat",):
+        to = {"jabatan": parties.address(kepada, dari)}
+        if layout == "surat" and (kepada.pd != dari.pd or kepada.gov is not dari.gov):
+            to["tempat"] = kepada.gov.ibu_kota
+        d["tujuan"] = to
+    if layout == "nota" and dari.unit:
+        d["dari"] = dari.jabatan
+    copies = [parties.address(parties.resolve(r), dari) for r in step.get("tembusan") or []]
+    if copies:
+        d["tembusan"] = copies
+    if step.get("rujukan"):
+        src = refs[step["rujukan"]]
+        d["rujukan"] = cite(src, dari, kepada, parties)
+        d["rujukan_surat"] = cite(src, dari, None, parties)
+    if t["layout"] == "perintah":
+        basis = act if dari.gov is parties.own else national()
+        d["dasar"] = [basis] + [rujukan(cite(refs[k], dari, None, parties)) for k in step.get("dasar") or []]
+    if t["layout"] == "keputusan":
+        d.update(_keputusan(parties, task, act))
+    if t["layout"] == "disposisi":
+        d["diteruskan"] = [parties.address(kepada, dari)]
+    d.update(_step_fields(step, ctx, missing))
+    return {k: v for k, v in d.items() if v not in (None, "", [], {})}
+
+
+def cite(src: Any, sender: Party, to: Party | None, parties: Parties) -> dict[str, Any]:
+    """How a letter from ``sender`` to ``to`` cites the earlier letter ``src`` (N6): kind, author, number, date
+    and subject; "surat Saudara" / "Nota Dinas Saudara" when it answers the author himself."""
+    kind = _KIND.get(src.layout, "surat")
+    if src.layout == "perintah":
+        kind = _perintah_kind(src)
+    ref: dict[str, Any] = {"tanggal": src.date.isoformat(), "nomor": src.data.get("nomor")}
+    if src.layout == "keputusan":
+        return {**ref, "jenis": f"Keputusan {src.dari.jabatan}", "tentang": src.data["tentang"],
+                "dari": src.dari.jabatan}
+    if to is not None and src.dari.pejabat.get("nama") == to.pejabat.get("nama"):
+        ref["jenis"] = f"{kind} Saudara"
+    else:
+        ref["jenis"] = kind
+        ref["dari"] = parties.address(src.dari, sender)
+    if src.layout != "perintah":
+        ref["hal"] = src.hal
+    return {k: v for k, v in ref.items() if v}
+
+
+def _perintah_kind(src: Any) -> str:
+    return text(get_type(src.jenis)["judul_naskah"]).title()

@@ -1,0 +1,245 @@
+"""Who issues, signs and receives each letter of a scenario: roles resolved to officials of the region profile.
+
+A scenario's data names the region profile (its kepala daerah and sekretaris daerah), the perangkat daerah with
+their heads and unit kerja, other governments for a lintas-instansi procedure, the two sides of the procedure
+(``pihak.asal``: the unit that owns the performance target or the employee's own unit; ``pihak.tujuan``: the unit
+or instansi asked), and the employees. A step's role (``asal.pd``, ``tujuan.unit``, ``asal.pyb``, ``penetap``,
+``pegawai``, ``ketua`` ...) becomes a :class:`Party`: the official who signs, the kop, the unit code of the letter's
+number, and how the party is addressed from another unit (N5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from rancang.generate import profile as profiles
+from rancang.generate.naskah.fill import text
+
+from rancang.errors import InputError
+
+#: kode unit of the Sekretariat Daerah, which numbers the letters of the kepala daerah and the Sekretaris Daerah
+SETDA = "SETDA"
+
+
+@dataclass(frozen=True)
+class Gov:
+    """One government (pemerintah daerah) with its Pejabat yang Berwenang and perangkat daerah."""
+
+    key: str
+    pemerintah: str
+    daerah: str
+    ibu_kota: str
+    kepala: dict[str, Any]
+    sekda: dict[str, Any]
+    pds: dict[str, dict[str, Any]]
+    lambang: str = ""
+    setda: str = SETDA
+
+
+@dataclass(frozen=True)
+class Party:
+    """A role in one step: ``pejabat`` signs (jabatan, nama, pangkat, nip, atas_nama, status), ``instansi`` is the
+    kop, ``kode`` the unit code of the number (None: the letter carries no agenda number)."""
+
+    role: str
+    pejabat: dict[str, Any]
+    instansi: dict[str, Any] | None
+    kode: str | None
+    gov: Gov
+    pd: str | None = None
+    unit: str | None = None
+    people: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def jabatan(self) -> str:
+        return text(self.pejabat.get("jabatan"))
+
+
+def _load_profile(value: Any, base: Path | None) -> profiles.Profile:
+    if isinstance(value, dict):
+        return profiles.from_dict(value, "profil skenario")
+    name = text(value)
+    bundled = Path(str(files("rancang.corpus").joinpath("examples", f"{name}.yaml")))
+    for candidate in ([base / name] if base else []) + [Path(name), bundled]:
+        if candidate.is_file():
+            return profiles.load(candidate)
+    raise InputError(f"profil daerah '{name}' tidak ditemukan (tulis path berkas profil, atau 'sleman' / "
+                     "'kota-magelang').")
+
+
+def _daerah(pemerintah: str) -> str:
+    rest = pemerintah.removeprefix("Pemerintah ").strip()
+    if rest.startswith("Daerah ") and rest.split(" ", 1)[1].startswith(("Provinsi", "Kabupaten", "Kota", "Daerah")):
+        rest = rest.split(" ", 1)[1]
+    return rest
+
+
+def _pds(items: list[dict[str, Any]] | None, where: str) -> dict[str, dict[str, Any]]:
+    out = {}
+    for pd in items or []:
+        if pd["kode"] in out:
+            raise InputError(f"kode perangkat daerah '{pd['kode']}' dipakai dua kali di {where}.")
+        out[pd["kode"]] = {**pd, "units": {u["kode"]: u for u in pd.get("unit_kerja") or []}}
+    return out
+
+
+def own_government(data: dict[str, Any], prof: profiles.Profile) -> Gov:
+    """The region of the profile: kepala daerah and sekretaris daerah from the profile, its perangkat daerah from
+    the scenario's data (``perangkat_daerah``) and the sekda's pangkat/NIP from ``sekretaris_daerah``."""
+    status = prof.data["kepala_daerah"]["jabatan"].split(" ", 1)[0] if prof.data["kepala_daerah"]["jabatan"].startswith(
+        ("Pj.", "Plt.")) else None
+    kepala = {"jabatan": prof.pejabat, "nama": prof.data["kepala_daerah"]["nama"]}
+    if status:
+        kepala["status"] = status
+    sk = prof.data.get("sekretaris_daerah") or {}
+    sekda = {"jabatan": f"Sekretaris Daerah {prof.daerah}", "nama": sk.get("nama", ""),
+             **{k: v for k, v in (data.get("sekretaris_daerah") or {}).items() if k in ("pangkat", "nip")}}
+    if (sk.get("jabatan") or "").startswith(("Pj.", "Plt.", "Plh.")):
+        sekda["status"] = sk["jabatan"].split(" ", 1)[0]
+    return Gov("", f"Pemerintah {prof.daerah}", prof.daerah, prof.ibu_kota, kepala, sekda,
+               _pds(data.get("perangkat_daerah"), "perangkat_daerah"), text(data.get("lambang")),
+               text(data.get("kode_setda")) or SETDA)
+
+
+def other_governments(data: dict[str, Any]) -> dict[str, Gov]:
+    """The governments of ``instansi_lain`` by their kode."""
+    out = {}
+    for g in data.get("instansi_lain") or []:
+        daerah = g.get("daerah") or _daerah(g["pemerintah"])
+        sekda = dict(g.get("sekretaris_daerah") or {})
+        if sekda.get("jabatan") and daerah not in sekda["jabatan"]:
+            sekda["jabatan"] = f"{sekda['jabatan']} {daerah}"
+        out[g["kode"]] = Gov(g["kode"], g["pemerintah"], daerah, g.get("ibu_kota") or daerah, dict(g["kepala"]),
+                             sekda, _pds(g.get("perangkat_daerah"), f"instansi_lain {g['kode']}"),
+                             text(g.get("lambang")), text(g.get("kode_setda")) or SETDA)
+    return out
+
+
+def _kop(pemerintah: str, nama: str, alamat: str | None, lambang: str) -> dict[str, str]:
+    out = {"pemerintah": pemerintah, "nama": nama, "alamat": alamat, "lambang": lambang}
+    return {k: v for k, v in out.items() if v}
+
+
+class Parties:
+    """Role resolution over one scenario's data (see the module docs)."""
+
+    def __init__(self, data: dict[str, Any], base: Path | None = None) -> None:
+        self.data = data
+        self.profile = _load_profile(data.get("profil") or "sleman", base)
+        self.own = own_government(data, self.profile)
+        self.govs = {"": self.own, **other_governments(data)}
+        self.delegasi = data.get("delegasi") or {}
+        self.people = [self._person(p) for p in data.get("pegawai") or []]
+
+    # --- lookups -------------------------------------------------------------------------------------------
+    def gov(self, key: str | None) -> Gov:
+        g = self.govs.get(key or "")
+        if g is None:
+            known = ", ".join(k for k in self.govs if k) or "-"
+            raise InputError(f"instansi '{key}' tidak ada di instansi_lain (yang ada: {known}).")
+        return g
+
+    def pd(self, gov: Gov, code: str | None) -> dict[str, Any]:
+        pd = gov.pds.get(code or "")
+        if pd is None:
+            known = ", ".join(gov.pds) or "-"
+            raise InputError(f"perangkat daerah '{code}' tidak ada di {gov.pemerintah} (yang ada: {known}).")
+        return pd
+
+    def unit(self, pd: dict[str, Any], code: str | None) -> dict[str, Any]:
+        u = pd["units"].get(code or "")
+        if u is None:
+            known = ", ".join(pd["units"]) or "-"
+            raise InputError(f"unit kerja '{code}' tidak ada di {pd['nama']} (yang ada: {known}).")
+        return u
+
+    def _person(self, p: dict[str, Any]) -> dict[str, Any]:
+        gov = self.gov(p.get("instansi"))
+        pd = self.pd(gov, p.get("perangkat_daerah"))
+        where = pd["nama"] if not p.get("unit_kerja") else f"{self.unit(pd, p['unit_kerja'])['nama']}, {pd['nama']}"
+        if gov is not self.own:
+            where += f" {gov.daerah}"
+        return {**p, "unit": where, "_gov": gov, "_pd": pd}
+
+    def kop(self, gov: Gov, pd: dict[str, Any]) -> dict[str, Any]:
+        return _kop(gov.pemerintah, pd["nama"], pd.get("alamat"), gov.lambang)
+
+    # --- roles ---------------------------------------------------------------------------------------------
+    def side(self, name: str) -> tuple[Gov, dict[str, Any], dict[str, Any] | None]:
+        s = (self.data.get("pihak") or {}).get(name)
+        if not s:
+            raise InputError(f"skenario ini memerlukan pihak.{name} (perangkat_daerah dan unit_kerja).")
+        gov = self.gov(s.get("instansi"))
+        pd = self.pd(gov, s.get("perangkat_daerah"))
+        return gov, pd, self.unit(pd, s["unit_kerja"]) if s.get("unit_kerja") else None
+
+    def resolve(self, role: str) -> Party:
+        """The Party playing ``role``; raises InputError naming what the data lacks."""
+        if role in ("pegawai", "ketua", "anggota"):
+            return self._employee(role)
+        if role == "penetap":
+            return self._maker()
+        side, _, level = role.partition(".")
+        gov, pd, unit = self.side(side)
+        if level == "pd":
+            return Party(role, dict(pd["kepala"]), self.kop(gov, pd), pd["kode"], gov, pd["kode"])
+        if level == "unit":
+            if unit is None:
+                raise InputError(f"skenario ini memerlukan pihak.{side}.unit_kerja.")
+            return Party(role, dict(unit["kepala"]), self.kop(gov, pd), unit["kode"], gov, pd["kode"], unit["kode"])
+        if level == "pyb":
+            return self._pyb(role, gov)
+        raise InputError(f"peran '{role}' tidak dikenal dalam data skenario.")
+
+    def _setda(self, gov: Gov) -> dict[str, Any]:
+        return _kop(gov.pemerintah, "Sekretariat Daerah", None, gov.lambang)
+
+    def _pyb(self, role: str, gov: Gov) -> Party:
+        if self.delegasi.get("pejabat_berwenang") == "sekretaris_daerah" and gov.sekda.get("nama"):
+            signer = {**gov.sekda, "atas_nama": gov.kepala["jabatan"]}
+            signer["jabatan"] = "Sekretaris Daerah"
+            return Party(role, signer, self._setda(gov), gov.setda, gov)
+        return Party(role, dict(gov.kepala), self._setda(gov), gov.setda, gov)
+
+    def _maker(self) -> Party:
+        gov = self.own
+        if self.delegasi.get("keputusan") == "sekretaris_daerah":
+            return Party("penetap", dict(gov.sekda), None, gov.setda, gov)
+        return Party("penetap", dict(gov.kepala), None, gov.setda, gov)
+
+    def _employee(self, role: str) -> Party:
+        if not self.people:
+            raise InputError("skenario ini memerlukan daftar pegawai.")
+        person = self.people[0]
+        if role != "pegawai":
+            want = "ketua" if role == "ketua" else "anggota"
+            match = [p for p in self.people if text(p.get("peran")).lower().startswith(want)]
+            if not match:
+                raise InputError(f"skenario tim kerja memerlukan pegawai dengan peran '{want.title()}'.")
+            person = match[0]
+        signer = {k: person[k] for k in ("jabatan", "nama", "pangkat", "nip") if person.get(k)}
+        if role == "ketua" and self.data.get("penugasan", {}).get("nama_tim"):
+            signer["jabatan"] = f"Ketua {self.data['penugasan']['nama_tim']}"
+        return Party(role, signer, self.kop(person["_gov"], person["_pd"]), None, person["_gov"],
+                     person["_pd"]["kode"], person.get("unit_kerja"), self.people)
+
+    # --- addressing ----------------------------------------------------------------------------------------
+    def address(self, to: Party, sender: Party) -> str:
+        """How ``to`` is named in a letter of ``sender``: the office alone within one perangkat daerah, with the
+        perangkat daerah and the region outside it, "Saudara <nama>" for an employee."""
+        if to.role == "pegawai":
+            p = to.people[0]
+            return f"Saudara {text(p['nama'])}, {text(p.get('jabatan'))} pada {text(p['unit'])}"
+        office = to.jabatan
+        if to.role.endswith(".pyb") or to.role == "penetap":
+            return text(to.gov.kepala["jabatan"])
+        if to.role == "ketua":
+            return office
+        if to.pd and to.unit and (to.pd != sender.pd or to.gov is not sender.gov):
+            office = f"{office} {to.gov.pds[to.pd]['nama']}"
+        if (to.pd != sender.pd or to.gov is not sender.gov) and not office.endswith(to.gov.daerah):
+            office = f"{office} {to.gov.daerah}"
+        return office

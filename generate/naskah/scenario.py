@@ -1,0 +1,280 @@
+"""A procedure's whole set of letters: numbered per issuing unit, dated in order, each reply citing its request.
+
+:func:`build` walks a scenario's steps (``data/letter_scenarios.yaml``, or the steps of a regulation's own model,
+see :mod:`steps`), resolves who issues, signs and receives each letter (:mod:`parties`), numbers it in the
+regional form "kode klasifikasi/agenda/kode unit/tahun" with one running agenda per issuing unit (N6), dates it a
+number of working days after the previous letter, and fills the letter data that :func:`rancang.generate.naskah.
+render` validates and lays out. :func:`skenario_md` tells step → letter → clause.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rancang.generate import naskah, resources
+from rancang.generate.naskah import isian, steps
+from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
+from rancang.generate.naskah.fill import tanggal, text
+from rancang.generate.naskah.parties import Parties, Party
+
+from rancang.dataload import check_tree
+from rancang.errors import InputError
+
+#: letter classes that carry no agenda number of a unit
+UNNUMBERED = ("surat_pribadi", "laporan", "disposisi")
+
+
+def scenarios() -> dict[str, dict[str, Any]]:
+    """Scenarios by name: ``{name: {judul, prosedur, cite, pihak, langkah: [...]}}``."""
+    return scenarios_data()["scenarios"]
+
+
+def get_scenario(name: str) -> dict[str, Any]:
+    """The scenario ``name``; raises InputError naming the known ones."""
+    s = scenarios().get(name)
+    if s is None:
+        raise InputError(f"skenario '{name}' tidak dikenal (pilihan: {', '.join(scenarios())}).")
+    return s
+
+
+@dataclass
+class Letter:
+    """One letter of a scenario: its type, layout, data (ready for ``naskah.render``) and parties."""
+
+    n: int
+    jenis: str
+    layout: str
+    data: dict[str, Any]
+    dari: Party
+    kepada: Party
+    date: dt.date
+
+    @property
+    def filename(self) -> str:
+        return f"{self.n:02d}-{self.jenis}.docx"
+
+    @property
+    def hal(self) -> str:
+        t = get_type(self.jenis)
+        return text(self.data.get("hal") or t.get("hal") or self.data.get("tentang")
+                    or t.get("judul_naskah", "").title())
+
+
+@dataclass
+class Step:
+    """One step of the procedure: what happens, the clause requiring it, and its letter (None: no letter)."""
+
+    n: int
+    teks: str
+    cite: str
+    letter: Letter | None = None
+
+
+@dataclass
+class Built:
+    """A scenario built from its data: the steps with their letters, and the regulation they follow."""
+
+    name: str
+    judul: str
+    peraturan: str
+    prosedur: str
+    steps: list[Step] = field(default_factory=list)
+
+    @property
+    def letters(self) -> list[Letter]:
+        return [s.letter for s in self.steps if s.letter]
+
+
+def workdays_after(day: dt.date, n: int) -> dt.date:
+    """The ``n``-th working day (Monday to Friday) after ``day``; ``n == 0`` moves a weekend day to Monday.
+
+    >>> workdays_after(dt.date(2026, 3, 6), 1)  # a Friday
+    datetime.date(2026, 3, 9)
+    >>> workdays_after(dt.date(2026, 3, 7), 0)
+    datetime.date(2026, 3, 9)
+    """
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    for _ in range(n):
+        day += dt.timedelta(days=1)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+    return day
+
+
+def _start(data: dict[str, Any]) -> dt.date:
+    raw = text(data.get("tanggal_mulai"))
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError as exc:
+        raise InputError(f"tanggal_mulai '{raw}' harus berformat TTTT-BB-HH, mis. 2026-03-02.") from exc
+
+
+class _Numbers:
+    """One running agenda number per issuing unit (per government), in the regional form (N6)."""
+
+    def __init__(self, start: dict[str, int]) -> None:
+        self.start = start
+        self.used: dict[tuple[str, str], int] = {}
+
+    def next(self, party: Party, klasifikasi: str, day: dt.date) -> str:
+        key = (party.gov.key, party.kode or "")
+        n = self.used.get(key, int(self.start.get(party.kode or "", 1)) - 1) + 1
+        self.used[key] = n
+        fmt = catalogue()["nomor"]["format"]
+        return fmt.format(klasifikasi=klasifikasi, agenda=n, unit=party.kode, tahun=day.year)
+
+
+def perbup(parties: Parties) -> str:
+    """The region's own sistem-kerja act, as cited in Dasar and Mengingat."""
+    prof = parties.profile
+    tentang = prof.data.get("tentang") or scenarios_data()["tentang_perbup"]
+    return f"{prof.jenis_peraturan} {prof.nama} Nomor {prof.nomor or '....'} Tahun {prof.tahun} tentang {tentang}"
+
+
+def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: str | None = None) -> Built:
+    """The scenario ``name`` filled from ``data`` (see ``rancang letter --scenario NAME --example``).
+
+    ``base`` is the folder relative paths in the data (the profile) are read from; ``peraturan`` (a stored
+    regulation id or a file) takes the steps and clauses from that regulation's model instead of the bundled
+    base. Raises InputError for data that cannot make the letters (each letter is validated when rendered)."""
+    scen = get_scenario(name)
+    if not isinstance(data, dict):
+        raise InputError("data skenario harus berupa pemetaan kunci: nilai.")
+    check_tree(data, f"data skenario '{name}'")
+    parties = Parties(data, base)
+    plan = steps.plan(scen, peraturan)
+    act = plan.citation or perbup(parties)
+    built = Built(name, scen["judul"], act, plan.prosedur)
+    numbers = _Numbers(data.get("agenda_awal") or {})
+    day, made = _start(data), 0
+    missing: dict[str, list[str]] = {}
+    letters: dict[int, Letter] = {}
+    for i, (step, found) in enumerate(zip(scen["langkah"], plan.steps, strict=True), 1):
+        st = Step(i, found.teks, found.cite)
+        built.steps.append(st)
+        if not step.get("surat"):
+            continue
+        day = workdays_after(day, 0 if not made else int(step.get("hari", 1)))
+        made += 1
+        t = get_type(step["surat"])
+        layout = found.layout if found.layout in (t.get("layouts") or []) else step.get("bentuk") or t["layout"]
+        dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
+        code = catalogue()["klasifikasi"][t["klasifikasi"]]
+        nomor = None if t["kelas"] in UNNUMBERED else numbers.next(dari, code, day)
+        refs = {k: letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k}
+        lacking: list[str] = []
+        fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, act, lacking)
+        st.letter = letters[i] = Letter(made, step["surat"], layout, fields, dari, kepada, day)
+        lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
+        for k in lacking:
+            missing.setdefault(k, []).append(st.letter.filename)
+    if missing:
+        listed = "; ".join(f"{k} (untuk {', '.join(v)})" for k, v in missing.items())
+        raise InputError(f"data skenario '{name}' belum lengkap; isian yang belum ada: {listed}.")
+    return built
+
+
+def render_all(built: Built) -> list[tuple[str, bytes]]:
+    """Every letter of ``built`` as (file name, DOCX bytes), in order; the first invalid one raises InputError."""
+    out = []
+    for letter in built.letters:
+        try:
+            out.append((letter.filename, naskah.render(letter.jenis, letter.data, letter.layout)))
+        except InputError as exc:
+            raise InputError(f"{letter.filename}: {exc.message}") from exc
+    return out
+
+
+def _cell(value: str) -> str:
+    return text(value).replace("|", "\\|")
+
+
+def skenario_md(built: Built) -> str:
+    """step -> letter -> clause, as a Markdown table for the file ``skenario.md``."""
+    out = [f"# {_cell(built.judul)}", "", f"Peraturan: {_cell(built.peraturan)}.", "",
+           f"Prosedur: {_cell(built.prosedur)}.", "",
+           "| No | Langkah | Naskah | Nomor | Tanggal | Penandatangan → Kepada | Klausul |",
+           "|---|---|---|---|---|---|---|"]
+    for s in built.steps:
+        x = s.letter
+        if x is None:
+            out.append(f"| {s.n} | {_cell(s.teks)} | (tanpa naskah) | | | | {_cell(s.cite)} |")
+            continue
+        to = (x.data.get("tujuan") or {}).get("jabatan") or "pegawai yang ditugaskan"
+        signer = " ".join(filter(None, [f"a.n. {x.dari.pejabat['atas_nama']}" if x.dari.pejabat.get("atas_nama")
+                                        else "", x.dari.jabatan, f"({x.dari.pejabat.get('nama', '')})"]))
+        who = f"{_cell(signer)} → {_cell(to)}"
+        out.append(f"| {s.n} | {_cell(s.teks)} | {x.filename}: {_cell(get_type(x.jenis)['judul'])} | "
+                   f"{_cell(x.data.get('nomor') or '-')} | {tanggal(x.date)} | {who} | {_cell(s.cite)} |")
+    return "\n".join(out) + "\n"
+
+
+def write(built: Built, outdir: Path) -> list[Path]:
+    """Write the letters and ``skenario.md`` into ``outdir`` (rendered first: nothing is written on error)."""
+    files = render_all(built)
+    outdir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, content in files:
+        (outdir / name).write_bytes(content)
+        paths.append(outdir / name)
+    (outdir / "skenario.md").write_text(skenario_md(built), encoding="utf-8")
+    return paths + [outdir / "skenario.md"]
+
+
+def to_zip(built: Built) -> bytes:
+    """The letters and ``skenario.md`` as one ZIP archive (for a download)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in render_all(built):
+            z.writestr(name, content)
+        z.writestr("skenario.md", skenario_md(built))
+    return buf.getvalue()
+
+
+@cache
+def _examples() -> dict[str, Any]:
+    return resources.read_yaml("data/letter_scenario_examples.yaml")
+
+
+#: task fields only some procedures use
+_TEAM = ("nama_tim", "tugas_tim", "masa_kerja", "menimbang", "tentang")
+
+
+def scenario_example(name: str) -> dict[str, Any]:
+    """A complete data mapping for scenario ``name`` (the shared example plus the scenario's own sides,
+    employees and task), with only the parts the scenario reads."""
+    scen = get_scenario(name)
+    ex = _examples()
+    data = copy.deepcopy(ex["umum"])
+    for key, value in copy.deepcopy(ex["per_skenario"].get(name) or {}).items():
+        if key == "penugasan":
+            data["penugasan"].update(value)
+        else:
+            data[key] = value
+    if not scen.get("tim"):
+        data["penugasan"] = {k: v for k, v in data["penugasan"].items() if k not in _TEAM}
+    if scen["prosedur"]["form"] != "pengajuan_sukarela":
+        data["penugasan"].pop("alasan_pengajuan", None)
+    data["pihak"] = {k: v for k, v in (data.get("pihak") or {}).items() if k in scen["pihak"]}
+    return data
+
+
+def scenario_example_yaml(name: str) -> str:
+    """:func:`scenario_example` as a commented YAML document to fill in."""
+    import yaml
+
+    scen = get_scenario(name)
+    head = (f"# Skenario {name}: {scen['judul']}\n"
+            "# profil: nama profil bawaan (sleman, kota-magelang) atau path berkas profil daerah.\n"
+            "# pihak.asal: unit pemilik kinerja (atau unit pegawai pada pengajuan sukarela);\n"
+            "# pihak.tujuan: unit atau instansi yang dituju.\n"
+            f"# Jalankan: rancang letter --scenario {name} DATA.yaml -o FOLDER\n")
+    return head + yaml.safe_dump(scenario_example(name), allow_unicode=True, sort_keys=False, width=110)

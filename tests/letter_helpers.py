@@ -1,0 +1,40 @@
+"""Reading rendered naskah dinas back for the letter tests: all text in reading order, tables included."""
+
+from __future__ import annotations
+
+import io
+import re
+
+#: what a Python value printed into a letter looks like
+RAW = re.compile(r"\[\'|\{\'|\bNone\b|\bTrue\b|\bFalse\b|<docxtpl|\{\{|\{%")
+
+
+def docx_lines(content: bytes) -> list[str]:
+    """Every paragraph of the document body, table cells included, in order (empty ones dropped)."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    doc = docx.Document(io.BytesIO(content))
+    out: list[str] = []
+
+    def walk(parent) -> None:
+        for child in parent.iter_inner_content():
+            if isinstance(child, Paragraph):
+                if child.text.strip():
+                    out.append(child.text.strip())
+            elif isinstance(child, Table):
+                for row in child.rows:
+                    seen = set()
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:
+                            continue
+                        seen.add(id(cell._tc))
+                        walk(cell)
+
+    walk(doc)
+    return out
+
+
+def docx_text(content: bytes) -> str:
+    return "\n".join(docx_lines(content))

@@ -1,0 +1,199 @@
+"""HTTP tests of the Bandingkan, Susun, Surat and Model pages and of the schema-generated forms."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("multipart")
+
+from webapp import form_values, make_client, wait_job  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    return make_client(tmp_path_factory.mktemp("webpages"))
+
+
+def _downloads(html: str) -> list[str]:
+    return [part.split('"')[0] for part in html.split('href="/unduh/')[1:]]
+
+
+def test_compare_two_regions(client) -> None:
+    page = client.get("/bandingkan").text
+    assert 'name="a"' in page and 'name="b"' in page
+    html = wait_job(client, client.post("/bandingkan", data={"a": "bogor", "b": "malang"},
+                                        headers={"HX-Request": "true"}).text)
+    assert "<th>Kota Bogor</th>" in html and "<th>Kabupaten Malang</th>" in html  # region names as column heads
+    assert 'href="#t-bentuk_penugasan"' in html and 'id="t-bentuk_penugasan"' in html  # navigation by topic
+    assert "<del>" in html and "<ins>" in html
+    files = _downloads(html)
+    assert {f.rsplit(".", 1)[1] for f in files} == {"html", "docx", "json"}
+    report = client.get("/unduh/" + next(f for f in files if f.endswith(".json")))
+    assert report.status_code == 200 and report.json()["a"]["id"] == "bogor"
+
+
+def test_identical_pairs_are_folded(client) -> None:
+    from rancang.web.pages.bandingkan import sections
+
+    same = {"op": "equal", "text": "sama"}
+    rep = {"topics": {"t": {"label": "Topik"}},
+           "pairs": [{"topic": "t", "redline": [same]},
+                     {"topic": "t", "redline": [same, {"op": "insert", "text": "x"}]},
+                     {"topic": None, "redline": [same]}]}
+    groups = sections(rep)
+    assert [(g["key"], len(g["differ"]), len(g["same"])) for g in groups] == [("t", 1, 1), ("lainnya", 0, 1)]
+
+
+def test_compare_same_regulation_is_one_sentence(client) -> None:
+    html = wait_job(client, client.post("/bandingkan", data={"a": "bogor", "b": "bogor"},
+                                        headers={"HX-Request": "true"}).text)
+    assert "dua peraturan yang berbeda" in html
+    html = wait_job(client, client.post("/bandingkan", data={"a": "bogor", "b": "atlantis"},
+                                        headers={"HX-Request": "true"}).text)
+    assert "tidak ada dalam korpus" in html
+
+
+def test_profile_form_is_generated_from_the_schema(client) -> None:
+    from rancang import schema
+
+    html = client.get("/susun").text
+    for key in schema.load("region")["properties"]:
+        assert f'name="{key}' in html, key  # every profile key has a control
+    assert 'value="Sleman"' in html and 'name="dasar_hukum_daerah.0.tahun"' in html
+    assert 'value="Magelang"' in client.get("/susun", params={"contoh": "kota-magelang"}).text
+
+
+def test_profile_errors_stand_beside_their_fields(client) -> None:
+    from rancang.web import drafting, forms
+
+    posted = form_values(forms.fields(drafting.profile_schema(), drafting.example("sleman")))
+    posted.update({"daerah.nama": "", "tahun": "dua ribu", "tanggal_ditetapkan": "2/3/2026",
+                   "dasar_hukum_daerah.0.tahun": ""})
+    r = client.post("/susun", data=posted, headers={"HX-Request": "true"})
+    assert r.headers["HX-Retarget"] == "#susun-form"
+    html = r.text
+    assert "4 isian perlu diperbaiki" in html
+    for name, message in [("daerah.nama", "wajib diisi"), ("tahun", "bilangan bulat"),
+                          ("tanggal_ditetapkan", "TTTT-BB-HH"), ("dasar_hukum_daerah.0.tahun", "wajib diisi")]:
+        field = html.split(f'name="{name}"')[1].split('class="field')[0]
+        assert message in field, name
+    assert 'value="dua ribu"' in html  # what the user typed is kept
+
+
+def test_draft_from_the_form_downloads_docx_md_json(client) -> None:
+    from rancang.web import drafting, forms
+
+    posted = form_values(forms.fields(drafting.profile_schema(), drafting.example("kota-magelang")))
+    posted["_base"] = "jepara"
+    posted["_take.pengelolaan_kinerja"] = "bogor"
+    html = wait_job(client, client.post("/susun", data=posted, headers={"HX-Request": "true"}).text)
+    assert "Rancangan siap" in html and "Peraturan Wali Kota Magelang" in html
+    files = _downloads(html)
+    names = {f.split("/")[1] for f in files}
+    assert {"draft.docx", "draft.md", "draft.json"} <= names
+    docx = client.get("/unduh/" + next(f for f in files if f.endswith("draft.docx"))).content
+    import docx as python_docx
+
+    text = "\n".join(p.text for p in python_docx.Document(io.BytesIO(docx)).paragraphs)
+    assert "WALI KOTA MAGELANG" in text.upper()
+    assert 'id="n-pasal-1"' in html  # the preview
+    assert "Temuan pemeriksaan" in html
+    assert "catatan.md" in names and "Catatan penyusun" in html and 'type="checkbox"' in html
+
+
+def test_checklist_reads_notes_markdown() -> None:
+    from rancang.web.drafting import checklist
+
+    rows = checklist("# Catatan\n\n- [ ] periksa <b>Pasal 3</b>\n  - [x] nomor\nsebuah `kode`\n"
+                     "- **Pasal 1 angka 17** [istilah-lokal]: putuskan", {"Pasal 1 angka 17": "n-pasal-1_angka-17"})
+    assert [(r["kind"], r["level"], r["done"]) for r in rows] == [
+        ("heading", 1, False), ("item", 0, False), ("item", 1, True), ("text", 0, False), ("item", 0, False)]
+    assert "&lt;b&gt;" in rows[1]["html"] and "<code>kode</code>" in rows[3]["html"]
+    assert rows[4]["anchor"] == "n-pasal-1_angka-17" and "<strong>Pasal 1 angka 17</strong>" in rows[4]["html"]
+
+
+def test_letter_pages_and_docx(client) -> None:
+    from rancang.web import drafting
+
+    listing = client.get("/surat").text
+    for name, _ in drafting.letter_types():
+        assert f'href="/surat/{name}"' in listing
+        assert client.get(f"/surat/{name}").status_code == 200
+    from rancang.web import forms
+
+    name = "permohonan-pelibatan-lintas-unit"
+    posted = form_values(forms.fields(drafting.letter_schema(name), drafting.letter_example(name)))
+    html = wait_job(client, client.post(f"/surat/{name}", data=posted, headers={"HX-Request": "true"}).text)
+    files = _downloads(html)
+    assert files and files[0].endswith(f"{name}.docx")
+    data = client.get("/unduh/" + files[0]).content
+    assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+
+
+def test_letter_mandatory_contents_are_checked_beside_fields(client) -> None:
+    from rancang.web import drafting, forms
+
+    name = "permohonan-pelibatan-lintas-unit"
+    posted = form_values(forms.fields(drafting.letter_schema(name), drafting.letter_example(name)))
+    posted.update({"kompetensi": "", "durasi": "", "pegawai.0.nama": "", "pegawai.0.nip": "",
+                   "pegawai.0.pangkat": "", "pegawai.0.jabatan": ""})
+    html = client.post(f"/surat/{name}", data=posted, headers={"HX-Request": "true"}).text
+    assert "isian perlu diperbaiki" in html
+    for key in ("kompetensi", "durasi"):
+        assert "wajib diisi" in html.split(f'name="{key}"')[1].split('class="field')[0]
+    assert "wajib diisi" in html.split('id="f-pegawai"')[1].split("</legend>")[1][:300]
+    assert client.get("/surat/tidak-ada").status_code == 400
+
+
+def test_letter_values_are_data_not_markup(client) -> None:
+    from rancang.web import drafting, forms
+
+    name = "surat-perintah-tugas"
+    posted = form_values(forms.fields(drafting.letter_schema(name), drafting.letter_example(name)))
+    posted["nomor"] = '<script>alert(1)</script> {{ 7*7 }} & "x"'
+    html = client.post(f"/surat/{name}", data=posted, headers={"HX-Request": "true"}).text
+    assert "<script>alert(1)</script>" not in html
+    html = wait_job(client, html)
+    data = client.get("/unduh/" + _downloads(html)[0]).content
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "{{ 7*7 }}" in xml and "&lt;script&gt;" in xml
+
+
+def test_model_page(client) -> None:
+    assert 'name="reg"' in client.get("/model").text
+    html = wait_job(client, client.post("/model", data={"reg": "jepara"}, headers={"HX-Request": "true"}).text)
+    assert 'id="peran"' in html and 'id="prosedur"' in html and 'id="dokumen"' in html
+    assert "Pejabat Fungsional" in html and 'href="/baca/jepara#n-' in html
+    bad = wait_job(client, client.post("/model", data={"reg": "atlantis"}, headers={"HX-Request": "true"}).text)
+    assert "tidak ada dalam korpus" in bad
+
+
+def test_forms_round_trip_every_example() -> None:
+    """Generated form -> posted values -> parsed data equals the example (up to empty optional values)."""
+    from rancang.web import drafting, forms
+
+    def strip(v):  # noqa: ANN001, ANN202
+        if isinstance(v, dict):
+            return {k: strip(x) for k, x in v.items() if x not in (None, {}, []) and strip(x) not in ({}, [])}
+        return [strip(x) for x in v] if isinstance(v, list) else v
+
+    cases = [(drafting.profile_schema(), drafting.example(n)) for n in drafting.examples()]
+    cases += [(drafting.letter_schema(n), drafting.letter_example(n)) for n, _ in drafting.letter_types()]
+    for schema, data in cases:
+        posted = {k: [v] for k, v in form_values(forms.fields(schema, data)).items()}
+        back = forms.parse(schema, posted)
+        assert strip(back) == strip(data)
+        assert forms.errors(schema, back) == {}
+
+
+def test_each_missing_key_is_reported_once() -> None:
+    from rancang.web import drafting, forms
+
+    errs = forms.errors(drafting.profile_schema(), {"daerah": {"nama": "X", "jenis": "kota"}})
+    assert errs["provinsi"] == ["wajib diisi"] and errs["dasar_hukum_daerah"] == ["wajib diisi"]
+    assert all(len(v) == len(set(v)) == 1 for v in errs.values())

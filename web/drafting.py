@@ -1,0 +1,176 @@
+"""The one place the web app calls the generate stage: region profiles, drafts and letters.
+
+Like :mod:`rancang.web.services`, it hides the stage's API from the pages: when ``rancang.generate`` changes
+(a ``catatan.md`` beside the draft, letter scenarios, ZIP sets), this module adapts and the pages stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from rancang.web import services
+
+from rancang.errors import InputError
+
+CHECKBOX = re.compile(r"^\s*[-*]\s+(?:\[(?P<done>[ xX])\]\s+)?(?P<text>.+)$")
+#: a checklist item that opens with the clause it concerns: "**Pasal 1 angka 17** [istilah-lokal]: ..."
+LEAD_CITE = re.compile(r"^\*\*(?P<cite>(?:Pasal|Lampiran|Menimbang|Mengingat)[^*]*)\*\*")
+
+
+# ------------------------------------------------------------------------------------------------ profiles
+
+
+def profile_schema() -> dict[str, Any]:
+    """The region profile schema (``schema/region.schema.json``)."""
+    from rancang import schema
+
+    return schema.load("region")
+
+
+def examples() -> dict[str, Path]:
+    """Bundled example profiles: {name: path} ("sleman", "kota-magelang")."""
+    from importlib import resources
+
+    folder = Path(str(resources.files("rancang.corpus").joinpath("examples")))
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def example(name: str) -> dict[str, Any]:
+    """The data of example profile ``name`` ({} for an unknown name: an empty form)."""
+    from rancang.generate.profile import read_data
+
+    path = examples().get(name)
+    return read_data(path) if path else {}
+
+
+def bases(db: str | None) -> list[tuple[str, str]]:
+    """(value, label) of the regulations a draft can be based on: every regulation in the corpus store, and the
+    consensus choice."""
+    out = [(r["id"], f"{r['label']} — {r['title']}") for r in services.regulations(db)]
+    return out + [("consensus", "Konsensus (paling sejalan dengan peraturan lain di korpus)")]
+
+
+def default_base() -> str:
+    from rancang.generate import compose
+
+    return compose.rules()["default_base"]
+
+
+def draft(db: str | None, data: dict[str, Any], base: str, takes: list[tuple[str, str]], job: Any) -> dict[str, Any]:
+    """Compose from corpus ``db``, write (DOCX, MD, JSON, catatan.md) into ``job``'s folder, and check a draft.
+
+    Returns {reg, findings, catatan (markdown or None), summary, base}. Raises :class:`InputError` for an
+    invalid profile or an unknown region, in the CLI's words."""
+    from rancang.generate import draft as drafting
+    from rancang.generate import profile as profiles
+    from rancang.generate.sources import Sources
+
+    prof = profiles.from_dict(data)
+    src = Sources(db)
+    try:
+        if base == "consensus":
+            from rancang.generate import consensus
+
+            job.progress("Mencari dasar konsensus…", 0.1)
+            base = consensus.base_region(src)
+        job.progress(f"Menyusun rancangan dari {base}…", 0.3)
+        d = drafting.build(prof, base or None, takes, sources=src)
+    finally:
+        src.close()
+    job.progress("Menulis DOCX, MD, JSON dan catatan…", 0.7)
+    drafting.write(d, job.outdir)
+    job.progress("Memeriksa rancangan…", 0.85)
+    found = services.findings(d.reg)
+    errors = sum(f["severity"] == "error" for f in found)
+    summary = (f"{prof.jenis_peraturan} {prof.nama}: {len(d.reg.pasals())} pasal, "
+               f"{sum(1 for n in d.reg.body if n.type == 'bab')} BAB, {len(d.reg.mengingat)} dasar hukum; "
+               f"pemeriksaan: {errors} galat, {len(found) - errors} peringatan/info.")
+    notes = job.outdir / "catatan.md"
+    catatan = notes.read_text(encoding="utf-8") if notes.is_file() else None
+    return {"reg": d.reg, "findings": found, "catatan": catatan, "summary": summary, "base": base}
+
+
+def checklist(markdown: str | None, cites: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """A notes file (``catatan.md``) as checklist rows {kind: heading|item|text, html, level, done, anchor}.
+
+    ``html`` is the line with its inline Markdown (``**bold**``, `` `code` ``) as markup, everything else
+    escaped; ``anchor`` links an item that opens with a cite ("**Pasal 1 angka 17** ...") to that clause, when
+    ``cites`` (cite -> anchor) knows it."""
+    rows: list[dict[str, Any]] = []
+    for line in (markdown or "").splitlines():
+        if not line.strip():
+            continue
+        row: dict[str, Any] = {"kind": "text", "level": 0, "done": False, "anchor": None}
+        text = line.strip()
+        if text.startswith("#"):
+            row.update(kind="heading", level=len(text) - len(text.lstrip("#")))
+            text = text.lstrip("# ").strip()
+        elif m := CHECKBOX.match(line):
+            row.update(kind="item", level=(len(line) - len(line.lstrip())) // 2, done=m["done"] in ("x", "X"))
+            text = m["text"].strip()
+            lead = LEAD_CITE.match(text)
+            if lead and cites:
+                row["anchor"] = cites.get(lead["cite"])
+        row["text"], row["html"] = text, inline(text)
+        rows.append(row)
+    return rows
+
+
+def inline(text: str) -> Markup:
+    """Escaped text with Markdown ``**bold**`` and `` `code` `` as tags."""
+    out = str(escape(text))
+    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
+    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    return Markup(out)
+
+
+# ------------------------------------------------------------------------------------------------ letters
+
+
+def letter_types() -> list[tuple[str, str]]:
+    """(name, title) of every letter type."""
+    from rancang.generate import letters
+
+    return [(name, t["judul"]) for name, t in letters.types().items()]
+
+
+def letter_schema(name: str) -> dict[str, Any]:
+    """The part of ``schema/letter.schema.json`` letter type ``name`` uses, with its mandatory keys required.
+
+    Raises :class:`InputError` for an unknown type."""
+    from rancang.generate import letters
+
+    from rancang import schema
+
+    t = letters.get_type(name)
+    full = schema.load("letter")
+    keys = [k for k in letters.example_keys(name) if k in full["properties"]]
+    required = [k for k in list(letters.catalogue()["common_required"]) + list(t["required"]) if k in keys]
+    return {**{k: v for k, v in full.items() if k not in ("properties", "required")},
+            "properties": {k: full["properties"][k] for k in keys}, "required": required}
+
+
+def letter_example(name: str) -> dict[str, Any]:
+    """Sample values for letter type ``name`` (fictional people), as ``rancang letter NAME --example`` prints."""
+    import yaml
+    from rancang.generate import letters
+
+    return yaml.safe_load(letters.example(name)) or {}
+
+
+def letter_title(name: str) -> str:
+    from rancang.generate import letters
+
+    return letters.get_type(name)["judul"]
+
+
+def letter(name: str, data: dict[str, Any]) -> bytes:
+    """The DOCX of letter ``name`` filled with ``data``; :class:`InputError` lists whatever is missing."""
+    from rancang.generate import letters
+
+    if not isinstance(data, dict):
+        raise InputError("data surat harus berupa isian formulir.")
+    return letters.render(name, data)

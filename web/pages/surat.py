@@ -1,0 +1,58 @@
+"""Surat: one form per letter type, generated from ``schema/letter.schema.json`` (the keys the type uses, its
+mandatory contents marked and checked beside the fields), prefilled with sample values; the letter as DOCX."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from rancang.web import drafting, forms
+from rancang.web.app import RESULTS, render
+
+
+def _context(jenis: str, data: dict[str, Any], errs: dict[str, list[str]]) -> dict[str, Any]:
+    tree = forms.fields(drafting.letter_schema(jenis), data, errs)
+    return {"jenis": jenis, "judul": drafting.letter_title(jenis), "fields": tree,
+            "general": forms.unplaced(errs, tree), "error_count": sum(map(len, errs.values()))}
+
+
+def _letter_job(jenis: str, data: dict[str, Any]):  # noqa: ANN202
+    def run(job: Any) -> dict[str, Any]:
+        job.progress("Menulis surat…", 0.5)
+        job.offer(f"{jenis}.docx", drafting.letter(jenis, data))
+        return {"jenis": jenis, "judul": drafting.letter_title(jenis)}
+
+    return run
+
+
+def register(app: Any) -> None:
+    @app.get("/surat")
+    def page(request: Request):  # noqa: ANN202
+        return render(request, "surat.html", types=drafting.letter_types())
+
+    @app.get("/surat/{jenis}")
+    def form(request: Request, jenis: str):  # noqa: ANN202
+        return render(request, "surat_form.html", **_context(jenis, drafting.letter_example(jenis), {}))
+
+    @app.post("/surat/{jenis}")
+    async def submit(request: Request, jenis: str):  # noqa: ANN202
+        schema = drafting.letter_schema(jenis)
+        posted = await request.form()
+        data = forms.parse(schema, {k: [str(v) for v in posted.getlist(k)] for k in posted.keys()})
+        errs = forms.errors(schema, data)
+        if errs:
+            ctx = _context(jenis, data, errs)
+            hx = request.headers.get("hx-request")
+            response = render(request, "_surat_form.html" if hx else "surat_form.html", **ctx)
+            response.headers["HX-Retarget"] = "#surat-form"
+            response.headers["HX-Reswap"] = "outerHTML"
+            return response
+        job = request.app.state.jobs.submit("surat", drafting.letter_title(jenis), _letter_job(jenis, data))
+        if request.headers.get("hx-request"):  # the result, and the form again without the old messages
+            return render(request, "_submitted.html", job=job, form="_surat_form.html", **_context(jenis, data, {}))
+        return render(request, "surat_form.html", job=job, **_context(jenis, data, {}))
+
+    def result(request: Any, job: Any) -> Any:
+        return render(request, "_letter.html", job=job, **job.result)
+
+    RESULTS["surat"] = result
