@@ -1,4 +1,5 @@
-"""Procedures: the penugasan mechanisms the act lists as ordered steps, and the stages of the work mechanism.
+"""Procedures: the penugasan mechanisms the act lists as ordered steps, the reporting procedure its Pasal state
+clause by clause, and the stages of the work mechanism.
 
 A procedure opens where a Lampiran block (or a body Pasal/ayat) starts with a procedure cue ("Mekanisme
 penunjukan yang bersifat lintas ...", ``procedure_intro`` in ``cues.json``). Its section runs to the next block
@@ -160,19 +161,37 @@ def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: 
     return steps
 
 
-def _unique(pid: str, seen: set[str]) -> str:
-    out, i = pid, 2
-    while out in seen:
-        out, i = f"{pid}_{i}", i + 1
-    seen.add(out)
+def _unique(pid: str, seen: dict[str, int]) -> str:
+    """``pid``, or ``pid_2``, ``pid_3`` ... when taken (a count per id: no rescans however many repeat)."""
+    n = seen.get(pid, 0) + 1
+    seen[pid] = n
+    out = pid if n == 1 else f"{pid}_{n}"
+    while out in seen and out != pid:  # "x_2" already taken as an id of its own
+        n += 1
+        seen[pid] = n
+        out = f"{pid}_{n}"
+    seen.setdefault(out, 1)
     return out
+
+
+def _reporting(us: list[Unit], cues: dict[str, Any], seen: dict[str, int]) -> dict[str, Any] | None:
+    """The reporting procedure: the body's clauses in which someone reports ("... melaporkan pelaksanaan tugas
+    kepada ..."), in document order, one step each."""
+    found = [(u, None, None) for u in us if u.source == "body" and not u.definition and u.type in ("pasal", "ayat")
+             and any(re.search(r"\b" + re.escape(v) + r"\b", u.low) for v in cues["lampiran_report_verbs"])]
+    steps = _steps(found, False, "pelaporan", None, cues) if found else []
+    if not any(s["actor"] for s in steps):
+        return None
+    return {"id": _unique("pelaporan", seen), "name": "Pelaporan pelaksanaan tugas", "form": "pelaporan",
+            "scope": None, "source": "batang_tubuh", "cite": found[0][0].cite, "node": found[0][0].id,
+            "steps": steps}
 
 
 def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
     """Every procedure of the act (Lampiran first, then the body), each ``{id, name, form, scope, source,
     cite, node, steps}`` as in ``schema/sistemkerja.schema.json``."""
     out: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     intros = tuple(cues["procedure_intro"])
     for u in us:
         if u.definition or not _is_head(u, intros):
@@ -194,7 +213,8 @@ def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
         out.append({"id": pid, "name": _name(title), "form": form, "scope": scope,
                     "source": "lampiran" if u.source == "lampiran" else "batang_tubuh",
                     "cite": u.cite, "node": u.id, "steps": steps})
-    return out
+    report = _reporting(us, cues, seen)
+    return out + ([report] if report else [])
 def _stage_set(us: list[Unit], cues: dict[str, Any]) -> list[tuple[str, Unit]]:
     """The first run of stage items in the Lampiran ("1. Tahapan Perencanaan", "2. Tahapan Pelaksanaan",
     "3. Tahapan Evaluasi"): stage units at one level, in order, up to the next block above that level."""

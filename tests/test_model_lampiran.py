@@ -138,6 +138,7 @@ def cited_items(m: dict) -> list[tuple[str, str, str]]:
         out += [(x["id"], x["cite"], "") for x in r["reports_to"] + r["appointed_by"]]
         if r["definition"]:
             out.append((r["definition"]["id"], r["definition"]["cite"], r["definition"]["text"]))
+    out += [(x["id"], x["cite"], "") for x in m["reporting_lines"]]
     for p in m["procedures"]:
         out.append((p["node"], p["cite"], ""))
         out += [(s["id"], s["cite"], s["action"]) for s in p["steps"]]
