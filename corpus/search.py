@@ -110,10 +110,13 @@ def search(store: Any, query: str, daerah: str | None = None, topic: str | None 
 
 def _regions(store: Any, daerah: str) -> list[str]:
     """Ids of regulations whose id or region name contains ``daerah`` (case-insensitive)."""
-    like = f"%{daerah.strip().lower()}%"
+    # "%" and "_" the user types are letters, not LIKE wildcards
+    word = daerah.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    like = f"%{word}%"
     rows = store.db.execute(
-        "SELECT id FROM regulations WHERE lower(id) LIKE ? OR lower(daerah) LIKE ? ORDER BY id",
-        (like, like)).fetchall()
+        "SELECT id FROM regulations WHERE lower(id) LIKE ? ESCAPE '\\' OR lower(daerah) LIKE ? ESCAPE '\\'"
+        " ORDER BY id",
+        (like, like)).fetchall() if word else []
     if not rows:
         raise InputError(f"daerah '{daerah}' tidak ada dalam korpus.")
     return [r[0] for r in rows]

@@ -202,8 +202,7 @@ class Store:
         from rancang import corpus
 
         for e in corpus.bundled():
-            reg = corpus.load(e["id"])
-            self.add(reg, id=e["id"], bundled=True)
+            self._add_bundled(e["id"])
         self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('seeded', ?)", (_now(),))
         self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (_reader(),))
 
@@ -216,8 +215,17 @@ class Store:
         for e in corpus.bundled():
             if e["id"] in present:
                 self.remove(e["id"])
-                self.add(corpus.load(e["id"]), id=e["id"], bundled=True)
+                self._add_bundled(e["id"])
         self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (_reader(),))
+
+    def _add_bundled(self, rid: str) -> None:
+        """Store bundled regulation ``rid`` under its own id; when a user's regulation already holds that id (a
+        database written before ids were reserved), the bundled one takes a fresh id instead of failing."""
+        from rancang import corpus
+
+        reg = corpus.load(rid)
+        taken = self.db.execute("SELECT 1 FROM regulations WHERE id=?", (rid,)).fetchone()
+        self.add(reg, id=None if taken else rid, bundled=True)
 
     # -- writing --------------------------------------------------------------------------------------------
     def has(self, sha256: str) -> str | None:
@@ -261,12 +269,21 @@ class Store:
         candidates = [base, f"{base}-{meta.get('tahun')}-{slug(_str(meta.get('nomor')) or '')}".rstrip("-"),
                       f"{base}-{(reg.source.get('sha256') or '')[:8]}"]
         for c in candidates:
-            if not self.db.execute("SELECT 1 FROM regulations WHERE id=?", (c,)).fetchone():
+            if self._free(c):
                 return c
         n = 2
-        while self.db.execute("SELECT 1 FROM regulations WHERE id=?", (f"{base}-{n}",)).fetchone():
+        while not self._free(f"{base}-{n}"):
             n += 1
         return f"{base}-{n}"
+
+    def _free(self, rid: str) -> bool:
+        """May a new regulation take id ``rid``? Not when it is used, nor when a bundled regulation owns it (even
+        one not stored yet: ``--no-seed`` databases are seeded later)."""
+        from rancang import corpus
+
+        reserved = {e["id"] for e in corpus.bundled()} | {e["daerah"].lower() for e in corpus.bundled()}
+        return rid.lower() not in reserved and not self.db.execute(
+            "SELECT 1 FROM regulations WHERE id=?", (rid,)).fetchone()
 
     def add_files(self, paths: Iterable[str | Path], jobs: int | None = None,
                   progress: Callable[[int], None] | None = None) -> AddResult:

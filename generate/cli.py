@@ -24,7 +24,8 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 @click.command("draft")
-@click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("profile", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--contoh", metavar="NAMA", help="Pakai profil contoh bawaan sebagai PROFILE (sleman, kota-magelang).")
 @click.option("--base", default=None, metavar="DAERAH|consensus",
               help="Peraturan dalam korpus yang ketentuannya menjadi dasar rancangan (bawaan: jepara); 'consensus' "
                    "memilih peraturan yang ketentuannya paling sejalan dengan peraturan lain di korpus.")
@@ -34,8 +35,9 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
               help="Basis data korpus (bawaan: $RANCANG_DB atau folder data pengguna).")
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder keluaran: draft.docx, draft.md, draft.json, catatan.md.")
-def draft(profile: Path, base: str | None, takes: tuple[str, ...], db: Path | None, outdir: Path) -> None:
-    """Susun rancangan Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON).
+def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tuple[str, ...], db: Path | None,
+          outdir: Path) -> None:
+    """Susun rancangan Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON) atau --contoh NAMA.
 
     Setiap temuan pemeriksaan rancangan dicetak; status keluar 1 bila ada galat."""
     from rancang.generate import check as checker
@@ -43,7 +45,9 @@ def draft(profile: Path, base: str | None, takes: tuple[str, ...], db: Path | No
     from rancang.generate import profile as profiles
     from rancang.generate.sources import Sources
 
-    prof = profiles.load(profile)
+    if (profile is None) == (contoh is None):
+        raise InputError("sebutkan PROFILE (berkas YAML/JSON) atau --contoh NAMA, salah satu saja.")
+    prof = profiles.load(profile if profile is not None else profiles.example_path(contoh or ""))
     src = Sources(db)
     try:
         if base == "consensus":

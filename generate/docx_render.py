@@ -127,8 +127,10 @@ def _penutup(lines: list[str]) -> list[dict[str, str]]:
 
 
 def _lampiran(blocks: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Lampiran blocks as paragraphs: the header lines (made a table later), headings, items indented by their
+    level, and a paragraph under an item indented as that item's text (consistent indentation by level)."""
     out = []
-    kop = True
+    kop, depth = True, 0
     for block in blocks:
         kind, text = block["type"], block["text"]
         if kop and kind == "heading" and _KOP.match(text):
@@ -137,6 +139,7 @@ def _lampiran(blocks: list[dict[str, Any]]) -> list[dict[str, str]]:
         kop = False
         if kind == "heading":
             out.append(para("lampiran_judul", text))
+            depth = 0
         elif kind == "caption":
             out.append(para("tengah", text))
         elif kind == "signature":
@@ -144,10 +147,10 @@ def _lampiran(blocks: list[dict[str, Any]]) -> list[dict[str, str]]:
         elif kind == "table":
             out += [dict(para("tabel"), t="\t".join(clean(c) for c in row)) for row in block.get("rows") or []]
         elif block.get("label"):
-            out.append(para(f"d{min(max(block.get('level') or 1, 1), 4)}", text, label=block["label"]))
+            depth = min(max(block.get("level") or 1, 1), 4)
+            out.append(para(f"d{depth}", text, label=block["label"]))
         else:
-            level = block.get("level") or 0
-            out.append(para(f"n{min(level, 4)}" if level else "lampiran_teks", text))
+            out.append(para(f"n{depth}" if depth else "lampiran_teks", text))
     return out
 
 
@@ -170,9 +173,14 @@ def paragraphs(reg: Regulation) -> list[dict[str, str]]:
     return out
 
 
+#: the Lampiran header table: indent from the left margin and the widths of its three columns (cm)
+KOP_INDENT, KOP_WIDTHS = 8.0, (2.6, 0.5, 6.0)
+
+
 def _kop_table(doc) -> None:
     """Replace the Lampiran header paragraphs by a borderless 3-column table (label, ":", value) at the right half
-    of the page, the first row starting the Lampiran's page."""
+    of the page, after a page break."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm
 
@@ -181,22 +189,29 @@ def _kop_table(doc) -> None:
         return
     rows = [_KOP.match(p.text).groups() for p in paras]  # type: ignore[union-attr]
     table = doc.add_table(rows=len(rows), cols=3)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    widths = (Cm(3.0), Cm(0.5), Cm(5.5))
+    widths = [Cm(w) for w in KOP_WIDTHS]
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = width
     for r, (label, value) in zip(table.rows, rows, strict=True):
         for cell, text, width in zip(r.cells, (label, ":", value), widths, strict=True):
             cell.width = width
             cell.paragraphs[0].style = doc.styles[KOP_STYLE]
             cell.paragraphs[0].add_run(text)
-    tbl = table._tbl
-    props = tbl.tblPr
-    _set(props, "w:tblInd", {"w:w": str(int(Cm(7.5).twips)), "w:type": "dxa"})
+    props = table._tbl.tblPr
+    _set(props, "w:tblW", {"w:w": str(sum(int(w.twips) for w in widths)), "w:type": "dxa"})
+    _set(props, "w:tblInd", {"w:w": str(int(Cm(KOP_INDENT).twips)), "w:type": "dxa"})
+    _set(props, "w:tblLayout", {"w:type": "fixed"})
     borders = _set(props, "w:tblBorders", {})
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         _set(borders, f"w:{edge}", {"w:val": "nil"})
+    margins = _set(props, "w:tblCellMar", {})
+    for edge in ("left", "right"):
+        _set(margins, f"w:{edge}", {"w:w": "0", "w:type": "dxa"})
     brk = paras[0].insert_paragraph_before(style=doc.styles["R Kosong"])
     brk.add_run().add_break(WD_BREAK.PAGE)
-    paras[0]._p.addprevious(tbl)
+    paras[0]._p.addprevious(table._tbl)
     for p in paras:
         p._p.getparent().remove(p._p)
 

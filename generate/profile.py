@@ -214,6 +214,19 @@ def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
     return Profile(data)
 
 
+def example_path(name: str) -> Path:
+    """The example profile shipped inside the package (``rancang/corpus/examples/NAME.yaml``); InputError naming
+    the examples there are when ``name`` is none of them."""
+    from importlib import resources
+
+    folder = resources.files("rancang.corpus").joinpath("examples")
+    names = sorted(p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.name.endswith((".yaml", ".json")))
+    key = name.strip().lower().removesuffix(".yaml")
+    if key not in names:
+        raise InputError(f"profil contoh '{name}' tidak ada (yang tersedia: {', '.join(names)}).")
+    return Path(str(folder.joinpath(f"{key}.yaml")))
+
+
 def load(path: str | Path) -> Profile:
     """Read, validate and wrap the profile at ``path``."""
     return from_dict(read_data(path), label=f"{Path(path).name}: profil")

@@ -329,7 +329,7 @@ def test_an_unquoted_date_in_a_profile_drafts(tmp_path):
 
 
 @pytest.mark.parametrize("args, words", [
-    (["draft"], "Argumen wajib belum diisi 'PROFILE'"),
+    (["check"], "Argumen wajib belum diisi 'FILE'"),
     (["draft", "p.yaml"], "Opsi wajib belum diisi '-o' / '--out'"),
     (["ingest", "--format", "zz", "x"], "Nilai tidak sah untuk '--format'"),
     (["draft", ".", "-o", "x"], "adalah folder, bukan berkas"),
@@ -347,3 +347,44 @@ def test_clicks_own_usage_errors_are_indonesian_with_exit_2(args, words):
     assert code == 2
     text = err.getvalue()
     assert words in text and "Galat: " in text and "Error" not in text and "Usage" not in text
+
+
+# --------------------------------------------------------------------------------------------- corpus
+
+
+def test_bogor_copy_with_no_seed_gets_its_own_id_and_the_database_stays_usable(tmp_path):
+    db = str(tmp_path / "korpus.db")
+    added = run("corpus", "add", "--no-seed", "--db", db, str(CASES / "bogor_copy.txt"))
+    assert added.exit_code == 0 and "ditambahkan: bogor\n" not in added.output
+    listed = run("corpus", "list", "--db", db)
+    assert listed.exit_code == 0 and listed.output.count("Kota Bogor") == 2
+    assert run("search", "kerja", "--db", db, "--daerah", "bogor").exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["jepara", "Jepara", "malang"])
+def test_a_user_file_named_like_a_bundled_id_never_takes_it(tmp_path, name):
+    from rancang.corpus.store import Store
+
+    reg = ingest_text(f"PERATURAN BUPATI {name.upper()}\nNOMOR 9 TAHUN 2030\nMEMUTUSKAN:\nPasal 1\nIsi.\n",
+                      f"{name}.txt")
+    with Store(tmp_path / "k.db", seed=False) as store:
+        rid, new = store.add(reg)
+    assert new and rid.lower() != name.lower()
+    with Store(tmp_path / "k.db") as store:  # seeding later keeps every bundled id
+        assert {"bogor", "jepara", "malang", "pasaman-barat"} <= set(store.ids())
+
+
+def test_a_database_where_a_user_file_already_holds_a_bundled_id_still_seeds(tmp_path):
+    from rancang.corpus.store import Store
+
+    reg = ingest_path(CASES / "bogor_copy.txt")
+    with Store(tmp_path / "lama.db", seed=False) as store:
+        store.add(reg, id="bogor")  # as databases written before ids were reserved
+    with Store(tmp_path / "lama.db") as store:
+        assert len(store.ids()) == 5 and store.get_row("bogor")["bundled"] == 0
+
+
+@pytest.mark.parametrize("pattern", ["%", "_", "%%", "b_gor", "\\"])
+def test_daerah_wildcards_are_letters(tmp_path, pattern):
+    db = str(tmp_path / "korpus.db")
+    one_sentence(run("search", "kerja", "--db", db, "--daerah", pattern), "tidak ada dalam korpus")
