@@ -89,6 +89,7 @@ def list_(db: str | None, as_json: bool) -> None:
 def show(id: str, cite: str | None, db: str | None, as_json: bool) -> None:
     """Tampilkan satu peraturan dari korpus (atau satu klausulnya dengan --cite)."""
     from rancang.corpus.align import full_text
+    from rancang.ingest.penjelasan import for_node as penjelasan_for
 
     with _store(db) as store:
         row = store.get_row(id)
@@ -98,12 +99,19 @@ def show(id: str, cite: str | None, db: str | None, as_json: bool) -> None:
             if node is None:
                 raise InputError(f"'{cite}' tidak ditemukan dalam {row['id']}.")
             rows = [{"cite": n.cite, "id": n.id, "text": n.text} for n in node.walk() if n.text or n.heading]
+            # the Penjelasan of this clause ("Pasal 5  Cukup jelas."), as printed in the act's Penjelasan
+            explained = [{"cite": b["cite"], "id": b["id"], "text": b["text"]}
+                         for b in penjelasan_for(reg.penjelasan, node.id) if b["type"] == "paragraph"]
             if as_json:
-                doc = {"id": row["id"], "cite": node.cite, "clauses": rows}
+                doc = {"id": row["id"], "cite": node.cite, "clauses": rows, "penjelasan": explained}
                 click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
             else:
                 click.echo(f"{row['id']} {node.cite}")
                 click.echo(full_text(node))
+                if explained:
+                    click.echo("\nPenjelasan:")
+                    for b in explained:
+                        click.echo(f"  {b['cite']}: {b['text']}")
             return
         rows = [dict(r) for r in store.clause_rows(row["id"])]
     if as_json:

@@ -91,12 +91,52 @@ def break_merged(line: str) -> tuple[str, list[str]]:
     return line, []
 
 
+#: a line that is only a file's path, as a word processor prints it in a footer: "C:\\Data\\Perda\\Perda 5.doc"
+_FILE_PATH = re.compile(r"""^\s*
+    (?:[A-Za-z]:[\\/] | \\\\ | ~?/ | [^\s\\/]+\\)   # C:\  \\server  /home  Data\ : a path starts so
+    [^\n]* \.(?:docx?|rtf|odt|pdf|txt) \s*$""", re.I | re.X)   # ... and names a document
+_PATH_ENDS = (".doc", "docx", ".rtf", ".odt", ".pdf", ".txt")
+
+
+def strip_file_path(line: str) -> tuple[str, list[str]]:
+    """A footer line that is only a file path ("C:\\Users\\Hukum\\Perda 5 2019.doc"): never regulation text."""
+    s = line.strip()
+    if ("\\" in s or "/" in s) and s[-4:].lower() in _PATH_ENDS and _FILE_PATH.match(s):
+        return "", [s]
+    return line, []
+
+
+#: a letter-spaced word: single letters apart ("M E M U T U S K A N", "B A B  I"); words apart by two spaces
+_SPACED = re.compile(r"^(?:[A-Za-z] ){2,}[A-Za-z](?: [:.])?$")
+_SINGLES = re.compile(r"^(?:\w )+[\w:.]$")
+_SPACED_HEADING = re.compile(r"^(BAB|PASAL|Pasal|BAGIAN|PARAGRAF)(?=[IVXLC\d]+$)")
+
+
+def unspace_letters(line: str) -> tuple[str, list[str]]:
+    """Letter-spaced headings read as words: "P E N J E L A S A N" -> "PENJELASAN", "B A B  I V" -> "BAB IV",
+    "M E M U T U S K A N" -> "MEMUTUSKAN". Words stand two spaces apart; a line is letter-spaced when it has a
+    run of at least three single characters, so text with a one-letter word is never touched; nothing is
+    removed (spaces are not text)."""
+    s = line.strip(" \t")
+    if len(s) < 5 or s[1:2] != " " or s[3:4] != " ":
+        return line, []
+    groups = re.split(r" {2,}|\t", s)
+    if not any(_SPACED.match(gr) for gr in groups):
+        return line, []
+    words = [gr.replace(" ", "") if _SINGLES.match(gr) else gr for gr in groups]
+    if len(words) == 1:  # "B A B I": the number was spaced like the word
+        words[0] = _SPACED_HEADING.sub(r"\1 ", words[0])
+    return " ".join(words), []
+
+
 #: The stages, in the order they run.
 STAGES: list[tuple[str, Callable[[str], tuple[str, list[str]]]]] = [
     ("markdown", strip_md),
     ("markup", strip_markup),
     ("page_number", strip_page_number),
+    ("file_path", strip_file_path),
     ("bullet", strip_bullet),
+    ("letter_spaced", unspace_letters),
     ("spaces", fold_spaces),
     ("merged", break_merged),
 ]
@@ -240,12 +280,22 @@ def clean_lines(lines: list[str], removed: Removed) -> list[str]:
             _record("page_number", gone, no, removed)
             s = line.strip()
             head = s[:1]
+        if ("\\" in s or "/" in s) and s[-4:].lower() in _PATH_ENDS:
+            line, gone = strip_file_path(line)
+            _record("file_path", gone, no, removed)
+            s = line.strip()
+            if not s:
+                append("")
+                continue
+            head = s[0]
         if head in _BULLET_START and s[1:2].isspace():
             # strip_bullet, inlined: a bullet is the commonest artefact of all
             rest = s[1:].lstrip()
             if rest:
                 removed.append({"kind": "bullet", "line": no, "text": head})
                 line = line.lstrip()[1:].lstrip()
+        if s[1:2] == " " and s[3:4] == " ":
+            line, _ = unspace_letters(line)
         if "  " in line or (not line.isascii() and ("\u00a0" in line or "\u2007" in line or "\u202f" in line)):
             line = _SPACES.sub(" ", line)
         line = line.strip(" \t")

@@ -64,6 +64,11 @@ BARE_MARKER = re.compile(r"""
       | \.                                           # a lone dot where the letter was lost
     )\s*$""", re.X)
 
+#: Abbreviations that end with a stop but never end a clause: a line ending "sebesar Rp." goes on ("250.000,00").
+ABBREVIATIONS = frozenset({"Rp.", "No.", "Nmr.", "Jl.", "Jln.", "Kab.", "Kec.", "Kel.", "Prov.", "Dr.", "Drs.", "Dra.",
+                           "Ir.", "Prof.", "H.", "Hj.", "dr.", "drg.", "Tbk.", "a.n.", "u.b.", "s.d.", "Yth.", "Telp.",
+                           "Tgl.", "tgl.", "Sdr.", "Bpk.", "St.", "M.", "S.", "Pj.", "Plt.", "Plh."})
+
 #: A line ending in one of these words goes on: "... sebagaimana dimaksud dalam" / "Pasal 5" is a wrapped
 #: reference, never a heading. Likewise a "Pasal 5" followed by "ayat (2) ..." or "huruf a ...".
 CONTINUES = re.compile(r"\b(?:dalam|pada|dengan|dan|atau|serta|oleh|dimaksud|sampai|kepada|terhadap|dari|di|ke"

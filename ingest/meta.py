@@ -87,7 +87,9 @@ def parse_judul(lines: list[str]) -> dict[str, Any]:
             meta["tahun"] = int(m.group("tahun"))
             state = "title"
             continue
-        m = g.TENTANG.match(ln)
+        # only the first TENTANG is the keyword: in an amending act's judul the amended act's own title follows
+        # with its TENTANG ("PERUBAHAN ATAS PERATURAN BUPATI NOMOR 1 TAHUN 2024 TENTANG SISTEM KERJA ...")
+        m = g.TENTANG.match(ln) if not title_parts else None
         if m and state in ("title", "head"):
             state = "title"
             if m.group("rest"):
@@ -142,7 +144,8 @@ def split_items(lines: list[str], canonical: bool = False) -> list[dict[str, Any
         if not canonical and items and items[-1]["lines"] and continues_reference(items[-1]["lines"][-1]):
             items[-1]["lines"].append(line)  # "... Undang-Undang Nomor" / "12": the number, not a label
             continue
-        if not canonical and bare_marker(line) is not None and not _ACT_START.match(line):
+        bm = None if canonical else bare_marker(line)
+        if bm is not None and not _ACT_START.match(line) and not (bm.style == "ayat" and _open_item(items)):
             items.append({"label": line, "lines": []})
             continue
         parsed = parse_marker(line)
@@ -155,12 +158,26 @@ def split_items(lines: list[str], canonical: bool = False) -> list[dict[str, Any
                 items.append({"label": marker.label, "lines": [rest]})
             continue
         if items and not canonical and (
-            not items[-1]["lines"] or not join_lines(items[-1]["lines"]).rstrip().endswith(";")
+            not items[-1]["lines"] or _open_item(items) or (items[-1]["label"] and _in_brackets(items[-1]["lines"]))
         ):
+            # a wrapped line; also after a stray ";" typed inside a citation's brackets ("(Lembaran Negara ...
+            # Nomor 141;" / "Tambahan Lembaran Negara ...)"), which ends no entry
             items[-1]["lines"].append(line)
         else:
             items.append({"label": None, "lines": [line]})
     return [{"label": it["label"], "text": join_lines(it["lines"])} for it in items if it["lines"]]
+
+
+def _open_item(items: list[dict[str, Any]]) -> bool:
+    """Does the last entry still go on (its text does not end with ";" or ".")?"""
+    return bool(items) and bool(items[-1]["lines"]) and not join_lines(items[-1]["lines"]).rstrip().endswith(
+        (";", "."))
+
+
+def _in_brackets(lines: list[str]) -> bool:
+    """Is a bracket of these lines still open (more "(" than ")")?"""
+    opened = sum(ln.count("(") for ln in lines)
+    return opened > 0 and opened > sum(ln.count(")") for ln in lines)
 
 
 _CITATION = re.compile(r"""

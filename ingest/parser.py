@@ -14,6 +14,7 @@ from rancang.ingest import body as body_mod
 from rancang.ingest import grammar as g
 from rancang.ingest import headings
 from rancang.ingest import meta as meta_mod
+from rancang.ingest import penjelasan as penjelasan_mod
 from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
@@ -148,8 +149,7 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     for name in ("lampiran", "penjelasan"):
         removed.extend(lampiran_mod.table_rules(part(name), parts.get(name, (0, 0))[0]))
     lampiran = lampiran_mod.parse(part("lampiran"), canonical=canonical)
-    penjelasan = (lampiran_mod.parse(part("penjelasan"), prefix="penjelasan", canonical=canonical)
-                  if "penjelasan" in parts else [])
+    penjelasan = penjelasan_mod.parse(part("penjelasan")) if "penjelasan" in parts else []
     assign_ids(top)
     reg = Regulation(source=source, meta=meta, preamble=preamble, menimbang=menimbang, mengingat=mengingat,
                      diktum=diktum, body=top, penutup=penutup, lampiran=lampiran, penjelasan=penjelasan)

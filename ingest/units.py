@@ -148,15 +148,24 @@ def bare_marker(line: str) -> Marker | None:
 
 
 def ends_clause(text: str) -> bool:
-    """Does ``text`` end a clause, so that an unmarked next line starts a new unit?"""
-    return bool(_ENDS_ITEM.search(text)) or text.rstrip().endswith((".", ":"))
+    """Does ``text`` end a clause, so that an unmarked next line starts a new unit? A stop after an abbreviation
+    ("... sebesar Rp.") ends nothing."""
+    t = text.rstrip()
+    return bool(_ENDS_ITEM.search(text)) or t.endswith(":") or (t.endswith(".") and not abbreviated(t))
+
+
+def abbreviated(text: str) -> bool:
+    """Does ``text`` (ending in ".") end with an abbreviation ("Rp.", "No.", "a.n.") rather than a sentence?"""
+    return text[text.rfind(" ") + 1:] in g.ABBREVIATIONS
 
 
 def _lines_end_clause(lines: list[str]) -> bool:
     """:func:`ends_clause` of the text these wrapped lines make, read from their end: only a last line ending in
     "dan" or "atau" needs the line before it ("...;" + "dan")."""
     last = lines[-1].rstrip()
-    if last.endswith((".", ":", ";")):
+    if last.endswith("."):
+        return not abbreviated(last)
+    if last.endswith((":", ";")):
         return True
     if last.endswith(("dan", "atau")):
         return ends_clause(join_lines(lines[-2:]))
@@ -165,6 +174,9 @@ def _lines_end_clause(lines: list[str]) -> bool:
 
 _ENDS_ITEM = re.compile(r";\s*(?:dan|atau|dan/atau)?\s*$")
 _CONNECTOR_LINE = re.compile(r"^(?:dan|atau|dan/atau|serta)\s*$")
+#: the words after a number that continue a list of numbers in a sentence: "(3) dan (4) pasal ini", "2, 3"
+_CONTINUED_LIST = re.compile(r"^(?:dan|atau|serta|sampai\s+dengan|s\.d\.|,)(?:\s|$)")
+_JOINERS = frozenset("dasu,")
 
 
 def split_units(lines: list[tuple[int, str]], canonical: bool = False,
@@ -318,10 +330,13 @@ def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: 
         bare.append((no, bm))
         return
     parsed = parse_marker(line)
-    if parsed is not None:
+    if parsed is not None and not (not canonical and units and units[-1].lines and parsed[1][:1] in _JOINERS
+                                   and _CONTINUED_LIST.match(parsed[1])
+                                   and not _lines_end_clause(units[-1].lines)):
         marker, rest = parsed
         units.append(Unit(marker, [rest] if rest else [], no, nos=[no] if rest else []))
         return
+    # ("(3) dan (4) pasal ini ..." after "... pada ayat (1)," goes on with the sentence: never an enumerator)
     if units and not canonical and not units[-1].quotes and (
         not (units[-1].lines and _lines_end_clause(units[-1].lines)) or _CONNECTOR_LINE.match(line)
     ):

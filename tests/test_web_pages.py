@@ -139,13 +139,11 @@ def test_letter_mandatory_contents_are_checked_beside_fields(client) -> None:
 
     name = "permohonan-pelibatan-lintas-unit"
     posted = form_values(forms.fields(drafting.letter_schema(name), drafting.letter_example(name)))
-    posted.update({"kompetensi": "", "durasi": "", "pegawai.0.nama": "", "pegawai.0.nip": "",
-                   "pegawai.0.pangkat": "", "pegawai.0.jabatan": ""})
+    posted.update({"kompetensi": "", "durasi": "", "unit_pemohon": ""})
     html = client.post(f"/surat/{name}", data=posted, headers={"HX-Request": "true"}).text
     assert "isian perlu diperbaiki" in html
-    for key in ("kompetensi", "durasi"):
+    for key in ("kompetensi", "durasi", "unit_pemohon"):
         assert "wajib diisi" in html.split(f'name="{key}"')[1].split('class="field')[0]
-    assert "wajib diisi" in html.split('id="f-pegawai"')[1].split("</legend>")[1][:300]
     assert client.get("/surat/tidak-ada").status_code == 400
 
 

@@ -132,45 +132,44 @@ def inline(text: str) -> Markup:
 
 def letter_types() -> list[tuple[str, str]]:
     """(name, title) of every letter type."""
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
-    return [(name, t["judul"]) for name, t in letters.types().items()]
+    return [(name, t["judul"]) for name, t in naskah.types().items()]
 
 
 def letter_schema(name: str) -> dict[str, Any]:
-    """The part of ``schema/letter.schema.json`` letter type ``name`` uses, with its mandatory keys required.
+    """The part of ``schema/letter.schema.json`` letter type ``name`` reads, with its mandatory contents required.
 
     Raises :class:`InputError` for an unknown type."""
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
     from rancang import schema
 
-    t = letters.get_type(name)
+    naskah.get_type(name)
     full = schema.load("letter")
-    keys = [k for k in letters.example_keys(name) if k in full["properties"]]
-    required = [k for k in list(letters.catalogue()["common_required"]) + list(t["required"]) if k in keys]
+    keys = [k for k in naskah.keys(name) if k in full["properties"]]
+    required = [k for k in naskah.required(name) if k in keys]
     return {**{k: v for k, v in full.items() if k not in ("properties", "required")},
             "properties": {k: full["properties"][k] for k in keys}, "required": required}
 
 
 def letter_example(name: str) -> dict[str, Any]:
     """Sample values for letter type ``name`` (fictional people), as ``rancang letter NAME --example`` prints."""
-    import yaml
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
-    return yaml.safe_load(letters.example(name)) or {}
+    return naskah.example_data(name)
 
 
 def letter_title(name: str) -> str:
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
-    return letters.get_type(name)["judul"]
+    return naskah.get_type(name)["judul"]
 
 
 def letter(name: str, data: dict[str, Any]) -> bytes:
     """The DOCX of letter ``name`` filled with ``data``; :class:`InputError` lists whatever is missing."""
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
     if not isinstance(data, dict):
         raise InputError("data surat harus berupa isian formulir.")
-    return letters.render(name, data)
+    return naskah.render(name, data)
