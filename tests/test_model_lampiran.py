@@ -82,12 +82,17 @@ Penjelasan terperinci mekanisme kerja adalah sebagai berikut:
 1. Kedudukan
 a) Pejabat Penilai Kinerja;
 (1) arahan;
+(a) arahan tertulis;
+(b) arahan lisan;
+(2) strategi.
 """)
     assert [c for c, _ in got] == [
         "Lampiran BAB I huruf A", "Lampiran BAB II huruf A", "Lampiran BAB II huruf A angka 1",
         "Lampiran BAB II huruf A angka 1 huruf a", "Lampiran BAB II huruf B", "Lampiran BAB II huruf B huruf a",
         "Lampiran BAB II huruf B huruf b", "Lampiran BAB II huruf B angka 1",
-        "Lampiran BAB II huruf B angka 1 huruf a", "Lampiran BAB II huruf B angka 1 huruf a angka 1"]
+        "Lampiran BAB II huruf B angka 1 huruf a", "Lampiran BAB II huruf B angka 1 huruf a angka 1",
+        "Lampiran BAB II huruf B angka 1 huruf a angka 1 huruf a",
+        "Lampiran BAB II huruf B angka 1 huruf a angka 1 huruf b", "Lampiran BAB II huruf B angka 1 huruf a angka 2"]
 
 
 def _bounded(reg, n_items: int) -> None:
