@@ -29,7 +29,7 @@ from typing import Any
 
 from rancang.ingest.markdown import CANONICAL_MARK, clean_label
 
-from rancang.errors import InputError
+from rancang.errors import InputError, RancangError
 from rancang.tree import Node, Regulation
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -65,6 +65,15 @@ def frbr_uri(reg: Regulation) -> str:
     return FrbrUri.parse(uri).work_uri()
 
 
+def require() -> None:
+    """Raise :class:`RancangError` with what to install when cobalt or lxml (the ``[akn]`` extra) is missing."""
+    try:
+        import cobalt  # noqa: F401
+        import lxml  # noqa: F401
+    except ImportError as exc:
+        raise RancangError("format Akoma Ntoso memerlukan cobalt dan lxml: pip install 'rancang[akn]'.") from exc
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -74,6 +83,7 @@ def _slug(text: str) -> str:
 
 def to_akn(reg: Regulation) -> bytes:
     """``reg`` as an Akoma Ntoso 3.0 document (UTF-8 XML bytes) that validates against the AKN 3.0 schema."""
+    require()
     from cobalt import Act, FrbrUri
     from lxml import etree
 
@@ -211,6 +221,7 @@ def canonical_text(data: bytes, name: str = "") -> list[str]:
     """The canonical text lines (:mod:`rancang.ingest.markdown`) of an AKN document, for the parser.
 
     Raises :class:`InputError` for XML that does not parse or is not an Akoma Ntoso act."""
+    require()
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)

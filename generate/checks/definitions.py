@@ -156,4 +156,22 @@ def check_undefined(reg: Regulation) -> Iterator[Finding]:
                 yield finding("U4_undefined", node.cite, term=phrase)
 
 
-CHECKS = [check_form, check_usage, check_capitals, check_undefined]
+def check_region_terms(reg: Regulation) -> Iterator[Finding]:
+    """U3: the head of the region ("Bupati", "Wali Kota") used in the body as an office (not in the name of an
+    instrument such as "Peraturan Bupati" or "Keputusan Bupati") is defined in Pasal 1."""
+    defs = {d["term"].lower().replace(" ", "") for d in definitions(reg)}
+    office = {"kabupaten": "Bupati", "kota": "Wali Kota"}.get(reg.meta.get("daerah_jenis") or "")
+    if not defs or office is None or office.lower().replace(" ", "") in defs:
+        return
+    use = re.compile(r"(?<!Peraturan )(?<!Keputusan )(?<!Instruksi )(?<!Surat Edaran )\b"
+                     + office.replace(" ", r"\s?") + r"\b(?!\s+[A-Z])")
+    for pasal in reg.pasals():
+        if pasal.number == "1":
+            continue
+        hit = next((n for n in pasal.walk() if use.search(n.text)), None)
+        if hit is not None:
+            yield finding("U3", hit.cite, office=office)
+            return
+
+
+CHECKS = [check_form, check_usage, check_capitals, check_undefined, check_region_terms]
