@@ -65,11 +65,6 @@ def origin(node: Node) -> Origin:
     return e.origin if e is not None else ("", node.id)
 
 
-def full_text(node: Node) -> str:
-    """The text of a node and all its descendants, joined by spaces."""
-    return " ".join(n.text for n in node.walk() if n.text)
-
-
 def alias(node: Node) -> Origin | None:
     """The origin of the clause this node replaced, if it replaced one."""
     e = _entry(node)
