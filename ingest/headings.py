@@ -332,9 +332,19 @@ class _Reader:
                 i += 1
                 continue
             depth = max(0, quote_depth(line)) if has_quote(line) and opens_quoted_text(line, "") else 0
-            if line:
-                self.split_glued(i)
+            last = line[-1:]
+            if last.isdigit() or "A" <= last <= "Z":
+                self.split_glued(i)  # (only a line ending in a number, "Pasal 41" / "Pasal 7A", can hold one)
                 no, line = self.lines[i]
+            elif line[:1] not in _HEADING_INITIALS:
+                # the common case, a line of text: no heading starts with another letter
+                if current is not None:
+                    current.lines.append((no, line))
+                elif line:
+                    self.unplaced_line(no, line, after_unplaced)
+                    after_unplaced = True
+                i += 1
+                continue
             # an amending act numbers its own Pasal I, II ...: a BAB, Bagian or arabic Pasal after its first
             # Pasal is the new text of an amendment (printed without quote marks), never a heading of the act
             amending = bool(self.drafts) and not self.drafts[0].number[0].isdigit()
