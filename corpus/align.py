@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from rancang.address import covers
 from rancang.tree import Node, Regulation
 
 _WORD = re.compile(r"[^\W_]+")
@@ -102,11 +103,6 @@ def _split(node: Node) -> list[Unit]:
     return [Unit(c.id, c.cite, full_text(c), c, item=True) for c in items]
 
 
-def _covers(outer: str, inner: str) -> bool:
-    """True if node id ``outer`` is ``inner`` or one of its ancestors."""
-    return inner == outer or inner.startswith(outer + "/")
-
-
 def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None = None,
           topics_b: dict[str, Any] | None = None, threshold: float = THRESHOLD) -> Alignment:
     """Pair the units of two regulations: model topics first, then text similarity.
@@ -132,8 +128,8 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
         a, b = Unit(na.id, na.cite, full_text(na), na), Unit(nb.id, nb.cite, full_text(nb), nb)
         score = fuzz.token_sort_ratio(fold(a.text), fold(b.text)) / 100
         pairs.append(Pair(a, b, key, round(score, 3)))
-        used_a.update(i for i, u in enumerate(ua) if _covers(na.id, u.id) or _covers(u.id, na.id))
-        used_b.update(j for j, u in enumerate(ub) if _covers(nb.id, u.id) or _covers(u.id, nb.id))
+        used_a.update(i for i, u in enumerate(ua) if covers(na.id, u.id) or covers(u.id, na.id))
+        used_b.update(j for j, u in enumerate(ub) if covers(nb.id, u.id) or covers(u.id, nb.id))
 
     rest_a = [i for i in range(len(ua)) if i not in used_a]
     rest_b = [j for j in range(len(ub)) if j not in used_b]
@@ -175,5 +171,5 @@ def _order(node_id: str, order: dict[str, int]) -> int:
     """Document position of a node id: its own unit's, else that of the first unit inside it."""
     if node_id in order:
         return order[node_id]
-    inside = [k for uid, k in order.items() if _covers(node_id, uid) or _covers(uid, node_id)]
+    inside = [k for uid, k in order.items() if covers(node_id, uid) or covers(uid, node_id)]
     return min(inside) if inside else len(order)

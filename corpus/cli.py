@@ -6,7 +6,10 @@ Heavy libraries (rapidfuzz, python-docx, the model) are imported inside the comm
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,22 @@ import click
 from rancang.errors import InputError
 
 DB_HELP = "Berkas basis data korpus (bawaan: folder data pengguna, atau $RANCANG_DB)."
+
+
+@contextmanager
+def _cluster(jobs: int | None, scheduler: str | None, work: int) -> Iterator[Any]:
+    """A Dask client for ``work`` items: the named (or $RANCANG_SCHEDULER) scheduler, else a local cluster of
+    ``jobs`` processes (all cores when not given) when there are several items and more than one process;
+    None (read here, in this process) otherwise."""
+    from rancang.corpus import cluster
+
+    address = cluster.scheduler_address(scheduler)
+    jobs = jobs or os.cpu_count() or 1
+    if address is None and (work < 2 or jobs < 2):
+        yield None
+        return
+    with cluster.client(min(jobs, work), address) as c:
+        yield c
 
 
 def _store(db: str | None, seed: bool = True) -> Any:
@@ -32,23 +51,41 @@ def corpus() -> None:
 
 
 @corpus.command("add")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Jumlah proses pembaca paralel (bawaan: jumlah inti CPU).")
+@click.option("--jdih", "feed", metavar="UMPAN",
+              help="Impor dokumen yang didaftar umpan metadata JDIH (format JDIHN; berkas atau URL).")
 @click.option("--no-seed", is_flag=True, help="Jangan isi basis data baru dengan korpus bawaan.")
-def add(paths: tuple[str, ...], db: str | None, jobs: int | None, no_seed: bool) -> None:
+@click.option("--scheduler", metavar="ALAMAT", default=None,
+              help="Penjadwal Dask yang sudah berjalan (misalnya tcp://10.0.0.5:8786; bawaan: $RANCANG_SCHEDULER). "
+                   "Tanpa ini, beberapa berkas dibaca oleh klaster lokal -j proses.")
+@click.option("--ocr/--no-ocr", "ocr", default=None,
+              help="--ocr: selalu baca PDF dengan OCR; --no-ocr: jangan pernah. Bawaan: OCR hanya bila PDF "
+                   "tidak memiliki lapisan teks yang dapat dibaca.")
+def add(paths: tuple[str, ...], db: str | None, jobs: int | None, feed: str | None, no_seed: bool,
+        scheduler: str | None, ocr: bool | None) -> None:
     """Tambahkan berkas atau folder peraturan (TXT/MD/PDF/DOCX/JSON) ke korpus.
 
-    Berkas yang sudah ada (sha256 sama) dilewati; setiap peraturan ditulis utuh dalam satu transaksi.
+    Berkas yang sudah ada (sha256 sama) dilewati; setiap peraturan ditulis utuh dalam satu transaksi. Berkas
+    dibaca sebagai tugas Dask (klaster lokal, atau penjadwal --scheduler); hanya proses ini yang menulis korpus,
+    sehingga pekerja yang mati tidak menghilangkan apa pun dan menjalankan ulang menyelesaikan sisanya.
     """
     from rancang.corpus.store import expand
+    from rancang.ingest.cli import set_ocr
 
+    set_ocr(ocr)
+    if bool(paths) == bool(feed):
+        raise InputError("sebutkan berkas/folder peraturan atau --jdih UMPAN (salah satu).")
     with _store(db, seed=not no_seed) as store:
-        files = expand(paths)
-        with click.progressbar(length=len(files), label="Membaca peraturan", show_pos=True,
-                               file=sys.stderr) as bar:
-            result = store.add_files(files, jobs=jobs, progress=bar.update)
+        if feed:
+            result = store.add_feed(feed)
+        else:
+            files = expand(paths)
+            with click.progressbar(length=len(files), label="Membaca peraturan", show_pos=True,
+                                   file=sys.stderr) as bar, _cluster(jobs, scheduler, len(files)) as c:
+                result = store.add_files(files, jobs=jobs, progress=bar.update, cluster=c)
     for rid in result.added:
         click.echo(f"ditambahkan: {rid}")
     for path, rid in result.skipped:
@@ -174,14 +211,16 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--no-topics", is_flag=True, help="Pasangkan menurut kemiripan teks saja, tanpa topik model.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Proses paralel untuk --matrix.")
+@click.option("--scheduler", metavar="ALAMAT", default=None,
+              help="Dengan --matrix: penjadwal Dask yang sudah berjalan (bawaan: $RANCANG_SCHEDULER).")
 def diff(sides: tuple[str, ...], output: str | None, matrix: bool, all_: bool, db: str | None,
-         no_topics: bool, jobs: int | None) -> None:
+         no_topics: bool, jobs: int | None, scheduler: str | None) -> None:
     """Bandingkan dua peraturan A dan B menurut makna (berkas, pohon JSON atau id korpus).
 
     Tanpa -o: ringkasan per topik di layar. Dengan --matrix: tabel topik x daerah.
     """
     if matrix:
-        _matrix(sides, output, all_, db, jobs)
+        _matrix(sides, output, all_, db, jobs, scheduler)
         return
     if len(sides) != 2:
         raise InputError(
@@ -214,15 +253,40 @@ def _side(key: str, db: str | None, topics: bool) -> tuple[Any, dict[str, Any] |
         return store.regulation(rid), (store.topics(rid) if topics else None), rid
 
 
-def _matrix(ids: tuple[str, ...], output: str | None, all_: bool, db: str | None, jobs: int | None) -> None:
+def _matrix(ids: tuple[str, ...], output: str | None, all_: bool, db: str | None, jobs: int | None,
+            scheduler: str | None = None) -> None:
+    from rancang.corpus import cluster
     from rancang.corpus import matrix as mx
 
     if bool(ids) == all_:
         raise InputError("untuk --matrix sebutkan id peraturan atau --all (salah satu saja).")
+    address = cluster.scheduler_address(scheduler)
     with _store(db) as store:
-        m = mx.matrix(store, list(ids) or None, jobs=jobs)
+        if address:
+            with cluster.client(jobs or 1, address) as c:
+                m = mx.matrix(store, list(ids) or None, jobs=jobs, cluster=c)
+        else:
+            m = mx.matrix(store, list(ids) or None, jobs=jobs)
     if output:
         path = mx.write(m, output)
         click.echo(f"matriks ditulis: {path} ({len(m['topics'])} topik x {len(m['regions'])} daerah)")
     else:
         click.echo(mx.to_csv(m), nl=False)
+
+
+@corpus.command("export")
+@click.option("--jdih", "jdih", is_flag=True, required=True,
+              help="Tulis metadata seluruh korpus sebagai umpan JDIH (format JDIHN, JSON).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Berkas keluaran (bawaan: layar).")
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+def export(jdih: bool, output: str | None, db: str | None) -> None:
+    """Ekspor metadata korpus sebagai umpan JDIH yang dapat diambil portal JDIHN."""
+    from rancang.corpus.jdih import export_feed
+
+    with _store(db) as store:
+        text = json.dumps(export_feed(store), ensure_ascii=False, indent=1) + "\n"
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"umpan JDIH ditulis: {output}")
+    else:
+        click.echo(text, nl=False)

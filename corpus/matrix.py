@@ -17,13 +17,15 @@ from rancang.corpus.topics import keys, label
 from rancang.errors import InputError
 
 
-def matrix(store: Any, ids: list[str] | None = None, jobs: int | None = None) -> dict[str, Any]:
+def matrix(store: Any, ids: list[str] | None = None, jobs: int | None = None, cluster: Any = None
+           ) -> dict[str, Any]:
     """{"regions": [{id, daerah, tahun, nomor}], "topics": [{key, label}], "cells": {key: {id: cite|None}},
-    "coverage": {key: number of regions}} over ``ids`` (every stored regulation when None)."""
+    "coverage": {key: number of regions}} over ``ids`` (every stored regulation when None); topics not yet
+    cached are computed by ``jobs`` processes, or as Dask tasks of client ``cluster``."""
     ids = [store.get_row(i)["id"] for i in ids] if ids else store.ids()
     if not ids:
         raise InputError("korpus kosong; tambahkan peraturan dengan 'rancang corpus add'.")
-    store.ensure_topics(ids, jobs=jobs)
+    store.ensure_topics(ids, jobs=jobs, cluster=cluster)
     regions, cells = [], {k: {} for k in keys()}
     for rid in ids:
         row = store.get_row(rid)

@@ -91,8 +91,8 @@ def search(store: Any, query: str, daerah: str | None = None, topic: str | None 
         for rid in regs if regs is not None else store.ids():
             loc = store.topics(rid).get(topic)
             if loc and loc.get("id"):
-                ors.append("(c.reg=? AND (c.node=? OR c.node LIKE ?))")
-                params.extend([rid, loc["id"], loc["id"] + "/%"])
+                ors.append("(c.reg=? AND covers(?, c.node))")
+                params.extend([rid, loc["id"]])
         if not ors:
             return []
         where.append("(" + " OR ".join(ors) + ")")

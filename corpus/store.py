@@ -26,6 +26,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from rancang.corpus.cluster import cluster_map, read_file, read_files
+from rancang.corpus.jdih import FIELDS, documents, read_feed
+
+from rancang.address import Address, covers
 from rancang.errors import InputError
 from rancang.tree import Regulation
 
@@ -106,13 +110,15 @@ def clauses(reg: Regulation) -> list[Clause]:
 
 
 def _parent_cite(node_id: str, cites: dict[str, str]) -> str:
-    """A node printed without a cite of its own (trailing prose) is cited by its nearest cited ancestor."""
-    parts = node_id.split("/")
-    for k in range(len(parts) - 1, 0, -1):
-        cite = cites.get("/".join(parts[:k]))
-        if cite:
-            return cite
-    return node_id
+    """A node printed without a cite of its own (trailing prose) is cited by its nearest cited ancestor; an id
+    that is no address (a tree from elsewhere) cites itself."""
+    try:
+        up = Address.parse(node_id).parent
+    except ValueError:
+        return node_id
+    while up is not None and not cites.get(up.id):
+        up = up.parent
+    return cites[up.id] if up is not None else node_id
 
 
 def slug(text: str) -> str:
@@ -174,6 +180,7 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; only durability is relaxed
             self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.create_function("covers", 2, covers, deterministic=True)  # SQL: covers(outer, inner)
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise InputError(f"{self.path}: bukan basis data korpus yang sah ({exc}).") from exc
@@ -286,11 +293,13 @@ class Store:
             "SELECT 1 FROM regulations WHERE id=?", (rid,)).fetchone()
 
     def add_files(self, paths: Iterable[str | Path], jobs: int | None = None,
-                  progress: Callable[[int], None] | None = None) -> AddResult:
+                  progress: Callable[[int], None] | None = None, cluster: Any = None) -> AddResult:
         """Ingest files in parallel worker processes and write each finished one here, in input order.
 
         Files whose sha256 is already stored are skipped before parsing (re-adding is a no-op). ``progress``
-        is called with the number of files finished since the last call.
+        is called with the number of files finished since the last call. With ``cluster`` (a
+        ``distributed.Client``, see :mod:`rancang.corpus.cluster`) the files are parsed as Dask tasks; this
+        process alone writes the store, one transaction per regulation.
         """
         files = expand(paths)
         result = AddResult()
@@ -303,12 +312,36 @@ class Store:
                     progress(1)
             else:
                 todo.append(f)
-        for f, outcome in _ingest_all(todo, jobs):
+        parsed = read_files(todo, cluster) if cluster is not None else _ingest_all(todo, jobs)
+        for f, outcome in parsed:
             if isinstance(outcome, str):
                 result.failed.append((str(f), outcome))
             else:
                 rid, new = self.add(Regulation.from_dict(outcome))
                 (result.added.append(rid) if new else result.skipped.append((str(f), rid)))
+            if progress:
+                progress(1)
+        return result
+
+    def add_feed(self, location: str, progress: Callable[[int], None] | None = None) -> AddResult:
+        """Import the documents a JDIHN feed lists (:mod:`rancang.corpus.jdih`; a file path or URL), each with
+        its record kept in ``source.jdih``. Documents already stored (same sha256) are skipped; a record whose
+        document cannot be fetched or read is listed in ``failed`` with its reason."""
+        result = AddResult()
+        for record, name, data in documents(read_feed(location), location):
+            label = f"{name} ({record.get('judul')})"
+            if isinstance(data, str):
+                result.failed.append((label, data))
+            elif known := self.has(hashlib.sha256(data).hexdigest()):
+                result.skipped.append((label, known))
+            else:
+                outcome = read_file((name, data))
+                if isinstance(outcome, str):
+                    result.failed.append((label, outcome))
+                else:
+                    outcome["source"]["jdih"] = {k: record[k] for k in FIELDS if k in record}
+                    rid, new = self.add(Regulation.from_dict(outcome))
+                    (result.added.append(rid) if new else result.skipped.append((label, rid)))
             if progress:
                 progress(1)
         return result
@@ -365,15 +398,18 @@ class Store:
         self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(t), row["id"]))
         return t
 
-    def ensure_topics(self, ids: list[str], jobs: int | None = None) -> None:
-        """Compute and cache (in parallel) the model topics of each regulation in ``ids`` that has none."""
+    def ensure_topics(self, ids: list[str], jobs: int | None = None, cluster: Any = None) -> None:
+        """Compute and cache (in parallel, or as Dask tasks of client ``cluster``) the model topics of each
+        regulation in ``ids`` that has none."""
         missing = [r[0] for r in self.db.execute(
             f"SELECT id FROM regulations WHERE topics IS NULL AND id IN ({','.join('?' * len(ids))})", ids)]
         if not missing:
             return
         trees = ((rid, self.db.execute("SELECT tree FROM regulations WHERE id=?", (rid,)).fetchone()[0])
                  for rid in missing)
-        for rid, result in _map(_topics_one, trees, len(missing), jobs):
+        results = (cluster_map(_topics_one, trees, cluster) if cluster is not None
+                   else _map(_topics_one, trees, len(missing), jobs))
+        for rid, result in results:
             if isinstance(result, str):
                 raise InputError(result)
             self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(result), rid))

@@ -14,6 +14,7 @@ from rancang.generate.provenance import set_origin
 from rancang.generate.provenance import tag as _tag
 from rancang.generate.sources import Sources
 
+from rancang.address import covers
 from rancang.errors import InputError
 from rancang.tree import Node
 
@@ -115,7 +116,7 @@ def drop(body: list[Node], patterns: list[tuple[re.Pattern, str, str, str]], not
     lists: dict[int, tuple[Node, list[str]]] = {}
 
     def hits(origin: str, target: str) -> bool:
-        return any(o == origin and (t == target or target.startswith(t + "/")) for o, t in removed)
+        return any(o == origin and covers(t, target) for o, t in removed)
 
     def sweep(nodes: list[Node], parent: Node | None) -> list[Node]:
         kept = []

@@ -77,19 +77,49 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text untuk dibaca, json untuk mesin.")
-def check(file: Path, fmt: str) -> None:
+@click.option("--fix", "do_fix", is_flag=True,
+              help="Terapkan perbaikan mekanis (rumusan rujukan, huruf kapital istilah, tanda baca akhir, "
+                   "penomoran) lalu tulis hasilnya ke -o; isi ketentuan tidak diubah.")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Berkas hasil --fix (DOCX untuk masukan DOCX, selain itu teks).")
+def check(file: Path, fmt: str, do_fix: bool, out: Path | None) -> None:
     """Periksa FILE (TXT/MD/PDF/DOCX/JSON) terhadap kaidah penyusunan; keluar non-nol bila ada galat."""
     from rancang.generate import check as checker
-    from rancang.ingest import ingest_path
 
-    findings = checker.check(ingest_path(file))
-    if fmt == "json":
-        click.echo(json.dumps({"findings": findings}, ensure_ascii=False, indent=1))
+    if out is not None and not do_fix:
+        raise InputError("-o hanya dipakai bersama --fix.")
+    if do_fix:
+        if out is None:
+            raise InputError("--fix memerlukan -o BERKAS untuk hasil perbaikan.")
+        findings, changes = _fix(file, out)
     else:
+        from rancang.ingest import ingest_path
+
+        findings, changes = checker.check(ingest_path(file)), None
+    if fmt == "json":
+        data = {"findings": findings} if changes is None else {"findings": findings, "changes": changes,
+                                                                "output": str(out)}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        if changes is not None:
+            from rancang.generate.fix import format_changes
+
+            click.echo(f"ditulis: {out} ({sum(c['applied'] for c in changes)} perbaikan)")
+            if changes:
+                click.echo(format_changes(changes))
+            click.echo("sisa temuan:")
         click.echo(checker.format_text(findings, file.name))
     errors = sum(f["severity"] == "error" for f in findings)
     if errors:  # an error (not click's Exit) so that the status survives rancang.cli.main's standalone_mode=False
         raise RancangError(f"{file.name}: {errors} galat kaidah penyusunan.")
+
+
+def _fix(file: Path, out: Path) -> tuple[list[dict], list[dict]]:
+    """Apply the mechanical fixes of FILE's findings and write the result to ``out``: (remaining findings,
+    changes)."""
+    from rancang.generate import fix
+
+    return fix.fix_file(file, out)
 
 
 @click.command("letter")

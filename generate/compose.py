@@ -29,8 +29,9 @@ from rancang.generate.provenance import tag as _tag
 from rancang.generate.rewrite import Rewriter
 from rancang.generate.sources import Sources
 
+from rancang.address import ROOT, Address, number_tree
 from rancang.errors import InputError
-from rancang.numbering import huruf, ordinal, ordinal_slug, roman
+from rancang.numbering import huruf, ordinal, roman
 from rancang.tree import Node, Regulation
 
 #: the tokens of an internal reference whose numbers change when the act is renumbered
@@ -55,8 +56,13 @@ def _relabel(label: str | None, number: str) -> str:
     return re.sub(r"[0-9]+|[a-zA-Z]+", number, label, count=1)
 
 
+#: the number of the k-th BAB, Bagian or Paragraf
+_CONTAINER_NUMBER = {"bab": roman, "bagian": ordinal, "paragraf": str}
+
+
 def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
-    """Give every node its new number, label, id and cite; return (origin, old id) -> node."""
+    """Give every node its new number and label, then its id and cite (:func:`~rancang.address.number_tree`,
+    as ingest does); return (origin, old id) -> node. The quoted text of an amendment keeps its numbers."""
     mapping: dict[tuple[str, str], Node] = {}
     pasal_no = 0
 
@@ -65,33 +71,24 @@ def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
         if alias(n) is not None:
             mapping.setdefault(alias(n), n)
 
-    def items(parent: Node, prefix: str, cite: str) -> None:
+    def items(parent: Node) -> None:
         counters: dict[str, int] = {}
-        text_no = 0
         for c in parent.children:
             register(c)
-            if c.type == "text":
-                text_no += 1
-                c.id, c.cite = f"{prefix}/text-{text_no}", cite
+            if c.type in ("text", "perubahan"):
+                for x in c.walk():
+                    register(x)
                 continue
-            counters[c.type] = counters.get(c.type, 0) + 1
-            k = counters[c.type]
+            k = counters[c.type] = counters.get(c.type, 0) + 1
             if c.type == "ayat":
                 c.number, c.label = str(k), f"({k})"
-                c.id, c.cite = f"{prefix}/ayat-{k}", f"{cite} ayat ({k})"
-            elif c.type == "huruf":
-                c.number = huruf(k)
-                c.label = _relabel(c.label, c.number)
-                c.id, c.cite = f"{prefix}/huruf-{c.number}", f"{cite} huruf {c.number}"
             else:
-                alpha = bool(c.number) and c.number.isalpha()
+                alpha = c.type == "huruf" or bool(c.number) and c.number.isalpha()
                 c.number = huruf(k) if alpha else str(k)
                 c.label = _relabel(c.label, c.number)
-                kind = "angka" if c.type == "angka" else "item"
-                c.id, c.cite = f"{prefix}/{kind}-{c.number}", f"{cite} {'angka' if not alpha else 'huruf'} {c.number}"
-            items(c, c.id, c.cite)
+            items(c)
 
-    def structure(nodes: list[Node], prefix: str, cite: str) -> None:
+    def structure(nodes: list[Node]) -> None:
         nonlocal pasal_no
         counters: dict[str, int] = {}
         for n in nodes:
@@ -99,29 +96,22 @@ def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
             if n.type == "pasal":
                 pasal_no += 1
                 n.number, n.label = str(pasal_no), f"Pasal {pasal_no}"
-                n.id, n.cite = f"pasal-{pasal_no}", f"Pasal {pasal_no}"
-                items(n, n.id, n.cite)
+                items(n)
                 continue
-            counters[n.type] = counters.get(n.type, 0) + 1
-            k = counters[n.type]
-            if n.type == "bab":
-                n.number = roman(k)
-                n.id, n.cite = f"bab-{n.number}", f"BAB {n.number}"
-            elif n.type == "bagian":
-                n.number = ordinal(k)
-                n.id, n.cite = f"{prefix}/bagian-{ordinal_slug(n.number)}", f"{cite} Bagian {n.number}"
-            elif n.type == "paragraf":
-                n.number = str(k)
-                n.id, n.cite = f"{prefix}/paragraf-{k}", f"{cite} Paragraf {k}"
+            if n.type not in _CONTAINER_NUMBER:  # prose the reader could not place keeps its place
+                continue
+            k = counters[n.type] = counters.get(n.type, 0) + 1
+            n.number = _CONTAINER_NUMBER[n.type](k)
             n.label = f"{n.type.capitalize() if n.type != 'bab' else 'BAB'} {n.number}"
-            structure(n.children, n.id, n.cite)
+            structure(n.children)
 
-    structure(body, "", "")
+    structure(body)
+    number_tree(body)
     return mapping
 
 
-def _containing_pasal(old_id: str) -> str:
-    return old_id.split("/", 1)[0]
+def _containing_pasal(old_id: str) -> Address:
+    return Address.of(Address.parse(old_id).steps[:1])
 
 
 def rewrite_refs(body: list[Node], mapping: dict[tuple[str, str], Node]) -> list[tuple[Node, str]]:
@@ -148,7 +138,9 @@ def rewrite_refs(body: list[Node], mapping: dict[tuple[str, str], Node]) -> list
     return failures
 
 
-def _map_ref(ref_text: str, origin: str, pasal: str, mapping: dict[tuple[str, str], Node]) -> tuple[str, bool]:
+def _map_ref(ref_text: str, origin: str, pasal: Address, mapping: dict[tuple[str, str], Node]) -> tuple[str, bool]:
+    """``ref_text`` with each number changed to the renumbered clause's, and whether a token named no clause:
+    the tokens are read as an address relative to the clause's own Pasal, in the origin region's old numbering."""
     cur_pasal, cur_ayat = pasal, None
     missing = False
 
@@ -156,14 +148,14 @@ def _map_ref(ref_text: str, origin: str, pasal: str, mapping: dict[tuple[str, st
         nonlocal cur_pasal, cur_ayat, missing
         kw, num = m.group("kw").lower(), m.group("num")
         if kw == "pasal":
-            cur_pasal, cur_ayat = f"pasal-{num}", None
+            cur_pasal, cur_ayat = ROOT.child("pasal", num), None
             old = cur_pasal
         elif kw == "ayat":
-            cur_ayat = f"{cur_pasal}/ayat-{num}"
+            cur_ayat = cur_pasal.child("ayat", num)
             old = cur_ayat
         else:
-            old = f"{cur_ayat or cur_pasal}/{kw}-{num}"
-        node = mapping.get((origin, old))
+            old = (cur_ayat or cur_pasal).child(kw, num)
+        node = mapping.get((origin, old.id))
         if node is None or node.number is None:
             missing = True
             return m.group(0)

@@ -14,14 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from rancang.generate import compose, docx_render
+from rancang.generate.fix import fix_tree
 from rancang.generate.notes import Notes
 from rancang.generate.profile import Profile
 from rancang.generate.sources import Sources
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import markdown
 from rancang.ingest import refs as refs_mod
-from rancang.ingest.parser import assign_ids
 
+from rancang.address import number_tree
 from rancang.tree import Regulation
 
 FILES = ("draft.docx", "draft.md", "draft.json", "catatan.md")
@@ -70,9 +71,13 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     ``sources``: the corpus store to compose from (default: the user's store). ``validate`` re-checks the tree
     against the regulation schema; bulk runs may skip it. Raises InputError (see :func:`compose.compose`)."""
     reg, notes = compose.compose(profile, base, takes, sources)
-    assign_ids(reg.body)
+    number_tree(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)
+    # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
+    for change in fix_tree(reg):
+        notes.add("perbaikan", change["rule"], "perbaikan mekanis rancang check --fix",
+                  f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
     md = markdown.render(reg)
     reg.source = {"file": "draft.docx", "sha256": hashlib.sha256(md.encode("utf-8")).hexdigest(),
                   "format": "generated"}

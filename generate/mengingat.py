@@ -1,8 +1,9 @@
 """Mengingat of a draft: the current national bases (data) plus the region's own, ordered by hierarchy (M2).
 
-The national bases live in ``data/mengingat.yaml`` so that a bureau (or a later amendment of UU ASN) changes data,
-not code. The region's bases come from its profile; a Perda is printed with the region's name ("Peraturan Daerah
-Kabupaten Sleman Nomor 12 ...").
+The national bases a draft cites are listed in ``data/mengingat.yaml`` and printed from the legal-bases record
+``data/legal_bases.yaml`` (numbers, amendments) that ``rancang check`` also reads, so that a bureau (or a later
+amendment of UU ASN) changes data, not code. The region's bases come from its profile; a Perda is printed with
+the region's name ("Peraturan Daerah Kabupaten Sleman Nomor 12 ...").
 """
 
 from __future__ import annotations
@@ -15,10 +16,51 @@ from rancang.generate.profile import Profile
 
 @cache
 def data() -> dict[str, Any]:
-    import yaml
+    """{levels, bases}: the hierarchy levels and the national bases as Mengingat entries {jenis, nomor, tahun,
+    tentang, text, amendments}, built from the legal-bases record ``data/legal_bases.yaml``."""
     from rancang.generate import resources
 
-    return yaml.safe_load(resources.read_text("data/mengingat.yaml"))
+    raw = resources.read_yaml("data/mengingat.yaml")
+    return {"levels": raw["levels"], "bases": [national_entry(b["act"], b.get("pasal")) for b in raw["bases"]]}
+
+
+def _publication(act: dict[str, Any]) -> str:
+    if act.get("ln"):
+        text = f"Lembaran Negara Republik Indonesia Tahun {act['ln']['tahun']} Nomor {act['ln']['nomor']}"
+        return text + (f", Tambahan Lembaran Negara Republik Indonesia Nomor {act['tln']}" if act.get("tln") else "")
+    if act.get("bn"):
+        return f"Berita Negara Republik Indonesia Tahun {act['bn']['tahun']} Nomor {act['bn']['nomor']}"
+    return ""
+
+
+def _national_cite(act: dict[str, Any]) -> str:
+    pub = _publication(act)
+    return f"{act['jenis']} Nomor {act['nomor']} Tahun {act['tahun']} tentang {act['tentang']}" + \
+        (f" ({pub})" if pub else "")
+
+
+def national_entry(key: str, pasal: str | None = None) -> dict[str, Any]:
+    """The Mengingat entry of the act ``key`` of the legal-bases record, cited with its publication and its
+    latest amendment in force (an amendment replaced by a later one is skipped). Raises KeyError for an unknown
+    key."""
+    from rancang.generate.checks.citations import knowledge
+
+    acts = knowledge()
+    act = acts[key]
+    if act["jenis"] == "Undang-Undang Dasar":
+        text = f"{pasal + ' ' if pasal else ''}{act['tentang']}"
+        return {"jenis": act["jenis"], "nomor": None, "tahun": act["tahun"], "tentang": act["tentang"],
+                "text": text}
+    amendments = [acts[k] for k in act["amended_by"] if not acts[k].get("replaced_by")]
+    text = _national_cite(act)
+    if amendments:
+        verb = "sebagaimana telah diubah dengan" if len(amendments) == 1 else \
+            "sebagaimana telah beberapa kali diubah terakhir dengan"
+        text += f" {verb} {_national_cite(amendments[-1])}"
+    level_jenis = "Peraturan Menteri" if act["jenis"].startswith("Peraturan Menteri") else act["jenis"]
+    return {"jenis": level_jenis, "nomor": act["nomor"], "tahun": act["tahun"], "tentang": act["tentang"],
+            "text": (f"{pasal} " if pasal else "") + text,
+            "amendments": [{k: a[k] for k in ("jenis", "nomor", "tahun", "tentang")} for a in amendments[-1:]]}
 
 
 def _jenis_printed(jenis: str, profile: Profile, printed: str | None = None) -> str:

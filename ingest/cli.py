@@ -12,6 +12,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
+from rancang.ingest.readers import ocr as ocr_reader
+from rancang.ingest.readers import pdf
 
 from rancang.errors import InputError, RancangError
 
@@ -31,6 +33,10 @@ def render(path: Path, fmt: str) -> str:
         except ImportError as exc:
             raise RancangError("format md belum tersedia pada versi ini; gunakan --format json.") from exc
         return render_md(reg)
+    if fmt == "akn":
+        from rancang.ingest.akn import to_akn
+
+        return to_akn(reg).decode("utf-8")
     import json
 
     return json.dumps(reg.to_dict(), ensure_ascii=False, indent=1) + "\n"
@@ -80,12 +86,17 @@ def _write(path: Path, text: str) -> None:
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path),
               help="Keluaran: folder untuk beberapa berkas; untuk satu berkas boleh nama berkas. "
                    "Tanpa -o, satu berkas ditulis ke layar (stdout).")
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
-              help="json = pohon pasal (sesuai skema regulation); md = teks baku peraturan.")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "akn"]), default="json", show_default=True,
+              help="json = pohon pasal (sesuai skema regulation); md = teks baku peraturan; "
+                   "akn = Akoma Ntoso 3.0 (XML).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Jumlah proses paralel (berkas dibagi antarproses; untuk satu PDF, halamannya).")
+@click.option("--ocr/--no-ocr", "ocr", default=None,
+              help="--ocr: selalu baca PDF dengan OCR; --no-ocr: jangan pernah. Bawaan: OCR hanya bila PDF "
+                   "tidak memiliki lapisan teks yang dapat dibaca (hasil pindaian).")
 @click.pass_context
-def ingest(ctx: click.Context, sources: tuple[Path, ...], out: Path | None, fmt: str, jobs: int) -> None:
+def ingest(ctx: click.Context, sources: tuple[Path, ...], out: Path | None, fmt: str, jobs: int,
+           ocr: bool | None) -> None:
     """Baca peraturan (TXT, MD, PDF, DOCX) menjadi pohon pasal JSON atau teks baku MD.
 
     SOURCES adalah berkas atau folder. Berkas yang gagal dibaca tidak menghentikan berkas lain; daftar
@@ -96,8 +107,10 @@ def ingest(ctx: click.Context, sources: tuple[Path, ...], out: Path | None, fmt:
       rancang ingest perbup.pdf                  # pohon JSON ke layar
       rancang ingest perbup.docx -o perbup.json
       rancang ingest unduhan/ -o pohon/ -j 2     # satu JSON per berkas
+      rancang ingest pindaian.pdf --ocr -j 2     # PDF hasil pindaian, halaman dibaca paralel
     """
-    ext = "." + fmt
+    set_ocr(ocr)
+    ext = ".xml" if fmt == "akn" else "." + fmt
     files = expand(sources)
     if not files:
         raise InputError("tidak ada berkas peraturan (.txt, .md, .pdf, .docx) pada sumber yang diberikan.")
@@ -119,12 +132,37 @@ def ingest(ctx: click.Context, sources: tuple[Path, ...], out: Path | None, fmt:
         ctx.exit(1)
 
 
+def set_ocr(ocr: bool | None) -> None:
+    """``--ocr`` (True), ``--no-ocr`` (False) or neither (None: OCR only a PDF without a usable text layer)."""
+    ocr_reader.set_mode("auto" if ocr is None else "always" if ocr else "never")
+
+
+class PageBar:
+    """A progress bar on stderr for the pages of one OCR'd PDF of two pages or more, opened at the first page
+    read."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < 2:
+            return  # one page: nothing to wait for
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="OCR halaman", show_pos=True, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+        if done >= total:
+            self.bar.__exit__(None, None, None)
+
+
 def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None:
     """One file: errors propagate as one sentence (the CLI prints it, exit 1)."""
     if jobs > 1:
-        from rancang.ingest.readers import pdf
-
         pdf.set_jobs(jobs)
+        ocr_reader.set_jobs(jobs)
+    ocr_reader.set_progress(PageBar())
     try:
         text = render(path, fmt)
     except RancangError:

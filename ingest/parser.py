@@ -19,9 +19,9 @@ from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
 
+from rancang.address import number_tree
 from rancang.errors import InputError
-from rancang.numbering import ordinal_slug
-from rancang.tree import Node, Regulation
+from rancang.tree import Regulation
 
 #: the first letters of every line :func:`split_parts` looks for (Menimbang, Mengingat, MEMUTUSKAN, Dengan
 #: Persetujuan, BAB, Pasal, Ditetapkan, Disahkan, LAMPIRAN, PENJELASAN): other lines are passed over unread
@@ -150,7 +150,7 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
         removed.extend(lampiran_mod.table_rules(part(name), parts.get(name, (0, 0))[0]))
     lampiran = lampiran_mod.parse(part("lampiran"), canonical=canonical)
     penjelasan = penjelasan_mod.parse(part("penjelasan")) if "penjelasan" in parts else []
-    assign_ids(top)
+    number_tree(top)
     reg = Regulation(source=source, meta=meta, preamble=preamble, menimbang=menimbang, mengingat=mengingat,
                      diktum=diktum, body=top, penutup=penutup, lampiran=lampiran, penjelasan=penjelasan)
     refs_mod.resolve(reg)
@@ -158,6 +158,8 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
                  "artefacts": counts(removed), "removed": removed, "corrections": corrections,
                  # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
                  "unplaced": [{"line": no, "text": ln.strip()} for no, ln in orphans]}
+    if "ocr" in doc.extra:  # the text came from OCR: engine, resolution, per-page confidence, its corrections
+        reg.stats["ocr"] = doc.extra["ocr"]
     return reg
 
 
@@ -167,41 +169,3 @@ def _tentang_from_diktum(diktum: list[str]) -> str | None:
     return " ".join(m.group(1).split()).upper() if m else None
 
 
-_CITE_WORD = {"ayat": "ayat", "huruf": "huruf", "angka": "angka"}
-
-
-def assign_ids(nodes: list[Node], parent_id: str = "", parent_cite: str = "", quoted: bool = False) -> None:
-    """Stable ids ("pasal-4/ayat-2/huruf-a") and cites ("Pasal 4 ayat (2) huruf a"). Pasal ids are not nested
-    under BAB, because Pasal numbers run through the whole act; BAB/Bagian/Paragraf ids nest."""
-    seen: dict[str, int] = {}
-    text_count = 0
-    for node in nodes:
-        t = node.type
-        if t == "pasal":
-            # the act's own Pasal stand alone; a Pasal quoted in an amendment nests under its perubahan
-            base_id = f"{parent_id}/pasal-{node.number}" if quoted else f"pasal-{node.number}"
-            cite = f"{parent_cite} Pasal {node.number}".strip() if quoted else f"Pasal {node.number}"
-        elif t == "perubahan":
-            base_id, cite = f"{parent_id}/perubahan", f"{parent_cite} (perubahan)"
-        elif t in ("bab", "bagian", "paragraf"):
-            word = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}[t]
-            base_id = (f"{parent_id}/{t}-{ordinal_slug(node.number)}".lstrip("/") if t != "bab" or quoted
-                       else f"bab-{node.number}")
-            cite = f"{parent_cite} {word} {node.number}".strip() if t != "bab" else f"BAB {node.number}"
-        elif t == "text":
-            text_count += 1
-            base_id, cite = f"{parent_id}/text-{text_count}", parent_cite
-        else:
-            num = node.number or "?"
-            base_id = f"{parent_id}/{t}-{num}"
-            shown = f"({num})" if t == "ayat" else num
-            cite = f"{parent_cite} {_CITE_WORD.get(t, t)} {shown}".strip()
-        if base_id in seen:
-            seen[base_id] += 1
-            base_id = f"{base_id}~{seen[base_id]}"
-        else:
-            seen[base_id] = 1
-        node.id, node.cite = base_id, cite
-        # children cite from this node; inside a perubahan they read "Pasal I angka 1: Pasal 5 ..."
-        child_cite = f"{parent_cite}:" if t == "perubahan" else cite
-        assign_ids(node.children, base_id, child_cite, quoted or t == "perubahan")

@@ -5,11 +5,15 @@ A reference chain is a run of reference tokens joined only by connectors (",", "
 "sampai dengan"). A chain followed by the name of another act ("... Pasal 27 Peraturan Bupati Malang Nomor 27
 Tahun 2022") is *external*: it keeps that act's citation and never points into this tree.
 
-    >>> [t for t, _ in targets_of("Pasal 5 ayat (2) huruf a", "pasal-9", None)]
+Targets are :class:`~rancang.address.Address` values (a ref's JSON keeps their ids):
+
+    >>> [t.id for t, _ in targets_of("Pasal 5 ayat (2) huruf a", "pasal-9", None)]
     ['pasal-5/ayat-2/huruf-a']
-    >>> [t for t, _ in targets_of("ayat (1) dan ayat (2)", "pasal-9", None)]
-    ['pasal-9/ayat-1', 'pasal-9/ayat-2']
-    >>> [t for t, _ in targets_of("Pasal 6 sampai dengan Pasal 8", "pasal-9", None)]
+    >>> [t.id for t, _ in targets_of("huruf b dan huruf c", "pasal-9", "pasal-9/ayat-2")]
+    ['pasal-9/ayat-2/huruf-b', 'pasal-9/ayat-2/huruf-c']
+    >>> [t.cite for t, _ in targets_of("ayat (1) dan ayat (2)", "pasal-9", None)]
+    ['Pasal 9 ayat (1)', 'Pasal 9 ayat (2)']
+    >>> [t.id for t, _ in targets_of("Pasal 6 sampai dengan Pasal 8", "pasal-9", None)]
     ['pasal-6', 'pasal-7', 'pasal-8']
 """
 
@@ -20,6 +24,7 @@ from functools import lru_cache
 
 from rancang.ingest.meta import citation
 
+from rancang.address import Address, Step
 from rancang.limits import limit
 from rancang.numbering import huruf, huruf_value
 from rancang.tree import Node, Ref, Regulation
@@ -156,36 +161,38 @@ def _outer_first(items: list[tuple[str, str, bool, bool]]) -> list[tuple[str, st
     return out
 
 
-def targets_of(ref_text: str, pasal_id: str, ayat_id: str | None):
-    """Ids targeted by one chain of tokens (given as text), relative to the node's own Pasal and ayat."""
+def targets_of(ref_text: str, pasal_id: str, ayat_id: str | None) -> list[tuple[Address, str]]:
+    """(Address, level) targeted by the chains of ``ref_text``, relative to the node's own Pasal and ayat (ids)."""
     out = []
+    here = Address.parse(pasal_id), Address.parse(ayat_id) if ayat_id else None
     for _, _, items in _chains(ref_text):
-        out.extend(_expand(items, pasal_id, ayat_id))
+        out.extend(_expand(items, *here))
     return out
 
 
-def _expand(items, pasal_id: str, ayat_id: str | None) -> list[tuple[str, str]]:
-    """Turn tokens into (id, level) targets. A token sets its level and clears the deeper ones; a target is emitted
-    when the next token is not deeper (a sibling or an outer level) and at the end of the chain."""
-    state: dict[str, str | None] = {lv: None for lv in LEVELS}
+def _expand(items, pasal: Address, ayat: Address | None) -> list[tuple[Address, str]]:
+    """Turn tokens into (Address, level) targets. A token sets its level and clears the deeper ones; a target is
+    emitted when the next token is not deeper (a sibling or an outer level) and at the end of the chain. A chain
+    that starts below Pasal ("ayat (2)", "huruf a") is read inside the node's own Pasal (and ayat)."""
+    state: dict[str, Step | None] = {lv: None for lv in LEVELS}
     first = items[0][0]
     if first != "pasal":
-        state["pasal"] = pasal_id.split("/")[0].removeprefix("pasal-")
-        if first in ("huruf", "angka") and ayat_id:
-            state["ayat"] = ayat_id.rsplit("ayat-", 1)[1].split("/")[0]
-    out: list[tuple[str, str]] = []
+        state["pasal"] = pasal.steps[0]
+        if first in ("huruf", "angka") and ayat is not None:
+            state["ayat"] = ayat.find("ayat")
+    out: list[tuple[Address, str]] = []
     prev_level = None
     pending = False
     for level, value, is_range in items:
         depth = LEVELS.index(level)
         if pending and prev_level is not None and depth <= LEVELS.index(prev_level) and not is_range:
             out.append((_id(state), prev_level))
-        if is_range and prev_level == level and state[level] is not None:
+        if is_range and prev_level == level and (step := state[level]) is not None:
             out.append((_id(state), level))
-            for mid in _between(state[level], value, level):
-                state[level] = mid
+            for mid in _between(step.number, value, level):
+                state[level] = Step(level, mid)
                 out.append((_id(state), level))
-        state[level] = value
+        state[level] = Step(level, value)
         for deeper in LEVELS[depth + 1:]:
             state[deeper] = None
         prev_level, pending = level, True
@@ -193,8 +200,8 @@ def _expand(items, pasal_id: str, ayat_id: str | None) -> list[tuple[str, str]]:
         out.append((_id(state), prev_level))
     seen, uniq = set(), []
     for t in out:
-        if t[0] not in seen:
-            seen.add(t[0])
+        if t[0].id not in seen:
+            seen.add(t[0].id)
             uniq.append(t)
     return uniq
 
@@ -224,15 +231,12 @@ def _too_wide(items) -> bool:
                for k, item in enumerate(items) if k)
 
 
-def _id(state: dict[str, str | None]) -> str:
-    parts = [f"pasal-{state['pasal']}"]
-    for lv in ("ayat", "huruf", "angka"):
-        if state[lv] is not None:
-            parts.append(f"{lv}-{state[lv]}")
-    return "/".join(parts)
+def _id(state: dict[str, Step | None]) -> Address:
+    """The address the levels set so far name: Pasal, then ayat, huruf and angka where given."""
+    return Address.of(s for s in state.values() if s is not None)
 
 
-def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> list[Ref]:
+def _refs_in(node: Node, pasal: Address, ayat: Address | None, ids: set[str]) -> list[Ref]:
     text = node.text or ""
     refs: list[Ref] = []
     if not _may_refer(text):
@@ -253,7 +257,7 @@ def _refs_in(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str]) -> l
             for letter in re.findall(r"\b[a-z]\b", m.group("letters")):
                 items.append(("huruf", letter, False))
             end += m.end()
-        targets = [t for t, _ in _expand(items, pasal_id, ayat_id)]
+        targets = [t.id for t, _ in _expand(items, pasal, ayat)]
         resolved = all(_exists(t, ids) for t in targets) and not _too_wide(items)
         if not resolved:
             # a provision this act lacks, cited in a clause that names another act, belongs to that act
@@ -350,7 +354,7 @@ def resolve(reg: Regulation) -> None:
     ids = {n.id for n in reg.walk() if n.id}
     for pasal in reg.pasals():
         amended = _amended_act(pasal)
-        _walk(pasal, pasal.id, None, ids, amended)
+        _walk(pasal, Address.parse(pasal.id), None, ids, amended)
 
 
 #: the words of an amendment instruction
@@ -368,16 +372,20 @@ def _amended_act(pasal: Node) -> dict | None:
     return citation(pasal.text or "")
 
 
-def _walk(node: Node, pasal_id: str, ayat_id: str | None, ids: set[str], amended: dict | None = None) -> None:
+def _walk(node: Node, pasal: Address, ayat: Address | None, ids: set[str], amended: dict | None = None) -> None:
     if node.type == "perubahan":
         return  # quoted text of an amendment refers to the amended act, not to this one
     if node.type == "ayat":
-        ayat_id = node.id
-    node.refs = _refs_in(node, pasal_id, ayat_id, ids)
+        ayat = Address.parse(node.id)
+    node.refs = _refs_in(node, pasal, ayat, ids)
     if amended is not None and (node.type == "pasal" or _INSTRUCTION.search(node.text or "")):
         node.refs = [_instruction_ref(r, amended) for r in node.refs]
     for child in node.children:
-        _walk(child, pasal_id, ayat_id, ids, amended)
+        _walk(child, pasal, ayat, ids, amended)
+
+
+#: where an amendment instruction's references are read: a chain always names its Pasal, this only fills the slot
+_PASAL_1 = Address.parse("pasal-1")
 
 
 def _instruction_ref(ref: Ref, amended: dict) -> Ref:
@@ -385,6 +393,6 @@ def _instruction_ref(ref: Ref, amended: dict) -> Ref:
     if ref.kind != "internal":
         return ref
     items = [item for _, _, item in _chains(ref.text)]
-    targets = [t for chain in items for t, _ in _expand(chain, "pasal-1", None)] if items else []
+    targets = [t.id for chain in items for t, _ in _expand(chain, _PASAL_1, None)] if items else []
     return Ref(text=ref.text, kind="amendment", target=targets, resolved=False, start=ref.start, end=ref.end,
                citation=dict(amended))

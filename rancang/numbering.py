@@ -99,6 +99,10 @@ def ordinal(n: int) -> str:
 
 
 _ORDINAL_VALUES = {ordinal(k).lower(): k for k in range(1, MAX_ORDINAL + 1)}
+_ONES = "|".join(w.capitalize() for w in _UNITS)
+#: a regular expression matching every ordinal :func:`ordinal` writes, and "Pertama" (use it with re.I)
+ORDINAL_PATTERN = (rf"(?:Pertama|Ke(?:{'|'.join(_UNITS)}|sepuluh|sebelas)"
+                   rf"(?:\s+(?:Belas|Puluh(?:\s+(?:{_ONES}))?))?)\b")
 _ORDINAL_VALUES["pertama"] = 1
 
 

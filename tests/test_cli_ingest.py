@@ -87,7 +87,7 @@ def test_md_format_writes_the_canonical_text(tmp_path):
 def test_help_is_indonesian_and_documents_every_option():
     result = run("--help")
     assert result.exit_code == 0
-    for words in ("-o, --output", "--format [json|md]", "-j, --jobs", "Baca peraturan"):
+    for words in ("-o, --output", "--format [json|md|akn]", "-j, --jobs", "--ocr / --no-ocr", "Baca peraturan"):
         assert words in result.output
 
 

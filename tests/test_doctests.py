@@ -7,9 +7,9 @@ import importlib
 
 import pytest
 
-MODULES = ["rancang.numbering", "rancang.ingest.grammar", "rancang.ingest.units", "rancang.ingest.refs",
-           "rancang.corpus.diff", "rancang.corpus.search", "rancang.corpus.summary", "rancang.generate.naskah.fill",
-           "rancang.generate.naskah.scenario"]
+MODULES = ["rancang.numbering", "rancang.address", "rancang.ingest.grammar", "rancang.ingest.units",
+           "rancang.ingest.refs", "rancang.corpus.diff", "rancang.corpus.search", "rancang.corpus.summary",
+           "rancang.generate.naskah.fill", "rancang.generate.naskah.scenario"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -90,7 +90,8 @@ def test_draft_reads_back_as_the_same_tree_and_checks_without_any_finding(drafts
     back = ingest_path(folder / "draft.docx")
     assert _comparable(back) == _comparable(d.reg)
     assert _comparable(ingest_path(folder / "draft.md")) == _comparable(d.reg)
-    assert check(back) == [], check(back)
+    # info findings are the placeholders a bureau fills in (nomor, tanggal: check T2_placeholder)
+    assert [f for f in check(back) if f["severity"] != "info"] == [], check(back)
 
 
 @pytest.mark.parametrize("key", ALL)
@@ -205,7 +206,8 @@ def test_a_profile_with_jenis_peraturan_daerah_kabupaten_sleman_drafts(tmp_path,
     result = CliRunner().invoke(cli, ["draft", str(path), "--db", str(draft_sources.store.path),
                                       "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "pemeriksaan: 0 galat, 0 peringatan, 0 info." in result.output
+    # the two info are the placeholders a bureau fills in (nomor, tanggal: check T2_placeholder)
+    assert "pemeriksaan: 0 galat, 0 peringatan, 2 info." in result.output
     md = (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
     assert "Peraturan Daerah Kabupaten Sleman Nomor 12 Tahun 2016" in md
 
@@ -218,7 +220,7 @@ def test_take_moves_a_topic_from_another_region_and_references_resolve(tmp_path,
     assert "penetapan dan klarifikasi ekspektasi" in text  # Bogor Pasal 22 ayat (1) huruf a
     assert "aplikasi umum berbagi pakai" in text  # Bogor Pasal 23 ayat (2)
     assert "Bogor" not in text and "Wali Kota" not in text
-    assert check(d.reg) == []
+    assert [f for f in check(d.reg) if f["severity"] != "info"] == []  # info: the nomor/tanggal placeholders
     assert sum(n.rule == "take" for n in d.notes.items) == 2
     draft.write(d, tmp_path)
     assert _comparable(ingest_path(tmp_path / "draft.docx")) == _comparable(d.reg)

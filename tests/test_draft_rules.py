@@ -68,6 +68,24 @@ def _text(rule_id: str, text: str, scope: str = "body", values: dict | None = No
     return out, Notes([n for n in notes.items if n.rule == rule_id])
 
 
+def t_definisi_keuangan() -> None:
+    p1 = _pasal("1", text="Dalam Peraturan Bupati ini yang dimaksud dengan:")
+    p1.children = [Node("angka", number=str(i), label=f"{i}.", id=f"pasal-1/angka-{i}", cite=f"Pasal 1 angka {i}",
+                        text=t) for i, t in enumerate(("Daerah adalah Kabupaten Sleman.",
+                                                        "Kelas Jabatan adalah kedudukan yang menunjukkan tingkat "
+                                                        "seorang pegawai dalam susunan jabatan."), 1)]
+    notes = _drop("definisi-keuangan", [p1])
+    assert [c.text[:6] for c in p1.children] == ["Daerah"]  # only the definition the financial clauses used
+    assert notes.of("dihapus")[0].cite == "Pasal 1 angka 2"
+
+
+def t_rujukan_tanpa_subjek() -> None:
+    out, notes = _text("rujukan-tanpa-subjek", "Pejabat Penilai Kinerja sebagaimana dimaksud pada ayat (1) dapat "
+                                               "merupakan:")
+    assert out == "Pejabat Penilai Kinerja dapat merupakan:"
+    assert notes.of("perbaikan")
+
+
 def t_delegasi_kebijakan() -> None:
     out, notes = _text("delegasi-kebijakan", "Besaran insentif diatur lebih lanjut dalam kebijakan yang mengatur "
                                              "tentang tunjangan pegawai.")

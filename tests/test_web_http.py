@@ -187,3 +187,13 @@ def test_no_cdn_or_network_references_in_templates() -> None:
     for p in Path(package_dir("templates")).glob("*.html"):
         text = p.read_text(encoding="utf-8")
         assert "://" not in text, p.name
+
+
+def test_penjelasan_stands_beside_its_pasal(tmp_path) -> None:
+    extra = Path(__file__).parent / "extra" / "uu-2011-12.txt"
+    c = make_client(tmp_path)
+    html = wait_job(c, c.post("/baca/unggah", files={"berkas": ("uu.txt", extra.read_bytes(), "text/plain")},
+                              headers={"HX-Request": "true"}).text)
+    row = html.split('id="n-pasal-2"')[1].split('class="pasal-row"')[0]
+    assert 'class="penjelasan"' in row and "Pancasila" in row.split('class="penjelasan"')[1]
+    assert 'id="penjelasan"' in html  # the Penjelasan Umum, about no single Pasal

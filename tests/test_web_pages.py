@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("multipart")
 
-from webapp import form_values, make_client, wait_job  # noqa: E402
+from webapp import form_values, in_page, make_client, wait_job  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -139,13 +140,11 @@ def test_letter_mandatory_contents_are_checked_beside_fields(client) -> None:
 
     name = "permohonan-pelibatan-lintas-unit"
     posted = form_values(forms.fields(drafting.letter_schema(name), drafting.letter_example(name)))
-    posted.update({"kompetensi": "", "durasi": "", "pegawai.0.nama": "", "pegawai.0.nip": "",
-                   "pegawai.0.pangkat": "", "pegawai.0.jabatan": ""})
+    posted.update({"kompetensi": "", "durasi": "", "unit_pemohon": ""})
     html = client.post(f"/surat/{name}", data=posted, headers={"HX-Request": "true"}).text
     assert "isian perlu diperbaiki" in html
-    for key in ("kompetensi", "durasi"):
+    for key in ("kompetensi", "durasi", "unit_pemohon"):
         assert "wajib diisi" in html.split(f'name="{key}"')[1].split('class="field')[0]
-    assert "wajib diisi" in html.split('id="f-pegawai"')[1].split("</legend>")[1][:300]
     assert client.get("/surat/tidak-ada").status_code == 400
 
 
@@ -169,6 +168,8 @@ def test_model_page(client) -> None:
     html = wait_job(client, client.post("/model", data={"reg": "jepara"}, headers={"HX-Request": "true"}).text)
     assert 'id="peran"' in html and 'id="prosedur"' in html and 'id="dokumen"' in html
     assert "Pejabat Fungsional" in html and 'href="/baca/jepara#n-' in html
+    if shutil.which("dot"):  # the pictures of the model stage (Graphviz)
+        assert html.count("<svg") >= 2 and "Garis pelaporan" in html
     bad = wait_job(client, client.post("/model", data={"reg": "atlantis"}, headers={"HX-Request": "true"}).text)
     assert "tidak ada dalam korpus" in bad
 
@@ -197,3 +198,48 @@ def test_each_missing_key_is_reported_once() -> None:
     errs = forms.errors(drafting.profile_schema(), {"daerah": {"nama": "X", "jenis": "kota"}})
     assert errs["provinsi"] == ["wajib diisi"] and errs["dasar_hukum_daerah"] == ["wajib diisi"]
     assert all(len(v) == len(set(v)) == 1 for v in errs.values())
+
+
+def test_scenario_letters_as_docx_and_zip(client) -> None:
+    """Every scenario gives in the page what the letters API gives: its letters (each a download, all in one
+    ZIP with skenario.md), or the same one sentence saying what is missing."""
+    from rancang.generate.naskah import scenario
+    from rancang.web import drafting, forms
+
+    from rancang.errors import RancangError
+
+    listing = client.get("/surat").text
+    names = [n for n, _ in drafting.scenarios()]
+    assert names and all(f'href="/surat/skenario/{n}"' in listing for n in names)
+    built = 0
+    for name in names:
+        example = drafting.scenario_example(name)
+        try:
+            expected = [letter.filename for letter in scenario.build(name, example).letters]
+        except RancangError as exc:
+            expected = exc.format_message()
+        posted = form_values(forms.fields(drafting.scenario_schema(name), example))
+        html = wait_job(client, client.post(f"/surat/skenario/{name}", data=posted,
+                                            headers={"HX-Request": "true"}).text)
+        if isinstance(expected, str):
+            assert in_page(expected, html), name
+            continue
+        built += 1
+        files = _downloads(html)
+        archive = next(f for f in files if f.endswith(".zip"))
+        with zipfile.ZipFile(io.BytesIO(client.get("/unduh/" + archive).content)) as z:
+            inside = z.namelist()
+        letters = [f.split("/")[1] for f in files if f.endswith(".docx")]
+        assert letters == expected and set(letters) <= set(inside) and "skenario.md" in inside, name
+        assert letters[0].startswith("01-")
+    assert built, "no scenario could be built"
+
+
+def test_scenario_never_reads_a_typed_path(client) -> None:
+    from rancang.web import drafting, forms
+
+    name = "penunjukan-lintas-unit"
+    posted = form_values(forms.fields(drafting.scenario_schema(name), drafting.scenario_example(name)))
+    posted["profil"] = "/etc/passwd"
+    html = wait_job(client, client.post(f"/surat/skenario/{name}", data=posted, headers={"HX-Request": "true"}).text)
+    assert "tidak dikenal" in html and "root:" not in html

@@ -132,45 +132,107 @@ def inline(text: str) -> Markup:
 
 def letter_types() -> list[tuple[str, str]]:
     """(name, title) of every letter type."""
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
-    return [(name, t["judul"]) for name, t in letters.types().items()]
+    return [(name, t["judul"]) for name, t in naskah.types().items()]
 
 
 def letter_schema(name: str) -> dict[str, Any]:
-    """The part of ``schema/letter.schema.json`` letter type ``name`` uses, with its mandatory keys required.
+    """The part of ``schema/letter.schema.json`` letter type ``name`` reads, with its mandatory contents required.
 
     Raises :class:`InputError` for an unknown type."""
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
     from rancang import schema
 
-    t = letters.get_type(name)
+    naskah.get_type(name)
     full = schema.load("letter")
-    keys = [k for k in letters.example_keys(name) if k in full["properties"]]
-    required = [k for k in list(letters.catalogue()["common_required"]) + list(t["required"]) if k in keys]
+    keys = [k for k in naskah.keys(name) if k in full["properties"]]
+    required = [k for k in naskah.required(name) if k in keys]
     return {**{k: v for k, v in full.items() if k not in ("properties", "required")},
             "properties": {k: full["properties"][k] for k in keys}, "required": required}
 
 
 def letter_example(name: str) -> dict[str, Any]:
     """Sample values for letter type ``name`` (fictional people), as ``rancang letter NAME --example`` prints."""
-    import yaml
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
-    return yaml.safe_load(letters.example(name)) or {}
+    return naskah.example_data(name)
 
 
 def letter_title(name: str) -> str:
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
-    return letters.get_type(name)["judul"]
+    return naskah.get_type(name)["judul"]
 
 
 def letter(name: str, data: dict[str, Any]) -> bytes:
     """The DOCX of letter ``name`` filled with ``data``; :class:`InputError` lists whatever is missing."""
-    from rancang.generate import letters
+    from rancang.generate import naskah
 
     if not isinstance(data, dict):
         raise InputError("data surat harus berupa isian formulir.")
-    return letters.render(name, data)
+    return naskah.render(name, data)
+
+
+# ------------------------------------------------------------------------------------------------ scenarios
+
+
+def scenarios() -> list[tuple[str, str]]:
+    """(name, title) of every letter scenario (a procedure's whole set of letters)."""
+    from rancang.generate.naskah import scenario
+
+    return [(name, s["judul"]) for name, s in scenario.scenarios().items()]
+
+
+def scenario_title(name: str) -> str:
+    from rancang.generate.naskah import scenario
+
+    return scenario.get_scenario(name)["judul"]
+
+
+def scenario_example(name: str) -> dict[str, Any]:
+    """Complete sample data for scenario ``name`` (fictional officials and employees)."""
+    from rancang.generate.naskah import scenario
+
+    scenario.get_scenario(name)
+    return scenario.scenario_example(name)
+
+
+def scenario_schema(name: str) -> dict[str, Any]:
+    """The form's schema for scenario ``name``: the shape of its example, the profile one of the bundled ones
+    (the web app never reads a path typed into a form)."""
+    from rancang.web import forms
+
+    schema = forms.infer(scenario_example(name))
+    if "profil" in schema["properties"]:
+        schema["properties"]["profil"] = {"enum": list(examples())}
+    return schema
+
+
+def peraturan_choices() -> list[tuple[str, str]]:
+    """(value, label) of the regulations whose procedures a scenario can follow ("" = the bundled base)."""
+    from rancang import corpus
+
+    return [("", "peraturan dasar bawaan")] + [(e["id"], e["daerah"]) for e in corpus.bundled()]
+
+
+def scenario(name: str, data: dict[str, Any], peraturan: str, job: Any) -> dict[str, Any]:
+    """Build and render every letter of scenario ``name``, offered by ``job`` as DOCX files, ``skenario.md`` and
+    one ZIP. Returns {judul, prosedur, steps: [{n, teks, cite, file}], zip}. Raises InputError (what is missing)."""
+    from rancang.generate.naskah import scenario as scen
+
+    if data.get("profil") not in examples():
+        raise InputError(f"profil daerah '{data.get('profil')}' tidak dikenal (pilihan: {', '.join(examples())}).")
+    if peraturan and peraturan not in dict(peraturan_choices()):
+        raise InputError(f"peraturan '{peraturan}' tidak dikenal untuk skenario.")
+    job.progress("Menyusun langkah dan surat…", 0.2)
+    built = scen.build(name, data, None, peraturan or None)
+    job.progress("Menulis surat…", 0.5)
+    for filename, docx in scen.render_all(built):
+        job.offer(filename, docx)
+    job.offer("skenario.md", scen.skenario_md(built).encode("utf-8"))
+    archive = job.offer(f"{name}.zip", scen.to_zip(built))
+    steps = [{"n": s.n, "teks": s.teks, "cite": s.cite, "file": s.letter.filename if s.letter else None}
+             for s in built.steps]
+    return {"judul": built.judul, "prosedur": built.prosedur, "steps": steps, "zip": archive}

@@ -30,8 +30,15 @@ def texts() -> dict[str, Any]:
     return json.loads(resources.files("rancang.web").joinpath("data/form.json").read_text(encoding="utf-8"))
 
 
-def label(key: str) -> str:
-    return texts()["labels"].get(key) or key.replace("_", " ").capitalize()
+def label(key: str, path: str = "") -> str:
+    """The Indonesian label of ``key`` (at dotted ``path`` without list indices, when the data names one there);
+    a code in capitals stays as it is ("DISKOMINFO")."""
+    labels = texts()["labels"]
+    if path in labels:
+        return labels[path]
+    if key.isupper():
+        return key
+    return labels.get(key) or key.replace("_", " ").capitalize()
 
 
 @dataclass
@@ -88,7 +95,7 @@ def _field(schema: dict[str, Any], value: Any, errs: dict[str, list[str]], root:
     s = resolve(schema, root)
     kind = _kind(s)
     generic = re.sub(r"\.\d+(?=\.|$)", "", name)
-    f = Field(name=name, label=label(key), kind="text", required=required,
+    f = Field(name=name, label=label(key, generic), kind="text", required=required,
               help=texts().get("help", {}).get(generic, s.get("description", "")), errors=errs.get(name, []))
     if kind == "object":
         f.kind, f.children = "group", fields(s, value, errs, root, name)
@@ -215,3 +222,33 @@ def unplaced(errs: dict[str, list[str]], tree: list[Field]) -> list[str]:
 
     visit(tree)
     return [f"{k or 'formulir'}: {msg}" for k, msgs in errs.items() if k not in names for msg in msgs]
+
+
+def infer(value: Any) -> dict[str, Any]:
+    """A JSON Schema for data shaped like ``value`` (an example), for inputs that have no schema of their own:
+    mappings become objects, lists of mappings arrays of objects (the union of their keys), other lists arrays
+    of strings, ISO dates date fields.
+
+    >>> infer({"n": 1, "tanggal": "2026-03-02", "xs": [{"a": "b"}]})["properties"]["xs"]["items"]["type"]
+    'object'
+    """
+    if isinstance(value, dict):
+        return {"type": "object", "properties": {k: infer(v) for k, v in value.items()}}
+    if isinstance(value, list):
+        objects = [v for v in value if isinstance(v, dict)]
+        if not objects:
+            return {"type": "array", "items": {"type": "string"}}
+        merged: dict[str, Any] = {}
+        for obj in objects:
+            for k, v in obj.items():
+                merged.setdefault(k, v)
+        return {"type": "array", "items": infer(merged)}
+    if isinstance(value, bool):
+        return {"type": "boolean"}
+    if isinstance(value, int):
+        return {"type": "integer"}
+    if isinstance(value, float):
+        return {"type": "number"}
+    if isinstance(value, str) and re.match(DATE_PATTERN, value):
+        return {"type": "string", "pattern": DATE_PATTERN}
+    return {"type": "string"}

@@ -98,16 +98,20 @@ def pasal_of(reg: Regulation) -> dict[str, str]:
 def place_penjelasan(reg: Regulation) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
     """({pasal id: Penjelasan blocks}, blocks about no single Pasal).
 
-    A block whose cite names a Pasal goes to it; otherwise a paragraph opening with "Pasal N" starts that
-    Pasal's comment, and the blocks after it belong to it up to the next heading or numbered part."""
+    A block the reader linked (``pasal``: the id of the node it explains, "pasal-5/ayat-2") goes to the Pasal
+    holding that node; for trees without that key, a block whose cite names a Pasal, or a paragraph opening with
+    "Pasal N", starts that Pasal's comment, and the blocks after it belong to it up to the next heading."""
     ids = {p.number: p.id for p in reg.pasals()}
+    holder = {n.id: p.id for p in reg.pasals() for n in p.walk() if n.id}
     placed: dict[str, list[dict[str, Any]]] = {}
     rest: list[dict[str, Any]] = []
     current: str | None = None
     for block in reg.penjelasan:
         cited = CITED_PASAL.search(block.get("cite") or "")
         opens = OPENS_PASAL.match(block.get("text") or "")
-        if cited and cited["n"] in ids:
+        if "pasal" in block or "part" in block:
+            current = holder.get(block.get("pasal") or "")
+        elif cited and cited["n"] in ids:
             current = ids[cited["n"]]
         elif opens and opens["n"] in ids:
             current = ids[opens["n"]]

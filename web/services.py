@@ -143,15 +143,23 @@ def model(reg: Regulation) -> dict[str, Any]:
 
 
 def pictures(model_data: dict[str, Any]) -> dict[str, str]:
-    """SVG pictures of a model, {title: svg markup}: the reporting lines and each procedure, when the model stage
-    offers them and Graphviz is installed; else {} (the page then shows tables only)."""
-    from rancang.model import render
-
-    to_svg = getattr(render, "to_svg", None)
-    if to_svg is None:
-        return {}
+    """SVG pictures of a model, {title: svg markup}: the reporting lines, then each procedure as swimlanes, as
+    ``rancang model --format svg`` draws them; {} when Graphviz is missing (the page then shows the tables)."""
     try:
-        result = to_svg(model_data)
-    except Exception:  # noqa: BLE001 - Graphviz missing or failing: the tables still show everything
+        from rancang.model import picture
+    except ImportError:
         return {}
-    return result if isinstance(result, dict) else {"Model": str(result)}
+    out: dict[str, str] = {}
+    try:
+        out["Garis pelaporan"] = _inline_svg(picture.reporting_graph(model_data).pipe(format="svg"))
+        for proc in model_data.get("procedures") or []:
+            out[proc["name"]] = _inline_svg(picture.render(model_data, "svg", proc["id"]))
+    except Exception:  # noqa: BLE001 - Graphviz missing or failing: the tables still show everything
+        return out
+    return out
+
+
+def _inline_svg(data: bytes) -> str:
+    """An SVG document as markup to place inside a page (without its XML prolog and doctype)."""
+    text = data.decode("utf-8")
+    return text[text.find("<svg"):]

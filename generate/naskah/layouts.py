@@ -11,6 +11,7 @@ from typing import Any
 
 from rancang.generate.naskah.fill import fill, huruf, join, rujukan, tanggal, text
 
+from rancang import numbering
 from rancang.numbering import ordinal
 
 Ctx = dict[str, Any]
@@ -169,7 +170,7 @@ def _menimbang(items: list[str], office: str, tentang: str) -> list[str]:
     """The considerations, closed by the K2 sentence naming the maker's own Keputusan (added when absent)."""
     xs = [text(x).rstrip(";. ") for x in items]
     if not xs or not xs[-1].startswith("bahwa berdasarkan pertimbangan"):
-        refs = join([f"huruf {chr(96 + i)}" for i in range(1, len(xs) + 1)])
+        refs = join([f"huruf {numbering.huruf(i)}" for i in range(1, len(xs) + 1)])
         xs.append(f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {refs}, perlu menetapkan Keputusan "
                   f"{office} tentang {tentang}")
     return [x + ";" for x in xs]

@@ -14,6 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rancang.ingest import akn
+
+from rancang.errors import InputError
 from rancang.textsafe import scrub_lines
 
 
@@ -74,15 +77,37 @@ def read(data: bytes, name: str = "") -> Document:
     """Read ``data`` (the bytes of file ``name``) with the reader its content calls for."""
     why = refused(data)
     if why:
-        from rancang.errors import InputError
-
         raise InputError(f"{name or 'berkas'}: {why}")
+    if akn.is_akn(data):  # an Akoma Ntoso act (``rancang ingest --format akn``, Laws.Africa tools)
+        return Document(lines="\n\n".join(akn.canonical_text(data, name)).split("\n"), format="akn")
     fmt = sniff(data, name)
     module = {"pdf": "pdf", "docx": "docx"}.get(fmt, "text")
-    reader = importlib.import_module(f"{__name__}.{module}")
-    doc = reader.read(data, name)
+    if fmt == "pdf":
+        doc = read_pdf(data, name)
+    else:
+        doc = importlib.import_module(f"{__name__}.{module}").read(data, name)
     doc.lines, scrubbed = scrub_lines(doc.lines)
     doc.removed.extend(scrubbed)
     if fmt in ("txt", "md"):
         doc.format = fmt
     return doc
+
+
+def read_pdf(data: bytes, name: str = "") -> Document:
+    """A PDF by its text layer, or by OCR: always with ``--ocr``, never with ``--no-ocr``, and by default when
+    the text layer is missing or undecodable (:class:`~rancang.ingest.readers.pdf.NoTextLayer`).
+
+    Raises :class:`InputError` with one sentence: what to install when OCR is needed but Tesseract is absent,
+    or that OCR is switched off."""
+    from rancang.ingest.readers import ocr, pdf
+
+    if ocr.mode() == "always":
+        return ocr.read(data, name, reason="forced")
+    try:
+        return pdf.read(data, name)
+    except pdf.NoTextLayer as exc:
+        if ocr.mode() == "never":
+            raise InputError(f"{exc.format_message()[:-1]}; {ocr.OCR_OFF}") from exc
+        if not ocr.engine_available():
+            raise InputError(f"{exc.format_message()[:-1]}; {ocr.ENGINE_MISSING}") from exc
+        return ocr.read(data, name, reason=exc.reason)

@@ -45,7 +45,15 @@ Y_TOLERANCE = 3.0
 #: The top/bottom share of a page where a lone number is read as a page number.
 MARGIN = 0.12
 
-OCR_HINT = "PDF tidak memiliki lapisan teks (hasil pindaian); jalankan OCR dahulu, misalnya dengan ocrmypdf."
+OCR_HINT = "PDF tidak memiliki lapisan teks (hasil pindaian)"
+#: a text layer is unusable when more than this share of its characters are undecodable glyphs
+BAD_GLYPH_SHARE = 0.3
+_CID = re.compile(r"\(cid:\d+\)")
+#: words found in any Indonesian regulation; a readable text layer of MIN_WORDS words has some of them
+COMMON_WORDS = frozenset({"dan", "yang", "di", "dengan", "atau", "pada", "dalam", "ini", "untuk", "pasal",
+                          "ayat", "oleh", "dari", "sebagaimana", "peraturan", "tentang", "nomor", "tahun"})
+MIN_WORDS = 20
+MIN_COMMON_SHARE = 0.03
 
 
 def set_jobs(jobs: int) -> None:
@@ -408,12 +416,62 @@ def page_lines(pages: list[Page], removed: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def glyph_counts(text: str) -> tuple[int, int]:
+    """(undecodable, total) non-space characters of a text layer: ``(cid:N)`` counts as one undecodable glyph,
+    and so do U+FFFD, U+FFFE and private-use characters.
+
+    >>> glyph_counts("(cid:12)(cid:40) ab")
+    (2, 4)
+    """
+    cids = len(_CID.findall(text))
+    rest = _CID.sub("", text)
+    bad = sum(1 for ch in rest if ch in "\ufffd\ufffe" or "\ue000" <= ch <= "\uf8ff")
+    total = sum(1 for ch in rest if not ch.isspace()) + cids
+    return cids + bad, total
+
+
+def usable_text_layer(pages: list[Page]) -> bool:
+    """Whether the PDF's own text layer can be read: it has text; at most :data:`BAD_GLYPH_SHARE` of its
+    characters are undecodable glyphs (a font without a usable ToUnicode map gives ``(cid:N)``); and, when it
+    has :data:`MIN_WORDS` words or more, some of them are the Indonesian words every regulation is full of
+    (a subset font whose glyph numbers pass for letters gives "1AB 1CEB", never "dan" or "yang")."""
+    bad = total = words = common = 0
+    for page in pages:
+        for line in page.lines:
+            b, t = glyph_counts(line.text)
+            bad, total = bad + b, total + t
+            for word in line.text.lower().split():
+                words += 1
+                common += word.strip(".,;:()") in COMMON_WORDS
+    if total == 0 or bad > BAD_GLYPH_SHARE * total:
+        return False
+    return words < MIN_WORDS or common >= MIN_COMMON_SHARE * words
+
+
+class NoTextLayer(InputError):
+    """The PDF has no text layer that can be read (a scan, or undecodable glyphs): OCR can read it."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 def read(data: bytes, name: str = "") -> Document:
-    """Read a PDF's text layer into a :class:`Document`; refuse scanned, encrypted and broken PDFs clearly."""
+    """Read a PDF's text layer into a :class:`Document`; refuse encrypted and broken PDFs clearly.
+
+    Raises :class:`NoTextLayer` (reason "no_text" or "bad_glyphs") for a scan or an undecodable glyph layer;
+    :mod:`rancang.ingest.readers.ocr` reads those."""
     pages = extract_pages(data, name)
-    if not any(p.chars for p in pages):
-        raise InputError(f"{name or 'berkas'}: {OCR_HINT}")
-    removed: list[dict[str, Any]] = []
+    if not usable_text_layer(pages):
+        reason = "no_text" if not any(p.chars for p in pages) else "bad_glyphs"
+        raise NoTextLayer(f"{name or 'berkas'}: {OCR_HINT}.", reason)
+    return from_pages(pages)
+
+
+def from_pages(pages: list[Page], removed: list[dict[str, Any]] | None = None) -> Document:
+    """The line rules (see the module docstring) applied to extracted or OCR'd pages, in order; ``removed``
+    holds what the caller already took out."""
+    removed = [] if removed is None else removed
     for page in pages:
         if not page.chars:
             removed.append({"kind": "page_without_text", "text": "", "page": page.number,

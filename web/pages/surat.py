@@ -1,5 +1,7 @@
-"""Surat: one form per letter type, generated from ``schema/letter.schema.json`` (the keys the type uses, its
-mandatory contents marked and checked beside the fields), prefilled with sample values; the letter as DOCX."""
+"""Surat: a procedure's whole set of letters (a scenario: its data as a form shaped like its example, every
+letter as DOCX, ``skenario.md`` and one ZIP), and one form per letter type, generated from
+``schema/letter.schema.json`` (the keys the type reads, its mandatory contents marked and checked beside the
+fields), prefilled with sample values; the letter as DOCX."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Any
 
 from fastapi import Request
 from rancang.web import drafting, forms
-from rancang.web.app import RESULTS, render
+from rancang.web.app import RESULTS, render, show_job
 
 
 def _context(jenis: str, data: dict[str, Any], errs: dict[str, list[str]]) -> dict[str, Any]:
@@ -28,7 +30,23 @@ def _letter_job(jenis: str, data: dict[str, Any]):  # noqa: ANN202
 def register(app: Any) -> None:
     @app.get("/surat")
     def page(request: Request):  # noqa: ANN202
-        return render(request, "surat.html", types=drafting.letter_types())
+        return render(request, "surat.html", types=drafting.letter_types(), scenarios=drafting.scenarios())
+
+    @app.get("/surat/skenario/{name}")
+    def scenario_form(request: Request, name: str):  # noqa: ANN202
+        return render(request, "skenario_form.html", **_scenario_context(name, drafting.scenario_example(name), ""))
+
+    @app.post("/surat/skenario/{name}")
+    async def scenario_submit(request: Request, name: str):  # noqa: ANN202
+        posted = await request.form()
+        flat = {k: [str(v) for v in posted.getlist(k)] for k in posted.keys()}
+        data = forms.parse(drafting.scenario_schema(name), flat)
+        peraturan = (flat.get("_peraturan") or [""])[-1]
+        job = request.app.state.jobs.submit("skenario", drafting.scenario_title(name),
+                                            _scenario_job(name, data, peraturan))
+        if request.headers.get("hx-request"):
+            return show_job(request, job)
+        return render(request, "skenario_form.html", job=job, **_scenario_context(name, data, peraturan))
 
     @app.get("/surat/{jenis}")
     def form(request: Request, jenis: str):  # noqa: ANN202
@@ -56,3 +74,21 @@ def register(app: Any) -> None:
         return render(request, "_letter.html", job=job, **job.result)
 
     RESULTS["surat"] = result
+
+    def scenario_result(request: Any, job: Any) -> Any:
+        return render(request, "_skenario.html", job=job, **job.result)
+
+    RESULTS["skenario"] = scenario_result
+
+
+def _scenario_context(name: str, data: dict[str, Any], peraturan: str) -> dict[str, Any]:
+    return {"name": name, "judul": drafting.scenario_title(name),
+            "fields": forms.fields(drafting.scenario_schema(name), data), "peraturan": peraturan,
+            "choices": drafting.peraturan_choices()}
+
+
+def _scenario_job(name: str, data: dict[str, Any], peraturan: str):  # noqa: ANN202
+    def run(job: Any) -> dict[str, Any]:
+        return drafting.scenario(name, data, peraturan, job)
+
+    return run

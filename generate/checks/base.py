@@ -1,0 +1,111 @@
+"""The shared layer of the check rules: the rule table, the finding shape and the text helpers every family uses.
+
+A finding is a dict ``{severity, code, rule, source, message, cite}`` plus, when the rule has a mechanical
+correction, ``fix: {old, new, after, section}`` -- replace the first ``old`` found after the text ``after`` (whitespace
+may differ, as in a wrapped source line) with ``new``. Severities, messages and sources come from
+``data/rules.yaml``; a bureau changes them there, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from rancang.tree import Node, Regulation
+
+Finding = dict[str, Any]
+ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@cache
+def rules() -> dict[str, dict[str, Any]]:
+    """The rule table: rule id -> {family, source, severity, message[, fix]} (``data/rules.yaml``)."""
+    from rancang.generate import resources
+
+    return resources.read_yaml("data/rules.yaml")
+
+
+def finding(rule: str, cite: str, fix: dict[str, str] | None = None, **values: Any) -> Finding:
+    """A finding of ``rule`` at ``cite``; ``values`` fill the rule's message template.
+
+    Raises KeyError for a rule id missing from the table (a programming error, caught by the tests)."""
+    r = rules()[rule]
+    out: Finding = {"severity": r["severity"], "code": rule.split("_")[0], "rule": rule, "source": r["source"],
+                    "message": r["message"].format(**values), "cite": cite}
+    if fix is not None and fix.get("old") != fix.get("new"):
+        out["fix"] = {"old": fix["old"], "new": fix["new"], "after": fix.get("after", ""), "section": section(cite)}
+    return out
+
+
+def section(cite: str) -> str:
+    """Where in the source a fix at ``cite`` starts looking: "Pasal 12", "Menimbang", "Mengingat", "Menetapkan"
+    or "" (the whole text)."""
+    m = re.match(r"(Pasal\s+\w+|Menimbang|Mengingat)", cite)
+    return m.group(1) if m else ("Menetapkan" if cite == "Diktum" else "")
+
+
+def norm(s: str | None) -> str:
+    """Whitespace collapsed to single spaces, ends stripped."""
+    return " ".join((s or "").split())
+
+
+def jenis_of(reg: Regulation) -> str:
+    """The act's jenis as the body names it ("Peraturan Bupati", "Peraturan Wali Kota", "Peraturan Daerah")."""
+    return norm(reg.meta.get("jenis")) or "Peraturan"
+
+
+def is_perda(reg: Regulation) -> bool:
+    """An act formed with the legislature (Peraturan Daerah, Undang-Undang): its konsiderans says "membentuk"."""
+    j = jenis_of(reg).lower()
+    return j.startswith("peraturan daerah") or j.startswith("undang-undang") or j.startswith("qanun")
+
+
+def is_amending(reg: Regulation) -> bool:
+    """An amending act ("Perubahan atas ...", "Perubahan Kedua atas ..."): its Pasal I holds instructions."""
+    return bool(re.match(r"\s*perubahan\b", norm(reg.meta.get("tentang")), re.I))
+
+
+def body_nodes(reg: Regulation) -> Iterator[Node]:
+    """Every node of the batang tubuh with text, quoted amendment text (``perubahan``) excluded."""
+    stack = list(reversed(reg.body))
+    while stack:
+        node = stack.pop()
+        if node.type == "perubahan":
+            continue
+        yield node
+        stack.extend(reversed(node.children))
+
+
+def pasal_of(reg: Regulation) -> dict[str, Node]:
+    """Node id -> the Pasal that holds it (a Pasal maps to itself)."""
+    out: dict[str, Node] = {}
+    for pasal in reg.pasals():
+        for n in pasal.walk():
+            if n.type != "perubahan":
+                out[n.id] = pasal
+    return out
+
+
+def node_start(node: Node, words: int = 6) -> str:
+    """The first words of a node's text: the ``after`` anchor of a fix inside that node."""
+    return " ".join(node.text.split()[:words])
+
+
+def word_pattern(phrase: str) -> re.Pattern[str]:
+    """A case-insensitive pattern for ``phrase`` as whole words, any whitespace between them."""
+    return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![\w-])", re.IGNORECASE)
+
+
+def item_cite(kind: str, items: list[dict[str, Any]], item: dict[str, Any]) -> str:
+    """"Menimbang huruf c" / "Mengingat angka 3": the item's own label, else its position (a reader may lose a
+    label in a two-column text)."""
+    word = "huruf" if kind == "Menimbang" else "angka"
+    label = (item.get("label") or "").strip().rstrip(".")
+    if not label:
+        pos = next((i for i, x in enumerate(items) if x is item), 0)
+        if len(items) == 1:
+            return kind
+        label = chr(97 + pos) if kind == "Menimbang" else str(pos + 1)
+    return f"{kind} {word} {label}"

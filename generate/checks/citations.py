@@ -1,0 +1,101 @@
+"""Act citations inside a Mengingat entry, and the legal-bases knowledge (``data/legal_bases.yaml``) they are
+looked up in.
+
+>>> [c["key"] for c in parse("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara "
+...  "Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana "
+...  "telah diubah dengan Undang-Undang Nomor 9 Tahun 2015 tentang Perubahan Kedua atas Undang-Undang Nomor 23 "
+...  "Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2015 Nomor 58)")]
+['uu-2014-23', 'uu-2015-9']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+ACT = re.compile(r"""
+    (?P<jenis>
+        Undang-Undang\s+Darurat | Peraturan\s+Pemerintah\s+Pengganti\s+Undang-Undang | Undang-Undang
+      | Peraturan\s+Pemerintah | Peraturan\s+Presiden
+      | Peraturan\s+Menteri(?:\s+[A-Z][\w,]*(?:\s+(?:dan\s+)?[A-Z][\w,]*)*)?   # "Peraturan Menteri Dalam Negeri"
+      | Peraturan\s+Daerah(?:\s+(?:Provinsi|Kabupaten|Kota)(?:\s+[A-Z][\w-]*)+)?
+      | Peraturan\s+(?:Bupati|Wali\s?[Kk]ota|Gubernur)(?:\s+[A-Z][\w-]*)*
+      | Keputusan\s+Presiden )
+    \s+Nomor\s+(?P<nomor>[\w/.-]+?)\s+Tahun\s+(?P<tahun>\d{4})
+""", re.X)
+#: what precedes an act that the entry cites in its own right (not one named inside another act's title)
+_TOP = re.compile(r"(?:^|(?:diubah|terakhir|dengan)[\s,]+(?:beberapa\s+kali\s*,?\s*)?(?:terakhir\s+)?"
+                  r"(?:dengan\s+)?)$")
+_PUB = re.compile(r"""\(\s*
+    (?P<kind>Lembaran\s+Negara|Berita\s+Negara|Lembaran\s+Daerah|Berita\s+Daerah)[^()]*?
+    Tahun\s+(?P<tahun>\d{4})\s+Nomor\s+(?P<nomor>\d+)
+    (?:[^()]*?Tambahan\s+(?:Lembaran\s+Negara|Lembaran\s+Daerah)[^()]*?Nomor\s+(?P<tln>\d+))?
+    [^()]*\)""", re.X | re.S)
+
+_KIND_PREFIX = [("Peraturan Pemerintah Pengganti", "perppu"), ("Undang-Undang Dasar", "uud"),
+                ("Undang-Undang", "uu"), ("Peraturan Pemerintah", "pp"), ("Peraturan Presiden", "perpres"),
+                ("Peraturan Menteri Dalam Negeri", "permendagri"),
+                ("Peraturan Menteri Pendayagunaan Aparatur Negara", "permenpanrb"),
+                ("Peraturan Menteri", "permen"), ("Peraturan Daerah", "perda")]
+
+
+def kind_of(jenis: str) -> str:
+    """Short kind of a printed jenis: "uu", "pp", "perpres", "permendagri", "permen", "perda", ... or "lain"."""
+    j = " ".join(jenis.split())
+    return next((k for p, k in _KIND_PREFIX if j.startswith(p)), "lain")
+
+
+def parse(text: str) -> list[dict[str, Any]]:
+    """The acts an entry cites in its own right, in order: [{jenis, kind, nomor, tahun, key, start, end,
+    pub: {kind, tahun, nomor, tln} | None}]; the segment of each act runs to the next act."""
+    text = " ".join(text.split())
+    found = [m for m in ACT.finditer(text) if _TOP.search(text[:m.start()].rstrip() + " " if m.start() else "")]
+    out = []
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        segment = text[m.end():end]
+        pub = _PUB.search(segment)
+        kind = kind_of(m.group("jenis"))
+        out.append({
+            "jenis": " ".join(m.group("jenis").split()), "kind": kind, "nomor": m.group("nomor"),
+            "tahun": int(m.group("tahun")), "key": f"{kind}-{m.group('tahun')}-{m.group('nomor')}",
+            "start": m.start(), "end": end, "segment": text[m.start():end],
+            "pub": None if pub is None else {
+                "kind": " ".join(pub.group("kind").split()), "tahun": int(pub.group("tahun")),
+                "nomor": int(pub.group("nomor")), "tln": int(pub.group("tln")) if pub.group("tln") else None},
+        })
+    return out
+
+
+@cache
+def knowledge() -> dict[str, dict[str, Any]]:
+    """act key ("uu-2014-23") -> its entry in ``data/legal_bases.yaml``, with ``amended_by`` filled in."""
+    from rancang.generate import resources
+
+    acts = resources.read_yaml("data/legal_bases.yaml")["acts"]
+    for key, act in acts.items():
+        act.setdefault("amended_by", [])
+        act["key"] = key
+        act["replaced_by"] = None
+    for key, act in acts.items():
+        if act.get("amends"):
+            acts[act["amends"]]["amended_by"].append(key)
+        for old in act.get("replaces") or []:
+            acts[old]["replaced_by"] = key
+    for act in acts.values():
+        act["amended_by"].sort(key=lambda k: (acts[k]["tahun"], int(acts[k]["nomor"])))
+    return acts
+
+
+def verified(act: dict[str, Any], field: str) -> bool:
+    """Whether ``field`` of ``act`` was read from a held text (see the sources of the data file)."""
+    return act.get("verified", True) and field not in (act.get("unverified") or [])
+
+
+def in_force_by(act: dict[str, Any], date: str | None, year: int | None) -> bool:
+    """Whether ``act`` was enacted before a regulation dated ``date`` (ISO) / of ``year``: by date when both are
+    known, else only when its year is earlier (same-year order unknown: not counted)."""
+    if date and act.get("tanggal"):
+        return str(act["tanggal"]) <= date
+    return year is not None and act["tahun"] < year

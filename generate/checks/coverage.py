@@ -1,0 +1,66 @@
+"""Sistem-kerja coverage (S1, PermenPAN-RB 7/2022 as DRAFTING.md lists it): only for a sistem-kerja act, each
+topic must be regulated somewhere -- a Pasal, an ayat, a BAB/Bagian heading or the Lampiran.
+
+The model's topic finder (``rancang.model``) locates a topic by its precise cues; when it finds none, the looser
+cues of the rule table (``S1.cues``) are looked for anywhere outside the Pasal 1 definitions, so an act that
+regulates "kedudukan" in its own words is not reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rancang.generate.checks.base import Finding, finding, is_amending, norm, rules
+
+from rancang.tree import Regulation
+
+
+def is_sistem_kerja(reg: Regulation) -> bool:
+    """Whether the act's title is about sistem kerja and it is not an amendment (S1 applies only then)."""
+    return "sistem kerja" in norm(reg.meta.get("tentang")).lower() and not is_amending(reg)
+
+
+def _places(reg: Regulation) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for node in reg.walk():
+        if node.type == "perubahan":
+            continue
+        if node.cite.startswith("Pasal 1 ") or node.cite == "Pasal 1":
+            continue
+        if node.heading:
+            out.append((node.cite, node.heading.lower()))
+        if node.text:
+            out.append((node.cite, " ".join(node.text.lower().split())))
+    for block in reg.lampiran:
+        out.append((block.get("cite") or "Lampiran", " ".join((block.get("text") or "").lower().split())))
+    return out
+
+
+def coverage(reg: Regulation) -> dict[str, str | None]:
+    """Topic key -> where the act regulates it (a cite such as "Pasal 7 ayat (1)" or "Lampiran"), or None."""
+    try:
+        from rancang.model import build
+
+        found = {k: (v or {}).get("cite") for k, v in build(reg)["topics"].items()}
+    except ImportError:  # pragma: no cover - the model stage is part of the package
+        found = {}
+    cues = rules()["S1"]["cues"]
+    places = None
+    for topic, phrases in cues.items():
+        if found.get(topic):
+            continue
+        places = places if places is not None else _places(reg)
+        found[topic] = next((cite for cite, text in places if any(p in text for p in phrases)), None)
+    return found
+
+
+def check_topics(reg: Regulation) -> Iterator[Finding]:
+    """S1: every topic of the sistem-kerja model is regulated somewhere (sistem-kerja acts only)."""
+    if not is_sistem_kerja(reg):
+        return
+    for topic, where in coverage(reg).items():
+        if where is None:
+            yield finding("S1", "Batang Tubuh dan Lampiran", topic=topic.replace("_", " "))
+
+
+CHECKS = [check_topics]

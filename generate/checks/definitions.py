@@ -1,0 +1,159 @@
+"""Definitions of Pasal 1 (DRAFTING.md U1-U4): "X adalah ...", one "adalah", "yang selanjutnya disingkat Y"
+before it, a final "."; each defined term used, and written with the same capitals wherever it is used; a
+capitalised term-of-art used in the body is defined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from rancang.generate.checks.base import Finding, finding, jenis_of, node_start, norm, word_pattern
+
+from rancang.tree import Node, Regulation
+
+_TERM = re.compile(r"""
+    ^\s*(?P<term>.+?)                                   # the defined term
+    (?:,?\s+yang\s+selanjutnya\s+(?:disingkat|disebut)(?:\s+dengan)?\s+(?P<alias>.+?))?  # its short form
+    \s+(?P<verb>adalah|merupakan|sebagai|yaitu|ialah)\s  # the copula (only "adalah" is right)
+""", re.X)
+_LEAD = re.compile(r"^\s*((?:[A-Z][\w/-]*\s+)*?[A-Z][\w/-]*)\s")
+
+
+def _definition_items(reg: Regulation) -> list[Node]:
+    p1 = reg.find("Pasal 1")
+    if p1 is None or "dimaksud dengan" not in p1.text:
+        return []
+    return [c for c in p1.children if c.type in ("angka", "huruf", "item") and c.text.strip()]
+
+
+def definitions(reg: Regulation) -> list[dict[str, Any]]:
+    """Pasal 1's definitions: [{term, alias, verb, node}], in order. A term is 1-8 words, capitalised."""
+    out = []
+    for item in _definition_items(reg):
+        m = _TERM.match(item.text)
+        term, alias, verb = (m.group("term"), m.group("alias"), m.group("verb")) if m else (None, None, None)
+        if not m:
+            lead = _LEAD.match(item.text)
+            term = lead.group(1) if lead else None
+        if term and term[:1].isupper() and 1 <= len(term.split()) <= 8:
+            out.append({"term": norm(term), "alias": norm(alias) or None, "verb": verb, "node": item})
+    return out
+
+
+def check_form(reg: Regulation) -> Iterator[Finding]:
+    """U1/U4: the opening sentence, one "adalah" per definition, the short form before it, a final "."."""
+    p1 = reg.find("Pasal 1")
+    items = _definition_items(reg)
+    if p1 is None or not items:
+        return
+    expected = f"Dalam {jenis_of(reg)} ini yang dimaksud dengan:"
+    if norm(p1.text) != expected and norm(p1.text).startswith("Dalam "):
+        yield finding("U1_intro", "Pasal 1", fix={"old": norm(p1.text), "new": expected}, expected=expected)
+    for item in items:
+        cite, text = item.cite, norm(item.text)
+        count = len(re.findall(r"\badalah\b", text))
+        m = _TERM.match(text)
+        if count == 0:
+            yield finding("U4_adalah", cite, found=(m.group("verb") if m else "") or "tanpa kata penghubung")
+        elif count > 1:
+            yield finding("U4_twice", cite, count=count)
+        pos = text.find(" adalah ")
+        later = re.search(r"\byang\s+selanjutnya\s+(?:disingkat|disebut)\b", text[pos:]) if pos >= 0 else None
+        if later:
+            yield finding("U4_order", cite)
+        if not item.children and not text.endswith((".", ":")):
+            tail = " ".join(text.split()[-4:])
+            new = tail.rstrip(";,:") + "."
+            yield finding("U1_end", cite, fix={"old": tail, "new": new, "after": node_start(item)},
+                          found=text[-1:] if text[-1:] in ";,:" else "tanpa tanda baca")
+
+
+def _texts_outside(reg: Regulation, skip: Node | None) -> list[tuple[Node | None, str]]:
+    out: list[tuple[Node | None, str]] = []
+    for n in reg.walk():
+        if n is not skip and n.type != "perubahan" and n.text:
+            out.append((n, n.text))
+    out.extend((None, b.get("text") or "") for b in reg.lampiran)
+    return out
+
+
+def check_usage(reg: Regulation) -> Iterator[Finding]:
+    """U5: a defined term (or its short form) is used somewhere outside its own definition."""
+    for d in definitions(reg):
+        pats = [word_pattern(d["term"])] + ([word_pattern(d["alias"])] if d["alias"] else [])
+        texts = _texts_outside(reg, d["node"])
+        if not any(p.search(t) for p in pats for _, t in texts):
+            yield finding("U5", d["node"].cite, term=d["alias"] or d["term"])
+
+
+def check_capitals(reg: Regulation) -> Iterator[Finding]:
+    """U2: a defined term is written with the definition's capitals (once per term and Pasal). A lower-case first
+    word is ordinary usage ("pejabat fungsional"), mixed capitals the defect."""
+    terms = [d["term"] for d in definitions(reg) if len(d["term"].split()) > 1]
+    terms += [d["alias"] for d in definitions(reg) if d["alias"] and len(d["alias"].split()) > 1]
+    patterns = [(t, word_pattern(t)) for t in terms]
+    for pasal in reg.pasals():
+        if pasal.number == "1":
+            continue
+        reported: set[str] = set()
+        for node in pasal.walk():
+            for term, pat in patterns:
+                for m in pat.finditer(node.text):
+                    found = norm(m.group(0))
+                    if term in reported or found == term or not found[:1].isupper() or found.lower() == found:
+                        continue
+                    if any(t != term and len(t) > len(term) and t.lower().find(term.lower()) >= 0
+                           and word_pattern(t).search(node.text[max(0, m.start() - 40):m.end() + 40])
+                           for t in terms):
+                        continue  # part of a longer defined term ("Pimpinan Unit Kerja" holds "Unit Kerja")
+                    reported.add(term)
+                    # the definition's own capitals are the norm only when it writes a term (Title Case)
+                    titled = all(w[:1].isupper() or not w[:1].isalpha() for w in term.split())
+                    fix = {"old": m.group(0), "new": term, "after": node_start(node)} if titled else None
+                    yield finding("U2", pasal.cite, fix=fix, term=term, found=found)
+                    break
+
+
+@cache
+def _known_names() -> tuple[str, ...]:
+    from rancang.generate.checks.base import rules
+
+    return tuple(n.lower() for n in rules()["U4_undefined"].get("known_names", []))
+
+
+#: a run of capitalised words (lower-case joiners allowed inside): a candidate term of art
+_CAPS = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+(?:-[A-Za-z]+)?)(?:\s+(?:(?:yang|dengan)\s+)?"
+                   r"[A-Z][a-z]+(?:-[A-Za-z]+)?)+")
+
+
+def check_undefined(reg: Regulation) -> Iterator[Finding]:
+    """U4_undefined: a capitalised term of art with a lower-case joiner ("Pejabat yang Berwenang") used in the body
+    but never defined; office and institution names of the rule table's ``known_names`` are proper names."""
+    defs = definitions(reg)
+    if not defs:
+        return
+    known = [d["term"].lower() for d in defs] + [(d["alias"] or "").lower() for d in defs if d["alias"]]
+    reported: set[str] = set()
+    for pasal in reg.pasals():
+        if pasal.number == "1":
+            continue
+        for node in pasal.walk():
+            for m in _CAPS.finditer(node.text):
+                phrase = m.group(0)
+                if not re.search(r"\s(?:yang|dengan)\s", phrase) or phrase in reported:
+                    continue
+                low = phrase.lower()
+                if any(k in low for k in known) or any(n in low for n in _known_names()):
+                    continue
+                if re.search(r"\btentang\s[^;]*$", node.text[max(0, m.start() - 200):m.start()]):
+                    continue  # part of another act's title
+                if m.start() == 0 or node.text[:m.start()].rstrip().endswith((".", ":", ";")):
+                    continue  # a sentence's first word is capitalised anyway
+                reported.add(phrase)
+                yield finding("U4_undefined", node.cite, term=phrase)
+
+
+CHECKS = [check_form, check_usage, check_capitals, check_undefined]

@@ -1,0 +1,169 @@
+"""Konsiderans (DRAFTING.md K1-K4, M1-M3, D1): Menimbang items "bahwa ...;", lettered without gaps, the last one
+"perlu menetapkan <jenis> tentang <judul>;" ("perlu membentuk" for a Perda); Mengingat numbered, ordered by
+hierarchy then year and number, each act with its Lembaran Negara / Berita Negara / Lembaran Daerah.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from rancang.generate.checks import citations
+from rancang.generate.checks.base import Finding, finding, is_perda, item_cite, jenis_of, norm
+from rancang.generate.checks.structure import letter_value
+
+from rancang.tree import Regulation
+
+
+def _cite(kind: str, item: dict[str, Any], items: list[dict[str, Any]] | None = None) -> str:
+    return item_cite(kind, items if items is not None else [item], item)
+
+
+def _first_words(text: str, n: int = 5) -> str:
+    return " ".join(text.split()[:n])
+
+
+def _labels(items: list[dict[str, Any]], kind: str, numeric: bool) -> Iterator[Finding]:
+    """K1/M1: labels a., b., c. (1., 2., 3.) without gaps; a gap is relabelled when the rest follows on."""
+    expected = 1
+    for item in items:
+        label = (item.get("label") or "").strip().rstrip(".")
+        if not label:
+            continue
+        value = int(label) if numeric and label.isdigit() else (None if numeric else letter_value(label))
+        if value is None:
+            continue
+        if value != expected:
+            want = str(expected) if numeric else chr(96 + expected) if expected <= 26 else label
+            text = norm(item.get("text"))
+            yield finding("K1_label" if kind == "Menimbang" else "M1_label", _cite(kind, item, items),
+                          fix={"old": f"{label}. {_first_words(text, 3)}", "new": f"{want}. {_first_words(text, 3)}"},
+                          found=label, expected=want)
+        expected = value + 1 if value == expected else expected + 1
+
+
+def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:
+    """K1: each consideration begins with "bahwa" and ends with ";"."""
+    for item in reg.menimbang:
+        text = norm(item.get("text"))
+        if not text:
+            continue
+        cite = _cite("Menimbang", item, reg.menimbang)
+        if not text.startswith("bahwa"):
+            fix = {"old": text[:6], "new": "bahwa "} if text[:6].lower() == "bahwa " else None
+            yield finding("K1_bahwa", cite, fix=fix, found=_first_words(text, 2))
+        if not text.endswith(";"):
+            tail = _first_words(" ".join(text.split()[-4:]), 4)
+            yield finding("K1_end", cite, fix={"old": tail, "new": tail.rstrip(".,:") + ";",
+                                               "after": _first_words(text)}, found=text[-1:])
+    yield from _labels(reg.menimbang, "Menimbang", numeric=False)
+
+
+_LAST = re.compile(r"perlu\s+(?P<verb>menetapkan|membentuk)\s+(?P<jenis>.+?)\s+tentang\s+(?P<judul>.+?);?\s*$",
+                   re.I | re.S)
+
+
+def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
+    """K2/K4: the last consideration's formula, its verb by jenis, its title, and that it cites every earlier
+    consideration ("sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c")."""
+    if not reg.menimbang:
+        return
+    last = reg.menimbang[-1]
+    cite = _cite("Menimbang", last, reg.menimbang)
+    jenis, judul = jenis_of(reg), norm(reg.meta.get("tentang"))
+    verb = "membentuk" if is_perda(reg) else "menetapkan"
+    text = norm(last.get("text"))
+    m = _LAST.search(text)
+    if not m:
+        yield finding("K2", cite, verb=verb, jenis=jenis, judul=judul.title())
+        return
+    if m.group("verb").lower() != verb:
+        old = text[m.start():m.start("jenis")].rstrip()
+        yield finding("K4", cite, fix={"old": old, "new": f"perlu {verb}", "after": _first_words(text)},
+                      found=m.group("verb"), expected=verb, jenis=jenis)
+    if judul and _title_key(m.group("judul")) != _title_key(judul):
+        yield finding("K2_title", cite, found=m.group("judul").strip(), judul=judul)
+    earlier = [(i.get("label") or "").strip().rstrip(".") for i in reg.menimbang[:-1]]
+    ref = re.search(r"dimaksud\s+(?:dalam|pada)?\s*(huruf.+?)(?:,\s*)?(?:maka\s+)?perlu\b", text)
+    if len(earlier) >= 1 and all(earlier) and ref:
+        cited = set(re.findall(r"(?:huruf\s+|,\s*|dan\s+)([a-z])\b", ref.group(1)))
+        rng = re.search(r"huruf\s+([a-z])\s+sampai\s+dengan\s+huruf\s+([a-z])", ref.group(1))
+        if rng:
+            cited |= {chr(c) for c in range(ord(rng.group(1)), ord(rng.group(2)) + 1)}
+        missing = [x for x in earlier if x not in cited]
+        if missing:
+            yield finding("K2_refs", cite, missing=", ".join(f"huruf {x}" for x in missing))
+
+
+def _title_key(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
+
+
+def check_mengingat(reg: Regulation) -> Iterator[Finding]:
+    """M1/M2/M3: numbering, each entry ending ";", order by hierarchy then year and number, and each act cited
+    with its publication (UU/Perppu/PP: Lembaran Negara and Tambahan; Perpres: Lembaran Negara; Peraturan
+    Menteri: Berita Negara; Perda: Lembaran Daerah) -- for acts of 1970 or later."""
+    from rancang.generate.mengingat import hierarchy_level
+
+    yield from _labels(reg.mengingat, "Mengingat", numeric=True)
+    previous: tuple[int, int, int] | None = None
+    for item in reg.mengingat:
+        text = norm(item.get("text"))
+        cite = _cite("Mengingat", item, reg.mengingat)
+        if text and not text.endswith(";") and item is not reg.mengingat[-1]:
+            tail = " ".join(text.split()[-3:])
+            yield finding("M1_end", cite, fix={"old": tail, "new": tail.rstrip(".,:") + ";",
+                                               "after": _first_words(text)}, found=text[-1:])
+        acts = citations.parse(text)
+        jenis = "Undang-Undang Dasar" if ("Undang-Undang Dasar" in text[:80] and not acts) else \
+            (acts[0]["jenis"] if acts else None)
+        level = hierarchy_level(jenis)
+        if level is not None:
+            key = (level, acts[0]["tahun"] if acts else 0, _num(acts[0]["nomor"]) if acts else 0)
+            if previous is not None and key[0] < previous[0]:
+                yield finding("M2", cite, label=cite.split()[-1], found=jenis)
+            elif previous is not None and key[0] == previous[0] and key[1:] < previous[1:]:
+                yield finding("M2_year", cite, label=cite.split()[-1], found=f"{jenis} Nomor {acts[0]['nomor']} "
+                              f"Tahun {acts[0]['tahun']}")
+            previous = max(previous, key) if previous else key
+        for act in acts:
+            yield from _publication(act, cite)
+
+
+def _num(nomor: str) -> int:
+    digits = "".join(ch for ch in nomor if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+_NEEDS = {"uu": ("Lembaran Negara", True), "perppu": ("Lembaran Negara", True), "pp": ("Lembaran Negara", True),
+          "perpres": ("Lembaran Negara", False), "permendagri": ("Berita Negara", False),
+          "permenpanrb": ("Berita Negara", False), "permen": ("Berita Negara", False),
+          "perda": ("Lembaran Daerah", False)}
+
+
+def _publication(act: dict[str, Any], cite: str) -> Iterator[Finding]:
+    need = _NEEDS.get(act["kind"])
+    if need is None or act["tahun"] < 1970:
+        return
+    name = f"{act['jenis']} Nomor {act['nomor']} Tahun {act['tahun']}"
+    pub = act["pub"]
+    if pub is None or pub["kind"] != need[0]:
+        yield finding("M3", cite, act=name, expected=need[0])
+    elif need[1] and pub["tln"] is None and act["kind"] != "perda":
+        yield finding("M3", cite, act=name, expected="Tambahan " + need[0])
+
+
+def check_diktum(reg: Regulation) -> Iterator[Finding]:
+    """D1: "Menetapkan: <JENIS> TENTANG <NAMA>." ends with a full stop."""
+    lines = [norm(x) for x in reg.diktum if norm(x)]
+    idx = next((i for i, x in enumerate(lines) if x.lower().startswith("menetapkan")), None)
+    if idx is None:
+        return
+    text = " ".join(lines[idx:])
+    if not text.endswith("."):
+        tail = " ".join(text.split()[-3:])
+        yield finding("D1", "Diktum", fix={"old": tail, "new": tail + ".", "after": "Menetapkan"})
+
+
+CHECKS = [check_menimbang_items, check_menimbang_last, check_mengingat, check_diktum]

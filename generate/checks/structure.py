@@ -1,0 +1,186 @@
+"""Structure (DRAFTING.md J1, B1, B3, T1, T2): the judul's lines, BAB I and the last BAB, numbering without
+gaps at every level, the penutup formulas per jenis, the signer's name without titles, and placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from rancang.generate.checks.base import Finding, finding, is_perda, jenis_of, norm
+
+from rancang.numbering import huruf_value, ordinal_value, roman_value
+from rancang.tree import Node, Regulation
+
+
+def letter_value(s: str) -> int | None:
+    """"c" -> 3, "aa" -> 27 (a list's lower-case letters); None otherwise."""
+    s = s.strip()
+    return (s.islower() and huruf_value(s)) or None
+
+
+def _value(node: Node) -> int | None:
+    """The position a node's number stands for: "IV" -> 4, "Kedua" -> 2, "c" -> 3, "7" -> 7, "7A" -> None."""
+    n = (node.number or "").strip()
+    if node.type == "bab":
+        return roman_value(n) or None
+    if node.type == "bagian":
+        return ordinal_value(n) or None
+    if n.isdigit():
+        return int(n)
+    return letter_value(n)
+
+
+def _sequence(nodes: list[Node], what: str, cite_of: Callable[[Node], str]) -> Iterator[Finding]:
+    expected = 1
+    prev = None
+    for n in nodes:
+        v = _value(n)
+        if v is None:
+            continue
+        if v != expected:
+            yield finding("B3", cite_of(n), what=what, prev=prev or "awal", found=n.label or n.number,
+                          expected=expected)
+        expected, prev = v + 1, n.label or n.number
+
+
+def check_numbering(reg: Regulation) -> Iterator[Finding]:
+    """B3: BAB, Bagian, Pasal, ayat and list items run without gaps or repeats."""
+    babs = [n for n in reg.body if n.type == "bab"]
+    yield from _sequence(babs, "BAB", lambda n: n.cite)
+    for bab in babs:
+        yield from _sequence(bab.child_list("bagian"), f"Bagian dalam {bab.cite}", lambda n: n.cite)
+    yield from _sequence(reg.pasals(), "Pasal", lambda n: n.cite)
+    for node in reg.walk():
+        if node.type in ("pasal", "ayat", "huruf", "angka", "item"):
+            yield from _sequence(node.child_list("ayat"), f"ayat dalam {node.cite}", lambda n: n.cite)
+            for kind in ("huruf", "angka"):
+                yield from _sequence(node.child_list(kind), f"{kind} dalam {node.cite}", lambda n: n.cite)
+
+
+def check_babs(reg: Regulation) -> Iterator[Finding]:
+    """B1: BAB I is Ketentuan Umum and the last BAB Ketentuan Penutup."""
+    babs = [n for n in reg.body if n.type == "bab"]
+    if not babs:
+        return
+    if norm(babs[0].heading).upper() != "KETENTUAN UMUM":
+        yield finding("B1_first", babs[0].cite, found=babs[0].heading or "")
+    if norm(babs[-1].heading).upper() != "KETENTUAN PENUTUP":
+        yield finding("B1_last", babs[-1].cite, found=babs[-1].heading or "")
+
+
+def check_judul(reg: Regulation) -> Iterator[Finding]:
+    """J1: the judul reads "<JENIS> <DAERAH> / NOMOR n TAHUN yyyy / TENTANG / <NAMA>"."""
+    lines = [norm(x).upper() for x in reg.preamble]
+    nomor = next((i for i, x in enumerate(lines) if re.match(r"NOMOR\b.*\bTAHUN\b", x)), None)
+    if nomor is None or not reg.meta.get("tentang"):
+        return
+    if "TENTANG" not in lines[nomor].split() and \
+            not any(x == "TENTANG" or x.startswith("TENTANG ") for x in lines[nomor + 1:nomor + 3]):
+        yield finding("J1", "Judul")
+
+
+_TITLES = re.compile(r"""
+      ^(?:H|Hj|K\.?H)\.\s                                        # Haji / Kyai Haji before the name
+    | (?<![\w.])(?i:dr|drs|dra|ir|prof|drg)\.                     # academic titles before it
+    | (?<![\w.])[SMD]\.\s?[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]*\.)?  # degrees after it: S.H., M.Si., S.Sos.
+    | ,\s*(?:MM|MH|MT|MBA|MPA|MSi|Ph\.D)\b                        # degrees written without points
+""", re.X)
+_RANK = re.compile(r"\b(?:Pembina|Penata|Pengatur|Juru)(?:\s+(?:Utama|Tingkat\s+I|Muda|Madya))*\b|\bNIP\b", re.I)
+
+
+def _signers(lines: list[str]) -> Iterator[str]:
+    """The name lines of the penutup: the line after an office ending with "," (skipping "ttd.")."""
+    office = False
+    for line in (norm(x) for x in lines):
+        if not line:
+            continue
+        if line.lower().startswith("salinan sesuai"):
+            return  # the certification of the copy follows: its officer is not the act's signer
+        if line.endswith(",") and line.upper() == line:
+            office = True
+            continue
+        if office and line.lower().rstrip(".") in ("ttd", "dto", "cap/ttd"):
+            continue
+        if office:
+            yield line
+        office = False
+
+
+def check_penutup(reg: Regulation) -> Iterator[Finding]:
+    """T1: the penutup formulas per jenis; T2: the signer's name in capitals without titles or rank."""
+    jenis = jenis_of(reg)
+    pasals = reg.pasals()
+    last = " ".join(n.text for n in pasals[-1].walk()) if pasals else ""
+    text = norm(last + " " + " ".join(reg.penutup.get("lines") or []))
+    if pasals and not re.search(rf"{re.escape(jenis)}\s+ini\s+mulai\s+berlaku\s+(?:pada|sejak)", text, re.I):
+        yield finding("T1_berlaku", pasals[-1].cite, jenis=jenis)
+    place = "Lembaran Daerah" if is_perda(reg) else "Berita Daerah"
+    if pasals and not re.search(rf"Agar\s+setiap\s+orang\s+mengetahuinya,\s+memerintahkan\s+pengundangan\s+"
+                                rf"{re.escape(jenis)}\s+ini\s+dengan\s+penempatannya\s+dalam\s+{place}\b", text):
+        yield finding("T1_undang", pasals[-1].cite, jenis=jenis, place=place)
+    for name in _signers(reg.penutup.get("lines") or []):
+        if _TITLES.search(name) or _RANK.search(name):
+            yield finding("T2_title", "Penutup", name=name)
+
+
+_PLACEHOLDER = re.compile(r"\.{4,}|…{2,}|\[\s*\.*\s*\]|\bXX+\b")
+
+
+def check_placeholders(reg: Regulation) -> Iterator[Finding]:
+    """T2: placeholders ("....") left for the nomor, dates or the Berita Daerah number (info: a draft has them)."""
+    places = [("Judul", x) for x in reg.preamble] + [("Penutup", x) for x in reg.penutup.get("lines") or []]
+    places += [(n.cite, n.text) for n in reg.walk() if n.text]
+    seen = set()
+    for cite, text in places:
+        if _PLACEHOLDER.search(text or "") and cite not in seen:
+            seen.add(cite)
+            yield finding("T2_placeholder", cite, text=norm(text)[:60])
+    bd = reg.meta.get("berita_daerah") or {}
+    lines = [norm(x) for x in reg.penutup.get("lines") or []]
+    if bd.get("nama") and not bd.get("nomor") and any(re.search(r"\bNOMOR\s*$", x, re.I) for x in lines):
+        yield finding("T2_placeholder", "Penutup", text=next(x for x in lines if re.search(r"NOMOR\s*$", x, re.I)))
+
+
+
+
+_ITEM_END = re.compile(r";(?:\s+(?:dan/atau|dan|atau|serta))?$")
+LIST_KINDS = ("huruf", "angka", "item")
+
+
+def _end_fix(node: Node, mark: str) -> dict[str, str]:
+    tail = " ".join(node.text.split()[-3:])
+    return {"old": tail, "new": tail.rstrip(",;:. ") + mark, "after": " ".join(node.text.split()[:6])}
+
+
+def check_punctuation(reg: Regulation) -> Iterator[Finding]:
+    """R1: an ayat (or a Pasal without ayat) ends with "." -- or ":" before its list; list items end with ";"
+    (with "dan", "atau", "dan/atau" before the last) and the last one with "." unless the sentence goes on after
+    the list. Pasal 1's definitions are U1's."""
+    for pasal in reg.pasals():
+        if pasal.number == "1":
+            continue
+        for node in pasal.walk():
+            if node.type == "perubahan" or not node.text.strip():
+                continue
+            items = [c for c in node.children if c.type in LIST_KINDS]
+            text = norm(node.text)
+            if node.type in ("ayat", "pasal") and not items and not node.child_list("ayat") and \
+                    not text.endswith((".", ":")) and (node.type == "ayat" or not node.children):
+                yield finding("R1_end", node.cite, fix=_end_fix(node, "."), found=text[-1:])
+            if not items:
+                continue
+            after_list = node.children.index(items[-1]) < len(node.children) - 1
+            for item in items:
+                itext = norm(item.text)
+                if not itext or any(c.type in LIST_KINDS for c in item.children):
+                    continue
+                if item is items[-1]:
+                    if not after_list and not itext.endswith((".", ":")):
+                        yield finding("R1_last", item.cite, fix=_end_fix(item, "."), found=itext[-1:])
+                elif not _ITEM_END.search(itext) and not itext.endswith(":"):
+                    fix = _end_fix(item, ";") if itext.endswith((",", ".")) else None
+                    yield finding("R1_item", item.cite, fix=fix, found=itext[-1:])
+
+
+CHECKS = [check_judul, check_babs, check_numbering, check_penutup, check_placeholders, check_punctuation]

@@ -1,0 +1,271 @@
+"""``rancang check --fix``: apply the mechanical fixes of the findings, and nothing else.
+
+A fix is ``{old, new, after}`` (see ``rancang.generate.checks.base``): replace the first ``old`` found at or after
+the text ``after`` with ``new``. Whitespace is matched loosely (a source line may wrap inside ``old``) and kept
+where the word count does not change, so a fixed text differs from the source only inside the fixed spans. Every
+fix reports a change ``{rule, cite, old, new, applied}``; one that cannot be placed is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from rancang.generate.checks.base import Finding
+
+from rancang.tree import Node, Ref, Regulation
+
+Change = dict[str, Any]
+
+
+_MARK = r"[*_]{0,2}"
+
+
+def _loose(phrase: str) -> re.Pattern[str]:
+    """``phrase`` with any run of whitespace between its words, each word possibly inside Markdown emphasis
+    ("*squad*")."""
+    return re.compile(r"\s+".join(_MARK + re.escape(w) + _MARK for w in phrase.split()))
+
+
+def _keep_spacing(found: str, new: str, old: str) -> str:
+    """``new`` with the whitespace and emphasis marks of ``found`` when the fix keeps the word count (a wrapped
+    line stays wrapped, "*squad*" stays italic)."""
+    new_words, old_words = new.split(), old.split()
+    if len(new_words) != len(old_words):
+        return new
+    gaps = re.findall(r"\s+", found)
+    marks = [re.match(r"^([*_]*)(.*?)([*_]*)$", t).groups() for t in found.split()]
+    words = [f"{m[0]}{w}{m[2]}" for m, w in zip(marks, new_words, strict=False)]
+    out = words[0]
+    for gap, word in zip(gaps, words[1:], strict=False):
+        out += gap + word
+    return out
+
+
+def replace_once(text: str, fix: dict[str, str]) -> tuple[str, tuple[int, int, int] | None]:
+    """``text`` with the fix applied, and (start, old end, new end) of the change -- or ``text`` and None when
+    ``old`` is not found after the anchor."""
+    start = 0
+    if fix.get("section"):
+        words = fix["section"].split()
+        tail = r"[ \t]*$" if words[0] == "Pasal" else ""
+        head = re.compile(r"(?m)^[\W_]*" + r"\s+".join(map(re.escape, words)) + tail)
+        found = head.search(text)
+        start = found.start() if found else 0
+    if fix.get("after"):
+        anchor = _loose(fix["after"]).search(text, start)
+        if anchor:
+            start = anchor.start()
+    m = _loose(fix["old"]).search(text, start)
+    if m is None:
+        return text, None
+    new = _keep_spacing(m.group(0), fix["new"], fix["old"])
+    return text[:m.start()] + new + text[m.end():], (m.start(), m.end(), m.start() + len(new))
+
+
+def fix_text(text: str, findings: list[Finding]) -> tuple[str, list[Change]]:
+    """The source text with every fixable finding's fix applied in order, and the list of changes."""
+    changes: list[Change] = []
+    for f in findings:
+        if not f.get("fix"):
+            continue
+        text, span = replace_once(text, f["fix"])
+        changes.append(_change(f, span is not None))
+    return text, changes
+
+
+def fix_source(text: str, name: str = "teks.txt", rounds: int = 4) -> tuple[str, list[Change], list[Finding]]:
+    """Fix a regulation's source text until no fixable finding remains (a fix may uncover the next occurrence):
+    (fixed text, changes, the findings that remain)."""
+    from rancang.generate.checks import check
+    from rancang.ingest import ingest_text
+
+    changes: list[Change] = []
+    findings = check(ingest_text(text, name))
+    for _ in range(rounds):
+        fixable = [f for f in findings if f.get("fix")]
+        if not fixable:
+            break
+        text, done = fix_text(text, fixable)
+        changes.extend(c for c in done if c["applied"])
+        findings = check(ingest_text(text, name))
+        if not any(c["applied"] for c in done):
+            changes.extend(c for c in done if not c["applied"])
+            break
+    return text, changes, findings
+
+
+def _change(f: Finding, applied: bool) -> Change:
+    return {"rule": f["rule"], "cite": f["cite"], "old": f["fix"]["old"], "new": f["fix"]["new"], "applied": applied}
+
+
+def _shift_refs(node: Node, span: tuple[int, int, int]) -> None:
+    """Keep the offsets of a node's references right after its text changed at ``span``."""
+    start, old_end, new_end = span
+    delta = new_end - old_end
+    kept: list[Ref] = []
+    for ref in node.refs:
+        if ref.start >= old_end:
+            ref.start, ref.end = ref.start + delta, ref.end + delta
+        elif ref.end > start:
+            found = node.text.find(ref.text, max(0, start - len(ref.text)))
+            if found < 0:
+                continue
+            ref.start, ref.end = found, found + len(ref.text)
+        kept.append(ref)
+    node.refs = kept
+
+
+def _targets(reg: Regulation, cite: str) -> list[tuple[Any, str]]:
+    """(holder, key) pairs whose text a fix at ``cite`` may change: tree nodes, Menimbang/Mengingat items, the
+    diktum lines."""
+    if cite.startswith(("Menimbang", "Mengingat")):
+        items = reg.menimbang if cite.startswith("Menimbang") else reg.mengingat
+        return [(item, "text") for item in items]
+    if cite == "Diktum":
+        return [(reg.diktum, i) for i in range(len(reg.diktum))]
+    node = reg.find(cite)
+    nodes = list(node.walk()) if node is not None else list(reg.walk())
+    return [(n, "text") for n in nodes if n.type != "perubahan"]
+
+
+def fix_regulation(reg: Regulation, findings: list[Finding]) -> list[Change]:
+    """Apply the fixes to the tree itself (node texts, Menimbang/Mengingat items, diktum), keeping reference
+    offsets right; returns the changes. Used by ``rancang draft`` so that a draft carries no mechanical defect."""
+    changes: list[Change] = []
+    for f in findings:
+        if not f.get("fix"):
+            continue
+        applied = False
+        targets = _targets(reg, f["cite"])
+        anchor = _loose(f["fix"]["after"]) if f["fix"].get("after") else None
+        ordered = sorted(targets, key=lambda t: 0 if anchor and anchor.match(_get(t)) else 1)
+        for holder, key in ordered:
+            text = _get((holder, key))
+            new, span = replace_once(text, {"old": f["fix"]["old"], "new": f["fix"]["new"]})
+            if span is None:
+                continue
+            _set((holder, key), new)
+            if isinstance(holder, Node):
+                _shift_refs(holder, span)
+            applied = True
+            break
+        changes.append(_change(f, applied))
+    return changes
+
+
+def fix_tree(reg: Regulation, rounds: int = 4) -> list[Change]:
+    """Apply every mechanical fix of ``check(reg)`` to the tree, round after round while a fix uncovers another
+    occurrence; returns the changes applied."""
+    from rancang.generate.checks import check
+
+    changes: list[Change] = []
+    for _ in range(rounds):
+        fixable = [f for f in check(reg) if f.get("fix")]
+        done = fix_regulation(reg, fixable) if fixable else []
+        changes.extend(c for c in done if c["applied"])
+        if not any(c["applied"] for c in done):
+            break
+    return changes
+
+
+def _get(target: tuple[Any, Any]) -> str:
+    holder, key = target
+    return (holder.text if isinstance(holder, Node) else holder[key]) or ""
+
+
+def _set(target: tuple[Any, Any], value: str) -> None:
+    holder, key = target
+    if isinstance(holder, Node):
+        holder.text = value
+    else:
+        holder[key] = value
+
+
+def fix_docx(src: Path, out: Path, findings: list[Finding]) -> list[Change]:
+    """Apply the fixes paragraph by paragraph to a copy of the DOCX ``src`` written to ``out``. A changed
+    paragraph keeps its style and the formatting of its first run."""
+    import docx
+
+    document = docx.Document(str(src))
+    paragraphs = list(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs.extend(cell.paragraphs)
+    changes: list[Change] = []
+    for f in findings:
+        if not f.get("fix"):
+            continue
+        anchor = _loose(f["fix"]["after"]) if f["fix"].get("after") else None
+        first = next((i for i, p in enumerate(paragraphs) if anchor and anchor.search(p.text)), 0)
+        applied = False
+        for p in paragraphs[first:] + paragraphs[:first]:
+            new, span = replace_once(p.text, {"old": f["fix"]["old"], "new": f["fix"]["new"]})
+            if span is None:
+                continue
+            runs = p.runs
+            if runs:
+                runs[0].text = new
+                for r in runs[1:]:
+                    r.text = ""
+            applied = True
+            break
+        changes.append(_change(f, applied))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(out))
+    return changes
+
+
+def fix_file(src: Path, out: Path, rounds: int = 4) -> tuple[list[Finding], list[Change]]:
+    """Fix the regulation file ``src`` into ``out``: a DOCX stays a DOCX, a TXT/MD text stays the same text (only
+    the fixed spans change), a PDF or JSON tree becomes canonical Markdown. Rounds repeat while a fix uncovers
+    another occurrence. Returns (the findings that remain, the changes). Raises InputError for a missing file."""
+    from rancang.generate.checks import check
+    from rancang.ingest import ingest_path, ingest_text
+    from rancang.ingest.readers import sniff
+    from rancang.ingest.readers.text import decode
+
+    from rancang.errors import InputError
+
+    if not src.exists():
+        raise InputError(f"{src}: berkas tidak ditemukan.")
+    data = src.read_bytes()
+    kind = "json" if src.suffix.lower() == ".json" and data.lstrip()[:1] == b"{" else sniff(data, src.name)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if kind in ("txt", "md"):
+        text, changes, findings = fix_source(decode(data, src.name), src.name, rounds)
+        out.write_text(text, encoding="utf-8")
+        return findings, changes
+    changes: list[Change] = []
+    if kind == "docx":
+        current = src
+        for _ in range(rounds):
+            fixable = [f for f in check(ingest_path(current)) if f.get("fix")]
+            if not fixable:
+                break
+            done = fix_docx(current, out, fixable)
+            changes.extend(done)
+            current = out
+            if not any(c["applied"] for c in done):
+                break
+        if current == src:
+            out.write_bytes(data)
+        return check(ingest_path(out)), changes
+    from rancang.ingest.markdown import render
+
+    reg = ingest_path(src)
+    changes.extend(fix_tree(reg, rounds))
+    text = render(reg)
+    out.write_text(text, encoding="utf-8")
+    return check(ingest_text(text, out.name)), changes
+
+
+def format_changes(changes: list[Change]) -> str:
+    """One line per change: "Pasal 9 [X1_pasal]: "pada pasal 7" -> "dalam Pasal 7"" (unplaced ones marked)."""
+    lines = []
+    for c in changes:
+        mark = "" if c["applied"] else "  (tidak dapat diterapkan)"
+        lines.append(f"{c['cite']} [{c['rule']}]: \"{c['old']}\" -> \"{c['new']}\"{mark}")
+    return "\n".join(lines)
