@@ -243,11 +243,12 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: l
     def fill(holder: Node, group: list[Unit]) -> None:
         lead, rest = group[0], group[1:]
         lead_text = lead.text
-        holder.text = lead_text
+        # the holder keeps the lead's enumerator as its label only when it is an ayat labelled by it
+        holder.text = lead_text if holder.label or lead.marker is None else _labelled(lead)
         if not rest:
             return
         if not _ends_intro(lead_text):
-            holder.children.append(Node("text", text=join_lines([u.text for u in rest])))
+            holder.children.append(Node("text", text=join_lines([_labelled(u) for u in rest])))
             return
         position = 0
         trailing: list[Unit] = []
@@ -270,12 +271,13 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: l
                 continue
             position += 1
             num = _numbered(style, position)
-            node = Node(STYLE_TYPE.get(style, "huruf"), number=num,
-                        label=mk.label if mk is not None and mk.style == style else None, text=unit.text)
+            own = mk is not None and mk.style == style
+            node = Node(STYLE_TYPE.get(style, "huruf"), number=num, label=mk.label if own else None,
+                        text=unit.text if own or mk is None else _labelled(unit))
             holder.children.append(node)
             last_item = node
         if trailing:
-            holder.children.append(Node("text", text=join_lines([u.text for u in trailing])))
+            holder.children.append(Node("text", text=join_lines([_labelled(u) for u in trailing])))
 
     if len(groups) >= 2:
         for position, group in enumerate(groups, 1):
@@ -287,7 +289,13 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: l
     elif groups:
         fill(pasal, groups[0])
     for unit in closing:
-        pasal.children.append(Node("text", text=unit.text))
+        pasal.children.append(Node("text", text=_labelled(unit)))
+
+
+def _labelled(unit: Unit) -> str:
+    """A unit's text with its enumerator in front: for a unit placed as plain text, whose enumerator no node
+    label keeps (nothing of the source is lost)."""
+    return f"{unit.marker.label} {unit.text}".strip() if unit.marker is not None else unit.text
 
 
 def _item_continues(text: str) -> bool:

@@ -64,7 +64,10 @@ def _title_line(line: str) -> bool:
 
 
 def pasal_value(num: str) -> float:
-    """The place of a Pasal number in its sequence: '7' -> 7, '7A' -> 7.01, 'II' -> 2."""
+    """The place of a Pasal number in its sequence: '7' -> 7, '7A' -> 7.01, 'II' -> 2; a number of more than nine
+    digits (no act has so many Pasal) counts as 10^9, so it stays a finite number."""
+    if len(num) > 9 and num.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ").isdigit():
+        return 1e9
     if num.isdigit():
         return float(num)
     if num[:-1].isdigit():

@@ -14,6 +14,21 @@ SEED_IDS = {"bogor": "000_ee7a6eaa64626c22", "jepara": "001_ced7971a61a5e85a",
             "pasaman_barat": "002_a9b194b47a12baf0", "malang": "003_b7684ddf9c3f1cea"}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_corpus_database(tmp_path_factory):
+    """Every test session uses a corpus database of its own ($RANCANG_DB), never the user's: a regulation removed
+    there by hand must not change what the tests see."""
+    import os
+
+    before = os.environ.get("RANCANG_DB")
+    os.environ["RANCANG_DB"] = str(tmp_path_factory.mktemp("korpus") / "corpus.sqlite")
+    yield
+    if before is None:
+        os.environ.pop("RANCANG_DB", None)
+    else:
+        os.environ["RANCANG_DB"] = before
+
+
 @pytest.fixture(scope="session")
 def seed_trees():
     """region -> parsed Regulation of the bundled seed."""

@@ -87,6 +87,18 @@ def test_upload_a_seed_and_see_pasal_10(page, shots) -> None:
     page.screenshot(path=str(shots / "beranda.png"), full_page=True)
 
 
+def test_a_bad_file_gives_the_cli_sentence_in_the_page(page, shots) -> None:
+    from webapp import bad_files, cli_message
+
+    data = bad_files()["rusak.pdf"]
+    page.goto(page.base + "/baca")
+    page.set_input_files("#berkas", {"name": "rusak.pdf", "mimeType": "application/pdf", "buffer": data})
+    page.click("button:has-text('Baca berkas')")
+    alert = page.wait_for_selector("#hasil .alert.error")
+    assert cli_message("rusak.pdf", data) in alert.inner_text()
+    page.screenshot(path=str(shots / "baca-galat.png"))
+
+
 def test_search(page, shots) -> None:
     page.goto(page.base + "/cari")
     page.fill("#q", "pengajuan sukarela")

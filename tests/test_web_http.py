@@ -197,3 +197,30 @@ def test_penjelasan_stands_beside_its_pasal(tmp_path) -> None:
     row = html.split('id="n-pasal-2"')[1].split('class="pasal-row"')[0]
     assert 'class="penjelasan"' in row and "Pancasila" in row.split('class="penjelasan"')[1]
     assert 'id="penjelasan"' in html  # the Penjelasan Umum, about no single Pasal
+
+
+def test_ocr_pages_are_reported_as_progress(tmp_path, monkeypatch) -> None:
+    """The OCR reader's page callback reaches the job's progress; the OCR mode chosen in the form is in force while
+    the file is read, and restored afterwards."""
+    import rancang.ingest as ingest
+    from rancang.ingest.readers import ocr as ocr_reader
+    from rancang.web import jobs, services
+
+    seen: list[tuple[str, float | None]] = []
+    real = ingest.ingest_bytes
+
+    def fake(data: bytes, name: str = "", validate: bool = True):  # noqa: ANN202
+        assert ocr_reader.mode() == "always"
+        for done in (1, 2, 3):
+            ocr_reader._progress(done, 3)
+            seen.append((job.message, job.fraction))
+        return real(MALANG.read_bytes(), "malang.txt")
+
+    monkeypatch.setattr(ingest, "ingest_bytes", fake)
+    job = jobs.Job(id="c" * 32, kind="baca", title="x", outdir=tmp_path)
+    before = ocr_reader.mode()
+    services.read(b"%PDF-1.4 ...", "pindaian.pdf", job, "always")
+    assert [m for m, _ in seen] == [f"OCR halaman {i} dari 3…" for i in (1, 2, 3)]
+    assert [f for _, f in seen] == sorted(f for _, f in seen) and ocr_reader.mode() == before
+    with pytest.raises(Exception, match="mode OCR"):
+        services.read(b"x", "a.pdf", job, "kadang")

@@ -7,6 +7,7 @@ and raises :class:`rancang.errors.RancangError` with the CLI's Indonesian senten
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -47,17 +48,40 @@ def regulations(db: str | None) -> list[dict[str, Any]]:
     return rows
 
 
-def read(data: bytes, name: str, job: Any = None) -> Regulation:
+#: OCR mode and page progress are process-wide settings of the reader: one PDF is read at a time
+_READ_LOCK = threading.Lock()
+OCR_MODES = {"auto": "otomatis (hanya PDF tanpa lapisan teks)", "always": "selalu", "never": "jangan"}
+
+
+def read(data: bytes, name: str, job: Any = None, ocr: str = "auto") -> Regulation:
     """Ingest an uploaded file's bytes (PDF, DOCX, TXT, MD) into a validated tree.
 
-    Raises :class:`InputError` with the reader's sentence (kosong, bukan teks peraturan, PDF terkunci, ...)."""
+    ``ocr`` is the reader's OCR mode for a PDF ("auto", "always", "never"); the pages an OCR reads are reported to
+    ``job`` as progress. Raises :class:`InputError` with the reader's sentence (kosong, bukan teks peraturan, PDF
+    terkunci, ...)."""
     from rancang.ingest import ingest_bytes
+    from rancang.ingest.readers import ocr as ocr_reader
 
+    if ocr not in OCR_MODES:
+        raise InputError(f"mode OCR '{ocr}' tidak dikenal (pilihan: {', '.join(OCR_MODES)}).")
     if job is not None:
-        job.progress(f"Membaca {name} ({len(data) // 1024} KB)…", 0.1)
-    reg = ingest_bytes(data, name)
+        job.progress(f"Membaca {name} ({max(1, len(data) // 1024)} KB)…", 0.1)
+
+    def pages(done: int, total: int) -> None:
+        if job is not None:
+            job.progress(f"OCR halaman {done} dari {total}…", 0.1 + 0.7 * done / max(total, 1))
+
+    with _READ_LOCK:
+        previous = ocr_reader.mode()
+        ocr_reader.set_mode(ocr)
+        ocr_reader.set_progress(pages)
+        try:
+            reg = ingest_bytes(data, name)
+        finally:
+            ocr_reader.set_progress(None)
+            ocr_reader.set_mode(previous)
     if job is not None:
-        job.progress("Memeriksa kaidah penyusunan…", 0.8)
+        job.progress("Memeriksa kaidah penyusunan…", 0.85)
     return reg
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import File, Request, UploadFile
+from fastapi import File, Form, Request, UploadFile
 from rancang.web import reader, security, services
 from rancang.web.app import RESULTS, problem, render, show_job
 
 
-def _read_job(data: bytes, name: str):  # noqa: ANN202
+def _read_job(data: bytes, name: str, ocr: str):  # noqa: ANN202
     def run(job: Any) -> dict[str, Any]:
-        reg = services.read(data, name, job)
+        reg = services.read(data, name, job, ocr)
         found = services.findings(reg)
         return {"reg": reg, "findings": found, "name": name, "saved": None}
 
@@ -23,16 +23,17 @@ def register(app: Any) -> None:
     @app.get("/baca")
     def page(request: Request):  # noqa: ANN202
         regs = services.regulations(request.app.state.cfg.db)
-        return render(request, "baca.html", regs=regs, job=None)
+        return render(request, "baca.html", regs=regs, job=None, ocr_modes=services.OCR_MODES)
 
     @app.post("/baca/unggah")
-    async def upload(request: Request, berkas: UploadFile | None = File(None)):  # noqa: ANN202, B008
+    async def upload(request: Request, berkas: UploadFile | None = File(None),  # noqa: B008
+                     ocr: str = Form("auto")):  # noqa: ANN202, B008
         cfg = request.app.state.cfg
         name, data = await security.read_upload(berkas, cfg.max_upload)
-        job = request.app.state.jobs.submit("baca", f"Membaca {name}", _read_job(data, name))
+        job = request.app.state.jobs.submit("baca", f"Membaca {name}", _read_job(data, name, ocr))
         if request.headers.get("hx-request"):
             return show_job(request, job)
-        return render(request, "baca.html", regs=services.regulations(cfg.db), job=job)
+        return render(request, "baca.html", regs=services.regulations(cfg.db), job=job, ocr_modes=services.OCR_MODES)
 
     @app.get("/baca/{rid}")
     def stored(request: Request, rid: str):  # noqa: ANN202
