@@ -95,10 +95,16 @@ def check(file: Path, fmt: str, do_fix: bool, out: Path | None) -> None:
     else:
         from rancang.ingest import ingest_path
 
-        findings, changes = checker.check(ingest_path(file)), None
+        reg = ingest_path(file)
+        findings, changes = checker.check(reg), None
     if fmt == "json":
         data = {"findings": findings} if changes is None else {"findings": findings, "changes": changes,
                                                                 "output": str(out)}
+        if changes is None:
+            from rancang.generate.checks.coverage import coverage, is_sistem_kerja
+
+            if is_sistem_kerja(reg):
+                data["coverage"] = coverage(reg)  # S1: where each sistem-kerja topic is regulated
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         if changes is not None:

@@ -181,7 +181,7 @@ def _sources(body: list[Node], src: Sources, notes: Notes) -> None:
     """Each Pasal's origin (act and cite) and renumbering, for the notes (after renumbering)."""
     for p in (n for top in body for n in top.walk() if n.type == "pasal"):
         origin, old_id = _origin(p)
-        old = "Pasal " + old_id.split("-", 1)[1] if old_id.startswith("pasal-") else old_id
+        old = Address.parse(old_id).cite if old_id.startswith("pasal-") else old_id
         notes.sources.append({"pasal": f"Pasal {p.number}", "daerah": origin, "peraturan": src.act(origin),
                               "asal": old})
 

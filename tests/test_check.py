@@ -22,6 +22,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("X3_dari", "Pasal 18 ayat (2)"),     # same formula error
         ("X3_dari", "Pasal 21"),              # same formula error
         ("J1", "Judul"),                      # judul goes from "NOMOR 93 TAHUN 2022" to the name: no "TENTANG"
+        ("M4_region", "Mengingat"),           # no law that formed Kota Bogor among the legal bases
         ("U1_end", "Pasal 1 angka 1"),        # "Daerah Kota adalah Daerah Kota Bogor" without the final "."
         ("U1_end", "Pasal 1 angka 4"),        # "... kewenangan Daerah" without the final "."
         ("U2", "Pasal 17"),                   # "Pimpinan Unit kerja" for the defined "Unit Kerja"
@@ -72,6 +73,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("T2_title", "Penutup"),              # signer "H. HAMSUARDI": the name is printed without titles
         ("M3", "Mengingat angka 4"),          # PermenPAN-RB 7/2022 cited without its Berita Negara (2022 Nomor 181)
         ("D1", "Diktum"),                     # "Menetapkan : PERATURAN BUPATI TENTANG ... DAERAH" has no final "."
+        ("M4_base", "Mengingat"),             # a 2024 act on the work of ASN that cites no UU ASN (UU 20/2023)
         ("U1_intro", "Pasal 1"),              # "Dalam Peraturan Bupati yang dimaksud dengan :" -- "ini" missing
         ("T2_placeholder", "Penutup"),        # "BERITA DAERAH ... TAHUN 2024 NOMOR" -- the number was never filled in
     ],
@@ -162,6 +164,7 @@ def test_cli_check_json_and_exit_status(capsys):
     first = data["findings"][0]
     assert {"severity": "error", "code": "U4", "rule": "U4_adalah", "cite": "Pasal 1 angka 2"}.items() <= first.items()
     assert first["source"].startswith("UU 12/2011 Lampiran II")
+    assert data["coverage"]["kedudukan"] == "Pasal 15 ayat (1)"  # S1 says where each topic is regulated
     src = corpus.seeds_dir() / corpus.entry("malang")["file"]
     assert main(["check", str(src)]) == 1
     assert "K4" in capsys.readouterr().out

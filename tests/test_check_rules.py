@@ -16,6 +16,8 @@ AMEND = (DATA / "check_amend.txt").read_text(encoding="utf-8")
 
 UU20 = ("Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara (Lembaran Negara Republik Indonesia Tahun "
         "2023 Nomor 141, Tambahan Lembaran Negara Republik Indonesia Nomor 6897)")
+FORMING = ("2. Undang-Undang Nomor 13 Tahun 1950 tentang Pembentukan Daerah-daerah Kabupaten dalam Lingkungan "
+           "Propinsi Jawa Tengah;\n\n")
 UU6_2023 = ("Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 "
             "Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang (Lembaran Negara Republik Indonesia Tahun 2023 "
             "Nomor 41, Tambahan Lembaran Negara Republik Indonesia Nomor 6856)")
@@ -32,6 +34,7 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                                           "ayat (2)")]),
     "X1_serial": (CLEAN, [("secara berkala.\n", "secara berkala.\n\n(4) Laporan sebagaimana dimaksud pada ayat (1), "
                                                 "ayat (2) dan ayat (3) disampaikan secara tertulis.\n")]),
+    "X1_range": (CLEAN, [("dimaksud dalam Pasal 2 ayat (2)", "dimaksud dalam Pasal 3 sampai dengan Pasal 2")]),
     "X4": (CLEAN, [("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud ayat (1) ditetapkan oleh Bupati")]),
     "X2": (CLEAN, [("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud pada ayat (3) ditetapkan oleh Bupati")]),
     "X5": (CLEAN, [("Mekanisme Kerja sebagaimana dimaksud dalam Pasal 2 ayat (2)",
@@ -50,6 +53,7 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                           "memanfaatkan teknologi informasi dan komunikasi.",
                           "Elektronik adalah penyelenggaraan pemerintahan yang memanfaatkan teknologi informasi dan "
                           "komunikasi yang selanjutnya disingkat SPBE.")]),
+    "U3": (CLEAN, [("2. Bupati adalah Bupati Sukamaju.\n\n", "")]),
     "U2": (CLEAN, [("sesuai dengan Mekanisme Kerja sebagaimana", "sesuai dengan Mekanisme kerja sebagaimana")]),
     "U5": (CLEAN, [("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Satuan Tugas Khusus adalah kelompok "
                                                   "Pegawai ASN untuk tugas tertentu.\n\nBAB II")]),
@@ -65,7 +69,7 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                           "Sukamaju;", "tentang Sistem Kerja Pegawai di Lingkungan Pemerintah Kabupaten Sukamaju;")]),
     "K2_refs": (CLEAN, [("dimaksud dalam huruf a dan huruf b, perlu", "dimaksud dalam huruf a, perlu")]),
     "K4": (CLEAN, [("perlu menetapkan Peraturan Bupati", "perlu membentuk Peraturan Bupati")]),
-    "M1_label": (CLEAN, [("3. Undang-Undang Nomor 20", "4. Undang-Undang Nomor 20")]),
+    "M1_label": (CLEAN, [("4. Undang-Undang Nomor 20", "5. Undang-Undang Nomor 20")]),
     "M1_end": (CLEAN, [("Tahun 2022 Nomor 181);", "Tahun 2022 Nomor 181).")]),
     "M2": (CLEAN, [("1. Pasal 18 ayat (6) Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;",
                     "1. Peraturan Daerah Kabupaten Sukamaju Nomor 1 Tahun 2010 tentang Pokok Pengelolaan Daerah "
@@ -74,6 +78,8 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                                "(Lembaran Negara Republik Indonesia Tahun 2011 Nomor 82, Tambahan Lembaran Negara "
                                "Republik Indonesia Nomor 5234)")]),
     "M3": (CLEAN, [(" (Berita Negara Republik Indonesia Tahun 2022 Nomor 181)", "")]),
+    "M3_form": (CLEAN, [("Tambahan Lembaran Negara Republik Indonesia Nomor 5587", "Tambahan Lembaran Negara "
+                                                                             "No. 5587")]),
     "D1": (CLEAN, [("KABUPATEN SUKAMAJU.\n\nBAB I", "KABUPATEN SUKAMAJU\n\nBAB I")]),
     # 4. legal bases as knowledge
     "L1": (CLEAN, [(UU20, "Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara (Lembaran Negara Republik "
@@ -81,6 +87,13 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "L2": (CLEAN, [(UU6_2023, "Undang-Undang Nomor 9 Tahun 2015 tentang Perubahan Kedua atas Undang-Undang Nomor 23 "
                               "Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2015 "
                               "Nomor 58, Tambahan Lembaran Negara Republik Indonesia Nomor 5679)")]),
+    "M4_region": (CLEAN, [(FORMING, ""), ("3. Undang-Undang Nomor 23", "2. Undang-Undang Nomor 23"),
+                          ("4. Undang-Undang Nomor 20", "3. Undang-Undang Nomor 20"),
+                          ("5. Peraturan Pemerintah", "4. Peraturan Pemerintah"),
+                          ("6. Peraturan Menteri", "5. Peraturan Menteri"),
+                          ("7. Peraturan Daerah", "6. Peraturan Daerah")]),
+    "M4_base": (CLEAN, [("4. " + UU20 + ";\n\n5. ", "4. "), ("6. Peraturan Menteri", "5. Peraturan Menteri"),
+                        ("7. Peraturan Daerah", "6. Peraturan Daerah")]),
     "L3": (CLEAN, [("Tahun 2014 Nomor 244", "Tahun 2014 Nomor 245")]),
     # 5. structure
     "J1": (CLEAN, [("NOMOR 5 TAHUN 2024\n\nTENTANG\n\n", "NOMOR 5 TAHUN 2024\n\n")]),
@@ -205,3 +218,12 @@ def test_replaced_base_is_fine_before_its_replacement():
                                                               "Nomor 6757)")
     found = _rules_found(early)
     assert "L1" not in found and "L2" not in found
+
+
+def test_walikota_spelled_as_one_word_is_the_same_jenis():
+    """"Peraturan Walikota ini" is the act's own jenis spelled the older way: no T1 or U1 finding for it."""
+    kota = (CLEAN.replace("BUPATI SUKAMAJU", "WALI KOTA SUKAMAJU").replace("PERATURAN BUPATI", "PERATURAN WALI KOTA")
+            .replace("Peraturan Bupati", "Peraturan Walikota").replace("Bupati", "Wali Kota")
+            .replace("Kabupaten", "Kota").replace("KABUPATEN", "KOTA"))
+    found = _rules_found(kota)
+    assert not {"T1_berlaku", "T1_undang", "U1_intro"} & found

@@ -109,7 +109,8 @@ def test_who_signs_what_follows_the_regulation(rendered):
     assert x.dari.pejabat["jabatan"] == "Kepala Dinas Kesehatan" and x.data["tujuan"]["jabatan"].startswith("Saudara")
     x, text = letter("penunjukan-dalam-unit", "laporan-individu")
     assert x.dari.pejabat["nama"] == employee and x.data["tujuan"]["jabatan"] == "Kepala Bidang Aplikasi Informatika"
-    x, _ = letter("tim-kerja-lintas-pd", "laporan-ketua-tim")
+    x, text = letter("tim-kerja-lintas-pd", "laporan-ketua-tim")
+    assert re.search(r"berdasarkan Keputusan Bupati Sleman Nomor \S+/SETDA/2026 tanggal", text)
     ketua = next(p for p in sc.scenario_example("tim-kerja-lintas-pd")["pegawai"] if p["peran"] == "Ketua")
     assert x.dari.pejabat["nama"] == ketua["nama"] and x.dari.pejabat["jabatan"].startswith("Ketua Tim Kerja")
     x, text = letter("tim-kerja-lintas-pd", "keputusan-tim-lintas-pd")

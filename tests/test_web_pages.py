@@ -145,6 +145,12 @@ def test_letter_mandatory_contents_are_checked_beside_fields(client) -> None:
     assert "isian perlu diperbaiki" in html
     for key in ("kompetensi", "durasi", "unit_pemohon"):
         assert "wajib diisi" in html.split(f'name="{key}"')[1].split('class="field')[0]
+    name = "jawaban-persetujuan"  # a letter whose list of employees is mandatory (the answer names them)
+    posted = form_values(forms.fields(drafting.letter_schema(name), drafting.letter_example(name)))
+    posted.update({"pegawai.0.nama": "", "pegawai.0.nip": "", "pegawai.0.pangkat": "", "pegawai.0.jabatan": "",
+                   "pegawai.0.unit": ""})
+    html = client.post(f"/surat/{name}", data=posted, headers={"HX-Request": "true"}).text
+    assert "wajib diisi" in html.split('id="f-pegawai"')[1].split("</legend>")[1][:300]
     assert client.get("/surat/tidak-ada").status_code == 400
 
 
@@ -243,3 +249,35 @@ def test_scenario_never_reads_a_typed_path(client) -> None:
     posted["profil"] = "/etc/passwd"
     html = wait_job(client, client.post(f"/surat/skenario/{name}", data=posted, headers={"HX-Request": "true"}).text)
     assert "tidak dikenal" in html and "root:" not in html
+
+
+@pytest.mark.parametrize("url, data", [
+    ("/bandingkan", {"a": "bogor", "b": "jepara"}), ("/model", {"reg": "bogor"}),
+    ("/surat/surat-perintah-tugas", None), ("/susun", None),
+])
+def test_forms_work_without_javascript(client, url: str, data: dict | None) -> None:
+    """A plain form post (no htmx) answers with a whole page that shows the job."""
+    if data is None:
+        from rancang.web import drafting, forms
+
+        schema, example = ((drafting.profile_schema(), drafting.example("sleman")) if url == "/susun" else
+                           (drafting.letter_schema("surat-perintah-tugas"),
+                            drafting.letter_example("surat-perintah-tugas")))
+        data = form_values(forms.fields(schema, example))
+    html = client.post(url, data=data).text
+    assert html.lstrip().startswith("<!DOCTYPE html>") and 'hx-get="/tugas/' in html
+
+
+def test_a_temporary_work_folder_is_removed_when_the_app_stops(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+    from rancang.web.app import create_app
+    from rancang.web.config import Config
+
+    cfg = Config(db=str(tmp_path / "c.sqlite"), inline_jobs=True)
+    with TestClient(create_app(cfg)) as c:
+        assert c.get("/").status_code == 200 and cfg.workdir.is_dir()
+    assert not cfg.workdir.exists()
+    kept = Config(db=str(tmp_path / "c.sqlite"), workdir=tmp_path / "kerja")
+    with TestClient(create_app(kept)):
+        pass
+    assert kept.workdir.is_dir()  # a folder the user named is theirs

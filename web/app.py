@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -65,6 +66,8 @@ def create_app(cfg: Config | None = None) -> Any:
     async def lifespan(_app: Any) -> AsyncIterator[None]:
         yield
         work.shutdown()
+        if cfg.temporary:
+            shutil.rmtree(cfg.workdir, ignore_errors=True)
 
     app = FastAPI(title="rancang", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.cfg = cfg

@@ -31,11 +31,12 @@ class Config:
     token: str | None = None
     inline_jobs: bool = False
     keep_jobs: int = 40
-    extra: dict[str, str] = field(default_factory=dict)
+    temporary: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
         if self.workdir is None:
             self.workdir = Path(tempfile.mkdtemp(prefix="rancang-web-"))
+            self.temporary = True  # removed, with everything generated in it, when the app stops
         self.workdir = Path(self.workdir).resolve()
         self.workdir.mkdir(parents=True, exist_ok=True)
 

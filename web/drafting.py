@@ -143,14 +143,7 @@ def letter_schema(name: str) -> dict[str, Any]:
     Raises :class:`InputError` for an unknown type."""
     from rancang.generate import naskah
 
-    from rancang import schema
-
-    naskah.get_type(name)
-    full = schema.load("letter")
-    keys = [k for k in naskah.keys(name) if k in full["properties"]]
-    required = [k for k in naskah.required(name) if k in keys]
-    return {**{k: v for k, v in full.items() if k not in ("properties", "required")},
-            "properties": {k: full["properties"][k] for k in keys}, "required": required}
+    return naskah.form_schema(name)
 
 
 def letter_example(name: str) -> dict[str, Any]:

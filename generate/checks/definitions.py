@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from rancang.generate.checks.base import Finding, finding, jenis_of, node_start, norm, word_pattern
+from rancang.generate.checks.base import Finding, finding, jenis_of, jenis_pattern, node_start, norm, word_pattern
 
 from rancang.tree import Node, Regulation
 
@@ -50,7 +50,8 @@ def check_form(reg: Regulation) -> Iterator[Finding]:
     if p1 is None or not items:
         return
     expected = f"Dalam {jenis_of(reg)} ini yang dimaksud dengan:"
-    if norm(p1.text) != expected and norm(p1.text).startswith("Dalam "):
+    spelled = rf"Dalam\s+(?i:{jenis_pattern(reg)})\s+ini\s+yang\s+dimaksud\s+dengan:"
+    if not re.fullmatch(spelled, norm(p1.text)) and norm(p1.text).startswith("Dalam "):
         yield finding("U1_intro", "Pasal 1", fix={"old": norm(p1.text), "new": expected}, expected=expected)
     for item in items:
         cite, text = item.cite, norm(item.text)
@@ -156,4 +157,22 @@ def check_undefined(reg: Regulation) -> Iterator[Finding]:
                 yield finding("U4_undefined", node.cite, term=phrase)
 
 
-CHECKS = [check_form, check_usage, check_capitals, check_undefined]
+def check_region_terms(reg: Regulation) -> Iterator[Finding]:
+    """U3: the head of the region ("Bupati", "Wali Kota") used in the body as an office (not in the name of an
+    instrument such as "Peraturan Bupati" or "Keputusan Bupati") is defined in Pasal 1."""
+    defs = {d["term"].lower().replace(" ", "") for d in definitions(reg)}
+    office = {"kabupaten": "Bupati", "kota": "Wali Kota"}.get(reg.meta.get("daerah_jenis") or "")
+    if not defs or office is None or office.lower().replace(" ", "") in defs:
+        return
+    use = re.compile(r"(?<!Peraturan )(?<!Keputusan )(?<!Instruksi )(?<!Surat Edaran )\b"
+                     + office.replace(" ", r"\s?") + r"\b(?!\s+[A-Z])")
+    for pasal in reg.pasals():
+        if pasal.number == "1":
+            continue
+        hit = next((n for n in pasal.walk() if use.search(n.text)), None)
+        if hit is not None:
+            yield finding("U3", hit.cite, office=office)
+            return
+
+
+CHECKS = [check_form, check_usage, check_capitals, check_undefined, check_region_terms]

@@ -129,6 +129,7 @@ def check_mengingat(reg: Regulation) -> Iterator[Finding]:
             previous = max(previous, key) if previous else key
         for act in acts:
             yield from _publication(act, cite)
+        yield from _publication_form(text, cite)
 
 
 def _num(nomor: str) -> int:
@@ -152,6 +153,24 @@ def _publication(act: dict[str, Any], cite: str) -> Iterator[Finding]:
         yield finding("M3", cite, act=name, expected=need[0])
     elif need[1] and pub["tln"] is None and act["kind"] != "perda":
         yield finding("M3", cite, act=name, expected="Tambahan " + need[0])
+
+
+#: "No. 12" / "Nomor: 12" for "Nomor 12"; "Lembaran Negara Tahun" without "Republik Indonesia"
+_NO = re.compile(r"\b(?:No\.|Nomor\s*:|Nomor\.)\s*(?P<num>\d+)")
+_LN_RI = re.compile(r"\b(?:Tambahan\s+)?(?:Lembaran|Berita)\s+Negara(?!\s+Republik\s+Indonesia)\s+"
+                    r"(?P<tail>(?:Tahun|Nomor)\s+\d+)")
+
+
+def _publication_form(text: str, cite: str) -> Iterator[Finding]:
+    """M3_form: the publication written out: "Lembaran Negara Republik Indonesia Tahun 2014 Nomor 244"."""
+    anchor = _first_words(text)
+    for m in _NO.finditer(text):
+        yield finding("M3_form", cite, fix={"old": m.group(0), "new": f"Nomor {m.group('num')}", "after": anchor},
+                      found=m.group(0))
+    for m in _LN_RI.finditer(text):
+        head = m.group(0)[:m.start("tail") - m.start()].strip()
+        yield finding("M3_form", cite, fix={"old": m.group(0), "new": f"{head} Republik Indonesia {m.group('tail')}",
+                                            "after": anchor}, found=head)
 
 
 def check_diktum(reg: Regulation) -> Iterator[Finding]:

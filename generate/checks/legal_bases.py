@@ -5,11 +5,12 @@ Tambahan / Berita Negara number (L3).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from rancang.generate.checks import citations
-from rancang.generate.checks.base import Finding, finding, item_cite, norm
+from rancang.generate.checks.base import Finding, finding, item_cite, norm, rules
 
 from rancang.tree import Regulation
 
@@ -77,4 +78,28 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
                               found=f"Nomor {pub['tln']}", expected=f"Nomor {known['tln']}")
 
 
-CHECKS = [check_replaced, check_chain, check_numbers]
+def check_required_bases(reg: Regulation) -> Iterator[Finding]:
+    """M4: a sistem-kerja act cites the law that formed its region (or its province) and each group of national
+    bases of rules.yaml ``M4_base.required`` (UU ASN, UU 23/2014, PermenPAN-RB 7/2022) by one of its members."""
+    from rancang.generate.checks.coverage import is_sistem_kerja
+
+    if not reg.mengingat or not is_sistem_kerja(reg):
+        return
+    texts = [norm(i.get("text")) for i in reg.mengingat]
+    if not any(_FORMING.search(t) for t in texts):
+        yield finding("M4_region", "Mengingat")
+    cited = {c["key"] for t in texts for c in citations.parse(t)}
+    acts, (date, year) = citations.knowledge(), _date_of(reg)
+    for group in rules()["M4_base"]["required"]:
+        made = [k for k in group if k in acts and (citations.in_force_by(acts[k], date, year)
+                                                   or acts[k]["tahun"] == year)]
+        if made and not set(group) & cited:
+            yield finding("M4_base", "Mengingat", act=_name(acts[made[-1]]))
+
+
+#: the act that formed a region: "Undang-Undang Nomor 38 Tahun 2003 tentang Pembentukan Kabupaten ...", or the
+#: act on its province ("Undang-Undang Nomor 11 Tahun 2023 tentang Provinsi Jawa Tengah")
+_FORMING = re.compile(r"Undang-Undang\s+(?:Darurat\s+)?Nomor\s+\S+\s+Tahun\s+\d{4}\s+tentang\s+"
+                      r"(?:Pembentukan|Provinsi|Kabupaten|Kota)\b")
+
+CHECKS = [check_replaced, check_chain, check_numbers, check_required_bases]

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from rancang.generate.checks.base import Finding, finding, is_amending, item_cite, jenis_of, node_start
 from rancang.generate.checks.definitions import definitions
 
+from rancang.numbering import angka_value, huruf_value
 from rancang.tree import Regulation
 
 #: one unit of a reference chain: "Pasal 7A", "ayat (2)", "huruf c", "angka 3"
@@ -76,6 +77,13 @@ def _list_findings(units: list[tuple[str, str, str]], cite: str, anchor: str) ->
         if kind == prev_kind and not sep.strip():
             yield finding("X1_list", cite, fix={"old": f"{prev}{sep}{unit}", "new": f"{prev}, {unit}",
                                                 "after": anchor}, found=f"{prev}{sep}{unit}")
+    for i in range(1, len(units)):
+        sep, kind, unit = units[i]
+        prev_kind, prev = units[i - 1][1], units[i - 1][2]
+        if sep.strip() == "sampai dengan" and kind == prev_kind:
+            a, b = _unit_value(prev), _unit_value(unit)
+            if a and b and b <= a:
+                yield finding("X1_range", cite, found=f"{prev}{sep}{unit}")
     runs: list[list[tuple[str, str, str]]] = []
     for u in units:
         if runs and u[1] == runs[-1][-1][1] and u[0].strip() not in ("sampai dengan",):
@@ -91,6 +99,12 @@ def _list_findings(units: list[tuple[str, str, str]], cite: str, anchor: str) ->
             prev = run[-2][2]
             yield finding("X1_serial", cite, fix={"old": f"{prev}{sep}{unit}", "new": f"{prev}, {word} {unit}",
                                                   "after": anchor}, found=f"{prev}{sep}{unit}")
+
+
+def _unit_value(unit: str) -> int:
+    """The position a reference unit names: "ayat (3)" -> 3, "huruf c" -> 3, "Pasal 7" -> 7 (0 if none)."""
+    label = unit.split(None, 1)[1].strip("()")
+    return angka_value(label) or huruf_value(label)
 
 
 def check_formulas(reg: Regulation) -> Iterator[Finding]:

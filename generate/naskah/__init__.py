@@ -13,11 +13,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from rancang.generate.naskah.catalogue import example, example_data, get_type, keys, required, types, validate
+from rancang.generate.naskah.catalogue import (
+    example,
+    example_data,
+    form_schema,
+    get_type,
+    keys,
+    required,
+    types,
+    validate,
+)
 from rancang.generate.naskah.layouts import LAYOUTS
 from rancang.generate.naskah.render import render as _render_layout
 
-__all__ = ["types", "get_type", "keys", "required", "validate", "example", "example_data", "render", "context"]
+__all__ = ["types", "get_type", "keys", "required", "validate", "example", "example_data", "form_schema", "render",
+           "context"]
 
 
 def context(name: str, data: dict[str, Any], layout: str | None = None) -> dict[str, Any]:

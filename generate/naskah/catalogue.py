@@ -7,6 +7,7 @@ sign it and receive it, its mandatory contents and its body blocks. This module 
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 from typing import Any
 
@@ -110,6 +111,16 @@ def keys(name: str) -> list[str]:
     return out
 
 
+def form_schema(name: str) -> dict[str, Any]:
+    """The part of ``schema/letter.schema.json`` type ``name`` reads (in :func:`keys` order), its mandatory fields
+    required: the contract of a form for one letter (the web app's Surat page)."""
+    full = schema.load("letter")
+    fields = [k for k in keys(name) if k in full["properties"]]
+    return {**{k: v for k, v in full.items() if k not in ("properties", "required")},
+            "properties": {k: full["properties"][k] for k in fields},
+            "required": [k for k in required(name) if k in fields]}
+
+
 def validate(name: str, data: dict[str, Any], layout: str | None = None) -> None:
     """Raise one InputError listing every missing mandatory content, else one listing every schema violation."""
     if not isinstance(data, dict):
@@ -125,8 +136,9 @@ def validate(name: str, data: dict[str, Any], layout: str | None = None) -> None
 
 
 def example_data(name: str) -> dict[str, Any]:
-    """A complete, valid data mapping for type ``name`` (the example values of the fields it reads)."""
-    ex = examples()
+    """A complete, valid data mapping for type ``name`` (the example values of the fields it reads); a fresh copy
+    the caller may change."""
+    ex = copy.deepcopy(examples())
     per_type = (ex.get("per_jenis") or {}).get(name) or {}
     out = {}
     for k in keys(name):

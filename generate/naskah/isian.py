@@ -129,8 +129,7 @@ def cite(src: Any, sender: Party, to: Party | None, parties: Parties) -> dict[st
         kind = _perintah_kind(src)
     ref: dict[str, Any] = {"tanggal": src.date.isoformat(), "nomor": src.data.get("nomor")}
     if src.layout == "keputusan":
-        return {**ref, "jenis": f"Keputusan {src.dari.jabatan}", "tentang": src.data["tentang"],
-                "dari": src.dari.jabatan}
+        return {**ref, "jenis": "Keputusan", "dari": src.dari.jabatan, "tentang": src.data["tentang"]}
     if to is not None and src.dari.pejabat.get("nama") == to.pejabat.get("nama"):
         ref["jenis"] = f"{kind} Saudara"
     else:

@@ -97,13 +97,25 @@ def _form(action: str) -> str | None:
     return None
 
 
+def _reporting(model: dict[str, Any]) -> dict[str, Any] | None:
+    """The reporting lines (who reports to whom, with the clause) as one procedure of steps."""
+    lines = model.get("reporting_lines") or []
+    if not lines:
+        return next((p for p in model["procedures"] if p["form"] == "pelaporan"), None)
+    steps = [{"actor": x["from"], "to": [x["to"]], "cite": x["cite"], "document": None,
+              "action": f"{x['from']} melaporkan pelaksanaan tugas kepada {x['to']}".replace("_", " ")}
+             for x in lines]
+    steps.sort(key=lambda s: not s["cite"].startswith("Pasal"))  # the batang tubuh's own rule first
+    return {"cite": steps[0]["cite"] if steps else "", "steps": steps, "lines": True}
+
+
 def plan(scen: dict[str, Any], peraturan: str | None) -> Plan:
     """The steps of ``scen`` in regulation ``peraturan`` (a stored id or a file); without one, in the bundled base
     regulation, whose clauses are cited while the letters cite the region's own act (``citation`` None)."""
     base = scenarios_data()["peraturan_bawaan"]
     model = _model(peraturan or base)
     proc = _procedure(model, scen["prosedur"]["form"], scen["prosedur"]["scope"])
-    report = next((p for p in model["procedures"] if p["form"] == "pelaporan"), None)
+    report = _reporting(model)
     note = "" if peraturan else f"; klausul menurut peraturan dasar bawaan: {model['regulation']['citation']}"
     out = Plan(f"{proc['name']} ({proc['cite']}{note})", model["regulation"]["citation"] if peraturan else None)
     pos = {id(proc): 0, id(report): 0}
@@ -115,7 +127,10 @@ def plan(scen: dict[str, Any], peraturan: str | None) -> Plan:
         if i is None:
             out.steps.append(Found(f"{text(step['teks'])} (langkah ini tidak dirinci dalam peraturan)", source["cite"]))
             continue
-        pos[id(source)] = i + 1
         s = source["steps"][i]
+        if source.get("lines"):  # a reporting line: the clause, in the scenario's own words
+            out.steps.append(Found(text(step["teks"]), text(s["cite"])))
+            continue
+        pos[id(source)] = i + 1
         out.steps.append(Found(text(s["action"]), text(s["cite"]), _form(s["action"])))
     return out
