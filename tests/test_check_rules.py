@@ -218,3 +218,12 @@ def test_replaced_base_is_fine_before_its_replacement():
                                                               "Nomor 6757)")
     found = _rules_found(early)
     assert "L1" not in found and "L2" not in found
+
+
+def test_walikota_spelled_as_one_word_is_the_same_jenis():
+    """"Peraturan Walikota ini" is the act's own jenis spelled the older way: no T1 or U1 finding for it."""
+    kota = (CLEAN.replace("BUPATI SUKAMAJU", "WALI KOTA SUKAMAJU").replace("PERATURAN BUPATI", "PERATURAN WALI KOTA")
+            .replace("Peraturan Bupati", "Peraturan Walikota").replace("Bupati", "Wali Kota")
+            .replace("Kabupaten", "Kota").replace("KABUPATEN", "KOTA"))
+    found = _rules_found(kota)
+    assert not {"T1_berlaku", "T1_undang", "U1_intro"} & found

@@ -62,6 +62,12 @@ def is_perda(reg: Regulation) -> bool:
     return j.startswith("peraturan daerah") or j.startswith("undang-undang") or j.startswith("qanun")
 
 
+def jenis_pattern(reg: Regulation) -> str:
+    """A regex for the act's jenis as the text may spell it: any case, "Wali Kota" or "Walikota"."""
+    words = re.sub(r"wali\s*kota", "walikota", jenis_of(reg).lower()).split()
+    return r"\s+".join(re.escape(w).replace("walikota", r"wali\s*kota") for w in words)
+
+
 def is_amending(reg: Regulation) -> bool:
     """An amending act ("Perubahan atas ...", "Perubahan Kedua atas ..."): its Pasal I holds instructions."""
     return bool(re.match(r"\s*perubahan\b", norm(reg.meta.get("tentang")), re.I))

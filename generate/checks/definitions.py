@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from rancang.generate.checks.base import Finding, finding, jenis_of, node_start, norm, word_pattern
+from rancang.generate.checks.base import Finding, finding, jenis_of, jenis_pattern, node_start, norm, word_pattern
 
 from rancang.tree import Node, Regulation
 
@@ -50,7 +50,8 @@ def check_form(reg: Regulation) -> Iterator[Finding]:
     if p1 is None or not items:
         return
     expected = f"Dalam {jenis_of(reg)} ini yang dimaksud dengan:"
-    if norm(p1.text) != expected and norm(p1.text).startswith("Dalam "):
+    spelled = rf"Dalam\s+(?i:{jenis_pattern(reg)})\s+ini\s+yang\s+dimaksud\s+dengan:"
+    if not re.fullmatch(spelled, norm(p1.text)) and norm(p1.text).startswith("Dalam "):
         yield finding("U1_intro", "Pasal 1", fix={"old": norm(p1.text), "new": expected}, expected=expected)
     for item in items:
         cite, text = item.cite, norm(item.text)

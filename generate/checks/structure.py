@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from rancang.generate.checks.base import Finding, finding, is_perda, jenis_of, norm
+from rancang.generate.checks.base import Finding, finding, is_perda, jenis_of, jenis_pattern, norm
 
 from rancang.numbering import huruf_value, ordinal_value, roman_value
 from rancang.tree import Node, Regulation
@@ -113,11 +113,12 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
     pasals = reg.pasals()
     last = " ".join(n.text for n in pasals[-1].walk()) if pasals else ""
     text = norm(last + " " + " ".join(reg.penutup.get("lines") or []))
-    if pasals and not re.search(rf"{re.escape(jenis)}\s+ini\s+mulai\s+berlaku\s+(?:pada|sejak)", text, re.I):
+    spelled = jenis_pattern(reg)
+    if pasals and not re.search(rf"{spelled}\s+ini\s+mulai\s+berlaku\s+(?:pada|sejak)", text, re.I):
         yield finding("T1_berlaku", pasals[-1].cite, jenis=jenis)
     place = "Lembaran Daerah" if is_perda(reg) else "Berita Daerah"
     if pasals and not re.search(rf"Agar\s+setiap\s+orang\s+mengetahuinya,\s+memerintahkan\s+pengundangan\s+"
-                                rf"{re.escape(jenis)}\s+ini\s+dengan\s+penempatannya\s+dalam\s+{place}\b", text):
+                                rf"(?i:{spelled})\s+ini\s+dengan\s+penempatannya\s+dalam\s+{place}\b", text):
         yield finding("T1_undang", pasals[-1].cite, jenis=jenis, place=place)
     for name in _signers(reg.penutup.get("lines") or []):
         if _TITLES.search(name) or _RANK.search(name):
