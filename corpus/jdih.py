@@ -118,7 +118,8 @@ def record_of(rid: str, tree: dict[str, Any]) -> dict[str, Any]:
         "idData": rid, "tahun_pengundangan": str(meta.get("tahun") or ""),
         "tanggal_penetapan": meta.get("tanggal_ditetapkan") or "", "tanggal_pengundangan":
             meta.get("tanggal_diundangkan") or "", "jenis": jenis, "noPeraturan": str(meta.get("nomor") or ""),
-        "judul": " ".join(filter(None, [jenis, daerah, f"Nomor {meta.get('nomor')}" if meta.get("nomor") else "",
+        "judul": " ".join(filter(None, [jenis, _place(daerah),
+                                        f"Nomor {meta.get('nomor')}" if meta.get("nomor") else "",
                                         f"Tahun {meta.get('tahun')}" if meta.get("tahun") else "",
                                         f"tentang {(meta.get('tentang') or '').title()}"])),
         "noPanggil": "-", "singkatanJenis": SINGKATAN.get(jenis, jenis),
@@ -129,6 +130,11 @@ def record_of(rid: str, tree: dict[str, Any]) -> dict[str, Any]:
         "abstrak": "", "urlabstrak": "", "urlDetailPeraturan": "", "operasi": "4", "display": "1"}
     imported = (tree.get("source") or {}).get("jdih") or {}
     return {k: imported.get(k) or derived[k] for k in FIELDS} | {"idData": rid}
+
+
+def _place(daerah: str) -> str:
+    """The region's name as an act's title says it: "Peraturan Wali Kota Bogor", never "... Kota Kota Bogor"."""
+    return re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", daerah)
 
 
 def export_feed(store: Any) -> list[dict[str, Any]]:

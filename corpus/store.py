@@ -16,11 +16,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sqlite3
-import unicodedata
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,13 +26,13 @@ from typing import Any
 
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
+from rancang.corpus.rows import clauses, expand, file_sha256, region_name, slug
+from rancang.corpus.workers import ingest_all, topics_one, worker_map
 
-from rancang.address import Address, covers
+from rancang.address import covers
 from rancang.errors import InputError
 from rancang.tree import Regulation
 
-#: file suffixes a folder given to ``corpus add`` is searched for
-SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".json")
 #: environment variable naming the database (used when ``--db`` is not given)
 ENV_DB = "RANCANG_DB"
 
@@ -79,85 +77,6 @@ def default_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("rancang")) / "corpus.sqlite"
-
-
-@dataclass
-class Clause:
-    """One searchable row: a clause (Pasal, ayat, huruf ...), a BAB/Bagian heading or a Lampiran block."""
-
-    node: str
-    type: str
-    cite: str
-    text: str
-
-
-def clauses(reg: Regulation) -> list[Clause]:
-    """Every clause of ``reg`` in document order, each with its own text only (children have rows too)."""
-    out: list[Clause] = []
-    cites = {n.id: n.cite for n in reg.walk() if n.id}
-    for n in reg.walk():
-        text = " ".join(x for x in (n.heading, n.text) if x).strip()
-        if not text or not n.id:
-            continue
-        out.append(Clause(n.id, n.type, n.cite or _parent_cite(n.id, cites), text))
-    for b in reg.lampiran:
-        text = b.get("text") or ""
-        if b.get("rows"):
-            text = " ".join([text] + [" | ".join(str(c or "") for c in row) for row in b["rows"]]).strip()
-        if text and b.get("id"):
-            out.append(Clause(b["id"], "lampiran", b.get("cite") or "Lampiran", text))
-    return out
-
-
-def _parent_cite(node_id: str, cites: dict[str, str]) -> str:
-    """A node printed without a cite of its own (trailing prose) is cited by its nearest cited ancestor; an id
-    that is no address (a tree from elsewhere) cites itself."""
-    try:
-        up = Address.parse(node_id).parent
-    except ValueError:
-        return node_id
-    while up is not None and not cites.get(up.id):
-        up = up.parent
-    return cites[up.id] if up is not None else node_id
-
-
-def slug(text: str) -> str:
-    """ASCII, lower case, words joined by '-': 'Pasaman Barat' -> 'pasaman-barat'."""
-    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
-
-
-def region_name(meta: dict[str, Any]) -> str:
-    """The short region name of a regulation: 'Kota Bogor' -> 'Bogor'."""
-    daerah = (meta.get("daerah") or "").strip()
-    return re.sub(r"^(kabupaten|kota|provinsi)\s+", "", daerah, flags=re.I)
-
-
-def file_sha256(path: Path) -> str:
-    """The key of a file: sha256 of its bytes; for a JSON tree, the sha256 of the source it was read from."""
-    data = path.read_bytes()
-    if path.suffix.lower() == ".json" and data.lstrip()[:1] == b"{":
-        try:
-            sha = json.loads(data).get("source", {}).get("sha256")
-        except (ValueError, AttributeError):
-            sha = None
-        if sha:
-            return sha
-    return hashlib.sha256(data).hexdigest()
-
-
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named on the command line; folders are searched (recursively) for regulation files."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
-        elif p.exists():
-            out.append(p)
-        else:
-            raise InputError(f"{p}: berkas tidak ditemukan.")
-    return out
 
 
 @dataclass
@@ -312,7 +231,7 @@ class Store:
                     progress(1)
             else:
                 todo.append(f)
-        parsed = read_files(todo, cluster) if cluster is not None else _ingest_all(todo, jobs)
+        parsed = read_files(todo, cluster) if cluster is not None else ingest_all(todo, jobs)
         for f, outcome in parsed:
             if isinstance(outcome, str):
                 result.failed.append((str(f), outcome))
@@ -407,8 +326,8 @@ class Store:
             return
         trees = ((rid, self.db.execute("SELECT tree FROM regulations WHERE id=?", (rid,)).fetchone()[0])
                  for rid in missing)
-        results = (cluster_map(_topics_one, trees, cluster) if cluster is not None
-                   else _map(_topics_one, trees, len(missing), jobs))
+        results = (cluster_map(topics_one, trees, cluster) if cluster is not None
+                   else worker_map(topics_one, trees, len(missing), jobs))
         for rid, result in results:
             if isinstance(result, str):
                 raise InputError(result)
@@ -427,80 +346,6 @@ class Store:
         if orphans:
             problems.append(f"{orphans} klausul tanpa peraturan")
         return problems
-
-
-def _ingest_one(path: str) -> dict[str, Any] | str:
-    """Worker: parse one file; a readable error message instead of an exception (it crosses processes)."""
-    from rancang.ingest import ingest_path
-
-    try:
-        return ingest_path(path).to_dict()
-    except InputError as exc:
-        return exc.format_message()
-    except Exception as exc:  # noqa: BLE001 - a broken file must not stop the batch; it is reported
-        return f"{Path(path).name}: tidak dapat dibaca ({type(exc).__name__}: {exc})."
-
-
-def _topics_one(item: tuple[str, bytes]) -> tuple[str, dict[str, Any] | str]:
-    """Worker: model topics of one stored tree (an error message if the model cannot run)."""
-    from rancang.corpus.topics import topics_of
-
-    rid, blob = item
-    try:
-        return rid, topics_of(Regulation.from_dict(json.loads(zlib.decompress(blob).decode("utf-8"))))
-    except InputError as exc:
-        return rid, exc.format_message()
-
-
-def _ingest_all(files: list[Path], jobs: int | None) -> Iterator[tuple[Path, dict[str, Any] | str]]:
-    """Parse ``files`` (in parallel when there are several), yielding results in input order."""
-    results = _map(_ingest_pair, (str(f) for f in files), len(files), jobs)
-    for f, (_, result) in zip(files, results, strict=True):
-        yield f, result
-
-
-def _ingest_pair(path: str) -> tuple[str, dict[str, Any] | str]:
-    return path, _ingest_one(path)
-
-
-def _map(fn: Callable[[Any], Any], items: Iterable[Any], n: int, jobs: int | None) -> Iterator[Any]:
-    """``map(fn, items)`` in input order: inline for one item or one job, else over worker processes.
-
-    Submission is bounded (a few tasks per worker in flight) so a long batch never holds every result in
-    memory, and Ctrl-C cancels what has not started.
-    """
-    jobs = min(jobs or os.cpu_count() or 1, n)
-    if jobs <= 1:
-        yield from map(fn, items)
-        return
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),))
-    pending: deque = deque()
-    it = iter(items)
-    try:
-        for item in it:
-            pending.append(pool.submit(fn, item))
-            if len(pending) >= jobs * 4:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _watch_parent(parent: int) -> None:
-    """Worker initializer: exit when the parent process is gone (killed), instead of waiting forever."""
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 def _now() -> str:

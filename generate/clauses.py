@@ -8,7 +8,6 @@ import copy
 import re
 
 from rancang.generate.notes import Notes
-from rancang.generate.provenance import full_text as _full_text
 from rancang.generate.provenance import origin as _origin
 from rancang.generate.provenance import set_origin
 from rancang.generate.provenance import tag as _tag
@@ -90,7 +89,7 @@ def take(body: list[Node], base_id: str, topic: str, region: str, src: Sources, 
 
 def _smallest(n: Node, rx: re.Pattern) -> Node | None:
     """The smallest clause under ``n`` (or ``n``) whose text with its descendants matches ``rx``."""
-    if not rx.search(_full_text(n)):
+    if not rx.search(n.full_text()):
         return None
     for c in n.children:
         if c.type != "text" and (hit := _smallest(c, rx)) is not None:
@@ -109,7 +108,7 @@ def drop(body: list[Node], patterns: list[tuple[re.Pattern, str, str, str]], not
             for n in top.walk():
                 if id(n) in victims or n.type not in ("pasal", "ayat", "huruf", "angka", "item"):
                     continue
-                if (rx.search(_full_text(n)) is not None if grain == "pasal" and n.type == "pasal"
+                if (rx.search(n.full_text()) is not None if grain == "pasal" and n.type == "pasal"
                         else grain != "pasal" and _smallest(n, rx) is n):
                     victims[id(n)] = (rule, why)
     removed: set[tuple[str, str]] = set()
@@ -128,7 +127,7 @@ def drop(body: list[Node], patterns: list[tuple[re.Pattern, str, str, str]], not
                 why = ("rujukan-terhapus", "hanya merujuk ketentuan yang tidak dibawa.")
             if why is not None:
                 removed.update(_origin(x) for x in n.walk())
-                notes.add("dihapus", why[0], why[1], _full_text(n), cite=n.cite)
+                notes.add("dihapus", why[0], why[1], n.full_text(), cite=n.cite)
                 if parent is not None and n.type in ("huruf", "angka", "item"):
                     lists.setdefault(id(parent), (parent, [_end(c.text) for c in _items(parent)]))
                 continue

@@ -59,7 +59,7 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
     finally:
         src.close()
     paths = drafting.write(d, outdir)
-    findings = checker.check(d.reg)
+    findings = checker.check(d.reg, topics=d.topics)
     for p in paths:
         click.echo(f"ditulis: {p}")
     notes = d.notes

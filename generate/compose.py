@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -181,7 +182,7 @@ def _sources(body: list[Node], src: Sources, notes: Notes) -> None:
     """Each Pasal's origin (act and cite) and renumbering, for the notes (after renumbering)."""
     for p in (n for top in body for n in top.walk() if n.type == "pasal"):
         origin, old_id = _origin(p)
-        old = "Pasal " + old_id.split("-", 1)[1] if old_id.startswith("pasal-") else old_id
+        old = Address.parse(old_id).cite if old_id.startswith("pasal-") else old_id
         notes.sources.append({"pasal": f"Pasal {p.number}", "daerah": origin, "peraturan": src.act(origin),
                               "asal": old})
 
@@ -222,9 +223,41 @@ def _rewrite(body: list[Node], profile: Profile, rw, base_id: str) -> None:
                 n.heading = r(n.heading)
 
 
+@dataclass
+class Composed:
+    """A composed draft: the tree, its drafting notes, and where it regulates each sistem-kerja topic (the nodes
+    of the base's and donors' cached topics, followed through the composition; None for a topic dropped)."""
+
+    reg: Regulation
+    notes: Notes
+    topics: dict[str, Node | str | None]
+
+    def topic_cites(self) -> dict[str, dict[str, str] | None]:
+        """{topic: {cite, id} | None} once the draft is numbered: the model's topics, without running the model."""
+        out: dict[str, dict[str, str] | None] = {}
+        for key, where in self.topics.items():
+            if isinstance(where, Node):
+                out[key] = {"cite": where.cite, "id": where.id}
+            else:
+                out[key] = {"cite": "Lampiran", "id": where} if where else None
+        return out
+
+
+def _topics(body_map: dict[tuple[str, str], Node], src: Sources, base_id: str, takes: list[tuple[str, str]],
+            donors: list[str]) -> dict[str, Node | str | None]:
+    """Where the draft regulates each topic: the base's topic clause, or the donor's for a taken topic."""
+    out: dict[str, Node | str | None] = {}
+    located = [(base_id, k, loc) for k, loc in src.topics(base_id).items()]
+    located += [(d, t, src.topics(d).get(t)) for (t, _), d in zip(takes, donors, strict=True)]
+    for origin, key, loc in located:
+        lid = (loc or {}).get("id") or ""
+        out[key] = lid if lid.startswith("lampiran") else body_map.get((origin, lid)) if lid else None
+    return out
+
+
 def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str, str]] | None = None,
-            src: Sources | None = None) -> tuple[Regulation, Notes]:
-    """The draft regulation for ``profile`` and its drafting notes.
+            src: Sources | None = None) -> Composed:
+    """The draft regulation for ``profile``, its drafting notes and its topics.
 
     ``base_key``: a store id or region name (default ``data/compose.yaml`` default_base); ``takes``: (topic,
     region) pairs. Raises InputError for an unknown base, region or topic, and when a reference of the composed
@@ -236,10 +269,12 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     base_id = src.entry(base_key or rules()["default_base"], "--base")["id"]
     base = src.regulation(base_id)
     body = [_tag(n, base_id) for n in copy.deepcopy(base.body)]
-    used = [base_id] + [take(body, base_id, topic, region, src, notes) for topic, region in takes]
+    donors = [take(body, base_id, topic, region, src, notes) for topic, region in takes]
+    used = [base_id] + donors
     drop(body, _patterns(profile), notes)
     mapping = renumber(body)
     _unresolved(rewrite_refs(body, mapping), takes)
+    topics = _topics(mapping, src, base_id, takes, donors)
     _sources(body, src, notes)
 
     rw = _rewriters(profile, src, used)
@@ -267,5 +302,5 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
         mengingat=mengingat.entries(profile), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )
-    return reg, notes
+    return Composed(reg, notes, topics)
 

@@ -11,12 +11,6 @@ from __future__ import annotations
 
 from rancang.generate.sources import Sources
 
-from rancang.tree import Node
-
-
-def _text(node: Node) -> str:
-    return " ".join(n.text for n in node.walk() if n.text)
-
 
 def _topic_texts(src: Sources, rid: str) -> dict[str, str]:
     index = src.regulation(rid).index()
@@ -24,7 +18,7 @@ def _topic_texts(src: Sources, rid: str) -> dict[str, str]:
     for key, loc in src.topics(rid).items():
         node = index.get(loc["id"]) if isinstance(loc, dict) and loc.get("id") else None
         if node is not None:
-            out[key] = _text(node)
+            out[key] = node.full_text()
     return out
 
 

@@ -183,8 +183,11 @@ def _kop_table(doc) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm
+    from docx.text.paragraph import Paragraph
 
-    paras = [p for p in doc.paragraphs if p.style is not None and p.style.name == KOP_STYLE]
+    sid = doc.styles[KOP_STYLE].style_id
+    body = doc.element.body
+    paras = [Paragraph(p, doc._body) for p in body.xpath(f'./w:p[w:pPr/w:pStyle/@w:val="{sid}"]')]
     if not paras:
         return
     rows = [_KOP.match(p.text).groups() for p in paras]  # type: ignore[union-attr]

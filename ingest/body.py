@@ -33,7 +33,9 @@ from rancang.ingest.units import (
     has_quote,
     join_lines,
     last_close,
+    opens_quoted_text,
     split_units,
+    starts_with_open,
 )
 
 from rancang.limits import limit
@@ -318,7 +320,9 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
     correction is appended to ``corrections``; otherwise the line keeps its text."""
     # an amending act's Pasal I whose new text carries no quote marks at all: each instruction's text runs to the
     # next instruction
-    implicit = not pasal.number[0].isdigit() and not any(has_quote(line) for _, line in draft.lines)
+    # (a quoted word inside the new text, "disebut “ASN”", is no quoting of new text)
+    implicit = not pasal.number[0].isdigit() and not any(
+        has_quote(line) and (starts_with_open(line) or opens_quoted_text(line, "")) for _, line in draft.lines)
     units, bare = split_units(draft.lines, canonical, implicit_quotes=implicit)
     _prove_ocr_ayat(units, corrections)
     lines = sorted({(u.line_no, u.marker is not None) for u in units}

@@ -66,11 +66,23 @@ def expand(sources: tuple[Path, ...]) -> list[Path]:
 
 
 def output_names(files: list[Path], ext: str) -> dict[Path, str]:
-    """One output name per input: "<stem>.json", or "<name>.json" where two inputs share a stem."""
+    """One distinct output name per input: "<stem>.json"; "<name>.json" where two inputs share a stem; and
+    "<folder>-<name>.json" (then a counter) where two share a name, so no output overwrites another."""
     stems: dict[str, int] = {}
     for f in files:
         stems[f.stem] = stems.get(f.stem, 0) + 1
-    return {f: (f.stem if stems[f.stem] == 1 else f.name) + ext for f in files}
+    names = [(f.stem if stems[f.stem] == 1 else f.name) for f in files]
+    out: dict[Path, str] = {}
+    taken: set[str] = set()
+    for f, name in zip(files, names, strict=True):
+        if names.count(name) > 1:
+            name = f"{f.parent.name}-{f.name}" if f.parent.name else f.name
+        base, n = name, 2
+        while name in taken:
+            name, n = f"{base}-{n}", n + 1
+        taken.add(name)
+        out[f] = name + ext
+    return out
 
 
 def _write(path: Path, text: str) -> None:

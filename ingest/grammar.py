@@ -123,3 +123,15 @@ DELETION = re.compile(r"""
       (?:Pasal|BAB|Bagian|Paragraf)\s+\S+                       # ... the provision
       (?:\s+(?:ayat\s+\(\d+\)|huruf\s+[a-z]))*)                # Pasal 8 ayat (2)
     \s+dihapus\s*\.?\s*$""", re.X | re.I)
+
+#: an instruction printed without its number, as some amending Perbup and Pergub print them:
+#: "Ketentuan Pasal 5 diubah ...", "Di antara Pasal 7 dan Pasal 8 disisipkan ...", "Pasal 9 dihapus."
+UNNUMBERED_INSTRUCTION = re.compile(r"""
+    ^(?:Ketentuan\s+(?:(?:ayat|huruf|angka)\s+\S+\s+)*(?:Pasal|BAB|Bagian|Paragraf|Lampiran|Penjelasan)\s+\S+
+      |Di\s*antara\s+(?:Pasal|BAB|Bagian|Paragraf|ayat|huruf|angka)\s+\S+
+      |(?:Pasal|BAB|Bagian|Paragraf)\s+\S+\s+dihapus\b)""", re.X)
+
+
+def instruction(line: str) -> bool:
+    """Does ``line`` start an amendment instruction, numbered ("2. Ketentuan Pasal 5 diubah ...") or not?"""
+    return AMENDMENT_INSTRUCTION.match(line) is not None or UNNUMBERED_INSTRUCTION.match(line) is not None

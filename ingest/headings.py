@@ -100,18 +100,20 @@ def ocr_pasal_number(line: str) -> str | None:
 _GLUED_PASAL = re.compile(r"^(?P<pre>.*\S)\s+(?P<head>(?:Pasal|PASAL)\s+(?P<num>\d{1,3}[A-Z]?))\s*$")
 
 
-def glued_pasal(line: str, expected: int) -> tuple[str, str] | None:
+def glued_pasal(line: str, expected: int, in_title: bool = False) -> tuple[str, str] | None:
     """(text before, heading) when ``line`` ends with the heading of Pasal ``expected`` glued on after a sentence
     ("... Berhak. Pasal 41") or after a BAB/Bagian title ("BAB II PELAKSANAAN TUGAS Pasal 2"); else None.
     A reference that ends a line ("... dimaksud dalam Pasal 41") is never split: the words before it do not end
-    a sentence and are not a title."""
+    a sentence and are not a title. ``in_title``: the line is read as the title of a Bagian or Paragraf, so a
+    title-cased line before the heading is that title ("Tahapan Pelaporan Pasal 3")."""
     if not line[-1:].isalnum() or ("asal " not in line[-10:] and "ASAL " not in line[-10:]):
         return None  # the cheap test first: most lines do not end with "Pasal N"
     m = _GLUED_PASAL.match(line)
     if m is None or not m.group("num").isdigit() or int(m.group("num")) != expected:
         return None
     pre = m.group("pre")
-    if pre.endswith((".", ";", ":")) or _upper_line(pre) or (_title_line(pre) and _container_heading(pre)[0]):
+    if pre.endswith((".", ";", ":")) or _upper_line(pre) or (_title_line(pre) and (
+            in_title or _container_heading(pre)[0])):
         return pre, m.group("head")
     return None
 
@@ -204,12 +206,12 @@ class _Reader:
                 return node.children
         return self.top
 
-    def split_glued(self, i: int) -> None:
+    def split_glued(self, i: int, in_title: bool = False) -> None:
         """Split line ``i`` in two when it ends with the next Pasal heading glued on."""
         no, line = self.lines[i]
         if self.amending:
             return
-        parts = glued_pasal(line, int(self.last_pasal) + 1)
+        parts = glued_pasal(line, int(self.last_pasal) + 1, in_title)
         if parts is not None:
             self.lines[i:i + 1] = [(no, parts[0]), (no, parts[1])]
 
@@ -223,7 +225,7 @@ class _Reader:
             if not self.lines[j][1].strip():
                 j += 1
                 continue
-            self.split_glued(j)
+            self.split_glued(j, in_title=not upper)
             text = self.lines[j][1]
             if is_heading(text) or g.BARE_MARKER.match(text) or g.MARKER.match(text) or self.pasal_at(j):
                 break
@@ -335,9 +337,19 @@ class _Reader:
                 i += 1
                 continue
             depth = max(0, quote_depth(line)) if has_quote(line) and opens_quoted_text(line, "") else 0
-            if line:
-                self.split_glued(i)
+            last = line[-1:]
+            if last.isdigit() or "A" <= last <= "Z":
+                self.split_glued(i)  # (only a line ending in a number, "Pasal 41" / "Pasal 7A", can hold one)
                 no, line = self.lines[i]
+            elif line[:1] not in _HEADING_INITIALS:
+                # the common case, a line of text: no heading starts with another letter
+                if current is not None:
+                    current.lines.append((no, line))
+                elif line:
+                    self.unplaced_line(no, line, after_unplaced)
+                    after_unplaced = True
+                i += 1
+                continue
             # an amending act numbers its own Pasal I, II ...: a BAB, Bagian or arabic Pasal after its first
             # Pasal is the new text of an amendment (printed without quote marks), never a heading of the act
             amending = bool(self.drafts) and not self.drafts[0].number[0].isdigit()

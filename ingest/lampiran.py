@@ -1,8 +1,8 @@
 """The Lampiran (and a national act's Penjelasan) as structured text: headings, enumerated items, paragraphs,
 figure captions and tables, flat and in order, each with an id, a nesting level and a cite a reader can follow.
 
-Levels come from the printed enumerators (``BAB II``, ``A.``, ``1.``, ``a.``, ``1)``, ``a)``, ``(1)``), read the
-way a reader reads them (:class:`Outline`):
+Levels come from the printed enumerators (``BAB II``, ``A.``, ``1.``, ``a.``, ``1)``, ``a)``, ``(1)``, ``(a)``),
+read the way a reader reads them (:class:`Outline`):
 
 - an enumerator that continues the sequence of an open level ("b." after "a.") returns to that level;
 - one that starts a sequence ("a.", "1)") right after an item that introduces a list ("1) Tahapan Perencanaan:")
@@ -29,13 +29,15 @@ from rancang.numbering import huruf_value, roman_value
 _UPPER_ITEM = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<rest>\S.*)$")
 _ROMAN_ITEM = re.compile(r"^(?P<label>[IVX]{1,4})\.\s+(?P<rest>\S.*)$")
 _BAB = re.compile(r"^BAB\s+(?P<label>[IVXLC]+)\b")
+#: "(a)" — the deepest printed level of a Lampiran (the body's grammar has no such enumerator)
+_PAREN_HURUF = re.compile(r"^\((?P<label>[a-z]{1,2})\)\s+(?P<rest>\S.*)$")
 #: the closing signature of a Lampiran: "BUPATI MALANG, ttd.", "Pj. WALI KOTA BOGOR", then "Ttd." and the name
 _SIGNER = re.compile(r"^(?:(?:Pj|Plt|Plh)\.\s*)?(?:BUPATI|WALI\s*KOTA|WALIKOTA|GUBERNUR)\s+[A-Z][A-Z .'-]*?,?"
                      r"(?:\s+[Tt][Tt][Dd]\.?)?\s*$")
 _SIGNATURE_TAIL = re.compile(r"^(?:[Tt][Tt][Dd]\.?|NIP\.?\s*[\d ]+|[A-Z][A-Z.,' -]{2,60})$")
 _CAPTION = re.compile(r"^(?:Gambar|Tabel|Bagan|Diagram)\s+\d+(?:\.\d+)*\b", re.I)
 _WORD = {"roman": "angka", "upper": "huruf", "angka": "angka", "huruf": "huruf", "angkap": "angka",
-         "hurufp": "huruf", "ayat": "angka"}
+         "hurufp": "huruf", "ayat": "angka", "hurufpp": "huruf"}
 #: styles that head a whole part: a new "A." never nests under an item, it restarts its level
 _TOP_STYLES = ("roman", "upper")
 #: the deepest list level kept; deeper enumerators become siblings at this level
@@ -139,6 +141,8 @@ def _enumerator(line: str, c: str) -> tuple[str, int, str, str] | None:
         return "roman", value, f"{m.group('label')}.", m.group("rest")
     if line[1:2] == "." and "A" <= c <= "Z" and (m2 := _UPPER_ITEM.match(line)) is not None:
         return "upper", huruf_value(c), f"{m2.group('label')}.", m2.group("rest")
+    if c == "(" and (m3 := _PAREN_HURUF.match(line)) is not None and (value := huruf_value(m3.group("label"))):
+        return "hurufpp", value, f"({m3.group('label')})", m3.group("rest")
     if c == "(" or (c.isdigit() or c.islower()) and (
             line[1:2] in _CLOSERS or line[2:3] in _CLOSERS or line[3:4] in _CLOSERS):
         parsed = parse_marker(line)  # (called only where an enumerator can stand: "a." "12)" "(3)")
@@ -160,6 +164,110 @@ def table_rules(lines: list[str], offset: int) -> list[dict[str, Any]]:
             for i, raw in enumerate(lines) if _pipe_row(line := raw.strip())]
 
 
+class _Reader:
+    """The state of one pass over a Lampiran: the blocks so far, the outline, the open block."""
+
+    def __init__(self, prefix: str, canonical: bool):
+        self.prefix, self.canonical = prefix, canonical
+        self.blocks: list[dict[str, Any] | None] = []
+        self.outline = Outline("Lampiran" if prefix == "lampiran" else "Penjelasan")
+        self.open: dict[str, Any] = {}
+        self.otype = ""  # the open block's type ("" when none is open)
+        self.signing = 0  # lines of a signature block still expected (Ttd., the name)
+        self.detached: list[tuple[int, list[list[Any]]]] = []  # items printed without text: position, path
+
+    def add(self, kind: str, text: str, label: str | None = None, level: int = 0) -> None:
+        self.open = {"type": kind, "id": f"{self.prefix}-{len(self.blocks) + 1}", "cite": self.outline.cite,
+                     "label": label, "level": level, "text": text}
+        self.otype = kind
+        self.blocks.append(self.open)
+
+    def feed(self, line: str) -> None:
+        """Read one non-empty, stripped line."""
+        c = line[0]
+        signer = c in "PBWG" and _SIGNER.match(line) is not None
+        if signer or (self.signing and _SIGNATURE_TAIL.match(line)):
+            self.signing = 3 if signer else self.signing - 1
+            self.add("signature", line)
+            return
+        self.signing = 0
+        if c == "|" and _pipe_row(line):
+            line = "\t".join(c.strip() for c in line.strip("|").split("|"))
+        if "\t" in line:
+            self.table([c.strip() for c in line.split("\t")])
+        elif not self.item(line, c) and not self.detached_title(line):
+            self.prose(line, c)
+
+    def table(self, cells: list[str]) -> None:
+        if self.otype == "table":
+            self.open["rows"].append(cells)
+            self.open["text"] += " | " + " ".join(cells)
+        else:
+            self.add("table", " ".join(cells))
+            self.open["rows"] = [cells]
+
+    def item(self, line: str, c: str) -> bool:
+        enum = _enumerator(line, c)
+        if enum is None:
+            return False
+        style, value, label, rest = enum
+        intro = self.otype == "item" and self.open["text"].rstrip().endswith(":")
+        self.outline.place(style, value, label.strip(".()"), intro)
+        self.add("item", rest, label, self.outline.depth)
+        if rest:  # the column of detached labels ends at an item beside or above them
+            self.detached[:] = [d for d in self.detached if len(d[1]) < self.outline.depth]
+        elif len(self.detached) < MAX_DEPTH:
+            self.detached.append((len(self.blocks) - 1, list(self.outline.stack)))
+        return True
+
+    def detached_title(self, line: str) -> bool:
+        """A column of labels printed apart from their titles ("1)" "2)" then "Mekanisme ..."): each title, in
+        order, is the text of the next label that has none; the label moves to where its title is printed."""
+        while self.detached and self.blocks[self.detached[0][0]]["text"]:  # type: ignore[index]
+            self.detached.pop(0)  # a label whose text followed it after all
+        if not (self.detached and _is_title(line) and (self.otype not in ("item", "paragraph")
+                                                       or not self.open["text"] or _ended(self.open["text"]))):
+            return False
+        at, self.outline.stack = self.detached.pop(0)
+        self.open, self.blocks[at] = self.blocks[at], None  # type: ignore[assignment]
+        self.open["text"], self.otype = line, "item"
+        self.blocks.append(self.open)
+        return True
+
+    def prose(self, line: str, c: str) -> None:
+        """A caption, a wrapped line of the open block, a heading (a Lampiran BAB opens the path) or a
+        paragraph."""
+        if c in "GTBDgtbd" and _CAPTION.match(line):
+            self.add("caption", line)
+            return
+        if self.canonical:
+            self.otype = ""
+        heading = line.isupper() and len(line) >= 3 and not line.endswith((";", ","))  # _is_heading, inline
+        text = self.open.get("text", "")
+        if (self.otype == "item" or self.otype == "paragraph") and not heading and not _ended(text) \
+                and not _is_heading(text) and not (self.otype == "item" and _is_intro(line)):
+            self.open["text"] = join_more(text, line)
+            return
+        if not heading:
+            self.add("paragraph", line)
+            return
+        self.detached.clear()
+        bab = _BAB.match(line)
+        if self.otype == "heading" and (bab is None and not _BAB.match(text) or _BAB.fullmatch(text.strip())):
+            self.open["text"] = join_more(text, line)
+            return
+        if bab is not None:
+            self.outline.bab(bab.group("label"))
+        self.add("heading", line)
+
+    def result(self) -> list[dict[str, Any]]:
+        out = [b for b in self.blocks if b is not None]
+        if len(out) != len(self.blocks):
+            for n, b in enumerate(out, 1):  # a detached label moved to where its title is printed: ids in order
+                b["id"] = f"{self.prefix}-{n}"
+        return out
+
+
 def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -> list[dict[str, Any]]:
     """Blocks of a Lampiran: ``{type, id, cite, label, level, text}`` (+ ``rows`` for a table), in order.
 
@@ -167,88 +275,9 @@ def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -
     outline (0 for other blocks, which take the cite of the list position they stand in). One pass; each
     pattern is tried only on lines whose first character it can match: a Lampiran is most of a regulation's
     lines, so per-line work here is most of the reader's time. Never raises on any list of strings."""
-    blocks: list[dict[str, Any]] = []
-    outline = Outline("Lampiran" if prefix == "lampiran" else "Penjelasan")
-    open_block: dict[str, Any] | None = None
-    otype = ""              # the open block's type ("" when none is open)
-
-    def add(kind: str, text: str, label: str | None = None, level: int = 0) -> dict[str, Any]:
-        block: dict[str, Any] = {"type": kind, "id": f"{prefix}-{len(blocks) + 1}", "cite": outline.cite,
-                                 "label": label, "level": level, "text": text}
-        blocks.append(block)
-        return block
-
-    signing = 0  # lines of a signature block still expected (Ttd., the name)
-    detached: list[tuple[int, list[list[Any]]]] = []  # items printed without text: position, path
+    reader = _Reader(prefix, canonical)
     for raw in lines:
         line = raw.strip()
-        if not line:
-            continue
-        c = line[0]
-        signer = c in "PBWG" and _SIGNER.match(line) is not None
-        if signer or (signing and _SIGNATURE_TAIL.match(line)):
-            signing = 3 if signer else signing - 1
-            open_block, otype = add("signature", line), "signature"
-            continue
-        signing = 0
-        if c == "|" and _pipe_row(line):
-            line = "\t".join(c.strip() for c in line.strip("|").split("|"))
-        if "\t" in line:
-            cells = [c.strip() for c in line.split("\t")]
-            if otype == "table":
-                open_block["rows"].append(cells)  # type: ignore[index]
-                open_block["text"] += " | " + " ".join(cells)  # type: ignore[index]
-            else:
-                open_block, otype = add("table", " ".join(cells)), "table"
-                open_block["rows"] = [cells]
-            continue
-        enum = _enumerator(line, c)
-        if enum is not None:
-            style, value, label, rest = enum
-            intro = otype == "item" and open_block["text"].rstrip().endswith(":")  # type: ignore[index]
-            outline.place(style, value, label.strip(".()"), intro)
-            open_block, otype = add("item", rest, label, outline.depth), "item"
-            if rest:  # the column of detached labels ends at an item beside or above them
-                detached[:] = [d for d in detached if len(d[1]) < outline.depth]
-            elif len(detached) < MAX_DEPTH:
-                detached.append((len(blocks) - 1, list(outline.stack)))
-            continue
-        while detached and blocks[detached[0][0]]["text"]:  # type: ignore[index]
-            detached.pop(0)  # a label whose text followed it after all
-        if detached and _is_title(line) and (otype not in ("item", "paragraph") or not open_block["text"]  # type: ignore
-                                             or _ended(open_block["text"])):  # type: ignore
-            # a column of labels printed apart from their titles ("1)" "2)" then "Mekanisme ..."): each title,
-            # in order, is the text of the next label that has none
-            at, outline.stack = detached.pop(0)
-            open_block, blocks[at] = blocks[at], None  # type: ignore[call-overload]
-            open_block["text"], otype = line, "item"  # type: ignore[index]
-            blocks.append(open_block)  # type: ignore[arg-type]
-            continue
-        if c in "GTBDgtbd" and _CAPTION.match(line):
-            open_block, otype = add("caption", line), "caption"
-            continue
-        if canonical:
-            otype = ""
-        heading = line.isupper() and len(line) >= 3 and not line.endswith((";", ","))  # _is_heading, inline
-        if (otype == "item" or otype == "paragraph") and not heading \
-                and not _ended(open_block["text"]) \
-                and not _is_heading(open_block["text"]) \
-                and not (otype == "item" and _is_intro(line)):  # type: ignore[index]
-            open_block["text"] = join_more(open_block["text"], line)  # type: ignore[index]
-            continue
-        if heading:
-            detached.clear()
-            bab = _BAB.match(line)
-            if otype == "heading" and (bab is None and not _BAB.match(open_block["text"])  # type: ignore
-                                       or _BAB.fullmatch(open_block["text"].strip()) is not None):  # type: ignore
-                open_block["text"] = join_more(open_block["text"], line)  # type: ignore[index]
-                continue
-            if bab is not None:
-                outline.bab(bab.group("label"))
-            open_block, otype = add("heading", line), "heading"
-            continue
-        open_block, otype = add("paragraph", line), "paragraph"
-    if len(blocks) != len(out := [b for b in blocks if b is not None]):
-        for n, b in enumerate(out, 1):  # a detached label moved to where its title is printed: ids in order
-            b["id"] = f"{prefix}-{n}"
-    return out
+        if line:
+            reader.feed(line)
+    return reader.result()

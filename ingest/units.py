@@ -208,9 +208,14 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False,
             if depth <= 0:
                 quote = None
             continue
-        if quote is not None and (g.AMENDMENT_INSTRUCTION.match(line) or starts_with_open(line)):
-            quote = None  # the previous quote lost its closing mark
-        if implicit_quotes and quote is None and g.AMENDMENT_INSTRUCTION.match(line) \
+        if quote is not None and (g.AMENDMENT_INSTRUCTION.match(line) or (
+                starts_with_open(line) and not quote[-1][1].rstrip().endswith(":"))):
+            # the previous quote lost its closing mark; a quote opened after "... sebagai berikut:" inside the
+            # new text (an oath, a form of words) is nested in it and ends nothing
+            quote = None
+        if implicit_quotes and quote is not None and g.UNNUMBERED_INSTRUCTION.match(line):
+            quote = None  # the new text printed without quotes runs to the next instruction, numbered or not
+        if implicit_quotes and quote is None and g.instruction(line) \
                 and (m := _NEW_TEXT_AFTER.search(line)) is not None:
             # "3. Ketentuan ... berbunyi sebagai berikut: Pasal 21": the new text starts on the instruction's line
             _add_line(units, bare, no, line[:m.end()].rstrip(), canonical)
@@ -219,7 +224,7 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False,
             units[-1].quotes.append(quote)
             continue
         if implicit_quotes and quote is None and units and _opens_new_text(units[-1]) \
-                and not g.AMENDMENT_INSTRUCTION.match(line):
+                and not g.instruction(line):
             quote = [(no, line)]
             depth = 1
             units[-1].quotes.append(quote)
@@ -249,9 +254,11 @@ _NEW_TEXT_AFTER = re.compile(r"sebagai\s+berikut\s*:\s+(?=\S)")
 
 def _opens_new_text(unit: Unit) -> bool:
     """Is ``unit`` an amendment instruction whose new text follows ("... berbunyi sebagai berikut:")?"""
-    return (unit.marker is not None and not unit.quotes and bool(unit.lines)
-            and unit.lines[-1].rstrip().endswith(":")
-            and g.AMENDMENT_INSTRUCTION.match(f"{unit.marker.label} {unit.lines[0]}") is not None)
+    if unit.quotes or not unit.lines or not unit.lines[-1].rstrip().endswith(":"):
+        return False
+    if unit.marker is None:
+        return g.UNNUMBERED_INSTRUCTION.match(unit.lines[0]) is not None
+    return g.AMENDMENT_INSTRUCTION.match(f"{unit.marker.label} {unit.lines[0]}") is not None
 
 
 OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"

@@ -58,7 +58,7 @@ class Unit:
 
 
 def _full(node: Node) -> str:
-    return clean(" ".join(n.text for n in node.walk() if n.text))
+    return clean(node.full_text())
 
 
 def units(reg: Regulation, definition_intro: list[str]) -> list[Unit]:

@@ -1,4 +1,5 @@
-"""Procedures: the penugasan mechanisms the act lists as ordered steps, and the stages of the work mechanism.
+"""Procedures: the penugasan mechanisms the act lists as ordered steps, the reporting procedure its Pasal state
+clause by clause, and the stages of the work mechanism.
 
 A procedure opens where a Lampiran block (or a body Pasal/ayat) starts with a procedure cue ("Mekanisme
 penunjukan yang bersifat lintas ...", ``procedure_intro`` in ``cues.json``). Its section runs to the next block
@@ -54,10 +55,11 @@ def _is_head(u: Unit, intros: tuple[str, ...]) -> bool:
     return u.type in ("heading", "item", "paragraph", "pasal", "ayat") and _title(u.text).lower().startswith(intros)
 
 
-def _stage(u: Unit, cues: dict[str, Any]) -> str | None:
+def _stage(u: Unit, cues: dict[str, Any], heading: bool = True) -> str | None:
+    """The stage an item names ("Tahapan Evaluasi:"); ``heading``: only a short title, not a sentence."""
     title = _title(u.text).lower()
     for name, words in cues["stages"]["names"].items():
-        if title.startswith(tuple(words)) and len(title) < 80:
+        if title.startswith(tuple(words)) and (len(title) < 80 or not heading):
             return name
     return None
 
@@ -159,19 +161,37 @@ def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: 
     return steps
 
 
-def _unique(pid: str, seen: set[str]) -> str:
-    out, i = pid, 2
-    while out in seen:
-        out, i = f"{pid}_{i}", i + 1
-    seen.add(out)
+def _unique(pid: str, seen: dict[str, int]) -> str:
+    """``pid``, or ``pid_2``, ``pid_3`` ... when taken (a count per id: no rescans however many repeat)."""
+    n = seen.get(pid, 0) + 1
+    seen[pid] = n
+    out = pid if n == 1 else f"{pid}_{n}"
+    while out in seen and out != pid:  # "x_2" already taken as an id of its own
+        n += 1
+        seen[pid] = n
+        out = f"{pid}_{n}"
+    seen.setdefault(out, 1)
     return out
+
+
+def _reporting(us: list[Unit], cues: dict[str, Any], seen: dict[str, int]) -> dict[str, Any] | None:
+    """The reporting procedure: the body's clauses in which someone reports ("... melaporkan pelaksanaan tugas
+    kepada ..."), in document order, one step each."""
+    found = [(u, None, None) for u in us if u.source == "body" and not u.definition and u.type in ("pasal", "ayat")
+             and any(re.search(r"\b" + re.escape(v) + r"\b", u.low) for v in cues["lampiran_report_verbs"])]
+    steps = _steps(found, False, "pelaporan", None, cues) if found else []
+    if not any(s["actor"] for s in steps):
+        return None
+    return {"id": _unique("pelaporan", seen), "name": "Pelaporan pelaksanaan tugas", "form": "pelaporan",
+            "scope": None, "source": "batang_tubuh", "cite": found[0][0].cite, "node": found[0][0].id,
+            "steps": steps}
 
 
 def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
     """Every procedure of the act (Lampiran first, then the body), each ``{id, name, form, scope, source,
     cite, node, steps}`` as in ``schema/sistemkerja.schema.json``."""
     out: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     intros = tuple(cues["procedure_intro"])
     for u in us:
         if u.definition or not _is_head(u, intros):
@@ -193,29 +213,48 @@ def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
         out.append({"id": pid, "name": _name(title), "form": form, "scope": scope,
                     "source": "lampiran" if u.source == "lampiran" else "batang_tubuh",
                     "cite": u.cite, "node": u.id, "steps": steps})
-    return out
+    report = _reporting(us, cues, seen)
+    return out + ([report] if report else [])
+def _stage_set(us: list[Unit], cues: dict[str, Any]) -> list[tuple[str, Unit]]:
+    """The first run of stage items in the Lampiran ("1. Tahapan Perencanaan", "2. Tahapan Pelaksanaan",
+    "3. Tahapan Evaluasi"): stage units at one level, in order, up to the next block above that level."""
+    run: list[tuple[str, Unit]] = []
+    for u in us:
+        if u.source != "lampiran":
+            continue
+        name = _stage(u, cues, heading=False) if u.type in ("item", "heading") else None
+        if run and (u.type in ("item", "heading") and u.level < run[0][1].level and not name
+                    or name and u.level != run[0][1].level):
+            break
+        if name and all(n != name for n, _ in run):
+            run.append((name, u))
+        elif name and run:
+            break  # the same stage again: the next unit type's mechanism
+    return run
+
+
 def build_stages(us: list[Unit], cues: dict[str, Any]) -> list[dict[str, Any]]:
-    """The first Lampiran heading of each stage (perencanaan, pelaksanaan, evaluasi) with its items; where the
-    Lampiran has none, the body list naming the stages."""
-    names: dict[str, list[str]] = cues["stages"]["names"]
+    """The stages of the work mechanism (perencanaan, pelaksanaan, evaluasi) in the order the Lampiran states
+    them, each with the items under it (or, where it has none, the paragraphs that describe it); where the
+    Lampiran names no stage, the body list naming them."""
     out = []
-    for stage, words in names.items():
-        found = None
-        for u in us:
-            title = _title(u.text).lower()
-            if u.source == "lampiran" and u.type != "paragraph" and any(title.startswith(w) for w in words):
-                steps = lampiran_following(us, u)
-                if steps:
-                    found = (u, steps)
+    for stage, u in _stage_set(us, cues):
+        steps = lampiran_following(us, u)
+        if not steps:
+            steps = []
+            for v in us[u.index + 1:]:
+                if v.source != "lampiran" or v.type != "paragraph":
                     break
-        if found is None:
-            body = next((u for u in us if u.source == "body" and not u.definition
-                         and u.type in ("huruf", "angka", "item")
-                         and any(_title(u.text).lower().startswith(w) for w in words)), None)
-            if body is not None:
-                found = (body, [])
-        if found:
-            u, steps = found
-            out.append({"name": stage, "title": _title(u.text).rstrip(" ;.:"), "cite": u.cite, "id": u.id,
-                        "steps": [{"text": clean(s.text), "cite": s.cite, "id": s.id} for s in steps]})
+                steps.append(v)
+        head = re.match(r"\S+\s+\S+", _title(u.text))  # "Tahapan Evaluasi", without the sentence joined to it
+        out.append({"name": stage, "title": head.group(0).rstrip(" ;.:") if head else stage, "cite": u.cite, "id": u.id,
+                    "steps": [{"text": clean(s.text), "cite": s.cite, "id": s.id} for s in steps]})
+    if out:
+        return out
+    for stage, words in cues["stages"]["names"].items():
+        body = next((u for u in us if u.source == "body" and not u.definition and u.type in ("huruf", "angka", "item")
+                     and any(_title(u.text).lower().startswith(w) for w in words)), None)
+        if body is not None:
+            out.append({"name": stage, "title": _title(body.text).rstrip(" ;.:")[:120], "cite": body.cite,
+                        "id": body.id, "steps": []})
     return out

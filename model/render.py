@@ -35,6 +35,23 @@ def _short(text: str, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def _step_md(s: dict[str, Any], names: dict[str, str], docs: dict[str, str]) -> str:
+    """One procedure step as a memo line: actor, words, [document; to; cc; stage; side; branch] (cite)."""
+    extra = []
+    if s["document"]:
+        extra.append(f"dokumen: {docs.get(s['document'], s['document'])}")
+    if s["to"]:
+        extra.append("kepada: " + ", ".join(names.get(t, t) for t in s["to"]))
+    if s["cc"]:
+        extra.append("tembusan: " + ", ".join(names.get(t, t) for t in s["cc"]))
+    for key, word in (("stage", "tahap"), ("side", "pihak"), ("branch", "jika")):
+        if s.get(key):
+            extra.append(f"{word}: {s[key]}")
+    actor = names.get(s["actor"], "—") if s["actor"] else "—"
+    tail = f" [{'; '.join(extra)}]" if extra else ""
+    return f"{s['n']}. **{actor}**: {_short(s['action'])}{tail} ({s['cite']})"
+
+
 def to_markdown(model: dict[str, Any]) -> str:
     names = {r["id"]: r["name"] for r in model["roles"]}
     docs = {d["id"]: d["name"] for d in model["documents"]}
@@ -75,20 +92,7 @@ def to_markdown(model: dict[str, Any]) -> str:
     out += ["## Prosedur", ""]
     for p in model["procedures"]:
         out.append(f"### {p['name']} ({p['cite']})")
-        for s in p["steps"]:
-            extra = []
-            if s["document"]:
-                extra.append(f"dokumen: {docs.get(s['document'], s['document'])}")
-            if s["to"]:
-                extra.append("kepada: " + ", ".join(names.get(t, t) for t in s["to"]))
-            if s["cc"]:
-                extra.append("tembusan: " + ", ".join(names.get(t, t) for t in s["cc"]))
-            for key, word in (("stage", "tahap"), ("side", "pihak"), ("branch", "jika")):
-                if s.get(key):
-                    extra.append(f"{word}: {s[key]}")
-            actor = names.get(s["actor"], "—") if s["actor"] else "—"
-            tail = f" [{'; '.join(extra)}]" if extra else ""
-            out.append(f"{s['n']}. **{actor}**: {_short(s['action'])}{tail} ({s['cite']})")
+        out += [_step_md(s, names, docs) for s in p["steps"]]
         out.append("")
     out += ["## Dokumen yang diperlukan", ""]
     for d in model["documents"]:

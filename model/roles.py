@@ -161,6 +161,51 @@ def reporting_lines(roles: list[dict[str, Any]]) -> list[dict[str, str]]:
     return out
 
 
+def _duty_lists(book: RoleBook, us: list[Unit], mentions: list[list[Mention]], cues: dict,
+                stops: tuple[str, ...]) -> None:
+    """Duties listed under an intro that names a role ("Tanggung jawab Ketua Tim meliputi:"), body or Lampiran;
+    an item that reports draws a reporting line too."""
+    intro_re = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:" + "|".join(map(re.escape, cues["duty_intro"]))
+                          + r")\b")
+    for u in us:
+        text = u.low
+        if not (intro_re.search(text) and (text.endswith(":") or any(text.endswith(e)
+                                                                      for e in cues["duty_intro_end"]))):
+            continue
+        roles = [m for m in mentions[u.index] if m.label == "ROLE"]
+        if not roles:
+            continue
+        owners = [roles[0]] + [m for m in roles[1:] if before(text, m, 12).rstrip().endswith(
+            ("sekaligus", "selaku", "dan"))]
+        items = ([us[c] for c in u.children if us[c].type in ("huruf", "angka", "item")]
+                 if u.source == "body" else lampiran_following(us, u))
+        for it in items:
+            for owner in owners:
+                book.add(book.duties, owner.key, _item(it.text, it))
+                rv = _verb_pos(it.low, cues["report_verbs"])
+                if rv >= 0:
+                    for t in _targets_after(it.low, mentions[it.index], rv, stops):
+                        if t.key != owner.key:
+                            book.add(book.reports, owner.key, _ref(t.key, it))
+
+
+def _appointments(book: RoleBook, us: list[Unit], mentions: list[list[Mention]], cues: dict) -> None:
+    """Who appoints whom: an agent before the appointing verb, the appointee "sebagai" a role after it."""
+    for u in us:
+        ms = mentions[u.index]
+        av = _verb_pos(u.low, cues["appoint_verbs"])
+        if av < 0:
+            continue
+        agents = [m for m in ms if m.label == "ROLE" and m.start < av
+                  and not before(u.low, m, 14).rstrip().endswith(NOT_SUBJECT)]
+        appointees = [m for m in ms if m.label == "ROLE" and m.start > av
+                      and before(u.low, m, 12).rstrip().endswith("sebagai")]
+        if agents and appointees:
+            for a in appointees:
+                if a.key != agents[0].key:
+                    book.add(book.appointed, a.key, _ref(agents[0].key, u))
+
+
 def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, cues: dict) -> list[dict]:
     book = RoleBook(catalogue)
     splits = cues["definition_split"]
@@ -189,29 +234,7 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
             pos = u.low.find(term)
             if pos >= 0:
                 book.mention(key, u.text[pos:pos + len(term)], u)
-    # 3. duty lists: an intro naming a role and ending in ":" / "meliputi", with its items
-    intro_re = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:" + "|".join(map(re.escape, cues["duty_intro"]))
-                          + r")\b")
-    for u in us:
-        text = u.low
-        if not (intro_re.search(text) and (text.endswith(":") or any(text.endswith(e)
-                                                                      for e in cues["duty_intro_end"]))):
-            continue
-        roles = [m for m in mentions[u.index] if m.label == "ROLE"]
-        if not roles:
-            continue
-        owners = [roles[0]] + [m for m in roles[1:] if before(text, m, 12).rstrip().endswith(
-            ("sekaligus", "selaku", "dan"))]
-        items = ([us[c] for c in u.children if us[c].type in ("huruf", "angka", "item")]
-                 if u.source == "body" else lampiran_following(us, u))
-        for it in items:
-            for owner in owners:
-                book.add(book.duties, owner.key, _item(it.text, it))
-                rv = _verb_pos(it.low, cues["report_verbs"])
-                if rv >= 0:
-                    for t in _targets_after(it.low, mentions[it.index], rv, stops):
-                        if t.key != owner.key:
-                            book.add(book.reports, owner.key, _ref(t.key, it))
+    _duty_lists(book, us, mentions, cues, stops)
     # 4. body clauses: subject + duty verb; passive agent ("ditetapkan oleh X"); reporting lines (body and
     #    Lampiran: "... yang berperan sebagai anggota tim melaporkan ... kepada ketua tim"); appointments
     for u in us:
@@ -227,19 +250,7 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
                 if m.label == "ROLE" and re.search(r"\bdi\w+ oleh\s*$", before(u.low, m, 40)):
                     book.add(book.duties, m.key, _item(u.text, u))
         _reports(book, u, ms, subj, cues, stops)
-    for u in us:
-        ms = mentions[u.index]
-        av = _verb_pos(u.low, cues["appoint_verbs"])
-        if av < 0:
-            continue
-        agents = [m for m in ms if m.label == "ROLE" and m.start < av
-                  and not before(u.low, m, 14).rstrip().endswith(NOT_SUBJECT)]
-        appointees = [m for m in ms if m.label == "ROLE" and m.start > av
-                      and before(u.low, m, 12).rstrip().endswith("sebagai")]
-        if agents and appointees:
-            for a in appointees:
-                if a.key != agents[0].key:
-                    book.add(book.appointed, a.key, _ref(agents[0].key, u))
+    _appointments(book, us, mentions, cues)
     return book.roles()
 
 

@@ -7,7 +7,8 @@ markers TUJUAN / ASAL and the branch words SETUJU / TOLAK); roles and documents 
 
 - the main clause follows "maka", or the comma closing a leading condition or fronted phrase ("apabila ...,",
   "terhadap surat ...,", "dengan rekomendasi ...,");
-- the actor is the role that opens the main clause when its verb is active; when the verb is passive, the role
+- the actor is the role that opens the main clause when its verb is active (the role it "berperan sebagai" when
+  the clause says so); when the verb is passive, the role
   after "oleh" ("disampaikan oleh Pejabat Penilai Kinerja"); when the main clause names no one, a role directly
   followed by an active verb ("setelah pimpinan Unit Organisasi menerima"), else the subject of the condition
   ("Apabila Pimpinan Perangkat Daerah menolak, maka harus memberikan ...");
@@ -90,11 +91,22 @@ class Clause:
                 return next((e for e in self.roles if j < e.start <= j + 5), None)
         return None
 
+    def _acting_as(self, start: int, verb: int) -> Any:
+        """The role a subject acts in ("Pejabat Fungsional ... yang berperan sebagai ketua tim melaporkan")."""
+        end = verb if verb >= 0 else len(self.doc)
+        for j in range(start, max(start, end - 2)):
+            if self.doc[j].lower_ == "berperan" and self.doc[j + 1].lower_ == "sebagai":
+                return self.role_at.get(j + 2)
+        return None
+
     def actor(self, loose: bool = False) -> Any:
         """The role span the clause makes act, or None (see the module docstring)."""
         subject = self.role_at.get(self.main)
         if subject is not None:
             v = self.verb_after(subject.end)
+            acting = self._acting_as(subject.end, v)
+            if acting is not None:
+                return acting
             if v >= 0 and self.has(v, "PASSIVE"):
                 return self.agent_after(v)
             return subject

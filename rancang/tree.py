@@ -79,6 +79,10 @@ class Node:
             if node.children:
                 stack.extend(reversed(node.children))
 
+    def full_text(self) -> str:
+        """The text of this node and of every descendant, in document order, joined by spaces (no labels)."""
+        return " ".join(n.text for n in self.walk() if n.text)
+
     def child_list(self, *types: str) -> list[Node]:
         return [c for c in self.children if c.type in types]
 

@@ -51,11 +51,12 @@ def test_a_national_law_validates_and_reads_back(law, national):
 
 def test_frbr_uris_carry_the_region_as_locality(seed_trees, national):
     assert frbr_uri(seed_trees["jepara"]) == "/akn/id-jepara/act/perbup/2024/17"
-    assert frbr_uri(seed_trees["bogor"]) == "/akn/id-bogor/act/perwali/2022/93"
+    assert frbr_uri(seed_trees["bogor"]) == "/akn/id-kota-bogor/act/perwali/2022/93"  # not Kabupaten Bogor's
     assert frbr_uri(national["uu-2011-12"]) == "/akn/id/act/uu/2011/12"
     root = etree.fromstring(to_akn(seed_trees["pasaman_barat"]))
     uri = root.find(f".//{{{NS}}}FRBRWork/{{{NS}}}FRBRuri").get("value")
     assert uri == "/akn/id-pasaman-barat/act/perbup/2024/17"
+    assert root.find(f".//{{{NS}}}FRBRWork/{{{NS}}}FRBRcountry").get("value") == "id"
 
 
 def test_every_pasal_ayat_and_item_has_a_unique_eid(seed_trees):

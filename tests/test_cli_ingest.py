@@ -96,3 +96,12 @@ def test_output_names_keep_files_with_the_same_stem_apart():
 
     names = output_names([Path("a/perbup.pdf"), Path("b/perbup.docx"), Path("c/lain.txt")], ".json")
     assert list(names.values()) == ["perbup.pdf.json", "perbup.docx.json", "lain.json"]
+
+
+def test_files_of_the_same_name_in_two_folders_never_overwrite_each_other(tmp_path):
+    from rancang.ingest.cli import output_names
+
+    names = output_names([Path("01-ocr/input.txt"), Path("06-paragraf/input.txt"), Path("x/input.txt"),
+                          Path("y/x/input.txt")], ".json")
+    assert len(set(names.values())) == 4
+    assert names[Path("01-ocr/input.txt")] == "01-ocr-input.txt.json"

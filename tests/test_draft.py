@@ -245,7 +245,7 @@ def test_draft_prints_each_finding_and_exits_1_on_an_error(tmp_path, draft_sourc
     from rancang.generate import check as checker
 
     finding = {"severity": "error", "code": "X2", "message": "rujukan contoh.", "cite": "Pasal 3"}
-    monkeypatch.setattr(checker, "check", lambda reg: [finding])
+    monkeypatch.setattr(checker, "check", lambda reg, topics=None: [finding])
     result = CliRunner().invoke(cli, ["draft", str(PROFILES["sleman"]), "--db", str(draft_sources.store.path),
                                       "-o", str(tmp_path)])
     assert result.exit_code == 1
@@ -287,3 +287,12 @@ def test_user_data_is_verbatim_in_every_output(tmp_path, draft_sources):
                  json.dumps(d.to_dict(), ensure_ascii=False), (tmp_path / "catatan.md").read_text(encoding="utf-8")):
         assert "<B>BARU</B> **PEGAWAI**" in text
     assert "<b>Baru</b> **Pegawai**" in d.reg.menimbang[-1]["text"]
+
+
+@pytest.mark.parametrize("key", ["sleman", "palu"])
+def test_draft_topics_are_the_models_without_running_it(drafts, key):
+    from rancang.model import build
+
+    _, d, _ = drafts[key]
+    model = {k: (v or {}).get("cite") for k, v in build(d.reg)["topics"].items()}
+    assert model == {k: (v or {}).get("cite") for k, v in d.topics.items()}

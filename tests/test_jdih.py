@@ -85,6 +85,7 @@ def test_the_store_exports_a_jdihn_feed_that_keeps_imported_records(portal, tmp_
     assert jepara["judul"] == FEED[0]["judul"] and jepara["tanggal_penetapan"] == "2024-08-26"
     bogor = next(r for r in records if r["noPeraturan"] == "93")
     assert bogor["tempatTerbit"] == "Bogor" and bogor["sumber"].startswith("Berita Daerah Kota Bogor")
+    assert bogor["judul"].startswith("Peraturan Wali Kota Bogor Nomor 93")  # never "Wali Kota Kota Bogor"
     assert read_feed(str(out))[0]["idData"]
 
 

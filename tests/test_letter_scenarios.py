@@ -190,6 +190,11 @@ def test_bad_scenario_data_is_one_clear_sentence(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
     with pytest.raises(InputError, match="tidak dikenal"):
         sc.get_scenario("mutasi")
+    wrong = sc.scenario_example("penunjukan-dalam-unit")
+    wrong["pegawai"][0]["gelar"] = "x"
+    wrong["tanggal_mulai"] = "2 Maret 2026"
+    with pytest.raises(InputError, match="gelar.*tanggal_mulai|tanggal_mulai.*gelar"):
+        sc.build("penunjukan-dalam-unit", wrong)
 
 
 def test_cli_example_then_render(tmp_path, capsys):

@@ -38,10 +38,10 @@ def test_steps_and_actors_meet_the_step_gold(seeds, key):
 @pytest.mark.parametrize("key", SEEDS)
 def test_the_step_gold_resolves_in_the_tree(seeds, key):
     reg = seeds[key][0]
+    blocks = [(b.get("cite"), b["text"]) for b in reg.lampiran] + [(n.cite, n.text or "") for n in reg.walk()]
     for p in gold(key)["procedures"]:
         for s in p["steps"]:
-            assert any(b.get("cite") == s["cite"] and b["text"].lower().startswith(s["text"].lower())
-                       for b in reg.lampiran), s
+            assert any(c == s["cite"] and t.lower().startswith(s["text"].lower()) for c, t in blocks), s
 
 
 @pytest.mark.parametrize("key", SEEDS)
@@ -173,3 +173,11 @@ Penunjukan sebagai individu dilakukan sebagai berikut:
     inside = next(p for p in m["procedures"] if p["id"] == "penunjukan_dalam_unit_organisasi")
     assert [(s["actor"], s["document"]) for s in inside["steps"]] == [
         ("pimpinan_unit_organisasi", None), ("pejabat_fungsional", "surat_penugasan")]
+
+
+@pytest.mark.parametrize("key", SEEDS)
+def test_stages_come_in_order_with_the_evaluation_kept(seeds, key):
+    stages = seeds[key][1]["stages"]
+    assert [s["name"] for s in stages] == ["perencanaan", "pelaksanaan", "evaluasi"]
+    assert len({s["cite"].rsplit(" ", 2)[0] for s in stages}) == 1  # one run of sibling stage items
+    assert [s["title"].lower() for s in stages] == ["tahapan perencanaan", "tahapan pelaksanaan", "tahapan evaluasi"]

@@ -9,6 +9,7 @@ the mechanical fixes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from rancang.generate.checks import (
     consistency,
@@ -31,12 +32,13 @@ CHECKS: list[Callable[[Regulation], Iterator[Finding]]] = [
 __all__ = ["CHECKS", "Finding", "check", "finding", "format_text", "rules"]
 
 
-def check(reg: Regulation) -> list[Finding]:
+def check(reg: Regulation, topics: dict[str, Any] | None = None) -> list[Finding]:
     """Every finding for ``reg``: errors first, then warnings, then info; in rule-family order within a
-    severity. Each finding is ``{severity, code, rule, source, message, cite[, fix]}``."""
+    severity. Each finding is ``{severity, code, rule, source, message, cite[, fix]}``. ``topics``: the model's
+    topics of ``reg`` when the caller knows them (a draft does), so S1 need not run the model."""
     out: list[Finding] = []
     for fn in CHECKS:
-        out.extend(fn(reg))
+        out.extend(fn(reg, topics) if fn is coverage.check_topics else fn(reg))
     return sorted(out, key=lambda f: ORDER.get(f["severity"], 3))
 
 

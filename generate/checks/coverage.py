@@ -9,6 +9,7 @@ regulates "kedudukan" in its own words is not reported.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from rancang.generate.checks.base import Finding, finding, is_amending, norm, rules
 
@@ -36,12 +37,17 @@ def _places(reg: Regulation) -> list[tuple[str, str]]:
     return out
 
 
-def coverage(reg: Regulation) -> dict[str, str | None]:
-    """Topic key -> where the act regulates it (a cite such as "Pasal 7 ayat (1)" or "Lampiran"), or None."""
-    try:
-        from rancang.model import build
+def coverage(reg: Regulation, topics: dict[str, Any] | None = None) -> dict[str, str | None]:
+    """Topic key -> where the act regulates it (a cite such as "Pasal 7 ayat (1)" or "Lampiran"), or None.
 
-        found = {k: (v or {}).get("cite") for k, v in build(reg)["topics"].items()}
+    ``topics`` ({topic: {cite, id} | None}) are the model's topics when the caller knows them already (a draft
+    follows them from the corpus store's cache), so the model need not run."""
+    try:
+        if topics is None:
+            from rancang.model import build
+
+            topics = build(reg)["topics"]
+        found = {k: (v or {}).get("cite") for k, v in topics.items()}
     except ImportError:  # pragma: no cover - the model stage is part of the package
         found = {}
     cues = rules()["S1"]["cues"]
@@ -54,11 +60,11 @@ def coverage(reg: Regulation) -> dict[str, str | None]:
     return found
 
 
-def check_topics(reg: Regulation) -> Iterator[Finding]:
+def check_topics(reg: Regulation, topics: dict[str, Any] | None = None) -> Iterator[Finding]:
     """S1: every topic of the sistem-kerja model is regulated somewhere (sistem-kerja acts only)."""
     if not is_sistem_kerja(reg):
         return
-    for topic, where in coverage(reg).items():
+    for topic, where in coverage(reg, topics).items():
         if where is None:
             yield finding("S1", "Batang Tubuh dan Lampiran", topic=topic.replace("_", " "))
 

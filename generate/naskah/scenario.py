@@ -23,7 +23,9 @@ from rancang.generate.naskah import isian, steps
 from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
+from rancang.generate.profile import _message
 
+from rancang import schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError
 
@@ -139,6 +141,21 @@ def perbup(parties: Parties) -> str:
     return f"{prof.jenis_peraturan} {prof.nama} Nomor {prof.nomor or '....'} Tahun {prof.tahun} tentang {tentang}"
 
 
+def scenario_schema() -> dict[str, Any]:
+    """The JSON Schema of a scenario's data (``$defs/skenario`` of ``schema/letter.schema.json``, self-contained)."""
+    full = schema.load("letter")
+    return {"$schema": full["$schema"], "$defs": full["$defs"], "$ref": "#/$defs/skenario"}
+
+
+def _check_shape(name: str, data: dict[str, Any]) -> None:
+    import jsonschema
+
+    errs = sorted(jsonschema.Draft202012Validator(scenario_schema()).iter_errors(data),
+                  key=lambda e: list(e.absolute_path))
+    if errs:
+        raise InputError(f"data skenario '{name}' tidak sah: " + "; ".join(_message(e) for e in errs) + ".")
+
+
 def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: str | None = None) -> Built:
     """The scenario ``name`` filled from ``data`` (see ``rancang letter --scenario NAME --example``).
 
@@ -149,6 +166,7 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     if not isinstance(data, dict):
         raise InputError("data skenario harus berupa pemetaan kunci: nilai.")
     check_tree(data, f"data skenario '{name}'")
+    _check_shape(name, data)
     parties = Parties(data, base)
     plan = steps.plan(scen, peraturan)
     act = plan.citation or perbup(parties)

@@ -480,5 +480,5 @@ def from_pages(pages: list[Page], removed: list[dict[str, Any]] | None = None) -
     drop_page_numbers(pages, removed)
     drop_running_lines(pages, removed)
     drop_catchwords(pages, removed)
-    lines = join_hyphenation(page_lines(pages, removed), removed)
+    lines = pdf_words.rejoin_split_words(join_hyphenation(page_lines(pages, removed), removed))
     return Document(lines=lines, format="pdf", removed=removed, extra={"pages": len(pages)})

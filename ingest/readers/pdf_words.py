@@ -173,3 +173,37 @@ class PlumberPages:
             return float(page.width), float(page.height), words, chars, 0 if chars else len(page.images)
         finally:
             page.close()
+
+
+_TOKEN_EDGE = ".,;:()“”\"'"
+
+
+def rejoin_split_words(lines: list[str]) -> list[str]:
+    """Words that extraction split in two ("Un dang-Undang", "Pe raturan", "Pela ksanaan") are one word again.
+
+    The document's own vocabulary is the evidence: two neighbouring tokens are joined only when their join is a
+    word the document prints whole elsewhere, more often than the first token stands alone ("di atur" stays,
+    since "di" is a word of the text). Only spaces change, never a character::
+
+        >>> rejoin_split_words(["Pe raturan dan Un dang-Undang", "Peraturan Undang-Undang di atur diatur di",
+        ...                     "Peraturan Undang-Undang"])
+        ['Peraturan dan Undang-Undang', 'Peraturan Undang-Undang di atur diatur di', 'Peraturan Undang-Undang']
+    """
+    from collections import Counter
+
+    tokens = Counter(tok.strip(_TOKEN_EDGE) for line in lines for tok in line.split())
+    out = []
+    for line in lines:
+        words = line.split(" ")
+        merged: list[str] = []
+        for word in words:
+            if merged and word[:1].islower():
+                head = merged[-1]
+                core = head.lstrip(_TOKEN_EDGE)
+                # a fragment is short and all letters; the whole word is known and commoner than the fragment
+                if 1 < len(core) <= 5 and core.isalpha() and tokens[(core + word).strip(_TOKEN_EDGE)] > tokens[core]:
+                    merged[-1] = head + word
+                    continue
+            merged.append(word)
+        out.append(" ".join(merged) if len(merged) != len(words) else line)
+    return out

@@ -1,0 +1,98 @@
+"""Rows of the corpus store: a regulation's clauses as searchable rows, and the names and keys of its files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rancang.address import Address
+from rancang.errors import InputError
+from rancang.tree import Regulation
+
+#: file suffixes a folder given to ``corpus add`` is searched for
+SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".json")
+
+
+@dataclass
+class Clause:
+    """One searchable row: a clause (Pasal, ayat, huruf ...), a BAB/Bagian heading or a Lampiran block."""
+
+    node: str
+    type: str
+    cite: str
+    text: str
+
+
+def clauses(reg: Regulation) -> list[Clause]:
+    """Every clause of ``reg`` in document order, each with its own text only (children have rows too)."""
+    out: list[Clause] = []
+    cites = {n.id: n.cite for n in reg.walk() if n.id}
+    for n in reg.walk():
+        text = " ".join(x for x in (n.heading, n.text) if x).strip()
+        if not text or not n.id:
+            continue
+        out.append(Clause(n.id, n.type, n.cite or _parent_cite(n.id, cites), text))
+    for b in reg.lampiran:
+        text = b.get("text") or ""
+        if b.get("rows"):
+            text = " ".join([text] + [" | ".join(str(c or "") for c in row) for row in b["rows"]]).strip()
+        if text and b.get("id"):
+            out.append(Clause(b["id"], "lampiran", b.get("cite") or "Lampiran", text))
+    return out
+
+
+def _parent_cite(node_id: str, cites: dict[str, str]) -> str:
+    """A node printed without a cite of its own (trailing prose) is cited by its nearest cited ancestor; an id
+    that is no address (a tree from elsewhere) cites itself."""
+    try:
+        up = Address.parse(node_id).parent
+    except ValueError:
+        return node_id
+    while up is not None and not cites.get(up.id):
+        up = up.parent
+    return cites[up.id] if up is not None else node_id
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, words joined by '-': 'Pasaman Barat' -> 'pasaman-barat'."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+
+
+def region_name(meta: dict[str, Any]) -> str:
+    """The short region name of a regulation: 'Kota Bogor' -> 'Bogor'."""
+    daerah = (meta.get("daerah") or "").strip()
+    return re.sub(r"^(kabupaten|kota|provinsi)\s+", "", daerah, flags=re.I)
+
+
+def file_sha256(path: Path) -> str:
+    """The key of a file: sha256 of its bytes; for a JSON tree, the sha256 of the source it was read from."""
+    data = path.read_bytes()
+    if path.suffix.lower() == ".json" and data.lstrip()[:1] == b"{":
+        try:
+            sha = json.loads(data).get("source", {}).get("sha256")
+        except (ValueError, AttributeError):
+            sha = None
+        if sha:
+            return sha
+    return hashlib.sha256(data).hexdigest()
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named on the command line; folders are searched (recursively) for regulation files."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError(f"{p}: berkas tidak ditemukan.")
+    return out
