@@ -61,6 +61,26 @@ def cli() -> None:
     """rancang: alat Bagian Hukum untuk peraturan sistem kerja ASN."""
 
 
+#: what the operating system said, in Indonesian, by errno name
+_OS_REASONS = {"EEXIST": "sudah ada sebagai berkas",
+               "ENOTDIR": "salah satu bagian jalurnya adalah berkas, bukan folder", "ENOENT": "tidak ditemukan",
+               "EACCES": "tidak diizinkan", "EPERM": "tidak diizinkan",
+               "EISDIR": "adalah folder, bukan berkas", "ENOSPC": "ruang disk habis", "EROFS": "hanya dapat dibaca",
+               "ENAMETOOLONG": "namanya terlalu panjang"}
+
+
+def os_error_sentence(exc: OSError) -> str:
+    """One Indonesian sentence for an OSError on a user's path ("x/y.docx: salah satu bagian jalurnya ...").
+
+    >>> os_error_sentence(FileExistsError(17, "File exists", "keluaran/a.txt"))
+    'keluaran/a.txt: tidak dapat dibaca atau ditulis (sudah ada sebagai berkas).'
+    """
+    import errno
+
+    reason = _OS_REASONS.get(errno.errorcode.get(exc.errno or 0, ""), "kesalahan sistem berkas")
+    return f"{exc.filename or 'berkas'}: tidak dapat dibaca atau ditulis ({reason})."
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI; an unexpected exception becomes one Indonesian sentence, not a traceback."""
     try:
@@ -75,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except RancangError as exc:  # pragma: no cover - RancangError is a ClickException
         exc.show()
+        return 1
+    except OSError as exc:  # a path the user gave that cannot be written or read: their input, not our bug
+        click.echo(f"Galat: {os_error_sentence(exc)}", err=True)
         return 1
     except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback to a user
         click.echo(f"Galat internal: {type(exc).__name__}: {exc}. Mohon laporkan ke pengembang.", err=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rancang.ingest import ingest_bytes, ingest_path
 
@@ -45,3 +47,21 @@ def test_windows_ansi_text_is_read():
     text = "BUPATI CONTOH\n\nPasal 1\n\nPeraturan ini berlaku sejak diundangkan – “segera”.\n"
     reg = ingest_bytes(text.encode("cp1252"), "ansi.txt")
     assert reg.pasals()[0].text.endswith("“segera”.")
+
+
+def test_an_output_path_through_an_existing_file_is_one_sentence_for_every_command(tmp_path):
+    """-o inside a path whose folder is a file (a user's slip) ends in one Indonesian sentence, exit 1, for the
+    commands that write: letter, check --fix, corpus export."""
+    import subprocess
+    import sys
+
+    blocker = tmp_path / "kosong.txt"
+    blocker.write_text("", encoding="utf-8")
+    seed = Path(__file__).parent.parent / "corpus" / "seeds" / "002_a9b194b47a12baf0.txt"
+    for args in (["check", str(seed), "--fix", "-o", str(blocker / "f.txt")],
+                 ["corpus", "export", "--jdih", "-o", str(blocker / "f.json")]):
+        proc = subprocess.run([sys.executable, "-m", "rancang.cli", *args], capture_output=True, text=True,
+                              timeout=300)
+        assert proc.returncode == 1, (args, proc.stderr)
+        assert proc.stderr.startswith("Galat: ") and "Traceback" not in proc.stderr
+        assert "Galat internal" not in proc.stderr and proc.stderr.strip().count("\n") == 0
