@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rancang.ingest.markdown import CANONICAL_MARK, clean_label
+from rancang.ingest.markdown import CANONICAL_MARK, printed_label, quoted, unit_lines
 
 from rancang.errors import InputError, RancangError
 from rancang.tree import Node, Regulation
@@ -41,7 +41,6 @@ SUBTYPES = {"peraturan bupati": "perbup", "peraturan wali kota": "perwali", "per
 ELEMENTS = {"bab": ("chapter", "chp"), "bagian": ("part", "part"), "paragraf": ("subpart", "subpart"),
             "pasal": ("article", "art"), "ayat": ("paragraph", "para"), "text": ("hcontainer", "hcontainer"),
             "perubahan": ("hcontainer", "hcontainer")}
-_HEADING_WORD = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}
 
 
 def frbr_uri(reg: Regulation) -> str:
@@ -160,13 +159,7 @@ def _label(E: Any, item: dict[str, Any]) -> list[Any]:
 
 
 def _num(node: Node) -> str:
-    if node.type in _HEADING_WORD:
-        return f"{_HEADING_WORD[node.type]} {node.number}"
-    if node.type == "pasal":
-        return f"Pasal {node.number}"
-    if node.type == "perubahan":
-        return node.label or "\u201c\u201d"
-    return clean_label(node)
+    return (node.label or "\u201c\u201d") if node.type == "perubahan" else printed_label(node)
 
 
 def _element(E: Any, node: Node, parent: str, index: int = 1) -> Any:
@@ -283,47 +276,28 @@ def _p(element: Any) -> Any:
     return None if element is None else element.find(f"{{{NS}}}p")
 
 
+#: rancang unit kind of each AKN element (anything else is a labelled item)
+_KINDS = {"chapter": "bab", "part": "bagian", "subpart": "paragraf", "article": "pasal"}
+_PARTS = ("num", "heading", "content", "intro")
+
+
 def _element_lines(element: Any, depth: int, out: list[str]) -> None:
-    """The canonical lines of one AKN element (the inverse of :func:`_element` with the Markdown renderer)."""
+    """The canonical lines of one AKN element (the inverse of :func:`_element`, written as the Markdown
+    renderer writes them)."""
     from lxml import etree
 
-    tag = etree.QName(element).localname
     kids = {etree.QName(c).localname: c for c in element}
     num, heading = _text(kids.get("num")), kids.get("heading")
     text = _text(_p(kids.get("content"))) or _text(_p(kids.get("intro")))
-    indent = "  " * depth
-    if tag in ("chapter", "part", "subpart"):
-        mark = {"chapter": "##", "part": "###", "subpart": "####"}[tag]
-        out.append(f"{mark} {num}")
-        if heading is not None:
-            out.append(f"{mark} {_text(heading)}")
-    elif tag == "article":
-        out.append(f"##### {num}")
-        if text:
-            out.append(text)
-    elif tag == "hcontainer" and element.get("name") == "perubahan":
-        _perubahan_lines(element, num, text, depth, out)
-        return
-    elif tag == "hcontainer":
-        out.append(f"{indent}{text}")
-    else:
-        out.append(f"{indent}{num} {text}".rstrip())
-    child_depth = 0 if tag in ("chapter", "part", "subpart", "article") else depth + 1
-    for child in element:
-        if etree.QName(child).localname not in ("num", "heading", "content", "intro"):
-            _element_lines(child, child_depth, out)
-
-
-def _perubahan_lines(element: Any, label: str, text: str, depth: int, out: list[str]) -> None:
-    """Quoted new text between its quote marks, headings without Markdown marks (as the renderer writes)."""
-    from lxml import etree
-
-    inner: list[str] = [text] if text else []
-    for child in element:
-        if etree.QName(child).localname not in ("num", "heading", "content", "intro"):
+    children = [c for c in element if etree.QName(c).localname not in _PARTS]
+    tag = etree.QName(element).localname
+    if tag == "hcontainer" and element.get("name") == "perubahan":
+        inner: list[str] = [text] if text else []
+        for child in children:
             _element_lines(child, depth + 1, inner)
-    inner = [ln.lstrip("#").strip() if ln.lstrip().startswith("#") else ln for ln in inner] or [""]
-    label = label or "\u201c\u201d"
-    inner[0] = "  " * (depth + 1) + label[0] + inner[0].lstrip()
-    inner[-1] = inner[-1] + label[1:]
-    out.extend(inner)
+        out.extend(quoted(inner, num, depth))
+        return
+    kind = "text" if tag == "hcontainer" else _KINDS.get(tag, "item")
+    child_depth = unit_lines(kind, num, _text(heading) if heading is not None else None, text, depth, out)
+    for child in children:
+        _element_lines(child, child_depth, out)

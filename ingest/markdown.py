@@ -26,42 +26,56 @@ def clean_label(node: Node) -> str:
     return f"{node.number}{closing}"
 
 
-def _node_lines(node: Node, depth: int, out: list[str]) -> None:
-    indent = "  " * depth
-    t = node.type
-    if t in _HEADINGS:
-        mark, word = _HEADINGS[t]
-        out.append(f"{mark} {word} {node.number}")
-        if node.heading:
-            out.append(f"{mark} {node.heading}")
-    elif t == "pasal":
-        out.append(f"##### Pasal {node.number}")
-        if node.text:
-            out.append(node.text)
-    elif t == "perubahan":
-        _perubahan_lines(node, depth, out)
-        return
-    elif t == "text":
-        out.append(f"{indent}{node.text}")
+def unit_lines(kind: str, label: str, heading: str | None, text: str, depth: int, out: list[str]) -> int:
+    """Append the canonical lines of one unit (a BAB/Bagian/Paragraf with its printed "BAB I" label and heading,
+    a Pasal, prose, or a labelled ayat or item at ``depth``); returns the depth of its children. Shared by the
+    Markdown renderer and the Akoma Ntoso reader, which writes the same text back."""
+    if kind in _HEADINGS:
+        mark = _HEADINGS[kind][0]
+        out.append(f"{mark} {label}")
+        if heading:
+            out.append(f"{mark} {heading}")
+    elif kind == "pasal":
+        out.append(f"##### {label}")
+        if text:
+            out.append(text)
+    elif kind == "text":
+        out.append(f"{'  ' * depth}{text}")
     else:
-        out.append(f"{indent}{clean_label(node)} {node.text}".rstrip())
-    child_depth = 0 if t in ("bab", "bagian", "paragraf", "pasal") else depth + 1
-    for child in node.children:
-        _node_lines(child, child_depth, out)
+        out.append(f"{'  ' * depth}{label} {text}".rstrip())
+    return 0 if kind in ("bab", "bagian", "paragraf", "pasal") else depth + 1
 
 
-def _perubahan_lines(node: Node, depth: int, out: list[str]) -> None:
-    """Quoted new text: its lines between “ and ”, headings without Markdown marks (they are not this act's)."""
-    inner: list[str] = []
-    if node.text:
-        inner.append(node.text)
-    for child in node.children:
-        _node_lines(child, depth + 1, inner)
+def quoted(inner: list[str], label: str | None, depth: int) -> list[str]:
+    """Quoted new text of an amendment: its lines between its quote marks (“ and ” unless printed otherwise),
+    headings without Markdown marks (they are not this act's own)."""
     inner = [ln.lstrip("#").strip() if ln.lstrip().startswith("#") else ln for ln in inner] or [""]
-    label = node.label or "\u201c\u201d"
+    label = label or "\u201c\u201d"
     inner[0] = "  " * (depth + 1) + label[0] + inner[0].lstrip()
     inner[-1] = inner[-1] + label[1:]
-    out.extend(inner)
+    return inner
+
+
+def printed_label(node: Node) -> str:
+    """The label a unit is written with: "BAB I", "Bagian Kedua", "Pasal 5", "(2)", "a."."""
+    if node.type in _HEADINGS:
+        return f"{_HEADINGS[node.type][1]} {node.number}"
+    if node.type == "pasal":
+        return f"Pasal {node.number}"
+    return clean_label(node)
+
+
+def _node_lines(node: Node, depth: int, out: list[str]) -> None:
+    if node.type == "perubahan":
+        inner: list[str] = [node.text] if node.text else []
+        for child in node.children:
+            _node_lines(child, depth + 1, inner)
+        out.extend(quoted(inner, node.label, depth))
+        return
+    label = "" if node.type == "text" else printed_label(node)
+    child_depth = unit_lines(node.type, label, node.heading, node.text, depth, out)
+    for child in node.children:
+        _node_lines(child, child_depth, out)
 
 
 def render(reg: Regulation) -> str:
