@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from rancang.corpus.rows import region_name
+
 from rancang.errors import InputError
 
 #: the keys of a JDIHN record, in the order the portals write them
@@ -118,7 +120,7 @@ def record_of(rid: str, tree: dict[str, Any]) -> dict[str, Any]:
         "idData": rid, "tahun_pengundangan": str(meta.get("tahun") or ""),
         "tanggal_penetapan": meta.get("tanggal_ditetapkan") or "", "tanggal_pengundangan":
             meta.get("tanggal_diundangkan") or "", "jenis": jenis, "noPeraturan": str(meta.get("nomor") or ""),
-        "judul": " ".join(filter(None, [jenis, _place(daerah),
+        "judul": " ".join(filter(None, [jenis, region_name({"daerah": daerah}),
                                         f"Nomor {meta.get('nomor')}" if meta.get("nomor") else "",
                                         f"Tahun {meta.get('tahun')}" if meta.get("tahun") else "",
                                         f"tentang {(meta.get('tentang') or '').title()}"])),
@@ -130,11 +132,6 @@ def record_of(rid: str, tree: dict[str, Any]) -> dict[str, Any]:
         "abstrak": "", "urlabstrak": "", "urlDetailPeraturan": "", "operasi": "4", "display": "1"}
     imported = (tree.get("source") or {}).get("jdih") or {}
     return {k: imported.get(k) or derived[k] for k in FIELDS} | {"idData": rid}
-
-
-def _place(daerah: str) -> str:
-    """The region's name as an act's title says it: "Peraturan Wali Kota Bogor", never "... Kota Kota Bogor"."""
-    return re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", daerah)
 
 
 def export_feed(store: Any) -> list[dict[str, Any]]:

@@ -13,6 +13,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from rancang.corpus.rows import region_name
+
 from rancang.errors import InputError
 
 STATUS = {"both": "diatur keduanya", "only_a": "hanya A", "only_b": "hanya B", "none": "tidak diatur"}
@@ -70,7 +72,7 @@ def _side(seg_ops: list[dict[str, str]], side: str) -> str:
 
 
 def _title(side: dict[str, Any]) -> str:
-    parts = [side.get("jenis"), side.get("daerah")]
+    parts = [side.get("jenis"), region_name(side)]  # "Peraturan Wali Kota Bogor", never "... Kota Kota Bogor"
     nomor = f"Nomor {side['nomor']} Tahun {side['tahun']}" if side.get("nomor") else None
     return " ".join(str(x) for x in (*parts, nomor) if x) or str(side.get("id") or "")
 

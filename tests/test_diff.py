@@ -177,3 +177,10 @@ def test_the_docstring_examples_hold() -> None:
 
     for module in (diff, search, summary):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_titles_name_the_region_once() -> None:
+    from rancang.corpus.report import _title
+
+    side = {"jenis": "Peraturan Wali Kota", "daerah": "Kota Bogor", "nomor": "93", "tahun": 2022}
+    assert _title(side) == "Peraturan Wali Kota Bogor Nomor 93 Tahun 2022"
