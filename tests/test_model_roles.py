@@ -4,6 +4,7 @@ ends."""
 from __future__ import annotations
 
 import pytest
+
 from rancang.ingest import ingest_text
 from rancang.model import build
 

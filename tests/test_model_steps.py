@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from rancang.ingest import ingest_text
 from rancang.model import build
 from rancang.model.evaluate import match_steps, score_steps
