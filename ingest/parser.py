@@ -15,9 +15,12 @@ from rancang.errors import InputError
 from rancang.ingest import body as body_mod
 from rancang.ingest import grammar as g
 from rancang.ingest import headings
+from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import meta as meta_mod
 from rancang.ingest import penjelasan as penjelasan_mod
+from rancang.ingest import refs as refs_mod
 from rancang.ingest.clean import clean_lines, counts
+from rancang.ingest.markdown import CANONICAL_MARK
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
 from rancang.tree import Regulation
@@ -96,8 +99,6 @@ def _strip_keyword(lines: list[str], pattern, removed: list[dict[str, Any]], off
 def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     """Build the tree of one document."""
     removed: list[dict[str, Any]] = list(doc.removed)
-    from rancang.ingest.markdown import CANONICAL_MARK
-
     canonical = next((ln.strip() for ln in doc.lines if ln.strip()), "") == CANONICAL_MARK
     lines = clean_lines(doc.lines, removed)
     parts = split_parts(lines)
@@ -143,9 +144,6 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     meta["penandatangan"] = penutup.get("penandatangan")
     if meta.get("pejabat") is None and penutup.get("penandatangan"):
         meta["pejabat"] = penutup["penandatangan"]
-
-    from rancang.ingest import lampiran as lampiran_mod
-    from rancang.ingest import refs as refs_mod
 
     for name in ("lampiran", "penjelasan"):
         removed.extend(lampiran_mod.table_rules(part(name), parts.get(name, (0, 0))[0]))
