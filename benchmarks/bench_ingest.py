@@ -94,7 +94,7 @@ def bluebell_markup(reg) -> str:
     out.append("BODY")
     for node in reg.body:
         _node_markup(node, 0, out)
-    lines = [ln for ln in (reg.penutup.get("lines") or []) if str(ln).strip()]
+    lines = [ln for ln in (reg.penutup.lines) if str(ln).strip()]
     if lines:
         out.append("CONCLUSIONS")
         out += ["  " + _escape(str(ln)) for ln in lines]

@@ -168,7 +168,7 @@ def paragraphs(reg: Regulation) -> list[dict[str, str]]:
             out.append(para("judul", line))
     for node in reg.body:
         _body(node, 0, out)
-    out += _penutup(reg.penutup.get("lines") or [])
+    out += _penutup(reg.penutup.lines)
     out += _lampiran(reg.lampiran)
     return out
 
@@ -251,4 +251,4 @@ def render_paragraphs(paras: list[dict[str, str]], template: str = "templates/re
 
 def render(reg: Regulation) -> bytes:
     """The DOCX bytes of ``reg``."""
-    return render_paragraphs(paragraphs(reg), title=(reg.meta.get("tentang") or ""), rich_text=True)
+    return render_paragraphs(paragraphs(reg), title=(reg.meta.tentang or ""), rich_text=True)

@@ -14,6 +14,7 @@ from typing import Any
 from rancang.generate.profile import Profile
 
 from rancang.numbering import huruf
+from rancang.parts import BeritaDaerah, Meta, Penutup
 from rancang.tree import Regulation
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -46,7 +47,7 @@ def _huruf_list(n: int) -> str:
 
 def judul(profile: Profile, base: Regulation, rw: Callable[[str], str]) -> str:
     """The draft's title in title case: the profile's ``tentang``, else the base's, rewritten for the region."""
-    text = profile.data.get("tentang") or rw(title_of(base) or base.meta.get("tentang") or "")
+    text = profile.data.get("tentang") or rw(title_of(base) or base.meta.tentang or "")
     return " ".join(text.split())
 
 
@@ -78,17 +79,17 @@ def frame(profile: Profile, title: str) -> dict[str, Any]:
         f"{profile.sekda_jabatan},", profile.data["sekretaris_daerah"]["nama"].upper(),
         f"{profile.berita_daerah.upper()} TAHUN {profile.tahun} NOMOR {bd_nomor or '....'}",
     ]
-    meta = {
-        "jenis": jenis, "pejabat": profile.penandatangan, "daerah": profile.daerah, "daerah_jenis": profile.jenis,
-        "provinsi": profile.provinsi, "nomor": profile.nomor or "", "tahun": profile.tahun, "tentang": upper,
-        "ditetapkan_di": profile.ibu_kota, "tanggal_ditetapkan": ditetapkan, "diundangkan_di": profile.ibu_kota,
-        "tanggal_diundangkan": diundangkan,
-        "berita_daerah": {"nama": profile.berita_daerah, "tahun": profile.tahun, "nomor": bd_nomor},
-        "penandatangan": profile.penandatangan,
-    }
-    penutup = {"lines": penutup_lines, "ditetapkan_di": profile.ibu_kota, "tanggal_ditetapkan": ditetapkan,
-               "diundangkan_di": profile.ibu_kota, "tanggal_diundangkan": diundangkan,
-               "penandatangan": profile.penandatangan}
+    meta = Meta(
+        jenis=jenis, pejabat=profile.penandatangan, daerah=profile.daerah, daerah_jenis=profile.jenis,
+        provinsi=profile.provinsi, nomor=profile.nomor or "", tahun=profile.tahun, tentang=upper,
+        ditetapkan_di=profile.ibu_kota, tanggal_ditetapkan=ditetapkan, diundangkan_di=profile.ibu_kota,
+        tanggal_diundangkan=diundangkan,
+        berita_daerah=BeritaDaerah(nama=profile.berita_daerah, tahun=profile.tahun, nomor=bd_nomor),
+        penandatangan=profile.penandatangan,
+    )
+    penutup = Penutup(lines=penutup_lines, ditetapkan_di=profile.ibu_kota, tanggal_ditetapkan=ditetapkan,
+                      diundangkan_di=profile.ibu_kota, tanggal_diundangkan=diundangkan,
+                      penandatangan=profile.penandatangan)
     return {"preamble": preamble, "diktum": ["MEMUTUSKAN:", f"Menetapkan : {jenis.upper()} TENTANG {upper}."],
             "penutup": penutup, "meta": meta}
 

@@ -36,7 +36,7 @@ def tree_strings(reg: Regulation) -> Iterator[str]:
     yield from reg.diktum
     for node in reg.body:
         yield from _node_strings(node)
-    yield from reg.penutup.get("lines") or []
+    yield from reg.penutup.lines
     for block in reg.lampiran + reg.penjelasan:
         if block.get("label"):
             yield block["label"]
@@ -45,7 +45,7 @@ def tree_strings(reg: Regulation) -> Iterator[str]:
                 yield from row
         else:
             yield block["text"]
-    for r in reg.stats.get("removed") or []:
+    for r in reg.stats.removed if reg.stats is not None else []:
         yield r["text"]
 
 

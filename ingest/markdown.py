@@ -94,7 +94,7 @@ def render(reg: Regulation) -> str:
     out.extend(reg.diktum)
     for node in reg.body:
         _node_lines(node, 0, out)
-    out.extend(reg.penutup.get("lines") or [])
+    out.extend(reg.penutup.lines)
     for block in reg.lampiran + reg.penjelasan:
         if block["type"] == "table":
             out.extend("\t".join(row) for row in block.get("rows") or [])

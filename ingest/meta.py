@@ -11,6 +11,8 @@ from typing import Any
 from rancang.ingest import grammar as g
 from rancang.ingest.units import bare_marker, continues_reference, join_lines, parse_marker
 
+from rancang.parts import BeritaDaerah, Meta, Penutup
+
 _SMALL = {"dan", "di", "ke", "dari", "atas", "untuk", "yang", "pada", "dalam"}
 
 
@@ -51,11 +53,10 @@ def _office(word: str) -> str:
         w, title_case(w))
 
 
-def parse_judul(lines: list[str]) -> dict[str, Any]:
-    """Meta fields from the judul and pembukaan lines (everything before Menimbang)."""
-    meta: dict[str, Any] = {k: None for k in (
-        "jenis", "pejabat", "daerah", "daerah_jenis", "provinsi", "nomor", "tahun", "tentang", "ditetapkan_di",
-        "tanggal_ditetapkan", "diundangkan_di", "tanggal_diundangkan", "berita_daerah")}
+def parse_judul(lines: list[str]) -> Meta:
+    """Meta fields from the judul and pembukaan lines (everything before Menimbang); the fields of the penutup
+    stay None."""
+    meta = Meta()
     text_lines = [ln.strip() for ln in lines if ln.strip()]
     title_parts: list[str] = []
     state = "head"
@@ -69,22 +70,22 @@ def parse_judul(lines: list[str]) -> dict[str, Any]:
             if m and ln.rstrip().endswith(","):
                 pj = "Pj. " if m.group("pj") else ""
                 name = title_case(m.group("name")) if m.group("name") else ""
-                meta["pejabat"] = f"{pj}{_office(m.group('office'))} {name}".strip()
+                meta.pejabat = f"{pj}{_office(m.group('office'))} {name}".strip()
             continue
         m = g.PROVINSI.match(ln)
-        if m and meta["jenis"] is None:
-            meta["provinsi"] = title_case(m.group("name"))
+        if m and meta.jenis is None:
+            meta.provinsi = title_case(m.group("name"))
             continue
         m = g.JENIS.match(ln)
-        if m and meta["jenis"] is None:
+        if m and meta.jenis is None:
             jenis = re.sub(r"\s+REPUBLIK\s+INDONESIA$", "", re.sub(r"WALIKOTA", "WALI KOTA", m.group("jenis")))
-            meta["jenis"] = title_case(jenis)
+            meta.jenis = title_case(jenis)
             jenis_rest = m.group("rest").strip()
             continue
         m = g.NOMOR_TAHUN.match(ln)
-        if m and meta["nomor"] is None:
-            meta["nomor"] = m.group("nomor").strip(".")
-            meta["tahun"] = int(m.group("tahun"))
+        if m and meta.nomor is None:
+            meta.nomor = m.group("nomor").strip(".")
+            meta.tahun = int(m.group("tahun"))
             state = "title"
             continue
         # only the first TENTANG is the keyword: in an amending act's judul the amended act's own title follows
@@ -98,33 +99,33 @@ def parse_judul(lines: list[str]) -> dict[str, Any]:
         if state == "title":
             title_parts.append(ln)
     if title_parts:
-        meta["tentang"] = re.sub(r"\s+", " ", " ".join(title_parts)).strip().upper().rstrip(".")
+        meta.tentang = re.sub(r"\s+", " ", " ".join(title_parts)).strip().upper().rstrip(".")
     _daerah(meta, jenis_rest)
     return meta
 
 
-def _daerah(meta: dict[str, Any], jenis_rest: str) -> None:
-    jenis = (meta.get("jenis") or "").lower()
+def _daerah(meta: Meta, jenis_rest: str) -> None:
+    jenis = (meta.jenis or "").lower()
     name = title_case(jenis_rest) if jenis_rest else ""
-    if not name and meta.get("pejabat"):
-        name = re.sub(r"^(?:Pj\.\s+)?(?:Bupati|Wali Kota|Walikota|Gubernur)\s*", "", meta["pejabat"])
+    if not name and meta.pejabat:
+        name = re.sub(r"^(?:Pj\.\s+)?(?:Bupati|Wali Kota|Walikota|Gubernur)\s*", "", meta.pejabat)
     if "bupati" in jenis:
-        meta["daerah_jenis"], meta["daerah"] = "kabupaten", f"Kabupaten {name}".strip()
+        meta.daerah_jenis, meta.daerah = "kabupaten", f"Kabupaten {name}".strip()
     elif "wali kota" in jenis:
-        meta["daerah_jenis"], meta["daerah"] = "kota", f"Kota {name}".strip()
+        meta.daerah_jenis, meta.daerah = "kota", f"Kota {name}".strip()
     elif "gubernur" in jenis:
-        meta["daerah_jenis"], meta["daerah"] = "provinsi", f"Provinsi {name}".strip()
-        meta["provinsi"] = meta["provinsi"] or name or None
+        meta.daerah_jenis, meta.daerah = "provinsi", f"Provinsi {name}".strip()
+        meta.provinsi = meta.provinsi or name or None
     elif jenis.startswith("peraturan daerah"):
         m = re.match(r"(KABUPATEN|KOTA|PROVINSI)\s+(.+)", jenis_rest, re.I)
         if m:
-            meta["daerah_jenis"] = m.group(1).lower()
-            meta["daerah"] = f"{title_case(m.group(1))} {title_case(m.group(2))}"
+            meta.daerah_jenis = m.group(1).lower()
+            meta.daerah = f"{title_case(m.group(1))} {title_case(m.group(2))}"
     elif jenis:
-        meta["daerah_jenis"] = "nasional"
-    if meta.get("pejabat") is None and meta.get("daerah") and meta["daerah_jenis"] in ("kabupaten", "kota"):
-        office = "Bupati" if meta["daerah_jenis"] == "kabupaten" else "Wali Kota"
-        meta["pejabat"] = f"{office} {name}".strip()
+        meta.daerah_jenis = "nasional"
+    if meta.pejabat is None and meta.daerah and meta.daerah_jenis in ("kabupaten", "kota"):
+        office = "Bupati" if meta.daerah_jenis == "kabupaten" else "Wali Kota"
+        meta.pejabat = f"{office} {name}".strip()
 
 
 # --- Menimbang and Mengingat -------------------------------------------------------------------------------------
@@ -256,28 +257,27 @@ def mengingat_entry(item: dict[str, Any]) -> dict[str, Any]:
 # --- penutup -----------------------------------------------------------------------------------------------------
 
 
-def parse_penutup(lines: list[str]) -> dict[str, Any]:
-    """Ditetapkan/diundangkan place and date, signatory, Berita Daerah (year and number; a blank number is None)."""
-    out: dict[str, Any] = {"lines": [ln for ln in lines if ln.strip()], "ditetapkan_di": None,
-                           "tanggal_ditetapkan": None, "diundangkan_di": None, "tanggal_diundangkan": None,
-                           "penandatangan": None, "berita_daerah": None}
-    text_lines = out["lines"]
+def parse_penutup(lines: list[str]) -> tuple[Penutup, BeritaDaerah | None]:
+    """Ditetapkan/diundangkan place and date and the signatory; and the Berita Daerah (year and number; a blank
+    number is None), None when the penutup names none."""
+    out = Penutup(lines=[ln for ln in lines if ln.strip()])
+    text_lines = out.lines
     for i, ln in enumerate(text_lines):
-        for key, pat in (("ditetapkan", g.DITETAPKAN), ("diundangkan", g.DIUNDANGKAN)):
+        for pat, is_ditetapkan in ((g.DITETAPKAN, True), (g.DIUNDANGKAN, False)):
             m = pat.match(ln)
             if m:
-                place = re.split(r"\s+pada\s+tanggal", m.group("place"), flags=re.I)[0].strip(" ,")
-                out[f"{key}_di"] = place or None
-                window = " ".join(text_lines[i:i + 3])
-                out[f"tanggal_{key}"] = iso_date(window)
+                place = re.split(r"\s+pada\s+tanggal", m.group("place"), flags=re.I)[0].strip(" ,") or None
+                date = iso_date(" ".join(text_lines[i:i + 3]))
+                if is_ditetapkan:
+                    out.ditetapkan_di, out.tanggal_ditetapkan = place, date
+                else:
+                    out.diundangkan_di, out.tanggal_diundangkan = place, date
         m = _PEJABAT.match(ln)
-        if m and out["penandatangan"] is None and ln.rstrip().endswith(","):
-            out["penandatangan"] = title_case(ln.rstrip(", "))
-    joined = " ".join(text_lines)
-    m = g.BERITA.search(joined)
-    if m:
-        nomor = (m.group("nomor") or "").strip(" .") or None
-        out["berita_daerah"] = {"nama": f"{title_case(m.group('kind'))} {title_case(m.group('scope'))} "
-                                        f"{title_case(m.group('name'))}".strip(),
-                                "tahun": int(m.group("tahun")), "nomor": nomor}
-    return out
+        if m and out.penandatangan is None and ln.rstrip().endswith(","):
+            out.penandatangan = title_case(ln.rstrip(", "))
+    m = g.BERITA.search(" ".join(text_lines))
+    if not m:
+        return out, None
+    nomor = (m.group("nomor") or "").strip(" .") or None
+    nama = f"{title_case(m.group('kind'))} {title_case(m.group('scope'))} {title_case(m.group('name'))}".strip()
+    return out, BeritaDaerah(nama=nama, tahun=int(m.group("tahun")), nomor=nomor)

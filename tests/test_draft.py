@@ -147,14 +147,14 @@ def test_sleman_catatan_names_sources_renumbering_and_decisions(drafts):
 
 def test_kota_draft_is_a_peraturan_wali_kota_throughout(drafts):
     _, d, folder = drafts["magelang"]
-    assert d.reg.meta["jenis"] == "Peraturan Wali Kota"
-    assert d.reg.meta["pejabat"] == "Wali Kota Magelang"
+    assert d.reg.meta.jenis == "Peraturan Wali Kota"
+    assert d.reg.meta.pejabat == "Wali Kota Magelang"
     md = (folder / "draft.md").read_text(encoding="utf-8")
     assert not re.search(r"\bbupati\b", md, re.IGNORECASE)
     assert "Daerah adalah Kota Magelang." in md
     assert "Wali Kota adalah Wali Kota Magelang." in md
     assert "BERITA DAERAH KOTA MAGELANG TAHUN 2026 NOMOR" in md
-    assert "SEKRETARIS DAERAH KOTA MAGELANG," in d.reg.penutup["lines"]
+    assert "SEKRETARIS DAERAH KOTA MAGELANG," in d.reg.penutup.lines
 
 
 def test_menimbang_ends_with_perlu_menetapkan_the_title(drafts):

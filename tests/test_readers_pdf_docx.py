@@ -71,7 +71,7 @@ def test_pdf_of_each_seed_gives_every_gold_fact(region, pdf_trees, gold):
 def test_pdf_of_each_seed_has_the_body_and_meta_of_its_text(region, pdf_trees, seed_trees):
     assert body_ids(pdf_trees[region]) == body_ids(seed_trees[region])
     assert pdf_trees[region].meta == seed_trees[region].meta
-    assert pdf_trees[region].source["format"] == "pdf"
+    assert pdf_trees[region].source.format == "pdf"
 
 
 @pytest.mark.parametrize("region", REGIONS)
@@ -83,7 +83,7 @@ def test_docx_of_each_seed_gives_every_gold_fact(region, docx_trees, gold):
 def test_docx_of_each_seed_has_the_body_and_meta_of_its_text(region, docx_trees, seed_trees):
     assert body_ids(docx_trees[region]) == body_ids(seed_trees[region])
     assert docx_trees[region].meta == seed_trees[region].meta
-    assert docx_trees[region].source["format"] == "docx"
+    assert docx_trees[region].source.format == "docx"
 
 
 def test_pdf_with_halaman_footers_and_one_column_gives_the_gold_of_pasaman_barat(gold):
@@ -92,7 +92,7 @@ def test_pdf_with_halaman_footers_and_one_column_gives_the_gold_of_pasaman_barat
     data = build_pdf(seed_text("pasaman_barat"), page_numbers="halaman", two_column=False, catchwords=False)
     reg = ingest_bytes(data, "pasaman.pdf")
     assert wrong_facts(reg, gold["pasaman_barat"]) == {}
-    numbers = [r["text"] for r in reg.stats["removed"] if r["kind"] == "page_number"]
+    numbers = [r["text"] for r in reg.stats.removed if r["kind"] == "page_number"]
     assert len(numbers) > 5
     assert numbers == [f"Halaman {n} dari {len(numbers)}" for n in range(1, len(numbers) + 1)]
 

@@ -53,7 +53,7 @@ def norm(s: str | None) -> str:
 
 def jenis_of(reg: Regulation) -> str:
     """The act's jenis as the body names it ("Peraturan Bupati", "Peraturan Wali Kota", "Peraturan Daerah")."""
-    return norm(reg.meta.get("jenis")) or "Peraturan"
+    return norm(reg.meta.jenis) or "Peraturan"
 
 
 def is_perda(reg: Regulation) -> bool:
@@ -70,7 +70,7 @@ def jenis_pattern(reg: Regulation) -> str:
 
 def is_amending(reg: Regulation) -> bool:
     """An amending act ("Perubahan atas ...", "Perubahan Kedua atas ..."): its Pasal I holds instructions."""
-    return bool(re.match(r"\s*perubahan\b", norm(reg.meta.get("tentang")), re.I))
+    return bool(re.match(r"\s*perubahan\b", norm(reg.meta.tentang), re.I))
 
 
 def body_nodes(reg: Regulation) -> Iterator[Node]:

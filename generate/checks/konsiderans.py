@@ -71,7 +71,7 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
         return
     last = reg.menimbang[-1]
     cite = _cite("Menimbang", last, reg.menimbang)
-    jenis, judul = jenis_of(reg), norm(reg.meta.get("tentang"))
+    jenis, judul = jenis_of(reg), norm(reg.meta.tentang)
     verb = "membentuk" if is_perda(reg) else "menetapkan"
     text = norm(last.get("text"))
     m = _LAST.search(text)

@@ -20,8 +20,8 @@ def _name(act: dict[str, Any]) -> str:
 
 
 def _date_of(reg: Regulation) -> tuple[str | None, int | None]:
-    date = reg.meta.get("tanggal_ditetapkan")
-    year = reg.meta.get("tahun")
+    date = reg.meta.tanggal_ditetapkan
+    year = reg.meta.tahun
     return (str(date) if date else None), (int(year) if str(year or "").isdigit() else None)
 
 
