@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rancang.address import number_tree
+from rancang.errors import InputError
 from rancang.ingest import body as body_mod
 from rancang.ingest import grammar as g
 from rancang.ingest import headings
@@ -18,9 +20,6 @@ from rancang.ingest import penjelasan as penjelasan_mod
 from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
-
-from rancang.address import number_tree
-from rancang.errors import InputError
 from rancang.parts import Source, Stats
 from rancang.tree import Regulation
 
@@ -53,7 +52,8 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
             marks["diktum"] = i
         elif "body" not in marks and i > diktum_at and (
                 (c == "B" and g.BAB.match(ln))
-            or (c == "P" and (g.PASAL.match(ln) or headings.ocr_pasal_number(ln) == "1"))):
+            or (c == "P" and (g.PASAL.match(ln) or headings.ocr_pasal_number(ln) == "1"
+                              or headings.leading_pasal(ln, 1, lines[i - 1] if i else "") is not None))):
             # a text may begin with its batang tubuh ("Pasal 1" on the first line): that is the body too
             marks["body"] = i
         elif "body" in marks and "penutup" not in marks and c in "Dd" and (
@@ -136,9 +136,11 @@ def parse_document(doc: Document, source: Source) -> Regulation:
             removed.append({"kind": "detached_marker", "line": no, "text": mk.label})
         del node._draft  # type: ignore[attr-defined]
 
-    penutup, meta.berita_daerah = meta_mod.parse_penutup(part("penutup"))
+    penutup, berita_daerah = meta_mod.parse_penutup(part("penutup"))
     meta.ditetapkan_di, meta.tanggal_ditetapkan = penutup.ditetapkan_di, penutup.tanggal_ditetapkan
     meta.diundangkan_di, meta.tanggal_diundangkan = penutup.diundangkan_di, penutup.tanggal_diundangkan
+    # the penutup's gazette; else the one printed above the judul ("BERITA DAERAH PROVINSI ..." / "NOMOR 78 ...")
+    meta.berita_daerah = berita_daerah or meta.berita_daerah
     meta.penandatangan = penutup.penandatangan
     if meta.pejabat is None and penutup.penandatangan:
         meta.pejabat = penutup.penandatangan

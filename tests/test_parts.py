@@ -10,9 +10,9 @@ import typing
 from pathlib import Path
 
 import pytest
-from rancang.ingest import ingest_path
 
 from rancang import parts, schema
+from rancang.ingest import ingest_path
 from rancang.tree import Regulation
 
 ROOT = Path(__file__).resolve().parent.parent
