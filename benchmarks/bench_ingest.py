@@ -89,7 +89,7 @@ def bluebell_markup(reg) -> str:
     out = ["PREFACE"] + ["  " + _escape(ln) for ln in reg.preamble if ln.strip()]
     out.append("PREAMBLE")
     for item in reg.menimbang + reg.mengingat:
-        out.append("  " + _escape(f"{item.get('label') or ''} {item.get('text') or ''}"))
+        out.append("  " + _escape(f"{item.label or ''} {item.text}"))
     out += ["  " + _escape(ln) for ln in reg.diktum if ln.strip()]
     out.append("BODY")
     for node in reg.body:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from rancang.errors import InputError
 from rancang.generate import resources
 from rancang.ingest.markdown import CANONICAL_MARK, clean_label
+from rancang.parts import Considerans
 from rancang.textsafe import XML_INVALID
 from rancang.tree import Node, Regulation
 
@@ -91,13 +93,13 @@ def _body(node: Node, depth: int, out: list[dict[str, str]]) -> None:
         _body(child, child_depth, out)
 
 
-def _considerans(head: str, items: list[dict[str, Any]], numbered: bool) -> list[dict[str, str]]:
+def _considerans(head: str, items: Sequence[Considerans], numbered: bool) -> list[dict[str, str]]:
     out = []
     for i, item in enumerate(items):
-        label = item.get("label") or ""
+        label = item.label or ""
         if numbered:
             label = f"{i + 1}."
-        out.append(para("konsiderans_awal" if i == 0 else "konsiderans", item["text"], label=label,
+        out.append(para("konsiderans_awal" if i == 0 else "konsiderans", item.text, label=label,
                         head=head if i == 0 else "", colon=":" if i == 0 else ""))
     return out
 

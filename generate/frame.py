@@ -13,7 +13,7 @@ from typing import Any
 
 from rancang.generate.profile import Profile
 from rancang.numbering import huruf
-from rancang.parts import BeritaDaerah, Meta, Penutup
+from rancang.parts import BeritaDaerah, Considerans, Meta, Penutup
 from rancang.tree import Regulation
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -33,7 +33,7 @@ def title_of(base: Regulation) -> str | None:
     """The title as written in the base's last Menimbang ("... tentang Sistem Kerja ...;")."""
     if not base.menimbang:
         return None
-    m = re.search(r"\btentang\s+(.+?);?\s*$", base.menimbang[-1]["text"])
+    m = re.search(r"\btentang\s+(.+?);?\s*$", base.menimbang[-1].text)
     return m.group(1).rstrip(";. ") if m else None
 
 
@@ -51,14 +51,14 @@ def judul(profile: Profile, base: Regulation, rw: Callable[[str], str]) -> str:
 
 
 def menimbang(profile: Profile, base: Regulation, rw: Callable[[str], str], title: str,
-              last_template: str) -> list[dict[str, Any]]:
+              last_template: str) -> list[Considerans]:
     """The base's considerations rewritten, then the K2 consideration with the draft's title."""
-    items = [{"label": None, "text": rw(c["text"])} for c in base.menimbang[:-1]]
-    items.append({"label": None, "text": last_template.format(
-        huruf=_huruf_list(len(items)), jenis=profile.jenis_peraturan, judul=title)})
+    items = [Considerans(label=None, text=rw(c.text)) for c in base.menimbang[:-1]]
+    items.append(Considerans(label=None, text=last_template.format(
+        huruf=_huruf_list(len(items)), jenis=profile.jenis_peraturan, judul=title)))
     if len(items) > 1:
         for i, c in enumerate(items, 1):
-            c["label"] = f"{huruf(i)}."
+            c.label = f"{huruf(i)}."
     return items
 
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from rancang.errors import InputError, RancangError
 from rancang.ingest.markdown import CANONICAL_MARK, printed_label, quoted, unit_lines
+from rancang.parts import Considerans
 from rancang.tree import Node, Regulation
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -143,19 +144,19 @@ def _preamble(E: Any, reg: Regulation) -> Any:
     parts = []
     if reg.menimbang:
         parts.append(E.recitals(E.intro(E.p("Menimbang :")), *[
-            E.recital(*_label(E, item), E.p(item["text"]), eId=f"recs_1__rec_{i}")
+            E.recital(*_label(E, item), E.p(item.text), eId=f"recs_1__rec_{i}")
             for i, item in enumerate(reg.menimbang, 1)], eId="recs_1"))
     if reg.mengingat:
         parts.append(E.citations(E.intro(E.p("Mengingat :")), *[
-            E.citation(*_label(E, item), E.p(item["text"]), eId=f"cits_1__cit_{i}")
+            E.citation(*_label(E, item), E.p(item.text), eId=f"cits_1__cit_{i}")
             for i, item in enumerate(reg.mengingat, 1)], eId="cits_1"))
     parts.append(E.formula(*[E.p(line) for line in reg.diktum] or [E.p()], name="enactingFormula"))
     return E.preamble(*parts)
 
 
-def _label(E: Any, item: dict[str, Any]) -> list[Any]:
+def _label(E: Any, item: Considerans) -> list[Any]:
     """The printed label of a Menimbang or Mengingat item ("a.", "1."), none when it was printed without."""
-    return [E.num(item["label"])] if item.get("label") else []
+    return [E.num(item.label)] if item.label else []
 
 
 def _num(node: Node) -> str:

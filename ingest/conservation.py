@@ -29,9 +29,9 @@ def tree_strings(reg: Regulation) -> Iterator[str]:
     """Every string of the tree that came from the source text."""
     yield from reg.preamble
     for item in reg.menimbang + reg.mengingat:
-        if item.get("label"):
-            yield item["label"]
-        yield item["text"]
+        if item.label:
+            yield item.label
+        yield item.text
     yield from reg.diktum
     for node in reg.body:
         yield from _node_strings(node)

@@ -86,11 +86,11 @@ def render(reg: Regulation) -> str:
         out.append("Menimbang :")
         for i, item in enumerate(reg.menimbang):
             label = f"{huruf(i + 1)}." if len(reg.menimbang) > 1 else ""
-            out.append(f"{label} {item['text']}".strip())
+            out.append(f"{label} {item.text}".strip())
     if reg.mengingat:
         out.append("Mengingat :")
         for i, item in enumerate(reg.mengingat, 1):
-            out.append(f"{i}. {item['text']}")
+            out.append(f"{i}. {item.text}")
     out.extend(reg.diktum)
     for node in reg.body:
         _node_lines(node, 0, out)

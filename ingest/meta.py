@@ -10,7 +10,7 @@ from typing import Any
 
 from rancang.ingest import grammar as g
 from rancang.ingest.units import bare_marker, continues_reference, join_lines, parse_marker
-from rancang.parts import BeritaDaerah, Meta, Penutup
+from rancang.parts import BeritaDaerah, Citation, Considerans, Dasar, Meta, Penutup
 
 _SMALL = {"dan", "di", "ke", "dari", "atas", "untuk", "yang", "pada", "dalam"}
 
@@ -192,7 +192,7 @@ def _perda_daerah(meta: Meta, jenis_rest: str, kop: dict[str, str]) -> None:
 _ACT_START = re.compile(r"^(?:Pasal\s+\d+.*?)?(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun)\b")
 
 
-def split_items(lines: list[str], canonical: bool = False) -> list[dict[str, Any]]:
+def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
     """Lettered or numbered entries of Menimbang/Mengingat. An entry ends with ";" (or "." for the last);
     an entry without its label (lost in extraction) is still an entry when the previous one has ended."""
     items: list[dict[str, Any]] = []
@@ -225,7 +225,7 @@ def split_items(lines: list[str], canonical: bool = False) -> list[dict[str, Any
             items[-1]["lines"].append(line)
         else:
             items.append({"label": None, "lines": [line]})
-    return [{"label": it["label"], "text": join_lines(it["lines"])} for it in items if it["lines"]]
+    return [Considerans(label=it["label"], text=join_lines(it["lines"])) for it in items if it["lines"]]
 
 
 def _open_item(items: list[dict[str, Any]]) -> bool:
@@ -258,8 +258,8 @@ _CITATION = re.compile(r"""
 
 
 def citation(text: str) -> dict[str, Any]:
-    """The first act cited in ``text``: {jenis, nomor, tahun, tentang}."""
-    return _citation_of(next(_citations(text), None))
+    """The first act cited in ``text`` as JSON data: {jenis, nomor, tahun, tentang} (a reference keeps it so)."""
+    return _citation_of(next(_citations(text), None)).to_dict()
 
 
 #: every citation starts with one of these words (in any case)
@@ -291,25 +291,25 @@ def _citations(text: str):
             end = max(m.end(), start + 1)
 
 
-def _citation_of(m: re.Match[str] | None) -> dict[str, Any]:
+def _citation_of(m: re.Match[str] | None) -> Citation:
     if not m:
-        return {"jenis": None, "nomor": None, "tahun": None, "tentang": None}
-    return {"jenis": " ".join(m.group("jenis").split()), "nomor": m.group("nomor"),
-            "tahun": int(m.group("tahun")) if m.group("tahun") else None,
-            "tentang": m.group("tentang").strip() if m.group("tentang") else None}
+        return Citation()
+    return Citation(jenis=" ".join(m.group("jenis").split()), nomor=m.group("nomor"),
+                    tahun=int(m.group("tahun")) if m.group("tahun") else None,
+                    tentang=m.group("tentang").strip() if m.group("tentang") else None)
 
 
-def mengingat_entry(item: dict[str, Any]) -> dict[str, Any]:
+def mengingat_entry(item: Considerans) -> Dasar:
     """A Mengingat entry with its citation and, for amended acts, every amending act listed."""
-    text = item["text"]
-    entry = {"label": item["label"], "text": text, "citation": citation(text), "amendments": []}
+    text = item.text
+    entry = Dasar(label=item.label, text=text, citation=_citation_of(next(_citations(text), None)))
     m = re.search(r"sebagaimana\s+telah", text, re.I)
     if m:
         tail = text[m.end():]
         for cm in _citations(tail):
             cit = _citation_of(cm)
-            if cit["nomor"] and cit != entry["citation"]:
-                entry["amendments"].append(cit)
+            if cit.nomor and cit != entry.citation:
+                entry.amendments.append(cit)
     return entry
 
 

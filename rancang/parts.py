@@ -144,12 +144,10 @@ class Considerans:
 
 
 @dataclass(slots=True)
-class Dasar:
-    """One Mengingat entry: label, text, the act it cites and, for an amended act, the amending acts listed
-    after "sebagaimana telah diubah"."""
+class Dasar(Considerans):
+    """One Mengingat entry: label and text as a Menimbang entry has them, the act it cites and, for an amended act,
+    the amending acts listed after "sebagaimana telah diubah"."""
 
-    label: str | None
-    text: str
     citation: Citation = field(default_factory=Citation)
     amendments: list[Citation] = field(default_factory=list)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rancang.parts import Meta, Penutup, Source, Stats
+from rancang.parts import Considerans, Dasar, Meta, Penutup, Source, Stats
 
 #: Node types of the batang tubuh, outermost first.
 STRUCTURAL = ("bab", "bagian", "paragraf", "pasal")
@@ -116,8 +116,8 @@ class Regulation:
     source: Source
     meta: Meta
     preamble: list[str] = field(default_factory=list)
-    menimbang: list[dict[str, Any]] = field(default_factory=list)
-    mengingat: list[dict[str, Any]] = field(default_factory=list)
+    menimbang: list[Considerans] = field(default_factory=list)
+    mengingat: list[Dasar] = field(default_factory=list)
     diktum: list[str] = field(default_factory=list)
     body: list[Node] = field(default_factory=list)
     penutup: Penutup = field(default_factory=Penutup)
@@ -171,7 +171,8 @@ class Regulation:
 
         stats = {} if self.stats is None else self.stats.to_dict()
         d = {"source": self.source.to_dict(), "meta": self.meta.to_dict(), "preamble": plain(self.preamble),
-             "menimbang": plain(self.menimbang), "mengingat": plain(self.mengingat), "diktum": plain(self.diktum),
+             "menimbang": [m.to_dict() for m in self.menimbang],
+             "mengingat": [m.to_dict() for m in self.mengingat], "diktum": plain(self.diktum),
              "penutup": self.penutup.to_dict(), "lampiran": plain(self.lampiran), "penjelasan": plain(self.penjelasan),
              "stats": plain(stats), "body": [n.to_dict(copy) for n in self.body]}
         if not d["penjelasan"]:
@@ -184,8 +185,8 @@ class Regulation:
             source=Source.from_dict(d.get("source") or {}),
             meta=Meta.from_dict(d.get("meta") or {}),
             preamble=list(d.get("preamble") or []),
-            menimbang=list(d.get("menimbang") or []),
-            mengingat=list(d.get("mengingat") or []),
+            menimbang=[Considerans.from_dict(m) for m in d.get("menimbang") or []],
+            mengingat=[Dasar.from_dict(m) for m in d.get("mengingat") or []],
             diktum=list(d.get("diktum") or []),
             body=[Node.from_dict(n) for n in d.get("body") or []],
             penutup=Penutup.from_dict(d.get("penutup") or {}),

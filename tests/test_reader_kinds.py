@@ -131,8 +131,8 @@ def test_numbers_continuing_a_sentence_and_inside_mengingat_are_text():
               "(3) Petugas melayani.\n(4) Petugas melapor.\n", head=head)
     assert [a.number for a in reg.pasals()[0].child_list("ayat")] == ["1", "2", "3", "4"]
     assert reg.pasals()[0].child_list("ayat")[1].text.endswith("(3) dan (4) pasal ini berlaku.")
-    assert [m["label"] for m in reg.mengingat] == ["1.", "2.", "3."]
-    assert reg.mengingat[1]["citation"]["nomor"] == "6"
+    assert [m.label for m in reg.mengingat] == ["1.", "2.", "3."]
+    assert reg.mengingat[1].citation.nomor == "6"
     assert [r["kind"] for r in reg.stats.removed if r["kind"] == "file_path"] == ["file_path"]
 
 
