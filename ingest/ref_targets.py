@@ -17,9 +17,8 @@
 
 from __future__ import annotations
 
-from rancang.ingest.ref_grammar import LEVELS, Item, chains
-
 from rancang.address import Address, Step
+from rancang.ingest.ref_grammar import LEVELS, Item, chains
 from rancang.limits import limit
 from rancang.numbering import huruf, huruf_value
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 
+from rancang.address import Address
 from rancang.ingest.meta import citation
 from rancang.ingest.ref_acts import Acts, external_chains
 from rancang.ingest.ref_grammar import chains
 from rancang.ingest.ref_targets import expand, targets_of
-
-from rancang.address import Address
 from rancang.tree import Node, Ref, Regulation
 
 __all__ = ["resolve", "targets_of"]
