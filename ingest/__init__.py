@@ -19,6 +19,7 @@ from rancang import schema
 from rancang.errors import InputError
 from rancang.ingest import readers
 from rancang.ingest.parser import parse_document
+from rancang.parts import Source
 from rancang.tree import Regulation
 
 
@@ -40,8 +41,7 @@ def ingest_bytes(data: bytes, name: str = "", validate: bool = True) -> Regulati
     if not data.strip():
         raise InputError(f"{label}: berkas kosong.")
     doc = readers.read(data, name)
-    source = {"file": Path(name).name if name else "", "sha256": hashlib.sha256(data).hexdigest(),
-              "format": doc.format}
+    source = Source(file=Path(name).name if name else "", sha256=hashlib.sha256(data).hexdigest(), format=doc.format)
     reg = parse_document(doc, source)
     if validate:
         schema.validate("regulation", reg.to_dict(copy=False))
