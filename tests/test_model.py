@@ -84,7 +84,7 @@ def test_goldcheck_scores_every_fact(models, key, tmp_path):
 def test_every_cite_resolves_to_a_tree_id(models, regs, key):
     m, reg = models[key], regs[key]
     ids = reg.ids()
-    cite_of = {n.id: n.cite for n in reg.walk()} | {b["id"]: b.get("cite") for b in reg.lampiran}
+    cite_of = {n.id: n.cite for n in reg.walk()} | {b.id: b.cite for b in reg.lampiran}
     cited = []
     for r in m["roles"]:
         cited.append((r["node"], r["cite"]))
@@ -116,7 +116,7 @@ def test_jepara_lampiran_gives_the_ketua_tim_six_duties(models):
     ketua = next(r for r in models["jepara"]["roles"] if r["id"] == "ketua_tim")
     lampiran = [d for d in ketua["duties"] if d["id"].startswith("lampiran-")]
     assert len(lampiran) == 6
-    assert lampiran[0]["text"].startswith("Menyusun rincian pelaksanaan kegiatan")
+    assert lampiran[0].text.startswith("Menyusun rincian pelaksanaan kegiatan")
 
 
 def test_jepara_surat_permohonan_pelibatan_must_carry_four_things(models):
