@@ -116,7 +116,7 @@ def test_jepara_lampiran_gives_the_ketua_tim_six_duties(models):
     ketua = next(r for r in models["jepara"]["roles"] if r["id"] == "ketua_tim")
     lampiran = [d for d in ketua["duties"] if d["id"].startswith("lampiran-")]
     assert len(lampiran) == 6
-    assert lampiran[0].text.startswith("Menyusun rincian pelaksanaan kegiatan")
+    assert lampiran[0]["text"].startswith("Menyusun rincian pelaksanaan kegiatan")
 
 
 def test_jepara_surat_permohonan_pelibatan_must_carry_four_things(models):
