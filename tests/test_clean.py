@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 
 import pytest
+
 from rancang.ingest import clean, readers
 from rancang.ingest.clean import (
     PAGE_STAGES,
