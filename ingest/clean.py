@@ -238,13 +238,14 @@ def lines_holding(text: str, needles: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
-def lines_passing(stage: Stage, lines: list[str], text: str) -> list[int]:
-    """The indices of the ``lines`` (stripped; ``text`` joins them) that pass ``stage``'s trigger, in order."""
+def lines_passing(stage: Stage, lines: list[str], joined: Callable[[], str]) -> list[int]:
+    """The indices of the ``lines`` (stripped) that pass ``stage``'s trigger, in order; ``joined()`` gives the lines
+    joined by "\\n" (for a substring, searched in C)."""
     if stage.first is not None:
         first = stage.first
         return [i for i, s in enumerate(lines) if s and s[0] in first]
     if stage.contains:
-        return lines_holding(text, stage.contains)
+        return lines_holding(joined(), stage.contains)
     if stage.search is not None:
         search = stage.search.search
         return [i for i, s in enumerate(lines) if s and search(s)]
@@ -256,24 +257,31 @@ def run_stages(lines: list[str], removed: Removed, stages: tuple[Stage, ...] | N
     lines the one before it left and rewrites those that pass its trigger (each stripped again). Blank where a
     line was removed, and one line more for each clause a stage broke off. What a stage removed is recorded in
     ``removed`` (``{"kind", "line" (1-based), "text"}``), stage after stage."""
-    stages = STAGES if stages is None else stages
     lines = [s.strip() for s in lines]
-    text = None
     broken: set[int] = set()  # lines a stage broke in two ("\n"): one line still, until the last stage has run
-    for stage in stages:
+    text: str | None = None
+
+    def joined() -> str:  # the lines joined, made again only after a stage changed a line
+        nonlocal text
         if text is None:
             text = "\n".join([s.replace("\n", "\r") if i in broken else s for i, s in enumerate(lines)]
                              if broken else lines)
+        return text
+
+    for stage in STAGES if stages is None else stages:
         kind, transform = stage.kind, stage.transform
-        for i in lines_passing(stage, lines, text):
-            s, gone = transform(lines[i])
+        for i in lines_passing(stage, lines, joined):
+            line = lines[i]
+            s, gone = transform(line)
+            if s is line and not gone:  # (a transform returns the line itself when it leaves it alone)
+                continue
             for piece in gone:
                 if piece.strip():
                     removed.append({"kind": kind, "line": i + 1, "text": piece})
             s = s.strip()
-            if s != lines[i]:
+            if s != line:
                 lines[i] = s
-                text = None  # (joined again before the next stage)
+                text = None  # (joined again when a stage asks)
                 if "\n" in s:
                     broken.add(i)
     out: list[str] = []

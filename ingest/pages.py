@@ -9,6 +9,8 @@ import re
 from collections import Counter
 
 _URLISH = re.compile(r"(?:www\.|https?://|\.com\b|\.go\.id\b|\.or\.id\b)", re.I)
+#: a running header holds one of these (as printed, in lower case) and an address _URLISH finds
+_URL_NEEDLES = ("www", "http", ".co", ".id")
 
 
 def running_headers(lines: list[str]) -> set[str]:
@@ -17,12 +19,15 @@ def running_headers(lines: list[str]) -> set[str]:
     (Repeated legal text such as "Cukup jelas." is never a header: only address-like lines qualify.) Lines are
     counted first, in C, and only those seen three times are read: searching the whole text for addresses took
     three times as long. Returns the stripped lines, without a byte-order mark."""
+    text = "\n".join(lines)
+    if not any(needle in text for needle in _URL_NEEDLES):  # (one scan in C: most texts print no address)
+        return set()
     counts = Counter(map(str.strip, lines))
-    if "\ufeff" in "".join(counts):  # a byte-order mark inside the text: count the lines without it
+    if "\ufeff" in text:  # a byte-order mark inside the text: count the lines without it
         counts = Counter(key.lstrip("\ufeff") for key in counts.elements())
     return {key for key, n in counts.items()
             if n >= 3 and key and len(key) < 120
-            and ("www" in key or "http" in key or ".co" in key or ".id" in key) and _URLISH.search(key)}
+            and any(needle in key for needle in _URL_NEEDLES) and _URLISH.search(key)}
 
 
 def running_header_lines(lines: list[str]) -> dict[int, str]:
