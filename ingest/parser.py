@@ -24,6 +24,7 @@ from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.markdown import CANONICAL_MARK
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
+from rancang.parts import BeritaDaerah, Considerans, Dasar, Meta, Penutup, Source, Stats
 from rancang.tree import Node, Regulation
 
 #: the first letters of every line :func:`split_parts` looks for (Menimbang, Mengingat, MEMUTUSKAN, Dengan
@@ -97,7 +98,7 @@ def _strip_keyword(lines: list[str], pattern, removed: list[dict[str, Any]], off
     return lines
 
 
-def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
+def parse_document(doc: Document, source: Source) -> Regulation:
     """Build the tree of one document: clean the lines, find the parts, read each part, number the tree, resolve
     its references. Raises :class:`~rancang.errors.InputError` when the text holds no Pasal."""
     removed: list[dict[str, Any]] = list(doc.removed)
@@ -105,7 +106,7 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     lines = clean_lines(doc.lines, removed)
     parts = split_parts(lines)
     if "body" not in parts:
-        raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
+        raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
 
     def part(name: str) -> list[str]:
         a, b = parts.get(name, (0, 0))
@@ -114,12 +115,12 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     meta = meta_mod.parse_judul(part("preamble"))
     menimbang, mengingat = _konsiderans(part, parts, removed, canonical)
     diktum = [ln for ln in part("diktum") if ln.strip()]
-    if not meta.get("tentang"):
-        meta["tentang"] = _tentang_from_diktum(diktum)
+    if not meta.tentang:
+        meta.tentang = _tentang_from_diktum(diktum)
     corrections: list[dict[str, Any]] = []
     top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source)
-    penutup = meta_mod.parse_penutup(part("penutup"))
-    _meta_from_penutup(meta, penutup)
+    penutup, berita_daerah = meta_mod.parse_penutup(part("penutup"))
+    _meta_from_penutup(meta, penutup, berita_daerah)
     for name in ("lampiran", "penjelasan"):
         removed.extend(lampiran_mod.table_rules(part(name), parts.get(name, (0, 0))[0]))
     lampiran = lampiran_mod.parse(part("lampiran"), canonical=canonical)
@@ -129,17 +130,17 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
                      menimbang=menimbang, mengingat=mengingat, diktum=diktum, body=top, penutup=penutup,
                      lampiran=lampiran, penjelasan=penjelasan)
     refs_mod.resolve(reg)
-    reg.stats = {"lines": len(doc.lines), "pasal": len(reg.pasals()), "flow_layout": flow,
-                 "artefacts": counts(removed), "removed": removed, "corrections": corrections,
-                 # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
-                 "unplaced": [{"line": no, "text": ln.strip()} for no, ln in orphans]}
-    if "ocr" in doc.extra:  # the text came from OCR: engine, resolution, per-page confidence, its corrections
-        reg.stats["ocr"] = doc.extra["ocr"]
+    reg.stats = Stats(lines=len(doc.lines), pasal=len(reg.pasals()), flow_layout=flow, artefacts=counts(removed),
+                      removed=removed, corrections=corrections,
+                      # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
+                      unplaced=[{"line": no, "text": ln.strip()} for no, ln in orphans],
+                      # the text came from OCR: engine, resolution, per-page confidence, its corrections
+                      ocr=doc.extra.get("ocr"))
     return reg
 
 
 def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, int]], removed: list[dict[str, Any]],
-                 canonical: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+                 canonical: bool) -> tuple[list[Considerans], list[Dasar]]:
     """The Menimbang items and the Mengingat entries (each with its parsed citation), their keywords recorded."""
     menimbang_lines = _strip_keyword(part("menimbang"), g.MENIMBANG, removed, parts.get("menimbang", (0, 0))[0])
     mengingat_lines = _strip_keyword(part("mengingat"), g.MENGINGAT, removed, parts.get("mengingat", (0, 0))[0])
@@ -149,7 +150,7 @@ def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, i
 
 
 def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: list[dict[str, Any]],
-          corrections: list[dict[str, Any]], source: dict[str, Any]) -> tuple[list[Node], bool, list[tuple[int, str]]]:
+          corrections: list[dict[str, Any]], source: Source) -> tuple[list[Node], bool, list[tuple[int, str]]]:
     """The batang tubuh of lines ``span`` [start, end): (the top nodes, whether the flow layout was read, the
     lines no Pasal holds). Detached enumerators are recorded in ``removed``, the reader's corrections in
     ``corrections``. Raises InputError when no Pasal is found."""
@@ -157,7 +158,7 @@ def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: lis
     numbered = [(no + 1, lines[no]) for no in range(a, b)]
     top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
     if not drafts:
-        raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
+        raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
     # (cleaned lines are stripped, and no bare enumerator is longer than "(123)")
     bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 5 and bare_marker(ln) is not None)
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
@@ -170,15 +171,15 @@ def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: lis
     return top, flow, orphans
 
 
-def _meta_from_penutup(meta: dict[str, Any], penutup: dict[str, Any]) -> None:
+def _meta_from_penutup(meta: Meta, penutup: Penutup, berita_daerah: BeritaDaerah | None) -> None:
     """The dates, places, Berita Daerah and signer the penutup states, copied into ``meta``."""
-    for key in ("ditetapkan_di", "tanggal_ditetapkan", "diundangkan_di", "tanggal_diundangkan"):
-        meta[key] = penutup.get(key)
+    meta.ditetapkan_di, meta.tanggal_ditetapkan = penutup.ditetapkan_di, penutup.tanggal_ditetapkan
+    meta.diundangkan_di, meta.tanggal_diundangkan = penutup.diundangkan_di, penutup.tanggal_diundangkan
     # the penutup's gazette; else the one printed above the judul ("BERITA DAERAH PROVINSI ..." / "NOMOR 78 ...")
-    meta["berita_daerah"] = penutup.pop("berita_daerah") or meta.get("berita_daerah")
-    meta["penandatangan"] = penutup.get("penandatangan")
-    if meta.get("pejabat") is None and penutup.get("penandatangan"):
-        meta["pejabat"] = penutup["penandatangan"]
+    meta.berita_daerah = berita_daerah or meta.berita_daerah
+    meta.penandatangan = penutup.penandatangan
+    if meta.pejabat is None and penutup.penandatangan:
+        meta.pejabat = penutup.penandatangan
 
 
 def _tentang_from_diktum(diktum: list[str]) -> str | None:
