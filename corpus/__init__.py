@@ -12,6 +12,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from rancang.errors import InputError
+from rancang.ingest import ingest_path
 from rancang.tree import Regulation
 
 
@@ -38,9 +40,6 @@ def entry(key: str) -> dict[str, Any] | None:
 @cache
 def load(key: str) -> Regulation:
     """Parse the bundled regulation ``key`` (id, file name or region name)."""
-    from rancang.errors import InputError
-    from rancang.ingest import ingest_path
-
     e = entry(key)
     if e is None:
         known = ", ".join(x["id"] for x in bundled())

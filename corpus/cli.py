@@ -15,7 +15,19 @@ from typing import Any
 
 import click
 
+from rancang.corpus import cluster, report
+from rancang.corpus import diff as diffing
+from rancang.corpus import matrix as mx
+from rancang.corpus.align import full_text
+from rancang.corpus.jdih import export_feed
+from rancang.corpus.search import plain
+from rancang.corpus.search import search as run
+from rancang.corpus.store import Store, expand
+from rancang.corpus.topics import topics_of
 from rancang.errors import InputError
+from rancang.ingest import ingest_path
+from rancang.ingest.cli import set_ocr
+from rancang.ingest.penjelasan import for_node as penjelasan_for
 
 DB_HELP = "Berkas basis data korpus (bawaan: folder data pengguna, atau $RANCANG_DB)."
 
@@ -25,8 +37,6 @@ def _cluster(jobs: int | None, scheduler: str | None, work: int) -> Iterator[Any
     """A Dask client for ``work`` items: the named (or $RANCANG_SCHEDULER) scheduler, else a local cluster of
     ``jobs`` processes (all cores when not given) when there are several items and more than one process;
     None (read here, in this process) otherwise."""
-    from rancang.corpus import cluster
-
     address = cluster.scheduler_address(scheduler)
     jobs = jobs or os.cpu_count() or 1
     if address is None and (work < 2 or jobs < 2):
@@ -37,8 +47,6 @@ def _cluster(jobs: int | None, scheduler: str | None, work: int) -> Iterator[Any
 
 
 def _store(db: str | None, seed: bool = True) -> Any:
-    from rancang.corpus.store import Store
-
     return Store(db, seed=seed)
 
 
@@ -72,9 +80,6 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, feed: str | No
     dibaca sebagai tugas Dask (klaster lokal, atau penjadwal --scheduler); hanya proses ini yang menulis korpus,
     sehingga pekerja yang mati tidak menghilangkan apa pun dan menjalankan ulang menyelesaikan sisanya.
     """
-    from rancang.corpus.store import expand
-    from rancang.ingest.cli import set_ocr
-
     set_ocr(ocr)
     if bool(paths) == bool(feed):
         raise InputError("sebutkan berkas/folder peraturan atau --jdih UMPAN (salah satu).")
@@ -125,9 +130,6 @@ def list_(db: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON (klausul dengan id, sebutan dan bunyi).")
 def show(id: str, cite: str | None, db: str | None, as_json: bool) -> None:
     """Tampilkan satu peraturan dari korpus (atau satu klausulnya dengan --cite)."""
-    from rancang.corpus.align import full_text
-    from rancang.ingest.penjelasan import for_node as penjelasan_for
-
     with _store(db) as store:
         row = store.get_row(id)
         if cite:
@@ -185,9 +187,6 @@ def remove(id: str, db: str | None) -> None:
 def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit: int, db: str | None,
            as_json: bool) -> None:
     """Cari klausul di seluruh korpus (awalan kata cocok: "penugas" menemukan "penugasan")."""
-    from rancang.corpus.search import plain
-    from rancang.corpus.search import search as run
-
     with _store(db) as store:
         hits = run(store, " ".join(query), daerah=daerah, topic=topic, limit=limit)
     if as_json:
@@ -225,9 +224,6 @@ def diff(sides: tuple[str, ...], output: str | None, matrix: bool, all_: bool, d
     if len(sides) != 2:
         raise InputError(
             "sebutkan tepat dua peraturan: rancang diff A B (berkas, pohon JSON atau id korpus).")
-    from rancang.corpus import diff as diffing
-    from rancang.corpus import report
-
     loaded = [_side(s, db, not no_topics) for s in sides]
     (ra, ta, ia), (rb, tb, ib) = loaded
     rep = diffing.compare(ra, rb, ta, tb, ia, ib)
@@ -243,9 +239,6 @@ def _side(key: str, db: str | None, topics: bool) -> tuple[Any, dict[str, Any] |
     """A diff side and its model topics: a file (text or JSON tree) if the path exists, else a corpus id."""
     p = Path(key)
     if p.exists():
-        from rancang.corpus.topics import topics_of
-        from rancang.ingest import ingest_path
-
         reg = ingest_path(p)
         return reg, (topics_of(reg) if topics else None), p.name
     with _store(db) as store:
@@ -255,9 +248,6 @@ def _side(key: str, db: str | None, topics: bool) -> tuple[Any, dict[str, Any] |
 
 def _matrix(ids: tuple[str, ...], output: str | None, all_: bool, db: str | None, jobs: int | None,
             scheduler: str | None = None) -> None:
-    from rancang.corpus import cluster
-    from rancang.corpus import matrix as mx
-
     if bool(ids) == all_:
         raise InputError("untuk --matrix sebutkan id peraturan atau --all (salah satu saja).")
     address = cluster.scheduler_address(scheduler)
@@ -281,8 +271,6 @@ def _matrix(ids: tuple[str, ...], output: str | None, all_: bool, db: str | None
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 def export(jdih: bool, output: str | None, db: str | None) -> None:
     """Ekspor metadata korpus sebagai umpan JDIH yang dapat diambil portal JDIHN."""
-    from rancang.corpus.jdih import export_feed
-
     with _store(db) as store:
         text = json.dumps(export_feed(store), ensure_ascii=False, indent=1) + "\n"
     if output:

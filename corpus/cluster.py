@@ -15,12 +15,14 @@ task whose worker died up to ``distributed.scheduler.allowed-failures`` times).
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from rancang.errors import InputError, RancangError
+from rancang.ingest import ingest_bytes
 
 #: environment variable naming an existing scheduler ("tcp://10.0.0.5:8786")
 SCHEDULER_ENV = "RANCANG_SCHEDULER"
@@ -67,8 +69,6 @@ def cluster_map(fn: Callable[[Any], Any], items: Iterable[Any], c: Any,
     At most :data:`IN_FLIGHT_PER_WORKER` tasks per worker are submitted ahead, so a long batch holds few results
     in memory; ``done(1)`` is called as each result comes back (the progress bar). ``fn`` must be importable by
     the workers (a module-level function of rancang)."""
-    from collections import deque
-
     workers = max(1, len(c.scheduler_info().get("workers", {})))
     pending: deque = deque()
     for item in items:
@@ -90,8 +90,6 @@ def _result(future: Any, done: Callable[[int], None] | None) -> Any:
 def read_file(item: tuple[str, bytes]) -> dict[str, Any] | str:
     """Task: parse one file's bytes (its name only names it in messages) into a tree dict, or the one-sentence
     reason it cannot be read (messages cross processes; exceptions would not say it in Indonesian)."""
-    from rancang.ingest import ingest_bytes
-
     name, data = item
     try:
         return ingest_bytes(data, name).to_dict()

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from rancang.corpus.topics import check_key
 from rancang.errors import InputError
 
 #: markers FTS5 puts around matched words in a snippet (control characters never found in legal text)
@@ -84,8 +85,6 @@ def search(store: Any, query: str, daerah: str | None = None, topic: str | None 
         where.append(f"c.reg IN ({','.join('?' * len(regs))})")
         params.extend(regs)
     if topic:
-        from rancang.corpus.topics import check_key
-
         check_key(topic)
         ors: list[str] = []
         for rid in regs if regs is not None else store.ids():

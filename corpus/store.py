@@ -24,12 +24,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_data_dir
+
+from rancang import corpus
 from rancang.address import covers
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
 from rancang.corpus.rows import clauses, expand, file_sha256, region_name, slug
+from rancang.corpus.topics import topics_of
 from rancang.corpus.workers import ingest_all, topics_one, worker_map
 from rancang.errors import InputError
+from rancang.ingest import fingerprint
 from rancang.tree import Regulation
 
 #: environment variable naming the database (used when ``--db`` is not given)
@@ -73,8 +78,6 @@ def default_path() -> Path:
     env = os.environ.get(ENV_DB)
     if env:
         return Path(env)
-    from platformdirs import user_data_dir
-
     return Path(user_data_dir("rancang")) / "corpus.sqlite"
 
 
@@ -124,8 +127,6 @@ class Store:
 
     def seed(self) -> None:
         """Write the bundled seeds (once per database; a seed the user removed later stays removed)."""
-        from rancang import corpus
-
         for e in corpus.bundled():
             self._add_bundled(e["id"])
         self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('seeded', ?)", (_now(),))
@@ -134,8 +135,6 @@ class Store:
     def refresh_bundled(self) -> None:
         """Re-parse the bundled regulations still in the database with the current reader (after an upgrade);
         a bundled regulation the user removed stays removed."""
-        from rancang import corpus
-
         present = {r[0] for r in self.db.execute("SELECT id FROM regulations WHERE bundled=1")}
         for e in corpus.bundled():
             if e["id"] in present:
@@ -146,8 +145,6 @@ class Store:
     def _add_bundled(self, rid: str) -> None:
         """Store bundled regulation ``rid`` under its own id; when a user's regulation already holds that id (a
         database written before ids were reserved), the bundled one takes a fresh id instead of failing."""
-        from rancang import corpus
-
         reg = corpus.load(rid)
         taken = self.db.execute("SELECT 1 FROM regulations WHERE id=?", (rid,)).fetchone()
         self.add(reg, id=None if taken else rid, bundled=True)
@@ -204,8 +201,6 @@ class Store:
     def _free(self, rid: str) -> bool:
         """May a new regulation take id ``rid``? Not when it is used, nor when a bundled regulation owns it (even
         one not stored yet: ``--no-seed`` databases are seeded later)."""
-        from rancang import corpus
-
         reserved = {e["id"] for e in corpus.bundled()} | {e["daerah"].lower() for e in corpus.bundled()}
         return rid.lower() not in reserved and not self.db.execute(
             "SELECT 1 FROM regulations WHERE id=?", (rid,)).fetchone()
@@ -310,8 +305,6 @@ class Store:
         row = self.get_row(rid)
         if row["topics"]:
             return json.loads(row["topics"])
-        from rancang.corpus.topics import topics_of
-
         t = topics_of(self.regulation(row["id"]))
         self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(t), row["id"]))
         return t
@@ -356,6 +349,4 @@ def _str(v: Any) -> str | None:
 
 
 def _reader() -> str:
-    from rancang.ingest import fingerprint
-
     return fingerprint()

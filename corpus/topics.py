@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from rancang.errors import InputError
+from rancang.model import build
 from rancang.tree import Regulation
 
 
@@ -39,10 +40,5 @@ def check_key(key: str) -> str:
 
 def topics_of(reg: Regulation) -> dict[str, dict[str, str] | None]:
     """{topic key: {"cite", "id"} or None} from ``rancang.model.build(reg)["topics"]``."""
-    try:
-        from rancang.model import build
-    except ImportError as exc:
-        raise InputError(
-            "model sistem kerja (rancang.model.build) belum tersedia; topik tidak dapat dicari.") from exc
     topics = build(reg).get("topics") or {}
     return {k: (v if isinstance(v, dict) and v.get("cite") else None) for k, v in topics.items()}

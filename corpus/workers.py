@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import time
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from rancang.corpus.topics import topics_of
 from rancang.errors import InputError
+from rancang.ingest import ingest_path
 from rancang.tree import Regulation
 
 
 def ingest_one(path: str) -> dict[str, Any] | str:
     """Worker: parse one file; a readable error message instead of an exception (it crosses processes)."""
-    from rancang.ingest import ingest_path
-
     try:
         return ingest_path(path).to_dict()
     except InputError as exc:
@@ -27,8 +31,6 @@ def ingest_one(path: str) -> dict[str, Any] | str:
 
 def topics_one(item: tuple[str, bytes]) -> tuple[str, dict[str, Any] | str]:
     """Worker: model topics of one stored tree (an error message if the model cannot run)."""
-    from rancang.corpus.topics import topics_of
-
     rid, blob = item
     try:
         return rid, topics_of(Regulation.from_dict(json.loads(zlib.decompress(blob).decode("utf-8"))))
@@ -57,9 +59,6 @@ def worker_map(fn: Callable[[Any], Any], items: Iterable[Any], n: int, jobs: int
     if jobs <= 1:
         yield from map(fn, items)
         return
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),))
     pending: deque = deque()
     it = iter(items)
@@ -76,9 +75,6 @@ def worker_map(fn: Callable[[Any], Any], items: Iterable[Any], n: int, jobs: int
 
 def _watch_parent(parent: int) -> None:
     """Worker initializer: exit when the parent process is gone (killed), instead of waiting forever."""
-    import threading
-    import time
-
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)

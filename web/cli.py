@@ -13,6 +13,15 @@ import click
 from rancang.errors import RancangError
 from rancang.web.config import ENV_TOKEN, Config, needs_token, token_from_env
 
+#: why the web app cannot start, when the optional ``[web]`` extra (fastapi, uvicorn, jinja2) is not installed
+MISSING: ImportError | None = None
+try:
+    import uvicorn
+
+    from rancang.web.app import create_app
+except ImportError as exc:  # pragma: no cover - the test extras install [web]
+    MISSING = exc
+
 DB_HELP = "Berkas basis data korpus (bawaan: folder data pengguna, atau $RANCANG_DB)."
 
 
@@ -37,12 +46,8 @@ def serve(host: str, port: int, db: str | None, max_upload: int, workdir: Path |
     if needs_token(host) and not token:
         raise RancangError(f"alamat {host} dapat dijangkau komputer lain; tetapkan token akses di ${ENV_TOKEN} "
                            "terlebih dahulu, atau jalankan tanpa --host (hanya komputer ini).")
-    try:
-        import uvicorn
-
-        from rancang.web.app import create_app
-    except ImportError as exc:
-        raise RancangError("paket web belum terpasang; jalankan: pip install 'rancang[web]'.") from exc
+    if MISSING is not None:
+        raise RancangError("paket web belum terpasang; jalankan: pip install 'rancang[web]'.") from MISSING
     app = create_app(Config(db=db, workdir=workdir, max_upload=max_upload * 1024 * 1024, token=token))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"rancang berjalan di http://{shown}:{port}" + (" (dengan token akses)" if token else "")

@@ -7,13 +7,21 @@ Like :mod:`rancang.web.services`, it hides the stage's API from the pages: when 
 from __future__ import annotations
 
 import re
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from rancang import corpus, schema
 from rancang.errors import InputError
-from rancang.web import services
+from rancang.generate import consensus, naskah, resources
+from rancang.generate import draft as drafting
+from rancang.generate import profile as profiles
+from rancang.generate.naskah import scenario as scen
+from rancang.generate.profile import read_data
+from rancang.generate.sources import Sources
+from rancang.web import forms, services
 
 CHECKBOX = re.compile(r"^\s*[-*]\s+(?:\[(?P<done>[ xX])\]\s+)?(?P<text>.+)$")
 #: a checklist item that opens with the clause it concerns: "**Pasal 1 angka 17** [istilah-lokal]: ..."
@@ -25,23 +33,17 @@ LEAD_CITE = re.compile(r"^\*\*(?P<cite>(?:Pasal|Lampiran|Menimbang|Mengingat)[^*
 
 def profile_schema() -> dict[str, Any]:
     """The region profile schema (``schema/region.schema.json``)."""
-    from rancang import schema
-
     return schema.load("region")
 
 
 def examples() -> dict[str, Path]:
     """Bundled example profiles: {name: path} ("sleman", "kota-magelang")."""
-    from importlib import resources
-
-    folder = Path(str(resources.files("rancang.corpus").joinpath("examples")))
+    folder = Path(str(files("rancang.corpus").joinpath("examples")))
     return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
 
 
 def example(name: str) -> dict[str, Any]:
     """The data of example profile ``name`` ({} for an unknown name: an empty form)."""
-    from rancang.generate.profile import read_data
-
     path = examples().get(name)
     return read_data(path) if path else {}
 
@@ -54,8 +56,6 @@ def bases(db: str | None) -> list[tuple[str, str]]:
 
 
 def default_base() -> str:
-    from rancang.generate import resources
-
     return resources.compose_rules()["default_base"]
 
 
@@ -64,16 +64,10 @@ def draft(db: str | None, data: dict[str, Any], base: str, takes: list[tuple[str
 
     Returns {reg, findings, catatan (markdown or None), summary, base}. Raises :class:`InputError` for an
     invalid profile or an unknown region, in the CLI's words."""
-    from rancang.generate import draft as drafting
-    from rancang.generate import profile as profiles
-    from rancang.generate.sources import Sources
-
     prof = profiles.from_dict(data)
     src = Sources(db)
     try:
         if base == "consensus":
-            from rancang.generate import consensus
-
             job.progress("Mencari dasar konsensus…", 0.1)
             base = consensus.base_region(src)
         job.progress(f"Menyusun rancangan dari {base}…", 0.3)
@@ -132,8 +126,6 @@ def inline(text: str) -> Markup:
 
 def letter_types() -> list[tuple[str, str]]:
     """(name, title) of every letter type."""
-    from rancang.generate import naskah
-
     return [(name, t["judul"]) for name, t in naskah.types().items()]
 
 
@@ -141,28 +133,20 @@ def letter_schema(name: str) -> dict[str, Any]:
     """The part of ``schema/letter.schema.json`` letter type ``name`` reads, with its mandatory contents required.
 
     Raises :class:`InputError` for an unknown type."""
-    from rancang.generate import naskah
-
     return naskah.form_schema(name)
 
 
 def letter_example(name: str) -> dict[str, Any]:
     """Sample values for letter type ``name`` (fictional people), as ``rancang letter NAME --example`` prints."""
-    from rancang.generate import naskah
-
     return naskah.example_data(name)
 
 
 def letter_title(name: str) -> str:
-    from rancang.generate import naskah
-
     return naskah.get_type(name)["judul"]
 
 
 def letter(name: str, data: dict[str, Any]) -> bytes:
     """The DOCX of letter ``name`` filled with ``data``; :class:`InputError` lists whatever is missing."""
-    from rancang.generate import naskah
-
     if not isinstance(data, dict):
         raise InputError("data surat harus berupa isian formulir.")
     return naskah.render(name, data)
@@ -173,48 +157,36 @@ def letter(name: str, data: dict[str, Any]) -> bytes:
 
 def scenarios() -> list[tuple[str, str]]:
     """(name, title) of every letter scenario (a procedure's whole set of letters)."""
-    from rancang.generate.naskah import scenario
-
-    return [(name, s["judul"]) for name, s in scenario.scenarios().items()]
+    return [(name, s["judul"]) for name, s in scen.scenarios().items()]
 
 
 def scenario_title(name: str) -> str:
-    from rancang.generate.naskah import scenario
-
-    return scenario.get_scenario(name)["judul"]
+    return scen.get_scenario(name)["judul"]
 
 
 def scenario_example(name: str) -> dict[str, Any]:
     """Complete sample data for scenario ``name`` (fictional officials and employees)."""
-    from rancang.generate.naskah import scenario
-
-    scenario.get_scenario(name)
-    return scenario.scenario_example(name)
+    scen.get_scenario(name)
+    return scen.scenario_example(name)
 
 
 def scenario_schema(name: str) -> dict[str, Any]:
     """The form's schema for scenario ``name``: the shape of its example, the profile one of the bundled ones
     (the web app never reads a path typed into a form)."""
-    from rancang.web import forms
-
-    schema = forms.infer(scenario_example(name))
-    if "profil" in schema["properties"]:
-        schema["properties"]["profil"] = {"enum": list(examples())}
-    return schema
+    form = forms.infer(scenario_example(name))
+    if "profil" in form["properties"]:
+        form["properties"]["profil"] = {"enum": list(examples())}
+    return form
 
 
 def peraturan_choices() -> list[tuple[str, str]]:
     """(value, label) of the regulations whose procedures a scenario can follow ("" = the bundled base)."""
-    from rancang import corpus
-
     return [("", "peraturan dasar bawaan")] + [(e["id"], e["daerah"]) for e in corpus.bundled()]
 
 
 def scenario(name: str, data: dict[str, Any], peraturan: str, job: Any) -> dict[str, Any]:
     """Build and render every letter of scenario ``name``, offered by ``job`` as DOCX files, ``skenario.md`` and
     one ZIP. Returns {judul, prosedur, steps: [{n, teks, cite, file}], zip}. Raises InputError (what is missing)."""
-    from rancang.generate.naskah import scenario as scen
-
     if data.get("profil") not in examples():
         raise InputError(f"profil daerah '{data.get('profil')}' tidak dikenal (pilihan: {', '.join(examples())}).")
     if peraturan and peraturan not in dict(peraturan_choices()):

@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from rancang.corpus import diff, report
+from rancang.corpus import search as fts
+from rancang.corpus import topics as corpus_topics
+from rancang.corpus.store import Store
 from rancang.errors import InputError
+from rancang.generate import check
+from rancang.ingest import ingest_bytes
+from rancang.ingest.readers import ocr as ocr_reader
+from rancang.model import build, citation, picture
 from rancang.parts import Meta
 from rancang.tree import Regulation
 
@@ -22,8 +30,6 @@ SEVERITY = {"error": "galat", "warning": "peringatan", "info": "info"}
 @contextmanager
 def store(db: str | None) -> Iterator[Any]:
     """An open corpus store (filled with the bundled regulations the first time), closed afterwards."""
-    from rancang.corpus.store import Store
-
     s = Store(db, seed=True)
     try:
         yield s
@@ -33,8 +39,6 @@ def store(db: str | None) -> Iterator[Any]:
 
 def title(meta: Meta) -> str:
     """'Peraturan Bupati Jepara Nomor 17 Tahun 2024' from a tree's meta (its tentang left out)."""
-    from rancang.model import citation
-
     return citation(Meta(jenis=meta.jenis, daerah=meta.daerah, nomor=meta.nomor, tahun=meta.tahun)) or "Peraturan"
 
 
@@ -60,9 +64,6 @@ def read(data: bytes, name: str, job: Any = None, ocr: str = "auto") -> Regulati
     ``ocr`` is the reader's OCR mode for a PDF ("auto", "always", "never"); the pages an OCR reads are reported to
     ``job`` as progress. Raises :class:`InputError` with the reader's sentence (kosong, bukan teks peraturan, PDF
     terkunci, ...)."""
-    from rancang.ingest import ingest_bytes
-    from rancang.ingest.readers import ocr as ocr_reader
-
     if ocr not in OCR_MODES:
         raise InputError(f"mode OCR '{ocr}' tidak dikenal (pilihan: {', '.join(OCR_MODES)}).")
     if job is not None:
@@ -101,8 +102,6 @@ def save(db: str | None, reg: Regulation) -> tuple[str, bool]:
 
 def findings(reg: Regulation) -> list[dict[str, Any]]:
     """``rancang check`` findings [{severity, code, message, cite, label}], errors first."""
-    from rancang.generate import check
-
     out = [dict(f) for f in check.check(reg)]
     order = list(SEVERITY)
     out.sort(key=lambda f: order.index(f["severity"]) if f["severity"] in order else len(order))
@@ -113,15 +112,11 @@ def findings(reg: Regulation) -> list[dict[str, Any]]:
 
 def topics() -> list[tuple[str, str]]:
     """(key, Indonesian label) of the model topics, in report order."""
-    from rancang.corpus import topics as t
-
-    return [(k, t.label(k)) for k in t.keys()]
+    return [(k, corpus_topics.label(k)) for k in corpus_topics.keys()]
 
 
 def search(db: str | None, query: str, daerah: str | None, topic: str | None, limit: int = 30) -> list[dict]:
     """Ranked hits [{reg, daerah, cite, node, parts}] where ``parts`` is [(text, matched)] for highlighting."""
-    from rancang.corpus import search as fts
-
     with store(db) as s:
         hits = fts.search(s, query, daerah=daerah or None, topic=topic or None, limit=limit)
     out = []
@@ -138,8 +133,6 @@ def search(db: str | None, query: str, daerah: str | None, topic: str | None, li
 def compare(db: str | None, a: str, b: str, job: Any = None) -> dict[str, Any]:
     """The diff report of corpus regulations ``a`` and ``b`` (the dict of ``rancang.corpus.diff.compare``),
     with the report files (HTML, DOCX, JSON) offered by ``job`` when given."""
-    from rancang.corpus import diff, report
-
     if a == b:
         raise InputError("pilih dua peraturan yang berbeda untuk dibandingkan.")
     with store(db) as s:
@@ -162,18 +155,12 @@ def compare(db: str | None, a: str, b: str, job: Any = None) -> dict[str, Any]:
 
 def model(reg: Regulation) -> dict[str, Any]:
     """The sistem-kerja model of ``reg`` (roles, procedures, documents, topics), as ``rancang model`` builds it."""
-    from rancang.model import build
-
     return build(reg)
 
 
 def pictures(model_data: dict[str, Any]) -> dict[str, str]:
     """SVG pictures of a model, {title: svg markup}: the reporting lines, then each procedure as swimlanes, as
     ``rancang model --format svg`` draws them; {} when Graphviz is missing (the page then shows the tables)."""
-    try:
-        from rancang.model import picture
-    except ImportError:
-        return {}
     out: dict[str, str] = {}
     try:
         out["Garis pelaporan"] = _inline_svg(picture.reporting_graph(model_data).pipe(format="svg"))
