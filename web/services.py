@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from rancang import ingest
 from rancang.corpus import diff, report
 from rancang.corpus import search as fts
 from rancang.corpus import topics as corpus_topics
 from rancang.corpus.store import Store
 from rancang.errors import InputError
 from rancang.generate import check
-from rancang.ingest import ingest_bytes
 from rancang.ingest.readers import ocr as ocr_reader
 from rancang.model import build, citation, picture
 from rancang.parts import Meta
@@ -78,7 +78,7 @@ def read(data: bytes, name: str, job: Any = None, ocr: str = "auto") -> Regulati
         ocr_reader.set_mode(ocr)
         ocr_reader.set_progress(pages)
         try:
-            reg = ingest_bytes(data, name)
+            reg = ingest.ingest_bytes(data, name)
         finally:
             ocr_reader.set_progress(None)
             ocr_reader.set_mode(previous)
