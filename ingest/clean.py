@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from rancang.ingest import furniture
+
 Removed = list[dict[str, Any]]
 
 _MARKUP = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|</?(?:i|b|u|em|strong)>", re.I)
@@ -246,9 +248,18 @@ def clean_lines(lines: list[str], removed: Removed) -> list[str]:
     headers = running_headers(lines)
     counters = trailing_counters(lines)
     pages = lone_page_numbers(lines)
+    # furniture of a paged document copied as text: running headers beside page breaks, catchwords before them
+    breaks = furniture.page_breaks(lines, pages)
+    paged = furniture.paged_headers(lines, breaks)
+    kinds = dict.fromkeys(furniture.catchwords(lines, breaks, paged), "catchword")
+    kinds.update(dict.fromkeys(paged, "running_header"))
     for no, line in enumerate(lines, 1):
         if pages and no - 1 in pages:
             removed.append({"kind": "page_number", "line": no, "text": line.strip()})
+            append("")
+            continue
+        if kinds and no - 1 in kinds:
+            removed.append({"kind": kinds[no - 1], "line": no, "text": line.strip()})
             append("")
             continue
         if counters and no - 1 in counters:
