@@ -24,7 +24,6 @@ from typing import Any
 
 from rancang.ingest import grammar as g
 from rancang.ingest.units import has_quote, join_more, opens_quoted_text, quote_depth, starts_with_open
-
 from rancang.numbering import ordinal_value, roman_value
 from rancang.tree import Node
 

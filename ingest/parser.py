@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rancang.address import number_tree
+from rancang.errors import InputError
 from rancang.ingest import body as body_mod
 from rancang.ingest import grammar as g
 from rancang.ingest import headings
@@ -18,9 +20,6 @@ from rancang.ingest import penjelasan as penjelasan_mod
 from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
-
-from rancang.address import number_tree
-from rancang.errors import InputError
 from rancang.tree import Regulation
 
 #: the first letters of every line :func:`split_parts` looks for (Menimbang, Mengingat, MEMUTUSKAN, Dengan

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from rancang.ingest import ingest_text
 
 sys.path.insert(0, str(Path(__file__).parent / "vendor"))
