@@ -128,6 +128,35 @@ def test_an_acting_head_keeps_the_printed_prefix(pejabat, penutup_head, printed)
     assert ingest_text(text).meta["pejabat"] == printed
 
 
+JUDUL = PARTS["judul"]
+
+
+@pytest.mark.parametrize("judul", [
+    # web pages and converted documents set the judul on one line, or two
+    "PERATURAN BUPATI KARANGSARI NOMOR 21 TAHUN 2019\nTENTANG\nTATA KELOLA ARSIP DINAMIS DI LINGKUNGAN PEMERINTAH "
+    "DAERAH\n",
+    "PERATURAN BUPATI KARANGSARI NOMOR 21 TAHUN 2019 TENTANG TATA KELOLA ARSIP DINAMIS DI LINGKUNGAN PEMERINTAH "
+    "DAERAH\n",
+    JUDUL.replace("NOMOR 21 TAHUN 2019", "NOMOR 21\nTAHUN 2019"),
+    JUDUL.replace("NOMOR 21 TAHUN 2019", "NOMOR : 21 TAHUN : 2019"),
+    JUDUL.replace("PERATURAN BUPATI KARANGSARI", "PERATURAN BUPATI\nKARANGSARI"),
+])
+def test_the_judul_set_on_fewer_or_more_lines(judul):
+    check(layout(judul=judul))
+
+
+def test_a_long_region_name_wrapped_in_the_judul():
+    judul = JUDUL.replace("PERATURAN BUPATI KARANGSARI", "PERATURAN BUPATI HULU SUNGAI\nSELATAN")
+    check(layout(kop="", judul=judul, pejabat="\nBUPATI HULU SUNGAI SELATAN,\n"),
+          meta__daerah="kabupaten hulu sungai selatan", meta__pejabat="bupati hulu sungai selatan", meta__provinsi="")
+
+
+def test_the_official_on_the_line_of_dengan_rahmat():
+    text = layout(rahmat="\nDENGAN RAHMAT TUHAN YANG MAHA ESA Plt. BUPATI KARANGSARI,\n", pejabat="")
+    check(text)
+    assert ingest_text(text).meta["pejabat"] == "Plt. Bupati Karangsari"
+
+
 # --- Peraturan Daerah, Pergub, Perwali ---------------------------------------------------------------------------
 
 PERDA = dict(
@@ -207,6 +236,14 @@ def test_a_perwali_spelled_walikota_keeps_the_printed_office():
     parts["rahmat"] = ""  # older Perwali print no "DENGAN RAHMAT ..." line
     check(layout(**parts), meta__jenis="peraturan wali kota", meta__daerah="kota karangsari",
           meta__daerah_jenis="kota", meta__pejabat="walikota karangsari")
+
+
+@pytest.mark.parametrize("head", ["Lampiran : Peraturan Bupati Karangsari", "LAMPIRAN I\nPERATURAN BUPATI KARANGSARI",
+                                  "Lampiran II Peraturan Bupati Karangsari"])
+def test_a_lampiran_headed_in_title_case_or_numbered(head):
+    lampiran = (f"\n{head}\nNomor : 21 Tahun 2019\nTanggal : 3 Juni 2019\n\nPEDOMAN TATA KELOLA ARSIP\n\n"
+                "No | Jenis Arsip | Keterangan\n1 | Surat Keputusan | aktif\n2 | Laporan | inaktif\n")
+    check(layout(tail=lampiran), lampiran=True)
 
 
 def test_a_gazette_number_with_a_point_is_kept_whole():
