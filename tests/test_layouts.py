@@ -125,7 +125,7 @@ def test_kop_lines_name_the_province_as_printed(kop, provinsi):
 def test_an_acting_head_keeps_the_printed_prefix(pejabat, penutup_head, printed):
     text = layout(pejabat=f"\n{pejabat}\n", penutup=PARTS["penutup"].replace("BUPATI KARANGSARI,", penutup_head))
     check(text)
-    assert ingest_text(text).meta["pejabat"] == printed
+    assert ingest_text(text).meta.pejabat == printed
 
 
 JUDUL = PARTS["judul"]
@@ -154,7 +154,7 @@ def test_a_long_region_name_wrapped_in_the_judul():
 def test_the_official_on_the_line_of_dengan_rahmat():
     text = layout(rahmat="\nDENGAN RAHMAT TUHAN YANG MAHA ESA Plt. BUPATI KARANGSARI,\n", pejabat="")
     check(text)
-    assert ingest_text(text).meta["pejabat"] == "Plt. Bupati Karangsari"
+    assert ingest_text(text).meta.pejabat == "Plt. Bupati Karangsari"
 
 
 # --- Peraturan Daerah, Pergub, Perwali ---------------------------------------------------------------------------
