@@ -335,8 +335,8 @@ def test_a_national_act_copied_from_its_pdf_keeps_every_pasal_and_ayat(number):
     assert got["pasal_count"] == 120
     assert {p: got[f"pasal.{p}.ayat"] for p in ayat} == ayat
     assert (got["menimbang"], got["mengingat"], got["meta.pejabat"]) == (1, 2, "presiden republik indonesia")
-    assert not reg.stats["unplaced"]
-    kinds = reg.stats["artefacts"]
+    assert not reg.stats.unplaced
+    kinds = reg.stats.artefacts
     assert kinds["catchword"] >= 10 and kinds["running_header"] >= 20
     # the header's words inside the act stay: the official's line and nothing of the body is taken
     assert all("PRESIDEN" not in p.text for p in reg.pasals())
