@@ -5,7 +5,8 @@ the running header of every page ("PRESIDEN" / "REPUBLIK INDONESIA" above "- 2 -
 "BUPATI BANYUMAS", a JDIH address) and the catchword at the foot of a page, the next page's first words with an
 ellipsis ("Pasal 5 . . .", "(3) Arsip . . ."). Without positions, the page break is the evidence: a page number
 line ("- 2 -", "Halaman 2 dari 9", "2 / 9", or a lone number of a run found by :func:`clean.lone_page_numbers`)
-or a form feed. Two rules, each a small function:
+or a form feed. Two rules, each a small function, run by :mod:`clean` as its first page stages
+(:func:`paged_header_lines`, :func:`catchword_lines`):
 
 - :func:`paged_headers`: a short line that stands beside a page break on at least three pages (and on half of
   them) is a running header there, and only there: "PRESIDEN REPUBLIK INDONESIA" in the Persetujuan Bersama stays.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rancang.ingest.pages import lone_page_numbers
 from rancang.ingest.readers.pdf import rules
 
 #: how many non-blank lines on either side of a page break may be furniture
@@ -108,3 +110,14 @@ def catchwords(lines: list[str], breaks: set[int], skip: set[int] = frozenset())
         if crossed and j < len(lines) and _norm(" ".join(lines[j:j + 2])).startswith(_norm(words)):
             out.add(i)
     return out
+
+
+def paged_header_lines(lines: list[str]) -> dict[int, str]:
+    """The page stage of :func:`paged_headers`: ``{index: the whole line}``."""
+    return {i: lines[i] for i in sorted(paged_headers(lines, page_breaks(lines, lone_page_numbers(lines))))}
+
+
+def catchword_lines(lines: list[str]) -> dict[int, str]:
+    """The page stage of :func:`catchwords` (run after :func:`paged_header_lines`, whose lines are blank by then):
+    ``{index: the whole line}``."""
+    return {i: lines[i] for i in sorted(catchwords(lines, page_breaks(lines, lone_page_numbers(lines))))}
