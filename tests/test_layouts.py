@@ -187,6 +187,19 @@ def test_a_perda_with_persetujuan_bersama_noreg_salinan_and_penjelasan():
     assert not any("TAMBAHAN" in b["text"] for b in reg.to_dict()["penjelasan"] if b.get("pasal"))
 
 
+@pytest.mark.parametrize("umum, pasal_demi_pasal", [
+    ("I. PENJELASAN UMUM", "II. PENJELASAN PASAL DEMI PASAL"), ("A. UMUM", "B. PASAL DEMI PASAL"),
+    ("I. UMUM.", "II. PASAL DEMI PASAL."), ("I. Umum", "II. Pasal Demi Pasal")])
+def test_the_penjelasan_parts_headed_as_bureaus_head_them(umum, pasal_demi_pasal):
+    tail = PERDA["tail"].replace("I. UMUM", umum).replace("II. PASAL DEMI PASAL", pasal_demi_pasal).replace(
+        "Pasal 3\nCukup", "Pasal 3 : Cukup")
+    blocks = ingest_text(layout(**{**PERDA, "tail": tail})).to_dict()["penjelasan"]
+    explained = [(b.get("pasal"), b["part"], b["text"]) for b in blocks if b["type"] == "paragraph"]
+    assert explained[:2] == [(None, "umum", "Arsip merupakan memori kolektif Daerah."),
+                             ("pasal-1", "pasal", "Cukup jelas.")]
+    assert ("pasal-3", "pasal", "Cukup jelas.") in explained
+
+
 def test_a_perda_whose_judul_does_not_name_the_region_takes_it_from_the_official():
     """Banyumas prints "PERATURAN DAERAH" / "NOMOR 6 TAHUN 2023": the region is the enacting Bupati's."""
     judul = PERDA["judul"].replace("PERATURAN DAERAH KABUPATEN KARANGSARI", "PERATURAN DAERAH")
