@@ -292,9 +292,9 @@ _CITATION = re.compile(r"""
     (?=\s*[(,;]|\s*$|\s+(?:sebagaimana|dengan\s+mengubah))""", re.X | re.I)
 
 
-def citation(text: str) -> dict[str, Any]:
-    """The first act cited in ``text`` as JSON data: {jenis, nomor, tahun, tentang} (a reference keeps it so)."""
-    return _citation_of(next(_citations(text), None)).to_dict()
+def citation(text: str) -> Citation:
+    """The first act cited in ``text`` (jenis, nomor, tahun, tentang; all None when none is)."""
+    return _citation_of(next(_citations(text), None))
 
 
 #: every citation starts with one of these words (in any case)
@@ -337,7 +337,7 @@ def _citation_of(m: re.Match[str] | None) -> Citation:
 def mengingat_entry(item: Considerans) -> Dasar:
     """A Mengingat entry with its citation and, for amended acts, every amending act listed."""
     text = item.text
-    entry = Dasar(label=item.label, text=text, citation=_citation_of(next(_citations(text), None)))
+    entry = Dasar(label=item.label, text=text, citation=citation(text))
     m = re.search(r"sebagaimana\s+telah", text, re.I)
     if m:
         tail = text[m.end():]
