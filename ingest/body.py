@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.ingest import grammar as g
-from rancang.ingest.headings import PasalDraft, pasal_nodes, read_headings
+from rancang.ingest.headings import PasalDraft, amends_with_new_text, pasal_nodes, read_headings
 from rancang.ingest.units import (
     OCR_AYAT_ONE,
     STYLE_TYPE,
@@ -345,7 +345,8 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
     # an amending act's Pasal I whose new text carries no quote marks at all: each instruction's text runs to the
     # next instruction
     # (a quoted word inside the new text, "disebut “ASN”", is no quoting of new text)
-    implicit = not pasal.number[0].isdigit() and not any(
+    # (also a Pasal 2 of an act that amends another with arabic numbering, once an instruction introduces new text)
+    implicit = (not pasal.number[0].isdigit() or amends_with_new_text(draft.lines)) and not any(
         has_quote(line) and (starts_with_open(line) or opens_quoted_text(line, "")) for _, line in draft.lines)
     units, bare = split_units(draft.lines, canonical, implicit_quotes=implicit)
     _prove_ocr_ayat(units, corrections)

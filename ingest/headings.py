@@ -201,6 +201,14 @@ def _wrapped_reference(lines: list[tuple[int, str]], i: int) -> bool:
 
 
 _INSTRUCTION_WORD = re.compile(r"\b(?:diubah|disisipkan|dihapus|ditambahkan|ditambah)\b")
+#: an instruction that introduces new text: "... diubah sehingga berbunyi sebagai berikut:", "... disisipkan ...:"
+_INTRODUCES = re.compile(r"\b(?:diubah|disisipkan|ditambahkan|ditambah)\b[^.;]*:\s*$")
+
+
+def amends_with_new_text(lines: list[tuple[int, str]]) -> bool:
+    """Do these lines of a Pasal hold an amendment instruction that introduces new text ("1. Ketentuan Pasal 6
+    diubah sehingga berbunyi sebagai berikut:")? Such a Pasal amends another act, whatever its own numbering."""
+    return any(ln.endswith(":") and _INTRODUCES.search(ln) for _, ln in lines)
 
 
 def _amends(lines: list[tuple[int, str]]) -> bool:
@@ -299,9 +307,20 @@ class _Reader:
             return None  # an arabic Pasal after the act's Pasal I is the new text of an amendment
         value = pasal_value(num)
         if value <= self.last_pasal or (self.last_pasal and value > self.last_pasal + 10) \
-                or _wrapped_reference(self.lines, i):
+                or _wrapped_reference(self.lines, i) or (num[0].isdigit() and self.new_text(i, value)):
             return None
         return num, corrected
+
+    def new_text(self, i: int, value: float) -> bool:
+        """Is the Pasal heading at line ``i`` new text of another act, printed without quote marks, inside a Pasal
+        of this act that amends it ("Beberapa ketentuan dalam Peraturan Bupati ... diubah sebagai berikut:" /
+        "1. Ketentuan Pasal 6 diubah sehingga berbunyi sebagai berikut:" / "Pasal 6")? Once such an instruction is
+        read, only this act's next Pasal is a heading, and never right after an instruction's ":"."""
+        current = self.current
+        if current is None or not amends_with_new_text(current.lines):
+            return False
+        before = next((ln for _, ln in reversed(self.lines[max(0, i - 3):i]) if ln.strip()), "")
+        return value != self.last_pasal + 1 or before.rstrip().endswith(":")
 
     def unplaced_line(self, no: int, line: str, after_unplaced: bool) -> None:
         """A line before any Pasal: kept as flagged text where it stands (or returned as an orphan)."""

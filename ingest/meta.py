@@ -233,9 +233,18 @@ def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
     items: list[dict[str, Any]] = []
     for raw in lines:
         line = raw.strip()
-        if not line or line == ":":
+        if not line:
             continue
-        line = line.lstrip(":").strip()
+        if line[0] == ":":  # a colon printed apart (the keyword's own was cut with it): kept with the entry before
+            rest = line.lstrip(":")
+            colon = line[: len(line) - len(rest)]
+            if items and items[-1]["lines"]:
+                items[-1]["lines"].append(colon)
+            else:
+                items.append({"label": None, "lines": [colon]})
+            line = rest.strip()
+            if not line:
+                continue
         if not canonical and items and items[-1]["lines"] and continues_reference(items[-1]["lines"][-1]):
             items[-1]["lines"].append(line)  # "... Undang-Undang Nomor" / "12": the number, not a label
             continue
@@ -260,7 +269,27 @@ def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
             items[-1]["lines"].append(line)
         else:
             items.append({"label": None, "lines": [line]})
-    return [Considerans(label=it["label"], text=join_lines(it["lines"])) for it in items if it["lines"]]
+    return _labelled_entries(items)
+
+
+def _labelled_entries(items: list[dict[str, Any]]) -> list[Considerans]:
+    """The entries with their texts. Enumerators printed as a column of their own ("1." / "2." / "3." and then
+    the three texts, as a two-column PDF gives them) label the texts that follow, in order; an enumerator that no
+    text follows is still an entry (its text empty), so nothing printed is lost."""
+    out: list[Considerans] = []
+    pending: list[str | None] = []
+    for it in items:
+        if not it["lines"]:
+            pending.append(it["label"])
+            continue
+        label = it["label"]
+        if pending:
+            if label is not None:
+                pending.append(label)
+            label = pending.pop(0)
+        out.append(Considerans(label=label, text=join_lines(it["lines"])))
+    out.extend(Considerans(label=label, text="") for label in pending)
+    return out
 
 
 def _open_item(items: list[dict[str, Any]]) -> bool:

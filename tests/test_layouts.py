@@ -365,3 +365,23 @@ def test_a_regional_act_copied_from_its_pdf_reads_like_the_plain_text():
     body = PARTS["body"].replace("Pengelolaan dilaksanakan sesuai pedoman.", "Pengelolaan dilaksanakan sesuai . . .\n"
                                  "Pengelolaan dilaksanakan sesuai pedoman.")
     assert "sesuai . . ." in ingest_text(layout(body=body)).pasals()[2].text
+
+
+def test_an_act_amending_with_arabic_pasal_and_unquoted_new_text():
+    """Some amending Perbup number their own Pasal 1, 2 (not I, II) and print the new text without quotes: the
+    amended act's "Pasal 6" / "Pasal 7" are no Pasal of this act, its own "Pasal 2" after them is."""
+    body = ("\nPasal 1\n\nBeberapa ketentuan dalam Peraturan Bupati Karangsari Nomor 4 Tahun 2016 tentang Arsip "
+            "diubah sebagai berikut:\n1. Ketentuan Pasal 6 diubah sehingga berbunyi sebagai berikut:\nPasal 6\n"
+            "(1) Arsip dikelola oleh Perangkat Daerah.\n(2) Pengelolaan dilaksanakan secara elektronik.\n"
+            "2. Di antara Pasal 7 dan Pasal 8 disisipkan 1 (satu) Pasal, yakni Pasal 7A sehingga berbunyi sebagai "
+            "berikut:\nPasal 7A\nArsip vital disimpan di ruang khusus.\n3. Pasal 9 dihapus.\n\nPasal 2\n\n"
+            "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n")
+    got = facts(layout(body=body))
+    assert (got["pasal_count"], got["pasal.1.ayat"], got["pasal.2.ayat"]) == (2, 0, 0)
+
+
+def test_mengingat_enumerators_printed_as_a_column_label_the_texts_in_order():
+    """A two-column PDF gives "1." / "2." / "3." first, then the three citations: three entries, labelled 1 to 3."""
+    texts = [ln.split(". ", 1)[1] for ln in PARTS["mengingat"].replace("Mengingat : ", "").split("\n") if ln.strip()]
+    reg = ingest_text(layout(mengingat="\nMengingat :\n1.\n2.\n3.\n" + "\n".join(texts) + "\n"))
+    assert [(m.label, m.text) for m in reg.mengingat] == [("1.", texts[0]), ("2.", texts[1]), ("3.", texts[2])]
