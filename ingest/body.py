@@ -21,6 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import grammar as g
 from rancang.ingest.headings import PasalDraft, pasal_nodes, read_headings
 from rancang.ingest.units import (
@@ -243,8 +244,10 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: l
     def fill(holder: Node, group: list[Unit]) -> None:
         lead, rest = group[0], group[1:]
         lead_text = lead.text
-        # the holder keeps the lead's enumerator as its label only when it is an ayat labelled by it
-        holder.text = lead_text if holder.label or lead.marker is None else _labelled(lead)
+        # the holder keeps the lead's enumerator as its label only when it is an ayat labelled by it (a Pasal
+        # read as one sentence has a label of its own, "Pasal 3": the lead's "(1)" stays in its text)
+        taken = holder.type == "ayat" and bool(holder.label)
+        holder.text = lead_text if taken or lead.marker is None else _labelled(lead)
         if not rest:
             return
         if not _ends_intro(lead_text):
@@ -313,8 +316,12 @@ def _stray(no: int, lines: list[tuple[int, bool]]) -> bool:
 
 
 def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = False,
-                corrections: list[dict[str, Any]] | None = None) -> list[tuple[int, Marker]]:
+                corrections: list[dict[str, Any]] | None = None, depth: dict[int, int] | None = None
+                ) -> list[tuple[int, Marker]]:
     """Fill ``pasal`` from its draft lines; returns the bare markers found (layout artefacts, counted by caller).
+
+    ``depth``: the indentation of each line of a canonical text, which places its units
+    (:func:`rancang.ingest.canonical.build_by_depth`) instead of the marker and flow rules.
 
     An OCR-damaged "(l)" is ayat (1) only when the next ayat of the Pasal is (2): the sequence proves it, and the
     correction is appended to ``corrections``; otherwise the line keeps its text."""
@@ -324,6 +331,11 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
     implicit = not pasal.number[0].isdigit() and not any(
         has_quote(line) and (starts_with_open(line) or opens_quoted_text(line, "")) for _, line in draft.lines)
     units, bare = split_units(draft.lines, canonical, implicit_quotes=implicit)
+    if depth is not None:
+        canonical_mod.build_by_depth(pasal, units, depth, perubahan)
+        if not pasal.number[0].isdigit():
+            _record_deletions(pasal)
+        return bare
     _prove_ocr_ayat(units, corrections)
     lines = sorted({(u.line_no, u.marker is not None) for u in units}
                    | {(n, False) for u in units for n in u.nos[1:]})

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from rancang.ingest import body as body_mod
+from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import grammar as g
 from rancang.ingest import headings
 from rancang.ingest import meta as meta_mod
@@ -99,7 +100,8 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     from rancang.ingest.markdown import CANONICAL_MARK
 
     canonical = next((ln.strip() for ln in doc.lines if ln.strip()), "") == CANONICAL_MARK
-    lines = clean_lines(doc.lines, removed)
+    # the canonical text is read as written (no artefact cleaning, structure by its marks and indentation)
+    lines, layout = canonical_mod.prepare(doc.lines, removed) if canonical else (clean_lines(doc.lines, removed), None)
     parts = split_parts(lines)
     if "body" not in parts:
         raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
@@ -108,13 +110,13 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
         a, b = parts.get(name, (0, 0))
         return lines[a:b]
 
-    preamble = [ln for ln in part("preamble") if ln.strip()]
+    preamble = [canonical_mod.unescape(ln) if canonical else ln for ln in part("preamble") if ln.strip()]
     meta = meta_mod.parse_judul(part("preamble"))
 
     menimbang_lines = _strip_keyword(part("menimbang"), g.MENIMBANG, removed, parts.get("menimbang", (0, 0))[0])
     mengingat_lines = _strip_keyword(part("mengingat"), g.MENGINGAT, removed, parts.get("mengingat", (0, 0))[0])
-    menimbang = meta_mod.split_items(menimbang_lines, canonical)
-    mengingat = [meta_mod.mengingat_entry(it) for it in meta_mod.split_items(mengingat_lines, canonical)]
+    menimbang = _items(menimbang_lines, canonical)
+    mengingat = [meta_mod.mengingat_entry(it) for it in _items(mengingat_lines, canonical)]
     diktum = [ln for ln in part("diktum") if ln.strip()]
     if not meta.get("tentang"):
         meta["tentang"] = _tentang_from_diktum(diktum)
@@ -122,7 +124,10 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     a, b = parts["body"]
     numbered = [(no + 1, lines[no]) for no in range(a, b)]
     corrections: list[dict[str, Any]] = []
-    top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
+    if layout is not None:
+        top, drafts, orphans = canonical_mod.read_headings(numbered, layout.marked)
+    else:
+        top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
     if not drafts:
         raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
     # (cleaned lines are stripped, and no bare enumerator is longer than "(123)")
@@ -130,7 +135,7 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
     for node in headings.pasal_nodes(top):
         bare = body_mod.build_pasal(node, node._draft, flow, canonical,  # type: ignore[attr-defined]
-                                    corrections)
+                                    corrections, depth=layout.depth if layout is not None else None)
         for no, mk in bare:
             removed.append({"kind": "detached_marker", "line": no, "text": mk.label})
         del node._draft  # type: ignore[attr-defined]
@@ -161,6 +166,15 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     if "ocr" in doc.extra:  # the text came from OCR: engine, resolution, per-page confidence, its corrections
         reg.stats["ocr"] = doc.extra["ocr"]
     return reg
+
+
+def _items(lines: list[str], canonical: bool) -> list[dict[str, Any]]:
+    """The Menimbang / Mengingat entries of ``lines`` (in canonical text, their escapes removed)."""
+    items = meta_mod.split_items(lines, canonical)
+    if canonical:
+        for item in items:
+            item["text"] = canonical_mod.unescape(item["text"])
+    return items
 
 
 def _tentang_from_diktum(diktum: list[str]) -> str | None:

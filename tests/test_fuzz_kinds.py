@@ -1,0 +1,97 @@
+"""The kinds of failure ``benchmarks/fuzz.py`` found (issue 19), one small input each: the canonical text
+(``--format md``) reads back to the same tree, and every character of the source is kept.
+
+Each input is the shape of a mutated seed the campaign reported, cut down to the lines that matter."""
+
+from __future__ import annotations
+
+import pytest
+from rancang.ingest import ingest_text
+from rancang.ingest.canonical import escape, needs_escape, unescape
+from rancang.ingest.conservation import difference
+from rancang.ingest.markdown import render
+
+from rancang.numbering import huruf
+
+
+def projection(reg) -> dict:
+    """What the campaign compares: the preamble, Menimbang/Mengingat texts, the body and the Lampiran."""
+    def node(n):
+        return (n.type, n.number, n.heading, n.text, n.id, [node(c) for c in n.children])
+
+    return {"preamble": reg.preamble, "menimbang": [m["text"] for m in reg.menimbang],
+            "mengingat": [m["text"] for m in reg.mengingat], "body": [node(n) for n in reg.body],
+            "lampiran": [(b["type"], b["text"]) for b in reg.lampiran]}
+
+
+def round_trip(text: str):
+    reg = ingest_text(text, "kasus.txt")
+    assert difference(text, reg) == ({}, {})
+    again = ingest_text(render(reg), "kasus.md")
+    assert projection(again) == projection(reg)
+    return reg
+
+
+def test_text_continuing_an_ayat_stays_under_that_ayat():
+    # a stray "7" and a repeated heading: the flow rule keeps "Pasal 9 (1) ..." as text under ayat (2); the
+    # canonical text indents it, and the indentation places it back there (not beside the ayat)
+    reg = round_trip("MEMUTUSKAN:\nPasal 9\n(2) Pegawai wajib pulang.\n\n(1) Pegawai wajib hadir;\n7\nPasal 9\n"
+                     "(1) Pegawai wajib hadir;\n7\n")
+    ayat = reg.body[0].children[1]
+    assert ayat.type == "ayat" and [c.type for c in ayat.children] == ["text"]
+
+
+def test_text_that_reads_as_an_enumerator_stays_text():
+    # "(2) a. Mekanisme ..." is text of ayat 2 (its "(2)" was taken by "Pasal 2"): written escaped, never read
+    # back as ayat (2) holding huruf a
+    reg = round_trip("MEMUTUSKAN:\nPasal 2\n(1) Pemerintah Daerah melaksanakan penyesuaian.\n7\nPasal 2\n"
+                     "(2) a. Mekanisme Kerja; dan\nb. Proses Bisnis.\n")
+    text = reg.body[0].children[1].children[0]
+    assert text.type == "text" and text.text.startswith("(2) a.")
+    assert "\\(2) a. Mekanisme" in render(reg)
+
+
+def test_text_after_an_untitled_bagian_is_not_its_title():
+    # "PASAL 3 Kedudukan" out of sequence is text of a Bagian printed without title: in the canonical text only a
+    # line with heading marks can be a title
+    reg = round_trip("MEMUTUSKAN:\nBAB II\nMEKANISME KERJA\n\nPasal 4\n\nMekanisme Kerja terdiri atas kedudukan.\n\n"
+                     "Bagian Kedua\n\nPASAL 3\nKedudukan\n\nPasal 5\n\nPejabat Fungsional berkedudukan di bawah.\n")
+    bagian = reg.body[0].children[1]
+    assert bagian.heading is None and bagian.children[0].text == "PASAL 3 Kedudukan"
+
+
+def test_a_tab_inside_a_clause_reads_back_the_same():
+    round_trip("MEMUTUSKAN:\nPasal 9\n(1) Pegawai\t wajib hadir;\n7\n(2) Pegawai wajib pulang.\n")
+
+
+def test_a_list_past_zz_goes_on_with_aaa():
+    items = "\n".join(f"{huruf(i)}. butir ke-{i};" for i in range(1, 56))
+    reg = round_trip(f"MEMUTUSKAN:\nPasal 1\nKegiatan terdiri atas:\n{items}\n")
+    assert [c.number for c in reg.body[0].children][-3:] == ["aaa", "bbb", "ccc"]
+
+
+def test_white_space_that_is_text_is_kept_in_the_preamble():
+    # a line of only a line separator and a zero-width no-break space: text, kept as it is (the canonical reader
+    # strips only the spaces it writes itself)
+    reg = round_trip("Pegawai wajib hadir.\n\u2028\ufeff\nMengingat :\nBAB II - KETENTUAN\nPasal 2\n"
+                     "Pegawai wajib melapor.\n")
+    assert reg.preamble == ["Pegawai wajib hadir.", "\u2028\ufeff"]
+
+
+def test_the_only_ayat_label_of_a_pasal_is_kept():
+    # conservation: a Pasal read by the flow rule as one sentence kept "(1)" nowhere
+    reg = round_trip("MEMUTUSKAN:\nPasal 3\n(1) Penugasan dilakukan melalui penunjukan\n7\nPasal 3\n"
+                     "(2) Penunjukan merupakan penugasan langsung.\n")
+    assert reg.body[0].text.startswith("(1) Penugasan")
+
+
+@pytest.mark.parametrize("text", ["(4) Penugasan.", "b. Proses", "Pasal 7", "PASAL 3", "BAB II", "Bagian Kesatu",
+                                  "Menimbang : bahwa", "Ditetapkan di Sleman", "LAMPIRAN", "MEMUTUSKAN:",
+                                  "\u201cPasal 5", "\\ garis miring", "# Judul", "<!-- x -->", "aaa. x"])
+def test_structure_looking_text_is_escaped_and_read_back(text):
+    assert needs_escape(text) and unescape(escape(text)) == text
+
+
+@pytest.mark.parametrize("text", ["Pegawai wajib hadir.", "sebagaimana dimaksud dalam Pasal 7", "dan/atau", ""])
+def test_plain_text_is_written_as_it_is(text):
+    assert not needs_escape(text) and escape(text) == text
