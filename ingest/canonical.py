@@ -30,6 +30,11 @@ from rancang.ingest.units import STYLE_TYPE, Unit, parse_marker
 from rancang.tree import Node
 
 ESCAPE = "\\"
+#: the comment before a batang tubuh that begins with text rather than a heading (text no Pasal holds)
+BODY_MARK = "<!-- batang tubuh -->"
+#: the parts whose lines are unescaped as soon as the parts are found (the body and the Menimbang / Mengingat
+#: entries are unescaped as their units and entries are read)
+ESCAPED_PARTS = frozenset({"preamble", "diktum", "penutup", "lampiran", "penjelasan"})
 #: every pattern that makes a line structure somewhere in the reader: part keywords and headings
 _STRUCTURE = (g.MENIMBANG, g.MENGINGAT, g.MEMPERHATIKAN, g.PERSETUJUAN, g.MEMUTUSKAN, g.DITETAPKAN, g.DISAHKAN,
               g.LAMPIRAN, g.PENJELASAN, g.BAB, g.BAGIAN, g.PARAGRAF, g.PASAL)
@@ -65,6 +70,8 @@ class Layout:
 
     depth: dict[int, int] = field(default_factory=dict)
     marked: set[int] = field(default_factory=set)
+    #: the index of the :data:`BODY_MARK` line, where the body starts
+    body_at: int | None = None
 
 
 def prepare(raw: list[str], removed: list[dict[str, Any]]) -> tuple[list[str], Layout]:
@@ -76,6 +83,8 @@ def prepare(raw: list[str], removed: list[dict[str, Any]]) -> tuple[list[str], L
     layout = Layout()
     for no, line in enumerate(raw, 1):
         if _COMMENT.match(line):
+            if line.strip() == BODY_MARK:
+                layout.body_at = no - 1
             removed.append({"kind": "markdown", "line": no, "text": line.strip()})
             out.append("")
             continue

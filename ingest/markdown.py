@@ -9,7 +9,7 @@ a text that reads like structure is escaped with a backslash (:mod:`rancang.inge
 
 from __future__ import annotations
 
-from rancang.ingest.canonical import escape
+from rancang.ingest.canonical import BODY_MARK, escape
 
 from rancang.numbering import huruf
 from rancang.tree import Node, Regulation
@@ -94,15 +94,27 @@ def render(reg: Regulation) -> str:
         out.append("Mengingat :")
         for i, item in enumerate(reg.mengingat, 1):
             out.append(f"{i}. {escape(item['text'])}")
-    out.extend(reg.diktum)
+    # the first line of a part opens it ("MEMUTUSKAN:", "Ditetapkan di", "LAMPIRAN"): any later line that reads
+    # like the start of a part is escaped
+    out.extend(_opening(reg.diktum))
+    if reg.body and reg.body[0].type not in _HEADINGS and reg.body[0].type != "pasal":
+        out.append(BODY_MARK)
     for node in reg.body:
         _node_lines(node, 0, out)
-    out.extend(reg.penutup.get("lines") or [])
-    for block in reg.lampiran + reg.penjelasan:
-        if block["type"] == "table":
-            out.extend("\t".join(row) for row in block.get("rows") or [])
-        elif block.get("label"):
-            out.append(f"{block['label']} {block['text']}")
-        else:
-            out.append(block["text"])
+    out.extend(_opening(reg.penutup.get("lines") or []))
+    for blocks in (reg.lampiran, reg.penjelasan):
+        lines: list[str] = []
+        for block in blocks:
+            if block["type"] == "table":
+                lines.extend("\t".join(row) for row in block.get("rows") or [])
+            elif block.get("label"):
+                lines.append(f"{block['label']} {block['text']}")
+            else:
+                lines.append(block["text"])
+        out.extend(_opening(lines))
     return "\n\n".join(out) + "\n"
+
+
+def _opening(lines: list[str]) -> list[str]:
+    """The lines of a part: its first as it is (it opens the part), the others escaped where needed."""
+    return lines[:1] + [escape(line) for line in lines[1:]]

@@ -29,18 +29,24 @@ from rancang.tree import Regulation
 _PART_INITIALS = frozenset("MmDdBPL")
 
 
-def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
+def split_parts(lines: list[str], body_at: int | None = None) -> dict[str, tuple[int, int]]:
     """Line ranges [start, end) of each part present. The body starts at the first BAB or Pasal heading after
-    the diktum (or after Mengingat when MEMUTUSKAN is missing) and ends at "Ditetapkan di" / "Disahkan di"."""
+    the diktum (or after Mengingat when MEMUTUSKAN is missing), or at line ``body_at`` when a canonical text
+    marks where it starts, and ends at "Ditetapkan di" / "Disahkan di"."""
     n = len(lines)
     marks: dict[str, int] = {}
     # each pattern is tried only on lines with its initial (the lines are cleaned, so stripped)
     candidates = [i for i, ln in enumerate(lines) if ln[:1] in _PART_INITIALS]
+    if body_at is not None:
+        candidates = sorted({*candidates, body_at})
     # the batang tubuh never starts before MEMUTUSKAN: a "Pasal 18" that a narrow line leaves alone in the
     # Mengingat ("1. Pasal 18" / "ayat (6) Undang-Undang Dasar ...") is not its first heading
-    diktum_at = next((i for i in candidates if lines[i][0] in "Mm" and g.MEMUTUSKAN.match(lines[i])), -1)
+    diktum_at = next((i for i in candidates if lines[i][:1] in ("M", "m") and g.MEMUTUSKAN.match(lines[i])), -1)
     for i in candidates:
         ln = lines[i]
+        if i == body_at and "body" not in marks:
+            marks["body"] = i
+            continue
         c = ln[0]
         if "menimbang" not in marks and c in "Mm" and g.MENIMBANG.match(ln):
             marks["menimbang"] = i
@@ -51,7 +57,7 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
                 or (c in "Dd" and g.PERSETUJUAN.match(ln))):
             # "Memperhatikan :" is no legal basis: it opens the diktum part, so Mengingat ends before it
             marks["diktum"] = i
-        elif "body" not in marks and i > diktum_at and (
+        elif "body" not in marks and body_at is None and i > diktum_at and (
                 (c == "B" and g.BAB.match(ln))
             or (c == "P" and (g.PASAL.match(ln) or headings.ocr_pasal_number(ln) == "1"))):
             # a text may begin with its batang tubuh ("Pasal 1" on the first line): that is the body too
@@ -102,15 +108,17 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     canonical = next((ln.strip() for ln in doc.lines if ln.strip()), "") == CANONICAL_MARK
     # the canonical text is read as written (no artefact cleaning, structure by its marks and indentation)
     lines, layout = canonical_mod.prepare(doc.lines, removed) if canonical else (clean_lines(doc.lines, removed), None)
-    parts = split_parts(lines)
+    parts = split_parts(lines, layout.body_at if layout is not None else None)
     if "body" not in parts:
         raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
 
     def part(name: str) -> list[str]:
         a, b = parts.get(name, (0, 0))
+        if canonical and name in canonical_mod.ESCAPED_PARTS:
+            return [canonical_mod.unescape(ln) for ln in lines[a:b]]
         return lines[a:b]
 
-    preamble = [canonical_mod.unescape(ln) if canonical else ln for ln in part("preamble") if ln.strip()]
+    preamble = [ln for ln in part("preamble") if ln.strip()]
     meta = meta_mod.parse_judul(part("preamble"))
 
     menimbang_lines = _strip_keyword(part("menimbang"), g.MENIMBANG, removed, parts.get("menimbang", (0, 0))[0])

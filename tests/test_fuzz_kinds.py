@@ -95,3 +95,18 @@ def test_structure_looking_text_is_escaped_and_read_back(text):
 @pytest.mark.parametrize("text", ["Pegawai wajib hadir.", "sebagaimana dimaksud dalam Pasal 7", "dan/atau", ""])
 def test_plain_text_is_written_as_it_is(text):
     assert not needs_escape(text) and escape(text) == text
+
+
+def test_a_body_that_begins_with_text_begins_there_again():
+    # "Pasal 7" followed by "huruf a ..." is a wrapped reference, no heading: the body begins with text no Pasal
+    # holds; the canonical text marks where the body begins, so that text does not become preamble
+    reg = round_trip("MEMUTUSKAN:\nPasal 7\nhuruf a sampai dengan huruf c berlaku.\nPasal 8\nPegawai wajib hadir.\n")
+    assert reg.body[0].type == "text" and "<!-- batang tubuh -->" in render(reg)
+
+
+def test_a_part_keyword_inside_another_part_stays_text():
+    # PENJELASAN printed before the penutup holds a "LAMPIRAN" line; the canonical text writes the penutup first,
+    # so that line is escaped and read back inside the Penjelasan, not as a Lampiran
+    reg = round_trip("MEMUTUSKAN:\nPasal 1\nPegawai wajib hadir.\nPENJELASAN\nUmum.\nLAMPIRAN\nDaftar nama.\n"
+                     "Ditetapkan di Bogor\npada tanggal 2 Januari 2024\n")
+    assert reg.lampiran == [] and any(b["text"] == "LAMPIRAN" for b in reg.penjelasan)
