@@ -70,17 +70,34 @@ def perubahan(quote: list[tuple[int, str]]) -> Node:
         close = last[j] + last[j + 1:].strip()
     node = Node("perubahan", label=opening + close)
     top, drafts, orphans = read_headings(lines)
+    bare: list[tuple[int, Marker]] = []
     if drafts:
         if orphans:
-            lead, _ = split_units(orphans)
+            lead, lost = split_units(orphans)
             node.text = join_lines([u.text for u in lead])
+            bare.extend(lost)
         for pasal in pasal_nodes(top):
-            build_pasal(pasal, pasal._draft, flow=False)  # type: ignore[attr-defined]
+            bare.extend(build_pasal(pasal, pasal._draft, flow=False))  # type: ignore[attr-defined]
             del pasal._draft  # type: ignore[attr-defined]
         node.children = top
     else:
-        build_by_markers(node, split_units(lines)[0])
+        units, bare = split_units(lines)
+        build_by_markers(node, units)
+    node._bare = bare  # type: ignore[attr-defined]  # handed up by build_pasal, recorded as detached markers
     return node
+
+
+def _quoted_bare(node: Node) -> list[tuple[int, Marker]]:
+    """The bare enumerators found inside the quoted new text under ``node`` (taken off the nodes)."""
+    out: list[tuple[int, Marker]] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type == "perubahan" and hasattr(n, "_bare"):
+            out.extend(n._bare)  # type: ignore[attr-defined]
+            del n._bare  # type: ignore[attr-defined]
+        stack.extend(n.children)
+    return out
 
 
 @dataclass
@@ -248,10 +265,11 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: l
         # read as one sentence has a label of its own, "Pasal 3": the lead's "(1)" stays in its text)
         taken = holder.type == "ayat" and bool(holder.label)
         holder.text = lead_text if taken or lead.marker is None else _labelled(lead)
+        _quoted(holder, [lead])
         if not rest:
             return
         if not _ends_intro(lead_text):
-            holder.children.append(Node("text", text=join_lines([_labelled(u) for u in rest])))
+            holder.children.append(_quoted(Node("text", text=join_lines([_labelled(u) for u in rest])), rest))
             return
         position = 0
         trailing: list[Unit] = []
@@ -270,17 +288,17 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: l
             if mk is not None and mk.style != style and last_item is not None and mk.style != "ayat":
                 # a deeper list inside the previous item, printed with its own enumerators
                 child = _node_for(mk, unit.text)
-                last_item.children.append(child)
+                last_item.children.append(_quoted(child, [unit]))
                 continue
             position += 1
             num = _numbered(style, position)
             own = mk is not None and mk.style == style
             node = Node(STYLE_TYPE.get(style, "huruf"), number=num, label=mk.label if own else None,
                         text=unit.text if own or mk is None else _labelled(unit))
-            holder.children.append(node)
+            holder.children.append(_quoted(node, [unit]))
             last_item = node
         if trailing:
-            holder.children.append(Node("text", text=join_lines([_labelled(u) for u in trailing])))
+            holder.children.append(_quoted(Node("text", text=join_lines([_labelled(u) for u in trailing])), trailing))
 
     if len(groups) >= 2:
         for position, group in enumerate(groups, 1):
@@ -292,7 +310,14 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: l
     elif groups:
         fill(pasal, groups[0])
     for unit in closing:
-        pasal.children.append(Node("text", text=_labelled(unit)))
+        pasal.children.append(_quoted(Node("text", text=_labelled(unit)), [unit]))
+
+
+def _quoted(node: Node, units: list[Unit]) -> Node:
+    """``node`` with the quoted new text (amendments) of the units whose text it holds, as ``perubahan``
+    children: the flow rule places text, and the quotes go with it (never dropped)."""
+    node.children.extend(perubahan(q) for u in units for q in u.quotes)
+    return node
 
 
 def _labelled(unit: Unit) -> str:
@@ -335,7 +360,7 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
         canonical_mod.build_by_depth(pasal, units, depth, perubahan)
         if not pasal.number[0].isdigit():
             _record_deletions(pasal)
-        return bare
+        return bare + _quoted_bare(pasal)
     _prove_ocr_ayat(units, corrections)
     lines = sorted({(u.line_no, u.marker is not None) for u in units}
                    | {(n, False) for u in units for n in u.nos[1:]})
@@ -348,7 +373,7 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
         build_by_markers(pasal, units)
     if not pasal.number[0].isdigit():
         _record_deletions(pasal)
-    return bare
+    return bare + _quoted_bare(pasal)
 
 
 def _prove_ocr_ayat(units: list[Unit], corrections: list[dict[str, Any]] | None) -> None:

@@ -6,10 +6,11 @@ Each input is the shape of a mutated seed the campaign reported, cut down to the
 from __future__ import annotations
 
 import pytest
-from rancang.ingest import ingest_text
+from rancang.ingest import ingest_bytes, ingest_text
 from rancang.ingest.canonical import escape, needs_escape, unescape
 from rancang.ingest.conservation import difference
 from rancang.ingest.markdown import render
+from rancang.ingest.readers.text import decode
 
 from rancang.numbering import huruf
 
@@ -110,3 +111,36 @@ def test_a_part_keyword_inside_another_part_stays_text():
     reg = round_trip("MEMUTUSKAN:\nPasal 1\nPegawai wajib hadir.\nPENJELASAN\nUmum.\nLAMPIRAN\nDaftar nama.\n"
                      "Ditetapkan di Bogor\npada tanggal 2 Januari 2024\n")
     assert reg.lampiran == [] and any(b["text"] == "LAMPIRAN" for b in reg.penjelasan)
+
+
+def kept(data: bytes):
+    """Ingest ``data``; every character of its text is in the tree or in ``stats.removed``."""
+    reg = ingest_bytes(data, "kasus.txt")
+    bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
+    assert difference(bom + decode(data), reg) == ({}, {})
+    return reg
+
+
+def test_a_zero_width_no_break_space_after_the_bom_is_text():
+    # the UTF-8 BOM is recorded as removed; a second U+FEFF right after it is a character of the text
+    kept(b"\xef\xbb\xbf" + "\ufeff\u200bPasal 1\nPegawai wajib hadir.\n\nPasal 2\nPegawai wajib melapor.\n".encode())
+
+
+def test_menimbang_labels_whose_text_was_lost_are_kept():
+    reg = kept(b"Menimbang :\na.\nb.\nc. bahwa perlu menetapkan Peraturan Bupati;\nMEMUTUSKAN:\nPasal 1\n"
+               b"Pegawai wajib hadir.\n")
+    assert [m["label"] for m in reg.menimbang] == ["a.", "b.", "c."]
+
+
+def test_quoted_new_text_in_a_pasal_read_by_the_flow_rule_is_kept():
+    # eight bare enumerators make the whole body read by the flow rule; the quoted new text of Pasal 1 and the
+    # enumerators inside it are kept (as a perubahan node and in stats.removed)
+    reg = kept("MEMUTUSKAN:\nPasal 1\nKetentuan Pasal 5 diubah sehingga berbunyi sebagai berikut:\n\u201c\n1.\n2\n"
+               "3.\n4\nDaerah adalah Kabupaten Malang.\nPasal 2\n(1)\n(2)\n(3)\n(4)\nPegawai wajib hadir.\n".encode())
+    assert any(c.type == "perubahan" for c in reg.body[0].children)
+
+
+def test_a_colon_repeated_inside_mengingat_is_text():
+    kept(b"Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;\n: 2. Undang-Undang "
+         b"Nomor 12 Tahun 2011 tentang Pembentukan Peraturan Perundang-undangan;\nMEMUTUSKAN:\nPasal 1\n"
+         b"Pegawai wajib hadir.\n")
