@@ -106,15 +106,19 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     from rancang.ingest.markdown import CANONICAL_MARK
 
     canonical = next((ln.strip() for ln in doc.lines if ln.strip()), "") == CANONICAL_MARK
-    # the canonical text is read as written (no artefact cleaning, structure by its marks and indentation)
-    lines, layout = canonical_mod.prepare(doc.lines, removed) if canonical else (clean_lines(doc.lines, removed), None)
+    # the canonical text (Markdown, or Akoma Ntoso turned into it) is read as written: no artefact cleaning,
+    # structure by its marks and indentation; a DOCX written by rancang carries the mark but no Markdown
+    if canonical and doc.format != "docx":
+        lines, layout = canonical_mod.prepare(doc.lines, removed)
+    else:
+        lines, layout = clean_lines(doc.lines, removed), None
     parts = split_parts(lines, layout.body_at if layout is not None else None)
     if "body" not in parts:
         raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
 
     def part(name: str) -> list[str]:
         a, b = parts.get(name, (0, 0))
-        if canonical and name in canonical_mod.ESCAPED_PARTS:
+        if layout is not None and name in canonical_mod.ESCAPED_PARTS:
             return [canonical_mod.unescape(ln) for ln in lines[a:b]]
         return lines[a:b]
 
@@ -123,8 +127,8 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
 
     menimbang_lines = _strip_keyword(part("menimbang"), g.MENIMBANG, removed, parts.get("menimbang", (0, 0))[0])
     mengingat_lines = _strip_keyword(part("mengingat"), g.MENGINGAT, removed, parts.get("mengingat", (0, 0))[0])
-    menimbang = _items(menimbang_lines, canonical)
-    mengingat = [meta_mod.mengingat_entry(it) for it in _items(mengingat_lines, canonical)]
+    menimbang = _items(menimbang_lines, canonical, layout is not None)
+    mengingat = [meta_mod.mengingat_entry(it) for it in _items(mengingat_lines, canonical, layout is not None)]
     diktum = [ln for ln in part("diktum") if ln.strip()]
     if not meta.get("tentang"):
         meta["tentang"] = _tentang_from_diktum(diktum)
@@ -176,10 +180,10 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     return reg
 
 
-def _items(lines: list[str], canonical: bool) -> list[dict[str, Any]]:
-    """The Menimbang / Mengingat entries of ``lines`` (in canonical text, their escapes removed)."""
+def _items(lines: list[str], canonical: bool, escaped: bool) -> list[dict[str, Any]]:
+    """The Menimbang / Mengingat entries of ``lines`` (in Markdown canonical text, their escapes removed)."""
     items = meta_mod.split_items(lines, canonical)
-    if canonical:
+    if escaped:
         for item in items:
             item["text"] = canonical_mod.unescape(item["text"])
     return items
