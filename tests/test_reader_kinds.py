@@ -11,6 +11,7 @@ import io
 import zipfile
 
 import pytest
+
 from rancang.ingest import ingest_bytes, ingest_text
 from rancang.ingest.headings import UNPLACED
 
@@ -225,6 +226,52 @@ def test_reference_forms_resolve_and_ranges_expand(text, target):
               f"Ketentuan sebagaimana dimaksud dalam {text} berlaku.\n")
     ref = reg.pasals()[2].refs[0]
     assert (ref.kind, ref.target, ref.resolved) == ("internal", target, True)
+
+
+#: an act to cite into: Pasal 2 has four ayat, ayat (2) and ayat (4) have huruf; references stand in Pasal 3 ayat (1)
+CITED = ("Pasal 1\nSatu.\nPasal 2\n(1) Dua.\n(2) Tiga:\na. satu;\nb. dua; dan\nc. tiga.\n(3) Empat.\n"
+         "(4) Lima:\na. satu; dan\nb. dua.\nPasal 3\n(1) Ketentuan sebagaimana dimaksud dalam {text} berlaku.\n"
+         "(2) Enam.\nPasal 4\nTujuh.\nPasal 5\nDelapan.\n")
+
+
+@pytest.mark.parametrize("text, target", [
+    # lists of bare values after the first token, with and without the Pasal, before or after it
+    ("Pasal 2 ayat (1), (3) dan (4)", ["pasal-2/ayat-1", "pasal-2/ayat-3", "pasal-2/ayat-4"]),
+    ("ayat (1), (3), dan (4) Pasal 2", ["pasal-2/ayat-1", "pasal-2/ayat-3", "pasal-2/ayat-4"]),
+    ("ayat (1) dan (2)", ["pasal-3/ayat-1", "pasal-3/ayat-2"]),
+    ("Pasal 1, 2, dan 4", ["pasal-1", "pasal-2", "pasal-4"]),
+    ("Pasal 2 ayat (4) huruf a dan/atau b", ["pasal-2/ayat-4/huruf-a", "pasal-2/ayat-4/huruf-b"]),
+    # huruf first: every huruf of the list belongs to the ayat (and Pasal) written after it
+    ("huruf a dan huruf b ayat (2) Pasal 2", ["pasal-2/ayat-2/huruf-a", "pasal-2/ayat-2/huruf-b"]),
+    ("huruf a, b, atau c ayat (2) Pasal 2", [f"pasal-2/ayat-2/huruf-{x}" for x in "abc"]),
+    ("huruf a dan/atau huruf b ayat (4) Pasal 2", ["pasal-2/ayat-4/huruf-a", "pasal-2/ayat-4/huruf-b"]),
+    # ranges in every printed form, of any level, inside out too
+    ("huruf a sampai dengan huruf c ayat (2) Pasal 2", [f"pasal-2/ayat-2/huruf-{x}" for x in "abc"]),
+    ("Pasal 2 ayat (2) huruf a s.d. huruf c", [f"pasal-2/ayat-2/huruf-{x}" for x in "abc"]),
+    ("Pasal 2 ayat (1) s/d ayat (3)", ["pasal-2/ayat-1", "pasal-2/ayat-2", "pasal-2/ayat-3"]),
+    ("ayat (1) sampai dengan (3) Pasal 2", ["pasal-2/ayat-1", "pasal-2/ayat-2", "pasal-2/ayat-3"]),
+    ("Pasal 1 sampai dengan 4", ["pasal-1", "pasal-2", "pasal-3", "pasal-4"]),
+    ("Pasal 1 dan/atau Pasal 4 sampai dengan Pasal 5", ["pasal-1", "pasal-4", "pasal-5"]),
+])
+def test_every_target_of_a_list_or_range_is_expanded(text, target):
+    reg = act(CITED.format(text=text))
+    ref = reg.find("Pasal 3 ayat (1)").refs[0]
+    assert (ref.text, ref.kind, ref.target, ref.resolved) == (text, "internal", target, True)
+
+
+def test_a_spelled_out_number_after_a_pasal_is_no_bare_pasal():
+    reg = act(CITED.format(text="Pasal 1 dan 2 (dua) hari kerja sebelumnya, Pasal 2 dan 1.000 berkas"))
+    assert [r.target for r in reg.find("Pasal 3 ayat (1)").refs] == [["pasal-1"], ["pasal-2"]]
+
+
+def test_expansion_is_bounded_per_chain():
+    from rancang.limits import limit
+
+    reg = act(CITED.format(text="Pasal 1 sampai dengan Pasal 900 dan Pasal 901 sampai dengan Pasal 1900"))
+    ref = reg.find("Pasal 3 ayat (1)").refs[0]
+    # the first range fits the bound and is expanded; the second would pass it: only its ends are kept, unresolved
+    assert not ref.resolved and len(ref.target) <= limit("reference_range") + 4
+    assert ref.target[:2] == ["pasal-1", "pasal-2"] and ref.target[-2:] == ["pasal-901", "pasal-1900"]
 
 
 # --- 7. Penjelasan per Pasal ---------------------------------------------------------------------------------
