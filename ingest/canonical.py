@@ -26,7 +26,6 @@ from typing import Any
 from rancang.ingest import grammar as g
 from rancang.ingest.headings import UNPLACED, PasalDraft, _container_heading, _container_number, ocr_pasal_number
 from rancang.ingest.units import STYLE_TYPE, Unit, parse_marker
-
 from rancang.tree import Node
 
 ESCAPE = "\\"

@@ -10,7 +10,6 @@ a text that reads like structure is escaped with a backslash (:mod:`rancang.inge
 from __future__ import annotations
 
 from rancang.ingest.canonical import BODY_MARK, escape
-
 from rancang.numbering import huruf
 from rancang.tree import Node, Regulation
 

@@ -6,12 +6,12 @@ Each input is the shape of a mutated seed the campaign reported, cut down to the
 from __future__ import annotations
 
 import pytest
+
 from rancang.ingest import ingest_bytes, ingest_text
 from rancang.ingest.canonical import escape, needs_escape, unescape
 from rancang.ingest.conservation import difference
 from rancang.ingest.markdown import render
 from rancang.ingest.readers.text import decode
-
 from rancang.numbering import huruf
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rancang.ingest import ingest_bytes
-from rancang.ingest.readers import pdf_guard
 
 from rancang.errors import InputError
+from rancang.ingest import ingest_bytes
+from rancang.ingest.readers import pdf_guard
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fixtures import build_pdf  # noqa: E402
