@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.ingest import grammar as g
-from rancang.ingest.headings import UNPLACED, PasalDraft, _container_heading, _container_number, ocr_pasal_number
+from rancang.ingest.headings import UNPLACED, PasalDraft, container_heading, container_number, ocr_pasal_number
 from rancang.ingest.units import STYLE_TYPE, Unit, parse_marker
 from rancang.tree import Node
 
@@ -114,15 +114,15 @@ def read_headings(lines: list[tuple[int, str]], marked: set[int]
         i += 1
         if not line:
             continue
-        kind, m = _container_heading(line) if no in marked else (None, None)
+        kind, m = container_heading(line) if no in marked else (None, None)
         pasal = g.PASAL.match(line) if no in marked and kind is None else None
         if kind is not None and m is not None:
             title = m.group("title")
             nxt = next((k for k in range(i, len(lines)) if lines[k][1]), None)
-            if title is None and nxt is not None and lines[nxt][0] in marked and _container_heading(
+            if title is None and nxt is not None and lines[nxt][0] in marked and container_heading(
                     lines[nxt][1])[0] is None and not g.PASAL.match(lines[nxt][1]):
                 title, i = lines[nxt][1], nxt + 1
-            node = Node(kind, number=_container_number(kind, m.group("num")), label=line,
+            node = Node(kind, number=container_number(kind, m.group("num")), label=line,
                         heading=unescape(title) if title else None)
             _place(node, kind, open_, top)
             current = None
