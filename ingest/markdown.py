@@ -88,11 +88,11 @@ def render(reg: Regulation) -> str:
         out.append("Menimbang :")
         for i, item in enumerate(reg.menimbang):
             label = f"{huruf(i + 1)}." if len(reg.menimbang) > 1 else ""
-            out.append(f"{label} {escape(item['text'])}".strip())
+            out.append(f"{label} {escape(item.text)}".strip())
     if reg.mengingat:
         out.append("Mengingat :")
         for i, item in enumerate(reg.mengingat, 1):
-            out.append(f"{i}. {escape(item['text'])}")
+            out.append(f"{i}. {escape(item.text)}")
     # the first line of a part opens it ("MEMUTUSKAN:", "Ditetapkan di", "LAMPIRAN"): any later line that reads
     # like the start of a part is escaped
     out.extend(_opening(reg.diktum))
@@ -100,7 +100,7 @@ def render(reg: Regulation) -> str:
         out.append(BODY_MARK)
     for node in reg.body:
         _node_lines(node, 0, out)
-    out.extend(_opening(reg.penutup.get("lines") or []))
+    out.extend(_opening(reg.penutup.lines))
     for blocks in (reg.lampiran, reg.penjelasan):
         lines: list[str] = []
         for block in blocks:

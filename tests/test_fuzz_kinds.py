@@ -20,8 +20,8 @@ def projection(reg) -> dict:
     def node(n):
         return (n.type, n.number, n.heading, n.text, n.id, [node(c) for c in n.children])
 
-    return {"preamble": reg.preamble, "menimbang": [m["text"] for m in reg.menimbang],
-            "mengingat": [m["text"] for m in reg.mengingat], "body": [node(n) for n in reg.body],
+    return {"preamble": reg.preamble, "menimbang": [m.text for m in reg.menimbang],
+            "mengingat": [m.text for m in reg.mengingat], "body": [node(n) for n in reg.body],
             "lampiran": [(b["type"], b["text"]) for b in reg.lampiran]}
 
 
@@ -129,7 +129,7 @@ def test_a_zero_width_no_break_space_after_the_bom_is_text():
 def test_menimbang_labels_whose_text_was_lost_are_kept():
     reg = kept(b"Menimbang :\na.\nb.\nc. bahwa perlu menetapkan Peraturan Bupati;\nMEMUTUSKAN:\nPasal 1\n"
                b"Pegawai wajib hadir.\n")
-    assert [m["label"] for m in reg.menimbang] == ["a.", "b.", "c."]
+    assert [m.label for m in reg.menimbang] == ["a.", "b.", "c."]
 
 
 def test_quoted_new_text_in_a_pasal_read_by_the_flow_rule_is_kept():
