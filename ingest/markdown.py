@@ -87,7 +87,8 @@ def render(reg: Regulation) -> str:
     if reg.menimbang:
         out.append("Menimbang :")
         for i, item in enumerate(reg.menimbang):
-            label = f"{huruf(i + 1)}." if len(reg.menimbang) > 1 else ""
+            # (a lone entry is written without its label, unless it has no text: its label is all it has)
+            label = f"{huruf(i + 1)}." if len(reg.menimbang) > 1 or not item.text else ""
             out.append(f"{label} {escape(item.text)}".strip())
     if reg.mengingat:
         out.append("Mengingat :")

@@ -144,3 +144,10 @@ def test_a_colon_repeated_inside_mengingat_is_text():
     kept(b"Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;\n: 2. Undang-Undang "
          b"Nomor 12 Tahun 2011 tentang Pembentukan Peraturan Perundang-undangan;\nMEMUTUSKAN:\nPasal 1\n"
          b"Pegawai wajib hadir.\n")
+
+
+def test_a_lone_menimbang_entry_without_text_reads_back():
+    # "Menimbang :" followed only by a stray "7": one entry, its label and no text; written with a label so that
+    # the entry is still there when read back
+    reg = round_trip("Pasal 1\nLihat Pasal 1 sampai dengan Pasal 9.\nMenimbang :\n7\n")
+    assert [(m.label, m.text) for m in reg.menimbang] == [("7", "")]
