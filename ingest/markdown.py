@@ -105,12 +105,12 @@ def render(reg: Regulation) -> str:
     for blocks in (reg.lampiran, reg.penjelasan):
         lines: list[str] = []
         for block in blocks:
-            if block["type"] == "table":
-                lines.extend("\t".join(row) for row in block.get("rows") or [])
-            elif block.get("label"):
-                lines.append(f"{block['label']} {block['text']}")
+            if block.type == "table":
+                lines.extend("\t".join(row) for row in block.rows or [])
+            elif block.label:
+                lines.append(f"{block.label} {block.text}")
             else:
-                lines.append(block["text"])
+                lines.append(block.text)
         out.extend(_opening(lines))
     return "\n\n".join(out) + "\n"
 
