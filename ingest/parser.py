@@ -70,7 +70,7 @@ def split_parts(lines: list[str], body_at: int | None = None) -> dict[str, tuple
         elif "body" in marks and "penutup" not in marks and c in "Dd" and (
                 g.DITETAPKAN.match(ln) or g.DISAHKAN.match(ln)):
             marks["penutup"] = i
-        elif "penutup" in marks and "lampiran" not in marks and ln.startswith("LAMPIRAN") and g.LAMPIRAN.match(ln):
+        elif "penutup" in marks and "lampiran" not in marks and ln[:1] == "L" and g.LAMPIRAN.match(ln):
             marks["lampiran"] = i
         elif "body" in marks and "penjelasan" not in marks and ln.startswith("PENJELASAN") \
                 and g.PENJELASAN.match(ln):
