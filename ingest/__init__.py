@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from rancang.errors import InputError
+from rancang.errors import InputError, json_reason, os_reason
 from rancang.tree import Regulation
 
 
@@ -65,7 +65,7 @@ def ingest_path(path: str | Path, validate: bool = True) -> Regulation:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise InputError(f"{p}: berkas tidak dapat dibaca ({exc.strerror}).") from exc
+        raise InputError(f"{p}: berkas tidak dapat dibaca ({os_reason(exc)}).") from exc
     if p.suffix.lower() == ".json" and data.lstrip()[:1] == b"{":
         return load_tree(p, data)
     return ingest_bytes(data, str(p), validate=validate)
@@ -82,7 +82,7 @@ def load_tree(path: Path, data: bytes | None = None) -> Regulation:
         schema.validate("regulation", obj)
         return Regulation.from_dict(obj)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: JSON tidak sah ({exc}).") from exc
+        raise InputError(f"{path}: JSON tidak sah ({json_reason(exc)}).") from exc
     except RecursionError:
         raise InputError(f"{path}: pohon JSON bersarang terlalu dalam untuk sebuah peraturan.") from None
     except ValueError:  # a number too long to convert

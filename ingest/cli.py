@@ -15,7 +15,7 @@ import click
 from rancang.ingest.readers import ocr as ocr_reader
 from rancang.ingest.readers import pdf
 
-from rancang.errors import InputError, RancangError
+from rancang.errors import InputError, RancangError, os_reason
 
 INTERNAL = "galat internal ({kind}: {exc}); mohon laporkan ke pengembang."
 #: extensions taken from a folder (a single named file is read whatever its extension: content decides)
@@ -90,7 +90,7 @@ def _write(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"{path}: keluaran tidak dapat ditulis ({exc.strerror}).") from exc
+        raise InputError(f"{path}: keluaran tidak dapat ditulis ({os_reason(exc)}).") from exc
 
 
 @click.command()

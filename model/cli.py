@@ -51,8 +51,8 @@ def model(source: Path, out: Path | None, fmt: str, procedure: str | None) -> No
     try:
         out.write_bytes(payload)
     except OSError as exc:
-        from rancang.errors import InputError
+        from rancang.errors import InputError, os_reason
 
-        raise InputError(f"{out}: berkas keluaran tidak dapat ditulis ({exc.strerror}).") from exc
+        raise InputError(f"{out}: berkas keluaran tidak dapat ditulis ({os_reason(exc)}).") from exc
     click.echo(f"Model ditulis ke {out} ({len(data['roles'])} peran, {len(data['procedures'])} prosedur, "
                f"{len(data['documents'])} dokumen).", err=True)
