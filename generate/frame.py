@@ -13,11 +13,10 @@ from typing import Any
 
 from rancang.generate.profile import Profile
 
+from rancang.dates import MONTHS
 from rancang.numbering import huruf
 from rancang.tree import Regulation
 
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember"]
 BLANK_DATE = "...................."
 
 

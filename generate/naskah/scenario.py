@@ -150,10 +150,12 @@ def scenario_schema() -> dict[str, Any]:
 def _check_shape(name: str, data: dict[str, Any]) -> None:
     import jsonschema
 
-    errs = sorted(jsonschema.Draft202012Validator(scenario_schema()).iter_errors(data),
+    checker = schema.validator("letter").format_checker  # dates the calendar has ("format": "date")
+    errs = sorted(jsonschema.Draft202012Validator(scenario_schema(), format_checker=checker).iter_errors(data),
                   key=lambda e: list(e.absolute_path))
     if errs:
-        raise InputError(f"data skenario '{name}' tidak sah: " + "; ".join(_message(e) for e in errs) + ".")
+        raise InputError(f"data skenario '{name}' tidak sah: "
+                         + "; ".join(_message(e, "data skenario") for e in errs) + ".")
 
 
 def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: str | None = None) -> Built:
