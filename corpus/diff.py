@@ -20,7 +20,6 @@ from typing import Any
 
 from rancang.corpus.align import align, fold
 from rancang.corpus.summary import topic_summary
-
 from rancang.tree import Regulation
 
 _TOKEN = re.compile(r"\S+")

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from rancang.corpus.topics import keys, label
-
 from rancang.errors import InputError
 
 

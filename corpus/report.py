@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from rancang.corpus.rows import region_name
-
 from rancang.errors import InputError, os_reason
 
 STATUS = {"both": "diatur keduanya", "only_a": "hanya A", "only_b": "hanya B", "none": "tidak diatur"}

@@ -14,7 +14,6 @@ from typing import Any
 
 from rancang.corpus.align import fold, full_text
 from rancang.corpus.topics import label, lexicon
-
 from rancang.tree import Node
 
 

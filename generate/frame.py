@@ -11,9 +11,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from rancang.generate.profile import Profile
-
 from rancang.dates import MONTHS
+from rancang.generate.profile import Profile
 from rancang.numbering import huruf
 from rancang.tree import Regulation
 

@@ -17,7 +17,6 @@ from typing import Any
 from rancang.generate import resources
 from rancang.generate.checks.references import wrong_subjects
 from rancang.generate.notes import Notes
-
 from rancang.tree import Node, Regulation
 
 _WORD = re.compile(r"[A-Za-z]+")

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 
 from rancang.generate.checks.definitions import unused
 from rancang.generate.notes import Notes
-
 from rancang.numbering import huruf
 from rancang.tree import Node, Regulation
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rancang.address import number_tree
 from rancang.generate import repair, terms
 from rancang.generate.checks import check
 from rancang.generate.notes import Notes
 from rancang.ingest import ingest_text
 from rancang.ingest import refs as refs_mod
-
-from rancang.address import number_tree
 
 CLEAN = (Path(__file__).parent / "data" / "check_clean.md").read_text(encoding="utf-8")
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rancang.generate import naskah
-from rancang.generate import profile as profiles
 
 from rancang.cli import main
 from rancang.errors import InputError
+from rancang.generate import naskah
+from rancang.generate import profile as profiles
 
 SLEMAN = Path(str(files("rancang.corpus").joinpath("examples", "sleman.yaml")))
 

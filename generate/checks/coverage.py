@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from rancang.generate.checks.base import Finding, finding, is_amending, norm, rules
-
 from rancang.tree import Regulation
 
 

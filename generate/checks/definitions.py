@@ -11,7 +11,6 @@ from functools import cache
 from typing import Any
 
 from rancang.generate.checks.base import Finding, finding, jenis_of, jenis_pattern, node_start, norm, word_pattern
-
 from rancang.tree import Node, Regulation
 
 _TERM = re.compile(r"""

@@ -12,7 +12,6 @@ from typing import Any
 from rancang.generate.checks import citations
 from rancang.generate.checks.base import Finding, finding, is_perda, item_cite, jenis_of, norm
 from rancang.generate.checks.structure import letter_value
-
 from rancang.tree import Regulation
 
 

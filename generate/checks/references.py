@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from rancang.generate.checks.base import Finding, finding, is_amending, item_cite, jenis_of, node_start
 from rancang.generate.checks.definitions import definitions
-
 from rancang.numbering import angka_value, huruf_value
 from rancang.tree import Node, Ref, Regulation
 
