@@ -71,7 +71,8 @@ def _side(seg_ops: list[dict[str, str]], side: str) -> str:
 
 
 def _title(side: dict[str, Any]) -> str:
-    parts = [side.get("jenis"), region_name(side)]  # "Peraturan Wali Kota Bogor", never "... Kota Kota Bogor"
+    # "Peraturan Wali Kota Bogor", never "... Kota Kota Bogor"
+    parts = [side.get("jenis"), region_name(side.get("daerah"))]
     nomor = f"Nomor {side['nomor']} Tahun {side['tahun']}" if side.get("nomor") else None
     return " ".join(str(x) for x in (*parts, nomor) if x) or str(side.get("id") or "")
 

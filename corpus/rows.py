@@ -9,7 +9,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from rancang.address import Address
 from rancang.errors import InputError
@@ -65,10 +64,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
 
 
-def region_name(meta: dict[str, Any]) -> str:
-    """The short region name of a regulation: 'Kota Bogor' -> 'Bogor'."""
-    daerah = (meta.get("daerah") or "").strip()
-    return re.sub(r"^(kabupaten|kota|provinsi)\s+", "", daerah, flags=re.I)
+def region_name(daerah: str | None) -> str:
+    """The short name of a region (``meta.daerah`` of a regulation): 'Kota Bogor' -> 'Bogor'; '' for None."""
+    return re.sub(r"^(kabupaten|kota|provinsi)\s+", "", (daerah or "").strip(), flags=re.I)
 
 
 def file_sha256(path: Path) -> str:
