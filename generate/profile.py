@@ -251,13 +251,21 @@ def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
     return Profile(data)
 
 
+def example_names() -> list[str]:
+    """The example profiles shipped inside the package ("kota-magelang", "sleman")."""
+    from importlib import resources
+
+    folder = resources.files("rancang.corpus").joinpath("examples")
+    return sorted(p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.name.endswith((".yaml", ".json")))
+
+
 def example_path(name: str) -> Path:
     """The example profile shipped inside the package (``rancang/corpus/examples/NAME.yaml``); InputError naming
     the examples there are when ``name`` is none of them."""
     from importlib import resources
 
     folder = resources.files("rancang.corpus").joinpath("examples")
-    names = sorted(p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.name.endswith((".yaml", ".json")))
+    names = example_names()
     key = name.strip().lower().removesuffix(".yaml")
     if key not in names:
         raise InputError(f"profil contoh '{name}' tidak ada (yang tersedia: {', '.join(names)}).")
