@@ -43,6 +43,7 @@ class _Pages:
         return len(self._pages)
 
     def close(self) -> None:
+        """Close the document (its pages are closed as they are read)."""
         self._doc.close()
 
     def page(self, index: int) -> tuple[float, float, list[dict[str, Any]], int, int]:
