@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import io
 import re
+from collections import Counter
 from typing import Any
 
 #: a word that starts with an enumerator glued to the text after it: "a.penugasan", "(2)Pegawai", "1.Daerah"
@@ -194,8 +195,6 @@ def rejoin_split_words(lines: list[str]) -> list[str]:
         ...                     "Peraturan Undang-Undang"])
         ['Peraturan dan Undang-Undang', 'Peraturan Undang-Undang di atur diatur di', 'Peraturan Undang-Undang']
     """
-    from collections import Counter
-
     tokens = Counter(tok.strip(_TOKEN_EDGE) for line in lines for tok in line.split())
     out = []
     for line in lines:
