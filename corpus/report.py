@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rancang.corpus.rows import region_name
-from rancang.errors import InputError
+from rancang.errors import InputError, os_reason
 
 STATUS = {"both": "diatur keduanya", "only_a": "hanya A", "only_b": "hanya B", "none": "tidak diatur"}
 
@@ -50,7 +50,7 @@ def write(report: dict[str, Any], path: str | Path) -> Path:
     try:
         writers[suffix](report, p)
     except OSError as exc:
-        raise InputError(f"{p}: laporan tidak dapat ditulis ({exc.strerror}).") from exc
+        raise InputError(f"{p}: laporan tidak dapat ditulis ({os_reason(exc)}).") from exc
     return p
 
 
