@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from rancang.errors import InputError
+from rancang.errors import InputError, choose
 from rancang.tree import Regulation
 
 
@@ -32,8 +32,7 @@ def label(key: str) -> str:
 
 
 def check_key(key: str) -> str:
-    if key not in lexicon()["topics"]:
-        raise InputError(f"topik '{key}' tidak dikenal (pilihan: {', '.join(keys())}).")
+    choose(lexicon()["topics"], key, "topik")
     return key
 
 

@@ -27,7 +27,7 @@ from rancang.generate.profile import _message
 
 from rancang import schema
 from rancang.dataload import check_tree
-from rancang.errors import InputError
+from rancang.errors import InputError, choose
 
 #: letter classes that carry no agenda number of a unit
 UNNUMBERED = ("surat_pribadi", "laporan", "disposisi")
@@ -40,10 +40,7 @@ def scenarios() -> dict[str, dict[str, Any]]:
 
 def get_scenario(name: str) -> dict[str, Any]:
     """The scenario ``name``; raises InputError naming the known ones."""
-    s = scenarios().get(name)
-    if s is None:
-        raise InputError(f"skenario '{name}' tidak dikenal (pilihan: {', '.join(scenarios())}).")
-    return s
+    return choose(scenarios(), name, "skenario")
 
 
 @dataclass
