@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent / "vendor"))
 import goldcheck  # noqa: E402
 from conftest import SEED_IDS  # noqa: E402
 

@@ -17,7 +17,7 @@ GOLD = ROOT / "tests" / "gold"
 SEEDS = {"bogor": "000_ee7a6eaa64626c22", "jepara": "001_ced7971a61a5e85a",
          "pasaman-barat": "002_a9b194b47a12baf0", "malang": "003_b7684ddf9c3f1cea"}
 
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "vendor"))
 import goldcheck  # noqa: E402
 
 
@@ -75,7 +75,7 @@ def test_gold_roles_found(models, key):
 def test_goldcheck_scores_every_fact(models, key, tmp_path):
     out = tmp_path / "m.json"
     out.write_text(json.dumps(models[key], ensure_ascii=False), encoding="utf-8")
-    res = subprocess.run([sys.executable, str(ROOT / "tests" / "goldcheck.py"), "model", str(out),
+    res = subprocess.run([sys.executable, str(ROOT / "tests" / "vendor" / "goldcheck.py"), "model", str(out),
                           str(GOLD / f"{SEEDS[key]}.json")], capture_output=True, text=True)
     assert res.returncode == 0, res.stdout
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from rancang.ingest import ingest_text
 from rancang.model import build
+from texts import perbup
 
 SEEDS = ("bogor", "jepara", "pasaman-barat", "malang")
 
@@ -38,20 +39,11 @@ def test_reporting_lines_have_both_ends(models, key):
                    and ln["to"] == "pejabat_fungsional" for ln in lines)
 
 
-TEXT = """PERATURAN BUPATI CONTOH
-NOMOR 2 TAHUN 2025
-TENTANG
-SISTEM KERJA
-BUPATI CONTOH,
-MEMUTUSKAN:
-Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA.
-Pasal 1
+TEXT = perbup("""Pasal 1
 Ketua tim melaporkan hasil kerja tim kepada penanggung jawab tim.
 Pasal 2
 Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
-Ditetapkan di Contoh
-LAMPIRAN
-A. PERTANGGUNGJAWABAN
+""", nomor=2, lampiran="""A. PERTANGGUNGJAWABAN
 a. Tanggung jawab penanggung jawab tim meliputi:
 1) menetapkan sasaran tim;
 2) menyetujui rencana kerja tim.
@@ -61,7 +53,7 @@ b. Tanggung jawab Ketua Tim meliputi:
 3) melaporkan hasil kinerja anggota tim kepada penanggung jawab tim.
 c. Tanggung jawab Pejabat Penilai Kinerja meliputi:
 1) menilai kinerja pegawai.
-"""
+""")
 
 
 def test_penanggung_jawab_tim_is_not_the_ketua_tim():

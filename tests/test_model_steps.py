@@ -10,6 +10,7 @@ import pytest
 from rancang.ingest import ingest_text
 from rancang.model import build
 from rancang.model.evaluate import match_steps, score_steps
+from texts import perbup
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {"bogor": "000_ee7a6eaa64626c22", "jepara": "001_ced7971a61a5e85a",
@@ -84,18 +85,9 @@ def test_within_and_cross_unit_procedures_differ_and_know_their_sides(seeds):
     assert [s["branch"] for s in cross["steps"]] == [None, None, "setuju", "tolak", None]
 
 
-REG = """PERATURAN BUPATI CONTOH
-NOMOR 1 TAHUN 2025
-TENTANG
-SISTEM KERJA
-BUPATI CONTOH,
-MEMUTUSKAN:
-Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA.
-Pasal 1
+REG = perbup("""Pasal 1
 Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
-Ditetapkan di Contoh
-LAMPIRAN
-A. PENUGASAN
+""", lampiran="""A. PENUGASAN
 1. Penunjukan
 a. Mekanisme penunjukan dalam unit organisasi
 1) Tahap Perencanaan:
@@ -118,7 +110,7 @@ menjawab surat permohonan pelibatan dengan alasan penolakan;
 - Pejabat Fungsional menerima surat penugasan.
 2. Pengajuan Sukarela
 B. PELAKSANAAN TUGAS
-"""
+""")
 
 
 def test_a_lampiran_of_the_same_kind_is_read_the_same_way():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent / "vendor"))
 import goldcheck  # noqa: E402
 from conftest import SEED_IDS, SEEDS  # noqa: E402
 from fixtures import build_docx, build_pdf  # noqa: E402
@@ -62,28 +62,20 @@ def body_ids(reg) -> list[str]:
 # ------------------------------------------------------------------------------------------ the seeds
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
 @pytest.mark.parametrize("region", REGIONS)
-def test_pdf_of_each_seed_gives_every_gold_fact(region, pdf_trees, gold):
-    assert wrong_facts(pdf_trees[region], gold[region]) == {}
+def test_the_pdf_and_docx_of_each_seed_give_every_gold_fact(fmt, region, request, gold):
+    trees = request.getfixturevalue(f"{fmt}_trees")
+    assert wrong_facts(trees[region], gold[region]) == {}
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
 @pytest.mark.parametrize("region", REGIONS)
-def test_pdf_of_each_seed_has_the_body_and_meta_of_its_text(region, pdf_trees, seed_trees):
-    assert body_ids(pdf_trees[region]) == body_ids(seed_trees[region])
-    assert pdf_trees[region].meta == seed_trees[region].meta
-    assert pdf_trees[region].source["format"] == "pdf"
-
-
-@pytest.mark.parametrize("region", REGIONS)
-def test_docx_of_each_seed_gives_every_gold_fact(region, docx_trees, gold):
-    assert wrong_facts(docx_trees[region], gold[region]) == {}
-
-
-@pytest.mark.parametrize("region", REGIONS)
-def test_docx_of_each_seed_has_the_body_and_meta_of_its_text(region, docx_trees, seed_trees):
-    assert body_ids(docx_trees[region]) == body_ids(seed_trees[region])
-    assert docx_trees[region].meta == seed_trees[region].meta
-    assert docx_trees[region].source["format"] == "docx"
+def test_the_pdf_and_docx_of_each_seed_have_the_body_and_meta_of_its_text(fmt, region, request, seed_trees):
+    trees = request.getfixturevalue(f"{fmt}_trees")
+    assert body_ids(trees[region]) == body_ids(seed_trees[region])
+    assert trees[region].meta == seed_trees[region].meta
+    assert trees[region].source["format"] == fmt
 
 
 def test_pdf_with_halaman_footers_and_one_column_gives_the_gold_of_pasaman_barat(gold):

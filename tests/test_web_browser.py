@@ -134,9 +134,19 @@ def _download(page, label: str, tmp: Path) -> Path:
     return path
 
 
-def test_fill_profile_and_download_docx(page, shots, tmp_path) -> None:
+def _produce_docx(page, button: str, ready: str, shot: Path, label: str, tmp: Path) -> str:
+    """Press ``button``, wait for ``ready``, screenshot the result to ``shot``, download the DOCX link ``label``
+    and give the text of its paragraphs, one a line."""
     import docx
 
+    page.click(f"button:has-text('{button}')")
+    page.wait_for_selector(f"text={ready}")
+    page.screenshot(path=str(shot))
+    path = _download(page, label, tmp)
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_fill_profile_and_download_docx(page, shots, tmp_path) -> None:
     page.goto(page.base + "/susun?contoh=kosong")
     page.fill("#f-daerah-nama", "Temanggung")
     page.select_option("#f-daerah-jenis", "kabupaten")
@@ -148,11 +158,7 @@ def test_fill_profile_and_download_docx(page, shots, tmp_path) -> None:
     page.fill("#f-daerah-nama", "Temanggung")
     page.fill("#f-provinsi", "Jawa Tengah")
     page.fill("#f-ibu_kota", "Temanggung")
-    page.click("button:has-text('Susun rancangan')")
-    page.wait_for_selector("text=Rancangan siap")
-    page.screenshot(path=str(shots / "susun.png"))
-    path = _download(page, "draft.docx", tmp_path)
-    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    text = _produce_docx(page, "Susun rancangan", "Rancangan siap", shots / "susun.png", "draft.docx", tmp_path)
     assert "TEMANGGUNG" in text.upper() and "Pasal 1" in text
 
 
@@ -193,16 +199,11 @@ def test_produce_a_scenarios_letters(page, shots, tmp_path) -> None:
 
 
 def test_produce_one_letter(page, shots, tmp_path) -> None:
-    import docx
-
     page.goto(page.base + "/surat")
     page.click("a.card[href='/surat/surat-perintah-tugas']")
     page.fill("#f-nomor", "800.1.3/0123/BKPSDM/2026")
-    page.click("button:has-text('Buat surat')")
-    page.wait_for_selector("text=Surat siap")
-    page.screenshot(path=str(shots / "surat.png"))
-    path = _download(page, "surat-perintah-tugas.docx", tmp_path)
-    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    text = _produce_docx(page, "Buat surat", "Surat siap", shots / "surat.png", "surat-perintah-tugas.docx",
+                         tmp_path)
     assert "800.1.3/0123/BKPSDM/2026" in text
 
 
