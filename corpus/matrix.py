@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from rancang.corpus import templating
-from rancang.corpus.topics import keys, label
 
 from rancang.errors import InputError
+from rancang.topics import keys, label
 
 
 def matrix(store: Any, ids: list[str] | None = None, jobs: int | None = None, cluster: Any = None

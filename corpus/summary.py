@@ -12,9 +12,11 @@ import re
 from functools import cache
 from typing import Any
 
-from rancang.corpus.align import fold, full_text
-from rancang.corpus.topics import label, lexicon
+from rancang.corpus.align import full_text
+from rancang.corpus.topics import lexicon
 
+from rancang.fold import fold
+from rancang.topics import label
 from rancang.tree import Node
 
 

@@ -19,13 +19,16 @@ from typing import Any
 from rancang.model.clauses import Unit, clean, lampiran_following, low
 from rancang.model.mentions import Mention, before
 
+from rancang.fold import slug as fold_slug
+
 ROLE_HEADS = ("pejabat ", "pimpinan ", "kepala ", "ketua ", "anggota ", "sekretaris ", "asisten ", "atasan ",
               "koordinator ", "penanggung jawab ", "tim ")
 NOT_SUBJECT = ("kepada", "oleh", "dari", "dengan", "di bawah", "bawah", "sebagai", "tembusan", "selaku")
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:60] or "peran"
+    """A role id: the folded words joined by '_', at most 60 characters ("peran" when there are none)."""
+    return fold_slug(text, "_")[:60] or "peran"
 
 
 def _verb_pos(text: str, verbs: list[str]) -> int:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from rancang.generate.checks.base import Finding, finding, is_amending, item_cite, jenis_of, node_start
 from rancang.generate.checks.definitions import definitions
 
+from rancang.fold import fold
 from rancang.numbering import angka_value, huruf_value
 from rancang.tree import Regulation
 
@@ -168,9 +169,9 @@ def check_subjects(reg: Regulation) -> Iterator[Finding]:
             if term is None:
                 continue
             targets = [index[t] for t in ref.target if t in index]
-            texts = " ".join(n.text for t in targets for n in t.walk()).lower()
-            texts += " " + " ".join((n.heading or "") for n in targets).lower()
-            if targets and not any(" ".join(f.lower().split()) in " ".join(texts.split()) for f in forms[term]):
+            texts = fold(" ".join(n.text for t in targets for n in t.walk()) + " "
+                         + " ".join((n.heading or "") for n in targets))
+            if targets and not any(fold(f) in texts for f in forms[term]):
                 yield finding("X5", node.cite, term=term, ref=ref.text)
 
 
