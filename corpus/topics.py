@@ -20,7 +20,7 @@ from rancang.tree import Regulation
 
 @cache
 def lexicon() -> dict[str, Any]:
-    """corpus/data/lexicon.json: actor and document patterns."""
+    """corpus/data/lexicon.json: the cues of required contents (``contents_cues``)."""
     text = resources.files("rancang.corpus").joinpath("data/lexicon.json").read_text(encoding="utf-8")
     return json.loads(text)
 

@@ -1,6 +1,6 @@
 """Roles: who the act names, how it defines them, what they must do, whom they report to, who appoints them.
 
-Names come from the EntityRuler (``patterns/roles.jsonl``: canonical id + the wordings regions use) and from
+Names come from the EntityRuler (``rancang/data/actors.jsonl``: canonical id + the wordings regions use) and from
 the
 Ketentuan Umum: a defined term that names an office ("Pejabat ...", "Pimpinan ...", "Ketua ...") but is not
 in the
