@@ -72,60 +72,14 @@ def _write_html(report: dict[str, Any], p: Path) -> None:
 
 
 def _write_docx(report: dict[str, Any], p: Path) -> None:
-    """A Word version of the same report (landscape; redline as coloured struck-through / underlined runs)."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Mm, Pt, RGBColor
+    """A Word version of the same report (``templates/report.docx``, filled by docxtpl: the document is the
+    layout; landscape, the redline as coloured struck-through / underlined runs)."""
+    from docxtpl import DocxTemplate
 
-    doc = Document()
-    sec = doc.sections[0]
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Mm(297), Mm(210)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(sec, side, Mm(15))
-    doc.styles["Normal"].font.size = Pt(10)
-    doc.add_heading("Perbandingan Peraturan", level=1)
-    doc.add_paragraph(f"A: {_title(report['a'])}\nB: {_title(report['b'])}")
-
-    doc.add_heading("Ringkasan menurut topik", level=2)
-    table = doc.add_table(rows=1, cols=5)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Topik", "A", "B", "Status", "Pelaku berbeda"), strict=True):
-        cell.text = text
-    for t in report["topics"].values():
-        actors = "; ".join(x for x in (
-            f"A saja: {', '.join(t['actors']['only_a'])}" if t["actors"]["only_a"] else "",
-            f"B saja: {', '.join(t['actors']['only_b'])}" if t["actors"]["only_b"] else "") if x)
-        row = table.add_row().cells
-        for cell, text in zip(row, (t["label"], t["a"] or "–", t["b"] or "–", STATUS[t["status"]], actors),
-                              strict=True):
-            cell.text = text
-
-    doc.add_heading("Klausul berpasangan", level=2)
-    table = doc.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "A", "B"
-    red, green = RGBColor(0xB0, 0, 0), RGBColor(0, 0x61, 0)
-    for pair in report["pairs"]:
-        cells = table.add_row().cells
-        for cell, side, cite in ((cells[0], "a", pair["a"]), (cells[1], "b", pair["b"])):
-            para = cell.paragraphs[0]
-            para.add_run(cite + ": ").bold = True
-            for seg in pair["redline"]:
-                if seg["op"] == "equal":
-                    para.add_run(seg["text"] + " ")
-                elif (seg["op"], side) in (("delete", "a"), ("insert", "b")):
-                    run = para.add_run(seg["text"] + " ")
-                    run.font.color.rgb = red if side == "a" else green
-                    run.font.strike = side == "a"
-                    run.font.underline = side == "b"
-    for side, name in (("a", "A"), ("b", "B")):
-        doc.add_heading(f"Hanya di {name}", level=2)
-        for u in report["unmatched"][side]:
-            para = doc.add_paragraph()
-            para.add_run(u["cite"] + ": ").bold = True
-            para.add_run(u["text"])
-    doc.save(str(p))
+    tpl = DocxTemplate(str(templating.path("report.docx")))
+    tpl.render({"rep": report, "title_a": _title(report["a"]), "title_b": _title(report["b"]), "statuses": STATUS},
+               autoescape=True)
+    tpl.save(str(p))
 
 
 def text(report: dict[str, Any]) -> str:

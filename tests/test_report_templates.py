@@ -56,8 +56,29 @@ def test_the_matrix_renders_its_template_with_empty_cells_shaded() -> None:
 
 def test_the_templates_ship_as_package_data() -> None:
     folder = resources.files("rancang.corpus").joinpath("templates")
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".html"))
-    assert names == ["matrix.html", "report.html"]
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["matrix.html", "report.docx", "report.html"]
     pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
-    assert "templates/*.html" in pyproject["tool"]["setuptools"]["package-data"]["rancang.corpus"]
+    shipped = pyproject["tool"]["setuptools"]["package-data"]["rancang.corpus"]
+    assert "templates/*.html" in shipped and "templates/*.docx" in shipped
     assert any(d.startswith("jinja2") for d in pyproject["project"]["dependencies"])
+
+
+def test_the_docx_report_fills_its_template_with_the_redline_as_formatted_runs(tmp_path: Path) -> None:
+    from docx import Document
+
+    out = report.write(_diff(), tmp_path / "laporan.docx")
+    doc = Document(str(out))
+    topics, pairs = doc.tables
+    assert [c.text for c in topics.rows[0].cells] == ["Topik", "A", "B", "Status", "Pelaku berbeda"]
+    assert [c.text for c in topics.rows[1].cells] == ["Kedudukan", "Pasal 3", "–", "hanya A",
+                                                     "A saja: bupati; B saja: ketua tim & <anggota>"]
+    a, b = (c.paragraphs[0] for c in pairs.rows[1].cells)
+    assert a.text.split() == ["Pasal", "3:", "Pejabat", "<script>", "bertugas"]
+    assert b.text.split() == ["Pasal", "4:", "Pejabat", '"Fungsional"', "bertugas"]
+    struck = [r.text.strip() for r in a.runs if r.font.strike]
+    underlined = [r.text.strip() for r in b.runs if r.font.underline]
+    assert struck == ["<script>"] and underlined == ['"Fungsional"'] and a.runs[0].bold
+    texts = [p.text for p in doc.paragraphs]
+    assert "Pasal 9: a < b & c" in texts and texts.index("Hanya di A") < texts.index("Hanya di B")
+    assert doc.sections[0].page_width > doc.sections[0].page_height  # landscape
