@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from fixtures import build_pdf  # noqa: E402
+
 from rancang.corpus import cluster  # noqa: E402
 from rancang.corpus.store import Store  # noqa: E402
 

@@ -17,12 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from rancang import corpus
 from rancang.corpus.diff import compare
 from rancang.corpus.matrix import matrix, to_csv
 from rancang.corpus.store import Store
 from rancang.corpus.topics import topics_of
-
-from rancang import corpus
 from rancang.tree import Node, Regulation
 
 

@@ -21,6 +21,7 @@ from multiprocessing import Pool
 from pathlib import Path
 
 import yaml
+
 from rancang.generate import draft, profile
 from rancang.generate.sources import Sources
 

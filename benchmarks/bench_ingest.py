@@ -169,6 +169,7 @@ def _extract_text(data: bytes) -> int:
 
 def bench_pdf(repeat: int, quick: bool) -> dict:
     from fixtures import build_pdf
+
     from rancang.ingest import ingest_bytes
     from rancang.ingest.readers import pdf
 

@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from fixtures import build_pdf  # noqa: E402
+from test_ocr import scan  # noqa: E402
+
 from rancang.ingest import ingest_bytes  # noqa: E402
 from rancang.ingest.readers import ocr  # noqa: E402
-from test_ocr import scan  # noqa: E402
 
 SEED = ROOT / "corpus" / "seeds" / "001_ced7971a61a5e85a.txt"
 

@@ -109,12 +109,11 @@ def _projection(d: dict[str, Any]) -> dict[str, Any]:
 
 def check(data: bytes, limit: float) -> tuple[str, str]:
     """("ok" | "refused" | "internal" | "slow" | "conservation" | "roundtrip", detail) for one input."""
+    from rancang.errors import RancangError
     from rancang.ingest import ingest_bytes, ingest_text
     from rancang.ingest.conservation import difference
     from rancang.ingest.markdown import render
     from rancang.ingest.readers.text import decode
-
-    from rancang.errors import RancangError
 
     t0 = time.perf_counter()
     try:

@@ -38,9 +38,8 @@ def entry(key: str) -> dict[str, Any] | None:
 @cache
 def load(key: str) -> Regulation:
     """Parse the bundled regulation ``key`` (id, file name or region name)."""
-    from rancang.ingest import ingest_path
-
     from rancang.errors import InputError
+    from rancang.ingest import ingest_path
 
     e = entry(key)
     if e is None:

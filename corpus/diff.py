@@ -20,7 +20,6 @@ from typing import Any
 
 from rancang.corpus.align import align
 from rancang.corpus.summary import topic_summary
-
 from rancang.fold import fold
 from rancang.topics import keys
 from rancang.tree import Regulation

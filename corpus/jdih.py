@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from rancang.corpus.rows import region_name
-
 from rancang.errors import InputError
 
 #: the keys of a JDIHN record, in the order the portals write them

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from rancang.corpus import templating
-
 from rancang.errors import InputError
 from rancang.topics import keys, label
 

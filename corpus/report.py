@@ -14,7 +14,6 @@ from typing import Any
 
 from rancang.corpus import templating
 from rancang.corpus.rows import region_name
-
 from rancang.errors import InputError
 
 #: a topic's status in words; ``{a}`` / ``{b}`` name the sides ("A", "B" in files, the regions on the web)

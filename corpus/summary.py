@@ -12,10 +12,9 @@ import re
 from functools import cache
 from typing import Any
 
+from rancang import vocab
 from rancang.corpus.align import full_text
 from rancang.corpus.topics import lexicon
-
-from rancang import vocab
 from rancang.fold import fold
 from rancang.topics import label
 from rancang.tree import Node

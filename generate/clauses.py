@@ -7,14 +7,13 @@ from __future__ import annotations
 import copy
 import re
 
+from rancang.address import covers
+from rancang.errors import InputError
 from rancang.generate.notes import Notes
 from rancang.generate.provenance import origin as _origin
 from rancang.generate.provenance import set_origin
 from rancang.generate.provenance import tag as _tag
 from rancang.generate.sources import Sources
-
-from rancang.address import covers
-from rancang.errors import InputError
 from rancang.tree import Node
 
 #: the punctuation that closes a list item: "; dan", "; atau", "; dan/atau", ";", ".", ","

@@ -16,9 +16,9 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
+from rancang.address import ROOT, Address, number_tree
+from rancang.errors import InputError
 from rancang.generate import frame, mengingat, neutralise, repair, resources, terms
 from rancang.generate.clauses import drop, take
 from rancang.generate.lampiran import compose_lampiran
@@ -29,9 +29,6 @@ from rancang.generate.provenance import origin as _origin
 from rancang.generate.provenance import tag as _tag
 from rancang.generate.rewrite import Rewriter
 from rancang.generate.sources import Sources
-
-from rancang.address import ROOT, Address, number_tree
-from rancang.errors import InputError
 from rancang.numbering import huruf, ordinal, roman
 from rancang.tree import Node, Regulation
 
@@ -41,11 +38,6 @@ _REF_TOKEN = re.compile(r"(?P<kw>pasal|ayat|huruf|angka)\s*(?P<open>\(?)(?P<num>
 
 
 tanggal = frame.tanggal
-
-
-@cache
-def rules() -> dict[str, Any]:
-    return resources.read_yaml("data/compose.yaml")
 
 
 # --------------------------------------------------------------------------------------------- renumbering
@@ -171,7 +163,7 @@ def _map_ref(ref_text: str, origin: str, pasal: Address, mapping: dict[tuple[str
 def _patterns(profile: Profile) -> list[tuple[re.Pattern, str, str, str]]:
     """Drop patterns: the neutralisation rules for the body, then the profile's options."""
     out = [(r.pattern, r.id, r.why, r.grain) for r in neutralise.drop_rules("body")]
-    for rule in rules()["drop_when"]:
+    for rule in resources.compose_rules()["drop_when"]:
         if profile.opsi(rule["option"]) == rule["value"]:
             why = f"opsi profil {rule['option']}: {str(rule['value']).lower()} \u2014 {rule['why']}"
             out += [(re.compile(p, re.IGNORECASE), f"opsi:{rule['option']}", why, "") for p in rule["patterns"]]
@@ -211,7 +203,7 @@ def _rewriters(profile: Profile, src: Sources, used: list[str]):
 
 def _rewrite(body: list[Node], profile: Profile, rw, base_id: str) -> None:
     """Region names and offices rewritten in every text and heading; the entry into force from the profile (T1)."""
-    mb = rules()["mulai_berlaku"]
+    mb = resources.compose_rules()["mulai_berlaku"]
     mb_re = re.compile(mb["pattern"], re.IGNORECASE)
     when = profile.opsi("mulai_berlaku")
     mb_text = mb["on_date"].format(tanggal=tanggal(when)) if when else mb["on_promulgation"]
@@ -266,7 +258,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     src = src or Sources()
     notes = Notes()
     takes = takes or []
-    base_id = src.entry(base_key or rules()["default_base"], "--base")["id"]
+    base_id = src.entry(base_key or resources.compose_rules()["default_base"], "--base")["id"]
     base = src.regulation(base_id)
     body = [_tag(n, base_id) for n in copy.deepcopy(base.body)]
     donors = [take(body, base_id, topic, region, src, notes) for topic, region in takes]
@@ -287,7 +279,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     vocab = repair.Vocabulary.of(src.texts(sorted(set(used) | set(src.bundled_ids()))))
     repair.body(body, values, vocab, notes)
     neutralise.body(body, values, notes)
-    terms.undefined(body, notes, rules()["terms_known"] + [profile.daerah, profile.pejabat])
+    terms.undefined(body, notes, resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat])
 
     title = frame.judul(profile, base, rw(base_id))
     parts = frame.frame(profile, title)
@@ -298,7 +290,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     reg = Regulation(
         source={"file": "", "sha256": "0" * 64, "format": "generated"},
         meta=parts["meta"], preamble=parts["preamble"],
-        menimbang=frame.menimbang(profile, base, rw(base_id), title, rules()["menimbang_last"]),
+        menimbang=frame.menimbang(profile, base, rw(base_id), title, resources.compose_rules()["menimbang_last"]),
         mengingat=mengingat.entries(profile), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )

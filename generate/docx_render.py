@@ -16,10 +16,9 @@ import re
 from functools import cache
 from typing import Any
 
+from rancang.errors import InputError
 from rancang.generate import resources
 from rancang.ingest.markdown import CANONICAL_MARK, clean_label
-
-from rancang.errors import InputError
 from rancang.textsafe import XML_INVALID
 from rancang.tree import Node, Regulation
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rancang.address import number_tree
 from rancang.generate import compose, docx_render
 from rancang.generate.fix import fix_tree
 from rancang.generate.notes import Notes
@@ -21,8 +22,6 @@ from rancang.generate.sources import Sources
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import markdown
 from rancang.ingest import refs as refs_mod
-
-from rancang.address import number_tree
 from rancang.tree import Regulation
 
 FILES = ("draft.docx", "draft.md", "draft.json", "catatan.md")

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from rancang.generate.checks.base import Finding
-
 from rancang.tree import Node, Ref, Regulation
 
 Change = dict[str, Any]
@@ -222,12 +221,11 @@ def fix_file(src: Path, out: Path, rounds: int = 4) -> tuple[list[Finding], list
     """Fix the regulation file ``src`` into ``out``: a DOCX stays a DOCX, a TXT/MD text stays the same text (only
     the fixed spans change), a PDF or JSON tree becomes canonical Markdown. Rounds repeat while a fix uncovers
     another occurrence. Returns (the findings that remain, the changes). Raises InputError for a missing file."""
+    from rancang.errors import InputError
     from rancang.generate.checks import check
     from rancang.ingest import ingest_path, ingest_text
     from rancang.ingest.readers import sniff
     from rancang.ingest.readers.text import decode
-
-    from rancang.errors import InputError
 
     if not src.exists():
         raise InputError(f"{src}: berkas tidak ditemukan.")

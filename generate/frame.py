@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from rancang.generate.profile import Profile
-
 from rancang.numbering import huruf
 from rancang.tree import Regulation
 

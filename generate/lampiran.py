@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from rancang.generate.frame import tanggal
 from rancang.generate.profile import Profile
+from rancang.generate.resources import compose_rules
 from rancang.generate.terms import CONNECTORS
-
 from rancang.tree import Regulation
 
 _STOPS = frozenset(",.;:()")
@@ -96,9 +97,6 @@ def _split_headings(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str], judul: str,
                      ) -> list[dict[str, Any]]:
     """Lampiran blocks of the draft (without ids: the parser assigns them when the draft is read back)."""
-    from rancang.generate.compose import rules
-    from rancang.generate.frame import tanggal
-
     if not base.lampiran:
         return []
     nomor = profile.nomor or "...."
@@ -107,7 +105,7 @@ def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str
            ("TANGGAL", tanggal(profile.data.get("tanggal_ditetapkan")).upper()), ("TENTANG", judul)]
     out: list[dict[str, Any]] = [{"type": "heading", "label": None, "level": 0, "text": f"{label} : {value}"}
                                  for label, value in kop]
-    table_rules = rules()["perangkat_daerah_table"]
+    table_rules = compose_rules()["perangkat_daerah_table"]
     for i, block in enumerate(base.lampiran):
         kind = block["type"]
         if kind == "signature":

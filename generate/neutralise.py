@@ -15,7 +15,6 @@ from typing import Any
 
 from rancang.generate import resources
 from rancang.generate.notes import Notes
-
 from rancang.tree import Node
 
 

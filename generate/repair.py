@@ -16,7 +16,6 @@ from typing import Any
 
 from rancang.generate import resources
 from rancang.generate.notes import Notes
-
 from rancang.tree import Node
 
 _WORD = re.compile(r"[A-Za-z]+")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 
 def path(rel: str) -> Path:
@@ -17,6 +21,11 @@ def read_text(rel: str) -> str:
 
 def read_yaml(rel: str):
     """A packaged YAML data file (our own data, not user input): parsed with libyaml when present."""
-    import yaml
-
     return yaml.load(read_text(rel), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@cache
+def compose_rules() -> dict[str, Any]:
+    """``data/compose.yaml``, the rules of composing a draft (the default base, clauses dropped, terms known, the
+    Lampiran's perangkat-daerah table ...): read by the composer and by the Lampiran it composes."""
+    return read_yaml("data/compose.yaml")

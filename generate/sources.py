@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from rancang.corpus.store import Store, region_name
-
 from rancang.errors import InputError
 from rancang.tree import Regulation
 

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Iterable
 
 from rancang.generate.notes import Notes
-
 from rancang.tree import Node
 
 #: "Unit Kerja adalah ...", "Aparatur Sipil Negara yang selanjutnya disingkat ASN adalah ..."

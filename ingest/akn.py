@@ -27,10 +27,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rancang.ingest.markdown import CANONICAL_MARK, printed_label, quoted, unit_lines
-
 from rancang.errors import InputError, RancangError
 from rancang.fold import slug
+from rancang.ingest.markdown import CANONICAL_MARK, printed_label, quoted, unit_lines
 from rancang.tree import Node, Regulation
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"

@@ -37,7 +37,6 @@ from rancang.ingest.units import (
     split_units,
     starts_with_open,
 )
-
 from rancang.limits import limit
 from rancang.numbering import huruf
 from rancang.tree import Node

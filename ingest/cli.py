@@ -12,10 +12,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
-from rancang.ingest.readers import ocr as ocr_reader
-from rancang.ingest.readers import pdf
 
 from rancang.errors import InputError, RancangError
+from rancang.ingest.readers import ocr as ocr_reader
+from rancang.ingest.readers import pdf
 
 INTERNAL = "galat internal ({kind}: {exc}); mohon laporkan ke pengembang."
 #: extensions taken from a folder (a single named file is read whatever its extension: content decides)

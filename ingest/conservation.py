@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Iterator
 
 from rancang.ingest.headings import UNPLACED
-
 from rancang.tree import Node, Regulation
 
 

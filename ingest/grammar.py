@@ -81,7 +81,9 @@ MENGINGAT = re.compile(r"^Mengingat\b\s*:?\s*(?P<rest>.*)$", re.I)
 #: the part some acts put between Mengingat and MEMUTUSKAN; only as a keyword ("Memperhatikan :" or alone), never
 #: a wrapped line that starts with the word
 MEMPERHATIKAN = re.compile(r"^Memperhatikan\s*(?::\s*(?P<rest>.*)|$)", re.I)
-PERSETUJUAN = re.compile(r"^Dengan\s+Persetujuan\s+Bersama", re.I)
+#: "Dengan Persetujuan Bersama" (since 2000), or "Dengan persetujuan" alone or before "DEWAN PERWAKILAN RAKYAT ..."
+#: as acts before the second amendment of the UUD print it
+PERSETUJUAN = re.compile(r"^Dengan\s+Persetujuan(?:\s+Bersama\b|\s*:?\s*$|\s*:?\s+DEWAN\b)", re.I)
 MEMUTUSKAN = re.compile(r"^M\s*E\s*M\s*U\s*T\s*U\s*S\s*K\s*A\s*N\s*:?\s*$", re.I)
 DITETAPKAN = re.compile(r"^Ditetapkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
 DISAHKAN = re.compile(r"^Disahkan\s+di\b", re.I)   # the penutup of a national act
@@ -95,17 +97,36 @@ CLOSING_FORMULA = re.compile(r"^Agar\s+setiap\s+orang\s+mengetahuinya", re.I)
 JENIS = re.compile(r"""
     ^(?P<jenis>PERATURAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR|DAERAH|PEMERINTAH|PRESIDEN|MENTERI\b.*?)
       |UNDANG-UNDANG(?:\s+REPUBLIK\s+INDONESIA)?
-      |KEPUTUSAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR))
+      |KEPUTUSAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR)
+      |QANUN)                                   # the Perda of Aceh: "QANUN KABUPATEN ACEH BESAR"
     (?P<rest>.*)$""", re.X)
 NOMOR_TAHUN = re.compile(r"^NOMOR\s*:?\s*(?P<nomor>[\w./-]+)\s+TAHUN\s+(?P<tahun>\d{4})\s*$", re.I)
 TENTANG = re.compile(r"^TENTANG\s*:?\s*(?P<rest>.*)$")
 RAHMAT = re.compile(r"^DENGAN\s+RAHMAT\s+TUHAN", re.I)
-PROVINSI = re.compile(r"^PROVINSI\s+(?P<name>.+?)\s*$", re.I)
+#: the kop's province line: "PROVINSI JAWA TENGAH", the older spelling "PROPINSI", or a province named without the
+#: word ("DAERAH ISTIMEWA YOGYAKARTA"); "PEMERINTAH PROVINSI JAWA TIMUR" heads some older acts
+PROVINSI = re.compile(r"""
+    ^(?:PEMERINTAH\s+)?
+    (?:PRO[VP]INSI\s+(?P<name>.+?)                   # PROVINSI JAWA TENGAH, PROPINSI JAWA TIMUR
+      |(?P<istimewa>DAERAH\s+ISTIMEWA\s+\S.*?))     # DAERAH ISTIMEWA YOGYAKARTA
+    \s*,?\s*$""", re.X | re.I)
+#: the kop naming the region by its head or its government: "BUPATI BANYUMAS", "WALIKOTA PEKALONGAN,",
+#: "PEMERINTAH KABUPATEN SUMBAWA BARAT", "B U P A T I  T A N A H  L A U T" (read after letter-spacing is undone)
+KOP = re.compile(r"""
+    ^(?:(?P<office>BUPATI|WALI\s*KOTA|GUBERNUR)          # the region's head
+      |PEMERINTAH\s+(?P<level>KABUPATEN|KOTA))           # or its government
+    \s+ (?P<name>[A-Z][A-Z .'-]*?) \s*,?\s*$""", re.X)
+#: the Berita Daerah or Lembaran Daerah printed above the judul ("BERITA DAERAH PROVINSI NUSA TENGGARA BARAT" /
+#: "NOMOR 78 TAHUN 2023"): its number is not the act's
+GAZETTE_HEAD = re.compile(r"^(?:BERITA|LEMBARAN)\s+DAERAH\b", re.I)
 DATE = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]+)\s+(?P<y>\d{4})")
 BERITA = re.compile(r"""
-    (?P<kind>BERITA|LEMBARAN) \s+ (?P<scope>DAERAH|NEGARA) \s+ (?P<name>.*?)
+    (?<!TAMBAHAN\s)                                 # not the Tambahan Lembaran Daerah (the Penjelasan's number)
+    (?P<kind>BERITA|LEMBARAN) \s+ (?P<scope>DAERAH|NEGARA) \s+ (?P<name>(?:(?!\bNOMOR\b).)*?)
+    (?: \s+ NOMOR \s* (?P<nomor_first>\d+(?:\.\d+)?[A-Z]?) )?   # older acts: "... NOMOR 5 TAHUN 2009"
     \s+ TAHUN \s+ (?P<tahun>\d{4})
-    (?: \s+ NOMOR \s* (?P<nomor>[.\s]*\d+[A-Z]?)? )?""", re.X | re.I)
+    (?: \s+ NOMOR \s* (?P<nomor>[.\s]*\d+(?:\.\d+)?[A-Z]?)? )?    # "... TAHUN 2021 NOMOR 14.1"; blank if not filled
+    """, re.X | re.I)
 
 # --- amending acts ----------------------------------------------------------------------------------------------
 #: An amendment instruction of Pasal I: "1. Ketentuan Pasal 5 diubah sehingga berbunyi sebagai berikut:",

@@ -24,7 +24,6 @@ from typing import Any
 
 from rancang.ingest import grammar as g
 from rancang.ingest.units import has_quote, join_more, opens_quoted_text, quote_depth, starts_with_open
-
 from rancang.numbering import ordinal_value, roman_value
 from rancang.tree import Node
 
@@ -116,6 +115,35 @@ def glued_pasal(line: str, expected: int, in_title: bool = False) -> tuple[str, 
             in_title or _container_heading(pre)[0])):
         return pre, m.group("head")
     return None
+
+
+#: a Pasal heading with its first sentence run onto the same line: "Pasal 1 Dalam Peraturan Daerah ini ...",
+#: "Pasal 2 (1) Pemerintah Daerah ..."; never a citation of another act after the number ("Pasal 27 Peraturan Bupati
+#: Malang Nomor 27 ..."), while this act's own name is its text ("Pasal 9 Peraturan Daerah ini mulai berlaku ...")
+_LEADING_PASAL = re.compile(r"""
+    ^(?P<head>(?:Pasal|PASAL)\s+(?P<num>\d{1,3}[A-Z]?))\s+
+    (?P<rest>(?!(?:Undang|Peraturan|Keputusan|Instruksi|Qanun|UUD)\b(?![^.;:]*?\bini\b))
+      (?:[A-Z][a-z]|\(\d{1,3}\)\s|[A-Z]\s|"|\u201c).*)$""", re.X)
+
+
+def leading_pasal(line: str, expected: int, before: str) -> tuple[str, str] | None:
+    """(heading, text) when ``line`` starts with the heading of Pasal ``expected`` followed by the Pasal's own
+    first sentence ("Pasal 1 Dalam Undang-Undang ini ..."), as text copied from web pages and converted documents
+    prints it; else None. The line before must have ended (a sentence, a title or a heading), so a reference
+    wrapped onto a new line ("... dimaksud dalam" / "Pasal 5 Peraturan ...") is never split.
+
+    >>> leading_pasal("Pasal 2 (1) Bupati menetapkan rencana.", 2, "Bagian Kesatu Umum")
+    ('Pasal 2', '(1) Bupati menetapkan rencana.')
+    >>> leading_pasal("Pasal 2 Pemerintah Daerah menetapkan rencana.", 2, "sebagaimana dimaksud dalam") is None
+    True
+    """
+    m = _LEADING_PASAL.match(line)
+    if m is None or int(m.group("num").rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) != expected:
+        return None
+    before = before.rstrip()
+    if before and not (before.endswith((".", ";", ":")) or _upper_line(before) or _title_line(before)):
+        return None
+    return m.group("head"), m.group("rest")
 
 
 #: the first letters of BAB, Bagian, Paragraf and Pasal (Bagian and Paragraf match in any case)
@@ -212,6 +240,16 @@ class _Reader:
         if self.amending:
             return
         parts = glued_pasal(line, int(self.last_pasal) + 1, in_title)
+        if parts is not None:
+            self.lines[i:i + 1] = [(no, parts[0]), (no, parts[1])]
+
+    def split_leading(self, i: int) -> None:
+        """Split line ``i`` in two when it starts with the next Pasal heading and runs on with its text."""
+        no, line = self.lines[i]
+        if self.amending or line[:1] != "P" or g.PASAL.match(line):
+            return
+        before = next((ln for _, ln in reversed(self.lines[max(0, i - 3):i]) if ln.strip()), "")
+        parts = leading_pasal(line, int(self.last_pasal) + 1, before)
         if parts is not None:
             self.lines[i:i + 1] = [(no, parts[0]), (no, parts[1])]
 
@@ -358,6 +396,8 @@ class _Reader:
                 i = self.container_node(i, kind, m)
                 after_unplaced = False
                 continue
+            self.split_leading(i)
+            no, line = self.lines[i]
             found = self.pasal_at(i)
             if found is not None:
                 self.pasal_node(i, *found)

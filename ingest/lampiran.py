@@ -23,7 +23,6 @@ import re
 from typing import Any
 
 from rancang.ingest.units import join_more, parse_marker
-
 from rancang.numbering import huruf_value, roman_value
 
 _UPPER_ITEM = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<rest>\S.*)$")

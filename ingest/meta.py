@@ -51,29 +51,44 @@ def _office(word: str) -> str:
         w, title_case(w))
 
 
+def _pejabat(m: re.Match[str]) -> str:
+    """The enacting official from a matched "Pj. BUPATI MALANG," line: the acting prefix as printed ("Pj.", "Plt.",
+    "Plh."; "PENJABAT" is "Pj."), the office as spelled, the region title-cased."""
+    prefix = (m.group("pj") or "").strip().rstrip(".").lower()
+    acting = {"pj": "Pj. ", "penjabat": "Pj. ", "plt": "Plt. ", "plh": "Plh. "}.get(prefix, "")
+    name = title_case(m.group("name")) if m.group("name") else ""
+    return f"{acting}{_office(m.group('office'))} {name}".strip()
+
+
 def parse_judul(lines: list[str]) -> dict[str, Any]:
-    """Meta fields from the judul and pembukaan lines (everything before Menimbang)."""
+    """Meta fields from the judul and pembukaan lines (everything before Menimbang).
+
+    Before the jenis ("PERATURAN BUPATI ...") stand the kop lines: "SALINAN", a file code, the region's head
+    ("BUPATI BANYUMAS", "PEMERINTAH KABUPATEN ...") and province ("PROVINSI ...", "PROPINSI ...", "DAERAH
+    ISTIMEWA YOGYAKARTA"), sometimes the Berita Daerah with its own "NOMOR 78 TAHUN 2023", which is not the act's
+    number. The title after TENTANG ends at "DENGAN RAHMAT TUHAN YANG MAHA ESA" or, where that line is not printed,
+    at the official's line ("GUBERNUR JAWA TIMUR,")."""
     meta: dict[str, Any] = {k: None for k in (
         "jenis", "pejabat", "daerah", "daerah_jenis", "provinsi", "nomor", "tahun", "tentang", "ditetapkan_di",
         "tanggal_ditetapkan", "diundangkan_di", "tanggal_diundangkan", "berita_daerah")}
-    text_lines = [ln.strip() for ln in lines if ln.strip()]
+    kop: dict[str, str] = {}
     title_parts: list[str] = []
     state = "head"
     jenis_rest = ""
-    for ln in text_lines:
+    for ln in (ln.strip() for ln in lines):
+        if not ln:
+            continue
         if g.RAHMAT.match(ln):
             state = "pembukaan"
             continue
-        if state == "pembukaan":
-            m = _PEJABAT.match(ln)
-            if m and ln.rstrip().endswith(","):
-                pj = "Pj. " if m.group("pj") else ""
-                name = title_case(m.group("name")) if m.group("name") else ""
-                meta["pejabat"] = f"{pj}{_office(m.group('office'))} {name}".strip()
+        m = _PEJABAT.match(ln) if state != "head" and ln.endswith(",") else None
+        if m:  # the official's line ends the title, whether "DENGAN RAHMAT ..." was printed or not
+            meta["pejabat"] = meta["pejabat"] or _pejabat(m)
+            state = "pembukaan"
             continue
-        m = g.PROVINSI.match(ln)
-        if m and meta["jenis"] is None:
-            meta["provinsi"] = title_case(m.group("name"))
+        if state == "pembukaan":
+            continue
+        if meta["jenis"] is None and _kop_line(ln, kop, meta):
             continue
         m = g.JENIS.match(ln)
         if m and meta["jenis"] is None:
@@ -99,15 +114,46 @@ def parse_judul(lines: list[str]) -> dict[str, Any]:
             title_parts.append(ln)
     if title_parts:
         meta["tentang"] = re.sub(r"\s+", " ", " ".join(title_parts)).strip().upper().rstrip(".")
-    _daerah(meta, jenis_rest)
+    _daerah(meta, jenis_rest, kop)
     return meta
 
 
-def _daerah(meta: dict[str, Any], jenis_rest: str) -> None:
+def _kop_line(line: str, kop: dict[str, str], meta: dict[str, Any]) -> bool:
+    """Read one kop line above the jenis into ``kop`` (office and region) or ``meta`` (provinsi, a Berita Daerah
+    printed above the judul); False when the line is none of these."""
+    m = g.PROVINSI.match(line)
+    if m:
+        meta["provinsi"] = title_case(m.group("name") or m.group("istimewa"))
+        return True
+    m = g.KOP.match(line)
+    if m:
+        level = m.group("level")
+        kop["level"] = level.lower() if level else {"bupati": "kabupaten", "gubernur": "provinsi"}.get(
+            m.group("office").lower(), "kota")
+        kop["name"] = title_case(m.group("name"))
+        return True
+    if g.GAZETTE_HEAD.match(line) or (kop.get("gazette") and re.match(r"(?:NOMOR|TAHUN)\b", line, re.I)):
+        kop["gazette"] = f"{kop.get('gazette', '')} {line}".strip()  # the gazette's number, not the act's
+        meta["berita_daerah"] = gazette(kop["gazette"])
+        return True
+    return False
+
+
+#: "PERATURAN GUBERNUR PROVINSI DAERAH KHUSUS IBUKOTA JAKARTA", "PERATURAN BUPATI KABUPATEN ...": the level word
+#: printed before the region's name is not part of the name
+_LEVEL_WORD = re.compile(r"^(?:PRO[VP]INSI|KABUPATEN|KOTA)\s+(?=\S)", re.I)
+
+
+def _daerah(meta: dict[str, Any], jenis_rest: str, kop: dict[str, str] | None = None) -> None:
+    """daerah, daerah_jenis and provinsi from the jenis line ("PERATURAN BUPATI JEPARA"), or, when the jenis names
+    no region ("PERATURAN DAERAH" / "NOMOR 6 TAHUN 2023"), from the kop or the official's line."""
+    kop = kop or {}
     jenis = (meta.get("jenis") or "").lower()
-    name = title_case(jenis_rest) if jenis_rest else ""
+    name = title_case(_LEVEL_WORD.sub("", jenis_rest)) if jenis_rest else ""
     if not name and meta.get("pejabat"):
-        name = re.sub(r"^(?:Pj\.\s+)?(?:Bupati|Wali Kota|Walikota|Gubernur)\s*", "", meta["pejabat"])
+        name = re.sub(r"^(?:(?:Pj|Plt|Plh)\.\s+)?(?:Bupati|Wali Kota|Walikota|Gubernur)\s*", "", meta["pejabat"])
+    if not name:
+        name = kop.get("name", "")
     if "bupati" in jenis:
         meta["daerah_jenis"], meta["daerah"] = "kabupaten", f"Kabupaten {name}".strip()
     elif "wali kota" in jenis:
@@ -115,16 +161,31 @@ def _daerah(meta: dict[str, Any], jenis_rest: str) -> None:
     elif "gubernur" in jenis:
         meta["daerah_jenis"], meta["daerah"] = "provinsi", f"Provinsi {name}".strip()
         meta["provinsi"] = meta["provinsi"] or name or None
-    elif jenis.startswith("peraturan daerah"):
-        m = re.match(r"(KABUPATEN|KOTA|PROVINSI)\s+(.+)", jenis_rest, re.I)
-        if m:
-            meta["daerah_jenis"] = m.group(1).lower()
-            meta["daerah"] = f"{title_case(m.group(1))} {title_case(m.group(2))}"
+    elif jenis.startswith(("peraturan daerah", "qanun")):
+        _perda_daerah(meta, jenis_rest, kop)
     elif jenis:
         meta["daerah_jenis"] = "nasional"
     if meta.get("pejabat") is None and meta.get("daerah") and meta["daerah_jenis"] in ("kabupaten", "kota"):
         office = "Bupati" if meta["daerah_jenis"] == "kabupaten" else "Wali Kota"
         meta["pejabat"] = f"{office} {name}".strip()
+
+
+def _perda_daerah(meta: dict[str, Any], jenis_rest: str, kop: dict[str, str]) -> None:
+    """The region of a Peraturan Daerah or Qanun: "PERATURAN DAERAH KABUPATEN BANYUMAS"; a judul printed as bare
+    "PERATURAN DAERAH" takes it from the official ("BUPATI BANYUMAS,") or the kop."""
+    m = re.match(r"(KABUPATEN|KOTA|PRO[VP]INSI)\s+(.+)", jenis_rest, re.I)
+    if m:
+        level, name = m.group(1).lower().replace("propinsi", "provinsi"), title_case(m.group(2))
+    else:
+        pm = _PEJABAT.match(meta.get("pejabat") or "")
+        office = re.sub(r"\s+", "", pm.group("office").lower()) if pm else ""
+        level = {"bupati": "kabupaten", "walikota": "kota", "gubernur": "provinsi"}.get(office) or kop.get("level")
+        name = title_case(pm.group("name")) if pm and pm.group("name") else kop.get("name", "")
+        if not (level and name):
+            return
+    meta["daerah_jenis"], meta["daerah"] = level, f"{title_case(level)} {name}"
+    if level == "provinsi":
+        meta["provinsi"] = meta["provinsi"] or name
 
 
 # --- Menimbang and Mengingat -------------------------------------------------------------------------------------
@@ -253,6 +314,24 @@ def mengingat_entry(item: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
+def gazette(text: str) -> dict[str, Any] | None:
+    """The Berita Daerah or Lembaran Daerah where the act was promulgated: {nama, tahun, nomor}, the number as
+    printed ("14.1") or None when left blank. Both orders are read: "... TAHUN 2023 NOMOR 6" and the older
+    "... NOMOR 5 TAHUN 2009"; the Tambahan Lembaran Daerah (the Penjelasan's number) is not the gazette.
+
+    >>> gazette("LEMBARAN DAERAH KABUPATEN BONE NOMOR 07 TAHUN 2000 SERI E")["nomor"]
+    '07'
+    >>> gazette("BERITA DAERAH KABUPATEN JEPARA TAHUN 2024 NOMOR .17")["nomor"]
+    '17'
+    """
+    m = g.BERITA.search(text)
+    if not m:
+        return None
+    nomor = (m.group("nomor") or m.group("nomor_first") or "").strip(" .") or None
+    return {"nama": f"{title_case(m.group('kind'))} {title_case(m.group('scope'))} {title_case(m.group('name'))}"
+                    .strip(), "tahun": int(m.group("tahun")), "nomor": nomor}
+
+
 # --- penutup -----------------------------------------------------------------------------------------------------
 
 
@@ -273,11 +352,5 @@ def parse_penutup(lines: list[str]) -> dict[str, Any]:
         m = _PEJABAT.match(ln)
         if m and out["penandatangan"] is None and ln.rstrip().endswith(","):
             out["penandatangan"] = title_case(ln.rstrip(", "))
-    joined = " ".join(text_lines)
-    m = g.BERITA.search(joined)
-    if m:
-        nomor = (m.group("nomor") or "").strip(" .") or None
-        out["berita_daerah"] = {"nama": f"{title_case(m.group('kind'))} {title_case(m.group('scope'))} "
-                                        f"{title_case(m.group('name'))}".strip(),
-                                "tahun": int(m.group("tahun")), "nomor": nomor}
+    out["berita_daerah"] = gazette(" ".join(text_lines))
     return out

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rancang.address import number_tree
+from rancang.errors import InputError
 from rancang.ingest import body as body_mod
 from rancang.ingest import grammar as g
 from rancang.ingest import headings
@@ -18,9 +20,6 @@ from rancang.ingest import penjelasan as penjelasan_mod
 from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
-
-from rancang.address import number_tree
-from rancang.errors import InputError
 from rancang.tree import Regulation
 
 #: the first letters of every line :func:`split_parts` looks for (Menimbang, Mengingat, MEMUTUSKAN, Dengan
@@ -52,7 +51,8 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
             marks["diktum"] = i
         elif "body" not in marks and i > diktum_at and (
                 (c == "B" and g.BAB.match(ln))
-            or (c == "P" and (g.PASAL.match(ln) or headings.ocr_pasal_number(ln) == "1"))):
+            or (c == "P" and (g.PASAL.match(ln) or headings.ocr_pasal_number(ln) == "1"
+                              or headings.leading_pasal(ln, 1, lines[i - 1] if i else "") is not None))):
             # a text may begin with its batang tubuh ("Pasal 1" on the first line): that is the body too
             marks["body"] = i
         elif "body" in marks and "penutup" not in marks and c in "Dd" and (
@@ -138,7 +138,8 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     penutup = meta_mod.parse_penutup(part("penutup"))
     for key in ("ditetapkan_di", "tanggal_ditetapkan", "diundangkan_di", "tanggal_diundangkan"):
         meta[key] = penutup.get(key)
-    meta["berita_daerah"] = penutup.pop("berita_daerah")
+    # the penutup's gazette; else the one printed above the judul ("BERITA DAERAH PROVINSI ..." / "NOMOR 78 ...")
+    meta["berita_daerah"] = penutup.pop("berita_daerah") or meta.get("berita_daerah")
     meta["penandatangan"] = penutup.get("penandatangan")
     if meta.get("pejabat") is None and penutup.get("penandatangan"):
         meta["pejabat"] = penutup["penandatangan"]

@@ -32,6 +32,8 @@ _PASAL = re.compile(r"^Pasal\s+(?P<num>\d+[A-Z]?|[IVXLC]+)\b\.?\s*(?P<rest>.*)$"
 _PART = re.compile(r"^(?P<word>Ayat|Huruf|Angka)\s+(?:\((?P<ayat>\d+[a-z]?)\)|(?P<num>[a-z]{1,2}|\d{1,3}))"
                    r"(?=[\s.]|$)\.?\s*(?P<rest>.*)$")
 _CLAUSE_ENDS = (".", ":", ";", "?", "!")
+#: the gazette supplement printed under the Penjelasan: "TAMBAHAN LEMBARAN DAERAH KABUPATEN X NOMOR 97"
+_SUPPLEMENT = re.compile(r"^TAMBAHAN\s+(?:LEMBARAN|BERITA)\s+(?:DAERAH|NEGARA)\b", re.I)
 
 
 class _State:
@@ -70,6 +72,11 @@ def parse(lines: list[str]) -> list[dict[str, Any]]:
             st.add("heading", line)
             continue
         if st.part == "pasal" and line[:1] in "PA H" and _section(st, line):
+            continue
+        if _SUPPLEMENT.match(line):
+            # "TAMBAHAN LEMBARAN DAERAH ... NOMOR 97" closes the Penjelasan: it explains no Pasal
+            st.target, st.cite = None, "Penjelasan"
+            st.add("heading", line)
             continue
         if st.open is not None and not st.open["text"].rstrip().endswith(_CLAUSE_ENDS) \
                 and not (st.part == "judul" and line.isupper()):

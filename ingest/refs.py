@@ -23,9 +23,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from rancang.ingest.meta import citation
-
 from rancang.address import Address, Step
+from rancang.ingest.meta import citation
 from rancang.limits import limit
 from rancang.numbering import huruf, huruf_value
 from rancang.tree import Node, Ref, Regulation

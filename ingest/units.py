@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 
 from rancang.ingest import grammar as g
-
 from rancang.numbering import huruf_value
 
 #: marker styles, and the node type each makes

@@ -26,11 +26,10 @@ def model(source: Path, out: Path | None, fmt: str, procedure: str | None) -> No
     peran beserta tugas dan garis pelaporannya, prosedur penugasan langkah demi langkah, dan surat yang
     diperlukan; setiap butir disertai rujukan pasal atau Lampiran.
     """
+    from rancang import schema
     from rancang.ingest import ingest_path
     from rancang.model import build
     from rancang.model.render import to_markdown, to_mermaid
-
-    from rancang import schema
 
     reg = ingest_path(source)
     data = build(reg)

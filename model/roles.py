@@ -16,10 +16,9 @@ import re
 from collections import Counter
 from typing import Any
 
+from rancang.fold import slug as fold_slug
 from rancang.model.clauses import Unit, clean, lampiran_following, low
 from rancang.model.mentions import Mention, before
-
-from rancang.fold import slug as fold_slug
 
 ROLE_HEADS = ("pejabat ", "pimpinan ", "kepala ", "ketua ", "anggota ", "sekretaris ", "asisten ", "atasan ",
               "koordinator ", "penanggung jawab ", "tim ")

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rancang.model.clauses import Unit, clean, strip_item
-
 from rancang import topics
+from rancang.model.clauses import Unit, clean, strip_item
 
 
 def candidates(us: list[Unit]) -> list[Unit]:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rancang.ingest import ingest_bytes, ingest_path, ingest_text
-from rancang.ingest.conservation import difference
 
 from rancang.cli import cli
 from rancang.errors import InputError
+from rancang.ingest import ingest_bytes, ingest_path, ingest_text
+from rancang.ingest.conservation import difference
 
 CASES = Path(__file__).parent / "cases" / "abuse"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rancang.ingest import ingest_bytes, ingest_path
 
 from rancang.errors import InputError
+from rancang.ingest import ingest_bytes, ingest_path
 
 
 def test_missing_file(tmp_path):

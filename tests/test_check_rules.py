@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from rancang.generate.checks import check, rules
 from rancang.ingest import ingest_text
 

@@ -11,6 +11,7 @@ import random
 from pathlib import Path
 
 import pytest
+
 from rancang.ingest import readers
 from rancang.ingest.clean import (
     STAGES,

@@ -19,6 +19,7 @@ pytest.importorskip("distributed")
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import SEEDS  # noqa: E402
+
 from rancang.corpus import cluster  # noqa: E402
 from rancang.corpus.store import Store  # noqa: E402
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from rancang.generate import consensus
 
 from rancang.cli import cli
+from rancang.generate import consensus
 
 EXAMPLES = Path(__file__).parent.parent / "corpus" / "examples"
 

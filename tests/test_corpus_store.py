@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from rancang.corpus.store import Store
 
 from rancang import corpus
 from rancang.cli import main
+from rancang.corpus.store import Store
 
 SEEDS = corpus.seeds_dir()
 

@@ -9,11 +9,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from rancang.corpus.diff import compare, redline
-from rancang.corpus.store import Store
 
 from rancang import corpus
 from rancang.cli import main
+from rancang.corpus.diff import compare, redline
+from rancang.corpus.store import Store
 
 REGIONS = ["bogor", "jepara", "pasaman-barat", "malang"]
 CHROMIUM = "/usr/bin/chromium"

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from rancang.generate import draft, profile
-from rancang.generate.check import check
-from rancang.ingest import ingest_path
 
 from rancang import schema
 from rancang.cli import cli
 from rancang.errors import InputError
+from rancang.generate import draft, profile
+from rancang.generate.check import check
+from rancang.ingest import ingest_path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
 PROFILES = {"sleman": EXAMPLES / "sleman.yaml", "magelang": EXAMPLES / "kota-magelang.yaml"}

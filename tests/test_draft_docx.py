@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from rancang.generate import draft, profile
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"

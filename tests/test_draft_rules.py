@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from rancang.generate import clauses, draft, lampiran, neutralise, profile, repair, terms
 from rancang.generate.notes import Notes
 from rancang.generate.provenance import tag
-
 from rancang.tree import Node
 
 VALUES = {"jenis_peraturan": "Peraturan Bupati", "kepala": "Bupati", "daerah": "Kabupaten Sleman", "tahun": 2026}

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rancang.corpus.search import words
-from rancang.model.roles import slug as role_slug
-
 from rancang.fold import fold, slug
+from rancang.model.roles import slug as role_slug
 from rancang.numbering import ordinal_slug, ordinal_value
 
 ROOT = Path(__file__).parents[1]

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from rancang.errors import RancangError
 from rancang.ingest import ingest_bytes
 from rancang.ingest.conservation import difference
 from rancang.ingest.readers.text import decode
-
-from rancang.errors import RancangError
 
 LINES = [
     "PERATURAN BUPATI CONTOH", "NOMOR 7 TAHUN 2024", "TENTANG", "SISTEM KERJA", "Menimbang :", "Mengingat :",

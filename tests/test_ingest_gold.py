@@ -142,6 +142,7 @@ def test_every_gold_fact_holds_when_the_lines_are_wrapped_narrower(region, width
     import textwrap
 
     from conftest import SEEDS
+
     from rancang.ingest import ingest_text
 
     raw = (SEEDS / f"{SEED_IDS[region]}.txt").read_text(encoding="utf-8")
@@ -156,6 +157,7 @@ def test_a_pasal_left_alone_on_a_mengingat_line_is_not_the_first_heading(gold):
     # "1. Pasal 18 ayat (6) Undang-Undang Dasar ..." wrapped as "1." / "Pasal 18" / "ayat (6) ...": the batang
     # tubuh still starts after MEMUTUSKAN
     from conftest import SEEDS
+
     from rancang.ingest import ingest_text
 
     raw = (SEEDS / f"{SEED_IDS['jepara']}.txt").read_text(encoding="utf-8")
@@ -174,6 +176,7 @@ def test_headings_printed_otherwise_read_the_same(region, style, gold):
     import re
 
     from conftest import SEEDS
+
     from rancang.ingest import ingest_text
 
     raw = (SEEDS / f"{SEED_IDS[region]}.txt").read_text(encoding="utf-8")
@@ -192,6 +195,7 @@ def test_headings_printed_otherwise_read_the_same(region, style, gold):
 def test_page_numbers_printed_alone_change_no_fact(region, gold):
     # a PDF's page number often comes out as a line holding only "7"; it must not count as an enumerator
     from conftest import SEEDS
+
     from rancang.ingest import ingest_text
 
     lines = (SEEDS / f"{SEED_IDS[region]}.txt").read_text(encoding="utf-8").split("\n")

@@ -16,10 +16,10 @@ from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import SEED_IDS, SEEDS  # noqa: E402
-from rancang.corpus.jdih import FIELDS, read_feed  # noqa: E402
-from rancang.corpus.store import Store  # noqa: E402
 
 from rancang.cli import cli  # noqa: E402
+from rancang.corpus.jdih import FIELDS, read_feed  # noqa: E402
+from rancang.corpus.store import Store  # noqa: E402
 from rancang.errors import InputError  # noqa: E402
 
 #: two records as a kabupaten's JDIH publishes them (values as such portals fill them), and one whose document

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
+from rancang import corpus
 from rancang.generate import mengingat
 from rancang.generate.checks import citations, rules
 from rancang.generate.checks.base import norm
-
-from rancang import corpus
 
 SOURCES = {"seed-bogor", "seed-jepara", "seed-pasbar", "seed-malang", "uu-2011-12", "uu-2019-15", "uu-2008-14"}
 

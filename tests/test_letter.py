@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rancang.generate import letters, naskah
-from rancang.generate.naskah.fill import text
 
 from rancang.cli import main
 from rancang.errors import InputError
+from rancang.generate import letters, naskah
+from rancang.generate.naskah.fill import text
 
 sys.path.insert(0, str(Path(__file__).parent))
 from letter_helpers import RAW, docx_lines, docx_text  # noqa: E402

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 import pytest
+
 from rancang.generate import naskah
 from rancang.generate.naskah import scenario as sc
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rancang.generate.naskah import scenario as sc
-from rancang.generate.naskah.fill import tanggal
 
 from rancang.cli import main
 from rancang.errors import InputError
+from rancang.generate.naskah import scenario as sc
+from rancang.generate.naskah.fill import tanggal
 
 sys.path.insert(0, str(Path(__file__).parent))
 from letter_helpers import RAW, docx_lines, docx_text  # noqa: E402

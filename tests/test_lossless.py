@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEED_IDS, SEEDS
+
+from rancang import schema
 from rancang.ingest import ingest_text
 from rancang.ingest.conservation import difference
 from rancang.ingest.markdown import CANONICAL_MARK, render
-
-from rancang import schema
 
 REGIONS = list(SEED_IDS)
 

@@ -8,7 +8,6 @@ from rancang.ingest import grammar as g
 from rancang.ingest import readers
 from rancang.ingest.clean import clean_lines
 from rancang.ingest.units import parse_marker
-
 from rancang.numbering import huruf_value as letter_value
 
 ROOT = Path(__file__).resolve().parent.parent

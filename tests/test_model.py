@@ -197,6 +197,7 @@ def test_markdown_is_an_indonesian_memo(models):
 
 def test_cli_writes_json_and_md(tmp_path):
     from click.testing import CliRunner
+
     from rancang.model.cli import model
 
     src = ROOT / "corpus" / "seeds" / f"{SEEDS['pasaman-barat']}.txt"
@@ -211,6 +212,7 @@ def test_cli_writes_json_and_md(tmp_path):
 
 def test_cli_accepts_an_ingested_json_tree(regs, tmp_path):
     from click.testing import CliRunner
+
     from rancang.model.cli import model
 
     tree = tmp_path / "tree.json"

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from rancang.ingest import ingest_text
 from rancang.ingest.lampiran import MAX_DEPTH, parse
 
@@ -199,9 +200,8 @@ b) Pejabat Fungsional menerima surat penugasan.""".split("\n"))
 
 
 def test_the_model_of_an_amending_act_validates():
-    from rancang.model import build
-
     from rancang import schema
+    from rancang.model import build
 
     text = (ROOT / "tests" / "data" / "amend_perbup_5A_IIA.txt").read_text(encoding="utf-8")
     m = build(ingest_text(text, "amend.txt"))

@@ -4,9 +4,10 @@ ends."""
 from __future__ import annotations
 
 import pytest
+from texts import perbup
+
 from rancang.ingest import ingest_text
 from rancang.model import build
-from texts import perbup
 
 SEEDS = ("bogor", "jepara", "pasaman-barat", "malang")
 

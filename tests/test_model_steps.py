@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from texts import perbup
+
 from rancang.ingest import ingest_text
 from rancang.model import build
 from rancang.model.evaluate import match_steps, score_steps
-from texts import perbup
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {"bogor": "000_ee7a6eaa64626c22", "jepara": "001_ced7971a61a5e85a",

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from rancang.ingest import ingest_path
 
 from rancang import schema
+from rancang.ingest import ingest_path
 
 EXTRA = Path(__file__).parent / "extra"
 FACTS = {f["file"]: f for f in json.loads((EXTRA / "facts.json").read_text(encoding="utf-8"))}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from rancang.ingest.readers.docx import format_number
 
 from rancang import numbering as nb
+from rancang.ingest.readers.docx import format_number
 
 
 @pytest.mark.parametrize(("label", "value", "top"), [

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from rancang.cli import cli
 from rancang.ingest import ingest_bytes
 from rancang.ingest.readers import ocr
 from rancang.ingest.readers.ocr_fix import fix_labels
 from rancang.ingest.readers.pdf import Line, Page, glyph_counts, usable_text_layer
-
-from rancang.cli import cli
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import GOLD, SEED_IDS, SEEDS  # noqa: E402

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from rancang.generate.check import check
 from rancang.ingest import ingest_path
 from rancang.ingest.headings import UNPLACED

@@ -7,7 +7,6 @@ import gc
 from dataclasses import fields
 
 from rancang.generate import provenance
-
 from rancang.tree import Node
 
 FIELDS = {f.name for f in fields(Node)}

@@ -11,6 +11,7 @@ import io
 import zipfile
 
 import pytest
+
 from rancang.ingest import ingest_bytes, ingest_text
 from rancang.ingest.headings import UNPLACED
 

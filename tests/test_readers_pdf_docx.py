@@ -140,6 +140,7 @@ def test_pdf_two_column_enumerators_sit_on_their_text_line(jepara_pdf_doc):
 
 def test_pair_enumerators_joins_a_left_column_label_set_below_the_baseline():
     from fpdf import FPDF
+
     from rancang.ingest.readers import pdf
 
     doc = FPDF(format="A4", unit="mm")
@@ -205,6 +206,7 @@ NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordproce
 
 def labels(sequence):
     from lxml import etree
+
     from rancang.ingest.readers.docx import Numbering
 
     numbering = Numbering.from_xml(etree.fromstring(NUMBERING.encode()))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from rancang.corpus.search import plain, search, words
-from rancang.corpus.store import Store
 
 from rancang.cli import main
+from rancang.corpus.search import plain, search, words
+from rancang.corpus.store import Store
 from rancang.errors import InputError
 
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from rancang import topics
 from rancang.corpus import topics as corpus_topics
 from rancang.model.clauses import Unit
 from rancang.model.topics import find_topics
-
-from rancang import topics
 
 ROOT = Path(__file__).parents[1]
 

@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from rancang.corpus.summary import names
-from rancang.model.pipeline import catalogue
 
 from rancang import vocab
+from rancang.corpus.summary import names
 from rancang.fold import fold
+from rancang.model.pipeline import catalogue
 
 ROOT = Path(__file__).parents[1]
 DIFF_KIND = {"actors": "actor", "documents": "document"}

@@ -30,6 +30,7 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium ti
 def server(tmp_path_factory):
     """The app served by uvicorn on a free local port, in a thread (background jobs run as in production)."""
     import uvicorn
+
     from rancang.web.app import create_app
     from rancang.web.config import Config
 
@@ -164,9 +165,8 @@ def test_fill_profile_and_download_docx(page, shots, tmp_path) -> None:
 
 def _buildable_scenario() -> str:
     """The first scenario the letters API builds from its own example."""
-    from rancang.generate.naskah import scenario
-
     from rancang.errors import RancangError
+    from rancang.generate.naskah import scenario
 
     for name in scenario.scenarios():
         try:

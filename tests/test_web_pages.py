@@ -209,10 +209,9 @@ def test_each_missing_key_is_reported_once() -> None:
 def test_scenario_letters_as_docx_and_zip(client) -> None:
     """Every scenario gives in the page what the letters API gives: its letters (each a download, all in one
     ZIP with skenario.md), or the same one sentence saying what is missing."""
+    from rancang.errors import RancangError
     from rancang.generate.naskah import scenario
     from rancang.web import drafting, forms
-
-    from rancang.errors import RancangError
 
     listing = client.get("/surat").text
     names = [n for n, _ in drafting.scenarios()]
@@ -270,6 +269,7 @@ def test_forms_work_without_javascript(client, url: str, data: dict | None) -> N
 
 def test_a_temporary_work_folder_is_removed_when_the_app_stops(tmp_path) -> None:
     from fastapi.testclient import TestClient
+
     from rancang.web.app import create_app
     from rancang.web.config import Config
 

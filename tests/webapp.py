@@ -20,6 +20,7 @@ JOB = re.compile(r'hx-get="/tugas/([0-9a-f]{32})"')
 def make_client(tmp: Path, **cfg: Any) -> Any:
     """A TestClient over a fresh app whose corpus and work folder live in ``tmp``."""
     from fastapi.testclient import TestClient
+
     from rancang.web.app import create_app
     from rancang.web.config import Config
 
@@ -63,9 +64,8 @@ def bad_files() -> dict[str, bytes]:
 
 def cli_message(name: str, data: bytes) -> str:
     """The Indonesian sentence the CLI gives for this file (what the page must show too)."""
-    from rancang.ingest import ingest_bytes
-
     from rancang.errors import RancangError
+    from rancang.ingest import ingest_bytes
 
     try:
         ingest_bytes(data, name)

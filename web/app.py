@@ -1,64 +1,29 @@
 """The FastAPI application: templates, static files, the guards of :mod:`rancang.web.security`, the pages.
 
 ``create_app(Config(...))`` returns a ready app; ``rancang serve`` runs it with uvicorn. Pages live in
-:mod:`rancang.web.pages` (one module per page) and share :func:`render` and the job routes defined here.
+:mod:`rancang.web.pages` (one module per page) and share :mod:`rancang.web.views` and the job routes defined here.
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from rancang.web import jobs, reader, security
-from rancang.web.config import Config
 
 from rancang.errors import RancangError
-
-#: result renderers of background jobs: kind -> function(request, job) -> response
-RESULTS: dict[str, Callable[[Any, jobs.Job], Any]] = {}
-NAV = [("/", "Beranda"), ("/baca", "Baca"), ("/cari", "Cari"), ("/bandingkan", "Bandingkan"), ("/susun", "Susun"),
-       ("/surat", "Surat"), ("/model", "Model")]
-
-
-def package_dir(name: str) -> Path:
-    """A folder shipped inside the package (templates, static)."""
-    return Path(str(resources.files("rancang.web").joinpath(name)))
-
-
-def templates() -> Any:
-    """The Jinja2 environment (autoescaped) with the reader's helpers as globals."""
-    t = Jinja2Templates(directory=str(package_dir("templates")))
-    t.env.globals.update(anchor=reader.anchor, linked=reader.linked_text, nav=NAV,
-                         human_size=security.human_size)
-    t.env.trim_blocks = t.env.lstrip_blocks = True
-    return t
-
-
-def render(request: Any, template: str, status: int = 200, **ctx: Any) -> Any:
-    """Render ``template`` with ``ctx``: a whole page, or a fragment when its name starts with '_'."""
-    tpl = request.app.state.templates
-    return tpl.TemplateResponse(request, template, {"cfg": request.app.state.cfg, **ctx}, status_code=status)
-
-
-def problem(request: Any, message: str, status: int = 400) -> Any:
-    """One Indonesian sentence in the page (a fragment for htmx, a whole page otherwise)."""
-    template = "_error.html" if request.headers.get("hx-request") else "error.html"
-    return render(request, template, status=status, message=message)
+from rancang.web import jobs, pages, security, services
+from rancang.web.config import Config
+from rancang.web.views import package_dir, problem, show_job, templates
 
 
 def create_app(cfg: Config | None = None) -> Any:
     """The web app for ``cfg`` (see :class:`rancang.web.config.Config`); the corpus is opened once here so the
     bundled regulations are in place before the first page."""
-    from rancang.web import pages, services
-
     cfg = cfg or Config()
     work = jobs.Jobs(cfg.outdir, keep=cfg.keep_jobs, inline=cfg.inline_jobs)
 
@@ -131,12 +96,3 @@ def _job_routes(app: Any) -> None:
         except RancangError as exc:
             return problem(request, exc.format_message(), 404)
         return FileResponse(path, filename=name)
-
-
-def show_job(request: Any, job: jobs.Job) -> Any:
-    """A job as the page shows it: progress while it runs, its sentence when it failed, its result when done."""
-    if not job.done:
-        return render(request, "_job.html", job=job)
-    if job.state == "gagal":
-        return render(request, "_error.html", message=job.error, job=job)
-    return RESULTS[job.kind](request, job)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rancang.web.config import ENV_TOKEN, Config, needs_token, token_from_env
 
 from rancang.errors import RancangError
+from rancang.web.config import ENV_TOKEN, Config, needs_token, token_from_env
 
 DB_HELP = "Berkas basis data korpus (bawaan: folder data pengguna, atau $RANCANG_DB)."
 
@@ -39,6 +39,7 @@ def serve(host: str, port: int, db: str | None, max_upload: int, workdir: Path |
                            "terlebih dahulu, atau jalankan tanpa --host (hanya komputer ini).")
     try:
         import uvicorn
+
         from rancang.web.app import create_app
     except ImportError as exc:
         raise RancangError("paket web belum terpasang; jalankan: pip install 'rancang[web]'.") from exc

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
-from rancang.web import services
 
 from rancang.errors import InputError
+from rancang.web import services
 
 CHECKBOX = re.compile(r"^\s*[-*]\s+(?:\[(?P<done>[ xX])\]\s+)?(?P<text>.+)$")
 #: a checklist item that opens with the clause it concerns: "**Pasal 1 angka 17** [istilah-lokal]: ..."
@@ -54,9 +54,9 @@ def bases(db: str | None) -> list[tuple[str, str]]:
 
 
 def default_base() -> str:
-    from rancang.generate import compose
+    from rancang.generate import resources
 
-    return compose.rules()["default_base"]
+    return resources.compose_rules()["default_base"]
 
 
 def draft(db: str | None, data: dict[str, Any], base: str, takes: list[tuple[str, str]], job: Any) -> dict[str, Any]:

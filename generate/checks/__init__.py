@@ -21,7 +21,6 @@ from rancang.generate.checks import (
     structure,
 )
 from rancang.generate.checks.base import ORDER, Finding, finding, rules
-
 from rancang.tree import Regulation
 
 CHECKS: list[Callable[[Regulation], Iterator[Finding]]] = [

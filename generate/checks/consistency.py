@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterator
 
 from rancang.generate.checks.base import Finding, finding, norm
-
 from rancang.tree import Regulation
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from rancang.generate.checks.base import Finding, finding, is_amending
-
 from rancang.fold import fold
+from rancang.generate.checks.base import Finding, finding, is_amending
 from rancang.topics import loose_cues
 from rancang.tree import Regulation
 

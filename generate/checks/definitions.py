@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from rancang.generate.checks.base import Finding, finding, jenis_of, jenis_pattern, node_start, norm, word_pattern
-
 from rancang.fold import fold
+from rancang.generate.checks.base import Finding, finding, jenis_of, jenis_pattern, node_start, norm, word_pattern
 from rancang.tree import Node, Regulation
 
 _TERM = re.compile(r"""

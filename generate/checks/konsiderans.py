@@ -9,11 +9,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from rancang.fold import fold
 from rancang.generate.checks import citations
 from rancang.generate.checks.base import Finding, finding, is_perda, item_cite, jenis_of, norm
 from rancang.generate.checks.structure import letter_value
-
-from rancang.fold import fold
 from rancang.tree import Regulation
 
 

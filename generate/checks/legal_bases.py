@@ -11,7 +11,6 @@ from typing import Any
 
 from rancang.generate.checks import citations
 from rancang.generate.checks.base import Finding, finding, item_cite, norm, rules
-
 from rancang.tree import Regulation
 
 

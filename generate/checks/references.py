@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rancang.fold import fold
 from rancang.generate.checks.base import Finding, finding, is_amending, item_cite, jenis_of, node_start
 from rancang.generate.checks.definitions import definitions
-
-from rancang.fold import fold
 from rancang.numbering import angka_value, huruf_value
 from rancang.tree import Regulation
 

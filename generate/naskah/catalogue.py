@@ -12,13 +12,13 @@ from functools import cache
 from typing import Any
 
 import yaml
-from rancang.generate import resources
-from rancang.generate.naskah.fill import placeholders
-from rancang.generate.profile import _message
 
 from rancang import schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
+from rancang.generate import resources
+from rancang.generate.naskah.fill import placeholders
+from rancang.generate.profile import _message
 
 #: body-block keys whose value names a data field
 _FIELD_BLOCKS = ("daftar", "pegawai", "jika")

@@ -12,9 +12,8 @@ import re
 import string
 from typing import Any
 
-from rancang.generate.frame import MONTHS
-
 from rancang.errors import InputError
+from rancang.generate.frame import MONTHS
 from rancang.numbering import huruf as _huruf
 from rancang.textsafe import XML_INVALID
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rancang.generate.naskah.fill import fill, huruf, join, rujukan, tanggal, text
-
 from rancang import numbering
+from rancang.generate.naskah.fill import fill, huruf, join, rujukan, tanggal, text
 from rancang.numbering import ordinal
 
 Ctx = dict[str, Any]

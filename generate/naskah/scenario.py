@@ -18,16 +18,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from rancang import schema
+from rancang.dataload import check_tree
+from rancang.errors import InputError, choose
 from rancang.generate import naskah, resources
 from rancang.generate.naskah import isian, steps
 from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.profile import _message
-
-from rancang import schema
-from rancang.dataload import check_tree
-from rancang.errors import InputError, choose
 
 #: letter classes that carry no agenda number of a unit
 UNNUMBERED = ("surat_pribadi", "laporan", "disposisi")

@@ -15,13 +15,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from rancang import corpus
+from rancang.errors import InputError
 from rancang.generate.naskah.catalogue import scenarios_data
 from rancang.generate.naskah.fill import text
 from rancang.ingest import ingest_path
 from rancang.model import build
-
-from rancang import corpus
-from rancang.errors import InputError
 
 
 @dataclass(frozen=True)

@@ -11,24 +11,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
-
-from rancang.ingest import akn
 
 from rancang.errors import InputError
+from rancang.ingest import akn
+from rancang.ingest.readers.document import Document
 from rancang.textsafe import scrub_lines
-
-
-@dataclass
-class Document:
-    """A source file's text as lines, plus what the reader removed by rule (page numbers, headers ...)."""
-
-    lines: list[str]
-    format: str
-    removed: list[dict[str, Any]] = field(default_factory=list)
-    #: lines found at the end of a table row etc. that the reader wants kept apart (optional, format-specific)
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _is_pdf(head: bytes) -> bool:

@@ -22,9 +22,8 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from rancang.ingest.readers import Document
-
 from rancang.errors import InputError
+from rancang.ingest.readers.document import Document
 from rancang.limits import limit
 from rancang.numbering import MAX_ROMAN, huruf, roman
 

@@ -30,10 +30,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from rancang.errors import InputError
 from rancang.ingest.readers import pdf as pdf_reader
 from rancang.ingest.readers.ocr_fix import fix_labels
-
-from rancang.errors import InputError
 
 #: environment variable holding the OCR mode, so reader processes of a batch inherit it
 MODE_ENV = "RANCANG_OCR"

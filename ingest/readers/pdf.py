@@ -32,9 +32,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from rancang.ingest.readers import Document, pdf_words
-
 from rancang.errors import InputError
+from rancang.ingest.readers import pdf_words
+from rancang.ingest.readers.document import Document
 
 #: Pages read in parallel by this many processes (set by ``rancang ingest -j`` for a single PDF).
 JOBS = 1

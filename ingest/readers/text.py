@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from rancang.ingest.readers import Document
-
 from rancang.errors import InputError
+from rancang.ingest.readers.document import Document
 
 #: Encodings tried in order. UTF-8 (with or without BOM) is the norm; UTF-16 files carry a BOM; cp1252 covers
 #: texts saved by Windows Notepad in "ANSI". Anything else is refused rather than guessed wrongly.

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import File, Form, Request, UploadFile
+
 from rancang.web import reader, security, services
-from rancang.web.app import RESULTS, problem, render, show_job
+from rancang.web.views import RESULTS, problem, render, show_job
 
 
 def _read_job(data: bytes, name: str, ocr: str):  # noqa: ANN202

@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Form, Request
+
 from rancang.corpus.report import statuses
 from rancang.web import services
-from rancang.web.app import RESULTS, render, show_job
+from rancang.web.views import RESULTS, render, show_job
 
 
 def side_name(side: dict[str, Any]) -> str:

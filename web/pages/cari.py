@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
-from rancang.web import services
-from rancang.web.app import render
 
 from rancang.errors import RancangError
+from rancang.web import services
+from rancang.web.views import render
 
 
 def _results(db: str | None, q: str, daerah: str, topik: str) -> dict[str, Any]:

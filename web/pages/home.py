@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
+
 from rancang.web import services
-from rancang.web.app import render
+from rancang.web.views import render
 
 
 def register(app: Any) -> None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Form, Request
+
 from rancang.web import services
-from rancang.web.app import RESULTS, render, show_job
+from rancang.web.views import RESULTS, render, show_job
 
 
 def _model_job(db: str | None, rid: str):  # noqa: ANN202

@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
+
 from rancang.web import drafting, forms
-from rancang.web.app import RESULTS, render, show_job
+from rancang.web.views import RESULTS, render, show_job
 
 
 def _context(jenis: str, data: dict[str, Any], errs: dict[str, list[str]]) -> dict[str, Any]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
+
 from rancang.web import drafting, forms, reader, services
-from rancang.web.app import RESULTS, render
+from rancang.web.views import RESULTS, render
 
 
 def _context(db: str | None, data: dict[str, Any], errs: dict[str, list[str]], base: str,
