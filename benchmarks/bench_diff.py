@@ -40,8 +40,8 @@ def renumber(node: Node, shift: int) -> None:
 def variant(reg: Regulation, i: int, rnd: random.Random) -> Regulation:
     v = copy.deepcopy(reg)
     name = f"Contoh {i:03d}"
-    v.meta = {**v.meta, "daerah": f"Kabupaten {name}", "nomor": str(i), "tahun": 2020 + i % 5}
-    v.source = {**v.source, "sha256": f"{i:08x}" + (v.source.get("sha256") or "")[8:], "file": f"v{i}.txt"}
+    v.meta.daerah, v.meta.nomor, v.meta.tahun = f"Kabupaten {name}", str(i), 2020 + i % 5
+    v.source.sha256, v.source.file = f"{i:08x}" + v.source.sha256[8:], f"v{i}.txt"
     for pasal in v.pasals():
         ayats = pasal.child_list("ayat")
         if len(ayats) > 2 and rnd.random() < 0.2:  # drop the last ayat

@@ -89,12 +89,12 @@ def bluebell_markup(reg) -> str:
     out = ["PREFACE"] + ["  " + _escape(ln) for ln in reg.preamble if ln.strip()]
     out.append("PREAMBLE")
     for item in reg.menimbang + reg.mengingat:
-        out.append("  " + _escape(f"{item.get('label') or ''} {item.get('text') or ''}"))
+        out.append("  " + _escape(f"{item.label or ''} {item.text}"))
     out += ["  " + _escape(ln) for ln in reg.diktum if ln.strip()]
     out.append("BODY")
     for node in reg.body:
         _node_markup(node, 0, out)
-    lines = [ln for ln in (reg.penutup.get("lines") or []) if str(ln).strip()]
+    lines = [ln for ln in (reg.penutup.lines) if str(ln).strip()]
     if lines:
         out.append("CONCLUSIONS")
         out += ["  " + _escape(str(ln)) for ln in lines]

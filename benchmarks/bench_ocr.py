@@ -37,7 +37,7 @@ def main() -> None:
         start = time.perf_counter()
         reg = ingest_bytes(data, "jepara-pindaian.pdf")
         seconds = time.perf_counter() - start
-        pages = len(reg.stats["ocr"]["pages"])
+        pages = len(reg.stats.ocr["pages"])
         print(f"-j {jobs}: {pages} pages in {seconds:.1f} s = {seconds / pages:.2f} s/page "
               f"({len(reg.pasals())} Pasal read)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

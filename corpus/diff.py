@@ -49,10 +49,10 @@ def redline(a: str, b: str) -> list[dict[str, str]]:
 
 def identity(reg: Regulation, rid: str | None = None) -> dict[str, Any]:
     """Who a side is: id (corpus id or file), region and the act's title fields."""
-    m = reg.meta or {}
-    return {"id": rid or reg.source.get("file") or "", "daerah": m.get("daerah"), "jenis": m.get("jenis"),
-            "nomor": m.get("nomor"), "tahun": m.get("tahun"), "tentang": m.get("tentang"),
-            "file": reg.source.get("file")}
+    m = reg.meta
+    return {"id": rid or reg.source.file or "", "daerah": m.daerah, "jenis": m.jenis, "nomor": m.nomor,
+            "tahun": m.tahun, "tentang": m.tentang,
+            "file": reg.source.file}
 
 
 def compare(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None = None,

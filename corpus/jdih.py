@@ -119,7 +119,7 @@ def record_of(rid: str, tree: dict[str, Any]) -> dict[str, Any]:
         "idData": rid, "tahun_pengundangan": str(meta.get("tahun") or ""),
         "tanggal_penetapan": meta.get("tanggal_ditetapkan") or "", "tanggal_pengundangan":
             meta.get("tanggal_diundangkan") or "", "jenis": jenis, "noPeraturan": str(meta.get("nomor") or ""),
-        "judul": " ".join(filter(None, [jenis, region_name({"daerah": daerah}),
+        "judul": " ".join(filter(None, [jenis, region_name(daerah),
                                         f"Nomor {meta.get('nomor')}" if meta.get("nomor") else "",
                                         f"Tahun {meta.get('tahun')}" if meta.get("tahun") else "",
                                         f"tentang {(meta.get('tentang') or '').title()}"])),

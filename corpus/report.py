@@ -47,7 +47,8 @@ def _write_json(report: dict[str, Any], p: Path) -> None:
 
 
 def _title(side: dict[str, Any]) -> str:
-    parts = [side.get("jenis"), region_name(side)]  # "Peraturan Wali Kota Bogor", never "... Kota Kota Bogor"
+    # "Peraturan Wali Kota Bogor", never "... Kota Kota Bogor"
+    parts = [side.get("jenis"), region_name(side.get("daerah"))]
     nomor = f"Nomor {side['nomor']} Tahun {side['tahun']}" if side.get("nomor") else None
     return " ".join(str(x) for x in (*parts, nomor) if x) or str(side.get("id") or "")
 

@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from rancang.address import Address
 from rancang.errors import InputError
@@ -58,10 +57,9 @@ def _parent_cite(node_id: str, cites: dict[str, str]) -> str:
     return cites[up.id] if up is not None else node_id
 
 
-def region_name(meta: dict[str, Any]) -> str:
-    """The short region name of a regulation: 'Kota Bogor' -> 'Bogor'."""
-    daerah = (meta.get("daerah") or "").strip()
-    return re.sub(r"^(kabupaten|kota|provinsi)\s+", "", daerah, flags=re.I)
+def region_name(daerah: str | None) -> str:
+    """The short name of a region (``meta.daerah`` of a regulation): 'Kota Bogor' -> 'Bogor'; '' for None."""
+    return re.sub(r"^(kabupaten|kota|provinsi)\s+", "", (daerah or "").strip(), flags=re.I)
 
 
 def file_sha256(path: Path) -> str:

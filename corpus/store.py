@@ -161,10 +161,10 @@ class Store:
 
     def add(self, reg: Regulation, id: str | None = None, bundled: bool = False) -> tuple[str, bool]:
         """Store ``reg`` with all its clauses in one transaction. Returns (id, True if new)."""
-        sha = reg.source.get("sha256") or hashlib.sha256(
+        sha = reg.source.sha256 or hashlib.sha256(
             json.dumps(reg.to_dict(), sort_keys=True).encode()).hexdigest()
         rows = clauses(reg)
-        meta = reg.meta or {}
+        meta = reg.meta
         blob = zlib.compress(json.dumps(reg.to_dict(), ensure_ascii=False).encode("utf-8"), 6)
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -176,8 +176,8 @@ class Store:
             self.db.execute(
                 "INSERT INTO regulations(id, sha256, file, daerah, daerah_jenis, jenis, nomor, tahun,"
                 " tentang, bundled, added, clauses, tree) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (rid, sha, reg.source.get("file"), meta.get("daerah"), meta.get("daerah_jenis"),
-                 meta.get("jenis"), _str(meta.get("nomor")), meta.get("tahun"), meta.get("tentang"),
+                (rid, sha, reg.source.file, meta.daerah, meta.daerah_jenis, meta.jenis, _str(meta.nomor),
+                 meta.tahun, meta.tentang,
                  int(bundled), _now(), len(rows), blob))
             self.db.executemany(
                 "INSERT INTO clauses(reg, ord, node, type, cite, text) VALUES (?,?,?,?,?,?)",
@@ -190,10 +190,10 @@ class Store:
 
     def _new_id(self, reg: Regulation) -> str:
         """A readable id: the region ('jepara'), else with year and number, else with part of the sha256."""
-        meta = reg.meta or {}
-        base = slug(region_name(meta)) or slug(Path(reg.source.get("file") or "").stem) or "peraturan"
-        candidates = [base, f"{base}-{meta.get('tahun')}-{slug(_str(meta.get('nomor')) or '')}".rstrip("-"),
-                      f"{base}-{(reg.source.get('sha256') or '')[:8]}"]
+        meta = reg.meta
+        base = slug(region_name(meta.daerah)) or slug(Path(reg.source.file or "").stem) or "peraturan"
+        candidates = [base, f"{base}-{meta.tahun}-{slug(_str(meta.nomor) or '')}".rstrip("-"),
+                      f"{base}-{(reg.source.sha256 or '')[:8]}"]
         for c in candidates:
             if self._free(c):
                 return c

@@ -30,6 +30,7 @@ from rancang.generate.provenance import tag as _tag
 from rancang.generate.rewrite import Rewriter
 from rancang.generate.sources import Sources
 from rancang.numbering import huruf, ordinal, roman
+from rancang.parts import Source
 from rancang.tree import Node, Regulation
 
 #: the tokens of an internal reference whose numbers change when the act is renumbered
@@ -288,7 +289,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(
-        source={"file": "", "sha256": "0" * 64, "format": "generated"},
+        source=Source(file="", sha256="0" * 64, format="generated"),
         meta=parts["meta"], preamble=parts["preamble"],
         menimbang=frame.menimbang(profile, base, rw(base_id), title, resources.compose_rules()["menimbang_last"]),
         mengingat=mengingat.entries(profile), diktum=parts["diktum"], body=body, penutup=parts["penutup"],

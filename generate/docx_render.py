@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from rancang.errors import InputError
 from rancang.generate import resources
 from rancang.ingest.markdown import CANONICAL_MARK, clean_label
+from rancang.parts import Considerans
 from rancang.textsafe import XML_INVALID
 from rancang.tree import Node, Regulation
 
@@ -91,13 +93,13 @@ def _body(node: Node, depth: int, out: list[dict[str, str]]) -> None:
         _body(child, child_depth, out)
 
 
-def _considerans(head: str, items: list[dict[str, Any]], numbered: bool) -> list[dict[str, str]]:
+def _considerans(head: str, items: Sequence[Considerans], numbered: bool) -> list[dict[str, str]]:
     out = []
     for i, item in enumerate(items):
-        label = item.get("label") or ""
+        label = item.label or ""
         if numbered:
             label = f"{i + 1}."
-        out.append(para("konsiderans_awal" if i == 0 else "konsiderans", item["text"], label=label,
+        out.append(para("konsiderans_awal" if i == 0 else "konsiderans", item.text, label=label,
                         head=head if i == 0 else "", colon=":" if i == 0 else ""))
     return out
 
@@ -167,7 +169,7 @@ def paragraphs(reg: Regulation) -> list[dict[str, str]]:
             out.append(para("judul", line))
     for node in reg.body:
         _body(node, 0, out)
-    out += _penutup(reg.penutup.get("lines") or [])
+    out += _penutup(reg.penutup.lines)
     out += _lampiran(reg.lampiran)
     return out
 
@@ -250,4 +252,4 @@ def render_paragraphs(paras: list[dict[str, str]], template: str = "templates/re
 
 def render(reg: Regulation) -> bytes:
     """The DOCX bytes of ``reg``."""
-    return render_paragraphs(paragraphs(reg), title=(reg.meta.get("tentang") or ""), rich_text=True)
+    return render_paragraphs(paragraphs(reg), title=(reg.meta.tentang or ""), rich_text=True)

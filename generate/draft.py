@@ -22,6 +22,7 @@ from rancang.generate.sources import Sources
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import markdown
 from rancang.ingest import refs as refs_mod
+from rancang.parts import Source
 from rancang.tree import Regulation
 
 FILES = ("draft.docx", "draft.md", "draft.json", "catatan.md")
@@ -81,8 +82,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
         notes.add("perbaikan", change["rule"], "perbaikan mekanis rancang check --fix",
                   f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
     md = markdown.render(reg)
-    reg.source = {"file": "draft.docx", "sha256": hashlib.sha256(md.encode("utf-8")).hexdigest(),
-                  "format": "generated"}
+    reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")
     if validate:
         from rancang import schema
 

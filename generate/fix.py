@@ -171,15 +171,15 @@ def fix_tree(reg: Regulation, rounds: int = 4) -> list[Change]:
 
 def _get(target: tuple[Any, Any]) -> str:
     holder, key = target
-    return (holder.text if isinstance(holder, Node) else holder[key]) or ""
+    return (holder[key] if isinstance(holder, list) else getattr(holder, key)) or ""
 
 
 def _set(target: tuple[Any, Any], value: str) -> None:
     holder, key = target
-    if isinstance(holder, Node):
-        holder.text = value
-    else:
+    if isinstance(holder, list):
         holder[key] = value
+    else:
+        setattr(holder, key, value)
 
 
 def fix_docx(src: Path, out: Path, findings: list[Finding]) -> list[Change]:

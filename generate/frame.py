@@ -13,6 +13,7 @@ from typing import Any
 
 from rancang.generate.profile import Profile
 from rancang.numbering import huruf
+from rancang.parts import BeritaDaerah, Considerans, Meta, Penutup
 from rancang.tree import Regulation
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -32,7 +33,7 @@ def title_of(base: Regulation) -> str | None:
     """The title as written in the base's last Menimbang ("... tentang Sistem Kerja ...;")."""
     if not base.menimbang:
         return None
-    m = re.search(r"\btentang\s+(.+?);?\s*$", base.menimbang[-1]["text"])
+    m = re.search(r"\btentang\s+(.+?);?\s*$", base.menimbang[-1].text)
     return m.group(1).rstrip(";. ") if m else None
 
 
@@ -45,19 +46,19 @@ def _huruf_list(n: int) -> str:
 
 def judul(profile: Profile, base: Regulation, rw: Callable[[str], str]) -> str:
     """The draft's title in title case: the profile's ``tentang``, else the base's, rewritten for the region."""
-    text = profile.data.get("tentang") or rw(title_of(base) or base.meta.get("tentang") or "")
+    text = profile.data.get("tentang") or rw(title_of(base) or base.meta.tentang or "")
     return " ".join(text.split())
 
 
 def menimbang(profile: Profile, base: Regulation, rw: Callable[[str], str], title: str,
-              last_template: str) -> list[dict[str, Any]]:
+              last_template: str) -> list[Considerans]:
     """The base's considerations rewritten, then the K2 consideration with the draft's title."""
-    items = [{"label": None, "text": rw(c["text"])} for c in base.menimbang[:-1]]
-    items.append({"label": None, "text": last_template.format(
-        huruf=_huruf_list(len(items)), jenis=profile.jenis_peraturan, judul=title)})
+    items = [Considerans(label=None, text=rw(c.text)) for c in base.menimbang[:-1]]
+    items.append(Considerans(label=None, text=last_template.format(
+        huruf=_huruf_list(len(items)), jenis=profile.jenis_peraturan, judul=title)))
     if len(items) > 1:
         for i, c in enumerate(items, 1):
-            c["label"] = f"{huruf(i)}."
+            c.label = f"{huruf(i)}."
     return items
 
 
@@ -77,17 +78,17 @@ def frame(profile: Profile, title: str) -> dict[str, Any]:
         f"{profile.sekda_jabatan},", profile.data["sekretaris_daerah"]["nama"].upper(),
         f"{profile.berita_daerah.upper()} TAHUN {profile.tahun} NOMOR {bd_nomor or '....'}",
     ]
-    meta = {
-        "jenis": jenis, "pejabat": profile.penandatangan, "daerah": profile.daerah, "daerah_jenis": profile.jenis,
-        "provinsi": profile.provinsi, "nomor": profile.nomor or "", "tahun": profile.tahun, "tentang": upper,
-        "ditetapkan_di": profile.ibu_kota, "tanggal_ditetapkan": ditetapkan, "diundangkan_di": profile.ibu_kota,
-        "tanggal_diundangkan": diundangkan,
-        "berita_daerah": {"nama": profile.berita_daerah, "tahun": profile.tahun, "nomor": bd_nomor},
-        "penandatangan": profile.penandatangan,
-    }
-    penutup = {"lines": penutup_lines, "ditetapkan_di": profile.ibu_kota, "tanggal_ditetapkan": ditetapkan,
-               "diundangkan_di": profile.ibu_kota, "tanggal_diundangkan": diundangkan,
-               "penandatangan": profile.penandatangan}
+    meta = Meta(
+        jenis=jenis, pejabat=profile.penandatangan, daerah=profile.daerah, daerah_jenis=profile.jenis,
+        provinsi=profile.provinsi, nomor=profile.nomor or "", tahun=profile.tahun, tentang=upper,
+        ditetapkan_di=profile.ibu_kota, tanggal_ditetapkan=ditetapkan, diundangkan_di=profile.ibu_kota,
+        tanggal_diundangkan=diundangkan,
+        berita_daerah=BeritaDaerah(nama=profile.berita_daerah, tahun=profile.tahun, nomor=bd_nomor),
+        penandatangan=profile.penandatangan,
+    )
+    penutup = Penutup(lines=penutup_lines, ditetapkan_di=profile.ibu_kota, tanggal_ditetapkan=ditetapkan,
+                      diundangkan_di=profile.ibu_kota, tanggal_diundangkan=diundangkan,
+                      penandatangan=profile.penandatangan)
     return {"preamble": preamble, "diktum": ["MEMUTUSKAN:", f"Menetapkan : {jenis.upper()} TENTANG {upper}."],
             "penutup": penutup, "meta": meta}
 

@@ -25,7 +25,7 @@ _STOPS = frozenset(",.;:()")
 def _header_rest(block: dict[str, Any], base: Regulation) -> str | None:
     """What follows the base's title in its merged Lampiran header block ("BAB I PENDAHULUAN"), if anything."""
     text = block["text"]
-    title = (base.meta.get("tentang") or "").upper()
+    title = (base.meta.tentang or "").upper()
     if not text.upper().startswith("LAMPIRAN"):
         return text
     if title and title in text.upper():

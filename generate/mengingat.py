@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from rancang.generate.profile import Profile
+from rancang.parts import Citation, Dasar
 
 
 @cache
@@ -102,7 +103,7 @@ def _number_key(nomor: str | None) -> tuple[int, str]:
     return (int(digits) if digits else 0, nomor or "")
 
 
-def entries(profile: Profile) -> list[dict[str, Any]]:
+def entries(profile: Profile) -> list[Dasar]:
     """Mengingat entries {label, text, citation, amendments} in hierarchical order, each ending with ";"."""
     d = data()
     levels = d["levels"]
@@ -111,13 +112,14 @@ def entries(profile: Profile) -> list[dict[str, Any]]:
     out = []
     for i, c in enumerate(items, 1):
         text = " ".join(c["text"].split()).rstrip(";. ")
-        out.append({
-            "label": f"{i}.",
-            "text": text + (";" if i < len(items) else ";"),
-            "citation": {"jenis": _jenis_printed(c["jenis"], profile, c.get("cetak")), "nomor": c.get("nomor"),
-                         "tahun": c["tahun"], "tentang": c["tentang"]},
-            "amendments": [dict(a, jenis=_jenis_printed(a["jenis"], profile)) for a in c.get("amendments") or []],
-        })
+        out.append(Dasar(
+            label=f"{i}.",
+            text=text + (";" if i < len(items) else ";"),
+            citation=Citation(jenis=_jenis_printed(c["jenis"], profile, c.get("cetak")), nomor=c.get("nomor"),
+                              tahun=c["tahun"], tentang=c["tentang"]),
+            amendments=[Citation.from_dict(dict(a, jenis=_jenis_printed(a["jenis"], profile)))
+                        for a in c.get("amendments") or []],
+        ))
     return out
 
 

@@ -49,10 +49,9 @@ class Sources:
         except InputError:
             known = ", ".join(self.store.ids()[:20])
             raise InputError(f"{option}: daerah '{key}' tidak ada dalam korpus (tersedia: {known}).") from None
-        meta = {"daerah": row["daerah"]}
-        return {"id": row["id"], "nama": region_name(meta), "daerah": row["daerah"] or "",
+        return {"id": row["id"], "nama": region_name(row["daerah"]), "daerah": row["daerah"] or "",
                 "daerah_jenis": row["daerah_jenis"] or "", "jenis": row["jenis"] or "", "nomor": row["nomor"],
-                "tahun": row["tahun"], "provinsi": self.regulation(row["id"]).meta.get("provinsi") or ""}
+                "tahun": row["tahun"], "provinsi": self.regulation(row["id"]).meta.provinsi or ""}
 
     def regulation(self, rid: str) -> Regulation:
         """The stored tree of ``rid`` (a store id); callers copy before changing it."""
@@ -81,7 +80,7 @@ class Sources:
     def region_names(self) -> list[str]:
         """Every region name in the store ("Jepara", "Pasaman Barat"), longest first."""
         rows = self.store.db.execute("SELECT DISTINCT daerah FROM regulations WHERE daerah IS NOT NULL")
-        names = {region_name({"daerah": r[0]}) for r in rows}
+        names = {region_name(r[0]) for r in rows}
         return sorted((n for n in names if n), key=len, reverse=True)
 
     def elsewhere(self, phrase: str, exclude: list[str]) -> bool:

@@ -14,6 +14,7 @@ import hashlib
 from pathlib import Path
 
 from rancang.errors import InputError
+from rancang.parts import Source
 from rancang.tree import Regulation
 
 
@@ -40,8 +41,7 @@ def ingest_bytes(data: bytes, name: str = "", validate: bool = True) -> Regulati
     if not data.strip():
         raise InputError(f"{label}: berkas kosong.")
     doc = readers.read(data, name)
-    source = {"file": Path(name).name if name else "", "sha256": hashlib.sha256(data).hexdigest(),
-              "format": doc.format}
+    source = Source(file=Path(name).name if name else "", sha256=hashlib.sha256(data).hexdigest(), format=doc.format)
     reg = parse_document(doc, source)
     if validate:
         from rancang import schema

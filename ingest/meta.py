@@ -10,6 +10,7 @@ from typing import Any
 
 from rancang.ingest import grammar as g
 from rancang.ingest.units import bare_marker, continues_reference, join_lines, parse_marker
+from rancang.parts import BeritaDaerah, Citation, Considerans, Dasar, Meta, Penutup
 
 _SMALL = {"dan", "di", "ke", "dari", "atas", "untuk", "yang", "pada", "dalam"}
 
@@ -60,17 +61,15 @@ def _pejabat(m: re.Match[str]) -> str:
     return f"{acting}{_office(m.group('office'))} {name}".strip()
 
 
-def parse_judul(lines: list[str]) -> dict[str, Any]:
+def parse_judul(lines: list[str]) -> Meta:
     """Meta fields from the judul and pembukaan lines (everything before Menimbang).
 
     Before the jenis ("PERATURAN BUPATI ...") stand the kop lines: "SALINAN", a file code, the region's head
     ("BUPATI BANYUMAS", "PEMERINTAH KABUPATEN ...") and province ("PROVINSI ...", "PROPINSI ...", "DAERAH
     ISTIMEWA YOGYAKARTA"), sometimes the Berita Daerah with its own "NOMOR 78 TAHUN 2023", which is not the act's
     number. The title after TENTANG ends at "DENGAN RAHMAT TUHAN YANG MAHA ESA" or, where that line is not printed,
-    at the official's line ("GUBERNUR JAWA TIMUR,")."""
-    meta: dict[str, Any] = {k: None for k in (
-        "jenis", "pejabat", "daerah", "daerah_jenis", "provinsi", "nomor", "tahun", "tentang", "ditetapkan_di",
-        "tanggal_ditetapkan", "diundangkan_di", "tanggal_diundangkan", "berita_daerah")}
+    at the official's line ("GUBERNUR JAWA TIMUR,"). The fields of the penutup stay None."""
+    meta = Meta()
     kop: dict[str, str] = {}
     title_parts: list[str] = []
     state = "head"
@@ -83,23 +82,23 @@ def parse_judul(lines: list[str]) -> dict[str, Any]:
             continue
         m = _PEJABAT.match(ln) if state != "head" and ln.endswith(",") else None
         if m:  # the official's line ends the title, whether "DENGAN RAHMAT ..." was printed or not
-            meta["pejabat"] = meta["pejabat"] or _pejabat(m)
+            meta.pejabat = meta.pejabat or _pejabat(m)
             state = "pembukaan"
             continue
         if state == "pembukaan":
             continue
-        if meta["jenis"] is None and _kop_line(ln, kop, meta):
+        if meta.jenis is None and _kop_line(ln, kop, meta):
             continue
         m = g.JENIS.match(ln)
-        if m and meta["jenis"] is None:
+        if m and meta.jenis is None:
             jenis = re.sub(r"\s+REPUBLIK\s+INDONESIA$", "", re.sub(r"WALIKOTA", "WALI KOTA", m.group("jenis")))
-            meta["jenis"] = title_case(jenis)
+            meta.jenis = title_case(jenis)
             jenis_rest = m.group("rest").strip()
             continue
         m = g.NOMOR_TAHUN.match(ln)
-        if m and meta["nomor"] is None:
-            meta["nomor"] = m.group("nomor").strip(".")
-            meta["tahun"] = int(m.group("tahun"))
+        if m and meta.nomor is None:
+            meta.nomor = m.group("nomor").strip(".")
+            meta.tahun = int(m.group("tahun"))
             state = "title"
             continue
         # only the first TENTANG is the keyword: in an amending act's judul the amended act's own title follows
@@ -113,17 +112,17 @@ def parse_judul(lines: list[str]) -> dict[str, Any]:
         if state == "title":
             title_parts.append(ln)
     if title_parts:
-        meta["tentang"] = re.sub(r"\s+", " ", " ".join(title_parts)).strip().upper().rstrip(".")
+        meta.tentang = re.sub(r"\s+", " ", " ".join(title_parts)).strip().upper().rstrip(".")
     _daerah(meta, jenis_rest, kop)
     return meta
 
 
-def _kop_line(line: str, kop: dict[str, str], meta: dict[str, Any]) -> bool:
+def _kop_line(line: str, kop: dict[str, str], meta: Meta) -> bool:
     """Read one kop line above the jenis into ``kop`` (office and region) or ``meta`` (provinsi, a Berita Daerah
     printed above the judul); False when the line is none of these."""
     m = g.PROVINSI.match(line)
     if m:
-        meta["provinsi"] = title_case(m.group("name") or m.group("istimewa"))
+        meta.provinsi = title_case(m.group("name") or m.group("istimewa"))
         return True
     m = g.KOP.match(line)
     if m:
@@ -134,7 +133,7 @@ def _kop_line(line: str, kop: dict[str, str], meta: dict[str, Any]) -> bool:
         return True
     if g.GAZETTE_HEAD.match(line) or (kop.get("gazette") and re.match(r"(?:NOMOR|TAHUN)\b", line, re.I)):
         kop["gazette"] = f"{kop.get('gazette', '')} {line}".strip()  # the gazette's number, not the act's
-        meta["berita_daerah"] = gazette(kop["gazette"])
+        meta.berita_daerah = gazette(kop["gazette"])
         return True
     return False
 
@@ -144,48 +143,48 @@ def _kop_line(line: str, kop: dict[str, str], meta: dict[str, Any]) -> bool:
 _LEVEL_WORD = re.compile(r"^(?:PRO[VP]INSI|KABUPATEN|KOTA)\s+(?=\S)", re.I)
 
 
-def _daerah(meta: dict[str, Any], jenis_rest: str, kop: dict[str, str] | None = None) -> None:
+def _daerah(meta: Meta, jenis_rest: str, kop: dict[str, str] | None = None) -> None:
     """daerah, daerah_jenis and provinsi from the jenis line ("PERATURAN BUPATI JEPARA"), or, when the jenis names
     no region ("PERATURAN DAERAH" / "NOMOR 6 TAHUN 2023"), from the kop or the official's line."""
     kop = kop or {}
-    jenis = (meta.get("jenis") or "").lower()
+    jenis = (meta.jenis or "").lower()
     name = title_case(_LEVEL_WORD.sub("", jenis_rest)) if jenis_rest else ""
-    if not name and meta.get("pejabat"):
-        name = re.sub(r"^(?:(?:Pj|Plt|Plh)\.\s+)?(?:Bupati|Wali Kota|Walikota|Gubernur)\s*", "", meta["pejabat"])
+    if not name and meta.pejabat:
+        name = re.sub(r"^(?:(?:Pj|Plt|Plh)\.\s+)?(?:Bupati|Wali Kota|Walikota|Gubernur)\s*", "", meta.pejabat)
     if not name:
         name = kop.get("name", "")
     if "bupati" in jenis:
-        meta["daerah_jenis"], meta["daerah"] = "kabupaten", f"Kabupaten {name}".strip()
+        meta.daerah_jenis, meta.daerah = "kabupaten", f"Kabupaten {name}".strip()
     elif "wali kota" in jenis:
-        meta["daerah_jenis"], meta["daerah"] = "kota", f"Kota {name}".strip()
+        meta.daerah_jenis, meta.daerah = "kota", f"Kota {name}".strip()
     elif "gubernur" in jenis:
-        meta["daerah_jenis"], meta["daerah"] = "provinsi", f"Provinsi {name}".strip()
-        meta["provinsi"] = meta["provinsi"] or name or None
+        meta.daerah_jenis, meta.daerah = "provinsi", f"Provinsi {name}".strip()
+        meta.provinsi = meta.provinsi or name or None
     elif jenis.startswith(("peraturan daerah", "qanun")):
         _perda_daerah(meta, jenis_rest, kop)
     elif jenis:
-        meta["daerah_jenis"] = "nasional"
-    if meta.get("pejabat") is None and meta.get("daerah") and meta["daerah_jenis"] in ("kabupaten", "kota"):
-        office = "Bupati" if meta["daerah_jenis"] == "kabupaten" else "Wali Kota"
-        meta["pejabat"] = f"{office} {name}".strip()
+        meta.daerah_jenis = "nasional"
+    if meta.pejabat is None and meta.daerah and meta.daerah_jenis in ("kabupaten", "kota"):
+        office = "Bupati" if meta.daerah_jenis == "kabupaten" else "Wali Kota"
+        meta.pejabat = f"{office} {name}".strip()
 
 
-def _perda_daerah(meta: dict[str, Any], jenis_rest: str, kop: dict[str, str]) -> None:
+def _perda_daerah(meta: Meta, jenis_rest: str, kop: dict[str, str]) -> None:
     """The region of a Peraturan Daerah or Qanun: "PERATURAN DAERAH KABUPATEN BANYUMAS"; a judul printed as bare
     "PERATURAN DAERAH" takes it from the official ("BUPATI BANYUMAS,") or the kop."""
     m = re.match(r"(KABUPATEN|KOTA|PRO[VP]INSI)\s+(.+)", jenis_rest, re.I)
     if m:
         level, name = m.group(1).lower().replace("propinsi", "provinsi"), title_case(m.group(2))
     else:
-        pm = _PEJABAT.match(meta.get("pejabat") or "")
+        pm = _PEJABAT.match(meta.pejabat or "")
         office = re.sub(r"\s+", "", pm.group("office").lower()) if pm else ""
         level = {"bupati": "kabupaten", "walikota": "kota", "gubernur": "provinsi"}.get(office) or kop.get("level")
         name = title_case(pm.group("name")) if pm and pm.group("name") else kop.get("name", "")
         if not (level and name):
             return
-    meta["daerah_jenis"], meta["daerah"] = level, f"{title_case(level)} {name}"
+    meta.daerah_jenis, meta.daerah = level, f"{title_case(level)} {name}"
     if level == "provinsi":
-        meta["provinsi"] = meta["provinsi"] or name
+        meta.provinsi = meta.provinsi or name
 
 
 # --- Menimbang and Mengingat -------------------------------------------------------------------------------------
@@ -193,7 +192,7 @@ def _perda_daerah(meta: dict[str, Any], jenis_rest: str, kop: dict[str, str]) ->
 _ACT_START = re.compile(r"^(?:Pasal\s+\d+.*?)?(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun)\b")
 
 
-def split_items(lines: list[str], canonical: bool = False) -> list[dict[str, Any]]:
+def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
     """Lettered or numbered entries of Menimbang/Mengingat. An entry ends with ";" (or "." for the last);
     an entry without its label (lost in extraction) is still an entry when the previous one has ended."""
     items: list[dict[str, Any]] = []
@@ -226,7 +225,7 @@ def split_items(lines: list[str], canonical: bool = False) -> list[dict[str, Any
             items[-1]["lines"].append(line)
         else:
             items.append({"label": None, "lines": [line]})
-    return [{"label": it["label"], "text": join_lines(it["lines"])} for it in items if it["lines"]]
+    return [Considerans(label=it["label"], text=join_lines(it["lines"])) for it in items if it["lines"]]
 
 
 def _open_item(items: list[dict[str, Any]]) -> bool:
@@ -259,8 +258,8 @@ _CITATION = re.compile(r"""
 
 
 def citation(text: str) -> dict[str, Any]:
-    """The first act cited in ``text``: {jenis, nomor, tahun, tentang}."""
-    return _citation_of(next(_citations(text), None))
+    """The first act cited in ``text`` as JSON data: {jenis, nomor, tahun, tentang} (a reference keeps it so)."""
+    return _citation_of(next(_citations(text), None)).to_dict()
 
 
 #: every citation starts with one of these words (in any case)
@@ -292,65 +291,65 @@ def _citations(text: str):
             end = max(m.end(), start + 1)
 
 
-def _citation_of(m: re.Match[str] | None) -> dict[str, Any]:
+def _citation_of(m: re.Match[str] | None) -> Citation:
     if not m:
-        return {"jenis": None, "nomor": None, "tahun": None, "tentang": None}
-    return {"jenis": " ".join(m.group("jenis").split()), "nomor": m.group("nomor"),
-            "tahun": int(m.group("tahun")) if m.group("tahun") else None,
-            "tentang": m.group("tentang").strip() if m.group("tentang") else None}
+        return Citation()
+    return Citation(jenis=" ".join(m.group("jenis").split()), nomor=m.group("nomor"),
+                    tahun=int(m.group("tahun")) if m.group("tahun") else None,
+                    tentang=m.group("tentang").strip() if m.group("tentang") else None)
 
 
-def mengingat_entry(item: dict[str, Any]) -> dict[str, Any]:
+def mengingat_entry(item: Considerans) -> Dasar:
     """A Mengingat entry with its citation and, for amended acts, every amending act listed."""
-    text = item["text"]
-    entry = {"label": item["label"], "text": text, "citation": citation(text), "amendments": []}
+    text = item.text
+    entry = Dasar(label=item.label, text=text, citation=_citation_of(next(_citations(text), None)))
     m = re.search(r"sebagaimana\s+telah", text, re.I)
     if m:
         tail = text[m.end():]
         for cm in _citations(tail):
             cit = _citation_of(cm)
-            if cit["nomor"] and cit != entry["citation"]:
-                entry["amendments"].append(cit)
+            if cit.nomor and cit != entry.citation:
+                entry.amendments.append(cit)
     return entry
 
 
-def gazette(text: str) -> dict[str, Any] | None:
+def gazette(text: str) -> BeritaDaerah | None:
     """The Berita Daerah or Lembaran Daerah where the act was promulgated: {nama, tahun, nomor}, the number as
     printed ("14.1") or None when left blank. Both orders are read: "... TAHUN 2023 NOMOR 6" and the older
     "... NOMOR 5 TAHUN 2009"; the Tambahan Lembaran Daerah (the Penjelasan's number) is not the gazette.
 
-    >>> gazette("LEMBARAN DAERAH KABUPATEN BONE NOMOR 07 TAHUN 2000 SERI E")["nomor"]
+    >>> gazette("LEMBARAN DAERAH KABUPATEN BONE NOMOR 07 TAHUN 2000 SERI E").nomor
     '07'
-    >>> gazette("BERITA DAERAH KABUPATEN JEPARA TAHUN 2024 NOMOR .17")["nomor"]
+    >>> gazette("BERITA DAERAH KABUPATEN JEPARA TAHUN 2024 NOMOR .17").nomor
     '17'
     """
     m = g.BERITA.search(text)
     if not m:
         return None
     nomor = (m.group("nomor") or m.group("nomor_first") or "").strip(" .") or None
-    return {"nama": f"{title_case(m.group('kind'))} {title_case(m.group('scope'))} {title_case(m.group('name'))}"
-                    .strip(), "tahun": int(m.group("tahun")), "nomor": nomor}
+    return BeritaDaerah(nama=f"{title_case(m.group('kind'))} {title_case(m.group('scope'))} "
+                             f"{title_case(m.group('name'))}".strip(), tahun=int(m.group("tahun")), nomor=nomor)
 
 
 # --- penutup -----------------------------------------------------------------------------------------------------
 
 
-def parse_penutup(lines: list[str]) -> dict[str, Any]:
-    """Ditetapkan/diundangkan place and date, signatory, Berita Daerah (year and number; a blank number is None)."""
-    out: dict[str, Any] = {"lines": [ln for ln in lines if ln.strip()], "ditetapkan_di": None,
-                           "tanggal_ditetapkan": None, "diundangkan_di": None, "tanggal_diundangkan": None,
-                           "penandatangan": None, "berita_daerah": None}
-    text_lines = out["lines"]
+def parse_penutup(lines: list[str]) -> tuple[Penutup, BeritaDaerah | None]:
+    """Ditetapkan/diundangkan place and date and the signatory; and the Berita Daerah (year and number; a blank
+    number is None), None when the penutup names none."""
+    out = Penutup(lines=[ln for ln in lines if ln.strip()])
+    text_lines = out.lines
     for i, ln in enumerate(text_lines):
-        for key, pat in (("ditetapkan", g.DITETAPKAN), ("diundangkan", g.DIUNDANGKAN)):
+        for pat, is_ditetapkan in ((g.DITETAPKAN, True), (g.DIUNDANGKAN, False)):
             m = pat.match(ln)
             if m:
-                place = re.split(r"\s+pada\s+tanggal", m.group("place"), flags=re.I)[0].strip(" ,")
-                out[f"{key}_di"] = place or None
-                window = " ".join(text_lines[i:i + 3])
-                out[f"tanggal_{key}"] = iso_date(window)
+                place = re.split(r"\s+pada\s+tanggal", m.group("place"), flags=re.I)[0].strip(" ,") or None
+                date = iso_date(" ".join(text_lines[i:i + 3]))
+                if is_ditetapkan:
+                    out.ditetapkan_di, out.tanggal_ditetapkan = place, date
+                else:
+                    out.diundangkan_di, out.tanggal_diundangkan = place, date
         m = _PEJABAT.match(ln)
-        if m and out["penandatangan"] is None and ln.rstrip().endswith(","):
-            out["penandatangan"] = title_case(ln.rstrip(", "))
-    out["berita_daerah"] = gazette(" ".join(text_lines))
-    return out
+        if m and out.penandatangan is None and ln.rstrip().endswith(","):
+            out.penandatangan = title_case(ln.rstrip(", "))
+    return out, gazette(" ".join(text_lines))

@@ -20,6 +20,7 @@ from rancang.ingest import penjelasan as penjelasan_mod
 from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
+from rancang.parts import Source, Stats
 from rancang.tree import Regulation
 
 #: the first letters of every line :func:`split_parts` looks for (Menimbang, Mengingat, MEMUTUSKAN, Dengan
@@ -93,7 +94,7 @@ def _strip_keyword(lines: list[str], pattern, removed: list[dict[str, Any]], off
     return lines
 
 
-def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
+def parse_document(doc: Document, source: Source) -> Regulation:
     """Build the tree of one document."""
     removed: list[dict[str, Any]] = list(doc.removed)
     from rancang.ingest.markdown import CANONICAL_MARK
@@ -102,7 +103,7 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     lines = clean_lines(doc.lines, removed)
     parts = split_parts(lines)
     if "body" not in parts:
-        raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
+        raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
 
     def part(name: str) -> list[str]:
         a, b = parts.get(name, (0, 0))
@@ -116,15 +117,15 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     menimbang = meta_mod.split_items(menimbang_lines, canonical)
     mengingat = [meta_mod.mengingat_entry(it) for it in meta_mod.split_items(mengingat_lines, canonical)]
     diktum = [ln for ln in part("diktum") if ln.strip()]
-    if not meta.get("tentang"):
-        meta["tentang"] = _tentang_from_diktum(diktum)
+    if not meta.tentang:
+        meta.tentang = _tentang_from_diktum(diktum)
 
     a, b = parts["body"]
     numbered = [(no + 1, lines[no]) for no in range(a, b)]
     corrections: list[dict[str, Any]] = []
     top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
     if not drafts:
-        raise InputError(f"{source.get('file') or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
+        raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
     # (cleaned lines are stripped, and no bare enumerator is longer than "(123)")
     bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 5 and bare_marker(ln) is not None)
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
@@ -135,14 +136,14 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
             removed.append({"kind": "detached_marker", "line": no, "text": mk.label})
         del node._draft  # type: ignore[attr-defined]
 
-    penutup = meta_mod.parse_penutup(part("penutup"))
-    for key in ("ditetapkan_di", "tanggal_ditetapkan", "diundangkan_di", "tanggal_diundangkan"):
-        meta[key] = penutup.get(key)
+    penutup, berita_daerah = meta_mod.parse_penutup(part("penutup"))
+    meta.ditetapkan_di, meta.tanggal_ditetapkan = penutup.ditetapkan_di, penutup.tanggal_ditetapkan
+    meta.diundangkan_di, meta.tanggal_diundangkan = penutup.diundangkan_di, penutup.tanggal_diundangkan
     # the penutup's gazette; else the one printed above the judul ("BERITA DAERAH PROVINSI ..." / "NOMOR 78 ...")
-    meta["berita_daerah"] = penutup.pop("berita_daerah") or meta.get("berita_daerah")
-    meta["penandatangan"] = penutup.get("penandatangan")
-    if meta.get("pejabat") is None and penutup.get("penandatangan"):
-        meta["pejabat"] = penutup["penandatangan"]
+    meta.berita_daerah = berita_daerah or meta.berita_daerah
+    meta.penandatangan = penutup.penandatangan
+    if meta.pejabat is None and penutup.penandatangan:
+        meta.pejabat = penutup.penandatangan
 
     from rancang.ingest import lampiran as lampiran_mod
     from rancang.ingest import refs as refs_mod
@@ -155,12 +156,12 @@ def parse_document(doc: Document, source: dict[str, Any]) -> Regulation:
     reg = Regulation(source=source, meta=meta, preamble=preamble, menimbang=menimbang, mengingat=mengingat,
                      diktum=diktum, body=top, penutup=penutup, lampiran=lampiran, penjelasan=penjelasan)
     refs_mod.resolve(reg)
-    reg.stats = {"lines": len(doc.lines), "pasal": len(reg.pasals()), "flow_layout": flow,
-                 "artefacts": counts(removed), "removed": removed, "corrections": corrections,
-                 # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
-                 "unplaced": [{"line": no, "text": ln.strip()} for no, ln in orphans]}
-    if "ocr" in doc.extra:  # the text came from OCR: engine, resolution, per-page confidence, its corrections
-        reg.stats["ocr"] = doc.extra["ocr"]
+    reg.stats = Stats(lines=len(doc.lines), pasal=len(reg.pasals()), flow_layout=flow, artefacts=counts(removed),
+                      removed=removed, corrections=corrections,
+                      # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
+                      unplaced=[{"line": no, "text": ln.strip()} for no, ln in orphans],
+                      # the text came from OCR: engine, resolution, per-page confidence, its corrections
+                      ocr=doc.extra.get("ocr"))
     return reg
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rancang.parts import Meta
 from rancang.tree import Regulation
 
 
@@ -21,18 +22,18 @@ def load_nlp():
     return _load()
 
 
-def citation(meta: dict[str, Any]) -> str:
+def citation(meta: Meta) -> str:
     """ "Peraturan Bupati Jepara Nomor 17 Tahun 2024 tentang ..." from the tree's meta."""
-    jenis = meta.get("jenis") or "Peraturan"
-    daerah = meta.get("daerah") or ""
+    jenis = meta.jenis or "Peraturan"
+    daerah = meta.daerah or ""
     place = daerah.split(" ", 1)[1] if daerah.startswith(("Kabupaten ", "Kota ", "Provinsi ")) else daerah
     parts = [f"{jenis} {place}".strip()]
-    if meta.get("nomor"):
-        parts.append(f"Nomor {meta['nomor']}")
-    if meta.get("tahun"):
-        parts.append(f"Tahun {meta['tahun']}")
-    if meta.get("tentang"):
-        parts.append(f"tentang {str(meta['tentang']).title()}")
+    if meta.nomor:
+        parts.append(f"Nomor {meta.nomor}")
+    if meta.tahun:
+        parts.append(f"Tahun {meta.tahun}")
+    if meta.tentang:
+        parts.append(f"tentang {str(meta.tentang).title()}")
     return " ".join(parts)
 
 
@@ -50,14 +51,14 @@ def build(reg: Regulation) -> dict[str, Any]:
     us = units(reg, cue["definition_intro"])
     mentions = find_mentions(us, load_nlp(), cue["role_not_after"])
     topics = find_topics(us)
-    meta = reg.meta or {}
+    meta = reg.meta
     model: dict[str, Any] = {
         "version": 1,
         "regulation": {
-            "jenis": meta.get("jenis"), "pejabat": meta.get("pejabat"), "daerah": meta.get("daerah"),
-            "nomor": None if meta.get("nomor") is None else str(meta.get("nomor")),
-            "tahun": meta.get("tahun"), "tentang": meta.get("tentang"),
-            "source": (reg.source or {}).get("file"), "citation": citation(meta),
+            "jenis": meta.jenis, "pejabat": meta.pejabat, "daerah": meta.daerah,
+            "nomor": None if meta.nomor is None else str(meta.nomor),
+            "tahun": meta.tahun, "tentang": meta.tentang,
+            "source": reg.source.file, "citation": citation(meta),
         },
         "topics": {k: topic_cite(u) for k, u in topics.items()},
     }

@@ -1,7 +1,7 @@
 """Bounds on the work any input may cause, read from ``data/limits.json`` (issue 19: every input ends quickly).
 
 ``data_nodes`` / ``data_depth``: a YAML or JSON mapping once aliases are expanded / its nesting;
-``reference_range``: the widest "Pasal a sampai dengan Pasal b" expanded into one target per number;
+``reference_range``: the most targets the ranges of one reference ("Pasal a sampai dengan Pasal b") expand to;
 ``list_depth``: list items nested under one another; ``docx_part_bytes`` / ``docx_total_bytes``: the inflated size
 of one part / all parts read from a DOCX; ``docx_list_start`` / ``docx_list_levels``: Word list numbering;
 ``pdf_stream_bytes``: the inflated size of one PDF content stream.

@@ -9,8 +9,10 @@ structure stays exact.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
+
+from rancang.parts import Considerans, Dasar, Meta, Penutup, Source, Stats
 
 #: Node types of the batang tubuh, outermost first.
 STRUCTURAL = ("bab", "bagian", "paragraf", "pasal")
@@ -107,20 +109,21 @@ class Regulation:
 
     ``preamble`` keeps the lines of the judul and pembukaan verbatim (they are also parsed into ``meta``);
     ``stats`` counts what was removed by rule (bullets, bold markers, page numbers ...) with the removed text
-    itself, so conservation of characters can be proved.
+    itself, so conservation of characters can be proved (None for a tree that was not read from a text, such as
+    a draft). The parts are the dataclasses of :mod:`rancang.parts`.
     """
 
-    source: dict[str, Any]
-    meta: dict[str, Any]
+    source: Source
+    meta: Meta
     preamble: list[str] = field(default_factory=list)
-    menimbang: list[dict[str, Any]] = field(default_factory=list)
-    mengingat: list[dict[str, Any]] = field(default_factory=list)
+    menimbang: list[Considerans] = field(default_factory=list)
+    mengingat: list[Dasar] = field(default_factory=list)
     diktum: list[str] = field(default_factory=list)
     body: list[Node] = field(default_factory=list)
-    penutup: dict[str, Any] = field(default_factory=dict)
+    penutup: Penutup = field(default_factory=Penutup)
     lampiran: list[dict[str, Any]] = field(default_factory=list)
     penjelasan: list[dict[str, Any]] = field(default_factory=list)
-    stats: dict[str, Any] = field(default_factory=dict)
+    stats: Stats | None = None
 
     def walk(self) -> Iterator[Node]:
         """Every node of the batang tubuh, in document order."""
@@ -163,9 +166,15 @@ class Regulation:
         """The regulation as JSON data (the regulation schema). ``copy=False`` shares the tree's own dicts and
         lists instead of copying them: only for data that is read once and dropped, as in validating an ingest,
         where the copy would cost more than the validation itself."""
-        d = {f.name: _plain(getattr(self, f.name)) if copy else getattr(self, f.name)
-             for f in fields(self) if f.name != "body"}
-        d["body"] = [n.to_dict(copy) for n in self.body]
+        def plain(value: Any) -> Any:
+            return _plain(value) if copy else value
+
+        stats = {} if self.stats is None else self.stats.to_dict()
+        d = {"source": self.source.to_dict(), "meta": self.meta.to_dict(), "preamble": plain(self.preamble),
+             "menimbang": [m.to_dict() for m in self.menimbang],
+             "mengingat": [m.to_dict() for m in self.mengingat], "diktum": plain(self.diktum),
+             "penutup": self.penutup.to_dict(), "lampiran": plain(self.lampiran), "penjelasan": plain(self.penjelasan),
+             "stats": plain(stats), "body": [n.to_dict(copy) for n in self.body]}
         if not d["penjelasan"]:
             del d["penjelasan"]
         return d
@@ -173,15 +182,15 @@ class Regulation:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Regulation:
         return cls(
-            source=d.get("source") or {},
-            meta=d.get("meta") or {},
+            source=Source.from_dict(d.get("source") or {}),
+            meta=Meta.from_dict(d.get("meta") or {}),
             preamble=list(d.get("preamble") or []),
-            menimbang=list(d.get("menimbang") or []),
-            mengingat=list(d.get("mengingat") or []),
+            menimbang=[Considerans.from_dict(m) for m in d.get("menimbang") or []],
+            mengingat=[Dasar.from_dict(m) for m in d.get("mengingat") or []],
             diktum=list(d.get("diktum") or []),
             body=[Node.from_dict(n) for n in d.get("body") or []],
-            penutup=dict(d.get("penutup") or {}),
+            penutup=Penutup.from_dict(d.get("penutup") or {}),
             lampiran=list(d.get("lampiran") or []),
             penjelasan=list(d.get("penjelasan") or []),
-            stats=dict(d.get("stats") or {}),
+            stats=Stats.from_dict(d["stats"]) if d.get("stats") else None,
         )

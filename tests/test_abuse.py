@@ -181,7 +181,7 @@ def test_characters_a_docx_cannot_hold_are_removed_from_ingested_text_and_record
     source = "MEMUTUSKAN:\nPasal 1\nPegawai\x01 wajib\ufffe hadir\x0b.\n"
     reg = ingest_text(source)
     assert reg.pasals()[0].text == "Pegawai wajib hadir."
-    assert {"kind": "control", "line": 3, "text": "\x01\ufffe\x0b"} in reg.stats["removed"]
+    assert {"kind": "control", "line": 3, "text": "\x01\ufffe\x0b"} in reg.stats.removed
     conserved(source, reg)
 
 
@@ -230,7 +230,7 @@ def test_the_pipes_of_a_text_table_are_recorded():
     source = ("MEMUTUSKAN:\nPasal 1\nIsi.\nDitetapkan di Contoh\nBUPATI CONTOH\nLAMPIRAN\nPERATURAN BUPATI CONTOH\n"
               "| No | Nama | Jam |\n|---|---|---|\n| 1 | Hadir | 07.30 |\n")
     reg = ingest_text(source)
-    assert sum(r["kind"] == "table_rule" for r in reg.stats["removed"]) == 3
+    assert sum(r["kind"] == "table_rule" for r in reg.stats.removed) == 3
     conserved(source, reg)
 
 

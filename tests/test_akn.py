@@ -36,7 +36,7 @@ def test_a_seed_validates_and_reads_back_to_its_tree(region, seed_trees):
     xml = to_akn(seed_trees[region])
     assert validate(xml) == []
     back = ingest_bytes(xml, f"{region}.xml")
-    assert back.source["format"] == "akn"
+    assert back.source.format == "akn"
     assert _projection(back.to_dict()) == _projection(seed_trees[region].to_dict())
 
 

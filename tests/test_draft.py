@@ -147,19 +147,19 @@ def test_sleman_catatan_names_sources_renumbering_and_decisions(drafts):
 
 def test_kota_draft_is_a_peraturan_wali_kota_throughout(drafts):
     _, d, folder = drafts["magelang"]
-    assert d.reg.meta["jenis"] == "Peraturan Wali Kota"
-    assert d.reg.meta["pejabat"] == "Wali Kota Magelang"
+    assert d.reg.meta.jenis == "Peraturan Wali Kota"
+    assert d.reg.meta.pejabat == "Wali Kota Magelang"
     md = (folder / "draft.md").read_text(encoding="utf-8")
     assert not re.search(r"\bbupati\b", md, re.IGNORECASE)
     assert "Daerah adalah Kota Magelang." in md
     assert "Wali Kota adalah Wali Kota Magelang." in md
     assert "BERITA DAERAH KOTA MAGELANG TAHUN 2026 NOMOR" in md
-    assert "SEKRETARIS DAERAH KOTA MAGELANG," in d.reg.penutup["lines"]
+    assert "SEKRETARIS DAERAH KOTA MAGELANG," in d.reg.penutup.lines
 
 
 def test_menimbang_ends_with_perlu_menetapkan_the_title(drafts):
     _, d, _ = drafts["sleman"]
-    last = d.reg.menimbang[-1]["text"]
+    last = d.reg.menimbang[-1].text
     assert last.startswith("bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c")
     assert last.endswith("perlu menetapkan Peraturan Bupati tentang Sistem Kerja Aparatur Sipil Negara untuk "
                          "Penyederhanaan Birokrasi Di Lingkungan Pemerintah Kabupaten Sleman;")
@@ -167,7 +167,7 @@ def test_menimbang_ends_with_perlu_menetapkan_the_title(drafts):
 
 def test_mengingat_is_ordered_by_hierarchy_and_carries_current_bases(drafts):
     _, d, _ = drafts["sleman"]
-    texts = [m["text"] for m in d.reg.mengingat]
+    texts = [m.text for m in d.reg.mengingat]
     assert texts[0].startswith("Pasal 18 ayat (6) Undang-Undang Dasar")
     order = [next(i for i, t in enumerate(texts) if t.startswith(p)) for p in (
         "Undang-Undang Nomor 15 Tahun 1950", "Undang-Undang Nomor 23 Tahun 2014", "Undang-Undang Nomor 20 Tahun 2023",
@@ -180,7 +180,7 @@ def test_mengingat_is_ordered_by_hierarchy_and_carries_current_bases(drafts):
 
 def test_natural_jenis_forms_draft_and_another_regions_perda_is_refused(drafts):
     prof, d, _ = drafts["banyumas"]  # written "Peraturan Daerah Kabupaten Banyumas"
-    assert any(m["text"].startswith("Peraturan Daerah Kabupaten Banyumas Nomor 12") for m in d.reg.mengingat)
+    assert any(m.text.startswith("Peraturan Daerah Kabupaten Banyumas Nomor 12") for m in d.reg.mengingat)
     data = _data("sleman")
     data["dasar_hukum_daerah"][1]["jenis"] = "Peraturan Daerah Kabupaten Sleman"
     data["dasar_hukum_daerah"].append({"jenis": "Permendagri", "nomor": "80", "tahun": 2015,
@@ -286,7 +286,7 @@ def test_user_data_is_verbatim_in_every_output(tmp_path, draft_sources):
     for text in (docx_text, (tmp_path / "draft.md").read_text(encoding="utf-8"),
                  json.dumps(d.to_dict(), ensure_ascii=False), (tmp_path / "catatan.md").read_text(encoding="utf-8")):
         assert "<B>BARU</B> **PEGAWAI**" in text
-    assert "<b>Baru</b> **Pegawai**" in d.reg.menimbang[-1]["text"]
+    assert "<b>Baru</b> **Pegawai**" in d.reg.menimbang[-1].text
 
 
 @pytest.mark.parametrize("key", ["sleman", "palu"])

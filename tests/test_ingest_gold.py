@@ -71,8 +71,9 @@ def test_the_lampiran_bab_are_not_body_bab(seed_trees):
 
 def test_meta_of_an_act_signed_in_another_town(seed_trees):
     meta = seed_trees["pasaman_barat"].meta
-    assert meta["ditetapkan_di"] == "Simpang Empat"
-    assert meta["berita_daerah"] == {"nama": "Berita Daerah Kabupaten Pasaman Barat", "tahun": 2024, "nomor": None}
+    assert meta.ditetapkan_di == "Simpang Empat"
+    assert meta.berita_daerah.to_dict() == {"nama": "Berita Daerah Kabupaten Pasaman Barat", "tahun": 2024,
+                                            "nomor": None}
 
 
 WRAPPED = """PERATURAN BUPATI CONTOH
@@ -128,7 +129,7 @@ def test_flow_rule_rebuilds_a_whole_act_whose_enumerators_were_detached(region, 
     stem = SEED_IDS[region]
     text = (Path(__file__).parent.parent / "corpus" / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
     reg = ingest_text(_detach_enumerators(text), f"{stem}.txt")
-    assert reg.stats["flow_layout"]
+    assert reg.stats.flow_layout
     got = goldcheck.facts_tree(reg.to_dict())
     want = goldcheck.facts_gold_tree(gold[region])
     assert {k: got.get(k) for k in want} == want
@@ -205,4 +206,4 @@ def test_page_numbers_printed_alone_change_no_fact(region, gold):
     reg = ingest_text("\n".join(paged), f"{SEED_IDS[region]}.txt")
     got, want = goldcheck.facts_tree(reg.to_dict()), goldcheck.facts_gold_tree(gold[region])
     assert {k: (got.get(k), w) for k, w in want.items() if got.get(k) != w} == {}
-    assert reg.stats["artefacts"]["page_number"] >= len(lines) // 23 - 1
+    assert reg.stats.artefacts["page_number"] >= len(lines) // 23 - 1

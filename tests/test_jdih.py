@@ -66,8 +66,8 @@ def test_a_feed_served_on_loopback_is_imported_with_its_records(portal, tmp_path
         assert len(result.added) == 2 and len(result.failed) == 1
         assert "hilang.pdf" in result.failed[0][0]
         jepara = store.regulation(result.added[0])
-        assert jepara.meta["daerah"] == "Kabupaten Jepara" and len(jepara.pasals()) > 20
-        assert jepara.source["jdih"]["idData"] == "1021" and jepara.source["jdih"]["singkatanJenis"] == "Perbup"
+        assert jepara.meta.daerah == "Kabupaten Jepara" and len(jepara.pasals()) > 20
+        assert jepara.source.jdih["idData"] == "1021" and jepara.source.jdih["singkatanJenis"] == "Perbup"
         again = store.add_feed(f"{portal}/feed.json")
         assert not again.added and len(again.skipped) == 2
 

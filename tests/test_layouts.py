@@ -125,7 +125,7 @@ def test_kop_lines_name_the_province_as_printed(kop, provinsi):
 def test_an_acting_head_keeps_the_printed_prefix(pejabat, penutup_head, printed):
     text = layout(pejabat=f"\n{pejabat}\n", penutup=PARTS["penutup"].replace("BUPATI KARANGSARI,", penutup_head))
     check(text)
-    assert ingest_text(text).meta["pejabat"] == printed
+    assert ingest_text(text).meta.pejabat == printed
 
 
 # --- Peraturan Daerah, Pergub, Perwali ---------------------------------------------------------------------------

@@ -35,7 +35,7 @@ def test_numbers_agree_with_every_seed_that_cites_them():
     seen = 0
     for key in ("bogor", "jepara", "pasaman-barat", "malang"):
         for item in corpus.load(key).mengingat:
-            for cited in citations.parse(norm(item.get("text"))):
+            for cited in citations.parse(norm(item.text)):
                 act, pub = acts.get(cited["key"]), cited["pub"]
                 if act is None or pub is None:
                     continue

@@ -24,8 +24,8 @@ def test_every_character_of_the_source_is_accounted_for(region, seed_trees):
 
 def test_removed_artefacts_are_counted_by_kind(seed_trees):
     stats = seed_trees["pasaman_barat"].stats
-    assert stats["artefacts"]["bullet"] > 50 and stats["artefacts"]["markup"] > 5
-    assert all({"kind", "line", "text"} <= set(r) for r in stats["removed"])
+    assert stats.artefacts["bullet"] > 50 and stats.artefacts["markup"] > 5
+    assert all({"kind", "line", "text"} <= set(r) for r in stats.removed)
 
 
 def _projection(d: dict) -> dict:

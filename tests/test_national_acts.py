@@ -61,13 +61,13 @@ def test_a_quote_left_open_is_closed_by_the_next_instruction(acts):
 
 def test_meta_of_a_national_act(acts):
     meta = acts["uu-2011-12.txt"].meta
-    assert (meta["jenis"], meta["nomor"], meta["tahun"]) == ("Undang-Undang", "12", 2011)
-    assert meta["tentang"] == "PEMBENTUKAN PERATURAN PERUNDANG-UNDANGAN"
-    assert meta["daerah_jenis"] == "nasional" and meta["pejabat"] == "Presiden Republik Indonesia"
+    assert (meta.jenis, meta.nomor, meta.tahun) == ("Undang-Undang", "12", 2011)
+    assert meta.tentang == "PEMBENTUKAN PERATURAN PERUNDANG-UNDANGAN"
+    assert meta.daerah_jenis == "nasional" and meta.pejabat == "Presiden Republik Indonesia"
 
 
 def test_running_headers_and_page_counters_are_removed_and_counted(acts):
-    art = acts["uu-2008-14.txt"].stats["artefacts"]
+    art = acts["uu-2008-14.txt"].stats.artefacts
     assert art["running_header"] >= 30 and art["page_number"] >= 30
 
 
@@ -76,7 +76,7 @@ def test_running_headers_and_page_counters_are_removed_and_counted(acts):
 def test_every_page_counter_is_removed_even_at_the_end_of_a_line_of_text(name, acts, totals):
     # UU 12/2011 prints its Penjelasan as a second document of 19 pages, after 27 pages of the act
     reg = acts[name]
-    counters = [r["text"] for r in reg.stats["removed"] if r["kind"] == "page_number"]
+    counters = [r["text"] for r in reg.stats.removed if r["kind"] == "page_number"]
     assert counters == [f"{k} / {total}" for total in totals for k in range(1, total + 1)]
     assert not any(f" / {total}" in (n.text or "") for n in reg.walk() for total in totals)
 

@@ -201,7 +201,7 @@ def test_a_small_scan_is_read_and_its_ocr_is_recorded(tmp_path):
 def test_a_page_photographed_sideways_is_turned_upright(tmp_path):
     reg = ingest_bytes(scan(build_pdf(SMALL, two_column=False), sideways={0}), "foto.pdf")
     assert [p.number for p in reg.pasals()] == ["1", "2"]
-    assert reg.stats["ocr"]["pages"][0]["rotated"] in (90, 270)
+    assert reg.stats.ocr["pages"][0]["rotated"] in (90, 270)
 
 
 @needs_tesseract
@@ -218,7 +218,7 @@ def test_a_text_layer_of_undecodable_glyphs_is_detected_and_read_by_ocr():
     data = bytes(pdf.output())
     broken = re.sub(rb"/ToUnicode \d+ 0 R", lambda m: b" " * len(m.group(0)), data)  # the glyphs' map lost
     reg = ingest_bytes(broken, "glyphs.pdf")
-    assert reg.stats["ocr"]["reason"] == "bad_glyphs"
+    assert reg.stats.ocr["reason"] == "bad_glyphs"
     assert [p.number for p in reg.pasals()] == ["1", "2"]
     assert ayat_counts(reg)["1"] == 2
 
@@ -237,5 +237,5 @@ def test_a_scanned_seed_gives_the_gold_pasal_and_ayat(region, rotate):
     assert len(reg.pasals()) == gold["pasal_count"]
     assert ayat_counts(reg) == gold_ayat(gold)
     if rotate:
-        assert all(abs(p["deskewed"] + rotate) < 0.5 for p in reg.stats["ocr"]["pages"])
+        assert all(abs(p["deskewed"] + rotate) < 0.5 for p in reg.stats.ocr["pages"])
 

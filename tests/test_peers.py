@@ -38,7 +38,7 @@ def test_01_ocr_ayat_l_is_ayat_1_and_its_references_resolve():
     refs = internal_refs(reg)
     assert all(r.resolved for r in refs)
     assert {t for r in refs if r.text.endswith("(l)") for t in r.target} == {"pasal-2/ayat-1"}
-    assert {"from": "(l)", "to": "(1)"}.items() <= reg.stats["corrections"][0].items()
+    assert {"from": "(l)", "to": "(1)"}.items() <= reg.stats.corrections[0].items()
 
 
 def test_03_amending_perbup_bab_iia_is_a_node_and_instruction_refs_point_at_the_amended_act():
@@ -90,9 +90,9 @@ def test_11_docx_tracked_changes_are_read_as_accepted():
 def test_14_ocr_damaged_pasal_headings_are_read_by_their_sequence():
     reg = read("14-ocr-pasal-headings")
     assert [p.number for p in reg.pasals()] == [str(n) for n in range(1, 13)]
-    assert [c["from"] for c in reg.stats["corrections"]] == ["Pasal2", "PasaI 3", "Pasal 1 0", "Pasal 1l"]
+    assert [c["from"] for c in reg.stats.corrections] == ["Pasal2", "PasaI 3", "Pasal 1 0", "Pasal 1l"]
     assert reg.pasals()[2].text == "Tim kerja dipimpin oleh seorang ketua."
-    assert not any(r["kind"] == "orphan" for r in reg.stats["removed"])
+    assert not any(r["kind"] == "orphan" for r in reg.stats.removed)
     assert not any(n.label == UNPLACED for n in reg.walk())
 
 

@@ -85,17 +85,17 @@ def test_ocr_damaged_pasal_headings_are_corrected_only_in_sequence():
     reg = act("Pasal 1\nSatu.\nPasa1 2\nDua.\nPasar 3\nTiga.\nPASAI 4\nEmpat.\nPasal5\nLima.\n"
               "Pasal 9l\nBukan heading: nomornya di luar urutan.\n")
     assert numbers(reg) == ["1", "2", "3", "4", "5"]
-    assert [c["to"] for c in reg.stats["corrections"]] == ["Pasal 2", "Pasal 3", "Pasal 4", "Pasal 5"]
+    assert [c["to"] for c in reg.stats.corrections] == ["Pasal 2", "Pasal 3", "Pasal 4", "Pasal 5"]
     # out of sequence: stays text of Pasal 5, never removed
     assert "Pasal 9l" in reg.pasals()[4].children[0].text or "Pasal 9l" in reg.pasals()[4].text
-    assert not any(r["kind"] == "orphan" for r in reg.stats["removed"])
+    assert not any(r["kind"] == "orphan" for r in reg.stats.removed)
 
 
 def test_an_ordinary_act_whose_first_pasal_is_printed_roman_reads_pasal_1():
     reg = act("Pasal I\nPelayanan diberikan.\nPasal 2\nPetugas melayani.\n")
     assert numbers(reg) == ["1", "2"]
     assert reg.pasals()[0].label == "Pasal I"
-    assert reg.stats["corrections"] == [{"line": reg.stats["corrections"][0]["line"], "from": "Pasal I",
+    assert reg.stats.corrections == [{"line": reg.stats.corrections[0]["line"], "from": "Pasal I",
                                         "to": "Pasal 1"}]
 
 
@@ -103,8 +103,8 @@ def test_text_that_no_pasal_holds_stays_in_the_tree_flagged():
     reg = act("BAB I\nUMUM\nPasa 1 yang rusak sekali\nPelayanan diberikan.\nPasal 2\nPetugas melayani.\n")
     flagged = [n for n in reg.walk() if n.label == UNPLACED]
     assert flagged and "Pelayanan diberikan." in flagged[0].text
-    assert not any(r["kind"] == "orphan" for r in reg.stats["removed"])
-    assert [u["text"] for u in reg.stats["unplaced"]][:1] == ["Pasa 1 yang rusak sekali"]
+    assert not any(r["kind"] == "orphan" for r in reg.stats.removed)
+    assert [u["text"] for u in reg.stats.unplaced][:1] == ["Pasa 1 yang rusak sekali"]
 
 
 def test_ocr_ayat_l_is_ayat_1_only_when_ayat_2_follows():
@@ -131,9 +131,9 @@ def test_numbers_continuing_a_sentence_and_inside_mengingat_are_text():
               "(3) Petugas melayani.\n(4) Petugas melapor.\n", head=head)
     assert [a.number for a in reg.pasals()[0].child_list("ayat")] == ["1", "2", "3", "4"]
     assert reg.pasals()[0].child_list("ayat")[1].text.endswith("(3) dan (4) pasal ini berlaku.")
-    assert [m["label"] for m in reg.mengingat] == ["1.", "2.", "3."]
-    assert reg.mengingat[1]["citation"]["nomor"] == "6"
-    assert [r["kind"] for r in reg.stats["removed"] if r["kind"] == "file_path"] == ["file_path"]
+    assert [m.label for m in reg.mengingat] == ["1.", "2.", "3."]
+    assert reg.mengingat[1].citation.nomor == "6"
+    assert [r["kind"] for r in reg.stats.removed if r["kind"] == "file_path"] == ["file_path"]
 
 
 # --- 3. wrapped lines ----------------------------------------------------------------------------------------
@@ -182,7 +182,7 @@ Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.
 
 def test_an_amending_acts_judul_keeps_the_amended_acts_tentang():
     reg = act(AMENDING, tentang="PERUBAHAN ATAS PERATURAN WALI KOTA NOMOR 4 TAHUN 2021\nTENTANG PELAYANAN")
-    assert reg.meta["tentang"] == "PERUBAHAN ATAS PERATURAN WALI KOTA NOMOR 4 TAHUN 2021 TENTANG PELAYANAN"
+    assert reg.meta.tentang == "PERUBAHAN ATAS PERATURAN WALI KOTA NOMOR 4 TAHUN 2021 TENTANG PELAYANAN"
 
 
 def test_an_amending_act_quoted_with_straight_quotes_and_a_nested_oath():
@@ -226,6 +226,52 @@ def test_reference_forms_resolve_and_ranges_expand(text, target):
               f"Ketentuan sebagaimana dimaksud dalam {text} berlaku.\n")
     ref = reg.pasals()[2].refs[0]
     assert (ref.kind, ref.target, ref.resolved) == ("internal", target, True)
+
+
+#: an act to cite into: Pasal 2 has four ayat, ayat (2) and ayat (4) have huruf; references stand in Pasal 3 ayat (1)
+CITED = ("Pasal 1\nSatu.\nPasal 2\n(1) Dua.\n(2) Tiga:\na. satu;\nb. dua; dan\nc. tiga.\n(3) Empat.\n"
+         "(4) Lima:\na. satu; dan\nb. dua.\nPasal 3\n(1) Ketentuan sebagaimana dimaksud dalam {text} berlaku.\n"
+         "(2) Enam.\nPasal 4\nTujuh.\nPasal 5\nDelapan.\n")
+
+
+@pytest.mark.parametrize("text, target", [
+    # lists of bare values after the first token, with and without the Pasal, before or after it
+    ("Pasal 2 ayat (1), (3) dan (4)", ["pasal-2/ayat-1", "pasal-2/ayat-3", "pasal-2/ayat-4"]),
+    ("ayat (1), (3), dan (4) Pasal 2", ["pasal-2/ayat-1", "pasal-2/ayat-3", "pasal-2/ayat-4"]),
+    ("ayat (1) dan (2)", ["pasal-3/ayat-1", "pasal-3/ayat-2"]),
+    ("Pasal 1, 2, dan 4", ["pasal-1", "pasal-2", "pasal-4"]),
+    ("Pasal 2 ayat (4) huruf a dan/atau b", ["pasal-2/ayat-4/huruf-a", "pasal-2/ayat-4/huruf-b"]),
+    # huruf first: every huruf of the list belongs to the ayat (and Pasal) written after it
+    ("huruf a dan huruf b ayat (2) Pasal 2", ["pasal-2/ayat-2/huruf-a", "pasal-2/ayat-2/huruf-b"]),
+    ("huruf a, b, atau c ayat (2) Pasal 2", [f"pasal-2/ayat-2/huruf-{x}" for x in "abc"]),
+    ("huruf a dan/atau huruf b ayat (4) Pasal 2", ["pasal-2/ayat-4/huruf-a", "pasal-2/ayat-4/huruf-b"]),
+    # ranges in every printed form, of any level, inside out too
+    ("huruf a sampai dengan huruf c ayat (2) Pasal 2", [f"pasal-2/ayat-2/huruf-{x}" for x in "abc"]),
+    ("Pasal 2 ayat (2) huruf a s.d. huruf c", [f"pasal-2/ayat-2/huruf-{x}" for x in "abc"]),
+    ("Pasal 2 ayat (1) s/d ayat (3)", ["pasal-2/ayat-1", "pasal-2/ayat-2", "pasal-2/ayat-3"]),
+    ("ayat (1) sampai dengan (3) Pasal 2", ["pasal-2/ayat-1", "pasal-2/ayat-2", "pasal-2/ayat-3"]),
+    ("Pasal 1 sampai dengan 4", ["pasal-1", "pasal-2", "pasal-3", "pasal-4"]),
+    ("Pasal 1 dan/atau Pasal 4 sampai dengan Pasal 5", ["pasal-1", "pasal-4", "pasal-5"]),
+])
+def test_every_target_of_a_list_or_range_is_expanded(text, target):
+    reg = act(CITED.format(text=text))
+    ref = reg.find("Pasal 3 ayat (1)").refs[0]
+    assert (ref.text, ref.kind, ref.target, ref.resolved) == (text, "internal", target, True)
+
+
+def test_a_spelled_out_number_after_a_pasal_is_no_bare_pasal():
+    reg = act(CITED.format(text="Pasal 1 dan 2 (dua) hari kerja sebelumnya, Pasal 2 dan 1.000 berkas"))
+    assert [r.target for r in reg.find("Pasal 3 ayat (1)").refs] == [["pasal-1"], ["pasal-2"]]
+
+
+def test_expansion_is_bounded_per_chain():
+    from rancang.limits import limit
+
+    reg = act(CITED.format(text="Pasal 1 sampai dengan Pasal 900 dan Pasal 901 sampai dengan Pasal 1900"))
+    ref = reg.find("Pasal 3 ayat (1)").refs[0]
+    # the first range fits the bound and is expanded; the second would pass it: only its ends are kept, unresolved
+    assert not ref.resolved and len(ref.target) <= limit("reference_range") + 4
+    assert ref.target[:2] == ["pasal-1", "pasal-2"] and ref.target[-2:] == ["pasal-901", "pasal-1900"]
 
 
 # --- 7. Penjelasan per Pasal ---------------------------------------------------------------------------------
@@ -291,7 +337,7 @@ def _pdf(bold: bool = False, lampiran: str = "") -> bytes:
 
 def test_a_fake_bold_pdf_reads_like_the_plain_one():
     plain, bold = ingest_bytes(_pdf(), "a.pdf"), ingest_bytes(_pdf(bold=True), "b.pdf")
-    assert numbers(bold) == ["1", "2"] and bold.meta["tentang"] == "PELAYANAN"
+    assert numbers(bold) == ["1", "2"] and bold.meta.tentang == "PELAYANAN"
     assert [n.text for n in bold.walk()] == [n.text for n in plain.walk()]
 
 
@@ -301,7 +347,7 @@ def test_a_lampiran_page_set_sideways_reads_in_its_own_direction(how):
     reg = ingest_bytes(_pdf(lampiran=how), "s.pdf")
     assert [b["text"] for b in reg.lampiran] == want
     assert "JADWAL PELAYANAN" in " ".join(want)
-    assert reg.penutup["lines"][-1] == "WALI KOTA SUKAMAJU,"
+    assert reg.penutup.lines[-1] == "WALI KOTA SUKAMAJU,"
 
 
 def _docx_with_changes() -> bytes:

@@ -75,7 +75,7 @@ def test_the_pdf_and_docx_of_each_seed_have_the_body_and_meta_of_its_text(fmt, r
     trees = request.getfixturevalue(f"{fmt}_trees")
     assert body_ids(trees[region]) == body_ids(seed_trees[region])
     assert trees[region].meta == seed_trees[region].meta
-    assert trees[region].source["format"] == fmt
+    assert trees[region].source.format == fmt
 
 
 def test_pdf_with_halaman_footers_and_one_column_gives_the_gold_of_pasaman_barat(gold):
@@ -84,7 +84,7 @@ def test_pdf_with_halaman_footers_and_one_column_gives_the_gold_of_pasaman_barat
     data = build_pdf(seed_text("pasaman_barat"), page_numbers="halaman", two_column=False, catchwords=False)
     reg = ingest_bytes(data, "pasaman.pdf")
     assert wrong_facts(reg, gold["pasaman_barat"]) == {}
-    numbers = [r["text"] for r in reg.stats["removed"] if r["kind"] == "page_number"]
+    numbers = [r["text"] for r in reg.stats.removed if r["kind"] == "page_number"]
     assert len(numbers) > 5
     assert numbers == [f"Halaman {n} dari {len(numbers)}" for n in range(1, len(numbers) + 1)]
 

@@ -72,15 +72,16 @@ def _clauses(n: int, seed: int) -> list[str]:
 
 
 def test_tokens_found_at_keywords_equal_a_full_scan():
-    from rancang.ingest import refs
+    from rancang.ingest import ref_grammar as g
 
     for text in _clauses(3000, 1):
-        full = [m.span() for m in refs.TOKEN.finditer(text) if refs._word_start(text, m.start())]
-        assert [m.span() for m in refs._tokens(text)] == full, text
+        full = [m.span() for m in g.TOKEN.finditer(text) if g.word_start(text, m.start())]
+        assert [m.span() for m in g.keyword_tokens(text)] == full, text
 
 
 def test_reference_lists_read_right_to_left_equal_each_stretch_read_whole():
-    from rancang.ingest import refs
+    from rancang.ingest import ref_acts as refs
+    from rancang.ingest.ref_grammar import chains as read_chains
 
     def whole(text, chains):
         out = []
@@ -90,15 +91,15 @@ def test_reference_lists_read_right_to_left_equal_each_stretch_read_whole():
                 continue
             clause_end = text.find(";", end)
             window = text[end:clause_end if clause_end >= 0 else len(text)]
-            m = refs._search_word(refs.ACT_CITATION, window) if "Nomor" in window else None
+            m = refs.search_word(refs.ACT_CITATION, window) if "Nomor" in window else None
             out.append(end + m.start() if m and refs.REFERENCE_FILLER.match(window[:m.start()]) else None)
         return out
 
     for text in _clauses(3000, 2):
-        chains = list(refs._chains(text))
-        assert refs._external_chains(text, chains) == whole(text, chains), text
+        chains = list(read_chains(text))
+        assert refs.external_chains(text, chains) == whole(text, chains), text
         for start, end, items in chains:
-            assert refs._chain_fills(items) == refs._is_filler(text[start:end]), text[start:end]
+            assert refs.chain_fills(items) == refs.is_filler(text[start:end]), text[start:end]
 
 
 def test_citations_tried_at_act_names_equal_a_full_scan():

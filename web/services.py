@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from rancang.errors import InputError
+from rancang.parts import Meta
 from rancang.topics import labels as topic_labels
 from rancang.tree import Regulation
 
@@ -31,12 +32,11 @@ def store(db: str | None) -> Iterator[Any]:
         s.close()
 
 
-def title(meta: dict[str, Any]) -> str:
-    """'Peraturan Bupati Jepara Nomor 17 Tahun 2024' from a tree's meta or a store row."""
+def title(meta: Meta) -> str:
+    """'Peraturan Bupati Jepara Nomor 17 Tahun 2024' from a tree's meta (its tentang left out)."""
     from rancang.model import citation
 
-    short = {k: meta.get(k) for k in ("jenis", "daerah", "nomor", "tahun")}
-    return citation(short) or "Peraturan"
+    return citation(Meta(jenis=meta.jenis, daerah=meta.daerah, nomor=meta.nomor, tahun=meta.tahun)) or "Peraturan"
 
 
 def regulations(db: str | None) -> list[dict[str, Any]]:
@@ -44,7 +44,8 @@ def regulations(db: str | None) -> list[dict[str, Any]]:
     with store(db) as s:
         rows = [dict(r) for r in s.entries()]
     for r in rows:
-        r["title"] = title(r) if r.get("nomor") else (r.get("file") or r["id"])
+        r["title"] = title(Meta(jenis=r.get("jenis"), daerah=r.get("daerah"), nomor=r.get("nomor"),
+                                tahun=r.get("tahun"))) if r.get("nomor") else (r.get("file") or r["id"])
         r["label"] = r.get("daerah") or r["id"]
     return rows
 

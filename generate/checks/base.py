@@ -9,10 +9,11 @@ may differ, as in a wrapped source line) with ``new``. Severities, messages and 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
+from rancang.parts import Considerans
 from rancang.tree import Node, Regulation
 
 Finding = dict[str, Any]
@@ -53,7 +54,7 @@ def norm(s: str | None) -> str:
 
 def jenis_of(reg: Regulation) -> str:
     """The act's jenis as the body names it ("Peraturan Bupati", "Peraturan Wali Kota", "Peraturan Daerah")."""
-    return norm(reg.meta.get("jenis")) or "Peraturan"
+    return norm(reg.meta.jenis) or "Peraturan"
 
 
 def is_perda(reg: Regulation) -> bool:
@@ -70,7 +71,7 @@ def jenis_pattern(reg: Regulation) -> str:
 
 def is_amending(reg: Regulation) -> bool:
     """An amending act ("Perubahan atas ...", "Perubahan Kedua atas ..."): its Pasal I holds instructions."""
-    return bool(re.match(r"\s*perubahan\b", norm(reg.meta.get("tentang")), re.I))
+    return bool(re.match(r"\s*perubahan\b", norm(reg.meta.tentang), re.I))
 
 
 def body_nodes(reg: Regulation) -> Iterator[Node]:
@@ -104,11 +105,11 @@ def word_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![\w-])", re.IGNORECASE)
 
 
-def item_cite(kind: str, items: list[dict[str, Any]], item: dict[str, Any]) -> str:
+def item_cite(kind: str, items: Sequence[Considerans], item: Considerans) -> str:
     """"Menimbang huruf c" / "Mengingat angka 3": the item's own label, else its position (a reader may lose a
     label in a two-column text)."""
     word = "huruf" if kind == "Menimbang" else "angka"
-    label = (item.get("label") or "").strip().rstrip(".")
+    label = (item.label or "").strip().rstrip(".")
     if not label:
         pos = next((i for i, x in enumerate(items) if x is item), 0)
         if len(items) == 1:

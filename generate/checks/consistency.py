@@ -13,20 +13,20 @@ from rancang.tree import Regulation
 
 def check_agreement(reg: Regulation) -> Iterator[Finding]:
     """T3: Kabupaten <-> Bupati <-> Berita Daerah Kabupaten; Kota <-> Wali Kota <-> Berita Daerah Kota."""
-    kind = reg.meta.get("daerah_jenis")
+    kind = reg.meta.daerah_jenis
     if kind not in ("kabupaten", "kota"):
         return
     office, other = ("Bupati", r"wali\s?kota") if kind == "kabupaten" else ("Wali Kota", r"bupati")
     wrong = re.compile(rf"\b{other}\b", re.IGNORECASE)
     other_kind = re.compile(r"\bkota\b" if kind == "kabupaten" else r"\bkabupaten\b", re.IGNORECASE)
-    for what, value in (("jenis peraturan", reg.meta.get("jenis")), ("pejabat", reg.meta.get("pejabat"))):
+    for what, value in (("jenis peraturan", reg.meta.jenis), ("pejabat", reg.meta.pejabat)):
         if value and wrong.search(value):
             yield finding("T3", "Judul", what=what, found=value, daerah_jenis=kind, expected=office)
-    bd = (reg.meta.get("berita_daerah") or {}).get("nama") or ""
+    bd = (reg.meta.berita_daerah.nama if reg.meta.berita_daerah else None) or ""
     if bd and other_kind.search(bd):
         yield finding("T3", "Penutup", what="Berita Daerah", found=bd, daerah_jenis=kind,
                       expected=f"Berita Daerah {kind.title()}")
-    for line in reg.penutup.get("lines") or []:
+    for line in reg.penutup.lines:
         s = line.strip().rstrip(",")
         if s.isupper() and wrong.search(s) and not s.startswith(("DITETAPKAN", "DIUNDANGKAN")):
             yield finding("T3", "Penutup", what="penanda tangan", found=s, daerah_jenis=kind,
@@ -39,7 +39,7 @@ _REGION = re.compile(r"\b(Kabupaten|Kota)\s+((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*)
 def check_region(reg: Regulation) -> Iterator[Finding]:
     """T3_daerah: the region named in Pasal 1 ("Daerah adalah Kabupaten X"), the pengundangan sentence and the
     Berita Daerah line is the act's own region."""
-    daerah = norm(reg.meta.get("daerah"))
+    daerah = norm(reg.meta.daerah)
     if not daerah:
         return
     own = daerah.lower()
@@ -67,7 +67,7 @@ _NAMED = re.compile(r"\b(Peraturan\s+(?:Bupati|Wali\s?Kota|Daerah|Gubernur)[\w ]
 def check_amendment(reg: Regulation) -> Iterator[Finding]:
     """C1: in an amending act ("Perubahan atas Peraturan Bupati Nomor 1 Tahun 2024 ..."), Pasal I's instructions
     name the amended act, not another."""
-    m = _AMENDED.search(norm(reg.meta.get("tentang")).upper())
+    m = _AMENDED.search(norm(reg.meta.tentang).upper())
     pasals = reg.pasals()
     if not m or not pasals or (pasals[0].number or "").upper() != "I":
         return

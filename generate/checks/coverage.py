@@ -19,7 +19,7 @@ from rancang.tree import Regulation
 
 def is_sistem_kerja(reg: Regulation) -> bool:
     """Whether the act's title is about sistem kerja and it is not an amendment (S1 applies only then)."""
-    return "sistem kerja" in fold(reg.meta.get("tentang") or "") and not is_amending(reg)
+    return "sistem kerja" in fold(reg.meta.tentang or "") and not is_amending(reg)
 
 
 def _places(reg: Regulation) -> list[tuple[str, str]]:

@@ -161,7 +161,7 @@ def check_region_terms(reg: Regulation) -> Iterator[Finding]:
     """U3: the head of the region ("Bupati", "Wali Kota") used in the body as an office (not in the name of an
     instrument such as "Peraturan Bupati" or "Keputusan Bupati") is defined in Pasal 1."""
     defs = {fold(d["term"]).replace(" ", "") for d in definitions(reg)}
-    office = {"kabupaten": "Bupati", "kota": "Wali Kota"}.get(reg.meta.get("daerah_jenis") or "")
+    office = {"kabupaten": "Bupati", "kota": "Wali Kota"}.get(reg.meta.daerah_jenis or "")
     if not defs or office is None or fold(office).replace(" ", "") in defs:
         return
     use = re.compile(r"(?<!Peraturan )(?<!Keputusan )(?<!Instruksi )(?<!Surat Edaran )\b"

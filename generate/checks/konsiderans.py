@@ -6,17 +6,18 @@ hierarchy then year and number, each act with its Lembaran Negara / Berita Negar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rancang.fold import fold
 from rancang.generate.checks import citations
 from rancang.generate.checks.base import Finding, finding, is_perda, item_cite, jenis_of, norm
 from rancang.generate.checks.structure import letter_value
+from rancang.parts import Considerans
 from rancang.tree import Regulation
 
 
-def _cite(kind: str, item: dict[str, Any], items: list[dict[str, Any]] | None = None) -> str:
+def _cite(kind: str, item: Considerans, items: Sequence[Considerans] | None = None) -> str:
     return item_cite(kind, items if items is not None else [item], item)
 
 
@@ -24,11 +25,11 @@ def _first_words(text: str, n: int = 5) -> str:
     return " ".join(text.split()[:n])
 
 
-def _labels(items: list[dict[str, Any]], kind: str, numeric: bool) -> Iterator[Finding]:
+def _labels(items: Sequence[Considerans], kind: str, numeric: bool) -> Iterator[Finding]:
     """K1/M1: labels a., b., c. (1., 2., 3.) without gaps; a gap is relabelled when the rest follows on."""
     expected = 1
     for item in items:
-        label = (item.get("label") or "").strip().rstrip(".")
+        label = (item.label or "").strip().rstrip(".")
         if not label:
             continue
         value = int(label) if numeric and label.isdigit() else (None if numeric else letter_value(label))
@@ -36,7 +37,7 @@ def _labels(items: list[dict[str, Any]], kind: str, numeric: bool) -> Iterator[F
             continue
         if value != expected:
             want = str(expected) if numeric else chr(96 + expected) if expected <= 26 else label
-            text = norm(item.get("text"))
+            text = norm(item.text)
             yield finding("K1_label" if kind == "Menimbang" else "M1_label", _cite(kind, item, items),
                           fix={"old": f"{label}. {_first_words(text, 3)}", "new": f"{want}. {_first_words(text, 3)}"},
                           found=label, expected=want)
@@ -46,7 +47,7 @@ def _labels(items: list[dict[str, Any]], kind: str, numeric: bool) -> Iterator[F
 def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:
     """K1: each consideration begins with "bahwa" and ends with ";"."""
     for item in reg.menimbang:
-        text = norm(item.get("text"))
+        text = norm(item.text)
         if not text:
             continue
         cite = _cite("Menimbang", item, reg.menimbang)
@@ -71,9 +72,9 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
         return
     last = reg.menimbang[-1]
     cite = _cite("Menimbang", last, reg.menimbang)
-    jenis, judul = jenis_of(reg), norm(reg.meta.get("tentang"))
+    jenis, judul = jenis_of(reg), norm(reg.meta.tentang)
     verb = "membentuk" if is_perda(reg) else "menetapkan"
-    text = norm(last.get("text"))
+    text = norm(last.text)
     m = _LAST.search(text)
     if not m:
         yield finding("K2", cite, verb=verb, jenis=jenis, judul=judul.title())
@@ -84,7 +85,7 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
                       found=m.group("verb"), expected=verb, jenis=jenis)
     if judul and fold(m.group("judul") or "") != fold(judul):
         yield finding("K2_title", cite, found=m.group("judul").strip(), judul=judul)
-    earlier = [(i.get("label") or "").strip().rstrip(".") for i in reg.menimbang[:-1]]
+    earlier = [(i.label or "").strip().rstrip(".") for i in reg.menimbang[:-1]]
     ref = re.search(r"dimaksud\s+(?:dalam|pada)?\s*(huruf.+?)(?:,\s*)?(?:maka\s+)?perlu\b", text)
     if len(earlier) >= 1 and all(earlier) and ref:
         cited = set(re.findall(r"(?:huruf\s+|,\s*|dan\s+)([a-z])\b", ref.group(1)))
@@ -105,7 +106,7 @@ def check_mengingat(reg: Regulation) -> Iterator[Finding]:
     yield from _labels(reg.mengingat, "Mengingat", numeric=True)
     previous: tuple[int, int, int] | None = None
     for item in reg.mengingat:
-        text = norm(item.get("text"))
+        text = norm(item.text)
         cite = _cite("Mengingat", item, reg.mengingat)
         if text and not text.endswith(";") and item is not reg.mengingat[-1]:
             tail = " ".join(text.split()[-3:])

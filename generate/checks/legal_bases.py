@@ -19,8 +19,8 @@ def _name(act: dict[str, Any]) -> str:
 
 
 def _date_of(reg: Regulation) -> tuple[str | None, int | None]:
-    date = reg.meta.get("tanggal_ditetapkan")
-    year = reg.meta.get("tahun")
+    date = reg.meta.tanggal_ditetapkan
+    year = reg.meta.tahun
     return (str(date) if date else None), (int(year) if str(year or "").isdigit() else None)
 
 
@@ -28,7 +28,7 @@ def check_replaced(reg: Regulation) -> Iterator[Finding]:
     """L1: an act cited as a base although another had replaced it before this act was made."""
     acts, (date, year) = citations.knowledge(), _date_of(reg)
     for item in reg.mengingat:
-        for cited in citations.parse(norm(item.get("text"))):
+        for cited in citations.parse(norm(item.text)):
             known = acts.get(cited["key"])
             new_key = known.get("replaced_by") if known else None
             if new_key and citations.in_force_by(acts[new_key], date, year):
@@ -40,7 +40,7 @@ def check_chain(reg: Regulation) -> Iterator[Finding]:
     """L2: "sebagaimana telah ... diubah terakhir dengan X" names the last amendment in force at the act's date."""
     acts, (date, year) = citations.knowledge(), _date_of(reg)
     for item in reg.mengingat:
-        cited = citations.parse(norm(item.get("text")))
+        cited = citations.parse(norm(item.text))
         if not cited or cited[0]["key"] not in acts:
             continue
         base = acts[cited[0]["key"]]
@@ -62,7 +62,7 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
     """L3: the Lembaran Negara (year, number), Tambahan, or Berita Negara of a known act differ from the record."""
     acts = citations.knowledge()
     for item in reg.mengingat:
-        for cited in citations.parse(norm(item.get("text"))):
+        for cited in citations.parse(norm(item.text)):
             known, pub = acts.get(cited["key"]), cited["pub"]
             if not known or not pub or not citations.verified(known, "ln"):
                 continue
@@ -84,7 +84,7 @@ def check_required_bases(reg: Regulation) -> Iterator[Finding]:
 
     if not reg.mengingat or not is_sistem_kerja(reg):
         return
-    texts = [norm(i.get("text")) for i in reg.mengingat]
+    texts = [norm(i.text) for i in reg.mengingat]
     if not any(_FORMING.search(t) for t in texts):
         yield finding("M4_region", "Mengingat")
     cited = {c["key"] for t in texts for c in citations.parse(t)}

@@ -111,7 +111,7 @@ def check_formulas(reg: Regulation) -> Iterator[Finding]:
     """X1/X4 in the batang tubuh and the konsiderans: preposition, capital "Pasal", commas of a list."""
     for item in reg.menimbang:
         cite = item_cite("Menimbang", reg.menimbang, item)
-        yield from _formula_findings(item.get("text") or "", cite, " ".join((item.get("text") or "").split()[:6]),
+        yield from _formula_findings(item.text, cite, " ".join(item.text.split()[:6]),
                                      in_body=False)
     for node in reg.walk():
         if node.type == "perubahan" or not node.text:

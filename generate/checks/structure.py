@@ -72,7 +72,7 @@ def check_judul(reg: Regulation) -> Iterator[Finding]:
     """J1: the judul reads "<JENIS> <DAERAH> / NOMOR n TAHUN yyyy / TENTANG / <NAMA>"."""
     lines = [norm(x).upper() for x in reg.preamble]
     nomor = next((i for i, x in enumerate(lines) if re.match(r"NOMOR\b.*\bTAHUN\b", x)), None)
-    if nomor is None or not reg.meta.get("tentang"):
+    if nomor is None or not reg.meta.tentang:
         return
     if "TENTANG" not in lines[nomor].split() and \
             not any(x == "TENTANG" or x.startswith("TENTANG ") for x in lines[nomor + 1:nomor + 3]):
@@ -111,7 +111,7 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
     jenis = jenis_of(reg)
     pasals = reg.pasals()
     last = " ".join(n.text for n in pasals[-1].walk()) if pasals else ""
-    text = norm(last + " " + " ".join(reg.penutup.get("lines") or []))
+    text = norm(last + " " + " ".join(reg.penutup.lines))
     spelled = jenis_pattern(reg)
     if pasals and not re.search(rf"{spelled}\s+ini\s+mulai\s+berlaku\s+(?:pada|sejak)", text, re.I):
         yield finding("T1_berlaku", pasals[-1].cite, jenis=jenis)
@@ -119,7 +119,7 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
     if pasals and not re.search(rf"Agar\s+setiap\s+orang\s+mengetahuinya,\s+memerintahkan\s+pengundangan\s+"
                                 rf"(?i:{spelled})\s+ini\s+dengan\s+penempatannya\s+dalam\s+{place}\b", text):
         yield finding("T1_undang", pasals[-1].cite, jenis=jenis, place=place)
-    for name in _signers(reg.penutup.get("lines") or []):
+    for name in _signers(reg.penutup.lines):
         if _TITLES.search(name) or _RANK.search(name):
             yield finding("T2_title", "Penutup", name=name)
 
@@ -129,16 +129,16 @@ _PLACEHOLDER = re.compile(r"\.{4,}|…{2,}|\[\s*\.*\s*\]|\bXX+\b")
 
 def check_placeholders(reg: Regulation) -> Iterator[Finding]:
     """T2: placeholders ("....") left for the nomor, dates or the Berita Daerah number (info: a draft has them)."""
-    places = [("Judul", x) for x in reg.preamble] + [("Penutup", x) for x in reg.penutup.get("lines") or []]
+    places = [("Judul", x) for x in reg.preamble] + [("Penutup", x) for x in reg.penutup.lines]
     places += [(n.cite, n.text) for n in reg.walk() if n.text]
     seen = set()
     for cite, text in places:
         if _PLACEHOLDER.search(text or "") and cite not in seen:
             seen.add(cite)
             yield finding("T2_placeholder", cite, text=norm(text)[:60])
-    bd = reg.meta.get("berita_daerah") or {}
-    lines = [norm(x) for x in reg.penutup.get("lines") or []]
-    if bd.get("nama") and not bd.get("nomor") and any(re.search(r"\bNOMOR\s*$", x, re.I) for x in lines):
+    bd = reg.meta.berita_daerah
+    lines = [norm(x) for x in reg.penutup.lines]
+    if bd is not None and bd.nama and not bd.nomor and any(re.search(r"\bNOMOR\s*$", x, re.I) for x in lines):
         yield finding("T2_placeholder", "Penutup", text=next(x for x in lines if re.search(r"NOMOR\s*$", x, re.I)))
 
 
