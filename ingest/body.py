@@ -216,6 +216,25 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: l
     when the item before it closed with "," instead of ";"."""
     closing = [u for u in units if g.CLOSING_FORMULA.match(u.text)]
     body = [u for u in units if u not in closing]
+    groups, definitions = _sentence_groups(body, ayat_at)
+    flow = _Flow(_list_style(body, bare, definitions), definitions, item_at)
+    if len(groups) >= 2:
+        for position, group in enumerate(groups, 1):
+            mk = group[0].marker
+            label = mk.label if mk is not None and mk.style == "ayat" else None
+            ayat = Node("ayat", number=str(position), label=label)
+            flow.fill(ayat, group)
+            pasal.children.append(ayat)
+    elif groups:
+        flow.fill(pasal, groups[0])
+    for unit in closing:
+        pasal.children.append(Node("text", text=_labelled(unit)))
+
+
+def _sentence_groups(body: list[Unit], ayat_at: list[int] | None) -> tuple[list[list[Unit]], bool]:
+    """The units of a Pasal grouped into its ayat by sentence flow: a group ends with a sentence, or before a
+    detached ayat enumerator printed between two units (unless the text before it expects more). And whether the
+    Pasal is a list of definitions ("Dalam Peraturan ini yang dimaksud dengan:"), which is one group."""
     groups: list[list[Unit]] = []
     current: list[Unit] = []
     definitions = False
@@ -236,59 +255,63 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: l
             current = []
     if current:
         groups.append(current)
+    return groups, definitions
 
-    style = _list_style(body, bare, definitions)
 
-    def fill(holder: Node, group: list[Unit]) -> None:
+class _Flow:
+    """How the flow rule fills one ayat (or the Pasal itself) from a group of units: the group's lead is the
+    holder's text; when it introduces a list (ends with ":"), the units after it become the list's items."""
+
+    def __init__(self, style: str, definitions: bool, item_at: list[int] | None):
+        self.style, self.definitions, self.item_at = style, definitions, item_at
+
+    def fill(self, holder: Node, group: list[Unit]) -> None:
         lead, rest = group[0], group[1:]
-        lead_text = lead.text
         # the holder keeps the lead's enumerator as its label only when it is an ayat labelled by it
-        holder.text = lead_text if holder.label or lead.marker is None else _labelled(lead)
+        holder.text = lead.text if holder.label or lead.marker is None else _labelled(lead)
         if not rest:
             return
-        if not _ends_intro(lead_text):
+        if not _ends_intro(lead.text):
             holder.children.append(Node("text", text=join_lines([_labelled(u) for u in rest])))
             return
+        trailing = self.items(holder, lead, rest)
+        if trailing:
+            holder.children.append(Node("text", text=join_lines([_labelled(u) for u in trailing])))
+
+    def marked(self, unit: Unit, previous: Unit) -> bool:
+        """Whether ``unit`` is marked as an item: by its own enumerator of the list's style, or by a detached one
+        printed just before it."""
+        item_at = self.item_at
+        return unit.marker is not None and unit.marker.style == self.style or bool(
+            item_at and previous.nos and unit.nos and _marker_between(item_at, previous.nos[-1], unit.nos[0]))
+
+    def items(self, holder: Node, lead: Unit, rest: list[Unit]) -> list[Unit]:
+        """The items of the list ``lead`` introduces, appended to ``holder``; returns the units after the list
+        (text that follows it, placed as plain text)."""
+        style = self.style
         position = 0
         trailing: list[Unit] = []
         last_item: Node | None = None
         previous = lead
         for unit in rest:
-            # an item is marked by its own enumerator, or by a detached one printed just before it
-            inline = unit.marker is not None and unit.marker.style == style or bool(
-                item_at and previous.nos and unit.nos and _marker_between(item_at, previous.nos[-1], unit.nos[0]))
+            inline = self.marked(unit, previous)
             previous = unit
-            if trailing or (last_item is not None and not definitions and not inline
+            if trailing or (last_item is not None and not self.definitions and not inline
                             and not _item_continues(last_item.text)):
                 trailing.append(unit)
                 continue
             mk = unit.marker
             if mk is not None and mk.style != style and last_item is not None and mk.style != "ayat":
                 # a deeper list inside the previous item, printed with its own enumerators
-                child = _node_for(mk, unit.text)
-                last_item.children.append(child)
+                last_item.children.append(_node_for(mk, unit.text))
                 continue
             position += 1
-            num = _numbered(style, position)
             own = mk is not None and mk.style == style
-            node = Node(STYLE_TYPE.get(style, "huruf"), number=num, label=mk.label if own else None,
-                        text=unit.text if own or mk is None else _labelled(unit))
-            holder.children.append(node)
-            last_item = node
-        if trailing:
-            holder.children.append(Node("text", text=join_lines([_labelled(u) for u in trailing])))
-
-    if len(groups) >= 2:
-        for position, group in enumerate(groups, 1):
-            mk = group[0].marker
-            label = mk.label if mk is not None and mk.style == "ayat" else None
-            ayat = Node("ayat", number=str(position), label=label)
-            fill(ayat, group)
-            pasal.children.append(ayat)
-    elif groups:
-        fill(pasal, groups[0])
-    for unit in closing:
-        pasal.children.append(Node("text", text=_labelled(unit)))
+            last_item = Node(STYLE_TYPE.get(style, "huruf"), number=_numbered(style, position),
+                             label=mk.label if own else None,
+                             text=unit.text if own or mk is None else _labelled(unit))
+            holder.children.append(last_item)
+        return trailing
 
 
 def _labelled(unit: Unit) -> str:

@@ -4,35 +4,42 @@ Real texts carry what PDF export left behind: "- " bullets, ``**bold**`` and ``*
 page numbers ("- 3 -", "Halaman 3 dari 20"), runs of spaces. Each stage removes one kind, by rule, and appends
 ``{"kind", "line", "text"}`` to the removed list so nothing disappears silently (``stats.removed`` of the tree).
 
-Four passes look at the whole document rather than one line: :func:`running_headers` (an address repeated on
-every page), :func:`lone_page_numbers` ("7" alone, known by its sequence) and :func:`trailing_counters` (page
-counters "3 / 11" left at the end of a line of text) before the line stages, and :func:`rehang_enumerators` (an
-enumerator left at a line's end) after them.
-:func:`clean_lines` runs it all in one pass over the lines; ``tests/test_clean.py`` checks that this equals running
-:data:`STAGES` one after the other.
+:func:`clean_lines` runs the whole pass, in this order (the shape of Indigo's docpipe: one list a reader can see,
+run as it is written, in production and in the tests alike):
+
+1. :data:`PAGE_STAGES`: what only the whole document shows, cut from the lines it sits on: page numbers alone on
+   a line ("7", known by their sequence), page counters left at a line's end ("... berikut: 3 / 11"), running
+   headers (an address repeated on every page);
+2. :data:`STAGES`: one rule per line each, in order; a stage declares a cheap trigger (the line's first
+   character, a substring, a precompiled pattern) and its transform runs only on the lines that pass it;
+3. :func:`rehang_enumerators`: an enumerator left at a line's end moves to the line it numbers.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from rancang.ingest.pages import (
+    lone_page_numbers,
+    page_number_lines,
+    running_header_lines,
+    running_headers,
+    trailing_counters,
+)
 
 Removed = list[dict[str, Any]]
+#: a line stage's rule: a stripped line -> (the new line, the pieces it removed)
+Transform = Callable[[str], tuple[str, list[str]]]
 
-_MARKUP = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|</?(?:i|b|u|em|strong)>", re.I)
-_BULLET = re.compile(r"^\s*[-•▪·]\s+(?=\S)")
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|Halaman\s+\d+\s+dari\s+\d+|\d{1,4}\s*/\s*\d{1,4})\s*$", re.I)
+__all__ = ["PAGE_STAGES", "STAGES", "PageStage", "Stage", "clean_lines", "counts", "cut_page_artefacts",
+           "lines_passing", "lone_page_numbers", "rehang_enumerators", "run_stages", "running_headers",
+           "trailing_counters"]
 
 
-def strip_markup(line: str) -> tuple[str, list[str]]:
-    """Bold/italic markers and inline HTML tags: ``**BAB IV``, ``*Squad*``, ``<i>squad</i>``."""
-    if "*" not in line and "<" not in line:
-        return line, []
-    found = _MARKUP.findall(line)
-    return (_MARKUP.sub("", line), found) if found else (line, [])
-
+# ------------------------------------------------------------------------------------------ the line rules
 
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
@@ -40,54 +47,33 @@ _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 
 def strip_md(line: str) -> tuple[str, list[str]]:
     """Markdown heading marks ("## BAB I") and whole-line comments (the canonical-text mark)."""
-    if "#" not in line and "<!--" not in line:
-        return line, []
     if _COMMENT.match(line):
         return "", [line.strip()]
     m = _MD_HEADING.match(line)
     return (line[m.end():], [m.group().strip()]) if m else (line, [])
 
 
+_MARKUP = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|</?(?:i|b|u|em|strong)>", re.I)
+
+
+def strip_markup(line: str) -> tuple[str, list[str]]:
+    """Bold/italic markers and inline HTML tags: ``**BAB IV``, ``*Squad*``, ``<i>squad</i>``."""
+    found = _MARKUP.findall(line)
+    return (_MARKUP.sub("", line), found) if found else (line, [])
+
+
+#: a whole line that is a page number (ASCII digits: the stage's trigger is the line's first character)
+_PAGE_NUMBER = re.compile(r"""^\s*(?:
+    -\s*[0-9]{1,4}\s*-                          # - 3 -
+  | Halaman\s+[0-9]+\s+dari\s+[0-9]+           # Halaman 3 dari 20
+  | [0-9]{1,4}\s*/\s*[0-9]{1,4}                 # 1 / 11
+  )\s*$""", re.I | re.X)
+
+
 def strip_page_number(line: str) -> tuple[str, list[str]]:
     """A whole line that is a page number: "- 3 -", "Halaman 3 dari 20", "1 / 11"."""
     if _PAGE_NUMBER.match(line):
         return "", [line.strip()]
-    return line, []
-
-
-def strip_bullet(line: str) -> tuple[str, list[str]]:
-    """A leading "- " bullet that PDF export put before labels and wrapped lines (never part of the text)."""
-    m = _BULLET.match(line)
-    if m:
-        return line[m.end():], [m.group().strip()]
-    return line, []
-
-
-def fold_spaces(line: str) -> tuple[str, list[str]]:
-    """Non-breaking and repeated spaces become one space; tabs stay (they separate table cells in a Lampiran)."""
-    if "  " in line or "\u00a0" in line or "\u2007" in line or "\u202f" in line:
-        line = _SPACES.sub(" ", line)
-    return line.strip(" \t"), []
-
-
-_SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
-
-
-_MERGED_AYAT = re.compile(r"(?<=[.;:])\s+(?=\(\d{1,3}\)\s+[A-Z])")
-_MERGED_ITEM = re.compile(r"(?<=[:;])(?:\s+(?:dan|atau))?\s+(?=(?:[a-z]|\d{1,2})\.\s+[A-Za-z])")
-
-
-_MERGE_HINT = re.compile(r"[.;:] +(?:\(\d|[a-z0-9]{1,2}\. )")
-
-
-def break_merged(line: str) -> tuple[str, list[str]]:
-    """Clauses that copy-paste merged onto one line get their own lines again (like Indigo's BreakLines):
-    "... diakses oleh setiap Pengguna Informasi Publik. (2) Informasi ..." and "... terdiri atas: a. akibat ...".
-    Only a break after a clause end (".", ";", ":") before an enumerator counts; nothing is removed."""
-    if not _MERGE_HINT.search(line):
-        return line, []
-    line = _MERGED_AYAT.sub("\n", line)
-    line = _MERGED_ITEM.sub(lambda m: m.group(0).rstrip() + "\n" if m.group(0).strip() else "\n", line)
     return line, []
 
 
@@ -101,8 +87,20 @@ _PATH_ENDS = (".doc", "docx", ".rtf", ".odt", ".pdf", ".txt")
 def strip_file_path(line: str) -> tuple[str, list[str]]:
     """A footer line that is only a file path ("C:\\Users\\Hukum\\Perda 5 2019.doc"): never regulation text."""
     s = line.strip()
-    if ("\\" in s or "/" in s) and s[-4:].lower() in _PATH_ENDS and _FILE_PATH.match(s):
+    if s[-4:].lower() in _PATH_ENDS and _FILE_PATH.match(s):
         return "", [s]
+    return line, []
+
+
+_BULLETS = frozenset("-•▪·")
+
+
+def strip_bullet(line: str) -> tuple[str, list[str]]:
+    """A leading "- " bullet that PDF export put before labels and wrapped lines (never part of the text): a bullet
+    character, white space, then text."""
+    s = line.lstrip()
+    if s[:1] in _BULLETS and s[1:2].isspace() and s[2:].strip():
+        return s[1:].lstrip(), [s[0]]
     return line, []
 
 
@@ -110,6 +108,8 @@ def strip_file_path(line: str) -> tuple[str, list[str]]:
 _SPACED = re.compile(r"^(?:[A-Za-z] ){2,}[A-Za-z](?: [:.])?$")
 _SINGLES = re.compile(r"^(?:\w )+[\w:.]$")
 _SPACED_HEADING = re.compile(r"^(BAB|PASAL|Pasal|BAGIAN|PARAGRAF)(?=[IVXLC\d]+$)")
+#: the trigger of :func:`unspace_letters`: a character, a space, a character, a space
+_SPACED_START = re.compile(r"^. . ", re.S)
 
 
 def unspace_letters(line: str) -> tuple[str, list[str]]:
@@ -117,8 +117,8 @@ def unspace_letters(line: str) -> tuple[str, list[str]]:
     "M E M U T U S K A N" -> "MEMUTUSKAN". Words stand two spaces apart; a line is letter-spaced when it has a
     run of at least three single characters, so text with a one-letter word is never touched; nothing is
     removed (spaces are not text)."""
-    s = line.strip(" \t")
-    if len(s) < 5 or s[1:2] != " " or s[3:4] != " ":
+    s = line.strip()
+    if len(s) < 5 or not _SPACED_START.match(s):
         return line, []
     groups = re.split(r" {2,}|\t", s)
     if not any(_SPACED.match(gr) for gr in groups):
@@ -129,192 +129,182 @@ def unspace_letters(line: str) -> tuple[str, list[str]]:
     return " ".join(words), []
 
 
-#: The stages, in the order they run.
-STAGES: list[tuple[str, Callable[[str], tuple[str, list[str]]]]] = [
-    ("markdown", strip_md),
-    ("markup", strip_markup),
-    ("page_number", strip_page_number),
-    ("file_path", strip_file_path),
-    ("bullet", strip_bullet),
-    ("letter_spaced", unspace_letters),
-    ("spaces", fold_spaces),
-    ("merged", break_merged),
-]
+_SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
 
 
-_URLISH = re.compile(r"(?:www\.|https?://|\.com\b|\.go\.id\b|\.or\.id\b)", re.I)
+def fold_spaces(line: str) -> tuple[str, list[str]]:
+    """Non-breaking and repeated spaces become one space; tabs stay (they separate table cells in a Lampiran)."""
+    return _SPACES.sub(" ", line), []
 
 
-def running_headers(lines: list[str]) -> set[str]:
-    """Lines an online database or a PDF repeats on every page: the same web address line three times or more.
-
-    (Repeated legal text such as "Cukup jelas." is never a header: only address-like lines qualify.) Lines are
-    counted first, in C, and only those seen three times are read: searching the whole text for addresses took
-    three times as long."""
-    counts = Counter(map(str.strip, lines))
-    if "\ufeff" in "".join(counts):  # a byte-order mark inside the text: count the lines without it
-        counts = Counter(key.lstrip("\ufeff") for key in counts.elements())
-    return {key for key, n in counts.items()
-            if n >= 3 and key and len(key) < 120
-            and ("www" in key or "http" in key or ".co" in key or ".id" in key) and _URLISH.search(key)}
+#: where clauses ran together: spaces after a clause end, before an ayat ("... Publik. (2) Informasi ...") or after
+#: ":" / ";" (and "dan" / "atau") before a list item ("... terdiri atas: a. akibat ...")
+_MERGED_AYAT = re.compile(r"(?<=[.;:]) +(?=\(\d{1,3}\)\s+[A-Z])")
+_MERGED_ITEM = re.compile(r"(?<=[:;])(?: +(?:dan|atau))? +(?=(?:[a-z]|\d{1,2})\.\s+[A-Za-z])")
+_MERGE_HINT = re.compile(r"[.;:] +(?:\(\d|[a-z0-9]{1,2}\. )")
 
 
-#: a page counter left at the end of a text line by copy-paste from a paged view: "... berikut: 3 / 11"
-_TRAILING_COUNTER = re.compile(r"(?<=\s)(\d{1,4})\s+/\s+(\d{1,4})\s*$")
-_WHOLE_COUNTER = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,4})\s*$")
+def break_merged(line: str) -> tuple[str, list[str]]:
+    """Clauses that copy-paste merged onto one line get their own lines again (like Indigo's BreakLines):
+    "... diakses oleh setiap Pengguna Informasi Publik. (2) Informasi ..." and "... terdiri atas: a. akibat ...".
+    Only a break after a clause end (".", ";", ":") and spaces, before an enumerator, counts; nothing is removed.
+    So a line without ". (", "; " or ": " never breaks (the stage's trigger)."""
+    if not _MERGE_HINT.search(line):
+        return line, []
+    line = _MERGED_AYAT.sub("\n", line)
+    line = _MERGED_ITEM.sub(lambda m: m.group(0).rstrip() + "\n" if m.group(0).strip() else "\n", line)
+    return line, []
 
 
-def trailing_counters(lines: list[str]) -> dict[int, str]:
-    """Page counters printed at the end of a line of text ("... Rancangan Undang-Undang 4 / 11"), by line index.
+# ------------------------------------------------------------------------------------------ the stages
 
-    A counter counts the document's pages: it is accepted only as one of a run of at least three counters with
-    the same total, numbered upwards, covering at least half of the pages (counters on lines of their own count
-    too). So "1/3 bagian" in a clause is never a page counter, and nothing is taken without a sequence."""
-    found: list[tuple[int, int, int, int]] = []  # (line index, page, total, start of the counter or -1)
-    for i, line in enumerate(lines):
-        if "/" not in line or not line.rstrip()[-1:].isdigit():
-            continue
-        m = _WHOLE_COUNTER.match(line)
-        if m is not None:
-            found.append((i, int(m.group(1)), int(m.group(2)), -1))
-            continue
-        # a counter is "1234 / 1234" at most (with a few spaces more): search the tail only
-        m = _TRAILING_COUNTER.search(line, max(0, len(line.rstrip()) - 24))
-        if m is not None and line[:m.start()].strip():
-            found.append((i, int(m.group(1)), int(m.group(2)), m.start()))
-    if not found:
-        return {}
-    out: dict[int, str] = {}
-    for total in {t for _, _, t, _ in found}:
-        run: list[tuple[int, int]] = []  # (line index, start) of the counters numbered upwards
-        last = 0
-        for i, page, t, start in found:
-            if t == total and last < page <= total:
-                last = page
-                run.append((i, start))
-        if len(run) >= 3 and 2 * len(run) >= total:
-            out.update((i, lines[i][start:]) for i, start in run if start >= 0)
+
+class Stage(NamedTuple):
+    """One rule over single lines, and the cheap trigger that lets most lines pass it by untouched.
+
+    ``kind`` names what the rule removes (the ``kind`` of its records in ``stats.removed``); ``transform`` takes a
+    stripped line and returns the new line (a ``"\\n"`` in it breaks it in two) and the pieces removed. The
+    trigger is a test on the stripped line that every line the transform changes passes, so skipping the others
+    changes nothing (``tests/test_clean.py`` runs every transform on every line to hold this): ``first``, the
+    line's first character is one of these; ``contains``, the line holds one of these substrings; ``search``,
+    this pattern finds something. A stage with no trigger runs on every line."""
+
+    kind: str
+    transform: Transform
+    first: str | None = None
+    contains: tuple[str, ...] = ()
+    search: re.Pattern[str] | None = None
+
+
+#: The line stages, in the order they run. Each trigger may count on the stages before it: once "spaces" has
+#: run, spaces are single, so a merged clause shows ". (", "; " or ": ".
+STAGES: tuple[Stage, ...] = (
+    Stage("markdown", strip_md, first="#<"),
+    Stage("markup", strip_markup, contains=("*", "<")),
+    Stage("page_number", strip_page_number, first="-Hh0123456789"),
+    Stage("file_path", strip_file_path, contains=("\\", "/")),
+    Stage("bullet", strip_bullet, first="-•▪·"),
+    Stage("letter_spaced", unspace_letters, search=_SPACED_START),
+    Stage("spaces", fold_spaces, contains=("  ", "\u00a0", "\u2007", "\u202f")),
+    Stage("merged", break_merged, contains=(". (", "; ", ": ")),
+)
+
+
+class PageStage(NamedTuple):
+    """One rule that needs the whole document: ``find`` reads every line and returns ``{line index: the text to
+    cut from the end of that line}`` (the whole line, or its tail); ``kind`` names it in ``stats.removed``."""
+
+    kind: str
+    find: Callable[[list[str]], dict[int, str]]
+
+
+#: The page stages, in the order they run, before the line stages; each reads the lines the one before it left.
+PAGE_STAGES: tuple[PageStage, ...] = (
+    PageStage("page_number", page_number_lines),
+    PageStage("page_number", trailing_counters),
+    PageStage("running_header", running_header_lines),
+)
+
+
+# ------------------------------------------------------------------------------------------ the pass
+
+
+def cut_page_artefacts(lines: list[str], removed: Removed, stages: tuple[PageStage, ...] | None = None) -> list[str]:
+    """A copy of ``lines`` with what each page stage (of ``stages``, :data:`PAGE_STAGES` when None) found cut off,
+    in order, each cut recorded in ``removed`` (``{"kind", "line" (1-based), "text"}``)."""
+    lines = list(lines)
+    for kind, find in PAGE_STAGES if stages is None else stages:
+        for i, tail in find(lines).items():
+            removed.append({"kind": kind, "line": i + 1, "text": tail.strip()})
+            lines[i] = lines[i][: len(lines[i]) - len(tail)]
+    return lines
+
+
+def lines_holding(text: str, needles: tuple[str, ...]) -> list[int]:
+    """The indices of the lines of ``text`` (lines joined by "\\n") that hold one of ``needles`` (none holds a
+    "\\n"), in order: a scan in C per needle and a step of Python per line found, so that a needle found nowhere
+    costs next to nothing."""
+    found: set[int] = set()
+    for needle in needles:
+        line = prev = 0
+        at = text.find(needle)
+        while at >= 0:
+            line += text.count("\n", prev, at)
+            found.add(line)
+            prev = text.find("\n", at)
+            if prev < 0:
+                break
+            at = text.find(needle, prev)  # (on from the next line)
+    return sorted(found)
+
+
+def lines_passing(stage: Stage, lines: list[str], joined: Callable[[], str]) -> list[int]:
+    """The indices of the ``lines`` (stripped) that pass ``stage``'s trigger, in order; ``joined()`` gives the lines
+    joined by "\\n" (for a substring, searched in C)."""
+    if stage.first is not None:
+        first = stage.first
+        return [i for i, s in enumerate(lines) if s and s[0] in first]
+    if stage.contains:
+        return lines_holding(joined(), stage.contains)
+    if stage.search is not None:
+        search = stage.search.search
+        return [i for i, s in enumerate(lines) if s and search(s)]
+    return [i for i, s in enumerate(lines) if s]
+
+
+def run_stages(lines: list[str], removed: Removed, stages: tuple[Stage, ...] | None = None) -> list[str]:
+    """The lines, stripped, after each stage of ``stages`` (:data:`STAGES` when None) in order: a stage reads the
+    lines the one before it left and rewrites those that pass its trigger (each stripped again). Blank where a
+    line was removed, and one line more for each clause a stage broke off. What a stage removed is recorded in
+    ``removed`` (``{"kind", "line" (1-based), "text"}``), stage after stage."""
+    lines = [s.strip() for s in lines]
+    broken: set[int] = set()  # lines a stage broke in two ("\n"): one line still, until the last stage has run
+    text: str | None = None
+
+    def joined() -> str:  # the lines joined, made again only after a stage changed a line
+        nonlocal text
+        if text is None:
+            text = "\n".join([s.replace("\n", "\r") if i in broken else s for i, s in enumerate(lines)]
+                             if broken else lines)
+        return text
+
+    for stage in STAGES if stages is None else stages:
+        kind, transform = stage.kind, stage.transform
+        for i in lines_passing(stage, lines, joined):
+            line = lines[i]
+            s, gone = transform(line)
+            if s is line and not gone:  # (a transform returns the line itself when it leaves it alone)
+                continue
+            for piece in gone:
+                if piece.strip():
+                    removed.append({"kind": kind, "line": i + 1, "text": piece})
+            s = s.strip()
+            if s != line:
+                lines[i] = s
+                text = None  # (joined again when a stage asks)
+                if "\n" in s:
+                    broken.add(i)
+    out: list[str] = []
+    for i, s in enumerate(lines):
+        if i in broken:
+            out.extend(part.strip() for part in s.split("\n"))
+        else:
+            out.append(s)
     return out
 
 
-def lone_page_numbers(lines: list[str]) -> set[int]:
-    """Lines that hold only a page number ("7"), by line index.
-
-    A bare number is also what a two-column layout leaves of an enumerator, so a number counts as a page only as
-    part of a run: at least three numbers, each one more than the last and at least 20 lines after it, as pages
-    are numbered. Enumerators restart with every list and stand a few lines apart."""
-    runs: dict[int, list[int]] = {}  # the next page number a run expects -> its line indices
-    for i, line in enumerate(lines):
-        if len(line) > 16:  # (the cheap test first: a page number is a short line)
-            continue
-        s = line.strip()
-        if not (0 < len(s) <= 3 and s.isdecimal()):
-            continue
-        value = int(s)
-        run = runs.get(value)
-        if run is not None and i - run[-1] >= _PAGE_LINES:
-            del runs[value]
-            run.append(i)
-            if len(runs.get(value + 1, ())) < len(run):  # of two runs that now expect the same page, the longer
-                runs[value + 1] = run
-        elif value + 1 not in runs:
-            runs[value + 1] = [i]
-    return {i for run in runs.values() if len(run) >= 3 for i in run}
-
-
-#: the fewest lines a page holds, between two page numbers
-_PAGE_LINES = 20
-
-
-_BULLET_START = frozenset("-•▪·")
-
-
-def _record(kind: str, gone: list[str], no: int, removed: Removed) -> None:
-    for text in gone:
-        if text.strip():
-            removed.append({"kind": kind, "line": no, "text": text})
+_LINE = itemgetter("line")
 
 
 def clean_lines(lines: list[str], removed: Removed) -> list[str]:
-    """Run every stage over every line; returns the cleaned lines (same count: blank where a line was removed).
-
-    One pass over the lines, in the order of :data:`STAGES`; each stage runs only on a line that shows its
-    trigger (a "#", a "*", a leading "-", a "/" ...), tested with plain string checks, because most lines of a
-    regulation need nothing but the final strip and a regex call per line per stage would dominate ingest time."""
-    out: list[str] = []
-    append = out.append
-    headers = running_headers(lines)
-    counters = trailing_counters(lines)
-    pages = lone_page_numbers(lines)
-    for no, line in enumerate(lines, 1):
-        if pages and no - 1 in pages:
-            removed.append({"kind": "page_number", "line": no, "text": line.strip()})
-            append("")
-            continue
-        if counters and no - 1 in counters:
-            counter = counters[no - 1]
-            removed.append({"kind": "page_number", "line": no, "text": counter.strip()})
-            line = line[: len(line) - len(counter)]
-        s = line.strip()
-        if not s:
-            append("")
-            continue
-        if headers and s.lstrip("\ufeff") in headers:
-            removed.append({"kind": "running_header", "line": no, "text": s})
-            append("")
-            continue
-        if "#" in s or "*" in s or "<" in s:
-            if "#" in s or "<!--" in s:
-                line, gone = strip_md(line)
-                _record("markdown", gone, no, removed)
-            if "*" in line or "<" in line:
-                line, gone = strip_markup(line)
-                _record("markup", gone, no, removed)
-            s = line.strip()
-            if not s:
-                append("")
-                continue
-        head = s[0]
-        if head in _PAGE_START and ((head == "-" and s[-1] == "-") or head in "Hh" or (head != "-" and "/" in s)):
-            line, gone = strip_page_number(line)
-            _record("page_number", gone, no, removed)
-            s = line.strip()
-            head = s[:1]
-        if ("\\" in s or "/" in s) and s[-4:].lower() in _PATH_ENDS:
-            line, gone = strip_file_path(line)
-            _record("file_path", gone, no, removed)
-            s = line.strip()
-            if not s:
-                append("")
-                continue
-            head = s[0]
-        if head in _BULLET_START and s[1:2].isspace():
-            # strip_bullet, inlined: a bullet is the commonest artefact of all
-            rest = s[1:].lstrip()
-            if rest:
-                removed.append({"kind": "bullet", "line": no, "text": head})
-                line = line.lstrip()[1:].lstrip()
-        if s[1:2] == " " and s[3:4] == " ":
-            line, _ = unspace_letters(line)
-        if "  " in line or (not line.isascii() and ("\u00a0" in line or "\u2007" in line or "\u202f" in line)):
-            line = _SPACES.sub(" ", line)
-        line = line.strip(" \t")
-        # a necessary condition for _MERGE_HINT by substring tests first (spaces are single by now; one-character
-        # tests are much cheaper than two-character ones, so they come first)
-        if (("(" in line and (". (" in line or "; (" in line or ": (" in line))
-                or ("." in line and ". " in line and ("; " in line or ": " in line or line.count(". ") > 1))) \
-                and _MERGE_HINT.search(line):
-            line, _ = break_merged(line)
-            if "\n" in line:
-                out.extend(part.strip() for part in line.split("\n"))
-                continue
-        append(line)
+    """The lines after the whole pass: :data:`PAGE_STAGES`, :data:`STAGES`, then :func:`rehang_enumerators`.
+    What was removed is appended to ``removed`` in line order (a line's records in the order of the stages)."""
+    start = len(removed)
+    out = run_stages(cut_page_artefacts(lines, removed), removed)
+    removed[start:] = sorted(removed[start:], key=_LINE)
     return rehang_enumerators(out)
 
 
-_PAGE_START = frozenset("-Hh0123456789")
-
-#: an enumerator left at the end of a line, after the clause before it: "... melalui: a." / "rapat dengar ..."
 _HANGING = re.compile(r"(?<=[.;:]) (?:\(\d{1,3}\)|[a-z]{1,2}\.|\d{1,3}\.)$")
 _HEADINGS = ("Pasal ", "PASAL ", "BAB ", "Bagian ", "BAGIAN ", "Paragraf ", "PARAGRAF ")
 

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rancang.address import number_tree
@@ -15,13 +16,16 @@ from rancang.errors import InputError
 from rancang.ingest import body as body_mod
 from rancang.ingest import grammar as g
 from rancang.ingest import headings
+from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import meta as meta_mod
 from rancang.ingest import penjelasan as penjelasan_mod
+from rancang.ingest import refs as refs_mod
 from rancang.ingest.clean import clean_lines, counts
+from rancang.ingest.markdown import CANONICAL_MARK
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
-from rancang.parts import Source, Stats
-from rancang.tree import Regulation
+from rancang.parts import BeritaDaerah, Considerans, Dasar, Meta, Penutup, Source, Stats
+from rancang.tree import Node, Regulation
 
 #: the first letters of every line :func:`split_parts` looks for (Menimbang, Mengingat, MEMUTUSKAN, Dengan
 #: Persetujuan, BAB, Pasal, Ditetapkan, Disahkan, LAMPIRAN, PENJELASAN): other lines are passed over unread
@@ -95,10 +99,9 @@ def _strip_keyword(lines: list[str], pattern, removed: list[dict[str, Any]], off
 
 
 def parse_document(doc: Document, source: Source) -> Regulation:
-    """Build the tree of one document."""
+    """Build the tree of one document: clean the lines, find the parts, read each part, number the tree, resolve
+    its references. Raises :class:`~rancang.errors.InputError` when the text holds no Pasal."""
     removed: list[dict[str, Any]] = list(doc.removed)
-    from rancang.ingest.markdown import CANONICAL_MARK
-
     canonical = next((ln.strip() for ln in doc.lines if ln.strip()), "") == CANONICAL_MARK
     lines = clean_lines(doc.lines, removed)
     parts = split_parts(lines)
@@ -109,20 +112,50 @@ def parse_document(doc: Document, source: Source) -> Regulation:
         a, b = parts.get(name, (0, 0))
         return lines[a:b]
 
-    preamble = [ln for ln in part("preamble") if ln.strip()]
     meta = meta_mod.parse_judul(part("preamble"))
+    menimbang, mengingat = _konsiderans(part, parts, removed, canonical)
+    diktum = [ln for ln in part("diktum") if ln.strip()]
+    if not meta.tentang:
+        meta.tentang = _tentang_from_diktum(diktum)
+    corrections: list[dict[str, Any]] = []
+    top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source)
+    penutup, berita_daerah = meta_mod.parse_penutup(part("penutup"))
+    _meta_from_penutup(meta, penutup, berita_daerah)
+    for name in ("lampiran", "penjelasan"):
+        removed.extend(lampiran_mod.table_rules(part(name), parts.get(name, (0, 0))[0]))
+    lampiran = lampiran_mod.parse(part("lampiran"), canonical=canonical)
+    penjelasan = penjelasan_mod.parse(part("penjelasan")) if "penjelasan" in parts else []
+    number_tree(top)
+    reg = Regulation(source=source, meta=meta, preamble=[ln for ln in part("preamble") if ln.strip()],
+                     menimbang=menimbang, mengingat=mengingat, diktum=diktum, body=top, penutup=penutup,
+                     lampiran=lampiran, penjelasan=penjelasan)
+    refs_mod.resolve(reg)
+    reg.stats = Stats(lines=len(doc.lines), pasal=len(reg.pasals()), flow_layout=flow, artefacts=counts(removed),
+                      removed=removed, corrections=corrections,
+                      # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
+                      unplaced=[{"line": no, "text": ln.strip()} for no, ln in orphans],
+                      # the text came from OCR: engine, resolution, per-page confidence, its corrections
+                      ocr=doc.extra.get("ocr"))
+    return reg
 
+
+def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, int]], removed: list[dict[str, Any]],
+                 canonical: bool) -> tuple[list[Considerans], list[Dasar]]:
+    """The Menimbang items and the Mengingat entries (each with its parsed citation), their keywords recorded."""
     menimbang_lines = _strip_keyword(part("menimbang"), g.MENIMBANG, removed, parts.get("menimbang", (0, 0))[0])
     mengingat_lines = _strip_keyword(part("mengingat"), g.MENGINGAT, removed, parts.get("mengingat", (0, 0))[0])
     menimbang = meta_mod.split_items(menimbang_lines, canonical)
     mengingat = [meta_mod.mengingat_entry(it) for it in meta_mod.split_items(mengingat_lines, canonical)]
-    diktum = [ln for ln in part("diktum") if ln.strip()]
-    if not meta.tentang:
-        meta.tentang = _tentang_from_diktum(diktum)
+    return menimbang, mengingat
 
-    a, b = parts["body"]
+
+def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: list[dict[str, Any]],
+          corrections: list[dict[str, Any]], source: Source) -> tuple[list[Node], bool, list[tuple[int, str]]]:
+    """The batang tubuh of lines ``span`` [start, end): (the top nodes, whether the flow layout was read, the
+    lines no Pasal holds). Detached enumerators are recorded in ``removed``, the reader's corrections in
+    ``corrections``. Raises InputError when no Pasal is found."""
+    a, b = span
     numbered = [(no + 1, lines[no]) for no in range(a, b)]
-    corrections: list[dict[str, Any]] = []
     top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
     if not drafts:
         raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
@@ -135,8 +168,11 @@ def parse_document(doc: Document, source: Source) -> Regulation:
         for no, mk in bare:
             removed.append({"kind": "detached_marker", "line": no, "text": mk.label})
         del node._draft  # type: ignore[attr-defined]
+    return top, flow, orphans
 
-    penutup, berita_daerah = meta_mod.parse_penutup(part("penutup"))
+
+def _meta_from_penutup(meta: Meta, penutup: Penutup, berita_daerah: BeritaDaerah | None) -> None:
+    """The dates, places, Berita Daerah and signer the penutup states, copied into ``meta``."""
     meta.ditetapkan_di, meta.tanggal_ditetapkan = penutup.ditetapkan_di, penutup.tanggal_ditetapkan
     meta.diundangkan_di, meta.tanggal_diundangkan = penutup.diundangkan_di, penutup.tanggal_diundangkan
     # the penutup's gazette; else the one printed above the judul ("BERITA DAERAH PROVINSI ..." / "NOMOR 78 ...")
@@ -144,25 +180,6 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     meta.penandatangan = penutup.penandatangan
     if meta.pejabat is None and penutup.penandatangan:
         meta.pejabat = penutup.penandatangan
-
-    from rancang.ingest import lampiran as lampiran_mod
-    from rancang.ingest import refs as refs_mod
-
-    for name in ("lampiran", "penjelasan"):
-        removed.extend(lampiran_mod.table_rules(part(name), parts.get(name, (0, 0))[0]))
-    lampiran = lampiran_mod.parse(part("lampiran"), canonical=canonical)
-    penjelasan = penjelasan_mod.parse(part("penjelasan")) if "penjelasan" in parts else []
-    number_tree(top)
-    reg = Regulation(source=source, meta=meta, preamble=preamble, menimbang=menimbang, mengingat=mengingat,
-                     diktum=diktum, body=top, penutup=penutup, lampiran=lampiran, penjelasan=penjelasan)
-    refs_mod.resolve(reg)
-    reg.stats = Stats(lines=len(doc.lines), pasal=len(reg.pasals()), flow_layout=flow, artefacts=counts(removed),
-                      removed=removed, corrections=corrections,
-                      # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
-                      unplaced=[{"line": no, "text": ln.strip()} for no, ln in orphans],
-                      # the text came from OCR: engine, resolution, per-page confidence, its corrections
-                      ocr=doc.extra.get("ocr"))
-    return reg
 
 
 def _tentang_from_diktum(diktum: list[str]) -> str | None:

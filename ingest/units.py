@@ -186,65 +186,74 @@ def split_units(lines: list[tuple[int, str]], canonical: bool = False,
     ``implicit_quotes``: the new text of each amendment instruction ("1. Ketentuan Pasal 5 diubah sehingga
     berbunyi sebagai berikut:") runs to the next instruction, as if quoted (for acts printed without quote marks).
     """
-    units: list[Unit] = []
-    bare: list[tuple[int, Marker]] = []
-    quote: list[tuple[int, str]] | None = None
-    depth = 0
+    splitter = _Splitter(canonical, implicit_quotes)
     for no, line in lines:
-        if not line.strip():
-            continue
-        if quote is None and has_quote(line) and opens_quoted_text(line, units[-1].text if units else ""):
-            k = first_open(line)
-            before = line[:k]
-            quote = [(no, line[k:])]
-            depth = quote_depth(quote[0][1])
-            line = before.rstrip() if before.strip() else ""
-            if line:
-                _add_line(units, bare, no, line, canonical)
-            if not units:
-                units.append(Unit(None, [], no))
-            units[-1].quotes.append(quote)
-            if depth <= 0:
-                quote = None
-            continue
-        if quote is not None and (g.AMENDMENT_INSTRUCTION.match(line) or (
-                starts_with_open(line) and not quote[-1][1].rstrip().endswith(":"))):
-            # the previous quote lost its closing mark; a quote opened after "... sebagai berikut:" inside the
-            # new text (an oath, a form of words) is nested in it and ends nothing
-            quote = None
-        if implicit_quotes and quote is not None and g.UNNUMBERED_INSTRUCTION.match(line):
-            quote = None  # the new text printed without quotes runs to the next instruction, numbered or not
-        if implicit_quotes and quote is None and g.instruction(line) \
-                and (m := _NEW_TEXT_AFTER.search(line)) is not None:
+        if line.strip():
+            splitter.feed(no, line)
+    return (splitter.units if canonical else _split_trailing(splitter.units)), splitter.bare
+
+
+class _Splitter:
+    """One pass of :func:`split_units`: the units, the bare enumerators, the quoted new text still open."""
+
+    def __init__(self, canonical: bool, implicit_quotes: bool):
+        self.canonical, self.implicit = canonical, implicit_quotes
+        self.units: list[Unit] = []
+        self.bare: list[tuple[int, Marker]] = []
+        self.quote: list[tuple[int, str]] | None = None
+        self.depth = 0
+
+    def feed(self, no: int, line: str) -> None:  # (one non-blank line)
+        units = self.units
+        if self.quote is None and has_quote(line) and opens_quoted_text(line, units[-1].text if units else ""):
+            self.quote_within(no, line)
+            return
+        if self.quote is not None and (g.AMENDMENT_INSTRUCTION.match(line) or (
+                starts_with_open(line) and not self.quote[-1][1].rstrip().endswith(":"))):
+            # the quote lost its closing mark; one opened after "... berikut:" inside it (an oath) ends nothing
+            self.quote = None
+        if self.implicit and self.unquoted_new_text(no, line):
+            return
+        if self.quote is None and units and has_quote(line) and opens_quoted_text(line, units[-1].text):
+            self.open([(no, line)], quote_depth(line))
+        elif self.quote is not None:
+            self.quote.append((no, line))
+            self.depth += quote_depth(line)
+            if self.depth <= 0:
+                self.quote = None
+        else:
+            _add_line(units, self.bare, no, line, self.canonical)
+
+    def open(self, quote: list[tuple[int, str]], depth: int) -> None:  # (it takes the next lines while depth > 0)
+        self.units[-1].quotes.append(quote)
+        self.quote, self.depth = (quote if depth > 0 else None), depth
+
+    def quote_within(self, no: int, line: str) -> None:
+        """A line on which quoted new text opens: the words before the quote go to the units."""
+        k = first_open(line)
+        before = line[:k].rstrip()
+        if before:
+            _add_line(self.units, self.bare, no, before, self.canonical)
+        if not self.units:
+            self.units.append(Unit(None, [], no))
+        self.open([(no, line[k:])], quote_depth(line[k:]))
+
+    def unquoted_new_text(self, no: int, line: str) -> bool:
+        """Without quote marks: does the new text of an instruction start on this line (read as an open quote)?"""
+        if self.quote is not None and g.UNNUMBERED_INSTRUCTION.match(line):
+            self.quote = None  # the new text printed without quotes runs to the next instruction, numbered or not
+        if self.quote is not None:
+            return False
+        units = self.units
+        if g.instruction(line) and (m := _NEW_TEXT_AFTER.search(line)) is not None:
             # "3. Ketentuan ... berbunyi sebagai berikut: Pasal 21": the new text starts on the instruction's line
-            _add_line(units, bare, no, line[:m.end()].rstrip(), canonical)
-            quote = [(no, line[m.end():])]
-            depth = 1
-            units[-1].quotes.append(quote)
-            continue
-        if implicit_quotes and quote is None and units and _opens_new_text(units[-1]) \
-                and not g.instruction(line):
-            quote = [(no, line)]
-            depth = 1
-            units[-1].quotes.append(quote)
-            continue
-        if quote is None and units and has_quote(line) and opens_quoted_text(line, units[-1].text):
-            quote = [(no, line)]
-            depth = quote_depth(line)
-            units[-1].quotes.append(quote)
-            if depth <= 0:
-                quote = None
-            continue
-        if quote is not None:
-            quote.append((no, line))
-            depth += quote_depth(line)
-            if depth <= 0:
-                quote = None
-            continue
-        _add_line(units, bare, no, line, canonical)
-    if not canonical:
-        units = _split_trailing(units)
-    return units, bare
+            _add_line(units, self.bare, no, line[:m.end()].rstrip(), self.canonical)
+            self.open([(no, line[m.end():])], 1)
+            return True
+        if units and _opens_new_text(units[-1]) and not g.instruction(line):
+            self.open([(no, line)], 1)
+            return True
+        return False
 
 
 #: the end of an amendment instruction's lead, with its new text after it on the same line

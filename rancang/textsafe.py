@@ -15,6 +15,8 @@ def scrub_lines(lines: list[str]) -> tuple[list[str], list[dict[str, object]]]:
     removed: list[dict[str, object]] = []
     out = lines
     for i, line in enumerate(lines):
+        if line.isprintable():  # (the cheap test first: controls, surrogates and non-characters are unprintable)
+            continue
         found = XML_INVALID.findall(line)
         if found:
             if out is lines:

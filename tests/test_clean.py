@@ -1,8 +1,10 @@
-"""The fused cleaning pass is the list of stages, run one after the other, only faster.
+"""The cleaning pass is the list of stages, run one after the other; the triggers only skip lines a stage would
+leave alone.
 
 ``clean.STAGES`` is the specification: each artefact stage in order, each recording what it removed. ``clean_lines``
-runs them in one pass and skips a stage on lines without its trigger. These tests run both over every bundled text
-and over lines built to hit each stage, and require the same lines and the same removed records.
+runs them and skips a stage on lines without its trigger. These tests run every stage's transform on every line
+(triggers ignored), over every bundled text and over lines built to hit each stage, and require the same lines and
+the same removed records.
 """
 
 from __future__ import annotations
@@ -12,14 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from rancang.ingest import readers
+from rancang.ingest import clean, readers
 from rancang.ingest.clean import (
+    PAGE_STAGES,
     STAGES,
+    Stage,
     clean_lines,
+    cut_page_artefacts,
     lone_page_numbers,
     rehang_enumerators,
-    running_headers,
-    trailing_counters,
+    run_stages,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,30 +31,19 @@ TEXTS = sorted((ROOT / "corpus" / "seeds").glob("*.txt")) + sorted((ROOT / "test
 
 
 def clean_by_stages(lines: list[str], removed: list[dict]) -> list[str]:
-    """Every stage on every line, as the module documents them: the reference for the fused pass."""
+    """Every stage's transform on every line, whatever its trigger says: the reference for the triggered pass."""
     out: list[str] = []
-    headers = running_headers(lines)
-    counters = trailing_counters(lines)
-    pages = lone_page_numbers(lines)
-    for no, line in enumerate(lines, 1):
-        if no - 1 in pages:
-            removed.append({"kind": "page_number", "line": no, "text": line.strip()})
-            out.append("")
-            continue
-        if no - 1 in counters:
-            removed.append({"kind": "page_number", "line": no, "text": counters[no - 1].strip()})
-            line = line[: len(line) - len(counters[no - 1])]
-        if headers and line.strip().lstrip("\ufeff") in headers:
-            removed.append({"kind": "running_header", "line": no, "text": line.strip()})
-            out.append("")
-            continue
-        if not line or line.isspace():
-            out.append("")
-            continue
-        for kind, stage in STAGES:
-            line, gone = stage(line)
-            removed.extend({"kind": kind, "line": no, "text": t} for t in gone if t.strip())
-        out.extend(part.strip() for part in line.split("\n")) if "\n" in line else out.append(line)
+    start = len(removed)
+    for no, line in enumerate(cut_page_artefacts(lines, removed), 1):
+        s = line.strip()
+        for stage in STAGES:
+            if not s:
+                break
+            s, gone = stage.transform(s)
+            removed.extend({"kind": stage.kind, "line": no, "text": t} for t in gone if t.strip())
+            s = s.strip()
+        out.extend(part.strip() for part in s.split("\n")) if "\n" in s else out.append(s)
+    removed[start:] = sorted(removed[start:], key=lambda r: r["line"])
     return rehang_enumerators(out)
 
 
@@ -107,3 +100,52 @@ def test_page_numbers_alone_on_a_line_are_known_by_their_run():
     found = lone_page_numbers(lines)
     assert sorted(found) == [24, 59, 84]  # the "1" "2" "3" a line apart are enumerators
     assert lone_page_numbers(["1"] + page + ["2"]) == set()    # two numbers are no run
+
+
+def test_the_pass_runs_the_declared_stages_in_their_order():
+    assert [s.kind for s in STAGES] == ["markdown", "markup", "page_number", "file_path", "bullet", "letter_spaced",
+                                        "spaces", "merged"]
+    assert [s.kind for s in PAGE_STAGES] == ["page_number", "page_number", "running_header"]
+    # every stage declares a cheap trigger: none runs its transform on every line
+    assert all(s.first or s.contains or s.search is not None for s in STAGES)
+
+
+def test_production_runs_exactly_the_list(monkeypatch):
+    # a stage added to the list is run by clean_lines (the list is the pass, not a description of it)
+    shout = Stage("shout", lambda s: (s.upper(), [s[:1]]), first="x")
+    monkeypatch.setattr(clean, "STAGES", STAGES + (shout,))
+    removed: list[dict] = []
+    assert clean_lines(["xyz", "abc"], removed) == ["XYZ", "abc"]
+    assert removed == [{"kind": "shout", "line": 1, "text": "x"}]
+    monkeypatch.setattr(clean, "STAGES", ())
+    assert clean_lines(["- **a**"], []) == ["- **a**"]  # no stage, nothing cleaned
+
+
+#: (stage, line, the line after the stage, what it removed): one real case of each rule
+EXAMPLES = [
+    ("markdown", "## BAB I", "BAB I", ["##"]),
+    ("markdown", "<!-- rancang: teks kanonik -->", "", ["<!-- rancang: teks kanonik -->"]),
+    ("markup", "**BAB IV** <i>Squad</i>", "BAB IV Squad", ["**", "**", "<i>", "</i>"]),
+    ("page_number", "- 3 -", "", ["- 3 -"]),
+    ("page_number", "Halaman 3 dari 20", "", ["Halaman 3 dari 20"]),
+    ("page_number", "- Pasal 3 -", "- Pasal 3 -", []),
+    ("file_path", "C:\\Users\\Hukum\\Perda 5 2019.doc", "", ["C:\\Users\\Hukum\\Perda 5 2019.doc"]),
+    ("file_path", "dan/atau laporan.pdf", "dan/atau laporan.pdf", []),
+    ("bullet", "- (2) Informasi", "(2) Informasi", ["-"]),
+    ("bullet", "-2 derajat", "-2 derajat", []),
+    ("letter_spaced", "P E N J E L A S A N", "PENJELASAN", []),
+    ("letter_spaced", "B A B  I V", "BAB IV", []),
+    ("letter_spaced", "a b c d e", "abcde", []),
+    ("spaces", "Pasal\u00a0 5  ayat", "Pasal 5 ayat", []),
+    ("merged", "bersifat terbuka. (2) Informasi", "bersifat terbuka.\n(2) Informasi", []),
+    ("merged", "terdiri atas: a. akibat", "terdiri atas:\na. akibat", []),
+    ("merged", "sebagaimana dimaksud pada huruf a. Dalam hal", "sebagaimana dimaksud pada huruf a. Dalam hal", []),
+]
+
+
+@pytest.mark.parametrize(("kind", "line", "after", "gone"), EXAMPLES, ids=lambda v: str(v)[:24])
+def test_each_stage_on_a_line_of_its_kind(kind, line, after, gone):
+    stage = next(s for s in STAGES if s.kind == kind)
+    removed: list[dict] = []
+    assert run_stages([line], removed, (stage,)) == after.split("\n")
+    assert [r["text"] for r in removed] == gone and all(r["kind"] == kind for r in removed)

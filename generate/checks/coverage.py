@@ -34,7 +34,7 @@ def _places(reg: Regulation) -> list[tuple[str, str]]:
         if node.text:
             out.append((node.cite, fold(node.text)))
     for block in reg.lampiran:
-        out.append((block.get("cite") or "Lampiran", fold(block.get("text") or "")))
+        out.append((block.cite or "Lampiran", fold(block.text or "")))
     return out
 
 
