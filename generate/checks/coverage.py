@@ -13,6 +13,7 @@ from typing import Any
 
 from rancang.fold import fold
 from rancang.generate.checks.base import Finding, finding, is_amending
+from rancang.model import build
 from rancang.topics import loose_cues
 from rancang.tree import Regulation
 
@@ -43,14 +44,9 @@ def coverage(reg: Regulation, topics: dict[str, Any] | None = None) -> dict[str,
 
     ``topics`` ({topic: {cite, id} | None}) are the model's topics when the caller knows them already (a draft
     follows them from the corpus store's cache), so the model need not run."""
-    try:
-        if topics is None:
-            from rancang.model import build
-
-            topics = build(reg)["topics"]
-        found = {k: (v or {}).get("cite") for k, v in topics.items()}
-    except ImportError:  # pragma: no cover - the model stage is part of the package
-        found = {}
+    if topics is None:
+        topics = build(reg)["topics"]
+    found = {k: (v or {}).get("cite") for k, v in topics.items()}
     cues = loose_cues()
     places = None
     for topic, phrases in cues.items():
