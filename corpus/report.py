@@ -14,7 +14,7 @@ from typing import Any
 
 from rancang.corpus import templating
 from rancang.corpus.rows import region_name
-from rancang.errors import InputError
+from rancang.errors import InputError, os_reason
 
 #: a topic's status in words; ``{a}`` / ``{b}`` name the sides ("A", "B" in files, the regions on the web)
 STATUS_WORDS = {"both": "diatur keduanya", "only_a": "hanya {a}", "only_b": "hanya {b}", "none": "tidak diatur"}
@@ -38,7 +38,7 @@ def write(report: dict[str, Any], path: str | Path) -> Path:
     try:
         writers[suffix](report, p)
     except OSError as exc:
-        raise InputError(f"{p}: laporan tidak dapat ditulis ({exc.strerror}).") from exc
+        raise InputError(f"{p}: laporan tidak dapat ditulis ({os_reason(exc)}).") from exc
     return p
 
 

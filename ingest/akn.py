@@ -239,7 +239,8 @@ def canonical_text(data: bytes, name: str = "") -> list[str]:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{name or 'berkas'}: XML Akoma Ntoso tidak sah ({exc.msg}).") from exc
+        where = f"baris {exc.lineno}" if getattr(exc, "lineno", None) else "bentuknya tidak dikenali"
+        raise InputError(f"{name or 'berkas'}: XML Akoma Ntoso tidak sah ({where}).") from exc
     ns = {"a": NS}
     main = root.find("a:act", ns)
     if main is None:
