@@ -235,16 +235,8 @@ def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
         line = raw.strip()
         if not line:
             continue
-        if line[0] == ":":  # a colon printed apart (the keyword's own was cut with it): kept with the entry before
-            rest = line.lstrip(":")
-            colon = line[: len(line) - len(rest)]
-            if items and items[-1]["lines"]:
-                items[-1]["lines"].append(colon)
-            else:
-                items.append({"label": None, "lines": [colon]})
-            line = rest.strip()
-            if not line:
-                continue
+        # (the colon after "Menimbang" / "Mengingat", also on a line of its own, is taken off and recorded by the
+        # parser; any later colon is text: nothing is dropped here)
         if not canonical and items and items[-1]["lines"] and continues_reference(items[-1]["lines"][-1]):
             items[-1]["lines"].append(line)  # "... Undang-Undang Nomor" / "12": the number, not a label
             continue
@@ -255,11 +247,8 @@ def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
         parsed = parse_marker(line)
         if parsed is not None and parsed[0].style in ("huruf", "angka"):
             marker, rest = parsed
-            if items and not items[-1]["lines"]:
-                items[-1]["label"] = marker.label
-                items[-1]["lines"].append(rest)
-            else:
-                items.append({"label": marker.label, "lines": [rest]})
+            # (after a bare label whose text never came, "b." / "c. bahwa ...": both labels are kept)
+            items.append({"label": marker.label, "lines": [rest]})
             continue
         if items and not canonical and (
             not items[-1]["lines"] or _open_item(items) or (items[-1]["label"] and _in_brackets(items[-1]["lines"]))
