@@ -101,9 +101,9 @@ def bluebell_markup(reg) -> str:
     if reg.lampiran:
         out.append("ATTACHMENT - LAMPIRAN")
         for block in reg.lampiran:
-            text = " ".join(filter(None, [block.get("label"), block.get("text")]))
-            if block.get("rows"):
-                text = " ".join(" | ".join(map(str, row)) for row in block["rows"])
+            text = " ".join(filter(None, [block.label, block.text]))
+            if block.rows:
+                text = " ".join(" | ".join(map(str, row)) for row in block.rows)
             if text.strip():
                 out.append("  " + _escape(text))
     return "\n".join(out) + "\n"

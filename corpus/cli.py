@@ -137,8 +137,8 @@ def show(id: str, cite: str | None, db: str | None, as_json: bool) -> None:
                 raise InputError(f"'{cite}' tidak ditemukan dalam {row['id']}.")
             rows = [{"cite": n.cite, "id": n.id, "text": n.text} for n in node.walk() if n.text or n.heading]
             # the Penjelasan of this clause ("Pasal 5  Cukup jelas."), as printed in the act's Penjelasan
-            explained = [{"cite": b["cite"], "id": b["id"], "text": b["text"]}
-                         for b in penjelasan_for(reg.penjelasan, node.id) if b["type"] == "paragraph"]
+            explained = [{"cite": b.cite, "id": b.id, "text": b.text}
+                         for b in penjelasan_for(reg.penjelasan, node.id) if b.type == "paragraph"]
             if as_json:
                 doc = {"id": row["id"], "cite": node.cite, "clauses": rows, "penjelasan": explained}
                 click.echo(json.dumps(doc, ensure_ascii=False, indent=2))

@@ -38,11 +38,11 @@ def clauses(reg: Regulation) -> list[Clause]:
             continue
         out.append(Clause(n.id, n.type, n.cite or _parent_cite(n.id, cites), text))
     for b in reg.lampiran:
-        text = b.get("text") or ""
-        if b.get("rows"):
-            text = " ".join([text] + [" | ".join(str(c or "") for c in row) for row in b["rows"]]).strip()
-        if text and b.get("id"):
-            out.append(Clause(b["id"], "lampiran", b.get("cite") or "Lampiran", text))
+        text = b.text or ""
+        if b.rows:
+            text = " ".join([text] + [" | ".join(str(c or "") for c in row) for row in b.rows]).strip()
+        if text and b.id:
+            out.append(Clause(b.id, "lampiran", b.cite or "Lampiran", text))
     return out
 
 

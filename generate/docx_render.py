@@ -20,7 +20,7 @@ from typing import Any
 from rancang.errors import InputError
 from rancang.generate import resources
 from rancang.ingest.markdown import CANONICAL_MARK, clean_label
-from rancang.parts import Considerans
+from rancang.parts import Block, Considerans
 from rancang.textsafe import XML_INVALID
 from rancang.tree import Node, Regulation
 
@@ -127,13 +127,13 @@ def _penutup(lines: list[str]) -> list[dict[str, str]]:
     return out
 
 
-def _lampiran(blocks: list[dict[str, Any]]) -> list[dict[str, str]]:
+def _lampiran(blocks: Sequence[Block]) -> list[dict[str, str]]:
     """Lampiran blocks as paragraphs: the header lines (made a table later), headings, items indented by their
     level, and a paragraph under an item indented as that item's text (consistent indentation by level)."""
     out = []
     kop, depth = True, 0
     for block in blocks:
-        kind, text = block["type"], block["text"]
+        kind, text = block.type, block.text
         if kop and kind == "heading" and _KOP.match(text):
             out.append(para("lampiran_kop", text))
             continue
@@ -146,10 +146,10 @@ def _lampiran(blocks: list[dict[str, Any]]) -> list[dict[str, str]]:
         elif kind == "signature":
             out.append(para("ttd_nama" if out and out[-1]["k"] == "ttd_awal" else "ttd_awal", text))
         elif kind == "table":
-            out += [dict(para("tabel"), t="\t".join(clean(c) for c in row)) for row in block.get("rows") or []]
-        elif block.get("label"):
-            depth = min(max(block.get("level") or 1, 1), 4)
-            out.append(para(f"d{depth}", text, label=block["label"]))
+            out += [dict(para("tabel"), t="\t".join(clean(c) for c in row)) for row in block.rows or []]
+        elif block.label:
+            depth = min(max(block.level or 1, 1), 4)
+            out.append(para(f"d{depth}", text, label=block.label))
         else:
             out.append(para(f"n{depth}" if depth else "lampiran_teks", text))
     return out

@@ -22,7 +22,7 @@ from rancang.generate.sources import Sources
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import markdown
 from rancang.ingest import refs as refs_mod
-from rancang.parts import Source
+from rancang.parts import Block, Source
 from rancang.tree import Regulation
 
 FILES = ("draft.docx", "draft.md", "draft.json", "catatan.md")
@@ -50,20 +50,20 @@ class Draft:
         return self.notes.markdown(" ".join(self.reg.preamble[2:6]))
 
 
-def _number_lampiran(blocks: list[dict[str, Any]]) -> None:
+def _number_lampiran(blocks: list[Block]) -> None:
     """Ids, cites and levels of the Lampiran blocks, exactly as ingest gives them to the printed Lampiran."""
     lines = []
     for b in blocks:
-        if b["type"] == "table":
-            lines += ["\t".join(r) for r in b.get("rows") or []]
+        if b.type == "table":
+            lines += ["\t".join(r) for r in b.rows or []]
         else:
-            lines.append(f"{b['label']} {b['text']}" if b.get("label") else b["text"])
+            lines.append(f"{b.label} {b.text}" if b.label else b.text)
     parsed = lampiran_mod.parse(lines, canonical=True)
     if len(parsed) != len(blocks):  # a block the reader would split or join: take the reader's view
         blocks[:] = parsed
         return
     for b, p in zip(blocks, parsed, strict=True):
-        b.update(id=p["id"], cite=p["cite"], level=p["level"], label=p["label"], type=p["type"])
+        b.id, b.cite, b.level, b.label, b.type = p.id, p.cite, p.level, p.label, p.type
 
 
 def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]] | None = None,

@@ -11,20 +11,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from rancang.generate.frame import tanggal
 from rancang.generate.profile import Profile
 from rancang.generate.resources import compose_rules
 from rancang.generate.terms import CONNECTORS
+from rancang.parts import Block
 from rancang.tree import Regulation
 
 _STOPS = frozenset(",.;:()")
 
 
-def _header_rest(block: dict[str, Any], base: Regulation) -> str | None:
+def _header_rest(block: Block, base: Regulation) -> str | None:
     """What follows the base's title in its merged Lampiran header block ("BAB I PENDAHULUAN"), if anything."""
-    text = block["text"]
+    text = block.text
     title = (base.meta.tentang or "").upper()
     if not text.upper().startswith("LAMPIRAN"):
         return text
@@ -33,8 +35,8 @@ def _header_rest(block: dict[str, Any], base: Regulation) -> str | None:
     return None
 
 
-def _table_items(block: dict[str, Any], profile: Profile, rules: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = [r for r in block.get("rows") or [] if any(c.strip() for c in r)]
+def _table_items(block: Block, profile: Profile, rules: dict[str, Any]) -> list[Block]:
+    rows = [r for r in block.rows or [] if any(c.strip() for c in r)]
     if not rows:
         return []
     header = rows[0]
@@ -42,7 +44,7 @@ def _table_items(block: dict[str, Any], profile: Profile, rules: dict[str, Any])
     if re.search(rules["header"], " ".join(header), re.IGNORECASE):
         names = profile.data.get("perangkat_daerah") or []
         column = " ".join(header[-1].split()) if len(header) > 2 else "Jumlah"
-        return [{"type": "item", "label": f"{i}.", "level": 1, "text": f"{name}, {column}: {rules['blank']}"}
+        return [Block(type="item", label=f"{i}.", level=1, text=f"{name}, {column}: {rules['blank']}")
                 for i, name in enumerate(names, 1)]
     out = []
     for i, row in enumerate(body, 1):
@@ -50,7 +52,7 @@ def _table_items(block: dict[str, Any], profile: Profile, rules: dict[str, Any])
         if cells and cells[0].strip().rstrip(".").isdigit():
             cells = cells[1:]
         text = "; ".join(f"{h}: {c}" for h, c in zip(header[-len(cells):], cells, strict=False))
-        out.append({"type": "item", "label": f"{i}.", "level": 1, "text": text})
+        out.append(Block(type="item", label=f"{i}.", level=1, text=text))
     return out
 
 
@@ -82,20 +84,20 @@ def split_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _split_headings(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _split_headings(blocks: list[Block]) -> list[Block]:
     out = []
     for b in blocks:
-        parts = split_heading(b["text"]) if b["type"] == "item" else None
+        parts = split_heading(b.text) if b.type == "item" else None
         if parts is None:
             out.append(b)
             continue
-        out.append({**b, "text": parts[0]})
-        out.append({"type": "paragraph", "label": None, "level": b.get("level", 0), "text": parts[1]})
+        out.append(replace(b, text=parts[0]))
+        out.append(Block(type="paragraph", label=None, level=b.level, text=parts[1]))
     return out
 
 
 def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str], judul: str,
-                     ) -> list[dict[str, Any]]:
+                     ) -> list[Block]:
     """Lampiran blocks of the draft (without ids: the parser assigns them when the draft is read back)."""
     if not base.lampiran:
         return []
@@ -103,25 +105,22 @@ def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str
     kop = [("LAMPIRAN", f"{profile.jenis_peraturan.upper()} {profile.nama.upper()}"),
            ("NOMOR", f"{nomor} TAHUN {profile.tahun}"),
            ("TANGGAL", tanggal(profile.data.get("tanggal_ditetapkan")).upper()), ("TENTANG", judul)]
-    out: list[dict[str, Any]] = [{"type": "heading", "label": None, "level": 0, "text": f"{label} : {value}"}
-                                 for label, value in kop]
+    out = [Block(type="heading", label=None, level=0, text=f"{label} : {value}") for label, value in kop]
     table_rules = compose_rules()["perangkat_daerah_table"]
     for i, block in enumerate(base.lampiran):
-        kind = block["type"]
+        kind = block.type
         if kind == "signature":
             continue
         if i == 0 and kind == "heading":
             rest = _header_rest(block, base)
             if rest:  # what the base's header block ran into ("BAB I PENDAHULUAN") is a heading of its own
-                out.append({"type": "heading", "label": None, "level": 0, "text": rw(rest)})
+                out.append(Block(type="heading", label=None, level=0, text=rw(rest)))
             continue
         if kind == "table":
-            out.extend({**b, "text": rw(b["text"])} for b in _table_items(block, profile, table_rules))
+            out.extend(replace(b, text=rw(b.text)) for b in _table_items(block, profile, table_rules))
             continue
-        out.append({"type": kind, "label": block.get("label"), "level": block.get("level", 0),
-                    "text": rw(block["text"])})
+        out.append(Block(type=kind, label=block.label, level=block.level, text=rw(block.text)))
     out = _split_headings(out)
-    out.append({"type": "signature", "label": None, "level": 0, "text": f"{profile.penandatangan_jabatan},"})
-    out.append({"type": "signature", "label": None, "level": 0,
-                "text": profile.data["kepala_daerah"]["nama"].upper()})
+    out.append(Block(type="signature", label=None, level=0, text=f"{profile.penandatangan_jabatan},"))
+    out.append(Block(type="signature", label=None, level=0, text=profile.data["kepala_daerah"]["nama"].upper()))
     return out

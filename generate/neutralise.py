@@ -9,12 +9,13 @@ human decision (kept as written and listed). Every application is recorded in th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from rancang.generate import resources
 from rancang.generate.notes import Notes
+from rancang.parts import Block
 from rancang.tree import Node
 
 
@@ -66,7 +67,7 @@ def _substitute(rule: Rule, text: str, values: dict[str, Any]) -> tuple[str, lis
 
 
 def apply_text(text: str, scope: str, values: dict[str, Any], notes: Notes, node: Node | None = None,
-               block: dict[str, Any] | None = None) -> str:
+               block: Block | None = None) -> str:
     """Apply the ``replace`` and ``keep`` rules of ``scope`` to one clause's (or block's) own text.
 
     ``values`` fills replacements ({jenis_peraturan}, {kepala}, {daerah}, {tahun}). Replacements are listed as
@@ -95,17 +96,17 @@ def body(nodes: list[Node], values: dict[str, Any], notes: Notes) -> None:
                 n.text = apply_text(n.text, "body", values, notes, node=n)
 
 
-def lampiran(blocks: list[dict[str, Any]], values: dict[str, Any], notes: Notes) -> list[dict[str, Any]]:
+def lampiran(blocks: list[Block], values: dict[str, Any], notes: Notes) -> list[Block]:
     """Lampiran blocks without those a drop rule matches (each listed), the others' text neutralised."""
     out = []
     drops = drop_rules("lampiran")
     for block in blocks:
-        hit = next((r for r in drops if r.pattern.search(block.get("text") or "")), None)
+        hit = next((r for r in drops if r.pattern.search(block.text)), None)
         if hit is not None:
-            notes.add("dihapus", hit.id, hit.why, block.get("text") or "", cite=block.get("cite") or "Lampiran")
+            notes.add("dihapus", hit.id, hit.why, block.text, cite=block.cite or "Lampiran")
             continue
-        block = dict(block)
-        block["text"] = apply_text(block.get("text") or "", "lampiran", values, notes, block=block)
+        block = replace(block)
+        block.text = apply_text(block.text, "lampiran", values, notes, block=block)
         out.append(block)
     return out
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from rancang.parts import Block
 from rancang.tree import Node
 
 #: section titles of catatan.md, in order, by note kind
@@ -34,14 +35,14 @@ class Note:
     why: str
     text: str = ""
     node: Node | None = None
-    block: dict[str, Any] | None = None
+    block: Block | None = None
     cite: str = ""
 
     def where(self) -> str:
         if self.node is not None and self.node.cite:
             return self.node.cite
-        if self.block is not None and self.block.get("cite"):
-            return self.block["cite"]
+        if self.block is not None and self.block.cite:
+            return self.block.cite
         return self.cite or "Rancangan"
 
 
@@ -53,7 +54,7 @@ class Notes:
     sources: list[dict[str, str]] = field(default_factory=list)
 
     def add(self, kind: str, rule: str, why: str, text: str = "", node: Node | None = None,
-            block: dict[str, Any] | None = None, cite: str = "") -> Note:
+            block: Block | None = None, cite: str = "") -> Note:
         """Record a note (``kind`` must be one of :data:`KINDS`; raises KeyError otherwise)."""
         KINDS[kind]  # noqa: B018 - a typo in a kind is a programming error, caught at once
         note = Note(kind, rule, why, _excerpt(text), node, block, cite)

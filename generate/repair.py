@@ -16,6 +16,7 @@ from typing import Any
 
 from rancang.generate import resources
 from rancang.generate.notes import Notes
+from rancang.parts import Block
 from rancang.tree import Node
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -72,7 +73,7 @@ class Vocabulary:
 
 
 def text(s: str, values: dict[str, Any], vocab: Vocabulary | None, notes: Notes, node: Node | None = None,
-         block: dict[str, Any] | None = None) -> str:
+         block: Block | None = None) -> str:
     """One clause's text repaired: formulas, doubled words, glued words; each repair noted against ``node`` (or
     the Lampiran ``block``)."""
     for rule_id, pattern, repl, why in _formulas():
@@ -112,11 +113,11 @@ def body(nodes: list[Node], values: dict[str, Any], vocab: Vocabulary | None, no
                 punctuate(n, notes)
 
 
-def lampiran(blocks: list[dict[str, Any]], values: dict[str, Any], vocab: Vocabulary | None, notes: Notes) -> None:
+def lampiran(blocks: list[Block], values: dict[str, Any], vocab: Vocabulary | None, notes: Notes) -> None:
     """Repair the text of every Lampiran block but the signature (in place)."""
     for b in blocks:
-        if b["type"] != "signature" and b.get("text"):
-            b["text"] = text(b["text"], values, vocab, notes, block=b)
+        if b.type != "signature" and b.text:
+            b.text = text(b.text, values, vocab, notes, block=b)
 
 
 def punctuate(parent: Node, notes: Notes) -> None:

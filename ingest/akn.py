@@ -25,11 +25,12 @@ parser reads to the same tree; so an act written here reads back to the tree it 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from rancang.errors import InputError, RancangError
 from rancang.ingest.markdown import CANONICAL_MARK, printed_label, quoted, unit_lines
-from rancang.parts import Considerans
+from rancang.parts import Block, Considerans
 from rancang.tree import Node, Regulation
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -184,15 +185,15 @@ def _element(E: Any, node: Node, parent: str, index: int = 1) -> Any:
     return getattr(E, tag)(*parts, **attrs)
 
 
-def _attachment(E: Any, name: str, blocks: list[dict[str, Any]], uri: Any) -> Any:
+def _attachment(E: Any, name: str, blocks: Sequence[Block], uri: Any) -> Any:
     """A Lampiran or the Penjelasan: each block a paragraph (label and text) or a table."""
     content = []
     for block in blocks:
-        if block.get("type") == "table":
-            content.append(E.table(*[E.tr(*[E.td(E.p(cell)) for cell in row]) for row in block.get("rows") or []]
+        if block.type == "table":
+            content.append(E.table(*[E.tr(*[E.td(E.p(cell)) for cell in row]) for row in block.rows or []]
                                    or [E.tr(E.td(E.p()))]))
         else:
-            text = f"{block['label']} {block['text']}" if block.get("label") else block.get("text", "")
+            text = f"{block.label} {block.text}" if block.label else block.text
             content.append(E.p(text))
     return E.attachment(E.doc(_attachment_meta(E, name, uri), E.mainBody(*content), name=name))
 

@@ -37,13 +37,13 @@ def tree_strings(reg: Regulation) -> Iterator[str]:
         yield from _node_strings(node)
     yield from reg.penutup.lines
     for block in reg.lampiran + reg.penjelasan:
-        if block.get("label"):
-            yield block["label"]
-        if block["type"] == "table":
-            for row in block.get("rows") or []:
+        if block.label:
+            yield block.label
+        if block.type == "table":
+            for row in block.rows or []:
                 yield from row
         else:
-            yield block["text"]
+            yield block.text
     for r in reg.stats.removed if reg.stats is not None else []:
         yield r["text"]
 

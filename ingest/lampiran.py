@@ -24,6 +24,7 @@ from typing import Any
 
 from rancang.ingest.units import join_more, parse_marker
 from rancang.numbering import huruf_value, roman_value
+from rancang.parts import Block
 
 _UPPER_ITEM = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<rest>\S.*)$")
 _ROMAN_ITEM = re.compile(r"^(?P<label>[IVX]{1,4})\.\s+(?P<rest>\S.*)$")
@@ -168,16 +169,16 @@ class _Reader:
 
     def __init__(self, prefix: str, canonical: bool):
         self.prefix, self.canonical = prefix, canonical
-        self.blocks: list[dict[str, Any] | None] = []
+        self.blocks: list[Block | None] = []
         self.outline = Outline("Lampiran" if prefix == "lampiran" else "Penjelasan")
-        self.open: dict[str, Any] = {}
+        self.open = Block(type="", text="")  # (no block is open yet)
         self.otype = ""  # the open block's type ("" when none is open)
         self.signing = 0  # lines of a signature block still expected (Ttd., the name)
         self.detached: list[tuple[int, list[list[Any]]]] = []  # items printed without text: position, path
 
     def add(self, kind: str, text: str, label: str | None = None, level: int = 0) -> None:
-        self.open = {"type": kind, "id": f"{self.prefix}-{len(self.blocks) + 1}", "cite": self.outline.cite,
-                     "label": label, "level": level, "text": text}
+        self.open = Block(type=kind, text=text, id=f"{self.prefix}-{len(self.blocks) + 1}", cite=self.outline.cite,
+                          label=label, level=level)
         self.otype = kind
         self.blocks.append(self.open)
 
@@ -198,19 +199,19 @@ class _Reader:
             self.prose(line, c)
 
     def table(self, cells: list[str]) -> None:
-        if self.otype == "table":
-            self.open["rows"].append(cells)
-            self.open["text"] += " | " + " ".join(cells)
+        if self.otype == "table" and self.open.rows is not None:
+            self.open.rows.append(cells)
+            self.open.text += " | " + " ".join(cells)
         else:
             self.add("table", " ".join(cells))
-            self.open["rows"] = [cells]
+            self.open.rows = [cells]
 
     def item(self, line: str, c: str) -> bool:
         enum = _enumerator(line, c)
         if enum is None:
             return False
         style, value, label, rest = enum
-        intro = self.otype == "item" and self.open["text"].rstrip().endswith(":")
+        intro = self.otype == "item" and self.open.text.rstrip().endswith(":")
         self.outline.place(style, value, label.strip(".()"), intro)
         self.add("item", rest, label, self.outline.depth)
         if rest:  # the column of detached labels ends at an item beside or above them
@@ -222,14 +223,14 @@ class _Reader:
     def detached_title(self, line: str) -> bool:
         """A column of labels printed apart from their titles ("1)" "2)" then "Mekanisme ..."): each title, in
         order, is the text of the next label that has none; the label moves to where its title is printed."""
-        while self.detached and self.blocks[self.detached[0][0]]["text"]:  # type: ignore[index]
+        while self.detached and self.blocks[self.detached[0][0]].text:  # type: ignore[union-attr]
             self.detached.pop(0)  # a label whose text followed it after all
         if not (self.detached and _is_title(line) and (self.otype not in ("item", "paragraph")
-                                                       or not self.open["text"] or _ended(self.open["text"]))):
+                                                       or not self.open.text or _ended(self.open.text))):
             return False
         at, self.outline.stack = self.detached.pop(0)
         self.open, self.blocks[at] = self.blocks[at], None  # type: ignore[assignment]
-        self.open["text"], self.otype = line, "item"
+        self.open.text, self.otype = line, "item"
         self.blocks.append(self.open)
         return True
 
@@ -242,10 +243,10 @@ class _Reader:
         if self.canonical:
             self.otype = ""
         heading = line.isupper() and len(line) >= 3 and not line.endswith((";", ","))  # _is_heading, inline
-        text = self.open.get("text", "")
+        text = self.open.text
         if (self.otype == "item" or self.otype == "paragraph") and not heading and not _ended(text) \
                 and not _is_heading(text) and not (self.otype == "item" and _is_intro(line)):
-            self.open["text"] = join_more(text, line)
+            self.open.text = join_more(text, line)
             return
         if not heading:
             self.add("paragraph", line)
@@ -253,22 +254,23 @@ class _Reader:
         self.detached.clear()
         bab = _BAB.match(line)
         if self.otype == "heading" and (bab is None and not _BAB.match(text) or _BAB.fullmatch(text.strip())):
-            self.open["text"] = join_more(text, line)
+            self.open.text = join_more(text, line)
             return
         if bab is not None:
             self.outline.bab(bab.group("label"))
         self.add("heading", line)
 
-    def result(self) -> list[dict[str, Any]]:
+    def result(self) -> list[Block]:
         out = [b for b in self.blocks if b is not None]
         if len(out) != len(self.blocks):
             for n, b in enumerate(out, 1):  # a detached label moved to where its title is printed: ids in order
-                b["id"] = f"{self.prefix}-{n}"
+                b.id = f"{self.prefix}-{n}"
         return out
 
 
-def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -> list[dict[str, Any]]:
-    """Blocks of a Lampiran: ``{type, id, cite, label, level, text}`` (+ ``rows`` for a table), in order.
+def parse(lines: list[str], prefix: str = "lampiran", canonical: bool = False) -> list[Block]:
+    """Blocks of a Lampiran (:class:`~rancang.parts.Block`: type, id, cite, label, level, text, and ``rows`` for a
+    table), in order.
 
     ``type`` is heading | item | paragraph | caption | table | signature; ``level`` the item's depth in the
     outline (0 for other blocks, which take the cite of the list position they stand in). One pass; each

@@ -96,10 +96,10 @@ def render(reg: Regulation) -> str:
         _node_lines(node, 0, out)
     out.extend(reg.penutup.lines)
     for block in reg.lampiran + reg.penjelasan:
-        if block["type"] == "table":
-            out.extend("\t".join(row) for row in block.get("rows") or [])
-        elif block.get("label"):
-            out.append(f"{block['label']} {block['text']}")
+        if block.type == "table":
+            out.extend("\t".join(row) for row in block.rows or [])
+        elif block.label:
+            out.append(f"{block.label} {block.text}")
         else:
-            out.append(block["text"])
+            out.append(block.text)
     return "\n\n".join(out) + "\n"

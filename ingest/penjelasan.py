@@ -1,14 +1,15 @@
 """The Penjelasan of an act: "I. UMUM" kept apart, "II. PASAL DEMI PASAL" linked to each Pasal it explains.
 
-The Penjelasan comes as blocks like the Lampiran's (``{type, id, cite, label, level, text}``), each with two more
-keys: ``part`` ("judul", "umum" or "pasal") and, in the Pasal-by-Pasal part, ``pasal``: the id of the node it
-explains ("pasal-5", "pasal-5/ayat-2", "pasal-5/ayat-2/huruf-a"). A Pasal heading of the Penjelasan is one only
-in sequence (its number above the last one), so "Pasal 5" cited inside an explanation never opens a section::
+The Penjelasan comes as blocks like the Lampiran's (:class:`~rancang.parts.PenjelasanBlock`: type, id, cite,
+label, level, text), each with two more fields: ``part`` ("judul", "umum" or "pasal") and, in the Pasal-by-Pasal
+part, ``pasal``: the id of the node it explains ("pasal-5", "pasal-5/ayat-2", "pasal-5/ayat-2/huruf-a"). A Pasal
+heading of the Penjelasan is one only in sequence (its number above the last one), so "Pasal 5" cited inside an
+explanation never opens a section::
 
     >>> blocks = parse(["PENJELASAN", "I. UMUM", "Undang-Undang ini mengatur.", "II. PASAL DEMI PASAL",
     ...                 "Pasal 1", "Cukup jelas.", "Pasal 2", "Ayat (1)", "Yang dimaksud dengan", "“tim” adalah tim.",
     ...                 "Ayat (2)", "Cukup jelas."])
-    >>> [(b["part"], b.get("pasal"), b["text"]) for b in blocks if b["type"] == "paragraph"]
+    >>> [(b.part, b.pasal, b.text) for b in blocks if b.type == "paragraph"]
     ... # doctest: +NORMALIZE_WHITESPACE
     [('umum', None, 'Undang-Undang ini mengatur.'), ('pasal', 'pasal-1', 'Cukup jelas.'),
      ('pasal', 'pasal-2/ayat-1', 'Yang dimaksud dengan “tim” adalah tim.'), ('pasal', 'pasal-2/ayat-2', 'Cukup jelas.')]
@@ -17,11 +18,11 @@ in sequence (its number above the last one), so "Pasal 5" cited inside an explan
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from rancang.ingest import grammar as g
 from rancang.ingest.headings import pasal_value
 from rancang.ingest.units import join_more
+from rancang.parts import PenjelasanBlock
 
 #: "I. UMUM", "UMUM"; "II. PASAL DEMI PASAL", "PASAL DEMI PASAL"
 _UMUM = re.compile(r"^(?:I\s*\.\s*)?UMUM\s*:?\s*$", re.I)
@@ -38,25 +39,23 @@ _SUPPLEMENT = re.compile(r"^TAMBAHAN\s+(?:LEMBARAN|BERITA)\s+(?:DAERAH|NEGARA)\b
 
 class _State:
     def __init__(self) -> None:
-        self.blocks: list[dict[str, Any]] = []
+        self.blocks: list[PenjelasanBlock] = []
         self.part = "judul"
         self.pasal: str | None = None        # the id of the Pasal explained now
         self.last = 0.0                      # the number of the last Pasal heading
         self.target: str | None = None       # the id the next paragraph explains
         self.cite = "Penjelasan"
-        self.open: dict[str, Any] | None = None
+        self.open: PenjelasanBlock | None = None
 
-    def add(self, kind: str, text: str, label: str | None = None) -> dict[str, Any]:
-        block: dict[str, Any] = {"type": kind, "id": f"penjelasan-{len(self.blocks) + 1}", "cite": self.cite,
-                                 "label": label, "level": 0, "text": text, "part": self.part}
-        if self.target is not None:
-            block["pasal"] = self.target
+    def add(self, kind: str, text: str, label: str | None = None) -> PenjelasanBlock:
+        block = PenjelasanBlock(type=kind, text=text, id=f"penjelasan-{len(self.blocks) + 1}", cite=self.cite,
+                                label=label, level=0, part=self.part, pasal=self.target)
         self.blocks.append(block)
         self.open = block if kind == "paragraph" else None
         return block
 
 
-def parse(lines: list[str]) -> list[dict[str, Any]]:
+def parse(lines: list[str]) -> list[PenjelasanBlock]:
     """Blocks of a Penjelasan (see the module doc); wrapped lines of one paragraph are joined."""
     st = _State()
     for raw in lines:
@@ -78,9 +77,9 @@ def parse(lines: list[str]) -> list[dict[str, Any]]:
             st.target, st.cite = None, "Penjelasan"
             st.add("heading", line)
             continue
-        if st.open is not None and not st.open["text"].rstrip().endswith(_CLAUSE_ENDS) \
+        if st.open is not None and not st.open.text.rstrip().endswith(_CLAUSE_ENDS) \
                 and not (st.part == "judul" and line.isupper()):
-            st.open["text"] = join_more(st.open["text"], line)
+            st.open.text = join_more(st.open.text, line)
             continue
         if st.part == "judul" and (line.isupper() or g.PENJELASAN.match(line)):
             st.add("heading", line)
@@ -129,7 +128,7 @@ def cite_of(node_id: str) -> str:
     return "Penjelasan " + " ".join(words)
 
 
-def for_node(penjelasan: list[dict[str, Any]], node_id: str) -> list[dict[str, Any]]:
+def for_node(penjelasan: list[PenjelasanBlock], node_id: str) -> list[PenjelasanBlock]:
     """The Penjelasan blocks that explain node ``node_id`` or a part of it ("pasal-5" gets those of
     "pasal-5/ayat-2" too), in order."""
-    return [b for b in penjelasan if b.get("pasal") and (b["pasal"] == node_id or b["pasal"].startswith(node_id + "/"))]
+    return [b for b in penjelasan if b.pasal and (b.pasal == node_id or b.pasal.startswith(node_id + "/"))]

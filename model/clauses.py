@@ -87,13 +87,13 @@ def units(reg: Regulation, definition_intro: list[str]) -> list[Unit]:
     for top in reg.body:
         visit(top, (), "", False, None)
     for block in reg.lampiran:
-        text = block.get("text") or ""
-        if block.get("type") == "table" and block.get("rows"):
-            text = " ".join(" ".join(r) for r in block["rows"])
-        if not text.strip() or not block.get("id"):
+        text = block.text or ""
+        if block.type == "table" and block.rows:
+            text = " ".join(" ".join(r) for r in block.rows)
+        if not text.strip() or not block.id:
             continue
-        out.append(Unit(len(out), block["id"], block.get("cite") or "Lampiran", clean(text), clean(text),
-                        "lampiran", block.get("type") or "paragraph", level=int(block.get("level") or 0)))
+        out.append(Unit(len(out), block.id, block.cite or "Lampiran", clean(text), clean(text),
+                        "lampiran", block.type or "paragraph", level=int(block.level or 0)))
     return out
 
 

@@ -20,7 +20,7 @@ a misspelt field is an error, never a new attribute.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 
 @dataclass(slots=True)
@@ -211,7 +211,7 @@ class Block:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Block:
+    def from_dict(cls, d: dict[str, Any]) -> Self:
         rows = d.get("rows")
         return cls(type=d["type"], text=d.get("text") or "", id=d.get("id"), cite=d.get("cite"),
                    label=d.get("label"), level=d.get("level") or 0,
@@ -227,21 +227,23 @@ class Block:
 class PenjelasanBlock(Block):
     """A block of the Penjelasan of an act. ``part`` keeps "I. UMUM" ("umum") apart from "II. PASAL DEMI PASAL"
     ("pasal") and from the judul above both ("judul"); ``pasal`` is the id of the node a Pasal-demi-Pasal block
-    explains ("pasal-5/ayat-2"), None elsewhere."""
+    explains ("pasal-5/ayat-2"), None elsewhere. ``part`` is None only in a tree read before the Penjelasan was
+    split into its parts."""
 
-    part: str = "judul"
+    part: str | None = None
     pasal: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = Block.to_dict(self)  # (no zero-argument super() in a slotted dataclass before Python 3.14)
-        d["part"] = self.part
+        if self.part is not None:
+            d["part"] = self.part
         if self.pasal is not None:
             d["pasal"] = self.pasal
         return d
 
     @staticmethod
     def _more(d: dict[str, Any]) -> dict[str, Any]:
-        return {"part": d.get("part") or "judul", "pasal": d.get("pasal")}
+        return {"part": d.get("part"), "pasal": d.get("pasal")}
 
 
 @dataclass(slots=True)

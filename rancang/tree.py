@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rancang.parts import Considerans, Dasar, Meta, Penutup, Source, Stats
+from rancang.parts import Block, Considerans, Dasar, Meta, PenjelasanBlock, Penutup, Source, Stats
 
 #: Node types of the batang tubuh, outermost first.
 STRUCTURAL = ("bab", "bagian", "paragraf", "pasal")
@@ -121,8 +121,8 @@ class Regulation:
     diktum: list[str] = field(default_factory=list)
     body: list[Node] = field(default_factory=list)
     penutup: Penutup = field(default_factory=Penutup)
-    lampiran: list[dict[str, Any]] = field(default_factory=list)
-    penjelasan: list[dict[str, Any]] = field(default_factory=list)
+    lampiran: list[Block] = field(default_factory=list)
+    penjelasan: list[PenjelasanBlock] = field(default_factory=list)
     stats: Stats | None = None
 
     def walk(self) -> Iterator[Node]:
@@ -155,7 +155,7 @@ class Regulation:
     def ids(self) -> set[str]:
         """Every id a cite may resolve to: body nodes and Lampiran blocks ("lampiran-12")."""
         out = {n.id for n in self.walk() if n.id}
-        out.update(b["id"] for b in self.lampiran if b.get("id"))
+        out.update(b.id for b in self.lampiran if b.id)
         return out
 
     def find(self, cite: str) -> Node | None:
@@ -173,7 +173,8 @@ class Regulation:
         d = {"source": self.source.to_dict(), "meta": self.meta.to_dict(), "preamble": plain(self.preamble),
              "menimbang": [m.to_dict() for m in self.menimbang],
              "mengingat": [m.to_dict() for m in self.mengingat], "diktum": plain(self.diktum),
-             "penutup": self.penutup.to_dict(), "lampiran": plain(self.lampiran), "penjelasan": plain(self.penjelasan),
+             "penutup": self.penutup.to_dict(), "lampiran": [b.to_dict() for b in self.lampiran],
+             "penjelasan": [b.to_dict() for b in self.penjelasan],
              "stats": plain(stats), "body": [n.to_dict(copy) for n in self.body]}
         if not d["penjelasan"]:
             del d["penjelasan"]
@@ -190,7 +191,7 @@ class Regulation:
             diktum=list(d.get("diktum") or []),
             body=[Node.from_dict(n) for n in d.get("body") or []],
             penutup=Penutup.from_dict(d.get("penutup") or {}),
-            lampiran=list(d.get("lampiran") or []),
-            penjelasan=list(d.get("penjelasan") or []),
+            lampiran=[Block.from_dict(b) for b in d.get("lampiran") or []],
+            penjelasan=[PenjelasanBlock.from_dict(b) for b in d.get("penjelasan") or []],
             stats=Stats.from_dict(d["stats"]) if d.get("stats") else None,
         )

@@ -18,7 +18,7 @@ def test_every_id_and_cite_of_the_seeds_reads_back(seed_trees):
                 assert Address.from_cite(n.cite) == a
             checked += 1
         for block in reg.lampiran:
-            assert Address.parse(block["id"]).id == block["id"]
+            assert Address.parse(block.id).id == block.id
     assert checked > 500
 
 

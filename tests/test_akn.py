@@ -46,7 +46,7 @@ def test_a_national_law_validates_and_reads_back(law, national):
     assert validate(xml) == []
     back = ingest_bytes(xml, f"{law}.xml")
     assert [p.number for p in back.pasals()] == [p.number for p in national[law].pasals()]
-    assert [b["text"] for b in back.penjelasan] == [b["text"] for b in national[law].penjelasan]
+    assert [b.text for b in back.penjelasan] == [b.text for b in national[law].penjelasan]
 
 
 def test_frbr_uris_carry_the_region_as_locality(seed_trees, national):

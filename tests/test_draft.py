@@ -124,8 +124,8 @@ def test_catatan_lists_every_base_region_specific_the_draft_keeps(drafts, key):
                 assert f"**{node.cite}** [{rule.id}]" in notes, (rule.id, node.cite)
     for block in d.reg.lampiran:
         for rule in kept:
-            if block["type"] != "signature" and rule.pattern.search(block["text"]):
-                assert f"**{block['cite']}** [{rule.id}]" in notes, (rule.id, block["cite"])
+            if block.type != "signature" and rule.pattern.search(block.text):
+                assert f"**{block.cite}** [{rule.id}]" in notes, (rule.id, block.cite)
     # every Pasal's source and what is still to fill
     assert notes.count("| Pasal ") >= len(d.reg.pasals())
     assert "## Yang masih harus diisi" in notes

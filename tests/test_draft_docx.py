@@ -139,7 +139,7 @@ def test_libreoffice_render_has_no_page_ending_with_a_heading(sleman, tmp_path):
     headings = {f"Pasal {p.number}" for p in d.reg.pasals()}
     headings |= {n.label for n in d.reg.walk() if n.type in ("bab", "bagian", "paragraf")}
     headings |= {n.heading for n in d.reg.walk() if n.heading}
-    headings |= {b["text"] for b in d.reg.lampiran if b["type"] == "heading"}
+    headings |= {b.text for b in d.reg.lampiran if b.type == "heading"}
     pages = text.split("\f")
     assert len(pages) > 5
     for no, page in enumerate(pages, 1):

@@ -11,6 +11,7 @@ import yaml
 from rancang.generate import clauses, draft, lampiran, neutralise, profile, repair, terms
 from rancang.generate.notes import Notes
 from rancang.generate.provenance import tag
+from rancang.parts import Block
 from rancang.tree import Node
 
 VALUES = {"jenis_peraturan": "Peraturan Bupati", "kepala": "Bupati", "daerah": "Kabupaten Sleman", "tahun": 2026}
@@ -110,8 +111,7 @@ def t_rencana_daerah() -> None:
 
 def _lampiran(rule_id: str, text: str, kind: str = "paragraph") -> tuple[list, Notes]:
     notes = Notes()
-    blocks = neutralise.lampiran([{"type": kind, "label": None, "level": 0, "text": text, "cite": "Lampiran"}],
-                                 VALUES, notes)
+    blocks = neutralise.lampiran([Block(type=kind, label=None, level=0, text=text, cite="Lampiran")], VALUES, notes)
     return blocks, Notes([n for n in notes.items if n.rule == rule_id])
 
 

@@ -84,7 +84,7 @@ def test_goldcheck_scores_every_fact(models, key, tmp_path):
 def test_every_cite_resolves_to_a_tree_id(models, regs, key):
     m, reg = models[key], regs[key]
     ids = reg.ids()
-    cite_of = {n.id: n.cite for n in reg.walk()} | {b["id"]: b.get("cite") for b in reg.lampiran}
+    cite_of = {n.id: n.cite for n in reg.walk()} | {b.id: b.cite for b in reg.lampiran}
     cited = []
     for r in m["roles"]:
         cited.append((r["node"], r["cite"]))

@@ -17,7 +17,7 @@ SEEDS = {"bogor": "000_ee7a6eaa64626c22", "jepara": "001_ced7971a61a5e85a",
 
 
 def cites(lines: str) -> list[tuple[str, str]]:
-    return [(b["cite"], b["text"]) for b in parse(lines.strip("\n").split("\n")) if b["type"] == "item"]
+    return [(b.cite, b.text) for b in parse(lines.strip("\n").split("\n")) if b.type == "item"]
 
 
 def test_a_list_restarting_after_a_paragraph_is_a_sibling_branch():
@@ -97,10 +97,10 @@ a) Pejabat Penilai Kinerja;
 
 
 def _bounded(reg, n_items: int) -> None:
-    items = [b for b in reg.lampiran if b["type"] == "item"]
+    items = [b for b in reg.lampiran if b.type == "item"]
     assert len(items) == n_items                       # no item lost
-    assert max(b["level"] for b in items) <= MAX_DEPTH
-    assert max(len(b["cite"]) for b in items) <= 20 * MAX_DEPTH
+    assert max(b.level for b in items) <= MAX_DEPTH
+    assert max(len(b.cite) for b in items) <= 20 * MAX_DEPTH
     size = len(json.dumps(reg.to_dict(), ensure_ascii=False))
     assert size < 400 * n_items                        # linear, not quadratic, in the number of items
 
@@ -109,7 +109,7 @@ def test_lampiran_a_2000_is_2000_siblings_with_short_cites():
     text = (ROOT / "tests" / "data" / "lampiran_a_2000.txt").read_text(encoding="utf-8")
     reg = ingest_text(text, "lampiran_a_2000.txt")
     _bounded(reg, text.count("\na."))
-    assert {b["cite"] for b in reg.lampiran if b["type"] == "item"} == {"Lampiran huruf a"}
+    assert {b.cite for b in reg.lampiran if b.type == "item"} == {"Lampiran huruf a"}
 
 
 @pytest.mark.parametrize("unit", ["a. Ketentuan:\n", "1) Tahapan:\na) x:\n", "(1) ayat:\nA. Bagian\n"])
@@ -164,7 +164,7 @@ def cited_items(m: dict) -> list[tuple[str, str, str]]:
 def test_every_cite_resolves_to_a_block_that_holds_its_item(seeds, key):
     reg, m = seeds[key]
     nodes = {n.id: (n.cite, " ".join(x.text for x in n.walk() if x.text)) for n in reg.walk()}
-    nodes |= {b["id"]: (b.get("cite"), b.get("text") or "") for b in reg.lampiran}
+    nodes |= {b.id: (b.cite, b.text or "") for b in reg.lampiran}
     items = cited_items(m)
     assert len(items) > 50
     for node_id, cite, text in items:
@@ -186,7 +186,7 @@ Mekanisme penunjukan yang bersifat lintas Unit Organisasi
 dilakukan dengan tahapan sebagai berikut:
 a) Pimpinan Unit Organisasi mengirimkan surat permohonan; dan
 b) Pejabat Fungsional menerima surat penugasan.""".split("\n"))
-    items = [(b["id"], b["cite"], b["text"]) for b in blocks]
+    items = [(b.id, b.cite, b.text) for b in blocks]
     assert items == [
         ("lampiran-1", "Lampiran huruf a", "Penunjukan"),
         ("lampiran-2", "Lampiran huruf a angka 1",

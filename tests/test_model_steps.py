@@ -40,7 +40,7 @@ def test_steps_and_actors_meet_the_step_gold(seeds, key):
 @pytest.mark.parametrize("key", SEEDS)
 def test_the_step_gold_resolves_in_the_tree(seeds, key):
     reg = seeds[key][0]
-    blocks = [(b.get("cite"), b["text"]) for b in reg.lampiran] + [(n.cite, n.text or "") for n in reg.walk()]
+    blocks = [(b.cite, b.text) for b in reg.lampiran] + [(n.cite, n.text or "") for n in reg.walk()]
     for p in gold(key)["procedures"]:
         for s in p["steps"]:
             assert any(c == s["cite"] and t.lower().startswith(s["text"].lower()) for c, t in blocks), s
@@ -49,30 +49,30 @@ def test_the_step_gold_resolves_in_the_tree(seeds, key):
 @pytest.mark.parametrize("key", SEEDS)
 def test_no_step_is_a_content_item_or_a_heading(seeds, key):
     reg, m = seeds[key]
-    blocks = {b["id"]: b for b in reg.lampiran}
+    blocks = {b.id: b for b in reg.lampiran}
     # a content item that is a whole block (not the reason a refusal step must give, which is part of it)
     contents = {c["id"] for d in m["documents"] for c in d["contents"]
-                if c["id"] in blocks and len(c["text"]) > 0.8 * len(blocks[c["id"]]["text"])}
+                if c["id"] in blocks and len(c["text"]) > 0.8 * len(blocks[c["id"]].text)}
     for p in m["procedures"]:
         for s in p["steps"]:
             assert s["id"] not in contents, s
             b = blocks.get(s["id"])
             if b is not None:
-                assert b["type"] in ("item", "paragraph") and not b["text"].isupper(), s
-                assert not b["text"].lower().startswith(("tahapan ", "tahap ")), s
+                assert b.type in ("item", "paragraph") and not b.text.isupper(), s
+                assert not b.text.lower().startswith(("tahapan ", "tahap ")), s
 
 
 @pytest.mark.parametrize("key", SEEDS)
 def test_no_procedure_is_longer_than_its_lampiran_section(seeds, key):
     reg, m = seeds[key]
-    order = {b["id"]: i for i, b in enumerate(reg.lampiran)}
+    order = {b.id: i for i, b in enumerate(reg.lampiran)}
     for p in m["procedures"]:
         if p["source"] != "lampiran":
             continue
         head = order[p["node"]]
-        level = reg.lampiran[head]["level"] or 99
-        end = next((i for i in range(head + 1, len(reg.lampiran)) if reg.lampiran[i]["type"] == "heading"
-                    or reg.lampiran[i]["type"] == "item" and reg.lampiran[i]["level"] <= level), len(reg.lampiran))
+        level = reg.lampiran[head].level or 99
+        end = next((i for i in range(head + 1, len(reg.lampiran)) if reg.lampiran[i].type == "heading"
+                    or reg.lampiran[i].type == "item" and reg.lampiran[i].level <= level), len(reg.lampiran))
         assert all(head <= order[s["id"]] < end for s in p["steps"]), p["id"]
         assert len(p["steps"]) <= end - head
 

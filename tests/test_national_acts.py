@@ -32,8 +32,8 @@ def test_pasal_count_bab_count_and_ayat_per_pasal_are_exact(name, acts):
 
 def test_the_penjelasan_is_kept_apart_and_never_counted_as_body_pasal(acts):
     reg = acts["uu-2011-12.txt"]
-    assert reg.penjelasan and reg.penjelasan[0]["text"].startswith("PENJELASAN")
-    assert any(b["text"].startswith("Pasal 104") for b in reg.penjelasan)
+    assert reg.penjelasan and reg.penjelasan[0].text.startswith("PENJELASAN")
+    assert any(b.text.startswith("Pasal 104") for b in reg.penjelasan)
     assert len(reg.pasals()) == 104
 
 

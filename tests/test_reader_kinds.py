@@ -285,11 +285,11 @@ def test_the_penjelasan_pasal_demi_pasal_is_linked_to_each_pasal():
                       "Cukup jelas sebagaimana Pasal 1.\n", "penjelasan.txt")
     from rancang.ingest.penjelasan import for_node
 
-    explained = [(b["pasal"], b["text"]) for b in for_node(reg.penjelasan, "pasal-1") if b["type"] == "paragraph"]
+    explained = [(b.pasal, b.text) for b in for_node(reg.penjelasan, "pasal-1") if b.type == "paragraph"]
     assert explained == [("pasal-1/ayat-1", "Yang dimaksud dengan pelayanan adalah jasa."),
                          ("pasal-1/ayat-2", "Cukup jelas.")]
-    assert [b["text"] for b in for_node(reg.penjelasan, "pasal-2")][-1] == "Cukup jelas sebagaimana Pasal 1."
-    assert [b["text"] for b in reg.penjelasan if b["part"] == "umum" and b["type"] == "paragraph"] == [
+    assert [b.text for b in for_node(reg.penjelasan, "pasal-2")][-1] == "Cukup jelas sebagaimana Pasal 1."
+    assert [b.text for b in reg.penjelasan if b.part == "umum" and b.type == "paragraph"] == [
         "Pelayanan perlu diatur."]
 
 
@@ -343,9 +343,9 @@ def test_a_fake_bold_pdf_reads_like_the_plain_one():
 
 @pytest.mark.parametrize("how", ["sideways", "rotate"])
 def test_a_lampiran_page_set_sideways_reads_in_its_own_direction(how):
-    want = [b["text"] for b in ingest_bytes(_pdf(lampiran="plain"), "p.pdf").lampiran]
+    want = [b.text for b in ingest_bytes(_pdf(lampiran="plain"), "p.pdf").lampiran]
     reg = ingest_bytes(_pdf(lampiran=how), "s.pdf")
-    assert [b["text"] for b in reg.lampiran] == want
+    assert [b.text for b in reg.lampiran] == want
     assert "JADWAL PELAYANAN" in " ".join(want)
     assert reg.penutup.lines[-1] == "WALI KOTA SUKAMAJU,"
 

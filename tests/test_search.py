@@ -38,8 +38,8 @@ def test_every_hit_cites_a_real_clause_that_contains_the_words(store: Store) -> 
     for h in hits:
         reg = store.regulation(h.reg)
         if h.node.startswith("lampiran"):
-            block = next(b for b in reg.lampiran if b["id"] == h.node)
-            assert block["cite"] == h.cite
+            block = next(b for b in reg.lampiran if b.id == h.node)
+            assert block.cite == h.cite
         else:
             assert reg.index()[h.node].cite == h.cite
         assert {"pengajuan", "sukarela"} <= set(words(h.text)), h.text

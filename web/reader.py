@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from rancang.parts import PenjelasanBlock
 from rancang.tree import Node, Regulation
 
 #: "Penjelasan Pasal 5", "Penjelasan Pasal 5 ayat (2)": a block the reader already tied to its Pasal
@@ -66,7 +67,7 @@ def _citation_text(citation: dict[str, Any] | None) -> str:
 class Aside:
     """Notes shown beside one Pasal: its Penjelasan and the findings on it or its ayat/huruf."""
 
-    penjelasan: list[dict[str, Any]] = field(default_factory=list)
+    penjelasan: list[PenjelasanBlock] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -77,7 +78,7 @@ class ReaderView:
     reg: Regulation
     asides: dict[str, Aside]
     general_findings: list[dict[str, Any]]
-    penjelasan_rest: list[dict[str, Any]]
+    penjelasan_rest: list[PenjelasanBlock]
     flagged: set[str]
     counts: dict[str, int]
 
@@ -95,7 +96,7 @@ def pasal_of(reg: Regulation) -> dict[str, str]:
     return out
 
 
-def place_penjelasan(reg: Regulation) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+def place_penjelasan(reg: Regulation) -> tuple[dict[str, list[PenjelasanBlock]], list[PenjelasanBlock]]:
     """({pasal id: Penjelasan blocks}, blocks about no single Pasal).
 
     A block the reader linked (``pasal``: the id of the node it explains, "pasal-5/ayat-2") goes to the Pasal
@@ -103,19 +104,19 @@ def place_penjelasan(reg: Regulation) -> tuple[dict[str, list[dict[str, Any]]], 
     "Pasal N", starts that Pasal's comment, and the blocks after it belong to it up to the next heading."""
     ids = {p.number: p.id for p in reg.pasals()}
     holder = {n.id: p.id for p in reg.pasals() for n in p.walk() if n.id}
-    placed: dict[str, list[dict[str, Any]]] = {}
-    rest: list[dict[str, Any]] = []
+    placed: dict[str, list[PenjelasanBlock]] = {}
+    rest: list[PenjelasanBlock] = []
     current: str | None = None
     for block in reg.penjelasan:
-        cited = CITED_PASAL.search(block.get("cite") or "")
-        opens = OPENS_PASAL.match(block.get("text") or "")
-        if "pasal" in block or "part" in block:
-            current = holder.get(block.get("pasal") or "")
+        cited = CITED_PASAL.search(block.cite or "")
+        opens = OPENS_PASAL.match(block.text or "")
+        if block.pasal is not None or block.part is not None:
+            current = holder.get(block.pasal or "")
         elif cited and cited["n"] in ids:
             current = ids[cited["n"]]
         elif opens and opens["n"] in ids:
             current = ids[opens["n"]]
-        elif block.get("type") in ("heading", "item"):
+        elif block.type in ("heading", "item"):
             current = None
         (placed.setdefault(current, []) if current else rest).append(block)
     return placed, rest

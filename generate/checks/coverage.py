@@ -32,7 +32,7 @@ def _places(reg: Regulation) -> list[tuple[str, str]]:
         if node.text:
             out.append((node.cite, " ".join(node.text.lower().split())))
     for block in reg.lampiran:
-        out.append((block.get("cite") or "Lampiran", " ".join((block.get("text") or "").lower().split())))
+        out.append((block.cite or "Lampiran", " ".join((block.text or "").lower().split())))
     return out
 
 

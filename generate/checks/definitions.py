@@ -76,7 +76,7 @@ def _texts_outside(reg: Regulation, skip: Node | None) -> list[tuple[Node | None
     for n in reg.walk():
         if n is not skip and n.type != "perubahan" and n.text:
             out.append((n, n.text))
-    out.extend((None, b.get("text") or "") for b in reg.lampiran)
+    out.extend((None, b.text or "") for b in reg.lampiran)
     return out
 
 

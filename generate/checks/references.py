@@ -197,7 +197,7 @@ def check_lampiran(reg: Regulation) -> Iterator[Finding]:
             old = text[low_jenis.start(1):low_jenis.end()]
             yield finding("X3_case", node.cite, fix={"old": old, "new": f"{jenis} ini", "after": node_start(node)},
                           found=low_jenis.group(1))
-    heading = next((b.get("text") or "" for b in reg.lampiran if (b.get("text") or "").strip()), "")
+    heading = next((b.text or "" for b in reg.lampiran if (b.text or "").strip()), "")
     if heading.lstrip().upper().startswith("LAMPIRAN") and not referred:
         yield finding("X3_orphan", "Lampiran", jenis=jenis)
 
