@@ -11,6 +11,16 @@ from pathlib import Path
 import click
 
 from rancang.errors import InputError, RancangError
+from rancang.generate import check as checker
+from rancang.generate import consensus, fix, naskah
+from rancang.generate import draft as drafting
+from rancang.generate import profile as profiles
+from rancang.generate.checks.coverage import coverage, is_sistem_kerja
+from rancang.generate.fix import format_changes
+from rancang.generate.naskah import scenario as scenarios
+from rancang.generate.profile import read_data
+from rancang.generate.sources import Sources
+from rancang.ingest import ingest_path
 
 
 def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -40,19 +50,12 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
     """Susun rancangan Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON) atau --contoh NAMA.
 
     Setiap temuan pemeriksaan rancangan dicetak; status keluar 1 bila ada galat."""
-    from rancang.generate import check as checker
-    from rancang.generate import draft as drafting
-    from rancang.generate import profile as profiles
-    from rancang.generate.sources import Sources
-
     if (profile is None) == (contoh is None):
         raise InputError("sebutkan PROFILE (berkas YAML/JSON) atau --contoh NAMA, salah satu saja.")
     prof = profiles.load(profile if profile is not None else profiles.example_path(contoh or ""))
     src = Sources(db)
     try:
         if base == "consensus":
-            from rancang.generate import consensus
-
             base = consensus.base_region(src)
             click.echo(f"dasar konsensus: {base} (paling sejalan dengan peraturan lain di korpus)")
         d = drafting.build(prof, base, _parse_take(takes), sources=src)
@@ -84,8 +87,6 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
               help="Berkas hasil --fix (DOCX untuk masukan DOCX, selain itu teks).")
 def check(file: Path, fmt: str, do_fix: bool, out: Path | None) -> None:
     """Periksa FILE (TXT/MD/PDF/DOCX/JSON) terhadap kaidah penyusunan; keluar non-nol bila ada galat."""
-    from rancang.generate import check as checker
-
     if out is not None and not do_fix:
         raise InputError("-o hanya dipakai bersama --fix.")
     if do_fix:
@@ -93,23 +94,17 @@ def check(file: Path, fmt: str, do_fix: bool, out: Path | None) -> None:
             raise InputError("--fix memerlukan -o BERKAS untuk hasil perbaikan.")
         findings, changes = _fix(file, out)
     else:
-        from rancang.ingest import ingest_path
-
         reg = ingest_path(file)
         findings, changes = checker.check(reg), None
     if fmt == "json":
         data = {"findings": findings} if changes is None else {"findings": findings, "changes": changes,
                                                                 "output": str(out)}
         if changes is None:
-            from rancang.generate.checks.coverage import coverage, is_sistem_kerja
-
             if is_sistem_kerja(reg):
                 data["coverage"] = coverage(reg)  # S1: where each sistem-kerja topic is regulated
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         if changes is not None:
-            from rancang.generate.fix import format_changes
-
             click.echo(f"ditulis: {out} ({sum(c['applied'] for c in changes)} perbaikan)")
             if changes:
                 click.echo(format_changes(changes))
@@ -123,8 +118,6 @@ def check(file: Path, fmt: str, do_fix: bool, out: Path | None) -> None:
 def _fix(file: Path, out: Path) -> tuple[list[dict], list[dict]]:
     """Apply the mechanical fixes of FILE's findings and write the result to ``out``: (remaining findings,
     changes)."""
-    from rancang.generate import fix
-
     return fix.fix_file(file, out)
 
 
@@ -141,10 +134,6 @@ def _fix(file: Path, out: Path) -> tuple[list[dict], list[dict]]:
 def letter(type_: str | None, data: Path | None, list_: bool, example: bool, scenario: str | None,
            peraturan: str | None, out: Path | None) -> None:
     """Buat naskah dinas JENIS dari DATA (YAML/JSON) sebagai DOCX, atau seluruh naskah satu --scenario."""
-    from rancang.generate import naskah
-    from rancang.generate.naskah import scenario as scenarios
-    from rancang.generate.profile import read_data
-
     if list_:
         for name, t in naskah.types().items():
             click.echo(f"{name:<36} {t['judul']}")
@@ -172,9 +161,6 @@ def letter(type_: str | None, data: Path | None, list_: bool, example: bool, sce
 def _letter_scenario(name: str, first: str | None, data: Path | None, example: bool, peraturan: str | None,
                      out: Path | None) -> None:
     """``rancang letter --scenario NAME [--example | DATA -o DIR]`` (DATA may stand in the JENIS position)."""
-    from rancang.generate.naskah import scenario as scenarios
-    from rancang.generate.profile import read_data
-
     scenarios.get_scenario(name)
     if example:
         click.echo(scenarios.scenario_example_yaml(name), nl=False)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rancang import schema
 from rancang.address import number_tree
 from rancang.generate import compose, docx_render
 from rancang.generate.fix import fix_tree
@@ -84,8 +85,6 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     md = markdown.render(reg)
     reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")
     if validate:
-        from rancang import schema
-
         schema.validate("regulation", reg.to_dict(copy=False))
     return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes, topics=composed.topic_cites())
 

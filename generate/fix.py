@@ -12,7 +12,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+from rancang.errors import InputError
+from rancang.generate.checks import check
 from rancang.generate.checks.base import Finding
+from rancang.ingest import ingest_path, ingest_text
+from rancang.ingest.markdown import render
+from rancang.ingest.readers import sniff
+from rancang.ingest.readers.text import decode
 from rancang.tree import Node, Ref, Regulation
 
 Change = dict[str, Any]
@@ -77,9 +83,6 @@ def fix_text(text: str, findings: list[Finding]) -> tuple[str, list[Change]]:
 def fix_source(text: str, name: str = "teks.txt", rounds: int = 4) -> tuple[str, list[Change], list[Finding]]:
     """Fix a regulation's source text until no fixable finding remains (a fix may uncover the next occurrence):
     (fixed text, changes, the findings that remain)."""
-    from rancang.generate.checks import check
-    from rancang.ingest import ingest_text
-
     changes: list[Change] = []
     findings = check(ingest_text(text, name))
     for _ in range(rounds):
@@ -157,8 +160,6 @@ def fix_regulation(reg: Regulation, findings: list[Finding]) -> list[Change]:
 def fix_tree(reg: Regulation, rounds: int = 4) -> list[Change]:
     """Apply every mechanical fix of ``check(reg)`` to the tree, round after round while a fix uncovers another
     occurrence; returns the changes applied."""
-    from rancang.generate.checks import check
-
     changes: list[Change] = []
     for _ in range(rounds):
         fixable = [f for f in check(reg) if f.get("fix")]
@@ -221,12 +222,6 @@ def fix_file(src: Path, out: Path, rounds: int = 4) -> tuple[list[Finding], list
     """Fix the regulation file ``src`` into ``out``: a DOCX stays a DOCX, a TXT/MD text stays the same text (only
     the fixed spans change), a PDF or JSON tree becomes canonical Markdown. Rounds repeat while a fix uncovers
     another occurrence. Returns (the findings that remain, the changes). Raises InputError for a missing file."""
-    from rancang.errors import InputError
-    from rancang.generate.checks import check
-    from rancang.ingest import ingest_path, ingest_text
-    from rancang.ingest.readers import sniff
-    from rancang.ingest.readers.text import decode
-
     if not src.exists():
         raise InputError(f"{src}: berkas tidak ditemukan.")
     data = src.read_bytes()
@@ -251,8 +246,6 @@ def fix_file(src: Path, out: Path, rounds: int = 4) -> tuple[list[Finding], list
         if current == src:
             out.write_bytes(data)
         return check(ingest_path(out)), changes
-    from rancang.ingest.markdown import render
-
     reg = ingest_path(src)
     changes.extend(fix_tree(reg, rounds))
     text = render(reg)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from rancang.generate import resources
+from rancang.generate.citations import knowledge
 from rancang.generate.profile import Profile
 from rancang.parts import Citation, Dasar
 
@@ -19,8 +21,6 @@ from rancang.parts import Citation, Dasar
 def data() -> dict[str, Any]:
     """{levels, bases}: the hierarchy levels and the national bases as Mengingat entries {jenis, nomor, tahun,
     tentang, text, amendments}, built from the legal-bases record ``data/legal_bases.yaml``."""
-    from rancang.generate import resources
-
     raw = resources.read_yaml("data/mengingat.yaml")
     return {"levels": raw["levels"], "bases": [national_entry(b["act"], b.get("pasal")) for b in raw["bases"]]}
 
@@ -44,8 +44,6 @@ def national_entry(key: str, pasal: str | None = None) -> dict[str, Any]:
     """The Mengingat entry of the act ``key`` of the legal-bases record, cited with its publication and its
     latest amendment in force (an amendment replaced by a later one is skipped). Raises KeyError for an unknown
     key."""
-    from rancang.generate.checks.citations import knowledge
-
     acts = knowledge()
     act = acts[key]
     if act["jenis"] == "Undang-Undang Dasar":

@@ -12,11 +12,14 @@ import copy
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from rancang import schema
 from rancang.dataload import load_mapping
 from rancang.errors import InputError
+from rancang.generate import resources
 
 #: kepala daerah titles allowed for each kind of region (T3: Kabupaten <-> Bupati, Kota <-> Wali Kota)
 JABATAN_BY_JENIS = {"kabupaten": "Bupati", "kota": "Wali Kota"}
@@ -62,8 +65,6 @@ def read_data(path: str | Path, what: str = "profil") -> dict[str, Any]:
 
 def validate(data: dict[str, Any], schema_name: str = "region", label: str = "profil") -> None:
     """Raise InputError listing every schema violation of ``data``, each naming its key."""
-    from rancang import schema
-
     if schema.is_valid(schema_name, data):  # the compiled check; the explaining validator only on a failure
         return
     errs = sorted(schema.validator(schema_name).iter_errors(data), key=lambda e: list(e.absolute_path))
@@ -157,8 +158,6 @@ class Profile:
 
 @cache
 def _jenis_forms() -> tuple[tuple[re.Pattern, str, str | None], ...]:
-    from rancang.generate import resources
-
     return tuple((re.compile(p, re.IGNORECASE), f["jenis"], f.get("printed"))
                  for f in resources.read_yaml("data/jenis.yaml")["forms"] for p in f["patterns"])
 
@@ -219,9 +218,7 @@ def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
 def example_path(name: str) -> Path:
     """The example profile shipped inside the package (``rancang/corpus/examples/NAME.yaml``); InputError naming
     the examples there are when ``name`` is none of them."""
-    from importlib import resources
-
-    folder = resources.files("rancang.corpus").joinpath("examples")
+    folder = files("rancang.corpus").joinpath("examples")
     names = sorted(p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.name.endswith((".yaml", ".json")))
     key = name.strip().lower().removesuffix(".yaml")
     if key not in names:

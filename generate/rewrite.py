@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from rancang.generate import resources
 from rancang.generate.profile import Profile
 
 
@@ -27,8 +28,6 @@ def match_case(found: str, repl: str) -> str:
 
 @cache
 def _rules() -> dict:
-    from rancang.generate import resources
-
     return resources.read_yaml("data/rewrite.yaml")
 
 

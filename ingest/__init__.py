@@ -11,9 +11,14 @@ Use :func:`ingest_path` for files and :func:`ingest_text` for text already in me
 from __future__ import annotations
 
 import hashlib
+import json
+from importlib import resources
 from pathlib import Path
 
+from rancang import schema
 from rancang.errors import InputError
+from rancang.ingest import readers
+from rancang.ingest.parser import parse_document
 from rancang.parts import Source
 from rancang.tree import Regulation
 
@@ -21,8 +26,6 @@ from rancang.tree import Regulation
 def fingerprint() -> str:
     """A hash of the reader's own source: trees parsed by a different reader are stale (the corpus store uses it
     to refresh its bundled regulations after an upgrade)."""
-    from importlib import resources
-
     h = hashlib.sha256()
     for package in (__name__, f"{__name__}.readers"):
         for entry in sorted(resources.files(package).iterdir(), key=lambda p: p.name):
@@ -34,9 +37,6 @@ def fingerprint() -> str:
 
 def ingest_bytes(data: bytes, name: str = "", validate: bool = True) -> Regulation:
     """Parse the bytes of a file called ``name`` (the name is only used for messages and the extension)."""
-    from rancang.ingest import readers
-    from rancang.ingest.parser import parse_document
-
     label = name or "berkas"
     if not data.strip():
         raise InputError(f"{label}: berkas kosong.")
@@ -44,8 +44,6 @@ def ingest_bytes(data: bytes, name: str = "", validate: bool = True) -> Regulati
     source = Source(file=Path(name).name if name else "", sha256=hashlib.sha256(data).hexdigest(), format=doc.format)
     reg = parse_document(doc, source)
     if validate:
-        from rancang import schema
-
         schema.validate("regulation", reg.to_dict(copy=False))
     return reg
 
@@ -73,10 +71,6 @@ def ingest_path(path: str | Path, validate: bool = True) -> Regulation:
 
 def load_tree(path: Path, data: bytes | None = None) -> Regulation:
     """Load a tree written by ``rancang ingest -o x.json`` (validated against the regulation schema)."""
-    import json
-
-    from rancang import schema
-
     try:
         obj = json.loads((data if data is not None else path.read_bytes()).decode("utf-8"))
         schema.validate("regulation", obj)

@@ -268,7 +268,9 @@ class _Flow:
     def fill(self, holder: Node, group: list[Unit]) -> None:
         lead, rest = group[0], group[1:]
         # the holder keeps the lead's enumerator as its label only when it is an ayat labelled by it
-        holder.text = lead.text if holder.label or lead.marker is None else _labelled(lead)
+        # (a Pasal's own label is "Pasal 1": a lone "(1)" leading its only group stays in its text)
+        holder.text = lead.text if (holder.type == "ayat" and holder.label) or lead.marker is None \
+            else _labelled(lead)
         if not rest:
             return
         if not _ends_intro(lead.text):

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from rancang.ingest import furniture
 from rancang.ingest.pages import (
     lone_page_numbers,
     page_number_lines,
@@ -200,6 +201,10 @@ class PageStage(NamedTuple):
 
 #: The page stages, in the order they run, before the line stages; each reads the lines the one before it left.
 PAGE_STAGES: tuple[PageStage, ...] = (
+    # a paged document copied as text: running headers beside the page breaks, catchwords before them (first, while
+    # the page numbers that mark the breaks are still there)
+    PageStage("running_header", furniture.paged_header_lines),
+    PageStage("catchword", furniture.catchword_lines),
     PageStage("page_number", page_number_lines),
     PageStage("page_number", trailing_counters),
     PageStage("running_header", running_header_lines),

@@ -7,6 +7,7 @@ the end with its one-sentence reason and the exit status is non-zero.
 
 from __future__ import annotations
 
+import json
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -14,6 +15,9 @@ from pathlib import Path
 import click
 
 from rancang.errors import InputError, RancangError
+from rancang.ingest import ingest_path
+from rancang.ingest.akn import to_akn
+from rancang.ingest.markdown import render as render_md
 from rancang.ingest.readers import ocr as ocr_reader
 from rancang.ingest.readers import pdf
 
@@ -23,22 +27,12 @@ EXTENSIONS = (".txt", ".md", ".pdf", ".docx")
 
 
 def render(path: Path, fmt: str) -> str:
-    """Ingest one file and render it as JSON (the tree) or Markdown (the canonical text)."""
-    from rancang.ingest import ingest_path
-
+    """Ingest one file and render it as JSON (the tree), Markdown (the canonical text) or Akoma Ntoso XML."""
     reg = ingest_path(path)
     if fmt == "md":
-        try:
-            from rancang.ingest.markdown import render as render_md
-        except ImportError as exc:
-            raise RancangError("format md belum tersedia pada versi ini; gunakan --format json.") from exc
         return render_md(reg)
     if fmt == "akn":
-        from rancang.ingest.akn import to_akn
-
         return to_akn(reg).decode("utf-8")
-    import json
-
     return json.dumps(reg.to_dict(), ensure_ascii=False, indent=1) + "\n"
 
 

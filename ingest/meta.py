@@ -74,11 +74,13 @@ def parse_judul(lines: list[str]) -> Meta:
     title_parts: list[str] = []
     state = "head"
     jenis_rest = ""
-    for ln in (ln.strip() for ln in lines):
-        if not ln:
-            continue
+    for ln in _judul_lines(lines):
         if g.RAHMAT.match(ln):
             state = "pembukaan"
+            rest = re.split(r"\bESA\b\s*", ln, maxsplit=1)[-1]  # "... MAHA ESA BUPATI X," on one line
+            m = _PEJABAT.match(rest) if rest.endswith(",") else None
+            if m:
+                meta.pejabat = meta.pejabat or _pejabat(m)
             continue
         m = _PEJABAT.match(ln) if state != "head" and ln.endswith(",") else None
         if m:  # the official's line ends the title, whether "DENGAN RAHMAT ..." was printed or not
@@ -94,6 +96,11 @@ def parse_judul(lines: list[str]) -> Meta:
             jenis = re.sub(r"\s+REPUBLIK\s+INDONESIA$", "", re.sub(r"WALIKOTA", "WALI KOTA", m.group("jenis")))
             meta.jenis = title_case(jenis)
             jenis_rest = m.group("rest").strip()
+            continue
+        if meta.jenis is not None and meta.nomor is None and state == "head" and ln.isupper() \
+                and not (g.NOMOR_TAHUN.match(ln) or g.TENTANG.match(ln)):
+            if g.PROVINSI.match(ln) is None:
+                jenis_rest = f"{jenis_rest} {ln}".strip()  # a long name wrapped: "PERATURAN BUPATI HULU SUNGAI"
             continue
         m = g.NOMOR_TAHUN.match(ln)
         if m and meta.nomor is None:
@@ -115,6 +122,34 @@ def parse_judul(lines: list[str]) -> Meta:
         meta.tentang = re.sub(r"\s+", " ", " ".join(title_parts)).strip().upper().rstrip(".")
     _daerah(meta, jenis_rest, kop)
     return meta
+
+
+#: where a judul printed on one line ("PERATURAN BUPATI X NOMOR 21 TAHUN 2019 TENTANG ...") is cut into its lines
+_JUDUL_CUT = re.compile(r"\s+(?=NOMOR\s*:?\s*[\w./-]+\s+TAHUN\b|TENTANG\b)")
+_NOMOR_ALONE = re.compile(r"^NOMOR\s*:?\s*[\w./-]+\s*$", re.I)
+_TAHUN_ALONE = re.compile(r"^TAHUN\s*:?\s*\d{4}\s*$", re.I)
+
+
+def _judul_lines(lines: list[str]) -> list[str]:
+    """The non-blank judul lines, one part to a line: a judul set on one line ("PERATURAN BUPATI X NOMOR 21 TAHUN
+    2019 TENTANG ...", as web pages print it) is cut before NOMOR and the first TENTANG, and a number printed over
+    two lines ("NOMOR 21" / "TAHUN 2019") is one line."""
+    out: list[str] = []
+    for raw in lines:
+        ln = raw.strip()
+        if not ln:
+            continue
+        if g.JENIS.match(ln) and (" NOMOR" in ln or " TENTANG" in ln):
+            head, *rest = _JUDUL_CUT.split(ln, maxsplit=1)
+            if rest and not rest[0].startswith("TENTANG"):
+                rest = _JUDUL_CUT.split(rest[0], maxsplit=1)
+            out += [head, *rest]
+            continue
+        if out and _TAHUN_ALONE.match(ln) and _NOMOR_ALONE.match(out[-1]):
+            out[-1] = f"{out[-1]} {ln}"
+            continue
+        out.append(ln)
+    return out
 
 
 def _kop_line(line: str, kop: dict[str, str], meta: Meta) -> bool:
@@ -257,9 +292,9 @@ _CITATION = re.compile(r"""
     (?=\s*[(,;]|\s*$|\s+(?:sebagaimana|dengan\s+mengubah))""", re.X | re.I)
 
 
-def citation(text: str) -> dict[str, Any]:
-    """The first act cited in ``text`` as JSON data: {jenis, nomor, tahun, tentang} (a reference keeps it so)."""
-    return _citation_of(next(_citations(text), None)).to_dict()
+def citation(text: str) -> Citation:
+    """The first act cited in ``text`` (jenis, nomor, tahun, tentang; all None when none is)."""
+    return _citation_of(next(_citations(text), None))
 
 
 #: every citation starts with one of these words (in any case)
@@ -302,7 +337,7 @@ def _citation_of(m: re.Match[str] | None) -> Citation:
 def mengingat_entry(item: Considerans) -> Dasar:
     """A Mengingat entry with its citation and, for amended acts, every amending act listed."""
     text = item.text
-    entry = Dasar(label=item.label, text=text, citation=_citation_of(next(_citations(text), None)))
+    entry = Dasar(label=item.label, text=text, citation=citation(text))
     m = re.search(r"sebagaimana\s+telah", text, re.I)
     if m:
         tail = text[m.end():]

@@ -63,7 +63,7 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
         elif "body" in marks and "penutup" not in marks and c in "Dd" and (
                 g.DITETAPKAN.match(ln) or g.DISAHKAN.match(ln)):
             marks["penutup"] = i
-        elif "penutup" in marks and "lampiran" not in marks and ln.startswith("LAMPIRAN") and g.LAMPIRAN.match(ln):
+        elif "penutup" in marks and "lampiran" not in marks and ln[:1] == "L" and g.LAMPIRAN.match(ln):
             marks["lampiran"] = i
         elif "body" in marks and "penjelasan" not in marks and ln.startswith("PENJELASAN") \
                 and g.PENJELASAN.match(ln):

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from rancang.model.clauses import units
+from rancang.model.documents import build_documents
+from rancang.model.mentions import find_mentions
+from rancang.model.pipeline import catalogue, cues, load_nlp
+from rancang.model.procedures import build_procedures, build_stages
+from rancang.model.roles import build_roles, reporting_lines
+from rancang.model.topics import find_topics, stated_list, topic_cite
 from rancang.parts import Meta
 from rancang.tree import Regulation
-
-
-def load_nlp():
-    """The cached spaCy rule pipeline (imports spaCy on first use)."""
-    from rancang.model.pipeline import load_nlp as _load
-
-    return _load()
 
 
 def citation(meta: Meta) -> str:
@@ -39,14 +39,6 @@ def citation(meta: Meta) -> str:
 
 def build(reg: Regulation) -> dict[str, Any]:
     """The sistem-kerja model of ``reg`` (see the module docstring)."""
-    from rancang.model.clauses import units
-    from rancang.model.documents import build_documents
-    from rancang.model.mentions import find_mentions
-    from rancang.model.pipeline import catalogue, cues
-    from rancang.model.procedures import build_procedures, build_stages
-    from rancang.model.roles import build_roles, reporting_lines
-    from rancang.model.topics import find_topics, stated_list, topic_cite
-
     cue = cues()
     us = units(reg, cue["definition_intro"])
     mentions = find_mentions(us, load_nlp(), cue["role_not_after"])

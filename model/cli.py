@@ -8,6 +8,12 @@ from pathlib import Path
 
 import click
 
+from rancang import schema
+from rancang.errors import InputError
+from rancang.ingest import ingest_path
+from rancang.model import build, picture
+from rancang.model.render import to_markdown, to_mermaid
+
 
 @click.command("model")
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
@@ -26,18 +32,11 @@ def model(source: Path, out: Path | None, fmt: str, procedure: str | None) -> No
     peran beserta tugas dan garis pelaporannya, prosedur penugasan langkah demi langkah, dan surat yang
     diperlukan; setiap butir disertai rujukan pasal atau Lampiran.
     """
-    from rancang import schema
-    from rancang.ingest import ingest_path
-    from rancang.model import build
-    from rancang.model.render import to_markdown, to_mermaid
-
     reg = ingest_path(source)
     data = build(reg)
     schema.validate("sistemkerja", data)
     if fmt in ("svg", "png"):
-        from rancang.model.picture import render
-
-        payload = render(data, fmt, procedure)
+        payload = picture.render(data, fmt, procedure)
     elif fmt == "json":
         payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif fmt == "md":
@@ -50,8 +49,6 @@ def model(source: Path, out: Path | None, fmt: str, procedure: str | None) -> No
     try:
         out.write_bytes(payload)
     except OSError as exc:
-        from rancang.errors import InputError
-
         raise InputError(f"{out}: berkas keluaran tidak dapat ditulis ({exc.strerror}).") from exc
     click.echo(f"Model ditulis ke {out} ({len(data['roles'])} peran, {len(data['procedures'])} prosedur, "
                f"{len(data['documents'])} dokumen).", err=True)

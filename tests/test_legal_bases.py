@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from rancang import corpus
-from rancang.generate import mengingat
-from rancang.generate.checks import citations, rules
+from rancang.generate import citations, mengingat
+from rancang.generate.checks import rules
 from rancang.generate.checks.base import norm
 
 SOURCES = {"seed-bogor", "seed-jepara", "seed-pasbar", "seed-malang", "uu-2011-12", "uu-2019-15", "uu-2008-14"}

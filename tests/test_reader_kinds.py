@@ -196,7 +196,7 @@ def test_an_amending_act_quoted_with_straight_quotes_and_a_nested_oath():
         "bab", "IIIA", "PENGADUAN", ["9A"])
     assert [p.heading for p in three.child_list("perubahan")] == ["dihapus"]
     assert three.refs[0].kind == "amendment" and three.refs[0].target == ["pasal-10/ayat-2/huruf-c"]
-    assert three.refs[0].citation["nomor"] == "4"
+    assert three.refs[0].citation.nomor == "4"
 
 
 def test_an_amending_perbup_printed_without_quotes_or_instruction_numbers():

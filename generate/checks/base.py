@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
+from rancang.generate import resources
 from rancang.parts import Considerans
 from rancang.tree import Node, Regulation
 
@@ -23,8 +24,6 @@ ORDER = {"error": 0, "warning": 1, "info": 2}
 @cache
 def rules() -> dict[str, dict[str, Any]]:
     """The rule table: rule id -> {family, source, severity, message[, fix]} (``data/rules.yaml``)."""
-    from rancang.generate import resources
-
     return resources.read_yaml("data/rules.yaml")
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rancang.generate.checks.base import Finding, finding, is_amending, norm, rules
+from rancang.model import build
 from rancang.tree import Regulation
 
 
@@ -41,14 +42,9 @@ def coverage(reg: Regulation, topics: dict[str, Any] | None = None) -> dict[str,
 
     ``topics`` ({topic: {cite, id} | None}) are the model's topics when the caller knows them already (a draft
     follows them from the corpus store's cache), so the model need not run."""
-    try:
-        if topics is None:
-            from rancang.model import build
-
-            topics = build(reg)["topics"]
-        found = {k: (v or {}).get("cite") for k, v in topics.items()}
-    except ImportError:  # pragma: no cover - the model stage is part of the package
-        found = {}
+    if topics is None:
+        topics = build(reg)["topics"]
+    found = {k: (v or {}).get("cite") for k, v in topics.items()}
     cues = rules()["S1"]["cues"]
     places = None
     for topic, phrases in cues.items():

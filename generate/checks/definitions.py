@@ -10,7 +10,16 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from rancang.generate.checks.base import Finding, finding, jenis_of, jenis_pattern, node_start, norm, word_pattern
+from rancang.generate.checks.base import (
+    Finding,
+    finding,
+    jenis_of,
+    jenis_pattern,
+    node_start,
+    norm,
+    rules,
+    word_pattern,
+)
 from rancang.tree import Node, Regulation
 
 _TERM = re.compile(r"""
@@ -119,8 +128,6 @@ def check_capitals(reg: Regulation) -> Iterator[Finding]:
 
 @cache
 def _known_names() -> tuple[str, ...]:
-    from rancang.generate.checks.base import rules
-
     return tuple(n.lower() for n in rules()["U4_undefined"].get("known_names", []))
 
 

@@ -9,9 +9,10 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from rancang.generate.checks import citations
+from rancang.generate import citations
 from rancang.generate.checks.base import Finding, finding, is_perda, item_cite, jenis_of, norm
 from rancang.generate.checks.structure import letter_value
+from rancang.generate.mengingat import hierarchy_level
 from rancang.parts import Considerans
 from rancang.tree import Regulation
 
@@ -104,8 +105,6 @@ def check_mengingat(reg: Regulation) -> Iterator[Finding]:
     """M1/M2/M3: numbering, each entry ending ";", order by hierarchy then year and number, and each act cited
     with its publication (UU/Perppu/PP: Lembaran Negara and Tambahan; Perpres: Lembaran Negara; Peraturan
     Menteri: Berita Negara; Perda: Lembaran Daerah) -- for acts of 1970 or later."""
-    from rancang.generate.mengingat import hierarchy_level
-
     yield from _labels(reg.mengingat, "Mengingat", numeric=True)
     previous: tuple[int, int, int] | None = None
     for item in reg.mengingat:

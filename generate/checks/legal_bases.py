@@ -9,8 +9,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from rancang.generate.checks import citations
+from rancang.generate import citations
 from rancang.generate.checks.base import Finding, finding, item_cite, norm, rules
+from rancang.generate.checks.coverage import is_sistem_kerja
 from rancang.tree import Regulation
 
 
@@ -80,8 +81,6 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
 def check_required_bases(reg: Regulation) -> Iterator[Finding]:
     """M4: a sistem-kerja act cites the law that formed its region (or its province) and each group of national
     bases of rules.yaml ``M4_base.required`` (UU ASN, UU 23/2014, PermenPAN-RB 7/2022) by one of its members."""
-    from rancang.generate.checks.coverage import is_sistem_kerja
-
     if not reg.mengingat or not is_sistem_kerja(reg):
         return
     texts = [norm(i.text) for i in reg.mengingat]

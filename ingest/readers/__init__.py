@@ -4,16 +4,17 @@ A reader is chosen by content (magic bytes), not by extension: ``%PDF`` -> PDF, 
 ZIP without ``word/document.xml``), anything else -> text. Formats we cannot read but can name (an old Word
 .doc,
 an image, an RTF file) are refused with a sentence that says what to do. Each reader returns a
-:class:`Document`; new formats plug in by adding a module and one entry to :data:`SNIFFERS`.
+:class:`Document`; new formats plug in by adding a module, one entry to :data:`SNIFFERS` and its reader to
+:data:`READERS`.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 from rancang.errors import InputError
 from rancang.ingest import akn
+from rancang.ingest.readers import docx, ocr, pdf, text
 from rancang.ingest.readers.document import Document
 from rancang.textsafe import scrub_lines
 
@@ -26,10 +27,10 @@ def _is_zip(head: bytes) -> bool:
     return head[:4] == b"PK\x03\x04"
 
 
-#: (test on the first bytes, reader module under rancang.ingest.readers, format name)
-SNIFFERS: list[tuple[Callable[[bytes], bool], str, str]] = [
-    (_is_pdf, "pdf", "pdf"),
-    (_is_zip, "docx", "docx"),
+#: (test on the first bytes, format name); anything else is text
+SNIFFERS: list[tuple[Callable[[bytes], bool], str]] = [
+    (_is_pdf, "pdf"),
+    (_is_zip, "docx"),
 ]
 
 
@@ -54,7 +55,7 @@ def refused(data: bytes) -> str | None:
 def sniff(data: bytes, name: str = "") -> str:
     """The format of ``data``: "pdf", "docx", or "txt"/"md" (by extension) for everything else."""
     head = data[:1024]
-    for test, _module, fmt in SNIFFERS:
+    for test, fmt in SNIFFERS:
         if test(head):
             return fmt
     return "md" if name.lower().endswith(".md") else "txt"
@@ -68,11 +69,7 @@ def read(data: bytes, name: str = "") -> Document:
     if akn.is_akn(data):  # an Akoma Ntoso act (``rancang ingest --format akn``, Laws.Africa tools)
         return Document(lines="\n\n".join(akn.canonical_text(data, name)).split("\n"), format="akn")
     fmt = sniff(data, name)
-    module = {"pdf": "pdf", "docx": "docx"}.get(fmt, "text")
-    if fmt == "pdf":
-        doc = read_pdf(data, name)
-    else:
-        doc = importlib.import_module(f"{__name__}.{module}").read(data, name)
+    doc = READERS.get(fmt, text.read)(data, name)
     doc.lines, scrubbed = scrub_lines(doc.lines)
     doc.removed.extend(scrubbed)
     if fmt in ("txt", "md"):
@@ -86,8 +83,6 @@ def read_pdf(data: bytes, name: str = "") -> Document:
 
     Raises :class:`InputError` with one sentence: what to install when OCR is needed but Tesseract is absent,
     or that OCR is switched off."""
-    from rancang.ingest.readers import ocr, pdf
-
     if ocr.mode() == "always":
         return ocr.read(data, name, reason="forced")
     try:
@@ -98,3 +93,7 @@ def read_pdf(data: bytes, name: str = "") -> Document:
         if not ocr.engine_available():
             raise InputError(f"{exc.format_message()[:-1]}; {ocr.ENGINE_MISSING}") from exc
         return ocr.read(data, name, reason=exc.reason)
+
+
+#: format name -> its reader (bytes, file name -> Document); a format not named here is read as text
+READERS: dict[str, Callable[[bytes, str], Document]] = {"pdf": read_pdf, "docx": docx.read}

@@ -22,7 +22,9 @@ missing): slower, kept for comparison and as a fallback.
 from __future__ import annotations
 
 import ctypes
+import io
 import re
+from collections import Counter
 from typing import Any
 
 #: a word that starts with an enumerator glued to the text after it: "a.penugasan", "(2)Pegawai", "1.Daerah"
@@ -152,8 +154,6 @@ class PlumberPages:
     sideways: PDFium's path is the one to use."""
 
     def __init__(self, data: bytes) -> None:
-        import io
-
         import pdfplumber
 
         self.pdf = pdfplumber.open(io.BytesIO(data))
@@ -189,8 +189,6 @@ def rejoin_split_words(lines: list[str]) -> list[str]:
         ...                     "Peraturan Undang-Undang"])
         ['Peraturan dan Undang-Undang', 'Peraturan Undang-Undang di atur diatur di', 'Peraturan Undang-Undang']
     """
-    from collections import Counter
-
     tokens = Counter(tok.strip(_TOKEN_EDGE) for line in lines for tok in line.split())
     out = []
     for line in lines:

@@ -1,5 +1,5 @@
 """Act citations inside a Mengingat entry, and the legal-bases knowledge (``data/legal_bases.yaml``) they are
-looked up in.
+looked up in: read by the draft's Mengingat (:mod:`rancang.generate.mengingat`) and by ``rancang check``.
 
 >>> [c["key"] for c in parse("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara "
 ...  "Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana "
@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import Any
+
+from rancang.generate import resources
 
 ACT = re.compile(r"""
     (?P<jenis>
@@ -71,8 +73,6 @@ def parse(text: str) -> list[dict[str, Any]]:
 @cache
 def knowledge() -> dict[str, dict[str, Any]]:
     """act key ("uu-2014-23") -> its entry in ``data/legal_bases.yaml``, with ``amended_by`` filled in."""
-    from rancang.generate import resources
-
     acts = resources.read_yaml("data/legal_bases.yaml")["acts"]
     for key, act in acts.items():
         act.setdefault("amended_by", [])
