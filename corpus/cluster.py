@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from rancang.errors import InputError, RancangError
+from rancang.errors import InputError, RancangError, os_reason
 
 #: environment variable naming an existing scheduler ("tcp://10.0.0.5:8786")
 SCHEDULER_ENV = "RANCANG_SCHEDULER"
@@ -49,7 +49,8 @@ def client(jobs: int, scheduler: str | None = None) -> Iterator[Any]:
         try:
             c = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as exc:
-            raise RancangError(f"penjadwal Dask {scheduler} tidak dapat dihubungi ({type(exc).__name__}).") from exc
+            why = "waktu tunggu habis" if isinstance(exc, TimeoutError) else os_reason(exc)
+            raise RancangError(f"penjadwal Dask {scheduler} tidak dapat dihubungi ({why}).") from exc
         try:
             yield c
         finally:

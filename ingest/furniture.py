@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rancang.ingest.pages import lone_page_numbers
-from rancang.ingest.readers.pdf import rules
+from rancang.ingest.readers.pdf_furniture import rules
 
 #: how many non-blank lines on either side of a page break may be furniture
 _REACH = 3
