@@ -18,8 +18,10 @@ import difflib
 import re
 from typing import Any
 
-from rancang.corpus.align import align, fold
+from rancang.corpus.align import align
 from rancang.corpus.summary import topic_summary
+from rancang.fold import fold
+from rancang.topics import keys
 from rancang.tree import Regulation
 
 _TOKEN = re.compile(r"\S+")
@@ -57,8 +59,6 @@ def compare(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | Non
             topics_b: dict[str, Any] | None = None, id_a: str | None = None,
             id_b: str | None = None) -> dict[str, Any]:
     """The full comparison of A with B (see the module docstring for the shape)."""
-    from rancang.corpus.topics import keys
-
     al = align(reg_a, reg_b, topics_a, topics_b)
     pairs = [{"a": p.a.cite, "b": p.b.cite, "topic": p.topic, "score": p.score, "a_id": p.a.id,
               "b_id": p.b.id, "a_text": p.a.text, "b_text": p.b.text, "redline": redline(p.a.text, p.b.text)}

@@ -27,9 +27,10 @@ from typing import Any
 from rancang.address import covers
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
-from rancang.corpus.rows import clauses, expand, file_sha256, region_name, slug
+from rancang.corpus.rows import clauses, expand, file_sha256, region_name
 from rancang.corpus.workers import ingest_all, topics_one, worker_map
 from rancang.errors import InputError
+from rancang.fold import slug
 from rancang.tree import Regulation
 
 #: environment variable naming the database (used when ``--db`` is not given)

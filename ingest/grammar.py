@@ -46,9 +46,9 @@ PASAL = re.compile(r"""
 MARKER = re.compile(r"""
     ^(?:
         \( (?P<ayat>\d{1,3}[a-z]?) \)                # (1)  ayat, or a deep list inside an item
-      | (?P<huruf>[a-z]{1,2}) \.                     # a.   huruf; aa. after z.
+      | (?P<huruf>[a-z]{1,5}) \.                     # a.   huruf; aa. after z., aaa. after zz. (one letter)
       | (?P<angka>\d{1,3}) \.(?!\d)                  # 1.   angka (not 1.000)
-      | (?P<hurufp>[a-z]{1,2}) \)                    # a)   deeper huruf
+      | (?P<hurufp>[a-z]{1,5}) \)                    # a)   deeper huruf
       | (?P<angkap>\d{1,3}) \)                       # 1)   deeper angka
     )
     (?: \s+ | $ )                                    # a space (or nothing) before the text; the text

@@ -112,7 +112,7 @@ def glued_pasal(line: str, expected: int, in_title: bool = False) -> tuple[str, 
         return None
     pre = m.group("pre")
     if pre.endswith((".", ";", ":")) or _upper_line(pre) or (_title_line(pre) and (
-            in_title or _container_heading(pre)[0])):
+            in_title or container_heading(pre)[0])):
         return pre, m.group("head")
     return None
 
@@ -170,7 +170,7 @@ _WORDS = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}
 _CONTAINERS = (("bab", g.BAB), ("bagian", g.BAGIAN), ("paragraf", g.PARAGRAF))
 
 
-def _container_heading(line: str) -> tuple[str | None, re.Match[str] | None]:
+def container_heading(line: str) -> tuple[str | None, re.Match[str] | None]:
     """("bab"|"bagian"|"paragraf", match) for a BAB/Bagian/Paragraf heading line, else (None, None)."""
     if line[:1] not in _HEADING_INITIALS:
         return None, None
@@ -181,7 +181,7 @@ def _container_heading(line: str) -> tuple[str | None, re.Match[str] | None]:
     return None, None
 
 
-def _container_number(kind: str, num: str) -> str:
+def container_number(kind: str, num: str) -> str:
     """The number a container keeps: Bagian "Kesatu" (title case); Paragraf by its numeral, also when printed
     as an ordinal ("Paragraf Kesatu" is Paragraf 1, as the drafting rules number it)."""
     if kind == "bagian":
@@ -324,7 +324,7 @@ class _Reader:
             # a title printed beside the heading may wrap: "Bagian Ketujuh Pemanfaatan Teknologi Informasi dan"
             more, i = self.title_after(i, upper=kind == "bab", started=True)
             title = f"{title.strip()} {more}" if more else title
-        num = _container_number(kind, m.group("num"))
+        num = container_number(kind, m.group("num"))
         # the label as printed, with its own punctuation ("BAB I.", "BAB II -"): nothing of the line is lost
         label = f"{_WORDS[kind]} {m.group('num')}"
         printed = (m.string[:m.start("title")] if m.group("title") is not None else m.string).strip()
@@ -391,7 +391,7 @@ class _Reader:
             # an amending act numbers its own Pasal I, II ...: a BAB, Bagian or arabic Pasal after its first
             # Pasal is the new text of an amendment (printed without quote marks), never a heading of the act
             amending = bool(self.drafts) and not self.drafts[0].number[0].isdigit()
-            kind, m = (None, None) if amending else _container_heading(line)
+            kind, m = (None, None) if amending else container_heading(line)
             if m is not None and kind is not None:
                 i = self.container_node(i, kind, m)
                 after_unplaced = False

@@ -233,9 +233,10 @@ def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
     items: list[dict[str, Any]] = []
     for raw in lines:
         line = raw.strip()
-        if not line or line == ":":
+        if not line:
             continue
-        line = line.lstrip(":").strip()
+        # (the colon after "Menimbang" / "Mengingat", also on a line of its own, is taken off and recorded by the
+        # parser; any later colon is text: nothing is dropped here)
         if not canonical and items and items[-1]["lines"] and continues_reference(items[-1]["lines"][-1]):
             items[-1]["lines"].append(line)  # "... Undang-Undang Nomor" / "12": the number, not a label
             continue
@@ -246,11 +247,8 @@ def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
         parsed = parse_marker(line)
         if parsed is not None and parsed[0].style in ("huruf", "angka"):
             marker, rest = parsed
-            if items and not items[-1]["lines"]:
-                items[-1]["label"] = marker.label
-                items[-1]["lines"].append(rest)
-            else:
-                items.append({"label": marker.label, "lines": [rest]})
+            # (after a bare label whose text never came, "b." / "c. bahwa ...": both labels are kept)
+            items.append({"label": marker.label, "lines": [rest]})
             continue
         if items and not canonical and (
             not items[-1]["lines"] or _open_item(items) or (items[-1]["label"] and _in_brackets(items[-1]["lines"]))
@@ -260,7 +258,8 @@ def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
             items[-1]["lines"].append(line)
         else:
             items.append({"label": None, "lines": [line]})
-    return [Considerans(label=it["label"], text=join_lines(it["lines"])) for it in items if it["lines"]]
+    # a label with no text after it (a bare "a." whose text was lost) is still an entry: the label is kept
+    return [Considerans(label=it["label"], text=join_lines(it["lines"])) for it in items if it["lines"] or it["label"]]
 
 
 def _open_item(items: list[dict[str, Any]]) -> bool:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypeVar
+
 import click
+
+T = TypeVar("T")
 
 
 class RancangError(click.ClickException):
@@ -27,6 +32,20 @@ class InputError(RancangError):
 
 class ValidationError(RancangError):
     """Data does not satisfy its JSON Schema contract."""
+
+
+def choose(table: Mapping[str, T], name: str, what: str) -> T:
+    """``table[name]``, or an InputError naming the choices there are.
+
+    >>> choose({"nota": 1, "surat": 2}, "surat", "jenis surat")
+    2
+    >>> choose({"nota": 1, "surat": 2}, "memo", "jenis surat")
+    Traceback (most recent call last):
+    rancang.errors.InputError: jenis surat 'memo' tidak dikenal (pilihan: nota, surat).
+    """
+    if name not in table:
+        raise InputError(f"{what} '{name}' tidak dikenal (pilihan: {', '.join(table)}).")
+    return table[name]
 
 
 #: what the operating system said, in Indonesian, by errno name

@@ -14,6 +14,7 @@ from typing import Any
 
 from rancang.errors import InputError
 from rancang.parts import Meta
+from rancang.topics import labels as topic_labels
 from rancang.tree import Regulation
 
 SEVERITY = {"error": "galat", "warning": "peringatan", "info": "info"}
@@ -113,9 +114,7 @@ def findings(reg: Regulation) -> list[dict[str, Any]]:
 
 def topics() -> list[tuple[str, str]]:
     """(key, Indonesian label) of the model topics, in report order."""
-    from rancang.corpus import topics as t
-
-    return [(k, t.label(k)) for k in t.keys()]
+    return list(topic_labels().items())
 
 
 def search(db: str | None, query: str, daerah: str | None, topic: str | None, limit: int = 30) -> list[dict]:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from rancang.fold import fold
 from rancang.generate.checks.base import (
     Finding,
     finding,
@@ -196,9 +197,9 @@ def check_undefined(reg: Regulation) -> Iterator[Finding]:
 def check_region_terms(reg: Regulation) -> Iterator[Finding]:
     """U3: the head of the region ("Bupati", "Wali Kota") used in the body as an office (not in the name of an
     instrument such as "Peraturan Bupati" or "Keputusan Bupati") is defined in Pasal 1."""
-    defs = {d["term"].lower().replace(" ", "") for d in definitions(reg)}
+    defs = {fold(d["term"]).replace(" ", "") for d in definitions(reg)}
     office = {"kabupaten": "Bupati", "kota": "Wali Kota"}.get(reg.meta.daerah_jenis or "")
-    if not defs or office is None or office.lower().replace(" ", "") in defs:
+    if not defs or office is None or fold(office).replace(" ", "") in defs:
         return
     use = re.compile(r"(?<!Peraturan )(?<!Keputusan )(?<!Instruksi )(?<!Surat Edaran )\b"
                      + office.replace(" ", r"\s?") + r"\b(?!\s+[A-Z])")

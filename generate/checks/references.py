@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rancang.fold import fold
 from rancang.generate.checks.base import Finding, finding, is_amending, item_cite, jenis_of, node_start
 from rancang.generate.checks.definitions import definitions
 from rancang.numbering import angka_value, huruf_value
@@ -175,9 +176,9 @@ def wrong_subjects(reg: Regulation) -> Iterator[tuple[Node, str, Ref, int]]:
             if term is None:
                 continue
             targets = [index[t] for t in ref.target if t in index]
-            texts = " ".join(n.text for t in targets for n in t.walk()).lower()
-            texts += " " + " ".join((n.heading or "") for n in targets).lower()
-            if targets and not any(" ".join(f.lower().split()) in " ".join(texts.split()) for f in forms[term]):
+            texts = fold(" ".join(n.text for t in targets for n in t.walk()) + " "
+                         + " ".join((n.heading or "") for n in targets))
+            if targets and not any(fold(f) in texts for f in forms[term]):
                 yield node, term, ref, m.start()
 
 

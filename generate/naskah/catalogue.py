@@ -15,7 +15,7 @@ import yaml
 
 from rancang import schema
 from rancang.dataload import check_tree
-from rancang.errors import InputError
+from rancang.errors import InputError, choose
 from rancang.generate import resources
 from rancang.generate.naskah.fill import placeholders
 from rancang.generate.profile import _message, dates_in_order
@@ -49,10 +49,7 @@ def types() -> dict[str, dict[str, Any]]:
 
 def get_type(name: str) -> dict[str, Any]:
     """The type ``name``; raises InputError naming the known types."""
-    t = types().get(name)
-    if t is None:
-        raise InputError(f"jenis surat '{name}' tidak dikenal (pilihan: {', '.join(types())}).")
-    return t
+    return choose(types(), name, "jenis surat")
 
 
 def _dropped(t: dict[str, Any]) -> set[str]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from rancang import schema
 from rancang.dataload import check_tree
-from rancang.errors import InputError
+from rancang.errors import InputError, choose
 from rancang.generate import naskah, resources
 from rancang.generate.naskah import isian, steps
 from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
@@ -40,10 +40,7 @@ def scenarios() -> dict[str, dict[str, Any]]:
 
 def get_scenario(name: str) -> dict[str, Any]:
     """The scenario ``name``; raises InputError naming the known ones."""
-    s = scenarios().get(name)
-    if s is None:
-        raise InputError(f"skenario '{name}' tidak dikenal (pilihan: {', '.join(scenarios())}).")
-    return s
+    return choose(scenarios(), name, "skenario")
 
 
 @dataclass
