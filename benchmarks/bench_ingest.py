@@ -171,7 +171,7 @@ def bench_pdf(repeat: int, quick: bool) -> dict:
     from fixtures import build_pdf
 
     from rancang.ingest import ingest_bytes
-    from rancang.ingest.readers import pdf
+    from rancang.ingest.readers import pdf, pdf_pages
 
     files = [build_pdf(p.read_text(encoding="utf-8"), header="Salinan Peraturan Kepala Daerah") for p in SEEDS]
     if quick:
@@ -182,11 +182,11 @@ def bench_pdf(repeat: int, quick: bool) -> dict:
         plumber = min(plumber, best(lambda: [_extract_text(d) for d in files], 1))
         reader = min(reader, best(lambda: [pdf.read(d, "x.pdf") for d in files], 1))
         full = min(full, best(lambda: [ingest_bytes(d, "x.pdf") for d in files], 1))
-        pdf.ENGINE = "pdfplumber"
+        pdf_pages.ENGINE = "pdfplumber"
         try:
             on_plumber = min(on_plumber, best(lambda: [ingest_bytes(d, "x.pdf") for d in files], 1))
         finally:
-            pdf.ENGINE = "pdfium"
+            pdf_pages.ENGINE = "pdfium"
     two = best(lambda: [pdf.extract_pages(d, "x.pdf", jobs=2) for d in files], max(1, repeat - 1))
     return {"pages": pages, "extract_text": plumber, "reader": reader, "ingest": full, "reader_j2": two,
             "ingest_pdfplumber": on_plumber}

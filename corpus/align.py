@@ -15,15 +15,12 @@ term.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.address import covers
+from rancang.fold import fold
 from rancang.tree import Node, Regulation
-
-_WORD = re.compile(r"[^\W_]+")
 
 #: a unit whose own list has more items than this is compared item by item
 SPLIT_LIST = 8
@@ -71,13 +68,6 @@ def full_text(node: Node) -> str:
         if own:
             parts.append(own)
     return " ".join(parts)
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, punctuation as spaces: the form texts are compared in."""
-    if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    return " ".join(_WORD.findall(text.lower()))
 
 
 def units(reg: Regulation) -> list[Unit]:

@@ -65,14 +65,16 @@ def corpus() -> None:
               help="Jumlah proses pembaca paralel (bawaan: jumlah inti CPU).")
 @click.option("--jdih", "feed", metavar="UMPAN",
               help="Impor dokumen yang didaftar umpan metadata JDIH (format JDIHN; berkas atau URL).")
-@click.option("--no-seed", is_flag=True, help="Jangan isi basis data baru dengan korpus bawaan.")
+@click.option("--seed/--no-seed", "seed", default=None,
+              help="--no-seed: basis data baru ini tetap tanpa korpus bawaan (juga pada perintah berikutnya); "
+                   "--seed: isi korpus bawaan sekarang ke basis data yang dibuat dengan --no-seed.")
 @click.option("--scheduler", metavar="ALAMAT", default=None,
               help="Penjadwal Dask yang sudah berjalan (misalnya tcp://10.0.0.5:8786; bawaan: $RANCANG_SCHEDULER). "
                    "Tanpa ini, beberapa berkas dibaca oleh klaster lokal -j proses.")
 @click.option("--ocr/--no-ocr", "ocr", default=None,
               help="--ocr: selalu baca PDF dengan OCR; --no-ocr: jangan pernah. Bawaan: OCR hanya bila PDF "
                    "tidak memiliki lapisan teks yang dapat dibaca.")
-def add(paths: tuple[str, ...], db: str | None, jobs: int | None, feed: str | None, no_seed: bool,
+def add(paths: tuple[str, ...], db: str | None, jobs: int | None, feed: str | None, seed: bool | None,
         scheduler: str | None, ocr: bool | None) -> None:
     """Tambahkan berkas atau folder peraturan (TXT/MD/PDF/DOCX/JSON) ke korpus.
 
@@ -81,9 +83,17 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, feed: str | No
     sehingga pekerja yang mati tidak menghilangkan apa pun dan menjalankan ulang menyelesaikan sisanya.
     """
     set_ocr(ocr)
-    if bool(paths) == bool(feed):
+    if bool(paths) == bool(feed) and not (seed and not paths and not feed):
         raise InputError("sebutkan berkas/folder peraturan atau --jdih UMPAN (salah satu).")
-    with _store(db, seed=not no_seed) as store:
+    with _store(db, seed=seed is not False) as store:
+        if seed is False and not store.without_bundled():
+            click.echo("catatan: korpus bawaan sudah ada di basis data ini; --no-seed hanya berlaku untuk basis "
+                       "data baru (hapus dengan: rancang corpus remove ID).", err=True)
+        if seed and store.info("seeded") is None:
+            store.seed()
+            click.echo("korpus bawaan ditambahkan.")
+        if not paths and not feed:
+            return
         if feed:
             result = store.add_feed(feed)
         else:

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from rancang.errors import InputError, RancangError
+from rancang.errors import InputError, RancangError, os_reason
 from rancang.ingest import ingest_bytes
 
 #: environment variable naming an existing scheduler ("tcp://10.0.0.5:8786")
@@ -51,7 +51,8 @@ def client(jobs: int, scheduler: str | None = None) -> Iterator[Any]:
         try:
             c = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as exc:
-            raise RancangError(f"penjadwal Dask {scheduler} tidak dapat dihubungi ({type(exc).__name__}).") from exc
+            why = "waktu tunggu habis" if isinstance(exc, TimeoutError) else os_reason(exc)
+            raise RancangError(f"penjadwal Dask {scheduler} tidak dapat dihubungi ({why}).") from exc
         try:
             yield c
         finally:

@@ -18,9 +18,10 @@ import difflib
 import re
 from typing import Any
 
-from rancang.corpus.align import align, fold
+from rancang.corpus.align import align
 from rancang.corpus.summary import topic_summary
-from rancang.corpus.topics import keys
+from rancang.fold import fold
+from rancang.topics import keys
 from rancang.tree import Regulation
 
 _TOKEN = re.compile(r"\S+")

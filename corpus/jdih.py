@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from rancang.corpus.rows import region_name
-from rancang.errors import InputError
+from rancang.errors import InputError, json_reason, os_reason
 
 #: the keys of a JDIHN record, in the order the portals write them
 FIELDS = ("idData", "tahun_pengundangan", "tanggal_penetapan", "tanggal_pengundangan", "jenis", "noPeraturan",
@@ -38,6 +38,23 @@ MAX_DOCUMENT = 100 * 1024 * 1024
 TIMEOUT = 30
 
 
+def _download_reason(exc: Exception) -> str:
+    """Why a download failed, in Indonesian: the server's HTTP status, or the network's reason."""
+    import urllib.error
+
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"server menjawab HTTP {exc.code}"
+    if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, OSError):
+        exc = exc.reason
+    if isinstance(exc, TimeoutError):
+        return "waktu tunggu habis"
+    if isinstance(exc, OSError) and exc.errno:
+        return os_reason(exc)
+    if isinstance(exc, OSError):
+        return "alamat tidak dapat dijangkau"
+    return "alamat tidak sah"
+
+
 def _fetch(location: str, limit: int) -> bytes:
     """The bytes at ``location``: an http(s) URL or a file path. Raises :class:`InputError` in one sentence."""
     if re.match(r"^https?://", location, re.IGNORECASE):
@@ -45,7 +62,7 @@ def _fetch(location: str, limit: int) -> bytes:
             with urllib.request.urlopen(location, timeout=TIMEOUT) as response:  # noqa: S310 - http(s) only
                 data = response.read(limit + 1)
         except (OSError, ValueError) as exc:
-            raise InputError(f"{location}: tidak dapat diunduh ({exc}).") from exc
+            raise InputError(f"{location}: tidak dapat diunduh ({_download_reason(exc)}).") from exc
     elif "://" in location:
         raise InputError(f"{location}: hanya alamat http(s) atau berkas lokal yang dapat dibaca.")
     else:
@@ -53,7 +70,7 @@ def _fetch(location: str, limit: int) -> bytes:
             with open(location, "rb") as fh:
                 data = fh.read(limit + 1)
         except OSError as exc:
-            raise InputError(f"{location}: berkas tidak dapat dibaca ({exc.strerror}).") from exc
+            raise InputError(f"{location}: berkas tidak dapat dibaca ({os_reason(exc)}).") from exc
     if len(data) > limit:
         raise InputError(f"{location}: lebih besar dari {limit // (1024 * 1024)} MB.")
     return data
@@ -67,7 +84,7 @@ def read_feed(location: str) -> list[dict[str, Any]]:
     try:
         feed = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{location}: umpan JDIH bukan JSON yang sah ({exc}).") from exc
+        raise InputError(f"{location}: umpan JDIH bukan JSON yang sah ({json_reason(exc)}).") from exc
     if isinstance(feed, dict):
         feed = feed.get("data") or feed.get("dokumen") or []
     records = [r for r in feed if isinstance(r, dict) and r.get("judul")] if isinstance(feed, list) else []

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-from html import escape
 from pathlib import Path
 from typing import Any
 
-from rancang.corpus.topics import keys, label
+from rancang.corpus import templating
 from rancang.errors import InputError
+from rancang.topics import keys, label
 
 
 def matrix(store: Any, ids: list[str] | None = None, jobs: int | None = None, cluster: Any = None
@@ -48,32 +48,9 @@ def to_csv(m: dict[str, Any]) -> str:
 
 
 def to_html(m: dict[str, Any]) -> str:
-    """A self-contained printable table; empty cells (topic not regulated) are shaded."""
-    head = "".join(f"<th>{escape(r['id'])}<div class='d'>{escape(r['daerah'] or '')}</div></th>"
-                   for r in m["regions"])
-    rows = []
-    n = len(m["regions"])
-    for t in m["topics"]:
-        row = m["cells"][t["key"]]
-        cells = "".join(f"<td>{escape(row[r['id']])}</td>" if row[r["id"]] else "<td class='no'>–</td>"
-                        for r in m["regions"])
-        rows.append(f"<tr><th class='t'>{escape(t['label'])}<div class='d'>"
-                    f"{m['coverage'][t['key']]}/{n} daerah</div></th>{cells}</tr>")
-    return f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8"><title>Matriks topik sistem kerja</title><style>
-@page {{ size: A4 landscape; margin: 12mm; }}
-body {{ font-family: "Times New Roman", Georgia, serif; font-size: 10pt; }}
-table {{ border-collapse: collapse; }}
-th, td {{ border: 1px solid #aaa; padding: 3px 5px; white-space: nowrap; }}
-th {{ background: #eee; text-align: left; }} td.no {{ background: #fde8e8; color: #999; text-align: center; }}
-.d {{ font-size: 8pt; font-weight: normal; color: #555; }}
-</style></head><body>
-<h1>Matriks topik &times; daerah</h1>
-<p>{n} peraturan; sel berisi pasal yang mengatur topik, &ldquo;–&rdquo; bila tidak diatur.</p>
-<table><tr><th>Topik</th>{head}</tr>
-{''.join(rows)}
-</table></body></html>
-"""
+    """A self-contained printable table (``templates/matrix.html``); empty cells (topic not regulated) are
+    shaded."""
+    return templating.render("matrix.html", m=m)
 
 
 def write(m: dict[str, Any], path: str | Path) -> Path:

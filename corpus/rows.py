@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,12 +55,6 @@ def _parent_cite(node_id: str, cites: dict[str, str]) -> str:
     while up is not None and not cites.get(up.id):
         up = up.parent
     return cites[up.id] if up is not None else node_id
-
-
-def slug(text: str) -> str:
-    """ASCII, lower case, words joined by '-': 'Pasaman Barat' -> 'pasaman-barat'."""
-    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
 
 
 def region_name(daerah: str | None) -> str:

@@ -9,12 +9,12 @@ a snippet with the matched words marked.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from rancang.corpus.topics import check_key
 from rancang.errors import InputError
+from rancang.fold import fold
 
 #: markers FTS5 puts around matched words in a snippet (control characters never found in legal text)
 OPEN, CLOSE = "\x02", "\x03"
@@ -46,9 +46,7 @@ def words(query: str) -> list[str]:
     >>> words("Pengajuan-Sukarela; PENUGAS")
     ['pengajuan', 'sukarela', 'penugas']
     """
-    t = unicodedata.normalize("NFKD", query)
-    t = "".join(ch for ch in t if not unicodedata.combining(ch)).lower()
-    return re.findall(r"[^\W_]+", t)
+    return fold(query).split()
 
 
 def fts_query(query: str) -> str:

@@ -30,10 +30,11 @@ from rancang import corpus
 from rancang.address import covers
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
-from rancang.corpus.rows import clauses, expand, file_sha256, region_name, slug
+from rancang.corpus.rows import clauses, expand, file_sha256, region_name
 from rancang.corpus.topics import topics_of
 from rancang.corpus.workers import ingest_all, topics_one, worker_map
 from rancang.errors import InputError
+from rancang.fold import slug
 from rancang.ingest import fingerprint
 from rancang.tree import Regulation
 
@@ -90,6 +91,10 @@ class AddResult:
     failed: list[tuple[str, str]] = field(default_factory=list)
 
 
+#: info key of a database its user keeps without the bundled regulations (``corpus add --no-seed``)
+NO_BUNDLED = "tanpa_bawaan"
+
+
 class Store:
     """An open corpus database. Use as a context manager, or call :meth:`close`."""
 
@@ -104,9 +109,13 @@ class Store:
             self.db.create_function("covers", 2, covers, deterministic=True)  # SQL: covers(outer, inner)
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
-            raise InputError(f"{self.path}: bukan basis data korpus yang sah ({exc}).") from exc
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise InputError(f"{self.path}: basis data korpus sedang dikunci proses lain; coba lagi sebentar "
+                                 "lagi.") from exc
+            raise InputError(f"{self.path}: bukan basis data korpus yang sah (berkasnya rusak atau bukan basis "
+                             "data SQLite).") from exc
         self.db.row_factory = sqlite3.Row
-        if seed and self.info("seeded") is None:
+        if seed and self.info("seeded") is None and self.info(NO_BUNDLED) is None:
             self.seed()
         elif seed and self.info("reader") != _reader():
             self.refresh_bundled()
@@ -125,8 +134,18 @@ class Store:
         row = self.db.execute("SELECT value FROM info WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
 
+    def without_bundled(self) -> bool:
+        """Keep this database free of the bundled regulations for good (``corpus add --no-seed``): opening it later
+        never seeds it, until :meth:`seed` is called (``corpus add --seed``). False (nothing recorded) when the
+        bundled regulations are already in it."""
+        if self.info("seeded") is not None:
+            return False
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES (?, ?)", (NO_BUNDLED, _now()))
+        return True
+
     def seed(self) -> None:
         """Write the bundled seeds (once per database; a seed the user removed later stays removed)."""
+        self.db.execute("DELETE FROM info WHERE key=?", (NO_BUNDLED,))
         for e in corpus.bundled():
             self._add_bundled(e["id"])
         self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('seeded', ?)", (_now(),))
@@ -200,7 +219,7 @@ class Store:
 
     def _free(self, rid: str) -> bool:
         """May a new regulation take id ``rid``? Not when it is used, nor when a bundled regulation owns it (even
-        one not stored yet: ``--no-seed`` databases are seeded later)."""
+        one not stored yet: a ``--no-seed`` database may be seeded later with ``--seed``)."""
         reserved = {e["id"] for e in corpus.bundled()} | {e["daerah"].lower() for e in corpus.bundled()}
         return rid.lower() not in reserved and not self.db.execute(
             "SELECT 1 FROM regulations WHERE id=?", (rid,)).fetchone()

@@ -3,7 +3,7 @@
 Drafters ask concrete questions ("who receives the individual report?", "which documents must a team leader
 file?"), so for each topic the actors and documents named in its clause on each side are listed with what only
 one side names; a clause that lists required contents ("laporan ... memuat: a. ..., b. ...") has its items
-compared too. Actor and document names come from patterns in ``data/lexicon.json``.
+compared too. Actor and document names come from the shared vocabularies (:mod:`rancang.vocab`).
 """
 
 from __future__ import annotations
@@ -12,27 +12,44 @@ import re
 from functools import cache
 from typing import Any
 
-from rancang.corpus.align import fold, full_text
-from rancang.corpus.topics import label, lexicon
+from rancang import vocab
+from rancang.corpus.align import full_text
+from rancang.corpus.topics import lexicon
+from rancang.fold import fold
+from rancang.topics import label
 from rancang.tree import Node
+
+#: the diff's two name lists -> the shared vocabulary they come from (:mod:`rancang.vocab`)
+VOCABULARY = {"actor": "actors", "document": "documents"}
 
 
 @cache
-def _pattern(kind: str) -> re.Pattern[str]:
-    alts = sorted(lexicon()[f"{kind}_patterns"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alts) + r")\b")
+def _matcher(kind: str) -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
+    """One regular expression over folded text for every wording of the vocabulary (longest first, whole words),
+    and the entry behind each of its named groups."""
+    alts, owner = [], {}
+    for i, e in enumerate(vocab.entries(VOCABULARY[kind])):
+        for j, p in enumerate(e["patterns"]):
+            owner[f"g{i}_{j}"] = e
+            alts.append((len(fold(p)), f"(?P<g{i}_{j}>{re.escape(fold(p))}{e.get('detail', '')})"))
+    body = "|".join(a for _, a in sorted(alts, key=lambda x: -x[0]))
+    return re.compile(r"\b(?:" + body + r")\b"), owner
 
 
 def names(text: str, kind: str) -> list[str]:
-    """Actor or document names in ``text`` (folded, unique, in order of first mention).
+    """Actor or document names in ``text`` (``kind`` "actor" or "document"): folded, unique, in order of first
+    mention; each wording is reported under its entry's name (``short``), or as written (``as_written``).
 
-    >>> names("Pejabat Fungsional melapor kepada Ketua Tim Kerja", "actor")  # aliases: one name per actor
+    >>> names("Pejabat Fungsional melapor kepada Ketua Tim Kerja", "actor")  # one name per actor
     ['pejabat fungsional', 'ketua tim']
+    >>> names("Laporan Kinerja Tim disusun sesuai SOP dan Standar Operasional Prosedur", "document")
+    ['laporan kinerja tim', 'sop']
     """
-    aliases = lexicon().get("aliases", {})
+    pattern, owner = _matcher(kind)
     seen: dict[str, None] = {}
-    for m in _pattern(kind).finditer(fold(text)):
-        seen.setdefault(aliases.get(m.group(0), m.group(0)), None)
+    for m in pattern.finditer(fold(text)):
+        e = owner[m.lastgroup or ""]
+        seen.setdefault(m.group(0) if e.get("as_written") else e.get("short") or fold(e["name"]), None)
     return list(seen)
 
 

@@ -1,5 +1,7 @@
 """Topics of a regulation, as located by the sistem-kerja model, and the lexicon the diff summary uses.
 
+The topics themselves (keys, labels, cues) are the catalogue :mod:`rancang.topics`.
+
 The model (``rancang.model.build``) is imported only when a topic is needed: search and the store work
 without it, and ``rancang --help`` stays fast.
 """
@@ -11,30 +13,23 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from rancang.errors import InputError
+from rancang import topics
+from rancang.errors import choose
 from rancang.model import build
 from rancang.tree import Regulation
 
 
 @cache
 def lexicon() -> dict[str, Any]:
-    """corpus/data/lexicon.json: topic labels, actor and document patterns."""
+    """corpus/data/lexicon.json: the cues of required contents (``contents_cues``)."""
     text = resources.files("rancang.corpus").joinpath("data/lexicon.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 
-def keys() -> list[str]:
-    """Topic keys in report order."""
-    return list(lexicon()["topics"])
-
-
-def label(key: str) -> str:
-    return lexicon()["topics"].get(key, key.replace("_", " "))
-
-
 def check_key(key: str) -> str:
-    if key not in lexicon()["topics"]:
-        raise InputError(f"topik '{key}' tidak dikenal (pilihan: {', '.join(keys())}).")
+    """``key`` when it is a topic of the catalogue (``rancang/data/topics.json``), else an InputError naming the
+    topics."""
+    choose(topics.catalogue(), key, "topik")
     return key
 
 

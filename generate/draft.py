@@ -15,7 +15,7 @@ from typing import Any
 
 from rancang import schema
 from rancang.address import number_tree
-from rancang.generate import compose, docx_render
+from rancang.generate import compose, docx_render, repair, terms
 from rancang.generate.fix import fix_tree
 from rancang.generate.notes import Notes
 from rancang.generate.profile import Profile
@@ -78,6 +78,9 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     number_tree(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)
+    if repair.subjects(reg, notes) | terms.drop_unused(reg, notes):  # X5 and U5 repairs need resolved refs
+        number_tree(reg.body)
+        refs_mod.resolve(reg)
     # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
     for change in fix_tree(reg):
         notes.add("perbaikan", change["rule"], "perbaikan mekanis rancang check --fix",

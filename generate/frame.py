@@ -11,13 +11,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from rancang.dates import MONTHS
 from rancang.generate.profile import Profile
 from rancang.numbering import huruf
 from rancang.parts import BeritaDaerah, Considerans, Meta, Penutup
 from rancang.tree import Regulation
 
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember"]
 BLANK_DATE = "...................."
 
 

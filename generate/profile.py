@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from rancang import schema
-from rancang.dataload import load_mapping
+from rancang.dataload import check_tree, load_mapping
+from rancang.dates import parse as parse_date
+from rancang.dates import written_like_a_date
 from rancang.errors import InputError
 from rancang.generate import resources
 
@@ -27,13 +29,18 @@ _TYPE_NAMES = {"string": "teks", "integer": "bilangan bulat", "boolean": "true/f
                "array": "daftar", "null": "null"}
 
 
-def _where(path: list[Any]) -> str:
-    return ".".join(str(p) for p in path) or "profil"
+def _where(path: list[Any], root: str = "profil") -> str:
+    return ".".join(str(p) for p in path) or root
 
 
-def _message(err) -> str:
-    """One Indonesian sentence for one jsonschema error, naming the key involved."""
-    where = _where(list(err.absolute_path))
+#: what each date format of the schemas accepts, as told to the user
+_DATE_FORMS = {"date": "TTTT-BB-HH, mis. 2026-03-02", "tanggal": "TTTT-BB-HH seperti 2026-03-02, atau 2 Maret 2026"}
+
+
+def _message(err, root: str = "profil") -> str:
+    """One Indonesian clause for one jsonschema error, naming the key involved (``root`` names the document
+    itself: "profil", "data surat")."""
+    where = _where(list(err.absolute_path), root)
     if err.validator == "additionalProperties":
         allowed = set((err.schema.get("properties") or {}).keys())
         extra = sorted(k for k in err.instance if k not in allowed)
@@ -50,11 +57,37 @@ def _message(err) -> str:
         return f"{where}: harus berupa {' atau '.join(_TYPE_NAMES.get(k, k) for k in kinds)}"
     if err.validator == "pattern":
         return f"{where}: {err.instance!r} bukan tanggal berformat TTTT-BB-HH"
+    if err.validator == "format" and err.validator_value in _DATE_FORMS:
+        what = "tanggal yang ada dalam kalender" if written_like_a_date(err.instance) else "tanggal"
+        return f"{where}: {err.instance!r} bukan {what} (tulis {_DATE_FORMS[err.validator_value]})"
     if err.validator in ("minLength", "minItems"):
         return f"{where}: tidak boleh kosong"
     if err.validator in ("minimum", "maximum"):
         return f"{where}: nilai {err.instance!r} di luar rentang yang wajar"
     return f"{where}: {err.message}"
+
+
+#: dates of a profile that follow each other: (earlier, later, why) -- an act is promulgated on or after the day it
+#: is enacted (UU 12/2011 Pasal 81-87: penetapan, then pengundangan), and takes effect no earlier than promulgation
+_DATE_ORDER = (("tanggal_ditetapkan", "tanggal_diundangkan", "peraturan diundangkan pada atau sesudah tanggal "
+                "penetapannya"),
+               ("tanggal_diundangkan", "opsi.mulai_berlaku", "peraturan mulai berlaku pada atau sesudah tanggal "
+                "pengundangannya"))
+
+
+def _at(data: dict[str, Any], dotted: str) -> Any:
+    for part in dotted.split("."):
+        data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def dates_in_order(data: dict[str, Any], order: tuple[tuple[str, str, str], ...], label: str) -> None:
+    """Raise InputError when a pair of ``order`` (dotted keys of ``data``, both given) runs backwards: one sentence
+    naming both fields and why. Dates must already be valid (the schema checked them)."""
+    for first, then, why in order:
+        a, b = _at(data, first), _at(data, then)
+        if a and b and parse_date(b) < parse_date(a):
+            raise InputError(f"{label} tidak sah: {then} ({b}) lebih awal daripada {first} ({a}); {why}.")
 
 
 def read_data(path: str | Path, what: str = "profil") -> dict[str, Any]:
@@ -203,7 +236,9 @@ def _normalise_jenis(data: dict[str, Any], label: str) -> dict[str, Any]:
 def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
     """Validate ``data`` and check that its parts agree with each other (T3 for the signer); the jenis of each
     legal basis is normalised (:func:`jenis_of`)."""
+    check_tree(data, label)
     validate(data, "region", label)
+    dates_in_order(data, _DATE_ORDER, label)
     data = _normalise_jenis(data, label)
     jenis = data["daerah"]["jenis"]
     jabatan = data["kepala_daerah"]["jabatan"]
@@ -215,11 +250,17 @@ def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
     return Profile(data)
 
 
+def example_names() -> list[str]:
+    """The example profiles shipped inside the package ("kota-magelang", "sleman")."""
+    folder = files("rancang.corpus").joinpath("examples")
+    return sorted(p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.name.endswith((".yaml", ".json")))
+
+
 def example_path(name: str) -> Path:
     """The example profile shipped inside the package (``rancang/corpus/examples/NAME.yaml``); InputError naming
     the examples there are when ``name`` is none of them."""
     folder = files("rancang.corpus").joinpath("examples")
-    names = sorted(p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.name.endswith((".yaml", ".json")))
+    names = example_names()
     key = name.strip().lower().removesuffix(".yaml")
     if key not in names:
         raise InputError(f"profil contoh '{name}' tidak ada (yang tersedia: {', '.join(names)}).")

@@ -15,9 +15,10 @@ from functools import cache
 from typing import Any
 
 from rancang.generate import resources
+from rancang.generate.checks.references import wrong_subjects
 from rancang.generate.notes import Notes
 from rancang.parts import Block
-from rancang.tree import Node
+from rancang.tree import Node, Regulation
 
 _WORD = re.compile(r"[A-Za-z]+")
 #: the same word twice ("Kerja Kerja"): a typo in Indonesian, whose reduplication is hyphenated ("masing-masing")
@@ -167,3 +168,32 @@ def _diff(old: str, new: str) -> str:
         b += 1
     lo = max(0, old.rfind(" ", 0, max(0, a - 25)) + 1)
     return f"{old[lo:len(old) - b + 15].strip()} \u2192 {new[lo:len(new) - b + 15].strip()}"
+
+
+#: what may follow a reference that continues its chain ("ayat (1) dan ayat (2)", "ayat (1), huruf a"): the repair
+#: leaves such a chain to the drafter
+_CHAIN_GOES_ON = re.compile(r"""^\s*,?\s*(?:
+    (?:dan|atau|serta)(?:/atau)?\s+(?:dalam\s+|pada\s+)?(?:huruf|angka|ayat|Pasal)   # ", dan (dalam) Pasal 2"
+    | sampai\b | s\.d\. | s/d | huruf\b | angka\b | ayat\b | Pasal\b)""", re.IGNORECASE | re.X)
+
+
+def subjects(reg: Regulation, notes: Notes) -> bool:
+    """X5 repair: "<Term> sebagaimana dimaksud pada ayat (1)" where the cited provision never names <Term> loses the
+    reference ("<Term> dapat merupakan ..."): a wrong reference says less than none. Every such sentence of the act
+    (:func:`rancang.generate.checks.references.wrong_subjects`), each listed as a repair; a reference that
+    continues a chain ("ayat (1) dan ayat (2)") stays and is listed as a decision. ``reg``'s references must be
+    resolved; returns whether any text changed (resolve them again then)."""
+    changed = False
+    found = sorted(wrong_subjects(reg), key=lambda x: x[3], reverse=True)  # right to left: offsets stay valid
+    for node, term, ref, start in found:
+        cut = node.text[start:ref.end]
+        if _CHAIN_GOES_ON.match(node.text[ref.end:]):
+            notes.add("putusan", "X5", f'rujukan "{" ".join(cut.split())}" tidak menyebut {term}; periksa '
+                      "ketentuan yang dimaksud.", node=node)
+            continue
+        before, after = node.text[:start].rstrip(), node.text[ref.end:]
+        node.text = before + ("" if not after or after[:1] in ",.;:)" or after[:1].isspace() else " ") + after
+        notes.add("perbaikan", "X5", f"ketentuan yang dirujuk tidak menyebut {term} (check X5); rujukan dihapus.",
+                  f"{term} {' '.join(cut.split())} \u2192 {term}", node=node)
+        changed = True
+    return changed

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from rancang.generate.checks.definitions import unused
 from rancang.generate.notes import Notes
-from rancang.tree import Node
+from rancang.numbering import huruf
+from rancang.tree import Node, Regulation
 
 #: "Unit Kerja adalah ...", "Aparatur Sipil Negara yang selanjutnya disingkat ASN adalah ..."
 _DEFINITION = re.compile(r"\s*(?P<term>[A-Z][^,;:]{1,80}?)\s+(?:yang\s+selanjutnya\s+(?:disingkat|disebut)\s+"
@@ -124,3 +126,32 @@ def local(body: list[Node], elsewhere: Callable[[str], bool], notes: Notes) -> l
                       "putuskan apakah daerah ini memakainya.", node=item)
             out.append(term)
     return out
+
+
+def drop_unused(reg: Regulation, notes: Notes) -> bool:
+    """U5 in a draft: remove each definition of Pasal 1 whose term the draft never uses (the base's text used it
+    in clauses the draft does not carry, or only in ordinary lower-case words), and number the rest of Pasal 1
+    again; each removal is listed (``dihapus``). Nothing is removed while a reference of the act points into Pasal
+    1's list, whose numbers would move (then each is a decision for the drafter). Returns whether Pasal 1 changed:
+    the caller numbers the tree and resolves its references again."""
+    gone = unused(reg)
+    pasal1 = reg.find("Pasal 1")
+    if not gone or pasal1 is None:
+        return False
+    pointed = [n for n in reg.walk() for r in n.refs for t in (r.target or []) if t.startswith(f"{pasal1.id}/")]
+    for d in gone:
+        term = d["alias"] or d["term"]
+        if pointed:
+            notes.add("putusan", "U5", f'istilah "{term}" didefinisikan tetapi tidak dipakai; tidak dihapus karena '
+                      f"{pointed[0].cite} merujuk butir Pasal 1.", node=d["node"])
+            continue
+        notes.add("dihapus", "U5", f'istilah "{term}" didefinisikan tetapi tidak dipakai dalam rancangan (check U5).',
+                  d["node"].text, cite=d["node"].cite)
+        pasal1.children.remove(d["node"])
+    if pointed:
+        return False
+    items = [c for c in pasal1.children if c.type in ("angka", "huruf", "item")]
+    for k, c in enumerate(items, 1):
+        c.number = huruf(k) if c.type == "huruf" else str(k)
+        c.label = re.sub(r"[0-9]+|[a-z]+", c.number, c.label or f"{c.number}.", count=1)
+    return True

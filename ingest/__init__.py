@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from rancang import schema
-from rancang.errors import InputError
+from rancang.errors import InputError, json_reason, os_reason
 from rancang.ingest import readers
 from rancang.ingest.parser import parse_document
 from rancang.parts import Source
@@ -63,7 +63,7 @@ def ingest_path(path: str | Path, validate: bool = True) -> Regulation:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise InputError(f"{p}: berkas tidak dapat dibaca ({exc.strerror}).") from exc
+        raise InputError(f"{p}: berkas tidak dapat dibaca ({os_reason(exc)}).") from exc
     if p.suffix.lower() == ".json" and data.lstrip()[:1] == b"{":
         return load_tree(p, data)
     return ingest_bytes(data, str(p), validate=validate)
@@ -76,7 +76,7 @@ def load_tree(path: Path, data: bytes | None = None) -> Regulation:
         schema.validate("regulation", obj)
         return Regulation.from_dict(obj)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: JSON tidak sah ({exc}).") from exc
+        raise InputError(f"{path}: JSON tidak sah ({json_reason(exc)}).") from exc
     except RecursionError:
         raise InputError(f"{path}: pohon JSON bersarang terlalu dalam untuk sebuah peraturan.") from None
     except ValueError:  # a number too long to convert

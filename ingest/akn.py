@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rancang.errors import InputError, RancangError
+from rancang.fold import slug
 from rancang.ingest.markdown import CANONICAL_MARK, printed_label, quoted, unit_lines
 from rancang.parts import Block, Considerans
 from rancang.tree import Node, Regulation
@@ -58,9 +59,9 @@ def frbr_uri(reg: Regulation) -> str:
 
     meta = reg.meta
     jenis = (meta.jenis or "").lower()
-    subtype = next((v for k, v in SUBTYPES.items() if jenis.startswith(k)), _slug(jenis) or "peraturan")
+    subtype = next((v for k, v in SUBTYPES.items() if jenis.startswith(k)), slug(jenis) or "peraturan")
     place = f"id-{locality(meta.daerah)}" if meta.daerah else "id"
-    number = _slug(str(meta.nomor or "")) or "nn"
+    number = slug(str(meta.nomor or "")) or "nn"
     uri = f"/akn/{place}/act/{subtype}/{meta.tahun or '0000'}/{number}"
     return FrbrUri.parse(uri).work_uri()
 
@@ -83,11 +84,7 @@ def locality(daerah: str) -> str:
     """
     m = re.match(r"^\s*(kabupaten|kota|provinsi)\s+(.*)$", daerah, re.IGNORECASE)
     kind, name = (m.group(1).lower(), m.group(2)) if m else ("kabupaten", daerah)
-    return {"kota": "kota-", "provinsi": "prov-"}.get(kind, "") + _slug(name)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return {"kota": "kota-", "provinsi": "prov-"}.get(kind, "") + slug(name)
 
 
 # ------------------------------------------------------------------------------------------------ writing
@@ -242,7 +239,8 @@ def canonical_text(data: bytes, name: str = "") -> list[str]:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{name or 'berkas'}: XML Akoma Ntoso tidak sah ({exc.msg}).") from exc
+        where = f"baris {exc.lineno}" if getattr(exc, "lineno", None) else "bentuknya tidak dikenali"
+        raise InputError(f"{name or 'berkas'}: XML Akoma Ntoso tidak sah ({where}).") from exc
     ns = {"a": NS}
     main = root.find("a:act", ns)
     if main is None:

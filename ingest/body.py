@@ -21,8 +21,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import grammar as g
-from rancang.ingest.headings import PasalDraft, pasal_nodes, read_headings
+from rancang.ingest.headings import PasalDraft, amends_with_new_text, pasal_nodes, read_headings
 from rancang.ingest.units import (
     OCR_AYAT_ONE,
     STYLE_TYPE,
@@ -68,17 +69,34 @@ def perubahan(quote: list[tuple[int, str]]) -> Node:
         close = last[j] + last[j + 1:].strip()
     node = Node("perubahan", label=opening + close)
     top, drafts, orphans = read_headings(lines)
+    bare: list[tuple[int, Marker]] = []
     if drafts:
         if orphans:
-            lead, _ = split_units(orphans)
+            lead, lost = split_units(orphans)
             node.text = join_lines([u.text for u in lead])
+            bare.extend(lost)
         for pasal in pasal_nodes(top):
-            build_pasal(pasal, pasal._draft, flow=False)  # type: ignore[attr-defined]
+            bare.extend(build_pasal(pasal, pasal._draft, flow=False))  # type: ignore[attr-defined]
             del pasal._draft  # type: ignore[attr-defined]
         node.children = top
     else:
-        build_by_markers(node, split_units(lines)[0])
+        units, bare = split_units(lines)
+        build_by_markers(node, units)
+    node._bare = bare  # type: ignore[attr-defined]  # handed up by build_pasal, recorded as detached markers
     return node
+
+
+def _quoted_bare(node: Node) -> list[tuple[int, Marker]]:
+    """The bare enumerators found inside the quoted new text under ``node`` (taken off the nodes)."""
+    out: list[tuple[int, Marker]] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type == "perubahan" and hasattr(n, "_bare"):
+            out.extend(n._bare)  # type: ignore[attr-defined]
+            del n._bare  # type: ignore[attr-defined]
+        stack.extend(n.children)
+    return out
 
 
 @dataclass
@@ -228,7 +246,7 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: l
     elif groups:
         flow.fill(pasal, groups[0])
     for unit in closing:
-        pasal.children.append(Node("text", text=_labelled(unit)))
+        pasal.children.append(_quoted(Node("text", text=_labelled(unit)), [unit]))
 
 
 def _sentence_groups(body: list[Unit], ayat_at: list[int] | None) -> tuple[list[list[Unit]], bool]:
@@ -267,16 +285,20 @@ class _Flow:
 
     def fill(self, holder: Node, group: list[Unit]) -> None:
         lead, rest = group[0], group[1:]
-        # the holder keeps the lead's enumerator as its label only when it is an ayat labelled by it
-        holder.text = lead.text if holder.label or lead.marker is None else _labelled(lead)
+        # the holder keeps the lead's enumerator as its label only when it is an ayat labelled by it (a Pasal
+        # read as one sentence has a label of its own, "Pasal 3": the lead's "(1)" stays in its text)
+        taken = holder.type == "ayat" and bool(holder.label)
+        holder.text = lead.text if taken or lead.marker is None else _labelled(lead)
+        _quoted(holder, [lead])
         if not rest:
             return
         if not _ends_intro(lead.text):
-            holder.children.append(Node("text", text=join_lines([_labelled(u) for u in rest])))
+            holder.children.append(_quoted(Node("text", text=join_lines([_labelled(u) for u in rest])), rest))
             return
         trailing = self.items(holder, lead, rest)
         if trailing:
-            holder.children.append(Node("text", text=join_lines([_labelled(u) for u in trailing])))
+            holder.children.append(_quoted(Node("text", text=join_lines([_labelled(u) for u in trailing])),
+                                           trailing))
 
     def marked(self, unit: Unit, previous: Unit) -> bool:
         """Whether ``unit`` is marked as an item: by its own enumerator of the list's style, or by a detached one
@@ -303,15 +325,22 @@ class _Flow:
             mk = unit.marker
             if mk is not None and mk.style != style and last_item is not None and mk.style != "ayat":
                 # a deeper list inside the previous item, printed with its own enumerators
-                last_item.children.append(_node_for(mk, unit.text))
+                last_item.children.append(_quoted(_node_for(mk, unit.text), [unit]))
                 continue
             position += 1
             own = mk is not None and mk.style == style
             last_item = Node(STYLE_TYPE.get(style, "huruf"), number=_numbered(style, position),
                              label=mk.label if own else None,
                              text=unit.text if own or mk is None else _labelled(unit))
-            holder.children.append(last_item)
+            holder.children.append(_quoted(last_item, [unit]))
         return trailing
+
+
+def _quoted(node: Node, units: list[Unit]) -> Node:
+    """``node`` with the quoted new text (amendments) of the units whose text it holds, as ``perubahan``
+    children: the flow rule places text, and the quotes go with it (never dropped)."""
+    node.children.extend(perubahan(q) for u in units for q in u.quotes)
+    return node
 
 
 def _labelled(unit: Unit) -> str:
@@ -335,17 +364,27 @@ def _stray(no: int, lines: list[tuple[int, bool]]) -> bool:
 
 
 def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = False,
-                corrections: list[dict[str, Any]] | None = None) -> list[tuple[int, Marker]]:
+                corrections: list[dict[str, Any]] | None = None, depth: dict[int, int] | None = None
+                ) -> list[tuple[int, Marker]]:
     """Fill ``pasal`` from its draft lines; returns the bare markers found (layout artefacts, counted by caller).
+
+    ``depth``: the indentation of each line of a canonical text, which places its units
+    (:func:`rancang.ingest.canonical.build_by_depth`) instead of the marker and flow rules.
 
     An OCR-damaged "(l)" is ayat (1) only when the next ayat of the Pasal is (2): the sequence proves it, and the
     correction is appended to ``corrections``; otherwise the line keeps its text."""
     # an amending act's Pasal I whose new text carries no quote marks at all: each instruction's text runs to the
     # next instruction
     # (a quoted word inside the new text, "disebut “ASN”", is no quoting of new text)
-    implicit = not pasal.number[0].isdigit() and not any(
+    # (also a Pasal 2 of an act that amends another with arabic numbering, once an instruction introduces new text)
+    implicit = (not pasal.number[0].isdigit() or amends_with_new_text(draft.lines)) and not any(
         has_quote(line) and (starts_with_open(line) or opens_quoted_text(line, "")) for _, line in draft.lines)
     units, bare = split_units(draft.lines, canonical, implicit_quotes=implicit)
+    if depth is not None:
+        canonical_mod.build_by_depth(pasal, units, depth, perubahan)
+        if not pasal.number[0].isdigit():
+            _record_deletions(pasal)
+        return bare + _quoted_bare(pasal)
     _prove_ocr_ayat(units, corrections)
     lines = sorted({(u.line_no, u.marker is not None) for u in units}
                    | {(n, False) for u in units for n in u.nos[1:]})
@@ -358,7 +397,7 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
         build_by_markers(pasal, units)
     if not pasal.number[0].isdigit():
         _record_deletions(pasal)
-    return bare
+    return bare + _quoted_bare(pasal)
 
 
 def _prove_ocr_ayat(units: list[Unit], corrections: list[dict[str, Any]] | None) -> None:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from rancang.ingest import furniture
 from rancang.ingest.pages import (
     lone_page_numbers,
     page_number_lines,
@@ -62,7 +63,7 @@ def strip_markup(line: str) -> tuple[str, list[str]]:
     return (_MARKUP.sub("", line), found) if found else (line, [])
 
 
-#: a whole line that is a page number (ASCII digits: the stage's trigger is the line's first character)
+#: a whole line that is a page number (the stage's trigger too: anchored, it fails on most lines at once)
 _PAGE_NUMBER = re.compile(r"""^\s*(?:
     -\s*[0-9]{1,4}\s*-                          # - 3 -
   | Halaman\s+[0-9]+\s+dari\s+[0-9]+           # Halaman 3 dari 20
@@ -181,7 +182,7 @@ class Stage(NamedTuple):
 STAGES: tuple[Stage, ...] = (
     Stage("markdown", strip_md, first="#<"),
     Stage("markup", strip_markup, contains=("*", "<")),
-    Stage("page_number", strip_page_number, first="-Hh0123456789"),
+    Stage("page_number", strip_page_number, search=_PAGE_NUMBER),
     Stage("file_path", strip_file_path, contains=("\\", "/")),
     Stage("bullet", strip_bullet, first="-•▪·"),
     Stage("letter_spaced", unspace_letters, search=_SPACED_START),
@@ -200,6 +201,10 @@ class PageStage(NamedTuple):
 
 #: The page stages, in the order they run, before the line stages; each reads the lines the one before it left.
 PAGE_STAGES: tuple[PageStage, ...] = (
+    # a paged document copied as text: running headers beside the page breaks, catchwords before them (first, while
+    # the page numbers that mark the breaks are still there)
+    PageStage("running_header", furniture.paged_header_lines),
+    PageStage("catchword", furniture.catchword_lines),
     PageStage("page_number", page_number_lines),
     PageStage("page_number", trailing_counters),
     PageStage("running_header", running_header_lines),
@@ -242,8 +247,8 @@ def lines_passing(stage: Stage, lines: list[str], joined: Callable[[], str]) -> 
     """The indices of the ``lines`` (stripped) that pass ``stage``'s trigger, in order; ``joined()`` gives the lines
     joined by "\\n" (for a substring, searched in C)."""
     if stage.first is not None:
-        first = stage.first
-        return [i for i, s in enumerate(lines) if s and s[0] in first]
+        first = frozenset(stage.first)  # (a set: the empty head of a blank line is in no set)
+        return [i for i, s in enumerate(lines) if s[:1] in first]
     if stage.contains:
         return lines_holding(joined(), stage.contains)
     if stage.search is not None:

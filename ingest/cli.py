@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from rancang.errors import InputError, RancangError
+from rancang.errors import InputError, RancangError, os_reason
 from rancang.ingest import ingest_path
 from rancang.ingest.akn import to_akn
 from rancang.ingest.markdown import render as render_md
@@ -84,7 +84,7 @@ def _write(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"{path}: keluaran tidak dapat ditulis ({exc.strerror}).") from exc
+        raise InputError(f"{path}: keluaran tidak dapat ditulis ({os_reason(exc)}).") from exc
 
 
 @click.command()

@@ -46,9 +46,9 @@ PASAL = re.compile(r"""
 MARKER = re.compile(r"""
     ^(?:
         \( (?P<ayat>\d{1,3}[a-z]?) \)                # (1)  ayat, or a deep list inside an item
-      | (?P<huruf>[a-z]{1,2}) \.                     # a.   huruf; aa. after z.
+      | (?P<huruf>[a-z]{1,5}) \.                     # a.   huruf; aa. after z., aaa. after zz. (one letter)
       | (?P<angka>\d{1,3}) \.(?!\d)                  # 1.   angka (not 1.000)
-      | (?P<hurufp>[a-z]{1,2}) \)                    # a)   deeper huruf
+      | (?P<hurufp>[a-z]{1,5}) \)                    # a)   deeper huruf
       | (?P<angkap>\d{1,3}) \)                       # 1)   deeper angka
     )
     (?: \s+ | $ )                                    # a space (or nothing) before the text; the text
@@ -89,7 +89,9 @@ DITETAPKAN = re.compile(r"^Ditetapkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
 DISAHKAN = re.compile(r"^Disahkan\s+di\b", re.I)   # the penutup of a national act
 TENTANG_IN_DIKTUM = re.compile(r"\bTENTANG\s+(.+?)\.?\s*$")
 DIUNDANGKAN = re.compile(r"^Diundangkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
-LAMPIRAN = re.compile(r"^LAMPIRAN\b")
+#: the Lampiran's head: "LAMPIRAN", "LAMPIRAN II PERATURAN ..."; in title case only as the head of the act's own
+#: Lampiran ("Lampiran : Peraturan Bupati X", "Lampiran I Peraturan ..."), never a sentence about it
+LAMPIRAN = re.compile(r"^(?:LAMPIRAN\b|Lampiran(?:\s+[IVX]+)?\s*:?\s*(?:Peraturan|PERATURAN|Keputusan|KEPUTUSAN)\b)")
 PENJELASAN = re.compile(r"^PENJELASAN(?:\s*$|\s+ATAS\b|\s+(?:UNDANG-UNDANG|PERATURAN)\b)")
 CLOSING_FORMULA = re.compile(r"^Agar\s+setiap\s+orang\s+mengetahuinya", re.I)
 
@@ -100,7 +102,7 @@ JENIS = re.compile(r"""
       |KEPUTUSAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR)
       |QANUN)                                   # the Perda of Aceh: "QANUN KABUPATEN ACEH BESAR"
     (?P<rest>.*)$""", re.X)
-NOMOR_TAHUN = re.compile(r"^NOMOR\s*:?\s*(?P<nomor>[\w./-]+)\s+TAHUN\s+(?P<tahun>\d{4})\s*$", re.I)
+NOMOR_TAHUN = re.compile(r"^NOMOR\s*:?\s*(?P<nomor>[\w./-]+)\s+TAHUN\s*:?\s*(?P<tahun>\d{4})\s*$", re.I)
 TENTANG = re.compile(r"^TENTANG\s*:?\s*(?P<rest>.*)$")
 RAHMAT = re.compile(r"^DENGAN\s+RAHMAT\s+TUHAN", re.I)
 #: the kop's province line: "PROVINSI JAWA TENGAH", the older spelling "PROPINSI", or a province named without the

@@ -112,7 +112,7 @@ def glued_pasal(line: str, expected: int, in_title: bool = False) -> tuple[str, 
         return None
     pre = m.group("pre")
     if pre.endswith((".", ";", ":")) or _upper_line(pre) or (_title_line(pre) and (
-            in_title or _container_heading(pre)[0])):
+            in_title or container_heading(pre)[0])):
         return pre, m.group("head")
     return None
 
@@ -170,7 +170,7 @@ _WORDS = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}
 _CONTAINERS = (("bab", g.BAB), ("bagian", g.BAGIAN), ("paragraf", g.PARAGRAF))
 
 
-def _container_heading(line: str) -> tuple[str | None, re.Match[str] | None]:
+def container_heading(line: str) -> tuple[str | None, re.Match[str] | None]:
     """("bab"|"bagian"|"paragraf", match) for a BAB/Bagian/Paragraf heading line, else (None, None)."""
     if line[:1] not in _HEADING_INITIALS:
         return None, None
@@ -181,7 +181,7 @@ def _container_heading(line: str) -> tuple[str | None, re.Match[str] | None]:
     return None, None
 
 
-def _container_number(kind: str, num: str) -> str:
+def container_number(kind: str, num: str) -> str:
     """The number a container keeps: Bagian "Kesatu" (title case); Paragraf by its numeral, also when printed
     as an ordinal ("Paragraf Kesatu" is Paragraf 1, as the drafting rules number it)."""
     if kind == "bagian":
@@ -201,6 +201,14 @@ def _wrapped_reference(lines: list[tuple[int, str]], i: int) -> bool:
 
 
 _INSTRUCTION_WORD = re.compile(r"\b(?:diubah|disisipkan|dihapus|ditambahkan|ditambah)\b")
+#: an instruction that introduces new text: "... diubah sehingga berbunyi sebagai berikut:", "... disisipkan ...:"
+_INTRODUCES = re.compile(r"\b(?:diubah|disisipkan|ditambahkan|ditambah)\b[^.;]*:\s*$")
+
+
+def amends_with_new_text(lines: list[tuple[int, str]]) -> bool:
+    """Do these lines of a Pasal hold an amendment instruction that introduces new text ("1. Ketentuan Pasal 6
+    diubah sehingga berbunyi sebagai berikut:")? Such a Pasal amends another act, whatever its own numbering."""
+    return any(ln.endswith(":") and _INTRODUCES.search(ln) for _, ln in lines)
 
 
 def _amends(lines: list[tuple[int, str]]) -> bool:
@@ -299,9 +307,20 @@ class _Reader:
             return None  # an arabic Pasal after the act's Pasal I is the new text of an amendment
         value = pasal_value(num)
         if value <= self.last_pasal or (self.last_pasal and value > self.last_pasal + 10) \
-                or _wrapped_reference(self.lines, i):
+                or _wrapped_reference(self.lines, i) or (num[0].isdigit() and self.new_text(i, value)):
             return None
         return num, corrected
+
+    def new_text(self, i: int, value: float) -> bool:
+        """Is the Pasal heading at line ``i`` new text of another act, printed without quote marks, inside a Pasal
+        of this act that amends it ("Beberapa ketentuan dalam Peraturan Bupati ... diubah sebagai berikut:" /
+        "1. Ketentuan Pasal 6 diubah sehingga berbunyi sebagai berikut:" / "Pasal 6")? Once such an instruction is
+        read, only this act's next Pasal is a heading, and never right after an instruction's ":"."""
+        current = self.current
+        if current is None or not amends_with_new_text(current.lines):
+            return False
+        before = next((ln for _, ln in reversed(self.lines[max(0, i - 3):i]) if ln.strip()), "")
+        return value != self.last_pasal + 1 or before.rstrip().endswith(":")
 
     def unplaced_line(self, no: int, line: str, after_unplaced: bool) -> None:
         """A line before any Pasal: kept as flagged text where it stands (or returned as an orphan)."""
@@ -324,7 +343,7 @@ class _Reader:
             # a title printed beside the heading may wrap: "Bagian Ketujuh Pemanfaatan Teknologi Informasi dan"
             more, i = self.title_after(i, upper=kind == "bab", started=True)
             title = f"{title.strip()} {more}" if more else title
-        num = _container_number(kind, m.group("num"))
+        num = container_number(kind, m.group("num"))
         # the label as printed, with its own punctuation ("BAB I.", "BAB II -"): nothing of the line is lost
         label = f"{_WORDS[kind]} {m.group('num')}"
         printed = (m.string[:m.start("title")] if m.group("title") is not None else m.string).strip()
@@ -391,7 +410,7 @@ class _Reader:
             # an amending act numbers its own Pasal I, II ...: a BAB, Bagian or arabic Pasal after its first
             # Pasal is the new text of an amendment (printed without quote marks), never a heading of the act
             amending = bool(self.drafts) and not self.drafts[0].number[0].isdigit()
-            kind, m = (None, None) if amending else _container_heading(line)
+            kind, m = (None, None) if amending else container_heading(line)
             if m is not None and kind is not None:
                 i = self.container_node(i, kind, m)
                 after_unplaced = False

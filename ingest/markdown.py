@@ -3,11 +3,13 @@ no artefacts; ingesting it gives the same tree back.
 
 The first line, :data:`CANONICAL_MARK`, tells the parser that every line is a whole unit (a clause, a heading,
 a Lampiran block), so nothing is re-joined or re-split on the way back in. Headings are Markdown headings
-(``## BAB I``) and lists keep their legal labels ("a.", "1.", "(2)", "1)").
+(``## BAB I``), lists keep their legal labels ("a.", "1.", "(2)", "1)") and are indented two spaces a level, and
+a text that reads like structure is escaped with a backslash (:mod:`rancang.ingest.canonical` reads it back).
 """
 
 from __future__ import annotations
 
+from rancang.ingest.canonical import BODY_MARK, escape
 from rancang.numbering import huruf
 from rancang.tree import Node, Regulation
 
@@ -34,15 +36,15 @@ def unit_lines(kind: str, label: str, heading: str | None, text: str, depth: int
         mark = _HEADINGS[kind][0]
         out.append(f"{mark} {label}")
         if heading:
-            out.append(f"{mark} {heading}")
+            out.append(f"{mark} {escape(heading)}")
     elif kind == "pasal":
         out.append(f"##### {label}")
         if text:
-            out.append(text)
+            out.append(escape(text))
     elif kind == "text":
-        out.append(f"{'  ' * depth}{text}")
+        out.append(f"{'  ' * depth}{escape(text)}")
     else:
-        out.append(f"{'  ' * depth}{label} {text}".rstrip())
+        out.append(f"{'  ' * depth}{label} {escape(text)}".rstrip())
     return 0 if kind in ("bab", "bagian", "paragraf", "pasal") else depth + 1
 
 
@@ -81,25 +83,38 @@ def _node_lines(node: Node, depth: int, out: list[str]) -> None:
 def render(reg: Regulation) -> str:
     """The canonical text of ``reg`` as Markdown."""
     out: list[str] = [CANONICAL_MARK]
-    out.extend(reg.preamble)
+    out.extend(escape(line) for line in reg.preamble)
     if reg.menimbang:
         out.append("Menimbang :")
         for i, item in enumerate(reg.menimbang):
-            label = f"{huruf(i + 1)}." if len(reg.menimbang) > 1 else ""
-            out.append(f"{label} {item.text}".strip())
+            # (a lone entry is written without its label, unless it has no text: its label is all it has)
+            label = f"{huruf(i + 1)}." if len(reg.menimbang) > 1 or not item.text else ""
+            out.append(f"{label} {escape(item.text)}".strip())
     if reg.mengingat:
         out.append("Mengingat :")
         for i, item in enumerate(reg.mengingat, 1):
-            out.append(f"{i}. {item.text}")
-    out.extend(reg.diktum)
+            out.append(f"{i}. {escape(item.text)}")
+    # the first line of a part opens it ("MEMUTUSKAN:", "Ditetapkan di", "LAMPIRAN"): any later line that reads
+    # like the start of a part is escaped
+    out.extend(_opening(reg.diktum))
+    if reg.body and reg.body[0].type not in _HEADINGS and reg.body[0].type != "pasal":
+        out.append(BODY_MARK)
     for node in reg.body:
         _node_lines(node, 0, out)
-    out.extend(reg.penutup.lines)
-    for block in reg.lampiran + reg.penjelasan:
-        if block.type == "table":
-            out.extend("\t".join(row) for row in block.rows or [])
-        elif block.label:
-            out.append(f"{block.label} {block.text}")
-        else:
-            out.append(block.text)
+    out.extend(_opening(reg.penutup.lines))
+    for blocks in (reg.lampiran, reg.penjelasan):
+        lines: list[str] = []
+        for block in blocks:
+            if block.type == "table":
+                lines.extend("\t".join(row) for row in block.rows or [])
+            elif block.label:
+                lines.append(f"{block.label} {block.text}")
+            else:
+                lines.append(block.text)
+        out.extend(_opening(lines))
     return "\n\n".join(out) + "\n"
+
+
+def _opening(lines: list[str]) -> list[str]:
+    """The lines of a part: its first as it is (it opens the part), the others escaped where needed."""
+    return lines[:1] + [escape(line) for line in lines[1:]]

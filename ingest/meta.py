@@ -74,11 +74,13 @@ def parse_judul(lines: list[str]) -> Meta:
     title_parts: list[str] = []
     state = "head"
     jenis_rest = ""
-    for ln in (ln.strip() for ln in lines):
-        if not ln:
-            continue
+    for ln in _judul_lines(lines):
         if g.RAHMAT.match(ln):
             state = "pembukaan"
+            rest = re.split(r"\bESA\b\s*", ln, maxsplit=1)[-1]  # "... MAHA ESA BUPATI X," on one line
+            m = _PEJABAT.match(rest) if rest.endswith(",") else None
+            if m:
+                meta.pejabat = meta.pejabat or _pejabat(m)
             continue
         m = _PEJABAT.match(ln) if state != "head" and ln.endswith(",") else None
         if m:  # the official's line ends the title, whether "DENGAN RAHMAT ..." was printed or not
@@ -94,6 +96,11 @@ def parse_judul(lines: list[str]) -> Meta:
             jenis = re.sub(r"\s+REPUBLIK\s+INDONESIA$", "", re.sub(r"WALIKOTA", "WALI KOTA", m.group("jenis")))
             meta.jenis = title_case(jenis)
             jenis_rest = m.group("rest").strip()
+            continue
+        if meta.jenis is not None and meta.nomor is None and state == "head" and ln.isupper() \
+                and not (g.NOMOR_TAHUN.match(ln) or g.TENTANG.match(ln)):
+            if g.PROVINSI.match(ln) is None:
+                jenis_rest = f"{jenis_rest} {ln}".strip()  # a long name wrapped: "PERATURAN BUPATI HULU SUNGAI"
             continue
         m = g.NOMOR_TAHUN.match(ln)
         if m and meta.nomor is None:
@@ -115,6 +122,34 @@ def parse_judul(lines: list[str]) -> Meta:
         meta.tentang = re.sub(r"\s+", " ", " ".join(title_parts)).strip().upper().rstrip(".")
     _daerah(meta, jenis_rest, kop)
     return meta
+
+
+#: where a judul printed on one line ("PERATURAN BUPATI X NOMOR 21 TAHUN 2019 TENTANG ...") is cut into its lines
+_JUDUL_CUT = re.compile(r"\s+(?=NOMOR\s*:?\s*[\w./-]+\s+TAHUN\b|TENTANG\b)")
+_NOMOR_ALONE = re.compile(r"^NOMOR\s*:?\s*[\w./-]+\s*$", re.I)
+_TAHUN_ALONE = re.compile(r"^TAHUN\s*:?\s*\d{4}\s*$", re.I)
+
+
+def _judul_lines(lines: list[str]) -> list[str]:
+    """The non-blank judul lines, one part to a line: a judul set on one line ("PERATURAN BUPATI X NOMOR 21 TAHUN
+    2019 TENTANG ...", as web pages print it) is cut before NOMOR and the first TENTANG, and a number printed over
+    two lines ("NOMOR 21" / "TAHUN 2019") is one line."""
+    out: list[str] = []
+    for raw in lines:
+        ln = raw.strip()
+        if not ln:
+            continue
+        if g.JENIS.match(ln) and (" NOMOR" in ln or " TENTANG" in ln):
+            head, *rest = _JUDUL_CUT.split(ln, maxsplit=1)
+            if rest and not rest[0].startswith("TENTANG"):
+                rest = _JUDUL_CUT.split(rest[0], maxsplit=1)
+            out += [head, *rest]
+            continue
+        if out and _TAHUN_ALONE.match(ln) and _NOMOR_ALONE.match(out[-1]):
+            out[-1] = f"{out[-1]} {ln}"
+            continue
+        out.append(ln)
+    return out
 
 
 def _kop_line(line: str, kop: dict[str, str], meta: Meta) -> bool:
@@ -198,9 +233,10 @@ def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
     items: list[dict[str, Any]] = []
     for raw in lines:
         line = raw.strip()
-        if not line or line == ":":
+        if not line:
             continue
-        line = line.lstrip(":").strip()
+        # (the colon after "Menimbang" / "Mengingat", also on a line of its own, is taken off and recorded by the
+        # parser; any later colon is text: nothing is dropped here)
         if not canonical and items and items[-1]["lines"] and continues_reference(items[-1]["lines"][-1]):
             items[-1]["lines"].append(line)  # "... Undang-Undang Nomor" / "12": the number, not a label
             continue
@@ -211,11 +247,8 @@ def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
         parsed = parse_marker(line)
         if parsed is not None and parsed[0].style in ("huruf", "angka"):
             marker, rest = parsed
-            if items and not items[-1]["lines"]:
-                items[-1]["label"] = marker.label
-                items[-1]["lines"].append(rest)
-            else:
-                items.append({"label": marker.label, "lines": [rest]})
+            # (after a bare label whose text never came, "b." / "c. bahwa ...": both labels are kept)
+            items.append({"label": marker.label, "lines": [rest]})
             continue
         if items and not canonical and (
             not items[-1]["lines"] or _open_item(items) or (items[-1]["label"] and _in_brackets(items[-1]["lines"]))
@@ -225,7 +258,27 @@ def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
             items[-1]["lines"].append(line)
         else:
             items.append({"label": None, "lines": [line]})
-    return [Considerans(label=it["label"], text=join_lines(it["lines"])) for it in items if it["lines"]]
+    return _labelled_entries(items)
+
+
+def _labelled_entries(items: list[dict[str, Any]]) -> list[Considerans]:
+    """The entries with their texts. Enumerators printed as a column of their own ("1." / "2." / "3." and then
+    the three texts, as a two-column PDF gives them) label the texts that follow, in order; an enumerator that no
+    text follows is still an entry (its text empty), so nothing printed is lost."""
+    out: list[Considerans] = []
+    pending: list[str | None] = []
+    for it in items:
+        if not it["lines"]:
+            pending.append(it["label"])
+            continue
+        label = it["label"]
+        if pending:
+            if label is not None:
+                pending.append(label)
+            label = pending.pop(0)
+        out.append(Considerans(label=label, text=join_lines(it["lines"])))
+    out.extend(Considerans(label=label, text="") for label in pending)
+    return out
 
 
 def _open_item(items: list[dict[str, Any]]) -> bool:
@@ -257,9 +310,9 @@ _CITATION = re.compile(r"""
     (?=\s*[(,;]|\s*$|\s+(?:sebagaimana|dengan\s+mengubah))""", re.X | re.I)
 
 
-def citation(text: str) -> dict[str, Any]:
-    """The first act cited in ``text`` as JSON data: {jenis, nomor, tahun, tentang} (a reference keeps it so)."""
-    return _citation_of(next(_citations(text), None)).to_dict()
+def citation(text: str) -> Citation:
+    """The first act cited in ``text`` (jenis, nomor, tahun, tentang; all None when none is)."""
+    return _citation_of(next(_citations(text), None))
 
 
 #: every citation starts with one of these words (in any case)
@@ -302,7 +355,7 @@ def _citation_of(m: re.Match[str] | None) -> Citation:
 def mengingat_entry(item: Considerans) -> Dasar:
     """A Mengingat entry with its citation and, for amended acts, every amending act listed."""
     text = item.text
-    entry = Dasar(label=item.label, text=text, citation=_citation_of(next(_citations(text), None)))
+    entry = Dasar(label=item.label, text=text, citation=citation(text))
     m = re.search(r"sebagaimana\s+telah", text, re.I)
     if m:
         tail = text[m.end():]

@@ -14,6 +14,7 @@ from typing import Any
 from rancang.address import number_tree
 from rancang.errors import InputError
 from rancang.ingest import body as body_mod
+from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import grammar as g
 from rancang.ingest import headings
 from rancang.ingest import lampiran as lampiran_mod
@@ -32,18 +33,24 @@ from rancang.tree import Node, Regulation
 _PART_INITIALS = frozenset("MmDdBPL")
 
 
-def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
+def split_parts(lines: list[str], body_at: int | None = None) -> dict[str, tuple[int, int]]:
     """Line ranges [start, end) of each part present. The body starts at the first BAB or Pasal heading after
-    the diktum (or after Mengingat when MEMUTUSKAN is missing) and ends at "Ditetapkan di" / "Disahkan di"."""
+    the diktum (or after Mengingat when MEMUTUSKAN is missing), or at line ``body_at`` when a canonical text
+    marks where it starts, and ends at "Ditetapkan di" / "Disahkan di"."""
     n = len(lines)
     marks: dict[str, int] = {}
     # each pattern is tried only on lines with its initial (the lines are cleaned, so stripped)
     candidates = [i for i, ln in enumerate(lines) if ln[:1] in _PART_INITIALS]
+    if body_at is not None:
+        candidates = sorted({*candidates, body_at})
     # the batang tubuh never starts before MEMUTUSKAN: a "Pasal 18" that a narrow line leaves alone in the
     # Mengingat ("1. Pasal 18" / "ayat (6) Undang-Undang Dasar ...") is not its first heading
-    diktum_at = next((i for i in candidates if lines[i][0] in "Mm" and g.MEMUTUSKAN.match(lines[i])), -1)
+    diktum_at = next((i for i in candidates if lines[i][:1] in ("M", "m") and g.MEMUTUSKAN.match(lines[i])), -1)
     for i in candidates:
         ln = lines[i]
+        if i == body_at and "body" not in marks:
+            marks["body"] = i
+            continue
         c = ln[0]
         if "menimbang" not in marks and c in "Mm" and g.MENIMBANG.match(ln):
             marks["menimbang"] = i
@@ -54,7 +61,7 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
                 or (c in "Dd" and g.PERSETUJUAN.match(ln))):
             # "Memperhatikan :" is no legal basis: it opens the diktum part, so Mengingat ends before it
             marks["diktum"] = i
-        elif "body" not in marks and i > diktum_at and (
+        elif "body" not in marks and body_at is None and i > diktum_at and (
                 (c == "B" and g.BAB.match(ln))
             or (c == "P" and (g.PASAL.match(ln) or headings.ocr_pasal_number(ln) == "1"
                               or headings.leading_pasal(ln, 1, lines[i - 1] if i else "") is not None))):
@@ -63,7 +70,7 @@ def split_parts(lines: list[str]) -> dict[str, tuple[int, int]]:
         elif "body" in marks and "penutup" not in marks and c in "Dd" and (
                 g.DITETAPKAN.match(ln) or g.DISAHKAN.match(ln)):
             marks["penutup"] = i
-        elif "penutup" in marks and "lampiran" not in marks and ln.startswith("LAMPIRAN") and g.LAMPIRAN.match(ln):
+        elif "penutup" in marks and "lampiran" not in marks and ln[:1] == "L" and g.LAMPIRAN.match(ln):
             marks["lampiran"] = i
         elif "body" in marks and "penjelasan" not in marks and ln.startswith("PENJELASAN") \
                 and g.PENJELASAN.match(ln):
@@ -103,26 +110,33 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     its references. Raises :class:`~rancang.errors.InputError` when the text holds no Pasal."""
     removed: list[dict[str, Any]] = list(doc.removed)
     canonical = next((ln.strip() for ln in doc.lines if ln.strip()), "") == CANONICAL_MARK
-    lines = clean_lines(doc.lines, removed)
-    parts = split_parts(lines)
+    # the canonical text (Markdown, or Akoma Ntoso turned into it) is read as written: no artefact cleaning,
+    # structure by its marks and indentation; a DOCX written by rancang carries the mark but no Markdown
+    if canonical and doc.format != "docx":
+        lines, layout = canonical_mod.prepare(doc.lines, removed)
+    else:
+        lines, layout = clean_lines(doc.lines, removed), None
+    parts = split_parts(lines, layout.body_at if layout is not None else None)
     if "body" not in parts:
         raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
 
     def part(name: str) -> list[str]:
         a, b = parts.get(name, (0, 0))
+        if layout is not None and name in canonical_mod.ESCAPED_PARTS:
+            return [canonical_mod.unescape(ln) for ln in lines[a:b]]
         return lines[a:b]
 
     meta = meta_mod.parse_judul(part("preamble"))
-    menimbang, mengingat = _konsiderans(part, parts, removed, canonical)
+    menimbang, mengingat = _konsiderans(part, parts, removed, canonical, layout is not None)
     diktum = [ln for ln in part("diktum") if ln.strip()]
     if not meta.tentang:
         meta.tentang = _tentang_from_diktum(diktum)
     corrections: list[dict[str, Any]] = []
-    top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source)
+    top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source, layout)
     penutup, berita_daerah = meta_mod.parse_penutup(part("penutup"))
     _meta_from_penutup(meta, penutup, berita_daerah)
-    for name in ("lampiran", "penjelasan"):
-        removed.extend(lampiran_mod.table_rules(part(name), parts.get(name, (0, 0))[0]))
+    # (the Lampiran reader splits a text table's rows into cells and drops their pipes; the Penjelasan keeps them)
+    removed.extend(lampiran_mod.table_rules(part("lampiran"), parts.get("lampiran", (0, 0))[0]))
     lampiran = lampiran_mod.parse(part("lampiran"), canonical=canonical)
     penjelasan = penjelasan_mod.parse(part("penjelasan")) if "penjelasan" in parts else []
     number_tree(top)
@@ -140,23 +154,29 @@ def parse_document(doc: Document, source: Source) -> Regulation:
 
 
 def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, int]], removed: list[dict[str, Any]],
-                 canonical: bool) -> tuple[list[Considerans], list[Dasar]]:
-    """The Menimbang items and the Mengingat entries (each with its parsed citation), their keywords recorded."""
+                 canonical: bool, escaped: bool) -> tuple[list[Considerans], list[Dasar]]:
+    """The Menimbang items and the Mengingat entries (each with its parsed citation), their keywords recorded
+    (``escaped``: a Markdown canonical text, whose escapes are removed)."""
     menimbang_lines = _strip_keyword(part("menimbang"), g.MENIMBANG, removed, parts.get("menimbang", (0, 0))[0])
     mengingat_lines = _strip_keyword(part("mengingat"), g.MENGINGAT, removed, parts.get("mengingat", (0, 0))[0])
-    menimbang = meta_mod.split_items(menimbang_lines, canonical)
-    mengingat = [meta_mod.mengingat_entry(it) for it in meta_mod.split_items(mengingat_lines, canonical)]
+    menimbang = _items(menimbang_lines, canonical, escaped)
+    mengingat = [meta_mod.mengingat_entry(it) for it in _items(mengingat_lines, canonical, escaped)]
     return menimbang, mengingat
 
 
 def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: list[dict[str, Any]],
-          corrections: list[dict[str, Any]], source: Source) -> tuple[list[Node], bool, list[tuple[int, str]]]:
+          corrections: list[dict[str, Any]], source: Source, layout: canonical_mod.Layout | None = None
+          ) -> tuple[list[Node], bool, list[tuple[int, str]]]:
     """The batang tubuh of lines ``span`` [start, end): (the top nodes, whether the flow layout was read, the
-    lines no Pasal holds). Detached enumerators are recorded in ``removed``, the reader's corrections in
+    lines no Pasal holds). ``layout``: the marks and indentation of a Markdown canonical text, which place its
+    headings and units. Detached enumerators are recorded in ``removed``, the reader's corrections in
     ``corrections``. Raises InputError when no Pasal is found."""
     a, b = span
     numbered = [(no + 1, lines[no]) for no in range(a, b)]
-    top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
+    if layout is not None:
+        top, drafts, orphans = canonical_mod.read_headings(numbered, layout.marked)
+    else:
+        top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
     if not drafts:
         raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
     # (cleaned lines are stripped, and no bare enumerator is longer than "(123)")
@@ -164,7 +184,7 @@ def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: lis
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
     for node in headings.pasal_nodes(top):
         bare = body_mod.build_pasal(node, node._draft, flow, canonical,  # type: ignore[attr-defined]
-                                    corrections)
+                                    corrections, depth=layout.depth if layout is not None else None)
         for no, mk in bare:
             removed.append({"kind": "detached_marker", "line": no, "text": mk.label})
         del node._draft  # type: ignore[attr-defined]
@@ -180,6 +200,15 @@ def _meta_from_penutup(meta: Meta, penutup: Penutup, berita_daerah: BeritaDaerah
     meta.penandatangan = penutup.penandatangan
     if meta.pejabat is None and penutup.penandatangan:
         meta.pejabat = penutup.penandatangan
+
+
+def _items(lines: list[str], canonical: bool, escaped: bool) -> list[Considerans]:
+    """The Menimbang / Mengingat entries of ``lines`` (in Markdown canonical text, their escapes removed)."""
+    items = meta_mod.split_items(lines, canonical)
+    if escaped:
+        for item in items:
+            item.text = canonical_mod.unescape(item.text)
+    return items
 
 
 def _tentang_from_diktum(diktum: list[str]) -> str | None:

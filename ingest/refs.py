@@ -12,12 +12,14 @@ a bound), :mod:`ref_acts` tells chains that belong to another act; this module r
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rancang.address import Address
 from rancang.ingest.meta import citation
 from rancang.ingest.ref_acts import Acts, external_chains
 from rancang.ingest.ref_grammar import chains
 from rancang.ingest.ref_targets import expand, targets_of
+from rancang.parts import Citation
 from rancang.tree import Node, Ref, Regulation
 
 __all__ = ["resolve", "targets_of"]
@@ -33,13 +35,13 @@ def _refs_in(node: Node, pasal: Address, ayat: Address | None, ids: set[str]) ->
     found = list(chains(text))
     acts = Acts(text)
     external = external_chains(text, found, acts)
-    cited: dict[int, dict] = {}  # act offset -> its citation: a list of chains often cites one act
+    cited: dict[int, Citation] = {}  # act offset -> its citation: a list of chains often cites one act
     for k, (start, end, items) in enumerate(found):
         act = external[k]
         if act is not None:
             if act not in cited:
                 cited[act] = citation(text[act:act + 300].lstrip(" ,"))
-            refs.append(Ref(text=text[start:end], kind="external", start=start, end=end, citation=dict(cited[act])))
+            refs.append(Ref(text=text[start:end], kind="external", start=start, end=end, citation=replace(cited[act])))
             continue
         targets, complete = expand(items, pasal, ayat)
         resolved = complete and all(_exists(t.id, ids) for t, _ in targets)
@@ -90,7 +92,7 @@ def resolve(reg: Regulation) -> None:
 _INSTRUCTION = re.compile(r"\b(?:diubah|disisipkan|dihapus|ditambahkan|ditambah|berbunyi)\b")
 
 
-def _amended_act(pasal: Node) -> dict | None:
+def _amended_act(pasal: Node) -> Citation | None:
     """The citation of the act that a Pasal of an amending act changes (its Roman Pasal I holds amendment
     instructions), or None for an ordinary Pasal."""
     if (pasal.number or "1")[0].isdigit():
@@ -101,7 +103,7 @@ def _amended_act(pasal: Node) -> dict | None:
     return citation(pasal.text or "")
 
 
-def _walk(node: Node, pasal: Address, ayat: Address | None, ids: set[str], amended: dict | None = None) -> None:
+def _walk(node: Node, pasal: Address, ayat: Address | None, ids: set[str], amended: Citation | None = None) -> None:
     if node.type == "perubahan":
         return  # quoted text of an amendment refers to the amended act, not to this one
     if node.type == "ayat":
@@ -117,10 +119,10 @@ def _walk(node: Node, pasal: Address, ayat: Address | None, ids: set[str], amend
 _PASAL_1 = Address.parse("pasal-1")
 
 
-def _instruction_ref(ref: Ref, amended: dict) -> Ref:
+def _instruction_ref(ref: Ref, amended: Citation) -> Ref:
     """An internal reference of an amendment instruction, turned to the amended act (kind ``amendment``)."""
     if ref.kind != "internal":
         return ref
     targets = [t.id for _, _, items in chains(ref.text) for t, _ in expand(items, _PASAL_1, None)[0]]
     return Ref(text=ref.text, kind="amendment", target=targets, resolved=False, start=ref.start, end=ref.end,
-               citation=dict(amended))
+               citation=replace(amended))

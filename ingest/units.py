@@ -79,9 +79,11 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
     if c != "(":
         # the cheap test first: an enumerator is "a." "bb)" "12." — a letter or digit closed within three
         # characters; most lines start with a capital or a longer word
-        if not (c.isdigit() or "a" <= c <= "z") or (
-                line[1:2] not in _CLOSERS and line[2:3] not in _CLOSERS and line[3:4] not in _CLOSERS):
+        if not (c.isdigit() or "a" <= c <= "z"):
             return None
+        if line[1:2] not in _CLOSERS and line[2:3] not in _CLOSERS and line[3:4] not in _CLOSERS and (
+                not c.isalpha() or line[len(line) - len(line.lstrip(c)):][:1] not in _CLOSERS):
+            return None  # (past "aa.": only one letter repeated, "aaaa.", is an enumerator)
     parts = line.split(None, 1)
     head = parts[0] if parts else ""
     if len(head) > 6:  # "(123a)" is the longest enumerator
@@ -110,8 +112,8 @@ def _marker_of(head: str) -> Marker | None:
     style = _STYLES[m.lastindex - 1]  # type: ignore[operator]
     raw = m.group(m.lastindex)  # type: ignore[arg-type]
     if style == "huruf" or style == "hurufp":
-        if len(raw) == 2 and raw[0] != raw[1]:
-            return None  # "di." or "ke." are words, not enumerators
+        if len(raw) > 1 and raw.count(raw[0]) != len(raw):
+            return None  # "di." or "ke." are words, not enumerators; "aa.", "aaa." repeat one letter
         value, number = huruf_value(raw), raw
     elif style == "ayat":
         value, number = int("".join(ch for ch in raw if ch.isdigit())), raw

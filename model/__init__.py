@@ -42,7 +42,7 @@ def build(reg: Regulation) -> dict[str, Any]:
     cue = cues()
     us = units(reg, cue["definition_intro"])
     mentions = find_mentions(us, load_nlp(), cue["role_not_after"])
-    topics = find_topics(us, cue["topics"])
+    topics = find_topics(us)
     meta = reg.meta
     model: dict[str, Any] = {
         "version": 1,

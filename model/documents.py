@@ -1,4 +1,4 @@
-"""Documents the act requires: letters and decisions (``patterns/documents.jsonl``), where they are named,
+"""Documents the act requires: letters and decisions (``rancang/data/documents.jsonl``), where they are named,
 what
 they must contain ("paling sedikit memuat: ...") and which procedures use them. The reasons a refusal must give
 ("menjawab ... dengan alasan ...") belong to the reply (``reply_document``), never to the request it answers."""

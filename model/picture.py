@@ -108,4 +108,5 @@ def render(model: dict[str, Any], fmt: str, procedure: str | None = None) -> byt
     try:
         return whole.pipe(format=fmt)
     except Exception as exc:  # graphviz.ExecutableNotFound, CalledProcessError
-        raise InputError(f"gambar tidak dapat dibuat: Graphviz (dot) tidak tersedia atau gagal ({exc}).") from exc
+        raise InputError("gambar tidak dapat dibuat: program Graphviz (dot) tidak terpasang atau gagal menggambar; "
+                         "pasang paket Debian graphviz atau pilih --format mermaid.") from exc

@@ -1,11 +1,10 @@
 """The spaCy pipeline: a blank Indonesian tokenizer plus an EntityRuler whose patterns are data files.
 
-Roles (``patterns/roles.jsonl``) become ``ROLE`` entities and documents (``patterns/documents.jsonl``) ``DOC``
-entities, each with its canonical id as ``ent_id_``. Matching is on lower case, so "Ketua Tim Kerja", "ketua
-tim
-kerja" and "KETUA TIM KERJA" are one role. The pipeline is built once per process (:func:`load_nlp` is
-cached):
-spaCy is imported only here, so ``rancang --help`` never pays for it.
+Roles (the actors of ``rancang/data/actors.jsonl``) become ``ROLE`` entities and documents
+(``rancang/data/documents.jsonl``) ``DOC`` entities (see :mod:`rancang.vocab`), each with its canonical id as
+``ent_id_``. Matching is on lower case, so "Ketua Tim Kerja", "ketua tim kerja" and "KETUA TIM KERJA" are one role.
+The pipeline is built once per process (:func:`load_nlp` is cached): spaCy is imported only here, so
+``rancang --help`` never pays for it.
 """
 
 from __future__ import annotations
@@ -14,6 +13,8 @@ import json
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from rancang import vocab
 
 
 @cache
@@ -29,9 +30,13 @@ def cues() -> dict[str, Any]:
     return patterns("cues.json")
 
 
+#: the model's names of the shared vocabularies
+VOCABULARY = {"roles": "actors", "documents": "documents"}
+
+
 def catalogue(kind: str) -> dict[str, dict[str, Any]]:
-    """Canonical id -> entry of ``roles.jsonl`` or ``documents.jsonl``."""
-    return {e["id"]: e for e in patterns(f"{kind}.jsonl")}
+    """Canonical id -> entry of the roles (``kind="roles"``) or documents the model knows (:mod:`rancang.vocab`)."""
+    return vocab.catalogue(VOCABULARY[kind])
 
 
 def _language():
@@ -58,7 +63,7 @@ def load_nlp():
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
     rules = []
     for label, kind in (("ROLE", "roles"), ("DOC", "documents")):
-        for entry in patterns(f"{kind}.jsonl"):
+        for entry in catalogue(kind).values():
             for phrase in entry["patterns"]:
                 rules.append({"label": label, "pattern": phrase, "id": entry["id"]})
     ruler.add_patterns(rules)

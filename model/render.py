@@ -12,20 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-TOPIC_LABELS = {
-    "prinsip_mekanisme_kerja": "Prinsip mekanisme kerja",
-    "komponen_mekanisme_kerja": "Komponen mekanisme kerja",
-    "kedudukan": "Kedudukan",
-    "bentuk_penugasan": "Bentuk penugasan",
-    "lingkup_pelaksanaan_tugas": "Lingkup pelaksanaan tugas",
-    "pertanggungjawaban_individu": "Pertanggungjawaban individu",
-    "pertanggungjawaban_ketua_tim": "Pertanggungjawaban ketua tim",
-    "pertanggungjawaban_anggota_tim": "Pertanggungjawaban anggota tim",
-    "pengelolaan_kinerja": "Pengelolaan kinerja",
-    "pemanfaatan_tik_spbe": "Pemanfaatan TIK/SPBE",
-    "proses_bisnis": "Proses bisnis",
-    "mulai_berlaku": "Mulai berlaku",
-}
+from rancang import topics
+
 LISTS = (("principles", "Prinsip"), ("mechanism_components", "Komponen mekanisme kerja"),
          ("assignment_forms", "Bentuk penugasan"), ("task_scopes", "Lingkup pelaksanaan tugas"))
 
@@ -58,7 +46,7 @@ def to_markdown(model: dict[str, Any]) -> str:
     reg = model["regulation"]
     out = [f"# Model sistem kerja: {reg['citation']}", ""]
     out += ["## Letak pengaturan", "", "| Materi | Diatur dalam |", "|---|---|"]
-    for key, label in TOPIC_LABELS.items():
+    for key, label in topics.labels().items():
         t = model["topics"].get(key)
         out.append(f"| {label} | {t['cite'] if t else 'tidak diatur'} |")
     for key, label in LISTS:

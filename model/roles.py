@@ -1,6 +1,6 @@
 """Roles: who the act names, how it defines them, what they must do, whom they report to, who appoints them.
 
-Names come from the EntityRuler (``patterns/roles.jsonl``: canonical id + the wordings regions use) and from
+Names come from the EntityRuler (``rancang/data/actors.jsonl``: canonical id + the wordings regions use) and from
 the
 Ketentuan Umum: a defined term that names an office ("Pejabat ...", "Pimpinan ...", "Ketua ...") but is not
 in the
@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from rancang.fold import slug as fold_slug
 from rancang.model.clauses import Unit, clean, lampiran_following, low
 from rancang.model.mentions import Mention, before
 
@@ -25,7 +26,8 @@ NOT_SUBJECT = ("kepada", "oleh", "dari", "dengan", "di bawah", "bawah", "sebagai
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:60] or "peran"
+    """A role id: the folded words joined by '_', at most 60 characters ("peran" when there are none)."""
+    return fold_slug(text, "_")[:60] or "peran"
 
 
 def _verb_pos(text: str, verbs: list[str]) -> int:

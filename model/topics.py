@@ -1,10 +1,10 @@
 """Where each sistem-kerja topic is regulated, and the lists the act states there.
 
 A candidate is a Pasal without ayat or one ayat (with its list items), outside the Ketentuan Umum definitions.
-It qualifies for a topic when each ``require`` group of ``patterns/cues.json`` has a hit in its text; the best
-scoring candidate wins (``prefer`` hits, the topic named in the enclosing BAB/Bagian heading, the text opening
-with the topic). The whole Pasal is cited when every ayat of it qualifies, else the ayat - the gold
-convention.
+It qualifies for a topic when each ``require`` group of the topic's ``find`` cues (the catalogue
+``rancang/data/topics.json``) has a hit in its text; the best scoring candidate wins (``prefer`` hits, the topic
+named in the enclosing BAB/Bagian heading, the text opening with the topic). The whole Pasal is cited when every
+ayat of it qualifies, else the ayat - the gold convention.
 """
 
 from __future__ import annotations
@@ -12,12 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rancang import topics
 from rancang.model.clauses import Unit, clean, strip_item
-
-TOPIC_KEYS = ("prinsip_mekanisme_kerja", "komponen_mekanisme_kerja", "kedudukan", "bentuk_penugasan",
-              "lingkup_pelaksanaan_tugas", "pertanggungjawaban_individu", "pertanggungjawaban_ketua_tim",
-              "pertanggungjawaban_anggota_tim", "pengelolaan_kinerja", "pemanfaatan_tik_spbe",
-              "proses_bisnis", "mulai_berlaku")
 
 
 def candidates(us: list[Unit]) -> list[Unit]:
@@ -53,12 +49,14 @@ def _score(u: Unit, rule: dict[str, Any]) -> int:
     return score
 
 
-def find_topics(us: list[Unit], rules: dict[str, dict[str, Any]]) -> dict[str, Unit | None]:
-    """Topic key -> the unit that states it (an ayat, or a Pasal), or None."""
+def find_topics(us: list[Unit], rules: dict[str, dict[str, Any]] | None = None) -> dict[str, Unit | None]:
+    """Topic key -> the unit that states it (an ayat, or a Pasal), or None, for every topic of the catalogue
+    (``rancang/data/topics.json``) in its order; ``rules`` (key -> cues) default to the catalogue's ``find``."""
     cands = candidates(us)
     by_id = {u.id: u for u in us}
     out: dict[str, Unit | None] = {}
-    for key in TOPIC_KEYS:
+    rules = rules if rules is not None else topics.find_cues()
+    for key in topics.keys():
         rule = rules[key]
         best = None
         for u in cands:

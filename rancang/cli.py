@@ -7,14 +7,16 @@ none of spaCy, pdfplumber or docxtpl. This module is the one place where rancang
 
 from __future__ import annotations
 
-import errno
 import importlib
+import os
+import signal
 import sys
+import threading
 
 import click
 
 from rancang import __version__, click_id
-from rancang.errors import RancangError
+from rancang.errors import RancangError, os_reason
 
 click_id.install()
 
@@ -61,32 +63,66 @@ def cli() -> None:
     """rancang: alat Bagian Hukum untuk peraturan sistem kerja ASN."""
 
 
-#: what the operating system said, in Indonesian, by errno name
-_OS_REASONS = {"EEXIST": "sudah ada sebagai berkas",
-               "ENOTDIR": "salah satu bagian jalurnya adalah berkas, bukan folder", "ENOENT": "tidak ditemukan",
-               "EACCES": "tidak diizinkan", "EPERM": "tidak diizinkan",
-               "EISDIR": "adalah folder, bukan berkas", "ENOSPC": "ruang disk habis", "EROFS": "hanya dapat dibaca",
-               "ENAMETOOLONG": "namanya terlalu panjang"}
-
-
 def os_error_sentence(exc: OSError) -> str:
     """One Indonesian sentence for an OSError on a user's path ("x/y.docx: salah satu bagian jalurnya ...").
 
     >>> os_error_sentence(FileExistsError(17, "File exists", "keluaran/a.txt"))
     'keluaran/a.txt: tidak dapat dibaca atau ditulis (sudah ada sebagai berkas).'
     """
-    reason = _OS_REASONS.get(errno.errorcode.get(exc.errno or 0, ""), "kesalahan sistem berkas")
-    return f"{exc.filename or 'berkas'}: tidak dapat dibaca atau ditulis ({reason})."
+    return f"{exc.filename or 'berkas'}: tidak dapat dibaca atau ditulis ({os_reason(exc)})."
+
+
+def _hint_top_level(exc: click.UsageError, argv: list[str]) -> None:
+    """A subcommand a group does not have but ``rancang`` does ("rancang corpus search"): point at the top-level
+    command in the same sentence."""
+    ctx = exc.ctx
+    if ctx is None or ctx.parent is None or not isinstance(ctx.command, click.Group):
+        return
+    rest = argv[argv.index(ctx.info_name) + 1:] if ctx.info_name in argv else []
+    word = next((a for a in rest if not a.startswith("-")), None)
+    if word in COMMANDS and word not in ctx.command.commands:
+        exc.message = (f"'{ctx.command_path} {word}' tidak ada; perintah itu dijalankan langsung: "
+                       f"'{ctx.find_root().info_name} {word}' (lihat '{ctx.find_root().info_name} {word} --help').")
+
+
+class Terminated(BaseException):
+    """SIGTERM reached the rancang process (a service stop, ``kill``, a CI timeout): end like Ctrl-C does."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    if os.getpid() != _MAIN_PID[0]:  # a worker process forked from us: die as it would have
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
+    raise Terminated
+
+
+_MAIN_PID = [0]
+
+
+def _install_sigterm() -> None:
+    """SIGTERM raises :class:`Terminated` in this (main) process, so the command stops with one sentence and
+    status 143 (128 + 15) instead of dying silently; a child process keeps the default."""
+    if threading.current_thread() is threading.main_thread():
+        _MAIN_PID[0] = os.getpid()
+        signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the CLI; an unexpected exception becomes one Indonesian sentence, not a traceback."""
+    """Entry point: run the CLI; an unexpected exception becomes one Indonesian sentence, not a traceback.
+    Ctrl-C ends with "Dibatalkan." (status 130), SIGTERM with "Dihentikan ..." (status 143)."""
+    _install_sigterm()
     try:
         result = cli.main(args=argv, prog_name="rancang", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Dibatalkan.", err=True)
         return 130
+    except Terminated:
+        click.echo("Dihentikan: rancang menerima sinyal berhenti (SIGTERM) sebelum pekerjaan selesai.", err=True)
+        return 143
     except click.ClickException as exc:
+        if isinstance(exc, click.UsageError):
+            _hint_top_level(exc, sys.argv[1:] if argv is None else argv)
         exc.show()
         return exc.exit_code
     except click.exceptions.Exit as exc:

@@ -1,5 +1,5 @@
 """Indonesian for the messages click prints itself: usage errors ("Missing option", "Invalid value",
-"... is a directory"), the help page's headings and the help option.
+"... is a directory"), the help page's headings, the help option and the usage line's metavars.
 
 Click looks every message up through :func:`gettext.gettext` / :func:`gettext.ngettext`, imported into each of its
 modules as ``_`` and ``ngettext``. :func:`install` points those names at lookups in ``data/click_id.json`` (the
@@ -39,8 +39,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return one if n == 1 or not many else many
 
 
+def _usage_pieces(original):  # noqa: ANN001, ANN202 - wraps click.Command.collect_usage_pieces
+    def collect(self, ctx):  # noqa: ANN001, ANN202
+        return [gettext(piece) for piece in original(self, ctx)]
+
+    collect.rancang_id = True
+    return collect
+
+
 def install() -> None:
-    """Make every click module look its messages up here (idempotent)."""
+    """Make every click module look its messages up here, and the usage line's metavars ("[OPTIONS]",
+    "COMMAND [ARGS]...", which click never translates) too (idempotent)."""
+    import click
+
+    for cls in (click.Command, click.Group):  # a Group appends its subcommand metavar after Command's pieces
+        own = cls.__dict__.get("collect_usage_pieces")
+        if own is not None and not getattr(own, "rancang_id", False):
+            cls.collect_usage_pieces = _usage_pieces(own)
     for name in _MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):

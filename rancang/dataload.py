@@ -6,6 +6,7 @@ Rules (issue 19):
 - nesting deeper than ``limits.data_depth`` is refused (JSON and YAML alike);
 - a key written twice in one mapping is an error naming the key and its line;
 - a date in the documented form (``2026-03-02``) stays the text ``"2026-03-02"``, quoted or not;
+- a text of spaces only ("   ") is refused with its key: it is neither a value nor an omission;
 - every text (key or value) must be writable into a DOCX: lone surrogates, U+FFFE/U+FFFF and control characters
   other than tab and newline are refused with the key that holds them;
 - numbers too long to convert (a 5,000-digit year) are refused.
@@ -21,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from rancang.errors import InputError
+from rancang.errors import InputError, os_reason
 from rancang.limits import limit
 from rancang.textsafe import XML_INVALID
 
@@ -139,7 +140,8 @@ def _where(path: list[Any]) -> str:
 
 
 def check_tree(data: Any, label: str) -> None:
-    """Refuse nesting deeper than ``data_depth`` and texts a DOCX cannot hold (iteratively: no recursion)."""
+    """Refuse nesting deeper than ``data_depth``, texts of spaces only and texts a DOCX cannot hold (iteratively:
+    no recursion). Raises InputError naming the key."""
     stack: list[tuple[Any, list[Any]]] = [(data, [])]
     while stack:
         value, path = stack.pop()
@@ -158,6 +160,8 @@ def check_tree(data: Any, label: str) -> None:
 
 
 def _check_text(text: str, path: list[Any], label: str) -> None:
+    if text and not text.strip():  # "   ": a field that looks filled in but says nothing
+        raise InputError(f"{label}: isian '{_where(path)}' hanya berisi spasi; isi nilainya atau hapus isian itu.")
     m = XML_INVALID.search(text)
     if m:
         raise InputError(f"{label}: isian '{_where(path)}' memuat karakter U+{ord(m.group()):04X} yang tidak dapat "
@@ -194,7 +198,7 @@ def load_mapping(path: str | Path, what: str = "profil") -> dict[str, Any]:
     try:
         text = p.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise InputError(f"{p}: berkas {what} tidak dapat dibaca ({exc.strerror}).") from None
+        raise InputError(f"{p}: berkas {what} tidak dapat dibaca ({os_reason(exc)}).") from None
     except UnicodeDecodeError:
         raise InputError(f"{p}: berkas {what} tidak dapat dibaca sebagai teks UTF-8.") from None
     data = loads(text, f"{p}: {what}", "json" if p.suffix.lower() == ".json" else "yaml")

@@ -4,7 +4,8 @@
 ``reference_range``: the most targets the ranges of one reference ("Pasal a sampai dengan Pasal b") expand to;
 ``list_depth``: list items nested under one another; ``docx_part_bytes`` / ``docx_total_bytes``: the inflated size
 of one part / all parts read from a DOCX; ``docx_list_start`` / ``docx_list_levels``: Word list numbering;
-``pdf_stream_bytes``: the inflated size of one PDF content stream.
+``pdf_stream_bytes`` / ``pdf_total_bytes``: the inflated size of one PDF stream / of all its streams but images;
+``pdf_page_content_bytes``: the inflated content streams of one PDF page; ``pdf_image_pixels``: one PDF image.
 """
 
 from __future__ import annotations

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import roman as _roman
 
+from rancang.fold import fold, slug
+
 #: Indonesian cardinal words 1..9; 10 and 11 have their own words, 12..19 take "belas", tens take "puluh"
 _UNITS = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
 #: the highest ordinal written out (Bagian numbers never come close)
@@ -108,9 +110,9 @@ _ORDINAL_VALUES["pertama"] = 1
 
 def ordinal_value(s: str) -> int:
     """"Kedua Belas" -> 12 (any case and spacing; "Pertama" -> 1); 0 when ``s`` is not an ordinal."""
-    return _ORDINAL_VALUES.get(" ".join(s.lower().split()), 0)
+    return _ORDINAL_VALUES.get(fold(s), 0)
 
 
 def ordinal_slug(s: str) -> str:
     """The id form of a Bagian ordinal: "Kedua Belas" -> "kedua-belas" (ids hold no spaces)."""
-    return "-".join(s.lower().split())
+    return slug(s)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rancang.parts import Block, Considerans, Dasar, Meta, PenjelasanBlock, Penutup, Source, Stats
+from rancang.parts import Block, Citation, Considerans, Dasar, Meta, PenjelasanBlock, Penutup, Source, Stats
 
 #: Node types of the batang tubuh, outermost first.
 STRUCTURAL = ("bab", "bagian", "paragraf", "pasal")
@@ -46,7 +46,20 @@ class Ref:
     resolved: bool = False
     start: int = 0
     end: int = 0
-    citation: dict[str, Any] | None = None
+    citation: Citation | None = None
+
+    def to_dict(self, copy: bool = True) -> dict[str, Any]:
+        """The reference as JSON data; ``copy=False`` shares the target list (see :meth:`Node.to_dict`)."""
+        return {"text": self.text, "kind": self.kind, "target": list(self.target) if copy else self.target,
+                "resolved": self.resolved, "start": self.start, "end": self.end,
+                "citation": None if self.citation is None else self.citation.to_dict()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Ref:
+        cited = d.get("citation")
+        return cls(text=d["text"], kind=d["kind"], target=list(d.get("target") or []),
+                   resolved=bool(d.get("resolved")), start=d.get("start") or 0, end=d.get("end") or 0,
+                   citation=None if cited is None else Citation.from_dict(cited))
 
 
 @dataclass
@@ -69,7 +82,7 @@ class Node:
         ``copy=False`` shares the refs' data with the tree: for a look that is thrown away (schema validation)."""
         return {"type": self.type, "number": self.number, "label": self.label, "heading": self.heading,
                 "text": self.text, "children": [c.to_dict(copy) for c in self.children], "id": self.id,
-                "cite": self.cite, "refs": [_plain(r.__dict__) if copy else r.__dict__ for r in self.refs]}
+                "cite": self.cite, "refs": [r.to_dict(copy) for r in self.refs]}
 
     def walk(self) -> Iterator[Node]:
         """This node and every descendant, in document order (an explicit stack: nested generators cost a
@@ -99,7 +112,7 @@ class Node:
             children=[cls.from_dict(c) for c in d.get("children") or []],
             id=d.get("id") or "",
             cite=d.get("cite") or "",
-            refs=[Ref(**r) for r in d.get("refs") or []],
+            refs=[Ref.from_dict(r) for r in d.get("refs") or []],
         )
 
 

@@ -6,11 +6,13 @@ loaded once and their validators cached, so validating every ingest output stays
 
 from __future__ import annotations
 
+import copy
 import json
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from rancang.dates import FORMATS
 from rancang.errors import ValidationError
 
 
@@ -28,7 +30,10 @@ def validator(name: str):
     schema = load(name)
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    checker = copy.deepcopy(cls.FORMAT_CHECKER)
+    for name, check in FORMATS.items():  # rancang's own formats ("tanggal": ISO or "2 Maret 2026")
+        checker.checks(name)(check)
+    return cls(schema, format_checker=checker)
 
 
 def errors(name: str, data: Any) -> list[str]:
@@ -49,7 +54,7 @@ def fast_check(name: str):
     agree on the same documents."""
     import jsonschema_rs
 
-    return jsonschema_rs.validator_for(load(name), validate_formats=True)
+    return jsonschema_rs.validator_for(load(name), validate_formats=True, formats=FORMATS)
 
 
 def is_valid(name: str, data: Any) -> bool:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from rancang.generate import draft, profile
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
 GOLD = ROOT / "tests" / "gold"
+EXAMPLES = ROOT / "corpus" / "examples"
 SEED_IDS = {"bogor": "000_ee7a6eaa64626c22", "jepara": "001_ced7971a61a5e85a",
             "pasaman_barat": "002_a9b194b47a12baf0", "malang": "003_b7684ddf9c3f1cea"}
 
@@ -52,3 +57,27 @@ def draft_sources(tmp_path_factory):
     src = Sources(tmp_path_factory.mktemp("corpus") / "corpus.sqlite")
     yield src
     src.close()
+
+
+@pytest.fixture(scope="session")
+def sleman_draft(tmp_path_factory, draft_sources):
+    """The Sleman example draft (``rancang draft --contoh sleman``), built and written once: (Draft, folder)."""
+    d = draft.build(profile.load(EXAMPLES / "sleman.yaml"), sources=draft_sources)
+    folder = tmp_path_factory.mktemp("sleman-draft")
+    draft.write(d, folder)
+    return d, folder
+
+
+@pytest.fixture(scope="session")
+def sleman_draft_pdf(tmp_path_factory, sleman_draft):
+    """The Sleman draft's DOCX printed to PDF by LibreOffice: one conversion per test session (LibreOffice takes
+    seconds to start), with a profile of its own so that parallel sessions never share one. Skipped, with the
+    reason, where LibreOffice is not installed."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        pytest.skip("LibreOffice (soffice) tidak terpasang")
+    _, folder = sleman_draft
+    out = tmp_path_factory.mktemp("sleman-pdf")
+    subprocess.run([exe, f"-env:UserInstallation=file://{out / 'profil'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), str(folder / "draft.docx")], check=True, capture_output=True, timeout=300)
+    return out / "draft.pdf"

@@ -357,7 +357,12 @@ def test_bogor_copy_with_no_seed_gets_its_own_id_and_the_database_stays_usable(t
     added = run("corpus", "add", "--no-seed", "--db", db, str(CASES / "bogor_copy.txt"))
     assert added.exit_code == 0 and "ditambahkan: bogor\n" not in added.output
     listed = run("corpus", "list", "--db", db)
-    assert listed.exit_code == 0 and listed.output.count("Kota Bogor") == 2
+    # --no-seed is kept: a later command never adds the bundled regulations behind the user's back
+    assert listed.exit_code == 0 and listed.output.count("Kota Bogor") == 1 and "[bawaan]" not in listed.output
+    assert run("search", "kerja", "--db", db, "--daerah", "bogor").exit_code == 0
+    assert run("corpus", "add", "--seed", "--db", db).exit_code == 0  # ... until asked for
+    listed = run("corpus", "list", "--db", db)
+    assert listed.exit_code == 0 and "Kabupaten Jepara" in listed.output and "[bawaan]" in listed.output
     assert run("search", "kerja", "--db", db, "--daerah", "bogor").exit_code == 0
 
 

@@ -228,3 +228,38 @@ def test_walikota_spelled_as_one_word_is_the_same_jenis():
             .replace("Kabupaten", "Kota").replace("KABUPATEN", "KOTA"))
     found = _rules_found(kota)
     assert not {"T1_berlaku", "T1_undang", "U1_intro"} & found
+
+
+def _findings(text: str, rule: str) -> list[tuple[str, str]]:
+    return [(f["cite"], f["message"]) for f in check(ingest_text(text, "uji.md")) if f["rule"] == rule]
+
+
+_JABATAN = ("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Jabatan Pelaksana adalah sekelompok jabatan "
+                                           "pelayanan publik dan administrasi pemerintahan.\n\nBAB II")
+_USE = ("(1) Pengelolaan kinerja Pegawai ASN terdiri", "(1) Pengelolaan kinerja Pegawai ASN, termasuk uraian tugas "
+                                                      "{}, terdiri")
+
+
+def test_u5_a_term_met_only_in_ordinary_lower_case_words_is_unused():
+    """Breaking: "Jabatan Pelaksana" is defined, the body says only "jabatan pelaksana"; keeping: the body uses the
+    term with its capitals (or with wrong capitals, which is U2's business, not U5's)."""
+    lower = _mutate(CLEAN, [_JABATAN, (_USE[0], _USE[1].format("jabatan pelaksana"))])
+    assert [c for c, _ in _findings(lower, "U5")] == ["Pasal 1 angka 10"]
+    for used in ("Jabatan Pelaksana", "Jabatan pelaksana"):
+        assert _findings(_mutate(CLEAN, [_JABATAN, (_USE[0], _USE[1].format(used))]), "U5") == []
+
+
+@pytest.mark.parametrize(("old", "new", "written", "cite"), [
+    ("(1) Pengelolaan kinerja Pegawai ASN terdiri", "(1) Pengelolaan kinerja pegawai ASN terdiri", "pegawai ASN",
+     "Pasal 6"),
+    ("Pejabat Fungsional adalah Pegawai ASN yang", "Pejabat Fungsional adalah pegawai ASN yang", "pegawai ASN",
+     "Pasal 1 angka 6"),
+    ("sesuai dengan Mekanisme Kerja sebagaimana", "sesuai dengan mekanisme Kerja sebagaimana", "mekanisme Kerja",
+     "Pasal 4"),
+])
+def test_u2_a_lower_case_first_word_before_capitals_is_the_term_misspelt(old, new, written, cite):
+    """Breaking: "pegawai ASN" for the defined "Pegawai ASN", in the body and inside another definition of Pasal 1;
+    keeping: the same words all in lower case are ordinary usage."""
+    found = _findings(_mutate(CLEAN, [(old, new)]), "U2")
+    assert len(found) == 1 and found[0][0] == cite and f'ditulis "{written}"' in found[0][1], found
+    assert _findings(_mutate(CLEAN, [(old, new.replace(written, written.lower()))]), "U2") == []

@@ -105,7 +105,8 @@ def test_page_numbers_alone_on_a_line_are_known_by_their_run():
 def test_the_pass_runs_the_declared_stages_in_their_order():
     assert [s.kind for s in STAGES] == ["markdown", "markup", "page_number", "file_path", "bullet", "letter_spaced",
                                         "spaces", "merged"]
-    assert [s.kind for s in PAGE_STAGES] == ["page_number", "page_number", "running_header"]
+    assert [s.kind for s in PAGE_STAGES] == ["running_header", "catchword", "page_number", "page_number",
+                                             "running_header"]
     # every stage declares a cheap trigger: none runs its transform on every line
     assert all(s.first or s.contains or s.search is not None for s in STAGES)
 

@@ -80,13 +80,6 @@ def t_definisi_keuangan() -> None:
     assert notes.of("dihapus")[0].cite == "Pasal 1 angka 2"
 
 
-def t_rujukan_tanpa_subjek() -> None:
-    out, notes = _text("rujukan-tanpa-subjek", "Pejabat Penilai Kinerja sebagaimana dimaksud pada ayat (1) dapat "
-                                               "merupakan:")
-    assert out == "Pejabat Penilai Kinerja dapat merupakan:"
-    assert notes.of("perbaikan")
-
-
 def t_delegasi_kebijakan() -> None:
     out, notes = _text("delegasi-kebijakan", "Besaran insentif diatur lebih lanjut dalam kebijakan yang mengatur "
                                              "tentang tunjangan pegawai.")

@@ -128,6 +128,35 @@ def test_an_acting_head_keeps_the_printed_prefix(pejabat, penutup_head, printed)
     assert ingest_text(text).meta.pejabat == printed
 
 
+JUDUL = PARTS["judul"]
+
+
+@pytest.mark.parametrize("judul", [
+    # web pages and converted documents set the judul on one line, or two
+    "PERATURAN BUPATI KARANGSARI NOMOR 21 TAHUN 2019\nTENTANG\nTATA KELOLA ARSIP DINAMIS DI LINGKUNGAN PEMERINTAH "
+    "DAERAH\n",
+    "PERATURAN BUPATI KARANGSARI NOMOR 21 TAHUN 2019 TENTANG TATA KELOLA ARSIP DINAMIS DI LINGKUNGAN PEMERINTAH "
+    "DAERAH\n",
+    JUDUL.replace("NOMOR 21 TAHUN 2019", "NOMOR 21\nTAHUN 2019"),
+    JUDUL.replace("NOMOR 21 TAHUN 2019", "NOMOR : 21 TAHUN : 2019"),
+    JUDUL.replace("PERATURAN BUPATI KARANGSARI", "PERATURAN BUPATI\nKARANGSARI"),
+])
+def test_the_judul_set_on_fewer_or_more_lines(judul):
+    check(layout(judul=judul))
+
+
+def test_a_long_region_name_wrapped_in_the_judul():
+    judul = JUDUL.replace("PERATURAN BUPATI KARANGSARI", "PERATURAN BUPATI HULU SUNGAI\nSELATAN")
+    check(layout(kop="", judul=judul, pejabat="\nBUPATI HULU SUNGAI SELATAN,\n"),
+          meta__daerah="kabupaten hulu sungai selatan", meta__pejabat="bupati hulu sungai selatan", meta__provinsi="")
+
+
+def test_the_official_on_the_line_of_dengan_rahmat():
+    text = layout(rahmat="\nDENGAN RAHMAT TUHAN YANG MAHA ESA Plt. BUPATI KARANGSARI,\n", pejabat="")
+    check(text)
+    assert ingest_text(text).meta.pejabat == "Plt. Bupati Karangsari"
+
+
 # --- Peraturan Daerah, Pergub, Perwali ---------------------------------------------------------------------------
 
 PERDA = dict(
@@ -156,6 +185,19 @@ def test_a_perda_with_persetujuan_bersama_noreg_salinan_and_penjelasan():
     assert explained[1:3] == [("pasal-1", "Cukup jelas."), ("pasal-2/ayat-1", "Cukup jelas.")]
     # the Tambahan Lembaran Daerah under the Penjelasan explains no Pasal
     assert not any("TAMBAHAN" in b["text"] for b in reg.to_dict()["penjelasan"] if b.get("pasal"))
+
+
+@pytest.mark.parametrize("umum, pasal_demi_pasal", [
+    ("I. PENJELASAN UMUM", "II. PENJELASAN PASAL DEMI PASAL"), ("A. UMUM", "B. PASAL DEMI PASAL"),
+    ("I. UMUM.", "II. PASAL DEMI PASAL."), ("I. Umum", "II. Pasal Demi Pasal")])
+def test_the_penjelasan_parts_headed_as_bureaus_head_them(umum, pasal_demi_pasal):
+    tail = PERDA["tail"].replace("I. UMUM", umum).replace("II. PASAL DEMI PASAL", pasal_demi_pasal).replace(
+        "Pasal 3\nCukup", "Pasal 3 : Cukup")
+    blocks = ingest_text(layout(**{**PERDA, "tail": tail})).to_dict()["penjelasan"]
+    explained = [(b.get("pasal"), b["part"], b["text"]) for b in blocks if b["type"] == "paragraph"]
+    assert explained[:2] == [(None, "umum", "Arsip merupakan memori kolektif Daerah."),
+                             ("pasal-1", "pasal", "Cukup jelas.")]
+    assert ("pasal-3", "pasal", "Cukup jelas.") in explained
 
 
 def test_a_perda_whose_judul_does_not_name_the_region_takes_it_from_the_official():
@@ -209,6 +251,14 @@ def test_a_perwali_spelled_walikota_keeps_the_printed_office():
           meta__daerah_jenis="kota", meta__pejabat="walikota karangsari")
 
 
+@pytest.mark.parametrize("head", ["Lampiran : Peraturan Bupati Karangsari", "LAMPIRAN I\nPERATURAN BUPATI KARANGSARI",
+                                  "Lampiran II Peraturan Bupati Karangsari"])
+def test_a_lampiran_headed_in_title_case_or_numbered(head):
+    lampiran = (f"\n{head}\nNomor : 21 Tahun 2019\nTanggal : 3 Juni 2019\n\nPEDOMAN TATA KELOLA ARSIP\n\n"
+                "No | Jenis Arsip | Keterangan\n1 | Surat Keputusan | aktif\n2 | Laporan | inaktif\n")
+    check(layout(tail=lampiran), lampiran=True)
+
+
 def test_a_gazette_number_with_a_point_is_kept_whole():
     check(layout(judul=PARTS["judul"].replace("NOMOR 21", "NOMOR 21.1"),
                  gazette="\nBERITA DAERAH KABUPATEN KARANGSARI TAHUN 2019 NOMOR 21.1\n"),
@@ -235,3 +285,103 @@ def test_an_act_without_bab_whose_first_pasal_runs_on():
             "Pasal 2 Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n")
     got = facts(layout(body=body))
     assert (got["pasal_count"], got["definitions"], got["pasal.2.ayat"]) == (2, 3, 0)
+
+
+# --- text copied from a paged PDF: running headers, page numbers and catchwords ----------------------------------
+
+def paginate(text: str, every: int, header: list[str], number: str = "- {n} -") -> str:
+    """``text`` as a PDF's text layer saved as TXT: pages of ``every`` lines, each after the first headed by the
+    ``header`` lines and the page ``number``, each but the last ending with a catchword (the next page's first
+    two words and ". . .")."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for n, start in enumerate(range(0, len(lines), every), start=1):
+        if n > 1:
+            out += header + ["", number.format(n=n), ""]
+        out += lines[start:start + every]
+        nxt = next((ln for ln in lines[start + every:] if ln.strip()), "")
+        if nxt:
+            out += ["", " ".join(nxt.split()[:2]) + " . . ."]
+    return "\n".join(out)
+
+
+def _pp(n_pasal: int) -> tuple[str, dict[str, int]]:
+    """A Peraturan Pemerintah of ``n_pasal`` Pasal (ayat counts cycle 0, 2, 3), with its Penjelasan."""
+    ayat = {str(p): (0, 2, 3)[p % 3] for p in range(1, n_pasal + 1)}
+    body = []
+    for p in range(1, n_pasal + 1):
+        if p % 25 == 1:
+            body += [f"BAB {'I II III IV V VI VII VIII'.split()[p // 25]}", f"KETENTUAN KELOMPOK {p // 25 + 1}", ""]
+        body += [f"Pasal {p}", ""]
+        body += [f"({a}) Pengelola arsip melaksanakan tugas sesuai dengan pedoman yang ditetapkan oleh Kepala Arsip "
+                 f"Nasional." for a in range(1, ayat[str(p)] + 1)] or ["Arsip dikelola oleh pencipta arsip."]
+        body.append("")
+    text = "\n".join([
+        "PRESIDEN", "REPUBLIK INDONESIA", "", "PERATURAN PEMERINTAH REPUBLIK INDONESIA", "NOMOR 30 TAHUN 2021",
+        "TENTANG", "PENGELOLAAN ARSIP NASIONAL", "", "DENGAN RAHMAT TUHAN YANG MAHA ESA", "",
+        "PRESIDEN REPUBLIK INDONESIA,", "",
+        "Menimbang : bahwa untuk melaksanakan ketentuan Pasal 9 Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan, "
+        "perlu menetapkan Peraturan Pemerintah tentang Pengelolaan Arsip Nasional;",
+        "Mengingat : 1. Pasal 5 ayat (2) Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;",
+        "2. Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan (Lembaran Negara Republik Indonesia Tahun 2009 "
+        "Nomor 152, Tambahan Lembaran Negara Republik Indonesia Nomor 5071);", "", "MEMUTUSKAN:", "",
+        "Menetapkan : PERATURAN PEMERINTAH TENTANG PENGELOLAAN ARSIP NASIONAL.", "", *body,
+        "Agar setiap orang mengetahuinya, memerintahkan pengundangan Peraturan Pemerintah ini dengan penempatannya "
+        "dalam Lembaran Negara Republik Indonesia.", "", "Ditetapkan di Jakarta", "pada tanggal 2 Februari 2021", "",
+        "PRESIDEN REPUBLIK INDONESIA,", "ttd.", "JOKO WIDODO", "", "Diundangkan di Jakarta",
+        "pada tanggal 2 Februari 2021", "MENTERI HUKUM DAN HAK ASASI MANUSIA", "REPUBLIK INDONESIA,", "ttd.",
+        "YASONNA H. LAOLY", "", "LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2021 NOMOR 37", "",
+        "PENJELASAN", "ATAS", "PERATURAN PEMERINTAH REPUBLIK INDONESIA", "NOMOR 30 TAHUN 2021", "TENTANG",
+        "PENGELOLAAN ARSIP NASIONAL", "", "I. UMUM", "Arsip adalah memori bangsa.", "", "II. PASAL DEMI PASAL", "",
+        *[f"Pasal {p}\nCukup jelas.\n" for p in range(1, n_pasal + 1)],
+        "TAMBAHAN LEMBARAN NEGARA REPUBLIK INDONESIA NOMOR 6641", ""])
+    return text, ayat
+
+
+@pytest.mark.parametrize("number", ["- {n} -", "Halaman {n} dari 40", "{n} / 40"])
+def test_a_national_act_copied_from_its_pdf_keeps_every_pasal_and_ayat(number):
+    """The text layer of a peraturan.go.id PDF: "PRESIDEN" / "REPUBLIK INDONESIA" and the page number head every
+    page, and a catchword ("(3) Pengelola arsip . . .", "Pasal 41 . . .") ends it. 120 Pasal, each with its ayat."""
+    text, ayat = _pp(120)
+    reg = ingest_text(paginate(text, 37, ["PRESIDEN", "REPUBLIK INDONESIA"], number))
+    got = facts_tree(reg.to_dict())
+    assert got["pasal_count"] == 120
+    assert {p: got[f"pasal.{p}.ayat"] for p in ayat} == ayat
+    assert (got["menimbang"], got["mengingat"], got["meta.pejabat"]) == (1, 2, "presiden republik indonesia")
+    assert not reg.stats.unplaced
+    kinds = reg.stats.artefacts
+    assert kinds["catchword"] >= 10 and kinds["running_header"] >= 20
+    # the header's words inside the act stay: the official's line and nothing of the body is taken
+    assert all("PRESIDEN" not in p.text for p in reg.pasals())
+    assert len(reg.to_dict()["penjelasan"]) > 240
+
+
+def test_a_regional_act_copied_from_its_pdf_reads_like_the_plain_text():
+    """A Perbup's text layer with the JDIH address and the page number on every page, catchwords at the foot."""
+    text = layout(body=PARTS["body"] * 1)
+    for header in (["jdih.karangsarikab.go.id"], ["BUPATI KARANGSARI"]):
+        check(paginate(text, 11, header))
+    # a line that only ends with an ellipsis, with no page break after it, is text
+    body = PARTS["body"].replace("Pengelolaan dilaksanakan sesuai pedoman.", "Pengelolaan dilaksanakan sesuai . . .\n"
+                                 "Pengelolaan dilaksanakan sesuai pedoman.")
+    assert "sesuai . . ." in ingest_text(layout(body=body)).pasals()[2].text
+
+
+def test_an_act_amending_with_arabic_pasal_and_unquoted_new_text():
+    """Some amending Perbup number their own Pasal 1, 2 (not I, II) and print the new text without quotes: the
+    amended act's "Pasal 6" / "Pasal 7" are no Pasal of this act, its own "Pasal 2" after them is."""
+    body = ("\nPasal 1\n\nBeberapa ketentuan dalam Peraturan Bupati Karangsari Nomor 4 Tahun 2016 tentang Arsip "
+            "diubah sebagai berikut:\n1. Ketentuan Pasal 6 diubah sehingga berbunyi sebagai berikut:\nPasal 6\n"
+            "(1) Arsip dikelola oleh Perangkat Daerah.\n(2) Pengelolaan dilaksanakan secara elektronik.\n"
+            "2. Di antara Pasal 7 dan Pasal 8 disisipkan 1 (satu) Pasal, yakni Pasal 7A sehingga berbunyi sebagai "
+            "berikut:\nPasal 7A\nArsip vital disimpan di ruang khusus.\n3. Pasal 9 dihapus.\n\nPasal 2\n\n"
+            "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n")
+    got = facts(layout(body=body))
+    assert (got["pasal_count"], got["pasal.1.ayat"], got["pasal.2.ayat"]) == (2, 0, 0)
+
+
+def test_mengingat_enumerators_printed_as_a_column_label_the_texts_in_order():
+    """A two-column PDF gives "1." / "2." / "3." first, then the three citations: three entries, labelled 1 to 3."""
+    texts = [ln.split(". ", 1)[1] for ln in PARTS["mengingat"].replace("Mengingat : ", "").split("\n") if ln.strip()]
+    reg = ingest_text(layout(mengingat="\nMengingat :\n1.\n2.\n3.\n" + "\n".join(texts) + "\n"))
+    assert [(m.label, m.text) for m in reg.mengingat] == [("1.", texts[0]), ("2.", texts[1]), ("3.", texts[2])]

@@ -147,8 +147,19 @@ def test_lists_render_as_lists_and_people_as_tables(rendered):
     assert any("Rudi Hartanto" in n for n in names)
 
 
-def test_skenario_md_ties_step_letter_and_clause(rendered, tmp_path):
-    built, _ = rendered["penunjukan-lintas-unit"]
+@pytest.fixture(scope="module")
+def sleman_draft(tmp_path_factory, draft_sources) -> Path:
+    """The Sleman example's own draft (draft.json): the regulation its letters follow with --peraturan."""
+    from rancang.generate import draft as drafting
+    from rancang.generate import profile as profiles
+
+    d = drafting.build(profiles.load(profiles.example_path("sleman")), sources=draft_sources)
+    return drafting.write(d, tmp_path_factory.mktemp("sleman"))[2]
+
+
+def test_skenario_md_ties_step_letter_and_clause(sleman_draft, tmp_path):
+    built = sc.build("penunjukan-lintas-unit", sc.scenario_example("penunjukan-lintas-unit"),
+                     peraturan=str(sleman_draft))
     cites = [s.cite for s in built.steps]
     assert len(set(cites)) == len(cites) and all(c.startswith(("Lampiran", "Pasal")) for c in cites)
     assert "mengirimkan nota dinas permohonan pelibatan" in built.steps[0].teks
@@ -209,19 +220,23 @@ def test_cli_example_then_render(tmp_path, capsys):
 
 
 def test_steps_from_another_regulation_model(tmp_path):
-    """--peraturan bogor: Bogor's own Perwali gives the clauses; a procedure a regulation lacks is refused by name."""
-    built = sc.build("penunjukan-lintas-instansi", sc.scenario_example("penunjukan-lintas-instansi"),
-                     peraturan="bogor")
+    """--peraturan bogor for letters of Kota Bogor: Bogor's own Perwali gives the clauses; a procedure a regulation
+    lacks is refused by name."""
+    bogor = yaml.safe_load((Path(__file__).parent.parent / "corpus" / "examples" / "kota-magelang.yaml").read_text())
+    bogor["daerah"]["nama"], bogor["ibu_kota"] = "Bogor", "Bogor"
+    data = sc.scenario_example("penunjukan-lintas-instansi")
+    data["profil"] = bogor
+    built = sc.build("penunjukan-lintas-instansi", data, peraturan="bogor")
     assert built.peraturan.startswith("Peraturan Wali Kota Bogor")
     procedure = re.search(r"\((Lampiran[^)]*)\)$", built.prosedur)[1]
     cites = [s.cite for s in built.steps]
     assert all(c.startswith(procedure) for c in cites), (procedure, cites)
     assert len(set(cites)) >= 3
     default = sc.build("penunjukan-lintas-instansi", sc.scenario_example("penunjukan-lintas-instansi"))
-    assert default.peraturan.startswith("Peraturan Bupati Sleman") and "Jepara" in default.prosedur
-    assert [s.cite for s in default.steps] != cites
+    assert "tidak diberikan" in default.peraturan and "Jepara" not in default.prosedur
+    assert [s.cite for s in default.steps] == [""] * len(default.steps)  # no regulation given: no clause cited
     small = tmp_path / "perbup.txt"
-    small.write_text("PERATURAN BUPATI CONTOH\nNOMOR 1 TAHUN 2024\nTENTANG\nCONTOH\n\nPasal 1\n\n"
+    small.write_text("PERATURAN BUPATI SLEMAN\nNOMOR 1 TAHUN 2024\nTENTANG\nCONTOH\n\nPasal 1\n\n"
                      "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", encoding="utf-8")
     with pytest.raises(InputError, match="tidak mengatur prosedur penunjukan"):
         sc.build("tim-kerja-lintas-pd", sc.scenario_example("tim-kerja-lintas-pd"), peraturan=str(small))

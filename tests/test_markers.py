@@ -22,7 +22,7 @@ def read_by_pattern(line: str):
     style = next(s for s in ("ayat", "huruf", "angka", "hurufp", "angkap") if m.group(s) is not None)
     raw = m.group(style)
     if style in ("huruf", "hurufp"):
-        if len(raw) == 2 and raw[0] != raw[1]:
+        if len(raw) > 1 and raw.count(raw[0]) != len(raw):  # "di.", "ttd." are words; "aaa." follows "zz."
             return None
         value, number = letter_value(raw), raw
     elif style == "ayat":
@@ -34,6 +34,7 @@ def read_by_pattern(line: str):
 
 def test_every_line_of_every_text_reads_as_the_pattern_reads_it():
     lines = [ln for path in TEXTS for ln in clean_lines(readers.read(path.read_bytes(), path.name).lines, [])]
+    lines += ["aaa. Pasal 53", "bbbb) x", "ttd."]
     lines += ["a.", "(12a) Teks", "aa. Pasal 27", "di. bukan", "1.000 rupiah", "b)\tsel", "(3)", "12) dua", "x"]
     read = 0
     for line in lines:

@@ -53,7 +53,7 @@ def test_03_amending_perbup_bab_iia_is_a_node_and_instruction_refs_point_at_the_
     instruction_refs = [r for n in pasal_i.walk() for r in n.refs]
     assert instruction_refs and {r.kind for r in instruction_refs} == {"amendment"}
     assert {"pasal-3/ayat-2", "pasal-5A", "pasal-8"} <= {t for r in instruction_refs for t in r.target}
-    assert instruction_refs[0].citation["nomor"] == "1" and instruction_refs[0].citation["tahun"] == 2024
+    assert instruction_refs[0].citation.nomor == "1" and instruction_refs[0].citation.tahun == 2024
     assert [f for f in check(reg) if f["code"] == "X2"] == []
 
 

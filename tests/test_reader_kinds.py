@@ -66,6 +66,73 @@ def test_a_pasal_heading_glued_after_a_sentence_or_a_title_is_a_heading():
     assert "dimaksud dalam Pasal 2 ayat (1)" in reg.pasals()[2].children[0].text
 
 
+#: a running header as a bureau's PDF prints it over every page after the first; the other side of the book
+ACT_HEADER, SIDE_HEADER = "PERATURAN WALI KOTA SUKAMAJU NOMOR 12 TAHUN 2026", "SALINAN RESMI PEMERINTAH KOTA SUKAMAJU"
+
+
+#: what each Pasal of a paged input is about: pages differ in text and length, as real pages do
+_DUTIES = ["penerimaan berkas permohonan", "verifikasi kelengkapan dokumen", "penyusunan jadwal layanan",
+           "penanganan pengaduan masyarakat", "pengarsipan surat keluar", "pemutakhiran data pegawai",
+           "penyampaian laporan kinerja"]
+
+
+def _pasal(n: int) -> list[str]:
+    duty = _DUTIES[(n - 1) % len(_DUTIES)]
+    lines = [f"Pasal {n}", f"(1) Petugas melaksanakan {duty} sesuai dengan standar",
+             "pelayanan yang ditetapkan oleh Wali Kota."]
+    return lines + [f"({k}) Pelaksanaan {duty} pada tahap {k} dicatat." for k in range(2, 2 + n % 3 + 1)]
+
+
+def _paged_pdf(pages: list[list[str]], headers: list[str]) -> bytes:
+    """A PDF of ``pages`` (lines each), every page after the first under a running header centred on the page
+    (``headers`` taken in turn: two make a book's alternate headers) and a BAB at the top of pages 2 and on."""
+    from fpdf import FPDF
+
+    doc = FPDF(unit="mm", format="A4")
+    doc.set_auto_page_break(False)
+    doc.set_font("Helvetica", size=11)
+    for n, lines in enumerate(pages):
+        doc.add_page()
+        if n:
+            doc.set_xy(0, 12)
+            doc.cell(w=210, text=headers[n % len(headers)], align="C")
+        for i, line in enumerate(lines):
+            doc.text(25, 22 + 5.5 * i, line)
+    return bytes(doc.output())
+
+
+def _babs(reg) -> list[tuple[str, str, list[str]]]:
+    return [(b.number, b.heading, [p.number for p in b.children if p.type == "pasal"]) for b in reg.body]
+
+
+@pytest.mark.parametrize("headers, pages", [([ACT_HEADER], 2), ([ACT_HEADER], 5), ([ACT_HEADER, SIDE_HEADER], 7)])
+def test_a_bab_at_the_top_of_a_page_just_under_the_running_header_is_a_bab(headers, pages):
+    head = HEAD.format(tentang="PELAYANAN").splitlines()
+    bodies = [["BAB I", "KETENTUAN UMUM", *_pasal(1)]]
+    bodies += [[f"BAB {roman}", f"TUGAS BAGIAN {roman}", *_pasal(k + 2)]
+               for k, roman in enumerate(["II", "III", "IV", "V", "VI", "VII"][:pages - 1])]
+    bodies[0] = head + bodies[0]
+    bodies[-1] += TAIL.splitlines()
+    reg = ingest_bytes(_paged_pdf(bodies, headers), "paged.pdf")
+    assert _babs(reg)[0] == ("I", "KETENTUAN UMUM", ["1"])
+    assert _babs(reg)[1:] == [(r, f"TUGAS BAGIAN {r}", [str(k + 2)])
+                              for k, r in enumerate(["II", "III", "IV", "V", "VI", "VII"][:pages - 1])]
+    texts = " ".join(n.text or "" for n in reg.walk())
+    removed = [r["text"] for r in reg.stats.removed if r["kind"] == "running_header"]
+    if pages > 2:  # repeated, the header is page furniture, removed and recorded
+        assert ACT_HEADER not in texts and ACT_HEADER in removed
+        assert SIDE_HEADER not in texts and (SIDE_HEADER in removed) == (len(headers) == 2)
+    else:  # printed once, nothing proves it a header: it stays in the tree, never glued to the BAB
+        assert texts.count(ACT_HEADER) == 1 and "BAB II" not in texts
+
+
+def test_a_bab_after_a_repeated_header_line_in_text_is_a_bab():
+    body = "\n".join(["BAB I", "KETENTUAN UMUM", *_pasal(1), ACT_HEADER, "BAB II", "PELAPORAN", *_pasal(2),
+                      ACT_HEADER, "BAB III", "PENUTUP", *_pasal(3)])
+    reg = act(body + "\n")
+    assert _babs(reg) == [("I", "KETENTUAN UMUM", ["1"]), ("II", "PELAPORAN", ["2"]), ("III", "PENUTUP", ["3"])]
+
+
 def test_paragraf_with_an_ordinal_word_is_a_paragraf():
     reg = act("BAB I\nPELAYANAN\nBagian Kedua\nJenis\nParagraf Ketiga\nPelayanan Daring\nPasal 1\n"
               "Pelayanan daring tersedia.\nParagraf Keempat\nPelayanan Luring\nPasal 2\nPelayanan luring tersedia.\n")
@@ -196,7 +263,7 @@ def test_an_amending_act_quoted_with_straight_quotes_and_a_nested_oath():
         "bab", "IIIA", "PENGADUAN", ["9A"])
     assert [p.heading for p in three.child_list("perubahan")] == ["dihapus"]
     assert three.refs[0].kind == "amendment" and three.refs[0].target == ["pasal-10/ayat-2/huruf-c"]
-    assert three.refs[0].citation["nomor"] == "4"
+    assert three.refs[0].citation.nomor == "4"
 
 
 def test_an_amending_perbup_printed_without_quotes_or_instruction_numbers():

@@ -37,7 +37,7 @@ def test_pasal_of_another_act_is_external_with_its_citation(seed_trees):
     items = seed_trees["malang"].find("Pasal 16").child_list("huruf")
     ref = items[0].refs[0]
     assert ref.kind == "external" and ref.target == []
-    assert ref.citation["jenis"] == "Peraturan Bupati Malang" and ref.citation["nomor"] == "27"
+    assert ref.citation.jenis == "Peraturan Bupati Malang" and ref.citation.nomor == "27"
 
 
 def test_every_internal_reference_of_the_clean_seeds_resolves_except_known_defects(seed_trees):
@@ -52,7 +52,7 @@ def test_a_list_of_references_to_another_perbup_is_external_throughout(seed_tree
     # Jepara Pasal 21 huruf v: "Pasal 14 ayat (2), ..., Huruf B nomor 1 dan 2, ... Peraturan Bupati Jepara Nomor ..."
     item = seed_trees["jepara"].find("Pasal 21 huruf v")
     assert item.refs and {r.kind for r in item.refs} == {"external"}
-    assert item.refs[0].citation["jenis"].startswith("Peraturan Bupati Jepara")
+    assert item.refs[0].citation.jenis.startswith("Peraturan Bupati Jepara")
 
 
 # --- the fast readings equal the plain ones ------------------------------------------------------------------------

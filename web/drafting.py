@@ -181,7 +181,8 @@ def scenario_schema(name: str) -> dict[str, Any]:
 
 def peraturan_choices() -> list[tuple[str, str]]:
     """(value, label) of the regulations whose procedures a scenario can follow ("" = the bundled base)."""
-    return [("", "peraturan dasar bawaan")] + [(e["id"], e["daerah"]) for e in corpus.bundled()]
+    return [("", "tanpa peraturan daerah (klausul tidak dicantumkan)")] + [(e["id"], e["daerah"])
+                                                                           for e in corpus.bundled()]
 
 
 def scenario(name: str, data: dict[str, Any], peraturan: str, job: Any) -> dict[str, Any]:

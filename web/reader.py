@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from rancang.parts import PenjelasanBlock
+from rancang.parts import Citation, PenjelasanBlock
 from rancang.tree import Node, Regulation
 
 #: "Penjelasan Pasal 5", "Penjelasan Pasal 5 ayat (2)": a block the reader already tied to its Pasal
@@ -51,15 +51,15 @@ def linked_text(node: Node) -> Markup:
     return Markup("".join(out))
 
 
-def _citation_text(citation: dict[str, Any] | None) -> str:
+def _citation_text(citation: Citation | None) -> str:
     """'Peraturan Pemerintah Nomor 11 Tahun 2017' from a reference's citation (or 'peraturan lain')."""
-    if not citation:
+    if citation is None:
         return "peraturan lain"
-    parts = [str(citation.get("jenis") or "Peraturan")]
-    if citation.get("nomor"):
-        parts.append(f"Nomor {citation['nomor']}")
-    if citation.get("tahun"):
-        parts.append(f"Tahun {citation['tahun']}")
+    parts = [citation.jenis or "Peraturan"]
+    if citation.nomor:
+        parts.append(f"Nomor {citation.nomor}")
+    if citation.tahun:
+        parts.append(f"Tahun {citation.tahun}")
     return " ".join(parts)
 
 

@@ -15,13 +15,13 @@ from typing import Any
 from rancang import ingest
 from rancang.corpus import diff, report
 from rancang.corpus import search as fts
-from rancang.corpus import topics as corpus_topics
 from rancang.corpus.store import Store
 from rancang.errors import InputError
 from rancang.generate import check
 from rancang.ingest.readers import ocr as ocr_reader
 from rancang.model import build, citation, picture
 from rancang.parts import Meta
+from rancang.topics import labels as topic_labels
 from rancang.tree import Regulation
 
 SEVERITY = {"error": "galat", "warning": "peringatan", "info": "info"}
@@ -112,7 +112,7 @@ def findings(reg: Regulation) -> list[dict[str, Any]]:
 
 def topics() -> list[tuple[str, str]]:
     """(key, Indonesian label) of the model topics, in report order."""
-    return [(k, corpus_topics.label(k)) for k in corpus_topics.keys()]
+    return list(topic_labels().items())
 
 
 def search(db: str | None, query: str, daerah: str | None, topic: str | None, limit: int = 30) -> list[dict]:

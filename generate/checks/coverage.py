@@ -2,8 +2,8 @@
 topic must be regulated somewhere -- a Pasal, an ayat, a BAB/Bagian heading or the Lampiran.
 
 The model's topic finder (``rancang.model``) locates a topic by its precise cues; when it finds none, the looser
-cues of the rule table (``S1.cues``) are looked for anywhere outside the Pasal 1 definitions, so an act that
-regulates "kedudukan" in its own words is not reported.
+cues of the topic catalogue (``loose`` in ``rancang/data/topics.json``) are looked for anywhere outside the Pasal 1
+definitions, so an act that regulates "kedudukan" in its own words is not reported.
 """
 
 from __future__ import annotations
@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from rancang.generate.checks.base import Finding, finding, is_amending, norm, rules
+from rancang.fold import fold
+from rancang.generate.checks.base import Finding, finding, is_amending
 from rancang.model import build
+from rancang.topics import loose_cues
 from rancang.tree import Regulation
 
 
 def is_sistem_kerja(reg: Regulation) -> bool:
     """Whether the act's title is about sistem kerja and it is not an amendment (S1 applies only then)."""
-    return "sistem kerja" in norm(reg.meta.tentang).lower() and not is_amending(reg)
+    return "sistem kerja" in fold(reg.meta.tentang or "") and not is_amending(reg)
 
 
 def _places(reg: Regulation) -> list[tuple[str, str]]:
@@ -29,11 +31,11 @@ def _places(reg: Regulation) -> list[tuple[str, str]]:
         if node.cite.startswith("Pasal 1 ") or node.cite == "Pasal 1":
             continue
         if node.heading:
-            out.append((node.cite, node.heading.lower()))
+            out.append((node.cite, fold(node.heading)))
         if node.text:
-            out.append((node.cite, " ".join(node.text.lower().split())))
+            out.append((node.cite, fold(node.text)))
     for block in reg.lampiran:
-        out.append((block.cite or "Lampiran", " ".join((block.text or "").lower().split())))
+        out.append((block.cite or "Lampiran", fold(block.text or "")))
     return out
 
 
@@ -45,7 +47,7 @@ def coverage(reg: Regulation, topics: dict[str, Any] | None = None) -> dict[str,
     if topics is None:
         topics = build(reg)["topics"]
     found = {k: (v or {}).get("cite") for k, v in topics.items()}
-    cues = rules()["S1"]["cues"]
+    cues = loose_cues()
     places = None
     for topic, phrases in cues.items():
         if found.get(topic):

@@ -1,6 +1,6 @@
 """Definitions of Pasal 1 (DRAFTING.md U1-U4): "X adalah ...", one "adalah", "yang selanjutnya disingkat Y"
-before it, a final "."; each defined term used, and written with the same capitals wherever it is used; a
-capitalised term-of-art used in the body is defined.
+before it, a final "."; each defined term used as a term (U5), and written with the same capitals wherever it is
+used (U2); a capitalised term-of-art used in the body is defined.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from rancang.fold import fold
 from rancang.generate.checks.base import (
     Finding,
     finding,
@@ -89,30 +90,59 @@ def _texts_outside(reg: Regulation, skip: Node | None) -> list[tuple[Node | None
     return out
 
 
-def check_usage(reg: Regulation) -> Iterator[Finding]:
-    """U5: a defined term (or its short form) is used somewhere outside its own definition."""
+def written_as_term(found: str) -> bool:
+    """Whether an occurrence of a defined term is written as the term: not in ordinary lower-case words.
+
+    "jabatan pelaksana" is ordinary usage (it neither uses the term "Jabatan Pelaksana" nor misspells it);
+    "Jabatan Pelaksana" uses it, and "pegawai ASN" or "Unit kerja" use it with the wrong capitals (U2).
+
+    >>> written_as_term("jabatan pelaksana"), written_as_term("pegawai ASN"), written_as_term("Jabatan Pelaksana")
+    (False, True, True)
+    """
+    return found.lower() != found
+
+
+def unused(reg: Regulation) -> list[dict[str, Any]]:
+    """U5: the definitions of Pasal 1 (as :func:`definitions` gives them) whose term and short form are never
+    used, written as a term (:func:`written_as_term`), outside their own definition: in a Pasal, another
+    definition or the Lampiran. A term met only in ordinary lower-case words ("uraian tugas jabatan pelaksana") is
+    defined but never used."""
+    out = []
     for d in definitions(reg):
         pats = [word_pattern(d["term"])] + ([word_pattern(d["alias"])] if d["alias"] else [])
         texts = _texts_outside(reg, d["node"])
-        if not any(p.search(t) for p in pats for _, t in texts):
-            yield finding("U5", d["node"].cite, term=d["alias"] or d["term"])
+        if not any(written_as_term(m.group(0)) for p in pats for _, t in texts for m in p.finditer(t)):
+            out.append(d)
+    return out
+
+
+def check_usage(reg: Regulation) -> Iterator[Finding]:
+    """U5: a defined term that is never used (see :func:`unused`)."""
+    for d in unused(reg):
+        yield finding("U5", d["node"].cite, term=d["alias"] or d["term"])
 
 
 def check_capitals(reg: Regulation) -> Iterator[Finding]:
-    """U2: a defined term is written with the definition's capitals (once per term and Pasal). A lower-case first
-    word is ordinary usage ("pejabat fungsional"), mixed capitals the defect."""
-    terms = [d["term"] for d in definitions(reg) if len(d["term"].split()) > 1]
-    terms += [d["alias"] for d in definitions(reg) if d["alias"] and len(d["alias"].split()) > 1]
+    """U2: a defined term is written with the definition's capitals wherever it is used, the other definitions of
+    Pasal 1 included (once per term and Pasal; in Pasal 1, once per definition). All lower-case words are ordinary
+    usage ("pejabat fungsional"); any other spelling is the term with the wrong capitals ("Pejabat fungsional",
+    "pegawai ASN" for "Pegawai ASN")."""
+    defs = definitions(reg)
+    terms = [d["term"] for d in defs if len(d["term"].split()) > 1]
+    terms += [d["alias"] for d in defs if d["alias"] and len(d["alias"].split()) > 1]
+    own = {id(d["node"]): {d["term"], d["alias"]} for d in defs}  # a definition does not "use" its own term
     patterns = [(t, word_pattern(t)) for t in terms]
     for pasal in reg.pasals():
-        if pasal.number == "1":
-            continue
         reported: set[str] = set()
         for node in pasal.walk():
+            if pasal.number == "1":
+                reported = set()
             for term, pat in patterns:
+                if term in own.get(id(node), ()):
+                    continue
                 for m in pat.finditer(node.text):
                     found = norm(m.group(0))
-                    if term in reported or found == term or not found[:1].isupper() or found.lower() == found:
+                    if term in reported or found == term or not written_as_term(found):
                         continue
                     if any(t != term and len(t) > len(term) and t.lower().find(term.lower()) >= 0
                            and word_pattern(t).search(node.text[max(0, m.start() - 40):m.end() + 40])
@@ -122,7 +152,8 @@ def check_capitals(reg: Regulation) -> Iterator[Finding]:
                     # the definition's own capitals are the norm only when it writes a term (Title Case)
                     titled = all(w[:1].isupper() or not w[:1].isalpha() for w in term.split())
                     fix = {"old": m.group(0), "new": term, "after": node_start(node)} if titled else None
-                    yield finding("U2", pasal.cite, fix=fix, term=term, found=found)
+                    yield finding("U2", node.cite if pasal.number == "1" else pasal.cite, fix=fix, term=term,
+                                  found=found)
                     break
 
 
@@ -166,9 +197,9 @@ def check_undefined(reg: Regulation) -> Iterator[Finding]:
 def check_region_terms(reg: Regulation) -> Iterator[Finding]:
     """U3: the head of the region ("Bupati", "Wali Kota") used in the body as an office (not in the name of an
     instrument such as "Peraturan Bupati" or "Keputusan Bupati") is defined in Pasal 1."""
-    defs = {d["term"].lower().replace(" ", "") for d in definitions(reg)}
+    defs = {fold(d["term"]).replace(" ", "") for d in definitions(reg)}
     office = {"kabupaten": "Bupati", "kota": "Wali Kota"}.get(reg.meta.daerah_jenis or "")
-    if not defs or office is None or office.lower().replace(" ", "") in defs:
+    if not defs or office is None or fold(office).replace(" ", "") in defs:
         return
     use = re.compile(r"(?<!Peraturan )(?<!Keputusan )(?<!Instruksi )(?<!Surat Edaran )\b"
                      + office.replace(" ", r"\s?") + r"\b(?!\s+[A-Z])")

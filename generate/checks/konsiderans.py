@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from rancang.fold import fold
 from rancang.generate import citations
 from rancang.generate.checks.base import Finding, finding, is_perda, item_cite, jenis_of, norm
 from rancang.generate.checks.structure import letter_value
@@ -83,7 +84,7 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
         old = text[m.start():m.start("jenis")].rstrip()
         yield finding("K4", cite, fix={"old": old, "new": f"perlu {verb}", "after": _first_words(text)},
                       found=m.group("verb"), expected=verb, jenis=jenis)
-    if judul and _title_key(m.group("judul")) != _title_key(judul):
+    if judul and fold(m.group("judul") or "") != fold(judul):
         yield finding("K2_title", cite, found=m.group("judul").strip(), judul=judul)
     earlier = [(i.label or "").strip().rstrip(".") for i in reg.menimbang[:-1]]
     ref = re.search(r"dimaksud\s+(?:dalam|pada)?\s*(huruf.+?)(?:,\s*)?(?:maka\s+)?perlu\b", text)
@@ -95,10 +96,6 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
         missing = [x for x in earlier if x not in cited]
         if missing:
             yield finding("K2_refs", cite, missing=", ".join(f"huruf {x}" for x in missing))
-
-
-def _title_key(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
 
 
 def check_mengingat(reg: Regulation) -> Iterator[Finding]:

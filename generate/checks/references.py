@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rancang.fold import fold
 from rancang.generate.checks.base import Finding, finding, is_amending, item_cite, jenis_of, node_start
 from rancang.generate.checks.definitions import definitions
 from rancang.numbering import angka_value, huruf_value
-from rancang.tree import Regulation
+from rancang.tree import Node, Ref, Regulation
 
 #: one unit of a reference chain: "Pasal 7A", "ayat (2)", "huruf c", "angka 3"
 _UNIT = r"(?:Pasal|pasal|ayat|huruf|angka)\s+(?:\(\d+[a-z]?\)|\d+[A-Z]?\b|[a-z]{1,2}\b)"
@@ -150,6 +151,14 @@ def _subject(text: str, start: int, terms: list[str]) -> str | None:
 def check_subjects(reg: Regulation) -> Iterator[Finding]:
     """X5: "<Term> sebagaimana dimaksud pada ayat (1)" where no cited provision mentions <Term> (nor its
     abbreviation): the reference points at the wrong provision."""
+    for node, term, ref, _ in wrong_subjects(reg):
+        yield finding("X5", node.cite, term=term, ref=ref.text)
+
+
+def wrong_subjects(reg: Regulation) -> Iterator[tuple[Node, str, Ref, int]]:
+    """Each X5 defect: (node, defined term, the reference, offset in ``node.text`` where its "sebagaimana
+    dimaksud" begins). The term is the defined term standing right before the formula; the reference resolves
+    inside this act, is not a range, and none of its targets (text or heading) names the term or its short form."""
     defs = definitions(reg)
     forms = {d["term"]: [d["term"]] + ([d["alias"]] if d.get("alias") else []) for d in defs}
     for d in defs:
@@ -167,10 +176,10 @@ def check_subjects(reg: Regulation) -> Iterator[Finding]:
             if term is None:
                 continue
             targets = [index[t] for t in ref.target if t in index]
-            texts = " ".join(n.text for t in targets for n in t.walk()).lower()
-            texts += " " + " ".join((n.heading or "") for n in targets).lower()
-            if targets and not any(" ".join(f.lower().split()) in " ".join(texts.split()) for f in forms[term]):
-                yield finding("X5", node.cite, term=term, ref=ref.text)
+            texts = fold(" ".join(n.text for t in targets for n in t.walk()) + " "
+                         + " ".join((n.heading or "") for n in targets))
+            if targets and not any(fold(f) in texts for f in forms[term]):
+                yield node, term, ref, m.start()
 
 
 def check_lampiran(reg: Regulation) -> Iterator[Finding]:

@@ -15,10 +15,10 @@ import yaml
 
 from rancang import schema
 from rancang.dataload import check_tree
-from rancang.errors import InputError
+from rancang.errors import InputError, choose
 from rancang.generate import resources
 from rancang.generate.naskah.fill import placeholders
-from rancang.generate.profile import _message
+from rancang.generate.profile import _message, dates_in_order
 
 #: body-block keys whose value names a data field
 _FIELD_BLOCKS = ("daftar", "pegawai", "jika")
@@ -49,10 +49,7 @@ def types() -> dict[str, dict[str, Any]]:
 
 def get_type(name: str) -> dict[str, Any]:
     """The type ``name``; raises InputError naming the known types."""
-    t = types().get(name)
-    if t is None:
-        raise InputError(f"jenis surat '{name}' tidak dikenal (pilihan: {', '.join(types())}).")
-    return t
+    return choose(types(), name, "jenis surat")
 
 
 def _dropped(t: dict[str, Any]) -> set[str]:
@@ -121,6 +118,11 @@ def form_schema(name: str) -> dict[str, Any]:
             "required": [k for k in required(name) if k in fields]}
 
 
+#: a letter answers or cites only a letter written before it (N6)
+_DATE_ORDER = (("rujukan.tanggal", "tanggal", "surat hanya dapat merujuk surat yang lebih dahulu"),
+               ("rujukan_surat.tanggal", "tanggal", "surat hanya dapat merujuk surat yang lebih dahulu"))
+
+
 def validate(name: str, data: dict[str, Any], layout: str | None = None) -> None:
     """Raise one InputError listing every missing mandatory content, else one listing every schema violation."""
     if not isinstance(data, dict):
@@ -132,7 +134,8 @@ def validate(name: str, data: dict[str, Any], layout: str | None = None) -> None
     obj = {"jenis": name, **data}
     errs = sorted(schema.validator("letter").iter_errors(obj), key=lambda e: list(e.absolute_path))
     if errs:
-        raise InputError(f"data surat '{name}' tidak sah: " + "; ".join(_message(e) for e in errs) + ".")
+        raise InputError(f"data surat '{name}' tidak sah: " + "; ".join(_message(e, "data surat") for e in errs) + ".")
+    dates_in_order(data, _DATE_ORDER, f"data surat '{name}'")
 
 
 def example_data(name: str) -> dict[str, Any]:

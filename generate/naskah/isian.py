@@ -64,14 +64,15 @@ def _team(parties: Parties, task: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _keputusan(parties: Parties, task: dict[str, Any], act: str) -> dict[str, Any]:
+def _keputusan(parties: Parties, task: dict[str, Any], act: str | None) -> dict[str, Any]:
     nama_tim = text(task.get("nama_tim"))
     gov, pd, _ = parties.side("asal")
     return {"tentang": task.get("tentang") or f"Pembentukan {nama_tim}",
             "menimbang": task.get("menimbang") or [f"bahwa untuk pencapaian target kinerja {pd['nama']} diperlukan "
                                                    f"kolaborasi Pejabat Fungsional dan Pelaksana lintas Perangkat "
                                                    f"Daerah dalam {nama_tim}"],
-            "mengingat": task.get("mengingat") or [fill(x, {"perbup": act}) for x in scenarios_data()["mengingat"]],
+            "mengingat": task.get("mengingat") or [fill(x, {"perbup": act}) for x in scenarios_data()["mengingat"]
+                                                   if act or "{perbup}" not in x],
             "melapor_kepada": f"{pd['kepala']['jabatan']} {gov.daerah}"}
 
 
@@ -84,9 +85,10 @@ def _step_fields(step: dict[str, Any], ctx: dict[str, Any], missing: list[str]) 
 
 def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties: Parties, dari: Party,
                   kepada: Party, day: dt.date, nomor: str | None, refs: dict[int, dict[str, Any]],
-                  act: str, missing: list[str]) -> dict[str, Any]:
+                  act: str | None, missing: list[str]) -> dict[str, Any]:
     """The data of the letter of ``step`` (see the module docs); refs are the cited letters by step number;
-    names of task fields its sentences need but the data lacks are added to ``missing``."""
+    ``act`` is the region's sistem-kerja act (None: not known, the national regulation is the Dasar); names of
+    task fields its sentences need but the data lacks are added to ``missing``."""
     task = _task(parties)
     ctx = {**task, **names(parties)}
     d: dict[str, Any] = {**task, **_team(parties, task)}
@@ -111,7 +113,7 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["rujukan"] = cite(src, dari, kepada, parties)
         d["rujukan_surat"] = cite(src, dari, None, parties)
     if t["layout"] == "perintah":
-        basis = act if dari.gov is parties.own else national()
+        basis = act if act and dari.gov is parties.own else national()
         d["dasar"] = [basis] + [rujukan(cite(refs[k], dari, None, parties)) for k in step.get("dasar") or []]
     if t["layout"] == "keputusan":
         d.update(_keputusan(parties, task, act))

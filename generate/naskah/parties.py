@@ -11,7 +11,6 @@ number, and how the party is addressed from another unit (N5).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -61,12 +60,13 @@ def _load_profile(value: Any, base: Path | None) -> profiles.Profile:
     if isinstance(value, dict):
         return profiles.from_dict(value, "profil skenario")
     name = text(value)
-    bundled = Path(str(files("rancang.corpus").joinpath("examples", f"{name}.yaml")))
-    for candidate in ([base / name] if base else []) + [Path(name), bundled]:
+    for candidate in ([base / name] if base else []) + [Path(name)]:
         if candidate.is_file():
             return profiles.load(candidate)
-    raise InputError(f"profil daerah '{name}' tidak ditemukan (tulis path berkas profil, atau 'sleman' / "
-                     "'kota-magelang').")
+    if name.lower() in profiles.example_names():
+        return profiles.load(profiles.example_path(name))
+    raise InputError(f"profil daerah '{name}' tidak ditemukan (tulis path berkas profil, atau salah satu profil "
+                     f"contoh: {', '.join(profiles.example_names())}).")
 
 
 def _daerah(pemerintah: str) -> str:
@@ -127,7 +127,7 @@ class Parties:
 
     def __init__(self, data: dict[str, Any], base: Path | None = None) -> None:
         self.data = data
-        self.profile = _load_profile(data.get("profil") or "sleman", base)
+        self.profile = _load_profile(data["profil"], base)
         self.own = own_government(data, self.profile)
         self.govs = {"": self.own, **other_governments(data)}
         self.delegasi = data.get("delegasi") or {}

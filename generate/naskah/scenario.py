@@ -20,13 +20,14 @@ from typing import Any
 
 from rancang import schema
 from rancang.dataload import check_tree
-from rancang.errors import InputError
+from rancang.errors import InputError, choose
 from rancang.generate import naskah, resources
 from rancang.generate.naskah import isian, steps
 from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.profile import _message
+from rancang.generate.profile import example_names as profile_examples
 
 #: letter classes that carry no agenda number of a unit
 UNNUMBERED = ("surat_pribadi", "laporan", "disposisi")
@@ -39,10 +40,7 @@ def scenarios() -> dict[str, dict[str, Any]]:
 
 def get_scenario(name: str) -> dict[str, Any]:
     """The scenario ``name``; raises InputError naming the known ones."""
-    s = scenarios().get(name)
-    if s is None:
-        raise InputError(f"skenario '{name}' tidak dikenal (pilihan: {', '.join(scenarios())}).")
-    return s
+    return choose(scenarios(), name, "skenario")
 
 
 @dataclass
@@ -133,11 +131,15 @@ class _Numbers:
         return fmt.format(klasifikasi=klasifikasi, agenda=n, unit=party.kode, tahun=day.year)
 
 
-def perbup(parties: Parties) -> str:
-    """The region's own sistem-kerja act, as cited in Dasar and Mengingat."""
+def own_act(parties: Parties) -> str | None:
+    """The region's own sistem-kerja act as its profile names it (``nomor``, ``tahun``, ``tentang``), cited in
+    Dasar and Mengingat; None when the profile gives no number: an act not yet enacted is never cited, and no
+    title is made up."""
     prof = parties.profile
-    tentang = prof.data.get("tentang") or scenarios_data()["tentang_perbup"]
-    return f"{prof.jenis_peraturan} {prof.nama} Nomor {prof.nomor or '....'} Tahun {prof.tahun} tentang {tentang}"
+    if not prof.nomor:
+        return None
+    tentang = f" tentang {text(prof.data['tentang'])}" if prof.data.get("tentang") else ""
+    return f"{prof.jenis_peraturan} {prof.nama} Nomor {text(prof.nomor)} Tahun {prof.tahun}{tentang}"
 
 
 def scenario_schema() -> dict[str, Any]:
@@ -149,27 +151,31 @@ def scenario_schema() -> dict[str, Any]:
 def _check_shape(name: str, data: dict[str, Any]) -> None:
     import jsonschema
 
-    errs = sorted(jsonschema.Draft202012Validator(scenario_schema()).iter_errors(data),
+    checker = schema.validator("letter").format_checker  # dates the calendar has ("format": "date")
+    errs = sorted(jsonschema.Draft202012Validator(scenario_schema(), format_checker=checker).iter_errors(data),
                   key=lambda e: list(e.absolute_path))
     if errs:
-        raise InputError(f"data skenario '{name}' tidak sah: " + "; ".join(_message(e) for e in errs) + ".")
+        raise InputError(f"data skenario '{name}' tidak sah: "
+                         + "; ".join(_message(e, "data skenario") for e in errs) + ".")
 
 
 def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: str | None = None) -> Built:
     """The scenario ``name`` filled from ``data`` (see ``rancang letter --scenario NAME --example``).
 
     ``base`` is the folder relative paths in the data (the profile) are read from; ``peraturan`` (a stored
-    regulation id or a file) takes the steps and clauses from that regulation's model instead of the bundled
-    base. Raises InputError for data that cannot make the letters (each letter is validated when rendered)."""
+    regulation id or a file, such as the region's ``draft.json``) gives the steps and the clauses of the letters'
+    own region (see :mod:`steps`). Without it no clause is cited and the letters' Dasar is the region's act only
+    when the profile names it by number, else the national regulation. Raises InputError for data that cannot make
+    the letters (each letter is validated when rendered) and for a regulation of another region."""
     scen = get_scenario(name)
     if not isinstance(data, dict):
         raise InputError("data skenario harus berupa pemetaan kunci: nilai.")
     check_tree(data, f"data skenario '{name}'")
     _check_shape(name, data)
     parties = Parties(data, base)
-    plan = steps.plan(scen, peraturan)
-    act = plan.citation or perbup(parties)
-    built = Built(name, scen["judul"], act, plan.prosedur)
+    plan = steps.plan(scen, peraturan, parties.profile.daerah)
+    act = plan.citation or own_act(parties)
+    built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur)
     numbers = _Numbers(data.get("agenda_awal") or {})
     day, made = _start(data), 0
     missing: dict[str, list[str]] = {}
@@ -223,14 +229,14 @@ def skenario_md(built: Built) -> str:
     for s in built.steps:
         x = s.letter
         if x is None:
-            out.append(f"| {s.n} | {_cell(s.teks)} | (tanpa naskah) | | | | {_cell(s.cite)} |")
+            out.append(f"| {s.n} | {_cell(s.teks)} | (tanpa naskah) | | | | {_cell(s.cite or '-')} |")
             continue
         to = (x.data.get("tujuan") or {}).get("jabatan") or "pegawai yang ditugaskan"
         signer = " ".join(filter(None, [f"a.n. {x.dari.pejabat['atas_nama']}" if x.dari.pejabat.get("atas_nama")
                                         else "", x.dari.jabatan, f"({x.dari.pejabat.get('nama', '')})"]))
         who = f"{_cell(signer)} → {_cell(to)}"
         out.append(f"| {s.n} | {_cell(s.teks)} | {x.filename}: {_cell(get_type(x.jenis)['judul'])} | "
-                   f"{_cell(x.data.get('nomor') or '-')} | {tanggal(x.date)} | {who} | {_cell(s.cite)} |")
+                   f"{_cell(x.data.get('nomor') or '-')} | {tanggal(x.date)} | {who} | {_cell(s.cite or '-')} |")
     return "\n".join(out) + "\n"
 
 
@@ -290,7 +296,9 @@ def scenario_example_yaml(name: str) -> str:
 
     scen = get_scenario(name)
     head = (f"# Skenario {name}: {scen['judul']}\n"
-            "# profil: nama profil bawaan (sleman, kota-magelang) atau path berkas profil daerah.\n"
+            f"# profil: nama profil bawaan ({', '.join(profile_examples())}) atau path berkas profil daerah.\n"
+            "# Tambahkan --peraturan ID|BERKAS (peraturan atau draft.json daerah ini) agar langkah dan klausulnya\n"
+            "# menurut peraturan daerah itu; tanpa itu tidak ada klausul yang dirujuk.\n"
             "# pihak.asal: unit pemilik kinerja (atau unit pegawai pada pengajuan sukarela);\n"
             "# pihak.tujuan: unit atau instansi yang dituju.\n"
             f"# Jalankan: rancang letter --scenario {name} DATA.yaml -o FOLDER\n")

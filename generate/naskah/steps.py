@@ -1,11 +1,15 @@
 """The steps of a scenario as a regulation states them (``rancang letter --scenario NAME --peraturan ID|FILE``).
 
-The regulation is the one named, or the bundled base (``peraturan_bawaan``). Its sistem-kerja model
-(:func:`rancang.model.build`) is read: the procedure of the scenario's form and scope, and in it, for each step,
-the model step that matches the step's cues (``cocok``: actor roles, document keys, words), searched in order.
-The matched step gives the clause cited in ``skenario.md`` and its own wording; a step that names a nota dinas
-makes the letter a nota dinas where the type allows it. A better model therefore makes better letters without
-any change here.
+The regulation is the region's own: a stored regulation or a file (a draft's ``draft.json`` too), of the same
+region as the letters; another region's act is refused, because a letter cites the act of its own region. Its
+sistem-kerja model (:func:`rancang.model.build`) is read: the procedure of the scenario's form and scope, and in
+it, for each step, the model step that matches the step's cues (``cocok``: actor roles, document keys, words),
+searched in order. The matched step gives the clause cited in ``skenario.md`` and its own wording; a step that
+names a nota dinas makes the letter a nota dinas where the type allows it. A better model therefore makes better
+letters without any change here.
+
+Without a regulation the steps are the scenario's own generic sentences and no clause is cited: no other
+region's Pasal is ever put under this region's name.
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ class Found:
 
 @dataclass
 class Plan:
-    """The steps of one scenario under one regulation; ``citation`` None means the region's own act (profile)."""
+    """The steps of one scenario under one regulation; ``citation`` None: no regulation was given (the steps are
+    the scenario's own, citing no clause)."""
 
     prosedur: str
     citation: str | None = None
@@ -108,15 +113,27 @@ def _reporting(model: dict[str, Any]) -> dict[str, Any] | None:
     return {"cite": steps[0]["cite"] if steps else "", "steps": steps, "lines": True}
 
 
-def plan(scen: dict[str, Any], peraturan: str | None) -> Plan:
-    """The steps of ``scen`` in regulation ``peraturan`` (a stored id or a file); without one, in the bundled base
-    regulation, whose clauses are cited while the letters cite the region's own act (``citation`` None)."""
-    base = scenarios_data()["peraturan_bawaan"]
-    model = _model(peraturan or base)
+def _same_region(model: dict[str, Any], peraturan: str, daerah: str | None) -> None:
+    """Refuse a regulation of another region than the letters' (``daerah``, e.g. "Kabupaten Sleman")."""
+    reg = model["regulation"]
+    theirs = " ".join(str(reg.get("daerah") or "").lower().split())
+    if daerah and theirs != " ".join(daerah.lower().split()):
+        raise InputError(f"--peraturan {peraturan}: {reg['citation']} adalah peraturan "
+                         f"{reg.get('daerah') or 'daerah lain'}, bukan {daerah}; surat {daerah} merujuk peraturan "
+                         f"daerahnya sendiri (misalnya draft.json dari rancang draft untuk {daerah}).")
+
+
+def plan(scen: dict[str, Any], peraturan: str | None, daerah: str | None = None) -> Plan:
+    """The steps of ``scen`` in regulation ``peraturan`` (a stored id or a file) of region ``daerah``; without a
+    regulation, the scenario's own steps with no clause (``citation`` None). Raises InputError for a regulation of
+    another region, and for one that does not regulate the scenario's procedure."""
+    if not peraturan:
+        return Plan(text(scen["judul"]), None, [Found(text(step["teks"]), "") for step in scen["langkah"]])
+    model = _model(peraturan)
+    _same_region(model, peraturan, daerah)
     proc = _procedure(model, scen["prosedur"]["form"], scen["prosedur"]["scope"])
     report = _reporting(model)
-    note = "" if peraturan else f"; klausul menurut peraturan dasar bawaan: {model['regulation']['citation']}"
-    out = Plan(f"{proc['name']} ({proc['cite']}{note})", model["regulation"]["citation"] if peraturan else None)
+    out = Plan(f"{proc['name']} ({proc['cite']})", model["regulation"]["citation"])
     pos = {id(proc): 0, id(report): 0}
     for step in scen["langkah"]:
         source = report if step.get("prosedur") == "pelaporan" else proc

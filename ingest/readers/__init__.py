@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from rancang.errors import InputError
 from rancang.ingest import akn
-from rancang.ingest.readers import docx, ocr, pdf, text
+from rancang.ingest.readers import docx, ocr, pdf, pdf_guard, text
 from rancang.ingest.readers.document import Document
 from rancang.textsafe import scrub_lines
 
@@ -83,6 +83,7 @@ def read_pdf(data: bytes, name: str = "") -> Document:
 
     Raises :class:`InputError` with one sentence: what to install when OCR is needed but Tesseract is absent,
     or that OCR is switched off."""
+    pdf_guard.check(data, name)  # streams inflated within bounds before any PDF library reads them (flate bombs)
     if ocr.mode() == "always":
         return ocr.read(data, name, reason="forced")
     try:

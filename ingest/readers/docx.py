@@ -336,7 +336,7 @@ def read(data: bytes, name: str = "") -> Document:
         ) from exc
     except Exception as exc:  # noqa: BLE001 - lxml.etree.XMLSyntaxError and kin
         raise InputError(
-            f"{label}: isi DOCX rusak ({type(exc).__name__}); simpan ulang dari Word lalu coba lagi."
+            f"{label}: isi DOCX rusak (XML di dalamnya tidak dapat diurai); simpan ulang dari Word lalu coba lagi."
         ) from exc
     body = body_root.find(_q("body")) if body_root is not None else None
     if body is None:

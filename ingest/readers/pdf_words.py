@@ -33,40 +33,56 @@ _WORD = re.compile(r"\S+")
 SOFT_HYPHEN = "\ufffe"
 
 
-class PdfiumPages:
-    """An open PDF (pypdfium2), read page by page; raises the library's own errors (the caller words them)."""
+class _Pages:
+    """An open PDF read page by page: :meth:`page` takes one page, reads it (:meth:`_read`) and closes it at once;
+    the library's own errors are raised (the caller words them)."""
+
+    def __init__(self, doc: Any, pages: Any) -> None:
+        self._doc, self._pages = doc, pages
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    def close(self) -> None:
+        """Close the document (its pages are closed as they are read)."""
+        self._doc.close()
+
+    def page(self, index: int) -> tuple[float, float, list[dict[str, Any]], int, int]:
+        """(width, height, words, characters, images) of page ``index`` (0-based), in reading frame."""
+        page = self._pages[index]
+        try:
+            return self._read(page)
+        finally:
+            page.close()
+
+    def _read(self, page: Any) -> tuple[float, float, list[dict[str, Any]], int, int]:
+        raise NotImplementedError
+
+
+class PdfiumPages(_Pages):
+    """An open PDF (pypdfium2)."""
 
     def __init__(self, data: bytes) -> None:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
 
         self.raw = raw
-        self.doc = pdfium.PdfDocument(data)
+        doc = pdfium.PdfDocument(data)
+        super().__init__(doc, doc)
         self._rect = raw.FS_RECTF()
         self._rect_ref = ctypes.byref(self._rect)
 
-    def __len__(self) -> int:
-        return len(self.doc)
-
-    def close(self) -> None:
-        self.doc.close()
-
-    def page(self, index: int) -> tuple[float, float, list[dict[str, Any]], int, int]:
-        """(width, height, words, characters, images) of page ``index`` (0-based), in reading frame."""
-        page = self.doc[index]
+    def _read(self, page: Any) -> tuple[float, float, list[dict[str, Any]], int, int]:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
         try:
-            width, height = page.get_size()
-            textpage = page.get_textpage()
-            try:
-                count = textpage.count_chars()
-                text = textpage.get_text_range(0, count) if count else ""
-                words = self._words(textpage.raw, text)
-            finally:
-                textpage.close()
-            chars = sum(len(w["text"]) for w in words)
-            images = 0 if chars else sum(1 for _ in page.get_objects(filter=[self.raw.FPDF_PAGEOBJ_IMAGE]))
+            count = textpage.count_chars()
+            text = textpage.get_text_range(0, count) if count else ""
+            words = self._words(textpage.raw, text)
         finally:
-            page.close()
+            textpage.close()
+        chars = sum(len(w["text"]) for w in words)
+        images = 0 if chars else sum(1 for _ in page.get_objects(filter=[self.raw.FPDF_PAGEOBJ_IMAGE]))
         words, width, height = _frame(words, width, height)
         return width, height, words, chars, images
 
@@ -148,7 +164,7 @@ def _frame(words: list[dict[str, Any]], width: float, height: float
     return out, width, height
 
 
-class PlumberPages:
+class PlumberPages(_Pages):
     """The same pages from pdfplumber's ``extract_words``. Glyphs drawn twice for a fake bold are not merged here
     (``dedupe_chars`` made it 10x slower) and pdfplumber applies ``/Rotate``, so a page turned that way reads
     sideways: PDFium's path is the one to use."""
@@ -156,23 +172,13 @@ class PlumberPages:
     def __init__(self, data: bytes) -> None:
         import pdfplumber
 
-        self.pdf = pdfplumber.open(io.BytesIO(data))
-        self.pages = self.pdf.pages  # parsed here, so that a broken file fails on opening
+        pdf = pdfplumber.open(io.BytesIO(data))
+        super().__init__(pdf, pdf.pages)  # the pages are parsed here, so that a broken file fails on opening
 
-    def __len__(self) -> int:
-        return len(self.pages)
-
-    def close(self) -> None:
-        self.pdf.close()
-
-    def page(self, index: int) -> tuple[float, float, list[dict[str, Any]], int, int]:
-        page = self.pages[index]
-        try:
-            words = page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False)
-            chars = sum(len(w["text"]) for w in words)
-            return float(page.width), float(page.height), words, chars, 0 if chars else len(page.images)
-        finally:
-            page.close()
+    def _read(self, page: Any) -> tuple[float, float, list[dict[str, Any]], int, int]:
+        words = page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False)
+        chars = sum(len(w["text"]) for w in words)
+        return float(page.width), float(page.height), words, chars, 0 if chars else len(page.images)
 
 
 _TOKEN_EDGE = ".,;:()“”\"'"

@@ -65,7 +65,7 @@ def read(data: bytes, name: str = "") -> Document:
     if "\r" in text:  # one fast scan; most files need no rewrite
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     removed = []
-    if text.startswith("\ufeff") or data.startswith(b"\xef\xbb\xbf"):
-        text = text.removeprefix("\ufeff")
+    if data.startswith(b"\xef\xbb\xbf"):
+        # the UTF-8 BOM, which decoding already took off; a U+FEFF after it is a character of the text
         removed.append({"kind": "bom", "line": 1, "text": "\ufeff"})
     return Document(lines=text.split("\n"), format="txt", removed=removed)

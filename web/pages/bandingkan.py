@@ -8,10 +8,9 @@ from typing import Any
 
 from fastapi import Form, Request
 
+from rancang.corpus.report import statuses
 from rancang.web import services
 from rancang.web.views import RESULTS, render, show_job
-
-STATUS = {"both": "diatur keduanya", "only_a": "hanya {a}", "only_b": "hanya {b}", "none": "tidak diatur"}
 
 
 def side_name(side: dict[str, Any]) -> str:
@@ -60,8 +59,7 @@ def register(app: Any) -> None:
     def result(request: Any, job: Any) -> Any:
         rep = job.result
         names = {"a": side_name(rep["a"]), "b": side_name(rep["b"])}
-        statuses = {k: v.format(**names) for k, v in STATUS.items()}
-        return render(request, "_diff.html", job=job, rep=rep, names=names, statuses=statuses,
+        return render(request, "_diff.html", job=job, rep=rep, names=names, statuses=statuses(**names),
                       sections=sections(rep))
 
     RESULTS["bandingkan"] = result
