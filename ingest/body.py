@@ -23,7 +23,8 @@ from typing import Any
 
 from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import grammar as g
-from rancang.ingest.headings import PasalDraft, amends_with_new_text, pasal_nodes, read_headings
+from rancang.ingest.heading_lines import PasalDraft, amends_with_new_text
+from rancang.ingest.headings import pasal_nodes, read_headings
 from rancang.ingest.units import (
     OCR_AYAT_ONE,
     STYLE_TYPE,

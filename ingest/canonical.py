@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.ingest import grammar as g
-from rancang.ingest.headings import UNPLACED, PasalDraft, container_heading, container_number, ocr_pasal_number
+from rancang.ingest.heading_lines import UNPLACED, PasalDraft, container_heading, container_number, ocr_pasal_number
 from rancang.ingest.units import STYLE_TYPE, Unit, parse_marker
 from rancang.tree import Node
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from rancang.ingest.headings import UNPLACED
+from rancang.ingest.heading_lines import UNPLACED
 from rancang.tree import Node, Regulation
 
 

@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["rancang.numbering", "rancang.address", "rancang.errors", "rancang.fold", "rancang.topics",
-           "rancang.vocab", "rancang.ingest.grammar", "rancang.ingest.units",
+           "rancang.vocab", "rancang.ingest.grammar", "rancang.ingest.units", "rancang.ingest.heading_lines",
            "rancang.ingest.refs", "rancang.ingest.ref_grammar", "rancang.ingest.ref_targets",
            "rancang.ingest.ref_acts", "rancang.corpus.diff", "rancang.corpus.search", "rancang.corpus.summary",
            "rancang.generate.naskah.fill", "rancang.generate.naskah.scenario"]
