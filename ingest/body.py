@@ -25,22 +25,17 @@ from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import grammar as g
 from rancang.ingest.heading_lines import PasalDraft, amends_with_new_text
 from rancang.ingest.headings import pasal_nodes, read_headings
-from rancang.ingest.units import (
-    OCR_AYAT_ONE,
-    STYLE_TYPE,
-    Marker,
-    Unit,
-    continues_reference,
-    first_open,
-    has_quote,
-    join_lines,
-    last_close,
-    opens_quoted_text,
-    split_units,
-    starts_with_open,
+from rancang.ingest.list_shapes import (
+    ends_intro,
+    ends_sentence,
+    list_style,
+    marker_between,
+    numbered,
+    split_at_bare_markers,
 )
+from rancang.ingest.quotes import first_open, has_quote, last_close, opens_quoted_text, starts_with_open
+from rancang.ingest.units import OCR_AYAT_ONE, STYLE_TYPE, Marker, Unit, join_lines, split_units
 from rancang.limits import limit
-from rancang.numbering import huruf
 from rancang.tree import Node
 
 #: a document with at least this many bare enumerator lines in its body is read with the flow rule throughout
@@ -165,65 +160,6 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
             node.children.extend(perubahan(q) for q in unit.quotes)
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith(".")
-
-
-def _ends_intro(text: str) -> bool:
-    return text.rstrip().endswith(":")
-
-
-def _list_style(units: list[Unit], bare: list[Marker], definitions: bool) -> str:
-    """The list style of a flow-rule Pasal: from its inline enumerators, else its bare ones, else by kind."""
-    for unit in units:
-        if unit.marker is not None and unit.marker.style != "ayat":
-            return unit.marker.style
-    counts: dict[str, int] = {}
-    for mk in bare:
-        if mk.style != "ayat" and mk.value:
-            counts[mk.style] = counts.get(mk.style, 0) + 1
-    if counts:
-        return max(counts, key=counts.__getitem__)
-    return "angka" if definitions else "huruf"
-
-
-def _numbered(style: str, position: int) -> str:
-    """The number of the ``position``-th item of a list of ``style`` (a label is only kept where printed)."""
-    return huruf(position) if style in ("huruf", "hurufp") else str(position)
-
-
-def _split_at_bare_markers(units: list[Unit], bare: list[tuple[int, Marker]]) -> list[Unit]:
-    """Where the line of a detached enumerator falls inside one unit, the unit ends there.
-
-    A clause that lost its closing "." or ";" runs into the next one ("1. Daerah Kota adalah Daerah Kota Bogor"
-    / "2." / "Pemerintah Daerah Kota sebagai ..."), but the enumerator printed between them still marks the
-    boundary: the unit is cut before the line after it, when that line starts a clause (a capital letter) and the
-    line before it does not go on ("... dimaksud dalam" / "Pasal 5")."""
-    if not bare:
-        return units
-    positions = sorted(no for no, _ in bare)
-    out: list[Unit] = []
-    for unit in units:
-        cuts = [i for i in range(1, len(unit.nos))
-                if unit.nos[i] - unit.nos[i - 1] > 1 and _marker_between(positions, unit.nos[i - 1], unit.nos[i])
-                and unit.lines[i][:1].isupper() and not unit.lines[i - 1].rstrip().endswith(",")
-                and not g.CONTINUES.search(unit.lines[i - 1]) and not continues_reference(unit.lines[i - 1])]
-        if not cuts or unit.quotes or len(unit.nos) != len(unit.lines):
-            out.append(unit)
-            continue
-        start = 0
-        for cut in [*cuts, len(unit.lines)]:
-            out.append(Unit(unit.marker if start == 0 else None, unit.lines[start:cut], unit.nos[start],
-                            nos=unit.nos[start:cut]))
-            start = cut
-    return out
-
-
-def _marker_between(positions: list[int], lo: int, hi: int) -> bool:
-    k = bisect_right(positions, lo)
-    return k < len(positions) and positions[k] < hi
-
-
 def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: list[int] | None = None,
                   item_at: list[int] | None = None) -> None:
     """The flow rule: rebuild ayat and lists from sentence flow when enumerators cannot be trusted.
@@ -236,7 +172,7 @@ def build_by_flow(pasal: Node, units: list[Unit], bare: list[Marker], ayat_at: l
     closing = [u for u in units if g.CLOSING_FORMULA.match(u.text)]
     body = [u for u in units if u not in closing]
     groups, definitions = _sentence_groups(body, ayat_at)
-    flow = _Flow(_list_style(body, bare, definitions), definitions, item_at)
+    flow = _Flow(list_style(body, bare, definitions), definitions, item_at)
     if len(groups) >= 2:
         for position, group in enumerate(groups, 1):
             mk = group[0].marker
@@ -259,7 +195,7 @@ def _sentence_groups(body: list[Unit], ayat_at: list[int] | None) -> tuple[list[
     definitions = False
     for idx, unit in enumerate(body):
         if current and ayat_at and not definitions and current[-1].nos and unit.nos \
-                and _marker_between(ayat_at, current[-1].nos[-1], unit.nos[0]) \
+                and marker_between(ayat_at, current[-1].nos[-1], unit.nos[0]) \
                 and not _item_continues(current[-1].text) and not current[-1].text.rstrip().endswith(","):
             groups.append(current)
             current = []
@@ -269,7 +205,7 @@ def _sentence_groups(body: list[Unit], ayat_at: list[int] | None) -> tuple[list[
             definitions = True
         if definitions:
             continue
-        if _ends_sentence(text):
+        if ends_sentence(text):
             groups.append(current)
             current = []
     if current:
@@ -293,7 +229,7 @@ class _Flow:
         _quoted(holder, [lead])
         if not rest:
             return
-        if not _ends_intro(lead.text):
+        if not ends_intro(lead.text):
             holder.children.append(_quoted(Node("text", text=join_lines([_labelled(u) for u in rest])), rest))
             return
         trailing = self.items(holder, lead, rest)
@@ -306,7 +242,7 @@ class _Flow:
         printed just before it."""
         item_at = self.item_at
         return unit.marker is not None and unit.marker.style == self.style or bool(
-            item_at and previous.nos and unit.nos and _marker_between(item_at, previous.nos[-1], unit.nos[0]))
+            item_at and previous.nos and unit.nos and marker_between(item_at, previous.nos[-1], unit.nos[0]))
 
     def items(self, holder: Node, lead: Unit, rest: list[Unit]) -> list[Unit]:
         """The items of the list ``lead`` introduces, appended to ``holder``; returns the units after the list
@@ -330,7 +266,7 @@ class _Flow:
                 continue
             position += 1
             own = mk is not None and mk.style == style
-            last_item = Node(STYLE_TYPE.get(style, "huruf"), number=_numbered(style, position),
+            last_item = Node(STYLE_TYPE.get(style, "huruf"), number=numbered(style, position),
                              label=mk.label if own else None,
                              text=unit.text if own or mk is None else _labelled(unit))
             holder.children.append(_quoted(last_item, [unit]))
@@ -391,7 +327,7 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
                    | {(n, False) for u in units for n in u.nos[1:]})
     needed = [(no, mk) for no, mk in bare if not _stray(no, lines)]
     if flow or needed:
-        build_by_flow(pasal, _split_at_bare_markers(units, needed), [mk for _, mk in needed],
+        build_by_flow(pasal, split_at_bare_markers(units, needed), [mk for _, mk in needed],
                       ayat_at=sorted(no for no, mk in needed if mk.style == "ayat"),
                       item_at=sorted(no for no, mk in needed if mk.style != "ayat"))
     else:

@@ -36,7 +36,8 @@ from rancang.ingest.heading_lines import (
     upper_line,
     wrapped_reference,
 )
-from rancang.ingest.units import has_quote, join_more, opens_quoted_text, quote_depth, starts_with_open
+from rancang.ingest.quotes import has_quote, opens_quoted_text, quote_depth, starts_with_open
+from rancang.ingest.units import join_more
 from rancang.numbering import roman_value
 from rancang.tree import Node
 

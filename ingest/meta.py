@@ -1,4 +1,5 @@
-"""Identity of the act: judul (jenis, nomor, tahun, tentang), pejabat and daerah, Menimbang, Mengingat, penutup.
+"""Identity of the act: judul (jenis, nomor, tahun, tentang), pejabat and daerah, penutup (Menimbang and Mengingat
+are :mod:`konsiderans`'s).
 
 Everything here reads the lines of the pembukaan and the penutup; the batang tubuh is :mod:`body`'s job.
 """
@@ -6,11 +7,9 @@ Everything here reads the lines of the pembukaan and the penutup; the batang tub
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from rancang.ingest import grammar as g
-from rancang.ingest.units import bare_marker, continues_reference, join_lines, parse_marker
-from rancang.parts import BeritaDaerah, Citation, Considerans, Dasar, Meta, Penutup
+from rancang.parts import BeritaDaerah, Meta, Penutup
 
 _SMALL = {"dan", "di", "ke", "dari", "atas", "untuk", "yang", "pada", "dalam"}
 
@@ -75,16 +74,7 @@ def parse_judul(lines: list[str]) -> Meta:
     state = "head"
     jenis_rest = ""
     for ln in _judul_lines(lines):
-        if g.RAHMAT.match(ln):
-            state = "pembukaan"
-            rest = re.split(r"\bESA\b\s*", ln, maxsplit=1)[-1]  # "... MAHA ESA BUPATI X," on one line
-            m = _PEJABAT.match(rest) if rest.endswith(",") else None
-            if m:
-                meta.pejabat = meta.pejabat or _pejabat(m)
-            continue
-        m = _PEJABAT.match(ln) if state != "head" and ln.endswith(",") else None
-        if m:  # the official's line ends the title, whether "DENGAN RAHMAT ..." was printed or not
-            meta.pejabat = meta.pejabat or _pejabat(m)
+        if _ends_judul(ln, state, meta):
             state = "pembukaan"
             continue
         if state == "pembukaan":
@@ -122,6 +112,21 @@ def parse_judul(lines: list[str]) -> Meta:
         meta.tentang = re.sub(r"\s+", " ", " ".join(title_parts)).strip().upper().rstrip(".")
     _daerah(meta, jenis_rest, kop)
     return meta
+
+
+def _ends_judul(ln: str, state: str, meta: Meta) -> bool:
+    """Does ``ln`` end the judul: the "DENGAN RAHMAT TUHAN YANG MAHA ESA" line, or (after the jenis) the official's
+    line ("GUBERNUR JAWA TIMUR,"), whether "DENGAN RAHMAT ..." was printed or not? The official named there (also
+    "... MAHA ESA BUPATI X," on one line) fills ``meta.pejabat`` when it is still empty."""
+    rahmat = g.RAHMAT.match(ln) is not None
+    if rahmat:
+        ln = re.split(r"\bESA\b\s*", ln, maxsplit=1)[-1]
+    elif state == "head":
+        return False
+    m = _PEJABAT.match(ln) if ln.endswith(",") else None
+    if m:
+        meta.pejabat = meta.pejabat or _pejabat(m)
+    return rahmat or m is not None
 
 
 #: where a judul printed on one line ("PERATURAN BUPATI X NOMOR 21 TAHUN 2019 TENTANG ...") is cut into its lines
@@ -220,150 +225,6 @@ def _perda_daerah(meta: Meta, jenis_rest: str, kop: dict[str, str]) -> None:
     meta.daerah_jenis, meta.daerah = level, f"{title_case(level)} {name}"
     if level == "provinsi":
         meta.provinsi = meta.provinsi or name
-
-
-# --- Menimbang and Mengingat -------------------------------------------------------------------------------------
-
-_ACT_START = re.compile(r"^(?:Pasal\s+\d+.*?)?(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun)\b")
-
-
-def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
-    """Lettered or numbered entries of Menimbang/Mengingat. An entry ends with ";" (or "." for the last);
-    an entry without its label (lost in extraction) is still an entry when the previous one has ended."""
-    items: list[dict[str, Any]] = []
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            continue
-        # (the colon after "Menimbang" / "Mengingat", also on a line of its own, is taken off and recorded by the
-        # parser; any later colon is text: nothing is dropped here)
-        if not canonical and items and items[-1]["lines"] and continues_reference(items[-1]["lines"][-1]):
-            items[-1]["lines"].append(line)  # "... Undang-Undang Nomor" / "12": the number, not a label
-            continue
-        bm = None if canonical else bare_marker(line)
-        if bm is not None and not _ACT_START.match(line) and not (bm.style == "ayat" and _open_item(items)):
-            items.append({"label": line, "lines": []})
-            continue
-        parsed = parse_marker(line)
-        if parsed is not None and parsed[0].style in ("huruf", "angka"):
-            marker, rest = parsed
-            # (after a bare label whose text never came, "b." / "c. bahwa ...": both labels are kept)
-            items.append({"label": marker.label, "lines": [rest]})
-            continue
-        if items and not canonical and (
-            not items[-1]["lines"] or _open_item(items) or (items[-1]["label"] and _in_brackets(items[-1]["lines"]))
-        ):
-            # a wrapped line; also after a stray ";" typed inside a citation's brackets ("(Lembaran Negara ...
-            # Nomor 141;" / "Tambahan Lembaran Negara ...)"), which ends no entry
-            items[-1]["lines"].append(line)
-        else:
-            items.append({"label": None, "lines": [line]})
-    return _labelled_entries(items)
-
-
-def _labelled_entries(items: list[dict[str, Any]]) -> list[Considerans]:
-    """The entries with their texts. Enumerators printed as a column of their own ("1." / "2." / "3." and then
-    the three texts, as a two-column PDF gives them) label the texts that follow, in order; an enumerator that no
-    text follows is still an entry (its text empty), so nothing printed is lost."""
-    out: list[Considerans] = []
-    pending: list[str | None] = []
-    for it in items:
-        if not it["lines"]:
-            pending.append(it["label"])
-            continue
-        label = it["label"]
-        if pending:
-            if label is not None:
-                pending.append(label)
-            label = pending.pop(0)
-        out.append(Considerans(label=label, text=join_lines(it["lines"])))
-    out.extend(Considerans(label=label, text="") for label in pending)
-    return out
-
-
-def _open_item(items: list[dict[str, Any]]) -> bool:
-    """Does the last entry still go on (its text does not end with ";" or ".")?"""
-    return bool(items) and bool(items[-1]["lines"]) and not join_lines(items[-1]["lines"]).rstrip().endswith(
-        (";", "."))
-
-
-def _in_brackets(lines: list[str]) -> bool:
-    """Is a bracket of these lines still open (more "(" than ")")?"""
-    opened = sum(ln.count("(") for ln in lines)
-    return opened > 0 and opened > sum(ln.count(")") for ln in lines)
-
-
-_CITATION = re.compile(r"""
-    (?P<jenis>Undang-Undang\s+Dasar[^,;(]*?Tahun\s+1945
-      |Undang-Undang(?:\s+Darurat)?
-      |Peraturan\s+Pemerintah\s+Pengganti\s+Undang-Undang
-      |Peraturan\s+Pemerintah
-      |Peraturan\s+Presiden
-      |Keputusan\s+Presiden
-      |Peraturan\s+Menteri[^,;()]*?(?=\s+Nomor)
-      |Peraturan\s+Badan[^,;()]*?(?=\s+Nomor)
-      |Peraturan\s+Daerah(?:\s+(?:Provinsi|Kabupaten|Kota)[^,;()]*?)?(?=\s+Nomor)
-      |Peraturan\s+(?:Gubernur|Bupati|Wali\s*Kota)[^,;()]*?(?=\s+Nomor))
-    (?:\s+Nomor\s+(?P<nomor>[\w./-]+))?
-    (?:\s+Tahun\s+(?P<tahun>\d{4}))?
-    (?:\s+tentang\s+(?P<tentang>.+?))?
-    (?=\s*[(,;]|\s*$|\s+(?:sebagaimana|dengan\s+mengubah))""", re.X | re.I)
-
-
-def citation(text: str) -> Citation:
-    """The first act cited in ``text`` (jenis, nomor, tahun, tentang; all None when none is)."""
-    return _citation_of(next(_citations(text), None))
-
-
-#: every citation starts with one of these words (in any case)
-_CITATION_WORDS = ("undang-undang", "peraturan", "keputusan")
-
-
-def _citations(text: str):
-    """``_CITATION.finditer(text)``, tried only where an act's name starts.
-
-    The pattern ignores case, which keeps the regex engine from skipping ahead to candidates: it would try every
-    position of the text. In ASCII text (lower-casing keeps offsets) the candidates are found with ``str.find``."""
-    if not text.isascii():
-        yield from _CITATION.finditer(text)
-        return
-    low = text.lower()
-    starts = []
-    for word in _CITATION_WORDS:
-        i = low.find(word)
-        while i >= 0:
-            starts.append(i)
-            i = low.find(word, i + 1)
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        m = _CITATION.match(text, start)
-        if m is not None:
-            yield m
-            end = max(m.end(), start + 1)
-
-
-def _citation_of(m: re.Match[str] | None) -> Citation:
-    if not m:
-        return Citation()
-    return Citation(jenis=" ".join(m.group("jenis").split()), nomor=m.group("nomor"),
-                    tahun=int(m.group("tahun")) if m.group("tahun") else None,
-                    tentang=m.group("tentang").strip() if m.group("tentang") else None)
-
-
-def mengingat_entry(item: Considerans) -> Dasar:
-    """A Mengingat entry with its citation and, for amended acts, every amending act listed."""
-    text = item.text
-    entry = Dasar(label=item.label, text=text, citation=citation(text))
-    m = re.search(r"sebagaimana\s+telah", text, re.I)
-    if m:
-        tail = text[m.end():]
-        for cm in _citations(tail):
-            cit = _citation_of(cm)
-            if cit.nomor and cit != entry.citation:
-                entry.amendments.append(cit)
-    return entry
 
 
 def gazette(text: str) -> BeritaDaerah | None:

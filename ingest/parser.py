@@ -16,7 +16,7 @@ from rancang.errors import InputError
 from rancang.ingest import body as body_mod
 from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import grammar as g
-from rancang.ingest import headings
+from rancang.ingest import headings, konsiderans
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import meta as meta_mod
 from rancang.ingest import penjelasan as penjelasan_mod
@@ -160,7 +160,7 @@ def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, i
     menimbang_lines = _strip_keyword(part("menimbang"), g.MENIMBANG, removed, parts.get("menimbang", (0, 0))[0])
     mengingat_lines = _strip_keyword(part("mengingat"), g.MENGINGAT, removed, parts.get("mengingat", (0, 0))[0])
     menimbang = _items(menimbang_lines, canonical, escaped)
-    mengingat = [meta_mod.mengingat_entry(it) for it in _items(mengingat_lines, canonical, escaped)]
+    mengingat = [konsiderans.mengingat_entry(it) for it in _items(mengingat_lines, canonical, escaped)]
     return menimbang, mengingat
 
 
@@ -204,7 +204,7 @@ def _meta_from_penutup(meta: Meta, penutup: Penutup, berita_daerah: BeritaDaerah
 
 def _items(lines: list[str], canonical: bool, escaped: bool) -> list[Considerans]:
     """The Menimbang / Mengingat entries of ``lines`` (in Markdown canonical text, their escapes removed)."""
-    items = meta_mod.split_items(lines, canonical)
+    items = konsiderans.split_items(lines, canonical)
     if escaped:
         for item in items:
             item.text = canonical_mod.unescape(item.text)

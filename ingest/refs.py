@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from rancang.address import Address
-from rancang.ingest.meta import citation
+from rancang.ingest.konsiderans import citation
 from rancang.ingest.ref_acts import Acts, external_chains
 from rancang.ingest.ref_grammar import chains
 from rancang.ingest.ref_targets import expand, targets_of

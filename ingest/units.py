@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from rancang.ingest import grammar as g
+from rancang.ingest.quotes import first_open, has_quote, opens_quoted_text, quote_depth, starts_with_open
 from rancang.numbering import huruf_value
 
 #: marker styles, and the node type each makes
@@ -269,67 +270,6 @@ def _opens_new_text(unit: Unit) -> bool:
     if unit.marker is None:
         return g.UNNUMBERED_INSTRUCTION.match(unit.lines[0]) is not None
     return g.AMENDMENT_INSTRUCTION.match(f"{unit.marker.label} {unit.lines[0]}") is not None
-
-
-OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
-#: a straight quote opens where a word starts (after a space, "(" or ":", before a letter) and closes elsewhere:
-#: some texts quote an amendment's new text with '"' instead of curly quotes
-STRAIGHT_QUOTE = '"'
-
-
-def has_quote(line: str) -> bool:
-    return OPEN_QUOTE in line or STRAIGHT_QUOTE in line
-
-
-def _marks(line: str) -> list[tuple[int, bool]]:
-    """(offset, opens?) of every quote mark of ``line``, curly or straight."""
-    out = []
-    for i, ch in enumerate(line):
-        if ch == OPEN_QUOTE:
-            out.append((i, True))
-        elif ch == CLOSE_QUOTE:
-            out.append((i, False))
-        elif ch == STRAIGHT_QUOTE:
-            before = line[i - 1] if i else " "
-            after = line[i + 1:i + 2]
-            out.append((i, (before.isspace() or before in "(:[") and after != "" and not after.isspace()
-                        and after not in ".,;:)"))
-    return out
-
-
-def first_open(line: str) -> int:
-    """The offset of the first opening quote mark of ``line``, or -1."""
-    if STRAIGHT_QUOTE not in line:
-        return line.find(OPEN_QUOTE)
-    return next((i for i, opens in _marks(line) if opens), -1)
-
-
-def last_close(line: str) -> int:
-    """The offset of the last closing quote mark of ``line``, or -1."""
-    if STRAIGHT_QUOTE not in line:
-        return line.rfind(CLOSE_QUOTE)
-    return next((i for i, opens in reversed(_marks(line)) if not opens), -1)
-
-
-def starts_with_open(line: str) -> bool:
-    s = line.lstrip()
-    return s[:1] == OPEN_QUOTE or (s[:1] == STRAIGHT_QUOTE and first_open(s) == 0)
-
-
-def opens_quoted_text(line: str, previous: str) -> bool:
-    """Does quoted new text (of an amending act) open on this line? Only after a clause that introduces it
-    ("... berbunyi sebagai berikut:"), never for a quoted word in running text ("disebut “ASN”")."""
-    k = first_open(line)
-    if k < 0:
-        return False
-    before = line[:k].strip()
-    return before.endswith(":") if before else previous.rstrip().endswith(":")
-
-
-def quote_depth(line: str) -> int:
-    if STRAIGHT_QUOTE not in line:
-        return line.count(OPEN_QUOTE) - line.count(CLOSE_QUOTE)
-    return sum(1 if opens else -1 for _, opens in _marks(line))
 
 
 def _add_line(units: list[Unit], bare: list[tuple[int, Marker]], no: int, line: str, canonical: bool) -> None:

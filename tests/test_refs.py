@@ -103,10 +103,10 @@ def test_reference_lists_read_right_to_left_equal_each_stretch_read_whole():
 
 
 def test_citations_tried_at_act_names_equal_a_full_scan():
-    from rancang.ingest import meta
+    from rancang.ingest import konsiderans
 
     texts = _clauses(2000, 3) + ["Undang-Undang Dasar Negara Republik Indonesia Tahun 1945; PERATURAN BUPATI MALANG "
                                  "NOMOR 5 TAHUN 2020 TENTANG X, Peraturan Menteri Dalam Negeri Nomor 80 Tahun 2015"]
     for text in texts:
-        full = [(m.span(), m.groupdict()) for m in meta._CITATION.finditer(text)]
-        assert [(m.span(), m.groupdict()) for m in meta._citations(text)] == full, text
+        full = [(m.span(), m.groupdict()) for m in konsiderans._CITATION.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in konsiderans._citations(text)] == full, text
