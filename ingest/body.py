@@ -17,6 +17,7 @@ such lines are common (two-column layout).
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +25,7 @@ from typing import Any
 from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import grammar as g
 from rancang.ingest.heading_lines import PasalDraft, amends_with_new_text
-from rancang.ingest.headings import pasal_nodes, read_headings
+from rancang.ingest.headings import drafts_by_node, pasal_nodes, read_headings
 from rancang.ingest.list_shapes import (
     ends_intro,
     ends_sentence,
@@ -49,6 +50,11 @@ def _node_for(marker: Marker, text: str) -> Node:
     return Node(STYLE_TYPE[marker.style], number=marker.number, label=marker.label, text=text)
 
 
+#: id(perubahan node) -> (weak reference to it, the bare enumerators found inside its quoted text): a side table
+#: (never an attribute on the node) that :func:`build_pasal` empties when it records them as detached markers
+_QUOTED_BARE: dict[int, tuple[weakref.ref, list[tuple[int, Marker]]]] = {}
+
+
 def perubahan(quote: list[tuple[int, str]]) -> Node:
     """The quoted new text of an amendment instruction as its own small tree (Pasal, ayat ... inside).
 
@@ -71,15 +77,23 @@ def perubahan(quote: list[tuple[int, str]]) -> Node:
             lead, lost = split_units(orphans)
             node.text = join_lines([u.text for u in lead])
             bare.extend(lost)
+        draft_of = drafts_by_node(drafts)
         for pasal in pasal_nodes(top):
-            bare.extend(build_pasal(pasal, pasal._draft, flow=False))  # type: ignore[attr-defined]
-            del pasal._draft  # type: ignore[attr-defined]
+            bare.extend(build_pasal(pasal, draft_of[id(pasal)], flow=False))
         node.children = top
     else:
         units, bare = split_units(lines)
         build_by_markers(node, units)
-    node._bare = bare  # type: ignore[attr-defined]  # handed up by build_pasal, recorded as detached markers
+    key = id(node)
+    _QUOTED_BARE[key] = (weakref.ref(node, lambda ref: _forget(key, ref)), bare)
     return node
+
+
+def _forget(key: int, ref: weakref.ref) -> None:
+    """Drop the entry of a perubahan node that is gone (unless the id already serves a newer node)."""
+    entry = _QUOTED_BARE.get(key)
+    if entry is not None and entry[0] is ref:
+        del _QUOTED_BARE[key]
 
 
 def _quoted_bare(node: Node) -> list[tuple[int, Marker]]:
@@ -88,9 +102,10 @@ def _quoted_bare(node: Node) -> list[tuple[int, Marker]]:
     stack = [node]
     while stack:
         n = stack.pop()
-        if n.type == "perubahan" and hasattr(n, "_bare"):
-            out.extend(n._bare)  # type: ignore[attr-defined]
-            del n._bare  # type: ignore[attr-defined]
+        entry = _QUOTED_BARE.get(id(n)) if n.type == "perubahan" else None
+        if entry is not None and entry[0]() is n:
+            out.extend(entry[1])
+            del _QUOTED_BARE[id(n)]
         stack.extend(n.children)
     return out
 

@@ -127,10 +127,9 @@ def read_headings(lines: list[tuple[int, str]], marked: set[int]
             _place(node, kind, open_, top)
             current = None
         elif pasal is not None:
-            current = PasalDraft(pasal.group("num"), line, no)
+            node = Node("pasal", number=pasal.group("num"), label=line)
+            current = PasalDraft(pasal.group("num"), line, no, node=node)
             drafts.append(current)
-            node = Node("pasal", number=current.number, label=line)
-            node._draft = current  # type: ignore[attr-defined]
             _container(open_, top).append(node)
         elif current is not None:
             current.lines.append((no, line))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from rancang.ingest import grammar as g
 from rancang.numbering import ordinal_value, roman_value
+from rancang.tree import Node
 
 #: the label of a text node whose lines could not be placed under any Pasal (kept, flagged, never removed)
 UNPLACED = "tidak terletak"
@@ -33,6 +34,8 @@ class PasalDraft:
     label: str
     line_no: int
     lines: list[tuple[int, str]] = field(default_factory=list)
+    #: the Pasal node of the heading tree this draft fills (the tree holds the node; the draft knows its node)
+    node: Node | None = None
 
 
 def upper_line(line: str) -> bool:

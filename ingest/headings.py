@@ -191,10 +191,9 @@ class _Reader:
         if corrected:
             self.corrections.append({"line": no, "from": line.strip(), "to": f"Pasal {num}"})
         self.last_pasal = pasal_value(num)
-        self.current = PasalDraft(num, line.strip(), no)
-        self.drafts.append(self.current)
         node = Node("pasal", number=num, label=line.strip())
-        node._draft = self.current  # type: ignore[attr-defined]
+        self.current = PasalDraft(num, line.strip(), no, node=node)
+        self.drafts.append(self.current)
         self.container().append(node)
 
     def run(self) -> tuple[list[Node], list[PasalDraft], list[tuple[int, str]]]:
@@ -262,11 +261,17 @@ def read_headings(lines: list[tuple[int, str]], keep_unplaced: bool = False,
     """One pass over the body lines ``[(line number, text)]``: the heading tree (BAB/Bagian/Paragraf holding
     Pasal drafts).
 
-    Returns the top-level nodes, the Pasal drafts in order (each already placed as a ``pasal`` node with
-    ``_draft``), and the lines that belong to no Pasal. With ``keep_unplaced`` those lines also stay in the tree,
+    Returns the top-level nodes, the Pasal drafts in order (each already placed as a ``pasal`` node, its
+    ``node``), and the lines that belong to no Pasal. With ``keep_unplaced`` those lines also stay in the tree,
     as text nodes labelled :data:`UNPLACED` where they stand. Headings corrected by the sequence (OCR damage,
     "Pasal I" of an ordinary act) are appended to ``corrections`` as ``{line, from, to}``."""
     return _Reader(lines, keep_unplaced, corrections).run()
+
+
+def drafts_by_node(drafts: list[PasalDraft]) -> dict[int, PasalDraft]:
+    """id(Pasal node) -> the draft of its lines: the side table that pairs each Pasal of a heading tree with its
+    draft (never an attribute stuck on the node)."""
+    return {id(d.node): d for d in drafts if d.node is not None}
 
 
 def pasal_nodes(nodes: list[Node]) -> list[Node]:

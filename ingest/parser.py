@@ -182,12 +182,12 @@ def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: lis
     # (cleaned lines are stripped, and no bare enumerator is longer than "(123)")
     bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 5 and bare_marker(ln) is not None)
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
+    draft_of = headings.drafts_by_node(drafts)
     for node in headings.pasal_nodes(top):
-        bare = body_mod.build_pasal(node, node._draft, flow, canonical,  # type: ignore[attr-defined]
-                                    corrections, depth=layout.depth if layout is not None else None)
+        bare = body_mod.build_pasal(node, draft_of[id(node)], flow, canonical, corrections,
+                                    depth=layout.depth if layout is not None else None)
         for no, mk in bare:
             removed.append({"kind": "detached_marker", "line": no, "text": mk.label})
-        del node._draft  # type: ignore[attr-defined]
     return top, flow, orphans
 
 

@@ -39,3 +39,18 @@ def test_a_draft_with_a_take_leaves_no_hidden_attribute(tmp_path):
     prof = profile.load(Path(__file__).resolve().parents[1] / "corpus" / "examples" / "sleman.yaml")
     d = draft.build(prof, takes=[("pengelolaan_kinerja", "bogor")])
     assert all(set(vars(n)) == FIELDS for n in d.reg.walk())
+
+
+def test_an_ingested_tree_carries_nothing_beyond_the_contract(seed_trees):
+    """The reader pairs Pasal with their drafts and quoted new text with its bare enumerators in side tables:
+    no node of a seed, nor of an amending act's quoted Pasal, keeps a hidden attribute."""
+    from rancang.ingest import ingest_text
+
+    amending = ("PERATURAN BUPATI CONTOH\nNOMOR 2 TAHUN 2025\nTENTANG\nPERUBAHAN ATAS PERATURAN BUPATI CONTOH NOMOR 1 "
+                "TAHUN 2024\nBUPATI CONTOH,\nMEMUTUSKAN:\nMenetapkan : PERATURAN BUPATI TENTANG PERUBAHAN.\nPasal I\n"
+                "Ketentuan Pasal 3 diubah sehingga berbunyi sebagai berikut:\n\u201cPasal 3\n(1) Pegawai bekerja.\n"
+                "(2) Pegawai melapor.\u201d\nPasal II\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n")
+    trees = [*seed_trees.values(), ingest_text(amending, "perubahan.txt")]
+    assert any(n.type == "perubahan" for n in trees[-1].walk())
+    for reg in trees:
+        assert all(set(vars(n)) == FIELDS for n in reg.walk())
