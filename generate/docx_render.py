@@ -20,7 +20,7 @@ from typing import Any
 from rancang.errors import InputError
 from rancang.generate import resources
 from rancang.ingest.markdown import CANONICAL_MARK, clean_label
-from rancang.parts import Block, Considerans
+from rancang.parts import Block, Konsiderans
 from rancang.textsafe import XML_INVALID
 from rancang.tree import Node, Regulation
 
@@ -93,7 +93,7 @@ def _body(node: Node, depth: int, out: list[dict[str, str]]) -> None:
         _body(child, child_depth, out)
 
 
-def _considerans(head: str, items: Sequence[Considerans], numbered: bool) -> list[dict[str, str]]:
+def _considerans(head: str, items: Sequence[Konsiderans], numbered: bool) -> list[dict[str, str]]:
     out = []
     for i, item in enumerate(items):
         label = item.label or ""

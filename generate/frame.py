@@ -14,7 +14,7 @@ from typing import Any
 from rancang.dates import MONTHS
 from rancang.generate.profile import Profile
 from rancang.numbering import huruf
-from rancang.parts import BeritaDaerah, Considerans, Meta, Penutup
+from rancang.parts import BeritaDaerah, Konsiderans, Meta, Penutup
 from rancang.tree import Regulation
 
 BLANK_DATE = "...................."
@@ -50,10 +50,10 @@ def judul(profile: Profile, base: Regulation, rw: Callable[[str], str]) -> str:
 
 
 def menimbang(profile: Profile, base: Regulation, rw: Callable[[str], str], title: str,
-              last_template: str) -> list[Considerans]:
+              last_template: str) -> list[Konsiderans]:
     """The base's considerations rewritten, then the K2 consideration with the draft's title."""
-    items = [Considerans(label=None, text=rw(c.text)) for c in base.menimbang[:-1]]
-    items.append(Considerans(label=None, text=last_template.format(
+    items = [Konsiderans(label=None, text=rw(c.text)) for c in base.menimbang[:-1]]
+    items.append(Konsiderans(label=None, text=last_template.format(
         huruf=_huruf_list(len(items)), jenis=profile.jenis_peraturan, judul=title)))
     if len(items) > 1:
         for i, c in enumerate(items, 1):

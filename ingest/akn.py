@@ -31,7 +31,7 @@ from typing import Any
 from rancang.errors import InputError, RancangError
 from rancang.fold import slug
 from rancang.ingest.markdown import CANONICAL_MARK, printed_label, quoted, unit_lines
-from rancang.parts import Block, Considerans
+from rancang.parts import Block, Konsiderans
 from rancang.tree import Node, Regulation
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -152,7 +152,7 @@ def _preamble(E: Any, reg: Regulation) -> Any:
     return E.preamble(*parts)
 
 
-def _label(E: Any, item: Considerans) -> list[Any]:
+def _label(E: Any, item: Konsiderans) -> list[Any]:
     """The printed label of a Menimbang or Mengingat item ("a.", "1."), none when it was printed without."""
     return [E.num(item.label)] if item.label else []
 

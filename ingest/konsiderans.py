@@ -10,12 +10,12 @@ import re
 from typing import Any
 
 from rancang.ingest.units import bare_marker, continues_reference, join_lines, parse_marker
-from rancang.parts import Citation, Considerans, Dasar
+from rancang.parts import Citation, Dasar, Konsiderans
 
 _ACT_START = re.compile(r"^(?:Pasal\s+\d+.*?)?(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun)\b")
 
 
-def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
+def split_items(lines: list[str], canonical: bool = False) -> list[Konsiderans]:
     """Lettered or numbered entries of Menimbang/Mengingat. An entry ends with ";" (or "." for the last);
     an entry without its label (lost in extraction) is still an entry when the previous one has ended."""
     items: list[dict[str, Any]] = []
@@ -49,11 +49,11 @@ def split_items(lines: list[str], canonical: bool = False) -> list[Considerans]:
     return _labelled_entries(items)
 
 
-def _labelled_entries(items: list[dict[str, Any]]) -> list[Considerans]:
+def _labelled_entries(items: list[dict[str, Any]]) -> list[Konsiderans]:
     """The entries with their texts. Enumerators printed as a column of their own ("1." / "2." / "3." and then
     the three texts, as a two-column PDF gives them) label the texts that follow, in order; an enumerator that no
     text follows is still an entry (its text empty), so nothing printed is lost."""
-    out: list[Considerans] = []
+    out: list[Konsiderans] = []
     pending: list[str | None] = []
     for it in items:
         if not it["lines"]:
@@ -64,8 +64,8 @@ def _labelled_entries(items: list[dict[str, Any]]) -> list[Considerans]:
             if label is not None:
                 pending.append(label)
             label = pending.pop(0)
-        out.append(Considerans(label=label, text=join_lines(it["lines"])))
-    out.extend(Considerans(label=label, text="") for label in pending)
+        out.append(Konsiderans(label=label, text=join_lines(it["lines"])))
+    out.extend(Konsiderans(label=label, text="") for label in pending)
     return out
 
 
@@ -140,7 +140,7 @@ def _citation_of(m: re.Match[str] | None) -> Citation:
                     tentang=m.group("tentang").strip() if m.group("tentang") else None)
 
 
-def mengingat_entry(item: Considerans) -> Dasar:
+def mengingat_entry(item: Konsiderans) -> Dasar:
     """A Mengingat entry with its citation and, for amended acts, every amending act listed."""
     text = item.text
     entry = Dasar(label=item.label, text=text, citation=citation(text))

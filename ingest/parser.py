@@ -25,7 +25,7 @@ from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.markdown import CANONICAL_MARK
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
-from rancang.parts import BeritaDaerah, Considerans, Dasar, Meta, Penutup, Source, Stats
+from rancang.parts import BeritaDaerah, Dasar, Konsiderans, Meta, Penutup, Source, Stats
 from rancang.tree import Node, Regulation
 
 #: the first letters of every line :func:`split_parts` looks for (Menimbang, Mengingat, MEMUTUSKAN, Dengan
@@ -154,7 +154,7 @@ def parse_document(doc: Document, source: Source) -> Regulation:
 
 
 def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, int]], removed: list[dict[str, Any]],
-                 canonical: bool, escaped: bool) -> tuple[list[Considerans], list[Dasar]]:
+                 canonical: bool, escaped: bool) -> tuple[list[Konsiderans], list[Dasar]]:
     """The Menimbang items and the Mengingat entries (each with its parsed citation), their keywords recorded
     (``escaped``: a Markdown canonical text, whose escapes are removed)."""
     menimbang_lines = _strip_keyword(part("menimbang"), g.MENIMBANG, removed, parts.get("menimbang", (0, 0))[0])
@@ -202,7 +202,7 @@ def _meta_from_penutup(meta: Meta, penutup: Penutup, berita_daerah: BeritaDaerah
         meta.pejabat = penutup.penandatangan
 
 
-def _items(lines: list[str], canonical: bool, escaped: bool) -> list[Considerans]:
+def _items(lines: list[str], canonical: bool, escaped: bool) -> list[Konsiderans]:
     """The Menimbang / Mengingat entries of ``lines`` (in Markdown canonical text, their escapes removed)."""
     items = konsiderans.split_items(lines, canonical)
     if escaped:

@@ -129,7 +129,7 @@ class Citation:
 
 
 @dataclass(slots=True)
-class Considerans:
+class Konsiderans:
     """One Menimbang entry: its label as printed ("a.", None when lost in extraction) and its text."""
 
     label: str | None
@@ -139,12 +139,12 @@ class Considerans:
         return {"label": self.label, "text": self.text}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Considerans:
+    def from_dict(cls, d: dict[str, Any]) -> Konsiderans:
         return cls(label=d.get("label"), text=d.get("text") or "")
 
 
 @dataclass(slots=True)
-class Dasar(Considerans):
+class Dasar(Konsiderans):
     """One Mengingat entry: label and text as a Menimbang entry has them, the act it cites and, for an amended act,
     the amending acts listed after "sebagaimana telah diubah"."""
 

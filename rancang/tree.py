@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rancang.parts import Block, Citation, Considerans, Dasar, Meta, PenjelasanBlock, Penutup, Source, Stats
+from rancang.parts import Block, Citation, Dasar, Konsiderans, Meta, PenjelasanBlock, Penutup, Source, Stats
 
 #: Node types of the batang tubuh, outermost first.
 STRUCTURAL = ("bab", "bagian", "paragraf", "pasal")
@@ -129,7 +129,7 @@ class Regulation:
     source: Source
     meta: Meta
     preamble: list[str] = field(default_factory=list)
-    menimbang: list[Considerans] = field(default_factory=list)
+    menimbang: list[Konsiderans] = field(default_factory=list)
     mengingat: list[Dasar] = field(default_factory=list)
     diktum: list[str] = field(default_factory=list)
     body: list[Node] = field(default_factory=list)
@@ -199,7 +199,7 @@ class Regulation:
             source=Source.from_dict(d.get("source") or {}),
             meta=Meta.from_dict(d.get("meta") or {}),
             preamble=list(d.get("preamble") or []),
-            menimbang=[Considerans.from_dict(m) for m in d.get("menimbang") or []],
+            menimbang=[Konsiderans.from_dict(m) for m in d.get("menimbang") or []],
             mengingat=[Dasar.from_dict(m) for m in d.get("mengingat") or []],
             diktum=list(d.get("diktum") or []),
             body=[Node.from_dict(n) for n in d.get("body") or []],

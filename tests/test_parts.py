@@ -25,7 +25,7 @@ CLASSES = {
     parts.Meta: DEFS["meta"],
     parts.BeritaDaerah: DEFS["meta"]["properties"]["berita_daerah"],
     parts.Citation: DEFS["citation"],
-    parts.Considerans: DEFS["considerans"],
+    parts.Konsiderans: DEFS["considerans"],
     parts.Dasar: DEFS["dasar"],
     parts.Penutup: DEFS["penutup"],
     parts.Block: DEFS["block"],

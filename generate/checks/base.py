@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from rancang.generate import resources
-from rancang.parts import Considerans
+from rancang.parts import Konsiderans
 from rancang.tree import Node, Regulation
 
 Finding = dict[str, Any]
@@ -104,7 +104,7 @@ def word_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![\w-])", re.IGNORECASE)
 
 
-def item_cite(kind: str, items: Sequence[Considerans], item: Considerans) -> str:
+def item_cite(kind: str, items: Sequence[Konsiderans], item: Konsiderans) -> str:
     """"Menimbang huruf c" / "Mengingat angka 3": the item's own label, else its position (a reader may lose a
     label in a two-column text)."""
     word = "huruf" if kind == "Menimbang" else "angka"

@@ -14,11 +14,11 @@ from rancang.generate import citations
 from rancang.generate.checks.base import Finding, finding, is_perda, item_cite, jenis_of, norm
 from rancang.generate.checks.structure import letter_value
 from rancang.generate.mengingat import hierarchy_level
-from rancang.parts import Considerans
+from rancang.parts import Konsiderans
 from rancang.tree import Regulation
 
 
-def _cite(kind: str, item: Considerans, items: Sequence[Considerans] | None = None) -> str:
+def _cite(kind: str, item: Konsiderans, items: Sequence[Konsiderans] | None = None) -> str:
     return item_cite(kind, items if items is not None else [item], item)
 
 
@@ -26,7 +26,7 @@ def _first_words(text: str, n: int = 5) -> str:
     return " ".join(text.split()[:n])
 
 
-def _labels(items: Sequence[Considerans], kind: str, numeric: bool) -> Iterator[Finding]:
+def _labels(items: Sequence[Konsiderans], kind: str, numeric: bool) -> Iterator[Finding]:
     """K1/M1: labels a., b., c. (1., 2., 3.) without gaps; a gap is relabelled when the rest follows on."""
     expected = 1
     for item in items:
