@@ -98,14 +98,25 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 
 _MAIN_PID = [0]
+#: set when Ctrl-C (SIGINT) reached this process: whatever error the interrupted work then raises on its way out
+#: (a worker pool torn down mid-task), the command was cancelled by the user, not broken
+_INTERRUPTED = threading.Event()
+
+
+def _on_sigint(signum: int, frame: object) -> None:
+    _INTERRUPTED.set()
+    signal.default_int_handler(signum, frame)
 
 
 def _install_sigterm() -> None:
     """SIGTERM raises :class:`Terminated` in this (main) process, so the command stops with one sentence and
-    status 143 (128 + 15) instead of dying silently; a child process keeps the default."""
+    status 143 (128 + 15) instead of dying silently; a child process keeps the default. SIGINT is remembered
+    (:data:`_INTERRUPTED`) before it raises KeyboardInterrupt as usual."""
     if threading.current_thread() is threading.main_thread():
         _MAIN_PID[0] = os.getpid()
         signal.signal(signal.SIGTERM, _on_sigterm)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _on_sigint)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     _install_sigterm()
     try:
         result = cli.main(args=argv, prog_name="rancang", standalone_mode=False)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("Dibatalkan.", err=True)
         return 130
     except Terminated:
@@ -131,9 +142,15 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         return 1
     except OSError as exc:  # a path the user gave that cannot be written or read: their input, not our bug
+        if _INTERRUPTED.is_set():
+            click.echo("Dibatalkan.", err=True)
+            return 130
         click.echo(f"Galat: {os_error_sentence(exc)}", err=True)
         return 1
     except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback to a user
+        if _INTERRUPTED.is_set():
+            click.echo("Dibatalkan.", err=True)
+            return 130
         click.echo(f"Galat internal: {type(exc).__name__}: {exc}. Mohon laporkan ke pengembang.", err=True)
         return 70
     return result if isinstance(result, int) else 0
