@@ -86,19 +86,22 @@ def test_within_and_cross_unit_procedures_differ_and_know_their_sides(seeds):
     assert [s["branch"] for s in cross["steps"]] == [None, None, "setuju", "tolak", None]
 
 
-REG = perbup("""Pasal 1
-Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
-""", lampiran="""A. PENUGASAN
-1. Penunjukan
-a. Mekanisme penunjukan dalam unit organisasi
-1) Tahap Perencanaan:
+#: the within-unit procedure of the Lampiran below, in stages
+STAGED = """1) Tahap Perencanaan:
 a) Pimpinan Unit Organisasi menetapkan perjanjian kinerja;
 b) rencana kegiatan disusun oleh Pejabat Penilai Kinerja.
 2) Tahap Evaluasi:
 a) Pejabat Penilai Kinerja meninjau hasil pelaksanaan kegiatan.
 Penunjukan sebagai individu dilakukan sebagai berikut:
 1) Pegawai melakukan dialog kinerja.
-b. Mekanisme penunjukan yang bersifat lintas unit organisasi
+"""
+
+REG = perbup("""Pasal 1
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""", lampiran="""A. PENUGASAN
+1. Penunjukan
+a. Mekanisme penunjukan dalam unit organisasi
+""" + STAGED + """b. Mekanisme penunjukan yang bersifat lintas unit organisasi
 Penunjukan lintas unit organisasi dilakukan dengan tahapan sebagai berikut:
 1) Pimpinan Unit Organisasi pemohon mengirimkan surat permohonan pelibatan kepada Pimpinan Unit Organisasi \
 yang dituju. Surat permohonan tersebut paling sedikit memuat:
@@ -151,14 +154,7 @@ def test_the_step_score_counts_what_it_should():
 
 
 def test_steps_printed_as_bullets_under_an_intro():
-    text = REG.replace("""1) Tahap Perencanaan:
-a) Pimpinan Unit Organisasi menetapkan perjanjian kinerja;
-b) rencana kegiatan disusun oleh Pejabat Penilai Kinerja.
-2) Tahap Evaluasi:
-a) Pejabat Penilai Kinerja meninjau hasil pelaksanaan kegiatan.
-Penunjukan sebagai individu dilakukan sebagai berikut:
-1) Pegawai melakukan dialog kinerja.
-""", """Penunjukan dalam unit organisasi dilakukan dengan tahapan sebagai berikut:
+    text = REG.replace(STAGED, """Penunjukan dalam unit organisasi dilakukan dengan tahapan sebagai berikut:
 - Pimpinan Unit Organisasi menunjuk Pejabat Fungsional secara langsung.
 - Pejabat Fungsional menerima surat penugasan.
 """)
