@@ -36,6 +36,8 @@ def page_breaks(lines: list[str], lone_numbers: set[int]) -> set[int]:
     patterns = rules()["page_number"]
     out = set(lone_numbers)
     for i, line in enumerate(lines):
+        if len(line) > 24 and line[0] not in " \t\f" and line[-1] not in " \t\r":
+            continue  # (the cheap test first: a page number is a short line, whatever spaces pad it)
         s = line.strip()
         if line.startswith("\f"):
             out.add(i)
@@ -119,5 +121,8 @@ def paged_header_lines(lines: list[str]) -> dict[int, str]:
 
 def catchword_lines(lines: list[str]) -> dict[int, str]:
     """The page stage of :func:`catchwords` (run after :func:`paged_header_lines`, whose lines are blank by then):
-    ``{index: the whole line}``."""
+    ``{index: the whole line}``. A text that prints no ellipsis anywhere has no catchword (one scan in C)."""
+    text = "\n".join(lines)
+    if ".." not in text and ". ." not in text and "\u2026" not in text:
+        return {}
     return {i: lines[i] for i in sorted(catchwords(lines, page_breaks(lines, lone_page_numbers(lines))))}
