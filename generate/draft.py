@@ -82,14 +82,15 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
         number_tree(reg.body)
         refs_mod.resolve(reg)
     # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
-    for change in fix_tree(reg):
+    topics = composed.topic_cites()
+    for change in fix_tree(reg, topics=topics):
         notes.add("perbaikan", change["rule"], "perbaikan mekanis rancang check --fix",
                   f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
     md = markdown.render(reg)
     reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")
     if validate:
         schema.validate("regulation", reg.to_dict(copy=False))
-    return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes, topics=composed.topic_cites())
+    return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes, topics=topics)
 
 
 def write(d: Draft, outdir: str | Path) -> list[Path]:

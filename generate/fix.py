@@ -157,12 +157,13 @@ def fix_regulation(reg: Regulation, findings: list[Finding]) -> list[Change]:
     return changes
 
 
-def fix_tree(reg: Regulation, rounds: int = 4) -> list[Change]:
+def fix_tree(reg: Regulation, rounds: int = 4, topics: dict[str, Any] | None = None) -> list[Change]:
     """Apply every mechanical fix of ``check(reg)`` to the tree, round after round while a fix uncovers another
-    occurrence; returns the changes applied."""
+    occurrence; returns the changes applied. ``topics``: the model's topics of ``reg`` when the caller knows them
+    (a draft does), so the checks need not run the model."""
     changes: list[Change] = []
     for _ in range(rounds):
-        fixable = [f for f in check(reg) if f.get("fix")]
+        fixable = [f for f in check(reg, topics) if f.get("fix")]
         done = fix_regulation(reg, fixable) if fixable else []
         changes.extend(c for c in done if c["applied"])
         if not any(c["applied"] for c in done):

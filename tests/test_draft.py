@@ -296,3 +296,19 @@ def test_draft_topics_are_the_models_without_running_it(drafts, key):
     _, d, _ = drafts[key]
     model = {k: (v or {}).get("cite") for k, v in build(d.reg)["topics"].items()}
     assert model == {k: (v or {}).get("cite") for k, v in d.topics.items()}
+
+
+def test_a_draft_from_a_store_that_knows_its_topics_never_loads_spacy(tmp_path):
+    """The model (and spaCy, about a second to load) runs once per stored regulation, when its topics are first
+    needed; a later draft reads them from the store, its check included."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom rancang.cli import main\n"
+            "rc = main(['draft', '--contoh', 'sleman', '-o', sys.argv[1]])\n"
+            "print(rc, 'spacy' in sys.modules)\n")
+    env = {**os.environ, "RANCANG_DB": str(tmp_path / "korpus.sqlite")}
+    runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path / f"out{i}")], capture_output=True, text=True,
+                           env=env, timeout=300) for i in range(2)]
+    assert [r.stdout.split()[-2:] for r in runs][1] == ["0", "False"], runs[1].stderr[-500:]
