@@ -35,7 +35,7 @@ class PasalDraft:
     line_no: int
     lines: list[tuple[int, str]] = field(default_factory=list)
     #: the Pasal node of the heading tree this draft fills (the tree holds the node; the draft knows its node)
-    node: Node | None = None
+    node: Node | None = field(default=None, repr=False, compare=False)
 
 
 def upper_line(line: str) -> bool:
