@@ -8,8 +8,8 @@ numbered in upper-case ordinal words (Permendagri 80/2015 Lampiran, bentuk Keput
               a. ...;
     KETIGA  : Keputusan ini mulai berlaku pada tanggal ditetapkan.
 
-A line is the next diktum's heading only when its ordinal is exactly the next one of the sequence and the line
-before it does not end in "Diktum" (a reference wrapped onto a new line: "... dimaksud dalam Diktum" / "KESATU
+A line is the next diktum's heading when its ordinal is the next one of the sequence (or, once KESATU is read, is
+printed with its colon: "KELIMA :") and the line before it does not end in "Diktum" (a reference wrapped onto a new line: "... dimaksud dalam Diktum" / "KESATU
 huruf a ..."), as :mod:`rancang.ingest.headings` does for Pasal. Each diktum becomes a ``diktum`` node whose text
 and lists are built by the same rules as a Pasal's (:func:`rancang.ingest.body.build_pasal`); lines before the
 first diktum stay as flagged text nodes, never lost.
@@ -35,9 +35,14 @@ _WRAPPED_REFERENCE = re.compile(r"\bDiktum\s*$", re.I)
 
 
 def heading(line: str, expected: int, before: str = "") -> re.Match[str] | None:
-    """The match of ``line`` as the heading of diktum number ``expected`` (1 for KESATU), or None."""
+    """The match of ``line`` as the heading of the next diktum, number ``expected`` (1 for KESATU), or None.
+
+    A diktum printed with its colon ("KELIMA : ...") is a heading whatever its number, so that a gap or a repeat
+    in the numbering stays visible to the checker (B3); a bare ordinal word must be the next of the sequence."""
     m = g.DIKTUM.match(line) if line[:1] in ("K", "P") else None
-    if m is None or diktum_value(m.group("num")) != expected or _WRAPPED_REFERENCE.search(before):
+    if m is None or _WRAPPED_REFERENCE.search(before):
+        return None
+    if diktum_value(m.group("num")) != expected and not (m.group("colon") == ":" and expected > 1):
         return None
     return m
 
