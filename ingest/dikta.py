@@ -9,15 +9,17 @@ numbered in upper-case ordinal words (Permendagri 80/2015 Lampiran, bentuk Keput
     KETIGA  : Keputusan ini mulai berlaku pada tanggal ditetapkan.
 
 A line is the next diktum's heading when its ordinal is the next one of the sequence (or, once KESATU is read, is
-printed with its colon: "KELIMA :") and the line before it does not end in "Diktum" (a reference wrapped onto a new line: "... dimaksud dalam Diktum" / "KESATU
-huruf a ..."), as :mod:`rancang.ingest.headings` does for Pasal. Each diktum becomes a ``diktum`` node whose text
-and lists are built by the same rules as a Pasal's (:func:`rancang.ingest.body.build_pasal`); lines before the
-first diktum stay as flagged text nodes, never lost.
+printed with its colon: "KELIMA :") and the line before it does not end in "Diktum" (a reference wrapped onto a
+new line: "... dimaksud dalam Diktum" / "KESATU huruf a ..."), as :mod:`rancang.ingest.headings` does for Pasal.
+Each diktum becomes a ``diktum`` node whose text and lists are built by the same rules as a Pasal's
+(:func:`rancang.ingest.body.build_pasal`); lines before the first diktum stay as flagged text nodes, never lost.
 
     >>> top, drafts, orphans = read_dikta([(1, "KESATU : Membentuk Tim."), (2, "KEDUA : Tim bertugas:"),
     ...                                    (3, "a. menyusun rencana."), (4, "KETIGA : Keputusan ini mulai berlaku.")])
-    >>> [(n.number, n.label) for n in top], drafts[1].lines
-    ([('KESATU', 'KESATU :'), ('KEDUA', 'KEDUA :'), ('KETIGA', 'KETIGA :')], [(2, 'Tim bertugas:'), (3, 'a. menyusun rencana.')])
+    >>> [(n.number, n.label) for n in top]
+    [('KESATU', 'KESATU :'), ('KEDUA', 'KEDUA :'), ('KETIGA', 'KETIGA :')]
+    >>> drafts[1].lines
+    [(2, 'Tim bertugas:'), (3, 'a. menyusun rencana.')]
 """
 
 from __future__ import annotations

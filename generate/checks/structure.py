@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from rancang.generate.checks.base import Finding, finding, is_perda, jenis_of, jenis_pattern, norm
 from rancang import kinds
+from rancang.generate.checks.base import Finding, finding, is_perda, jenis_of, jenis_pattern, norm
 from rancang.kinds import NodeType
 from rancang.numbering import huruf_value, ordinal_value, roman_value
 from rancang.tree import Node, Regulation
