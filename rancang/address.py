@@ -37,7 +37,7 @@ The rules of the JSON contract (``schema/regulation.schema.json``), as the gold 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol
 
 from rancang.kinds import DIKTUM_NUMBER, NODE_TYPES, PASAL_NUMBER, diktum_word
@@ -251,7 +251,7 @@ class _Numbered(Protocol):
     children: list
 
 
-def number_tree(nodes: list[_Numbered], parent: Address = ROOT) -> None:
+def number_tree(nodes: Sequence[_Numbered], parent: Address = ROOT) -> None:
     """Give every node of ``nodes`` and below its ``id`` and ``cite`` from its type and number (the numbers
     themselves are not touched: ingest keeps them as printed, the draft sets them before). ``text`` nodes are
     counted among their siblings; a node without a number gets "?"."""
