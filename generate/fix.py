@@ -42,7 +42,7 @@ def _keep_spacing(found: str, new: str, old: str) -> str:
     if len(new_words) != len(old_words):
         return new
     gaps = re.findall(r"\s+", found)
-    marks = [re.match(r"^([*_]*)(.*?)([*_]*)$", t).groups() for t in found.split()]
+    marks = [re.findall(r"^([*_]*)(.*?)([*_]*)$", t)[0] for t in found.split()]
     words = [f"{m[0]}{w}{m[2]}" for m, w in zip(marks, new_words, strict=False)]
     out = words[0]
     for gap, word in zip(gaps, words[1:], strict=False):
@@ -121,7 +121,7 @@ def _shift_refs(node: Node, span: tuple[int, int, int]) -> None:
     node.refs = kept
 
 
-def _targets(reg: Regulation, cite: str) -> list[tuple[Any, str]]:
+def _targets(reg: Regulation, cite: str) -> list[tuple[Any, str | int]]:
     """(holder, key) pairs whose text a fix at ``cite`` may change: tree nodes, Menimbang/Mengingat items, the
     diktum lines."""
     if cite.startswith(("Menimbang", "Mengingat")):
@@ -264,7 +264,8 @@ def _fix_docx_file(src: Path, out: Path, data: bytes, rounds: int) -> tuple[list
                 if not any(c["applied"] for c in done):
                     break
         except OSError as exc:
-            raise OutputError(f"{out}: tidak dapat ditulis ({os_reason(exc)}); berkas itu tidak diubah.") from exc
+            raise OutputError(f"{out}: tidak dapat ditulis ({os_reason(exc)}); tidak ada berkas keluaran yang "
+                              "diubah.") from exc
         fixed = data if current == src else current.read_bytes()
         findings = check(ingest_path(current)) if current != src else None
     atomic.write_bytes(out, fixed)
