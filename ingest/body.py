@@ -339,13 +339,15 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
     # next instruction
     # (a quoted word inside the new text, "disebut “ASN”", is no quoting of new text)
     # (also a Pasal 2 of an act that amends another with arabic numbering, once an instruction introduces new text)
-    arabic = (pasal.number or "")[:1].isdigit()  # Pasal 5, not the Pasal I of an amending act
-    implicit = (not arabic or amends_with_new_text(draft.lines)) and not any(
+    # Pasal 5, not the Pasal I of an amending act (a diktum of a Keputusan, "KESATU", is numbered in words but
+    # amends nothing)
+    roman = pasal.type == "pasal" and not (pasal.number or "")[:1].isdigit()
+    implicit = (roman or amends_with_new_text(draft.lines)) and not any(
         has_quote(line) and (starts_with_open(line) or opens_quoted_text(line, "")) for _, line in draft.lines)
     units, bare = split_units(draft.lines, canonical, implicit_quotes=implicit)
     if depth is not None:
         canonical_mod.build_by_depth(pasal, units, depth, perubahan)
-        if not arabic:
+        if roman:
             _record_deletions(pasal)
         return bare + _quoted_bare(pasal)
     _prove_ocr_ayat(units, corrections)
@@ -358,7 +360,7 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
                       item_at=sorted(no for no, mk in needed if mk.style != "ayat"))
     else:
         build_by_markers(pasal, units)
-    if not arabic:
+    if roman:
         _record_deletions(pasal)
     return bare + _quoted_bare(pasal)
 

@@ -90,7 +90,7 @@ def parse_judul(lines: list[str]) -> Meta:
             jenis_rest = m.group("rest").strip()
             continue
         if meta.jenis is not None and meta.nomor is None and state == "head" and ln.isupper() \
-                and not (g.NOMOR_TAHUN.match(ln) or g.TENTANG.match(ln)):
+                and not (g.NOMOR_TAHUN.match(ln) or g.TENTANG.match(ln) or _NOMOR_ALONE.match(ln)):
             if g.PROVINSI.match(ln) is None:
                 jenis_rest = f"{jenis_rest} {ln}".strip()  # a long name wrapped: "PERATURAN BUPATI HULU SUNGAI"
             continue
@@ -98,6 +98,13 @@ def parse_judul(lines: list[str]) -> Meta:
         if m and meta.nomor is None:
             meta.nomor = m.group("nomor").strip(".")
             meta.tahun = int(m.group("tahun"))
+            state = "title"
+            continue
+        m = _NOMOR_ALONE.match(ln) if meta.jenis is not None and meta.nomor is None else None
+        if m:
+            # a Keputusan numbered as a naskah dinas, without TAHUN ("NOMOR 800.1.3/0102/SETDA/2026",
+            # Permendagri 1/2023): the year is not guessed from the number
+            meta.nomor = m.group("nomor").strip(".")
             state = "title"
             continue
         # only the first TENTANG is the keyword: in an amending act's judul the amended act's own title follows
@@ -133,7 +140,7 @@ def _ends_judul(ln: str, state: str, meta: Meta) -> bool:
 
 #: where a judul printed on one line ("PERATURAN BUPATI X NOMOR 21 TAHUN 2019 TENTANG ...") is cut into its lines
 _JUDUL_CUT = re.compile(r"\s+(?=NOMOR\s*:?\s*[\w./-]+\s+TAHUN\b|TENTANG\b)")
-_NOMOR_ALONE = re.compile(r"^NOMOR\s*:?\s*[\w./-]+\s*$", re.I)
+_NOMOR_ALONE = re.compile(r"^NOMOR\s*:?\s*(?P<nomor>[\w./-]+)\s*$", re.I)
 _TAHUN_ALONE = re.compile(r"^TAHUN\s*:?\s*\d{4}\s*$", re.I)
 
 

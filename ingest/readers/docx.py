@@ -247,13 +247,19 @@ class _Reader:
     def table(self, tbl: Any) -> list[str]:
         out: list[str] = []
         rows: list[list[str]] = []
-        for tr in tbl.iter(_q("tr")):
-            if tr.getparent() is not tbl:
-                continue
-            cells = [self.cell_lines(tc) for tc in tr.findall(_q("tc"))]
+        grid = [[self.cell_lines(tc) for tc in tr.findall(_q("tc"))] for tr in tbl.iter(_q("tr"))
+                if tr.getparent() is tbl]
+        # a table used only to place text (a signature block or a Lampiran head set right, beside an empty cell):
+        # every row holds one filled cell, and the table has more than one column; its lines are read as lines
+        placing = any(len(cells) > 1 for cells in grid) and all(
+            sum(1 for c in cells if c) <= 1 for cells in grid)
+        for cells in grid:
             rows.append([" ".join(c) for c in cells])
             filled = [c for c in cells if c]
             if not filled:
+                continue
+            if placing:
+                out.extend(filled[0])
                 continue
             labels, last = filled[:-1], filled[-1]
             if (labels and all(len(c) == 1 and _LABEL_CELL.match(c[0]) for c in labels)
