@@ -17,14 +17,15 @@ import zipfile
 from typing import Any
 
 from rancang.errors import InputError
-from rancang.ingest.readers.docx_body import M, Reader, all_text, symbol, t_text
+from rancang.ingest.readers.document import Document
+from rancang.ingest.readers.docx_body import R_ID, M, Reader, symbol, t_text
 from rancang.ingest.readers.docx_chunks import chunk_lines
-from rancang.ingest.readers.docx_numbering import W, Level, Numbering, _q, format_number
+from rancang.ingest.readers.docx_numbering import Level, Numbering, W, _q, format_number
 from rancang.ingest.readers.docx_package import Package, TooLarge
 from rancang.ingest.readers.docx_styles import Styles
-from rancang.ingest.readers.document import Document
+from rancang.limits import limit
 
-__all__ = ["Level", "Numbering", "W", "format_number", "package_strings", "read"]
+__all__ = ["Level", "Numbering", "W", "format_number", "package_strings", "read"]  # the reader's public names
 
 #: the parts of a document that are not its body: relationship type -> (element of one note, recorded kind)
 APART = {"footnotes": ("footnote", "footnote"), "endnotes": ("endnote", "endnote"), "comments": ("comment", "comment"),
@@ -40,8 +41,6 @@ def _open(data: bytes, label: str) -> tuple[Package, str, Any]:
         part = pkg.main_part()
         return pkg, part, pkg.xml(part)
     except TooLarge:
-        from rancang.limits import limit
-
         mb = limit("docx_part_bytes") // 2**20
         raise InputError(f"{label}: isi DOCX mengembang melampaui {mb} MB saat dibuka (bom ZIP?); dokumen ini "
                          "tidak dibaca.") from None
@@ -98,8 +97,11 @@ def _read_body(pkg: Package, part: str, body: Any, label: str, depth: int) -> Do
 
     def chunk(rid: str) -> list[str]:
         kind, target, external = rels.get(rid, ("", "", True))
-        if external or kind != "aFChunk" or depth >= MAX_CHUNK_DEPTH:
+        if external or kind != "aFChunk":
             return []
+        if depth >= MAX_CHUNK_DEPTH:
+            raise InputError(f"{label}: DOCX memuat isi sisipan (w:altChunk) yang bersarang terlalu dalam; buka dan "
+                             "simpan ulang dokumen di Word lalu coba lagi.")
         lines, more = chunk_lines(pkg, target, label, lambda b: _chunk_docx(b, label, depth))
         removed.extend(more)
         return lines
@@ -154,7 +156,7 @@ def _apart(pkg: Package, rels: dict[str, tuple[str, str, bool]], body: Reader, n
     return out
 
 
-def package_strings(data: bytes) -> list[str]:
+def package_strings(data: bytes, depth: int = 0) -> list[str]:
     """Every text the package holds for a reader to account for: each ``w:t``, ``w:sym`` (as its character),
     ``w:noBreakHyphen`` ("-") and ``m:t`` of the main part and of its notes, comments, headers and footers,
     and the text of each imported chunk. The reference for DOCX conservation of characters
@@ -169,17 +171,7 @@ def package_strings(data: bytes) -> list[str]:
         for t in el.iter(_q("t"), _q("sym"), _q("noBreakHyphen"), M + "t") if el is not None else []:
             out.append(symbol(t) if t.tag == _q("sym") else "-" if t.tag == _q("noBreakHyphen") else t_text(t))
     for chunk in root.iter(_q("altChunk")):
-        kind, target, external = rels.get(chunk.get(f"{{{_R}}}id") or "", ("", "", True))
-        if not external and kind == "aFChunk":
-            out.extend(chunk_lines(pkg, target, "berkas", lambda b: (_chunk_strings(b), []))[0])
+        kind, target, external = rels.get(chunk.get(R_ID) or "", ("", "", True))
+        if not external and kind == "aFChunk" and depth < MAX_CHUNK_DEPTH:
+            out.extend(chunk_lines(pkg, target, "berkas", lambda b: (package_strings(b, depth + 1), []))[0])
     return out
-
-
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-def _chunk_strings(data: bytes) -> list[str]:
-    return package_strings(data)
-
-
-__all__ += ["all_text"]

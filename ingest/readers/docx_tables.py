@@ -13,12 +13,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from rancang.ingest.readers.docx_numbering import _q
 
-if TYPE_CHECKING:
-    from rancang.ingest.readers.docx_body import Reader
+
+class Reader(Protocol):
+    """What a table needs of the body reader (:class:`~rancang.ingest.readers.docx_body.Reader`)."""
+
+    tables: list[dict[str, Any]]
+    lines: list[str]
+    generated: list[str]
+
+    def block(self, el: Any) -> list[str]: ...
+
+    def chosen(self, alt: Any) -> Any | None: ...
+
+    def record(self, kind: str, el: Any, line: int | None = None) -> None: ...
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 #: cells that only label the text beside them: ":", an enumerator ("a.", "(1)", "1)"), a one-word caption
