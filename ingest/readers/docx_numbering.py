@@ -81,10 +81,8 @@ class Numbering:
         key = num_id if overrides else f"abstract:{abstract_id}"
         counters = self.counters.setdefault(key, [None] * 9)
         level = levels.get(ilvl, Level())
-        if counters[ilvl] is None:
-            counters[ilvl] = overrides.get(ilvl, level.start)
-        else:
-            counters[ilvl] += 1
+        current = counters[ilvl]
+        counters[ilvl] = overrides.get(ilvl, level.start) if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
             lvl = levels.get(deeper, Level())
             if lvl.restart is None or (lvl.restart and ilvl + 1 <= lvl.restart):
@@ -95,7 +93,8 @@ class Numbering:
         def fill(m: re.Match[str]) -> str:
             k = int(m.group(1)) - 1
             lvl = levels.get(k, Level())
-            value = counters[k] if counters[k] is not None else overrides.get(k, lvl.start)
+            count = counters[k]
+            value = count if count is not None else overrides.get(k, lvl.start)
             return format_number(value, level.fmt if k == ilvl else lvl.fmt)
 
         if level.fmt == "bullet":

@@ -4,7 +4,8 @@ Rows and cells may sit inside content controls (``w:sdt``: Word's repeating sect
 cell level; both are read through. A row deleted under Track Changes (``w:trPr/w:del``) is gone once the changes
 are accepted (its text recorded as ``tracked``).
 
-A layout row (short label cells such as "Menimbang", ":", "a." before one text cell) reads as one line, as it does
+A table used only to place text (every row one filled cell, more than one column: a signature block, a Lampiran
+head set right) reads as its lines. A layout row (short label cells such as "Menimbang", ":", "a." before one text cell) reads as one line, as it does
 on paper; any other row becomes "| cell | cell |"; every table is also kept with its rows and cells in
 ``Document.extra["tables"]``.
 """
@@ -66,14 +67,22 @@ def table_lines(reader: Reader, tbl: Any) -> list[str]:
     """The lines of table ``tbl``; its rows and cells are also appended to ``reader.tables``."""
     out: list[str] = []
     rows: list[list[str]] = []
+    grid = []
     for tr in _items(reader, tbl, _q("tr")):
         if _deleted(tr):
             reader.record("tracked", tr)
             continue
-        cells = [[ln for child in tc for ln in reader.block(child) if ln] for tc in _items(reader, tr, _q("tc"))]
+        grid.append([[ln for child in tc for ln in reader.block(child) if ln] for tc in _items(reader, tr, _q("tc"))])
+    # a table used only to place text (a signature block or a Lampiran head set right, beside an empty cell):
+    # every row holds one filled cell, and the table has more than one column; its lines are read as lines
+    placing = any(len(cells) > 1 for cells in grid) and all(sum(1 for c in cells if c) <= 1 for cells in grid)
+    for cells in grid:
         rows.append([" ".join(c) for c in cells])
         filled = [c for c in cells if c]
         if not filled:
+            continue
+        if placing:
+            out.extend(filled[0])
             continue
         labels, last = filled[:-1], filled[-1]
         if (labels and all(len(c) == 1 and _LABEL_CELL.match(c[0]) for c in labels)
