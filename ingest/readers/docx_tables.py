@@ -5,9 +5,9 @@ cell level; both are read through. A row deleted under Track Changes (``w:trPr/w
 are accepted (its text recorded as ``tracked``).
 
 A table used only to place text (every row one filled cell, more than one column: a signature block, a Lampiran
-head set right) reads as its lines. A layout row (short label cells such as "Menimbang", ":", "a." before one text cell) reads as one line, as it does
-on paper; any other row becomes "| cell | cell |"; every table is also kept with its rows and cells in
-``Document.extra["tables"]``.
+head set right) reads as its lines. A layout row (short label cells such as "Menimbang", ":", "a." before one
+text cell) reads as one line, as it does on paper; any other row becomes "| cell | cell |"; every table is also
+kept with its rows and cells in ``Document.extra["tables"]``.
 """
 
 from __future__ import annotations
