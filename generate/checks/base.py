@@ -51,6 +51,21 @@ def norm(s: str | None) -> str:
     return " ".join((s or "").split())
 
 
+def ending(text: str) -> str:
+    """How a clause ends, in the drafter's words: '"; dan"', '";"', '","', '"."' or "tanpa tanda baca".
+
+    >>> ending("nota dinas; dan"), ending("penunjukan,"), ending("yang digunakan")
+    ('"; dan"', '","', 'tanpa tanda baca')
+    """
+    text = norm(text)
+    m = re.search(r";\s+(?:dan/atau|dan|atau|serta)$", text)
+    if m:
+        return f'"{m.group(0)}"'
+    if text[-1:] in ".,;:!?)":
+        return f'"{text[-1:]}"'
+    return "tanpa tanda baca"
+
+
 def jenis_of(reg: Regulation) -> str:
     """The act's jenis as the body names it ("Peraturan Bupati", "Peraturan Wali Kota", "Peraturan Daerah")."""
     return norm(reg.meta.jenis) or "Peraturan"

@@ -1,0 +1,71 @@
+"""`rancang check` precision: each false finding an expert found on real acts is gone, each message names the defect,
+and `--fix` leaves correct nested punctuation alone (UU 12/2011 Lampiran II angka 88-95)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rancang.generate import fix
+from rancang.generate.checks import check
+from rancang.ingest import ingest_text
+
+CASES = Path(__file__).parent / "cases" / "check"
+DATA = Path(__file__).parent / "data"
+CLEAN = (DATA / "check_clean.md").read_text(encoding="utf-8")
+DEEP = (CASES / "deep-list-31.txt").read_text(encoding="utf-8")
+
+
+def _found(text: str, name: str = "uji.md") -> list[tuple[str, str, str]]:
+    return [(f["rule"], f["cite"], f["message"]) for f in check(ingest_text(text, name))]
+
+
+def test_last_sub_item_carries_its_parents_punctuation():
+    """"2) nota dinas; dan" closes the sub-list of huruf b), which is not the last item: "; dan" is right."""
+    assert not [f for f in _found(DEEP, "deep.txt") if f[0].startswith("R1")]
+
+
+def test_fix_leaves_nested_dan_alone():
+    text, changes, _ = fix.fix_source(DEEP, "deep.txt")
+    assert "; dan." not in text
+    assert not [c for c in changes if c["rule"].startswith("R1")]
+
+
+def test_a_nested_last_sub_item_with_a_full_stop_under_a_middle_item_is_found():
+    wrong = DEEP.replace("2) nota dinas; dan", "2) nota dinas.")
+    found = [f for f in _found(wrong, "deep.txt") if f[0] == "R1_item"]
+    assert [f[1] for f in found] == ["Pasal 2 ayat (1) huruf a angka 1 huruf b angka 2"]
+    assert 'tertulis "."' in found[0][2]
+
+
+def test_punctuation_message_names_the_ending_not_its_last_letter():
+    """"diakhiri titik, bukan 'n'" told the drafter nothing: the message names the ending as written."""
+    found = _found(CLEAN.replace("f. akuntabel.", "f. akuntabel"))
+    msg = next(m for r, _, m in found if r == "R1_last")
+    assert msg.endswith("tertulis tanpa tanda baca.")
+    found = _found(CLEAN.replace("c. profesionalisme;", "c. profesionalisme,"))
+    assert 'tertulis ","' in next(m for r, _, m in found if r == "R1_item")
+
+
+def test_abbreviation_after_a_comma_or_without_yang_is_the_term_used():
+    """"Pegawai Aparatur Sipil Negara, yang selanjutnya disingkat ASN," and "..., selanjutnya disingkat ASN": ASN is
+    what the body uses, so the definition is used (no U5)."""
+    for form in (", yang selanjutnya disingkat ASN, adalah", ", selanjutnya disingkat ASN adalah",
+                 " yang selanjutnya disingkat dengan ASN adalah"):
+        text = CLEAN.replace("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Pegawai Aparatur Sipil Negara"
+                             + form + " pegawai negeri sipil dan pegawai pemerintah.\n\nBAB II").replace(
+            "(1) Pengelolaan kinerja Pegawai ASN terdiri", "(1) Pengelolaan kinerja Pegawai ASN dan ASN lain terdiri")
+        assert not [f for f in _found(text) if f[0] == "U5"], form
+
+
+def test_tambahan_without_nomor_is_not_a_missing_tambahan():
+    text = CLEAN.replace("Tambahan Lembaran Negara Republik Indonesia Nomor 5587",
+                         "Tambahan Lembaran Negara Republik Indonesia 5587")
+    found = [f for f in _found(text) if f[0].startswith("M3")]
+    assert [f[0] for f in found] == ["M3_nomor"]
+    assert "tanpa kata \"Nomor\"" in found[0][2] and "dicantumkan tanpa Tambahan" not in found[0][2]
+
+
+def test_berita_daerah_line_above_the_title_is_not_the_judul():
+    """A copy that prints "BERITA DAERAH KABUPATEN X / NOMOR 5 TAHUN 2024" above the judul still has its TENTANG."""
+    text = "BERITA DAERAH KABUPATEN SUKAMAJU\n\nNOMOR 7 TAHUN 2024\n\n" + CLEAN
+    assert not [f for f in _found(text) if f[0] == "J1"]
