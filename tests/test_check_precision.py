@@ -69,3 +69,50 @@ def test_berita_daerah_line_above_the_title_is_not_the_judul():
     """A copy that prints "BERITA DAERAH KABUPATEN X / NOMOR 5 TAHUN 2024" above the judul still has its TENTANG."""
     text = "BERITA DAERAH KABUPATEN SUKAMAJU\n\nNOMOR 7 TAHUN 2024\n\n" + CLEAN
     assert not [f for f in _found(text) if f[0] == "J1"]
+
+
+def _ocr(text: str, confidence: float):
+    reg = ingest_text(text, "pindaian.md")
+    reg.stats.ocr = {"engine": "tesseract", "pages": [{"page": 1, "confidence": confidence}]}
+    return reg
+
+
+def test_form_rules_keep_quiet_on_ocr_text_below_the_confidence_the_data_sets():
+    """A scan read at 80%: "profesionalisme," may be a misread ";" -- no punctuation finding at all."""
+    wrong = CLEAN.replace("c. profesionalisme;", "c. profesionalisme,")
+    assert not [f for f in check(_ocr(wrong, 80.0)) if f["rule"] == "R1_item"]
+
+
+def test_findings_on_ocr_text_say_so_are_no_galat_and_are_not_fixed_without_fix_ocr():
+    wrong = CLEAN.replace("c. profesionalisme;", "c. profesionalisme,").replace(
+        "dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud pada ayat (3) ditetapkan oleh Bupati")
+    found = check(_ocr(wrong, 95.0))
+    r1 = next(f for f in found if f["rule"] == "R1_item")
+    assert "teks hasil OCR, keyakinan 95%" in r1["message"] and "fix" not in r1 and r1["fix_ocr"]
+    assert next(f for f in found if f["rule"] == "X2")["severity"] == "warning"
+    assert not [f for f in found if f["severity"] == "error"]
+    assert "fix" in next(f for f in check(_ocr(wrong, 95.0), fix_ocr=True) if f["rule"] == "R1_item")
+
+
+def test_text_with_ocr_marks_is_read_as_ocr_text():
+    """A converted copy that never says it was OCR'd but reads "2O2O" and "l99l": no GALAT, form rules off."""
+    marked = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud pada ayat (3) ditetapkan oleh "
+                           "Bupati pada tahun 2O2O, l99l, 2Ol4, 2OO3 dan 2OI3").replace("f. akuntabel.", "f. akuntabel")
+    found = check(ingest_text(marked, "salinan.md"))
+    assert not [f for f in found if f["severity"] == "error" or f["rule"].startswith("R1")]
+    assert "kerusakan khas OCR" in next(f for f in found if f["rule"] == "X2")["message"]
+
+
+def test_a_gap_whose_label_is_printed_in_the_previous_item_is_the_readers_join():
+    """"d. ...; __ e. mengoptimalkan ..." -- item e is run into d by the conversion: not a gap of the act."""
+    glued = CLEAN.replace("c. profesionalisme;\n\nd.", "c. profesionalisme; __ d.")
+    b3 = [f for f in check(ingest_text(glued, "uji.md")) if f["rule"] == "B3"]
+    assert b3 and all(f["severity"] == "warning" and "terbaca di dalam teks" in f["message"] for f in b3)
+    real = CLEAN.replace("c. profesionalisme;\n\nd.", "c. profesionalisme;\n\ne.")
+    assert {f["severity"] for f in check(ingest_text(real, "uji.md")) if f["rule"] == "B3"} == {"error"}
+
+
+def test_a_reference_into_a_gap_is_a_warning_past_the_end_an_error():
+    past = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud pada ayat (3) ditetapkan oleh "
+                         "Bupati")
+    assert [f["severity"] for f in check(ingest_text(past, "uji.md")) if f["rule"] == "X2"] == ["error"]
