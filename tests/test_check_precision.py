@@ -116,3 +116,36 @@ def test_a_reference_into_a_gap_is_a_warning_past_the_end_an_error():
     past = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud pada ayat (3) ditetapkan oleh "
                          "Bupati")
     assert [f["severity"] for f in check(ingest_text(past, "uji.md")) if f["rule"] == "X2"] == ["error"]
+
+
+def test_fix_of_a_copy_with_ocr_marks_changes_nothing_without_fix_ocr():
+    marked = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud ayat (1) ditetapkan oleh "
+                           "Bupati pada tahun 2O2O, l99l, 2Ol4, 2OO3 dan 2OI3")
+    text, changes, _ = fix.fix_source(marked, "salinan.md")
+    assert text == marked and changes == []
+    text, changes, _ = fix.fix_source(marked, "salinan.md", fix_ocr=True)
+    assert "dimaksud pada ayat (1) ditetapkan" in text and [c["rule"] for c in changes] == ["X4"]
+
+
+def test_a_fix_that_changes_another_clause_is_refused():
+    """A fix placed by its anchor into another Pasal than the one it cites changes the tree elsewhere: refused."""
+    reg = ingest_text(CLEAN, "uji.md")
+    found = check(reg)
+    other = next(p for p in reg.pasals() if "profesionalisme;" not in p.full_text())
+    wrong = {"severity": "warning", "rule": "R1_item", "code": "R1", "cite": other.cite,
+             "fix": {"old": "profesionalisme;", "new": "profesionalisme; dan", "after": "", "section": ""}}
+    text, _ = fix.fix_text(CLEAN, [wrong])
+    after = ingest_text(text, "uji.md")
+    why = fix.proven(reg, after, [wrong], found, check(after))
+    assert why is not None and "di luar tempat perbaikan" in why
+
+
+def test_a_fix_that_breaks_another_rule_is_refused():
+    reg = ingest_text(CLEAN, "uji.md")
+    found = check(reg)
+    pasal = next(p for p in reg.pasals() if "profesionalisme;" in p.full_text())
+    wrong = {"severity": "warning", "rule": "R1_item", "code": "R1", "cite": pasal.cite,
+             "fix": {"old": "profesionalisme;", "new": "profesionalisme,", "after": "", "section": ""}}
+    text, _ = fix.fix_text(CLEAN, [wrong])
+    after = ingest_text(text, "uji.md")
+    assert "temuan baru" in fix.proven(reg, after, [wrong], found, check(after))

@@ -109,6 +109,8 @@ def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> 
                 continue
             f = _downgrade(f, cfg.get("ocr_marks_note", "teks memuat kerusakan khas OCR ({marks})").format(
                 marks=", ".join(f'"{m}"' for m in marks)))
+            if f.get("fix") and not fix_ocr:
+                f["fix_ocr"] = f.pop("fix")
         if f["rule"] == "B3" and f["cite"] in gaps:
             f = _downgrade(f, gaps[f["cite"]])
         elif f["rule"] == "X2" and f.get("ref_in_gap"):
