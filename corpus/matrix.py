@@ -25,7 +25,8 @@ def matrix(store: Any, ids: list[str] | None = None, jobs: int | None = None, cl
     if not ids:
         raise InputError("korpus kosong; tambahkan peraturan dengan 'rancang corpus add'.")
     store.ensure_topics(ids, jobs=jobs, cluster=cluster)
-    regions, cells = [], {k: {} for k in keys()}
+    regions: list[dict[str, Any]] = []
+    cells: dict[str, dict[str, str | None]] = {k: {} for k in keys()}
     for rid in ids:
         row = store.get_row(rid)
         regions.append({"id": rid, "daerah": row["daerah"], "tahun": row["tahun"], "nomor": row["nomor"]})

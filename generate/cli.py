@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -101,7 +102,7 @@ def check(file: Path, fmt: str, do_fix: bool, fix_ocr: bool, out: Path | None) -
         reg = ingest_path(file)
         findings, changes = checker.check(reg), None
     if fmt == "json":
-        data = {"findings": findings} if changes is None else {"findings": findings, "changes": changes,
+        data: dict[str, Any] = {"findings": findings} if changes is None else {"findings": findings, "changes": changes,
                                                                 "output": str(out)}
         if changes is None:
             if is_sistem_kerja(reg):

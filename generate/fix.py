@@ -40,7 +40,7 @@ def _keep_spacing(found: str, new: str, old: str) -> str:
     if len(new_words) != len(old_words):
         return new
     gaps = re.findall(r"\s+", found)
-    marks = [re.match(r"^([*_]*)(.*?)([*_]*)$", t).groups() for t in found.split()]
+    marks = [re.findall(r"^([*_]*)(.*?)([*_]*)$", t)[0] for t in found.split()]
     words = [f"{m[0]}{w}{m[2]}" for m, w in zip(marks, new_words, strict=False)]
     out = words[0]
     for gap, word in zip(gaps, words[1:], strict=False):
@@ -196,7 +196,7 @@ def _shift_refs(node: Node, span: tuple[int, int, int]) -> None:
     node.refs = kept
 
 
-def _targets(reg: Regulation, cite: str) -> list[tuple[Any, str]]:
+def _targets(reg: Regulation, cite: str) -> list[tuple[Any, str | int]]:
     """(holder, key) pairs whose text a fix at ``cite`` may change: tree nodes, Menimbang/Mengingat items, the
     diktum lines."""
     if cite.startswith(("Menimbang", "Mengingat")):
@@ -310,7 +310,7 @@ def fix_file(src: Path, out: Path, rounds: int = 4, fix_ocr: bool = False) -> tu
         text, changes, findings = fix_source(decode(data, src.name), src.name, rounds, fix_ocr)
         out.write_text(text, encoding="utf-8")
         return findings, changes
-    changes: list[Change] = []
+    changes = []
     if kind == "docx":
         current = src
         for _ in range(rounds):

@@ -54,7 +54,7 @@ def _message(err, root: str = "profil") -> str:
         return f"{where}: nilai {err.instance!r} tidak diizinkan (pilihan: {options})"
     if err.validator == "type":
         kinds = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-        return f"{where}: harus berupa {' atau '.join(_TYPE_NAMES.get(k, k) for k in kinds)}"
+        return f"{where}: harus berupa {' atau '.join(_TYPE_NAMES.get(str(k), str(k)) for k in kinds)}"
     if err.validator == "pattern":
         return f"{where}: {err.instance!r} bukan tanggal berformat TTTT-BB-HH"
     if err.validator == "format" and err.validator_value in _DATE_FORMS:
@@ -76,9 +76,10 @@ _DATE_ORDER = (("tanggal_ditetapkan", "tanggal_diundangkan", "peraturan diundang
 
 
 def _at(data: dict[str, Any], dotted: str) -> Any:
+    node: Any = data
     for part in dotted.split("."):
-        data = data.get(part) if isinstance(data, dict) else None
-    return data
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
 
 
 def dates_in_order(data: dict[str, Any], order: tuple[tuple[str, str, str], ...], label: str) -> None:

@@ -282,7 +282,7 @@ class _Flow:
             position += 1
             own = mk is not None and mk.style == style
             last_item = Node(STYLE_TYPE.get(style, "huruf"), number=numbered(style, position),
-                             label=mk.label if own else None,
+                             label=mk.label if own and mk is not None else None,
                              text=unit.text if own or mk is None else _labelled(unit))
             holder.children.append(_quoted(last_item, [unit]))
         return trailing
@@ -329,12 +329,15 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
     # next instruction
     # (a quoted word inside the new text, "disebut “ASN”", is no quoting of new text)
     # (also a Pasal 2 of an act that amends another with arabic numbering, once an instruction introduces new text)
-    implicit = (not pasal.number[0].isdigit() or amends_with_new_text(draft.lines)) and not any(
+    # Pasal 5, not the Pasal I of an amending act (a diktum of a Keputusan, "KESATU", is numbered in words but
+    # amends nothing)
+    roman = pasal.type == "pasal" and not (pasal.number or "")[:1].isdigit()
+    implicit = (roman or amends_with_new_text(draft.lines)) and not any(
         has_quote(line) and (starts_with_open(line) or opens_quoted_text(line, "")) for _, line in draft.lines)
     units, bare = split_units(draft.lines, canonical, implicit_quotes=implicit)
     if depth is not None:
         canonical_mod.build_by_depth(pasal, units, depth, perubahan)
-        if not pasal.number[0].isdigit():
+        if roman:
             _record_deletions(pasal)
         return bare + _quoted_bare(pasal)
     _prove_ocr_ayat(units, corrections)
@@ -347,7 +350,7 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
                       item_at=sorted(no for no, mk in needed if mk.style != "ayat"))
     else:
         build_by_markers(pasal, units)
-    if not pasal.number[0].isdigit():
+    if roman:
         _record_deletions(pasal)
     return bare + _quoted_bare(pasal)
 

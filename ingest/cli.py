@@ -11,6 +11,7 @@ import json
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -148,7 +149,7 @@ class PageBar:
     read."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: Any = None  # click's progress bar, once a PDF of two pages or more is read
         self.done = 0
 
     def __call__(self, done: int, total: int) -> None:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {"januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-          "agustus": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11, "desember": 12}
+from rancang import kinds
+
+#: month word (lower case, old spellings "pebruari"/"nopember" too) -> number: :data:`rancang.kinds.MONTH_NUMBERS`
+MONTHS = kinds.MONTH_NUMBERS
 
 # --- headings of the batang tubuh -------------------------------------------------------------------------------
 BAB = re.compile(r"""
@@ -38,9 +40,10 @@ PARAGRAF = re.compile(r"""
     (?: \s+ (?P<title>\S.*) )?
     \s*$""", re.X | re.I)
 
-PASAL = re.compile(r"""
-    ^(?:Pasal|PASAL) \s+ (?P<num>\d+[A-Z]?|[IVXLC]+)   # Pasal 7, Pasal 7A, Roman Pasal I / II of an amending
-    \s* [.:]? \s*$""", re.X)                          # act; some drafts print "PASAL 7" or "Pasal 7."
+#: Pasal 7, Pasal 7A, Roman Pasal I / II of an amending act; some drafts print "PASAL 7" or "Pasal 7."
+PASAL = kinds.PASAL
+#: the diktum of a Keputusan or Instruksi: "KESATU : Membentuk ...", "KEDUA", "KETIGA." (its text may follow)
+DIKTUM = kinds.DIKTUM
 
 # --- enumerators at the start of a line -------------------------------------------------------------------------
 MARKER = re.compile(r"""
@@ -100,6 +103,7 @@ JENIS = re.compile(r"""
     ^(?P<jenis>PERATURAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR|DAERAH|PEMERINTAH|PRESIDEN|MENTERI\b.*?)
       |UNDANG-UNDANG(?:\s+REPUBLIK\s+INDONESIA)?
       |KEPUTUSAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR)
+      |INSTRUKSI \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR)
       |QANUN)                                   # the Perda of Aceh: "QANUN KABUPATEN ACEH BESAR"
     (?P<rest>.*)$""", re.X)
 NOMOR_TAHUN = re.compile(r"^NOMOR\s*:?\s*(?P<nomor>[\w./-]+)\s+TAHUN\s*:?\s*(?P<tahun>\d{4})\s*$", re.I)

@@ -111,7 +111,7 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     for m in keyword_tokens(text):
         level = "pasal" if m.lastgroup == "pasal_" else m.lastgroup or ""
-        value = m.group(m.lastgroup)
+        value = m.group(m.lastgroup or 0)
         out.append(Token(level, "1" if value in ("l", "I") else value, m.start(), m.end()))
         bare, pos = BARE[level], m.end()
         while (b := bare.match(text, pos)) is not None:

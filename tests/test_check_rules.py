@@ -14,6 +14,8 @@ from rancang.ingest import ingest_text
 DATA = Path(__file__).parent / "data"
 CLEAN = (DATA / "check_clean.md").read_text(encoding="utf-8")
 AMEND = (DATA / "check_amend.txt").read_text(encoding="utf-8")
+#: a clean Keputusan Bupati (diktum KESATU ...), for the rules of a Keputusan
+KEPUTUSAN = (DATA / "kinds" / "keputusan_bupati.txt").read_text(encoding="utf-8")
 
 UU20 = ("Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara (Lembaran Negara Republik Indonesia Tahun "
         "2023 Nomor 141, Tambahan Lembaran Negara Republik Indonesia Nomor 6897)")
@@ -110,6 +112,7 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "T1_berlaku": (CLEAN, [("Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.",
                             "Peraturan ini berlaku sejak diundangkan.")]),
     "T1_undang": (CLEAN, [("dengan penempatannya dalam Berita", "dengan menempatkannya dalam Berita")]),
+    "T1_ditetapkan": (KEPUTUSAN, [("mulai berlaku pada tanggal ditetapkan", "mulai berlaku pada tanggal diundangkan")]),
     "T2_title": (CLEAN, [("ANDI PRASETYO\n\nDiundangkan", "Drs. ANDI PRASETYO, M.Si.\n\nDiundangkan")]),
     "T2_placeholder": (CLEAN, [("NOMOR 5 TAHUN 2024\n\nTENTANG", "NOMOR .... TAHUN 2024\n\nTENTANG")]),
     "R1_end": (CLEAN, [("ditetapkan oleh Bupati.\n", "ditetapkan oleh Bupati\n")]),
@@ -141,7 +144,7 @@ def _rules_found(text: str, name: str = "uji.md") -> set[str]:
 
 @pytest.fixture(scope="module")
 def clean_rules() -> set[str]:
-    return _rules_found(CLEAN) | _rules_found(AMEND, "uji.txt") - {"M3"}
+    return _rules_found(CLEAN) | _rules_found(AMEND, "uji.txt") - {"M3"} | _rules_found(KEPUTUSAN, "uji.txt")
 
 
 def test_every_rule_of_the_table_has_a_mutation():
@@ -165,7 +168,7 @@ def test_seeded_defect_is_caught(rule):
     """Breaking: the clean act with exactly this rule's defect seeded in is reported under ``rule``."""
     base, edits = MUTATIONS[rule]
     mutated = _mutate(base, edits)
-    assert rule in _rules_found(mutated, "uji.txt" if base is AMEND else "uji.md")
+    assert rule in _rules_found(mutated, "uji.txt" if base is AMEND or base is KEPUTUSAN else "uji.md")
 
 
 def test_clean_act_is_entirely_clean():

@@ -73,7 +73,7 @@ def resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
 
 def _kind(s: dict[str, Any]) -> str:
     t = s.get("type")
-    types = [x for x in (t if isinstance(t, list) else [t]) if x != "null"]
+    types = [x for x in (t if isinstance(t, list) else [t]) if x not in ("null", None)]
     return types[0] if types else ("string" if "enum" in s else "object" if "properties" in s else "string")
 
 

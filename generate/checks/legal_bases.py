@@ -22,7 +22,7 @@ def _name(act: dict[str, Any]) -> str:
 def _date_of(reg: Regulation) -> tuple[str | None, int | None]:
     date = reg.meta.tanggal_ditetapkan
     year = reg.meta.tahun
-    return (str(date) if date else None), (int(year) if str(year or "").isdigit() else None)
+    return (str(date) if date else None), (int(str(year)) if str(year or "").isdigit() else None)
 
 
 def check_replaced(reg: Regulation) -> Iterator[Finding]:

@@ -188,7 +188,8 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         day = workdays_after(day, 0 if not made else int(step.get("hari", 1)))
         made += 1
         t = get_type(step["surat"])
-        layout = found.layout if found.layout in (t.get("layouts") or []) else step.get("bentuk") or t["layout"]
+        layout = (found.layout if found.layout and found.layout in (t.get("layouts") or [])
+                  else step.get("bentuk") or t["layout"])
         dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
         code = catalogue()["klasifikasi"][t["klasifikasi"]]
         nomor = None if t["kelas"] in UNNUMBERED else numbers.next(dari, code, day)

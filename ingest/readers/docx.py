@@ -94,10 +94,8 @@ class Numbering:
         key = num_id if overrides else f"abstract:{abstract_id}"
         counters = self.counters.setdefault(key, [None] * 9)
         level = levels.get(ilvl, Level())
-        if counters[ilvl] is None:
-            counters[ilvl] = overrides.get(ilvl, level.start)
-        else:
-            counters[ilvl] += 1
+        current = counters[ilvl]
+        counters[ilvl] = overrides.get(ilvl, level.start) if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
             lvl = levels.get(deeper, Level())
             if lvl.restart is None or (lvl.restart and ilvl + 1 <= lvl.restart):
@@ -108,7 +106,8 @@ class Numbering:
         def fill(m: re.Match[str]) -> str:
             k = int(m.group(1)) - 1
             lvl = levels.get(k, Level())
-            value = counters[k] if counters[k] is not None else overrides.get(k, lvl.start)
+            count = counters[k]
+            value = count if count is not None else overrides.get(k, lvl.start)
             return format_number(value, level.fmt if k == ilvl else lvl.fmt)
 
         if level.fmt == "bullet":
@@ -203,8 +202,9 @@ def _style_numbering(styles_root: Any | None) -> dict[str, tuple[str, int]]:
     for st in styles_root.iter(_q("style")):
         ppr = st.find(_q("pPr"))
         num = ppr.find(_q("numPr")) if ppr is not None else None
-        if num is not None and _val(num, "numId") is not None:
-            out[st.get(_q("styleId"))] = (_val(num, "numId"), _ilvl(_val(num, "ilvl", "0")))
+        num_id = _val(num, "numId") if num is not None else None
+        if num_id is not None:
+            out[st.get(_q("styleId"))] = (num_id, _ilvl(_val(num, "ilvl", "0")))
     return out
 
 
@@ -247,13 +247,19 @@ class _Reader:
     def table(self, tbl: Any) -> list[str]:
         out: list[str] = []
         rows: list[list[str]] = []
-        for tr in tbl.iter(_q("tr")):
-            if tr.getparent() is not tbl:
-                continue
-            cells = [self.cell_lines(tc) for tc in tr.findall(_q("tc"))]
+        grid = [[self.cell_lines(tc) for tc in tr.findall(_q("tc"))] for tr in tbl.iter(_q("tr"))
+                if tr.getparent() is tbl]
+        # a table used only to place text (a signature block or a Lampiran head set right, beside an empty cell):
+        # every row holds one filled cell, and the table has more than one column; its lines are read as lines
+        placing = any(len(cells) > 1 for cells in grid) and all(
+            sum(1 for c in cells if c) <= 1 for cells in grid)
+        for cells in grid:
             rows.append([" ".join(c) for c in cells])
             filled = [c for c in cells if c]
             if not filled:
+                continue
+            if placing:
+                out.extend(filled[0])
                 continue
             labels, last = filled[:-1], filled[-1]
             if (labels and all(len(c) == 1 and _LABEL_CELL.match(c[0]) for c in labels)

@@ -55,17 +55,20 @@ class Page:
 
 
 def lines_of(words: list[dict[str, Any]]) -> list[Line]:
-    """Group words (``{"text", "x0", "x1", "top", "bottom"}``) into visual lines: sorted by top, a new line where
-    the top moves by more than :data:`Y_TOLERANCE`; each line's words left to right."""
+    """Group words (``{"text", "x0", "x1", "top", "bottom"}``, and ``"base"`` when the engine knows the baseline)
+    into visual lines: sorted by baseline (else by top), a new line where it moves by more than
+    :data:`Y_TOLERANCE`; each line's words left to right. The baseline is what a reader follows: faces of one
+    size differ in ascent (an italic word's box stands higher than its upright neighbours'), never in baseline."""
     lines: list[Line] = []
     group: list[dict[str, Any]] = []
     anchor = None
-    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        if anchor is not None and w["top"] - anchor > Y_TOLERANCE:
+    key = "base" if words and "base" in words[0] else "top"
+    for w in sorted(words, key=lambda w: (w[key], w["x0"])):
+        if anchor is not None and w[key] - anchor > Y_TOLERANCE:
             lines.append(_line(group))
             group = []
         if not group:
-            anchor = w["top"]
+            anchor = w[key]
         group.append(w)
     if group:
         lines.append(_line(group))
