@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from rancang import atomic
 from rancang.errors import InputError, RancangError
 from rancang.generate import check as checker
 from rancang.generate import consensus, fix, naskah
@@ -158,8 +159,7 @@ def letter(type_: str | None, data: Path | None, list_: bool, example: bool, sce
     if data is None or out is None:
         raise InputError("perlu DATA dan -o BERKAS.docx (contoh data: rancang letter JENIS --example).")
     content = naskah.render(type_, read_data(data, "data surat"))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(content)
+    atomic.write_bytes(out, content)
     click.echo(f"ditulis: {out}")
 
 

@@ -9,10 +9,12 @@ fix reports a change ``{rule, cite, old, new, applied}``; one that cannot be pla
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from rancang.errors import InputError
+from rancang import atomic
+from rancang.errors import InputError, OutputError, os_reason
 from rancang.generate.checks import check
 from rancang.generate.checks.base import Finding
 from rancang.ingest import ingest_path, ingest_text
@@ -300,36 +302,52 @@ def fix_docx(src: Path, out: Path, findings: list[Finding]) -> list[Change]:
 def fix_file(src: Path, out: Path, rounds: int = 4, fix_ocr: bool = False) -> tuple[list[Finding], list[Change]]:
     """Fix the regulation file ``src`` into ``out``: a DOCX stays a DOCX, a TXT/MD text stays the same text (only
     the fixed spans change), a PDF or JSON tree becomes canonical Markdown. Rounds repeat while a fix uncovers
-    another occurrence. Returns (the findings that remain, the changes). Raises InputError for a missing file."""
+    another occurrence. Returns (the findings that remain, the changes). Raises InputError for a missing file,
+    OutputError when ``out`` cannot be written.
+
+    ``out`` is written once, atomically (:mod:`rancang.atomic`), after every round is done: ``src`` is never opened
+    for writing, so ``out == src`` (in place) leaves the source whole on any failure."""
     if not src.exists():
         raise InputError(f"{src}: berkas tidak ditemukan.")
     data = src.read_bytes()
     kind = "json" if src.suffix.lower() == ".json" and data.lstrip()[:1] == b"{" else sniff(data, src.name)
-    out.parent.mkdir(parents=True, exist_ok=True)
     if kind in ("txt", "md"):
         text, changes, findings = fix_source(decode(data, src.name), src.name, rounds, fix_ocr)
-        out.write_text(text, encoding="utf-8")
+        atomic.write_text(out, text)
         return findings, changes
-    changes = []
     if kind == "docx":
-        current = src
-        for _ in range(rounds):
-            fixable = [f for f in check(ingest_path(current)) if f.get("fix")]
-            if not fixable:
-                break
-            done = fix_docx(current, out, fixable)
-            changes.extend(done)
-            current = out
-            if not any(c["applied"] for c in done):
-                break
-        if current == src:
-            out.write_bytes(data)
-        return check(ingest_path(out)), changes
+        return _fix_docx_file(src, out, data, rounds)
     reg = ingest_path(src)
-    changes.extend(fix_tree(reg, rounds, fix_ocr=fix_ocr))
+    changes = fix_tree(reg, rounds, fix_ocr=fix_ocr)
     text = render(reg)
-    out.write_text(text, encoding="utf-8")
+    atomic.write_text(out, text)
     return check(ingest_text(text, out.name), fix_ocr=fix_ocr), changes
+
+
+def _fix_docx_file(src: Path, out: Path, data: bytes, rounds: int) -> tuple[list[Finding], list[Change]]:
+    """The rounds of :func:`fix_docx` run on private copies in a temporary folder; ``out`` is written once."""
+    changes: list[Change] = []
+    with tempfile.TemporaryDirectory(prefix="rancang-fix-") as work:
+        current = src
+        try:
+            for n in range(rounds):
+                fixable = [f for f in check(ingest_path(current)) if f.get("fix")]
+                if not fixable:
+                    break
+                step = Path(work) / str(n) / out.name
+                step.parent.mkdir()
+                done = fix_docx(current, step, fixable)
+                changes.extend(done)
+                current = step
+                if not any(c["applied"] for c in done):
+                    break
+        except OSError as exc:
+            raise OutputError(f"{out}: tidak dapat ditulis ({os_reason(exc)}); tidak ada berkas keluaran yang "
+                              "diubah.") from exc
+        fixed = data if current == src else current.read_bytes()
+        findings = check(ingest_path(current)) if current != src else None
+    atomic.write_bytes(out, fixed)
+    return findings if findings is not None else check(ingest_path(out)), changes
 
 
 def format_changes(changes: list[Change]) -> str:

@@ -8,6 +8,7 @@ The modules are found by walking the folders that pyproject's ``package-dir`` ma
 
 from __future__ import annotations
 
+import ast
 import doctest
 import importlib
 import sys
@@ -58,3 +59,16 @@ def test_a_false_example_fails(monkeypatch):
     monkeypatch.setitem(sys.modules, module.__name__, module)
     result = examples_fail(module)
     assert (result.failed, result.attempted) == (1, 1)
+
+
+def test_no_test_skips_when_rancang_itself_fails_to_import():
+    """``pytest.importorskip`` is for optional third-party extras: a broken ``rancang.model`` must fail its tests,
+    not show up as skips."""
+    found = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "importorskip" and node.args and isinstance(node.args[0], ast.Constant)
+                    and str(node.args[0].value).split(".")[0] == "rancang"):
+                found.append(f"{path.name}:{node.lineno}")
+    assert not found, f"importorskip of rancang's own modules: {found}"
