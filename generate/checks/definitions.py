@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from rancang import kinds
 from rancang.fold import fold
 from rancang.generate.checks.base import (
     Finding,
@@ -210,10 +211,11 @@ def check_undefined(reg: Regulation) -> Iterator[Finding]:
 
 
 def check_region_terms(reg: Regulation) -> Iterator[Finding]:
-    """U3: the head of the region ("Bupati", "Wali Kota") used in the body as an office (not in the name of an
-    instrument such as "Peraturan Bupati" or "Keputusan Bupati") is defined in Pasal 1."""
+    """U3: the head of the region ("Gubernur", "Bupati", "Wali Kota": :func:`rancang.kinds.head`) used in the body
+    as an office (not in the name of an instrument such as "Peraturan Bupati" or "Keputusan Bupati") is defined in
+    Pasal 1."""
     defs = {fold(d["term"]).replace(" ", "") for d in definitions(reg)}
-    office = {"kabupaten": "Bupati", "kota": "Wali Kota"}.get(reg.meta.daerah_jenis or "")
+    office = kinds.head(reg.meta.daerah_jenis)
     if not defs or office is None or fold(office).replace(" ", "") in defs:
         return
     use = re.compile(r"(?<!Peraturan )(?<!Keputusan )(?<!Instruksi )(?<!Surat Edaran )\b"
