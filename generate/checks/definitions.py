@@ -14,6 +14,7 @@ from rancang import kinds
 from rancang.fold import fold
 from rancang.generate.checks.base import (
     Finding,
+    ending,
     finding,
     jenis_of,
     jenis_pattern,
@@ -26,7 +27,8 @@ from rancang.tree import Node, Regulation
 
 _TERM = re.compile(r"""
     ^\s*(?P<term>.+?)                                   # the defined term
-    (?:,?\s+yang\s+selanjutnya\s+(?:disingkat|disebut)(?:\s+dengan)?\s+(?P<alias>.+?))?  # its short form
+    (?:,?\s+(?:yang\s+)?selanjutnya\s+(?:dalam\s+\S+(?:\s+\S+)?\s+ini\s+)?(?:disingkat|disebut)(?:\s+dengan)?
+       \s+(?P<alias>.+?),?)?                          # its short form ("ASN", "Pegawai ASN")
     \s+(?P<verb>adalah|merupakan|sebagai|yaitu|ialah)\s  # the copula (only "adalah" is right)
 """, re.X)
 _LEAD = re.compile(r"^\s*((?:[A-Z][\w/-]*\s+)*?[A-Z][\w/-]*)\s")
@@ -39,6 +41,11 @@ def _definition_items(reg: Regulation) -> list[Node]:
     return [c for c in p1.children if c.type in ("angka", "huruf", "item") and c.text.strip()]
 
 
+def _bare(phrase: str | None) -> str:
+    """A term or short form without the punctuation and quotes around it: '"ASN",' -> "ASN"."""
+    return norm(phrase).strip(" ,;:\"'“”‘’")
+
+
 def definitions(reg: Regulation) -> list[dict[str, Any]]:
     """Pasal 1's definitions: [{term, alias, verb, node}], in order. A term is 1-8 words, capitalised."""
     out = []
@@ -48,8 +55,9 @@ def definitions(reg: Regulation) -> list[dict[str, Any]]:
         if not m:
             lead = _LEAD.match(item.text)
             term = lead.group(1) if lead else None
+        term = _bare(term)
         if term and term[:1].isupper() and 1 <= len(term.split()) <= 8:
-            out.append({"term": norm(term), "alias": norm(alias) or None, "verb": verb, "node": item})
+            out.append({"term": term, "alias": _bare(alias) or None, "verb": verb, "node": item})
     return out
 
 
@@ -79,7 +87,7 @@ def check_form(reg: Regulation) -> Iterator[Finding]:
             tail = " ".join(text.split()[-4:])
             new = tail.rstrip(";,:") + "."
             yield finding("U1_end", cite, fix={"old": tail, "new": new, "after": node_start(item)},
-                          found=text[-1:] if text[-1:] in ";,:" else "tanpa tanda baca")
+                          found=ending(text))
 
 
 def _texts_outside(reg: Regulation, skip: Node | None) -> list[tuple[Node | None, str]]:
@@ -118,9 +126,16 @@ def unused(reg: Regulation) -> list[dict[str, Any]]:
 
 
 def check_usage(reg: Regulation) -> Iterator[Finding]:
-    """U5: a defined term that is never used (see :func:`unused`)."""
+    """U5: a defined term that is never used (see :func:`unused`); one used only in lower-case words is not
+    "never used" but written without its capitals (U2_lower, UU 12/2011 Lampiran II angka 108)."""
     for d in unused(reg):
-        yield finding("U5", d["node"].cite, term=d["alias"] or d["term"])
+        forms = [d["term"]] + ([d["alias"]] if d["alias"] else [])
+        lower = next(((form, norm(m.group(0))) for form in forms for _, t in _texts_outside(reg, d["node"])
+                      for m in word_pattern(form).finditer(t)), None)
+        if lower is not None:
+            yield finding("U2_lower", d["node"].cite, term=lower[0], found=lower[1])
+        else:
+            yield finding("U5", d["node"].cite, term=d["alias"] or d["term"])
 
 
 def check_capitals(reg: Regulation) -> Iterator[Finding]:
