@@ -16,8 +16,9 @@ from rancang.generate import check as checker
 from rancang.generate import consensus, fix, naskah
 from rancang.generate import draft as drafting
 from rancang.generate import profile as profiles
+from rancang.generate.checks.base import Finding
 from rancang.generate.checks.coverage import coverage, is_sistem_kerja
-from rancang.generate.fix import format_changes
+from rancang.generate.fix import Change, format_changes
 from rancang.generate.naskah import scenario as scenarios
 from rancang.generate.profile import read_data
 from rancang.generate.sources import Sources
@@ -116,7 +117,7 @@ def check(file: Path, fmt: str, do_fix: bool, out: Path | None) -> None:
         raise RancangError(f"{file.name}: {errors} galat kaidah penyusunan.")
 
 
-def _fix(file: Path, out: Path) -> tuple[list[dict], list[dict]]:
+def _fix(file: Path, out: Path) -> tuple[list[Finding], list[Change]]:
     """Apply the mechanical fixes of FILE's findings and write the result to ``out``: (remaining findings,
     changes)."""
     return fix.fix_file(file, out)
