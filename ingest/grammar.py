@@ -29,7 +29,8 @@ BAB = re.compile(r"""
     \s* [.:]? \s*$""", re.X)           # "BAB I." as some drafts print it
 
 BAGIAN = re.compile(r"""
-    ^Bagian \s+ (?P<num>Ke[a-z]+(?:\s+(?:Belas|Puluh(?:\s+\w+)?))?)   # Bagian Kesatu, Bagian Kedua Belas
+    ^Bagian \s+ (?P<num>Ke[a-z]+(?:\s+(?:Belas|Puluh(?:\s+\w+)?))?   # Bagian Kesatu, Bagian Kedua Belas
+      (?:\s+(?-i:[A-Z])(?=\s|$))?)       # Bagian Kesatu A, inserted by an amendment
     (?: \s+ (?P<title>\S.*) )?          # the title, when on the same line
     \s*$""", re.X | re.I)
 
@@ -48,11 +49,12 @@ DIKTUM = kinds.DIKTUM
 # --- enumerators at the start of a line -------------------------------------------------------------------------
 MARKER = re.compile(r"""
     ^(?:
-        \( (?P<ayat>\d{1,3}[a-z]?) \)                # (1)  ayat, or a deep list inside an item
+        \( (?P<ayat>\d{1,3}[a-z]?) \)                # (1)  ayat, or a deep list inside an item; (1a) inserted
       | (?P<huruf>[a-z]{1,5}) \.                     # a.   huruf; aa. after z., aaa. after zz. (one letter)
-      | (?P<angka>\d{1,3}) \.(?!\d)                  # 1.   angka (not 1.000)
+      | (?P<angka>\d{1,3}[a-zA-Z]?) \.(?!\d)         # 1.   angka (not 1.000); 3a. inserted (UU 12/2011 Lamp. II)
       | (?P<hurufp>[a-z]{1,5}) \)                    # a)   deeper huruf
-      | (?P<angkap>\d{1,3}) \)                       # 1)   deeper angka
+      | (?P<angkap>\d{1,3}[a-zA-Z]?) \)              # 1)   deeper angka; 4a) inserted
+      | \( (?P<hurufk>[a-z]{1,2}) \)                 # (a)  a list deeper still (the grammar sets no bound)
     )
     (?: \s+ | $ )                                    # a space (or nothing) before the text; the text
     """, re.X)                                       # itself is line[m.end():] (no ".*" to scan it)

@@ -141,7 +141,11 @@ class Address:
             if kind not in KINDS:
                 raise ValueError(f"not an address: {ident!r}")
             if kind == "bagian":
-                number = ordinal(v) if (v := ordinal_value(number.replace("-", " "))) else number.replace("-", " ")
+                words, insert = number.replace("-", " "), ""
+                if len(words) > 2 and words[-2] == " " and words[-1].isalpha():  # "kesatu-a": Bagian Kesatu A
+                    words, insert = words[:-2], " " + words[-1].upper()
+                v = ordinal_value(words)
+                number = ordinal(v) + insert if v else number.replace("-", " ")
             elif kind == "bab":
                 number = number.upper()
             elif kind == "diktum":

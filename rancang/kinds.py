@@ -88,11 +88,12 @@ def diktum_word(n: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """A kind of region: its key ("kabupaten"), the word before its name ("Kabupaten"), its head's office
-    ("Bupati"), every spelling of that office ("Wali Kota", "Walikota") and old spellings of the word
-    ("Propinsi")."""
+    """A kind of region: its key ("kabupaten"), its tier (1 for a provinsi, 2 for a kabupaten or kota: UU 23/2014
+    Pasal 2), the word before its name ("Kabupaten"), its head's office ("Bupati"), every spelling of that office
+    ("Wali Kota", "Walikota") and old spellings of the word ("Propinsi")."""
 
     key: str
+    level: int
     word: str
     head: str
     spellings: tuple[str, ...]
@@ -163,7 +164,7 @@ def kinds() -> dict[str, Kind]:
 @cache
 def regions() -> dict[str, Region]:
     """Every kind of region: key ("provinsi", "kabupaten", "kota") -> :class:`Region`."""
-    return {k: Region(key=k, word=d["word"], head=d["head"], spellings=tuple(d["spellings"]),
+    return {k: Region(key=k, level=int(d["level"]), word=d["word"], head=d["head"], spellings=tuple(d["spellings"]),
                       old_words=tuple(d.get("old_words") or ()))
             for k, d in _data()["regions"].items()}
 

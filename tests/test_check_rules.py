@@ -60,6 +60,10 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "U2": (CLEAN, [("sesuai dengan Mekanisme Kerja sebagaimana", "sesuai dengan Mekanisme kerja sebagaimana")]),
     "U5": (CLEAN, [("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Satuan Tugas Khusus adalah kelompok "
                                                   "Pegawai ASN untuk tugas tertentu.\n\nBAB II")]),
+    "U2_lower": (CLEAN, [("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Jabatan Pelaksana adalah sekelompok "
+                                                       "jabatan pelayanan publik.\n\nBAB II"),
+                         ("(1) Pengelolaan kinerja Pegawai ASN terdiri",
+                          "(1) Pengelolaan kinerja Pegawai ASN, termasuk uraian tugas jabatan pelaksana, terdiri")]),
     "U4_undefined": (CLEAN, [("(2) Peta proses bisnis sebagaimana dimaksud pada ayat (1) ditetapkan oleh Bupati.",
                               "(2) Peta proses bisnis sebagaimana dimaksud pada ayat (1) ditetapkan oleh Pejabat "
                               "yang Berwenang.")]),
@@ -81,6 +85,8 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                                "(Lembaran Negara Republik Indonesia Tahun 2011 Nomor 82, Tambahan Lembaran Negara "
                                "Republik Indonesia Nomor 5234)")]),
     "M3": (CLEAN, [(" (Berita Negara Republik Indonesia Tahun 2022 Nomor 181)", "")]),
+    "M3_nomor": (CLEAN, [("Tambahan Lembaran Negara Republik Indonesia Nomor 5587", "Tambahan Lembaran Negara "
+                                                                              "Republik Indonesia 5587")]),
     "M3_form": (CLEAN, [("Tambahan Lembaran Negara Republik Indonesia Nomor 5587", "Tambahan Lembaran Negara "
                                                                              "No. 5587")]),
     "D1": (CLEAN, [("KABUPATEN SUKAMAJU.\n\nBAB I", "KABUPATEN SUKAMAJU\n\nBAB I")]),
@@ -243,11 +249,14 @@ _USE = ("(1) Pengelolaan kinerja Pegawai ASN terdiri", "(1) Pengelolaan kinerja 
                                                       "{}, terdiri")
 
 
-def test_u5_a_term_met_only_in_ordinary_lower_case_words_is_unused():
-    """Breaking: "Jabatan Pelaksana" is defined, the body says only "jabatan pelaksana"; keeping: the body uses the
-    term with its capitals (or with wrong capitals, which is U2's business, not U5's)."""
+def test_a_term_met_only_in_lower_case_words_is_u2_lower_not_never_used():
+    """Breaking: "Jabatan Pelaksana" is defined, the body says only "jabatan pelaksana": the term is used without
+    its capitals (U2_lower), not "never used" (U5, a misleading diagnosis); defined and not met at all: U5.
+    Keeping: the body uses the term with its capitals (or with wrong capitals, which is U2's business)."""
     lower = _mutate(CLEAN, [_JABATAN, (_USE[0], _USE[1].format("jabatan pelaksana"))])
-    assert [c for c, _ in _findings(lower, "U5")] == ["Pasal 1 angka 10"]
+    assert _findings(lower, "U5") == []
+    assert [c for c, _ in _findings(lower, "U2_lower")] == ["Pasal 1 angka 10"]
+    assert [c for c, _ in _findings(_mutate(CLEAN, [_JABATAN]), "U5")] == ["Pasal 1 angka 10"]
     for used in ("Jabatan Pelaksana", "Jabatan pelaksana"):
         assert _findings(_mutate(CLEAN, [_JABATAN, (_USE[0], _USE[1].format(used))]), "U5") == []
 

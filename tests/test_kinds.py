@@ -216,3 +216,81 @@ def test_a_permen_is_promulgated_in_the_berita_negara():
     text = _national("Peraturan Menteri", "Berita Negara Republik Indonesia").replace(
         "PERATURAN MENTERI REPUBLIK INDONESIA", "PERATURAN MENTERI KOMUNIKASI DAN INFORMATIKA")
     assert "T1_undang" not in {r for r, _ in _rules(text)}
+
+
+# --- a Peraturan Gubernur drafts with the province's office -------------------------------------------------------
+
+PERGUB = {
+    "daerah": {"nama": "Jawa Tengah", "jenis": "provinsi"}, "provinsi": "Jawa Tengah", "ibu_kota": "Semarang",
+    "kepala_daerah": {"nama": "Sri Lestari", "jabatan": "Gubernur"}, "sekretaris_daerah": {"nama": "Hadi Santoso"},
+    "nomor": None, "tahun": 2026, "tanggal_ditetapkan": None, "tanggal_diundangkan": None,
+    "berita_daerah": {"nomor": None},
+    "dasar_hukum_daerah": [
+        {"jenis": "Undang-Undang", "nomor": "10", "tahun": 1950, "tentang": "Pembentukan Propinsi Jawa Tengah",
+         "lembaran": "Berita Negara Republik Indonesia Tahun 1950 Nomor 57"},
+        {"jenis": "Perda", "nomor": "9", "tahun": 2016,
+         "tentang": "Pembentukan dan Susunan Perangkat Daerah Provinsi Jawa Tengah",
+         "lembaran": "Lembaran Daerah Provinsi Jawa Tengah Tahun 2016 Nomor 9"}],
+}
+
+
+@pytest.fixture(scope="module")
+def pergub(tmp_path_factory, draft_sources):
+    import yaml
+
+    folder = tmp_path_factory.mktemp("pergub")
+    path = folder / "jateng.yaml"
+    path.write_text(yaml.safe_dump(PERGUB, allow_unicode=True), encoding="utf-8")
+    out = folder / "out"
+    rc = main(["draft", str(path), "--db", str(draft_sources.store.path), "-o", str(out)])
+    return rc, out
+
+
+def test_a_pergub_profile_drafts_with_no_error(pergub):
+    rc, out = pergub
+    assert rc == 0
+    back = ingest_path(out / "draft.docx")
+    assert [f["rule"] for f in check(back) if f["severity"] != "info"] == []
+
+
+def test_the_pergub_carries_the_provinces_office_everywhere(pergub):
+    _, out = pergub
+    md = (out / "draft.md").read_text(encoding="utf-8")
+    lines = [ln for ln in md.splitlines() if ln.strip()]
+    # the kop is the Gubernur's alone: no province line under "GUBERNUR" as a kabupaten's kop has
+    assert lines[1:3] == ["GUBERNUR JAWA TENGAH", "PERATURAN GUBERNUR JAWA TENGAH"]
+    for text in ("Daerah adalah Provinsi Jawa Tengah.", "Gubernur adalah Gubernur Jawa Tengah.",
+                 "penempatannya dalam Berita Daerah Provinsi Jawa Tengah.", "SEKRETARIS DAERAH PROVINSI JAWA TENGAH,",
+                 "BERITA DAERAH PROVINSI JAWA TENGAH TAHUN 2026", "Peraturan Daerah Provinsi Jawa Tengah Nomor 9"):
+        assert text in md, text
+    assert not re.search(r"\b(?:Bupati|Wali\s?Kota|Kabupaten(?!/))\b", md, re.I)
+    reg = ingest_path(out / "draft.json")
+    assert (reg.meta.jenis, reg.meta.daerah_jenis, reg.meta.pejabat) == ("Peraturan Gubernur", "provinsi",
+                                                                          "Gubernur Jawa Tengah")
+
+
+def test_the_consistency_check_holds_a_pergub_to_its_province(pergub):
+    _, out = pergub
+    md = (out / "draft.md").read_text(encoding="utf-8")
+    wrong = md.replace("Daerah adalah Provinsi Jawa Tengah.", "Daerah adalah Provinsi Jawa Timur.").replace(
+        "BERITA DAERAH PROVINSI JAWA TENGAH TAHUN", "BERITA DAERAH KABUPATEN JAWA TENGAH TAHUN")
+    found = {(f["rule"], f["cite"]) for f in check(ingest_text(wrong, "pergub.md"))}
+    assert {("T3_daerah", "Pasal 1 angka 1"), ("T3", "Penutup")} <= found
+
+
+def test_a_province_signed_by_a_bupati_is_refused():
+    from rancang.errors import InputError
+    from rancang.generate import profile
+
+    data = json.loads(json.dumps(PERGUB))
+    data["kepala_daerah"]["jabatan"] = "Bupati"
+    with pytest.raises(InputError, match="seharusnya Gubernur"):
+        profile.from_dict(data)
+
+
+def test_the_region_schema_offers_every_region_kind_and_head():
+    region = json.loads((SCHEMA.parent / "region.schema.json").read_text(encoding="utf-8"))["properties"]
+    assert region["daerah"]["properties"]["jenis"]["enum"] == list(kinds.regions())
+    heads = [r.head for r in kinds.regions().values()]
+    assert set(region["kepala_daerah"]["properties"]["jabatan"]["enum"]) == {
+        f"{p}{h}" for p in ("", "Pj. ", "Plt. ") for h in heads}

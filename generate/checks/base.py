@@ -47,16 +47,27 @@ ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @cache
-def rules() -> dict[str, dict[str, Any]]:
-    """The rule table: rule id -> {family, source, severity, message[, fix]} (``data/rules.yaml``)."""
+def _table() -> dict[str, Any]:
     return resources.read_yaml("data/rules.yaml")
+
+
+def rules() -> dict[str, dict[str, Any]]:
+    """The rule table: rule id -> {family, source, severity, message[, fix, form, acts, needs]}
+    (``data/rules.yaml``; keys starting with "_" are settings, see :func:`settings`)."""
+    return {k: v for k, v in _table().items() if not k.startswith("_")}
+
+
+def settings(name: str) -> dict[str, Any]:
+    """A settings block of the rule table (``_reading``: the OCR confidence below which form rules are not
+    applied, and the notes added to findings on doubtful text)."""
+    return dict(_table().get("_" + name) or {})
 
 
 def finding(rule: str, cite: str, fix: dict[str, str] | None = None, **values: Any) -> Finding:
     """A finding of ``rule`` at ``cite``; ``values`` fill the rule's message template.
 
     Raises KeyError for a rule id missing from the table (a programming error, caught by the tests)."""
-    r = rules()[rule]
+    r = _table()[rule]
     out: Finding = {"severity": r["severity"], "code": rule.split("_")[0], "rule": rule, "source": r["source"],
                     "message": r["message"].format(**values), "cite": cite}
     if fix is not None and fix.get("old") != fix.get("new"):
@@ -74,6 +85,21 @@ def section(cite: str) -> str:
 def norm(s: str | None) -> str:
     """Whitespace collapsed to single spaces, ends stripped."""
     return " ".join((s or "").split())
+
+
+def ending(text: str) -> str:
+    """How a clause ends, in the drafter's words: '"; dan"', '";"', '","', '"."' or "tanpa tanda baca".
+
+    >>> ending("nota dinas; dan"), ending("penunjukan,"), ending("yang digunakan")
+    ('"; dan"', '","', 'tanpa tanda baca')
+    """
+    text = norm(text)
+    m = re.search(r";\s+(?:dan/atau|dan|atau|serta)$", text)
+    if m:
+        return f'"{m.group(0)}"'
+    if text[-1:] in ".,;:!?)":
+        return f'"{text[-1:]}"'
+    return "tanpa tanda baca"
 
 
 def jenis_of(reg: Regulation) -> str:
