@@ -32,7 +32,9 @@ class Finding(TypedDict):
     """One finding of ``rancang check`` (the JSON of ``--format json``, key for key): ``severity`` is "error",
     "warning" or "info"; ``code`` the DRAFTING.md id ("X1"); ``rule`` the row of data/rules.yaml ("X1_pasal");
     ``source`` the legal source it enforces; ``message`` the Indonesian sentence; ``cite`` where ("Pasal 4 ayat
-    (3)"); ``fix`` when the rule has a mechanical correction."""
+    (3)"); ``fix`` when the rule has a mechanical correction; ``doubt`` why the finding is less sure than its rule
+    (an OCR'd text, a gap in the numbering), and then ``fix_ocr`` holds the correction ``--fix`` applies only when
+    asked. ``ref_in_gap`` lives between the X2 rule and :func:`rancang.generate.checks.reading.qualify` only."""
 
     severity: str
     code: str
@@ -41,6 +43,9 @@ class Finding(TypedDict):
     message: str
     cite: str
     fix: NotRequired[Fix]
+    doubt: NotRequired[str]
+    fix_ocr: NotRequired[Fix]
+    ref_in_gap: NotRequired[bool]
 
 
 ORDER = {"error": 0, "warning": 1, "info": 2}
