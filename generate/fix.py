@@ -16,7 +16,7 @@ from typing import Any
 from rancang import atomic
 from rancang.errors import InputError, OutputError, os_reason
 from rancang.generate.checks import check
-from rancang.generate.checks.base import Finding
+from rancang.generate.checks.base import Finding, Fix
 from rancang.ingest import ingest_path, ingest_text
 from rancang.ingest.markdown import render
 from rancang.ingest.readers import sniff
@@ -50,7 +50,7 @@ def _keep_spacing(found: str, new: str, old: str) -> str:
     return out
 
 
-def replace_once(text: str, fix: dict[str, str]) -> tuple[str, tuple[int, int, int] | None]:
+def replace_once(text: str, fix: Fix | dict[str, str]) -> tuple[str, tuple[int, int, int] | None]:
     """``text`` with the fix applied, and (start, old end, new end) of the change -- or ``text`` and None when
     ``old`` is not found after the anchor."""
     start = 0

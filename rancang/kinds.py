@@ -189,6 +189,20 @@ def of(jenis: str | None) -> Kind | None:
     return None
 
 
+@cache
+def title_pattern() -> str:
+    """A regular expression (no groups) for the jenis of every kind as a judul prints it, upper case, longest
+    first ("PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG" before "PERATURAN PEMERINTAH"), any spacing of "WALI
+    KOTA": the reader's judul pattern (:data:`rancang.ingest.grammar.JENIS`) is built from it, so a kind added to
+    the data file is read without touching the reader."""
+    spelled = set()
+    for k in kinds().values():
+        for name in k.names:
+            words = [re.escape(w) for w in name.upper().replace("WALIKOTA", "WALI KOTA").split()]
+            spelled.add(r"\s+".join(words).replace(r"WALI\s+KOTA", r"WALI\s*KOTA"))
+    return "|".join(sorted(spelled, key=len, reverse=True))
+
+
 def body_unit(jenis: str | None) -> str:
     """The body unit of the act ``jenis`` names: "diktum" for a Keputusan or Instruksi, else "pasal"."""
     k = of(jenis)

@@ -294,3 +294,88 @@ def test_the_region_schema_offers_every_region_kind_and_head():
     heads = [r.head for r in kinds.regions().values()]
     assert set(region["kepala_daerah"]["properties"]["jabatan"]["enum"]) == {
         f"{p}{h}" for p in ("", "Pj. ", "Plt. ") for h in heads}
+
+
+# --- adding a kind of act is data alone ----------------------------------------------------------------------------
+
+NEW_KINDS = {
+    # UU 12/2011 Pasal 8 ayat (1) and Pasal 83: a national agency's regulation, promulgated in the Berita Negara
+    "perban": {"name": "Peraturan Badan", "short": "Perban", "level": "nasional", "maker": "Kepala Badan",
+               "body_unit": "pasal", "decision": "MEMUTUSKAN", "legislature": False,
+               "gazette": "Berita Negara Republik Indonesia", "tambahan": None, "berlaku": "diundangkan",
+               "penjelasan": False},
+    # a Keputusan Presiden built of diktum, not promulgated
+    "keppres": {"name": "Keputusan Presiden", "short": "Keppres", "level": "nasional",
+                "maker": "Presiden Republik Indonesia", "body_unit": "diktum", "decision": "MEMUTUSKAN",
+                "legislature": False, "gazette": None, "tambahan": None, "berlaku": "ditetapkan",
+                "penjelasan": False},
+}
+
+
+@pytest.fixture
+def more_kinds(monkeypatch):
+    """The kinds data with :data:`NEW_KINDS` added, as a bureau would add them to ``data/kinds.json``; the reader's
+    judul pattern is rebuilt from it (the grammar module is re-read), and everything is restored afterwards."""
+    import copy
+    import importlib
+
+    from rancang.ingest import grammar
+
+    data = copy.deepcopy(kinds.data())
+    data["kinds"].update(NEW_KINDS)
+
+    def reload() -> None:
+        for cached in (kinds.kinds, kinds._by_name, kinds.title_pattern):
+            cached.cache_clear()
+        importlib.reload(grammar)
+
+    monkeypatch.setattr(kinds, "_data", lambda: data)
+    reload()
+    yield
+    monkeypatch.undo()
+    reload()
+
+
+KEPPRES = """KEPUTUSAN PRESIDEN REPUBLIK INDONESIA
+NOMOR 5 TAHUN 2020
+
+TENTANG
+
+TIM PERCEPATAN UJI
+
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+
+PRESIDEN REPUBLIK INDONESIA,
+
+Menimbang : bahwa untuk mempercepat uji perlu menetapkan Keputusan Presiden tentang Tim Percepatan Uji;
+
+Mengingat : Pasal 4 ayat (1) Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;
+
+MEMUTUSKAN:
+
+Menetapkan : KEPUTUSAN PRESIDEN TENTANG TIM PERCEPATAN UJI.
+
+KESATU : Membentuk Tim Percepatan Uji.
+KEDUA : Keputusan Presiden ini mulai berlaku pada tanggal ditetapkan.
+
+Ditetapkan di Jakarta
+pada tanggal 2 Maret 2020
+"""
+
+
+def test_a_kind_of_act_is_added_as_data_alone(more_kinds):
+    keppres = ingest_text(KEPPRES, "keppres.txt")
+    assert keppres.meta.jenis == "Keputusan Presiden" and keppres.meta.daerah_jenis == "nasional"
+    assert [n.cite for n in keppres.body] == ["Diktum KESATU", "Diktum KEDUA"]
+    assert check(keppres) == []
+    perban = _national("Peraturan Badan", "Berita Negara Republik Indonesia").replace(
+        "PERATURAN BADAN REPUBLIK INDONESIA", "PERATURAN BADAN KEPEGAWAIAN NEGARA REPUBLIK INDONESIA")
+    reg = ingest_text(perban, "perban.txt")
+    assert reg.meta.jenis == "Peraturan Badan" and kinds.of(reg.meta.jenis).gazette.startswith("Berita Negara")
+    assert "T1_undang" not in {f["rule"] for f in check(reg)}
+
+
+def test_without_its_entry_the_kind_is_not_known():
+    assert kinds.of("Keputusan Presiden") is None
+    with pytest.raises(Exception, match="tidak ditemukan satu Pasal pun"):
+        ingest_text(KEPPRES, "keppres.txt")
