@@ -17,8 +17,9 @@ from rancang.generate import check as checker
 from rancang.generate import consensus, fix, naskah
 from rancang.generate import draft as drafting
 from rancang.generate import profile as profiles
+from rancang.generate.checks.base import Finding
 from rancang.generate.checks.coverage import coverage, is_sistem_kerja
-from rancang.generate.fix import format_changes
+from rancang.generate.fix import Change, format_changes
 from rancang.generate.naskah import scenario as scenarios
 from rancang.generate.profile import read_data
 from rancang.generate.sources import Sources
@@ -121,7 +122,7 @@ def check(file: Path, fmt: str, do_fix: bool, fix_ocr: bool, out: Path | None) -
         raise RancangError(f"{file.name}: {errors} galat kaidah penyusunan.")
 
 
-def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[dict], list[dict]]:
+def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[Finding], list[Change]]:
     """Apply the mechanical fixes of FILE's findings and write the result to ``out``: (remaining findings,
     changes). OCR'd text is fixed only with ``fix_ocr``."""
     return fix.fix_file(file, out, fix_ocr=fix_ocr)

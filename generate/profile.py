@@ -38,8 +38,8 @@ def _where(path: list[Any], root: str = "profil") -> str:
 _DATE_FORMS = {"date": "TTTT-BB-HH, mis. 2026-03-02", "tanggal": "TTTT-BB-HH seperti 2026-03-02, atau 2 Maret 2026"}
 
 
-def _message(err, root: str = "profil") -> str:
-    """One Indonesian clause for one jsonschema error, naming the key involved (``root`` names the document
+def _message(err: schema.Problem, root: str = "profil") -> str:
+    """One Indonesian clause for one schema violation, naming the key involved (``root`` names the document
     itself: "profil", "data surat")."""
     where = _where(list(err.absolute_path), root)
     if err.validator == "additionalProperties":
@@ -102,7 +102,7 @@ def validate(data: dict[str, Any], schema_name: str = "region", label: str = "pr
     """Raise InputError listing every schema violation of ``data``, each naming its key."""
     if schema.is_valid(schema_name, data):  # the compiled check; the explaining validator only on a failure
         return
-    errs = sorted(schema.validator(schema_name).iter_errors(data), key=lambda e: list(e.absolute_path))
+    errs = schema.problems(schema_name, data)
     if errs:
         raise InputError(f"{label} tidak sah: " + "; ".join(_message(e) for e in errs) + ".")
 

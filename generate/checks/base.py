@@ -11,13 +11,43 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from rancang.generate import resources
 from rancang.parts import Konsiderans
 from rancang.tree import Node, Regulation
 
-Finding = dict[str, Any]
+
+class Fix(TypedDict):
+    """A mechanical correction: the first ``old`` found after the text ``after`` (whitespace may differ) within
+    ``section`` (:func:`section`) becomes ``new``."""
+
+    old: str
+    new: str
+    after: str
+    section: str
+
+
+class Finding(TypedDict):
+    """One finding of ``rancang check`` (the JSON of ``--format json``, key for key): ``severity`` is "error",
+    "warning" or "info"; ``code`` the DRAFTING.md id ("X1"); ``rule`` the row of data/rules.yaml ("X1_pasal");
+    ``source`` the legal source it enforces; ``message`` the Indonesian sentence; ``cite`` where ("Pasal 4 ayat
+    (3)"); ``fix`` when the rule has a mechanical correction; ``doubt`` why the finding is less sure than its rule
+    (an OCR'd text, a gap in the numbering), and then ``fix_ocr`` holds the correction ``--fix`` applies only when
+    asked. ``ref_in_gap`` lives between the X2 rule and :func:`rancang.generate.checks.reading.qualify` only."""
+
+    severity: str
+    code: str
+    rule: str
+    source: str
+    message: str
+    cite: str
+    fix: NotRequired[Fix]
+    doubt: NotRequired[str]
+    fix_ocr: NotRequired[Fix]
+    ref_in_gap: NotRequired[bool]
+
+
 ORDER = {"error": 0, "warning": 1, "info": 2}
 
 

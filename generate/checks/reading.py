@@ -64,7 +64,7 @@ def ocr_damage(reg: Regulation) -> tuple[float, list[str]]:
 
 
 def _note(f: Finding, why: str) -> Finding:
-    f = dict(f)
+    f = f.copy()
     f["message"] = f["message"].rstrip() + f" ({why})"
     f["doubt"] = why
     return f

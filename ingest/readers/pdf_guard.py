@@ -101,7 +101,7 @@ _BODY = re.compile(rb"(?<![0-9])[0-9]++\s++[0-9]++\s++obj(?![A-Za-z0-9])|\bxref\
 
 
 def trimmed(data: bytes, name: str = "") -> bytes:
-    """``data`` up to and including its last "%%EOF" line: bytes appended after a complete PDF (zero padding from
+    r"""``data`` up to and including its last "%%EOF" line: bytes appended after a complete PDF (zero padding from
     a copy tool, a mail footer) are dropped, as pdftotext and PDF viewers ignore them.
 
     Raises InputError for a file cut short: no "%%EOF" at all (PDFium would read its first pages as if they were
