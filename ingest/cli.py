@@ -16,7 +16,8 @@ from typing import Any
 
 import click
 
-from rancang.errors import InputError, RancangError, os_reason
+from rancang import atomic
+from rancang.errors import InputError, RancangError
 from rancang.ingest import ingest_path
 from rancang.ingest.akn import to_akn
 from rancang.ingest.markdown import render as render_md
@@ -86,11 +87,8 @@ def output_names(files: list[Path], ext: str) -> dict[Path, str]:
 
 
 def _write(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: keluaran tidak dapat ditulis ({os_reason(exc)}).") from exc
+    """Write one output whole or not at all (:mod:`rancang.atomic`; OutputError names the file)."""
+    atomic.write_text(path, text)
 
 
 @click.command()
@@ -217,5 +215,5 @@ def _collect(path: Path, text: str | None, reason: str | None, target: Path,
         return
     try:
         _write(target, text)
-    except InputError as exc:
+    except RancangError as exc:
         reasons[path] = exc.format_message()

@@ -101,12 +101,11 @@ PENJELASAN = re.compile(r"^PENJELASAN(?:\s*$|\s+ATAS\b|\s+(?:UNDANG-UNDANG|PERAT
 CLOSING_FORMULA = re.compile(r"^Agar\s+setiap\s+orang\s+mengetahuinya", re.I)
 
 # --- the judul ---------------------------------------------------------------------------------------------------
-JENIS = re.compile(r"""
-    ^(?P<jenis>PERATURAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR|DAERAH|PEMERINTAH|PRESIDEN|MENTERI\b.*?)
-      |UNDANG-UNDANG(?:\s+REPUBLIK\s+INDONESIA)?
-      |KEPUTUSAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR)
-      |INSTRUKSI \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR)
-      |QANUN)                                   # the Perda of Aceh: "QANUN KABUPATEN ACEH BESAR"
+#: the jenis of the act: every kind of :mod:`rancang.kinds` as a judul prints it ("PERATURAN BUPATI", "KEPUTUSAN
+#: WALI KOTA", "QANUN" the Perda of Aceh, "PERATURAN MENTERI" before the minister's name), with "REPUBLIK
+#: INDONESIA" after a national one; the rest of the line names the region or the minister
+JENIS = re.compile(rf"""
+    ^(?P<jenis>(?:{kinds.title_pattern()})(?:\s+REPUBLIK\s+INDONESIA)?)
     (?P<rest>.*)$""", re.X)
 NOMOR_TAHUN = re.compile(r"^NOMOR\s*:?\s*(?P<nomor>[\w./-]+)\s+TAHUN\s*:?\s*(?P<tahun>\d{4})\s*$", re.I)
 TENTANG = re.compile(r"^TENTANG\s*:?\s*(?P<rest>.*)$")

@@ -87,6 +87,7 @@ def read_pdf(data: bytes, name: str = "") -> Document:
 
     Raises :class:`InputError` with one sentence: what to install when OCR is needed but Tesseract is absent,
     or that OCR is switched off."""
+    data = pdf_guard.trimmed(data, name)  # padding after %%EOF dropped; a file cut short refused
     pdf_guard.check(data, name)  # streams inflated within bounds before any PDF library reads them (flate bombs)
     if ocr.mode() == "always":
         return ocr.read(data, name, reason="forced")
