@@ -97,5 +97,5 @@ def write(d: Draft, outdir: str | Path) -> list[Path]:
     """Write draft.docx, draft.md, draft.json and catatan.md into ``outdir`` (created) as one set: all four new
     or, on any failure (full disk, a kill), the old four untouched (:func:`rancang.atomic.write_set`); their paths.
     Raises OutputError naming the file that could not be written."""
-    contents = [d.docx, d.markdown, d.to_json() + "\n", d.catatan()]
+    contents: list[bytes | str] = [d.docx, d.markdown, d.to_json() + "\n", d.catatan()]
     return atomic.write_set(outdir, dict(zip(FILES, contents, strict=True)))

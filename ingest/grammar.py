@@ -89,8 +89,11 @@ MEMPERHATIKAN = re.compile(r"^Memperhatikan\s*(?::\s*(?P<rest>.*)|$)", re.I)
 #: "Dengan Persetujuan Bersama" (since 2000), or "Dengan persetujuan" alone or before "DEWAN PERWAKILAN RAKYAT ..."
 #: as acts before the second amendment of the UUD print it
 PERSETUJUAN = re.compile(r"^Dengan\s+Persetujuan(?:\s+Bersama\b|\s*:?\s*$|\s*:?\s+DEWAN\b)", re.I)
-MEMUTUSKAN = re.compile(r"^M\s*E\s*M\s*U\s*T\s*U\s*S\s*K\s*A\s*N\s*:?\s*$", re.I)
-DITETAPKAN = re.compile(r"^Ditetapkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
+#: the word that opens the body, as each kind of :mod:`rancang.kinds` has it: "MEMUTUSKAN:" (letter-spaced too),
+#: "MENGINSTRUKSIKAN:" of an Instruksi
+MEMUTUSKAN = re.compile(rf"^(?:{kinds.decision_pattern()})\s*:?\s*$", re.I)
+#: "Ditetapkan di ..." (an Instruksi is "Dikeluarkan di ...", Permendagri 80/2015 Lampiran)
+DITETAPKAN = re.compile(r"^(?:Ditetapkan|Dikeluarkan)\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
 DISAHKAN = re.compile(r"^Disahkan\s+di\b", re.I)   # the penutup of a national act
 TENTANG_IN_DIKTUM = re.compile(r"\bTENTANG\s+(.+?)\.?\s*$")
 DIUNDANGKAN = re.compile(r"^Diundangkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
@@ -101,12 +104,11 @@ PENJELASAN = re.compile(r"^PENJELASAN(?:\s*$|\s+ATAS\b|\s+(?:UNDANG-UNDANG|PERAT
 CLOSING_FORMULA = re.compile(r"^Agar\s+setiap\s+orang\s+mengetahuinya", re.I)
 
 # --- the judul ---------------------------------------------------------------------------------------------------
-JENIS = re.compile(r"""
-    ^(?P<jenis>PERATURAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR|DAERAH|PEMERINTAH|PRESIDEN|MENTERI\b.*?)
-      |UNDANG-UNDANG(?:\s+REPUBLIK\s+INDONESIA)?
-      |KEPUTUSAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR)
-      |INSTRUKSI \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR)
-      |QANUN)                                   # the Perda of Aceh: "QANUN KABUPATEN ACEH BESAR"
+#: the jenis of the act: every kind of :mod:`rancang.kinds` as a judul prints it ("PERATURAN BUPATI", "KEPUTUSAN
+#: WALI KOTA", "QANUN" the Perda of Aceh, "PERATURAN MENTERI" before the minister's name), with "REPUBLIK
+#: INDONESIA" after a national one; the rest of the line names the region or the minister
+JENIS = re.compile(rf"""
+    ^(?P<jenis>(?:{kinds.title_pattern()})(?:\s+REPUBLIK\s+INDONESIA)?)
     (?P<rest>.*)$""", re.X)
 NOMOR_TAHUN = re.compile(r"^NOMOR\s*:?\s*(?P<nomor>[\w./-]+)\s+TAHUN\s*:?\s*(?P<tahun>\d{4})\s*$", re.I)
 TENTANG = re.compile(r"^TENTANG\s*:?\s*(?P<rest>.*)$")

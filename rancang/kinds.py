@@ -88,11 +88,12 @@ def diktum_word(n: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """A kind of region: its key ("kabupaten"), the word before its name ("Kabupaten"), its head's office
-    ("Bupati"), every spelling of that office ("Wali Kota", "Walikota") and old spellings of the word
-    ("Propinsi")."""
+    """A kind of region: its key ("kabupaten"), its tier (1 for a provinsi, 2 for a kabupaten or kota: UU 23/2014
+    Pasal 2), the word before its name ("Kabupaten"), its head's office ("Bupati"), every spelling of that office
+    ("Wali Kota", "Walikota") and old spellings of the word ("Propinsi")."""
 
     key: str
+    level: int
     word: str
     head: str
     spellings: tuple[str, ...]
@@ -163,7 +164,7 @@ def kinds() -> dict[str, Kind]:
 @cache
 def regions() -> dict[str, Region]:
     """Every kind of region: key ("provinsi", "kabupaten", "kota") -> :class:`Region`."""
-    return {k: Region(key=k, word=d["word"], head=d["head"], spellings=tuple(d["spellings"]),
+    return {k: Region(key=k, level=int(d["level"]), word=d["word"], head=d["head"], spellings=tuple(d["spellings"]),
                       old_words=tuple(d.get("old_words") or ()))
             for k, d in _data()["regions"].items()}
 
@@ -186,6 +187,28 @@ def of(jenis: str | None) -> Kind | None:
         if j == name or j.startswith(name + " "):
             return k
     return None
+
+
+@cache
+def title_pattern() -> str:
+    """A regular expression (no groups) for the jenis of every kind as a judul prints it, upper case, longest
+    first ("PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG" before "PERATURAN PEMERINTAH"), any spacing of "WALI
+    KOTA": the reader's judul pattern (:data:`rancang.ingest.grammar.JENIS`) is built from it, so a kind added to
+    the data file is read without touching the reader."""
+    spelled = set()
+    for k in kinds().values():
+        for name in k.names:
+            words = [re.escape(w) for w in name.upper().replace("WALIKOTA", "WALI KOTA").split()]
+            spelled.add(r"\s+".join(words).replace(r"WALI\s+KOTA", r"WALI\s*KOTA"))
+    return "|".join(sorted(spelled, key=len, reverse=True))
+
+
+@cache
+def decision_pattern() -> str:
+    """A regular expression (no groups) for the word that opens the body of every kind, letter-spaced or not:
+    "MEMUTUSKAN", "M E M U T U S K A N", "MENGINSTRUKSIKAN" (use with re.I)."""
+    words = {k.decision for k in kinds().values()}
+    return "|".join(r"\s*".join(word) for word in sorted(words, key=len, reverse=True))
 
 
 def body_unit(jenis: str | None) -> str:

@@ -60,6 +60,10 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "U2": (CLEAN, [("sesuai dengan Mekanisme Kerja sebagaimana", "sesuai dengan Mekanisme kerja sebagaimana")]),
     "U5": (CLEAN, [("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Satuan Tugas Khusus adalah kelompok "
                                                   "Pegawai ASN untuk tugas tertentu.\n\nBAB II")]),
+    "U2_lower": (CLEAN, [("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Jabatan Pelaksana adalah sekelompok "
+                                                       "jabatan pelayanan publik.\n\nBAB II"),
+                         ("(1) Pengelolaan kinerja Pegawai ASN terdiri",
+                          "(1) Pengelolaan kinerja Pegawai ASN, termasuk uraian tugas jabatan pelaksana, terdiri")]),
     "U4_undefined": (CLEAN, [("(2) Peta proses bisnis sebagaimana dimaksud pada ayat (1) ditetapkan oleh Bupati.",
                               "(2) Peta proses bisnis sebagaimana dimaksud pada ayat (1) ditetapkan oleh Pejabat "
                               "yang Berwenang.")]),
@@ -71,6 +75,17 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "K2_title": (CLEAN, [("tentang Sistem Kerja Pegawai Aparatur Sipil Negara di Lingkungan Pemerintah Kabupaten "
                           "Sukamaju;", "tentang Sistem Kerja Pegawai di Lingkungan Pemerintah Kabupaten Sukamaju;")]),
     "K2_refs": (CLEAN, [("dimaksud dalam huruf a dan huruf b, perlu", "dimaksud dalam huruf a, perlu")]),
+    "P1": (CLEAN, [("DENGAN RAHMAT TUHAN YANG MAHA ESA\n\n", "")]),
+    "K3": (CLEAN, [("b. bahwa sesuai dengan Pasal 25 Peraturan Menteri",
+                    "b. bahwa untuk melaksanakan ketentuan Pasal 25 Peraturan Menteri"),
+                   ("Penyederhanaan Birokrasi, setiap instansi pemerintah mengatur penyesuaian sistem kerja;",
+                    "Penyederhanaan Birokrasi;")]),
+    "K1_double": (CLEAN, [("Penyederhanaan Birokrasi, setiap instansi pemerintah mengatur",
+                           "Penyederhanaan Birokrasi, bahwa setiap instansi pemerintah mengatur")]),
+    "K2_basis": (CLEAN, [("c. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu",
+                          "c. bahwa perlu")]),
+    "D1_title": (CLEAN, [("Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA PEGAWAI APARATUR SIPIL NEGARA",
+                          "Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA PEGAWAI")]),
     "K4": (CLEAN, [("perlu menetapkan Peraturan Bupati", "perlu membentuk Peraturan Bupati")]),
     "M1_label": (CLEAN, [("4. Undang-Undang Nomor 20", "5. Undang-Undang Nomor 20")]),
     "M1_end": (CLEAN, [("Tahun 2022 Nomor 181);", "Tahun 2022 Nomor 181).")]),
@@ -81,6 +96,8 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                                "(Lembaran Negara Republik Indonesia Tahun 2011 Nomor 82, Tambahan Lembaran Negara "
                                "Republik Indonesia Nomor 5234)")]),
     "M3": (CLEAN, [(" (Berita Negara Republik Indonesia Tahun 2022 Nomor 181)", "")]),
+    "M3_nomor": (CLEAN, [("Tambahan Lembaran Negara Republik Indonesia Nomor 5587", "Tambahan Lembaran Negara "
+                                                                              "Republik Indonesia 5587")]),
     "M3_form": (CLEAN, [("Tambahan Lembaran Negara Republik Indonesia Nomor 5587", "Tambahan Lembaran Negara "
                                                                              "No. 5587")]),
     "D1": (CLEAN, [("KABUPATEN SUKAMAJU.\n\nBAB I", "KABUPATEN SUKAMAJU\n\nBAB I")]),
@@ -243,11 +260,14 @@ _USE = ("(1) Pengelolaan kinerja Pegawai ASN terdiri", "(1) Pengelolaan kinerja 
                                                       "{}, terdiri")
 
 
-def test_u5_a_term_met_only_in_ordinary_lower_case_words_is_unused():
-    """Breaking: "Jabatan Pelaksana" is defined, the body says only "jabatan pelaksana"; keeping: the body uses the
-    term with its capitals (or with wrong capitals, which is U2's business, not U5's)."""
+def test_a_term_met_only_in_lower_case_words_is_u2_lower_not_never_used():
+    """Breaking: "Jabatan Pelaksana" is defined, the body says only "jabatan pelaksana": the term is used without
+    its capitals (U2_lower), not "never used" (U5, a misleading diagnosis); defined and not met at all: U5.
+    Keeping: the body uses the term with its capitals (or with wrong capitals, which is U2's business)."""
     lower = _mutate(CLEAN, [_JABATAN, (_USE[0], _USE[1].format("jabatan pelaksana"))])
-    assert [c for c, _ in _findings(lower, "U5")] == ["Pasal 1 angka 10"]
+    assert _findings(lower, "U5") == []
+    assert [c for c, _ in _findings(lower, "U2_lower")] == ["Pasal 1 angka 10"]
+    assert [c for c, _ in _findings(_mutate(CLEAN, [_JABATAN]), "U5")] == ["Pasal 1 angka 10"]
     for used in ("Jabatan Pelaksana", "Jabatan pelaksana"):
         assert _findings(_mutate(CLEAN, [_JABATAN, (_USE[0], _USE[1].format(used))]), "U5") == []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,25 @@ def test_the_dikta_run_in_order():
     assert "seharusnya KETIGA" in found[0]["message"]
 
 
+LAYOUTS = {
+    "colon on the next line": [("KESATU : Membentuk", "KESATU\n:\nMembentuk"), ("KEDUA : Tim", "KEDUA\n: Tim")],
+    "PERTAMA as older Keputusan number it": [("KESATU : ", "PERTAMA : ")],
+    "a stop after the ordinal": [(f"{w} : ", f"{w}. ") for w in ("KESATU", "KEDUA", "KETIGA", "KEEMPAT")],
+}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_the_dikta_are_read_in_every_layout_and_nothing_is_lost(layout):
+    text = KEPUTUSAN.read_text(encoding="utf-8")
+    for old, new in LAYOUTS[layout]:
+        text = text.replace(old, new)
+    reg = ingest_text(text, "kep.txt")
+    assert len(reg.body) == 4 and reg.body[0].text.startswith("Membentuk") and reg.body[1].text.startswith("Tim")
+    assert len(reg.body[1].children) == 3
+    assert difference(text, reg) == (Counter(), Counter())
+    assert check(reg) == []
+
+
 def test_a_wrapped_reference_to_a_diktum_is_no_heading():
     text = KEPUTUSAN.read_text(encoding="utf-8").replace(
         "KETIGA : Segala biaya", "KETIGA : Tim Kerja sebagaimana dimaksud dalam Diktum\nKESATU melaksanakan tugas.\n"
@@ -216,3 +236,180 @@ def test_a_permen_is_promulgated_in_the_berita_negara():
     text = _national("Peraturan Menteri", "Berita Negara Republik Indonesia").replace(
         "PERATURAN MENTERI REPUBLIK INDONESIA", "PERATURAN MENTERI KOMUNIKASI DAN INFORMATIKA")
     assert "T1_undang" not in {r for r, _ in _rules(text)}
+
+
+# --- a Peraturan Gubernur drafts with the province's office -------------------------------------------------------
+
+PERGUB = {
+    "daerah": {"nama": "Jawa Tengah", "jenis": "provinsi"}, "provinsi": "Jawa Tengah", "ibu_kota": "Semarang",
+    "kepala_daerah": {"nama": "Sri Lestari", "jabatan": "Gubernur"}, "sekretaris_daerah": {"nama": "Hadi Santoso"},
+    "nomor": None, "tahun": 2026, "tanggal_ditetapkan": None, "tanggal_diundangkan": None,
+    "berita_daerah": {"nomor": None},
+    "dasar_hukum_daerah": [
+        {"jenis": "Undang-Undang", "nomor": "10", "tahun": 1950, "tentang": "Pembentukan Propinsi Jawa Tengah",
+         "lembaran": "Berita Negara Republik Indonesia Tahun 1950 Nomor 57"},
+        {"jenis": "Perda", "nomor": "9", "tahun": 2016,
+         "tentang": "Pembentukan dan Susunan Perangkat Daerah Provinsi Jawa Tengah",
+         "lembaran": "Lembaran Daerah Provinsi Jawa Tengah Tahun 2016 Nomor 9"}],
+}
+
+
+@pytest.fixture(scope="module")
+def pergub(tmp_path_factory, draft_sources):
+    import yaml
+
+    folder = tmp_path_factory.mktemp("pergub")
+    path = folder / "jateng.yaml"
+    path.write_text(yaml.safe_dump(PERGUB, allow_unicode=True), encoding="utf-8")
+    out = folder / "out"
+    rc = main(["draft", str(path), "--db", str(draft_sources.store.path), "-o", str(out)])
+    return rc, out
+
+
+def test_a_pergub_profile_drafts_with_no_error(pergub):
+    rc, out = pergub
+    assert rc == 0
+    back = ingest_path(out / "draft.docx")
+    assert [f["rule"] for f in check(back) if f["severity"] != "info"] == []
+
+
+def test_the_pergub_carries_the_provinces_office_everywhere(pergub):
+    _, out = pergub
+    md = (out / "draft.md").read_text(encoding="utf-8")
+    lines = [ln for ln in md.splitlines() if ln.strip()]
+    # the kop is the Gubernur's alone: no province line under "GUBERNUR" as a kabupaten's kop has
+    assert lines[1:3] == ["GUBERNUR JAWA TENGAH", "PERATURAN GUBERNUR JAWA TENGAH"]
+    for text in ("Daerah adalah Provinsi Jawa Tengah.", "Gubernur adalah Gubernur Jawa Tengah.",
+                 "penempatannya dalam Berita Daerah Provinsi Jawa Tengah.", "SEKRETARIS DAERAH PROVINSI JAWA TENGAH,",
+                 "BERITA DAERAH PROVINSI JAWA TENGAH TAHUN 2026", "Peraturan Daerah Provinsi Jawa Tengah Nomor 9"):
+        assert text in md, text
+    assert not re.search(r"\b(?:Bupati|Wali\s?Kota|Kabupaten(?!/))\b", md, re.I)
+    reg = ingest_path(out / "draft.json")
+    assert (reg.meta.jenis, reg.meta.daerah_jenis, reg.meta.pejabat) == ("Peraturan Gubernur", "provinsi",
+                                                                          "Gubernur Jawa Tengah")
+
+
+def test_the_consistency_check_holds_a_pergub_to_its_province(pergub):
+    _, out = pergub
+    md = (out / "draft.md").read_text(encoding="utf-8")
+    wrong = md.replace("Daerah adalah Provinsi Jawa Tengah.", "Daerah adalah Provinsi Jawa Timur.").replace(
+        "BERITA DAERAH PROVINSI JAWA TENGAH TAHUN", "BERITA DAERAH KABUPATEN JAWA TENGAH TAHUN")
+    found = {(f["rule"], f["cite"]) for f in check(ingest_text(wrong, "pergub.md"))}
+    assert {("T3_daerah", "Pasal 1 angka 1"), ("T3", "Penutup")} <= found
+
+
+def test_a_province_signed_by_a_bupati_is_refused():
+    from rancang.errors import InputError
+    from rancang.generate import profile
+
+    data = json.loads(json.dumps(PERGUB))
+    data["kepala_daerah"]["jabatan"] = "Bupati"
+    with pytest.raises(InputError, match="seharusnya Gubernur"):
+        profile.from_dict(data)
+
+
+def test_the_region_schema_offers_every_region_kind_and_head():
+    region = json.loads((SCHEMA.parent / "region.schema.json").read_text(encoding="utf-8"))["properties"]
+    assert region["daerah"]["properties"]["jenis"]["enum"] == list(kinds.regions())
+    heads = [r.head for r in kinds.regions().values()]
+    assert set(region["kepala_daerah"]["properties"]["jabatan"]["enum"]) == {
+        f"{p}{h}" for p in ("", "Pj. ", "Plt. ") for h in heads}
+
+
+# --- adding a kind of act is data alone ----------------------------------------------------------------------------
+
+NEW_KINDS = {
+    # UU 12/2011 Pasal 8 ayat (1) and Pasal 83: a national agency's regulation, promulgated in the Berita Negara
+    "perban": {"name": "Peraturan Badan", "short": "Perban", "level": "nasional", "maker": "Kepala Badan",
+               "body_unit": "pasal", "decision": "MEMUTUSKAN", "legislature": False,
+               "gazette": "Berita Negara Republik Indonesia", "tambahan": None, "berlaku": "diundangkan",
+               "penjelasan": False},
+    # a Keputusan Presiden built of diktum, not promulgated
+    "keppres": {"name": "Keputusan Presiden", "short": "Keppres", "level": "nasional",
+                "maker": "Presiden Republik Indonesia", "body_unit": "diktum", "decision": "MEMUTUSKAN",
+                "legislature": False, "gazette": None, "tambahan": None, "berlaku": "ditetapkan",
+                "penjelasan": False},
+}
+
+
+@pytest.fixture
+def more_kinds(monkeypatch):
+    """The kinds data with :data:`NEW_KINDS` added, as a bureau would add them to ``data/kinds.json``; the reader's
+    judul pattern is rebuilt from it (the grammar module is re-read), and everything is restored afterwards."""
+    import copy
+    import importlib
+
+    from rancang.ingest import grammar
+
+    data = copy.deepcopy(kinds.data())
+    data["kinds"].update(NEW_KINDS)
+
+    def reload() -> None:
+        for cached in (kinds.kinds, kinds._by_name, kinds.title_pattern):
+            cached.cache_clear()
+        importlib.reload(grammar)
+
+    monkeypatch.setattr(kinds, "_data", lambda: data)
+    reload()
+    yield
+    monkeypatch.undo()
+    reload()
+
+
+KEPPRES = """KEPUTUSAN PRESIDEN REPUBLIK INDONESIA
+NOMOR 5 TAHUN 2020
+
+TENTANG
+
+TIM PERCEPATAN UJI
+
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+
+PRESIDEN REPUBLIK INDONESIA,
+
+Menimbang : bahwa untuk mempercepat uji perlu menetapkan Keputusan Presiden tentang Tim Percepatan Uji;
+
+Mengingat : Pasal 4 ayat (1) Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;
+
+MEMUTUSKAN:
+
+Menetapkan : KEPUTUSAN PRESIDEN TENTANG TIM PERCEPATAN UJI.
+
+KESATU : Membentuk Tim Percepatan Uji.
+KEDUA : Keputusan Presiden ini mulai berlaku pada tanggal ditetapkan.
+
+Ditetapkan di Jakarta
+pada tanggal 2 Maret 2020
+"""
+
+
+def test_a_kind_of_act_is_added_as_data_alone(more_kinds):
+    keppres = ingest_text(KEPPRES, "keppres.txt")
+    assert keppres.meta.jenis == "Keputusan Presiden" and keppres.meta.daerah_jenis == "nasional"
+    assert [n.cite for n in keppres.body] == ["Diktum KESATU", "Diktum KEDUA"]
+    assert check(keppres) == []
+    perban = _national("Peraturan Badan", "Berita Negara Republik Indonesia").replace(
+        "PERATURAN BADAN REPUBLIK INDONESIA", "PERATURAN BADAN KEPEGAWAIAN NEGARA REPUBLIK INDONESIA")
+    reg = ingest_text(perban, "perban.txt")
+    assert reg.meta.jenis == "Peraturan Badan" and kinds.of(reg.meta.jenis).gazette.startswith("Berita Negara")
+    assert "T1_undang" not in {f["rule"] for f in check(reg)}
+
+
+def test_without_its_entry_the_kind_is_not_known():
+    assert kinds.of("Keputusan Presiden") is None
+    with pytest.raises(Exception, match="tidak ditemukan satu Pasal pun"):
+        ingest_text(KEPPRES, "keppres.txt")
+
+
+def test_an_instruksi_reads_its_dikta_and_takes_effect_when_dikeluarkan():
+    text = (DATA / "kinds" / "instruksi_bupati.txt").read_text(encoding="utf-8")
+    reg = ingest_text(text, "instruksi.txt")
+    assert reg.meta.jenis == "Instruksi Bupati" and [n.number for n in reg.body] == ["KESATU", "KEDUA", "KETIGA"]
+    assert reg.penutup.ditetapkan_di == "Wates" and reg.penutup.lines[0] == "Dikeluarkan di Wates"
+    assert difference(text, reg) == (Counter(), Counter())
+    # an Instruksi on sistem kerja carries it out: it is not held to the sistem-kerja topics (S1) of a Perbup
+    assert check(reg) == []
+    wrong = text.replace("pada tanggal dikeluarkan.", "pada tanggal diundangkan.")
+    found = [f for f in check(ingest_text(wrong, "instruksi.txt"))]
+    assert [(f["rule"], f["cite"]) for f in found] == [("T1_ditetapkan", "Diktum KETIGA")]
+    assert "Instruksi ini mulai berlaku pada tanggal dikeluarkan" in found[0]["message"]

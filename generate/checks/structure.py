@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from rancang import kinds
-from rancang.generate.checks.base import Finding, finding, is_perda, jenis_of, jenis_pattern, norm
+from rancang.generate.checks.base import Finding, ending, finding, is_perda, jenis_of, jenis_pattern, norm
 from rancang.kinds import NodeType
 from rancang.numbering import huruf_value, ordinal_value, roman_value
 from rancang.tree import Node, Regulation
@@ -78,11 +78,13 @@ def check_babs(reg: Regulation) -> Iterator[Finding]:
 def check_judul(reg: Regulation) -> Iterator[Finding]:
     """J1: the judul reads "<JENIS> <DAERAH> / NOMOR n TAHUN yyyy / TENTANG / <NAMA>"."""
     lines = [norm(x).upper() for x in reg.preamble]
-    nomor = next((i for i, x in enumerate(lines) if re.match(r"NOMOR\b.*\bTAHUN\b", x)), None)
-    if nomor is None or not reg.meta.tentang:
+    nomors = [i for i, x in enumerate(lines) if re.match(r"NOMOR\b.*\bTAHUN\b", x)]
+    if not nomors or not reg.meta.tentang:
         return
-    if "TENTANG" not in lines[nomor].split() and \
-            not any(x == "TENTANG" or x.startswith("TENTANG ") for x in lines[nomor + 1:nomor + 3]):
+    # a "BERITA DAERAH ... / NOMOR ..." line printed above the title is not the judul's: any NOMOR line followed by
+    # TENTANG is the judul's own
+    if not any("TENTANG" in lines[i].split() or any(x == "TENTANG" or x.startswith("TENTANG ")
+                                                   for x in lines[i + 1:i + 3]) for i in nomors):
         yield finding("J1", "Judul")
 
 
@@ -113,9 +115,11 @@ def _signers(lines: list[str]) -> Iterator[str]:
         office = False
 
 
-#: the date a Keputusan takes effect on: the day it is ditetapkan, or a date named ("1 Januari 2027")
-_ON_DITETAPKAN = re.compile(r"\bini\s+(?:mulai\s+)?berlaku\s+(?:pada|sejak)\s+tanggal\s+"
-                            r"(?:ditetapkan(?:nya)?|\d{1,2}\s+[A-Za-z]+\s+\d{4})", re.I)
+def _takes_effect(event: str) -> re.Pattern[str]:
+    """"... ini mulai berlaku pada tanggal <event>" (ditetapkan, or dikeluarkan for an Instruksi), or on a date
+    named ("1 Januari 2027")."""
+    return re.compile(rf"\bini\s+(?:mulai\s+)?berlaku\s+(?:pada|sejak)\s+tanggal\s+"
+                      rf"(?:{event}(?:nya)?|\d{{1,2}}\s+[A-Za-z]+\s+\d{{4}})", re.I)
 
 
 def check_keputusan(reg: Regulation) -> Iterator[Finding]:
@@ -127,9 +131,11 @@ def check_keputusan(reg: Regulation) -> Iterator[Finding]:
     if not dikta or reg.pasals():
         return
     last = norm(dikta[-1].full_text())
-    if not _ON_DITETAPKAN.search(last) or re.search(r"\bdiundangkan\b", last, re.I):
+    kind = kinds.of(jenis_of(reg))
+    event = kind.berlaku if kind is not None and not kind.promulgated else "ditetapkan"
+    if not _takes_effect(event).search(last) or re.search(r"\bdiundangkan\b", last, re.I):
         word = (jenis_of(reg).split() or ["Keputusan"])[0]
-        yield finding("T1_ditetapkan", dikta[-1].cite, jenis=jenis_of(reg), word=word)
+        yield finding("T1_ditetapkan", dikta[-1].cite, jenis=jenis_of(reg), word=word, event=event)
 
 
 def check_penutup(reg: Regulation) -> Iterator[Finding]:
@@ -185,10 +191,38 @@ def _end_fix(node: Node, mark: str) -> dict[str, str]:
     return {"old": tail, "new": tail.rstrip(",;:. ") + mark, "after": " ".join(node.text.split()[:6])}
 
 
+def _parents(reg: Regulation) -> dict[int, Node]:
+    out: dict[int, Node] = {}
+    for node in reg.walk():
+        for c in node.children:
+            out[id(c)] = node
+    return out
+
+
+def _closes_sentence(holder: Node, parents: dict[int, Node]) -> bool:
+    """Whether the last item of ``holder``'s list ends the sentence ("."), or carries the punctuation of
+    ``holder`` itself: in a nested list the last sub-item of an item that is not the last one ends as that item
+    would, ";" or "; dan" (UU 12/2011 Lampiran II angka 88-95: the rincian of a rincian stand in its place)."""
+    node = holder
+    while node.type in LIST_KINDS:
+        parent = parents.get(id(node))
+        if parent is None:
+            return True
+        siblings = [c for c in parent.children if c.type in LIST_KINDS]
+        if siblings and node is not siblings[-1]:
+            return False
+        if parent.children and parent.children[-1] is not node:
+            return False  # the parent's sentence goes on after its list
+        node = parent
+    return True
+
+
 def check_punctuation(reg: Regulation) -> Iterator[Finding]:
     """R1: an ayat (or a Pasal without ayat) ends with "." -- or ":" before its list; list items end with ";"
     (with "dan", "atau", "dan/atau" before the last) and the last one with "." unless the sentence goes on after
-    the list. Pasal 1's definitions are U1's."""
+    the list. In a nested list the last sub-item carries its parent item's punctuation (";" or "; dan" when the
+    parent is not the last item). Pasal 1's definitions are U1's."""
+    parents = _parents(reg)
     for pasal in reg.pasals():
         if pasal.number == "1":
             continue
@@ -199,20 +233,24 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
             text = norm(node.text)
             if node.type in ("ayat", "pasal") and not items and not node.child_list("ayat") and \
                     not text.endswith((".", ":")) and (node.type == "ayat" or not node.children):
-                yield finding("R1_end", node.cite, fix=_end_fix(node, "."), found=text[-1:])
+                yield finding("R1_end", node.cite, fix=_end_fix(node, "."), found=ending(text))
             if not items:
                 continue
             after_list = node.children.index(items[-1]) < len(node.children) - 1
+            closes = _closes_sentence(node, parents)
             for item in items:
                 itext = norm(item.text)
                 if not itext or any(c.type in LIST_KINDS for c in item.children):
                     continue
-                if item is items[-1]:
+                if item is items[-1] and closes:
                     if not after_list and not itext.endswith((".", ":")):
-                        yield finding("R1_last", item.cite, fix=_end_fix(item, "."), found=itext[-1:])
+                        yield finding("R1_last", item.cite, fix=_end_fix(item, "."), found=ending(itext))
+                elif item is items[-1]:
+                    if not _ITEM_END.search(itext) and not itext.endswith(":"):
+                        yield finding("R1_item", item.cite, fix=None, found=ending(itext))
                 elif not _ITEM_END.search(itext) and not itext.endswith(":"):
                     fix = _end_fix(item, ";") if itext.endswith((",", ".")) else None
-                    yield finding("R1_item", item.cite, fix=fix, found=itext[-1:])
+                    yield finding("R1_item", item.cite, fix=fix, found=ending(itext))
 
 
 CHECKS = [check_judul, check_babs, check_numbering, check_penutup, check_keputusan, check_placeholders,

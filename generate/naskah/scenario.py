@@ -149,11 +149,7 @@ def scenario_schema() -> dict[str, Any]:
 
 
 def _check_shape(name: str, data: dict[str, Any]) -> None:
-    import jsonschema
-
-    checker = schema.validator("letter").format_checker  # dates the calendar has ("format": "date")
-    errs = sorted(jsonschema.Draft202012Validator(scenario_schema(), format_checker=checker).iter_errors(data),
-                  key=lambda e: list(e.absolute_path))
+    errs = schema.problems(scenario_schema(), data)  # dates too: the calendar's ("format": "date")
     if errs:
         raise InputError(f"data skenario '{name}' tidak sah: "
                          + "; ".join(_message(e, "data skenario") for e in errs) + ".")
