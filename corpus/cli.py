@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from rancang import atomic
 from rancang.corpus import cluster, report
 from rancang.corpus import diff as diffing
 from rancang.corpus import matrix as mx
@@ -284,7 +285,7 @@ def export(jdih: bool, output: str | None, db: str | None) -> None:
     with _store(db) as store:
         text = json.dumps(export_feed(store), ensure_ascii=False, indent=1) + "\n"
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        atomic.write_text(output, text)
         click.echo(f"umpan JDIH ditulis: {output}")
     else:
         click.echo(text, nl=False)

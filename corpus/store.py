@@ -18,7 +18,8 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,11 +30,12 @@ from platformdirs import user_data_dir
 from rancang import corpus
 from rancang.address import covers
 from rancang.corpus.cluster import cluster_map, read_file, read_files
+from rancang.corpus.dbfile import write_failure
 from rancang.corpus.jdih import FIELDS, documents, read_feed
 from rancang.corpus.rows import clauses, expand, file_sha256, region_name
 from rancang.corpus.topics import topics_of
 from rancang.corpus.workers import ingest_all, topics_one, worker_map
-from rancang.errors import InputError
+from rancang.errors import InputError, OutputError
 from rancang.fold import slug
 from rancang.ingest import fingerprint
 from rancang.tree import Regulation
@@ -130,6 +132,22 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: committed whole, or rolled back on any error (SQLite may already have rolled it
+        back itself, e.g. on a full disk). A write the file system refuses becomes OutputError, one sentence."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            yield
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise OutputError(write_failure(self.path, exc)) from exc
+            raise
+
     def info(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM info WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
@@ -181,11 +199,9 @@ class Store:
         rows = clauses(reg)
         meta = reg.meta
         blob = zlib.compress(json.dumps(reg.to_dict(), ensure_ascii=False).encode("utf-8"), 6)
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             known = self.has(sha)
             if known:
-                self.db.execute("ROLLBACK")
                 return known, False
             rid = id or self._new_id(reg)
             self.db.execute(
@@ -197,10 +213,6 @@ class Store:
             self.db.executemany(
                 "INSERT INTO clauses(reg, ord, node, type, cite, text) VALUES (?,?,?,?,?,?)",
                 [(rid, i, c.node, c.type, c.cite, c.text) for i, c in enumerate(rows)])
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return rid, True
 
     def _new_id(self, reg: Regulation) -> str:
@@ -281,14 +293,9 @@ class Store:
     def remove(self, rid: str) -> None:
         """Delete a regulation and its clauses (one transaction)."""
         self.get_row(rid)
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self.db.execute("DELETE FROM clauses WHERE reg=?", (rid,))
             self.db.execute("DELETE FROM regulations WHERE id=?", (rid,))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     # -- reading --------------------------------------------------------------------------------------------
     def entries(self) -> list[sqlite3.Row]:

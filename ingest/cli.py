@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import click
 
-from rancang.errors import InputError, RancangError, os_reason
+from rancang import atomic
+from rancang.errors import InputError, RancangError
 from rancang.ingest import ingest_path
 from rancang.ingest.akn import to_akn
 from rancang.ingest.markdown import render as render_md
@@ -26,9 +29,13 @@ INTERNAL = "galat internal ({kind}: {exc}); mohon laporkan ke pengembang."
 EXTENSIONS = (".txt", ".md", ".pdf", ".docx")
 
 
-def render(path: Path, fmt: str) -> str:
-    """Ingest one file and render it as JSON (the tree), Markdown (the canonical text) or Akoma Ntoso XML."""
+def render(path: Path, fmt: str, warn: Callable[[str], None] | None = None) -> str:
+    """Ingest one file and render it as JSON (the tree), Markdown (the canonical text) or Akoma Ntoso XML;
+    ``warn`` is given each warning of the reading (``stats.warnings``: mixed encodings, a stray quote ...)."""
     reg = ingest_path(path)
+    if warn is not None and reg.stats is not None:
+        for w in reg.stats.warnings:
+            warn(w["message"])
     if fmt == "md":
         return render_md(reg)
     if fmt == "akn":
@@ -80,11 +87,8 @@ def output_names(files: list[Path], ext: str) -> dict[Path, str]:
 
 
 def _write(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: keluaran tidak dapat ditulis ({os_reason(exc)}).") from exc
+    """Write one output whole or not at all (:mod:`rancang.atomic`; OutputError names the file)."""
+    atomic.write_text(path, text)
 
 
 @click.command()
@@ -148,7 +152,7 @@ class PageBar:
     read."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: Any = None  # click's progress bar, once a PDF of two pages or more is read
         self.done = 0
 
     def __call__(self, done: int, total: int) -> None:
@@ -170,7 +174,7 @@ def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None
         ocr_reader.set_jobs(jobs)
     ocr_reader.set_progress(PageBar())
     try:
-        text = render(path, fmt)
+        text = render(path, fmt, lambda message: click.echo(f"Peringatan: {path.name}: {message}", err=True))
     except RancangError:
         raise
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user
@@ -211,5 +215,5 @@ def _collect(path: Path, text: str | None, reason: str | None, target: Path,
         return
     try:
         _write(target, text)
-    except InputError as exc:
+    except RancangError as exc:
         reasons[path] = exc.format_message()

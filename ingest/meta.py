@@ -39,8 +39,10 @@ def iso_date(text: str | None) -> str | None:
     return None
 
 
+#: the enacting official's line: a region's head, the President (PP, Perpres, UU), a Minister named by the ministry
+#: ("MENTERI KOMUNIKASI DAN INFORMATIKA REPUBLIK INDONESIA,": UU 12/2011 Lampiran II angka 19 and 147)
 _PEJABAT = re.compile(r"^(?P<pj>(?:Pj\.|Plt\.|Plh\.|PENJABAT)\s+)?(?P<office>BUPATI|WALI\s*KOTA|WALIKOTA|GUBERNUR|"
-                      r"PRESIDEN\s+REPUBLIK\s+INDONESIA)\b\s*(?P<name>[^,]*?)\s*,?\s*$", re.I)
+                      r"PRESIDEN\s+REPUBLIK\s+INDONESIA|MENTERI(?=\s+[A-Z]))\b\s*(?P<name>[^,]*?)\s*,?\s*$", re.I)
 
 
 def _office(word: str) -> str:
@@ -88,7 +90,7 @@ def parse_judul(lines: list[str]) -> Meta:
             jenis_rest = m.group("rest").strip()
             continue
         if meta.jenis is not None and meta.nomor is None and state == "head" and ln.isupper() \
-                and not (g.NOMOR_TAHUN.match(ln) or g.TENTANG.match(ln)):
+                and not (g.NOMOR_TAHUN.match(ln) or g.TENTANG.match(ln) or _NOMOR_ALONE.match(ln)):
             if g.PROVINSI.match(ln) is None:
                 jenis_rest = f"{jenis_rest} {ln}".strip()  # a long name wrapped: "PERATURAN BUPATI HULU SUNGAI"
             continue
@@ -96,6 +98,13 @@ def parse_judul(lines: list[str]) -> Meta:
         if m and meta.nomor is None:
             meta.nomor = m.group("nomor").strip(".")
             meta.tahun = int(m.group("tahun"))
+            state = "title"
+            continue
+        m = _NOMOR_ALONE.match(ln) if meta.jenis is not None and meta.nomor is None else None
+        if m:
+            # a Keputusan numbered as a naskah dinas, without TAHUN ("NOMOR 800.1.3/0102/SETDA/2026",
+            # Permendagri 1/2023): the year is not guessed from the number
+            meta.nomor = m.group("nomor").strip(".")
             state = "title"
             continue
         # only the first TENTANG is the keyword: in an amending act's judul the amended act's own title follows
@@ -131,7 +140,7 @@ def _ends_judul(ln: str, state: str, meta: Meta) -> bool:
 
 #: where a judul printed on one line ("PERATURAN BUPATI X NOMOR 21 TAHUN 2019 TENTANG ...") is cut into its lines
 _JUDUL_CUT = re.compile(r"\s+(?=NOMOR\s*:?\s*[\w./-]+\s+TAHUN\b|TENTANG\b)")
-_NOMOR_ALONE = re.compile(r"^NOMOR\s*:?\s*[\w./-]+\s*$", re.I)
+_NOMOR_ALONE = re.compile(r"^NOMOR\s*:?\s*(?P<nomor>[\w./-]+)\s*$", re.I)
 _TAHUN_ALONE = re.compile(r"^TAHUN\s*:?\s*\d{4}\s*$", re.I)
 
 
@@ -253,6 +262,7 @@ def parse_penutup(lines: list[str]) -> tuple[Penutup, BeritaDaerah | None]:
     number is None), None when the penutup names none."""
     out = Penutup(lines=[ln for ln in lines if ln.strip()])
     text_lines = out.lines
+    signed = _signature_lines(text_lines)
     for i, ln in enumerate(text_lines):
         for pat, is_ditetapkan in ((g.DITETAPKAN, True), (g.DIUNDANGKAN, False)):
             m = pat.match(ln)
@@ -263,7 +273,29 @@ def parse_penutup(lines: list[str]) -> tuple[Penutup, BeritaDaerah | None]:
                     out.ditetapkan_di, out.tanggal_ditetapkan = place, date
                 else:
                     out.diundangkan_di, out.tanggal_diundangkan = place, date
-        m = _PEJABAT.match(ln)
-        if m and out.penandatangan is None and ln.rstrip().endswith(","):
+    for ln in signed:
+        if _PEJABAT.match(ln) and ln.rstrip().endswith(","):
             out.penandatangan = title_case(ln.rstrip(", "))
+            break
     return out, gazette(" ".join(text_lines))
+
+
+#: the second line of an official's title wrapped over two lines ("MENTERI KOMUNIKASI DAN INFORMATIKA" /
+#: "REPUBLIK INDONESIA,")
+_TITLE_TAIL = re.compile(r"^(?:REPUBLIK\s+INDONESIA|[A-Z][A-Z ]{0,40}),\s*$")
+
+
+def _signature_lines(lines: list[str]) -> list[str]:
+    """The lines where the act's signatory stands: those before "Diundangkan di" when it follows "Ditetapkan di"
+    (the official after it promulgates, and signs nothing of the act), each with the next line joined when an
+    official's title runs onto it ("MENTERI KOMUNIKASI DAN INFORMATIKA" / "REPUBLIK INDONESIA,")."""
+    start = next((i for i, ln in enumerate(lines) if g.DITETAPKAN.match(ln)), 0)
+    stop = next((i for i, ln in enumerate(lines) if i > start and g.DIUNDANGKAN.match(ln)), len(lines))
+    out = []
+    for i in range(start, stop):
+        ln = lines[i].rstrip()
+        nxt = lines[i + 1].strip() if i + 1 < stop else ""
+        if not ln.endswith(",") and ln.isupper() and _TITLE_TAIL.match(nxt):
+            out.append(f"{ln} {nxt}")
+        out.append(ln)
+    return out

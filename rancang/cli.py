@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import threading
+from types import FrameType
 
 import click
 
@@ -104,7 +105,7 @@ _MAIN_PID = [0]
 _INTERRUPTED = threading.Event()
 
 
-def _on_sigint(signum: int, frame: object) -> None:
+def _on_sigint(signum: int, frame: FrameType | None) -> None:
     _INTERRUPTED.set()
     signal.default_int_handler(signum, frame)
 

@@ -14,6 +14,8 @@ from rancang.ingest import ingest_text
 DATA = Path(__file__).parent / "data"
 CLEAN = (DATA / "check_clean.md").read_text(encoding="utf-8")
 AMEND = (DATA / "check_amend.txt").read_text(encoding="utf-8")
+#: a clean Keputusan Bupati (diktum KESATU ...), for the rules of a Keputusan
+KEPUTUSAN = (DATA / "kinds" / "keputusan_bupati.txt").read_text(encoding="utf-8")
 
 UU20 = ("Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara (Lembaran Negara Republik Indonesia Tahun "
         "2023 Nomor 141, Tambahan Lembaran Negara Republik Indonesia Nomor 6897)")
@@ -61,6 +63,10 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "U2": (CLEAN, [("sesuai dengan Mekanisme Kerja sebagaimana", "sesuai dengan Mekanisme kerja sebagaimana")]),
     "U5": (CLEAN, [("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Satuan Tugas Khusus adalah kelompok "
                                                   "Pegawai ASN untuk tugas tertentu.\n\nBAB II")]),
+    "U2_lower": (CLEAN, [("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Jabatan Pelaksana adalah sekelompok "
+                                                       "jabatan pelayanan publik.\n\nBAB II"),
+                         ("(1) Pengelolaan kinerja Pegawai ASN terdiri",
+                          "(1) Pengelolaan kinerja Pegawai ASN, termasuk uraian tugas jabatan pelaksana, terdiri")]),
     "U4_undefined": (CLEAN, [("(2) Peta proses bisnis sebagaimana dimaksud pada ayat (1) ditetapkan oleh Bupati.",
                               "(2) Peta proses bisnis sebagaimana dimaksud pada ayat (1) ditetapkan oleh Pejabat "
                               "yang Berwenang.")]),
@@ -72,6 +78,17 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "K2_title": (CLEAN, [("tentang Sistem Kerja Pegawai Aparatur Sipil Negara di Lingkungan Pemerintah Kabupaten "
                           "Sukamaju;", "tentang Sistem Kerja Pegawai di Lingkungan Pemerintah Kabupaten Sukamaju;")]),
     "K2_refs": (CLEAN, [("dimaksud dalam huruf a dan huruf b, perlu", "dimaksud dalam huruf a, perlu")]),
+    "P1": (CLEAN, [("DENGAN RAHMAT TUHAN YANG MAHA ESA\n\n", "")]),
+    "K3": (CLEAN, [("b. bahwa sesuai dengan Pasal 25 Peraturan Menteri",
+                    "b. bahwa untuk melaksanakan ketentuan Pasal 25 Peraturan Menteri"),
+                   ("Penyederhanaan Birokrasi, setiap instansi pemerintah mengatur penyesuaian sistem kerja;",
+                    "Penyederhanaan Birokrasi;")]),
+    "K1_double": (CLEAN, [("Penyederhanaan Birokrasi, setiap instansi pemerintah mengatur",
+                           "Penyederhanaan Birokrasi, bahwa setiap instansi pemerintah mengatur")]),
+    "K2_basis": (CLEAN, [("c. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu",
+                          "c. bahwa perlu")]),
+    "D1_title": (CLEAN, [("Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA PEGAWAI APARATUR SIPIL NEGARA",
+                          "Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA PEGAWAI")]),
     "K4": (CLEAN, [("perlu menetapkan Peraturan Bupati", "perlu membentuk Peraturan Bupati")]),
     "M1_label": (CLEAN, [("4. Undang-Undang Nomor 20", "5. Undang-Undang Nomor 20")]),
     "M1_end": (CLEAN, [("Tahun 2022 Nomor 181);", "Tahun 2022 Nomor 181).")]),
@@ -82,6 +99,8 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                                "(Lembaran Negara Republik Indonesia Tahun 2011 Nomor 82, Tambahan Lembaran Negara "
                                "Republik Indonesia Nomor 5234)")]),
     "M3": (CLEAN, [(" (Berita Negara Republik Indonesia Tahun 2022 Nomor 181)", "")]),
+    "M3_nomor": (CLEAN, [("Tambahan Lembaran Negara Republik Indonesia Nomor 5587", "Tambahan Lembaran Negara "
+                                                                              "Republik Indonesia 5587")]),
     "M3_form": (CLEAN, [("Tambahan Lembaran Negara Republik Indonesia Nomor 5587", "Tambahan Lembaran Negara "
                                                                              "No. 5587")]),
     "D1": (CLEAN, [("KABUPATEN SUKAMAJU.\n\nBAB I", "KABUPATEN SUKAMAJU\n\nBAB I")]),
@@ -120,6 +139,7 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "T1_berlaku": (CLEAN, [("Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.",
                             "Peraturan ini berlaku sejak diundangkan.")]),
     "T1_undang": (CLEAN, [("dengan penempatannya dalam Berita", "dengan menempatkannya dalam Berita")]),
+    "T1_ditetapkan": (KEPUTUSAN, [("mulai berlaku pada tanggal ditetapkan", "mulai berlaku pada tanggal diundangkan")]),
     "T2_title": (CLEAN, [("ANDI PRASETYO\n\nDiundangkan", "Drs. ANDI PRASETYO, M.Si.\n\nDiundangkan")]),
     "T2_placeholder": (CLEAN, [("NOMOR 5 TAHUN 2024\n\nTENTANG", "NOMOR .... TAHUN 2024\n\nTENTANG")]),
     "R1_end": (CLEAN, [("ditetapkan oleh Bupati.\n", "ditetapkan oleh Bupati\n")]),
@@ -151,7 +171,7 @@ def _rules_found(text: str, name: str = "uji.md") -> set[str]:
 
 @pytest.fixture(scope="module")
 def clean_rules() -> set[str]:
-    return _rules_found(CLEAN) | _rules_found(AMEND, "uji.txt") - {"M3"}
+    return _rules_found(CLEAN) | _rules_found(AMEND, "uji.txt") - {"M3"} | _rules_found(KEPUTUSAN, "uji.txt")
 
 
 def test_every_rule_of_the_table_has_a_mutation():
@@ -175,7 +195,7 @@ def test_seeded_defect_is_caught(rule):
     """Breaking: the clean act with exactly this rule's defect seeded in is reported under ``rule``."""
     base, edits = MUTATIONS[rule]
     mutated = _mutate(base, edits)
-    assert rule in _rules_found(mutated, "uji.txt" if base is AMEND else "uji.md")
+    assert rule in _rules_found(mutated, "uji.txt" if base is AMEND or base is KEPUTUSAN else "uji.md")
 
 
 def test_clean_act_is_entirely_clean():
@@ -256,11 +276,14 @@ _USE = ("(1) Pengelolaan kinerja Pegawai ASN terdiri", "(1) Pengelolaan kinerja 
                                                       "{}, terdiri")
 
 
-def test_u5_a_term_met_only_in_ordinary_lower_case_words_is_unused():
-    """Breaking: "Jabatan Pelaksana" is defined, the body says only "jabatan pelaksana"; keeping: the body uses the
-    term with its capitals (or with wrong capitals, which is U2's business, not U5's)."""
+def test_a_term_met_only_in_lower_case_words_is_u2_lower_not_never_used():
+    """Breaking: "Jabatan Pelaksana" is defined, the body says only "jabatan pelaksana": the term is used without
+    its capitals (U2_lower), not "never used" (U5, a misleading diagnosis); defined and not met at all: U5.
+    Keeping: the body uses the term with its capitals (or with wrong capitals, which is U2's business)."""
     lower = _mutate(CLEAN, [_JABATAN, (_USE[0], _USE[1].format("jabatan pelaksana"))])
-    assert [c for c, _ in _findings(lower, "U5")] == ["Pasal 1 angka 10"]
+    assert _findings(lower, "U5") == []
+    assert [c for c, _ in _findings(lower, "U2_lower")] == ["Pasal 1 angka 10"]
+    assert [c for c, _ in _findings(_mutate(CLEAN, [_JABATAN]), "U5")] == ["Pasal 1 angka 10"]
     for used in ("Jabatan Pelaksana", "Jabatan pelaksana"):
         assert _findings(_mutate(CLEAN, [_JABATAN, (_USE[0], _USE[1].format(used))]), "U5") == []
 

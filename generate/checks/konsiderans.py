@@ -11,7 +11,7 @@ from typing import Any
 
 from rancang.fold import fold
 from rancang.generate import citations
-from rancang.generate.checks.base import Finding, finding, is_perda, item_cite, jenis_of, norm
+from rancang.generate.checks.base import Finding, ending, finding, is_perda, item_cite, jenis_of, norm
 from rancang.generate.checks.structure import letter_value
 from rancang.generate.mengingat import hierarchy_level
 from rancang.kb import evidence as kb_evidence
@@ -60,7 +60,7 @@ def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:
         if not text.endswith(";"):
             tail = _first_words(" ".join(text.split()[-4:]), 4)
             yield finding("K1_end", cite, fix={"old": tail, "new": tail.rstrip(".,:") + ";",
-                                               "after": _first_words(text)}, found=text[-1:])
+                                               "after": _first_words(text)}, found=ending(text))
     yield from _labels(reg.menimbang, "Menimbang", numeric=False)
 
 
@@ -112,7 +112,7 @@ def check_mengingat(reg: Regulation) -> Iterator[Finding]:
         if text and not text.endswith(";") and item is not reg.mengingat[-1]:
             tail = " ".join(text.split()[-3:])
             yield finding("M1_end", cite, fix={"old": tail, "new": tail.rstrip(".,:") + ";",
-                                               "after": _first_words(text)}, found=text[-1:])
+                                               "after": _first_words(text)}, found=ending(text))
         acts = citations.parse(text)
         jenis = "Undang-Undang Dasar" if ("Undang-Undang Dasar" in text[:80] and not acts) else \
             (acts[0]["jenis"] if acts else None)
@@ -126,7 +126,7 @@ def check_mengingat(reg: Regulation) -> Iterator[Finding]:
                               f"Tahun {acts[0]['tahun']}")
             previous = max(previous, key) if previous else key
         for act in acts:
-            yield from _publication(act, cite)
+            yield from _publication(act, cite, text)
         yield from _publication_form(text, cite)
 
 
@@ -154,7 +154,9 @@ def known_publication(key: str, what: str) -> str:
     return f"; basis pengetahuan: {what} {value} menurut {kb_evidence.sources_phrase(base, fact['sources'])}"
 
 
-def _publication(act: dict[str, Any], cite: str) -> Iterator[Finding]:
+def _publication(act: dict[str, Any], cite: str, segment: str) -> Iterator[Finding]:
+    """M3: the act cited with its publication; a Tambahan whose "Nomor" is missing is named as such (M3_nomor),
+    not as a missing Tambahan."""
     need = _NEEDS.get(act["kind"])
     if need is None or act["tahun"] < 1970:
         return
@@ -163,8 +165,11 @@ def _publication(act: dict[str, Any], cite: str) -> Iterator[Finding]:
     if pub is None or pub["kind"] != need[0]:
         yield finding("M3", cite, act=name, expected=need[0], known=known_publication(act["key"], need[0]))
     elif need[1] and pub["tln"] is None and act["kind"] != "perda":
-        yield finding("M3", cite, act=name, expected="Tambahan " + need[0],
-                      known=known_publication(act["key"], "Tambahan " + need[0]))
+        if re.search(r"Tambahan\s+" + need[0].replace(" ", r"\s+"), segment):
+            yield finding("M3_nomor", cite, act=name, expected="Tambahan " + need[0])
+        else:
+            yield finding("M3", cite, act=name, expected="Tambahan " + need[0],
+                          known=known_publication(act["key"], "Tambahan " + need[0]))
 
 
 #: "No. 12" / "Nomor: 12" for "Nomor 12"; "Lembaran Negara Tahun" without "Republik Indonesia"

@@ -33,7 +33,7 @@ _WHAT = {"ln": "Lembaran Negara", "bn": "Berita Negara", "ld": "Lembaran Daerah"
 def _date_of(reg: Regulation) -> tuple[str | None, int | None]:
     date = reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan
     year = reg.meta.tahun
-    return (str(date) if date else None), (int(year) if str(year or "").isdigit() else None)
+    return (str(date) if date else None), (int(str(year)) if str(year or "").isdigit() else None)
 
 
 def _entries(reg: Regulation) -> Iterator[tuple[str, list[dict[str, Any]]]]:
