@@ -88,6 +88,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("T2_title", "Penutup"),              # signer "H. HAMSUARDI": the name is printed without titles
         ("M3", "Mengingat angka 4"),          # PermenPAN-RB 7/2022 cited without its Berita Negara (2022 Nomor 181)
         ("D1", "Diktum"),                     # "Menetapkan : PERATURAN BUPATI TENTANG ... DAERAH" has no final "."
+        ("K1_double", "Menimbang huruf c"),   # "bahwa berdasarkan Pasal 25 ..., bahwa setiap Instansi ...": two
+                                              # "bahwa" in one consideration (session 5)
         ("M4_base", "Mengingat"),             # a 2024 act on the work of ASN that cites no UU ASN (UU 20/2023)
         ("U1_intro", "Pasal 1"),              # "Dalam Peraturan Bupati yang dimaksud dengan :" -- "ini" missing
         ("T2_placeholder", "Penutup"),        # "BERITA DAERAH ... TAHUN 2024 NOMOR" -- the number was never filled in

@@ -17,6 +17,7 @@ from rancang.generate.checks import (
     definitions,
     konsiderans,
     legal_bases,
+    pembukaan,
     reading,
     references,
     structure,
@@ -25,8 +26,8 @@ from rancang.generate.checks.base import ORDER, Finding, finding, rules
 from rancang.tree import Regulation
 
 CHECKS: list[Callable[[Regulation], Iterator[Finding]]] = [
-    *structure.CHECKS, *konsiderans.CHECKS, *legal_bases.CHECKS, *definitions.CHECKS, *references.CHECKS,
-    *consistency.CHECKS, *coverage.CHECKS,
+    *structure.CHECKS, *konsiderans.CHECKS, *pembukaan.CHECKS, *legal_bases.CHECKS, *definitions.CHECKS,
+    *references.CHECKS, *consistency.CHECKS, *coverage.CHECKS,
 ]
 
 __all__ = ["CHECKS", "Finding", "check", "finding", "format_text", "rules"]
