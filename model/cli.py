@@ -45,6 +45,7 @@ def model(source: Path, out: Path | None, fmt: str, procedure: str | None) -> No
     if out is None:
         click.get_binary_stream("stdout").write(payload)
         return
+    atomic.not_a_source(out, [source])
     atomic.write_bytes(out, payload)
     click.echo(f"Model ditulis ke {out} ({len(data['roles'])} peran, {len(data['procedures'])} prosedur, "
                f"{len(data['documents'])} dokumen).", err=True)

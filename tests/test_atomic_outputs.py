@@ -310,3 +310,14 @@ def test_corpus_add_that_fills_the_disk_keeps_every_regulation_whole(tmp_path, m
     monkeypatch.setattr(dbfile, "connect", real)
     with Store(db, seed=False) as store:
         assert store.check() == []  # every regulation stored has all its clause rows
+
+
+def test_ingest_never_writes_over_its_own_source(tmp_path):
+    src = tmp_path / "perbup.md"
+    src.write_bytes(SEED.read_bytes())
+    before = src.read_bytes()
+    result = run("ingest", str(src), "--format", "md", "-o", str(src))
+    assert result.exit_code == 1 and "keluaran ini adalah berkas sumbernya sendiri" in result.output
+    batch = run("ingest", str(tmp_path), "--format", "md", "-o", str(tmp_path))  # perbup.md -> perbup.md again
+    assert batch.exit_code == 1 and "sumbernya sendiri" in batch.output
+    assert src.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["perbup.md"]
