@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from rancang import kinds
 from rancang.generate.checks.base import Finding, ending, finding, is_perda, jenis_of, jenis_pattern, norm
-from rancang.kinds import NodeType
+from rancang.kinds import BODY_UNITS, NodeType
 from rancang.numbering import huruf_value, ordinal_value, roman_value
 from rancang.tree import Node, Regulation
 
@@ -115,9 +115,11 @@ def _signers(lines: list[str]) -> Iterator[str]:
         office = False
 
 
-#: the date a Keputusan takes effect on: the day it is ditetapkan, or a date named ("1 Januari 2027")
-_ON_DITETAPKAN = re.compile(r"\bini\s+(?:mulai\s+)?berlaku\s+(?:pada|sejak)\s+tanggal\s+"
-                            r"(?:ditetapkan(?:nya)?|\d{1,2}\s+[A-Za-z]+\s+\d{4})", re.I)
+def _takes_effect(event: str) -> re.Pattern[str]:
+    """"... ini mulai berlaku pada tanggal <event>" (ditetapkan, or dikeluarkan for an Instruksi), or on a date
+    named ("1 Januari 2027")."""
+    return re.compile(rf"\bini\s+(?:mulai\s+)?berlaku\s+(?:pada|sejak)\s+tanggal\s+"
+                      rf"(?:{event}(?:nya)?|\d{{1,2}}\s+[A-Za-z]+\s+\d{{4}})", re.I)
 
 
 def check_keputusan(reg: Regulation) -> Iterator[Finding]:
@@ -129,9 +131,11 @@ def check_keputusan(reg: Regulation) -> Iterator[Finding]:
     if not dikta or reg.pasals():
         return
     last = norm(dikta[-1].full_text())
-    if not _ON_DITETAPKAN.search(last) or re.search(r"\bdiundangkan\b", last, re.I):
+    kind = kinds.of(jenis_of(reg))
+    event = kind.berlaku if kind is not None and not kind.promulgated else "ditetapkan"
+    if not _takes_effect(event).search(last) or re.search(r"\bdiundangkan\b", last, re.I):
         word = (jenis_of(reg).split() or ["Keputusan"])[0]
-        yield finding("T1_ditetapkan", dikta[-1].cite, jenis=jenis_of(reg), word=word)
+        yield finding("T1_ditetapkan", dikta[-1].cite, jenis=jenis_of(reg), word=word, event=event)
 
 
 def check_penutup(reg: Regulation) -> Iterator[Finding]:
@@ -217,9 +221,9 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
     """R1: an ayat (or a Pasal without ayat) ends with "." -- or ":" before its list; list items end with ";"
     (with "dan", "atau", "dan/atau" before the last) and the last one with "." unless the sentence goes on after
     the list. In a nested list the last sub-item carries its parent item's punctuation (";" or "; dan" when the
-    parent is not the last item). Pasal 1's definitions are U1's."""
+    parent is not the last item). Pasal 1's definitions are U1's. A Keputusan's diktum is read as a Pasal is."""
     parents = _parents(reg)
-    for pasal in reg.pasals():
+    for pasal in reg.units():  # (the Pasal, or the diktum of a Keputusan)
         if pasal.number == "1":
             continue
         for node in pasal.walk():
@@ -227,7 +231,7 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
                 continue
             items = [c for c in node.children if c.type in LIST_KINDS]
             text = norm(node.text)
-            if node.type in ("ayat", "pasal") and not items and not node.child_list("ayat") and \
+            if node.type in ("ayat", *BODY_UNITS) and not items and not node.child_list("ayat") and \
                     not text.endswith((".", ":")) and (node.type == "ayat" or not node.children):
                 yield finding("R1_end", node.cite, fix=_end_fix(node, "."), found=ending(text))
             if not items:
