@@ -15,6 +15,7 @@ from typing import Any
 
 from rancang import atomic
 from rancang.errors import InputError, OutputError, os_reason
+from rancang.generate import docx_fix
 from rancang.generate.checks import check
 from rancang.generate.checks.base import Finding, Fix
 from rancang.ingest import ingest_path, ingest_text
@@ -265,37 +266,18 @@ def _set(target: tuple[Any, Any], value: str) -> None:
 
 
 def fix_docx(src: Path, out: Path, findings: list[Finding]) -> list[Change]:
-    """Apply the fixes paragraph by paragraph to a copy of the DOCX ``src`` written to ``out``. A changed
-    paragraph keeps its style and the formatting of its first run."""
-    import docx
-
-    document = docx.Document(str(src))
-    paragraphs = list(document.paragraphs)
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
+    """Apply the fixes run by run to a copy of the Word file ``src`` written to ``out``
+    (:func:`rancang.generate.docx_fix.fix_package`): only the words change; a fix that would cross a tracked
+    change, hyperlink, field, drawing, note reference or bookmark is reported ``refused``, never rewritten. Raises
+    InputError when ``out``'s extension cannot hold the file (a .docm's macros in a .docx)."""
+    fixed, results = docx_fix.fix_package(src.read_bytes(), findings, out, src, _keep_spacing)
+    atomic.write_bytes(out, fixed)
     changes: list[Change] = []
-    for f in findings:
-        if not f.get("fix"):
-            continue
-        anchor = _loose(f["fix"]["after"]) if f["fix"].get("after") else None
-        first = next((i for i, p in enumerate(paragraphs) if anchor and anchor.search(p.text)), 0)
-        applied = False
-        for p in paragraphs[first:] + paragraphs[:first]:
-            new, span = replace_once(p.text, {"old": f["fix"]["old"], "new": f["fix"]["new"]})
-            if span is None:
-                continue
-            runs = p.runs
-            if runs:
-                runs[0].text = new
-                for r in runs[1:]:
-                    r.text = ""
-            applied = True
-            break
-        changes.append(_change(f, applied))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(out))
+    for r in results:
+        change = _change(r["finding"], r["applied"])
+        if r["refused"]:
+            change["refused"] = r["refused"]
+        changes.append(change)
     return changes
 
 
@@ -329,6 +311,7 @@ def _fix_docx_file(src: Path, out: Path, data: bytes, rounds: int) -> tuple[list
     changes: list[Change] = []
     with tempfile.TemporaryDirectory(prefix="rancang-fix-") as work:
         current = src
+        docx_fix.output_kind(data, out, src)  # a .docm's macros never go into a .docx: refused before any work
         try:
             for n in range(rounds):
                 fixable = [f for f in check(ingest_path(current)) if f.get("fix")]
@@ -337,14 +320,16 @@ def _fix_docx_file(src: Path, out: Path, data: bytes, rounds: int) -> tuple[list
                 step = Path(work) / str(n) / out.name
                 step.parent.mkdir()
                 done = fix_docx(current, step, fixable)
-                changes.extend(done)
+                changes.extend(c for c in done if c["applied"])
                 current = step
                 if not any(c["applied"] for c in done):
+                    changes.extend(c for c in done if not c["applied"])
                     break
         except OSError as exc:
             raise OutputError(f"{out}: tidak dapat ditulis ({os_reason(exc)}); tidak ada berkas keluaran yang "
                               "diubah.") from exc
-        fixed = data if current == src else current.read_bytes()
+        fixed = docx_fix.fix_package(data, [], out, src, _keep_spacing)[0] if current == src else \
+            current.read_bytes()
         findings = check(ingest_path(current)) if current != src else None
     atomic.write_bytes(out, fixed)
     return findings if findings is not None else check(ingest_path(out)), changes

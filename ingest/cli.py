@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -28,9 +29,13 @@ INTERNAL = "galat internal ({kind}: {exc}); mohon laporkan ke pengembang."
 EXTENSIONS = (".txt", ".md", ".pdf", ".docx")
 
 
-def render(path: Path, fmt: str) -> str:
-    """Ingest one file and render it as JSON (the tree), Markdown (the canonical text) or Akoma Ntoso XML."""
+def render(path: Path, fmt: str, warn: Callable[[str], None] | None = None) -> str:
+    """Ingest one file and render it as JSON (the tree), Markdown (the canonical text) or Akoma Ntoso XML;
+    ``warn`` is given each warning of the reading (``stats.warnings``: mixed encodings, a stray quote ...)."""
     reg = ingest_path(path)
+    if warn is not None and reg.stats is not None:
+        for w in reg.stats.warnings:
+            warn(w["message"])
     if fmt == "md":
         return render_md(reg)
     if fmt == "akn":
@@ -169,7 +174,7 @@ def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None
         ocr_reader.set_jobs(jobs)
     ocr_reader.set_progress(PageBar())
     try:
-        text = render(path, fmt)
+        text = render(path, fmt, lambda message: click.echo(f"Peringatan: {path.name}: {message}", err=True))
     except RancangError:
         raise
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user

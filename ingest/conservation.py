@@ -57,8 +57,11 @@ def chars(strings) -> Counter:
 
 
 def difference(source_text: str, reg: Regulation) -> tuple[Counter, Counter]:
-    """(characters of the source missing from the tree, characters in the tree not in the source)."""
+    """(characters of the source missing from the tree, characters in the tree not in the source). A character
+    the reader put in place of another (a record of ``stats.removed`` with ``"to"``: the Latin "a" for a
+    Cyrillic look-alike in a heading word) is not invented: the record names it."""
     src, got = chars([source_text]), chars(tree_strings(reg))
+    got -= chars(r["to"] for r in (reg.stats.removed if reg.stats is not None else []) if r.get("to"))
     return src - got, got - src
 
 

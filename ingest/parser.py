@@ -17,7 +17,7 @@ from rancang.ingest import body as body_mod
 from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import dikta as dikta_mod
 from rancang.ingest import grammar as g
-from rancang.ingest import headings, konsiderans
+from rancang.ingest import hazards, headings, konsiderans
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import meta as meta_mod
 from rancang.ingest import penjelasan as penjelasan_mod
@@ -161,6 +161,7 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     if not meta.tentang:
         meta.tentang = _tentang_from_diktum(diktum)
     corrections: list[dict[str, Any]] = []
+    lines, taken, warnings = hazards.inert_unmatched_quotes(lines, parts["body"])
     top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source, layout, unit)
     penutup, berita_daerah = meta_mod.parse_penutup(part("penutup"))
     _meta_from_penutup(meta, penutup, berita_daerah)
@@ -178,7 +179,8 @@ def parse_document(doc: Document, source: Source) -> Regulation:
                       # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
                       unplaced=[{"line": no, "text": ln.strip()} for no, ln in orphans],
                       # the text came from OCR: engine, resolution, per-page confidence, its corrections
-                      ocr=doc.extra.get("ocr"))
+                      ocr=doc.extra.get("ocr"), warnings=doc.warnings + warnings)
+    hazards.put_back_quotes(reg, taken)
     return reg
 
 

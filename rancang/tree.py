@@ -12,12 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rancang.kinds import CONTAINERS, NODE_TYPES, NodeType
+from rancang.kinds import BODY_UNITS, CONTAINERS, NODE_TYPES, NodeType
 from rancang.kinds import LIST_TYPES as _LIST_TYPES
 from rancang.parts import Block, Citation, Dasar, Konsiderans, Meta, PenjelasanBlock, Penutup, Source, Stats
 
-#: Node types of the batang tubuh, outermost first (one vocabulary: :class:`rancang.kinds.NodeType`).
-STRUCTURAL = (*(t.value for t in CONTAINERS), NodeType.PASAL.value)
+#: Node types of the batang tubuh, outermost first (one vocabulary: :class:`rancang.kinds.NodeType`): the headings
+#: (BAB, Bagian, Paragraf, and the body units Pasal and diktum), then the list items.
+STRUCTURAL = tuple(t.value for t in (*CONTAINERS, *BODY_UNITS))
 LIST_TYPES = tuple(t.value for t in _LIST_TYPES)
 __all__ = ["NODE_TYPES", "STRUCTURAL", "LIST_TYPES", "Node", "Ref", "Regulation"]
 

@@ -119,9 +119,11 @@ def _signers(lines: list[str]) -> Iterator[str]:
         office = False
 
 
-#: the date a Keputusan takes effect on: the day it is ditetapkan, or a date named ("1 Januari 2027")
-_ON_DITETAPKAN = re.compile(r"\bini\s+(?:mulai\s+)?berlaku\s+(?:pada|sejak)\s+tanggal\s+"
-                            r"(?:ditetapkan(?:nya)?|\d{1,2}\s+[A-Za-z]+\s+\d{4})", re.I)
+def _takes_effect(event: str) -> re.Pattern[str]:
+    """"... ini mulai berlaku pada tanggal <event>" (ditetapkan, or dikeluarkan for an Instruksi), or on a date
+    named ("1 Januari 2027")."""
+    return re.compile(rf"\bini\s+(?:mulai\s+)?berlaku\s+(?:pada|sejak)\s+tanggal\s+"
+                      rf"(?:{event}(?:nya)?|\d{{1,2}}\s+[A-Za-z]+\s+\d{{4}})", re.I)
 
 
 def check_keputusan(reg: Regulation) -> Iterator[Finding]:
@@ -133,9 +135,11 @@ def check_keputusan(reg: Regulation) -> Iterator[Finding]:
     if not dikta or reg.pasals():
         return
     last = norm(dikta[-1].full_text())
-    if not _ON_DITETAPKAN.search(last) or re.search(r"\bdiundangkan\b", last, re.I):
+    kind = kinds.of(jenis_of(reg))
+    event = kind.berlaku if kind is not None and not kind.promulgated else "ditetapkan"
+    if not _takes_effect(event).search(last) or re.search(r"\bdiundangkan\b", last, re.I):
         word = (jenis_of(reg).split() or ["Keputusan"])[0]
-        yield finding("T1_ditetapkan", dikta[-1].cite, jenis=jenis_of(reg), word=word)
+        yield finding("T1_ditetapkan", dikta[-1].cite, jenis=jenis_of(reg), word=word, event=event)
 
 
 def check_penutup(reg: Regulation) -> Iterator[Finding]:
