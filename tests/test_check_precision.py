@@ -161,9 +161,9 @@ def _rules(text: str) -> set[str]:
 
 def test_referent_in_another_form_of_the_same_root_is_named():
     """"Pelindungan sebagaimana dimaksud pada ayat (1)" where ayat (1) says "melindungi": the same matter."""
-    text = CLEAN.replace("(1) Proses bisnis merupakan pedoman", "(1) Pemerintah Daerah melindungi proses bisnis sebagai "
-                         "pedoman").replace(AYAT_2, "(2) Pelindungan sebagaimana dimaksud pada ayat (1) dilakukan "
-                                                   "setiap tahun.")
+    text = CLEAN.replace("(1) Proses bisnis merupakan pedoman",
+                         "(1) Pemerintah Daerah melindungi proses bisnis sebagai pedoman").replace(
+        AYAT_2, "(2) Pelindungan sebagaimana dimaksud pada ayat (1) dilakukan setiap tahun.")
     assert "X5_subject" not in _rules(text)
     wrong = CLEAN.replace(AYAT_2, "(2) Reviu dan evaluasi sebagaimana dimaksud pada ayat (1) dilakukan setiap tahun.")
     assert "X5_subject" in _rules(wrong)
@@ -186,7 +186,8 @@ def test_a_lone_consideration_with_purpose_and_conclusion_is_whole():
 
 
 def test_lampiran_lists_restarting_after_a_paragraph_are_new_lists():
-    lampiran = "Pejabat Fungsional dan pelaksana pada setiap Unit Organisasi berkedudukan di bawah Pejabat Penilai Kinerja."
+    lampiran = ("Pejabat Fungsional dan pelaksana pada setiap Unit Organisasi berkedudukan di bawah Pejabat Penilai "
+                "Kinerja.")
     fresh = CLEAN.replace(lampiran, "Penugasan terdiri atas:\n\n1. Individu\n\n2. Tim Kerja\n\nPenunjukan dilakukan "
                                     "melalui:\n\n1. surat perintah\n\n2. nota dinas")
     assert "B3_lampiran" not in _rules(fresh)

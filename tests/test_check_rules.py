@@ -123,9 +123,10 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "B1_first": (CLEAN, [("BAB I\n\nKETENTUAN UMUM", "BAB I\n\nPENGERTIAN")]),
     "B1_last": (CLEAN, [("BAB IV\n\nKETENTUAN PENUTUP", "BAB IV\n\nPENUTUP")]),
     "B3": (CLEAN, [("Pasal 5\n", "Pasal 6\n")]),
-    "B3_lampiran": (CLEAN, [("Pejabat Fungsional dan pelaksana pada setiap Unit Organisasi berkedudukan di bawah Pejabat "
-                             "Penilai Kinerja.", "Penugasan dilakukan secara:\n\n1. Individu\n\n2. Tim Kerja\n\n"
-                                                 "1. Penunjukan\n\n2. Pengajuan sukarela")]),
+    "B3_lampiran": (CLEAN, [("Pejabat Fungsional dan pelaksana pada setiap Unit Organisasi berkedudukan di bawah "
+                             "Pejabat Penilai Kinerja.",
+                             "Penugasan dilakukan secara:\n\n1. Individu\n\n2. Tim Kerja\n\n1. Penunjukan\n\n"
+                             "2. Pengajuan sukarela")]),
     "T1_berlaku": (CLEAN, [("Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.",
                             "Peraturan ini berlaku sejak diundangkan.")]),
     "T1_undang": (CLEAN, [("dengan penempatannya dalam Berita", "dengan menempatkannya dalam Berita")]),
