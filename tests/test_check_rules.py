@@ -20,7 +20,10 @@ KEPUTUSAN = (DATA / "kinds" / "keputusan_bupati.txt").read_text(encoding="utf-8"
 UU20 = ("Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara (Lembaran Negara Republik Indonesia Tahun "
         "2023 Nomor 141, Tambahan Lembaran Negara Republik Indonesia Nomor 6897)")
 FORMING = ("2. Undang-Undang Nomor 13 Tahun 1950 tentang Pembentukan Daerah-daerah Kabupaten dalam Lingkungan "
-           "Propinsi Jawa Tengah;\n\n")
+           "Propinsi Jawa Tengah sebagaimana telah diubah dengan Undang-Undang Nomor 9 Tahun 1965 tentang Pembentukan "
+           "Daerah Tingkat II Batang dengan mengubah Undang-Undang Nomor 13 Tahun 1950 tentang Pembentukan "
+           "Daerah-daerah Kabupaten dalam Lingkungan Propinsi Jawa Tengah (Lembaran Negara Republik Indonesia "
+           "Tahun 1965 Nomor 52, Tambahan Lembaran Negara Republik Indonesia Nomor 2757);\n\n")
 UU6_2023 = ("Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 "
             "Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang (Lembaran Negara Republik Indonesia Tahun 2023 "
             "Nomor 41, Tambahan Lembaran Negara Republik Indonesia Nomor 6856)")
@@ -118,6 +121,19 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "M4_base": (CLEAN, [("4. " + UU20 + ";\n\n5. ", "4. "), ("6. Peraturan Menteri", "5. Peraturan Menteri"),
                         ("7. Peraturan Daerah", "6. Peraturan Daerah")]),
     "L3": (CLEAN, [("Tahun 2014 Nomor 244", "Tahun 2014 Nomor 245")]),
+    # a disputed fact (PP 17/2020's TLN: 3 citing acts say 6477, one says otherwise) gives an INFO, never an error
+    "L3_info": (CLEAN, [("Nomor 6477", "Nomor 6478")]),
+    "L3_region": (CLEAN, [("(Lembaran Daerah Kabupaten Sukamaju Tahun 2016", "(Lembaran Daerah Kabupaten Sukamakmur "
+                                                                         "Tahun 2016")]),
+    # PP 41/2007 repealed by PP 18/2016: only PP 18/2016's own closing provision says so (one source: an INFO)
+    "L1_info": (CLEAN, [("5. Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil",
+                         "5. Peraturan Pemerintah Nomor 41 Tahun 2007 tentang Organisasi Perangkat Daerah"),
+                        ("Tahun 2017 Nomor 63, Tambahan Lembaran Negara Republik Indonesia Nomor 6037",
+                         "Tahun 2007 Nomor 89, Tambahan Lembaran Negara Republik Indonesia Nomor 4741")]),
+    # currency: an act of 2022 citing UU 5/2014, which UU 20/2023 repealed after it
+    "L4": (CLEAN, [(UU20, "Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara (Lembaran Negara Republik "
+                          "Indonesia Tahun 2014 Nomor 6, Tambahan Lembaran Negara Republik Indonesia Nomor 5494)"),
+                   ("TAHUN 2024", "TAHUN 2022"), ("2 Januari 2024", "2 Januari 2022")]),
     # 5. structure
     "J1": (CLEAN, [("NOMOR 5 TAHUN 2024\n\nTENTANG\n\n", "NOMOR 5 TAHUN 2024\n\n")]),
     "B1_first": (CLEAN, [("BAB I\n\nKETENTUAN UMUM", "BAB I\n\nPENGERTIAN")]),

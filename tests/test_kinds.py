@@ -413,3 +413,15 @@ def test_an_instruksi_reads_its_dikta_and_takes_effect_when_dikeluarkan():
     found = [f for f in check(ingest_text(wrong, "instruksi.txt"))]
     assert [(f["rule"], f["cite"]) for f in found] == [("T1_ditetapkan", "Diktum KETIGA")]
     assert "Instruksi ini mulai berlaku pada tanggal dikeluarkan" in found[0]["message"]
+
+
+def test_the_lists_of_a_diktum_are_punctuated_and_fixed_like_a_pasals(tmp_path):
+    text = KEPUTUSAN.read_text(encoding="utf-8").replace("a. menyusun rencana kerja tim;",
+                                                         "a. menyusun rencana kerja tim,")
+    path = tmp_path / "kep.txt"
+    path.write_text(text, encoding="utf-8")
+    found = check(ingest_text(text, "kep.txt"))
+    assert [(f["rule"], f["cite"], f["fix"]["section"]) for f in found] == [
+        ("R1_item", "Diktum KEDUA huruf a", "KEDUA")]
+    assert main(["check", str(path), "--fix", "-o", str(tmp_path / "fixed.txt")]) == 0
+    assert (tmp_path / "fixed.txt").read_text(encoding="utf-8") == KEPUTUSAN.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from rancang import kinds
 from rancang.generate.checks.base import Finding, ending, finding, is_amending, is_perda, jenis_of, jenis_pattern, norm
-from rancang.kinds import NodeType
+from rancang.kinds import BODY_UNITS, NodeType
 from rancang.numbering import huruf_value, ordinal_value, roman_value
 from rancang.tree import Node, Regulation
 
@@ -228,9 +228,9 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
     """R1: an ayat (or a Pasal without ayat) ends with "." -- or ":" before its list; list items end with ";"
     (with "dan", "atau", "dan/atau" before the last) and the last one with "." unless the sentence goes on after
     the list. In a nested list the last sub-item carries its parent item's punctuation (";" or "; dan" when the
-    parent is not the last item). Pasal 1's definitions are U1's."""
+    parent is not the last item). Pasal 1's definitions are U1's. A Keputusan's diktum is read as a Pasal is."""
     parents = _parents(reg)
-    for pasal in reg.pasals():
+    for pasal in reg.units():  # (the Pasal, or the diktum of a Keputusan)
         if pasal.number == "1":
             continue
         for node in pasal.walk():
@@ -238,7 +238,7 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
                 continue
             items = [c for c in node.children if c.type in LIST_KINDS]
             text = norm(node.text)
-            if node.type in ("ayat", "pasal") and not items and not node.child_list("ayat") and \
+            if node.type in ("ayat", *BODY_UNITS) and not items and not node.child_list("ayat") and \
                     not text.endswith((".", ":")) and (node.type == "ayat" or not node.children):
                 yield finding("R1_end", node.cite, fix=_end_fix(node, "."), found=ending(text))
             if not items:
