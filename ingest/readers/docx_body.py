@@ -48,6 +48,10 @@ SKIP = frozenset(_q(t) for t in (
 REJECTED = frozenset((_q("del"), _q("moveFrom")))
 #: elements that hold runs: at block level (where Word never puts them) they are read as a paragraph
 INLINE = frozenset(_q(t) for t in ("r", "hyperlink", "smartTag", "fldSimple"))
+#: what a run holds
+RUN_CONTENT = frozenset(_q(t) for t in ("t", "sym", "tab", "ptab", "br", "cr", "noBreakHyphen", "drawing", "pict",
+                                        "object", "footnoteReference", "endnoteReference", "commentReference",
+                                        "ruby"))
 _BREAKS = (None, "textWrapping", "page", "column")
 
 
@@ -201,6 +205,8 @@ class Reader:
                 pc.parts.append(" ".join(t_text(t) for t in child.iter(M + "t")))
             elif tag == _q("p"):  # a paragraph where runs belong (malformed): its text on its own lines
                 pc.parts.append("\n" + "\n".join(self.paragraph(child)) + "\n")
+            elif tag in RUN_CONTENT:  # run content outside a run (malformed): read with the holder's properties
+                self.run(el, [child], pc, self.styles.run(pc.style, el))
             else:  # hyperlink, smartTag, customXml, sdt/sdtContent, fldSimple, ins, moveTo, dir, bdo, unknown
                 self.inline(child, pc)
 
@@ -241,8 +247,12 @@ class Reader:
                 base = child.find(_q("rubyBase"))
                 if base is not None:
                     self.inline(base, pc)
-            elif tag in (_q("delText"),):
-                continue
+            elif tag == _q("p"):  # a paragraph inside a run (malformed): its text on its own lines
+                pc.parts.append("\n" + "\n".join(self.paragraph(child)) + "\n")
+            elif tag in REJECTED:
+                self.record("tracked", child, pc.line)
+            elif tag not in (_q("delText"), _q("softHyphen")):  # any other element: read through
+                self.run(r, child, pc, props)
 
     # ------------------------------------------------------------------------------------------- shapes
 
