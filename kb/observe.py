@@ -244,7 +244,7 @@ def observe(path: str, name: str | None = None) -> dict[str, Any]:
         if own and own.get("tentang") and _AMENDS_TITLE.match(own["tentang"]):
             amends = [a for c, _s, _e in citations_in(own["tentang"]) if (a := act(c))]
         out["amends"] = amends
-        out["pasal"] = reg.stats.pasal
+        out["pasal"] = reg.stats.pasal if reg.stats is not None else None
         out["pasal_seq"] = independent_pasal_count(body)
     except InputError as exc:
         out["refused"] = exc.format_message()

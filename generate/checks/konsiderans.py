@@ -80,7 +80,10 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
     text = norm(last.text)
     m = _LAST.search(text)
     if not m:
-        yield finding("K2", cite, verb=verb, jenis=jenis, judul=judul.title())
+        if re.search(r"\bperlu\s+mengesahkan\b.*\bdengan\s+Undang-Undang\b", text, re.I):
+            return  # a UU ratifying a treaty: "... perlu mengesahkan <treaty> dengan Undang-Undang;" (angka 240)
+        rule = "K2_wording" if re.search(r"\bperlu\b", text) else "K2"
+        yield finding(rule, cite, verb=verb, jenis=jenis, judul=judul.title())
         return
     if m.group("verb").lower() != verb:
         old = text[m.start():m.start("jenis")].rstrip()
