@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from rancang import kinds, schema
 from rancang.dataload import check_tree, load_mapping
@@ -22,6 +22,7 @@ from rancang.dates import parse as parse_date
 from rancang.dates import written_like_a_date
 from rancang.errors import InputError
 from rancang.generate import resources
+from rancang.generate.profile_data import RegionData
 
 #: kepala daerah titles allowed for each kind of region (T3: Provinsi <-> Gubernur, Kabupaten <-> Bupati, Kota <->
 #: Wali Kota; UU 23/2014 Pasal 59 ayat (2)), from ``rancang/data/kinds.json``
@@ -111,7 +112,7 @@ def validate(data: dict[str, Any], schema_name: str = "region", label: str = "pr
 class Profile:
     """A validated region profile plus the spellings derived from it."""
 
-    data: dict[str, Any]
+    data: RegionData
 
     # --- identity -------------------------------------------------------------------------------------------
     @property
@@ -255,7 +256,7 @@ def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
             f"{label} tidak sah: kepala_daerah.jabatan '{jabatan}' tidak sesuai dengan daerah.jenis '{jenis}' "
             f"(seharusnya {JABATAN_BY_JENIS[jenis]})."
         )
-    return Profile(data)
+    return Profile(cast(RegionData, data))  # validated against schema/region.schema.json above
 
 
 def example_names() -> list[str]:

@@ -23,6 +23,7 @@ from rancang.ingest.akn import to_akn
 from rancang.ingest.markdown import render as render_md
 from rancang.ingest.readers import ocr as ocr_reader
 from rancang.ingest.readers import pdf
+from rancang.limits import limit
 
 INTERNAL = "galat internal ({kind}: {exc}); mohon laporkan ke pengembang."
 #: extensions taken from a folder (a single named file is read whatever its extension: content decides)
@@ -37,10 +38,26 @@ def render(path: Path, fmt: str, warn: Callable[[str], None] | None = None) -> s
         for w in reg.stats.warnings:
             warn(w["message"])
     if fmt == "md":
-        return render_md(reg)
-    if fmt == "akn":
-        return to_akn(reg).decode("utf-8")
-    return json.dumps(reg.to_dict(), ensure_ascii=False, indent=1) + "\n"
+        out = render_md(reg)
+    elif fmt == "akn":
+        out = to_akn(reg).decode("utf-8")
+    else:
+        tree = reg.to_dict()
+        _bounded(path, json.dumps(tree, ensure_ascii=False))  # measured compact: C speed, before the slow indent
+        return json.dumps(tree, ensure_ascii=False, indent=1) + "\n"
+    _bounded(path, out)
+    return out
+
+
+def _bounded(path: Path, out: str) -> None:
+    """Refuse an output more than ``limits.output_ratio`` times its input's size (and over
+    ``limits.output_floor_bytes``): a text whose every line nests one list level deeper, for one, repeats its
+    ancestors' addresses in each node (240 KB of "a. x;" lines: 55 MB of JSON). Raises InputError, one sentence."""
+    size = path.stat().st_size
+    most = max(limit("output_floor_bytes"), limit("output_ratio") * size)
+    if len(out) > most:
+        raise InputError(f"{path}: hasilnya {len(out) // 1_000_000} MB, lebih dari {limit('output_ratio')} kali "
+                         f"ukuran berkasnya ({size // 1000} KB); berkas ini tidak tampak seperti teks peraturan.")
 
 
 def _job(args: tuple[Path, str]) -> tuple[Path, str | None, str | None]:

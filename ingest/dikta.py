@@ -62,6 +62,13 @@ def read_dikta(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalDraf
     before = ""
     for no, line in lines:
         m = heading(line, len(drafts) + 1, before) if line else None
+        if m is None and current is not None and not current.lines and line.startswith(":") \
+                and current.node is not None and not current.label.endswith((":", ".")):
+            # the colon of the heading column set on the next line ("KESATU" / ": Membentuk ..."): the label's
+            current.node.label = current.label = f"{current.label} :"
+            line = line[1:].strip()
+            if not line:
+                continue
         if m is not None:
             number = " ".join(m.group("num").split())
             label = line[: m.start("rest")].strip() if m.group("rest") else line.strip()

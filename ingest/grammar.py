@@ -89,8 +89,11 @@ MEMPERHATIKAN = re.compile(r"^Memperhatikan\s*(?::\s*(?P<rest>.*)|$)", re.I)
 #: "Dengan Persetujuan Bersama" (since 2000), or "Dengan persetujuan" alone or before "DEWAN PERWAKILAN RAKYAT ..."
 #: as acts before the second amendment of the UUD print it
 PERSETUJUAN = re.compile(r"^Dengan\s+Persetujuan(?:\s+Bersama\b|\s*:?\s*$|\s*:?\s+DEWAN\b)", re.I)
-MEMUTUSKAN = re.compile(r"^M\s*E\s*M\s*U\s*T\s*U\s*S\s*K\s*A\s*N\s*:?\s*$", re.I)
-DITETAPKAN = re.compile(r"^Ditetapkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
+#: the word that opens the body, as each kind of :mod:`rancang.kinds` has it: "MEMUTUSKAN:" (letter-spaced too),
+#: "MENGINSTRUKSIKAN:" of an Instruksi
+MEMUTUSKAN = re.compile(rf"^(?:{kinds.decision_pattern()})\s*:?\s*$", re.I)
+#: "Ditetapkan di ..." (an Instruksi is "Dikeluarkan di ...", Permendagri 80/2015 Lampiran)
+DITETAPKAN = re.compile(r"^(?:Ditetapkan|Dikeluarkan)\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
 DISAHKAN = re.compile(r"^Disahkan\s+di\b", re.I)   # the penutup of a national act
 TENTANG_IN_DIKTUM = re.compile(r"\bTENTANG\s+(.+?)\.?\s*$")
 DIUNDANGKAN = re.compile(r"^Diundangkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)

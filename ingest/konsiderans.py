@@ -92,7 +92,7 @@ _CITATION = re.compile(rf"""
       |Peraturan\s+Menteri[^,;()]*?(?=\s+Nomor)
       |Peraturan\s+Badan[^,;()]*?(?=\s+Nomor)
       |Peraturan\s+Daerah(?:\s+(?:Provinsi|Kabupaten|Kota)[^,;()]*?)?(?=\s+Nomor)
-      |Peraturan\s+(?:{heads_pattern()})[^,;()]*?(?=\s+Nomor))
+      |(?:Peraturan|Keputusan|Instruksi)\s+(?:{heads_pattern()})[^,;()]*?(?=\s+Nomor))
     (?:\s+Nomor\s+(?P<nomor>[\w./-]+))?
     (?:\s+Tahun\s+(?P<tahun>\d{{4}}))?
     (?:\s+tentang\s+(?P<tentang>.+?))?
@@ -153,3 +153,10 @@ def mengingat_entry(item: Konsiderans) -> Dasar:
             if cit.nomor and cit != entry.citation:
                 entry.amendments.append(cit)
     return entry
+
+
+def citations_in(text: str) -> list[tuple[Citation, int, int]]:
+    """Every act ``text`` cites in its own right, in order, with the span of its name: ``[(citation, start,
+    end)]``. An act named inside another act's title ("... tentang Perubahan atas Undang-Undang Nomor 23 Tahun
+    2014 ...") lies inside the span of the act whose title holds it and is not listed on its own."""
+    return [(_citation_of(m), m.start(), m.end()) for m in _citations(text)]

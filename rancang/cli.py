@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "corpus": ("rancang.corpus.cli", "corpus", "Kelola korpus peraturan (SQLite)."),
     "search": ("rancang.corpus.cli", "search", "Cari pasal di seluruh korpus."),
     "diff": ("rancang.corpus.cli", "diff", "Bandingkan dua daerah menurut makna."),
+    "kb": ("rancang.kb.cli", "kb", "Basis pengetahuan peraturan: nomor pengundangan dan sumbernya."),
     "serve": ("rancang.web.cli", "serve", "Jalankan aplikasi web di peramban (hanya komputer ini)."),
 }
 

@@ -43,7 +43,7 @@ def _usage_pieces(original):  # noqa: ANN001, ANN202 - wraps click.Command.colle
     def collect(self, ctx):  # noqa: ANN001, ANN202
         return [gettext(piece) for piece in original(self, ctx)]
 
-    collect.rancang_id = True
+    collect.rancang_id = True  # type: ignore[attr-defined]  # marks the wrapper (install() is idempotent)
     return collect
 
 

@@ -203,6 +203,14 @@ def title_pattern() -> str:
     return "|".join(sorted(spelled, key=len, reverse=True))
 
 
+@cache
+def decision_pattern() -> str:
+    """A regular expression (no groups) for the word that opens the body of every kind, letter-spaced or not:
+    "MEMUTUSKAN", "M E M U T U S K A N", "MENGINSTRUKSIKAN" (use with re.I)."""
+    words = {k.decision for k in kinds().values()}
+    return "|".join(r"\s*".join(word) for word in sorted(words, key=len, reverse=True))
+
+
 def body_unit(jenis: str | None) -> str:
     """The body unit of the act ``jenis`` names: "diktum" for a Keputusan or Instruksi, else "pasal"."""
     k = of(jenis)

@@ -43,8 +43,11 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("X3_case", "Pasal 17 ayat (5)"),
         ("X3_case", "Pasal 18 ayat (2)"),
         ("X3_case", "Pasal 21"),
+        ("L4", "Mengingat angka 1"),          # (info) UU 5/2014 was repealed by UU 20/2023 after this act of 2022
+        ("L4", "Mengingat angka 2"),          # (info) UU 23/2014 was amended by UU 6/2023 after it
     ],
     "jepara": [
+        ("L3", "Mengingat angka 6"),          # PP 18/2016 cited with TLN 5888: its own text and PP 72/2019 say 5887
         ("X1_pasal", "Pasal 4 ayat (3)"),     # "sebagaimana dimaksud pada Pasal 3 huruf a" -- a Pasal takes "dalam"
         ("X1_pasal", "Pasal 9"),              # "dimaksud pada pasal 7 dan pasal 8"
         ("X1_ayat", "Pasal 12 ayat (3)"),     # "dimaksud dalam ayat (2)" of its own Pasal -- "pada"

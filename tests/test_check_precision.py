@@ -149,3 +149,53 @@ def test_a_fix_that_breaks_another_rule_is_refused():
     text, _ = fix.fix_text(CLEAN, [wrong])
     after = ingest_text(text, "uji.md")
     assert "temuan baru" in fix.proven(reg, after, [wrong], found, check(after))
+
+
+# --- the new rule families: each keeps quiet where a drafter is right -------------------------------------------
+AYAT_2 = "(2) Peta proses bisnis sebagaimana dimaksud pada ayat (1) ditetapkan oleh Bupati."
+
+
+def _rules(text: str) -> set[str]:
+    return {f["rule"] for f in check(ingest_text(text, "uji.md"))}
+
+
+def test_referent_in_another_form_of_the_same_root_is_named():
+    """"Pelindungan sebagaimana dimaksud pada ayat (1)" where ayat (1) says "melindungi": the same matter."""
+    text = CLEAN.replace("(1) Proses bisnis merupakan pedoman",
+                         "(1) Pemerintah Daerah melindungi proses bisnis sebagai pedoman").replace(
+        AYAT_2, "(2) Pelindungan sebagaimana dimaksud pada ayat (1) dilakukan setiap tahun.")
+    assert "X5_subject" not in _rules(text)
+    wrong = CLEAN.replace(AYAT_2, "(2) Reviu dan evaluasi sebagaimana dimaksud pada ayat (1) dilakukan setiap tahun.")
+    assert "X5_subject" in _rules(wrong)
+
+
+def test_who_may_act_is_no_conflict_but_two_deciders_are():
+    listing = CLEAN.replace(AYAT_2, "(2) Penyusunan peta proses bisnis meliputi:\n\na. penyusunan yang dilakukan oleh "
+                            "Perangkat Daerah;\n\nb. penyusunan yang dilakukan oleh Sekretariat Daerah; dan\n\nc. "
+                            "pemutakhiran setiap tahun.")
+    assert "C2" not in _rules(listing)
+
+
+def test_a_lone_consideration_with_purpose_and_conclusion_is_whole():
+    lone = CLEAN.replace("a. bahwa untuk mewujudkan birokrasi yang lincah dan profesional perlu dilakukan penyesuaian "
+                         "sistem kerja;", "a. bahwa untuk melaksanakan ketentuan Pasal 25 Peraturan Menteri Nomor 7 "
+                         "Tahun 2022, perlu menetapkan Peraturan Bupati tentang Sistem Kerja;")
+    assert "K3" not in _rules(lone)
+    fragment = lone.replace(", perlu menetapkan Peraturan Bupati tentang Sistem Kerja;", ";")
+    assert "K3" in _rules(fragment)
+
+
+def test_lampiran_lists_restarting_after_a_paragraph_are_new_lists():
+    lampiran = ("Pejabat Fungsional dan pelaksana pada setiap Unit Organisasi berkedudukan di bawah Pejabat Penilai "
+                "Kinerja.")
+    fresh = CLEAN.replace(lampiran, "Penugasan terdiri atas:\n\n1. Individu\n\n2. Tim Kerja\n\nPenunjukan dilakukan "
+                                    "melalui:\n\n1. surat perintah\n\n2. nota dinas")
+    assert "B3_lampiran" not in _rules(fresh)
+    gap = CLEAN.replace(lampiran, "Tahapan:\n\n1. perencanaan\n\n2. pelaksanaan\n\n3. evaluasi\n\n5. tindak lanjut")
+    assert [f["message"] for f in check(ingest_text(gap, "uji.md")) if f["rule"] == "B3_lampiran"] == [
+        'penomoran dalam Lampiran tidak berurutan: tertulis "5.", seharusnya "4.".']
+
+
+def test_an_amending_instruction_announces_quoted_text_not_a_list():
+    text = CLEAN.replace(AYAT_2, "(2) Ketentuan Pasal 11 diubah sehingga berbunyi sebagai berikut:")
+    assert "R1_empty" not in _rules(text)

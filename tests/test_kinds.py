@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,25 @@ def test_the_dikta_run_in_order():
     found = check(ingest_text(text, "kep.txt"))
     assert [(f["rule"], f["cite"]) for f in found] == [("B3", "Diktum KELIMA"), ("B3", "Diktum KEEMPAT")]
     assert "seharusnya KETIGA" in found[0]["message"]
+
+
+LAYOUTS = {
+    "colon on the next line": [("KESATU : Membentuk", "KESATU\n:\nMembentuk"), ("KEDUA : Tim", "KEDUA\n: Tim")],
+    "PERTAMA as older Keputusan number it": [("KESATU : ", "PERTAMA : ")],
+    "a stop after the ordinal": [(f"{w} : ", f"{w}. ") for w in ("KESATU", "KEDUA", "KETIGA", "KEEMPAT")],
+}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_the_dikta_are_read_in_every_layout_and_nothing_is_lost(layout):
+    text = KEPUTUSAN.read_text(encoding="utf-8")
+    for old, new in LAYOUTS[layout]:
+        text = text.replace(old, new)
+    reg = ingest_text(text, "kep.txt")
+    assert len(reg.body) == 4 and reg.body[0].text.startswith("Membentuk") and reg.body[1].text.startswith("Tim")
+    assert len(reg.body[1].children) == 3
+    assert difference(text, reg) == (Counter(), Counter())
+    assert check(reg) == []
 
 
 def test_a_wrapped_reference_to_a_diktum_is_no_heading():
@@ -379,3 +399,44 @@ def test_without_its_entry_the_kind_is_not_known():
     assert kinds.of("Keputusan Presiden") is None
     with pytest.raises(Exception, match="tidak ditemukan satu Pasal pun"):
         ingest_text(KEPPRES, "keppres.txt")
+
+
+def test_an_instruksi_reads_its_dikta_and_takes_effect_when_dikeluarkan():
+    text = (DATA / "kinds" / "instruksi_bupati.txt").read_text(encoding="utf-8")
+    reg = ingest_text(text, "instruksi.txt")
+    assert reg.meta.jenis == "Instruksi Bupati" and [n.number for n in reg.body] == ["KESATU", "KEDUA", "KETIGA"]
+    assert reg.penutup.ditetapkan_di == "Wates" and reg.penutup.lines[0] == "Dikeluarkan di Wates"
+    assert difference(text, reg) == (Counter(), Counter())
+    # an Instruksi on sistem kerja carries it out: it is not held to the sistem-kerja topics (S1) of a Perbup
+    assert check(reg) == []
+    wrong = text.replace("pada tanggal dikeluarkan.", "pada tanggal diundangkan.")
+    found = [f for f in check(ingest_text(wrong, "instruksi.txt"))]
+    assert [(f["rule"], f["cite"]) for f in found] == [("T1_ditetapkan", "Diktum KETIGA")]
+    assert "Instruksi ini mulai berlaku pada tanggal dikeluarkan" in found[0]["message"]
+
+
+def test_the_lists_of_a_diktum_are_punctuated_and_fixed_like_a_pasals(tmp_path):
+    text = KEPUTUSAN.read_text(encoding="utf-8").replace("a. menyusun rencana kerja tim;",
+                                                         "a. menyusun rencana kerja tim,")
+    path = tmp_path / "kep.txt"
+    path.write_text(text, encoding="utf-8")
+    found = check(ingest_text(text, "kep.txt"))
+    assert [(f["rule"], f["cite"], f["fix"]["section"]) for f in found] == [
+        ("R1_item", "Diktum KEDUA huruf a", "KEDUA")]
+    assert main(["check", str(path), "--fix", "-o", str(tmp_path / "fixed.txt")]) == 0
+    assert (tmp_path / "fixed.txt").read_text(encoding="utf-8") == KEPUTUSAN.read_text(encoding="utf-8")
+
+
+def test_references_to_a_diktum_resolve_and_a_missing_one_is_reported():
+    text = KEPUTUSAN.read_text(encoding="utf-8")
+    reg = ingest_text(text, "kep.txt")
+    ref = reg.body[1].refs[0]
+    assert (ref.text, ref.kind, ref.target, ref.resolved) == ("Diktum KESATU", "internal", ["diktum-kesatu"], True)
+    wrong = text.replace("dimaksud dalam Diktum KESATU bertugas", "dimaksud dalam Diktum KELIMA bertugas")
+    assert _rules(wrong) == [("X2", "Diktum KEDUA")]
+    other = text.replace("dimaksud dalam Diktum KESATU bertugas",
+                         "dimaksud dalam Diktum KELIMA Keputusan Bupati Kulon Progo Nomor 5 Tahun 2025 tentang Tim "
+                         "Percepatan, bertugas")
+    reg = ingest_text(other, "kep.txt")
+    assert reg.body[1].refs[0].kind == "external" and reg.body[1].refs[0].citation.nomor == "5"
+    assert _rules(other) == []

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from rancang.generate.checks import (
+    coherence,
     consistency,
     coverage,
     definitions,
@@ -27,7 +28,7 @@ from rancang.tree import Regulation
 
 CHECKS: list[Callable[[Regulation], Iterator[Finding]]] = [
     *structure.CHECKS, *konsiderans.CHECKS, *pembukaan.CHECKS, *legal_bases.CHECKS, *definitions.CHECKS,
-    *references.CHECKS, *consistency.CHECKS, *coverage.CHECKS,
+    *references.CHECKS, *consistency.CHECKS, *coherence.CHECKS, *coverage.CHECKS,
 ]
 
 __all__ = ["CHECKS", "Finding", "check", "finding", "format_text", "rules"]

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any, NotRequired, TypedDict
 
 from rancang.generate import resources
+from rancang.kinds import DIKTUM_NUMBER
 from rancang.parts import Konsiderans
 from rancang.tree import Node, Regulation
 
@@ -81,9 +82,11 @@ def finding(rule: str, cite: str, fix: dict[str, str] | None = None, **values: A
 
 
 def section(cite: str) -> str:
-    """Where in the source a fix at ``cite`` starts looking: "Pasal 12", "Menimbang", "Mengingat", "Menetapkan"
-    or "" (the whole text)."""
+    """Where in the source a fix at ``cite`` starts looking: "Pasal 12", "Menimbang", "Mengingat", "Menetapkan",
+    the ordinal of a Keputusan's diktum ("KEDUA" for "Diktum KEDUA huruf a") or "" (the whole text)."""
     m = re.match(r"(Pasal\s+\w+|Menimbang|Mengingat)", cite)
+    if m is None and (d := re.match(rf"Diktum\s+({DIKTUM_NUMBER})(?![\w-])", cite)) is not None:
+        return " ".join(d.group(1).split())
     return m.group(1) if m else ("Menetapkan" if cite == "Diktum" else "")
 
 

@@ -81,7 +81,7 @@ def check_form(reg: Regulation) -> Iterator[Finding]:
             yield finding("U4_twice", cite, count=count)
         pos = text.find(" adalah ")
         later = re.search(r"\byang\s+selanjutnya\s+(?:disingkat|disebut)\b", text[pos:]) if pos >= 0 else None
-        if later:
+        if later and count == 1:  # (with two "adalah" the item may hold two definitions run together)
             yield finding("U4_order", cite)
         if not item.children and not text.endswith((".", ":")):
             tail = " ".join(text.split()[-4:])

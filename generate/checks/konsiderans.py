@@ -14,6 +14,8 @@ from rancang.generate import citations
 from rancang.generate.checks.base import Finding, ending, finding, is_perda, item_cite, jenis_of, norm
 from rancang.generate.checks.structure import letter_value
 from rancang.generate.mengingat import hierarchy_level
+from rancang.kb import evidence as kb_evidence
+from rancang.kb import store as kb_store
 from rancang.parts import Konsiderans
 from rancang.tree import Regulation
 
@@ -78,7 +80,10 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
     text = norm(last.text)
     m = _LAST.search(text)
     if not m:
-        yield finding("K2", cite, verb=verb, jenis=jenis, judul=judul.title())
+        if re.search(r"\bperlu\s+mengesahkan\b.*\bdengan\s+Undang-Undang\b", text, re.I):
+            return  # a UU ratifying a treaty: "... perlu mengesahkan <treaty> dengan Undang-Undang;" (angka 240)
+        rule = "K2_wording" if re.search(r"\bperlu\b", text) else "K2"
+        yield finding(rule, cite, verb=verb, jenis=jenis, judul=judul.title())
         return
     if m.group("verb").lower() != verb:
         old = text[m.start():m.start("jenis")].rstrip()
@@ -139,6 +144,23 @@ _NEEDS = {"uu": ("Lembaran Negara", True), "perppu": ("Lembaran Negara", True), 
           "perda": ("Lembaran Daerah", False)}
 
 
+#: a publication whose number is a blank to fill ("Lembaran Daerah Kabupaten Sleman Tahun 2019 Nomor ....")
+_BLANK_PUB = re.compile(r"\((?:Lembaran|Berita)\s+(?:Negara|Daerah)[^()]*Nomor\s*\.{3,}")
+
+
+def known_publication(key: str, what: str) -> str:
+    """What the knowledge base holds for the missing publication, with its evidence, as the tail of an M3
+    message ("; basis pengetahuan: Tahun 2022 Nomor 181 menurut ..."), or "" when it holds nothing verified."""
+    base = kb_store.load()
+    name = {"Lembaran Negara": "ln", "Berita Negara": "bn", "Tambahan Lembaran Negara": "tln"}.get(what)
+    fact = base.fact(key, name) if name else None
+    if fact is None or fact["status"] != "verified":
+        return ""
+    value = f"Tahun {fact['value'][0]} Nomor {fact['value'][1]}" if isinstance(fact["value"], list) \
+        else f"Nomor {fact['value']}"
+    return f"; basis pengetahuan: {what} {value} menurut {kb_evidence.sources_phrase(base, fact['sources'])}"
+
+
 def _publication(act: dict[str, Any], cite: str, segment: str) -> Iterator[Finding]:
     """M3: the act cited with its publication; a Tambahan whose "Nomor" is missing is named as such (M3_nomor),
     not as a missing Tambahan."""
@@ -147,13 +169,16 @@ def _publication(act: dict[str, Any], cite: str, segment: str) -> Iterator[Findi
         return
     name = f"{act['jenis']} Nomor {act['nomor']} Tahun {act['tahun']}"
     pub = act["pub"]
-    if pub is None or pub["kind"] != need[0]:
-        yield finding("M3", cite, act=name, expected=need[0])
+    if pub is None and _BLANK_PUB.search(segment):
+        yield finding("M3_isian", cite, act=name)  # left blank on purpose: the number must still be filled in
+    elif pub is None or pub["kind"] != need[0]:
+        yield finding("M3", cite, act=name, expected=need[0], known=known_publication(act["key"], need[0]))
     elif need[1] and pub["tln"] is None and act["kind"] != "perda":
         if re.search(r"Tambahan\s+" + need[0].replace(" ", r"\s+"), segment):
             yield finding("M3_nomor", cite, act=name, expected="Tambahan " + need[0])
         else:
-            yield finding("M3", cite, act=name, expected="Tambahan " + need[0])
+            yield finding("M3", cite, act=name, expected="Tambahan " + need[0],
+                          known=known_publication(act["key"], "Tambahan " + need[0]))
 
 
 #: "No. 12" / "Nomor: 12" for "Nomor 12"; "Lembaran Negara Tahun" without "Republik Indonesia"

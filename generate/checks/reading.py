@@ -1,7 +1,8 @@
 """What each rule applies to, and how sure a finding is: the kind of act, the reading quality of the text, and
 numbering gaps that the reading (not the act) may have made.
 
-A rule row of ``data/rules.yaml`` may say ``form: true`` (a rule of punctuation or typography: not applied to OCR'd
+A rule row of ``data/rules.yaml`` may say ``ocr: false`` (a rule that reads what the provisions mean: not applied
+to OCR'd text at all), ``form: true`` (a rule of punctuation or typography: not applied to OCR'd
 text read with a confidence below ``_reading.ocr_min_confidence``), ``acts: regional`` (a rule of Permendagri
 80/2015 for Perda/Perkada only: not applied to a UU, PP, Perpres or Peraturan Menteri) and ``needs: jenis`` (a
 rule whose expected wording follows the jenis: not applied when the reader could not tell the jenis). Then:
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rancang.generate.checks.base import Finding, jenis_of, settings
+from rancang.generate.checks.base import Finding, jenis_of, rules, settings
 from rancang.numbering import angka_value, huruf_value
 from rancang.tree import Node, Regulation
 
@@ -79,8 +80,6 @@ def _downgrade(f: Finding, why: str) -> Finding:
 
 def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> list[Finding]:
     """The findings that apply to this act, each as sure as the text allows (see the module docstring)."""
-    from rancang.generate.checks.base import rules
-
     table = rules()
     cfg = settings("reading")
     conf = ocr_confidence(reg)
@@ -97,6 +96,8 @@ def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> 
             continue
         if row.get("needs") == "jenis" and not known:
             continue
+        if row.get("ocr") is False and (conf is not None or marks):
+            continue  # the rule reads the structure's meaning: an OCR'd structure is no ground for it
         if conf is not None:
             if row.get("form") and conf < float(cfg.get("ocr_min_confidence", 90)):
                 continue

@@ -60,7 +60,7 @@ def _formula_findings(text: str, cite: str, anchor: str, in_body: bool) -> Itera
         elif in_body and first_kind == "pasal" and prep == "pada":
             yield finding("X1_pasal", cite, fix={"old": head, "new": f"dimaksud dalam {chain}", "after": anchor},
                           found=f"pada {units[0][2]}")
-        elif in_body and prep == "dalam" and not other_pasal and not external:
+        elif in_body and prep == "dalam" and first_kind == "ayat" and not other_pasal and not external:
             yield finding("X1_ayat", cite, fix={"old": head, "new": f"dimaksud pada {chain}", "after": anchor},
                           found=f"dalam {units[0][2]}")
         for sep, kind, unit in units:

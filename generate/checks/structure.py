@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from rancang import kinds
-from rancang.generate.checks.base import Finding, ending, finding, is_perda, jenis_of, jenis_pattern, norm
-from rancang.kinds import NodeType
+from rancang.generate.checks.base import Finding, ending, finding, is_amending, is_perda, jenis_of, jenis_pattern, norm
+from rancang.kinds import BODY_UNITS, NodeType
 from rancang.numbering import huruf_value, ordinal_value, roman_value
 from rancang.tree import Node, Regulation
 
@@ -67,11 +67,13 @@ def check_numbering(reg: Regulation) -> Iterator[Finding]:
 def check_babs(reg: Regulation) -> Iterator[Finding]:
     """B1: BAB I is Ketentuan Umum and the last BAB Ketentuan Penutup."""
     babs = [n for n in reg.body if n.type == "bab"]
-    if not babs:
+    if not babs or is_amending(reg):
         return
-    if norm(babs[0].heading).upper() != "KETENTUAN UMUM":
+    if (babs[0].number or "").strip() == "I" and norm(babs[0].heading).upper() != "KETENTUAN UMUM":
         yield finding("B1_first", babs[0].cite, found=babs[0].heading or "")
-    if norm(babs[-1].heading).upper() != "KETENTUAN PENUTUP":
+    # the last BAB read is the act's last only when it holds the Pasal that says when the act comes into force
+    last = " ".join(n.text for n in babs[-1].walk())
+    if re.search(r"mulai\s+berlaku", last) and norm(babs[-1].heading).upper() != "KETENTUAN PENUTUP":
         yield finding("B1_last", babs[-1].cite, found=babs[-1].heading or "")
 
 
@@ -94,6 +96,8 @@ _TITLES = re.compile(r"""
     | (?<![\w.])[SMD]\.\s?[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]*\.)?  # degrees after it: S.H., M.Si., S.Sos.
     | ,\s*(?:MM|MH|MT|MBA|MPA|MSi|Ph\.D)\b                        # degrees written without points
 """, re.X)
+#: markup or template syntax printed as a name: "<b>BUDI</b>", "{{ nama }}", "{% if %}"
+_MARKUP = re.compile(r"</?[A-Za-z][^>]*>|\{\{|\}\}|\{%|%\}|&[a-z]+;")
 _RANK = re.compile(r"\b(?:Pembina|Penata|Pengatur|Juru)(?:\s+(?:Utama|Tingkat\s+I|Muda|Madya))*\b|\bNIP\b", re.I)
 
 
@@ -115,9 +119,11 @@ def _signers(lines: list[str]) -> Iterator[str]:
         office = False
 
 
-#: the date a Keputusan takes effect on: the day it is ditetapkan, or a date named ("1 Januari 2027")
-_ON_DITETAPKAN = re.compile(r"\bini\s+(?:mulai\s+)?berlaku\s+(?:pada|sejak)\s+tanggal\s+"
-                            r"(?:ditetapkan(?:nya)?|\d{1,2}\s+[A-Za-z]+\s+\d{4})", re.I)
+def _takes_effect(event: str) -> re.Pattern[str]:
+    """"... ini mulai berlaku pada tanggal <event>" (ditetapkan, or dikeluarkan for an Instruksi), or on a date
+    named ("1 Januari 2027")."""
+    return re.compile(rf"\bini\s+(?:mulai\s+)?berlaku\s+(?:pada|sejak)\s+tanggal\s+"
+                      rf"(?:{event}(?:nya)?|\d{{1,2}}\s+[A-Za-z]+\s+\d{{4}})", re.I)
 
 
 def check_keputusan(reg: Regulation) -> Iterator[Finding]:
@@ -129,9 +135,11 @@ def check_keputusan(reg: Regulation) -> Iterator[Finding]:
     if not dikta or reg.pasals():
         return
     last = norm(dikta[-1].full_text())
-    if not _ON_DITETAPKAN.search(last) or re.search(r"\bdiundangkan\b", last, re.I):
+    kind = kinds.of(jenis_of(reg))
+    event = kind.berlaku if kind is not None and not kind.promulgated else "ditetapkan"
+    if not _takes_effect(event).search(last) or re.search(r"\bdiundangkan\b", last, re.I):
         word = (jenis_of(reg).split() or ["Keputusan"])[0]
-        yield finding("T1_ditetapkan", dikta[-1].cite, jenis=jenis_of(reg), word=word)
+        yield finding("T1_ditetapkan", dikta[-1].cite, jenis=jenis_of(reg), word=word, event=event)
 
 
 def check_penutup(reg: Regulation) -> Iterator[Finding]:
@@ -143,7 +151,8 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
     last = " ".join(n.text for n in pasals[-1].walk()) if pasals else ""
     text = norm(last + " " + " ".join(reg.penutup.lines))
     spelled = jenis_pattern(reg)
-    if pasals and not re.search(rf"{spelled}\s+ini\s+mulai\s+berlaku\s+(?:pada|sejak)", text, re.I):
+    despaced = re.sub(r"\s+", "", text).lower()  # "mulai berl aku": a PDF's spacing is no drafting defect
+    if pasals and not re.search(re.sub(r"\\s[+*?]", "", spelled) + r"inimulaiberlaku", despaced):
         yield finding("T1_berlaku", pasals[-1].cite, jenis=jenis)
     kind = kinds.of(jenis)
     # (a Keputusan of the years when it was built of Pasal is not promulgated either: no formula asked)
@@ -154,7 +163,9 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
             rf"(?i:{spelled})\s+ini\s+dengan\s+penempatannya\s+dalam\s+{spelled_place}\b", text):
         yield finding("T1_undang", pasals[-1].cite, jenis=jenis, place=place)
     for name in _signers(reg.penutup.lines):
-        if _TITLES.search(name) or _RANK.search(name):
+        if _MARKUP.search(name):
+            yield finding("T2_markup", "Penutup", name=name)
+        elif _TITLES.search(name) or _RANK.search(name):
             yield finding("T2_title", "Penutup", name=name)
 
 
@@ -217,9 +228,9 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
     """R1: an ayat (or a Pasal without ayat) ends with "." -- or ":" before its list; list items end with ";"
     (with "dan", "atau", "dan/atau" before the last) and the last one with "." unless the sentence goes on after
     the list. In a nested list the last sub-item carries its parent item's punctuation (";" or "; dan" when the
-    parent is not the last item). Pasal 1's definitions are U1's."""
+    parent is not the last item). Pasal 1's definitions are U1's. A Keputusan's diktum is read as a Pasal is."""
     parents = _parents(reg)
-    for pasal in reg.pasals():
+    for pasal in reg.units():  # (the Pasal, or the diktum of a Keputusan)
         if pasal.number == "1":
             continue
         for node in pasal.walk():
@@ -227,7 +238,7 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
                 continue
             items = [c for c in node.children if c.type in LIST_KINDS]
             text = norm(node.text)
-            if node.type in ("ayat", "pasal") and not items and not node.child_list("ayat") and \
+            if node.type in ("ayat", *BODY_UNITS) and not items and not node.child_list("ayat") and \
                     not text.endswith((".", ":")) and (node.type == "ayat" or not node.children):
                 yield finding("R1_end", node.cite, fix=_end_fix(node, "."), found=ending(text))
             if not items:

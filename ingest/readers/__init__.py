@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from rancang.errors import InputError
 from rancang.ingest import akn, hazards
-from rancang.ingest.readers import docx, ocr, pdf, pdf_guard, text
+from rancang.ingest.readers import docx, line_bounds, ocr, pdf, pdf_guard, text
 from rancang.ingest.readers.document import Document
 from rancang.textsafe import scrub_lines
 
@@ -72,6 +72,7 @@ def read(data: bytes, name: str = "") -> Document:
     doc = READERS.get(fmt, text.read)(data, name)
     doc.lines, scrubbed = scrub_lines(doc.lines)
     doc.removed.extend(scrubbed)
+    line_bounds.check(doc.lines, name)  # no line too long, none with thousands of enumerators run together
     for hazard in (hazards.drop_invisible, hazards.fold_confusables):
         doc.lines, found, warned = hazard(doc.lines)
         doc.removed.extend(found)

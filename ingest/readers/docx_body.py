@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from lxml import etree
+
 from rancang.ingest.markdown import CANONICAL_MARK
 from rancang.ingest.readers.docx_numbering import Numbering, _q
 from rancang.ingest.readers.docx_styles import Styles
@@ -48,6 +50,10 @@ SKIP = frozenset(_q(t) for t in (
 REJECTED = frozenset((_q("del"), _q("moveFrom")))
 #: elements that hold runs: at block level (where Word never puts them) they are read as a paragraph
 INLINE = frozenset(_q(t) for t in ("r", "hyperlink", "smartTag", "fldSimple"))
+#: what a run holds
+RUN_CONTENT = frozenset(_q(t) for t in ("t", "sym", "tab", "ptab", "br", "cr", "noBreakHyphen", "drawing", "pict",
+                                        "object", "footnoteReference", "endnoteReference", "commentReference",
+                                        "ruby"))
 _BREAKS = (None, "textWrapping", "page", "column")
 
 
@@ -75,8 +81,14 @@ def symbol(el: Any) -> str:
 
 
 def t_text(el: Any) -> str:
-    """The text of a ``w:t`` (an unresolved entity stays "&name;", the text after it too)."""
-    return "".join(el.itertext())
+    """The text of a ``w:t`` (an unresolved entity stays "&name;", the text after it too); the text of an element
+    inside it (malformed XML) is that element's, not the ``w:t``'s."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag is etree.Entity:
+            parts.append(child.text or "")
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def all_text(el: Any) -> str:
@@ -201,6 +213,8 @@ class Reader:
                 pc.parts.append(" ".join(t_text(t) for t in child.iter(M + "t")))
             elif tag == _q("p"):  # a paragraph where runs belong (malformed): its text on its own lines
                 pc.parts.append("\n" + "\n".join(self.paragraph(child)) + "\n")
+            elif tag in RUN_CONTENT:  # run content outside a run (malformed): read with the holder's properties
+                self.run(el, [child], pc, self.styles.run(pc.style, el))
             else:  # hyperlink, smartTag, customXml, sdt/sdtContent, fldSimple, ins, moveTo, dir, bdo, unknown
                 self.inline(child, pc)
 
@@ -218,6 +232,8 @@ class Reader:
                 continue
             if tag == _q("t"):
                 pc.parts.append(t_text(child).upper() if upper else t_text(child))
+                if len(child):  # elements inside a w:t (malformed): read after its text
+                    self.run(r, [c for c in child if isinstance(c.tag, str)], pc, props)
             elif tag == _q("sym"):
                 pc.parts.append(symbol(child))
             elif tag in (_q("tab"), _q("ptab")):
@@ -241,8 +257,12 @@ class Reader:
                 base = child.find(_q("rubyBase"))
                 if base is not None:
                     self.inline(base, pc)
-            elif tag in (_q("delText"),):
-                continue
+            elif tag == _q("p"):  # a paragraph inside a run (malformed): its text on its own lines
+                pc.parts.append("\n" + "\n".join(self.paragraph(child)) + "\n")
+            elif tag in REJECTED:
+                self.record("tracked", child, pc.line)
+            elif tag not in (_q("delText"), _q("softHyphen")):  # any other element: read through
+                self.run(r, child, pc, props)
 
     # ------------------------------------------------------------------------------------------- shapes
 

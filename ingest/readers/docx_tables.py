@@ -54,8 +54,10 @@ def _items(reader: Reader, el: Any, tag: str) -> Iterator[Any]:
                 yield from _items(reader, shown, tag)
         elif child.tag in (_q("del"), _q("moveFrom")):
             reader.record("tracked", child)
-        else:  # w:sdt / w:sdtContent / w:customXml and any other wrapper
+        elif next(child.iter(tag), None) is not None:  # w:sdt / w:sdtContent / w:customXml, any other wrapper
             yield from _items(reader, child, tag)
+        else:  # content where a row or cell belongs (malformed): read as one row or cell of its own
+            yield child
 
 
 def _deleted(tr: Any) -> bool:
@@ -72,7 +74,9 @@ def table_lines(reader: Reader, tbl: Any) -> list[str]:
         if _deleted(tr):
             reader.record("tracked", tr)
             continue
-        grid.append([[ln for child in tc for ln in reader.block(child) if ln] for tc in _items(reader, tr, _q("tc"))])
+        items = _items(reader, tr, _q("tc")) if tr.tag == _q("tr") else iter([tr])
+        grid.append([[ln for child in (tc if tc.tag == _q("tc") else [tc]) for ln in reader.block(child) if ln]
+                     for tc in items])
     # a table used only to place text (a signature block or a Lampiran head set right, beside an empty cell):
     # every row holds one filled cell, and the table has more than one column; its lines are read as lines
     placing = any(len(cells) > 1 for cells in grid) and all(sum(1 for c in cells if c) <= 1 for cells in grid)
