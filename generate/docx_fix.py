@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rancang.errors import InputError
-from rancang.generate.checks.base import Finding
+from rancang.generate.checks.base import Finding, Fix
 from rancang.ingest.readers.docx_body import MC
 from rancang.ingest.readers.docx_numbering import _q
 from rancang.ingest.readers.docx_package import STRICT, Package, parse_xml
@@ -112,17 +112,18 @@ class _Paragraph:
         covers a mark or text that may not be edited."""
         inside = [a for a in self.atoms if a.start < end and a.start + len(a.text) > start
                   or (not a.text and start < a.start < end)]
-        if not inside or any(a.el is None for a in inside):
+        els = [a.el for a in inside if a.el is not None]
+        if not inside or len(els) < len(inside):
             return False
         first, last = inside[0], inside[-1]
         head = first.text[: start - first.start]
         tail = last.text[end - last.start:]
-        for a in inside:
-            a.el.text = ""
-            a.el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        first.el.text = head + new + (tail if first is last else "")
+        for el in els:
+            el.text = ""
+            el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        els[0].text = head + new + (tail if first is last else "")
         if first is not last:
-            last.el.text = tail
+            els[-1].text = tail
         return True
 
 
@@ -140,7 +141,7 @@ def _paragraphs(root: Any) -> list[Any]:
     return out
 
 
-def _start(texts: list[str], fix: dict[str, str]) -> int:
+def _start(texts: list[str], fix: Fix) -> int:
     """The paragraph at which to look for ``fix``: its Pasal's heading, then its anchor text after that."""
     start = 0
     if fix.get("section"):

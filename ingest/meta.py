@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from rancang import kinds
 from rancang.ingest import grammar as g
 from rancang.parts import BeritaDaerah, Meta, Penutup
 
@@ -41,7 +42,7 @@ def iso_date(text: str | None) -> str | None:
 
 #: the enacting official's line: a region's head, the President (PP, Perpres, UU), a Minister named by the ministry
 #: ("MENTERI KOMUNIKASI DAN INFORMATIKA REPUBLIK INDONESIA,": UU 12/2011 Lampiran II angka 19 and 147)
-_PEJABAT = re.compile(r"^(?P<pj>(?:Pj\.|Plt\.|Plh\.|PENJABAT)\s+)?(?P<office>BUPATI|WALI\s*KOTA|WALIKOTA|GUBERNUR|"
+_PEJABAT = re.compile(rf"^(?P<pj>(?:Pj\.|Plt\.|Plh\.|PENJABAT)\s+)?(?P<office>{kinds.heads_pattern()}|"
                       r"PRESIDEN\s+REPUBLIK\s+INDONESIA|MENTERI(?=\s+[A-Z]))\b\s*(?P<name>[^,]*?)\s*,?\s*$", re.I)
 
 
@@ -49,8 +50,8 @@ def _office(word: str) -> str:
     """The office as the text spells it ("Wali Kota", or "Walikota" in texts before the spelling changed): the
     pejabat is reported as printed, while the jenis is normalised to "Peraturan Wali Kota"."""
     w = re.sub(r"\s+", " ", word.upper())
-    return {"BUPATI": "Bupati", "WALI KOTA": "Wali Kota", "WALIKOTA": "Walikota", "GUBERNUR": "Gubernur"}.get(
-        w, title_case(w))
+    spellings = {s.upper(): s for r in kinds.regions().values() for s in r.spellings}
+    return spellings.get(w, title_case(w))
 
 
 def _pejabat(m: re.Match[str]) -> str:
@@ -176,8 +177,7 @@ def _kop_line(line: str, kop: dict[str, str], meta: Meta) -> bool:
     m = g.KOP.match(line)
     if m:
         level = m.group("level")
-        kop["level"] = level.lower() if level else {"bupati": "kabupaten", "gubernur": "provinsi"}.get(
-            m.group("office").lower(), "kota")
+        kop["level"] = level.lower() if level else kinds.region_of_head(m.group("office")) or "kota"
         kop["name"] = title_case(m.group("name"))
         return True
     if g.GAZETTE_HEAD.match(line) or (kop.get("gazette") and re.match(r"(?:NOMOR|TAHUN)\b", line, re.I)):
@@ -199,23 +199,21 @@ def _daerah(meta: Meta, jenis_rest: str, kop: dict[str, str] | None = None) -> N
     jenis = (meta.jenis or "").lower()
     name = title_case(_LEVEL_WORD.sub("", jenis_rest)) if jenis_rest else ""
     if not name and meta.pejabat:
-        name = re.sub(r"^(?:(?:Pj|Plt|Plh)\.\s+)?(?:Bupati|Wali Kota|Walikota|Gubernur)\s*", "", meta.pejabat)
+        name = re.sub(rf"^(?:{kinds.heads_pattern()})\s*", "", kinds.strip_acting(meta.pejabat))
     if not name:
         name = kop.get("name", "")
-    if "bupati" in jenis:
-        meta.daerah_jenis, meta.daerah = "kabupaten", f"Kabupaten {name}".strip()
-    elif "wali kota" in jenis:
-        meta.daerah_jenis, meta.daerah = "kota", f"Kota {name}".strip()
-    elif "gubernur" in jenis:
-        meta.daerah_jenis, meta.daerah = "provinsi", f"Provinsi {name}".strip()
-        meta.provinsi = meta.provinsi or name or None
+    # the head named in the jenis ("Peraturan Bupati", "Keputusan Gubernur") is the kind of region
+    region = next((r for r in kinds.regions().values() if any(s.lower() in jenis for s in r.spellings)), None)
+    if region is not None:
+        meta.daerah_jenis, meta.daerah = region.key, f"{region.word} {name}".strip()
+        if region.level == 1:
+            meta.provinsi = meta.provinsi or name or None
     elif jenis.startswith(("peraturan daerah", "qanun")):
         _perda_daerah(meta, jenis_rest, kop)
     elif jenis:
         meta.daerah_jenis = "nasional"
     if meta.pejabat is None and meta.daerah and meta.daerah_jenis in ("kabupaten", "kota"):
-        office = "Bupati" if meta.daerah_jenis == "kabupaten" else "Wali Kota"
-        meta.pejabat = f"{office} {name}".strip()
+        meta.pejabat = f"{kinds.head(meta.daerah_jenis)} {name}".strip()
 
 
 def _perda_daerah(meta: Meta, jenis_rest: str, kop: dict[str, str]) -> None:
@@ -226,8 +224,7 @@ def _perda_daerah(meta: Meta, jenis_rest: str, kop: dict[str, str]) -> None:
         level, name = m.group(1).lower().replace("propinsi", "provinsi"), title_case(m.group(2))
     else:
         pm = _PEJABAT.match(meta.pejabat or "")
-        office = re.sub(r"\s+", "", pm.group("office").lower()) if pm else ""
-        level = {"bupati": "kabupaten", "walikota": "kota", "gubernur": "provinsi"}.get(office) or kop.get("level")
+        level = (kinds.region_of_head(pm.group("office")) if pm else None) or kop.get("level")
         name = title_case(pm.group("name")) if pm and pm.group("name") else kop.get("name", "")
         if not (level and name):
             return

@@ -4,7 +4,7 @@ A module on the core path (reading a PDF or DOCX, modelling, drafting, checking,
 ``[project] dependencies`` names itself: a library that merely arrives with another one (pypdfium2 with pdfplumber,
 lxml with python-docx) leaves the day that one stops needing it. The modules of an optional feature (OCR, Akoma
 Ntoso, the picture, the Dask cluster, the web app) may import their extra's libraries, or what the declared ones
-bring along.
+bring along. An import under ``try: ... except ImportError`` asks whether a library is there; it needs none.
 """
 
 from __future__ import annotations
@@ -55,13 +55,29 @@ def brought_along(names: set[str]) -> set[str]:
     return seen
 
 
+def _guarded(tree: ast.AST) -> set[int]:
+    """ids of the import statements inside a ``try`` that catches ImportError (or ModuleNotFoundError)."""
+    out: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(
+                isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
+                for h in node.handlers):
+            out |= {id(n) for stmt in node.body for n in ast.walk(stmt) if isinstance(n, ast.Import | ast.ImportFrom)}
+    return out
+
+
 def imports() -> dict[str, set[str]]:
-    """Module path (relative to the checkout) -> the third-party top-level modules it imports."""
+    """Module path (relative to the checkout) -> the third-party top-level modules it imports (guarded ones
+    excepted)."""
     out: dict[str, set[str]] = {}
     for folder in sorted(set(PACKAGE_DIRS.values())):
         for path in sorted((ROOT / folder).glob("*.py")):
             names = set()
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            guarded = _guarded(tree)
+            for node in ast.walk(tree):
+                if id(node) in guarded:
+                    continue
                 if isinstance(node, ast.Import):
                     names |= {a.name.split(".")[0] for a in node.names}
                 elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:

@@ -199,8 +199,8 @@ def check_empty_lists(reg: Regulation) -> Iterator[Finding]:
         text = norm(block.text)
         if not _announces(text) or block.type == "heading":
             continue
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if nxt is None or nxt.type in ("heading", "signature"):
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if after is None or after.type in ("heading", "signature"):
             yield finding("R1_empty", block.cite or "Lampiran", start=" ".join(text.split()[-5:]))
 
 

@@ -137,7 +137,7 @@ def check_chain(reg: Regulation) -> Iterator[Finding]:
                 made.append(rel)
             elif before is False and rel["act"] not in cited_chain:
                 later.append(rel)
-        made.sort(key=lambda r: (evidence.date_of(base, r["act"]) or str(base.get(r["act"])["tahun"])))
+        made.sort(key=lambda r: (evidence.date_of(base, r["act"]) or str((base.get(r["act"]) or {}).get("tahun"))))
         if made:
             latest = made[-1]["act"]
             last = cited_chain[-1] if cited_chain else None
@@ -184,8 +184,8 @@ def check_required_bases(reg: Regulation) -> Iterator[Finding]:
     base = store.load()
     date, year = _date_of(reg)
     for group in rules()["M4_base"]["required"]:
-        made = [k for k in group if base.get(k) and (evidence.made_before(base, k, date, year)
-                                                     or base.get(k)["tahun"] == year)]
+        made = [k for k in group if (row := base.get(k)) and (evidence.made_before(base, k, date, year)
+                                                              or row["tahun"] == year)]
         if made and not set(group) & cited:
             yield finding("M4_base", "Mengingat", act=base.name(made[-1]))
 
