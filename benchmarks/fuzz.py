@@ -1,6 +1,11 @@
 """Fuzzing campaign for ingest (issue 19): mutate the seed texts and check what every input must satisfy.
 
-    python benchmarks/fuzz.py [--n 25000] [--seed 19] [--jobs 2] [--limit 10] [--show 5]
+    python benchmarks/fuzz.py [--kind text|docx|pdf|profile|letter] [--n 25000] [--seed 19] [--jobs 2]
+                              [--limit 10] [--show 5]
+
+``--kind text`` (the default) is described here; the other kinds (DOCX XML, PDF bytes, draft profiles and letter
+data, with their checks: conservation against the DOCX package, no partial output after an injected write
+failure) are in ``benchmarks/fuzz_kinds.py``.
 
 Each input is a window of a bundled seed (or of a ``tests/cases/abuse`` text), mutated one to four times: spans
 deleted, duplicated or moved, lines swapped, hostile tokens inserted ("Pasal 1 sampai dengan Pasal 9999999999",
@@ -31,6 +36,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import fuzz_kinds  # noqa: E402
+
 SOURCES = sorted((ROOT / "corpus" / "seeds").glob("*.txt")) + sorted(
     p for p in (ROOT / "tests" / "cases" / "abuse").glob("*.txt") if not p.read_bytes().startswith(b"\xff\xfe"))
 
@@ -147,8 +155,11 @@ def case(k: int, seed: int) -> tuple[bytes, list[str]]:
     return data, [source.name, *recipe]
 
 
-def _one(args: tuple[int, int, float]) -> tuple[int, str, str, list[str]]:
-    k, seed, limit = args
+def _one(args: tuple[str, int, int, float]) -> tuple[int, str, str, list[str]]:
+    kind, k, seed, limit = args
+    if kind != "text":
+        verdict, detail, recipe = fuzz_kinds.one(kind, k, seed, limit)
+        return k, verdict, detail, recipe
     data, recipe = case(k, seed)
     verdict, detail = check(data, limit)
     return k, verdict, detail, recipe
@@ -156,29 +167,33 @@ def _one(args: tuple[int, int, float]) -> tuple[int, str, str, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--kind", choices=["text", "docx", "pdf", "profile", "letter"], default="text")
     ap.add_argument("--n", type=int, default=25000)
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=float, default=10.0)
     ap.add_argument("--show", type=int, default=5)
     args = ap.parse_args(argv)
-    counts = {"ok": 0, "refused": 0, "internal": 0, "slow": 0, "conservation": 0, "roundtrip": 0}
+    counts = {"ok": 0, "refused": 0, "internal": 0, "slow": 0, "conservation": 0, "roundtrip": 0, "lost": 0,
+              "partial": 0}
     shown: dict[str, list[str]] = {}
     t0 = time.perf_counter()
-    work = [(k, args.seed, args.limit) for k in range(args.n)]
+    work = [(args.kind, k, args.seed, args.limit) for k in range(args.n)]
     with mp.get_context("fork").Pool(args.jobs, maxtasksperchild=500) as pool:
         for k, verdict, detail, recipe in pool.imap_unordered(_one, work, chunksize=20):
             counts[verdict] += 1
             if verdict not in ("ok", "refused") and len(shown.setdefault(verdict, [])) < args.show:
                 shown[verdict].append(f"  #{k} {' / '.join(recipe)}: {detail}")
     took = time.perf_counter() - t0
-    print(f"fuzz: {args.n} inputs (seed {args.seed}) in {took:.0f} s: {counts['ok']} trees, {counts['refused']} "
-          f"refused with a sentence; {counts['internal']} internal errors, {counts['slow']} over {args.limit:.0f} s, "
-          f"{counts['conservation']} conservation violations, {counts['roundtrip']} round-trip differences")
+    print(f"fuzz {args.kind}: {args.n} inputs (seed {args.seed}) in {took:.0f} s: {counts['ok']} ok, "
+          f"{counts['refused']} refused with a sentence; {counts['internal']} internal errors, {counts['slow']} over "
+          f"{args.limit:.0f} s, {counts['conservation']} conservation violations, {counts['roundtrip']} round-trip "
+          f"differences, {counts['lost']} DOCX inputs losing characters of the package, {counts['partial']} partial "
+          "outputs", flush=True)
     for verdict, lines in shown.items():
         print(f"{verdict}:")
         print("\n".join(lines))
-    bad = counts["internal"] + counts["slow"] + counts["conservation"] + counts["roundtrip"]
+    bad = sum(counts[k] for k in ("internal", "slow", "conservation", "roundtrip", "lost", "partial"))
     return 1 if bad else 0
 
 

@@ -14,11 +14,15 @@ from typing import Any
 
 import click
 
+from rancang import atomic
 from rancang.corpus import cluster, report
 from rancang.corpus import diff as diffing
 from rancang.corpus import matrix as mx
 from rancang.corpus.align import full_text
+from rancang.corpus.dbfile import damaged
 from rancang.corpus.jdih import export_feed
+from rancang.corpus.repair import fts_whole
+from rancang.corpus.repair import repair as repair_store
 from rancang.corpus.search import plain
 from rancang.corpus.search import search as run
 from rancang.corpus.store import Store, expand
@@ -45,7 +49,8 @@ def _cluster(jobs: int | None, scheduler: str | None) -> Iterator[Any]:
 
 
 def _store(db: str | None, seed: bool = True) -> Any:
-    return Store(db, seed=seed)
+    """The corpus; one that cannot be written opens read-only (a write then ends in one sentence)."""
+    return Store(db, seed=seed, read_only_ok=True)
 
 
 @click.group()
@@ -198,6 +203,8 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
     """Cari klausul di seluruh korpus (awalan kata cocok: "penugas" menemukan "penugasan")."""
     with _store(db) as store:
         hits = run(store, " ".join(query), daerah=daerah, topic=topic, limit=limit)
+        if not hits and not fts_whole(store.db):  # no hit from a damaged index is no answer
+            raise InputError(damaged(store.path, "indeks pencarian tidak sesuai dengan isi korpus"))
     if as_json:
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
@@ -283,7 +290,21 @@ def export(jdih: bool, output: str | None, db: str | None) -> None:
     with _store(db) as store:
         text = json.dumps(export_feed(store), ensure_ascii=False, indent=1) + "\n"
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        atomic.write_text(output, text)
         click.echo(f"umpan JDIH ditulis: {output}")
     else:
         click.echo(text, nl=False)
+
+
+@corpus.command("repair")
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+def repair_(db: str | None) -> None:
+    """Periksa berkas korpus dan perbaiki yang dapat diperbaiki (indeks pencarian, baris klausul, data topik).
+
+    Peraturan yang pohonnya rusak dan bukan bawaan dihapus dan disebutkan, agar berkasnya dapat ditambahkan lagi."""
+    with Store(db, seed=False) as store:
+        done = repair_store(store.db, str(store.path))
+    for line in done:
+        click.echo(f"diperbaiki: {line}")
+    click.echo(f"{len(done)} perbaikan; korpus utuh." if done else "korpus utuh; tidak ada yang perlu diperbaiki.")
+

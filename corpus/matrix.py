@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from rancang import atomic
 from rancang.corpus import templating
 from rancang.errors import InputError
 from rancang.topics import keys, label
@@ -25,7 +26,8 @@ def matrix(store: Any, ids: list[str] | None = None, jobs: int | None = None, cl
     if not ids:
         raise InputError("korpus kosong; tambahkan peraturan dengan 'rancang corpus add'.")
     store.ensure_topics(ids, jobs=jobs, cluster=cluster)
-    regions, cells = [], {k: {} for k in keys()}
+    regions: list[dict[str, Any]] = []
+    cells: dict[str, dict[str, str | None]] = {k: {} for k in keys()}
     for rid in ids:
         row = store.get_row(rid)
         regions.append({"id": rid, "daerah": row["daerah"], "tahun": row["tahun"], "nomor": row["nomor"]})
@@ -58,5 +60,5 @@ def write(m: dict[str, Any], path: str | Path) -> Path:
     suffix = p.suffix.lower()
     if suffix not in (".csv", ".html", ".htm"):
         raise InputError(f"{p.name}: format matriks tidak dikenal; gunakan .html atau .csv.")
-    p.write_text(to_csv(m) if suffix == ".csv" else to_html(m), encoding="utf-8")
+    atomic.write_text(p, to_csv(m) if suffix == ".csv" else to_html(m))
     return p

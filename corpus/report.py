@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from rancang import atomic
 from rancang.corpus import templating
 from rancang.corpus.rows import region_name
 from rancang.errors import InputError, os_reason
@@ -43,7 +44,7 @@ def write(report: dict[str, Any], path: str | Path) -> Path:
 
 
 def _write_json(report: dict[str, Any], p: Path) -> None:
-    p.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    atomic.write_text(p, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
 
 
 def _title(side: dict[str, Any]) -> str:
@@ -68,7 +69,7 @@ def html(report: dict[str, Any]) -> str:
 
 
 def _write_html(report: dict[str, Any], p: Path) -> None:
-    p.write_text(html(report), encoding="utf-8")
+    atomic.write_text(p, html(report))
 
 
 def _write_docx(report: dict[str, Any], p: Path) -> None:
@@ -79,7 +80,7 @@ def _write_docx(report: dict[str, Any], p: Path) -> None:
     tpl = DocxTemplate(str(templating.path("report.docx")))
     tpl.render({"rep": report, "title_a": _title(report["a"]), "title_b": _title(report["b"]), "statuses": STATUS},
                autoescape=True)
-    tpl.save(str(p))
+    atomic.write_with(p, tpl.save)
 
 
 def text(report: dict[str, Any]) -> str:

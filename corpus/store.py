@@ -17,8 +17,8 @@ import hashlib
 import json
 import os
 import sqlite3
-import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,12 +28,13 @@ from platformdirs import user_data_dir
 
 from rancang import corpus
 from rancang.address import covers
+from rancang.corpus import dbfile
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
 from rancang.corpus.rows import clauses, expand, file_sha256, region_name
 from rancang.corpus.topics import topics_of
 from rancang.corpus.workers import ingest_all, topics_one, worker_map
-from rancang.errors import InputError
+from rancang.errors import InputError, OutputError
 from rancang.fold import slug
 from rancang.ingest import fingerprint
 from rancang.tree import Regulation
@@ -98,37 +99,56 @@ NO_BUNDLED = "tanpa_bawaan"
 class Store:
     """An open corpus database. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path | None = None, seed: bool = True) -> None:
+    def __init__(self, path: str | Path | None = None, seed: bool = True, read_only_ok: bool = False) -> None:
+        """Open (or create) the corpus at ``path`` (default: :func:`default_path`); ``seed`` writes the bundled
+        regulations into a new database. ``read_only_ok``: a corpus that cannot be written (read-only mount, no
+        permission) opens read-only (``writable`` False) instead of being refused, for commands that only read.
+        Raises InputError: not a rancang corpus, damaged, newer schema (:func:`rancang.corpus.dbfile.connect`)."""
         self.path = Path(path) if path else default_path()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; only durability is relaxed
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.create_function("covers", 2, covers, deterministic=True)  # SQL: covers(outer, inner)
-            self.db.executescript(SCHEMA)
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise InputError(f"{self.path}: basis data korpus sedang dikunci proses lain; coba lagi sebentar "
-                                 "lagi.") from exc
-            raise InputError(f"{self.path}: bukan basis data korpus yang sah (berkasnya rusak atau bukan basis "
-                             "data SQLite).") from exc
+        self.db, self.writable = dbfile.connect(self.path, SCHEMA, read_only_ok)
+        self.db.create_function("covers", 2, covers, deterministic=True)  # SQL: covers(outer, inner)
         self.db.row_factory = sqlite3.Row
-        if seed and self.info("seeded") is None and self.info(NO_BUNDLED) is None:
-            self.seed()
-        elif seed and self.info("reader") != _reader():
-            self.refresh_bundled()
+        if not self.writable:
+            return
+        try:
+            if seed and self.info("seeded") is None and self.info(NO_BUNDLED) is None:
+                self.seed()
+            elif seed and self.info("reader") != _reader():
+                self.refresh_bundled()
+        except BaseException:
+            self.db.close()
+            raise
 
     # -- plumbing -------------------------------------------------------------------------------------------
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        """Close; an SQLite error from a damaged file or index becomes one sentence (:func:`dbfile.damaged`)."""
         self.close()
+        if isinstance(exc, sqlite3.OperationalError) and dbfile.reason(exc) != "kesalahan basis data":
+            raise InputError(f"{self.path}: korpus tidak dapat dipakai ({dbfile.reason(exc)}).") from exc
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise InputError(dbfile.damaged(self.path, exc)) from exc
 
     def close(self) -> None:
         self.db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: committed whole, or rolled back on any error (SQLite may already have rolled it
+        back itself, e.g. on a full disk). A write the file system refuses becomes OutputError, one sentence."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            yield
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise OutputError(dbfile.write_failure(self.path, exc)) from exc
+            raise
 
     def info(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM info WHERE key=?", (key,)).fetchone()
@@ -180,12 +200,10 @@ class Store:
             json.dumps(reg.to_dict(), sort_keys=True).encode()).hexdigest()
         rows = clauses(reg)
         meta = reg.meta
-        blob = zlib.compress(json.dumps(reg.to_dict(), ensure_ascii=False).encode("utf-8"), 6)
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        blob = dbfile.compress(reg)
+        with self._transaction():
             known = self.has(sha)
             if known:
-                self.db.execute("ROLLBACK")
                 return known, False
             rid = id or self._new_id(reg)
             self.db.execute(
@@ -197,10 +215,6 @@ class Store:
             self.db.executemany(
                 "INSERT INTO clauses(reg, ord, node, type, cite, text) VALUES (?,?,?,?,?,?)",
                 [(rid, i, c.node, c.type, c.cite, c.text) for i, c in enumerate(rows)])
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return rid, True
 
     def _new_id(self, reg: Regulation) -> str:
@@ -281,14 +295,9 @@ class Store:
     def remove(self, rid: str) -> None:
         """Delete a regulation and its clauses (one transaction)."""
         self.get_row(rid)
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self.db.execute("DELETE FROM clauses WHERE reg=?", (rid,))
             self.db.execute("DELETE FROM regulations WHERE id=?", (rid,))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     # -- reading --------------------------------------------------------------------------------------------
     def entries(self) -> list[sqlite3.Row]:
@@ -312,7 +321,10 @@ class Store:
     def regulation(self, rid: str) -> Regulation:
         """The stored tree of regulation ``rid`` (no re-parsing)."""
         row = self.get_row(rid)
-        return Regulation.from_dict(json.loads(zlib.decompress(row["tree"]).decode("utf-8")))
+        try:
+            return dbfile.tree_of(row["tree"])
+        except ValueError as exc:
+            raise InputError(dbfile.damaged(self.path, f"pohon peraturan '{row['id']}' tidak terbaca")) from exc
 
     def clause_rows(self, rid: str) -> list[sqlite3.Row]:
         rid = self.get_row(rid)["id"]
@@ -323,9 +335,15 @@ class Store:
         """Model topics of ``rid`` ({key: {cite, id} | None}), computed by rancang.model once and cached."""
         row = self.get_row(rid)
         if row["topics"]:
-            return json.loads(row["topics"])
+            try:
+                stored = json.loads(row["topics"])
+                if isinstance(stored, dict):
+                    return stored
+            except ValueError:
+                pass  # damaged: computed again below (and stored again when the corpus can be written)
         t = topics_of(self.regulation(row["id"]))
-        self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(t), row["id"]))
+        if self.writable:
+            self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(t), row["id"]))
         return t
 
     def ensure_topics(self, ids: list[str], jobs: int | None = None, cluster: Any = None) -> None:

@@ -15,16 +15,17 @@ from functools import cache
 from typing import Any
 
 from rancang.generate import resources
+from rancang.kinds import heads_pattern
 
-ACT = re.compile(r"""
+ACT = re.compile(rf"""
     (?P<jenis>
         Undang-Undang\s+Darurat | Peraturan\s+Pemerintah\s+Pengganti\s+Undang-Undang | Undang-Undang
       | Peraturan\s+Pemerintah | Peraturan\s+Presiden
       | Peraturan\s+Menteri(?:\s+[A-Z][\w,]*(?:\s+(?:dan\s+)?[A-Z][\w,]*)*)?   # "Peraturan Menteri Dalam Negeri"
       | Peraturan\s+Daerah(?:\s+(?:Provinsi|Kabupaten|Kota)(?:\s+[A-Z][\w-]*)+)?
-      | Peraturan\s+(?:Bupati|Wali\s?[Kk]ota|Gubernur)(?:\s+[A-Z][\w-]*)*
+      | Peraturan\s+(?i:{heads_pattern()})(?:\s+[A-Z][\w-]*)*   # Peraturan Gubernur/Bupati/Wali Kota
       | Keputusan\s+Presiden )
-    \s+Nomor\s+(?P<nomor>[\w/.-]+?)\s+Tahun\s+(?P<tahun>\d{4})
+    \s+Nomor\s+(?P<nomor>[\w/.-]+?)\s+Tahun\s+(?P<tahun>\d{{4}})
 """, re.X)
 #: what precedes an act that the entry cites in its own right (not one named inside another act's title)
 _TOP = re.compile(r"(?:^|(?:diubah|terakhir|dengan)[\s,]+(?:beberapa\s+kali\s*,?\s*)?(?:terakhir\s+)?"

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
+from rancang import atomic
 from rancang.errors import InputError, RancangError
 from rancang.generate import check as checker
 from rancang.generate import consensus, fix, naskah
 from rancang.generate import draft as drafting
 from rancang.generate import profile as profiles
+from rancang.generate.checks.base import Finding
 from rancang.generate.checks.coverage import coverage, is_sistem_kerja
-from rancang.generate.fix import format_changes
+from rancang.generate.fix import Change, format_changes
 from rancang.generate.naskah import scenario as scenarios
 from rancang.generate.profile import read_data
 from rancang.generate.sources import Sources
@@ -94,21 +97,25 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
 @click.option("--fix", "do_fix", is_flag=True,
               help="Terapkan perbaikan mekanis (rumusan rujukan, huruf kapital istilah, tanda baca akhir, "
                    "penomoran) lalu tulis hasilnya ke -o; isi ketentuan tidak diubah.")
+@click.option("--fix-ocr", "fix_ocr", is_flag=True,
+              help="Bersama --fix: perbaiki juga teks hasil OCR (bawaan: teks hasil OCR tidak diubah).")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Berkas hasil --fix (DOCX untuk masukan DOCX, selain itu teks).")
-def check(file: Path, fmt: str, do_fix: bool, out: Path | None) -> None:
+def check(file: Path, fmt: str, do_fix: bool, fix_ocr: bool, out: Path | None) -> None:
     """Periksa FILE (TXT/MD/PDF/DOCX/JSON) terhadap kaidah penyusunan; keluar non-nol bila ada galat."""
     if out is not None and not do_fix:
         raise InputError("-o hanya dipakai bersama --fix.")
+    if fix_ocr and not do_fix:
+        raise InputError("--fix-ocr hanya dipakai bersama --fix.")
     if do_fix:
         if out is None:
             raise InputError("--fix memerlukan -o BERKAS untuk hasil perbaikan.")
-        findings, changes = _fix(file, out)
+        findings, changes = _fix(file, out, fix_ocr)
     else:
         reg = ingest_path(file)
         findings, changes = checker.check(reg), None
     if fmt == "json":
-        data = {"findings": findings} if changes is None else {"findings": findings, "changes": changes,
+        data: dict[str, Any] = {"findings": findings} if changes is None else {"findings": findings, "changes": changes,
                                                                 "output": str(out)}
         if changes is None:
             if is_sistem_kerja(reg):
@@ -126,10 +133,10 @@ def check(file: Path, fmt: str, do_fix: bool, out: Path | None) -> None:
         raise RancangError(f"{file.name}: {errors} galat kaidah penyusunan.")
 
 
-def _fix(file: Path, out: Path) -> tuple[list[dict], list[dict]]:
+def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[Finding], list[Change]]:
     """Apply the mechanical fixes of FILE's findings and write the result to ``out``: (remaining findings,
-    changes)."""
-    return fix.fix_file(file, out)
+    changes). OCR'd text is fixed only with ``fix_ocr``."""
+    return fix.fix_file(file, out, fix_ocr=fix_ocr)
 
 
 @click.command("letter")
@@ -166,8 +173,7 @@ def letter(type_: str | None, data: Path | None, list_: bool, example: bool, sce
     if data is None or out is None:
         raise InputError("perlu DATA dan -o BERKAS.docx (contoh data: rancang letter JENIS --example).")
     content = naskah.render(type_, read_data(data, "data surat"))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(content)
+    atomic.write_bytes(out, content)
     click.echo(f"ditulis: {out}")
 
 

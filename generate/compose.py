@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rancang.address import ROOT, Address, number_tree
@@ -51,7 +52,7 @@ def _relabel(label: str | None, number: str) -> str:
 
 
 #: the number of the k-th BAB, Bagian or Paragraf
-_CONTAINER_NUMBER = {"bab": roman, "bagian": ordinal, "paragraf": str}
+_CONTAINER_NUMBER: dict[str, Callable[[int], str]] = {"bab": roman, "bagian": ordinal, "paragraf": str}
 
 
 def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
@@ -62,8 +63,9 @@ def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
 
     def register(n: Node) -> None:
         mapping.setdefault(_origin(n), n)
-        if alias(n) is not None:
-            mapping.setdefault(alias(n), n)
+        replaced = alias(n)
+        if replaced is not None:
+            mapping.setdefault(replaced, n)
 
     def items(parent: Node) -> None:
         counters: dict[str, int] = {}
@@ -77,7 +79,7 @@ def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
             if c.type == "ayat":
                 c.number, c.label = str(k), f"({k})"
             else:
-                alpha = c.type == "huruf" or bool(c.number) and c.number.isalpha()
+                alpha = c.type == "huruf" or (c.number or "").isalpha()
                 c.number = huruf(k) if alpha else str(k)
                 c.label = _relabel(c.label, c.number)
             items(c)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rancang import schema
+from rancang import atomic, schema
 from rancang.address import number_tree
 from rancang.generate import compose, docx_render, repair, terms
 from rancang.generate.fix import fix_tree
@@ -94,12 +94,8 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
 
 
 def write(d: Draft, outdir: str | Path) -> list[Path]:
-    """Write draft.docx, draft.md, draft.json and catatan.md into ``outdir`` (created); their paths."""
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = [out / name for name in FILES]
-    paths[0].write_bytes(d.docx)
-    paths[1].write_text(d.markdown, encoding="utf-8")
-    paths[2].write_text(d.to_json() + "\n", encoding="utf-8")
-    paths[3].write_text(d.catatan(), encoding="utf-8")
-    return paths
+    """Write draft.docx, draft.md, draft.json and catatan.md into ``outdir`` (created) as one set: all four new
+    or, on any failure (full disk, a kill), the old four untouched (:func:`rancang.atomic.write_set`); their paths.
+    Raises OutputError naming the file that could not be written."""
+    contents: list[bytes | str] = [d.docx, d.markdown, d.to_json() + "\n", d.catatan()]
+    return atomic.write_set(outdir, dict(zip(FILES, contents, strict=True)))

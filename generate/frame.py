@@ -67,9 +67,11 @@ def frame(profile: Profile, title: str) -> dict[str, Any]:
     nomor = profile.nomor or "...."
     ditetapkan, diundangkan = profile.data.get("tanggal_ditetapkan"), profile.data.get("tanggal_diundangkan")
     bd_nomor = (profile.data.get("berita_daerah") or {}).get("nomor")
-    preamble = [profile.pejabat.upper(), f"PROVINSI {profile.provinsi.upper()}",
-                f"{jenis.upper()} {profile.nama.upper()}", f"NOMOR {nomor} TAHUN {profile.tahun}", "TENTANG", upper,
-                "DENGAN RAHMAT TUHAN YANG MAHA ESA", f"{profile.penandatangan_jabatan},"]
+    # the kop: the head's office and, for a kabupaten or kota, its province ("BUPATI SLEMAN" / "PROVINSI DAERAH
+    # ISTIMEWA YOGYAKARTA"); a provinsi's own kop is its Gubernur alone ("GUBERNUR JAWA TENGAH")
+    kop = [profile.pejabat.upper()] + ([] if profile.provincial else [f"PROVINSI {profile.provinsi.upper()}"])
+    preamble = [*kop, f"{jenis.upper()} {profile.nama.upper()}", f"NOMOR {nomor} TAHUN {profile.tahun}", "TENTANG",
+                upper, "DENGAN RAHMAT TUHAN YANG MAHA ESA", f"{profile.penandatangan_jabatan},"]
     penutup_lines = [
         f"Ditetapkan di {profile.ibu_kota}", f"pada tanggal {tanggal(ditetapkan)}",
         f"{profile.penandatangan_jabatan},", profile.data["kepala_daerah"]["nama"].upper(),

@@ -8,6 +8,7 @@ the region's name ("Peraturan Daerah Kabupaten Sleman Nomor 12 ...").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -72,7 +73,7 @@ def _jenis_printed(jenis: str, profile: Profile, printed: str | None = None) -> 
     return jenis
 
 
-def _cite_text(c: dict[str, Any], profile: Profile) -> str:
+def _cite_text(c: Mapping[str, Any], profile: Profile) -> str:
     jenis = _jenis_printed(c["jenis"], profile, c.get("cetak"))
     text = f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']} tentang {c['tentang']}"
     if c.get("lembaran"):
@@ -80,7 +81,7 @@ def _cite_text(c: dict[str, Any], profile: Profile) -> str:
     return text
 
 
-def region_entry(base: dict[str, Any], profile: Profile) -> dict[str, Any]:
+def region_entry(base: Mapping[str, Any], profile: Profile) -> dict[str, Any]:
     """A profile's ``dasar_hukum_daerah`` item as a Mengingat entry (text, citation, amendments)."""
     text = _cite_text(base, profile)
     amendments = base.get("perubahan") or []

@@ -14,17 +14,19 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from rancang import schema
+from rancang import kinds, schema
 from rancang.dataload import check_tree, load_mapping
 from rancang.dates import parse as parse_date
 from rancang.dates import written_like_a_date
 from rancang.errors import InputError, os_reason
 from rancang.generate import resources
+from rancang.generate.profile_data import RegionData
 
-#: kepala daerah titles allowed for each kind of region (T3: Kabupaten <-> Bupati, Kota <-> Wali Kota)
-JABATAN_BY_JENIS = {"kabupaten": "Bupati", "kota": "Wali Kota"}
+#: kepala daerah titles allowed for each kind of region (T3: Provinsi <-> Gubernur, Kabupaten <-> Bupati, Kota <->
+#: Wali Kota; UU 23/2014 Pasal 59 ayat (2)), from ``rancang/data/kinds.json``
+JABATAN_BY_JENIS = {key: region.head for key, region in kinds.regions().items()}
 _TYPE_NAMES = {"string": "teks", "integer": "bilangan bulat", "boolean": "true/false", "object": "pemetaan",
                "array": "daftar", "null": "null"}
 
@@ -37,8 +39,8 @@ def _where(path: list[Any], root: str = "profil") -> str:
 _DATE_FORMS = {"date": "TTTT-BB-HH, mis. 2026-03-02", "tanggal": "TTTT-BB-HH seperti 2026-03-02, atau 2 Maret 2026"}
 
 
-def _message(err, root: str = "profil") -> str:
-    """One Indonesian clause for one jsonschema error, naming the key involved (``root`` names the document
+def _message(err: schema.Problem, root: str = "profil") -> str:
+    """One Indonesian clause for one schema violation, naming the key involved (``root`` names the document
     itself: "profil", "data surat")."""
     where = _where(list(err.absolute_path), root)
     if err.validator == "additionalProperties":
@@ -56,7 +58,7 @@ def _message(err, root: str = "profil") -> str:
         return f"{where}: nilai {err.instance!r} tidak diizinkan (pilihan: {options})"
     if err.validator == "type":
         kinds = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-        return f"{where}: harus berupa {' atau '.join(_TYPE_NAMES.get(k, k) for k in kinds)}"
+        return f"{where}: harus berupa {' atau '.join(_TYPE_NAMES.get(str(k), str(k)) for k in kinds)}"
     if err.validator == "pattern":
         return f"{where}: {err.instance!r} bukan tanggal berformat TTTT-BB-HH"
     if err.validator == "format" and err.validator_value in _DATE_FORMS:
@@ -78,9 +80,10 @@ _DATE_ORDER = (("tanggal_ditetapkan", "tanggal_diundangkan", "peraturan diundang
 
 
 def _at(data: dict[str, Any], dotted: str) -> Any:
+    node: Any = data
     for part in dotted.split("."):
-        data = data.get(part) if isinstance(data, dict) else None
-    return data
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
 
 
 def dates_in_order(data: dict[str, Any], order: tuple[tuple[str, str, str], ...], label: str) -> None:
@@ -102,7 +105,7 @@ def validate(data: dict[str, Any], schema_name: str = "region", label: str = "pr
     """Raise InputError listing every schema violation of ``data``, each naming its key."""
     if schema.is_valid(schema_name, data):  # the compiled check; the explaining validator only on a failure
         return
-    errs = sorted(schema.validator(schema_name).iter_errors(data), key=lambda e: list(e.absolute_path))
+    errs = schema.problems(schema_name, data)
     if errs:
         raise InputError(f"{label} tidak sah: " + "; ".join(_message(e) for e in errs) + ".")
 
@@ -111,7 +114,7 @@ def validate(data: dict[str, Any], schema_name: str = "region", label: str = "pr
 class Profile:
     """A validated region profile plus the spellings derived from it."""
 
-    data: dict[str, Any]
+    data: RegionData
 
     # --- identity -------------------------------------------------------------------------------------------
     @property
@@ -120,12 +123,18 @@ class Profile:
 
     @property
     def jenis(self) -> str:
-        """"kabupaten" or "kota"."""
+        """"provinsi", "kabupaten" or "kota"."""
         return self.data["daerah"]["jenis"]
 
     @property
     def jenis_title(self) -> str:
-        return "Kabupaten" if self.jenis == "kabupaten" else "Kota"
+        """The word before the region's name: "Provinsi", "Kabupaten", "Kota"."""
+        return kinds.regions()[self.jenis].word
+
+    @property
+    def provincial(self) -> bool:
+        """Is the region a provinsi (its act a Peraturan Gubernur)?"""
+        return self.jenis == "provinsi"
 
     @property
     def daerah(self) -> str:
@@ -134,7 +143,7 @@ class Profile:
 
     @property
     def kepala(self) -> str:
-        """The office without acting prefix: "Bupati" / "Wali Kota"."""
+        """The office without acting prefix: "Gubernur" / "Bupati" / "Wali Kota"."""
         return JABATAN_BY_JENIS[self.jenis]
 
     @property
@@ -225,7 +234,7 @@ def jenis_of(value: str, daerah: str, provinsi: str, where: str) -> tuple[str, s
 def _normalise_jenis(data: dict[str, Any], label: str) -> dict[str, Any]:
     """A copy of ``data`` whose legal bases carry the hierarchy ``jenis`` and its printed form ``cetak``."""
     data = copy.deepcopy(data)
-    daerah = f"{'Kabupaten' if data['daerah']['jenis'] == 'kabupaten' else 'Kota'} {data['daerah']['nama'].strip()}"
+    daerah = f"{kinds.regions()[data['daerah']['jenis']].word} {data['daerah']['nama'].strip()}"
     for i, base in enumerate(data.get("dasar_hukum_daerah") or []):
         items = [(f"dasar_hukum_daerah.{i}.jenis", base)]
         items += [(f"dasar_hukum_daerah.{i}.perubahan.{k}.jenis", a) for k, a in enumerate(base.get("perubahan") or [])]
@@ -249,7 +258,7 @@ def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
             f"{label} tidak sah: kepala_daerah.jabatan '{jabatan}' tidak sesuai dengan daerah.jenis '{jenis}' "
             f"(seharusnya {JABATAN_BY_JENIS[jenis]})."
         )
-    return Profile(data)
+    return Profile(cast(RegionData, data))  # validated against schema/region.schema.json above
 
 
 def example_names() -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from functools import partial
 
 from rancang.tree import Node
 
@@ -39,7 +40,7 @@ def _put(node: Node, value: Origin, replaced: Origin | None = None) -> None:
     key = id(node)
     e = _entry(node)
     if e is None:
-        _TABLE[key] = _Entry(weakref.ref(node, lambda _ref, k=key: _drop(k, _ref)), value, replaced)
+        _TABLE[key] = _Entry(weakref.ref(node, partial(_drop, key)), value, replaced)
         return
     e.origin = value
     if replaced is not None:

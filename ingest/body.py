@@ -114,8 +114,18 @@ def _quoted_bare(node: Node) -> list[tuple[int, Marker]]:
 class _Level:
     style: str
     holder: Node          # the node whose children this list fills
-    last: int = 0
+    last: tuple[int, int] = (0, 0)   # the order of its last marker ((3, 1) for "3a")
     items: list[Node] = field(default_factory=list)
+
+
+def _continues(mk: Marker, last: tuple[int, int]) -> bool:
+    """Does ``mk`` go on with a list whose last marker stands at ``last``? The next number does ("(2)" after
+    "(1)" or after "(1a)"), a later one does (a lost enumerator), and so does a number inserted after the last
+    one ("(1a)" after "(1)", "3b." after "3a."; UU 12/2011 Lampiran II: inserted ayat and angka keep the
+    number they follow, with a letter). A "1." never does: it opens a list of its own."""
+    if mk.inserted:
+        return mk.order > last and mk.value >= last[0]
+    return mk.value == last[0] + 1 or (mk.value != 1 and mk.value > last[0])
 
 
 def build_by_markers(pasal: Node, units: list[Unit]) -> None:
@@ -151,14 +161,14 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
         # a sibling in an open level of the same style, continuing its sequence
         for depth in range(len(stack) - 1, -1, -1):
             level = stack[depth]
-            if level.style == mk.style and (mk.value == level.last + 1 or (mk.value != 1 and mk.value > level.last)):
+            if level.style == mk.style and _continues(mk, level.last):
                 del stack[depth + 1:]
                 placed = True
                 break
         if not placed:
             if len(stack) >= limit("list_depth"):
                 pass  # nesting is bounded: a list restarting this deep continues the innermost one
-            elif mk.value <= 1 or not stack:
+            elif (mk.value <= 1 and not mk.inserted) or not stack:
                 stack.append(_Level(mk.style, current_holder()))
             else:
                 # out of sequence (a lost or misread enumerator): the closest level of the same style, else deeper
@@ -168,7 +178,7 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
                 else:
                     stack.append(_Level(mk.style, current_holder()))
         level = stack[-1]
-        level.last = mk.value
+        level.last = mk.order
         level.items.append(node)
         level.holder.children.append(node)
         if unit.quotes:
@@ -282,7 +292,7 @@ class _Flow:
             position += 1
             own = mk is not None and mk.style == style
             last_item = Node(STYLE_TYPE.get(style, "huruf"), number=numbered(style, position),
-                             label=mk.label if own else None,
+                             label=mk.label if own and mk is not None else None,
                              text=unit.text if own or mk is None else _labelled(unit))
             holder.children.append(_quoted(last_item, [unit]))
         return trailing
@@ -329,12 +339,15 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
     # next instruction
     # (a quoted word inside the new text, "disebut “ASN”", is no quoting of new text)
     # (also a Pasal 2 of an act that amends another with arabic numbering, once an instruction introduces new text)
-    implicit = (not pasal.number[0].isdigit() or amends_with_new_text(draft.lines)) and not any(
+    # Pasal 5, not the Pasal I of an amending act (a diktum of a Keputusan, "KESATU", is numbered in words but
+    # amends nothing)
+    roman = pasal.type == "pasal" and not (pasal.number or "")[:1].isdigit()
+    implicit = (roman or amends_with_new_text(draft.lines)) and not any(
         has_quote(line) and (starts_with_open(line) or opens_quoted_text(line, "")) for _, line in draft.lines)
     units, bare = split_units(draft.lines, canonical, implicit_quotes=implicit)
     if depth is not None:
         canonical_mod.build_by_depth(pasal, units, depth, perubahan)
-        if not pasal.number[0].isdigit():
+        if roman:
             _record_deletions(pasal)
         return bare + _quoted_bare(pasal)
     _prove_ocr_ayat(units, corrections)
@@ -347,7 +360,7 @@ def build_pasal(pasal: Node, draft: PasalDraft, flow: bool, canonical: bool = Fa
                       item_at=sorted(no for no, mk in needed if mk.style != "ayat"))
     else:
         build_by_markers(pasal, units)
-    if not pasal.number[0].isdigit():
+    if roman:
         _record_deletions(pasal)
     return bare + _quoted_bare(pasal)
 
@@ -362,6 +375,10 @@ def _prove_ocr_ayat(units: list[Unit], corrections: list[dict[str, Any]] | None)
         if nxt is not None and nxt.value == 2:
             if corrections is not None:
                 corrections.append({"line": unit.line_no, "from": mk.label, "to": "(1)"})
+            continue
+        before = next((u.marker for u in reversed(units[:k]) if u.marker is not None), None)
+        if before is not None and before.style == "hurufk" and before.value == 11 and mk.label == "(l)":
+            unit.marker = Marker("hurufk", 12, "l", mk.label)  # "(k)" then "(l)": the twelfth item of a list
             continue
         unit.marker = None
         unit.lines = [f"{mk.label} {unit.lines[0]}" if unit.lines else mk.label, *unit.lines[1:]]

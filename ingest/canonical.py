@@ -116,6 +116,8 @@ def read_headings(lines: list[tuple[int, str]], marked: set[int]
             continue
         kind, m = container_heading(line) if no in marked else (None, None)
         pasal = g.PASAL.match(line) if no in marked and kind is None else None
+        if pasal is None and no in marked and kind is None:
+            pasal = g.DIKTUM.match(line)  # the diktum of a Keputusan, "##### KESATU"
         if kind is not None and m is not None:
             title = m.group("title")
             nxt = next((k for k in range(i, len(lines)) if lines[k][1]), None)
@@ -127,8 +129,10 @@ def read_headings(lines: list[tuple[int, str]], marked: set[int]
             _place(node, kind, open_, top)
             current = None
         elif pasal is not None:
-            node = Node("pasal", number=pasal.group("num"), label=line)
-            current = PasalDraft(pasal.group("num"), line, no, node=node)
+            unit = "pasal" if pasal.re is g.PASAL else "diktum"
+            number = " ".join(pasal.group("num").split())
+            node = Node(unit, number=number, label=line)
+            current = PasalDraft(number, line, no, node=node)
             drafts.append(current)
             _container(open_, top).append(node)
         elif current is not None:

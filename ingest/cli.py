@@ -9,31 +9,55 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import click
 
-from rancang.errors import InputError, RancangError, os_reason
+from rancang import atomic
+from rancang.errors import InputError, RancangError
 from rancang.ingest import ingest_path
 from rancang.ingest.akn import to_akn
 from rancang.ingest.markdown import render as render_md
 from rancang.ingest.readers import ocr as ocr_reader
 from rancang.ingest.readers import pdf
+from rancang.limits import limit
 
 INTERNAL = "galat internal ({kind}: {exc}); mohon laporkan ke pengembang."
 #: extensions taken from a folder (a single named file is read whatever its extension: content decides)
 EXTENSIONS = (".txt", ".md", ".pdf", ".docx")
 
 
-def render(path: Path, fmt: str) -> str:
-    """Ingest one file and render it as JSON (the tree), Markdown (the canonical text) or Akoma Ntoso XML."""
+def render(path: Path, fmt: str, warn: Callable[[str], None] | None = None) -> str:
+    """Ingest one file and render it as JSON (the tree), Markdown (the canonical text) or Akoma Ntoso XML;
+    ``warn`` is given each warning of the reading (``stats.warnings``: mixed encodings, a stray quote ...)."""
     reg = ingest_path(path)
+    if warn is not None and reg.stats is not None:
+        for w in reg.stats.warnings:
+            warn(w["message"])
     if fmt == "md":
-        return render_md(reg)
-    if fmt == "akn":
-        return to_akn(reg).decode("utf-8")
-    return json.dumps(reg.to_dict(), ensure_ascii=False, indent=1) + "\n"
+        out = render_md(reg)
+    elif fmt == "akn":
+        out = to_akn(reg).decode("utf-8")
+    else:
+        tree = reg.to_dict()
+        _bounded(path, json.dumps(tree, ensure_ascii=False))  # measured compact: C speed, before the slow indent
+        return json.dumps(tree, ensure_ascii=False, indent=1) + "\n"
+    _bounded(path, out)
+    return out
+
+
+def _bounded(path: Path, out: str) -> None:
+    """Refuse an output more than ``limits.output_ratio`` times its input's size (and over
+    ``limits.output_floor_bytes``): a text whose every line nests one list level deeper, for one, repeats its
+    ancestors' addresses in each node (240 KB of "a. x;" lines: 55 MB of JSON). Raises InputError, one sentence."""
+    size = path.stat().st_size
+    most = max(limit("output_floor_bytes"), limit("output_ratio") * size)
+    if len(out) > most:
+        raise InputError(f"{path}: hasilnya {len(out) // 1_000_000} MB, lebih dari {limit('output_ratio')} kali "
+                         f"ukuran berkasnya ({size // 1000} KB); berkas ini tidak tampak seperti teks peraturan.")
 
 
 def _job(args: tuple[Path, str]) -> tuple[Path, str | None, str | None]:
@@ -80,11 +104,8 @@ def output_names(files: list[Path], ext: str) -> dict[Path, str]:
 
 
 def _write(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: keluaran tidak dapat ditulis ({os_reason(exc)}).") from exc
+    """Write one output whole or not at all (:mod:`rancang.atomic`; OutputError names the file)."""
+    atomic.write_text(path, text)
 
 
 @click.command()
@@ -148,7 +169,7 @@ class PageBar:
     read."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: Any = None  # click's progress bar, once a PDF of two pages or more is read
         self.done = 0
 
     def __call__(self, done: int, total: int) -> None:
@@ -170,7 +191,7 @@ def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None
         ocr_reader.set_jobs(jobs)
     ocr_reader.set_progress(PageBar())
     try:
-        text = render(path, fmt)
+        text = render(path, fmt, lambda message: click.echo(f"Peringatan: {path.name}: {message}", err=True))
     except RancangError:
         raise
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user
@@ -211,5 +232,5 @@ def _collect(path: Path, text: str | None, reason: str | None, target: Path,
         return
     try:
         _write(target, text)
-    except InputError as exc:
+    except RancangError as exc:
         reasons[path] = exc.format_message()

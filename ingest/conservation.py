@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from rancang.ingest.heading_lines import UNPLACED
+from rancang.ingest.readers import docx
 from rancang.tree import Node, Regulation
 
 
@@ -56,6 +57,29 @@ def chars(strings) -> Counter:
 
 
 def difference(source_text: str, reg: Regulation) -> tuple[Counter, Counter]:
-    """(characters of the source missing from the tree, characters in the tree not in the source)."""
+    """(characters of the source missing from the tree, characters in the tree not in the source). A character
+    the reader put in place of another (a record of ``stats.removed`` with ``"to"``: the Latin "a" for a
+    Cyrillic look-alike in a heading word) is not invented: the record names it."""
     src, got = chars([source_text]), chars(tree_strings(reg))
+    got -= chars(r["to"] for r in (reg.stats.removed if reg.stats is not None else []) if r.get("to"))
     return src - got, got - src
+
+
+def folded(strings) -> Counter:
+    """The non-blank characters of ``strings`` case-folded (All Caps changes the case Word shows, not the text)."""
+    out: Counter = Counter()
+    for s in strings:
+        out.update(ch for ch in s.casefold() if not ch.isspace())
+    return out
+
+
+def difference_docx(data: bytes, reg: Regulation) -> tuple[Counter, Counter]:
+    """Conservation of a Word file measured against its package, not against the reader's own extraction:
+    (characters of the package -- every ``w:t``, ``w:sym``, ``m:t``, note, comment, header and imported chunk text,
+    :func:`~rancang.ingest.readers.docx.package_strings` -- missing from the tree and ``stats.removed``,
+    characters of the tree that the package does not hold). Case is folded (All Caps); the list labels Word draws
+    from numbering.xml and the cell rules of tables are the reader's own and are not counted as invented."""
+    src = folded(docx.package_strings(data))
+    got = folded(tree_strings(reg))
+    generated = folded(docx.read(data).extra.get("generated", []))
+    return src - got, got - src - generated

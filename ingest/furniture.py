@@ -92,7 +92,7 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def catchwords(lines: list[str], breaks: set[int], skip: set[int] = frozenset()) -> set[int]:
+def catchwords(lines: list[str], breaks: set[int], skip: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """Indices of catchword lines: a line of at most eight words ending in an ellipsis (". . .", "...", "…"),
     followed by a page break, whose words begin the first text after the break (page numbers, blank lines and the
     ``skip`` lines, running headers, passed over)."""

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {"januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-          "agustus": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11, "desember": 12}
+from rancang import kinds
+
+#: month word (lower case, old spellings "pebruari"/"nopember" too) -> number: :data:`rancang.kinds.MONTH_NUMBERS`
+MONTHS = kinds.MONTH_NUMBERS
 
 # --- headings of the batang tubuh -------------------------------------------------------------------------------
 BAB = re.compile(r"""
@@ -27,7 +29,8 @@ BAB = re.compile(r"""
     \s* [.:]? \s*$""", re.X)           # "BAB I." as some drafts print it
 
 BAGIAN = re.compile(r"""
-    ^Bagian \s+ (?P<num>Ke[a-z]+(?:\s+(?:Belas|Puluh(?:\s+\w+)?))?)   # Bagian Kesatu, Bagian Kedua Belas
+    ^Bagian \s+ (?P<num>Ke[a-z]+(?:\s+(?:Belas|Puluh(?:\s+\w+)?))?   # Bagian Kesatu, Bagian Kedua Belas
+      (?:\s+(?-i:[A-Z])(?=\s|$))?)       # Bagian Kesatu A, inserted by an amendment
     (?: \s+ (?P<title>\S.*) )?          # the title, when on the same line
     \s*$""", re.X | re.I)
 
@@ -38,18 +41,20 @@ PARAGRAF = re.compile(r"""
     (?: \s+ (?P<title>\S.*) )?
     \s*$""", re.X | re.I)
 
-PASAL = re.compile(r"""
-    ^(?:Pasal|PASAL) \s+ (?P<num>\d+[A-Z]?|[IVXLC]+)   # Pasal 7, Pasal 7A, Roman Pasal I / II of an amending
-    \s* [.:]? \s*$""", re.X)                          # act; some drafts print "PASAL 7" or "Pasal 7."
+#: Pasal 7, Pasal 7A, Roman Pasal I / II of an amending act; some drafts print "PASAL 7" or "Pasal 7."
+PASAL = kinds.PASAL
+#: the diktum of a Keputusan or Instruksi: "KESATU : Membentuk ...", "KEDUA", "KETIGA." (its text may follow)
+DIKTUM = kinds.DIKTUM
 
 # --- enumerators at the start of a line -------------------------------------------------------------------------
 MARKER = re.compile(r"""
     ^(?:
-        \( (?P<ayat>\d{1,3}[a-z]?) \)                # (1)  ayat, or a deep list inside an item
+        \( (?P<ayat>\d{1,3}[a-z]?) \)                # (1)  ayat, or a deep list inside an item; (1a) inserted
       | (?P<huruf>[a-z]{1,5}) \.                     # a.   huruf; aa. after z., aaa. after zz. (one letter)
-      | (?P<angka>\d{1,3}) \.(?!\d)                  # 1.   angka (not 1.000)
+      | (?P<angka>\d{1,3}[a-zA-Z]?) \.(?!\d)         # 1.   angka (not 1.000); 3a. inserted (UU 12/2011 Lamp. II)
       | (?P<hurufp>[a-z]{1,5}) \)                    # a)   deeper huruf
-      | (?P<angkap>\d{1,3}) \)                       # 1)   deeper angka
+      | (?P<angkap>\d{1,3}[a-zA-Z]?) \)              # 1)   deeper angka; 4a) inserted
+      | \( (?P<hurufk>[a-z]{1,2}) \)                 # (a)  a list deeper still (the grammar sets no bound)
     )
     (?: \s+ | $ )                                    # a space (or nothing) before the text; the text
     """, re.X)                                       # itself is line[m.end():] (no ".*" to scan it)
@@ -84,8 +89,11 @@ MEMPERHATIKAN = re.compile(r"^Memperhatikan\s*(?::\s*(?P<rest>.*)|$)", re.I)
 #: "Dengan Persetujuan Bersama" (since 2000), or "Dengan persetujuan" alone or before "DEWAN PERWAKILAN RAKYAT ..."
 #: as acts before the second amendment of the UUD print it
 PERSETUJUAN = re.compile(r"^Dengan\s+Persetujuan(?:\s+Bersama\b|\s*:?\s*$|\s*:?\s+DEWAN\b)", re.I)
-MEMUTUSKAN = re.compile(r"^M\s*E\s*M\s*U\s*T\s*U\s*S\s*K\s*A\s*N\s*:?\s*$", re.I)
-DITETAPKAN = re.compile(r"^Ditetapkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
+#: the word that opens the body, as each kind of :mod:`rancang.kinds` has it: "MEMUTUSKAN:" (letter-spaced too),
+#: "MENGINSTRUKSIKAN:" of an Instruksi
+MEMUTUSKAN = re.compile(rf"^(?:{kinds.decision_pattern()})\s*:?\s*$", re.I)
+#: "Ditetapkan di ..." (an Instruksi is "Dikeluarkan di ...", Permendagri 80/2015 Lampiran)
+DITETAPKAN = re.compile(r"^(?:Ditetapkan|Dikeluarkan)\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
 DISAHKAN = re.compile(r"^Disahkan\s+di\b", re.I)   # the penutup of a national act
 TENTANG_IN_DIKTUM = re.compile(r"\bTENTANG\s+(.+?)\.?\s*$")
 DIUNDANGKAN = re.compile(r"^Diundangkan\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
@@ -96,11 +104,11 @@ PENJELASAN = re.compile(r"^PENJELASAN(?:\s*$|\s+ATAS\b|\s+(?:UNDANG-UNDANG|PERAT
 CLOSING_FORMULA = re.compile(r"^Agar\s+setiap\s+orang\s+mengetahuinya", re.I)
 
 # --- the judul ---------------------------------------------------------------------------------------------------
-JENIS = re.compile(r"""
-    ^(?P<jenis>PERATURAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR|DAERAH|PEMERINTAH|PRESIDEN|MENTERI\b.*?)
-      |UNDANG-UNDANG(?:\s+REPUBLIK\s+INDONESIA)?
-      |KEPUTUSAN \s+ (?:BUPATI|WALI\s*KOTA|GUBERNUR)
-      |QANUN)                                   # the Perda of Aceh: "QANUN KABUPATEN ACEH BESAR"
+#: the jenis of the act: every kind of :mod:`rancang.kinds` as a judul prints it ("PERATURAN BUPATI", "KEPUTUSAN
+#: WALI KOTA", "QANUN" the Perda of Aceh, "PERATURAN MENTERI" before the minister's name), with "REPUBLIK
+#: INDONESIA" after a national one; the rest of the line names the region or the minister
+JENIS = re.compile(rf"""
+    ^(?P<jenis>(?:{kinds.title_pattern()})(?:\s+REPUBLIK\s+INDONESIA)?)
     (?P<rest>.*)$""", re.X)
 NOMOR_TAHUN = re.compile(r"^NOMOR\s*:?\s*(?P<nomor>[\w./-]+)\s+TAHUN\s*:?\s*(?P<tahun>\d{4})\s*$", re.I)
 TENTANG = re.compile(r"^TENTANG\s*:?\s*(?P<rest>.*)$")

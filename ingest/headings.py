@@ -38,6 +38,7 @@ from rancang.ingest.heading_lines import (
 )
 from rancang.ingest.quotes import has_quote, opens_quoted_text, quote_depth, starts_with_open
 from rancang.ingest.units import join_more
+from rancang.kinds import BODY_UNITS
 from rancang.numbering import roman_value
 from rancang.tree import Node
 
@@ -275,8 +276,8 @@ def drafts_by_node(drafts: list[PasalDraft]) -> dict[int, PasalDraft]:
 
 
 def pasal_nodes(nodes: list[Node]) -> list[Node]:
-    """Every Pasal under these BAB/Bagian/Paragraf nodes, in order."""
+    """Every body unit (a Pasal; the diktum of a Keputusan) under these BAB/Bagian/Paragraf nodes, in order."""
     out: list[Node] = []
     for n in nodes:
-        out.extend([n] if n.type == "pasal" else pasal_nodes(n.children))
+        out.extend([n] if n.type in BODY_UNITS else pasal_nodes(n.children))
     return out

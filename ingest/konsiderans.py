@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from rancang.ingest.units import bare_marker, continues_reference, join_lines, parse_marker
+from rancang.kinds import heads_pattern
 from rancang.parts import Citation, Dasar, Konsiderans
 
 _ACT_START = re.compile(r"^(?:Pasal\s+\d+.*?)?(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun)\b")
@@ -81,7 +82,7 @@ def _in_brackets(lines: list[str]) -> bool:
     return opened > 0 and opened > sum(ln.count(")") for ln in lines)
 
 
-_CITATION = re.compile(r"""
+_CITATION = re.compile(rf"""
     (?P<jenis>Undang-Undang\s+Dasar[^,;(]*?Tahun\s+1945
       |Undang-Undang(?:\s+Darurat)?
       |Peraturan\s+Pemerintah\s+Pengganti\s+Undang-Undang
@@ -91,9 +92,9 @@ _CITATION = re.compile(r"""
       |Peraturan\s+Menteri[^,;()]*?(?=\s+Nomor)
       |Peraturan\s+Badan[^,;()]*?(?=\s+Nomor)
       |Peraturan\s+Daerah(?:\s+(?:Provinsi|Kabupaten|Kota)[^,;()]*?)?(?=\s+Nomor)
-      |Peraturan\s+(?:Gubernur|Bupati|Wali\s*Kota)[^,;()]*?(?=\s+Nomor))
+      |Peraturan\s+(?:{heads_pattern()})[^,;()]*?(?=\s+Nomor))
     (?:\s+Nomor\s+(?P<nomor>[\w./-]+))?
-    (?:\s+Tahun\s+(?P<tahun>\d{4}))?
+    (?:\s+Tahun\s+(?P<tahun>\d{{4}}))?
     (?:\s+tentang\s+(?P<tentang>.+?))?
     (?=\s*[(,;]|\s*$|\s+(?:sebagaimana|dengan\s+mengubah))""", re.X | re.I)
 
@@ -152,3 +153,10 @@ def mengingat_entry(item: Konsiderans) -> Dasar:
             if cit.nomor and cit != entry.citation:
                 entry.amendments.append(cit)
     return entry
+
+
+def citations_in(text: str) -> list[tuple[Citation, int, int]]:
+    """Every act ``text`` cites in its own right, in order, with the span of its name: ``[(citation, start,
+    end)]``. An act named inside another act's title ("... tentang Perubahan atas Undang-Undang Nomor 23 Tahun
+    2014 ...") lies inside the span of the act whose title holds it and is not listed on its own."""
+    return [(_citation_of(m), m.start(), m.end()) for m in _citations(text)]

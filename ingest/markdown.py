@@ -10,6 +10,7 @@ a text that reads like structure is escaped with a backslash (:mod:`rancang.inge
 from __future__ import annotations
 
 from rancang.ingest.canonical import BODY_MARK, escape
+from rancang.kinds import BODY_UNITS
 from rancang.numbering import huruf
 from rancang.tree import Node, Regulation
 
@@ -37,7 +38,7 @@ def unit_lines(kind: str, label: str, heading: str | None, text: str, depth: int
         out.append(f"{mark} {label}")
         if heading:
             out.append(f"{mark} {escape(heading)}")
-    elif kind == "pasal":
+    elif kind in BODY_UNITS:
         out.append(f"##### {label}")
         if text:
             out.append(escape(text))
@@ -45,7 +46,7 @@ def unit_lines(kind: str, label: str, heading: str | None, text: str, depth: int
         out.append(f"{'  ' * depth}{escape(text)}")
     else:
         out.append(f"{'  ' * depth}{label} {escape(text)}".rstrip())
-    return 0 if kind in ("bab", "bagian", "paragraf", "pasal") else depth + 1
+    return 0 if kind in ("bab", "bagian", "paragraf", *BODY_UNITS) else depth + 1
 
 
 def quoted(inner: list[str], label: str | None, depth: int) -> list[str]:
@@ -64,6 +65,8 @@ def printed_label(node: Node) -> str:
         return f"{_HEADINGS[node.type][1]} {node.number}"
     if node.type == "pasal":
         return f"Pasal {node.number}"
+    if node.type == "diktum":
+        return node.number or ""
     return clean_label(node)
 
 

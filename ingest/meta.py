@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from rancang import kinds
 from rancang.ingest import grammar as g
 from rancang.parts import BeritaDaerah, Meta, Penutup
 
@@ -39,16 +40,18 @@ def iso_date(text: str | None) -> str | None:
     return None
 
 
-_PEJABAT = re.compile(r"^(?P<pj>(?:Pj\.|Plt\.|Plh\.|PENJABAT)\s+)?(?P<office>BUPATI|WALI\s*KOTA|WALIKOTA|GUBERNUR|"
-                      r"PRESIDEN\s+REPUBLIK\s+INDONESIA)\b\s*(?P<name>[^,]*?)\s*,?\s*$", re.I)
+#: the enacting official's line: a region's head, the President (PP, Perpres, UU), a Minister named by the ministry
+#: ("MENTERI KOMUNIKASI DAN INFORMATIKA REPUBLIK INDONESIA,": UU 12/2011 Lampiran II angka 19 and 147)
+_PEJABAT = re.compile(rf"^(?P<pj>(?:Pj\.|Plt\.|Plh\.|PENJABAT)\s+)?(?P<office>{kinds.heads_pattern()}|"
+                      r"PRESIDEN\s+REPUBLIK\s+INDONESIA|MENTERI(?=\s+[A-Z]))\b\s*(?P<name>[^,]*?)\s*,?\s*$", re.I)
 
 
 def _office(word: str) -> str:
     """The office as the text spells it ("Wali Kota", or "Walikota" in texts before the spelling changed): the
     pejabat is reported as printed, while the jenis is normalised to "Peraturan Wali Kota"."""
     w = re.sub(r"\s+", " ", word.upper())
-    return {"BUPATI": "Bupati", "WALI KOTA": "Wali Kota", "WALIKOTA": "Walikota", "GUBERNUR": "Gubernur"}.get(
-        w, title_case(w))
+    spellings = {s.upper(): s for r in kinds.regions().values() for s in r.spellings}
+    return spellings.get(w, title_case(w))
 
 
 def _pejabat(m: re.Match[str]) -> str:
@@ -88,7 +91,7 @@ def parse_judul(lines: list[str]) -> Meta:
             jenis_rest = m.group("rest").strip()
             continue
         if meta.jenis is not None and meta.nomor is None and state == "head" and ln.isupper() \
-                and not (g.NOMOR_TAHUN.match(ln) or g.TENTANG.match(ln)):
+                and not (g.NOMOR_TAHUN.match(ln) or g.TENTANG.match(ln) or _NOMOR_ALONE.match(ln)):
             if g.PROVINSI.match(ln) is None:
                 jenis_rest = f"{jenis_rest} {ln}".strip()  # a long name wrapped: "PERATURAN BUPATI HULU SUNGAI"
             continue
@@ -96,6 +99,13 @@ def parse_judul(lines: list[str]) -> Meta:
         if m and meta.nomor is None:
             meta.nomor = m.group("nomor").strip(".")
             meta.tahun = int(m.group("tahun"))
+            state = "title"
+            continue
+        m = _NOMOR_ALONE.match(ln) if meta.jenis is not None and meta.nomor is None else None
+        if m:
+            # a Keputusan numbered as a naskah dinas, without TAHUN ("NOMOR 800.1.3/0102/SETDA/2026",
+            # Permendagri 1/2023): the year is not guessed from the number
+            meta.nomor = m.group("nomor").strip(".")
             state = "title"
             continue
         # only the first TENTANG is the keyword: in an amending act's judul the amended act's own title follows
@@ -131,7 +141,7 @@ def _ends_judul(ln: str, state: str, meta: Meta) -> bool:
 
 #: where a judul printed on one line ("PERATURAN BUPATI X NOMOR 21 TAHUN 2019 TENTANG ...") is cut into its lines
 _JUDUL_CUT = re.compile(r"\s+(?=NOMOR\s*:?\s*[\w./-]+\s+TAHUN\b|TENTANG\b)")
-_NOMOR_ALONE = re.compile(r"^NOMOR\s*:?\s*[\w./-]+\s*$", re.I)
+_NOMOR_ALONE = re.compile(r"^NOMOR\s*:?\s*(?P<nomor>[\w./-]+)\s*$", re.I)
 _TAHUN_ALONE = re.compile(r"^TAHUN\s*:?\s*\d{4}\s*$", re.I)
 
 
@@ -167,8 +177,7 @@ def _kop_line(line: str, kop: dict[str, str], meta: Meta) -> bool:
     m = g.KOP.match(line)
     if m:
         level = m.group("level")
-        kop["level"] = level.lower() if level else {"bupati": "kabupaten", "gubernur": "provinsi"}.get(
-            m.group("office").lower(), "kota")
+        kop["level"] = level.lower() if level else kinds.region_of_head(m.group("office")) or "kota"
         kop["name"] = title_case(m.group("name"))
         return True
     if g.GAZETTE_HEAD.match(line) or (kop.get("gazette") and re.match(r"(?:NOMOR|TAHUN)\b", line, re.I)):
@@ -190,23 +199,21 @@ def _daerah(meta: Meta, jenis_rest: str, kop: dict[str, str] | None = None) -> N
     jenis = (meta.jenis or "").lower()
     name = title_case(_LEVEL_WORD.sub("", jenis_rest)) if jenis_rest else ""
     if not name and meta.pejabat:
-        name = re.sub(r"^(?:(?:Pj|Plt|Plh)\.\s+)?(?:Bupati|Wali Kota|Walikota|Gubernur)\s*", "", meta.pejabat)
+        name = re.sub(rf"^(?:{kinds.heads_pattern()})\s*", "", kinds.strip_acting(meta.pejabat))
     if not name:
         name = kop.get("name", "")
-    if "bupati" in jenis:
-        meta.daerah_jenis, meta.daerah = "kabupaten", f"Kabupaten {name}".strip()
-    elif "wali kota" in jenis:
-        meta.daerah_jenis, meta.daerah = "kota", f"Kota {name}".strip()
-    elif "gubernur" in jenis:
-        meta.daerah_jenis, meta.daerah = "provinsi", f"Provinsi {name}".strip()
-        meta.provinsi = meta.provinsi or name or None
+    # the head named in the jenis ("Peraturan Bupati", "Keputusan Gubernur") is the kind of region
+    region = next((r for r in kinds.regions().values() if any(s.lower() in jenis for s in r.spellings)), None)
+    if region is not None:
+        meta.daerah_jenis, meta.daerah = region.key, f"{region.word} {name}".strip()
+        if region.level == 1:
+            meta.provinsi = meta.provinsi or name or None
     elif jenis.startswith(("peraturan daerah", "qanun")):
         _perda_daerah(meta, jenis_rest, kop)
     elif jenis:
         meta.daerah_jenis = "nasional"
     if meta.pejabat is None and meta.daerah and meta.daerah_jenis in ("kabupaten", "kota"):
-        office = "Bupati" if meta.daerah_jenis == "kabupaten" else "Wali Kota"
-        meta.pejabat = f"{office} {name}".strip()
+        meta.pejabat = f"{kinds.head(meta.daerah_jenis)} {name}".strip()
 
 
 def _perda_daerah(meta: Meta, jenis_rest: str, kop: dict[str, str]) -> None:
@@ -217,8 +224,7 @@ def _perda_daerah(meta: Meta, jenis_rest: str, kop: dict[str, str]) -> None:
         level, name = m.group(1).lower().replace("propinsi", "provinsi"), title_case(m.group(2))
     else:
         pm = _PEJABAT.match(meta.pejabat or "")
-        office = re.sub(r"\s+", "", pm.group("office").lower()) if pm else ""
-        level = {"bupati": "kabupaten", "walikota": "kota", "gubernur": "provinsi"}.get(office) or kop.get("level")
+        level = (kinds.region_of_head(pm.group("office")) if pm else None) or kop.get("level")
         name = title_case(pm.group("name")) if pm and pm.group("name") else kop.get("name", "")
         if not (level and name):
             return
@@ -253,6 +259,7 @@ def parse_penutup(lines: list[str]) -> tuple[Penutup, BeritaDaerah | None]:
     number is None), None when the penutup names none."""
     out = Penutup(lines=[ln for ln in lines if ln.strip()])
     text_lines = out.lines
+    signed = _signature_lines(text_lines)
     for i, ln in enumerate(text_lines):
         for pat, is_ditetapkan in ((g.DITETAPKAN, True), (g.DIUNDANGKAN, False)):
             m = pat.match(ln)
@@ -263,7 +270,29 @@ def parse_penutup(lines: list[str]) -> tuple[Penutup, BeritaDaerah | None]:
                     out.ditetapkan_di, out.tanggal_ditetapkan = place, date
                 else:
                     out.diundangkan_di, out.tanggal_diundangkan = place, date
-        m = _PEJABAT.match(ln)
-        if m and out.penandatangan is None and ln.rstrip().endswith(","):
+    for ln in signed:
+        if _PEJABAT.match(ln) and ln.rstrip().endswith(","):
             out.penandatangan = title_case(ln.rstrip(", "))
+            break
     return out, gazette(" ".join(text_lines))
+
+
+#: the second line of an official's title wrapped over two lines ("MENTERI KOMUNIKASI DAN INFORMATIKA" /
+#: "REPUBLIK INDONESIA,")
+_TITLE_TAIL = re.compile(r"^(?:REPUBLIK\s+INDONESIA|[A-Z][A-Z ]{0,40}),\s*$")
+
+
+def _signature_lines(lines: list[str]) -> list[str]:
+    """The lines where the act's signatory stands: those before "Diundangkan di" when it follows "Ditetapkan di"
+    (the official after it promulgates, and signs nothing of the act), each with the next line joined when an
+    official's title runs onto it ("MENTERI KOMUNIKASI DAN INFORMATIKA" / "REPUBLIK INDONESIA,")."""
+    start = next((i for i, ln in enumerate(lines) if g.DITETAPKAN.match(ln)), 0)
+    stop = next((i for i, ln in enumerate(lines) if i > start and g.DIUNDANGKAN.match(ln)), len(lines))
+    out = []
+    for i in range(start, stop):
+        ln = lines[i].rstrip()
+        nxt = lines[i + 1].strip() if i + 1 < stop else ""
+        if not ln.endswith(",") and ln.isupper() and _TITLE_TAIL.match(nxt):
+            out.append(f"{ln} {nxt}")
+        out.append(ln)
+    return out

@@ -15,8 +15,9 @@ from rancang.address import number_tree
 from rancang.errors import InputError
 from rancang.ingest import body as body_mod
 from rancang.ingest import canonical as canonical_mod
+from rancang.ingest import dikta as dikta_mod
 from rancang.ingest import grammar as g
-from rancang.ingest import headings, konsiderans
+from rancang.ingest import hazards, headings, konsiderans
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import meta as meta_mod
 from rancang.ingest import penjelasan as penjelasan_mod
@@ -25,18 +26,44 @@ from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.markdown import CANONICAL_MARK
 from rancang.ingest.readers import Document
 from rancang.ingest.units import bare_marker
+from rancang.kinds import NodeType
+from rancang.kinds import body_unit as kind_body_unit
 from rancang.parts import BeritaDaerah, Dasar, Konsiderans, Meta, Penutup, Source, Stats
 from rancang.tree import Node, Regulation
 
 #: the first letters of every line :func:`split_parts` looks for (Menimbang, Mengingat, MEMUTUSKAN, Dengan
-#: Persetujuan, BAB, Pasal, Ditetapkan, Disahkan, LAMPIRAN, PENJELASAN): other lines are passed over unread
-_PART_INITIALS = frozenset("MmDdBPL")
+#: Persetujuan, BAB, Pasal, KESATU, Ditetapkan, Disahkan, LAMPIRAN, PENJELASAN): other lines are passed over unread
+_PART_INITIALS = frozenset("MmDdBPLK")
+#: how far into the text the judul's jenis is looked for (kop lines, a gazette head, "SALINAN" stand before it)
+_JENIS_LINES = 40
 
 
-def split_parts(lines: list[str], body_at: int | None = None) -> dict[str, tuple[int, int]]:
-    """Line ranges [start, end) of each part present. The body starts at the first BAB or Pasal heading after
-    the diktum (or after Mengingat when MEMUTUSKAN is missing), or at line ``body_at`` when a canonical text
-    marks where it starts, and ends at "Ditetapkan di" / "Disahkan di"."""
+def body_unit_of(lines: list[str]) -> str:
+    """The body unit the judul's jenis announces ("KEPUTUSAN BUPATI ..." -> "diktum"; "pasal" for a regulation,
+    or when no jenis is found before Menimbang): :func:`rancang.kinds.body_unit`."""
+    for ln in lines[:_JENIS_LINES]:
+        if g.MENIMBANG.match(ln):
+            break
+        m = g.JENIS.match(ln)
+        if m:
+            return kind_body_unit(m.group("jenis"))
+    return NodeType.PASAL.value
+
+
+def _unit_heading(unit: str, ln: str, i: int, lines: list[str]) -> bool:
+    """Does line ``i`` (``ln``) open a batang tubuh built of ``unit``: a BAB or Pasal heading, or diktum KESATU?"""
+    c = ln[:1]
+    if unit == NodeType.DIKTUM:
+        return c in "KP" and dikta_mod.heading(ln, 1) is not None
+    return (c == "B" and g.BAB.match(ln) is not None) or (c == "P" and (
+        g.PASAL.match(ln) is not None or headings.ocr_pasal_number(ln) == "1"
+        or headings.leading_pasal(ln, 1, lines[i - 1] if i else "") is not None))
+
+
+def split_parts(lines: list[str], body_at: int | None = None, unit: str = "pasal") -> dict[str, tuple[int, int]]:
+    """Line ranges [start, end) of each part present. The body starts at the first heading of its ``unit`` after
+    the diktum (BAB or Pasal; KESATU for a Keputusan) (or after Mengingat when MEMUTUSKAN is missing), or at line
+    ``body_at`` when a canonical text marks where it starts, and ends at "Ditetapkan di" / "Disahkan di"."""
     n = len(lines)
     marks: dict[str, int] = {}
     # each pattern is tried only on lines with its initial (the lines are cleaned, so stripped)
@@ -61,10 +88,7 @@ def split_parts(lines: list[str], body_at: int | None = None) -> dict[str, tuple
                 or (c in "Dd" and g.PERSETUJUAN.match(ln))):
             # "Memperhatikan :" is no legal basis: it opens the diktum part, so Mengingat ends before it
             marks["diktum"] = i
-        elif "body" not in marks and body_at is None and i > diktum_at and (
-                (c == "B" and g.BAB.match(ln))
-            or (c == "P" and (g.PASAL.match(ln) or headings.ocr_pasal_number(ln) == "1"
-                              or headings.leading_pasal(ln, 1, lines[i - 1] if i else "") is not None))):
+        elif "body" not in marks and body_at is None and i > diktum_at and _unit_heading(unit, ln, i, lines):
             # a text may begin with its batang tubuh ("Pasal 1" on the first line): that is the body too
             marks["body"] = i
         elif "body" in marks and "penutup" not in marks and c in "Dd" and (
@@ -116,7 +140,12 @@ def parse_document(doc: Document, source: Source) -> Regulation:
         lines, layout = canonical_mod.prepare(doc.lines, removed)
     else:
         lines, layout = clean_lines(doc.lines, removed), None
-    parts = split_parts(lines, layout.body_at if layout is not None else None)
+    unit = body_unit_of(lines)
+    parts = split_parts(lines, layout.body_at if layout is not None else None, unit)
+    if "body" not in parts and unit != NodeType.PASAL:
+        # a Keputusan of the years when they were built of Pasal ("KEPUTUSAN BUPATI ... NOMOR 5 TAHUN 2001")
+        unit = NodeType.PASAL.value
+        parts = split_parts(lines, layout.body_at if layout is not None else None, unit)
     if "body" not in parts:
         raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
 
@@ -132,7 +161,8 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     if not meta.tentang:
         meta.tentang = _tentang_from_diktum(diktum)
     corrections: list[dict[str, Any]] = []
-    top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source, layout)
+    lines, taken, warnings = hazards.inert_unmatched_quotes(lines, parts["body"])
+    top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source, layout, unit)
     penutup, berita_daerah = meta_mod.parse_penutup(part("penutup"))
     _meta_from_penutup(meta, penutup, berita_daerah)
     # (the Lampiran reader splits a text table's rows into cells and drops their pipes; the Penjelasan keeps them)
@@ -149,7 +179,8 @@ def parse_document(doc: Document, source: Source) -> Regulation:
                       # lines no Pasal holds: kept in the tree as text nodes labelled headings.UNPLACED
                       unplaced=[{"line": no, "text": ln.strip()} for no, ln in orphans],
                       # the text came from OCR: engine, resolution, per-page confidence, its corrections
-                      ocr=doc.extra.get("ocr"))
+                      ocr=doc.extra.get("ocr"), warnings=doc.warnings + warnings)
+    hazards.put_back_quotes(reg, taken)
     return reg
 
 
@@ -165,16 +196,19 @@ def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, i
 
 
 def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: list[dict[str, Any]],
-          corrections: list[dict[str, Any]], source: Source, layout: canonical_mod.Layout | None = None
-          ) -> tuple[list[Node], bool, list[tuple[int, str]]]:
+          corrections: list[dict[str, Any]], source: Source, layout: canonical_mod.Layout | None = None,
+          unit: str = "pasal") -> tuple[list[Node], bool, list[tuple[int, str]]]:
     """The batang tubuh of lines ``span`` [start, end): (the top nodes, whether the flow layout was read, the
     lines no Pasal holds). ``layout``: the marks and indentation of a Markdown canonical text, which place its
-    headings and units. Detached enumerators are recorded in ``removed``, the reader's corrections in
-    ``corrections``. Raises InputError when no Pasal is found."""
+    headings and units. ``unit``: "pasal", or "diktum" for a Keputusan (:mod:`rancang.ingest.dikta`). Detached
+    enumerators are recorded in ``removed``, the reader's corrections in ``corrections``. Raises InputError when
+    no Pasal (or diktum) is found."""
     a, b = span
     numbered = [(no + 1, lines[no]) for no in range(a, b)]
     if layout is not None:
         top, drafts, orphans = canonical_mod.read_headings(numbered, layout.marked)
+    elif unit == NodeType.DIKTUM:
+        top, drafts, orphans = dikta_mod.read_dikta(numbered)
     else:
         top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
     if not drafts:

@@ -22,6 +22,7 @@ import re
 from rancang.ingest import grammar as g
 from rancang.ingest.heading_lines import pasal_value
 from rancang.ingest.units import join_more
+from rancang.kinds import PASAL_NUMBER
 from rancang.parts import PenjelasanBlock
 
 #: "I. UMUM", "UMUM", "A. UMUM", "I. PENJELASAN UMUM"; "II. PASAL DEMI PASAL", "B. PASAL DEMI PASAL",
@@ -29,7 +30,7 @@ from rancang.parts import PenjelasanBlock
 _UMUM = re.compile(r"^(?:(?:I|A|1)\s*\.\s*)?(?:PENJELASAN\s+)?UMUM\s*[.:]?\s*$", re.I)
 _PASAL_DEMI_PASAL = re.compile(r"^(?:(?:II|B|2)\s*\.\s*)?(?:PENJELASAN\s+)?PASAL\s+DEMI\s+PASAL\s*[.:]?\s*$", re.I)
 #: the heading of an explained Pasal, with the explanation perhaps on the same line ("Pasal 1 Cukup jelas.")
-_PASAL = re.compile(r"^Pasal\s+(?P<num>\d+[A-Z]?|[IVXLC]+)\b\s*[.:]?\s*(?P<rest>.*)$")
+_PASAL = re.compile(rf"^Pasal\s+(?P<num>{PASAL_NUMBER})\b\s*[.:]?\s*(?P<rest>.*)$")
 #: "Ayat (2)", "Huruf a", "Angka 3" opening the explanation of a part of the Pasal
 _PART = re.compile(r"^(?P<word>Ayat|Huruf|Angka)\s+(?:\((?P<ayat>\d+[a-z]?)\)|(?P<num>[a-z]{1,2}|\d{1,3}))"
                    r"(?=[\s.]|$)\.?\s*(?P<rest>.*)$")

@@ -15,7 +15,7 @@ def has_quote(line: str) -> bool:
     return OPEN_QUOTE in line or STRAIGHT_QUOTE in line
 
 
-def _marks(line: str) -> list[tuple[int, bool]]:
+def marks(line: str) -> list[tuple[int, bool]]:
     """(offset, opens?) of every quote mark of ``line``, curly or straight."""
     out = []
     for i, ch in enumerate(line):
@@ -35,14 +35,14 @@ def first_open(line: str) -> int:
     """The offset of the first opening quote mark of ``line``, or -1."""
     if STRAIGHT_QUOTE not in line:
         return line.find(OPEN_QUOTE)
-    return next((i for i, opens in _marks(line) if opens), -1)
+    return next((i for i, opens in marks(line) if opens), -1)
 
 
 def last_close(line: str) -> int:
     """The offset of the last closing quote mark of ``line``, or -1."""
     if STRAIGHT_QUOTE not in line:
         return line.rfind(CLOSE_QUOTE)
-    return next((i for i, opens in reversed(_marks(line)) if not opens), -1)
+    return next((i for i, opens in reversed(marks(line)) if not opens), -1)
 
 
 def starts_with_open(line: str) -> bool:
@@ -63,4 +63,4 @@ def opens_quoted_text(line: str, previous: str) -> bool:
 def quote_depth(line: str) -> int:
     if STRAIGHT_QUOTE not in line:
         return line.count(OPEN_QUOTE) - line.count(CLOSE_QUOTE)
-    return sum(1 if opens else -1 for _, opens in _marks(line))
+    return sum(1 if opens else -1 for _, opens in marks(line))

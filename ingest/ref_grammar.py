@@ -21,8 +21,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-#: the levels of an address, outermost first
-LEVELS = ("pasal", "ayat", "huruf", "angka")
+#: the levels of an address, outermost first: a list inside an item goes on down the ladder of UU 12/2011
+#: Lampiran II (huruf a. -> angka 1. -> huruf a) -> angka 1) -> ...); "huruf2" is the second huruf level
+LEVELS = ("pasal", "ayat", "huruf", "angka", "huruf2", "angka2", "huruf3", "angka3", "huruf4", "angka4")
+#: the kind of clause each level names
+KIND = {level: level.rstrip("0123456789") for level in LEVELS}
 
 #: Reference tokens. Every branch starts with a literal word, so the regex engine can skip ahead to the
 #: candidates; the word boundary before the token is checked in :func:`keyword_tokens` (a leading ``\b`` would
@@ -32,7 +35,7 @@ TOKEN = re.compile(r"""
     | pasal \s+ (?P<pasal_>\d+[A-Z]?)\b              # "pasal 5" in running text
     | ayat \s* \( (?P<ayat>\d+[a-z]?|[lI]) \)        # ayat (2); "ayat (l)": OCR's "1"
     | huruf \s+ (?P<huruf>[a-z]{1,2})\b               # huruf a
-    | angka \s+ (?P<angka>\d+)\b                     # angka 3
+    | angka \s+ (?P<angka>\d+[a-z]?)\b               # angka 3; angka 3a (inserted)
 """, re.X)
 
 #: what may join two tokens of one chain: a list, a range or a space
@@ -54,7 +57,7 @@ BARE = {
     # "huruf a, b, dan c": one letter standing as a word
     "huruf": re.compile(_BARE_JOINT + r"(?P<value>[a-z])\b", re.X),
     # "angka 1, 2 dan 3"
-    "angka": re.compile(_BARE_JOINT + r"(?P<value>\d+)\b(?!\s*\(|[.,]\d)", re.X),
+    "angka": re.compile(_BARE_JOINT + r"(?P<value>\d+[a-z]?)\b(?!\s*\(|[.,]\d)", re.X),
 }
 
 #: the connector of a range, in any of its printed forms
@@ -111,7 +114,7 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     for m in keyword_tokens(text):
         level = "pasal" if m.lastgroup == "pasal_" else m.lastgroup or ""
-        value = m.group(m.lastgroup)
+        value = m.group(m.lastgroup or 0)
         out.append(Token(level, "1" if value in ("l", "I") else value, m.start(), m.end()))
         bare, pos = BARE[level], m.end()
         while (b := bare.match(text, pos)) is not None:
@@ -149,13 +152,45 @@ def chains(text: str) -> Iterator[tuple[int, int, list[Item]]]:
             tok = toks[j]
             if not tok.joint:
                 between = text[chain[-1].end:tok.start]
-                if not _connects(between):
+                if _closes_deep_item(between, chain[-1], tok):
+                    between = between[1:]
+                elif not _connects(between):
                     break
                 tok = tok._replace(joint=_joint(between))
             chain.append(tok)
             j += 1
-        yield chain[0].start, chain[-1].end, outer_first(chain)
+        yield chain[0].start, chain[-1].end, outer_first(_down_the_ladder(chain))
         i = j
+
+
+def _closes_deep_item(between: str, before: Token, after: Token) -> bool:
+    """"huruf b) angka 1)": the ")" of a deep list's enumerator ("b)") printed in the reference, before a space
+    and a deeper level; a ")" that closes a parenthesis ("(... huruf b) dan ...") joins nothing."""
+    return between[:1] == ")" and between[1:].isspace() and before.level in ("huruf", "angka") \
+        and after.level in ("huruf", "angka") and after.level != before.level
+
+
+def _down_the_ladder(chain: list[Token]) -> list[Token]:
+    """A chain that has gone down by spaces ("ayat (1) huruf a angka 1") and goes on with a level it already
+    passed ("huruf b", "angka 1") goes further down: the list inside the item ("huruf b" -> huruf2, then
+    "angka 1" -> angka2). Bare values of a list or range after a token keep its level. A chain printed inside
+    out ("huruf a ayat (2) Pasal 3") never went down first, and is left to :func:`outer_first`."""
+    out: list[Token] = []
+    descended = False
+    for tok in chain:
+        if out:
+            prev = out[-1]
+            if tok.joint in ("list", "range") and KIND[prev.level] == tok.level:
+                tok = tok._replace(level=prev.level)
+            elif tok.joint == "space":
+                rank, here = LEVELS.index(prev.level), LEVELS.index(tok.level)
+                if here > rank:
+                    descended = True
+                elif descended and tok.level in ("huruf", "angka"):
+                    deeper = next((lv for lv in LEVELS[rank + 1:] if KIND[lv] == tok.level), None)
+                    tok = tok._replace(level=deeper or tok.level)
+        out.append(tok)
+    return out
 
 
 def outer_first(chain: list[Token]) -> list[Item]:

@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 from rancang.address import Address, Step
-from rancang.ingest.ref_grammar import LEVELS, Item, chains
+from rancang.ingest.ref_grammar import KIND, LEVELS, Item, chains
 from rancang.limits import limit
 from rancang.numbering import huruf, huruf_value
 
@@ -61,9 +61,9 @@ def expand(items: list[Item], pasal: Address, ayat: Address | None) -> tuple[lis
                 span = range(0)
             budget -= len(span)
             for mid in span:
-                state[level] = Step(level, huruf(mid) if level == "huruf" else str(mid))
+                state[level] = Step(KIND[level], huruf(mid) if KIND[level] == "huruf" else str(mid))
                 out.append((_id(state), level))
-        state[level] = Step(level, value)
+        state[level] = Step(KIND[level], value)
         for deeper in LEVELS[depth + 1:]:
             state[deeper] = None
         prev_level = level
@@ -80,7 +80,7 @@ def expand(items: list[Item], pasal: Address, ayat: Address | None) -> tuple[lis
 def _span(a: str, b: str, level: str) -> range | None:
     """The values strictly between range ends ``a`` and ``b`` (as numbers); None when they cannot be counted
     one by one (a number of ten digits or more)."""
-    if level == "huruf":
+    if KIND[level] == "huruf":
         lo, hi = huruf_value(a), huruf_value(b)
     elif a.isdigit() and b.isdigit() and len(a) <= 9 and len(b) <= 9:
         lo, hi = int(a), int(b)

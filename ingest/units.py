@@ -19,15 +19,22 @@ from rancang.ingest.quotes import first_open, has_quote, opens_quoted_text, quot
 from rancang.numbering import huruf_value
 
 #: marker styles, and the node type each makes
-STYLE_TYPE = {"ayat": "ayat", "huruf": "huruf", "angka": "angka", "hurufp": "huruf", "angkap": "angka"}
+STYLE_TYPE = {"ayat": "ayat", "huruf": "huruf", "angka": "angka", "hurufp": "huruf", "angkap": "angka",
+              "hurufk": "huruf"}
 
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    style: str       # ayat | huruf | angka | hurufp | angkap
-    value: int       # position in its sequence (a=1, aa=27)
-    number: str      # normalised: "2", "a", "aa"
-    label: str       # as printed: "(2)", "a.", "b)"
+    style: str       # ayat | huruf | angka | hurufp | angkap | hurufk
+    value: int       # position in its sequence (a=1, aa=27); an inserted "3a" has the value of 3
+    number: str      # normalised: "2", "a", "aa", "3a"
+    label: str       # as printed: "(2)", "a.", "b)", "(1a)"
+    inserted: int = 0  # the letter of an inserted number: 0 for "3", 1 for "3a", 2 for "3b"
+
+    @property
+    def order(self) -> tuple[int, int]:
+        """Where the marker stands in its sequence: "(1)" < "(1a)" < "(1b)" < "(2)"."""
+        return self.value, self.inserted
 
 
 @dataclass(slots=True)
@@ -104,26 +111,31 @@ _UNSEEN = object()
 
 def _marker_of(head: str) -> Marker | None:
     """The enumerator printed as ``head`` (the line's first word), or None when it is not one."""
+    if head in OCR_AYAT_ONE:
+        # "(l)": OCR's ayat (1), kept only where the sequence proves it (else a huruf "(l)" after "(k)", or text)
+        return Marker("ayat", 1, "1", head)
     m = g.MARKER.fullmatch(head)
     if not m:
-        if head in OCR_AYAT_ONE:
-            return Marker("ayat", 1, "1", head)  # "(l)": OCR's ayat (1); kept only where the sequence proves it
         return None
     # exactly one style group matched, and MARKER has no other group: lastindex names it
     style = _STYLES[m.lastindex - 1]  # type: ignore[operator]
     raw = m.group(m.lastindex)  # type: ignore[arg-type]
-    if style == "huruf" or style == "hurufp":
+    inserted = 0
+    if style in ("huruf", "hurufp", "hurufk"):
         if len(raw) > 1 and raw.count(raw[0]) != len(raw):
             return None  # "di." or "ke." are words, not enumerators; "aa.", "aaa." repeat one letter
         value, number = huruf_value(raw), raw
-    elif style == "ayat":
-        value, number = int("".join(ch for ch in raw if ch.isdigit())), raw
     else:
-        value, number = int(raw), str(int(raw))
-    return Marker(style, value, number, head)
+        # "(1a)", "3a.", "4a)": a number inserted after 1, 3, 4 by an amendment (UU 12/2011 Lampiran II)
+        digits = raw.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        value = int(digits)
+        suffix = raw[len(digits):].lower()
+        inserted = huruf_value(suffix) if suffix else 0
+        number = f"{value}{suffix}" if style != "ayat" else raw.lower()
+    return Marker(style, value, number, head, inserted)
 
 
-_STYLES = ("ayat", "huruf", "angka", "hurufp", "angkap")
+_STYLES = ("ayat", "huruf", "angka", "hurufp", "angkap", "hurufk")
 #: ayat (1) as OCR prints it, with the digit read as a letter
 OCR_AYAT_ONE = frozenset({"(l)", "(I)", "(|)"})
 _CLOSERS = frozenset(".)")

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from rancang import schema
-from rancang.errors import InputError, os_reason
+from rancang import atomic, schema
 from rancang.ingest import ingest_path
 from rancang.model import build, picture
 from rancang.model.render import to_markdown, to_mermaid
@@ -46,9 +45,6 @@ def model(source: Path, out: Path | None, fmt: str, procedure: str | None) -> No
     if out is None:
         click.get_binary_stream("stdout").write(payload)
         return
-    try:
-        out.write_bytes(payload)
-    except OSError as exc:
-        raise InputError(f"{out}: berkas keluaran tidak dapat ditulis ({os_reason(exc)}).") from exc
+    atomic.write_bytes(out, payload)
     click.echo(f"Model ditulis ke {out} ({len(data['roles'])} peran, {len(data['procedures'])} prosedur, "
                f"{len(data['documents'])} dokumen).", err=True)

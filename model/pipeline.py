@@ -47,7 +47,7 @@ def _language():
     from spacy.lang.id import Indonesian
     from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 
-    class _Defaults(Indonesian.Defaults):
+    class _Defaults(Indonesian.Defaults):  # type: ignore[valid-type, misc]  # a class attribute spaCy sets
         tokenizer_exceptions = BASE_EXCEPTIONS
 
     class LegalIndonesian(Indonesian):

@@ -171,6 +171,6 @@ def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = 
           and e.ent_id_ != key]
     cc = [e.ent_id_ for e in c.roles if e.start > cc_at and e.ent_id_ != key]
     main_docs = [d for d in c.docs if d.start >= c.main] or c.docs
-    return {"actor": key, "actor_side": (c.side_of(actor) or sides.get(key)) if actor is not None else None,
+    return {"actor": key, "actor_side": (c.side_of(actor) or sides.get(actor.ent_id_)) if actor is not None else None,
             "sides": sides, "to": list(dict.fromkeys(to)), "cc": list(dict.fromkeys(cc)),
             "document": main_docs[0].ent_id_ if main_docs else None, "branch": c.branch()}

@@ -29,23 +29,28 @@ The rules of the JSON contract (``schema/regulation.schema.json``), as the gold 
     ('pasal-I/angka-1/perubahan/pasal-5/ayat-2', 'Pasal I angka 1: Pasal 5 ayat (2)', 'Pasal I angka 1 (perubahan)')
     >>> Address.parse("pasal-4/ayat-2~2").cite, Address.parse("pasal-26/text-1").cite
     ('Pasal 4 ayat (2)', 'Pasal 26')
+    >>> d = Address.from_cite("Diktum KEDUA BELAS huruf a")
+    >>> d.id, Address.parse(d.id).cite
+    ('diktum-kedua-belas/huruf-a', 'Diktum KEDUA BELAS huruf a')
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol
 
+from rancang.kinds import DIKTUM_NUMBER, NODE_TYPES, PASAL_NUMBER, diktum_word
 from rancang.numbering import ORDINAL_PATTERN, ordinal, ordinal_slug, ordinal_value
 
 #: every kind of step, and the word a cite prints before its number
-KINDS = ("bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka", "item", "text", "perubahan", "lampiran",
-         "penjelasan")
-_WORDS = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf", "pasal": "Pasal", "ayat": "ayat",
-          "huruf": "huruf", "angka": "angka", "lampiran": "Lampiran", "penjelasan": "Penjelasan"}
-#: kinds whose id spells the number in lower case with hyphens ("bagian-kedua-belas")
-_SLUGGED = frozenset({"bagian", "paragraf"})
+KINDS = (*NODE_TYPES, "lampiran", "penjelasan")
+_WORDS = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf", "pasal": "Pasal", "diktum": "Diktum",
+          "ayat": "ayat", "huruf": "huruf", "angka": "angka", "lampiran": "Lampiran", "penjelasan": "Penjelasan"}
+#: kinds whose id spells the number in lower case with hyphens ("bagian-kedua-belas", "diktum-kesatu")
+_SLUGGED = frozenset({"bagian", "paragraf", "diktum"})
+#: the body units of an act, each of which starts a path of its own (their numbers run through the act)
+_UNITS = frozenset({"bab", "pasal", "diktum"})
 
 
 class Step(NamedTuple):
@@ -100,7 +105,7 @@ class Address:
             raise ValueError(f"unknown address step {kind!r}")
         step = Step(kind, number, dup)
         part = _part(step, self.quoted)
-        fresh = not self.steps or (kind in ("pasal", "bab") and not self.quoted)
+        fresh = not self.steps or (kind in _UNITS and not self.quoted)
         steps = (step,) if fresh else self.steps + (step,)
         ident = part if fresh else f"{self.id}/{part}"
         last = self.steps[-1].kind if self.steps else ""
@@ -110,8 +115,8 @@ class Address:
             cite = f"{self.cite} (perubahan)"
         elif kind == "text":
             cite = base
-        elif kind == "bab" or (kind == "pasal" and not self.quoted) or kind in ("lampiran", "penjelasan"):
-            cite = f"{_WORDS[kind]} {number}" if kind in ("bab", "pasal") else _WORDS[kind]
+        elif kind == "bab" or (kind in _UNITS and not self.quoted) or kind in ("lampiran", "penjelasan"):
+            cite = f"{_WORDS[kind]} {number}" if kind in _UNITS else _WORDS[kind]
         else:
             cite = f"{base} {_word(kind, number)} {f'({number})' if kind == 'ayat' else number}".strip()
         return Address(steps, ident, cite, self.quoted or kind == "perubahan")
@@ -136,9 +141,15 @@ class Address:
             if kind not in KINDS:
                 raise ValueError(f"not an address: {ident!r}")
             if kind == "bagian":
-                number = ordinal(v) if (v := ordinal_value(number.replace("-", " "))) else number.replace("-", " ")
+                words, insert = number.replace("-", " "), ""
+                if len(words) > 2 and words[-2] == " " and words[-1].isalpha():  # "kesatu-a": Bagian Kesatu A
+                    words, insert = words[:-2], " " + words[-1].upper()
+                v = ordinal_value(words)
+                number = ordinal(v) + insert if v else number.replace("-", " ")
             elif kind == "bab":
                 number = number.upper()
+            elif kind == "diktum":
+                number = diktum_word(v) if (v := ordinal_value(number.replace("-", " "))) else number.upper()
             steps.append(Step(kind, number, int(dup) if dup.isdigit() else 1))
         return cls.of(steps)
 
@@ -157,7 +168,11 @@ class Address:
                 steps.append(("perubahan", ""))
             else:
                 number = " ".join(m.group(kind).split())
-                steps.append((kind, ordinal(ordinal_value(number)) if kind == "bagian" else number))
+                if kind == "bagian":
+                    number = ordinal(ordinal_value(number))
+                elif kind == "diktum":
+                    number = number.upper()
+                steps.append((kind, number))
             pos = m.end()
         if not steps:
             raise ValueError(f"not a cite: {text!r}")
@@ -203,7 +218,8 @@ _CITE_TOKEN = re.compile(rf"""\s*(?:
       BAB \s+ (?P<bab>[IVXLCDM]+)\b                     # BAB IV
     | Bagian \s+ (?P<bagian>{ORDINAL_PATTERN})           # Bagian Kedua Belas
     | Paragraf \s+ (?P<paragraf>\d+)\b                  # Paragraf 2
-    | Pasal \s+ (?P<pasal>\d+[A-Z]?|[IVXLC]+)\b         # Pasal 7A, Pasal II of an amending act
+    | Pasal \s+ (?P<pasal>{PASAL_NUMBER})\b              # Pasal 7A, Pasal II of an amending act
+    | Diktum \s+ (?P<diktum>{DIKTUM_NUMBER})(?![\w-])   # Diktum KESATU, Diktum KEDUA BELAS of a Keputusan
     | ayat \s* \( (?P<ayat>\d+[a-z]?) \)                # ayat (2)
     | huruf \s+ (?P<huruf>[a-z]+)\b                     # huruf a, huruf aa
     | angka \s+ (?P<angka>\d+)\b                        # angka 3
@@ -239,7 +255,7 @@ class _Numbered(Protocol):
     children: list
 
 
-def number_tree(nodes: list[_Numbered], parent: Address = ROOT) -> None:
+def number_tree(nodes: Sequence[_Numbered], parent: Address = ROOT) -> None:
     """Give every node of ``nodes`` and below its ``id`` and ``cite`` from its type and number (the numbers
     themselves are not touched: ingest keeps them as printed, the draft sets them before). ``text`` nodes are
     counted among their siblings; a node without a number gets "?"."""

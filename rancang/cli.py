@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import threading
+from types import FrameType
 
 import click
 
@@ -30,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "corpus": ("rancang.corpus.cli", "corpus", "Kelola korpus peraturan (SQLite)."),
     "search": ("rancang.corpus.cli", "search", "Cari pasal di seluruh korpus."),
     "diff": ("rancang.corpus.cli", "diff", "Bandingkan dua daerah menurut makna."),
+    "kb": ("rancang.kb.cli", "kb", "Basis pengetahuan peraturan: nomor pengundangan dan sumbernya."),
     "serve": ("rancang.web.cli", "serve", "Jalankan aplikasi web di peramban (hanya komputer ini)."),
 }
 
@@ -103,7 +105,7 @@ _MAIN_PID = [0]
 _INTERRUPTED = threading.Event()
 
 
-def _on_sigint(signum: int, frame: object) -> None:
+def _on_sigint(signum: int, frame: FrameType | None) -> None:
     _INTERRUPTED.set()
     signal.default_int_handler(signum, frame)
 

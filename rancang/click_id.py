@@ -43,7 +43,7 @@ def _usage_pieces(original):  # noqa: ANN001, ANN202 - wraps click.Command.colle
     def collect(self, ctx):  # noqa: ANN001, ANN202
         return [gettext(piece) for piece in original(self, ctx)]
 
-    collect.rancang_id = True
+    collect.rancang_id = True  # type: ignore[attr-defined]  # marks the wrapper (install() is idempotent)
     return collect
 
 
@@ -55,10 +55,10 @@ def install() -> None:
     for cls in (click.Command, click.Group):  # a Group appends its subcommand metavar after Command's pieces
         own = cls.__dict__.get("collect_usage_pieces")
         if own is not None and not getattr(own, "rancang_id", False):
-            cls.collect_usage_pieces = _usage_pieces(own)
+            cls.collect_usage_pieces = _usage_pieces(own)  # type: ignore[method-assign]
     for name in _MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
-            module._ = gettext
+            module._ = gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+            module.ngettext = ngettext  # type: ignore[attr-defined]

@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from rancang.kinds import MONTH_NUMBERS
+from rancang.kinds import MONTHS as _MONTHS
+
 #: month names as printed in regulations and letters (Permendagri 1/2023 writes the month in words)
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember"]
+MONTHS = list(_MONTHS)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WRITTEN = re.compile(r"^(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]+)\s+(?P<y>\d{4})$")
-_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(MONTHS, 1)}
+#: month word -> number; the old spellings ("Pebruari", "Nopember") are read as input too
+_MONTH_NUMBER = MONTH_NUMBERS
 
 
 def parse(value: object) -> dt.date:

@@ -30,6 +30,10 @@ class InputError(RancangError):
     """The input file cannot be read as a regulation (missing, empty, wrong encoding, not a regulation)."""
 
 
+class OutputError(RancangError):
+    """An output file cannot be written (full disk, read-only folder, no permission); nothing was changed."""
+
+
 class ValidationError(RancangError):
     """Data does not satisfy its JSON Schema contract."""
 

@@ -5,7 +5,11 @@
 ``list_depth``: list items nested under one another; ``docx_part_bytes`` / ``docx_total_bytes``: the inflated size
 of one part / all parts read from a DOCX; ``docx_list_start`` / ``docx_list_levels``: Word list numbering;
 ``pdf_stream_bytes`` / ``pdf_total_bytes``: the inflated size of one PDF stream / of all its streams but images;
-``pdf_page_content_bytes``: the inflated content streams of one PDF page; ``pdf_image_pixels``: one PDF image.
+``pdf_page_content_bytes``: the inflated content streams of one PDF page; ``pdf_image_pixels``: one PDF image;
+``pdf_pages`` / ``pdf_page_tree_refs``: the pages of one PDF / the references of its page tree (``/Kids``);
+``line_chars`` / ``line_enumerators``: one line of a document as read / the enumerators run together in it;
+``output_ratio`` / ``output_floor_bytes``: an ingest output may be at most this many times its input's size, or
+this many bytes when that is more (a small input).
 """
 
 from __future__ import annotations

@@ -261,6 +261,8 @@ class Stats:
     corrections: list[dict[str, Any]] = field(default_factory=list)
     unplaced: list[dict[str, Any]] = field(default_factory=list)
     ocr: dict[str, Any] | None = None
+    #: what was read in a way the user should check ({"kind", "line" or "pages", "message"}; Indonesian)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"lines": self.lines, "pasal": self.pasal, "flow_layout": self.flow_layout,
@@ -268,6 +270,8 @@ class Stats:
                              "unplaced": self.unplaced}
         if self.ocr is not None:
             d["ocr"] = self.ocr
+        if self.warnings:
+            d["warnings"] = self.warnings
         return d
 
     @classmethod
@@ -275,4 +279,4 @@ class Stats:
         return cls(lines=d.get("lines") or 0, pasal=d.get("pasal") or 0, flow_layout=bool(d.get("flow_layout")),
                    artefacts=dict(d.get("artefacts") or {}), removed=list(d.get("removed") or []),
                    corrections=list(d.get("corrections") or []), unplaced=list(d.get("unplaced") or []),
-                   ocr=d.get("ocr"))
+                   ocr=d.get("ocr"), warnings=list(d.get("warnings") or []))

@@ -12,12 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from rancang.kinds import BODY_UNITS, CONTAINERS, NODE_TYPES, NodeType
+from rancang.kinds import LIST_TYPES as _LIST_TYPES
 from rancang.parts import Block, Citation, Dasar, Konsiderans, Meta, PenjelasanBlock, Penutup, Source, Stats
 
-#: Node types of the batang tubuh, outermost first.
-STRUCTURAL = ("bab", "bagian", "paragraf", "pasal")
-LIST_TYPES = ("huruf", "angka", "item")
-NODE_TYPES = ("bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka", "item", "text", "perubahan")
+#: Node types of the batang tubuh, outermost first (one vocabulary: :class:`rancang.kinds.NodeType`): the headings
+#: (BAB, Bagian, Paragraf, and the body units Pasal and diktum), then the list items.
+STRUCTURAL = tuple(t.value for t in (*CONTAINERS, *BODY_UNITS))
+LIST_TYPES = tuple(t.value for t in _LIST_TYPES)
+__all__ = ["NODE_TYPES", "STRUCTURAL", "LIST_TYPES", "Node", "Ref", "Regulation"]
 
 
 def _plain(value: Any) -> Any:
@@ -160,6 +163,14 @@ class Regulation:
 
         visit(self.body)
         return out
+
+    def dikta(self) -> list[Node]:
+        """The diktum of a Keputusan or Instruksi (KESATU, KEDUA ...), in order; [] for an act built of Pasal."""
+        return [n for n in self.body if n.type == NodeType.DIKTUM]
+
+    def units(self) -> list[Node]:
+        """The body units of the act, whatever its kind: its Pasal, or the diktum of a Keputusan."""
+        return self.pasals() or self.dikta()
 
     def index(self) -> dict[str, Node]:
         """Node id -> node, for resolving cites and references."""

@@ -25,10 +25,10 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("M4_region", "Mengingat"),           # no law that formed Kota Bogor among the legal bases
         ("U1_end", "Pasal 1 angka 1"),        # "Daerah Kota adalah Daerah Kota Bogor" without the final "."
         ("U1_end", "Pasal 1 angka 4"),        # "... kewenangan Daerah" without the final "."
-        # U5 and U2 grew (session 4): a term met only in ordinary lower-case words is defined but never used, and
-        # a lower-case first word followed by capitals is the term misspelt. Each new finding is real:
-        ("U5", "Pasal 1 angka 16"),           # "Jabatan Pelaksana" defined; the text says only "jabatan pelaksana"
-        ("U5", "Pasal 1 angka 17"),           # "Pejabat Pelaksana" defined; the text says only "pejabat pelaksana"
+        # U2 grew (session 4): a lower-case first word followed by capitals is the term misspelt; a term met only
+        # in lower-case words is used without its capitals (U2_lower; "never used", U5, was a misleading diagnosis):
+        ("U2_lower", "Pasal 1 angka 16"),     # "Jabatan Pelaksana" defined; the text says only "jabatan pelaksana"
+        ("U2_lower", "Pasal 1 angka 17"),     # "Pejabat Pelaksana" defined; the text says only "pejabat pelaksana"
         ("U2", "Pasal 2"),                    # "c. penyesuaian Sistem Kerja." -- the defined "Penyesuaian Sistem
                                               # Kerja", which ayat (2) then cites with its capitals
         ("U2", "Pasal 4"),                    # "Maksud dan tujuan penyesuaian Sistem Kerja" -- the same term
@@ -43,8 +43,11 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("X3_case", "Pasal 17 ayat (5)"),
         ("X3_case", "Pasal 18 ayat (2)"),
         ("X3_case", "Pasal 21"),
+        ("L4", "Mengingat angka 1"),          # (info) UU 5/2014 was repealed by UU 20/2023 after this act of 2022
+        ("L4", "Mengingat angka 2"),          # (info) UU 23/2014 was amended by UU 6/2023 after it
     ],
     "jepara": [
+        ("L3", "Mengingat angka 6"),          # PP 18/2016 cited with TLN 5888: its own text and PP 72/2019 say 5887
         ("X1_pasal", "Pasal 4 ayat (3)"),     # "sebagaimana dimaksud pada Pasal 3 huruf a" -- a Pasal takes "dalam"
         ("X1_pasal", "Pasal 9"),              # "dimaksud pada pasal 7 dan pasal 8"
         ("X1_ayat", "Pasal 12 ayat (3)"),     # "dimaksud dalam ayat (2)" of its own Pasal -- "pada"
@@ -59,11 +62,11 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("M2_year", "Mengingat angka 5"),     # UU 11/2023 listed after UU 20/2023: same year, lower number first
         ("U1_end", "Pasal 1 angka 24"),       # definition ends with ";" instead of "."
         ("U1_end", "Pasal 1 angka 25"),
-        # U5 and U2 grew (session 4); each new finding is real:
-        ("U5", "Pasal 1 angka 13"),           # "Jabatan Pelaksana" defined; only "uraian tugas jabatan pelaksana"
-        ("U5", "Pasal 1 angka 16"),           # "Penyederhanaan Struktur Organisasi": only lower-case, in angka 15
-        ("U5", "Pasal 1 angka 17"),           # "Penyetaraan Jabatan": only "penyetaraan jabatan", in angka 15
-        ("U5", "Pasal 1 angka 30"),           # "Kelas Jabatan": only "kelas jabatan dibawah kelas 9" (Pasal 14)
+        # U2 and U2_lower (session 4; a term used only in lower case is not "never used"); each one is real:
+        ("U2_lower", "Pasal 1 angka 13"),     # "Jabatan Pelaksana" defined; only "uraian tugas jabatan pelaksana"
+        ("U2_lower", "Pasal 1 angka 16"),     # "Penyederhanaan Struktur Organisasi": only lower-case, in angka 15
+        ("U2_lower", "Pasal 1 angka 17"),     # "Penyetaraan Jabatan": only "penyetaraan jabatan", in angka 15
+        ("U2_lower", "Pasal 1 angka 30"),     # "Kelas Jabatan": only "kelas jabatan dibawah kelas 9" (Pasal 14)
         ("U2", "Pasal 1 angka 14"),           # "sekelompok pegawai ASN" for the defined "Pegawai ASN"
         ("U2", "Pasal 1 angka 22"),           # "Unit Kerja Mandiri" inside another definition (defined lower-case)
         ("U2", "Pasal 4"),                    # "Mekanisme kerja" for the defined "Mekanisme Kerja"
@@ -88,6 +91,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("T2_title", "Penutup"),              # signer "H. HAMSUARDI": the name is printed without titles
         ("M3", "Mengingat angka 4"),          # PermenPAN-RB 7/2022 cited without its Berita Negara (2022 Nomor 181)
         ("D1", "Diktum"),                     # "Menetapkan : PERATURAN BUPATI TENTANG ... DAERAH" has no final "."
+        ("K1_double", "Menimbang huruf c"),   # "bahwa berdasarkan Pasal 25 ..., bahwa setiap Instansi ...": two
+                                              # "bahwa" in one consideration (session 5)
         ("M4_base", "Mengingat"),             # a 2024 act on the work of ASN that cites no UU ASN (UU 20/2023)
         ("U1_intro", "Pasal 1"),              # "Dalam Peraturan Bupati yang dimaksud dengan :" -- "ini" missing
         ("T2_placeholder", "Penutup"),        # "BERITA DAERAH ... TAHUN 2024 NOMOR" -- the number was never filled in

@@ -7,7 +7,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -78,7 +77,6 @@ def test_several_files_without_o_are_refused_with_a_clear_sentence():
 
 
 def test_md_format_writes_the_canonical_text(tmp_path):
-    pytest.importorskip("rancang.ingest.markdown")
     result = run(str(seed("jepara")), "--format", "md")
     assert result.exit_code == 0, result.stderr
     assert "Pasal 14" in result.stdout and not result.stdout.lstrip().startswith("{")

@@ -1,78 +1,105 @@
-"""Every package a test imports is declared by the extras the README installs (issue 23): `pip install -e '.[test]'`
-in a clean venv must give the tests all they import, not the machine's own Python by luck.
+"""Every library rancang imports is declared in pyproject.toml (issue 24 item 5).
 
-The imports are read from the test files (``import x``, ``from x import y``, ``pytest.importorskip("x")``, at any
-depth) and compared with the installed metadata of rancang: its own dependencies and the ``test`` extra, with
-the extras ``test`` names (``rancang[web]`` ...) followed. A package that only arrives as a dependency of another
-package does not count: it could leave with that package's next release."""
+A module on the core path (reading a PDF or DOCX, modelling, drafting, checking, the corpus) may import only what
+``[project] dependencies`` names itself: a library that merely arrives with another one (pypdfium2 with pdfplumber,
+lxml with python-docx) leaves the day that one stops needing it. The modules of an optional feature (OCR, Akoma
+Ntoso, the picture, the Dask cluster, the web app) may import their extra's libraries, or what the declared ones
+bring along. An import under ``try: ... except ImportError`` asks whether a library is there; it needs none.
+"""
 
 from __future__ import annotations
 
 import ast
+import importlib.metadata as md
+import re
 import sys
-from importlib import metadata
+import tomllib
 from pathlib import Path
 
-from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+PACKAGE_DIRS: dict[str, str] = PYPROJECT["tool"]["setuptools"]["package-dir"]
 
-sys.path.insert(0, str(Path(__file__).parent))
-from checkout import tracked  # noqa: E402
-
-TESTS = Path(__file__).parent
-
-
-def imported_modules(path: Path) -> set[str]:
-    """Top-level names of the absolute imports of one Python file."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            found.add(node.module)
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr == "importorskip" and node.args and isinstance(node.args[0], ast.Constant)):
-            found.add(node.args[0].value)
-    return {name.split(".")[0] for name in found}
+#: modules of optional features (their extra in pyproject): everything else is the core path
+OPTIONAL = {"ingest/readers/ocr.py": "ocr", "ingest/akn.py": "akn", "model/picture.py": "picture",
+            "corpus/cluster.py": "cluster", "web/": "web"}
 
 
-def declared(extras: set[str]) -> set[str]:
-    """Canonical names of the distributions rancang's installed metadata requires with ``extras`` (followed
-    through rancang's own extras)."""
-    reqs = [Requirement(r) for r in metadata.requires("rancang") or []]
-    wanted, names = set(extras), set()
-    while True:
-        more = {x for r in reqs if canonicalize_name(r.name) == "rancang" and _applies(r, wanted) for x in r.extras}
-        if more <= wanted:
-            break
-        wanted |= more
-    for r in reqs:
-        if canonicalize_name(r.name) != "rancang" and _applies(r, wanted):
-            names.add(canonicalize_name(r.name))
+def _name(requirement: str) -> str:
+    """The normalised distribution name of a requirement ("python-docx>=1.1,<2" -> "python-docx")."""
+    m = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
+    assert m, requirement
+    return re.sub(r"[-_.]+", "-", m.group(1)).lower()
+
+
+def declared(extra: str | None = None) -> set[str]:
+    """Distributions named in ``dependencies`` (and in ``extra``'s list when given)."""
+    names = {_name(r) for r in PYPROJECT["project"]["dependencies"]}
+    if extra:
+        names |= {_name(r) for r in PYPROJECT["project"]["optional-dependencies"][extra]}
     return names
 
 
-def _applies(req: Requirement, extras: set[str]) -> bool:
-    if req.marker is None:
-        return True
-    return any(req.marker.evaluate({"extra": e}) for e in extras)
+def brought_along(names: set[str]) -> set[str]:
+    """``names`` and every distribution they require, transitively (as installed here)."""
+    seen, todo = set(), list(names)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            todo += [_name(r) for r in md.requires(name) or [] if "extra ==" not in r]
+        except md.PackageNotFoundError:
+            pass
+    return seen
 
 
-def test_every_package_the_tests_import_is_declared_by_the_test_extra() -> None:
-    local = {p.stem for p in TESTS.rglob("*.py")}
-    third_party: dict[str, set[str]] = {}
-    for path in tracked("tests/**/*.py"):
-        for name in imported_modules(path) - local - set(sys.stdlib_module_names) - {"rancang", "__future__"}:
-            third_party.setdefault(name, set()).add(path.name)
-    assert {"pytest", "hypothesis", "playwright"} <= set(third_party)  # the reading finds what is there
-    provides = metadata.packages_distributions()
-    wanted = declared({"test"})
-    missing = {name: sorted(files) for name, files in third_party.items()
-               if not {canonicalize_name(d) for d in provides.get(name, [])} & wanted}
-    assert not missing, f"imported by tests but not declared in rancang[test]: {missing}"
+def _guarded(tree: ast.AST) -> set[int]:
+    """ids of the import statements inside a ``try`` that catches ImportError (or ModuleNotFoundError)."""
+    out: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(
+                isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
+                for h in node.handlers):
+            out |= {id(n) for stmt in node.body for n in ast.walk(stmt) if isinstance(n, ast.Import | ast.ImportFrom)}
+    return out
 
 
-def test_the_reading_of_declarations_follows_rancangs_own_extras() -> None:
-    assert "pytest" in declared({"test"}) and "pytest" not in declared(set())
-    assert "fastapi" in declared({"test"})  # through rancang[web]
-    assert "click" in declared(set()) and "fastapi" not in declared(set())
+def imports() -> dict[str, set[str]]:
+    """Module path (relative to the checkout) -> the third-party top-level modules it imports (guarded ones
+    excepted)."""
+    out: dict[str, set[str]] = {}
+    for folder in sorted(set(PACKAGE_DIRS.values())):
+        for path in sorted((ROOT / folder).glob("*.py")):
+            names = set()
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            guarded = _guarded(tree)
+            for node in ast.walk(tree):
+                if id(node) in guarded:
+                    continue
+                if isinstance(node, ast.Import):
+                    names |= {a.name.split(".")[0] for a in node.names}
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    names.add(node.module.split(".")[0])
+            out[path.relative_to(ROOT).as_posix()] = {
+                n for n in names if n not in sys.stdlib_module_names and n not in ("rancang", "__future__")}
+    return out
+
+
+def _extra(rel: str) -> str | None:
+    return next((extra for prefix, extra in OPTIONAL.items() if rel == prefix or rel.startswith(prefix)
+                 and prefix.endswith("/")), None)
+
+
+def test_every_import_is_declared_and_the_core_path_declares_its_own():
+    dists = md.packages_distributions()
+    missing = []
+    for rel, names in imports().items():
+        extra = _extra(rel)
+        allowed = declared() if extra is None else brought_along(declared(extra))
+        for name in sorted(names):
+            if not {_name(d) for d in dists.get(name, [name])} & allowed:
+                missing.append(f"{rel}: {name} ({'dependencies' if extra is None else f'extra {extra}'})")
+    assert not missing, "imported but not declared in pyproject.toml:\n" + "\n".join(missing)
+

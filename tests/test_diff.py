@@ -55,7 +55,6 @@ def _score(reports: dict[tuple[str, str], dict], gold_topics: dict) -> tuple[int
 
 def test_every_gold_topic_pairs_the_two_gold_cites_for_every_pair_of_regions(store: Store,
                                                                             gold_topics) -> None:
-    pytest.importorskip("rancang.model").build  # noqa: B018 - topics come from the model
     reg, top = store.regulation, store.topics
     reports = {(a, b): compare(reg(a), reg(b), top(a), top(b), a, b)
                for a, b in itertools.permutations(REGIONS, 2)}
@@ -72,7 +71,6 @@ def test_text_similarity_alone_still_finds_the_gold_pairs(store: Store, gold_top
 
 
 def test_principles_pair_across_different_numbers(store: Store) -> None:
-    pytest.importorskip("rancang.model").build  # noqa: B018
     rep = compare(store.regulation("bogor"), store.regulation("jepara"), store.topics("bogor"),
                   store.topics("jepara"))
     [pair] = [p for p in rep["pairs"] if p["topic"] == "prinsip_mekanisme_kerja"]
@@ -156,7 +154,6 @@ def test_html_report_is_self_contained_and_opens_in_headless_chromium(store: Sto
 
 
 def test_matrix_covers_every_topic_in_every_region(store: Store, tmp_path: Path, gold_topics) -> None:
-    pytest.importorskip("rancang.model").build  # noqa: B018
     out = tmp_path / "matriks.csv"
     assert main(["diff", "--matrix", "--all", "--db", str(store.path), "-o", str(out)]) == 0
     rows = [line.split(",") for line in out.read_text(encoding="utf-8").splitlines()]

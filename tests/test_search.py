@@ -70,7 +70,6 @@ def test_region_filter_and_limit(store: Store) -> None:
 
 
 def test_topic_filter_keeps_the_clauses_the_model_locates(store: Store) -> None:
-    pytest.importorskip("rancang.model").build  # noqa: B018 - the topic filter needs the model
     hits = search(store, "pejabat", topic="pertanggungjawaban_ketua_tim", limit=50)
     assert hits
     for h in hits:

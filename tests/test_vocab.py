@@ -55,3 +55,24 @@ def test_no_second_copy_of_the_vocabularies() -> None:
 def test_unknown_vocabulary_is_refused() -> None:
     with pytest.raises(ValueError):
         vocab.entries("roles")
+
+
+@pytest.mark.parametrize("kind", vocab.KINDS)
+def test_the_model_and_the_diff_match_every_wording_as_the_same_entry(kind: str) -> None:
+    """Two matchers, one vocabulary (docs/extending.md says why two): the model's EntityRuler (spaCy, on tokens)
+    and the diff's regular expression (on folded text) find every wording the model holds as one and the same
+    entry, in any case."""
+    from rancang.model.pipeline import load_nlp
+
+    nlp = load_nlp()
+    label = {"actors": "ROLE", "documents": "DOC"}[kind]
+    for e in vocab.entries(kind):
+        if not e.get("model", True):
+            continue
+        expected = e.get("short") or fold(e["name"])
+        for p in e["patterns"]:
+            sentence = f"Dokumen disampaikan oleh {p.upper()} kepada"
+            found = [(ent.label_, ent.ent_id_) for ent in nlp(sentence).ents]
+            assert found == [(label, e["id"])], (p, found)
+            if not e.get("as_written"):
+                assert names(sentence, DIFF_KIND[kind]) == [expected], p

@@ -31,7 +31,7 @@ def create_app(cfg: Config | None = None) -> Any:
     async def lifespan(_app: Any) -> AsyncIterator[None]:
         yield
         work.shutdown()
-        if cfg.temporary:
+        if cfg.temporary and cfg.workdir is not None:
             shutil.rmtree(cfg.workdir, ignore_errors=True)
 
     app = FastAPI(title="rancang", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)

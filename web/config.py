@@ -43,6 +43,7 @@ class Config:
     @property
     def outdir(self) -> Path:
         """Folder of generated files (one sub-folder per job); downloads never leave it."""
+        assert self.workdir is not None  # set by __post_init__
         return self.workdir / "keluaran"
 
 

@@ -20,6 +20,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from rancang import schema as schemas
+
 MISSING = object()
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -73,7 +75,7 @@ def resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
 
 def _kind(s: dict[str, Any]) -> str:
     t = s.get("type")
-    types = [x for x in (t if isinstance(t, list) else [t]) if x != "null"]
+    types = [x for x in (t if isinstance(t, list) else [t]) if x not in ("null", None)]
     return types[0] if types else ("string" if "enum" in s else "object" if "properties" in s else "string")
 
 
@@ -177,11 +179,8 @@ def _one(form: dict[str, list[str]], name: str) -> str:
 
 def errors(schema: dict[str, Any], data: Any) -> dict[str, list[str]]:
     """Every violation of ``schema`` by ``data`` as {field name: [Indonesian messages]} ("" for the whole)."""
-    import jsonschema
-
-    cls = jsonschema.validators.validator_for(schema)
     out: dict[str, list[str]] = {}
-    for err in cls(schema).iter_errors(data):
+    for err in schemas.problems(schema, data, formats=False):
         path = [str(p) for p in err.absolute_path]
         for where, message in _messages(err, path):  # one "required" error per missing key names them all
             messages = out.setdefault(".".join(where), [])
@@ -190,7 +189,7 @@ def errors(schema: dict[str, Any], data: Any) -> dict[str, list[str]]:
     return out
 
 
-def _messages(err: Any, path: list[str]) -> list[tuple[list[str], str]]:
+def _messages(err: schemas.Problem, path: list[str]) -> list[tuple[list[str], str]]:
     m = texts()["messages"]
     v, value = err.validator, err.validator_value
     if v == "required":

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rancang import atomic
 from rancang.errors import RancangError
 
 Progress = Callable[..., None]
@@ -56,8 +57,7 @@ class Job:
 
     def offer(self, name: str, data: bytes) -> str:
         """Write ``data`` as file ``name`` of this job (offered for download); returns the name."""
-        self.outdir.mkdir(parents=True, exist_ok=True)
-        (self.outdir / name).write_bytes(data)
+        atomic.write_bytes(self.outdir / name, data)
         if name not in self.files:
             self.files.append(name)
         return name

@@ -15,13 +15,14 @@ from typing import Any
 
 from markupsafe import Markup
 
+from rancang.kinds import PASAL_NUMBER
 from rancang.parts import Citation, PenjelasanBlock
-from rancang.tree import Node, Regulation
+from rancang.tree import STRUCTURAL, Node, Regulation
 
 #: "Penjelasan Pasal 5", "Penjelasan Pasal 5 ayat (2)": a block the reader already tied to its Pasal
-CITED_PASAL = re.compile(r"\bPasal\s+(?P<n>\d+[A-Z]?|[IVXLC]+)\b")
+CITED_PASAL = re.compile(rf"\bPasal\s+(?P<n>{PASAL_NUMBER})\b")
 #: a Penjelasan paragraph that opens the comment on one Pasal ("Pasal 3 Ayat (1) Yang dimaksud ...")
-OPENS_PASAL = re.compile(r"^Pasal\s+(?P<n>\d+[A-Z]?|[IVXLC]+)\b(?!\s+(?:ayat|huruf|angka)\b)")
+OPENS_PASAL = re.compile(rf"^Pasal\s+(?P<n>{PASAL_NUMBER})\b(?!\s+(?:ayat|huruf|angka)\b)")
 
 
 def anchor(node_id: str) -> str:
@@ -146,11 +147,12 @@ def view(reg: Regulation, findings: list[dict[str, Any]] | None = None) -> Reade
 
 
 def outline(reg: Regulation) -> list[dict[str, Any]]:
-    """The BAB / Bagian / Paragraf / Pasal outline: [{label, heading, anchor, children}]."""
+    """The BAB / Bagian / Paragraf / Pasal outline (the diktum of a Keputusan): [{label, heading, anchor,
+    children}]."""
 
     def entry(n: Node) -> dict[str, Any]:
-        kids = [entry(c) for c in n.children if c.type in ("bab", "bagian", "paragraf", "pasal")]
+        kids = [entry(c) for c in n.children if c.type in STRUCTURAL]
         return {"type": n.type, "label": n.label or n.cite, "heading": n.heading or "", "anchor": anchor(n.id),
                 "children": kids}
 
-    return [entry(n) for n in reg.body if n.type in ("bab", "bagian", "paragraf", "pasal")]
+    return [entry(n) for n in reg.body if n.type in STRUCTURAL]

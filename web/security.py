@@ -43,7 +43,7 @@ def human_size(n: int) -> str:
 
 def token_ok(given: str | None, token: str) -> bool:
     """Constant-time comparison of a presented token with the configured one."""
-    return bool(given) and hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8"))
+    return given is not None and bool(given) and hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8"))
 
 
 def presented_token(headers: Any, cookies: dict[str, str], query: dict[str, str]) -> tuple[str | None, bool]:

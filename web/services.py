@@ -102,7 +102,7 @@ def save(db: str | None, reg: Regulation) -> tuple[str, bool]:
 
 def findings(reg: Regulation) -> list[dict[str, Any]]:
     """``rancang check`` findings [{severity, code, message, cite, label}], errors first."""
-    out = [dict(f) for f in check.check(reg)]
+    out: list[dict[str, Any]] = [dict(f) for f in check.check(reg)]
     order = list(SEVERITY)
     out.sort(key=lambda f: order.index(f["severity"]) if f["severity"] in order else len(order))
     for f in out:

@@ -12,11 +12,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from rancang.generate.checks import (
+    coherence,
     consistency,
     coverage,
     definitions,
     konsiderans,
     legal_bases,
+    pembukaan,
+    reading,
     references,
     structure,
 )
@@ -24,20 +27,24 @@ from rancang.generate.checks.base import ORDER, Finding, finding, rules
 from rancang.tree import Regulation
 
 CHECKS: list[Callable[[Regulation], Iterator[Finding]]] = [
-    *structure.CHECKS, *konsiderans.CHECKS, *legal_bases.CHECKS, *definitions.CHECKS, *references.CHECKS,
-    *consistency.CHECKS, *coverage.CHECKS,
+    *structure.CHECKS, *konsiderans.CHECKS, *pembukaan.CHECKS, *legal_bases.CHECKS, *definitions.CHECKS,
+    *references.CHECKS, *consistency.CHECKS, *coherence.CHECKS, *coverage.CHECKS,
 ]
 
 __all__ = ["CHECKS", "Finding", "check", "finding", "format_text", "rules"]
 
 
-def check(reg: Regulation, topics: dict[str, Any] | None = None) -> list[Finding]:
+def check(reg: Regulation, topics: dict[str, Any] | None = None, fix_ocr: bool = False) -> list[Finding]:
     """Every finding for ``reg``: errors first, then warnings, then info; in rule-family order within a
-    severity. Each finding is ``{severity, code, rule, source, message, cite[, fix]}``. ``topics``: the model's
-    topics of ``reg`` when the caller knows them (a draft does), so S1 need not run the model."""
+    severity. Each finding is ``{severity, code, rule, source, message, cite[, fix][, doubt][, fix_ocr]}``.
+    ``topics``: the model's topics of ``reg`` when the caller knows them (a draft does), so S1 need not run the
+    model. Each rule applies only where its row says (kind of act, jenis read, OCR confidence) and a finding on
+    doubtful text says why and is no GALAT (:mod:`rancang.generate.checks.reading`); on OCR'd text a fix is kept
+    as ``fix_ocr`` unless ``fix_ocr`` is True (``--fix-ocr``)."""
     out: list[Finding] = []
     for fn in CHECKS:
         out.extend(fn(reg, topics) if fn is coverage.check_topics else fn(reg))
+    out = reading.qualify(reg, out, fix_ocr)
     return sorted(out, key=lambda f: ORDER.get(f["severity"], 3))
 
 

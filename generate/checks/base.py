@@ -11,27 +11,69 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from rancang.generate import resources
+from rancang.kinds import DIKTUM_NUMBER
 from rancang.parts import Konsiderans
 from rancang.tree import Node, Regulation
 
-Finding = dict[str, Any]
+
+class Fix(TypedDict):
+    """A mechanical correction: the first ``old`` found after the text ``after`` (whitespace may differ) within
+    ``section`` (:func:`section`) becomes ``new``."""
+
+    old: str
+    new: str
+    after: str
+    section: str
+
+
+class Finding(TypedDict):
+    """One finding of ``rancang check`` (the JSON of ``--format json``, key for key): ``severity`` is "error",
+    "warning" or "info"; ``code`` the DRAFTING.md id ("X1"); ``rule`` the row of data/rules.yaml ("X1_pasal");
+    ``source`` the legal source it enforces; ``message`` the Indonesian sentence; ``cite`` where ("Pasal 4 ayat
+    (3)"); ``fix`` when the rule has a mechanical correction; ``doubt`` why the finding is less sure than its rule
+    (an OCR'd text, a gap in the numbering), and then ``fix_ocr`` holds the correction ``--fix`` applies only when
+    asked. ``ref_in_gap`` lives between the X2 rule and :func:`rancang.generate.checks.reading.qualify` only."""
+
+    severity: str
+    code: str
+    rule: str
+    source: str
+    message: str
+    cite: str
+    fix: NotRequired[Fix]
+    doubt: NotRequired[str]
+    fix_ocr: NotRequired[Fix]
+    ref_in_gap: NotRequired[bool]
+
+
 ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @cache
-def rules() -> dict[str, dict[str, Any]]:
-    """The rule table: rule id -> {family, source, severity, message[, fix]} (``data/rules.yaml``)."""
+def _table() -> dict[str, Any]:
     return resources.read_yaml("data/rules.yaml")
+
+
+def rules() -> dict[str, dict[str, Any]]:
+    """The rule table: rule id -> {family, source, severity, message[, fix, form, acts, needs]}
+    (``data/rules.yaml``; keys starting with "_" are settings, see :func:`settings`)."""
+    return {k: v for k, v in _table().items() if not k.startswith("_")}
+
+
+def settings(name: str) -> dict[str, Any]:
+    """A settings block of the rule table (``_reading``: the OCR confidence below which form rules are not
+    applied, and the notes added to findings on doubtful text)."""
+    return dict(_table().get("_" + name) or {})
 
 
 def finding(rule: str, cite: str, fix: dict[str, str] | None = None, **values: Any) -> Finding:
     """A finding of ``rule`` at ``cite``; ``values`` fill the rule's message template.
 
     Raises KeyError for a rule id missing from the table (a programming error, caught by the tests)."""
-    r = rules()[rule]
+    r = _table()[rule]
     out: Finding = {"severity": r["severity"], "code": rule.split("_")[0], "rule": rule, "source": r["source"],
                     "message": r["message"].format(**values), "cite": cite}
     if fix is not None and fix.get("old") != fix.get("new"):
@@ -40,15 +82,32 @@ def finding(rule: str, cite: str, fix: dict[str, str] | None = None, **values: A
 
 
 def section(cite: str) -> str:
-    """Where in the source a fix at ``cite`` starts looking: "Pasal 12", "Menimbang", "Mengingat", "Menetapkan"
-    or "" (the whole text)."""
+    """Where in the source a fix at ``cite`` starts looking: "Pasal 12", "Menimbang", "Mengingat", "Menetapkan",
+    the ordinal of a Keputusan's diktum ("KEDUA" for "Diktum KEDUA huruf a") or "" (the whole text)."""
     m = re.match(r"(Pasal\s+\w+|Menimbang|Mengingat)", cite)
+    if m is None and (d := re.match(rf"Diktum\s+({DIKTUM_NUMBER})(?![\w-])", cite)) is not None:
+        return " ".join(d.group(1).split())
     return m.group(1) if m else ("Menetapkan" if cite == "Diktum" else "")
 
 
 def norm(s: str | None) -> str:
     """Whitespace collapsed to single spaces, ends stripped."""
     return " ".join((s or "").split())
+
+
+def ending(text: str) -> str:
+    """How a clause ends, in the drafter's words: '"; dan"', '";"', '","', '"."' or "tanpa tanda baca".
+
+    >>> ending("nota dinas; dan"), ending("penunjukan,"), ending("yang digunakan")
+    ('"; dan"', '","', 'tanpa tanda baca')
+    """
+    text = norm(text)
+    m = re.search(r";\s+(?:dan/atau|dan|atau|serta)$", text)
+    if m:
+        return f'"{m.group(0)}"'
+    if text[-1:] in ".,;:!?)":
+        return f'"{text[-1:]}"'
+    return "tanpa tanda baca"
 
 
 def jenis_of(reg: Regulation) -> str:

@@ -7,25 +7,39 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rancang import kinds
 from rancang.generate.checks.base import Finding, finding, norm
 from rancang.tree import Regulation
 
 
+def _others(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the heads that never sign an act of a region of ``kind``, the words of the other kinds of region), from
+    :func:`rancang.kinds.regions`: a kabupaten's act names no Wali Kota (its Gubernur it may name), a provinsi's no
+    Bupati or Wali Kota."""
+    own = kinds.regions()[kind]
+    others = [r for r in kinds.regions().values() if r.key != kind]
+    heads = "|".join(s.replace(" ", r"\s?") for r in others if r.level >= own.level for s in r.spellings)
+    words = "|".join(w for r in others for w in (r.word, *r.old_words))
+    return re.compile(rf"\b(?:{heads})\b", re.IGNORECASE), re.compile(rf"^(?:{words})\b", re.IGNORECASE)
+
+
 def check_agreement(reg: Regulation) -> Iterator[Finding]:
-    """T3: Kabupaten <-> Bupati <-> Berita Daerah Kabupaten; Kota <-> Wali Kota <-> Berita Daerah Kota."""
+    """T3: Provinsi <-> Gubernur <-> Berita Daerah Provinsi; Kabupaten <-> Bupati <-> Berita Daerah Kabupaten;
+    Kota <-> Wali Kota <-> Berita Daerah Kota (the heads of :mod:`rancang.kinds`)."""
     kind = reg.meta.daerah_jenis
-    if kind not in ("kabupaten", "kota"):
+    office = kinds.head(kind)
+    if kind is None or office is None:
         return
-    office, other = ("Bupati", r"wali\s?kota") if kind == "kabupaten" else ("Wali Kota", r"bupati")
-    wrong = re.compile(rf"\b{other}\b", re.IGNORECASE)
-    other_kind = re.compile(r"\bkota\b" if kind == "kabupaten" else r"\bkabupaten\b", re.IGNORECASE)
+    wrong, other_kind = _others(kind)
     for what, value in (("jenis peraturan", reg.meta.jenis), ("pejabat", reg.meta.pejabat)):
         if value and wrong.search(value):
             yield finding("T3", "Judul", what=what, found=value, daerah_jenis=kind, expected=office)
     bd = (reg.meta.berita_daerah.nama if reg.meta.berita_daerah else None) or ""
-    if bd and other_kind.search(bd):
+    # the word after "Berita Daerah" / "Lembaran Daerah" is the kind of region ("Berita Daerah Kota Bogor")
+    level_word = re.sub(r"^(?:Berita|Lembaran)\s+Daerah\s+", "", bd, flags=re.I)
+    if bd and other_kind.match(level_word):
         yield finding("T3", "Penutup", what="Berita Daerah", found=bd, daerah_jenis=kind,
-                      expected=f"Berita Daerah {kind.title()}")
+                      expected=f"Berita Daerah {kinds.regions()[kind].word}")
     for line in reg.penutup.lines:
         s = line.strip().rstrip(",")
         if s.isupper() and wrong.search(s) and not s.startswith(("DITETAPKAN", "DIUNDANGKAN")):
@@ -33,7 +47,18 @@ def check_agreement(reg: Regulation) -> Iterator[Finding]:
                           expected=office.upper())
 
 
-_REGION = re.compile(r"\b(Kabupaten|Kota)\s+((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*)*)")
+#: a region named with its word: "Kabupaten Jepara", "Kota Bogor" (the words of a kabupaten's or kota's peers); a
+#: provinsi's act is held to "Provinsi Jawa Tengah"
+_NAME = r"\s+((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*)*)"
+_REGION = re.compile(r"\b(Kabupaten|Kota)" + _NAME)
+
+
+def _region_pattern(kind: str | None) -> re.Pattern[str]:
+    """The named regions to compare with the act's own: its peers' words (:data:`_REGION`), or a provinsi's."""
+    region = kinds.regions().get(kind or "")
+    if region is None or region.level != 1:
+        return _REGION
+    return re.compile(rf"\b({'|'.join((region.word, *region.old_words))})" + _NAME)
 
 
 def check_region(reg: Regulation) -> Iterator[Finding]:
@@ -47,12 +72,13 @@ def check_region(reg: Regulation) -> Iterator[Finding]:
     p1 = reg.find("Pasal 1")
     if p1 is not None:
         places += [(c.cite, c.text) for c in p1.children
-                   if re.match(r"\s*(Daerah|Bupati|Wali\s?Kota|Pemerintah\s+Daerah)\s+adalah\b", c.text)]
+                   if re.match(rf"\s*(Daerah|{kinds.heads_pattern()}|Pemerintah\s+Daerah)\s+adalah\b", c.text)]
     pasals = reg.pasals()
     if pasals:
         places += [(n.cite, n.text) for n in pasals[-1].walk() if "penempatannya" in n.text]
+    named = _region_pattern(reg.meta.daerah_jenis)
     for cite, text in places:
-        for m in _REGION.finditer(text):
+        for m in named.finditer(text):
             name = norm(m.group(0))
             if not own.startswith(name.lower()) and not name.lower().startswith(own):
                 yield finding("T3_daerah", cite, found=name, expected=daerah)

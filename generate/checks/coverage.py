@@ -11,16 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from rancang import kinds
 from rancang.fold import fold
 from rancang.generate.checks.base import Finding, finding, is_amending
+from rancang.kinds import NodeType
 from rancang.model import build
 from rancang.topics import loose_cues
 from rancang.tree import Regulation
 
 
 def is_sistem_kerja(reg: Regulation) -> bool:
-    """Whether the act's title is about sistem kerja and it is not an amendment (S1 applies only then)."""
-    return "sistem kerja" in fold(reg.meta.tentang or "") and not is_amending(reg)
+    """Whether the act is a regulation (built of Pasal: a Keputusan or an Instruksi that names the sistem kerja
+    carries it out, it does not regulate it) whose title is about sistem kerja, and not an amendment (S1 applies
+    only then)."""
+    regulation = kinds.body_unit(reg.meta.jenis) == NodeType.PASAL and not reg.dikta()
+    return regulation and "sistem kerja" in fold(reg.meta.tentang or "") and not is_amending(reg)
 
 
 def _places(reg: Regulation) -> list[tuple[str, str]]:

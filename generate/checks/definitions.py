@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from rancang import kinds
 from rancang.fold import fold
 from rancang.generate.checks.base import (
     Finding,
+    ending,
     finding,
     jenis_of,
     jenis_pattern,
@@ -25,7 +27,8 @@ from rancang.tree import Node, Regulation
 
 _TERM = re.compile(r"""
     ^\s*(?P<term>.+?)                                   # the defined term
-    (?:,?\s+yang\s+selanjutnya\s+(?:disingkat|disebut)(?:\s+dengan)?\s+(?P<alias>.+?))?  # its short form
+    (?:,?\s+(?:yang\s+)?selanjutnya\s+(?:dalam\s+\S+(?:\s+\S+)?\s+ini\s+)?(?:disingkat|disebut)(?:\s+dengan)?
+       \s+(?P<alias>.+?),?)?                          # its short form ("ASN", "Pegawai ASN")
     \s+(?P<verb>adalah|merupakan|sebagai|yaitu|ialah)\s  # the copula (only "adalah" is right)
 """, re.X)
 _LEAD = re.compile(r"^\s*((?:[A-Z][\w/-]*\s+)*?[A-Z][\w/-]*)\s")
@@ -38,6 +41,11 @@ def _definition_items(reg: Regulation) -> list[Node]:
     return [c for c in p1.children if c.type in ("angka", "huruf", "item") and c.text.strip()]
 
 
+def _bare(phrase: str | None) -> str:
+    """A term or short form without the punctuation and quotes around it: '"ASN",' -> "ASN"."""
+    return norm(phrase).strip(" ,;:\"'“”‘’")
+
+
 def definitions(reg: Regulation) -> list[dict[str, Any]]:
     """Pasal 1's definitions: [{term, alias, verb, node}], in order. A term is 1-8 words, capitalised."""
     out = []
@@ -47,8 +55,9 @@ def definitions(reg: Regulation) -> list[dict[str, Any]]:
         if not m:
             lead = _LEAD.match(item.text)
             term = lead.group(1) if lead else None
+        term = _bare(term)
         if term and term[:1].isupper() and 1 <= len(term.split()) <= 8:
-            out.append({"term": norm(term), "alias": norm(alias) or None, "verb": verb, "node": item})
+            out.append({"term": term, "alias": _bare(alias) or None, "verb": verb, "node": item})
     return out
 
 
@@ -72,13 +81,13 @@ def check_form(reg: Regulation) -> Iterator[Finding]:
             yield finding("U4_twice", cite, count=count)
         pos = text.find(" adalah ")
         later = re.search(r"\byang\s+selanjutnya\s+(?:disingkat|disebut)\b", text[pos:]) if pos >= 0 else None
-        if later:
+        if later and count == 1:  # (with two "adalah" the item may hold two definitions run together)
             yield finding("U4_order", cite)
         if not item.children and not text.endswith((".", ":")):
             tail = " ".join(text.split()[-4:])
             new = tail.rstrip(";,:") + "."
             yield finding("U1_end", cite, fix={"old": tail, "new": new, "after": node_start(item)},
-                          found=text[-1:] if text[-1:] in ";,:" else "tanpa tanda baca")
+                          found=ending(text))
 
 
 def _texts_outside(reg: Regulation, skip: Node | None) -> list[tuple[Node | None, str]]:
@@ -117,9 +126,16 @@ def unused(reg: Regulation) -> list[dict[str, Any]]:
 
 
 def check_usage(reg: Regulation) -> Iterator[Finding]:
-    """U5: a defined term that is never used (see :func:`unused`)."""
+    """U5: a defined term that is never used (see :func:`unused`); one used only in lower-case words is not
+    "never used" but written without its capitals (U2_lower, UU 12/2011 Lampiran II angka 108)."""
     for d in unused(reg):
-        yield finding("U5", d["node"].cite, term=d["alias"] or d["term"])
+        forms = [d["term"]] + ([d["alias"]] if d["alias"] else [])
+        lower = next(((form, norm(m.group(0))) for form in forms for _, t in _texts_outside(reg, d["node"])
+                      for m in word_pattern(form).finditer(t)), None)
+        if lower is not None:
+            yield finding("U2_lower", d["node"].cite, term=lower[0], found=lower[1])
+        else:
+            yield finding("U5", d["node"].cite, term=d["alias"] or d["term"])
 
 
 def check_capitals(reg: Regulation) -> Iterator[Finding]:
@@ -195,10 +211,11 @@ def check_undefined(reg: Regulation) -> Iterator[Finding]:
 
 
 def check_region_terms(reg: Regulation) -> Iterator[Finding]:
-    """U3: the head of the region ("Bupati", "Wali Kota") used in the body as an office (not in the name of an
-    instrument such as "Peraturan Bupati" or "Keputusan Bupati") is defined in Pasal 1."""
+    """U3: the head of the region ("Gubernur", "Bupati", "Wali Kota": :func:`rancang.kinds.head`) used in the body
+    as an office (not in the name of an instrument such as "Peraturan Bupati" or "Keputusan Bupati") is defined in
+    Pasal 1."""
     defs = {fold(d["term"]).replace(" ", "") for d in definitions(reg)}
-    office = {"kabupaten": "Bupati", "kota": "Wali Kota"}.get(reg.meta.daerah_jenis or "")
+    office = kinds.head(reg.meta.daerah_jenis)
     if not defs or office is None or fold(office).replace(" ", "") in defs:
         return
     use = re.compile(r"(?<!Peraturan )(?<!Keputusan )(?<!Instruksi )(?<!Surat Edaran )\b"

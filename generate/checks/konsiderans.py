@@ -11,9 +11,11 @@ from typing import Any
 
 from rancang.fold import fold
 from rancang.generate import citations
-from rancang.generate.checks.base import Finding, finding, is_perda, item_cite, jenis_of, norm
+from rancang.generate.checks.base import Finding, ending, finding, is_perda, item_cite, jenis_of, norm
 from rancang.generate.checks.structure import letter_value
 from rancang.generate.mengingat import hierarchy_level
+from rancang.kb import evidence as kb_evidence
+from rancang.kb import store as kb_store
 from rancang.parts import Konsiderans
 from rancang.tree import Regulation
 
@@ -58,7 +60,7 @@ def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:
         if not text.endswith(";"):
             tail = _first_words(" ".join(text.split()[-4:]), 4)
             yield finding("K1_end", cite, fix={"old": tail, "new": tail.rstrip(".,:") + ";",
-                                               "after": _first_words(text)}, found=text[-1:])
+                                               "after": _first_words(text)}, found=ending(text))
     yield from _labels(reg.menimbang, "Menimbang", numeric=False)
 
 
@@ -78,7 +80,10 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
     text = norm(last.text)
     m = _LAST.search(text)
     if not m:
-        yield finding("K2", cite, verb=verb, jenis=jenis, judul=judul.title())
+        if re.search(r"\bperlu\s+mengesahkan\b.*\bdengan\s+Undang-Undang\b", text, re.I):
+            return  # a UU ratifying a treaty: "... perlu mengesahkan <treaty> dengan Undang-Undang;" (angka 240)
+        rule = "K2_wording" if re.search(r"\bperlu\b", text) else "K2"
+        yield finding(rule, cite, verb=verb, jenis=jenis, judul=judul.title())
         return
     if m.group("verb").lower() != verb:
         old = text[m.start():m.start("jenis")].rstrip()
@@ -110,7 +115,7 @@ def check_mengingat(reg: Regulation) -> Iterator[Finding]:
         if text and not text.endswith(";") and item is not reg.mengingat[-1]:
             tail = " ".join(text.split()[-3:])
             yield finding("M1_end", cite, fix={"old": tail, "new": tail.rstrip(".,:") + ";",
-                                               "after": _first_words(text)}, found=text[-1:])
+                                               "after": _first_words(text)}, found=ending(text))
         acts = citations.parse(text)
         jenis = "Undang-Undang Dasar" if ("Undang-Undang Dasar" in text[:80] and not acts) else \
             (acts[0]["jenis"] if acts else None)
@@ -124,7 +129,7 @@ def check_mengingat(reg: Regulation) -> Iterator[Finding]:
                               f"Tahun {acts[0]['tahun']}")
             previous = max(previous, key) if previous else key
         for act in acts:
-            yield from _publication(act, cite)
+            yield from _publication(act, cite, text)
         yield from _publication_form(text, cite)
 
 
@@ -139,16 +144,35 @@ _NEEDS = {"uu": ("Lembaran Negara", True), "perppu": ("Lembaran Negara", True), 
           "perda": ("Lembaran Daerah", False)}
 
 
-def _publication(act: dict[str, Any], cite: str) -> Iterator[Finding]:
+def known_publication(key: str, what: str) -> str:
+    """What the knowledge base holds for the missing publication, with its evidence, as the tail of an M3
+    message ("; basis pengetahuan: Tahun 2022 Nomor 181 menurut ..."), or "" when it holds nothing verified."""
+    base = kb_store.load()
+    name = {"Lembaran Negara": "ln", "Berita Negara": "bn", "Tambahan Lembaran Negara": "tln"}.get(what)
+    fact = base.fact(key, name) if name else None
+    if fact is None or fact["status"] != "verified":
+        return ""
+    value = f"Tahun {fact['value'][0]} Nomor {fact['value'][1]}" if isinstance(fact["value"], list) \
+        else f"Nomor {fact['value']}"
+    return f"; basis pengetahuan: {what} {value} menurut {kb_evidence.sources_phrase(base, fact['sources'])}"
+
+
+def _publication(act: dict[str, Any], cite: str, segment: str) -> Iterator[Finding]:
+    """M3: the act cited with its publication; a Tambahan whose "Nomor" is missing is named as such (M3_nomor),
+    not as a missing Tambahan."""
     need = _NEEDS.get(act["kind"])
     if need is None or act["tahun"] < 1970:
         return
     name = f"{act['jenis']} Nomor {act['nomor']} Tahun {act['tahun']}"
     pub = act["pub"]
     if pub is None or pub["kind"] != need[0]:
-        yield finding("M3", cite, act=name, expected=need[0])
+        yield finding("M3", cite, act=name, expected=need[0], known=known_publication(act["key"], need[0]))
     elif need[1] and pub["tln"] is None and act["kind"] != "perda":
-        yield finding("M3", cite, act=name, expected="Tambahan " + need[0])
+        if re.search(r"Tambahan\s+" + need[0].replace(" ", r"\s+"), segment):
+            yield finding("M3_nomor", cite, act=name, expected="Tambahan " + need[0])
+        else:
+            yield finding("M3", cite, act=name, expected="Tambahan " + need[0],
+                          known=known_publication(act["key"], "Tambahan " + need[0]))
 
 
 #: "No. 12" / "Nomor: 12" for "Nomor 12"; "Lembaran Negara Tahun" without "Republik Indonesia"

@@ -1,6 +1,16 @@
-"""Legal bases as knowledge (DRAFTING.md M3/M4; ``data/legal_bases.yaml``): a base replaced before the act
-(L1), an amendment chain that stops short of the last amendment in force (L2), a wrong Lembaran Negara /
-Tambahan / Berita Negara number (L3).
+"""Legal bases checked against the knowledge base of acts (:mod:`rancang.kb`, DRAFTING.md M3/M4), with the
+evidence named in every finding:
+
+* L1 - an act cited as a base that another had repealed before this act was made;
+* L2 - an amendment chain ("sebagaimana telah diubah ... terakhir dengan X") that stops short of the last
+  amendment made before this act;
+* L3 - a Lembaran Negara / Berita Negara (year, number) or Tambahan number that differs from the knowledge base,
+  naming its sources ("Nomor 5887 menurut naskah PP 18/2016 sendiri dan 1 peraturan yang mengutipnya; tertulis
+  5888"); L3_region - a regional act cited with another region's Lembaran/Berita Daerah (UU 12/2011 Pasal 86);
+* L4 - currency: a base repealed or amended after this act was made, named with the act that did it.
+
+An error (or warning) only on a *verified* fact or relation; a disputed or unverified one gives at most an INFO
+(``*_info`` rules). The act being checked is never evidence for itself: its own votes are left out.
 """
 
 from __future__ import annotations
@@ -9,73 +19,157 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from rancang.generate import citations
 from rancang.generate.checks.base import Finding, finding, item_cite, norm, rules
 from rancang.generate.checks.coverage import is_sistem_kerja
+from rancang.kb import evidence, store
+from rancang.kb.compile import GAZETTES
+from rancang.kb.observe import cited_acts
 from rancang.tree import Regulation
 
-
-def _name(act: dict[str, Any]) -> str:
-    return f"{act['jenis']} Nomor {act['nomor']} Tahun {act['tahun']}"
+_WHAT = {"ln": "Lembaran Negara", "bn": "Berita Negara", "ld": "Lembaran Daerah", "bd": "Berita Daerah",
+         "tln": "Tambahan Lembaran Negara", "tld": "Tambahan Lembaran Daerah"}
 
 
 def _date_of(reg: Regulation) -> tuple[str | None, int | None]:
-    date = reg.meta.tanggal_ditetapkan
+    date = reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan
     year = reg.meta.tahun
-    return (str(date) if date else None), (int(year) if str(year or "").isdigit() else None)
+    return (str(date) if date else None), (int(str(year)) if str(year or "").isdigit() else None)
 
 
-def check_replaced(reg: Regulation) -> Iterator[Finding]:
-    """L1: an act cited as a base although another had replaced it before this act was made."""
-    acts, (date, year) = citations.knowledge(), _date_of(reg)
+def _entries(reg: Regulation) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     for item in reg.mengingat:
-        for cited in citations.parse(norm(item.text)):
-            known = acts.get(cited["key"])
-            new_key = known.get("replaced_by") if known else None
-            if new_key and citations.in_force_by(acts[new_key], date, year):
-                cite = item_cite("Mengingat", reg.mengingat, item)
-                yield finding("L1", cite, act=_name(cited), new=_name(acts[new_key]))
+        yield item_cite("Mengingat", reg.mengingat, item), cited_acts(norm(item.text))
 
 
-def check_chain(reg: Regulation) -> Iterator[Finding]:
-    """L2: "sebagaimana telah ... diubah terakhir dengan X" names the last amendment in force at the act's date."""
-    acts, (date, year) = citations.knowledge(), _date_of(reg)
-    for item in reg.mengingat:
-        cited = citations.parse(norm(item.text))
-        if not cited or cited[0]["key"] not in acts:
-            continue
-        base = acts[cited[0]["key"]]
-        in_force = [k for k in base["amended_by"] if citations.in_force_by(acts[k], date, year)]
-        in_force = [k for k in in_force if not (acts[k].get("replaced_by") and
-                                                 citations.in_force_by(acts[acts[k]["replaced_by"]], date, year))]
-        if not in_force:
-            continue
-        latest = acts[in_force[-1]]
-        last_cited = cited[-1]["key"] if len(cited) > 1 else None
-        if last_cited == latest["key"] or (last_cited is not None and last_cited not in in_force):
-            continue  # the latest, or an act we do not know (perhaps newer than our record): no claim
-        cite = item_cite("Mengingat", reg.mengingat, item)
-        found = _name(cited[-1]) if last_cited else "tanpa perubahan"
-        yield finding("L2", cite, act=_name(cited[0]), found=found, latest=_name(latest))
+def _value(name: str, value: Any) -> str:
+    return f"Tahun {value[0]} Nomor {value[1]}" if isinstance(value, list) else f"Nomor {value}"
+
+
+def _rule(rule: str, verified: bool) -> str:
+    return rule if verified else f"{rule}_info"
 
 
 def check_numbers(reg: Regulation) -> Iterator[Finding]:
-    """L3: the Lembaran Negara (year, number), Tambahan, or Berita Negara of a known act differ from the record."""
-    acts = citations.knowledge()
-    for item in reg.mengingat:
-        for cited in citations.parse(norm(item.text)):
-            known, pub = acts.get(cited["key"]), cited["pub"]
-            if not known or not pub or not citations.verified(known, "ln"):
+    """L3: the publication printed for a cited act against the knowledge base's fact, with its sources."""
+    base, own = store.load(), evidence.own_key(reg.meta)
+    for cite, acts in _entries(reg):
+        for cited in acts:
+            pub, key = cited["pub"], cited["act"]["key"]
+            if pub is None or base.get(key) is None:
                 continue
-            cite = item_cite("Mengingat", reg.mengingat, item)
-            rec = known.get("ln") or known.get("bn")
-            if rec and (pub["tahun"], pub["nomor"]) != (rec["tahun"], rec["nomor"]):
-                yield finding("L3", cite, act=_name(cited), what=pub["kind"],
-                              found=f"Tahun {pub['tahun']} Nomor {pub['nomor']}",
-                              expected=f"Tahun {rec['tahun']} Nomor {rec['nomor']}")
-            if known.get("tln") and pub["tln"] and pub["tln"] != known["tln"]:
-                yield finding("L3", cite, act=_name(cited), what="Tambahan Lembaran Negara",
-                              found=f"Nomor {pub['tln']}", expected=f"Nomor {known['tln']}")
+            name = base.name(key)
+            field = GAZETTES[pub["kind"]]
+            checks = [(field, [pub["tahun"], pub["nomor"]])]
+            if pub.get("tln"):
+                checks.append(("tld" if field in ("ld", "bd") else "tln", pub["tln"]))
+            for fact_name, written in checks:
+                fact = evidence.fact(base, key, fact_name, exclude=own)
+                if fact is None or fact["value"] == written:
+                    continue
+                others = [o for o in fact["others"] if o["value"] == written]
+                also = (f"; {_value(fact_name, written)} juga tertulis dalam "
+                        f"{evidence.sources_phrase(base, others[0]['sources'])}") if others else ""
+                yield finding(_rule("L3", fact["status"] == "verified"), cite, act=name, what=_WHAT[fact_name],
+                              found=_value(fact_name, written), expected=_value(fact_name, fact["value"]),
+                              evidence=evidence.sources_phrase(base, fact["sources"]) + also)
+
+
+_REGION = re.compile(r"\b(Provinsi|Kabupaten|Kota)\s+(.+)$")
+
+
+def check_region_gazette(reg: Regulation) -> Iterator[Finding]:
+    """L3_region: a regional act is published in its own region's Lembaran/Berita Daerah (UU 12/2011 Pasal 86):
+    "Peraturan Daerah Kabupaten Bantul ... (Lembaran Daerah Kabupaten Sleman ...)" is an error. An act named
+    without its region ("Peraturan Daerah Nomor 9 Tahun 2016") is the checked act's own region's."""
+    own_region = reg.meta.daerah
+    for cite, acts in _entries(reg):
+        for cited in acts:
+            pub = cited["pub"]
+            if pub is None or pub["kind"] not in ("Lembaran Daerah", "Berita Daerah"):
+                continue
+            m = _REGION.search(cited["act"]["jenis"])
+            region = f"{m[1]} {m[2]}" if m else own_region
+            if not region or _fold(region) in _fold(pub["nama"]):
+                continue
+            if not _REGION.search(pub["nama"]):
+                continue  # "Lembaran Daerah Tahun 2016 Nomor 5": no region printed, nothing to compare
+            yield finding("L3_region", cite, act=f"{cited['act']['jenis']} Nomor {cited['act']['nomor']} Tahun "
+                          f"{cited['act']['tahun']}", found=pub["nama"], region=region)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.casefold())
+
+
+def check_replaced(reg: Regulation) -> Iterator[Finding]:
+    """L1: a base repealed before this act was made; L4: repealed after it (currency), with the repealing act."""
+    base, own = store.load(), evidence.own_key(reg.meta)
+    date, year = _date_of(reg)
+    for cite, acts in _entries(reg):
+        for cited in acts[:1]:
+            key = cited["act"]["key"]
+            for rel in evidence.relations(base, key, "repealed_by", exclude=own):
+                before = evidence.made_before(base, rel["act"], date, year)
+                verified = rel["status"] == "verified"
+                src = evidence.sources_phrase(base, rel["sources"])
+                if before:
+                    yield finding(_rule("L1", verified), cite, act=base.name(key), new=base.name(rel["act"]),
+                                  evidence=src)
+                elif before is False:
+                    yield finding("L4", cite, act=base.name(key), what="dicabut", new=base.name(rel["act"]),
+                                  evidence=src)
+
+
+def check_chain(reg: Regulation) -> Iterator[Finding]:
+    """L2: "sebagaimana telah ... diubah terakhir dengan X" names the last amendment made before this act (only
+    amendments the knowledge base holds as verified are demanded); L4: an amendment made after this act."""
+    base, own = store.load(), evidence.own_key(reg.meta)
+    date, year = _date_of(reg)
+    for cite, acts in _entries(reg):
+        if not acts or base.get(acts[0]["act"]["key"]) is None:
+            continue
+        key = acts[0]["act"]["key"]
+        cited_chain = [a["act"]["key"] for a in acts[1:] if a["role"] == "amendment"]
+        made, later = [], []
+        for rel in evidence.relations(base, key, "amended_by", exclude=own):
+            before = evidence.made_before(base, rel["act"], date, year)
+            if before and rel["status"] == "verified" and not _replaced_before(base, rel["act"], date, year, own):
+                made.append(rel)
+            elif before is False and rel["act"] not in cited_chain:
+                later.append(rel)
+        made.sort(key=lambda r: (evidence.date_of(base, r["act"]) or str((base.get(r["act"]) or {}).get("tahun"))))
+        if made:
+            latest = made[-1]["act"]
+            last = cited_chain[-1] if cited_chain else None
+            known = {r["act"] for r in made}
+            if last != latest and (last is None or last in known) and not _same_content(base, last, latest):
+                yield finding("L2", cite, act=base.name(key), found=base.name(last) if last else "tanpa perubahan",
+                              latest=base.name(latest), evidence=evidence.sources_phrase(base, made[-1]["sources"]))
+        for rel in later:
+            yield finding("L4", cite, act=base.name(key), what="diubah", new=base.name(rel["act"]),
+                          evidence=evidence.sources_phrase(base, rel["sources"]))
+
+
+def _replaced_before(base: store.KnowledgeBase, key: str, date: str | None, year: int | None,
+                     own: str | None) -> bool:
+    """Was amending act ``key`` itself repealed before the date (UU 11/2020 by Perppu 2/2022 and UU 6/2023)?"""
+    return any(r["status"] == "verified" and evidence.made_before(base, r["act"], date, year)
+               for r in evidence.relations(base, key, "repealed_by", exclude=own))
+
+
+def _same_content(base: store.KnowledgeBase, last: str | None, latest: str) -> bool:
+    """A Perppu and the UU that enacted it ("Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun
+    2014 ... menjadi Undang-Undang") are one amendment: naming either is the chain's end."""
+    if last is None:
+        return False
+    for a, b in ((last, latest), (latest, last)):
+        title = str((base.fact(b, "tentang") or {}).get("value") or "")
+        rec = base.get(a)
+        if rec and a.startswith("perppu-") and re.search(
+                rf"Penetapan\s+Peraturan\s+Pemerintah\s+Pengganti\s+Undang-Undang\s+Nomor\s+{re.escape(str(rec['nomor']))}"
+                rf"\s+Tahun\s+{rec['tahun']}\b", title, re.I):
+            return True
+    return False
 
 
 def check_required_bases(reg: Regulation) -> Iterator[Finding]:
@@ -86,13 +180,14 @@ def check_required_bases(reg: Regulation) -> Iterator[Finding]:
     texts = [norm(i.text) for i in reg.mengingat]
     if not any(_FORMING.search(t) for t in texts):
         yield finding("M4_region", "Mengingat")
-    cited = {c["key"] for t in texts for c in citations.parse(t)}
-    acts, (date, year) = citations.knowledge(), _date_of(reg)
+    cited = {a["act"]["key"] for t in texts for a in cited_acts(t)}
+    base = store.load()
+    date, year = _date_of(reg)
     for group in rules()["M4_base"]["required"]:
-        made = [k for k in group if k in acts and (citations.in_force_by(acts[k], date, year)
-                                                   or acts[k]["tahun"] == year)]
+        made = [k for k in group if (row := base.get(k)) and (evidence.made_before(base, k, date, year)
+                                                              or row["tahun"] == year)]
         if made and not set(group) & cited:
-            yield finding("M4_base", "Mengingat", act=_name(acts[made[-1]]))
+            yield finding("M4_base", "Mengingat", act=base.name(made[-1]))
 
 
 #: the act that formed a region: "Undang-Undang Nomor 38 Tahun 2003 tentang Pembentukan Kabupaten ...", or the
@@ -100,4 +195,4 @@ def check_required_bases(reg: Regulation) -> Iterator[Finding]:
 _FORMING = re.compile(r"Undang-Undang\s+(?:Darurat\s+)?Nomor\s+\S+\s+Tahun\s+\d{4}\s+tentang\s+"
                       r"(?:Pembentukan|Provinsi|Kabupaten|Kota)\b")
 
-CHECKS = [check_replaced, check_chain, check_numbers, check_required_bases]
+CHECKS = [check_replaced, check_chain, check_numbers, check_region_gazette, check_required_bases]

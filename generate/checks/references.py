@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from rancang.fold import fold
+from rancang.generate.checks import reading
 from rancang.generate.checks.base import Finding, finding, is_amending, item_cite, jenis_of, node_start
 from rancang.generate.checks.definitions import definitions
 from rancang.numbering import angka_value, huruf_value
@@ -59,7 +60,7 @@ def _formula_findings(text: str, cite: str, anchor: str, in_body: bool) -> Itera
         elif in_body and first_kind == "pasal" and prep == "pada":
             yield finding("X1_pasal", cite, fix={"old": head, "new": f"dimaksud dalam {chain}", "after": anchor},
                           found=f"pada {units[0][2]}")
-        elif in_body and prep == "dalam" and not other_pasal and not external:
+        elif in_body and prep == "dalam" and first_kind == "ayat" and not other_pasal and not external:
             yield finding("X1_ayat", cite, fix={"old": head, "new": f"dimaksud pada {chain}", "after": anchor},
                           found=f"dalam {units[0][2]}")
         for sep, kind, unit in units:
@@ -134,7 +135,47 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
             tail = node.text[ref.end:].split(";", 1)[0]
             if re.search(r"\b(?:Peraturan|Undang-Undang|Keputusan)\b[^;]{0,80}?\bNomor\s+\d+\s+Tahun\s+\d{4}", tail):
                 continue
-            yield finding("X2", node.cite, ref=ref.text)
+            f = finding("X2", node.cite, ref=ref.text)
+            if any(in_gap(ids, t) or _glued(reg, ids, t) for t in ref.target if t not in ids):
+                f["ref_in_gap"] = True
+            yield f
+
+
+def _glued(reg: Regulation, ids: set[str] | dict[str, object], target: str) -> bool:
+    """Whether the first missing unit of ``target`` has its label printed inside the text of the unit that should
+    hold it ("b. ...; dan/atau c. sumber lainnya"): the reader joined it, the act has it."""
+    parts = target.split("/")
+    for i in range(1, len(parts)):
+        if "/".join(parts[:i + 1]) in ids:
+            continue
+        holder = reg.index().get("/".join(parts[:i]))
+        kind = parts[i].split("-", 1)[0]
+        pat = reading.label_pattern(kind, _segment_value(parts[i]))
+        return holder is not None and pat is not None and bool(pat.search(holder.full_text()))
+    return False
+
+
+def _segment_value(seg: str) -> int:
+    label = seg.split("-", 1)[1] if "-" in seg else ""
+    return angka_value(label) or huruf_value(label)
+
+
+def in_gap(ids: set[str] | dict[str, object], target: str) -> bool:
+    """Whether the first missing unit of ``target`` ("pasal-5/ayat-2") lies inside its numbering -- a later
+    sibling of the same kind exists (Pasal 6 is read, Pasal 5 not) -- rather than past its end: a gap may be the
+    reader's, an end cannot."""
+    parts = target.split("/")
+    for i in range(len(parts)):
+        prefix = "/".join(parts[:i + 1])
+        if prefix in ids:
+            continue
+        parent = "/".join(parts[:i])
+        kind = parts[i].split("-", 1)[0]
+        value = _segment_value(parts[i])
+        head = (parent + "/" if parent else "") + kind + "-"
+        siblings = [t for t in ids if t.startswith(head) and "/" not in t[len(head):]]
+        return bool(value) and any(_segment_value(t[len(parent) + 1 if parent else 0:]) > value for t in siblings)
+    return False
 
 
 def _subject(text: str, start: int, terms: list[str]) -> str | None:

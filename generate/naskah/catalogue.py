@@ -132,7 +132,7 @@ def validate(name: str, data: dict[str, Any], layout: str | None = None) -> None
     if missing:
         raise InputError(f"data surat '{name}' belum lengkap; isian wajib yang belum ada: {', '.join(missing)}.")
     obj = {"jenis": name, **data}
-    errs = sorted(schema.validator("letter").iter_errors(obj), key=lambda e: list(e.absolute_path))
+    errs = schema.problems("letter", obj)
     if errs:
         raise InputError(f"data surat '{name}' tidak sah: " + "; ".join(_message(e, "data surat") for e in errs) + ".")
     dates_in_order(data, _DATE_ORDER, f"data surat '{name}'")

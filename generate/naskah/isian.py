@@ -84,11 +84,11 @@ def _step_fields(step: dict[str, Any], ctx: dict[str, Any], missing: list[str]) 
 
 
 def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties: Parties, dari: Party,
-                  kepada: Party, day: dt.date, nomor: str | None, refs: dict[int, dict[str, Any]],
+                  kepada: Party, day: dt.date, nomor: str | None, refs: dict[int, Any],
                   act: str | None, missing: list[str]) -> dict[str, Any]:
-    """The data of the letter of ``step`` (see the module docs); refs are the cited letters by step number;
-    ``act`` is the region's sistem-kerja act (None: not known, the national regulation is the Dasar); names of
-    task fields its sentences need but the data lacks are added to ``missing``."""
+    """The data of the letter of ``step`` (see the module docs); refs are the cited letters (``scenario.Letter``)
+    by step number; ``act`` is the region's sistem-kerja act (None: not known, the national regulation is the
+    Dasar); names of task fields its sentences need but the data lacks are added to ``missing``."""
     task = _task(parties)
     ctx = {**task, **names(parties)}
     d: dict[str, Any] = {**task, **_team(parties, task)}

@@ -129,7 +129,7 @@ def surat(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
 def nota(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
     """Nota dinas: Kepada/Dari/Tembusan/Tanggal/Nomor/Sifat/Lampiran/Hal under the title, then the body."""
     sender = text(d.get("dari") or (d["penandatangan"].get("jabatan")))
-    rows = [("Kepada", f"Yth. {text(d['tujuan'].get('jabatan'))}"), ("Dari", sender)]
+    rows: list[tuple[str, Any]] = [("Kepada", f"Yth. {text(d['tujuan'].get('jabatan'))}"), ("Dari", sender)]
     if d.get("tembusan"):
         rows.append(("Tembusan", join(d["tembusan"])))
     rows += [("Tanggal", tanggal(d.get("tanggal"))), ("Nomor", d.get("nomor")), ("Sifat", d.get("sifat") or "Biasa"),
@@ -217,8 +217,8 @@ def keputusan(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
 def laporan(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
     """Laporan: title, Kepada/Dari/Periode, lettered sections, signed by the reporter."""
     s = d["penandatangan"]
-    rows = [("Kepada", f"Yth. {text(d['tujuan'].get('jabatan'))}"),
-            ("Dari", f"{text(s.get('nama'))}, {text(s.get('jabatan'))}")]
+    rows: list[tuple[str, Any]] = [("Kepada", f"Yth. {text(d['tujuan'].get('jabatan'))}"),
+                                   ("Dari", f"{text(s.get('nama'))}, {text(s.get('jabatan'))}")]
     if d.get("nomor"):
         rows.append(("Nomor", d["nomor"]))
     rows.append(("Periode", d.get("periode")))

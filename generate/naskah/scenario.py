@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rancang import schema
+from rancang import atomic, schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
 from rancang.generate import naskah, resources
@@ -149,11 +149,7 @@ def scenario_schema() -> dict[str, Any]:
 
 
 def _check_shape(name: str, data: dict[str, Any]) -> None:
-    import jsonschema
-
-    checker = schema.validator("letter").format_checker  # dates the calendar has ("format": "date")
-    errs = sorted(jsonschema.Draft202012Validator(scenario_schema(), format_checker=checker).iter_errors(data),
-                  key=lambda e: list(e.absolute_path))
+    errs = schema.problems(scenario_schema(), data)  # dates too: the calendar's ("format": "date")
     if errs:
         raise InputError(f"data skenario '{name}' tidak sah: "
                          + "; ".join(_message(e, "data skenario") for e in errs) + ".")
@@ -188,7 +184,8 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         day = workdays_after(day, 0 if not made else int(step.get("hari", 1)))
         made += 1
         t = get_type(step["surat"])
-        layout = found.layout if found.layout in (t.get("layouts") or []) else step.get("bentuk") or t["layout"]
+        layout = (found.layout if found.layout and found.layout in (t.get("layouts") or [])
+                  else step.get("bentuk") or t["layout"])
         dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
         code = catalogue()["klasifikasi"][t["klasifikasi"]]
         nomor = None if t["kelas"] in UNNUMBERED else numbers.next(dari, code, day)
@@ -241,15 +238,11 @@ def skenario_md(built: Built) -> str:
 
 
 def write(built: Built, outdir: Path) -> list[Path]:
-    """Write the letters and ``skenario.md`` into ``outdir`` (rendered first: nothing is written on error)."""
-    files = render_all(built)
-    outdir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, content in files:
-        (outdir / name).write_bytes(content)
-        paths.append(outdir / name)
-    (outdir / "skenario.md").write_text(skenario_md(built), encoding="utf-8")
-    return paths + [outdir / "skenario.md"]
+    """Write the letters and ``skenario.md`` into ``outdir`` as one set (rendered first; all written or, on a
+    failure, none changed: :func:`rancang.atomic.write_set`). Raises OutputError naming a file not written."""
+    files: dict[str, bytes | str] = dict(render_all(built))
+    files["skenario.md"] = skenario_md(built)
+    return atomic.write_set(outdir, files)  # one set: all new letters or the old ones untouched
 
 
 def to_zip(built: Built) -> bytes:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rancang.errors import InputError
-from rancang.ingest import akn
-from rancang.ingest.readers import docx, ocr, pdf, pdf_guard, text
+from rancang.ingest import akn, hazards
+from rancang.ingest.readers import docx, line_bounds, ocr, pdf, pdf_guard, text
 from rancang.ingest.readers.document import Document
 from rancang.textsafe import scrub_lines
 
@@ -72,6 +72,11 @@ def read(data: bytes, name: str = "") -> Document:
     doc = READERS.get(fmt, text.read)(data, name)
     doc.lines, scrubbed = scrub_lines(doc.lines)
     doc.removed.extend(scrubbed)
+    line_bounds.check(doc.lines, name)  # no line too long, none with thousands of enumerators run together
+    for hazard in (hazards.drop_invisible, hazards.fold_confusables):
+        doc.lines, found, warned = hazard(doc.lines)
+        doc.removed.extend(found)
+        doc.warnings.extend(warned)
     if fmt in ("txt", "md"):
         doc.format = fmt
     return doc
@@ -83,6 +88,7 @@ def read_pdf(data: bytes, name: str = "") -> Document:
 
     Raises :class:`InputError` with one sentence: what to install when OCR is needed but Tesseract is absent,
     or that OCR is switched off."""
+    data = pdf_guard.trimmed(data, name)  # padding after %%EOF dropped; a file cut short refused
     pdf_guard.check(data, name)  # streams inflated within bounds before any PDF library reads them (flate bombs)
     if ocr.mode() == "always":
         return ocr.read(data, name, reason="forced")

@@ -19,3 +19,5 @@ class Document:
     removed: list[dict[str, Any]] = field(default_factory=list)
     #: lines found at the end of a table row etc. that the reader wants kept apart (optional, format-specific)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: what the reader read in a way the user should know of ({"kind", "line" or "pages", "message"}, Indonesian)
+    warnings: list[dict[str, Any]] = field(default_factory=list)

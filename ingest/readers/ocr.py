@@ -139,7 +139,8 @@ def deskew_angle(image: Any) -> float:
     steps = int(MAX_SKEW / SKEW_STEP)
     for k in range(-steps, steps + 1):
         angle = k * SKEW_STEP
-        rows = np.asarray(mask.rotate(angle, resample=Image.NEAREST, expand=False)).sum(axis=1, dtype=np.float64)
+        turned = mask.rotate(angle, resample=Image.Resampling.NEAREST, expand=False)
+        rows = np.asarray(turned).sum(axis=1, dtype=np.float64)
         score = float(np.square(np.diff(rows)).sum())
         if score > best_score:
             best, best_score = angle, score

@@ -103,7 +103,34 @@ def read(data: bytes, name: str = "") -> Document:
     if not usable_text_layer(pages):
         reason = "no_text" if not any(p.chars for p in pages) else "bad_glyphs"
         raise NoTextLayer(f"{name or 'berkas'}: {OCR_HINT}.", reason)
-    return from_pages(pages)
+    doc = from_pages(pages)
+    doc.warnings.extend(undecoded_glyphs(pages))
+    return doc
+
+
+def undecoded_glyphs(pages: list[Page]) -> list[dict[str, Any]]:
+    """A warning for the pages whose text holds U+FFFD: glyphs the font maps to no character (a ligature "fi" of
+    a subset font without its ToUnicode entry reads "veri\ufffdkasi", "e\ufffdsien"). The words are wrong as
+    printed; the pages are named (``"pages"``) so that OCR can read them instead.
+
+    >>> w = undecoded_glyphs([Page(1, 600, 800, [Line("verifikasi dan e\ufffdsien", 0, 1, 0, 1)])])
+    >>> w[0]["pages"], "e\ufffdsien" in w[0]["message"]
+    ([1], True)
+    """
+    bad: list[int] = []
+    examples: list[str] = []
+    for page in pages:
+        hits = [word for line in page.lines if "\ufffd" in line.text for word in line.text.split() if "\ufffd" in word]
+        if hits:
+            bad.append(page.number)
+            examples.extend(hits[:3 - len(examples)] if len(examples) < 3 else [])
+    if not bad:
+        return []
+    shown = ", ".join(str(n) for n in bad[:8]) + (" ..." if len(bad) > 8 else "")
+    return [{"kind": "undecoded_glyphs", "pages": bad,
+             "message": f"halaman {shown}: sebagian huruf tidak dapat dibaca dari fonta PDF (mis. "
+                        f"{', '.join(repr(w) for w in examples)}); kata-kata itu salah apa adanya. Baca ulang "
+                        "halaman tersebut dengan --ocr atau minta berkas yang lebih baik."}]
 
 
 def from_pages(pages: list[Page], removed: list[dict[str, Any]] | None = None) -> Document:

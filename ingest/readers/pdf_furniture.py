@@ -129,8 +129,8 @@ def drop_running_lines(pages: list[Page], removed: list[dict[str, Any]], depth: 
             continue
         for page in pages:
             n = len(page.lines)
-            edge = range(min(depth, n)) if where == "header" else range(max(0, n - depth), n)
-            drop = {i for i in edge if _running_key(page.lines[i], where) in repeated}
+            span = range(min(depth, n)) if where == "header" else range(max(0, n - depth), n)
+            drop = {i for i in span if _running_key(page.lines[i], where) in repeated}
             for i in sorted(drop):
                 removed.append({"kind": f"running_{where}", "text": page.lines[i].text, "page": page.number})
             page.lines = [ln for i, ln in enumerate(page.lines) if i not in drop]

@@ -29,18 +29,27 @@ from dataclasses import dataclass, field
 from rancang.errors import InputError
 from rancang.limits import limit
 
-#: the keyword that opens a stream's data (not the end of "endstream"), and the object it belongs to
-_STREAM = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")
-_OBJ = re.compile(rb"(\d+)\s+\d+\s+obj\b")
-_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
-_NAME = re.compile(rb"/([A-Za-z0-9]+)")
-_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
-_INT = {key: re.compile(rb"/" + key + rb"\s+(\d+)(?!\s+\d+\s+R)") for key in (b"Width", b"Height", b"BitsPerComponent")}
-_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
-_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm\b")
+# Every pattern below runs in linear time on any bytes (issue 33 item 2): a run of digits or spaces is taken
+# possessively (``\d++``, ``\s*+``: never given back, so a failed match costs one pass, not a pass per split of the
+# run), a match starts only where a run starts (``(?<!\d)``), and an array is taken only as far as characters that
+# can stand in it. A number is at most 10 digits (12 for a length): a longer run is no number of a PDF. One forward
+# scan finds both the "N G obj" headers and the "stream" keywords; each stream's dictionary is the text since the
+# last header (at most _DICT_SPAN bytes), so no byte is scanned twice.
+#: an object header "12 0 obj" (group 1: its number), or the keyword that opens a stream's data (group 2)
+_TOKEN = re.compile(rb"(?<![0-9])([0-9]{1,10}+)\s++[0-9]{1,5}+\s++obj(?![A-Za-z0-9])"
+                    rb"|(?<![A-Za-z])(stream)(?:\r\n|\n|\r)")
+_FILTER = re.compile(rb"/Filter\s*+(\[[A-Za-z0-9/\s]*+\]|/[A-Za-z0-9]++)")
+_NAME = re.compile(rb"/([A-Za-z0-9]++)")
+_LENGTH = re.compile(rb"/Length\s++([0-9]{1,12}+)(?![0-9])(?!\s++[0-9]++\s++R)")
+_INT = {key: re.compile(rb"/" + key + rb"\s++([0-9]{1,12}+)(?![0-9])(?!\s++[0-9]++\s++R)")
+        for key in (b"Width", b"Height", b"BitsPerComponent")}
+_IMAGE = re.compile(rb"/Subtype\s*+/Image(?![A-Za-z0-9])")
+_OBJECT_STREAM = re.compile(rb"/Type\s*+/ObjStm(?![A-Za-z0-9])")
 #: a page's content streams: "/Contents 12 0 R" or "/Contents [12 0 R 13 0 R]"
-_CONTENTS = re.compile(rb"/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)")
-_REF = re.compile(rb"(\d+)\s+\d+\s+R")
+_CONTENTS = re.compile(rb"/Contents\s*+(\[[0-9R\s]*+\]|[0-9]++\s++[0-9]++\s++R)")
+#: the children of a page-tree node: "/Kids [3 0 R 4 0 R]"
+_KIDS = re.compile(rb"/Kids\s*+\[([0-9R\s]*+)\]")
+_REF = re.compile(rb"(?<![0-9])([0-9]{1,10}+)\s++[0-9]{1,5}+\s++R")
 #: how far back from "stream" the object's dictionary is looked for
 _DICT_SPAN = 8192
 _MB = 1 << 20
@@ -53,6 +62,7 @@ class _Scan:
     sizes: dict[int, int] = field(default_factory=dict)
     pages: list[list[int]] = field(default_factory=list)
     total: int = 0
+    kids: int = 0
 
 
 def check(data: bytes, name: str = "") -> None:
@@ -62,23 +72,50 @@ def check(data: bytes, name: str = "") -> None:
     Raises :class:`InputError` with one sentence naming the bound; returns None for a PDF within them."""
     label = name or "berkas"
     scan = _Scan()
-    pos = 0
-    while (m := _STREAM.search(data, pos)) is not None:
+    pos, number, since = 0, -1, 0
+    while (m := _TOKEN.search(data, pos)) is not None:
+        pos = m.end()
+        if m.group(1) is not None:  # an object header: the dictionary of its stream, if any, starts here
+            number, since = int(m.group(1)), m.end()
+            continue
         start = m.end()
-        head = data[max(0, m.start() - _DICT_SPAN):m.start()]
-        objs = list(_OBJ.finditer(head))
-        number = int(objs[-1].group(1)) if objs else -1
-        info = head[objs[-1].end():] if objs else head
+        info = data[max(since, m.start() - _DICT_SPAN):m.start()]
         end = _data_end(data, start, info)
         pos = max(end, start)
         _stream(data[start:end], info, number, scan, label)
+        number, since = -1, pos
     _page_refs(data, scan)  # page dictionaries outside object streams
+    _page_tree(scan, label)
     per_page = limit("pdf_page_content_bytes")
     for refs in scan.pages:
         size = sum(scan.sizes.get(r, 0) for r in set(refs))
         if size > per_page:
             raise InputError(f"{label}: isi satu halaman PDF mengembang menjadi lebih dari {per_page // _MB} MB "
                              "perintah gambar (terlalu berat untuk dibaca); simpan ulang atau cetak ulang PDF-nya.")
+
+
+#: what a PDF's last "%%EOF" may be followed by and still be whole: padding (zero bytes, white space)
+_PADDING = b"\0\t\n\f\r "
+#: what a PDF's body is made of: after the last "%%EOF" these mean an update that was cut short
+_BODY = re.compile(rb"(?<![0-9])[0-9]++\s++[0-9]++\s++obj(?![A-Za-z0-9])|\bxref\b|\btrailer\b|\bstartxref\b")
+
+
+def trimmed(data: bytes, name: str = "") -> bytes:
+    r"""``data`` up to and including its last "%%EOF" line: bytes appended after a complete PDF (zero padding from
+    a copy tool, a mail footer) are dropped, as pdftotext and PDF viewers ignore them.
+
+    Raises InputError for a file cut short: no "%%EOF" at all (PDFium would read its first pages as if they were
+    all), or one followed by the start of an incremental update (objects, "xref", "trailer") that never ends.
+
+    >>> trimmed(b"%PDF-1.4 ... %%EOF\n" + bytes(8192))
+    b'%PDF-1.4 ... %%EOF\n'
+    """
+    end = data.rfind(b"%%EOF")
+    tail = data[end + 5:] if end >= 0 else b""
+    if end < 0 or (tail.strip(_PADDING) and _BODY.search(tail)):
+        raise InputError(f"{name or 'berkas'}: PDF rusak atau terpotong (akhir berkas %%EOF tidak ada); "
+                         "unduh ulang atau simpan ulang berkasnya.")
+    return data[:end + 5] + b"\n" if tail.strip(_PADDING) or len(tail) > 2 else data
 
 
 def _data_end(data: bytes, start: int, info: bytes) -> int:
@@ -132,6 +169,21 @@ def _filters(info: bytes) -> list[bytes]:
 def _page_refs(text: bytes, scan: _Scan) -> None:
     for m in _CONTENTS.finditer(text):
         scan.pages.append([int(r) for r in _REF.findall(m.group(1))])
+    for m in _KIDS.finditer(text):
+        scan.kids += len(_REF.findall(m.group(1)))
+
+
+def _page_tree(scan: _Scan, label: str) -> None:
+    """Refuse a page tree with more references (``/Kids`` entries) than ``limits.pdf_page_tree_refs`` (a tree
+    that lists one page 250,000 times makes every PDF library lay out 250,000 pages), or more page dictionaries
+    than ``limits.pdf_pages``."""
+    refs, pages = limit("pdf_page_tree_refs"), limit("pdf_pages")
+    if scan.kids > refs:
+        raise InputError(f"{label}: pohon halaman PDF memuat {scan.kids} rujukan halaman, melebihi batas {refs}; "
+                         "simpan ulang atau cetak ulang PDF-nya.")
+    if len(scan.pages) > pages:
+        raise InputError(f"{label}: PDF memuat {len(scan.pages)} halaman, melebihi batas {pages} halaman; "
+                         "pecah dokumennya lalu baca per bagian.")
 
 
 def _image_bytes(info: bytes, label: str) -> int:

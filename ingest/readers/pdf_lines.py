@@ -55,6 +55,11 @@ _TERMINAL = (".", ";", ":", ",")
 _ITEM_END = re.compile(r";\s*(?:dan|atau|dan/atau|serta)$")
 #: lines starting within this many points of each other start at one left edge
 EDGE_TOLERANCE = 3.0
+#: a justified line ends within this share of the text width from the right edge (measured: 0.1-0.3 pt short on
+#: Word and LibreOffice exports; a line that ends its clause early stops 5% or more short)
+JUSTIFIED_SHARE = 0.015
+#: the ends of a clause that a justified line may carry in mid-sentence
+_MID_SENTENCE_END = (",", ";")
 
 
 def join_wrapped(flat: list[tuple[Line, bool]]) -> list[tuple[Line, bool]]:
@@ -72,6 +77,10 @@ def join_wrapped(flat: list[tuple[Line, bool]]) -> list[tuple[Line, bool]]:
     starts = sorted(ln.x0 for ln in lines)
     out: list[tuple[Line, bool]] = []
     for line, new_par in flat:
+        if out and not new_par and _item_goes_on(out[-1][0], line, right, width):
+            prev = out[-1][0]
+            prev.text = f"{prev.text.rstrip()} {line.text}"
+            continue
         if out and not new_par and _MISREAD_START.match(line.text):
             prev = out[-1][0]
             tail = prev.text.rstrip()
@@ -81,6 +90,25 @@ def join_wrapped(flat: list[tuple[Line, bool]]) -> list[tuple[Line, bool]]:
                 continue
         out.append((line, new_par))
     return out
+
+
+def _item_goes_on(prev: Line, line: Line, right: float, width: float) -> bool:
+    """Does ``line`` go on with the clause of ``prev``, though ``prev`` ends in "," or ";"?
+
+    Justified text stretches a line to the right edge only when the sentence goes on past it: a full-width line
+    ending "," or ";" ("... berdasarkan norma, standar," / "prosedur, dan kriteria ...") did not end its item, and
+    the next line, set at the item's text column (under ``prev``'s text, or right of an enumerator that starts
+    ``prev``) and starting with no enumerator or heading, is the item's own. A line set back at the list's left
+    ("dicabut dan dinyatakan tidak berlaku." under "b. ... ;") is the enclosing clause's, and stays apart
+    (PP 96/2012 Pasal 10, 23, 36; Permenkominfo 8/2019 Pasal 10, 13, 33)."""
+    tail = prev.text.rstrip()
+    if not tail.endswith(_MID_SENTENCE_END) or prev.x1 < right - JUSTIFIED_SHARE * width:
+        return False
+    if _MISREAD_START.match(line.text) or _ITEM_END.search(tail, max(0, len(tail) - 12)):
+        return False
+    if _MISREAD_START.match(prev.text):  # "b. tokoh Masyarakat, ...,": the next line hangs right of "b."
+        return line.x0 > prev.x0 + EDGE_TOLERANCE
+    return abs(line.x0 - prev.x0) <= EDGE_TOLERANCE
 
 
 def _at_left_edge(line: Line, starts: list[float]) -> bool:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.errors import InputError
-from rancang.ingest.readers import pdf_words
+from rancang.ingest.readers import pdf_guard, pdf_words
+from rancang.limits import limit
 
 #: Pages read in parallel by this many processes (set by ``rancang ingest -j`` for a single PDF).
 JOBS = 1
@@ -55,17 +56,20 @@ class Page:
 
 
 def lines_of(words: list[dict[str, Any]]) -> list[Line]:
-    """Group words (``{"text", "x0", "x1", "top", "bottom"}``) into visual lines: sorted by top, a new line where
-    the top moves by more than :data:`Y_TOLERANCE`; each line's words left to right."""
+    """Group words (``{"text", "x0", "x1", "top", "bottom"}``, and ``"base"`` when the engine knows the baseline)
+    into visual lines: sorted by baseline (else by top), a new line where it moves by more than
+    :data:`Y_TOLERANCE`; each line's words left to right. The baseline is what a reader follows: faces of one
+    size differ in ascent (an italic word's box stands higher than its upright neighbours'), never in baseline."""
     lines: list[Line] = []
     group: list[dict[str, Any]] = []
     anchor = None
-    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        if anchor is not None and w["top"] - anchor > Y_TOLERANCE:
+    key = "base" if words and "base" in words[0] else "top"
+    for w in sorted(words, key=lambda w: (w[key], w["x0"])):
+        if anchor is not None and w[key] - anchor > Y_TOLERANCE:
             lines.append(_line(group))
             group = []
         if not group:
-            anchor = w["top"]
+            anchor = w[key]
         group.append(w)
     if group:
         lines.append(_line(group))
@@ -86,10 +90,8 @@ def _line(words: list[dict[str, Any]]) -> Line:
 def _open(data: bytes, name: str) -> Any:
     """The open PDF as pages of words (:mod:`pdf_words`); a locked, truncated or broken file is refused."""
     label = name or "berkas"
-    if b"%%EOF" not in data[-4096:]:
-        # PDFium repairs a file cut short and would read its first pages as if they were all: refuse it
-        raise InputError(f"{label}: PDF rusak atau terpotong (akhir berkas %%EOF tidak ada); "
-                         "unduh ulang atau simpan ulang berkasnya.")
+    # PDFium repairs a file cut short and would read its first pages as if they were all: refuse it
+    data = pdf_guard.trimmed(data, name)
     try:
         if ENGINE == "pdfplumber":
             return pdf_words.PlumberPages(data)
@@ -147,6 +149,9 @@ def extract_pages(data: bytes, name: str = "", jobs: int | None = None) -> list[
             raise InputError(_open_error(name or "berkas", exc)) from exc
         if count == 0:
             raise InputError(f"{name or 'berkas'}: PDF tidak berisi halaman.")
+        if count > limit("pdf_pages"):
+            raise InputError(f"{name or 'berkas'}: PDF memuat {count} halaman, melebihi batas {limit('pdf_pages')} "
+                             "halaman; pecah dokumennya lalu baca per bagian.")
         jobs = min(jobs or JOBS, max(1, count // MIN_PAGES_PER_JOB))
         if jobs <= 1:
             return _read_pages(pdf, name, 0, count)

@@ -1,0 +1,182 @@
+"""What each rule applies to, and how sure a finding is: the kind of act, the reading quality of the text, and
+numbering gaps that the reading (not the act) may have made.
+
+A rule row of ``data/rules.yaml`` may say ``ocr: false`` (a rule that reads what the provisions mean: not applied
+to OCR'd text at all), ``form: true`` (a rule of punctuation or typography: not applied to OCR'd
+text read with a confidence below ``_reading.ocr_min_confidence``), ``acts: regional`` (a rule of Permendagri
+80/2015 for Perda/Perkada only: not applied to a UU, PP, Perpres or Peraturan Menteri) and ``needs: jenis`` (a
+rule whose expected wording follows the jenis: not applied when the reader could not tell the jenis). Then:
+
+- a finding on OCR'd text says so ("teks hasil OCR, keyakinan 87%") and is never a GALAT: a misread character is
+  as likely as a drafting defect; its mechanical fix moves to ``fix_ocr`` (applied only with ``--fix-ocr``);
+- a numbering gap (B3) whose missing label is printed inside the previous unit's text ("... ; __ e. mengoptimalkan")
+  is the reader's join, not the act's gap: a warning that says so; the same for a heading whose number the reader
+  repaired (``stats.corrections``);
+- a reference (X2) into a gap of the numbering (Pasal 5 cited, Pasal 4 and 6 read, 5 not) cannot tell a missing
+  provision from an unread one: a warning that says why. A reference past the last unit stays a GALAT.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rancang.generate.checks.base import Finding, jenis_of, settings
+from rancang.numbering import angka_value, huruf_value
+from rancang.tree import Node, Regulation
+
+NATIONAL = ("undang-undang", "peraturan pemerintah", "peraturan presiden", "peraturan menteri", "peraturan badan",
+            "peraturan lembaga", "keputusan presiden", "instruksi presiden", "peraturan mahkamah")
+
+
+def is_national(reg: Regulation) -> bool:
+    """A national act (UU, Perppu, PP, Perpres, Peraturan Menteri/Badan/Lembaga): Permendagri 80/2015 does not
+    govern it."""
+    return reg.meta.daerah_jenis == "nasional" or jenis_of(reg).lower().startswith(NATIONAL)
+
+
+def jenis_known(reg: Regulation) -> bool:
+    """Whether the reader told the act's jenis ("Peraturan" alone is the fallback of an unread judul)."""
+    return jenis_of(reg).lower() not in ("peraturan", "")
+
+
+def ocr_confidence(reg: Regulation) -> float | None:
+    """The OCR confidence (0-100) of the text, None for a text layer: the lowest page's mean word confidence (a
+    clause may sit on any page; the tree keeps no page per clause, so the weakest page speaks for all)."""
+    ocr = reg.stats.ocr if reg.stats is not None else None
+    if not ocr:
+        return None
+    pages = [p.get("confidence") for p in ocr.get("pages") or [] if p.get("confidence") is not None]
+    return float(min(pages)) if pages else 0.0
+
+
+def ocr_damage(reg: Regulation) -> tuple[float, list[str]]:
+    """Marks of OCR in a text that does not say it was OCR'd (a bureau's converted copy): numbers read with
+    letters for digits ("2O2O", "l99l", "1l"), per 1,000 words, and the first few found. The pattern and the rate
+    above which the text counts as OCR'd are ``_reading.ocr_marks`` and ``_reading.ocr_marks_per_1000``."""
+    cfg = settings("reading")
+    pattern = re.compile(cfg.get("ocr_marks", r"\b(?=\w*\d)(?=\w*[OIl])[\dOIl]{2,}\b"))
+    parts = [*reg.preamble, *(k.text for k in reg.menimbang), *(d.text for d in reg.mengingat), *reg.diktum,
+             *(n.text for n in reg.walk()), *reg.penutup.lines]
+    text = "\n".join(p for p in parts if p)
+    words = len(text.split()) or 1
+    hits = pattern.findall(text)
+    return 1000 * len(hits) / words, hits[:3]
+
+
+def _note(f: Finding, why: str) -> Finding:
+    f = f.copy()
+    f["message"] = f["message"].rstrip() + f" ({why})"
+    f["doubt"] = why
+    return f
+
+
+def _downgrade(f: Finding, why: str) -> Finding:
+    f = _note(f, why)
+    if f["severity"] == "error":
+        f["severity"] = "warning"
+    return f
+
+
+def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> list[Finding]:
+    """The findings that apply to this act, each as sure as the text allows (see the module docstring)."""
+    from rancang.generate.checks.base import rules
+
+    table = rules()
+    cfg = settings("reading")
+    conf = ocr_confidence(reg)
+    national, known = is_national(reg), jenis_known(reg)
+    gaps = _glued_gaps(reg)
+    marks: list[str] = []
+    if conf is None:
+        rate, found = ocr_damage(reg)
+        marks = found if rate >= float(cfg.get("ocr_marks_per_1000", 1.0)) else []
+    out: list[Finding] = []
+    for f in findings:
+        row: dict[str, Any] = table.get(f["rule"], {})
+        if row.get("acts") == "regional" and national:
+            continue
+        if row.get("needs") == "jenis" and not known:
+            continue
+        if row.get("ocr") is False and (conf is not None or marks):
+            continue  # the rule reads the structure's meaning: an OCR'd structure is no ground for it
+        if conf is not None:
+            if row.get("form") and conf < float(cfg.get("ocr_min_confidence", 90)):
+                continue
+            f = _downgrade(f, cfg.get("ocr_note", "teks hasil OCR, keyakinan {confidence:.0f}%").format(
+                confidence=conf))
+            if f.get("fix") and not fix_ocr:
+                f["fix_ocr"] = f.pop("fix")
+        elif marks:
+            if row.get("form"):
+                continue
+            f = _downgrade(f, cfg.get("ocr_marks_note", "teks memuat kerusakan khas OCR ({marks})").format(
+                marks=", ".join(f'"{m}"' for m in marks)))
+            if f.get("fix") and not fix_ocr:
+                f["fix_ocr"] = f.pop("fix")
+        if f["rule"] == "B3" and f["cite"] in gaps:
+            f = _downgrade(f, gaps[f["cite"]])
+        elif f["rule"] == "X2" and f.get("ref_in_gap"):
+            f = _downgrade(f, cfg.get("gap_note", "ketentuan yang diacu berada pada loncatan penomoran; periksa "
+                                                  "apakah ketentuan itu tidak ada atau tidak terbaca"))
+        f.pop("ref_in_gap", None)
+        out.append(f)
+    return out
+
+
+def label_pattern(kind: str, expected: int) -> re.Pattern[str] | None:
+    """How the label of unit ``expected`` of ``kind`` looks when it is run into a line of text: "Pasal 5",
+    "(2) X", "c. x", "3. x"."""
+    if kind == "pasal":
+        return re.compile(rf"(?:^|[\s_]){'Pasal'}\s+{expected}\b(?!\s*(?:ayat|huruf|angka))")
+    if kind == "ayat":
+        return re.compile(rf"(?:^|[\s_;.])\({expected}\)\s+[A-Z]")
+    if kind == "huruf" and expected <= 26:
+        return re.compile(rf"(?:^|[\s_;:]){chr(96 + expected)}\.\s+\w")
+    if kind in ("angka", "item"):
+        return re.compile(rf"(?:^|[\s_;:]){expected}\.\s+\w")
+    return None
+
+
+def _glued_gaps(reg: Regulation) -> dict[str, str]:
+    """cite of a unit that follows a numbering gap -> why the gap is the reading's: the missing label printed
+    inside the previous unit's text (a heading or an enumerator run into a line), or a heading the reader
+    repaired."""
+    out: dict[str, str] = {}
+    corrected = {str(c.get("to") or "") for c in (reg.stats.corrections if reg.stats is not None else [])}
+    containers: list[list[Node]] = [reg.pasals()]
+    for node in reg.walk():
+        for kind in ("ayat", "huruf", "angka", "item"):
+            kids = node.child_list(kind)
+            if kids:
+                containers.append(kids)
+    for kids in containers:
+        prev: Node | None = None
+        for node in kids:
+            value = _number(node)
+            before = _number(prev) if prev is not None else 0
+            if value is not None and before is not None and value > before + 1:
+                missing = before + 1
+                pat = label_pattern(node.type, missing)
+                inside = prev.full_text() if prev is not None else " ".join(reg.diktum) if node.type == "pasal" \
+                    else ""
+                where = prev.cite if prev is not None else "Diktum"
+                if pat is not None and pat.search(inside):
+                    out[node.cite] = (f"label {_shown(node.type, missing)} terbaca di dalam teks {where}: "
+                                      "kemungkinan judul atau nomor yang menyatu saat pembacaan, bukan loncatan")
+                elif f"Pasal {missing}" in corrected and node.type == "pasal":
+                    out[node.cite] = f"judul Pasal {missing} diperbaiki saat pembacaan"
+            prev = node
+    return out
+
+
+def _number(node: Node | None) -> int | None:
+    if node is None:
+        return None
+    n = (node.number or "").strip()
+    return angka_value(n) or huruf_value(n) or None
+
+
+def _shown(kind: str, value: int) -> str:
+    return {"pasal": f'"Pasal {value}"', "ayat": f'"({value})"', "huruf": f'"{chr(96 + value)}."'}.get(
+        kind, f'"{value}."')

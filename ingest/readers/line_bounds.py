@@ -1,0 +1,44 @@
+"""Bounds on the lines a reader hands to the parser (issue 32 item 5: bounded work, ``data/limits.json``).
+
+A line longer than ``limits.line_chars`` characters, or one line holding more than ``limits.line_enumerators``
+enumerators run together ("a. x; a. x; ..." 40,000 times: each becomes a list item nested under the one before,
+seconds of work and fifty megabytes of tree for 240 KB of text), is no regulation as printed or copied: it is
+refused with one sentence before any parsing. Both checks are one linear pass; the count runs only on a line long
+enough to hold that many enumerators.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rancang.errors import InputError
+from rancang.limits import limit
+
+#: an enumerator after a clause end, as copy-paste runs them together: "...; b. ", "... : (2) ", ". 3. "
+_ENUMERATOR = re.compile(r"[.;:] ++(?:\(\d{1,3}\)|[a-z]{1,2}\.|\d{1,3}\.)(?= )")
+#: the shortest an enumerator run together can be ("; a. ")
+_SHORTEST = 4
+
+
+def check(lines: list[str], name: str = "") -> None:
+    """Refuse ``lines`` (a document's lines as read) with InputError naming the line when one is longer than
+    ``limits.line_chars`` or holds more than ``limits.line_enumerators`` enumerators; None otherwise.
+
+    >>> check(["Pasal 1", "Pegawai wajib: a. hadir; b. pulang."])
+    >>> try:
+    ...     check(["Pasal 1", "Pegawai wajib: " + "a. x; " * 5000], "x.txt")
+    ... except InputError as exc:
+    ...     print(exc.message[:64])
+    x.txt: baris 2 memuat 5000 butir bernomor yang menyatu dalam sat
+    """
+    most_chars, most_items = limit("line_chars"), limit("line_enumerators")
+    label = name or "berkas"
+    for no, line in enumerate(lines, 1):
+        if len(line) > most_chars:
+            raise InputError(f"{label}: baris {no} panjangnya {len(line)} karakter, melebihi batas {most_chars}; "
+                             "berkas ini tidak tampak seperti teks peraturan.")
+        if len(line) > most_items * _SHORTEST:
+            items = sum(1 for _ in _ENUMERATOR.finditer(line))
+            if items > most_items:
+                raise InputError(f"{label}: baris {no} memuat {items} butir bernomor yang menyatu dalam satu baris, "
+                                 f"melebihi batas {most_items}; pisahkan butirnya per baris.")

@@ -1,0 +1,330 @@
+"""Observations -> the knowledge base: every fact about an act with its sources, their agreement and a status.
+
+A *source* is one independent witness: a citing act (its key; one vote per citing act however often it repeats
+the citation), the act's own text (its publication printed under its signature, its own title; ``naskah:KEY``), or
+the BPK metadata record (``bpk:uu-YYYY-N``). For each fact (title, LN/BN, TLN, date) the values are tallied by
+source, never averaged:
+
+* **verified** - no record of the act (the BPK metadata, or the act's own text: the publication printed under
+  its own signature) states another value, and either the metadata states it and it has more sources than any
+  other value, or at least two independent sources agree and either one of them is the act's own text and the
+  value has more sources than any other, or every other value is outvoted :data:`OUTVOTED` to one (a lone OCR
+  slip among hundreds of agreeing citations is kept as a dissent, shown with its source, and does not make the
+  fact disputed);
+* **disputed** - the sources disagree otherwise: the majority value is shown with its count and the others kept;
+* **unverified** - one source only.
+
+Relations (X amends Y, X repeals Y) are facts too: each with its sources (the citing acts' amendment chains, the
+amending act's own title, the repealing act's closing provision, the BPK status) and a status (verified with the
+metadata or two independent sources).
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from rancang.kb.acts import jenis_of
+from rancang.kb.acts import key as act_key
+
+#: a dissent is outvoted (kept, shown, but not a dispute) when the majority has at least this many sources for each
+#: of the dissent's
+OUTVOTED = 10
+
+#: the gazette a publication is printed in -> the fact it gives (UU 12/2011 Pasal 81-86)
+GAZETTES = {"Lembaran Negara": "ln", "Berita Negara": "bn", "Lembaran Daerah": "ld", "Berita Daerah": "bd"}
+_BPK_REF = re.compile(r"^(?:(?P<jenis>UU\s*Drt\.?|UU|Perppu|PERPU|PP)\s*)?No\.?\s*(?P<nomor>\d+)\s*"
+                      r"(?:/|\s+Tahun\s+)\s*(?P<tahun>\d{4})", re.I)
+_BPK_KIND = {"uu": "Undang-Undang", "uudrt": "Undang-Undang Darurat", "uu drt": "Undang-Undang Darurat",
+             "perppu": "Peraturan Pemerintah Pengganti Undang-Undang", "perpu":
+             "Peraturan Pemerintah Pengganti Undang-Undang", "pp": "Peraturan Pemerintah"}
+_BPK_VERB = {"Mencabut": "repeals", "Dicabut": "repealed_by", "Mengubah": "amends", "Diubah": "amended_by"}
+
+
+class _Acts:
+    """The acts being compiled: per key its identity and the tallies of its facts and relations."""
+
+    def __init__(self) -> None:
+        self.ident: dict[str, dict[str, Any]] = {}
+        self.values: dict[tuple[str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
+        self.relations: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+
+    def know(self, a: dict[str, Any]) -> str:
+        k = a["key"]
+        if k not in self.ident:
+            self.ident[k] = {"key": k, "jenis": a["jenis"], "nomor": a["nomor"], "tahun": a["tahun"]}
+        return k
+
+    def vote(self, k: str, fact: str, value: Any, source: str, shown: Any = None) -> None:
+        """``source`` says ``fact`` of act ``k`` is ``value`` (``shown``: the form to print, default the value)."""
+        if value is None or value == "":
+            return
+        norm = json.dumps(value) if not isinstance(value, str) else _norm_text(value)
+        slot = self.values[(k, fact)].setdefault(norm, {"value": shown if shown is not None else value,
+                                                        "sources": set(), "forms": defaultdict(int)})
+        slot["sources"].add(source)
+        slot["forms"][json.dumps(shown if shown is not None else value, ensure_ascii=False)] += 1
+
+    def relate(self, subject: str, relation: str, other: str, source: str) -> None:
+        """``source`` says act ``subject`` ``relation`` ("amended_by", "repealed_by") act ``other``. An act is
+        amended only by an act of its own kind (a UU by a UU or a Perppu, a PP by a PP ...) and repealed only by
+        one of its kind or higher (UU 12/2011 Pasal 7 and Lampiran II angka 231-232); any other pairing is a
+        misread chain and is not counted. The Constitution is amended by its own Perubahan, never by an act."""
+        if subject == other or subject == "uud-1945" or not _may(relation, subject, other):
+            return
+        self.relations[(subject, relation, other)].add(source)
+
+
+#: kinds of equal rank for amending: a UU is amended by a UU or by a Perppu (and a Perppu by the UU enacting it)
+_SAME_RANK = {"uu": "uu", "perppu": "uu"}
+#: rank of the national kinds (UU 12/2011 Pasal 7 ayat (1)); a kind not listed is ranked by equality only
+_RANK = {"uu": 1, "perppu": 1, "pp": 2, "perpres": 3, "keppres": 3}
+
+
+def _kind_of_key(key: str) -> str:
+    return re.sub(r"-\d{4}-[0-9a-z.-]+$", "", key)
+
+
+def _may(relation: str, subject: str, other: str) -> bool:
+    """May act ``other`` amend (repeal) act ``subject``, by their kinds?"""
+    a, b = _kind_of_key(subject), _kind_of_key(other)
+    if _SAME_RANK.get(a, a) == _SAME_RANK.get(b, b):
+        return True
+    if relation == "repealed_by" and a in _RANK and b in _RANK:
+        return _RANK[b] <= _RANK[a]
+    return False
+
+
+def _norm_text(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.casefold())
+
+
+def _source_of(obs: dict[str, Any]) -> str | None:
+    """The id of the act an observation was read from: its key (its own text's identity), else its file name."""
+    own = obs.get("self")
+    return own["key"] if own else (f"berkas:{obs['file']}" if obs.get("file") else None)
+
+
+def add_observation(acts: _Acts, obs: dict[str, Any]) -> None:
+    """Tally what one act's text says (see :mod:`rancang.kb.observe`)."""
+    if "error" in obs:
+        return
+    src = _source_of(obs)
+    if src is None:
+        return
+    own = obs.get("self")
+    if own:
+        k = acts.know(own)
+        naskah = f"naskah:{k}"
+        acts.vote(k, "tentang", own.get("tentang"), naskah, shown=None)
+        pub = obs.get("pub") or {}
+        for field in ("ln", "bn"):
+            if pub.get(field):
+                acts.vote(k, field, list(pub[field]), naskah)
+        if pub.get("tln"):
+            acts.vote(k, "tln", pub["tln"], naskah)
+        if obs.get("date"):
+            acts.vote(k, "tanggal", obs["date"], naskah)
+        for target in obs.get("amends") or []:
+            acts.relate(acts.know(target), "amended_by", k, naskah)
+        for target in obs.get("repeals") or []:
+            acts.relate(acts.know(target), "repealed_by", k, naskah)
+    for entry in obs.get("cites") or []:
+        base = None
+        seen: set[str] = set()
+        for cited in entry:
+            a = cited["act"]
+            if a["key"] in seen:
+                continue  # the base named again inside an amending act's title ("... dengan mengubah UU 13/1950")
+            seen.add(a["key"])
+            k = acts.know(a)
+            if a.get("tentang"):
+                acts.vote(k, "tentang", a["tentang"], src)
+            pub = cited.get("pub")
+            if pub:
+                field = GAZETTES[pub["kind"]]
+                acts.vote(k, field, [pub["tahun"], pub["nomor"]], src)
+                if field in ("ld", "bd"):
+                    acts.vote(k, f"nama_{field}", pub["nama"], src)
+                if pub.get("tln"):
+                    acts.vote(k, "tld" if field == "ld" else "tln", pub["tln"], src)
+            if cited["role"] == "base":
+                base = k
+            elif base is not None and cited["role"] == "amendment":
+                acts.relate(base, "amended_by", k, src)
+
+
+def add_bpk(acts: _Acts, record: dict[str, Any], name: str) -> None:
+    """Tally one BPK metadata record of an Undang-Undang: its LN number (of its own year), TLN and status."""
+    try:
+        tahun, nomor = int(record["year"]), str(int(record["number"]))
+    except (KeyError, TypeError, ValueError):
+        return
+    k = acts.know({"key": act_key("Undang-Undang", nomor, tahun), "jenis": "Undang-Undang", "nomor": nomor,
+                   "tahun": tahun})
+    src = f"bpk:{name}"
+    if record.get("topic"):
+        acts.vote(k, "tentang", record["topic"], src)
+    ln, tln = str(record.get("lembaranNegaraNumber") or ""), str(record.get("tambahanLembaranNegaraNumber") or "")
+    if ln.isdigit() and int(ln) > 0:
+        acts.vote(k, "ln_nomor", int(ln), src)
+    if tln.isdigit() and int(tln) > 0:
+        acts.vote(k, "tln", int(tln), src)
+    for status in record.get("status") or []:
+        verb, _, rest = status.partition(" - ")
+        relation = _BPK_VERB.get(verb.split()[0]) if verb else None
+        if relation is None or "Sebagian" in verb or "Putusan" in verb:
+            continue
+        kind_words = verb.split(None, 1)[1] if len(verb.split()) > 1 else "UU"
+        for part in re.split(r"\s+dan\s+|;", rest):
+            m = _BPK_REF.match(part.strip())
+            if not m:
+                continue  # a partial repeal ("Pasal 63 ayat (2) ... ") or another kind of act
+            jenis = _BPK_KIND.get(re.sub(r"\.", "", (m["jenis"] or kind_words)).strip().lower())
+            if jenis is None:
+                continue
+            other = acts.know({"key": act_key(jenis, m["nomor"], int(m["tahun"])), "jenis": jenis,
+                               "nomor": m["nomor"], "tahun": int(m["tahun"])})
+            if relation in ("amended_by", "repealed_by"):
+                acts.relate(k, relation, other, src)
+            else:
+                acts.relate(other, "amended_by" if relation == "amends" else "repealed_by", k, src)
+
+
+def add_supplement(acts: _Acts, data: dict[str, Any]) -> None:
+    """Tally ``data/supplement.yaml``: facts read by a person from an act's official text (``source`` names it),
+    each a record of the act (source ``catatan:KEY``)."""
+    for k, entry in (data.get("acts") or {}).items():
+        if k not in acts.ident:
+            m = re.match(r"^(?P<kind>[a-z0-9-]+)-(?P<tahun>\d{4})-(?P<nomor>[0-9a-z.-]+)$", k)
+            if not m:
+                continue
+            acts.know({"key": k, "jenis": jenis_of(m["kind"]) or m["kind"], "nomor": m["nomor"],
+                       "tahun": int(m["tahun"])})
+        src = f"catatan:{k}"
+        if entry.get("tanggal"):
+            acts.vote(k, "tanggal", str(entry["tanggal"]), src)
+        for old in entry.get("repeals") or []:
+            if old in acts.ident:
+                acts.relate(old, "repealed_by", k, src)
+
+
+def _is_meta(source: str) -> bool:
+    return source.startswith(("bpk:", "catatan:"))
+
+
+def judge(values: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """One fact from its values, each ``{value, sources}``: {value, status, agree, disagree, metadata, sources,
+    others: [{value, count, sources}]} (see the module text for the statuses); None when no value has a source.
+
+    >>> judge([{"value": 5887, "sources": ["naskah:pp-2016-18", "pp-2019-72"]},
+    ...        {"value": 5888, "sources": ["peraturan-bupati-jepara-2024-17"]}])["status"]
+    'verified'
+    >>> judge([{"value": 5887, "sources": ["pp-2019-72"]}, {"value": 5888, "sources": ["pp-2020-1"]}])["status"]
+    'disputed'
+    """
+    values = [v for v in values if v["sources"]]
+    if not values:
+        return None
+    ranked = sorted(values, key=lambda v: (-len(v["sources"]), not any(map(_is_record, v["sources"]))))
+    top, rest = ranked[0], ranked[1:]
+    agree, disagree = len(top["sources"]), sum(len(v["sources"]) for v in rest)
+    record = any(map(_is_record, top["sources"]))
+    record_against = any(_is_record(s) for v in rest for s in v["sources"])
+    outvoted = all(agree >= OUTVOTED * len(v["sources"]) for v in rest)
+    meta = any(map(_is_meta, top["sources"]))
+    ahead = not rest or agree > max(len(v["sources"]) for v in rest)
+    if not record_against and ((meta and ahead) or (agree >= 2 and ((record and ahead) or outvoted))):
+        status = "verified"
+    elif rest:
+        status = "disputed"
+    else:
+        status = "unverified"
+    return {"value": top["value"], "status": status, "agree": agree, "disagree": disagree,
+            "metadata": meta, "sources": sorted(top["sources"], key=_source_rank),
+            "others": [{"value": v["value"], "count": len(v["sources"]),
+                        "sources": sorted(v["sources"], key=_source_rank)} for v in rest]}
+
+
+def without(fact: dict[str, Any], source: str) -> dict[str, Any] | None:
+    """``fact`` judged again without ``source`` (a text is never evidence for itself: ``check`` of an act the
+    knowledge base was built from leaves that act's own votes out)."""
+    values = [{"value": fact["value"], "sources": [s for s in fact["sources"] if s != source]}]
+    values += [{"value": o["value"], "sources": [s for s in o["sources"] if s != source]} for o in fact["others"]]
+    return judge(values)
+
+
+def _is_record(source: str) -> bool:
+    """A record of the act itself: its metadata or its own text."""
+    return source.startswith(("bpk:", "naskah:", "catatan:"))
+
+
+def _source_rank(source: str) -> tuple[int, str]:
+    """Metadata first, then the act's own text, then citing acts (newest key last by name)."""
+    return (0 if _is_meta(source) else 1 if source.startswith("naskah:") else 2, source)
+
+
+def _title_form(values: dict[str, dict[str, Any]]) -> None:
+    """Print a title in the form citing acts write it ("Perangkat Daerah"), not the capitals of the act's own
+    judul or the metadata's: the most frequent form among the citations of the winning value."""
+    for v in values.values():
+        mixed = {f: n for f, n in v["forms"].items() if not json.loads(f).isupper()}
+        if mixed:
+            v["forms"] = defaultdict(int, mixed)
+
+
+def compile_acts(observations: Iterable[dict[str, Any]], bpk_dir: Path | None,
+                 supplement: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The knowledge base: one record per act, sorted by key: {key, jenis, nomor, tahun, facts: {name: fact},
+    amended_by: [relation], repealed_by: [relation], amends: [...], repeals: [...]} where a relation is {act,
+    status, count, sources}."""
+    acts = _Acts()
+    for obs in observations:
+        add_observation(acts, obs)
+    if bpk_dir is not None:
+        for f in sorted(glob.glob(str(bpk_dir / "*.json"))):
+            add_bpk(acts, json.loads(Path(f).read_text(encoding="utf-8")), Path(f).stem)
+    if supplement:
+        add_supplement(acts, supplement)
+    records: dict[str, dict[str, Any]] = {}
+    for k, ident in acts.ident.items():
+        records[k] = dict(ident, facts={}, amended_by=[], repealed_by=[], amends=[], repeals=[])
+    _merge_ln_number(acts)
+    for (k, fact), values in acts.values.items():
+        if fact == "tentang":
+            _title_form(values)
+        shown = [{"value": json.loads(max(v["forms"], key=lambda f: v["forms"][f])), "sources": v["sources"]}
+                 for v in values.values()]
+        judged = judge(shown)
+        if judged is not None:
+            records[k]["facts"][fact] = judged
+    inverse = {"amended_by": "amends", "repealed_by": "repeals"}
+    for (subject, relation, other), sources in sorted(acts.relations.items()):
+        rel = {"count": len(sources), "metadata": any(map(_is_meta, sources)),
+               "status": "verified" if any(map(_is_meta, sources)) or len(sources) >= 2 else "unverified",
+               "sources": sorted(sources, key=_source_rank)}
+        records[subject][relation].append(dict(rel, act=other))
+        records[other][inverse[relation]].append(dict(rel, act=subject))
+    return [records[k] for k in sorted(records)]
+
+
+def _merge_ln_number(acts: _Acts) -> None:
+    """BPK gives the LN number without its year: it votes for the LN (year, number) the texts give with that
+    number, else for that number in the act's own year (an Undang-Undang is promulgated in the year it is
+    numbered)."""
+    for (k, fact) in [key for key in acts.values if key[1] == "ln_nomor"]:
+        bpk = acts.values.pop((k, fact))
+        lns = acts.values[(k, "ln")]
+        for slot in bpk.values():
+            n = slot["value"]
+            match = next((v for v in lns.values() if v["value"][1] == n), None)
+            for source in slot["sources"]:
+                if match is not None:
+                    match["sources"].add(source)
+                else:
+                    acts.vote(k, "ln", [acts.ident[k]["tahun"], n], source)

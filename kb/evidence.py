@@ -1,0 +1,84 @@
+"""Facts of the knowledge base as the other stages use them: a fact judged without the text being checked (a
+text is never evidence for itself), a fact's sources in one Indonesian phrase, and an act's amendments and
+repeal in force by a date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rancang.kb.acts import key as act_key
+from rancang.kb.compile import without
+from rancang.kb.observe import own_jenis
+from rancang.kb.store import KnowledgeBase
+from rancang.parts import Meta
+
+#: citing sources named in a phrase (the count is always the full count)
+NAMED = 3
+
+
+def own_key(meta: Meta) -> str | None:
+    """The knowledge base's key of the act ``meta`` describes (None without jenis, number or year)."""
+    jenis = own_jenis(meta.jenis, meta.daerah, meta.daerah_jenis)
+    if not jenis or not meta.nomor or not meta.tahun:
+        return None
+    return act_key(jenis, meta.nomor, meta.tahun)
+
+
+def fact(base: KnowledgeBase, key: str, name: str, exclude: str | None = None) -> dict[str, Any] | None:
+    """Fact ``name`` of act ``key``, judged again without the votes of act ``exclude`` (its own text or its
+    citations)."""
+    f = base.fact(key, name)
+    if exclude is None:
+        return f
+    for source in (exclude, f"naskah:{exclude}"):
+        f = without(f, source) if f else None
+    return f
+
+
+def sources_phrase(base: KnowledgeBase, sources: list[str]) -> str:
+    """Sources in words: "metadata BPK, naskah PP 18/2016 sendiri dan 2 peraturan yang mengutipnya (PP 72/2019,
+    Peraturan Bupati Jepara Nomor 17 Tahun 2024)"."""
+    records = [base.source_name(s) for s in sources if s.startswith(("bpk:", "naskah:", "catatan:"))]
+    citing = [s for s in sources if not s.startswith(("bpk:", "naskah:", "catatan:"))]
+    parts = list(records)
+    if citing:
+        named = ", ".join(base.source_name(s) for s in citing[-NAMED:])
+        more = " ..." if len(citing) > NAMED else ""
+        parts.append(f"{len(citing)} peraturan yang mengutipnya ({named}{more})")
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " dan " + parts[-1]
+    return parts[0] if parts else "tanpa sumber"
+
+
+def relations(base: KnowledgeBase, key: str, name: str, exclude: str | None = None) -> list[dict[str, Any]]:
+    """Relations ``name`` ("amended_by", "repealed_by") of act ``key`` without ``exclude``'s votes, each with its
+    status again: verified with a metadata source or two independent sources."""
+    rec = base.get(key)
+    out = []
+    for r in (rec or {}).get(name, []):
+        sources = [s for s in r["sources"] if exclude is None or s not in (exclude, f"naskah:{exclude}")]
+        if not sources:
+            continue
+        verified = any(s.startswith(("bpk:", "catatan:")) for s in sources) or len(sources) >= 2
+        out.append(dict(r, sources=sources, count=len(sources), status="verified" if verified else "unverified"))
+    return out
+
+
+def date_of(base: KnowledgeBase, key: str) -> str | None:
+    """The ISO date act ``key`` was promulgated, when the knowledge base holds one."""
+    f = base.fact(key, "tanggal")
+    return str(f["value"]) if f else None
+
+
+def made_before(base: KnowledgeBase, key: str, date: str | None, year: int | None) -> bool | None:
+    """Whether act ``key`` was made before a text dated ``date`` (ISO) / of ``year``: by date when both are
+    known, else by year when the years differ; None when it cannot be told."""
+    own = date_of(base, key)
+    if own and date:
+        return own <= date
+    rec = base.get(key)
+    tahun = rec["tahun"] if rec else None
+    if tahun is None or year is None or tahun == year:
+        return None
+    return tahun < year

@@ -1,0 +1,125 @@
+"""The knowledge base as shipped (``data/acts.jsonl.gz``, one act a line, and ``data/build.json``, where it was
+built from) and the questions the other stages ask it: an act by key, acts by title words, a fact with its
+evidence in words.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rancang.errors import InputError
+from rancang.kb.acts import display, kinds, parse_name
+
+ACTS_FILE = "data/acts.jsonl.gz"
+BUILD_FILE = "data/build.json"
+
+
+@dataclass
+class KnowledgeBase:
+    """Acts by key (records as :func:`rancang.kb.compile.compile_acts` writes them) and the build's record
+    (source repositories and commits, figures)."""
+
+    acts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    build: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The record of the act filed under ``key`` ("pp-2016-18"), or None."""
+        return self.acts.get(key)
+
+    def find(self, name: str) -> dict[str, Any] | None:
+        """The record of an act named as a user types it ("PP 18/2016"); None when the KB does not hold it.
+        Raises InputError when ``name`` names no act."""
+        k = parse_name(name)
+        if k is None:
+            raise InputError(f"{name!r} bukan nama peraturan (contoh: \"PP 18/2016\", \"UU Nomor 23 Tahun 2014\").")
+        return self.acts.get(k)
+
+    def search(self, words: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Acts whose title holds every word of ``words`` (any case), newest first."""
+        wanted = [w for w in re.findall(r"\w+", words.casefold()) if w]
+        hits = []
+        for rec in self.acts.values():
+            title = str((rec["facts"].get("tentang") or {}).get("value") or "").casefold()
+            if wanted and all(w in title for w in wanted):
+                hits.append(rec)
+        hits.sort(key=lambda r: (-(r["tahun"] or 0), r["key"]))
+        return hits[:limit]
+
+    def fact(self, key: str, name: str) -> dict[str, Any] | None:
+        """Fact ``name`` ("ln", "bn", "tln", "tentang", "tanggal") of act ``key``, or None."""
+        rec = self.acts.get(key)
+        return None if rec is None else rec["facts"].get(name)
+
+    def name(self, key: str) -> str:
+        """An act's printed name ("Peraturan Pemerintah Nomor 18 Tahun 2016")."""
+        rec = self.acts.get(key)
+        return display(key, rec["jenis"] if rec else None)
+
+    def short(self, key: str) -> str:
+        """An act's short name ("PP 18/2016"; a kind without abbreviation in full)."""
+        rec = self.acts.get(key)
+        m = re.match(r"^(?P<kind>[a-z0-9-]+)-(?P<tahun>\d{4})-(?P<nomor>[0-9a-z.-]+)$", key)
+        if key == "uud-1945" or not m:
+            return self.name(key)
+        for k in kinds():
+            if k["key"] == m["kind"]:
+                return f"{k['short'][0]} {rec['nomor'] if rec else m['nomor']}/{m['tahun']}"
+        return self.name(key)
+
+    def source_name(self, source: str) -> str:
+        """A source in words: "metadata BPK", "naskah PP 18/2016 sendiri", "PP 72/2019", "Perbup ..."."""
+        if source.startswith("bpk:"):
+            return f"metadata BPK ({source[4:]})"
+        if source.startswith("catatan:"):
+            return f"catatan dari naskah resmi {self.short(source[8:])} (data/supplement.yaml)"
+        if source.startswith("naskah:"):
+            return f"naskah {self.short(source[7:])} sendiri"
+        if source.startswith("berkas:"):
+            return source[7:]
+        return self.short(source)
+
+
+def package_file(name: str) -> Path:
+    return Path(str(resources.files("rancang.kb").joinpath(name)))
+
+
+def read(acts_path: Path, build_path: Path | None = None) -> KnowledgeBase:
+    """A knowledge base from its files. Raises InputError with one sentence when they cannot be read."""
+    try:
+        with gzip.open(acts_path, "rt", encoding="utf-8") as fh:
+            acts = {rec["key"]: rec for rec in map(json.loads, fh)}
+        build = json.loads(build_path.read_text(encoding="utf-8")) if build_path and build_path.exists() else {}
+    except (OSError, EOFError, ValueError, KeyError) as exc:
+        raise InputError(f"{acts_path}: basis pengetahuan tidak dapat dibaca ({type(exc).__name__}).") from exc
+    return KnowledgeBase(acts=acts, build=build)
+
+
+@cache
+def load() -> KnowledgeBase:
+    """The knowledge base shipped with rancang (empty when it was never built)."""
+    path = package_file(ACTS_FILE)
+    if not path.exists():
+        return KnowledgeBase()
+    return read(path, package_file(BUILD_FILE))
+
+
+def write(records: list[dict[str, Any]], build: dict[str, Any], acts_path: Path, build_path: Path) -> None:
+    """Write the knowledge base: records one a line (gzip, fixed mtime so a rebuild of the same data is the same
+    bytes) and the build record beside them; each file replaced whole."""
+    acts_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = acts_path.with_name(acts_path.name + ".part")
+    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+        for rec in records:
+            gz.write((json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+    tmp.replace(acts_path)
+    tmp = build_path.with_name(build_path.name + ".part")
+    tmp.write_text(json.dumps(build, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(build_path)
+    load.cache_clear()

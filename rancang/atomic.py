@@ -1,0 +1,231 @@
+"""Every file rancang writes is written whole or not at all (issue 32: nothing lost, ever).
+
+One file: the bytes go to a hidden temporary file in the same folder (``.draft.docx.XXXX.tmp``), which is flushed,
+fsynced and then renamed over the target (``os.replace``: atomic on POSIX and Windows within one file system), and
+the folder is fsynced. A full disk, a read-only mount, a missing permission or a kill while writing therefore leave
+the old file (or no file) exactly as it was, never a file cut short; a source rewritten in place (``check --fix -o F
+F``) is never opened for writing.
+
+A set of files that belong together (a draft's draft.docx/md/json and catatan.md, a scenario's letters and
+skenario.md): every member is first written and fsynced as a temporary file; only when all are complete are they
+renamed over the old ones, one ``rename`` each, with SIGINT/SIGTERM held back until the last rename is done. A
+failure or a signal before that point removes the temporary files and leaves the complete old set; after it, the
+complete new set is there. (Only SIGKILL or a power cut inside the few renames themselves, microseconds, can
+leave a mix; the files are fsynced, so each one is whole even then.)
+
+An error becomes :class:`rancang.errors.OutputError`: one Indonesian sentence naming the file and the reason
+(ENOSPC "ruang disk habis", EROFS "hanya dapat dibaca", EACCES "tidak diizinkan" ...).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import signal
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+from rancang.errors import OutputError, os_reason
+
+#: what one member of a set may be: bytes, a text (written as UTF-8), or a function that writes into a binary file
+Content = bytes | str | Callable[[BinaryIO], object]
+
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (the folder is created); returns the path.
+
+    Raises OutputError (one sentence naming ``path``) when it cannot be written; the old file is then untouched.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> write_bytes(d / "a" / "x.bin", b"abc").read_bytes()
+    b'abc'
+    >>> sorted(p.name for p in (d / "a").iterdir())  # no temporary file left behind
+    ['x.bin']
+    """
+    return write_set(Path(path).parent, {Path(path).name: data})[0]
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    """Write ``text`` to ``path`` as UTF-8, atomically (see :func:`write_bytes`)."""
+    return write_set(Path(path).parent, {Path(path).name: text})[0]
+
+
+def write_with(path: str | Path, fill: Callable[[BinaryIO], object]) -> Path:
+    """Write ``path`` atomically with ``fill(f)``, a function that writes into the open binary file ``f`` (e.g.
+    python-docx's ``Document.save``); see :func:`write_bytes`."""
+    return write_set(Path(path).parent, {Path(path).name: fill})[0]
+
+
+def write_set(outdir: str | Path, files: Mapping[str, Content]) -> list[Path]:
+    """Write ``files`` (name -> content) into folder ``outdir`` as one set: all new or all old (module docstring).
+
+    Returns the written paths in the order given. Raises OutputError naming the first file that could not be
+    written; then no file of the set has changed and no temporary file is left.
+    """
+    out = Path(outdir)
+    targets = [_target(out / name) for name in files]
+    staged: list[tuple[Path, Path]] = []
+    backups: dict[Path, Path | None] = {}
+    try:
+        _mkdir(out)
+        for target, content in zip(targets, files.values(), strict=True):
+            staged.append((_stage(target, content), target))
+        absent = {target for target in targets if not target.exists()}
+        backups = {target: _backup(target) for target in targets if target not in absent}
+        with _signals_held():
+            _commit_all(staged, backups)
+        _sync_dir(out)
+    finally:
+        for leftover in [tmp for tmp, _ in staged] + [b for b in backups.values() if b is not None]:
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+    return [out / name for name in files]
+
+
+def _commit_all(staged: list[tuple[Path, Path]], backups: dict[Path, Path | None]) -> None:
+    """Rename every staged file over its target; when one rename fails, the targets already renamed get their old
+    file back (from its hard-linked backup) or, if there was none, are removed: the old set again. (``backups``
+    holds the targets that existed; on a file system without hard links their backup is None and cannot be put
+    back.)"""
+    done: list[Path] = []
+    try:
+        for tmp, target in staged:
+            _commit(tmp, target)
+            done.append(target)
+    except BaseException:
+        for target in reversed(done):
+            backup = backups.get(target)
+            with contextlib.suppress(OSError):
+                if backup is not None:
+                    os.replace(backup, target)
+                elif target not in backups:  # there was no old file: the new one goes
+                    target.unlink(missing_ok=True)
+        raise
+
+
+def _backup(target: Path) -> Path | None:
+    """A hard link to the current ``target`` (None when there is none, or the file system has no hard links): the
+    old file to put back if the set cannot be completed. The link costs no space for the data."""
+    if not target.exists():
+        return None
+    for _ in range(100):
+        link = target.with_name(f".{target.name}.{secrets.token_hex(4)}.old")
+        try:
+            os.link(target, link)
+            return link
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+                return None
+            raise _failed(target, exc) from exc
+    return None
+
+
+def _target(path: Path) -> Path:
+    """The file a write to ``path`` replaces: through a symbolic link to the file it names."""
+    return path.resolve() if path.is_symlink() else path
+
+
+def _mkdir(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: folder keluaran tidak dapat dibuat ({os_reason(exc)}).") from exc
+
+
+def _stage(target: Path, content: Content) -> Path:
+    """``content`` written and fsynced into a new temporary file beside ``target``, with ``target``'s permissions
+    (a new file: the usual 0666 less the umask)."""
+    if target.is_dir():
+        raise OutputError(f"{target}: tidak dapat ditulis (adalah folder, bukan berkas); tidak ada yang diubah.")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _failed(target, exc) from exc
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            if isinstance(content, bytes):
+                f.write(content)
+            elif isinstance(content, str):
+                f.write(content.encode("utf-8"))
+            else:
+                content(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode(target))
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _failed(target, exc) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _commit(tmp: Path, target: Path) -> None:
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise _failed(target, exc) from exc
+
+
+def _failed(target: Path, exc: OSError) -> OutputError:
+    return OutputError(f"{target}: tidak dapat ditulis ({os_reason(exc)}); tidak ada berkas keluaran yang diubah.")
+
+
+def _mode(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where Linux shows it (``/proc/self/status``)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _sync_dir(folder: Path) -> None:
+    """fsync ``folder`` so the renames survive a power cut (where the platform allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block ends (then arrive as usual), so the renames of a set are not cut
+    in two by Ctrl-C or a ``kill``. Outside the main thread, or where signals cannot be masked, nothing is held."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)

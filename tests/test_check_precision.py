@@ -1,0 +1,201 @@
+"""`rancang check` precision: each false finding an expert found on real acts is gone, each message names the defect,
+and `--fix` leaves correct nested punctuation alone (UU 12/2011 Lampiran II angka 88-95)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rancang.generate import fix
+from rancang.generate.checks import check
+from rancang.ingest import ingest_text
+
+CASES = Path(__file__).parent / "cases" / "check"
+DATA = Path(__file__).parent / "data"
+CLEAN = (DATA / "check_clean.md").read_text(encoding="utf-8")
+DEEP = (CASES / "deep-list-31.txt").read_text(encoding="utf-8")
+
+
+def _found(text: str, name: str = "uji.md") -> list[tuple[str, str, str]]:
+    return [(f["rule"], f["cite"], f["message"]) for f in check(ingest_text(text, name))]
+
+
+def test_last_sub_item_carries_its_parents_punctuation():
+    """"2) nota dinas; dan" closes the sub-list of huruf b), which is not the last item: "; dan" is right."""
+    assert not [f for f in _found(DEEP, "deep.txt") if f[0].startswith("R1")]
+
+
+def test_fix_leaves_nested_dan_alone():
+    text, changes, _ = fix.fix_source(DEEP, "deep.txt")
+    assert "; dan." not in text
+    assert not [c for c in changes if c["rule"].startswith("R1")]
+
+
+def test_a_nested_last_sub_item_with_a_full_stop_under_a_middle_item_is_found():
+    wrong = DEEP.replace("2) nota dinas; dan", "2) nota dinas.")
+    found = [f for f in _found(wrong, "deep.txt") if f[0] == "R1_item"]
+    assert [f[1] for f in found] == ["Pasal 2 ayat (1) huruf a angka 1 huruf b angka 2"]
+    assert 'tertulis "."' in found[0][2]
+
+
+def test_punctuation_message_names_the_ending_not_its_last_letter():
+    """"diakhiri titik, bukan 'n'" told the drafter nothing: the message names the ending as written."""
+    found = _found(CLEAN.replace("f. akuntabel.", "f. akuntabel"))
+    msg = next(m for r, _, m in found if r == "R1_last")
+    assert msg.endswith("tertulis tanpa tanda baca.")
+    found = _found(CLEAN.replace("c. profesionalisme;", "c. profesionalisme,"))
+    assert 'tertulis ","' in next(m for r, _, m in found if r == "R1_item")
+
+
+def test_abbreviation_after_a_comma_or_without_yang_is_the_term_used():
+    """"Pegawai Aparatur Sipil Negara, yang selanjutnya disingkat ASN," and "..., selanjutnya disingkat ASN": ASN is
+    what the body uses, so the definition is used (no U5)."""
+    for form in (", yang selanjutnya disingkat ASN, adalah", ", selanjutnya disingkat ASN adalah",
+                 " yang selanjutnya disingkat dengan ASN adalah"):
+        text = CLEAN.replace("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Pegawai Aparatur Sipil Negara"
+                             + form + " pegawai negeri sipil dan pegawai pemerintah.\n\nBAB II").replace(
+            "(1) Pengelolaan kinerja Pegawai ASN terdiri", "(1) Pengelolaan kinerja Pegawai ASN dan ASN lain terdiri")
+        assert not [f for f in _found(text) if f[0] == "U5"], form
+
+
+def test_tambahan_without_nomor_is_not_a_missing_tambahan():
+    text = CLEAN.replace("Tambahan Lembaran Negara Republik Indonesia Nomor 5587",
+                         "Tambahan Lembaran Negara Republik Indonesia 5587")
+    found = [f for f in _found(text) if f[0].startswith("M3")]
+    assert [f[0] for f in found] == ["M3_nomor"]
+    assert "tanpa kata \"Nomor\"" in found[0][2] and "dicantumkan tanpa Tambahan" not in found[0][2]
+
+
+def test_berita_daerah_line_above_the_title_is_not_the_judul():
+    """A copy that prints "BERITA DAERAH KABUPATEN X / NOMOR 5 TAHUN 2024" above the judul still has its TENTANG."""
+    text = "BERITA DAERAH KABUPATEN SUKAMAJU\n\nNOMOR 7 TAHUN 2024\n\n" + CLEAN
+    assert not [f for f in _found(text) if f[0] == "J1"]
+
+
+def _ocr(text: str, confidence: float):
+    reg = ingest_text(text, "pindaian.md")
+    reg.stats.ocr = {"engine": "tesseract", "pages": [{"page": 1, "confidence": confidence}]}
+    return reg
+
+
+def test_form_rules_keep_quiet_on_ocr_text_below_the_confidence_the_data_sets():
+    """A scan read at 80%: "profesionalisme," may be a misread ";" -- no punctuation finding at all."""
+    wrong = CLEAN.replace("c. profesionalisme;", "c. profesionalisme,")
+    assert not [f for f in check(_ocr(wrong, 80.0)) if f["rule"] == "R1_item"]
+
+
+def test_findings_on_ocr_text_say_so_are_no_galat_and_are_not_fixed_without_fix_ocr():
+    wrong = CLEAN.replace("c. profesionalisme;", "c. profesionalisme,").replace(
+        "dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud pada ayat (3) ditetapkan oleh Bupati")
+    found = check(_ocr(wrong, 95.0))
+    r1 = next(f for f in found if f["rule"] == "R1_item")
+    assert "teks hasil OCR, keyakinan 95%" in r1["message"] and "fix" not in r1 and r1["fix_ocr"]
+    assert next(f for f in found if f["rule"] == "X2")["severity"] == "warning"
+    assert not [f for f in found if f["severity"] == "error"]
+    assert "fix" in next(f for f in check(_ocr(wrong, 95.0), fix_ocr=True) if f["rule"] == "R1_item")
+
+
+def test_text_with_ocr_marks_is_read_as_ocr_text():
+    """A converted copy that never says it was OCR'd but reads "2O2O" and "l99l": no GALAT, form rules off."""
+    marked = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud pada ayat (3) ditetapkan oleh "
+                           "Bupati pada tahun 2O2O, l99l, 2Ol4, 2OO3 dan 2OI3").replace("f. akuntabel.", "f. akuntabel")
+    found = check(ingest_text(marked, "salinan.md"))
+    assert not [f for f in found if f["severity"] == "error" or f["rule"].startswith("R1")]
+    assert "kerusakan khas OCR" in next(f for f in found if f["rule"] == "X2")["message"]
+
+
+def test_a_gap_whose_label_is_printed_in_the_previous_item_is_the_readers_join():
+    """"d. ...; __ e. mengoptimalkan ..." -- item e is run into d by the conversion: not a gap of the act."""
+    glued = CLEAN.replace("c. profesionalisme;\n\nd.", "c. profesionalisme; __ d.")
+    b3 = [f for f in check(ingest_text(glued, "uji.md")) if f["rule"] == "B3"]
+    assert b3 and all(f["severity"] == "warning" and "terbaca di dalam teks" in f["message"] for f in b3)
+    real = CLEAN.replace("c. profesionalisme;\n\nd.", "c. profesionalisme;\n\ne.")
+    assert {f["severity"] for f in check(ingest_text(real, "uji.md")) if f["rule"] == "B3"} == {"error"}
+
+
+def test_a_reference_into_a_gap_is_a_warning_past_the_end_an_error():
+    past = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud pada ayat (3) ditetapkan oleh "
+                         "Bupati")
+    assert [f["severity"] for f in check(ingest_text(past, "uji.md")) if f["rule"] == "X2"] == ["error"]
+
+
+def test_fix_of_a_copy_with_ocr_marks_changes_nothing_without_fix_ocr():
+    marked = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud ayat (1) ditetapkan oleh "
+                           "Bupati pada tahun 2O2O, l99l, 2Ol4, 2OO3 dan 2OI3")
+    text, changes, _ = fix.fix_source(marked, "salinan.md")
+    assert text == marked and changes == []
+    text, changes, _ = fix.fix_source(marked, "salinan.md", fix_ocr=True)
+    assert "dimaksud pada ayat (1) ditetapkan" in text and [c["rule"] for c in changes] == ["X4"]
+
+
+def test_a_fix_that_changes_another_clause_is_refused():
+    """A fix placed by its anchor into another Pasal than the one it cites changes the tree elsewhere: refused."""
+    reg = ingest_text(CLEAN, "uji.md")
+    found = check(reg)
+    other = next(p for p in reg.pasals() if "profesionalisme;" not in p.full_text())
+    wrong = {"severity": "warning", "rule": "R1_item", "code": "R1", "cite": other.cite,
+             "fix": {"old": "profesionalisme;", "new": "profesionalisme; dan", "after": "", "section": ""}}
+    text, _ = fix.fix_text(CLEAN, [wrong])
+    after = ingest_text(text, "uji.md")
+    why = fix.proven(reg, after, [wrong], found, check(after))
+    assert why is not None and "di luar tempat perbaikan" in why
+
+
+def test_a_fix_that_breaks_another_rule_is_refused():
+    reg = ingest_text(CLEAN, "uji.md")
+    found = check(reg)
+    pasal = next(p for p in reg.pasals() if "profesionalisme;" in p.full_text())
+    wrong = {"severity": "warning", "rule": "R1_item", "code": "R1", "cite": pasal.cite,
+             "fix": {"old": "profesionalisme;", "new": "profesionalisme,", "after": "", "section": ""}}
+    text, _ = fix.fix_text(CLEAN, [wrong])
+    after = ingest_text(text, "uji.md")
+    assert "temuan baru" in fix.proven(reg, after, [wrong], found, check(after))
+
+
+# --- the new rule families: each keeps quiet where a drafter is right -------------------------------------------
+AYAT_2 = "(2) Peta proses bisnis sebagaimana dimaksud pada ayat (1) ditetapkan oleh Bupati."
+
+
+def _rules(text: str) -> set[str]:
+    return {f["rule"] for f in check(ingest_text(text, "uji.md"))}
+
+
+def test_referent_in_another_form_of_the_same_root_is_named():
+    """"Pelindungan sebagaimana dimaksud pada ayat (1)" where ayat (1) says "melindungi": the same matter."""
+    text = CLEAN.replace("(1) Proses bisnis merupakan pedoman",
+                         "(1) Pemerintah Daerah melindungi proses bisnis sebagai pedoman").replace(
+        AYAT_2, "(2) Pelindungan sebagaimana dimaksud pada ayat (1) dilakukan setiap tahun.")
+    assert "X5_subject" not in _rules(text)
+    wrong = CLEAN.replace(AYAT_2, "(2) Reviu dan evaluasi sebagaimana dimaksud pada ayat (1) dilakukan setiap tahun.")
+    assert "X5_subject" in _rules(wrong)
+
+
+def test_who_may_act_is_no_conflict_but_two_deciders_are():
+    listing = CLEAN.replace(AYAT_2, "(2) Penyusunan peta proses bisnis meliputi:\n\na. penyusunan yang dilakukan oleh "
+                            "Perangkat Daerah;\n\nb. penyusunan yang dilakukan oleh Sekretariat Daerah; dan\n\nc. "
+                            "pemutakhiran setiap tahun.")
+    assert "C2" not in _rules(listing)
+
+
+def test_a_lone_consideration_with_purpose_and_conclusion_is_whole():
+    lone = CLEAN.replace("a. bahwa untuk mewujudkan birokrasi yang lincah dan profesional perlu dilakukan penyesuaian "
+                         "sistem kerja;", "a. bahwa untuk melaksanakan ketentuan Pasal 25 Peraturan Menteri Nomor 7 "
+                         "Tahun 2022, perlu menetapkan Peraturan Bupati tentang Sistem Kerja;")
+    assert "K3" not in _rules(lone)
+    fragment = lone.replace(", perlu menetapkan Peraturan Bupati tentang Sistem Kerja;", ";")
+    assert "K3" in _rules(fragment)
+
+
+def test_lampiran_lists_restarting_after_a_paragraph_are_new_lists():
+    lampiran = ("Pejabat Fungsional dan pelaksana pada setiap Unit Organisasi berkedudukan di bawah Pejabat Penilai "
+                "Kinerja.")
+    fresh = CLEAN.replace(lampiran, "Penugasan terdiri atas:\n\n1. Individu\n\n2. Tim Kerja\n\nPenunjukan dilakukan "
+                                    "melalui:\n\n1. surat perintah\n\n2. nota dinas")
+    assert "B3_lampiran" not in _rules(fresh)
+    gap = CLEAN.replace(lampiran, "Tahapan:\n\n1. perencanaan\n\n2. pelaksanaan\n\n3. evaluasi\n\n5. tindak lanjut")
+    assert [f["message"] for f in check(ingest_text(gap, "uji.md")) if f["rule"] == "B3_lampiran"] == [
+        'penomoran dalam Lampiran tidak berurutan: tertulis "5.", seharusnya "4.".']
+
+
+def test_an_amending_instruction_announces_quoted_text_not_a_list():
+    text = CLEAN.replace(AYAT_2, "(2) Ketentuan Pasal 11 diubah sehingga berbunyi sebagai berikut:")
+    assert "R1_empty" not in _rules(text)
