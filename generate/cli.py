@@ -62,10 +62,11 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
         profiles.write_template(template)
         click.echo(f"ditulis: {template}\nisi nilai yang masih null, lalu: rancang draft {template} -o keluaran")
         return
+    if outdir is None:  # required unless --contoh-profil: click's own usage error, as when it was required
+        ctx = click.get_current_context()
+        raise click.MissingParameter(ctx=ctx, param=next(p for p in ctx.command.params if p.name == "outdir"))
     if (profile is None) == (contoh is None):
         raise InputError("sebutkan PROFILE (berkas YAML/JSON) atau --contoh NAMA, salah satu saja.")
-    if outdir is None:
-        raise InputError("sebutkan folder keluaran rancangan: -o FOLDER.")
     prof = profiles.load(profile if profile is not None else profiles.example_path(contoh or ""))
     src = Sources(db)
     try:

@@ -131,7 +131,7 @@ def test_the_template_goes_alone(tmp_path):
     result = CliRunner().invoke(cli, ["draft", "--contoh-profil", str(tmp_path / "p.yaml"), "--contoh", "sleman"])
     assert result.exit_code == 1 and "--contoh-profil hanya menulis profil kosong" in result.stderr
     result = CliRunner().invoke(cli, ["draft", "--contoh", "sleman"])
-    assert result.exit_code == 1 and result.stderr.strip() == "Galat: sebutkan folder keluaran rancangan: -o FOLDER."
+    assert result.exit_code == 2 and "Opsi wajib belum diisi '-o' / '--out'" in result.stderr
 
 
 def test_letter_help_tells_what_happens_without_peraturan():
