@@ -70,7 +70,7 @@ def test_text_similarity_alone_still_finds_the_gold_pairs(store: Store, gold_top
     assert ok / total >= 0.9, misses
 
 
-def test_principles_pair_across_different_numbers(store: Store) -> None:
+def test_principles_pair_across_different_numbers(store: Store, gold_topics) -> None:
     rep = compare(store.regulation("bogor"), store.regulation("jepara"), store.topics("bogor"),
                   store.topics("jepara"))
     [pair] = [p for p in rep["pairs"] if p["topic"] == "prinsip_mekanisme_kerja"]
@@ -78,7 +78,7 @@ def test_principles_pair_across_different_numbers(store: Store) -> None:
     # who receives the individual report differs: Bogor's atasan langsung, Jepara's Pimpinan Unit Kerja
     actors = rep["topics"]["pertanggungjawaban_individu"]["actors"]
     assert "atasan langsung" in actors["only_a"] and "pimpinan unit kerja" in actors["only_b"]
-    assert rep["summary"]["both"] == list(rep["topics"])
+    assert set(gold_topics["bogor"]) <= set(rep["summary"]["both"])  # both regulate every topic the gold records
 
 
 def test_redline_marks_inserted_and_deleted_words() -> None:
