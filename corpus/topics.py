@@ -16,6 +16,7 @@ from typing import Any
 from rancang import topics
 from rancang.errors import choose
 from rancang.model import build
+from rancang.model.shapes import TopicLocation
 from rancang.tree import Regulation
 
 
@@ -33,7 +34,7 @@ def check_key(key: str) -> str:
     return key
 
 
-def topics_of(reg: Regulation) -> dict[str, dict[str, str] | None]:
+def topics_of(reg: Regulation) -> dict[str, TopicLocation | None]:
     """{topic key: {"cite", "id"} or None} from ``rancang.model.build(reg)["topics"]``."""
     topics = build(reg).get("topics") or {}
     return {k: (v if isinstance(v, dict) and v.get("cite") else None) for k, v in topics.items()}

@@ -92,7 +92,7 @@ _CITATION = re.compile(rf"""
       |Peraturan\s+Menteri[^,;()]*?(?=\s+Nomor)
       |Peraturan\s+Badan[^,;()]*?(?=\s+Nomor)
       |Peraturan\s+Daerah(?:\s+(?:Provinsi|Kabupaten|Kota)[^,;()]*?)?(?=\s+Nomor)
-      |Peraturan\s+(?:{heads_pattern()})[^,;()]*?(?=\s+Nomor))
+      |(?:Peraturan|Keputusan|Instruksi)\s+(?:{heads_pattern()})[^,;()]*?(?=\s+Nomor))
     (?:\s+Nomor\s+(?P<nomor>[\w./-]+))?
     (?:\s+Tahun\s+(?P<tahun>\d{{4}}))?
     (?:\s+tentang\s+(?P<tentang>.+?))?

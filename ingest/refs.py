@@ -19,10 +19,11 @@ from rancang.ingest.konsiderans import citation
 from rancang.ingest.ref_acts import Acts, external_chains
 from rancang.ingest.ref_grammar import chains
 from rancang.ingest.ref_targets import expand, targets_of
+from rancang.kinds import DIKTUM_NUMBER, diktum_value
 from rancang.parts import Citation
 from rancang.tree import Node, Ref, Regulation
 
-__all__ = ["resolve", "targets_of"]
+__all__ = ["diktum_refs", "resolve", "targets_of"]
 
 
 def _refs_in(node: Node, pasal: Address, ayat: Address | None, ids: set[str]) -> list[Ref]:
@@ -86,6 +87,43 @@ def resolve(reg: Regulation) -> None:
     for pasal in reg.pasals():
         amended = _amended_act(pasal)
         _walk(pasal, Address.parse(pasal.id), None, ids, amended)
+    dikta = {diktum_value(d.number or ""): d.id for d in reg.dikta()}
+    for diktum in reg.dikta():
+        for node in diktum.walk():
+            node.refs = diktum_refs(node.text, ids, dikta)
+
+
+#: a reference to a diktum: "Diktum KESATU", "Diktum KEDUA huruf a", "Diktum Ketiga angka 2" (its ordinal in any case)
+_DIKTUM_REF = re.compile(rf"\bDiktum\s+(?P<num>(?i:{DIKTUM_NUMBER}))(?![\w-])"
+                         r"(?:\s+huruf\s+(?P<huruf>[a-z]{1,3})\b)?(?:\s+angka\s+(?P<angka>\d{1,3})\b)?")
+#: an act named right after the reference: the diktum is that act's ("Diktum KESATU Keputusan Bupati Nomor 5 ...")
+_ACT_AFTER = re.compile(r"\s*(?:Keputusan|Peraturan|Instruksi|Undang-Undang)\b")
+
+
+def diktum_refs(text: str, ids: set[str], dikta: dict[int, str] | None = None) -> list[Ref]:
+    """The references to a diktum in the text of a Keputusan's diktum: internal ones resolved against ``ids``,
+    those followed by another act's name external with its citation. ``dikta`` (ordinal value -> id) lets "Diktum
+    KESATU" find a first diktum printed "PERTAMA". (Relative references inside a diktum, "huruf a" alone, are not
+    read: the reference grammar of :mod:`ref_grammar` knows Pasal, not diktum.)
+
+    >>> [(r.target, r.resolved) for r in diktum_refs("dimaksud dalam Diktum KEDUA huruf b", {"diktum-kedua/huruf-b"})]
+    [(['diktum-kedua/huruf-b'], True)]
+    """
+    refs: list[Ref] = []
+    if "iktum" not in text:
+        return refs
+    for m in _DIKTUM_REF.finditer(text):
+        if _ACT_AFTER.match(text, m.end()):
+            refs.append(Ref(text=m.group(0), kind="external", start=m.start(), end=m.end(),
+                            citation=citation(text[m.end():m.end() + 300].lstrip(" ,"))))
+            continue
+        head = (dikta or {}).get(diktum_value(m.group("num")))
+        steps = [(kind, m.group(kind)) for kind in ("huruf", "angka") if m.group(kind)]
+        base = Address.parse(head) if head else Address.of([("diktum", " ".join(m.group("num").upper().split()))])
+        target = Address.of([*base.steps, *steps]).id
+        refs.append(Ref(text=m.group(0), kind="internal", target=[target], resolved=_exists(target, ids),
+                        start=m.start(), end=m.end()))
+    return refs
 
 
 #: the words of an amendment instruction

@@ -9,7 +9,7 @@ Ketentuan Umum, list intros, cue phrases in ``patterns/``), never tied to one re
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from rancang.model.clauses import units
 from rancang.model.documents import build_documents
@@ -17,6 +17,7 @@ from rancang.model.mentions import find_mentions
 from rancang.model.pipeline import catalogue, cues, load_nlp
 from rancang.model.procedures import build_procedures, build_stages
 from rancang.model.roles import build_roles, reporting_lines
+from rancang.model.shapes import SistemKerja
 from rancang.model.topics import find_topics, stated_list, topic_cite
 from rancang.parts import Meta
 from rancang.tree import Regulation
@@ -37,7 +38,7 @@ def citation(meta: Meta) -> str:
     return " ".join(parts)
 
 
-def build(reg: Regulation) -> dict[str, Any]:
+def build(reg: Regulation) -> SistemKerja:
     """The sistem-kerja model of ``reg`` (see the module docstring)."""
     cue = cues()
     us = units(reg, cue["definition_intro"])
@@ -61,7 +62,7 @@ def build(reg: Regulation) -> dict[str, Any]:
     model["reporting_lines"] = reporting_lines(model["roles"])
     model["procedures"] = build_procedures(us, cue)
     model["documents"] = build_documents(us, mentions, catalogue("documents"), cue, model["procedures"])
-    return model
+    return cast(SistemKerja, model)  # the shape schema/sistemkerja.schema.json states (tests/test_model.py)
 
 
 __all__ = ["build", "citation", "load_nlp"]

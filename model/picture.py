@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import textwrap
-from typing import Any
 
 from rancang.errors import InputError
+from rancang.model.shapes import Procedure, SistemKerja, Step
 
 _SIDE_LABEL = {"asal": "Unit asal (pemohon)", "tujuan": "Unit tujuan (yang dituju)", None: ""}
 
@@ -27,7 +27,7 @@ def _wrap(text: str, width: int = 28, lines: int = 5) -> str:
     return "\n".join(out)
 
 
-def _names(model: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+def _names(model: SistemKerja) -> tuple[dict[str, str], dict[str, str]]:
     return {r["id"]: r["name"] for r in model["roles"]}, {d["id"]: d["name"] for d in model["documents"]}
 
 
@@ -42,7 +42,7 @@ def _graph(name: str):
     return g
 
 
-def reporting_graph(model: dict[str, Any]):
+def reporting_graph(model: SistemKerja):
     """The reporting lines as a ``graphviz.Digraph`` (bottom to top: who reports to whom)."""
     names, _ = _names(model)
     g = _graph("pelaporan")
@@ -54,13 +54,13 @@ def reporting_graph(model: dict[str, Any]):
     return g
 
 
-def procedure_graph(model: dict[str, Any], procedure: dict[str, Any]):
+def procedure_graph(model: SistemKerja, procedure: Procedure):
     """One procedure as swimlanes: a cluster per party (within its side), steps chained in order."""
     names, docs = _names(model)
     pid = re.sub(r"[^a-z0-9_]", "_", procedure["id"])
     g = _graph(pid)
     g.attr(rankdir="LR", label=_wrap(f"{procedure['name']} ({procedure['cite']})", 90, 2), labelloc="t")
-    lanes: dict[tuple[str | None, str], list[dict[str, Any]]] = {}
+    lanes: dict[tuple[str | None, str], list[Step]] = {}
     for s in procedure["steps"]:
         lanes.setdefault((s.get("side"), s["actor"] or "—"), []).append(s)
     for side in ("asal", "tujuan", None):
@@ -90,7 +90,7 @@ def procedure_graph(model: dict[str, Any], procedure: dict[str, Any]):
     return g
 
 
-def render(model: dict[str, Any], fmt: str, procedure: str | None = None) -> bytes:
+def render(model: SistemKerja, fmt: str, procedure: str | None = None) -> bytes:
     """The reporting lines and every procedure (or only ``procedure``, an id) as one SVG or PNG document.
 
     Raises InputError when the procedure id is unknown or Graphviz's ``dot`` is missing."""

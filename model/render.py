@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from rancang import topics
+from rancang.model.shapes import SistemKerja, Step
 
 LISTS = (("principles", "Prinsip"), ("mechanism_components", "Komponen mekanisme kerja"),
          ("assignment_forms", "Bentuk penugasan"), ("task_scopes", "Lingkup pelaksanaan tugas"))
@@ -23,7 +24,7 @@ def _short(text: str, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def _step_md(s: dict[str, Any], names: dict[str, str], docs: dict[str, str]) -> str:
+def _step_md(s: Step, names: dict[str, str], docs: dict[str, str]) -> str:
     """One procedure step as a memo line: actor, words, [document; to; cc; stage; side; branch] (cite)."""
     extra = []
     if s["document"]:
@@ -33,14 +34,15 @@ def _step_md(s: dict[str, Any], names: dict[str, str], docs: dict[str, str]) -> 
     if s["cc"]:
         extra.append("tembusan: " + ", ".join(names.get(t, t) for t in s["cc"]))
     for key, word in (("stage", "tahap"), ("side", "pihak"), ("branch", "jika")):
-        if s.get(key):
-            extra.append(f"{word}: {s[key]}")
+        value = s.get(key)
+        if value:
+            extra.append(f"{word}: {value}")
     actor = names.get(s["actor"], "—") if s["actor"] else "—"
     tail = f" [{'; '.join(extra)}]" if extra else ""
     return f"{s['n']}. **{actor}**: {_short(s['action'])}{tail} ({s['cite']})"
 
 
-def to_markdown(model: dict[str, Any]) -> str:
+def to_markdown(model: SistemKerja) -> str:
     names = {r["id"]: r["name"] for r in model["roles"]}
     docs = {d["id"]: d["name"] for d in model["documents"]}
     reg = model["regulation"]
@@ -50,7 +52,7 @@ def to_markdown(model: dict[str, Any]) -> str:
         t = model["topics"].get(key)
         out.append(f"| {label} | {t['cite'] if t else 'tidak diatur'} |")
     for key, label in LISTS:
-        items = model.get(key) or []
+        items: Any = model.get(key) or []  # a list of the model named in LISTS
         if items:
             out += ["", f"## {label}", ""]
             out += [f"- {it['text']} ({it['cite']})" for it in items]
@@ -103,7 +105,7 @@ def node_id(*parts: str) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", "_".join(parts))
 
 
-def to_mermaid(model: dict[str, Any]) -> str:
+def to_mermaid(model: SistemKerja) -> str:
     names = {r["id"]: r["name"] for r in model["roles"]}
     lines = ["flowchart TD"]
     lines.append(f'  subgraph pelaporan[{label("Garis pelaporan dan kedudukan")}]')
@@ -129,7 +131,7 @@ def to_mermaid(model: dict[str, Any]) -> str:
             text = f"{s['n']}. {who}: {s['action']}"
             lines.append(f"    {sid}[{label(text, 90)}]")
             if prev:
-                branch = f"|{label(s['branch'], 20)}|" if s.get("branch") else ""
+                branch = f"|{label(s['branch'] or '', 20)}|" if s.get("branch") else ""
                 lines.append(f"    {prev} -->{branch} {sid}")
             prev = sid
         lines.append("  end")

@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol
 
-from rancang.kinds import DIKTUM_NUMBER, NODE_TYPES, PASAL_NUMBER, diktum_word
+from rancang.kinds import DIKTUM_NUMBER, NODE_TYPES, PASAL_NUMBER
 from rancang.numbering import ORDINAL_PATTERN, ordinal, ordinal_slug, ordinal_value
 
 #: every kind of step, and the word a cite prints before its number
@@ -149,7 +149,7 @@ class Address:
             elif kind == "bab":
                 number = number.upper()
             elif kind == "diktum":
-                number = diktum_word(v) if (v := ordinal_value(number.replace("-", " "))) else number.upper()
+                number = number.replace("-", " ").upper()   # "kedua-belas" -> "KEDUA BELAS", as printed
             steps.append(Step(kind, number, int(dup) if dup.isdigit() else 1))
         return cls.of(steps)
 

@@ -21,11 +21,12 @@ from rancang.generate import checks, naskah, profile_data
 from rancang.generate.checks import base
 from rancang.generate.naskah import catalogue
 from rancang.ingest import ingest_text
+from rancang.model import shapes
 
 
-def _at(data: dict[str, Any], pointer: str) -> Any:
+def _at(data: Any, pointer: str) -> Any:
     for part in pointer.strip("/").split("/"):
-        data = data[part]
+        data = data[int(part)] if isinstance(data, list) else data[part]
     return data
 
 
@@ -110,19 +111,29 @@ def test_a_check_rule_is_a_row_of_the_rule_table_and_one_function(monkeypatch):
                       "message": "Pasal 1 diperiksa.", "cite": "Pasal 1"}]
 
 
-#: the typed shapes of schema objects (TypedDict, schema, JSON pointer of the object; "" for the whole document)
+#: the typed shapes of schema objects, profiles and the sistem-kerja model (TypedDict, schema, JSON pointer of the
+#: object; "" for the whole document)
 SHAPES = [(profile_data.RegionData, "region", ""), (profile_data.Daerah, "region", "/properties/daerah"),
           (profile_data.KepalaDaerah, "region", "/properties/kepala_daerah"),
           (profile_data.SekretarisDaerah, "region", "/properties/sekretaris_daerah"),
           (profile_data.BeritaDaerah, "region", "/properties/berita_daerah"),
           (profile_data.Opsi, "region", "/properties/opsi"), (profile_data.Citation, "region", "/$defs/citation"),
-          (profile_data.Dasar, "region", "/$defs/dasar")]
+          (profile_data.Dasar, "region", "/$defs/dasar"),
+          (shapes.SistemKerja, "sistemkerja", ""), (shapes.RegulationRef, "sistemkerja", "/properties/regulation"),
+          (shapes.Stage, "sistemkerja", "/properties/stages/items"),
+          (shapes.Role, "sistemkerja", "/properties/roles/items"),
+          (shapes.ReportingLine, "sistemkerja", "/properties/reporting_lines/items"),
+          (shapes.Procedure, "sistemkerja", "/properties/procedures/items"),
+          (shapes.Step, "sistemkerja", "/properties/procedures/items/properties/steps/items"),
+          (shapes.Document, "sistemkerja", "/properties/documents/items"),
+          (shapes.CitedText, "sistemkerja", "/$defs/cited_text"), (shapes.RoleRef, "sistemkerja", "/$defs/role_ref"),
+          (shapes.TopicLocation, "sistemkerja", "/$defs/topic_location/oneOf/1")]
 #: keys a typed shape has that its schema object has not: set by rancang itself after validation
 DERIVED = {"cetak"}
 
 
 @pytest.mark.parametrize(("shape", "name", "pointer"), SHAPES, ids=[s.__name__ for s, _, _ in SHAPES])
-def test_every_typed_profile_key_is_a_schema_property_required_alike(shape, name, pointer):
+def test_every_typed_key_is_a_schema_property_required_alike(shape, name, pointer):
     node = _at(schema.load(name), pointer) if pointer else schema.load(name)
     required, known = set(node.get("required", [])), set(node["properties"])
     assert set(shape.__required_keys__) == required, shape.__name__

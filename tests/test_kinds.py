@@ -425,3 +425,18 @@ def test_the_lists_of_a_diktum_are_punctuated_and_fixed_like_a_pasals(tmp_path):
         ("R1_item", "Diktum KEDUA huruf a", "KEDUA")]
     assert main(["check", str(path), "--fix", "-o", str(tmp_path / "fixed.txt")]) == 0
     assert (tmp_path / "fixed.txt").read_text(encoding="utf-8") == KEPUTUSAN.read_text(encoding="utf-8")
+
+
+def test_references_to_a_diktum_resolve_and_a_missing_one_is_reported():
+    text = KEPUTUSAN.read_text(encoding="utf-8")
+    reg = ingest_text(text, "kep.txt")
+    ref = reg.body[1].refs[0]
+    assert (ref.text, ref.kind, ref.target, ref.resolved) == ("Diktum KESATU", "internal", ["diktum-kesatu"], True)
+    wrong = text.replace("dimaksud dalam Diktum KESATU bertugas", "dimaksud dalam Diktum KELIMA bertugas")
+    assert _rules(wrong) == [("X2", "Diktum KEDUA")]
+    other = text.replace("dimaksud dalam Diktum KESATU bertugas",
+                         "dimaksud dalam Diktum KELIMA Keputusan Bupati Kulon Progo Nomor 5 Tahun 2025 tentang Tim "
+                         "Percepatan, bertugas")
+    reg = ingest_text(other, "kep.txt")
+    assert reg.body[1].refs[0].kind == "external" and reg.body[1].refs[0].citation.nomor == "5"
+    assert _rules(other) == []

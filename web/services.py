@@ -20,6 +20,7 @@ from rancang.errors import InputError
 from rancang.generate import check
 from rancang.ingest.readers import ocr as ocr_reader
 from rancang.model import build, citation, picture
+from rancang.model.shapes import SistemKerja
 from rancang.parts import Meta
 from rancang.topics import labels as topic_labels
 from rancang.tree import Regulation
@@ -153,12 +154,12 @@ def compare(db: str | None, a: str, b: str, job: Any = None) -> dict[str, Any]:
     return rep
 
 
-def model(reg: Regulation) -> dict[str, Any]:
+def model(reg: Regulation) -> SistemKerja:
     """The sistem-kerja model of ``reg`` (roles, procedures, documents, topics), as ``rancang model`` builds it."""
     return build(reg)
 
 
-def pictures(model_data: dict[str, Any]) -> dict[str, str]:
+def pictures(model_data: SistemKerja) -> dict[str, str]:
     """SVG pictures of a model, {title: svg markup}: the reporting lines, then each procedure as swimlanes, as
     ``rancang model --format svg`` draws them; {} when Graphviz is missing (the page then shows the tables)."""
     out: dict[str, str] = {}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rancang.generate.checks.base import Finding, jenis_of, settings
+from rancang.generate.checks.base import Finding, jenis_of, rules, settings
 from rancang.numbering import angka_value, huruf_value
 from rancang.tree import Node, Regulation
 
@@ -80,8 +80,6 @@ def _downgrade(f: Finding, why: str) -> Finding:
 
 def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> list[Finding]:
     """The findings that apply to this act, each as sure as the text allows (see the module docstring)."""
-    from rancang.generate.checks.base import rules
-
     table = rules()
     cfg = settings("reading")
     conf = ocr_confidence(reg)

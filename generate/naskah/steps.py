@@ -14,6 +14,7 @@ region's Pasal is ever put under this region's name.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from rancang.generate.naskah.catalogue import scenarios_data
 from rancang.generate.naskah.fill import text
 from rancang.ingest import ingest_path
 from rancang.model import build
+from rancang.model.shapes import Procedure, SistemKerja
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,11 @@ class Plan:
 
 
 @cache
-def _stored_model(key: str) -> dict[str, Any]:
+def _stored_model(key: str) -> SistemKerja:
     return build(corpus.load(key))
 
 
-def _model(peraturan: str) -> dict[str, Any]:
+def _model(peraturan: str) -> SistemKerja:
     if corpus.entry(peraturan) is not None:
         return _stored_model(peraturan)
     path = Path(peraturan)
@@ -61,7 +63,7 @@ def _model(peraturan: str) -> dict[str, Any]:
     return build(ingest_path(path))
 
 
-def _procedure(model: dict[str, Any], form: str, scopes: list[str]) -> dict[str, Any]:
+def _procedure(model: SistemKerja, form: str, scopes: list[str]) -> Procedure:
     for scope in scopes:
         for p in model["procedures"]:
             if p["form"] == form and p.get("scope") == scope:
@@ -71,7 +73,7 @@ def _procedure(model: dict[str, Any], form: str, scopes: list[str]) -> dict[str,
                      f"diatur: {have}.")
 
 
-def _score(step: dict[str, Any], cues: dict[str, Any]) -> int:
+def _score(step: Mapping[str, Any], cues: dict[str, Any]) -> int:
     """How many of the cues a model step meets; 0 for the refusal branch of a step ("tidak menyetujui") unless
     the cues ask for it."""
     action = text(step.get("action")).lower()
@@ -84,7 +86,7 @@ def _score(step: dict[str, Any], cues: dict[str, Any]) -> int:
     return score
 
 
-def _match(candidates: list[dict[str, Any]], start: int, cues: dict[str, Any]) -> int | None:
+def _match(candidates: Sequence[Mapping[str, Any]], start: int, cues: dict[str, Any]) -> int | None:
     """Index of the best-scoring step at or after ``start`` (else anywhere), None when nothing matches."""
     for lo in (start, 0):
         scored = [(_score(s, cues), -i, i) for i, s in enumerate(candidates) if i >= lo]
@@ -101,19 +103,20 @@ def _form(action: str) -> str | None:
     return None
 
 
-def _reporting(model: dict[str, Any]) -> dict[str, Any] | None:
+def _reporting(model: SistemKerja) -> Mapping[str, Any] | None:
     """The reporting lines (who reports to whom, with the clause) as one procedure of steps."""
     lines = model.get("reporting_lines") or []
     if not lines:
         return next((p for p in model["procedures"] if p["form"] == "pelaporan"), None)
-    steps = [{"actor": x["from"], "to": [x["to"]], "cite": x["cite"], "document": None,
-              "action": f"{x['from']} melaporkan pelaksanaan tugas kepada {x['to']}".replace("_", " ")}
-             for x in lines]
+    steps: list[dict[str, Any]] = [
+        {"actor": x["from"], "to": [x["to"]], "cite": x["cite"], "document": None,
+         "action": f"{x['from']} melaporkan pelaksanaan tugas kepada {x['to']}".replace("_", " ")}
+        for x in lines]
     steps.sort(key=lambda s: not s["cite"].startswith("Pasal"))  # the batang tubuh's own rule first
     return {"cite": steps[0]["cite"] if steps else "", "steps": steps, "lines": True}
 
 
-def _same_region(model: dict[str, Any], peraturan: str, daerah: str | None) -> None:
+def _same_region(model: SistemKerja, peraturan: str, daerah: str | None) -> None:
     """Refuse a regulation of another region than the letters' (``daerah``, e.g. "Kabupaten Sleman")."""
     reg = model["regulation"]
     theirs = " ".join(str(reg.get("daerah") or "").lower().split())
