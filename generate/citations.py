@@ -1,5 +1,5 @@
-"""Act citations inside a Mengingat entry, and the legal-bases knowledge (``data/legal_bases.yaml``) they are
-looked up in: read by the draft's Mengingat (:mod:`rancang.generate.mengingat`) and by ``rancang check``.
+"""Act citations inside a Mengingat entry, as ``rancang check``'s form rules (M2, M3) read them; the facts about
+the acts (numbers, amendments, repeals) are the knowledge base's (:mod:`rancang.kb`).
 
 >>> [c["key"] for c in parse("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara "
 ...  "Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana "
@@ -11,10 +11,8 @@ looked up in: read by the draft's Mengingat (:mod:`rancang.generate.mengingat`) 
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-from rancang.generate import resources
 from rancang.kinds import heads_pattern
 
 ACT = re.compile(rf"""
@@ -69,34 +67,3 @@ def parse(text: str) -> list[dict[str, Any]]:
                 "nomor": int(pub.group("nomor")), "tln": int(pub.group("tln")) if pub.group("tln") else None},
         })
     return out
-
-
-@cache
-def knowledge() -> dict[str, dict[str, Any]]:
-    """act key ("uu-2014-23") -> its entry in ``data/legal_bases.yaml``, with ``amended_by`` filled in."""
-    acts = resources.read_yaml("data/legal_bases.yaml")["acts"]
-    for key, act in acts.items():
-        act.setdefault("amended_by", [])
-        act["key"] = key
-        act["replaced_by"] = None
-    for key, act in acts.items():
-        if act.get("amends"):
-            acts[act["amends"]]["amended_by"].append(key)
-        for old in act.get("replaces") or []:
-            acts[old]["replaced_by"] = key
-    for act in acts.values():
-        act["amended_by"].sort(key=lambda k: (acts[k]["tahun"], int(acts[k]["nomor"])))
-    return acts
-
-
-def verified(act: dict[str, Any], field: str) -> bool:
-    """Whether ``field`` of ``act`` was read from a held text (see the sources of the data file)."""
-    return act.get("verified", True) and field not in (act.get("unverified") or [])
-
-
-def in_force_by(act: dict[str, Any], date: str | None, year: int | None) -> bool:
-    """Whether ``act`` was enacted before a regulation dated ``date`` (ISO) / of ``year``: by date when both are
-    known, else only when its year is earlier (same-year order unknown: not counted)."""
-    if date and act.get("tanggal"):
-        return str(act["tanggal"]) <= date
-    return year is not None and act["tahun"] < year

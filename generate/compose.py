@@ -294,7 +294,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
         source=Source(file="", sha256="0" * 64, format="generated"),
         meta=parts["meta"], preamble=parts["preamble"],
         menimbang=frame.menimbang(profile, base, rw(base_id), title, resources.compose_rules()["menimbang_last"]),
-        mengingat=mengingat.entries(profile), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
+        mengingat=mengingat.entries(profile, notes), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )
     return Composed(reg, notes, topics)

@@ -78,10 +78,10 @@ def parse_name(text: str) -> str | None:
 def display(act_key: str, jenis: str | None = None) -> str:
     """An act's name as printed: "Peraturan Pemerintah Nomor 18 Tahun 2016" (``jenis`` when the key's kind is
     not in the table)."""
+    if act_key == "uud-1945":
+        return "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945"
     m = _KEYED.match(act_key)
     if not m:
         return act_key
-    if m["kind"] == "uud":
-        return "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945"
     name = jenis_of(m["kind"]) or jenis or m["kind"]
     return f"{name} Nomor {m['nomor']} Tahun {m['tahun']}"

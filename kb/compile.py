@@ -169,7 +169,8 @@ def add_bpk(acts: _Acts, record: dict[str, Any], name: str) -> None:
                    "tahun": tahun})
     src = f"bpk:{name}"
     if record.get("topic"):
-        acts.vote(k, "tentang", record["topic"], src)
+        # (BPK's "topic" is a subject heading, often but not always the title: a citation-grade source, no record)
+        acts.vote(k, "tentang", record["topic"], f"bpk-topik:{name}")
     ln, tln = str(record.get("lembaranNegaraNumber") or ""), str(record.get("tambahanLembaranNegaraNumber") or "")
     if ln.isdigit() and int(ln) > 0:
         acts.vote(k, "ln_nomor", int(ln), src)
@@ -251,6 +252,13 @@ def judge(values: list[dict[str, Any]]) -> dict[str, Any] | None:
                         "sources": sorted(v["sources"], key=_source_rank)} for v in rest]}
 
 
+def relation_status(sources: list[str] | set[str]) -> str:
+    """A relation (X amends / repeals Y) is verified with two independent sources (the BPK records of both acts
+    count as two; BPK alone on one side sometimes lists a partial repeal as a whole one) or a curated record of the
+    official text (``catatan:``); else unverified."""
+    return "verified" if len(sources) >= 2 or any(s.startswith("catatan:") for s in sources) else "unverified"
+
+
 def without(fact: dict[str, Any], source: str) -> dict[str, Any] | None:
     """``fact`` judged again without ``source`` (a text is never evidence for itself: ``check`` of an act the
     knowledge base was built from leaves that act's own votes out)."""
@@ -303,10 +311,11 @@ def compile_acts(observations: Iterable[dict[str, Any]], bpk_dir: Path | None,
         judged = judge(shown)
         if judged is not None:
             records[k]["facts"][fact] = judged
+    _set_aside_implausible(records)
     inverse = {"amended_by": "amends", "repealed_by": "repeals"}
     for (subject, relation, other), sources in sorted(acts.relations.items()):
         rel = {"count": len(sources), "metadata": any(map(_is_meta, sources)),
-               "status": "verified" if any(map(_is_meta, sources)) or len(sources) >= 2 else "unverified",
+               "status": relation_status(sources),
                "sources": sorted(sources, key=_source_rank)}
         records[subject][relation].append(dict(rel, act=other))
         records[other][inverse[relation]].append(dict(rel, act=subject))
@@ -328,3 +337,34 @@ def _merge_ln_number(acts: _Acts) -> None:
                     match["sources"].add(source)
                 else:
                     acts.vote(k, "ln", [acts.ident[k]["tahun"], n], source)
+
+
+#: a Tambahan Lembaran Negara number this far outside the numbers verified for acts of the same year is a
+#: fragment (OCR cut "6477" to "6"), not a second opinion
+TLN_SLACK = 300
+
+
+def _set_aside_implausible(records: dict[str, dict[str, Any]]) -> None:
+    """Tambahan numbers run in one sequence through the years: a dissenting TLN far outside the verified numbers
+    of its act's year (by :data:`TLN_SLACK`) is set aside (kept under ``implausible``, shown, not counted) and the
+    fact judged again."""
+    years: dict[int, list[int]] = defaultdict(list)
+    for rec in records.values():
+        f = rec["facts"].get("tln")
+        if f and f["status"] == "verified" and isinstance(rec["tahun"], int):
+            years[rec["tahun"]].append(int(f["value"]))
+    for rec in records.values():
+        f = rec["facts"].get("tln")
+        seen = years.get(rec["tahun"]) if isinstance(rec["tahun"], int) else None
+        if not f or not f["others"] or not seen:
+            continue
+        low, high = min(seen) - TLN_SLACK, max(seen) + TLN_SLACK
+        odd = [o for o in f["others"] if not low <= int(o["value"]) <= high]
+        if not odd:
+            continue
+        kept = [{"value": f["value"], "sources": f["sources"]}] + [
+            {"value": o["value"], "sources": o["sources"]} for o in f["others"] if o not in odd]
+        judged = judge(kept)
+        if judged is not None:
+            judged["implausible"] = odd
+            rec["facts"]["tln"] = judged

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from rancang.kb.acts import key as act_key
-from rancang.kb.compile import without
+from rancang.kb.compile import relation_status, without
 from rancang.kb.observe import own_jenis
 from rancang.kb.store import KnowledgeBase
 from rancang.parts import Meta
@@ -39,8 +39,8 @@ def fact(base: KnowledgeBase, key: str, name: str, exclude: str | None = None) -
 def sources_phrase(base: KnowledgeBase, sources: list[str]) -> str:
     """Sources in words: "metadata BPK, naskah PP 18/2016 sendiri dan 2 peraturan yang mengutipnya (PP 72/2019,
     Peraturan Bupati Jepara Nomor 17 Tahun 2024)"."""
-    records = [base.source_name(s) for s in sources if s.startswith(("bpk:", "naskah:", "catatan:"))]
-    citing = [s for s in sources if not s.startswith(("bpk:", "naskah:", "catatan:"))]
+    records = [base.source_name(s) for s in sources if s.startswith(("bpk:", "bpk-topik:", "naskah:", "catatan:"))]
+    citing = [s for s in sources if not s.startswith(("bpk:", "bpk-topik:", "naskah:", "catatan:"))]
     parts = list(records)
     if citing:
         named = ", ".join(base.source_name(s) for s in citing[-NAMED:])
@@ -60,8 +60,7 @@ def relations(base: KnowledgeBase, key: str, name: str, exclude: str | None = No
         sources = [s for s in r["sources"] if exclude is None or s not in (exclude, f"naskah:{exclude}")]
         if not sources:
             continue
-        verified = any(s.startswith(("bpk:", "catatan:")) for s in sources) or len(sources) >= 2
-        out.append(dict(r, sources=sources, count=len(sources), status="verified" if verified else "unverified"))
+        out.append(dict(r, sources=sources, count=len(sources), status=relation_status(sources)))
     return out
 
 

@@ -76,6 +76,7 @@ _OCR_NOMOR = re.compile(r"(\bNomor\s+)([0-9OoIl]*[0-9][0-9OoIl]*)(?![\w/.-])")
 #: "Undang- Undang": a line-end hyphen joined with a space by the PDF conversion
 _SPLIT_UU = re.compile(r"Undang-\s+Undang")
 #: where an act's own words end and its amendment chain begins: a bracket after this is another act's
+_TITLE_JOIN = re.compile(r"\s*(?:dengan\s+mengubah|atas)\s*", re.I)
 _AMENDED = re.compile(r"\bdiubah\b|\bperubahan\b", re.I)
 _CHAIN = re.compile(r"\b(?:sebagaimana|yang\s+telah)\b", re.I)
 
@@ -97,7 +98,14 @@ def cited_acts(text: str) -> list[dict[str, Any]]:
     before the next act (and before "sebagaimana ..."): [{act, pub, role}], ``role`` "base" for the first,
     "amendment" for the acts listed after "sebagaimana telah diubah"."""
     text = clean_numbers(" ".join(text.split()))
-    found = citations_in(text)
+    found: list[tuple[Citation, int, int]] = []
+    for c, start, end in citations_in(text):
+        if found and _TITLE_JOIN.fullmatch(text[found[-1][2]:start]):
+            # "... Pembentukan Daerah Tingkat II Batang dengan mengubah Undang-Undang Nomor 13 Tahun 1950 ...": the
+            # act named after "dengan mengubah" is part of the previous act's title
+            found[-1] = (found[-1][0], found[-1][1], end)
+            continue
+        found.append((c, start, end))
     out: list[dict[str, Any]] = []
     base_end = 0
     for i, (c, start, end) in enumerate(found):

@@ -102,6 +102,9 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                                "(Lembaran Negara Republik Indonesia Tahun 2011 Nomor 82, Tambahan Lembaran Negara "
                                "Republik Indonesia Nomor 5234)")]),
     "M3": (CLEAN, [(" (Berita Negara Republik Indonesia Tahun 2022 Nomor 181)", "")]),
+    # a draft's blank, left where the knowledge base holds no number: to be filled, an INFO
+    "M3_isian": (CLEAN, [("(Lembaran Daerah Kabupaten Sukamaju Tahun 2016 Nomor 4)",
+                          "(Lembaran Daerah Kabupaten Sukamaju Tahun 2016 Nomor ....)")]),
     "M3_nomor": (CLEAN, [("Tambahan Lembaran Negara Republik Indonesia Nomor 5587", "Tambahan Lembaran Negara "
                                                                               "Republik Indonesia 5587")]),
     "M3_form": (CLEAN, [("Tambahan Lembaran Negara Republik Indonesia Nomor 5587", "Tambahan Lembaran Negara "
@@ -121,8 +124,10 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "M4_base": (CLEAN, [("4. " + UU20 + ";\n\n5. ", "4. "), ("6. Peraturan Menteri", "5. Peraturan Menteri"),
                         ("7. Peraturan Daerah", "6. Peraturan Daerah")]),
     "L3": (CLEAN, [("Tahun 2014 Nomor 244", "Tahun 2014 Nomor 245")]),
-    # a disputed fact (PP 17/2020's TLN: 3 citing acts say 6477, one says otherwise) gives an INFO, never an error
-    "L3_info": (CLEAN, [("Nomor 6477", "Nomor 6478")]),
+    # a fact with one source (UU 1/2022's LN: only the Bogor seed prints it) gives an INFO, never an error
+    "L3_info": (CLEAN, [(UU6_2023, "Undang-Undang Nomor 1 Tahun 2022 tentang Hubungan Keuangan antara Pemerintah "
+                                   "Pusat dan Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2022 "
+                                   "Nomor 5, Tambahan Lembaran Negara Republik Indonesia Nomor 6757)")]),
     "L3_region": (CLEAN, [("(Lembaran Daerah Kabupaten Sukamaju Tahun 2016", "(Lembaran Daerah Kabupaten Sukamakmur "
                                                                          "Tahun 2016")]),
     # PP 41/2007 repealed by PP 18/2016: only PP 18/2016's own closing provision says so (one source: an INFO)

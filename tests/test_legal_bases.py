@@ -1,68 +1,109 @@
-"""The legal-bases record (generate/data/legal_bases.yaml): consistent, sourced, and the one source of both
-`rancang check` (L1-L3, M3, M4) and the Mengingat of drafts."""
+"""Legal bases from the knowledge base of acts (rancang.kb, shipped as kb/data/acts.jsonl.gz): the acts drafts and
+letters cite are known with sources, agree with the seeds that cite them (the one typo kept as a dissent), and are
+printed from the knowledge base, never from numbers typed into data."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from rancang import corpus
-from rancang.generate import citations, mengingat
+from rancang.generate import kbcite, mengingat
 from rancang.generate.checks import rules
 from rancang.generate.checks.base import norm
+from rancang.generate.naskah.catalogue import examples, scenarios_data
+from rancang.generate.naskah.isian import mengingat as keputusan_mengingat
+from rancang.kb import store
+from rancang.kb.observe import cited_acts
 
-SOURCES = {"seed-bogor", "seed-jepara", "seed-pasbar", "seed-malang", "uu-2011-12", "uu-2019-15", "uu-2008-14"}
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_every_act_is_sourced_or_marked_unverified_and_links_resolve():
-    acts = citations.knowledge()
-    for key, act in acts.items():
-        parts = key.split("-")
-        assert str(act["tahun"]) == parts[1] and str(act["nomor"] or "") == "".join(parts[2:]), key
-        assert set(act.get("sources") or []) <= SOURCES, key
-        assert act.get("sources") or act.get("verified") is False, key  # a number is read somewhere, or flagged
-        if act.get("verified") is False:
-            assert not act.get("ln") and not act.get("bn"), key  # no guessed numbers
-        for other in [act.get("amends")] + list(act.get("replaces") or []):
-            assert other is None or other in acts, (key, other)
+def test_every_act_a_draft_or_letter_cites_is_known_with_verified_publication():
+    base = store.load()
+    keys = [b["act"] for b in mengingat.resources.read_yaml("data/mengingat.yaml")["bases"]]
+    keys += [k for k in scenarios_data()["mengingat"] if "{" not in k] + [scenarios_data()["dasar_nasional"]]
+    for k in keys:
+        rec = base.get(k)
+        assert rec is not None, k
+        if k != "uud-1945":
+            assert any(rec["facts"].get(f, {}).get("status") == "verified" for f in ("ln", "bn")), k
     for group in rules()["M4_base"]["required"]:
-        assert set(group) <= set(acts)
+        assert all(base.get(k) for k in group), group
 
 
-def test_numbers_agree_with_every_seed_that_cites_them():
-    """Each LN/TLN/BN a seed's Mengingat prints for a recorded act equals the record (the record was read from
-    them; this keeps the two from drifting)."""
-    acts = citations.knowledge()
-    seen = 0
+def test_numbers_agree_with_every_seed_that_cites_them_or_keep_the_seed_as_a_dissent():
+    """Each LN/BN/TLN a seed prints is the knowledge base's value, or is kept as that seed's dissent (the Jepara
+    seed's TLN 5888 for PP 18/2016: its own text and PP 72/2019 say 5887)."""
+    base = store.load()
+    dissent, seen = [], 0
     for key in ("bogor", "jepara", "pasaman-barat", "malang"):
         for item in corpus.load(key).mengingat:
-            for cited in citations.parse(norm(item.text)):
-                act, pub = acts.get(cited["key"]), cited["pub"]
-                if act is None or pub is None:
+            for cited in cited_acts(norm(item.text)):
+                pub, k = cited["pub"], cited["act"]["key"]
+                if pub is None or base.get(k) is None or pub["kind"] not in ("Lembaran Negara", "Berita Negara"):
                     continue
-                rec = act.get("ln") or act.get("bn")
-                assert (pub["tahun"], pub["nomor"]) == (rec["tahun"], rec["nomor"]), cited["key"]
-                assert pub["tln"] in (None, act.get("tln")), cited["key"]
-                seen += 1
+                gazette = "ln" if pub["kind"] == "Lembaran Negara" else "bn"
+                for name, value in ((gazette, [pub["tahun"], pub["nomor"]]), ("tln", pub["tln"])):
+                    fact = base.fact(k, name)
+                    if value is None or fact is None:
+                        continue
+                    seen += 1
+                    if fact["value"] != value:
+                        assert any(value == o["value"] for o in fact["others"]), (key, k, name)
+                        dissent.append((k, name, value))
     assert seen >= 20
+    assert dissent == [("pp-2016-18", "tln", 5888)]
 
 
-def test_amendment_chain_and_replacement_are_derived():
-    acts = citations.knowledge()
-    assert acts["uu-2014-23"]["amended_by"] == ["uu-2015-2", "uu-2015-9", "uu-2020-11", "uu-2022-1", "uu-2023-6"]
-    assert acts["uu-2014-5"]["replaced_by"] == "uu-2023-20"
-    assert acts["uu-2020-11"]["replaced_by"] == "uu-2023-6"
-    assert acts["uu-2011-12"]["amended_by"] == ["uu-2019-15", "uu-2022-13"]
+def test_amendment_chain_and_repeal_are_derived_with_sources():
+    base = store.load()
+    amended = {r["act"]: r for r in base.get("uu-2014-23")["amended_by"]}
+    assert {"uu-2015-2", "uu-2015-9", "uu-2020-11", "uu-2023-6"} <= {k for k, r in amended.items()
+                                                                      if r["status"] == "verified"}
+    assert "bpk:uu-2014-23" in amended["uu-2015-9"]["sources"]
+    assert [r["act"] for r in base.get("uu-2014-5")["repealed_by"]] == ["uu-2023-20"]
+    assert "uu-2023-6" in [r["act"] for r in base.get("uu-2020-11")["repealed_by"]]
+    assert {r["act"] for r in base.get("uu-2011-12")["amended_by"] if r["status"] == "verified"} >= {"uu-2019-15"}
 
 
-def test_draft_mengingat_is_printed_from_the_record():
-    bases = {b["nomor"]: b for b in mengingat.data()["bases"] if b["nomor"]}
+def test_draft_mengingat_is_printed_from_the_knowledge_base():
+    bases = {b["nomor"]: b for b in mengingat.data(2026)["bases"] if b["nomor"]}
     uu23 = bases["23"]["text"]
     assert uu23.startswith("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik "
                            "Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587)")
-    # the latest amendment in force, the replaced UU 11/2020 skipped
+    # the latest amendment made by 2026, UU 11/2020 (repealed by UU 6/2023) skipped
     assert re.search(r"beberapa kali diubah terakhir dengan Undang-Undang Nomor 6 Tahun 2023 .*Nomor 6856\)$", uu23)
-    assert bases["11"]["text"].endswith("sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 17 Tahun 2020 "
-                                        "tentang Perubahan atas Peraturan Pemerintah Nomor 11 Tahun 2017 tentang "
-                                        "Manajemen Pegawai Negeri Sipil (Lembaran Negara Republik Indonesia Tahun "
-                                        "2020 Nomor 68, Tambahan Lembaran Negara Republik Indonesia Nomor 6477)")
+    assert bases["11"]["text"].endswith("Nomor 6477)") and "Peraturan Pemerintah Nomor 17 Tahun 2020" in \
+        bases["11"]["text"]
     assert "Berita Negara Republik Indonesia Tahun 2022 Nomor 181" in bases["7"]["text"]
+    assert all(not b["blanks"] for b in bases.values())
+
+
+def test_a_fact_the_knowledge_base_lacks_is_a_visible_blank():
+    base = store.load()
+    pub, blanks = kbcite.publication(base, "uu-1950-16")  # only one citing act prints its Berita Negara
+    assert "Nomor ....)" in pub and blanks
+
+
+def test_letters_cite_permenpan_rb_7_2022_with_berita_negara_2022_nomor_181():
+    texts = keputusan_mengingat(None, 2026)
+    assert any("Nomor 7 Tahun 2022" in t and "Berita Negara Republik Indonesia Tahun 2022 Nomor 181" in t
+               for t in texts)
+    assert any("Tahun 2023 Nomor 141" in t for t in examples()["mengingat"])
+
+
+_TYPED = re.compile(r"(?:Lembaran|Berita)\s+Negara[^()\n]{0,60}?Nomor\s+\d+|Tambahan\s+Lembaran\s+Negara[^()\n]{0,40}?"
+                    r"Nomor\s+\d+")
+
+
+def test_no_publication_number_is_typed_into_a_template_or_data_file():
+    """Numbers the knowledge base gives are never typed into generate/data or generate/templates (the profiles'
+    own regional acts are the user's data and stay theirs)."""
+    typed = []
+    for folder in ("generate/data", "generate/templates"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in (".yaml", ".json", ".txt", ".md", ".html"):
+                for m in _TYPED.finditer(path.read_text(encoding="utf-8")):
+                    typed.append(f"{path.relative_to(ROOT)}: {m.group(0)}")
+    assert typed == []

@@ -144,6 +144,10 @@ _NEEDS = {"uu": ("Lembaran Negara", True), "perppu": ("Lembaran Negara", True), 
           "perda": ("Lembaran Daerah", False)}
 
 
+#: a publication whose number is a blank to fill ("Lembaran Daerah Kabupaten Sleman Tahun 2019 Nomor ....")
+_BLANK_PUB = re.compile(r"\((?:Lembaran|Berita)\s+(?:Negara|Daerah)[^()]*Nomor\s*\.{3,}")
+
+
 def known_publication(key: str, what: str) -> str:
     """What the knowledge base holds for the missing publication, with its evidence, as the tail of an M3
     message ("; basis pengetahuan: Tahun 2022 Nomor 181 menurut ..."), or "" when it holds nothing verified."""
@@ -165,7 +169,9 @@ def _publication(act: dict[str, Any], cite: str, segment: str) -> Iterator[Findi
         return
     name = f"{act['jenis']} Nomor {act['nomor']} Tahun {act['tahun']}"
     pub = act["pub"]
-    if pub is None or pub["kind"] != need[0]:
+    if pub is None and _BLANK_PUB.search(segment):
+        yield finding("M3_isian", cite, act=name)  # left blank on purpose: the number must still be filled in
+    elif pub is None or pub["kind"] != need[0]:
         yield finding("M3", cite, act=name, expected=need[0], known=known_publication(act["key"], need[0]))
     elif need[1] and pub["tln"] is None and act["kind"] != "perda":
         if re.search(r"Tambahan\s+" + need[0].replace(" ", r"\s+"), segment):

@@ -16,7 +16,7 @@ import yaml
 from rancang import schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
-from rancang.generate import resources
+from rancang.generate import kbcite, resources
 from rancang.generate.naskah.fill import placeholders
 from rancang.generate.profile import _message, dates_in_order
 
@@ -32,8 +32,14 @@ def catalogue() -> dict[str, Any]:
 
 @cache
 def examples() -> dict[str, Any]:
-    """Sample values for every field (fictional people), from ``data/letter_examples.yaml``."""
-    return resources.read_yaml("data/letter_examples.yaml")
+    """Sample values for every field (fictional people), from ``data/letter_examples.yaml``; an act named there by
+    its key in the knowledge base ("uu-2023-20") is printed from the knowledge base, never typed."""
+    data = resources.read_yaml("data/letter_examples.yaml")
+    year = int(str(data.get("tanggal") or "2026")[:4])
+    for field in ("mengingat", "dasar"):
+        if isinstance(data.get(field), list):
+            data[field] = [kbcite.mengingat(x, year).text if kbcite.is_key(x) else x for x in data[field]]
+    return data
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from rancang.generate import kbcite
 from rancang.generate.naskah.catalogue import get_type, scenarios_data
 from rancang.generate.naskah.fill import fill, rujukan, text
 from rancang.generate.naskah.parties import Parties, Party
@@ -19,8 +20,25 @@ _KIND = {"nota": "Nota Dinas", "keputusan": "Keputusan"}
 
 
 def national() -> str:
-    """The national sistem-kerja regulation: the Dasar of a letter of another instansi, whose own act we do not know."""
-    return scenarios_data()["dasar_nasional"]
+    """The national sistem-kerja regulation: the Dasar of a letter of another instansi, whose own act we do not know
+    (named with its title from the knowledge base of acts)."""
+    return kbcite.plain(scenarios_data()["dasar_nasional"]).text
+
+
+def mengingat(act: str | None, year: int, blanks: list[str] | None = None) -> list[str]:
+    """A Keputusan's Mengingat: the acts of ``letter_scenarios.yaml`` (keys of the knowledge base, printed with
+    their publication and latest amendment before ``year``; blanks added to ``blanks``) and the region's act."""
+    out = []
+    for x in scenarios_data()["mengingat"]:
+        if "{perbup}" in x:
+            if act:
+                out.append(fill(x, {"perbup": act}))
+            continue
+        cited = kbcite.mengingat(x, year)
+        out.append(cited.text)
+        if blanks is not None:
+            blanks += [b for b in cited.blanks if b not in blanks]
+    return out
 
 
 def _people(parties: Parties) -> list[dict[str, Any]]:
@@ -64,15 +82,15 @@ def _team(parties: Parties, task: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _keputusan(parties: Parties, task: dict[str, Any], act: str | None) -> dict[str, Any]:
+def _keputusan(parties: Parties, task: dict[str, Any], act: str | None, year: int,
+               blanks: list[str] | None = None) -> dict[str, Any]:
     nama_tim = text(task.get("nama_tim"))
     gov, pd, _ = parties.side("asal")
     return {"tentang": task.get("tentang") or f"Pembentukan {nama_tim}",
             "menimbang": task.get("menimbang") or [f"bahwa untuk pencapaian target kinerja {pd['nama']} diperlukan "
                                                    f"kolaborasi Pejabat Fungsional dan Pelaksana lintas Perangkat "
                                                    f"Daerah dalam {nama_tim}"],
-            "mengingat": task.get("mengingat") or [fill(x, {"perbup": act}) for x in scenarios_data()["mengingat"]
-                                                   if act or "{perbup}" not in x],
+            "mengingat": task.get("mengingat") or mengingat(act, year, blanks),
             "melapor_kepada": f"{pd['kepala']['jabatan']} {gov.daerah}"}
 
 
@@ -85,10 +103,11 @@ def _step_fields(step: dict[str, Any], ctx: dict[str, Any], missing: list[str]) 
 
 def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties: Parties, dari: Party,
                   kepada: Party, day: dt.date, nomor: str | None, refs: dict[int, Any],
-                  act: str | None, missing: list[str]) -> dict[str, Any]:
+                  act: str | None, missing: list[str], blanks: list[str] | None = None) -> dict[str, Any]:
     """The data of the letter of ``step`` (see the module docs); refs are the cited letters (``scenario.Letter``)
     by step number; ``act`` is the region's sistem-kerja act (None: not known, the national regulation is the
-    Dasar); names of task fields its sentences need but the data lacks are added to ``missing``."""
+    Dasar); names of task fields its sentences need but the data lacks are added to ``missing``, facts of cited
+    acts the knowledge base does not hold (printed "Nomor ....") to ``blanks``."""
     task = _task(parties)
     ctx = {**task, **names(parties)}
     d: dict[str, Any] = {**task, **_team(parties, task)}
@@ -116,7 +135,7 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         basis = act if act and dari.gov is parties.own else national()
         d["dasar"] = [basis] + [rujukan(cite(refs[k], dari, None, parties)) for k in step.get("dasar") or []]
     if t["layout"] == "keputusan":
-        d.update(_keputusan(parties, task, act))
+        d.update(_keputusan(parties, task, act, day.year, blanks))
     if t["layout"] == "disposisi":
         d["diteruskan"] = [parties.address(kepada, dari)]
     d.update(_step_fields(step, ctx, missing))

@@ -85,6 +85,8 @@ class Built:
     peraturan: str
     prosedur: str
     steps: list[Step] = field(default_factory=list)
+    #: facts of the acts the letters cite that the knowledge base does not hold (printed "Nomor ....")
+    blanks: list[str] = field(default_factory=list)
 
     @property
     def letters(self) -> list[Letter]:
@@ -191,7 +193,8 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         nomor = None if t["kelas"] in UNNUMBERED else numbers.next(dari, code, day)
         refs = {k: letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k}
         lacking: list[str] = []
-        fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, act, lacking)
+        fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, act, lacking,
+                                     built.blanks)
         st.letter = letters[i] = Letter(made, step["surat"], layout, fields, dari, kepada, day)
         lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
         for k in lacking:
@@ -234,6 +237,11 @@ def skenario_md(built: Built) -> str:
         who = f"{_cell(signer)} → {_cell(to)}"
         out.append(f"| {s.n} | {_cell(s.teks)} | {x.filename}: {_cell(get_type(x.jenis)['judul'])} | "
                    f"{_cell(x.data.get('nomor') or '-')} | {tanggal(x.date)} | {who} | {_cell(s.cite or '-')} |")
+    if built.blanks:
+        out += ["", "## Yang masih harus diisi", "",
+                "Fakta peraturan yang dikutip yang tidak diketahui dengan pasti oleh basis pengetahuan rancang "
+                "(tertulis \"Nomor ....\" dalam naskah); isi dari naskah resminya:", ""]
+        out += [f"- {b}" for b in built.blanks]
     return "\n".join(out) + "\n"
 
 
