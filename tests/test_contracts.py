@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from rancang import schema, topics, tree
+from rancang import kinds, schema, topics, tree
 from rancang.errors import InputError
 from rancang.generate import checks, naskah, profile_data
 from rancang.generate.checks import base
@@ -36,6 +36,8 @@ CONTRACTS: list[tuple[str, str, Callable[[], list[str]], bool]] = [
     ("sistemkerja", "/properties/topics/properties", topics.keys, True),
     ("letter", "/properties/jenis/enum", lambda: list(naskah.types()), True),
     ("regulation", "/$defs/node/properties/type/enum", lambda: list(tree.NODE_TYPES), False),
+    # a tree's region kind: a kind of region of data/kinds.json, "nasional" for a national act, or unknown
+    ("regulation", "/$defs/meta/properties/daerah_jenis/enum", lambda: [*kinds.regions(), "nasional", None], False),
 ]
 
 
@@ -45,8 +47,8 @@ def test_the_schema_names_what_the_catalogue_names(name, pointer, source, ordere
     listed = list(_at(schema.load(name), pointer))
     want = source()
     if not ordered:
-        listed, want = sorted(listed), sorted(want)
-    extra, lacking = sorted(set(listed) - set(want)), sorted(set(want) - set(listed))
+        listed, want = sorted(listed, key=repr), sorted(want, key=repr)
+    extra, lacking = sorted(set(listed) - set(want), key=repr), sorted(set(want) - set(listed), key=repr)
     assert listed == want, (f"schema/{name}.schema.json {pointer} differs from its catalogue: only in the schema "
                             f"{extra}, only in the catalogue {lacking} (or the order differs)")
 
