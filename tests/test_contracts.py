@@ -20,6 +20,7 @@ from rancang.errors import InputError
 from rancang.generate import checks, naskah, profile_data
 from rancang.generate.checks import base
 from rancang.generate.naskah import catalogue
+from rancang.generate.naskah.letter_data import LetterData
 from rancang.ingest import ingest_text
 from rancang.model import shapes
 
@@ -140,3 +141,10 @@ def test_every_typed_key_is_a_schema_property_required_alike(shape, name, pointe
     required, known = set(node.get("required", [])), set(node["properties"])
     assert set(shape.__required_keys__) == required, shape.__name__
     assert set(shape.__optional_keys__) - DERIVED == known - required, shape.__name__
+
+
+def test_the_letter_data_type_names_every_key_of_the_letter_schema():
+    """Every key a letter may have, all optional in the type: which ones a letter needs depends on its type (and
+    ``jenis``, which the schema requires, is the letter type's name, added when the data is validated)."""
+    assert set(LetterData.__optional_keys__) == set(schema.load("letter")["properties"])
+    assert not LetterData.__required_keys__
