@@ -45,6 +45,8 @@ def test_hidden_text_is_no_part_of_the_pasal_and_is_recorded_as_hidden():
     hidden = [r for r in reg.stats.removed if r["kind"] == "hidden"]
     assert [r["text"] for r in hidden] == ["CATATAN INTERNAL: pasal ini dihapus atas permintaan Sekda."]
     assert reg.pasals()[1].child_list("ayat")[0].text.endswith("kebijakan penyederhanaan birokrasi.")
+    assert [w["kind"] for w in reg.stats.warnings] == ["hidden_text"]
+    assert "CATATAN INTERNAL" in reg.stats.warnings[0]["message"]
 
 
 @pytest.mark.parametrize("path", WORD_FILES, ids=lambda p: p.name if p.parent.name == "abuse" else p.parent.name)
