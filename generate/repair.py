@@ -18,12 +18,11 @@ from rancang.generate import resources
 from rancang.generate.checks.references import wrong_subjects
 from rancang.generate.notes import Notes
 from rancang.parts import Block
-from rancang.tree import Node, Regulation
+from rancang.tree import LIST_TYPES, Node, Regulation
 
 _WORD = re.compile(r"[A-Za-z]+")
 #: the same word twice ("Kerja Kerja"): a typo in Indonesian, whose reduplication is hyphenated ("masing-masing")
 _DOUBLED = re.compile(r"(?<![\w-])([A-Za-z]{3,})\s+(\1)(?![\w-])", re.IGNORECASE)
-LIST_TYPES = ("huruf", "angka", "item")
 _ENDS = (".", ";", ":", ",")
 
 
