@@ -21,13 +21,13 @@ from rancang.errors import InputError, RancangError
 from rancang.ingest import ingest_path
 from rancang.ingest.akn import to_akn
 from rancang.ingest.markdown import render as render_md
+from rancang.ingest.readers import docx, pdf
 from rancang.ingest.readers import ocr as ocr_reader
-from rancang.ingest.readers import pdf
 from rancang.limits import limit
 
 INTERNAL = "galat internal ({kind}: {exc}); mohon laporkan ke pengembang."
 #: extensions taken from a folder (a single named file is read whatever its extension: content decides)
-EXTENSIONS = (".txt", ".md", ".pdf", ".docx")
+EXTENSIONS = (".txt", ".md", ".pdf", *docx.SUFFIXES)
 
 
 def render(path: Path, fmt: str, warn: Callable[[str], None] | None = None) -> str:
