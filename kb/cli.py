@@ -52,7 +52,7 @@ def build(root: str, out: str | None, jobs: int | None, scheduler: str | None, r
             bar.__exit__(None, None, None)
     reading = record["reading"]
     click.echo(f"{record['acts']} peraturan dalam basis pengetahuan ({out_dir / 'acts.jsonl.gz'}).")
-    if "seconds" in reading:
+    if "seconds" in reading and not reading.get("reused"):
         click.echo(f"{reading['files']} berkas dibaca dalam {reading['seconds']} detik "
                    f"({reading['files_per_second']} berkas/detik); {len(reading['refused'])} ditolak, "
                    f"{len(reading['errors'])} galat internal.")
