@@ -6,7 +6,6 @@ Heavy libraries (rapidfuzz, python-docx, the model) are imported inside the comm
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,16 +36,15 @@ DB_HELP = "Berkas basis data korpus (bawaan: folder data pengguna, atau $RANCANG
 
 
 @contextmanager
-def _cluster(jobs: int | None, scheduler: str | None, work: int) -> Iterator[Any]:
-    """A Dask client for ``work`` items: the named (or $RANCANG_SCHEDULER) scheduler, else a local cluster of
-    ``jobs`` processes (all cores when not given) when there are several items and more than one process;
-    None (read here, in this process) otherwise."""
+def _cluster(jobs: int | None, scheduler: str | None) -> Iterator[Any]:
+    """A Dask client of the named (or $RANCANG_SCHEDULER) scheduler; None without one, and the files are then
+    read by ``jobs`` local processes (a process pool of the standard library: a plain install needs no Dask).
+    See docs/architecture.md, "Reading many files"."""
     address = cluster.scheduler_address(scheduler)
-    jobs = jobs or os.cpu_count() or 1
-    if address is None and (work < 2 or jobs < 2):
+    if address is None:
         yield None
         return
-    with cluster.client(min(jobs, work), address) as c:
+    with cluster.client(jobs or 1, address) as c:
         yield c
 
 
@@ -75,7 +73,7 @@ def corpus() -> None:
                    "--seed: isi korpus bawaan sekarang ke basis data yang dibuat dengan --no-seed.")
 @click.option("--scheduler", metavar="ALAMAT", default=None,
               help="Penjadwal Dask yang sudah berjalan (misalnya tcp://10.0.0.5:8786; bawaan: $RANCANG_SCHEDULER). "
-                   "Tanpa ini, beberapa berkas dibaca oleh klaster lokal -j proses.")
+                   "Tanpa ini, berkas dibaca oleh -j proses di komputer ini (tanpa Dask).")
 @click.option("--ocr/--no-ocr", "ocr", default=None,
               help="--ocr: selalu baca PDF dengan OCR; --no-ocr: jangan pernah. Bawaan: OCR hanya bila PDF "
                    "tidak memiliki lapisan teks yang dapat dibaca.")
@@ -84,8 +82,9 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, feed: str | No
     """Tambahkan berkas atau folder peraturan (TXT/MD/PDF/DOCX/JSON) ke korpus.
 
     Berkas yang sudah ada (sha256 sama) dilewati; setiap peraturan ditulis utuh dalam satu transaksi. Berkas
-    dibaca sebagai tugas Dask (klaster lokal, atau penjadwal --scheduler); hanya proses ini yang menulis korpus,
-    sehingga pekerja yang mati tidak menghilangkan apa pun dan menjalankan ulang menyelesaikan sisanya.
+    dibaca oleh -j proses di komputer ini, atau sebagai tugas Dask pada penjadwal --scheduler; hanya proses ini
+    yang menulis korpus, sehingga pekerja yang mati tidak menghilangkan apa pun dan menjalankan ulang
+    menyelesaikan sisanya.
     """
     set_ocr(ocr)
     if bool(paths) == bool(feed) and not (seed and not paths and not feed):
@@ -103,8 +102,8 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, feed: str | No
             result = store.add_feed(feed)
         else:
             files = expand(paths)
-            with click.progressbar(length=len(files), label="Membaca peraturan", show_pos=True,
-                                   file=sys.stderr) as bar, _cluster(jobs, scheduler, len(files)) as c:
+            with _cluster(jobs, scheduler) as c, click.progressbar(
+                    length=len(files), label="Membaca peraturan", show_pos=True, file=sys.stderr) as bar:
                 result = store.add_files(files, jobs=jobs, progress=bar.update, cluster=c)
     for rid in result.added:
         click.echo(f"ditambahkan: {rid}")

@@ -46,13 +46,25 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
               help="Ambil klausul satu topik dari peraturan lain dalam korpus; boleh diulang.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Basis data korpus (bawaan: $RANCANG_DB atau folder data pengguna).")
-@click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder keluaran: draft.docx, draft.md, draft.json, catatan.md.")
+@click.option("--contoh-profil", "template", metavar="BERKAS", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tulis profil kosong berketerangan ke BERKAS untuk diisi (lalu: rancang draft BERKAS -o FOLDER).")
 def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tuple[str, ...], db: Path | None,
-          outdir: Path) -> None:
+          outdir: Path | None, template: Path | None) -> None:
     """Susun rancangan Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON) atau --contoh NAMA.
 
-    Setiap temuan pemeriksaan rancangan dicetak; status keluar 1 bila ada galat."""
+    Profil daerah sendiri dimulai dari --contoh-profil profil.yaml. Setiap temuan pemeriksaan rancangan dicetak;
+    status keluar 1 bila ada galat."""
+    if template is not None:
+        if profile is not None or contoh is not None or outdir is not None:
+            raise InputError("--contoh-profil hanya menulis profil kosong; jalankan tanpa PROFILE, --contoh dan -o.")
+        profiles.write_template(template)
+        click.echo(f"ditulis: {template}\nisi nilai yang masih null, lalu: rancang draft {template} -o keluaran")
+        return
+    if outdir is None:  # required unless --contoh-profil: click's own usage error, as when it was required
+        ctx = click.get_current_context()
+        raise click.MissingParameter(ctx=ctx, param=next(p for p in ctx.command.params if p.name == "outdir"))
     if (profile is None) == (contoh is None):
         raise InputError("sebutkan PROFILE (berkas YAML/JSON) atau --contoh NAMA, salah satu saja.")
     prof = profiles.load(profile if profile is not None else profiles.example_path(contoh or ""))
@@ -135,7 +147,9 @@ def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[Finding], l
 @click.option("--example", is_flag=True, help="Cetak contoh data YAML yang dapat diisi untuk JENIS atau --scenario.")
 @click.option("--scenario", metavar="NAMA", help="Seluruh naskah satu prosedur, berurutan: DATA -> FOLDER (-o).")
 @click.option("--peraturan", metavar="ID|BERKAS",
-              help="Ambil langkah dan klausul prosedur dari model peraturan ini (bawaan: peraturan dasar korpus).")
+              help="Dengan --scenario: ambil langkah dan pasal prosedur dari model peraturan daerah ini (id korpus "
+                   "atau berkas, mis. draft.json). Tanpa opsi ini tidak ada pasal yang dikutip: langkahnya langkah "
+                   "baku skenario.")
 @click.option("-o", "--out", type=click.Path(path_type=Path),
               help="Berkas DOCX keluaran (satu surat) atau folder keluaran (--scenario).")
 def letter(type_: str | None, data: Path | None, list_: bool, example: bool, scenario: str | None,

@@ -20,7 +20,7 @@ from rancang import kinds, schema
 from rancang.dataload import check_tree, load_mapping
 from rancang.dates import parse as parse_date
 from rancang.dates import written_like_a_date
-from rancang.errors import InputError
+from rancang.errors import InputError, os_reason
 from rancang.generate import resources
 from rancang.generate.profile_data import RegionData
 
@@ -51,6 +51,8 @@ def _message(err: schema.Problem, root: str = "profil") -> str:
     if err.validator == "required":
         missing = [k for k in err.validator_value if k not in err.instance]
         return f"kunci wajib {', '.join(repr(k) for k in missing)} tidak ada di {where}"
+    if err.instance is None and err.validator in ("type", "enum"):  # a template's null not filled in yet
+        return f"{where}: belum diisi"
     if err.validator == "enum":
         options = ", ".join(repr(v) for v in err.validator_value)
         return f"{where}: nilai {err.instance!r} tidak diizinkan (pilihan: {options})"
@@ -279,3 +281,21 @@ def example_path(name: str) -> Path:
 def load(path: str | Path) -> Profile:
     """Read, validate and wrap the profile at ``path``."""
     return from_dict(read_data(path), label=f"{Path(path).name}: profil")
+
+
+#: the commented profile to fill in (``rancang draft --contoh-profil``): every key of region.schema.json, the
+#: values a clerk must supply left null so that an unfilled copy is refused field by field ("belum diisi")
+TEMPLATE = "data/profil-kosong.yaml"
+
+
+def write_template(path: str | Path) -> None:
+    """Write the commented profile template to ``path``. Raises InputError when ``path`` already exists (a filled
+    profile is never overwritten) or cannot be written."""
+    p = Path(path)
+    if p.exists():
+        raise InputError(f"{p}: berkas sudah ada; pilih nama lain agar profil yang ada tidak tertimpa.")
+    try:
+        with p.open("x", encoding="utf-8") as f:
+            f.write(resources.read_text(TEMPLATE))
+    except OSError as exc:
+        raise InputError(f"{p}: profil tidak dapat ditulis ({os_reason(exc)}).") from None

@@ -4,6 +4,7 @@ pictures (SVG / PNG, drawn by Graphviz) of its reporting lines and procedures.""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -43,8 +44,10 @@ def model(source: Path, out: Path | None, fmt: str, procedure: str | None) -> No
     else:
         payload = to_mermaid(data).encode("utf-8")
     if out is None:
-        click.get_binary_stream("stdout").write(payload)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
         return
+    atomic.not_a_source(out, [source])
     atomic.write_bytes(out, payload)
     click.echo(f"Model ditulis ke {out} ({len(data['roles'])} peran, {len(data['procedures'])} prosedur, "
                f"{len(data['documents'])} dokumen).", err=True)

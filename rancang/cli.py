@@ -13,6 +13,7 @@ import signal
 import sys
 import threading
 from types import FrameType
+from typing import Any, cast
 
 import click
 
@@ -83,8 +84,10 @@ def _hint_top_level(exc: click.UsageError, argv: list[str]) -> None:
     rest = argv[argv.index(ctx.info_name) + 1:] if ctx.info_name in argv else []
     word = next((a for a in rest if not a.startswith("-")), None)
     if word in COMMANDS and word not in ctx.command.commands:
-        exc.message = (f"'{ctx.command_path} {word}' tidak ada; perintah itu dijalankan langsung: "
-                       f"'{ctx.find_root().info_name} {word}' (lihat '{ctx.find_root().info_name} {word} --help').")
+        root = ctx.find_root().info_name
+        cast(Any, exc).message = (  # click >= 8.5 types the message as Final
+            f"'{ctx.command_path} {word}' tidak ada; perintah itu dijalankan langsung: '{root} {word}' "
+            f"(lihat '{root} {word} --help').")
 
 
 class Terminated(BaseException):

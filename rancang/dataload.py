@@ -177,6 +177,8 @@ def loads(text: str, label: str, fmt: str = "yaml") -> Any:
     except RecursionError:
         raise InputError(f"{label}: data bersarang terlalu dalam; sederhanakan strukturnya.") from None
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        if "nesting depth" in str(getattr(exc, "problem", "")):  # libyaml >= 0.2.5 stops at 1,000 open brackets
+            raise InputError(f"{label}: data bersarang terlalu dalam; sederhanakan strukturnya.") from None
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else getattr(exc, "lineno", None)
         where = f" (baris {line})" if line else ""

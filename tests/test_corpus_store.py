@@ -94,6 +94,29 @@ def test_cli_add_twice_is_a_no_op(tmp_path: Path, capsys: pytest.CaptureFixture[
         "SELECT id, sha256, clauses FROM regulations ORDER BY id").fetchall() == snapshot
 
 
+WITHOUT_DASK = ("import sys\nsys.modules['dask'] = sys.modules['distributed'] = None  # a plain install\n"
+                "from rancang.cli import main\nsys.exit(main(sys.argv[1:]))\n")
+
+
+def test_a_plain_install_adds_a_folder_of_five_files_in_worker_processes_and_finds_them(tmp_path: Path) -> None:
+    """Issue 23: the store's core job needs no optional extra; Dask is only for a --scheduler."""
+    db, folder = str(tmp_path / "c.sqlite"), tmp_path / "peraturan"
+    _variants(folder, 5)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", WITHOUT_DASK, *args], capture_output=True, text=True,
+                              timeout=600, cwd=tmp_path)
+
+    added = run("corpus", "add", "--db", db, "--no-seed", "-j", "2", str(folder))
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.splitlines()[-1] == "5 ditambahkan, 0 sudah ada, 0 gagal."
+    found = run("search", "--db", db, "pengajuan sukarela")
+    assert found.returncode == 0 and "Pasal 10 ayat (4) huruf b" in found.stdout, found.stdout
+    far = run("corpus", "add", "--db", db, "--scheduler", "tcp://127.0.0.1:9", str(folder))
+    assert far.returncode == 1 and far.stderr.strip() == (
+        "Galat: pembacaan terdistribusi memerlukan Dask: pip install 'rancang[cluster]'.")
+
+
 def test_a_file_that_is_not_a_regulation_is_reported_not_lost(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "kosong.txt"

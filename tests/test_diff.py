@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rancang import corpus
+from rancang import corpus, topics
 from rancang.cli import main
 from rancang.corpus.diff import compare, redline
 from rancang.corpus.store import Store
@@ -59,7 +59,7 @@ def test_every_gold_topic_pairs_the_two_gold_cites_for_every_pair_of_regions(sto
     reports = {(a, b): compare(reg(a), reg(b), top(a), top(b), a, b)
                for a, b in itertools.permutations(REGIONS, 2)}
     ok, total, misses = _score(reports, gold_topics)
-    assert total == 12 * 12
+    assert total == len(reports) * len(gold_topics["bogor"])  # every gold topic is regulated in every region
     assert ok / total >= 0.95, misses
 
 
@@ -70,7 +70,7 @@ def test_text_similarity_alone_still_finds_the_gold_pairs(store: Store, gold_top
     assert ok / total >= 0.9, misses
 
 
-def test_principles_pair_across_different_numbers(store: Store) -> None:
+def test_principles_pair_across_different_numbers(store: Store, gold_topics) -> None:
     rep = compare(store.regulation("bogor"), store.regulation("jepara"), store.topics("bogor"),
                   store.topics("jepara"))
     [pair] = [p for p in rep["pairs"] if p["topic"] == "prinsip_mekanisme_kerja"]
@@ -78,7 +78,7 @@ def test_principles_pair_across_different_numbers(store: Store) -> None:
     # who receives the individual report differs: Bogor's atasan langsung, Jepara's Pimpinan Unit Kerja
     actors = rep["topics"]["pertanggungjawaban_individu"]["actors"]
     assert "atasan langsung" in actors["only_a"] and "pimpinan unit kerja" in actors["only_b"]
-    assert rep["summary"]["both"] == list(rep["topics"])
+    assert set(gold_topics["bogor"]) <= set(rep["summary"]["both"])  # both regulate every topic the gold records
 
 
 def test_redline_marks_inserted_and_deleted_words() -> None:
@@ -123,7 +123,7 @@ def test_docx_report_has_the_topic_table_and_the_redline(store: Store, tmp_path:
     assert main(["diff", "bogor", "jepara", "--db", str(store.path), "-o", str(out)]) == 0
     doc = Document(str(out))
     topic_table = doc.tables[0]
-    assert topic_table.rows[0].cells[0].text == "Topik" and len(topic_table.rows) == 13
+    assert topic_table.rows[0].cells[0].text == "Topik" and len(topic_table.rows) == 1 + len(topics.keys())
     struck = [r for t in doc.tables[1:] for row in t.rows for c in row.cells for p in c.paragraphs
               for r in p.runs if r.font.strike]
     assert struck, "deleted words are struck through"
@@ -158,10 +158,11 @@ def test_matrix_covers_every_topic_in_every_region(store: Store, tmp_path: Path,
     assert main(["diff", "--matrix", "--all", "--db", str(store.path), "-o", str(out)]) == 0
     rows = [line.split(",") for line in out.read_text(encoding="utf-8").splitlines()]
     assert rows[0] == ["topik", "label", "bogor", "jepara", "malang", "pasaman-barat"]
-    assert len(rows) == 13
+    assert [row[0] for row in rows[1:]] == topics.keys()  # every topic of the catalogue, in its order
     for row in rows[1:]:
         for region, cite in zip(rows[0][2:], row[2:], strict=True):
-            assert _same(gold_topics[region][row[0]], cite), (region, row[0], cite)
+            if row[0] in gold_topics[region]:
+                assert _same(gold_topics[region][row[0]], cite), (region, row[0], cite)
     html = tmp_path / "matriks.html"
     assert main(["diff", "--matrix", "bogor", "malang", "--db", str(store.path), "-o", str(html)]) == 0
     assert "Pasal 13" in html.read_text(encoding="utf-8")

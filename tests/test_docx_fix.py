@@ -130,3 +130,15 @@ def test_a_dotx_keeps_its_kind_or_becomes_a_document_by_the_output_name(tmp_path
     fix(src, tmp_path / "hasil.docx", capsys)
     types = part(tmp_path / "hasil.docx", "[Content_Types].xml")
     assert DOCX_MAIN.encode() in types and TEMPLATE.encode() not in types
+
+
+def test_a_folder_of_word_documents_templates_and_macro_documents_is_read_whole(tmp_path, capsys):
+    folder = tmp_path / "naskah"
+    folder.mkdir()
+    data = _pasal_2(run("Tugas dilaksanakan."))
+    (folder / "a.docx").write_bytes(data)
+    (folder / "b.docm").write_bytes(_retyped(data, DOC_MACRO, b"vba"))
+    (folder / "c.dotx").write_bytes(_retyped(data, TEMPLATE))
+    out = tmp_path / "pohon"
+    assert main(["ingest", str(folder), "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json"]

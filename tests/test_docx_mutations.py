@@ -1,6 +1,6 @@
 """Word XML as other tools and damaged files write it: a regulation's document.xml mutated by the structures Word
 allows (containers at every level, hidden runs, alternate branches, tracked changes, symbols, breaks) and by ones
-it does not (unknown elements, a paragraph inside a run, a cell outside a row). Every mutated file is read or
+it does not (unknown elements, a paragraph inside a run or a w:t, a cell outside a row). Every mutated file is read or
 refused with one sentence, never an internal error, and every character of its package is in the tree or in
 ``stats.removed`` (issue 32: "26% of XML-mutated DOCX files lose or change text")."""
 
@@ -56,7 +56,7 @@ def mutate(root, rng: random.Random) -> None:
     """One mutation of the parsed document.xml ``root``."""
     ps, rs = list(root.iter(q("p"))), list(root.iter(q("r")))
     others = [e for e in root.iter() if e is not root and e.getparent() is not None]
-    kind = rng.randrange(10)
+    kind = rng.randrange(11)
     if kind == 0:
         _wrap(rng.choice(ps), rng.choice(["customXml", "sdt"]))
     elif kind == 1:
@@ -81,8 +81,12 @@ def mutate(root, rng: random.Random) -> None:
         etree.SubElement(_props(_props(p, "pPr"), "rPr"), q("vanish"))
         for r in p.iter(q("r")):
             etree.SubElement(_props(r, "rPr"), q("vanish"))
-    else:
+    elif kind == 9:
         etree.SubElement(rng.choice(rs), q(rng.choice(["tab", "br", "noBreakHyphen", "softHyphen", "cr"])))
+    else:  # a paragraph inside a w:t, between its text and a tail
+        copied = copy.deepcopy(rng.choice(ps))
+        copied.tail = " ekor"
+        rng.choice(list(root.iter(q("t")))).append(copied)
 
 
 def mutated(seed: int) -> bytes:

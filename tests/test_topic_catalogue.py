@@ -4,6 +4,7 @@ are named; the model, the diff, the matrix, search, the S1 check and the model m
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from rancang import topics
@@ -11,7 +12,8 @@ from rancang.corpus import topics as corpus_topics
 from rancang.model.clauses import Unit
 from rancang.model.topics import find_topics
 
-ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from checkout import ROOT, tracked  # noqa: E402
 
 
 def test_every_topic_has_a_label_precise_cues_and_loose_cues(gold) -> None:
@@ -31,12 +33,12 @@ def test_the_schema_and_the_catalogue_name_the_same_topics() -> None:
 
 
 def test_no_other_data_file_or_module_lists_the_topics() -> None:
-    for path in [*ROOT.glob("*/patterns/*.json"), *ROOT.glob("*/data/*.json"), *ROOT.glob("*/data/*.yaml")]:
+    for path in tracked("*/patterns/*.json", "*/data/*.json", "*/data/*.yaml"):
         if path.name == "topics.json":
             continue
         text = path.read_text(encoding="utf-8")
         assert "pertanggungjawaban_anggota_tim" not in text, path
-    for path in [*ROOT.glob("*/*.py"), *ROOT.glob("*/*/*.py")]:
+    for path in tracked("*/*.py", "*/*/*.py"):
         if path.parts[-2] == "tests" or "tests" in path.relative_to(ROOT).parts[:1]:
             continue
         assert "pertanggungjawaban_anggota_tim" not in path.read_text(encoding="utf-8"), path

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from lxml import etree
+
 from rancang.ingest.markdown import CANONICAL_MARK
 from rancang.ingest.readers.docx_numbering import Numbering, _q
 from rancang.ingest.readers.docx_styles import Styles
@@ -79,8 +81,14 @@ def symbol(el: Any) -> str:
 
 
 def t_text(el: Any) -> str:
-    """The text of a ``w:t`` (an unresolved entity stays "&name;", the text after it too)."""
-    return "".join(el.itertext())
+    """The text of a ``w:t`` (an unresolved entity stays "&name;", the text after it too); the text of an element
+    inside it (malformed XML) is that element's, not the ``w:t``'s."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag is etree.Entity:
+            parts.append(child.text or "")
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def all_text(el: Any) -> str:
@@ -178,6 +186,8 @@ class Reader:
         num = self.styles.num_pr(p) if p.tag == _q("p") else None
         if num is not None:
             label = self.numbering.label(*num)
+            if label and self.styles.label_caps(p, self.numbering.level(*num).toggles):
+                label = label.upper()
             if label:
                 self.generated.append(label)
             if label and texts and texts[0]:
@@ -224,6 +234,8 @@ class Reader:
                 continue
             if tag == _q("t"):
                 pc.parts.append(t_text(child).upper() if upper else t_text(child))
+                if len(child):  # elements inside a w:t (malformed): read after its text
+                    self.run(r, [c for c in child if isinstance(c.tag, str)], pc, props)
             elif tag == _q("sym"):
                 pc.parts.append(symbol(child))
             elif tag in (_q("tab"), _q("ptab")):
