@@ -449,3 +449,16 @@ def test_the_keputusan_validates_as_akoma_ntoso_and_reads_back(keputusan):
     assert validate(xml) == []
     assert b'name="diktum"' in xml and frbr_uri(keputusan) == "/akn/id-kulon-progo/act/kepbup/2026/412"
     assert _projection(ingest_bytes(xml, "kep.xml")) == _projection(keputusan)
+
+
+def test_the_web_reader_shows_a_keputusan_with_its_dikta(tmp_path):
+    pytest.importorskip("fastapi")
+    pytest.importorskip("multipart")
+    from webapp import make_client, wait_job
+
+    client = make_client(tmp_path)
+    html = client.post("/baca/unggah", files={"berkas": ("kep.txt", KEPUTUSAN.read_bytes(), "text/plain")},
+                       headers={"HX-Request": "true"}).text
+    html = wait_job(client, html)
+    assert 'id="n-diktum-kedua"' in html and 'href="#n-diktum-kedua"' in html   # the diktum and its outline entry
+    assert "Diktum KEDUA huruf a" in html and 'href="#n-diktum-kesatu"' in html
