@@ -200,6 +200,7 @@ def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None
         sys.stdout.write(text)
         return
     target = out / (path.stem + ext) if (out.is_dir() or str(out).endswith(("/", "\\"))) else out
+    atomic.not_a_source(target, [path])
     _write(target, text)
     click.echo(f"Ditulis: {target}", err=True)
 
@@ -207,6 +208,8 @@ def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None
 def _batch(files: list[Path], out: Path, fmt: str, ext: str, jobs: int) -> list[str]:
     """Ingest ``files`` into folder ``out``; returns the failure reasons, in input order."""
     names = output_names(files, ext)
+    for f in files:
+        atomic.not_a_source(out / names[f], files)
     reasons: dict[Path, str] = {}
     tasks = [(f, fmt) for f in files]
     with click.progressbar(length=len(files), label="Membaca peraturan", file=sys.stderr) as bar:
