@@ -88,9 +88,10 @@ class ReaderView:
 
 
 def pasal_of(reg: Regulation) -> dict[str, str]:
-    """Cite of every body node -> id of the Pasal that holds it (a Pasal maps to itself)."""
+    """Cite of every body node -> id of the Pasal (or the diktum of a Keputusan) that holds it (a Pasal maps to
+    itself)."""
     out: dict[str, str] = {}
-    for pasal in reg.pasals():
+    for pasal in reg.units():
         for n in pasal.walk():
             if n.cite:
                 out.setdefault(n.cite, pasal.id)
