@@ -199,3 +199,14 @@ def test_lampiran_lists_restarting_after_a_paragraph_are_new_lists():
 def test_an_amending_instruction_announces_quoted_text_not_a_list():
     text = CLEAN.replace(AYAT_2, "(2) Ketentuan Pasal 11 diubah sehingga berbunyi sebagai berikut:")
     assert "R1_empty" not in _rules(text)
+
+
+def test_inserted_units_and_a_reference_into_a_fourth_level_give_no_false_galat():
+    """peers 28 and 31 (with the reader's tree for "(1a)", "3a." and "huruf b) angka 1)"): no B3, no X2, no R1; the one
+    warning left on 28 is true (angka 3a defines "... Paruh Waktu", which no Pasal uses)."""
+    inserted = check(ingest_text((CASES / "inserted-28.txt").read_text(encoding="utf-8"), "inserted.txt"))
+    deep = check(ingest_text(DEEP, "deep.txt"))
+    for found in (inserted, deep):
+        assert not [f for f in found if f["rule"] in ("B3", "X2") or f["rule"].startswith("R1")]
+    assert [(f["rule"], f["cite"]) for f in inserted if f["severity"] == "warning" and f["rule"] != "M4_region"
+            and f["rule"] != "M4_base"] == [("U5", "Pasal 1 angka 3a")]

@@ -95,6 +95,16 @@ def norm(s: str | None) -> str:
     return " ".join((s or "").split())
 
 
+def clause(text: str | None) -> str:
+    """A clause's text as its punctuation is judged: whitespace collapsed, and emphasis or page-join marks a
+    Markdown conversion leaves at its end ("... Pekerjaan Sosial. __", "*squad*") set aside.
+
+    >>> clause("Praktik Pekerjaan Sosial. __")
+    'Praktik Pekerjaan Sosial.'
+    """
+    return norm(text).rstrip("_*~ ")
+
+
 def ending(text: str) -> str:
     """How a clause ends, in the drafter's words: '"; dan"', '";"', '","', '"."' or "tanpa tanda baca".
 

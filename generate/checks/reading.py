@@ -12,6 +12,9 @@ rule whose expected wording follows the jenis: not applied when the reader could
 - a numbering gap (B3) whose missing label is printed inside the previous unit's text ("... ; __ e. mengoptimalkan")
   is the reader's join, not the act's gap: a warning that says so; the same for a heading whose number the reader
   repaired (``stats.corrections``);
+- a text whose numbering breaks in more places than ``_reading.max_numbering_anomalies`` was read with its headings
+  run together (an enacted act almost never has three numbering errors): findings whose certainty rests on the
+  structure read (``reads: structure``) are warnings that say so;
 - a reference (X2) into a gap of the numbering (Pasal 5 cited, Pasal 4 and 6 read, 5 not) cannot tell a missing
   provision from an unread one: a warning that says why. A reference past the last unit stays a GALAT.
 """
@@ -89,6 +92,8 @@ def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> 
     if conf is None:
         rate, found = ocr_damage(reg)
         marks = found if rate >= float(cfg.get("ocr_marks_per_1000", 1.0)) else []
+    anomalies = sum(f["rule"] == "B3" for f in findings)
+    broken = anomalies > int(cfg.get("max_numbering_anomalies", 2))
     out: list[Finding] = []
     for f in findings:
         row: dict[str, Any] = table.get(f["rule"], {})
@@ -112,6 +117,9 @@ def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> 
                 marks=", ".join(f'"{m}"' for m in marks)))
             if f.get("fix") and not fix_ocr:
                 f["fix_ocr"] = f.pop("fix")
+        if broken and row.get("reads") == "structure" and f["severity"] == "error":
+            f = _downgrade(f, cfg.get("broken_note", "penomoran terbaca tidak utuh di {n} tempat: kemungkinan "
+                                                     "akibat pembacaan naskah").format(n=anomalies))
         if f["rule"] == "B3" and f["cite"] in gaps:
             f = _downgrade(f, gaps[f["cite"]])
         elif f["rule"] == "X2" and f.get("ref_in_gap"):

@@ -185,8 +185,18 @@ def _subject(text: str, start: int, terms: list[str]) -> str | None:
     for term in sorted(terms, key=len, reverse=True):
         t = " ".join(term.lower().split())
         if low.endswith(t) and (len(low) == len(t) or not low[-len(t) - 1].isalnum()):
+            word = re.findall(r"[\w/-]+", low[:-len(t)])[-1:]
+            if word and word[0] not in _FUNCTION and not word[0].isdigit():
+                return None  # "rekomendasi pemantauan Isu Publik sebagaimana ...": the term only qualifies the subject
             return term
     return None
+
+
+#: words after which a defined term begins the subject of "... sebagaimana dimaksud" (not a noun it qualifies)
+_FUNCTION = {"yang", "dan", "atau", "oleh", "kepada", "dari", "untuk", "bagi", "terhadap", "pada", "dalam", "dengan",
+             "setiap", "para", "seluruh", "semua", "antara", "di", "ke", "bahwa", "jika", "apabila", "hal", "serta",
+             "sebagai", "tiap", "masing-masing", "melalui", "atas", "tentang", "mengenai", "selain", "kecuali",
+             "dan/atau"}
 
 
 def check_subjects(reg: Regulation) -> Iterator[Finding]:
@@ -208,8 +218,8 @@ def wrong_subjects(reg: Regulation) -> Iterator[tuple[Node, str, Ref, int]]:
     index = reg.index()
     for node in reg.walk():
         for ref in node.refs:
-            if ref.kind != "internal" or not ref.resolved or not ref.target or "sampai" in ref.text:
-                continue  # a range sums up several provisions: its subject need not be named in each
+            if ref.kind != "internal" or not ref.resolved or len(ref.target) != 1 or "sampai" in ref.text:
+                continue  # a range or a list sums up several provisions: its subject need not be named in each
             m = re.search(r"sebagaimana\s+dimaksud\s+(?:(?:dalam|pada)\s+)?$", node.text[:ref.start], re.I)
             if not m:
                 continue

@@ -8,10 +8,20 @@ import re
 from collections.abc import Callable, Iterator
 
 from rancang import kinds
-from rancang.generate.checks.base import Finding, ending, finding, is_amending, is_perda, jenis_of, jenis_pattern, norm
+from rancang.generate.checks.base import (
+    Finding,
+    clause,
+    ending,
+    finding,
+    is_amending,
+    is_perda,
+    jenis_of,
+    jenis_pattern,
+    norm,
+)
 from rancang.kinds import BODY_UNITS, NodeType
 from rancang.numbering import huruf_value, ordinal_value, roman_value
-from rancang.tree import Node, Regulation
+from rancang.tree import LIST_TYPES, Node, Regulation
 
 
 def letter_value(s: str) -> int | None:
@@ -69,12 +79,18 @@ def check_babs(reg: Regulation) -> Iterator[Finding]:
     babs = [n for n in reg.body if n.type == "bab"]
     if not babs or is_amending(reg):
         return
-    if (babs[0].number or "").strip() == "I" and norm(babs[0].heading).upper() != "KETENTUAN UMUM":
+    if (babs[0].number or "").strip() == "I" and not _heading(babs[0]).startswith("KETENTUAN UMUM"):
         yield finding("B1_first", babs[0].cite, found=babs[0].heading or "")
     # the last BAB read is the act's last only when it holds the Pasal that says when the act comes into force
     last = " ".join(n.text for n in babs[-1].walk())
-    if re.search(r"mulai\s+berlaku", last) and norm(babs[-1].heading).upper() != "KETENTUAN PENUTUP":
+    if re.search(r"mulai\s+berlaku", last) and not _heading(babs[-1]).startswith("KETENTUAN PENUTUP"):
         yield finding("B1_last", babs[-1].cite, found=babs[-1].heading or "")
+
+
+def _heading(bab: Node) -> str:
+    """A BAB's title in capitals, without its own label printed again ("BAB VIII KETENTUAN PERALIHAN") -- the text a
+    reader may run into it after the title is left to follow it."""
+    return re.sub(r"^BAB\s+[IVXLC]+[A-Z]?\s+", "", norm(bab.heading).upper())
 
 
 def check_judul(reg: Regulation) -> Iterator[Finding]:
@@ -190,7 +206,7 @@ def check_placeholders(reg: Regulation) -> Iterator[Finding]:
 
 
 _ITEM_END = re.compile(r";(?:\s+(?:dan/atau|dan|atau|serta))?$")
-LIST_KINDS = ("huruf", "angka", "item")
+LIST_KINDS = LIST_TYPES
 
 
 def _end_fix(node: Node, mark: str) -> dict[str, str]:
@@ -237,7 +253,7 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
             if node.type == "perubahan" or not node.text.strip():
                 continue
             items = [c for c in node.children if c.type in LIST_KINDS]
-            text = norm(node.text)
+            text = clause(node.text)
             if node.type in ("ayat", *BODY_UNITS) and not items and not node.child_list("ayat") and \
                     not text.endswith((".", ":")) and (node.type == "ayat" or not node.children):
                 yield finding("R1_end", node.cite, fix=_end_fix(node, "."), found=ending(text))
@@ -246,7 +262,7 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
             after_list = node.children.index(items[-1]) < len(node.children) - 1
             closes = _closes_sentence(node, parents)
             for item in items:
-                itext = norm(item.text)
+                itext = clause(item.text)
                 if not itext or any(c.type in LIST_KINDS for c in item.children):
                     continue
                 if item is items[-1] and closes:
