@@ -20,7 +20,7 @@ from typing import Any
 
 from rancang.address import covers
 from rancang.fold import fold
-from rancang.tree import Node, Regulation
+from rancang.tree import LIST_TYPES, Node, Regulation
 
 #: a unit whose own list has more items than this is compared item by item
 SPLIT_LIST = 8
@@ -87,7 +87,7 @@ def units(reg: Regulation) -> list[Unit]:
 
 
 def _split(node: Node) -> list[Unit]:
-    items = [c for c in node.children if c.type in ("huruf", "angka", "item")]
+    items = [c for c in node.children if c.type in LIST_TYPES]
     if len(items) <= SPLIT_LIST:
         return [Unit(node.id, node.cite, full_text(node), node)]
     return [Unit(c.id, c.cite, full_text(c), c, item=True) for c in items]

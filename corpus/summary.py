@@ -17,7 +17,7 @@ from rancang.corpus.align import full_text
 from rancang.corpus.topics import lexicon
 from rancang.fold import fold
 from rancang.topics import label
-from rancang.tree import Node
+from rancang.tree import LIST_TYPES, Node
 
 #: the diff's two name lists -> the shared vocabulary they come from (:mod:`rancang.vocab`)
 VOCABULARY = {"actor": "actors", "document": "documents"}
@@ -62,7 +62,7 @@ def contents(node: Node | None) -> list[str]:
     for n in node.walk():
         if n.text and any(c in fold(n.text) for c in cues):
             for c in n.children:
-                if c.type in ("huruf", "angka", "item") and c.text:
+                if c.type in LIST_TYPES and c.text:
                     out.append(re.sub(r"[;,.]?\s*(dan|atau)?\s*$", "", fold(c.text)).strip())
     return list(dict.fromkeys(x for x in out if x))
 

@@ -14,7 +14,7 @@ from rancang.generate.provenance import origin as _origin
 from rancang.generate.provenance import set_origin
 from rancang.generate.provenance import tag as _tag
 from rancang.generate.sources import Sources
-from rancang.tree import Node
+from rancang.tree import CONTAINER_TYPES, LIST_TYPES, Node
 
 #: the punctuation that closes a list item: "; dan", "; atau", "; dan/atau", ";", ".", ","
 _ITEM_END = re.compile(r"(?:;\s*(?:dan/atau|dan|atau)|[.;,:])\s*$")
@@ -127,11 +127,11 @@ def drop(body: list[Node], patterns: list[tuple[re.Pattern, str, str, str]], not
             if why is not None:
                 removed.update(_origin(x) for x in n.walk())
                 notes.add("dihapus", why[0], why[1], n.full_text(), cite=n.cite)
-                if parent is not None and n.type in ("huruf", "angka", "item"):
+                if parent is not None and n.type in LIST_TYPES:
                     lists.setdefault(id(parent), (parent, [_end(c.text) for c in _items(parent)]))
                 continue
             n.children = sweep(n.children, n)
-            if n.type in ("bab", "bagian", "paragraf") and not n.children:
+            if n.type in CONTAINER_TYPES and not n.children:
                 continue
             kept.append(n)
         return kept
@@ -146,7 +146,7 @@ def drop(body: list[Node], patterns: list[tuple[re.Pattern, str, str, str]], not
 
 
 def _items(parent: Node) -> list[Node]:
-    return [c for c in parent.children if c.type in ("huruf", "angka", "item")]
+    return [c for c in parent.children if c.type in LIST_TYPES]
 
 
 def _end(text: str) -> str:

@@ -18,12 +18,11 @@ from rancang.generate import resources
 from rancang.generate.checks.references import wrong_subjects
 from rancang.generate.notes import Notes
 from rancang.parts import Block
-from rancang.tree import Node, Regulation
+from rancang.tree import LIST_TYPES, Node, Regulation
 
 _WORD = re.compile(r"[A-Za-z]+")
 #: the same word twice ("Kerja Kerja"): a typo in Indonesian, whose reduplication is hyphenated ("masing-masing")
 _DOUBLED = re.compile(r"(?<![\w-])([A-Za-z]{3,})\s+(\1)(?![\w-])", re.IGNORECASE)
-LIST_TYPES = ("huruf", "angka", "item")
 _ENDS = (".", ";", ":", ",")
 
 
@@ -60,7 +59,7 @@ class Vocabulary:
         attested in the corpus; None otherwise."""
         g = data()["glued"]
         w = word.lower()
-        if len(w) < 2 * g["min_half"] or w in g["never"] or self.words[w] > g["max_word_count"]:
+        if not 2 * g["min_half"] <= len(w) <= g["max_chars"] or w in g["never"] or self.words[w] > g["max_word_count"]:
             return None
         best = None
         for k in range(g["min_half"], len(w) - g["min_half"] + 1):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from rancang.generate.checks.definitions import unused
 from rancang.generate.notes import Notes
 from rancang.numbering import huruf
-from rancang.tree import Node, Regulation
+from rancang.tree import LIST_TYPES, Node, Regulation
 
 #: "Unit Kerja adalah ...", "Aparatur Sipil Negara yang selanjutnya disingkat ASN adalah ..."
 _DEFINITION = re.compile(r"\s*(?P<term>[A-Z][^,;:]{1,80}?)\s+(?:yang\s+selanjutnya\s+(?:disingkat|disebut)\s+"
@@ -150,7 +150,7 @@ def drop_unused(reg: Regulation, notes: Notes) -> bool:
         pasal1.children.remove(d["node"])
     if pointed:
         return False
-    items = [c for c in pasal1.children if c.type in ("angka", "huruf", "item")]
+    items = [c for c in pasal1.children if c.type in LIST_TYPES]
     for k, c in enumerate(items, 1):
         c.number = huruf(k) if c.type == "huruf" else str(k)
         c.label = re.sub(r"[0-9]+|[a-z]+", c.number, c.label or f"{c.number}.", count=1)

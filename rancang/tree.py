@@ -20,7 +20,8 @@ from rancang.parts import Block, Citation, Dasar, Konsiderans, Meta, PenjelasanB
 #: (BAB, Bagian, Paragraf, and the body units Pasal and diktum), then the list items.
 STRUCTURAL = tuple(t.value for t in (*CONTAINERS, *BODY_UNITS))
 LIST_TYPES = tuple(t.value for t in _LIST_TYPES)
-__all__ = ["NODE_TYPES", "STRUCTURAL", "LIST_TYPES", "Node", "Ref", "Regulation"]
+CONTAINER_TYPES = tuple(t.value for t in CONTAINERS)
+__all__ = ["NODE_TYPES", "STRUCTURAL", "LIST_TYPES", "CONTAINER_TYPES", "Node", "Ref", "Regulation"]
 
 
 def _plain(value: Any) -> Any:
@@ -158,7 +159,7 @@ class Regulation:
             for n in nodes:
                 if n.type == "pasal":
                     out.append(n)
-                elif n.type in ("bab", "bagian", "paragraf"):
+                elif n.type in CONTAINER_TYPES:
                     visit(n.children)
 
         visit(self.body)

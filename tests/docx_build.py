@@ -62,9 +62,10 @@ def text_box(lines: list[str], floating: bool = True, fallback: bool = True, cho
 
 
 def build(body: str, styles: str = "", parts: list[tuple[str, bytes, str, str, str]] = (),
-          headers: str = "") -> bytes:
-    """A DOCX whose w:body holds ``body``; ``styles`` are added to styles.xml; each of ``parts`` is
-    (part name under word/, bytes, content type, relationship type, relationship id)."""
+          numbering: str = "") -> bytes:
+    """A DOCX whose w:body holds ``body``; ``styles`` are added to styles.xml, ``numbering`` (abstractNum and num
+    elements) to numbering.xml; each of ``parts`` is (part name under word/, bytes, content type, relationship
+    type, relationship id)."""
     from docx import Document
 
     base = io.BytesIO()
@@ -78,6 +79,8 @@ def build(body: str, styles: str = "", parts: list[tuple[str, bytes, str, str, s
                 data = f"<w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>".encode()
             elif item.filename == "word/styles.xml" and styles:
                 data = data.replace(b"</w:styles>", styles.encode() + b"</w:styles>")
+            elif item.filename == "word/numbering.xml" and numbering:
+                data = data.replace(b"</w:numbering>", numbering.encode() + b"</w:numbering>")
             elif item.filename == "[Content_Types].xml":
                 extra = "".join(f'<Override PartName="/word/{n}" ContentType="{ct}"/>' for n, _, ct, _, _ in parts)
                 data = data.replace(b"</Types>", extra.encode() + b"</Types>")

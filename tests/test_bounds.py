@@ -59,3 +59,14 @@ def test_a_real_regulation_is_far_within_every_bound(tmp_path, fmt):
     result = run("ingest", str(SEED), "--format", fmt, "-o", str(tmp_path / f"x.{fmt}"))
     assert result.exit_code == 0, result.output
     assert (tmp_path / f"x.{fmt}").stat().st_size < limits.limit("output_ratio") * SEED.stat().st_size / 10
+
+
+def test_a_glued_word_is_looked_for_only_in_a_word_short_enough_to_be_two():
+    # every split of a 100,000-letter "word" was tried (its length squared in copies: seconds per draft)
+    from collections import Counter
+
+    from rancang.generate.repair import Vocabulary
+
+    vocab = Vocabulary(Counter({"tim": 9, "koordinasi": 9}), Counter({("tim", "koordinasi"): 2}))
+    assert vocab.split("timkoordinasi") == ("tim", "koordinasi")
+    assert vocab.split("timkoordinasi" + "x" * 100_000) is None

@@ -15,11 +15,12 @@ from typing import Any
 
 import pytest
 
-from rancang import schema, topics, tree
+from rancang import kinds, schema, topics, tree
 from rancang.errors import InputError
 from rancang.generate import checks, naskah, profile_data
 from rancang.generate.checks import base
 from rancang.generate.naskah import catalogue
+from rancang.generate.naskah.letter_data import LetterData
 from rancang.ingest import ingest_text
 from rancang.model import shapes
 
@@ -36,6 +37,8 @@ CONTRACTS: list[tuple[str, str, Callable[[], list[str]], bool]] = [
     ("sistemkerja", "/properties/topics/properties", topics.keys, True),
     ("letter", "/properties/jenis/enum", lambda: list(naskah.types()), True),
     ("regulation", "/$defs/node/properties/type/enum", lambda: list(tree.NODE_TYPES), False),
+    # a tree's region kind: a kind of region of data/kinds.json, "nasional" for a national act, or unknown
+    ("regulation", "/$defs/meta/properties/daerah_jenis/enum", lambda: [*kinds.regions(), "nasional", None], False),
 ]
 
 
@@ -45,8 +48,8 @@ def test_the_schema_names_what_the_catalogue_names(name, pointer, source, ordere
     listed = list(_at(schema.load(name), pointer))
     want = source()
     if not ordered:
-        listed, want = sorted(listed), sorted(want)
-    extra, lacking = sorted(set(listed) - set(want)), sorted(set(want) - set(listed))
+        listed, want = sorted(listed, key=repr), sorted(want, key=repr)
+    extra, lacking = sorted(set(listed) - set(want), key=repr), sorted(set(want) - set(listed), key=repr)
     assert listed == want, (f"schema/{name}.schema.json {pointer} differs from its catalogue: only in the schema "
                             f"{extra}, only in the catalogue {lacking} (or the order differs)")
 
@@ -138,3 +141,10 @@ def test_every_typed_key_is_a_schema_property_required_alike(shape, name, pointe
     required, known = set(node.get("required", [])), set(node["properties"])
     assert set(shape.__required_keys__) == required, shape.__name__
     assert set(shape.__optional_keys__) - DERIVED == known - required, shape.__name__
+
+
+def test_the_letter_data_type_names_every_key_of_the_letter_schema():
+    """Every key a letter may have, all optional in the type: which ones a letter needs depends on its type (and
+    ``jenis``, which the schema requires, is the letter type's name, added when the data is validated)."""
+    assert set(LetterData.__optional_keys__) == set(schema.load("letter")["properties"])
+    assert not LetterData.__required_keys__

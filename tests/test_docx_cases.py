@@ -33,6 +33,13 @@ def test_19_each_text_box_is_read_once_as_its_own_lines_and_the_tree_is_the_cont
     assert "SALINANSALINAN" not in json.dumps(got)
 
 
+def test_19_the_word_file_reads_as_the_page_a_person_sees():
+    got = ingest_path(PEER_19 / "input.docx").to_dict()
+    seen = ingest_path(PEER_19 / "render-libreoffice.pdf").to_dict()  # LibreOffice's rendering of input.docx
+    assert _without(got, "stats", "source", "diktum") == _without(seen, "stats", "source", "diktum")
+    assert " ".join(got["diktum"]) == " ".join(seen["diktum"])  # (the page wraps the Menetapkan line)
+
+
 def test_a_block_wrapped_in_custom_xml_keeps_its_pasal():
     reg = ingest_path(CASES / "abuse" / "docx_customxml_block_drops_pasal.docx")
     assert [p.number for p in reg.pasals()] == [str(n) for n in range(1, 21)]
@@ -45,6 +52,8 @@ def test_hidden_text_is_no_part_of_the_pasal_and_is_recorded_as_hidden():
     hidden = [r for r in reg.stats.removed if r["kind"] == "hidden"]
     assert [r["text"] for r in hidden] == ["CATATAN INTERNAL: pasal ini dihapus atas permintaan Sekda."]
     assert reg.pasals()[1].child_list("ayat")[0].text.endswith("kebijakan penyederhanaan birokrasi.")
+    assert [w["kind"] for w in reg.stats.warnings] == ["hidden_text"]
+    assert "CATATAN INTERNAL" in reg.stats.warnings[0]["message"]
 
 
 @pytest.mark.parametrize("path", WORD_FILES, ids=lambda p: p.name if p.parent.name == "abuse" else p.parent.name)

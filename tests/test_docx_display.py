@@ -59,6 +59,18 @@ def test_a_bab_heading_typed_bab_i_under_a_character_style_with_caps_is_a_bab():
     assert [(n.type, n.number, n.heading) for n in reg.body] == [("bab", "I", "KETENTUAN UMUM")]
 
 
+def test_a_bab_label_drawn_by_a_numbered_heading_style_with_caps_reads_bab_i():
+    styles = ('<w:style w:type="paragraph" w:styleId="JudulBab"><w:name w:val="JudulBab"/><w:pPr><w:numPr>'
+              '<w:numId w:val="90"/></w:numPr></w:pPr><w:rPr><w:caps/></w:rPr></w:style>')
+    numbering = ('<w:abstractNum w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="upperRoman"/><w:lvlText w:val="Bab %1"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    bab = para("", "JudulBab") + para("Ketentuan Umum", "Kapital")
+    frame = paras(HEAD + "BUPATI CONTOH,\nMEMUTUSKAN:\nMenetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA.")
+    reg = read(build(frame + bab + paras(PASAL), styles + style("Kapital", "<w:caps/>"), numbering=numbering))
+    assert [(n.type, n.number, n.heading) for n in reg.body] == [("bab", "I", "KETENTUAN UMUM")]
+
+
 def test_small_caps_reads_as_capitals_and_direct_formatting_switches_a_style_off():
     styles = style("Kapital", "<w:caps/>")
     lines = para(run("Pasal 1", "<w:smallCaps/>"), raw=True) + para(

@@ -42,6 +42,13 @@ def test_soft_hyphens_and_zero_width_spaces_leave_the_same_tree_as_plain_text(sh
     assert "Penugasan sebagaimana dimaksud" in text and "menugaskan Pegawai" in text
 
 
+def test_the_docx_with_soft_hyphens_reads_as_the_plain_text_too():
+    docx = ingest_path(PEERS / "22-nbsp-shy-zwsp" / "input.docx")
+    plain = ingest_path(PEERS / "22-nbsp-shy-zwsp" / "plain.txt")
+    assert shape(docx.body) == shape(plain.body)
+    assert "".join(r["text"] for r in docx.stats.removed if r["kind"] == "invisible").count("\u00ad") == 3
+
+
 def test_invisible_characters_are_recorded_and_conserved(shy):
     gone = [r for r in shy.stats.removed if r["kind"] == "invisible"]
     assert sorted("".join(r["text"] for r in gone)) == sorted("\u00ad\u00ad\u00ad\u200b")

@@ -23,7 +23,7 @@ from rancang.generate.checks.base import (
     rules,
     word_pattern,
 )
-from rancang.tree import Node, Regulation
+from rancang.tree import LIST_TYPES, Node, Regulation
 
 _TERM = re.compile(r"""
     ^\s*(?P<term>.+?)                                   # the defined term
@@ -38,7 +38,7 @@ def _definition_items(reg: Regulation) -> list[Node]:
     p1 = reg.find("Pasal 1")
     if p1 is None or "dimaksud dengan" not in p1.text:
         return []
-    return [c for c in p1.children if c.type in ("angka", "huruf", "item") and c.text.strip()]
+    return [c for c in p1.children if c.type in LIST_TYPES and c.text.strip()]
 
 
 def _bare(phrase: str | None) -> str:

@@ -21,7 +21,7 @@ from rancang.generate.checks.base import (
 )
 from rancang.kinds import BODY_UNITS, NodeType
 from rancang.numbering import huruf_value, ordinal_value, roman_value
-from rancang.tree import Node, Regulation
+from rancang.tree import LIST_TYPES, Node, Regulation
 
 
 def letter_value(s: str) -> int | None:
@@ -206,7 +206,7 @@ def check_placeholders(reg: Regulation) -> Iterator[Finding]:
 
 
 _ITEM_END = re.compile(r";(?:\s+(?:dan/atau|dan|atau|serta))?$")
-LIST_KINDS = ("huruf", "angka", "item")
+LIST_KINDS = LIST_TYPES
 
 
 def _end_fix(node: Node, mark: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ The Python API (the CLI ``rancang letter`` and the web app use only these):
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from rancang.generate.naskah.catalogue import (
     example,
@@ -24,6 +24,7 @@ from rancang.generate.naskah.catalogue import (
     validate,
 )
 from rancang.generate.naskah.layouts import LAYOUTS
+from rancang.generate.naskah.letter_data import LetterData
 from rancang.generate.naskah.render import render as _render_layout
 
 __all__ = ["types", "get_type", "keys", "required", "validate", "example", "example_data", "form_schema", "render",
@@ -34,7 +35,7 @@ def context(name: str, data: dict[str, Any], layout: str | None = None) -> dict[
     """The template context of letter ``name`` (validated); ``layout`` picks an allowed alternative form."""
     t = get_type(name)
     validate(name, data, layout)
-    return LAYOUTS[layout or t["layout"]](t, data)
+    return LAYOUTS[layout or t["layout"]](t, cast(LetterData, data))  # validated against the letter schema
 
 
 def render(name: str, data: dict[str, Any], layout: str | None = None) -> bytes:

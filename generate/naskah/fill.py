@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+from collections.abc import Mapping
 from typing import Any
 
 from rancang.errors import InputError
@@ -84,7 +85,7 @@ def huruf(i: int) -> str:
 class _Fill(string.Formatter):
     """str.format over nested mappings with dotted names; lists join as prose; nothing is ever evaluated."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any]) -> None:
         self.data = data
         self.missing: list[str] = []
 
@@ -126,7 +127,7 @@ def placeholders(template: str) -> list[str]:
     return out
 
 
-def fill(template: str, data: dict[str, Any], missing: list[str] | None = None) -> str:
+def fill(template: str, data: Mapping[str, Any], missing: list[str] | None = None) -> str:
     """A catalogue sentence with the data's values; raises InputError naming every missing field, or, given a
     ``missing`` list, adds their names to it and leaves them blank."""
     f = _Fill(data)

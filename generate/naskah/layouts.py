@@ -11,6 +11,7 @@ from typing import Any
 
 from rancang import numbering
 from rancang.generate.naskah.fill import fill, huruf, join, rujukan, tanggal, text
+from rancang.generate.naskah.letter_data import LetterData
 from rancang.numbering import ordinal
 
 Ctx = dict[str, Any]
@@ -18,7 +19,7 @@ Ctx = dict[str, Any]
 _KET = {"unit": "Unit Kerja", "peran": "Kedudukan dalam Tim", "hasil": "Hasil Kerja", "unsur": "Unsur"}
 
 
-def kop(d: dict[str, Any]) -> Ctx | None:
+def kop(d: LetterData) -> Ctx | None:
     """The letterhead: government, perangkat daerah, address; the lambang path is resolved by the renderer."""
     ins = d.get("instansi")
     if not ins:
@@ -27,7 +28,7 @@ def kop(d: dict[str, Any]) -> Ctx | None:
             "alamat": text(ins.get("alamat")), "lambang": ins.get("lambang") or ""}
 
 
-def ttd(d: dict[str, Any], *, upper: bool = False, opening: str | None = None,
+def ttd(d: LetterData, *, upper: bool = False, opening: str | None = None,
         ditetapkan: tuple[str, str] | None = None) -> Ctx:
     """The signature block: "a.n." line, office (with Plt./Plh./Pj.), name, pangkat/golongan, NIP."""
     s = d["penandatangan"]
@@ -66,7 +67,7 @@ def _items(values: Any, kind: str = "butir") -> list[Ctx]:
     return [{"k": kind, "l": f"{i}.", "t": text(x)} for i, x in enumerate(values or [], 1)]
 
 
-def _butir(pairs: list[list[str]], d: dict[str, Any]) -> list[Ctx]:
+def _butir(pairs: list[list[str]], d: LetterData) -> list[Ctx]:
     out = []
     for i, (label, template) in enumerate(pairs, 1):
         field = template[1:-1] if template.startswith("{") and template.endswith("}") else None
@@ -79,7 +80,7 @@ def _butir(pairs: list[list[str]], d: dict[str, Any]) -> list[Ctx]:
     return out
 
 
-def body(t: dict[str, Any], d: dict[str, Any]) -> list[Ctx]:
+def body(t: dict[str, Any], d: LetterData) -> list[Ctx]:
     """The body blocks of type ``t`` filled with ``d`` (see the block kinds in ``data/letters.yaml``)."""
     out: list[Ctx] = []
     section = 0
@@ -100,22 +101,22 @@ def body(t: dict[str, Any], d: dict[str, Any]) -> list[Ctx]:
     return out
 
 
-def _place_date(d: dict[str, Any]) -> str:
+def _place_date(d: LetterData) -> str:
     return f"{text(d.get('tempat'))}, {tanggal(d.get('tanggal'))}"
 
 
-def _hal(t: dict[str, Any], d: dict[str, Any]) -> str:
+def _hal(t: dict[str, Any], d: LetterData) -> str:
     return text(d.get("hal") or t.get("hal"))
 
 
-def _tujuan(d: dict[str, Any]) -> Ctx | None:
+def _tujuan(d: LetterData) -> Ctx | None:
     to = d.get("tujuan")
     if not to:
         return None
     return {"kepada": text(to.get("jabatan")), "di": text(to.get("tempat"))}
 
 
-def surat(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
+def surat(t: dict[str, Any], d: LetterData) -> Ctx:
     """Surat dinas (and a letter an employee writes in their own name, without kop and number)."""
     personal = t["kelas"] == "surat_pribadi"
     rows = [] if personal else [("Nomor", d.get("nomor")), ("Sifat", d.get("sifat") or "Biasa")]
@@ -126,7 +127,7 @@ def surat(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
             "tembusan": [text(x) for x in d.get("tembusan") or []]}
 
 
-def nota(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
+def nota(t: dict[str, Any], d: LetterData) -> Ctx:
     """Nota dinas: Kepada/Dari/Tembusan/Tanggal/Nomor/Sifat/Lampiran/Hal under the title, then the body."""
     sender = text(d.get("dari") or (d["penandatangan"].get("jabatan")))
     rows: list[tuple[str, Any]] = [("Kepada", f"Yth. {text(d['tujuan'].get('jabatan'))}"), ("Dari", sender)]
@@ -146,7 +147,7 @@ def _colon(head: str, items: list[Any], labels: str = "angka") -> Ctx:
     return {"h": head, "c": ":", "butir": butir}
 
 
-def perintah(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
+def perintah(t: dict[str, Any], d: LetterData) -> Ctx:
     """Surat perintah / surat tugas: Dasar, MEMERINTAHKAN/MENUGASKAN, Kepada (a table), Untuk."""
     team = d.get("tim")
     if team:
@@ -175,7 +176,7 @@ def _menimbang(items: list[str], office: str, tentang: str) -> list[str]:
     return [x + ";" for x in xs]
 
 
-def keputusan(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
+def keputusan(t: dict[str, Any], d: LetterData) -> Ctx:
     """Keputusan: title of the signer's own office, Menimbang/Mengingat/MEMUTUSKAN/Menetapkan/KESATU...,
     one colon column, and a Lampiran with the team's composition."""
     office = text(d["penandatangan"].get("jabatan"))
@@ -214,7 +215,7 @@ def keputusan(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
             "tembusan": [text(x) for x in d.get("tembusan") or []], "lampiran_keputusan": lampiran}
 
 
-def laporan(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
+def laporan(t: dict[str, Any], d: LetterData) -> Ctx:
     """Laporan: title, Kepada/Dari/Periode, lettered sections, signed by the reporter."""
     s = d["penandatangan"]
     rows: list[tuple[str, Any]] = [("Kepada", f"Yth. {text(d['tujuan'].get('jabatan'))}"),
@@ -229,7 +230,7 @@ def laporan(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
             "tembusan": [text(x) for x in d.get("tembusan") or []]}
 
 
-def disposisi(t: dict[str, Any], d: dict[str, Any]) -> Ctx:
+def disposisi(t: dict[str, Any], d: LetterData) -> Ctx:
     """Lembar disposisi: the letter received, to whom it goes on, what is asked, the note."""
     ref = d["rujukan_surat"]
     rows = [("Surat dari", [ref.get("dari")]), ("Nomor Surat", [ref.get("nomor") or "-"]),

@@ -25,8 +25,10 @@ from rancang.ingest.readers.docx_package import Package, TooLarge
 from rancang.ingest.readers.docx_styles import Styles
 from rancang.limits import limit
 
-__all__ = ["Level", "Numbering", "W", "format_number", "package_strings", "read"]  # the reader's public names
+__all__ = ["SUFFIXES", "Level", "Numbering", "W", "format_number", "package_strings", "read"]
 
+#: the extensions of Word files the reader reads (document, macro-enabled document, template, macro template)
+SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 #: the parts of a document that are not its body: relationship type -> (element of one note, recorded kind)
 APART = {"footnotes": ("footnote", "footnote"), "endnotes": ("endnote", "endnote"), "comments": ("comment", "comment"),
          "header": (None, "header"), "footer": (None, "footer")}
@@ -113,7 +115,16 @@ def _read_body(pkg: Package, part: str, body: Any, label: str, depth: int) -> Do
     removed.extend(_apart(pkg, rels, reader, numbering_root, styles))
     extra: dict[str, Any] = {"tables": reader.tables} if reader.tables else {}
     extra["generated"] = reader.generated
-    return Document(lines=reader.lines, format="docx", removed=removed, extra=extra)
+    return Document(lines=reader.lines, format="docx", removed=removed, extra=extra, warnings=_warnings(removed))
+
+
+def _warnings(removed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One warning per hidden text: Word does not show it, so it is not read as the regulation's text, but the
+    drafter should know it is in the file (an internal note, a deleted clause kept hidden)."""
+    return [{"kind": "hidden_text", "line": r["line"],
+             "message": f"baris {r['line']}: teks tersembunyi (Hidden) \"{r['text'][:60]}\" tidak dibaca sebagai isi "
+                        "peraturan; hapus atau tampilkan di Word bila seharusnya menjadi bagian naskah."}
+            for r in removed if r["kind"] == "hidden"]
 
 
 def _chunk_docx(data: bytes, label: str, depth: int) -> tuple[list[str], list[dict[str, Any]]]:

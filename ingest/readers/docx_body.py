@@ -186,6 +186,8 @@ class Reader:
         num = self.styles.num_pr(p) if p.tag == _q("p") else None
         if num is not None:
             label = self.numbering.label(*num)
+            if label and self.styles.label_caps(p, self.numbering.level(*num).toggles):
+                label = label.upper()
             if label:
                 self.generated.append(label)
             if label and texts and texts[0]:

@@ -38,6 +38,8 @@ class Level:
     text: str = "%1."
     restart: int | None = None  # lvlRestart: restart after this (1-based) level; 0 = never
     suffix: str = "tab"
+    #: the level's own All Caps / Small Caps / hidden (w:lvl/w:rPr), which the label shows
+    toggles: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass
@@ -67,6 +69,11 @@ class Numbering:
                     overrides[_ilvl(ov.get(_q("ilvl")))] = _start(start)
             out.nums[num.get(_q("numId"))] = (_val(num, "abstractNumId") or "", overrides)
         return out
+
+    def level(self, num_id: str, ilvl: int) -> Level:
+        """The definition of level ``ilvl`` of list ``num_id`` (a default level when there is none)."""
+        abstract_id = self.nums.get(num_id, ("", {}))[0]
+        return self.abstract.get(abstract_id, {}).get(ilvl, Level())
 
     def label(self, num_id: str, ilvl: int) -> str:
         """Advance the counter of list ``num_id`` at level ``ilvl`` and return the label Word shows there.
@@ -110,7 +117,18 @@ def _level(lvl: Any) -> Level:
         text=_val(lvl, "lvlText", "") or "",
         restart=int(restart) if restart is not None else None,
         suffix=_val(lvl, "suff", "tab") or "tab",
+        toggles=_level_toggles(lvl.find(_q("rPr"))),
     )
+
+
+def _level_toggles(rpr: Any | None) -> dict[str, bool]:
+    """caps / smallCaps / vanish set in a level's w:rPr (see :mod:`~rancang.ingest.readers.docx_styles`)."""
+    out: dict[str, bool] = {}
+    for name in ("caps", "smallCaps", "vanish"):
+        el = rpr.find(_q(name)) if rpr is not None else None
+        if el is not None:
+            out[name] = (el.get(_q("val")) or "1").lower() not in ("0", "false", "off", "none")
+    return out
 
 
 def _int(value: str | None, default: int, lo: int, hi: int) -> int:

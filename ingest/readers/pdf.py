@@ -12,7 +12,8 @@ words' x/y positions where the text alone is ambiguous, and everything a rule re
 One module a job, run in this order by :func:`from_pages`:
 
 1. :mod:`pdf_pages`      pages -> word boxes -> visual lines (:func:`extract_pages`).
-2. :mod:`pdf_furniture`  page furniture (patterns in ``pdf_rules.json``): :func:`pair_enumerators` (an
+2. :mod:`pdf_furniture`  page furniture (patterns in ``pdf_rules.json``): :func:`split_glued_enumerators`
+   ("(1)Susunan" at a line's start is "(1) Susunan"), :func:`pair_enumerators` (an
    enumerator alone in a left column joins the text beside it), :func:`drop_page_numbers`,
    :func:`drop_running_lines` (headers/footers), :func:`drop_catchwords`.
 3. :mod:`pdf_lines`      line assembly: paragraph gaps, :func:`join_wrapped` (a wrapped line that starts like an
@@ -36,6 +37,7 @@ from rancang.ingest.readers.pdf_furniture import (
     drop_page_numbers,
     drop_running_lines,
     pair_enumerators,
+    split_glued_enumerators,
 )
 from rancang.ingest.readers.pdf_lines import join_hyphenation, join_wrapped, page_lines
 from rancang.ingest.readers.pdf_pages import MIN_PAGES_PER_JOB, Line, Page, extract_pages, set_jobs
@@ -141,6 +143,7 @@ def from_pages(pages: list[Page], removed: list[dict[str, Any]] | None = None) -
         if not page.chars:
             removed.append({"kind": "page_without_text", "text": "", "page": page.number,
                             "images": page.images})
+        split_glued_enumerators(page)
         pair_enumerators(page, removed)
     drop_page_numbers(pages, removed)
     drop_running_lines(pages, removed)

@@ -2,6 +2,7 @@
 over the pages' lines (patterns in ``pdf_rules.json``) and recorded in ``removed`` (``{"kind", "text",
 "page"}``), so nothing disappears silently.
 
+- :func:`split_glued_enumerators` an enumerator glued to its text at a line's start stands apart ("(1) Susunan");
 - :func:`pair_enumerators`   an enumerator alone in a left column joins the text line beside it ("a. text");
 - :func:`drop_page_numbers`  "- 3 -", "Halaman 3 dari 20", a lone number in the top/bottom margin;
 - :func:`drop_running_lines` headers/footers repeated at the same place on many pages (or on every other page);
@@ -31,9 +32,22 @@ def rules() -> dict[str, Any]:
         "page_number": [re.compile(p, flags) for p in raw["page_number"]],
         "lone_page_number": re.compile(raw["lone_page_number"]),
         "enumerator": re.compile(raw["enumerator"], flags),
+        "glued_enumerator": re.compile(raw["glued_enumerator"]),
         "structural": re.compile(raw["structural"], flags),
         "catchword_tail": re.compile(raw["catchword_tail"]),
     }
+
+
+def split_glued_enumerators(page: Page) -> None:
+    """An enumerator that starts a line glued to its text with no gap at all ("(1)Susunan", "b.Sekretariat",
+    "3a.Pegawai": a tab that the PDF drew as nothing, or an OCR'd line) stands apart from it, as a reader sees
+    it; "a.n." and "s.d." (a letter after the stop, then a stop) and numbers ("1.000") are no enumerators. Only a
+    space is added."""
+    glued = rules()["glued_enumerator"]
+    for line in page.lines:
+        m = glued.match(line.text)
+        if m is not None:
+            line.text = f"{line.text[:m.end()]} {line.text[m.end():]}"
 
 
 def pair_enumerators(page: Page, removed: list[dict[str, Any]]) -> None:
