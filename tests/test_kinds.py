@@ -144,6 +144,7 @@ LAYOUTS = {
     "colon on the next line": [("KESATU : Membentuk", "KESATU\n:\nMembentuk"), ("KEDUA : Tim", "KEDUA\n: Tim")],
     "PERTAMA as older Keputusan number it": [("KESATU : ", "PERTAMA : ")],
     "a stop after the ordinal": [(f"{w} : ", f"{w}. ") for w in ("KESATU", "KEDUA", "KETIGA", "KEEMPAT")],
+    "ordinals in title case": [(f"{w} : ", f"{w.title()} : ") for w in ("KESATU", "KEDUA", "KETIGA", "KEEMPAT")],
 }
 
 
