@@ -8,7 +8,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from docx_build import build, para, paras, run
+from docx_build import build, para, paras, run, strict_package
 from lxml import etree
 from texts import perbup
 
@@ -153,3 +153,14 @@ def test_a_folder_of_word_documents_templates_and_macro_documents_is_read_whole(
     out = tmp_path / "pohon"
     assert main(["ingest", str(folder), "-o", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json"]
+
+
+def test_a_strict_open_xml_file_is_fixed_and_stays_strict(tmp_path, capsys):
+    src = tmp_path / "strict.docx"
+    src.write_bytes(strict_package(_pasal_2(run("Tugas sebagaimana dimaksud pada Pasal 1 dilaksanakan."))))
+    out = tmp_path / "hasil.docx"
+    fix(src, out, capsys)
+    body = part(out, "word/document.xml")
+    assert b"http://purl.oclc.org/ooxml/wordprocessingml/main" in body
+    assert b"http://schemas.openxmlformats.org/wordprocessingml/2006/main" not in body
+    assert ingest_path(out).pasals()[1].text == "Tugas sebagaimana dimaksud dalam Pasal 1 dilaksanakan."
