@@ -39,8 +39,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fuzz_kinds  # noqa: E402
 
+
+def _utf8(p: Path) -> bool:
+    try:
+        p.read_bytes().decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
 SOURCES = sorted((ROOT / "corpus" / "seeds").glob("*.txt")) + sorted(
-    p for p in (ROOT / "tests" / "cases" / "abuse").glob("*.txt") if not p.read_bytes().startswith(b"\xff\xfe"))
+    p for p in (ROOT / "tests" / "cases" / "abuse").glob("*.txt") if _utf8(p))
 
 HOSTILE = [
     "Pasal 1 sampai dengan Pasal 9999999999", "huruf a sampai dengan huruf zz", "ayat (1) sampai dengan ayat (99999)",

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from rancang.address import Address
 from rancang.errors import InputError
+from rancang.ingest.readers import docx
 from rancang.tree import Regulation
 
 #: file suffixes a folder given to ``corpus add`` is searched for
-SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".json")
+SUFFIXES = (".txt", ".md", ".pdf", *docx.SUFFIXES, ".json")
 
 
 @dataclass

@@ -52,7 +52,7 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
               help="Tulis profil kosong berketerangan ke BERKAS untuk diisi (lalu: rancang draft BERKAS -o FOLDER).")
 def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tuple[str, ...], db: Path | None,
           outdir: Path | None, template: Path | None) -> None:
-    """Susun rancangan Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON) atau --contoh NAMA.
+    """Susun rancangan Pergub/Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON) atau --contoh NAMA.
 
     Profil daerah sendiri dimulai dari --contoh-profil profil.yaml. Setiap temuan pemeriksaan rancangan dicetak;
     status keluar 1 bila ada galat."""

@@ -109,7 +109,18 @@ class _Paragraph:
 
     def replace(self, start: int, end: int, new: str) -> bool:
         """Put ``new`` in place of the paragraph text [start, end); False (nothing changed) when the span
-        covers a mark or text that may not be edited."""
+        covers a mark or text that may not be edited. An insertion (``start == end``) goes at the end of the
+        editable ``w:t`` before it, else at the start of the one after it."""
+        if start == end:
+            before = [a for a in self.atoms if a.el is not None and a.start < start <= a.start + len(a.text)]
+            after = [a for a in self.atoms if a.el is not None and a.start <= start < a.start + len(a.text)]
+            target = (before or after or [None])[0]
+            if target is None or target.el is None:
+                return False
+            at = start - target.start
+            target.el.text = target.text[:at] + new + target.text[at:]
+            target.el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            return True
         inside = [a for a in self.atoms if a.start < end and a.start + len(a.text) > start
                   or (not a.text and start < a.start < end)]
         els = [a.el for a in inside if a.el is not None]
@@ -125,6 +136,19 @@ class _Paragraph:
         if first is not last:
             els[-1].text = tail
         return True
+
+
+def narrowed(found: str, new: str) -> tuple[int, int, str]:
+    """(start, end, replacement) of the part of ``found`` that the fix really changes: the words both share at
+    either end stay as they are ("dimaksud pada Pasal 3" -> "dimaksud dalam Pasal 3" changes "pada" alone), so a
+    mark beside the changed word does not stop the fix."""
+    head = 0
+    while head < min(len(found), len(new)) and found[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(found), len(new)) - head and found[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, len(found) - tail, new[head:len(new) - tail]
 
 
 def _loose(phrase: str) -> re.Pattern[str]:
@@ -171,7 +195,8 @@ def fix_document(root: Any, styles: Styles, findings: list[Finding],
             m = _loose(fix["old"]).search(para.text)
             if m is None:
                 continue
-            if para.replace(m.start(), m.end(), respace(m.group(0), fix["new"], fix["old"])):
+            head, tail, piece = narrowed(m.group(0), respace(m.group(0), fix["new"], fix["old"]))
+            if para.replace(m.start() + head, m.start() + tail, piece):
                 result["applied"] = True
             else:
                 result["refused"] = CROSSES

@@ -59,7 +59,7 @@ class Vocabulary:
         attested in the corpus; None otherwise."""
         g = data()["glued"]
         w = word.lower()
-        if len(w) < 2 * g["min_half"] or w in g["never"] or self.words[w] > g["max_word_count"]:
+        if not 2 * g["min_half"] <= len(w) <= g["max_chars"] or w in g["never"] or self.words[w] > g["max_word_count"]:
             return None
         best = None
         for k in range(g["min_half"], len(w) - g["min_half"] + 1):

@@ -13,6 +13,7 @@ Menimbang / Mengingat         ``preamble/recitals/recital``, ``preamble/citation
 diktum (MEMUTUSKAN, ...)      ``preamble/formula[@name="enactingFormula"]/p``
 BAB / Bagian / Paragraf       ``chapter`` / ``part`` / ``subpart`` with ``num`` and ``heading``
 Pasal / ayat / huruf, angka   ``article`` / ``paragraph`` / ``point`` (``intro`` before a list)
+diktum of a Keputusan         ``hcontainer[@name="diktum"]`` with ``num`` ("KESATU")
 prose between items           ``hcontainer[@name="text"]``; quoted new text ``hcontainer[@name="perubahan"]``
 penutup                       ``conclusions/p``
 Lampiran, Penjelasan          ``attachments/attachment/doc[@name]`` with ``p`` and ``table``
@@ -28,6 +29,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from rancang import kinds
 from rancang.errors import InputError, RancangError
 from rancang.fold import slug
 from rancang.ingest.markdown import CANONICAL_MARK, printed_label, quoted, unit_lines
@@ -36,13 +38,13 @@ from rancang.tree import Node, Regulation
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 #: FRBR subtype of each jenis (the abbreviations bureaus and JDIH portals use)
-SUBTYPES = {"peraturan bupati": "perbup", "peraturan wali kota": "perwali", "peraturan walikota": "perwali",
-            "peraturan daerah": "perda", "peraturan gubernur": "pergub", "undang-undang": "uu",
-            "peraturan pemerintah": "pp", "peraturan presiden": "perpres", "peraturan menteri": "permen"}
+#: (:mod:`rancang.kinds`: "peraturan bupati" -> "perbup", "keputusan bupati" -> "kepbup"), longest name first
+SUBTYPES = dict(sorted(((name.lower(), k.short.lower()) for k in kinds.kinds().values() for name in k.names),
+                       key=lambda kv: len(kv[0]), reverse=True))
 #: AKN element and eId prefix of each node type
 ELEMENTS = {"bab": ("chapter", "chp"), "bagian": ("part", "part"), "paragraf": ("subpart", "subpart"),
             "pasal": ("article", "art"), "ayat": ("paragraph", "para"), "text": ("hcontainer", "hcontainer"),
-            "perubahan": ("hcontainer", "hcontainer")}
+            "perubahan": ("hcontainer", "hcontainer"), "diktum": ("hcontainer", "dkt")}
 
 
 def frbr_uri(reg: Regulation) -> str:
@@ -169,7 +171,8 @@ def _element(E: Any, node: Node, parent: str, index: int = 1) -> Any:
     attrs = {"eId": eid}
     if tag == "hcontainer":
         attrs["name"] = node.type
-        eid = attrs["eId"] = f"{parent}__{prefix}_{index}" if parent else f"{prefix}_{index}"
+        if node.type != "diktum":  # (a diktum is named by its ordinal, "dkt_KESATU", as a Pasal by its number)
+            eid = attrs["eId"] = f"{parent}__{prefix}_{index}" if parent else f"{prefix}_{index}"
     parts = [] if node.type == "text" else [E.num(_num(node))]
     if node.heading:
         parts.append(E.heading(node.heading))
@@ -297,7 +300,10 @@ def _element_lines(element: Any, depth: int, out: list[str]) -> None:
             _element_lines(child, depth + 1, inner)
         out.extend(quoted(inner, num, depth))
         return
-    kind = "text" if tag == "hcontainer" else _KINDS.get(tag, "item")
+    if tag == "hcontainer":
+        kind = "diktum" if element.get("name") == "diktum" else "text"
+    else:
+        kind = _KINDS.get(tag, "item")
     child_depth = unit_lines(kind, num, _text(heading) if heading is not None else None, text, depth, out)
     for child in children:
         _element_lines(child, child_depth, out)

@@ -75,7 +75,7 @@ def perubahan(quote: list[tuple[int, str]]) -> Node:
     if drafts:
         if orphans:
             lead, lost = split_units(orphans)
-            node.text = join_lines([u.text for u in lead])
+            node.text = join_lines([_labelled(u) for u in lead])  # (a lead item keeps its "a.")
             bare.extend(lost)
         draft_of = drafts_by_node(drafts)
         for pasal in pasal_nodes(top):

@@ -21,13 +21,13 @@ from rancang.errors import InputError, RancangError
 from rancang.ingest import ingest_path
 from rancang.ingest.akn import to_akn
 from rancang.ingest.markdown import render as render_md
+from rancang.ingest.readers import docx, pdf
 from rancang.ingest.readers import ocr as ocr_reader
-from rancang.ingest.readers import pdf
 from rancang.limits import limit
 
 INTERNAL = "galat internal ({kind}: {exc}); mohon laporkan ke pengembang."
 #: extensions taken from a folder (a single named file is read whatever its extension: content decides)
-EXTENSIONS = (".txt", ".md", ".pdf", ".docx")
+EXTENSIONS = (".txt", ".md", ".pdf", *docx.SUFFIXES)
 
 
 def render(path: Path, fmt: str, warn: Callable[[str], None] | None = None) -> str:
@@ -200,6 +200,7 @@ def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None
         sys.stdout.write(text)
         return
     target = out / (path.stem + ext) if (out.is_dir() or str(out).endswith(("/", "\\"))) else out
+    atomic.not_a_source(target, [path])
     _write(target, text)
     click.echo(f"Ditulis: {target}", err=True)
 
@@ -207,6 +208,8 @@ def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None
 def _batch(files: list[Path], out: Path, fmt: str, ext: str, jobs: int) -> list[str]:
     """Ingest ``files`` into folder ``out``; returns the failure reasons, in input order."""
     names = output_names(files, ext)
+    for f in files:
+        atomic.not_a_source(out / names[f], files)
     reasons: dict[Path, str] = {}
     tasks = [(f, fmt) for f in files]
     with click.progressbar(length=len(files), label="Membaca peraturan", file=sys.stderr) as bar:

@@ -160,10 +160,14 @@ def build(root: Path, acts_path: Path, build_path: Path, observations: Path, job
     items = collection_files(root) + (bundled_files() if bundled else [])
     if on_items:
         on_items(len(items))
+    figures = observations.with_name(observations.name + ".figures.json")
     if reuse and observations.exists():
-        reading: dict[str, Any] = {"files": len(items), "reused": str(observations)}
+        reading: dict[str, Any] = (json.loads(figures.read_text(encoding="utf-8")) if figures.exists()
+                                   else {"files": len(items)})
+        reading["reused"] = True
     else:
         reading = observe_all(items, observations, jobs, scheduler, progress)
+        figures.write_text(json.dumps(reading, ensure_ascii=False), encoding="utf-8")
     obs = list(read_observations(observations))
     bpk = root / "bpk-uu-metadata"
     records = compile_acts(obs, bpk if bpk.is_dir() else None, supplement())
@@ -174,6 +178,7 @@ def build(root: Path, acts_path: Path, build_path: Path, observations: Path, job
     record = {"sources": provenance(root), "collection": root.name, "bundled": [n for _, n in bundled_files()]
               if bundled else [], "reading": reading, "acts": len(records), "facts": dict(sorted(statuses.items())),
               "pasal": pasal_plausibility(obs, bpk),
-              "reader_fallback": sum(1 for o in obs if o.get("cites_from") == "raw" and o.get("cites"))}
+              "reader_fallback": sum(1 for o in obs if o.get("cites_from") == "raw" and o.get("cites")),
+              "judul_lost_or_differs": sum(1 for o in obs if "self_reader" in o)}
     write(records, record, acts_path, build_path)
     return record

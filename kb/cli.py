@@ -52,7 +52,7 @@ def build(root: str, out: str | None, jobs: int | None, scheduler: str | None, r
             bar.__exit__(None, None, None)
     reading = record["reading"]
     click.echo(f"{record['acts']} peraturan dalam basis pengetahuan ({out_dir / 'acts.jsonl.gz'}).")
-    if "seconds" in reading:
+    if "seconds" in reading and not reading.get("reused"):
         click.echo(f"{reading['files']} berkas dibaca dalam {reading['seconds']} detik "
                    f"({reading['files_per_second']} berkas/detik); {len(reading['refused'])} ditolak, "
                    f"{len(reading['errors'])} galat internal.")
@@ -79,15 +79,23 @@ def show(name: str, as_json: bool) -> None:
             continue
         click.echo(f"  {label}: {_value(fact_name, fact['value'])}  [{_STATUS[fact['status']]}; "
                    f"{fact['agree']} sumber setuju, {fact['disagree']} berbeda]")
-        click.echo(f"      sumber: {', '.join(base.source_name(s) for s in fact['sources'])}"
-                   f"{' ...' if fact['agree'] > len(fact['sources']) else ''}")
+        click.echo(f"      sumber: {_names(base, fact['sources'])}")
         for other in fact["others"]:
             click.echo(f"      tertulis lain: {_value(fact_name, other['value'])} menurut {other['count']} sumber "
-                       f"({', '.join(base.source_name(s) for s in other['sources'])})")
+                       f"({_names(base, other['sources'])})")
     for rel, label in _RELATIONS:
         for r in rec[rel]:
             click.echo(f"  {label}: {base.name(r['act'])}  [{_STATUS[r['status']]}; {r['count']} sumber: "
-                       f"{', '.join(base.source_name(s) for s in r['sources'])}]")
+                       f"{_names(base, r['sources'])}]")
+
+
+#: sources named per fact by ``kb show`` (all of them with --json)
+SHOWN = 10
+
+
+def _names(base: store.KnowledgeBase, sources: list[str]) -> str:
+    names = ", ".join(base.source_name(s) for s in sources[:SHOWN])
+    return names + (f", dan {len(sources) - SHOWN} lainnya (--json)" if len(sources) > SHOWN else "")
 
 
 @kb.command("cari")

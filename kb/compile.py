@@ -146,7 +146,7 @@ def add_observation(acts: _Acts, obs: dict[str, Any]) -> None:
             if a.get("tentang"):
                 acts.vote(k, "tentang", a["tentang"], src)
             pub = cited.get("pub")
-            if pub:
+            if pub and k != "uud-1945":  # (the Constitution is cited without a publication of its own)
                 field = GAZETTES[pub["kind"]]
                 acts.vote(k, field, [pub["tahun"], pub["nomor"]], src)
                 if field in ("ld", "bd"):

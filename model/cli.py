@@ -47,6 +47,7 @@ def model(source: Path, out: Path | None, fmt: str, procedure: str | None) -> No
         sys.stdout.flush()
         sys.stdout.buffer.write(payload)
         return
+    atomic.not_a_source(out, [source])
     atomic.write_bytes(out, payload)
     click.echo(f"Model ditulis ke {out} ({len(data['roles'])} peran, {len(data['procedures'])} prosedur, "
                f"{len(data['documents'])} dokumen).", err=True)

@@ -26,7 +26,7 @@ import secrets
 import signal
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,6 +36,20 @@ from rancang.errors import OutputError, os_reason
 Content = bytes | str | Callable[[BinaryIO], object]
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def not_a_source(out: str | Path, sources: Iterable[str | Path]) -> None:
+    """Refuse to write ``out`` when it is one of ``sources`` (the same file, by any path): an output never replaces
+    the input it was made from (``check --fix``, whose in-place fix is the point, does not call this).
+
+    >>> not_a_source("/tmp/a.json", ["/tmp/b.txt"])
+    >>> not_a_source("/tmp/x/../a.txt", ["/tmp/a.txt"])
+    Traceback (most recent call last):
+    rancang.errors.OutputError: /tmp/x/../a.txt: keluaran ini adalah berkas sumbernya sendiri; pilih nama keluaran lain.
+    """
+    target = os.path.realpath(out)
+    if any(os.path.realpath(src) == target for src in sources):
+        raise OutputError(f"{out}: keluaran ini adalah berkas sumbernya sendiri; pilih nama keluaran lain.")
 
 
 def write_bytes(path: str | Path, data: bytes) -> Path:

@@ -26,7 +26,7 @@ click_id.install()
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "ingest": ("rancang.ingest.cli", "ingest", "Baca peraturan (TXT/MD/PDF/DOCX) menjadi pohon pasal (JSON/MD)."),
     "model": ("rancang.model.cli", "model", "Susun model sistem kerja (peran, tugas, prosedur, surat)."),
-    "draft": ("rancang.generate.cli", "draft", "Susun rancangan Perbup/Perwali untuk daerah baru."),
+    "draft": ("rancang.generate.cli", "draft", "Susun rancangan Pergub/Perbup/Perwali untuk daerah baru."),
     "check": ("rancang.generate.cli", "check", "Periksa peraturan terhadap kaidah penyusunan."),
     "letter": ("rancang.generate.cli", "letter", "Buat surat dinas baku (DOCX)."),
     "corpus": ("rancang.corpus.cli", "corpus", "Kelola korpus peraturan (SQLite)."),

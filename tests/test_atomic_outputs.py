@@ -284,3 +284,40 @@ def test_corpus_add_on_a_full_disk_is_one_sentence_and_the_corpus_stays_whole(sm
     assert result.exit_code == 1, result.output
     assert "korpus tidak dapat ditulis (ruang disk habis)" in result.output
     assert "Galat internal" not in result.output
+
+
+def test_corpus_add_that_fills_the_disk_keeps_every_regulation_whole(tmp_path, monkeypatch):
+    # SQLite's own page limit stands for a full disk (SQLITE_FULL, "database or disk is full"), without root
+    from rancang.corpus import dbfile
+    from rancang.corpus.store import Store
+
+    db = tmp_path / "korpus.sqlite"
+    with Store(db, seed=False) as store:
+        store.without_bundled()
+    real = dbfile.connect
+
+    def full_soon(*args, **kwargs):
+        con, writable = real(*args, **kwargs)
+        pages = con.execute("PRAGMA page_count").fetchone()[0]
+        con.execute(f"PRAGMA max_page_count={pages + 40}")
+        return con, writable
+
+    monkeypatch.setattr(dbfile, "connect", full_soon)
+    result = run("corpus", "add", "--db", str(db), "-j", "1", str(ROOT / "corpus" / "seeds"))
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines()[-1] == (
+        f"Galat: {db}: korpus tidak dapat ditulis (ruang disk habis); perubahan ini dibatalkan, isi korpus tetap.")
+    monkeypatch.setattr(dbfile, "connect", real)
+    with Store(db, seed=False) as store:
+        assert store.check() == []  # every regulation stored has all its clause rows
+
+
+def test_ingest_never_writes_over_its_own_source(tmp_path):
+    src = tmp_path / "perbup.md"
+    src.write_bytes(SEED.read_bytes())
+    before = src.read_bytes()
+    result = run("ingest", str(src), "--format", "md", "-o", str(src))
+    assert result.exit_code == 1 and "keluaran ini adalah berkas sumbernya sendiri" in result.output
+    batch = run("ingest", str(tmp_path), "--format", "md", "-o", str(tmp_path))  # perbup.md -> perbup.md again
+    assert batch.exit_code == 1 and "sumbernya sendiri" in batch.output
+    assert src.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["perbup.md"]

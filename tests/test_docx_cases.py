@@ -33,6 +33,13 @@ def test_19_each_text_box_is_read_once_as_its_own_lines_and_the_tree_is_the_cont
     assert "SALINANSALINAN" not in json.dumps(got)
 
 
+def test_19_the_word_file_reads_as_the_page_a_person_sees():
+    got = ingest_path(PEER_19 / "input.docx").to_dict()
+    seen = ingest_path(PEER_19 / "render-libreoffice.pdf").to_dict()  # LibreOffice's rendering of input.docx
+    assert _without(got, "stats", "source", "diktum") == _without(seen, "stats", "source", "diktum")
+    assert " ".join(got["diktum"]) == " ".join(seen["diktum"])  # (the page wraps the Menetapkan line)
+
+
 def test_a_block_wrapped_in_custom_xml_keeps_its_pasal():
     reg = ingest_path(CASES / "abuse" / "docx_customxml_block_drops_pasal.docx")
     assert [p.number for p in reg.pasals()] == [str(n) for n in range(1, 21)]

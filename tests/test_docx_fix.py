@@ -8,7 +8,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from docx_build import build, para, paras, run
+from docx_build import build, para, paras, run, strict_package
 from lxml import etree
 from texts import perbup
 
@@ -70,13 +70,24 @@ def _pasal_2(content: str) -> bytes:
 
 def test_a_fix_that_would_cross_a_hyperlink_is_reported_not_rewritten(tmp_path, capsys):
     src = tmp_path / "tautan.docx"
-    src.write_bytes(_pasal_2(run("Tugas sebagaimana dimaksud pada ") + '<w:hyperlink w:anchor="p1">'
-                             + run("Pasal 1") + "</w:hyperlink>" + run(" dilaksanakan.")))
+    src.write_bytes(_pasal_2(run("Tugas sebagaimana dimaksud pa") + '<w:hyperlink w:anchor="p1">'
+                             + run("da Pasal 1") + "</w:hyperlink>" + run(" dilaksanakan.")))
     assert any(f.get("fix") for f in check(ingest_path(src)))
     out = tmp_path / "hasil.docx"
     _, report = fix(src, out, capsys)
     assert "ditolak: kata yang diperbaiki melintasi unsur lain di paragraf" in report
     assert texts(part(out, "word/document.xml")) == texts(part(src, "word/document.xml"))
+
+
+def test_a_word_beside_a_hyperlink_is_fixed_and_the_hyperlink_keeps_its_text(tmp_path, capsys):
+    src = tmp_path / "tautan.docx"
+    src.write_bytes(_pasal_2(run("Tugas sebagaimana dimaksud pada ") + '<w:hyperlink w:anchor="p1">'
+                             + run("Pasal 1") + "</w:hyperlink>" + run(" dilaksanakan.")))
+    out = tmp_path / "hasil.docx"
+    fix(src, out, capsys)
+    root = etree.fromstring(part(out, "word/document.xml"))
+    assert ["".join(h.itertext()) for h in root.iter(W + "hyperlink")] == ["Pasal 1"]
+    assert ingest_path(out).pasals()[1].text == "Tugas sebagaimana dimaksud dalam Pasal 1 dilaksanakan."
 
 
 def test_words_split_over_two_runs_are_fixed_in_those_runs_with_their_formatting(tmp_path, capsys):
@@ -85,8 +96,8 @@ def test_words_split_over_two_runs_are_fixed_in_those_runs_with_their_formatting
     out = tmp_path / "hasil.docx"
     fix(src, out, capsys)
     root = etree.fromstring(part(out, "word/document.xml"))
-    runs = [r for r in root.iter(W + "r") if "dimaksud" in "".join(r.itertext())]
-    assert "".join(runs[0].itertext()) == "Tugas sebagaimana dimaksud dalam Pasal 1"
+    runs = next(list(p.iter(W + "r")) for p in root.iter(W + "p") if "Tugas" in "".join(p.itertext()))
+    assert ["".join(r.itertext()) for r in runs[:2]] == ["Tugas sebagaimana dimaksud dalam", " Pasal 1 dilaksanakan."]
     assert runs[0].find(f"{W}rPr/{W}b") is not None
     assert ingest_path(out).pasals()[1].text == "Tugas sebagaimana dimaksud dalam Pasal 1 dilaksanakan."
 
@@ -130,3 +141,26 @@ def test_a_dotx_keeps_its_kind_or_becomes_a_document_by_the_output_name(tmp_path
     fix(src, tmp_path / "hasil.docx", capsys)
     types = part(tmp_path / "hasil.docx", "[Content_Types].xml")
     assert DOCX_MAIN.encode() in types and TEMPLATE.encode() not in types
+
+
+def test_a_folder_of_word_documents_templates_and_macro_documents_is_read_whole(tmp_path, capsys):
+    folder = tmp_path / "naskah"
+    folder.mkdir()
+    data = _pasal_2(run("Tugas dilaksanakan."))
+    (folder / "a.docx").write_bytes(data)
+    (folder / "b.docm").write_bytes(_retyped(data, DOC_MACRO, b"vba"))
+    (folder / "c.dotx").write_bytes(_retyped(data, TEMPLATE))
+    out = tmp_path / "pohon"
+    assert main(["ingest", str(folder), "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json"]
+
+
+def test_a_strict_open_xml_file_is_fixed_and_stays_strict(tmp_path, capsys):
+    src = tmp_path / "strict.docx"
+    src.write_bytes(strict_package(_pasal_2(run("Tugas sebagaimana dimaksud pada Pasal 1 dilaksanakan."))))
+    out = tmp_path / "hasil.docx"
+    fix(src, out, capsys)
+    body = part(out, "word/document.xml")
+    assert b"http://purl.oclc.org/ooxml/wordprocessingml/main" in body
+    assert b"http://schemas.openxmlformats.org/wordprocessingml/2006/main" not in body
+    assert ingest_path(out).pasals()[1].text == "Tugas sebagaimana dimaksud dalam Pasal 1 dilaksanakan."

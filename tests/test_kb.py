@@ -16,6 +16,7 @@ from rancang.generate.checks import check
 from rancang.ingest import ingest_text
 from rancang.kb import store
 from rancang.kb.build import build
+from rancang.web import reader
 
 SAMPLE = Path(__file__).parent / "data" / "kb" / "national"
 
@@ -135,3 +136,11 @@ def test_kb_show_and_cari(sample_kb):
     assert missing.exit_code != 0 and "tidak ada dalam basis pengetahuan" in missing.output
     bad = runner.invoke(cli, ["kb", "show", "apa saja"])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+def test_the_reader_shows_the_knowledge_base_beside_each_mengingat_entry(sample_kb):
+    view = reader.view(corpus.load("jepara"))
+    shown = [act for entry in view.dasar for act in entry]
+    pp18 = next(a for a in shown if a["key"] == "pp-2016-18")
+    assert "TLN 5887 (terverifikasi, 2 sumber, 1 berbeda)" in pp18["facts"]
+    assert len(view.dasar) == len(view.reg.mengingat)

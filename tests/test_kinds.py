@@ -440,3 +440,25 @@ def test_references_to_a_diktum_resolve_and_a_missing_one_is_reported():
     reg = ingest_text(other, "kep.txt")
     assert reg.body[1].refs[0].kind == "external" and reg.body[1].refs[0].citation.nomor == "5"
     assert _rules(other) == []
+
+
+def test_the_keputusan_validates_as_akoma_ntoso_and_reads_back(keputusan):
+    from rancang.ingest.akn import frbr_uri, to_akn, validate
+
+    xml = to_akn(keputusan)
+    assert validate(xml) == []
+    assert b'name="diktum"' in xml and frbr_uri(keputusan) == "/akn/id-kulon-progo/act/kepbup/2026/412"
+    assert _projection(ingest_bytes(xml, "kep.xml")) == _projection(keputusan)
+
+
+def test_the_web_reader_shows_a_keputusan_with_its_dikta(tmp_path):
+    pytest.importorskip("fastapi")
+    pytest.importorskip("multipart")
+    from webapp import make_client, wait_job
+
+    client = make_client(tmp_path)
+    html = client.post("/baca/unggah", files={"berkas": ("kep.txt", KEPUTUSAN.read_bytes(), "text/plain")},
+                       headers={"HX-Request": "true"}).text
+    html = wait_job(client, html)
+    assert 'id="n-diktum-kedua"' in html and 'href="#n-diktum-kedua"' in html   # the diktum and its outline entry
+    assert "Diktum KEDUA huruf a" in html and 'href="#n-diktum-kesatu"' in html

@@ -129,3 +129,13 @@ def test_an_update_cut_short_after_a_complete_pdf_is_refused():
     data = build_pdf(TEXT) + b"7 0 obj\n<< /Type /Page /Contents 8 0 R >>\nendobj\nxref\n0 1\n"
     with pytest.raises(InputError, match="terpotong"):
         ingest_bytes(data, "potong.pdf")
+
+
+def test_a_page_listing_one_content_stream_thousands_of_times_is_refused():
+    # each listing is parsed again: 1 KB of text drawn 5,000 times is 5 MB of operators for one page
+    content = b"BT /F1 12 Tf 72 720 Td (Pasal 1 Pegawai wajib hadir.) Tj ET\n" * 20
+    data = pdf_of([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                   b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [" + b"4 0 R " * 5000 + b"] >>",
+                   b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"])
+    with pytest.raises(InputError, match="isi satu halaman PDF mengembang"):
+        pdf_guard.check(data, "ulang.pdf")

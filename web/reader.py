@@ -18,6 +18,7 @@ from markupsafe import Markup
 from rancang.kinds import PASAL_NUMBER
 from rancang.parts import Citation, PenjelasanBlock
 from rancang.tree import STRUCTURAL, Node, Regulation
+from rancang.web import kbfacts
 
 #: "Penjelasan Pasal 5", "Penjelasan Pasal 5 ayat (2)": a block the reader already tied to its Pasal
 CITED_PASAL = re.compile(rf"\bPasal\s+(?P<n>{PASAL_NUMBER})\b")
@@ -82,15 +83,18 @@ class ReaderView:
     penjelasan_rest: list[PenjelasanBlock]
     flagged: set[str]
     counts: dict[str, int]
+    #: per Mengingat entry (by position), what the knowledge base of acts holds about the acts it cites
+    dasar: list[list[dict[str, Any]]] = field(default_factory=list)
 
     def aside(self, node: Node) -> Aside | None:
         return self.asides.get(node.id)
 
 
 def pasal_of(reg: Regulation) -> dict[str, str]:
-    """Cite of every body node -> id of the Pasal that holds it (a Pasal maps to itself)."""
+    """Cite of every body node -> id of the Pasal (or the diktum of a Keputusan) that holds it (a Pasal maps to
+    itself)."""
     out: dict[str, str] = {}
-    for pasal in reg.pasals():
+    for pasal in reg.units():
         for n in pasal.walk():
             if n.cite:
                 out.setdefault(n.cite, pasal.id)
@@ -143,7 +147,7 @@ def view(reg: Regulation, findings: list[dict[str, Any]] | None = None) -> Reade
     counts = {"pasal": len(reg.pasals()), "bab": sum(1 for n in reg.body if n.type == "bab"),
               "menimbang": len(reg.menimbang), "mengingat": len(reg.mengingat), "lampiran": len(reg.lampiran),
               "penjelasan": len(reg.penjelasan), "temuan": len(findings or [])}
-    return ReaderView(reg, asides, general, rest, flagged, counts)
+    return ReaderView(reg, asides, general, rest, flagged, counts, [kbfacts.facts_of(m) for m in reg.mengingat])
 
 
 def outline(reg: Regulation) -> list[dict[str, Any]]:

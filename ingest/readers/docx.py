@@ -25,8 +25,10 @@ from rancang.ingest.readers.docx_package import Package, TooLarge
 from rancang.ingest.readers.docx_styles import Styles
 from rancang.limits import limit
 
-__all__ = ["Level", "Numbering", "W", "format_number", "package_strings", "read"]  # the reader's public names
+__all__ = ["SUFFIXES", "Level", "Numbering", "W", "format_number", "package_strings", "read"]
 
+#: the extensions of Word files the reader reads (document, macro-enabled document, template, macro template)
+SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 #: the parts of a document that are not its body: relationship type -> (element of one note, recorded kind)
 APART = {"footnotes": ("footnote", "footnote"), "endnotes": ("endnote", "endnote"), "comments": ("comment", "comment"),
          "header": (None, "header"), "footer": (None, "footer")}

@@ -88,7 +88,7 @@ def check(data: bytes, name: str = "") -> None:
     _page_tree(scan, label)
     per_page = limit("pdf_page_content_bytes")
     for refs in scan.pages:
-        size = sum(scan.sizes.get(r, 0) for r in set(refs))
+        size = sum(scan.sizes.get(r, 0) for r in refs)  # a stream listed twice is parsed twice
         if size > per_page:
             raise InputError(f"{label}: isi satu halaman PDF mengembang menjadi lebih dari {per_page // _MB} MB "
                              "perintah gambar (terlalu berat untuk dibaca); simpan ulang atau cetak ulang PDF-nya.")
