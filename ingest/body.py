@@ -75,7 +75,7 @@ def perubahan(quote: list[tuple[int, str]]) -> Node:
     if drafts:
         if orphans:
             lead, lost = split_units(orphans)
-            node.text = join_lines([u.text for u in lead])
+            node.text = join_lines([_labelled(u) for u in lead])  # (a lead item keeps its "a.")
             bare.extend(lost)
         draft_of = drafts_by_node(drafts)
         for pasal in pasal_nodes(top):
@@ -179,6 +179,8 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
                     stack.append(_Level(mk.style, current_holder()))
         level = stack[-1]
         level.last = mk.order
+        if mk.style == "ayat" and level.holder.type in ("huruf", "angka") and (level.holder.label or "")[-1:] == ")":
+            node.type = "angka"  # "(1)" in a list under "(a)" or "1)": a numbered item of the list, not an ayat
         level.items.append(node)
         level.holder.children.append(node)
         if unit.quotes:

@@ -29,9 +29,11 @@ import re
 from rancang.ingest import grammar as g
 from rancang.ingest.heading_lines import UNPLACED, PasalDraft
 from rancang.ingest.units import join_more
-from rancang.kinds import NodeType, diktum_value
+from rancang.kinds import DIKTUM_NUMBER, NodeType, diktum_value
 from rancang.tree import Node
 
+#: a diktum printed in title case, "Kedua : ...": a heading only with its colon (a sentence may start "Kedua")
+_TITLE_CASE = re.compile(rf"^(?P<num>(?i:{DIKTUM_NUMBER}))(?![\w-])\s*(?P<colon>:)\s*(?P<rest>.*)$")
 #: a line that ends in the word before a diktum's number: the number on the next line is a reference
 _WRAPPED_REFERENCE = re.compile(r"\bDiktum\s*$", re.I)
 
@@ -41,7 +43,10 @@ def heading(line: str, expected: int, before: str = "") -> re.Match[str] | None:
 
     A diktum printed with its colon ("KELIMA : ...") is a heading whatever its number, so that a gap or a repeat
     in the numbering stays visible to the checker (B3); a bare ordinal word must be the next of the sequence."""
-    m = g.DIKTUM.match(line) if line[:1] in ("K", "P") else None
+    if line[:1] not in ("K", "P"):
+        return None
+    # upper case as the forms print it; "Kesatu :" in title case only with its colon
+    m = g.DIKTUM.match(line) or _TITLE_CASE.match(line)
     if m is None or _WRAPPED_REFERENCE.search(before):
         return None
     if diktum_value(m.group("num")) != expected and not (m.group("colon") == ":" and expected > 1):
@@ -70,7 +75,7 @@ def read_dikta(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalDraf
             if not line:
                 continue
         if m is not None:
-            number = " ".join(m.group("num").split())
+            number = " ".join(m.group("num").split()).upper()   # the label keeps it as printed
             label = line[: m.start("rest")].strip() if m.group("rest") else line.strip()
             node = Node(NodeType.DIKTUM.value, number=number, label=label)
             current = PasalDraft(number, label, no, node=node)

@@ -92,7 +92,7 @@ PERSETUJUAN = re.compile(r"^Dengan\s+Persetujuan(?:\s+Bersama\b|\s*:?\s*$|\s*:?\
 #: the word that opens the body, as each kind of :mod:`rancang.kinds` has it: "MEMUTUSKAN:" (letter-spaced too),
 #: "MENGINSTRUKSIKAN:" of an Instruksi
 MEMUTUSKAN = re.compile(rf"^(?:{kinds.decision_pattern()})\s*:?\s*$", re.I)
-#: "Ditetapkan di ..." (an Instruksi is "Dikeluarkan di ...", Permendagri 80/2015 Lampiran)
+#: "Ditetapkan di ..." (an Instruksi, a naskah dinas of Permendagri 1/2023, is "Dikeluarkan di ...")
 DITETAPKAN = re.compile(r"^(?:Ditetapkan|Dikeluarkan)\s+di\b\s*:?\s*(?P<place>.*)$", re.I)
 DISAHKAN = re.compile(r"^Disahkan\s+di\b", re.I)   # the penutup of a national act
 TENTANG_IN_DIKTUM = re.compile(r"\bTENTANG\s+(.+?)\.?\s*$")

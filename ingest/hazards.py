@@ -191,10 +191,11 @@ def inert_unmatched_quotes(lines: list[str], span: tuple[int, int]
     return out, taken, warnings
 
 
-def put_back_quotes(strings_owner: Any, taken: list[tuple[int, int, str]]) -> None:
+def put_back_quotes(strings_owner: Any, taken: list[tuple[int, int, str]], records_from: int = 0) -> None:
     """Put the quotes :func:`inert_unmatched_quotes` made inert back into every string of the tree
-    (``strings_owner``: a :class:`~rancang.tree.Regulation`): node text, heading and label, and the records of
-    ``stats.removed`` and ``stats.unplaced``."""
+    (``strings_owner``: a :class:`~rancang.tree.Regulation`): node text, heading and label, the records of
+    ``stats.unplaced`` and those of ``stats.removed`` from index ``records_from`` on (the records made while the
+    body was read; a reader's own record of a removed U+FFFE stays what it is)."""
     if not taken:
         return
     for node in strings_owner.walk():
@@ -203,7 +204,7 @@ def put_back_quotes(strings_owner: Any, taken: list[tuple[int, int, str]]) -> No
             if value and ("\ufffe" in value or "\uffff" in value):
                 setattr(node, name, _put_back(value))
     stats = strings_owner.stats
-    for record in (stats.removed + stats.unplaced) if stats is not None else []:
+    for record in (stats.removed[records_from:] + stats.unplaced) if stats is not None else []:
         if isinstance(record.get("text"), str):
             record["text"] = _put_back(record["text"])
 

@@ -162,6 +162,7 @@ def parse_document(doc: Document, source: Source) -> Regulation:
         meta.tentang = _tentang_from_diktum(diktum)
     corrections: list[dict[str, Any]] = []
     lines, taken, warnings = hazards.inert_unmatched_quotes(lines, parts["body"])
+    body_records = len(removed)
     top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source, layout, unit)
     penutup, berita_daerah = meta_mod.parse_penutup(part("penutup"))
     _meta_from_penutup(meta, penutup, berita_daerah)
@@ -180,7 +181,7 @@ def parse_document(doc: Document, source: Source) -> Regulation:
                       unplaced=[{"line": no, "text": ln.strip()} for no, ln in orphans],
                       # the text came from OCR: engine, resolution, per-page confidence, its corrections
                       ocr=doc.extra.get("ocr"), warnings=doc.warnings + warnings)
-    hazards.put_back_quotes(reg, taken)
+    hazards.put_back_quotes(reg, taken, body_records)
     return reg
 
 

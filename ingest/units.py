@@ -328,12 +328,18 @@ _LAST_ITEM_BEFORE = re.compile(r";\s*(?:dan|atau|dan/atau)\s*$")
 _CONNECTOR_START = re.compile(r"^(?:dan|atau|serta|dan/atau)\b")
 
 
+#: the closing words of a sentence after its list are a short phrase ("dicabut dan dinyatakan tidak berlaku.",
+#: "sesuai dengan ketentuan peraturan perundang-undangan."); a longer rest is the item's own text that a line
+#: break after a "," cut (a repeal item listing Pasal after Pasal, wrapped by a PDF's line width)
+CLOSING_WORDS = 100
+
+
 def _split_trailing(units: list[Unit]) -> list[Unit]:
     """Part the closing words of a sentence from the last item of its list.
 
     "... huruf jj. Pasal 40 ... Seri C)," / "dicabut dan dinyatakan tidak berlaku." — after the item that
-    follows "; dan" (the last item), a line ending in "," closes the item; the rest of the sentence is prose of
-    the enclosing clause."""
+    follows "; dan" (the last item), a line ending in "," closes the item; the rest of the sentence, a phrase of
+    at most :data:`CLOSING_WORDS` characters, is prose of the enclosing clause."""
     out: list[Unit] = []
     for i, unit in enumerate(units):
         # the end of the previous unit is all that matters: its last two lines hold "...;" + "dan"
@@ -341,7 +347,7 @@ def _split_trailing(units: list[Unit]) -> list[Unit]:
             for k, line in enumerate(unit.lines[:-1]):
                 rest = unit.lines[k + 1:]
                 if line.rstrip().endswith(",") and not _CONNECTOR_START.match(rest[0].strip()) \
-                        and join_lines(rest).rstrip().endswith("."):
+                        and len(closing := join_lines(rest).rstrip()) <= CLOSING_WORDS and closing.endswith("."):
                     out.append(Unit(unit.marker, unit.lines[: k + 1], unit.line_no, nos=unit.nos[: k + 1]))
                     out.append(Unit(None, rest, unit.nos[k + 1] if len(unit.nos) > k + 1 else unit.line_no + k + 1,
                                     nos=unit.nos[k + 1:]))

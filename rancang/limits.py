@@ -7,6 +7,7 @@ of one part / all parts read from a DOCX; ``docx_list_start`` / ``docx_list_leve
 ``pdf_stream_bytes`` / ``pdf_total_bytes``: the inflated size of one PDF stream / of all its streams but images;
 ``pdf_page_content_bytes``: the inflated content streams of one PDF page; ``pdf_image_pixels``: one PDF image;
 ``pdf_pages`` / ``pdf_page_tree_refs``: the pages of one PDF / the references of its page tree (``/Kids``);
+``document_lines``: the lines of one document as read (4,000 pages of 50 lines);
 ``line_chars`` / ``line_enumerators``: one line of a document as read / the enumerators run together in it;
 ``output_ratio`` / ``output_floor_bytes``: an ingest output may be at most this many times its input's size, or
 this many bytes when that is more (a small input).

@@ -7,6 +7,8 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
+from rancang.ingest.readers.docx_package import STRICT
+
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
@@ -100,3 +102,17 @@ def notes_part(kind: str, notes: dict[str, str]) -> bytes:
                  "comment": ("comments", "comment")}[kind]
     body = "".join(f'<w:{tag} w:id="{i}">{para(t)}</w:{tag}>' for i, t in notes.items())
     return f"<w:{root} {NS}>{body}</w:{root}>".encode()
+
+
+def strict_package(data: bytes) -> bytes:
+    """The same package saved with the Strict Open XML namespace names."""
+    out = io.BytesIO()
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename.endswith((".xml", ".rels")):
+                for strict, trans in STRICT:
+                    body = body.replace(trans, strict)
+            zout.writestr(item, body)
+    return out.getvalue()

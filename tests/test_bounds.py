@@ -70,3 +70,17 @@ def test_a_glued_word_is_looked_for_only_in_a_word_short_enough_to_be_two():
     vocab = Vocabulary(Counter({"tim": 9, "koordinasi": 9}), Counter({("tim", "koordinasi"): 2}))
     assert vocab.split("timkoordinasi") == ("tim", "koordinasi")
     assert vocab.split("timkoordinasi" + "x" * 100_000) is None
+
+
+def test_a_document_of_more_lines_than_the_bound_is_refused_before_parsing(tmp_path):
+    # 250,000 one-line list items that each nest one level deeper: 21 s of parsing before the output bound
+    src = tmp_path / "baris.txt"
+    src.write_text("Pasal 1\nPegawai wajib:\n" + "a. x;\n" * 250_000, encoding="utf-8")
+    one_sentence(run("ingest", str(src), "-o", str(tmp_path / "x.json")),
+                 "250003 baris, melebihi batas 200000 baris satu dokumen")
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_the_largest_act_is_far_within_the_line_bounds():
+    # UU 11/2020 (Cipta Kerja), the largest national act as text: 6,593 lines in 1.3 MB; as a PDF ~1,200 pages
+    assert limits.limit("document_lines") >= 4000 * 50 and limits.limit("pdf_pages") >= 4 * 1200

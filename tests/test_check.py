@@ -84,6 +84,9 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
                                               # defines kedudukan and never names the Pejabat Penilai Kinerja
         ("X3_case", "Pasal 9"),               # "tercantum dalam lampiran"
         ("X3_case", "Pasal 9"),               # "... dalam peraturan bupati ini"
+        ("X5_subject", "Pasal 19 ayat (4)"),  # "Reviu dan evaluasi sebagaimana dimaksud pada ayat (3)": ayat (3) speaks
+                                              # of monitoring and evaluation, no reviu (session 5; the expert's finding
+                                              # on drafts built from this text, issue 27)
     ],
     "pasaman-barat": [
         ("U4_adalah", "Pasal 1 angka 9"),     # "Kedudukan merupakan ..." -- a definition says "adalah"

@@ -330,3 +330,20 @@ def test_u2_a_lower_case_first_word_before_capitals_is_the_term_misspelt(old, ne
     found = _findings(_mutate(CLEAN, [(old, new)]), "U2")
     assert len(found) == 1 and found[0][0] == cite and f'ditulis "{written}"' in found[0][1], found
     assert _findings(_mutate(CLEAN, [(old, new.replace(written, written.lower()))]), "U2") == []
+
+
+#: rows other sessions keep (the knowledge base's L-rules, the kinds' gazette rules, sistem-kerja bases)
+OTHERS = {"M3_isian", "L1", "L1_info", "L2", "L3", "L3_info", "L3_region", "L4", "M4_region", "M4_base", "T1_undang",
+          "T1_ditetapkan"}
+
+
+def test_every_rule_cites_its_provision_and_justifies_its_severity():
+    """Each row names the provision it enforces (UU 12/2011 Lampiran II angka ..., Permendagri 80/2015, PermenPAN-RB
+    7/2022, UU 12/2011 Pasal ...) and says why its severity is what it is; the MUTATIONS above are its true and false
+    examples."""
+    for rule, row in rules().items():
+        if rule in OTHERS:
+            continue
+        assert any(s in row["source"] for s in ("Lampiran II angka", "Permendagri 80/2015", "PermenPAN-RB 7/2022",
+                                                "UU 12/2011 Pasal")), rule
+        assert str(row.get("why", "")).startswith(row["severity"]), rule

@@ -9,7 +9,7 @@ import io
 import json
 import zipfile
 
-from docx_build import NS, build, notes_part, para, paras, run, style, text_box
+from docx_build import NS, build, notes_part, para, paras, run, strict_package, style, text_box
 from texts import perbup
 
 from rancang.ingest import ingest_bytes
@@ -201,25 +201,9 @@ def test_footnotes_comments_and_headers_are_kept_apart_and_recorded_with_their_l
 # ------------------------------------------------------------------------------------------- Strict
 
 
-def _strict(data: bytes) -> bytes:
-    """The same package saved with the Strict Open XML namespace names."""
-    from rancang.ingest.readers.docx_package import STRICT
-
-    out = io.BytesIO()
-    zin = zipfile.ZipFile(io.BytesIO(data))
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            body = zin.read(item.filename)
-            if item.filename.endswith((".xml", ".rels")):
-                for strict, trans in STRICT:
-                    body = body.replace(trans, strict)
-            zout.writestr(item, body)
-    return out.getvalue()
-
-
 def test_a_strict_open_xml_document_reads_like_its_transitional_twin():
     data = build(paras(FRAME))
-    strict = _strict(data)
+    strict = strict_package(data)
     assert b"purl.oclc.org/ooxml/wordprocessingml/main" in zipfile.ZipFile(io.BytesIO(strict)).read(
         "word/document.xml")
     assert read(strict).to_dict()["body"] == read(data).to_dict()["body"]

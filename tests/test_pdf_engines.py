@@ -97,3 +97,45 @@ def test_a_letter_spaced_heading_stays_one_word():
     pdf.set_char_spacing(0)
     pdf.text(60, 130, "a.n. Bupati")
     assert words(bytes(pdf.output())) == ["PENJELASAN", "a.n.", "Bupati"]
+
+
+@pytest.fixture(scope="module")
+def libreoffice_seed_pdfs(tmp_path_factory):
+    """The seeds as DOCX (real Word numbering), left-aligned and justified, printed to PDF by LibreOffice in one
+    run: {(region, alignment): (docx bytes, pdf bytes)}. Skipped, with the reason, without LibreOffice."""
+    import io
+    import shutil
+    import subprocess
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from fixtures import build_docx
+
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        pytest.skip("LibreOffice (soffice) tidak terpasang")
+    folder = tmp_path_factory.mktemp("lo-seeds")
+    for region, stem in SEED_IDS.items():
+        data = build_docx((SEEDS / f"{stem}.txt").read_text(encoding="utf-8"))
+        (folder / f"{region}-left.docx").write_bytes(data)
+        justified = docx.Document(io.BytesIO(data))
+        for paragraph in justified.paragraphs:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        justified.save(str(folder / f"{region}-justified.docx"))
+    files = sorted(str(p) for p in folder.glob("*.docx"))
+    subprocess.run([exe, f"-env:UserInstallation=file://{folder / 'profil'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder), *files], check=True, capture_output=True, timeout=600)
+    return {(region, how): tuple((folder / f"{region}-{how}.{ext}").read_bytes() for ext in ("docx", "pdf"))
+            for region in SEED_IDS for how in ("left", "justified")}
+
+
+@pytest.mark.parametrize("how", ["left", "justified"])
+@pytest.mark.parametrize("region", list(SEED_IDS))
+def test_a_libreoffice_pdf_of_each_seed_reads_as_its_docx(region, how, libreoffice_seed_pdfs, monkeypatch):
+    # every clause and its text: a justified line ending "," in mid-item keeps its item, and a repeal item whose
+    # wrapped line ends "," (Jepara Pasal 21 huruf x) is not cut
+    docx_data, pdf_data = libreoffice_seed_pdfs[(region, how)]
+    want = [(n.id, n.text) for n in ingest_bytes(docx_data, "x.docx").walk()]
+    for engine in ("pdfium", "pdfplumber"):
+        monkeypatch.setattr(pdf_pages, "ENGINE", engine)
+        assert [(n.id, n.text) for n in ingest_bytes(pdf_data, "x.pdf").walk()] == want, engine

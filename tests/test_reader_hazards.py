@@ -204,3 +204,22 @@ def test_a_font_whose_ligatures_read_as_fffd_gives_a_warning_naming_the_page():
     (warning,) = [w for w in reg.stats.warnings if w["kind"] == "undecoded_glyphs"]
     assert warning["pages"] == [1]
     assert "veri\ufffdkasi" in warning["message"] and "--ocr" in warning["message"]
+
+
+def test_a_noncharacter_the_reader_removed_stays_recorded_beside_an_unmatched_quote():
+    # U+FFFE is removed by the reader (recorded as "control"); the inert quote must not be put back there
+    text = (ABUSE / "stray_open_quote_swallows_pasal.txt").read_text(encoding="utf-8").replace(
+        "Pasal 3\n", "Pasal 3\n\ufffe")
+    reg = ingest_bytes(text.encode("utf-32"), "x.txt")
+    assert difference(text, reg) == ({}, {})
+    assert [r["text"] for r in reg.stats.removed if r["kind"] == "control"] == ["\ufffe"]
+
+
+def test_items_before_a_quoted_pasal_keep_their_labels():
+    # a quote opened after "dengan:" and closed after Pasal 2: quoted text, whose leading items keep "a." "b."
+    text = (ABUSE / "stray_open_quote_swallows_pasal.txt").read_text(encoding="utf-8").replace(
+        "Pasal 3\n", "\u201d\nPasal 3\n")
+    reg = ingest_text(text)
+    assert difference(text, reg) == ({}, {})
+    quoted = next(n for n in reg.walk() if n.type == "perubahan")
+    assert quoted.text.startswith("a. Bupati adalah Bupati Contoh; b. Daerah")

@@ -16,8 +16,8 @@ from rancang.numbering import huruf_value
 from rancang.tree import LIST_TYPES, Node, Regulation
 
 #: where the subject of "... sebagaimana dimaksud" begins: after punctuation or a preposition
-_BOUNDARY = re.compile(r"(?:^|[,;:()]|\b(?:mengenai|tentang|terhadap|kepada|oleh|dari|atas|untuk|melalui|bagi|dalam|"
-                       r"pada|dengan|dan\s+tata\s+cara)\b)\s*", re.I)
+_BOUNDARY = re.compile(r"(?:^|[,;:()]|\b(?:mengenai|tentang|terhadap|kepada|oleh|melalui|dan\s+tata\s+cara)\b)\s*",
+                       re.I)
 
 
 def _content(words: list[str]) -> list[str]:
@@ -25,20 +25,28 @@ def _content(words: list[str]) -> list[str]:
     return [w for w in words if len(w) >= 4 and w not in stop and not re.match(r"^(?:di|me|ber|ter)\w+kan$", w)]
 
 
-def subject_words(before: str) -> list[str]:
-    """The content words of the subject standing right before "sebagaimana dimaksud": at most four words after
-    the last punctuation or preposition, generic words ("ketentuan", "hal", "pelaksanaan" ...) and verbs left out.
+def subject_words(before: str) -> list[list[str]]:
+    """The content words of the subject standing right before "sebagaimana dimaksud", one list per conjunct ("Reviu
+    dan evaluasi" is two): at most eight words after the last punctuation or clause preposition, generic words
+    ("ketentuan", "hal", "pelaksanaan" ...) and verbs left out.
 
     >>> subject_words("(4) Reviu dan evaluasi")
-    ['reviu', 'evaluasi']
+    [['reviu'], ['evaluasi']]
     """
     tail = before[max((m.end() for m in _BOUNDARY.finditer(before)), default=0):]
-    words = re.findall(r"[a-z]+", fold(tail))[-4:]
-    return _content(words)
+    words = re.findall(r"[a-z/]+", fold(tail))[-8:]
+    conjuncts: list[list[str]] = [[]]
+    for w in words:
+        if w in ("dan", "atau", "serta", "dan/atau"):
+            conjuncts.append([])
+        else:
+            conjuncts[-1].append(w)
+    return [c for c in (_content(x) for x in conjuncts) if c]
 
 
-_PREFIXES = (("peng", "k"), ("peny", "s"), ("pem", "p"), ("pen", "t"), ("per", ""), ("pe", ""), ("meng", "k"),
-             ("meny", "s"), ("mem", "p"), ("men", "t"), ("me", ""), ("di", ""), ("ber", ""), ("ter", ""), ("ke", ""))
+_PREFIXES = (("penge", ""), ("menge", ""), ("peng", "k"), ("peny", "s"), ("pem", "p"), ("pen", "t"), ("per", ""),
+             ("pe", ""), ("meng", "k"), ("meny", "s"), ("mem", "p"), ("men", "t"), ("me", ""), ("di", ""), ("ber", ""),
+             ("ter", ""), ("ke", ""))
 
 
 def roots(word: str) -> set[str]:
@@ -52,7 +60,7 @@ def roots(word: str) -> set[str]:
     """
     stems = {word}
     for prefix, restore in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             rest = word[len(prefix):]
             stems.add(rest)
             if restore and rest[:1] in "aeiou":
@@ -61,7 +69,7 @@ def roots(word: str) -> set[str]:
     for stem in stems:
         out.add(stem)
         for suffix in ("kan", "an", "i", "nya"):
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
                 out.add(stem[:-len(suffix)])
     return out
 
@@ -70,9 +78,14 @@ def _text_roots(text: str) -> set[str]:
     return {r for w in re.findall(r"[a-z]+", text) for r in roots(w)}
 
 
+#: an ayat label inside a clause's text: the reading ran two ayat together
+_GLUED = re.compile(r"[.;:]\s+\(\d+[a-z]?\)\s+[A-Z]")
+
+
 def check_referents(reg: Regulation) -> Iterator[Finding]:
-    """X5_subject: "<subject> sebagaimana dimaksud pada ayat (3)" where the cited provision names none of the
-    subject's words: the reference points at a provision about something else (Lampiran II angka 277: the reference
+    """X5_subject: "<subject> sebagaimana dimaksud pada ayat (3)" where the cited provision names none of the words
+    of the subject (or of one of its conjuncts: "Reviu dan evaluasi" where ayat (3) speaks of monitoring and
+    evaluation): the reference points at a provision about something else (Lampiran II angka 277: the reference
     names the matter it cites). Defined terms are X5's; ranges and references to several units are left out (a
     summary need not repeat each word)."""
     defined = {fold(d["term"]) for d in definitions(reg)} | {fold(d["alias"]) for d in definitions(reg) if d["alias"]}
@@ -92,14 +105,19 @@ def check_referents(reg: Regulation) -> Iterator[Finding]:
             last = re.findall(r"[a-z]+", fold(before))[-1:]
             if not last or last[0] in set(settings("coherence").get("generic_words") or []):
                 continue  # "yang melanggar ketentuan sebagaimana dimaksud": the subject is the provision itself
-            words = subject_words(before)
+            conjuncts = subject_words(before)
             target = index.get(ref.target[0])
-            if len(words) < 1 or target is None:
-                continue
+            if not conjuncts or target is None or _GLUED.search(node.text) or _GLUED.search(target.text):
+                continue  # (an ayat run into another by the reading: what is cited is not what was read)
             have = _text_roots(fold(target.full_text() + " " + (target.heading or "")))
-            if not any(roots(w) & have for w in words):
-                yield finding("X5_subject", node.cite, subject=" ".join(before.split()[-len(words) - 2:]),
-                              ref=ref.text)
+            # the cited provision names the subject in some form; when the subject joins single nouns ("Reviu dan
+            # evaluasi"), it names each of them (with longer conjuncts a shared modifier may be what it names:
+            # "Gaji dan tunjangan pegawai negeri sipil sebagaimana dimaksud pada ayat (4)")
+            named = [any(roots(w) & have for w in words) for words in conjuncts]
+            single = len(conjuncts) > 1 and all(len(words) == 1 for words in conjuncts)
+            if not any(named) or (single and not all(named)):
+                size = sum(len(w) for w in conjuncts) + len(conjuncts) - 1
+                yield finding("X5_subject", node.cite, subject=" ".join(before.split()[-size:]), ref=ref.text)
 
 
 #: an item that gives a decision to an authority: "penetapan Tim Kerja oleh Bupati;", "Tim Kerja ditetapkan oleh

@@ -186,7 +186,7 @@ class Reader:
         num = self.styles.num_pr(p) if p.tag == _q("p") else None
         if num is not None:
             label = self.numbering.label(*num)
-            if label and self.styles.label_caps(p, self.numbering.level(*num).toggles):
+            if label and self.styles.label_caps(p, self.numbering.level(*num).toggles, pc.style):
                 label = label.upper()
             if label:
                 self.generated.append(label)

@@ -61,6 +61,7 @@ class Package:
         if sum(i.file_size for i in self.zip.infolist()) > limit("docx_total_bytes"):
             raise TooLarge("")
         self.names = set(self.zip.namelist())
+        self._rels: dict[str, dict[str, tuple[str, str, bool]]] = {}
 
     def read(self, name: str) -> bytes | None:
         """The bytes of part ``name`` (None when absent); zipfile never inflates beyond the declared size and
@@ -80,6 +81,8 @@ class Package:
 
     def rels(self, part: str) -> dict[str, tuple[str, str, bool]]:
         """The relationships of ``part``: id -> (type name such as "footnotes", target part name, external)."""
+        if part in self._rels:
+            return self._rels[part]
         folder, base = posixpath.split(part)
         root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
         out: dict[str, tuple[str, str, bool]] = {}
@@ -89,6 +92,7 @@ class Package:
             if not external:
                 target = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
             out[rel.get("Id") or ""] = ((rel.get("Type") or "").rsplit("/", 1)[-1], target, external)
+        self._rels[part] = out
         return out
 
     def main_part(self) -> str:

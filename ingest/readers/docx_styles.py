@@ -112,7 +112,7 @@ class Styles:
                 out[name] = self.defaults.get(name, False)
         return out
 
-    def mark(self, p: Any, name: str, level: dict[str, bool] | None = None) -> bool:
+    def mark(self, p: Any, name: str, level: dict[str, bool] | None = None, style: str | None = None) -> bool:
         """A toggle of the paragraph mark of ``p``, which the list label shares: the numbering level's run
         properties, then the mark's own (``w:pPr/w:rPr``), then the paragraph style chain, then the defaults."""
         if level and name in level:
@@ -121,15 +121,16 @@ class Styles:
         own = _toggles(ppr.find(_q("rPr")) if ppr is not None else None)
         if name in own:
             return own[name]
-        return self.chain(self.paragraph_style(p)).get(name, self.defaults.get(name, False))
+        return self.chain(style or self.paragraph_style(p)).get(name, self.defaults.get(name, False))
 
     def mark_hidden(self, p: Any) -> bool:
         """Whether the paragraph mark of ``p`` is hidden (its ``w:pPr/w:rPr/w:vanish``, or its style's)."""
         return self.mark(p, "vanish")
 
-    def label_caps(self, p: Any, level: dict[str, bool]) -> bool:
-        """Whether the list label of ``p`` shows in capitals (All Caps or Small Caps on its level or mark)."""
-        return self.mark(p, "caps", level) or self.mark(p, "smallCaps", level)
+    def label_caps(self, p: Any, level: dict[str, bool], style: str | None = None) -> bool:
+        """Whether the list label of ``p`` (of paragraph style ``style``) shows in capitals (All Caps or Small
+        Caps on its level or mark)."""
+        return self.mark(p, "caps", level, style) or self.mark(p, "smallCaps", level, style)
 
     def num_pr(self, p: Any) -> tuple[str, int] | None:
         """(numId, ilvl) of a numbered paragraph: its own ``w:numPr``, else its style's; None when not numbered."""

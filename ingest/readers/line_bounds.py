@@ -1,6 +1,8 @@
 """Bounds on the lines a reader hands to the parser (issue 32 item 5: bounded work, ``data/limits.json``).
 
-A line longer than ``limits.line_chars`` characters, or one line holding more than ``limits.line_enumerators``
+A document of more than ``limits.document_lines`` lines (3 MB of one-line list items that each nest one level
+deeper: 21 s of parsing before the output bound refuses it), a line longer than ``limits.line_chars`` characters,
+or one line holding more than ``limits.line_enumerators``
 enumerators run together ("a. x; a. x; ..." 40,000 times: each becomes a list item nested under the one before,
 seconds of work and fifty megabytes of tree for 240 KB of text), is no regulation as printed or copied: it is
 refused with one sentence before any parsing. Both checks are one linear pass; the count runs only on a line long
@@ -21,8 +23,9 @@ _SHORTEST = 4
 
 
 def check(lines: list[str], name: str = "") -> None:
-    """Refuse ``lines`` (a document's lines as read) with InputError naming the line when one is longer than
-    ``limits.line_chars`` or holds more than ``limits.line_enumerators`` enumerators; None otherwise.
+    """Refuse ``lines`` (a document's lines as read) with InputError when there are more than
+    ``limits.document_lines``, or naming the line when one is longer than ``limits.line_chars`` or holds more than
+    ``limits.line_enumerators`` enumerators; None otherwise.
 
     >>> check(["Pasal 1", "Pegawai wajib: a. hadir; b. pulang."])
     >>> try:
@@ -33,6 +36,9 @@ def check(lines: list[str], name: str = "") -> None:
     """
     most_chars, most_items = limit("line_chars"), limit("line_enumerators")
     label = name or "berkas"
+    if len(lines) > limit("document_lines"):
+        raise InputError(f"{label}: {len(lines)} baris, melebihi batas {limit('document_lines')} baris satu dokumen; "
+                         "pecah dokumennya lalu baca per bagian.")
     for no, line in enumerate(lines, 1):
         if len(line) > most_chars:
             raise InputError(f"{label}: baris {no} panjangnya {len(line)} karakter, melebihi batas {most_chars}; "
