@@ -114,7 +114,7 @@ class _Paragraph:
         if start == end:
             before = [a for a in self.atoms if a.el is not None and a.start < start <= a.start + len(a.text)]
             after = [a for a in self.atoms if a.el is not None and a.start <= start < a.start + len(a.text)]
-            target = (before or after or [None])[0]
+            target = next(iter(before or after), None)
             if target is None or target.el is None:
                 return False
             at = start - target.start

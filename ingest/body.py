@@ -179,6 +179,8 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
                     stack.append(_Level(mk.style, current_holder()))
         level = stack[-1]
         level.last = mk.order
+        if mk.style == "ayat" and level.holder.type in ("huruf", "angka") and (level.holder.label or "")[-1:] == ")":
+            node.type = "angka"  # "(1)" in a list under "(a)" or "1)": a numbered item of the list, not an ayat
         level.items.append(node)
         level.holder.children.append(node)
         if unit.quotes:

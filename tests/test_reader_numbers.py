@@ -90,3 +90,19 @@ def test_chains_go_down_the_ladder_only_once_they_went_down(ref, want):
     # a chain that descends ("huruf a angka 1") and names huruf again names the list inside the item; one printed
     # inside out ("angka 1 huruf b") is read outermost first, as before
     assert [t.id for t, _ in targets_of(ref, "pasal-9", "pasal-9/ayat-1")] == want
+
+
+def test_a_numbered_list_under_a_paren_letter_is_angka_and_is_cited_six_deep():
+    text = (PEERS / "31-deep-list-a-paren" / "input.txt").read_text(encoding="utf-8").replace(
+        "1) surat perintah tugas; atau\n",
+        "1) surat perintah tugas, berupa:\n(a) surat tugas tertulis, yang memuat:\n(1) nama Pegawai; dan\n"
+        "(2) jangka waktu; atau\n(b) surat tugas elektronik; atau\n").replace(
+        "ayat (1) huruf a angka 1 huruf b) angka 1)", "ayat (1) huruf a angka 1 huruf b angka 1 huruf a angka 2")
+    from rancang.ingest import ingest_text
+
+    reg = ingest_text(text)
+    deep = "pasal-2/ayat-1/huruf-a/angka-1/huruf-b/angka-1/huruf-a"
+    assert [(c.type, c.label) for c in next(n for n in reg.walk() if n.id == deep).children] == [
+        ("angka", "(1)"), ("angka", "(2)")]
+    assert [a.number for a in reg.pasals()[1].children] == ["1", "2"]  # ayat (2) stays the Pasal's
+    assert refs(reg)["ayat (1) huruf a angka 1 huruf b angka 1 huruf a angka 2"] == ([deep + "/angka-2"], True)
