@@ -466,3 +466,36 @@ def test_the_web_reader_shows_a_keputusan_with_its_dikta(tmp_path):
     html = wait_job(client, html)
     assert 'id="n-diktum-kedua"' in html and 'href="#n-diktum-kedua"' in html   # the diktum and its outline entry
     assert "Diktum KEDUA huruf a" in html and 'href="#n-diktum-kesatu"' in html
+
+
+def test_a_keputusan_set_in_columns_in_a_pdf_reads_the_same(tmp_path, keputusan):
+    """The diktum word, its colon and its text in three columns, the lists indented, as a printed Keputusan sets
+    them (fpdf2 draws the page)."""
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF(format=(215, 330))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in KEPUTUSAN.read_text(encoding="utf-8").splitlines():
+        head = re.match(r"^(KESATU|KEDUA|KETIGA|KEEMPAT) : (.*)$", line)
+        item = re.match(r"^([a-c]\.) (.*)$", line)
+        y = pdf.get_y()
+        if head:
+            for x, width, text in ((20, 25, head[1]), (45, 5, ":")):
+                pdf.set_xy(x, y)
+                pdf.cell(width, 6, text)
+            pdf.set_xy(52, y)
+            pdf.multi_cell(140, 6, head[2])
+        elif item:
+            pdf.set_xy(52, y)
+            pdf.cell(6, 6, item[1])
+            pdf.set_xy(58, y)
+            pdf.multi_cell(134, 6, item[2])
+        else:
+            pdf.set_x(20)
+            pdf.multi_cell(172, 6, line or " ")
+    path = tmp_path / "keputusan.pdf"
+    pdf.output(str(path))
+    reg = ingest_path(path)
+    assert [(n.cite, n.text, len(n.children)) for n in reg.body] == [
+        (n.cite, n.text, len(n.children)) for n in keputusan.body]
+    assert check(reg) == []
