@@ -60,15 +60,16 @@ def _bounded(path: Path, out: str) -> None:
                          f"ukuran berkasnya ({size // 1000} KB); berkas ini tidak tampak seperti teks peraturan.")
 
 
-def _job(args: tuple[Path, str]) -> tuple[Path, str | None, str | None]:
-    """Worker: (path, output text, None) or (path, None, Indonesian reason). Never raises."""
+def _job(args: tuple[Path, str]) -> tuple[Path, str | None, str | None, list[str]]:
+    """Worker: (path, output text, None, warnings) or (path, None, Indonesian reason, []). Never raises."""
     path, fmt = args
+    warned: list[str] = []
     try:
-        return path, render(path, fmt), None
+        return path, render(path, fmt, warned.append), None, warned
     except RancangError as exc:
-        return path, None, exc.format_message()
+        return path, None, exc.format_message(), []
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the batch
-        return path, None, f"{path}: " + INTERNAL.format(kind=type(exc).__name__, exc=exc)
+        return path, None, f"{path}: " + INTERNAL.format(kind=type(exc).__name__, exc=exc), []
 
 
 def expand(sources: tuple[Path, ...]) -> list[Path]:
@@ -216,20 +217,22 @@ def _batch(files: list[Path], out: Path, fmt: str, ext: str, jobs: int) -> list[
         if jobs > 1 and len(files) > 1:
             with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
                 results = pool.map(_job, tasks)
-                for path, text, reason in results:
-                    _collect(path, text, reason, out / names[path], reasons)
+                for path, text, reason, warned in results:
+                    _collect(path, text, reason, out / names[path], reasons, warned)
                     bar.update(1)
         else:
             for task in tasks:
-                path, text, reason = _job(task)
-                _collect(path, text, reason, out / names[path], reasons)
+                path, text, reason, warned = _job(task)
+                _collect(path, text, reason, out / names[path], reasons, warned)
                 bar.update(1)
     return [reasons[f] for f in files if f in reasons]
 
 
 def _collect(path: Path, text: str | None, reason: str | None, target: Path,
-             reasons: dict[Path, str]) -> None:
-    """Write one result, or note why there is none."""
+             reasons: dict[Path, str], warned: list[str] | None = None) -> None:
+    """Write one result, or note why there is none; print the warnings of its reading."""
+    for message in warned or []:
+        click.echo(f"Peringatan: {path.name}: {message}", err=True)
     if text is None:
         reasons[path] = reason or f"{path}: gagal dibaca."
         return
