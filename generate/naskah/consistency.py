@@ -27,7 +27,7 @@ from pathlib import Path
 from rancang.errors import InputError
 from rancang.generate.frame import MONTHS
 from rancang.generate.naskah.fill import tanggal
-from rancang.generate.naskah.record import ends
+from rancang.generate.naskah.record import END, ends
 
 _MONTH = {m.lower(): i for i, m in enumerate(MONTHS, 1)}
 _DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
@@ -194,7 +194,10 @@ def _check_period(fs: list[Facts], problems: list[str]) -> None:
 
 
 def _quote(line: str) -> str:
-    return line if len(line) <= 120 else line[:117] + "..."
+    """The words of ``line`` that name the period's end, with up to 60 characters before them."""
+    m = list(END.finditer(line))[-1]
+    start = max(0, m.start() - 60)
+    return ("..." if start else "") + line[start:m.end()]
 
 
 def _check_activity(fs: list[Facts], problems: list[str]) -> None:

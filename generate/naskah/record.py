@@ -94,7 +94,8 @@ def ends(sentence: str) -> list[tuple[int, int, int | None]]:
 def _where(key: str) -> str:
     return {"durasi": "durasi pelibatan yang dimohon dan disetujui (penugasan.durasi)",
             "masa_kerja": "masa kerja dalam Keputusan (penugasan.masa_kerja)",
-            "periode": "periode laporan (penugasan.periode)"}.get(key, f"penugasan.{key}")
+            "periode": "periode laporan (penugasan.periode)",
+            "selesai": "masa penugasan (penugasan.selesai)"}.get(key, f"penugasan.{key}")
 
 
 def _check_periods(task: dict[str, Any], problems: list[str]) -> None:
@@ -103,15 +104,15 @@ def _check_periods(task: dict[str, Any], problems: list[str]) -> None:
         problems.append(f"penugasan.selesai {tanggal(p[1])} mendahului penugasan.mulai {tanggal(p[0])}")
     stated = {k: ends(text(task.get(k))) for k in ("durasi", "masa_kerja", "periode") if task.get(k)}
     if p:
-        stated["selesai"] = [(p[1].year, p[1].month, p[1].day)]
+        stated = {"selesai": [(p[1].year, p[1].month, p[1].day)], **stated}
     keys = [k for k, v in stated.items() if v]
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            ya, ma, da = stated[a][-1]
-            yb, mb, db = stated[b][-1]
-            if (ya, ma) != (yb, mb) or (da and db and da != db):
-                problems.append(f"{_where(a)} berakhir {_said(task, a)}, sedangkan {_where(b)} berakhir "
-                                f"{_said(task, b)}")
+    for b in keys[1:]:  # each against the first: the period's last day, else the period requested
+        a = keys[0]
+        ya, ma, da = stated[a][-1]
+        yb, mb, db = stated[b][-1]
+        if (ya, ma) != (yb, mb) or (da and db and da != db):
+            problems.append(f"{_where(b)} berakhir {_said(task, b)}, sedangkan {_where(a)} berakhir "
+                            f"{_said(task, a)}")
 
 
 def _said(task: dict[str, Any], key: str) -> str:
