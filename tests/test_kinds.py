@@ -303,6 +303,23 @@ def test_the_consistency_check_holds_a_pergub_to_its_province(pergub):
     assert {("T3_daerah", "Pasal 1 angka 1"), ("T3", "Penutup")} <= found
 
 
+def test_a_province_profile_may_leave_out_its_province_but_not_name_another():
+    from rancang.errors import InputError
+    from rancang.generate import profile
+
+    data = json.loads(json.dumps(PERGUB))
+    del data["provinsi"]
+    assert profile.from_dict(data).provinsi == "Jawa Tengah"
+    data["provinsi"] = "Jawa Timur"
+    with pytest.raises(InputError, match="tidak sama dengan daerah.nama"):
+        profile.from_dict(data)
+    kabupaten = json.loads(json.dumps(PERGUB))
+    kabupaten["daerah"], kabupaten["kepala_daerah"]["jabatan"] = {"nama": "Demak", "jenis": "kabupaten"}, "Bupati"
+    del kabupaten["provinsi"]
+    with pytest.raises(InputError, match="kunci wajib 'provinsi'"):
+        profile.from_dict(kabupaten)
+
+
 def test_a_province_signed_by_a_bupati_is_refused():
     from rancang.errors import InputError
     from rancang.generate import profile
