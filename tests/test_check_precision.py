@@ -50,7 +50,8 @@ def test_abbreviation_after_a_comma_or_without_yang_is_the_term_used():
     """"Pegawai Aparatur Sipil Negara, yang selanjutnya disingkat ASN," and "..., selanjutnya disingkat ASN": ASN is
     what the body uses, so the definition is used (no U5)."""
     for form in (", yang selanjutnya disingkat ASN, adalah", ", selanjutnya disingkat ASN adalah",
-                 " yang selanjutnya disingkat dengan ASN adalah"):
+                 " yang selanjutnya disingkat dengan ASN adalah", " yang untuk selanjutnya disebut sebagai ASN adalah",
+                 " yang selanjutnya dalam Peraturan Bupati ini disingkat ASN adalah"):
         text = CLEAN.replace("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Pegawai Aparatur Sipil Negara"
                              + form + " pegawai negeri sipil dan pegawai pemerintah.\n\nBAB II").replace(
             "(1) Pengelolaan kinerja Pegawai ASN terdiri", "(1) Pengelolaan kinerja Pegawai ASN dan ASN lain terdiri")
