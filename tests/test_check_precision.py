@@ -220,3 +220,19 @@ def test_a_gap_at_a_heading_the_reader_repaired_is_no_galat():
     reg.stats.corrections = [{"line": 1, "from": "PasaI S", "to": "Pasal 5"}]
     b3 = [f for f in check(reg) if f["rule"] == "B3"]
     assert b3 and all(f["severity"] == "warning" and "diperbaiki saat pembacaan" in f["message"] for f in b3)
+
+
+def test_cli_fix_ocr_needs_fix_and_ocr_text_is_left_alone_without_it(tmp_path, capsys):
+    from rancang.cli import main
+
+    marked = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud ayat (1) ditetapkan oleh "
+                           "Bupati pada tahun 2O2O, l99l, 2Ol4, 2OO3 dan 2OI3")
+    src = tmp_path / "salinan.md"
+    src.write_text(marked, encoding="utf-8")
+    assert main(["check", str(src), "--fix-ocr"]) == 1
+    assert "--fix-ocr hanya dipakai bersama --fix" in capsys.readouterr().err
+    out = tmp_path / "fixed.md"
+    main(["check", str(src), "--fix", "-o", str(out)])
+    assert "(0 perbaikan)" in capsys.readouterr().out and out.read_text(encoding="utf-8") == marked
+    main(["check", str(src), "--fix", "--fix-ocr", "-o", str(out)])
+    assert "(1 perbaikan)" in capsys.readouterr().out and "dimaksud pada ayat (1)" in out.read_text(encoding="utf-8")
