@@ -99,7 +99,7 @@ def test_a_text_box_written_twice_is_read_once_on_its_own_lines_before_its_ancho
     first = f"<w:p>{run('PERATURAN BUPATI CONTOH')}{text_box(['SALINAN'])}</w:p>"
     body = first + paras(FRAME.split("\n", 1)[1] + "Ditetapkan di Contoh\n") + lamp + paras("A. Uraian tugas")
     reg = read(build(body))
-    assert reg.preamble[:2] == ["SALINAN", "PERATURAN BUPATI CONTOH"]
+    assert reg.preamble[0] == "PERATURAN BUPATI CONTOH" and "SALINAN" in removed(reg, "stempel")
     assert reg.meta.daerah == "Kabupaten Contoh"
     assert reg.lampiran and reg.lampiran[0].text.startswith("LAMPIRAN PERATURAN BUPATI CONTOH")
     assert "SALINAN" in removed(reg, "alternate") and len(removed(reg, "alternate")) == 2
