@@ -1,0 +1,148 @@
+"""Headings run into the middle of a line, as converted old acts print them: "... TUNJANGAN CACAT. Pasal 1 Dalam
+Peraturan Pemerintah ini ...", "... PANITERA-PENGGANTI. Pasal 1. Tiap-tiap hakim ...", "... SEBAGAI UNDANG-UNDANG.
+PASAL I. Peraturan-peraturan ...", "... mulai berlaku. BAB II KETENTUAN PIDANA Pasal 5 ...".
+
+A text copied from the official PDF of an act of 1946-1969 (``mblonyox/data-peraturan``) often keeps a whole
+page on one line. :func:`split_run_in` gives each such heading a line of its own before the parts are found, so
+:mod:`rancang.ingest.headings` reads it as it reads a printed heading. The numbering sequence is the evidence, as
+there: a "Pasal N" splits off only when it is the next Pasal of the act (arabic 1, 2, 3 ..., or the Roman I, II
+... of an act that numbers its Pasal so), a "BAB N" only when it is the next BAB; and only where a heading can
+stand — after a sentence, a clause or a title has ended, and before the Pasal's own first words. A reference
+("... tersebut dalam pasal 1 dari ...", "... dimaksud dalam Pasal 5 ayat (2)") never splits: the words before it
+do not end a sentence, or the words after it are no sentence's start. Only line breaks are added, so every
+character stays (conservation).
+
+    >>> split_run_in(["MEMUTUSKAN:", "Menetapkan: PERATURAN TENTANG CACAT. Pasal 1 Dalam peraturan ini: a. x;"])
+    ['MEMUTUSKAN:', 'Menetapkan: PERATURAN TENTANG CACAT.', 'Pasal 1', 'Dalam peraturan ini: a. x;']
+    >>> split_run_in(["Pasal 1.", "seperti dalam Pasal 1. Pasal 2. Kepada penjabat tersebut dalam pasal 1 diberi ongkos."])
+    ['Pasal 1.', 'seperti dalam Pasal 1.', 'Pasal 2.', 'Kepada penjabat tersebut dalam pasal 1 diberi ongkos.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from rancang.ingest import grammar as g
+from rancang.numbering import roman_value
+
+#: a Pasal or BAB heading anywhere in a line: "Pasal 1", "PASAL 1.", "Pasal I.", "BAB II"
+_HEAD = re.compile(r"(?<![\w-])(?:(?P<pasal>Pasal|PASAL)\s+(?P<pnum>\d{1,3}|[IVXLC]{1,7})"
+                   r"|(?P<bab>BAB)\s+(?P<bnum>[IVXLC]{1,7}))(?![\w-])(?P<dot>\s?[.:])?")
+#: what a Pasal's own first words look like: a capitalised word, an ayat "(1)", a quote opening new text; never a
+#: citation of another act ("Pasal 1 Undang-undang No. 3 tahun 1950 ...") unless it names this act ("... ini")
+_OPENS = re.compile(r"""(?!(?:Undang-[Uu]ndang|Peraturan|Keputusan|Instruksi|Penetapan|Staatsblad|UUD)\s
+                          (?![^.;:]*?\bini\b))
+                        (?:[A-Z][a-z]|[A-Z]{2}|[A-Z]\s|\(\d{1,3}\)\s|["\u201c]|(?:\d{1,2}|[a-z])\.\s)""", re.X)
+#: an upper-case word (a title's last words: "BAB I KETENTUAN UMUM Pasal 1")
+_UPPER_WORD = re.compile(r"[A-Z][A-Z'/-]+,?$")
+#: the words that open the diktum, after which the batang tubuh may run on
+_DIKTUM = re.compile(r"\b(?:MEMUTUSKAN|Memutuskan|MENETAPKAN|Menetapkan)\b")
+_PENJELASAN = re.compile(r"^PENJELASAN\b")
+
+
+def _ended(pre: str) -> bool:
+    """Has the text before a heading ended: a sentence or clause (".", ";", ":") or an upper-case title?"""
+    if not pre:
+        return True
+    pre = pre.rstrip("\"'\u201d")  # a sentence that ends quoted new text: ... dilekatkan." Pasal II.
+    if pre.endswith((".", ";", ":")):
+        return not pre.endswith((" No.", " no.", " Stbl.", " jo.", " Jo."))
+    words = pre.split()[-2:]
+    return len(words) == 2 and all(_UPPER_WORD.match(w) for w in words)
+
+
+class _Sequence:
+    """The Pasal and BAB numbers read so far: which heading is the next one."""
+
+    def __init__(self) -> None:
+        self.pasal = 0
+        self.roman: bool | None = None   # the act numbers its Pasal I, II ... (decided by its first Pasal)
+        self.bab = 0
+
+    def next_pasal(self, num: str) -> bool:
+        roman = not num.isdigit()
+        if self.roman is not None and roman != self.roman:
+            return False
+        value = roman_value(num) if roman else int(num)
+        return value == self.pasal + 1
+
+    def take(self, m: re.Match[str]) -> None:
+        if m.group("pasal"):
+            self.roman = not m.group("pnum").isdigit()
+            self.pasal += 1
+        else:
+            self.bab += 1
+
+    def fits(self, m: re.Match[str]) -> bool:
+        if m.group("pasal"):
+            return self.next_pasal(m.group("pnum"))
+        return roman_value(m.group("bnum")) == self.bab + 1
+
+
+def _split_at(line: str, seq: _Sequence, after: int = 0) -> tuple[str, str, str] | None:
+    """(text before, heading, text after) at the first heading run into ``line`` (from ``after`` on) that is the
+    next of ``seq``."""
+    for m in _HEAD.finditer(line, after):
+        if not seq.fits(m):
+            continue
+        pre, rest = line[:m.start()].rstrip(), line[m.end():].lstrip()
+        if not _ended(pre):
+            continue
+        if m.group("bab"):
+            # a BAB's title follows in capitals
+            if not rest or not _UPPER_WORD.match(rest.split()[0]):
+                continue
+        elif rest and not _OPENS.match(rest):
+            # "Pasal 1. dalam ..." after a sentence's end still opens the Pasal, when the heading has its dot
+            if not (m.group("dot") and pre and rest[:1].islower()
+                    and not rest.startswith(("dari ", "ayat ", "huruf ", "angka ", "dan ", "atau "))):
+                continue
+        elif not rest and not pre:
+            continue
+        return pre, line[m.start():m.end()].strip(), rest
+    return None
+
+
+def _read_by_headings(m: re.Match[str] | None, seq: _Sequence) -> bool:
+    """Is ``m`` (at a line's start) a heading :mod:`rancang.ingest.headings` reads as it stands: "Pasal 3",
+    "Pasal 3 Dalam ...", "BAB I KETENTUAN UMUM"? Counted, not split."""
+    return m is not None and m.start() == 0 and seq.fits(m) and not m.group("dot") and (
+        bool(m.group("bab")) or m.group("pnum").isdigit())
+
+
+def split_run_in(lines: list[str]) -> list[str]:
+    """``lines`` (cleaned, stripped) with every Pasal and BAB heading run into a line given a line of its own
+    (see the module text). Lines before the diktum ("MEMUTUSKAN", "Menetapkan") and from "PENJELASAN" on are
+    left as they are; only line breaks are added."""
+    start = next((i for i, ln in enumerate(lines) if _DIKTUM.search(ln)), 0)
+    out = lines[:start]
+    seq = _Sequence()
+    for k in range(start, len(lines)):
+        line = lines[k]
+        if _PENJELASAN.match(line):
+            return out + lines[k:]
+        if "asal " not in line and "ASAL " not in line and "BAB " not in line:
+            out.append(line)
+            continue
+        if g.PASAL.match(line) or g.BAB.match(line):
+            m = _HEAD.match(line)
+            if m is not None and seq.fits(m):
+                seq.take(m)
+            out.append(line)
+            continue
+        after = 0
+        m = _HEAD.match(line)
+        if _read_by_headings(m, seq):
+            seq.take(m)  # type: ignore[arg-type]
+            after = m.end()  # type: ignore[union-attr]
+        while line:
+            parts = _split_at(line, seq, after)
+            if parts is None:
+                break
+            pre, head, line = parts
+            seq.take(_HEAD.match(head))  # type: ignore[arg-type]
+            out.extend([pre, head] if pre else [head])
+            after = 0
+        if line:
+            out.append(line)
+    return out
