@@ -14,8 +14,8 @@ character stays (conservation).
 
     >>> split_run_in(["MEMUTUSKAN:", "Menetapkan: PERATURAN TENTANG CACAT. Pasal 1 Dalam peraturan ini: a. x;"])
     ['MEMUTUSKAN:', 'Menetapkan: PERATURAN TENTANG CACAT.', 'Pasal 1', 'Dalam peraturan ini: a. x;']
-    >>> split_run_in(["Pasal 1.", "seperti dalam Pasal 1. Pasal 2. Kepada penjabat tersebut dalam pasal 1 diberi ongkos."])
-    ['Pasal 1.', 'seperti dalam Pasal 1.', 'Pasal 2.', 'Kepada penjabat tersebut dalam pasal 1 diberi ongkos.']
+    >>> split_run_in(["Pasal 1.", "seperti dalam Pasal 1. Pasal 2. Kepada penjabat dalam pasal 1 diberi ongkos."])
+    ['Pasal 1.', 'seperti dalam Pasal 1.', 'Pasal 2.', 'Kepada penjabat dalam pasal 1 diberi ongkos.']
 """
 
 from __future__ import annotations
