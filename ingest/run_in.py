@@ -36,6 +36,8 @@ _OPENS = re.compile(r"""(?!(?:Undang-[Uu]ndang|Peraturan|Keputusan|Instruksi|Pen
 #: an upper-case word (a title's last words: "BAB I KETENTUAN UMUM Pasal 1")
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'/-]+,?$")
 #: the words that open the diktum, after which the batang tubuh may run on
+#: the words a reference follows ("... tersebut dalam Pasal 1."): the heading reader's and the old acts' own
+_REFERS = re.compile(rf"(?:{g.CONTINUES.pattern})|\b(?:tersebut|termaksud|tercantum|ialah|yaitu|[Pp]asal|ayat)\s*$")
 _DIKTUM = re.compile(r"\b(?:MEMUTUSKAN|Memutuskan|MENETAPKAN|Menetapkan)\b")
 _PENJELASAN = re.compile(r"^PENJELASAN\b")
 
@@ -48,7 +50,9 @@ def _ended(pre: str) -> bool:
     if pre.endswith((".", ";", ":")):
         return not pre.endswith((" No.", " no.", " Stbl.", " jo.", " Jo."))
     words = pre.split()[-2:]
-    return len(words) == 2 and all(_UPPER_WORD.match(w) for w in words)
+    # a title in capitals ends there: "... KETENTUAN UMUM", "... NO, 44 TAHUN 1952,", "(STAATSBLAD UNTUK"
+    return len(words) == 2 and not any(ch.islower() for w in words for ch in w) and any(
+        _UPPER_WORD.match(w.strip("(),")) for w in words)
 
 
 class _Sequence:
@@ -86,17 +90,27 @@ def _split_at(line: str, seq: _Sequence, after: int = 0) -> tuple[str, str, str]
         if not seq.fits(m):
             continue
         pre, rest = line[:m.start()].rstrip(), line[m.end():].lstrip()
-        if not _ended(pre):
+        dotted = bool(m.group("pasal") and m.group("dot"))
+        first = bool(m.group("pasal")) and seq.pasal == 0 and _DIKTUM.search(pre) is not None
+        if not _ended(pre) and not ((dotted and (not rest or _OPENS.match(rest)) or first)
+                                    and not _REFERS.search(pre)):
+            # (a heading set off by its own dot after a title or an opening phrase: "Aturan Umum Pasal 1. Di
+            # Surakarta ...", "... sebagai berikut Pasal 1. Segala ..."; the first Pasal after the diktum's
+            # "Menetapkan : TITLE" on its line)
             continue
+        if first and rest[:1].isupper() and not m.group("bab"):
+            return pre, line[m.start():m.end()].strip(), rest  # "... NEGERI. Pasal 1 Keputusan Gubernemen ..."
         if m.group("bab"):
             # a BAB's title follows in capitals
             if not rest or not _UPPER_WORD.match(rest.split()[0]):
                 continue
-        elif rest and not _OPENS.match(rest):
-            # "Pasal 1. dalam ..." after a sentence's end still opens the Pasal, when the heading has its dot
-            if not (m.group("dot") and pre and rest[:1].islower()
-                    and not rest.startswith(("dari ", "ayat ", "huruf ", "angka ", "dan ", "atau "))):
-                continue
+        elif rest and not _OPENS.match(rest) and not (pre and (dotted or (
+                m.group("pasal") and not m.group("pnum").isdigit() and rest[:1].isupper()))):
+            # a heading that is a sentence of its own ("... berlaku. Pasal 3. Peraturan Pemerintah No. 7 ...
+            # diubah", "... CACAT. Pasal 3. dalam hal ...") opens the Pasal whatever follows: a reference is
+            # never a sentence by itself; so does a Roman Pasal after a sentence ("... UNDANG-UNDANG. Pasal I
+            # Peraturan termaktub ..."): only an act's own Pasal are numbered I, II
+            continue
         elif not rest and not pre:
             continue
         return pre, line[m.start():m.end()].strip(), rest
