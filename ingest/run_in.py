@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from rancang.ingest import grammar as g
+from rancang.ingest.heading_lines import title_line
 from rancang.numbering import roman_value
 
 #: a Pasal or BAB heading anywhere in a line: "Pasal 1", "PASAL 1.", "Pasal I.", "BAB II"
@@ -36,6 +37,8 @@ _OPENS = re.compile(r"""(?!(?:Undang-[Uu]ndang|Peraturan|Keputusan|Instruksi|Pen
 #: an upper-case word (a title's last words: "BAB I KETENTUAN UMUM Pasal 1")
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'/-]+,?$")
 #: the words that open the diktum, after which the batang tubuh may run on
+#: a BAB's title in capitals, up to the Pasal heading that follows it
+_BAB_TITLE = re.compile(r"(?:(?!PASAL\b)[^\sa-z]*[A-Z][^\sa-z]*(?:\s+|$))+")
 #: the words a reference follows ("... tersebut dalam Pasal 1."): the heading reader's and the old acts' own
 _REFERS = re.compile(rf"(?:{g.CONTINUES.pattern})|\b(?:tersebut|termaksud|tercantum|ialah|yaitu|[Pp]asal|ayat)\s*$")
 _DIKTUM = re.compile(r"\b(?:MEMUTUSKAN|Memutuskan|MENETAPKAN|Menetapkan)\b")
@@ -68,12 +71,14 @@ class _Sequence:
         if self.roman is not None and roman != self.roman:
             return False
         value = roman_value(num) if roman else int(num)
-        return value == self.pasal + 1
+        # one heading lost by the conversion ("Pasal 146 ... Pasal 148") does not stop the sequence
+        return value == self.pasal + 1 or (not roman and value == self.pasal + 2 and self.pasal > 0)
 
     def take(self, m: re.Match[str]) -> None:
         if m.group("pasal"):
-            self.roman = not m.group("pnum").isdigit()
-            self.pasal += 1
+            num = m.group("pnum")
+            self.roman = not num.isdigit()
+            self.pasal = roman_value(num) if self.roman else int(num)
         else:
             self.bab += 1
 
@@ -83,6 +88,30 @@ class _Sequence:
         return roman_value(m.group("bnum")) == self.bab + 1
 
 
+#: a Bagian or Paragraf heading with its title, at the end of the text before a Pasal heading
+_CONTAINER = re.compile(r"(?<!\S)(?:(?:Bagian|BAGIAN)\s+Ke[a-z]+(?:\s+(?:Belas|Puluh))?(?:\s+[A-Z](?=\s))?"
+                        r"|Paragraf\s+(?:\d{1,3}[A-Z]?|Ke[a-z]+))\s+")
+
+
+def _title(text: str) -> bool:
+    """Does ``text`` read as a Bagian or Paragraf title: its first and last words capitalised, most words too, and
+    no clause punctuation ("Memutus Sengketa mengenai Wewenang Mengadili")?"""
+    words = text.split()
+    if not words or text.rstrip()[-1:] in ".;:," or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return title_line(text)
+    return 3 * sum(1 for w in words if w[:1].islower()) <= len(words)
+
+
+def _container_before(pre: str) -> int | None:
+    """Where a Bagian or Paragraf heading starts in ``pre`` when ``pre`` ends with it and its title (title case),
+    after a sentence, a clause or a title that has ended; else None."""
+    for m in reversed(list(_CONTAINER.finditer(pre, max(0, len(pre) - 200)))):
+        title = pre[m.end():]
+        if title and _title(title) and _ended(pre[:m.start()].rstrip()):
+            return m.start()
+    return None
+
+
 def _split_at(line: str, seq: _Sequence, after: int = 0) -> tuple[str, str, str] | None:
     """(text before, heading, text after) at the first heading run into ``line`` (from ``after`` on) that is the
     next of ``seq``."""
@@ -90,6 +119,13 @@ def _split_at(line: str, seq: _Sequence, after: int = 0) -> tuple[str, str, str]
         if not seq.fits(m):
             continue
         pre, rest = line[:m.start()].rstrip(), line[m.end():].lstrip()
+        container = _container_before(pre) if m.group("pasal") else None
+        if container is not None:
+            # "... Republik Indonesia. Bagian Kesatu Penyelidik dan Penyidik Pasal 4 Penyelidik adalah ...": the
+            # Bagian (or Paragraf) heading and its title get their own line too
+            pre = f"{pre[:container].rstrip()}\n{pre[container:]}".lstrip("\n")
+            if _OPENS.match(rest) or not rest:
+                return pre, line[m.start():m.end()].strip(), rest
         dotted = bool(m.group("pasal") and m.group("dot"))
         first = bool(m.group("pasal")) and seq.pasal == 0 and _DIKTUM.search(pre) is not None
         if not _ended(pre) and not ((dotted and (not rest or _OPENS.match(rest)) or first)
@@ -101,9 +137,11 @@ def _split_at(line: str, seq: _Sequence, after: int = 0) -> tuple[str, str, str]
         if first and rest[:1].isupper() and not m.group("bab"):
             return pre, line[m.start():m.end()].strip(), rest  # "... NEGERI. Pasal 1 Keputusan Gubernemen ..."
         if m.group("bab"):
-            # a BAB's title follows in capitals
-            if not rest or not _UPPER_WORD.match(rest.split()[0]):
+            # a BAB's title follows in capitals, and stays on the BAB's line: "BAB I UMUM Pasal 1 ..."
+            title = _BAB_TITLE.match(rest)
+            if title is None:
                 continue
+            return pre, f"{line[m.start():m.end()].strip()} {title.group().strip()}", rest[title.end():].lstrip()
         elif rest and not _OPENS.match(rest) and not (pre and (dotted or (
                 m.group("pasal") and not m.group("pnum").isdigit() and rest[:1].isupper()))):
             # a heading that is a sentence of its own ("... berlaku. Pasal 3. Peraturan Pemerintah No. 7 ...
@@ -138,24 +176,30 @@ def split_run_in(lines: list[str]) -> list[str]:
         if "asal " not in line and "ASAL " not in line and "BAB " not in line:
             out.append(line)
             continue
-        if g.PASAL.match(line) or g.BAB.match(line):
-            m = _HEAD.match(line)
+        m = _HEAD.match(line)
+        if g.PASAL.match(line):
             if m is not None and seq.fits(m):
                 seq.take(m)
             out.append(line)
             continue
         after = 0
-        m = _HEAD.match(line)
-        if _read_by_headings(m, seq):
-            seq.take(m)  # type: ignore[arg-type]
-            after = m.end()  # type: ignore[union-attr]
+        if m is not None and seq.fits(m) and m.group("pasal") and _ended(next((o for o in reversed(out) if o), "")):
+            # "Pasal 1 1. Yang dimaksud ...", "Pasal 2. (1) ...", "PASAL I. Peraturan ...": heading and text apart
+            rest = line[m.end():].lstrip()
+            if _OPENS.match(rest) or m.group("dot") or not m.group("pnum").isdigit():
+                seq.take(m)
+                out.append(line[:m.end()].strip())
+                line = rest
+        elif m is not None and seq.fits(m) and (m.group("bab") or _read_by_headings(m, seq)):
+            seq.take(m)  # "BAB I KETENTUAN UMUM Pasal 1 ...", "Pasal 1 Dalam ...": the heading reader's
+            after = m.end()
         while line:
             parts = _split_at(line, seq, after)
             if parts is None:
                 break
             pre, head, line = parts
             seq.take(_HEAD.match(head))  # type: ignore[arg-type]
-            out.extend([pre, head] if pre else [head])
+            out.extend([*pre.split("\n"), head] if pre else [head])
             after = 0
         if line:
             out.append(line)
