@@ -33,7 +33,9 @@ _HEAD = re.compile(r"(?<![\w-])(?:(?P<pasal>Pasal|PASAL)\s+(?P<pnum>\d{1,3}|[IVX
 #: citation of another act ("Pasal 1 Undang-undang No. 3 tahun 1950 ...") unless it names this act ("... ini")
 _OPENS = re.compile(r"""(?!(?:Undang-[Uu]ndang|Peraturan|Keputusan|Instruksi|Penetapan|Staatsblad|UUD)\s
                           (?![^.;:]*?\bini\b))
-                        (?:[A-Z][a-z]|[A-Z]{2}|[A-Z]\s|\(\d{1,3}\)\s|["\u201c]|(?:\d{1,2}|[a-z])\.\s)""", re.X)
+                        (?:[A-Z][a-z]|[A-Z]{2}|[A-Z]\s|\(\d{1,3}\)\s|["\u201c]|(?:\d{1,2}|[a-z])\.\s
+                          |\([A-Z][a-z]+\s)   # a note in brackets: "Pasal 12 (Penutup) Peraturan ..."
+                     """, re.X)
 #: an upper-case word (a title's last words: "BAB I KETENTUAN UMUM Pasal 1")
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'/-]+,?$")
 #: the words that open the diktum, after which the batang tubuh may run on
@@ -196,6 +198,9 @@ def split_run_in(lines: list[str]) -> list[str]:
         while line:
             parts = _split_at(line, seq, after)
             if parts is None:
+                m = _HEAD.match(line)
+                if after == 0 and m is not None and seq.fits(m) and (g.PASAL.match(line) or _read_by_headings(m, seq)):
+                    seq.take(m)  # what is left is a heading the heading reader reads as it stands
                 break
             pre, head, line = parts
             seq.take(_HEAD.match(head))  # type: ignore[arg-type]
