@@ -76,6 +76,13 @@ class _Sequence:
         # one heading lost by the conversion ("Pasal 146 ... Pasal 148") does not stop the sequence
         return value == self.pasal + 1 or (not roman and value == self.pasal + 2 and self.pasal > 0)
 
+    def resyncs(self, m: re.Match[str]) -> bool:
+        """A Pasal heading standing on its own line, up to ten numbers on (the heading reader's rule): the
+        sequence goes on from it."""
+        num = m.group("pnum")
+        return bool(m.group("pasal")) and num.isdigit() and self.roman is not True and (
+            self.pasal < int(num) <= self.pasal + 10)
+
     def take(self, m: re.Match[str]) -> None:
         if m.group("pasal"):
             num = m.group("pnum")
@@ -180,7 +187,7 @@ def split_run_in(lines: list[str]) -> list[str]:
             continue
         m = _HEAD.match(line)
         if g.PASAL.match(line):
-            if m is not None and seq.fits(m):
+            if m is not None and (seq.fits(m) or seq.resyncs(m)):
                 seq.take(m)
             out.append(line)
             continue

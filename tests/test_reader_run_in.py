@@ -75,3 +75,27 @@ def test_only_the_next_number_of_the_sequence_splits_and_no_character_is_lost():
 def test_the_penjelasan_is_left_as_printed():
     lines = ["MEMUTUSKAN:", "Pasal 1", "Cukup jelas.", "PENJELASAN ATAS", "Umum. Pasal 2 Cukup jelas."]
     assert split_run_in(lines) == lines
+
+
+def test_a_bagian_and_its_title_run_in_before_a_pasal_get_their_own_line():
+    # layout of UU 8/1981 (KUHAP) as converted: "... Bagian Kedua Memutus Sengketa mengenai Wewenang Mengadili
+    # Pasal 147 Setelah ..."
+    out = split_run_in(["MEMUTUSKAN:", "Pasal 6", "Sidang dimulai. Bagian Kedua Memutus Sengketa mengenai Wewenang "
+                        "Mengadili Pasal 7 Setelah pengadilan negeri menerima surat pelimpahan perkara."])
+    assert out[2:] == ["Sidang dimulai.", "Bagian Kedua Memutus Sengketa mengenai Wewenang Mengadili", "Pasal 7",
+                       "Setelah pengadilan negeri menerima surat pelimpahan perkara."]
+
+
+def test_one_heading_lost_by_the_conversion_does_not_stop_the_sequence_two_do():
+    one = split_run_in(["MEMUTUSKAN:", "Pasal 6", "Isi. Pasal 8 (1) Dalam hal ketua berpendapat."])
+    assert one[2:] == ["Isi.", "Pasal 8", "(1) Dalam hal ketua berpendapat."]
+    two = ["MEMUTUSKAN:", "Pasal 6", "Isi. Pasal 9 (1) Dalam hal ketua berpendapat."]
+    assert split_run_in(two) == two
+
+
+def test_a_heading_left_alone_at_a_lines_end_counts_in_the_sequence():
+    # "... BAB I PENDIRIAN. Pasal 1." ends its line; Pasal 2 follows on the next
+    out = split_run_in(["MEMUTUSKAN:", "Menetapkan: PERATURAN. BAB I PENDIRIAN. Pasal 1.",
+                        "(1) Didirikan suatu Perusahaan. Pasal 2. Dalam hal ini yang dimaksud."])
+    assert out[1:] == ["Menetapkan: PERATURAN.", "BAB I PENDIRIAN.", "Pasal 1.", "(1) Didirikan suatu Perusahaan.",
+                       "Pasal 2.", "Dalam hal ini yang dimaksud."]
