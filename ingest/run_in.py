@@ -210,7 +210,9 @@ def split_run_in(lines: list[str]) -> list[str]:
                     seq.take(m)  # what is left is a heading the heading reader reads as it stands
                 break
             pre, head, line = parts
-            seq.take(_HEAD.match(head))  # type: ignore[arg-type]
+            hm = _HEAD.match(head)
+            if hm is not None:
+                seq.take(hm)
             out.extend([*pre.split("\n"), head] if pre else [head])
             after = 0
         if line:
