@@ -5,7 +5,9 @@ The OCR reader judges a PDF page's text layer by the share of its words found in
 ``/work/shared/national/data-peraturan`` (full texts of UU and PP, public domain under UU 28/2014 Pasal 42) and the
 bundled seeds, never downloaded: a word is kept when it is made of letters, 2-30 long, and appears in at least
 ``--min-acts`` different acts of ``--since`` or later (old acts carry OCR damage; a misreading seldom repeats across
-independent acts, a real word does). Run::
+independent acts, a real word does) and is not a misreading: a word that one OCR confusion (:data:`CONFUSIONS`: c/e,
+l/i, n/u, h/b ...) turns into a word found in :data:`RARER` times as many acts is dropped ("olch" beside "oleh",
+"kcrja" beside "kerja": the old acts' OCR repeats its errors across acts). Run::
 
     python benchmarks/build_wordlist.py [--national DIR] [--since 1990] [--min-acts 3]
 """
@@ -20,6 +22,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "ingest" / "readers" / "words_ind.txt"
 WORD = re.compile(r"[a-z]{2,30}")
+#: letters OCR reads for one another (both ways)
+CONFUSIONS = {"c": "eo", "e": "co", "l": "it", "i": "lj", "n": "um", "u": "nv", "h": "bn", "b": "h", "v": "yu",
+              "y": "v", "a": "o", "o": "ac", "t": "fl", "f": "t", "r": "n", "m": "n", "s": "a", "g": "q", "q": "g"}
+RARER = 20
+
+
+def misreading(word: str, df: Counter[str]) -> bool:
+    """Whether ``word`` is one OCR confusion away from a word found in :data:`RARER` times as many acts."""
+    n = df[word]
+    for i, ch in enumerate(word):
+        for other in CONFUSIONS.get(ch, ""):
+            if df.get(word[:i] + other + word[i + 1:], 0) >= RARER * n:
+                return True
+    return False
 
 
 def acts(national: Path, since: int) -> list[Path]:
@@ -43,7 +59,7 @@ def main() -> None:
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace").lower()
         df.update(set(WORD.findall(text)))
-    words = sorted(w for w, n in df.items() if n >= args.min_acts)
+    words = sorted(w for w, n in df.items() if n >= args.min_acts and not misreading(w, df))
     header = (f"# Indonesian words of regulations: {len(words)} words found in >= {args.min_acts} of {len(files)} "
               f"acts (UU and PP since {args.since}, data-peraturan; and the bundled seeds). "
               "Made by benchmarks/build_wordlist.py.\n")

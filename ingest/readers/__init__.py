@@ -95,8 +95,10 @@ def read_pdf(data: bytes, name: str = "") -> Document:
         return ocr.read(data, name, reason="forced")
     pages = pdf.extract_pages(data, name)
     plan = pdf.ocr_plan(pages)
-    if not plan:
+    if not plan and pdf.usable_text_layer(pages):
         return pdf.read_pages(pages, name)
+    if not plan:  # each page passes alone, the whole does not (a glyph-number font spread thin): read it all
+        plan = {p.number: "not_words" for p in pages if p.chars or p.images}
     whole = all(p.number in plan for p in pages if p.chars or p.images)
     if ocr.mode() == "never" or not ocr.engine_available():
         try:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.errors import InputError
-from rancang.ingest.readers.ocr_image import prepare
+from rancang.ingest.readers.ocr_image import MIN_INK, prepare
 from rancang.ingest.readers import pdf as pdf_reader
 from rancang.ingest.readers.ocr_fix import fix_labels
 from rancang.ingest.readers.pdf_repeats import drop_repeated_pages
@@ -178,21 +178,23 @@ def ocr_image(image: Any, number: int, dpi: int = DPI) -> PageResult:
     """OCR one page image (a PIL image rendered at ``dpi``) into a :class:`PageResult` in PDF points.
 
     The image is first made black ink on white, straightened and brought to Tesseract's text size
-    (:func:`~rancang.ingest.readers.ocr_image.prepare`). Orientation detection (OSD) runs only when the page yields words in its
-    upright reading and their confidence is below :data:`LOW_CONFIDENCE` (a page read sideways gives short
-    words of low confidence; a blank or unreadable page gives none, and OSD would find nothing either)."""
+    (:func:`~rancang.ingest.readers.ocr_image.prepare`). Orientation detection (OSD) runs only when the words
+    read upright are few or unsure (mean confidence below :data:`LOW_CONFIDENCE`) and the page holds ink that
+    may be text (:data:`~rancang.ingest.readers.ocr_image.MIN_INK`): a blank page is not turned about, and a
+    phone photo, which scored confidence 0 on every page before it was flattened, now reads upright at 90+."""
     prepared = prepare(image)
-    image = prepared.image
-    words, conf = _tesseract_words(image)
+    words, conf = _tesseract_words(prepared.image)
     rotated = 0
-    if words and conf < LOW_CONFIDENCE:
-        turned, rotated = _upright(image)
+    if conf < LOW_CONFIDENCE and prepared.ink >= MIN_INK:
+        _, rotated = _upright(prepare(image, rescale=False).image)
         if rotated:
-            words2, conf2 = _tesseract_words(turned)
+            turned = prepare(image.rotate(-rotated, expand=True, fillcolor=255))
+            words2, conf2 = _tesseract_words(turned.image)
             if conf2 > conf:
-                image, words, conf = turned, words2, conf2
+                prepared, words, conf = turned, words2, conf2
             else:
                 rotated = 0
+    image = prepared.image
     scale = 72.0 / dpi / prepared.scale
     page = pdf_reader.Page(number=number, width=image.width * scale, height=image.height * scale,
                            lines=_lines(words, scale))

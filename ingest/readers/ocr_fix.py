@@ -39,6 +39,8 @@ _BAB_GLUED = re.compile(r"^BAB([IVXLC|l1!]{1,7})(\s.*)?$")
 _AYAT_GLUED = re.compile(r"^\(([\dlIi|!OoSsBZz]{1,3})\)(?=[^\W\d_])")
 _PAREN = re.compile(r"^(\d{1,3})\)\s")
 _TOKEN = re.compile(r"^(\S{1,4})\s+(\S.*)$")
+#: a bracketed label whose number OCR could not read at all ("@)", "(@)", "(©)"): the sequence says which
+_UNREADABLE = re.compile(r"^(?:[(\[{]?[^\w\s()\[\]{}]{1,2}[)\]}]|[(\[{][^\w\s()\[\]{}]{1,2}[)\]}]?)$")
 #: well-formed labels of the other list styles ("1)", "a)", "(a)", "1."): never changed
 _LABEL = re.compile(r"\(?\d{1,3}[.)]|[a-z]\)|\([a-z]\)")
 #: digits OCR reads for a letter label ("5." or "6." for "b.", "0." for "o.")
@@ -60,10 +62,14 @@ def _boundary(prev: str) -> bool:
     return not prev or prev.endswith((".", *_ITEM_END)) or bool(_PASAL.match(prev))
 
 
-def _ayat(token: str, rest: str, expected: int, prev: str, paren_list: int) -> str | None:
+def _ayat(token: str, rest: str, expected: int, prev: str, paren_list: int, second_follows: bool = False) -> str | None:
     """``"(n)"`` when ``token`` is the damaged label of ayat ``expected``; ``paren_list`` is the last "k)" label
-    seen since the previous ayat (0: no such list runs, so "3)" can only be ayat (3) that lost a parenthesis)."""
+    seen since the previous ayat (0: no such list runs, so "3)" can only be ayat (3) that lost a parenthesis). An
+    unreadable bracketed label ("@)") is ayat ``expected`` when that is 2 or more, or 1 when ``second_follows``
+    (ayat (2) of the Pasal is printed below)."""
     if token == f"{expected})" and paren_list != expected - 1 and expected > 1:
+        return f"({expected})"
+    if _UNREADABLE.match(token) and (expected > 1 or second_follows):
         return f"({expected})"
     if _AYAT.match(token + " ") or re.fullmatch(r"\d{1,3}\)|[a-z]\)|\d{1,3}\.", token):
         return None  # a well-formed label of some list: not ours to change
@@ -151,7 +157,7 @@ def _second_ayat_follows(lines: list[str], start: int) -> bool:
         text = line.strip()
         if _PASAL.match(text):
             return False
-        if text.startswith("(2) "):
+        if text.startswith("(2) ") or _UNREADABLE.match(text.split(" ", 1)[0]) and " " in text:
             return True
     return False
 
@@ -188,7 +194,8 @@ def _fix_line(text: str, state: _State, lines: list[str], i: int) -> str:
     token, rest = tm.groups() if tm else (text, "")
     label = None
     if tm and (state.ayat or _PASAL.match(prev)):
-        label = _ayat(token, rest, state.ayat + 1, prev, state.paren)
+        label = _ayat(token, rest, state.ayat + 1, prev, state.paren,
+                      state.ayat == 0 and _second_ayat_follows(lines, i + 1))
     if label is None and not _AYAT.match(text):
         huruf = state.huruf
         expected = _after(huruf) if huruf else ("a" if prev.rstrip().endswith(":") else "")

@@ -37,6 +37,8 @@ INK_MARGIN = 0.12
 TARGET_LINE_PX = 42.0
 #: never scaled by more than this factor either way (a page of one big heading is not text to shrink)
 MAX_SCALE = 3.0
+#: a page with less ink than this share of its pixels holds no text to orient (a blank or nearly blank page)
+MIN_INK = 0.002
 
 
 @dataclass
@@ -48,6 +50,8 @@ class Prepared:
     scale: float = 1.0
     deskewed: float = 0.0
     flattened: bool = False
+    #: share of the page's pixels that are ink (a blank page: below :data:`MIN_INK`)
+    ink: float = 0.0
 
 
 def _box(a: Any, radius: int) -> Any:
@@ -145,12 +149,12 @@ def text_scale(ink: Any) -> float:
     return min(MAX_SCALE, max(1 / MAX_SCALE, TARGET_LINE_PX / pitch))
 
 
-def prepare(image: Any) -> Prepared:
+def prepare(image: Any, rescale: bool = True) -> Prepared:
     """A page image (PIL, any mode) made readable (see module docstring): a photo flattened and its contrast
     stretched, a clean render kept as it is; then straightened and brought to Tesseract's text size. The
     binary page (:func:`binarise`) measures skew and line height; Tesseract gets the grey page, whose
     antialiased strokes it reads better than hard black and white. The returned image is mode "L"; ``scale`` maps
-    its pixels back to the input's."""
+    its pixels back to the input's (always 1.0 when not ``rescale``: a page read sideways has no line pitch yet)."""
     from PIL import Image
 
     gray = image.convert("L")
@@ -162,11 +166,11 @@ def prepare(image: Any) -> Prepared:
 
         level = Image.fromarray((ink * 255).astype("uint8")).rotate(angle, resample=Image.Resampling.NEAREST)
         ink = np.asarray(level) > 127
-    scale = text_scale(ink)
+    scale = text_scale(ink) if rescale else 1.0
     out = stretch(flat) if uneven else gray
     if angle:
         out = out.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     if scale != 1.0:
         out = out.resize((max(1, round(out.width * scale)), max(1, round(out.height * scale))),
                          Image.Resampling.LANCZOS)
-    return Prepared(image=out, scale=scale, deskewed=angle, flattened=uneven)
+    return Prepared(image=out, scale=scale, deskewed=angle, flattened=uneven, ink=float(ink.mean()))

@@ -49,14 +49,15 @@ def words() -> frozenset[str]:
 
 def glyph_counts(text: str) -> tuple[int, int]:
     """(undecodable, total) non-space characters of a text layer: ``(cid:N)`` counts as one undecodable glyph,
-    and so do U+FFFD, U+FFFE and private-use characters.
+    and so do U+FFFD, U+FFFE, private-use characters and control characters (a font whose glyph numbers are
+    taken for character codes: "\x01\x04\x05").
 
     >>> glyph_counts("(cid:12)(cid:40) ab")
     (2, 4)
     """
     cids = len(_CID.findall(text))
     rest = _CID.sub("", text)
-    bad = sum(1 for ch in rest if ch in "\ufffd\ufffe" or "\ue000" <= ch <= "\uf8ff")
+    bad = sum(1 for ch in rest if ch in "\ufffd\ufffe" or "\ue000" <= ch <= "\uf8ff" or ch < " " and not ch.isspace())
     total = sum(1 for ch in rest if not ch.isspace()) + cids
     return cids + bad, total
 
