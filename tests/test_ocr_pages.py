@@ -218,3 +218,17 @@ def test_a_phone_photo_scan_gives_every_pasal_in_order():
     assert all(p["rotated"] == 0 for p in pages)
     clauses = reg.stats.ocr["clauses"]
     assert {"pasal-2/ayat-1", "pasal-2/ayat-2"} <= set(clauses)
+
+
+def test_check_takes_the_ocr_confidence_from_the_clauses_read_by_ocr():
+    from rancang.generate.checks.reading import ocr_confidence
+
+    reg = ingest_text(SMALL, "x.txt")
+    reg.stats.ocr = {"reason": "mixed", "pages": [{"page": 1, "source": "text"},
+                                                  {"page": 2, "source": "ocr", "confidence": 61.0}], "clauses": {}}
+    assert ocr_confidence(reg) is None  # only the signature page was OCR'd: the clauses are as printed
+    reg.stats.ocr["clauses"] = {"pasal-1/ayat-1": {"confidence": 92.5, "min": 80.0, "pages": [1]},
+                                "pasal-1/ayat-2": {"confidence": 88.0, "min": 41.0, "pages": [1]}}
+    assert ocr_confidence(reg) == 88.0
+    del reg.stats.ocr["clauses"]  # a tree written before clauses were recorded: the weakest OCR'd page
+    assert ocr_confidence(reg) == 61.0
