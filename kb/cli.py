@@ -83,6 +83,9 @@ def show(name: str, as_json: bool) -> None:
         for other in fact["others"]:
             click.echo(f"      tertulis lain: {_value(fact_name, other['value'])} menurut {other['count']} sumber "
                        f"({_names(base, other['sources'])})")
+        for odd in fact.get("implausible") or []:
+            click.echo(f"      diabaikan (di luar urutan nomor tahun itu): {_value(fact_name, odd['value'])} menurut "
+                       f"{odd['count']} sumber ({_names(base, odd['sources'])})")
     for rel, label in _RELATIONS:
         for r in rec[rel]:
             click.echo(f"  {label}: {base.name(r['act'])}  [{_STATUS[r['status']]}; {r['count']} sumber: "

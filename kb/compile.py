@@ -345,9 +345,9 @@ TLN_SLACK = 300
 
 
 def _set_aside_implausible(records: dict[str, dict[str, Any]]) -> None:
-    """Tambahan numbers run in one sequence through the years: a dissenting TLN far outside the verified numbers
-    of its act's year (by :data:`TLN_SLACK`) is set aside (kept under ``implausible``, shown, not counted) and the
-    fact judged again."""
+    """Tambahan numbers run in one sequence through the years: a TLN far outside the verified numbers of its act's
+    year (by :data:`TLN_SLACK`; at least three verified in that year) is set aside (kept under ``implausible``,
+    not counted) and the fact judged again; a fact left with no plausible value is dropped."""
     years: dict[int, list[int]] = defaultdict(list)
     for rec in records.values():
         f = rec["facts"].get("tln")
@@ -356,15 +356,18 @@ def _set_aside_implausible(records: dict[str, dict[str, Any]]) -> None:
     for rec in records.values():
         f = rec["facts"].get("tln")
         seen = years.get(rec["tahun"]) if isinstance(rec["tahun"], int) else None
-        if not f or not f["others"] or not seen:
+        if not f or len(seen or []) < 3:
             continue
+        assert seen is not None
         low, high = min(seen) - TLN_SLACK, max(seen) + TLN_SLACK
-        odd = [o for o in f["others"] if not low <= int(o["value"]) <= high]
+        values = [{"value": f["value"], "count": f["agree"], "sources": f["sources"]}, *f["others"]]
+        odd = [v for v in values if not low <= int(v["value"]) <= high]
         if not odd:
             continue
-        kept = [{"value": f["value"], "sources": f["sources"]}] + [
-            {"value": o["value"], "sources": o["sources"]} for o in f["others"] if o not in odd]
-        judged = judge(kept)
-        if judged is not None:
-            judged["implausible"] = odd
-            rec["facts"]["tln"] = judged
+        judged = judge([{"value": v["value"], "sources": v["sources"]} for v in values if v not in odd])
+        if judged is None:
+            del rec["facts"]["tln"]  # (nothing plausible is left: no fact, rather than a wrong one)
+            continue
+        judged["implausible"] = [{"value": v["value"], "count": len(v["sources"]), "sources": v["sources"]}
+                                 for v in odd]
+        rec["facts"]["tln"] = judged

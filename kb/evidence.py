@@ -75,7 +75,7 @@ def made_before(base: KnowledgeBase, key: str, date: str | None, year: int | Non
     known, else by year when the years differ; None when it cannot be told."""
     own = date_of(base, key)
     if own and date:
-        return own <= date
+        return own < date  # (an act of the same day as the text: not "before" it)
     rec = base.get(key)
     tahun = rec["tahun"] if rec else None
     if tahun is None or year is None or tahun == year:

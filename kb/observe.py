@@ -42,6 +42,8 @@ _REPEALED = re.compile(r"dicabut\s+dan\s+dinyatakan\s+tidak\s+berlaku", re.I)
 #: "Pasal 5 ayat (2) ..." / "ketentuan Pasal ..." just before a cited act: a part of it is repealed, not the act
 _PART_BEFORE = re.compile(r"(?:Pasal|ayat|huruf|angka|Bab|Lampiran)\s+[\w()]+(?:\s*(?:,|dan|sampai dengan|s\.d\.)"
                           r"\s*[\w() ]+)?\s*$", re.I)
+#: words that make a repeal partial: "ketentuan mengenai X dalam UU ...", "UU ... yang mengatur X sepanjang ..."
+_PARTIAL = re.compile(r"\b(?:ketentuan|yang\s+mengatur|sepanjang|mengenai|kecuali|sebagian)\b", re.I)
 _AMENDS_TITLE = re.compile(r"^\s*(?:Perubahan|Pencabutan|Penetapan)\b", re.I)
 _HEADING = re.compile(r"(?:^|\n|\s)Pasal\s+(\d+)\b")
 _PENJELASAN = re.compile(r"\bPENJELASAN\s+ATAS\b")
@@ -180,10 +182,14 @@ def _repeals(body: str) -> list[dict[str, Any]]:
     for m in _REPEALED.finditer(body):
         start = max(body.rfind(". ", 0, m.start()), body.rfind("\n", 0, m.start()), m.start() - 1500)
         window = body[start + 1:m.start()]
-        for c, s, _e in citations_in(window):
+        found = citations_in(window)
+        for i, (c, s, e) in enumerate(found):
             a = act(c)
-            if a is None or _PART_BEFORE.search(window[:s]):
-                continue
+            after = window[e:found[i + 1][1] if i + 1 < len(found) else len(window)]
+            after = re.sub(r"\([^()]*\)", "", after)  # (its publication)
+            clause = re.split(r"berlaku\s*,|:|;", window[:s])[-1]
+            if a is None or _PART_BEFORE.search(window[:s]) or _PARTIAL.search(after) or _PARTIAL.search(clause):
+                continue  # a part of the act ("Pasal 5 ...", "ketentuan mengenai ...", "... yang mengatur ...")
             if all(r["key"] != a["key"] for r in out):
                 out.append(a)
     return out

@@ -210,3 +210,13 @@ def test_inserted_units_and_a_reference_into_a_fourth_level_give_no_false_galat(
         assert not [f for f in found if f["rule"] in ("B3", "X2") or f["rule"].startswith("R1")]
     assert [(f["rule"], f["cite"]) for f in inserted if f["severity"] == "warning" and f["rule"] != "M4_region"
             and f["rule"] != "M4_base"] == [("U5", "Pasal 1 angka 3a")]
+
+
+def test_a_gap_at_a_heading_the_reader_repaired_is_no_galat():
+    """The reader repaired an OCR'd heading to "Pasal 5" (stats.corrections): a numbering gap there is the reading's
+    doing, not the act's -- a warning that says so."""
+    reg = ingest_text(CLEAN.replace("Pasal 5\n", "Pasal 6\n"), "uji.md")
+    assert {f["severity"] for f in check(reg) if f["rule"] == "B3"} == {"error"}
+    reg.stats.corrections = [{"line": 1, "from": "PasaI S", "to": "Pasal 5"}]
+    b3 = [f for f in check(reg) if f["rule"] == "B3"]
+    assert b3 and all(f["severity"] == "warning" and "diperbaiki saat pembacaan" in f["message"] for f in b3)

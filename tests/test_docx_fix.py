@@ -8,6 +8,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
 from docx_build import build, para, paras, run, strict_package
 from lxml import etree
 from texts import perbup
@@ -164,3 +165,28 @@ def test_a_strict_open_xml_file_is_fixed_and_stays_strict(tmp_path, capsys):
     assert b"http://purl.oclc.org/ooxml/wordprocessingml/main" in body
     assert b"http://schemas.openxmlformats.org/wordprocessingml/2006/main" not in body
     assert ingest_path(out).pasals()[1].text == "Tugas sebagaimana dimaksud dalam Pasal 1 dilaksanakan."
+
+
+MARKS = {
+    "tracked insertion": ('<w:ins w:id="1" w:author="Kabag">', "</w:ins>"),
+    "tracked deletion": ('<w:del w:id="2" w:author="Kabag"><w:r><w:delText>x</w:delText></w:r></w:del>', ""),
+    "bookmark": ('<w:bookmarkStart w:id="3" w:name="p"/>', ""),
+    "footnote reference": ('<w:r><w:footnoteReference w:id="1"/></w:r>', ""),
+    "drawing": ('<w:r><w:drawing><wp:inline><wp:extent cx="1" cy="1"/><wp:docPr id="9" name="paraf"/></wp:inline>'
+                "</w:drawing></w:r>", ""),
+    "field": ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF x </w:instrText></w:r>'
+              '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', '<w:r><w:fldChar w:fldCharType="end"/></w:r>'),
+}
+
+
+@pytest.mark.parametrize("mark", sorted(MARKS))
+def test_a_changed_word_split_by_a_mark_is_not_fixed_and_the_mark_stays(mark, tmp_path, capsys):
+    opening, closing = MARKS[mark]
+    src = tmp_path / "tanda.docx"
+    src.write_bytes(_pasal_2(run("Tugas sebagaimana dimaksud pa") + opening + run("da") + closing
+                             + run(" Pasal 1 dilaksanakan.")))
+    out = tmp_path / "hasil.docx"
+    _, report = fix(src, out, capsys)
+    assert "ditolak: kata yang diperbaiki melintasi unsur lain di paragraf" in report
+    assert elements(part(out, "word/document.xml")) == elements(part(src, "word/document.xml"))
+    assert texts(part(out, "word/document.xml")) == texts(part(src, "word/document.xml"))

@@ -139,3 +139,15 @@ def test_a_page_listing_one_content_stream_thousands_of_times_is_refused():
                    b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"])
     with pytest.raises(InputError, match="isi satu halaman PDF mengembang"):
         pdf_guard.check(data, "ulang.pdf")
+
+
+def test_junk_inside_a_contents_array_does_not_hide_its_references():
+    # (the fuzz campaign: "/Filter [/FlateDecode /FlateDecode]" pasted into the array; PDFium still read the 5,000
+    # references around it, 63 s)
+    content = b"BT /F1 12 Tf 72 720 Td (Pasal 1 Pegawai wajib hadir.) Tj ET\n" * 40
+    refs = b"4 0 R " * 2500 + b"/Filter [/FlateDecode /FlateDecode]" + b"4 0 R " * 2500
+    data = pdf_of([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                   b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [" + refs + b"] >>",
+                   b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"])
+    with pytest.raises(InputError, match="isi satu halaman PDF mengembang"):
+        pdf_guard.check(data, "sisipan.pdf")

@@ -170,6 +170,15 @@ def test_the_warnings_reach_the_user_on_stderr(tmp_path):
                                        str(tmp_path / "x.json")])
     assert result.exit_code == 0
     assert "Peringatan: mixed_utf8_cp1252.txt: pengodean campuran" in result.output
+    # a folder: each file's warnings, named
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    (folder / "campuran.txt").write_bytes((ABUSE / "mixed_utf8_cp1252.txt").read_bytes())
+    (folder / "biasa.txt").write_text(BASE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "-o", str(tmp_path / "keluar")])
+    assert result.exit_code == 0
+    assert "Peringatan: campuran.txt: pengodean campuran" in result.output
+    assert "biasa.txt" not in result.output
 
 
 # --- glyphs the font maps to no character ---------------------------------------------------------------------

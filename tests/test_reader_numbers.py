@@ -106,3 +106,17 @@ def test_a_numbered_list_under_a_paren_letter_is_angka_and_is_cited_six_deep():
         ("angka", "(1)"), ("angka", "(2)")]
     assert [a.number for a in reg.pasals()[1].children] == ["1", "2"]  # ayat (2) stays the Pasal's
     assert refs(reg)["ayat (1) huruf a angka 1 huruf b angka 1 huruf a angka 2"] == ([deep + "/angka-2"], True)
+
+
+def test_check_finds_no_numbering_or_dangling_reference_fault_in_inserted_numbers(case28):
+    from rancang.generate.check import check
+
+    findings = check(case28)
+    assert [f for f in findings if f["code"] in ("B3", "X2")] == []
+
+
+def test_check_finds_no_dangling_reference_into_the_fourth_level():
+    from rancang.generate.check import check
+
+    reg = ingest_path(PEERS / "31-deep-list-a-paren" / "input.txt")
+    assert [f for f in check(reg) if f["code"] == "X2"] == []

@@ -30,12 +30,10 @@ SEVERITY = {"error": "galat", "warning": "peringatan", "info": "info"}
 
 @contextmanager
 def store(db: str | None) -> Iterator[Any]:
-    """An open corpus store (filled with the bundled regulations the first time), closed afterwards."""
-    s = Store(db, seed=True)
-    try:
+    """An open corpus store (filled with the bundled regulations the first time), closed afterwards; read-only
+    where it cannot be written, and an SQLite error inside turned into one sentence (:meth:`Store.__exit__`)."""
+    with Store(db, seed=True, read_only_ok=True) as s:
         yield s
-    finally:
-        s.close()
 
 
 def title(meta: Meta) -> str:

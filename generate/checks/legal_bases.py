@@ -7,7 +7,7 @@ evidence named in every finding:
 * L3 - a Lembaran Negara / Berita Negara (year, number) or Tambahan number that differs from the knowledge base,
   naming its sources ("Nomor 5887 menurut naskah PP 18/2016 sendiri dan 1 peraturan yang mengutipnya; tertulis
   5888"); L3_region - a regional act cited with another region's Lembaran/Berita Daerah (UU 12/2011 Pasal 86);
-* L4 - currency: a base repealed or amended after this act was made, named with the act that did it.
+* L4 - currency: a base repealed or amended (verified) after this act was made, named with the act that did it.
 
 An error (or warning) only on a *verified* fact or relation; a disputed or unverified one gives at most an INFO
 (``*_info`` rules). The act being checked is never evidence for itself: its own votes are left out.
@@ -112,10 +112,12 @@ def check_replaced(reg: Regulation) -> Iterator[Finding]:
                 before = evidence.made_before(base, rel["act"], date, year)
                 verified = rel["status"] == "verified"
                 src = evidence.sources_phrase(base, rel["sources"])
+                if rel["act"] == own:
+                    continue  # (the act being checked repeals it: it says so itself)
                 if before:
                     yield finding(_rule("L1", verified), cite, act=base.name(key), new=base.name(rel["act"]),
                                   evidence=src)
-                elif before is False:
+                elif before is False and verified:
                     yield finding("L4", cite, act=base.name(key), what="dicabut", new=base.name(rel["act"]),
                                   evidence=src)
 
@@ -132,10 +134,12 @@ def check_chain(reg: Regulation) -> Iterator[Finding]:
         cited_chain = [a["act"]["key"] for a in acts[1:] if a["role"] == "amendment"]
         made, later = [], []
         for rel in evidence.relations(base, key, "amended_by", exclude=own):
+            if rel["act"] == own:
+                continue  # (the act being checked is the amendment)
             before = evidence.made_before(base, rel["act"], date, year)
             if before and rel["status"] == "verified" and not _replaced_before(base, rel["act"], date, year, own):
                 made.append(rel)
-            elif before is False and rel["act"] not in cited_chain:
+            elif before is False and rel["status"] == "verified" and rel["act"] not in cited_chain:
                 later.append(rel)
         made.sort(key=lambda r: (evidence.date_of(base, r["act"]) or str((base.get(r["act"]) or {}).get("tahun"))))
         if made:

@@ -13,8 +13,8 @@ rule whose expected wording follows the jenis: not applied when the reader could
   is the reader's join, not the act's gap: a warning that says so; the same for a heading whose number the reader
   repaired (``stats.corrections``);
 - a text whose numbering breaks in more places than ``_reading.max_numbering_anomalies`` was read with its headings
-  run together (an enacted act almost never has three numbering errors): findings whose certainty rests on the
-  structure read (``reads: structure``) are warnings that say so;
+  run together (an enacted act almost never has three numbering errors): form rules are not applied, and every
+  other finding is a warning that says so;
 - a reference (X2) into a gap of the numbering (Pasal 5 cited, Pasal 4 and 6 read, 5 not) cannot tell a missing
   provision from an unread one: a warning that says why. A reference past the last unit stays a GALAT.
 """
@@ -117,7 +117,9 @@ def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> 
                 marks=", ".join(f'"{m}"' for m in marks)))
             if f.get("fix") and not fix_ocr:
                 f["fix_ocr"] = f.pop("fix")
-        if broken and row.get("reads") == "structure" and f["severity"] == "error":
+        if broken and row.get("form"):
+            continue  # headings run into clauses: their punctuation is the reading's, not the act's
+        if broken and (row.get("reads") == "structure" or f["rule"] not in ("B3", "X2")):
             f = _downgrade(f, cfg.get("broken_note", "penomoran terbaca tidak utuh di {n} tempat: kemungkinan "
                                                      "akibat pembacaan naskah").format(n=anomalies))
         if f["rule"] == "B3" and f["cite"] in gaps:

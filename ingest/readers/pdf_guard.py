@@ -46,9 +46,12 @@ _INT = {key: re.compile(rb"/" + key + rb"\s++([0-9]{1,12}+)(?![0-9])(?!\s++[0-9]
 _IMAGE = re.compile(rb"/Subtype\s*+/Image(?![A-Za-z0-9])")
 _OBJECT_STREAM = re.compile(rb"/Type\s*+/ObjStm(?![A-Za-z0-9])")
 #: a page's content streams: "/Contents 12 0 R" or "/Contents [12 0 R 13 0 R]"
-_CONTENTS = re.compile(rb"/Contents\s*+(\[[0-9R\s]*+\]|[0-9]++\s++[0-9]++\s++R)")
+#: (an array is read up to its "]" or the next "/Contents", whatever stands in it: PDFium reads the references of
+#: an array with junk between them, so the guard counts them too; the next "/Contents" stops it, so no byte is read
+#: for two arrays)
+_CONTENTS = re.compile(rb"/Contents\s*+(\[(?:[^\]/]++|/(?!Contents))*+\]|[0-9]{1,10}+\s++[0-9]{1,5}+\s++R)")
 #: the children of a page-tree node: "/Kids [3 0 R 4 0 R]"
-_KIDS = re.compile(rb"/Kids\s*+\[([0-9R\s]*+)\]")
+_KIDS = re.compile(rb"/Kids\s*+\[((?:[^\]/]++|/(?!Kids))*+)\]")
 _REF = re.compile(rb"(?<![0-9])([0-9]{1,10}+)\s++[0-9]{1,5}+\s++R")
 #: how far back from "stream" the object's dictionary is looked for
 _DICT_SPAN = 8192
