@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -186,7 +187,7 @@ class Profile:
 
     @property
     def provinsi(self) -> str:
-        return self.data["provinsi"].strip()
+        return _provinsi(self.data)
 
     @property
     def tahun(self) -> int:
@@ -239,9 +240,15 @@ def _normalise_jenis(data: dict[str, Any], label: str) -> dict[str, Any]:
         items = [(f"dasar_hukum_daerah.{i}.jenis", base)]
         items += [(f"dasar_hukum_daerah.{i}.perubahan.{k}.jenis", a) for k, a in enumerate(base.get("perubahan") or [])]
         for where, item in items:
-            item["jenis"], item["cetak"] = jenis_of(item["jenis"], daerah, data["provinsi"].strip(),
+            item["jenis"], item["cetak"] = jenis_of(item["jenis"], daerah, _provinsi(data),
                                                     f"{label} tidak sah: {where}")
     return data
+
+
+def _provinsi(data: Mapping[str, Any]) -> str:
+    """The province of a profile: its ``provinsi``, or for a provinsi its own name (the key may be left out)."""
+    own = data["daerah"]["nama"].strip() if data["daerah"]["jenis"] == "provinsi" else None
+    return (data.get("provinsi") or own or "").strip()
 
 
 def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
@@ -250,8 +257,13 @@ def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
     check_tree(data, label)
     validate(data, "region", label)
     dates_in_order(data, _DATE_ORDER, label)
-    data = _normalise_jenis(data, label)
     jenis = data["daerah"]["jenis"]
+    own = data["daerah"]["nama"].strip()
+    if jenis == "provinsi" and data.get("provinsi") and _provinsi(data).lower() != own.lower():
+        raise InputError(f"{label} tidak sah: provinsi '{data['provinsi']}' tidak sama dengan daerah.nama '{own}' "
+                         "(profil ini untuk provinsi itu sendiri).")
+    data = _normalise_jenis(data, label)
+    data["provinsi"] = _provinsi(data)
     jabatan = data["kepala_daerah"]["jabatan"]
     if not jabatan.endswith(JABATAN_BY_JENIS[jenis]):
         raise InputError(

@@ -58,7 +58,7 @@ class RegionData(TypedDict):
     """A validated region profile."""
 
     daerah: Daerah
-    provinsi: str
+    provinsi: NotRequired[str]   # (required of a kabupaten/kota by the schema; a provinsi's own name otherwise)
     ibu_kota: str
     kepala_daerah: KepalaDaerah
     sekretaris_daerah: SekretarisDaerah

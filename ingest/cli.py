@@ -207,36 +207,38 @@ def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None
 
 
 def _batch(files: list[Path], out: Path, fmt: str, ext: str, jobs: int) -> list[str]:
-    """Ingest ``files`` into folder ``out``; returns the failure reasons, in input order."""
+    """Ingest ``files`` into folder ``out``; returns the failure reasons, in input order.
+
+    The outputs are one set (:class:`rancang.atomic.Staged`): each is staged as it comes, and all replace the old
+    ones together at the end; a write that fails (full disk) stops the batch with one sentence and leaves every old
+    output as it was. A file that cannot be read is only listed."""
     names = output_names(files, ext)
     for f in files:
         atomic.not_a_source(out / names[f], files)
     reasons: dict[Path, str] = {}
     tasks = [(f, fmt) for f in files]
-    with click.progressbar(length=len(files), label="Membaca peraturan", file=sys.stderr) as bar:
+    with click.progressbar(length=len(files), label="Membaca peraturan", file=sys.stderr) as bar, \
+            atomic.Staged(out) as staged:
         if jobs > 1 and len(files) > 1:
             with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
                 results = pool.map(_job, tasks)
                 for path, text, reason, warned in results:
-                    _collect(path, text, reason, out / names[path], reasons, warned)
+                    _collect(path, text, reason, names[path], staged, reasons, warned)
                     bar.update(1)
         else:
             for task in tasks:
                 path, text, reason, warned = _job(task)
-                _collect(path, text, reason, out / names[path], reasons, warned)
+                _collect(path, text, reason, names[path], staged, reasons, warned)
                 bar.update(1)
     return [reasons[f] for f in files if f in reasons]
 
 
-def _collect(path: Path, text: str | None, reason: str | None, target: Path,
+def _collect(path: Path, text: str | None, reason: str | None, name: str, staged: atomic.Staged,
              reasons: dict[Path, str], warned: list[str] | None = None) -> None:
-    """Write one result, or note why there is none; print the warnings of its reading."""
+    """Stage one result, or note why there is none; print the warnings of its reading."""
     for message in warned or []:
         click.echo(f"Peringatan: {path.name}: {message}", err=True)
     if text is None:
         reasons[path] = reason or f"{path}: gagal dibaca."
         return
-    try:
-        _write(target, text)
-    except RancangError as exc:
-        reasons[path] = exc.format_message()
+    staged.add(name, text)

@@ -120,6 +120,8 @@ PROVINSI = re.compile(r"""
     (?:PRO[VP]INSI\s+(?P<name>.+?)                   # PROVINSI JAWA TENGAH, PROPINSI JAWA TIMUR
       |(?P<istimewa>DAERAH\s+ISTIMEWA\s+\S.*?))     # DAERAH ISTIMEWA YOGYAKARTA
     \s*,?\s*$""", re.X | re.I)
+#: the copy stamp printed above a judul on an authenticated copy ("SALINAN", a JDIH stamp), alone on its line
+COPY_STAMP = re.compile(r"\s*S\s?A\s?L\s?I\s?N\s?A\s?N\s*[.:]?\s*$", re.I)
 #: the kop naming the region by its head or its government: "BUPATI BANYUMAS", "WALIKOTA PEKALONGAN,",
 #: "PEMERINTAH KABUPATEN SUMBAWA BARAT", "B U P A T I  T A N A H  L A U T" (read after letter-spacing is undone)
 KOP = re.compile(r"""

@@ -171,7 +171,7 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     lampiran = lampiran_mod.parse(part("lampiran"), canonical=canonical)
     penjelasan = penjelasan_mod.parse(part("penjelasan")) if "penjelasan" in parts else []
     number_tree(top)
-    reg = Regulation(source=source, meta=meta, preamble=[ln for ln in part("preamble") if ln.strip()],
+    reg = Regulation(source=source, meta=meta, preamble=_preamble(part("preamble"), parts, removed),
                      menimbang=menimbang, mengingat=mengingat, diktum=diktum, body=top, penutup=penutup,
                      lampiran=lampiran, penjelasan=penjelasan)
     refs_mod.resolve(reg)
@@ -185,6 +185,22 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     if reg.stats.ocr is not None and doc.extra.get("ocr_words"):
         reg.stats.ocr["clauses"] = ocr_clauses.clause_confidence(reg, doc.extra["ocr_words"])
     return reg
+
+
+def _preamble(lines: list[str], parts: dict[str, tuple[int, int]], removed: list[dict[str, Any]]) -> list[str]:
+    """The pembukaan's lines as printed, without the copy stamp: "SALINAN" on a line of its own above the judul is
+    the JDIH's mark that this is an authenticated copy (Perpres 33/2012 on JDIHN), not words of the act, so it is
+    recorded in ``removed`` as ``stempel`` — the same tree as the act's original, whatever the reader."""
+    start = parts.get("preamble", (0, 0))[0]
+    kept: list[str] = []
+    for i, ln in enumerate(lines):
+        if not ln.strip():
+            continue
+        if g.COPY_STAMP.match(ln):
+            removed.append({"kind": "stempel", "line": start + i + 1, "text": ln.strip()})
+            continue
+        kept.append(ln)
+    return kept
 
 
 def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, int]], removed: list[dict[str, Any]],

@@ -85,3 +85,30 @@ def display(act_key: str, jenis: str | None = None) -> str:
         return act_key
     name = jenis_of(m["kind"]) or jenis or m["kind"]
     return f"{name} Nomor {m['nomor']} Tahun {m['tahun']}"
+
+
+#: kinds of equal rank for amending: a UU is amended by a UU or by a Perppu (and a Perppu by the UU enacting it)
+_SAME_RANK = {"uu": "uu", "perppu": "uu"}
+#: rank of the national kinds (UU 12/2011 Pasal 7 ayat (1)); a kind not listed is ranked by equality only
+_RANK = {"uu": 1, "perppu": 1, "pp": 2, "perpres": 3, "keppres": 3}
+
+
+def kind_of_key(act_key: str) -> str:
+    """The kind part of a key ("pp" of "pp-2016-18")."""
+    return re.sub(r"-\d{4}-[0-9a-z.-]+$", "", act_key)
+
+
+def may(relation: str, subject: str, other: str) -> bool:
+    """May act ``other`` amend (``relation`` "amended_by") or repeal ("repealed_by") act ``subject``, by their
+    kinds? An act is amended only by one of its own kind (a UU by a UU or a Perppu), repealed by one of its kind
+    or higher (UU 12/2011 Pasal 7; Lampiran II angka 231-232).
+
+    >>> may("amended_by", "pp-2000-143", "uu-2000-18"), may("amended_by", "uu-2014-23", "perppu-2014-2")
+    (False, True)
+    """
+    a, b = kind_of_key(subject), kind_of_key(other)
+    if _SAME_RANK.get(a, a) == _SAME_RANK.get(b, b):
+        return True
+    if relation == "repealed_by" and a in _RANK and b in _RANK:
+        return _RANK[b] <= _RANK[a]
+    return False

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rancang.kb.acts import jenis_of
+from rancang.kb.acts import jenis_of, may
 from rancang.kb.acts import key as act_key
 
 #: a dissent is outvoted (kept, shown, but not a dispute) when the majority has at least this many sources for each
@@ -75,29 +75,9 @@ class _Acts:
         amended only by an act of its own kind (a UU by a UU or a Perppu, a PP by a PP ...) and repealed only by
         one of its kind or higher (UU 12/2011 Pasal 7 and Lampiran II angka 231-232); any other pairing is a
         misread chain and is not counted. The Constitution is amended by its own Perubahan, never by an act."""
-        if subject == other or subject == "uud-1945" or not _may(relation, subject, other):
+        if subject == other or subject == "uud-1945" or not may(relation, subject, other):
             return
         self.relations[(subject, relation, other)].add(source)
-
-
-#: kinds of equal rank for amending: a UU is amended by a UU or by a Perppu (and a Perppu by the UU enacting it)
-_SAME_RANK = {"uu": "uu", "perppu": "uu"}
-#: rank of the national kinds (UU 12/2011 Pasal 7 ayat (1)); a kind not listed is ranked by equality only
-_RANK = {"uu": 1, "perppu": 1, "pp": 2, "perpres": 3, "keppres": 3}
-
-
-def _kind_of_key(key: str) -> str:
-    return re.sub(r"-\d{4}-[0-9a-z.-]+$", "", key)
-
-
-def _may(relation: str, subject: str, other: str) -> bool:
-    """May act ``other`` amend (repeal) act ``subject``, by their kinds?"""
-    a, b = _kind_of_key(subject), _kind_of_key(other)
-    if _SAME_RANK.get(a, a) == _SAME_RANK.get(b, b):
-        return True
-    if relation == "repealed_by" and a in _RANK and b in _RANK:
-        return _RANK[b] <= _RANK[a]
-    return False
 
 
 def _norm_text(text: str) -> str:
@@ -146,7 +126,9 @@ def add_observation(acts: _Acts, obs: dict[str, Any]) -> None:
             if a.get("tentang"):
                 acts.vote(k, "tentang", a["tentang"], src)
             pub = cited.get("pub")
-            if pub and k != "uud-1945":  # (the Constitution is cited without a publication of its own)
+            # (the Constitution is cited without a publication of its own; a bracket dated years away from the act
+            # is another act's, named inside its title)
+            if pub and k != "uud-1945" and a.get("tahun") in (pub["tahun"], pub["tahun"] - 1):
                 field = GAZETTES[pub["kind"]]
                 acts.vote(k, field, [pub["tahun"], pub["nomor"]], src)
                 if field in ("ld", "bd"):

@@ -22,7 +22,7 @@ from rancang.dates import MONTHS
 from rancang.errors import InputError, os_reason
 from rancang.ingest import ingest_bytes
 from rancang.ingest.konsiderans import citations_in
-from rancang.kb.acts import key
+from rancang.kb.acts import key, may
 from rancang.parts import Citation
 
 #: a publication as printed in brackets after a cited act (UU 12/2011 Lampiran II angka 28-50)
@@ -118,6 +118,13 @@ def cited_acts(text: str) -> list[dict[str, Any]]:
         role = "base" if not out else "amendment" if _AMENDED.search(text[base_end:start]) else "other"
         stop = found[i + 1][1] if i + 1 < len(found) else len(text)
         segment = text[end:stop]
+        if role == "amendment" and not may("amended_by", out[0]["act"]["key"], a["key"]):
+            # "PP 143/2000 tentang Pelaksanaan UU 8/1983 ... sebagaimana telah diubah terakhir dengan UU 18/2000
+            # (LN 2000 Nomor 259)": a UU cannot amend a PP, so this chain is the base's title and the bracket the
+            # base's
+            if out[0]["pub"] is None:
+                out[0]["pub"] = publication(segment)
+            continue
         chain = _CHAIN.search(segment)
         out.append({"act": a, "pub": publication(segment[:chain.start()] if chain else segment), "role": role})
         if role == "base":

@@ -84,24 +84,46 @@ def write_set(outdir: str | Path, files: Mapping[str, Content]) -> list[Path]:
     Returns the written paths in the order given. Raises OutputError naming the first file that could not be
     written; then no file of the set has changed and no temporary file is left.
     """
-    out = Path(outdir)
-    targets = [_target(out / name) for name in files]
-    staged: list[tuple[Path, Path]] = []
-    backups: dict[Path, Path | None] = {}
-    try:
-        _mkdir(out)
-        for target, content in zip(targets, files.values(), strict=True):
-            staged.append((_stage(target, content), target))
-        absent = {target for target in targets if not target.exists()}
-        backups = {target: _backup(target) for target in targets if target not in absent}
-        with _signals_held():
-            _commit_all(staged, backups)
-        _sync_dir(out)
-    finally:
-        for leftover in [tmp for tmp, _ in staged] + [b for b in backups.values() if b is not None]:
-            with contextlib.suppress(OSError):
-                leftover.unlink(missing_ok=True)
-    return [out / name for name in files]
+    with Staged(outdir) as staged:
+        for name, content in files.items():
+            staged.add(name, content)
+    return [Path(outdir) / name for name in files]
+
+
+class Staged:
+    """A set written member by member as its contents come (a batch of ingested files): each :meth:`add` stages one
+    member as a fsynced temporary file, and leaving the ``with`` block without an error puts them all in place at
+    once (:func:`write_set`'s rules); an error (or a signal) before that leaves the old files and no temporary one.
+    Only the temporary files take disk space meanwhile, not memory."""
+
+    def __init__(self, outdir: str | Path) -> None:
+        self.out = Path(outdir)
+        self.staged: list[tuple[Path, Path]] = []
+
+    def __enter__(self) -> Staged:
+        _mkdir(self.out)
+        return self
+
+    def add(self, name: str, content: Content) -> Path:
+        """Stage member ``name``; its final path. Raises OutputError when it cannot be written."""
+        target = _target(self.out / name)
+        self.staged.append((_stage(target, content), target))
+        return self.out / name
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        backups: dict[Path, Path | None] = {}
+        try:
+            if exc is None:
+                targets = [target for _, target in self.staged]
+                absent = {target for target in targets if not target.exists()}
+                backups = {target: _backup(target) for target in targets if target not in absent}
+                with _signals_held():
+                    _commit_all(self.staged, backups)
+                _sync_dir(self.out)
+        finally:
+            for leftover in [tmp for tmp, _ in self.staged] + [b for b in backups.values() if b is not None]:
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
 
 
 def _commit_all(staged: list[tuple[Path, Path]], backups: dict[Path, Path | None]) -> None:
@@ -138,9 +160,9 @@ def _backup(target: Path) -> Path | None:
         except FileExistsError:
             continue
         except OSError as exc:
-            if exc.errno in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
-                return None
-            raise _failed(target, exc) from exc
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO):
+                raise _failed(target, exc) from exc
+            return None  # a file system without hard links (FAT, some network shares): no way back, but no refusal
     return None
 
 

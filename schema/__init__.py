@@ -63,13 +63,15 @@ def problems(name: str | dict[str, Any], data: Any, formats: bool = True) -> lis
     root = load(name) if isinstance(name, str) else name
     check = fast_check(name) if isinstance(name, str) and formats else _compile(root, formats)
     out: list[Problem] = []
-    seen_required: set[tuple[str | int, ...]] = set()
+    seen_required: set[tuple[tuple[str | int, ...], tuple[str | int, ...]]] = set()
     for err in check.iter_errors(data):
         path, keyword = tuple(err.instance_path), err.schema_path[-1] if err.schema_path else ""
         if keyword == "required":
-            if path in seen_required:
+            # one problem per "required" keyword and object (a conditional "then: required" is a keyword of its own)
+            where = (path, tuple(err.schema_path))
+            if where in seen_required:
                 continue
-            seen_required.add(path)
+            seen_required.add(where)
         subschema = _at(root, err.schema_path[:-1])
         out.append(Problem(path, keyword, subschema.get(keyword), subschema, err.instance, err.message))
     return sorted(out, key=lambda p: list(p.absolute_path))

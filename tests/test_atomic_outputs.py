@@ -321,3 +321,32 @@ def test_ingest_never_writes_over_its_own_source(tmp_path):
     batch = run("ingest", str(tmp_path), "--format", "md", "-o", str(tmp_path))  # perbup.md -> perbup.md again
     assert batch.exit_code == 1 and "sumbernya sendiri" in batch.output
     assert src.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["perbup.md"]
+
+
+@pytest.mark.parametrize(("where", "n"), [("create", 1), ("flush", 0), ("flush", 2), ("rename", 1)])
+def test_a_folder_ingested_again_keeps_all_old_trees_after_a_failure(tmp_path, monkeypatch, where, n):
+    src, out = tmp_path / "sumber", tmp_path / "pohon"
+    src.mkdir()
+    for seed in sorted((ROOT / "corpus" / "seeds").glob("*.txt"))[:3]:
+        shutil.copyfile(seed, src / seed.name)
+    assert run("ingest", str(src), "-o", str(out)).exit_code == 0
+    for p in out.iterdir():
+        p.write_text("{}\n")  # the trees of an older reader
+    old = snapshot(out)
+    Faults(monkeypatch, where, n, errno.ENOSPC)
+    result = run("ingest", str(src), "-o", str(out))
+    assert result.exit_code == 1 and "tidak dapat ditulis (ruang disk habis)" in result.output
+    assert snapshot(out) == old
+
+
+def test_a_set_is_still_written_where_the_file_system_has_no_hard_links(tmp_path, monkeypatch, sleman_draft):
+    d, folder = sleman_draft
+    shutil.copytree(folder, tmp_path / "d")
+
+    def no_links(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    (tmp_path / "d" / "draft.json").write_text("{}\n")
+    drafting.write(d, tmp_path / "d")
+    assert snapshot(tmp_path / "d") == snapshot(folder)

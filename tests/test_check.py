@@ -77,6 +77,14 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("U2", "Pasal 12"),                   # "Satuan kerja / squad" for "Satuan Kerja / Squad"
         ("U2", "Pasal 16"),                   # "Pimpinan Unit kerja"
         ("U2", "Pasal 18"),                   # "Unit kerja"
+        # U2_lampiran (session 5, Lampiran II angka 108: capitals also in the Lampiran), once per term:
+        ("U2_lampiran", "Lampiran BAB II huruf A"),                  # "Mekanisme kerja"
+        ("U2_lampiran", "Lampiran BAB II huruf A angka 2 huruf b"),  # "Pimpinan Unit kerja", 14 times
+        ("U2_lampiran", "Lampiran BAB II huruf B angka 1 huruf a"),  # "Pejabat fungsional", 4 times
+        ("U2_lampiran", "Lampiran BAB II huruf B angka 1 huruf c"),  # "Kelompok jabatan fungsional"
+        ("U2_lampiran", "Lampiran BAB II huruf B angka 2 huruf a angka 1 huruf c"),  # "Pimpinan Unit organisasi"
+        ("U2_lampiran", "Lampiran BAB II huruf B angka 2 huruf a"),  # "Unit organisasi"
+        ("U2_lampiran", "Lampiran BAB II huruf B angka 4"),          # "Satuan Kerja / squad"
         ("X1_serial", "Menimbang huruf d"),   # "huruf a, huruf b dan huruf c" -- ", dan huruf c"
         ("X1_case", "Pasal 9"),               # "pasal 7" in a reference
         ("X1_case", "Pasal 9"),               # "pasal 8"
@@ -98,6 +106,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
                                               # "bahwa" in one consideration (session 5)
         ("M4_base", "Mengingat"),             # a 2024 act on the work of ASN that cites no UU ASN (UU 20/2023)
         ("U1_intro", "Pasal 1"),              # "Dalam Peraturan Bupati yang dimaksud dengan :" -- "ini" missing
+        ("U2_lampiran", "Lampiran angka 1"),  # "Mekanisme kerja" in the Lampiran (session 5)
         ("T2_placeholder", "Penutup"),        # "BERITA DAERAH ... TAHUN 2024 NOMOR" -- the number was never filled in
     ],
     "malang": [

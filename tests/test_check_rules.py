@@ -63,6 +63,8 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                           "komunikasi yang selanjutnya disingkat SPBE.")]),
     "U3": (CLEAN, [("2. Bupati adalah Bupati Sukamaju.\n\n", "")]),
     "U2": (CLEAN, [("sesuai dengan Mekanisme Kerja sebagaimana", "sesuai dengan Mekanisme kerja sebagaimana")]),
+    "U2_lampiran": (CLEAN, [("pada setiap Unit Organisasi berkedudukan di bawah Pejabat Penilai Kinerja.",
+                             "pada setiap Unit Organisasi berkedudukan di bawah Pejabat Penilai kinerja.")]),
     "U5": (CLEAN, [("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Satuan Tugas Khusus adalah kelompok "
                                                   "Pegawai ASN untuk tugas tertentu.\n\nBAB II")]),
     "U2_lower": (CLEAN, [("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Jabatan Pelaksana adalah sekelompok "

@@ -5,6 +5,7 @@ and the bundled regional texts: facts with their sources, conflicts kept, and `c
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from rancang import corpus
 from rancang.cli import cli
 from rancang.generate.checks import check
 from rancang.ingest import ingest_text
+from rancang.kb import build as build_module
 from rancang.kb import store
 from rancang.kb.build import build
 from rancang.web import reader
@@ -144,3 +146,16 @@ def test_the_reader_shows_the_knowledge_base_beside_each_mengingat_entry(sample_
     pp18 = next(a for a in shown if a["key"] == "pp-2016-18")
     assert "TLN 5887 (terverifikasi, 2 sumber, 1 berbeda)" in pp18["facts"]
     assert len(view.dasar) == len(view.reg.mengingat)
+
+
+def test_build_over_a_process_pool_when_dask_is_absent(tmp_path, monkeypatch, built):
+    """Without Dask (a plain install) the texts are read by worker processes; the knowledge base is the same."""
+    @contextmanager
+    def no_dask(jobs, scheduler):
+        yield None
+
+    monkeypatch.setattr(build_module, "_client", no_dask)
+    seen: list[int] = []
+    build(SAMPLE, tmp_path / "a.gz", tmp_path / "b.json", tmp_path / "o.gz", jobs=2, progress=seen.append)
+    assert len(seen) == 8  # four national texts, four bundled regional texts: one tick each
+    assert store.read(tmp_path / "a.gz").acts == built[0].acts

@@ -101,6 +101,16 @@ def test_a_gazette_printed_above_the_judul_is_not_the_acts_number():
           meta__berita_daerah__nomor="22", meta__provinsi="")
 
 
+@pytest.mark.parametrize("stamp", ["SALINAN", "Salinan", "S A L I N A N"])
+def test_a_copy_stamp_above_the_judul_is_set_aside_not_read_as_the_pembukaan(stamp):
+    """A JDIH copy prints "SALINAN" above the judul: the same tree as the original, the stamp in stats.removed."""
+    reg = ingest_text(layout(kop=f"{stamp}\n\nBUPATI KARANGSARI\nPROVINSI JAWA TENGAH\n"))
+    assert reg.preamble[0] == "BUPATI KARANGSARI"
+    # (a letter-spaced stamp is read after its spacing is undone, as every letter-spaced line is)
+    assert [r["text"] for r in reg.stats.removed if r["kind"] == "stempel"] == [stamp.replace(" ", "")]
+    check(layout(kop=f"{stamp}\n\nBUPATI KARANGSARI\nPROVINSI JAWA TENGAH\n"))
+
+
 def test_the_title_ends_at_the_officials_line_when_dengan_rahmat_is_not_printed():
     check(layout(rahmat=""))
     check(layout(rahmat="", judul=PARTS["judul"].replace("\nTENTANG\n", "\nT E N T A N G\n")))

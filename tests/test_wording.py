@@ -76,7 +76,7 @@ def test_a_file_that_is_not_a_database(tmp_path, capsys):
     db = tmp_path / "korpus.sqlite"
     db.write_bytes(b"bukan sqlite " * 200)
     assert main(["corpus", "list", "--db", str(db)]) == 1
-    _sentence(capsys.readouterr().err, "bukan basis data korpus yang sah")
+    _sentence(capsys.readouterr().err, "bukan basis data korpus rancang", "tidak diubah")
 
 
 def test_jdih_feed_errors(tmp_path, capsys):

@@ -27,7 +27,8 @@ from rancang.tree import LIST_TYPES, Node, Regulation
 
 _TERM = re.compile(r"""
     ^\s*(?P<term>.+?)                                   # the defined term
-    (?:,?\s+(?:yang\s+)?selanjutnya\s+(?:dalam\s+\S+(?:\s+\S+)?\s+ini\s+)?(?:disingkat|disebut)(?:\s+dengan)?
+    (?:,?\s+(?:yang\s+)?(?:untuk\s+)?selanjutnya\s+(?:dalam\s+\S+(?:\s+\S+)?\s+ini\s+)?(?:disingkat|disebut)
+       (?:\s+(?:dengan|sebagai))?
        \s+(?P<alias>.+?),?)?                          # its short form ("ASN", "Pegawai ASN")
     \s+(?P<verb>adalah|merupakan|sebagai|yaitu|ialah)\s  # the copula (only "adalah" is right)
 """, re.X)
@@ -173,6 +174,38 @@ def check_capitals(reg: Regulation) -> Iterator[Finding]:
                     break
 
 
+def check_lampiran_capitals(reg: Regulation) -> Iterator[Finding]:
+    """U2_lampiran: a defined term is written with its capitals in the Lampiran too (UU 12/2011 Lampiran II angka
+    108: "... dalam norma yang diatur, penjelasan maupun dalam lampiran"). Reported once per term, with the count,
+    for the spellings that begin with the term's capital and then drop one ("Mekanisme kerja", "Pimpinan Unit
+    kerja"); a lower-case first word ("pimpinan Unit Organisasi") may be an ordinary word before another term, a
+    sentence that opens with ordinary words ("Sistem kerja setelah ...") is capitalised anyway, and a heading in
+    capitals is no misspelling."""
+    defs = definitions(reg)
+    terms = [d["term"] for d in defs if len(d["term"].split()) > 1]
+    terms += [d["alias"] for d in defs if d["alias"] and len(d["alias"].split()) > 1]
+    found: dict[str, tuple[str, str, int]] = {}
+    for block in reg.lampiran:
+        text = block.text or ""
+        for term in terms:
+            if not all(w[:1].isupper() or not w[:1].isalpha() for w in term.split()):
+                continue  # a definition that writes its term in lower case sets no capitals to follow
+            for m in word_pattern(term).finditer(text):
+                written = norm(m.group(0))
+                if written == term or written.isupper() or not written[:1].isupper():
+                    continue
+                opens = m.start() == 0 or text[:m.start()].rstrip().endswith((".", ":", ";", ")"))
+                if opens and written[:1] + written[1:].lower() == written:
+                    continue  # "Sistem kerja setelah ...": a sentence's first word, the rest ordinary words
+                if any(t != term and len(t) > len(term) and term.lower() in t.lower()
+                       and word_pattern(t).search(text[max(0, m.start() - 40):m.end() + 40]) for t in terms):
+                    continue  # part of a longer defined term
+                cite, first, count = found.get(term, (block.cite or "Lampiran", written, 0))
+                found[term] = (cite, first, count + 1)
+    for term, (cite, first, count) in found.items():
+        yield finding("U2_lampiran", cite, term=term, found=first, count=count)
+
+
 @cache
 def _known_names() -> tuple[str, ...]:
     return tuple(n.lower() for n in rules()["U4_undefined"].get("known_names", []))
@@ -229,4 +262,4 @@ def check_region_terms(reg: Regulation) -> Iterator[Finding]:
             return
 
 
-CHECKS = [check_form, check_usage, check_capitals, check_undefined, check_region_terms]
+CHECKS = [check_form, check_usage, check_capitals, check_lampiran_capitals, check_undefined, check_region_terms]

@@ -59,6 +59,9 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
                 continue
             name = base.name(key)
             field = GAZETTES[pub["kind"]]
+            # a bracket dated years away from the act is more likely another act's (a name the parser missed)
+            # than a wrong number: never an error then
+            own_year = cited["act"]["tahun"] in (pub["tahun"], pub["tahun"] - 1)
             checks = [(field, [pub["tahun"], pub["nomor"]])]
             if pub.get("tln"):
                 checks.append(("tld" if field in ("ld", "bd") else "tln", pub["tln"]))
@@ -69,7 +72,8 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
                 others = [o for o in fact["others"] if o["value"] == written]
                 also = (f"; {_value(fact_name, written)} juga tertulis dalam "
                         f"{evidence.sources_phrase(base, others[0]['sources'])}") if others else ""
-                yield finding(_rule("L3", fact["status"] == "verified"), cite, act=name, what=_WHAT[fact_name],
+                yield finding(_rule("L3", fact["status"] == "verified" and own_year), cite, act=name,
+                              what=_WHAT[fact_name],
                               found=_value(fact_name, written), expected=_value(fact_name, fact["value"]),
                               evidence=evidence.sources_phrase(base, fact["sources"]) + also)
 

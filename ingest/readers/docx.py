@@ -20,6 +20,7 @@ from rancang.errors import InputError
 from rancang.ingest.readers.document import Document
 from rancang.ingest.readers.docx_body import R_ID, M, Reader, symbol, t_text
 from rancang.ingest.readers.docx_chunks import chunk_lines
+from rancang.ingest.readers.docx_diagram import diagram_lines, diagram_strings
 from rancang.ingest.readers.docx_numbering import Level, Numbering, W, _q, format_number
 from rancang.ingest.readers.docx_package import Package, TooLarge
 from rancang.ingest.readers.docx_styles import Styles
@@ -108,7 +109,12 @@ def _read_body(pkg: Package, part: str, body: Any, label: str, depth: int) -> Do
         removed.extend(more)
         return lines
 
-    reader = Reader(Numbering.from_xml(numbering_root), styles, chunk)
+    def diagram(rid: str) -> list[str]:
+        kind, target, external = rels.get(rid, ("", "", True))
+        root = pkg.xml(target) if kind == "diagramData" and not external else None
+        return diagram_lines(root) if root is not None else []
+
+    reader = Reader(Numbering.from_xml(numbering_root), styles, chunk, diagram)
     for el in body:
         reader.lines.extend(reader.block(el))
     removed.extend(reader.removed)
@@ -170,8 +176,9 @@ def _apart(pkg: Package, rels: dict[str, tuple[str, str, bool]], body: Reader, n
 def package_strings(data: bytes, depth: int = 0) -> list[str]:
     """Every text the package holds for a reader to account for: each ``w:t``, ``w:sym`` (as its character),
     ``w:noBreakHyphen`` ("-") and ``m:t`` of the main part and of its notes, comments, headers and footers,
-    and the text of each imported chunk. The reference for DOCX conservation of characters
-    (:func:`rancang.ingest.conservation.difference_docx`). Raises InputError for a file the reader refuses."""
+    the text of each SmartArt's data part and of each imported chunk. The reference for DOCX conservation of
+    characters (:func:`rancang.ingest.conservation.difference_docx`). Raises InputError for a file the reader
+    refuses."""
     pkg, part, root = _open(data, "berkas")
     rels = pkg.rels(part)
     out: list[str] = []
@@ -181,6 +188,9 @@ def package_strings(data: bytes, depth: int = 0) -> list[str]:
         el = root if kind == "main" else pkg.xml(target)
         for t in el.iter(_q("t"), _q("sym"), _q("noBreakHyphen"), M + "t") if el is not None else []:
             out.append(symbol(t) if t.tag == _q("sym") else "-" if t.tag == _q("noBreakHyphen") else t_text(t))
+    for kind, target, external in rels.values():
+        data_root = pkg.xml(target) if kind == "diagramData" and not external else None
+        out.extend(diagram_strings(data_root) if data_root is not None else [])
     for chunk in root.iter(_q("altChunk")):
         kind, target, external = rels.get(chunk.get(R_ID) or "", ("", "", True))
         if not external and kind == "aFChunk" and depth < MAX_CHUNK_DEPTH:

@@ -7,7 +7,8 @@ What a person sees, element by element (ECMA-376 Part 1 and Part 3):
   and any element the reader does not name;
 - ``mc:AlternateContent``: exactly one branch, the first ``mc:Choice``, else ``mc:Fallback``; the other branch is
   recorded as ``alternate`` (Word writes every text box twice, DrawingML and VML);
-- text boxes and shapes (``w:txbxContent`` in ``w:drawing`` or ``w:pict``) are their own lines: a floating box
+- text boxes, shapes and SmartArt (``w:txbxContent`` in ``w:drawing`` or ``w:pict``; a diagram's data part, see
+  :mod:`~rancang.ingest.readers.docx_diagram`) are their own lines: a floating box
   (``wp:anchor``, VML ``position:absolute``) before the lines of the paragraph it is anchored in, an inline box
   where it stands;
 - All Caps / Small Caps (run, character style, paragraph style and their ``basedOn`` chains) shown as capitals;
@@ -28,6 +29,7 @@ from typing import Any
 from lxml import etree
 
 from rancang.ingest.markdown import CANONICAL_MARK
+from rancang.ingest.readers.docx_diagram import data_rid
 from rancang.ingest.readers.docx_numbering import Numbering, _q
 from rancang.ingest.readers.docx_styles import Styles
 from rancang.ingest.readers.docx_tables import table_lines
@@ -125,9 +127,9 @@ class Reader:
     """Walks a document part (or a note, comment or header) into lines; ``removed`` gets what is not shown,
     ``notes`` the (kind, id, line) of each note reference, ``generated`` the list labels Word draws."""
 
-    def __init__(self, numbering: Numbering, styles: Styles,
-                 chunk: Callable[[str], list[str]] | None = None) -> None:
-        self.numbering, self.styles, self.chunk = numbering, styles, chunk
+    def __init__(self, numbering: Numbering, styles: Styles, chunk: Callable[[str], list[str]] | None = None,
+                 diagram: Callable[[str], list[str]] | None = None) -> None:
+        self.numbering, self.styles, self.chunk, self.diagram = numbering, styles, chunk, diagram
         self.lines: list[str] = []
         self.tables: list[dict[str, Any]] = []
         self.removed: list[dict[str, Any]] = []
@@ -288,11 +290,13 @@ class Reader:
         return [ln for child in box for ln in self.block(child) if ln]
 
     def shape(self, el: Any, pc: _Para) -> None:
-        """A drawing or VML picture: the lines of its text boxes before the paragraph (floating) or in place."""
+        """A drawing or VML picture: the lines of its text boxes and SmartArt before the paragraph (floating) or
+        in place."""
         floating = el.find(WP + "anchor") is not None or any(
             "position:absolute" in (s.get("style") or "").replace(" ", "") for s in el.iter() if isinstance(s.tag, str))
-        for box in self.boxes(el):
-            lines = self.box_lines(box)
+        rid = data_rid(el)
+        drawn = [self.diagram(rid)] if rid and self.diagram is not None else []
+        for lines in [self.box_lines(box) for box in self.boxes(el)] + drawn:
             if not lines:
                 continue
             if floating:
