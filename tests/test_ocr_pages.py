@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 
 from rancang.ingest import ingest_bytes, ingest_text
+from rancang.ingest.meta import parse_penutup
 from rancang.ingest.ocr_clauses import clause_confidence
 from rancang.ingest.readers import ocr
 from rancang.ingest.readers.ocr_fix import fix_labels
 from rancang.ingest.readers.pdf import Line, Page
 from rancang.ingest.readers.pdf_repeats import drop_repeated_pages
 from rancang.ingest.readers.text_quality import hit_rate, page_verdict
-from rancang.ingest.meta import parse_penutup
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import SEED_IDS, SEEDS  # noqa: E402
@@ -140,8 +140,8 @@ def test_each_clause_gets_the_confidence_of_its_own_words():
 
 
 def _signature_image(dpi: int = 150):
-    from fpdf import FPDF
     import pypdfium2
+    from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="mm")
     pdf.add_page()

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.errors import InputError
-from rancang.ingest.readers.ocr_image import MIN_INK, prepare
 from rancang.ingest.readers import pdf as pdf_reader
 from rancang.ingest.readers.ocr_fix import fix_labels
+from rancang.ingest.readers.ocr_image import MIN_INK, prepare
 from rancang.ingest.readers.pdf_repeats import drop_repeated_pages
 
 #: environment variable holding the OCR mode, so reader processes of a batch inherit it
