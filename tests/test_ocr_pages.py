@@ -240,3 +240,20 @@ def test_check_takes_the_ocr_confidence_from_the_clauses_read_by_ocr():
     assert ocr_confidence(reg) == 88.0
     del reg.stats.ocr["clauses"]  # a tree written before clauses were recorded: the weakest OCR'd page
     assert ocr_confidence(reg) == 61.0
+
+
+def test_the_ocr_record_of_a_mixed_pdf_satisfies_the_regulation_schema():
+    import json
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent.parent / "schema" / "regulation.schema.json").read_text("utf-8"))
+    reg = ingest_text(SMALL, "x.txt")
+    reg.stats.ocr = {"engine": "tesseract", "reason": "mixed", "corrections": [],
+                     "pages": [{"page": 1, "source": "text"},
+                               {"page": 2, "source": "ocr", "reason": "no_text", "confidence": 91.5}],
+                     "clauses": {"pasal-2": {"confidence": 91.5, "min": 70.0, "pages": [2]}}}
+    jsonschema.validate(reg.to_dict(), schema)
+    reg.stats.ocr["pages"][0]["source"] = "scanner"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(reg.to_dict(), schema)
