@@ -15,6 +15,9 @@ rule whose expected wording follows the jenis: not applied when the reader could
 - a text whose numbering breaks in more places than ``_reading.max_numbering_anomalies`` was read with its headings
   run together (an enacted act almost never has three numbering errors): form rules are not applied, and every
   other finding is a warning that says so;
+- an act made before UU 12/2011 came into force (``_reading.lampiran_ii_from``) followed the drafting technique of
+  its day (Keppres 44/1999, UU 10/2004): a rule sourced in UU 12/2011 Lampiran II gives it no GALAT;
+- a Menimbang whose items carry numbers (Mengingat entries read into it) gives no GALAT on its items;
 - a reference (X2) into a gap of the numbering (Pasal 5 cited, Pasal 4 and 6 read, 5 not) cannot tell a missing
   provision from an unread one: a warning that says why. A reference past the last unit stays a GALAT.
 """
@@ -67,6 +70,15 @@ def ocr_damage(reg: Regulation) -> tuple[float, list[str]]:
     return 1000 * len(hits) / words, hits[:3]
 
 
+def _made_before(reg: Regulation, day: str) -> bool:
+    """Whether the act was made before ``day`` (ISO): by its date of enactment, else by its year (an act of the
+    year ``day`` falls in counts as made before it only when its date says so)."""
+    when = reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan
+    if when:
+        return when < day
+    return bool(reg.meta.tahun) and int(reg.meta.tahun) < int(day[:4])
+
+
 def _note(f: Finding, why: str) -> Finding:
     f = f.copy()
     f["message"] = f["message"].rstrip() + f" ({why})"
@@ -92,6 +104,10 @@ def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> 
     if conf is None:
         rate, found = ocr_damage(reg)
         marks = found if rate >= float(cfg.get("ocr_marks_per_1000", 1.0)) else []
+    before_law = _made_before(reg, str(cfg.get("lampiran_ii_from", "2011-08-12")))
+    mixed = any((k.label or "").strip().rstrip(".").isdigit() for k in reg.menimbang)
+    pasals = reg.pasals()
+    tail = pasals[-1].cite if pasals and "mengetahuinya" in pasals[-1].full_text() else None
     anomalies = sum(f["rule"] == "B3" for f in findings)
     broken = anomalies > int(cfg.get("max_numbering_anomalies", 2))
     out: list[Finding] = []
@@ -122,12 +138,25 @@ def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> 
         if broken and (row.get("reads") == "structure" or f["rule"] not in ("B3", "X2")):
             f = _downgrade(f, cfg.get("broken_note", "penomoran terbaca tidak utuh di {n} tempat: kemungkinan "
                                                      "akibat pembacaan naskah").format(n=anomalies))
+        if before_law and "UU 12/2011 Lampiran II" in row.get("source", "") and f["severity"] == "error":
+            f = _downgrade(f, cfg.get("before_note", "peraturan ini dibentuk sebelum UU 12/2011 berlaku"))
+        if mixed and f["cite"].startswith("Menimbang") and f["severity"] == "error":
+            f = _downgrade(f, cfg.get("mixed_note", "Menimbang terbaca bercampur dengan Mengingat"))
+        if tail and f["rule"] in ("B3", "R1_item", "R1_last") and f["cite"].startswith(tail + " ") \
+                and f["severity"] == "error":
+            f = _downgrade(f, cfg.get("tail_note", "teks sesudah rumusan pengundangan terbaca masuk ke Pasal terakhir"))
         if f["rule"] == "B3" and f["cite"] in gaps:
             f = _downgrade(f, gaps[f["cite"]])
+        elif f["rule"] == "B3" and f["severity"] == "error" and f.get("restart"):
+            f = _downgrade(f, cfg.get("restart_note", "penomoran mulai lagi dari awal: kemungkinan label ayat atau "
+                                                      "Pasal sebelumnya tidak terbaca"))
         elif f["rule"] == "X2" and f.get("ref_in_gap"):
             f = _downgrade(f, cfg.get("gap_note", "ketentuan yang diacu berada pada loncatan penomoran; periksa "
                                                   "apakah ketentuan itu tidak ada atau tidak terbaca"))
+        if f.get("reading_doubt"):
+            f = _downgrade(f, f.pop("reading_doubt"))
         f.pop("ref_in_gap", None)
+        f.pop("restart", None)
         out.append(f)
     return out
 
