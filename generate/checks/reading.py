@@ -47,11 +47,15 @@ def jenis_known(reg: Regulation) -> bool:
 
 
 def ocr_confidence(reg: Regulation) -> float | None:
-    """The OCR confidence (0-100) of the text, None for a text layer: the lowest page's mean word confidence (a
-    clause may sit on any page; the tree keeps no page per clause, so the weakest page speaks for all)."""
+    """The OCR confidence (0-100) of the text, None for a text layer: the lowest mean word confidence of an OCR'd
+    clause (``stats.ocr.clauses``; None when OCR read no clause, e.g. only a scanned signature page of a text
+    PDF), else, for a tree without clause figures, the lowest OCR'd page's."""
     ocr = reg.stats.ocr if reg.stats is not None else None
     if not ocr:
         return None
+    clauses = ocr.get("clauses")
+    if clauses is not None:
+        return min((float(c["confidence"]) for c in clauses.values()), default=None)
     pages = [p.get("confidence") for p in ocr.get("pages") or [] if p.get("confidence") is not None]
     return float(min(pages)) if pages else 0.0
 
