@@ -22,12 +22,13 @@ from rancang import atomic, schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
 from rancang.generate import naskah, resources
-from rancang.generate.naskah import isian, steps
+from rancang.generate.naskah import consistency, isian, record, steps
 from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.profile import _message
 from rancang.generate.profile import example_names as profile_examples
+from rancang.ingest.meta import title_case
 
 #: letter classes that carry no agenda number of a unit
 UNNUMBERED = ("surat_pribadi", "laporan", "disposisi")
@@ -133,6 +134,24 @@ class _Numbers:
         return fmt.format(klasifikasi=klasifikasi, agenda=n, unit=party.kode, tahun=day.year)
 
 
+#: the number of a Keputusan not yet in its register: filled in by the Bagian Hukum when it is set (ditetapkan)
+BLANK_NUMBER = "...."
+
+
+def keputusan_number(parties: Parties, day: dt.date) -> str:
+    """The number of a Keputusan of the kepala daerah in its own register, never a Setda letter agenda (Permendagri
+    1/2023): the profile's ``naskah_dinas.nomor_keputusan`` form ("{nomor} Tahun {tahun}" when absent) with its
+    next number ``nomor_keputusan_berikut``, or "...." when the profile does not give it."""
+    own = parties.profile.data.get("naskah_dinas") or {}
+    form = text(own.get("nomor_keputusan")) or "{nomor} Tahun {tahun}"
+    n = own.get("nomor_keputusan_berikut")
+    try:
+        return form.format(nomor=n if n else BLANK_NUMBER, tahun=day.year)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise InputError(f"naskah_dinas.nomor_keputusan '{form}' dalam profil hanya boleh memuat {{nomor}} dan "
+                         f"{{tahun}}.") from exc
+
+
 def own_act(parties: Parties) -> str | None:
     """The region's own sistem-kerja act as its profile names it (``nomor``, ``tahun``, ``tentang``), cited in
     Dasar and Mengingat; None when the profile gives no number: an act not yet enacted is never cited, and no
@@ -140,7 +159,7 @@ def own_act(parties: Parties) -> str | None:
     prof = parties.profile
     if not prof.nomor:
         return None
-    tentang = f" tentang {text(prof.data['tentang'])}" if prof.data.get("tentang") else ""
+    tentang = f" tentang {title_case(text(prof.data['tentang']))}" if prof.data.get("tentang") else ""
     return f"{prof.jenis_peraturan} {prof.nama} Nomor {text(prof.nomor)} Tahun {prof.tahun}{tentang}"
 
 
@@ -170,10 +189,15 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         raise InputError("data skenario harus berupa pemetaan kunci: nilai.")
     check_tree(data, f"data skenario '{name}'")
     _check_shape(name, data)
+    data = record.complete(data)
     parties = Parties(data, base)
+    record.check(name, scen, data, parties)
     plan = steps.plan(scen, peraturan, parties.profile.daerah)
     act = plan.citation or own_act(parties)
     built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur)
+    if act and steps.BLANK in act:
+        built.blanks.append(f"{act} (tertulis \"....\" dalam Dasar dan Mengingat): isi nomor dan tahunnya dari "
+                            f"naskah resminya setelah ditetapkan")
     numbers = _Numbers(data.get("agenda_awal") or {})
     day, made = _start(data), 0
     missing: dict[str, list[str]] = {}
@@ -186,15 +210,21 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         day = workdays_after(day, 0 if not made else int(step.get("hari", 1)))
         made += 1
         t = get_type(step["surat"])
+        day = _report_day(t, data, day)
         layout = (found.layout if found.layout and found.layout in (t.get("layouts") or [])
                   else step.get("bentuk") or t["layout"])
         dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
         code = catalogue()["klasifikasi"][t["klasifikasi"]]
-        nomor = None if t["kelas"] in UNNUMBERED else numbers.next(dari, code, day)
+        nomor = (None if t["kelas"] in UNNUMBERED else keputusan_number(parties, day) if t["kelas"] == "keputusan"
+                 else numbers.next(dari, code, day))
         refs = {k: letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k}
         lacking: list[str] = []
         fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, act, lacking,
                                      built.blanks)
+        if nomor and BLANK_NUMBER in nomor:
+            built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register Keputusan, "
+                                f"diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut dalam profil)")
+        _interim(t, data, fields, day)
         st.letter = letters[i] = Letter(made, step["surat"], layout, fields, dari, kepada, day)
         lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
         for k in lacking:
@@ -205,14 +235,31 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     return built
 
 
+def _report_day(t: dict[str, Any], data: dict[str, Any], day: dt.date) -> dt.date:
+    """A report accounts for the whole period: dated on or after its last day (the next working day when that is
+    a weekend), unless the data says the reports are interim (``penugasan.laporan_sementara``)."""
+    p = record.period(data)
+    if t["kelas"] != "laporan" or p is None or (data.get("penugasan") or {}).get("laporan_sementara"):
+        return day
+    return max(day, workdays_after(p[1], 0))
+
+
+def _interim(t: dict[str, Any], data: dict[str, Any], fields: dict[str, Any], day: dt.date) -> None:
+    """An interim report says so in its period: "... (laporan sementara per tanggal 1 April 2026)"."""
+    if t["kelas"] == "laporan" and (data.get("penugasan") or {}).get("laporan_sementara") and fields.get("periode"):
+        fields["periode"] = f"{fields['periode']} (laporan sementara per tanggal {tanggal(day)})"
+
+
 def render_all(built: Built) -> list[tuple[str, bytes]]:
-    """Every letter of ``built`` as (file name, DOCX bytes), in order; the first invalid one raises InputError."""
+    """Every letter of ``built`` as (file name, DOCX bytes), in order; the first invalid one raises InputError,
+    and so does a set whose letters contradict each other (:func:`consistency.check_set`)."""
     out = []
     for letter in built.letters:
         try:
             out.append((letter.filename, naskah.render(letter.jenis, letter.data, letter.layout)))
         except InputError as exc:
             raise InputError(f"{letter.filename}: {exc.message}") from exc
+    consistency.check_set(out)
     return out
 
 
