@@ -20,6 +20,7 @@ from rancang.generate import profile as profiles
 from rancang.generate.checks.base import Finding
 from rancang.generate.checks.coverage import coverage, is_sistem_kerja
 from rancang.generate.fix import Change, format_changes
+from rancang.generate.naskah import consistency
 from rancang.generate.naskah import scenario as scenarios
 from rancang.generate.profile import read_data
 from rancang.generate.sources import Sources
@@ -151,10 +152,16 @@ def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[Finding], l
                    "atau berkas, mis. draft.json). Tanpa opsi ini tidak ada pasal yang dikutip: langkahnya langkah "
                    "baku skenario.")
 @click.option("-o", "--out", type=click.Path(path_type=Path),
-              help="Berkas DOCX keluaran (satu surat) atau folder keluaran (--scenario).")
+              help="Berkas DOCX keluaran (satu surat), atau folder atau berkas .zip keluaran (--scenario).")
+@click.option("--check", "check_dir", type=click.Path(path_type=Path), metavar="FOLDER",
+              help="Periksa kesesuaian naskah satu set dalam FOLDER (tanggal, nomor rujukan, masa, kegiatan).")
 def letter(type_: str | None, data: Path | None, list_: bool, example: bool, scenario: str | None,
-           peraturan: str | None, out: Path | None) -> None:
+           peraturan: str | None, out: Path | None, check_dir: Path | None) -> None:
     """Buat naskah dinas JENIS dari DATA (YAML/JSON) sebagai DOCX, atau seluruh naskah satu --scenario."""
+    if check_dir is not None:
+        n = consistency.check_folder(check_dir)
+        click.echo(f"konsisten: {n} naskah dalam {check_dir} saling sesuai.")
+        return
     if list_:
         for name, t in naskah.types().items():
             click.echo(f"{name:<36} {t['judul']}")
@@ -189,5 +196,9 @@ def _letter_scenario(name: str, first: str | None, data: Path | None, example: b
     if source is None or out is None:
         raise InputError(f"perlu DATA dan -o FOLDER (contoh data: rancang letter --scenario {name} --example).")
     built = scenarios.build(name, read_data(source, "data skenario"), source.resolve().parent, peraturan)
+    if out.suffix.lower() == ".zip":
+        atomic.write_bytes(out, scenarios.to_zip(built))
+        click.echo(f"ditulis: {out}")
+        return
     for path in scenarios.write(built, out):
         click.echo(f"ditulis: {path}")

@@ -160,9 +160,9 @@ def _backup(target: Path) -> Path | None:
         except FileExistsError:
             continue
         except OSError as exc:
-            if exc.errno in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
-                return None
-            raise _failed(target, exc) from exc
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO):
+                raise _failed(target, exc) from exc
+            return None  # a file system without hard links (FAT, some network shares): no way back, but no refusal
     return None
 
 

@@ -337,3 +337,16 @@ def test_a_folder_ingested_again_keeps_all_old_trees_after_a_failure(tmp_path, m
     result = run("ingest", str(src), "-o", str(out))
     assert result.exit_code == 1 and "tidak dapat ditulis (ruang disk habis)" in result.output
     assert snapshot(out) == old
+
+
+def test_a_set_is_still_written_where_the_file_system_has_no_hard_links(tmp_path, monkeypatch, sleman_draft):
+    d, folder = sleman_draft
+    shutil.copytree(folder, tmp_path / "d")
+
+    def no_links(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    (tmp_path / "d" / "draft.json").write_text("{}\n")
+    drafting.write(d, tmp_path / "d")
+    assert snapshot(tmp_path / "d") == snapshot(folder)

@@ -50,7 +50,8 @@ def test_abbreviation_after_a_comma_or_without_yang_is_the_term_used():
     """"Pegawai Aparatur Sipil Negara, yang selanjutnya disingkat ASN," and "..., selanjutnya disingkat ASN": ASN is
     what the body uses, so the definition is used (no U5)."""
     for form in (", yang selanjutnya disingkat ASN, adalah", ", selanjutnya disingkat ASN adalah",
-                 " yang selanjutnya disingkat dengan ASN adalah"):
+                 " yang selanjutnya disingkat dengan ASN adalah", " yang untuk selanjutnya disebut sebagai ASN adalah",
+                 " yang selanjutnya dalam Peraturan Bupati ini disingkat ASN adalah"):
         text = CLEAN.replace("dan komunikasi.\n\nBAB II", "dan komunikasi.\n\n10. Pegawai Aparatur Sipil Negara"
                              + form + " pegawai negeri sipil dan pegawai pemerintah.\n\nBAB II").replace(
             "(1) Pengelolaan kinerja Pegawai ASN terdiri", "(1) Pengelolaan kinerja Pegawai ASN dan ASN lain terdiri")
@@ -220,3 +221,19 @@ def test_a_gap_at_a_heading_the_reader_repaired_is_no_galat():
     reg.stats.corrections = [{"line": 1, "from": "PasaI S", "to": "Pasal 5"}]
     b3 = [f for f in check(reg) if f["rule"] == "B3"]
     assert b3 and all(f["severity"] == "warning" and "diperbaiki saat pembacaan" in f["message"] for f in b3)
+
+
+def test_cli_fix_ocr_needs_fix_and_ocr_text_is_left_alone_without_it(tmp_path, capsys):
+    from rancang.cli import main
+
+    marked = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud ayat (1) ditetapkan oleh "
+                           "Bupati pada tahun 2O2O, l99l, 2Ol4, 2OO3 dan 2OI3")
+    src = tmp_path / "salinan.md"
+    src.write_text(marked, encoding="utf-8")
+    assert main(["check", str(src), "--fix-ocr"]) == 1
+    assert "--fix-ocr hanya dipakai bersama --fix" in capsys.readouterr().err
+    out = tmp_path / "fixed.md"
+    main(["check", str(src), "--fix", "-o", str(out)])
+    assert "(0 perbaikan)" in capsys.readouterr().out and out.read_text(encoding="utf-8") == marked
+    main(["check", str(src), "--fix", "--fix-ocr", "-o", str(out)])
+    assert "(1 perbaikan)" in capsys.readouterr().out and "dimaksud pada ayat (1)" in out.read_text(encoding="utf-8")

@@ -192,7 +192,8 @@ def test_bad_scenario_data_is_one_clear_sentence(tmp_path, capsys):
     with pytest.raises(InputError, match="unit kerja 'TIDAKADA' tidak ada"):
         sc.build("penunjukan-lintas-unit", data)
     bad = copy.deepcopy(sc.scenario_example("penunjukan-dalam-unit"))
-    del bad["penugasan"]["durasi"], bad["penugasan"]["uraian_tugas"]
+    for key in ("mulai", "selesai", "uraian_tugas"):  # no period: no durasi can be derived
+        del bad["penugasan"][key]
     f = tmp_path / "d.yaml"
     f.write_text(yaml.safe_dump(bad, allow_unicode=True), encoding="utf-8")
     assert main(["letter", "--scenario", "penunjukan-dalam-unit", str(f), "-o", str(tmp_path / "out")]) == 1

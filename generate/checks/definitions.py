@@ -27,7 +27,8 @@ from rancang.tree import LIST_TYPES, Node, Regulation
 
 _TERM = re.compile(r"""
     ^\s*(?P<term>.+?)                                   # the defined term
-    (?:,?\s+(?:yang\s+)?selanjutnya\s+(?:dalam\s+\S+(?:\s+\S+)?\s+ini\s+)?(?:disingkat|disebut)(?:\s+dengan)?
+    (?:,?\s+(?:yang\s+)?(?:untuk\s+)?selanjutnya\s+(?:dalam\s+\S+(?:\s+\S+)?\s+ini\s+)?(?:disingkat|disebut)
+       (?:\s+(?:dengan|sebagai))?
        \s+(?P<alias>.+?),?)?                          # its short form ("ASN", "Pegawai ASN")
     \s+(?P<verb>adalah|merupakan|sebagai|yaitu|ialah)\s  # the copula (only "adalah" is right)
 """, re.X)

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from rancang.generate import kbcite
+from rancang.generate.naskah import record
 from rancang.generate.naskah.catalogue import get_type, scenarios_data
 from rancang.generate.naskah.fill import fill, rujukan, text
 from rancang.generate.naskah.parties import Parties, Party
@@ -41,8 +42,8 @@ def mengingat(act: str | None, year: int, blanks: list[str] | None = None) -> li
     return out
 
 
-def _people(parties: Parties) -> list[dict[str, Any]]:
-    return [{k: p[k] for k in PERSON_KEYS if p.get(k)} for p in parties.people]
+def _people(parties: Parties, only: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    return [{k: p[k] for k in PERSON_KEYS if p.get(k)} for p in (parties.people if only is None else only)]
 
 
 def names(parties: Parties) -> dict[str, str]:
@@ -62,7 +63,7 @@ def names(parties: Parties) -> dict[str, str]:
 
 
 def _task(parties: Parties) -> dict[str, Any]:
-    task = dict(parties.data.get("penugasan") or {})
+    task = {k: v for k, v in (parties.data.get("penugasan") or {}).items() if k not in record.RECORD_ONLY}
     n = names(parties)
     if "asal_pd_nama" in n:
         task.setdefault("unit_pemohon", " ".join(x for x in (n.get("asal_unit_nama"), n["asal_pd_nama"]) if x))
@@ -112,7 +113,8 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
     ctx = {**task, **names(parties)}
     d: dict[str, Any] = {**task, **_team(parties, task)}
     d.update({"tempat": dari.gov.ibu_kota, "tanggal": day.isoformat(), "penandatangan": dari.pejabat,
-              "pegawai": _people(parties), "pemohon": _people(parties)[0] if parties.people else None})
+              "pegawai": _people(parties, record.lent(parties) if step.get("dipinjam") else None),
+              "pemohon": _people(parties)[0] if parties.people else None})
     if dari.instansi:
         d["instansi"] = dari.instansi
     if nomor:

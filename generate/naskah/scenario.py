@@ -22,7 +22,7 @@ from rancang import atomic, schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
 from rancang.generate import naskah, resources
-from rancang.generate.naskah import isian, steps
+from rancang.generate.naskah import consistency, isian, record, steps
 from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
@@ -170,7 +170,9 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         raise InputError("data skenario harus berupa pemetaan kunci: nilai.")
     check_tree(data, f"data skenario '{name}'")
     _check_shape(name, data)
+    data = record.complete(data)
     parties = Parties(data, base)
+    record.check(name, scen, data, parties)
     plan = steps.plan(scen, peraturan, parties.profile.daerah)
     act = plan.citation or own_act(parties)
     built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur)
@@ -186,6 +188,7 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         day = workdays_after(day, 0 if not made else int(step.get("hari", 1)))
         made += 1
         t = get_type(step["surat"])
+        day = _report_day(t, data, day)
         layout = (found.layout if found.layout and found.layout in (t.get("layouts") or [])
                   else step.get("bentuk") or t["layout"])
         dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
@@ -195,6 +198,7 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         lacking: list[str] = []
         fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, act, lacking,
                                      built.blanks)
+        _interim(t, data, fields, day)
         st.letter = letters[i] = Letter(made, step["surat"], layout, fields, dari, kepada, day)
         lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
         for k in lacking:
@@ -205,14 +209,31 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     return built
 
 
+def _report_day(t: dict[str, Any], data: dict[str, Any], day: dt.date) -> dt.date:
+    """A report accounts for the whole period: dated on or after its last day (the next working day when that is
+    a weekend), unless the data says the reports are interim (``penugasan.laporan_sementara``)."""
+    p = record.period(data)
+    if t["kelas"] != "laporan" or p is None or (data.get("penugasan") or {}).get("laporan_sementara"):
+        return day
+    return max(day, workdays_after(p[1], 0))
+
+
+def _interim(t: dict[str, Any], data: dict[str, Any], fields: dict[str, Any], day: dt.date) -> None:
+    """An interim report says so in its period: "... (laporan sementara per tanggal 1 April 2026)"."""
+    if t["kelas"] == "laporan" and (data.get("penugasan") or {}).get("laporan_sementara") and fields.get("periode"):
+        fields["periode"] = f"{fields['periode']} (laporan sementara per tanggal {tanggal(day)})"
+
+
 def render_all(built: Built) -> list[tuple[str, bytes]]:
-    """Every letter of ``built`` as (file name, DOCX bytes), in order; the first invalid one raises InputError."""
+    """Every letter of ``built`` as (file name, DOCX bytes), in order; the first invalid one raises InputError,
+    and so does a set whose letters contradict each other (:func:`consistency.check_set`)."""
     out = []
     for letter in built.letters:
         try:
             out.append((letter.filename, naskah.render(letter.jenis, letter.data, letter.layout)))
         except InputError as exc:
             raise InputError(f"{letter.filename}: {exc.message}") from exc
+    consistency.check_set(out)
     return out
 
 
