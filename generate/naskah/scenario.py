@@ -133,6 +133,24 @@ class _Numbers:
         return fmt.format(klasifikasi=klasifikasi, agenda=n, unit=party.kode, tahun=day.year)
 
 
+#: the number of a Keputusan not yet in its register: filled in by the Bagian Hukum when it is set (ditetapkan)
+BLANK_NUMBER = "...."
+
+
+def keputusan_number(parties: Parties, day: dt.date) -> str:
+    """The number of a Keputusan of the kepala daerah in its own register, never a Setda letter agenda (Permendagri
+    1/2023): the profile's ``naskah_dinas.nomor_keputusan`` form ("{nomor} Tahun {tahun}" when absent) with its
+    next number ``nomor_keputusan_berikut``, or "...." when the profile does not give it."""
+    own = parties.profile.data.get("naskah_dinas") or {}
+    form = text(own.get("nomor_keputusan")) or "{nomor} Tahun {tahun}"
+    n = own.get("nomor_keputusan_berikut")
+    try:
+        return form.format(nomor=n if n else BLANK_NUMBER, tahun=day.year)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise InputError(f"naskah_dinas.nomor_keputusan '{form}' dalam profil hanya boleh memuat {{nomor}} dan "
+                         f"{{tahun}}.") from exc
+
+
 def own_act(parties: Parties) -> str | None:
     """The region's own sistem-kerja act as its profile names it (``nomor``, ``tahun``, ``tentang``), cited in
     Dasar and Mengingat; None when the profile gives no number: an act not yet enacted is never cited, and no
@@ -193,11 +211,15 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
                   else step.get("bentuk") or t["layout"])
         dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
         code = catalogue()["klasifikasi"][t["klasifikasi"]]
-        nomor = None if t["kelas"] in UNNUMBERED else numbers.next(dari, code, day)
+        nomor = (None if t["kelas"] in UNNUMBERED else keputusan_number(parties, day) if t["kelas"] == "keputusan"
+                 else numbers.next(dari, code, day))
         refs = {k: letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k}
         lacking: list[str] = []
         fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, act, lacking,
                                      built.blanks)
+        if nomor and BLANK_NUMBER in nomor:
+            built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register Keputusan, "
+                                f"diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut dalam profil)")
         _interim(t, data, fields, day)
         st.letter = letters[i] = Letter(made, step["surat"], layout, fields, dari, kepada, day)
         lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
