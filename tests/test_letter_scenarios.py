@@ -173,6 +173,12 @@ def test_skenario_md_ties_step_letter_and_clause(sleman_draft, tmp_path):
         assert step.cite in md
         if step.letter:
             assert step.letter.filename in md and step.letter.data.get("nomor", "-") in md
+    # the region's own act, not yet numbered: cited with the blank, in its official case, the blank listed
+    assert re.match(r"Peraturan Bupati Sleman Nomor \.\.\.\. Tahun 2026 tentang Sistem Kerja ", built.peraturan)
+    assert " untuk " in built.peraturan and " di Lingkungan " in built.peraturan and " Di " not in built.peraturan
+    assert "## Yang masih harus diisi" in md and f"- {built.peraturan} (tertulis" in md
+    order = docx_text((tmp_path / "04-surat-perintah-tugas.docx").read_bytes())
+    assert f"1.\t{built.peraturan}" in order or f"1. {built.peraturan}" in order, order[:900]
 
 
 def test_another_region_and_a_delegated_keputusan():

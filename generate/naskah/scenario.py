@@ -28,6 +28,7 @@ from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.profile import _message
 from rancang.generate.profile import example_names as profile_examples
+from rancang.ingest.meta import title_case
 
 #: letter classes that carry no agenda number of a unit
 UNNUMBERED = ("surat_pribadi", "laporan", "disposisi")
@@ -158,7 +159,7 @@ def own_act(parties: Parties) -> str | None:
     prof = parties.profile
     if not prof.nomor:
         return None
-    tentang = f" tentang {text(prof.data['tentang'])}" if prof.data.get("tentang") else ""
+    tentang = f" tentang {title_case(text(prof.data['tentang']))}" if prof.data.get("tentang") else ""
     return f"{prof.jenis_peraturan} {prof.nama} Nomor {text(prof.nomor)} Tahun {prof.tahun}{tentang}"
 
 
@@ -194,6 +195,9 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     plan = steps.plan(scen, peraturan, parties.profile.daerah)
     act = plan.citation or own_act(parties)
     built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur)
+    if act and steps.BLANK in act:
+        built.blanks.append(f"{act} (tertulis \"....\" dalam Dasar dan Mengingat): isi nomor dan tahunnya dari "
+                            f"naskah resminya setelah ditetapkan")
     numbers = _Numbers(data.get("agenda_awal") or {})
     day, made = _start(data), 0
     missing: dict[str, list[str]] = {}
