@@ -224,6 +224,8 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         if nomor and BLANK_NUMBER in nomor:
             built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register Keputusan, "
                                 f"diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut dalam profil)")
+        if t["kelas"] == "laporan" and plan.citation and found.cite and not found.teks.endswith(steps.UNDETAILED):
+            fields["dasar_pelaporan"] = f"{found.cite} {plan.citation}"  # the regulation's own reporting clause
         _interim(t, data, fields, day)
         st.letter = letters[i] = Letter(made, step["surat"], layout, fields, dari, kepada, day)
         lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
