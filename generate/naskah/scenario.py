@@ -350,6 +350,8 @@ def scenario_example_yaml(name: str) -> str:
             "# Tambahkan --peraturan ID|BERKAS (peraturan atau draft.json daerah ini) agar langkah dan klausulnya\n"
             "# menurut peraturan daerah itu; tanpa itu tidak ada klausul yang dirujuk.\n"
             "# pihak.asal: unit pemilik kinerja (atau unit pegawai pada pengajuan sukarela);\n"
-            "# pihak.tujuan: unit atau instansi yang dituju.\n"
+            "# pihak.tujuan: unit atau instansi yang dituju (pegawai yang dimohon berasal dari sana).\n"
+            "# penugasan.mulai/selesai: masa penugasan; durasi, masa kerja Keputusan, dan periode laporan diturunkan\n"
+            "# darinya, dan laporan bertanggal pada/sesudah selesai (kecuali laporan_sementara: true).\n"
             f"# Jalankan: rancang letter --scenario {name} DATA.yaml -o FOLDER\n")
     return head + yaml.safe_dump(scenario_example(name), allow_unicode=True, sort_keys=False, width=110)
