@@ -28,6 +28,7 @@ from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.profile import _message
 from rancang.generate.profile import example_names as profile_examples
+from rancang.ingest.meta import title_case
 
 #: letter classes that carry no agenda number of a unit
 UNNUMBERED = ("surat_pribadi", "laporan", "disposisi")
@@ -158,7 +159,7 @@ def own_act(parties: Parties) -> str | None:
     prof = parties.profile
     if not prof.nomor:
         return None
-    tentang = f" tentang {text(prof.data['tentang'])}" if prof.data.get("tentang") else ""
+    tentang = f" tentang {title_case(text(prof.data['tentang']))}" if prof.data.get("tentang") else ""
     return f"{prof.jenis_peraturan} {prof.nama} Nomor {text(prof.nomor)} Tahun {prof.tahun}{tentang}"
 
 
@@ -194,6 +195,9 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     plan = steps.plan(scen, peraturan, parties.profile.daerah)
     act = plan.citation or own_act(parties)
     built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur)
+    if act and steps.BLANK in act:
+        built.blanks.append(f"{act} (tertulis \"....\" dalam Dasar dan Mengingat): isi nomor dan tahunnya dari "
+                            f"naskah resminya setelah ditetapkan")
     numbers = _Numbers(data.get("agenda_awal") or {})
     day, made = _start(data), 0
     missing: dict[str, list[str]] = {}
@@ -220,6 +224,8 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         if nomor and BLANK_NUMBER in nomor:
             built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register Keputusan, "
                                 f"diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut dalam profil)")
+        if t["kelas"] == "laporan" and plan.citation and found.cite and not found.teks.endswith(steps.UNDETAILED):
+            fields["dasar_pelaporan"] = f"{found.cite} {plan.citation}"  # the regulation's own reporting clause
         _interim(t, data, fields, day)
         st.letter = letters[i] = Letter(made, step["surat"], layout, fields, dari, kepada, day)
         lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
@@ -344,6 +350,8 @@ def scenario_example_yaml(name: str) -> str:
             "# Tambahkan --peraturan ID|BERKAS (peraturan atau draft.json daerah ini) agar langkah dan klausulnya\n"
             "# menurut peraturan daerah itu; tanpa itu tidak ada klausul yang dirujuk.\n"
             "# pihak.asal: unit pemilik kinerja (atau unit pegawai pada pengajuan sukarela);\n"
-            "# pihak.tujuan: unit atau instansi yang dituju.\n"
+            "# pihak.tujuan: unit atau instansi yang dituju (pegawai yang dimohon berasal dari sana).\n"
+            "# penugasan.mulai/selesai: masa penugasan; durasi, masa kerja Keputusan, dan periode laporan diturunkan\n"
+            "# darinya, dan laporan bertanggal pada/sesudah selesai (kecuali laporan_sementara: true).\n"
             f"# Jalankan: rancang letter --scenario {name} DATA.yaml -o FOLDER\n")
     return head + yaml.safe_dump(scenario_example(name), allow_unicode=True, sort_keys=False, width=110)
