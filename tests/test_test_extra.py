@@ -76,3 +76,28 @@ def test_the_reading_of_declarations_follows_rancangs_own_extras() -> None:
     assert "pytest" in declared({"test"}) and "pytest" not in declared(set())
     assert "fastapi" in declared({"test"})  # through rancang[web]
     assert "click" in declared(set()) and "fastapi" not in declared(set())
+
+
+#: the Debian package that provides each program a test looks up with shutil.which (fontconfig comes with them)
+PROGRAMS = {"chromium": "chromium", "soffice": "libreoffice-writer-nogui", "libreoffice": "libreoffice-writer-nogui",
+            "pdftotext": "poppler-utils", "dot": "graphviz", "fc-match": "libreoffice-writer-nogui",
+            "fc-list": "libreoffice-writer-nogui", "tesseract": "tesseract-ocr"}
+
+
+def test_ci_installs_every_program_the_tests_look_for() -> None:
+    """A test that needs a program skips without it, so CI must install it or the skip hides the test."""
+    import re
+
+    run = (TESTS.parent / ".ci" / "run").read_text(encoding="utf-8")
+    listed = re.search(r"DEBS=\(([^)]*)\)", run)
+    assert listed, ".ci/run names its Debian packages in DEBS=(...)"
+    debs = set(listed.group(1).split())
+    looked_up = set()
+    for path in tracked("tests/**/*.py"):
+        text = path.read_text(encoding="utf-8")
+        looked_up |= set(re.findall(r'shutil\.which\("([^"]+)"\)', text))
+        looked_up |= set(re.findall(r'\["(fc-match|fc-list)"', text))
+    assert {"chromium", "pdftotext", "dot"} <= looked_up
+    unknown = looked_up - set(PROGRAMS)
+    assert not unknown, f"name the Debian package of {unknown} in PROGRAMS and install it in .ci/run"
+    assert {PROGRAMS[p] for p in looked_up} | {"tesseract-ocr-ind", "fonts-texgyre"} <= debs
