@@ -39,12 +39,16 @@ _OPENS = re.compile(r"""(?!(?:Undang-[Uu]ndang|Peraturan|Keputusan|Instruksi|Pen
 #: an upper-case word (a title's last words: "BAB I KETENTUAN UMUM Pasal 1")
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'/-]+,?$")
 #: the words that open the diktum, after which the batang tubuh may run on
+#: a page's catchword, the next page's first heading printed at its foot: "... daerah. Pasal 130..." (an
+#: artefact of the printed page, never a heading: the page after it prints the heading again)
+_CATCHWORD = re.compile(r"(?:\s?\.)+|\s?\u2026")   # "Pasal 130...", "Pasal 39. . .", "Pasal 39 …"
 #: a BAB's title in capitals, up to the Pasal heading that follows it
 _BAB_TITLE = re.compile(r"(?:(?!PASAL\b)[^\sa-z]*[A-Z][^\sa-z]*(?:\s+|$))+")
 #: the words a reference follows ("... tersebut dalam Pasal 1."): the heading reader's and the old acts' own
 _REFERS = re.compile(rf"(?:{g.CONTINUES.pattern})|\b(?:tersebut|termaksud|tercantum|ialah|yaitu|[Pp]asal|ayat)\s*$")
 _DIKTUM = re.compile(r"\b(?:MEMUTUSKAN|Memutuskan|MENETAPKAN|Menetapkan)\b")
-_PENJELASAN = re.compile(r"^PENJELASAN\b")
+#: where the Penjelasan starts ("PENJELASAN ATAS ...", "II. PASAL DEMI PASAL"), at a line's start or inside it
+_PENJELASAN = re.compile(r"^PENJELASAN\b|\bPENJELASAN\s+ATAS\b|\bPASAL\s+DEMI\s+PASAL\b")
 
 
 def _ended(pre: str) -> bool:
@@ -125,7 +129,7 @@ def _split_at(line: str, seq: _Sequence, after: int = 0) -> tuple[str, str, str]
     """(text before, heading, text after) at the first heading run into ``line`` (from ``after`` on) that is the
     next of ``seq``."""
     for m in _HEAD.finditer(line, after):
-        if not seq.fits(m):
+        if not seq.fits(m) or _CATCHWORD.match(line, m.end()):
             continue
         pre, rest = line[:m.start()].rstrip(), line[m.end():].lstrip()
         container = _container_before(pre) if m.group("pasal") else None
@@ -180,16 +184,28 @@ def split_run_in(lines: list[str]) -> list[str]:
     seq = _Sequence()
     for k in range(start, len(lines)):
         line = lines[k]
-        if _PENJELASAN.match(line):
-            return out + lines[k:]
+        end = _PENJELASAN.search(line)
+        if end is not None:
+            # the Penjelasan (its Pasal numbered again, "Pasal 10 Cukup jelas.") is never split, also when it
+            # starts inside a line: the body's part of the line is read, the rest left as printed
+            if end.start() == 0:
+                return out + lines[k:]
+            rest_of_text = [line[end.start():], *lines[k + 1:]]
+            line = line[:end.start()].rstrip()
+        else:
+            rest_of_text = []
         if "asal " not in line and "ASAL " not in line and "BAB " not in line:
             out.append(line)
+            if rest_of_text:
+                return out + rest_of_text
             continue
         m = _HEAD.match(line)
         if g.PASAL.match(line):
             if m is not None and (seq.fits(m) or seq.resyncs(m)):
                 seq.take(m)
             out.append(line)
+            if rest_of_text:
+                return out + rest_of_text
             continue
         after = 0
         if m is not None and seq.fits(m) and m.group("pasal") and _ended(next((o for o in reversed(out) if o), "")):
@@ -217,4 +233,6 @@ def split_run_in(lines: list[str]) -> list[str]:
             after = 0
         if line:
             out.append(line)
+        if rest_of_text:
+            return out + rest_of_text
     return out
