@@ -102,7 +102,7 @@ class _Sequence:
 
 
 #: a Bagian or Paragraf heading with its title, at the end of the text before a Pasal heading
-_CONTAINER = re.compile(r"(?<!\S)(?:(?:Bagian|BAGIAN)\s+Ke[a-z]+(?:\s+(?:Belas|Puluh))?(?:\s+[A-Z](?=\s))?"
+_CONTAINER = re.compile(r"(?<!\S)(?:(?:Bagian|BAGIAN)\s+(?:Ke[a-z]+|Pertama)(?:\s+(?:Belas|Puluh))?(?:\s+[A-Z](?=\s))?"
                         r"|Paragraf\s+(?:\d{1,3}[A-Z]?|Ke[a-z]+))\s+")
 
 
