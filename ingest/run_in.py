@@ -184,16 +184,12 @@ def split_run_in(lines: list[str]) -> list[str]:
     seq = _Sequence()
     for k in range(start, len(lines)):
         line = lines[k]
-        end = _PENJELASAN.search(line)
-        if end is not None:
+        if _PENJELASAN.search(line):
             # the Penjelasan (its Pasal numbered again, "Pasal 10 Cukup jelas.") is never split, also when it
-            # starts inside a line: the body's part of the line is read, the rest left as printed
-            if end.start() == 0:
-                return out + lines[k:]
-            rest_of_text = [line[end.start():], *lines[k + 1:]]
-            line = line[:end.start()].rstrip()
-        else:
-            rest_of_text = []
+            # starts inside a line; that line is left as printed too (where the Penjelasan starts is the parts'
+            # business, not this rule's)
+            return out + lines[k:]
+        rest_of_text: list[str] = []
         if "asal " not in line and "ASAL " not in line and "BAB " not in line:
             out.append(line)
             if rest_of_text:
