@@ -184,51 +184,55 @@ def split_run_in(lines: list[str]) -> list[str]:
     seq = _Sequence()
     for k in range(start, len(lines)):
         line = lines[k]
-        if _PENJELASAN.search(line):
-            # the Penjelasan (its Pasal numbered again, "Pasal 10 Cukup jelas.") is never split, also when it
-            # starts inside a line; that line is left as printed too (where the Penjelasan starts is the parts'
-            # business, not this rule's)
+        end = _PENJELASAN.search(line)
+        if end is None:
+            _split_line(line, seq, out)
+            continue
+        # the Penjelasan (its Pasal numbered again, "Pasal 10 Cukup jelas.") is never split, also when it starts
+        # inside a line: the body's part of that line is read, the Penjelasan stays on its last piece as printed
+        # (where the Penjelasan starts is the parts' business, not this rule's)
+        if end.start() == 0:
             return out + lines[k:]
-        rest_of_text: list[str] = []
-        if "asal " not in line and "ASAL " not in line and "BAB " not in line:
-            out.append(line)
-            if rest_of_text:
-                return out + rest_of_text
-            continue
-        m = _HEAD.match(line)
-        if g.PASAL.match(line):
-            if m is not None and (seq.fits(m) or seq.resyncs(m)):
-                seq.take(m)
-            out.append(line)
-            if rest_of_text:
-                return out + rest_of_text
-            continue
-        after = 0
-        if m is not None and seq.fits(m) and m.group("pasal") and _ended(next((o for o in reversed(out) if o), "")):
-            # "Pasal 1 1. Yang dimaksud ...", "Pasal 2. (1) ...", "PASAL I. Peraturan ...": heading and text apart
-            rest = line[m.end():].lstrip()
-            if _OPENS.match(rest) or m.group("dot") or not m.group("pnum").isdigit():
-                seq.take(m)
-                out.append(line[:m.end()].strip())
-                line = rest
-        elif m is not None and seq.fits(m) and (m.group("bab") or _read_by_headings(m, seq)):
-            seq.take(m)  # "BAB I KETENTUAN UMUM Pasal 1 ...", "Pasal 1 Dalam ...": the heading reader's
-            after = m.end()
-        while line:
-            parts = _split_at(line, seq, after)
-            if parts is None:
-                m = _HEAD.match(line)
-                if after == 0 and m is not None and seq.fits(m) and (g.PASAL.match(line) or _read_by_headings(m, seq)):
-                    seq.take(m)  # what is left is a heading the heading reader reads as it stands
-                break
-            pre, head, line = parts
-            hm = _HEAD.match(head)
-            if hm is not None:
-                seq.take(hm)
-            out.extend([*pre.split("\n"), head] if pre else [head])
-            after = 0
-        if line:
-            out.append(line)
-        if rest_of_text:
-            return out + rest_of_text
+        _split_line(line[:end.start()].rstrip(), seq, out)
+        out[-1] = f"{out[-1]} {line[end.start():]}"
+        return out + lines[k + 1:]
     return out
+
+
+def _split_line(line: str, seq: _Sequence, out: list[str]) -> None:
+    """Append ``line`` to ``out`` as one line or more, each heading run into it on a line of its own."""
+    if "asal " not in line and "ASAL " not in line and "BAB " not in line:
+        out.append(line)
+        return
+    m = _HEAD.match(line)
+    if g.PASAL.match(line):
+        if m is not None and (seq.fits(m) or seq.resyncs(m)):
+            seq.take(m)
+        out.append(line)
+        return
+    after = 0
+    if m is not None and seq.fits(m) and m.group("pasal") and _ended(next((o for o in reversed(out) if o), "")):
+        # "Pasal 1 1. Yang dimaksud ...", "Pasal 2. (1) ...", "PASAL I. Peraturan ...": heading and text apart
+        rest = line[m.end():].lstrip()
+        if _OPENS.match(rest) or m.group("dot") or not m.group("pnum").isdigit():
+            seq.take(m)
+            out.append(line[:m.end()].strip())
+            line = rest
+    elif m is not None and seq.fits(m) and (m.group("bab") or _read_by_headings(m, seq)):
+        seq.take(m)  # "BAB I KETENTUAN UMUM Pasal 1 ...", "Pasal 1 Dalam ...": the heading reader's
+        after = m.end()
+    while line:
+        parts = _split_at(line, seq, after)
+        if parts is None:
+            m = _HEAD.match(line)
+            if after == 0 and m is not None and seq.fits(m) and (g.PASAL.match(line) or _read_by_headings(m, seq)):
+                seq.take(m)  # what is left is a heading the heading reader reads as it stands
+            break
+        pre, head, line = parts
+        hm = _HEAD.match(head)
+        if hm is not None:
+            seq.take(hm)
+        out.extend([*pre.split("\n"), head] if pre else [head])
+        after = 0
+    if line:
+        out.append(line)
