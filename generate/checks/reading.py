@@ -80,7 +80,7 @@ def _made_before(reg: Regulation, day: str) -> bool:
     when = reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan
     if when:
         return when < day
-    return reg.meta.tahun is not None and int(reg.meta.tahun) < int(day[:4])
+    return bool(reg.meta.tahun and int(reg.meta.tahun) < int(day[:4]))
 
 
 def _note(f: Finding, why: str) -> Finding:
