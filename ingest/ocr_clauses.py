@@ -66,7 +66,7 @@ def clause_confidence(reg: Regulation, words: dict[int, list[tuple[str, float | 
             continue
         cursor = pos + len(probe)
         covered = sorted(set(owner[pos:min(len(owner), pos + len(text))]))
-        read = [confs[i] for i in covered if confs[i] is not None]
+        read = [c for i in covered if (c := confs[i]) is not None]
         if read:
             out[node.id] = {"confidence": round(sum(read) / len(read), 1), "min": round(min(read), 1),
                             "pages": sorted({pages[i] for i in covered})}

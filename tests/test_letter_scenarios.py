@@ -250,3 +250,26 @@ def test_steps_from_another_regulation_model(tmp_path):
                      "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", encoding="utf-8")
     with pytest.raises(InputError, match="tidak mengatur prosedur penunjukan"):
         sc.build("tim-kerja-lintas-pd", sc.scenario_example("tim-kerja-lintas-pd"), peraturan=str(small))
+
+
+def test_reports_cite_the_reporting_clause_of_the_regulation_given(sleman_draft, tmp_path):
+    """A regulation whose reporting Pasal is numbered differently (here: one Pasal before it removed, the rest
+    renumbered): each report cites that regulation's own reporting clause, never the bundled base's number."""
+    text = (sleman_draft.parent / "draft.md").read_text(encoding="utf-8")
+    reporting = re.search(r"##### Pasal (\d+)\n\n\(1\) Pejabat Fungsional dan Pejabat Pelaksana yang ditugaskan secara "
+                          r"individu melaporkan", text)
+    n = int(reporting[1])
+    start = text.index(f"##### Pasal {n - 1}\n")
+    end = text.index("\n#", start + 1)
+    shorter = text[:start] + text[end + 1:]
+    shorter = re.sub(r"(Pasal )(\d+)", lambda m: f"{m[1]}{int(m[2]) - 1 if int(m[2]) >= n else m[2]}", shorter)
+    regulation = tmp_path / "perbup.md"
+    regulation.write_text(shorter, encoding="utf-8")
+    for source, number in ((sleman_draft, n), (regulation, n - 1)):
+        built = sc.build("tim-kerja-dalam-unit", sc.scenario_example("tim-kerja-dalam-unit"), peraturan=str(source))
+        files = dict(sc.render_all(built))
+        member = docx_text(files["03-laporan-anggota-tim.docx"])
+        leader = docx_text(files["04-laporan-ketua-tim.docx"])
+        assert f"sesuai dengan Pasal {number} ayat (3) Peraturan Bupati Sleman Nomor .... Tahun 2026 tentang" in member
+        assert f"sesuai dengan Pasal {number} ayat (2) Peraturan Bupati Sleman Nomor .... Tahun 2026 tentang" in leader
+        assert [s.cite for s in built.steps][2:] == [f"Pasal {number} ayat (3)", f"Pasal {number} ayat (2)"]

@@ -69,6 +69,8 @@ def test_a_good_text_layer_is_kept_and_a_bad_one_is_read_again():
     assert page_verdict(_page(ligature, ligature)) == "bad_glyphs"
     glyphs = " ".join(["1AB 1CEB QXZ 4FFG JKW"] * 8)
     assert page_verdict(_page(glyphs)) == "not_words"
+    assert page_verdict(_page("SALINAN", images=1)) == "image_text"  # a stamp over a scanned page
+    assert page_verdict(_page("Pasal 1", CLAUSE, images=1)) is None  # a page of text beside a picture
 
 
 # ------------------------------------------------------------------------------------ sequence repairs
@@ -152,8 +154,9 @@ def _signature_image(dpi: int = 150):
     return doc[0].render(scale=dpi / 72, grayscale=True).to_pil()
 
 
-def _text_then_image_page() -> bytes:
-    """A text PDF of SMALL whose last page, the signature, is a scanned picture (no text on it)."""
+def _text_then_image_page(stamp: str = "") -> bytes:
+    """A text PDF of SMALL whose last page, the signature, is a scanned picture (with ``stamp`` typed over it:
+    "SALINAN", as a JDIH copy stamps its pages)."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="mm")
@@ -166,11 +169,14 @@ def _text_then_image_page() -> bytes:
     buf = io.BytesIO()
     _signature_image().save(buf, format="PNG")
     pdf.image(buf, x=0, y=0, w=210, h=297)
+    if stamp:
+        pdf.text(95, 12, stamp)
     return bytes(pdf.output())
 
 
 @needs_tesseract
-def test_an_image_only_signature_page_inside_a_text_pdf_is_read_by_ocr_and_only_it():
+@pytest.mark.parametrize("stamp, why", [("", "no_text"), ("SALINAN", "image_text")])
+def test_an_image_only_signature_page_inside_a_text_pdf_is_read_by_ocr_and_only_it(stamp, why):
     calls: list[int] = []
     original = ocr._ocr_page
 
@@ -182,16 +188,18 @@ def test_an_image_only_signature_page_inside_a_text_pdf_is_read_by_ocr_and_only_
     import unittest.mock
 
     with unittest.mock.patch.object(ocr, "_ocr_page", counting):
-        reg = ingest_bytes(_text_then_image_page(), "campuran.pdf")
+        reg = ingest_bytes(_text_then_image_page(stamp), "campuran.pdf")
     assert calls == [1]  # page 2 only
     assert [p.number for p in reg.pasals()] == ["1", "2"]
     pages = reg.stats.ocr["pages"]
     assert reg.stats.ocr["reason"] == "mixed"
     assert pages[0] == {"page": 1, "source": "text"}
-    assert pages[1]["source"] == "ocr" and pages[1]["reason"] == "no_text" and pages[1]["confidence"] > 80
+    assert pages[1]["source"] == "ocr" and pages[1]["reason"] == why and pages[1]["confidence"] > 80
     assert reg.penutup.penandatangan == "Bupati Contoh"
     assert "AHMAD SUBARJO" in reg.penutup.lines
-    assert not reg.stats.ocr["clauses"]  # no clause stands on the OCR'd page
+    # the clauses printed on page 1 carry no OCR confidence (a stamp read on page 2 may join the last Pasal)
+    assert all(c["pages"] == [2] for c in reg.stats.ocr["clauses"].values())
+    assert not {"pasal-1", "pasal-1/ayat-1", "pasal-1/ayat-2", "pasal-2"} & set(reg.stats.ocr["clauses"])
 
 
 @needs_tesseract
@@ -232,3 +240,20 @@ def test_check_takes_the_ocr_confidence_from_the_clauses_read_by_ocr():
     assert ocr_confidence(reg) == 88.0
     del reg.stats.ocr["clauses"]  # a tree written before clauses were recorded: the weakest OCR'd page
     assert ocr_confidence(reg) == 61.0
+
+
+def test_the_ocr_record_of_a_mixed_pdf_satisfies_the_regulation_schema():
+    import json
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent.parent / "schema" / "regulation.schema.json").read_text("utf-8"))
+    reg = ingest_text(SMALL, "x.txt")
+    reg.stats.ocr = {"engine": "tesseract", "reason": "mixed", "corrections": [],
+                     "pages": [{"page": 1, "source": "text"},
+                               {"page": 2, "source": "ocr", "reason": "no_text", "confidence": 91.5}],
+                     "clauses": {"pasal-2": {"confidence": 91.5, "min": 70.0, "pages": [2]}}}
+    jsonschema.validate(reg.to_dict(), schema)
+    reg.stats.ocr["pages"][0]["source"] = "scanner"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(reg.to_dict(), schema)

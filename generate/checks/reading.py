@@ -80,7 +80,7 @@ def _made_before(reg: Regulation, day: str) -> bool:
     when = reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan
     if when:
         return when < day
-    return bool(reg.meta.tahun) and int(reg.meta.tahun) < int(day[:4])
+    return bool(reg.meta.tahun and int(reg.meta.tahun) < int(day[:4]))
 
 
 def _note(f: Finding, why: str) -> Finding:
@@ -109,8 +109,8 @@ def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> 
         f = _local_doubt(f, row, ctx)
         if f.get("reading_doubt"):
             f = _downgrade(f, f.pop("reading_doubt"))
-        for key in ("ref_in_gap", "restart"):
-            f.pop(key, None)
+        f.pop("ref_in_gap", None)
+        f.pop("restart", None)
         out.append(f)
     return out
 

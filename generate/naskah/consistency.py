@@ -37,6 +37,9 @@ _OWN_DATE = re.compile(r"^(?:[A-Z][\w .'-]*,\s*|pada tanggal\s+|Tanggal\s*:\s*)"
 #: a letter's own number, and a number cited: "800.1.3/0121/DISKOMINFO/2026", "12 Tahun 2026", ".... Tahun 2026"
 _OWN_NUMBER = re.compile(r"^(?:Nomor\s*:\s*|NOMOR\s+)(\S+(?:\s+TAHUN\s+\d{4})?)$", re.I)
 _CITED = re.compile(r"(?:Nomor\s+(\S+?(?:\s+Tahun\s+\d{4})?)|Saudara)\s+tanggal\s+" + _DATE, re.I)
+#: the words of a sentence that states the period of the task (durasi, selama, periode, masa kerja of a Keputusan)
+_PERIOD_CUE = re.compile(r"\b(?:durasi|selama|periode|terhitung mulai|masa (?:kerja|penugasan)"
+                         r"|melaksanakan tugas sampai)\b", re.I)
 _REPLY_HAL = re.compile(r"^Hal\s*:\s*(Jawaban|Persetujuan|Balasan)\b", re.I)
 
 
@@ -130,7 +133,8 @@ def facts(name: str, content: bytes) -> Facts:
         if d:
             f.cited.append(((m[1] or "").rstrip(",").upper(), d))
     for line in ls:
-        f.ends += [(e, line) for e in ends(line)]
+        if _PERIOD_CUE.search(line):  # a sentence about the task's period, not any date range a task names
+            f.ends += [(e, line) for e in ends(line)]
     f.interim = f.kind == "laporan" and "sementara" in f.text.lower()
     return f
 

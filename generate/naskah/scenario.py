@@ -224,6 +224,8 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         if nomor and BLANK_NUMBER in nomor:
             built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register Keputusan, "
                                 f"diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut dalam profil)")
+        if t["kelas"] == "laporan" and plan.citation and found.cite and not found.teks.endswith(steps.UNDETAILED):
+            fields["dasar_pelaporan"] = f"{found.cite} {plan.citation}"  # the regulation's own reporting clause
         _interim(t, data, fields, day)
         st.letter = letters[i] = Letter(made, step["surat"], layout, fields, dari, kepada, day)
         lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
@@ -348,6 +350,8 @@ def scenario_example_yaml(name: str) -> str:
             "# Tambahkan --peraturan ID|BERKAS (peraturan atau draft.json daerah ini) agar langkah dan klausulnya\n"
             "# menurut peraturan daerah itu; tanpa itu tidak ada klausul yang dirujuk.\n"
             "# pihak.asal: unit pemilik kinerja (atau unit pegawai pada pengajuan sukarela);\n"
-            "# pihak.tujuan: unit atau instansi yang dituju.\n"
+            "# pihak.tujuan: unit atau instansi yang dituju (pegawai yang dimohon berasal dari sana).\n"
+            "# penugasan.mulai/selesai: masa penugasan; durasi, masa kerja Keputusan, dan periode laporan diturunkan\n"
+            "# darinya, dan laporan bertanggal pada/sesudah selesai (kecuali laporan_sementara: true).\n"
             f"# Jalankan: rancang letter --scenario {name} DATA.yaml -o FOLDER\n")
     return head + yaml.safe_dump(scenario_example(name), allow_unicode=True, sort_keys=False, width=110)

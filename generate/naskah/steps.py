@@ -49,6 +49,8 @@ class Plan:
     steps: list[Found] = field(default_factory=list)
 
 
+#: the mark of a step the regulation does not detail (its letter is the scenario's own; the clause is the procedure's)
+UNDETAILED = "(langkah ini tidak dirinci dalam peraturan)"
 #: the number or year of the region's act when it is not known (a draft, or a text without its number)
 BLANK = "...."
 
@@ -167,7 +169,7 @@ def plan(scen: dict[str, Any], peraturan: str | None, daerah: str | None = None)
             raise InputError("peraturan ini tidak mengatur pelaporan pelaksanaan tugas.")
         i = _match(source["steps"], pos[id(source)], step.get("cocok") or {})
         if i is None:
-            out.steps.append(Found(f"{text(step['teks'])} (langkah ini tidak dirinci dalam peraturan)", source["cite"]))
+            out.steps.append(Found(f"{text(step['teks'])} {UNDETAILED}", source["cite"]))
             continue
         s = source["steps"][i]
         if source.get("lines"):  # a reporting line: the clause, in the scenario's own words

@@ -334,11 +334,11 @@ def read(data: bytes, name: str = "", reason: str = "forced", text_pages: list[p
     doc.lines, corrections = fix_labels(doc.lines)
     entries = []
     for p in pages:
-        r = by_number.get(p.number)
-        entries.append({"page": p.number, "source": "text"} if r is None else
+        got = by_number.get(p.number)
+        entries.append({"page": p.number, "source": "text"} if got is None else
                        {"page": p.number, "source": "ocr", "reason": plan.get(p.number, reason),
-                        "confidence": round(r.confidence, 1), "rotated": r.rotated, "deskewed": r.deskewed,
-                        "flattened": r.flattened})
+                        "confidence": round(got.confidence, 1), "rotated": got.rotated, "deskewed": got.deskewed,
+                        "flattened": got.flattened})
     doc.extra["ocr"] = {"engine": "tesseract", "lang": LANG, "dpi": DPI, "reason": reason, "pages": entries,
                         "corrections": corrections}
     doc.extra["ocr_words"] = {p.number: (by_number[p.number].words if p.number in by_number else

@@ -13,7 +13,10 @@ verdict (:func:`page_verdict`):
 - ``"bad_glyphs"`` — more than :data:`BAD_GLYPH_SHARE` of its characters are undecodable (``(cid:N)``, U+FFFD,
   private use), or :data:`FFFD_WORD_SHARE` of its words hold U+FFFD (a ligature font: "veri\ufffdkasi");
 - ``"not_words"`` — it decodes, but to too few real words (a subset font whose glyph numbers pass for letters,
-  "1AB 1CEB"; an OCR layer of noise).
+  "1AB 1CEB"; an OCR layer of noise);
+- ``"image_text"`` — fewer than :data:`MIN_WORDS` words of text over a picture covering 30% of the page or more
+  (a scanned page under a stamped "SALINAN" or page number; ``Page.images`` counts only such large pictures
+  when a page has some text).
 
 The threshold is measured, not guessed (``docs/ocr.md``): clean text layers of the seeds and real acts read
 0.93-0.98 of their words from the list; a poor scanner OCR layer still reads above 0.6 and is kept (re-reading
@@ -89,4 +92,6 @@ def page_verdict(page: Page) -> str | None:
     hits, count = hit_rate(text)
     if count >= MIN_WORDS and hits < MIN_HIT_RATE * count:
         return "not_words"
+    if page.images and count < MIN_WORDS:
+        return "image_text"  # a few typed words over a large picture: the page's text is in the picture
     return None
