@@ -75,8 +75,8 @@ def corpus() -> None:
               help="Penjadwal Dask yang sudah berjalan (misalnya tcp://10.0.0.5:8786; bawaan: $RANCANG_SCHEDULER). "
                    "Tanpa ini, berkas dibaca oleh -j proses di komputer ini (tanpa Dask).")
 @click.option("--ocr/--no-ocr", "ocr", default=None,
-              help="--ocr: selalu baca PDF dengan OCR; --no-ocr: jangan pernah. Bawaan: OCR hanya bila PDF "
-                   "tidak memiliki lapisan teks yang dapat dibaca.")
+              help="--ocr: selalu baca PDF dengan OCR; --no-ocr: jangan pernah. Bawaan: OCR per halaman, hanya "
+                   "pada halaman yang tidak memiliki lapisan teks yang dapat dibaca.")
 def add(paths: tuple[str, ...], db: str | None, jobs: int | None, feed: str | None, seed: bool | None,
         scheduler: str | None, ocr: bool | None) -> None:
     """Tambahkan berkas atau folder peraturan (TXT/MD/PDF/DOCX/JSON) ke korpus.

@@ -14,6 +14,7 @@ from rancang.generate.provenance import origin as _origin
 from rancang.generate.provenance import set_origin
 from rancang.generate.provenance import tag as _tag
 from rancang.generate.sources import Sources
+from rancang.topics import label as topic_label
 from rancang.tree import CONTAINER_TYPES, LIST_TYPES, Node
 
 #: the punctuation that closes a list item: "; dan", "; atau", "; dan/atau", ";", ".", ","
@@ -65,22 +66,24 @@ def _replace(body: list[Node], target: Node, donor: Node) -> None:
 
 def take(body: list[Node], base_id: str, topic: str, region: str, src: Sources, notes: Notes) -> str:
     """Replace the base's clause on ``topic`` by the clause on it of corpus regulation ``region``; its store id."""
-    donor_entry = src.entry(region, f"--take {topic}={region}")
+    donor_entry = src.entry(region, f"topik {topic_label(topic)}")
     donor_id = donor_entry["id"]
     base_topics, donor_topics = src.topics(base_id), src.topics(donor_id)
     if topic not in base_topics:
-        raise InputError(f"--take: topik '{topic}' tidak dikenal (pilihan: {', '.join(sorted(base_topics))}).")
+        raise InputError(f"topik '{topic}' tidak dikenal (pilihan: {', '.join(sorted(base_topics))}).")
     at, loc = base_topics.get(topic), donor_topics.get(topic)
     if loc is None:
-        raise InputError(f"--take: topik '{topic}' tidak diatur dalam peraturan {donor_entry['daerah']}.")
+        raise InputError(f"topik {topic_label(topic)} tidak diatur dalam {src.act(donor_id)}; ikuti peraturan dasar "
+                         "untuk topik itu atau ambil dari daerah lain.")
     if at is None:
-        raise InputError(f"--take: topik '{topic}' tidak diatur dalam rancangan dasar; pilih dasar lain.")
+        raise InputError(f"topik {topic_label(topic)} tidak diatur dalam peraturan dasar {src.act(base_id)}, jadi "
+                         "tidak ada klausul yang dapat diganti; pilih peraturan dasar lain.")
     target = _find(body, base_id, at["id"])
     donor = next((n for n in src.regulation(donor_id).walk() if n.id == loc["id"]), None)
     if target is None or donor is None:
-        raise InputError(f"--take: klausul topik '{topic}' tidak ditemukan ({at['cite']} / {loc['cite']}).")
+        raise InputError(f"klausul topik {topic_label(topic)} tidak ditemukan ({at['cite']} / {loc['cite']}).")
     _replace(body, target, _tag(copy.deepcopy(donor), donor_id))
-    notes.add("putusan", "take", f"klausul topik '{topic}' diambil dari {src.act(donor_id)} {loc['cite']}, "
+    notes.add("putusan", "take", f"klausul topik {topic_label(topic)} diambil dari {src.act(donor_id)} {loc['cite']}, "
               f"menggantikan {at['cite']} peraturan dasar; periksa kesesuaiannya dengan ketentuan di sekitarnya.",
               node=target if target.type != "ayat" or donor.type != "pasal" else None, cite=at["cite"])
     return donor_id
@@ -160,3 +163,42 @@ def _close_list(parent: Node, ends: list[str]) -> None:
     for item, mark in zip(reversed(items), reversed(ends[-2:]), strict=False):
         if mark and _end(item.text) != mark:
             item.text = _ITEM_END.sub("", item.text).rstrip() + ("" if mark[0] in ".;,:" else " ") + mark
+
+
+#: the formula that introduces a reference, just before it: ", sebagaimana dimaksud pada/dalam "
+_REF_FORMULA = re.compile(r",?\s*(?:yang\s+)?sebagaimana\s+(?:dimaksud|tercantum)\s+(?:pada|dalam)\s+$", re.IGNORECASE)
+
+
+def void_refs(body: list[Node], ids: dict[str, set[str]], notes: Notes) -> int:
+    """Remove the phrase "sebagaimana dimaksud pada ayat (3)" where the source act itself has no such clause (the
+    reference was void before composing: Pasal 24 ayat (1) of a base citing an ayat (3) its Pasal lacks), noted as
+    a repair. ``ids``: origin -> the node ids of that source act. A reference not introduced by the formula is left
+    (the draft then stops, naming it). Returns the number of phrases removed."""
+    removed = 0
+    for top in body:
+        for n in top.walk():
+            origin = _origin(n)[0]
+            known = ids.get(origin)
+            if not n.refs or known is None:
+                continue
+            for ref in sorted(n.refs, key=lambda r: r.start, reverse=True):
+                if ref.kind != "internal" or not ref.target or any(t in known for t in ref.target):
+                    continue
+                if n.text[ref.start:ref.end] != ref.text:
+                    continue
+                m = _REF_FORMULA.search(n.text[:ref.start])
+                if m is None:
+                    continue
+                old = n.text
+                n.text = n.text[:m.start()] + n.text[ref.end:]
+                delta = ref.end - m.start()
+                n.refs.remove(ref)
+                for r in n.refs:
+                    if r.start >= ref.end:
+                        r.start, r.end = r.start - delta, r.end - delta
+                notes.add("perbaikan", "rujukan-hampa",
+                          f'rujukan "{ref.text}" dalam peraturan sumber menunjuk ketentuan yang tidak ada di sana; '
+                          "frasa rujukannya dihapus. Periksa apakah ketentuan yang dimaksud perlu dirumuskan.",
+                          old[max(0, m.start() - 60):ref.end + 20], node=n)
+                removed += 1
+    return removed

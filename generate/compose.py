@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from rancang.address import ROOT, Address, number_tree
 from rancang.errors import InputError
 from rancang.generate import frame, mengingat, neutralise, repair, resources, terms
-from rancang.generate.clauses import drop, take
+from rancang.generate.checks.coverage import is_sistem_kerja
+from rancang.generate.clauses import drop, take, void_refs
 from rancang.generate.lampiran import compose_lampiran
 from rancang.generate.notes import Notes
 from rancang.generate.profile import Profile
@@ -32,6 +33,8 @@ from rancang.generate.rewrite import Rewriter
 from rancang.generate.sources import Sources
 from rancang.numbering import huruf, ordinal, roman
 from rancang.parts import Source
+from rancang.topics import keys as topic_keys
+from rancang.topics import label as topic_label
 from rancang.tree import Node, Regulation
 
 #: the tokens of an internal reference whose numbers change when the act is renumbered
@@ -182,13 +185,17 @@ def _sources(body: list[Node], src: Sources, notes: Notes) -> None:
                               "asal": old})
 
 
-def _unresolved(failures: list[tuple[Node, str]], takes: list[tuple[str, str]]) -> None:
+def _unresolved(failures: list[tuple[Node, str]], takes: list[tuple[str, str]], src: Sources) -> None:
+    """Stop the draft, in the drafter's words (no command-line option named: the web form shows it too)."""
     if not failures:
         return
     what = "; ".join(f'{n.cite}: "{ref}"' for n, ref in failures)
-    cause = (" (klausul yang diambil dengan --take " + ", ".join(f"{t}={r}" for t, r in takes)
-             + " merujuk ketentuan yang tidak ikut diambil)") if takes else ""
-    raise InputError(f"rancangan dihentikan: {len(failures)} rujukan tidak dapat diselesaikan{cause}: {what}.")
+    if not takes:
+        raise InputError(f"rancangan dihentikan: {len(failures)} rujukan tidak dapat diselesaikan: {what}.")
+    taken = ", ".join(f"topik {topic_label(t)} dari {src.act(src.entry(r)['id'])}" for t, r in takes)
+    raise InputError(f"rancangan tidak dapat disusun dengan {taken}: klausul itu dan ketentuan di sekitarnya saling "
+                     f"merujuk ketentuan yang tidak ikut diambil ({what}). Ikuti peraturan dasar untuk topik itu "
+                     "atau ambil dari daerah lain.")
 
 
 def _rewriters(profile: Profile, src: Sources, used: list[str]):
@@ -250,6 +257,43 @@ def _topics(body_map: dict[tuple[str, str], Node], src: Sources, base_id: str, t
     return out
 
 
+def _body(base: Regulation, base_id: str, takes: list[tuple[str, str]], patterns: list, src: Sources, notes: Notes):
+    """The base's body with the taken clauses, void references and dropped clauses removed, renumbered and its
+    references rewritten: (body, old -> new mapping, donor ids, unresolved references)."""
+    body = [_tag(n, base_id) for n in copy.deepcopy(base.body)]
+    donors = [take(body, base_id, topic, region, src, notes) for topic, region in takes]
+    void_refs(body, {o: {n.id for n in src.regulation(o).walk()} for o in [base_id, *donors]}, notes)
+    drop(body, patterns, notes)
+    mapping = renumber(body)
+    return body, mapping, donors, rewrite_refs(body, mapping)
+
+
+def refuse_base(src: Sources, base_id: str) -> str | None:
+    """Why the stored act ``base_id`` cannot be a draft's base (one Indonesian sentence), or None: only a
+    regulation of a head of region about sistem kerja (PermenPAN-RB 7/2022) is one."""
+    base = src.regulation(base_id)
+    if is_sistem_kerja(base):
+        return None
+    return (f"{src.act(base_id)} tentang {' '.join((base.meta.tentang or '').split()).title()} bukan peraturan "
+            "tentang sistem kerja; rancangan hanya dapat disusun dari peraturan kepala daerah tentang sistem kerja. "
+            "Pilih peraturan dasar lain.")
+
+
+def take_refusal(src: Sources, base_key: str, topic: str, region: str) -> str | None:
+    """Why taking ``topic`` from ``region`` cannot compose with base ``base_key`` (the sentence the draft would
+    stop with), or None when it composes. Runs only the body's composition (no rewriting, no Lampiran)."""
+    base_id = src.entry(base_key)["id"]
+    if refuse_base(src, base_id):
+        return refuse_base(src, base_id)
+    rules = [(r.pattern, r.id, r.why, r.grain) for r in neutralise.drop_rules("body")]
+    try:
+        failures = _body(src.regulation(base_id), base_id, [(topic, region)], rules, src, Notes())[3]
+        _unresolved(failures, [(topic, region)], src)
+    except InputError as e:
+        return str(e)
+    return None
+
+
 def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str, str]] | None = None,
             src: Sources | None = None) -> Composed:
     """The draft regulation for ``profile``, its drafting notes and its topics.
@@ -263,12 +307,11 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     takes = takes or []
     base_id = src.entry(base_key or resources.compose_rules()["default_base"], "--base")["id"]
     base = src.regulation(base_id)
-    body = [_tag(n, base_id) for n in copy.deepcopy(base.body)]
-    donors = [take(body, base_id, topic, region, src, notes) for topic, region in takes]
+    if (refused := refuse_base(src, base_id)) is not None:
+        raise InputError(refused)
+    body, mapping, donors, failures = _body(base, base_id, takes, _patterns(profile), src, notes)
+    _unresolved(failures, takes, src)
     used = [base_id] + donors
-    drop(body, _patterns(profile), notes)
-    mapping = renumber(body)
-    _unresolved(rewrite_refs(body, mapping), takes)
     topics = _topics(mapping, src, base_id, takes, donors)
     _sources(body, src, notes)
 
@@ -278,7 +321,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     values = {"jenis_peraturan": profile.jenis_peraturan, "kepala": profile.kepala, "daerah": profile.daerah,
               "tahun": profile.tahun}
     terms.local(body, lambda term: src.elsewhere(term, used), notes)
-    terms.normalise(body, notes)
+    defined = terms.normalise(body, notes)
     vocab = repair.Vocabulary.of(src.texts(sorted(set(used) | set(src.bundled_ids()))))
     repair.body(body, values, vocab, notes)
     neutralise.body(body, values, notes)
@@ -288,6 +331,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     parts = frame.frame(profile, title)
     lampiran = neutralise.lampiran(compose_lampiran(base, profile, rw(base_id), title.upper()), values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
+    terms.normalise_lampiran(lampiran, defined, notes)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(
@@ -299,3 +343,11 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     )
     return Composed(reg, notes, topics)
 
+
+
+def take_choices(src: Sources) -> dict[str, list[str]]:
+    """Topic key -> the store ids it can be taken from: those whose clause on it composes with every act that can
+    be a base (:func:`refuse_base`), so a choice offered never stops a draft. The topics in report order."""
+    bases = [b for b in src.ids() if refuse_base(src, b) is None]
+    return {key: [r for r in bases if all(take_refusal(src, b, key, r) is None for b in bases)]
+            for key in topic_keys()}

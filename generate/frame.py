@@ -36,6 +36,10 @@ def title_of(base: Regulation) -> str | None:
     return m.group(1).rstrip(";. ") if m else None
 
 
+#: the decision that closes a consideration: "perlu menetapkan Peraturan Wali Kota tentang ...;"
+_DECIDES = re.compile(r"perlu\s+menetapkan\s+.+$", re.IGNORECASE | re.DOTALL)
+
+
 def _huruf_list(n: int) -> str:
     hs = [f"huruf {huruf(i)}" for i in range(1, n + 1)]
     if len(hs) == 1:
@@ -53,6 +57,10 @@ def menimbang(profile: Profile, base: Regulation, rw: Callable[[str], str], titl
               last_template: str) -> list[Konsiderans]:
     """The base's considerations rewritten, then the K2 consideration with the draft's title."""
     items = [Konsiderans(label=None, text=rw(c.text)) for c in base.menimbang[:-1]]
+    only = rw(base.menimbang[0].text) if len(base.menimbang) == 1 else ""
+    if _DECIDES.search(only):  # one consideration that is also the K2 one: its reason kept, the decision the draft's
+        return [Konsiderans(label=None, text=_DECIDES.sub(
+            f"perlu menetapkan {profile.jenis_peraturan} tentang {title};", only))]
     items.append(Konsiderans(label=None, text=last_template.format(
         huruf=_huruf_list(len(items)), jenis=profile.jenis_peraturan, judul=title)))
     if len(items) > 1:

@@ -54,6 +54,15 @@ class Dasar(Citation):
     perubahan: NotRequired[list[Citation]]
 
 
+class NaskahDinas(TypedDict, total=False):
+    """The region's naskah dinas: its lambang (a PNG/JPEG path) and the register of its kepala daerah's Keputusan
+    (the number's form with {nomor} and {tahun}, and the next number; Permendagri 1/2023)."""
+
+    lambang: str | None
+    nomor_keputusan: str | None
+    nomor_keputusan_berikut: int | None
+
+
 class RegionData(TypedDict):
     """A validated region profile."""
 
@@ -71,3 +80,4 @@ class RegionData(TypedDict):
     berita_daerah: NotRequired[BeritaDaerah]
     perangkat_daerah: NotRequired[list[str]]
     opsi: NotRequired[Opsi]
+    naskah_dinas: NotRequired[NaskahDinas]

@@ -37,6 +37,11 @@ def _formulas() -> tuple[tuple[str, re.Pattern, str, str], ...]:
                  for f in data()["formulas"])
 
 
+@cache
+def _decisions() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(d["pattern"], re.IGNORECASE), d["why"]) for d in data().get("decide", []))
+
+
 @dataclass
 class Vocabulary:
     """Word and word-pair counts of the corpus, to tell a glued pair ("timkoordinasi") from a word."""
@@ -77,10 +82,14 @@ def text(s: str, values: dict[str, Any], vocab: Vocabulary | None, notes: Notes,
     """One clause's text repaired: formulas, doubled words, glued words; each repair noted against ``node`` (or
     the Lampiran ``block``)."""
     for rule_id, pattern, repl, why in _formulas():
-        new = pattern.sub(repl.replace("{jenis_peraturan}", values["jenis_peraturan"]), s)
+        new = pattern.sub(repl.replace("{jenis_peraturan}", values["jenis_peraturan"]).replace(
+            "{kepala}", values["kepala"]), s)
         if new != s:
             notes.add("perbaikan", rule_id, why, _diff(s, new), node=node, block=block)
             s = new
+    for rx, why in _decisions():
+        if rx.search(s):
+            notes.add("putusan", "kata-baku", why, s, node=node, block=block)
     new = _DOUBLED.sub(lambda m: m.group(1), s)
     if new != s:
         notes.add("perbaikan", "kata-ganda", "kata yang tertulis dua kali dihapus satu.", _diff(s, new), node=node,

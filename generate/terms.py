@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from rancang.generate.checks.definitions import unused
 from rancang.generate.notes import Notes
 from rancang.numbering import huruf
+from rancang.parts import Block
 from rancang.tree import LIST_TYPES, Node, Regulation
 
 #: "Unit Kerja adalah ...", "Aparatur Sipil Negara yang selanjutnya disingkat ASN adalah ..."
@@ -50,8 +51,9 @@ def _pattern(term: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + r"(?![\w-])", re.IGNORECASE)
 
 
-def normalise(body: list[Node], notes: Notes) -> None:
-    """U2: Pasal 1 terms in title case, and every capitalised use of a term written as defined (in place)."""
+def normalise(body: list[Node], notes: Notes) -> list[tuple[str, re.Pattern]]:
+    """U2: Pasal 1 terms in title case, and every capitalised use of a term written as defined (in place); U4: a
+    definition with "merupakan" takes "adalah". Returns (term, pattern) of each defined term, for the Lampiran."""
     pasal1 = next((n for top in body for n in top.walk() if n.type == "pasal"), None)
     defs = definitions(pasal1)
     fixed: list[str] = []
@@ -62,21 +64,48 @@ def normalise(body: list[Node], notes: Notes) -> None:
             notes.add("perbaikan", "istilah", "istilah dalam Pasal 1 ditulis dengan huruf awal kapital.",
                       f"{term} \u2192 {good}", node=item)
         fixed.append(good)
+    for item in pasal1.children if pasal1 is not None else []:
+        if item.text and " adalah " not in item.text and (m := _MERUPAKAN.match(item.text)):
+            new = f"{m.group(1)} adalah {item.text[m.end():]}"
+            notes.add("perbaikan", "definisi-adalah", 'batasan pengertian dirumuskan dengan kata "adalah" '
+                      "(UU 12/2011 Lampiran II angka 107).", f"{item.text[:m.end()]} \u2192 {m.group(1)} adalah",
+                      node=item)
+            item.text = new
     patterns = [(t, _pattern(t)) for t in sorted(fixed, key=len, reverse=True)]
     for top in body:
         for n in top.walk():
             if n is pasal1 or not n.text or (pasal1 is not None and n in pasal1.children):
                 continue
-            for term, pat in patterns:
-                def sub(m: re.Match, term: str = term, n: Node = n) -> str:
-                    found = m.group(0)
-                    if found == term or not found[:1].isupper() or found.isupper():
-                        return found
-                    notes.add("perbaikan", "istilah", "istilah ditulis sebagaimana didefinisikan dalam Pasal 1.",
-                              f"{' '.join(found.split())} \u2192 {term}", node=n)
-                    return term
+            n.text = _as_defined(n.text, patterns, notes, node=n)
+    return patterns
 
-                n.text = pat.sub(sub, n.text)
+
+#: a definition that says "merupakan" where Lampiran II angka 107 says "adalah": "Kedudukan merupakan ..."
+_MERUPAKAN = re.compile(r"^([A-Z][\w/()\- ]{0,80}?)\s+merupakan\s+")
+
+
+def _as_defined(text: str, patterns: list[tuple[str, re.Pattern]], notes: Notes, node: Node | None = None,
+                block: Block | None = None) -> str:
+    """``text`` with every capitalised use of a defined term written as Pasal 1 defines it, each change noted."""
+    for term, pat in patterns:
+        def sub(m: re.Match, term: str = term) -> str:
+            found = m.group(0)
+            if found == term or not found[:1].isupper() or found.isupper():
+                return found
+            notes.add("perbaikan", "istilah", "istilah ditulis sebagaimana didefinisikan dalam Pasal 1.",
+                      f"{' '.join(found.split())} \u2192 {term}", node=node, block=block)
+            return term
+
+        text = pat.sub(sub, text)
+    return text
+
+
+def normalise_lampiran(blocks: list[Block], patterns: list[tuple[str, re.Pattern]], notes: Notes) -> None:
+    """U2 in the Lampiran: every capitalised use of a Pasal 1 term written as defined ("Pimpinan Unit kerja" ->
+    "Pimpinan Unit Kerja"), as :func:`normalise` does in the batang tubuh (UU 12/2011 Lampiran II angka 109)."""
+    for b in blocks:
+        if b.text:
+            b.text = _as_defined(b.text, patterns, notes, block=b)
 
 
 def undefined(body: list[Node], notes: Notes, known: Iterable[str] = ()) -> list[str]:

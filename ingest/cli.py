@@ -120,8 +120,8 @@ def _write(path: Path, text: str) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Jumlah proses paralel (berkas dibagi antarproses; untuk satu PDF, halamannya).")
 @click.option("--ocr/--no-ocr", "ocr", default=None,
-              help="--ocr: selalu baca PDF dengan OCR; --no-ocr: jangan pernah. Bawaan: OCR hanya bila PDF "
-                   "tidak memiliki lapisan teks yang dapat dibaca (hasil pindaian).")
+              help="--ocr: selalu baca PDF dengan OCR; --no-ocr: jangan pernah. Bawaan: OCR per halaman, hanya "
+                   "pada halaman yang tidak memiliki lapisan teks yang dapat dibaca (hasil pindaian, gambar).")
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[Path, ...], out: Path | None, fmt: str, jobs: int,
            ocr: bool | None) -> None:

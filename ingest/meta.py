@@ -271,10 +271,26 @@ def parse_penutup(lines: list[str]) -> tuple[Penutup, BeritaDaerah | None]:
                 else:
                     out.diundangkan_di, out.tanggal_diundangkan = place, date
     for ln in signed:
-        if _PEJABAT.match(ln) and ln.rstrip().endswith(","):
-            out.penandatangan = title_case(ln.rstrip(", "))
+        if (m := _PEJABAT.match(ln)) and ln.rstrip().endswith(","):
+            out.penandatangan = title_case(_signer_text(ln, m).rstrip(", "))
             break
     return out, gazette(" ".join(text_lines))
+
+
+#: marks a scan leaves between the office and the region's name ("BUPATI'DONGGALA", "WALI KOTA_BOGOR", "BUPATI .
+#: CONTOH"): an office is followed by a space, never by these
+_OCR_GLUE = re.compile(r"^[\s'\u2018\u2019`\u00b4_~^|.:;\u201c\u201d\"]+")
+
+
+def _signer_text(line: str, m: re.Match[str]) -> str:
+    """The signatory's line with OCR noise between the office and the name read as the space it stands for
+    (recorded in the tree as read: ``penutup.lines`` keeps the line verbatim)."""
+    end = m.end("office")
+    rest = line[end:]
+    noise = _OCR_GLUE.match(rest)
+    if noise and noise.group(0).strip() and rest[noise.end():noise.end() + 1].isalpha():
+        return f"{line[:end]} {rest[noise.end():]}"
+    return line
 
 
 #: the second line of an official's title wrapped over two lines ("MENTERI KOMUNIKASI DAN INFORMATIKA" /

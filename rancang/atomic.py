@@ -10,8 +10,10 @@ A set of files that belong together (a draft's draft.docx/md/json and catatan.md
 skenario.md): every member is first written and fsynced as a temporary file; only when all are complete are they
 renamed over the old ones, one ``rename`` each, with SIGINT/SIGTERM held back until the last rename is done. A
 failure or a signal before that point removes the temporary files and leaves the complete old set; after it, the
-complete new set is there. (Only SIGKILL or a power cut inside the few renames themselves, microseconds, can
-leave a mix; the files are fsynced, so each one is whole even then.)
+complete new set is there. A rename that fails half-way puts the members already renamed back (the old ones were
+hard-linked aside first, no data copied). (Only SIGKILL or a power cut inside the few renames themselves,
+microseconds, can leave a mix; the files are fsynced, so each one is whole even then.) :class:`Staged` does the same
+for a set whose members come one by one.
 
 An error becomes :class:`rancang.errors.OutputError`: one Indonesian sentence naming the file and the reason
 (ENOSPC "ruang disk habis", EROFS "hanya dapat dibaca", EACCES "tidak diizinkan" ...).

@@ -237,3 +237,40 @@ def test_cli_fix_ocr_needs_fix_and_ocr_text_is_left_alone_without_it(tmp_path, c
     assert "(0 perbaikan)" in capsys.readouterr().out and out.read_text(encoding="utf-8") == marked
     main(["check", str(src), "--fix", "--fix-ocr", "-o", str(out)])
     assert "(1 perbaikan)" in capsys.readouterr().out and "dimaksud pada ayat (1)" in out.read_text(encoding="utf-8")
+
+
+# --- kinds of false GALAT found on a wider scan of national texts (each a general rule, tested on the clean act) --
+def test_an_act_made_before_uu_12_2011_gets_no_lampiran_ii_galat():
+    old = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud dalam ayat (1) ditetapkan oleh "
+                        "Bupati").replace("2 Januari 2024", "2 Januari 2009").replace("TAHUN 2024", "TAHUN 2009")
+    x1 = [f for f in check(ingest_text(old, "uji.md")) if f["rule"] == "X1_ayat"]
+    assert x1 and all(f["severity"] == "warning" and "sebelum UU 12/2011" in f["message"] for f in x1)
+
+
+def test_a_definition_cites_its_own_sibling_items():
+    """"c. ... sebagaimana dimaksud dalam huruf a dan huruf b" inside Pasal 1 angka 3: huruf a and b of angka 3."""
+    text = CLEAN.replace("2. Bupati adalah Bupati Sukamaju.", "2. Bupati adalah Bupati Sukamaju.\n\n3. Penerima adalah:"
+                         "\n\na. pegawai;\n\nb. pejabat; dan\n\nc. keluarga dari penerima sebagaimana dimaksud dalam "
+                         "huruf a dan huruf b.")
+    assert not [f for f in check(ingest_text(text, "uji.md")) if f["rule"] == "X2"]
+
+
+def test_the_first_act_pasal_i_names_is_the_amended_one():
+    from pathlib import Path as _P
+    amend = (_P(__file__).parent / "data" / "check_amend.txt").read_text(encoding="utf-8")
+    named = amend.replace("Beberapa ketentuan dalam Peraturan Bupati Nomor 1 Tahun 2024",
+                          "Beberapa ketentuan dalam Peraturan Bupati Nomor 1 Tahun 2024 tentang Pelaksanaan Undang-"
+                          "Undang Nomor 20 Tahun 2023")
+    assert "C1" not in {f["rule"] for f in check(ingest_text(named, "uji.txt"))}
+
+
+def test_each_clause_is_judged_at_its_own_ocr_confidence():
+    """stats.ocr.clauses (the reader's per-clause confidence): a clause read well on a scan whose weakest page is
+    poor keeps its punctuation finding, with its own figure; a clause read from a text layer is no OCR text."""
+    wrong = CLEAN.replace("c. profesionalisme;", "c. profesionalisme,").replace("f. akuntabel.", "f. akuntabel")
+    reg = _ocr(wrong, 60.0)
+    item_c = next(n for n in reg.walk() if n.text.startswith("profesionalisme"))
+    reg.stats.ocr["clauses"] = {item_c.id: {"confidence": 96.0, "min": 91.0, "pages": [1]}}
+    found = {f["rule"]: f for f in check(reg)}
+    assert "keyakinan 96%" in found["R1_item"]["message"]
+    assert "OCR" not in found["R1_last"]["message"] and "fix" in found["R1_last"]  # "f. akuntabel": a text layer

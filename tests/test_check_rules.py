@@ -76,6 +76,7 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                               "yang Berwenang.")]),
     # 3. konsiderans, Mengingat, diktum
     "K1_bahwa": (CLEAN, [("a. bahwa untuk mewujudkan", "a. untuk mewujudkan")]),
+    "K1_case": (CLEAN, [("a. bahwa untuk mewujudkan", "a. Bahwa untuk mewujudkan")]),
     "K1_end": (CLEAN, [("penyesuaian sistem kerja;\n\nb.", "penyesuaian sistem kerja.\n\nb.")]),
     "K1_label": (CLEAN, [("c. bahwa berdasarkan", "d. bahwa berdasarkan")]),
     "K2": (CLEAN, [("perlu menetapkan Peraturan Bupati tentang Sistem", "menetapkan Peraturan Bupati tentang Sistem")]),

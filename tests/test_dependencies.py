@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 PACKAGE_DIRS: dict[str, str] = PYPROJECT["tool"]["setuptools"]["package-dir"]
 
-#: modules of optional features (their extra in pyproject): everything else is the core path
-OPTIONAL = {"ingest/readers/ocr.py": "ocr", "ingest/akn.py": "akn", "model/picture.py": "picture",
+#: modules of optional features, by the start of their path (their extra in pyproject): everything else is the core
+#: path ("ingest/readers/ocr" is ocr.py and every ocr_*.py beside it)
+OPTIONAL = {"ingest/readers/ocr": "ocr", "ingest/akn.py": "akn", "model/picture.py": "picture",
             "corpus/cluster.py": "cluster", "web/": "web"}
 
 
@@ -88,8 +89,7 @@ def imports() -> dict[str, set[str]]:
 
 
 def _extra(rel: str) -> str | None:
-    return next((extra for prefix, extra in OPTIONAL.items() if rel == prefix or rel.startswith(prefix)
-                 and prefix.endswith("/")), None)
+    return next((extra for prefix, extra in OPTIONAL.items() if rel.startswith(prefix)), None)
 
 
 def test_every_import_is_declared_and_the_core_path_declares_its_own():

@@ -249,7 +249,9 @@ def test_take_that_cannot_resolve_exits_1_naming_the_references(tmp_path, draft_
                                       "--db", str(draft_sources.store.path), "-o", str(tmp_path)])
     assert result.exit_code == 1
     assert 'Pasal 10 ayat (5): "ayat (4) huruf a"' in result.output
-    assert "bentuk_penugasan=pasaman-barat" in result.output
+    # in the drafter's words, which the web form shows too: the topic and the act, no command-line option
+    assert "topik Bentuk penugasan dari Peraturan Bupati Pasaman Barat" in result.output
+    assert "--take" not in result.output
     assert not (tmp_path / "draft.docx").exists()
 
 

@@ -198,3 +198,12 @@ def test_cli_writes_the_zip_and_checks_a_folder(tmp_path, capsys):
     assert main(["letter", "--check", str(tmp_path / "tidak-ada")]) == 1
     assert "tidak ditemukan" in capsys.readouterr().err
 
+
+
+def test_a_date_range_inside_a_task_is_not_the_period(tmp_path):
+    data = sc.scenario_example("penunjukan-dalam-unit")
+    data["penugasan"]["uraian_tugas"] = data["penugasan"]["uraian_tugas"] + [
+        "Menyusun rencana pemeliharaan aplikasi sampai dengan Desember 2027"]
+    letters = sc.render_all(sc.build("penunjukan-dalam-unit", data))
+    assert "sampai dengan Desember 2027" in docx_text(letters[-1][1])
+    assert consistency.problems_of(letters) == []

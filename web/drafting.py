@@ -14,8 +14,9 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from rancang import corpus, schema
+from rancang.corpus.store import default_path
 from rancang.errors import InputError
-from rancang.generate import consensus, naskah, resources
+from rancang.generate import compose, consensus, naskah, resources
 from rancang.generate import draft as drafting
 from rancang.generate import profile as profiles
 from rancang.generate.naskah import scenario as scen
@@ -48,11 +49,40 @@ def example(name: str) -> dict[str, Any]:
     return read_data(path) if path else {}
 
 
+def _store_key(db: str | None) -> tuple[str, float]:
+    """What the cached choices of a store depend on: its path and when it last changed."""
+    path = Path(db) if db else default_path()
+    return str(path), path.stat().st_mtime if path.exists() else 0.0
+
+
+_CHOICES: dict[tuple[str, float], tuple[list[str], dict[str, list[str]]]] = {}
+
+
+def _choices(db: str | None) -> tuple[list[str], dict[str, list[str]]]:
+    """(ids that can be a base, topic -> ids a clause can be taken from), composed once per state of the store."""
+    key = _store_key(db)
+    if key not in _CHOICES:
+        src = Sources(db)
+        try:
+            _CHOICES[key] = ([b for b in src.ids() if compose.refuse_base(src, b) is None], compose.take_choices(src))
+        finally:
+            src.close()
+    return _CHOICES[key]
+
+
 def bases(db: str | None) -> list[tuple[str, str]]:
-    """(value, label) of the regulations a draft can be based on: every regulation in the corpus store, and the
-    consensus choice."""
-    out = [(r["id"], f"{r['label']} — {r['title']}") for r in services.regulations(db)]
+    """(value, label) of the regulations a draft can be based on: every regulation about sistem kerja in the corpus
+    store (another act is refused as a base, so it is not offered), and the consensus choice."""
+    usable = set(_choices(db)[0])
+    out = [(r["id"], f"{r['label']} — {r['title']}") for r in services.regulations(db) if r["id"] in usable]
     return out + [("consensus", "Konsensus (paling sejalan dengan peraturan lain di korpus)")]
+
+
+def take_regions(db: str | None) -> dict[str, list[tuple[str, str]]]:
+    """Topic key -> (value, label) of the regions its clause can be taken from: only those whose clause composes
+    with every base offered (:func:`rancang.generate.compose.take_choices`); a topic none can give is absent."""
+    labels = {r["id"]: f"{r['label']} — {r['title']}" for r in services.regulations(db)}
+    return {k: [(r, labels.get(r, r)) for r in ids] for k, ids in _choices(db)[1].items() if ids}
 
 
 def default_base() -> str:

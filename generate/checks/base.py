@@ -35,7 +35,8 @@ class Finding(TypedDict):
     ``source`` the legal source it enforces; ``message`` the Indonesian sentence; ``cite`` where ("Pasal 4 ayat
     (3)"); ``fix`` when the rule has a mechanical correction; ``doubt`` why the finding is less sure than its rule
     (an OCR'd text, a gap in the numbering), and then ``fix_ocr`` holds the correction ``--fix`` applies only when
-    asked. ``ref_in_gap`` lives between the X2 rule and :func:`rancang.generate.checks.reading.qualify` only."""
+    asked. ``ref_in_gap``, ``restart`` (B3: a list numbered from 1 again) and ``reading_doubt`` live between a rule and
+    :func:`rancang.generate.checks.reading.qualify` only, which turns them into a ``doubt`` or drops them."""
 
     severity: str
     code: str
@@ -47,6 +48,8 @@ class Finding(TypedDict):
     doubt: NotRequired[str]
     fix_ocr: NotRequired[Fix]
     ref_in_gap: NotRequired[bool]
+    restart: NotRequired[bool]
+    reading_doubt: NotRequired[str]
 
 
 ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -86,7 +86,8 @@ def check_region(reg: Regulation) -> Iterator[Finding]:
 
 _AMENDED = re.compile(r"PERUBAHAN\s+(?:\w+\s+)?ATAS\s+(PERATURAN\s+[A-Z ]+?|UNDANG-UNDANG)\s+"
                       r"(?:[A-Z ]+?\s+)?NOMOR\s+(\w+)\s+TAHUN\s+(\d{4})")
-_NAMED = re.compile(r"\b(Peraturan\s+(?:Bupati|Wali\s?Kota|Daerah|Gubernur)[\w ]*?|Undang-Undang)\s+Nomor\s+(\w+)"
+_NAMED = re.compile(r"\b(Peraturan\s+(?:Bupati|Wali\s?Kota|Daerah|Gubernur|Pemerintah|Presiden|Menteri)[\w ]*?|"
+                    r"Undang-Undang)\s+Nomor\s+(\w+)"
                     r"\s+Tahun\s+(\d{4})")
 
 
@@ -101,9 +102,11 @@ def check_amendment(reg: Regulation) -> Iterator[Finding]:
     for node in pasals[0].walk():
         if node.type == "perubahan":
             continue
-        for n in _NAMED.finditer(node.text if node is pasals[0] else ""):
-            if (n.group(2), n.group(3)) != (nomor, tahun):
-                yield finding("C1", node.cite, found=norm(n.group(0)), expected=f"Nomor {nomor} Tahun {tahun}")
+        # the first act Pasal I names is the amended one; later ones are in its title ("... tentang Pelaksanaan
+        # Undang-Undang Nomor 23 Tahun 2006")
+        n = _NAMED.search(node.text if node is pasals[0] else "")
+        if n is not None and (n.group(2), n.group(3)) != (nomor, tahun):
+            yield finding("C1", node.cite, found=norm(n.group(0)), expected=f"Nomor {nomor} Tahun {tahun}")
 
 
 CHECKS = [check_agreement, check_region, check_amendment]

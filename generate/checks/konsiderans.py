@@ -41,10 +41,16 @@ def _labels(items: Sequence[Konsiderans], kind: str, numeric: bool) -> Iterator[
         if value != expected:
             want = str(expected) if numeric else chr(96 + expected) if expected <= 26 else label
             text = norm(item.text)
-            yield finding("K1_label" if kind == "Menimbang" else "M1_label", _cite(kind, item, items),
-                          fix={"old": f"{label}. {_first_words(text, 3)}", "new": f"{want}. {_first_words(text, 3)}"},
-                          found=label, expected=want)
-        expected = value + 1 if value == expected else expected + 1
+            f = finding("K1_label" if kind == "Menimbang" else "M1_label", _cite(kind, item, items),
+                        fix={"old": f"{label}. {_first_words(text, 3)}", "new": f"{want}. {_first_words(text, 3)}"},
+                        found=label, expected=want)
+            before = norm(items[items.index(item) - 1].text) if items.index(item) > 0 else ""
+            if re.search(rf"(?:^|\s){re.escape(want)}\.\s+\S", before):
+                f.pop("fix", None)  # the missing item is printed inside the previous one: the reading ran them together
+                f["reading_doubt"] = (f'"{want}." terbaca di dalam teks butir sebelumnya: kemungkinan menyatu saat '
+                                      "pembacaan")
+            yield f
+        expected = value + 1  # one slip is reported once: the numbering goes on from the label as printed
 
 
 def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:
@@ -54,9 +60,10 @@ def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:
         if not text:
             continue
         cite = _cite("Menimbang", item, reg.menimbang)
-        if not text.startswith("bahwa"):
-            fix = {"old": text[:6], "new": "bahwa "} if text[:6].lower() == "bahwa " else None
-            yield finding("K1_bahwa", cite, fix=fix, found=_first_words(text, 2))
+        if text[:6].lower() == "bahwa " and not text.startswith("bahwa"):
+            yield finding("K1_case", cite, fix={"old": text[:6], "new": "bahwa "}, found=text[:5])
+        elif not text.startswith("bahwa"):
+            yield finding("K1_bahwa", cite, found=_first_words(text, 2))
         if not text.endswith(";"):
             tail = _first_words(" ".join(text.split()[-4:]), 4)
             yield finding("K1_end", cite, fix={"old": tail, "new": tail.rstrip(".,:") + ";",
@@ -85,7 +92,8 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
         rule = "K2_wording" if re.search(r"\bperlu\b", text) else "K2"
         yield finding(rule, cite, verb=verb, jenis=jenis, judul=judul.title())
         return
-    if m.group("verb").lower() != verb:
+    penetapan = re.match(r"\s*penetapan\s+peraturan\s+pemerintah\s+pengganti", judul, re.I)
+    if m.group("verb").lower() != verb and not penetapan:  # (a UU that sets a Perppu as law "menetapkan" it)
         old = text[m.start():m.start("jenis")].rstrip()
         yield finding("K4", cite, fix={"old": old, "new": f"perlu {verb}", "after": _first_words(text)},
                       found=m.group("verb"), expected=verb, jenis=jenis)

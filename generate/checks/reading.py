@@ -15,6 +15,9 @@ rule whose expected wording follows the jenis: not applied when the reader could
 - a text whose numbering breaks in more places than ``_reading.max_numbering_anomalies`` was read with its headings
   run together (an enacted act almost never has three numbering errors): form rules are not applied, and every
   other finding is a warning that says so;
+- an act made before UU 12/2011 came into force (``_reading.lampiran_ii_from``) followed the drafting technique of
+  its day (Keppres 44/1999, UU 10/2004): a rule sourced in UU 12/2011 Lampiran II gives it no GALAT;
+- a Menimbang whose items carry numbers (Mengingat entries read into it) gives no GALAT on its items;
 - a reference (X2) into a gap of the numbering (Pasal 5 cited, Pasal 4 and 6 read, 5 not) cannot tell a missing
   provision from an unread one: a warning that says why. A reference past the last unit stays a GALAT.
 """
@@ -44,11 +47,15 @@ def jenis_known(reg: Regulation) -> bool:
 
 
 def ocr_confidence(reg: Regulation) -> float | None:
-    """The OCR confidence (0-100) of the text, None for a text layer: the lowest page's mean word confidence (a
-    clause may sit on any page; the tree keeps no page per clause, so the weakest page speaks for all)."""
+    """The OCR confidence (0-100) of the text, None for a text layer: the lowest mean word confidence of an OCR'd
+    clause (``stats.ocr.clauses``; None when OCR read no clause, e.g. only a scanned signature page of a text
+    PDF), else, for a tree without clause figures, the lowest OCR'd page's."""
     ocr = reg.stats.ocr if reg.stats is not None else None
     if not ocr:
         return None
+    clauses = ocr.get("clauses")
+    if clauses is not None:
+        return min((float(c["confidence"]) for c in clauses.values()), default=None)
     pages = [p.get("confidence") for p in ocr.get("pages") or [] if p.get("confidence") is not None]
     return float(min(pages)) if pages else 0.0
 
@@ -67,6 +74,15 @@ def ocr_damage(reg: Regulation) -> tuple[float, list[str]]:
     return 1000 * len(hits) / words, hits[:3]
 
 
+def _made_before(reg: Regulation, day: str) -> bool:
+    """Whether the act was made before ``day`` (ISO): by its date of enactment, else by its year (an act of the
+    year ``day`` falls in counts as made before it only when its date says so)."""
+    when = reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan
+    if when:
+        return when < day
+    return bool(reg.meta.tahun and int(reg.meta.tahun) < int(day[:4]))
+
+
 def _note(f: Finding, why: str) -> Finding:
     f = f.copy()
     f["message"] = f["message"].rstrip() + f" ({why})"
@@ -83,53 +99,108 @@ def _downgrade(f: Finding, why: str) -> Finding:
 
 def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> list[Finding]:
     """The findings that apply to this act, each as sure as the text allows (see the module docstring)."""
-    table = rules()
+    base = _context(reg, findings)
+    out: list[Finding] = []
+    for f in findings:
+        row: dict[str, Any] = base["table"].get(f["rule"], {})
+        ctx = {**base, "conf": clause_confidence(reg, f["cite"], base["conf"])}
+        if not _applies(row, ctx):
+            continue
+        f = _reading_doubt(f, row, ctx, fix_ocr)
+        f = _local_doubt(f, row, ctx)
+        if f.get("reading_doubt"):
+            f = _downgrade(f, f.pop("reading_doubt"))
+        f.pop("ref_in_gap", None)
+        f.pop("restart", None)
+        out.append(f)
+    return out
+
+
+def clause_confidence(reg: Regulation, cite: str, whole: float | None) -> float | None:
+    """The OCR confidence of the clause at ``cite``: its own mean word confidence when the reader recorded one
+    (``stats.ocr.clauses``, :mod:`rancang.ingest.ocr_clauses`), None for a clause read wholly from a text layer,
+    else ``whole`` (the weakest page's, for what is no node: the Menimbang, the penutup, a bare label)."""
+    clauses = (reg.stats.ocr or {}).get("clauses") if reg.stats is not None and whole is not None else None
+    node = reg.find(cite) if clauses is not None else None
+    if clauses is None or node is None:
+        return whole
+    own = clauses.get(node.id)
+    if own is not None:
+        return float(own.get("confidence") or 0.0)
+    return None if len(re.sub(r"[^0-9a-z]+", "", node.text.lower())) >= 6 else whole
+
+
+def _context(reg: Regulation, findings: list[Finding]) -> dict[str, Any]:
+    """What the reading of ``reg`` says about every finding: OCR confidence or marks, the kind of act, numbering
+    anomalies, numbering gaps the reading made, the last Pasal run on past the pengundangan."""
     cfg = settings("reading")
     conf = ocr_confidence(reg)
-    national, known = is_national(reg), jenis_known(reg)
-    gaps = _glued_gaps(reg)
     marks: list[str] = []
     if conf is None:
         rate, found = ocr_damage(reg)
         marks = found if rate >= float(cfg.get("ocr_marks_per_1000", 1.0)) else []
+    pasals = reg.pasals()
     anomalies = sum(f["rule"] == "B3" for f in findings)
-    broken = anomalies > int(cfg.get("max_numbering_anomalies", 2))
-    out: list[Finding] = []
-    for f in findings:
-        row: dict[str, Any] = table.get(f["rule"], {})
-        if row.get("acts") == "regional" and national:
-            continue
-        if row.get("needs") == "jenis" and not known:
-            continue
-        if row.get("ocr") is False and (conf is not None or marks):
-            continue  # the rule reads the structure's meaning: an OCR'd structure is no ground for it
-        if conf is not None:
-            if row.get("form") and conf < float(cfg.get("ocr_min_confidence", 90)):
-                continue
-            f = _downgrade(f, cfg.get("ocr_note", "teks hasil OCR, keyakinan {confidence:.0f}%").format(
-                confidence=conf))
-            if f.get("fix") and not fix_ocr:
-                f["fix_ocr"] = f.pop("fix")
-        elif marks:
-            if row.get("form"):
-                continue
-            f = _downgrade(f, cfg.get("ocr_marks_note", "teks memuat kerusakan khas OCR ({marks})").format(
-                marks=", ".join(f'"{m}"' for m in marks)))
-            if f.get("fix") and not fix_ocr:
-                f["fix_ocr"] = f.pop("fix")
-        if broken and row.get("form"):
-            continue  # headings run into clauses: their punctuation is the reading's, not the act's
-        if broken and (row.get("reads") == "structure" or f["rule"] not in ("B3", "X2")):
-            f = _downgrade(f, cfg.get("broken_note", "penomoran terbaca tidak utuh di {n} tempat: kemungkinan "
-                                                     "akibat pembacaan naskah").format(n=anomalies))
-        if f["rule"] == "B3" and f["cite"] in gaps:
-            f = _downgrade(f, gaps[f["cite"]])
-        elif f["rule"] == "X2" and f.get("ref_in_gap"):
-            f = _downgrade(f, cfg.get("gap_note", "ketentuan yang diacu berada pada loncatan penomoran; periksa "
-                                                  "apakah ketentuan itu tidak ada atau tidak terbaca"))
-        f.pop("ref_in_gap", None)
-        out.append(f)
-    return out
+
+    return {"table": rules(), "cfg": cfg, "conf": conf, "marks": marks, "national": is_national(reg),
+            "known": jenis_known(reg), "gaps": _glued_gaps(reg), "anomalies": anomalies,
+            "broken": anomalies > int(cfg.get("max_numbering_anomalies", 2)),
+            "before_law": _made_before(reg, str(cfg.get("lampiran_ii_from", "2011-08-12"))),
+            "mixed": any((k.label or "").strip().rstrip(".").isdigit() for k in reg.menimbang),
+            "tail": pasals[-1].cite if pasals and "mengetahuinya" in pasals[-1].full_text() else None}
+
+
+def _applies(row: dict[str, Any], ctx: dict[str, Any]) -> bool:
+    """Whether a rule applies to this act and this reading at all (``acts``, ``needs``, ``ocr``, ``form``)."""
+    if row.get("acts") == "regional" and ctx["national"]:
+        return False
+    if row.get("needs") == "jenis" and not ctx["known"]:
+        return False
+    if row.get("ocr") is False and (ctx["conf"] is not None or ctx["marks"]):
+        return False  # the rule reads the structure's meaning: an OCR'd structure is no ground for it
+    if row.get("form") and ctx["conf"] is not None and ctx["conf"] < float(ctx["cfg"].get("ocr_min_confidence", 90)):
+        return False
+    # headings run into clauses or OCR marks: their punctuation is the reading's, not the act's
+    return not (row.get("form") and (ctx["marks"] or ctx["broken"]))
+
+
+def _reading_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any], fix_ocr: bool) -> Finding:
+    """The doubts that hold for the whole text: OCR (with or without its record), broken numbering, an act made
+    before UU 12/2011."""
+    cfg = ctx["cfg"]
+    if ctx["conf"] is not None or ctx["marks"]:
+        why = (cfg.get("ocr_note", "teks hasil OCR, keyakinan {confidence:.0f}%").format(confidence=ctx["conf"])
+               if ctx["conf"] is not None else cfg.get("ocr_marks_note", "teks memuat kerusakan khas OCR ({marks})")
+               .format(marks=", ".join(f'"{m}"' for m in ctx["marks"])))
+        f = _downgrade(f, why)
+        if f.get("fix") and not fix_ocr:
+            f["fix_ocr"] = f.pop("fix")
+    if ctx["broken"] and (row.get("reads") == "structure" or f["rule"] not in ("B3", "X2")):
+        f = _downgrade(f, cfg.get("broken_note", "penomoran terbaca tidak utuh di {n} tempat").format(
+            n=ctx["anomalies"]))
+    if ctx["before_law"] and "UU 12/2011 Lampiran II" in row.get("source", "") and f["severity"] == "error":
+        f = _downgrade(f, cfg.get("before_note", "peraturan ini dibentuk sebelum UU 12/2011 berlaku"))
+    return f
+
+
+def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Finding:
+    """The doubts of one place: a Menimbang read with the Mengingat, text run into the last Pasal, a numbering gap
+    or restart the reading made, a reference into a gap."""
+    cfg, error = ctx["cfg"], f["severity"] == "error"
+    if ctx["mixed"] and f["cite"].startswith("Menimbang") and error:
+        f = _downgrade(f, cfg.get("mixed_note", "Menimbang terbaca bercampur dengan Mengingat"))
+    if ctx["tail"] and f["rule"] in ("B3", "R1_item", "R1_last") and f["cite"].startswith(ctx["tail"] + " ") \
+            and f["severity"] == "error":
+        f = _downgrade(f, cfg.get("tail_note", "teks sesudah rumusan pengundangan terbaca masuk ke Pasal terakhir"))
+    if f["rule"] == "B3" and f["cite"] in ctx["gaps"]:
+        f = _downgrade(f, ctx["gaps"][f["cite"]])
+    elif f["rule"] == "B3" and f["severity"] == "error" and f.get("restart"):
+        f = _downgrade(f, cfg.get("restart_note", "penomoran mulai lagi dari awal: kemungkinan label ayat atau "
+                                                  "Pasal sebelumnya tidak terbaca"))
+    elif f["rule"] == "X2" and f.get("ref_in_gap"):
+        f = _downgrade(f, cfg.get("gap_note", "ketentuan yang diacu berada pada loncatan penomoran; periksa "
+                                              "apakah ketentuan itu tidak ada atau tidak terbaca"))
+    return f
 
 
 def label_pattern(kind: str, expected: int) -> re.Pattern[str] | None:

@@ -125,13 +125,21 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
     references followed by another act's name are not ours to resolve)."""
     ids = reg.ids()
     pasals = reg.pasals()
-    instructions = {id(n) for n in pasals[0].walk()} if is_amending(reg) and pasals else set()
+    # an amending act's Pasal I (its instructions) and Pasal II (its transitional words) cite the amended act
+    roman = [p for p in pasals if (p.number or "").strip().isalpha()]
+    instructions = {id(n) for p in (roman or pasals[:1]) for n in p.walk()} if is_amending(reg) and pasals else set()
     for node in reg.walk():
         if id(node) in instructions:
             continue  # "Ketentuan ayat (2) Pasal 3 diubah": the amended act's Pasal (C1 checks the act)
         for ref in node.refs:
             if ref.kind != "internal" or (ref.resolved and all(t in ids for t in ref.target)):
                 continue
+            if all(t in ids or _in_own_list(ids, node.id, t) for t in ref.target):
+                continue  # "huruf a dan huruf b" from huruf c of a definition's own list: its sibling items
+            if re.search(r"\bayat\s+\d+\s+$", node.text[max(0, ref.start - 20):ref.start]):
+                continue  # "Pasal 23 ayat 2 huruf j": the chain broken by an ayat printed without brackets
+            if re.search(r"\bLampiran\b[^;.]{0,80}$", node.text[max(0, ref.start - 120):ref.start]):
+                continue  # "dalam Lampiran Romawi I angka 1 huruf h": a unit of the Lampiran, not of a Pasal
             tail = node.text[ref.end:].split(";", 1)[0]
             if re.search(r"\b(?:Peraturan|Undang-Undang|Keputusan)\b[^;]{0,80}?\bNomor\s+\d+\s+Tahun\s+\d{4}", tail):
                 continue
@@ -139,6 +147,21 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
             if any(in_gap(ids, t) or _glued(reg, ids, t) for t in ref.target if t not in ids):
                 f["ref_in_gap"] = True
             yield f
+
+
+def _in_own_list(ids: set[str] | dict[str, object], here: str, target: str) -> bool:
+    """Whether ``target`` ("pasal-1/huruf-a"), read from the Pasal, names a unit of a list nearer to the referring
+    node ``here`` ("pasal-1/angka-3/huruf-c" -> "pasal-1/angka-3/huruf-a"): a huruf cites its sibling items without
+    repeating the angka that holds them."""
+    parts, mine = target.split("/"), here.split("/")
+    for cut in range(1, len(parts)):
+        if parts[:cut] != mine[:cut]:
+            break
+        rest = parts[cut:]
+        for depth in range(len(mine) - 1, cut, -1):
+            if "/".join(mine[:depth] + rest) in ids:
+                return True
+    return False
 
 
 def _glued(reg: Regulation, ids: set[str] | dict[str, object], target: str) -> bool:

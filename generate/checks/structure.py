@@ -54,8 +54,11 @@ def _sequence(nodes: list[Node], what: str, cite_of: Callable[[Node], str]) -> I
         diktum = n.type == NodeType.DIKTUM
         label = n.number if diktum else n.label or n.number
         if v != expected:
-            yield finding("B3", cite_of(n), what=what, prev=prev or "awal", found=label,
-                          expected=kinds.diktum_word(expected) if diktum else expected)
+            f = finding("B3", cite_of(n), what=what, prev=prev or "awal", found=label,
+                        expected=kinds.diktum_word(expected) if diktum else expected)
+            if v == 1 and expected > 1:
+                f["restart"] = True  # a list that starts again: more often a lost label above it than a misprint
+            yield f
         expected, prev = v + 1, label
 
 

@@ -34,8 +34,12 @@ _DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
 #: "Sleman, 2 Maret 2026" (the place and date of a letter), "pada tanggal 16 Maret 2026" (of a Keputusan or a
 #: surat perintah) or "Tanggal : 2 Maret 2026" (of a nota dinas)
 _OWN_DATE = re.compile(r"^(?:[A-Z][\w .'-]*,\s*|pada tanggal\s+|Tanggal\s*:\s*)" + _DATE + r"$", re.I)
-_OWN_NUMBER = re.compile(r"^(?:Nomor\s*:\s*|NOMOR\s+)(\S+)$")
-_CITED = re.compile(r"(?:Nomor\s+(\S+?)|Saudara)\s+tanggal\s+" + _DATE)
+#: a letter's own number, and a number cited: "800.1.3/0121/DISKOMINFO/2026", "12 Tahun 2026", ".... Tahun 2026"
+_OWN_NUMBER = re.compile(r"^(?:Nomor\s*:\s*|NOMOR\s+)(\S+(?:\s+TAHUN\s+\d{4})?)$", re.I)
+_CITED = re.compile(r"(?:Nomor\s+(\S+?(?:\s+Tahun\s+\d{4})?)|Saudara)\s+tanggal\s+" + _DATE, re.I)
+#: the words of a sentence that states the period of the task (durasi, selama, periode, masa kerja of a Keputusan)
+_PERIOD_CUE = re.compile(r"\b(?:durasi|selama|periode|terhitung mulai|masa (?:kerja|penugasan)"
+                         r"|melaksanakan tugas sampai)\b", re.I)
 _REPLY_HAL = re.compile(r"^Hal\s*:\s*(Jawaban|Persetujuan|Balasan)\b", re.I)
 
 
@@ -110,7 +114,7 @@ def facts(name: str, content: bytes) -> Facts:
     f = Facts(name, _kind(ls), text="\n".join(ls))
     for i, line in enumerate(ls):
         if not f.nomor and (m := _OWN_NUMBER.match(line)):
-            f.nomor = m[1]
+            f.nomor = m[1].upper()
         if f.date is None and (m := _OWN_DATE.match(line)):
             f.date = _date(m)
         if f.kind == "disposisi" and line == "Diterima Tanggal" and (m := re.fullmatch(_DATE, _after(ls, line))):
@@ -123,13 +127,14 @@ def facts(name: str, content: bytes) -> Facts:
         f.nomor = ""
         number, when = _after(ls, "Nomor Surat"), _after(ls, "Tanggal Surat")
         if number and (m := re.fullmatch(_DATE, when)) and (d := _date(m)):
-            f.cited.append((number, d))
+            f.cited.append((number.upper(), d))
     for m in _CITED.finditer(f.text):
         d = _date(m, 2)
         if d:
-            f.cited.append(((m[1] or "").rstrip(",."), d))
+            f.cited.append(((m[1] or "").rstrip(",").upper(), d))
     for line in ls:
-        f.ends += [(e, line) for e in ends(line)]
+        if _PERIOD_CUE.search(line):  # a sentence about the task's period, not any date range a task names
+            f.ends += [(e, line) for e in ends(line)]
     f.interim = f.kind == "laporan" and "sementara" in f.text.lower()
     return f
 

@@ -77,6 +77,23 @@ def tanggal(value: Any) -> str:
     return s
 
 
+def nip(value: Any) -> str:
+    """An NIP of a civil servant as printed: its 18 digits in the four groups of its structure (date of birth,
+    year and month of appointment, sex, serial number: Peraturan Kepala BKN Nomor 22 Tahun 2007), e.g.
+    "19820304 200801 1 004"; any other text is kept as written.
+
+    >>> nip("198203042008011004")
+    '19820304 200801 1 004'
+    >>> nip("19820304 200801 1 004")
+    '19820304 200801 1 004'
+    """
+    s = text(value)
+    digits = s.replace(" ", "")
+    if len(digits) != 18 or not digits.isdigit():
+        return s
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
 def huruf(i: int) -> str:
     """The i-th letter label (1 -> "a.") of items and considerations."""
     return f"{_huruf(i)}."

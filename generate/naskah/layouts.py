@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rancang import numbering
-from rancang.generate.naskah.fill import fill, huruf, join, rujukan, tanggal, text
+from rancang.generate.naskah.fill import fill, huruf, join, nip, rujukan, tanggal, text
 from rancang.generate.naskah.letter_data import LetterData
 from rancang.numbering import ordinal
 
@@ -43,7 +43,7 @@ def ttd(d: LetterData, *, upper: bool = False, opening: str | None = None,
     lines.append(f"{office},")
     nama = text(s.get("nama"))
     return {"jabatan": [x.upper() if upper else x for x in lines], "nama": nama.upper() if upper else nama,
-            "pangkat": text(s.get("pangkat")), "nip": text(s.get("nip")),
+            "pangkat": text(s.get("pangkat")), "nip": nip(s.get("nip")),
             "ditetapkan": list(ditetapkan) if ditetapkan else None}
 
 
@@ -54,7 +54,7 @@ def people(value: Any, ket: str = "unit") -> Ctx:
         rows = [rows]
     out = []
     for i, p in enumerate(rows or [], 1):
-        out.append({"no": f"{i}.", "nama": text(p.get("nama")), "nip": text(p.get("nip")),
+        out.append({"no": f"{i}.", "nama": text(p.get("nama")), "nip": nip(p.get("nip")),
                     "pangkat": text(p.get("pangkat")) or "-", "jabatan": text(p.get("jabatan")) or "-",
                     "ket": text(p.get(ket)) or "-"})
     return {"k": "tabel", "kepala": ["Nama / NIP", "Pangkat/Gol.", "Jabatan", _KET.get(ket, ket.title())],
@@ -206,11 +206,11 @@ def keputusan(t: dict[str, Any], d: LetterData) -> Ctx:
     own_kop = kop(d) if t.get("kop", False) else None
     sign = ttd(d, upper=True, ditetapkan=(f"Ditetapkan di {text(d.get('tempat'))}",
                                           f"pada tanggal {tanggal(d.get('tanggal'))}"))
-    lampiran = {"kepala": ["LAMPIRAN", f"KEPUTUSAN {office.upper()}", f"NOMOR {text(d.get('nomor'))}",
+    lampiran = {"kepala": ["LAMPIRAN", f"KEPUTUSAN {office.upper()}", f"NOMOR {text(d.get('nomor')).upper()}",
                            f"TANGGAL {tanggal(d.get('tanggal')).upper()}", f"TENTANG {tentang.upper()}"],
                 "judul": f"SUSUNAN KEANGGOTAAN {tim.upper()}", "tabel": people(team, "peran")}
     return {"kop": own_kop, "lambang": "" if own_kop else ins.get("lambang") or "",
-            "judul": f"KEPUTUSAN {office.upper()}", "nomor": text(d.get("nomor")), "tentang": tentang.upper(),
+            "judul": f"KEPUTUSAN {office.upper()}", "nomor": text(d.get("nomor")).upper(), "tentang": tentang.upper(),
             "pembukaan": f"{office.upper()},", "konsiderans": konsiderans, "diktum": diktum, "ttd": sign,
             "tembusan": [text(x) for x in d.get("tembusan") or []], "lampiran_keputusan": lampiran}
 

@@ -43,6 +43,7 @@ class LetterData(TypedDict, total=False):
     dasar: list[str]
     untuk: list[str]
     periode: str
+    dasar_pelaporan: str
     hasil: list[str]
     kendala: list[str]
     nama_tim: str

@@ -56,15 +56,16 @@ class Party:
         return text(self.pejabat.get("jabatan"))
 
 
-def _load_profile(value: Any, base: Path | None) -> profiles.Profile:
+def _load_profile(value: Any, base: Path | None) -> tuple[profiles.Profile, Path | None]:
+    """The profile the data names and the folder its relative paths (the lambang) are read from."""
     if isinstance(value, dict):
-        return profiles.from_dict(value, "profil skenario")
+        return profiles.from_dict(value, "profil skenario"), base
     name = text(value)
     for candidate in ([base / name] if base else []) + [Path(name)]:
         if candidate.is_file():
-            return profiles.load(candidate)
+            return profiles.load(candidate), candidate.resolve().parent
     if name.lower() in profiles.example_names():
-        return profiles.load(profiles.example_path(name))
+        return profiles.load(profiles.example_path(name)), None
     raise InputError(f"profil daerah '{name}' tidak ditemukan (tulis path berkas profil, atau salah satu profil "
                      f"contoh: {', '.join(profiles.example_names())}).")
 
@@ -85,9 +86,10 @@ def _pds(items: list[dict[str, Any]] | None, where: str) -> dict[str, dict[str, 
     return out
 
 
-def own_government(data: dict[str, Any], prof: profiles.Profile) -> Gov:
+def own_government(data: dict[str, Any], prof: profiles.Profile, folder: Path | None = None) -> Gov:
     """The region of the profile: kepala daerah and sekretaris daerah from the profile, its perangkat daerah from
-    the scenario's data (``perangkat_daerah``) and the sekda's pangkat/NIP from ``sekretaris_daerah``."""
+    the scenario's data (``perangkat_daerah``) and the sekda's pangkat/NIP from ``sekretaris_daerah``; the lambang
+    from the data, else the profile's ``naskah_dinas.lambang`` (relative to the profile's ``folder``)."""
     status = prof.data["kepala_daerah"]["jabatan"].split(" ", 1)[0] if prof.data["kepala_daerah"]["jabatan"].startswith(
         ("Pj.", "Plt.")) else None
     kepala = {"jabatan": prof.pejabat, "nama": prof.data["kepala_daerah"]["nama"]}
@@ -98,9 +100,17 @@ def own_government(data: dict[str, Any], prof: profiles.Profile) -> Gov:
              **{k: v for k, v in (data.get("sekretaris_daerah") or {}).items() if k in ("pangkat", "nip")}}
     if (sk.get("jabatan") or "").startswith(("Pj.", "Plt.", "Plh.")):
         sekda["status"] = sk["jabatan"].split(" ", 1)[0]
+    lambang = text(data.get("lambang")) or _lambang(prof, folder)
     return Gov("", f"Pemerintah {prof.daerah}", prof.daerah, prof.ibu_kota, kepala, sekda,
-               _pds(data.get("perangkat_daerah"), "perangkat_daerah"), text(data.get("lambang")),
-               text(data.get("kode_setda")) or SETDA)
+               _pds(data.get("perangkat_daerah"), "perangkat_daerah"), lambang, text(data.get("kode_setda")) or SETDA)
+
+
+def _lambang(prof: profiles.Profile, folder: Path | None) -> str:
+    raw = text((prof.data.get("naskah_dinas") or {}).get("lambang"))
+    if not raw:
+        return ""
+    path = Path(raw)
+    return str(path if path.is_absolute() or folder is None else folder / path)
 
 
 def other_governments(data: dict[str, Any]) -> dict[str, Gov]:
@@ -127,8 +137,8 @@ class Parties:
 
     def __init__(self, data: dict[str, Any], base: Path | None = None) -> None:
         self.data = data
-        self.profile = _load_profile(data["profil"], base)
-        self.own = own_government(data, self.profile)
+        self.profile, folder = _load_profile(data["profil"], base)
+        self.own = own_government(data, self.profile, folder)
         self.govs = {"": self.own, **other_governments(data)}
         self.delegasi = data.get("delegasi") or {}
         self.people = [self._person(p) for p in data.get("pegawai") or []]

@@ -28,6 +28,7 @@ from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.profile import _message
 from rancang.generate.profile import example_names as profile_examples
+from rancang.ingest.meta import title_case
 
 #: letter classes that carry no agenda number of a unit
 UNNUMBERED = ("surat_pribadi", "laporan", "disposisi")
@@ -133,6 +134,24 @@ class _Numbers:
         return fmt.format(klasifikasi=klasifikasi, agenda=n, unit=party.kode, tahun=day.year)
 
 
+#: the number of a Keputusan not yet in its register: filled in by the Bagian Hukum when it is set (ditetapkan)
+BLANK_NUMBER = "...."
+
+
+def keputusan_number(parties: Parties, day: dt.date) -> str:
+    """The number of a Keputusan of the kepala daerah in its own register, never a Setda letter agenda (Permendagri
+    1/2023): the profile's ``naskah_dinas.nomor_keputusan`` form ("{nomor} Tahun {tahun}" when absent) with its
+    next number ``nomor_keputusan_berikut``, or "...." when the profile does not give it."""
+    own = parties.profile.data.get("naskah_dinas") or {}
+    form = text(own.get("nomor_keputusan")) or "{nomor} Tahun {tahun}"
+    n = own.get("nomor_keputusan_berikut")
+    try:
+        return form.format(nomor=n if n else BLANK_NUMBER, tahun=day.year)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise InputError(f"naskah_dinas.nomor_keputusan '{form}' dalam profil hanya boleh memuat {{nomor}} dan "
+                         f"{{tahun}}.") from exc
+
+
 def own_act(parties: Parties) -> str | None:
     """The region's own sistem-kerja act as its profile names it (``nomor``, ``tahun``, ``tentang``), cited in
     Dasar and Mengingat; None when the profile gives no number: an act not yet enacted is never cited, and no
@@ -140,7 +159,7 @@ def own_act(parties: Parties) -> str | None:
     prof = parties.profile
     if not prof.nomor:
         return None
-    tentang = f" tentang {text(prof.data['tentang'])}" if prof.data.get("tentang") else ""
+    tentang = f" tentang {title_case(text(prof.data['tentang']))}" if prof.data.get("tentang") else ""
     return f"{prof.jenis_peraturan} {prof.nama} Nomor {text(prof.nomor)} Tahun {prof.tahun}{tentang}"
 
 
@@ -176,6 +195,9 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     plan = steps.plan(scen, peraturan, parties.profile.daerah)
     act = plan.citation or own_act(parties)
     built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur)
+    if act and steps.BLANK in act:
+        built.blanks.append(f"{act} (tertulis \"....\" dalam Dasar dan Mengingat): isi nomor dan tahunnya dari "
+                            f"naskah resminya setelah ditetapkan")
     numbers = _Numbers(data.get("agenda_awal") or {})
     day, made = _start(data), 0
     missing: dict[str, list[str]] = {}
@@ -193,11 +215,17 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
                   else step.get("bentuk") or t["layout"])
         dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
         code = catalogue()["klasifikasi"][t["klasifikasi"]]
-        nomor = None if t["kelas"] in UNNUMBERED else numbers.next(dari, code, day)
+        nomor = (None if t["kelas"] in UNNUMBERED else keputusan_number(parties, day) if t["kelas"] == "keputusan"
+                 else numbers.next(dari, code, day))
         refs = {k: letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k}
         lacking: list[str] = []
         fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, act, lacking,
                                      built.blanks)
+        if nomor and BLANK_NUMBER in nomor:
+            built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register Keputusan, "
+                                f"diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut dalam profil)")
+        if t["kelas"] == "laporan" and plan.citation and found.cite and not found.teks.endswith(steps.UNDETAILED):
+            fields["dasar_pelaporan"] = f"{found.cite} {plan.citation}"  # the regulation's own reporting clause
         _interim(t, data, fields, day)
         st.letter = letters[i] = Letter(made, step["surat"], layout, fields, dari, kepada, day)
         lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
@@ -322,6 +350,8 @@ def scenario_example_yaml(name: str) -> str:
             "# Tambahkan --peraturan ID|BERKAS (peraturan atau draft.json daerah ini) agar langkah dan klausulnya\n"
             "# menurut peraturan daerah itu; tanpa itu tidak ada klausul yang dirujuk.\n"
             "# pihak.asal: unit pemilik kinerja (atau unit pegawai pada pengajuan sukarela);\n"
-            "# pihak.tujuan: unit atau instansi yang dituju.\n"
+            "# pihak.tujuan: unit atau instansi yang dituju (pegawai yang dimohon berasal dari sana).\n"
+            "# penugasan.mulai/selesai: masa penugasan; durasi, masa kerja Keputusan, dan periode laporan diturunkan\n"
+            "# darinya, dan laporan bertanggal pada/sesudah selesai (kecuali laporan_sementara: true).\n"
             f"# Jalankan: rancang letter --scenario {name} DATA.yaml -o FOLDER\n")
     return head + yaml.safe_dump(scenario_example(name), allow_unicode=True, sort_keys=False, width=110)

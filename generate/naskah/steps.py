@@ -25,6 +25,7 @@ from rancang.errors import InputError
 from rancang.generate.naskah.catalogue import scenarios_data
 from rancang.generate.naskah.fill import text
 from rancang.ingest import ingest_path
+from rancang.ingest.meta import title_case
 from rancang.model import build
 from rancang.model.shapes import Procedure, SistemKerja
 
@@ -46,6 +47,30 @@ class Plan:
     prosedur: str
     citation: str | None = None
     steps: list[Found] = field(default_factory=list)
+
+
+#: the mark of a step the regulation does not detail (its letter is the scenario's own; the clause is the procedure's)
+UNDETAILED = "(langkah ini tidak dirinci dalam peraturan)"
+#: the number or year of the region's act when it is not known (a draft, or a text without its number)
+BLANK = "...."
+
+
+def act_citation(reg: Mapping[str, Any]) -> str:
+    """How a letter cites the region's own act: "Peraturan Bupati Sleman Nomor 12 Tahun 2026 tentang Sistem Kerja
+    ... untuk Penyederhanaan Birokrasi di Lingkungan ...", with "Nomor .... Tahun ...." where the act's number or
+    year is not known (never left out: a citation without its number is no citation), and its title in its
+    official case (connectors lower case, UU 12/2011 Lampiran II).
+
+    >>> act_citation({"jenis": "Peraturan Bupati", "daerah": "Kabupaten Sleman", "tahun": 2026,
+    ...               "tentang": "SISTEM KERJA UNTUK PENYEDERHANAAN BIROKRASI DI LINGKUNGAN PEMDA"})[46:]
+    'tentang Sistem Kerja untuk Penyederhanaan Birokrasi di Lingkungan Pemda'
+    """
+    daerah = text(reg.get("daerah"))
+    place = daerah.split(" ", 1)[1] if daerah.startswith(("Kabupaten ", "Kota ", "Provinsi ")) else daerah
+    out = f"{text(reg.get('jenis')) or 'Peraturan'} {place}".strip()
+    out += f" Nomor {text(reg.get('nomor')) or BLANK} Tahun {text(reg.get('tahun')) or BLANK}"
+    tentang = text(reg.get("tentang"))
+    return f"{out} tentang {title_case(tentang)}" if tentang else out
 
 
 @cache
@@ -136,7 +161,7 @@ def plan(scen: dict[str, Any], peraturan: str | None, daerah: str | None = None)
     _same_region(model, peraturan, daerah)
     proc = _procedure(model, scen["prosedur"]["form"], scen["prosedur"]["scope"])
     report = _reporting(model)
-    out = Plan(f"{proc['name']} ({proc['cite']})", model["regulation"]["citation"])
+    out = Plan(f"{proc['name']} ({proc['cite']})", act_citation(model["regulation"]))
     pos = {id(proc): 0, id(report): 0}
     for step in scen["langkah"]:
         source = report if step.get("prosedur") == "pelaporan" else proc
@@ -144,7 +169,7 @@ def plan(scen: dict[str, Any], peraturan: str | None, daerah: str | None = None)
             raise InputError("peraturan ini tidak mengatur pelaporan pelaksanaan tugas.")
         i = _match(source["steps"], pos[id(source)], step.get("cocok") or {})
         if i is None:
-            out.steps.append(Found(f"{text(step['teks'])} (langkah ini tidak dirinci dalam peraturan)", source["cite"]))
+            out.steps.append(Found(f"{text(step['teks'])} {UNDETAILED}", source["cite"]))
             continue
         s = source["steps"][i]
         if source.get("lines"):  # a reporting line: the clause, in the scenario's own words

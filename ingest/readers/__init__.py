@@ -83,8 +83,9 @@ def read(data: bytes, name: str = "") -> Document:
 
 
 def read_pdf(data: bytes, name: str = "") -> Document:
-    """A PDF by its text layer, or by OCR: always with ``--ocr``, never with ``--no-ocr``, and by default when
-    the text layer is missing or undecodable (:class:`~rancang.ingest.readers.pdf.NoTextLayer`).
+    """A PDF page by page: each page by its text layer when that is good, by OCR when it is missing, undecodable
+    or no words (:func:`~rancang.ingest.readers.pdf.ocr_plan`; an image-only signature page inside a text PDF is
+    OCR'd, not dropped). Every page by OCR with ``--ocr``; none with ``--no-ocr``.
 
     Raises :class:`InputError` with one sentence: what to install when OCR is needed but Tesseract is absent,
     or that OCR is switched off."""
@@ -92,14 +93,34 @@ def read_pdf(data: bytes, name: str = "") -> Document:
     pdf_guard.check(data, name)  # streams inflated within bounds before any PDF library reads them (flate bombs)
     if ocr.mode() == "always":
         return ocr.read(data, name, reason="forced")
-    try:
-        return pdf.read(data, name)
-    except pdf.NoTextLayer as exc:
-        if ocr.mode() == "never":
-            raise InputError(f"{exc.format_message()[:-1]}; {ocr.OCR_OFF}") from exc
-        if not ocr.engine_available():
-            raise InputError(f"{exc.format_message()[:-1]}; {ocr.ENGINE_MISSING}") from exc
-        return ocr.read(data, name, reason=exc.reason)
+    pages = pdf.extract_pages(data, name)
+    plan = pdf.ocr_plan(pages)
+    if not plan and pdf.usable_text_layer(pages):
+        return pdf.read_pages(pages, name)
+    if not plan:  # each page passes alone, the whole does not (a glyph-number font spread thin): read it all
+        plan = {p.number: "not_words" for p in pages if p.chars or p.images}
+    whole = all(p.number in plan for p in pages if p.chars or p.images)
+    if ocr.mode() == "never" or not ocr.engine_available():
+        try:
+            doc = pdf.read_pages(pages, name)
+        except pdf.NoTextLayer as exc:
+            why = ocr.OCR_OFF if ocr.mode() == "never" else ocr.ENGINE_MISSING
+            raise InputError(f"{exc.format_message()[:-1]}; {why}") from exc
+        doc.warnings.append(_unread_pages(sorted(plan)))
+        return doc
+    reasons = set(plan.values())
+    reason = "mixed" if not whole else "no_text" if reasons == {"no_text"} else "bad_glyphs"
+    doc = ocr.read(data, name, reason=reason, text_pages=pages, plan=plan)
+    doc.warnings.extend(pdf.undecoded_glyphs([p for p in pages if p.number not in plan]))
+    return doc
+
+
+def _unread_pages(numbers: list[int]) -> dict[str, object]:
+    """The warning for pages whose text layer is missing or bad and that OCR could not read here."""
+    shown = ", ".join(str(n) for n in numbers[:8]) + (" ..." if len(numbers) > 8 else "")
+    return {"kind": "pages_not_read", "pages": numbers,
+            "message": f"halaman {shown} tidak memiliki lapisan teks yang dapat dibaca dan tidak dibaca dengan OCR "
+                       "(OCR dimatikan atau Tesseract tidak terpasang); isinya tidak ada dalam hasil ini."}
 
 
 #: format name -> its reader (bytes, file name -> Document); a format not named here is read as text

@@ -9,7 +9,7 @@ refused:
 2. Each page is rendered by pypdfium2 (already installed with pdfplumber) at :data:`DPI` and read by Tesseract
    (``tesseract-ocr`` + ``tesseract-ocr-ind``) as word boxes. A page whose words come out with low confidence is
    turned upright by Tesseract's orientation detection (OSD: a page photographed sideways) and read again; a
-   slightly skewed page is straightened first by :func:`deskew_angle` (projection profiles over a small range).
+   page is first flattened, binarised, straightened and scaled by :mod:`~rancang.ingest.readers.ocr_image`.
 3. The word boxes become the PDF reader's :class:`~rancang.ingest.readers.pdf.Line` objects in PDF points, so the
    same named rules remove page numbers, running headers, catchwords and hyphenation, and pair enumerators.
 
@@ -27,12 +27,14 @@ import re
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.errors import InputError
 from rancang.ingest.readers import pdf as pdf_reader
 from rancang.ingest.readers.ocr_fix import fix_labels
+from rancang.ingest.readers.ocr_image import MIN_INK, prepare
+from rancang.ingest.readers.pdf_repeats import drop_repeated_pages
 
 #: environment variable holding the OCR mode, so reader processes of a batch inherit it
 MODE_ENV = "RANCANG_OCR"
@@ -46,9 +48,6 @@ LANG = "ind"
 PSM = 4
 #: below this mean word confidence (0-100) a page is checked for orientation and read again
 LOW_CONFIDENCE = 55.0
-#: largest skew (degrees) looked for, and the step of the search
-MAX_SKEW = 5.0
-SKEW_STEP = 0.25
 
 ENGINE_MISSING = ("untuk membacanya dengan OCR pasang Tesseract dengan data bahasa Indonesia (paket Debian "
                   "tesseract-ocr dan tesseract-ocr-ind) serta pip install 'rancang[ocr]'.")
@@ -119,32 +118,10 @@ class PageResult:
     confidence: float
     rotated: int = 0
     deskewed: float = 0.0
-
-
-def deskew_angle(image: Any) -> float:
-    """The small rotation (degrees, counter-clockwise positive, within ±:data:`MAX_SKEW`) that makes a page's
-    text lines horizontal: the angle whose row profile of dark pixels is sharpest (largest variance of
-    differences), searched on a reduced binary image. 0.0 for a blank page."""
-    import numpy as np
-
-    small = image.convert("L")
-    small.thumbnail((800, 800))
-    dark = np.asarray(small) < 128
-    if dark.sum() < 50:
-        return 0.0
-    from PIL import Image
-
-    mask = Image.fromarray((dark * 255).astype("uint8"))
-    best, best_score = 0.0, -1.0
-    steps = int(MAX_SKEW / SKEW_STEP)
-    for k in range(-steps, steps + 1):
-        angle = k * SKEW_STEP
-        turned = mask.rotate(angle, resample=Image.Resampling.NEAREST, expand=False)
-        rows = np.asarray(turned).sum(axis=1, dtype=np.float64)
-        score = float(np.square(np.diff(rows)).sum())
-        if score > best_score:
-            best, best_score = angle, score
-    return best
+    #: (word, confidence 0-100) in reading order: the clauses' confidence is taken from them
+    words: list[tuple[str, float]] = field(default_factory=list)
+    #: the image was lit unevenly or low in contrast (a phone photo) and was flattened
+    flattened: bool = False
 
 
 def _tesseract_words(image: Any) -> tuple[list[dict[str, Any]], float]:
@@ -161,7 +138,8 @@ def _tesseract_words(image: Any) -> tuple[list[dict[str, Any]], float]:
         if not text or conf < 0:
             continue
         confs.append(conf)
-        words.append({"text": text, "key": (data["block_num"][i], data["par_num"][i], data["line_num"][i]),
+        words.append({"text": text, "conf": conf,
+                      "key": (data["block_num"][i], data["par_num"][i], data["line_num"][i]),
                       "x0": data["left"][i], "top": data["top"][i],
                       "x1": data["left"][i] + data["width"][i], "bottom": data["top"][i] + data["height"][i]})
     return words, (sum(confs) / len(confs) if confs else 0.0)
@@ -197,26 +175,41 @@ def _upright(image: Any) -> tuple[Any, int]:
 
 
 def ocr_image(image: Any, number: int, dpi: int = DPI) -> PageResult:
-    """OCR one page image (a PIL image rendered at ``dpi``) into a :class:`PageResult` in PDF points."""
-    image = image.convert("L")
-    angle = deskew_angle(image)
-    if angle:
-        image = image.rotate(angle, resample=3, expand=True, fillcolor=255)  # 3: bicubic
-    words, conf = _tesseract_words(image)
+    """OCR one page image (a PIL image rendered at ``dpi``) into a :class:`PageResult` in PDF points.
+
+    The image is first made black ink on white, straightened and brought to Tesseract's text size
+    (:func:`~rancang.ingest.readers.ocr_image.prepare`). Orientation detection (OSD) runs only when the words
+    read upright are few or unsure (mean confidence below :data:`LOW_CONFIDENCE`) and the page holds ink that
+    may be text (:data:`~rancang.ingest.readers.ocr_image.MIN_INK`): a blank page is not turned about, and a
+    phone photo, which scored confidence 0 on every page before it was flattened, now reads upright at 90+."""
+    prepared = prepare(image)
+    words, conf = _tesseract_words(prepared.image)
     rotated = 0
-    if conf < LOW_CONFIDENCE:
-        turned, rotated = _upright(image)
+    if conf < LOW_CONFIDENCE and prepared.ink >= MIN_INK:
+        _, rotated = _upright(prepare(image, rescale=False).image)
         if rotated:
-            words2, conf2 = _tesseract_words(turned)
+            turned = prepare(image.rotate(-rotated, expand=True, fillcolor=255))
+            words2, conf2 = _tesseract_words(turned.image)
             if conf2 > conf:
-                image, words, conf = turned, words2, conf2
+                prepared, words, conf = turned, words2, conf2
             else:
                 rotated = 0
-    scale = 72.0 / dpi
+    image = prepared.image
+    scale = 72.0 / dpi / prepared.scale
     page = pdf_reader.Page(number=number, width=image.width * scale, height=image.height * scale,
                            lines=_lines(words, scale))
     page.chars = sum(len(w["text"]) for w in words)
-    return PageResult(page=page, confidence=conf, rotated=rotated, deskewed=angle)
+    return PageResult(page=page, confidence=conf, rotated=rotated, deskewed=prepared.deskewed,
+                      words=[(w["text"], w["conf"]) for w in _reading_order(words)], flattened=prepared.flattened)
+
+
+def _reading_order(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Words in the order :func:`_lines` sets them: lines top to bottom, each left to right."""
+    groups: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
+    for w in words:
+        groups.setdefault(w["key"], []).append(w)
+    ordered = sorted(groups.values(), key=lambda g: (min(w["top"] for w in g), min(w["x0"] for w in g)))
+    return [w for g in ordered for w in sorted(g, key=lambda w: w["x0"])]
 
 
 def drop_misread_page_number(page: pdf_reader.Page, removed: list[dict[str, Any]]) -> None:
@@ -277,51 +270,78 @@ def _page_count(data: bytes, name: str) -> int:
         doc.close()
 
 
-def ocr_pages(data: bytes, name: str = "", jobs: int | None = None) -> list[PageResult]:
-    """OCR every page of the PDF ``data``, in order, with ``jobs`` processes (default :data:`JOBS`).
+def ocr_pages(data: bytes, name: str = "", jobs: int | None = None,
+              indices: list[int] | None = None) -> list[PageResult]:
+    """OCR the pages ``indices`` (0-based; default every page) of the PDF ``data``, in order, with ``jobs``
+    processes (default :data:`JOBS`).
 
     Raises :class:`InputError` when the engine is missing or the PDF cannot be opened."""
     require_engine(name)
     count = _page_count(data, name)
     if count == 0:
         raise InputError(f"{name or 'berkas'}: PDF tidak berisi halaman.")
-    jobs = max(1, min(jobs or JOBS, count))
+    todo = list(range(count)) if indices is None else [i for i in indices if 0 <= i < count]
+    if not todo:
+        return []
+    jobs = max(1, min(jobs or JOBS, len(todo)))
     results: list[PageResult] = []
     if jobs == 1:
         _init_worker(data)
         try:
-            for i in range(count):
+            for n, i in enumerate(todo):
                 results.append(_ocr_page(i))
                 if _progress:
-                    _progress(i + 1, count)
+                    _progress(n + 1, len(todo))
         finally:
             _worker_pdf.close()
         return results
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(data,)) as pool:
-        for i, result in enumerate(pool.map(_ocr_page, range(count))):
+        for n, result in enumerate(pool.map(_ocr_page, todo)):
             results.append(result)
             if _progress:
-                _progress(i + 1, count)
+                _progress(n + 1, len(todo))
     return results
 
 
-def read(data: bytes, name: str = "", reason: str = "forced") -> pdf_reader.Document:
-    """A scanned PDF as a :class:`Document`: OCR'd pages through the PDF reader's line rules. ``reason`` says
-    why OCR ran ("forced", "no_text", "bad_glyphs") and is recorded in ``extra["ocr"]`` with the engine, the
-    resolution, and each page's confidence, rotation and deskew angle."""
-    results = ocr_pages(data, name)
-    pages = [r.page for r in results]
+def read(data: bytes, name: str = "", reason: str = "forced", text_pages: list[pdf_reader.Page] | None = None,
+         plan: dict[int, str] | None = None) -> pdf_reader.Document:
+    """A PDF read page by page: the pages of ``plan`` (page number -> why: "no_text", "bad_glyphs",
+    "not_words") by OCR, the other ``text_pages`` by their own text layer; without ``text_pages`` every page is
+    OCR'd for ``reason``. The document ``reason`` ("forced", "no_text", "bad_glyphs", "mixed") is recorded in
+    ``extra["ocr"]`` with the engine, the resolution, the label corrections, and one entry a page:
+    ``{"page", "source": "ocr", "reason", "confidence", "rotated", "deskewed", "flattened"}`` or
+    ``{"page", "source": "text"}`` (no confidence: a text layer is what was printed).
+    ``extra["ocr_words"]`` holds each page's words and their confidence (for the clauses' confidence).
+
+    Raises :class:`InputError` when no page yields any text."""
+    if text_pages is None or plan is None:
+        results = ocr_pages(data, name)
+        plan = {r.page.number: reason for r in results}
+        text_pages = []
+    else:
+        results = ocr_pages(data, name, indices=[n - 1 for n in sorted(plan)])
+    by_number = {r.page.number: r for r in results}
+    pages = [by_number[p.number].page if p.number in by_number else p for p in text_pages] or [r.page for r in results]
     if not any(p.chars for p in pages):
         raise InputError(f"{name or 'berkas'}: PDF tidak memiliki lapisan teks (hasil pindaian) dan OCR tidak "
                          "menemukan teks di dalamnya; periksa kualitas pindaiannya.")
     removed: list[dict[str, Any]] = []
-    for page in pages:
-        drop_misread_page_number(page, removed)
+    for r in results:
+        drop_misread_page_number(r.page, removed)
+    pages = drop_repeated_pages(pages, removed)
+    kept = {p.number for p in pages}
     doc = pdf_reader.from_pages(pages, removed)
     doc.lines, corrections = fix_labels(doc.lines)
-    doc.extra["ocr"] = {"engine": "tesseract", "lang": LANG, "dpi": DPI, "reason": reason,
-                        "pages": [{"page": r.page.number, "confidence": round(r.confidence, 1),
-                                   "rotated": r.rotated, "deskewed": r.deskewed} for r in results],
+    entries = []
+    for p in pages:
+        got = by_number.get(p.number)
+        entries.append({"page": p.number, "source": "text"} if got is None else
+                       {"page": p.number, "source": "ocr", "reason": plan.get(p.number, reason),
+                        "confidence": round(got.confidence, 1), "rotated": got.rotated, "deskewed": got.deskewed,
+                        "flattened": got.flattened})
+    doc.extra["ocr"] = {"engine": "tesseract", "lang": LANG, "dpi": DPI, "reason": reason, "pages": entries,
                         "corrections": corrections}
+    doc.extra["ocr_words"] = {p.number: (by_number[p.number].words if p.number in by_number else
+                                         [(w, None) for ln in p.lines for w in ln.text.split()])
+                              for p in pages if p.number in kept}
     return doc
-

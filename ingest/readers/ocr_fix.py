@@ -10,7 +10,9 @@ when the sequence around it says what it must be:
 - a huruf label: the list's previous label is x (or the lead just ended with ":"), the line before ends an item
   (";", ",", ":", "dan", "atau"), and the damaged token is a short non-word that starts with the expected letter
   (in either case) or follows it in the same list;
-- a BAB numeral: it reads as the next roman numeral once "|", "l", "1" are read as "I".
+- a BAB numeral: it reads as the next roman numeral once "|", "l", "1" are read as "I", also when OCR glued it
+  to the word ("BABI", "BABII PELAKSANAAN TUGAS");
+- an ayat label glued to its first word ("(2)Hari kerja"): a space, when the label is the next ayat.
 
 The batang tubuh only: the Lampiran and the Penjelasan keep their own numbering styles and are left as read.
 
@@ -33,8 +35,12 @@ _PASAL = re.compile(r"^\s*Pas\w{1,3}\s*\S{1,4}\s*$")
 _AYAT = re.compile(r"^\((\d{1,3})\)\s")
 _HURUF = re.compile(r"^([a-z])\.\s")
 _BAB = re.compile(r"^BAB\s+(\S{1,8})(\s.*)?$")
+_BAB_GLUED = re.compile(r"^BAB([IVXLC|l1!]{1,7})(\s.*)?$")
+_AYAT_GLUED = re.compile(r"^\(([\dlIi|!OoSsBZz]{1,3})\)(?=[^\W\d_])")
 _PAREN = re.compile(r"^(\d{1,3})\)\s")
 _TOKEN = re.compile(r"^(\S{1,4})\s+(\S.*)$")
+#: a bracketed label whose number OCR could not read at all ("@)", "(@)", "(©)"): the sequence says which
+_UNREADABLE = re.compile(r"^(?:[(\[{]?[^\w\s()\[\]{}]{1,2}[)\]}]|[(\[{][^\w\s()\[\]{}]{1,2}[)\]}]?)$")
 #: well-formed labels of the other list styles ("1)", "a)", "(a)", "1."): never changed
 _LABEL = re.compile(r"\(?\d{1,3}[.)]|[a-z]\)|\([a-z]\)")
 #: digits OCR reads for a letter label ("5." or "6." for "b.", "0." for "o.")
@@ -56,10 +62,14 @@ def _boundary(prev: str) -> bool:
     return not prev or prev.endswith((".", *_ITEM_END)) or bool(_PASAL.match(prev))
 
 
-def _ayat(token: str, rest: str, expected: int, prev: str, paren_list: int) -> str | None:
+def _ayat(token: str, rest: str, expected: int, prev: str, paren_list: int, second_follows: bool = False) -> str | None:
     """``"(n)"`` when ``token`` is the damaged label of ayat ``expected``; ``paren_list`` is the last "k)" label
-    seen since the previous ayat (0: no such list runs, so "3)" can only be ayat (3) that lost a parenthesis)."""
+    seen since the previous ayat (0: no such list runs, so "3)" can only be ayat (3) that lost a parenthesis). An
+    unreadable bracketed label ("@)") is ayat ``expected`` when that is 2 or more, or 1 when ``second_follows``
+    (ayat (2) of the Pasal is printed below)."""
     if token == f"{expected})" and paren_list != expected - 1 and expected > 1:
+        return f"({expected})"
+    if _UNREADABLE.match(token) and (expected > 1 or second_follows):
         return f"({expected})"
     if _AYAT.match(token + " ") or re.fullmatch(r"\d{1,3}\)|[a-z]\)|\d{1,3}\.", token):
         return None  # a well-formed label of some list: not ours to change
@@ -131,9 +141,9 @@ def fix_labels(lines: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
         if new == text and _PASAL.match(state.prev) and _second_ayat_follows(lines, i + 1):
             new = _first_ayat(text)
         if new != text:
-            before, after = text.split(" ", 1)[0], new.split(" ", 1)[0]
-            if new.startswith("BAB"):
-                before, after = " ".join(text.split()[:2]), " ".join(new.split()[:2])
+            k = 2 if _BAB.match(text) else 1  # the tokens that changed: the label ("BAB |": two)
+            grown = len(new.split()) - len(text.split())  # "BABI" -> "BAB I", "(2)Hari" -> "(2) Hari"
+            before, after = " ".join(text.split()[:k]), " ".join(new.split()[:k + grown])
             fixes.append({"line": i + 1, "from": before, "to": after})
             out[i] = line.replace(text, new, 1)
             text = new
@@ -147,7 +157,7 @@ def _second_ayat_follows(lines: list[str], start: int) -> bool:
         text = line.strip()
         if _PASAL.match(text):
             return False
-        if text.startswith("(2) "):
+        if text.startswith("(2) ") or _UNREADABLE.match(text.split(" ", 1)[0]) and " " in text:
             return True
     return False
 
@@ -165,6 +175,12 @@ def _first_ayat(text: str) -> str:
 
 def _fix_line(text: str, state: _State, lines: list[str], i: int) -> str:
     """One line with its label corrected, or unchanged."""
+    if (m := _BAB_GLUED.match(text)) and _roman_value(m.group(1).translate(_ROMAN)) == state.bab + 1:
+        return f"BAB {m.group(1).translate(_ROMAN)}{m.group(2) or ''}"
+    if (m := _AYAT_GLUED.match(text)) and (state.ayat or _PASAL.match(state.prev)):
+        core = m.group(1).translate(_DIGIT)
+        if core.isdecimal() and int(core) == state.ayat + 1:
+            return f"({core}) {text[m.end():]}"
     m = _BAB.match(text)
     if m and not _roman_value(m.group(1)):
         numeral = m.group(1).translate(_ROMAN)
@@ -178,7 +194,8 @@ def _fix_line(text: str, state: _State, lines: list[str], i: int) -> str:
     token, rest = tm.groups() if tm else (text, "")
     label = None
     if tm and (state.ayat or _PASAL.match(prev)):
-        label = _ayat(token, rest, state.ayat + 1, prev, state.paren)
+        label = _ayat(token, rest, state.ayat + 1, prev, state.paren,
+                      state.ayat == 0 and _second_ayat_follows(lines, i + 1))
     if label is None and not _AYAT.match(text):
         huruf = state.huruf
         expected = _after(huruf) if huruf else ("a" if prev.rstrip().endswith(":") else "")

@@ -25,7 +25,6 @@ This module decides whether the text layer can be read at all (:func:`usable_tex
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rancang.errors import InputError
@@ -41,33 +40,20 @@ from rancang.ingest.readers.pdf_furniture import (
 )
 from rancang.ingest.readers.pdf_lines import join_hyphenation, join_wrapped, page_lines
 from rancang.ingest.readers.pdf_pages import MIN_PAGES_PER_JOB, Line, Page, extract_pages, set_jobs
+from rancang.ingest.readers.text_quality import glyph_counts, page_verdict
 
 __all__ = ["MARGIN", "MIN_PAGES_PER_JOB", "Line", "NoTextLayer", "Page", "extract_pages", "from_pages",
-           "glyph_counts", "join_hyphenation", "join_wrapped", "read", "set_jobs", "usable_text_layer"]
+           "glyph_counts", "join_hyphenation", "join_wrapped", "ocr_plan", "read", "read_pages", "set_jobs",
+           "usable_text_layer"]
 
 OCR_HINT = "PDF tidak memiliki lapisan teks (hasil pindaian)"
 #: a text layer is unusable when more than this share of its characters are undecodable glyphs
 BAD_GLYPH_SHARE = 0.3
-_CID = re.compile(r"\(cid:\d+\)")
 #: words found in any Indonesian regulation; a readable text layer of MIN_WORDS words has some of them
 COMMON_WORDS = frozenset({"dan", "yang", "di", "dengan", "atau", "pada", "dalam", "ini", "untuk", "pasal",
                           "ayat", "oleh", "dari", "sebagaimana", "peraturan", "tentang", "nomor", "tahun"})
 MIN_WORDS = 20
 MIN_COMMON_SHARE = 0.03
-
-
-def glyph_counts(text: str) -> tuple[int, int]:
-    """(undecodable, total) non-space characters of a text layer: ``(cid:N)`` counts as one undecodable glyph,
-    and so do U+FFFD, U+FFFE and private-use characters.
-
-    >>> glyph_counts("(cid:12)(cid:40) ab")
-    (2, 4)
-    """
-    cids = len(_CID.findall(text))
-    rest = _CID.sub("", text)
-    bad = sum(1 for ch in rest if ch in "\ufffd\ufffe" or "\ue000" <= ch <= "\uf8ff")
-    total = sum(1 for ch in rest if not ch.isspace()) + cids
-    return cids + bad, total
 
 
 def usable_text_layer(pages: list[Page]) -> bool:
@@ -101,7 +87,17 @@ def read(data: bytes, name: str = "") -> Document:
 
     Raises :class:`NoTextLayer` (reason "no_text" or "bad_glyphs") for a scan or an undecodable glyph layer;
     :mod:`rancang.ingest.readers.ocr` reads those."""
-    pages = extract_pages(data, name)
+    return read_pages(extract_pages(data, name), name)
+
+
+def ocr_plan(pages: list[Page]) -> dict[int, str]:
+    """The pages whose text layer OCR should replace: page number -> why ("no_text", "bad_glyphs",
+    "not_words"; :func:`~rancang.ingest.readers.text_quality.page_verdict`)."""
+    return {p.number: why for p in pages if (why := page_verdict(p))}
+
+
+def read_pages(pages: list[Page], name: str = "") -> Document:
+    """The extracted ``pages`` as a :class:`Document` by their text layer alone (see :func:`read`)."""
     if not usable_text_layer(pages):
         reason = "no_text" if not any(p.chars for p in pages) else "bad_glyphs"
         raise NoTextLayer(f"{name or 'berkas'}: {OCR_HINT}.", reason)

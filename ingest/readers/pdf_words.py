@@ -39,6 +39,18 @@ _WORD = re.compile(r"\S+")
 SOFT_HYPHEN = "\ufffe"
 
 
+#: a page with fewer characters than this may be a scanned page under a stamped line ("- 5 -", "SALINAN"):
+#: its images are counted when they are large (:data:`LARGE_IMAGE` of the page), so that OCR reads them
+FEW_CHARS = 300
+LARGE_IMAGE = 0.3
+
+
+def _large(box: tuple[float, float, float, float], width: float, height: float) -> bool:
+    """Whether an image's box (two corners, any order) covers :data:`LARGE_IMAGE` of the page or more."""
+    x0, y0, x1, y1 = box
+    return abs(x1 - x0) * abs(y1 - y0) >= LARGE_IMAGE * max(1.0, width * height)
+
+
 class _Pages:
     """An open PDF read page by page: :meth:`page` takes one page, reads it (:meth:`_read`) and closes it at once;
     the library's own errors are raised (the caller words them)."""
@@ -90,7 +102,10 @@ class PdfiumPages(_Pages):
         finally:
             textpage.close()
         chars = sum(len(w["text"]) for w in words)
-        images = 0 if chars else sum(1 for _ in page.get_objects(filter=[self.raw.FPDF_PAGEOBJ_IMAGE]))
+        images = 0
+        if chars < FEW_CHARS:
+            objects = list(page.get_objects(filter=[self.raw.FPDF_PAGEOBJ_IMAGE]))
+            images = len(objects) if not chars else sum(_large(o.get_bounds(), width, height) for o in objects)
         words, width, height = _frame(words, width, height)
         return width, height, words, chars, images
 
@@ -209,7 +224,10 @@ class PlumberPages(_Pages):
     def _read(self, page: Any) -> tuple[float, float, list[dict[str, Any]], int, int]:
         words = page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False)
         chars = sum(len(w["text"]) for w in words)
-        return float(page.width), float(page.height), words, chars, 0 if chars else len(page.images)
+        w, h = float(page.width), float(page.height)
+        images = 0 if chars >= FEW_CHARS else len(page.images) if not chars else sum(
+            _large((i["x0"], i["top"], i["x1"], i["bottom"]), w, h) for i in page.images)
+        return w, h, words, chars, images
 
 
 _TOKEN_EDGE = ".,;:()“”\"'"

@@ -17,10 +17,11 @@ def _context(db: str | None, data: dict[str, Any], errs: dict[str, list[str]], b
     schema = drafting.profile_schema()
     tree = forms.fields(schema, data, errs)
     bases = drafting.bases(db)
+    regions = drafting.take_regions(db)
     return {"fields": tree, "general": forms.unplaced(errs, tree), "error_count": sum(map(len, errs.values())),
             "bases": bases, "base": base,
-            "topics": services.topics(), "takes": takes, "examples": list(drafting.examples()), "contoh": contoh,
-            "regions": [b for b in bases if b[0] != "consensus"]}
+            "topics": [(k, label) for k, label in services.topics() if k in regions], "takes": takes,
+            "examples": list(drafting.examples()), "contoh": contoh, "regions": regions}
 
 
 def _draft_job(db: str | None, data: dict[str, Any], base: str, takes: list[tuple[str, str]]):  # noqa: ANN202
