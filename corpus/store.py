@@ -72,6 +72,14 @@ END;
 CREATE TRIGGER IF NOT EXISTS clauses_ad AFTER DELETE ON clauses BEGIN
     INSERT INTO clause_fts(clause_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
 END;
+""" + dbfile.WORDS_TABLE + """;
+CREATE TRIGGER IF NOT EXISTS clauses_words_ai AFTER INSERT ON clauses BEGIN
+    INSERT INTO clause_words(rowid, words, stems)
+    VALUES (new.rowid, rancang_fold(new.text), rancang_stems(new.text));
+END;
+CREATE TRIGGER IF NOT EXISTS clauses_words_ad AFTER DELETE ON clauses BEGIN
+    DELETE FROM clause_words WHERE rowid = old.rowid;
+END;
 """
 
 

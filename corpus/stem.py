@@ -1,0 +1,45 @@
+"""Indonesian word stems for the search index: "menugaskan", "penugasan", "ditugaskan" all stem to "tugas".
+
+A prefix cannot find these families: the t of "tugas" is assimilated by the prefix (meN- + tugas -> menugaskan,
+peN- + tugas -> penugasan). The stemmer is Sastrawi (PySastrawi, MIT licence), the Nazief-Adriani algorithm
+with the Enhanced Confix Stripping rules made for Indonesian, checked against its own bundled dictionary of root
+words (no download, no model): Adriani, Asian, Nazief, Tahaghoghi & Williams, "Stemming Indonesian", ACM TALIP
+6(4), 2007. Words with digits ("2024", "5a") are kept as they are.
+
+>>> stems("Pegawai yang ditugaskan; PENUGASAN sis\\u00adtem")
+'pegawai yang tugas tugas sistem'
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from rancang.fold import fold
+
+
+@cache
+def _stemmer() -> object:
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The stem of one folded word ("penugasan" -> "tugas"); a word with a digit, or one Sastrawi leaves empty,
+    is its own stem."""
+    if not word.isalpha():
+        return word
+    return _stemmer().stem(word) or word  # type: ignore[attr-defined]
+
+
+def stems(text: str) -> str:
+    """``text`` folded (:func:`rancang.fold.fold`) with every word replaced by its stem, space separated."""
+    return " ".join(stem(w) for w in fold(text).split())
+
+
+def register(con: object) -> None:
+    """Make SQL functions ``rancang_fold(text)`` and ``rancang_stems(text)`` known to connection ``con``: the
+    triggers that keep the stem index (``clause_words``) call them."""
+    con.create_function("rancang_fold", 1, fold, deterministic=True)  # type: ignore[attr-defined]
+    con.create_function("rancang_stems", 1, stems, deterministic=True)  # type: ignore[attr-defined]
