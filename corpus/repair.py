@@ -3,8 +3,9 @@
 In order: SQLite's own ``PRAGMA integrity_check`` (a damaged page cannot be mended here: the sentence says to
 restore a copy); each regulation's stored tree (a bundled one is stored again from the bundle, any other that
 cannot be read is removed and named, so its file can be added again); its topics JSON (cleared: computed again on
-need); its clause rows against its tree (rebuilt when their number or citations differ); and the FTS index
-(``integrity-check``, rebuilt when it fails) and the stem index beside it (refilled from the clauses). Everything is written in one transaction.
+need); its clause rows against its tree (rebuilt when their number or citations differ); the FTS index
+(``integrity-check``, rebuilt when it fails) and the stem index beside it (refilled from the clauses). Everything
+is written in one transaction.
 """
 
 from __future__ import annotations

@@ -12,7 +12,9 @@ words (no download, no model): Adriani, Asian, Nazief, Tahaghoghi & Williams, "S
 
 from __future__ import annotations
 
+import sqlite3
 from functools import cache, lru_cache
+from typing import Any
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
@@ -20,7 +22,7 @@ from rancang.fold import fold
 
 
 @cache
-def _stemmer() -> object:
+def _stemmer() -> Any:
     return StemmerFactory().create_stemmer()
 
 
@@ -30,7 +32,7 @@ def stem(word: str) -> str:
     is its own stem."""
     if not word.isalpha():
         return word
-    return _stemmer().stem(word) or word  # type: ignore[attr-defined]
+    return str(_stemmer().stem(word)) or word
 
 
 def stems(text: str) -> str:
@@ -38,8 +40,8 @@ def stems(text: str) -> str:
     return " ".join(stem(w) for w in fold(text).split())
 
 
-def register(con: object) -> None:
+def register(con: sqlite3.Connection) -> None:
     """Make SQL functions ``rancang_fold(text)`` and ``rancang_stems(text)`` known to connection ``con``: the
     triggers that keep the stem index (``clause_words``) call them."""
-    con.create_function("rancang_fold", 1, fold, deterministic=True)  # type: ignore[attr-defined]
-    con.create_function("rancang_stems", 1, stems, deterministic=True)  # type: ignore[attr-defined]
+    con.create_function("rancang_fold", 1, fold, deterministic=True)
+    con.create_function("rancang_stems", 1, stems, deterministic=True)
