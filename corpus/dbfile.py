@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rancang.corpus.rows import clauses
+from rancang.corpus.stem import fingerprint as stem_fingerprint
 from rancang.corpus.stem import register
 from rancang.errors import InputError, os_reason
 from rancang.tree import Regulation
@@ -38,6 +39,8 @@ _HEADER = b"SQLite format 3\x00"
 #: :func:`rancang.corpus.stem.register` defines on every connection.
 WORDS_TABLE = ("CREATE VIRTUAL TABLE IF NOT EXISTS clause_words USING fts5(words, stems, "
                "tokenize='unicode61 remove_diacritics 2')")
+#: info key of the stemmer the stem index was filled with
+STEMMER = "stemmer"
 REPAIR_HINT = "jalankan 'rancang corpus repair{db}' lalu coba lagi"
 
 #: SQLite's message (lower case, a part of it) -> the reason in Indonesian
@@ -223,10 +226,12 @@ def _v1_to_v2(con: sqlite3.Connection) -> None:
 
 
 def fill_words(con: sqlite3.Connection) -> None:
-    """Create :data:`WORDS_TABLE` when missing and fill it from every clause row (it must be empty)."""
+    """Create :data:`WORDS_TABLE` when missing and fill it from every clause row (it must be empty); info key
+    ``stemmer`` records the stemmer it was filled with (:func:`rancang.corpus.stem.fingerprint`)."""
     con.execute(WORDS_TABLE)
     con.execute("INSERT INTO clause_words(rowid, words, stems)"
                 " SELECT rowid, rancang_fold(text), rancang_stems(text) FROM clauses")
+    con.execute("INSERT OR REPLACE INTO info(key, value) VALUES (?, ?)", (STEMMER, stem_fingerprint()))
 
 
 def has_words(con: sqlite3.Connection) -> bool:

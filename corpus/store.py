@@ -28,7 +28,7 @@ from platformdirs import user_data_dir
 
 from rancang import corpus
 from rancang.address import covers
-from rancang.corpus import dbfile
+from rancang.corpus import dbfile, stem
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
 from rancang.corpus.rows import clauses, expand, file_sha256, region_name
@@ -119,6 +119,8 @@ class Store:
         if not self.writable:
             return
         try:
+            if self.info(dbfile.STEMMER) != stem.fingerprint():
+                self._refill_stems()
             if seed and self.info("seeded") is None and self.info(NO_BUNDLED) is None:
                 self.seed()
             elif seed and self.info("reader") != _reader():
@@ -157,6 +159,12 @@ class Store:
             if isinstance(exc, sqlite3.OperationalError):
                 raise OutputError(dbfile.write_failure(self.path, exc)) from exc
             raise
+
+    def _refill_stems(self) -> None:
+        """Rebuild the stem index from the clause rows (the stemmer or its keep list changed since it was built)."""
+        with self._transaction():
+            self.db.execute("DROP TABLE IF EXISTS clause_words")
+            dbfile.fill_words(self.db)  # a new corpus has no clause yet: only the stemmer is recorded
 
     def info(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM info WHERE key=?", (key,)).fetchone()

@@ -132,3 +132,20 @@ def test_an_old_corpus_is_migrated_and_finds_word_families(tmp_path: Path) -> No
     assert con.execute("PRAGMA user_version").fetchone()[0] == dbfile.SCHEMA_VERSION == 2
     assert con.execute("SELECT count(*) FROM clause_words").fetchone()[0] == \
         con.execute("SELECT count(*) FROM clauses").fetchone()[0]
+
+
+def test_a_corpus_whose_stems_were_built_by_another_stemmer_is_refilled(tmp_path: Path) -> None:
+    with Store(tmp_path / "c.sqlite", seed=False) as s:
+        s.add_files([DATA / "perbup_kerta_17_2024.txt"], jobs=1)
+        s.db.execute("UPDATE clause_words SET stems = words")  # stems of another stemmer (here: none at all)
+        s.db.execute("UPDATE info SET value='sastrawi 0.0' WHERE key='stemmer'")
+        assert "Pasal 2 ayat (1)" not in cites(search(s, "tugas"))
+    with Store(tmp_path / "c.sqlite", seed=False) as s:
+        assert "Pasal 2 ayat (1)" in cites(search(s, "tugas"))
+
+
+def test_a_word_kept_whole_is_not_joined_to_a_root_of_another_meaning(store: Store) -> None:
+    # "kinerja" (performance) is not "kerja" (work): "tim kerja" clauses are no hit for "kinerja"
+    assert stem("kinerja") == "kinerja" and stem("pekerjaan") == "kerja"
+    assert cites(search(store, "kinerja", limit=50)) == {"Pasal 5", "Pasal 6"}
+    assert "Pasal 4" in cites(search(store, "kerja", limit=50), "sumberjati")  # "pekerjaan" is of the family
