@@ -39,6 +39,16 @@ _HEADER = b"SQLite format 3\x00"
 #: :func:`rancang.corpus.stem.register` defines on every connection.
 WORDS_TABLE = ("CREATE VIRTUAL TABLE IF NOT EXISTS clause_words USING fts5(words, stems, "
                "tokenize='unicode61 remove_diacritics 2')")
+#: the table and the triggers that keep it in step with ``clauses`` (part of the store's schema)
+WORDS_SCHEMA = WORDS_TABLE + """;
+CREATE TRIGGER IF NOT EXISTS clauses_words_ai AFTER INSERT ON clauses BEGIN
+    INSERT INTO clause_words(rowid, words, stems)
+    VALUES (new.rowid, rancang_fold(new.text), rancang_stems(new.text));
+END;
+CREATE TRIGGER IF NOT EXISTS clauses_words_ad AFTER DELETE ON clauses BEGIN
+    DELETE FROM clause_words WHERE rowid = old.rowid;
+END;
+"""
 #: info key of the stemmer the stem index was filled with
 STEMMER = "stemmer"
 REPAIR_HINT = "jalankan 'rancang corpus repair{db}' lalu coba lagi"
@@ -225,9 +235,11 @@ def _v1_to_v2(con: sqlite3.Connection) -> None:
     fill_words(con)
 
 
-def fill_words(con: sqlite3.Connection) -> None:
-    """Create :data:`WORDS_TABLE` when missing and fill it from every clause row (it must be empty); info key
-    ``stemmer`` records the stemmer it was filled with (:func:`rancang.corpus.stem.fingerprint`)."""
+def fill_words(con: sqlite3.Connection, drop: bool = False) -> None:
+    """Create :data:`WORDS_TABLE` when missing (``drop``: anew) and fill it from every clause row (it must be
+    empty); info key ``stemmer`` records the stemmer it was filled with (:func:`rancang.corpus.stem.fingerprint`)."""
+    if drop:
+        con.execute("DROP TABLE IF EXISTS clause_words")
     con.execute(WORDS_TABLE)
     con.execute("INSERT INTO clause_words(rowid, words, stems)"
                 " SELECT rowid, rancang_fold(text), rancang_stems(text) FROM clauses")

@@ -37,8 +37,7 @@ def repair(con: sqlite3.Connection, path: str) -> list[str]:
             con.execute("INSERT INTO clause_fts(clause_fts) VALUES ('rebuild')")
             done.append("indeks pencarian (FTS) dibangun ulang")
         if dbfile.has_words(con) and not _words_whole(con):
-            con.execute("DROP TABLE clause_words")
-            dbfile.fill_words(con)
+            dbfile.fill_words(con, drop=True)
             done.append("indeks kata dasar pencarian dibangun ulang")
         con.execute("COMMIT")
     except BaseException:

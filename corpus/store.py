@@ -72,15 +72,7 @@ END;
 CREATE TRIGGER IF NOT EXISTS clauses_ad AFTER DELETE ON clauses BEGIN
     INSERT INTO clause_fts(clause_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
 END;
-""" + dbfile.WORDS_TABLE + """;
-CREATE TRIGGER IF NOT EXISTS clauses_words_ai AFTER INSERT ON clauses BEGIN
-    INSERT INTO clause_words(rowid, words, stems)
-    VALUES (new.rowid, rancang_fold(new.text), rancang_stems(new.text));
-END;
-CREATE TRIGGER IF NOT EXISTS clauses_words_ad AFTER DELETE ON clauses BEGIN
-    DELETE FROM clause_words WHERE rowid = old.rowid;
-END;
-"""
+""" + dbfile.WORDS_SCHEMA
 
 
 def default_path() -> Path:
@@ -120,7 +112,8 @@ class Store:
             return
         try:
             if self.info(dbfile.STEMMER) != stem.fingerprint():
-                self._refill_stems()
+                with self._transaction():  # built by another stemmer or keep list (none yet: a new corpus)
+                    dbfile.fill_words(self.db, drop=True)
             if seed and self.info("seeded") is None and self.info(NO_BUNDLED) is None:
                 self.seed()
             elif seed and self.info("reader") != _reader():
@@ -159,12 +152,6 @@ class Store:
             if isinstance(exc, sqlite3.OperationalError):
                 raise OutputError(dbfile.write_failure(self.path, exc)) from exc
             raise
-
-    def _refill_stems(self) -> None:
-        """Rebuild the stem index from the clause rows (the stemmer or its keep list changed since it was built)."""
-        with self._transaction():
-            self.db.execute("DROP TABLE IF EXISTS clause_words")
-            dbfile.fill_words(self.db)  # a new corpus has no clause yet: only the stemmer is recorded
 
     def info(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM info WHERE key=?", (key,)).fetchone()
