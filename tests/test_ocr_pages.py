@@ -96,6 +96,8 @@ def test_ocr_noise_between_the_office_and_the_region_is_a_space_in_the_signatory
                                 "KASMAN LASSA"])
     assert penutup.penandatangan == "Bupati Donggala"
     assert "BUPATI'DONGGALA," in penutup.lines  # the line itself is kept as read
+    penutup, _ = parse_penutup(["Ditetapkan di Bogor", "WALI KOTA_BOGOR,", "ttd", "BIMA ARYA"])
+    assert penutup.penandatangan == "Wali Kota Bogor"
 
 
 # ------------------------------------------------------------------------------------ repeated pages
