@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from rancang.address import ROOT, Address, number_tree
 from rancang.errors import InputError
 from rancang.generate import frame, mengingat, neutralise, repair, resources, terms
+from rancang.generate import lampiran as lampiran_mod
 from rancang.generate.checks.coverage import is_sistem_kerja
 from rancang.generate.clauses import drop, take, void_refs
 from rancang.generate.lampiran import compose_lampiran
@@ -332,6 +333,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     lampiran = neutralise.lampiran(compose_lampiran(base, profile, rw(base_id), title.upper()), values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
+    lampiran_mod.figure_leads(lampiran, any(b.type in ("table", "figure", "image", "caption") for b in lampiran), notes)
+    lampiran_mod.blanks(lampiran, notes)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from rancang.generate import resources
+from rancang.generate.checks.coherence import check_referents
 from rancang.generate.checks.references import wrong_subjects
 from rancang.generate.notes import Notes
 from rancang.parts import Block
@@ -193,6 +194,7 @@ def subjects(reg: Regulation, notes: Notes) -> bool:
     resolved; returns whether any text changed (resolve them again then)."""
     changed = False
     found = sorted(wrong_subjects(reg), key=lambda x: x[3], reverse=True)  # right to left: offsets stay valid
+    found += _wrong_referents(reg, {id(x[2]) for x in found})
     for node, term, ref, start in found:
         cut = node.text[start:ref.end]
         if _CHAIN_GOES_ON.match(node.text[ref.end:]):
@@ -205,3 +207,26 @@ def subjects(reg: Regulation, notes: Notes) -> bool:
                   f"{term} {' '.join(cut.split())} \u2192 {term}", node=node)
         changed = True
     return changed
+
+
+_FORMULA_BEFORE = re.compile(r"sebagaimana\s+dimaksud\s+(?:(?:dalam|pada)\s+)?$", re.IGNORECASE)
+
+
+def _wrong_referents(reg: Regulation, seen: set[int]) -> list[tuple[Node, str, Any, int]]:
+    """The X5_subject findings of ``check`` (:func:`rancang.generate.checks.coherence.check_referents`: "Reviu dan
+    evaluasi sebagaimana dimaksud pada ayat (3)" where ayat (3) speaks of monitoring) as (node, subject, reference,
+    offset of the formula), right to left within each node; references in ``seen`` are already listed."""
+    by_cite = {n.cite: n for n in reg.walk() if n.cite}
+    out: list[tuple[Node, str, Any, int]] = []
+    for f in check_referents(reg):
+        node = by_cite.get(f["cite"])
+        if node is None or f["rule"] != "X5_subject":
+            continue
+        for ref in sorted(node.refs, key=lambda r: r.start, reverse=True):
+            m = _FORMULA_BEFORE.search(node.text[:ref.start])
+            if m is None or id(ref) in seen or f'"{ref.text}"' not in f["message"] and ref.text not in f["message"]:
+                continue
+            seen.add(id(ref))
+            words = node.text[:m.start()].split()
+            out.append((node, " ".join(words[-3:]) if words else "hal itu", ref, m.start()))
+    return out

@@ -17,7 +17,7 @@ from rancang.ingest import body as body_mod
 from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import dikta as dikta_mod
 from rancang.ingest import grammar as g
-from rancang.ingest import hazards, headings, konsiderans, ocr_clauses
+from rancang.ingest import hazards, headings, konsiderans, ocr_clauses, run_in
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import meta as meta_mod
 from rancang.ingest import penjelasan as penjelasan_mod
@@ -139,7 +139,7 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     if canonical and doc.format != "docx":
         lines, layout = canonical_mod.prepare(doc.lines, removed)
     else:
-        lines, layout = clean_lines(doc.lines, removed), None
+        lines, layout = run_in.split_run_in(clean_lines(doc.lines, removed)), None
     unit = body_unit_of(lines)
     parts = split_parts(lines, layout.body_at if layout is not None else None, unit)
     if "body" not in parts and unit != NodeType.PASAL:

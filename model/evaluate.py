@@ -63,3 +63,23 @@ def score_steps(model: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]
         "branch": _ratio(sum(m.get("branch") == g["branch"] for m, g in matched), len(matched)),
         "document": _ratio(sum(m.get("document") == g["document"] for m, g in matched), len(matched)),
     }
+
+
+def score_duties(model: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
+    """``{duty_r, kedudukan_as_duty}`` against a hand-read duty gold (``tests/gold/duties/*.json``).
+
+    A gold duty ``{role, text}`` is found when the model's role of that id has a duty whose words start with the
+    gold words (each model duty matched at most once); ``duty_r`` is found over all. ``kedudukan_as_duty``: model
+    duties opening a kedudukan (``not_duty_verbs`` of the gold, after the role's name), which must be 0."""
+    duties = {r["id"]: [_norm(d["text"]) for d in r["duties"]] for r in model["roles"]}
+    used: set[tuple[str, int]] = set()
+    found = 0
+    for g in gold["duties"]:
+        words = _norm(g["text"])
+        hit = next((i for i, t in enumerate(duties.get(g["role"], []))
+                    if (g["role"], i) not in used and t.startswith(words)), None)
+        if hit is not None:
+            used.add((g["role"], hit))
+            found += 1
+    bad = sum(1 for ts in duties.values() for t in ts if any(v in t for v in gold.get("not_duty_verbs", [])))
+    return {"duty_r": _ratio(found, len(gold["duties"])), "kedudukan_as_duty": float(bad)}

@@ -17,7 +17,8 @@ from collections import Counter
 from typing import Any
 
 from rancang.fold import slug as fold_slug
-from rancang.model.clauses import Unit, clean, lampiran_following, low
+from rancang.model.clauses import Unit, clean, low
+from rancang.model.duties import duty_lists
 from rancang.model.mentions import Mention, before
 
 ROLE_HEADS = ("pejabat ", "pimpinan ", "kepala ", "ketua ", "anggota ", "sekretaris ", "asisten ", "atasan ",
@@ -164,31 +165,24 @@ def reporting_lines(roles: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 
 def _duty_lists(book: RoleBook, us: list[Unit], mentions: list[list[Mention]], cues: dict,
-                stops: tuple[str, ...]) -> None:
-    """Duties listed under an intro that names a role ("Tanggung jawab Ketua Tim meliputi:"), body or Lampiran;
-    an item that reports draws a reporting line too."""
-    intro_re = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s*)?(?:" + "|".join(map(re.escape, cues["duty_intro"]))
-                          + r")\b")
-    for u in us:
-        text = u.low
-        if not (intro_re.search(text) and (text.endswith(":") or any(text.endswith(e)
-                                                                      for e in cues["duty_intro_end"]))):
-            continue
-        roles = [m for m in mentions[u.index] if m.label == "ROLE"]
-        if not roles:
-            continue
-        owners = [roles[0]] + [m for m in roles[1:] if before(text, m, 12).rstrip().endswith(
-            ("sekaligus", "selaku", "dan"))]
-        items = ([us[c] for c in u.children if us[c].type in ("huruf", "angka", "item")]
-                 if u.source == "body" else lampiran_following(us, u))
+                stops: tuple[str, ...]) -> set[int]:
+    """Duties listed under an intro that names a role (:mod:`rancang.model.duties`), body or Lampiran; an item
+    that reports draws a reporting line too. Returns the indexes of the intros (a clause, not a duty itself)."""
+    intros: set[int] = set()
+    for u, owners, items in duty_lists(us, cues):
+        intros.add(u.index)
+        for owner in owners:
+            if owner not in book.mentions:  # "Tugas Ketua Tim": a role even right after "tugas"
+                book.mention(owner, book.catalogue.get(owner, {}).get("name", owner), u)
         for it in items:
             for owner in owners:
-                book.add(book.duties, owner.key, _item(it.text, it))
+                book.add(book.duties, owner, _item(it.text, it))
                 rv = _verb_pos(it.low, cues["report_verbs"])
                 if rv >= 0:
                     for t in _targets_after(it.low, mentions[it.index], rv, stops):
-                        if t.key != owner.key:
-                            book.add(book.reports, owner.key, _ref(t.key, it))
+                        if t.key != owner:
+                            book.add(book.reports, owner, _ref(t.key, it))
+    return intros
 
 
 def _appointments(book: RoleBook, us: list[Unit], mentions: list[list[Mention]], cues: dict) -> None:
@@ -236,7 +230,7 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
             pos = u.low.find(term)
             if pos >= 0:
                 book.mention(key, u.text[pos:pos + len(term)], u)
-    _duty_lists(book, us, mentions, cues, stops)
+    intros = _duty_lists(book, us, mentions, cues, stops)
     # 4. body clauses: subject + duty verb; passive agent ("ditetapkan oleh X"); reporting lines (body and
     #    Lampiran: "... yang berperan sebagai anggota tim melaporkan ... kepada ketua tim"); appointments
     for u in us:
@@ -245,7 +239,10 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
             continue
         ms = mentions[u.index]
         subj, v = subjects(u, ms, cues["duty_verbs"] + ["berkedudukan"])
-        if u.source == "body":
+        # a kedudukan ("... berkedudukan di bawah ...") places the role, a duty-list intro opens duties: neither
+        # is a duty itself (both may still draw a reporting line)
+        placing = v >= 0 and u.low.startswith(tuple(cues["kedudukan_verbs"]), v)
+        if u.source == "body" and not placing and u.index not in intros:
             for s in subj:
                 book.add(book.duties, s.key, _item(u.text, u))
             for m in ms:

@@ -262,3 +262,15 @@ def test_the_first_act_pasal_i_names_is_the_amended_one():
                           "Beberapa ketentuan dalam Peraturan Bupati Nomor 1 Tahun 2024 tentang Pelaksanaan Undang-"
                           "Undang Nomor 20 Tahun 2023")
     assert "C1" not in {f["rule"] for f in check(ingest_text(named, "uji.txt"))}
+
+
+def test_each_clause_is_judged_at_its_own_ocr_confidence():
+    """stats.ocr.clauses (the reader's per-clause confidence): a clause read well on a scan whose weakest page is
+    poor keeps its punctuation finding, with its own figure; a clause read from a text layer is no OCR text."""
+    wrong = CLEAN.replace("c. profesionalisme;", "c. profesionalisme,").replace("f. akuntabel.", "f. akuntabel")
+    reg = _ocr(wrong, 60.0)
+    item_c = next(n for n in reg.walk() if n.text.startswith("profesionalisme"))
+    reg.stats.ocr["clauses"] = {item_c.id: {"confidence": 96.0, "min": 91.0, "pages": [1]}}
+    found = {f["rule"]: f for f in check(reg)}
+    assert "keyakinan 96%" in found["R1_item"]["message"]
+    assert "OCR" not in found["R1_last"]["message"] and "fix" in found["R1_last"]  # "f. akuntabel": a text layer

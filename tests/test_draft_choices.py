@@ -181,3 +181,55 @@ def test_the_sources_close(tmp_path):
     src = Sources(tmp_path / "c.sqlite")
     assert "jepara" in src.ids()
     src.close()
+
+
+#: the four kinds of profile the acceptance names: kabupaten and kota, Bupati and Pj. Wali Kota, with and without
+#: perangkat daerah
+PROFILES = {"kabupaten": KABUPATEN, "kota-pj": KOTA,
+            "kabupaten-tanpa-pd": {**KABUPATEN, "perangkat_daerah": []},
+            "kota-pj-tanpa-pd": {**KOTA, "perangkat_daerah": []}}
+
+
+@pytest.fixture(scope="module")
+def written(draft_sources, tmp_path_factory) -> dict:
+    out = {}
+    for key, data in PROFILES.items():
+        d = draft.build(profile.from_dict(data), sources=draft_sources)
+        folder = tmp_path_factory.mktemp(key)
+        draft.write(d, folder)
+        out[key] = (d, folder)
+    return out
+
+
+def test_check_on_each_written_draft_docx_reports_no_galat_and_no_peringatan(written):
+    for key, (_, folder) in written.items():
+        found = [f for f in check(ingest_path(folder / "draft.docx")) if f["severity"] != "info"]
+        assert found == [], (key, found)
+
+
+def test_no_sentence_points_at_a_chart_the_draft_dropped_and_each_is_a_decision(written):
+    pointer = re.compile(r"\b(?:pada|dalam)\s+(?:gambar|bagan|struktur)\s+di\s+atas", re.I)
+    for key, (d, folder) in written.items():
+        assert not pointer.search((folder / "draft.md").read_text(encoding="utf-8")), key
+        assert any(n.rule == "bagan" for n in d.notes.of("putusan")), key
+
+
+def test_an_announced_list_is_never_empty_even_without_perangkat_daerah(written):
+    for key, (d, _) in written.items():
+        blocks = [b for b in d.reg.lampiran if b.type != "signature"]
+        for b, after in zip(blocks, blocks[1:] + [None], strict=True):
+            if re.search(r"sebagai\s+berikut\s*:$", b.text or ""):
+                assert after is not None and after.type != "heading", (key, b.text[-80:])
+            if re.search(r"Satuan\s+Kerja\s*/\s*squad\s+yang\s+dapat\s+dibentuk\s+adalah\s+sebagai\s+berikut:$",
+                         b.text or "", re.I):  # the list of perangkat daerah: the profile's, or one blank row
+                assert after is not None and after.type == "item" and "...." in after.text, key
+
+
+def test_every_blank_of_the_lampiran_is_listed_among_what_must_be_filled(written):
+    for key, (d, folder) in written.items():
+        notes = (folder / "catatan.md").read_text(encoding="utf-8")
+        filled = notes.split("## Yang masih harus diisi", 1)[1].split("\n## ", 1)[0]
+        blanks = [b for b in d.reg.lampiran if b.type != "heading" and "...." in (b.text or "")]
+        assert blanks, key
+        for b in blanks:
+            assert f"**{b.cite}**" in filled, (key, b.cite)

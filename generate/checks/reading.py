@@ -99,10 +99,11 @@ def _downgrade(f: Finding, why: str) -> Finding:
 
 def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> list[Finding]:
     """The findings that apply to this act, each as sure as the text allows (see the module docstring)."""
-    ctx = _context(reg, findings)
+    base = _context(reg, findings)
     out: list[Finding] = []
     for f in findings:
-        row: dict[str, Any] = ctx["table"].get(f["rule"], {})
+        row: dict[str, Any] = base["table"].get(f["rule"], {})
+        ctx = {**base, "conf": clause_confidence(reg, f["cite"], base["conf"])}
         if not _applies(row, ctx):
             continue
         f = _reading_doubt(f, row, ctx, fix_ocr)
@@ -113,6 +114,20 @@ def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> 
         f.pop("restart", None)
         out.append(f)
     return out
+
+
+def clause_confidence(reg: Regulation, cite: str, whole: float | None) -> float | None:
+    """The OCR confidence of the clause at ``cite``: its own mean word confidence when the reader recorded one
+    (``stats.ocr.clauses``, :mod:`rancang.ingest.ocr_clauses`), None for a clause read wholly from a text layer,
+    else ``whole`` (the weakest page's, for what is no node: the Menimbang, the penutup, a bare label)."""
+    clauses = (reg.stats.ocr or {}).get("clauses") if reg.stats is not None and whole is not None else None
+    node = reg.find(cite) if clauses is not None else None
+    if clauses is None or node is None:
+        return whole
+    own = clauses.get(node.id)
+    if own is not None:
+        return float(own.get("confidence") or 0.0)
+    return None if len(re.sub(r"[^0-9a-z]+", "", node.text.lower())) >= 6 else whole
 
 
 def _context(reg: Regulation, findings: list[Finding]) -> dict[str, Any]:

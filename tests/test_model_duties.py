@@ -1,0 +1,80 @@
+"""Duty lists of a Lampiran (and of a Pasal) read as the duties of the role their intro names, one per item, each
+cited by its own path; kedudukan statements and definitions are not duties."""
+
+from __future__ import annotations
+
+import pytest
+from texts import perbup
+
+from rancang.ingest import ingest_text
+from rancang.model import build
+from rancang.model.duties import owners
+from rancang.model.pipeline import cues
+
+TEXT = perbup("""Pasal 1
+Dalam Peraturan Bupati ini yang dimaksud dengan:
+1. Pejabat Penilai Kinerja adalah atasan langsung yang bertanggung jawab menilai kinerja pegawai.
+Pasal 2
+Pejabat Fungsional berkedudukan di bawah dan bertanggung jawab secara langsung kepada Pejabat Administrator.
+Pasal 3
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""", lampiran="""A. TANGGUNG JAWAB DALAM TIM KERJA
+1) Pimpinan Unit Organisasi bertanggungjawab, untuk:
+a) menyusun dan menetapkan rencana kegiatan unit organisasi;
+b) menetapkan penugasan tim kerja; dan
+c) memantau capaian kinerja unit organisasi.
+2) Pejabat Penilai Kinerja bertanggung jawab atas:
+a) penilaian kinerja pegawai yang dinilai;
+b) pemberian umpan balik kepada pegawai.
+3) Tugas Ketua Tim meliputi:
+a) menyusun rincian kegiatan tim;
+b) membagi peran anggota tim.
+4) Penanggung jawab tim mempunyai tugas:
+1. menetapkan sasaran tim;
+2. menyetujui rencana kerja tim.
+5) Pejabat Pelaksana berkedudukan di bawah Pejabat Pengawas.
+""")
+
+
+@pytest.fixture(scope="module")
+def roles():
+    return {r["id"]: r for r in build(ingest_text(TEXT, "contoh.txt"))["roles"]}
+
+
+def test_bertanggungjawab_untuk_gives_one_duty_per_item(roles):
+    assert [(d["cite"], d["text"]) for d in roles["pimpinan_unit_organisasi"]["duties"]] == [
+        ("Lampiran huruf A angka 1 huruf a", "menyusun dan menetapkan rencana kegiatan unit organisasi;"),
+        ("Lampiran huruf A angka 1 huruf b", "menetapkan penugasan tim kerja; dan"),
+        ("Lampiran huruf A angka 1 huruf c", "memantau capaian kinerja unit organisasi.")]
+
+
+def test_the_pejabat_penilai_kinerja_gets_its_duties_and_not_its_definition(roles):
+    assert [d["cite"] for d in roles["pejabat_penilai_kinerja"]["duties"]] == [
+        "Lampiran huruf A angka 2 huruf a", "Lampiran huruf A angka 2 huruf b"]
+
+
+def test_tugas_x_meliputi_and_x_mempunyai_tugas(roles):
+    assert [d["text"] for d in roles["ketua_tim"]["duties"]] == ["menyusun rincian kegiatan tim;",
+                                                                 "membagi peran anggota tim."]
+    assert [d["cite"] for d in roles["penanggung_jawab_tim"]["duties"]] == [
+        "Lampiran huruf A angka 4 angka 1", "Lampiran huruf A angka 4 angka 2"]
+
+
+def test_a_kedudukan_is_not_a_duty(roles):
+    assert roles["pejabat_fungsional"]["duties"] == []
+    assert roles["pejabat_pelaksana"]["duties"] == []
+
+
+@pytest.mark.parametrize("intro, want", [
+    ("a. Peran dan tanggung jawab Pimpinan Unit Organisasi sekaligus Pejabat Penilai Kinerja, meliputi:",
+     ["pimpinan_unit_organisasi", "pejabat_penilai_kinerja"]),
+    ("d. Tanggung jawab anggota tim meliputi :", ["anggota_tim"]),
+    ("Setiap Ketua Tim bertanggung jawab untuk:", ["ketua_tim"]),
+    # a section heading, a scope list and a sentence are not duty lists
+    ("A. Tanggung jawab dalam tim kerja", []),
+    ("Pelaksanaan tugas Pejabat Fungsional dan Pejabat Pelaksana terdiri atas:", []),
+    ("Ketua Tim bertanggung jawab kepada Pimpinan Unit Organisasi.", []),
+    ("Jabatan Pimpinan Tinggi mempunyai tugas mengoordinasikan perencanaan.", []),
+])
+def test_duty_list_intros(intro, want):
+    assert owners(intro, cues()) == want
