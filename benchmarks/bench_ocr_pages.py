@@ -11,7 +11,8 @@
    (Pasal in order, ayat per Pasal).
 
 Wall and CPU seconds (this process and its children), the machine's load average printed with each figure; the
-machine is shared, so only ratios within one run count. Run: ``python benchmarks/bench_ocr_pages.py [--pages 3] [--full bogor]``.
+machine is shared, so only ratios within one run count.
+Run: ``python benchmarks/bench_ocr_pages.py [--pages 3] [--full bogor]``.
 """
 
 from __future__ import annotations
