@@ -252,3 +252,16 @@ def test_a_signer_name_with_academic_titles_is_a_decision_of_the_drafter(draft_s
     decided = [n for n in d.notes.of("putusan") if n.rule == "T2_title"]
     assert decided and "tanpa gelar" in decided[0].why
     assert any(f["rule"] == "T2_title" for f in check(d.reg))  # and check says so on the draft
+
+
+def test_a_clause_no_other_region_has_is_a_decision_naming_its_source_act(written, draft_sources):
+    for key, (d, _) in written.items():
+        local = [n for n in d.notes.of("putusan") if n.rule == "kebijakan-lokal"]
+        only = [n for n in local if "hanya ada dalam" in n.why]
+        assert only and all(draft_sources.act("jepara") in n.why for n in only), key
+        # the bar on PPPK as Ketua Tim Kerja is one region's rule: where the profile keeps it, only as a decision
+        bar = "Perjanjian Kerja tidak dapat ditugaskan sebagai Ketua Tim Kerja"
+        if bar in d.markdown:
+            assert bar in " ".join(n.text for n in only), key
+        # a variant names the wording most other regions share and where it is from
+        assert any("rumusan mayoritas" in n.why and " Pasal " in n.why for n in local), key
