@@ -139,3 +139,9 @@ def strip_item(text: str) -> str:
     t = clean(text)
     t = re.sub(r"[;,.]?\s*(dan/atau|dan|atau|serta)\s*$", "", t)
     return t.strip(" ;:,.").strip()
+
+
+def contents_intro(text: str, cues: dict) -> bool:
+    """Whether ``text`` (lower case) introduces the contents of a letter ("... paling sedikit memuat:", "surat
+    permohonan yang memuat antara lain:"): a ``contents_intro`` cue, or ``contents_intro_re`` (``cues.json``)."""
+    return any(c in text for c in cues["contents_intro"]) or re.search(cues["contents_intro_re"], text) is not None

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from rancang.model.clauses import Unit, clean, lampiran_following
+from rancang.model.clauses import Unit, clean, contents_intro, lampiran_following
 from rancang.model.mentions import Mention
 
 
@@ -28,7 +28,7 @@ def build_documents(us: list[Unit], mentions: list[list[Mention]], catalogue: di
         if not docs:
             continue
         low = u.low
-        if any(c in low for c in cues["contents_intro"]):
+        if contents_intro(low, cues):
             items = ([us[c] for c in u.children if us[c].type in ("huruf", "angka", "item")]
                      if u.source == "body" else lampiran_following(us, u))
             for it in items:

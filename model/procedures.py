@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rancang.model.clauses import Unit, clean, lampiran_following
+from rancang.model.clauses import Unit, clean, contents_intro, lampiran_following
 from rancang.model.roles import slug
 from rancang.model.steps import read_step
 
@@ -108,7 +108,7 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
                 stage = stage_here
                 continue
             if u.text.rstrip().endswith(":"):
-                contents = any(c in u.low for c in cues["contents_intro"])
+                contents = contents_intro(u.low, cues)
                 group = ("contents" if contents else "steps", None)
                 if not contents:
                     out.append((u, stage, "group"))  # kept only if it has an actor

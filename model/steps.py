@@ -22,7 +22,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from rancang.model.pipeline import load_nlp, patterns
+from rancang.model.pipeline import cues, load_nlp, patterns
 
 _CONJ = frozenset({"dan", "atau", "dan/atau", "/", ",", "serta"})
 
@@ -47,8 +47,10 @@ class Clause:
         self.tags: list[set[str]] = [set() for _ in doc]
         for match_id, start, _end in _matcher()(doc):
             self.tags[start].add(nlp.vocab.strings[match_id])
+        before = frozenset(cues()["role_not_before"])
         self.roles = [e for e in doc.ents if e.label_ == "ROLE"
-                      and not (e.start > 0 and doc[e.start - 1].lower_ in not_after)]
+                      and not (e.start > 0 and doc[e.start - 1].lower_ in not_after)
+                      and not (e.end < len(doc) and doc[e.end].lower_ in before)]
         self.docs = [e for e in doc.ents if e.label_ == "DOC"]
         self.role_at = {e.start: e for e in self.roles}
         self.main, self.has_condition = self._main_start()
@@ -170,7 +172,29 @@ def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = 
     to = [e.ent_id_ for e in c.roles if e.start > 0 and c.has(e.start - 1, "TO") and e.start < cc_at
           and e.ent_id_ != key]
     cc = [e.ent_id_ for e in c.roles if e.start > cc_at and e.ent_id_ != key]
-    main_docs = [d for d in c.docs if d.start >= c.main] or c.docs
     return {"actor": key, "actor_side": (c.side_of(actor) or sides.get(actor.ent_id_)) if actor is not None else None,
             "sides": sides, "to": list(dict.fromkeys(to)), "cc": list(dict.fromkeys(cc)),
-            "document": main_docs[0].ent_id_ if main_docs else None, "branch": c.branch()}
+            "document": step_document(c, actor), "branch": c.branch()}
+
+
+def step_document(c: Clause, actor: Any) -> str | None:
+    """The document a step carries: typed by what its main verb does (``step_documents`` of ``cues.json``: the
+    reply for "menjawab ... dengan alasan", the instruksi/disposisi for "menginstruksikan", the surat tugas or
+    penugasan for "menugaskan" ...), else the first document its main clause names, else the first it names."""
+    named = [d for d in c.docs if d.start >= c.main] or c.docs
+    start = actor.end if actor is not None and actor.start >= c.main else c.main
+    v = next((j for j in range(start, len(c.doc)) if c.has(j, "ACTIVE")), -1)
+    if v >= 0:
+        words = " ".join(t.lower_ for t in c.doc[v:v + 4])
+        low = c.doc.text.lower()
+        rules = cues()["step_documents"]["rules"]
+        for rule in rules:
+            if not words.startswith(tuple(rule["does"])):
+                continue
+            kept = [d for d in named if d.ent_id_ in rule["keep"]] or [d for d in c.docs if d.ent_id_ in rule["keep"]]
+            if kept:
+                return str(kept[0].ent_id_)
+            if c.docs or any(r in low for r in cues()["reason_cue"]):
+                return str(rule["document"])
+            return None
+    return str(named[0].ent_id_) if named else None

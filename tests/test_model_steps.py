@@ -128,7 +128,8 @@ def test_a_lampiran_of_the_same_kind_is_read_the_same_way():
     got = [(s["actor"], s["side"], s["branch"], s["document"]) for s in cross["steps"]]
     assert got == [
         ("pimpinan_unit_organisasi", "asal", None, "surat_permohonan_pelibatan"),
-        ("pimpinan_unit_organisasi", "tujuan", "tolak", "surat_permohonan_pelibatan"),
+        # the refusal answers the request with its reasons: it carries the reply, not the request (issue 29)
+        ("pimpinan_unit_organisasi", "tujuan", "tolak", "surat_jawaban"),
         ("pimpinan_unit_organisasi", "tujuan", "setuju", None),
         ("pejabat_fungsional", "tujuan", "setuju", "surat_penugasan")]
     assert cross["steps"][0]["to"] == ["pimpinan_unit_organisasi"] or cross["steps"][0]["to"] == []

@@ -1,0 +1,64 @@
+"""A step's document typed by what the step does: a request carries the permohonan, a refusal "dengan alasan" the
+reply (with its reasons), an instruction the instruksi/disposisi, an assignment the surat tugas / penugasan it
+names; a letter's list of contents ("... memuat antara lain:") belongs to the letter, never a step of its own."""
+
+from __future__ import annotations
+
+import pytest
+from texts import perbup
+
+from rancang.ingest import ingest_text
+from rancang.model import build
+
+TEXT = perbup("""Pasal 1
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""", lampiran="""A. MEKANISME PENUGASAN
+1. Mekanisme penunjukan lintas unit organisasi
+a. Pimpinan Unit Organisasi pemilik kinerja mengirimkan surat permohonan pelibatan kepada Pimpinan Unit \
+Organisasi dituju yang memuat antara lain:
+1) nama kegiatan;
+2) jangka waktu pelibatan.
+b. apabila Pimpinan Unit Organisasi dituju tidak menyetujui permohonan, maka Pimpinan Unit Organisasi dituju \
+menjawab surat permohonan pelibatan tersebut dengan alasan penolakan;
+c. apabila Pimpinan Unit Organisasi dituju menyetujui, maka Pimpinan Unit Organisasi dituju menginstruksikan \
+Pejabat Penilai Kinerja untuk menugaskan Pejabat Fungsional sesuai surat permohonan pelibatan;
+d. berdasarkan surat jawaban tersebut, Pejabat Penilai Kinerja menugaskan Pejabat Fungsional untuk \
+melaksanakan kegiatan;
+e. Pejabat Penilai Kinerja menetapkan penugasan atas usulan Pimpinan Unit Organisasi dengan memberikan surat \
+tugas atau disposisi;
+f. apabila Pejabat Penilai Kinerja menyetujui, maka Pejabat Penilai Kinerja menugaskan Pejabat Fungsional \
+untuk melaksanakan kegiatan tertentu;
+g. Pejabat Fungsional menerima surat penugasan.
+""")
+
+
+@pytest.fixture(scope="module")
+def model():
+    return build(ingest_text(TEXT, "contoh.txt"))
+
+
+def test_each_step_carries_the_document_of_what_it_does(model):
+    (proc,) = model["procedures"]
+    assert [(" ".join(s["cite"].split()[-2:]), s["document"]) for s in proc["steps"]] == [
+        ("huruf a", "surat_permohonan_pelibatan"),  # mengirimkan surat permohonan
+        ("huruf b", "surat_jawaban"),  # menjawab the request dengan alasan: the reply, not the request
+        ("huruf c", "instruksi_disposisi"),  # menginstruksikan, though it names the request it rests on
+        ("huruf d", "surat_penugasan"),  # menugaskan on the basis of the surat jawaban
+        ("huruf e", "surat_tugas"),  # menetapkan penugasan ... dengan memberikan surat tugas atau disposisi
+        ("huruf f", None),  # menugaskan, no letter named: none asserted
+        ("huruf g", "surat_penugasan")]
+
+
+def test_the_contents_of_a_letter_are_the_letters_not_steps(model):
+    (proc,) = model["procedures"]
+    assert all(s["actor"] for s in proc["steps"])
+    docs = {d["id"]: d for d in model["documents"]}
+    assert [(c["cite"], c["text"]) for c in docs["surat_permohonan_pelibatan"]["contents"]] == [
+        ("Lampiran huruf A angka 1 huruf a angka 1", "nama kegiatan"),
+        ("Lampiran huruf A angka 1 huruf a angka 2", "jangka waktu pelibatan")]
+
+
+def test_the_reasons_of_a_refusal_are_in_the_reply(model):
+    docs = {d["id"]: d for d in model["documents"]}
+    assert [c["text"] for c in docs["surat_jawaban"]["contents"]] == ["dengan alasan penolakan"]
+    assert docs["instruksi_disposisi"]["name"] == "Instruksi atau disposisi"
