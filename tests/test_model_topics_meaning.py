@@ -77,3 +77,14 @@ def test_pelaksana_inside_unit_pelaksana_teknis_is_not_the_pejabat_pelaksana():
     roles = {r["id"]: r for r in build(ingest_text(UPT, "contoh.txt"))["roles"]}
     assert roles["pejabat_pelaksana"]["mentions"] == 1
     assert roles["pejabat_pelaksana"]["cite"] == "Pasal 2"
+
+
+INDIVIDU = perbup("""Pasal 1
+Setiap ASN melaporkan hasil pelaksanaan tugasnya kepada atasan langsung secara berkala.
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+
+
+def test_individual_reporting_in_other_words_is_found():
+    assert build(ingest_text(INDIVIDU, "contoh.txt"))["topics"]["pertanggungjawaban_individu"]["cite"] == "Pasal 1"
