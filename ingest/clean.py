@@ -197,15 +197,17 @@ class PageStage(NamedTuple):
 
     kind: str
     find: Callable[[list[str]], dict[int, str]]
+    #: the stage finds nothing in a text that shows no page break (:func:`furniture.page_breaks`): skipped there
+    paged: bool = False
 
 
 #: The page stages, in the order they run, before the line stages; each reads the lines the one before it left.
 PAGE_STAGES: tuple[PageStage, ...] = (
     # a paged document copied as text: running headers beside the page breaks, catchwords before them (first, while
     # the page numbers that mark the breaks are still there)
-    PageStage("running_header", furniture.paged_header_lines),
-    PageStage("catchword", furniture.catchword_lines),
-    PageStage("page_number", page_number_lines),
+    PageStage("running_header", furniture.paged_header_lines, paged=True),
+    PageStage("catchword", furniture.catchword_lines, paged=True),
+    PageStage("page_number", page_number_lines, paged=True),
     PageStage("page_number", trailing_counters),
     PageStage("running_header", running_header_lines),
 )
@@ -216,9 +218,19 @@ PAGE_STAGES: tuple[PageStage, ...] = (
 
 def cut_page_artefacts(lines: list[str], removed: Removed, stages: tuple[PageStage, ...] | None = None) -> list[str]:
     """A copy of ``lines`` with what each page stage (of ``stages``, :data:`PAGE_STAGES` when None) found cut off,
-    in order, each cut recorded in ``removed`` (``{"kind", "line" (1-based), "text"}``)."""
+    in order, each cut recorded in ``removed`` (``{"kind", "line" (1-based), "text"}``).
+
+    Whether the text shows a page break is read once, first (:func:`furniture.breaks_of`, which the stages then
+    reuse): when it shows none, the ``paged`` stages that run first are skipped, which changes nothing. A running
+    header (:func:`furniture.paged_headers`) needs three breaks and a catchword one; a lone page number is itself
+    a break; and as none of them cuts a line, the lines each reads are the ones read here (issue 33: these stages
+    were 11% of a text with no page break)."""
     lines = list(lines)
-    for kind, find in PAGE_STAGES if stages is None else stages:
+    stages = PAGE_STAGES if stages is None else stages
+    lead = next((n for n, stage in enumerate(stages) if not stage.paged), len(stages))  # paged stages run first
+    if lead and not furniture.breaks_of(lines):
+        stages = stages[lead:]
+    for kind, find, _ in stages:
         for i, tail in find(lines).items():
             removed.append({"kind": kind, "line": i + 1, "text": tail.strip()})
             lines[i] = lines[i][: len(lines[i]) - len(tail)]

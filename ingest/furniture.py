@@ -20,6 +20,8 @@ or a form feed. Two rules, each a small function, run by :mod:`clean` as its fir
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence, Set
+from functools import lru_cache
 
 from rancang.ingest.pages import lone_page_numbers
 from rancang.ingest.readers.pdf_furniture import rules
@@ -47,6 +49,19 @@ def page_breaks(lines: list[str], lone_numbers: set[int]) -> set[int]:
     return out
 
 
+def breaks_of(lines: Sequence[str]) -> frozenset[int]:
+    """:func:`page_breaks` of ``lines`` with their lone page numbers, read once for the same lines: the page stages
+    (:func:`paged_header_lines`, :func:`catchword_lines`) and :func:`clean.cut_page_artefacts`'s test ask for the
+    same lines in turn (the last two texts' answers are kept)."""
+    return _breaks(tuple(lines))
+
+
+@lru_cache(maxsize=2)
+def _breaks(lines: tuple[str, ...]) -> frozenset[int]:
+    as_list = list(lines)
+    return frozenset(page_breaks(as_list, lone_page_numbers(as_list)))
+
+
 def _around(lines: list[str], at: int) -> list[int]:
     """The indices of up to :data:`_REACH` non-blank lines before and after line ``at``."""
     out: list[int] = []
@@ -68,7 +83,7 @@ def _header_like(text: str) -> bool:
     return not (rules()["structural"].match(text) or first[:-1].isdigit() or (len(first) <= 3 and first.endswith(".")))
 
 
-def paged_headers(lines: list[str], breaks: set[int]) -> set[int]:
+def paged_headers(lines: list[str], breaks: Set[int]) -> set[int]:
     """Indices of running-header lines: text that stands within :data:`_REACH` lines of a page break on at least
     three pages and on half of them. Only those occurrences are taken."""
     if len(breaks) < 3:
@@ -92,7 +107,7 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def catchwords(lines: list[str], breaks: set[int], skip: set[int] | frozenset[int] = frozenset()) -> set[int]:
+def catchwords(lines: list[str], breaks: Set[int], skip: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """Indices of catchword lines: a line of at most eight words ending in an ellipsis (". . .", "...", "…"),
     followed by a page break, whose words begin the first text after the break (page numbers, blank lines and the
     ``skip`` lines, running headers, passed over)."""
@@ -116,7 +131,7 @@ def catchwords(lines: list[str], breaks: set[int], skip: set[int] | frozenset[in
 
 def paged_header_lines(lines: list[str]) -> dict[int, str]:
     """The page stage of :func:`paged_headers`: ``{index: the whole line}``."""
-    return {i: lines[i] for i in sorted(paged_headers(lines, page_breaks(lines, lone_page_numbers(lines))))}
+    return {i: lines[i] for i in sorted(paged_headers(lines, breaks_of(lines)))}
 
 
 def catchword_lines(lines: list[str]) -> dict[int, str]:
@@ -125,4 +140,4 @@ def catchword_lines(lines: list[str]) -> dict[int, str]:
     text = "\n".join(lines)
     if ".." not in text and ". ." not in text and "\u2026" not in text:
         return {}
-    return {i: lines[i] for i in sorted(catchwords(lines, page_breaks(lines, lone_page_numbers(lines))))}
+    return {i: lines[i] for i in sorted(catchwords(lines, breaks_of(lines)))}

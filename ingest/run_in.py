@@ -39,12 +39,16 @@ _OPENS = re.compile(r"""(?!(?:Undang-[Uu]ndang|Peraturan|Keputusan|Instruksi|Pen
 #: an upper-case word (a title's last words: "BAB I KETENTUAN UMUM Pasal 1")
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'/-]+,?$")
 #: the words that open the diktum, after which the batang tubuh may run on
+#: a page's catchword, the next page's first heading printed at its foot: "... daerah. Pasal 130..." (an
+#: artefact of the printed page, never a heading: the page after it prints the heading again)
+_CATCHWORD = re.compile(r"(?:\s?\.)+|\s?\u2026")   # "Pasal 130...", "Pasal 39. . .", "Pasal 39 …"
 #: a BAB's title in capitals, up to the Pasal heading that follows it
 _BAB_TITLE = re.compile(r"(?:(?!PASAL\b)[^\sa-z]*[A-Z][^\sa-z]*(?:\s+|$))+")
 #: the words a reference follows ("... tersebut dalam Pasal 1."): the heading reader's and the old acts' own
 _REFERS = re.compile(rf"(?:{g.CONTINUES.pattern})|\b(?:tersebut|termaksud|tercantum|ialah|yaitu|[Pp]asal|ayat)\s*$")
 _DIKTUM = re.compile(r"\b(?:MEMUTUSKAN|Memutuskan|MENETAPKAN|Menetapkan)\b")
-_PENJELASAN = re.compile(r"^PENJELASAN\b")
+#: where the Penjelasan starts ("PENJELASAN ATAS ...", "II. PASAL DEMI PASAL"), at a line's start or inside it
+_PENJELASAN = re.compile(r"^PENJELASAN\b|\bPENJELASAN\s+ATAS\b|\bPASAL\s+DEMI\s+PASAL\b")
 
 
 def _ended(pre: str) -> bool:
@@ -98,7 +102,7 @@ class _Sequence:
 
 
 #: a Bagian or Paragraf heading with its title, at the end of the text before a Pasal heading
-_CONTAINER = re.compile(r"(?<!\S)(?:(?:Bagian|BAGIAN)\s+Ke[a-z]+(?:\s+(?:Belas|Puluh))?(?:\s+[A-Z](?=\s))?"
+_CONTAINER = re.compile(r"(?<!\S)(?:(?:Bagian|BAGIAN)\s+(?:Ke[a-z]+|Pertama)(?:\s+(?:Belas|Puluh))?(?:\s+[A-Z](?=\s))?"
                         r"|Paragraf\s+(?:\d{1,3}[A-Z]?|Ke[a-z]+))\s+")
 
 
@@ -125,7 +129,7 @@ def _split_at(line: str, seq: _Sequence, after: int = 0) -> tuple[str, str, str]
     """(text before, heading, text after) at the first heading run into ``line`` (from ``after`` on) that is the
     next of ``seq``."""
     for m in _HEAD.finditer(line, after):
-        if not seq.fits(m):
+        if not seq.fits(m) or _CATCHWORD.match(line, m.end()):
             continue
         pre, rest = line[:m.start()].rstrip(), line[m.end():].lstrip()
         container = _container_before(pre) if m.group("pasal") else None
@@ -180,41 +184,55 @@ def split_run_in(lines: list[str]) -> list[str]:
     seq = _Sequence()
     for k in range(start, len(lines)):
         line = lines[k]
-        if _PENJELASAN.match(line):
+        end = _PENJELASAN.search(line)
+        if end is None:
+            _split_line(line, seq, out)
+            continue
+        # the Penjelasan (its Pasal numbered again, "Pasal 10 Cukup jelas.") is never split, also when it starts
+        # inside a line: the body's part of that line is read, the Penjelasan stays on its last piece as printed
+        # (where the Penjelasan starts is the parts' business, not this rule's)
+        if end.start() == 0:
             return out + lines[k:]
-        if "asal " not in line and "ASAL " not in line and "BAB " not in line:
-            out.append(line)
-            continue
-        m = _HEAD.match(line)
-        if g.PASAL.match(line):
-            if m is not None and (seq.fits(m) or seq.resyncs(m)):
-                seq.take(m)
-            out.append(line)
-            continue
-        after = 0
-        if m is not None and seq.fits(m) and m.group("pasal") and _ended(next((o for o in reversed(out) if o), "")):
-            # "Pasal 1 1. Yang dimaksud ...", "Pasal 2. (1) ...", "PASAL I. Peraturan ...": heading and text apart
-            rest = line[m.end():].lstrip()
-            if _OPENS.match(rest) or m.group("dot") or not m.group("pnum").isdigit():
-                seq.take(m)
-                out.append(line[:m.end()].strip())
-                line = rest
-        elif m is not None and seq.fits(m) and (m.group("bab") or _read_by_headings(m, seq)):
-            seq.take(m)  # "BAB I KETENTUAN UMUM Pasal 1 ...", "Pasal 1 Dalam ...": the heading reader's
-            after = m.end()
-        while line:
-            parts = _split_at(line, seq, after)
-            if parts is None:
-                m = _HEAD.match(line)
-                if after == 0 and m is not None and seq.fits(m) and (g.PASAL.match(line) or _read_by_headings(m, seq)):
-                    seq.take(m)  # what is left is a heading the heading reader reads as it stands
-                break
-            pre, head, line = parts
-            hm = _HEAD.match(head)
-            if hm is not None:
-                seq.take(hm)
-            out.extend([*pre.split("\n"), head] if pre else [head])
-            after = 0
-        if line:
-            out.append(line)
+        _split_line(line[:end.start()].rstrip(), seq, out)
+        out[-1] = f"{out[-1]} {line[end.start():]}"
+        return out + lines[k + 1:]
     return out
+
+
+def _split_line(line: str, seq: _Sequence, out: list[str]) -> None:
+    """Append ``line`` to ``out`` as one line or more, each heading run into it on a line of its own."""
+    if "asal " not in line and "ASAL " not in line and "BAB " not in line:
+        out.append(line)
+        return
+    m = _HEAD.match(line)
+    if g.PASAL.match(line):
+        if m is not None and (seq.fits(m) or seq.resyncs(m)):
+            seq.take(m)
+        out.append(line)
+        return
+    after = 0
+    if m is not None and seq.fits(m) and m.group("pasal") and _ended(next((o for o in reversed(out) if o), "")):
+        # "Pasal 1 1. Yang dimaksud ...", "Pasal 2. (1) ...", "PASAL I. Peraturan ...": heading and text apart
+        rest = line[m.end():].lstrip()
+        if _OPENS.match(rest) or m.group("dot") or not m.group("pnum").isdigit():
+            seq.take(m)
+            out.append(line[:m.end()].strip())
+            line = rest
+    elif m is not None and seq.fits(m) and (m.group("bab") or _read_by_headings(m, seq)):
+        seq.take(m)  # "BAB I KETENTUAN UMUM Pasal 1 ...", "Pasal 1 Dalam ...": the heading reader's
+        after = m.end()
+    while line:
+        parts = _split_at(line, seq, after)
+        if parts is None:
+            m = _HEAD.match(line)
+            if after == 0 and m is not None and seq.fits(m) and (g.PASAL.match(line) or _read_by_headings(m, seq)):
+                seq.take(m)  # what is left is a heading the heading reader reads as it stands
+            break
+        pre, head, line = parts
+        hm = _HEAD.match(head)
+        if hm is not None:
+            seq.take(hm)
+        out.extend([*pre.split("\n"), head] if pre else [head])
+        after = 0
+    if line:
+        out.append(line)

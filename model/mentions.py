@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rancang.model.clauses import Unit, clean
+from rancang.model.pipeline import cues
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,14 @@ class Mention:
 def find_mentions(us: list[Unit], nlp, not_after: list[str]) -> list[list[Mention]]:
     """Mentions of each unit, in unit order."""
     stop = set(not_after)
+    stop_before = set(cues()["role_not_before"])
     out: list[list[Mention]] = []
     for doc in nlp.pipe((u.text for u in us), batch_size=256):
         found = []
         for ent in doc.ents:
-            if ent.label_ == "ROLE" and ent.start > 0 and doc[ent.start - 1].lower_ in stop:
-                continue
+            if ent.label_ == "ROLE" and (ent.start > 0 and doc[ent.start - 1].lower_ in stop
+                                         or ent.end < len(doc) and doc[ent.end].lower_ in stop_before):
+                continue  # part of a longer name: "Unit Pelaksana Teknis Daerah" is no Pejabat Pelaksana
             found.append(Mention(ent.label_, ent.ent_id_, clean(ent.text), ent.start_char, ent.end_char))
         out.append(found)
     return out

@@ -61,7 +61,8 @@ def _stage(u: Unit, cues: dict[str, Any], heading: bool = True) -> str | None:
     for name, words in cues["stages"]["names"].items():
         if title.startswith(tuple(words)) and (len(title) < 80 or not heading):
             return name
-    return None
+    bare = title.rstrip(" :.")
+    return next((name for name, words in cues["stages"].get("bare", {}).items() if bare in words), None)
 
 
 def section(us: list[Unit], head: Unit, intros: tuple[str, ...]) -> list[Unit]:

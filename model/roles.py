@@ -242,7 +242,9 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
         # a kedudukan ("... berkedudukan di bawah ...") places the role, a duty-list intro opens duties: neither
         # is a duty itself (both may still draw a reporting line)
         placing = v >= 0 and u.low.startswith(tuple(cues["kedudukan_verbs"]), v)
-        if u.source == "body" and not placing and u.index not in intros:
+        # "X adalah/merupakan pejabat yang bertanggung jawab ...": a definition outside the Ketentuan Umum
+        defining = v >= 0 and any(0 <= u.low.find(c) < v for c in cues["definition_copula"])
+        if u.source == "body" and not placing and not defining and u.index not in intros:
             for s in subj:
                 book.add(book.duties, s.key, _item(u.text, u))
             for m in ms:

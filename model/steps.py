@@ -47,8 +47,10 @@ class Clause:
         self.tags: list[set[str]] = [set() for _ in doc]
         for match_id, start, _end in _matcher()(doc):
             self.tags[start].add(nlp.vocab.strings[match_id])
+        before = frozenset(cues()["role_not_before"])
         self.roles = [e for e in doc.ents if e.label_ == "ROLE"
-                      and not (e.start > 0 and doc[e.start - 1].lower_ in not_after)]
+                      and not (e.start > 0 and doc[e.start - 1].lower_ in not_after)
+                      and not (e.end < len(doc) and doc[e.end].lower_ in before)]
         self.docs = [e for e in doc.ents if e.label_ == "DOC"]
         self.role_at = {e.start: e for e in self.roles}
         self.main, self.has_condition = self._main_start()

@@ -14,10 +14,13 @@ from typing import Any
 
 from rancang import topics
 from rancang.model.clauses import Unit, clean, strip_item
+from rancang.model.pipeline import cues
 
 
 def candidates(us: list[Unit]) -> list[Unit]:
-    """Pasal without ayat and every ayat of the body, definitions excluded."""
+    """Pasal without ayat and every ayat of the body, definitions and amendment instructions excluded (a Pasal
+    "Beberapa ketentuan ... diubah sebagai berikut: 1. Ketentuan Pasal 8 diubah ..." regulates no topic itself;
+    the Pasal it amends, printed under it, may)."""
     out = []
     for u in us:
         if u.source != "body" or u.definition:
@@ -27,7 +30,16 @@ def candidates(us: list[Unit]) -> list[Unit]:
                 out.append(u)
         elif u.type == "ayat":
             out.append(u)
-    return [u for u in out if not _is_definitions(u, us)]
+    return [u for u in out if not _is_definitions(u, us) and not _amends(u, us)]
+
+
+def _amends(u: Unit, us: list[Unit]) -> bool:
+    rules = [re.compile(r) for r in cues()["amendment_instruction"]]
+
+    def instruction(text: str) -> bool:
+        return any(r.search(text) for r in rules)
+
+    return instruction(u.low) or any(instruction(us[c].low) for c in u.children)
 
 
 def _is_definitions(u: Unit, us: list[Unit]) -> bool:
@@ -38,6 +50,13 @@ def _qualifies(text: str, rule: dict[str, Any]) -> bool:
     if any(a in text for a in rule.get("avoid", [])):
         return False
     return all(any(p in text for p in group) for group in rule["require"])
+
+
+def _headed(u: Unit, rule: dict[str, Any]) -> bool:
+    """The clause opens with the topic's word under a BAB/Bagian heading that names the topic ("Bagian Kedua
+    Kedudukan" / "(1) Kedudukan sebagaimana dimaksud ..."), whatever words the Permen used."""
+    heads = " ".join(h.lower() for h in u.headings[-2:])
+    return any(u.low.startswith(w) for w in rule.get("headed", [])) and any(h in heads for h in rule.get("heading", []))
 
 
 def _score(u: Unit, rule: dict[str, Any]) -> int:
@@ -60,7 +79,7 @@ def find_topics(us: list[Unit], rules: dict[str, dict[str, Any]] | None = None) 
         rule = rules[key]
         best = None
         for u in cands:
-            if _qualifies(u.full_low, rule):
+            if _qualifies(u.full_low, rule) or _headed(u, rule):
                 s = _score(u, rule)
                 if best is None or s > best[0]:
                     best = (s, u)
@@ -68,7 +87,7 @@ def find_topics(us: list[Unit], rules: dict[str, dict[str, Any]] | None = None) 
         if unit is not None and unit.type == "ayat":
             pasal = by_id.get(unit.pasal)
             ayats = [us[c] for c in pasal.children if us[c].type == "ayat"] if pasal else []
-            if ayats and all(_qualifies(a.full_low, rule) for a in ayats):
+            if ayats and all(_qualifies(a.full_low, rule) or _headed(a, rule) for a in ayats):
                 unit = pasal
         out[key] = unit
     return out

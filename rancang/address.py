@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from rancang.kinds import DIKTUM_NUMBER, NODE_TYPES, PASAL_NUMBER
@@ -123,17 +124,27 @@ class Address:
 
     @classmethod
     def of(cls, steps: Iterable[tuple[str, str] | Step]) -> Address:
-        """The address of these (kind, number[, dup]) steps, outermost first."""
-        out = ROOT
-        for s in steps:
-            out = out.child(*s)
-        return out
+        """The address of these (kind, number[, dup]) steps, outermost first (the same steps are read once)."""
+        key = tuple(steps)
+        if cls is Address:
+            try:
+                return _built(key)
+            except TypeError:  # a step that is not hashable (a list): built below, not kept
+                pass
+        return _build(key)
 
     @classmethod
     def parse(cls, ident: str) -> Address:
         """The address of an id: "pasal-4/ayat-2~2/huruf-a", "bab-II/bagian-kedua-belas", "lampiran-12".
 
-        Raises ValueError when a part names no known kind (``Address.parse("foo-1")``)."""
+        Raises ValueError when a part names no known kind (``Address.parse("foo-1")``). An id is read once: the
+        same ids recur in every act ("pasal-1/ayat-2"), and an Address never changes (issue 33)."""
+        if cls is not Address:
+            return cls._parse(ident)
+        return _parsed(ident)
+
+    @classmethod
+    def _parse(cls, ident: str) -> Address:
         steps = []
         for part in ident.split("/"):
             kind, _, rest = part.partition("-")
@@ -245,6 +256,25 @@ def _part(step: Step, quoted: bool) -> str:
     else:
         part = f"{kind}-{number}"
     return f"{part}~{dup}" if dup > 1 else part
+
+
+def _build(steps: Iterable[tuple[str, str] | Step]) -> Address:
+    out = ROOT
+    for s in steps:
+        out = out.child(*s)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _built(steps: tuple[tuple[str, str] | Step, ...]) -> Address:
+    """:meth:`Address.of`, kept for the steps seen last."""
+    return _build(steps)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(ident: str) -> Address:
+    """:meth:`Address.parse`, kept for the ids seen last (a ValueError is raised again each time, never kept)."""
+    return Address._parse(ident)
 
 
 class _Numbered(Protocol):

@@ -99,3 +99,21 @@ def test_a_heading_left_alone_at_a_lines_end_counts_in_the_sequence():
                         "(1) Didirikan suatu Perusahaan. Pasal 2. Dalam hal ini yang dimaksud."])
     assert out[1:] == ["Menetapkan: PERATURAN.", "BAB I PENDIRIAN.", "Pasal 1.", "(1) Didirikan suatu Perusahaan.",
                        "Pasal 2.", "Dalam hal ini yang dimaksud."]
+
+
+def test_a_pages_catchword_is_no_heading():
+    # the converted UU 4/2009 and UU 1/2009 keep the next page's first heading at a page's foot:
+    # "... daerah. Pasal 130..." and "a. memiliki... Pasal 39. . . Bagian Kedua..."
+    lines = ["MEMUTUSKAN:", "Pasal 1", "(1) Pemegang izin wajib membayar pendapatan negara. Pasal 3...",
+             "a. memiliki... Pasal 2. . . Bagian Kedua...", "Pasal 2", "Cukup."]
+    assert split_run_in(lines) == lines
+
+
+def test_the_penjelasan_run_into_the_last_line_of_the_body_is_never_split():
+    out = split_run_in(["MEMUTUSKAN:", "Pasal 9", "Mulai berlaku. PENJELASAN ATAS PERATURAN PEMERINTAH. I. UMUM. "
+                        "II. PASAL DEMI PASAL Pasal 10 Cukup jelas."])
+    # (the body's part of the line is read: old acts print body and Penjelasan on one line)
+    out = split_run_in(["MEMUTUSKAN:", "Pasal 9", "Mulai berlaku. Pasal 10 Cukup. PENJELASAN ATAS PERATURAN "
+                        "PEMERINTAH. I. UMUM. II. PASAL DEMI PASAL Pasal 11 Cukup jelas."])
+    assert out == ["MEMUTUSKAN:", "Pasal 9", "Mulai berlaku.", "Pasal 10", "Cukup. PENJELASAN ATAS PERATURAN "
+                   "PEMERINTAH. I. UMUM. II. PASAL DEMI PASAL Pasal 11 Cukup jelas."]

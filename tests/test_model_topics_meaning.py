@@ -1,0 +1,90 @@
+"""Topics found where the act regulates them, whatever its words: a Bagian named for the topic whose Pasal opens
+with it; never in an amending act's instructions ("Ketentuan Pasal 8 diubah ..."); and a role word inside a longer
+name ("Unit Pelaksana Teknis Daerah") is not that role."""
+
+from __future__ import annotations
+
+from texts import perbup
+
+from rancang.ingest import ingest_text
+from rancang.model import build
+
+KEDUDUKAN = perbup("""BAB II
+MEKANISME KERJA
+Bagian Kesatu
+Umum
+Pasal 6
+Mekanisme kerja terdiri atas:
+a. kedudukan; dan
+b. penugasan.
+Bagian Kedua
+Kedudukan
+Pasal 7
+(1) Kedudukan sebagaimana dimaksud dalam Pasal 6 huruf a ditetapkan bagi setiap Pejabat Fungsional dan \
+Pejabat Pelaksana dalam peta jabatan.
+(2) Penetapan sebagaimana dimaksud pada ayat (1) dilakukan oleh Pejabat Pembina Kepegawaian.
+Pasal 8
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+
+
+def test_kedudukan_under_its_bagian_is_found():
+    m = build(ingest_text(KEDUDUKAN, "contoh.txt"))
+    assert m["topics"]["kedudukan"]["cite"] == "Pasal 7 ayat (1)"
+
+
+AMENDMENT = """PERATURAN GUBERNUR CONTOH
+NOMOR 9 TAHUN 2025
+TENTANG
+PERUBAHAN ATAS PERATURAN GUBERNUR NOMOR 3 TAHUN 2024 TENTANG SISTEM KERJA
+GUBERNUR CONTOH,
+MEMUTUSKAN:
+Menetapkan : PERATURAN GUBERNUR TENTANG PERUBAHAN ATAS PERATURAN GUBERNUR NOMOR 3 TAHUN 2024 TENTANG SISTEM KERJA.
+Pasal I
+Beberapa ketentuan dalam Peraturan Gubernur Nomor 3 Tahun 2024 tentang Sistem Kerja diubah sebagai berikut:
+1. Ketentuan Pasal 9 diubah dengan menambahkan pelaksanaan tugas lintas instansi yang meliputi koordinasi, \
+sehingga Pasal 9 berbunyi sebagai berikut:
+Pasal 9
+Pejabat Fungsional melaksanakan tugas dalam tim kerja.
+2. Di antara Pasal 9 dan Pasal 10 disisipkan 1 (satu) Pasal, yakni Pasal 9A yang mengatur ketua tim yang \
+melaporkan hasil kerja kepada Pejabat Penilai Kinerja, sehingga berbunyi sebagai berikut:
+Pasal 9A
+Ketua tim melaporkan hasil kerja kepada Pejabat Penilai Kinerja.
+Pasal II
+Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan.
+"""
+
+
+def test_amendment_instructions_are_never_topics():
+    topics = build(ingest_text(AMENDMENT, "perubahan.txt"))["topics"]
+    # the instruction mentions "pelaksanaan tugas lintas ... meliputi", the amended Pasal 9 does not
+    assert topics["lingkup_pelaksanaan_tugas"] is None
+    # the inserted Pasal 9A regulates it; the instruction that inserts it does not
+    assert topics["pertanggungjawaban_ketua_tim"]["cite"] == "Pasal I angka 2: Pasal 9A"
+    assert not any(t and t["cite"] in ("Pasal I", "Pasal I angka 1", "Pasal I angka 2") for t in topics.values())
+
+
+UPT = perbup("""Pasal 1
+Kepala Unit Pelaksana Teknis Daerah menyampaikan laporan kepada Kepala Dinas.
+Pasal 2
+Pejabat Pelaksana melaksanakan tugas pelayanan.
+Pasal 3
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+
+
+def test_pelaksana_inside_unit_pelaksana_teknis_is_not_the_pejabat_pelaksana():
+    roles = {r["id"]: r for r in build(ingest_text(UPT, "contoh.txt"))["roles"]}
+    assert roles["pejabat_pelaksana"]["mentions"] == 1
+    assert roles["pejabat_pelaksana"]["cite"] == "Pasal 2"
+
+
+INDIVIDU = perbup("""Pasal 1
+Setiap ASN melaporkan hasil pelaksanaan tugasnya kepada atasan langsung secara berkala.
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+
+
+def test_individual_reporting_in_other_words_is_found():
+    assert build(ingest_text(INDIVIDU, "contoh.txt"))["topics"]["pertanggungjawaban_individu"]["cite"] == "Pasal 1"
