@@ -89,11 +89,11 @@ def parse(store: Any, query: str) -> Query:
     """The :class:`.query.Query` of ``query`` with typos corrected against the vocabulary of ``store``'s index."""
     q = parse_text(query)
     if q.words and has_words(store.db):
-        vocab = _vocabulary(store)
-        known = set(vocab)
+        vocab: list[str] = []
         for i, w in enumerate(q.words):
-            if len(w) < TYPO_MIN_LEN or not w.isalpha() or stem(w) in known or _has_prefix(store, w):
+            if len(w) < TYPO_MIN_LEN or not w.isalpha() or _found(store, f'words : "{w}"* OR stems : "{stem(w)}"'):
                 continue
+            vocab = vocab or _vocabulary(store)  # read only when a word is missing: a large corpus has 10^5 words
             best = process.extractOne(w, vocab, scorer=fuzz.ratio, score_cutoff=TYPO_MIN)
             if best:
                 q.corrections[w] = best[0]
@@ -107,9 +107,10 @@ def _vocabulary(store: Any) -> list[str]:
     return [r[0] for r in store.db.execute("SELECT term FROM temp.clause_vocab ORDER BY term")]
 
 
-def _has_prefix(store: Any, w: str) -> bool:
+def _found(store: Any, expression: str) -> bool:
+    """Does any clause match FTS5 ``expression`` in the stem index?"""
     return store.db.execute("SELECT 1 FROM clause_words WHERE clause_words MATCH ? LIMIT 1",
-                            (f'words : "{w}"*',)).fetchone() is not None
+                            (expression,)).fetchone() is not None
 
 
 def _expressions(q: Query, stems: bool) -> tuple[str, str]:
