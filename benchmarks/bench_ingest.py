@@ -180,6 +180,27 @@ def bench_text_and_bluebell(rounds: int) -> tuple[dict, dict]:
     return text, blue
 
 
+def bench_json_writer(trees: list, rounds: int) -> dict:
+    """CPU time writing the trees' JSON: the standard library's ``indent=1`` (pure Python), the CLI's writer
+    (compact C dump + msgspec's C layout, the same bytes) and, for reference, orjson's 2-space indent (other
+    bytes), in interleaved equal rounds."""
+    import orjson
+
+    from rancang.ingest.cli import indent_json
+
+    dicts = [t.to_dict() for t in trees]
+    ways = {"stdlib indent=1": lambda: [json.dumps(d, ensure_ascii=False, indent=1) for d in dicts],
+            "compact dump (kept for the size bound)": lambda: [json.dumps(d, ensure_ascii=False) for d in dicts],
+            "compact dump + msgspec layout (the CLI)":
+                lambda: [indent_json(json.dumps(d, ensure_ascii=False)) for d in dicts],
+            "orjson OPT_INDENT_2 (other bytes)": lambda: [orjson.dumps(d, option=orjson.OPT_INDENT_2) for d in dicts]}
+    cpu: dict[str, list[float]] = {k: [] for k in ways}
+    for _ in range(rounds):
+        for k, fn in ways.items():
+            cpu[k].append(timed(fn)[0])
+    return {k: spread(v) for k, v in cpu.items()}
+
+
 BLUEBELL_BATCH = r"""
 import sys
 from pathlib import Path
@@ -388,6 +409,8 @@ def main(argv: list[str]) -> int:
                      f"CPU medians {blue['cpu']['median'] / text['validated']['cpu']['median']:.2f}x, "
                      f"{blue['cpu']['median'] / text['unvalidated']['cpu']['median']:.2f}x; wall medians "
                      f"{blue['wall']['median'] / text['validated']['wall']['median']:.2f}x  (target >= 10x)"))
+    for name, d in bench_json_writer(text["trees"], max(repeat, 8)).items():
+        rows.append((f"JSON of the seed trees: {name}", f"{d['median'] * 1000:.1f} ms", f"CPU {fig(d)}"))
     batch = bench_cli_batch(max(repeat, 3), int(argv[argv.index("--national") + 1]) if "--national" in argv else 40)
     ours = batch["rancang"]
     rows.append((f"CLI batch, {batch['files']} texts ({batch['bytes'] / 1024:.0f} KiB)", "", batch["load"]))

@@ -23,7 +23,7 @@ from rancang.corpus.dbfile import damaged
 from rancang.corpus.jdih import export_feed
 from rancang.corpus.repair import fts_whole
 from rancang.corpus.repair import repair as repair_store
-from rancang.corpus.search import plain
+from rancang.corpus.search import parse, plain
 from rancang.corpus.search import search as run
 from rancang.corpus.store import Store, expand
 from rancang.corpus.topics import topics_of
@@ -196,20 +196,26 @@ def remove(id: str, db: str | None) -> None:
 @click.option("--topic", help="Batasi pada klausul satu topik model, misalnya 'bentuk_penugasan'.")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True,
               help="Jumlah hasil paling banyak.")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True,
+              help="Lewati sekian hasil pertama (halaman berikutnya: --offset sama dengan --limit).")
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
-def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit: int, db: str | None,
-           as_json: bool) -> None:
-    """Cari klausul di seluruh korpus (awalan kata cocok: "penugas" menemukan "penugasan")."""
+def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit: int, offset: int,
+           db: str | None, as_json: bool) -> None:
+    """Cari klausul di seluruh korpus: satu keluarga kata ("tugas" menemukan "penugasan", "ditugaskan"),
+    "frasa dalam tanda kutip" persis, salah ketik dibetulkan, "perbup 17 2024" menemukan peraturannya."""
     with _store(db) as store:
-        hits = run(store, " ".join(query), daerah=daerah, topic=topic, limit=limit)
+        q = parse(store, " ".join(query))
+        hits = run(store, q, daerah=daerah, topic=topic, limit=limit, offset=offset)
         if not hits and not fts_whole(store.db):  # no hit from a damaged index is no answer
             raise InputError(damaged(store.path, "indeks pencarian tidak sesuai dengan isi korpus"))
     if as_json:
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
+    for typed, used in q.corrections.items():
+        click.echo(f"'{typed}' tidak ada dalam korpus; dicari '{used}'.")
     if not hits:
-        click.echo("Tidak ada hasil.")
+        click.echo("Tidak ada hasil." if not offset else f"Tidak ada hasil lagi setelah {offset} hasil pertama.")
         return
     on, off = "\x1b[1;33m", "\x1b[0m"
     for h in hits:

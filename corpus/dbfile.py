@@ -22,15 +22,35 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rancang.corpus.rows import clauses
+from rancang.corpus.stem import fingerprint as stem_fingerprint
+from rancang.corpus.stem import register
 from rancang.errors import InputError, os_reason
 from rancang.tree import Regulation
 
 #: the version of the schema this rancang writes (``PRAGMA user_version``); 0 is a corpus from before versions
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: the tables every rancang corpus has had, in every version
 CORPUS_TABLES = frozenset({"info", "regulations", "clauses"})
 _HEADER = b"SQLite format 3\x00"
 #: how to repair, in the sentences that need it
+#: the folded and stemmed index beside the exact one (schema 2): column ``words`` holds the clause folded
+#: (:func:`rancang.fold.fold`, invisible characters removed), ``stems`` its Indonesian stems
+#: (:func:`rancang.corpus.stem.stems`); rowid is the clause's rowid. Kept by triggers calling the SQL functions
+#: :func:`rancang.corpus.stem.register` defines on every connection.
+WORDS_TABLE = ("CREATE VIRTUAL TABLE IF NOT EXISTS clause_words USING fts5(words, stems, "
+               "tokenize='unicode61 remove_diacritics 2')")
+#: the table and the triggers that keep it in step with ``clauses`` (part of the store's schema)
+WORDS_SCHEMA = WORDS_TABLE + """;
+CREATE TRIGGER IF NOT EXISTS clauses_words_ai AFTER INSERT ON clauses BEGIN
+    INSERT INTO clause_words(rowid, words, stems)
+    VALUES (new.rowid, rancang_fold(new.text), rancang_stems(new.text));
+END;
+CREATE TRIGGER IF NOT EXISTS clauses_words_ad AFTER DELETE ON clauses BEGIN
+    DELETE FROM clause_words WHERE rowid = old.rowid;
+END;
+"""
+#: info key of the stemmer the stem index was filled with
+STEMMER = "stemmer"
 REPAIR_HINT = "jalankan 'rancang corpus repair{db}' lalu coba lagi"
 
 #: SQLite's message (lower case, a part of it) -> the reason in Indonesian
@@ -134,6 +154,7 @@ def connect(path: Path, schema: str, read_only_ok: bool) -> tuple[sqlite3.Connec
     except sqlite3.OperationalError as exc:
         raise InputError(f"{path}: basis data korpus tidak dapat dibuka ({reason(exc)}).") from exc
     con.execute("PRAGMA foreign_keys=ON")
+    register(con)
     try:
         _upgrade(con, path, schema, writable)
     except BaseException:
@@ -209,6 +230,27 @@ def _v0_to_v1(con: sqlite3.Connection) -> None:
         rebuild_clauses(con, rid, reg)
 
 
+def _v1_to_v2(con: sqlite3.Connection) -> None:
+    """1 -> 2: the folded and stemmed index :data:`WORDS_TABLE` beside the exact one, filled from every clause."""
+    fill_words(con)
+
+
+def fill_words(con: sqlite3.Connection, drop: bool = False) -> None:
+    """Create :data:`WORDS_TABLE` when missing (``drop``: anew) and fill it from every clause row (it must be
+    empty); info key ``stemmer`` records the stemmer it was filled with (:func:`rancang.corpus.stem.fingerprint`)."""
+    if drop:
+        con.execute("DROP TABLE IF EXISTS clause_words")
+    con.execute(WORDS_TABLE)
+    con.execute("INSERT INTO clause_words(rowid, words, stems)"
+                " SELECT rowid, rancang_fold(text), rancang_stems(text) FROM clauses")
+    con.execute("INSERT OR REPLACE INTO info(key, value) VALUES (?, ?)", (STEMMER, stem_fingerprint()))
+
+
+def has_words(con: sqlite3.Connection) -> bool:
+    """Does this corpus have the stem index (schema 2)? A read-only corpus of schema 1 has not."""
+    return con.execute("SELECT 1 FROM sqlite_master WHERE name='clause_words'").fetchone() is not None
+
+
 def tree_of(blob: bytes) -> Regulation:
     """The Regulation stored as ``blob`` (zlib-compressed JSON). Raises ValueError when it is damaged."""
     try:
@@ -234,4 +276,4 @@ def rebuild_clauses(con: sqlite3.Connection, rid: str, reg: Regulation) -> int:
 
 
 #: MIGRATIONS[v] brings a corpus of schema version v to v + 1 (inside the caller's transaction)
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v0_to_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v0_to_v1, _v1_to_v2]

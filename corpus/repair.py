@@ -3,8 +3,9 @@
 In order: SQLite's own ``PRAGMA integrity_check`` (a damaged page cannot be mended here: the sentence says to
 restore a copy); each regulation's stored tree (a bundled one is stored again from the bundle, any other that
 cannot be read is removed and named, so its file can be added again); its topics JSON (cleared: computed again on
-need); its clause rows against its tree (rebuilt when their number or citations differ); and the FTS index
-(``integrity-check``, rebuilt when it fails). Everything is written in one transaction.
+need); its clause rows against its tree (rebuilt when their number or citations differ); the FTS index
+(``integrity-check``, rebuilt when it fails) and the stem index beside it (refilled from the clauses). Everything
+is written in one transaction.
 """
 
 from __future__ import annotations
@@ -32,9 +33,12 @@ def repair(con: sqlite3.Connection, path: str) -> list[str]:
         for rid, file, is_bundled, count, blob, topics in con.execute(
                 "SELECT id, file, bundled, clauses, tree, topics FROM regulations ORDER BY id").fetchall():
             done.extend(_mend(con, rid, file, bool(is_bundled) and rid in bundled, count, blob, topics))
-        if not fts_whole(con):
+        if not _exact_whole(con):
             con.execute("INSERT INTO clause_fts(clause_fts) VALUES ('rebuild')")
             done.append("indeks pencarian (FTS) dibangun ulang")
+        if dbfile.has_words(con) and not _words_whole(con):
+            dbfile.fill_words(con, drop=True)
+            done.append("indeks kata dasar pencarian dibangun ulang")
         con.execute("COMMIT")
     except BaseException:
         if con.in_transaction:
@@ -76,11 +80,25 @@ def _json_object(text: str) -> bool:
         return False
 
 
-def fts_whole(con: sqlite3.Connection) -> bool:
-    """FTS5's own check of the index against the clause rows (a full scan: run where it pays, e.g. when a search
-    finds nothing)."""
+def _words_whole(con: sqlite3.Connection) -> bool:
+    """The stem index (schema 2) passes FTS5's check and has one row per clause."""
+    try:
+        con.execute("INSERT INTO clause_words(clause_words, rank) VALUES ('integrity-check', 1)")
+        have = con.execute("SELECT count(*) FROM clause_words").fetchone()[0]
+    except sqlite3.DatabaseError:
+        return False
+    return bool(have == con.execute("SELECT count(*) FROM clauses").fetchone()[0])
+
+
+def _exact_whole(con: sqlite3.Connection) -> bool:
     try:
         con.execute("INSERT INTO clause_fts(clause_fts, rank) VALUES ('integrity-check', 1)")
         return True
     except sqlite3.DatabaseError:
         return False
+
+
+def fts_whole(con: sqlite3.Connection) -> bool:
+    """FTS5's own check of the index against the clause rows (a full scan: run where it pays, e.g. when a search
+    finds nothing)."""
+    return _exact_whole(con) and (not dbfile.has_words(con) or _words_whole(con))

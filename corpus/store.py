@@ -28,7 +28,7 @@ from platformdirs import user_data_dir
 
 from rancang import corpus
 from rancang.address import covers
-from rancang.corpus import dbfile
+from rancang.corpus import dbfile, stem
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
 from rancang.corpus.rows import clauses, expand, file_sha256, region_name
@@ -72,7 +72,7 @@ END;
 CREATE TRIGGER IF NOT EXISTS clauses_ad AFTER DELETE ON clauses BEGIN
     INSERT INTO clause_fts(clause_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
 END;
-"""
+""" + dbfile.WORDS_SCHEMA
 
 
 def default_path() -> Path:
@@ -111,6 +111,9 @@ class Store:
         if not self.writable:
             return
         try:
+            if self.info(dbfile.STEMMER) != stem.fingerprint():
+                with self._transaction():  # built by another stemmer or keep list (none yet: a new corpus)
+                    dbfile.fill_words(self.db, drop=True)
             if seed and self.info("seeded") is None and self.info(NO_BUNDLED) is None:
                 self.seed()
             elif seed and self.info("reader") != _reader():

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rancang.address import ROOT, Address, number_tree
 from rancang.errors import InputError
-from rancang.generate import frame, mengingat, neutralise, repair, resources, terms
+from rancang.generate import frame, mengingat, neutralise, policy, repair, resources, signers, terms
 from rancang.generate import lampiran as lampiran_mod
 from rancang.generate.checks.coverage import is_sistem_kerja
 from rancang.generate.clauses import drop, take, void_refs
@@ -305,6 +305,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     cites and text final; references are resolved by the caller (:mod:`draft`)."""
     src = src or Sources()
     notes = Notes()
+    signers.vet(profile, notes)
     takes = takes or []
     base_id = src.entry(base_key or resources.compose_rules()["default_base"], "--base")["id"]
     base = src.regulation(base_id)
@@ -316,6 +317,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     topics = _topics(mapping, src, base_id, takes, donors)
     _sources(body, src, notes)
 
+    others = [r for r in src.bundled_ids() if r not in used and refuse_base(src, r) is None]
+    policy.decide(body, base_id, others, src, notes, src.act)
     rw = _rewriters(profile, src, used)
     _rewrite(body, profile, rw, base_id)
 

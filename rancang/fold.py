@@ -1,13 +1,17 @@
 """Text folding: the one form in which texts are compared, searched and turned into ids.
 
 ``fold`` is lower case, without diacritics, with every run of punctuation and white space as one space: two
-wordings that differ only in case, accents, spacing or punctuation fold to the same text. ``slug`` is the id form
+wordings that differ only in case, accents, spacing or punctuation fold to the same text. Invisible format
+characters (Unicode category Cf: soft hyphen, zero-width space and joiners, BOM) are removed, not turned into a
+space: a PDF's soft hyphen inside "sis\u00adtem" must not split the word. ``slug`` is the id form
 built on it (ASCII letters and digits joined by a separator).
 
 >>> fold("Pengajuan-Sukarela;  PENUGASAN  (Pasal 5)")
 'pengajuan sukarela penugasan pasal 5'
 >>> fold("Peraturan Wali Kota Baubau tentang Réorganisasi")
 'peraturan wali kota baubau tentang reorganisasi'
+>>> fold("sis\u00adtem ker\u200bja")
+'sistem kerja'
 >>> slug("Kabupaten Pasaman Barat")
 'kabupaten-pasaman-barat'
 >>> slug("Ketua Tim Kerja / Squad", "_")
@@ -26,9 +30,11 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 def fold(text: str) -> str:
     """``text`` lower case, diacritics removed (NFKD), punctuation and white space as single spaces, ends
-    stripped. Pure ASCII text skips the Unicode decomposition (the common case, and the fast one)."""
+    stripped; invisible format characters (category Cf) removed. Pure ASCII text skips the Unicode decomposition
+    (the common case, and the fast one)."""
     if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
     return " ".join(_WORD.findall(text.lower()))
 
 

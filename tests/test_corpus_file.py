@@ -59,7 +59,7 @@ def digest(path: Path) -> str:
 
 
 def test_a_new_corpus_carries_the_schema_version(db):
-    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == dbfile.SCHEMA_VERSION == 1
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == dbfile.SCHEMA_VERSION == 2
 
 
 def test_db_old_schema_is_migrated_and_searchable(tmp_path):
@@ -69,7 +69,7 @@ def test_db_old_schema_is_migrated_and_searchable(tmp_path):
     assert result.exit_code == 0, result.output
     assert "starts-with-pasal1 Pasal 1" in result.output and "Pegawai wajib hadir." in result.output
     con = sqlite3.connect(copy)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
     assert "" not in {r[0] for r in con.execute("SELECT cite FROM clauses")}  # every row has its citation
 
 
@@ -95,10 +95,12 @@ def test_a_corpus_of_a_newer_schema_is_refused(db):
 
 
 def test_a_damaged_search_index_is_a_sentence_and_repair_mends_it(db):
-    sql(db, "UPDATE clause_fts_data SET block=zeroblob(40) WHERE id > 1")
+    sql(db, "UPDATE clause_fts_data SET block=zeroblob(40) WHERE id > 1")  # the exact index
+    sql(db, "UPDATE clause_words_data SET block=zeroblob(40) WHERE id > 1")  # the folded and stemmed one
     one_sentence(run("search", "--db", str(db), "pegawai"), "korpus rusak", "rancang corpus repair")
     result = run("corpus", "repair", "--db", str(db))
     assert result.exit_code == 0 and "indeks pencarian (FTS) dibangun ulang" in result.output
+    assert "indeks kata dasar pencarian dibangun ulang" in result.output
     assert "hadir" in run("search", "--db", str(db), "pegawai").output
     assert "tidak ada yang perlu diperbaiki" in run("corpus", "repair", "--db", str(db)).output
 

@@ -288,7 +288,9 @@ def test_user_data_is_verbatim_in_every_output(tmp_path, draft_sources):
     import docx
 
     data = copy.deepcopy(_data("sleman"))
-    name = 'A & <b>B</b> **C** "D" {{ 7*7 }} 10**9'
+    # (a signer's name with tags or template syntax is refused: tests/test_draft_choices.py; Markdown-like
+    # characters are not markup of a name and reach every output verbatim)
+    name = 'A & B **C** "D" 10**9'
     data["kepala_daerah"]["nama"] = name
     data["tentang"] = "Sistem Kerja <b>Baru</b> **Pegawai**"
     d = draft.build(profile.from_dict(data), sources=draft_sources)

@@ -233,3 +233,35 @@ def test_every_blank_of_the_lampiran_is_listed_among_what_must_be_filled(written
         assert blanks, key
         for b in blanks:
             assert f"**{b.cite}**" in filled, (key, b.cite)
+
+
+@pytest.mark.parametrize("name", ["<b>Hendra Lumowa</b>", "{{ 7*7 }}", "Hendra {% if x %}Lumowa{% endif %}"])
+def test_a_signer_name_with_markup_is_refused_in_one_sentence_and_nothing_is_written(name, draft_sources, tmp_path):
+    data = {**KOTA, "kepala_daerah": {"nama": name, "jabatan": "Pj. Wali Kota"}}
+    prof = tmp_path / "profil.yaml"
+    prof.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["draft", str(prof), "--db", str(draft_sources.store.path),
+                                      "-o", str(tmp_path / "out")])
+    assert result.exit_code != 0 and "memuat kode atau markah" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+def test_a_signer_name_with_academic_titles_is_a_decision_of_the_drafter(draft_sources):
+    data = {**KABUPATEN, "kepala_daerah": {"nama": "Dr. H. Budi Santoso, S.H., M.Si.", "jabatan": "Bupati"}}
+    d = draft.build(profile.from_dict(data), sources=draft_sources)
+    decided = [n for n in d.notes.of("putusan") if n.rule == "T2_title"]
+    assert decided and "tanpa gelar" in decided[0].why
+    assert any(f["rule"] == "T2_title" for f in check(d.reg))  # and check says so on the draft
+
+
+def test_a_clause_no_other_region_has_is_a_decision_naming_its_source_act(written, draft_sources):
+    for key, (d, _) in written.items():
+        local = [n for n in d.notes.of("putusan") if n.rule == "kebijakan-lokal"]
+        only = [n for n in local if "hanya ada dalam" in n.why]
+        assert only and all(draft_sources.act("jepara") in n.why for n in only), key
+        # the bar on PPPK as Ketua Tim Kerja is one region's rule: where the profile keeps it, only as a decision
+        bar = "Perjanjian Kerja tidak dapat ditugaskan sebagai Ketua Tim Kerja"
+        if bar in d.markdown:
+            assert bar in " ".join(n.text for n in only), key
+        # a variant names the wording most other regions share and where it is from
+        assert any("rumusan mayoritas" in n.why and " Pasal " in n.why for n in local), key

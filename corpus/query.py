@@ -1,0 +1,80 @@
+"""What a search query asks for: words (each found with its word family), exact phrases in quotes, and an act
+named by "jenis nomor tahun" in any common form.
+
+>>> q = parse_text('penugasan "sistem kerja" perbup 17/2024')
+>>> q.words, q.phrases, (q.act.kind, q.act.nomor, q.act.tahun)
+(['penugasan'], [['sistem', 'kerja']], ('perbup', '17', 2024))
+>>> a = parse_text("peraturan bupati nomor 17 tahun 2024").act
+>>> (a.kind, a.nomor, a.tahun)
+('perbup', '17', 2024)
+>>> parse_text("PP 18/2016").act.kind, parse_text("pasal 17 2024").act
+('pp', None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from rancang import kinds
+from rancang.errors import InputError
+from rancang.fold import fold
+
+#: quotation marks that open and close an exact phrase (straight and typographic)
+_PHRASE = re.compile(r"[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]")
+
+
+@dataclass(frozen=True)
+class ActRef:
+    """An act named in the query: kind id ("perbup"; None when only "nomor ... tahun" is given), nomor, tahun."""
+
+    kind: str | None
+    nomor: str
+    tahun: int
+
+
+@dataclass
+class Query:
+    """A parsed query: folded ``words`` (matched with their family), ``phrases`` (folded word lists matched
+    exactly, in order), ``act`` (an act reference or None), ``corrections`` (typed word -> vocabulary word, filled
+    by the search when a word is not in the index)."""
+
+    words: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+    act: ActRef | None = None
+    corrections: dict[str, str] = field(default_factory=dict)
+
+
+@cache
+def _act_pattern() -> re.Pattern[str]:
+    """The folded "jenis nomor tahun" of every kind in kinds.json: its name, other spellings and short form
+    ("peraturan bupati", "perbup"), then "nomor"/"no" (optional), the number, "tahun" (optional), the year."""
+    names = {fold(n): k.id for k in kinds.kinds().values() for n in (*k.names, k.short)}
+    _KIND_BY_NAME.update(names)
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?:(?P<kind>{alts})\s+)?(?P<no>nomor\s+|no\s+)?(?P<nomor>\d+[a-z]?)\s+"
+                      r"(?:tahun\s+)?(?P<tahun>(?:19|20)\d\d)(?=\s|$)")
+
+
+_KIND_BY_NAME: dict[str, str] = {}
+
+
+def parse_text(query: str) -> Query:
+    """The :class:`Query` of ``query``. An act reference needs a jenis or the word "nomor" ("17 2024" alone is two
+    search words). Raises InputError when nothing is left to search for."""
+    q = Query()
+    for m in _PHRASE.finditer(query):
+        ws = fold(m.group(1)).split()
+        if ws:
+            q.phrases.append(ws)
+    rest = fold(_PHRASE.sub(" ", query))
+    m = _act_pattern().search(rest)
+    if m and (m.group("kind") or m.group("no")):
+        kind = _KIND_BY_NAME.get(m.group("kind") or "")
+        q.act = ActRef(kind, m.group("nomor"), int(m.group("tahun")))
+        rest = rest[:m.start()] + " " + rest[m.end():]
+    q.words = rest.split()
+    if not (q.words or q.phrases or q.act):
+        raise InputError("kata pencarian kosong; tuliskan paling sedikit satu kata.")
+    return q

@@ -1,0 +1,69 @@
+"""Indonesian word stems for the search index: "menugaskan", "penugasan", "ditugaskan" all stem to "tugas".
+
+A prefix cannot find these families: the t of "tugas" is assimilated by the prefix (meN- + tugas -> menugaskan,
+peN- + tugas -> penugasan). The stemmer is Sastrawi (PySastrawi, MIT licence), the Nazief-Adriani algorithm
+with the Enhanced Confix Stripping rules made for Indonesian, checked against its own bundled dictionary of root
+words (no download, no model): Adriani, Asian, Nazief, Tahaghoghi & Williams, "Stemming Indonesian", ACM TALIP
+6(4), 2007. Words with digits ("2024", "5a") are kept as they are, and so are the few words whose Sastrawi root
+has another meaning in legal text ("kinerja" is not "kerja", "atasan" is not "atas"), listed with their reason in
+``corpus/data/stems.json``.
+
+>>> stems("Pegawai yang ditugaskan; PENUGASAN sis\\u00adtem")
+'pegawai yang tugas tugas sistem'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from functools import cache, lru_cache
+from importlib import metadata, resources
+from typing import Any
+
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from rancang.fold import fold
+
+
+@cache
+def _stemmer() -> Any:
+    return StemmerFactory().create_stemmer()
+
+
+def _data_text() -> str:
+    return resources.files("rancang.corpus").joinpath("data/stems.json").read_text(encoding="utf-8")
+
+
+@cache
+def _keep() -> frozenset[str]:
+    """Words that are their own stem (``corpus/data/stems.json`` "keep")."""
+    return frozenset(json.loads(_data_text())["keep"])
+
+
+@cache
+def fingerprint() -> str:
+    """What the stored stems depend on: the Sastrawi version and the keep list. A corpus whose stem index was
+    built under another fingerprint is refilled (:meth:`rancang.corpus.store.Store.__init__`)."""
+    return f"sastrawi {metadata.version('PySastrawi')} {hashlib.sha256(_data_text().encode()).hexdigest()[:12]}"
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The stem of one folded word ("penugasan" -> "tugas"); a word with a digit, one of the keep list, or one
+    Sastrawi leaves empty, is its own stem."""
+    if not word.isalpha() or word in _keep():
+        return word
+    return str(_stemmer().stem(word)) or word
+
+
+def stems(text: str) -> str:
+    """``text`` folded (:func:`rancang.fold.fold`) with every word replaced by its stem, space separated."""
+    return " ".join(stem(w) for w in fold(text).split())
+
+
+def register(con: sqlite3.Connection) -> None:
+    """Make SQL functions ``rancang_fold(text)`` and ``rancang_stems(text)`` known to connection ``con``: the
+    triggers that keep the stem index (``clause_words``) call them."""
+    con.create_function("rancang_fold", 1, fold, deterministic=True)
+    con.create_function("rancang_stems", 1, stems, deterministic=True)
