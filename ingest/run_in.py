@@ -48,6 +48,8 @@ _BAB_TITLE = re.compile(r"(?:(?!PASAL\b)[^\sa-z]*[A-Z][^\sa-z]*(?:\s+|$))+")
 _REFERS = re.compile(rf"(?:{g.CONTINUES.pattern})|\b(?:tersebut|termaksud|tercantum|ialah|yaitu|[Pp]asal|ayat)\s*$")
 _DIKTUM = re.compile(r"\b(?:MEMUTUSKAN|Memutuskan|MENETAPKAN|Menetapkan)\b")
 #: where the Penjelasan starts ("PENJELASAN ATAS ...", "II. PASAL DEMI PASAL"), at a line's start or inside it
+#: a line that opens an act's body: its numbering starts again ("MEMUTUSKAN:", "Menetapkan : PERATURAN ...")
+_NEW_BODY = re.compile(r"^(?:MEMUTUSKAN|Menetapkan\s*:)")
 _PENJELASAN = re.compile(r"^PENJELASAN\b|\bPENJELASAN\s+ATAS\b|\bPASAL\s+DEMI\s+PASAL\b")
 
 
@@ -186,6 +188,8 @@ def split_run_in(lines: list[str]) -> list[str]:
         line = lines[k]
         end = _PENJELASAN.search(line)
         if end is None:
+            if _NEW_BODY.match(line):
+                seq = _Sequence()  # a second act in the same text ("Menetapkan: PERATURAN TENTANG ..."): from 1
             _split_line(line, seq, out)
             continue
         # the Penjelasan (its Pasal numbered again, "Pasal 10 Cukup jelas.") is never split, also when it starts

@@ -117,3 +117,10 @@ def test_the_penjelasan_run_into_the_last_line_of_the_body_is_never_split():
                         "PEMERINTAH. I. UMUM. II. PASAL DEMI PASAL Pasal 11 Cukup jelas."])
     assert out == ["MEMUTUSKAN:", "Pasal 9", "Mulai berlaku.", "Pasal 10", "Cukup. PENJELASAN ATAS PERATURAN "
                    "PEMERINTAH. I. UMUM. II. PASAL DEMI PASAL Pasal 11 Cukup jelas."]
+
+
+def test_a_second_act_in_the_same_text_numbers_its_pasal_from_one_again():
+    # PP 9/1956 carries a second regulation after its own: "Menetapkan: PERATURAN TENTANG ... Pasal 1. (1) ..."
+    out = split_run_in(["MEMUTUSKAN:", "Menetapkan: PERATURAN. Pasal 1. Isi. Pasal 2. Isi.",
+                        "Menetapkan: PERATURAN TENTANG BIAYA Pasal 1. (1) Untuk penginapan."])
+    assert out[-2:] == ["Pasal 1.", "(1) Untuk penginapan."]
