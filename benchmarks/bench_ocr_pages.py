@@ -7,8 +7,12 @@
 3. **layer**: the phone scan with a Tesseract text layer made from the raw photos (a scanner's poor OCR layer):
    the share of its words in the word list, and whether it is kept (reading a kept layer costs no OCR).
 
+4. **full** (``--full REGION``): the whole seed photographed, read with ``-j 2``, compared with its gold file
+   (Pasal in order, ayat per Pasal).
+
 Wall and CPU seconds (this process and its children), the machine's load average printed with each figure; the
-machine is shared, so only ratios within one run count. Run: ``python benchmarks/bench_ocr_pages.py [--pages 3]``.
+machine is shared, so only ratios within one run count.
+Run: ``python benchmarks/bench_ocr_pages.py [--pages 3] [--full bogor]``.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import SEED_IDS, SEEDS  # noqa: E402
+from conftest import GOLD, SEED_IDS, SEEDS  # noqa: E402
 from fixtures import build_pdf  # noqa: E402
 from phone_scan import phone_scan  # noqa: E402
 
@@ -96,13 +100,36 @@ def tesseract_layer(scan: bytes) -> bytes:
     return buf.getvalue()
 
 
+def full(region: str) -> None:
+    """The whole seed of ``region`` photographed and read with two processes, against its gold file."""
+    import json
+
+    gold = json.loads((GOLD / f"{SEED_IDS[region]}.json").read_text(encoding="utf-8"))
+    scan = phone_scan(seed_pdf(region, 1000), dpi=150)
+    ocr.set_jobs(2)
+    reg, wall, cpus, load = timed(lambda: ingest_bytes(scan, "foto.pdf"))
+    ocr.set_jobs(1)
+    numbers = [p.number for p in reg.pasals()]
+    ayat = {p.number: sum(c.type == "ayat" for c in p.children) for p in reg.pasals()}
+    want = {str(k): v["ayat"] for k, v in gold["pasal"].items()}
+    wrong = {k: (ayat.get(k), v) for k, v in want.items() if ayat.get(k) != v}
+    pages = reg.stats.ocr["pages"]
+    print(f"full    {region}: {len(pages)} pages, {len(numbers)}/{gold['pasal_count']} Pasal, in order "
+          f"{numbers == [str(i) for i in range(1, len(numbers) + 1)]}, ayat as gold in "
+          f"{len(want) - len(wrong)}/{len(want)} Pasal (read, gold: {wrong}), lowest page confidence "
+          f"{min(p['confidence'] for p in pages)}; {cpus:.1f} s CPU, {wall:.1f} s wall (load {load:.1f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=3)
+    parser.add_argument("--full", help="also read this seed whole as a phone scan (bogor, jepara, ...)")
     args = parser.parse_args()
     if not ocr.engine_available():
         sys.exit("Tesseract with Indonesian data is not installed (tesseract-ocr, tesseract-ocr-ind).")
     os.environ[ocr.MODE_ENV] = "auto"
+    if args.full:
+        full(args.full)
 
     scan = phone_scan(seed_pdf("bogor", args.pages), dpi=150)
     reg, wall, cpus, load = timed(lambda: ingest_bytes(scan, "foto.pdf"))

@@ -271,6 +271,7 @@ def parse_penutup(lines: list[str]) -> tuple[Penutup, BeritaDaerah | None]:
                 else:
                     out.diundangkan_di, out.tanggal_diundangkan = place, date
     for ln in signed:
+        ln = re.sub(r"(?<=[A-Za-z])_+(?=[A-Za-z])", " ", ln)  # "WALI KOTA_BOGOR": OCR's underscore for a space
         if (m := _PEJABAT.match(ln)) and ln.rstrip().endswith(","):
             out.penandatangan = title_case(_signer_text(ln, m).rstrip(", "))
             break

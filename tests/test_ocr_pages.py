@@ -86,6 +86,16 @@ def test_a_bab_glued_to_its_numeral_and_an_ayat_glued_to_its_word_are_repaired_b
     assert [(f["from"], f["to"]) for f in fixes] == [("BABI", "BAB I"), ("BABII", "BAB II"), ("(2)Hari", "(2) Hari")]
 
 
+def test_an_unreadable_ayat_label_between_two_ayat_is_the_missing_one():
+    lines = ["Pasal 8", "(1) Pejabat bertanggung jawab kepada Wali Kota.", "ta Koordinasi oleh Sekretaris Daerah",
+             "sesuai dengan bidangnya.", "(3) Jenis Jabatan Pimpinan Tinggi pratama.", "Pasal 9",
+             "(1) Jabatan Administrasi.", "di Daerah ditetapkan.", "(3) Cukup."]
+    fixed, fixes = fix_labels(lines)
+    assert fixed[2] == "(2) Koordinasi oleh Sekretaris Daerah"
+    assert fixed[7] == "di Daerah ditetapkan."  # a word, and the text after it is no new sentence
+    assert [(f["from"], f["to"]) for f in fixes] == [("ta", "(2)")]
+
+
 def test_an_ayat_out_of_sequence_stays_glued():
     fixed, fixes = fix_labels(["Pasal 1", "(1) Hari kerja.", "(5)Hari libur."])
     assert fixed[2] == "(5)Hari libur." and fixes == []
@@ -96,6 +106,8 @@ def test_ocr_noise_between_the_office_and_the_region_is_a_space_in_the_signatory
                                 "KASMAN LASSA"])
     assert penutup.penandatangan == "Bupati Donggala"
     assert "BUPATI'DONGGALA," in penutup.lines  # the line itself is kept as read
+    penutup, _ = parse_penutup(["Ditetapkan di Bogor", "WALI KOTA_BOGOR,", "ttd", "BIMA ARYA"])
+    assert penutup.penandatangan == "Wali Kota Bogor"
 
 
 # ------------------------------------------------------------------------------------ repeated pages

@@ -3,6 +3,7 @@ traversal, the token rule and the origin check."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,23 @@ def test_search_highlights_and_filters(client) -> None:
     assert "kata pencarian kosong" in empty
     unknown = client.get("/cari/hasil", params={"q": "tugas", "daerah": "atlantis"}).text
     assert "tidak ada dalam korpus" in unknown
+
+
+def _reader_links(html: str) -> list[str]:
+    return re.findall(r'href="(/baca/[^"]+)"', html)
+
+
+def test_search_pages_follow_one_another_at_stable_addresses(client) -> None:
+    first = client.get("/cari", params={"q": "tugas"}).text
+    assert "Hasil 1–30 (ada lagi)" in first and "Sebelumnya" not in first
+    nxt = re.search(r'href="(/cari\?[^"]*mulai=30[^"]*)">Berikutnya', first)
+    assert nxt, "no link to the next page"
+    second = client.get(nxt.group(1).replace("&amp;", "&")).text
+    assert '<ol class="hits" start="31">' in second and "mulai=0" in second
+    assert _reader_links(second) and not set(_reader_links(second)) & set(_reader_links(first))
+    assert client.get(nxt.group(1).replace("&amp;", "&")).text == second  # the same address, the same page
+    beyond = client.get("/cari/hasil", params={"q": "tugas", "mulai": 100000}).text
+    assert "Tidak ada hasil lagi setelah 100000 hasil pertama" in beyond
 
 
 @pytest.mark.parametrize("url", [

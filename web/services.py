@@ -114,10 +114,12 @@ def topics() -> list[tuple[str, str]]:
     return list(topic_labels().items())
 
 
-def search(db: str | None, query: str, daerah: str | None, topic: str | None, limit: int = 30) -> list[dict]:
-    """Ranked hits [{reg, daerah, cite, node, parts}] where ``parts`` is [(text, matched)] for highlighting."""
+def search(db: str | None, query: str, daerah: str | None, topic: str | None, limit: int = 30,
+           offset: int = 0) -> list[dict]:
+    """Ranked hits [{reg, daerah, cite, node, parts}] where ``parts`` is [(text, matched)] for highlighting;
+    ``offset`` hits skipped (the order is stable: :func:`rancang.corpus.search.search`)."""
     with store(db) as s:
-        hits = fts.search(s, query, daerah=daerah or None, topic=topic or None, limit=limit)
+        hits = fts.search(s, query, daerah=daerah or None, topic=topic or None, limit=limit, offset=offset)
     out = []
     for h in hits:
         marked = fts.plain(h.snippet, fts.OPEN, fts.CLOSE)

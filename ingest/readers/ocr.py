@@ -331,7 +331,11 @@ def read(data: bytes, name: str = "", reason: str = "forced", text_pages: list[p
     pages = drop_repeated_pages(pages, removed)
     kept = {p.number for p in pages}
     doc = pdf_reader.from_pages(pages, removed)
-    doc.lines, corrections = fix_labels(doc.lines)
+    corrections: list[dict[str, Any]] = []
+    if 2 * len(results) >= sum(1 for p in pages if p.chars):
+        # OCR read most of the text: its labels are repaired by the sequence. A text PDF with one scanned page
+        # keeps its typed labels as printed (a quoted first line of an amending Pasal is no damaged "(1)")
+        doc.lines, corrections = fix_labels(doc.lines)
     entries = []
     for p in pages:
         got = by_number.get(p.number)

@@ -162,6 +162,23 @@ def _second_ayat_follows(lines: list[str], start: int) -> bool:
     return False
 
 
+def _unreadable_between(token: str, rest: str, prev: str, lines: list[str], i: int, ayat: int) -> bool:
+    """Whether ``token`` ("ta", "W", "“") is the unreadable label of ayat ``ayat + 1``: ayat ``ayat`` ended a
+    sentence on the line before, the text after the token starts a sentence, and the next ayat printed below in
+    this Pasal is ``ayat + 2``."""
+    if len(token) > 2 or token.lower() in _WORDS or _ANY_LABEL.match(token + " ") or not rest[:1].isupper():
+        return False
+    if not prev.rstrip().endswith("."):
+        return False
+    for line in lines[i + 1:i + 60]:
+        text = line.strip()
+        if _PASAL.match(text):
+            return False
+        if m := _AYAT.match(text):
+            return int(m.group(1)) == ayat + 2
+    return False
+
+
 def _first_ayat(text: str) -> str:
     """The first line of a Pasal whose ayat (2) follows: its unreadable first token ("Ta", "W", "4", "“") is
     the label of ayat (1). A line that starts with a word keeps it."""
@@ -196,6 +213,8 @@ def _fix_line(text: str, state: _State, lines: list[str], i: int) -> str:
     if tm and (state.ayat or _PASAL.match(prev)):
         label = _ayat(token, rest, state.ayat + 1, prev, state.paren,
                       state.ayat == 0 and _second_ayat_follows(lines, i + 1))
+        if label is None and state.ayat and _unreadable_between(token, rest, prev, lines, i, state.ayat):
+            label = f"({state.ayat + 1})"
     if label is None and not _AYAT.match(text):
         huruf = state.huruf
         expected = _after(huruf) if huruf else ("a" if prev.rstrip().endswith(":") else "")

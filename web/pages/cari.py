@@ -1,5 +1,6 @@
 """Cari: full-text search over every clause of the corpus, with the matched words highlighted and filters by
-daerah and topic; each hit links to its clause in the reader."""
+daerah and topic; each hit links to its clause in the reader. Results come :data:`PAGE` at a time (``mulai``: hits
+skipped), with links to the previous and next page; a page is a stable, shareable address."""
 
 from __future__ import annotations
 
@@ -11,25 +12,30 @@ from rancang.errors import RancangError
 from rancang.web import services
 from rancang.web.views import render
 
+#: hits on one page
+PAGE = 30
 
-def _results(db: str | None, q: str, daerah: str, topik: str) -> dict[str, Any]:
+
+def _results(db: str | None, q: str, daerah: str, topik: str, mulai: int) -> dict[str, Any]:
+    page = {"mulai": max(mulai, 0), "page": PAGE, "more": False, "filters": {"q": q, "daerah": daerah, "topik": topik}}
     if not q.strip():
-        return {"hits": None, "message": None}
+        return {"hits": None, "message": None, **page}
     try:
-        return {"hits": services.search(db, q, daerah, topik), "message": None}
+        hits = services.search(db, q, daerah, topik, limit=PAGE + 1, offset=page["mulai"])
     except RancangError as exc:
-        return {"hits": None, "message": exc.format_message()}
+        return {"hits": None, "message": exc.format_message(), **page}
+    return {"hits": hits[:PAGE], "message": None, **page, "more": len(hits) > PAGE}
 
 
 def register(app: Any) -> None:
     @app.get("/cari")
-    def page(request: Request, q: str = "", daerah: str = "", topik: str = ""):  # noqa: ANN202
+    def page(request: Request, q: str = "", daerah: str = "", topik: str = "", mulai: int = 0):  # noqa: ANN202
         db = request.app.state.cfg.db
-        ctx = _results(db, q, daerah, topik)
+        ctx = _results(db, q, daerah, topik, mulai)
         return render(request, "cari.html", q=q, daerah=daerah, topik=topik, regs=services.regulations(db),
                       topics=services.topics(), **ctx)
 
     @app.get("/cari/hasil")
-    def results(request: Request, q: str = "", daerah: str = "", topik: str = ""):  # noqa: ANN202
-        ctx = _results(request.app.state.cfg.db, q, daerah, topik)
+    def results(request: Request, q: str = "", daerah: str = "", topik: str = "", mulai: int = 0):  # noqa: ANN202
+        ctx = _results(request.app.state.cfg.db, q, daerah, topik, mulai)
         return render(request, "_hits.html", q=q, **ctx)
