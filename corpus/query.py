@@ -64,8 +64,8 @@ def parse_text(query: str) -> Query:
     """The :class:`Query` of ``query``. An act reference needs a jenis or the word "nomor" ("17 2024" alone is two
     search words). Raises InputError when nothing is left to search for."""
     q = Query()
-    for m in _PHRASE.finditer(query):
-        ws = fold(m.group(1)).split()
+    for phrase in _PHRASE.finditer(query):
+        ws = fold(phrase.group(1)).split()
         if ws:
             q.phrases.append(ws)
     rest = fold(_PHRASE.sub(" ", query))

@@ -4,10 +4,10 @@ Indonesian words grow by affixes, and the prefix often assimilates the first let
 "menugaskan", "penugasan", "ditugaskan"), so a prefix match alone cannot find a word family. Each query word is
 therefore matched two ways, in the folded and stemmed index ``clause_words`` (schema 2, :mod:`.stem`): as a prefix
 of a folded word ("penugas" finds "penugasan") or by its Indonesian stem ("tugas" finds "menugaskan"). A phrase in
-quotes is matched exactly, word for word, with no stems and no prefixes. A word found nowhere in the index (a typo:
-"sistim") is replaced by the nearest word of the index's vocabulary (rapidfuzz ratio >= :data:`TYPO_MIN`), and the
-replacement is reported. Case, diacritics, punctuation and invisible characters (soft hyphen, zero-width space)
-are folded on both sides (:func:`rancang.fold.fold`).
+quotes is matched exactly, word for word, with no stems and no prefixes. A word found nowhere in the index and not an
+Indonesian word (a typo: "sistim"; :func:`.stem.is_word`) is replaced by the nearest word of the index's vocabulary
+(rapidfuzz ratio >= :data:`TYPO_MIN`), and the replacement is reported. Case, diacritics, punctuation and
+invisible characters (soft hyphen, zero-width space) are folded on both sides (:func:`rancang.fold.fold`).
 
 Ranking: every clause that holds every query word as typed (prefix) or every phrase comes before any clause found
 only through stems or a corrected word; within each group by bm25, a Lampiran block weighted below a body clause;
@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from rancang import kinds
 from rancang.corpus.dbfile import has_words
 from rancang.corpus.query import ActRef, Query, parse_text
-from rancang.corpus.stem import stem
+from rancang.corpus.stem import is_word, stem
 from rancang.corpus.topics import check_key
 from rancang.errors import InputError
 from rancang.fold import fold
@@ -91,7 +91,8 @@ def parse(store: Any, query: str) -> Query:
     if q.words and has_words(store.db):
         vocab: list[str] = []
         for i, w in enumerate(q.words):
-            if len(w) < TYPO_MIN_LEN or not w.isalpha() or _found(store, f'words : "{w}"* OR stems : "{stem(w)}"'):
+            if len(w) < TYPO_MIN_LEN or not w.isalpha() or is_word(w) \
+                    or _found(store, f'words : "{w}"* OR stems : "{stem(w)}"'):
                 continue
             vocab = vocab or _vocabulary(store)  # read only when a word is missing: a large corpus has 10^5 words
             best = process.extractOne(w, vocab, scorer=fuzz.ratio, score_cutoff=TYPO_MIN)

@@ -57,6 +57,24 @@ def stem(word: str) -> str:
     return str(_stemmer().stem(word)) or word
 
 
+@cache
+def _roots() -> frozenset[str]:
+    """Sastrawi's bundled dictionary of Indonesian root words (kata dasar)."""
+    text = resources.files("Sastrawi.Stemmer").joinpath("data/kata-dasar.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+def is_word(word: str) -> bool:
+    """Is folded ``word`` an Indonesian word: its stem a root of Sastrawi's dictionary, or one of the keep list?
+    The search never "corrects" such a word to another one ("kewenangan" absent from a corpus is not a typo of
+    "keterangan"), while "sistim" (no root) may be corrected.
+
+    >>> is_word("kewenangan"), is_word("penugasan"), is_word("kinerja"), is_word("sistim")
+    (True, True, True, False)
+    """
+    return word in _keep() or stem(word) in _roots()
+
+
 def stems(text: str) -> str:
     """``text`` folded (:func:`rancang.fold.fold`) with every word replaced by its stem, space separated."""
     return " ".join(stem(w) for w in fold(text).split())

@@ -29,6 +29,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 #: the lines of a Lampiran header ("LAMPIRAN : PERATURAN BUPATI X", "NOMOR : ...") as label, value
 _KOP = re.compile(r"^(LAMPIRAN|NOMOR|TANGGAL|TENTANG)\s*:\s*(.*)$")
 KOP_STYLE = "R Lampiran Kop"
+#: list levels of the Lampiran with their own indentation in the template (styles "R Daftar 1".."R Daftar 7", one
+#: 1 cm step each: "A.", "1.", "a.", "1)", "a)", "(1)", "(a)"); a deeper level is printed at the last one
+LEVELS = 7
 
 
 def clean(value: Any) -> str:
@@ -148,7 +151,7 @@ def _lampiran(blocks: Sequence[Block]) -> list[dict[str, str]]:
         elif kind == "table":
             out += [dict(para("tabel"), t="\t".join(clean(c) for c in row)) for row in block.rows or []]
         elif block.label:
-            depth = min(max(block.level or 1, 1), 4)
+            depth = min(max(block.level or 1, 1), LEVELS)
             out.append(para(f"d{depth}", text, label=block.label))
         else:
             out.append(para(f"n{depth}" if depth else "lampiran_teks", text))

@@ -265,3 +265,21 @@ def test_a_clause_no_other_region_has_is_a_decision_naming_its_source_act(writte
             assert bar in " ".join(n.text for n in only), key
         # a variant names the wording most other regions share and where it is from
         assert any("rumusan mayoritas" in n.why and " Pasal " in n.why for n in local), key
+
+
+def test_every_lampiran_list_level_has_its_own_indentation_in_the_docx(written):
+    import docx
+
+    for key, (d, folder) in written.items():
+        doc = docx.Document(str(folder / "draft.docx"))
+        start = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "R Lampiran Judul")
+        indent: dict[int, set[int]] = {}
+        for p in doc.paragraphs[start:]:
+            if p.style.name.startswith("R Daftar "):
+                level = int(p.style.name.rsplit(" ", 1)[1])
+                indent.setdefault(level, set()).add(p.style.paragraph_format.left_indent)
+        deepest = max(b.level or 0 for b in d.reg.lampiran)
+        assert deepest >= 5 and max(indent) == min(deepest, 7), (key, deepest, sorted(indent))
+        assert all(len(indent[k]) == 1 for k in indent), key  # one indentation per level ...
+        lefts = [next(iter(indent[k])) for k in sorted(indent)]
+        assert all(a < b for a, b in zip(lefts, lefts[1:], strict=False)), (key, lefts)  # ... each deeper

@@ -149,3 +149,9 @@ def test_a_word_kept_whole_is_not_joined_to_a_root_of_another_meaning(store: Sto
     assert stem("kinerja") == "kinerja" and stem("pekerjaan") == "kerja"
     assert cites(search(store, "kinerja", limit=50)) == {"Pasal 5", "Pasal 6"}
     assert "Pasal 4" in cites(search(store, "kerja", limit=50), "sumberjati")  # "pekerjaan" is of the family
+
+
+def test_a_real_word_missing_from_the_corpus_is_not_corrected_into_another(store: Store) -> None:
+    # "kewenangan" (authority) is in no clause here; "keterangan" would be a different word, not a correction
+    assert parse(store, "kewenangan").corrections == {}
+    assert search(store, "kewenangan") == []

@@ -133,6 +133,12 @@ def test_search_pages_follow_one_another_at_stable_addresses(client) -> None:
     assert "Tidak ada hasil lagi setelah 100000 hasil pertama" in beyond
 
 
+def test_search_says_which_typed_word_it_corrected(client) -> None:
+    html = client.get("/cari/hasil", params={"q": "sistim kerja"}).text
+    assert "“sistim” tidak ada dalam korpus; dicari “sistem”." in html and "<mark>" in html
+    assert "tidak ada dalam korpus; dicari" not in client.get("/cari/hasil", params={"q": "sistem kerja"}).text
+
+
 @pytest.mark.parametrize("url", [
     "/unduh/../../etc/passwd", "/unduh/%2e%2e/%2e%2e/etc/passwd", "/unduh/" + "a" * 32 + "/..%2F..%2Fetc%2Fpasswd",
     "/unduh/" + "a" * 32 + "/draft.docx", "/static/../pyproject.toml", "/static/%2e%2e/app.py",

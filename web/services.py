@@ -115,11 +115,15 @@ def topics() -> list[tuple[str, str]]:
 
 
 def search(db: str | None, query: str, daerah: str | None, topic: str | None, limit: int = 30,
-           offset: int = 0) -> list[dict]:
+           offset: int = 0, corrected: dict[str, str] | None = None) -> list[dict]:
     """Ranked hits [{reg, daerah, cite, node, parts}] where ``parts`` is [(text, matched)] for highlighting;
-    ``offset`` hits skipped (the order is stable: :func:`rancang.corpus.search.search`)."""
+    ``offset`` hits skipped (the order is stable: :func:`rancang.corpus.search.search`). ``corrected`` (when
+    given) receives the typed words the search replaced: {typed: used}."""
     with store(db) as s:
-        hits = fts.search(s, query, daerah=daerah or None, topic=topic or None, limit=limit, offset=offset)
+        q = fts.parse(s, query)
+        hits = fts.search(s, q, daerah=daerah or None, topic=topic or None, limit=limit, offset=offset)
+    if corrected is not None:
+        corrected.update(q.corrections)
     out = []
     for h in hits:
         marked = fts.plain(h.snippet, fts.OPEN, fts.CLOSE)

@@ -17,14 +17,16 @@ PAGE = 30
 
 
 def _results(db: str | None, q: str, daerah: str, topik: str, mulai: int) -> dict[str, Any]:
-    page = {"mulai": max(mulai, 0), "page": PAGE, "more": False, "filters": {"q": q, "daerah": daerah, "topik": topik}}
+    mulai = max(mulai, 0)
+    page = {"mulai": mulai, "page": PAGE, "more": False, "filters": {"q": q, "daerah": daerah, "topik": topik}}
     if not q.strip():
         return {"hits": None, "message": None, **page}
+    corrected: dict[str, str] = {}
     try:
-        hits = services.search(db, q, daerah, topik, limit=PAGE + 1, offset=page["mulai"])
+        hits = services.search(db, q, daerah, topik, limit=PAGE + 1, offset=mulai, corrected=corrected)
     except RancangError as exc:
         return {"hits": None, "message": exc.format_message(), **page}
-    return {"hits": hits[:PAGE], "message": None, **page, "more": len(hits) > PAGE}
+    return {"hits": hits[:PAGE], "message": None, **page, "more": len(hits) > PAGE, "corrected": corrected}
 
 
 def register(app: Any) -> None:
