@@ -113,6 +113,57 @@ def test_a_gap_whose_label_is_printed_in_the_previous_item_is_the_readers_join()
     assert {f["severity"] for f in check(ingest_text(real, "uji.md")) if f["rule"] == "B3"} == {"error"}
 
 
+AMENDING = """PERATURAN BUPATI KARANGSARI
+NOMOR 3 TAHUN 2025
+TENTANG
+PERUBAHAN ATAS PERATURAN BUPATI KARANGSARI NOMOR 1 TAHUN 2024 TENTANG IZIN
+
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+
+BUPATI KARANGSARI,
+
+Menimbang : bahwa untuk menyesuaikan ketentuan izin, perlu menetapkan Peraturan Bupati tentang Perubahan atas
+Peraturan Bupati Nomor 1 Tahun 2024 tentang Izin;
+
+Mengingat : Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+
+MEMUTUSKAN:
+
+Menetapkan : PERATURAN BUPATI TENTANG PERUBAHAN ATAS PERATURAN BUPATI KARANGSARI NOMOR 1 TAHUN 2024 TENTANG IZIN.
+
+Pasal I
+Beberapa ketentuan dalam Peraturan Bupati Nomor 1 Tahun 2024 tentang Izin diubah sebagai berikut:
+1. Ketentuan Pasal 2 diubah sehingga berbunyi sebagai berikut:
+Pasal 2
+Izin diberikan oleh Bupati.
+2. Judul Bagian Kesatu pada BAB II diubah sehingga berbunyi sebagai berikut:
+Bagian Kesatu
+Izin Lokasi {glued}
+Pasal 5
+Izin Lokasi diberikan paling lama 30 (tiga puluh) hari kerja.
+4. Ketentuan Pasal 6 dihapus.
+
+Pasal II
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+
+Ditetapkan di Karangsari
+pada tanggal 2 Januari 2025
+BUPATI KARANGSARI,
+ttd
+BUDI
+"""
+
+
+def test_a_label_run_into_the_heading_of_quoted_new_text_is_the_readers_join():
+    """UU 1/2014 Pasal I prints "Bagian Kesatu Izin 4. Ketentuan Pasal 16 diubah ...": angka 4 ran into the heading
+    of the quoted Bagian; the gap after angka 2 is the reading's (a warning saying so), not the act's."""
+    glued = AMENDING.replace("{glued}", "3. Ketentuan Pasal 5 diubah sehingga berbunyi sebagai berikut:")
+    b3 = [f for f in check(ingest_text(glued, "uji.md")) if f["rule"] == "B3"]
+    assert b3 and all(f["severity"] == "warning" and "terbaca di dalam teks" in f["message"] for f in b3)
+    lost = AMENDING.replace("{glued}", "")
+    assert "error" in {f["severity"] for f in check(ingest_text(lost, "uji.md")) if f["rule"] == "B3"}
+
+
 def test_a_reference_into_a_gap_is_a_warning_past_the_end_an_error():
     past = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud pada ayat (3) ditetapkan oleh "
                          "Bupati")

@@ -237,7 +237,7 @@ def _glued_gaps(reg: Regulation) -> dict[str, str]:
             if value is not None and before is not None and value > before + 1:
                 missing = before + 1
                 pat = label_pattern(node.type, missing)
-                inside = prev.full_text() if prev is not None else " ".join(reg.diktum) if node.type == "pasal" \
+                inside = _printed(prev) if prev is not None else " ".join(reg.diktum) if node.type == "pasal" \
                     else ""
                 where = prev.cite if prev is not None else "Diktum"
                 if pat is not None and pat.search(inside):
@@ -247,6 +247,12 @@ def _glued_gaps(reg: Regulation) -> dict[str, str]:
                     out[node.cite] = f"judul Pasal {missing} diperbaiki saat pembacaan"
             prev = node
     return out
+
+
+def _printed(node: Node) -> str:
+    """Every word printed in ``node``'s subtree, headings included: a label run into a line can end up in the
+    heading of a quoted Bagian or BAB ("Bagian Kesatu Izin 4. Ketentuan Pasal 16 diubah ...", UU 1/2014)."""
+    return " ".join(part for n in node.walk() for part in (n.heading, n.text) if part)
 
 
 def _number(node: Node | None) -> int | None:
