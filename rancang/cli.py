@@ -137,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("Dihentikan: rancang menerima sinyal berhenti (SIGTERM) sebelum pekerjaan selesai.", err=True)
         return 143
     except click.ClickException as exc:
+        if _INTERRUPTED.is_set() and not isinstance(exc, click.UsageError):
+            # the interrupted work's own sentence (a store write cut inside an SQLite function of Python, which
+            # SQLite turns into its own error) would blame the file: the user cancelled it
+            click.echo("Dibatalkan.", err=True)
+            return 130
         if isinstance(exc, click.UsageError):
             _hint_top_level(exc, sys.argv[1:] if argv is None else argv)
         exc.show()
