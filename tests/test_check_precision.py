@@ -164,6 +164,20 @@ def test_a_label_run_into_the_heading_of_quoted_new_text_is_the_readers_join():
     assert "error" in {f["severity"] for f in check(ingest_text(lost, "uji.md")) if f["rule"] == "B3"}
 
 
+def test_the_definitions_of_a_pasal_1_quoted_by_an_amending_act_end_with_a_full_stop_untouched():
+    """UU 1/2014 Pasal I angka 1 quotes the amended act's Pasal 1 whole: each definition ends with "." (Lampiran II
+    angka 109), as in the act's own Pasal 1 -- no R1, and --fix leaves them alone."""
+    quoted = AMENDING.replace("{glued}", "").replace(
+        "1. Ketentuan Pasal 2 diubah sehingga berbunyi sebagai berikut:\nPasal 2\nIzin diberikan oleh Bupati.",
+        "1. Ketentuan Pasal 1 diubah sehingga berbunyi sebagai berikut:\nPasal 1\n"
+        "Dalam Peraturan Bupati ini yang dimaksud dengan:\n1. Daerah adalah Kabupaten Karangsari.\n"
+        "2. Bupati adalah Bupati Karangsari.\n3. Izin adalah persetujuan tertulis dari Bupati.")
+    found = check(ingest_text(quoted, "uji.md"))
+    assert not [f for f in found if f["rule"].startswith("R1") and "Pasal 1 angka" in f["cite"]]
+    fixed = fix.fix_source(quoted, "uji.md")[0]
+    assert "1. Daerah adalah Kabupaten Karangsari.\n2. Bupati adalah Bupati Karangsari.\n3. Izin" in fixed
+
+
 def test_a_reference_into_a_gap_is_a_warning_past_the_end_an_error():
     past = CLEAN.replace("dimaksud pada ayat (1) ditetapkan oleh Bupati", "dimaksud pada ayat (3) ditetapkan oleh "
                          "Bupati")

@@ -243,6 +243,18 @@ def _closes_sentence(holder: Node, parents: dict[int, Node]) -> bool:
     return True
 
 
+def _outside_definitions(unit: Node) -> Iterator[Node]:
+    """``unit`` and its descendants in document order, without the subtree of a Pasal 1 printed inside it: the
+    ketentuan umum of an amended act, quoted in full by its amending act ("Ketentuan Pasal 1 ... diubah sehingga
+    Pasal 1 berbunyi sebagai berikut:", UU 1/2014 Pasal I angka 1), whose definitions each end with "." (UU 12/2011
+    Lampiran II angka 109) and are U1's, as the act's own Pasal 1 is."""
+    yield unit
+    for child in unit.children:
+        if child.type == "pasal" and child.number == "1":
+            continue
+        yield from _outside_definitions(child)
+
+
 def check_punctuation(reg: Regulation) -> Iterator[Finding]:
     """R1: an ayat (or a Pasal without ayat) ends with "." -- or ":" before its list; list items end with ";"
     (with "dan", "atau", "dan/atau" before the last) and the last one with "." unless the sentence goes on after
@@ -252,7 +264,7 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
     for pasal in reg.units():  # (the Pasal, or the diktum of a Keputusan)
         if pasal.number == "1":
             continue
-        for node in pasal.walk():
+        for node in _outside_definitions(pasal):
             if node.type == "perubahan" or not node.text.strip():
                 continue
             items = [c for c in node.children if c.type in LIST_KINDS]
