@@ -20,21 +20,10 @@ from rancang.ingest import ingest_bytes
 from rancang.ingest.readers import pdf_guard
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fixtures import build_pdf  # noqa: E402
+from fixtures import build_pdf, pdf_of  # noqa: E402
 from texts import perbup  # noqa: E402
 
 TEXT = perbup("Pasal 1\nPegawai wajib hadir.\nPasal 2\n(1) Pegawai wajib pulang.\n(2) Pegawai wajib melapor.\n")
-
-
-def pdf_of(objs: list[bytes]) -> bytes:
-    """A PDF of the objects ``objs`` (numbered from 1; object 1 is the catalog) with a correct xref table."""
-    out, offsets = b"%PDF-1.4\n", []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
 
 
 def digit_runs(streams: int = 120, run: int = 8000) -> bytes:

@@ -20,7 +20,7 @@ from rancang.ingest import ingest_bytes
 from rancang.ingest.readers import pdf_guard
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fixtures import build_pdf  # noqa: E402
+from fixtures import build_pdf, pdf_of  # noqa: E402
 from texts import perbup  # noqa: E402
 
 CHUNK = 1 << 22  # 4 MiB of spaces a deflate block
@@ -65,13 +65,7 @@ def one_page_pdf(stream: bytes, filters: str, extra: str = "", image: bool = Fal
     if image:
         objs.append(f"<< /Type /XObject /Subtype /Image {extra} /ColorSpace /DeviceGray /BitsPerComponent 8 "
                     f"/Length {len(stream)} /Filter {filters} >>\nstream\n".encode() + stream + b"\nendstream")
-    out, offsets = b"%PDF-1.4\n", []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return pdf_of(objs)
 
 
 def test_the_bomb_builder_makes_a_valid_stream():

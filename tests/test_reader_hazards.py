@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixtures import pdf_of
 
 from rancang.corpus.search import search
 from rancang.corpus.store import Store
@@ -199,13 +200,7 @@ def _pdf_with_fffd_ligatures() -> bytes:
             b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /ToUnicode 6 0 R >>",
             b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"]
-    out, offsets = b"%PDF-1.4\n", []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return pdf_of(objs)
 
 
 def test_a_font_whose_ligatures_read_as_fffd_gives_a_warning_naming_the_page():
