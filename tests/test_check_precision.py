@@ -164,6 +164,18 @@ def test_a_label_run_into_the_heading_of_quoted_new_text_is_the_readers_join():
     assert "error" in {f["severity"] for f in check(ingest_text(lost, "uji.md")) if f["rule"] == "B3"}
 
 
+def test_a_first_ayat_run_into_the_amending_instruction_is_the_readers_join():
+    """PP 49/2011 Pasal I angka 3 prints "... Pasal 13 A (1) Ketentuan ... dalam rangka:" on one line: the list
+    then starts at ayat (2) -- a warning naming where "(1)" stands, not a GALAT."""
+    glued = AMENDING.replace("{glued}", "").replace(
+        "4. Ketentuan Pasal 6 dihapus.",
+        "3. Di antara Pasal 5 dan Pasal 6 disisipkan 1 (satu) Pasal, yakni Pasal 5A sehingga berbunyi sebagai "
+        "berikut: Pasal 5A (1) Izin Lokasi dicabut apabila:\na. tidak dimanfaatkan; atau\nb. diserahkan kembali.\n"
+        "(2) Pencabutan sebagaimana dimaksud pada ayat (1) ditetapkan oleh Bupati.\n4. Ketentuan Pasal 6 dihapus.")
+    b3 = [f for f in check(ingest_text(glued, "uji.md")) if f["rule"] == "B3" and "(2)" in f["message"]]
+    assert b3 and all(f["severity"] == "warning" and '"(1)" terbaca di dalam teks' in f["message"] for f in b3)
+
+
 def test_the_definitions_of_a_pasal_1_quoted_by_an_amending_act_end_with_a_full_stop_untouched():
     """UU 1/2014 Pasal I angka 1 quotes the amended act's Pasal 1 whole: each definition ends with "." (Lampiran II
     angka 109), as in the act's own Pasal 1 -- no R1, and --fix leaves them alone."""

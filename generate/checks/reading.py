@@ -189,7 +189,8 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
     cfg, error = ctx["cfg"], f["severity"] == "error"
     if ctx["mixed"] and f["cite"].startswith("Menimbang") and error:
         f = _downgrade(f, cfg.get("mixed_note", "Menimbang terbaca bercampur dengan Mengingat"))
-    if ctx["tail"] and f["rule"] in ("B3", "R1_item", "R1_last") and f["cite"].startswith(ctx["tail"] + " ") \
+    if ctx["tail"] and f["rule"] in ("B3", "R1_item", "R1_last", "X2") \
+            and (f["cite"] == ctx["tail"] or f["cite"].startswith(ctx["tail"] + " ")) \
             and f["severity"] == "error":
         f = _downgrade(f, cfg.get("tail_note", "teks sesudah rumusan pengundangan terbaca masuk ke Pasal terakhir"))
     if f["rule"] == "B3" and f["cite"] in ctx["gaps"]:
@@ -223,13 +224,14 @@ def _glued_gaps(reg: Regulation) -> dict[str, str]:
     repaired."""
     out: dict[str, str] = {}
     corrected = {str(c.get("to") or "") for c in (reg.stats.corrections if reg.stats is not None else [])}
-    containers: list[list[Node]] = [reg.pasals()]
+    up = {id(child): node for node in reg.walk() for child in node.children}
+    containers: list[tuple[Node | None, list[Node]]] = [(None, reg.pasals())]
     for node in reg.walk():
         for kind in ("ayat", "huruf", "angka", "item"):
             kids = node.child_list(kind)
             if kids:
-                containers.append(kids)
-    for kids in containers:
+                containers.append((node, kids))
+    for parent, kids in containers:
         prev: Node | None = None
         for node in kids:
             value = _number(node)
@@ -237,9 +239,11 @@ def _glued_gaps(reg: Regulation) -> dict[str, str]:
             if value is not None and before is not None and value > before + 1:
                 missing = before + 1
                 pat = label_pattern(node.type, missing)
-                inside = _printed(prev) if prev is not None else " ".join(reg.diktum) if node.type == "pasal" \
-                    else ""
-                where = prev.cite if prev is not None else "Diktum"
+                # the unit before the gap, or -- for a list whose first label is missing -- the words of its
+                # holder ("... Pasal 13 A (1) Ketentuan ...": ayat (1) run into the amending instruction)
+                inside = _printed(prev) if prev is not None else " ".join(reg.diktum) if parent is None \
+                    else _holders(parent, up)
+                where = prev.cite if prev is not None else "Diktum" if parent is None else parent.cite
                 if pat is not None and pat.search(inside):
                     out[node.cite] = (f"label {_shown(node.type, missing)} terbaca di dalam teks {where}: "
                                       "kemungkinan judul atau nomor yang menyatu saat pembacaan, bukan loncatan")
@@ -247,6 +251,17 @@ def _glued_gaps(reg: Regulation) -> dict[str, str]:
                     out[node.cite] = f"judul Pasal {missing} diperbaiki saat pembacaan"
             prev = node
     return out
+
+
+def _holders(node: Node, up: dict[int, Node]) -> str:
+    """The words of ``node`` and of the units that hold it (their own heading and text, not their other
+    children): where the first label of a list can have run in when the reading nested the list too deep."""
+    words: list[str] = []
+    at: Node | None = node
+    while at is not None:
+        words += [x for x in (at.heading, at.text) if x]
+        at = up.get(id(at))
+    return " ".join(words)
 
 
 def _printed(node: Node) -> str:
