@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from regions import moved
 
 from rancang import schema
 from rancang.cli import cli
@@ -41,15 +42,7 @@ def _data(key: str) -> dict:
 
 def _region(key: str, nama: str, provinsi: str, **extra) -> dict:
     """A profile for another region, written the way a bureau writes one (natural jenis forms)."""
-    d = _data(key)
-    old = d["daerah"]["nama"]
-    d["daerah"]["nama"], d["ibu_kota"], d["provinsi"] = nama, extra.pop("ibu_kota", nama), provinsi
-    for base in d["dasar_hukum_daerah"]:
-        base["lembaran"] = (base.get("lembaran") or "").replace(old, nama) or None
-        if base["jenis"] == "Peraturan Daerah":
-            base["jenis"] = f"Peraturan Daerah {'Kabupaten' if d['daerah']['jenis'] == 'kabupaten' else 'Kota'} {nama}"
-    d.update(extra)
-    return d
+    return moved(_data(key), nama, provinsi, **extra)
 
 
 OTHERS = {

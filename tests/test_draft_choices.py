@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from regions import moved
 
 from rancang.cli import cli
 from rancang.corpus.store import Store
@@ -24,15 +25,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
 
 
 def _profile(example: str, nama: str, provinsi: str, **extra) -> dict:
-    d = yaml.safe_load((EXAMPLES / example).read_text(encoding="utf-8"))
-    old = d["daerah"]["nama"]
-    d["daerah"]["nama"], d["ibu_kota"], d["provinsi"] = nama, nama, provinsi
-    for base in d["dasar_hukum_daerah"]:
-        base["lembaran"] = (base.get("lembaran") or "").replace(old, nama) or None
-        if base["jenis"] == "Peraturan Daerah":
-            base["jenis"] = f"Peraturan Daerah {'Kabupaten' if d['daerah']['jenis'] == 'kabupaten' else 'Kota'} {nama}"
-    d.update(extra)
-    return d
+    return moved(yaml.safe_load((EXAMPLES / example).read_text(encoding="utf-8")), nama, provinsi, **extra)
 
 
 #: a kabupaten headed by its Bupati, and a kota headed by a Pj. Wali Kota
