@@ -274,7 +274,7 @@ def test_a_temporary_work_folder_is_removed_when_the_app_stops(tmp_path) -> None
     from rancang.web.config import Config
 
     cfg = Config(db=str(tmp_path / "c.sqlite"), inline_jobs=True)
-    with TestClient(create_app(cfg)) as c:
+    with TestClient(create_app(cfg), base_url="http://127.0.0.1") as c:
         assert c.get("/").status_code == 200 and cfg.workdir.is_dir()
     assert not cfg.workdir.exists()
     kept = Config(db=str(tmp_path / "c.sqlite"), workdir=tmp_path / "kerja")

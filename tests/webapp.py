@@ -26,7 +26,7 @@ def make_client(tmp: Path, **cfg: Any) -> Any:
 
     cfg.setdefault("inline_jobs", True)
     app = create_app(Config(db=str(tmp / "corpus.sqlite"), workdir=tmp / "work", **cfg))
-    return TestClient(app)
+    return TestClient(app, base_url="http://127.0.0.1")
 
 
 def in_page(message: str, html: str) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import Request
 
-from rancang.web import drafting, forms
+from rancang.web import drafting, forms, uploads
 from rancang.web.views import RESULTS, render, show_job
 
 
@@ -39,8 +39,7 @@ def register(app: Any) -> None:
 
     @app.post("/surat/skenario/{name}")
     async def scenario_submit(request: Request, name: str):  # noqa: ANN202
-        posted = await request.form()
-        flat = {k: [str(v) for v in posted.getlist(k)] for k in posted.keys()}
+        flat, _ = await uploads.posted(request)
         data = forms.parse(drafting.scenario_schema(name), flat)
         peraturan = (flat.get("_peraturan") or [""])[-1]
         job = request.app.state.jobs.submit("skenario", drafting.scenario_title(name),
@@ -56,9 +55,9 @@ def register(app: Any) -> None:
     @app.post("/surat/{jenis}")
     async def submit(request: Request, jenis: str):  # noqa: ANN202
         schema = drafting.letter_schema(jenis)
-        posted = await request.form()
-        data = forms.parse(schema, {k: [str(v) for v in posted.getlist(k)] for k in posted.keys()})
-        errs = forms.errors(schema, data)
+        posted, image_errs = await uploads.posted(request)
+        data = forms.parse(schema, posted)
+        errs = {**forms.errors(schema, data), **image_errs}
         if errs:
             ctx = _context(jenis, data, errs)
             hx = request.headers.get("hx-request")

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import Request
 
-from rancang.web import drafting, forms, reader, services
+from rancang.web import drafting, forms, reader, services, uploads
 from rancang.web.views import RESULTS, render
 
 
@@ -41,12 +41,11 @@ def register(app: Any) -> None:
     @app.post("/susun")
     async def submit(request: Request):  # noqa: ANN202
         db = request.app.state.cfg.db
-        form = await request.form()
-        posted = {k: [str(v) for v in form.getlist(k)] for k in form.keys()}
+        posted, image_errs = await uploads.posted(request)
         data = forms.parse(drafting.profile_schema(), posted)
         base = (posted.get("_base") or [""])[-1] or drafting.default_base()
         takes = {k[len("_take."):]: v[-1] for k, v in posted.items() if k.startswith("_take.") and v[-1]}
-        errs = forms.errors(drafting.profile_schema(), data)
+        errs = {**forms.errors(drafting.profile_schema(), data), **image_errs}
         if errs:
             ctx = _context(db, data, errs, base, takes, "")
             response = render(request, "_susun_form.html", **ctx) if request.headers.get("hx-request") else \
