@@ -20,14 +20,15 @@ from starlette.exceptions import HTTPException
 from rancang.errors import RancangError
 from rancang.web import hardening, jobs, pages, security, services
 from rancang.web.config import Config
-from rancang.web.views import package_dir, problem, show_job, templates
+from rancang.web.views import package_dir, problem, templates
 
 
 def create_app(cfg: Config | None = None) -> Any:
     """The web app for ``cfg`` (see :class:`rancang.web.config.Config`); the corpus is opened once here so the
     bundled regulations are in place before the first page."""
     cfg = cfg or Config()
-    work = jobs.Jobs(cfg.outdir, keep=cfg.keep_jobs, inline=cfg.inline_jobs)
+    work = jobs.Jobs(cfg.outdir, keep=cfg.keep_jobs, inline=cfg.inline_jobs, memory=cfg.job_memory,
+                     seconds=cfg.job_seconds, workers={"kecil": cfg.small_workers, "besar": cfg.large_workers})
 
     @asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[None]:
@@ -109,13 +110,6 @@ def _guards(app: Any, cfg: Config) -> None:
 
 
 def _job_routes(app: Any) -> None:
-    @app.get("/tugas/{jid}")
-    def job_status(request: Request, jid: str):  # noqa: ANN202
-        job = request.app.state.jobs.get(jid)
-        if job is None:
-            return problem(request, "Pekerjaan tidak ditemukan atau sudah kedaluwarsa; ulangi permintaan.", 404)
-        return show_job(request, job)
-
     @app.get("/unduh/{jid}/{name}")
     def download(request: Request, jid: str, name: str):  # noqa: ANN202
         job = request.app.state.jobs.get(jid) if security.JOB_ID.match(jid) else None
