@@ -122,3 +122,32 @@ def test_the_bundled_base_chain_is_unchanged(sleman_draft):
     assert (first.dari.jabatan, first.data["tujuan"]["jabatan"]) == (
         "Kepala Dinas Kesehatan", "Kepala Dinas Komunikasi dan Informatika Kabupaten Sleman")
     assert [x.jenis for x in built.letters].count("jawaban-persetujuan") == 1
+
+
+def test_without_peraturan_the_region_s_own_draft_in_the_output_folder_is_used(sleman_draft, tmp_path, capsys):
+    """Issue 28 item 1: --peraturan defaults to the region's draft in the output folder (or the data's)."""
+    import shutil
+
+    import yaml
+
+    from rancang.cli import main
+
+    out = tmp_path / "surat"
+    out.mkdir()
+    shutil.copy(sleman_draft[1] / "draft.json", out / "draft.json")
+    data = tmp_path / "data.yaml"
+    data.write_text(yaml.safe_dump(sc.scenario_example(NAME), allow_unicode=True), encoding="utf-8")
+    assert main(["letter", "--scenario", NAME, str(data), "-o", str(out)]) == 0
+    assert f"peraturan daerah: {out / 'draft.json'}" in capsys.readouterr().out
+    md = (out / "skenario.md").read_text(encoding="utf-8")
+    assert "| Lampiran BAB II huruf B angka 2 huruf a angka 3 huruf a |" in md and "tidak diberikan" not in md
+
+
+def test_a_draft_of_another_region_is_passed_over_and_a_bundled_region_found(sleman_draft, tmp_path):
+    folder = tmp_path / "lain"
+    folder.mkdir()
+    (folder / "draft.json").write_bytes((sleman_draft[1] / "draft.json").read_bytes())
+    assert steps.default_peraturan("Kabupaten Bantul", [folder]) is None
+    assert steps.default_peraturan("Kabupaten Sleman", [folder]) == str(folder / "draft.json")
+    assert steps.default_peraturan("Kota Bogor", [folder]) == "bogor"
+    assert steps.default_peraturan(None, [folder]) is None
