@@ -67,6 +67,21 @@ class Role(TypedDict):
 ReportingLine = TypedDict("ReportingLine", {"from": str, "to": str, "cite": str, "id": str})
 
 
+class Party(TypedDict):
+    role: str  # a role id
+    side: str | None  # "asal", "tujuan"; None: the text does not say
+
+
+class Hop(TypedDict):
+    """One move of a step's letter: ``actor`` sends to ``to`` with tembusan ``cc`` (model/hops.py)."""
+
+    actor: str | None
+    side: str | None
+    signer: Party | None
+    to: list[Party]
+    cc: list[Party]
+
+
 class Step(TypedDict):
     cite: str
     id: str
@@ -79,6 +94,7 @@ class Step(TypedDict):
     side: str | None  # "asal", "tujuan"
     branch: str | None  # "setuju", "tolak"
     stage: str | None
+    hops: NotRequired[list[Hop]]
 
 
 class Procedure(TypedDict):
