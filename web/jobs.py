@@ -57,10 +57,12 @@ class WorkerJob:
     def progress(self, message: str, fraction: float | None = None) -> None:
         """Report a step: a short Indonesian sentence, and how far along (0..1) when known."""
         fraction = None if fraction is None else max(0.0, min(1.0, fraction))
-        self.outdir.mkdir(parents=True, exist_ok=True)
         tmp = self.outdir / f"{STATUS}.{os.getpid()}"
-        tmp.write_text(json.dumps({"message": message, "fraction": fraction, "started": True}), encoding="utf-8")
-        os.replace(tmp, self.outdir / STATUS)
+        try:  # the folder is made by the app; gone means the job was removed while its worker was being stopped
+            tmp.write_text(json.dumps({"message": message, "fraction": fraction}), encoding="utf-8")
+            os.replace(tmp, self.outdir / STATUS)
+        except FileNotFoundError:
+            pass
 
     def offer(self, name: str, data: bytes) -> str:
         """Write ``data`` as file ``name`` of this job (offered for download); returns the name."""
@@ -171,6 +173,7 @@ class Jobs:
         jid = uuid.uuid4().hex
         job = Job(id=jid, kind=kind, title=title, outdir=self.outdir / jid, lane=lane,
                   address=address.format(id=jid) if address else f"/pekerjaan/{jid}", key=key)
+        job.outdir.mkdir(parents=True, exist_ok=True)
         with self._lock:
             self._jobs[jid] = job
             self._expire()
