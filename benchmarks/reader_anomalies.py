@@ -1,5 +1,7 @@
 """Structural anomalies of the reader on a random sample of the national collection (``/work/shared/national``):
-refusals, internal errors, gaps in the Pasal sequence, gaps in the ayat sequence of a Pasal, Pasal swallowed
+refusals, internal errors, fewer Pasal than an independent count of the "Pasal N" headings in sequence
+(:func:`rancang.kb.observe.independent_pasal_count`, a quote that never closed swallows the Pasal after it), gaps in the
+Pasal sequence, gaps in the ayat sequence of a Pasal, Pasal swallowed
 below a clause (a quote that never closed), Bagian headings left as text, and lines no Pasal holds.
 
     nice .venv/bin/python benchmarks/reader_anomalies.py /work/shared/national --sample 300 --seed 26
@@ -27,8 +29,10 @@ from rancang.corpus.workers import worker_map
 from rancang.errors import InputError
 from rancang.ingest import ingest_bytes
 from rancang.kb.build import collection_files
+from rancang.kb.observe import clean_numbers, independent_pasal_count
 
 _BAGIAN_TEXT = re.compile(r"^Bagian\s+(?:Pertama|Ke[a-z]+)\b")
+_PENJELASAN = re.compile(r"\bPENJELASAN\s+ATAS\b")
 
 
 def _number(n: str | None) -> tuple[int, str] | None:
@@ -74,7 +78,11 @@ def measure(item: tuple[str, str]) -> dict[str, Any]:
     path, name = item
     out: dict[str, Any] = {"file": name}
     try:
-        reg = ingest_bytes(Path(path).read_bytes(), path, validate=False)
+        data = Path(path).read_bytes()
+        text = clean_numbers(data.decode("utf-8", errors="replace"))
+        m = _PENJELASAN.search(text)
+        independent = independent_pasal_count(text[:m.start()] if m else text)
+        reg = ingest_bytes(data, path, validate=False)
     except InputError as exc:
         out["refused"] = exc.format_message()
         return out
@@ -84,6 +92,8 @@ def measure(item: tuple[str, str]) -> dict[str, Any]:
     pasals = reg.pasals()
     arabic = [p.number for p in pasals if (p.number or "")[:1].isdigit()]
     out["pasal"] = len(pasals)
+    # fewer Pasal than an independent count of the "Pasal N" headings in sequence (Arabic numbers only)
+    out["fewer_pasal"] = int(len(arabic) == len(pasals) and len(pasals) < independent)
     out["pasal_gaps"] = gaps(arabic) if len(arabic) == len(pasals) else 0  # an amending act's Pasal I, II: none
     out["ayat_gaps"] = sum(1 for p in pasals if gaps([c.number for c in p.children if c.type == "ayat"]))
     # a Pasal below a clause that is no amendment's quoted text: swallowed by a quote that never closed
@@ -95,7 +105,7 @@ def measure(item: tuple[str, str]) -> dict[str, Any]:
 
 def figures(obs: list[dict[str, Any]], listing: bool) -> dict[str, Any]:
     read = [o for o in obs if "pasal" in o]
-    keys = ("pasal_gaps", "ayat_gaps", "swallowed", "bagian_as_text", "unplaced")
+    keys = ("fewer_pasal", "pasal_gaps", "ayat_gaps", "swallowed", "bagian_as_text", "unplaced")
     out: dict[str, Any] = {
         "files": len(obs), "refused": sum("refused" in o for o in obs), "errors": sum("error" in o for o in obs),
         "read": len(read), "pasal": sum(o["pasal"] for o in read),

@@ -160,6 +160,8 @@ def parse_document(doc: Document, source: Source) -> Regulation:
             return [canonical_mod.unescape(ln) for ln in lines[a:b]]
         return lines[a:b]
 
+    if layout is None:
+        lines = _drop_copy_stamps(lines, parts, removed)
     meta = meta_mod.parse_judul(part("preamble"))
     menimbang, mengingat = _konsiderans(part, parts, removed, canonical, layout is not None)
     diktum = [ln for ln in part("diktum") if ln.strip()]
@@ -206,6 +208,29 @@ def _preamble(lines: list[str], parts: dict[str, tuple[int, int]], removed: list
             continue
         kept.append(ln)
     return kept
+
+
+#: the parts in which a line that is only the copy stamp is the stamp of a page, not words of the act
+_STAMPED_PARTS = ("menimbang", "mengingat", "diktum", "body", "penutup")
+
+
+def _drop_copy_stamps(lines: list[str], parts: dict[str, tuple[int, int]], removed: list[dict[str, Any]]
+                      ) -> list[str]:
+    """``lines`` with each line that is only the copy stamp ("SALINAN", "S A L I N A N") inside the konsiderans,
+    the diktum, the body or the penutup made blank and recorded as ``stempel``: a JDIH copy stamps every page, and
+    the stamp at the top of a page (read by OCR from a scanned signature page, or printed) is no word of the Pasal
+    or the item it falls after. The Lampiran keeps its lines (a form may be headed so)."""
+    out = lines
+    for name in _STAMPED_PARTS:
+        a, b = parts.get(name, (0, 0))
+        for i in range(a, b):
+            ln = out[i]
+            if ln and len(ln) <= 20 and ln.lstrip()[:1] in "Ss" and g.COPY_STAMP.match(ln):
+                if out is lines:
+                    out = list(lines)
+                removed.append({"kind": "stempel", "line": i + 1, "text": ln.strip()})
+                out[i] = ""
+    return out
 
 
 def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, int]], removed: list[dict[str, Any]],

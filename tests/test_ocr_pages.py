@@ -209,8 +209,11 @@ def test_an_image_only_signature_page_inside_a_text_pdf_is_read_by_ocr_and_only_
     assert pages[1]["source"] == "ocr" and pages[1]["reason"] == why and pages[1]["confidence"] > 80
     assert reg.penutup.penandatangan == "Bupati Contoh"
     assert "AHMAD SUBARJO" in reg.penutup.lines
-    # the clauses printed on page 1 carry no OCR confidence (a stamp read on page 2 may join the last Pasal)
+    # the clauses printed on page 1 carry no OCR confidence
     assert all(c["pages"] == [2] for c in reg.stats.ocr["clauses"].values())
+    # the stamp read at the top of page 2 is the page's stamp, not a line of the last Pasal
+    assert not [n for n in reg.walk() if "SALINAN" in (n.text or "").upper()]
+    assert [r["text"] for r in reg.stats.removed if r["kind"] == "stempel"] == ([stamp] if stamp else [])
     assert not {"pasal-1", "pasal-1/ayat-1", "pasal-1/ayat-2", "pasal-2"} & set(reg.stats.ocr["clauses"])
 
 

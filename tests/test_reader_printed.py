@@ -196,3 +196,22 @@ def test_menimbang_labels_are_written_as_printed():
     reg, back = round_trip(text)
     assert [m.label for m in reg.menimbang] == ["a.", "a."]  # a damaged text's labels, kept as printed
     assert [m.label for m in back.menimbang] == ["a.", "a."]
+
+
+# --- a copy stamp at the top of a page ---------------------------------------------------------------------------
+
+
+def test_a_copy_stamp_between_the_lines_of_the_body_and_the_penutup_is_no_text():
+    text = OATH.replace("dengan jujur.\n", "dengan jujur.\u201d\n").replace(
+        "Pasal 2\n", "SALINAN\nPasal 2\n").replace("Ditetapkan di Contoh\n", "Ditetapkan di Contoh\nS A L I N A N\n")
+    reg = ingest_text(text)
+    assert [p.number for p in reg.pasals()] == ["1", "2", "9"]
+    assert not [n for n in reg.walk() if "SALINAN" in n.text.replace(" ", "")]
+    assert "S A L I N A N" not in reg.penutup.lines
+    # (the letter-spaced stamp is read as the word "SALINAN" by the line cleaning before)
+    assert [r["text"] for r in reg.stats.removed if r["kind"] == "stempel"] == ["SALINAN", "SALINAN"]
+
+
+def test_the_word_salinan_in_a_sentence_stays():
+    reg = ingest_text(OATH.replace("(3) Berita acara sumpah", "(3) Salinan berita acara sumpah"))
+    assert pasal(reg, "1").children[2].text.startswith("Salinan berita acara sumpah")
