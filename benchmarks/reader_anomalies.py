@@ -1,8 +1,8 @@
 """Structural anomalies of the reader on a random sample of the national collection (``/work/shared/national``):
 refusals, internal errors, fewer Pasal than an independent count of the "Pasal N" headings in sequence
-(:func:`rancang.kb.observe.independent_pasal_count`, a quote that never closed swallows the Pasal after it), gaps in the
-Pasal sequence, gaps in the ayat sequence of a Pasal, Pasal swallowed
-below a clause (a quote that never closed), Bagian headings left as text, and lines no Pasal holds.
+(:func:`rancang.kb.observe.independent_pasal_count`; a quote that never closed swallows the Pasal after it), gaps in
+the Pasal sequence, gaps in the ayat sequence of a Pasal, Pasal below a clause outside any quoted amendment, Bagian
+headings left as text, and lines no Pasal holds.
 
     nice .venv/bin/python benchmarks/reader_anomalies.py /work/shared/national --sample 300 --seed 26
 

@@ -82,8 +82,8 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
     '2'
     >>> parse_marker("aa. Pasal 27 Peraturan Bupati")[0].value
     27
-    >>> parse_marker("a.sebelah utara dengan Teluk Bintan;")[1], parse_marker("a.n. Bupati"), parse_marker("1.000 orang")
-    ('sebelah utara dengan Teluk Bintan;', None, None)
+    >>> parse_marker("a.sebelah utara;")[1], parse_marker("a.n. Bupati"), parse_marker("1.000 orang")
+    ('sebelah utara;', None, None)
     """
     c = line[:1]
     if c != "(":
