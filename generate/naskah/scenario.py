@@ -215,26 +215,13 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
             built.steps.append(st)
             st.letter = run.letter(i, move, found, moved=move is not step)
     missing = run.missing
-    _pyb_note(built, parties)
+    note = chain.pyb_note(built.letters, parties)
+    if note:
+        built.blanks.append(note)
     if missing:
         listed = "; ".join(f"{k} (untuk {', '.join(v)})" for k, v in missing.items())
         raise InputError(f"data skenario '{name}' belum lengkap; isian yang belum ada: {listed}.")
     return built
-
-
-def _pyb_note(built: Built, parties: Parties) -> None:
-    """List in ``skenario.md`` the letters to or from the region's Pejabat yang Berwenang when neither the data
-    (``delegasi.pejabat_berwenang``) nor the profile (``naskah_dinas.pejabat_berwenang``) names who that is: they
-    go to / are signed by the kepala daerah, an assumption the Bagian Hukum checks before sending."""
-    if parties.pyb_named:
-        return
-    files = [x.filename for x in built.letters
-             if any(p.role.endswith(".pyb") and p.gov is parties.own for p in (x.dari, x.kepada))]
-    if files:
-        built.blanks.append(f"Pejabat yang Berwenang {parties.own.daerah} ({', '.join(files)}): ditujukan kepada/"
-                            f"ditandatangani {parties.own.kepala['jabatan']} karena profil tidak menyebutnya; "
-                            f"tetapkan dalam profil (naskah_dinas.pejabat_berwenang: kepala_daerah atau "
-                            f"sekretaris_daerah) atau data (delegasi.pejabat_berwenang)")
 
 
 #: the mark of a later move of one step's letter (the regulation has it forwarded: "kemudian ... menyampaikan ...")
