@@ -215,3 +215,16 @@ def test_a_copy_stamp_between_the_lines_of_the_body_and_the_penutup_is_no_text()
 def test_the_word_salinan_in_a_sentence_stays():
     reg = ingest_text(OATH.replace("(3) Berita acara sumpah", "(3) Salinan berita acara sumpah"))
     assert pasal(reg, "1").children[2].text.startswith("Salinan berita acara sumpah")
+
+
+# --- ayat run into the line before, as converted texts print them ------------------------------------------------
+
+
+def test_an_ayat_run_in_after_a_page_break_rule_or_with_its_stop_starts_its_own_clause():
+    # "... tanah. __ (2) Perencanaan ...": a converted text's page-break rule between two ayat (PP 37/2010 Pasal 19)
+    text = HEAD + ("Pasal 1\n(1) Perencanaan meliputi:\na. studi kelayakan; dan\nb. studi pengadaan tanah. __ (2) "
+                   "Perencanaan disusun dengan memperhatikan kondisi sumber daya air.\n(3) Perencanaan disusun oleh "
+                   "Pembangun. (4). Perencanaan ditetapkan oleh Menteri.\n") + TAIL
+    reg = ingest_text(text)
+    assert [c[:2] for c in shape(pasal(reg, "1"))] == [("ayat", "1"), ("ayat", "2"), ("ayat", "3"), ("ayat", "4")]
+    assert pasal(reg, "1").children[0].children[1].text == "studi pengadaan tanah. __"  # the rule kept, as printed
