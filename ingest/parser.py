@@ -17,7 +17,7 @@ from rancang.ingest import body as body_mod
 from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import dikta as dikta_mod
 from rancang.ingest import grammar as g
-from rancang.ingest import hazards, headings, konsiderans, ocr_clauses, run_in
+from rancang.ingest import hazards, headings, konsiderans, ocr_clauses, run_in, run_in_parts
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import meta as meta_mod
 from rancang.ingest import penjelasan as penjelasan_mod
@@ -143,7 +143,7 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     if canonical and doc.format != "docx":
         lines, layout = canonical_mod.prepare(doc.lines, removed)
     else:
-        lines, layout = run_in.split_run_in(clean_lines(doc.lines, removed)), None
+        lines, layout = run_in_parts.split_closing(run_in.split_run_in(clean_lines(doc.lines, removed))), None
     unit = body_unit_of(lines)
     body_at, marked = (layout.body_at, layout.marked) if layout is not None else (None, None)
     parts = split_parts(lines, body_at, unit, marked)
