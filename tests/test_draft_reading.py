@@ -90,3 +90,17 @@ def test_every_capitalised_term_used_is_defined_or_listed(written, key):
     listed = re.findall(r'\[istilah-tanpa-definisi\]: istilah "([^"]+)"', notes)
     assert [t for t in used if t not in listed] == []
     assert len(listed) == len(set(listed))  # each term once, with the clauses that use it
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_alternatives_are_joined_with_atau(written, key):
+    """UU 12/2011 Lampiran II angka 89: a list introduced as a choice ("Pejabat Penilai Kinerja dapat merupakan:",
+    "salah satu") joins its penultimate item with "; atau", never the cumulative "; dan"."""
+    _, _, back, notes = written[key]
+    choices = [n for n in back.walk() if re.search(r"\bsalah\s+satu\b|\bdapat\s+merupakan\s*:\s*$", n.text or "")
+               and len([c for c in n.children if c.type in ("huruf", "angka")]) >= 2]
+    assert choices  # the base's Pasal 6 ayat (2)
+    for n in choices:
+        items = [c for c in n.children if c.type in ("huruf", "angka")]
+        assert items[-2].text.rstrip().endswith("; atau"), (n.cite, items[-2].text)
+    assert "[R1_alt]" in notes
