@@ -15,7 +15,7 @@ from typing import Any
 
 from rancang import atomic, schema
 from rancang.address import number_tree
-from rancang.generate import compose, docx_render, repair, resources, terms
+from rancang.generate import compose, docx_render, referents, repair, resources, terms
 from rancang.generate.fix import fix_tree
 from rancang.generate.notes import Notes
 from rancang.generate.profile import Profile
@@ -81,6 +81,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     if repair.subjects(reg, notes) | terms.drop_unused(reg, notes):  # X5 and U5 repairs need resolved refs
         number_tree(reg.body)
         refs_mod.resolve(reg)
+    referents.doubtful(reg, notes)  # a reference whose subject only another ayat names: a decision
     # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
     topics = composed.topic_cites()
     for change in fix_tree(reg, topics=topics):
