@@ -111,4 +111,5 @@ B. PENUTUP
 """)
     m = build(ingest_text(text, "contoh.txt"))
     duties = [d["text"] for r in m["roles"] if r["id"] == "ketua_tim" for d in r["duties"]]
-    assert [d.split(",")[0].rstrip(".;") for d in duties] == ["menyusun rincian kegiatan tim", "membagi peran anggota tim"]
+    assert [d.split(",")[0].rstrip(".;") for d in duties] == ["menyusun rincian kegiatan tim",
+                                                             "membagi peran anggota tim"]
