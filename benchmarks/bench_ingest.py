@@ -304,7 +304,8 @@ def bench_pdf(repeat: int, quick: bool) -> dict:
     from fixtures import build_pdf
 
     from rancang.ingest import ingest_bytes
-    from rancang.ingest.readers import pdf, pdf_pages
+    from rancang.ingest.readers.pdf import pages as pdf_pages
+    from rancang.ingest.readers.pdf import reader as pdf
 
     files = [build_pdf(p.read_text(encoding="utf-8"), header="Salinan Peraturan Kepala Daerah") for p in SEEDS]
     if quick:

@@ -2,7 +2,7 @@
 
 A fifth of the national texts (by a hash of their path) is held out, the knowledge base is compiled from the rest
 (plus the BPK metadata and the bundled regional texts), and every held-out text that cites one of the acts a
-sistem-kerja Perbup cites is checked (L3, ``rancang.generate.checks.legal_bases.check_numbers``) twice: as printed
+sistem-kerja Perbup cites is checked (L3, ``rancang.generate.check.legal_bases.check_numbers``) twice: as printed
 (a number that agrees with the knowledge base must give no finding) and with each printed number changed by one (it
 must give L3: an error on a verified fact, an INFO otherwise). The bundled regional texts are measured leave-one-out
 (the knowledge base compiled without that text), and the real national acts of /work/shared/cases/real (PDF) and the
@@ -20,8 +20,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from rancang.generate.checks import legal_bases
-from rancang.generate.checks.base import norm
+from rancang.generate.check import legal_bases
+from rancang.generate.check.base import norm
 from rancang.ingest import ingest_path
 from rancang.kb import store
 from rancang.kb.build import bundled_files, observations_path, read_observations, supplement

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rancang.generate import fix
-from rancang.generate.checks import check
+from rancang.generate.check import check, fix
 from rancang.ingest import ingest_text
 
 CASES = Path(__file__).parent / "cases" / "check"

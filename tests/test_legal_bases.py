@@ -8,11 +8,12 @@ import re
 from pathlib import Path
 
 from rancang import corpus
-from rancang.generate import kbcite, mengingat
-from rancang.generate.checks import rules
-from rancang.generate.checks.base import norm
+from rancang.generate.check import rules
+from rancang.generate.check.base import norm
+from rancang.generate.draft import mengingat
 from rancang.generate.naskah.catalogue import examples, scenarios_data
 from rancang.generate.naskah.isian import mengingat as keputusan_mengingat
+from rancang.generate.shared import kbcite
 from rancang.kb import store
 from rancang.kb.observe import cited_acts
 

@@ -120,7 +120,7 @@ def test_an_unmatched_quote_opens_no_amendment_text(stray):
 
 
 def test_an_unmatched_quote_keeps_every_character_and_reads_back_from_markdown(stray):
-    from rancang.ingest.markdown import render
+    from rancang.ingest.writers.markdown import render
 
     source = (ABUSE / "stray_open_quote_swallows_pasal.txt").read_text(encoding="utf-8")
     assert difference(source, stray) == ({}, {})
