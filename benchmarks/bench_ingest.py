@@ -333,7 +333,7 @@ def hwm():  # this process's own peak (ru_maxrss would carry the parent's peak a
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
 data = open(sys.argv[1], "rb").read()
-from rancang.ingest.readers import pdf
+from rancang.ingest.readers.pdf import reader as pdf
 import pdfplumber  # imported before the baseline: the libraries are not the PDF's memory
 base = hwm()
 t0 = time.perf_counter()

@@ -19,6 +19,7 @@ from rancang.generate.check.fix import fix_tree
 from rancang.generate.draft import compose, repair, terms
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.sources import Sources
+from rancang.generate.shared import resources
 from rancang.generate.shared.profile import Profile
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest.refs import resolve as refs_mod
@@ -87,6 +88,8 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     for change in fix_tree(reg, topics=topics):
         notes.add("perbaikan", change["rule"], "perbaikan mekanis rancang check --fix",
                   f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
+    # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
+    terms.undefined(reg.body, notes, resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat])
     md = markdown.render(reg)
     reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")
     if validate:
