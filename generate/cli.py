@@ -151,8 +151,9 @@ def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[Finding], l
 @click.option("--scenario", metavar="NAMA", help="Seluruh naskah satu prosedur, berurutan: DATA -> FOLDER (-o).")
 @click.option("--peraturan", metavar="ID|BERKAS",
               help="Dengan --scenario: ambil langkah dan pasal prosedur dari model peraturan daerah ini (id korpus "
-                   "atau berkas, mis. draft.json). Bawaan: draft.json daerah itu di folder keluaran atau folder "
-                   "data, atau peraturan daerah itu dalam korpus; bila tidak ada, tidak ada pasal yang dikutip.")
+                   "atau berkas, mis. draft.json). Tanpa opsi ini: draft.json daerah itu di folder keluaran atau "
+                   "folder data, atau peraturan daerah itu dalam korpus; bila tidak ada, tidak ada pasal yang "
+                   "dikutip: langkahnya langkah baku skenario.")
 @click.option("-o", "--out", type=click.Path(path_type=Path),
               help="Berkas DOCX keluaran (satu surat), atau folder atau berkas .zip keluaran (--scenario).")
 @click.option("--check", "check_dir", type=click.Path(path_type=Path), metavar="FOLDER",

@@ -135,3 +135,20 @@ def letters(step: Mapping[str, Any], hops: Sequence[Mapping[str, Any]], parties:
         if not _same(own["dari"], own["kepada"], parties):
             out.append(own)
     return out or [dict(step)]
+
+
+def pyb_note(letters: Sequence[Any], parties: Parties) -> str | None:
+    """The line of ``skenario.md`` listing the letters to or from the region's Pejabat yang Berwenang when neither
+    the data (``delegasi.pejabat_berwenang``) nor the profile (``naskah_dinas.pejabat_berwenang``) names who that
+    is: they go to / are signed by the kepala daerah, an assumption the Bagian Hukum checks before sending; None
+    when it is named or no letter involves the PyB."""
+    if parties.pyb_named:
+        return None
+    files = [x.filename for x in letters
+             if any(p.role.endswith(".pyb") and p.gov is parties.own for p in (x.dari, x.kepada))]
+    if not files:
+        return None
+    return (f"Pejabat yang Berwenang {parties.own.daerah} ({', '.join(files)}): ditujukan kepada/ditandatangani "
+            f"{parties.own.kepala['jabatan']} karena profil tidak menyebutnya; tetapkan dalam profil "
+            f"(naskah_dinas.pejabat_berwenang: kepala_daerah atau sekretaris_daerah) atau data "
+            f"(delegasi.pejabat_berwenang)")

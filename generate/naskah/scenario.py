@@ -216,6 +216,9 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
             built.steps.append(st)
             st.letter = run.letter(i, move, found, moved=move is not step)
     missing = run.missing
+    note = chain.pyb_note(built.letters, parties)
+    if note:
+        built.blanks.append(note)
     if missing:
         listed = "; ".join(f"{k} (untuk {', '.join(v)})" for k, v in missing.items())
         raise InputError(f"data skenario '{name}' belum lengkap; isian yang belum ada: {listed}.")
