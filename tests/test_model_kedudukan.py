@@ -74,3 +74,13 @@ def test_unit_pelaksana_teknis_is_no_pejabat_pelaksana():
 def test_the_model_with_kedudukan_is_valid_json_of_its_schema():
     m = json.loads(json.dumps(_model()))
     assert schema.problems(schema.load("sistemkerja"), m) == []
+
+
+def test_the_memo_tells_the_kedudukan_and_who_holds_each_role():
+    from rancang.model.render import to_markdown
+
+    md = to_markdown(_model())
+    assert "## Kedudukan" in md
+    assert "- pejabat fungsional (ahli madya) di bawah pejabat pimpinan tinggi pratama, selaku pemilik kinerja dan " \
+           "pejabat penilai kinerja (lampiran huruf a angka 1)" in md.lower()
+    assert "Pejabat Penilai Kinerja dijabat oleh: " in md and "Kepala Unit Pelaksana Teknis Daerah" in md

@@ -244,11 +244,13 @@ def check_empty_lists(reg: Regulation) -> Iterator[Finding]:
 
 
 def check_alternatives(reg: Regulation) -> Iterator[Finding]:
-    """R1_alt: a list introduced as a choice ("salah satu", "salah satu dari") whose items are joined with "dan"
-    (cumulative): the items are alternatives and take "atau" (UU 12/2011 Lampiran II angka 89)."""
+    """R1_alt: a list introduced as a choice ("salah satu", "salah satu dari", "... dapat merupakan:": the rule
+    table's ``alternative_leads``) whose items are joined with "dan" (cumulative): the items are alternatives and
+    take "atau" (UU 12/2011 Lampiran II angka 89)."""
+    leads = [re.compile(p, re.I) for p in settings("coherence").get("alternative_leads") or []]
     for node in reg.walk():
         items = [c for c in node.children if c.type in LIST_TYPES]
-        if len(items) < 2 or not re.search(r"\bsalah\s+satu\b", node.text, re.I):
+        if len(items) < 2 or not any(p.search(norm(node.text)) for p in leads):
             continue
         if re.search(r";\s+dan$", norm(items[-2].text)):
             yield finding("R1_alt", items[-2].cite, fix={"old": "; dan", "new": "; atau",

@@ -16,7 +16,7 @@ from typing import Any
 from rancang import atomic, schema
 from rancang.address import number_tree
 from rancang.generate.check.fix import fix_tree
-from rancang.generate.draft import compose, repair, terms
+from rancang.generate.draft import compose, referents, repair, terms
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.sources import Sources
 from rancang.generate.shared import resources
@@ -83,6 +83,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     if repair.subjects(reg, notes) | terms.drop_unused(reg, notes):  # X5 and U5 repairs need resolved refs
         number_tree(reg.body)
         refs_mod.resolve(reg)
+    referents.doubtful(reg, notes)  # a reference whose subject only another ayat names: a decision
     # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
     topics = composed.topic_cites()
     for change in fix_tree(reg, topics=topics):
