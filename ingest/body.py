@@ -1,6 +1,6 @@
 """The batang tubuh inside each Pasal: ayat and nested lists, and the quoted new text of an amending act.
 
-Headings are found by :mod:`rancang.ingest.headings`. Inside a Pasal, two rules build the structure from the
+Headings are found by :mod:`rancang.ingest.headings.read`. Inside a Pasal, two rules build the structure from the
 units of :mod:`rancang.ingest.units`:
 
 * **marker rule** — every clause carries its enumerator: a stack of open list levels decides, from each marker's
@@ -24,8 +24,8 @@ from typing import Any
 
 from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import grammar as g
-from rancang.ingest.heading_lines import PasalDraft, amends_with_new_text
-from rancang.ingest.headings import drafts_by_node, pasal_nodes, read_headings
+from rancang.ingest.headings.lines import PasalDraft, amends_with_new_text
+from rancang.ingest.headings.read import drafts_by_node, pasal_nodes, read_headings
 from rancang.ingest.list_shapes import (
     ends_intro,
     ends_sentence,
@@ -151,10 +151,9 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
                 pasal.children.append(Node("text", text=text))
                 continue
             prose = Node("text", text=text, children=[perubahan(q) for q in unit.quotes])
-            if stack:
-                stack.pop().holder.children.append(prose)
-            else:
-                pasal.children.append(prose)
+            # words an item introduces with "... sebagai berikut:" and no list (an oath): the item's, its list open
+            introduced = stack and stack[-1].items and stack[-1].items[-1].text.rstrip().endswith(":")
+            (current_holder() if introduced else stack.pop().holder if stack else pasal).children.append(prose)
             continue
         node = _node_for(mk, text)
         placed = False

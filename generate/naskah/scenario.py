@@ -21,13 +21,14 @@ from typing import Any
 from rancang import atomic, schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
-from rancang.generate import naskah, resources
+from rancang.generate import naskah
 from rancang.generate.naskah import chain, consistency, isian, record, steps
 from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
-from rancang.generate.profile import _message
-from rancang.generate.profile import example_names as profile_examples
+from rancang.generate.shared import resources
+from rancang.generate.shared.profile import _message
+from rancang.generate.shared.profile import example_names as profile_examples
 from rancang.ingest.meta import title_case
 
 #: letter classes that carry no agenda number of a unit
@@ -88,6 +89,8 @@ class Built:
     steps: list[Step] = field(default_factory=list)
     #: facts of the acts the letters cite that the knowledge base does not hold (printed "Nomor ....")
     blanks: list[str] = field(default_factory=list)
+    #: the regulation found for the region when none was given (its draft.json, or a corpus id), else None
+    sumber: str | None = None
 
     @property
     def letters(self) -> list[Letter]:
@@ -176,13 +179,16 @@ def _check_shape(name: str, data: dict[str, Any]) -> None:
                          + "; ".join(_message(e, "data skenario") for e in errs) + ".")
 
 
-def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: str | None = None) -> Built:
+def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: str | None = None,
+          search: tuple[Path, ...] | None = None) -> Built:
     """The scenario ``name`` filled from ``data`` (see ``rancang letter --scenario NAME --example``).
 
     ``base`` is the folder relative paths in the data (the profile) are read from; ``peraturan`` (a stored
     regulation id or a file, such as the region's ``draft.json``) gives the steps and the clauses of the letters'
     own region (see :mod:`steps`). Without it no clause is cited and the letters' Dasar is the region's act only
-    when the profile names it by number, else the national regulation. Raises InputError for data that cannot make
+    when the profile names it by number, else the national regulation; with ``search`` (folders, as the CLI gives
+    them) a missing ``peraturan`` defaults to the region's own draft there or its bundled regulation
+    (:func:`steps.default_peraturan`, named in ``Built.sumber``). Raises InputError for data that cannot make
     the letters (each letter is validated when rendered) and for a regulation of another region."""
     scen = get_scenario(name)
     if not isinstance(data, dict):
@@ -192,9 +198,10 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     data = record.complete(data)
     parties = Parties(data, base)
     record.check(name, scen, data, parties)
-    plan = steps.plan(scen, peraturan, parties.profile.daerah)
+    found = steps.default_peraturan(parties.profile.daerah, search) if peraturan is None and search else None
+    plan = steps.plan(scen, peraturan or found, parties.profile.daerah)
     act = plan.citation or own_act(parties)
-    built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur)
+    built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur, sumber=found)
     if act and steps.BLANK in act:
         built.blanks.append(f"{act} (tertulis \"....\" dalam Dasar dan Mengingat): isi nomor dan tahunnya dari "
                             f"naskah resminya setelah ditetapkan")
@@ -209,6 +216,9 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
             built.steps.append(st)
             st.letter = run.letter(i, move, found, moved=move is not step)
     missing = run.missing
+    note = chain.pyb_note(built.letters, parties)
+    if note:
+        built.blanks.append(note)
     if missing:
         listed = "; ".join(f"{k} (untuk {', '.join(v)})" for k, v in missing.items())
         raise InputError(f"data skenario '{name}' belum lengkap; isian yang belum ada: {listed}.")

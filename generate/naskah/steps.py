@@ -157,6 +157,31 @@ def _same_region(model: SistemKerja, peraturan: str, daerah: str | None) -> None
                          f"daerahnya sendiri (misalnya draft.json dari rancang draft untuk {daerah}).")
 
 
+def _region(name: str | None) -> str:
+    return " ".join(str(name or "").lower().split())
+
+
+def default_peraturan(daerah: str | None, folders: Sequence[Path]) -> str | None:
+    """The region's own regulation when ``--peraturan`` is not given: its draft (``draft.json`` of ``rancang
+    draft``) in one of ``folders`` (the output folder, the data's folder), else the bundled corpus regulation of
+    region ``daerah`` ("Kota Bogor"); None when neither exists (no clause is cited then). A draft of another region
+    is passed over, never used."""
+    if not daerah:
+        return None
+    for folder in folders:
+        path = folder / "draft.json"
+        if not path.is_file():
+            continue
+        try:
+            theirs = ingest_path(path).meta.daerah
+        except InputError:
+            continue
+        if _region(theirs) == _region(daerah):
+            return str(path)
+    e = next((x for x in corpus.bundled() if _region(x.get("daerah")) == _region(daerah)), None)
+    return str(e["id"]) if e else None
+
+
 def plan(scen: dict[str, Any], peraturan: str | None, daerah: str | None = None) -> Plan:
     """The steps of ``scen`` in regulation ``peraturan`` (a stored id or a file) of region ``daerah``; without a
     regulation, the scenario's own steps with no clause (``citation`` None). Raises InputError for a regulation of

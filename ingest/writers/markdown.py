@@ -1,0 +1,130 @@
+"""The canonical text of a regulation (``rancang ingest --format md``): clean numbering, one clause a paragraph,
+no artefacts; ingesting it gives the same tree back.
+
+The first line, :data:`CANONICAL_MARK`, tells the parser that every line is a whole unit (a clause, a heading,
+a Lampiran block), so nothing is re-joined or re-split on the way back in. Headings are Markdown headings
+(``## BAB I``), lists keep their legal labels ("a.", "1.", "(2)", "1)") and are indented two spaces a level, and
+a text that reads like structure is escaped with a backslash (:mod:`rancang.ingest.canonical` reads it back).
+"""
+
+from __future__ import annotations
+
+from rancang.ingest.canonical import BODY_MARK, escape
+from rancang.ingest.units import parse_marker
+from rancang.kinds import BODY_UNITS
+from rancang.numbering import huruf
+from rancang.tree import Node, Regulation
+
+CANONICAL_MARK = "<!-- rancang: teks kanonik -->"
+
+#: Markdown heading level and word of each container heading
+_HEADINGS = {"bab": ("##", "BAB"), "bagian": ("###", "Bagian"), "paragraf": ("####", "Paragraf")}
+
+
+def clean_label(node: Node) -> str:
+    """The clean label of an ayat or list item: "(2)", "a.", "1.", "a)", "1)"."""
+    if node.type == "ayat":
+        return f"({node.number})"
+    printed = (node.label or "").strip()
+    closing = ")" if printed.endswith(")") and not printed.startswith("(") else "."
+    return f"{node.number}{closing}"
+
+
+def unit_lines(kind: str, label: str, heading: str | None, text: str, depth: int, out: list[str]) -> int:
+    """Append the canonical lines of one unit (a BAB/Bagian/Paragraf with its printed "BAB I" label and heading,
+    a Pasal, prose, or a labelled ayat or item at ``depth``); returns the depth of its children. Shared by the
+    Markdown renderer and the Akoma Ntoso reader, which writes the same text back."""
+    if kind in _HEADINGS:
+        mark = _HEADINGS[kind][0]
+        out.append(f"{mark} {label}")
+        if heading:
+            out.append(f"{mark} {escape(heading)}")
+    elif kind in BODY_UNITS:
+        out.append(f"##### {label}")
+        if text:
+            out.append(escape(text))
+    elif kind == "text":
+        out.append(f"{'  ' * depth}{escape(text)}")
+    else:
+        out.append(f"{'  ' * depth}{label} {escape(text)}".rstrip())
+    return 0 if kind in ("bab", "bagian", "paragraf", *BODY_UNITS) else depth + 1
+
+
+def quoted(inner: list[str], label: str | None, depth: int) -> list[str]:
+    """Quoted new text of an amendment: its lines between its quote marks (“ and ” unless printed otherwise),
+    headings without Markdown marks (they are not this act's own)."""
+    inner = [ln.lstrip("#").strip() if ln.lstrip().startswith("#") else ln for ln in inner] or [""]
+    label = label or "\u201c\u201d"
+    inner[0] = "  " * (depth + 1) + label[0] + inner[0].lstrip()
+    inner[-1] = inner[-1] + label[1:]
+    return inner
+
+
+def printed_label(node: Node) -> str:
+    """The label a unit is written with: "BAB I", "Bagian Kedua", "Pasal 5", "(2)", "a."."""
+    if node.type in _HEADINGS:
+        return f"{_HEADINGS[node.type][1]} {node.number}"
+    if node.type == "pasal":
+        return f"Pasal {node.number}"
+    if node.type == "diktum":
+        return node.number or ""
+    return clean_label(node)
+
+
+def _node_lines(node: Node, depth: int, out: list[str]) -> None:
+    if node.type == "perubahan":
+        inner: list[str] = [node.text] if node.text else []
+        for child in node.children:
+            _node_lines(child, depth + 1, inner)
+        out.extend(quoted(inner, node.label, depth))
+        return
+    label = "" if node.type == "text" else printed_label(node)
+    child_depth = unit_lines(node.type, label, node.heading, node.text, depth, out)
+    for child in node.children:
+        _node_lines(child, child_depth, out)
+
+
+def _label(printed: str | None, counted: str) -> str:
+    """A Menimbang or Mengingat entry's label as printed ("a.", "b)", or "a." twice as a damaged text has it)
+    when it reads back as a label; else the label its place gives (``counted``)."""
+    return printed if printed and parse_marker(f"{printed} x") is not None else counted
+
+
+def render(reg: Regulation) -> str:
+    """The canonical text of ``reg`` as Markdown."""
+    out: list[str] = [CANONICAL_MARK]
+    out.extend(escape(line) for line in reg.preamble)
+    if reg.menimbang:
+        out.append("Menimbang :")
+        for i, item in enumerate(reg.menimbang):
+            # (a lone entry is written without its label, unless it has no text: its label is all it has)
+            label = _label(item.label, f"{huruf(i + 1)}.") if len(reg.menimbang) > 1 or not item.text else ""
+            out.append(f"{label} {escape(item.text)}".strip())
+    if reg.mengingat:
+        out.append("Mengingat :")
+        for i, item in enumerate(reg.mengingat, 1):
+            out.append(f"{_label(item.label, f'{i}.')} {escape(item.text)}")
+    # the first line of a part opens it ("MEMUTUSKAN:", "Ditetapkan di", "LAMPIRAN"): any later line that reads
+    # like the start of a part is escaped
+    out.extend(_opening(reg.diktum))
+    if reg.body and reg.body[0].type not in _HEADINGS and reg.body[0].type != "pasal":
+        out.append(BODY_MARK)
+    for node in reg.body:
+        _node_lines(node, 0, out)
+    out.extend(_opening(reg.penutup.lines))
+    for blocks in (reg.lampiran, reg.penjelasan):
+        lines: list[str] = []
+        for block in blocks:
+            if block.type == "table":
+                lines.extend("\t".join(row) for row in block.rows or [])
+            elif block.label:
+                lines.append(f"{block.label} {block.text}")
+            else:
+                lines.append(block.text)
+        out.extend(_opening(lines))
+    return "\n\n".join(out) + "\n"
+
+
+def _opening(lines: list[str]) -> list[str]:
+    """The lines of a part: its first as it is (it opens the part), the others escaped where needed."""
+    return lines[:1] + [escape(line) for line in lines[1:]]
