@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from rancang.errors import RancangError
-from rancang.generate.checks import legal_bases
+from rancang.generate.check import legal_bases
 from rancang.ingest import ingest_path
 from rancang.kb.build import collection_files, observations_path, read_observations
 
