@@ -27,7 +27,7 @@ from wordlike_pdf import build_wordlike_pdf  # noqa: E402
 
 from rancang.errors import InputError  # noqa: E402
 from rancang.ingest import ingest_bytes  # noqa: E402
-from rancang.ingest.markdown import render  # noqa: E402
+from rancang.ingest.writers.markdown import render  # noqa: E402
 from rancang.kb.build import collection_files  # noqa: E402
 
 
