@@ -14,16 +14,18 @@ import click
 from rancang import atomic
 from rancang.errors import InputError, RancangError
 from rancang.generate import check as checker
-from rancang.generate import consensus, fix, naskah
-from rancang.generate import draft as drafting
-from rancang.generate import profile as profiles
-from rancang.generate.checks.base import Finding
-from rancang.generate.checks.coverage import coverage, is_sistem_kerja
-from rancang.generate.fix import Change, format_changes
+from rancang.generate import naskah
+from rancang.generate.check import fix
+from rancang.generate.check.base import Finding
+from rancang.generate.check.coverage import coverage, is_sistem_kerja
+from rancang.generate.check.fix import Change, format_changes
+from rancang.generate.draft import build as drafting
+from rancang.generate.draft import consensus
+from rancang.generate.draft.sources import Sources
 from rancang.generate.naskah import consistency
 from rancang.generate.naskah import scenario as scenarios
-from rancang.generate.profile import read_data
-from rancang.generate.sources import Sources
+from rancang.generate.shared import profile as profiles
+from rancang.generate.shared.profile import read_data
 from rancang.ingest import ingest_path
 
 
@@ -149,8 +151,9 @@ def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[Finding], l
 @click.option("--scenario", metavar="NAMA", help="Seluruh naskah satu prosedur, berurutan: DATA -> FOLDER (-o).")
 @click.option("--peraturan", metavar="ID|BERKAS",
               help="Dengan --scenario: ambil langkah dan pasal prosedur dari model peraturan daerah ini (id korpus "
-                   "atau berkas, mis. draft.json). Bawaan: draft.json daerah itu di folder keluaran atau folder "
-                   "data, atau peraturan daerah itu dalam korpus; bila tidak ada, tidak ada pasal yang dikutip.")
+                   "atau berkas, mis. draft.json). Tanpa opsi ini: draft.json daerah itu di folder keluaran atau "
+                   "folder data, atau peraturan daerah itu dalam korpus; bila tidak ada, tidak ada pasal yang "
+                   "dikutip: langkahnya langkah baku skenario.")
 @click.option("-o", "--out", type=click.Path(path_type=Path),
               help="Berkas DOCX keluaran (satu surat), atau folder atau berkas .zip keluaran (--scenario).")
 @click.option("--check", "check_dir", type=click.Path(path_type=Path), metavar="FOLDER",

@@ -2,16 +2,17 @@
 
 A step may move its letter more than once ("Pimpinan Unit Organisasi yang dituju menyampaikan surat jawaban kepada
 pejabat yang berwenang, kemudian pejabat yang berwenang menyampaikan surat jawaban tersebut kepada Kepala Perangkat
-Daerah pemohon"): each move is a *hop* ``{actor, side, signer, to: [{role, side}], cc: [{role, side}]}``, in the
-order the text tells them. Rules (cue words in ``patterns/cues.json`` → ``hops``):
+Daerah pemohon"): each move is a *hop* ``{actor, side, co_actors, signer, to: [{role, side}], cc: [{role, side}]}``,
+in the order the text tells them. Rules (cue words in ``patterns/cues.json`` → ``hops``):
 
 - a hop opens at the step's actor, and at every later role of the main clause printed after a joining word
   (``hops.join``: ",", "kemudian", "dan", "lalu", "selanjutnya") and acting with an active verb of its own (side
   markers and "yang dituju" may stand between);
-- within a hop, the addressees are the roles right after "kepada", the tembusan the roles after "tembusan" /
-  "ditembuskan kepada"; the object of a verb that addresses someone (``hops.object_verbs``: "menginstruksikan",
-  "memerintahkan", "menugaskan" ...) is an addressee too ("menginstruksikan Pimpinan Unit Organisasi yang dituju
-  untuk ...");
+- roles listed with the actor ("Atasan langsung dan penanggung jawab tim melakukan reviu") are its ``co_actors``;
+- within a hop, the addressees are the roles right after "kepada" (and those listed with them), the tembusan the
+  roles after "tembusan" / "ditembuskan kepada"; the object of a verb that addresses someone
+  (``hops.object_verbs``: "menginstruksikan", "memerintahkan", "menugaskan" ...) is an addressee too
+  ("menginstruksikan Pimpinan Unit Organisasi yang dituju untuk ...");
 - the signer is the role after "ditandatangani oleh" (a draft prepared by one official, signed by another);
 - a party's side is the marker printed after it (TUJUAN "dituju", "penerima", "tempat ... berada"; ASAL "pemohon",
   "pemilik kinerja"), else None: the text does not say, and the reader (the letters) decides.
@@ -80,19 +81,37 @@ def _hop(c: Any, actor: Any, lo: int, hi: int) -> dict[str, Any]:
     key = str(actor.ent_id_) if actor is not None else None
     cc_at = next((i for i in range(lo, hi) if c.has(i, "CC")), hi)
     verbs = frozenset(cues()["hops"]["object_verbs"])
-    to, cc = [], []
+    to: list[dict[str, Any]] = []
+    cc: list[dict[str, Any]] = []
+    co: list[str] = []
+    last, last_to = actor, None  # the actor's list ("X dan Y melakukan"), the addressees' ("kepada X dan Y")
     for e in c.roles:
         if not lo <= e.start < hi or actor is not None and e.start == actor.start:
             continue
         if e.start > cc_at:
             if _party(c, e) not in cc:
                 cc.append(_party(c, e))
-        elif e.start > 0 and (c.has(e.start - 1, "TO") or c.doc[e.start - 1].lower_ in verbs):
+        elif e.start > 0 and (c.has(e.start - 1, "TO") or c.doc[e.start - 1].lower_ in verbs) \
+                or _joined(c, e, last_to):
             # "PyB dituju ... kepada PyB pemohon": another one of the same role
             if (e.ent_id_ != key or c.side_of(e) is not None) and _party(c, e) not in to:
                 to.append(_party(c, e))
-    return {"actor": key, "side": c.side_of(actor) if actor is not None else None,
+            last_to = e
+        elif _joined(c, e, last):
+            if e.ent_id_ != key and e.ent_id_ not in co:
+                co.append(str(e.ent_id_))
+            last = e
+    return {"actor": key, "side": c.side_of(actor) if actor is not None else None, "co_actors": co,
             "signer": _signer(c, lo, hi), "to": to, "cc": cc}
+
+
+def _joined(c: Any, e: Any, prev: Any) -> bool:
+    """``e`` follows role ``prev`` in one list of roles ("Atasan langsung dan penanggung jawab tim", "kepada
+    Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi"): only joining words between them."""
+    if prev is None or prev.end > e.start:
+        return False
+    between = [t.lower_ for t in c.doc[prev.end:e.start]]
+    return 1 <= len(between) <= 2 and all(w in cues()["hops"]["list_join"] for w in between)
 
 
 def read_hops(c: Any, actor: Any) -> list[dict[str, Any]]:

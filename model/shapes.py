@@ -93,6 +93,7 @@ class Hop(TypedDict):
 
     actor: str | None
     side: str | None
+    co_actors: list[str]
     signer: Party | None
     to: list[Party]
     cc: list[Party]

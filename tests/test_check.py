@@ -10,8 +10,7 @@ import re
 import pytest
 
 from rancang import corpus
-from rancang.generate import fix
-from rancang.generate.checks import check
+from rancang.generate.check import check, fix
 
 # (rule, cite) of every finding, in the order check() reports them (errors, warnings, info).
 SEEDS: dict[str, list[tuple[str, str]]] = {
@@ -215,8 +214,8 @@ def test_cli_fix_writes_text_and_lists_changes(tmp_path, capsys):
 
 def test_cli_fix_docx_keeps_a_docx(tmp_path, capsys):
     from rancang.cli import main
-    from rancang.generate import docx_render
     from rancang.ingest import ingest_path
+    from rancang.ingest.writers import docx as docx_render
 
     reg = corpus.load("pasaman-barat")
     src = tmp_path / "pasbar.docx"

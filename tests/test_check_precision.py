@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rancang.generate import fix
-from rancang.generate.checks import check
+from rancang.generate.check import check, fix
 from rancang.ingest import ingest_text
 
 CASES = Path(__file__).parent / "cases" / "check"
@@ -469,7 +468,7 @@ def test_text_quoted_from_an_act_made_before_uu_12_2011_is_no_lampiran_ii_galat(
 def test_the_year_of_a_judul_the_reader_did_not_parse_still_dates_the_act():
     """UU 16/2006's copy prints "UNDANG UNDANG REPUBLIK INDONESIA NOMOR 16 TAHUN 2006" (no hyphen): its year is
     still read from the judul, so a Lampiran II rule gives it no GALAT."""
-    from rancang.generate.checks import reading
+    from rancang.generate.check import reading
     reg = ingest_text(CLEAN.replace("NOMOR 5 TAHUN 2024", "NOMOR 5 TAHUN 2009"), "uji.md")
     reg.meta.tahun = None
     reg.meta.tanggal_ditetapkan = reg.meta.tanggal_diundangkan = None
@@ -540,7 +539,7 @@ def test_a_generic_head_named_by_the_referent_is_the_subject_named():
 def test_a_letter_spaced_copy_is_read_as_damaged_text():
     """UU 3/2022's copy reads "Tana h", "lem baga", "Ib u Kota": 8.8 fragments per 1,000 words where clean texts
     give 0-3.4. Its punctuation is not judged, and nothing on it is a GALAT."""
-    from rancang.generate.checks import reading
+    from rancang.generate.check import reading
     spaced = DRAFT.replace("c. profesionalisme;", "c. profesi onalisme").replace(
         "Perangkat Daerah adalah unsur pembantu Bupati", "Perangkat Daer ah adalah uns ur pemban tu Bup ati").replace(
         "(1) Pejabat Fungsional dan pelaksana berkedudukan", "(1) Pejab at Fungsio nal da n pelaksa na berkedudu kan")

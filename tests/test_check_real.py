@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from rancang.generate import fix
-from rancang.generate.checks import check
+from rancang.generate.check import check, fix
 from rancang.ingest import ingest_bytes, ingest_path
-from rancang.ingest.readers import ocr
+from rancang.ingest.readers.ocr import reader as ocr
 
 HERE = Path(__file__).parent
 NATIONAL = sorted((HERE / "cases" / "check" / "national").glob("*.md"))

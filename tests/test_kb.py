@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from rancang import corpus
 from rancang.cli import cli
-from rancang.generate.checks import check
+from rancang.generate.check import check
 from rancang.ingest import ingest_text
 from rancang.kb import build as build_module
 from rancang.kb import store
@@ -71,7 +71,7 @@ def test_build_reports_refusals_with_their_sentence_no_internal_error_and_its_so
     reading = record["reading"]
     assert reading["errors"] == []
     # PP 28/2016 prints its BAB and Pasal headings run into the lines of its text: read since the reader splits
-    # them off by the numbering sequence (ingest/run_in.py), so the sample refuses nothing
+    # them off by the numbering sequence (ingest/headings/run_in.py), so the sample refuses nothing
     assert reading["refused"] == []
     # a text of the collection that is not an act is refused with the reader's sentence, and the build goes on
     shutil.copytree(SAMPLE, tmp_path / "national")

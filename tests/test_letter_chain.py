@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah import steps
@@ -107,6 +108,12 @@ def test_the_keputusan_and_the_report_cite_their_own_clauses(built, regulation):
     assert f"sesuai dengan Pasal {regulation[1]} ayat (2) Peraturan Bupati Sleman Nomor .... Tahun 2026" in text
 
 
+def test_a_pejabat_yang_berwenang_no_one_named_is_listed_to_be_checked(built):
+    (note,) = [b for b in built.blanks if b.startswith("Pejabat yang Berwenang Kabupaten Sleman")]
+    assert "01-permohonan-pelibatan-lintas-unit.docx" in note and "naskah_dinas.pejabat_berwenang" in note
+    assert "Bupati Sleman" in note and note in sc.skenario_md(built)
+
+
 def test_a_delegated_pejabat_yang_berwenang_signs_for_the_bupati(regulation):
     data = sc.scenario_example(NAME)
     data["delegasi"] = {"pejabat_berwenang": "sekretaris_daerah"}
@@ -114,6 +121,14 @@ def test_a_delegated_pejabat_yang_berwenang_signs_for_the_bupati(regulation):
     _, forwarded = _row(built, "jawaban-persetujuan")[1]
     assert forwarded.dari.pejabat["jabatan"] == "Sekretaris Daerah"
     assert forwarded.dari.pejabat["atas_nama"] == "Bupati Sleman"
+    assert not any(b.startswith("Pejabat yang Berwenang") for b in built.blanks)  # named: nothing to check
+    # the profile may name it instead of the data
+    data = sc.scenario_example(NAME)
+    profile = yaml.safe_load((Path(__file__).parent.parent / "corpus" / "examples" / "sleman.yaml").read_text())
+    profile.setdefault("naskah_dinas", {})["pejabat_berwenang"] = "sekretaris_daerah"
+    data["profil"] = profile
+    built = sc.build(NAME, data, peraturan=str(regulation[0]))
+    assert _row(built, "jawaban-persetujuan")[1][1].dari.pejabat["jabatan"] == "Sekretaris Daerah"
 
 
 def test_the_bundled_base_chain_is_unchanged(sleman_draft):

@@ -75,7 +75,7 @@ def test_a_letter_drafted_by_one_official_and_signed_by_another():
 def test_co_subjects_are_one_actor_and_tembusan_keep_their_sides():
     fifth = _steps()[4]
     (hop,) = fifth["hops"]  # "Pejabat Fungsional dan Pelaksana menerima": one move, not two
-    assert hop["actor"] == "pejabat_fungsional"
+    assert hop["actor"] == "pejabat_fungsional" and hop["co_actors"] == ["pejabat_pelaksana"]
     assert [(x["role"], x["side"]) for x in hop["cc"]] == [("pimpinan_unit_organisasi", "tujuan"),
                                                          ("pimpinan_unit_organisasi", "asal")]
 
@@ -87,3 +87,45 @@ def test_within_one_unit_no_party_has_a_side():
     for s in proc["steps"]:
         for h in s["hops"]:
             assert h["side"] is None and all(x["side"] is None for x in h["to"] + h["cc"]), h
+
+
+EVALUASI = perbup("Pasal 1\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""A. PENUGASAN
+1. Penunjukan
+a. Mekanisme penunjukan dalam unit organisasi
+1) Tahapan Pelaksanaan:
+a) Pimpinan Unit Organisasi menetapkan penugasan atas usulan Pejabat Penilai Kinerja dengan memberikan surat tugas;
+b) Ketua Tim melaporkan hasil kerja anggota tim kepada Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi.
+2) Evaluasi:
+a) Atasan langsung dan penanggung jawab tim melakukan reviu atas hasil pelaksanaan kegiatan;
+b) Pelaksanaan kegiatan dinyatakan selesai setelah Pimpinan Unit Organisasi menerima laporan hasil kegiatan;
+c) Pimpinan Unit Organisasi sewaktu-waktu dapat meminta laporan pelaksanaan tugas kepada Ketua Tim.
+2. Pengajuan Sukarela
+""")
+
+
+def test_the_evaluasi_stage_its_co_actors_and_a_report_to_two():
+    m = build(ingest_text(EVALUASI, "contoh.txt"))
+    (proc,) = m["procedures"]
+    got = [(s["stage"], s["actor"], s["hops"][0]["co_actors"], s["to"]) for s in proc["steps"]]
+    assert got == [
+        ("pelaksanaan", "pimpinan_unit_organisasi", [], []),
+        # "kepada Pejabat Penilai Kinerja dan Pimpinan Unit Organisasi": both are addressees
+        ("pelaksanaan", "ketua_tim", [], ["pejabat_penilai_kinerja", "pimpinan_unit_organisasi"]),
+        # the reviu by the atasan langsung and the penanggung jawab: both act
+        ("evaluasi", "atasan_langsung", ["penanggung_jawab_tim"], []),
+        # "dinyatakan selesai setelah PUO menerima ...": the PUO closes it
+        ("evaluasi", "pimpinan_unit_organisasi", [], []),
+        # the PUO's right to ask for reports at any time
+        ("evaluasi", "pimpinan_unit_organisasi", [], ["ketua_tim"])]
+    assert [s["name"] for s in m["stages"]] == ["pelaksanaan", "evaluasi"]
+    lines = {(x["from"], x["to"]) for x in m["reporting_lines"]}
+    assert {("ketua_tim", "pejabat_penilai_kinerja"), ("ketua_tim", "pimpinan_unit_organisasi")} <= lines
+
+
+def test_the_memo_prints_each_move_with_its_sides():
+    from rancang.model.render import to_markdown
+
+    md = to_markdown(build(ingest_text(LINTAS_PD, "contoh.txt")))
+    assert ("alur: pimpinan unit organisasi (tujuan) → pejabat yang berwenang; pejabat yang berwenang → "
+            "kepala perangkat daerah (asal)") in md.lower()
+    assert "tembusan pimpinan unit organisasi (tujuan)" in md.lower()

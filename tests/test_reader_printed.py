@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from rancang.ingest import ingest_path, ingest_text
-from rancang.ingest.markdown import render
+from rancang.ingest.writers.markdown import render
 from rancang.numbering import ordinal_value
 
 NATIONAL = Path("/work/shared/national/data-peraturan")
