@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rancang.generate.check import check, fix
+from rancang.generate.check import check, fix, reading
 from rancang.ingest import ingest_text
 
 CASES = Path(__file__).parent / "cases" / "check"
@@ -468,7 +468,6 @@ def test_text_quoted_from_an_act_made_before_uu_12_2011_is_no_lampiran_ii_galat(
 def test_the_year_of_a_judul_the_reader_did_not_parse_still_dates_the_act():
     """UU 16/2006's copy prints "UNDANG UNDANG REPUBLIK INDONESIA NOMOR 16 TAHUN 2006" (no hyphen): its year is
     still read from the judul, so a Lampiran II rule gives it no GALAT."""
-    from rancang.generate.check import reading
     reg = ingest_text(CLEAN.replace("NOMOR 5 TAHUN 2024", "NOMOR 5 TAHUN 2009"), "uji.md")
     reg.meta.tahun = None
     reg.meta.tanggal_ditetapkan = reg.meta.tanggal_diundangkan = None
@@ -539,7 +538,6 @@ def test_a_generic_head_named_by_the_referent_is_the_subject_named():
 def test_a_letter_spaced_copy_is_read_as_damaged_text():
     """UU 3/2022's copy reads "Tana h", "lem baga", "Ib u Kota": 8.8 fragments per 1,000 words where clean texts
     give 0-3.4. Its punctuation is not judged, and nothing on it is a GALAT."""
-    from rancang.generate.check import reading
     spaced = DRAFT.replace("c. profesionalisme;", "c. profesi onalisme").replace(
         "Perangkat Daerah adalah unsur pembantu Bupati", "Perangkat Daer ah adalah uns ur pemban tu Bup ati").replace(
         "(1) Pejabat Fungsional dan pelaksana berkedudukan", "(1) Pejab at Fungsio nal da n pelaksa na berkedudu kan")
@@ -614,7 +612,6 @@ def test_a_bab_inserted_by_quoted_amending_text_is_not_the_acts_last_bab():
 def test_a_copy_without_judul_is_dated_by_its_enactment_or_not_held_to_lampiran_ii():
     """PP 51/2003's copy starts at its Menimbang and ends inside its last Pasal: no year is read anywhere, so a rule
     of UU 12/2011 Lampiran II gives no GALAT; a text dated only by "Ditetapkan di ... pada tanggal" is dated so."""
-    from rancang.generate.checks import reading
     body = CLEAN[CLEAN.index("Menimbang"):].replace("dimaksud pada ayat (1) ditetapkan oleh Bupati",
                                                      "dimaksud dalam ayat (1) ditetapkan oleh Bupati")
     reg = ingest_text(body, "uji.md")
@@ -628,7 +625,6 @@ def test_a_copy_without_judul_is_dated_by_its_enactment_or_not_held_to_lampiran_
 def test_the_gazette_line_alone_marks_a_promulgated_act():
     """PP 35/2015's copy prints no "Diundangkan" line but ends "LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2015 NOMOR
     128": promulgated. A Mengingat entry citing another act's Lembaran Negara (mixed case) does not make a draft so."""
-    from rancang.generate.checks import reading
     lined = DRAFT.replace("BERITA DAERAH KABUPATEN SUKAMAJU TAHUN 2024 NOMOR", "BERITA DAERAH KABUPATEN SUKAMAJU "
                                                                               "TAHUN 2024 NOMOR 5")
     reg = ingest_text(lined, "uji.md")

@@ -19,7 +19,7 @@ from rancang.generate.check.base import (
     jenis_pattern,
     norm,
 )
-from rancang.generate.checks.definitions import definitions
+from rancang.generate.check.definitions import definitions
 from rancang.kinds import BODY_UNITS, NodeType
 from rancang.numbering import huruf_value, ordinal_value, roman_value
 from rancang.tree import LIST_TYPES, Node, Regulation
