@@ -14,16 +14,18 @@ import click
 from rancang import atomic
 from rancang.errors import InputError, RancangError
 from rancang.generate import check as checker
-from rancang.generate import consensus, fix, naskah
-from rancang.generate import draft as drafting
-from rancang.generate import profile as profiles
-from rancang.generate.checks.base import Finding
-from rancang.generate.checks.coverage import coverage, is_sistem_kerja
-from rancang.generate.fix import Change, format_changes
+from rancang.generate import naskah
+from rancang.generate.check import fix
+from rancang.generate.check.base import Finding
+from rancang.generate.check.coverage import coverage, is_sistem_kerja
+from rancang.generate.check.fix import Change, format_changes
+from rancang.generate.draft import build as drafting
+from rancang.generate.draft import consensus
+from rancang.generate.draft.sources import Sources
 from rancang.generate.naskah import consistency
 from rancang.generate.naskah import scenario as scenarios
-from rancang.generate.profile import read_data
-from rancang.generate.sources import Sources
+from rancang.generate.shared import profile as profiles
+from rancang.generate.shared.profile import read_data
 from rancang.ingest import ingest_path
 
 

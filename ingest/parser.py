@@ -17,15 +17,17 @@ from rancang.ingest import body as body_mod
 from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import dikta as dikta_mod
 from rancang.ingest import grammar as g
-from rancang.ingest import hazards, headings, konsiderans, ocr_clauses, run_in
+from rancang.ingest import hazards, konsiderans, ocr_clauses
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import meta as meta_mod
 from rancang.ingest import penjelasan as penjelasan_mod
-from rancang.ingest import refs as refs_mod
 from rancang.ingest.clean import clean_lines, counts
-from rancang.ingest.markdown import CANONICAL_MARK
+from rancang.ingest.headings import read as headings
+from rancang.ingest.headings import run_in, run_in_parts
 from rancang.ingest.readers import Document
+from rancang.ingest.refs import resolve as refs_mod
 from rancang.ingest.units import bare_marker
+from rancang.ingest.writers.markdown import CANONICAL_MARK
 from rancang.kinds import NodeType
 from rancang.kinds import body_unit as kind_body_unit
 from rancang.parts import BeritaDaerah, Dasar, Konsiderans, Meta, Penutup, Source, Stats
@@ -143,7 +145,7 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     if canonical and doc.format != "docx":
         lines, layout = canonical_mod.prepare(doc.lines, removed)
     else:
-        lines, layout = run_in.split_run_in(clean_lines(doc.lines, removed)), None
+        lines, layout = run_in_parts.split_closing(run_in.split_run_in(clean_lines(doc.lines, removed))), None
     unit = body_unit_of(lines)
     body_at, marked = (layout.body_at, layout.marked) if layout is not None else (None, None)
     parts = split_parts(lines, body_at, unit, marked)

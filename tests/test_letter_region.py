@@ -19,9 +19,9 @@ import yaml
 from rancang import corpus
 from rancang.cli import main
 from rancang.errors import InputError
-from rancang.generate import draft as drafting
-from rancang.generate import profile as profiles
+from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import scenario as sc
+from rancang.generate.shared import profile as profiles
 
 sys.path.insert(0, str(Path(__file__).parent))
 from letter_helpers import docx_text  # noqa: E402

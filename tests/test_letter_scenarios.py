@@ -153,8 +153,8 @@ def test_lists_render_as_lists_and_people_as_tables(rendered):
 @pytest.fixture(scope="module")
 def sleman_draft(tmp_path_factory, draft_sources) -> Path:
     """The Sleman example's own draft (draft.json): the regulation its letters follow with --peraturan."""
-    from rancang.generate import draft as drafting
-    from rancang.generate import profile as profiles
+    from rancang.generate.draft import build as drafting
+    from rancang.generate.shared import profile as profiles
 
     d = drafting.build(profiles.load(profiles.example_path("sleman")), sources=draft_sources)
     return drafting.write(d, tmp_path_factory.mktemp("sleman"))[2]

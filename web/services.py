@@ -18,7 +18,7 @@ from rancang.corpus import search as fts
 from rancang.corpus.store import Store
 from rancang.errors import InputError
 from rancang.generate import check
-from rancang.ingest.readers import ocr as ocr_reader
+from rancang.ingest.readers.ocr import reader as ocr_reader
 from rancang.model import build, citation, picture
 from rancang.model.shapes import SistemKerja
 from rancang.parts import Meta

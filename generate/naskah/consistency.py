@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rancang.errors import InputError
-from rancang.generate.frame import MONTHS
+from rancang.generate.draft.frame import MONTHS
 from rancang.generate.naskah.fill import tanggal
 from rancang.generate.naskah.record import END, ends
 

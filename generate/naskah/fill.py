@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rancang.errors import InputError
-from rancang.generate.frame import MONTHS
+from rancang.generate.draft.frame import MONTHS
 from rancang.numbering import huruf as _huruf
 from rancang.textsafe import XML_INVALID
 

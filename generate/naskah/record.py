@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from rancang.errors import InputError
-from rancang.generate.frame import MONTHS
+from rancang.generate.draft.frame import MONTHS
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.numbering import _cardinal
 

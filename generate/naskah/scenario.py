@@ -21,13 +21,14 @@ from typing import Any
 from rancang import atomic, schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
-from rancang.generate import naskah, resources
+from rancang.generate import naskah
 from rancang.generate.naskah import chain, consistency, isian, record, steps
 from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
-from rancang.generate.profile import _message
-from rancang.generate.profile import example_names as profile_examples
+from rancang.generate.shared import resources
+from rancang.generate.shared.profile import _message
+from rancang.generate.shared.profile import example_names as profile_examples
 from rancang.ingest.meta import title_case
 
 #: letter classes that carry no agenda number of a unit
