@@ -200,11 +200,11 @@ def errors(schema: dict[str, Any], data: Any) -> dict[str, list[str]]:
         for where, message in _messages(err, path):  # one "required" error per missing key names them all
             for leaf in _required_leaves(schema, where) if message == texts()["messages"]["required"] else [where]:
                 add(".".join(leaf), message)
-    for where, value in _dates(schema, data):
+    for name, value in _dates(schema, data):
         try:
             datetime.date.fromisoformat(value)
         except ValueError:
-            add(where, texts()["messages"]["no_such_date"].format(value=value))
+            add(name, texts()["messages"]["no_such_date"].format(value=value))
     return out
 
 
