@@ -76,6 +76,9 @@ def duty_lists(us: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, list[st
         else:
             continue
         items = [it for it in items if any(ch.isalpha() for ch in it.text)]  # a page number read as an item: none
+        if u.source == "lampiran" and items:  # one duty per item of the list; its sub-items detail that duty
+            top = min(it.level for it in items if it.type == "item") if any(it.type == "item" for it in items) else 0
+            items = [it for it in items if it.type != "item" or it.level == top]
         if not items:
             continue
         roles = owners(u.text, cues)

@@ -51,6 +51,11 @@ def regulation(sleman_draft, tmp_path_factory) -> tuple[Path, int]:
     text = (sleman_draft[1] / "draft.md").read_text(encoding="utf-8")
     start = text.index("\\3) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah.")
     text = text[:start] + MECHANISM + text[text.index("\\4) Mekanisme penunjukan yang bersifat lintas Instansi"):]
+    # a kedudukan clause before the reporting Pasal that also draws a line (Pejabat Fungsional -> Pimpinan Unit Kerja)
+    placing = "(2) Pimpinan Unit Kerja berperan sebagai pejabat penilai kinerja."
+    assert placing in text
+    text = text.replace(placing, "(2) Pejabat Fungsional dan Pejabat Pelaksana berkedudukan di bawah dan bertanggung "
+                                 "jawab secara langsung kepada Pimpinan Unit Kerja.")
     n = int(re.search(r"##### Pasal (\d+)\n\n\(1\) Pejabat Fungsional dan Pejabat Pelaksana yang ditugaskan secara "
                       r"individu melaporkan", text)[1])
     cut = text.index(f"##### Pasal {n - 1}\n")
@@ -107,6 +112,16 @@ def test_the_keputusan_and_the_report_cite_their_own_clauses(built, regulation):
     assert report.cite == f"Pasal {regulation[1]} ayat (2)"
     text = docx_text(dict(sc.render_all(built))[letter.filename])
     assert f"sesuai dengan Pasal {regulation[1]} ayat (2) Peraturan Bupati Sleman Nomor .... Tahun 2026" in text
+
+
+def test_an_individual_report_cites_the_reporting_pasal_not_the_kedudukan(regulation):
+    """"... berkedudukan di bawah dan bertanggung jawab secara langsung kepada Pimpinan Unit Kerja" (Pasal 7 ayat
+    (2)) places the employee; the report cites the Pasal in which the employee reports."""
+    name = "penunjukan-dalam-unit"
+    built = sc.build(name, sc.scenario_example(name), peraturan=str(regulation[0]))
+    ((report, letter),) = _row(built, "laporan-individu")
+    assert report.cite == f"Pasal {regulation[1]} ayat (1)"
+    assert letter.data["dasar_pelaporan"].startswith(f"Pasal {regulation[1]} ayat (1) Peraturan Bupati Sleman")
 
 
 def test_a_pejabat_yang_berwenang_no_one_named_is_listed_to_be_checked(built):

@@ -127,8 +127,13 @@ def _form(action: str) -> str | None:
 
 
 def _reporting(model: SistemKerja) -> Mapping[str, Any] | None:
-    """The reporting lines (who reports to whom, with the clause) as one procedure of steps."""
-    lines = model.get("reporting_lines") or []
+    """The reporting lines (who reports to whom, with the clause) as one procedure of steps. A body clause that
+    places a role ("berkedudukan di bawah dan bertanggung jawab kepada ...": a kedudukan) draws a line too, but a
+    report cites the clause in which someone reports: where the model's reporting procedure names such clauses,
+    body lines from other clauses are left out."""
+    reporting = {s["cite"] for p in model["procedures"] if p["form"] == "pelaporan" for s in p["steps"]}
+    lines = [x for x in model.get("reporting_lines") or []
+             if not reporting or not x["cite"].startswith("Pasal") or x["cite"] in reporting]
     if not lines:
         return next((p for p in model["procedures"] if p["form"] == "pelaporan"), None)
     steps: list[dict[str, Any]] = [
