@@ -94,6 +94,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("X5_subject", "Pasal 19 ayat (4)"),  # "Reviu dan evaluasi sebagaimana dimaksud pada ayat (3)": ayat (3) speaks
                                               # of monitoring and evaluation, no reviu (session 5; the expert's finding
                                               # on drafts built from this text, issue 27)
+        ("R1_alt", "Pasal 6 ayat (2) huruf c"),  # "Pejabat Penilai Kinerja ... dapat merupakan: ...; c. ...; dan d.":
+                                                 # one of the kinds, so "; atau" (angka 89; the lead added by issue 27)
     ],
     "pasaman-barat": [
         ("U4_adalah", "Pasal 1 angka 9"),     # "Kedudukan merupakan ..." -- a definition says "adalah"

@@ -113,6 +113,9 @@ NATIONAL_TRUE = {
         ("U2", "Pasal 53"), ("U2", "Pasal 88"),
     },
     "pp-2016-74": {("M3", "Mengingat angka 4")},  # PP 94/2012 cited with its Lembaran Negara but no Tambahan
+    "uu-2022-29": {("U5", "Pasal 1 angka 2"), ("U5", "Pasal 1 angka 3")},  # both terms are used nowhere else
+    "uu-2011-13": {("U2", "Pasal 45")},  # its Penjelasan writes "Penanganan Fakir Miskin" for "Penanganan fakir miskin"
+    "pp-2015-35": {("M3", "Mengingat angka 7")},  # "terakhir dengan PP 32/2015 (Lembaran Negara ... Nomor 125)": no TLN
 }
 #: the false GALAT each added national act gave before session 6, each now gone or a warning that says why
 FORMERLY_FALSE = {
@@ -127,6 +130,12 @@ FORMERLY_FALSE = {
     "pp-2011-15": ("T1_undang", "Pasal 9"),            # a copy without its penutup
     "pp-2016-74": ("B3", "Pasal I angka 3"),           # angka 2 read into the quoted Pasal 3 of angka 1
     "uu-2022-3": ("X2", "Pasal 29 ayat (1)"),          # "Pasal 2 8 ayat (2) huruf a": a letter-spaced copy
+    # (seeds 201-207)
+    "uu-2022-29": ("X2", "Pasal 12 ayat (2)"),         # "pada [ayat (1)](/uu/2022/29/...) huruf a": a link cuts it
+    "uu-2011-13": ("X2", "Pasal 34 ayat (3)"),         # "sebagaimana dan huruf e": the copy lost "dimaksud ..."
+    "pp-2015-35": ("M1_label", "Mengingat angka 3"),   # entry 2's label lost by the copy of a promulgated act
+    "uu-2014-4": ("B1_last", "BAB IVA"),               # the ratified Perppu's inserted BAB, not the act's last
+    "pp-2003-51": ("B1_first", "BAB I"),               # an act that defines nothing; its year read nowhere
 }
 
 

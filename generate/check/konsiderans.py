@@ -188,7 +188,10 @@ def _publication(act: dict[str, Any], cite: str, segment: str) -> Iterator[Findi
     elif pub is None or pub["kind"] != need[0]:
         yield finding("M3", cite, act=name, expected=need[0], known=known_publication(act["key"], need[0]))
     elif need[1] and pub["tln"] is None and act["kind"] != "perda":
-        if re.search(r"Tambahan\s+" + need[0].replace(" ", r"\s+"), segment):
+        # (the act's own bracket: "PP 29/2001 (..., Tambahan ... Nomor 4094) ... terakhir dengan PP 32/2015
+        # (Lembaran Negara ... Tahun 2015 Nomor 125)" names no Tambahan for PP 32/2015)
+        own = re.search(rf"\([^()]*Tahun\s+{pub['tahun']}\s+Nomor\s+{pub['nomor']}\b[^()]*\)", segment)
+        if re.search(r"Tambahan\s+" + need[0].replace(" ", r"\s+"), own.group(0) if own else segment):
             yield finding("M3_nomor", cite, act=name, expected="Tambahan " + need[0])
         else:
             yield finding("M3", cite, act=name, expected="Tambahan " + need[0],

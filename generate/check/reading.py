@@ -86,7 +86,7 @@ def ocr_damage(reg: Regulation) -> tuple[float, list[str]]:
 #: the gazette line of a promulgated act, printed in capitals under the pengundangan ("LEMBARAN NEGARA REPUBLIK
 #: INDONESIA TAHUN 2013 NOMOR 111", "BERITA DAERAH KABUPATEN SUKAMAJU TAHUN 2024 NOMOR 5"); a Mengingat entry cites
 #: another act's in mixed case
-_GAZETTE_LINE = re.compile(r"\b(?:LEMBARAN|BERITA)\s+(?:NEGARA|DAERAH)\b[A-Z ,.]{0,80}?\bNOMOR\s*:?\s*\d+")
+_GAZETTE_LINE = re.compile(r"\b(?:LEMBARAN|BERITA)\s+(?:NEGARA|DAERAH)\b[A-Z0-9 ,.]{0,80}?\bNOMOR\s*:?\s*\d+")
 #: "Diundangkan di Jakarta pada tanggal 8 Juli 2013": a date written in, not a draft's blank
 _PROMULGATED_ON = re.compile(r"\bDiundangkan\s+di\s+[\w .-]{2,40}?\s+pada\s+tanggal\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}")
 #: the place and date of enactment ("Ditetapkan di", a UU's "Disahkan di"), which every complete text has
@@ -108,10 +108,13 @@ def copy_kind(reg: Regulation) -> str | None:
 
 def year_of(reg: Regulation) -> int | None:
     """The act's year: ``meta.tahun``, else the year of "NOMOR n TAHUN yyyy" in its judul as printed (a judul the
-    reader did not parse, e.g. "UNDANG UNDANG" without its hyphen)."""
+    reader did not parse, e.g. "UNDANG UNDANG" without its hyphen), else of its date of enactment ("Ditetapkan di
+    Jakarta pada tanggal 3 Juli 2003": a copy without its judul)."""
     if reg.meta.tahun and str(reg.meta.tahun).isdigit():
         return int(reg.meta.tahun)
-    m = re.search(r"\bNOMOR\s+\d+\w*\s+TAHUN\s+(\d{4})\b", " ".join(reg.preamble[:8]), re.I)
+    m = re.search(r"\bNOMOR\s+\d+\w*\s+TAHUN\s+(\d{4})\b", " ".join(reg.preamble[:8]), re.I) or \
+        re.search(r"\b(?:Ditetapkan|Disahkan)\s+di\s+[\w .-]{2,40}?\s+pada\s+tanggal\s+\d{1,2}\s+[A-Za-z]+\s+(\d{4})",
+                  whole_text(reg))
     return int(m[1]) if m else None
 
 
@@ -212,6 +215,7 @@ def _context(reg: Regulation, findings: list[Finding]) -> dict[str, Any]:
             "known": jenis_known(reg), "gaps": _glued_gaps(reg), "anomalies": anomalies,
             "broken": anomalies > int(cfg.get("max_numbering_anomalies", 2)),
             "before_law": _made_before(reg, str(cfg.get("lampiran_ii_from", "2011-08-12"))),
+            "undated": not (reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan or year_of(reg)),
             "mixed": any((k.label or "").strip().rstrip(".").isdigit() for k in reg.menimbang),
             "copy": copy_kind(reg), "amended_year": amended_year(reg), "text_at": lambda cite: _text_at(reg, cite),
             "tail": pasals[-1].cite if pasals and "mengetahuinya" in pasals[-1].full_text() else None}
@@ -250,6 +254,8 @@ def _reading_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any], fix_ocr
         severity = "warning" if f["severity"] == "error" else "info"
         f = _note(f, cfg.get("before_note", "peraturan ini dibentuk sebelum UU 12/2011 berlaku"))
         f["severity"] = severity
+    if ctx["undated"] and "UU 12/2011 Lampiran II" in row.get("source", "") and f["severity"] != "info":
+        f = _downgrade(f, cfg.get("undated_note", "tahun peraturan tidak terbaca"))
     law_year = int(str(cfg.get("lampiran_ii_from", "2011-08-12"))[:4])
     if ": " in f["cite"] and (ctx["amended_year"] or law_year) < law_year and f["severity"] == "error" \
             and "UU 12/2011 Lampiran II" in row.get("source", ""):
@@ -278,12 +284,16 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
         f = _downgrade(f, cfg.get("no_penutup_note", "naskah tidak memuat bagian penutup"))
     if row.get("form") and not f.get("doubt") and (mark := _WEB_MARK.search(ctx["text_at"](f["cite"]))):
         f = _downgrade(f, cfg.get("web_note", "teks memuat alamat situs ({mark})").format(mark=mark.group(0)))
+    if (row.get("form") or f["rule"] in _CONTENT_RULES) and not f.get("doubt") \
+            and (head := _RUN_IN_HEADING.search(ctx["text_at"](f["cite"]))):
+        f = _downgrade(f, cfg.get("heading_note", "judul {heading} terbaca masuk ke dalam teks").format(
+            heading=f'"{head.group(1)}"'))
     held = ctx["gaps"].get(HELD + f["cite"])
     if held and f["rule"] in _CONTENT_RULES and not f.get("doubt"):
         f = _downgrade(f, held)
     if f["rule"] == "B3" and f["cite"] in ctx["gaps"]:
         f = _downgrade(f, ctx["gaps"][f["cite"]])
-    elif f["rule"] == "B3" and f["severity"] == "error" and ctx["copy"]:
+    elif f["rule"] in ("B3", "K1_label", "M1_label") and f["severity"] == "error" and ctx["copy"]:
         f = _downgrade(f, cfg.get(f"{ctx['copy']}_note", "salinan naskah"))
     elif f["rule"] == "B3" and f["severity"] == "error" and f.get("restart"):
         f = _downgrade(f, cfg.get("restart_note", "penomoran mulai lagi dari awal: kemungkinan label ayat atau "
@@ -360,7 +370,12 @@ def _text_at(reg: Regulation, cite: str) -> str:
     if cite.startswith("Diktum"):
         return " ".join(reg.diktum)
     node = reg.find(cite)
-    return node.text if node is not None else ""
+    return node.full_text() if node is not None else ""
+
+
+#: a heading run into the end of a clause ("... yang layak. Paragraf 3 Penyediaan Pelayanan Perumahan"): the
+#: clause's last words are the heading's, its punctuation and capitals are not the clause's
+_RUN_IN_HEADING = re.compile(r"[.;:]\s+((?:BAB\s+[IVXLC]+[A-Z]?|Bagian\s+Ke[a-z]+|Paragraf\s+\d+)\b)\s+[A-Z]")
 
 
 #: key prefix in the gaps map for the unit before a gap that holds the next unit's label

@@ -148,6 +148,13 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
             f = finding("X2", node.cite, ref=ref.text)
             if any(in_gap(ids, t) or _glued(reg, ids, t) for t in ref.target if t not in ids):
                 f["ref_in_gap"] = True
+            elif re.search(r"\]\([^()\s]*\)\s*$", node.text[max(0, ref.start - 120):ref.start]):
+                f["reading_doubt"] = ("rujukan terpotong tautan yang disisipkan salinan (\"[ayat (1)](...) huruf a\"): "
+                                      "yang terbaca bukan rujukan yang tercetak")
+            elif re.search(r"\bsebagaimana\s+(?!dimaksud|yang\s+dimaksud|tercantum|diatur)\S+\s+$",
+                           node.text[max(0, ref.start - 40):ref.start]):
+                f["reading_doubt"] = ("rumusan rujukan terbaca tidak utuh (\"sebagaimana\" tanpa \"dimaksud\"): "
+                                      "kemungkinan kata yang hilang dari salinan")
             elif _SPLIT.search(node.text[max(0, ref.start - 30):ref.end + 6]):
                 f["reading_doubt"] = ("nomor dalam rujukan terbaca terpisah spasi (\"Pasal 2 8\"): kemungkinan "
                                       "kerusakan pembacaan, bukan rujukan yang salah")

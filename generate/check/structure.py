@@ -19,6 +19,7 @@ from rancang.generate.check.base import (
     jenis_pattern,
     norm,
 )
+from rancang.generate.check.definitions import definitions
 from rancang.kinds import BODY_UNITS, NodeType
 from rancang.numbering import huruf_value, ordinal_value, roman_value
 from rancang.tree import LIST_TYPES, Node, Regulation
@@ -80,14 +81,22 @@ def check_numbering(reg: Regulation) -> Iterator[Finding]:
 def check_babs(reg: Regulation) -> Iterator[Finding]:
     """B1: BAB I is Ketentuan Umum and the last BAB Ketentuan Penutup."""
     babs = [n for n in reg.body if n.type == "bab"]
-    if not babs or is_amending(reg):
-        return
-    if (babs[0].number or "").strip() == "I" and not _heading(babs[0]).startswith("KETENTUAN UMUM"):
+    if not babs or is_amending(reg) or any(_inserted(b.number) for b in babs):
+        return  # a BAB inserted ("BAB IVA") is amending text quoted in the act (a Perppu ratified with its text)
+    if (babs[0].number or "").strip() == "I" and not _heading(babs[0]).startswith("KETENTUAN UMUM") \
+            and definitions(reg):
+        # (an act that defines nothing has no ketentuan umum to put in BAB I: angka 96 presumes one)
         yield finding("B1_first", babs[0].cite, found=babs[0].heading or "")
     # the last BAB read is the act's last only when it holds the Pasal that says when the act comes into force
     last = " ".join(n.text for n in babs[-1].walk())
     if re.search(r"mulai\s+berlaku", last) and not _heading(babs[-1]).startswith("KETENTUAN PENUTUP"):
         yield finding("B1_last", babs[-1].cite, found=babs[-1].heading or "")
+
+
+def _inserted(number: str | None) -> bool:
+    """Whether a BAB number is an inserted one ("IVA": BAB IV then a letter), which only amending text has."""
+    n = (number or "").strip().upper()
+    return len(n) > 1 and n[-1].isalpha() and not roman_value(n) and bool(roman_value(n[:-1]))
 
 
 def _heading(bab: Node) -> str:
