@@ -118,7 +118,7 @@ def test_an_individual_report_cites_the_reporting_pasal_not_the_kedudukan(regula
     """"... berkedudukan di bawah dan bertanggung jawab secara langsung kepada Pimpinan Unit Kerja" (Pasal 7 ayat
     (2)) places the employee; the report cites the Pasal in which the employee reports."""
     name = "penunjukan-dalam-unit"
-    built = sc.build(name, sc.scenario_example(name), peraturan=str(regulation[0]))
+    built = sc.build(name, sc.scenario_example(name), peraturan=peraturan_of(str(regulation[0])))
     ((report, letter),) = _row(built, "laporan-individu")
     assert report.cite == f"Pasal {regulation[1]} ayat (1)"
     assert letter.data["dasar_pelaporan"].startswith(f"Pasal {regulation[1]} ayat (1) Peraturan Bupati Sleman")
