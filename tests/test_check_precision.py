@@ -646,3 +646,15 @@ def test_a_missing_tambahan_is_read_in_the_acts_own_bracket():
     text = CLEAN.replace(entry, entry.replace(", Tambahan Lembaran Negara Republik Indonesia Nomor 6477", ""))
     m3 = [f["rule"] for f in check(ingest_text(text, "uji.md")) if f["rule"].startswith("M3")]
     assert m3 == ["M3"]
+
+
+def test_a_repeal_only_bpk_metadata_records_is_a_warning():
+    """BPK's metadata says UU 41/1999 "Dicabut UU 18/2013"; UU 18/2013 repealed some of its Pasal, not the act
+    (PP 105/2015 rightly cites it). No act's own words say the whole act was repealed: a warning that says so.
+    A repeal the repealing act states itself stays a GALAT (the rule table's L1 example, UU 5/2014 by UU 20/2023)."""
+    old = CLEAN[CLEAN.index("2. Undang-Undang Nomor 13 Tahun 1950"):CLEAN.index("3. Undang-Undang Nomor 23 Tahun 2014")]
+    text = CLEAN.replace(old, "2. Undang-Undang Nomor 41 Tahun 1999 tentang Kehutanan (Lembaran Negara Republik "
+                              "Indonesia Tahun 1999 Nomor 167, Tambahan Lembaran Negara Republik Indonesia Nomor "
+                              "3888);\n\n")
+    l1 = [f for f in check(ingest_text(text, "uji.md")) if f["rule"] == "L1"]
+    assert l1 and all(f["severity"] == "warning" and "hanya menurut metadata BPK" in f["message"] for f in l1)
