@@ -23,7 +23,7 @@ from rancang.ingest import meta as meta_mod
 from rancang.ingest import penjelasan as penjelasan_mod
 from rancang.ingest.clean import clean_lines, counts
 from rancang.ingest.headings import read as headings
-from rancang.ingest.headings import run_in
+from rancang.ingest.headings import run_in, run_in_parts
 from rancang.ingest.readers import Document
 from rancang.ingest.refs import resolve as refs_mod
 from rancang.ingest.units import bare_marker
@@ -145,7 +145,7 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     if canonical and doc.format != "docx":
         lines, layout = canonical_mod.prepare(doc.lines, removed)
     else:
-        lines, layout = run_in.split_run_in(clean_lines(doc.lines, removed)), None
+        lines, layout = run_in_parts.split_closing(run_in.split_run_in(clean_lines(doc.lines, removed))), None
     unit = body_unit_of(lines)
     body_at, marked = (layout.body_at, layout.marked) if layout is not None else (None, None)
     parts = split_parts(lines, body_at, unit, marked)

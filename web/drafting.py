@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from rancang import corpus, schema
+from rancang.corpus import regulations
 from rancang.corpus.store import default_path
 from rancang.errors import InputError
 from rancang.generate import naskah
@@ -21,6 +22,7 @@ from rancang.generate.draft import build as drafting
 from rancang.generate.draft import compose, consensus
 from rancang.generate.draft.sources import Sources
 from rancang.generate.naskah import scenario as scen
+from rancang.generate.naskah.steps import Peraturan
 from rancang.generate.shared import profile as profiles
 from rancang.generate.shared import resources
 from rancang.generate.shared.profile import read_data
@@ -225,7 +227,8 @@ def scenario(name: str, data: dict[str, Any], peraturan: str, job: Any) -> dict[
     if peraturan and peraturan not in dict(peraturan_choices()):
         raise InputError(f"peraturan '{peraturan}' tidak dikenal untuk skenario.")
     job.progress("Menyusun langkah dan surat…", 0.2)
-    built = scen.build(name, data, None, peraturan or None)
+    chosen = Peraturan(peraturan, regulations.model_of(peraturan)) if peraturan else None  # resolved once
+    built = scen.build(name, data, None, chosen)
     job.progress("Menulis surat…", 0.5)
     for filename, docx in scen.render_all(built):
         job.offer(filename, docx)

@@ -52,6 +52,17 @@ def regulations(db: str | None) -> list[dict[str, Any]]:
     return rows
 
 
+def acts(db: str | None) -> dict[tuple[str, str, str], str]:
+    """The corpus acts a reference may link to: {(jenis, nomor, tahun) lower case: id} (see
+    :func:`rancang.web.reader.act_key`); an act stored twice keeps its first id."""
+    out: dict[tuple[str, str, str], str] = {}
+    for r in regulations(db):
+        if r.get("nomor") and r.get("tahun"):
+            key = (str(r.get("jenis") or "").strip().lower(), str(r["nomor"]).strip().lower(), str(r["tahun"]))
+            out.setdefault(key, r["id"])
+    return out
+
+
 #: OCR mode and page progress are process-wide settings of the reader: one PDF is read at a time
 _READ_LOCK = threading.Lock()
 OCR_MODES = {"auto": "otomatis (hanya PDF tanpa lapisan teks)", "always": "selalu", "never": "jangan"}

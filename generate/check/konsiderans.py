@@ -12,8 +12,8 @@ from typing import Any
 from rancang.fold import fold
 from rancang.generate.check import citations
 from rancang.generate.check.base import Finding, ending, finding, is_perda, item_cite, jenis_of, norm
+from rancang.generate.check.citations import hierarchy_level
 from rancang.generate.check.structure import letter_value
-from rancang.generate.draft.mengingat import hierarchy_level
 from rancang.kb import evidence as kb_evidence
 from rancang.kb import store as kb_store
 from rancang.parts import Konsiderans

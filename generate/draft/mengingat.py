@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
 from rancang.generate.draft.notes import Notes
@@ -23,12 +22,6 @@ from rancang.kb.acts import key as act_key
 from rancang.kb.compile import GAZETTES
 from rancang.kb.observe import publication
 from rancang.parts import Citation, Dasar
-
-
-@cache
-def _levels() -> dict[str, int]:
-    """The hierarchy levels of ``data/mengingat.yaml`` (M2)."""
-    return dict(resources.read_yaml("data/mengingat.yaml")["levels"])
 
 
 def data(year: int | None = None) -> dict[str, Any]:
@@ -183,16 +176,3 @@ def _year(profile: Profile) -> int | None:
         return profile.tahun
     except (KeyError, TypeError, ValueError):
         return None
-
-
-def hierarchy_level(jenis: str | None) -> int | None:
-    """The M2 level of a cited jenis (as printed: "Peraturan Daerah Kabupaten X" counts as Perda), or None."""
-    if not jenis:
-        return None
-    levels = _levels()
-    for name in sorted(levels, key=len, reverse=True):
-        if jenis.startswith(name):
-            return levels[name]
-    if jenis.startswith("Peraturan Menteri"):
-        return levels["Peraturan Menteri"]
-    return None
