@@ -264,8 +264,8 @@ def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: lis
         top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
     if not drafts:
         raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
-    # (cleaned lines are stripped, and no bare enumerator is longer than "(123)")
-    bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 5 and bare_marker(ln) is not None)
+    # (cleaned lines are stripped, and no bare enumerator is longer than "(123).")
+    bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 6 and bare_marker(ln) is not None)
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
     draft_of = headings.drafts_by_node(drafts)
     for node in headings.pasal_nodes(top):

@@ -156,7 +156,7 @@ _CLOSERS = frozenset(".)")
 def bare_marker(line: str) -> Marker | None:
     """A line that is only an enumerator ("1.", "2", "(1)", "c", "0", "CC.", "jj-", "."), read as well as it can be."""
     s = line.strip()
-    if len(s) > 5 or not g.BARE_MARKER.match(s):  # "(123)" is the longest
+    if len(s) > 6 or not g.BARE_MARKER.match(s):  # "(123)." is the longest
         return None
     core = s.strip("().-")
     label = s

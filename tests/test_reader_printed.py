@@ -264,3 +264,13 @@ def test_pp_77_2007_has_its_penutup_and_its_penjelasan_apart_from_pasal_23():
     assert [c.type for c in reg.pasals()[-1].children] == ["text"]  # the closing formula only
     assert reg.penutup.tanggal_ditetapkan == "2007-12-10" and reg.meta.berita_daerah.nomor == "161"
     assert reg.penjelasan
+
+
+def test_ayat_labels_with_a_stop_printed_apart_from_their_text_are_ayat():
+    # a two-column layout extracted line by line: "(1)." on a line of its own, its text on the next
+    text = HEAD + ("Pasal 1\n(1).\nWilayah kerja meliputi seluruh kecamatan.\n(2).\nWilayah kerja dievaluasi setiap "
+                   "tahun.\nPasal 2\n(1).\nPenilaian dilakukan setiap tahun.\n(2).\nHasil penilaian dilaporkan.\n"
+                   ) + TAIL
+    reg = ingest_text(text)
+    assert [(c.type, c.number) for c in pasal(reg, "1").children] == [("ayat", "1"), ("ayat", "2")]
+    assert pasal(reg, "1").children[1].text == "Wilayah kerja dievaluasi setiap tahun."
