@@ -58,7 +58,7 @@ def test_a_report_handed_on_in_the_passive_is_a_line():
     assert not any(to == "pejabat_pimpinan_tinggi" for _, to in lines)
 
 
-@pytest.mark.parametrize("seed", ["jepara", "pasaman-barat", "malang"])
+@pytest.mark.parametrize("seed", ["bogor", "jepara", "pasaman-barat", "malang"])
 def test_the_seeds_reporting_lines_meet_their_hand_read_gold(seed):
     import rancang.corpus as corpus
 
