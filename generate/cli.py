@@ -149,8 +149,9 @@ def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[Finding], l
 @click.option("--scenario", metavar="NAMA", help="Seluruh naskah satu prosedur, berurutan: DATA -> FOLDER (-o).")
 @click.option("--peraturan", metavar="ID|BERKAS",
               help="Dengan --scenario: ambil langkah dan pasal prosedur dari model peraturan daerah ini (id korpus "
-                   "atau berkas, mis. draft.json). Tanpa opsi ini tidak ada pasal yang dikutip: langkahnya langkah "
-                   "baku skenario.")
+                   "atau berkas, mis. draft.json). Tanpa opsi ini: draft.json daerah itu di folder keluaran atau "
+                   "folder data, atau peraturan daerah itu dalam korpus; bila tidak ada, tidak ada pasal yang "
+                   "dikutip: langkahnya langkah baku skenario.")
 @click.option("-o", "--out", type=click.Path(path_type=Path),
               help="Berkas DOCX keluaran (satu surat), atau folder atau berkas .zip keluaran (--scenario).")
 @click.option("--check", "check_dir", type=click.Path(path_type=Path), metavar="FOLDER",
@@ -195,7 +196,10 @@ def _letter_scenario(name: str, first: str | None, data: Path | None, example: b
     source = data or (Path(first) if first else None)
     if source is None or out is None:
         raise InputError(f"perlu DATA dan -o FOLDER (contoh data: rancang letter --scenario {name} --example).")
-    built = scenarios.build(name, read_data(source, "data skenario"), source.resolve().parent, peraturan)
+    folders = (out if out.suffix.lower() != ".zip" else out.parent, source.resolve().parent)
+    built = scenarios.build(name, read_data(source, "data skenario"), source.resolve().parent, peraturan, folders)
+    if built.sumber:
+        click.echo(f"peraturan daerah: {built.sumber} (ditemukan otomatis; pilih yang lain dengan --peraturan)")
     if out.suffix.lower() == ".zip":
         atomic.write_bytes(out, scenarios.to_zip(built))
         click.echo(f"ditulis: {out}")

@@ -329,7 +329,6 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     vocab = repair.Vocabulary.of(src.texts(sorted(set(used) | set(src.bundled_ids()))))
     repair.body(body, values, vocab, notes)
     neutralise.body(body, values, notes)
-    terms.undefined(body, notes, resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat])
 
     title = frame.judul(profile, base, rw(base_id))
     parts = frame.frame(profile, title)

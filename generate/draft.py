@@ -15,7 +15,7 @@ from typing import Any
 
 from rancang import atomic, schema
 from rancang.address import number_tree
-from rancang.generate import compose, docx_render, repair, terms
+from rancang.generate import compose, docx_render, repair, resources, terms
 from rancang.generate.fix import fix_tree
 from rancang.generate.notes import Notes
 from rancang.generate.profile import Profile
@@ -86,6 +86,8 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     for change in fix_tree(reg, topics=topics):
         notes.add("perbaikan", change["rule"], "perbaikan mekanis rancang check --fix",
                   f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
+    # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
+    terms.undefined(reg.body, notes, resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat])
     md = markdown.render(reg)
     reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")
     if validate:

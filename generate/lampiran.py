@@ -111,16 +111,76 @@ def split_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _split_headings(blocks: list[Block]) -> list[Block]:
-    out = []
-    for b in blocks:
-        parts = split_heading(b.text) if b.type == "item" else None
-        if parts is None:
-            out.append(b)
-            continue
-        out.append(replace(b, text=parts[0]))
-        out.append(Block(type="paragraph", label=None, level=b.level, text=parts[1]))
+def _style(label: str | None) -> int | None:
+    """The rank of a list label's style (0 for "A.", 1 for "1.", ... 6 for "(a)"), None for no list label."""
+    return next((i for i, rx in enumerate(_STYLES) if label and rx.match(label)), None)
+
+
+#: a heading printed apart: a few words, with no closing or joining punctuation
+_HEADING_WORDS = 6
+
+
+def _is_heading(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= _HEADING_WORDS and text.rstrip()[-1:] not in ".:;,"
+
+
+def siblings(blocks: list[Block], i: int) -> list[Block]:
+    """The other items of the list that holds item ``blocks[i]``: items of the same label style, up to the
+    nearest item of an outer style on either side (paragraphs between them belong to the items)."""
+    rank = _style(blocks[i].label)
+    out: list[Block] = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(blocks) and rank is not None:
+            b, r = blocks[j], _style(blocks[j].label)
+            if b.type == "heading" or (b.type == "item" and r is not None and r < rank):
+                break
+            if b.type == "item" and r == rank:
+                out.append(b)
+            j += step
     return out
+
+
+def split_by_siblings(text: str, heads: list[str]) -> tuple[str, str] | None:
+    """An item whose heading ran into its text, told by the headings of its list's other items: every other item
+    is a heading alone ("1) Tahapan Perencanaan", "2) Tahapan Pelaksanaan") opening with the same word(s) as this
+    one, so "Tahapan Evaluasi Pejabat Administrator meninjau ..." is the heading "Tahapan Evaluasi" (as many words
+    as theirs, each capitalised) and its text "Pejabat Administrator meninjau ...". None without that sign.
+
+    >>> split_by_siblings("Tahapan Evaluasi Pejabat Pengawas meninjau hasil.", ["Tahapan Perencanaan"])
+    ('Tahapan Evaluasi', 'Pejabat Pengawas meninjau hasil.')
+    >>> split_by_siblings("Tahapan evaluasi dilakukan oleh pejabat.", ["Tahapan Perencanaan"]) is None
+    True
+    """
+    if not heads or not all(_is_heading(h) for h in heads) or text.rstrip()[-1:] not in ".:;":
+        return None  # (a longer heading alone, "Unit Organisasi Rumah Sakit Umum Daerah (RSUD)", is no sentence)
+    words, split = text.split(), [h.split() for h in heads]
+    if any(h[0].lower() != words[0].lower() for h in split):
+        return None  # the list's headings and this item open with the same word
+    for k in sorted({len(h) for h in split}):
+        if k < len(words) - 2 and not any(ch in _STOPS for ch in words[k - 1]) and words[k][:1].isupper() \
+                and all(w[:1].isupper() or w.lower() in CONNECTORS for w in words[:k]):
+            return " ".join(words[:k]), " ".join(words[k:])
+    return None
+
+
+def _split_headings(blocks: list[Block]) -> list[Block]:
+    """Items whose heading ran into their text become the heading and a paragraph: first those that repeat their
+    heading (:func:`split_heading`), then, with their lists' headings apart, those told by them
+    (:func:`split_by_siblings`)."""
+    for find in (lambda bs, i: split_heading(bs[i].text),
+                 lambda bs, i: split_by_siblings(bs[i].text, [s.text for s in siblings(bs, i)])):
+        out = []
+        for i, b in enumerate(blocks):
+            parts = find(blocks, i) if b.type == "item" and b.text else None
+            if parts is None:
+                out.append(b)
+                continue
+            out.append(replace(b, text=parts[0]))
+            out.append(Block(type="paragraph", label=None, level=b.level, text=parts[1]))
+        blocks = out
+    return blocks
 
 
 def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str], judul: str,

@@ -20,6 +20,8 @@ from rancang.generate.notes import Notes
 from rancang.generate.profile import Profile
 from rancang.kb import store
 from rancang.kb.acts import key as act_key
+from rancang.kb.compile import GAZETTES
+from rancang.kb.observe import publication
 from rancang.parts import Citation, Dasar
 
 
@@ -56,15 +58,19 @@ def _jenis_printed(jenis: str, profile: Profile, printed: str | None = None) -> 
     return jenis
 
 
-def _cite_text(c: Mapping[str, Any], profile: Profile, blanks: list[str] | None = None) -> str:
+def _cite_text(c: Mapping[str, Any], profile: Profile, blanks: list[str] | None = None,
+               unverified: list[str] | None = None) -> str:
     """A profile's act as printed; its publication is the profile's, else the knowledge base's (verified), else
-    a blank added to ``blanks``."""
+    a blank added to ``blanks``. A publication the profile gives that the knowledge base does not hold verified
+    is printed as given and named in ``unverified`` (the user's data, to be checked against the official text)."""
     jenis = _jenis_printed(c["jenis"], profile, c.get("cetak"))
     text = f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']} tentang {c['tentang']}"
-    if c.get("lembaran"):
-        return text + f" ({c['lembaran']})"
     base = store.load()
     key = act_key(jenis, str(c["nomor"]), int(c["tahun"]))
+    if c.get("lembaran"):
+        if unverified is not None and not profile_publication_verified(base, key, str(c["lembaran"])):
+            unverified.append(f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']} ({c['lembaran']})")
+        return text + f" ({c['lembaran']})"
     if base.get(key) is not None:
         pub, missing = kbcite.publication(base, key)
     elif jenis.startswith("Peraturan Daerah"):
@@ -77,6 +83,24 @@ def _cite_text(c: Mapping[str, Any], profile: Profile, blanks: list[str] | None 
     if blanks is not None:
         blanks.extend(missing)
     return f"{text} {pub}"
+
+
+def profile_publication_verified(base: store.KnowledgeBase, key: str, lembaran: str) -> bool:
+    """Whether every number of ``lembaran`` ("Berita Negara Republik Indonesia Tahun 1950 Nomor 44", as a profile
+    gives it) is a fact the knowledge base holds verified for act ``key`` (gazette year and number, and the
+    Tambahan when printed). False when the act, the fact or the reading of ``lembaran`` is missing."""
+    pub = publication(f"({lembaran})")
+    if pub is None or base.get(key) is None:
+        return False
+    field = GAZETTES[pub["kind"]]
+    checks = [(field, [pub["tahun"], pub["nomor"]])]
+    if pub["tln"]:
+        checks.append(("tld" if field in ("ld", "bd") else "tln", pub["tln"]))
+    for name, value in checks:
+        fact = base.fact(key, name)
+        if fact is None or fact["status"] != "verified" or fact["value"] != value:
+            return False
+    return True
 
 
 _REGION = re.compile(r"\b(?:Lembaran|Berita)\s+Daerah\s+(?P<region>(?:Provinsi|Kabupaten|Kota)\s+.+?)\s+Tahun\b")
@@ -98,19 +122,20 @@ def region_entry(base: Mapping[str, Any], profile: Profile) -> dict[str, Any]:
     """A profile's ``dasar_hukum_daerah`` item as a Mengingat entry (text, citation, amendments, blanks, and the
     other regions its Lembaran Daerah wrongly names)."""
     blanks: list[str] = []
-    text = _cite_text(base, profile, blanks)
+    unverified: list[str] = []
+    text = _cite_text(base, profile, blanks, unverified)
     amendments = base.get("perubahan") or []
     if amendments:
         verb = "sebagaimana telah diubah dengan" if len(amendments) == 1 else \
             "sebagaimana telah beberapa kali diubah terakhir dengan"
-        text += f" {verb} {_cite_text(amendments[-1], profile, blanks)}"
+        text += f" {verb} {_cite_text(amendments[-1], profile, blanks, unverified)}"
     foreign = [r for c in [base, *amendments[-1:]] if (r := foreign_gazette(c, profile))]
     return {
         "jenis": base["jenis"], "cetak": base.get("cetak"), "nomor": base["nomor"], "tahun": base["tahun"],
         "tentang": base["tentang"],
         "text": text,
         "amendments": [{k: a[k] for k in ("jenis", "nomor", "tahun", "tentang")} for a in amendments],
-        "blanks": blanks, "foreign": foreign,
+        "blanks": blanks, "unverified": unverified, "foreign": foreign,
     }
 
 
@@ -133,6 +158,9 @@ def entries(profile: Profile, notes: Notes | None = None) -> list[Dasar]:
             for blank in c.get("blanks") or []:
                 notes.add("isian", "M3", f"{blank} tidak diketahui dengan pasti oleh basis pengetahuan rancang; "
                           f"isi dari naskah resminya (\"Nomor ....\").", cite=f"Mengingat angka {i}")
+            for given in c.get("unverified") or []:
+                notes.add("isian", "M3", f"pengundangan {given} dari profil, belum terverifikasi oleh basis "
+                          f"pengetahuan rancang; periksa dengan naskah resminya.", cite=f"Mengingat angka {i}")
             for region in c.get("foreign") or []:
                 notes.add("putusan", "L3_region", f"profil mencantumkan Lembaran/Berita Daerah {region} untuk "
                           f"peraturan daerah lain; peraturan daerah diundangkan dalam Lembaran Daerah daerahnya "

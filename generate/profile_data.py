@@ -56,11 +56,13 @@ class Dasar(Citation):
 
 class NaskahDinas(TypedDict, total=False):
     """The region's naskah dinas: its lambang (a PNG/JPEG path) and the register of its kepala daerah's Keputusan
-    (the number's form with {nomor} and {tahun}, and the next number; Permendagri 1/2023)."""
+    (the number's form with {nomor} and {tahun}, and the next number; Permendagri 1/2023), and who its Pejabat yang
+    Berwenang is when a regulation routes a letter to the "pejabat yang berwenang"."""
 
     lambang: str | None
     nomor_keputusan: str | None
     nomor_keputusan_berikut: int | None
+    pejabat_berwenang: str | None
 
 
 class RegionData(TypedDict):

@@ -108,38 +108,75 @@ def normalise_lampiran(blocks: list[Block], patterns: list[tuple[str, re.Pattern
             b.text = _as_defined(b.text, patterns, notes, block=b)
 
 
-def undefined(body: list[Node], notes: Notes, known: Iterable[str] = ()) -> list[str]:
-    """U4: capitalised terms of the body that Pasal 1 does not define, each listed once with its first clause.
+def _covered(words: list[str], terms: list[list[str]], known: tuple[str, ...]) -> list[bool]:
+    """Which words of a capitalised run belong to a defined term (longest first), a connector, or a known name
+    (that name and everything after it)."""
+    low = [w.lower() for w in words]
+    out = [False] * len(words)
+    i = 0
+    while i < len(words):
+        if low[i] in CONNECTORS:
+            out[i] = True
+            i += 1
+            continue
+        if " ".join(low[i:]).startswith(known):
+            out[i:] = [True] * (len(words) - i)
+            break
+        size = max((len(t) for t in terms if low[i:i + len(t)] == t), default=0)
+        out[i:i + max(size, 1)] = [bool(size)] * max(size, 1)
+        i += max(size, 1)
+    return out
 
-    Defined terms (and their abbreviations) are masked out first, so "Pejabat Fungsional dan Pejabat Pelaksana"
-    is two defined terms, not a third. ``known`` holds names that need no definition, matched at the start of a
-    run (acts: "Peraturan ...", "Undang-Undang ..."; the region; national institutions); leading function words
-    ("Dalam", "Setiap") are not part of a term."""
+
+#: a slash between two capitalised words of one term ("Satuan Kerja / Squad")
+_UNSLASH = re.compile(r"(?<=[a-z])\s*/\s*(?=[A-Z])")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return start == 0 or text[:start].rstrip().endswith((".", ":", ";", ")"))
+
+
+def undefined(body: list[Node], notes: Notes, known: Iterable[str] = ()) -> list[str]:
+    """U4: capitalised terms of the body (and of Pasal 1's own definitions) that Pasal 1 does not define, each
+    listed once with the clauses that use it (UU 12/2011 Lampiran II angka 107-109: a term of the regulation is
+    defined in its Ketentuan Umum and written so throughout).
+
+    A run of capitalised words is a term unless every word of it belongs to a defined term (or its abbreviation),
+    a connector or a name in ``known`` (matched from where it starts: acts "Peraturan ...", the region, national
+    institutions). So "Pejabat Fungsional dan Pejabat Pelaksana" is two defined terms, while "Tim Kerja" and
+    "Ketua Tim Kerja" are new terms although "Tim" is defined. Leading function words ("Dalam", "Setiap") and a
+    sentence's capitalised first word before defined terms ("Kedudukan Pejabat Fungsional") are no terms."""
     pasal1 = next((n for top in body for n in top.walk() if n.type == "pasal"), None)
     defs = definitions(pasal1)
-    masks = [_pattern(t) for t in sorted({t for _, t, _ in defs} | {s for _, _, s in defs if s}, key=len,
-                                         reverse=True)]
+    terms = [_UNSLASH.sub(" ", t).lower().split() for t in {t for _, t, _ in defs} | {s for _, _, s in defs if s}]
     skip = tuple(k.lower() for k in known)
-    seen: dict[str, Node] = {}
+    seen: dict[str, list[Node]] = {}
     for top in body:
         for n in top.walk():
-            if n is pasal1 or (pasal1 is not None and n in pasal1.children) or not n.text:
+            if n is pasal1 or not n.text:
                 continue
-            text = n.text
-            for pat in masks:
-                text = pat.sub("\u00a7", text)
+            text = _UNSLASH.sub(" ", n.text)  # "Satuan Kerja / Squad": one run of words
+            if pasal1 is not None and n in pasal1.children:
+                m = re.search(r"\b(?:adalah|merupakan)\b", text)
+                text = " " * m.end() + text[m.end():] if m else ""  # the definition's words, not its term
             for m in _CAPITALISED.finditer(text):
-                words = m.group(0).split()
+                words, start = m.group(0).split(), m.start()
                 while words and words[0].lower() in LEADING:
+                    start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
                     words = words[1:]
-                term = " ".join(words)
-                if len(words) < 2 or term.lower().startswith(skip):
+                covered = _covered(words, terms, skip)
+                if len(words) < 2 or all(covered) or " ".join(words).lower().startswith(skip):
                     continue
-                seen.setdefault(term, n)
-    for term, n in seen.items():
+                if not covered[0] and all(covered[1:]) and _opens_sentence(text, start):
+                    continue
+                written = re.search(r"\s*/?\s*".join(map(re.escape, words)), n.text)
+                seen.setdefault(written.group(0) if written else " ".join(words), []).append(n)
+    for term, nodes in seen.items():
+        where = list(dict.fromkeys(x.cite for x in nodes if x.cite))
+        also = f" (juga {', '.join(where[1:4])}{' dan lainnya' if len(where) > 4 else ''})" if len(where) > 1 else ""
         notes.add("putusan", "istilah-tanpa-definisi",
-                  f'istilah "{term}" dipakai tetapi tidak didefinisikan dalam Pasal 1; definisikan atau tulis '
-                  "dengan huruf kecil.", node=n)
+                  f'istilah "{term}" dipakai {len(nodes)} kali{also} tetapi tidak didefinisikan dalam Pasal 1; '
+                  "definisikan dalam Pasal 1 atau tulis dengan huruf kecil.", node=nodes[0])
     return list(seen)
 
 

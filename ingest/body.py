@@ -151,10 +151,9 @@ def build_by_markers(pasal: Node, units: list[Unit]) -> None:
                 pasal.children.append(Node("text", text=text))
                 continue
             prose = Node("text", text=text, children=[perubahan(q) for q in unit.quotes])
-            if stack:
-                stack.pop().holder.children.append(prose)
-            else:
-                pasal.children.append(prose)
+            # words an item introduces with "... sebagai berikut:" and no list (an oath): the item's, its list open
+            introduced = stack and stack[-1].items and stack[-1].items[-1].text.rstrip().endswith(":")
+            (current_holder() if introduced else stack.pop().holder if stack else pasal).children.append(prose)
             continue
         node = _node_for(mk, text)
         placed = False

@@ -140,7 +140,7 @@ def fold_spaces(line: str) -> tuple[str, list[str]]:
 
 #: where clauses ran together: spaces after a clause end, before an ayat ("... Publik. (2) Informasi ...") or after
 #: ":" / ";" (and "dan" / "atau") before a list item ("... terdiri atas: a. akibat ...")
-_MERGED_AYAT = re.compile(r"(?<=[.;:]) +(?=\(\d{1,3}\)\s+[A-Z])")
+_MERGED_AYAT = re.compile(r"(?<=[.;:]) +(?=\(\d{1,3}\)\.?\s+[A-Z])")  # "(2)." as some acts print it
 _MERGED_ITEM = re.compile(r"(?<=[:;])(?: +(?:dan|atau))? +(?=(?:[a-z]|\d{1,2})\.\s+[A-Za-z])")
 _MERGE_HINT = re.compile(r"[.;:] +(?:\(\d|[a-z0-9]{1,2}\. )")
 

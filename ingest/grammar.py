@@ -9,6 +9,10 @@ line is. Examples are real lines from the seeds::
     (True, True)
     >>> MARKER.match("(2) Koordinasi oleh Sekretaris Daerah").group("ayat")
     '2'
+    >>> MARKER.match("(1). Kota Tanjung Pinang mempunyai batas-batas wilayah:").group("ayat")
+    '1'
+    >>> BAGIAN.match("Bagian Pertama Dewan Perwakilan Rakyat Daerah").group("num")
+    'Pertama'
     >>> BARE_MARKER.match("jj-") is not None, BARE_MARKER.match("Pasal") is None
     (True, True)
 """
@@ -29,14 +33,16 @@ BAB = re.compile(r"""
     \s* [.:]? \s*$""", re.X)           # "BAB I." as some drafts print it
 
 BAGIAN = re.compile(r"""
-    ^Bagian \s+ (?P<num>Ke[a-z]+(?:\s+(?:Belas|Puluh(?:\s+\w+)?))?   # Bagian Kesatu, Bagian Kedua Belas
+    ^Bagian \s+ (?P<num>(?:Ke[a-z]+|(?-i:Pertama|PERTAMA))         # Bagian Kesatu; "Bagian Pertama" as older acts
+      (?:\s+(?:Belas|Puluh(?:\s+\w+)?))?                            # print it; Bagian Kedua Belas, Keduabelas
       (?:\s+(?-i:[A-Z])(?=\s|$))?)       # Bagian Kesatu A, inserted by an amendment
     (?: \s+ (?P<title>\S.*) )?          # the title, when on the same line
     \s*$""", re.X | re.I)
 
 PARAGRAF = re.compile(r"""
     ^Paragraf \s+ (?P<num>\d+[A-Z]?             # Paragraf 1, Paragraf 2A
-      |Ke(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)(?:\s+(?:Belas|Puluh))?)
+      |(?-i:Pertama|PERTAMA)
+      |Ke(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)(?:\s*(?:Belas|Puluh))?)
                                              # or an ordinal, as some bureaus print it: Paragraf Kesatu
     (?: \s+ (?P<title>\S.*) )?
     \s*$""", re.X | re.I)
@@ -49,7 +55,8 @@ DIKTUM = kinds.DIKTUM
 # --- enumerators at the start of a line -------------------------------------------------------------------------
 MARKER = re.compile(r"""
     ^(?:
-        \( (?P<ayat>\d{1,3}[a-z]?) \)                # (1)  ayat, or a deep list inside an item; (1a) inserted
+        \( (?P<ayat>\d{1,3}[a-z]?) \) \.?            # (1)  ayat, or a deep list inside an item; (1a) inserted;
+                                                     #      "(1)." as some acts print it (UU 5/2001 Pasal 6)
       | (?P<huruf>[a-z]{1,5}) \.                     # a.   huruf; aa. after z., aaa. after zz. (one letter)
       | (?P<angka>\d{1,3}[a-zA-Z]?) \.(?!\d)         # 1.   angka (not 1.000); 3a. inserted (UU 12/2011 Lamp. II)
       | (?P<hurufp>[a-z]{1,5}) \)                    # a)   deeper huruf

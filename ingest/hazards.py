@@ -180,8 +180,18 @@ def inert_unmatched_quotes(lines: list[str], span: tuple[int, int]
         before = line[:k].rstrip()
         previous = next((out[j] for j in range(i - 1, start - 1, -1) if out[j].strip()), "") if not before else ""
         intro = before or previous.rstrip()
-        if not intro.endswith(":") or _INTRODUCES_NEW_TEXT.search(intro):
-            continue  # no new text would open here, or an instruction's new text lost its closing mark
+        if not intro.endswith(":"):
+            continue  # no new text would open here
+        if _INTRODUCES_NEW_TEXT.search(intro) and _quotes_structure(out, i, k, end):
+            # an instruction's new text ("“Pasal 5", "“(2) ...", "“BAB IIA") lost its closing mark: it stays new
+            # text, and ends where the next instruction or the amending act's own next Pasal begins
+            warnings.append({"kind": "unclosed_new_text", "line": i + 1,
+                             "message": f"tanda petik pembuka \"{line[k]}\" tanpa penutup setelah "
+                                        f"\"{intro[-30:]}\": kutipan ketentuan perubahan dibaca sampai instruksi "
+                                        "perubahan atau Pasal berikutnya."})
+            continue
+        # quoted words that are no provision (an oath "“Demi Allah saya bersumpah ...", a formula) and never
+        # closed: text of the clause that introduces them, so the clauses after them stay where they stand
         out[i] = line[:k] + INERT[line[k]] + line[k + 1:]
         taken.append((i, k, line[k]))
         warnings.append({"kind": "unmatched_quote", "line": i + 1,
@@ -189,6 +199,22 @@ def inert_unmatched_quotes(lines: list[str], span: tuple[int, int]
                                     f"\"{intro[-30:]}\" dibaca sebagai teks biasa, bukan awal kutipan ketentuan "
                                     "perubahan."})
     return out, taken, warnings
+
+
+#: what quoted new text of an amendment starts with: a heading, a part keyword or an enumerator ("“Pasal 5",
+#: "“BAB IIA", "“(2) ...", "“5. Daerah adalah ...", "“a. bahwa ...", "“LAMPIRAN")
+_STRUCTURE_START = re.compile(r"^(?:(?:Pasal|PASAL|BAB|Bagian|BAGIAN|Paragraf|PARAGRAF|LAMPIRAN|Lampiran|PENJELASAN"
+                              r"|Menimbang|Mengingat)\b|\(?\d{1,3}[a-zA-Z]?[.)]|\(?[a-z]{1,3}[.)])")
+
+
+def _quotes_structure(lines: list[str], i: int, k: int, end: int) -> bool:
+    """Does the quote opening at line ``i`` offset ``k`` quote structure (a provision as an amendment quotes it),
+    judged by its first words (on its line, else the next line that holds text before ``end``)?"""
+    text = lines[i][k + 1:].strip()
+    j = i + 1
+    while not text and j < end:
+        text, j = lines[j].strip(), j + 1
+    return _STRUCTURE_START.match(text) is not None
 
 
 def put_back_quotes(strings_owner: Any, taken: list[tuple[int, int, str]], records_from: int = 0) -> None:

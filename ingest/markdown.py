@@ -10,6 +10,7 @@ a text that reads like structure is escaped with a backslash (:mod:`rancang.inge
 from __future__ import annotations
 
 from rancang.ingest.canonical import BODY_MARK, escape
+from rancang.ingest.units import parse_marker
 from rancang.kinds import BODY_UNITS
 from rancang.numbering import huruf
 from rancang.tree import Node, Regulation
@@ -83,6 +84,12 @@ def _node_lines(node: Node, depth: int, out: list[str]) -> None:
         _node_lines(child, child_depth, out)
 
 
+def _label(printed: str | None, counted: str) -> str:
+    """A Menimbang or Mengingat entry's label as printed ("a.", "b)", or "a." twice as a damaged text has it)
+    when it reads back as a label; else the label its place gives (``counted``)."""
+    return printed if printed and parse_marker(f"{printed} x") is not None else counted
+
+
 def render(reg: Regulation) -> str:
     """The canonical text of ``reg`` as Markdown."""
     out: list[str] = [CANONICAL_MARK]
@@ -91,12 +98,12 @@ def render(reg: Regulation) -> str:
         out.append("Menimbang :")
         for i, item in enumerate(reg.menimbang):
             # (a lone entry is written without its label, unless it has no text: its label is all it has)
-            label = f"{huruf(i + 1)}." if len(reg.menimbang) > 1 or not item.text else ""
+            label = _label(item.label, f"{huruf(i + 1)}.") if len(reg.menimbang) > 1 or not item.text else ""
             out.append(f"{label} {escape(item.text)}".strip())
     if reg.mengingat:
         out.append("Mengingat :")
         for i, item in enumerate(reg.mengingat, 1):
-            out.append(f"{i}. {escape(item.text)}")
+            out.append(f"{_label(item.label, f'{i}.')} {escape(item.text)}")
     # the first line of a part opens it ("MEMUTUSKAN:", "Ditetapkan di", "LAMPIRAN"): any later line that reads
     # like the start of a part is escaped
     out.extend(_opening(reg.diktum))

@@ -60,10 +60,13 @@ def _unit_heading(unit: str, ln: str, i: int, lines: list[str]) -> bool:
         or headings.leading_pasal(ln, 1, lines[i - 1] if i else "") is not None))
 
 
-def split_parts(lines: list[str], body_at: int | None = None, unit: str = "pasal") -> dict[str, tuple[int, int]]:
+def split_parts(lines: list[str], body_at: int | None = None, unit: str = "pasal",
+                marked: set[int] | None = None) -> dict[str, tuple[int, int]]:
     """Line ranges [start, end) of each part present. The body starts at the first heading of its ``unit`` after
     the diktum (BAB or Pasal; KESATU for a Keputusan) (or after Mengingat when MEMUTUSKAN is missing), or at line
-    ``body_at`` when a canonical text marks where it starts, and ends at "Ditetapkan di" / "Disahkan di"."""
+    ``body_at`` when a canonical text marks where it starts, and ends at "Ditetapkan di" / "Disahkan di".
+    ``marked``: in a canonical text, the (1-based) lines written with heading marks: only those are headings (a
+    Menimbang item "Pasal 1 angka 5 ... mengamanatkan ..." is text there, whatever its words)."""
     n = len(lines)
     marks: dict[str, int] = {}
     # each pattern is tried only on lines with its initial (the lines are cleaned, so stripped)
@@ -88,7 +91,8 @@ def split_parts(lines: list[str], body_at: int | None = None, unit: str = "pasal
                 or (c in "Dd" and g.PERSETUJUAN.match(ln))):
             # "Memperhatikan :" is no legal basis: it opens the diktum part, so Mengingat ends before it
             marks["diktum"] = i
-        elif "body" not in marks and body_at is None and i > diktum_at and _unit_heading(unit, ln, i, lines):
+        elif "body" not in marks and body_at is None and i > diktum_at and (marked is None or i + 1 in marked) \
+                and _unit_heading(unit, ln, i, lines):
             # a text may begin with its batang tubuh ("Pasal 1" on the first line): that is the body too
             marks["body"] = i
         elif "body" in marks and "penutup" not in marks and c in "Dd" and (
@@ -141,11 +145,12 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     else:
         lines, layout = run_in.split_run_in(clean_lines(doc.lines, removed)), None
     unit = body_unit_of(lines)
-    parts = split_parts(lines, layout.body_at if layout is not None else None, unit)
+    body_at, marked = (layout.body_at, layout.marked) if layout is not None else (None, None)
+    parts = split_parts(lines, body_at, unit, marked)
     if "body" not in parts and unit != NodeType.PASAL:
         # a Keputusan of the years when they were built of Pasal ("KEPUTUSAN BUPATI ... NOMOR 5 TAHUN 2001")
         unit = NodeType.PASAL.value
-        parts = split_parts(lines, layout.body_at if layout is not None else None, unit)
+        parts = split_parts(lines, body_at, unit, marked)
     if "body" not in parts:
         raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
 
@@ -155,6 +160,8 @@ def parse_document(doc: Document, source: Source) -> Regulation:
             return [canonical_mod.unescape(ln) for ln in lines[a:b]]
         return lines[a:b]
 
+    if layout is None:
+        lines = _drop_copy_stamps(lines, parts, removed)
     meta = meta_mod.parse_judul(part("preamble"))
     menimbang, mengingat = _konsiderans(part, parts, removed, canonical, layout is not None)
     diktum = [ln for ln in part("diktum") if ln.strip()]
@@ -201,6 +208,29 @@ def _preamble(lines: list[str], parts: dict[str, tuple[int, int]], removed: list
             continue
         kept.append(ln)
     return kept
+
+
+#: the parts in which a line that is only the copy stamp is the stamp of a page, not words of the act
+_STAMPED_PARTS = ("menimbang", "mengingat", "diktum", "body", "penutup")
+
+
+def _drop_copy_stamps(lines: list[str], parts: dict[str, tuple[int, int]], removed: list[dict[str, Any]]
+                      ) -> list[str]:
+    """``lines`` with each line that is only the copy stamp ("SALINAN", "S A L I N A N") inside the konsiderans,
+    the diktum, the body or the penutup made blank and recorded as ``stempel``: a JDIH copy stamps every page, and
+    the stamp at the top of a page (read by OCR from a scanned signature page, or printed) is no word of the Pasal
+    or the item it falls after. The Lampiran keeps its lines (a form may be headed so)."""
+    out = lines
+    for name in _STAMPED_PARTS:
+        a, b = parts.get(name, (0, 0))
+        for i in range(a, b):
+            ln = out[i]
+            if ln and len(ln) <= 20 and ln.lstrip()[:1] in "Ss" and g.COPY_STAMP.match(ln):
+                if out is lines:
+                    out = list(lines)
+                removed.append({"kind": "stempel", "line": i + 1, "text": ln.strip()})
+                out[i] = ""
+    return out
 
 
 def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, int]], removed: list[dict[str, Any]],

@@ -82,6 +82,8 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
     '2'
     >>> parse_marker("aa. Pasal 27 Peraturan Bupati")[0].value
     27
+    >>> parse_marker("a.sebelah utara;")[1], parse_marker("a.n. Bupati"), parse_marker("1.000 orang")
+    ('sebelah utara;', None, None)
     """
     c = line[:1]
     if c != "(":
@@ -94,14 +96,23 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
             return None  # (past "aa.": only one letter repeated, "aaaa.", is an enumerator)
     parts = line.split(None, 1)
     head = parts[0] if parts else ""
-    if len(head) > 6:  # "(123a)" is the longest enumerator
-        return None
-    marker = _MARKERS.get(head, _UNSEEN)
+    marker = None if len(head) > 7 else _MARKERS.get(head, _UNSEEN)  # "(123a)." is the longest enumerator
     if marker is _UNSEEN:
         marker = _MARKERS[head] = _marker_of(head)
     if marker is None:
-        return None
+        glued = _GLUED.match(line)
+        if glued is None:
+            return None
+        # "a.sebelah utara ...", "(2)Tidak merupakan ...", "1.Seksi ...": the enumerator typed (or converted)
+        # with no space before its text, as a reader still sees it
+        marker = _marker_of(glued.group())
+        return (marker, line[glued.end():]) if marker is not None else None
     return marker, parts[1] if len(parts) > 1 else ""  # type: ignore[return-value]
+
+
+#: an enumerator glued to its text: "(2)Tidak", "b.Sekretariat", "3a.Pegawai", "a)Kepala"; never "a.n. Bupati",
+#: "s.d. Pasal 5" (a letter and a stop follow) nor "1.000" (a digit follows)
+_GLUED = re.compile(r"^(?:\(\d{1,3}[a-z]?\)\.?|\d{1,3}[a-z]?[.)]|[a-z][.)])(?=[A-Za-z][a-z])")
 
 
 #: enumerators already read, by their printed form: a regulation repeats "a." and "(2)" hundreds of times

@@ -19,10 +19,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
+from rancang import atomic
 from rancang.corpus import cluster
 from rancang.corpus.workers import worker_map
 from rancang.errors import InputError
@@ -66,30 +67,40 @@ def _client(jobs: int, scheduler: str | None) -> Iterator[Any]:
 
 def observe_all(items: list[tuple[str, str]], out: Path, jobs: int | None = None, scheduler: str | None = None,
                 progress: Callable[[int], None] | None = None) -> dict[str, Any]:
-    """Read ``items`` and write one observation per line to ``out`` (gzip JSONL), in input order. Returns the
-    reading figures: {files, seconds, files_per_second, refused: [{file, sentence}], errors: [{file, error}]}."""
+    """Read ``items`` and write one observation per line to ``out`` (gzip JSONL), in input order, and the reading
+    figures beside it (``out`` + ``.figures.json``); the two files are one set written through
+    :mod:`rancang.atomic` (a failure or a signal leaves the old pair, never a file cut short). Returns the reading
+    figures: {files, seconds, files_per_second, refused: [{file, sentence}], errors: [{file, error}]}. Raises
+    OutputError when the files cannot be written."""
     jobs = jobs or os.cpu_count() or 1
     t0 = time.perf_counter()
     refused: list[dict[str, str]] = []
     errors: list[dict[str, str]] = []
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    with gzip.open(tmp, "wt", encoding="utf-8") as fh, _client(jobs, scheduler) as c:
-        if c is not None:
-            results = cluster.cluster_map(observe_item, items, c, progress)
-        else:
-            results = _pooled(items, jobs, progress)
-        for obs in results:
-            if "refused" in obs:
-                refused.append({"file": obs["file"], "sentence": obs["refused"]})
-            if "error" in obs:
-                errors.append({"file": obs["file"], "error": obs["error"]})
-            fh.write(json.dumps(obs, ensure_ascii=False) + "\n")
-    os.replace(tmp, out)
-    seconds = time.perf_counter() - t0
-    return {"files": len(items), "seconds": round(seconds, 1),
-            "files_per_second": round(len(items) / seconds, 2) if seconds else None,
-            "refused": refused, "errors": errors}
+
+    def fill(raw: BinaryIO) -> None:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz, _client(jobs, scheduler) as c:
+            results = cluster.cluster_map(observe_item, items, c, progress) if c is not None else _pooled(
+                items, jobs, progress)
+            for obs in results:
+                if "refused" in obs:
+                    refused.append({"file": obs["file"], "sentence": obs["refused"]})
+                if "error" in obs:
+                    errors.append({"file": obs["file"], "error": obs["error"]})
+                gz.write((json.dumps(obs, ensure_ascii=False) + "\n").encode("utf-8"))
+
+    with atomic.Staged(out.parent) as staged:
+        staged.add(out.name, fill)
+        seconds = time.perf_counter() - t0
+        reading = {"files": len(items), "seconds": round(seconds, 1),
+                   "files_per_second": round(len(items) / seconds, 2) if seconds else None,
+                   "refused": refused, "errors": errors}
+        staged.add(figures_path(out).name, json.dumps(reading, ensure_ascii=False))
+    return reading
+
+
+def figures_path(observations: Path) -> Path:
+    """Where the reading figures of ``observations`` are kept (beside it)."""
+    return observations.with_name(observations.name + ".figures.json")
 
 
 def _pooled(items: list[tuple[str, str]], jobs: int, progress: Callable[[int], None] | None) -> Iterator[Any]:
@@ -160,14 +171,13 @@ def build(root: Path, acts_path: Path, build_path: Path, observations: Path, job
     items = collection_files(root) + (bundled_files() if bundled else [])
     if on_items:
         on_items(len(items))
-    figures = observations.with_name(observations.name + ".figures.json")
+    figures = figures_path(observations)
     if reuse and observations.exists():
         reading: dict[str, Any] = (json.loads(figures.read_text(encoding="utf-8")) if figures.exists()
                                    else {"files": len(items)})
         reading["reused"] = True
     else:
         reading = observe_all(items, observations, jobs, scheduler, progress)
-        figures.write_text(json.dumps(reading, ensure_ascii=False), encoding="utf-8")
     obs = list(read_observations(observations))
     bpk = root / "bpk-uu-metadata"
     records = compile_acts(obs, bpk if bpk.is_dir() else None, supplement())

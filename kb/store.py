@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from rancang import atomic
 from rancang.errors import InputError
 from rancang.kb.acts import display, kinds, parse_name
 
@@ -114,14 +115,18 @@ def load() -> KnowledgeBase:
 
 def write(records: list[dict[str, Any]], build: dict[str, Any], acts_path: Path, build_path: Path) -> None:
     """Write the knowledge base: records one a line (gzip, fixed mtime so a rebuild of the same data is the same
-    bytes) and the build record beside them; each file replaced whole."""
-    acts_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = acts_path.with_name(acts_path.name + ".part")
-    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
-        for rec in records:
-            gz.write((json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
-    tmp.replace(acts_path)
-    tmp = build_path.with_name(build_path.name + ".part")
-    tmp.write_text(json.dumps(build, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(build_path)
+    bytes) and the build record beside them, through :mod:`rancang.atomic`: in one folder the two files are one set
+    (both new or both old after a failure or a signal). Raises OutputError (one sentence naming the file) when they
+    cannot be written; the old files are then untouched."""
+    def fill(raw: BinaryIO) -> None:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+            for rec in records:
+                gz.write((json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+
+    build_text = json.dumps(build, ensure_ascii=False, indent=1) + "\n"
+    if acts_path.parent == build_path.parent:
+        atomic.write_set(acts_path.parent, {acts_path.name: fill, build_path.name: build_text})
+    else:
+        atomic.write_with(acts_path, fill)
+        atomic.write_text(build_path, build_text)
     load.cache_clear()

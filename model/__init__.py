@@ -13,6 +13,7 @@ from typing import Any, cast
 
 from rancang.model.clauses import units
 from rancang.model.documents import build_documents
+from rancang.model.kedudukan import build_kedudukan, holders
 from rancang.model.mentions import find_mentions
 from rancang.model.pipeline import catalogue, cues, load_nlp
 from rancang.model.procedures import build_procedures, build_stages
@@ -60,6 +61,11 @@ def build(reg: Regulation) -> SistemKerja:
     model["stages"] = build_stages(us, cue)
     model["roles"] = build_roles(us, mentions, catalogue("roles"), cue)
     model["reporting_lines"] = reporting_lines(model["roles"])
+    model["kedudukan_lines"], model["positions"] = build_kedudukan(us, mentions, cue, catalogue("roles"))
+    held = holders(model["kedudukan_lines"])
+    for role in model["roles"]:
+        if role["id"] in held:
+            role["held_by"] = held[role["id"]]
     model["procedures"] = build_procedures(us, cue)
     model["documents"] = build_documents(us, mentions, catalogue("documents"), cue, model["procedures"])
     return cast(SistemKerja, model)  # the shape schema/sistemkerja.schema.json states (tests/test_model.py)

@@ -75,6 +75,7 @@ def duty_lists(us: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, list[st
             items = lampiran_following(us, u)
         else:
             continue
+        items = [it for it in items if any(ch.isalpha() for ch in it.text)]  # a page number read as an item: none
         if not items:
             continue
         roles = owners(u.text, cues)

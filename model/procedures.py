@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from rancang.model.clauses import Unit, clean, contents_intro, lampiran_following
+from rancang.model.hops import own_sides
 from rancang.model.roles import slug
 from rancang.model.steps import read_step
 
@@ -128,6 +129,7 @@ def _sides(steps: list[dict[str, Any]], form: str, scope: str | None, reads: lis
     if not scope or not scope.startswith("lintas"):
         for s in steps:
             s["side"] = None
+            own_sides(s["hops"], None)
         return
     known: dict[str, str] = {}
     default = cues["side_default"].get(form, {})
@@ -138,6 +140,7 @@ def _sides(steps: list[dict[str, Any]], form: str, scope: str | None, reads: lis
         if actor:
             known[actor] = side
         s["side"] = prev = side
+        own_sides(s["hops"], side)
 
 
 def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: str, scope: str | None,
@@ -157,7 +160,7 @@ def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: 
         reads.append(r)
         steps.append({"n": len(steps) + 1, "actor": r["actor"], "action": clean(u.text), "document": r["document"],
                       "to": r["to"], "cc": r["cc"], "branch": r["branch"] or (branch if how == "child" else None),
-                      "stage": stage, "side": None, "cite": u.cite, "id": u.id})
+                      "stage": stage, "side": None, "cite": u.cite, "id": u.id, "hops": r["hops"]})
     _sides(steps, form, scope, reads, cues)
     return steps
 

@@ -61,10 +61,42 @@ class Role(TypedDict):
     duties: list[CitedText]
     reports_to: list[RoleRef]
     appointed_by: list[RoleRef]
+    held_by: NotRequired[list[RoleRef]]
+
+
+#: who sits under whom ("from" is a Python keyword, hence the functional form; model/kedudukan.py)
+KedudukanLine = TypedDict("KedudukanLine", {"from": str, "jenjang": list[str], "to": str, "as": list[str], "cite": str,
+                                            "id": str})
+
+
+class Position(TypedDict):
+    """A position the act names that is no catalogue role ("Kepala Bidang"), with the roles it acts as."""
+
+    id: str
+    name: str
+    acts_as: list[RoleRef]
+    cite: str
+    node: str
 
 
 #: who reports to whom ("from" is a Python keyword, hence the functional form)
 ReportingLine = TypedDict("ReportingLine", {"from": str, "to": str, "cite": str, "id": str})
+
+
+class Party(TypedDict):
+    role: str  # a role id
+    side: str | None  # "asal", "tujuan"; None: the text does not say
+
+
+class Hop(TypedDict):
+    """One move of a step's letter: ``actor`` sends to ``to`` with tembusan ``cc`` (model/hops.py)."""
+
+    actor: str | None
+    side: str | None
+    co_actors: list[str]
+    signer: Party | None
+    to: list[Party]
+    cc: list[Party]
 
 
 class Step(TypedDict):
@@ -79,6 +111,7 @@ class Step(TypedDict):
     side: str | None  # "asal", "tujuan"
     branch: str | None  # "setuju", "tolak"
     stage: str | None
+    hops: NotRequired[list[Hop]]
 
 
 class Procedure(TypedDict):
@@ -116,5 +149,7 @@ class SistemKerja(TypedDict):
     stages: list[Stage]
     roles: list[Role]
     reporting_lines: NotRequired[list[ReportingLine]]
+    kedudukan_lines: NotRequired[list[KedudukanLine]]
+    positions: NotRequired[list[Position]]
     procedures: list[Procedure]
     documents: list[Document]

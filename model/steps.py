@@ -22,6 +22,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from rancang.model.hops import read_hops
 from rancang.model.pipeline import cues, load_nlp, patterns
 
 _CONJ = frozenset({"dan", "atau", "dan/atau", "/", ",", "serta"})
@@ -132,8 +133,10 @@ class Clause:
         for j in range(ent.end, min(len(self.doc), ent.end + 5)):
             if self.has(j, "TUJUAN"):
                 return "tujuan"
-            if self.has(j, "ASAL"):
-                return "asal"
+            if self.has(j, "ASAL"):  # "... pemilik kinerja (yang) dituju": the owner asked, on the side asked
+                ahead = range(j + 2, min(len(self.doc), j + 4))
+                return "tujuan" if self.doc[j].lower_ == "pemilik" and any(self.has(k, "TUJUAN") for k in ahead) \
+                    else "asal"
             tok = self.doc[j]
             other = self.role_at.get(j)
             if (other is not None and other.ent_id_ != "pemilik_kinerja") or tok.text in (",", ";") \
@@ -153,7 +156,8 @@ class Clause:
 
 
 def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = False) -> dict[str, Any]:
-    """``{actor, actor_side, sides, to, cc, document, branch}`` of one step's text.
+    """``{actor, actor_side, sides, to, cc, document, branch, hops}`` of one step's text (``hops``: each move of
+    its letter in sequence, :mod:`rancang.model.hops`).
 
     ``sides``: role id -> side for the roles printed with a side marker in the condition; ``actor_side``: the
     marker after the actor, else its marker in the condition. ``loose``: the text is a procedure's
@@ -172,9 +176,11 @@ def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = 
     to = [e.ent_id_ for e in c.roles if e.start > 0 and c.has(e.start - 1, "TO") and e.start < cc_at
           and e.ent_id_ != key]
     cc = [e.ent_id_ for e in c.roles if e.start > cc_at and e.ent_id_ != key]
+    hops = read_hops(c, actor)
+    to += [x["role"] for h in hops for x in h["to"]]  # an instruction's object is its addressee too
     return {"actor": key, "actor_side": (c.side_of(actor) or sides.get(actor.ent_id_)) if actor is not None else None,
             "sides": sides, "to": list(dict.fromkeys(to)), "cc": list(dict.fromkeys(cc)),
-            "document": step_document(c, actor), "branch": c.branch()}
+            "document": step_document(c, actor), "branch": c.branch(), "hops": hops}
 
 
 def step_document(c: Clause, actor: Any) -> str | None:

@@ -18,6 +18,8 @@ agree::
     ('Kesatu', 'Kesebelas', 'Kedua Belas', 'Kedua Puluh', 'Kedua Puluh Satu')
     >>> ordinal_value("Kedua Belas"), ordinal_value("KETIGA"), ordinal_value("kedua  belas"), ordinal_value("Kemarin")
     (12, 3, 12, 0)
+    >>> ordinal_value("Keduabelas"), ordinal_value("Pertama")
+    (12, 1)
 """
 
 from __future__ import annotations
@@ -106,11 +108,14 @@ _ONES = "|".join(w.capitalize() for w in _UNITS)
 ORDINAL_PATTERN = (rf"(?:Pertama|Ke(?:{'|'.join(_UNITS)}|sepuluh|sebelas)"
                    rf"(?:\s+(?:Belas|Puluh(?:\s+(?:{_ONES}))?))?)\b")
 _ORDINAL_VALUES["pertama"] = 1
+_ORDINAL_VALUES.update({key.replace(" ", ""): k for key, k in list(_ORDINAL_VALUES.items()) if " " in key})
 
 
 def ordinal_value(s: str) -> int:
-    """"Kedua Belas" -> 12 (any case and spacing; "Pertama" -> 1); 0 when ``s`` is not an ordinal."""
-    return _ORDINAL_VALUES.get(fold(s), 0)
+    """"Kedua Belas" -> 12 (any case and spacing, also run together as "Keduabelas"; "Pertama" -> 1); 0 when ``s``
+    is not an ordinal."""
+    key = fold(s)
+    return _ORDINAL_VALUES.get(key) or _ORDINAL_VALUES.get(key.replace(" ", ""), 0)
 
 
 def ordinal_slug(s: str) -> str:

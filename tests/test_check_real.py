@@ -74,21 +74,69 @@ def test_a_national_act_is_not_asked_for_berita_daerah(real):
 
 
 @pytest.mark.parametrize("path", NATIONAL, ids=lambda p: p.stem)
-def test_no_galat_on_national_texts(path):
+def test_the_galat_of_national_texts_are_their_true_defects(path):
     """Five UU of 2019 and five PP of 2021 (the lowest numbers under a size bound, not chosen by their findings).
     Before session 5 they gave 309 GALAT (headings run into lines read as numbering gaps and dangling references,
     OCR damage, a UU asked for "Lembaran Daerah", an unread jenis asked for "membentuk"); every one read was a
-    reading artefact. Each is now a warning naming its doubt, or gone."""
-    found = check(ingest_path(path))
-    assert [f for f in found if f["severity"] == "error"] == []
+    reading artefact. Each is now a warning naming its doubt, or gone. Session 6 added one act for each kind of
+    false GALAT found on fresh random samples (seeds 101-104), with its true GALAT (the knowledge base's L rules
+    are the kb's and left out here: the base is rebuilt apart)."""
+    found = [f for f in check(ingest_path(path)) if not f["rule"].startswith("L")]
+    assert [(f["rule"], f["cite"]) for f in found if f["severity"] == "error"] == NATIONAL_ERRORS.get(path.stem, [])
     # every other finding says why the reading makes it doubtful, or was read and judged true
-    assert {(f["rule"], f["cite"]) for f in found if not f.get("doubt")} <= NATIONAL_TRUE.get(path.stem, set())
+    assert {(f["rule"], f["cite"]) for f in found if not f.get("doubt") and f["severity"] != "error"} \
+        <= NATIONAL_TRUE.get(path.stem, set())
 
 
+#: GALAT on the national texts, each read and judged a true defect of the text
+NATIONAL_ERRORS = {
+    "pp-2012-40": [("X4", "Pasal 22 ayat (1)")],   # "sebagaimana dimaksud Pasal 20": "dalam" is missing
+    "uu-2014-29": [("X2", "Pasal 73 ayat (3)")],   # "ayat (1) huruf c": ayat (1) has no list; the sources are ayat (2)
+}
 #: findings on the national texts that stand on a clean reading, each judged true
 NATIONAL_TRUE = {
     "uu-2019-14": {("U2", "Pasal 60")},  # "Pekerja sosial profesional ..." for the defined "Pekerja Sosial"
+    "pp-2012-40": {
+        ("R1_last", "Pasal 47 huruf c"),  # the last item of the list ends with ";"
+        ("R1_end", "Pasal 48"),           # "... berdasarkan Peraturan Pemerintah ini" with no final "."
+        ("U2", "Pasal 49"),               # "badan usaha Bandar Udara" for "Badan Usaha Bandar Udara" (its Penjelasan)
+        ("U2_lower", "Pasal 1 angka 5"),  # "Keamanan Penerbangan" is used only as "keamanan penerbangan"
+    },
+    "uu-2015-10": {("K2_title", "Menimbang huruf d")},  # the last consideration drops the Perppu's "Nomor 1 Tahun 2015"
+    "pp-2013-84": {("R1_item", "Pasal I huruf h angka 1: Pasal 2 ayat (1) huruf a angka 3")},  # "3. Jaminan Hari
+    # Tua." closes the sub-list of huruf a, which is not the last item: ";" (Lampiran II angka 88-95)
+    "uu-2014-29": {
+        ("R1_end", "Pasal 7 ayat (2)"), ("R1_last", "Pasal 27 huruf b"), ("R1_last", "Pasal 39 huruf h"),  # no "."
+        ("U2", "Pasal 56"), ("U2", "Pasal 72"),  # "Setiap orang" for the defined "Setiap Orang"
+        # "penyelenggaraan Operasi Pencarian dan Pertolongan" for the defined "Penyelenggaraan Operasi ..." (as the
+        # Bogor seed's "penyesuaian Sistem Kerja", judged true in session 4); "pelaksanaan Operasi ..." likewise
+        ("U2", "Pasal 1 angka 6"), ("U2", "Pasal 18"), ("U2", "Pasal 19"), ("U2", "Pasal 30"), ("U2", "Pasal 48"),
+        ("U2", "Pasal 53"), ("U2", "Pasal 88"),
+    },
+    "pp-2016-74": {("M3", "Mengingat angka 4")},  # PP 94/2012 cited with its Lembaran Negara but no Tambahan
 }
+#: the false GALAT each added national act gave before session 6, each now gone or a warning that says why
+FORMERLY_FALSE = {
+    "pp-2012-40": ("B3", "Pasal 24 ayat (4)"),         # ayat (3) lost by the copy of a promulgated act
+    "pp-2014-88": ("B3", "Pasal 7 ayat (4)"),          # likewise
+    "uu-2015-10": ("K1_bahwa", "Menimbang huruf a"),   # "^bahwa": a footnote sign before the word
+    "pp-2009-26": ("X2", "Pasal 9"),                   # "Pasal 26 ayat (3) Undang- Undang": the act it implements
+    "uu-2012-9": ("X2", "Pasal 1 ayat (1)"),           # "Pasal 3 ayat (2) Protokol": the ratified Protocol's
+    "pp-2013-84": ("X1_ayat", "Pasal I huruf h angka 1: Pasal 2 ayat (3)"),  # quoting PP 14/1993 (before UU 12/2011)
+    "uu-2006-16": ("X1_ayat", "Pasal 23 ayat (5)"),    # an act of 2006 whose judul ("UNDANG UNDANG") was not parsed
+    "pp-2013-49": ("T1_undang", "Pasal 43"),           # "mengetahuinya memerintahkan": only the comma lost
+    "pp-2011-15": ("T1_undang", "Pasal 9"),            # a copy without its penutup
+    "pp-2016-74": ("B3", "Pasal I angka 3"),           # angka 2 read into the quoted Pasal 3 of angka 1
+    "uu-2022-3": ("X2", "Pasal 29 ayat (1)"),          # "Pasal 2 8 ayat (2) huruf a": a letter-spaced copy
+}
+
+
+@pytest.mark.parametrize("stem", sorted(FORMERLY_FALSE))
+def test_a_former_false_galat_on_a_national_text_is_gone_or_says_why(stem):
+    rule, cite = FORMERLY_FALSE[stem]
+    found = [f for f in check(ingest_path(HERE / "cases" / "check" / "national" / f"{stem}.md"))
+             if (f["rule"], f["cite"]) == (rule, cite)]
+    assert all(f["severity"] != "error" and f.get("doubt") for f in found)
 
 
 # --- a scanned act -------------------------------------------------------------------------------------------

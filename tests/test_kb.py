@@ -168,3 +168,50 @@ def test_build_over_a_process_pool_when_dask_is_absent(tmp_path, monkeypatch, bu
     build(SAMPLE, tmp_path / "a.gz", tmp_path / "b.json", tmp_path / "o.gz", jobs=2, progress=seen.append)
     assert len(seen) == 8  # four national texts, four bundled regional texts: one tick each
     assert store.read(tmp_path / "a.gz").acts == built[0].acts
+
+
+@pytest.mark.parametrize(("where", "n"), [(w, n) for w in ("create", "flush", "rename") for n in range(2)])
+def test_a_knowledge_base_written_over_an_older_one_stays_whole_after_a_failure_at_any_write(tmp_path, monkeypatch,
+                                                                                           where, n):
+    """acts.jsonl.gz and build.json are one set written through rancang.atomic: a full disk at any write leaves
+    the old pair byte for byte and no temporary file (issue 32 item 1)."""
+    import errno
+    import os
+    import tempfile
+
+    from rancang.errors import OutputError
+
+    acts, built = tmp_path / "acts.jsonl.gz", tmp_path / "build.json"
+    store.write([{"key": "pp-2016-18", "facts": {}}], {"acts": 1}, acts, built)
+    old = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    owner, name = {"create": (tempfile, "mkstemp"), "flush": (os, "fsync"), "rename": (os, "replace")}[where]
+    real, calls = getattr(owner, name), []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) - 1 == n:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, failing)
+    with pytest.raises(OutputError, match=r"(acts\.jsonl\.gz|build\.json): tidak dapat ditulis \(ruang disk habis\)"):
+        store.write([{"key": "pp-2019-72", "facts": {}}], {"acts": 2}, acts, built)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old
+
+
+def test_the_observations_of_a_build_and_their_figures_are_one_set_written_whole(tmp_path, monkeypatch):
+    """An error while reading (here: the reader's worker breaks) leaves the observations of the last build whole
+    and no temporary file."""
+    obs = tmp_path / "obs.jsonl.gz"
+    figures = build_module.observe_all([], obs, jobs=1)
+    assert figures["files"] == 0 and obs.exists() and build_module.figures_path(obs).exists()
+    old = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def broken(item):
+        raise RuntimeError("putus")
+
+    monkeypatch.setattr(build_module, "observe_item", broken)
+    with pytest.raises(RuntimeError):
+        build_module.observe_all([(str(SAMPLE / "data-peraturan" / "pp" / "2016" / "18.md"), "pp/2016/18.md")], obs,
+                                 jobs=1)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old

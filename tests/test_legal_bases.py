@@ -5,6 +5,7 @@ printed from the knowledge base, never from numbers typed into data."""
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 from rancang import corpus
@@ -13,7 +14,11 @@ from rancang.generate.checks import rules
 from rancang.generate.checks.base import norm
 from rancang.generate.naskah.catalogue import examples, scenarios_data
 from rancang.generate.naskah.isian import mengingat as keputusan_mengingat
+from rancang.generate.notes import Notes
+from rancang.generate.profile import example_names, example_path
+from rancang.generate.profile import load as load_profile
 from rancang.kb import store
+from rancang.kb.acts import key as act_key
 from rancang.kb.observe import cited_acts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,12 +103,58 @@ _TYPED = re.compile(r"(?:Lembaran|Berita)\s+Negara[^()\n]{0,60}?Nomor\s+\d+|Tamb
 
 
 def test_no_publication_number_is_typed_into_a_template_or_data_file():
-    """Numbers the knowledge base gives are never typed into generate/data or generate/templates (the profiles'
-    own regional acts are the user's data and stay theirs)."""
+    """Numbers the knowledge base gives are never typed into a template or a data file (generate/, model/patterns,
+    rancang/data; a .docx template read as its XML); the example profiles' own acts are the user's data and stay
+    theirs (next test)."""
     typed = []
-    for folder in ("generate/data", "generate/templates"):
+    for folder in ("generate", "model/patterns", "rancang/data"):
         for path in sorted((ROOT / folder).rglob("*")):
-            if path.suffix in (".yaml", ".json", ".txt", ".md", ".html"):
-                for m in _TYPED.finditer(path.read_text(encoding="utf-8")):
-                    typed.append(f"{path.relative_to(ROOT)}: {m.group(0)}")
+            if path.suffix in (".yaml", ".json", ".jsonl", ".txt", ".md", ".html"):
+                texts = [path.read_text(encoding="utf-8")]
+            elif path.suffix == ".docx":
+                with zipfile.ZipFile(path) as z:
+                    texts = [re.sub(r"<[^>]+>", "", z.read(n).decode("utf-8")) for n in z.namelist()
+                             if n.endswith(".xml")]
+            else:
+                continue
+            typed += [f"{path.relative_to(ROOT)}: {m.group(0)}" for t in texts for m in _TYPED.finditer(t)]
     assert typed == []
+
+
+def _profile_acts(profile: dict) -> list[dict]:
+    return [a for base in profile["dasar_hukum_daerah"] for a in [base, *(base.get("perubahan") or [])]]
+
+
+def test_an_example_profile_types_no_publication_the_knowledge_base_holds_verified():
+    """UU 13/1954 (LN 1954/40, TLN 551: verified) is cited by the Kota Magelang example without a typed number;
+    what a profile still types (UU 15/1950 in Berita Negara 1950 Nomor 44: one source at most) is the user's."""
+    base = store.load()
+    for name in example_names():
+        profile = load_profile(example_path(name))
+        region = f"{profile.data['daerah']['jenis'].title()} {profile.data['daerah']['nama']}"
+        for act in _profile_acts(profile.data):
+            if act.get("lembaran"):
+                jenis = act["jenis"] if act["jenis"] != "Peraturan Daerah" else f"Peraturan Daerah {region}"
+                key = act_key(jenis, str(act["nomor"]), int(act["tahun"]))
+                assert not mengingat.profile_publication_verified(base, key, act["lembaran"]), (name, key)
+    assert mengingat.profile_publication_verified(
+        base, "uu-1954-13", "Lembaran Negara Republik Indonesia Tahun 1954 Nomor 40, Tambahan Lembaran Negara "
+        "Republik Indonesia Nomor 551")
+    assert not mengingat.profile_publication_verified(
+        base, "uu-1954-13", "Lembaran Negara Republik Indonesia Tahun 1954 Nomor 40, Tambahan Lembaran Negara "
+        "Republik Indonesia Nomor 552")
+
+
+def test_a_publication_the_profile_gives_and_the_knowledge_base_does_not_verify_is_listed_in_catatan():
+    notes = Notes()
+    entries = mengingat.entries(load_profile(example_path("sleman")), notes)
+    uu15 = next(i for i, e in enumerate(entries, 1) if "Nomor 15 Tahun 1950" in e.text)
+    assert "(Berita Negara Republik Indonesia Tahun 1950 Nomor 44)" in entries[uu15 - 1].text  # printed as given
+    listed = [n for n in notes.items if n.kind == "isian" and "dari profil, belum terverifikasi" in n.why]
+    assert [n.cite for n in listed if "Undang-Undang Nomor 15 Tahun 1950" in n.why] == [f"Mengingat angka {uu15}"]
+    assert any("Lembaran Daerah Kabupaten Sleman Tahun 2016 Nomor 12" in n.why for n in listed)
+    # a national base printed from the knowledge base (verified) is never listed
+    assert not any("Nomor 23 Tahun 2014" in n.why for n in listed)
+    magelang = Notes()
+    mengingat.entries(load_profile(example_path("kota-magelang")), magelang)
+    assert not any("Nomor 13 Tahun 1954" in n.why for n in magelang.items)

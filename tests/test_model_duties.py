@@ -81,3 +81,18 @@ def test_a_kedudukan_is_not_a_duty(roles):
 ])
 def test_duty_list_intros(intro, want):
     assert owners(intro, cues()) == want
+
+
+def test_a_page_number_between_the_items_is_no_duty():
+    """A printed page number read into the list ("17" alone between two items) is no duty of anyone."""
+    text = perbup("Pasal 1\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""A. PERAN
+1) Tanggung jawab anggota tim, meliputi:
+a) melaksanakan tugas sesuai perannya;
+17
+b) melaporkan hasil kerja kepada ketua tim.
+B. PENUTUP
+""")
+    m = build(ingest_text(text, "contoh.txt"))
+    duties = [d["text"] for r in m["roles"] if r["id"] == "anggota_tim" for d in r["duties"]]
+    assert duties and all(any(ch.isalpha() for ch in d) for d in duties), duties
+    assert any(d.startswith("melaksanakan tugas") for d in duties)

@@ -96,6 +96,55 @@ def test_an_unreadable_ayat_label_between_two_ayat_is_the_missing_one():
     assert [(f["from"], f["to"]) for f in fixes] == [("ta", "(2)")]
 
 
+def test_a_label_split_over_two_lines_is_the_first_ayat_when_ayat_2_follows():
+    # the whole Bogor seed photographed: Pasal 17's "(1)" read as "(aa" and, a line below, "da)"
+    lines = ["Pasal 17", "(aa", "", "da) Bentuk penugasan dilakukan melalui penunjukan.",
+             "(2) Penunjukan merupakan penugasan langsung."]
+    fixed, fixes = fix_labels(lines)
+    assert fixed[1] == "" and fixed[3] == "(1) Bentuk penugasan dilakukan melalui penunjukan."
+    assert [(f["from"], f["to"]) for f in fixes] == [("(aa da)", "(aada)"), ("(aada)", "(1)")]
+    # without ayat (2) below, nothing proves it: left as read
+    fixed, fixes = fix_labels(lines[:4])
+    assert fixed[3].startswith("(aada) Bentuk") and fixes[1:] == []
+
+
+def test_a_label_that_lost_a_bracket_and_misread_its_digit_is_the_next_ayat():
+    # Pasal 17 ayat (5) read "(6 Rincian ..." after ayat (4): one bracket lost, 5 read as 6
+    lines = ["Pasal 17", "(1) Penugasan ditetapkan.", "(2) Penunjukan ditetapkan.", "(3) Pengajuan ditetapkan.",
+             "(4) Penugasan sebagaimana dimaksud pada ayat (1) ditetapkan", "oleh Pejabat Penilai Kinerja.",
+             "(6 Rincian Penugasan tercantum dalam lampiran.", "Pasal 18", "(1) Teks.", "(6) Teks."]
+    fixed, fixes = fix_labels(lines)
+    assert fixed[6] == "(5) Rincian Penugasan tercantum dalam lampiran."
+    assert fixed[9] == "(6) Teks."  # a well-formed label out of sequence is printed so: never changed
+    assert [(f["from"], f["to"]) for f in fixes] == [("(6", "(5)")]
+    assert fix_labels(lines[:6] + ["(7 Rincian Penugasan tercantum."])[1] == []  # 7 is no misreading of 5
+
+
+def test_an_unreadable_label_of_a_pasals_last_ayat_is_that_ayat():
+    # Pasal 24's last ayat "(2)" read "ta", no ayat below it to prove it: the Pasal ends there
+    lines = ["Pasal 24", "(1) Penyusunan Proses Bisnis dilakukan terhadap:", "a. peta relasi; dan",
+             "b. Standar Operasional Prosedur.", "ta Tata cara penyusunan dilaksanakan sesuai ketentuan.", "",
+             "Pasal 25", "(1) Teks.", "Ia menyampaikan laporan.", "BAB V", "PENUTUP"]
+    fixed, fixes = fix_labels(lines)
+    assert fixed[4] == "(2) Tata cara penyusunan dilaksanakan sesuai ketentuan."
+    assert fixed[8] == "Ia menyampaikan laporan."  # a word
+    assert [(f["from"], f["to"]) for f in fixes] == [("ta", "(2)")]
+
+
+def test_a_catchword_whose_label_ocr_misread_on_the_next_page_is_furniture():
+    from rancang.ingest.readers.pdf_furniture import drop_catchwords
+
+    first = _page("Pasal 17", "(1) Bentuk penugasan ...")
+    second = _page("(aa", "da) Bentuk penugasan Pejabat Fungsional dilakukan melalui penunjukan.")
+    other = _page("Pasal 17", "(1) Bentuk penugasan ...")
+    unrelated = _page("(2) Rincian penugasan tercantum dalam lampiran.")
+    removed: list[dict] = []
+    drop_catchwords([first, second], removed)
+    drop_catchwords([other, unrelated], removed)
+    assert [ln.text for ln in first.lines] == ["Pasal 17"] and len(other.lines) == 2
+    assert [r["text"] for r in removed] == ["(1) Bentuk penugasan ..."]
+
+
 def test_an_ayat_out_of_sequence_stays_glued():
     fixed, fixes = fix_labels(["Pasal 1", "(1) Hari kerja.", "(5)Hari libur."])
     assert fixed[2] == "(5)Hari libur." and fixes == []
@@ -209,8 +258,11 @@ def test_an_image_only_signature_page_inside_a_text_pdf_is_read_by_ocr_and_only_
     assert pages[1]["source"] == "ocr" and pages[1]["reason"] == why and pages[1]["confidence"] > 80
     assert reg.penutup.penandatangan == "Bupati Contoh"
     assert "AHMAD SUBARJO" in reg.penutup.lines
-    # the clauses printed on page 1 carry no OCR confidence (a stamp read on page 2 may join the last Pasal)
+    # the clauses printed on page 1 carry no OCR confidence
     assert all(c["pages"] == [2] for c in reg.stats.ocr["clauses"].values())
+    # the stamp read at the top of page 2 is the page's stamp, not a line of the last Pasal
+    assert not [n for n in reg.walk() if "SALINAN" in (n.text or "").upper()]
+    assert [r["text"] for r in reg.stats.removed if r["kind"] == "stempel"] == ([stamp] if stamp else [])
     assert not {"pasal-1", "pasal-1/ayat-1", "pasal-1/ayat-2", "pasal-2"} & set(reg.stats.ocr["clauses"])
 
 

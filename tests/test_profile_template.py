@@ -135,12 +135,13 @@ def test_the_template_goes_alone(tmp_path):
 
 
 def test_letter_help_tells_what_happens_without_peraturan():
-    """The help of --peraturan says what the scenario does without it, and the scenario does exactly that."""
+    """The help of --peraturan says what the scenario does without it (the region's own draft.json or corpus
+    regulation, else no clause), and the scenario does exactly that."""
     from rancang.generate.naskah import scenario
 
     help_text = " ".join(CliRunner().invoke(cli, ["letter", "--help"]).output.split())
-    assert "Tanpa opsi ini tidak ada pasal yang dikutip" in help_text and "bawaan" not in help_text.split(
-        "--peraturan")[1].split("-o,")[0]
+    own = help_text.split("--peraturan")[1].split("-o,")[0]
+    assert "Tanpa opsi ini: draft.json daerah itu" in own and "bila tidak ada, tidak ada pasal yang dikutip" in own
     for name in scenario.scenarios():
         built = scenario.build(name, yaml.safe_load(scenario.scenario_example_yaml(name)), None, None)
         assert [s.cite for s in built.steps] == [""] * len(built.steps), name

@@ -4,6 +4,7 @@ source is still accounted for) and, where the structure depended on it, warned o
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from rancang.corpus.search import search
 from rancang.corpus.store import Store
 from rancang.ingest import ingest_bytes, ingest_path, ingest_text
 from rancang.ingest.conservation import difference
+from rancang.ingest.readers import ocr
 
 CASES = Path(__file__).resolve().parent / "cases"
 PEERS = CASES / "peers"
@@ -137,6 +139,7 @@ def test_an_amendments_quote_that_lost_its_closing_mark_still_opens_new_text():
     reg = ingest_text(text)
     assert any(n.type == "perubahan" for n in reg.walk())
     assert "unmatched_quote" not in kinds(reg)
+    assert "unclosed_new_text" in kinds(reg)  # the lost closing mark is named, the new text still read as such
 
 
 # --- encodings mixed line by line (abuse/mixed_utf8_cp1252.txt) -----------------------------------------------
@@ -203,11 +206,25 @@ def _pdf_with_fffd_ligatures() -> bytes:
     return pdf_of(objs)
 
 
-def test_a_font_whose_ligatures_read_as_fffd_gives_a_warning_naming_the_page():
+def test_a_font_whose_ligatures_read_as_fffd_gives_a_warning_naming_the_page_when_ocr_is_off(monkeypatch):
+    monkeypatch.setenv(ocr.MODE_ENV, "never")
     reg = ingest_bytes(_pdf_with_fffd_ligatures(), "ligatur.pdf")
     (warning,) = [w for w in reg.stats.warnings if w["kind"] == "undecoded_glyphs"]
     assert warning["pages"] == [1]
     assert "veri\ufffdkasi" in warning["message"] and "--ocr" in warning["message"]
+    # the page's words are in the result (wrong as printed): it is not named as a page whose text is missing
+    assert not [w for w in reg.stats.warnings if w["kind"] == "pages_not_read"]
+
+
+@pytest.mark.skipif(not ocr.engine_available(), reason="Tesseract with Indonesian data is not installed")
+def test_a_page_whose_words_hold_fffd_is_read_by_ocr(monkeypatch):
+    # two words of some 500 on the page hold U+FFFD: each is a wrong word, so the page is read from its image
+    monkeypatch.setenv(ocr.MODE_ENV, "auto")
+    reg = ingest_bytes(_pdf_with_fffd_ligatures(), "ligatur.pdf")
+    assert reg.stats.ocr is not None and reg.stats.ocr["reason"] == "bad_glyphs"
+    assert [p.number for p in reg.pasals()] == ["1", "2", "3", "4"]
+    assert "\ufffd" not in json.dumps(reg.to_dict(), ensure_ascii=False)
+    assert not [w for w in reg.stats.warnings if w["kind"] == "undecoded_glyphs"]
 
 
 def test_a_noncharacter_the_reader_removed_stays_recorded_beside_an_unmatched_quote():

@@ -13,6 +13,8 @@ pytest.importorskip("multipart")
 
 from webapp import MALANG, bad_files, cli_message, in_page, make_client, wait_job  # noqa: E402
 
+TOKEN = "k2Vq8-PzX0rT5nWb7LmA3sYd"
+
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
@@ -168,34 +170,44 @@ def test_download_only_names_a_jobs_own_files(tmp_path) -> None:
 
 
 def test_token_rule(tmp_path) -> None:
-    c = make_client(tmp_path, token="s3kret")
+    c = make_client(tmp_path, token=TOKEN)
     denied = c.get("/")
     assert denied.status_code == 401 and "token" in denied.text
     assert c.get("/cari", params={"token": "salah"}).status_code == 401
     assert c.get("/static/style.css").status_code == 200  # nothing of the bureau's there
-    assert c.get("/", headers={"Authorization": "Bearer s3kret"}).status_code == 200
-    login = c.get("/cari", params={"token": "s3kret", "q": "tugas"}, follow_redirects=False)
+    assert c.get("/", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+    login = c.get("/cari", params={"token": TOKEN, "q": "tugas"}, follow_redirects=False)
     assert login.status_code == 303 and login.headers["location"] == "/cari?q=tugas"
     assert "httponly" in login.headers["set-cookie"].lower()
     assert c.get("/").status_code == 200  # the cookie now carries the token
 
 
-def test_serve_refuses_other_hosts_without_token(monkeypatch, capsys, tmp_path) -> None:
+def test_serve_beyond_this_machine_needs_a_long_token(monkeypatch, capsys, tmp_path) -> None:
     import uvicorn
 
     from rancang.cli import main
 
     runs: list[dict] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: runs.append(kw))
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: runs.append({"app": app, **kw}))
     monkeypatch.delenv("RANCANG_TOKEN", raising=False)
     db = str(tmp_path / "c.sqlite")
-    assert main(["serve", "--host", "0.0.0.0", "--db", db]) == 1
+    work = ["--db", db, "--workdir", str(tmp_path / "w")]
+    assert main(["serve", "--host", "0.0.0.0", *work]) == 0  # no token set: one is made and printed
     err = capsys.readouterr().err
-    assert "RANCANG_TOKEN" in err and "Traceback" not in err and not runs
-    assert main(["serve", "--db", db, "--workdir", str(tmp_path / "w")]) == 0
+    made = re.search(r"Token akses: (\S+)", err)
+    assert made and len(made.group(1)) >= 16 and f"?token={made.group(1)}" in err
+    assert runs[-1]["app"].state.cfg.token == made.group(1)
+    assert main(["serve", *work]) == 0
     assert runs[-1]["host"] == "127.0.0.1" and runs[-1]["port"] == 8000
-    monkeypatch.setenv("RANCANG_TOKEN", "s3kret")
-    assert main(["serve", "--host", "0.0.0.0", "--port", "8123", "--db", db, "--workdir", str(tmp_path / "w")]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("RANCANG_TOKEN", "1")  # a guessable token: refused at start, one sentence
+    assert main(["serve", "--host", "0.0.0.0", *work]) == 1
+    err = capsys.readouterr().err
+    assert "terlalu pendek" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    runs.clear()
+    assert main(["serve", *work]) == 1 and not runs  # on this machine alone too
+    monkeypatch.setenv("RANCANG_TOKEN", TOKEN)
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8123", *work]) == 0
     assert runs[-1]["host"] == "0.0.0.0" and runs[-1]["port"] == 8123
 
 

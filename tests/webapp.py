@@ -26,7 +26,7 @@ def make_client(tmp: Path, **cfg: Any) -> Any:
 
     cfg.setdefault("inline_jobs", True)
     app = create_app(Config(db=str(tmp / "corpus.sqlite"), workdir=tmp / "work", **cfg))
-    return TestClient(app)
+    return TestClient(app, base_url="http://127.0.0.1")
 
 
 def in_page(message: str, html: str) -> bool:
@@ -86,3 +86,27 @@ def form_values(fields: list, out: dict[str, str] | None = None) -> dict[str, st
         else:
             out[f.name] = f.value
     return out
+
+
+def sleeper(job: Any, seconds: float) -> str:
+    """A job that takes ``seconds`` (stands for a long OCR), reporting progress each tenth of a second."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        job.progress("Tidur…", 1 - (end - time.monotonic()) / seconds)
+        time.sleep(0.1)
+    return "bangun"
+
+
+def hog(job: Any, mb: int) -> int:
+    """A job that asks for ``mb`` MB of memory at once."""
+    block = bytearray(mb * 1024 * 1024)
+    return len(block)
+
+
+def wait_until(check: Any, tries: int = 1200) -> None:
+    """Poll ``check()`` every 50 ms until it is true (no time bound asserted: the ordering is the fact)."""
+    for _ in range(tries):
+        if check():
+            return
+        time.sleep(0.05)
+    raise AssertionError("keadaan yang ditunggu tidak tercapai")

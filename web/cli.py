@@ -1,7 +1,8 @@
 """``rancang serve``: start the web app on this machine (http://127.0.0.1:8000 by default).
 
-Any bind address other than this machine's own needs an access token in ``$RANCANG_TOKEN``; without it the
-command refuses to start, so a bureau's corpus is never open to its whole network by accident.
+Any bind address other than this machine's own needs an access token: ``$RANCANG_TOKEN`` (at least 16
+characters, else the command refuses to start), or, when none is set, a fresh one from :mod:`secrets` that the
+command prints with the address to open. Requests must name this machine or the ``--host`` given (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 import click
 
 from rancang.errors import RancangError
-from rancang.web.config import ENV_TOKEN, Config, needs_token, token_from_env
+from rancang.web.config import Config, check_token, needs_token, new_token, reachable_names, token_from_env
 
 #: why the web app cannot start, when the optional ``[web]`` extra (fastapi, uvicorn, jinja2) is not installed
 MISSING: ImportError | None = None
@@ -27,7 +28,8 @@ DB_HELP = "Berkas basis data korpus (bawaan: folder data pengguna, atau $RANCANG
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Alamat yang didengarkan. Selain komputer ini sendiri, wajib ada token di $RANCANG_TOKEN.")
+              help="Alamat yang didengarkan. Selain komputer ini sendiri, akses memakai token ($RANCANG_TOKEN, "
+                   "atau token acak yang dicetak saat mulai).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Nomor port.")
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--max-upload", type=click.IntRange(1, 1024), default=40, show_default=True,
@@ -40,16 +42,23 @@ def serve(host: str, port: int, db: str | None, max_upload: int, workdir: Path |
     \b
     Contoh:
       rancang serve                      # lalu buka http://127.0.0.1:8000
-      RANCANG_TOKEN=rahasia rancang serve --host 0.0.0.0
+      rancang serve --host 0.0.0.0       # token acak dicetak; bagikan alamat bertoken ke rekan
     """
     token = token_from_env()
-    if needs_token(host) and not token:
-        raise RancangError(f"alamat {host} dapat dijangkau komputer lain; tetapkan token akses di ${ENV_TOKEN} "
-                           "terlebih dahulu, atau jalankan tanpa --host (hanya komputer ini).")
+    if token is not None:
+        check_token(token)
+    made = needs_token(host) and token is None
+    if made:
+        token = new_token()
     if MISSING is not None:
         raise RancangError("paket web belum terpasang; jalankan: pip install 'rancang[web]'.") from MISSING
-    app = create_app(Config(db=db, workdir=workdir, max_upload=max_upload * 1024 * 1024, token=token))
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    names = reachable_names(host)
+    app = create_app(Config(db=db, workdir=workdir, max_upload=max_upload * 1024 * 1024, token=token,
+                            hosts=names))
+    shown = names[0] if names else host
+    shown = f"[{shown}]" if ":" in shown else shown
     click.echo(f"rancang berjalan di http://{shown}:{port}" + (" (dengan token akses)" if token else "")
                + " — tekan Ctrl+C untuk berhenti.", err=True)
+    if made:
+        click.echo(f"Token akses: {token}\nBuka: http://{shown}:{port}/?token={token}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

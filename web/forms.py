@@ -21,6 +21,7 @@ from importlib import resources
 from typing import Any
 
 from rancang import schema as schemas
+from rancang.web import uploads
 
 MISSING = object()
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -49,7 +50,7 @@ class Field:
 
     name: str
     label: str
-    kind: str  # group | list | text | lines | number | select | checkbox
+    kind: str  # group | list | text | lines | number | date | select | checkbox | image
     value: Any = ""
     required: bool = False
     help: str = ""
@@ -125,6 +126,9 @@ def _field(schema: dict[str, Any], value: Any, errs: dict[str, list[str]], root:
         f.value = "" if value in (MISSING, None) else str(value)
         if s.get("pattern") == DATE_PATTERN:
             f.kind = "date"
+        if uploads.is_image_field(name):  # an image uploaded, never a path on the server
+            f.kind, f.value = "image", uploads.shown(f.value)
+            f.help = texts()["hints"].get("image", f.help)
     return f
 
 

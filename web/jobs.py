@@ -1,21 +1,35 @@
-"""Background jobs for long work (reading a 100-page PDF, OCR, a diff, a draft), polled by the page via htmx.
+"""Background jobs (reading an upload, OCR, a diff, a model, a draft, letters), each in a worker process.
 
-A job is a function ``fn(progress, outdir)`` run in a worker thread. ``progress(message, fraction=None)`` reports
-what it is doing; ``outdir`` is the job's own folder for files it offers for download. The page polls
-``/tugas/<id>`` and shows the message (and a bar when a fraction is known) until the job has a result or an error.
-Errors the user can act on (:class:`rancang.errors.RancangError`) keep their Indonesian sentence; anything else
-becomes one sentence too, never a traceback. Old jobs are forgotten and their folders removed.
+One user's 20-page OCR must never freeze another's TXT: every job runs in a worker process of a bounded pool
+(:class:`pebble.ProcessPool`, which can stop a running task, unlike the standard library's pool), in one of two
+lanes: ``besar`` (PDFs, DOCX, large files: OCR and layout work) and ``kecil`` (text files and the quick jobs:
+model, diff, draft, letters), so a short job never waits behind a long one. Within a lane jobs start in the order
+they came; the page shows honestly how many are ahead. Each job has a memory limit (``RLIMIT_AS`` set in the
+worker before it starts, inherited by Tesseract) and a time limit (the pool stops the worker), and can be
+cancelled (a running one by stopping its worker; the pool starts a fresh one).
+
+A job is a module-level function ``fn(job, *args)`` (so it can be sent to a worker). In the worker ``job`` is a
+:class:`WorkerJob`: ``job.progress(message, fraction=None)`` reports a step (written to the job's folder, read
+by the page's polling), ``job.offer(name, data)`` writes a file offered for download, ``job.outdir`` is that
+folder. Errors the user can act on (:class:`rancang.errors.RancangError`) keep their Indonesian sentence; anything
+else becomes one sentence too, never a traceback. Jobs are kept until removed or until ``keep`` newer ones have
+finished; their addresses (``/baca/<id>``, ``/pekerjaan/<id>``) survive a reload.
 """
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import os
+import resource
 import shutil
 import threading
 import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import CancelledError
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,98 +38,252 @@ from rancang import atomic
 from rancang.errors import RancangError
 
 Progress = Callable[..., None]
+#: the lanes and what they are for (Pekerjaan page)
+LANES = {"kecil": "cepat", "besar": "berat (PDF, DOCX, OCR)"}
+#: states in Indonesian, as the Pekerjaan page shows them
+STATES = {"antre": "menunggu giliran", "berjalan": "berjalan", "selesai": "selesai", "gagal": "gagal",
+          "dibatalkan": "dibatalkan"}
+STATUS = ".status.json"  # what a worker reports; a dot-name is never offered for download
+
+
+class WorkerJob:
+    """What a job's function sees in its worker: its folder, and ways to report progress and offer files."""
+
+    def __init__(self, jid: str, outdir: Path) -> None:
+        self.id = jid
+        self.outdir = outdir
+        self._last = 0.0
+
+    def progress(self, message: str, fraction: float | None = None) -> None:
+        """Report a step: a short Indonesian sentence, and how far along (0..1) when known."""
+        fraction = None if fraction is None else max(0.0, min(1.0, fraction))
+        tmp = self.outdir / f"{STATUS}.{os.getpid()}"
+        try:  # the folder is made by the app; gone means the job was removed while its worker was being stopped
+            tmp.write_text(json.dumps({"message": message, "fraction": fraction}), encoding="utf-8")
+            os.replace(tmp, self.outdir / STATUS)
+        except FileNotFoundError:
+            pass
+
+    def offer(self, name: str, data: bytes) -> str:
+        """Write ``data`` as file ``name`` of this job (offered for download); returns the name."""
+        atomic.write_bytes(self.outdir / name, data)
+        return name
+
+
+def _work(fn: Callable[..., Any], jid: str, outdir: Path, memory: int, args: tuple) -> Any:
+    """Run ``fn(job, *args)`` in a worker under the memory limit (bytes); returns its result, or raises a
+    :class:`RancangError` whose sentence the page shows."""
+    if memory:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    job = WorkerJob(jid, outdir)
+    job.progress("Sedang dikerjakan…")
+    try:
+        return fn(job, *args)
+    except MemoryError:
+        raise RancangError(f"pekerjaan dihentikan: melampaui batas memori {memory >> 20} MB.") from None
 
 
 @dataclass
 class Job:
-    """One unit of background work and what it has produced so far."""
+    """One unit of background work, as the app (not the worker) keeps it."""
 
     id: str
     kind: str
     title: str
     outdir: Path
-    state: str = "berjalan"  # berjalan | selesai | gagal
+    lane: str = "kecil"
+    address: str = ""
+    key: tuple = ()
+    state: str = "antre"  # antre | berjalan | selesai | gagal | dibatalkan
     message: str = "Menunggu giliran…"
     fraction: float | None = None
     result: Any = None
     error: str | None = None
-    started: float = field(default_factory=time.monotonic)
+    created: float = field(default_factory=time.time)
+    started: float | None = None
+    finished: float | None = None
     files: list[str] = field(default_factory=list)
+    future: Any = field(default=None, repr=False)
 
     @property
     def done(self) -> bool:
-        return self.state != "berjalan"
+        return self.state in ("selesai", "gagal", "dibatalkan")
 
     @property
     def elapsed(self) -> int:
-        return int(time.monotonic() - self.started)
+        """Seconds since the job was asked for (until it ended)."""
+        return int((self.finished or time.time()) - self.created)
+
+    @property
+    def state_label(self) -> str:
+        return STATES[self.state]
 
     def progress(self, message: str, fraction: float | None = None) -> None:
-        """Report a step: a short Indonesian sentence, and how far along (0..1) when known."""
+        """Report a step (jobs run in the app itself, ``inline``)."""
         self.message = message
         self.fraction = None if fraction is None else max(0.0, min(1.0, fraction))
 
     def offer(self, name: str, data: bytes) -> str:
-        """Write ``data`` as file ``name`` of this job (offered for download); returns the name."""
         atomic.write_bytes(self.outdir / name, data)
-        if name not in self.files:
-            self.files.append(name)
         return name
 
+    def refresh(self) -> None:
+        """Take the worker's latest report (its status file) while the job has not ended."""
+        if self.done:
+            return
+        try:
+            status = json.loads((self.outdir / STATUS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if self.state == "antre":
+            self.state, self.started = "berjalan", time.time()
+        self.message, self.fraction = status.get("message") or self.message, status.get("fraction")
+
     def scan(self) -> None:
-        """Offer every file the job's function wrote into its folder itself (e.g. through a stage's ``write``)."""
+        """Offer every file the job wrote into its folder (dot-files are the runner's own)."""
         if self.outdir.is_dir():
-            for p in sorted(self.outdir.iterdir()):
-                if p.is_file() and p.name not in self.files:
-                    self.files.append(p.name)
+            self.files = [p.name for p in sorted(self.outdir.iterdir()) if p.is_file() and not p.name.startswith(".")]
 
 
 class Jobs:
-    """The running app's jobs: at most ``workers`` at a time, the last ``keep`` remembered."""
+    """The running app's jobs: two lanes of worker processes, the last ``keep`` finished jobs remembered.
 
-    def __init__(self, outdir: Path, workers: int = 2, keep: int = 40, inline: bool = False) -> None:
+    ``workers``: processes per lane {"kecil": n, "besar": n}; ``memory``: bytes per job (0: no limit);
+    ``seconds``: time limit per job; ``inline``: run each job in the request itself (tests of pages)."""
+
+    def __init__(self, outdir: Path, workers: dict[str, int] | None = None, keep: int = 40, inline: bool = False,
+                 memory: int = 0, seconds: float = 1800) -> None:
         self.outdir = outdir
         self.keep = keep
         self.inline = inline
+        self.memory = memory
+        self.seconds = seconds
+        self.workers = workers or {"kecil": 1, "besar": 1}
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
-        self._pool = None if inline else ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rancang-job")
+        self._pools: dict[str, Any] = {}
 
-    def submit(self, kind: str, title: str, fn: Callable[[Job], Any]) -> Job:
-        """Start ``fn(job)`` in the background (in the request itself when ``inline``); returns the job."""
+    def submit(self, kind: str, title: str, fn: Callable[..., Any], *args: Any, lane: str = "kecil",
+               address: str = "", key: tuple = ()) -> Job:
+        """Queue ``fn(job, *args)`` in ``lane`` (run at once in the request when ``inline``); returns the job.
+        ``address``: the page that shows the job ('' -> ``/pekerjaan/<id>``); ``key``: what the job computes,
+        so the same request finds it again (:meth:`find`)."""
         jid = uuid.uuid4().hex
-        job = Job(id=jid, kind=kind, title=title, outdir=self.outdir / jid)
+        job = Job(id=jid, kind=kind, title=title, outdir=self.outdir / jid, lane=lane,
+                  address=address.format(id=jid) if address else f"/pekerjaan/{jid}", key=key)
+        job.outdir.mkdir(parents=True, exist_ok=True)
         with self._lock:
             self._jobs[jid] = job
             self._expire()
-        if self._pool is None:
-            self._run(job, fn)
-        else:
-            self._pool.submit(self._run, job, fn)
+        if self.inline:
+            job.state, job.started = "berjalan", time.time()
+            try:
+                self._ended(job, result=fn(job, *args))
+            except Exception as exc:  # noqa: BLE001 - one sentence, never a traceback
+                self._ended(job, exc=exc)
+            return job
+        job.future = self._pool(lane).schedule(_work, args=(fn, jid, job.outdir, self.memory, args),
+                                               timeout=self.seconds)
+        job.future.add_done_callback(lambda f: self._collect(job, f))
         return job
 
     def get(self, jid: str) -> Job | None:
         with self._lock:
-            return self._jobs.get(jid)
+            job = self._jobs.get(jid)
+        if job is not None:
+            job.refresh()
+        return job
+
+    def find(self, kind: str, key: tuple) -> Job | None:
+        """The newest job of ``kind`` computing ``key`` that has not failed or been cancelled."""
+        with self._lock:
+            jobs = [j for j in self._jobs.values() if j.kind == kind and j.key == key and j.state not in
+                    ("gagal", "dibatalkan")]
+        return jobs[-1] if jobs else None
+
+    def all(self) -> list[Job]:
+        """Every remembered job, newest first."""
+        with self._lock:
+            jobs = list(self._jobs.values())
+        for j in jobs:
+            j.refresh()
+        return jobs[::-1]
+
+    def queue(self, job: Job) -> tuple[int, int]:
+        """(jobs queued before ``job`` in its lane, jobs running in that lane): what a waiting job waits for."""
+        with self._lock:
+            lane = [j for j in self._jobs.values() if j.lane == job.lane and not j.done]
+        for j in lane:
+            j.refresh()
+        return (sum(1 for j in lane if j.state == "antre" and j.created < job.created),
+                sum(1 for j in lane if j.state == "berjalan"))
+
+    def cancel(self, jid: str) -> Job | None:
+        """Stop a job: a queued one never starts, a running one's worker is stopped. Returns the job."""
+        job = self.get(jid)
+        if job is None or job.done:
+            return job
+        if job.future is not None:
+            job.future.cancel()
+        job.state, job.message, job.finished = "dibatalkan", "Dibatalkan.", time.time()
+        return job
+
+    def remove(self, jid: str) -> bool:
+        """Forget a job and delete its files (a running one is cancelled first)."""
+        self.cancel(jid)
+        with self._lock:
+            job = self._jobs.pop(jid, None)
+        if job is not None:
+            shutil.rmtree(job.outdir, ignore_errors=True)
+        return job is not None
 
     def shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        for pool in self._pools.values():
+            pool.stop()
+            pool.join(timeout=5)
 
-    @staticmethod
-    def _run(job: Job, fn: Callable[[Job], Any]) -> None:
+    def _pool(self, lane: str) -> Any:
+        from pebble import ProcessPool
+
+        with self._lock:
+            if lane not in self._pools:
+                # forkserver: workers are started from a clean process, not forked from the threaded server
+                ctx = multiprocessing.get_context("forkserver")
+                ctx.set_forkserver_preload(["rancang.web.app"])  # each new worker starts with the stages loaded
+                self._pools[lane] = ProcessPool(max_workers=self.workers[lane], context=ctx)
+            return self._pools[lane]
+
+    def _collect(self, job: Job, future: Any) -> None:
         try:
-            job.progress("Sedang dikerjakan…")
-            job.result = fn(job)
-            job.scan()
-            job.state = "selesai"
-        except RancangError as exc:
+            self._ended(job, result=future.result())
+        except CancelledError:
+            job.state, job.finished = "dibatalkan", job.finished or time.time()
+        except FutureTimeout:
+            self._ended(job, exc=RancangError(f"pekerjaan dihentikan: melampaui batas waktu "
+                                              f"{int(self.seconds // 60) or 1} menit."))
+        except Exception as exc:  # noqa: BLE001
+            self._ended(job, exc=exc)
+
+    def _ended(self, job: Job, result: Any = None, exc: BaseException | None = None) -> None:
+        if job.state == "dibatalkan":
+            return
+        job.scan()
+        job.finished = time.time()
+        if exc is None:
+            job.result, job.state, job.message, job.fraction = result, "selesai", "Selesai.", 1.0
+        elif isinstance(exc, RancangError):
             job.error, job.state = exc.format_message(), "gagal"
-        except Exception as exc:  # noqa: BLE001 - the page shows one sentence, never a traceback
+        elif type(exc).__name__ == "ProcessExpired":
+            job.error, job.state = ("pekerjaan berhenti tiba-tiba (kemungkinan kehabisan memori); coba berkas yang "
+                                    "lebih kecil atau hubungi pengelola."), "gagal"
+        else:
             job.error = f"galat internal ({type(exc).__name__}: {exc}); mohon laporkan ke pengembang."
             job.state = "gagal"
 
     def _expire(self) -> None:
-        while len(self._jobs) > self.keep:
-            _, old = self._jobs.popitem(last=False)
+        ended = [j for j in self._jobs.values() if j.done]
+        for old in ended[: max(0, len(ended) - self.keep)]:
+            del self._jobs[old.id]
             shutil.rmtree(old.outdir, ignore_errors=True)

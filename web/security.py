@@ -2,7 +2,9 @@
 
 - **Token.** With a token configured every request needs it: ``?token=...`` once (it becomes an HttpOnly,
   SameSite=Strict cookie and the address is cleaned), the cookie, or ``Authorization: Bearer ...``. Compared in
-  constant time. Static files (CSS, htmx) are served without it: they hold nothing of the bureau's.
+  constant time. Static files (CSS, htmx) are served without it: they hold nothing of the bureau's. Wrong tries
+  are counted per client address (:class:`Throttle`): past a handful in a few minutes that address is refused
+  until the oldest try ages out, so a token cannot be guessed at speed.
 - **Origin.** A form post whose ``Origin`` names another site is refused, so a web page elsewhere cannot make a
   browser on this machine write to the corpus.
 - **Uploads** are refused above the limit, first by ``Content-Length`` and again while reading, and are never
@@ -14,6 +16,9 @@ from __future__ import annotations
 
 import hmac
 import re
+import threading
+import time
+from collections import deque
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -30,6 +35,39 @@ MSG_TOKEN = ("Akses ditolak: aplikasi ini dilindungi token. Buka alamatnya denga
 MSG_ORIGIN = "Permintaan ditolak: formulir dikirim dari situs lain."
 MSG_TOO_BIG = "Berkas terlalu besar: batas unggahan {limit}."
 MSG_NOT_FOUND = "Berkas tidak ditemukan."
+MSG_THROTTLED = "Terlalu banyak percobaan token yang salah dari komputer ini; coba lagi dalam {wait} detik."
+
+
+class Throttle:
+    """Failed token tries per client address: at most ``tries`` within ``window`` seconds; beyond that the
+    address waits until its oldest counted try is ``window`` seconds old. ``clock`` is injectable (tests)."""
+
+    def __init__(self, tries: int = 5, window: float = 300.0, clock=time.monotonic) -> None:  # noqa: ANN001
+        self.tries, self.window, self.clock = tries, window, clock
+        self._failed: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, client: str) -> int:
+        """Seconds ``client`` must wait before its next try (0: it may try now)."""
+        with self._lock:
+            q = self._prune(client)
+            if len(q) < self.tries:
+                return 0
+            return max(1, int(q[0] + self.window - self.clock()) + 1)
+
+    def failed(self, client: str) -> None:
+        """Count one wrong try of ``client``."""
+        with self._lock:
+            self._prune(client).append(self.clock())
+            if len(self._failed) > 10_000:  # bounded memory: forget addresses with no recent try
+                for key in [k for k, q in self._failed.items() if not q]:
+                    del self._failed[key]
+
+    def _prune(self, client: str) -> deque[float]:
+        q = self._failed.setdefault(client, deque())
+        while q and q[0] <= self.clock() - self.window:
+            q.popleft()
+        return q
 
 
 def human_size(n: int) -> str:

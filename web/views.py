@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from rancang.web import jobs, reader, security
 
 #: result renderers of background jobs: kind -> function(request, job) -> response
 RESULTS: dict[str, Callable[[Any, jobs.Job], Any]] = {}
 NAV = [("/", "Beranda"), ("/baca", "Baca"), ("/cari", "Cari"), ("/bandingkan", "Bandingkan"), ("/susun", "Susun"),
-       ("/surat", "Surat"), ("/model", "Model")]
+       ("/surat", "Surat"), ("/model", "Model"), ("/pekerjaan", "Pekerjaan")]
 
 
 def package_dir(name: str) -> Path:
@@ -48,10 +49,26 @@ def problem(request: Any, message: str, status: int = 400) -> Any:
     return render(request, template, status=status, message=message)
 
 
+def fragment_wanted(request: Any) -> bool:
+    """Whether to answer with a fragment (an htmx swap) rather than a whole page (a visit, a reload, or htmx
+    restoring an address from history)."""
+    return bool(request.headers.get("hx-request")) and not request.headers.get("hx-history-restore-request")
+
+
 def show_job(request: Any, job: jobs.Job) -> Any:
-    """A job as the page shows it: progress while it runs, its sentence when it failed, its result when done."""
+    """A job as the page shows it: its place in the queue or its progress while it has not ended, its sentence
+    when it failed or was cancelled, its result when done."""
     if not job.done:
-        return render(request, "_job.html", job=job)
-    if job.state == "gagal":
-        return render(request, "_error.html", message=job.error, job=job)
+        ahead, running = request.app.state.jobs.queue(job)
+        return render(request, "_job.html", job=job, ahead=ahead, running=running, lanes=jobs.LANES)
+    if job.state in ("gagal", "dibatalkan"):
+        message = job.error if job.state == "gagal" else "pekerjaan ini dibatalkan."
+        return render(request, "_error.html", message=message, job=job)
     return RESULTS[job.kind](request, job)
+
+
+def job_html(request: Any, job: jobs.Job | None) -> Markup:
+    """What :func:`show_job` answers, as markup to place inside a whole page (the job's own address)."""
+    if job is None:
+        return Markup("")
+    return Markup(bytes(show_job(request, job).body).decode("utf-8"))

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from rancang.fold import fold
 from rancang.generate.checks.base import Finding, finding, norm, settings
 from rancang.generate.checks.definitions import definitions
+from rancang.generate.checks.references import lead_in
 from rancang.numbering import huruf_value
 from rancang.tree import LIST_TYPES, Node, Regulation
 
@@ -42,6 +43,23 @@ def subject_words(before: str) -> list[list[str]]:
         else:
             conjuncts[-1].append(w)
     return [c for c in (_content(x) for x in conjuncts) if c]
+
+
+def _generic_heads(before: str) -> list[str]:
+    """The first word of each conjunct of the subject when it is a generic word ("informasi", "data", "kegiatan"):
+    its other words qualify it, and a cited provision that names the head names the subject."""
+    stop = set(settings("coherence").get("generic_words") or [])
+    tail = before[max((m.end() for m in _BOUNDARY.finditer(before)), default=0):]
+    words = re.findall(r"[a-z/]+", fold(tail))[-8:]
+    heads, start = [], True
+    for w in words:
+        if w in ("dan", "atau", "serta", "dan/atau"):
+            start = True
+            continue
+        if start and w in stop and len(w) >= 4:
+            heads.append(w)
+        start = False
+    return heads
 
 
 _PREFIXES = (("penge", ""), ("menge", ""), ("peng", "k"), ("peny", "s"), ("pem", "p"), ("pen", "t"), ("per", ""),
@@ -109,11 +127,14 @@ def check_referents(reg: Regulation) -> Iterator[Finding]:
             target = index.get(ref.target[0])
             if not conjuncts or target is None or _GLUED.search(node.text) or _GLUED.search(target.text):
                 continue  # (an ayat run into another by the reading: what is cited is not what was read)
-            have = _text_roots(fold(target.full_text() + " " + (target.heading or "")))
+            have = _text_roots(fold(target.full_text() + " " + (target.heading or "") + " "
+                                    + lead_in(index, ref.target[0])))
             # the cited provision names the subject in some form; when the subject joins single nouns ("Reviu dan
             # evaluasi"), it names each of them (with longer conjuncts a shared modifier may be what it names:
             # "Gaji dan tunjangan pegawai negeri sipil sebagaimana dimaksud pada ayat (4)")
             named = [any(roots(w) & have for w in words) for words in conjuncts]
+            if any(roots(h) & have for h in _generic_heads(before)):
+                continue  # "Informasi publik ... ayat (1)" where ayat (1) gives "informasi": the head noun is named
             single = len(conjuncts) > 1 and all(len(words) == 1 for words in conjuncts)
             if not any(named) or (single and not all(named)):
                 size = sum(len(w) for w in conjuncts) + len(conjuncts) - 1

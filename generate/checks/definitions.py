@@ -131,12 +131,28 @@ def check_usage(reg: Regulation) -> Iterator[Finding]:
     "never used" but written without its capitals (U2_lower, UU 12/2011 Lampiran II angka 108)."""
     for d in unused(reg):
         forms = [d["term"]] + ([d["alias"]] if d["alias"] else [])
+        if _lower_term(d["alias"] or d["term"]):
+            continue  # "Kawasan hutan adalah ...": the term is defined in lower case (its capital is the sentence's)
         lower = next(((form, norm(m.group(0))) for form in forms for _, t in _texts_outside(reg, d["node"])
                       for m in word_pattern(form).finditer(t)), None)
         if lower is not None:
             yield finding("U2_lower", d["node"].cite, term=lower[0], found=lower[1])
         else:
             yield finding("U5", d["node"].cite, term=d["alias"] or d["term"])
+
+
+def _lower_term(term: str) -> bool:
+    """Whether a definition writes its term in lower case: a word after the first begins with a small letter
+    ("Kawasan hutan", "desa"); the first word's capital is the item's, not the term's. Acts before UU 12/2011
+    defined terms so, and use them in lower case: that use is the term's."""
+    words = [w for w in term.split() if w[:1].isalpha()]
+    return bool(words) and (words[0][:1].islower()
+                            or any(w[:1].islower() for w in words[1:] if w.lower() not in _JOINERS))
+
+
+#: small words a Title Case term keeps in lower case ("Pegawai Pemerintah dengan Perjanjian Kerja")
+_JOINERS = {"dan", "atau", "dan/atau", "yang", "dengan", "pada", "dalam", "untuk", "bagi", "di", "ke", "dari", "serta",
+            "oleh", "atas", "terhadap", "antara", "tentang", "mengenai", "sebagai", "se", "per"}
 
 
 def check_capitals(reg: Regulation) -> Iterator[Finding]:
@@ -161,6 +177,9 @@ def check_capitals(reg: Regulation) -> Iterator[Finding]:
                     found = norm(m.group(0))
                     if term in reported or found == term or not written_as_term(found):
                         continue
+                    if (found.isupper() and not term.isupper()) \
+                            or (found[1:] == term[1:] and found[:1].isupper() and term[:1].islower()):
+                        continue  # a heading or title in capitals; a sentence's capital on a lower-case term
                     if any(t != term and len(t) > len(term) and t.lower().find(term.lower()) >= 0
                            and word_pattern(t).search(node.text[max(0, m.start() - 40):m.end() + 40])
                            for t in terms):

@@ -53,6 +53,10 @@ def _labels(items: Sequence[Konsiderans], kind: str, numeric: bool) -> Iterator[
         expected = value + 1  # one slip is reported once: the numbering goes on from the label as printed
 
 
+#: marks before the first word that are no word: "^", "_", "*", "•", quotes, a dash
+_STRAY = re.compile(r"^[\W_]+(?=\w)")
+
+
 def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:
     """K1: each consideration begins with "bahwa" and ends with ";"."""
     for item in reg.menimbang:
@@ -60,9 +64,11 @@ def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:
         if not text:
             continue
         cite = _cite("Menimbang", item, reg.menimbang)
+        # a mark a copy put before the word ("^bahwa", "__ bahwa": a footnote sign, a page join) is no other word
+        word = _STRAY.sub("", text)
         if text[:6].lower() == "bahwa " and not text.startswith("bahwa"):
             yield finding("K1_case", cite, fix={"old": text[:6], "new": "bahwa "}, found=text[:5])
-        elif not text.startswith("bahwa"):
+        elif not word.lower().startswith("bahwa"):
             yield finding("K1_bahwa", cite, found=_first_words(text, 2))
         if not text.endswith(";"):
             tail = _first_words(" ".join(text.split()[-4:]), 4)

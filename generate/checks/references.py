@@ -16,7 +16,7 @@ from rancang.generate.checks import reading
 from rancang.generate.checks.base import Finding, finding, is_amending, item_cite, jenis_of, node_start
 from rancang.generate.checks.definitions import definitions
 from rancang.numbering import angka_value, huruf_value
-from rancang.tree import Node, Ref, Regulation
+from rancang.tree import LIST_TYPES, Node, Ref, Regulation
 
 #: one unit of a reference chain: "Pasal 7A", "ayat (2)", "huruf c", "angka 3"
 _UNIT = r"(?:Pasal|pasal|ayat|huruf|angka)\s+(?:\(\d+[a-z]?\)|\d+[A-Z]?\b|[a-z]{1,2}\b)"
@@ -143,10 +143,31 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
             tail = node.text[ref.end:].split(";", 1)[0]
             if re.search(r"\b(?:Peraturan|Undang-Undang|Keputusan)\b[^;]{0,80}?\bNomor\s+\d+\s+Tahun\s+\d{4}", tail):
                 continue
+            if _NAMED_ACT.match(tail):
+                continue  # "Pasal 26 ayat (3) Undang- Undang, ...": a Pasal of the act this one calls "Undang-Undang"
             f = finding("X2", node.cite, ref=ref.text)
             if any(in_gap(ids, t) or _glued(reg, ids, t) for t in ref.target if t not in ids):
                 f["ref_in_gap"] = True
+            elif _SPLIT.search(node.text[max(0, ref.start - 30):ref.end + 6]):
+                f["reading_doubt"] = ("nomor dalam rujukan terbaca terpisah spasi (\"Pasal 2 8\"): kemungkinan "
+                                      "kerusakan pembacaan, bukan rujukan yang salah")
+            elif (m := _NAME_AFTER.match(tail)) and not _OWN_ACT.match(tail):
+                f["reading_doubt"] = (f'rujukan diikuti kata "{m[1]}": kemungkinan pasal dari naskah lain yang '
+                                      "disebut sesudahnya")
             yield f
+
+
+#: another act named right after a reference chain, without its number: the act the text calls "Undang-Undang"
+#: (spelt "Undang- Undang" where a copy split the line), a Kitab Undang-Undang; not "... Peraturan Bupati ini"
+_NAMED_ACT = re.compile(r"^[\s,]*(?:Undang-\s*Undang|Kitab\s+Undang-\s*Undang|Peraturan\s+Pemerintah|Peraturan\s+"
+                        r"Presiden|Peraturan\s+Menteri|Peraturan\s+Daerah)\b(?![^,;.()]{0,60}?\bini\b)")
+#: a number or a word of a reference split by spacing ("Pasal 2 8 ayat (2 ) huruf a", "P asal"): a letter-spaced
+#: text layer read apart, so the chain that resolves is not the one printed
+_SPLIT = re.compile(r"(?:Pasal|ayat|huruf|angka)\s+\(?\d+\s+\d|\(\s+\d|\(\d+\s+\)|\bP\s+asal\b")
+#: a capitalised word right after the chain ("Pasal 3 ayat (2) Protokol ..."): maybe another instrument's Pasal
+_NAME_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\b")
+#: ... unless it names this act ("Pasal 5 Peraturan Bupati ini")
+_OWN_ACT = re.compile(r"^\s+[A-Z][\w -]{0,60}?\bini\b")
 
 
 def _in_own_list(ids: set[str] | dict[str, object], here: str, target: str) -> bool:
@@ -251,9 +272,23 @@ def wrong_subjects(reg: Regulation) -> Iterator[tuple[Node, str, Ref, int]]:
                 continue
             targets = [index[t] for t in ref.target if t in index]
             texts = fold(" ".join(n.text for t in targets for n in t.walk()) + " "
-                         + " ".join((n.heading or "") for n in targets))
+                         + " ".join((n.heading or "") for n in targets) + " "
+                         + " ".join(lead_in(index, t) for t in ref.target if t in index))
             if targets and not any(fold(f) in texts for f in forms[term]):
                 yield node, term, ref, m.start()
+
+
+def lead_in(index: dict[str, Node], target: str) -> str:
+    """The own words of the units that hold ``target`` ("pasal-14/huruf-a" -> Pasal 14's "Penyelenggaraan Operasi
+    ... dilakukan terhadap:"): an item of a list is read with the sentence that opens the list."""
+    parts, out = target.split("/"), []
+    for cut in range(len(parts) - 1, 0, -1):
+        holder = index.get("/".join(parts[:cut]))
+        if holder is not None and holder.type in ("pasal", "ayat", *LIST_TYPES):
+            out.append(holder.text or "")
+        if holder is not None and holder.type == "pasal":
+            break
+    return " ".join(out)
 
 
 def check_lampiran(reg: Regulation) -> Iterator[Finding]:

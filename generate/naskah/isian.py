@@ -126,6 +126,10 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["tujuan"] = to
     if layout == "nota" and dari.unit:
         d["dari"] = dari.jabatan
+    if "tujuan" in (parties.data.get("pihak") or {}):  # a request routed through a pejabat yang berwenang
+        gov, pd, _ = parties.side("tujuan")
+        d["unit_dimohon"] = ("unit organisasi Saudara" if kepada.pd == pd["kode"] and kepada.gov is gov
+                             else f"{pd['nama']} {gov.daerah}")
     copies = [parties.address(parties.resolve(r), dari) for r in step.get("tembusan") or []]
     if copies:
         d["tembusan"] = copies

@@ -29,6 +29,7 @@ class LetterData(TypedDict, total=False):
     rujukan_surat: Any
     nomor_agenda: str
     unit_pemohon: str
+    unit_dimohon: str
     nama_kegiatan: str
     instansi_tujuan: str
     pegawai: list[Any]

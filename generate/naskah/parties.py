@@ -140,7 +140,10 @@ class Parties:
         self.profile, folder = _load_profile(data["profil"], base)
         self.own = own_government(data, self.profile, folder)
         self.govs = {"": self.own, **other_governments(data)}
-        self.delegasi = data.get("delegasi") or {}
+        own = self.profile.data.get("naskah_dinas") or {}
+        #: who the region's Pejabat yang Berwenang is: the data's delegasi, else the profile's; None: not named
+        self.pyb_named = (data.get("delegasi") or {}).get("pejabat_berwenang") or own.get("pejabat_berwenang")
+        self.delegasi = {**(data.get("delegasi") or {}), "pejabat_berwenang": self.pyb_named}
         self.people = [self._person(p) for p in data.get("pegawai") or []]
 
     # --- lookups -------------------------------------------------------------------------------------------

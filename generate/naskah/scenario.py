@@ -22,7 +22,7 @@ from rancang import atomic, schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
 from rancang.generate import naskah, resources
-from rancang.generate.naskah import consistency, isian, record, steps
+from rancang.generate.naskah import chain, consistency, isian, record, steps
 from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
@@ -88,6 +88,8 @@ class Built:
     steps: list[Step] = field(default_factory=list)
     #: facts of the acts the letters cite that the knowledge base does not hold (printed "Nomor ....")
     blanks: list[str] = field(default_factory=list)
+    #: the regulation found for the region when none was given (its draft.json, or a corpus id), else None
+    sumber: str | None = None
 
     @property
     def letters(self) -> list[Letter]:
@@ -176,13 +178,16 @@ def _check_shape(name: str, data: dict[str, Any]) -> None:
                          + "; ".join(_message(e, "data skenario") for e in errs) + ".")
 
 
-def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: str | None = None) -> Built:
+def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: str | None = None,
+          search: tuple[Path, ...] | None = None) -> Built:
     """The scenario ``name`` filled from ``data`` (see ``rancang letter --scenario NAME --example``).
 
     ``base`` is the folder relative paths in the data (the profile) are read from; ``peraturan`` (a stored
     regulation id or a file, such as the region's ``draft.json``) gives the steps and the clauses of the letters'
     own region (see :mod:`steps`). Without it no clause is cited and the letters' Dasar is the region's act only
-    when the profile names it by number, else the national regulation. Raises InputError for data that cannot make
+    when the profile names it by number, else the national regulation; with ``search`` (folders, as the CLI gives
+    them) a missing ``peraturan`` defaults to the region's own draft there or its bundled regulation
+    (:func:`steps.default_peraturan`, named in ``Built.sumber``). Raises InputError for data that cannot make
     the letters (each letter is validated when rendered) and for a regulation of another region."""
     scen = get_scenario(name)
     if not isinstance(data, dict):
@@ -192,49 +197,81 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     data = record.complete(data)
     parties = Parties(data, base)
     record.check(name, scen, data, parties)
-    plan = steps.plan(scen, peraturan, parties.profile.daerah)
+    found = steps.default_peraturan(parties.profile.daerah, search) if peraturan is None and search else None
+    plan = steps.plan(scen, peraturan or found, parties.profile.daerah)
     act = plan.citation or own_act(parties)
-    built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur)
+    built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur, sumber=found)
     if act and steps.BLANK in act:
         built.blanks.append(f"{act} (tertulis \"....\" dalam Dasar dan Mengingat): isi nomor dan tahunnya dari "
                             f"naskah resminya setelah ditetapkan")
-    numbers = _Numbers(data.get("agenda_awal") or {})
-    day, made = _start(data), 0
-    missing: dict[str, list[str]] = {}
-    letters: dict[int, Letter] = {}
+    run = _Run(parties, plan, act, built, _Numbers(data.get("agenda_awal") or {}), _start(data))
     for i, (step, found) in enumerate(zip(scen["langkah"], plan.steps, strict=True), 1):
-        st = Step(i, found.teks, found.cite)
-        built.steps.append(st)
         if not step.get("surat"):
+            built.steps.append(Step(i, found.teks, found.cite))
             continue
-        day = workdays_after(day, 0 if not made else int(step.get("hari", 1)))
-        made += 1
-        t = get_type(step["surat"])
-        day = _report_day(t, data, day)
-        layout = (found.layout if found.layout and found.layout in (t.get("layouts") or [])
-                  else step.get("bentuk") or t["layout"])
-        dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
-        code = catalogue()["klasifikasi"][t["klasifikasi"]]
-        nomor = (None if t["kelas"] in UNNUMBERED else keputusan_number(parties, day) if t["kelas"] == "keputusan"
-                 else numbers.next(dari, code, day))
-        refs = {k: letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k}
-        lacking: list[str] = []
-        fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, act, lacking,
-                                     built.blanks)
-        if nomor and BLANK_NUMBER in nomor:
-            built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register Keputusan, "
-                                f"diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut dalam profil)")
-        if t["kelas"] == "laporan" and plan.citation and found.cite and not found.teks.endswith(steps.UNDETAILED):
-            fields["dasar_pelaporan"] = f"{found.cite} {plan.citation}"  # the regulation's own reporting clause
-        _interim(t, data, fields, day)
-        st.letter = letters[i] = Letter(made, step["surat"], layout, fields, dari, kepada, day)
-        lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
-        for k in lacking:
-            missing.setdefault(k, []).append(st.letter.filename)
+        moves = chain.letters(step, found.hops, parties, scen["pihak"]) if found.hops and plan.citation else [step]
+        for k, move in enumerate(moves):
+            st = Step(i, found.teks if not k else f"{found.teks} {FORWARDED}", found.cite)
+            built.steps.append(st)
+            st.letter = run.letter(i, move, found, moved=move is not step)
+    missing = run.missing
+    note = chain.pyb_note(built.letters, parties)
+    if note:
+        built.blanks.append(note)
     if missing:
         listed = "; ".join(f"{k} (untuk {', '.join(v)})" for k, v in missing.items())
         raise InputError(f"data skenario '{name}' belum lengkap; isian yang belum ada: {listed}.")
     return built
+
+
+#: the mark of a later move of one step's letter (the regulation has it forwarded: "kemudian ... menyampaikan ...")
+FORWARDED = "(diteruskan)"
+
+
+class _Run:
+    """The letters of one scenario as they are made, in order: numbers per unit, dates, letters by step number
+    (a step moved twice: its last letter, the one its addressee receives), the fields each still lacks."""
+
+    def __init__(self, parties: Parties, plan: steps.Plan, act: str | None, built: Built, numbers: _Numbers,
+                 start: dt.date) -> None:
+        self.parties, self.plan, self.act, self.built, self.numbers = parties, plan, act, built, numbers
+        self.day, self.made = start, 0
+        self.letters: dict[int, Letter] = {}
+        self.missing: dict[str, list[str]] = {}
+
+    def letter(self, i: int, step: dict[str, Any], found: steps.Found, moved: bool) -> Letter:
+        """The letter of scenario step ``i`` (``step``: its roles, the regulation's where ``moved``)."""
+        parties, data = self.parties, self.parties.data
+        self.day = workdays_after(self.day, 0 if not self.made else int(step.get("hari", 1)))
+        self.made += 1
+        t = get_type(step["surat"])
+        day = self.day = _report_day(t, data, self.day)
+        layout = (found.layout if found.layout and found.layout in (t.get("layouts") or [])
+                  else step.get("bentuk") or t["layout"])
+        dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
+        if moved and layout == "nota" and (dari.pd != kepada.pd or dari.gov is not kepada.gov) \
+                and "surat" in (t.get("layouts") or []):
+            layout = "surat"  # the regulation sends it outside the perangkat daerah: a surat dinas (N5)
+        code = catalogue()["klasifikasi"][t["klasifikasi"]]
+        nomor = (None if t["kelas"] in UNNUMBERED else keputusan_number(parties, day) if t["kelas"] == "keputusan"
+                 else self.numbers.next(dari, code, day))
+        refs = {k: self.letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k}
+        lacking: list[str] = []
+        fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, self.act, lacking,
+                                     self.built.blanks)
+        if nomor and BLANK_NUMBER in nomor:
+            self.built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register "
+                                     f"Keputusan, diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut "
+                                     f"dalam profil)")
+        plan = self.plan
+        if t["kelas"] == "laporan" and plan.citation and found.cite and not found.teks.endswith(steps.UNDETAILED):
+            fields["dasar_pelaporan"] = f"{found.cite} {plan.citation}"  # the regulation's own reporting clause
+        _interim(t, data, fields, day)
+        out = self.letters[i] = Letter(self.made, step["surat"], layout, fields, dari, kepada, day)
+        lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
+        for k in lacking:
+            self.missing.setdefault(k, []).append(out.filename)
+        return out
 
 
 def _report_day(t: dict[str, Any], data: dict[str, Any], day: dt.date) -> dt.date:

@@ -37,6 +37,8 @@ class Found:
     teks: str
     cite: str
     layout: str | None = None
+    #: each move of the step's letter as the regulation tells it (model hops: sender, addressees, tembusan)
+    hops: tuple[Mapping[str, Any], ...] = ()
 
 
 @dataclass
@@ -105,6 +107,8 @@ def _score(step: Mapping[str, Any], cues: dict[str, Any]) -> int:
     refusal = scenarios_data()["penolakan"]
     if any(w in action for w in refusal) and not any(w in " ".join(cues.get("kata") or []) for w in refusal):
         return 0
+    if cues.get("aktor") and step.get("actor") and step["actor"] not in cues["aktor"] and cues.get("hanya_aktor"):
+        return 0  # the regulation's step is someone else's: the scenario's step is not detailed there
     score = int(step.get("actor") in (cues.get("aktor") or []))
     score += int(step.get("document") in (cues.get("dokumen") or []))
     score += sum(1 for w in cues.get("kata") or [] if w.lower() in action)
@@ -112,9 +116,11 @@ def _score(step: Mapping[str, Any], cues: dict[str, Any]) -> int:
 
 
 def _match(candidates: Sequence[Mapping[str, Any]], start: int, cues: dict[str, Any]) -> int | None:
-    """Index of the best-scoring step at or after ``start`` (else anywhere), None when nothing matches."""
+    """Index of the best-scoring step at or after ``start`` (else anywhere, on its document or words: an earlier
+    step of the same actor alone is not this one), None when nothing matches."""
     for lo in (start, 0):
-        scored = [(_score(s, cues), -i, i) for i, s in enumerate(candidates) if i >= lo]
+        loose = {**cues, "aktor": []} if cues.get("dokumen") or cues.get("kata") else cues
+        scored = [(_score(s, cues if i >= start else loose), -i, i) for i, s in enumerate(candidates) if i >= lo]
         best = max(scored, default=(0, 0, None))
         if best[0] > 0:
             return best[2]
@@ -151,6 +157,31 @@ def _same_region(model: SistemKerja, peraturan: str, daerah: str | None) -> None
                          f"daerahnya sendiri (misalnya draft.json dari rancang draft untuk {daerah}).")
 
 
+def _region(name: str | None) -> str:
+    return " ".join(str(name or "").lower().split())
+
+
+def default_peraturan(daerah: str | None, folders: Sequence[Path]) -> str | None:
+    """The region's own regulation when ``--peraturan`` is not given: its draft (``draft.json`` of ``rancang
+    draft``) in one of ``folders`` (the output folder, the data's folder), else the bundled corpus regulation of
+    region ``daerah`` ("Kota Bogor"); None when neither exists (no clause is cited then). A draft of another region
+    is passed over, never used."""
+    if not daerah:
+        return None
+    for folder in folders:
+        path = folder / "draft.json"
+        if not path.is_file():
+            continue
+        try:
+            theirs = ingest_path(path).meta.daerah
+        except InputError:
+            continue
+        if _region(theirs) == _region(daerah):
+            return str(path)
+    e = next((x for x in corpus.bundled() if _region(x.get("daerah")) == _region(daerah)), None)
+    return str(e["id"]) if e else None
+
+
 def plan(scen: dict[str, Any], peraturan: str | None, daerah: str | None = None) -> Plan:
     """The steps of ``scen`` in regulation ``peraturan`` (a stored id or a file) of region ``daerah``; without a
     regulation, the scenario's own steps with no clause (``citation`` None). Raises InputError for a regulation of
@@ -176,5 +207,5 @@ def plan(scen: dict[str, Any], peraturan: str | None, daerah: str | None = None)
             out.steps.append(Found(text(step["teks"]), text(s["cite"])))
             continue
         pos[id(source)] = i + 1
-        out.steps.append(Found(text(s["action"]), text(s["cite"]), _form(s["action"])))
+        out.steps.append(Found(text(s["action"]), text(s["cite"]), _form(s["action"]), tuple(s.get("hops") or ())))
     return out

@@ -106,7 +106,11 @@ def read_pdf(data: bytes, name: str = "") -> Document:
         except pdf.NoTextLayer as exc:
             why = ocr.OCR_OFF if ocr.mode() == "never" else ocr.ENGINE_MISSING
             raise InputError(f"{exc.format_message()[:-1]}; {why}") from exc
-        doc.warnings.append(_unread_pages(sorted(plan)))
+        # (a page read with a few undecoded words is named by read_pages' own warning, its text being there)
+        named = {n for w in doc.warnings if w.get("kind") == "undecoded_glyphs" for n in w.get("pages", [])}
+        unread = sorted(n for n, why in plan.items() if not (why == "bad_glyphs" and n in named))
+        if unread:
+            doc.warnings.append(_unread_pages(unread))
         return doc
     reasons = set(plan.values())
     reason = "mixed" if not whole else "no_text" if reasons == {"no_text"} else "bad_glyphs"

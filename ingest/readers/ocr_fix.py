@@ -43,6 +43,14 @@ _TOKEN = re.compile(r"^(\S{1,4})\s+(\S.*)$")
 _UNREADABLE = re.compile(r"^(?:[(\[{]?[^\w\s()\[\]{}]{1,2}[)\]}]|[(\[{][^\w\s()\[\]{}]{1,2}[)\]}]?)$")
 #: well-formed labels of the other list styles ("1)", "a)", "(a)", "1."): never changed
 _LABEL = re.compile(r"\(?\d{1,3}[.)]|[a-z]\)|\([a-z]\)")
+#: digits Tesseract reads for another at low resolution (measured on the phone scans: "(5" read "(6"); trusted
+#: only in a label that lost one of its brackets, where the sequence needs the other digit
+_DIGIT_CONFUSIONS = frozenset({("6", "5"), ("5", "6"), ("8", "3"), ("3", "8"), ("8", "6"), ("6", "8"), ("8", "9"),
+                               ("9", "8"), ("7", "1"), ("1", "7")})
+#: a line that is only the opening half of a label split over two lines by OCR ("(aa" / "da) Bentuk ..."), and
+#: the closing half that starts the next line
+_OPEN_FRAGMENT = re.compile(r"^[(\[{][^\s()\[\]{}]{0,3}$")
+_CLOSE_FRAGMENT = re.compile(r"^[^\s()\[\]{}]{0,3}[)\]}](?=\s+\S)")
 #: digits OCR reads for a letter label ("5." or "6." for "b.", "0." for "o.")
 _LETTER_LIKE = {"5": "b", "6": "b", "0": "o", "1": "l"}
 #: letters OCR reads for another ("p." for "b.", "e." for "c."): corrected only where the list needs that one
@@ -50,8 +58,10 @@ _CONFUSED = {"b": "ph", "c": "eoq", "d": "a", "e": "c", "h": "b", "i": "lj", "l"
              "o": "c", "q": "g", "g": "q"}
 _ANY_LABEL = re.compile(r"^(\(\d{1,3}\)|\d{1,3}[.)]|[a-z][.)]|\([a-z]\))\s")
 _LAMPIRAN = re.compile(r"^\s*(LAMPIRAN|PENJELASAN)\b")
+#: where the batang tubuh ends: "Ditetapkan di", "Agar setiap orang mengetahuinya", a Bagian heading
+_CLOSING = re.compile(r"^\s*(?:Ditetapkan\s+di|Disahkan\s+di|Agar\s+setiap\s+orang|Bagian\s+Ke|Paragraf\s)", re.I)
 #: short words that may begin a wrapped line of text: never read as a damaged label
-_WORDS = frozenset({"di", "ke", "dan", "ini", "itu", "ada", "tak", "yg", "dgn", "no", "per", "pun", "tim", "rp",
+_WORDS = frozenset({"di", "ke", "ia", "dan", "ini", "itu", "ada", "tak", "yg", "dgn", "no", "per", "pun", "tim", "rp",
                     "rp.", "ayat", "dari", "atau", "bagi", "oleh", "pada", "akan", "juga", "yang", "tiap"})
 _ITEM_END = (";", ",", ":", " dan", " atau", " dan/atau")
 
@@ -75,6 +85,9 @@ def _ayat(token: str, rest: str, expected: int, prev: str, paren_list: int, seco
         return None  # a well-formed label of some list: not ours to change
     bracketed = token[0] in "({[" or token[-1] in ")}]"
     core = token.strip("({[]})").translate(_DIGIT)
+    if core.isdecimal() and int(core) != expected and (token[0] in "({[") != (token[-1] in ")}]") \
+            and (core, str(expected)) in _DIGIT_CONFUSIONS and prev.rstrip().endswith(".") and rest[:1].isupper():
+        return f"({expected})"  # "(6 Rincian" where ayat (5) is due: a bracket lost, and a digit misread with it
     if not core.isdecimal() or int(core) != expected:
         return None
     if bracketed or (prev.rstrip().endswith(".") and rest[:1].isupper()):
@@ -128,8 +141,9 @@ def fix_labels(lines: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
     """Correct OCR-damaged ayat, huruf and BAB labels proven by their sequence (see module docstring).
 
     Returns the corrected lines (same count) and the corrections ``[{"line": 1-based, "from", "to"}]``."""
-    out = list(lines)
     fixes: list[dict[str, Any]] = []
+    lines = _join_split_labels(lines, fixes)
+    out = list(lines)
     state = _State()
     for i, line in enumerate(lines):
         text = line.strip()
@@ -149,6 +163,24 @@ def fix_labels(lines: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
             text = new
         state.see(text)
     return out, fixes
+
+
+def _join_split_labels(lines: list[str], fixes: list[dict[str, Any]]) -> list[str]:
+    """A label OCR split over two lines ("(aa" alone, then "da) Bentuk penugasan ..."): its halves joined on the
+    second line ("(aada) Bentuk ..."), the first made blank, recorded; the sequence then says which label it is."""
+    out = lines
+    for i, line in enumerate(lines):
+        if len(line) > 8 or not _OPEN_FRAGMENT.match(line.strip()):
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].strip()), None)
+        if j is None or not (m := _CLOSE_FRAGMENT.match(lines[j].strip())):
+            continue
+        if out is lines:
+            out = list(lines)
+        head, tail = line.strip(), lines[j].strip()
+        out[i], out[j] = "", head + tail
+        fixes.append({"line": j + 1, "from": f"{head} {m.group(0)}", "to": head + m.group(0)})
+    return out
 
 
 def _second_ayat_follows(lines: list[str], start: int) -> bool:
@@ -172,8 +204,10 @@ def _unreadable_between(token: str, rest: str, prev: str, lines: list[str], i: i
         return False
     for line in lines[i + 1:i + 60]:
         text = line.strip()
-        if _PASAL.match(text):
-            return False
+        if _PASAL.match(text) or _BAB.match(text) or _LAMPIRAN.match(text) or _CLOSING.match(text):
+            # the Pasal ends here: a Pasal whose clauses are ayat has no unnumbered last sentence (UU 12/2011
+            # Lampiran II angka 84), so this is its last ayat when the token is no word and no label
+            return len(token) <= 2 and not token.isdigit()
         if m := _AYAT.match(text):
             return int(m.group(1)) == ayat + 2
     return False
@@ -183,6 +217,8 @@ def _first_ayat(text: str) -> str:
     """The first line of a Pasal whose ayat (2) follows: its unreadable first token ("Ta", "W", "4", "“") is
     the label of ayat (1). A line that starts with a word keeps it."""
     token, _, rest = text.partition(" ")
+    if rest and re.fullmatch(r"[(\[{][^\s()\[\]{}]{1,4}[)\]}]", token) and not _ANY_LABEL.match(token + " "):
+        return f"(1) {rest}"  # "(aada)": a bracketed label OCR could not read, where ayat (1) is due
     if not rest or _AYAT.match(text) or token.lower() in _WORDS or len(token) > 2 or token[:1].islower():
         return text
     if len(token) == 2 and token.isalpha() and token.lower() not in ("ta", "ti", "th", "tl", "ty", "d"):

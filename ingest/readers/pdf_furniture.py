@@ -167,6 +167,25 @@ def drop_catchwords(pages: list[Page], removed: list[dict[str, Any]]) -> None:
         if not words or len(words.split()) > 8 or not (marked or last.x0 > page.width / 2):
             continue
         following = _norm(" ".join(ln.text for ln in nxt.lines[:2]))
-        if following.startswith(_norm(words)):
+        if following.startswith(_norm(words)) or _same_past_label(_norm(words), following):
             removed.append({"kind": "catchword", "text": last.text, "page": page.number})
             page.lines.pop()
+
+
+#: an enumerator opening a catchword ("(1) Bentuk penugasan ...")
+_LEAD_LABEL = re.compile(r"^(?:\(\d{1,3}[a-z]?\)|\d{1,3}[a-z]?[.)]|[a-z][.)]|\([a-z]\))\s+")
+
+
+def _same_past_label(words: str, following: str) -> bool:
+    """Does the catchword ``words`` (normalised) announce ``following`` once the label each starts with is set
+    aside? The catchword's label is typed, the next page's may be damaged by OCR ("(1) Bentuk penugasan" over
+    "(aa da) Bentuk penugasan Pejabat ..."): the words after it must agree, at least two of them, and what stands
+    before them on the next page is a label's length (up to 8 characters in two tokens)."""
+    m = _LEAD_LABEL.match(words)
+    if m is None:
+        return False
+    rest = words[m.end():]
+    if len(rest.split()) < 2:
+        return False
+    at = following.find(rest)
+    return 0 < at <= 10 and len(following[:at].split()) <= 2

@@ -11,7 +11,7 @@ verdict (:func:`page_verdict`):
   a blank page (no text, no image) is kept as it is;
 - ``"no_text"`` — no text but an image (a scanned page, a signature table pasted as a picture);
 - ``"bad_glyphs"`` — more than :data:`BAD_GLYPH_SHARE` of its characters are undecodable (``(cid:N)``, U+FFFD,
-  private use), or :data:`FFFD_WORD_SHARE` of its words hold U+FFFD (a ligature font: "veri\ufffdkasi");
+  private use), or a word holds U+FFFD (a ligature font: "veri\ufffdkasi"; one such word is a wrong word);
 - ``"not_words"`` — it decodes, but to too few real words (a subset font whose glyph numbers pass for letters,
   "1AB 1CEB"; an OCR layer of noise);
 - ``"image_text"`` — fewer than :data:`MIN_WORDS` words of text over a picture covering 30% of the page or more
@@ -33,8 +33,9 @@ from rancang.ingest.readers.pdf_pages import Page
 
 #: a page is unusable when more than this share of its characters are undecodable glyphs
 BAD_GLYPH_SHARE = 0.3
-#: ... or when this share of its words hold U+FFFD (a warning names pages with fewer; see pdf.undecoded_glyphs)
-FFFD_WORD_SHARE = 0.03
+#: ... or when a word holds U+FFFD against a letter: a ligature the font maps to no character ("veri\ufffdkasi");
+#: a lone U+FFFD (a bullet glyph) changes no word and is only warned of (pdf.undecoded_glyphs)
+_FFFD_IN_WORD = re.compile(r"[^\W\d_]\ufffd|\ufffd[^\W\d_]")
 #: a page with this many words or more is judged by its hit rate too
 MIN_WORDS = 20
 #: below this share of words in the list, the page's text is no text (measured: docs/ocr.md)
@@ -86,9 +87,8 @@ def page_verdict(page: Page) -> str | None:
     bad, total = glyph_counts(text)
     if total == 0:
         return "no_text" if page.images else None
-    tokens = text.split()
-    if bad > BAD_GLYPH_SHARE * total or sum("\ufffd" in t for t in tokens) >= max(2, FFFD_WORD_SHARE * len(tokens)):
-        return "bad_glyphs"
+    if bad > BAD_GLYPH_SHARE * total or ("\ufffd" in text and _FFFD_IN_WORD.search(text)):
+        return "bad_glyphs"  # (one word a font left undecoded, "veri\ufffdkasi", is a wrong word: OCR reads it)
     hits, count = hit_rate(text)
     if count >= MIN_WORDS and hits < MIN_HIT_RATE * count:
         return "not_words"

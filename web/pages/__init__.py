@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rancang.web.pages import baca, bandingkan, cari, home, model, surat, susun
+from rancang.web.pages import baca, bandingkan, cari, home, model, pekerjaan, surat, susun
 
 
 def register(app: Any) -> None:
     """Add every page's routes (and its job-result renderer) to ``app``."""
-    for page in (home, baca, cari, bandingkan, susun, surat, model):
+    for page in (home, baca, cari, bandingkan, susun, surat, model, pekerjaan):
         page.register(app)

@@ -1,43 +1,64 @@
 """Baca: upload a regulation (PDF, DOCX, TXT, MD) or pick a stored one, and read it with its outline, linked
-cross-references, Penjelasan and check findings beside the Pasal; "Simpan ke korpus" stores an upload."""
+cross-references, Penjelasan and check findings beside the Pasal; "Simpan ke korpus" stores an upload.
+
+An upload is read by a background job in a worker process (:mod:`rancang.web.jobs`): text files in the quick lane,
+PDF and DOCX (layout, OCR) in the heavy lane. The reading has an address, ``/baca/<job id>``, that a reload, the
+Back button or a colleague's browser opens again until the job is removed or expires."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse
 
 from rancang.web import reader, security, services
-from rancang.web.views import RESULTS, problem, render, show_job
+from rancang.web.views import RESULTS, fragment_wanted, job_html, problem, render, show_job
+
+#: text files up to this size are read in the quick lane (a 67 KB TXT takes about a second)
+SMALL_TEXT = 2 * 1024 * 1024
 
 
-def _read_job(data: bytes, name: str, ocr: str):  # noqa: ANN202
-    def run(job: Any) -> dict[str, Any]:
-        reg = services.read(data, name, job, ocr)
-        found = services.findings(reg)
-        return {"reg": reg, "findings": found, "name": name, "saved": None}
+def read_upload(job: Any, data: bytes, name: str, ocr: str) -> dict[str, Any]:
+    """The job: read ``data`` (file ``name``) into a tree and check it -> {reg, findings, name, saved}."""
+    reg = services.read(data, name, job, ocr)
+    return {"reg": reg, "findings": services.findings(reg), "name": name, "saved": None}
 
-    return run
+
+def lane(name: str, size: int) -> str:
+    """'kecil' for a plain-text file of at most :data:`SMALL_TEXT` bytes, else 'besar' (PDF, DOCX: layout, OCR)."""
+    return "kecil" if name.lower().endswith((".txt", ".md")) and size <= SMALL_TEXT else "besar"
+
+
+def _page(request: Any, job: Any = None) -> Any:
+    regs = services.regulations(request.app.state.cfg.db)
+    return render(request, "baca.html", regs=regs, job=job, job_html=job_html(request, job),
+                  ocr_modes=services.OCR_MODES)
 
 
 def register(app: Any) -> None:
     @app.get("/baca")
     def page(request: Request):  # noqa: ANN202
-        regs = services.regulations(request.app.state.cfg.db)
-        return render(request, "baca.html", regs=regs, job=None, ocr_modes=services.OCR_MODES)
+        return _page(request)
 
     @app.post("/baca/unggah")
     async def upload(request: Request, berkas: UploadFile | None = File(None),  # noqa: B008
                      ocr: str = Form("auto")):  # noqa: ANN202, B008
         cfg = request.app.state.cfg
         name, data = await security.read_upload(berkas, cfg.max_upload)
-        job = request.app.state.jobs.submit("baca", f"Membaca {name}", _read_job(data, name, ocr))
-        if request.headers.get("hx-request"):
-            return show_job(request, job)
-        return render(request, "baca.html", regs=services.regulations(cfg.db), job=job, ocr_modes=services.OCR_MODES)
+        job = request.app.state.jobs.submit("baca", f"Membaca {name}", read_upload, data, name, ocr,
+                                            lane=lane(name, len(data)), address="/baca/{id}")
+        if fragment_wanted(request):
+            response = show_job(request, job)
+            response.headers["HX-Push-Url"] = job.address
+            return response
+        return RedirectResponse(job.address, status_code=303)
 
     @app.get("/baca/{rid}")
     def stored(request: Request, rid: str):  # noqa: ANN202
+        job = request.app.state.jobs.get(rid) if security.JOB_ID.match(rid) else None
+        if job is not None and job.kind == "baca":
+            return show_job(request, job) if fragment_wanted(request) else _page(request, job)
         rid, reg = services.stored(request.app.state.cfg.db, rid)
         found = services.findings(reg)
         return render(request, "baca_stored.html", rid=rid, view=reader.view(reg, found),

@@ -5,6 +5,7 @@ skipped), with links to the previous and next page; a page is a stable, shareabl
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 
@@ -40,4 +41,9 @@ def register(app: Any) -> None:
     @app.get("/cari/hasil")
     def results(request: Request, q: str = "", daerah: str = "", topik: str = "", mulai: int = 0):  # noqa: ANN202
         ctx = _results(request.app.state.cfg.db, q, daerah, topik, mulai)
-        return render(request, "_hits.html", q=q, **ctx)
+        response = render(request, "_hits.html", q=q, **ctx)
+        # the address follows the search, so Reload, Back from a hit and a shared link show the same hits
+        query = urlencode({k: v for k, v in (("q", q), ("daerah", daerah), ("topik", topik)) if v}
+                          | ({"mulai": str(mulai)} if mulai else {}))
+        response.headers["HX-Replace-Url"] = "/cari" + ("?" + query if query else "")
+        return response

@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
+from fastapi.responses import RedirectResponse
 
-from rancang.web import drafting, forms
-from rancang.web.views import RESULTS, render, show_job
+from rancang.web import drafting, forms, uploads
+from rancang.web.views import RESULTS, job_html, render, show_job
 
 
 def _context(jenis: str, data: dict[str, Any], errs: dict[str, list[str]]) -> dict[str, Any]:
@@ -19,13 +20,26 @@ def _context(jenis: str, data: dict[str, Any], errs: dict[str, list[str]]) -> di
             "general": forms.unplaced(errs, tree), "error_count": sum(map(len, errs.values()))}
 
 
-def _letter_job(jenis: str, data: dict[str, Any]):  # noqa: ANN202
-    def run(job: Any) -> dict[str, Any]:
-        job.progress("Menulis surat…", 0.5)
-        job.offer(f"{jenis}.docx", drafting.letter(jenis, data))
-        return {"jenis": jenis, "judul": drafting.letter_title(jenis)}
+def write_letter(job: Any, jenis: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The job: the letter of type ``jenis`` from ``data``, offered as DOCX."""
+    job.progress("Menulis surat…", 0.5)
+    job.offer(f"{jenis}.docx", drafting.letter(jenis, data))
+    return {"jenis": jenis, "judul": drafting.letter_title(jenis)}
 
-    return run
+
+def write_scenario(job: Any, name: str, data: dict[str, Any], peraturan: str) -> dict[str, Any]:
+    """The job: every letter of scenario ``name`` (:func:`rancang.web.drafting.scenario`)."""
+    return drafting.scenario(name, data, peraturan, job)
+
+
+def _submitted(request: Any, job: Any, full: str, ctx: dict[str, Any]) -> Any:
+    """The answer to a posted form: the job (and the form again, without old messages) in an htmx swap, else
+    the job's own address."""
+    if not request.headers.get("hx-request"):
+        return RedirectResponse(job.address, status_code=303)
+    response = render(request, "_submitted.html", job=job, form=full, job_html=job_html(request, job), **ctx)
+    response.headers["HX-Push-Url"] = job.address
+    return response
 
 
 def register(app: Any) -> None:
@@ -39,15 +53,16 @@ def register(app: Any) -> None:
 
     @app.post("/surat/skenario/{name}")
     async def scenario_submit(request: Request, name: str):  # noqa: ANN202
-        posted = await request.form()
-        flat = {k: [str(v) for v in posted.getlist(k)] for k in posted.keys()}
+        flat, _ = await uploads.posted(request)
         data = forms.parse(drafting.scenario_schema(name), flat)
         peraturan = (flat.get("_peraturan") or [""])[-1]
-        job = request.app.state.jobs.submit("skenario", drafting.scenario_title(name),
-                                            _scenario_job(name, data, peraturan))
-        if request.headers.get("hx-request"):
-            return show_job(request, job)
-        return render(request, "skenario_form.html", job=job, **_scenario_context(name, data, peraturan))
+        job = request.app.state.jobs.submit("skenario", drafting.scenario_title(name), write_scenario, name, data,
+                                            peraturan)
+        if not request.headers.get("hx-request"):
+            return RedirectResponse(job.address, status_code=303)
+        response = show_job(request, job)
+        response.headers["HX-Push-Url"] = job.address
+        return response
 
     @app.get("/surat/{jenis}")
     def form(request: Request, jenis: str):  # noqa: ANN202
@@ -56,9 +71,9 @@ def register(app: Any) -> None:
     @app.post("/surat/{jenis}")
     async def submit(request: Request, jenis: str):  # noqa: ANN202
         schema = drafting.letter_schema(jenis)
-        posted = await request.form()
-        data = forms.parse(schema, {k: [str(v) for v in posted.getlist(k)] for k in posted.keys()})
-        errs = forms.errors(schema, data)
+        posted, image_errs = await uploads.posted(request)
+        data = forms.parse(schema, posted)
+        errs = {**forms.errors(schema, data), **image_errs}
         if errs:
             ctx = _context(jenis, data, errs)
             hx = request.headers.get("hx-request")
@@ -66,10 +81,8 @@ def register(app: Any) -> None:
             response.headers["HX-Retarget"] = "#surat-form"
             response.headers["HX-Reswap"] = "outerHTML"
             return response
-        job = request.app.state.jobs.submit("surat", drafting.letter_title(jenis), _letter_job(jenis, data))
-        if request.headers.get("hx-request"):  # the result, and the form again without the old messages
-            return render(request, "_submitted.html", job=job, form="_surat_form.html", **_context(jenis, data, {}))
-        return render(request, "surat_form.html", job=job, **_context(jenis, data, {}))
+        job = request.app.state.jobs.submit("surat", drafting.letter_title(jenis), write_letter, jenis, data)
+        return _submitted(request, job, "_surat_form.html", _context(jenis, data, {}))
 
     def result(request: Any, job: Any) -> Any:
         return render(request, "_letter.html", job=job, **job.result)
@@ -86,10 +99,3 @@ def _scenario_context(name: str, data: dict[str, Any], peraturan: str) -> dict[s
     return {"name": name, "judul": drafting.scenario_title(name),
             "fields": forms.fields(drafting.scenario_schema(name), data), "peraturan": peraturan,
             "choices": drafting.peraturan_choices()}
-
-
-def _scenario_job(name: str, data: dict[str, Any], peraturan: str):  # noqa: ANN202
-    def run(job: Any) -> dict[str, Any]:
-        return drafting.scenario(name, data, peraturan, job)
-
-    return run

@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
+from fastapi.responses import RedirectResponse
 
-from rancang.web import drafting, forms, reader, services
-from rancang.web.views import RESULTS, render
+from rancang.web import drafting, forms, reader, services, uploads
+from rancang.web.views import RESULTS, job_html, render
 
 
 def _context(db: str | None, data: dict[str, Any], errs: dict[str, list[str]], base: str,
@@ -24,11 +25,9 @@ def _context(db: str | None, data: dict[str, Any], errs: dict[str, list[str]], b
             "examples": list(drafting.examples()), "contoh": contoh, "regions": regions}
 
 
-def _draft_job(db: str | None, data: dict[str, Any], base: str, takes: list[tuple[str, str]]):  # noqa: ANN202
-    def run(job: Any) -> dict[str, Any]:
-        return drafting.draft(db, data, base, takes, job)
-
-    return run
+def make_draft(job: Any, db: str | None, data: dict[str, Any], base: str, takes: list[tuple[str, str]]) -> Any:
+    """The job: the draft of profile ``data`` on ``base`` with ``takes`` (:func:`rancang.web.drafting.draft`)."""
+    return drafting.draft(db, data, base, takes, job)
 
 
 def register(app: Any) -> None:
@@ -41,12 +40,11 @@ def register(app: Any) -> None:
     @app.post("/susun")
     async def submit(request: Request):  # noqa: ANN202
         db = request.app.state.cfg.db
-        form = await request.form()
-        posted = {k: [str(v) for v in form.getlist(k)] for k in form.keys()}
+        posted, image_errs = await uploads.posted(request)
         data = forms.parse(drafting.profile_schema(), posted)
         base = (posted.get("_base") or [""])[-1] or drafting.default_base()
         takes = {k[len("_take."):]: v[-1] for k, v in posted.items() if k.startswith("_take.") and v[-1]}
-        errs = forms.errors(drafting.profile_schema(), data)
+        errs = {**forms.errors(drafting.profile_schema(), data), **image_errs}
         if errs:
             ctx = _context(db, data, errs, base, takes, "")
             response = render(request, "_susun_form.html", **ctx) if request.headers.get("hx-request") else \
@@ -55,11 +53,13 @@ def register(app: Any) -> None:
             response.headers["HX-Reswap"] = "outerHTML"
             return response
         title = f"Menyusun rancangan {data.get('daerah', {}).get('nama', '')}".strip()
-        job = request.app.state.jobs.submit("susun", title, _draft_job(db, data, base, sorted(takes.items())))
+        job = request.app.state.jobs.submit("susun", title, make_draft, db, data, base, sorted(takes.items()))
         if request.headers.get("hx-request"):  # the result, and the form again without the old messages
-            return render(request, "_submitted.html", job=job, form="_susun_form.html",
-                          **_context(db, data, {}, base, takes, ""))
-        return render(request, "susun_job.html", job=job)
+            response = render(request, "_submitted.html", job=job, form="_susun_form.html",
+                              job_html=job_html(request, job), **_context(db, data, {}, base, takes, ""))
+            response.headers["HX-Push-Url"] = job.address
+            return response
+        return RedirectResponse(job.address, status_code=303)
 
     def result(request: Any, job: Any) -> Any:
         r = job.result

@@ -1,0 +1,132 @@
+"""Kedudukan: who sits under whom (jenjang lines), and which positions act as Pejabat Penilai Kinerja or Pimpinan
+Unit Organisasi.
+
+A kedudukan sentence ("Kelompok Jabatan Fungsional dan Pelaksana berkedudukan berada di bawah Pejabat Administrator
+(Kepala Bidang/Sekretaris) sebagai pejabat level 2 yang berperan selaku Pejabat Penilai Kinerja"; "Untuk Pejabat
+fungsional dengan jenjang ahli madya dan ahli utama berkedudukan di bawah Pejabat Pimpinan Tinggi Pratama sebagai
+Pemilik Kinerja sekaligus penilai kinerja") draws a line from each role before its verb (with the jenjang named
+there) to each role or position after "di bawah" (and after "kepada" where it goes on "... dan bertanggung jawab
+kepada"), and says which roles the superior acts as (the roles of kind ``peran`` after "sebagai" / "selaku").
+Cue words are in ``patterns/cues.json`` → ``kedudukan``: the verbs, the jenjang, the words that name a role inside
+a subject ("Jabatan Fungsional"), and the positions that are no catalogue role ("Kepala Bidang", "Sekretaris",
+"Inspektur", "Kepala UPTD" ...), which become ``positions`` of the model with the roles they act as.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rancang.model.clauses import Unit
+from rancang.model.mentions import Mention
+from rancang.model.roles import slug
+
+_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    return out + [(start, len(text))]
+
+
+def _words(low: str, a: int, b: int, table: dict[str, list[str]]) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each word of ``table`` in ``low[a:b]``, longest first, never overlapping."""
+    found: list[tuple[int, int, str]] = []
+    for w, key in sorted(((w, k) for k, ws in table.items() for w in ws), key=lambda x: -len(x[0])):
+        for m in re.finditer(r"\b" + re.escape(w) + r"\b", low[a:b]):
+            s, e = a + m.start(), a + m.end()
+            if not any(s < fe and fs < e for fs, fe, _ in found):
+                found.append((s, e, key))
+    return sorted(found)
+
+
+class _Reader:
+    def __init__(self, cues: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> None:
+        k = cues["kedudukan"]
+        self.verb = re.compile(k["verb"])
+        self.jenjang = {j: [j] for j in k["jenjang"]}
+        self.subject_words = k["subject_roles"]
+        self.positions = {slug(p): [p] for p in k["positions"]}
+        self.printed: dict[str, str] = {}  # a position's name as the act prints it
+        self.roles_as = {key for key, e in catalogue.items() if e.get("kind") == "peran"}
+        self.acting = re.compile(k["acting"])
+        self.stop = re.compile(k["stop"])
+        self.subject_from = re.compile(k["subject_from"])
+
+    def parties(self, u: Unit, ms: list[Mention], a: int, b: int) -> list[tuple[int, int, str]]:
+        """Roles (catalogue mentions, subject words) and positions in ``u.low[a:b]``, in order."""
+        words = _words(u.low, a, b, {**self.subject_words, **self.positions})
+        found = [w for w in words if w[2] in self.positions]  # "Kepala Unit Pelaksana Teknis": a position first
+        for s, e, key in [(m.start, m.end, m.key) for m in ms if m.label == "ROLE" and a <= m.start and m.end <= b] \
+                + [w for w in words if w[2] not in self.positions]:
+            if not any(s < fe and fs < e for fs, fe, _ in found):
+                found.append((s, e, key))
+        for s, e, key in found:
+            self.printed.setdefault(key, u.text[s:e])
+        return sorted(found)
+
+    def read(self, u: Unit, ms: list[Mention]) -> list[dict[str, Any]]:
+        out = []
+        for a, b in _sentences(u.text):
+            v = self.verb.search(u.low, a, b)
+            if v is None:
+                continue
+            # the subject: after the last word that opens it ("Pada struktur di atas", "Untuk", "kedudukan") -
+            # a title run into the sentence names other roles
+            a = max([m.end() for m in self.subject_from.finditer(u.low, a, v.start())], default=a)
+            subjects = [k for _, _, k in self.parties(u, ms, a, v.start()) if k not in self.roles_as]
+            jenjang = [k for _, _, k in _words(u.low, a, v.start(), self.jenjang)]
+            stop = self.stop.search(u.low, v.end(), b)
+            act = self.acting.search(u.low, v.end(), stop.start() if stop else b)
+            end_sup = act.start() if act else (stop.start() if stop else b)
+            supers = [k for _, _, k in self.parties(u, ms, v.end(), end_sup) if k not in self.roles_as]
+            acts_as = [k for _, _, k in self.parties(u, ms, act.end(), stop.start() if stop else b)
+                       if k in self.roles_as] if act else []
+            for s in dict.fromkeys(subjects):
+                for t in dict.fromkeys(supers):
+                    if s != t:
+                        out.append({"from": s, "jenjang": jenjang, "to": t, "as": list(dict.fromkeys(acts_as)),
+                                    "cite": u.cite, "id": u.id})
+        return out
+
+
+def build_kedudukan(us: list[Unit], mentions: list[list[Mention]], cues: dict[str, Any],
+                    catalogue: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``(lines, positions)``: every kedudukan line ``{from, jenjang, to, as, cite, id}`` in document order (each
+    once), and each position that is no catalogue role but a superior in a line ``{id, name, acts_as: [{role,
+    cite, id}], cite, node}``."""
+    reader = _Reader(cues, catalogue)
+    lines: list[dict[str, Any]] = []
+    for u in us:
+        if u.definition or not u.text or not reader.verb.search(u.low):
+            continue
+        for line in reader.read(u, mentions[u.index]):
+            if line not in lines:
+                lines.append(line)
+    positions: dict[str, dict[str, Any]] = {}
+    for line in lines:
+        key = line["to"]
+        if key in reader.positions:
+            name = reader.printed.get(key) or key.replace("_", " ").title()
+            p = positions.setdefault(key, {"id": key, "name": name, "acts_as": [], "cite": line["cite"],
+                                           "node": line["id"]})
+            for r in line["as"]:
+                ref = {"role": r, "cite": line["cite"], "id": line["id"]}
+                if ref not in p["acts_as"]:
+                    p["acts_as"].append(ref)
+    return lines, list(positions.values())
+
+
+def holders(lines: list[dict[str, Any]]) -> dict[str, list[dict[str, str]]]:
+    """Role id -> the positions and roles that act as it ``[{role, cite, id}]`` ("Pejabat Administrator ... yang
+    berperan selaku Pejabat Penilai Kinerja": the Pejabat Administrator holds the Pejabat Penilai Kinerja)."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for line in lines:
+        for r in line["as"]:
+            ref = {"role": line["to"], "cite": line["cite"], "id": line["id"]}
+            if ref not in out.setdefault(r, []):
+                out[r].append(ref)
+    return out

@@ -1,0 +1,92 @@
+"""What a Kepala Bagian Hukum reading a draft end to end would send back (issue 27), tested on the draft as
+written (read back from its DOCX) for the example profiles and for other regions: kabupaten and kota, Bupati and
+Pj. Wali Kota, with and without perangkat daerah in the profile. One test per kind of defect."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from regions import moved
+
+from rancang.generate import draft, profile
+from rancang.ingest import ingest_path
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
+
+
+def _data(name: str) -> dict:
+    return yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+PROFILES = {
+    "sleman": _data("sleman"),
+    "kota-magelang": _data("kota-magelang"),
+    "lumajang": moved(_data("sleman"), "Lumajang", "Jawa Timur", perangkat_daerah=[]),
+    "kendari": moved(_data("kota-magelang"), "Kendari", "Sulawesi Tenggara",
+                     kepala_daerah={"nama": "Rahmat Hidayat", "jabatan": "Pj. Wali Kota"}),
+}
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory, draft_sources) -> dict:
+    """key -> (Draft, folder, the draft read back from its DOCX, catatan.md)."""
+    out = {}
+    for key, data in PROFILES.items():
+        d = draft.build(profile.from_dict(data), sources=draft_sources)
+        folder = tmp_path_factory.mktemp(key)
+        draft.write(d, folder)
+        out[key] = (d, folder, ingest_path(folder / "draft.docx"), (folder / "catatan.md").read_text("utf-8"))
+    return out
+
+
+KEYS = list(PROFILES)
+
+#: a list label of the Lampiran: "A.", "1.", "a.", "1)", "a)", "(1)", "(a)" (Lampiran II angka 64-65)
+_LABEL = re.compile(r"^(?:[A-Z]\.|\d+\.|[a-z]\.|\d+\)|[a-z]\)|\(\d+\)|\([a-z]\))$")
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_lampiran_headings_stand_apart_from_their_text(written, key):
+    """A list whose other items are headings alone ("1) Tahapan Perencanaan", "2) Tahapan Pelaksanaan") never has
+    an item that runs its heading into a sentence ("3) Tahapan Evaluasi Pejabat Administrator meninjau ...")."""
+    _, _, back, _ = written[key]
+    items = [b for b in back.lampiran if b.type == "item" and b.label and _LABEL.match(b.label)]
+    assert items
+    runs = []
+    for b in items:
+        first = b.text.split()[0].lower() if b.text else ""
+        same = [o for o in items if o is not b and o.label[-1] == b.label[-1] and o.text.split()[:1]
+                and o.text.split()[0].lower() == first]
+        headings = [o for o in same if len(o.text.split()) <= 3 and o.text.rstrip()[-1:] not in ".:;,"]
+        if len(headings) >= 2 and len(b.text.split()) > 6 and b.text.rstrip()[-1:] == ".":
+            runs.append(b.text[:60])
+    assert not runs, runs
+    evaluasi = [b.text for b in items if b.text.startswith("Tahapan Evaluasi")]
+    assert evaluasi and set(evaluasi) == {"Tahapan Evaluasi"}
+
+
+def _body_text(reg) -> str:
+    return "\n".join(n.text for p in reg.pasals() for n in p.walk() if n.text)
+
+
+#: capitalised terms the issue's reader found used and never defined in drafts from the bundled base
+UNDEFINED = ("Tim Kerja", "Ketua Tim Kerja", "Jabatan Pimpinan Tinggi", "Jabatan Administrator",
+             "Pejabat yang Berwenang", "Instansi Pemerintah", "Pegawai Pemerintah dengan Perjanjian Kerja")
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_capitalised_term_used_is_defined_or_listed(written, key):
+    """UU 12/2011 Lampiran II angka 107-109: a capitalised term of the regulation is defined in Pasal 1. One
+    that is not (even where a shorter term is: "Tim" defined, "Tim Kerja" used) is a decision in catatan.md."""
+    _, _, back, notes = written[key]
+    pasal1 = back.find("Pasal 1")
+    defined = {re.split(r"\s+(?:yang\s+selanjutnya|adalah)\b", c.text)[0].strip() for c in pasal1.children}
+    body = _body_text(back)
+    used = [t for t in UNDEFINED if t not in defined and re.search(r"(?<![\w-])" + t + r"(?![\w-])", body)]
+    assert "Tim Kerja" in used  # the base's Pasal 12 ayat (4): "tergabung dalam Tim Kerja"
+    listed = re.findall(r'\[istilah-tanpa-definisi\]: istilah "([^"]+)"', notes)
+    assert [t for t in used if t not in listed] == []
+    assert len(listed) == len(set(listed))  # each term once, with the clauses that use it

@@ -1,0 +1,168 @@
+"""The chain of letters comes from the region's own regulation (issue 28 item 1 and its acceptance): a regulation
+whose lintas-Perangkat-Daerah chain goes through the pejabat yang berwenang, and whose reporting Pasal is numbered
+differently from the bundled base's, gives letters that go that way and cite its own clauses.
+
+The regulation is the Sleman example's own draft with its lintas-PD mechanism rewritten the way another region's
+act words it ("... kepada pejabat yang berwenang dengan tembusan Pimpinan Unit Organisasi yang dituju"; the answer
+PUO dituju → pejabat yang berwenang → Kepala Perangkat Daerah pemohon) and one Pasal before the reporting Pasal
+removed (the rest renumbered)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rancang.generate.naskah import scenario as sc
+from rancang.generate.naskah import steps
+
+sys.path.insert(0, str(Path(__file__).parent))
+from letter_helpers import docx_text  # noqa: E402
+
+MECHANISM = """\\3) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah.
+
+\\a) Kepala Perangkat Daerah pemohon mengirimkan surat permohonan pelibatan Pejabat Fungsional atau Pelaksana kepada \
+pejabat yang berwenang dengan tembusan Pimpinan Unit Organisasi yang dituju;
+
+\\b) Apabila pejabat yang berwenang menyetujui permohonan tersebut, pejabat yang berwenang menginstruksikan Pimpinan \
+Unit Organisasi yang dituju untuk menugaskan Pejabat Fungsional atau Pelaksana yang sesuai dengan kriteria;
+
+\\c) Apabila Pimpinan Unit Organisasi yang dituju menyetujui pelibatan, maka Pimpinan Unit Organisasi yang dituju \
+menyampaikan surat jawaban kepada pejabat yang berwenang, kemudian pejabat yang berwenang menyampaikan surat jawaban \
+tersebut kepada Kepala Perangkat Daerah pemohon;
+
+\\d) Apabila Pimpinan Unit Organisasi yang dituju tidak menyetujui pelibatan, maka Pimpinan Unit Organisasi yang \
+dituju menjawab surat permohonan pelibatan tersebut dengan disertai alasan kepada pejabat yang berwenang;
+
+\\e) Pejabat yang berwenang menetapkan keputusan tentang pembentukan Tim Kerja yang memuat nama Pejabat Fungsional \
+dan/atau Pelaksana yang telah disetujui;
+
+"""
+NAME = "tim-kerja-lintas-pd"
+
+
+@pytest.fixture(scope="module")
+def regulation(sleman_draft, tmp_path_factory) -> tuple[Path, int]:
+    """The rewritten regulation (a Markdown file) and the number of its reporting Pasal."""
+    text = (sleman_draft[1] / "draft.md").read_text(encoding="utf-8")
+    start = text.index("\\3) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah.")
+    text = text[:start] + MECHANISM + text[text.index("\\4) Mekanisme penunjukan yang bersifat lintas Instansi"):]
+    n = int(re.search(r"##### Pasal (\d+)\n\n\(1\) Pejabat Fungsional dan Pejabat Pelaksana yang ditugaskan secara "
+                      r"individu melaporkan", text)[1])
+    cut = text.index(f"##### Pasal {n - 1}\n")
+    text = text[:cut] + text[text.index("\n#", cut + 1) + 1:]
+    text = re.sub(r"(Pasal )(\d+)", lambda m: f"{m[1]}{int(m[2]) - 1 if int(m[2]) >= n else m[2]}", text)
+    path = tmp_path_factory.mktemp("pyb") / "perbup.md"
+    path.write_text(text, encoding="utf-8")
+    return path, n - 1
+
+
+@pytest.fixture(scope="module")
+def built(regulation):
+    return sc.build(NAME, sc.scenario_example(NAME), peraturan=str(regulation[0]))
+
+
+def _row(built, jenis):
+    return [(s, s.letter) for s in built.steps if s.letter and s.letter.jenis == jenis]
+
+
+def test_the_request_goes_to_the_pejabat_yang_berwenang_with_tembusan_to_the_unit_asked(built):
+    ((step, letter),) = _row(built, "permohonan-pelibatan-lintas-unit")
+    assert step.cite.endswith("angka 3 huruf a")
+    assert letter.dari.jabatan == "Kepala Dinas Kesehatan"
+    assert letter.data["tujuan"]["jabatan"] == "Bupati Sleman"
+    assert letter.data["tembusan"] == ["Kepala Dinas Komunikasi dan Informatika Kabupaten Sleman"]
+    body = docx_text(dict(sc.render_all(built))[letter.filename])
+    assert "pada Dinas Komunikasi dan Informatika Kabupaten Sleman dengan ketentuan" in body  # not "unit ... Saudara"
+
+
+def test_the_instruction_is_the_pejabat_yang_berwenang_s_to_the_unit_asked(built):
+    ((step, letter),) = _row(built, "lembar-disposisi")
+    assert step.cite.endswith("angka 3 huruf b")
+    assert letter.dari.pejabat["jabatan"] == "Bupati Sleman"
+    assert letter.data["diteruskan"] == ["Kepala Dinas Komunikasi dan Informatika Kabupaten Sleman"]
+
+
+def test_the_answer_goes_up_to_the_pejabat_yang_berwenang_and_on_to_the_requester(built):
+    (first, a), (second, b) = _row(built, "jawaban-persetujuan")
+    assert first.cite == second.cite and first.cite.endswith("angka 3 huruf c")
+    assert second.teks.endswith(sc.FORWARDED)
+    assert (a.dari.jabatan, a.data["tujuan"]["jabatan"]) == (
+        "Kepala Dinas Komunikasi dan Informatika", "Bupati Sleman")
+    assert (b.dari.pejabat["jabatan"], b.data["tujuan"]["jabatan"]) == (
+        "Bupati Sleman", "Kepala Dinas Kesehatan Kabupaten Sleman")
+    assert a.date < b.date and b.data["rujukan"]["nomor"] == built.letters[0].data["nomor"]
+
+
+def test_the_keputusan_and_the_report_cite_their_own_clauses(built, regulation):
+    ((request, _),) = _row(built, "permohonan-penetapan-keputusan")
+    assert request.teks.endswith(steps.UNDETAILED)  # the regulation does not detail the request to set it
+    ((keputusan, _),) = _row(built, "keputusan-tim-lintas-pd")
+    assert keputusan.cite.endswith("angka 3 huruf e")
+    ((report, letter),) = _row(built, "laporan-ketua-tim")
+    assert report.cite == f"Pasal {regulation[1]} ayat (2)"
+    text = docx_text(dict(sc.render_all(built))[letter.filename])
+    assert f"sesuai dengan Pasal {regulation[1]} ayat (2) Peraturan Bupati Sleman Nomor .... Tahun 2026" in text
+
+
+def test_a_pejabat_yang_berwenang_no_one_named_is_listed_to_be_checked(built):
+    (note,) = [b for b in built.blanks if b.startswith("Pejabat yang Berwenang Kabupaten Sleman")]
+    assert "01-permohonan-pelibatan-lintas-unit.docx" in note and "naskah_dinas.pejabat_berwenang" in note
+    assert "Bupati Sleman" in note and note in sc.skenario_md(built)
+
+
+def test_a_delegated_pejabat_yang_berwenang_signs_for_the_bupati(regulation):
+    data = sc.scenario_example(NAME)
+    data["delegasi"] = {"pejabat_berwenang": "sekretaris_daerah"}
+    built = sc.build(NAME, data, peraturan=str(regulation[0]))
+    _, forwarded = _row(built, "jawaban-persetujuan")[1]
+    assert forwarded.dari.pejabat["jabatan"] == "Sekretaris Daerah"
+    assert forwarded.dari.pejabat["atas_nama"] == "Bupati Sleman"
+    assert not any(b.startswith("Pejabat yang Berwenang") for b in built.blanks)  # named: nothing to check
+    # the profile may name it instead of the data
+    data = sc.scenario_example(NAME)
+    profile = yaml.safe_load((Path(__file__).parent.parent / "corpus" / "examples" / "sleman.yaml").read_text())
+    profile.setdefault("naskah_dinas", {})["pejabat_berwenang"] = "sekretaris_daerah"
+    data["profil"] = profile
+    built = sc.build(NAME, data, peraturan=str(regulation[0]))
+    assert _row(built, "jawaban-persetujuan")[1][1].dari.pejabat["jabatan"] == "Sekretaris Daerah"
+
+
+def test_the_bundled_base_chain_is_unchanged(sleman_draft):
+    built = sc.build(NAME, sc.scenario_example(NAME), peraturan=str(sleman_draft[1] / "draft.json"))
+    first = built.letters[0]
+    assert (first.dari.jabatan, first.data["tujuan"]["jabatan"]) == (
+        "Kepala Dinas Kesehatan", "Kepala Dinas Komunikasi dan Informatika Kabupaten Sleman")
+    assert [x.jenis for x in built.letters].count("jawaban-persetujuan") == 1
+
+
+def test_without_peraturan_the_region_s_own_draft_in_the_output_folder_is_used(sleman_draft, tmp_path, capsys):
+    """Issue 28 item 1: --peraturan defaults to the region's draft in the output folder (or the data's)."""
+    import shutil
+
+    import yaml
+
+    from rancang.cli import main
+
+    out = tmp_path / "surat"
+    out.mkdir()
+    shutil.copy(sleman_draft[1] / "draft.json", out / "draft.json")
+    data = tmp_path / "data.yaml"
+    data.write_text(yaml.safe_dump(sc.scenario_example(NAME), allow_unicode=True), encoding="utf-8")
+    assert main(["letter", "--scenario", NAME, str(data), "-o", str(out)]) == 0
+    assert f"peraturan daerah: {out / 'draft.json'}" in capsys.readouterr().out
+    md = (out / "skenario.md").read_text(encoding="utf-8")
+    assert "| Lampiran BAB II huruf B angka 2 huruf a angka 3 huruf a |" in md and "tidak diberikan" not in md
+
+
+def test_a_draft_of_another_region_is_passed_over_and_a_bundled_region_found(sleman_draft, tmp_path):
+    folder = tmp_path / "lain"
+    folder.mkdir()
+    (folder / "draft.json").write_bytes((sleman_draft[1] / "draft.json").read_bytes())
+    assert steps.default_peraturan("Kabupaten Bantul", [folder]) is None
+    assert steps.default_peraturan("Kabupaten Sleman", [folder]) == str(folder / "draft.json")
+    assert steps.default_peraturan("Kota Bogor", [folder]) == "bogor"
+    assert steps.default_peraturan(None, [folder]) is None

@@ -1,0 +1,76 @@
+"""Kedudukan read as lines up the hierarchy, by jenjang, and the positions that act as Pejabat Penilai Kinerja or
+Pimpinan Unit Organisasi (issue 29 item 3), on a Lampiran written for it in the words kedudukan Lampiran use."""
+
+from __future__ import annotations
+
+import json
+
+from texts import perbup
+
+from rancang import schema
+from rancang.ingest import ingest_text
+from rancang.model import build
+
+KEDUDUKAN = perbup("""Pasal 1
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""", lampiran="""A. KEDUDUKAN
+1. Perangkat Daerah yang dipimpin oleh Pejabat Pimpinan Tinggi Pratama
+Pada struktur di atas, Pejabat fungsional dengan jenjang ahli madya berkedudukan di bawah Pejabat Pimpinan Tinggi \
+Pratama sebagai Pemilik Kinerja sekaligus Pejabat Penilai Kinerja. Untuk Pejabat fungsional jenjang ahli muda dan \
+ahli pertama berkedudukan di bawah Pejabat Administrator sebagai Pejabat Penilai Kinerja. Pejabat fungsional \
+jenjang ahli pertama, terampil dan Pejabat Pelaksana berkedudukan di bawah Pejabat Pengawas yang berperan selaku \
+Pejabat Penilai Kinerja.
+2. Unit Pelaksana Teknis Daerah
+Pada struktur di atas, Kelompok Jabatan Fungsional dan Pelaksana berkedudukan berada di bawah Pejabat Pengawas \
+(Kepala Unit Pelaksana Teknis Daerah) sebagai pejabat level 1 yang berperan selaku Pejabat Penilai Kinerja.
+3. Sekretariat DPRD
+Kelompok Jabatan Fungsional dan Pelaksana berkedudukan berada di bawah Pejabat Administrator (Kepala \
+Bagian/Sekretaris DPRD) yang berperan selaku Pimpinan Unit Organisasi.
+B. PENUGASAN
+""")
+
+
+def _model():
+    return build(ingest_text(KEDUDUKAN, "contoh.txt"))
+
+
+def _lines(m):
+    return [(x["from"], tuple(x["jenjang"]), x["to"], tuple(x["as"])) for x in m["kedudukan_lines"]]
+
+
+def test_jenjang_lines_go_up_the_hierarchy():
+    lines = _lines(_model())
+    assert ("pejabat_fungsional", ("ahli madya",), "pejabat_pimpinan_tinggi",
+            ("pemilik_kinerja", "pejabat_penilai_kinerja")) in lines
+    assert ("pejabat_fungsional", ("ahli muda", "ahli pertama"), "pejabat_administrator",
+            ("pejabat_penilai_kinerja",)) in lines
+    for who in ("pejabat_fungsional", "pejabat_pelaksana"):
+        assert (who, ("ahli pertama", "terampil"), "pejabat_pengawas", ("pejabat_penilai_kinerja",)) in lines
+
+
+def test_positions_act_as_ppk_and_puo():
+    m = _model()
+    positions = {p["id"]: [r["role"] for r in p["acts_as"]] for p in m["positions"]}
+    assert positions["kepala_unit_pelaksana_teknis_daerah"] == ["pejabat_penilai_kinerja"]
+    assert "kepala_bagian" not in positions  # a role of the catalogue, not a position of its own
+    assert [p["name"] for p in m["positions"] if p["id"] == "sekretaris_dprd"] == ["Sekretaris DPRD"]
+    assert positions["sekretaris_dprd"] == ["pimpinan_unit_organisasi"]
+    roles = {r["id"]: r for r in m["roles"]}
+    ppk = {h["role"] for h in roles["pejabat_penilai_kinerja"]["held_by"]}
+    assert {"pejabat_pimpinan_tinggi", "pejabat_administrator", "pejabat_pengawas",
+            "kepala_unit_pelaksana_teknis_daerah"} <= ppk
+    puo = {h["role"] for h in roles["pimpinan_unit_organisasi"]["held_by"]}
+    assert {"pejabat_administrator", "kepala_bagian", "sekretaris_dprd"} <= puo
+
+
+def test_unit_pelaksana_teknis_is_no_pejabat_pelaksana():
+    """"Kepala Unit Pelaksana Teknis Daerah" is a position; its "Pelaksana" is not the Pejabat Pelaksana."""
+    lines = _lines(_model())
+    assert not any(x[2] == "pejabat_pelaksana" for x in lines)
+    upt = [x for x in lines if x[2] == "kepala_unit_pelaksana_teknis_daerah"]
+    assert {x[0] for x in upt} == {"pejabat_fungsional", "pejabat_pelaksana"}
+
+
+def test_the_model_with_kedudukan_is_valid_json_of_its_schema():
+    m = json.loads(json.dumps(_model()))
+    assert schema.problems(schema.load("sistemkerja"), m) == []
