@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from rancang.errors import RancangError
-from rancang.generate.checks import check
+from rancang.generate.check import check
 from rancang.ingest import ingest_path
 
 

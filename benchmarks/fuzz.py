@@ -138,8 +138,8 @@ def check(data: bytes, limit: float) -> tuple[str, str]:
     from rancang.errors import RancangError
     from rancang.ingest import ingest_bytes, ingest_text
     from rancang.ingest.conservation import difference
-    from rancang.ingest.markdown import render
     from rancang.ingest.readers.text import decode
+    from rancang.ingest.writers.markdown import render
 
     t0 = time.perf_counter()
     try:

@@ -235,7 +235,7 @@ def mutate_pdf(k: int, seed: int) -> tuple[bytes, list[str]]:
 def check_pdf(data: bytes, limit: float) -> tuple[str, str]:
     from rancang.errors import RancangError
     from rancang.ingest import ingest_bytes
-    from rancang.ingest.readers import ocr
+    from rancang.ingest.readers.ocr import reader as ocr
 
     ocr.set_mode("never")
     t0 = time.perf_counter()
@@ -336,8 +336,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 @cache
 def _sources() -> Any:
     """One corpus store per worker process, seeded and warmed by one draft before any input is timed."""
-    from rancang.generate import draft, profile
-    from rancang.generate.sources import Sources
+    from rancang.generate.draft import build as draft
+    from rancang.generate.draft.sources import Sources
+    from rancang.generate.shared import profile
 
     src = Sources(Path(tempfile.mkdtemp(prefix="fuzz-korpus-")) / "k.sqlite")
     draft.build(profile.load(ROOT / "corpus" / "examples" / "sleman.yaml"), sources=src)
@@ -381,7 +382,8 @@ def case_profile(k: int, seed: int) -> tuple[Any, list[str], int | None]:
 
 def check_profile(data: Any, fault: int | None, limit: float) -> tuple[str, str]:
     from rancang.errors import RancangError
-    from rancang.generate import draft, profile
+    from rancang.generate.draft import build as draft
+    from rancang.generate.shared import profile
 
     sources = _sources()
     with tempfile.TemporaryDirectory(prefix="fuzz-draft-") as work:

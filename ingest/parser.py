@@ -17,15 +17,17 @@ from rancang.ingest import body as body_mod
 from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import dikta as dikta_mod
 from rancang.ingest import grammar as g
-from rancang.ingest import hazards, headings, konsiderans, ocr_clauses, run_in
+from rancang.ingest import hazards, konsiderans, ocr_clauses
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import meta as meta_mod
 from rancang.ingest import penjelasan as penjelasan_mod
-from rancang.ingest import refs as refs_mod
 from rancang.ingest.clean import clean_lines, counts
-from rancang.ingest.markdown import CANONICAL_MARK
+from rancang.ingest.headings import read as headings
+from rancang.ingest.headings import run_in, run_in_parts
 from rancang.ingest.readers import Document
+from rancang.ingest.refs import resolve as refs_mod
 from rancang.ingest.units import bare_marker
+from rancang.ingest.writers.markdown import CANONICAL_MARK
 from rancang.kinds import NodeType
 from rancang.kinds import body_unit as kind_body_unit
 from rancang.parts import BeritaDaerah, Dasar, Konsiderans, Meta, Penutup, Source, Stats
@@ -143,7 +145,7 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     if canonical and doc.format != "docx":
         lines, layout = canonical_mod.prepare(doc.lines, removed)
     else:
-        lines, layout = run_in.split_run_in(clean_lines(doc.lines, removed)), None
+        lines, layout = run_in_parts.split_closing(run_in.split_run_in(clean_lines(doc.lines, removed))), None
     unit = body_unit_of(lines)
     body_at, marked = (layout.body_at, layout.marked) if layout is not None else (None, None)
     parts = split_parts(lines, body_at, unit, marked)
@@ -262,8 +264,8 @@ def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: lis
         top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
     if not drafts:
         raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
-    # (cleaned lines are stripped, and no bare enumerator is longer than "(123)")
-    bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 5 and bare_marker(ln) is not None)
+    # (cleaned lines are stripped, and no bare enumerator is longer than "(123).")
+    bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 6 and bare_marker(ln) is not None)
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
     draft_of = headings.drafts_by_node(drafts)
     for node in headings.pasal_nodes(top):

@@ -98,7 +98,15 @@ def clean_numbers(text: str) -> str:
 def cited_acts(text: str) -> list[dict[str, Any]]:
     """The acts one Mengingat entry cites in its own right, in order, each with the publication printed after it
     before the next act (and before "sebagaimana ..."): [{act, pub, role}], ``role`` "base" for the first,
-    "amendment" for the acts listed after "sebagaimana telah diubah"."""
+    "amendment" for the acts listed after "sebagaimana telah diubah".
+
+    >>> [(c["act"]["key"], c["pub"] and c["pub"]["nomor"]) for c in cited_acts(
+    ...     "Undang-Undang Nomor 3 Tahun 1998 tentang APBN (Lembaran Negara Tahun 1998 Nomor 66) sebagaimana telah "
+    ...     "diubah terakhir dengan Undang-Undang Nomor 32 Tahun 1999 tentang Perubahan atas Undang-Undang Nomor 3 "
+    ...     "Tahun 1998 tentang APBN sebagaimana telah diubah dengan Undang-Undang Nomor 7 Tahun 1998 (Lembaran "
+    ...     "Negara Tahun 1999 Nomor 144)")]
+    [('uu-1998-3', 66), ('uu-1999-32', None), ('uu-1998-7', None)]
+    """
     text = clean_numbers(" ".join(text.split()))
     found: list[tuple[Citation, int, int]] = []
     for c, start, end in citations_in(text):
@@ -126,7 +134,13 @@ def cited_acts(text: str) -> list[dict[str, Any]]:
                 out[0]["pub"] = publication(segment)
             continue
         chain = _CHAIN.search(segment)
-        out.append({"act": a, "pub": publication(segment[:chain.start()] if chain else segment), "role": role})
+        pub = publication(segment[:chain.start()] if chain else segment)
+        if pub and out and out[-1]["pub"] is None and pub["tahun"] == a["tahun"] + 1 == out[-1]["act"]["tahun"]:
+            # "UU 32/1999 tentang Perubahan atas UU 3/1998 ... sebagaimana telah diubah dengan UU 7/1998 (LN 1999
+            # ...)": a bracket dated the year after this act, after an act of exactly that year that has none, is
+            # that act's (its title named this one): neither act's for certain, so no one's
+            pub = None
+        out.append({"act": a, "pub": pub, "role": role})
         if role == "base":
             base_end = end
     return out

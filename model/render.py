@@ -29,10 +29,14 @@ def _step_md(s: Step, names: dict[str, str], docs: dict[str, str]) -> str:
     extra = []
     if s["document"]:
         extra.append(f"dokumen: {docs.get(s['document'], s['document'])}")
-    if s["to"]:
-        extra.append("kepada: " + ", ".join(names.get(t, t) for t in s["to"]))
-    if s["cc"]:
-        extra.append("tembusan: " + ", ".join(names.get(t, t) for t in s["cc"]))
+    hops = s.get("hops") or []
+    if len(hops) > 1 or any(x["side"] for h in hops for x in h["to"] + h["cc"]):
+        extra.append("alur: " + "; ".join(_hop_md(h, names) for h in hops))  # each move, sides printed
+    else:
+        if s["to"]:
+            extra.append("kepada: " + ", ".join(names.get(t, t) for t in s["to"]))
+        if s["cc"]:
+            extra.append("tembusan: " + ", ".join(names.get(t, t) for t in s["cc"]))
     for key, word in (("stage", "tahap"), ("side", "pihak"), ("branch", "jika")):
         value = s.get(key)
         if value:
@@ -40,6 +44,42 @@ def _step_md(s: Step, names: dict[str, str], docs: dict[str, str]) -> str:
     actor = names.get(s["actor"], "—") if s["actor"] else "—"
     tail = f" [{'; '.join(extra)}]" if extra else ""
     return f"{s['n']}. **{actor}**: {_short(s['action'])}{tail} ({s['cite']})"
+
+
+def _party_md(x: Any, names: dict[str, str]) -> str:
+    return names.get(x["role"], x["role"]) + (f" ({x['side']})" if x.get("side") else "")
+
+
+def _hop_md(h: Any, names: dict[str, str]) -> str:
+    """One move of a step's letter: "Pimpinan Unit Organisasi (tujuan) → Pejabat yang Berwenang, tembusan ..."."""
+    who = _party_md({"role": h["actor"] or "—", "side": h["side"]}, names)
+    if h.get("signer"):
+        who += f", ditandatangani {_party_md(h['signer'], names)}"
+    out = who + (" → " + ", ".join(_party_md(x, names) for x in h["to"]) if h["to"] else "")
+    if h["cc"]:
+        out += ", tembusan " + ", ".join(_party_md(x, names) for x in h["cc"])
+    return out
+
+
+def _kedudukan_md(model: SistemKerja, names: dict[str, str]) -> list[str]:
+    """The kedudukan lines ("Pejabat Fungsional (ahli madya) di bawah Pejabat Pimpinan Tinggi, selaku Pemilik
+    Kinerja") and the positions that act as a role."""
+    lines = model.get("kedudukan_lines") or []
+    positions = {p["id"]: p["name"] for p in model.get("positions") or []}
+    every = {**names, **positions}
+    if not lines:
+        return []
+    out = ["", "## Kedudukan", ""]
+    for x in lines:
+        level = f" ({', '.join(x['jenjang'])})" if x["jenjang"] else ""
+        acting = f", selaku {' dan '.join(every.get(a, a) for a in x['as'])}" if x["as"] else ""
+        out.append(f"- {every.get(x['from'], x['from'])}{level} di bawah {every.get(x['to'], x['to'])}{acting} "
+                   f"({x['cite']})")
+    for r in model["roles"]:
+        if r.get("held_by"):
+            holders = ", ".join(dict.fromkeys(every.get(h["role"], h["role"]) for h in r["held_by"]))
+            out.append(f"- {r['name']} dijabat oleh: {holders}.")
+    return out
 
 
 def to_markdown(model: SistemKerja) -> str:
@@ -60,6 +100,7 @@ def to_markdown(model: SistemKerja) -> str:
         out += ["", "## Tahapan mekanisme kerja", ""]
         for s in model["stages"]:
             out.append(f"- **{s['name'].capitalize()}** ({s['cite']}): {len(s['steps'])} langkah")
+    out += _kedudukan_md(model, names)
     out += ["", "## Peran", ""]
     for r in model["roles"]:
         if not (r["definition"] or r["duties"] or r["reports_to"]):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rancang.generate.checks import check, rules
+from rancang.generate.check import check, rules
 from rancang.ingest import ingest_text
 
 DATA = Path(__file__).parent / "data"

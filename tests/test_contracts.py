@@ -17,10 +17,12 @@ import pytest
 
 from rancang import kinds, schema, topics, tree
 from rancang.errors import InputError
-from rancang.generate import checks, naskah, profile_data
-from rancang.generate.checks import base
+from rancang.generate import check as checks
+from rancang.generate import naskah
+from rancang.generate.check import base
 from rancang.generate.naskah import catalogue
 from rancang.generate.naskah.letter_data import LetterData
+from rancang.generate.shared import profile_data
 from rancang.ingest import ingest_text
 from rancang.model import shapes
 

@@ -11,7 +11,8 @@ import pytest
 import yaml
 from regions import moved
 
-from rancang.generate import draft, profile
+from rancang.generate.draft import build as draft
+from rancang.generate.shared import profile
 from rancang.ingest import ingest_path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
@@ -90,3 +91,32 @@ def test_every_capitalised_term_used_is_defined_or_listed(written, key):
     listed = re.findall(r'\[istilah-tanpa-definisi\]: istilah "([^"]+)"', notes)
     assert [t for t in used if t not in listed] == []
     assert len(listed) == len(set(listed))  # each term once, with the clauses that use it
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_alternatives_are_joined_with_atau(written, key):
+    """UU 12/2011 Lampiran II angka 89: a list introduced as a choice ("Pejabat Penilai Kinerja dapat merupakan:",
+    "salah satu") joins its penultimate item with "; atau", never the cumulative "; dan"."""
+    _, _, back, notes = written[key]
+    choices = [n for n in back.walk() if re.search(r"\bsalah\s+satu\b|\bdapat\s+merupakan\s*:\s*$", n.text or "")
+               and len([c for c in n.children if c.type in ("huruf", "angka")]) >= 2]
+    assert choices  # the base's Pasal 6 ayat (2)
+    for n in choices:
+        items = [c for c in n.children if c.type in ("huruf", "angka")]
+        assert items[-2].text.rstrip().endswith("; atau"), (n.cite, items[-2].text)
+    assert "[R1_alt]" in notes
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_reference_whose_subject_only_another_ayat_names_is_a_decision(written, key):
+    """Lampiran II angka 277: "Tata cara penyusunan peta proses bisnis sebagaimana dimaksud pada ayat (1), ayat (2),
+    dan ayat (3)" where only ayat (4) speaks of "peta proses" is listed for the drafter, naming ayat (4); the text is
+    not rewritten (measured: word overlap is no proof, see generate/draft/referents.py)."""
+    d, _, back, notes = written[key]
+    peta = [n for n in back.walk() if n.text and n.text.startswith("Tata cara penyusunan peta proses bisnis")]
+    assert len(peta) == 1
+    pasal = back.find(re.match(r"Pasal \d+", peta[0].cite).group(0))
+    mentions = [a.number for a in pasal.children if a.type == "ayat" and "peta proses" in a.full_text().lower()
+                and a is not peta[0]]
+    line = next(x for x in notes.splitlines() if x.startswith(f"- **{peta[0].cite}** [rujukan-isi]"))
+    assert mentions == [re.search(r"adalah ayat \((\d+)\)", line).group(1)]

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from rancang import corpus
-from rancang.generate.checks import legal_bases
-from rancang.generate.checks.base import norm
+from rancang.generate.check import legal_bases
+from rancang.generate.check.base import norm
 from rancang.ingest import ingest_text
 from rancang.kb import store
 from rancang.kb.observe import cited_acts

@@ -14,10 +14,10 @@ from rancang import kinds
 from rancang.address import Address
 from rancang.cli import main
 from rancang.generate import naskah
-from rancang.generate.checks import check
+from rancang.generate.check import check
 from rancang.ingest import ingest_bytes, ingest_path, ingest_text
 from rancang.ingest.conservation import difference
-from rancang.ingest.markdown import render
+from rancang.ingest.writers.markdown import render
 from rancang.schema import errors as schema_errors
 from rancang.tree import NODE_TYPES
 
@@ -305,7 +305,7 @@ def test_the_consistency_check_holds_a_pergub_to_its_province(pergub):
 
 def test_a_province_profile_may_leave_out_its_province_but_not_name_another():
     from rancang.errors import InputError
-    from rancang.generate import profile
+    from rancang.generate.shared import profile
 
     data = json.loads(json.dumps(PERGUB))
     del data["provinsi"]
@@ -322,7 +322,7 @@ def test_a_province_profile_may_leave_out_its_province_but_not_name_another():
 
 def test_a_province_signed_by_a_bupati_is_refused():
     from rancang.errors import InputError
-    from rancang.generate import profile
+    from rancang.generate.shared import profile
 
     data = json.loads(json.dumps(PERGUB))
     data["kepala_daerah"]["jabatan"] = "Bupati"
@@ -465,7 +465,7 @@ def test_references_to_a_diktum_resolve_and_a_missing_one_is_reported():
 
 
 def test_the_keputusan_validates_as_akoma_ntoso_and_reads_back(keputusan):
-    from rancang.ingest.akn import frbr_uri, to_akn, validate
+    from rancang.ingest.writers.akn import frbr_uri, to_akn, validate
 
     xml = to_akn(keputusan)
     assert validate(xml) == []

@@ -9,14 +9,15 @@ import zipfile
 from pathlib import Path
 
 from rancang import corpus
-from rancang.generate import kbcite, mengingat
-from rancang.generate.checks import rules
-from rancang.generate.checks.base import norm
+from rancang.generate.check import rules
+from rancang.generate.check.base import norm
+from rancang.generate.draft import mengingat
+from rancang.generate.draft.notes import Notes
 from rancang.generate.naskah.catalogue import examples, scenarios_data
 from rancang.generate.naskah.isian import mengingat as keputusan_mengingat
-from rancang.generate.notes import Notes
-from rancang.generate.profile import example_names, example_path
-from rancang.generate.profile import load as load_profile
+from rancang.generate.shared import kbcite
+from rancang.generate.shared.profile import example_names, example_path
+from rancang.generate.shared.profile import load as load_profile
 from rancang.kb import store
 from rancang.kb.acts import key as act_key
 from rancang.kb.observe import cited_acts

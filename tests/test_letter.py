@@ -12,7 +12,7 @@ import yaml
 
 from rancang.cli import main
 from rancang.errors import InputError
-from rancang.generate import letters, naskah
+from rancang.generate import naskah
 from rancang.generate.naskah.fill import text
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -50,7 +50,6 @@ def test_types_are_data_with_class_signer_addressee_and_layout():
                    "permohonan-kepada-pejabat-berwenang", "jawaban-ketersediaan", "persetujuan-pengajuan-sukarela",
                    "surat-tugas-tim", "lembar-disposisi"):
         assert needed in naskah.types()
-    assert letters.render is naskah.render
 
 
 def test_permohonan_pelibatan_states_what_the_regulation_requires():

@@ -120,3 +120,12 @@ def test_the_evaluasi_stage_its_co_actors_and_a_report_to_two():
     assert [s["name"] for s in m["stages"]] == ["pelaksanaan", "evaluasi"]
     lines = {(x["from"], x["to"]) for x in m["reporting_lines"]}
     assert {("ketua_tim", "pejabat_penilai_kinerja"), ("ketua_tim", "pimpinan_unit_organisasi")} <= lines
+
+
+def test_the_memo_prints_each_move_with_its_sides():
+    from rancang.model.render import to_markdown
+
+    md = to_markdown(build(ingest_text(LINTAS_PD, "contoh.txt")))
+    assert ("alur: pimpinan unit organisasi (tujuan) → pejabat yang berwenang; pejabat yang berwenang → "
+            "kepala perangkat daerah (asal)") in md.lower()
+    assert "tembusan pimpinan unit organisasi (tujuan)" in md.lower()

@@ -18,10 +18,10 @@ import pytest
 from rancang.ingest import ingest_bytes, ingest_text
 from rancang.ingest.meta import parse_penutup
 from rancang.ingest.ocr_clauses import clause_confidence
-from rancang.ingest.readers import ocr
-from rancang.ingest.readers.ocr_fix import fix_labels
-from rancang.ingest.readers.pdf import Line, Page
-from rancang.ingest.readers.pdf_repeats import drop_repeated_pages
+from rancang.ingest.readers.ocr import reader as ocr
+from rancang.ingest.readers.ocr.fix import fix_labels
+from rancang.ingest.readers.pdf.reader import Line, Page
+from rancang.ingest.readers.pdf.repeats import drop_repeated_pages
 from rancang.ingest.readers.text_quality import hit_rate, page_verdict
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -132,7 +132,7 @@ def test_an_unreadable_label_of_a_pasals_last_ayat_is_that_ayat():
 
 
 def test_a_catchword_whose_label_ocr_misread_on_the_next_page_is_furniture():
-    from rancang.ingest.readers.pdf_furniture import drop_catchwords
+    from rancang.ingest.readers.pdf.furniture import drop_catchwords
 
     first = _page("Pasal 17", "(1) Bentuk penugasan ...")
     second = _page("(aa", "da) Bentuk penugasan Pejabat Fungsional dilakukan melalui penunjukan.")
@@ -293,7 +293,7 @@ def test_a_phone_photo_scan_gives_every_pasal_in_order():
 
 
 def test_check_takes_the_ocr_confidence_from_the_clauses_read_by_ocr():
-    from rancang.generate.checks.reading import ocr_confidence
+    from rancang.generate.check.reading import ocr_confidence
 
     reg = ingest_text(SMALL, "x.txt")
     reg.stats.ocr = {"reason": "mixed", "pages": [{"page": 1, "source": "text"},

@@ -14,14 +14,18 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from rancang import corpus, schema
+from rancang.corpus import regulations
 from rancang.corpus.store import default_path
 from rancang.errors import InputError
-from rancang.generate import compose, consensus, naskah, resources
-from rancang.generate import draft as drafting
-from rancang.generate import profile as profiles
+from rancang.generate import naskah
+from rancang.generate.draft import build as drafting
+from rancang.generate.draft import compose, consensus
+from rancang.generate.draft.sources import Sources
 from rancang.generate.naskah import scenario as scen
-from rancang.generate.profile import read_data
-from rancang.generate.sources import Sources
+from rancang.generate.naskah.steps import Peraturan
+from rancang.generate.shared import profile as profiles
+from rancang.generate.shared import resources
+from rancang.generate.shared.profile import read_data
 from rancang.web import forms, services
 
 CHECKBOX = re.compile(r"^\s*[-*]\s+(?:\[(?P<done>[ xX])\]\s+)?(?P<text>.+)$")
@@ -80,7 +84,7 @@ def bases(db: str | None) -> list[tuple[str, str]]:
 
 def take_regions(db: str | None) -> dict[str, list[tuple[str, str]]]:
     """Topic key -> (value, label) of the regions its clause can be taken from: only those whose clause composes
-    with every base offered (:func:`rancang.generate.compose.take_choices`); a topic none can give is absent."""
+    with every base offered (:func:`rancang.generate.draft.compose.take_choices`); a topic none can give is absent."""
     labels = {r["id"]: f"{r['label']} — {r['title']}" for r in services.regulations(db)}
     return {k: [(r, labels.get(r, r)) for r in ids] for k, ids in _choices(db)[1].items() if ids}
 
@@ -223,7 +227,8 @@ def scenario(name: str, data: dict[str, Any], peraturan: str, job: Any) -> dict[
     if peraturan and peraturan not in dict(peraturan_choices()):
         raise InputError(f"peraturan '{peraturan}' tidak dikenal untuk skenario.")
     job.progress("Menyusun langkah dan surat…", 0.2)
-    built = scen.build(name, data, None, peraturan or None)
+    chosen = Peraturan(peraturan, regulations.model_of(peraturan)) if peraturan else None  # resolved once
+    built = scen.build(name, data, None, chosen)
     job.progress("Menulis surat…", 0.5)
     for filename, docx in scen.render_all(built):
         job.offer(filename, docx)

@@ -85,6 +85,11 @@ def _work(fn: Callable[..., Any], jid: str, outdir: Path, memory: int, args: tup
         raise RancangError(f"pekerjaan dihentikan: melampaui batas memori {memory >> 20} MB.") from None
 
 
+def _ready() -> bool:
+    """A job that does nothing: starts a worker ahead of the first real job."""
+    return True
+
+
 @dataclass
 class Job:
     """One unit of background work, as the app (not the worker) keeps it."""
@@ -238,6 +243,13 @@ class Jobs:
         if job is not None:
             shutil.rmtree(job.outdir, ignore_errors=True)
         return job is not None
+
+    def warm(self) -> None:
+        """Start every lane's workers now (the app's start), so the first job does not wait for one to start."""
+        if not self.inline:
+            for lane in self.workers:
+                for _ in range(self.workers[lane]):
+                    self._pool(lane).schedule(_ready)
 
     def shutdown(self) -> None:
         for pool in self._pools.values():

@@ -16,9 +16,9 @@ import yaml
 from rancang import schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
-from rancang.generate import kbcite, resources
 from rancang.generate.naskah.fill import placeholders
-from rancang.generate.profile import _message, dates_in_order
+from rancang.generate.shared import kbcite, resources
+from rancang.generate.shared.profile import _message, dates_in_order
 
 #: body-block keys whose value names a data field
 _FIELD_BLOCKS = ("daftar", "pegawai", "jika")

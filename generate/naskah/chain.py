@@ -123,11 +123,12 @@ def letters(step: Mapping[str, Any], hops: Sequence[Mapping[str, Any]], parties:
         if sender == "penetap" or _resolves(sender, parties):
             own["dari"] = sender
         to = [scenario_role(x, _addressee_side(x, own["dari"], sides), sides) for x in hop.get("to") or []]
-        to = [r for r in to if _resolves(r, parties) and not _same(str(r), own["dari"], parties)]
-        if to:
+        to = [r for r in to if not (r and _resolves(r, parties) and _same(r, own["dari"], parties))]
+        if to and _resolves(to[0], parties):
             own["kepada"] = to[0]
         elif not first:
-            continue  # a later move names no one to send to: no letter of its own
+            continue  # a later move names no one the data knows to send to: no letter of its own
+        # else the first addressee is no party of the data (a unit kerja the data does not give): the scenario's
         cc = [scenario_role(x, _side_of(own["dari"]) or hop.get("side"), sides) for x in hop.get("cc") or []]
         cc = [r for r in dict.fromkeys(cc) if _resolves(r, parties) and r not in (own["dari"], own["kepada"])]
         kept = [r for r in step.get("tembusan") or [] if r not in (own["dari"], own["kepada"]) and first]

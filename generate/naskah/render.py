@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from rancang.errors import InputError
-from rancang.generate import resources
 from rancang.generate.naskah.fill import text
+from rancang.generate.shared import resources
 
 #: height of the lambang in the kop (mm) and above a Keputusan's title
 LAMBANG_MM = 22
