@@ -27,9 +27,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rancang import atomic, cli
-from rancang.generate import draft as drafting
-from rancang.generate import profile
+from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import scenario as sc
+from rancang.generate.shared import profile
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "corpus" / "examples"
