@@ -223,7 +223,8 @@ def check_diktum(reg: Regulation) -> Iterator[Finding]:
     if idx is None:
         return
     text = " ".join(lines[idx:])
-    if not text.endswith("."):
+    # (a Markdown copy's hard line break "\\" or emphasis marks after the full stop are no words of the act)
+    if not text.rstrip("\\_* ").endswith("."):
         tail = " ".join(text.split()[-3:])
         yield finding("D1", "Diktum", fix={"old": tail, "new": tail + ".", "after": "Menetapkan"})
 

@@ -155,6 +155,11 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
                            node.text[max(0, ref.start - 40):ref.start]):
                 f["reading_doubt"] = ("rumusan rujukan terbaca tidak utuh (\"sebagaimana\" tanpa \"dimaksud\"): "
                                       "kemungkinan kata yang hilang dari salinan")
+            elif _OCR_NUMBER.search(node.text[max(0, ref.start - 30):ref.start]):
+                f["reading_doubt"] = "nomor dalam rujukan terbaca dengan huruf (\"4l\" untuk 41): kerusakan khas OCR"
+            elif not re.search(r"\bdimaksud\b[^.;]{0,40}$", node.text[max(0, ref.start - 60):ref.start]):
+                f["reading_doubt"] = ("rujukan tanpa rumusan \"sebagaimana dimaksud\" ke ketentuan yang tidak ada: "
+                                      "kemungkinan pasal dari naskah lain yang disebut dalam kalimat ini")
             elif _SPLIT.search(node.text[max(0, ref.start - 30):ref.end + 6]):
                 f["reading_doubt"] = ("nomor dalam rujukan terbaca terpisah spasi (\"Pasal 2 8\"): kemungkinan "
                                       "kerusakan pembacaan, bukan rujukan yang salah")
@@ -171,6 +176,8 @@ _NAMED_ACT = re.compile(r"^[\s,]*(?:Undang-\s*Undang|Kitab\s+Undang-\s*Undang|Pe
 #: a number or a word of a reference split by spacing ("Pasal 2 8 ayat (2 ) huruf a", "P asal"): a letter-spaced
 #: text layer read apart, so the chain that resolves is not the one printed
 _SPLIT = re.compile(r"(?:Pasal|ayat|huruf|angka)\s+\(?\d+\s+\d|\(\s+\d|\(\d+\s+\)|\bP\s+asal\b")
+#: a number read with a letter for a digit right before the chain ("Pasal 4l ayat (2) huruf d": 41)
+_OCR_NUMBER = re.compile(r"\b\d+[lIO]\w*\s+$|\b[lIO]\d+\s+$")
 #: a capitalised word right after the chain ("Pasal 3 ayat (2) Protokol ..."): maybe another instrument's Pasal
 _NAME_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\b")
 #: ... unless it names this act ("Pasal 5 Peraturan Bupati ini")
