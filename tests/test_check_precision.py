@@ -723,3 +723,15 @@ def test_a_markdown_line_break_after_the_diktums_full_stop_is_no_missing_stop():
     i = CLEAN.index("\n", CLEAN.index(line))
     text = CLEAN[:i] + " \\" + CLEAN[i:]
     assert "D1" not in {f["rule"] for f in check(ingest_text(text, "uji.md"))}
+
+
+def test_a_reference_to_a_list_read_one_level_too_deep_is_a_warning():
+    """UU 27/2014 Pasal 30 ayat (1) prints its lead-in after huruf c ("c. ..., Pemerintah ... dapat melakukan
+    langkah-langkah: 1. ...; 5. ..."): the angka are read as huruf c's, and "ayat (1) angka 5" in ayat (3) finds no
+    "angka 5" of ayat (1). The act's reference is sound: a warning naming the reading."""
+    anchor = "f. pemanfaatan teknologi informasi dan komunikasi.\n"
+    text = DRAFT.replace(anchor, "f. pemanfaatan teknologi informasi dan komunikasi, dengan langkah:\n\n1. "
+                                 "perencanaan;\n\n2. pelaksanaan.\n\n(3) Pelaksanaan sebagaimana dimaksud pada ayat "
+                                 "(2) angka 2 dilaporkan setiap tahun.\n", 1)
+    found = _x2(text)
+    assert found and all(f["severity"] == "warning" and "bersarang" in f["message"] for f in found)
