@@ -172,8 +172,10 @@ def _reports(book: RoleBook, u: Unit, ms: list[Mention], subj: list[Mention], cu
 
 def _passive_reports(book: RoleBook, u: Unit, ms: list[Mention], cues: dict) -> None:
     """"Laporan hasil pelaksanaan kegiatan dari Pejabat Pengawas disampaikan kepada Pejabat Administrator": the
-    role after "dari" reports to the roles after "disampaikan kepada" (``passive_report`` of ``cues.json``)."""
-    for x in re.finditer(cues["passive_report"], u.low):
+    role after "dari" reports to the roles after "disampaikan kepada" (``passive_report`` of ``cues.json``); "Hasil
+    ... disampaikan kepada Kepala Bagian oleh individu atau ketua tim kerja": the agent after "oleh" does
+    (``passive_report_by``)."""
+    for x in [*re.finditer(cues["passive_report"], u.low), *re.finditer(cues["passive_report_by"], u.low)]:
         src = [m for m in ms if m.label == "ROLE" and x.start("from") <= m.start < x.end("from")]
         for t in [m for m in ms if m.label == "ROLE" and x.start("to") <= m.start < x.end("to")]:
             if src and t.key != src[0].key:

@@ -182,3 +182,20 @@ def test_a_draft_of_another_region_is_passed_over_and_a_bundled_region_found(sle
     assert regulations.default_for("Kabupaten Sleman", [folder]) == str(folder / "draft.json")
     assert regulations.default_for("Kota Bogor", [folder]) == "bogor"
     assert regulations.default_for(None, [folder]) is None
+
+
+def test_no_letter_from_the_pejabat_yang_berwenang_to_himself(regulation, tmp_path):
+    """Within one region "pejabat yang berwenang ... kepada pejabat yang berwenang pemohon" (words of a lintas-instansi
+    chain carried into a lintas-PD one) is one official: the answer goes up once, no letter to oneself."""
+    text = regulation[0].read_text(encoding="utf-8").replace(
+        "surat jawaban tersebut kepada Kepala Perangkat Daerah pemohon",
+        "surat jawaban tersebut kepada pejabat yang berwenang pemohon")
+    assert "kepada pejabat yang berwenang pemohon" in text
+    path = tmp_path / "perbup.md"
+    path.write_text(text, encoding="utf-8")
+    built = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(path)))
+    ((_, answer),) = _row(built, "jawaban-persetujuan")
+    assert (answer.dari.jabatan, answer.data["tujuan"]["jabatan"]) == (
+        "Kepala Dinas Komunikasi dan Informatika", "Bupati Sleman")
+    assert all(x.dari.pejabat.get("nama") != x.kepada.pejabat.get("nama") for x in built.letters)
+    sc.render_all(built)  # the set stays consistent

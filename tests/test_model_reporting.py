@@ -1,5 +1,5 @@
 """Lines of report (issue 29 item 3) on a text written for each kind, and against a hand-read reporting gold of
-two seeds (tests/gold/reporting)."""
+three seeds (tests/gold/reporting; malang's written after the rules, measured on it first: P 100%, R 68.8%)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
 1. Pejabat Fungsional dan Pelaksana berkedudukan di bawah dan bertanggung jawab kepada Pejabat Penilai Kinerja. \
 Pejabat Penilai Kinerja merupakan atasan langsung dari Pejabat Fungsional dan Pelaksana.
 2. Laporan hasil pelaksanaan kegiatan dari Pejabat Pengawas disampaikan kepada Pejabat Administrator.
+3. Hasil pelaksanaan kegiatan yang sudah sesuai dengan target, disampaikan kepada Pejabat Pengawas oleh individu \
+atau ketua tim kerja.
+4. Hasil pelaksanaan kegiatan yang telah sesuai dengan target disampaikan kepada Pejabat Pimpinan Tinggi Pratama \
+untuk ditinjau.
 B. PENUTUP
 """)
 
@@ -47,10 +51,14 @@ def test_accountability_in_the_lampiran_is_a_line_within_its_sentence():
 
 
 def test_a_report_handed_on_in_the_passive_is_a_line():
-    assert ("pejabat_pengawas", "pejabat_administrator") in _lines()
+    lines = _lines()
+    assert ("pejabat_pengawas", "pejabat_administrator") in lines
+    assert ("ketua_tim", "pejabat_pengawas") in lines  # "... disampaikan kepada X oleh individu atau ketua tim kerja"
+    # results handed on without a role handing them draw no line
+    assert not any(to == "pejabat_pimpinan_tinggi" for _, to in lines)
 
 
-@pytest.mark.parametrize("seed", ["jepara", "pasaman-barat"])
+@pytest.mark.parametrize("seed", ["bogor", "jepara", "pasaman-barat", "malang"])
 def test_the_seeds_reporting_lines_meet_their_hand_read_gold(seed):
     import rancang.corpus as corpus
 

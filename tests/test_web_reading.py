@@ -122,3 +122,27 @@ def test_every_page_has_a_skip_link_a_labelled_menu_and_the_focus_script(client)
         assert '<script src="/static/rancang.js" defer></script>' in html, url
         assert 'href="/pekerjaan"' in html
     assert "htmx:afterSettle" in client.get("/static/rancang.js").text
+
+
+def test_a_scan_with_ocr_off_says_what_to_choose_in_the_page_not_a_cli_option(client) -> None:
+    from fixtures import build_pdf
+    from phone_scan import phone_scan
+
+    from rancang.ingest.readers.ocr.reader import OCR_OFF
+
+    scan = phone_scan(build_pdf(AMENDING, max_pages=1), dpi=100)
+    r = client.post("/baca/unggah", data={"ocr": "never"}, headers={"HX-Request": "true"},
+                    files={"berkas": ("pindaian.pdf", scan, "application/pdf")})
+    html = wait_job(client, r.text)
+    assert "pilih OCR &#39;otomatis&#39;" in html and "--no-ocr" not in html and OCR_OFF not in html
+
+
+def test_no_form_helps_in_english(client) -> None:
+    """Help texts come from data/form.json in Indonesian; a schema's English description never reaches a page."""
+    from rancang.web import drafting
+
+    urls = ["/susun"] + [f"/surat/{j}" for j, _ in drafting.letter_types()]
+    urls += [f"/surat/skenario/{n}" for n, _ in drafting.scenarios()]
+    for url in urls:
+        for text in re.findall(r'<div class="help">([^<]*)</div>', client.get(url).text):
+            assert not re.search(r"\b(?:the|of|or|is|for|with)\b", text), (url, text)
