@@ -751,3 +751,14 @@ def test_a_repealed_base_cited_by_a_promulgated_act_is_a_warning_in_a_draft_a_ga
     assert enacted and all(f["severity"] == "warning" and "telah diundangkan" in f["message"] for f in enacted)
     draft = [f for f in check(ingest_text(DRAFT.replace(uu20, uu5), "uji.md")) if f["rule"] == "L1"]
     assert draft and {f["severity"] for f in draft} == {"error"}
+
+
+def test_a_referent_word_holding_the_cited_root_is_named():
+    """UU 12/2022 Pasal 55: "(1) Penyidik berwenang ...; (2) Pelaksanaan wewenang sebagaimana dimaksud pada ayat
+    (1) ...": "wewenang" and "berwenang" share "wenang" (no X5_subject)."""
+    text = CLEAN.replace("(2) Kedudukan Pejabat Fungsional dan pelaksana sebagaimana dimaksud pada ayat (1)",
+                         "(2) Pelaksanaan wewenang sebagaimana dimaksud pada ayat (1)").replace(
+        "(1) Pejabat Fungsional dan pelaksana berkedudukan di bawah",
+        "(1) Pejabat Fungsional dan pelaksana berwenang bekerja di bawah")
+    assert "Pelaksanaan wewenang sebagaimana" in text and "berwenang bekerja" in text
+    assert "X5_subject" not in {f["rule"] for f in check(ingest_text(text, "uji.md"))}
