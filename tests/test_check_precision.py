@@ -723,3 +723,42 @@ def test_a_markdown_line_break_after_the_diktums_full_stop_is_no_missing_stop():
     i = CLEAN.index("\n", CLEAN.index(line))
     text = CLEAN[:i] + " \\" + CLEAN[i:]
     assert "D1" not in {f["rule"] for f in check(ingest_text(text, "uji.md"))}
+
+
+def test_a_reference_to_a_list_read_one_level_too_deep_is_a_warning():
+    """UU 27/2014 Pasal 30 ayat (1) prints its lead-in after huruf c ("c. ..., Pemerintah ... dapat melakukan
+    langkah-langkah: 1. ...; 5. ..."): the angka are read as huruf c's, and "ayat (1) angka 5" in ayat (3) finds no
+    "angka 5" of ayat (1). The act's reference is sound: a warning naming the reading."""
+    anchor = "f. pemanfaatan teknologi informasi dan komunikasi.\n"
+    text = DRAFT.replace(anchor, "f. pemanfaatan teknologi informasi dan komunikasi, dengan langkah:\n\n1. "
+                                 "perencanaan;\n\n2. pelaksanaan.\n\n(3) Pelaksanaan sebagaimana dimaksud pada ayat "
+                                 "(2) angka 2 dilaporkan setiap tahun.\n", 1)
+    found = _x2(text)
+    assert found and all(f["severity"] == "warning" and "bersarang" in f["message"] for f in found)
+
+
+def test_a_repealed_base_cited_by_a_promulgated_act_is_a_warning_in_a_draft_a_galat():
+    """PP 53/2012 cites PP 36/1995, which UU 24/2011 Pasal 68 repealed only "pada saat berubahnya PT Jamsostek
+    menjadi BPJS Ketenagakerjaan" (2014); UU 4/2023 cites UU 25/1992, revived when the Mahkamah Konstitusi annulled
+    UU 17/2012 whole. The base knows neither: on a promulgated act L1 is a warning that says so. A draft citing UU
+    5/2014 (repealed by UU 20/2023) gets the GALAT."""
+    uu20 = ("Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara (Lembaran Negara Republik Indonesia Tahun "
+            "2023 Nomor 141, Tambahan Lembaran Negara Republik Indonesia Nomor 6897)")
+    uu5 = ("Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara (Lembaran Negara Republik Indonesia Tahun "
+           "2014 Nomor 6, Tambahan Lembaran Negara Republik Indonesia Nomor 5494)")
+    assert uu20 in CLEAN
+    enacted = [f for f in check(ingest_text(CLEAN.replace(uu20, uu5), "uji.md")) if f["rule"] == "L1"]
+    assert enacted and all(f["severity"] == "warning" and "telah diundangkan" in f["message"] for f in enacted)
+    draft = [f for f in check(ingest_text(DRAFT.replace(uu20, uu5), "uji.md")) if f["rule"] == "L1"]
+    assert draft and {f["severity"] for f in draft} == {"error"}
+
+
+def test_a_referent_word_holding_the_cited_root_is_named():
+    """UU 12/2022 Pasal 55: "(1) Penyidik berwenang ...; (2) Pelaksanaan wewenang sebagaimana dimaksud pada ayat
+    (1) ...": "wewenang" and "berwenang" share "wenang" (no X5_subject)."""
+    text = CLEAN.replace("(2) Kedudukan Pejabat Fungsional dan pelaksana sebagaimana dimaksud pada ayat (1)",
+                         "(2) Pelaksanaan wewenang sebagaimana dimaksud pada ayat (1)").replace(
+        "(1) Pejabat Fungsional dan pelaksana berkedudukan di bawah",
+        "(1) Pejabat Fungsional dan pelaksana berwenang bekerja di bawah")
+    assert "Pelaksanaan wewenang sebagaimana" in text and "berwenang bekerja" in text
+    assert "X5_subject" not in {f["rule"] for f in check(ingest_text(text, "uji.md"))}

@@ -146,3 +146,15 @@ def test_no_form_helps_in_english(client) -> None:
     for url in urls:
         for text in re.findall(r'<div class="help">([^<]*)</div>', client.get(url).text):
             assert not re.search(r"\b(?:the|of|or|is|for|with)\b", text), (url, text)
+
+
+def test_a_drafting_error_names_the_forms_field_not_a_cli_option(client) -> None:
+    from webapp import form_values
+
+    from rancang.web import drafting, forms
+
+    posted = form_values(forms.fields(drafting.profile_schema(), drafting.example("sleman")))
+    html = wait_job(client, client.post("/susun", data={**posted, "_base": "atlantis"},
+                                        headers={"HX-Request": "true"}).text)
+    assert "atlantis" in html and "Galat" in html
+    assert not re.search(r"--[a-z]", re.sub(r"<[^>]+>", "", html.split('id="susun-form"')[0]))

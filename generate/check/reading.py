@@ -231,8 +231,8 @@ def _applies(row: dict[str, Any], ctx: dict[str, Any]) -> bool:
         return False
     if row.get("needs") == "jenis" and not ctx["known"]:
         return False
-    if row.get("ocr") is False and (ctx["conf"] is not None or ctx["marks"]):
-        return False  # the rule reads the structure's meaning: an OCR'd structure is no ground for it
+    if row.get("ocr") is False and (ctx["conf"] is not None or ctx["marks"] or ctx["broken"]):
+        return False  # the rule reads the structure's meaning: an OCR'd or broken structure is no ground for it
     if row.get("form") and ctx["conf"] is not None and ctx["conf"] < float(ctx["cfg"].get("ocr_min_confidence", 90)):
         return False
     # headings run into clauses or OCR marks: their punctuation is the reading's, not the act's
@@ -305,6 +305,8 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
     elif f["rule"] == "X2" and f.get("ref_in_gap"):
         f = _downgrade(f, cfg.get("gap_note", "ketentuan yang diacu berada pada loncatan penomoran; periksa "
                                               "apakah ketentuan itu tidak ada atau tidak terbaca"))
+    if f["rule"] == "L1" and f["severity"] == "error" and ctx["copy"] == "diundangkan":
+        f = _downgrade(f, cfg.get("repeal_note", "basis pengetahuan mencatat tanggal peraturan yang mencabut"))
     if f["rule"] == "X2" and f["severity"] == "error" and ctx["copy"] and ctx["lossy"]:
         f = _downgrade(f, cfg.get("lossy_note", "salinan ini kehilangan baris di tempat lain ({where})").format(
             where=ctx["lossy"]))
