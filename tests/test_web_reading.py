@@ -158,3 +158,13 @@ def test_a_drafting_error_names_the_forms_field_not_a_cli_option(client) -> None
                                         headers={"HX-Request": "true"}).text)
     assert "atlantis" in html and "Galat" in html
     assert not re.search(r"--[a-z]", re.sub(r"<[^>]+>", "", html.split('id="susun-form"')[0]))
+
+
+def test_form_helps_speak_to_staff_not_of_files_or_nulls(client) -> None:
+    """No help text names a data file, JSON null, an arrow of a mapping or a CLI option (the drafter's language)."""
+    from rancang.web import drafting
+
+    urls = ["/susun"] + [f"/surat/{j}" for j, _ in drafting.letter_types()]
+    for url in urls:
+        for text in re.findall(r'<div class="help">([^<]*)</div>', client.get(url).text):
+            assert not re.search(r"\bnull\b|generate/|\.ya?ml\b|-&gt;|\.md\b|--[a-z]", text), (url, text)
