@@ -22,6 +22,7 @@ import re
 from functools import cache
 from typing import Any
 
+from rancang.kinds import LIST_TYPES
 from rancang.model.clauses import Unit, lampiran_following
 from rancang.model.pipeline import load_nlp
 
@@ -70,7 +71,7 @@ def duty_lists(us: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, list[st
         if u.definition or not u.text or len(u.text) > 240:
             continue
         if u.source == "body":
-            items = [us[c] for c in u.children if us[c].type in ("huruf", "angka", "item")]
+            items = [us[c] for c in u.children if us[c].type in LIST_TYPES]
         elif u.type in ("item", "paragraph", "heading"):
             items = lampiran_following(us, u)
         else:

@@ -99,3 +99,11 @@ def score_lines(model: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]
     got = {_line(x) for x in model.get("kedudukan_lines") or []}
     want = {_line(x) for x in gold["lines"]}
     return {"lines_p": _ratio(len(got & want), len(got)), "lines_r": _ratio(len(got & want), len(want))}
+
+
+def score_reporting(model: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
+    """``{report_p, report_r}``: the model's distinct reporting lines (from, to) against a hand-read reporting gold
+    (``tests/gold/reporting/*.json``)."""
+    got = {(x["from"], x["to"]) for x in model.get("reporting_lines") or []}
+    want = {(x["from"], x["to"]) for x in gold["lines"]}
+    return {"report_p": _ratio(len(got & want), len(got)), "report_r": _ratio(len(got & want), len(want))}

@@ -78,7 +78,11 @@ class _Reader:
             # the subject: after the last word that opens it ("Pada struktur di atas", "Untuk", "kedudukan") -
             # a title run into the sentence names other roles
             a = max([m.end() for m in self.subject_from.finditer(u.low, a, v.start())], default=a)
-            subjects = [k for _, _, k in self.parties(u, ms, a, v.start())]
+            # a role described in the subject ("pejabat pimpinan tinggi pratama sebagai Pimpinan Unit Organisasi,
+            # kelompok jabatan fungsional ... berkedudukan"): neither it nor what it acts as sits under anyone here
+            found = self.parties(u, ms, a, v.start())
+            subjects = [k for s, e, k in found if not self.acting.match(u.low[e:e + 9].lstrip())
+                        and not self.acting.search(u.low[max(a, s - 9):s])]
             jenjang = [k for _, _, k in _words(u.low, a, v.start(), self.jenjang)]
             stop = self.stop.search(u.low, v.end(), b)
             act = self.acting.search(u.low, v.end(), stop.start() if stop else b)

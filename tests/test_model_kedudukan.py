@@ -89,10 +89,11 @@ def test_the_memo_tells_the_kedudukan_and_who_holds_each_role():
     assert "Pejabat Penilai Kinerja dijabat oleh: " in md and "Kepala Unit Pelaksana Teknis Daerah" in md
 
 
-@pytest.mark.parametrize("seed", ["jepara", "pasaman-barat"])
+@pytest.mark.parametrize("seed", ["bogor", "jepara", "pasaman-barat", "malang"])
 def test_the_seeds_kedudukan_lines_meet_their_hand_read_gold(seed):
     """tests/gold/lines: every kedudukan sentence of the seed read by hand (from, jenjang, to, the role the superior
-    acts as)."""
+    acts as); malang's written after the rules and measured first (P 80.8%, R 80.8%), bogor's last (P 100%,
+    R 94.3%: "Kepala Seksi/Subbagian" does not name the Kepala Subbagian for the model)."""
     import rancang.corpus as corpus
     from rancang.model.evaluate import score_lines
 

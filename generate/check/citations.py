@@ -11,8 +11,10 @@ the acts (numbers, amendments, repeals) are the knowledge base's (:mod:`rancang.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
+from rancang.generate.shared import resources
 from rancang.kinds import heads_pattern
 
 ACT = re.compile(rf"""
@@ -67,3 +69,22 @@ def parse(text: str) -> list[dict[str, Any]]:
                 "nomor": int(pub.group("nomor")), "tln": int(pub.group("tln")) if pub.group("tln") else None},
         })
     return out
+
+
+@cache
+def _levels() -> dict[str, int]:
+    """The hierarchy levels of ``shared/data/mengingat.yaml`` (M2)."""
+    return dict(resources.read_yaml("shared/data/mengingat.yaml")["levels"])
+
+
+def hierarchy_level(jenis: str | None) -> int | None:
+    """The M2 level of a cited jenis (as printed: "Peraturan Daerah Kabupaten X" counts as Perda), or None."""
+    if not jenis:
+        return None
+    levels = _levels()
+    for name in sorted(levels, key=len, reverse=True):
+        if jenis.startswith(name):
+            return levels[name]
+    if jenis.startswith("Peraturan Menteri"):
+        return levels["Peraturan Menteri"]
+    return None

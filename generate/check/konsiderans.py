@@ -12,8 +12,8 @@ from typing import Any
 from rancang.fold import fold
 from rancang.generate.check import citations
 from rancang.generate.check.base import Finding, ending, finding, is_perda, item_cite, jenis_of, norm
+from rancang.generate.check.citations import hierarchy_level
 from rancang.generate.check.structure import letter_value
-from rancang.generate.draft.mengingat import hierarchy_level
 from rancang.kb import evidence as kb_evidence
 from rancang.kb import store as kb_store
 from rancang.parts import Konsiderans
@@ -223,7 +223,8 @@ def check_diktum(reg: Regulation) -> Iterator[Finding]:
     if idx is None:
         return
     text = " ".join(lines[idx:])
-    if not text.endswith("."):
+    # (a Markdown copy's hard line break "\\" or emphasis marks after the full stop are no words of the act)
+    if not text.rstrip("\\_* ").endswith("."):
         tail = " ".join(text.split()[-3:])
         yield finding("D1", "Diktum", fix={"old": tail, "new": tail + ".", "after": "Menetapkan"})
 

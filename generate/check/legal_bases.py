@@ -119,8 +119,15 @@ def check_replaced(reg: Regulation) -> Iterator[Finding]:
                 if rel["act"] == own:
                     continue  # (the act being checked repeals it: it says so itself)
                 if before:
-                    yield finding(_rule("L1", verified), cite, act=base.name(key), new=base.name(rel["act"]),
-                                  evidence=src)
+                    f = finding(_rule("L1", verified), cite, act=base.name(key), new=base.name(rel["act"]),
+                                evidence=src)
+                    if all(s.startswith("bpk:") for s in rel["sources"]):
+                        # BPK's status "Dicabut" also stands for a repeal of some Pasal (UU 41/1999 "Dicabut UU
+                        # 18/2013", which repealed its Pasal 50 ayat (1)-(3) and others): no act's own words say so
+                        f["reading_doubt"] = ("hanya menurut metadata BPK, yang juga mencatat pencabutan sebagian "
+                                              "pasal sebagai \"Dicabut\"; periksa ketentuan penutup peraturan yang "
+                                              "mencabutnya")
+                    yield f
                 elif before is False and verified:
                     yield finding("L4", cite, act=base.name(key), what="dicabut", new=base.name(rel["act"]),
                                   evidence=src)

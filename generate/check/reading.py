@@ -210,7 +210,7 @@ def _context(reg: Regulation, findings: list[Finding]) -> dict[str, Any]:
     pasals = reg.pasals()
     anomalies = sum(f["rule"] == "B3" for f in findings)
 
-    return {"table": rules(), "cfg": cfg, "conf": conf, "marks": marks, "marks_note": marks_note,
+    ctx: dict[str, Any] = {"table": rules(), "cfg": cfg, "conf": conf, "marks": marks, "marks_note": marks_note,
             "national": is_national(reg),
             "known": jenis_known(reg), "gaps": _glued_gaps(reg), "anomalies": anomalies,
             "broken": anomalies > int(cfg.get("max_numbering_anomalies", 2)),
@@ -218,7 +218,11 @@ def _context(reg: Regulation, findings: list[Finding]) -> dict[str, Any]:
             "undated": not (reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan or year_of(reg)),
             "mixed": any((k.label or "").strip().rstrip(".").isdigit() for k in reg.menimbang),
             "copy": copy_kind(reg), "amended_year": amended_year(reg), "text_at": lambda cite: _text_at(reg, cite),
-            "tail": pasals[-1].cite if pasals and "mengetahuinya" in pasals[-1].full_text() else None}
+            "tail": pasals[-1].cite if pasals and _PENUTUP_IN.search(pasals[-1].full_text()) else None,
+            "lossy": ""}
+    ctx["lossy"] = _lossy(reg, [f for f in findings if f["rule"] == "B3" and f["cite"] not in ctx["gaps"]
+                                and not (ctx["tail"] and (f["cite"] + " ").startswith(ctx["tail"] + " "))])
+    return ctx
 
 
 def _applies(row: dict[str, Any], ctx: dict[str, Any]) -> bool:
@@ -227,8 +231,8 @@ def _applies(row: dict[str, Any], ctx: dict[str, Any]) -> bool:
         return False
     if row.get("needs") == "jenis" and not ctx["known"]:
         return False
-    if row.get("ocr") is False and (ctx["conf"] is not None or ctx["marks"]):
-        return False  # the rule reads the structure's meaning: an OCR'd structure is no ground for it
+    if row.get("ocr") is False and (ctx["conf"] is not None or ctx["marks"] or ctx["broken"]):
+        return False  # the rule reads the structure's meaning: an OCR'd or broken structure is no ground for it
     if row.get("form") and ctx["conf"] is not None and ctx["conf"] < float(ctx["cfg"].get("ocr_min_confidence", 90)):
         return False
     # headings run into clauses or OCR marks: their punctuation is the reading's, not the act's
@@ -277,7 +281,7 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
     cfg, error = ctx["cfg"], f["severity"] == "error"
     if ctx["mixed"] and f["cite"].startswith("Menimbang") and error:
         f = _downgrade(f, cfg.get("mixed_note", "Menimbang terbaca bercampur dengan Mengingat"))
-    if ctx["tail"] and f["rule"] in ("B3", "R1_item", "R1_last", "R1_end", "X2") \
+    if ctx["tail"] and f["rule"] in _TAIL_RULES \
             and (f["cite"] == ctx["tail"] or f["cite"].startswith(ctx["tail"] + " ")) and not f.get("doubt"):
         f = _downgrade(f, cfg.get("tail_note", "teks sesudah rumusan pengundangan terbaca masuk ke Pasal terakhir"))
     if f["rule"] in ("T1_berlaku", "T1_undang") and ctx["copy"] == "tanpa_penutup" and f["severity"] == "error":
@@ -301,6 +305,11 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
     elif f["rule"] == "X2" and f.get("ref_in_gap"):
         f = _downgrade(f, cfg.get("gap_note", "ketentuan yang diacu berada pada loncatan penomoran; periksa "
                                               "apakah ketentuan itu tidak ada atau tidak terbaca"))
+    if f["rule"] == "L1" and f["severity"] == "error" and ctx["copy"] == "diundangkan":
+        f = _downgrade(f, cfg.get("repeal_note", "basis pengetahuan mencatat tanggal peraturan yang mencabut"))
+    if f["rule"] == "X2" and f["severity"] == "error" and ctx["copy"] and ctx["lossy"]:
+        f = _downgrade(f, cfg.get("lossy_note", "salinan ini kehilangan baris di tempat lain ({where})").format(
+            where=ctx["lossy"]))
     return f
 
 
@@ -359,6 +368,27 @@ def _glued_gaps(reg: Regulation) -> dict[str, str]:
                     out[node.cite] = f"judul Pasal {missing} diperbaiki saat pembacaan"
             prev = node
     return out
+
+
+#: the penutup's words run into the last Pasal: the formula of promulgation ("Agar setiap orang mengetahui(nya)"),
+#: the place of enactment; what follows them there is the penutup's, the Penjelasan's or the Lampiran's text
+_PENUTUP_IN = re.compile(r"Agar\s+setiap\s+orang\s+mengetahui|\b(?:Ditetapkan|Disahkan|Diundangkan)\s+di\s+[A-Z]")
+#: rules whose finding in the last Pasal may stand on that run-in text
+_TAIL_RULES = ("B3", "R1_item", "R1_last", "R1_end", "X2", "X1_ayat", "X1_pasal", "X1_list", "X1_serial", "X4",
+               "U4_undefined", "X5", "X5_subject")
+
+
+def _lossy(reg: Regulation, gaps: list[Finding]) -> str:
+    """Where the text shows it lost lines, "" if nowhere: a Pasal whose only ayat is "(1)" (ayat are numbered only
+    when there are two or more, Lampiran II angka 76), or a numbering gap (``gaps``: the B3 findings no join or
+    run-in text explains)."""
+    for p in reg.pasals():
+        ayat = p.child_list("ayat")
+        if len(ayat) == 1 and (ayat[0].number or "").strip("() ") == "1" \
+                and not label_pattern("ayat", 2).search(_printed(ayat[0])):  # type: ignore[union-attr]
+            return f"{p.cite} hanya memuat ayat (1)"  # (not "(2)" run into its text: that is a join, not a loss)
+    gap = gaps[0] if gaps else None
+    return f"penomoran {gap['cite']} melompat" if gap else ""
 
 
 #: a web address a copy printed on every page ("depkumham.go.id", "www.hukumonline.com"): no word of the act

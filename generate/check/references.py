@@ -148,6 +148,10 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
             f = finding("X2", node.cite, ref=ref.text)
             if any(in_gap(ids, t) or _glued(reg, ids, t) for t in ref.target if t not in ids):
                 f["ref_in_gap"] = True
+            elif any(_nested_deeper(ids, t) for t in ref.target if t not in ids):
+                f["reading_doubt"] = ("unit yang diacu terbaca bersarang lebih dalam (rincian yang kalimat "
+                                      "pembukanya tercetak sesudah huruf terakhir): yang terbaca, bukan rujukannya, "
+                                      "kemungkinan keliru")
             elif re.search(r"\]\([^()\s]*\)\s*$", node.text[max(0, ref.start - 120):ref.start]):
                 f["reading_doubt"] = ("rujukan terpotong tautan yang disisipkan salinan (\"[ayat (1)](...) huruf a\"): "
                                       "yang terbaca bukan rujukan yang tercetak")
@@ -155,6 +159,11 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
                            node.text[max(0, ref.start - 40):ref.start]):
                 f["reading_doubt"] = ("rumusan rujukan terbaca tidak utuh (\"sebagaimana\" tanpa \"dimaksud\"): "
                                       "kemungkinan kata yang hilang dari salinan")
+            elif _OCR_NUMBER.search(node.text[max(0, ref.start - 30):ref.start]):
+                f["reading_doubt"] = "nomor dalam rujukan terbaca dengan huruf (\"4l\" untuk 41): kerusakan khas OCR"
+            elif not re.search(r"\bdimaksud\b[^.;]{0,40}$", node.text[max(0, ref.start - 60):ref.start]):
+                f["reading_doubt"] = ("rujukan tanpa rumusan \"sebagaimana dimaksud\" ke ketentuan yang tidak ada: "
+                                      "kemungkinan pasal dari naskah lain yang disebut dalam kalimat ini")
             elif _SPLIT.search(node.text[max(0, ref.start - 30):ref.end + 6]):
                 f["reading_doubt"] = ("nomor dalam rujukan terbaca terpisah spasi (\"Pasal 2 8\"): kemungkinan "
                                       "kerusakan pembacaan, bukan rujukan yang salah")
@@ -171,10 +180,23 @@ _NAMED_ACT = re.compile(r"^[\s,]*(?:Undang-\s*Undang|Kitab\s+Undang-\s*Undang|Pe
 #: a number or a word of a reference split by spacing ("Pasal 2 8 ayat (2 ) huruf a", "P asal"): a letter-spaced
 #: text layer read apart, so the chain that resolves is not the one printed
 _SPLIT = re.compile(r"(?:Pasal|ayat|huruf|angka)\s+\(?\d+\s+\d|\(\s+\d|\(\d+\s+\)|\bP\s+asal\b")
+#: a number read with a letter for a digit right before the chain ("Pasal 4l ayat (2) huruf d": 41)
+_OCR_NUMBER = re.compile(r"\b\d+[lIO]\w*\s+$|\b[lIO]\d+\s+$")
 #: a capitalised word right after the chain ("Pasal 3 ayat (2) Protokol ..."): maybe another instrument's Pasal
 _NAME_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\b")
 #: ... unless it names this act ("Pasal 5 Peraturan Bupati ini")
 _OWN_ACT = re.compile(r"^\s+[A-Z][\w -]{0,60}?\bini\b")
+
+
+def _nested_deeper(ids: set[str] | dict[str, object], target: str) -> bool:
+    """Whether the last unit of ``target`` ("pasal-30/ayat-1/angka-5") exists one level deeper in its holder
+    ("pasal-30/ayat-1/huruf-c/angka-5"): a list whose lead-in the act printed after the last huruf (UU 27/2014 Pasal
+    30 ayat (1): "c. ..., Pemerintah ... dapat melakukan langkah-langkah: 1. ...") read as that huruf's."""
+    head, _, last = target.rpartition("/")
+    if not head or head not in ids:
+        return False
+    return any(t.startswith(head + "/") and t.endswith("/" + last) and t.count("/") == target.count("/") + 1
+               for t in ids)
 
 
 def _in_own_list(ids: set[str] | dict[str, object], here: str, target: str) -> bool:

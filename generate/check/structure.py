@@ -188,7 +188,7 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
     spelled_place = r"\s+".join(map(re.escape, (place or "").split()))
     if pasals and place and not re.search(
             rf"Agar\s+setiap\s+orang\s+mengetahuinya\s*,?\s+memerintahkan\s+pengundangan\s+"
-            rf"(?i:{spelled})\s+ini\s+dengan\s+penempatannya\s+dalam\s+{spelled_place}\b", text):
+            rf"(?i:{spelled})\s+ini\s*,?\s+dengan\s+penempatannya\s+dalam\s+{spelled_place}\b", text):
         yield finding("T1_undang", pasals[-1].cite, jenis=jenis, place=place)
     for name in _signers(reg.penutup.lines):
         if _MARKUP.search(name):

@@ -1,6 +1,6 @@
 """Mengingat of a draft: the current national bases (data) plus the region's own, ordered by hierarchy (M2).
 
-The national bases a draft cites are listed by key in ``data/mengingat.yaml`` and printed from the knowledge base
+The national bases a draft cites are listed by key in ``shared/data/mengingat.yaml`` and printed from the knowledge base
 of acts (:mod:`rancang.kb`, through :mod:`rancang.generate.shared.kbcite`) that ``rancang check`` also reads: title,
 publication and latest amendment, each as the knowledge base holds it verified, else a visible blank ("Nomor
 ....") that the draft's ``catatan.md`` lists under what must be filled. The region's bases come from its profile;
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
 from rancang.generate.draft.notes import Notes
@@ -25,16 +24,10 @@ from rancang.kb.observe import publication
 from rancang.parts import Citation, Dasar
 
 
-@cache
-def _levels() -> dict[str, int]:
-    """The hierarchy levels of ``data/mengingat.yaml`` (M2)."""
-    return dict(resources.read_yaml("data/mengingat.yaml")["levels"])
-
-
 def data(year: int | None = None) -> dict[str, Any]:
     """{levels, bases}: the hierarchy levels and the national bases as Mengingat entries {jenis, nomor, tahun,
     tentang, text, amendments, blanks} for a text of ``year`` (None: any year), printed from the knowledge base."""
-    raw = resources.read_yaml("data/mengingat.yaml")
+    raw = resources.read_yaml("shared/data/mengingat.yaml")
     return {"levels": raw["levels"], "bases": [national_entry(b["act"], b.get("pasal"), year) for b in raw["bases"]]}
 
 
@@ -183,16 +176,3 @@ def _year(profile: Profile) -> int | None:
         return profile.tahun
     except (KeyError, TypeError, ValueError):
         return None
-
-
-def hierarchy_level(jenis: str | None) -> int | None:
-    """The M2 level of a cited jenis (as printed: "Peraturan Daerah Kabupaten X" counts as Perda), or None."""
-    if not jenis:
-        return None
-    levels = _levels()
-    for name in sorted(levels, key=len, reverse=True):
-        if jenis.startswith(name):
-            return levels[name]
-    if jenis.startswith("Peraturan Menteri"):
-        return levels["Peraturan Menteri"]
-    return None

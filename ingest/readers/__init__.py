@@ -14,13 +14,12 @@ from collections.abc import Callable
 
 from rancang.errors import InputError
 from rancang.ingest import hazards
-from rancang.ingest.readers import line_bounds, text
+from rancang.ingest.readers import akn, line_bounds, text
 from rancang.ingest.readers.document import Document
 from rancang.ingest.readers.docx import reader as docx_reader
 from rancang.ingest.readers.ocr import reader as ocr_reader
 from rancang.ingest.readers.pdf import guard as pdf_guard
 from rancang.ingest.readers.pdf import reader as pdf_reader
-from rancang.ingest.writers import akn
 from rancang.textsafe import scrub_lines
 
 

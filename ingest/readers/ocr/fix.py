@@ -205,8 +205,8 @@ def _unreadable_between(token: str, rest: str, prev: str, lines: list[str], i: i
     for line in lines[i + 1:i + 60]:
         text = line.strip()
         if _PASAL.match(text) or _BAB.match(text) or _LAMPIRAN.match(text) or _CLOSING.match(text):
-            # the Pasal ends here: a Pasal whose clauses are ayat has no unnumbered last sentence (UU 12/2011
-            # Lampiran II angka 84), so this is its last ayat when the token is no word and no label
+            # the Pasal ends here: after ayat (n), a sentence opened by a token that is no word and no label is the
+            # last ayat whose label OCR could not read (a Pasal built of ayat numbers each of its clauses)
             return len(token) <= 2 and not token.isdigit()
         if m := _AYAT.match(text):
             return int(m.group(1)) == ayat + 2
