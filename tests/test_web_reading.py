@@ -168,3 +168,13 @@ def test_form_helps_speak_to_staff_not_of_files_or_nulls(client) -> None:
     for url in urls:
         for text in re.findall(r'<div class="help">([^<]*)</div>', client.get(url).text):
             assert not re.search(r"\bnull\b|generate/|\.ya?ml\b|-&gt;|\.md\b|--[a-z]", text), (url, text)
+
+
+def test_the_drafters_checklist_names_no_command(client) -> None:
+    from rancang.web.drafting import checklist
+
+    rows = checklist("# Catatan\n- [ ] **Pasal 1 angka 13** [U2]: perbaikan mekanis rancang check --fix — ubah\n"
+                     "- [ ] Istilah didefinisikan tetapi tidak dipakai dalam rancangan (check U5).\n")
+    texts = [r["text"] for r in rows]
+    assert texts[1] == "**Pasal 1 angka 13** [U2]: perbaikan mekanis oleh pemeriksaan kaidah — ubah"
+    assert texts[2].endswith("(kaidah U5).") and not any("check" in t for t in texts)
