@@ -178,3 +178,10 @@ def test_the_drafters_checklist_names_no_command(client) -> None:
     texts = [r["text"] for r in rows]
     assert texts[1] == "**Pasal 1 angka 13** [U2]: perbaikan mekanis oleh pemeriksaan kaidah — ubah"
     assert texts[2].endswith("(kaidah U5).") and not any("check" in t for t in texts)
+
+
+def test_a_mengingat_without_a_number_shows_no_none(client) -> None:
+    """Malang's Mengingat has an entry the reader found no label for: the page shows its text, not 'None'."""
+    text = re.sub(r"<[^>]+>", " ", client.get("/baca/malang").text)
+    assert "Undang-Undang Nomor 12 Tahun 2011" in text and not re.search(r"\bNone\b", text)
+    assert "rancang kb" not in client.get("/baca/malang").text
