@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rancang.generate.check import check, fix, reading
+from rancang.generate.check import check, copies, fix
 from rancang.ingest import ingest_text
 
 CASES = Path(__file__).parent / "cases" / "check"
@@ -471,7 +471,7 @@ def test_the_year_of_a_judul_the_reader_did_not_parse_still_dates_the_act():
     reg = ingest_text(CLEAN.replace("NOMOR 5 TAHUN 2024", "NOMOR 5 TAHUN 2009"), "uji.md")
     reg.meta.tahun = None
     reg.meta.tanggal_ditetapkan = reg.meta.tanggal_diundangkan = None
-    assert reading.year_of(reg) == 2009
+    assert copies.year_of(reg) == 2009
 
 
 # --- warnings that were mostly false on national texts, made quieter --------------------------------------------
@@ -542,7 +542,7 @@ def test_a_letter_spaced_copy_is_read_as_damaged_text():
         "Perangkat Daerah adalah unsur pembantu Bupati", "Perangkat Daer ah adalah uns ur pemban tu Bup ati").replace(
         "(1) Pejabat Fungsional dan pelaksana berkedudukan", "(1) Pejab at Fungsio nal da n pelaksa na berkedudu kan")
     reg = ingest_text(spaced, "uji.md")
-    assert reading.spacing_damage(reg)[0] > 4.0 > reading.spacing_damage(ingest_text(DRAFT, "uji.md"))[0]
+    assert copies.spacing_damage(reg)[0] > 4.0 > copies.spacing_damage(ingest_text(DRAFT, "uji.md"))[0]
     found = check(reg)
     assert not [f for f in found if f["severity"] == "error" or f["rule"].startswith("R1")]
 
@@ -616,7 +616,7 @@ def test_a_copy_without_judul_is_dated_by_its_enactment_or_not_held_to_lampiran_
                                                      "dimaksud dalam ayat (1) ditetapkan oleh Bupati")
     reg = ingest_text(body, "uji.md")
     reg.meta.tanggal_ditetapkan = reg.meta.tanggal_diundangkan = reg.meta.tahun = None
-    assert reading.year_of(reg) == 2024  # "Ditetapkan di Sukamaju pada tanggal 2 Januari 2024"
+    assert copies.year_of(reg) == 2024  # "Ditetapkan di Sukamaju pada tanggal 2 Januari 2024"
     cut = body[:body.index("Ditetapkan di")]
     found = [f for f in check(ingest_text(cut, "uji.md")) if f["rule"] == "X1_ayat"]
     assert found and all(f["severity"] == "warning" and "tahun peraturan tidak terbaca" in f["message"] for f in found)
@@ -629,8 +629,8 @@ def test_the_gazette_line_alone_marks_a_promulgated_act():
                                                                               "TAHUN 2024 NOMOR 5")
     reg = ingest_text(lined, "uji.md")
     reg.meta.berita_daerah = None
-    assert reading.copy_kind(reg) == "diundangkan"
-    assert reading.copy_kind(ingest_text(DRAFT, "uji.md")) is None
+    assert copies.copy_kind(reg) == "diundangkan"
+    assert copies.copy_kind(ingest_text(DRAFT, "uji.md")) is None
 
 
 def test_a_missing_tambahan_is_read_in_the_acts_own_bracket():
