@@ -782,3 +782,14 @@ def test_a_misread_word_in_the_pengundangan_formula_is_a_warning():
     assert t1 and all(f["severity"] == "warning" and '"m1"' in f["message"] for f in t1)
     other = DRAFT.replace("Peraturan Bupati ini dengan penempatannya", "Peraturan Bupati itu dengan penempatannya")
     assert {f["severity"] for f in check(ingest_text(other, "uji.md")) if f["rule"] == "T1_undang"} == {"error"}
+
+
+def test_a_promulgated_acts_copy_without_its_mulai_berlaku_sentence_is_a_warning():
+    """PP 43/2015's copy opens its last Pasal with "Agar setiap orang mengetahuinya, ...": the sentence "Peraturan
+    Pemerintah ini mulai berlaku ..." was lost by the copy (a promulgated act came into force). A draft without it
+    gets the GALAT."""
+    sentence = "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan."
+    t1 = [f for f in check(ingest_text(CLEAN.replace(sentence, ""), "uji.md")) if f["rule"] == "T1_berlaku"]
+    assert t1 and all(f["severity"] == "warning" and "telah diundangkan" in f["message"] for f in t1)
+    assert {f["severity"] for f in check(ingest_text(DRAFT.replace(sentence, ""), "uji.md"))
+            if f["rule"] == "T1_berlaku"} == {"error"}
