@@ -168,3 +168,20 @@ def test_form_helps_speak_to_staff_not_of_files_or_nulls(client) -> None:
     for url in urls:
         for text in re.findall(r'<div class="help">([^<]*)</div>', client.get(url).text):
             assert not re.search(r"\bnull\b|generate/|\.ya?ml\b|-&gt;|\.md\b|--[a-z]", text), (url, text)
+
+
+def test_the_drafters_checklist_names_no_command(client) -> None:
+    from rancang.web.drafting import checklist
+
+    rows = checklist("# Catatan\n- [ ] **Pasal 1 angka 13** [U2]: perbaikan mekanis rancang check --fix — ubah\n"
+                     "- [ ] Istilah didefinisikan tetapi tidak dipakai dalam rancangan (check U5).\n")
+    texts = [r["text"] for r in rows]
+    assert texts[1] == "**Pasal 1 angka 13** [U2]: perbaikan mekanis oleh pemeriksaan kaidah — ubah"
+    assert texts[2].endswith("(kaidah U5).") and not any("check" in t for t in texts)
+
+
+def test_a_mengingat_without_a_number_shows_no_none(client) -> None:
+    """Malang's Mengingat has an entry the reader found no label for: the page shows its text, not 'None'."""
+    text = re.sub(r"<[^>]+>", " ", client.get("/baca/malang").text)
+    assert "Undang-Undang Nomor 12 Tahun 2011" in text and not re.search(r"\bNone\b", text)
+    assert "rancang kb" not in client.get("/baca/malang").text
