@@ -6,9 +6,10 @@ folder each time (issue 32: "a kill during draft -o over an older draft leaves a
 Each trial writes the Sleman or the Kota Magelang example (alternating) into a folder that holds the other one's
 complete draft, sends the signal after a random delay (up to the time one draft takes), and then checks that the
 four files form one set (after :func:`rancang.atomic.settle`, which the next command writing into the folder runs
-first: a SIGKILL inside the renames leaves the set's journal): draft.json's ``source.sha256`` is the sha256 of draft.md, and the region of draft.json is
-the one named in catatan.md's title and in draft.docx. Hidden temporary files may remain after SIGKILL. Prints the
-count of trials per outcome (killed before the renames: old set; after: new set; mixed: a defect).
+first: a SIGKILL inside the renames leaves the set's journal): draft.json's ``source.sha256`` is the sha256 of
+draft.md, and the region of draft.json is the one named in catatan.md's title and in draft.docx. Hidden temporary
+files may remain after SIGKILL. Prints the count of trials per outcome (killed before the commit: old set; after:
+new set; mixed: a defect).
 """
 
 from __future__ import annotations
