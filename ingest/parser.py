@@ -172,7 +172,8 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     corrections: list[dict[str, Any]] = []
     lines, taken, warnings = hazards.inert_unmatched_quotes(lines, parts["body"])
     body_records = len(removed)
-    top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source, layout, unit)
+    top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source, layout, unit,
+                               {w["ends_at"] for w in warnings if "ends_at" in w})
     penutup, berita_daerah = meta_mod.parse_penutup(part("penutup"))
     _meta_from_penutup(meta, penutup, berita_daerah)
     # (the Lampiran reader splits a text table's rows into cells and drops their pipes; the Penjelasan keeps them)
@@ -248,12 +249,13 @@ def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, i
 
 def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: list[dict[str, Any]],
           corrections: list[dict[str, Any]], source: Source, layout: canonical_mod.Layout | None = None,
-          unit: str = "pasal") -> tuple[list[Node], bool, list[tuple[int, str]]]:
+          unit: str = "pasal", quote_ends: set[int] | None = None) -> tuple[list[Node], bool, list[tuple[int, str]]]:
     """The batang tubuh of lines ``span`` [start, end): (the top nodes, whether the flow layout was read, the
     lines no Pasal holds). ``layout``: the marks and indentation of a Markdown canonical text, which place its
-    headings and units. ``unit``: "pasal", or "diktum" for a Keputusan (:mod:`rancang.ingest.dikta`). Detached
-    enumerators are recorded in ``removed``, the reader's corrections in ``corrections``. Raises InputError when
-    no Pasal (or diktum) is found."""
+    headings and units. ``unit``: "pasal", or "diktum" for a Keputusan (:mod:`rancang.ingest.dikta`).
+    ``quote_ends``: the lines where a quote that never closed must end (:func:`hazards.inert_unmatched_quotes`).
+    Detached enumerators are recorded in ``removed``, the reader's corrections in ``corrections``. Raises
+    InputError when no Pasal (or diktum) is found."""
     a, b = span
     numbered = [(no + 1, lines[no]) for no in range(a, b)]
     if layout is not None:
@@ -261,7 +263,8 @@ def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: lis
     elif unit == NodeType.DIKTUM:
         top, drafts, orphans = dikta_mod.read_dikta(numbered)
     else:
-        top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
+        top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections,
+                                                      quote_ends=quote_ends)
     if not drafts:
         raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
     # (cleaned lines are stripped, and no bare enumerator is longer than "(123).")

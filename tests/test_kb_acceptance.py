@@ -5,7 +5,7 @@ knowledge base does not count.
 Texts: each bundled regional text checked against the shipped knowledge base leaves its own votes out (``check``
 never counts the checked act as evidence for itself: leave-one-out); ``tests/data/kb/heldout`` holds a Perbup no
 build reads (a peers case of /work/shared/cases). Where no text of the collection, the regional texts or the
-cases cites an act readably (UU 30/2014, PP 30/2019, PP 49/2018, Perpres 95/2018), the entry is written here in
+cases cites an act readably (PP 30/2019, PP 49/2018, Perpres 95/2018; UU 30/2014's TLN), the entry is written here in
 the form every Mengingat uses, with the numbers the sources named in the assertion give. The outcome follows the
 evidence left: an error where the fact is verified without the checked text (the BPK metadata and the act's own
 text, or two citing acts), an INFO naming the one source where only one is left (UU 20/2023 and UU 6/2023, cited
@@ -144,12 +144,27 @@ def test_a_perbup_no_build_reads_checks_uu_20_2023_and_permenpan_rb_7_2022_again
         assert "Peraturan Bupati Malang Nomor 132 Tahun 2023" in found[0]["message"]
 
 
+def test_uu_30_2014_as_pp_48_2016_prints_it_is_checked_against_its_metadata_and_its_own_text():
+    """PP 48/2016 (the opening of the converted text, copied) runs three Mengingat entries into one and prints UU
+    30/2014 OCR-damaged: "Tahun 2OL4 Nomor 292, Ta.mtrahan Lembaran Negara ... Nomor 560 1". Its LN is read and
+    checked (the TLN is not); PP 48/2016's own votes left out, UU 30/2014 is verified by BPK and its own text."""
+    reg = ingest_text((HELDOUT.parent / "pp-2016-48-awal.md").read_text(encoding="utf-8"), "48.md")
+    reg.meta.jenis, reg.meta.nomor, reg.meta.tahun, reg.meta.daerah_jenis = "Peraturan Pemerintah", "48", 2016, \
+        "nasional"  # (the reader loses this scan's judul: the act as the collection files it)
+    item = _entry(reg, "uu-2014-30")
+    assert l3(reg, item, "uu-2014-30") == []
+    found = l3(reg, item, "uu-2014-30", wrong(item.text, r"Tahun\s+2OL4\s+Nomor", 292))
+    assert [(f["rule"], f["severity"]) for f in found] == [("L3", "error")]
+    assert "seharusnya Tahun 2014 Nomor 292 menurut metadata BPK (uu-2014-30) dan naskah UU 30/2014 sendiri." in \
+        found[0]["message"]
+
+
 #: acts no held text cites readably: the entry as every Mengingat writes it; (LN, TLN, severity of a wrong
 #: number, a source the finding names)
 WRITTEN = [
-    # PP 48/2016 cites it, but OCR-damaged ("Tahun 2OL4 Nomor 292, Ta.mtrahan ... Nomor 560 1"): unreadable
+    # (its TLN, which PP 48/2016 prints unreadably: "Ta.mtrahan ... Nomor 560 1")
     ("uu-2014-30", "Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan", (2014, 292), 5601,
-     "error", "metadata BPK (uu-2014-30) dan naskah UU 30/2014 sendiri"),
+     "error", "metadata BPK (uu-2014-30), naskah UU 30/2014 sendiri dan 1 peraturan yang mengutipnya (PP 48/2016)"),
     # the knowledge base knows its LN from PP 41/2020 only and its TLN from its own text only
     ("pp-2018-49", "Peraturan Pemerintah Nomor 49 Tahun 2018 tentang Manajemen Pegawai Pemerintah dengan "
      "Perjanjian Kerja", (2018, 224), 6264, "info", "PP 41/2020"),

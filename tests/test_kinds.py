@@ -464,6 +464,25 @@ def test_references_to_a_diktum_resolve_and_a_missing_one_is_reported():
     assert _rules(other) == []
 
 
+def test_a_huruf_named_alone_inside_a_diktum_is_that_diktums_own():
+    """Inside Diktum KEDUA, "huruf a dan huruf b" names KEDUA's own items, as inside a Pasal it names the Pasal's
+    (UU 12/2011 Lampiran II angka 215); one past the list is reported (X2); "Diktum KEDUA huruf a" from another
+    diktum is read once, and "Pasal 5" alone in a Keputusan (which has no Pasal) is not made this act's."""
+    text = KEPUTUSAN.read_text(encoding="utf-8").replace(
+        "c. melaporkan hasil pelaksanaan tugas kepada",
+        "c. melaporkan hasil pelaksanaan tugas sebagaimana dimaksud pada huruf a dan huruf b kepada").replace(
+        "KETIGA : Segala biaya", "KETIGA : Rencana kerja sebagaimana dimaksud dalam Diktum KEDUA huruf a disusun "
+        "menurut Pasal 5. Segala biaya")
+    reg = ingest_text(text, "kep.txt")
+    laporan = reg.find("Diktum KEDUA huruf c")
+    assert [(r.text, r.target, r.resolved) for r in laporan.refs] == [
+        ("huruf a dan huruf b", ["diktum-kedua/huruf-a", "diktum-kedua/huruf-b"], True)]
+    assert [(r.text, r.target) for r in reg.body[2].refs] == [("Diktum KEDUA huruf a", ["diktum-kedua/huruf-a"])]
+    assert _rules(text) == []
+    past = text.replace("dimaksud pada huruf a dan huruf b", "dimaksud pada huruf a dan huruf d")
+    assert _rules(past) == [("X2", "Diktum KEDUA huruf c")]
+
+
 def test_the_keputusan_validates_as_akoma_ntoso_and_reads_back(keputusan):
     from rancang.ingest.writers.akn import frbr_uri, to_akn, validate
 

@@ -145,6 +145,21 @@ def test_a_catchword_whose_label_ocr_misread_on_the_next_page_is_furniture():
     assert [r["text"] for r in removed] == ["(1) Bentuk penugasan ..."]
 
 
+def test_a_catchword_over_a_header_the_running_line_rule_cannot_prove_is_furniture():
+    # a two-page act: "Salinan" heads page 2 only, so it is no proven running header when catchwords are read
+    from rancang.ingest.readers.pdf.furniture import drop_catchwords
+
+    first = _page("Pasal 2", "(1) Penambahan penyertaan ...")
+    second = _page("Salinan", "(1) Penambahan penyertaan modal negara berasal dari APBN.", "(2) Nilai penambahan.")
+    removed: list[dict] = []
+    drop_catchwords([first, second], removed)
+    assert [ln.text for ln in first.lines] == ["Pasal 2"] and len(second.lines) == 3
+    # a last line that starts none of the next page's first three lines stays
+    third, fourth = _page("Pasal 2", "(1) Penambahan penyertaan ..."), _page("Salinan", "a", "b", "(1) Penambahan x")
+    drop_catchwords([third, fourth], removed)
+    assert len(third.lines) == 2
+
+
 def test_an_ayat_out_of_sequence_stays_glued():
     fixed, fixes = fix_labels(["Pasal 1", "(1) Hari kerja.", "(5)Hari libur."])
     assert fixed[2] == "(5)Hari libur." and fixes == []

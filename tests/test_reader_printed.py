@@ -274,3 +274,23 @@ def test_ayat_labels_with_a_stop_printed_apart_from_their_text_are_ayat():
     reg = ingest_text(text)
     assert [(c.type, c.number) for c in pasal(reg, "1").children] == [("ayat", "1"), ("ayat", "2")]
     assert pasal(reg, "1").children[1].text == "Wilayah kerja dievaluasi setiap tahun."
+
+
+def test_new_text_whose_quote_never_closes_ends_at_this_acts_next_pasal():
+    # an act of Arabic Pasal amending another in its Pasal 2: the quoted "Pasal 5" lost its closing mark
+    text = HEAD + ("Pasal 1\nPenilaian kinerja dilakukan setiap tahun.\nPasal 2\nKetentuan Pasal 5 Peraturan Bupati "
+                   "Contoh Nomor 3 Tahun 2020 tentang Sistem Kerja diubah sehingga berbunyi sebagai berikut:\n"
+                   "\u201cPasal 5\n(1) Pegawai dinilai setiap semester.\n(2) Penilaian dilakukan oleh atasan langsung."
+                   "\nPasal 3\n(1) Hasil penilaian dilaporkan kepada Sekretaris Daerah.\n(2) Laporan disampaikan "
+                   "setiap tahun.\n") + TAIL
+    reg = ingest_text(text)
+    assert [p.number for p in reg.pasals()] == ["1", "2", "3", "9"]
+    quoted = next(n for n in reg.walk() if n.type == "perubahan")
+    assert [(c.type, c.number) for c in quoted.children] == [("pasal", "5")]
+    assert [(c.type, c.number) for c in quoted.children[0].children] == [("ayat", "1"), ("ayat", "2")]
+    assert [c.number for c in pasal(reg, "3").children] == ["1", "2"]
+    (warning,) = reg.stats.warnings
+    assert warning["kind"] == "unclosed_new_text" and "Pasal 3" in warning["message"]
+    # closed, the same quote holds the same words and no warning is given
+    closed = ingest_text(text.replace("atasan langsung.\n", "atasan langsung.\u201d\n"))
+    assert [p.number for p in closed.pasals()] == ["1", "2", "3", "9"] and not closed.stats.warnings

@@ -148,6 +148,10 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
             f = finding("X2", node.cite, ref=ref.text)
             if any(in_gap(ids, t) or _glued(reg, ids, t) for t in ref.target if t not in ids):
                 f["ref_in_gap"] = True
+            elif any(_nested_deeper(ids, t) for t in ref.target if t not in ids):
+                f["reading_doubt"] = ("unit yang diacu terbaca bersarang lebih dalam (rincian yang kalimat "
+                                      "pembukanya tercetak sesudah huruf terakhir): yang terbaca, bukan rujukannya, "
+                                      "kemungkinan keliru")
             elif re.search(r"\]\([^()\s]*\)\s*$", node.text[max(0, ref.start - 120):ref.start]):
                 f["reading_doubt"] = ("rujukan terpotong tautan yang disisipkan salinan (\"[ayat (1)](...) huruf a\"): "
                                       "yang terbaca bukan rujukan yang tercetak")
@@ -182,6 +186,17 @@ _OCR_NUMBER = re.compile(r"\b\d+[lIO]\w*\s+$|\b[lIO]\d+\s+$")
 _NAME_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\b")
 #: ... unless it names this act ("Pasal 5 Peraturan Bupati ini")
 _OWN_ACT = re.compile(r"^\s+[A-Z][\w -]{0,60}?\bini\b")
+
+
+def _nested_deeper(ids: set[str] | dict[str, object], target: str) -> bool:
+    """Whether the last unit of ``target`` ("pasal-30/ayat-1/angka-5") exists one level deeper in its holder
+    ("pasal-30/ayat-1/huruf-c/angka-5"): a list whose lead-in the act printed after the last huruf (UU 27/2014 Pasal
+    30 ayat (1): "c. ..., Pemerintah ... dapat melakukan langkah-langkah: 1. ...") read as that huruf's."""
+    head, _, last = target.rpartition("/")
+    if not head or head not in ids:
+        return False
+    return any(t.startswith(head + "/") and t.endswith("/" + last) and t.count("/") == target.count("/") + 1
+               for t in ids)
 
 
 def _in_own_list(ids: set[str] | dict[str, object], here: str, target: str) -> bool:

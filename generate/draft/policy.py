@@ -20,6 +20,7 @@ from rancang.corpus.align import Unit, align
 from rancang.fold import fold
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import origin
+from rancang.kinds import CONTAINERS
 from rancang.tree import Node
 
 #: how much closer the other regions' wordings are to each other than to the base's before the base's is a
@@ -57,7 +58,7 @@ def decide(body: list[Node], base_id: str, others: list[str], src, notes: Notes,
     count = 0
     for uid, found in partners.items():
         node = in_draft.get(uid)
-        if node is None or node.type in ("bab", "bagian", "paragraf") or uid.startswith("pasal-1/"):
+        if node is None or node.type in CONTAINERS or uid.startswith("pasal-1/"):
             continue  # definitions are the terms the body uses: U4/U5 decide them
         text = " ".join(x.text for x in node.walk() if x.text)
         if len(text.split()) < 6:

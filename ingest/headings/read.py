@@ -59,6 +59,7 @@ class _Reader:
         self.current: PasalDraft | None = None
         self.last_pasal = 0.0
         self.amending: bool | None = None   # decided when the first Roman Pasal is seen
+        self.quote_ends: set[int] = set()   # lines where a quote that never closed ends
         self.unplaced: Node | None = None   # the flagged text node the last unplaced line went to
 
     def container(self) -> list[Node]:
@@ -203,7 +204,7 @@ class _Reader:
         after_unplaced = False
         while i < len(self.lines):
             no, line = self.lines[i]
-            if depth > 0 and ends_open_quote(line, self.last_pasal, self.drafts):
+            if depth > 0 and (no in self.quote_ends or ends_open_quote(line, self.last_pasal, self.drafts)):
                 depth = 0
             current = self.current
             if depth > 0 or (has_quote(line) and starts_with_open(line) and opens_quoted_text(
@@ -257,7 +258,7 @@ class _Reader:
 
 
 def read_headings(lines: list[tuple[int, str]], keep_unplaced: bool = False,
-                  corrections: list[dict[str, Any]] | None = None
+                  corrections: list[dict[str, Any]] | None = None, quote_ends: set[int] | None = None
                   ) -> tuple[list[Node], list[PasalDraft], list[tuple[int, str]]]:
     """One pass over the body lines ``[(line number, text)]``: the heading tree (BAB/Bagian/Paragraf holding
     Pasal drafts).
@@ -265,8 +266,11 @@ def read_headings(lines: list[tuple[int, str]], keep_unplaced: bool = False,
     Returns the top-level nodes, the Pasal drafts in order (each already placed as a ``pasal`` node, its
     ``node``), and the lines that belong to no Pasal. With ``keep_unplaced`` those lines also stay in the tree,
     as text nodes labelled :data:`UNPLACED` where they stand. Headings corrected by the sequence (OCR damage,
-    "Pasal I" of an ordinary act) are appended to ``corrections`` as ``{line, from, to}``."""
-    return _Reader(lines, keep_unplaced, corrections).run()
+    "Pasal I" of an ordinary act) are appended to ``corrections`` as ``{line, from, to}``. ``quote_ends``: line
+    numbers where a quote that never closed ends (this act's next Pasal after the quote's holder)."""
+    reader = _Reader(lines, keep_unplaced, corrections)
+    reader.quote_ends = quote_ends or set()
+    return reader.run()
 
 
 def drafts_by_node(drafts: list[PasalDraft]) -> dict[int, PasalDraft]:

@@ -1,9 +1,9 @@
 """Cross-references: find every "Pasal 5 ayat (2) huruf a", "pada ayat (1)", "Pasal 6 sampai dengan Pasal 18",
 "huruf a, huruf b, dan huruf c" in the body's text and resolve it to node ids (``Node.refs``).
 
-The work is split by job: :mod:`ref_grammar` reads a text into reference chains (tokens, bare list values,
-connectors, inside-out order), :mod:`ref_targets` turns a chain into addresses (lists and ranges expanded, within
-a bound), :mod:`ref_acts` tells chains that belong to another act; this module resolves them against the tree.
+The work is split by job: :mod:`grammar` reads a text into reference chains (tokens, bare list values,
+connectors, inside-out order), :mod:`targets` turns a chain into addresses (lists and ranges expanded, within
+a bound), :mod:`acts` tells chains that belong to another act; this module resolves them against the tree.
 
     >>> [t.id for t, _ in targets_of("huruf a dan huruf b ayat (2)", "pasal-9", "pasal-9/ayat-1")]
     ['pasal-9/ayat-2/huruf-a', 'pasal-9/ayat-2/huruf-b']
@@ -89,8 +89,10 @@ def resolve(reg: Regulation) -> None:
         _walk(pasal, Address.parse(pasal.id), None, ids, amended)
     dikta = {diktum_value(d.number or ""): d.id for d in reg.dikta()}
     for diktum in reg.dikta():
+        here = Address.parse(diktum.id)
         for node in diktum.walk():
-            node.refs = diktum_refs(node.text, ids, dikta)
+            refs = diktum_refs(node.text, ids, dikta)
+            node.refs = sorted(refs + _items_in_diktum(node.text or "", here, refs, ids), key=lambda r: r.start)
 
 
 #: a reference to a diktum: "Diktum KESATU", "Diktum KEDUA huruf a", "Diktum Ketiga angka 2" (its ordinal in any case)
@@ -103,8 +105,8 @@ _ACT_AFTER = re.compile(r"\s*(?:Keputusan|Peraturan|Instruksi|Undang-Undang)\b")
 def diktum_refs(text: str, ids: set[str], dikta: dict[int, str] | None = None) -> list[Ref]:
     """The references to a diktum in the text of a Keputusan's diktum: internal ones resolved against ``ids``,
     those followed by another act's name external with its citation. ``dikta`` (ordinal value -> id) lets "Diktum
-    KESATU" find a first diktum printed "PERTAMA". (Relative references inside a diktum, "huruf a" alone, are not
-    read: the reference grammar of :mod:`ref_grammar` knows Pasal, not diktum.)
+    KESATU" find a first diktum printed "PERTAMA". (Relative references inside a diktum, "huruf a" alone, are read
+    by :func:`_items_in_diktum`.)
 
     >>> [(r.target, r.resolved) for r in diktum_refs("dimaksud dalam Diktum KEDUA huruf b", {"diktum-kedua/huruf-b"})]
     [(['diktum-kedua/huruf-b'], True)]
@@ -123,6 +125,28 @@ def diktum_refs(text: str, ids: set[str], dikta: dict[int, str] | None = None) -
         target = Address.of([*base.steps, *steps]).id
         refs.append(Ref(text=m.group(0), kind="internal", target=[target], resolved=_exists(target, ids),
                         start=m.start(), end=m.end()))
+    return refs
+
+
+def _items_in_diktum(text: str, diktum: Address, taken: list[Ref], ids: set[str]) -> list[Ref]:
+    """The references of a diktum's text to the diktum's own list items: "huruf a", "huruf a dan huruf b", "angka 2"
+    alone, read as a Pasal's "huruf a" is read inside its Pasal (UU 12/2011 Lampiran II angka 215: a reference
+    names the unit; inside one unit its items are named without repeating it). Only chains that start at a list
+    item are read -- a Keputusan has no Pasal, so "Pasal 5" without an act's name is not this act's -- and never
+    one inside a "Diktum KEDUA huruf a" already read (``taken``) or one followed by another act's name."""
+    if "huruf" not in text and "angka" not in text:
+        return []
+    found = list(chains(text))
+    external = external_chains(text, found, Acts(text))
+    refs: list[Ref] = []
+    for k, (start, end, items) in enumerate(found):
+        if external[k] is not None or items[0][0] not in ("huruf", "angka") \
+                or any(r.start <= start < r.end or start <= r.start < end for r in taken):
+            continue
+        targets, complete = expand(items, diktum, None)
+        resolved = complete and all(_exists(t.id, ids) for t, _ in targets)
+        refs.append(Ref(text=text[start:end], kind="internal", target=[_canonical(t.id, ids) for t, _ in targets],
+                        resolved=resolved, start=start, end=end))
     return refs
 
 

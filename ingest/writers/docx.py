@@ -23,6 +23,7 @@ import yaml
 
 from rancang.errors import InputError
 from rancang.ingest.writers.markdown import CANONICAL_MARK, clean_label
+from rancang.kinds import CONTAINERS, NodeType
 from rancang.parts import Block, Konsiderans
 from rancang.textsafe import XML_INVALID
 from rancang.tree import Node, Regulation
@@ -86,7 +87,7 @@ def para(kind: str, t: str = "", label: str = "", head: str = "", colon: str = "
 
 def _body(node: Node, depth: int, out: list[dict[str, str]]) -> None:
     t = node.type
-    if t in ("bab", "bagian", "paragraf"):
+    if t in CONTAINERS:
         word = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}[t]
         out.append(para("bab", f"{word} {node.number}"))
         if node.heading:
@@ -99,7 +100,7 @@ def _body(node: Node, depth: int, out: list[dict[str, str]]) -> None:
         out.append(para(f"n{min(depth, 3)}" if depth else "teks", node.text))
     else:
         out.append(para(f"d{min(depth + 1, 4)}", node.text, label=clean_label(node)))
-    child_depth = 0 if t in ("bab", "bagian", "paragraf", "pasal") else depth + 1
+    child_depth = 0 if t in (*CONTAINERS, NodeType.PASAL) else depth + 1
     for child in node.children:
         _body(child, child_depth, out)
 

@@ -166,10 +166,14 @@ def drop_catchwords(pages: list[Page], removed: list[dict[str, Any]]) -> None:
         marked = words != last.text.strip()
         if not words or len(words.split()) > 8 or not (marked or last.x0 > page.width / 2):
             continue
-        following = _norm(" ".join(ln.text for ln in nxt.lines[:2]))
-        if following.startswith(_norm(words)) or _same_past_label(_norm(words), following):
-            removed.append({"kind": "catchword", "text": last.text, "page": page.number})
-            page.lines.pop()
+        # (the next page's first line, or the second or third under a header the running-line rule could not
+        # prove with two pages: "Salinan", "- 2 -")
+        for t in range(min(3, len(nxt.lines))):
+            following = _norm(" ".join(ln.text for ln in nxt.lines[t:t + 2]))
+            if following.startswith(_norm(words)) or _same_past_label(_norm(words), following):
+                removed.append({"kind": "catchword", "text": last.text, "page": page.number})
+                page.lines.pop()
+                break
 
 
 #: an enumerator opening a catchword ("(1) Bentuk penugasan ...")
