@@ -55,6 +55,9 @@ def render(title: str, reg: Regulation, table: list[Row], compared: int, finding
                             f"Kolom dukungan: padanan dalam {compared} peraturan daerah lain di korpus."))
     grid = doc.add_table(rows=1, cols=len(HEADERS))
     grid.style = "Table Grid"
+    grid.autofit = False
+    for column, width in zip(grid.columns, WIDTHS, strict=True):
+        column.width = Mm(width)
     _repeat_header(grid.rows[0])
     for cell, head, width in zip(grid.rows[0].cells, HEADERS, WIDTHS, strict=True):
         cell.width = Mm(width)

@@ -158,3 +158,23 @@ def test_harmonisation_matrix_has_a_row_per_provision_with_its_basis_support_sou
     table = docx.Document(str(folder / "harmonisasi.docx")).tables[0]
     assert len(table.rows) == len(units) + 1 and table.rows[0].cells[1].text == "Ketentuan rancangan"
     assert "w:tblHeader" in table.rows[0]._tr.xml
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_lampiran_heading_items_are_kept_with_their_text_and_levels_are_indented_apart(written, key):
+    """The DOCX as printed: a Lampiran item that is a heading ("1) Tahapan Perencanaan") is kept on the page of
+    the text after it; each list level has its own indentation (styles R Daftar 1-7, deeper = further right)."""
+    import docx
+
+    _, folder, _, _ = written[key]
+    doc = docx.Document(str(folder / "draft.docx"))
+    paras = [p for p in doc.paragraphs if p.style is not None and p.style.name.startswith("R Daftar ")]
+    heads = [p for p in paras if not re.search(r"[.;:,]", p.text.split("\t", 1)[-1])
+             and len(p.text.split("\t", 1)[-1].split()) <= 10]
+    assert heads and all(p.paragraph_format.keep_with_next for p in heads)
+    indents = {}
+    for p in paras:
+        level = int(p.style.name.rsplit(" ", 1)[1])
+        indents[level] = p.style.paragraph_format.left_indent
+    levels = sorted(indents)
+    assert len(levels) >= 5 and all(indents[a] < indents[b] for a, b in zip(levels, levels[1:], strict=False))
