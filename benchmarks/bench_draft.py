@@ -22,8 +22,9 @@ from pathlib import Path
 
 import yaml
 
-from rancang.generate import draft, profile
-from rancang.generate.sources import Sources
+from rancang.generate.draft import build as draft
+from rancang.generate.draft.sources import Sources
+from rancang.generate.shared import profile
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
 SYLLABLES = ["Sari", "Wana", "Giri", "Tirta", "Bumi", "Sela", "Rejo", "Mulya", "Jaya", "Asri", "Loka", "Pura"]

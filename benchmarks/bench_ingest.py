@@ -304,7 +304,8 @@ def bench_pdf(repeat: int, quick: bool) -> dict:
     from fixtures import build_pdf
 
     from rancang.ingest import ingest_bytes
-    from rancang.ingest.readers import pdf, pdf_pages
+    from rancang.ingest.readers.pdf import pages as pdf_pages
+    from rancang.ingest.readers.pdf import reader as pdf
 
     files = [build_pdf(p.read_text(encoding="utf-8"), header="Salinan Peraturan Kepala Daerah") for p in SEEDS]
     if quick:
@@ -332,7 +333,7 @@ def hwm():  # this process's own peak (ru_maxrss would carry the parent's peak a
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
 data = open(sys.argv[1], "rb").read()
-from rancang.ingest.readers import pdf
+from rancang.ingest.readers.pdf import reader as pdf
 import pdfplumber  # imported before the baseline: the libraries are not the PDF's memory
 base = hwm()
 t0 = time.perf_counter()

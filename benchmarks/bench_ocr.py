@@ -20,7 +20,7 @@ from fixtures import build_pdf  # noqa: E402
 from test_ocr import scan  # noqa: E402
 
 from rancang.ingest import ingest_bytes  # noqa: E402
-from rancang.ingest.readers import ocr  # noqa: E402
+from rancang.ingest.readers.ocr import reader as ocr  # noqa: E402
 
 SEED = ROOT / "corpus" / "seeds" / "001_ced7971a61a5e85a.txt"
 

@@ -35,8 +35,8 @@ from fixtures import build_pdf  # noqa: E402
 from phone_scan import phone_scan  # noqa: E402
 
 from rancang.ingest import ingest_bytes  # noqa: E402
-from rancang.ingest.readers import ocr  # noqa: E402
-from rancang.ingest.readers.pdf_pages import extract_pages  # noqa: E402
+from rancang.ingest.readers.ocr import reader as ocr  # noqa: E402
+from rancang.ingest.readers.pdf.pages import extract_pages  # noqa: E402
 from rancang.ingest.readers.text_quality import hit_rate, page_verdict  # noqa: E402
 
 

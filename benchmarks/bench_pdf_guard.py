@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_pdf_bounds import digit_runs  # noqa: E402
 
-from rancang.ingest.readers import pdf_guard  # noqa: E402
+from rancang.ingest.readers.pdf import guard as pdf_guard  # noqa: E402
 
 OLD_OBJ = re.compile(rb"(\d+)\s+\d+\s+obj\b")
 OLD_STREAM = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")

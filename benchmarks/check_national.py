@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from rancang.errors import RancangError
-from rancang.generate.checks import check
+from rancang.generate.check import check
 from rancang.ingest import ingest_path
 
 
@@ -25,6 +25,8 @@ def main(root: Path, n: int = 60, seed: int = 11, low: int = 5_000, high: int = 
     files = [f for f in files if low < f.stat().st_size < high]
     pick = random.Random(seed).sample(files, min(n, len(files)))
     count: collections.Counter[str] = collections.Counter()
+    levels: collections.Counter[str] = collections.Counter()
+    doubted: collections.Counter[str] = collections.Counter()
     read = 0
     for path in pick:
         try:
@@ -33,10 +35,14 @@ def main(root: Path, n: int = 60, seed: int = 11, low: int = 5_000, high: int = 
             continue
         read += 1
         for f in check(reg):
+            levels[f["severity"]] += 1
+            doubted[f["severity"]] += bool(f.get("doubt"))
             if f["severity"] == "error":
                 count[f["rule"]] += 1
                 print(f"{path.relative_to(root)}\t{f['rule']}\t{f['cite']}\t{f['message'][:160]}")
     print(f"{read} acts read; GALAT by rule: {dict(count.most_common())}")
+    print("findings by level (of which saying why the reading is doubtful): "
+          + ", ".join(f"{k} {levels[k]} ({doubted[k]})" for k in ("error", "warning", "info")))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,13 @@
 """Fuzzing campaign for ingest (issue 19): mutate the seed texts and check what every input must satisfy.
 
     python benchmarks/fuzz.py [--kind text|docx|pdf|profile|letter] [--n 25000] [--seed 19] [--jobs 2]
-                              [--limit 10] [--show 5]
+                              [--limit 10] [--show 5] [--start 0] [--log FILE]
+    python benchmarks/fuzz.py --summary FILE...
+
+With ``--log FILE`` the inputs ``--start`` .. ``--start + --n - 1`` run in this one process (no pool: the same
+checks, without a fork per input), one JSON line per input is appended to FILE (input number, verdict, seconds,
+detail and recipe of a failure) and inputs FILE already holds are skipped, so a campaign stopped at any point goes
+on where it stopped; ``--summary`` prints the counts, seconds per input and peak memory of such logs.
 
 ``--kind text`` (the default) is described here; the other kinds (DOCX XML, PDF bytes, draft profiles and letter
 data, with their checks: conservation against the DOCX package, no partial output after an injected write
@@ -27,8 +33,11 @@ be reproduced from ``--seed``). Exit status 1 when any count is not 0.
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing as mp
 import random
+import resource
+import signal
 import sys
 import time
 import traceback
@@ -129,8 +138,8 @@ def check(data: bytes, limit: float) -> tuple[str, str]:
     from rancang.errors import RancangError
     from rancang.ingest import ingest_bytes, ingest_text
     from rancang.ingest.conservation import difference
-    from rancang.ingest.markdown import render
     from rancang.ingest.readers.text import decode
+    from rancang.ingest.writers.markdown import render
 
     t0 = time.perf_counter()
     try:
@@ -174,6 +183,80 @@ def _one(args: tuple[str, int, int, float]) -> tuple[int, str, str, list[str]]:
     return k, verdict, detail, recipe
 
 
+class _Hang(Exception):
+    """Raised by the alarm in a logged (in-process) campaign when one input runs past three times the limit."""
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise _Hang
+
+
+def _logged(args: argparse.Namespace) -> int:
+    """Inputs ``args.start`` .. ``args.start + args.n - 1`` in this process, appended to ``args.log`` (resumable)."""
+    log = Path(args.log)
+    done: set[int] = set()
+    if log.exists():
+        for line in log.read_text(encoding="utf-8").splitlines():
+            try:
+                row = json.loads(line)
+            except ValueError:
+                continue  # a line cut by a kill
+            if row.get("kind") == args.kind and row.get("seed") == args.seed and "k" in row:
+                done.add(row["k"])
+    signal.signal(signal.SIGALRM, _alarm)
+    if args.kind == "profile":
+        fuzz_kinds._sources()  # the corpus store seeded once, before the first input is timed
+    with log.open("a", encoding="utf-8") as out:
+        for k in range(args.start, args.start + args.n):
+            if k in done:
+                continue
+            t0 = time.perf_counter()
+            signal.alarm(int(args.limit * 3) + 1)  # a backstop: a hung input is a failure, not a hung campaign
+            try:
+                _, verdict, detail, recipe = _one((args.kind, k, args.seed, args.limit))
+            except _Hang:
+                verdict, detail, recipe = "slow", f"still running after {args.limit * 3:.0f} s", []
+            finally:
+                signal.alarm(0)
+            row = {"kind": args.kind, "seed": args.seed, "k": k, "v": verdict,
+                   "s": round(time.perf_counter() - t0, 4),
+                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
+            if verdict not in ("ok", "refused"):
+                row.update(detail=detail, recipe=recipe)
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.flush()
+    return 0
+
+
+def summary(paths: list[str]) -> int:
+    """Counts per kind and seed of logged campaigns; exit status 1 when any input failed."""
+    rows: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            try:
+                row = json.loads(line)
+                rows[(row["kind"], row["seed"], row["k"])] = row  # a re-run input counts once, its last verdict
+            except (ValueError, KeyError):
+                continue
+    bad = 0
+    for kind, seed in sorted({(kd, sd) for kd, sd, _ in rows}):
+        mine = sorted((r for (kd, sd, _), r in rows.items() if (kd, sd) == (kind, seed)), key=lambda r: r["k"])
+        counts: dict[str, int] = {}
+        for r in mine:
+            counts[r["v"]] = counts.get(r["v"], 0) + 1
+        secs = sorted(r["s"] for r in mine)
+        peak = max(r["rss_mb"] for r in mine)
+        failures = [r for r in mine if r["v"] not in ("ok", "refused")]
+        bad += len(failures)
+        print(f"{kind} seed {seed}: {len(mine)} inputs (#{mine[0]['k']}..#{mine[-1]['k']}): "
+              + ", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
+              + f"; s/input mean {sum(secs) / len(secs):.3f}, median {secs[len(secs) // 2]:.3f}, "
+              f"p99 {secs[int(len(secs) * 0.99)]:.3f}, max {secs[-1]:.2f}; peak RSS {peak} MB")
+        for r in failures[:10]:
+            print(f"  #{r['k']} {r['v']}: {' / '.join(r.get('recipe', []))}: {r.get('detail', '')}")
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--kind", choices=["text", "docx", "pdf", "profile", "letter"], default="text")
@@ -182,12 +265,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=float, default=10.0)
     ap.add_argument("--show", type=int, default=5)
+    ap.add_argument("--start", type=int, default=0)
+    ap.add_argument("--log", help="run in this process, append one JSON line per input here, skip those it holds")
+    ap.add_argument("--summary", nargs="+", metavar="LOG", help="print the counts of logged campaigns and exit")
     args = ap.parse_args(argv)
+    if args.summary:
+        return summary(args.summary)
+    if args.log:
+        return _logged(args)
     counts = {"ok": 0, "refused": 0, "internal": 0, "slow": 0, "conservation": 0, "roundtrip": 0, "lost": 0,
               "partial": 0}
     shown: dict[str, list[str]] = {}
     t0 = time.perf_counter()
-    work = [(args.kind, k, args.seed, args.limit) for k in range(args.n)]
+    work = [(args.kind, k, args.seed, args.limit) for k in range(args.start, args.start + args.n)]
     with mp.get_context("fork").Pool(args.jobs, maxtasksperchild=500) as pool:
         for k, verdict, detail, recipe in pool.imap_unordered(_one, work, chunksize=20):
             counts[verdict] += 1

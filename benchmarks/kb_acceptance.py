@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from rancang.errors import InputError
-from rancang.generate.checks import legal_bases
-from rancang.generate.checks.base import norm
+from rancang.generate.check import legal_bases
+from rancang.generate.check.base import norm
 from rancang.ingest import ingest_path
 from rancang.kb import store
 from rancang.kb.build import bundled_files, observations_path, read_observations, supplement

@@ -2,7 +2,9 @@
 refusals, internal errors, fewer Pasal than an independent count of the "Pasal N" headings in sequence
 (:func:`rancang.kb.observe.independent_pasal_count`; a quote that never closed swallows the Pasal after it), gaps in
 the Pasal sequence, gaps in the ayat sequence of a Pasal, Pasal below a clause outside any quoted amendment, Bagian
-headings left as text, and lines no Pasal holds.
+headings left as text, lines no Pasal holds, the Penjelasan read as text of the body, and a penutup with no date
+(neither "ditetapkan" nor "diundangkan": many converted texts print neither, so only the change between readers
+counts).
 
     nice .venv/bin/python benchmarks/reader_anomalies.py /work/shared/national --sample 300 --seed 26
 
@@ -100,12 +102,17 @@ def measure(item: tuple[str, str]) -> dict[str, Any]:
     out["swallowed"] = sum(_swallowed(p) for p in pasals)
     out["bagian_as_text"] = sum(1 for n in reg.walk() if n.type == "text" and _BAGIAN_TEXT.match(n.text or ""))
     out["unplaced"] = len(reg.stats.unplaced) if reg.stats else 0
+    # the Penjelasan read as text of the body ("Pasal 1 Cukup jelas."), and a penutup without its date
+    out["penjelasan_in_body"] = int(any("Cukup jelas" in (n.text or "") for n in reg.walk()))
+    penutup = reg.penutup
+    out["penutup_undated"] = int(penutup is None or not (penutup.tanggal_ditetapkan or penutup.tanggal_diundangkan))
     return out
 
 
 def figures(obs: list[dict[str, Any]], listing: bool) -> dict[str, Any]:
     read = [o for o in obs if "pasal" in o]
-    keys = ("fewer_pasal", "pasal_gaps", "ayat_gaps", "swallowed", "bagian_as_text", "unplaced")
+    keys = ("fewer_pasal", "pasal_gaps", "ayat_gaps", "swallowed", "bagian_as_text", "unplaced", "penjelasan_in_body",
+            "penutup_undated")
     out: dict[str, Any] = {
         "files": len(obs), "refused": sum("refused" in o for o in obs), "errors": sum("error" in o for o in obs),
         "read": len(read), "pasal": sum(o["pasal"] for o in read),

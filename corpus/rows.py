@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rancang.address import Address
 from rancang.errors import InputError
-from rancang.ingest.readers import docx
+from rancang.ingest.readers.docx import reader as docx
 from rancang.tree import Regulation
 
 #: file suffixes a folder given to ``corpus add`` is searched for

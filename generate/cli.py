@@ -12,18 +12,21 @@ from typing import Any
 import click
 
 from rancang import atomic
+from rancang.corpus import regulations
 from rancang.errors import InputError, RancangError
 from rancang.generate import check as checker
-from rancang.generate import consensus, fix, naskah
-from rancang.generate import draft as drafting
-from rancang.generate import profile as profiles
-from rancang.generate.checks.base import Finding
-from rancang.generate.checks.coverage import coverage, is_sistem_kerja
-from rancang.generate.fix import Change, format_changes
-from rancang.generate.naskah import consistency
+from rancang.generate import naskah
+from rancang.generate.check import fix
+from rancang.generate.check.base import Finding
+from rancang.generate.check.coverage import coverage, is_sistem_kerja
+from rancang.generate.check.fix import Change, format_changes
+from rancang.generate.draft import build as drafting
+from rancang.generate.draft import consensus
+from rancang.generate.draft.sources import Sources
+from rancang.generate.naskah import consistency, steps
 from rancang.generate.naskah import scenario as scenarios
-from rancang.generate.profile import read_data
-from rancang.generate.sources import Sources
+from rancang.generate.shared import profile as profiles
+from rancang.generate.shared.profile import read_data
 from rancang.ingest import ingest_path
 
 
@@ -190,6 +193,15 @@ def letter(type_: str | None, data: Path | None, list_: bool, example: bool, sce
     click.echo(f"ditulis: {out}")
 
 
+def _peraturan(name: str, values: Any, base: Path, peraturan: str | None,
+               folders: tuple[Path, ...]) -> steps.Peraturan | None:
+    """The regulation scenario ``name``'s letters follow, resolved here once: the one named by ``--peraturan``, else
+    the region's own draft in ``folders`` or its bundled regulation; None when there is none (no clause cited)."""
+    found = regulations.default_for(scenarios.region(name, values, base), folders) if peraturan is None else None
+    named = peraturan or found
+    return steps.Peraturan(named, regulations.model_of(named), found is not None) if named else None
+
+
 def _letter_scenario(name: str, first: str | None, data: Path | None, example: bool, peraturan: str | None,
                      out: Path | None) -> None:
     """``rancang letter --scenario NAME [--example | DATA -o DIR]`` (DATA may stand in the JENIS position)."""
@@ -201,7 +213,8 @@ def _letter_scenario(name: str, first: str | None, data: Path | None, example: b
     if source is None or out is None:
         raise InputError(f"perlu DATA dan -o FOLDER (contoh data: rancang letter --scenario {name} --example).")
     folders = (out if out.suffix.lower() != ".zip" else out.parent, source.resolve().parent)
-    built = scenarios.build(name, read_data(source, "data skenario"), source.resolve().parent, peraturan, folders)
+    values, base = read_data(source, "data skenario"), source.resolve().parent
+    built = scenarios.build(name, values, base, _peraturan(name, values, base, peraturan, folders))
     if built.sumber:
         click.echo(f"peraturan daerah: {built.sumber} (ditemukan otomatis; pilih yang lain dengan --peraturan)")
     if out.suffix.lower() == ".zip":

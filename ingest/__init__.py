@@ -19,6 +19,7 @@ from rancang import schema
 from rancang.errors import InputError, json_reason, os_reason
 from rancang.ingest import readers
 from rancang.ingest.parser import parse_document
+from rancang.ingest.readers import line_bounds
 from rancang.parts import Source
 from rancang.tree import Regulation
 
@@ -43,6 +44,7 @@ def ingest_bytes(data: bytes, name: str = "", validate: bool = True) -> Regulati
     doc = readers.read(data, name)
     source = Source(file=Path(name).name if name else "", sha256=hashlib.sha256(data).hexdigest(), format=doc.format)
     reg = parse_document(doc, source)
+    line_bounds.tree(reg, len(data), label)  # before the validation's copy of a tree past the bound
     if validate:
         schema.validate("regulation", reg.to_dict(copy=False))
     return reg

@@ -1,6 +1,6 @@
 """The batang tubuh inside each Pasal: ayat and nested lists, and the quoted new text of an amending act.
 
-Headings are found by :mod:`rancang.ingest.headings`. Inside a Pasal, two rules build the structure from the
+Headings are found by :mod:`rancang.ingest.headings.read`. Inside a Pasal, two rules build the structure from the
 units of :mod:`rancang.ingest.units`:
 
 * **marker rule** — every clause carries its enumerator: a stack of open list levels decides, from each marker's
@@ -24,8 +24,8 @@ from typing import Any
 
 from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import grammar as g
-from rancang.ingest.heading_lines import PasalDraft, amends_with_new_text
-from rancang.ingest.headings import drafts_by_node, pasal_nodes, read_headings
+from rancang.ingest.headings.lines import PasalDraft, amends_with_new_text
+from rancang.ingest.headings.read import drafts_by_node, pasal_nodes, read_headings
 from rancang.ingest.list_shapes import (
     ends_intro,
     ends_sentence,

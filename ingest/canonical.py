@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.ingest import grammar as g
-from rancang.ingest.heading_lines import UNPLACED, PasalDraft, container_heading, container_number, ocr_pasal_number
+from rancang.ingest.headings.lines import UNPLACED, PasalDraft, container_heading, container_number, ocr_pasal_number
 from rancang.ingest.units import STYLE_TYPE, Unit, parse_marker
 from rancang.tree import Node
 
@@ -100,7 +100,7 @@ def prepare(raw: list[str], removed: list[dict[str, Any]]) -> tuple[list[str], L
 
 def read_headings(lines: list[tuple[int, str]], marked: set[int]
                   ) -> tuple[list[Node], list[PasalDraft], list[tuple[int, str]]]:
-    """The heading tree of canonical body lines, as :func:`rancang.ingest.headings.read_headings` returns it:
+    """The heading tree of canonical body lines, as :func:`rancang.ingest.headings.read.read_headings` returns it:
     only marked lines are headings; unmarked lines before any Pasal of their container are kept as flagged text
     (one node a line, as they were written)."""
     top: list[Node] = []

@@ -142,7 +142,10 @@ def fold_spaces(line: str) -> tuple[str, list[str]]:
 #: ":" / ";" (and "dan" / "atau") before a list item ("... terdiri atas: a. akibat ...")
 _MERGED_AYAT = re.compile(r"(?<=[.;:]) +(?=\(\d{1,3}\)\.?\s+[A-Z])")  # "(2)." as some acts print it
 _MERGED_ITEM = re.compile(r"(?<=[:;])(?: +(?:dan|atau))? +(?=(?:[a-z]|\d{1,2})\.\s+[A-Za-z])")
-_MERGE_HINT = re.compile(r"[.;:] +(?:\(\d|[a-z0-9]{1,2}\. )")
+_MERGE_HINT = re.compile(r"[.;:] +(?:\(\d|[a-z0-9]{1,2}\. |_+ +\()")
+#: a converted text's rule for a page break ("... tanah. __ (2) Perencanaan ..."; 493 times in the national texts)
+#: between a clause end and the next ayat: it stays at the end of the clause
+_MERGED_AYAT_RULE = re.compile(r"(?<=[.;:])( +_+) +(?=\(\d{1,3}\)\.?\s+[A-Z])")
 
 
 def break_merged(line: str) -> tuple[str, list[str]]:
@@ -153,6 +156,8 @@ def break_merged(line: str) -> tuple[str, list[str]]:
     if not _MERGE_HINT.search(line):
         return line, []
     line = _MERGED_AYAT.sub("\n", line)
+    if "_ (" in line:
+        line = _MERGED_AYAT_RULE.sub(lambda m: m.group(1) + "\n", line)
     line = _MERGED_ITEM.sub(lambda m: m.group(0).rstrip() + "\n" if m.group(0).strip() else "\n", line)
     return line, []
 
@@ -187,7 +192,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("bullet", strip_bullet, first="-•▪·"),
     Stage("letter_spaced", unspace_letters, search=_SPACED_START),
     Stage("spaces", fold_spaces, contains=("  ", "\u00a0", "\u2007", "\u202f")),
-    Stage("merged", break_merged, contains=(". (", "; ", ": ")),
+    Stage("merged", break_merged, contains=(". (", "; ", ": ", ". _")),
 )
 
 

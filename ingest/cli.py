@@ -24,10 +24,11 @@ except ImportError:  # pragma: no cover - an install without the pinned dependen
 from rancang import atomic
 from rancang.errors import InputError, RancangError
 from rancang.ingest import ingest_path
-from rancang.ingest.akn import to_akn
-from rancang.ingest.markdown import render as render_md
-from rancang.ingest.readers import docx, pdf
-from rancang.ingest.readers import ocr as ocr_reader
+from rancang.ingest.readers.docx import reader as docx
+from rancang.ingest.readers.ocr import reader as ocr_reader
+from rancang.ingest.readers.pdf import reader as pdf
+from rancang.ingest.writers.akn import to_akn
+from rancang.ingest.writers.markdown import render as render_md
 from rancang.limits import limit
 
 INTERNAL = "galat internal ({kind}: {exc}); mohon laporkan ke pengembang."

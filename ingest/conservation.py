@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from rancang.ingest.heading_lines import UNPLACED
-from rancang.ingest.readers import docx
+from rancang.ingest.headings.lines import UNPLACED
+from rancang.ingest.readers.docx import reader as docx
 from rancang.tree import Node, Regulation
 
 
@@ -76,7 +76,7 @@ def folded(strings) -> Counter:
 def difference_docx(data: bytes, reg: Regulation) -> tuple[Counter, Counter]:
     """Conservation of a Word file measured against its package, not against the reader's own extraction:
     (characters of the package -- every ``w:t``, ``w:sym``, ``m:t``, note, comment, header and imported chunk text,
-    :func:`~rancang.ingest.readers.docx.package_strings` -- missing from the tree and ``stats.removed``,
+    :func:`~rancang.ingest.readers.docx.reader.package_strings` -- missing from the tree and ``stats.removed``,
     characters of the tree that the package does not hold). Case is folded (All Caps); the list labels Word draws
     from numbering.xml and the cell rules of tables are the reader's own and are not counted as invented."""
     src = folded(docx.package_strings(data))

@@ -10,7 +10,7 @@ numbered in upper-case ordinal words (Permendagri 80/2015 Lampiran, bentuk Keput
 
 A line is the next diktum's heading when its ordinal is the next one of the sequence (or, once KESATU is read, is
 printed with its colon: "KELIMA :") and the line before it does not end in "Diktum" (a reference wrapped onto a
-new line: "... dimaksud dalam Diktum" / "KESATU huruf a ..."), as :mod:`rancang.ingest.headings` does for Pasal.
+new line: "... dimaksud dalam Diktum" / "KESATU huruf a ..."), as :mod:`rancang.ingest.headings.read` does for Pasal.
 Each diktum becomes a ``diktum`` node whose text and lists are built by the same rules as a Pasal's
 (:func:`rancang.ingest.body.build_pasal`); lines before the first diktum stay as flagged text nodes, never lost.
 
@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from rancang.ingest import grammar as g
-from rancang.ingest.heading_lines import UNPLACED, PasalDraft
+from rancang.ingest.headings.lines import UNPLACED, PasalDraft
 from rancang.ingest.units import join_more
 from rancang.kinds import DIKTUM_NUMBER, NodeType, diktum_value
 from rancang.tree import Node
@@ -56,9 +56,9 @@ def heading(line: str, expected: int, before: str = "") -> re.Match[str] | None:
 
 def read_dikta(lines: list[tuple[int, str]]) -> tuple[list[Node], list[PasalDraft], list[tuple[int, str]]]:
     """One pass over the body lines ``[(line number, text)]`` of a Keputusan: (the diktum nodes, their drafts in
-    order, the lines before the first diktum), shaped as :func:`rancang.ingest.headings.read_headings` returns a
+    order, the lines before the first diktum), shaped as :func:`rancang.ingest.headings.read.read_headings` returns a
     Pasal body, so the body builder fills both alike. Lines before the first diktum are kept as text nodes labelled
-    :data:`~rancang.ingest.heading_lines.UNPLACED`."""
+    :data:`~rancang.ingest.headings.lines.UNPLACED`."""
     top: list[Node] = []
     drafts: list[PasalDraft] = []
     orphans: list[tuple[int, str]] = []

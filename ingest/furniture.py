@@ -24,7 +24,7 @@ from collections.abc import Sequence, Set
 from functools import lru_cache
 
 from rancang.ingest.pages import lone_page_numbers
-from rancang.ingest.readers.pdf_furniture import rules
+from rancang.ingest.readers.pdf.furniture import rules
 
 #: how many non-blank lines on either side of a page break may be furniture
 _REACH = 3

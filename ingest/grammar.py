@@ -70,7 +70,7 @@ MARKER = re.compile(r"""
 #: "aa.", "CC.", "jj-", ". ". OCR slips (0 for e, c for e) are accepted here; the number comes from the sequence.
 BARE_MARKER = re.compile(r"""
     ^\s*(?:
-        \( \d{1,3} \)                                # (1)
+        \( \d{1,3} \) \.?                            # (1)  (1).
       | \d{1,3} [.)]?                                # 1.  2  1)
       | [A-Za-z]{1,2} [.)\-]?                        # a.  c  CC.  jj-
       | \.                                           # a lone dot where the letter was lost

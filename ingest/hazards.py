@@ -20,7 +20,9 @@ import re
 import unicodedata
 from typing import Any
 
+from rancang.ingest import grammar as g
 from rancang.ingest.quotes import CLOSE_QUOTE, OPEN_QUOTE, STRAIGHT_QUOTE, has_quote, marks
+from rancang.numbering import roman, roman_value
 
 #: the heading and part keywords of a regulation: a line starting with one is structure, not text
 KEYWORDS = ("Pasal", "PASAL", "BAB", "Bagian", "BAGIAN", "Paragraf", "PARAGRAF", "Menimbang", "Mengingat",
@@ -184,11 +186,8 @@ def inert_unmatched_quotes(lines: list[str], span: tuple[int, int]
             continue  # no new text would open here
         if _INTRODUCES_NEW_TEXT.search(intro) and _quotes_structure(out, i, k, end):
             # an instruction's new text ("“Pasal 5", "“(2) ...", "“BAB IIA") lost its closing mark: it stays new
-            # text, and ends where the next instruction or the amending act's own next Pasal begins
-            warnings.append({"kind": "unclosed_new_text", "line": i + 1,
-                             "message": f"tanda petik pembuka \"{line[k]}\" tanpa penutup setelah "
-                                        f"\"{intro[-30:]}\": kutipan ketentuan perubahan dibaca sampai instruksi "
-                                        "perubahan atau Pasal berikutnya."})
+            # text, and ends where the next instruction or this act's own next Pasal begins (``ends_at``)
+            warnings.append(_unclosed_new_text(out, i, k, intro, span))
             continue
         # quoted words that are no provision (an oath "“Demi Allah saya bersumpah ...", a formula) and never
         # closed: text of the clause that introduces them, so the clauses after them stay where they stand
@@ -205,6 +204,40 @@ def inert_unmatched_quotes(lines: list[str], span: tuple[int, int]
 #: "“BAB IIA", "“(2) ...", "“5. Daerah adalah ...", "“a. bahwa ...", "“LAMPIRAN")
 _STRUCTURE_START = re.compile(r"^(?:(?:Pasal|PASAL|BAB|Bagian|BAGIAN|Paragraf|PARAGRAF|LAMPIRAN|Lampiran|PENJELASAN"
                               r"|Menimbang|Mengingat)\b|\(?\d{1,3}[a-zA-Z]?[.)]|\(?[a-z]{1,3}[.)])")
+
+
+def _unclosed_new_text(lines: list[str], i: int, k: int, intro: str, span: tuple[int, int]) -> dict[str, Any]:
+    """The warning for new text quoted at line ``i`` offset ``k`` that never closes, with ``ends_at`` (1-based)
+    when this act's next Pasal is found after it."""
+    warning: dict[str, Any] = {
+        "kind": "unclosed_new_text", "line": i + 1,
+        "message": f"tanda petik pembuka \"{lines[i][k]}\" tanpa penutup setelah \"{intro[-30:]}\": kutipan "
+                   "ketentuan perubahan dibaca sampai instruksi perubahan berikutnya"}
+    ends = _next_own_pasal(lines, i, *span)
+    if ends is not None:
+        warning["ends_at"] = ends + 1
+        warning["message"] += f" atau sampai \"{lines[ends].strip()}\" peraturan ini"
+    warning["message"] += "."
+    return warning
+
+
+def _next_own_pasal(lines: list[str], i: int, start: int, end: int) -> int | None:
+    """The line of this act's next Pasal after the quote opened on line ``i``: the Pasal heading before the quote
+    (the one that holds it, "Pasal 2" or "Pasal I") gives the number; the first heading after ``i`` with the next
+    number ("Pasal 3", "Pasal II") is where the quote must have closed. None when there is no such heading."""
+    holder = next((m for j in range(i, start - 1, -1) if (m := g.PASAL.match(lines[j].strip()))), None)
+    if holder is None:
+        return None
+    num = holder.group("num")
+    digits = num.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    if digits.isdigit():
+        want = str(int(digits) + 1)
+    elif roman_value(num):
+        want = roman(roman_value(num) + 1)
+    else:
+        return None
+    return next((j for j in range(i + 1, end) if (m := g.PASAL.match(lines[j].strip())) and m.group("num") == want),
+                None)
 
 
 def _quotes_structure(lines: list[str], i: int, k: int, end: int) -> bool:

@@ -17,15 +17,17 @@ from rancang.ingest import body as body_mod
 from rancang.ingest import canonical as canonical_mod
 from rancang.ingest import dikta as dikta_mod
 from rancang.ingest import grammar as g
-from rancang.ingest import hazards, headings, konsiderans, ocr_clauses, run_in
+from rancang.ingest import hazards, konsiderans, ocr_clauses
 from rancang.ingest import lampiran as lampiran_mod
 from rancang.ingest import meta as meta_mod
 from rancang.ingest import penjelasan as penjelasan_mod
-from rancang.ingest import refs as refs_mod
 from rancang.ingest.clean import clean_lines, counts
-from rancang.ingest.markdown import CANONICAL_MARK
+from rancang.ingest.headings import read as headings
+from rancang.ingest.headings import run_in, run_in_parts
 from rancang.ingest.readers import Document
+from rancang.ingest.refs import resolve as refs_mod
 from rancang.ingest.units import bare_marker
+from rancang.ingest.writers.markdown import CANONICAL_MARK
 from rancang.kinds import NodeType
 from rancang.kinds import body_unit as kind_body_unit
 from rancang.parts import BeritaDaerah, Dasar, Konsiderans, Meta, Penutup, Source, Stats
@@ -143,7 +145,7 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     if canonical and doc.format != "docx":
         lines, layout = canonical_mod.prepare(doc.lines, removed)
     else:
-        lines, layout = run_in.split_run_in(clean_lines(doc.lines, removed)), None
+        lines, layout = run_in_parts.split_closing(run_in.split_run_in(clean_lines(doc.lines, removed))), None
     unit = body_unit_of(lines)
     body_at, marked = (layout.body_at, layout.marked) if layout is not None else (None, None)
     parts = split_parts(lines, body_at, unit, marked)
@@ -170,7 +172,8 @@ def parse_document(doc: Document, source: Source) -> Regulation:
     corrections: list[dict[str, Any]] = []
     lines, taken, warnings = hazards.inert_unmatched_quotes(lines, parts["body"])
     body_records = len(removed)
-    top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source, layout, unit)
+    top, flow, orphans = _body(lines, parts["body"], canonical, removed, corrections, source, layout, unit,
+                               {w["ends_at"] for w in warnings if "ends_at" in w})
     penutup, berita_daerah = meta_mod.parse_penutup(part("penutup"))
     _meta_from_penutup(meta, penutup, berita_daerah)
     # (the Lampiran reader splits a text table's rows into cells and drops their pipes; the Penjelasan keeps them)
@@ -246,12 +249,13 @@ def _konsiderans(part: Callable[[str], list[str]], parts: dict[str, tuple[int, i
 
 def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: list[dict[str, Any]],
           corrections: list[dict[str, Any]], source: Source, layout: canonical_mod.Layout | None = None,
-          unit: str = "pasal") -> tuple[list[Node], bool, list[tuple[int, str]]]:
+          unit: str = "pasal", quote_ends: set[int] | None = None) -> tuple[list[Node], bool, list[tuple[int, str]]]:
     """The batang tubuh of lines ``span`` [start, end): (the top nodes, whether the flow layout was read, the
     lines no Pasal holds). ``layout``: the marks and indentation of a Markdown canonical text, which place its
-    headings and units. ``unit``: "pasal", or "diktum" for a Keputusan (:mod:`rancang.ingest.dikta`). Detached
-    enumerators are recorded in ``removed``, the reader's corrections in ``corrections``. Raises InputError when
-    no Pasal (or diktum) is found."""
+    headings and units. ``unit``: "pasal", or "diktum" for a Keputusan (:mod:`rancang.ingest.dikta`).
+    ``quote_ends``: the lines where a quote that never closed must end (:func:`hazards.inert_unmatched_quotes`).
+    Detached enumerators are recorded in ``removed``, the reader's corrections in ``corrections``. Raises
+    InputError when no Pasal (or diktum) is found."""
     a, b = span
     numbered = [(no + 1, lines[no]) for no in range(a, b)]
     if layout is not None:
@@ -259,11 +263,12 @@ def _body(lines: list[str], span: tuple[int, int], canonical: bool, removed: lis
     elif unit == NodeType.DIKTUM:
         top, drafts, orphans = dikta_mod.read_dikta(numbered)
     else:
-        top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections)
+        top, drafts, orphans = headings.read_headings(numbered, keep_unplaced=True, corrections=corrections,
+                                                      quote_ends=quote_ends)
     if not drafts:
         raise InputError(f"{source.file or 'berkas'}: bukan teks peraturan (tidak ditemukan satu Pasal pun).")
-    # (cleaned lines are stripped, and no bare enumerator is longer than "(123)")
-    bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 5 and bare_marker(ln) is not None)
+    # (cleaned lines are stripped, and no bare enumerator is longer than "(123).")
+    bare_total = sum(1 for _, ln in numbered if ln and len(ln) <= 6 and bare_marker(ln) is not None)
     flow = bare_total >= body_mod.FLOW_DOCUMENT_THRESHOLD
     draft_of = headings.drafts_by_node(drafts)
     for node in headings.pasal_nodes(top):

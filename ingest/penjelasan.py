@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from rancang.ingest import grammar as g
-from rancang.ingest.heading_lines import pasal_value
+from rancang.ingest.headings.lines import pasal_value
 from rancang.ingest.units import join_more
 from rancang.kinds import PASAL_NUMBER
 from rancang.parts import PenjelasanBlock

@@ -110,9 +110,10 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
     return marker, parts[1] if len(parts) > 1 else ""  # type: ignore[return-value]
 
 
-#: an enumerator glued to its text: "(2)Tidak", "b.Sekretariat", "3a.Pegawai", "a)Kepala"; never "a.n. Bupati",
-#: "s.d. Pasal 5" (a letter and a stop follow) nor "1.000" (a digit follows)
-_GLUED = re.compile(r"^(?:\(\d{1,3}[a-z]?\)\.?|\d{1,3}[a-z]?[.)]|[a-z][.)])(?=[A-Za-z][a-z])")
+#: an enumerator glued to its text: "(2)Tidak", "(2)UUS", "b.Sekretariat", "3a.Pegawai", "a)Kepala"; never
+#: "a.n. Bupati", "s.d. Pasal 5" (a letter and a stop follow) nor "1.000" (a digit follows)
+_GLUED = re.compile(r"^(?:\(\d{1,3}[a-z]?\)\.?(?=[A-Za-z])|\d{1,3}[a-z]?[.)](?=[A-Za-z]{2})"
+                    r"|[a-z][.)](?=[A-Za-z][a-z]))")
 
 
 #: enumerators already read, by their printed form: a regulation repeats "a." and "(2)" hundreds of times
@@ -155,7 +156,7 @@ _CLOSERS = frozenset(".)")
 def bare_marker(line: str) -> Marker | None:
     """A line that is only an enumerator ("1.", "2", "(1)", "c", "0", "CC.", "jj-", "."), read as well as it can be."""
     s = line.strip()
-    if len(s) > 5 or not g.BARE_MARKER.match(s):  # "(123)" is the longest
+    if len(s) > 6 or not g.BARE_MARKER.match(s):  # "(123)." is the longest
         return None
     core = s.strip("().-")
     label = s

@@ -150,6 +150,8 @@ def add_bpk(acts: _Acts, record: dict[str, Any], name: str) -> None:
     k = acts.know({"key": act_key("Undang-Undang", nomor, tahun), "jenis": "Undang-Undang", "nomor": nomor,
                    "tahun": tahun})
     src = f"bpk:{name}"
+    if _other_act(record.get("topic"), _own_title(acts, k)):
+        src = f"bpk-lain:{name}"  # a record whose subject is another act's: a witness, not a record of this act
     if record.get("topic"):
         # (BPK's "topic" is a subject heading, often but not always the title: a citation-grade source, no record)
         acts.vote(k, "tentang", record["topic"], f"bpk-topik:{name}")
@@ -177,6 +179,34 @@ def add_bpk(acts: _Acts, record: dict[str, Any], name: str) -> None:
                 acts.relate(k, relation, other, src)
             else:
                 acts.relate(other, "amended_by" if relation == "amends" else "repealed_by", k, src)
+
+
+def _own_title(acts: _Acts, k: str) -> str | None:
+    """The title act ``k``'s own text gives (None when its text was not read)."""
+    for slot in acts.values.get((k, "tentang"), {}).values():
+        if f"naskah:{k}" in slot["sources"]:
+            return str(slot["value"])
+    return None
+
+
+def _other_act(topic: str | None, title: str | None) -> bool:
+    """Whether a BPK record's ``topic`` is about another act than the one whose own ``title`` is given: both name
+    fiscal or calendar years and none in common ("Perhitungan Anggaran Negara Tahun Anggaran 1987/1988" filed as
+    UU 3/1991, whose own text is "Tambahan dan Perubahan atas APBN Tahun Anggaran 1990/1991").
+
+    >>> _other_act("Perhitungan Anggaran Negara Tahun Anggaran 1987/1988.", "TAMBAHAN DAN PERUBAHAN ATAS APBN TAHUN "
+    ...            "ANGGARAN 1990/1991")
+    True
+    >>> _other_act("Anggaran Pendapatan dan Belanja Negara Tahun Anggaran 1983/1884.", "APBN TAHUN ANGGARAN 1983/1984")
+    False
+    """
+    if not topic or not title:
+        return False
+    years = [set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", t.translate(_LETTER_DIGITS))) for t in (topic, title)]
+    return bool(years[0]) and bool(years[1]) and not years[0] & years[1]
+
+
+_LETTER_DIGITS = str.maketrans("OoIl", "0011")
 
 
 def add_supplement(acts: _Acts, data: dict[str, Any]) -> None:

@@ -13,6 +13,8 @@ from rancang.kb.observe import own_jenis
 from rancang.kb.store import KnowledgeBase
 from rancang.parts import Meta
 
+#: sources named as records of the act, not as citing acts
+_RECORDS = ("bpk:", "bpk-lain:", "bpk-topik:", "naskah:", "catatan:")
 #: citing sources named in a phrase (the count is always the full count)
 NAMED = 3
 
@@ -39,8 +41,8 @@ def fact(base: KnowledgeBase, key: str, name: str, exclude: str | None = None) -
 def sources_phrase(base: KnowledgeBase, sources: list[str]) -> str:
     """Sources in words: "metadata BPK, naskah PP 18/2016 sendiri dan 2 peraturan yang mengutipnya (PP 72/2019,
     Peraturan Bupati Jepara Nomor 17 Tahun 2024)"."""
-    records = [base.source_name(s) for s in sources if s.startswith(("bpk:", "bpk-topik:", "naskah:", "catatan:"))]
-    citing = [s for s in sources if not s.startswith(("bpk:", "bpk-topik:", "naskah:", "catatan:"))]
+    records = [base.source_name(s) for s in sources if s.startswith(_RECORDS)]
+    citing = [s for s in sources if not s.startswith(_RECORDS)]
     parts = list(records)
     if citing:
         named = ", ".join(base.source_name(s) for s in citing[-NAMED:])

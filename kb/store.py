@@ -78,6 +78,8 @@ class KnowledgeBase:
         """A source in words: "metadata BPK", "naskah PP 18/2016 sendiri", "PP 72/2019", "Perbup ..."."""
         if source.startswith("bpk:"):
             return f"metadata BPK ({source[4:]})"
+        if source.startswith("bpk-lain:"):
+            return f"metadata BPK ({source[9:]}, yang topiknya peraturan lain)"
         if source.startswith("bpk-topik:"):
             return f"topik metadata BPK ({source[10:]})"
         if source.startswith("catatan:"):

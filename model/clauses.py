@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rancang.kinds import CONTAINERS, LIST_TYPES
 from rancang.tree import Node, Regulation
 
 _MARKUP = re.compile(r"\*+|</?[a-z]+>|_{2,}")
@@ -66,7 +67,7 @@ def units(reg: Regulation, definition_intro: list[str]) -> list[Unit]:
     out: list[Unit] = []
 
     def visit(node: Node, headings: tuple[str, ...], pasal: str, in_defs: bool, parent: Unit | None) -> None:
-        if node.type in ("bab", "bagian", "paragraf"):
+        if node.type in CONTAINERS:
             heads = headings + (clean(node.heading or ""),)
             for child in node.children:
                 visit(child, heads, pasal, False, None)
@@ -76,7 +77,7 @@ def units(reg: Regulation, definition_intro: list[str]) -> list[Unit]:
             in_defs = any(cue in low(node.text) for cue in definition_intro)
         unit = Unit(len(out), node.id, node.cite, clean(node.text), _full(node), "body", node.type,
                     pasal=pasal, headings=headings, node=node,
-                    definition=in_defs and node.type in ("angka", "huruf", "item") and parent is not None
+                    definition=in_defs and node.type in LIST_TYPES and parent is not None
                     and parent.type == "pasal")
         out.append(unit)
         if parent is not None:

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from rancang.kinds import LIST_TYPES
 from rancang.model.clauses import Unit, clean, contents_intro, lampiran_following
 from rancang.model.mentions import Mention
 
@@ -29,7 +30,7 @@ def build_documents(us: list[Unit], mentions: list[list[Mention]], catalogue: di
             continue
         low = u.low
         if contents_intro(low, cues):
-            items = ([us[c] for c in u.children if us[c].type in ("huruf", "angka", "item")]
+            items = ([us[c] for c in u.children if us[c].type in LIST_TYPES]
                      if u.source == "body" else lampiran_following(us, u))
             for it in items:
                 item = {"text": re.sub(r"[;,.]?\s*(dan|atau)?\s*$", "", clean(it.text)).strip(" ;."),

@@ -22,6 +22,7 @@ import re
 from functools import cache
 from typing import Any
 
+from rancang.kinds import LIST_TYPES
 from rancang.model.clauses import Unit, lampiran_following
 from rancang.model.pipeline import load_nlp
 
@@ -70,12 +71,15 @@ def duty_lists(us: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, list[st
         if u.definition or not u.text or len(u.text) > 240:
             continue
         if u.source == "body":
-            items = [us[c] for c in u.children if us[c].type in ("huruf", "angka", "item")]
+            items = [us[c] for c in u.children if us[c].type in LIST_TYPES]
         elif u.type in ("item", "paragraph", "heading"):
             items = lampiran_following(us, u)
         else:
             continue
         items = [it for it in items if any(ch.isalpha() for ch in it.text)]  # a page number read as an item: none
+        if u.source == "lampiran" and items:  # one duty per item of the list; its sub-items detail that duty
+            top = min(it.level for it in items if it.type == "item") if any(it.type == "item" for it in items) else 0
+            items = [it for it in items if it.type != "item" or it.level == top]
         if not items:
             continue
         roles = owners(u.text, cues)

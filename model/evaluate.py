@@ -87,3 +87,23 @@ def score_duties(model: dict[str, Any], gold: dict[str, Any]) -> dict[str, float
     lampiran = sum(1 for r in model["roles"] for d in r["duties"] if d["cite"].startswith("Lampiran"))
     return {"duty_p": _ratio(found, lampiran), "duty_r": _ratio(found, len(gold["duties"])),
             "kedudukan_as_duty": float(bad)}
+
+
+def _line(x: dict[str, Any]) -> tuple[str, tuple[str, ...], str, frozenset[str]]:
+    return x["from"], tuple(x["jenjang"]), x["to"], frozenset(x["as"])
+
+
+def score_lines(model: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
+    """``{lines_p, lines_r}``: the model's distinct kedudukan lines (from, jenjang, to, the roles the superior acts
+    as) against a hand-read line gold (``tests/gold/lines/*.json``); a line matches only when all four agree."""
+    got = {_line(x) for x in model.get("kedudukan_lines") or []}
+    want = {_line(x) for x in gold["lines"]}
+    return {"lines_p": _ratio(len(got & want), len(got)), "lines_r": _ratio(len(got & want), len(want))}
+
+
+def score_reporting(model: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
+    """``{report_p, report_r}``: the model's distinct reporting lines (from, to) against a hand-read reporting gold
+    (``tests/gold/reporting/*.json``)."""
+    got = {(x["from"], x["to"]) for x in model.get("reporting_lines") or []}
+    want = {(x["from"], x["to"]) for x in gold["lines"]}
+    return {"report_p": _ratio(len(got & want), len(got)), "report_r": _ratio(len(got & want), len(want))}

@@ -8,7 +8,8 @@ Pemilik Kinerja sekaligus penilai kinerja") draws a line from each role before i
 there) to each role or position after "di bawah" (and after "kepada" where it goes on "... dan bertanggung jawab
 kepada"), and says which roles the superior acts as (the roles of kind ``peran`` after "sebagai" / "selaku").
 Cue words are in ``patterns/cues.json`` → ``kedudukan``: the verbs, the jenjang, the words that name a role inside
-a subject ("Jabatan Fungsional"), and the positions that are no catalogue role ("Kepala Bidang", "Sekretaris",
+a subject or after "di bawah" ("Jabatan Fungsional", "Pejabat Pimpinan Tinggi Pratama/Administrator/Pengawas"),
+and the positions that are no catalogue role ("Kepala Bidang", "Sekretaris",
 "Inspektur", "Kepala UPTD" ...), which become ``positions`` of the model with the roles they act as.
 """
 
@@ -47,7 +48,7 @@ class _Reader:
     def __init__(self, cues: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> None:
         k = cues["kedudukan"]
         self.verb = re.compile(k["verb"])
-        self.jenjang = {j: [j] for j in k["jenjang"]}
+        self.jenjang = {j.removeprefix("jenjang "): [j] for j in k["jenjang"]}  # "jenjang keahlian": keahlian
         self.subject_words = k["subject_roles"]
         self.positions = {slug(p): [p] for p in k["positions"]}
         self.printed: dict[str, str] = {}  # a position's name as the act prints it
@@ -77,12 +78,16 @@ class _Reader:
             # the subject: after the last word that opens it ("Pada struktur di atas", "Untuk", "kedudukan") -
             # a title run into the sentence names other roles
             a = max([m.end() for m in self.subject_from.finditer(u.low, a, v.start())], default=a)
-            subjects = [k for _, _, k in self.parties(u, ms, a, v.start()) if k not in self.roles_as]
+            # a role described in the subject ("pejabat pimpinan tinggi pratama sebagai Pimpinan Unit Organisasi,
+            # kelompok jabatan fungsional ... berkedudukan"): neither it nor what it acts as sits under anyone here
+            found = self.parties(u, ms, a, v.start())
+            subjects = [k for s, e, k in found if not self.acting.match(u.low[e:e + 9].lstrip())
+                        and not self.acting.search(u.low[max(a, s - 9):s])]
             jenjang = [k for _, _, k in _words(u.low, a, v.start(), self.jenjang)]
             stop = self.stop.search(u.low, v.end(), b)
             act = self.acting.search(u.low, v.end(), stop.start() if stop else b)
             end_sup = act.start() if act else (stop.start() if stop else b)
-            supers = [k for _, _, k in self.parties(u, ms, v.end(), end_sup) if k not in self.roles_as]
+            supers = [k for _, _, k in self.parties(u, ms, v.end(), end_sup)]  # "... kepada Pejabat Penilai Kinerja"
             acts_as = [k for _, _, k in self.parties(u, ms, act.end(), stop.start() if stop else b)
                        if k in self.roles_as] if act else []
             for s in dict.fromkeys(subjects):

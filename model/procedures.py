@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rancang.kinds import LIST_TYPES, NodeType
 from rancang.model.clauses import Unit, clean, contents_intro, lampiran_following
 from rancang.model.hops import own_sides
 from rancang.model.roles import slug
@@ -182,7 +183,8 @@ def _reporting(us: list[Unit], cues: dict[str, Any], seen: dict[str, int]) -> di
     """The reporting procedure: the body's clauses in which someone reports ("... melaporkan pelaksanaan tugas
     kepada ..."), in document order, one step each."""
     found: list[tuple[Unit, str | None, str | None]] = [
-        (u, None, None) for u in us if u.source == "body" and not u.definition and u.type in ("pasal", "ayat")
+        (u, None, None) for u in us
+        if u.source == "body" and not u.definition and u.type in (NodeType.PASAL, NodeType.AYAT)
         and any(re.search(r"\b" + re.escape(v) + r"\b", u.low) for v in cues["lampiran_report_verbs"])]
     steps = _steps(found, False, "pelaporan", None, cues) if found else []
     if not any(s["actor"] for s in steps):
@@ -207,7 +209,7 @@ def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
         if u.source == "lampiran":
             found = _list_steps(section(us, u, intros), cues)
         elif any(c in u.low for c in cues["step_list_intro"]):
-            found = [(us[c], None, None) for c in u.children if us[c].type in ("huruf", "angka", "item")]
+            found = [(us[c], None, None) for c in u.children if us[c].type in LIST_TYPES]
         else:
             found = []
         loose = not found
@@ -257,7 +259,7 @@ def build_stages(us: list[Unit], cues: dict[str, Any]) -> list[dict[str, Any]]:
     if out:
         return out
     for stage, words in cues["stages"]["names"].items():
-        body = next((u for u in us if u.source == "body" and not u.definition and u.type in ("huruf", "angka", "item")
+        body = next((u for u in us if u.source == "body" and not u.definition and u.type in LIST_TYPES
                      and any(_title(u.text).lower().startswith(w) for w in words)), None)
         if body is not None:
             out.append({"name": stage, "title": _title(body.text).rstrip(" ;.:")[:120], "cite": body.cite,

@@ -64,8 +64,25 @@ def _targets_after(text: str, ms: list[Mention], pos: int, stops: tuple[str, ...
     to = text.find(" kepada ", pos)
     pos = to if to >= 0 else pos
     end = min([p for p in (text.find(s, pos) for s in stops) if p >= 0] or [len(text)])
-    return [m for m in ms if m.label == "ROLE" and pos <= m.start < end
-            and not before(text, m, 14).rstrip().endswith(("oleh", "sebagai", "selaku"))]
+    out = [m for m in ms if m.label == "ROLE" and pos <= m.start < end
+           and not before(text, m, 14).rstrip().endswith(("oleh", "sebagai", "selaku"))]
+    return out + [x for m in out for x in _elided(text, m) if x.key not in {o.key for o in out}]
+
+
+#: "Pimpinan Unit Kerja dan/atau Unit Organisasi pemilik kinerja": the head word shared, a second role
+_ELIDED = re.compile(r"\s*(?:dan/atau|dan|atau|/)\s*(unit organisasi|unit kerja)\b")
+_HEADED = {"unit organisasi": "pimpinan_unit_organisasi", "unit kerja": "pimpinan_unit_kerja"}
+
+
+def _elided(text: str, m: Mention) -> list[Mention]:
+    """The role a shared head word leaves implied after ``m`` ("Pimpinan Unit Kerja dan/atau Unit Organisasi" also
+    names the Pimpinan Unit Organisasi); only after a "Pimpinan ..." role."""
+    if m.key not in _HEADED.values():
+        return []
+    x = _ELIDED.match(text.lower(), m.end)
+    if x is None or _HEADED[x.group(1)] == m.key:
+        return []
+    return [Mention("ROLE", _HEADED[x.group(1)], text[x.start(1):x.end(1)], x.start(1), x.end(1))]
 
 
 def _ref(role: str, u: Unit) -> dict[str, str]:
@@ -143,12 +160,26 @@ def _reports(book: RoleBook, u: Unit, ms: list[Mention], subj: list[Mention], cu
              stops: tuple[str, ...]) -> None:
     """The reporting lines a clause draws: its subjects report to the roles after the reporting verb."""
     # in the Lampiran only reporting proper: its "berkedudukan di bawah" sentences describe one kind of unit each
-    rv = _verb_pos(u.low, cues["report_verbs" if u.source == "body" else "lampiran_report_verbs"])
+    rv = _verb_pos(u.low, cues["report_verbs" if u.source == "body" else "lampiran_line_verbs"])
     if rv >= 0 and subj:
         for t in _targets_after(u.low, ms, rv, stops):
+            if t.key not in book.mentions:  # named only through a shared head word ("... dan/atau Unit Organisasi")
+                book.mention(t.key, book.catalogue.get(t.key, {}).get("name", t.text), u)
             for s in subj:
                 if t.key != s.key:
                     book.add(book.reports, s.key, _ref(t.key, u))
+
+
+def _passive_reports(book: RoleBook, u: Unit, ms: list[Mention], cues: dict) -> None:
+    """"Laporan hasil pelaksanaan kegiatan dari Pejabat Pengawas disampaikan kepada Pejabat Administrator": the
+    role after "dari" reports to the roles after "disampaikan kepada" (``passive_report`` of ``cues.json``); "Hasil
+    ... disampaikan kepada Kepala Bagian oleh individu atau ketua tim kerja": the agent after "oleh" does
+    (``passive_report_by``)."""
+    for x in [*re.finditer(cues["passive_report"], u.low), *re.finditer(cues["passive_report_by"], u.low)]:
+        src = [m for m in ms if m.label == "ROLE" and x.start("from") <= m.start < x.end("from")]
+        for t in [m for m in ms if m.label == "ROLE" and x.start("to") <= m.start < x.end("to")]:
+            if src and t.key != src[0].key:
+                book.add(book.reports, src[0].key, _ref(t.key, u))
 
 
 def reporting_lines(roles: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -235,7 +266,7 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
     #    Lampiran: "... yang berperan sebagai anggota tim melaporkan ... kepada ketua tim"); appointments
     for u in us:
         if u.definition or not u.text or u.source != "body" and (
-                u.type not in ("item", "paragraph") or not any(v in u.low for v in cues["lampiran_report_verbs"])):
+                u.type not in ("item", "paragraph") or not any(v in u.low for v in cues["lampiran_line_verbs"])):
             continue
         ms = mentions[u.index]
         subj, v = subjects(u, ms, cues["duty_verbs"] + ["berkedudukan"])
@@ -251,6 +282,9 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
                 if m.label == "ROLE" and re.search(r"\bdi\w+ oleh\s*$", before(u.low, m, 40)):
                     book.add(book.duties, m.key, _item(u.text, u))
         _reports(book, u, ms, subj, cues, stops)
+    for u in us:
+        if not u.definition and "disampaikan kepada" in u.low:
+            _passive_reports(book, u, mentions[u.index], cues)
     _appointments(book, us, mentions, cues)
     return book.roles()
 

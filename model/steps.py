@@ -126,7 +126,17 @@ class Clause:
             cond = [e for e in self.roles if e.start < self.main]
             if cond:
                 return cond[0]
-        return self.agent_after(0) if loose else None
+        if loose:
+            return self.agent_after(0)
+        return self._nominal_agent()
+
+    def _nominal_agent(self) -> Any:
+        """The agent of a step told as a noun ("Penyusunan rencana kerja oleh Pimpinan Unit Organisasi"): the role
+        after "oleh" when no verb stands before it in the main clause."""
+        by = next((j for j in range(self.main, len(self.doc)) if self.has(j, "AGENT")), -1)
+        if by < 0 or any(self.has(j, "ACTIVE") or self.has(j, "PASSIVE") for j in range(self.main, by)):
+            return None
+        return self.agent_after(by)
 
     def side_of(self, ent: Any) -> str | None:
         """"tujuan" / "asal" from the marker printed right after a role, else None."""

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from rancang import topics
+from rancang.kinds import LIST_TYPES
 from rancang.model.clauses import Unit, clean, strip_item
 from rancang.model.pipeline import cues
 
@@ -119,7 +120,7 @@ def stated_list(u: Unit | None, us: list[Unit], intros: list[str],
     """
     if u is None:
         return []
-    items = [us[c] for c in u.children if us[c].type in ("huruf", "angka", "item")]
+    items = [us[c] for c in u.children if us[c].type in LIST_TYPES]
     if items:
         out = []
         for it in items:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from rancang.generate import draft, profile
+from rancang.generate.draft import build as draft
+from rancang.generate.shared import profile
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
@@ -52,7 +53,7 @@ def gold():
 @pytest.fixture(scope="session")
 def draft_sources(tmp_path_factory):
     """A corpus store of the bundled regulations in a temporary folder, for drafts (never the user's store)."""
-    from rancang.generate.sources import Sources
+    from rancang.generate.draft.sources import Sources
 
     src = Sources(tmp_path_factory.mktemp("corpus") / "corpus.sqlite")
     yield src

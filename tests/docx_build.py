@@ -7,7 +7,7 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
-from rancang.ingest.readers.docx_package import STRICT
+from rancang.ingest.readers.docx.package import STRICT
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '

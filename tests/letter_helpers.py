@@ -1,4 +1,5 @@
-"""Reading rendered naskah dinas back for the letter tests: all text in reading order, tables included."""
+"""Reading rendered naskah dinas back for the letter tests: all text in reading order, tables included; and the
+regulation a scenario's letters follow, resolved as the CLI resolves it."""
 
 from __future__ import annotations
 
@@ -38,3 +39,12 @@ def docx_lines(content: bytes) -> list[str]:
 
 def docx_text(content: bytes) -> str:
     return "\n".join(docx_lines(content))
+
+
+def peraturan_of(peraturan: str, found: bool = False):
+    """``peraturan`` (a corpus id or a file) as the letters take it: its model, resolved once, as ``rancang letter``
+    does (:mod:`rancang.corpus.regulations`)."""
+    from rancang.corpus.regulations import model_of
+    from rancang.generate.naskah.steps import Peraturan
+
+    return Peraturan(peraturan, model_of(peraturan), found)

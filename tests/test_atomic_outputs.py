@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from rancang import atomic
 from rancang.cli import cli
 from rancang.errors import OutputError
-from rancang.generate import draft as drafting
+from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import scenario as sc
 
 ROOT = Path(__file__).resolve().parent.parent

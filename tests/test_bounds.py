@@ -65,7 +65,7 @@ def test_a_glued_word_is_looked_for_only_in_a_word_short_enough_to_be_two():
     # every split of a 100,000-letter "word" was tried (its length squared in copies: seconds per draft)
     from collections import Counter
 
-    from rancang.generate.repair import Vocabulary
+    from rancang.generate.draft.repair import Vocabulary
 
     vocab = Vocabulary(Counter({"tim": 9, "koordinasi": 9}), Counter({("tim", "koordinasi"): 2}))
     assert vocab.split("timkoordinasi") == ("tim", "koordinasi")

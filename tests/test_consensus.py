@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from rancang.cli import cli
-from rancang.generate import consensus
+from rancang.generate.draft import consensus
 
 EXAMPLES = Path(__file__).parent.parent / "corpus" / "examples"
 

@@ -21,8 +21,8 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 PACKAGE_DIRS: dict[str, str] = PYPROJECT["tool"]["setuptools"]["package-dir"]
 
 #: modules of optional features, by the start of their path (their extra in pyproject): everything else is the core
-#: path ("ingest/readers/ocr" is ocr.py and every ocr_*.py beside it)
-OPTIONAL = {"ingest/readers/ocr": "ocr", "ingest/akn.py": "akn", "model/picture.py": "picture",
+#: path ("ingest/readers/ocr" is the ocr/ sub-package)
+OPTIONAL = {"ingest/readers/ocr": "ocr", "ingest/writers/akn.py": "akn", "model/picture.py": "picture",
             "corpus/cluster.py": "cluster", "web/": "web"}
 
 

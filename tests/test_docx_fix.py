@@ -14,7 +14,7 @@ from lxml import etree
 from texts import perbup
 
 from rancang.cli import main
-from rancang.generate.checks import check
+from rancang.generate.check import check
 from rancang.ingest import ingest_path
 
 CASES = Path(__file__).parent / "cases" / "abuse"

@@ -15,8 +15,9 @@ from regions import moved
 from rancang import schema
 from rancang.cli import cli
 from rancang.errors import InputError
-from rancang.generate import draft, profile
 from rancang.generate.check import check
+from rancang.generate.draft import build as draft
+from rancang.generate.shared import profile
 from rancang.ingest import ingest_path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
@@ -120,7 +121,7 @@ def test_no_other_corpus_region_name_survives(drafts, key, draft_sources):
 
 @pytest.mark.parametrize("key", ALL)
 def test_catatan_lists_every_base_region_specific_the_draft_keeps(drafts, key):
-    from rancang.generate import neutralise
+    from rancang.generate.draft import neutralise
 
     _, d, folder = drafts[key]
     notes = (folder / "catatan.md").read_text(encoding="utf-8")

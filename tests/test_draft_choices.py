@@ -15,9 +15,11 @@ from regions import moved
 from rancang.cli import cli
 from rancang.corpus.store import Store
 from rancang.errors import InputError
-from rancang.generate import compose, draft, profile
 from rancang.generate.check import check
-from rancang.generate.sources import Sources
+from rancang.generate.draft import build as draft
+from rancang.generate.draft import compose
+from rancang.generate.draft.sources import Sources
+from rancang.generate.shared import profile
 from rancang.ingest import ingest_path
 from rancang.web import drafting as web_drafting
 

@@ -11,7 +11,8 @@ import pytest
 import yaml
 from regions import moved
 
-from rancang.generate import draft, profile
+from rancang.generate.draft import build as draft
+from rancang.generate.shared import profile
 from rancang.ingest import ingest_path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
@@ -110,7 +111,7 @@ def test_alternatives_are_joined_with_atau(written, key):
 def test_a_reference_whose_subject_only_another_ayat_names_is_a_decision(written, key):
     """Lampiran II angka 277: "Tata cara penyusunan peta proses bisnis sebagaimana dimaksud pada ayat (1), ayat (2),
     dan ayat (3)" where only ayat (4) speaks of "peta proses" is listed for the drafter, naming ayat (4); the text is
-    not rewritten (measured: word overlap is no proof, see generate/referents.py)."""
+    not rewritten (measured: word overlap is no proof, see generate/draft/referents.py)."""
     d, _, back, notes = written[key]
     peta = [n for n in back.walk() if n.text and n.text.startswith("Tata cara penyusunan peta proses bisnis")]
     assert len(peta) == 1
@@ -128,8 +129,8 @@ def test_harmonisation_matrix_has_a_row_per_provision_with_its_basis_support_sou
     what catatan.md decides about it, and the draft's check report."""
     import docx
 
-    from rancang.generate import harmonisasi
-    from rancang.generate.checks import check
+    from rancang.generate.check import check
+    from rancang.generate.draft import harmonisasi
 
     d, folder, back, notes = written[key]
     md = (folder / "harmonisasi.md").read_text(encoding="utf-8")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from rancang.address import number_tree
-from rancang.generate import repair, terms
-from rancang.generate.checks import check
-from rancang.generate.notes import Notes
+from rancang.generate.check import check
+from rancang.generate.draft import repair, terms
+from rancang.generate.draft.notes import Notes
 from rancang.ingest import ingest_text
-from rancang.ingest import refs as refs_mod
+from rancang.ingest.refs import resolve as refs_mod
 
 CLEAN = (Path(__file__).parent / "data" / "check_clean.md").read_text(encoding="utf-8")
 

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rancang.generate import clauses, draft, lampiran, neutralise, profile, repair, terms
-from rancang.generate.notes import Notes
-from rancang.generate.provenance import tag
+from rancang.generate.draft import build as draft
+from rancang.generate.draft import clauses, lampiran, neutralise, repair, terms
+from rancang.generate.draft.notes import Notes
+from rancang.generate.draft.provenance import tag
+from rancang.generate.shared import profile
 from rancang.parts import Block
 from rancang.tree import Node
 

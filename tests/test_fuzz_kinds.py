@@ -10,8 +10,8 @@ import pytest
 from rancang.ingest import ingest_bytes, ingest_text
 from rancang.ingest.canonical import escape, needs_escape, prepare, unescape
 from rancang.ingest.conservation import difference
-from rancang.ingest.markdown import render
 from rancang.ingest.readers.text import decode
+from rancang.ingest.writers.markdown import render
 from rancang.numbering import huruf
 
 

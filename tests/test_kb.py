@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from rancang import corpus
 from rancang.cli import cli
-from rancang.generate.checks import check
+from rancang.generate.check import check
 from rancang.ingest import ingest_text
 from rancang.kb import build as build_module
 from rancang.kb import store
@@ -71,7 +71,7 @@ def test_build_reports_refusals_with_their_sentence_no_internal_error_and_its_so
     reading = record["reading"]
     assert reading["errors"] == []
     # PP 28/2016 prints its BAB and Pasal headings run into the lines of its text: read since the reader splits
-    # them off by the numbering sequence (ingest/run_in.py), so the sample refuses nothing
+    # them off by the numbering sequence (ingest/headings/run_in.py), so the sample refuses nothing
     assert reading["refused"] == []
     # a text of the collection that is not an act is refused with the reader's sentence, and the build goes on
     shutil.copytree(SAMPLE, tmp_path / "national")
@@ -215,3 +215,25 @@ def test_the_observations_of_a_build_and_their_figures_are_one_set_written_whole
         build_module.observe_all([(str(SAMPLE / "data-peraturan" / "pp" / "2016" / "18.md"), "pp/2016/18.md")], obs,
                                  jobs=1)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old
+
+
+def test_a_bpk_record_about_another_act_is_a_witness_not_a_record(built):
+    """BPK files "Perhitungan Anggaran Negara Tahun Anggaran 1987/1988" (LN 41, TLN 3416) as UU 3/1991, whose own
+    text is "Tambahan dan Perubahan atas APBN Tahun Anggaran 1990/1991": against PP 51/1991's LN 56, TLN 3449 the
+    fact is disputed, and without PP 51/1991 (checking it) only an INFO, never a GALAT on another act's numbers."""
+    from rancang.kb.compile import compile_acts, without
+
+    obs = [{"file": "uu/1991/3.md", "self": {"key": "uu-1991-3", "jenis": "Undang-Undang", "nomor": "3", "tahun": 1991,
+                                             "tentang": "TAMBAHAN DAN PERUBAHAN ATAS ANGGARAN PENDAPATAN DAN BELANJA "
+                                                        "NEGARA TAHUN ANGGARAN 1990/1991"}},
+           {"file": "pp/1991/51.md", "self": {"key": "pp-1991-51", "jenis": "Peraturan Pemerintah", "nomor": "51",
+                                              "tahun": 1991},
+            "cites": [[{"act": {"key": "uu-1991-3", "jenis": "Undang-Undang", "nomor": "3", "tahun": 1991},
+                        "pub": {"kind": "Lembaran Negara", "nama": "Lembaran Negara", "tahun": 1991, "nomor": 56,
+                                "tln": 3449}, "role": "base"}]]}]
+    bpk = Path(__file__).parent / "data" / "kb" / "bpk-other"
+    rec = {r["key"]: r for r in compile_acts(obs, bpk)}["uu-1991-3"]
+    ln = rec["facts"]["ln"]
+    assert ln["status"] == "disputed" and not ln["metadata"]
+    assert without(ln, "pp-1991-51")["status"] == "unverified"
+    assert "bpk-lain:uu-1991-3" in [s for v in [ln, *ln["others"]] for s in v["sources"]]

@@ -14,10 +14,10 @@ from rancang import kinds
 from rancang.address import Address
 from rancang.cli import main
 from rancang.generate import naskah
-from rancang.generate.checks import check
+from rancang.generate.check import check
 from rancang.ingest import ingest_bytes, ingest_path, ingest_text
 from rancang.ingest.conservation import difference
-from rancang.ingest.markdown import render
+from rancang.ingest.writers.markdown import render
 from rancang.schema import errors as schema_errors
 from rancang.tree import NODE_TYPES
 
@@ -305,7 +305,7 @@ def test_the_consistency_check_holds_a_pergub_to_its_province(pergub):
 
 def test_a_province_profile_may_leave_out_its_province_but_not_name_another():
     from rancang.errors import InputError
-    from rancang.generate import profile
+    from rancang.generate.shared import profile
 
     data = json.loads(json.dumps(PERGUB))
     del data["provinsi"]
@@ -322,7 +322,7 @@ def test_a_province_profile_may_leave_out_its_province_but_not_name_another():
 
 def test_a_province_signed_by_a_bupati_is_refused():
     from rancang.errors import InputError
-    from rancang.generate import profile
+    from rancang.generate.shared import profile
 
     data = json.loads(json.dumps(PERGUB))
     data["kepala_daerah"]["jabatan"] = "Bupati"
@@ -464,8 +464,27 @@ def test_references_to_a_diktum_resolve_and_a_missing_one_is_reported():
     assert _rules(other) == []
 
 
+def test_a_huruf_named_alone_inside_a_diktum_is_that_diktums_own():
+    """Inside Diktum KEDUA, "huruf a dan huruf b" names KEDUA's own items, as inside a Pasal it names the Pasal's
+    (UU 12/2011 Lampiran II angka 215); one past the list is reported (X2); "Diktum KEDUA huruf a" from another
+    diktum is read once, and "Pasal 5" alone in a Keputusan (which has no Pasal) is not made this act's."""
+    text = KEPUTUSAN.read_text(encoding="utf-8").replace(
+        "c. melaporkan hasil pelaksanaan tugas kepada",
+        "c. melaporkan hasil pelaksanaan tugas sebagaimana dimaksud pada huruf a dan huruf b kepada").replace(
+        "KETIGA : Segala biaya", "KETIGA : Rencana kerja sebagaimana dimaksud dalam Diktum KEDUA huruf a disusun "
+        "menurut Pasal 5. Segala biaya")
+    reg = ingest_text(text, "kep.txt")
+    laporan = reg.find("Diktum KEDUA huruf c")
+    assert [(r.text, r.target, r.resolved) for r in laporan.refs] == [
+        ("huruf a dan huruf b", ["diktum-kedua/huruf-a", "diktum-kedua/huruf-b"], True)]
+    assert [(r.text, r.target) for r in reg.body[2].refs] == [("Diktum KEDUA huruf a", ["diktum-kedua/huruf-a"])]
+    assert _rules(text) == []
+    past = text.replace("dimaksud pada huruf a dan huruf b", "dimaksud pada huruf a dan huruf d")
+    assert _rules(past) == [("X2", "Diktum KEDUA huruf c")]
+
+
 def test_the_keputusan_validates_as_akoma_ntoso_and_reads_back(keputusan):
-    from rancang.ingest.akn import frbr_uri, to_akn, validate
+    from rancang.ingest.writers.akn import frbr_uri, to_akn, validate
 
     xml = to_akn(keputusan)
     assert validate(xml) == []

@@ -9,14 +9,15 @@ import zipfile
 from pathlib import Path
 
 from rancang import corpus
-from rancang.generate import kbcite, mengingat
-from rancang.generate.checks import rules
-from rancang.generate.checks.base import norm
+from rancang.generate.check import rules
+from rancang.generate.check.base import norm
+from rancang.generate.draft import mengingat
+from rancang.generate.draft.notes import Notes
 from rancang.generate.naskah.catalogue import examples, scenarios_data
 from rancang.generate.naskah.isian import mengingat as keputusan_mengingat
-from rancang.generate.notes import Notes
-from rancang.generate.profile import example_names, example_path
-from rancang.generate.profile import load as load_profile
+from rancang.generate.shared import kbcite
+from rancang.generate.shared.profile import example_names, example_path
+from rancang.generate.shared.profile import load as load_profile
 from rancang.kb import store
 from rancang.kb.acts import key as act_key
 from rancang.kb.observe import cited_acts
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_every_act_a_draft_or_letter_cites_is_known_with_verified_publication():
     base = store.load()
-    keys = [b["act"] for b in mengingat.resources.read_yaml("data/mengingat.yaml")["bases"]]
+    keys = [b["act"] for b in mengingat.resources.read_yaml("shared/data/mengingat.yaml")["bases"]]
     keys += [k for k in scenarios_data()["mengingat"] if "{" not in k] + [scenarios_data()["dasar_nasional"]]
     for k in keys:
         rec = base.get(k)
@@ -103,11 +104,11 @@ _TYPED = re.compile(r"(?:Lembaran|Berita)\s+Negara[^()\n]{0,60}?Nomor\s+\d+|Tamb
 
 
 def test_no_publication_number_is_typed_into_a_template_or_data_file():
-    """Numbers the knowledge base gives are never typed into a template or a data file (generate/, model/patterns,
-    rancang/data; a .docx template read as its XML); the example profiles' own acts are the user's data and stay
-    theirs (next test)."""
+    """Numbers the knowledge base gives are never typed into a template or a data file (generate/, the writers'
+    ingest/writers/, model/patterns, rancang/data; a .docx template read as its XML); the example profiles' own
+    acts are the user's data and stay theirs (next test)."""
     typed = []
-    for folder in ("generate", "model/patterns", "rancang/data"):
+    for folder in ("generate", "ingest/writers", "model/patterns", "rancang/data"):
         for path in sorted((ROOT / folder).rglob("*")):
             if path.suffix in (".yaml", ".json", ".jsonl", ".txt", ".md", ".html"):
                 texts = [path.read_text(encoding="utf-8")]

@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from rancang.corpus import regulations
 from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah import steps
 
 sys.path.insert(0, str(Path(__file__).parent))
-from letter_helpers import docx_text  # noqa: E402
+from letter_helpers import docx_text, peraturan_of  # noqa: E402
 
 MECHANISM = """\\3) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah.
 
@@ -50,6 +51,11 @@ def regulation(sleman_draft, tmp_path_factory) -> tuple[Path, int]:
     text = (sleman_draft[1] / "draft.md").read_text(encoding="utf-8")
     start = text.index("\\3) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah.")
     text = text[:start] + MECHANISM + text[text.index("\\4) Mekanisme penunjukan yang bersifat lintas Instansi"):]
+    # a kedudukan clause before the reporting Pasal that also draws a line (Pejabat Fungsional -> Pimpinan Unit Kerja)
+    placing = "(2) Pimpinan Unit Kerja berperan sebagai pejabat penilai kinerja."
+    assert placing in text
+    text = text.replace(placing, "(2) Pejabat Fungsional dan Pejabat Pelaksana berkedudukan di bawah dan bertanggung "
+                                 "jawab secara langsung kepada Pimpinan Unit Kerja.")
     n = int(re.search(r"##### Pasal (\d+)\n\n\(1\) Pejabat Fungsional dan Pejabat Pelaksana yang ditugaskan secara "
                       r"individu melaporkan", text)[1])
     cut = text.index(f"##### Pasal {n - 1}\n")
@@ -62,7 +68,7 @@ def regulation(sleman_draft, tmp_path_factory) -> tuple[Path, int]:
 
 @pytest.fixture(scope="module")
 def built(regulation):
-    return sc.build(NAME, sc.scenario_example(NAME), peraturan=str(regulation[0]))
+    return sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(regulation[0])))
 
 
 def _row(built, jenis):
@@ -108,6 +114,16 @@ def test_the_keputusan_and_the_report_cite_their_own_clauses(built, regulation):
     assert f"sesuai dengan Pasal {regulation[1]} ayat (2) Peraturan Bupati Sleman Nomor .... Tahun 2026" in text
 
 
+def test_an_individual_report_cites_the_reporting_pasal_not_the_kedudukan(regulation):
+    """"... berkedudukan di bawah dan bertanggung jawab secara langsung kepada Pimpinan Unit Kerja" (Pasal 7 ayat
+    (2)) places the employee; the report cites the Pasal in which the employee reports."""
+    name = "penunjukan-dalam-unit"
+    built = sc.build(name, sc.scenario_example(name), peraturan=peraturan_of(str(regulation[0])))
+    ((report, letter),) = _row(built, "laporan-individu")
+    assert report.cite == f"Pasal {regulation[1]} ayat (1)"
+    assert letter.data["dasar_pelaporan"].startswith(f"Pasal {regulation[1]} ayat (1) Peraturan Bupati Sleman")
+
+
 def test_a_pejabat_yang_berwenang_no_one_named_is_listed_to_be_checked(built):
     (note,) = [b for b in built.blanks if b.startswith("Pejabat yang Berwenang Kabupaten Sleman")]
     assert "01-permohonan-pelibatan-lintas-unit.docx" in note and "naskah_dinas.pejabat_berwenang" in note
@@ -117,7 +133,7 @@ def test_a_pejabat_yang_berwenang_no_one_named_is_listed_to_be_checked(built):
 def test_a_delegated_pejabat_yang_berwenang_signs_for_the_bupati(regulation):
     data = sc.scenario_example(NAME)
     data["delegasi"] = {"pejabat_berwenang": "sekretaris_daerah"}
-    built = sc.build(NAME, data, peraturan=str(regulation[0]))
+    built = sc.build(NAME, data, peraturan=peraturan_of(str(regulation[0])))
     _, forwarded = _row(built, "jawaban-persetujuan")[1]
     assert forwarded.dari.pejabat["jabatan"] == "Sekretaris Daerah"
     assert forwarded.dari.pejabat["atas_nama"] == "Bupati Sleman"
@@ -127,12 +143,12 @@ def test_a_delegated_pejabat_yang_berwenang_signs_for_the_bupati(regulation):
     profile = yaml.safe_load((Path(__file__).parent.parent / "corpus" / "examples" / "sleman.yaml").read_text())
     profile.setdefault("naskah_dinas", {})["pejabat_berwenang"] = "sekretaris_daerah"
     data["profil"] = profile
-    built = sc.build(NAME, data, peraturan=str(regulation[0]))
+    built = sc.build(NAME, data, peraturan=peraturan_of(str(regulation[0])))
     assert _row(built, "jawaban-persetujuan")[1][1].dari.pejabat["jabatan"] == "Sekretaris Daerah"
 
 
 def test_the_bundled_base_chain_is_unchanged(sleman_draft):
-    built = sc.build(NAME, sc.scenario_example(NAME), peraturan=str(sleman_draft[1] / "draft.json"))
+    built = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(sleman_draft[1] / "draft.json")))
     first = built.letters[0]
     assert (first.dari.jabatan, first.data["tujuan"]["jabatan"]) == (
         "Kepala Dinas Kesehatan", "Kepala Dinas Komunikasi dan Informatika Kabupaten Sleman")
@@ -162,7 +178,24 @@ def test_a_draft_of_another_region_is_passed_over_and_a_bundled_region_found(sle
     folder = tmp_path / "lain"
     folder.mkdir()
     (folder / "draft.json").write_bytes((sleman_draft[1] / "draft.json").read_bytes())
-    assert steps.default_peraturan("Kabupaten Bantul", [folder]) is None
-    assert steps.default_peraturan("Kabupaten Sleman", [folder]) == str(folder / "draft.json")
-    assert steps.default_peraturan("Kota Bogor", [folder]) == "bogor"
-    assert steps.default_peraturan(None, [folder]) is None
+    assert regulations.default_for("Kabupaten Bantul", [folder]) is None
+    assert regulations.default_for("Kabupaten Sleman", [folder]) == str(folder / "draft.json")
+    assert regulations.default_for("Kota Bogor", [folder]) == "bogor"
+    assert regulations.default_for(None, [folder]) is None
+
+
+def test_no_letter_from_the_pejabat_yang_berwenang_to_himself(regulation, tmp_path):
+    """Within one region "pejabat yang berwenang ... kepada pejabat yang berwenang pemohon" (words of a lintas-instansi
+    chain carried into a lintas-PD one) is one official: the answer goes up once, no letter to oneself."""
+    text = regulation[0].read_text(encoding="utf-8").replace(
+        "surat jawaban tersebut kepada Kepala Perangkat Daerah pemohon",
+        "surat jawaban tersebut kepada pejabat yang berwenang pemohon")
+    assert "kepada pejabat yang berwenang pemohon" in text
+    path = tmp_path / "perbup.md"
+    path.write_text(text, encoding="utf-8")
+    built = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(path)))
+    ((_, answer),) = _row(built, "jawaban-persetujuan")
+    assert (answer.dari.jabatan, answer.data["tujuan"]["jabatan"]) == (
+        "Kepala Dinas Komunikasi dan Informatika", "Bupati Sleman")
+    assert all(x.dari.pejabat.get("nama") != x.kepada.pejabat.get("nama") for x in built.letters)
+    sc.render_all(built)  # the set stays consistent

@@ -12,9 +12,9 @@ import docx
 import pytest
 import yaml
 
-from rancang.generate import profile as profiles
 from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah.render import placeholder_png
+from rancang.generate.shared import profile as profiles
 
 sys.path.insert(0, str(Path(__file__).parent))
 from letter_helpers import docx_text  # noqa: E402

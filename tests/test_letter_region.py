@@ -19,12 +19,12 @@ import yaml
 from rancang import corpus
 from rancang.cli import main
 from rancang.errors import InputError
-from rancang.generate import draft as drafting
-from rancang.generate import profile as profiles
+from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import scenario as sc
+from rancang.generate.shared import profile as profiles
 
 sys.path.insert(0, str(Path(__file__).parent))
-from letter_helpers import docx_text  # noqa: E402
+from letter_helpers import docx_text, peraturan_of  # noqa: E402
 
 BANTUL = {
     "daerah": {"nama": "Bantul", "jenis": "kabupaten"}, "provinsi": "Daerah Istimewa Yogyakarta",
@@ -90,7 +90,7 @@ def bantul_draft(tmp_path_factory, draft_sources) -> Path:
 
 def test_the_regions_own_draft_gives_steps_and_clauses(bantul_draft, tmp_path, capsys):
     data = _data("penunjukan-lintas-unit")
-    built = sc.build("penunjukan-lintas-unit", data, peraturan=str(bantul_draft))
+    built = sc.build("penunjukan-lintas-unit", data, peraturan=peraturan_of(str(bantul_draft)))
     assert built.peraturan.startswith("Peraturan Bupati Bantul")
     cites = [s.cite for s in built.steps]
     assert all(CITE.search(c) for c in cites) and len(set(cites)) == len(cites)
@@ -115,7 +115,7 @@ def corpus_tree(path: Path):
 
 def test_another_regions_regulation_is_refused(tmp_path, capsys):
     with pytest.raises(InputError, match=r"Kota Bogor, bukan Kabupaten Bantul"):
-        sc.build("penunjukan-lintas-instansi", _data("penunjukan-lintas-instansi"), peraturan="bogor")
+        sc.build("penunjukan-lintas-instansi", _data("penunjukan-lintas-instansi"), peraturan=peraturan_of("bogor"))
     f = tmp_path / "data.yaml"
     f.write_text(yaml.safe_dump(_data("penunjukan-dalam-unit"), allow_unicode=True), encoding="utf-8")
     assert main(["letter", "--scenario", "penunjukan-dalam-unit", str(f), "--peraturan", "jepara",

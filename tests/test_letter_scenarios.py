@@ -22,7 +22,7 @@ from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah.fill import tanggal
 
 sys.path.insert(0, str(Path(__file__).parent))
-from letter_helpers import RAW, docx_lines, docx_text  # noqa: E402
+from letter_helpers import RAW, docx_lines, docx_text, peraturan_of  # noqa: E402
 
 NUMBER = re.compile(r"^(?P<kode>\d{3}(?:\.\d+)*)/(?P<agenda>\d{4})/(?P<unit>[A-Z][A-Z0-9.\-]*)/(?P<tahun>\d{4})$")
 
@@ -153,8 +153,8 @@ def test_lists_render_as_lists_and_people_as_tables(rendered):
 @pytest.fixture(scope="module")
 def sleman_draft(tmp_path_factory, draft_sources) -> Path:
     """The Sleman example's own draft (draft.json): the regulation its letters follow with --peraturan."""
-    from rancang.generate import draft as drafting
-    from rancang.generate import profile as profiles
+    from rancang.generate.draft import build as drafting
+    from rancang.generate.shared import profile as profiles
 
     d = drafting.build(profiles.load(profiles.example_path("sleman")), sources=draft_sources)
     return drafting.write(d, tmp_path_factory.mktemp("sleman"))[2]
@@ -162,7 +162,7 @@ def sleman_draft(tmp_path_factory, draft_sources) -> Path:
 
 def test_skenario_md_ties_step_letter_and_clause(sleman_draft, tmp_path):
     built = sc.build("penunjukan-lintas-unit", sc.scenario_example("penunjukan-lintas-unit"),
-                     peraturan=str(sleman_draft))
+                     peraturan=peraturan_of(str(sleman_draft)))
     cites = [s.cite for s in built.steps]
     assert len(set(cites)) == len(cites) and all(c.startswith(("Lampiran", "Pasal")) for c in cites)
     assert "mengirimkan nota dinas permohonan pelibatan" in built.steps[0].teks
@@ -236,7 +236,7 @@ def test_steps_from_another_regulation_model(tmp_path):
     bogor["daerah"]["nama"], bogor["ibu_kota"] = "Bogor", "Bogor"
     data = sc.scenario_example("penunjukan-lintas-instansi")
     data["profil"] = bogor
-    built = sc.build("penunjukan-lintas-instansi", data, peraturan="bogor")
+    built = sc.build("penunjukan-lintas-instansi", data, peraturan=peraturan_of("bogor"))
     assert built.peraturan.startswith("Peraturan Wali Kota Bogor")
     procedure = re.search(r"\((Lampiran[^)]*)\)$", built.prosedur)[1]
     cites = [s.cite for s in built.steps]
@@ -249,7 +249,7 @@ def test_steps_from_another_regulation_model(tmp_path):
     small.write_text("PERATURAN BUPATI SLEMAN\nNOMOR 1 TAHUN 2024\nTENTANG\nCONTOH\n\nPasal 1\n\n"
                      "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", encoding="utf-8")
     with pytest.raises(InputError, match="tidak mengatur prosedur penunjukan"):
-        sc.build("tim-kerja-lintas-pd", sc.scenario_example("tim-kerja-lintas-pd"), peraturan=str(small))
+        sc.build("tim-kerja-lintas-pd", sc.scenario_example("tim-kerja-lintas-pd"), peraturan=peraturan_of(str(small)))
 
 
 def test_reports_cite_the_reporting_clause_of_the_regulation_given(sleman_draft, tmp_path):
@@ -266,7 +266,8 @@ def test_reports_cite_the_reporting_clause_of_the_regulation_given(sleman_draft,
     regulation = tmp_path / "perbup.md"
     regulation.write_text(shorter, encoding="utf-8")
     for source, number in ((sleman_draft, n), (regulation, n - 1)):
-        built = sc.build("tim-kerja-dalam-unit", sc.scenario_example("tim-kerja-dalam-unit"), peraturan=str(source))
+        built = sc.build("tim-kerja-dalam-unit", sc.scenario_example("tim-kerja-dalam-unit"),
+                         peraturan=peraturan_of(str(source)))
         files = dict(sc.render_all(built))
         member = docx_text(files["03-laporan-anggota-tim.docx"])
         leader = docx_text(files["04-laporan-ketua-tim.docx"])

@@ -9,7 +9,7 @@ from conftest import SEED_IDS, SEEDS
 from rancang import schema
 from rancang.ingest import ingest_text
 from rancang.ingest.conservation import difference
-from rancang.ingest.markdown import CANONICAL_MARK, render
+from rancang.ingest.writers.markdown import CANONICAL_MARK, render
 
 REGIONS = list(SEED_IDS)
 

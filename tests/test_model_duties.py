@@ -96,3 +96,20 @@ B. PENUTUP
     duties = [d["text"] for r in m["roles"] if r["id"] == "anggota_tim" for d in r["duties"]]
     assert duties and all(any(ch.isalpha() for ch in d) for d in duties), duties
     assert any(d.startswith("melaksanakan tugas") for d in duties)
+
+
+def test_sub_items_detail_their_duty_and_are_no_duties_of_their_own():
+    """One duty per item of the list: "a) menyusun rincian kegiatan tim, dengan tahapan: 1) ... 2) ..." is one duty,
+    its tahapan are its details."""
+    text = perbup("Pasal 1\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""A. PERAN
+1) Tugas Ketua Tim meliputi:
+a) menyusun rincian kegiatan tim, dengan tahapan:
+1. pengumpulan data kegiatan;
+2. penetapan jadwal kegiatan;
+b) membagi peran anggota tim.
+B. PENUTUP
+""")
+    m = build(ingest_text(text, "contoh.txt"))
+    duties = [d["text"] for r in m["roles"] if r["id"] == "ketua_tim" for d in r["duties"]]
+    assert [d.split(",")[0].rstrip(".;") for d in duties] == ["menyusun rincian kegiatan tim",
+                                                             "membagi peran anggota tim"]

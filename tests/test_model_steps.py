@@ -171,3 +171,19 @@ def test_stages_come_in_order_with_the_evaluation_kept(seeds, key):
     assert [s["name"] for s in stages] == ["perencanaan", "pelaksanaan", "evaluasi"]
     assert len({s["cite"].rsplit(" ", 2)[0] for s in stages}) == 1  # one run of sibling stage items
     assert [s["title"].lower() for s in stages] == ["tahapan perencanaan", "tahapan pelaksanaan", "tahapan evaluasi"]
+
+
+def test_tahapan_steps_told_as_nouns_have_their_agent_as_actor():
+    """"a) Penyusunan rencana kerja oleh Pimpinan Unit Organisasi;" names its actor after "oleh" without a verb; a
+    passive step without an agent stays without one."""
+    text = perbup("Pasal 1\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""A. PENUGASAN
+1. Penunjukan
+a. Mekanisme penunjukan dalam unit organisasi
+1) Tahapan Perencanaan:
+a) Penyusunan rencana kerja dan target kinerja oleh Pimpinan Unit Organisasi;
+b) Penetapan strategi pencapaian target oleh Pejabat Penilai Kinerja;
+c) penyelesaian target kinerja dalam bentuk kegiatan dilakukan secara individu atau tim kerja.
+2. Pengajuan Sukarela
+""")
+    (proc,) = build(ingest_text(text, "contoh.txt"))["procedures"]
+    assert [s["actor"] for s in proc["steps"]] == ["pimpinan_unit_organisasi", "pejabat_penilai_kinerja", None]

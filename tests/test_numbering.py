@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rancang import numbering as nb
-from rancang.ingest.readers.docx import format_number
+from rancang.ingest.readers.docx.reader import format_number
 
 
 @pytest.mark.parametrize(("label", "value", "top"), [

@@ -18,9 +18,9 @@ from click.testing import CliRunner
 
 from rancang.cli import cli
 from rancang.ingest import ingest_bytes
-from rancang.ingest.readers import ocr
-from rancang.ingest.readers.ocr_fix import fix_labels
-from rancang.ingest.readers.pdf import Line, Page, glyph_counts, usable_text_layer
+from rancang.ingest.readers.ocr import reader as ocr
+from rancang.ingest.readers.ocr.fix import fix_labels
+from rancang.ingest.readers.pdf.reader import Line, Page, glyph_counts, usable_text_layer
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import GOLD, SEED_IDS, SEEDS  # noqa: E402

@@ -18,10 +18,10 @@ import pytest
 from rancang.ingest import ingest_bytes, ingest_text
 from rancang.ingest.meta import parse_penutup
 from rancang.ingest.ocr_clauses import clause_confidence
-from rancang.ingest.readers import ocr
-from rancang.ingest.readers.ocr_fix import fix_labels
-from rancang.ingest.readers.pdf import Line, Page
-from rancang.ingest.readers.pdf_repeats import drop_repeated_pages
+from rancang.ingest.readers.ocr import reader as ocr
+from rancang.ingest.readers.ocr.fix import fix_labels
+from rancang.ingest.readers.pdf.reader import Line, Page
+from rancang.ingest.readers.pdf.repeats import drop_repeated_pages
 from rancang.ingest.readers.text_quality import hit_rate, page_verdict
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -132,7 +132,7 @@ def test_an_unreadable_label_of_a_pasals_last_ayat_is_that_ayat():
 
 
 def test_a_catchword_whose_label_ocr_misread_on_the_next_page_is_furniture():
-    from rancang.ingest.readers.pdf_furniture import drop_catchwords
+    from rancang.ingest.readers.pdf.furniture import drop_catchwords
 
     first = _page("Pasal 17", "(1) Bentuk penugasan ...")
     second = _page("(aa", "da) Bentuk penugasan Pejabat Fungsional dilakukan melalui penunjukan.")
@@ -143,6 +143,21 @@ def test_a_catchword_whose_label_ocr_misread_on_the_next_page_is_furniture():
     drop_catchwords([other, unrelated], removed)
     assert [ln.text for ln in first.lines] == ["Pasal 17"] and len(other.lines) == 2
     assert [r["text"] for r in removed] == ["(1) Bentuk penugasan ..."]
+
+
+def test_a_catchword_over_a_header_the_running_line_rule_cannot_prove_is_furniture():
+    # a two-page act: "Salinan" heads page 2 only, so it is no proven running header when catchwords are read
+    from rancang.ingest.readers.pdf.furniture import drop_catchwords
+
+    first = _page("Pasal 2", "(1) Penambahan penyertaan ...")
+    second = _page("Salinan", "(1) Penambahan penyertaan modal negara berasal dari APBN.", "(2) Nilai penambahan.")
+    removed: list[dict] = []
+    drop_catchwords([first, second], removed)
+    assert [ln.text for ln in first.lines] == ["Pasal 2"] and len(second.lines) == 3
+    # a last line that starts none of the next page's first three lines stays
+    third, fourth = _page("Pasal 2", "(1) Penambahan penyertaan ..."), _page("Salinan", "a", "b", "(1) Penambahan x")
+    drop_catchwords([third, fourth], removed)
+    assert len(third.lines) == 2
 
 
 def test_an_ayat_out_of_sequence_stays_glued():
@@ -293,7 +308,7 @@ def test_a_phone_photo_scan_gives_every_pasal_in_order():
 
 
 def test_check_takes_the_ocr_confidence_from_the_clauses_read_by_ocr():
-    from rancang.generate.checks.reading import ocr_confidence
+    from rancang.generate.check.reading import ocr_confidence
 
     reg = ingest_text(SMALL, "x.txt")
     reg.stats.ocr = {"reason": "mixed", "pages": [{"page": 1, "source": "text"},

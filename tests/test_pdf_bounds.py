@@ -17,7 +17,7 @@ import pytest
 
 from rancang.errors import InputError
 from rancang.ingest import ingest_bytes
-from rancang.ingest.readers import pdf_guard
+from rancang.ingest.readers.pdf import guard as pdf_guard
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fixtures import build_pdf, pdf_of  # noqa: E402
@@ -35,7 +35,7 @@ def digit_runs(streams: int = 120, run: int = 8000) -> bytes:
     return pdf_of(objs)
 
 
-GUARD = "import sys\nfrom rancang.ingest.readers import pdf_guard\npdf_guard.check(sys.stdin.buffer.read(), 'x.pdf')\n"
+GUARD = "import sys\nfrom rancang.ingest.readers.pdf import guard\nguard.check(sys.stdin.buffer.read(), 'x.pdf')\n"
 
 
 def test_a_megabyte_of_digit_runs_is_guarded_in_one_linear_pass():

@@ -16,7 +16,8 @@ from fixtures import build_pdf
 from wordlike_pdf import build_wordlike_pdf
 
 from rancang.ingest import ingest_bytes, ingest_text
-from rancang.ingest.readers import pdf_pages, pdf_words
+from rancang.ingest.readers.pdf import pages as pdf_pages
+from rancang.ingest.readers.pdf import words as pdf_words
 
 CASES = Path(__file__).resolve().parent / "cases"
 PDFS = sorted(CASES.rglob("*.pdf"))

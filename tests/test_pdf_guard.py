@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from rancang.errors import InputError
 from rancang.ingest import ingest_bytes
-from rancang.ingest.readers import pdf_guard
+from rancang.ingest.readers.pdf import guard as pdf_guard
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fixtures import build_pdf, pdf_of  # noqa: E402

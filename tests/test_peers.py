@@ -12,7 +12,7 @@ import pytest
 
 from rancang.generate.check import check
 from rancang.ingest import ingest_path
-from rancang.ingest.headings import UNPLACED
+from rancang.ingest.headings.read import UNPLACED
 
 CASES = Path(__file__).resolve().parent / "cases" / "peers"
 

@@ -6,7 +6,7 @@ import copy
 import gc
 from dataclasses import fields
 
-from rancang.generate import provenance
+from rancang.generate.draft import provenance
 from rancang.tree import Node
 
 FIELDS = {f.name for f in fields(Node)}
@@ -34,7 +34,8 @@ def test_an_entry_goes_with_its_node():
 def test_a_draft_with_a_take_leaves_no_hidden_attribute(tmp_path):
     from pathlib import Path
 
-    from rancang.generate import draft, profile
+    from rancang.generate.draft import build as draft
+    from rancang.generate.shared import profile
 
     prof = profile.load(Path(__file__).resolve().parents[1] / "corpus" / "examples" / "sleman.yaml")
     d = draft.build(prof, takes=[("pengelolaan_kinerja", "bogor")])

@@ -14,7 +14,7 @@ from rancang.corpus.search import search
 from rancang.corpus.store import Store
 from rancang.ingest import ingest_bytes, ingest_path, ingest_text
 from rancang.ingest.conservation import difference
-from rancang.ingest.readers import ocr
+from rancang.ingest.readers.ocr import reader as ocr
 
 CASES = Path(__file__).resolve().parent / "cases"
 PEERS = CASES / "peers"
@@ -122,7 +122,7 @@ def test_an_unmatched_quote_opens_no_amendment_text(stray):
 
 
 def test_an_unmatched_quote_keeps_every_character_and_reads_back_from_markdown(stray):
-    from rancang.ingest.markdown import render
+    from rancang.ingest.writers.markdown import render
 
     source = (ABUSE / "stray_open_quote_swallows_pasal.txt").read_text(encoding="utf-8")
     assert difference(source, stray) == ({}, {})

@@ -13,7 +13,7 @@ import zipfile
 import pytest
 
 from rancang.ingest import ingest_bytes, ingest_text
-from rancang.ingest.headings import UNPLACED
+from rancang.ingest.headings.read import UNPLACED
 
 HEAD = """PERATURAN WALI KOTA SUKAMAJU
 NOMOR 12 TAHUN 2026
@@ -216,7 +216,7 @@ def test_a_break_after_an_abbreviation_or_a_currency_sign_goes_on():
 
 
 def test_an_item_ending_dan_atau_at_the_right_margin_of_a_pdf_line_is_not_joined():
-    from rancang.ingest.readers.pdf import Line, join_wrapped
+    from rancang.ingest.readers.pdf.reader import Line, join_wrapped
 
     full = [(Line("a. penugasan langsung oleh atasan langsung atau pejabat; dan/atau", 70, 540, 100, 110), False),
             (Line("b. pengajuan sukarela.", 70, 200, 114, 124), False),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rancang.ingest import ingest_path
-from rancang.ingest.ref_targets import targets_of
+from rancang.ingest.refs.targets import targets_of
 
 HERE = Path(__file__).resolve().parent
 PEERS = HERE / "cases" / "peers"

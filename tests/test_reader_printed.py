@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from rancang.ingest import ingest_path, ingest_text
-from rancang.ingest.markdown import render
+from rancang.ingest.writers.markdown import render
 from rancang.numbering import ordinal_value
 
 NATIONAL = Path("/work/shared/national/data-peraturan")
@@ -215,3 +215,82 @@ def test_a_copy_stamp_between_the_lines_of_the_body_and_the_penutup_is_no_text()
 def test_the_word_salinan_in_a_sentence_stays():
     reg = ingest_text(OATH.replace("(3) Berita acara sumpah", "(3) Salinan berita acara sumpah"))
     assert pasal(reg, "1").children[2].text.startswith("Salinan berita acara sumpah")
+
+
+# --- ayat run into the line before, as converted texts print them ------------------------------------------------
+
+
+def test_an_ayat_run_in_after_a_page_break_rule_or_with_its_stop_starts_its_own_clause():
+    # "... tanah. __ (2) Perencanaan ...": a converted text's page-break rule between two ayat (PP 37/2010 Pasal 19)
+    text = HEAD + ("Pasal 1\n(1) Perencanaan meliputi:\na. studi kelayakan; dan\nb. studi pengadaan tanah. __ (2) "
+                   "Perencanaan disusun dengan memperhatikan kondisi sumber daya air.\n(3) Perencanaan disusun oleh "
+                   "Pembangun. (4). Perencanaan ditetapkan oleh Menteri.\n") + TAIL
+    reg = ingest_text(text)
+    assert [c[:2] for c in shape(pasal(reg, "1"))] == [("ayat", "1"), ("ayat", "2"), ("ayat", "3"), ("ayat", "4")]
+    assert pasal(reg, "1").children[0].children[1].text == "studi pengadaan tanah. __"  # the rule kept, as printed
+
+
+# --- the penutup and the Penjelasan run into the closing formula's line ---------------------------------------
+
+
+def test_a_penutup_and_a_penjelasan_run_into_the_closing_formula_are_parts_of_their_own():
+    text = HEAD.replace("PERATURAN BUPATI CONTOH\n", "PERATURAN BUPATI CONTOH\n", 1) + (
+        "Pasal 1\nPejabat fungsional dinilai setiap tahun.\nPasal 2\nPeraturan Bupati ini mulai berlaku pada tanggal "
+        "diundangkan.\nAgar setiap orang mengetahuinya, memerintahkan pengundangan Peraturan Bupati ini dengan "
+        "penempatannya dalam Berita Daerah Kabupaten Contoh. Ditetapkan di Contoh pada tanggal 2 Januari 2026 "
+        "BUPATI CONTOH, ttd AHMAD SUBARJO Diundangkan di Contoh pada tanggal 3 Januari 2026 BERITA DAERAH "
+        "KABUPATEN CONTOH TAHUN 2026 NOMOR 3 PENJELASAN ATAS PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2026 I. UMUM "
+        "Cukup jelas.\nII. PASAL DEMI PASAL\nPasal 1\nCukup jelas.\nPasal 2\nCukup jelas.\n")
+    reg = ingest_text(text)
+    assert [p.number for p in reg.pasals()] == ["1", "2"]
+    assert not [n for n in reg.walk() if "Cukup jelas" in n.text or "Ditetapkan" in n.text]
+    assert reg.penutup.ditetapkan_di == "Contoh" and reg.penutup.tanggal_ditetapkan == "2026-01-02"
+    assert reg.penutup.tanggal_diundangkan == "2026-01-03"
+    assert reg.penjelasan
+
+
+def test_ditetapkan_di_inside_a_pasal_before_the_closing_formula_stays_text():
+    reg = ingest_text(HEAD + "Pasal 1\nKeputusan yang Ditetapkan di Contoh berlaku di seluruh Daerah.\n" + TAIL
+                      .replace("Ditetapkan di Contoh", "Agar setiap orang mengetahuinya, memerintahkan pengundangan "
+                               "Peraturan Bupati ini. Ditetapkan di Contoh"))
+    assert reg.pasals()[0].text == "Keputusan yang Ditetapkan di Contoh berlaku di seluruh Daerah."
+    assert reg.penutup.ditetapkan_di == "Contoh"
+
+
+@pytest.mark.skipif(not (NATIONAL / "pp/2007/77.md").exists(), reason="national collection not at hand")
+def test_pp_77_2007_has_its_penutup_and_its_penjelasan_apart_from_pasal_23():
+    reg = ingest_path(NATIONAL / "pp/2007/77.md")
+    assert [p.number for p in reg.pasals()][-1] == "23"
+    assert [c.type for c in reg.pasals()[-1].children] == ["text"]  # the closing formula only
+    assert reg.penutup.tanggal_ditetapkan == "2007-12-10" and reg.meta.berita_daerah.nomor == "161"
+    assert reg.penjelasan
+
+
+def test_ayat_labels_with_a_stop_printed_apart_from_their_text_are_ayat():
+    # a two-column layout extracted line by line: "(1)." on a line of its own, its text on the next
+    text = HEAD + ("Pasal 1\n(1).\nWilayah kerja meliputi seluruh kecamatan.\n(2).\nWilayah kerja dievaluasi setiap "
+                   "tahun.\nPasal 2\n(1).\nPenilaian dilakukan setiap tahun.\n(2).\nHasil penilaian dilaporkan.\n"
+                   ) + TAIL
+    reg = ingest_text(text)
+    assert [(c.type, c.number) for c in pasal(reg, "1").children] == [("ayat", "1"), ("ayat", "2")]
+    assert pasal(reg, "1").children[1].text == "Wilayah kerja dievaluasi setiap tahun."
+
+
+def test_new_text_whose_quote_never_closes_ends_at_this_acts_next_pasal():
+    # an act of Arabic Pasal amending another in its Pasal 2: the quoted "Pasal 5" lost its closing mark
+    text = HEAD + ("Pasal 1\nPenilaian kinerja dilakukan setiap tahun.\nPasal 2\nKetentuan Pasal 5 Peraturan Bupati "
+                   "Contoh Nomor 3 Tahun 2020 tentang Sistem Kerja diubah sehingga berbunyi sebagai berikut:\n"
+                   "\u201cPasal 5\n(1) Pegawai dinilai setiap semester.\n(2) Penilaian dilakukan oleh atasan langsung."
+                   "\nPasal 3\n(1) Hasil penilaian dilaporkan kepada Sekretaris Daerah.\n(2) Laporan disampaikan "
+                   "setiap tahun.\n") + TAIL
+    reg = ingest_text(text)
+    assert [p.number for p in reg.pasals()] == ["1", "2", "3", "9"]
+    quoted = next(n for n in reg.walk() if n.type == "perubahan")
+    assert [(c.type, c.number) for c in quoted.children] == [("pasal", "5")]
+    assert [(c.type, c.number) for c in quoted.children[0].children] == [("ayat", "1"), ("ayat", "2")]
+    assert [c.number for c in pasal(reg, "3").children] == ["1", "2"]
+    (warning,) = reg.stats.warnings
+    assert warning["kind"] == "unclosed_new_text" and "Pasal 3" in warning["message"]
+    # closed, the same quote holds the same words and no warning is given
+    closed = ingest_text(text.replace("atasan langsung.\n", "atasan langsung.\u201d\n"))
+    assert [p.number for p in closed.pasals()] == ["1", "2", "3", "9"] and not closed.stats.warnings

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from rancang.ingest import ingest_path
-from rancang.ingest.readers.pdf_pages import lines_of
+from rancang.ingest.readers.pdf.pages import lines_of
 
 REAL = Path(__file__).resolve().parent / "cases" / "real"
 

@@ -10,7 +10,7 @@ import pytest
 
 from rancang import schema
 from rancang.ingest import ingest_path
-from rancang.ingest.run_in import split_run_in
+from rancang.ingest.headings.run_in import split_run_in
 
 DATA = Path(__file__).parent / "data" / "run_in"
 

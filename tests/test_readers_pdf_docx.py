@@ -94,7 +94,7 @@ def test_pdf_with_halaman_footers_and_one_column_gives_the_gold_of_pasaman_barat
 
 @pytest.fixture(scope="session")
 def jepara_pdf_doc(pdf_files):
-    from rancang.ingest.readers import pdf
+    from rancang.ingest.readers.pdf import reader as pdf
 
     return pdf.read(pdf_files["jepara"], "jepara.pdf")
 
@@ -141,7 +141,7 @@ def test_pdf_two_column_enumerators_sit_on_their_text_line(jepara_pdf_doc):
 def test_pair_enumerators_joins_a_left_column_label_set_below_the_baseline():
     from fpdf import FPDF
 
-    from rancang.ingest.readers import pdf
+    from rancang.ingest.readers.pdf import reader as pdf
 
     doc = FPDF(format="A4", unit="mm")
     doc.add_page()
@@ -166,7 +166,7 @@ def test_pair_enumerators_joins_a_left_column_label_set_below_the_baseline():
     ],
 )
 def test_hyphenation_joins_broken_words_but_keeps_reduplication(lines, joined):
-    from rancang.ingest.readers.pdf import join_hyphenation
+    from rancang.ingest.readers.pdf.reader import join_hyphenation
 
     assert join_hyphenation(list(lines), []) == joined
 
@@ -178,7 +178,7 @@ def test_a_pdf_is_read_by_content_whatever_its_name(pdf_files):
 
 
 def test_pdf_pages_read_by_two_processes_equal_one_process(pdf_files):
-    from rancang.ingest.readers import pdf
+    from rancang.ingest.readers.pdf import reader as pdf
 
     one = pdf.extract_pages(pdf_files["malang"], "m.pdf", jobs=1)
     two = pdf.extract_pages(pdf_files["malang"], "m.pdf", jobs=2)
@@ -207,7 +207,7 @@ NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordproce
 def labels(sequence):
     from lxml import etree
 
-    from rancang.ingest.readers.docx import Numbering
+    from rancang.ingest.readers.docx.reader import Numbering
 
     numbering = Numbering.from_xml(etree.fromstring(NUMBERING.encode()))
     return [numbering.label(num, lvl) for num, lvl in sequence]
@@ -224,7 +224,7 @@ def test_word_list_instance_with_start_override_restarts_while_a_plain_instance_
 
 
 def test_word_numbering_formats_roman_and_letters():
-    from rancang.ingest.readers.docx import format_number
+    from rancang.ingest.readers.docx.reader import format_number
 
     assert labels([("3", 0)] * 4) == ["BAB I", "BAB II", "BAB III", "BAB IV"]
     assert [format_number(n, "lowerLetter") for n in (1, 26, 27)] == ["a", "z", "aa"]
@@ -247,7 +247,7 @@ def _docx_with_table(rows: list[list[str]]) -> bytes:
 
 
 def test_docx_layout_table_reads_as_the_lines_a_person_sees():
-    from rancang.ingest.readers import docx
+    from rancang.ingest.readers.docx import reader as docx
 
     data = _docx_with_table([["Menimbang", ":", "a.", "bahwa pertama;"], ["", "", "b.", "bahwa kedua;"]])
     doc = docx.read(data, "x.docx")
@@ -255,7 +255,7 @@ def test_docx_layout_table_reads_as_the_lines_a_person_sees():
 
 
 def test_docx_data_table_keeps_rows_and_cells():
-    from rancang.ingest.readers import docx
+    from rancang.ingest.readers.docx import reader as docx
 
     rows = [["No", "Jabatan", "Uraian Tugas"], ["1", "Ketua Tim", "mengoordinasikan anggota"]]
     doc = docx.read(_docx_with_table(rows), "x.docx")
@@ -267,7 +267,7 @@ def test_docx_data_table_keeps_rows_and_cells():
 def test_docx_numbered_paragraphs_carry_the_labels_word_shows():
     import zipfile
 
-    from rancang.ingest.readers import docx
+    from rancang.ingest.readers.docx import reader as docx
 
     data = build_docx("Pasal 3\n(1) Ayat satu:\na. huruf satu;\nb. huruf dua.\n(2) Ayat dua.")
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()

@@ -72,7 +72,7 @@ def _clauses(n: int, seed: int) -> list[str]:
 
 
 def test_tokens_found_at_keywords_equal_a_full_scan():
-    from rancang.ingest import ref_grammar as g
+    from rancang.ingest.refs import grammar as g
 
     for text in _clauses(3000, 1):
         full = [m.span() for m in g.TOKEN.finditer(text) if g.word_start(text, m.start())]
@@ -80,8 +80,8 @@ def test_tokens_found_at_keywords_equal_a_full_scan():
 
 
 def test_reference_lists_read_right_to_left_equal_each_stretch_read_whole():
-    from rancang.ingest import ref_acts as refs
-    from rancang.ingest.ref_grammar import chains as read_chains
+    from rancang.ingest.refs import acts as refs
+    from rancang.ingest.refs.grammar import chains as read_chains
 
     def whole(text, chains):
         out = []

@@ -19,7 +19,7 @@ import yaml
 from rancang.cli import main
 from rancang.errors import InputError
 from rancang.generate import naskah
-from rancang.generate import profile as profiles
+from rancang.generate.shared import profile as profiles
 
 SLEMAN = Path(str(files("rancang.corpus").joinpath("examples", "sleman.yaml")))
 

@@ -239,7 +239,7 @@ def test_ocr_pages_are_reported_as_progress(tmp_path, monkeypatch) -> None:
     """The OCR reader's page callback reaches the job's progress; the OCR mode chosen in the form is in force while
     the file is read, and restored afterwards."""
     import rancang.ingest as ingest
-    from rancang.ingest.readers import ocr as ocr_reader
+    from rancang.ingest.readers.ocr import reader as ocr_reader
     from rancang.web import jobs, services
 
     seen: list[tuple[str, float | None]] = []

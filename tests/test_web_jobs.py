@@ -116,3 +116,15 @@ def test_search_and_comparison_addresses_are_stable(tmp_path) -> None:
     again = c.get("/bandingkan", params={"a": "bogor", "b": "jepara"})
     assert len([j for j in c.app.state.jobs.all() if j.kind == "bandingkan"]) == 1  # the same job, not a new one
     assert again.text.count("<tr") == first.text.count("<tr")
+
+
+def test_a_reading_outlives_a_restart_of_the_app_in_a_named_work_folder(tmp_path) -> None:
+    c = make_client(tmp_path)  # workdir tmp/work: a folder the user named
+    html = wait_job(c, c.post("/baca/unggah", files={"berkas": ("malang.txt", MALANG.read_bytes(), "text/plain")},
+                              headers={"HX-Request": "true"}).text)
+    jid = html.split('hx-post="/baca/simpan/')[1].split('"')[0]
+    c.post(f"/baca/simpan/{jid}")
+    again = make_client(tmp_path)  # the app started again on the same folders
+    page = again.get(f"/baca/{jid}").text
+    assert 'id="n-pasal-10"' in page and "Simpan ke korpus" not in page and "ke korpus" in page
+    assert "Membaca malang.txt" in again.get("/pekerjaan").text

@@ -140,7 +140,7 @@ def test_no_seed_is_kept_by_later_commands_until_seed(tmp_path, capsys):
 
 def test_sigterm_ends_a_long_command_with_one_sentence(tmp_path):
     code = ("import sys, time\n"
-            "from rancang.generate import draft\n"
+            "from rancang.generate.draft import build as draft\n"
             "def slow(*a, **k):\n"
             "    print('siap', flush=True)\n"
             "    time.sleep(120)\n"

@@ -32,6 +32,7 @@ def create_app(cfg: Config | None = None) -> Any:
 
     @asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[None]:
+        work.warm()
         yield
         work.shutdown()
         if cfg.temporary and cfg.workdir is not None:

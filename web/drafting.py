@@ -7,6 +7,8 @@ Like :mod:`rancang.web.services`, it hides the stage's API from the pages: when 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -14,14 +16,18 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from rancang import corpus, schema
+from rancang.corpus import regulations
 from rancang.corpus.store import default_path
-from rancang.errors import InputError
-from rancang.generate import compose, consensus, naskah, resources
-from rancang.generate import draft as drafting
-from rancang.generate import profile as profiles
+from rancang.errors import InputError, RancangError
+from rancang.generate import naskah
+from rancang.generate.draft import build as drafting
+from rancang.generate.draft import compose, consensus
+from rancang.generate.draft.sources import Sources
 from rancang.generate.naskah import scenario as scen
-from rancang.generate.profile import read_data
-from rancang.generate.sources import Sources
+from rancang.generate.naskah.steps import Peraturan
+from rancang.generate.shared import profile as profiles
+from rancang.generate.shared import resources
+from rancang.generate.shared.profile import read_data
 from rancang.web import forms, services
 
 CHECKBOX = re.compile(r"^\s*[-*]\s+(?:\[(?P<done>[ xX])\]\s+)?(?P<text>.+)$")
@@ -80,9 +86,28 @@ def bases(db: str | None) -> list[tuple[str, str]]:
 
 def take_regions(db: str | None) -> dict[str, list[tuple[str, str]]]:
     """Topic key -> (value, label) of the regions its clause can be taken from: only those whose clause composes
-    with every base offered (:func:`rancang.generate.compose.take_choices`); a topic none can give is absent."""
+    with every base offered (:func:`rancang.generate.draft.compose.take_choices`); a topic none can give is absent."""
     labels = {r["id"]: f"{r['label']} — {r['title']}" for r in services.regulations(db)}
     return {k: [(r, labels.get(r, r)) for r in ids] for k, ids in _choices(db)[1].items() if ids}
+
+
+#: the CLI options a stage's sentence may name, and the form fields the page calls them
+OPTIONS_IN_PAGE = {"--base": "Peraturan dasar", "--take": "Ambil topik", "--peraturan": "Peraturan",
+                   "--contoh": "Contoh", "--scenario": "Skenario"}
+
+
+@contextmanager
+def said_in_page() -> Iterator[None]:
+    """Re-raise a stage's :class:`RancangError` with the CLI options it names replaced by the page's field names
+    (:data:`OPTIONS_IN_PAGE`): staff fill a form, they type no options."""
+    try:
+        yield
+    except RancangError as exc:
+        message = exc.format_message()
+        said = re.sub(r"--[a-z][a-z-]*", lambda m: OPTIONS_IN_PAGE.get(m.group(0), m.group(0)), message)
+        if said == message:
+            raise
+        raise InputError(said) from exc
 
 
 def default_base() -> str:
@@ -101,7 +126,8 @@ def draft(db: str | None, data: dict[str, Any], base: str, takes: list[tuple[str
             job.progress("Mencari dasar konsensus…", 0.1)
             base = consensus.base_region(src)
         job.progress(f"Menyusun rancangan dari {base}…", 0.3)
-        d = drafting.build(prof, base or None, takes, sources=src)
+        with said_in_page():
+            d = drafting.build(prof, base or None, takes, sources=src)
     finally:
         src.close()
     job.progress("Menulis DOCX, MD, JSON dan catatan…", 0.7)
@@ -138,9 +164,26 @@ def checklist(markdown: str | None, cites: dict[str, str] | None = None) -> list
             lead = LEAD_CITE.match(text)
             if lead and cites:
                 row["anchor"] = cites.get(lead["cite"])
+        text = for_page(text)
         row["text"], row["html"] = text, inline(text)
         rows.append(row)
     return rows
+
+
+#: how the notes file names the tools, and what the page says instead (staff press no commands)
+NOTES_IN_PAGE = [(re.compile(r"perbaikan mekanis `?rancang check --fix`?"),
+                  "perbaikan mekanis oleh pemeriksaan kaidah"),
+                 (re.compile(r"`?rancang check --fix`?"), "perbaikan otomatis pemeriksaan kaidah"),
+                 (re.compile(r"\(check (\w+)\)"), r"(kaidah \1)"),
+                 (re.compile(r"`?rancang check`?"), "pemeriksaan kaidah")]
+
+
+def for_page(text: str) -> str:
+    """A line of the notes file as the page shows it: the commands it names said as what they do
+    (:data:`NOTES_IN_PAGE`); the downloaded ``catatan.md`` keeps its own words."""
+    for pattern, said in NOTES_IN_PAGE:
+        text = pattern.sub(said, text)
+    return text
 
 
 def inline(text: str) -> Markup:
@@ -223,7 +266,9 @@ def scenario(name: str, data: dict[str, Any], peraturan: str, job: Any) -> dict[
     if peraturan and peraturan not in dict(peraturan_choices()):
         raise InputError(f"peraturan '{peraturan}' tidak dikenal untuk skenario.")
     job.progress("Menyusun langkah dan surat…", 0.2)
-    built = scen.build(name, data, None, peraturan or None)
+    chosen = Peraturan(peraturan, regulations.model_of(peraturan)) if peraturan else None  # resolved once
+    with said_in_page():
+        built = scen.build(name, data, None, chosen)
     job.progress("Menulis surat…", 0.5)
     for filename, docx in scen.render_all(built):
         job.offer(filename, docx)

@@ -13,6 +13,7 @@ Labels and messages are data (``data/form.json``).
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from dataclasses import dataclass, field
@@ -182,15 +183,62 @@ def _one(form: dict[str, list[str]], name: str) -> str:
 
 
 def errors(schema: dict[str, Any], data: Any) -> dict[str, list[str]]:
-    """Every violation of ``schema`` by ``data`` as {field name: [Indonesian messages]} ("" for the whole)."""
+    """Every violation of ``schema`` by ``data`` as {field name: [Indonesian messages]} ("" for the whole).
+
+    A required group left wholly empty puts "wajib diisi" on each of its required inputs (where the drafter
+    types), not on the group's heading; a date of the right shape that no calendar has (2026-02-30) is refused
+    here, as the browser's own date check cannot be relied on."""
     out: dict[str, list[str]] = {}
+
+    def add(where: str, message: str) -> None:
+        messages = out.setdefault(where, [])
+        if message not in messages:
+            messages.append(message)
+
     for err in schemas.problems(schema, data, formats=False):
         path = [str(p) for p in err.absolute_path]
         for where, message in _messages(err, path):  # one "required" error per missing key names them all
-            messages = out.setdefault(".".join(where), [])
-            if message not in messages:
-                messages.append(message)
+            for leaf in _required_leaves(schema, where) if message == texts()["messages"]["required"] else [where]:
+                add(".".join(leaf), message)
+    for name, value in _dates(schema, data):
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            add(name, texts()["messages"]["no_such_date"].format(value=value))
     return out
+
+
+def _required_leaves(root: dict[str, Any], path: list[str]) -> list[list[str]]:
+    """The inputs of a missing required value at ``path``: itself when it is an input, else (an object) its
+    required inputs, recursively."""
+    s: dict[str, Any] = root
+    for part in path:
+        s = resolve(s, root)
+        if part.isdigit():
+            s = s.get("items") or {}
+        else:
+            s = (s.get("properties") or {}).get(part) or {}
+    s = resolve(s, root)
+    if _kind(s) != "object" or not s.get("required"):
+        return [path]
+    return [leaf for key in s["required"] for leaf in _required_leaves(root, [*path, key])]
+
+
+def _dates(schema: dict[str, Any], data: Any, root: dict[str, Any] | None = None,
+           name: str = "") -> list[tuple[str, str]]:
+    """(field name, value) of every date field of ``data`` whose value has the date shape."""
+    root = root or schema
+    s = resolve(schema, root)
+    if isinstance(data, dict):
+        props = s.get("properties") or {}
+        return [d for k, v in data.items() if k in props
+                for d in _dates(props[k], v, root, f"{name}.{k}" if name else k)]
+    if isinstance(data, list):
+        return [d for i, v in enumerate(data) for d in _dates(s.get("items") or {}, v, root, f"{name}.{i}")]
+    dated = s.get("pattern") == DATE_PATTERN or s.get("format") == "tanggal"  # ISO, or written out (stage checks)
+    if isinstance(data, str) and dated and re.match(DATE_PATTERN, data):
+        return [(name, data)]
+    return []
 
 
 def _messages(err: schemas.Problem, path: list[str]) -> list[tuple[list[str], str]]:

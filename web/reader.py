@@ -31,8 +31,17 @@ def anchor(node_id: str) -> str:
     return "n-" + re.sub(r"[^\w-]", "_", node_id)
 
 
-def linked_text(node: Node) -> Markup:
-    """The node's text, escaped, with each cross-reference turned into a link or a marked span."""
+def act_key(jenis: Any, nomor: Any, tahun: Any) -> tuple[str, str, str]:
+    """How an act is matched between a reference's citation and a corpus row: (jenis, nomor, tahun), lower case."""
+    return (str(jenis or "").strip().lower(), str(nomor or "").strip().lower(), str(tahun or "").strip())
+
+
+def linked_text(node: Node, acts: dict[tuple[str, str, str], str] | None = None) -> Markup:
+    """The node's text, escaped, with each cross-reference turned into a link or a marked span.
+
+    A reference of an amending act to the act it amends ("Ketentuan Pasal 5 diubah ...", kind "amendment") is a
+    reference to another act, not a dangling one: a link to that act's clause when ``acts`` ({:func:`act_key`:
+    corpus id}) holds it, else a span naming the act."""
     text = node.text or ""
     out: list[str] = []
     pos = 0
@@ -41,9 +50,15 @@ def linked_text(node: Node) -> Markup:
             continue  # overlapping or stale offsets: keep the plain text
         out.append(escape(text[pos:ref.start]))
         piece = escape(text[ref.start:ref.end])
-        if ref.kind == "external":
-            cited = _citation_text(ref.citation)
-            out.append(f'<span class="ref ext" title="{escape(cited)}">{piece}</span>')
+        if ref.kind in ("external", "amendment"):
+            cited = escape(_citation_text(ref.citation))
+            rid = (acts or {}).get(act_key(ref.citation.jenis, ref.citation.nomor, ref.citation.tahun)) \
+                if ref.citation else None
+            if rid:
+                where = f"#{anchor(ref.target[0])}" if ref.kind == "amendment" and ref.target else ""
+                out.append(f'<a class="ref ext" href="/baca/{escape(rid)}{where}" title="{cited}">{piece}</a>')
+            else:
+                out.append(f'<span class="ref ext" title="{cited}">{piece}</span>')
         elif ref.resolved and ref.target:
             out.append(f'<a class="ref" href="#{anchor(ref.target[0])}">{piece}</a>')
         else:
@@ -85,6 +100,8 @@ class ReaderView:
     counts: dict[str, int]
     #: per Mengingat entry (by position), what the knowledge base of acts holds about the acts it cites
     dasar: list[list[dict[str, Any]]] = field(default_factory=list)
+    #: acts of the corpus a reference may link to: {act_key: corpus id}
+    acts: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     def aside(self, node: Node) -> Aside | None:
         return self.asides.get(node.id)
@@ -127,8 +144,10 @@ def place_penjelasan(reg: Regulation) -> tuple[dict[str, list[PenjelasanBlock]],
     return placed, rest
 
 
-def view(reg: Regulation, findings: list[dict[str, Any]] | None = None) -> ReaderView:
-    """The reader's view of ``reg`` with ``findings`` (from ``rancang check``) placed beside their Pasal."""
+def view(reg: Regulation, findings: list[dict[str, Any]] | None = None,
+         acts: dict[tuple[str, str, str], str] | None = None) -> ReaderView:
+    """The reader's view of ``reg`` with ``findings`` (from ``rancang check``) placed beside their Pasal;
+    ``acts`` the corpus acts its references to other acts may link to ({:func:`act_key`: id})."""
     where = pasal_of(reg)
     cites = {n.cite: n.id for n in reg.walk() if n.cite}
     placed, rest = place_penjelasan(reg)
@@ -147,7 +166,8 @@ def view(reg: Regulation, findings: list[dict[str, Any]] | None = None) -> Reade
     counts = {"pasal": len(reg.pasals()), "bab": sum(1 for n in reg.body if n.type == "bab"),
               "menimbang": len(reg.menimbang), "mengingat": len(reg.mengingat), "lampiran": len(reg.lampiran),
               "penjelasan": len(reg.penjelasan), "temuan": len(findings or [])}
-    return ReaderView(reg, asides, general, rest, flagged, counts, [kbfacts.facts_of(m) for m in reg.mengingat])
+    return ReaderView(reg, asides, general, rest, flagged, counts, [kbfacts.facts_of(m) for m in reg.mengingat],
+                      acts or {})
 
 
 def outline(reg: Regulation) -> list[dict[str, Any]]:

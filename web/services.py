@@ -16,9 +16,9 @@ from rancang import ingest
 from rancang.corpus import diff, report
 from rancang.corpus import search as fts
 from rancang.corpus.store import Store
-from rancang.errors import InputError
+from rancang.errors import InputError, RancangError
 from rancang.generate import check
-from rancang.ingest.readers import ocr as ocr_reader
+from rancang.ingest.readers.ocr import reader as ocr_reader
 from rancang.model import build, citation, picture
 from rancang.model.shapes import SistemKerja
 from rancang.parts import Meta
@@ -52,6 +52,17 @@ def regulations(db: str | None) -> list[dict[str, Any]]:
     return rows
 
 
+def acts(db: str | None) -> dict[tuple[str, str, str], str]:
+    """The corpus acts a reference may link to: {(jenis, nomor, tahun) lower case: id} (see
+    :func:`rancang.web.reader.act_key`); an act stored twice keeps its first id."""
+    out: dict[tuple[str, str, str], str] = {}
+    for r in regulations(db):
+        if r.get("nomor") and r.get("tahun"):
+            key = (str(r.get("jenis") or "").strip().lower(), str(r["nomor"]).strip().lower(), str(r["tahun"]))
+            out.setdefault(key, r["id"])
+    return out
+
+
 #: OCR mode and page progress are process-wide settings of the reader: one PDF is read at a time
 _READ_LOCK = threading.Lock()
 OCR_MODES = {"auto": "otomatis (hanya PDF tanpa lapisan teks)", "always": "selalu", "never": "jangan"}
@@ -66,7 +77,7 @@ def read(data: bytes, name: str, job: Any = None, ocr: str = "auto") -> Regulati
     if ocr not in OCR_MODES:
         raise InputError(f"mode OCR '{ocr}' tidak dikenal (pilihan: {', '.join(OCR_MODES)}).")
     if job is not None:
-        job.progress(f"Membaca {name} ({max(1, len(data) // 1024)} KB)…", 0.1)
+        job.progress(f"Membaca {name} ({max(1, len(data) // 1024)} KB)…")  # how far: unknown until OCR counts pages
 
     def pages(done: int, total: int) -> None:
         if job is not None:
@@ -78,12 +89,32 @@ def read(data: bytes, name: str, job: Any = None, ocr: str = "auto") -> Regulati
         ocr_reader.set_progress(pages)
         try:
             reg = ingest.ingest_bytes(data, name)
+        except RancangError as exc:
+            said = for_staff(exc.format_message())
+            if said == exc.format_message():
+                raise
+            raise InputError(said) from exc
         finally:
             ocr_reader.set_progress(None)
             ocr_reader.set_mode(previous)
     if job is not None:
         job.progress("Memeriksa kaidah penyusunan…", 0.85)
     return reg
+
+
+#: what the reader's OCR sentences say for the command line, and what the web page says instead (staff do not
+#: install packages nor type options; the page's OCR choice is the switch)
+STAFF_WORDING = {ocr_reader.ENGINE_MISSING: "untuk membacanya diperlukan OCR, yang belum terpasang di komputer ini; "
+                 "mintalah pengelola aplikasi memasang OCR (Tesseract bahasa Indonesia), atau unggah berkas "
+                 "yang memiliki lapisan teks.",
+                 ocr_reader.OCR_OFF: "OCR sedang dimatikan; pilih OCR 'otomatis' lalu baca berkasnya lagi."}
+
+
+def for_staff(message: str) -> str:
+    """A reader's sentence as the web page says it: install steps and CLI options replaced (:data:`STAFF_WORDING`)."""
+    for cli, page in STAFF_WORDING.items():
+        message = message.replace(cli, page)
+    return message
 
 
 def stored(db: str | None, rid: str) -> tuple[str, Regulation]:

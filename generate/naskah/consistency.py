@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rancang.dates import MONTHS
 from rancang.errors import InputError
-from rancang.generate.frame import MONTHS
 from rancang.generate.naskah.fill import tanggal
 from rancang.generate.naskah.record import END, ends
 

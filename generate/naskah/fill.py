@@ -13,8 +13,8 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
+from rancang.dates import MONTHS
 from rancang.errors import InputError
-from rancang.generate.frame import MONTHS
 from rancang.numbering import huruf as _huruf
 from rancang.textsafe import XML_INVALID
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from rancang.generate import kbcite
 from rancang.generate.naskah import record
 from rancang.generate.naskah.catalogue import get_type, scenarios_data
 from rancang.generate.naskah.fill import fill, rujukan, text
 from rancang.generate.naskah.parties import Parties, Party
+from rancang.generate.shared import kbcite
 
 PERSON_KEYS = ("nama", "nip", "pangkat", "jabatan", "unit", "peran", "hasil")
 _KIND = {"nota": "Nota Dinas", "keputusan": "Keputusan"}

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from rancang.errors import InputError
-from rancang.generate import profile as profiles
 from rancang.generate.naskah.fill import text
+from rancang.generate.shared import profile as profiles
 
 #: kode unit of the Sekretariat Daerah, which numbers the letters of the kepala daerah and the Sekretaris Daerah
 SETDA = "SETDA"

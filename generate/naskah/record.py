@@ -15,8 +15,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from rancang.dates import MONTHS
 from rancang.errors import InputError
-from rancang.generate.frame import MONTHS
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.numbering import _cardinal
 

@@ -21,13 +21,14 @@ from typing import Any
 from rancang import atomic, schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
-from rancang.generate import naskah, resources
+from rancang.generate import naskah
 from rancang.generate.naskah import chain, consistency, isian, record, steps
 from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
-from rancang.generate.profile import _message
-from rancang.generate.profile import example_names as profile_examples
+from rancang.generate.shared import resources
+from rancang.generate.shared.profile import _message
+from rancang.generate.shared.profile import example_names as profile_examples
 from rancang.ingest.meta import title_case
 
 #: letter classes that carry no agenda number of a unit
@@ -171,36 +172,40 @@ def scenario_schema() -> dict[str, Any]:
     return {"$schema": full["$schema"], "$defs": full["$defs"], "$ref": "#/$defs/skenario"}
 
 
-def _check_shape(name: str, data: dict[str, Any]) -> None:
-    errs = schema.problems(scenario_schema(), data)  # dates too: the calendar's ("format": "date")
-    if errs:
-        raise InputError(f"data skenario '{name}' tidak sah: "
-                         + "; ".join(_message(e, "data skenario") for e in errs) + ".")
-
-
-def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: str | None = None,
-          search: tuple[Path, ...] | None = None) -> Built:
-    """The scenario ``name`` filled from ``data`` (see ``rancang letter --scenario NAME --example``).
-
-    ``base`` is the folder relative paths in the data (the profile) are read from; ``peraturan`` (a stored
-    regulation id or a file, such as the region's ``draft.json``) gives the steps and the clauses of the letters'
-    own region (see :mod:`steps`). Without it no clause is cited and the letters' Dasar is the region's act only
-    when the profile names it by number, else the national regulation; with ``search`` (folders, as the CLI gives
-    them) a missing ``peraturan`` defaults to the region's own draft there or its bundled regulation
-    (:func:`steps.default_peraturan`, named in ``Built.sumber``). Raises InputError for data that cannot make
-    the letters (each letter is validated when rendered) and for a regulation of another region."""
+def _prepare(name: str, data: Any, base: Path | None) -> tuple[dict[str, Any], dict[str, Any], Parties]:
+    """The scenario, its data completed and checked, and its parties; InputError for data that cannot make them."""
     scen = get_scenario(name)
     if not isinstance(data, dict):
         raise InputError("data skenario harus berupa pemetaan kunci: nilai.")
     check_tree(data, f"data skenario '{name}'")
-    _check_shape(name, data)
+    errs = schema.problems(scenario_schema(), data)  # dates too: the calendar's ("format": "date")
+    if errs:
+        raise InputError(f"data skenario '{name}' tidak sah: "
+                         + "; ".join(_message(e, "data skenario") for e in errs) + ".")
     data = record.complete(data)
     parties = Parties(data, base)
     record.check(name, scen, data, parties)
-    found = steps.default_peraturan(parties.profile.daerah, search) if peraturan is None and search else None
-    plan = steps.plan(scen, peraturan or found, parties.profile.daerah)
+    return scen, data, parties
+
+
+def region(name: str, data: Any, base: Path | None = None) -> str | None:
+    """The region ("Kabupaten Sleman") of ``data``'s letters, to find its own regulation (raises as :func:`build`)."""
+    return _prepare(name, data, base)[2].profile.daerah
+
+
+def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: steps.Peraturan | None = None) -> Built:
+    """The scenario ``name`` filled from ``data`` (see ``rancang letter --scenario NAME --example``).
+
+    ``base``: the folder relative paths in the data are read from; ``peraturan``: the region's regulation as its
+    model, resolved once by the caller (:mod:`rancang.corpus.regulations`), giving the steps and clauses (see
+    :mod:`steps`; one found, not named, is said in ``Built.sumber``). Without it no clause is cited and the Dasar is
+    the region's act only when the profile numbers it, else the national one. Raises InputError for data that cannot
+    make the letters (each is validated when rendered) and for a regulation of another region."""
+    scen, data, parties = _prepare(name, data, base)
+    sumber = peraturan.name if peraturan is not None and peraturan.found else None
+    plan = steps.plan(scen, peraturan, parties.profile.daerah)
     act = plan.citation or own_act(parties)
-    built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur, sumber=found)
+    built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur, sumber=sumber)
     if act and steps.BLANK in act:
         built.blanks.append(f"{act} (tertulis \"....\" dalam Dasar dan Mengingat): isi nomor dan tahunnya dari "
                             f"naskah resminya setelah ditetapkan")
@@ -351,7 +356,7 @@ def to_zip(built: Built) -> bytes:
 
 @cache
 def _examples() -> dict[str, Any]:
-    return resources.read_yaml("data/letter_scenario_examples.yaml")
+    return resources.read_yaml("naskah/data/letter_scenario_examples.yaml")
 
 
 #: task fields only some procedures use

@@ -2,7 +2,8 @@
 
 The regulation is the region's own: a stored regulation or a file (a draft's ``draft.json`` too), of the same
 region as the letters; another region's act is refused, because a letter cites the act of its own region. Its
-sistem-kerja model (:func:`rancang.model.build`) is read: the procedure of the scenario's form and scope, and in
+sistem-kerja model (:func:`rancang.model.build`), resolved once by the caller (:mod:`rancang.corpus.regulations`)
+and given as :class:`Peraturan`, is read: the procedure of the scenario's form and scope, and in
 it, for each step, the model step that matches the step's cues (``cocok``: actor roles, document keys, words),
 searched in order. The matched step gives the clause cited in ``skenario.md`` and its own wording; a step that
 names a nota dinas makes the letter a nota dinas where the type allows it. A better model therefore makes better
@@ -16,17 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-from rancang import corpus
 from rancang.errors import InputError
 from rancang.generate.naskah.catalogue import scenarios_data
 from rancang.generate.naskah.fill import text
-from rancang.ingest import ingest_path
 from rancang.ingest.meta import title_case
-from rancang.model import build
 from rancang.model.shapes import Procedure, SistemKerja
 
 
@@ -39,6 +35,17 @@ class Found:
     layout: str | None = None
     #: each move of the step's letter as the regulation tells it (model hops: sender, addressees, tembusan)
     hops: tuple[Mapping[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Peraturan:
+    """The regulation the letters follow, resolved once by the caller (the CLI, the web app: see
+    :mod:`rancang.corpus.regulations`): ``name`` as the user named it (a stored id or a file, said in messages),
+    ``model`` its sistem-kerja model, ``found`` True when it was not named but found as the region's own."""
+
+    name: str
+    model: SistemKerja
+    found: bool = False
 
 
 @dataclass
@@ -73,21 +80,6 @@ def act_citation(reg: Mapping[str, Any]) -> str:
     out += f" Nomor {text(reg.get('nomor')) or BLANK} Tahun {text(reg.get('tahun')) or BLANK}"
     tentang = text(reg.get("tentang"))
     return f"{out} tentang {title_case(tentang)}" if tentang else out
-
-
-@cache
-def _stored_model(key: str) -> SistemKerja:
-    return build(corpus.load(key))
-
-
-def _model(peraturan: str) -> SistemKerja:
-    if corpus.entry(peraturan) is not None:
-        return _stored_model(peraturan)
-    path = Path(peraturan)
-    if not path.is_file():
-        ids = ", ".join(e["id"] for e in corpus.bundled())
-        raise InputError(f"--peraturan '{peraturan}' bukan berkas maupun peraturan korpus (pilihan: {ids}).")
-    return build(ingest_path(path))
 
 
 def _procedure(model: SistemKerja, form: str, scopes: list[str]) -> Procedure:
@@ -135,8 +127,13 @@ def _form(action: str) -> str | None:
 
 
 def _reporting(model: SistemKerja) -> Mapping[str, Any] | None:
-    """The reporting lines (who reports to whom, with the clause) as one procedure of steps."""
-    lines = model.get("reporting_lines") or []
+    """The reporting lines (who reports to whom, with the clause) as one procedure of steps. A body clause that
+    places a role ("berkedudukan di bawah dan bertanggung jawab kepada ...": a kedudukan) draws a line too, but a
+    report cites the clause in which someone reports: where the model's reporting procedure names such clauses,
+    body lines from other clauses are left out."""
+    reporting = {s["cite"] for p in model["procedures"] if p["form"] == "pelaporan" for s in p["steps"]}
+    lines = [x for x in model.get("reporting_lines") or []
+             if not reporting or not x["cite"].startswith("Pasal") or x["cite"] in reporting]
     if not lines:
         return next((p for p in model["procedures"] if p["form"] == "pelaporan"), None)
     steps: list[dict[str, Any]] = [
@@ -157,39 +154,14 @@ def _same_region(model: SistemKerja, peraturan: str, daerah: str | None) -> None
                          f"daerahnya sendiri (misalnya draft.json dari rancang draft untuk {daerah}).")
 
 
-def _region(name: str | None) -> str:
-    return " ".join(str(name or "").lower().split())
-
-
-def default_peraturan(daerah: str | None, folders: Sequence[Path]) -> str | None:
-    """The region's own regulation when ``--peraturan`` is not given: its draft (``draft.json`` of ``rancang
-    draft``) in one of ``folders`` (the output folder, the data's folder), else the bundled corpus regulation of
-    region ``daerah`` ("Kota Bogor"); None when neither exists (no clause is cited then). A draft of another region
-    is passed over, never used."""
-    if not daerah:
-        return None
-    for folder in folders:
-        path = folder / "draft.json"
-        if not path.is_file():
-            continue
-        try:
-            theirs = ingest_path(path).meta.daerah
-        except InputError:
-            continue
-        if _region(theirs) == _region(daerah):
-            return str(path)
-    e = next((x for x in corpus.bundled() if _region(x.get("daerah")) == _region(daerah)), None)
-    return str(e["id"]) if e else None
-
-
-def plan(scen: dict[str, Any], peraturan: str | None, daerah: str | None = None) -> Plan:
-    """The steps of ``scen`` in regulation ``peraturan`` (a stored id or a file) of region ``daerah``; without a
-    regulation, the scenario's own steps with no clause (``citation`` None). Raises InputError for a regulation of
-    another region, and for one that does not regulate the scenario's procedure."""
+def plan(scen: dict[str, Any], peraturan: Peraturan | None, daerah: str | None = None) -> Plan:
+    """The steps of ``scen`` in regulation ``peraturan`` (its model, resolved by the caller) of region ``daerah``;
+    without a regulation, the scenario's own steps with no clause (``citation`` None). Raises InputError for a
+    regulation of another region, and for one that does not regulate the scenario's procedure."""
     if not peraturan:
         return Plan(text(scen["judul"]), None, [Found(text(step["teks"]), "") for step in scen["langkah"]])
-    model = _model(peraturan)
-    _same_region(model, peraturan, daerah)
+    model = peraturan.model
+    _same_region(model, peraturan.name, daerah)
     proc = _procedure(model, scen["prosedur"]["form"], scen["prosedur"]["scope"])
     report = _reporting(model)
     out = Plan(f"{proc['name']} ({proc['cite']})", act_citation(model["regulation"]))

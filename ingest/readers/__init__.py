@@ -13,9 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rancang.errors import InputError
-from rancang.ingest import akn, hazards
-from rancang.ingest.readers import docx, line_bounds, ocr, pdf, pdf_guard, text
+from rancang.ingest import hazards
+from rancang.ingest.readers import akn, line_bounds, text
 from rancang.ingest.readers.document import Document
+from rancang.ingest.readers.docx import reader as docx_reader
+from rancang.ingest.readers.ocr import reader as ocr_reader
+from rancang.ingest.readers.pdf import guard as pdf_guard
+from rancang.ingest.readers.pdf import reader as pdf_reader
 from rancang.textsafe import scrub_lines
 
 
@@ -84,27 +88,27 @@ def read(data: bytes, name: str = "") -> Document:
 
 def read_pdf(data: bytes, name: str = "") -> Document:
     """A PDF page by page: each page by its text layer when that is good, by OCR when it is missing, undecodable
-    or no words (:func:`~rancang.ingest.readers.pdf.ocr_plan`; an image-only signature page inside a text PDF is
+    or no words (:func:`~rancang.ingest.readers.pdf.reader.ocr_plan`; an image-only signature page inside a text PDF is
     OCR'd, not dropped). Every page by OCR with ``--ocr``; none with ``--no-ocr``.
 
     Raises :class:`InputError` with one sentence: what to install when OCR is needed but Tesseract is absent,
     or that OCR is switched off."""
     data = pdf_guard.trimmed(data, name)  # padding after %%EOF dropped; a file cut short refused
     pdf_guard.check(data, name)  # streams inflated within bounds before any PDF library reads them (flate bombs)
-    if ocr.mode() == "always":
-        return ocr.read(data, name, reason="forced")
-    pages = pdf.extract_pages(data, name)
-    plan = pdf.ocr_plan(pages)
-    if not plan and pdf.usable_text_layer(pages):
-        return pdf.read_pages(pages, name)
+    if ocr_reader.mode() == "always":
+        return ocr_reader.read(data, name, reason="forced")
+    pages = pdf_reader.extract_pages(data, name)
+    plan = pdf_reader.ocr_plan(pages)
+    if not plan and pdf_reader.usable_text_layer(pages):
+        return pdf_reader.read_pages(pages, name)
     if not plan:  # each page passes alone, the whole does not (a glyph-number font spread thin): read it all
         plan = {p.number: "not_words" for p in pages if p.chars or p.images}
     whole = all(p.number in plan for p in pages if p.chars or p.images)
-    if ocr.mode() == "never" or not ocr.engine_available():
+    if ocr_reader.mode() == "never" or not ocr_reader.engine_available():
         try:
-            doc = pdf.read_pages(pages, name)
-        except pdf.NoTextLayer as exc:
-            why = ocr.OCR_OFF if ocr.mode() == "never" else ocr.ENGINE_MISSING
+            doc = pdf_reader.read_pages(pages, name)
+        except pdf_reader.NoTextLayer as exc:
+            why = ocr_reader.OCR_OFF if ocr_reader.mode() == "never" else ocr_reader.ENGINE_MISSING
             raise InputError(f"{exc.format_message()[:-1]}; {why}") from exc
         # (a page read with a few undecoded words is named by read_pages' own warning, its text being there)
         named = {n for w in doc.warnings if w.get("kind") == "undecoded_glyphs" for n in w.get("pages", [])}
@@ -114,8 +118,8 @@ def read_pdf(data: bytes, name: str = "") -> Document:
         return doc
     reasons = set(plan.values())
     reason = "mixed" if not whole else "no_text" if reasons == {"no_text"} else "bad_glyphs"
-    doc = ocr.read(data, name, reason=reason, text_pages=pages, plan=plan)
-    doc.warnings.extend(pdf.undecoded_glyphs([p for p in pages if p.number not in plan]))
+    doc = ocr_reader.read(data, name, reason=reason, text_pages=pages, plan=plan)
+    doc.warnings.extend(pdf_reader.undecoded_glyphs([p for p in pages if p.number not in plan]))
     return doc
 
 
@@ -128,4 +132,4 @@ def _unread_pages(numbers: list[int]) -> dict[str, object]:
 
 
 #: format name -> its reader (bytes, file name -> Document); a format not named here is read as text
-READERS: dict[str, Callable[[bytes, str], Document]] = {"pdf": read_pdf, "docx": docx.read}
+READERS: dict[str, Callable[[bytes, str], Document]] = {"pdf": read_pdf, "docx": docx_reader.read}

@@ -7,6 +7,11 @@ enumerators run together ("a. x; a. x; ..." 40,000 times: each becomes a list it
 seconds of work and fifty megabytes of tree for 240 KB of text), is no regulation as printed or copied: it is
 refused with one sentence before any parsing. Both checks are one linear pass; the count runs only on a line long
 enough to hold that many enumerators.
+
+After parsing, :func:`tree` bounds the tree by the same rule as an output (``limits.output_ratio`` times the
+input's size, at least ``limits.output_floor_bytes``): 190,000 "a. x;" lines, each a list item one level deeper
+up to ``limits.list_depth``, are 1.1 MB of text and a tree whose ids and cites alone are 57 MB; it is refused
+before the schema validation and any JSON double it.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import re
 
 from rancang.errors import InputError
 from rancang.limits import limit
+from rancang.tree import Regulation
 
 #: an enumerator after a clause end, as copy-paste runs them together: "...; b. ", "... : (2) ", ". 3. "
 _ENUMERATOR = re.compile(r"[.;:] ++(?:\(\d{1,3}\)|[a-z]{1,2}\.|\d{1,3}\.)(?= )")
@@ -48,3 +54,19 @@ def check(lines: list[str], name: str = "") -> None:
             if items > most_items:
                 raise InputError(f"{label}: baris {no} memuat {items} butir bernomor yang menyatu dalam satu baris, "
                                  f"melebihi batas {most_items}; pisahkan butirnya per baris.")
+
+
+def tree(reg: Regulation, size: int, name: str = "") -> None:
+    """Refuse ``reg``, read from ``size`` bytes, when the characters of its nodes' ids, cites, texts and headings
+    (a lower bound of its JSON, counted in one pass without allocating) pass ``limits.output_ratio`` times ``size``
+    and ``limits.output_floor_bytes``; InputError, one sentence. A real regulation's tree is a few times its text
+    (``tests/test_bounds.py``); the tree of a list nested a level deeper on every line repeats its ancestors'
+    addresses in each node."""
+    most = max(limit("output_floor_bytes"), limit("output_ratio") * size)
+    least = 0
+    for node in reg.walk():
+        least += len(node.id) + len(node.cite) + len(node.text) + len(node.heading or "")
+        if least > most:
+            raise InputError(f"{name or 'berkas'}: hasilnya lebih dari {least // 1_000_000} MB, lebih dari "
+                             f"{limit('output_ratio')} kali ukuran berkasnya ({size // 1000} KB); berkas ini tidak "
+                             "tampak seperti teks peraturan.")

@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from rancang.ingest.readers.pdf_pages import Page
+from rancang.ingest.readers.pdf.pages import Page
 
 #: a page is unusable when more than this share of its characters are undecodable glyphs
 BAD_GLYPH_SHARE = 0.3

@@ -61,7 +61,8 @@ def register(app: Any) -> None:
             return show_job(request, job) if fragment_wanted(request) else _page(request, job)
         rid, reg = services.stored(request.app.state.cfg.db, rid)
         found = services.findings(reg)
-        return render(request, "baca_stored.html", rid=rid, view=reader.view(reg, found),
+        acts = services.acts(request.app.state.cfg.db)
+        return render(request, "baca_stored.html", rid=rid, view=reader.view(reg, found, acts),
                       outline=reader.outline(reg), title=services.title(reg.meta))
 
     @app.post("/baca/simpan/{jid}")
@@ -72,11 +73,13 @@ def register(app: Any) -> None:
                            404)
         rid, new = services.save(request.app.state.cfg.db, job.result["reg"])
         job.result["saved"] = rid
+        request.app.state.jobs.record(job)
         return render(request, "_saved.html", rid=rid, new=new)
 
     def result(request: Any, job: Any) -> Any:
         reg = job.result["reg"]
-        return render(request, "_reader.html", view=reader.view(reg, job.result["findings"]),
+        acts = services.acts(request.app.state.cfg.db)
+        return render(request, "_reader.html", view=reader.view(reg, job.result["findings"], acts),
                       outline=reader.outline(reg), title=services.title(reg.meta), job=job,
                       name=job.result["name"], saved=job.result["saved"])
 

@@ -1,0 +1,116 @@
+"""``rancang draft``: compose, number, check and write a region's draft as DOCX, Markdown, JSON and notes.
+
+The draft tree is built directly: the composed body is numbered (ids and cites, as ingest numbers a read text)
+and its references resolved in place, never re-read from Markdown, so user data ("<b>", "**", "10**9") reaches
+every output verbatim. ``catatan.md`` (and the ``catatan`` key of ``draft.json``) holds the drafting notes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rancang import atomic, schema
+from rancang.address import number_tree
+from rancang.generate.check import check
+from rancang.generate.check.fix import fix_tree
+from rancang.generate.draft import compose, harmonisasi, harmonisasi_docx, referents, repair, terms
+from rancang.generate.draft.notes import Notes
+from rancang.generate.draft.sources import Sources
+from rancang.generate.shared import resources
+from rancang.generate.shared.profile import Profile
+from rancang.ingest import lampiran as lampiran_mod
+from rancang.ingest.refs import resolve as refs_mod
+from rancang.ingest.writers import docx as docx_render
+from rancang.ingest.writers import markdown
+from rancang.parts import Block, Source
+from rancang.tree import Regulation
+
+FILES = ("draft.docx", "draft.md", "draft.json", "catatan.md", "harmonisasi.docx", "harmonisasi.md")
+
+
+@dataclass
+class Draft:
+    """A finished draft: the tree, its renderings, its drafting notes and its topics ({topic: {cite, id} | None},
+    followed from the corpus store's cache through the composition: the model never runs on a draft)."""
+
+    reg: Regulation
+    markdown: str
+    docx: bytes
+    notes: Notes
+    topics: dict[str, dict[str, str] | None] = field(default_factory=dict)
+    #: the harmonisation matrix (:mod:`harmonisasi`) as Markdown and DOCX
+    harmonisasi: str = ""
+    harmonisasi_docx: bytes = b""
+
+    def to_dict(self) -> dict[str, Any]:
+        """draft.json: the regulation tree (regulation schema) plus ``catatan``, the drafting notes."""
+        return {**self.reg.to_dict(), "catatan": self.notes.to_dict()}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+
+    def catatan(self) -> str:
+        return self.notes.markdown(" ".join(self.reg.preamble[2:6]))
+
+
+def _number_lampiran(blocks: list[Block]) -> None:
+    """Ids, cites and levels of the Lampiran blocks, exactly as ingest gives them to the printed Lampiran."""
+    lines = []
+    for b in blocks:
+        if b.type == "table":
+            lines += ["\t".join(r) for r in b.rows or []]
+        else:
+            lines.append(f"{b.label} {b.text}" if b.label else b.text)
+    parsed = lampiran_mod.parse(lines, canonical=True)
+    if len(parsed) != len(blocks):  # a block the reader would split or join: take the reader's view
+        blocks[:] = parsed
+        return
+    for b, p in zip(blocks, parsed, strict=True):
+        b.id, b.cite, b.level, b.label, b.type = p.id, p.cite, p.level, p.label, p.type
+
+
+def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]] | None = None,
+          validate: bool = True, sources: Sources | None = None) -> Draft:
+    """Compose the draft for ``profile`` and render it (nothing is written).
+
+    ``sources``: the corpus store to compose from (default: the user's store). ``validate`` re-checks the tree
+    against the regulation schema; bulk runs may skip it. Raises InputError (see :func:`compose.compose`)."""
+    composed = compose.compose(profile, base, takes, sources)
+    reg, notes = composed.reg, composed.notes
+    number_tree(reg.body)
+    _number_lampiran(reg.lampiran)
+    refs_mod.resolve(reg)
+    if repair.subjects(reg, notes) | terms.drop_unused(reg, notes):  # X5 and U5 repairs need resolved refs
+        number_tree(reg.body)
+        refs_mod.resolve(reg)
+    referents.doubtful(reg, notes)  # a reference whose subject only another ayat names: a decision
+    # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
+    topics = composed.topic_cites()
+    for change in fix_tree(reg, topics=topics):
+        notes.add("perbaikan", change["rule"], "perbaikan mekanis rancang check --fix",
+                  f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
+    # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
+    terms.undefined(reg.body, notes, resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat])
+    md = markdown.render(reg)
+    reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")
+    if validate:
+        schema.validate("regulation", reg.to_dict(copy=False))
+    title = " ".join(reg.preamble[2:6])
+    table = harmonisasi.rows(reg, notes, topics, composed.support)
+    findings = check(reg, topics=topics)
+    return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes, topics=topics,
+                 harmonisasi=harmonisasi.markdown(title, reg, table, composed.compared, findings),
+                 harmonisasi_docx=harmonisasi_docx.render(title, reg, table, composed.compared, findings))
+
+
+def write(d: Draft, outdir: str | Path) -> list[Path]:
+    """Write draft.docx, draft.md, draft.json, catatan.md and the harmonisation matrix (harmonisasi.docx, .md) into
+    ``outdir`` (created) as one set: all new or, on any failure (full disk, a kill), the old ones untouched
+    (:func:`rancang.atomic.write_set`); their paths. Raises OutputError naming the file that could not be written."""
+    contents: list[bytes | str] = [d.docx, d.markdown, d.to_json() + "\n", d.catatan(), d.harmonisasi_docx,
+                                   d.harmonisasi]
+    return atomic.write_set(outdir, dict(zip(FILES, contents, strict=True)))
