@@ -1,18 +1,18 @@
-"""Issue 25 acceptance, per act a sistem-kerja Perbup cites: `check` is silent on the publication a text prints
-right and reports L3 naming the sources when a number is wrong - measured on texts whose votes the shipped
-knowledge base does not count.
+"""Issue 25 acceptance, per act a sistem-kerja Perbup cites: `check` is silent on the publication a text prints right
+and reports L3 naming the sources when a number is wrong - measured on texts whose votes the shipped knowledge base
+does not count.
 
 Texts: each bundled regional text checked against the shipped knowledge base leaves its own votes out (``check``
-never counts the checked act as evidence for itself: leave-one-out), and so are national acts' entries copied
-from the collection (PP 48/2016, UU 9/2015, PP 102/2014, UU 13/2022, checked as those acts); ``tests/data/kb/heldout``
-also holds a Perbup no build reads (a peers case of /work/shared/cases). Where no text of the collection, the regional texts or the
-cases cites an act readably (PP 30/2019, PP 49/2018, Perpres 95/2018; UU 30/2014's TLN), the entry is written here in
-the form every Mengingat uses, with the numbers the sources named in the assertion give. The outcome follows the
-evidence left: an error where the fact is verified without the checked text (the BPK metadata and the act's own
-text, or two citing acts), an INFO naming the one source where only one is left (UU 20/2023 and UU 6/2023, cited
-by two regional texts only; PP 72/2019 and PP 30/2019, known from their own text alone), never an error on one
-source. `benchmarks/kb_acceptance.py` measures the same on every citing text, by k-fold and leave-citing-out
-builds (figures in docs/knowledge-base.md).
+never counts the checked act as evidence for itself: leave-one-out), and so are national acts' entries copied from
+the collection (PP 48/2016, UU 9/2015, PP 102/2014, UU 13/2022, checked as those acts); ``tests/data/kb/heldout``
+also holds a Perbup no build reads (a peers case of /work/shared/cases). Where no text of the collection, the
+regional texts or the cases cites an act readably (PP 30/2019, PP 49/2018, Perpres 95/2018; UU 30/2014's TLN), the
+entry is written here in the form every Mengingat uses, with the numbers the sources named in the assertion give.
+The outcome follows the evidence left: an error where the fact is verified without the checked text (the BPK
+metadata and the act's own text, or two citing acts), an INFO naming the one source where only one is left (UU
+20/2023 and UU 6/2023, cited by two regional texts only; PP 72/2019 and PP 30/2019, known from their own text
+alone), never an error on one source. `benchmarks/kb_acceptance.py` measures the same on every citing text, by
+k-fold and leave-citing-out builds (figures in docs/knowledge-base.md).
 """
 
 from __future__ import annotations

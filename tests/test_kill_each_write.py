@@ -16,6 +16,7 @@ The slow parts that write nothing (building the draft) run once in this process 
 
 from __future__ import annotations
 
+import fcntl
 import io
 import os
 import re
@@ -232,3 +233,42 @@ def test_corpus_add_killed_at_each_statement_keeps_the_corpus_whole(tmp_path):
     n = kill_at_each_write(["corpus", "add", "-j", "1", "--db", str(db), str(second)], db.parent, old,
                            [first, second], state=state, points=points)
     assert n >= 10
+
+
+# -- the journal itself -------------------------------------------------------------------------------------------
+
+
+def journal_left_by_a_kill(folder: Path) -> Path:
+    """The state a SIGKILL after the second of four renames leaves: two members new, two staged, the journal."""
+    names = ["draft.docx", "draft.md", "draft.json", "catatan.md"]
+    fresh(folder, {n: b"lama " + n.encode() for n in names})()
+    staged = []
+    for n in names:
+        tmp = folder / f".{n}.abcd.tmp"
+        tmp.write_bytes(b"baru " + n.encode())
+        staged.append((tmp, folder / n))
+    journal = atomic._Journal.write(folder, staged, {})
+    for tmp, target in staged[:2]:
+        os.replace(tmp, target)
+    os.close(journal.fd)  # the writer dies: its lock goes with it, the journal stays
+    return journal.path
+
+
+def test_the_next_write_into_a_folder_completes_a_set_whose_renames_were_cut(tmp_path):
+    journal = journal_left_by_a_kill(tmp_path)
+    assert {k: v[:4] for k, v in visible(tmp_path).items()} == {"catatan.md": b"lama", "draft.docx": b"baru",
+                                                                  "draft.json": b"lama", "draft.md": b"baru"}
+    atomic.write_text(tmp_path / "lain.txt", "berkas lain")  # any write into the folder settles it first
+    assert all(v.startswith(b"baru ") for k, v in visible(tmp_path).items() if k != "lain.txt")
+    assert not journal.exists() and sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_journal_a_live_writer_holds_is_left_alone(tmp_path):
+    journal = journal_left_by_a_kill(tmp_path)
+    fd = os.open(journal, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another process committing this set now
+        assert atomic.settle(tmp_path) == 0 and journal.exists()
+    finally:
+        os.close(fd)
+    assert atomic.settle(tmp_path) == 1 and not journal.exists()
