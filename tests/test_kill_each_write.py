@@ -272,3 +272,10 @@ def test_a_journal_a_live_writer_holds_is_left_alone(tmp_path):
     finally:
         os.close(fd)
     assert atomic.settle(tmp_path) == 1 and not journal.exists()
+
+
+def test_a_cut_set_is_completed_after_its_folder_was_moved(tmp_path):
+    journal_left_by_a_kill(tmp_path / "lama")
+    (tmp_path / "lama").rename(tmp_path / "baru")
+    assert atomic.settle(tmp_path / "baru") == 1
+    assert all(v.startswith(b"baru ") for v in visible(tmp_path / "baru").values())
