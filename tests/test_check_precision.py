@@ -773,3 +773,23 @@ def test_a_scan_whose_pasal_headings_ocr_damaged_gives_no_structure_galat():
     for case in ("01-ocr-ayat-l", "14-ocr-pasal-headings"):
         found = check(ingest_text((peers / case / "input.txt").read_text(encoding="utf-8"), "input.txt"))
         assert not [f for f in found if f["severity"] == "error" and f["rule"] not in ("L3", "S1")], case
+
+
+def test_a_misread_word_in_the_pengundangan_formula_is_a_warning():
+    """PP 21/2016's copy: "... pengundangan Peraturan Pemerintah m1 dengan penempatannya ...": "ini" read "m1"."""
+    text = DRAFT.replace("Peraturan Bupati ini dengan penempatannya", "Peraturan Bupati m1 dengan penempatannya")
+    t1 = [f for f in check(ingest_text(text, "uji.md")) if f["rule"] == "T1_undang"]
+    assert t1 and all(f["severity"] == "warning" and '"m1"' in f["message"] for f in t1)
+    other = DRAFT.replace("Peraturan Bupati ini dengan penempatannya", "Peraturan Bupati itu dengan penempatannya")
+    assert {f["severity"] for f in check(ingest_text(other, "uji.md")) if f["rule"] == "T1_undang"} == {"error"}
+
+
+def test_a_promulgated_acts_copy_without_its_mulai_berlaku_sentence_is_a_warning():
+    """PP 43/2015's copy opens its last Pasal with "Agar setiap orang mengetahuinya, ...": the sentence "Peraturan
+    Pemerintah ini mulai berlaku ..." was lost by the copy (a promulgated act came into force). A draft without it
+    gets the GALAT."""
+    sentence = "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan."
+    t1 = [f for f in check(ingest_text(CLEAN.replace(sentence, ""), "uji.md")) if f["rule"] == "T1_berlaku"]
+    assert t1 and all(f["severity"] == "warning" and "telah diundangkan" in f["message"] for f in t1)
+    assert {f["severity"] for f in check(ingest_text(DRAFT.replace(sentence, ""), "uji.md"))
+            if f["rule"] == "T1_berlaku"} == {"error"}

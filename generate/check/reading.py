@@ -213,6 +213,9 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
         f = _downgrade(f, cfg.get("tail_note", "teks sesudah rumusan pengundangan terbaca masuk ke Pasal terakhir"))
     if f["rule"] in ("T1_berlaku", "T1_undang") and ctx["copy"] == "tanpa_penutup" and f["severity"] == "error":
         f = _downgrade(f, cfg.get("no_penutup_note", "naskah tidak memuat bagian penutup"))
+    elif f["rule"] == "T1_berlaku" and ctx["copy"] == "diundangkan" and f["severity"] == "error":
+        # an act was promulgated and so came into force: a copy without the sentence lost its line (PP 43/2015)
+        f = _downgrade(f, cfg.get("diundangkan_note", "naskah ini salinan peraturan yang telah diundangkan"))
     if row.get("form") and not f.get("doubt") and (mark := WEB_MARK.search(ctx["text_at"](f["cite"]))):
         f = _downgrade(f, cfg.get("web_note", "teks memuat alamat situs ({mark})").format(mark=mark.group(0)))
     if (row.get("form") or f["rule"] in _CONTENT_RULES) and not f.get("doubt") \
