@@ -161,9 +161,9 @@ class _Journal:
 
     @classmethod
     def write(cls, folder: Path, staged: list[tuple[Path, Path]], backups: dict[Path, Path | None]) -> _Journal:
-        record = {"version": 1, "set": [{"tmp": os.path.abspath(tmp), "target": os.path.abspath(target),
-                                         "backup": os.path.abspath(b) if (b := backups.get(target)) else None}
-                                        for tmp, target in staged]}
+        members = [{"tmp": os.path.abspath(tmp), "target": os.path.abspath(target),
+                    "backup": os.path.abspath(b) if (b := backups.get(target)) else None} for tmp, target in staged]
+        record = {"version": 1, "folder": os.path.abspath(folder), "set": members}
         try:
             fd, name = tempfile.mkstemp(prefix=_JOURNAL_PREFIX, suffix=".tmp", dir=folder)
         except OSError as exc:
@@ -220,14 +220,15 @@ def settle(folder: str | Path) -> int:
             if not _lock(fd, block=False):
                 continue  # a live writer is committing this set
             record = json.loads(journal.read_bytes())
+            here = _relocate(record.get("folder"), journal.parent)
             for member in record["set"]:
-                tmp, target = Path(member["tmp"]), Path(member["target"])
+                tmp, target = here(member["tmp"]), here(member["target"])
                 if tmp.exists():
                     os.replace(tmp, target)
                     _sync_dir(target.parent)
             for member in record["set"]:
                 if member.get("backup"):
-                    Path(member["backup"]).unlink(missing_ok=True)
+                    here(member["backup"]).unlink(missing_ok=True)
             journal.unlink(missing_ok=True)
             _sync_dir(journal.parent)
             done += 1
@@ -239,6 +240,15 @@ def settle(folder: str | Path) -> int:
         finally:
             os.close(fd)
     return done
+
+
+def _relocate(written: str | None, now: Path) -> Callable[[str], Path]:
+    """Paths of a journal written in folder ``written`` as they are now that it lies in ``now`` (the folder was
+    moved or renamed since, or is reached by another path): a member of that folder is taken from ``now``."""
+    def here(path: str) -> Path:
+        p = Path(path)
+        return now / p.name if written is not None and str(p.parent) == written else p
+    return here
 
 
 def _lock(fd: int, *, block: bool) -> bool:

@@ -185,3 +185,17 @@ def test_a_mengingat_without_a_number_shows_no_none(client) -> None:
     text = re.sub(r"<[^>]+>", " ", client.get("/baca/malang").text)
     assert "Undang-Undang Nomor 12 Tahun 2011" in text and not re.search(r"\bNone\b", text)
     assert "rancang kb" not in client.get("/baca/malang").text
+
+
+def test_no_required_field_is_told_it_may_be_left_empty(client) -> None:
+    from rancang.web import drafting, forms
+
+    def walk(fs):
+        for f in fs:
+            yield f
+            yield from walk(f.children)
+
+    schemas = [drafting.profile_schema()] + [drafting.letter_schema(j) for j, _ in drafting.letter_types()]
+    for schema in schemas:
+        for f in walk(forms.fields(schema, {})):
+            assert not (f.required and f.help.startswith("Kosongkan")), (schema.get("$id"), f.name, f.help)
