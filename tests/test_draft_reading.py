@@ -197,3 +197,14 @@ def test_a_head_of_two_units_is_written_before_each(written, key):
                 bad = rf"\b{head} {other} (?:dan/atau|dan|atau) {unit}\b"
                 assert not re.search(bad, text), bad
     assert "[pimpinan-unit]" in notes
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_pejabat_is_defined_as_one_pegawai_asn(written, key):
+    """PP 11/2017 Pasal 1: a Jabatan is "sekelompok Jabatan", a Pejabat "Pegawai ASN" -- never "Pejabat Pelaksana
+    adalah sekelompok Pegawai ASN" (the base's Pasal 1, carried)."""
+    _, _, back, notes = written[key]
+    defs = [c.text for c in back.find("Pasal 1").children if c.text.startswith("Pejabat ")]
+    assert any(t.startswith("Pejabat Pelaksana adalah Pegawai ASN") for t in defs)
+    assert not [t for t in defs if re.match(r"Pejabat(?: [A-Z]\w*)+ adalah sekelompok", t)]
+    assert "[definisi-pejabat]" in notes
