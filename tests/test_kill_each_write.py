@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from rancang import atomic, cli
+from rancang import atomic, cli, journal
 from rancang.errors import OutputError
 from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import scenario as sc
@@ -251,11 +251,11 @@ def journal_left_by_a_kill(folder: Path) -> Path:
         tmp = folder / f".{n}.abcd.tmp"
         tmp.write_bytes(b"baru " + n.encode())
         staged.append((tmp, folder / n))
-    journal = atomic._Journal.write(folder, staged, {})
+    written = journal.Journal.write(folder, staged, {})
     for tmp, target in staged[:2]:
         os.replace(tmp, target)
-    os.close(journal.fd)  # the writer dies: its lock goes with it, the journal stays
-    return journal.path
+    os.close(written.fd)  # the writer dies: its lock goes with it, the journal stays
+    return written.path
 
 
 def test_the_next_write_into_a_folder_completes_a_set_whose_renames_were_cut(tmp_path):

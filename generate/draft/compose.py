@@ -341,6 +341,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     lampiran = neutralise.lampiran(compose_lampiran(base, profile, rw(base_id), title.upper()), values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
+    terms.heads(body, lampiran, notes)
     lampiran_mod.figure_leads(lampiran, any(b.type in ("table", "figure", "image", "caption") for b in lampiran), notes)
     lampiran_mod.blanks(lampiran, notes)
     for where, what in frame.to_fill(profile):
