@@ -793,3 +793,15 @@ def test_a_promulgated_acts_copy_without_its_mulai_berlaku_sentence_is_a_warning
     assert t1 and all(f["severity"] == "warning" and "telah diundangkan" in f["message"] for f in t1)
     assert {f["severity"] for f in check(ingest_text(DRAFT.replace(sentence, ""), "uji.md"))
             if f["rule"] == "T1_berlaku"} == {"error"}
+
+
+def test_a_reference_that_leaves_out_the_ayat_says_which_ayat():
+    """PP 41/2011 Pasal 11: "sebagaimana dimaksud dalam Pasal 7 huruf d" where huruf d is an item of Pasal 7 ayat
+    (1): the reference points at nothing as written (a GALAT), and the message names the ayat left out."""
+    items = "e. pengelolaan kinerja; dan\n\nf. pemanfaatan teknologi informasi dan komunikasi."
+    assert items in DRAFT  # (ayat (2) of Pasal 2 keeps five items: only ayat (1) has a huruf f)
+    text = DRAFT.replace(items, "e. pengelolaan kinerja.").replace(
+        REF, "(2) Peta proses bisnis sebagaimana dimaksud dalam Pasal 2 huruf f ditetapkan oleh Bupati.")
+    found = _x2(text)
+    assert [f["severity"] for f in found] == ["error"]
+    assert 'huruf f terdapat pada Pasal 2 ayat (1): tulis "Pasal 2 ayat (1) huruf f"' in found[0]["message"]
