@@ -805,3 +805,14 @@ def test_a_reference_that_leaves_out_the_ayat_says_which_ayat():
     found = _x2(text)
     assert [f["severity"] for f in found] == ["error"]
     assert 'huruf f terdapat pada Pasal 2 ayat (1): tulis "Pasal 2 ayat (1) huruf f"' in found[0]["message"]
+
+
+def test_a_bracket_inside_a_penetapan_title_is_not_the_cited_acts():
+    """PP 32/2003 cites "UU 70/1958 tentang Penetapan Undang-undang Darurat No. 2 Tahun 1958 tentang Tanda-tanda
+    Penghargaan ... (Lembaran Negara ... Tahun 1958 Nomor 41), sebagai Undang-undang": the bracket before "sebagai
+    Undang-undang" is the Undang-undang Darurat's, not UU 70/1958's (LN 1958 Nomor 124): no L3."""
+    entry = CLEAN[CLEAN.index("2. Undang-Undang Nomor 13 Tahun 1950"):CLEAN.index("3. Undang-Undang Nomor 23 Tahun")]
+    text = CLEAN.replace(entry, "2. Undang-Undang Nomor 70 Tahun 1958 tentang Penetapan Undang-undang Darurat No. 2 "
+                                "Tahun 1958 tentang Tanda-tanda Penghargaan untuk Anggota Angkatan Perang (Lembaran "
+                                "Negara Republik Indonesia Tahun 1958 Nomor 41), sebagai Undang-undang;\n\n")
+    assert not [f for f in check(ingest_text(text, "uji.md")) if f["rule"].startswith("L3")]

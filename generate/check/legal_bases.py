@@ -52,10 +52,17 @@ def _rule(rule: str, verified: bool) -> str:
 def check_numbers(reg: Regulation) -> Iterator[Finding]:
     """L3: the publication printed for a cited act against the knowledge base's fact, with its sources."""
     base, own = store.load(), evidence.own_key(reg.meta)
+    texts = {item_cite("Mengingat", reg.mengingat, item): norm(item.text) for item in reg.mengingat}
     for cite, acts in _entries(reg):
+        # "UU 70/1958 tentang Penetapan Undang-undang Darurat No. 2 Tahun 1958 tentang ... (Lembaran Negara ...
+        # Nomor 41), sebagai Undang-undang": a bracket inside the title, before "sebagai/menjadi Undang-Undang", is
+        # the publication of the act the title names, not of the act cited
+        inner = bool(_INSIDE_TITLE.search(texts.get(cite, "")))
         for cited in acts:
             pub, key = cited["pub"], cited["act"]["key"]
             if pub is None or key == "uud-1945" or base.get(key) is None:
+                continue
+            if inner and re.match(r"Penetapan\b", cited["act"].get("tentang") or "", re.I):
                 continue
             name = base.name(key)
             field = GAZETTES[pub["kind"]]
@@ -78,6 +85,7 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
                               evidence=evidence.sources_phrase(base, fact["sources"]) + also)
 
 
+_INSIDE_TITLE = re.compile(r"\)\s*,?\s*(?:sebagai|menjadi)\s+Undang-\s*[Uu]ndang\b")
 _REGION = re.compile(r"\b(Provinsi|Kabupaten|Kota)\s+(.+)$")
 
 
