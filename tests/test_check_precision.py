@@ -816,3 +816,18 @@ def test_a_bracket_inside_a_penetapan_title_is_not_the_cited_acts():
                                 "Tahun 1958 tentang Tanda-tanda Penghargaan untuk Anggota Angkatan Perang (Lembaran "
                                 "Negara Republik Indonesia Tahun 1958 Nomor 41), sebagai Undang-undang;\n\n")
     assert not [f for f in check(ingest_text(text, "uji.md")) if f["rule"].startswith("L3")]
+
+
+def test_a_comma_inside_the_formulas_words_is_no_wrong_formula():
+    """PP 84/2012's copy: "Agar setiap orang, mengetahuinya, memerintahkan ...": punctuation, not another formula."""
+    text = DRAFT.replace("Agar setiap orang mengetahuinya,", "Agar setiap orang, mengetahuinya,")
+    assert "T1_undang" not in {f["rule"] for f in check(ingest_text(text, "uji.md"))}
+
+
+def test_a_reference_cut_by_a_page_join_mark_is_a_warning():
+    """PP 7/2011 Pasal 21 ayat (2): "sebagaimana dimaksud dalam Pasal 20 __ ayat (3)": the copy's page join cuts the
+    chain, and "ayat (3)" alone points into Pasal 21."""
+    text = DRAFT.replace(REF, "(2) Peta proses bisnis sebagaimana dimaksud dalam Pasal 3 __ ayat (7) ditetapkan "
+                              "oleh Bupati.")
+    found = _x2(text)
+    assert found and all(f["severity"] == "warning" and "sambungan halaman" in f["message"] for f in found)

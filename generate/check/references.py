@@ -159,6 +159,9 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
                            node.text[max(0, ref.start - 40):ref.start]):
                 f["reading_doubt"] = ("rumusan rujukan terbaca tidak utuh (\"sebagaimana\" tanpa \"dimaksud\"): "
                                       "kemungkinan kata yang hilang dari salinan")
+            elif re.search(r"__\s*$", node.text[max(0, ref.start - 12):ref.start]):
+                f["reading_doubt"] = ("rujukan terpotong tanda sambungan halaman salinan (\"Pasal 20 __ ayat (3)\"): "
+                                      "yang terbaca bukan rujukan yang tercetak")
             elif _OCR_NUMBER.search(node.text[max(0, ref.start - 30):ref.start]):
                 f["reading_doubt"] = "nomor dalam rujukan terbaca dengan huruf (\"4l\" untuk 41): kerusakan khas OCR"
             elif not re.search(r"\bdimaksud\b[^.;]{0,40}$", node.text[max(0, ref.start - 60):ref.start]):
