@@ -831,3 +831,21 @@ def test_a_reference_cut_by_a_page_join_mark_is_a_warning():
                               "oleh Bupati.")
     found = _x2(text)
     assert found and all(f["severity"] == "warning" and "sambungan halaman" in f["message"] for f in found)
+
+
+def test_a_page_number_before_bahwa_is_no_missing_bahwa():
+    """UU 10/2013's copy: "c. - 2 - bahwa dengan menandatangani ...": the page number ran into the item."""
+    text = CLEAN.replace("a. bahwa ", "a. - 2 - bahwa ", 1)
+    assert "K1_bahwa" not in {f["rule"] for f in check(ingest_text(text, "uji.md"))}
+
+
+def test_a_number_only_citers_dispute_is_no_galat():
+    """UU 13/1964 ratified Perppu 2/1964; its citers mostly copy the Perppu's "Lembaran Negara Tahun 1964 Nomor 7"
+    printed inside its title, a few print the UU's own "Nomor 94". A base value that only citers give, against a
+    value other citers print too, is a warning naming the dispute (UU 22/2000 ... UU 11/2000 print Nomor 94)."""
+    entry = CLEAN[CLEAN.index("2. Undang-Undang Nomor 13 Tahun 1950"):CLEAN.index("3. Undang-Undang Nomor 23 Tahun")]
+    text = CLEAN.replace(entry, "2. Undang-Undang Nomor 13 Tahun 1964 tentang Penetapan Peraturan Pemerintah Pengganti "
+                                "Undang-undang Nomor 2 Tahun 1964 tentang Pembentukan Daerah Tingkat I Sulawesi Tengah "
+                                "(Lembaran Negara Tahun 1964 Nomor 94, Tambahan Lembaran Negara Nomor 2687);\n\n")
+    l3 = [f for f in check(ingest_text(text, "uji.md")) if f["rule"] == "L3"]
+    assert l3 and all(f["severity"] == "warning" and "juga dikutip peraturan lain" in f["message"] for f in l3)

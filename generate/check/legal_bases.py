@@ -79,10 +79,17 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
                 others = [o for o in fact["others"] if o["value"] == written]
                 also = (f"; {_value(fact_name, written)} juga tertulis dalam "
                         f"{evidence.sources_phrase(base, others[0]['sources'])}") if others else ""
-                yield finding(_rule("L3", fact["status"] == "verified" and own_year), cite, act=name,
-                              what=_WHAT[fact_name],
-                              found=_value(fact_name, written), expected=_value(fact_name, fact["value"]),
-                              evidence=evidence.sources_phrase(base, fact["sources"]) + also)
+                f = finding(_rule("L3", fact["status"] == "verified" and own_year), cite, act=name,
+                            what=_WHAT[fact_name],
+                            found=_value(fact_name, written), expected=_value(fact_name, fact["value"]),
+                            evidence=evidence.sources_phrase(base, fact["sources"]) + also)
+                if others and len(others[0]["sources"]) >= 2 and not any(
+                        x.startswith(("bpk:", "naskah:", "catatan:")) for x in fact["sources"]):
+                    # the base's value only citers give, and other citers print this one too (UU 13/1964: its
+                    # citers copy the Perppu's "Nomor 7" printed inside its title; its own is Nomor 94)
+                    f["reading_doubt"] = ("nilai basis pengetahuan hanya bersumber dari peraturan yang mengutip, dan "
+                                          "nilai yang tertulis juga dikutip peraturan lain: periksa naskah resminya")
+                yield f
 
 
 _INSIDE_TITLE = re.compile(r"\)\s*,?\s*(?:sebagai|menjadi)\s+Undang-\s*[Uu]ndang\b")
