@@ -95,3 +95,39 @@ def test_the_same_clause_in_two_regions_still_pairs() -> None:
 
 def test_essence_drops_cross_references_and_fixed_phrases() -> None:
     assert essence("Rincian sebagaimana dimaksud pada ayat (1) tercantum dalam Lampiran") == "rincian"
+
+
+def test_every_format_heads_its_columns_with_the_regions(tmp_path) -> None:
+    from docx import Document
+
+    from rancang.corpus import report
+
+    rep = compare(ingest_text(ACT_A, "a.txt"), ingest_text(ACT_B, "b.txt"))
+    assert report.side_names(rep) == ("Sukamaju", "Mekarsari")
+    text = report.text(rep)
+    assert text.splitlines()[0].startswith("Sukamaju: Peraturan Bupati Sukamaju Nomor 5 Tahun 2024")
+    assert "hanya di A" not in text and "\nA: " not in text and "hanya di Mekarsari" in text
+    html = report.html(rep)
+    assert "<th>Sukamaju</th>" in html and "<th>Bunyi Mekarsari</th>" in html and "<th>A</th>" not in html
+    doc = Document(str(report.write(rep, tmp_path / "r.docx")))
+    assert [c.text for c in doc.tables[0].rows[0].cells][1:3] == ["Sukamaju", "Mekarsari"]
+
+
+def test_identical_pairs_are_folded_and_the_differing_ones_listed_in_their_own_words() -> None:
+    from rancang.corpus import report
+
+    rep = compare(ingest_text(ACT_A, "a.txt"), ingest_text(ACT_B, "b.txt"))
+    text = report.text(rep)
+    differ = text.split("Pasangan yang bunyinya berbeda:")[1]
+    assert "Sukamaju Pasal 1 ayat (1) / Mekarsari Pasal 1 ayat (1)" in differ
+    assert "Pasal 2 / " not in differ  # "mulai berlaku pada tanggal diundangkan": the same words in both
+    assert "sama bunyinya" in text
+    html = report.html(rep)
+    assert html.count("bunyinya sama") == sum(all(x["op"] == "equal" for x in p["redline"]) for p in rep["pairs"]) > 0
+
+
+def test_an_act_and_its_amendment_of_one_region_are_told_apart_by_year() -> None:
+    from rancang.corpus import report
+
+    rep = {"a": {"daerah": "Kota Bogor", "tahun": "2021", "id": "x"}, "b": {"daerah": "Kota Bogor", "tahun": "2023"}}
+    assert report.side_names(rep) == ("Bogor 2021", "Bogor 2023")
