@@ -16,6 +16,7 @@ The slow parts that write nothing (building the draft) run once in this process 
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import io
 import os
@@ -27,7 +28,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from rancang import atomic, cli
+import pytest
+
+from rancang import atomic, cli, journal
+from rancang.errors import OutputError
 from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import scenario as sc
 from rancang.generate.shared import profile
@@ -247,11 +251,11 @@ def journal_left_by_a_kill(folder: Path) -> Path:
         tmp = folder / f".{n}.abcd.tmp"
         tmp.write_bytes(b"baru " + n.encode())
         staged.append((tmp, folder / n))
-    journal = atomic._Journal.write(folder, staged, {})
+    written = journal.Journal.write(folder, staged, {})
     for tmp, target in staged[:2]:
         os.replace(tmp, target)
-    os.close(journal.fd)  # the writer dies: its lock goes with it, the journal stays
-    return journal.path
+    os.close(written.fd)  # the writer dies: its lock goes with it, the journal stays
+    return written.path
 
 
 def test_the_next_write_into_a_folder_completes_a_set_whose_renames_were_cut(tmp_path):
@@ -272,3 +276,28 @@ def test_a_journal_a_live_writer_holds_is_left_alone(tmp_path):
     finally:
         os.close(fd)
     assert atomic.settle(tmp_path) == 1 and not journal.exists()
+
+
+def test_a_cut_set_is_completed_after_its_folder_was_moved(tmp_path):
+    journal_left_by_a_kill(tmp_path / "lama")
+    (tmp_path / "lama").rename(tmp_path / "baru")
+    assert atomic.settle(tmp_path / "baru") == 1
+    assert all(v.startswith(b"baru ") for v in visible(tmp_path / "baru").values())
+
+
+def test_a_full_disk_when_the_journal_is_written_leaves_the_old_set_and_no_journal(tmp_path, monkeypatch):
+    names = ["draft.docx", "draft.md", "draft.json", "catatan.md"]
+    fresh(tmp_path, {n: b"lama " + n.encode() for n in names})()
+    old = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real, calls = os.fsync, []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == len(names) + 1:  # the members' four, then the journal's
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(OutputError, match="ruang disk habis"):
+        atomic.write_set(tmp_path, {n: b"baru " + n.encode() for n in names})
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old  # nothing hidden left either

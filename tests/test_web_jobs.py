@@ -63,11 +63,11 @@ def test_a_job_past_its_time_limit_is_stopped_with_one_sentence(tmp_path) -> Non
 def test_a_job_past_its_memory_limit_fails_alone(tmp_path) -> None:
     from rancang.web.jobs import Jobs
 
-    work = Jobs(tmp_path, memory=1 << 30)
+    work = Jobs(tmp_path, memory=2 << 30)
     try:
-        job = work.submit("uji", "rakus", hog, 4096)
+        job = work.submit("uji", "rakus", hog, 6144)
         wait_until(lambda: work.get(job.id).done)
-        assert job.state == "gagal" and "batas memori 1024 MB" in job.error
+        assert job.state == "gagal" and "batas memori 2048 MB" in job.error
         small = work.submit("uji", "hemat", hog, 10)  # the worker is still there for the next job
         wait_until(lambda: work.get(small.id).done)
         assert small.result == 10 * 1024 * 1024

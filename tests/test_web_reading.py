@@ -67,7 +67,8 @@ def test_an_amendments_references_point_to_the_amended_act_not_nowhere(client) -
     refs = re.findall(r'<span class="ref ext" title="([^"]+)">(Pasal \d+)</span>', html)
     assert refs == [("Peraturan Bupati Nomor 2 Tahun 2023", "Pasal 3"), ("Peraturan Bupati Nomor 2 Tahun 2023",
                                                                         "Pasal 7")]
-    assert '<blockquote class="perubahan"' in html  # the quoted new text, set off (style.css: full width)
+    assert html.count('<blockquote class="perubahan"') == 1  # the quoted new Pasal 3, set off (style.css: full
+    # width); "Pasal 7 dihapus" quotes nothing, so no empty box
 
 
 def test_an_amendment_links_to_the_amended_act_when_the_corpus_holds_it(client) -> None:
@@ -185,3 +186,17 @@ def test_a_mengingat_without_a_number_shows_no_none(client) -> None:
     text = re.sub(r"<[^>]+>", " ", client.get("/baca/malang").text)
     assert "Undang-Undang Nomor 12 Tahun 2011" in text and not re.search(r"\bNone\b", text)
     assert "rancang kb" not in client.get("/baca/malang").text
+
+
+def test_no_required_field_is_told_it_may_be_left_empty(client) -> None:
+    from rancang.web import drafting, forms
+
+    def walk(fs):
+        for f in fs:
+            yield f
+            yield from walk(f.children)
+
+    schemas = [drafting.profile_schema()] + [drafting.letter_schema(j) for j, _ in drafting.letter_types()]
+    for schema in schemas:
+        for f in walk(forms.fields(schema, {})):
+            assert not (f.required and f.help.startswith("Kosongkan")), (schema.get("$id"), f.name, f.help)
