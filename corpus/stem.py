@@ -6,7 +6,7 @@ with the Enhanced Confix Stripping rules made for Indonesian, checked against it
 words (no download, no model): Adriani, Asian, Nazief, Tahaghoghi & Williams, "Stemming Indonesian", ACM TALIP
 6(4), 2007. Words with digits ("2024", "5a") are kept as they are, and so are the few words whose Sastrawi root
 has another meaning in legal text ("kinerja" is not "kerja", "atasan" is not "atas"), listed with their reason in
-``corpus/data/stems.json``.
+``rancang/data/stems.json`` (the stem itself is :func:`rancang.stems.stem`, shared with the model).
 
 >>> stems("Pegawai yang ditugaskan; PENUGASAN sis\\u00adtem")
 'pegawai yang tugas tugas sistem'
@@ -15,46 +15,21 @@ has another meaning in legal text ("kinerja" is not "kerja", "atasan" is not "at
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
-from functools import cache, lru_cache
+from functools import cache
 from importlib import metadata, resources
-from typing import Any
-
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from rancang.fold import fold
+from rancang.stems import data_text, keep, stem
 
-
-@cache
-def _stemmer() -> Any:
-    return StemmerFactory().create_stemmer()
-
-
-def _data_text() -> str:
-    return resources.files("rancang.corpus").joinpath("data/stems.json").read_text(encoding="utf-8")
-
-
-@cache
-def _keep() -> frozenset[str]:
-    """Words that are their own stem (``corpus/data/stems.json`` "keep")."""
-    return frozenset(json.loads(_data_text())["keep"])
+__all__ = ["fingerprint", "is_word", "register", "stem", "stems"]
 
 
 @cache
 def fingerprint() -> str:
     """What the stored stems depend on: the Sastrawi version and the keep list. A corpus whose stem index was
     built under another fingerprint is refilled (:meth:`rancang.corpus.store.Store.__init__`)."""
-    return f"sastrawi {metadata.version('PySastrawi')} {hashlib.sha256(_data_text().encode()).hexdigest()[:12]}"
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """The stem of one folded word ("penugasan" -> "tugas"); a word with a digit, one of the keep list, or one
-    Sastrawi leaves empty, is its own stem."""
-    if not word.isalpha() or word in _keep():
-        return word
-    return str(_stemmer().stem(word)) or word
+    return f"sastrawi {metadata.version('PySastrawi')} {hashlib.sha256(data_text().encode()).hexdigest()[:12]}"
 
 
 @cache
@@ -72,7 +47,7 @@ def is_word(word: str) -> bool:
     >>> is_word("kewenangan"), is_word("penugasan"), is_word("kinerja"), is_word("sistim")
     (True, True, True, False)
     """
-    return word in _keep() or stem(word) in _roots()
+    return word in keep() or stem(word) in _roots()
 
 
 def stems(text: str) -> str:
