@@ -2,9 +2,11 @@
 
 A candidate is a Pasal without ayat or one ayat (with its list items), outside the Ketentuan Umum definitions.
 It qualifies for a topic when each ``require`` group of the topic's ``find`` cues (the catalogue
-``rancang/data/topics.json``) has a hit in its text, by its words or by their meaning: each group is also matched
-on word stems by spaCy's PhraseMatcher (:class:`rancang.meaning.Phrases`), so "melaporkan" finds "menyampaikan
-laporan" and "pengelolaan kinerja" finds "mengelola kinerja", whatever words the Permen used; the best scoring
+``rancang/data/topics.json``) has a hit in its text, or, by meaning, when each group of its ``meaning`` cues has a
+hit among the text's word stems (spaCy's PhraseMatcher over Sastrawi stems, :class:`rancang.meaning.Phrases`):
+"melaporkan" finds "menyampaikan laporan", "pengelolaan kinerja" finds "mengelola kinerja", whatever words the
+Permen used. Only the cues listed under ``meaning`` are read by stems: "pelaksanaan tugas" (a topic's name) is
+not "melaksanakan tugas" (any clause's verb), so it stays exact. The best scoring
 candidate wins (``prefer`` hits, the topic named in the enclosing BAB/Bagian heading, the text opening with the
 topic). The whole Pasal is cited when every ayat of it qualifies, else the ayat - the gold convention.
 """
@@ -53,21 +55,25 @@ def _is_definitions(u: Unit, us: list[Unit]) -> bool:
 
 
 def _qualifies(text: str, rule: dict[str, Any], meant: frozenset[int] = frozenset()) -> bool:
-    """No ``avoid`` phrase in ``text`` and every ``require`` group hit, by its words or (``meant``: the indexes of
-    the groups whose stems :class:`Phrases` found) by their meaning."""
+    """No ``avoid`` phrase in ``text``, and every ``require`` group hit by its words or every ``meaning`` group hit
+    by its stems (``meant``: the indexes of the ``meaning`` groups :class:`Phrases` found in the text)."""
     if any(a in text for a in rule.get("avoid", [])):
         return False
-    return all(i in meant or any(p in text for p in group) for i, group in enumerate(rule["require"]))
+    groups = rule.get("meaning") or []
+    if groups and all(i in meant for i in range(len(groups))):
+        return True
+    return all(any(p in text for p in group) for group in rule["require"])
 
 
 @lru_cache(maxsize=8)
 def _matcher(rules_json: str) -> Phrases:
     rules = json.loads(rules_json)
-    return Phrases({f"{key}|{i}": group for key, rule in rules.items() for i, group in enumerate(rule["require"])})
+    return Phrases({f"{key}|{i}": group for key, rule in rules.items()
+                    for i, group in enumerate(rule.get("meaning") or [])})
 
 
 class _Meaning:
-    """The require groups each text hits by meaning, per topic: ``meant(text, key)`` -> group indexes."""
+    """The ``meaning`` groups each text hits by stems, per topic: ``meant(text, key)`` -> group indexes."""
 
     def __init__(self, rules: dict[str, dict[str, Any]]):
         self.phrases = _matcher(json.dumps(rules, sort_keys=True, ensure_ascii=False))
