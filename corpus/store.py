@@ -29,7 +29,7 @@ from platformdirs import user_data_dir
 
 from rancang import corpus
 from rancang.address import covers
-from rancang.corpus import dbfile, shipped, stem
+from rancang.corpus import dbfile, links, shipped, stem
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
 from rancang.corpus.rows import clauses, expand, file_sha256, region_name
@@ -73,7 +73,7 @@ END;
 CREATE TRIGGER IF NOT EXISTS clauses_ad AFTER DELETE ON clauses BEGIN
     INSERT INTO clause_fts(clause_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
 END;
-""" + dbfile.WORDS_SCHEMA
+""" + dbfile.WORDS_SCHEMA + links.TABLE
 
 
 def default_path() -> Path:
@@ -228,6 +228,7 @@ class Store:
             self.db.executemany(
                 "INSERT INTO clauses(reg, ord, node, type, cite, text) VALUES (?,?,?,?,?,?)",
                 [(rid, i, c.node, c.type, c.cite, c.text) for i, c in enumerate(rows)])
+            links.record(self.db, rid, reg)
         return rid, True
 
     def _new_id(self, reg: Regulation) -> str:
@@ -308,7 +309,7 @@ class Store:
         return result
 
     def remove(self, rid: str) -> None:
-        """Delete a regulation and its clauses (one transaction)."""
+        """Delete a regulation, its clauses and what it declares it amends (by cascade), in one transaction."""
         self.get_row(rid)
         with self._transaction():
             self.db.execute("DELETE FROM clauses WHERE reg=?", (rid,))
@@ -340,6 +341,10 @@ class Store:
             return dbfile.tree_of(row["tree"])
         except ValueError as exc:
             raise InputError(dbfile.damaged(self.path, f"pohon peraturan '{row['id']}' tidak terbaca")) from exc
+
+    def links(self, rid: str) -> dict[str, list[str]]:
+        """The stored acts linked to ``rid`` by amendment or repeal (:func:`rancang.corpus.links.links`)."""
+        return links.links(self.db, self.get_row(rid)["id"])
 
     def clause_rows(self, rid: str) -> list[sqlite3.Row]:
         rid = self.get_row(rid)["id"]

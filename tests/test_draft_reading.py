@@ -179,3 +179,46 @@ def test_lampiran_heading_items_are_kept_with_their_text_and_levels_are_indented
         indents[level] = p.style.paragraph_format.left_indent
     levels = sorted(indents)
     assert len(levels) >= 5 and all(indents[a] < indents[b] for a, b in zip(levels, levels[1:], strict=False))
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_head_of_two_units_is_written_before_each(written, key):
+    """"melaporkan ... kepada Pimpinan Unit Kerja dan/atau Unit Organisasi" reports to a unit: where Pasal 1
+    defines "Pimpinan Unit Kerja" and "Pimpinan Unit Organisasi", the draft writes the head before both units."""
+    _, _, back, notes = written[key]
+    pasal1 = back.find("Pasal 1")
+    defined = {re.split(r"\s+(?:yang\s+selanjutnya|adalah)\b", c.text)[0].strip() for c in pasal1.children}
+    pairs = [(t[: -len(u)].strip(), u) for t in defined for u in defined if t != u and t.endswith(" " + u)]
+    assert ("Pimpinan", "Unit Organisasi") in pairs
+    text = _body_text(back) + "\n" + "\n".join(b.text for b in back.lampiran if b.text)
+    for head, unit in pairs:
+        for _, other in pairs:
+            if other != unit:
+                bad = rf"\b{head} {other} (?:dan/atau|dan|atau) {unit}\b"
+                assert not re.search(bad, text), bad
+    assert "[pimpinan-unit]" in notes
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_pejabat_is_defined_as_one_pegawai_asn(written, key):
+    """PP 11/2017 Pasal 1: a Jabatan is "sekelompok Jabatan", a Pejabat "Pegawai ASN" -- never "Pejabat Pelaksana
+    adalah sekelompok Pegawai ASN" (the base's Pasal 1, carried)."""
+    _, _, back, notes = written[key]
+    defs = [c.text for c in back.find("Pasal 1").children if c.text.startswith("Pejabat ")]
+    assert any(t.startswith("Pejabat Pelaksana adalah Pegawai ASN") for t in defs)
+    assert not [t for t in defs if re.match(r"Pejabat(?: [A-Z]\w*)+ adalah sekelompok", t)]
+    assert "[definisi-pejabat]" in notes
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_lintas_scope_of_the_lampiran_is_in_the_body_or_a_decision(written, key):
+    """The Lampiran explains the act: a mechanism "lintas Perangkat Daerah" in the Lampiran while the body names
+    only lintas Unit Kerja, Unit Organisasi and Instansi Pemerintah is listed for the drafter."""
+    _, _, back, notes = written[key]
+    body = _body_text(back).lower()
+    lampiran = " ".join(b.text for b in back.lampiran if b.text).lower()
+    scopes = {"perangkat daerah", "unit organisasi", "unit kerja", "instansi pemerintah"}
+    only = sorted(s for s in scopes if f"lintas {s}" in lampiran and f"lintas {s}" not in body)
+    assert only == ["perangkat daerah"]  # the base's Lampiran, carried
+    listed = re.findall(r"\[lingkup-lampiran\]: Lampiran mengatur pelaksanaan tugas lintas ([\w ]+?),", notes)
+    assert [s.lower() for s in listed] == only

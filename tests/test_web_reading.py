@@ -67,7 +67,8 @@ def test_an_amendments_references_point_to_the_amended_act_not_nowhere(client) -
     refs = re.findall(r'<span class="ref ext" title="([^"]+)">(Pasal \d+)</span>', html)
     assert refs == [("Peraturan Bupati Nomor 2 Tahun 2023", "Pasal 3"), ("Peraturan Bupati Nomor 2 Tahun 2023",
                                                                         "Pasal 7")]
-    assert '<blockquote class="perubahan"' in html  # the quoted new text, set off (style.css: full width)
+    assert html.count('<blockquote class="perubahan"') == 1  # the quoted new Pasal 3, set off (style.css: full
+    # width); "Pasal 7 dihapus" quotes nothing, so no empty box
 
 
 def test_an_amendment_links_to_the_amended_act_when_the_corpus_holds_it(client) -> None:
