@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import metadata, resources
 from typing import Any
@@ -48,10 +49,33 @@ def fingerprint() -> str:
     return f"sastrawi {metadata.version('PySastrawi')} {hashlib.sha256(_data_text().encode()).hexdigest()[:12]}"
 
 
+#: stems computed by worker processes with this same function (:func:`learn`), so the process that writes the
+#: store does not compute them again
+_LEARNED: dict[str, str] = {}
+
+
+def learn(known: dict[str, str]) -> None:
+    """Take stems ({folded word: stem}) computed by :func:`stem` in a worker process (:func:`vocabulary`); kept
+    up to the size of :func:`stem`'s own cache."""
+    if len(_LEARNED) > 200_000:
+        _LEARNED.clear()
+    _LEARNED.update(known)
+
+
+def vocabulary(texts: Iterable[str]) -> dict[str, str]:
+    """{word: stem} of every folded word of ``texts``: computed where the texts are read (a worker process) and
+    handed to the writer with :func:`learn`, so the Sastrawi stemmer, the bulk of writing a corpus, runs in
+    parallel. The same function gives the same stems: the index is byte-identical."""
+    return {w: stem(w) for text in texts for w in fold(text).split()}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The stem of one folded word ("penugasan" -> "tugas"); a word with a digit, one of the keep list, or one
     Sastrawi leaves empty, is its own stem."""
+    known = _LEARNED.get(word)
+    if known is not None:
+        return known
     if not word.isalpha() or word in _keep():
         return word
     return str(_stemmer().stem(word)) or word
