@@ -22,6 +22,7 @@ from rancang.corpus.align import full_text
 from rancang.corpus.consolidate import consolidate
 from rancang.corpus.dbfile import damaged
 from rancang.corpus.jdih import export_feed
+from rancang.corpus.provenance import provenance
 from rancang.corpus.repair import fts_whole
 from rancang.corpus.repair import repair as repair_store
 from rancang.corpus.search import parse, plain
@@ -173,8 +174,9 @@ def show(id: str, cite: str | None, db: str | None, as_json: bool, konsolidasi: 
                         click.echo(f"  {b['cite']}: {b['text']}")
             return
         rows = [dict(r) for r in store.clause_rows(row["id"])]
+        origin = provenance(store.regulation(row["id"]))
     if as_json:
-        click.echo(json.dumps({"id": row["id"], "daerah": row["daerah"], "status": links.status(linked),
+        click.echo(json.dumps({"id": row["id"], "daerah": row["daerah"], "asal": origin, "status": links.status(linked),
                                "links": linked, "clauses": rows}, ensure_ascii=False, indent=2))
         return
     click.echo(f"{row['id']}: {row['jenis'] or ''} {row['daerah'] or ''} "
@@ -182,6 +184,7 @@ def show(id: str, cite: str | None, db: str | None, as_json: bool, konsolidasi: 
     if row["tentang"]:
         click.echo(f"tentang {row['tentang']}")
     click.echo(f"status: {links.status(linked)}")
+    click.echo(f"asal: {origin}")
     for key in ("mengubah", "mencabut"):
         if linked[key]:
             click.echo(f"{key}: {', '.join(linked[key])}")
@@ -234,6 +237,7 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
         hits = run(store, q, daerah=daerah, topic=topic, limit=limit, offset=offset)
         if not hits and not fts_whole(store.db):  # no hit from a damaged index is no answer
             raise InputError(damaged(store.path, "indeks pencarian tidak sesuai dengan isi korpus"))
+        states = {r: links.status(store.links(r)) for r in {h.reg for h in hits}}
     if as_json:
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
@@ -244,7 +248,8 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
         return
     on, off = "\x1b[1;33m", "\x1b[0m"
     for h in hits:
-        click.echo(f"{h.reg:<16} {h.cite}")
+        state = "" if states[h.reg] == "berlaku" else f"  [{states[h.reg]}]"  # an act not in force says so
+        click.echo(f"{h.reg:<16} {h.cite}{state}")
         click.echo("    " + plain(h.snippet, on, off))
 
 

@@ -1,11 +1,11 @@
 """The corpus store: every clause of every regulation in one embedded SQLite file with an FTS5 index.
 
 Why SQLite: a bureau's corpus is a few hundred regulations, one file is easy to copy and back up, and FTS5
-gives ranked full-text search without a server. Each regulation is written in ONE transaction (its row, all
-its clause rows and their index entries), so a crash or Ctrl-C in the middle of a batch leaves only whole
-regulations; the ``clauses`` column of a regulation row records how many clause rows it must have, so that
-claim can be checked. Regulations are keyed by the sha256 of their source file: adding the same file again
-changes nothing.
+gives ranked full-text search without a server. Each regulation is written whole inside one transaction (its row,
+all its clause rows and their index entries; ``corpus add`` writes a few per transaction), so a crash or Ctrl-C
+in the middle of a batch leaves only whole regulations; the ``clauses`` column of a regulation row records how
+many clause rows it must have, so that claim can be checked. Regulations are keyed by the sha256 of their source
+file: adding the same file again changes nothing.
 
 The bundled seeds (:func:`rancang.corpus.bundled`) are written into a new database the first time it is
 opened, so ``rancang search`` works without any set-up step.
@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,8 @@ class AddResult:
 
 #: info key of a database its user keeps without the bundled regulations (``corpus add --no-seed``)
 NO_BUNDLED = "tanpa_bawaan"
+#: regulations per transaction of :meth:`Store.add_files` (a killed batch loses at most these; adding again ends it)
+BATCH = 16
 
 
 class Store:
@@ -116,7 +119,7 @@ class Store:
                     dbfile.fill_words(self.db, drop=True)
             if seed and self.info("seeded") is None and self.info(NO_BUNDLED) is None:
                 self.seed()
-            elif seed and self.info("reader") != _reader():
+            elif seed and self.info("reader") != fingerprint():
                 self.refresh_bundled()
         except BaseException:
             self.db.close()
@@ -140,7 +143,11 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """One write transaction: committed whole, or rolled back on any error (SQLite may already have rolled it
-        back itself, e.g. on a full disk). A write the file system refuses becomes OutputError, one sentence."""
+        back itself, e.g. on a full disk). A write the file system refuses becomes OutputError, one sentence.
+        Inside an open transaction (a batch of :meth:`add_files`) it is part of that one."""
+        if self.db.in_transaction:
+            yield
+            return
         try:
             self.db.execute("BEGIN IMMEDIATE")
             yield
@@ -172,7 +179,7 @@ class Store:
         for e in corpus.bundled():
             self._add_bundled(e["id"])
         self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('seeded', ?)", (_now(),))
-        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (_reader(),))
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (fingerprint(),))
 
     def refresh_bundled(self) -> None:
         """Re-parse the bundled regulations still in the database with the current reader (after an upgrade);
@@ -182,17 +189,17 @@ class Store:
             if e["id"] in present:
                 self.remove(e["id"])
                 self._add_bundled(e["id"])
-        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (_reader(),))
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (fingerprint(),))
 
     def _add_bundled(self, rid: str) -> None:
         """Store bundled regulation ``rid`` under its own id; when a user's regulation already holds that id (a
         database written before ids were reserved), the bundled one takes a fresh id instead of failing."""
         reg = corpus.load(rid)
         taken = self.db.execute("SELECT 1 FROM regulations WHERE id=?", (rid,)).fetchone()
-        stored, new = self.add(reg, id=None if taken else rid, bundled=True)
-        known = shipped.topics_for(rid, reg)  # precomputed: a first draft needs no spaCy (issue 33 item 5)
-        if new and known is not None:
-            self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(known), stored))
+        with self._transaction():  # the tree and its shipped topics (a first draft needs no spaCy) together
+            stored, new = self.add(reg, id=None if taken else rid, bundled=True)
+            if new and (known := shipped.topics_for(rid, reg)) is not None:
+                self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(known), stored))
 
     # -- writing --------------------------------------------------------------------------------------------
     def has(self, sha256: str) -> str | None:
@@ -252,7 +259,7 @@ class Store:
         Files whose sha256 is already stored are skipped before parsing (re-adding is a no-op). ``progress``
         is called with the number of files finished since the last call. With ``cluster`` (a
         ``distributed.Client``, see :mod:`rancang.corpus.cluster`) the files are parsed as Dask tasks; this
-        process alone writes the store, one transaction per regulation.
+        process alone writes the store, one transaction per :data:`BATCH` regulations.
         """
         files = expand(paths)
         result = AddResult()
@@ -265,15 +272,17 @@ class Store:
                     progress(1)
             else:
                 todo.append(f)
-        parsed = read_files(todo, cluster) if cluster is not None else ingest_all(todo, jobs)
-        for f, outcome in parsed:
-            if isinstance(outcome, str):
-                result.failed.append((str(f), outcome))
-            else:
-                rid, new = self.add(Regulation.from_dict(outcome))
-                (result.added.append(rid) if new else result.skipped.append((str(f), rid)))
+        parsed = iter(read_files(todo, cluster) if cluster is not None else ingest_all(todo, jobs))
+        while batch := list(islice(parsed, BATCH)):
+            with self._transaction():  # whole regulations only: a batch is committed whole or not at all
+                for f, outcome in batch:
+                    if isinstance(outcome, str):
+                        result.failed.append((str(f), outcome))
+                    else:
+                        rid, new = self.add(Regulation.from_dict(outcome))
+                        (result.added.append(rid) if new else result.skipped.append((str(f), rid)))
             if progress:
-                progress(1)
+                progress(len(batch))
         return result
 
     def add_feed(self, location: str, progress: Callable[[int], None] | None = None) -> AddResult:
@@ -394,7 +403,3 @@ def _now() -> str:
 
 def _str(v: Any) -> str | None:
     return None if v is None else str(v)
-
-
-def _reader() -> str:
-    return fingerprint()

@@ -103,3 +103,31 @@ def test_a_corpus_of_schema_2_is_migrated_and_its_acts_linked(tmp_path: Path) ->
     with Store(old, seed=False) as s:
         assert s.links("base")["diubah_dengan"] == ["ubah1"]
     assert sqlite3.connect(old).execute("PRAGMA user_version").fetchone()[0] == dbfile.SCHEMA_VERSION == 3
+
+
+def test_every_view_says_where_the_text_comes_from_and_a_draft_is_not_an_enacted_act(tmp_path: Path) -> None:
+    from rancang.corpus import report
+    from rancang.corpus.diff import compare
+    from rancang.corpus.provenance import provenance
+
+    base, draft = ingest_path(DATA / "base.txt"), ingest_path(DATA / "ubah1.txt")
+    draft.source.format = "generated"
+    assert provenance(base) == "berkas base.txt (txt)"
+    assert provenance(draft).startswith("rancangan buatan rancang")
+    scanned = ingest_path(DATA / "base.txt")
+    scanned.stats.ocr = {"engine": "tesseract"}
+    assert provenance(scanned).startswith("hasil OCR dari base.txt")
+    rep = compare(base, draft)
+    assert rep["b"]["provenance"].startswith("rancangan")
+    assert "[rancangan buatan rancang" in report.text(rep) and "(asal: rancangan buatan rancang" in report.html(rep)
+    _store(tmp_path, "base").close()
+    shown = CliRunner().invoke(cli, ["corpus", "show", "base", "--db", str(tmp_path / "c.sqlite")])
+    assert "asal: berkas base.txt (txt)" in shown.output
+
+
+def test_a_search_hit_in_an_amended_or_repealed_act_says_so(tmp_path: Path) -> None:
+    _store(tmp_path, "base", "ubah1", "cabut").close()
+    out = CliRunner().invoke(cli, ["search", "--db", str(tmp_path / "c.sqlite"), "triwulan"]).output
+    assert "base             Pasal 4  [dicabut dengan cabut]" in out
+    out = CliRunner().invoke(cli, ["search", "--db", str(tmp_path / "c.sqlite"), "Sekretaris Daerah"]).output
+    assert "ubah1" in out and "[" not in out.split("ubah1")[1].splitlines()[0]  # the amending act is in force
