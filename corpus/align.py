@@ -149,8 +149,8 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
     rest_a = [i for i in range(len(ua)) if i not in used_a]
     rest_b = [j for j in range(len(ub)) if j not in used_b]
     if rest_a and rest_b:
-        fa = [essence(ua[i].text) for i in rest_a]
-        fb = [essence(ub[j].text) for j in rest_b]
+        fa = [fold(term(ua[i].text))[:HEAD] if ua[i].item else essence(ua[i].text) for i in rest_a]
+        fb = [fold(term(ub[j].text))[:HEAD] if ub[j].item else essence(ub[j].text) for j in rest_b]
         matrix = similarity_matrix(fa, fb)
         kind_a = [(ua[i].item, ua[i].lampiran) for i in rest_a]
         kind_b = [(ub[j].item, ub[j].lampiran) for j in rest_b]
@@ -195,6 +195,22 @@ def essence(text: str) -> str:
     stop = function_words()
     words = [w for w in fold(text[: HEAD * 3]).split() if w not in stop and not _NUMBER.search(w)]
     return " ".join(words)[:HEAD]
+
+
+_DEFINED = re.compile(r"^(?:\S{1,3}\s+)?(.{2,200}?)\s+(?:adalah|yang\s+selanjutnya)\b", re.I | re.S)
+
+
+def term(text: str) -> str:
+    """What a definition item ("5. Pegawai ASN adalah ...") is compared by: the term it defines; definitions of
+    different terms share their pattern ("... adalah Pegawai ASN yang menduduki Jabatan ...") and looked alike.
+    Compared folded but whole ("Daerah", "Pemerintah Daerah": no word is left out). Any other item is compared
+    whole.
+
+    >>> term("6. Pejabat Pimpinan Tinggi adalah Pegawai ASN yang menduduki Jabatan Pimpinan Tinggi.")
+    'Pejabat Pimpinan Tinggi'
+    """
+    m = _DEFINED.match(text)
+    return m.group(1) if m else text
 
 
 def similarity_matrix(fa: list[str], fb: list[str]) -> Any:

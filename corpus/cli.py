@@ -237,6 +237,7 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
         hits = run(store, q, daerah=daerah, topic=topic, limit=limit, offset=offset)
         if not hits and not fts_whole(store.db):  # no hit from a damaged index is no answer
             raise InputError(damaged(store.path, "indeks pencarian tidak sesuai dengan isi korpus"))
+        states = {r: links.status(store.links(r)) for r in {h.reg for h in hits}}
     if as_json:
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
@@ -247,7 +248,8 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
         return
     on, off = "\x1b[1;33m", "\x1b[0m"
     for h in hits:
-        click.echo(f"{h.reg:<16} {h.cite}")
+        state = "" if states[h.reg] == "berlaku" else f"  [{states[h.reg]}]"  # an act not in force says so
+        click.echo(f"{h.reg:<16} {h.cite}{state}")
         click.echo("    " + plain(h.snippet, on, off))
 
 

@@ -123,3 +123,11 @@ def test_every_view_says_where_the_text_comes_from_and_a_draft_is_not_an_enacted
     _store(tmp_path, "base").close()
     shown = CliRunner().invoke(cli, ["corpus", "show", "base", "--db", str(tmp_path / "c.sqlite")])
     assert "asal: berkas base.txt (txt)" in shown.output
+
+
+def test_a_search_hit_in_an_amended_or_repealed_act_says_so(tmp_path: Path) -> None:
+    _store(tmp_path, "base", "ubah1", "cabut").close()
+    out = CliRunner().invoke(cli, ["search", "--db", str(tmp_path / "c.sqlite"), "triwulan"]).output
+    assert "base             Pasal 4  [dicabut dengan cabut]" in out
+    out = CliRunner().invoke(cli, ["search", "--db", str(tmp_path / "c.sqlite"), "Sekretaris Daerah"]).output
+    assert "ubah1" in out and "[" not in out.split("ubah1")[1].splitlines()[0]  # the amending act is in force
