@@ -20,7 +20,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ from rancang.address import covers
 from rancang.corpus import dbfile, links, shipped, stem
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
-from rancang.corpus.rows import clauses, expand, file_sha256, region_name
+from rancang.corpus.rows import clauses, expand, file_sha256, now, region_name, text_or_none
 from rancang.corpus.topics import topics_of
 from rancang.corpus.workers import ingest_all, topics_one, worker_map
 from rancang.errors import InputError, OutputError
@@ -170,7 +169,7 @@ class Store:
         bundled regulations are already in it."""
         if self.info("seeded") is not None:
             return False
-        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES (?, ?)", (NO_BUNDLED, _now()))
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES (?, ?)", (NO_BUNDLED, now()))
         return True
 
     def seed(self) -> None:
@@ -178,7 +177,7 @@ class Store:
         self.db.execute("DELETE FROM info WHERE key=?", (NO_BUNDLED,))
         for e in corpus.bundled():
             self._add_bundled(e["id"])
-        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('seeded', ?)", (_now(),))
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('seeded', ?)", (now(),))
         self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (fingerprint(),))
 
     def refresh_bundled(self) -> None:
@@ -222,9 +221,8 @@ class Store:
             self.db.execute(
                 "INSERT INTO regulations(id, sha256, file, daerah, daerah_jenis, jenis, nomor, tahun,"
                 " tentang, bundled, added, clauses, tree) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (rid, sha, reg.source.file, meta.daerah, meta.daerah_jenis, meta.jenis, _str(meta.nomor),
-                 meta.tahun, meta.tentang,
-                 int(bundled), _now(), len(rows), blob))
+                (rid, sha, reg.source.file, meta.daerah, meta.daerah_jenis, meta.jenis, text_or_none(meta.nomor),
+                 meta.tahun, meta.tentang, int(bundled), now(), len(rows), blob))
             self.db.executemany(
                 "INSERT INTO clauses(reg, ord, node, type, cite, text) VALUES (?,?,?,?,?,?)",
                 [(rid, i, c.node, c.type, c.cite, c.text) for i, c in enumerate(rows)])
@@ -235,7 +233,7 @@ class Store:
         """A readable id: the region ('jepara'), else with year and number, else with part of the sha256."""
         meta = reg.meta
         base = slug(region_name(meta.daerah)) or slug(Path(reg.source.file or "").stem) or "peraturan"
-        candidates = [base, f"{base}-{meta.tahun}-{slug(_str(meta.nomor) or '')}".rstrip("-"),
+        candidates = [base, f"{base}-{meta.tahun}-{slug(text_or_none(meta.nomor) or '')}".rstrip("-"),
                       f"{base}-{(reg.source.sha256 or '')[:8]}"]
         for c in candidates:
             if self._free(c):
@@ -342,10 +340,6 @@ class Store:
         except ValueError as exc:
             raise InputError(dbfile.damaged(self.path, f"pohon peraturan '{row['id']}' tidak terbaca")) from exc
 
-    def links(self, rid: str) -> dict[str, list[str]]:
-        """The stored acts linked to ``rid`` by amendment or repeal (:func:`rancang.corpus.links.links`)."""
-        return links.links(self.db, self.get_row(rid)["id"])
-
     def clause_rows(self, rid: str) -> list[sqlite3.Row]:
         rid = self.get_row(rid)["id"]
         return self.db.execute("SELECT node, type, cite, text FROM clauses WHERE reg=? ORDER BY ord",
@@ -395,11 +389,3 @@ class Store:
         if orphans:
             problems.append(f"{orphans} klausul tanpa peraturan")
         return problems
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _str(v: Any) -> str | None:
-    return None if v is None else str(v)
