@@ -138,3 +138,18 @@ def test_a_team_leader_s_report_in_other_words_is_found_and_a_verb_is_not_a_topi
     assert topics["pertanggungjawaban_ketua_tim"]["cite"] == "Pasal 1 ayat (1)"
     assert topics["lingkup_pelaksanaan_tugas"] is None
     assert topics["pertanggungjawaban_individu"] is None
+
+
+def test_every_meaning_cue_of_the_catalogue_finds_its_own_words_and_its_word_family():
+    """Each phrase under ``find.meaning`` (rancang/data/topics.json) is found in its own text and, where its
+    first word has a stem of its own, in another form of it ("melaporkan" -> "dilaporkan")."""
+    from rancang import topics
+    from rancang.meaning import Phrases
+
+    for key, rule in topics.find_cues().items():
+        for i, group in enumerate(rule.get("meaning") or []):
+            p = Phrases({f"{key}|{i}": group})
+            for phrase in group:
+                assert p.hits(phrase) == {f"{key}|{i}"}, (key, phrase)
+    p = Phrases({"lapor": topics.find_cues()["pertanggungjawaban_individu"]["meaning"][1]})
+    assert p.hits("hasilnya dilaporkan") == {"lapor"}
