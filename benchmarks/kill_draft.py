@@ -5,9 +5,11 @@ folder each time (issue 32: "a kill during draft -o over an older draft leaves a
 
 Each trial writes the Sleman or the Kota Magelang example (alternating) into a folder that holds the other one's
 complete draft, sends the signal after a random delay (up to the time one draft takes), and then checks that the
-four files form one set: draft.json's ``source.sha256`` is the sha256 of draft.md, and the region of draft.json is
-the one named in catatan.md's title and in draft.docx. Hidden temporary files may remain after SIGKILL. Prints the
-count of trials per outcome (killed before the renames: old set; after: new set; mixed: a defect).
+four files form one set (after :func:`rancang.atomic.settle`, which the next command writing into the folder runs
+first: a SIGKILL inside the renames leaves the set's journal): draft.json's ``source.sha256`` is the sha256 of
+draft.md, and the region of draft.json is the one named in catatan.md's title and in draft.docx. Hidden temporary
+files may remain after SIGKILL. Prints the count of trials per outcome (killed before the commit: old set; after:
+new set; mixed: a defect).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+
+from rancang import atomic
 
 RANCANG = [sys.executable, "-m", "rancang.cli"]
 REGIONS = {"sleman": "SLEMAN", "kota-magelang": "MAGELANG"}
@@ -79,6 +83,7 @@ def main() -> int:
         time.sleep(rng.uniform(0.2 * span, 1.05 * span))
         proc.send_signal(sig)
         proc.wait()
+        atomic.settle(folder)  # what the next command writing into the folder does first
         got = region_of(folder)
         outcomes["old" if got == REGIONS[old] else "new" if got == REGIONS[new] else "mixed"] += 1
         if got is None:

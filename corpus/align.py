@@ -10,12 +10,17 @@ so clauses are paired in two passes:
 
 A *unit* is the level drafters compare: an ayat, or a whole Pasal that has no ayat; a long list directly under
 a Pasal or ayat (the definitions of Ketentuan Umum) is split into its items so that definitions pair term by
-term.
+term. The Lampiran is compared too (where regions differ most: the mechanisms, the peta jabatan): its blocks
+are grouped by cite (a numbered item with the paragraphs, captions and tables under it is one unit), the title
+block and the signature left out, and a Lampiran unit pairs only with a Lampiran unit.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from rancang.address import covers
@@ -25,7 +30,7 @@ from rancang.tree import LIST_TYPES, Node, Regulation
 #: a unit whose own list has more items than this is compared item by item
 SPLIT_LIST = 8
 #: minimum text similarity (0-100) for a pair found in the text pass
-THRESHOLD = 55.0
+THRESHOLD = 65.0
 #: characters of a unit compared in the text pass: a clause's meaning is in its opening words, and the cost
 #: of the similarity matrix grows with text length
 HEAD = 320
@@ -38,8 +43,9 @@ class Unit:
     id: str
     cite: str
     text: str
-    node: Node = field(repr=False)
+    node: Node | None = field(repr=False, default=None)
     item: bool = False  # an item split out of a long list (a definition): pairs only with other items
+    lampiran: bool = False  # a group of Lampiran blocks: pairs only with other Lampiran units
 
 
 @dataclass
@@ -83,6 +89,25 @@ def units(reg: Regulation) -> list[Unit]:
         for child in pasal.children:
             if child.type == "ayat":
                 out.extend(_split(child))
+    return out + lampiran_units(reg)
+
+
+def lampiran_units(reg: Regulation) -> list[Unit]:
+    """The Lampiran of ``reg`` as units: consecutive blocks under one cite ("Lampiran huruf A angka 1") form one
+    unit, id that of its first block; the title block ("LAMPIRAN PERATURAN ... NOMOR ...") and signature blocks
+    are not compared (they name the act, not its content)."""
+    out: list[Unit] = []
+    for k, b in enumerate(reg.lampiran):
+        if b.type == "signature" or not b.id or (k == 0 and b.type == "heading"):
+            continue
+        words = " ".join([b.text or ""] + [" | ".join(str(c or "") for c in r) for r in b.rows or []]).strip()
+        if not words:
+            continue
+        cite = b.cite or "Lampiran"
+        if out and out[-1].cite == cite and b.type != "heading":
+            out[-1].text += " " + words
+            continue
+        out.append(Unit(b.id, cite, words, None, lampiran=True))
     return out
 
 
@@ -124,11 +149,11 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
     rest_a = [i for i in range(len(ua)) if i not in used_a]
     rest_b = [j for j in range(len(ub)) if j not in used_b]
     if rest_a and rest_b:
-        fa = [fold(ua[i].text[: HEAD * 2])[:HEAD] for i in rest_a]
-        fb = [fold(ub[j].text[: HEAD * 2])[:HEAD] for j in rest_b]
+        fa = [essence(ua[i].text) for i in rest_a]
+        fb = [essence(ub[j].text) for j in rest_b]
         matrix = similarity_matrix(fa, fb)
-        kind_a = [ua[i].item for i in rest_a]
-        kind_b = [ub[j].item for j in rest_b]
+        kind_a = [(ua[i].item, ua[i].lampiran) for i in rest_a]
+        kind_b = [(ub[j].item, ub[j].lampiran) for j in rest_b]
         cands = [(float(matrix[x][y]), x, y) for x, y in zip(*(matrix >= threshold).nonzero(), strict=True)
                  if kind_a[x] == kind_b[y]]
         cands.sort(key=lambda c: (-c[0], c[1], c[2]))
@@ -144,6 +169,32 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
     pairs.sort(key=lambda p: _order(p.a.id, order_a))
     return Alignment(pairs, [u for i, u in enumerate(ua) if i not in used_a],
                      [u for j, u in enumerate(ub) if j not in used_b])
+
+
+def function_words() -> frozenset[str]:
+    """The words :func:`essence` leaves out (``corpus/data/align.json``): the fixed phrases of every act (UU 12/2011
+    Lampiran II) and Indonesian function words; with them unrelated clauses look alike."""
+    global _FUNCTION
+    if _FUNCTION is None:
+        data = json.loads(resources.files("rancang.corpus").joinpath("data/align.json").read_text(encoding="utf-8"))
+        _FUNCTION = frozenset(data["function_words"])
+    return _FUNCTION
+
+
+_FUNCTION: frozenset[str] | None = None
+_NUMBER = re.compile(r"\d")
+
+
+def essence(text: str) -> str:
+    """What the text pass compares: the folded text without function words and numbers (cross-references,
+    fixed phrases), cut to :data:`HEAD` characters.
+
+    >>> essence("Kedudukan sebagaimana dimaksud pada ayat (1), ayat (2), dan ayat (3) ditetapkan oleh PPK.")
+    'kedudukan ppk'
+    """
+    stop = function_words()
+    words = [w for w in fold(text[: HEAD * 3]).split() if w not in stop and not _NUMBER.search(w)]
+    return " ".join(words)[:HEAD]
 
 
 def similarity_matrix(fa: list[str], fb: list[str]) -> Any:

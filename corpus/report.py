@@ -54,6 +54,20 @@ def _title(side: dict[str, Any]) -> str:
     return " ".join(str(x) for x in (*parts, nomor) if x) or str(side.get("id") or "")
 
 
+def side_names(report: dict[str, Any]) -> tuple[str, str]:
+    """The column heads of a report: each side's region ("Jepara", "Bogor"); where both sides are of one region
+    (an act and its amendment), the region with the year or number; the id where an act names no region."""
+    a, b = report["a"], report["b"]
+    na = region_name(a.get("daerah")) or str(a.get("id") or "A")
+    nb = region_name(b.get("daerah")) or str(b.get("id") or "B")
+    for key in ("tahun", "nomor"):
+        if na == nb and a.get(key) != b.get(key):
+            na, nb = f"{na} {a.get(key) or '-'}", f"{nb} {b.get(key) or '-'}"
+    if na == nb:
+        na, nb = f"{na} (A)", f"{nb} (B)"
+    return na, nb
+
+
 def _full_title(side: dict[str, Any]) -> str:
     tentang = side.get("tentang")
     return _title(side) + (f" tentang {tentang.title()}" if tentang else "")
@@ -63,8 +77,10 @@ def html(report: dict[str, Any]) -> str:
     """The whole report as one HTML document (``templates/report.html``): the topic table, the aligned clauses
     side by side with the redline, then what only one side has."""
     a, b = report["a"], report["b"]
+    name_a, name_b = side_names(report)
     return templating.render("report.html", rep=report, title_a=_title(a), title_b=_title(b),
-                             full_a=_full_title(a), full_b=_full_title(b), statuses=STATUS,
+                             full_a=_full_title(a), full_b=_full_title(b), statuses=statuses(name_a, name_b),
+                             name_a=name_a, name_b=name_b,
                              labels={k: t["label"] for k, t in report["topics"].items()})
 
 
@@ -78,23 +94,35 @@ def _write_docx(report: dict[str, Any], p: Path) -> None:
     from docxtpl import DocxTemplate
 
     tpl = DocxTemplate(str(templating.path("report.docx")))
-    tpl.render({"rep": report, "title_a": _title(report["a"]), "title_b": _title(report["b"]), "statuses": STATUS},
-               autoescape=True)
+    name_a, name_b = side_names(report)
+    tpl.render({"rep": report, "title_a": _title(report["a"]), "title_b": _title(report["b"]),
+                "statuses": statuses(name_a, name_b), "name_a": name_a, "name_b": name_b}, autoescape=True)
     atomic.write_with(p, tpl.save)
 
 
 def text(report: dict[str, Any]) -> str:
-    """A terminal summary: the topic table and the counts."""
-    lines = [f"A: {_title(report['a'])}", f"B: {_title(report['b'])}", ""]
+    """A terminal summary: the topic table (columns headed by the regions), the counts, and the pairs whose
+    wording differs (identical pairs folded into one count), in the acts' own words."""
+    a, b = side_names(report)
+    status = statuses(a, b)
+    lines = [f"{a}: {_title(report['a'])}", f"{b}: {_title(report['b'])}", ""]
     w = max(len(t["label"]) for t in report["topics"].values())
+    cw = max(18, len(a), len(b))
+    lines.append(f"{'Topik':<{w}}  {a:<{cw}} {b:<{cw}} Status")
     for t in report["topics"].values():
         extra = ""
         if t["actors"]["only_a"] or t["actors"]["only_b"]:
-            extra = f"  pelaku A saja: {', '.join(t['actors']['only_a']) or '-'}; " \
-                    f"B saja: {', '.join(t['actors']['only_b']) or '-'}"
-        cites = f"{t['a'] or '-':<18} {t['b'] or '-':<18}"
-        lines.append(f"{t['label']:<{w}}  {cites} {STATUS[t['status']]}{extra}")
+            extra = f"  pelaku {a} saja: {', '.join(t['actors']['only_a']) or '-'}; " \
+                    f"{b} saja: {', '.join(t['actors']['only_b']) or '-'}"
+        cites = f"{t['a'] or '-':<{cw}} {t['b'] or '-':<{cw}}"
+        lines.append(f"{t['label']:<{w}}  {cites} {status[t['status']]}{extra}")
+    same = [p for p in report["pairs"] if all(x["op"] == "equal" for x in p["redline"])]
     lines.append("")
-    lines.append(f"{len(report['pairs'])} pasangan klausul, {len(report['only_a'])} hanya di A, "
-                 f"{len(report['only_b'])} hanya di B.")
+    lines.append(f"{len(report['pairs'])} pasangan klausul ({len(same)} sama bunyinya), "
+                 f"{len(report['only_a'])} hanya di {a}, {len(report['only_b'])} hanya di {b}.")
+    differ = [p for p in report["pairs"] if p not in same]
+    if differ:
+        lines += ["", "Pasangan yang bunyinya berbeda:"]
+        for p in differ:
+            lines.append(f"  {a} {p['a']} / {b} {p['b']} (kemiripan {p['score']:.2f})")
     return "\n".join(lines)

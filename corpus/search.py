@@ -43,6 +43,8 @@ TYPO_MIN = 80
 TYPO_MIN_LEN = 4
 #: words of a snippet before and after the first match
 SNIPPET_BEFORE, SNIPPET_AFTER = 8, 24
+#: what separates a sentence or a list item from the next: ".", ";" or ":" then a space
+_BOUNDARY = re.compile(r"[.;:]\s")
 #: a word of the original text, invisible format characters inside it included ("sis\u00adtem")
 _TEXT_WORD = re.compile(r"[^\W_]+(?:[\u00ad\u200b-\u200d\u2060\ufeff]+[^\W_]+)*")
 
@@ -191,9 +193,9 @@ def snippet(text: str, q: Query) -> str:
     marked = [bool(f) and (f.startswith(prefixes) or f in exact or stem(f) in stems_) if prefixes or exact else False
               for _, _, f in spans]
     first = marked.index(True) if True in marked else 0
-    lo, hi = max(0, first - SNIPPET_BEFORE), min(len(spans), first + SNIPPET_AFTER)
     if not spans:
         return text
+    lo, hi = opening(text, spans, first), min(len(spans), first + SNIPPET_AFTER)
     out, pos = [], spans[lo][0]
     for (start, end, _), mark in zip(spans[lo:hi], marked[lo:hi], strict=True):
         out.append(text[pos:start])
@@ -201,6 +203,17 @@ def snippet(text: str, q: Query) -> str:
         pos = end
     tail = spans[hi - 1][1]
     return ("…" if lo else "") + "".join(out) + ("…" if hi < len(spans) else text[tail:])
+
+
+def opening(text: str, spans: list[tuple[int, int, str]], first: int) -> int:
+    """The word a snippet opens with, for the match at word ``first``: the start of its sentence or list item (the
+    word after ".", ";" or ":" and a space, or the text's first word; an item's label with it) when that is at most 2 x
+    :data:`SNIPPET_BEFORE` words back; else :data:`SNIPPET_BEFORE` words back, always at a whole word."""
+    for i in range(first, max(-1, first - 2 * SNIPPET_BEFORE - 1), -1):
+        if i == 0 or _BOUNDARY.search(text[spans[i - 1][1]:spans[i][0]]):
+            label = i > 0 and len(spans[i - 1][2]) <= 2 and text[spans[i - 1][1]:spans[i - 1][1] + 1] in ".)"
+            return i - 1 if label else i  # a list label ("b.", "2)") opens its item
+    return max(0, first - SNIPPET_BEFORE)
 
 
 def _acts(store: Any, act: ActRef, regs: list[str] | None) -> list[Any]:

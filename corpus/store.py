@@ -28,7 +28,7 @@ from platformdirs import user_data_dir
 
 from rancang import corpus
 from rancang.address import covers
-from rancang.corpus import dbfile, stem
+from rancang.corpus import dbfile, shipped, stem
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
 from rancang.corpus.rows import clauses, expand, file_sha256, region_name
@@ -189,7 +189,10 @@ class Store:
         database written before ids were reserved), the bundled one takes a fresh id instead of failing."""
         reg = corpus.load(rid)
         taken = self.db.execute("SELECT 1 FROM regulations WHERE id=?", (rid,)).fetchone()
-        self.add(reg, id=None if taken else rid, bundled=True)
+        stored, new = self.add(reg, id=None if taken else rid, bundled=True)
+        known = shipped.topics_for(rid, reg)  # precomputed: a first draft needs no spaCy (issue 33 item 5)
+        if new and known is not None:
+            self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(known), stored))
 
     # -- writing --------------------------------------------------------------------------------------------
     def has(self, sha256: str) -> str | None:

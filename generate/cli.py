@@ -51,7 +51,8 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Basis data korpus (bawaan: $RANCANG_DB atau folder data pengguna).")
 @click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder keluaran: draft.docx, draft.md, draft.json, catatan.md.")
+              help="Folder keluaran: draft.docx, draft.md, draft.json, catatan.md, harmonisasi.docx, "
+                   "harmonisasi.md.")
 @click.option("--contoh-profil", "template", metavar="BERKAS", type=click.Path(dir_okay=False, path_type=Path),
               help="Tulis profil kosong berketerangan ke BERKAS untuk diisi (lalu: rancang draft BERKAS -o FOLDER).")
 def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tuple[str, ...], db: Path | None,
@@ -82,13 +83,16 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
         src.close()
     paths = drafting.write(d, outdir)
     findings = checker.check(d.reg, topics=d.topics)
+    matrix = [p for p in paths if p.name.startswith("harmonisasi.")]
     for p in paths:
-        click.echo(f"ditulis: {p}")
+        if p not in matrix:
+            click.echo(f"ditulis: {p}")
     notes = d.notes
     click.echo(f"{prof.jenis_peraturan} {prof.nama}: {len(d.reg.pasals())} pasal, "
                f"{sum(1 for n in d.reg.body if n.type == 'bab')} BAB, {len(d.reg.mengingat)} dasar hukum; "
                f"catatan.md: {len(notes.of('putusan'))} keputusan, {len(notes.of('perbaikan'))} perbaikan, "
                f"{len(notes.of('dihapus'))} ketentuan tidak dibawa.")
+    click.echo(f"matriks harmonisasi ditulis: {', '.join(str(p) for p in matrix)}")
     click.echo(checker.format_text(findings, "pemeriksaan"))
     errors = sum(f["severity"] == "error" for f in findings)
     if errors:

@@ -74,7 +74,14 @@ def publication(segment: str) -> dict[str, Any] | None:
 #: put before words ("^Nomor ^23")
 _OCR_NUMBER = re.compile(r"(?<![\w])(?=[0-9OoIl]*[0-9][0-9OoIl]*[0-9])[0-9OoIl]{2,}(?![\w])")
 _OCR_DIGIT = str.maketrans("OoIl", "0011")
-_OCR_NOMOR = re.compile(r"(\bNomor\s+)([0-9OoIl]*[0-9][0-9OoIl]*)(?![\w/.-])")
+_OCR_NOMOR = re.compile(r"(\bNomor\s+)([0-9OoIlL]*[0-9][0-9OoIlL]*)(?![\w/.-])")
+#: a year after "Tahun" read with letters for most of its digits ("2OL4", "2OLZ", "2oll"): O/o 0, I/l/L 1, Z 7, S 5
+#: (only a four-character token starting 1 or 2 that then reads as a year 1900-2039)
+_OCR_TAHUN = re.compile(r"(\b(?:Tahun|TAHUN)\s+)([12][0-9OoIlLZS]{3})(?![\w])")
+_OCR_YEAR_DIGIT = str.maketrans("OoIlLZS", "0011175")
+#: the end of one Mengingat entry and the start of the next, run into one line ("... Tahun 1945; Undang-Undang
+#: Nomor 23 ..."): an entry ends with ";" and an act is never named right after a ";" inside one
+_GLUED_ENTRY = re.compile(r";\s*(?=(?:Undang-Undang|Peraturan|Keputusan|Instruksi)\s)")
 #: "Undang- Undang": a line-end hyphen joined with a space by the PDF conversion
 _SPLIT_UU = re.compile(r"Undang-\s+Undang")
 #: where an act's own words end and its amendment chain begins: a bracket after this is another act's
@@ -89,10 +96,20 @@ def clean_numbers(text: str) -> str:
 
     >>> clean_numbers("Undang- Undang ^Nomor ^2l ^Tahun ^2Ol4 Lembaran Tahun 2ol5 Nomor 58")
     'Undang-Undang Nomor 21 Tahun 2014 Lembaran Tahun 2015 Nomor 58'
+    >>> clean_numbers("Nomor 30 Tahun 2O14 (Lembaran Negara Tahun 2OL4 Nomor 292); TAHUN 2OLZ; Tahun 3OLZ; Tahun 2OLS")
+    'Nomor 30 Tahun 2014 (Lembaran Negara Tahun 2014 Nomor 292); TAHUN 2017; Tahun 3OLZ; Tahun 2015'
+    >>> clean_numbers("Undang-Undang Nomor 4L Tahun 2Ol4; Peraturan Pemerintah Nomor L4 Tahun 2016; Nomor 5A")
+    'Undang-Undang Nomor 41 Tahun 2014; Peraturan Pemerintah Nomor 14 Tahun 2016; Nomor 5A'
     """
     text = _SPLIT_UU.sub("Undang-Undang", text.replace("^", ""))
-    text = _OCR_NOMOR.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_DIGIT), text)
+    text = _OCR_TAHUN.sub(_ocr_year, text)
+    text = _OCR_NOMOR.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_YEAR_DIGIT), text)
     return _OCR_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGIT), text)
+
+
+def _ocr_year(m: re.Match[str]) -> str:
+    year = m.group(2).translate(_OCR_YEAR_DIGIT)
+    return m.group(1) + year if year.isdigit() and 1900 <= int(year) <= 2039 else m.group(0)
 
 
 def cited_acts(text: str) -> list[dict[str, Any]]:
@@ -106,8 +123,17 @@ def cited_acts(text: str) -> list[dict[str, Any]]:
     ...     "Tahun 1998 tentang APBN sebagaimana telah diubah dengan Undang-Undang Nomor 7 Tahun 1998 (Lembaran "
     ...     "Negara Tahun 1999 Nomor 144)")]
     [('uu-1998-3', 66), ('uu-1999-32', None), ('uu-1998-7', None)]
+    >>> [(c["act"]["key"], c["pub"] and c["pub"]["nomor"]) for c in cited_acts(
+    ...     "Pasal 5 ayat (1) Undang-Undang Dasar Negara Republik Indonesia Tahun 1945; Undang-Undang Nomor 23 Tahun "
+    ...     "2014 tentang Pemerintahan Daerah (Lembaran Negara Tahun 2014 Nomor 244) sebagaimana telah diubah terakhir "
+    ...     "dengan Undang-Undang Nomor 9 Tahun 2015 (Lembaran Negara Tahun 2015 Nomor 58); Undang-Undang Nomor 30 "
+    ...     "Tahun 2014 tentang Administrasi Pemerintahan (Lembaran Negara Tahun 2OL4 Nomor 292);")]
+    [('uud-1945', None), ('uu-2014-23', 244), ('uu-2015-9', 58), ('uu-2014-30', 292)]
     """
     text = clean_numbers(" ".join(text.split()))
+    parts = _GLUED_ENTRY.split(text)
+    if len(parts) > 1:  # entries whose labels the reading lost, run into one: each is its own entry
+        return [c for part in parts for c in cited_acts(part)]
     found: list[tuple[Citation, int, int]] = []
     for c, start, end in citations_in(text):
         if found and _TITLE_JOIN.fullmatch(text[found[-1][2]:start]):

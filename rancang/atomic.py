@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import secrets
 import signal
@@ -39,11 +38,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from rancang.errors import OutputError, os_reason
+from rancang.journal import Journal, settle, sync_dir
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+__all__ = ["Staged", "not_a_source", "settle", "write_bytes", "write_set", "write_text", "write_with"]
 
 #: what one member of a set may be: bytes, a text (written as UTF-8), or a function that writes into a binary file
 Content = bytes | str | Callable[[BinaryIO], object]
@@ -126,7 +123,7 @@ class Staged:
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         backups: dict[Path, Path | None] = {}
-        journal: _Journal | None = None
+        journal: Journal | None = None
         try:
             if exc is None:
                 targets = [target for _, target in self.staged]
@@ -134,9 +131,9 @@ class Staged:
                 backups = {target: _backup(target) for target in targets if target not in absent}
                 with _signals_held():
                     if len(self.staged) > 1:  # one rename is atomic by itself; a set needs its journal
-                        journal = _Journal.write(self.out, self.staged, backups)
+                        journal = _journal(self.out, self.staged, backups)
                     _commit_all(self.staged, backups)
-                _sync_dir(self.out)
+                sync_dir(self.out)
         finally:
             if journal is not None:
                 journal.close()
@@ -145,112 +142,13 @@ class Staged:
                     leftover.unlink(missing_ok=True)
 
 
-#: the name of a set's journal in its folder: ``.rancang-set.<hex>.journal``
-_JOURNAL_PREFIX, _JOURNAL_SUFFIX = ".rancang-set.", ".journal"
-
-
-class _Journal:
-    """The commit record of a set: written (fsynced, then renamed into place) after every member is staged and
-    before the first rename, removed after the last. Its presence in a folder means "these staged files are complete
-    and replace these targets": a process killed (SIGKILL, power cut) inside the renames leaves it behind, and
-    :func:`settle` completes the set from it. The writer holds an exclusive ``flock`` on it while it commits, so a
-    settle never replays the journal of a set another live process is putting in place."""
-
-    def __init__(self, path: Path, fd: int) -> None:
-        self.path, self.fd = path, fd
-
-    @classmethod
-    def write(cls, folder: Path, staged: list[tuple[Path, Path]], backups: dict[Path, Path | None]) -> _Journal:
-        record = {"version": 1, "set": [{"tmp": os.path.abspath(tmp), "target": os.path.abspath(target),
-                                         "backup": os.path.abspath(b) if (b := backups.get(target)) else None}
-                                        for tmp, target in staged]}
-        try:
-            fd, name = tempfile.mkstemp(prefix=_JOURNAL_PREFIX, suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise _failed(staged[0][1], exc) from exc
-        tmp = Path(name)
-        path = folder / (tmp.name[: -len(".tmp")] + _JOURNAL_SUFFIX)
-        try:
-            _lock(fd, block=True)
-            os.write(fd, json.dumps(record, ensure_ascii=False).encode("utf-8"))
-            os.fsync(fd)
-            os.rename(tmp, path)  # the commit point: from here on the new set is what the folder holds
-            _sync_dir(folder)
-        except BaseException as exc:
-            os.close(fd)
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
-                path.unlink(missing_ok=True)
-            if isinstance(exc, OSError):
-                raise _failed(staged[0][1], exc) from exc
-            raise
-        return cls(path, fd)
-
-    def close(self) -> None:
-        """The set is in place (or was put back): the journal goes, then its lock."""
-        with contextlib.suppress(OSError):
-            self.path.unlink(missing_ok=True)
-            _sync_dir(self.path.parent)
-        os.close(self.fd)
-
-
-def settle(folder: str | Path) -> int:
-    """Complete every set whose renames were cut short in ``folder`` (the writer was killed after its journal was
-    written): each staged member still there is renamed over its target, so the folder holds the complete new set;
-    the hard-linked old members and the journal are removed. A journal another live process holds (its ``flock``)
-    is left alone. Called before any write into a folder (:class:`Staged`), so the next run of any command that
-    writes there finds a whole set. Returns the number of sets completed.
-
-    >>> import tempfile, pathlib
-    >>> settle(tempfile.mkdtemp())
-    0
-    """
+def _journal(folder: Path, staged: list[tuple[Path, Path]], backups: dict[Path, Path | None]) -> Journal:
+    """The set's journal (:class:`rancang.journal.Journal`); OutputError naming the set's first file when it cannot
+    be written."""
     try:
-        journals = [Path(e.path) for e in os.scandir(folder)
-                    if e.name.startswith(_JOURNAL_PREFIX) and e.name.endswith(_JOURNAL_SUFFIX)]
-    except OSError:
-        return 0
-    done = 0
-    for journal in sorted(journals):
-        try:
-            fd = os.open(journal, os.O_RDONLY)
-        except OSError:
-            continue
-        try:
-            if not _lock(fd, block=False):
-                continue  # a live writer is committing this set
-            record = json.loads(journal.read_bytes())
-            for member in record["set"]:
-                tmp, target = Path(member["tmp"]), Path(member["target"])
-                if tmp.exists():
-                    os.replace(tmp, target)
-                    _sync_dir(target.parent)
-            for member in record["set"]:
-                if member.get("backup"):
-                    Path(member["backup"]).unlink(missing_ok=True)
-            journal.unlink(missing_ok=True)
-            _sync_dir(journal.parent)
-            done += 1
-        except FileNotFoundError:
-            continue  # its writer finished meanwhile
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise OutputError(f"{journal}: penulisan berkas sebelumnya di folder ini terputus dan tidak dapat "
-                              f"diselesaikan ({exc}); periksa isi folder, lalu hapus berkas ini.") from exc
-        finally:
-            os.close(fd)
-    return done
-
-
-def _lock(fd: int, *, block: bool) -> bool:
-    """An exclusive ``flock`` on ``fd`` (True), or False when another process holds one and ``block`` is False.
-    Where the platform has no ``flock`` every lock succeeds."""
-    if fcntl is None:  # Windows: no flock, one writer assumed
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | (0 if block else fcntl.LOCK_NB))
-        return True
-    except BlockingIOError:
-        return False
+        return Journal.write(folder, staged, backups)
+    except OSError as exc:
+        raise _failed(staged[0][1], exc) from exc
 
 
 def _commit_all(staged: list[tuple[Path, Path]], backups: dict[Path, Path | None]) -> None:
@@ -364,20 +262,6 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-def _sync_dir(folder: Path) -> None:
-    """fsync ``folder`` so the renames survive a power cut (where the platform allows opening a folder)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 @contextlib.contextmanager

@@ -1,4 +1,4 @@
-"""Every rule of `rancang check` (generate/data/rules.yaml) on a clean act and on the same act with the rule's
+"""Every rule of `rancang check` (generate/check/data/rules.yaml) on a clean act and on the same act with the rule's
 defect seeded in: the rule keeps quiet on the clean text and fires on the mutated one (mutation test, 100% of
 the rule table)."""
 

@@ -2,7 +2,7 @@
 is held to that catalogue, and a topic, a letter type or a check rule is added by editing data only.
 
 The schemas are the published contract between the stages, so they keep their lists written out; the catalogues
-(``rancang/data/topics.json``, ``generate/data/letters.yaml``, the node types of :mod:`rancang.tree`) are where a
+(``rancang/data/topics.json``, ``generate/naskah/data/letters.yaml``, the node types of :mod:`rancang.tree`) are where a
 new entry is made. The tests below compare the two, never a count: a topic added to both passes, a topic added to
 one fails here, naming the file to edit (docs/extending.md walks through each addition).
 """

@@ -97,7 +97,7 @@ def test_cli_report_json_carries_pairs_only_and_topics(store: Store, tmp_path: P
     assert rep["pairs"] and all({"a", "b", "topic", "score"} <= set(p) for p in rep["pairs"])
     assert all(0 <= p["score"] <= 1 for p in rep["pairs"])
     assert isinstance(rep["only_a"], list) and isinstance(rep["only_b"], list)
-    assert all(isinstance(c, str) and c.startswith("Pasal") for c in rep["only_a"] + rep["only_b"])
+    assert all(isinstance(c, str) and c.startswith(("Pasal", "Lampiran")) for c in rep["only_a"] + rep["only_b"])
     assert set(rep["topics"]) >= {"prinsip_mekanisme_kerja", "mulai_berlaku"}
     berlaku = rep["topics"]["mulai_berlaku"]
     assert (berlaku["a"], berlaku["b"]) == ("Pasal 26", "Pasal 17")

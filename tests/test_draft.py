@@ -84,7 +84,8 @@ ALL = list(PROFILES) + list(OTHERS)
 @pytest.mark.parametrize("key", ALL)
 def test_draft_writes_four_files_and_json_is_valid(drafts, key):
     _, d, folder = drafts[key]
-    assert sorted(p.name for p in folder.iterdir()) == ["catatan.md", "draft.docx", "draft.json", "draft.md"]
+    assert sorted(p.name for p in folder.iterdir()) == ["catatan.md", "draft.docx", "draft.json", "draft.md",
+                                                       "harmonisasi.docx", "harmonisasi.md"]
     data = json.loads((folder / "draft.json").read_text(encoding="utf-8"))
     notes = data.pop("catatan")
     assert schema.errors("regulation", data) == []

@@ -7,6 +7,8 @@ order (where a printed line wraps is the page's layout, not the draft's)."""
 
 from __future__ import annotations
 
+import re
+
 from test_lossless import _projection
 
 from rancang.ingest import ingest_path
@@ -35,3 +37,37 @@ def test_the_drafts_lampiran_keeps_every_word_in_order(sleman_draft, sleman_draf
         return _words([" ".join(filter(None, [b.get("label"), b["text"]])) for b in blocks])
 
     assert words(ingest_path(sleman_draft_pdf).to_dict()["lampiran"]) == words(d.reg.to_dict()["lampiran"])
+
+
+def _last_lines(pdf) -> list[str]:
+    """The last printed line of each page (page numbers "- 2 -" left out), by poppler's pdftotext."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler) tidak terpasang")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = []
+    for page in text.split("\f"):
+        lines = [" ".join(x.split()) for x in page.splitlines()
+                 if x.strip() and not re.fullmatch(r"\s*-\s*\d+\s*-\s*", x)]
+        if lines:
+            out.append(lines[-1])
+    return out
+
+
+def test_no_page_of_the_printed_draft_ends_with_a_heading(sleman_draft, sleman_draft_pdf):
+    """Lampiran II / Permendagri 80/2015: a heading stands with its text -- no page ends with a BAB, Bagian or Pasal
+    heading, nor with a Lampiran heading item ("2) Tahapan Pelaksanaan"), read on LibreOffice's print."""
+    d, _ = sleman_draft
+    headings = {" ".join(filter(None, [n.label, n.heading])) for n in d.reg.walk() if n.type in
+                ("bab", "bagian", "paragraf")} | {n.label for n in d.reg.walk() if n.type in ("bab", "bagian", "pasal")}
+    headings |= {n.heading for n in d.reg.walk() if n.heading}
+    headings |= {f"{b.label} {b.text}" for b in d.reg.lampiran if b.type == "item" and b.label
+                 and not re.search(r"[.;:,]", b.text) and len(b.text.split()) <= 10}
+    headings |= {b.text for b in d.reg.lampiran if b.type == "heading"}
+    ends = _last_lines(sleman_draft_pdf)
+    assert len(ends) > 20 and "2) Tahapan Pelaksanaan" in headings
+    assert [e for e in ends if e in headings] == []

@@ -120,3 +120,105 @@ def test_a_reference_whose_subject_only_another_ayat_names_is_a_decision(written
                 and a is not peta[0]]
     line = next(x for x in notes.splitlines() if x.startswith(f"- **{peta[0].cite}** [rujukan-isi]"))
     assert mentions == [re.search(r"adalah ayat \((\d+)\)", line).group(1)]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_harmonisation_matrix_has_a_row_per_provision_with_its_basis_support_source_and_decisions(written, key):
+    """Issue 27 item 5: beside every draft, the matrix the harmonisasi reviewers work from (Markdown and DOCX):
+    each provision of the draft, the higher act it carries out, its support among the other regions, its source,
+    what catatan.md decides about it, and the draft's check report."""
+    import docx
+
+    from rancang.generate.check import check
+    from rancang.generate.draft import harmonisasi
+
+    d, folder, back, notes = written[key]
+    md = (folder / "harmonisasi.md").read_text(encoding="utf-8")
+    units = harmonisasi.units(back)
+    rows = [r.split(" | ") for r in md.splitlines() if re.match(r"\| \d+ \| ", r)]
+    assert [r[1] for r in rows] == [u.cite for u in units]  # one row per ayat / definition / Pasal, in order
+    by_cite = {r[1]: r for r in rows}
+    # the matter: the topic's clause carries out PermenPAN-RB 7/2022; the entry into force UU 12/2011 Pasal 87
+    topics = {k: v for k, v in d.topics.items() if v}
+    assert any("Nomor 7 Tahun 2022" in r[3] and "Prinsip mekanisme kerja" in r[3] for r in rows)
+    last = units[-1].cite
+    assert "Nomor 12 Tahun 2011" in by_cite[last][3] and "Pasal 87" in by_cite[last][3], topics.get("mulai_berlaku")
+    # support: every row says how many other regulations have an equivalent clause, or that none has
+    assert all("padanan" in r[4] or r[4] == "tidak dibandingkan" for r in rows)
+    assert any(r[4].startswith("3 padanan dalam 3") for r in rows)
+    # the source: each row names the act its words come from
+    assert all(r[5].startswith("Peraturan ") or r[5] == "disusun untuk rancangan ini" for r in rows)
+    # every decision of catatan.md on a body provision is on its row
+    decisions = notes.split("## Keputusan yang harus diambil penyusun", 1)[1].split("\n## ", 1)[0]
+    for line in decisions.splitlines():
+        m = re.match(r"- \*\*(Pasal [^*]+)\*\* \[([\w-]+)\]", line)
+        if m and not line.startswith(("- **Pasal 1 angka", "- **Pasal 1**")) and m.group(1) in by_cite:
+            assert f"[{m.group(2)}]" in by_cite[m.group(1)][6], line
+    # the check report of the draft as written
+    assert harmonisasi.summary(check(back, topics=d.topics)) in md
+    table = docx.Document(str(folder / "harmonisasi.docx")).tables[0]
+    assert len(table.rows) == len(units) + 1 and table.rows[0].cells[1].text == "Ketentuan rancangan"
+    assert "w:tblHeader" in table.rows[0]._tr.xml
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_lampiran_heading_items_are_kept_with_their_text_and_levels_are_indented_apart(written, key):
+    """The DOCX as printed: a Lampiran item that is a heading ("1) Tahapan Perencanaan") is kept on the page of
+    the text after it; each list level has its own indentation (styles R Daftar 1-7, deeper = further right)."""
+    import docx
+
+    _, folder, _, _ = written[key]
+    doc = docx.Document(str(folder / "draft.docx"))
+    paras = [p for p in doc.paragraphs if p.style is not None and p.style.name.startswith("R Daftar ")]
+    heads = [p for p in paras if not re.search(r"[.;:,]", p.text.split("\t", 1)[-1])
+             and len(p.text.split("\t", 1)[-1].split()) <= 10]
+    assert heads and all(p.paragraph_format.keep_with_next for p in heads)
+    indents = {}
+    for p in paras:
+        level = int(p.style.name.rsplit(" ", 1)[1])
+        indents[level] = p.style.paragraph_format.left_indent
+    levels = sorted(indents)
+    assert len(levels) >= 5 and all(indents[a] < indents[b] for a, b in zip(levels, levels[1:], strict=False))
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_head_of_two_units_is_written_before_each(written, key):
+    """"melaporkan ... kepada Pimpinan Unit Kerja dan/atau Unit Organisasi" reports to a unit: where Pasal 1
+    defines "Pimpinan Unit Kerja" and "Pimpinan Unit Organisasi", the draft writes the head before both units."""
+    _, _, back, notes = written[key]
+    pasal1 = back.find("Pasal 1")
+    defined = {re.split(r"\s+(?:yang\s+selanjutnya|adalah)\b", c.text)[0].strip() for c in pasal1.children}
+    pairs = [(t[: -len(u)].strip(), u) for t in defined for u in defined if t != u and t.endswith(" " + u)]
+    assert ("Pimpinan", "Unit Organisasi") in pairs
+    text = _body_text(back) + "\n" + "\n".join(b.text for b in back.lampiran if b.text)
+    for head, unit in pairs:
+        for _, other in pairs:
+            if other != unit:
+                bad = rf"\b{head} {other} (?:dan/atau|dan|atau) {unit}\b"
+                assert not re.search(bad, text), bad
+    assert "[pimpinan-unit]" in notes
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_pejabat_is_defined_as_one_pegawai_asn(written, key):
+    """PP 11/2017 Pasal 1: a Jabatan is "sekelompok Jabatan", a Pejabat "Pegawai ASN" -- never "Pejabat Pelaksana
+    adalah sekelompok Pegawai ASN" (the base's Pasal 1, carried)."""
+    _, _, back, notes = written[key]
+    defs = [c.text for c in back.find("Pasal 1").children if c.text.startswith("Pejabat ")]
+    assert any(t.startswith("Pejabat Pelaksana adalah Pegawai ASN") for t in defs)
+    assert not [t for t in defs if re.match(r"Pejabat(?: [A-Z]\w*)+ adalah sekelompok", t)]
+    assert "[definisi-pejabat]" in notes
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_lintas_scope_of_the_lampiran_is_in_the_body_or_a_decision(written, key):
+    """The Lampiran explains the act: a mechanism "lintas Perangkat Daerah" in the Lampiran while the body names
+    only lintas Unit Kerja, Unit Organisasi and Instansi Pemerintah is listed for the drafter."""
+    _, _, back, notes = written[key]
+    body = _body_text(back).lower()
+    lampiran = " ".join(b.text for b in back.lampiran if b.text).lower()
+    scopes = {"perangkat daerah", "unit organisasi", "unit kerja", "instansi pemerintah"}
+    only = sorted(s for s in scopes if f"lintas {s}" in lampiran and f"lintas {s}" not in body)
+    assert only == ["perangkat daerah"]  # the base's Lampiran, carried
+    listed = re.findall(r"\[lingkup-lampiran\]: Lampiran mengatur pelaksanaan tugas lintas ([\w ]+?),", notes)
+    assert [s.lower() for s in listed] == only

@@ -151,6 +151,20 @@ def test_the_import_contracts_hold(tmp_path):
     assert f"{len(contracts)} kept, 0 broken" in done.stdout
 
 
+def test_each_job_keeps_its_folder():
+    """Issue 24: ``generate/`` holds its products (draft/, check/, naskah/) and what they share (shared/), with only
+    the CLI beside them; the reference, heading and per-format reader modules stay in their sub-packages
+    (docs/architecture.md). A module added at an old place fails here, naming where it goes."""
+    misplaced = [f"generate/{p.name}: in draft/, check/, naskah/ or shared/" for p in (ROOT / "generate").glob("*.py")
+                 if p.name not in {"__init__.py", "cli.py"}]
+    misplaced += [f"ingest/{p.name}: in ingest/refs/ or ingest/headings/" for p in (ROOT / "ingest").glob("*.py")
+                  if p.name.startswith(("ref_", "refs", "heading", "run_in"))]
+    readers = ROOT / "ingest" / "readers"
+    misplaced += [f"ingest/readers/{p.name}: in readers/pdf/, docx/ or ocr/" for p in readers.glob("*")
+                  if p.is_file() and p.name.startswith(("pdf", "docx", "ocr"))]
+    assert not misplaced, misplaced
+
+
 def test_the_letters_take_the_regulations_model_as_an_argument():
     """Issue 24: the caller (``rancang letter``, the web app) resolves the regulation once through
     ``rancang.corpus.regulations``; no module of ``generate/naskah`` builds a model (``rancang.model.build``), reads a

@@ -16,6 +16,8 @@ The slow parts that write nothing (building the draft) run once in this process 
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import io
 import os
 import re
@@ -26,7 +28,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from rancang import atomic, cli
+import pytest
+
+from rancang import atomic, cli, journal
+from rancang.errors import OutputError
 from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import scenario as sc
 from rancang.generate.shared import profile
@@ -232,3 +237,67 @@ def test_corpus_add_killed_at_each_statement_keeps_the_corpus_whole(tmp_path):
     n = kill_at_each_write(["corpus", "add", "-j", "1", "--db", str(db), str(second)], db.parent, old,
                            [first, second], state=state, points=points)
     assert n >= 10
+
+
+# -- the journal itself -------------------------------------------------------------------------------------------
+
+
+def journal_left_by_a_kill(folder: Path) -> Path:
+    """The state a SIGKILL after the second of four renames leaves: two members new, two staged, the journal."""
+    names = ["draft.docx", "draft.md", "draft.json", "catatan.md"]
+    fresh(folder, {n: b"lama " + n.encode() for n in names})()
+    staged = []
+    for n in names:
+        tmp = folder / f".{n}.abcd.tmp"
+        tmp.write_bytes(b"baru " + n.encode())
+        staged.append((tmp, folder / n))
+    written = journal.Journal.write(folder, staged, {})
+    for tmp, target in staged[:2]:
+        os.replace(tmp, target)
+    os.close(written.fd)  # the writer dies: its lock goes with it, the journal stays
+    return written.path
+
+
+def test_the_next_write_into_a_folder_completes_a_set_whose_renames_were_cut(tmp_path):
+    journal = journal_left_by_a_kill(tmp_path)
+    assert {k: v[:4] for k, v in visible(tmp_path).items()} == {"catatan.md": b"lama", "draft.docx": b"baru",
+                                                                  "draft.json": b"lama", "draft.md": b"baru"}
+    atomic.write_text(tmp_path / "lain.txt", "berkas lain")  # any write into the folder settles it first
+    assert all(v.startswith(b"baru ") for k, v in visible(tmp_path).items() if k != "lain.txt")
+    assert not journal.exists() and sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_journal_a_live_writer_holds_is_left_alone(tmp_path):
+    journal = journal_left_by_a_kill(tmp_path)
+    fd = os.open(journal, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another process committing this set now
+        assert atomic.settle(tmp_path) == 0 and journal.exists()
+    finally:
+        os.close(fd)
+    assert atomic.settle(tmp_path) == 1 and not journal.exists()
+
+
+def test_a_cut_set_is_completed_after_its_folder_was_moved(tmp_path):
+    journal_left_by_a_kill(tmp_path / "lama")
+    (tmp_path / "lama").rename(tmp_path / "baru")
+    assert atomic.settle(tmp_path / "baru") == 1
+    assert all(v.startswith(b"baru ") for v in visible(tmp_path / "baru").values())
+
+
+def test_a_full_disk_when_the_journal_is_written_leaves_the_old_set_and_no_journal(tmp_path, monkeypatch):
+    names = ["draft.docx", "draft.md", "draft.json", "catatan.md"]
+    fresh(tmp_path, {n: b"lama " + n.encode() for n in names})()
+    old = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real, calls = os.fsync, []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == len(names) + 1:  # the members' four, then the journal's
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(OutputError, match="ruang disk habis"):
+        atomic.write_set(tmp_path, {n: b"baru " + n.encode() for n in names})
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old  # nothing hidden left either

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_every_act_a_draft_or_letter_cites_is_known_with_verified_publication():
     base = store.load()
-    keys = [b["act"] for b in mengingat.resources.read_yaml("data/mengingat.yaml")["bases"]]
+    keys = [b["act"] for b in mengingat.resources.read_yaml("shared/data/mengingat.yaml")["bases"]]
     keys += [k for k in scenarios_data()["mengingat"] if "{" not in k] + [scenarios_data()["dasar_nasional"]]
     for k in keys:
         rec = base.get(k)
@@ -104,11 +104,11 @@ _TYPED = re.compile(r"(?:Lembaran|Berita)\s+Negara[^()\n]{0,60}?Nomor\s+\d+|Tamb
 
 
 def test_no_publication_number_is_typed_into_a_template_or_data_file():
-    """Numbers the knowledge base gives are never typed into a template or a data file (generate/, model/patterns,
-    rancang/data; a .docx template read as its XML); the example profiles' own acts are the user's data and stay
-    theirs (next test)."""
+    """Numbers the knowledge base gives are never typed into a template or a data file (generate/, the writers'
+    ingest/writers/, model/patterns, rancang/data; a .docx template read as its XML); the example profiles' own
+    acts are the user's data and stay theirs (next test)."""
     typed = []
-    for folder in ("generate", "model/patterns", "rancang/data"):
+    for folder in ("generate", "ingest/writers", "model/patterns", "rancang/data"):
         for path in sorted((ROOT / folder).rglob("*")):
             if path.suffix in (".yaml", ".json", ".jsonl", ".txt", ".md", ".html"):
                 texts = [path.read_text(encoding="utf-8")]

@@ -44,7 +44,7 @@ def test_every_type_renders_alone_from_its_example(name, tmp_path, capsys):
 def test_types_are_data_with_class_signer_addressee_and_layout():
     for name, t in naskah.types().items():
         assert t["kelas"] in CLASSES, name
-        assert (Path(__file__).parent.parent / "generate" / "templates" / "naskah" / f"{t['layout']}.docx").is_file()
+        assert (Path(__file__).parent.parent / "generate" / "naskah" / "templates" / f"{t['layout']}.docx").is_file()
         assert t["penandatangan"] and t["kepada"] and t["judul"]
     for needed in ("nota-dinas-permohonan-pelibatan", "usulan-pejabat-penilai-kinerja",
                    "permohonan-kepada-pejabat-berwenang", "jawaban-ketersediaan", "persetujuan-pengajuan-sukarela",

@@ -120,6 +120,30 @@ def test_a_label_that_lost_a_bracket_and_misread_its_digit_is_the_next_ayat():
     assert fix_labels(lines[:6] + ["(7 Rincian Penugasan tercantum."])[1] == []  # 7 is no misreading of 5
 
 
+def test_labels_whose_bracket_ocr_lost_or_read_as_a_letter_are_the_next_ayat():
+    # the whole Jepara seed photographed: Pasal 6 ayat (3) read "8)", Pasal 12 ayat (5) "G5)", Pasal 18 ayat (1) "d1)"
+    lines = ["Pasal 6", "(1) Kedudukan merupakan penempatan posisi.", "(2) Pejabat Penilai Kinerja merupakan:",
+             "a. Pejabat Administrator; dan", "b. Pejabat Fungsional.", "8) Kedudukan ditetapkan oleh pejabat.",
+             "(4) Tim kerja dibentuk.", "G5) Tim kerja terdiri atas:", "a. Satuan kerja; dan", "b. Tim.",
+             "Pasal 18", "d1) Perangkat Daerah mengutamakan layanan elektronik.", "(2) Kepala memastikan."]
+    fixed, fixes = fix_labels(lines)
+    assert [fixed[k].split()[0] for k in (5, 7, 11)] == ["(3)", "(5)", "(1)"]
+    assert [(f["from"], f["to"]) for f in fixes] == [("8)", "(3)"), ("G5)", "(5)"), ("d1)", "(1)")]
+    # a "k)" list that runs keeps its labels: "8)" after "7)" is its next item
+    items = ["Pasal 2", "(1) Tahapan meliputi:", *[f"{n}) Tahap ke-{n}." for n in range(1, 8)], "8) Tahap akhir."]
+    assert fix_labels(items)[1] == []
+
+
+def test_a_well_formed_label_with_a_misread_digit_between_two_ayat_is_the_missing_one():
+    # Pasal 12 of the Jepara photo: "(3)" read "(8)", with a stray "(aa" before it; ayat (4) printed below
+    lines = ["Pasal 12", "(1) Pelaksanaan tugas mengutamakan kinerja.", "(2) Tugas lain bersifat tambahan.", "(aa",
+             "", "(8) Dalam hal tugas tambahan sesuai bidang, tugas menjadi tugas utama.", "(4) Tugas dilaksanakan."]
+    fixed, fixes = fix_labels(lines)
+    assert fixed[5].startswith("(3) Dalam hal") and [(f["from"], f["to"]) for f in fixes] == [("(8)", "(3)")]
+    # without the ayat below to prove it, a well-formed label is printed so
+    assert fix_labels(lines[:6])[0][5].startswith("(8) Dalam hal")
+
+
 def test_an_unreadable_label_of_a_pasals_last_ayat_is_that_ayat():
     # Pasal 24's last ayat "(2)" read "ta", no ayat below it to prove it: the Pasal ends there
     lines = ["Pasal 24", "(1) Penyusunan Proses Bisnis dilakukan terhadap:", "a. peta relasi; dan",

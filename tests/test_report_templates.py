@@ -37,10 +37,10 @@ def test_the_diff_report_renders_its_template_with_every_text_escaped() -> None:
     assert "<ins>&#34;Fungsional&#34;</ins>" in html and "Pejabat <del>" in html
     assert "Pejabat <ins>" in html  # B's side shows the inserted word, not the deleted one
     assert "<td class='side'>Pejabat <del>&lt;script&gt;</del> bertugas</td>" in html
-    assert "<li>B saja: ketua tim &amp; &lt;anggota&gt;</li>" in html
-    assert "<td>sama</td>" in html and "<td>–</td>" in html and "<td>hanya A</td>" in html
+    assert "<li>Dua saja: ketua tim &amp; &lt;anggota&gt;</li>" in html
+    assert "<td>sama</td>" in html and "<td>–</td>" in html and "<td>hanya Satu</td>" in html
     assert "tentang Sistem Kerja &lt;B&gt;Asn&lt;/B&gt;" in html
-    assert "<td>a &lt; b &amp; c</td>" in html and "Hanya di B (0 klausul)" in html
+    assert "<td>a &lt; b &amp; c</td>" in html and "Hanya di Dua (0 klausul)" in html
     assert "kemiripan 0.50" in html and "Topik model tidak tersedia" not in html
     assert "Topik model tidak tersedia" in report.html(_diff(topics_available=False))
 
@@ -70,9 +70,9 @@ def test_the_docx_report_fills_its_template_with_the_redline_as_formatted_runs(t
     out = report.write(_diff(), tmp_path / "laporan.docx")
     doc = Document(str(out))
     topics, pairs = doc.tables
-    assert [c.text for c in topics.rows[0].cells] == ["Topik", "A", "B", "Status", "Pelaku berbeda"]
-    assert [c.text for c in topics.rows[1].cells] == ["Kedudukan", "Pasal 3", "–", "hanya A",
-                                                     "A saja: bupati; B saja: ketua tim & <anggota>"]
+    assert [c.text for c in topics.rows[0].cells] == ["Topik", "Satu", "Dua", "Status", "Pelaku berbeda"]
+    assert [c.text for c in topics.rows[1].cells] == ["Kedudukan", "Pasal 3", "–", "hanya Satu",
+                                                     "Satu saja: bupati; Dua saja: ketua tim & <anggota>"]
     a, b = (c.paragraphs[0] for c in pairs.rows[1].cells)
     assert a.text.split() == ["Pasal", "3:", "Pejabat", "<script>", "bertugas"]
     assert b.text.split() == ["Pasal", "4:", "Pejabat", '"Fungsional"', "bertugas"]
@@ -80,5 +80,5 @@ def test_the_docx_report_fills_its_template_with_the_redline_as_formatted_runs(t
     underlined = [r.text.strip() for r in b.runs if r.font.underline]
     assert struck == ["<script>"] and underlined == ['"Fungsional"'] and a.runs[0].bold
     texts = [p.text for p in doc.paragraphs]
-    assert "Pasal 9: a < b & c" in texts and texts.index("Hanya di A") < texts.index("Hanya di B")
+    assert "Pasal 9: a < b & c" in texts and texts.index("Hanya di Satu") < texts.index("Hanya di Dua")
     assert doc.sections[0].page_width > doc.sections[0].page_height  # landscape

@@ -155,3 +155,15 @@ def test_a_real_word_missing_from_the_corpus_is_not_corrected_into_another(store
     # "kewenangan" (authority) is in no clause here; "keterangan" would be a different word, not a correction
     assert parse(store, "kewenangan").corrections == {}
     assert search(store, "kewenangan") == []
+
+
+def test_a_snippet_opens_at_the_start_of_its_sentence_not_mid_sentence() -> None:
+    from rancang.corpus.query import Query
+    from rancang.corpus.search import plain, snippet
+
+    text = ("Pejabat Fungsional dan Pejabat Pelaksana dapat diberikan tugas lainnya. Rincian penugasan sebagaimana "
+            "dimaksud pada ayat (1) dilaksanakan oleh Pimpinan Unit Organisasi melalui aplikasi kinerja.")
+    q = Query(words=["aplikasi"], phrases=[])
+    assert plain(snippet(text, q)).startswith("…Rincian penugasan sebagaimana dimaksud")
+    items = "Penugasan terdiri atas: a. penunjukan; dan b. pengajuan sukarela oleh Pejabat Fungsional."
+    assert plain(snippet(items, Query(words=["sukarela"], phrases=[]))).startswith("…b. pengajuan sukarela")

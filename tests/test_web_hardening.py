@@ -205,3 +205,52 @@ def test_a_lambang_is_an_uploaded_image_never_a_server_path(client) -> None:
     good = client.post(f"/surat/{jenis}", data=form, files={"instansi.lambang": ("lambang.png", _png(), "image/png")},
                        headers={"HX-Request": "true"})
     assert "Surat siap" in wait_job(client, good.text)
+
+
+def test_a_chunked_100_mb_upload_to_the_running_server_is_cut(tmp_path) -> None:
+    """The same through uvicorn and a socket, as a browser or curl sends it: the server answers 413 and closes the
+    connection long before 100 MB have gone out (what is sent is counted; kernel buffers hold a few MB)."""
+    import http.client
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from rancang.web.app import create_app
+    from rancang.web.config import Config
+
+    app = create_app(Config(db=str(tmp_path / "c.sqlite"), workdir=tmp_path / "work", max_upload=1 * MB,
+                            inline_jobs=True))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=srv.run, daemon=True).start()
+    while not srv.started:
+        time.sleep(0.05)
+    sent = 0
+    boundary = "batas"
+
+    def body():
+        nonlocal sent
+        yield (f"--{boundary}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"besar.txt\"\r\n"
+               "Content-Type: text/plain\r\n\r\n").encode()
+        while sent < 100 * MB:
+            sent += 64 * 1024
+            yield b"kata " * (64 * 1024 // 5)
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    status = None
+    try:
+        conn.request("POST", "/baca/unggah", body=body(), encode_chunked=True,
+                     headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        status = conn.getresponse().status
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the server closed while we were still sending: cut
+    finally:
+        conn.close()
+        srv.should_exit = True
+    assert status in (413, None) and sent < 40 * MB
+    written = sum(p.stat().st_size for p in (tmp_path / "work").rglob("*") if p.is_file())
+    assert written < 1 * MB

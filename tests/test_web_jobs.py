@@ -63,11 +63,11 @@ def test_a_job_past_its_time_limit_is_stopped_with_one_sentence(tmp_path) -> Non
 def test_a_job_past_its_memory_limit_fails_alone(tmp_path) -> None:
     from rancang.web.jobs import Jobs
 
-    work = Jobs(tmp_path, memory=1 << 30)
+    work = Jobs(tmp_path, memory=2 << 30)
     try:
-        job = work.submit("uji", "rakus", hog, 4096)
+        job = work.submit("uji", "rakus", hog, 6144)
         wait_until(lambda: work.get(job.id).done)
-        assert job.state == "gagal" and "batas memori 1024 MB" in job.error
+        assert job.state == "gagal" and "batas memori 2048 MB" in job.error
         small = work.submit("uji", "hemat", hog, 10)  # the worker is still there for the next job
         wait_until(lambda: work.get(small.id).done)
         assert small.result == 10 * 1024 * 1024
@@ -116,3 +116,15 @@ def test_search_and_comparison_addresses_are_stable(tmp_path) -> None:
     again = c.get("/bandingkan", params={"a": "bogor", "b": "jepara"})
     assert len([j for j in c.app.state.jobs.all() if j.kind == "bandingkan"]) == 1  # the same job, not a new one
     assert again.text.count("<tr") == first.text.count("<tr")
+
+
+def test_a_reading_outlives_a_restart_of_the_app_in_a_named_work_folder(tmp_path) -> None:
+    c = make_client(tmp_path)  # workdir tmp/work: a folder the user named
+    html = wait_job(c, c.post("/baca/unggah", files={"berkas": ("malang.txt", MALANG.read_bytes(), "text/plain")},
+                              headers={"HX-Request": "true"}).text)
+    jid = html.split('hx-post="/baca/simpan/')[1].split('"')[0]
+    c.post(f"/baca/simpan/{jid}")
+    again = make_client(tmp_path)  # the app started again on the same folders
+    page = again.get(f"/baca/{jid}").text
+    assert 'id="n-pasal-10"' in page and "Simpan ke korpus" not in page and "ke korpus" in page
+    assert "Membaca malang.txt" in again.get("/pekerjaan").text

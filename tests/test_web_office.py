@@ -209,3 +209,23 @@ def test_upload_and_save_with_the_keyboard_alone(server, browser, shots) -> None
         assert not s.blocked, s.blocked
     finally:
         s.close()
+
+
+def test_errors_of_a_form_sent_from_its_bottom_take_the_focus_to_the_first_wrong_input(server, browser, shots) -> None:
+    s = Session(browser, server, PHONE)
+    page = s.page
+    try:
+        s.goto("/surat/surat-perintah-tugas", "#surat-form")
+        page.fill("#f-tanggal", "2026-02-30")  # typed as text: the browser keeps it, the server refuses it
+        page.fill("#f-nomor", "")
+        page.locator("#surat-form button[type=submit]").click()  # the button at the form's bottom
+        page.wait_for_selector("#surat-form .has-error")
+        focused = page.evaluate("() => [document.activeElement.id, document.activeElement.getAttribute("
+                                "'aria-invalid'), document.activeElement.getBoundingClientRect().top]")
+        first = page.locator("#surat-form [aria-invalid='true']").first.get_attribute("id")
+        assert focused[0] == first and focused[1] == "true" and 0 <= focused[2] < PHONE["height"]
+        assert "tidak ada di kalender" in page.locator(".field:has(#f-tanggal) .err").inner_text()
+        page.screenshot(path=str(shots / "surat-galat-390.png"))
+        assert not s.blocked, s.blocked
+    finally:
+        s.close()

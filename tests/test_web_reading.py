@@ -67,7 +67,8 @@ def test_an_amendments_references_point_to_the_amended_act_not_nowhere(client) -
     refs = re.findall(r'<span class="ref ext" title="([^"]+)">(Pasal \d+)</span>', html)
     assert refs == [("Peraturan Bupati Nomor 2 Tahun 2023", "Pasal 3"), ("Peraturan Bupati Nomor 2 Tahun 2023",
                                                                         "Pasal 7")]
-    assert '<blockquote class="perubahan"' in html  # the quoted new text, set off (style.css: full width)
+    assert html.count('<blockquote class="perubahan"') == 1  # the quoted new Pasal 3, set off (style.css: full
+    # width); "Pasal 7 dihapus" quotes nothing, so no empty box
 
 
 def test_an_amendment_links_to_the_amended_act_when_the_corpus_holds_it(client) -> None:
@@ -158,3 +159,44 @@ def test_a_drafting_error_names_the_forms_field_not_a_cli_option(client) -> None
                                         headers={"HX-Request": "true"}).text)
     assert "atlantis" in html and "Galat" in html
     assert not re.search(r"--[a-z]", re.sub(r"<[^>]+>", "", html.split('id="susun-form"')[0]))
+
+
+def test_form_helps_speak_to_staff_not_of_files_or_nulls(client) -> None:
+    """No help text names a data file, JSON null, an arrow of a mapping or a CLI option (the drafter's language)."""
+    from rancang.web import drafting
+
+    urls = ["/susun"] + [f"/surat/{j}" for j, _ in drafting.letter_types()]
+    for url in urls:
+        for text in re.findall(r'<div class="help">([^<]*)</div>', client.get(url).text):
+            assert not re.search(r"\bnull\b|generate/|\.ya?ml\b|-&gt;|\.md\b|--[a-z]", text), (url, text)
+
+
+def test_the_drafters_checklist_names_no_command(client) -> None:
+    from rancang.web.drafting import checklist
+
+    rows = checklist("# Catatan\n- [ ] **Pasal 1 angka 13** [U2]: perbaikan mekanis rancang check --fix — ubah\n"
+                     "- [ ] Istilah didefinisikan tetapi tidak dipakai dalam rancangan (check U5).\n")
+    texts = [r["text"] for r in rows]
+    assert texts[1] == "**Pasal 1 angka 13** [U2]: perbaikan mekanis oleh pemeriksaan kaidah — ubah"
+    assert texts[2].endswith("(kaidah U5).") and not any("check" in t for t in texts)
+
+
+def test_a_mengingat_without_a_number_shows_no_none(client) -> None:
+    """Malang's Mengingat has an entry the reader found no label for: the page shows its text, not 'None'."""
+    text = re.sub(r"<[^>]+>", " ", client.get("/baca/malang").text)
+    assert "Undang-Undang Nomor 12 Tahun 2011" in text and not re.search(r"\bNone\b", text)
+    assert "rancang kb" not in client.get("/baca/malang").text
+
+
+def test_no_required_field_is_told_it_may_be_left_empty(client) -> None:
+    from rancang.web import drafting, forms
+
+    def walk(fs):
+        for f in fs:
+            yield f
+            yield from walk(f.children)
+
+    schemas = [drafting.profile_schema()] + [drafting.letter_schema(j) for j, _ in drafting.letter_types()]
+    for schema in schemas:
+        for f in walk(forms.fields(schema, {})):
+            assert not (f.required and f.help.startswith("Kosongkan")), (schema.get("$id"), f.name, f.help)

@@ -59,6 +59,8 @@ def serve(host: str, port: int, db: str | None, max_upload: int, workdir: Path |
     shown = f"[{shown}]" if ":" in shown else shown
     click.echo(f"rancang berjalan di http://{shown}:{port}" + (" (dengan token akses)" if token else "")
                + " — tekan Ctrl+C untuk berhenti.", err=True)
+    if len(names) > 1:
+        click.echo("Alamat yang diterima: " + ", ".join(names) + " (dan komputer ini sendiri).", err=True)
     if made:
         click.echo(f"Token akses: {token}\nBuka: http://{shown}:{port}/?token={token}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

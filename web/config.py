@@ -109,4 +109,11 @@ def reachable_names(host: str) -> tuple[str, ...]:
         names += [str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None)]
     except OSError:
         pass
+    for family, probe in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
+        try:  # the address this machine's LAN route uses (a UDP "connect" sends nothing)
+            with socket.socket(family, socket.SOCK_DGRAM) as s:
+                s.connect((probe, 9))
+                names.append(str(s.getsockname()[0]))
+        except OSError:
+            continue
     return tuple(dict.fromkeys(n.lower() for n in names if n and n.lower() not in LOCAL_HOSTS))

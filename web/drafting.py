@@ -164,9 +164,26 @@ def checklist(markdown: str | None, cites: dict[str, str] | None = None) -> list
             lead = LEAD_CITE.match(text)
             if lead and cites:
                 row["anchor"] = cites.get(lead["cite"])
+        text = for_page(text)
         row["text"], row["html"] = text, inline(text)
         rows.append(row)
     return rows
+
+
+#: how the notes file names the tools, and what the page says instead (staff press no commands)
+NOTES_IN_PAGE = [(re.compile(r"perbaikan mekanis `?rancang check --fix`?"),
+                  "perbaikan mekanis oleh pemeriksaan kaidah"),
+                 (re.compile(r"`?rancang check --fix`?"), "perbaikan otomatis pemeriksaan kaidah"),
+                 (re.compile(r"\(check (\w+)\)"), r"(kaidah \1)"),
+                 (re.compile(r"`?rancang check`?"), "pemeriksaan kaidah")]
+
+
+def for_page(text: str) -> str:
+    """A line of the notes file as the page shows it: the commands it names said as what they do
+    (:data:`NOTES_IN_PAGE`); the downloaded ``catatan.md`` keeps its own words."""
+    for pattern, said in NOTES_IN_PAGE:
+        text = pattern.sub(said, text)
+    return text
 
 
 def inline(text: str) -> Markup:

@@ -100,7 +100,7 @@ def _field(schema: dict[str, Any], value: Any, errs: dict[str, list[str]], root:
     kind = _kind(s)
     generic = re.sub(r"\.\d+(?=\.|$)", "", name)
     f = Field(name=name, label=label(key, generic), kind="text", required=required,
-              help=texts().get("help", {}).get(generic, s.get("description", "")), errors=errs.get(name, []))
+              help=_help(root, generic, s), errors=errs.get(name, []))
     if kind == "object":
         f.kind, f.children = "group", fields(s, value, errs, root, name)
     elif kind == "array":
@@ -131,6 +131,14 @@ def _field(schema: dict[str, Any], value: Any, errs: dict[str, list[str]], root:
             f.kind, f.value = "image", uploads.shown(f.value)
             f.help = texts()["hints"].get("image", f.help)
     return f
+
+
+def _help(root: dict[str, Any], generic: str, s: dict[str, Any]) -> str:
+    """A field's help: for this schema ("letter:nomor"), else for its name in any form ("nomor"), else the
+    schema's own description."""
+    helps = texts().get("help", {})
+    own = str(root.get("$id", "")).rsplit("/", 1)[-1].removesuffix(".schema.json")
+    return helps.get(f"{own}:{generic}") or helps.get(generic) or s.get("description", "")
 
 
 def _item(items: dict[str, Any], value: Any, errs: dict[str, list[str]], root: dict[str, Any], name: str,

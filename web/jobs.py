@@ -18,9 +18,11 @@ finished; their addresses (``/baca/<id>``, ``/pekerjaan/<id>``) survive a reload
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
+import pickle
 import resource
 import shutil
 import threading
@@ -30,7 +32,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import CancelledError
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,7 @@ LANES = {"kecil": "cepat", "besar": "berat (PDF, DOCX, OCR)"}
 STATES = {"antre": "menunggu giliran", "berjalan": "berjalan", "selesai": "selesai", "gagal": "gagal",
           "dibatalkan": "dibatalkan"}
 STATUS = ".status.json"  # what a worker reports; a dot-name is never offered for download
+KEPT = ".pekerjaan.pickle"  # an ended job as the app keeps it across a restart (its folder, its result)
 
 
 class WorkerJob:
@@ -169,6 +172,32 @@ class Jobs:
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self._pools: dict[str, Any] = {}
+        self._reload()
+
+    def _reload(self) -> None:
+        """Take back the ended jobs an earlier run of the app kept in ``outdir`` (a work folder the user named
+        survives a restart); a folder without a readable record is left alone."""
+        kept = []
+        for path in self.outdir.glob(f"*/{KEPT}") if self.outdir.is_dir() else []:
+            try:
+                job = pickle.loads(path.read_bytes())
+            except Exception:  # noqa: BLE001 - from another version of rancang: not taken back
+                continue
+            if isinstance(job, Job) and job.outdir == path.parent:
+                kept.append(job)
+        for job in sorted(kept, key=lambda j: j.created):
+            self._jobs[job.id] = job
+
+    @staticmethod
+    def record(job: Job) -> None:
+        """Write an ended job's record into its folder (see :meth:`_reload`); again after its result changed
+        (a reading saved to the corpus)."""
+        try:
+            data = pickle.dumps(replace(job, future=None))
+        except Exception:  # noqa: BLE001 - a result that cannot be pickled stays for this run only
+            return
+        with contextlib.suppress(OSError, RancangError):
+            atomic.write_bytes(job.outdir / KEPT, data)
 
     def submit(self, kind: str, title: str, fn: Callable[..., Any], *args: Any, lane: str = "kecil",
                address: str = "", key: tuple = ()) -> Job:
@@ -293,6 +322,8 @@ class Jobs:
         else:
             job.error = f"galat internal ({type(exc).__name__}: {exc}); mohon laporkan ke pengembang."
             job.state = "gagal"
+        if job.outdir.is_dir():
+            self.record(job)
 
     def _expire(self) -> None:
         ended = [j for j in self._jobs.values() if j.done]

@@ -34,7 +34,12 @@ def templates() -> Any:
     t.env.globals.update(anchor=reader.anchor, linked=reader.linked_text, nav=NAV,
                          human_size=security.human_size)
     t.env.trim_blocks = t.env.lstrip_blocks = True
+    t.env.finalize = _blank_none  # a value the reading lacks shows as nothing, never as "None"
     return t
+
+
+def _blank_none(value: Any) -> Any:
+    return "" if value is None else value
 
 
 def render(request: Any, template: str, status: int = 200, **ctx: Any) -> Any:

@@ -57,7 +57,7 @@ ORDER = {"error": 0, "warning": 1, "info": 2}
 
 @cache
 def _table() -> dict[str, Any]:
-    return resources.read_yaml("data/rules.yaml")
+    return resources.read_yaml("check/data/rules.yaml")
 
 
 def rules() -> dict[str, dict[str, Any]]:

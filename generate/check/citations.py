@@ -73,8 +73,8 @@ def parse(text: str) -> list[dict[str, Any]]:
 
 @cache
 def _levels() -> dict[str, int]:
-    """The hierarchy levels of ``data/mengingat.yaml`` (M2)."""
-    return dict(resources.read_yaml("data/mengingat.yaml")["levels"])
+    """The hierarchy levels of ``shared/data/mengingat.yaml`` (M2)."""
+    return dict(resources.read_yaml("shared/data/mengingat.yaml")["levels"])
 
 
 def hierarchy_level(jenis: str | None) -> int | None:

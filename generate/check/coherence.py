@@ -45,6 +45,13 @@ def subject_words(before: str) -> list[list[str]]:
     return [c for c in (_content(x) for x in conjuncts) if c]
 
 
+def _shares_root(word: str, have: set[str]) -> bool:
+    """Whether ``word`` shares a root with the cited provision's words: an affix stripped (:func:`roots`), or a
+    root of five letters or more held whole in it ("wewenang" holds "wenang" of "berwenang": reduplication and
+    affixes :func:`roots` does not strip)."""
+    return bool(roots(word) & have) or any(len(h) >= 5 and h in word for h in have)
+
+
 def _generic_heads(before: str) -> list[str]:
     """The first word of each conjunct of the subject when it is a generic word ("informasi", "data", "kegiatan"):
     its other words qualify it, and a cited provision that names the head names the subject."""
@@ -132,7 +139,7 @@ def check_referents(reg: Regulation) -> Iterator[Finding]:
             # the cited provision names the subject in some form; when the subject joins single nouns ("Reviu dan
             # evaluasi"), it names each of them (with longer conjuncts a shared modifier may be what it names:
             # "Gaji dan tunjangan pegawai negeri sipil sebagaimana dimaksud pada ayat (4)")
-            named = [any(roots(w) & have for w in words) for words in conjuncts]
+            named = [any(_shares_root(w, have) for w in words) for words in conjuncts]
             if any(roots(h) & have for h in _generic_heads(before)):
                 continue  # "Informasi publik ... ayat (1)" where ayat (1) gives "informasi": the head noun is named
             single = len(conjuncts) > 1 and all(len(words) == 1 for words in conjuncts)

@@ -186,10 +186,15 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
     # (a Keputusan of the years when it was built of Pasal is not promulgated either: no formula asked)
     place = kind.gazette if kind is not None else ("Lembaran Daerah" if is_perda(reg) else "Berita Daerah")
     spelled_place = r"\s+".join(map(re.escape, (place or "").split()))
-    if pasals and place and not re.search(
-            rf"Agar\s+setiap\s+orang\s+mengetahuinya\s*,?\s+memerintahkan\s+pengundangan\s+"
-            rf"(?i:{spelled})\s+ini\s*,?\s+dengan\s+penempatannya\s+dalam\s+{spelled_place}\b", text):
-        yield finding("T1_undang", pasals[-1].cite, jenis=jenis, place=place)
+    formula = (rf"Agar\s+setiap\s+orang\s+mengetahuinya\s*,?\s+memerintahkan\s+pengundangan\s+"
+               rf"(?i:{spelled})\s+(?P<ini>[^\s,]+)\s*,?\s+dengan\s+penempatannya\s+dalam\s+{spelled_place}\b")
+    m = re.search(formula, text) if pasals and place else None
+    if pasals and place and (m is None or m["ini"] != "ini"):
+        f = finding("T1_undang", pasals[-1].cite, jenis=jenis, place=place)
+        if m is not None and re.search(r"\d", m["ini"]):
+            # "... Peraturan Pemerintah m1 dengan ...": "ini" misread (a digit for a letter), the formula is there
+            f["reading_doubt"] = f'kata "{m["ini"]}" dalam rumusan kemungkinan salah baca "ini"'
+        yield f
     for name in _signers(reg.penutup.lines):
         if _MARKUP.search(name):
             yield finding("T2_markup", "Penutup", name=name)

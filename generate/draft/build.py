@@ -15,8 +15,9 @@ from typing import Any
 
 from rancang import atomic, schema
 from rancang.address import number_tree
+from rancang.generate.check import check
 from rancang.generate.check.fix import fix_tree
-from rancang.generate.draft import compose, referents, repair, terms
+from rancang.generate.draft import compose, harmonisasi, harmonisasi_docx, referents, repair, terms
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.sources import Sources
 from rancang.generate.shared import resources
@@ -28,7 +29,7 @@ from rancang.ingest.writers import markdown
 from rancang.parts import Block, Source
 from rancang.tree import Regulation
 
-FILES = ("draft.docx", "draft.md", "draft.json", "catatan.md")
+FILES = ("draft.docx", "draft.md", "draft.json", "catatan.md", "harmonisasi.docx", "harmonisasi.md")
 
 
 @dataclass
@@ -41,6 +42,9 @@ class Draft:
     docx: bytes
     notes: Notes
     topics: dict[str, dict[str, str] | None] = field(default_factory=dict)
+    #: the harmonisation matrix (:mod:`harmonisasi`) as Markdown and DOCX
+    harmonisasi: str = ""
+    harmonisasi_docx: bytes = b""
 
     def to_dict(self) -> dict[str, Any]:
         """draft.json: the regulation tree (regulation schema) plus ``catatan``, the drafting notes."""
@@ -95,12 +99,18 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")
     if validate:
         schema.validate("regulation", reg.to_dict(copy=False))
-    return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes, topics=topics)
+    title = " ".join(reg.preamble[2:6])
+    table = harmonisasi.rows(reg, notes, topics, composed.support)
+    findings = check(reg, topics=topics)
+    return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes, topics=topics,
+                 harmonisasi=harmonisasi.markdown(title, reg, table, composed.compared, findings),
+                 harmonisasi_docx=harmonisasi_docx.render(title, reg, table, composed.compared, findings))
 
 
 def write(d: Draft, outdir: str | Path) -> list[Path]:
-    """Write draft.docx, draft.md, draft.json and catatan.md into ``outdir`` (created) as one set: all four new
-    or, on any failure (full disk, a kill), the old four untouched (:func:`rancang.atomic.write_set`); their paths.
-    Raises OutputError naming the file that could not be written."""
-    contents: list[bytes | str] = [d.docx, d.markdown, d.to_json() + "\n", d.catatan()]
+    """Write draft.docx, draft.md, draft.json, catatan.md and the harmonisation matrix (harmonisasi.docx, .md) into
+    ``outdir`` (created) as one set: all new or, on any failure (full disk, a kill), the old ones untouched
+    (:func:`rancang.atomic.write_set`); their paths. Raises OutputError naming the file that could not be written."""
+    contents: list[bytes | str] = [d.docx, d.markdown, d.to_json() + "\n", d.catatan(), d.harmonisasi_docx,
+                                   d.harmonisasi]
     return atomic.write_set(outdir, dict(zip(FILES, contents, strict=True)))

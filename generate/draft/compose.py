@@ -16,12 +16,12 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rancang.address import ROOT, Address, number_tree
 from rancang.errors import InputError
 from rancang.generate.check.coverage import is_sistem_kerja
-from rancang.generate.draft import frame, mengingat, neutralise, policy, repair, signers, terms
+from rancang.generate.draft import frame, mengingat, neutralise, policy, repair, scopes, signers, terms
 from rancang.generate.draft import lampiran as lampiran_mod
 from rancang.generate.draft.clauses import drop, take, void_refs
 from rancang.generate.draft.lampiran import compose_lampiran
@@ -235,6 +235,10 @@ class Composed:
     reg: Regulation
     notes: Notes
     topics: dict[str, Node | str | None]
+    #: (origin, clause id) -> the other regulations' equivalent clauses (:func:`policy.decide`), and how many
+    #: regulations were compared
+    support: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    compared: int = 0
 
     def topic_cites(self) -> dict[str, dict[str, str] | None]:
         """{topic: {cite, id} | None} once the draft is numbered: the model's topics, without running the model."""
@@ -319,7 +323,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     _sources(body, src, notes)
 
     others = [r for r in src.bundled_ids() if r not in used and refuse_base(src, r) is None]
-    policy.decide(body, base_id, others, src, notes, src.act)
+    support: dict[tuple[str, str], list[str]] = {}
+    policy.decide(body, base_id, others, src, notes, src.act, support)
     rw = _rewriters(profile, src, used)
     _rewrite(body, profile, rw, base_id)
 
@@ -336,8 +341,10 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     lampiran = neutralise.lampiran(compose_lampiran(base, profile, rw(base_id), title.upper()), values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
+    terms.heads(body, lampiran, notes)
     lampiran_mod.figure_leads(lampiran, any(b.type in ("table", "figure", "image", "caption") for b in lampiran), notes)
     lampiran_mod.blanks(lampiran, notes)
+    scopes.check(body, lampiran, notes)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(
@@ -347,7 +354,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
         mengingat=mengingat.entries(profile, notes), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )
-    return Composed(reg, notes, topics)
+    return Composed(reg, notes, topics, support, len(others))
 
 
 

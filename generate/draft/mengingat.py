@@ -1,6 +1,6 @@
 """Mengingat of a draft: the current national bases (data) plus the region's own, ordered by hierarchy (M2).
 
-The national bases a draft cites are listed by key in ``data/mengingat.yaml`` and printed from the knowledge base
+The national bases a draft cites are listed by key in ``shared/data/mengingat.yaml`` and printed from the knowledge base
 of acts (:mod:`rancang.kb`, through :mod:`rancang.generate.shared.kbcite`) that ``rancang check`` also reads: title,
 publication and latest amendment, each as the knowledge base holds it verified, else a visible blank ("Nomor
 ....") that the draft's ``catatan.md`` lists under what must be filled. The region's bases come from its profile;
@@ -27,7 +27,7 @@ from rancang.parts import Citation, Dasar
 def data(year: int | None = None) -> dict[str, Any]:
     """{levels, bases}: the hierarchy levels and the national bases as Mengingat entries {jenis, nomor, tahun,
     tentang, text, amendments, blanks} for a text of ``year`` (None: any year), printed from the knowledge base."""
-    raw = resources.read_yaml("data/mengingat.yaml")
+    raw = resources.read_yaml("shared/data/mengingat.yaml")
     return {"levels": raw["levels"], "bases": [national_entry(b["act"], b.get("pasal"), year) for b in raw["bases"]]}
 
 

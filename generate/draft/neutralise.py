@@ -40,9 +40,9 @@ class Rule:
 def rules() -> tuple[Rule, ...]:
     """The rules in file order (a rule's order matters: a replacement runs before the keeps that follow it)."""
     out = []
-    for r in resources.read_yaml("data/neutralise.yaml")["rules"]:
+    for r in resources.read_yaml("draft/data/neutralise.yaml")["rules"]:
         if r["action"] not in ("drop", "replace", "keep") or r["scope"] not in ("body", "lampiran", "both"):
-            raise ValueError(f"data/neutralise.yaml: aturan {r['id']} tidak sah")
+            raise ValueError(f"draft/data/neutralise.yaml: aturan {r['id']} tidak sah")
         out.append(Rule(r["id"], r["scope"], r["action"], re.compile(r["pattern"], re.IGNORECASE), r["why"],
                         r.get("replace", ""), r.get("expired", ""), r.get("grain", "")))
     return tuple(out)

@@ -37,10 +37,15 @@ def _sim(a: str, b: str) -> float:
     return fuzz.token_sort_ratio(fold(a), fold(b)) / 100
 
 
-def decide(body: list[Node], base_id: str, others: list[str], src, notes: Notes, act: Callable[[str], str]) -> int:
+def decide(body: list[Node], base_id: str, others: list[str], src, notes: Notes, act: Callable[[str], str],
+           support: dict[tuple[str, str], list[str]] | None = None) -> int:
     """Note each clause of the draft that came from ``base_id`` and departs from the other regulations ``others``
     (store ids about sistem kerja): its only region, or the majority wording and its source. Needs at least two
-    other regulations (a majority of one is no majority). Returns the number of decisions noted."""
+    other regulations (a majority of one is no majority). Returns the number of decisions noted.
+
+    ``support``, when given, is filled with (base id, clause id) -> the equivalent clauses of the other
+    regulations ("Peraturan Wali Kota Bogor Nomor 93 Tahun 2022 Pasal 16 ayat (1)"), paired at least at PAIRED:
+    the support column of the harmonisation matrix (an empty list: no other regulation has it)."""
     if len(others) < 2:
         return 0
     base = src.regulation(base_id)
@@ -55,6 +60,9 @@ def decide(body: list[Node], base_id: str, others: list[str], src, notes: Notes,
             seen.add(u.id)
             partners.setdefault(u.id, [])
     in_draft = {origin(n)[1]: n for top in body for n in top.walk() if origin(n)[0] == base_id}
+    if support is not None:
+        for uid, found in partners.items():
+            support[(base_id, uid)] = [f"{act(rid)} {u.cite}" for rid, u, score in found if score >= PAIRED]
     count = 0
     for uid, found in partners.items():
         node = in_draft.get(uid)

@@ -29,7 +29,7 @@ _ENDS = (".", ";", ":", ",")
 
 @cache
 def data() -> dict[str, Any]:
-    return resources.read_yaml("data/repair.yaml")
+    return resources.read_yaml("draft/data/repair.yaml")
 
 
 @cache

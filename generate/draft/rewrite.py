@@ -28,7 +28,7 @@ def match_case(found: str, repl: str) -> str:
 
 @cache
 def _rules() -> dict:
-    return resources.read_yaml("data/rewrite.yaml")
+    return resources.read_yaml("draft/data/rewrite.yaml")
 
 
 def _compile(pattern: str, olds: list[str] | None = None) -> re.Pattern:

@@ -221,3 +221,40 @@ def drop_unused(reg: Regulation, notes: Notes) -> bool:
         c.number = huruf(k) if c.type == "huruf" else str(k)
         c.label = re.sub(r"[0-9]+|[a-z]+", c.number, c.label or f"{c.number}.", count=1)
     return True
+
+
+def _head_both(text: str, rx: re.Pattern, head: str, unit: str, notes: Notes, node: Node | None = None,
+               block: Block | None = None) -> str:
+    new = rx.sub(lambda m: f"{head} {m.group('a')} {m.group('j')} {head} ", text)
+    if new != text:
+        notes.add("perbaikan", "pimpinan-unit", f'"{head}" ditulis juga di depan "{unit}": yang dimaksud pimpinannya, '
+                  f"bukan unitnya ({head} {unit} didefinisikan dalam Pasal 1).", text, node=node, block=block)
+    return new
+
+
+def heads(body: list[Node], blocks: list[Block], notes: Notes) -> int:
+    """A head of a unit written before two units ("kepada Pimpinan Unit Kerja dan/atau Unit Organisasi pemilik
+    kinerja") reports to a unit, not to its head, for the second one: where Pasal 1 defines both "Pimpinan Unit
+    Kerja" and "Pimpinan Unit Organisasi" (a head word before a defined unit), the second unit takes its head too
+    ("Pimpinan Unit Kerja dan/atau Pimpinan Unit Organisasi"), each change listed. Body and Lampiran; returns the
+    number of clauses and blocks changed."""
+    pasal1 = next((n for top in body for n in top.walk() if n.type == "pasal"), None)
+    terms = [t for _, t, _ in definitions(pasal1)]
+    pairs = [(t[: -len(u)].strip(), u) for t in terms for u in terms if t != u and t.endswith(" " + u)]
+    count = 0
+    for head, unit in pairs:
+        others = [u for h, u in pairs if h == head and u != unit]
+        if not others:
+            continue
+        rx = re.compile(rf"\b{re.escape(head)}\s+(?P<a>{'|'.join(map(re.escape, others))})\s+(?P<j>dan/atau|dan|atau)"
+                        rf"\s+(?={re.escape(unit)}\b)")
+        for top in body:
+            for n in top.walk():
+                if n.text and pasal1 is not None and n not in pasal1.children:
+                    new = _head_both(n.text, rx, head, unit, notes, node=n)
+                    count, n.text = count + (new != n.text), new
+        for b in blocks:
+            if b.text and b.type != "heading":
+                new = _head_both(b.text, rx, head, unit, notes, block=b)
+                count, b.text = count + (new != b.text), new
+    return count

@@ -27,14 +27,14 @@ _FIELD_BLOCKS = ("daftar", "pegawai", "jika")
 @cache
 def catalogue() -> dict[str, Any]:
     """The whole catalogue: ``types``, ``layouts``, ``kelas``, ``klasifikasi``, ``nomor``, ``common_required``."""
-    return resources.read_yaml("data/letters.yaml")
+    return resources.read_yaml("naskah/data/letters.yaml")
 
 
 @cache
 def examples() -> dict[str, Any]:
     """Sample values for every field (fictional people), from ``data/letter_examples.yaml``; an act named there by
     its key in the knowledge base ("uu-2023-20") is printed from the knowledge base, never typed."""
-    data = resources.read_yaml("data/letter_examples.yaml")
+    data = resources.read_yaml("naskah/data/letter_examples.yaml")
     year = int(str(data.get("tanggal") or "2026")[:4])
     for field in ("mengingat", "dasar"):
         if isinstance(data.get(field), list):
@@ -45,7 +45,7 @@ def examples() -> dict[str, Any]:
 @cache
 def scenarios_data() -> dict[str, Any]:
     """``data/letter_scenarios.yaml``: the scenarios and the legal bases their letters cite."""
-    return resources.read_yaml("data/letter_scenarios.yaml")
+    return resources.read_yaml("naskah/data/letter_scenarios.yaml")
 
 
 def types() -> dict[str, dict[str, Any]]:

@@ -7,14 +7,18 @@ through ``peran_model`` of ``data/letter_scenarios.yaml`` (which model roles are
 a unit kerja, the pejabat yang berwenang, the employee, the team's ketua or anggota). So where the regulation says
 "Kepala Perangkat Daerah pemohon mengirimkan surat permohonan pelibatan kepada pejabat yang berwenang dengan
 tembusan Pimpinan Unit Organisasi yang dituju", the letter goes to the pejabat yang berwenang (the region's, as the
-data's ``delegasi`` names it: the kepala daerah or the Sekretaris Daerah) with that tembusan, not to the head of the
+data's ``delegasi`` or the profile's ``naskah_dinas.pejabat_berwenang`` names it: the kepala daerah or the
+Sekretaris Daerah; :func:`pyb_note` lists the letters when neither does) with that tembusan, not to the head of the
 unit asked; and a step whose answer the text moves twice (PUO dituju → pejabat yang berwenang → Kepala Perangkat
 Daerah pemohon) is two letters.
 
-Rules: a party without a side printed takes the side of the scenario's own role in the same place (sender,
-addressee), else its hop's sender's side, else ``asal``; a side the scenario does not have is its ``asal``; the
-Keputusan's maker stays ``penetap`` (the region's own decision of who sets it); a role the data cannot resolve, or
-none the model names, keeps the scenario's own; the scenario's tembusan stay where the regulation names none.
+Rules: the step is the scenario's from the hop its sender sends on (``pengirim_peraturan``: from the first, whoever
+sends it); a sender without a side printed takes the side of the scenario's sender, an addressee without one the
+other side when it is the sender's own kind ("Pimpinan Unit Kerja ... kepada Pimpinan Unit Kerja"), else the
+sender's side; a side the scenario does not have is its first; the Keputusan's maker stays ``penetap`` (the region's
+own decision of who sets it); a role the data cannot resolve, or none the model names, keeps the scenario's own;
+the scenario's tembusan stay where the regulation names none (first move only); one official never writes to
+himself (``asal.pyb`` and ``tujuan.pyb`` within one region).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Letter data into the context of its DOCX template (``templates/naskah/<layout>.docx``).
+"""Letter data into the context of its DOCX template (``naskah/templates/<layout>.docx``).
 
 The templates hold the layout (kop and its rule line, the aligned Nomor/Sifat/Lampiran/Hal, "Yth.", hanging
 indents, tables, the signature block that never splits, Tembusan); this module only decides the words that go in

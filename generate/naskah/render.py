@@ -1,4 +1,4 @@
-"""Fill a naskah dinas template (``templates/naskah/<layout>.docx``) with a letter's context.
+"""Fill a naskah dinas template (``naskah/templates/<layout>.docx``) with a letter's context.
 
 docxtpl renders the document: the template is the layout, the context only words (autoescaped, never template
 source). A lambang given as a path in ``instansi.lambang`` becomes an inline image; a path that is not a readable
@@ -91,7 +91,7 @@ def render(layout: str, ctx: dict[str, Any], title: str = "") -> bytes:
     """The DOCX bytes of ``ctx`` in template ``layout``; raises InputError for an unreadable lambang."""
     from docxtpl import DocxTemplate
 
-    tpl = DocxTemplate(str(resources.path(f"templates/naskah/{layout}.docx")))
+    tpl = DocxTemplate(str(resources.path(f"naskah/templates/{layout}.docx")))
     if ctx.get("kop"):
         ctx["kop"]["lambang"] = _image(tpl, ctx["kop"]["lambang"]) if ctx["kop"].get("lambang") else _placeholder(tpl)
     if ctx.get("lambang"):

@@ -356,7 +356,7 @@ def to_zip(built: Built) -> bytes:
 
 @cache
 def _examples() -> dict[str, Any]:
-    return resources.read_yaml("data/letter_scenario_examples.yaml")
+    return resources.read_yaml("naskah/data/letter_scenario_examples.yaml")
 
 
 #: task fields only some procedures use

@@ -204,7 +204,7 @@ class Profile:
 @cache
 def _jenis_forms() -> tuple[tuple[re.Pattern, str, str | None], ...]:
     return tuple((re.compile(p, re.IGNORECASE), f["jenis"], f.get("printed"))
-                 for f in resources.read_yaml("data/jenis.yaml")["forms"] for p in f["patterns"])
+                 for f in resources.read_yaml("shared/data/jenis.yaml")["forms"] for p in f["patterns"])
 
 
 def jenis_of(value: str, daerah: str, provinsi: str, where: str) -> tuple[str, str]:
@@ -213,7 +213,7 @@ def jenis_of(value: str, daerah: str, provinsi: str, where: str) -> tuple[str, s
     "Perda" -> ("Peraturan Daerah", "Peraturan Daerah"); "Peraturan Daerah Kabupaten Sleman" -> ("Peraturan
     Daerah", ...) when the profile is Kabupaten Sleman; "Permendagri" -> ("Peraturan Menteri", "Peraturan Menteri
     Dalam Negeri"). Raises InputError naming ``where`` for an unknown jenis or another region's Perda (rules:
-    ``data/jenis.yaml``)."""
+    ``shared/data/jenis.yaml``)."""
     text = " ".join(value.split())
     for rx, jenis, printed in _jenis_forms():
         m = rx.fullmatch(text)
@@ -297,7 +297,7 @@ def load(path: str | Path) -> Profile:
 
 #: the commented profile to fill in (``rancang draft --contoh-profil``): every key of region.schema.json, the
 #: values a clerk must supply left null so that an unfilled copy is refused field by field ("belum diisi")
-TEMPLATE = "data/profil-kosong.yaml"
+TEMPLATE = "shared/data/profil-kosong.yaml"
 
 
 def write_template(path: str | Path) -> None:

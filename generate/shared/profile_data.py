@@ -4,7 +4,7 @@ Profile` holds in ``data`` after validation, key for key, so mypy checks every r
 TypedDicts, not dataclasses: a profile stays the mapping the bureau wrote (YAML or JSON) and is passed on as such
 (the letters' scenario data embeds it); the types only name its keys. ``tests/test_contracts.py`` holds each of
 them to its object in the schema (keys, and which are required). The one key the schema does not have is
-``cetak`` of a legal basis: the printed form of its ``jenis``, added by the profile from ``data/jenis.yaml``.
+``cetak`` of a legal basis: the printed form of its ``jenis``, added by the profile from ``shared/data/jenis.yaml``.
 
 No ``from __future__ import annotations`` here: with string annotations Python 3.11 cannot tell a ``NotRequired``
 key at run time (``__optional_keys__``), which the test reads.

@@ -11,7 +11,8 @@ import yaml
 
 
 def path(rel: str) -> Path:
-    """Filesystem path of a packaged file such as ``templates/regulation.docx``."""
+    """Filesystem path of a packaged file of ``rancang.generate``, such as ``naskah/templates/surat.docx`` (each
+    product keeps its data in its own folder: ``check/data/rules.yaml``, ``draft/data/compose.yaml`` ...)."""
     return Path(str(resources.files("rancang.generate").joinpath(rel)))
 
 
@@ -26,6 +27,6 @@ def read_yaml(rel: str):
 
 @cache
 def compose_rules() -> dict[str, Any]:
-    """``data/compose.yaml``, the rules of composing a draft (the default base, clauses dropped, terms known, the
+    """``draft/data/compose.yaml``, the rules of composing a draft (the default base, clauses dropped, terms known, the
     Lampiran's perangkat-daerah table ...): read by the composer and by the Lampiran it composes."""
-    return read_yaml("data/compose.yaml")
+    return read_yaml("draft/data/compose.yaml")

@@ -1,9 +1,9 @@
 """Cross-references: find every "Pasal 5 ayat (2) huruf a", "pada ayat (1)", "Pasal 6 sampai dengan Pasal 18",
 "huruf a, huruf b, dan huruf c" in the body's text and resolve it to node ids (``Node.refs``).
 
-The work is split by job: :mod:`ref_grammar` reads a text into reference chains (tokens, bare list values,
-connectors, inside-out order), :mod:`ref_targets` turns a chain into addresses (lists and ranges expanded, within
-a bound), :mod:`ref_acts` tells chains that belong to another act; this module resolves them against the tree.
+The work is split by job: :mod:`grammar` reads a text into reference chains (tokens, bare list values,
+connectors, inside-out order), :mod:`targets` turns a chain into addresses (lists and ranges expanded, within
+a bound), :mod:`acts` tells chains that belong to another act; this module resolves them against the tree.
 
     >>> [t.id for t, _ in targets_of("huruf a dan huruf b ayat (2)", "pasal-9", "pasal-9/ayat-1")]
     ['pasal-9/ayat-2/huruf-a', 'pasal-9/ayat-2/huruf-b']

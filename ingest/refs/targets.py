@@ -1,4 +1,4 @@
-"""The targets of a reference chain: its items (read outermost first by :mod:`ref_grammar`) turned into
+"""The targets of a reference chain: its items (read outermost first by :mod:`grammar`) turned into
 :class:`~rancang.address.Address` values, lists and ranges expanded, within a bound.
 
     >>> [t.id for t, _ in targets_of("Pasal 5 ayat (2) huruf a", "pasal-9", None)]

@@ -245,6 +245,23 @@ def _set(parent, tag: str, attrs: dict[str, str]):
     return el
 
 
+#: a Lampiran item that is a heading: a few words with no closing punctuation ("2) Tahapan Pelaksanaan")
+_ITEM_HEADING = re.compile(r"^[^.;:,]{1,120}$")
+
+
+def _keep_headings(doc) -> None:
+    """A Lampiran list item that is a heading is kept on the page of the text that follows it (Lampiran II: a
+    heading never ends a page), as the template keeps BAB and Pasal headings with theirs."""
+    daftar = {s.style_id for s in doc.styles if s.name.startswith("R Daftar ")}
+    paras = doc.paragraphs
+    for p, nxt in zip(paras, paras[1:], strict=False):
+        if p.style is None or p.style.style_id not in daftar or not nxt.text.strip():
+            continue
+        text = p.text.split("\t", 1)[-1].strip()
+        if _ITEM_HEADING.match(text) and len(text.split()) <= 10:
+            p.paragraph_format.keep_with_next = True
+
+
 def render_paragraphs(paras: list[dict[str, str]], template: str = "templates/regulation.docx",
                       title: str = "", rich_text: bool = False) -> bytes:
     """Fill a paragraph-stream template; values are context only (autoescaped), never template source.
@@ -255,6 +272,7 @@ def render_paragraphs(paras: list[dict[str, str]], template: str = "templates/re
     tpl = DocxTemplate(str(_packaged(template)))
     tpl.render({"paras": [dict(p, t=rich(p["t"])) for p in paras] if rich_text else paras}, autoescape=True)
     _kop_table(tpl.docx)
+    _keep_headings(tpl.docx)
     props = tpl.docx.core_properties
     props.title, props.comments = clean(title)[:250], ""
     buf = io.BytesIO()

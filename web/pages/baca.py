@@ -73,6 +73,7 @@ def register(app: Any) -> None:
                            404)
         rid, new = services.save(request.app.state.cfg.db, job.result["reg"])
         job.result["saved"] = rid
+        request.app.state.jobs.record(job)
         return render(request, "_saved.html", rid=rid, new=new)
 
     def result(request: Any, job: Any) -> Any:

@@ -47,6 +47,8 @@ _LABEL = re.compile(r"\(?\d{1,3}[.)]|[a-z]\)|\([a-z]\)")
 #: only in a label that lost one of its brackets, where the sequence needs the other digit
 _DIGIT_CONFUSIONS = frozenset({("6", "5"), ("5", "6"), ("8", "3"), ("3", "8"), ("8", "6"), ("6", "8"), ("8", "9"),
                                ("9", "8"), ("7", "1"), ("1", "7")})
+#: a label whose opening bracket was lost ("8)") or read as a letter ("G5)", "d1)")
+_LOST_OPEN = re.compile(r"([A-Za-z]?)(\d{1,2})\)")
 #: a line that is only the opening half of a label split over two lines by OCR ("(aa" / "da) Bentuk ..."), and
 #: the closing half that starts the next line
 _OPEN_FRAGMENT = re.compile(r"^[(\[{][^\s()\[\]{}]{0,3}$")
@@ -80,6 +82,12 @@ def _ayat(token: str, rest: str, expected: int, prev: str, paren_list: int, seco
     if token == f"{expected})" and paren_list != expected - 1 and expected > 1:
         return f"({expected})"
     if _UNREADABLE.match(token) and (expected > 1 or second_follows):
+        return f"({expected})"
+    sentence = (prev.rstrip().endswith(".") or bool(_PASAL.match(prev))) and rest[:1].isupper()
+    if (m := _LOST_OPEN.fullmatch(token)) and paren_list == 0 and sentence and (
+            m.group(2) == str(expected) if m.group(1) else (m.group(2), str(expected)) in _DIGIT_CONFUSIONS):
+        # "8)" for "(3)" where no "k)" list runs (a bracket lost, its digit misread with it); "G5)", "d1)": the
+        # opening bracket read as a letter, the digit the one the sequence needs
         return f"({expected})"
     if _AYAT.match(token + " ") or re.fullmatch(r"\d{1,3}\)|[a-z]\)|\d{1,3}\.", token):
         return None  # a well-formed label of some list: not ours to change
@@ -194,6 +202,21 @@ def _second_ayat_follows(lines: list[str], start: int) -> bool:
     return False
 
 
+def _misread_between(printed: int, ayat: int, lines: list[str], i: int) -> bool:
+    """Is a well-formed "(k)" after ayat ``ayat`` the next ayat with its digit misread ("(8)" for "(3)")? Only when
+    k is a digit Tesseract confuses with ``ayat + 1`` and the next ayat printed below in this Pasal is ``ayat + 2``:
+    the sequence on both sides proves it."""
+    if printed == ayat + 1 or (str(printed), str(ayat + 1)) not in _DIGIT_CONFUSIONS:
+        return False
+    for line in lines[i + 1:i + 60]:
+        text = line.strip()
+        if _PASAL.match(text) or _BAB.match(text):
+            return False
+        if m := _AYAT.match(text):
+            return int(m.group(1)) == ayat + 2
+    return False
+
+
 def _unreadable_between(token: str, rest: str, prev: str, lines: list[str], i: int, ayat: int) -> bool:
     """Whether ``token`` ("ta", "W", "“") is the unreadable label of ayat ``ayat + 1``: ayat ``ayat`` ended a
     sentence on the line before, the text after the token starts a sentence, and the next ayat printed below in
@@ -241,6 +264,8 @@ def _fix_line(text: str, state: _State, lines: list[str], i: int) -> str:
             return f"BAB {numeral}{m.group(2) or ''}"
         return text
     prev = state.prev
+    if (m := _AYAT.match(text)) and state.ayat and _misread_between(int(m.group(1)), state.ayat, lines, i):
+        return f"({state.ayat + 1}) {text[m.end():]}"
     if not _boundary(prev):
         return text
     tm = _TOKEN.match(text)

@@ -1,4 +1,4 @@
-"""PDF pages as lines: open a PDF, take each page's word boxes (:mod:`pdf_words`) and group them into visual lines
+"""PDF pages as lines: open a PDF, take each page's word boxes (:mod:`words`) and group them into visual lines
 (:class:`Line`, :class:`Page`), one page at a time, pages closed at once (memory stays flat); with
 :func:`set_jobs` > 1, page ranges are read by several processes.
 
@@ -89,7 +89,7 @@ def _line(words: list[dict[str, Any]]) -> Line:
 
 
 def _open(data: bytes, name: str) -> Any:
-    """The open PDF as pages of words (:mod:`pdf_words`); a locked, truncated or broken file is refused."""
+    """The open PDF as pages of words (:mod:`words`); a locked, truncated or broken file is refused."""
     label = name or "berkas"
     # PDFium repairs a file cut short and would read its first pages as if they were all: refuse it
     data = pdf_guard.trimmed(data, name)

@@ -1,6 +1,6 @@
 """PDF reader: a PDF's text layer -> lines, with page furniture removed by small named rules.
 
-Word boxes come from PDFium (pypdfium2, :mod:`pdf_words`): 10x and more faster than pdfplumber's glyph objects,
+Word boxes come from PDFium (pypdfium2, :mod:`words`): 10x and more faster than pdfplumber's glyph objects,
 with fake-bold glyphs merged and pages turned by ``/Rotate`` or set sideways read in their own direction.
 
 Why positions and not ``extract_text``: a regulation PDF carries things that are not the regulation (page
@@ -11,12 +11,12 @@ words' x/y positions where the text alone is ambiguous, and everything a rule re
 
 One module a job, run in this order by :func:`from_pages`:
 
-1. :mod:`pdf_pages`      pages -> word boxes -> visual lines (:func:`extract_pages`).
+1. :mod:`pages`      pages -> word boxes -> visual lines (:func:`extract_pages`).
 2. :mod:`furniture`  page furniture (patterns in ``rules.json``): :func:`split_glued_enumerators`
    ("(1)Susunan" at a line's start is "(1) Susunan"), :func:`pair_enumerators` (an
    enumerator alone in a left column joins the text beside it), :func:`drop_page_numbers`,
    :func:`drop_running_lines` (headers/footers), :func:`drop_catchwords`.
-3. :mod:`pdf_lines`      line assembly: paragraph gaps, :func:`join_wrapped` (a wrapped line that starts like an
+3. :mod:`lines`      line assembly: paragraph gaps, :func:`join_wrapped` (a wrapped line that starts like an
    enumerator or heading), :func:`join_hyphenation` ("penyeder-" + "hanaan"; reduplications keep their hyphen).
 4. :func:`pdf_words.rejoin_split_words` ("Un dang-Undang" -> "Undang-Undang").
 

@@ -1,0 +1,87 @@
+"""Model topics of the bundled regulations, shipped precomputed (``seeds/topics.json``).
+
+A first ``rancang draft`` on a new machine seeds the store with the bundled regulations and needs their topics;
+computing them loads spaCy and runs the model (about 2 s CPU). The shipped topics are used only where they are
+exactly what the model would compute now: each entry records the sha256 of the tree it was computed from and the
+fingerprint of the model (its code, patterns, the topic catalogue and the spaCy version). When either differs (a
+newer reader or model), nothing is taken and the store computes the topics on first need, as for any other
+regulation. ``tests/test_shipped_topics.py`` checks the file is current; rebuild it with
+``python benchmarks/build_seed_topics.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from importlib import metadata, resources
+from importlib.abc import Traversable
+from typing import Any
+
+from rancang.corpus.topics import topics_of
+from rancang.tree import Regulation
+
+FILE = "seeds/topics.json"
+
+
+def _files(root: Traversable) -> list[Traversable]:
+    """The code and data files under ``root`` (recursive), in name order."""
+    out: list[Traversable] = []
+    for entry in sorted(root.iterdir(), key=lambda p: p.name):
+        if entry.is_dir() and entry.name != "__pycache__":
+            out += _files(entry)
+        elif entry.name.endswith((".py", ".json", ".jsonl")):
+            out.append(entry)
+    return out
+
+
+@cache
+def model_fingerprint() -> str:
+    """A hash of what the topics depend on besides the tree: ``rancang.model`` (code and patterns), the topic
+    catalogue (``rancang/topics.py``, ``rancang/data/``) and the installed spaCy version. No import of spaCy."""
+    h = hashlib.sha256()
+    base = resources.files("rancang")
+    for f in [*_files(resources.files("rancang.model")), base.joinpath("topics.py"), *_files(base.joinpath("data"))]:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    try:
+        h.update(metadata.version("spacy").encode())
+    except metadata.PackageNotFoundError:
+        h.update(b"-")
+    return h.hexdigest()[:16]
+
+
+def tree_hash(reg: Regulation) -> str:
+    """sha256 of the tree's canonical JSON (sorted keys): the same tree, the same hash."""
+    text = json.dumps(reg.to_dict(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@cache
+def shipped() -> dict[str, Any]:
+    """The shipped file: {"model": fingerprint, "regulations": {id: {"tree": sha256, "topics": {...}}}}; an
+    empty one when absent or unreadable (the topics are then computed)."""
+    try:
+        data = json.loads(resources.files("rancang.corpus").joinpath(FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def topics_for(rid: str, reg: Regulation) -> dict[str, Any] | None:
+    """The shipped topics of bundled regulation ``rid`` when they were computed from this very tree by this very
+    model; None otherwise (compute them)."""
+    data = shipped()
+    entry = (data.get("regulations") or {}).get(rid)
+    if data.get("model") != model_fingerprint() or not isinstance(entry, dict):
+        return None
+    if entry.get("tree") != tree_hash(reg) or not isinstance(entry.get("topics"), dict):
+        return None
+    return entry["topics"]
+
+
+def build(trees: dict[str, Regulation]) -> dict[str, Any]:
+    """The file's content for the bundled ``trees`` ({id: tree}), topics computed by the model now."""
+    return {"model": model_fingerprint(),
+            "regulations": {rid: {"tree": tree_hash(reg), "topics": topics_of(reg)}
+                            for rid, reg in sorted(trees.items())}}
