@@ -15,12 +15,14 @@ from typing import Any
 import click
 
 from rancang import atomic
-from rancang.corpus import cluster, report
+from rancang.corpus import cluster, links, report
 from rancang.corpus import diff as diffing
 from rancang.corpus import matrix as mx
 from rancang.corpus.align import full_text
+from rancang.corpus.consolidate import consolidate
 from rancang.corpus.dbfile import damaged
 from rancang.corpus.jdih import export_feed
+from rancang.corpus.provenance import provenance
 from rancang.corpus.repair import fts_whole
 from rancang.corpus.repair import repair as repair_store
 from rancang.corpus.search import parse, plain
@@ -142,10 +144,15 @@ def list_(db: str | None, as_json: bool) -> None:
 @click.option("--cite", help='Tampilkan satu klausul beserta isinya, misalnya "Pasal 4 ayat (2)".')
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON (klausul dengan id, sebutan dan bunyi).")
-def show(id: str, cite: str | None, db: str | None, as_json: bool) -> None:
+@click.option("--konsolidasi", is_flag=True, help="Bacaan konsolidasi: pasal dengan semua perubahannya diterapkan.")
+def show(id: str, cite: str | None, db: str | None, as_json: bool, konsolidasi: bool) -> None:
     """Tampilkan satu peraturan dari korpus (atau satu klausulnya dengan --cite)."""
     with _store(db) as store:
         row = store.get_row(id)
+        linked = links.links(store.db, row["id"])
+        if konsolidasi:
+            _consolidated(store, row["id"], linked, as_json)
+            return
         if cite:
             reg = store.regulation(row["id"])
             node = reg.find(cite.strip())
@@ -167,16 +174,37 @@ def show(id: str, cite: str | None, db: str | None, as_json: bool) -> None:
                         click.echo(f"  {b['cite']}: {b['text']}")
             return
         rows = [dict(r) for r in store.clause_rows(row["id"])]
+        origin = provenance(store.regulation(row["id"]))
     if as_json:
-        click.echo(json.dumps({"id": row["id"], "daerah": row["daerah"], "clauses": rows}, ensure_ascii=False,
-                              indent=2))
+        click.echo(json.dumps({"id": row["id"], "daerah": row["daerah"], "asal": origin, "status": links.status(linked),
+                               "links": linked, "clauses": rows}, ensure_ascii=False, indent=2))
         return
     click.echo(f"{row['id']}: {row['jenis'] or ''} {row['daerah'] or ''} "
                f"Nomor {row['nomor']} Tahun {row['tahun']}")
     if row["tentang"]:
         click.echo(f"tentang {row['tentang']}")
+    click.echo(f"status: {links.status(linked)}")
+    click.echo(f"asal: {origin}")
+    for key in ("mengubah", "mencabut"):
+        if linked[key]:
+            click.echo(f"{key}: {', '.join(linked[key])}")
     for r in rows:
         click.echo(f"  {r['cite']:<28} {r['text'][:100]}")
+
+
+def _consolidated(store: Any, rid: str, linked: dict[str, list[str]], as_json: bool) -> None:
+    """Print the consolidated reading of ``rid``: its Pasal with every stored amendment applied in order."""
+    done = consolidate(store.regulation(rid), [(a, store.regulation(a)) for a in linked["diubah_dengan"]])
+    if as_json:
+        click.echo(json.dumps({"id": rid, "status": links.status(linked), **done.to_dict()}, ensure_ascii=False,
+                              indent=2))
+        return
+    click.echo(f"{rid} (konsolidasi; status: {links.status(linked)})")
+    for e in done.entries:
+        marks = "; ".join(f"{how} dengan {by}" for by, how in e.changes)
+        click.echo(f"  {e.cite:<10} {e.text}" + (f"  [{marks}]" if marks else ""))
+    for u in done.unapplied:
+        click.echo(f"  perubahan tidak dapat diterapkan: {u}")
 
 
 @corpus.command("remove")
@@ -209,6 +237,7 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
         hits = run(store, q, daerah=daerah, topic=topic, limit=limit, offset=offset)
         if not hits and not fts_whole(store.db):  # no hit from a damaged index is no answer
             raise InputError(damaged(store.path, "indeks pencarian tidak sesuai dengan isi korpus"))
+        states = {r: links.status(links.links(store.db, r)) for r in {h.reg for h in hits}}
     if as_json:
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
@@ -219,7 +248,8 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
         return
     on, off = "\x1b[1;33m", "\x1b[0m"
     for h in hits:
-        click.echo(f"{h.reg:<16} {h.cite}")
+        state = "" if states[h.reg] == "berlaku" else f"  [{states[h.reg]}]"  # an act not in force says so
+        click.echo(f"{h.reg:<16} {h.cite}{state}")
         click.echo("    " + plain(h.snippet, on, off))
 
 

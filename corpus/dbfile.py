@@ -21,6 +21,7 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from rancang.corpus import links
 from rancang.corpus.rows import clauses
 from rancang.corpus.stem import fingerprint as stem_fingerprint
 from rancang.corpus.stem import register
@@ -28,7 +29,7 @@ from rancang.errors import InputError, os_reason
 from rancang.tree import Regulation
 
 #: the version of the schema this rancang writes (``PRAGMA user_version``); 0 is a corpus from before versions
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: the tables every rancang corpus has had, in every version
 CORPUS_TABLES = frozenset({"info", "regulations", "clauses"})
 _HEADER = b"SQLite format 3\x00"
@@ -235,6 +236,19 @@ def _v1_to_v2(con: sqlite3.Connection) -> None:
     fill_words(con)
 
 
+def _v2_to_v3(con: sqlite3.Connection) -> None:
+    """2 -> 3: what each stored act amends or repeals (:data:`rancang.corpus.links.TABLE`), read from its tree, so
+    that an act and the act that amends it are linked (issue 30 item 3)."""
+    for statement in _statements(links.TABLE):
+        con.execute(statement)
+    for rid, blob in con.execute("SELECT id, tree FROM regulations").fetchall():
+        try:
+            reg = tree_of(blob)
+        except ValueError:
+            continue  # a damaged tree declares nothing; `rancang corpus repair` deals with it
+        links.record(con, rid, reg)
+
+
 def fill_words(con: sqlite3.Connection, drop: bool = False) -> None:
     """Create :data:`WORDS_TABLE` when missing (``drop``: anew) and fill it from every clause row (it must be
     empty); info key ``stemmer`` records the stemmer it was filled with (:func:`rancang.corpus.stem.fingerprint`)."""
@@ -276,4 +290,4 @@ def rebuild_clauses(con: sqlite3.Connection, rid: str, reg: Regulation) -> int:
 
 
 #: MIGRATIONS[v] brings a corpus of schema version v to v + 1 (inside the caller's transaction)
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v0_to_v1, _v1_to_v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3]

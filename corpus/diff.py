@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from rancang.corpus.align import align
+from rancang.corpus.provenance import provenance
 from rancang.corpus.summary import topic_summary
 from rancang.fold import fold
 from rancang.topics import keys
@@ -48,11 +49,12 @@ def redline(a: str, b: str) -> list[dict[str, str]]:
 
 
 def identity(reg: Regulation, rid: str | None = None) -> dict[str, Any]:
-    """Who a side is: id (corpus id or file), region and the act's title fields."""
+    """Who a side is: id (corpus id or file), region, the act's title fields and where its text comes from
+    (:func:`rancang.corpus.provenance.provenance`: a draft or an OCR'd text is not the enacted act)."""
     m = reg.meta
     return {"id": rid or reg.source.file or "", "daerah": m.daerah, "jenis": m.jenis, "nomor": m.nomor,
             "tahun": m.tahun, "tentang": m.tentang,
-            "file": reg.source.file}
+            "file": reg.source.file, "provenance": provenance(reg)}
 
 
 def compare(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None = None,

@@ -69,8 +69,8 @@ def side_names(report: dict[str, Any]) -> tuple[str, str]:
 
 
 def _full_title(side: dict[str, Any]) -> str:
-    tentang = side.get("tentang")
-    return _title(side) + (f" tentang {tentang.title()}" if tentang else "")
+    tentang, origin = side.get("tentang"), side.get("provenance")
+    return _title(side) + (f" tentang {tentang.title()}" if tentang else "") + (f" (asal: {origin})" if origin else "")
 
 
 def html(report: dict[str, Any]) -> str:
@@ -105,7 +105,8 @@ def text(report: dict[str, Any]) -> str:
     wording differs (identical pairs folded into one count), in the acts' own words."""
     a, b = side_names(report)
     status = statuses(a, b)
-    lines = [f"{a}: {_title(report['a'])}", f"{b}: {_title(report['b'])}", ""]
+    lines = [f"{name}: {_title(report[k])}" + (f" [{report[k]['provenance']}]" if report[k].get("provenance") else "")
+             for k, name in (("a", a), ("b", b))] + [""]
     w = max(len(t["label"]) for t in report["topics"].values())
     cw = max(18, len(a), len(b))
     lines.append(f"{'Topik':<{w}}  {a:<{cw}} {b:<{cw}} Status")

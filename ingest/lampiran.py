@@ -10,7 +10,11 @@ read the way a reader reads them (:class:`Outline`):
 - otherwise a list that restarts a style already open ("1. Penunjukan" after a paragraph, under a new heading) is
   a sibling branch at that style's level, not a child of the last item; a style the document has printed above
   an open one ("1." over "a.") takes that level back;
-- the Lampiran's own ``BAB`` opens the path ("Lampiran BAB II huruf A angka 1").
+- the Lampiran's own ``BAB`` opens the path ("Lampiran BAB II huruf A angka 1");
+- a list that restarts under the same parent (a second "1. 2. 3." under "huruf B", after the first) is named by
+  its place among that parent's lists, "Lampiran huruf B daftar kedua angka 2", so that every item's cite is its
+  own and a reader following it lands on that item, not on the first list's "angka 2" (issue 29 item 5; the
+  first list keeps the plain cite, the gold convention).
 
 Nesting is capped at :data:`MAX_DEPTH` levels, so cites stay short and the whole pass stays linear in the
 number of lines whatever the input (2,000 lines of "a." read as 2,000 siblings). Wrapped lines are joined by the
@@ -23,7 +27,7 @@ import re
 from typing import Any
 
 from rancang.ingest.units import join_more, parse_marker
-from rancang.numbering import huruf_value, roman_value
+from rancang.numbering import huruf_value, ordinal, roman_value
 from rancang.parts import Block
 
 _UPPER_ITEM = re.compile(r"^(?P<label>[A-Z])\.\s+(?P<rest>\S.*)$")
@@ -81,14 +85,20 @@ class Outline:
     'Lampiran BAB II huruf A angka 1'
     >>> o.place("huruf", 1, "a", True)           # under an intro item ("1. Tahapan Perencanaan:")
     'Lampiran BAB II huruf A angka 1 huruf a'
-    >>> o.place("angka", 1, "1", False)          # a restart after a paragraph: a sibling branch
-    'Lampiran BAB II huruf A angka 1'
+    >>> o.place("angka", 2, "2", False)
+    'Lampiran BAB II huruf A angka 2'
+    >>> o.place("angka", 1, "1", False)          # a restart after a paragraph: a sibling branch, a second list
+    'Lampiran BAB II huruf A daftar kedua angka 1'
+    >>> o.place("huruf", 1, "a", True)
+    'Lampiran BAB II huruf A daftar kedua angka 1 huruf a'
     """
 
     def __init__(self, root: str):
         self.root = root
         self.stack: list[list[Any]] = []
         self.parents: set[tuple[str, str]] = set()  # (parent style, child style) pairs printed so far
+        self.lists: dict[tuple[str, str], int] = {}  # (parent cite, style) -> the ordinal of its current list
+        self.cites: set[str] = set()  # the item cites given so far
 
     @property
     def cite(self) -> str:
@@ -130,9 +140,22 @@ class Outline:
         parent = self.stack[-1] if self.stack else None
         if parent is not None:
             self.parents.add((parent[0], style))
-        cite = f"{parent[2] if parent else self.root} {_WORD[style]} {label}"
+        base = parent[2] if parent else self.root
+        key = (base, style)
+        cite = self._cite(base, style, label, self.lists.get(key, 1))
+        if cite in self.cites:  # this parent's list of this style has had this label: a new list begins
+            self.lists[key] = self.lists.get(key, 1) + 1
+            cite = self._cite(base, style, label, self.lists[key])
+        self.cites.add(cite)
         self.stack.append([style, value, cite])
         return cite
+
+    @staticmethod
+    def _cite(base: str, style: str, label: str, n: int) -> str:
+        """The cite of item ``label`` of the ``n``-th list of ``style`` under ``base`` ("daftar kedua" from the
+        second on)."""
+        which = f" daftar {ordinal(n).lower()}" if 1 < n <= 99 else f" daftar {n}" if n > 99 else ""
+        return f"{base}{which} {_WORD[style]} {label}"
 
 
 def _enumerator(line: str, c: str) -> tuple[str, int, str, str] | None:

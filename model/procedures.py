@@ -97,14 +97,15 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
         return out_
     top = items[0].level
     seen: set[str] = set()
+    first_list = _list_path(items[0].cite)
     out: list[tuple[Unit, str | None, str | None]] = []
     stage = None
     group: tuple[str, str | None] | None = None  # ("steps" | "contents", branch) of the item above
     last = None
     for u in sec:
         if u.type == "item" and u.level == top:
-            if u.cite in seen:
-                break  # the same path again: a new list
+            if u.cite in seen or _list_path(u.cite) != first_list:
+                break  # the same path again, or the parent's next list ("daftar kedua"): a new list
             seen.add(u.cite)
             last, group, stage_here = u, None, _stage(u, cues)
             if stage_here:
@@ -123,6 +124,12 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
         elif u.type == "paragraph" and group and group[0] == "steps" and last is not None and u.cite == last.cite:
             out.append((u, stage, "child"))
     return out
+
+
+def _list_path(cite: str) -> str:
+    """The cite of the list an item stands in: its own cite less its last step ("Lampiran huruf B daftar kedua
+    angka 2" -> "Lampiran huruf B daftar kedua"; :mod:`rancang.ingest.lampiran` names a parent's second list)."""
+    return cite.rsplit(" ", 2)[0]
 
 
 def _sides(steps: list[dict[str, Any]], form: str, scope: str | None, reads: list[dict], cues: dict) -> None:

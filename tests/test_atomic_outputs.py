@@ -257,26 +257,41 @@ def test_sigterm_between_the_renames_waits_until_the_new_set_is_complete(tmp_pat
 # -- a real full disk: a small tmpfs (root only) ----------------------------------------------------------------
 
 
+def _tmpfs(tmp_path: Path, size: str):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(disk)],
+                                           capture_output=True).returncode:
+        pytest.skip("tmpfs tidak dapat dipasang (bukan root)")
+    return disk
+
+
 @pytest.fixture
 def small_disk(tmp_path):
     """A 500 KB tmpfs mounted at tmp_path/disk (skipped where mounting is not allowed); unmounted afterwards."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=500k", "tmpfs", str(disk)],
-                                           capture_output=True).returncode:
-        pytest.skip("tmpfs tidak dapat dipasang (bukan root)")
+    disk = _tmpfs(tmp_path, "500k")
     yield disk
     subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
-def test_a_draft_on_a_disk_too_small_for_a_second_one_keeps_the_first(small_disk, sleman_draft):
+@pytest.fixture
+def draft_disk(tmp_path):
+    """A 4 MB tmpfs: room for one draft (six files, with the harmonisation matrix) and its staging, no more once
+    the test has filled it."""
+    disk = _tmpfs(tmp_path, "4m")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_a_draft_on_a_disk_too_small_for_a_second_one_keeps_the_first(draft_disk, sleman_draft):
     d, folder = sleman_draft
-    drafting.write(d, small_disk / "d")
-    first = snapshot(small_disk / "d")
-    (small_disk / "pengisi").write_bytes(b"\0" * (500 * 1024 - sum(map(len, first.values())) - 20 * 1024))
+    drafting.write(d, draft_disk / "d")
+    first = snapshot(draft_disk / "d")
+    free = os.statvfs(draft_disk).f_bavail * os.statvfs(draft_disk).f_frsize
+    (draft_disk / "pengisi").write_bytes(b"\0" * (free - 20 * 1024))  # 20 KB left: less than one draft
     with pytest.raises(OutputError, match="ruang disk habis"):
-        drafting.write(d, small_disk / "d")
-    assert snapshot(small_disk / "d") == first
+        drafting.write(d, draft_disk / "d")
+    assert snapshot(draft_disk / "d") == first
 
 
 def test_corpus_add_on_a_full_disk_is_one_sentence_and_the_corpus_stays_whole(small_disk):

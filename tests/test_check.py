@@ -79,10 +79,10 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         # U2_lampiran (session 5, Lampiran II angka 108: capitals also in the Lampiran), once per term:
         ("U2_lampiran", "Lampiran BAB II huruf A"),                  # "Mekanisme kerja"
         ("U2_lampiran", "Lampiran BAB II huruf A angka 2 huruf b"),  # "Pimpinan Unit kerja", 14 times
-        ("U2_lampiran", "Lampiran BAB II huruf B angka 1 huruf a"),  # "Pejabat fungsional", 4 times
-        ("U2_lampiran", "Lampiran BAB II huruf B angka 1 huruf c"),  # "Kelompok jabatan fungsional"
+        ("U2_lampiran", "Lampiran BAB II huruf B angka 1 daftar kedua huruf a"),  # "Pejabat fungsional", 4 times
+        ("U2_lampiran", "Lampiran BAB II huruf B angka 1 daftar kedua huruf c"),  # "Kelompok jabatan fungsional"
         ("U2_lampiran", "Lampiran BAB II huruf B angka 2 huruf a angka 1 huruf c"),  # "Pimpinan Unit organisasi"
-        ("U2_lampiran", "Lampiran BAB II huruf B angka 2 huruf a"),  # "Unit organisasi"
+        ("U2_lampiran", "Lampiran BAB II huruf B angka 2 daftar kedua huruf a"),  # "Unit organisasi"
         ("U2_lampiran", "Lampiran BAB II huruf B angka 4"),          # "Satuan Kerja / squad"
         ("X1_serial", "Menimbang huruf d"),   # "huruf a, huruf b dan huruf c" -- ", dan huruf c"
         ("X1_case", "Pasal 9"),               # "pasal 7" in a reference

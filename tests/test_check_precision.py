@@ -793,3 +793,59 @@ def test_a_promulgated_acts_copy_without_its_mulai_berlaku_sentence_is_a_warning
     assert t1 and all(f["severity"] == "warning" and "telah diundangkan" in f["message"] for f in t1)
     assert {f["severity"] for f in check(ingest_text(DRAFT.replace(sentence, ""), "uji.md"))
             if f["rule"] == "T1_berlaku"} == {"error"}
+
+
+def test_a_reference_that_leaves_out_the_ayat_says_which_ayat():
+    """PP 41/2011 Pasal 11: "sebagaimana dimaksud dalam Pasal 7 huruf d" where huruf d is an item of Pasal 7 ayat
+    (1): the reference points at nothing as written (a GALAT), and the message names the ayat left out."""
+    items = "e. pengelolaan kinerja; dan\n\nf. pemanfaatan teknologi informasi dan komunikasi."
+    assert items in DRAFT  # (ayat (2) of Pasal 2 keeps five items: only ayat (1) has a huruf f)
+    text = DRAFT.replace(items, "e. pengelolaan kinerja.").replace(
+        REF, "(2) Peta proses bisnis sebagaimana dimaksud dalam Pasal 2 huruf f ditetapkan oleh Bupati.")
+    found = _x2(text)
+    assert [f["severity"] for f in found] == ["error"]
+    assert 'huruf f terdapat pada Pasal 2 ayat (1): tulis "Pasal 2 ayat (1) huruf f"' in found[0]["message"]
+
+
+def test_a_bracket_inside_a_penetapan_title_is_not_the_cited_acts():
+    """PP 32/2003 cites "UU 70/1958 tentang Penetapan Undang-undang Darurat No. 2 Tahun 1958 tentang Tanda-tanda
+    Penghargaan ... (Lembaran Negara ... Tahun 1958 Nomor 41), sebagai Undang-undang": the bracket before "sebagai
+    Undang-undang" is the Undang-undang Darurat's, not UU 70/1958's (LN 1958 Nomor 124): no L3."""
+    entry = CLEAN[CLEAN.index("2. Undang-Undang Nomor 13 Tahun 1950"):CLEAN.index("3. Undang-Undang Nomor 23 Tahun")]
+    text = CLEAN.replace(entry, "2. Undang-Undang Nomor 70 Tahun 1958 tentang Penetapan Undang-undang Darurat No. 2 "
+                                "Tahun 1958 tentang Tanda-tanda Penghargaan untuk Anggota Angkatan Perang (Lembaran "
+                                "Negara Republik Indonesia Tahun 1958 Nomor 41), sebagai Undang-undang;\n\n")
+    assert not [f for f in check(ingest_text(text, "uji.md")) if f["rule"].startswith("L3")]
+
+
+def test_a_comma_inside_the_formulas_words_is_no_wrong_formula():
+    """PP 84/2012's copy: "Agar setiap orang, mengetahuinya, memerintahkan ...": punctuation, not another formula."""
+    text = DRAFT.replace("Agar setiap orang mengetahuinya,", "Agar setiap orang, mengetahuinya,")
+    assert "T1_undang" not in {f["rule"] for f in check(ingest_text(text, "uji.md"))}
+
+
+def test_a_reference_cut_by_a_page_join_mark_is_a_warning():
+    """PP 7/2011 Pasal 21 ayat (2): "sebagaimana dimaksud dalam Pasal 20 __ ayat (3)": the copy's page join cuts the
+    chain, and "ayat (3)" alone points into Pasal 21."""
+    text = DRAFT.replace(REF, "(2) Peta proses bisnis sebagaimana dimaksud dalam Pasal 3 __ ayat (7) ditetapkan "
+                              "oleh Bupati.")
+    found = _x2(text)
+    assert found and all(f["severity"] == "warning" and "sambungan halaman" in f["message"] for f in found)
+
+
+def test_a_page_number_before_bahwa_is_no_missing_bahwa():
+    """UU 10/2013's copy: "c. - 2 - bahwa dengan menandatangani ...": the page number ran into the item."""
+    text = CLEAN.replace("a. bahwa ", "a. - 2 - bahwa ", 1)
+    assert "K1_bahwa" not in {f["rule"] for f in check(ingest_text(text, "uji.md"))}
+
+
+def test_a_number_only_citers_dispute_is_no_galat():
+    """UU 13/1964 ratified Perppu 2/1964; its citers mostly copy the Perppu's "Lembaran Negara Tahun 1964 Nomor 7"
+    printed inside its title, a few print the UU's own "Nomor 94". A base value that only citers give, against a
+    value other citers print too, is a warning naming the dispute (UU 22/2000 ... UU 11/2000 print Nomor 94)."""
+    entry = CLEAN[CLEAN.index("2. Undang-Undang Nomor 13 Tahun 1950"):CLEAN.index("3. Undang-Undang Nomor 23 Tahun")]
+    text = CLEAN.replace(entry, "2. Undang-Undang Nomor 13 Tahun 1964 tentang Penetapan Peraturan Pemerintah Pengganti "
+                                "Undang-undang Nomor 2 Tahun 1964 tentang Pembentukan Daerah Tingkat I Sulawesi Tengah "
+                                "(Lembaran Negara Tahun 1964 Nomor 94, Tambahan Lembaran Negara Nomor 2687);\n\n")
+    l3 = [f for f in check(ingest_text(text, "uji.md")) if f["rule"] == "L3"]
+    assert l3 and all(f["severity"] == "warning" and "juga dikutip peraturan lain" in f["message"] for f in l3)

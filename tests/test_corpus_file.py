@@ -59,7 +59,7 @@ def digest(path: Path) -> str:
 
 
 def test_a_new_corpus_carries_the_schema_version(db):
-    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == dbfile.SCHEMA_VERSION == 2
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == dbfile.SCHEMA_VERSION == 3
 
 
 def test_db_old_schema_is_migrated_and_searchable(tmp_path):
@@ -69,7 +69,7 @@ def test_db_old_schema_is_migrated_and_searchable(tmp_path):
     assert result.exit_code == 0, result.output
     assert "starts-with-pasal1 Pasal 1" in result.output and "Pegawai wajib hadir." in result.output
     con = sqlite3.connect(copy)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == dbfile.SCHEMA_VERSION
     assert "" not in {r[0] for r in con.execute("SELECT cite FROM clauses")}  # every row has its citation
 
 

@@ -54,9 +54,10 @@ def test_the_fix_changes_only_the_words_in_their_run_and_keeps_every_other_eleme
     before, after = part(src, "word/document.xml"), part(out, "word/document.xml")
     assert elements(before) == elements(after)  # every element and attribute where it was
     changed = [(a, b) for a, b in zip(texts(before), texts(after), strict=True) if a != b]
-    # X1 (Pasal 4 ayat (1)) and R1_alt (Pasal 6 ayat (2): "Pejabat Penilai Kinerja dapat merupakan:" lists choices)
     assert changed == [("Mekanisme Kerja sebagaimana dimaksud pada Pasal 3 huruf a dilaksanakan dengan prinsip:",
                         "Mekanisme Kerja sebagaimana dimaksud dalam Pasal 3 huruf a dilaksanakan dengan prinsip:"),
+                       # "Pejabat Penilai Kinerja ... dapat merupakan:" lists alternatives (R1_alt, Lampiran II
+                       # angka 89; the lead added by issue 27): the fix writes "; atau", in its own run too
                        ("Pejabat Pengawas; dan", "Pejabat Pengawas; atau")]
     names = zipfile.ZipFile(src).namelist()
     assert [n for n in names if part(src, n) != part(out, n)] == ["word/document.xml"]

@@ -21,6 +21,9 @@ def cites(lines: str) -> list[tuple[str, str]]:
 
 
 def test_a_list_restarting_after_a_paragraph_is_a_sibling_branch():
+    """The second "1. Penunjukan" under huruf A is the first item of A's second list: "daftar kedua", so a
+    reader following "Lampiran huruf A daftar kedua angka 1 huruf a" lands on the mechanism, not on the
+    overview list above it (issue 29 item 5)."""
     got = cites("""
 A. PENUGASAN
 1. Penunjukan
@@ -49,18 +52,19 @@ a. Pelaksanaan tugas dalam unit organisasi
         ("Lampiran huruf A angka 2", "Pengajuan sukarela"),
         ("Lampiran huruf A angka 2 huruf a", "dalam unit organisasi;"),
         ("Lampiran huruf A angka 2 huruf b", "lintas instansi pemerintah"),
-        ("Lampiran huruf A angka 1", "Penunjukan"),
-        ("Lampiran huruf A angka 1 huruf a", "Mekanisme Penunjukan dalam Organisasi"),
-        ("Lampiran huruf A angka 1 huruf a angka 1", "Tahapan Perencanaan:"),
-        ("Lampiran huruf A angka 1 huruf a angka 1 huruf a",
+        ("Lampiran huruf A daftar kedua angka 1", "Penunjukan"),
+        ("Lampiran huruf A daftar kedua angka 1 huruf a", "Mekanisme Penunjukan dalam Organisasi"),
+        ("Lampiran huruf A daftar kedua angka 1 huruf a angka 1", "Tahapan Perencanaan:"),
+        ("Lampiran huruf A daftar kedua angka 1 huruf a angka 1 huruf a",
          "Pimpinan Unit Organisasi menyusun perjanjian kinerja;"),
-        ("Lampiran huruf A angka 1 huruf a angka 1 huruf b", "Pejabat Penilai Kinerja merumuskan strategi;"),
-        ("Lampiran huruf A angka 1 huruf a angka 2", "Tahapan Pelaksanaan:"),
-        ("Lampiran huruf A angka 1 huruf a angka 2 huruf a", "menguraikan kegiatan;"),
-        ("Lampiran huruf A angka 1 huruf a angka 2 huruf b", "membagi peran;"),
-        ("Lampiran huruf A angka 1 huruf a angka 2 huruf c", "melaksanakan kegiatan."),
-        ("Lampiran huruf A angka 1 huruf b", "Mekanisme penunjukan lintas unit organisasi"),
-        ("Lampiran huruf A angka 2", "Pengajuan Sukarela"),
+        ("Lampiran huruf A daftar kedua angka 1 huruf a angka 1 huruf b",
+         "Pejabat Penilai Kinerja merumuskan strategi;"),
+        ("Lampiran huruf A daftar kedua angka 1 huruf a angka 2", "Tahapan Pelaksanaan:"),
+        ("Lampiran huruf A daftar kedua angka 1 huruf a angka 2 huruf a", "menguraikan kegiatan;"),
+        ("Lampiran huruf A daftar kedua angka 1 huruf a angka 2 huruf b", "membagi peran;"),
+        ("Lampiran huruf A daftar kedua angka 1 huruf a angka 2 huruf c", "melaksanakan kegiatan."),
+        ("Lampiran huruf A daftar kedua angka 1 huruf b", "Mekanisme penunjukan lintas unit organisasi"),
+        ("Lampiran huruf A daftar kedua angka 2", "Pengajuan Sukarela"),
         ("Lampiran huruf B", "PELAKSANAAN TUGAS"),
         ("Lampiran huruf B huruf a", "Pelaksanaan tugas dalam unit organisasi"),
     ]
@@ -109,7 +113,11 @@ def test_lampiran_a_2000_is_2000_siblings_with_short_cites():
     text = (ROOT / "tests" / "data" / "lampiran_a_2000.txt").read_text(encoding="utf-8")
     reg = ingest_text(text, "lampiran_a_2000.txt")
     _bounded(reg, text.count("\na."))
-    assert {b.cite for b in reg.lampiran if b.type == "item"} == {"Lampiran huruf a"}
+    got = [b.cite for b in reg.lampiran if b.type == "item"]
+    # each "a." starts a list of its own: the first is "huruf a", the others name their list, every cite its own
+    assert got[:3] == ["Lampiran huruf a", "Lampiran daftar kedua huruf a", "Lampiran daftar ketiga huruf a"]
+    assert got[99] == "Lampiran daftar 100 huruf a"
+    assert len(set(got)) == len(got) and max(len(c.split()) for c in got) <= 7  # "daftar kedua puluh satu"
 
 
 @pytest.mark.parametrize("unit", ["a. Ketentuan:\n", "1) Tahapan:\na) x:\n", "(1) ayat:\nA. Bagian\n"])
@@ -208,3 +216,38 @@ def test_the_model_of_an_amending_act_validates():
     assert schema.errors("sistemkerja", m) == []
     cites = [t["cite"] for t in m["topics"].values() if t]
     assert any(c.startswith("BAB IIA Pasal") for c in cites)  # a topic the amendment inserts, cited as printed
+
+
+@pytest.mark.parametrize("key", SEEDS)
+def test_no_two_lampiran_items_share_a_cite_and_the_contract_says_so(seeds, key):
+    """Every seed's Lampiran restarts a list under one parent (an overview "1. 2." then the detail "1. 2."): each
+    item's cite is its own, the tree and the model still satisfy their schemas, and both schemas state the
+    "daftar kedua" naming that readers of the JSON rely on (issue 29 item 5)."""
+    from rancang import schema
+
+    reg, m = seeds[key]
+    items = [b.cite for b in reg.lampiran if b.type == "item"]
+    assert len(items) == len(set(items))
+    assert any(" daftar kedua " in c for c in items)
+    assert schema.errors("regulation", reg.to_dict()) == [] and schema.errors("sistemkerja", m) == []
+    for name in ("regulation", "sistemkerja"):
+        assert "daftar kedua" in (ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+
+
+def test_a_content_list_after_the_steps_is_the_parent_s_second_list_not_more_steps():
+    """"c. Mekanisme penunjukan lintas unit organisasi: 1) ... 4) ... surat permohonan paling sedikit memuat:
+    1) maksud ... 2) kompetensi ...": the second 1) 2) names its list, and the procedure's steps stop where
+    the first list ends."""
+    got = cites("""
+A. PENUGASAN
+c. Mekanisme penunjukan lintas unit organisasi
+1) Pimpinan Unit Organisasi mengajukan surat permohonan kepada Pimpinan Unit Organisasi tujuan;
+2) Pimpinan Unit Organisasi tujuan menjawab surat permohonan.
+Surat permohonan paling sedikit memuat:
+1) maksud dan tujuan permohonan penugasan;
+2) kompetensi yang dibutuhkan.
+""")
+    assert [c for c, _ in got] == [
+        "Lampiran huruf A", "Lampiran huruf A huruf c", "Lampiran huruf A huruf c angka 1",
+        "Lampiran huruf A huruf c angka 2", "Lampiran huruf A huruf c daftar kedua angka 1",
+        "Lampiran huruf A huruf c daftar kedua angka 2"]

@@ -129,7 +129,7 @@ def test_an_old_corpus_is_migrated_and_finds_word_families(tmp_path: Path) -> No
     with Store(copy) as s:
         assert any("melapor" in words(h.text) for h in search(s, "lapor"))
     con = sqlite3.connect(copy)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == dbfile.SCHEMA_VERSION == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == dbfile.SCHEMA_VERSION == 3
     assert con.execute("SELECT count(*) FROM clause_words").fetchone()[0] == \
         con.execute("SELECT count(*) FROM clauses").fetchone()[0]
 

@@ -283,3 +283,23 @@ def test_a_temporary_work_folder_is_removed_when_the_app_stops(tmp_path) -> None
     with TestClient(create_app(kept)):
         pass
     assert kept.workdir.is_dir()  # a folder the user named is theirs
+
+
+def test_a_model_cite_after_a_list_restart_lands_on_its_own_item(client) -> None:
+    """Bogor's Lampiran huruf B lists "1. Penunjukan 2. Pengajuan sukarela" twice (an overview, then the
+    mechanisms): the step "pejabat Fungsional atau pelaksana menyampaikan keinginannya" is cited in the second
+    list, and its link opens the reader on that item, not on the overview's "angka 2" (issue 29 item 5)."""
+    import re
+
+    html = wait_job(client, client.post("/model", data={"reg": "bogor"}, headers={"HX-Request": "true"}).text)
+    cite = "Lampiran huruf B daftar kedua angka 2 huruf a angka 1"
+    links = re.findall(rf'<a class="cite" href="/baca/bogor#([^"]+)">{cite}</a>', html)
+    assert links, cite
+    reader = client.get("/baca/bogor").text
+    for anchor in set(links):
+        assert reader.count(f'id="{anchor}"') == 1
+        item = reader.split(f'id="{anchor}"')[1].split("</p>")[0]
+        assert "menyampaikan keinginannya" in item
+    overview = reader.split('id="lampiran"')[1].split("Pengajuan sukarela")[0]  # the overview list comes first
+    assert "Penunjukan" in overview
+    assert all(f'id="{a}"' not in overview for a in links)

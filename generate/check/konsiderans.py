@@ -54,7 +54,7 @@ def _labels(items: Sequence[Konsiderans], kind: str, numeric: bool) -> Iterator[
 
 
 #: marks before the first word that are no word: "^", "_", "*", "•", quotes, a dash
-_STRAY = re.compile(r"^[\W_]+(?=\w)")
+_STRAY = re.compile(r"^(?:-\s*\d+\s*-|[\W_])+(?=\w)")  # (and a page number run in: "c. - 2 - bahwa ...")
 
 
 def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:

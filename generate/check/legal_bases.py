@@ -52,10 +52,17 @@ def _rule(rule: str, verified: bool) -> str:
 def check_numbers(reg: Regulation) -> Iterator[Finding]:
     """L3: the publication printed for a cited act against the knowledge base's fact, with its sources."""
     base, own = store.load(), evidence.own_key(reg.meta)
+    texts = {item_cite("Mengingat", reg.mengingat, item): norm(item.text) for item in reg.mengingat}
     for cite, acts in _entries(reg):
+        # "UU 70/1958 tentang Penetapan Undang-undang Darurat No. 2 Tahun 1958 tentang ... (Lembaran Negara ...
+        # Nomor 41), sebagai Undang-undang": a bracket inside the title, before "sebagai/menjadi Undang-Undang", is
+        # the publication of the act the title names, not of the act cited
+        inner = bool(_INSIDE_TITLE.search(texts.get(cite, "")))
         for cited in acts:
             pub, key = cited["pub"], cited["act"]["key"]
             if pub is None or key == "uud-1945" or base.get(key) is None:
+                continue
+            if inner and re.match(r"Penetapan\b", cited["act"].get("tentang") or "", re.I):
                 continue
             name = base.name(key)
             field = GAZETTES[pub["kind"]]
@@ -72,12 +79,20 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
                 others = [o for o in fact["others"] if o["value"] == written]
                 also = (f"; {_value(fact_name, written)} juga tertulis dalam "
                         f"{evidence.sources_phrase(base, others[0]['sources'])}") if others else ""
-                yield finding(_rule("L3", fact["status"] == "verified" and own_year), cite, act=name,
-                              what=_WHAT[fact_name],
-                              found=_value(fact_name, written), expected=_value(fact_name, fact["value"]),
-                              evidence=evidence.sources_phrase(base, fact["sources"]) + also)
+                f = finding(_rule("L3", fact["status"] == "verified" and own_year), cite, act=name,
+                            what=_WHAT[fact_name],
+                            found=_value(fact_name, written), expected=_value(fact_name, fact["value"]),
+                            evidence=evidence.sources_phrase(base, fact["sources"]) + also)
+                if others and len(others[0]["sources"]) >= 2 and not any(
+                        x.startswith(("bpk:", "naskah:", "catatan:")) for x in fact["sources"]):
+                    # the base's value only citers give, and other citers print this one too (UU 13/1964: its
+                    # citers copy the Perppu's "Nomor 7" printed inside its title; its own is Nomor 94)
+                    f["reading_doubt"] = ("nilai basis pengetahuan hanya bersumber dari peraturan yang mengutip, dan "
+                                          "nilai yang tertulis juga dikutip peraturan lain: periksa naskah resminya")
+                yield f
 
 
+_INSIDE_TITLE = re.compile(r"\)\s*,?\s*(?:sebagai|menjadi)\s+Undang-\s*[Uu]ndang\b")
 _REGION = re.compile(r"\b(Provinsi|Kabupaten|Kota)\s+(.+)$")
 
 

@@ -235,7 +235,7 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
     elif f["rule"] == "X2" and f.get("ref_in_gap"):
         f = _downgrade(f, cfg.get("gap_note", "ketentuan yang diacu berada pada loncatan penomoran; periksa "
                                               "apakah ketentuan itu tidak ada atau tidak terbaca"))
-    if f["rule"] == "L1" and f["severity"] == "error" and ctx["copy"] == "diundangkan":
+    if f["rule"] == "L1" and f["severity"] == "error" and ctx["copy"]:  # (a promulgated act, or a copy cut short)
         f = _downgrade(f, cfg.get("repeal_note", "basis pengetahuan mencatat tanggal peraturan yang mencabut"))
     if f["rule"] == "X2" and f["severity"] == "error" and ctx["copy"] and ctx["lossy"]:
         f = _downgrade(f, cfg.get("lossy_note", "salinan ini kehilangan baris di tempat lain ({where})").format(

@@ -145,7 +145,7 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
                 continue
             if _NAMED_ACT.match(tail):
                 continue  # "Pasal 26 ayat (3) Undang- Undang, ...": a Pasal of the act this one calls "Undang-Undang"
-            f = finding("X2", node.cite, ref=ref.text)
+            f = finding("X2", node.cite, ref=ref.text, hint=_skipped_level(reg, ids, ref.target))
             if any(in_gap(ids, t) or _glued(reg, ids, t) for t in ref.target if t not in ids):
                 f["ref_in_gap"] = True
             elif any(_nested_deeper(ids, t) for t in ref.target if t not in ids):
@@ -159,6 +159,9 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
                            node.text[max(0, ref.start - 40):ref.start]):
                 f["reading_doubt"] = ("rumusan rujukan terbaca tidak utuh (\"sebagaimana\" tanpa \"dimaksud\"): "
                                       "kemungkinan kata yang hilang dari salinan")
+            elif re.search(r"__\s*$", node.text[max(0, ref.start - 12):ref.start]):
+                f["reading_doubt"] = ("rujukan terpotong tanda sambungan halaman salinan (\"Pasal 20 __ ayat (3)\"): "
+                                      "yang terbaca bukan rujukan yang tercetak")
             elif _OCR_NUMBER.search(node.text[max(0, ref.start - 30):ref.start]):
                 f["reading_doubt"] = "nomor dalam rujukan terbaca dengan huruf (\"4l\" untuk 41): kerusakan khas OCR"
             elif not re.search(r"\bdimaksud\b[^.;]{0,40}$", node.text[max(0, ref.start - 60):ref.start]):
@@ -188,6 +191,22 @@ _NAME_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\b")
 _OWN_ACT = re.compile(r"^\s+[A-Z][\w -]{0,60}?\bini\b")
 
 
+def _skipped_level(reg: Regulation, ids: set[str] | dict[str, object], targets: list[str]) -> str:
+    """The unit a reference leaves out, in the drafter's words, or "": "Pasal 7 huruf d" where huruf d is an item of
+    Pasal 7 ayat (1) only (PP 41/2011 Pasal 11) -- "; huruf d terdapat pada Pasal 7 ayat (1): tulis ..."."""
+    index = reg.index()
+    for t in targets:
+        head, _, last = t.rpartition("/")
+        if t in ids or not head or head not in ids:
+            continue
+        found = [x for x in ids if x.startswith(head + "/") and x.endswith("/" + last)
+                 and x.count("/") == t.count("/") + 1 and x[len(head) + 1:].startswith("ayat-")]
+        if len(found) == 1 and (node := index.get(found[0])) is not None:
+            where = node.cite.rsplit(" ", 2)[0]
+            return f'; {last.replace("-", " ")} terdapat pada {where}: tulis "{node.cite}"'
+    return ""
+
+
 def _nested_deeper(ids: set[str] | dict[str, object], target: str) -> bool:
     """Whether the last unit of ``target`` ("pasal-30/ayat-1/angka-5") exists one level deeper in its holder
     ("pasal-30/ayat-1/huruf-c/angka-5"): a list whose lead-in the act printed after the last huruf (UU 27/2014 Pasal
@@ -196,7 +215,7 @@ def _nested_deeper(ids: set[str] | dict[str, object], target: str) -> bool:
     if not head or head not in ids:
         return False
     return any(t.startswith(head + "/") and t.endswith("/" + last) and t.count("/") == target.count("/") + 1
-               for t in ids)
+               and not t[len(head) + 1:].startswith("ayat-") for t in ids)  # (an ayat left out is the drafter's)
 
 
 def _in_own_list(ids: set[str] | dict[str, object], here: str, target: str) -> bool:

@@ -186,7 +186,8 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
     # (a Keputusan of the years when it was built of Pasal is not promulgated either: no formula asked)
     place = kind.gazette if kind is not None else ("Lembaran Daerah" if is_perda(reg) else "Berita Daerah")
     spelled_place = r"\s+".join(map(re.escape, (place or "").split()))
-    formula = (rf"Agar\s+setiap\s+orang\s+mengetahuinya\s*,?\s+memerintahkan\s+pengundangan\s+"
+    # (a comma added or lost between its words in a copy is no other formula: "Agar setiap orang, mengetahuinya")
+    formula = (rf"Agar[\s,]+setiap[\s,]+orang[\s,]+mengetahuinya\s*,?\s+memerintahkan[\s,]+pengundangan\s+"
                rf"(?i:{spelled})\s+(?P<ini>[^\s,]+)\s*,?\s+dengan\s+penempatannya\s+dalam\s+{spelled_place}\b")
     m = re.search(formula, text) if pasals and place else None
     if pasals and place and (m is None or m["ini"] != "ini"):

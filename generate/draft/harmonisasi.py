@@ -13,9 +13,9 @@ provision of the higher act, the column says so and leaves it to be filled.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from rancang.address import Address
+from rancang.generate.check.base import Finding
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import origin
 from rancang.generate.shared.resources import read_yaml
@@ -99,7 +99,7 @@ def rows(reg: Regulation, notes: Notes, topics: dict[str, dict[str, str] | None]
     return out
 
 
-def markdown(title: str, reg: Regulation, table: list[Row], compared: int, findings: list[dict[str, Any]]) -> str:
+def markdown(title: str, reg: Regulation, table: list[Row], compared: int, findings: list[Finding]) -> str:
     """harmonisasi.md: heading, how to read it, the legal bases, the matrix and the check report."""
     lines = [f"# Matriks harmonisasi: {title}", "",
              "Dibuat oleh `rancang draft` sebagai bahan harmonisasi rancangan peraturan kepala daerah (Kantor "
@@ -119,6 +119,6 @@ def markdown(title: str, reg: Regulation, table: list[Row], compared: int, findi
     return "\n".join(lines) + "\n"
 
 
-def summary(findings: list[dict[str, Any]]) -> str:
+def summary(findings: list[Finding]) -> str:
     counts = {s: sum(f["severity"] == s for f in findings) for s in ("error", "warning", "info")}
     return f"{counts['error']} galat, {counts['warning']} peringatan, {counts['info']} info."

@@ -8,7 +8,6 @@ the check report. Text goes in as plain runs (user data is never markup), contro
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -16,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from rancang.generate.check.base import Finding
 from rancang.generate.draft.harmonisasi import BASIS, HEADERS, Row, summary
 from rancang.ingest.writers.docx import clean
 from rancang.tree import Regulation
@@ -38,7 +38,7 @@ def _no_split(row) -> None:
     row._tr.get_or_add_trPr().append(el)
 
 
-def render(title: str, reg: Regulation, table: list[Row], compared: int, findings: list[dict[str, Any]]) -> bytes:
+def render(title: str, reg: Regulation, table: list[Row], compared: int, findings: list[Finding]) -> bytes:
     """The matrix document's bytes."""
     doc = docx.Document()
     section = doc.sections[0]
