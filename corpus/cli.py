@@ -149,7 +149,7 @@ def show(id: str, cite: str | None, db: str | None, as_json: bool, konsolidasi: 
     """Tampilkan satu peraturan dari korpus (atau satu klausulnya dengan --cite)."""
     with _store(db) as store:
         row = store.get_row(id)
-        linked = store.links(row["id"])
+        linked = links.links(store.db, row["id"])
         if konsolidasi:
             _consolidated(store, row["id"], linked, as_json)
             return
@@ -237,7 +237,7 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
         hits = run(store, q, daerah=daerah, topic=topic, limit=limit, offset=offset)
         if not hits and not fts_whole(store.db):  # no hit from a damaged index is no answer
             raise InputError(damaged(store.path, "indeks pencarian tidak sesuai dengan isi korpus"))
-        states = {r: links.status(store.links(r)) for r in {h.reg for h in hits}}
+        states = {r: links.status(links.links(store.db, r)) for r in {h.reg for h in hits}}
     if as_json:
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return

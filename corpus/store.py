@@ -222,8 +222,7 @@ class Store:
                 "INSERT INTO regulations(id, sha256, file, daerah, daerah_jenis, jenis, nomor, tahun,"
                 " tentang, bundled, added, clauses, tree) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (rid, sha, reg.source.file, meta.daerah, meta.daerah_jenis, meta.jenis, text_or_none(meta.nomor),
-                 meta.tahun, meta.tentang,
-                 int(bundled), now(), len(rows), blob))
+                 meta.tahun, meta.tentang, int(bundled), now(), len(rows), blob))
             self.db.executemany(
                 "INSERT INTO clauses(reg, ord, node, type, cite, text) VALUES (?,?,?,?,?,?)",
                 [(rid, i, c.node, c.type, c.cite, c.text) for i, c in enumerate(rows)])
@@ -340,10 +339,6 @@ class Store:
             return dbfile.tree_of(row["tree"])
         except ValueError as exc:
             raise InputError(dbfile.damaged(self.path, f"pohon peraturan '{row['id']}' tidak terbaca")) from exc
-
-    def links(self, rid: str) -> dict[str, list[str]]:
-        """The stored acts linked to ``rid`` by amendment or repeal (:func:`rancang.corpus.links.links`)."""
-        return links.links(self.db, self.get_row(rid)["id"])
 
     def clause_rows(self, rid: str) -> list[sqlite3.Row]:
         rid = self.get_row(rid)["id"]
