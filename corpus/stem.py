@@ -6,7 +6,7 @@ with the Enhanced Confix Stripping rules made for Indonesian, checked against it
 words (no download, no model): Adriani, Asian, Nazief, Tahaghoghi & Williams, "Stemming Indonesian", ACM TALIP
 6(4), 2007. Words with digits ("2024", "5a") are kept as they are, and so are the few words whose Sastrawi root
 has another meaning in legal text ("kinerja" is not "kerja", "atasan" is not "atas"), listed with their reason in
-``corpus/data/stems.json``.
+``rancang/data/stems.json`` (the stem itself is :func:`rancang.stems.stem`, shared with the model's topic matcher).
 
 >>> stems("Pegawai yang ditugaskan; PENUGASAN sis\\u00adtem")
 'pegawai yang tugas tugas sistem'
@@ -15,31 +15,16 @@ has another meaning in legal text ("kinerja" is not "kerja", "atasan" is not "at
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import metadata, resources
-from typing import Any
 
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
+from rancang import stems as core
 from rancang.fold import fold
 
-
-@cache
-def _stemmer() -> Any:
-    return StemmerFactory().create_stemmer()
-
-
-def _data_text() -> str:
-    return resources.files("rancang.corpus").joinpath("data/stems.json").read_text(encoding="utf-8")
-
-
-@cache
-def _keep() -> frozenset[str]:
-    """Words that are their own stem (``corpus/data/stems.json`` "keep")."""
-    return frozenset(json.loads(_data_text())["keep"])
+_data_text = core.data_text
+_keep = core.keep
 
 
 @cache
@@ -76,9 +61,7 @@ def stem(word: str) -> str:
     known = _LEARNED.get(word)
     if known is not None:
         return known
-    if not word.isalpha() or word in _keep():
-        return word
-    return str(_stemmer().stem(word)) or word
+    return core.stem(word)
 
 
 @cache
