@@ -131,3 +131,30 @@ def test_a_search_hit_in_an_amended_or_repealed_act_says_so(tmp_path: Path) -> N
     assert "base             Pasal 4  [dicabut dengan cabut]" in out
     out = CliRunner().invoke(cli, ["search", "--db", str(tmp_path / "c.sqlite"), "Sekretaris Daerah"]).output
     assert "ubah1" in out and "[" not in out.split("ubah1")[1].splitlines()[0]  # the amending act is in force
+
+
+def test_corpus_remove_takes_one_act_whole_and_loses_nothing_else(tmp_path: Path) -> None:
+    _store(tmp_path, "base", "ubah1", "ubah2").close()
+    db = tmp_path / "c.sqlite"
+
+    def counts() -> dict[str, tuple[int, ...]]:
+        con = sqlite3.connect(db)
+        out = {r: tuple(con.execute(f"SELECT count(*) FROM {t} WHERE {c}=?", (r,)).fetchone()[0]
+                        for t, c in (("clauses", "reg"), ("acts_cited", "reg")))
+               for r in ("base", "ubah1", "ubah2")}
+        out["index"] = (con.execute("SELECT count(*) FROM clause_words").fetchone()[0],
+                        con.execute("SELECT count(*) FROM clauses").fetchone()[0])
+        con.close()
+        return out
+
+    CliRunner().invoke(cli, ["corpus", "list", "--db", str(db)])  # the CLI's store takes the bundled acts first
+    before = counts()
+    result = CliRunner().invoke(cli, ["corpus", "remove", "ubah1", "--db", str(db)])
+    assert result.exit_code == 0 and "dihapus: ubah1" in result.output
+    after = counts()
+    assert after["ubah1"] == (0, 0) and after["base"] == before["base"] and after["ubah2"] == before["ubah2"]
+    assert after["index"][0] == after["index"][1] == before["index"][1] - before["ubah1"][0]
+    with Store(db, seed=False) as s:
+        assert links.links(s.db, "base")["diubah_dengan"] == ["ubah2"]
+    gone = CliRunner().invoke(cli, ["corpus", "remove", "ubah1", "--db", str(db)])
+    assert gone.exit_code != 0 and "tidak ada dalam korpus" in gone.output
