@@ -158,3 +158,16 @@ def test_corpus_remove_takes_one_act_whole_and_loses_nothing_else(tmp_path: Path
         assert links.links(s.db, "base")["diubah_dengan"] == ["ubah2"]
     gone = CliRunner().invoke(cli, ["corpus", "remove", "ubah1", "--db", str(db)])
     assert gone.exit_code != 0 and "tidak ada dalam korpus" in gone.output
+
+
+def test_search_json_hits_carry_the_acts_status_links_and_provenance(tmp_path: Path) -> None:
+    _store(tmp_path, "base", "ubah1", "cabut").close()
+    out = CliRunner().invoke(cli, ["search", "--db", str(tmp_path / "c.sqlite"), "--json", "tim kerja"])
+    assert out.exit_code == 0
+    hits = json.loads(out.output)
+    by_act = {h["reg"]: h for h in hits}
+    assert {"base", "ubah1"} <= set(by_act)
+    assert by_act["base"]["status"] == "dicabut dengan cabut" and by_act["base"]["links"]["dicabut_dengan"] == ["cabut"]
+    assert by_act["base"]["asal"] == "berkas base.txt (txt)"
+    assert by_act["ubah1"]["status"] == "berlaku" and by_act["ubah1"]["links"]["mengubah"] == ["base"]
+    assert {"cite", "node", "snippet", "score"} <= set(by_act["ubah1"])  # the hit's own keys stay
