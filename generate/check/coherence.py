@@ -263,8 +263,8 @@ def check_alternatives(reg: Regulation) -> Iterator[Finding]:
         if lead is None:
             continue
         if re.search(r";\s+dan$", norm(items[-2].text)):
-            yield finding("R1_alt", items[-2].cite, lead=lead.group(0).rstrip(" :"), fix={"old": "; dan", "new": "; atau",
-                                                          "after": " ".join(items[-2].text.split()[:6])})
+            yield finding("R1_alt", items[-2].cite, lead=lead.group(0).rstrip(" :"),
+                          fix={"old": "; dan", "new": "; atau", "after": " ".join(items[-2].text.split()[:6])})
 
 
 def _style(label: str) -> tuple[str, int] | None:
