@@ -38,7 +38,8 @@ PAGES = [("beranda", "/", "h1"), ("baca", "/baca", "#berkas"), ("cari", "/cari?q
          ("bandingkan", "/bandingkan?a=bogor&b=jepara", "#ringkasan"), ("susun", "/susun", "#susun-form"),
          ("surat", "/surat", "h1"), ("surat-formulir", "/surat/surat-perintah-tugas", "#surat-form"),
          ("model", "/model?reg=jepara", "#prosedur"), ("baca-korpus", "/baca/jepara", "#n-pasal-10"),
-         ("pekerjaan", "/pekerjaan", "h1"), ("galat", "/tidak-ada", ".alert.error")]
+         ("baca-hapus", "/baca/jepara/hapus", "form.inline-form"), ("pekerjaan", "/pekerjaan", "h1"),
+         ("galat", "/tidak-ada", ".alert.error")]
 
 
 def serve(app) -> tuple[str, object]:
