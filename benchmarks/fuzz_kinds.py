@@ -17,7 +17,8 @@ letter data, each with the checks its kind allows. Used by ``benchmarks/fuzz.py 
   wrong type, hostile strings (lone surrogates, U+FFFE, 100,000 characters, control characters), deep nesting;
   then ``draft`` into a folder that holds an older draft, with a write failure injected in a third of the runs.
   Checked: no internal error, within the time limit, and **no partial output**: the folder holds the complete old
-  set or the complete new set (four files, draft.json parses, draft.docx is a ZIP), and no temporary file.
+  set or the complete new set (every file of ``draft.FILES``, draft.json parses, each DOCX is a ZIP), and no
+  temporary file.
 - **letter**: the example data of every naskah dinas type mutated the same way, rendered and written over an older
   letter (a failure injected in a third of the runs). Checked as for profiles; the new DOCX must be a ZIP whose
   document part is XML.
@@ -475,13 +476,19 @@ def check_profile(data: Any, fault: int | None, limit: float) -> tuple[str, str]
 
 
 def _complete_draft(files: dict[str, bytes]) -> bool:
+    """Are ``files`` one whole draft: every member of ``draft.FILES`` (the draft, its notes and, since session 6,
+    the harmonisation matrix), each DOCX a ZIP that tests whole, draft.json JSON, draft.md not empty?"""
     import json
 
-    if sorted(files) != sorted(["draft.docx", "draft.md", "draft.json", "catatan.md"]):
+    from rancang.generate.draft import build as draft
+
+    if sorted(files) != sorted(draft.FILES):
         return False
     try:
         json.loads(files["draft.json"])
-        return zipfile.ZipFile(io.BytesIO(files["draft.docx"])).testzip() is None and bool(files["draft.md"])
+        docx_whole = all(zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+                         for name, data in files.items() if name.endswith(".docx"))
+        return docx_whole and bool(files["draft.md"])
     except (ValueError, zipfile.BadZipFile):
         return False
 
