@@ -27,6 +27,7 @@ from rancang.corpus.repair import fts_whole
 from rancang.corpus.repair import repair as repair_store
 from rancang.corpus.search import parse, plain
 from rancang.corpus.search import search as run
+from rancang.corpus.standing import standings
 from rancang.corpus.store import Store, expand
 from rancang.corpus.topics import topics_of
 from rancang.errors import InputError
@@ -149,7 +150,7 @@ def show(id: str, cite: str | None, db: str | None, as_json: bool, konsolidasi: 
     """Tampilkan satu peraturan dari korpus (atau satu klausulnya dengan --cite)."""
     with _store(db) as store:
         row = store.get_row(id)
-        linked = store.links(row["id"])
+        linked = links.links(store.db, row["id"])
         if konsolidasi:
             _consolidated(store, row["id"], linked, as_json)
             return
@@ -237,8 +238,11 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
         hits = run(store, q, daerah=daerah, topic=topic, limit=limit, offset=offset)
         if not hits and not fts_whole(store.db):  # no hit from a damaged index is no answer
             raise InputError(damaged(store.path, "indeks pencarian tidak sesuai dengan isi korpus"))
-    if as_json:
-        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        about = standings(store, (h.reg for h in hits))
+    states = {r: a["status"] for r, a in about.items()}
+    if as_json:  # each hit with its act's status, links and provenance (as ``corpus show --json`` names them)
+        click.echo(json.dumps([h.to_dict() | {k: about[h.reg][k] for k in ("status", "asal", "links")}
+                               for h in hits], ensure_ascii=False, indent=2))
         return
     for typed, used in q.corrections.items():
         click.echo(f"'{typed}' tidak ada dalam korpus; dicari '{used}'.")
@@ -247,7 +251,8 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
         return
     on, off = "\x1b[1;33m", "\x1b[0m"
     for h in hits:
-        click.echo(f"{h.reg:<16} {h.cite}")
+        state = "" if states[h.reg] == "berlaku" else f"  [{states[h.reg]}]"  # an act not in force says so
+        click.echo(f"{h.reg:<16} {h.cite}{state}")
         click.echo("    " + plain(h.snippet, on, off))
 
 

@@ -83,8 +83,9 @@ JOIN regulations r ON lower(r.jenis) = a.jenis AND lower(r.nomor) = a.nomor AND 
 
 
 def links(con: sqlite3.Connection, rid: str) -> dict[str, list[str]]:
-    """The stored acts linked to ``rid``: ``{"diubah_dengan": [...], "dicabut_dengan": [...], "mengubah": [...],
-    "mencabut": [...]}``, ids; amending acts in the order they were enacted (tahun, then nomor)."""
+    """The stored acts linked to ``rid`` (a stored id; ``Store.get_row`` resolves a region name):
+    ``{"diubah_dengan": [...], "dicabut_dengan": [...], "mengubah": [...], "mencabut": [...]}``, ids; amending
+    acts in the order they were enacted (tahun, then nomor)."""
     out: dict[str, list[str]] = {"diubah_dengan": [], "dicabut_dengan": [], "mengubah": [], "mencabut": []}
     if not has_links(con):
         return out

@@ -13,7 +13,7 @@ def provenance(reg: Regulation) -> str:
     src, name = reg.source, reg.source.file or "tanpa nama"
     if src.format == "generated":
         words = "rancangan buatan rancang (bukan naskah yang ditetapkan)"
-    elif reg.stats.ocr is not None:
+    elif reg.stats is not None and reg.stats.ocr is not None:
         words = f"hasil OCR dari {name} (periksa dengan naskah aslinya)"
     elif src.jdih:
         words = f"umpan JDIH: {name}"

@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rancang.address import Address
@@ -88,3 +89,13 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
         else:
             raise InputError(f"{p}: berkas tidak ditemukan.")
     return out
+
+
+def now() -> str:
+    """The time now, UTC, to the second (ISO 8601): when a regulation or a setting was stored."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def text_or_none(v: object) -> str | None:
+    """``v`` as text (a number of a regulation: 17 -> "17"); None stays None."""
+    return None if v is None else str(v)

@@ -38,16 +38,19 @@ def _files(root: Traversable) -> list[Traversable]:
 @cache
 def model_fingerprint() -> str:
     """A hash of what the topics depend on besides the tree: ``rancang.model`` (code and patterns), the topic
-    catalogue (``rancang/topics.py``, ``rancang/data/``) and the installed spaCy version. No import of spaCy."""
+    catalogue (``rancang/topics.py``, ``rancang/data/``), the stem matcher (``rancang/meaning.py``,
+    ``rancang/stems.py``) and the installed spaCy and Sastrawi versions. No import of spaCy."""
     h = hashlib.sha256()
     base = resources.files("rancang")
-    for f in [*_files(resources.files("rancang.model")), base.joinpath("topics.py"), *_files(base.joinpath("data"))]:
+    for f in [*_files(resources.files("rancang.model")), base.joinpath("topics.py"), base.joinpath("meaning.py"),
+              base.joinpath("stems.py"), *_files(base.joinpath("data"))]:
         h.update(f.name.encode())
         h.update(f.read_bytes())
-    try:
-        h.update(metadata.version("spacy").encode())
-    except metadata.PackageNotFoundError:
-        h.update(b"-")
+    for package in ("spacy", "PySastrawi"):
+        try:
+            h.update(metadata.version(package).encode())
+        except metadata.PackageNotFoundError:
+            h.update(b"-")
     return h.hexdigest()[:16]
 
 

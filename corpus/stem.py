@@ -6,7 +6,7 @@ with the Enhanced Confix Stripping rules made for Indonesian, checked against it
 words (no download, no model): Adriani, Asian, Nazief, Tahaghoghi & Williams, "Stemming Indonesian", ACM TALIP
 6(4), 2007. Words with digits ("2024", "5a") are kept as they are, and so are the few words whose Sastrawi root
 has another meaning in legal text ("kinerja" is not "kerja", "atasan" is not "atas"), listed with their reason in
-``corpus/data/stems.json``.
+``rancang/data/stems.json`` (the stem itself is :func:`rancang.stems.stem`, shared with the model's topic matcher).
 
 >>> stems("Pegawai yang ditugaskan; PENUGASAN sis\\u00adtem")
 'pegawai yang tugas tugas sistem'
@@ -15,30 +15,16 @@ has another meaning in legal text ("kinerja" is not "kerja", "atasan" is not "at
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import metadata, resources
-from typing import Any
 
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
+from rancang import stems as core
 from rancang.fold import fold
 
-
-@cache
-def _stemmer() -> Any:
-    return StemmerFactory().create_stemmer()
-
-
-def _data_text() -> str:
-    return resources.files("rancang.corpus").joinpath("data/stems.json").read_text(encoding="utf-8")
-
-
-@cache
-def _keep() -> frozenset[str]:
-    """Words that are their own stem (``corpus/data/stems.json`` "keep")."""
-    return frozenset(json.loads(_data_text())["keep"])
+_data_text = core.data_text
+_keep = core.keep
 
 
 @cache
@@ -48,13 +34,34 @@ def fingerprint() -> str:
     return f"sastrawi {metadata.version('PySastrawi')} {hashlib.sha256(_data_text().encode()).hexdigest()[:12]}"
 
 
+#: stems computed by worker processes with this same function (:func:`learn`), so the process that writes the
+#: store does not compute them again
+_LEARNED: dict[str, str] = {}
+
+
+def learn(known: dict[str, str]) -> None:
+    """Take stems ({folded word: stem}) computed by :func:`stem` in a worker process (:func:`vocabulary`); kept
+    up to the size of :func:`stem`'s own cache."""
+    if len(_LEARNED) > 200_000:
+        _LEARNED.clear()
+    _LEARNED.update(known)
+
+
+def vocabulary(texts: Iterable[str]) -> dict[str, str]:
+    """{word: stem} of every folded word of ``texts``: computed where the texts are read (a worker process) and
+    handed to the writer with :func:`learn`, so the Sastrawi stemmer, the bulk of writing a corpus, runs in
+    parallel. The same function gives the same stems: the index is byte-identical."""
+    return {w: stem(w) for text in texts for w in fold(text).split()}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The stem of one folded word ("penugasan" -> "tugas"); a word with a digit, one of the keep list, or one
     Sastrawi leaves empty, is its own stem."""
-    if not word.isalpha() or word in _keep():
-        return word
-    return str(_stemmer().stem(word)) or word
+    known = _LEARNED.get(word)
+    if known is not None:
+        return known
+    return core.stem(word)
 
 
 @cache

@@ -1,11 +1,11 @@
 """The corpus store: every clause of every regulation in one embedded SQLite file with an FTS5 index.
 
 Why SQLite: a bureau's corpus is a few hundred regulations, one file is easy to copy and back up, and FTS5
-gives ranked full-text search without a server. Each regulation is written in ONE transaction (its row, all
-its clause rows and their index entries), so a crash or Ctrl-C in the middle of a batch leaves only whole
-regulations; the ``clauses`` column of a regulation row records how many clause rows it must have, so that
-claim can be checked. Regulations are keyed by the sha256 of their source file: adding the same file again
-changes nothing.
+gives ranked full-text search without a server. Each regulation is written whole inside one transaction (its row,
+all its clause rows and their index entries; ``corpus add`` writes a few per transaction), so a crash or Ctrl-C
+in the middle of a batch leaves only whole regulations; the ``clauses`` column of a regulation row records how
+many clause rows it must have, so that claim can be checked. Regulations are keyed by the sha256 of their source
+file: adding the same file again changes nothing.
 
 The bundled seeds (:func:`rancang.corpus.bundled`) are written into a new database the first time it is
 opened, so ``rancang search`` works without any set-up step.
@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ from rancang.address import covers
 from rancang.corpus import dbfile, links, shipped, stem
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
-from rancang.corpus.rows import clauses, expand, file_sha256, region_name
+from rancang.corpus.rows import clauses, expand, file_sha256, now, region_name, text_or_none
 from rancang.corpus.topics import topics_of
 from rancang.corpus.workers import ingest_all, topics_one, worker_map
 from rancang.errors import InputError, OutputError
@@ -94,6 +94,8 @@ class AddResult:
 
 #: info key of a database its user keeps without the bundled regulations (``corpus add --no-seed``)
 NO_BUNDLED = "tanpa_bawaan"
+#: regulations per transaction of :meth:`Store.add_files` (a killed batch loses at most these; adding again ends it)
+BATCH = 16
 
 
 class Store:
@@ -116,7 +118,7 @@ class Store:
                     dbfile.fill_words(self.db, drop=True)
             if seed and self.info("seeded") is None and self.info(NO_BUNDLED) is None:
                 self.seed()
-            elif seed and self.info("reader") != _reader():
+            elif seed and self.info("reader") != fingerprint():
                 self.refresh_bundled()
         except BaseException:
             self.db.close()
@@ -140,7 +142,11 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """One write transaction: committed whole, or rolled back on any error (SQLite may already have rolled it
-        back itself, e.g. on a full disk). A write the file system refuses becomes OutputError, one sentence."""
+        back itself, e.g. on a full disk). A write the file system refuses becomes OutputError, one sentence.
+        Inside an open transaction (a batch of :meth:`add_files`) it is part of that one."""
+        if self.db.in_transaction:
+            yield
+            return
         try:
             self.db.execute("BEGIN IMMEDIATE")
             yield
@@ -163,7 +169,7 @@ class Store:
         bundled regulations are already in it."""
         if self.info("seeded") is not None:
             return False
-        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES (?, ?)", (NO_BUNDLED, _now()))
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES (?, ?)", (NO_BUNDLED, now()))
         return True
 
     def seed(self) -> None:
@@ -171,8 +177,8 @@ class Store:
         self.db.execute("DELETE FROM info WHERE key=?", (NO_BUNDLED,))
         for e in corpus.bundled():
             self._add_bundled(e["id"])
-        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('seeded', ?)", (_now(),))
-        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (_reader(),))
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('seeded', ?)", (now(),))
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (fingerprint(),))
 
     def refresh_bundled(self) -> None:
         """Re-parse the bundled regulations still in the database with the current reader (after an upgrade);
@@ -182,17 +188,17 @@ class Store:
             if e["id"] in present:
                 self.remove(e["id"])
                 self._add_bundled(e["id"])
-        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (_reader(),))
+        self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('reader', ?)", (fingerprint(),))
 
     def _add_bundled(self, rid: str) -> None:
         """Store bundled regulation ``rid`` under its own id; when a user's regulation already holds that id (a
         database written before ids were reserved), the bundled one takes a fresh id instead of failing."""
         reg = corpus.load(rid)
         taken = self.db.execute("SELECT 1 FROM regulations WHERE id=?", (rid,)).fetchone()
-        stored, new = self.add(reg, id=None if taken else rid, bundled=True)
-        known = shipped.topics_for(rid, reg)  # precomputed: a first draft needs no spaCy (issue 33 item 5)
-        if new and known is not None:
-            self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(known), stored))
+        with self._transaction():  # the tree and its shipped topics (a first draft needs no spaCy) together
+            stored, new = self.add(reg, id=None if taken else rid, bundled=True)
+            if new and (known := shipped.topics_for(rid, reg)) is not None:
+                self.db.execute("UPDATE regulations SET topics=? WHERE id=?", (json.dumps(known), stored))
 
     # -- writing --------------------------------------------------------------------------------------------
     def has(self, sha256: str) -> str | None:
@@ -215,9 +221,8 @@ class Store:
             self.db.execute(
                 "INSERT INTO regulations(id, sha256, file, daerah, daerah_jenis, jenis, nomor, tahun,"
                 " tentang, bundled, added, clauses, tree) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (rid, sha, reg.source.file, meta.daerah, meta.daerah_jenis, meta.jenis, _str(meta.nomor),
-                 meta.tahun, meta.tentang,
-                 int(bundled), _now(), len(rows), blob))
+                (rid, sha, reg.source.file, meta.daerah, meta.daerah_jenis, meta.jenis, text_or_none(meta.nomor),
+                 meta.tahun, meta.tentang, int(bundled), now(), len(rows), blob))
             self.db.executemany(
                 "INSERT INTO clauses(reg, ord, node, type, cite, text) VALUES (?,?,?,?,?,?)",
                 [(rid, i, c.node, c.type, c.cite, c.text) for i, c in enumerate(rows)])
@@ -228,7 +233,7 @@ class Store:
         """A readable id: the region ('jepara'), else with year and number, else with part of the sha256."""
         meta = reg.meta
         base = slug(region_name(meta.daerah)) or slug(Path(reg.source.file or "").stem) or "peraturan"
-        candidates = [base, f"{base}-{meta.tahun}-{slug(_str(meta.nomor) or '')}".rstrip("-"),
+        candidates = [base, f"{base}-{meta.tahun}-{slug(text_or_none(meta.nomor) or '')}".rstrip("-"),
                       f"{base}-{(reg.source.sha256 or '')[:8]}"]
         for c in candidates:
             if self._free(c):
@@ -252,7 +257,7 @@ class Store:
         Files whose sha256 is already stored are skipped before parsing (re-adding is a no-op). ``progress``
         is called with the number of files finished since the last call. With ``cluster`` (a
         ``distributed.Client``, see :mod:`rancang.corpus.cluster`) the files are parsed as Dask tasks; this
-        process alone writes the store, one transaction per regulation.
+        process alone writes the store, one transaction per :data:`BATCH` regulations.
         """
         files = expand(paths)
         result = AddResult()
@@ -265,15 +270,17 @@ class Store:
                     progress(1)
             else:
                 todo.append(f)
-        parsed = read_files(todo, cluster) if cluster is not None else ingest_all(todo, jobs)
-        for f, outcome in parsed:
-            if isinstance(outcome, str):
-                result.failed.append((str(f), outcome))
-            else:
-                rid, new = self.add(Regulation.from_dict(outcome))
-                (result.added.append(rid) if new else result.skipped.append((str(f), rid)))
+        parsed = iter(read_files(todo, cluster) if cluster is not None else ingest_all(todo, jobs))
+        while batch := list(islice(parsed, BATCH)):
+            with self._transaction():  # whole regulations only: a batch is committed whole or not at all
+                for f, outcome in batch:
+                    if isinstance(outcome, str):
+                        result.failed.append((str(f), outcome))
+                    else:
+                        rid, new = self.add(Regulation.from_dict(outcome))
+                        (result.added.append(rid) if new else result.skipped.append((str(f), rid)))
             if progress:
-                progress(1)
+                progress(len(batch))
         return result
 
     def add_feed(self, location: str, progress: Callable[[int], None] | None = None) -> AddResult:
@@ -333,10 +340,6 @@ class Store:
         except ValueError as exc:
             raise InputError(dbfile.damaged(self.path, f"pohon peraturan '{row['id']}' tidak terbaca")) from exc
 
-    def links(self, rid: str) -> dict[str, list[str]]:
-        """The stored acts linked to ``rid`` by amendment or repeal (:func:`rancang.corpus.links.links`)."""
-        return links.links(self.db, self.get_row(rid)["id"])
-
     def clause_rows(self, rid: str) -> list[sqlite3.Row]:
         rid = self.get_row(rid)["id"]
         return self.db.execute("SELECT node, type, cite, text FROM clauses WHERE reg=? ORDER BY ord",
@@ -386,15 +389,3 @@ class Store:
         if orphans:
             problems.append(f"{orphans} klausul tanpa peraturan")
         return problems
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _str(v: Any) -> str | None:
-    return None if v is None else str(v)
-
-
-def _reader() -> str:
-    return fingerprint()

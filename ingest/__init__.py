@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from importlib import resources
+from importlib.abc import Traversable
 from pathlib import Path
 
 from rancang import schema
@@ -24,16 +26,27 @@ from rancang.parts import Source
 from rancang.tree import Regulation
 
 
+@cache
 def fingerprint() -> str:
-    """A hash of the reader's own source: trees parsed by a different reader are stale (the corpus store uses it
-    to refresh its bundled regulations after an upgrade)."""
+    """A hash of the reader's own source and data (:func:`sources`): trees parsed by a different reader are stale
+    (the corpus store uses it to refresh its bundled regulations after an upgrade)."""
     h = hashlib.sha256()
-    for package in (__name__, f"{__name__}.readers"):
-        for entry in sorted(resources.files(package).iterdir(), key=lambda p: p.name):
-            if entry.name.endswith((".py", ".json")):
-                h.update(entry.name.encode())
-                h.update(entry.read_bytes())
+    for name, entry in sources():
+        h.update(name.encode())
+        h.update(entry.read_bytes())
     return h.hexdigest()[:16]
+
+
+def sources(root: Traversable | None = None, prefix: str = "") -> list[tuple[str, Traversable]]:
+    """(path relative to the package, file) of every code and data file of ``rancang.ingest`` and all its
+    sub-packages (readers/pdf/, refs/, headings/ ...), in path order."""
+    out: list[tuple[str, Traversable]] = []
+    for entry in sorted((root or resources.files(__name__)).iterdir(), key=lambda p: p.name):
+        if entry.is_dir() and entry.name != "__pycache__":
+            out += sources(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith((".py", ".json", ".jsonl", ".yaml", ".txt")):
+            out.append((prefix + entry.name, entry))
+    return out
 
 
 def ingest_bytes(data: bytes, name: str = "", validate: bool = True) -> Regulation:

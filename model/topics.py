@@ -2,18 +2,25 @@
 
 A candidate is a Pasal without ayat or one ayat (with its list items), outside the Ketentuan Umum definitions.
 It qualifies for a topic when each ``require`` group of the topic's ``find`` cues (the catalogue
-``rancang/data/topics.json``) has a hit in its text; the best scoring candidate wins (``prefer`` hits, the topic
-named in the enclosing BAB/Bagian heading, the text opening with the topic). The whole Pasal is cited when every
-ayat of it qualifies, else the ayat - the gold convention.
+``rancang/data/topics.json``) has a hit in its text, or, by meaning, when each group of its ``meaning`` cues has a
+hit among the text's word stems (spaCy's PhraseMatcher over Sastrawi stems, :class:`rancang.meaning.Phrases`):
+"melaporkan" finds "menyampaikan laporan", "pengelolaan kinerja" finds "mengelola kinerja", whatever words the
+Permen used. Only the cues listed under ``meaning`` are read by stems: "pelaksanaan tugas" (a topic's name) is
+not "melaksanakan tugas" (any clause's verb), so it stays exact. The best scoring
+candidate wins (``prefer`` hits, the topic named in the enclosing BAB/Bagian heading, the text opening with the
+topic). The whole Pasal is cited when every ayat of it qualifies, else the ayat - the gold convention.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from rancang import topics
 from rancang.kinds import LIST_TYPES
+from rancang.meaning import Phrases
 from rancang.model.clauses import Unit, clean, strip_item
 from rancang.model.pipeline import cues
 
@@ -47,10 +54,39 @@ def _is_definitions(u: Unit, us: list[Unit]) -> bool:
     return any(us[c].definition for c in u.children)
 
 
-def _qualifies(text: str, rule: dict[str, Any]) -> bool:
+def _qualifies(text: str, rule: dict[str, Any], meant: frozenset[int] = frozenset()) -> bool:
+    """No ``avoid`` phrase in ``text``, and every ``require`` group hit by its words or every ``meaning`` group hit
+    by its stems (``meant``: the indexes of the ``meaning`` groups :class:`Phrases` found in the text)."""
     if any(a in text for a in rule.get("avoid", [])):
         return False
+    groups = rule.get("meaning") or []
+    if groups and all(i in meant for i in range(len(groups))):
+        return True
     return all(any(p in text for p in group) for group in rule["require"])
+
+
+@lru_cache(maxsize=8)
+def _matcher(rules_json: str) -> Phrases:
+    rules = json.loads(rules_json)
+    return Phrases({f"{key}|{i}": group for key, rule in rules.items()
+                    for i, group in enumerate(rule.get("meaning") or [])})
+
+
+class _Meaning:
+    """The ``meaning`` groups each text hits by stems, per topic: ``meant(text, key)`` -> group indexes."""
+
+    def __init__(self, rules: dict[str, dict[str, Any]]):
+        self.phrases = _matcher(json.dumps(rules, sort_keys=True, ensure_ascii=False))
+        self.seen: dict[str, dict[str, frozenset[int]]] = {}
+
+    def meant(self, text: str, key: str) -> frozenset[int]:
+        if text not in self.seen:
+            by: dict[str, set[int]] = {}
+            for label in self.phrases.hits(text):
+                k, _, i = label.rpartition("|")
+                by.setdefault(k, set()).add(int(i))
+            self.seen[text] = {k: frozenset(v) for k, v in by.items()}
+        return self.seen[text].get(key, frozenset())
 
 
 def _headed(u: Unit, rule: dict[str, Any]) -> bool:
@@ -76,11 +112,12 @@ def find_topics(us: list[Unit], rules: dict[str, dict[str, Any]] | None = None) 
     by_id = {u.id: u for u in us}
     out: dict[str, Unit | None] = {}
     rules = rules if rules is not None else topics.find_cues()
+    meaning = _Meaning(rules)
     for key in topics.keys():
         rule = rules[key]
         best = None
         for u in cands:
-            if _qualifies(u.full_low, rule) or _headed(u, rule):
+            if _qualifies(u.full_low, rule, meaning.meant(u.full_low, key)) or _headed(u, rule):
                 s = _score(u, rule)
                 if best is None or s > best[0]:
                     best = (s, u)
@@ -88,7 +125,8 @@ def find_topics(us: list[Unit], rules: dict[str, dict[str, Any]] | None = None) 
         if unit is not None and unit.type == "ayat":
             pasal = by_id.get(unit.pasal)
             ayats = [us[c] for c in pasal.children if us[c].type == "ayat"] if pasal else []
-            if ayats and all(_qualifies(a.full_low, rule) or _headed(a, rule) for a in ayats):
+            if ayats and all(_qualifies(a.full_low, rule, meaning.meant(a.full_low, key)) or _headed(a, rule)
+                             for a in ayats):
                 unit = pasal
         out[key] = unit
     return out

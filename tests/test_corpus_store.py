@@ -17,6 +17,7 @@ from rancang.cli import main
 from rancang.corpus.store import Store
 
 SEEDS = corpus.seeds_dir()
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +198,16 @@ def test_bundled_regulations_are_reparsed_when_the_reader_changes(tmp_path):
         assert "malang" not in ids  # removed by the user: stays removed
         assert store.get_row("jepara")["clauses"] > 0
         assert store.info("reader") != "pembaca-lama"
+
+
+def test_the_reader_fingerprint_covers_every_sub_package_of_ingest():
+    """A change to the reference resolver, the heading reader or the PDF rules changes the trees: the stored bundled
+    regulations must then be re-read, so the fingerprint hashes those files too (not only the package top)."""
+    from rancang import ingest
+
+    names = {n for n, _ in ingest.sources()}
+    assert {"parser.py", "refs/resolve.py", "headings/read.py", "readers/pdf/rules.json",
+            "readers/words_ind.txt"} <= names
+    on_disk = {p.relative_to(ROOT / "ingest").as_posix() for p in (ROOT / "ingest").rglob("*.py")
+               if "__pycache__" not in p.parts}
+    assert on_disk <= names

@@ -131,3 +131,19 @@ def test_an_act_and_its_amendment_of_one_region_are_told_apart_by_year() -> None
 
     rep = {"a": {"daerah": "Kota Bogor", "tahun": "2021", "id": "x"}, "b": {"daerah": "Kota Bogor", "tahun": "2023"}}
     assert report.side_names(rep) == ("Bogor 2021", "Bogor 2023")
+
+
+def test_definitions_pair_by_the_term_they_define() -> None:
+    terms = ["Pejabat Pimpinan Tinggi", "Pejabat Administrator", "Pejabat Pengawas", "Pejabat Fungsional",
+             "Pelaksana", "Tim Kerja", "Unit Kerja", "Perangkat Daerah", "Penilai Kinerja"]
+    body = "Pasal 1\nDalam Peraturan Bupati ini yang dimaksud dengan:\n" + "\n".join(
+        f"{k + 1}. {t} adalah Pegawai ASN yang menduduki jabatan {t.lower()} pada Instansi Pemerintah."
+        for k, t in enumerate(terms)) + "\n\nPasal 2\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n"
+    other = body.replace("1. Pejabat Pimpinan Tinggi adalah Pegawai ASN yang menduduki jabatan pejabat pimpinan "
+                         "tinggi pada Instansi Pemerintah.", "1. Pejabat Pimpinan Tinggi adalah pejabat tertinggi "
+                         "di lingkungan Perangkat Daerah.")
+    pairs = {(p.a.text.split(" adalah")[0], p.b.text.split(" adalah")[0]) for p in align(
+        ingest_text(HEAD.format(DAERAH="SUKAMAJU") + body, "a.txt"),
+        ingest_text(HEAD.format(DAERAH="MEKARSARI") + other, "b.txt")).pairs if p.a.item}
+    assert all(a.split(". ", 1)[-1] == b.split(". ", 1)[-1] for a, b in pairs), pairs
+    assert any("Pejabat Pimpinan Tinggi" in a for a, _ in pairs)  # worded otherwise, still the same term

@@ -222,3 +222,21 @@ def test_every_lintas_scope_of_the_lampiran_is_in_the_body_or_a_decision(written
     assert only == ["perangkat daerah"]  # the base's Lampiran, carried
     listed = re.findall(r"\[lingkup-lampiran\]: Lampiran mengatur pelaksanaan tugas lintas ([\w ]+?),", notes)
     assert [s.lower() for s in listed] == only
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_no_lampiran_paragraph_is_printed_twice_under_one_item(written, key):
+    """The same paragraph twice under one heading or item is a copy slip; the same sentence under two units' own
+    items ("Dalam melaksanakan kegiatan, ... berkolaborasi ..." for each kind of unit) is the Lampiran's design."""
+    _, _, back, _ = written[key]
+    seen: dict[str, int] = {}
+    twice = []
+    for i, b in enumerate(back.lampiran):
+        text = " ".join((b.text or "").split())
+        if b.type in ("item", "heading") or len(text.split()) < 8:
+            continue
+        j = seen.get(text)
+        if j is not None and not any(x.type in ("item", "heading") for x in back.lampiran[j + 1:i]):
+            twice.append(text[:60])
+        seen[text] = i
+    assert twice == []

@@ -88,3 +88,68 @@ Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
 
 def test_individual_reporting_in_other_words_is_found():
     assert build(ingest_text(INDIVIDU, "contoh.txt"))["topics"]["pertanggungjawaban_individu"]["cite"] == "Pasal 1"
+
+
+LAPORAN = perbup("""Pasal 1
+Setiap Pegawai ASN menyampaikan laporan pelaksanaan tugasnya kepada atasan langsung secara berkala.
+Pasal 2
+Pejabat Penilai Kinerja mengelola kinerja Pejabat Fungsional melalui perencanaan kinerja, pemantauan kinerja, \
+dan penilaian kinerja.
+Pasal 3
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+
+
+def test_topics_are_found_by_the_meaning_of_their_words_not_the_permen_s_wording():
+    """No "melaporkan" and no "pengelolaan kinerja" in the text: "menyampaikan laporan" is reporting and
+    "mengelola kinerja" is pengelolaan kinerja (the same stems, spaCy's PhraseMatcher over Sastrawi stems)."""
+    topics = build(ingest_text(LAPORAN, "contoh.txt"))["topics"]
+    assert topics["pertanggungjawaban_individu"]["cite"] == "Pasal 1"
+    assert topics["pengelolaan_kinerja"]["cite"] == "Pasal 2"
+    assert topics["pertanggungjawaban_ketua_tim"] is None and topics["kedudukan"] is None
+
+
+def test_phrases_match_word_families_and_whole_words_only():
+    from rancang.meaning import Phrases
+
+    p = Phrases({"lapor": ["melaporkan"], "sistem_kerja": ["sistem kerja"], "tugas": ["penugasan"]})
+    assert p.hits("hasilnya dilaporkan kepada atasan") == {"lapor"}
+    assert p.hits("Pejabat Fungsional yang ditugaskan") == {"tugas"}
+    # "kinerja" is no form of "kerja" (rancang/data/stems.json), and a word is matched whole
+    assert p.hits("sistem kinerja organisasi") == set()
+    assert Phrases({"asn": ["setiap ASN"]}).hits("setiap pasangan") == set()
+
+
+KETUA = perbup("""Pasal 1
+(1) Ketua tim kerja menyampaikan laporan kepada Kepala Perangkat Daerah.
+(2) Laporan sebagaimana dimaksud pada ayat (1) disampaikan paling lambat tanggal 5 setiap bulan.
+Pasal 2
+Penugasan Pegawai dilaksanakan melalui penunjukan yang terdiri atas penunjukan dalam unit organisasi dan \
+penunjukan lintas unit organisasi, dan Pegawai melaksanakan tugas sesuai surat perintah.
+Pasal 3
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+
+
+def test_a_team_leader_s_report_in_other_words_is_found_and_a_verb_is_not_a_topic_s_name():
+    """"Ketua tim kerja menyampaikan laporan" is the ketua tim's accountability; "Pegawai melaksanakan tugas" in a
+    clause on penunjukan lintas unit is no "pelaksanaan tugas ... lintas" scope (that cue is read exactly)."""
+    topics = build(ingest_text(KETUA, "contoh.txt"))["topics"]
+    assert topics["pertanggungjawaban_ketua_tim"]["cite"] == "Pasal 1 ayat (1)"
+    assert topics["lingkup_pelaksanaan_tugas"] is None
+    assert topics["pertanggungjawaban_individu"] is None
+
+
+def test_every_meaning_cue_of_the_catalogue_finds_its_own_words_and_its_word_family():
+    """Each phrase under ``find.meaning`` (rancang/data/topics.json) is found in its own text and, where its
+    first word has a stem of its own, in another form of it ("melaporkan" -> "dilaporkan")."""
+    from rancang import topics
+    from rancang.meaning import Phrases
+
+    for key, rule in topics.find_cues().items():
+        for i, group in enumerate(rule.get("meaning") or []):
+            p = Phrases({f"{key}|{i}": group})
+            for phrase in group:
+                assert p.hits(phrase) == {f"{key}|{i}"}, (key, phrase)
+    p = Phrases({"lapor": topics.find_cues()["pertanggungjawaban_individu"]["meaning"][1]})
+    assert p.hits("hasilnya dilaporkan") == {"lapor"}

@@ -118,7 +118,8 @@ def test_paging_follows_the_ranking_and_json_is_stable(store: Store) -> None:
     first, again = run(cli, args), run(cli, args)
     assert first.exit_code == 0 and first.output == again.output
     assert [(h["reg"], h["cite"]) for h in json.loads(first.output)] == whole[2:4]
-    assert set(json.loads(first.output)[0]) == {"reg", "daerah", "cite", "node", "snippet", "text", "score", "exact"}
+    assert set(json.loads(first.output)[0]) == {"reg", "daerah", "cite", "node", "snippet", "text", "score", "exact",
+                                                  "status", "asal", "links"}  # the act's standing (issue 30)
     beyond = run(cli, ["search", "--db", str(store.path), "pegawai", "--offset", "500"])
     assert "Tidak ada hasil lagi setelah 500 hasil pertama." in beyond.output
 

@@ -15,6 +15,8 @@ from typing import Any
 from rancang import ingest
 from rancang.corpus import diff, report
 from rancang.corpus import search as fts
+from rancang.corpus import standing as standing_of
+from rancang.corpus.provenance import provenance
 from rancang.corpus.store import Store
 from rancang.errors import InputError, RancangError
 from rancang.generate import check
@@ -124,6 +126,51 @@ def stored(db: str | None, rid: str) -> tuple[str, Regulation]:
         return row["id"], s.regulation(row["id"])
 
 
+def _with_titles(s: Any, about: dict[str, Any]) -> dict[str, Any]:
+    """``about`` (:func:`rancang.corpus.standing.standing`) with ``titles``: {linked id: "Peraturan Bupati ...
+    Nomor 3 Tahun 2024"} for the links the page shows."""
+    titles = {}
+    for rid in {r for ids in about["links"].values() for r in ids}:
+        row = s.get_row(rid)
+        titles[rid] = title(Meta(jenis=row["jenis"], daerah=row["daerah"], nomor=row["nomor"], tahun=row["tahun"])) \
+            if row["nomor"] else rid
+    return about | {"titles": titles}
+
+
+def standing(db: str | None, rid: str) -> dict[str, Any]:
+    """The standing of stored act ``rid`` (a stored id) for the reader: status, keadaan, links, asal
+    (:func:`rancang.corpus.standing.standing`) and the linked acts' titles."""
+    with store(db) as s:
+        return _with_titles(s, standing_of.standing(s, rid))
+
+
+def origin(reg: Regulation) -> dict[str, Any]:
+    """The standing of a reading not (yet) stored: only where its text comes from, ``{"asal": ...}``."""
+    return {"asal": provenance(reg)}
+
+
+def removal(db: str | None, rid: str) -> dict[str, Any]:
+    """What removing stored act ``rid`` takes away, for the confirm page: {id, title, clauses, standing};
+    raises :class:`InputError` unless ``rid`` is a stored id exactly (a region name never removes an act)."""
+    with store(db) as s:
+        row = s.get_row(rid)
+        if row["id"] != rid:
+            raise InputError(f"'{rid}' tidak ada dalam korpus; hapus hanya dengan id peraturan yang tersimpan.")
+        name = title(Meta(jenis=row["jenis"], daerah=row["daerah"], nomor=row["nomor"], tahun=row["tahun"])) \
+            if row["nomor"] else (row["file"] or rid)
+        return {"id": rid, "title": name, "clauses": row["clauses"], "bundled": bool(row["bundled"]),
+                "standing": _with_titles(s, standing_of.standing(s, rid))}
+
+
+def remove(db: str | None, rid: str) -> str:
+    """Remove stored act ``rid`` (exactly that id) with its clauses and declared links, nothing else
+    (:meth:`rancang.corpus.store.Store.remove`); returns the id. Raises :class:`InputError` for an unknown id."""
+    removal(db, rid)
+    with store(db) as s:
+        s.remove(rid)
+    return rid
+
+
 def save(db: str | None, reg: Regulation) -> tuple[str, bool]:
     """Add ``reg`` to the corpus: (id, True if new; False if the same file was already there)."""
     with store(db) as s:
@@ -147,12 +194,14 @@ def topics() -> list[tuple[str, str]]:
 
 def search(db: str | None, query: str, daerah: str | None, topic: str | None, limit: int = 30,
            offset: int = 0, corrected: dict[str, str] | None = None) -> list[dict]:
-    """Ranked hits [{reg, daerah, cite, node, parts}] where ``parts`` is [(text, matched)] for highlighting;
+    """Ranked hits [{reg, daerah, cite, node, parts, standing}] where ``parts`` is [(text, matched)] for highlighting
+    and ``standing`` the act's status, links and provenance (:func:`standing`);
     ``offset`` hits skipped (the order is stable: :func:`rancang.corpus.search.search`). ``corrected`` (when
     given) receives the typed words the search replaced: {typed: used}."""
     with store(db) as s:
         q = fts.parse(s, query)
         hits = fts.search(s, q, daerah=daerah or None, topic=topic or None, limit=limit, offset=offset)
+        about = {r: _with_titles(s, a) for r, a in standing_of.standings(s, (h.reg for h in hits)).items()}
     if corrected is not None:
         corrected.update(q.corrections)
     out = []
@@ -162,7 +211,8 @@ def search(db: str | None, query: str, daerah: str | None, topic: str | None, li
         for i, piece in enumerate(marked.replace(fts.CLOSE, fts.OPEN).split(fts.OPEN)):
             if piece:
                 parts.append((piece, i % 2 == 1))
-        out.append({"reg": h.reg, "daerah": h.daerah, "cite": h.cite, "node": h.node, "parts": parts})
+        out.append({"reg": h.reg, "daerah": h.daerah, "cite": h.cite, "node": h.node, "parts": parts,
+                    "standing": about[h.reg]})
     return out
 
 

@@ -257,11 +257,14 @@ def check_alternatives(reg: Regulation) -> Iterator[Finding]:
     leads = [re.compile(p, re.I) for p in settings("coherence").get("alternative_leads") or []]
     for node in reg.walk():
         items = [c for c in node.children if c.type in LIST_TYPES]
-        if len(items) < 2 or not any(p.search(norm(node.text)) for p in leads):
+        if len(items) < 2:
+            continue
+        lead = next((m for p in leads if (m := p.search(norm(node.text)))), None)
+        if lead is None:
             continue
         if re.search(r";\s+dan$", norm(items[-2].text)):
-            yield finding("R1_alt", items[-2].cite, fix={"old": "; dan", "new": "; atau",
-                                                          "after": " ".join(items[-2].text.split()[:6])})
+            yield finding("R1_alt", items[-2].cite, lead=lead.group(0).rstrip(" :"),
+                          fix={"old": "; dan", "new": "; atau", "after": " ".join(items[-2].text.split()[:6])})
 
 
 def _style(label: str) -> tuple[str, int] | None:

@@ -1,5 +1,7 @@
 """Baca: upload a regulation (PDF, DOCX, TXT, MD) or pick a stored one, and read it with its outline, linked
-cross-references, Penjelasan and check findings beside the Pasal; "Simpan ke korpus" stores an upload.
+cross-references, Penjelasan and check findings beside the Pasal; "Simpan ke korpus" stores an upload. A stored act
+shows its status (berlaku / diubah dengan / dicabut dengan, linked), the acts it changes and where its text comes
+from; "Hapus dari korpus" removes it after a confirm page (issue 30 items 3-4).
 
 An upload is read by a background job in a worker process (:mod:`rancang.web.jobs`): text files in the quick lane,
 PDF and DOCX (layout, OCR) in the heavy lane. The reading has an address, ``/baca/<job id>``, that a reload, the
@@ -36,6 +38,23 @@ def _page(request: Any, job: Any = None) -> Any:
                   ocr_modes=services.OCR_MODES)
 
 
+def _removal(app: Any) -> None:
+    """``/baca/<id>/hapus``: GET a confirm page (what goes: the act, its clauses, its links), POST (same-origin,
+    guarded by the app like every POST) removes that stored act alone."""
+
+    @app.get("/baca/{rid}/hapus")
+    def confirm_remove(request: Request, rid: str):  # noqa: ANN202
+        # a confirm step: what goes (the act, its clauses, its links) before the POST that removes it
+        return render(request, "baca_hapus.html", act=services.removal(request.app.state.cfg.db, rid), done=False)
+
+    @app.post("/baca/{rid}/hapus")
+    def remove(request: Request, rid: str):  # noqa: ANN202
+        db = request.app.state.cfg.db
+        act = services.removal(db, rid)
+        services.remove(db, rid)
+        return render(request, "baca_hapus.html", act=act, done=True)
+
+
 def register(app: Any) -> None:
     @app.get("/baca")
     def page(request: Request):  # noqa: ANN202
@@ -63,7 +82,8 @@ def register(app: Any) -> None:
         found = services.findings(reg)
         acts = services.acts(request.app.state.cfg.db)
         return render(request, "baca_stored.html", rid=rid, view=reader.view(reg, found, acts),
-                      outline=reader.outline(reg), title=services.title(reg.meta))
+                      outline=reader.outline(reg), title=services.title(reg.meta),
+                      standing=services.standing(request.app.state.cfg.db, rid))
 
     @app.post("/baca/simpan/{jid}")
     def save(request: Request, jid: str):  # noqa: ANN202
@@ -81,6 +101,8 @@ def register(app: Any) -> None:
         acts = services.acts(request.app.state.cfg.db)
         return render(request, "_reader.html", view=reader.view(reg, job.result["findings"], acts),
                       outline=reader.outline(reg), title=services.title(reg.meta), job=job,
+                      standing=services.origin(reg),
                       name=job.result["name"], saved=job.result["saved"])
 
     RESULTS["baca"] = result
+    _removal(app)
