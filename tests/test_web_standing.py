@@ -111,3 +111,13 @@ def test_a_remove_from_another_site_or_by_region_name_removes_nothing(tmp_path: 
     assert by_name.status_code == 400 and "hapus hanya dengan id" in by_name.text
     with Store(tmp_path / "corpus.sqlite", seed=False) as s:
         assert {"base", "ubah1"} <= set(s.ids())
+
+
+def test_the_search_page_says_how_it_finds_and_finds_a_word_family(tmp_path: Path) -> None:
+    client = _client(tmp_path, "base")
+    page = client.get("/cari").text
+    assert "&#34;tugas&#34; menemukan &#34;penugasan&#34;" in page or '"tugas" menemukan "penugasan"' in page
+    hits = client.get("/cari/hasil", params={"q": "tugas", "daerah": "base"}).text
+    assert "<mark>tugas</mark>" in hits  # Pasal 1: "Pegawai melaksanakan tugas ..."
+    family = client.get("/cari/hasil", params={"q": "penugasan", "daerah": "base"}).text
+    assert "<mark>tugas</mark>" in family  # the family, not a prefix: "penugasan" finds "tugas"
