@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from rancang.errors import OutputError
+from rancang.errors import OutputError, os_reason
 
 try:
     import fcntl
@@ -116,8 +116,9 @@ def settle(folder: str | Path) -> int:
         except FileNotFoundError:
             continue  # its writer finished meanwhile
         except (OSError, ValueError, KeyError, TypeError) as exc:
+            why = os_reason(exc) if isinstance(exc, OSError) else "catatan penulisannya rusak"
             raise OutputError(f"{journal}: penulisan berkas sebelumnya di folder ini terputus dan tidak dapat "
-                              f"diselesaikan ({exc}); periksa isi folder, lalu hapus berkas ini.") from exc
+                              f"diselesaikan ({why}); periksa isi folder, lalu hapus berkas ini.") from exc
         finally:
             os.close(fd)
     return done
