@@ -1,12 +1,7 @@
 """Indonesian word stems for the search index: "menugaskan", "penugasan", "ditugaskan" all stem to "tugas".
 
-A prefix cannot find these families: the t of "tugas" is assimilated by the prefix (meN- + tugas -> menugaskan,
-peN- + tugas -> penugasan). The stemmer is Sastrawi (PySastrawi, MIT licence), the Nazief-Adriani algorithm
-with the Enhanced Confix Stripping rules made for Indonesian, checked against its own bundled dictionary of root
-words (no download, no model): Adriani, Asian, Nazief, Tahaghoghi & Williams, "Stemming Indonesian", ACM TALIP
-6(4), 2007. Words with digits ("2024", "5a") are kept as they are, and so are the few words whose Sastrawi root
-has another meaning in legal text ("kinerja" is not "kerja", "atasan" is not "atas"), listed with their reason in
-``rancang/data/stems.json`` (the stem itself is :func:`rancang.stems.stem`, shared with the model's topic matcher).
+The stem of each word is :func:`rancang.stems.stem` (Sastrawi, with the words kept as they are listed in
+``rancang/data/stems.json``), shared with the model's topic matcher.
 
 >>> stems("Pegawai yang ditugaskan; PENUGASAN sis\\u00adtem")
 'pegawai yang tugas tugas sistem'

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import threading
 import time
@@ -24,11 +23,8 @@ pytest.importorskip("uvicorn")
 pytest.importorskip("pebble")
 sync_api = pytest.importorskip("playwright.sync_api")
 
-from webapp import MALANG, ROOT  # noqa: E402
+from webapp import ARGS, CHROMIUM, MALANG, ROOT  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 WIDE, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium tidak terpasang")

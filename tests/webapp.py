@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -15,6 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
 MALANG = SEEDS / "003_b7684ddf9c3f1cea.txt"
 JOB = re.compile(r'hx-get="/tugas/([0-9a-f]{32})"')
+
+#: the system Chromium the browser tests drive (no browser download), and its flags
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+
 
 
 def make_client(tmp: Path, **cfg: Any) -> Any:
