@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -82,3 +83,12 @@ def sleman_draft_pdf(tmp_path_factory, sleman_draft):
     subprocess.run([exe, f"-env:UserInstallation=file://{out / 'profil'}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(out), str(folder / "draft.docx")], check=True, capture_output=True, timeout=300)
     return out / "draft.pdf"
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    """The folder for the browser tests' screenshots: $RANCANG_SCREENSHOTS to keep them, else a temporary one."""
+    out = os.environ.get("RANCANG_SCREENSHOTS")
+    path = Path(out) if out else tmp_path_factory.mktemp("layar")
+    path.mkdir(parents=True, exist_ok=True)
+    return path

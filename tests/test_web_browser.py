@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -58,14 +57,6 @@ def page(server, tmp_path_factory):
         yield pg
         context.close()
         browser.close()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    out = os.environ.get("RANCANG_SCREENSHOTS")
-    path = Path(out) if out else tmp_path_factory.mktemp("layar")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def test_upload_a_seed_and_see_pasal_10(page, shots) -> None:

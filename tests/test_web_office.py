@@ -9,7 +9,6 @@ test asserts the order of events (the text reading done while the OCR still runs
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import threading
@@ -72,14 +71,6 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    out = os.environ.get("RANCANG_SCREENSHOTS")
-    path = Path(out) if out else tmp_path_factory.mktemp("layar")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 class Session:
