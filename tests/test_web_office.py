@@ -208,6 +208,8 @@ def test_errors_of_a_form_sent_from_its_bottom_take_the_focus_to_the_first_wrong
         page.fill("#f-nomor", "")
         page.locator("#surat-form button[type=submit]").click()  # the button at the form's bottom
         page.wait_for_selector("#surat-form .has-error")
+        # the focus moves once htmx has settled the swap, a moment after the errors are in the page
+        page.wait_for_function("() => document.activeElement && document.activeElement.matches('#surat-form input')")
         focused = page.evaluate("() => [document.activeElement.id, document.activeElement.getAttribute("
                                 "'aria-invalid'), document.activeElement.getBoundingClientRect().top]")
         first = page.locator("#surat-form [aria-invalid='true']").first.get_attribute("id")
