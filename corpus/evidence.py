@@ -104,7 +104,8 @@ class Evidence:
         if not (self.short_a[i] or self.short_b[j]):
             return True
         for own, other in ((da, tb), (db, ta)):
-            if len(own) <= min(len(da), len(db)) and 2 * sum(any(same_word(w, v) for v in other) for w in own) <= len(own):
+            found = sum(any(same_word(w, v) for v in other) for w in own)
+            if len(own) <= min(len(da), len(db)) and 2 * found <= len(own):
                 return False
         return True
 
@@ -123,7 +124,8 @@ def terms_agree(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def acts_named(text: str) -> frozenset[tuple[str, str, int]]:
-    """The acts ``text`` names by number: {(jenis folded, nomor, tahun)} (:func:`rancang.ingest.konsiderans.citations_in`)."""
+    """The acts ``text`` names by number: {(jenis folded, nomor, tahun)}
+    (:func:`rancang.ingest.konsiderans.citations_in`)."""
     return frozenset((fold(c.jenis or ""), str(c.nomor), int(c.tahun)) for c, _, _ in citations_in(text)
                      if c.nomor and c.tahun)
 
