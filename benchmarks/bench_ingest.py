@@ -1,6 +1,7 @@
 """Ingest speed and memory, side by side with bluebell-akn in the same run.
 
-    python benchmarks/bench_ingest.py [--repeat N] [--quick] [--text] [--national N] [--pasal-id PATH [--pasal-id-texts N]]
+    python benchmarks/bench_ingest.py [--repeat N] [--quick] [--text] [--national N]
+                                      [--pasal-id PATH [--pasal-id-texts N]]
 
 (``--text``: the text figures only; ``--national N``: national UU texts added to the CLI batch, default 40;
 ``--pasal-id PATH``: also time Pasal.id's splitter, a copy of ilhamfp/pasal ``scripts/parser/parse_law.py`` at PATH,
