@@ -309,12 +309,13 @@ def refuse_base(src: Sources, base_id: str) -> str | None:
 def take_refusal(src: Sources, base_key: str, topic: str, region: str) -> str | None:
     """Why taking ``topic`` from ``region`` cannot compose with base ``base_key`` (the sentence the draft would
     stop with), or None when it composes. Runs only the body's composition (no rewriting, no Lampiran)."""
-    base_id = src.entry(base_key)["id"]
+    model = model_perbup.load() if base_key == model_perbup.KEY else None
+    base_id = src.entry(model["tulang"] if model else base_key)["id"]
     if refuse_base(src, base_id):
         return refuse_base(src, base_id)
     rules = [(r.pattern, r.id, r.why, r.grain) for r in neutralise.drop_rules("body")]
     try:
-        failures = _body(src.regulation(base_id), base_id, [(topic, region)], rules, src, Notes())[3]
+        failures = _body(src.regulation(base_id), base_id, [(topic, region)], rules, src, Notes(), model)[3]
         _unresolved(failures, [(topic, region)], src)
     except InputError as e:
         return str(e)
@@ -358,7 +359,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     repair.body(body, values, vocab, notes)
     neutralise.body(body, values, notes)
 
-    title = frame.judul(profile, base, rw(base_id))
+    reasons = src.entry(model["konsiderans"])["id"] if model else base_id  # whose Menimbang: the model's choice
+    title = frame.judul(profile, src.regulation(reasons), rw(reasons))
     parts = frame.frame(profile, title)
     lampiran = neutralise.lampiran(compose_lampiran(base, profile, rw(base_id), title.upper()), values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
@@ -372,7 +374,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     reg = Regulation(
         source=Source(file="", sha256="0" * 64, format="generated"),
         meta=parts["meta"], preamble=parts["preamble"],
-        menimbang=frame.menimbang(profile, base, rw(base_id), title, resources.compose_rules()["menimbang_last"]),
+        menimbang=frommodel.one_bahwa(frame.menimbang(profile, src.regulation(reasons), rw(reasons), title,
+                                                      resources.compose_rules()["menimbang_last"]), notes),
         mengingat=mengingat.entries(profile, notes), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )
@@ -381,8 +384,9 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
 
 
 def take_choices(src: Sources) -> dict[str, list[str]]:
-    """Topic key -> the store ids it can be taken from: those whose clause on it composes with every act that can
-    be a base (:func:`refuse_base`), so a choice offered never stops a draft. The topics in report order."""
+    """Topic key -> the store ids it can be taken from: those whose clause on it composes with the model and with
+    every act that can be a base (:func:`refuse_base`), so a choice offered never stops a draft. The topics in report
+    order."""
     bases = [b for b in src.ids() if refuse_base(src, b) is None]
-    return {key: [r for r in bases if all(take_refusal(src, b, key, r) is None for b in bases)]
+    return {key: [r for r in bases if all(take_refusal(src, b, key, r) is None for b in [model_perbup.KEY, *bases])]
             for key in topic_keys()}
