@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rancang.address import ROOT, Address, number_tree
+from rancang.address import Address, number_tree
 from rancang.errors import InputError
 from rancang.generate.check.coverage import is_sistem_kerja
 from rancang.generate.draft import (
@@ -39,6 +39,8 @@ from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import alias
 from rancang.generate.draft.provenance import origin as _origin
 from rancang.generate.draft.provenance import tag as _tag
+from rancang.generate.draft.refmap import containing_pasal as _containing_pasal
+from rancang.generate.draft.refmap import map_ref as _map_ref
 from rancang.generate.draft.rewrite import Rewriter
 from rancang.generate.draft.sources import Sources
 from rancang.generate.shared import resources
@@ -48,11 +50,6 @@ from rancang.parts import Source
 from rancang.topics import keys as topic_keys
 from rancang.topics import label as topic_label
 from rancang.tree import Node, Regulation
-
-#: the tokens of an internal reference whose numbers change when the act is renumbered
-_REF_TOKEN = re.compile(r"(?P<kw>pasal|ayat|huruf|angka)\s*(?P<open>\(?)(?P<num>\d+[A-Z]?|[a-z]{1,2})(?=\)|\b)",
-                        re.IGNORECASE)
-
 
 tanggal = frame.tanggal
 
@@ -121,10 +118,6 @@ def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
     return mapping
 
 
-def _containing_pasal(old_id: str) -> Address:
-    return Address.of(Address.parse(old_id).steps[:1])
-
-
 def rewrite_refs(body: list[Node], mapping: dict[tuple[str, str], Node]) -> list[tuple[Node, str]]:
     """Rewrite the numbers inside every internal reference to the renumbered clauses.
 
@@ -147,32 +140,6 @@ def rewrite_refs(body: list[Node], mapping: dict[tuple[str, str], Node]) -> list
             n.text = text
             n.refs = []
     return failures
-
-
-def _map_ref(ref_text: str, origin: str, pasal: Address, mapping: dict[tuple[str, str], Node]) -> tuple[str, bool]:
-    """``ref_text`` with each number changed to the renumbered clause's, and whether a token named no clause:
-    the tokens are read as an address relative to the clause's own Pasal, in the origin region's old numbering."""
-    cur_pasal, cur_ayat = pasal, None
-    missing = False
-
-    def sub(m: re.Match) -> str:
-        nonlocal cur_pasal, cur_ayat, missing
-        kw, num = m.group("kw").lower(), m.group("num")
-        if kw == "pasal":
-            cur_pasal, cur_ayat = ROOT.child("pasal", num), None
-            old = cur_pasal
-        elif kw == "ayat":
-            cur_ayat = cur_pasal.child("ayat", num)
-            old = cur_ayat
-        else:
-            old = (cur_ayat or cur_pasal).child(kw, num)
-        node = mapping.get((origin, old.id))
-        if node is None or node.number is None:
-            missing = True
-            return m.group(0)
-        return m.group(0)[: m.start("num") - m.start()] + node.number
-
-    return _REF_TOKEN.sub(sub, ref_text), missing
 
 
 # --------------------------------------------------------------------------------------------- the whole act

@@ -24,9 +24,9 @@ from typing import Any
 
 from rancang.address import Address, covers
 from rancang.corpus.align import units
-from rancang.generate.draft import compose as _compose
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import alias, origin, set_origin, tag
+from rancang.generate.draft.refmap import containing_pasal, map_ref
 from rancang.generate.draft.sources import Sources
 from rancang.parts import Konsiderans
 from rancang.tree import Node
@@ -46,7 +46,7 @@ class Plan:
 
 
 class _Probe(dict):
-    """A renumbering map stand-in for :func:`compose._map_ref`: a clause "exists" when ``ok`` says so."""
+    """A renumbering map stand-in for :func:`refmap.map_ref`: a clause "exists" when ``ok`` says so."""
 
     class _Found:
         number = "1"
@@ -102,7 +102,7 @@ def _refs_ok(node: Node, region: str, ok) -> bool:
         for ref in n.refs:
             if ref.kind != "internal" or n.text[ref.start:ref.end] != ref.text:
                 continue
-            if _compose._map_ref(ref.text, region, _compose._containing_pasal(n.id), _Probe(ok))[1]:
+            if map_ref(ref.text, region, containing_pasal(n.id), _Probe(ok))[1]:
                 return False
     return True
 
