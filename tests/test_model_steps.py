@@ -203,3 +203,30 @@ c. Berdasarkan surat jawaban tersebut, Wali Kota menetapkan keputusan tentang pe
     (p,) = build(ingest_text(text, "contoh.txt"))["procedures"]
     assert [(s["actor"], s["side"]) for s in p["steps"]] == [
         ("kepala_perangkat_daerah", "asal"), ("kepala_perangkat_daerah", "tujuan"), ("kepala_daerah", None)]
+
+
+def test_a_procedure_head_in_other_words_and_a_quantified_subject():
+    """"Penunjukan lintas Perangkat Daerah dilakukan dengan langkah sebagai berikut:" heads a procedure as
+    "Mekanisme penunjukan ..." does; "Setiap Pejabat Fungsional ... menyampaikan laporan" has the Pejabat
+    Fungsional as actor; a written self-nomination carries the permohonan."""
+    text = perbup("""Pasal 4
+Setiap Pejabat Fungsional yang melaksanakan tugas secara individu menyampaikan laporan kepada atasan langsung.
+Pasal 5
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""", lampiran="""B. PENUGASAN
+1. Penunjukan lintas Perangkat Daerah dilakukan dengan langkah sebagai berikut:
+a. Kepala Perangkat Daerah pemohon menyampaikan surat permohonan pelibatan kepada Kepala Perangkat Daerah yang \
+dituju;
+b. Kepala Perangkat Daerah yang dituju mendisposisikan surat permohonan kepada Pimpinan Unit Organisasi.
+2. Mekanisme pengajuan sukarela dalam Unit Organisasi:
+a. Pejabat Fungsional mengajukan diri secara tertulis kepada Pimpinan Unit Organisasi;
+b. Pejabat Pelaksana mengajukan diri kepada Pimpinan Unit Organisasi.
+""")
+    procs = {p["cite"]: p for p in build(ingest_text(text, "contoh.txt"))["procedures"]}
+    lintas = procs["Lampiran huruf B angka 1"]
+    assert (lintas["form"], lintas["scope"]) == ("penunjukan", "lintas_perangkat_daerah")
+    assert [(s["actor"], s["side"], s["document"]) for s in lintas["steps"]] == [
+        ("kepala_perangkat_daerah", "asal", "surat_permohonan_pelibatan"),
+        ("kepala_perangkat_daerah", "tujuan", "instruksi_disposisi")]
+    assert [s["document"] for s in procs["Lampiran huruf B angka 2"]["steps"]] == ["surat_permohonan_pelibatan", None]
+    assert [s["actor"] for s in procs["Pasal 4"]["steps"]] == ["pejabat_fungsional"]
