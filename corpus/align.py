@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from rancang.address import covers
+from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, terms_agree, words
 from rancang.fold import fold
 from rancang.tree import LIST_TYPES, Node, Regulation
 
@@ -154,8 +155,11 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
         matrix = similarity_matrix(fa, fb)
         kind_a = [(ua[i].item, ua[i].lampiran) for i in rest_a]
         kind_b = [(ub[j].item, ub[j].lampiran) for j in rest_b]
+        ev = Evidence([words(_essence(u)) for u in ua], [words(_essence(u)) for u in ub],
+                      [one_liner(u.text) for u in ua], [one_liner(u.text) for u in ub])
         cands = [(float(matrix[x][y]), x, y) for x, y in zip(*(matrix >= threshold).nonzero(), strict=True)
-                 if kind_a[x] == kind_b[y]]
+                 if kind_a[x] == kind_b[y] and _evident(ua[rest_a[x]], ub[rest_b[y]], float(matrix[x][y]),
+                                                         lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
         cands.sort(key=lambda c: (-c[0], c[1], c[2]))
         for score, x, y in cands:
             i, j = rest_a[x], rest_b[y]
@@ -169,6 +173,23 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
     pairs.sort(key=lambda p: _order(p.a.id, order_a))
     return Alignment(pairs, [u for i, u in enumerate(ua) if i not in used_a],
                      [u for j, u in enumerate(ub) if j not in used_b])
+
+
+def _essence(u: Unit) -> str:
+    """The content words the evidence rule (:mod:`.evidence`) weighs: of the defined term for a definition."""
+    return essence(term(u.text) if u.item else u.text)
+
+
+def _evident(a: Unit, b: Unit, score: float, holds: Any) -> bool:
+    """May two units above the threshold be a pair (:mod:`.evidence`): not when they name different acts; two
+    definitions when their terms agree; any other two when they score :data:`.evidence.SURE` or share evidence
+    beyond the words common to the two acts (``holds()``)."""
+    if not name_one_act(a.text, b.text):
+        return False
+    ta, tb = term(a.text), term(b.text)
+    if a.item and ta != a.text and tb != b.text:
+        return terms_agree(ta, tb)
+    return score >= SURE or holds()
 
 
 def function_words() -> frozenset[str]:
