@@ -38,7 +38,7 @@ def _is_sufficient(source: str, fact: str | None = None) -> bool:
     if fact not in OWN_TEXT_FACTS:
         return False
     m = re.match(r"^naskah:.*-(\d{4})-[^-]+$", source)
-    return bool(m) and int(m[1]) >= OWN_TEXT_FROM
+    return m is not None and int(m[1]) >= OWN_TEXT_FROM
 
 
 def judge(values: list[dict[str, Any]], fact: str | None = None) -> dict[str, Any] | None:
