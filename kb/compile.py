@@ -54,6 +54,8 @@ class _Acts:
         self.relations: dict[tuple[str, str, str], set[str]] = defaultdict(set)
         #: decisions of the Mahkamah Konstitusi against an act (:mod:`rancang.kb.mk`), each with its source
         self.mk: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        #: the acts that cite an act as a base of their Mengingat
+        self.cited_by: dict[str, set[str]] = defaultdict(set)
 
     def know(self, a: dict[str, Any]) -> str:
         k = a["key"]
@@ -140,6 +142,7 @@ def add_observation(acts: _Acts, obs: dict[str, Any]) -> None:
                     acts.vote(k, "tld" if field == "ld" else "tln", pub["tln"], src)
             if cited["role"] == "base":
                 base = k
+                acts.cited_by[k].add(src)
             elif base is not None and cited["role"] == "amendment":
                 acts.relate(base, "amended_by", k, src)
 
@@ -288,6 +291,9 @@ def compile_acts(observations: Iterable[dict[str, Any]], bpk_dir: Path | None,
         if judged is not None:
             records[k]["facts"][fact] = judged
     _set_aside_implausible(records)
+    for k, found in acts.mk.items():
+        for d in found:
+            d["dikutip_sesudahnya"] = cited_after(acts.cited_by.get(k, set()), d["tahun"])
     inverse = {"amended_by": "amends", "repealed_by": "repeals"}
     for (subject, relation, other), sources in sorted(acts.relations.items()):
         rel = {"count": len(sources), "metadata": any(map(_is_meta, sources)),
@@ -303,6 +309,16 @@ def compile_acts(observations: Iterable[dict[str, Any]], bpk_dir: Path | None,
     for k, found in acts.mk.items():
         records[k]["mk"] = found
     return [records[k] for k in sorted(records)]
+
+
+def cited_after(citing: set[str], year: int | None) -> int:
+    """How many acts made after the year following ``year`` (a decision of the Mahkamah Konstitusi registered then
+    is decided that year or the next) cite an act as a base: an act the Court struck whole has no binding force and
+    is not cited so (UU 32/2004, whose decisions of 2005-2007 struck parts, is cited by hundreds of later acts)."""
+    if year is None:
+        return 0
+    years = [int(m[1]) for s in citing if (m := re.search(r"-(\d{4})-[^-]+$", s))]
+    return sum(1 for y in years if y > year + 1)
 
 
 def _merge_ln_number(acts: _Acts) -> None:

@@ -90,6 +90,15 @@ def _compact(m: re.Match[str]) -> str:
     return f"{n}/PUU-{m['r']}/{m['y']}" if m["r"] else f"{n}/PUU/{m['y']}"
 
 
+#: acts citing a struck act as a base after its decision that show it kept its force: a decision whose record does
+#: not say its scope then struck parts only
+CITED_AFTER = 2
+
+
 def annuls(decision: dict[str, Any]) -> bool:
-    """Whether a decision may have struck the whole act (its record does not confine it to parts)."""
-    return decision["lingkup"] != PART
+    """Whether a decision may have struck the whole act: its record says so (``seluruh``), or does not say
+    (``tidak disebut``) and fewer than :data:`CITED_AFTER` acts made after it cite the act as a base
+    (``dikutip_sesudahnya``, :func:`rancang.kb.compile.cited_after`)."""
+    if decision["lingkup"] == WHOLE:
+        return True
+    return decision["lingkup"] == UNSAID and decision.get("dikutip_sesudahnya", 0) < CITED_AFTER
