@@ -88,3 +88,33 @@ def test_the_example_is_known_by_its_bytes_not_its_name(tmp_path: Path) -> None:
     impostor = tmp_path / seed.name
     impostor.write_text(seed.read_text(encoding="utf-8").replace("Pasal 1\n", "Pasal 1 \n", 1), encoding="utf-8")
     assert provenance(ingest_path(impostor)) == f"berkas {seed.name} (txt)"
+
+
+def test_the_topic_table_prints_names_as_written_never_folded(store: Store, tmp_path: Path) -> None:
+    rep = compare(store.regulation("jepara"), store.regulation("pasaman-barat"), store.topics("jepara"),
+                  store.topics("pasaman-barat"), "jepara", "pasaman-barat")
+    text = report.text(rep)
+    assert "Jepara saja: Pegawai ASN" in text and "pegawai asn" not in text
+    topics = [c.text for row in _docx(rep, tmp_path / "r.docx").tables[0].rows for c in row.cells]
+    assert any("Jepara saja: Pegawai ASN" in c for c in topics) and not any("pegawai asn" in c for c in topics)
+
+
+def test_required_contents_compare_folded_and_print_in_the_acts_words() -> None:
+    from rancang.corpus.summary import _compare, contents
+    from rancang.ingest import ingest_text
+
+    act = ("PERATURAN BUPATI CONTOH\nNOMOR 1 TAHUN 2025\nTENTANG\nSISTEM KERJA\nBUPATI CONTOH,\nMEMUTUSKAN:\n"
+           "Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA.\nPasal 1\nLaporan Ketua Tim memuat:\n"
+           "a. Capaian Kinerja Tim;\nb. Kendala Pelaksanaan Tugas; dan\nc. tindak lanjut.\n")
+    got = contents(ingest_text(act, "a.txt").pasals()[0])
+    assert list(got.values()) == ["Capaian Kinerja Tim", "Kendala Pelaksanaan Tugas", "tindak lanjut"]
+    other = {"capaian kinerja tim": "capaian kinerja tim"}
+    assert _compare(got, other)["only_a"] == ["Kendala Pelaksanaan Tugas", "tindak lanjut"]
+
+
+def test_mark_status_gives_a_stored_side_its_status_and_a_file_none(store: Store) -> None:
+    from rancang.corpus.diff import mark_status
+
+    rep = mark_status(compare(store.regulation("base"), store.regulation("ubah1"), None, None, "base", "ubah1"),
+                      store.db, "base", None)
+    assert rep["a"]["status"] == "berlaku, diubah dengan ubah1" and "status" not in rep["b"]
