@@ -126,3 +126,15 @@ B. PENUGASAN
                      ("pejabat_fungsional", (), "kepala_seksi"), ("pejabat_fungsional", (), "sekretaris_lurah"),
                      ("pejabat_pelaksana", (), "kepala_uptd"), ("pejabat_fungsional", (), "kepala_uptd")}
     assert [p["id"] for p in m["positions"]].count("kepala_uptd") == 1
+
+
+def test_a_leading_setting_places_no_one():
+    """"Pada Badan yang dipimpin oleh Pejabat Pimpinan Tinggi Pratama, kelompok Jabatan Fungsional ... berkedudukan
+    di bawah ...": the phrase before the comma says where, the Pejabat Pimpinan Tinggi Pratama sits under no one."""
+    text = perbup("Pasal 1\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""I. KEDUDUKAN
+Pada Badan yang dipimpin oleh Pejabat Pimpinan Tinggi Pratama, kelompok Jabatan Fungsional jenjang ahli madya \
+berkedudukan di bawah dan bertanggung jawab kepada Kepala Badan selaku Pejabat Penilai Kinerja.
+II. PENUGASAN
+""")
+    lines = _lines(build(ingest_text(text, "contoh.txt")))
+    assert lines == [("pejabat_fungsional", ("ahli madya",), "kepala_badan", ("pejabat_penilai_kinerja",))]
