@@ -25,6 +25,8 @@ from rancang.generate.check import check
 from rancang.ingest import ingest_text
 from rancang.kb import store
 from rancang.kb.compile import compile_acts
+from rancang.parts import Dasar
+from rancang.web.kbfacts import facts_of
 
 MK = Path(__file__).parent / "data" / "kb" / "mk"
 CLEAN = (Path(__file__).parent / "data" / "check_clean.md").read_text(encoding="utf-8")
@@ -133,3 +135,11 @@ def test_kb_show_lists_the_decisions(with_mk):
     assert "UU 17/2012 diputus Mahkamah Konstitusi (28/PUU-XI/2013): pencabutan ini dapat tidak berlaku" in out
     data = json.loads(CliRunner().invoke(cli, ["kb", "show", "UU 7/2004", "--json"]).output)
     assert data["mk"][0]["lingkup"] == "seluruh"
+
+
+def test_the_reader_shows_the_decision_beside_the_mengingat_entry(with_mk):
+    shown = facts_of(Dasar(label="1.", text=UU25))
+    assert shown[0]["key"] == "uu-1992-25"
+    assert "dicabut dengan UU 17/2012 (terverifikasi); UU 17/2012 diputus Mahkamah Konstitusi" in shown[0]["relations"]
+    shown = facts_of(Dasar(label="1.", text=UU17))
+    assert "Putusan Mahkamah Konstitusi 28/PUU-XI/2013 (tidak disebut)" in shown[0]["relations"]
