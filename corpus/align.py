@@ -26,6 +26,7 @@ from typing import Any
 
 from rancang.address import covers
 from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, terms_agree, words
+from rancang.corpus.scope import agree, scope, units_named
 from rancang.fold import fold
 from rancang.tree import LIST_TYPES, Node, Regulation
 
@@ -155,9 +156,11 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
         fb = [fold(term(ub[j].text))[:HEAD] if ub[j].item else essence(ub[j].text) for j in rest_b]
         ev = Evidence([_words(u.text, u.item) for u in ua], [_words(u.text, u.item) for u in ub],
                       [one_liner(u.text) for u in ua], [one_liner(u.text) for u in ub])
+        scoped = units_named(term(u.text) for u in (*ua, *ub) if u.item and term(u.text) != u.text)
         cands = [(score, x, y) for score, x, y in _candidates(fa, fb, [(ua[i].item, ua[i].lampiran) for i in rest_a],
                                                               [(ub[j].item, ub[j].lampiran) for j in rest_b], threshold)
-                 if _evident(ua[rest_a[x]], ub[rest_b[y]], score, lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
+                 if agree(scope(ua[rest_a[x]].text, scoped), scope(ub[rest_b[y]].text, scoped))
+                 and _evident(ua[rest_a[x]], ub[rest_b[y]], score, lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
         for score, x, y in cands:
             i, j = rest_a[x], rest_b[y]
             if i in used_a or j in used_b:
