@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rancang.corpus.align import align
+from rancang.corpus.align import align, lampiran_units
 from rancang.corpus.evidence import name_one_act, same_word, terms_agree
 from rancang.corpus.scope import OWN, agree, scope, units_named
 from rancang.corpus.store import Store
@@ -221,3 +221,15 @@ def test_a_mechanism_across_instansi_is_not_the_one_across_the_regions_own_units
     # the units each act defines are its own organisation, whatever level each region names
     assert mechanisms(_act("SUKAMAJU", "lintas Perangkat Daerah"), _act("MEKARSARI", "lintas Unit Organisasi"))
     assert not mechanisms(_act("SUKAMAJU", "di dalam Unit Organisasi"), _act("MEKARSARI", "lintas Unit Organisasi"))
+
+
+def test_the_labels_of_an_ocr_chart_inside_an_item_are_not_a_clause() -> None:
+    chart = ("Unit Organisasi yang dipimpin oleh Pejabat Pimpinan Tinggi Pratama dengan kelompok jabatan fungsional "
+             "yang berkedudukan di bawahnya sesuai bagan berikut:\nPEJABAT PIMPINAN TINGGI PRATAMA\no\n"
+             "PEJABAT ADMINISTRATOR\no")
+    a = _lampiran("SUKAMAJU", [chart, "Dinas Pendidikan;"])
+    b = _lampiran("MEKARSARI", ["Pejabat Administrator sebagai Pimpinan",
+                                "Dinas Pendidikan;"])
+    units = [u for u in lampiran_units(ingest_text(a, "a.txt")) if u.cite.endswith("angka 1")]
+    assert [u.words for u in units[1:]] == ["o", "o"], [(u.text, u.words) for u in units]  # only "o" is compared
+    assert not any("ADMINISTRATOR" in x for x, _ in _pairs(a, b))
