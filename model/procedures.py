@@ -239,8 +239,11 @@ def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
             continue
         head = u
         title = _title(u.text)
-        form = _classify(title, cues["procedure_forms"]) or "penugasan"
-        scope = _classify(title, cues["procedure_scopes"])
+        nxt = us[u.index + 1] if u.index + 1 < len(us) else None
+        named = title + (" " + nxt.text if nxt is not None and _intro_of(nxt, u) else "")  # "B. ALUR PENGAJUAN
+        # SUKARELA / Alur pengajuan sukarela lintas Perangkat Daerah ...": the intro names what the head does not
+        form = _classify(title, cues["procedure_forms"]) or _classify(named, cues["procedure_forms"]) or "penugasan"
+        scope = _classify(title, cues["procedure_scopes"]) or _classify(named, cues["procedure_scopes"])
         if u.source == "lampiran":
             found = _list_steps(section(us, u, intros), cues)
         elif any(c in u.low for c in cues["step_list_intro"]):
