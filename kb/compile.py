@@ -34,6 +34,7 @@ from rancang.kb.acts import jenis_of, may
 from rancang.kb.acts import key as act_key
 from rancang.kb.judge import _is_meta, _source_rank, judge, relation_status
 from rancang.kb.mk import annuls, decisions
+from rancang.kb.sequence import check_order
 
 #: the gazette a publication is printed in -> the fact it gives (UU 12/2011 Pasal 81-86)
 GAZETTES = {"Lembaran Negara": "ln", "Berita Negara": "bn", "Lembaran Daerah": "ld", "Berita Daerah": "bd"}
@@ -291,6 +292,7 @@ def compile_acts(observations: Iterable[dict[str, Any]], bpk_dir: Path | None,
         if judged is not None:
             records[k]["facts"][fact] = judged
     _set_aside_implausible(records)
+    check_order(records)
     for k, found in acts.mk.items():
         for d in found:
             d["dikutip_sesudahnya"] = cited_after(acts.cited_by.get(k, set()), d["tahun"])
