@@ -178,6 +178,17 @@ def _patterns(profile: Profile) -> list[tuple[re.Pattern, str, str, str]]:
     return out
 
 
+def _chosen(profile: Profile) -> list[re.Pattern]:
+    """The patterns of the clauses the profile chose to keep: an option of ``drop_when`` set, to a value other
+    than the one that drops them (``pppk_dapat_menjadi_ketua_tim: false`` keeps the bar on PPPK)."""
+    out = []
+    for rule in resources.compose_rules()["drop_when"]:
+        value = profile.opsi(rule["option"])
+        if value is not None and value != rule["value"]:
+            out += [re.compile(p, re.IGNORECASE) for p in rule["patterns"]]
+    return out
+
+
 def _sources(body: list[Node], src: Sources, notes: Notes) -> None:
     """Each Pasal's origin (act and cite) and renumbering, for the notes (after renumbering)."""
     for p in (n for top in body for n in top.walk() if n.type == "pasal"):
@@ -324,7 +335,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
 
     others = [r for r in src.bundled_ids() if r not in used and refuse_base(src, r) is None]
     support: dict[tuple[str, str], list[str]] = {}
-    policy.decide(body, base_id, others, src, notes, src.act, support)
+    policy.decide(body, base_id, others, src, notes, src.act, support, _chosen(profile))
     rw = _rewriters(profile, src, used)
     _rewrite(body, profile, rw, base_id)
 

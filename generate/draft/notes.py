@@ -37,6 +37,26 @@ class Note:
     node: Node | None = None
     block: Block | None = None
     cite: str = ""
+    #: the whole text of the node or block when the note quoted it whole: a later repair of that clause is then
+    #: shown, the draft's wording first (what the drafter reads), the quoted one as what it said before
+    before: str = ""
+
+    def now(self) -> str | None:
+        """The clause's text in the draft as it is now (None for a note that quoted no whole clause)."""
+        if not self.before:
+            return None
+        if self.node is not None:
+            return flat(self.node)
+        return " ".join((self.block.text if self.block is not None else "").split())
+
+    def quote(self) -> str:
+        """The note's quotation as catatan.md prints it: the text, or, when the clause was repaired after the
+        note was made, "kini: “...” (semula: “...”)"."""
+        now = self.now()
+        if now is not None and now != self.before:
+            kini, semula = _changed(now, self.before)
+            return f"kini: \u201c{kini}\u201d (semula: \u201c{semula}\u201d)"
+        return f"\u201c{self.text}\u201d" if self.text else ""
 
     def where(self) -> str:
         if self.node is not None and self.node.cite:
@@ -58,6 +78,10 @@ class Notes:
         """Record a note (``kind`` must be one of :data:`KINDS`; raises KeyError otherwise)."""
         KINDS[kind]  # noqa: B018 - a typo in a kind is a programming error, caught at once
         note = Note(kind, rule, why, _excerpt(text), node, block, cite)
+        whole = " ".join((text or "").split())
+        if whole and ((node is not None and whole == flat(node))
+                      or (block is not None and whole == " ".join(block.text.split()))):
+            note.before = whole
         self.items.append(note)
         return note
 
@@ -68,7 +92,8 @@ class Notes:
         """The notes as JSON data: {sumber: [...], <kind>: [{cite, aturan, alasan, teks}]}."""
         out: dict[str, Any] = {"sumber": [dict(s) for s in self.sources]}
         for kind in KINDS:
-            out[kind] = [{"cite": n.where(), "aturan": n.rule, "alasan": n.why, "teks": n.text}
+            out[kind] = [{"cite": n.where(), "aturan": n.rule, "alasan": n.why, "teks": n.text,
+                          **({"kini": _excerpt(n.now() or "")} if n.now() not in (None, n.before) else {})}
                          for n in self.of(kind)]
         return out
 
@@ -84,7 +109,7 @@ class Notes:
                 lines += ["Tidak ada.", ""]
                 continue
             for n in notes:
-                extra = f" — \u201c{n.text}\u201d" if n.text else ""
+                extra = f" — {n.quote()}" if n.text else ""
                 lines.append(f"- **{n.where()}** [{n.rule}]: {n.why}{extra}")
             lines.append("")
         lines += ["## Sumber setiap Pasal", "", "| Pasal rancangan | Sumber | Pasal sumber | Penomoran |",
@@ -93,6 +118,20 @@ class Notes:
             moved = "tetap" if s["asal"] == s["pasal"] else f"{s['asal']} \u2192 {s['pasal']}"
             lines.append(f"| {s['pasal']} | {s['peraturan']} | {s['asal']} | {moved} |")
         return "\n".join(lines) + "\n"
+
+
+def flat(node: Node) -> str:
+    """The text of a clause with its items, on one line, as the notes quote it."""
+    return " ".join(" ".join(x.text for x in node.walk() if x.text).split())
+
+
+def _changed(now: str, before: str, width: int = 160) -> tuple[str, str]:
+    """Excerpts of two wordings of a clause that both show where they first differ (from a word before it)."""
+    i = next((k for k, (x, y) in enumerate(zip(now, before)) if x != y), min(len(now), len(before)))
+    if i < width - 40:
+        return _excerpt(now, width), _excerpt(before, width)
+    start = now.rfind(" ", 0, max(i - 40, 0)) + 1
+    return "... " + _excerpt(now[start:], width), "... " + _excerpt(before[start:], width)
 
 
 def _excerpt(text: str, width: int = 160) -> str:
