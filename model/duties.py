@@ -25,6 +25,7 @@ from typing import Any
 from rancang.kinds import LIST_TYPES
 from rancang.model.clauses import Unit, lampiran_following
 from rancang.model.pipeline import load_nlp
+from rancang.stems import stem
 
 _LABEL = re.compile(r"^(?:[-•]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)")
 _LEADS = frozenset({"setiap", "masing-masing", "masing", "seluruh", "para", "seorang", "tiap", "-"})
@@ -56,6 +57,23 @@ def owners(text: str, cues: dict[str, Any]) -> list[str]:
     return []
 
 
+def lists_functions(text: str, cues: dict[str, Any]) -> bool:
+    """Whether a duty-list intro names only the role's peran or fungsi ("Peran tim transformasi manajemen dalam
+    pelaksanaan ..., meliputi:"): its items told as nouns are functions, not duties (``duty_list.function_intro``)."""
+    t = _LABEL.sub("", text.strip().lower()).rstrip(" :")
+    return re.search(cues["duty_list"]["function_intro"], t) is not None
+
+
+def told_as_verb(text: str, cues: dict[str, Any]) -> bool:
+    """Whether an item opens with a verb ("memimpin ...", "melaksanakan ..."), not a noun ("dukungan ...",
+    "perumusan ..."): its first word carries a verb prefix (``duty_list.verb_prefixes``) and has a shorter stem."""
+    words = re.findall(r"[a-z]+", _LABEL.sub("", text.strip().lower()))
+    if not words:
+        return False
+    w = words[0]
+    return w.startswith(tuple(cues["duty_list"]["verb_prefixes"])) and stem(w) != w
+
+
 def _prev_end(roles: list, e: Any) -> int:
     """Where the role before ``e`` ends (so "X dan Y bertanggung jawab" joins Y, "X dari unit Y" does not)."""
     prev = [r for r in roles if r.end <= e.start]
@@ -82,7 +100,9 @@ def duty_lists(us: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, list[st
             items = [it for it in items if it.type != "item" or it.level == top]
         if not items:
             continue
-        roles = owners(u.text, cues)
+        if lists_functions(u.text, cues):  # a list of functions: only its items told as verbs are duties
+            items = [it for it in items if told_as_verb(it.text, cues)]
+        roles = owners(u.text, cues) if items else []
         if roles:
             out.append((u, roles, items))
     return out

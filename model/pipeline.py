@@ -1,4 +1,5 @@
-"""The spaCy pipeline: a blank Indonesian tokenizer plus an EntityRuler whose patterns are data files.
+"""The spaCy pipeline: a blank Indonesian tokenizer plus an EntityRuler whose patterns are data files, and each
+word's stem as its lemma.
 
 Roles (the actors of ``rancang/data/actors.jsonl``) become ``ROLE`` entities and documents
 (``rancang/data/documents.jsonl``) ``DOC`` entities (see :mod:`rancang.vocab`), each with its canonical id as
@@ -14,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from rancang import vocab
+from rancang import meaning, vocab
 
 
 @cache
@@ -58,7 +59,9 @@ def _language():
 
 @cache
 def load_nlp():
-    """The rule pipeline (tokenizer + entity_ruler), built once and cached."""
+    """The rule pipeline (tokenizer + entity_ruler + the stem component of :mod:`rancang.meaning`, which sets each
+    token's ``lemma_`` to its Sastrawi stem so that step patterns can match a word family: "dipenuhi",
+    "memenuhi", "terpenuhi" all have the lemma "penuh"), built once and cached."""
     nlp = _language()
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
     rules = []
@@ -67,4 +70,5 @@ def load_nlp():
             for phrase in entry["patterns"]:
                 rules.append({"label": label, "pattern": phrase, "id": entry["id"]})
     ruler.add_patterns(rules)
+    meaning.add_stems(nlp)
     return nlp

@@ -22,6 +22,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from rancang import meaning
 from rancang.model.hops import read_hops
 from rancang.model.pipeline import cues, load_nlp, patterns
 
@@ -193,24 +194,51 @@ def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = 
             "document": step_document(c, actor), "branch": c.branch(), "hops": hops}
 
 
+@cache
+def _stems(phrase: str) -> tuple[str, ...]:
+    """The stems of a cue phrase's words (the lemmas :mod:`rancang.meaning` gives them)."""
+    return tuple(t.lemma_ for t in meaning.doc(phrase) if not t.is_punct)
+
+
+def _says(words: list[Any], phrases: list[str]) -> bool:
+    """Whether the tokens ``words`` (a verb and what follows it) open with one of ``phrases`` by word family: the
+    same stems in order, the verb of the same voice ("menolak" is "menolak", "bertugas" is not "menugaskan")."""
+    for phrase in phrases:
+        want = _stems(phrase)
+        if want and len(words) >= len(want) and tuple(t.lemma_ for t in words[:len(want)]) == want \
+                and words[0].lower_[:2] == phrase[:2]:
+            return True
+    return False
+
+
 def step_document(c: Clause, actor: Any) -> str | None:
-    """The document a step carries: typed by what its main verb does (``step_documents`` of ``cues.json``: the
-    reply for "menjawab ... dengan alasan", the instruksi/disposisi for "menginstruksikan", the surat tugas or
-    penugasan for "menugaskan" ...), else the first document its main clause names, else the first it names."""
+    """The document a step carries: typed by what its main verb does (``step_documents`` of ``cues.json``, matched
+    on word stems: the reply for "menjawab ... dengan alasan" or "memberikan jawaban penolakan", the
+    instruksi/disposisi for "menginstruksikan", the surat tugas or penugasan for "menugaskan", the permohonan for
+    "mengajukan permohonan" ...), else the first document its main clause names, else the first it names; a
+    refusal that names none but gives its reasons ("Apabila permohonan ditolak, X memberitahukan penolakan dengan
+    menyebutkan alasannya") carries the reply."""
     named = [d for d in c.docs if d.start >= c.main] or c.docs
     start = actor.end if actor is not None and actor.start >= c.main else c.main
     v = next((j for j in range(start, len(c.doc)) if c.has(j, "ACTIVE")), -1)
     if v >= 0:
-        words = " ".join(t.lower_ for t in c.doc[v:v + 4])
-        low = c.doc.text.lower()
-        rules = cues()["step_documents"]["rules"]
-        for rule in rules:
-            if not words.startswith(tuple(rule["does"])):
+        words = [t for t in c.doc[v:v + 6] if not t.is_punct]
+        rule_set = cues()["step_documents"]
+        stems = {t.lemma_ for t in c.doc}
+        for rule in rule_set["rules"]:
+            if not _says(words, rule["does"]):
                 continue
             kept = [d for d in named if d.ent_id_ in rule["keep"]] or [d for d in c.docs if d.ent_id_ in rule["keep"]]
             if kept:
                 return str(kept[0].ent_id_)
-            if c.docs or any(r in low for r in cues()["reason_cue"]):
+            low = c.doc.text.lower()
+            if any(s in low for s in rule_set["spoken"]):
+                return None
+            if c.docs or any(_stems(r)[0] in stems for r in rule_set["reasons"]) \
+                    or _says(words, rule.get("implied", [])):
                 return str(rule["document"])
             return None
+    if not named and c.branch() == "tolak" and any(_stems(r)[0] in {t.lemma_ for t in c.doc}
+                                                    for r in cues()["step_documents"]["reasons"]):
+        return str(cues()["reply_document"])  # a refusal told with its reasons, whatever its verb: the reply
     return str(named[0].ent_id_) if named else None

@@ -34,17 +34,23 @@ def _stem_tokens(doc: Any) -> Any:
     return doc
 
 
+def add_stems(pipeline: Any) -> None:
+    """Add the ``rancang_stem`` component (each token's ``lemma_`` = its stem) to a spaCy pipeline, last."""
+    from spacy.language import Language
+
+    if not Language.has_factory("rancang_stem"):
+        Language.component("rancang_stem", func=_stem_tokens)
+    pipeline.add_pipe("rancang_stem")
+
+
 @cache
 def nlp() -> Any:
     """The blank Indonesian pipeline with the stem component (built once, no model loaded). spaCy (about a second
     to import) is imported here, when a text is first matched, never by importing this module."""
     import spacy
-    from spacy.language import Language
 
-    if not Language.has_factory("rancang_stem"):
-        Language.component("rancang_stem", func=_stem_tokens)
     pipeline = spacy.blank("id")
-    pipeline.add_pipe("rancang_stem")
+    add_stems(pipeline)
     return pipeline
 
 

@@ -113,3 +113,26 @@ B. PENUTUP
     duties = [d["text"] for r in m["roles"] if r["id"] == "ketua_tim" for d in r["duties"]]
     assert [d.split(",")[0].rstrip(".;") for d in duties] == ["menyusun rincian kegiatan tim",
                                                              "membagi peran anggota tim"]
+
+
+def test_a_list_of_functions_is_no_list_of_duties():
+    """"Peran tim ... meliputi: 1. dukungan pembinaan ..." lists the team's functions, told as nouns (fungsi, not
+    tugas); an item told as a verb under such an intro is still a duty, and "bertanggung jawab atas: a) penilaian
+    ..." keeps its nominal items (the first test's text)."""
+    text = perbup("Pasal 1\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""A. PERAN
+1) Peran tim transformasi manajemen dalam pelaksanaan sistem kerja, meliputi:
+a) dukungan pembinaan strategi organisasi; dan
+b) penguatan kolaborasi antar Unit Organisasi.
+2) Peran Ketua Tim meliputi:
+a) memimpin pelaksanaan kegiatan tim; dan
+b) pengendalian mutu hasil kerja tim.
+B. PENUTUP
+""")
+    roles = {r["id"]: r for r in build(ingest_text(text, "contoh.txt"))["roles"]}
+    assert roles.get("tim_transformasi_manajemen", {"duties": []})["duties"] == []
+    assert [d["text"] for d in roles["ketua_tim"]["duties"]] == ["memimpin pelaksanaan kegiatan tim; dan"]
+
+
+def test_nominal_items_of_a_tanggung_jawab_list_stay_duties(roles):
+    assert [d["text"] for d in roles["pejabat_penilai_kinerja"]["duties"]] == [
+        "penilaian kinerja pegawai yang dinilai;", "pemberian umpan balik kepada pegawai."]

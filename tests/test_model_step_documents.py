@@ -62,3 +62,51 @@ def test_the_reasons_of_a_refusal_are_in_the_reply(model):
     docs = {d["id"]: d for d in model["documents"]}
     assert [c["text"] for c in docs["surat_jawaban"]["contents"]] == ["dengan alasan penolakan"]
     assert docs["instruksi_disposisi"]["name"] == "Instruksi atau disposisi"
+
+
+WORDED = perbup("""Pasal 1
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""", lampiran="""A. MEKANISME PENUGASAN
+1. Mekanisme penunjukan lintas Perangkat Daerah
+a. Kepala Perangkat Daerah yang dituju menginstruksikan Pimpinan Unit Organisasi untuk menelaah ketersediaan \
+pegawai;
+b. Dalam hal permohonan tidak dapat dipenuhi, Kepala Perangkat Daerah yang dituju memberikan jawaban penolakan \
+beserta alasannya;
+c. Dalam hal permohonan dapat dipenuhi, Kepala Perangkat Daerah yang dituju menugaskan Pejabat Fungsional.
+2. Mekanisme pengajuan sukarela dalam Unit Organisasi
+a. Pejabat Fungsional mengajukan permohonan untuk terlibat dalam kegiatan tertentu kepada Pimpinan Unit \
+Organisasi;
+b. Pejabat Pelaksana menyampaikan keinginannya secara lisan kepada Pimpinan Unit Organisasi.
+3. Mekanisme pengajuan sukarela lintas Perangkat Daerah
+a. Pejabat Fungsional memohon untuk dilibatkan kepada Kepala Perangkat Daerah yang dituju;
+b. Apabila permohonan ditolak, Kepala Perangkat Daerah yang dituju memberitahukan penolakan dengan menyebutkan \
+alasannya.
+""")
+
+
+@pytest.fixture(scope="module")
+def worded():
+    procedures = build(ingest_text(WORDED, "contoh.txt"))["procedures"]
+    return {s["cite"].replace("Lampiran huruf A ", ""): s for p in procedures for s in p["steps"]}
+
+
+@pytest.mark.parametrize("cite, document", [
+    ("angka 1 huruf a", "instruksi_disposisi"),  # to instruct is to give an instruksi, though no letter is named
+    ("angka 1 huruf b", "surat_jawaban"),  # "memberikan jawaban penolakan beserta alasannya": the answer
+    ("angka 1 huruf c", None),  # menugaskan, no letter named: none asserted
+    ("angka 2 huruf a", "surat_permohonan_pelibatan"),  # the employee's own request is a permohonan
+    ("angka 2 huruf b", None),  # a wish told "secara lisan" is no letter
+    ("angka 3 huruf a", "surat_permohonan_pelibatan"),  # "memohon untuk dilibatkan"
+    ("angka 3 huruf b", "surat_jawaban"),  # a refusal told with its reasons, whatever the verb: the reply
+])
+def test_documents_by_word_family(worded, cite, document):
+    assert worded[cite]["document"] == document
+
+
+@pytest.mark.parametrize("cite, branch", [
+    ("angka 1 huruf b", "tolak"),  # "tidak dapat dipenuhi"
+    ("angka 1 huruf c", "setuju"),  # "dapat dipenuhi" (memenuhi, terpenuhi: one family)
+    ("angka 3 huruf b", "tolak"),  # "ditolak"
+])
+def test_branches_by_word_family(worded, cite, branch):
+    assert worded[cite]["branch"] == branch
