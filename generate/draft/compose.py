@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from rancang.address import ROOT, Address, number_tree
 from rancang.errors import InputError
 from rancang.generate.check.coverage import is_sistem_kerja
-from rancang.generate.draft import frame, mengingat, neutralise, policy, repair, repeats, scopes, signers, terms
+from rancang.generate.draft import ellipsis, frame, mengingat, neutralise, policy, repair, repeats, scopes, signers, terms, units
 from rancang.generate.draft import lampiran as lampiran_mod
 from rancang.generate.draft.clauses import drop, take, void_refs
 from rancang.generate.draft.lampiran import compose_lampiran
@@ -353,6 +353,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
     terms.heads(body, lampiran, notes)
+    ellipsis.restore(body, lampiran, notes)
+    units.align(body, lampiran, profile.data.get("perangkat_daerah") or [], notes)
     lampiran_mod.figure_leads(lampiran, any(b.type in ("table", "figure", "image", "caption") for b in lampiran), notes)
     repeats.remove(lampiran, notes)
     lampiran_mod.blanks(lampiran, notes)

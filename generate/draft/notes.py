@@ -127,7 +127,7 @@ def flat(node: Node) -> str:
 
 def _changed(now: str, before: str, width: int = 160) -> tuple[str, str]:
     """Excerpts of two wordings of a clause that both show where they first differ (from a word before it)."""
-    i = next((k for k, (x, y) in enumerate(zip(now, before)) if x != y), min(len(now), len(before)))
+    i = next((k for k, (x, y) in enumerate(zip(now, before, strict=False)) if x != y), min(len(now), len(before)))
     if i < width - 40:
         return _excerpt(now, width), _excerpt(before, width)
     start = now.rfind(" ", 0, max(i - 40, 0)) + 1
