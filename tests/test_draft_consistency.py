@@ -169,3 +169,54 @@ def test_the_current_rpjmn_put_in_for_an_expired_one_is_a_decision(written, key)
     assert "Peraturan Presiden Nomor 12 Tahun 2025" in md and "Nomor 18 Tahun 2020" not in md
     assert "[rencana-kedaluwarsa]" in _section(catatan, "Keputusan yang harus diambil penyusun")
     assert "[rencana-kedaluwarsa]" not in _section(catatan, "Perbaikan atas teks sumber")
+
+
+def _all_text(back) -> str:
+    return " ".join(" ".join([n.text for n in back.walk() if n.text] + [b.text for b in back.lampiran]).split())
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_defined_term_is_written_one_way(written, key):
+    """UU 12/2011 Lampiran II angka 108: "Pejabat Fungsional dan Pelaksana" where Pasal 1 defines "Pejabat
+    Pelaksana" is written "Pejabat Fungsional dan Pejabat Pelaksana"; no defined term in mixed capitals ("unit
+    Kerja", "Satuan Kerja/squad"); all small letters is ordinary words and stays."""
+    _, _, back, _, catatan = written[key]
+    text = _all_text(back)
+    p1 = next(p for p in back.pasals() if p.number == "1")
+    terms = [m.group(1) for c in p1.children if (m := re.match(r"([A-Z][^,;]{1,60}?)\s+(?:yang\s+selanjutnya|adalah)\b",
+                                                                  c.text))]
+    assert "Pejabat Pelaksana" in terms
+    assert not re.search(r"Pejabat Fungsional,?\s+(?:dan/atau|dan|atau)\s+Pelaksana\b", text)
+    mixed = []
+    for term in terms:
+        pat = r"\s*".join(re.escape(w) if w != "/" else "/" for w in term.split())
+        for m in re.finditer(rf"(?<![\w-]){pat}(?![\w-])", text, re.I):
+            found = m.group(0)
+            if found != term and not found.islower() and not found.isupper() and " ".join(found.split()) != term:
+                mixed.append(found)
+    assert mixed == []
+    assert "[istilah-ringkas]" in catatan
+
+
+def test_one_perangkat_daerah_has_one_name_the_profiles(written):
+    """The profile lists "Sekretariat DPRD"; the base's Lampiran says "Sekretariat Dewan": the draft writes the
+    profile's name (PP 18/2016 Pasal 5), and keeps the base's where the profile lists no perangkat daerah."""
+    d, _, back, _, catatan = written["sleman"]
+    assert "Sekretariat DPRD" in PROFILES["sleman"]["perangkat_daerah"]
+    assert "Sekretariat Dewan" not in _all_text(back) and "[nama-perangkat]" in catatan
+    assert "Sekretariat Dewan" in _all_text(written["kota-pj"][2]) and "[nama-perangkat]" not in written["kota-pj"][4]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_reference_to_the_matter_of_a_bagian_cites_the_whole_bagian(written, key):
+    """"Rincian kedudukan sebagaimana dimaksud dalam Pasal 7 dan Pasal 8 tercantum dalam Lampiran" in the Bagian
+    "Kedudukan" that opens with Pasal 6 ("Kedudukan merupakan ..."): the reference cites the Bagian from Pasal 6,
+    and the drafter is asked to confirm it."""
+    d, _, back, _, catatan = written[key]
+    for part in (n for n in back.walk() if n.type == "bagian" and (n.heading or "").lower() == "kedudukan"):
+        pasals = [c for c in part.children if c.type == "pasal"]
+        opener = pasals[0]
+        assert opener.full_text().lower().startswith("kedudukan")
+        refs = [p for p in pasals if re.search(r"Rincian kedudukan sebagaimana dimaksud dalam Pasal", p.full_text())]
+        assert refs and f"dalam Pasal {opener.number} sampai dengan" in refs[0].full_text()
+    assert "[rujukan-bagian]" in _section(catatan, "Keputusan yang harus diambil penyusun")
