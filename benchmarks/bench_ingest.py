@@ -1,8 +1,11 @@
 """Ingest speed and memory, side by side with bluebell-akn in the same run.
 
     python benchmarks/bench_ingest.py [--repeat N] [--quick] [--text] [--national N]
+                                      [--pasal-id PATH [--pasal-id-texts N]]
 
-(``--text``: the text figures only; ``--national N``: national UU texts added to the CLI batch, default 40.)
+(``--text``: the text figures only; ``--national N``: national UU texts added to the CLI batch, default 40;
+``--pasal-id PATH``: also time Pasal.id's splitter, a copy of ilhamfp/pasal ``scripts/parser/parse_law.py`` at PATH,
+on N raw national UU texts, default 220 -- see :func:`pasal_id_splitter`.)
 
 Measures (issue 3 targets in brackets):
 
@@ -285,6 +288,58 @@ def bench_cli_batch(rounds: int, limit_national: int) -> dict:
     return result
 
 
+# ------------------------------------------------------------------------------------------ Pasal.id
+
+
+def pasal_id_splitter(path: str):
+    """Pasal.id's structure splitter (``parse_into_nodes`` of ilhamfp/pasal ``scripts/parser/parse_law.py``, which
+    builds BAB/Bagian/Paragraf/Pasal/ayat and the Penjelasan per Pasal by regex over lines), loaded from a copy at
+    ``path``: it is no package on any registry (PyPI's ``pasal`` is a client of Pasal.id's web API, no splitter), and
+    its code is not part of this repository."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pasal_id_parse_law", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{path}: not a Python module")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def bench_pasal_id(path: str, rounds: int, limit: int) -> dict:
+    """rancang text -> tree (validated, and not) against Pasal.id's splitter on the same raw national UU texts
+    (every 7th of ``/work/shared/national``, the first ``limit`` that both read as holding a Pasal), bytes in,
+    tree out (Pasal.id is charged the UTF-8 decoding rancang's reader does), in interleaved equal rounds."""
+    from rancang.errors import RancangError
+    from rancang.ingest import ingest_bytes
+
+    splitter = pasal_id_splitter(path)
+    datas: list[tuple[bytes, str]] = []
+    pasal = [0, 0]
+    for p in sorted(Path("/work/shared/national/data-peraturan/uu").rglob("*.md"))[::7]:
+        if len(datas) >= limit:
+            break
+        data = p.read_bytes()
+        try:
+            ours = len(ingest_bytes(data, p.name).pasals())
+        except RancangError:
+            continue
+        theirs = splitter.count_pasals(splitter.parse_into_nodes(data.decode("utf-8")))
+        if theirs:
+            datas.append((data, p.name))
+            pasal[0] += ours
+            pasal[1] += theirs
+    runs: dict[str, list[tuple[float, float]]] = {"validated": [], "unvalidated": [], "pasal_id": []}
+    for _ in range(rounds):
+        runs["validated"].append(timed(lambda: [ingest_bytes(d, n) for d, n in datas]))
+        runs["unvalidated"].append(timed(lambda: [ingest_bytes(d, n, validate=False) for d, n in datas]))
+        runs["pasal_id"].append(timed(lambda: [splitter.parse_into_nodes(d.decode("utf-8")) for d, _ in datas]))
+    out: dict = {"texts": len(datas), "bytes": sum(len(d) for d, _ in datas), "pasal": pasal, "load": load()}
+    for key, values in runs.items():
+        out[key] = {"cpu": spread([c for c, _ in values]), "wall": spread([w for _, w in values])}
+    return out
+
+
 # ------------------------------------------------------------------------------------------ PDF
 
 
@@ -427,6 +482,20 @@ def main(argv: list[str]) -> int:
         rows.append(("ratio rancang/bluebell, CLI batch", "",
                      f"CPU medians {theirs['cpu']['median'] / ours['cpu']['median']:.2f}x, wall medians "
                      f"{theirs['wall']['median'] / ours['wall']['median']:.2f}x  (target >= 10x)"))
+    if "--pasal-id" in argv:
+        pid = bench_pasal_id(argv[argv.index("--pasal-id") + 1], max(repeat, 5),
+                             int(argv[argv.index("--pasal-id-texts") + 1]) if "--pasal-id-texts" in argv else 220)
+        rows.append((f"raw national UU, {pid['texts']} texts ({pid['bytes'] / 1024:.0f} KiB)", "",
+                     f"Pasal found: rancang {pid['pasal'][0]}, Pasal.id {pid['pasal'][1]}; {pid['load']}"))
+        for key, name in (("validated", "rancang text -> validated tree"),
+                          ("unvalidated", "rancang text -> tree (no schema check)"),
+                          ("pasal_id", "Pasal.id splitter (parse_into_nodes)")):
+            rows.append((name, f"{pid[key]['cpu']['median'] * 1000:.0f} ms",
+                         f"CPU {fig(pid[key]['cpu'])}, wall {fig(pid[key]['wall'])}"))
+        rows.append(("ratio rancang/Pasal.id (validated, unvalidated)", "",
+                     f"CPU medians {pid['pasal_id']['cpu']['median'] / pid['validated']['cpu']['median']:.2f}x, "
+                     f"{pid['pasal_id']['cpu']['median'] / pid['unvalidated']['cpu']['median']:.2f}x  "
+                     "(target >= 0.5x)"))
     if "--text" in argv:
         _print(rows)
         return 0

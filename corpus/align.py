@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from rancang.address import covers
+from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, terms_agree, words
 from rancang.fold import fold
 from rancang.tree import LIST_TYPES, Node, Regulation
 
@@ -151,12 +152,11 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
     if rest_a and rest_b:
         fa = [fold(term(ua[i].text))[:HEAD] if ua[i].item else essence(ua[i].text) for i in rest_a]
         fb = [fold(term(ub[j].text))[:HEAD] if ub[j].item else essence(ub[j].text) for j in rest_b]
-        matrix = similarity_matrix(fa, fb)
-        kind_a = [(ua[i].item, ua[i].lampiran) for i in rest_a]
-        kind_b = [(ub[j].item, ub[j].lampiran) for j in rest_b]
-        cands = [(float(matrix[x][y]), x, y) for x, y in zip(*(matrix >= threshold).nonzero(), strict=True)
-                 if kind_a[x] == kind_b[y]]
-        cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+        ev = Evidence([words(_essence(u)) for u in ua], [words(_essence(u)) for u in ub],
+                      [one_liner(u.text) for u in ua], [one_liner(u.text) for u in ub])
+        cands = [(score, x, y) for score, x, y in _candidates(fa, fb, [(ua[i].item, ua[i].lampiran) for i in rest_a],
+                                                              [(ub[j].item, ub[j].lampiran) for j in rest_b], threshold)
+                 if _evident(ua[rest_a[x]], ub[rest_b[y]], score, lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
         for score, x, y in cands:
             i, j = rest_a[x], rest_b[y]
             if i in used_a or j in used_b:
@@ -169,6 +169,23 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
     pairs.sort(key=lambda p: _order(p.a.id, order_a))
     return Alignment(pairs, [u for i, u in enumerate(ua) if i not in used_a],
                      [u for j, u in enumerate(ub) if j not in used_b])
+
+
+def _essence(u: Unit) -> str:
+    """The content words the evidence rule (:mod:`.evidence`) weighs: of the defined term for a definition."""
+    return essence(term(u.text) if u.item else u.text)
+
+
+def _evident(a: Unit, b: Unit, score: float, holds: Any) -> bool:
+    """May two units above the threshold be a pair (:mod:`.evidence`): not when they name different acts; two
+    definitions when their terms agree; any other two when they score :data:`.evidence.SURE` or share evidence
+    beyond the words common to the two acts (``holds()``)."""
+    if not name_one_act(a.text, b.text):
+        return False
+    ta, tb = term(a.text), term(b.text)
+    if a.item and ta != a.text and tb != b.text:
+        return terms_agree(ta, tb)
+    return score >= SURE or holds()
 
 
 def function_words() -> frozenset[str]:
@@ -213,18 +230,55 @@ def term(text: str) -> str:
     return m.group(1) if m else text
 
 
-def similarity_matrix(fa: list[str], fb: list[str]) -> Any:
-    """0-100 similarity of every folded text of ``fa`` with every one of ``fb``.
+def similarity_matrix(fa: list[str], fb: list[str], threshold: float | None = None) -> Any:
+    """0-100 similarity of every folded text of ``fa`` with every one of ``fb`` (a float32 matrix).
 
     The mean of rapidfuzz ``ratio`` (order-aware), ``token_set_ratio`` (tolerates words inserted by one region,
     but scores a short text high against any longer one holding its few words) and ``token_sort_ratio`` (which
-    does not), all computed natively over the whole matrix. Measured in docs/search.md ("The diff covers the
-    whole act").
-    """
+    does not), all computed natively. Measured in docs/search.md ("The diff covers the whole act").
+
+    With ``threshold``, only the scores that can reach it are exact: ``token_set_ratio``, the costliest of the three
+    (two thirds of the time), is computed only for the pairs whose other two scores leave the mean able to reach
+    ``threshold`` (it is at most 100; a point of margin covers float32 rounding); the other pairs score below
+    ``threshold`` (their ``token_set_ratio`` taken as 0). So every score at or above ``threshold`` is the one of the
+    whole computation, to the bit (issue 33: a first draft spent a fifth of its time here)."""
+    import numpy
     from rapidfuzz import fuzz, process
 
-    return (process.cdist(fa, fb, scorer=fuzz.ratio) + process.cdist(fa, fb, scorer=fuzz.token_set_ratio)
-            + process.cdist(fa, fb, scorer=fuzz.token_sort_ratio)) / 3
+    ratio = process.cdist(fa, fb, scorer=fuzz.ratio)
+    token_sort = process.cdist(fa, fb, scorer=fuzz.token_sort_ratio)
+    if threshold is None:
+        return (ratio + process.cdist(fa, fb, scorer=fuzz.token_set_ratio) + token_sort) / 3
+    token_set = numpy.zeros_like(ratio)
+    may = (ratio + token_sort) >= 3 * threshold - 100 - 1
+    for x in numpy.flatnonzero(may.any(axis=1)):
+        ys = numpy.flatnonzero(may[x])
+        token_set[x, ys] = process.cdist([fa[x]], [fb[y] for y in ys], scorer=fuzz.token_set_ratio)[0]
+    return (ratio + token_set + token_sort) / 3
+
+
+def _candidates(fa: list[str], fb: list[str], kind_a: list[tuple[bool, bool]], kind_b: list[tuple[bool, bool]],
+                threshold: float) -> list[tuple[float, int, int]]:
+    """(score 0-100, x, y) of every pair of ``fa[x]`` and ``fb[y]`` of the same kind (a list item, a Lampiran
+    group, another unit: only like pairs with like) whose :func:`similarity_matrix` score reaches ``threshold``,
+    best first (ties by x, then y). Scored one kind at a time: a pair's score depends on its two texts only, so the
+    scores are the ones of the whole matrix, without the pairs of different kinds that were thrown away (about
+    half of a draft's three matrices, the Lampiran groups against the Pasal: issue 33)."""
+    rows: dict[tuple[bool, bool], list[int]] = {}
+    cols: dict[tuple[bool, bool], list[int]] = {}
+    for x, kind in enumerate(kind_a):
+        rows.setdefault(kind, []).append(x)
+    for y, kind in enumerate(kind_b):
+        cols.setdefault(kind, []).append(y)
+    cands: list[tuple[float, int, int]] = []
+    for kind, xs in rows.items():
+        ys = cols.get(kind)
+        if not ys:
+            continue
+        matrix = similarity_matrix([fa[x] for x in xs], [fb[y] for y in ys], threshold)
+        cands += [(float(matrix[p][q]), xs[p], ys[q]) for p, q in zip(*(matrix >= threshold).nonzero(), strict=True)]
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    return cands
 
 
 def _order(node_id: str, order: dict[str, int]) -> int:

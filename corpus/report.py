@@ -95,9 +95,34 @@ def _write_docx(report: dict[str, Any], p: Path) -> None:
 
     tpl = DocxTemplate(str(templating.path("report.docx")))
     name_a, name_b = side_names(report)
+    same, differ = fold_same(report)
     tpl.render({"rep": report, "title_a": _title(report["a"]), "title_b": _title(report["b"]),
+                "line_a": side_line(report, "a"), "line_b": side_line(report, "b"), "counts": counts(report),
+                "differ": differ, "same": "; ".join(f"{name_a} {x['a']} / {name_b} {x['b']}" for x in same),
                 "statuses": statuses(name_a, name_b), "name_a": name_a, "name_b": name_b}, autoescape=True)
     atomic.write_with(p, tpl.save)
+
+
+def fold_same(report: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The pairs split into (identical, differing): identical when every word is equal (folded, the redline has
+    nothing but "equal"), in report order."""
+    same = [p for p in report["pairs"] if all(x["op"] == "equal" for x in p["redline"])]
+    return same, [p for p in report["pairs"] if p not in same]
+
+
+def side_line(report: dict[str, Any], key: str) -> str:
+    """One side's head line in the text and Word reports: "Jepara: Peraturan Bupati Jepara Nomor 17 Tahun 2024
+    [<where its text comes from>] — status: berlaku" (status only for a stored act, :func:`rancang.corpus.standing`)."""
+    side, name = report[key], side_names(report)[0 if key == "a" else 1]
+    line = f"{name}: {_title(side)}" + (f" [{side['provenance']}]" if side.get("provenance") else "")
+    return line + (f" — status: {side['status']}" if side.get("status") else "")
+
+
+def counts(report: dict[str, Any]) -> str:
+    """"N pasangan klausul (M sama bunyinya), X hanya di <A>, Y hanya di <B>." as the text and Word reports say."""
+    a, b = side_names(report)
+    return (f"{len(report['pairs'])} pasangan klausul ({len(fold_same(report)[0])} sama bunyinya), "
+            f"{len(report['only_a'])} hanya di {a}, {len(report['only_b'])} hanya di {b}.")
 
 
 def text(report: dict[str, Any]) -> str:
@@ -105,8 +130,7 @@ def text(report: dict[str, Any]) -> str:
     wording differs (identical pairs folded into one count), in the acts' own words."""
     a, b = side_names(report)
     status = statuses(a, b)
-    lines = [f"{name}: {_title(report[k])}" + (f" [{report[k]['provenance']}]" if report[k].get("provenance") else "")
-             for k, name in (("a", a), ("b", b))] + [""]
+    lines = [side_line(report, "a"), side_line(report, "b"), ""]
     w = max(len(t["label"]) for t in report["topics"].values())
     cw = max(18, len(a), len(b))
     lines.append(f"{'Topik':<{w}}  {a:<{cw}} {b:<{cw}} Status")
@@ -117,11 +141,8 @@ def text(report: dict[str, Any]) -> str:
                     f"{b} saja: {', '.join(t['actors']['only_b']) or '-'}"
         cites = f"{t['a'] or '-':<{cw}} {t['b'] or '-':<{cw}}"
         lines.append(f"{t['label']:<{w}}  {cites} {status[t['status']]}{extra}")
-    same = [p for p in report["pairs"] if all(x["op"] == "equal" for x in p["redline"])]
-    lines.append("")
-    lines.append(f"{len(report['pairs'])} pasangan klausul ({len(same)} sama bunyinya), "
-                 f"{len(report['only_a'])} hanya di {a}, {len(report['only_b'])} hanya di {b}.")
-    differ = [p for p in report["pairs"] if p not in same]
+    lines += ["", counts(report)]
+    differ = fold_same(report)[1]
     if differ:
         lines += ["", "Pasangan yang bunyinya berbeda:"]
         for p in differ:

@@ -45,30 +45,55 @@ def names(text: str, kind: str) -> list[str]:
     >>> names("Laporan Kinerja Tim disusun sesuai SOP dan Standar Operasional Prosedur", "document")
     ['laporan kinerja tim', 'sop']
     """
+    return list(found(text, kind))
+
+
+def found(text: str, kind: str) -> dict[str, str]:
+    """{folded name (:func:`names`): how it is printed}: the vocabulary entry's name ("Pegawai ASN", "Ketua Tim
+    Kerja"), or for an entry kept as written, the act's own words ("Kepala Dinas"): a report prints what a drafter
+    reads, never folded text (issue 30 item 2).
+
+    >>> found("Laporan disampaikan kepada Kepala Dinas dan pegawai ASN", "actor")
+    {'kepala dinas': 'Kepala Dinas', 'pegawai asn': 'Pegawai ASN'}
+    """
     pattern, owner = _matcher(kind)
-    seen: dict[str, None] = {}
+    seen: dict[str, str] = {}
     for m in pattern.finditer(fold(text)):
         e = owner[m.lastgroup or ""]
-        seen.setdefault(m.group(0) if e.get("as_written") else e.get("short") or fold(e["name"]), None)
-    return list(seen)
+        key = m.group(0) if e.get("as_written") else e.get("short") or fold(e["name"])
+        if key not in seen:
+            seen[key] = _as_written(text, key) if e.get("as_written") else e["name"]
+    return seen
 
 
-def contents(node: Node | None) -> list[str]:
-    """Required contents: the items under a clause whose lead sentence announces them ("memuat", "berisi")."""
+def _as_written(text: str, key: str) -> str:
+    """The words of ``text`` a folded name ``key`` was found as (case as printed); ``key`` when not found."""
+    m = re.search(r"\b" + r"\W+".join(re.escape(w) for w in key.split()) + r"\b", text, re.I)
+    return " ".join(m.group(0).split()) if m else key
+
+
+def contents(node: Node | None) -> dict[str, str]:
+    """Required contents: the items under a clause whose lead sentence announces them ("memuat", "berisi"),
+    {folded item: the item as written}, in order."""
     if node is None:
-        return []
+        return {}
     cues = lexicon()["contents_cues"]
-    out: list[str] = []
+    out: dict[str, str] = {}
     for n in node.walk():
         if n.text and any(c in fold(n.text) for c in cues):
             for c in n.children:
                 if c.type in LIST_TYPES and c.text:
-                    out.append(re.sub(r"[;,.]?\s*(dan|atau)?\s*$", "", fold(c.text)).strip())
-    return list(dict.fromkeys(x for x in out if x))
+                    own = re.sub(r"[;,.]?\s*(dan|atau)?\s*$", "", " ".join(c.text.split()), flags=re.I).strip()
+                    key = fold(own)
+                    if key:
+                        out.setdefault(key, own)
+    return out
 
 
-def _compare(a: list[str], b: list[str]) -> dict[str, list[str]]:
-    return {"a": a, "b": b, "only_a": [x for x in a if x not in b], "only_b": [x for x in b if x not in a]}
+def _compare(a: dict[str, str], b: dict[str, str]) -> dict[str, list[str]]:
+    """Names of two sides compared by their folded form and printed as written: {"a", "b", "only_a", "only_b"}."""
+    return {"a": list(a.values()), "b": list(b.values()), "only_a": [v for k, v in a.items() if k not in b],
+            "only_b": [v for k, v in b.items() if k not in a]}
 
 
 def topic_summary(key: str, na: Node | None, nb: Node | None) -> dict[str, Any]:
@@ -81,7 +106,7 @@ def topic_summary(key: str, na: Node | None, nb: Node | None) -> dict[str, Any]:
         "a": na.cite if na else None, "b": nb.cite if nb else None,
         "a_id": na.id if na else None, "b_id": nb.id if nb else None,
         "status": status,
-        "actors": _compare(names(ta, "actor"), names(tb, "actor")),
-        "documents": _compare(names(ta, "document"), names(tb, "document")),
+        "actors": _compare(found(ta, "actor"), found(tb, "actor")),
+        "documents": _compare(found(ta, "document"), found(tb, "document")),
         "contents": _compare(contents(na), contents(nb)),
     }

@@ -173,7 +173,8 @@ class Stage(NamedTuple):
     trigger is a test on the stripped line that every line the transform changes passes, so skipping the others
     changes nothing (``tests/test_clean.py`` runs every transform on every line to hold this): ``first``, the
     line's first character is one of these; ``contains``, the line holds one of these substrings; ``search``,
-    this pattern finds something. A stage with no trigger runs on every line."""
+    this pattern finds something (given with ``first``, on the lines that pass ``first``: a pattern tried on every
+    line costs a call each). A stage with no trigger runs on every line."""
 
     kind: str
     transform: Transform
@@ -187,7 +188,7 @@ class Stage(NamedTuple):
 STAGES: tuple[Stage, ...] = (
     Stage("markdown", strip_md, first="#<"),
     Stage("markup", strip_markup, contains=("*", "<")),
-    Stage("page_number", strip_page_number, search=_PAGE_NUMBER),
+    Stage("page_number", strip_page_number, first="-Hh0123456789", search=_PAGE_NUMBER),
     Stage("file_path", strip_file_path, contains=("\\", "/")),
     Stage("bullet", strip_bullet, first="-•▪·"),
     Stage("letter_spaced", unspace_letters, search=_SPACED_START),
@@ -265,6 +266,9 @@ def lines_passing(stage: Stage, lines: list[str], joined: Callable[[], str]) -> 
     joined by "\\n" (for a substring, searched in C)."""
     if stage.first is not None:
         first = frozenset(stage.first)  # (a set: the empty head of a blank line is in no set)
+        if stage.search is not None:
+            search = stage.search.search
+            return [i for i, s in enumerate(lines) if s[:1] in first and search(s)]
         return [i for i, s in enumerate(lines) if s[:1] in first]
     if stage.contains:
         return lines_holding(joined(), stage.contains)

@@ -103,7 +103,10 @@ def lampiran_following(us: list[Unit], unit: Unit, types: tuple[str, ...] = ("it
 
     Under an item or heading: the following items deeper than it, up to the next one at its level or above,
     plus
-    the bullet paragraphs that continue one of them (same cite, not itself an intro ending in ":"). Under a
+    the bullet paragraphs that continue one of them (same cite, not itself an intro ending in ":"), up to a
+    paragraph after an item closed by a period (the list's last item: its items end with ";", the last with
+    "."; the text that follows is the act's own, "Apabila terdapat kendala ..., Tim Kerja menyampaikan ...").
+    Under a
     paragraph (an intro such as "... paling sedikit memuat:"): the run of items right after it.
     """
     out: list[Unit] = []
@@ -128,6 +131,8 @@ def lampiran_following(us: list[Unit], unit: Unit, types: tuple[str, ...] = ("it
         elif u.type == "paragraph":
             if unit.type == "paragraph":
                 break
+            if last is not unit and last.type == "item" and last.text.rstrip().endswith("."):
+                break  # the list's last item closes with a period: a paragraph after it is the act's own text
             if u.cite == last.cite and last is not unit and not u.text.rstrip().endswith(":"):
                 out.append(u)
             elif u.cite == unit.cite and last is unit and not u.text.rstrip().endswith(":"):

@@ -8,7 +8,9 @@ in the order the text tells them. Rules (cue words in ``patterns/cues.json`` →
 - a hop opens at the step's actor, and at every later role of the main clause printed after a joining word
   (``hops.join``: ",", "kemudian", "dan", "lalu", "selanjutnya") and acting with an active verb of its own (side
   markers and "yang dituju" may stand between);
-- roles listed with the actor ("Atasan langsung dan penanggung jawab tim melakukan reviu") are its ``co_actors``;
+- roles listed with the actor ("Atasan langsung dan penanggung jawab tim melakukan reviu") or joined to it by
+  "bersama" / "beserta" (``hops.with``: "Pejabat Penilai Kinerja bersama Ketua Tim mengusulkan ...") are its
+  ``co_actors``: both act;
 - within a hop, the addressees are the roles right after "kepada" (and those listed with them), the tembusan the
   roles after "tembusan" / "ditembuskan kepada"; the object of a verb that addresses someone
   (``hops.object_verbs``: "menginstruksikan", "memerintahkan", "menugaskan" ...) is an addressee too
@@ -111,7 +113,11 @@ def _joined(c: Any, e: Any, prev: Any) -> bool:
     if prev is None or prev.end > e.start:
         return False
     between = [t.lower_ for t in c.doc[prev.end:e.start]]
-    return 1 <= len(between) <= 2 and all(w in cues()["hops"]["list_join"] for w in between)
+    if 1 <= len(between) <= 2 and all(w in cues()["hops"]["list_join"] for w in between):
+        return True
+    # "X bersama Y", "X bersama-sama dengan Y", "X beserta Y": Y acts with X ("dengan" alone joins no one)
+    hops = cues()["hops"]
+    return 1 <= len(between) <= 4 and between[0] in hops["with"] and all(w in hops["with_then"] for w in between[1:])
 
 
 def read_hops(c: Any, actor: Any) -> list[dict[str, Any]]:

@@ -50,7 +50,9 @@ class _Reader:
         self.verb = re.compile(k["verb"])
         self.jenjang = {j.removeprefix("jenjang "): [j] for j in k["jenjang"]}  # "jenjang keahlian": keahlian
         self.subject_words = k["subject_roles"]
-        self.positions = {slug(p): [p] for p in k["positions"]}
+        self.positions: dict[str, list[str]] = {}
+        for p in k["positions"]:  # "Kepala Unit Pelaksana Teknis Daerah" is the Kepala UPTD
+            self.positions.setdefault(slug(k["same_position"].get(p, p)), []).append(p)
         self.printed: dict[str, str] = {}  # a position's name as the act prints it
         self.roles_as = {key for key, e in catalogue.items() if e.get("kind") == "peran"}
         self.acting = re.compile(k["acting"])
@@ -65,9 +67,41 @@ class _Reader:
                 + [w for w in words if w[2] not in self.positions]:
             if not any(s < fe and fs < e for fs, fe, _ in found):
                 found.append((s, e, key))
+        found += self._elided(u.low, b, found)
         for s, e, key in found:
             self.printed.setdefault(key, u.text[s:e])
         return sorted(found)
+
+    def _elided(self, low: str, b: int, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Positions named after a slash with their head word left out: "Kepala Seksi/Subbagian" is the Kepala
+        Seksi and the Kepala Subbagian ("Kepala Seksi/Sekretaris Lurah" names the Sekretaris Lurah itself)."""
+        out: list[tuple[int, int, str]] = []
+        for s, e, key in found:
+            if key not in self.positions or not low.startswith("/", e):
+                continue
+            head = low[s:e].split()[0]
+            for name in sorted((n for ns in self.positions.values() for n in ns), key=len, reverse=True):
+                rest = name.removeprefix(head + " ")
+                if rest != name and re.match(re.escape(rest) + r"\b", low[e + 1:b]) \
+                        and not any(fs <= e + 1 < fe for fs, fe, _ in found):
+                    out.append((e + 1, e + 1 + len(rest), slug(name)))
+                    break
+        return out
+
+    def _jenjang(self, low: str, a: int, v: int, subjects: list[tuple[int, int, str]]) -> dict[str, list[str]]:
+        """Subject role -> the jenjang it sits with: the jenjang printed after a subject and before the next one are
+        its own ("Pejabat Fungsional jenjang terampil dan Pejabat Pelaksana": the Pelaksana has none); those
+        printed before the first subject or after the last are shared by every subject with none of its own
+        ("Pejabat Fungsional dan Pelaksana dengan jenjang keterampilan")."""
+        words = _words(low, a, v, self.jenjang)
+        subjects = sorted(subjects)
+        shared = [k for s, _, k in words if not subjects or s < subjects[0][0] or s >= subjects[-1][1]]
+        out: dict[str, list[str]] = {}
+        for i, (_, e, key) in enumerate(subjects):
+            nxt = subjects[i + 1][0] if i + 1 < len(subjects) else -1
+            own = [k for s, _, k in words if e <= s < nxt]
+            out.setdefault(key, own or shared)
+        return out
 
     def read(self, u: Unit, ms: list[Mention]) -> list[dict[str, Any]]:
         out = []
@@ -83,7 +117,7 @@ class _Reader:
             found = self.parties(u, ms, a, v.start())
             subjects = [k for s, e, k in found if not self.acting.match(u.low[e:e + 9].lstrip())
                         and not self.acting.search(u.low[max(a, s - 9):s])]
-            jenjang = [k for _, _, k in _words(u.low, a, v.start(), self.jenjang)]
+            jenjang = self._jenjang(u.low, a, v.start(), [(s, e, k) for s, e, k in found if k in subjects])
             stop = self.stop.search(u.low, v.end(), b)
             act = self.acting.search(u.low, v.end(), stop.start() if stop else b)
             end_sup = act.start() if act else (stop.start() if stop else b)
@@ -93,7 +127,7 @@ class _Reader:
             for s in dict.fromkeys(subjects):
                 for t in dict.fromkeys(supers):
                     if s != t:
-                        out.append({"from": s, "jenjang": jenjang, "to": t, "as": list(dict.fromkeys(acts_as)),
+                        out.append({"from": s, "jenjang": jenjang[s], "to": t, "as": list(dict.fromkeys(acts_as)),
                                     "cite": u.cite, "id": u.id})
         return out
 

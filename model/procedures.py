@@ -133,7 +133,8 @@ def _list_path(cite: str) -> str:
 
 
 def _sides(steps: list[dict[str, Any]], form: str, scope: str | None, reads: list[dict], cues: dict) -> None:
-    """Give each step its side (asal / tujuan); none within one unit."""
+    """Give each step its side (asal / tujuan); none within one unit, nor for a role above both units of the
+    scope that the text marks with no side (``side_default.above``)."""
     if not scope or not scope.startswith("lintas"):
         for s in steps:
             s["side"] = None
@@ -141,9 +142,14 @@ def _sides(steps: list[dict[str, Any]], form: str, scope: str | None, reads: lis
         return
     known: dict[str, str] = {}
     default = cues["side_default"].get(form, {})
+    above = frozenset(cues["side_default"]["above"].get(scope, []))
     prev = None
     for s, r in zip(steps, reads, strict=True):
         actor = s["actor"]
+        if actor in above and not r["actor_side"]:  # the Wali Kota heads both Perangkat Daerah: no side
+            s["side"] = None
+            own_sides(s["hops"], None)
+            continue
         side = r["actor_side"] or known.get(actor or "") or default.get(actor or "") or prev or "asal"
         if actor:
             known[actor] = side

@@ -42,6 +42,8 @@ def _step_md(s: Step, names: dict[str, str], docs: dict[str, str]) -> str:
         if value:
             extra.append(f"{word}: {value}")
     actor = names.get(s["actor"], "—") if s["actor"] else "—"
+    if hops and hops[0]["co_actors"]:  # "X bersama Y", "X dan Y", "X atau Y": each named, as the step's words tell
+        actor = ", ".join([actor, *(names.get(r, r) for r in hops[0]["co_actors"])])
     tail = f" [{'; '.join(extra)}]" if extra else ""
     return f"{s['n']}. **{actor}**: {_short(s['action'])}{tail} ({s['cite']})"
 

@@ -173,8 +173,8 @@ def _reports(book: RoleBook, u: Unit, ms: list[Mention], subj: list[Mention], cu
 def _passive_reports(book: RoleBook, u: Unit, ms: list[Mention], cues: dict) -> None:
     """"Laporan hasil pelaksanaan kegiatan dari Pejabat Pengawas disampaikan kepada Pejabat Administrator": the
     role after "dari" reports to the roles after "disampaikan kepada" (``passive_report`` of ``cues.json``); "Hasil
-    ... disampaikan kepada Kepala Bagian oleh individu atau ketua tim kerja": the agent after "oleh" does
-    (``passive_report_by``)."""
+    ... disampaikan kepada Kepala Bagian oleh individu atau ketua tim kerja", "Hasil pekerjaan anggota tim
+    dilaporkan kepada Ketua Tim oleh masing-masing anggota tim": the agent after "oleh" does (``passive_report_by``)."""
     for x in [*re.finditer(cues["passive_report"], u.low), *re.finditer(cues["passive_report_by"], u.low)]:
         src = [m for m in ms if m.label == "ROLE" and x.start("from") <= m.start < x.end("from")]
         for t in [m for m in ms if m.label == "ROLE" and x.start("to") <= m.start < x.end("to")]:
@@ -283,7 +283,7 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
                     book.add(book.duties, m.key, _item(u.text, u))
         _reports(book, u, ms, subj, cues, stops)
     for u in us:
-        if not u.definition and "disampaikan kepada" in u.low:
+        if not u.definition and " kepada " in u.low:  # "disampaikan / dilaporkan kepada ..."
             _passive_reports(book, u, mentions[u.index], cues)
     _appointments(book, us, mentions, cues)
     return book.roles()

@@ -39,6 +39,7 @@ from typing import BinaryIO
 
 from rancang.errors import OutputError, os_reason
 from rancang.journal import Journal, settle, sync_dir
+from rancang.lease import Lease
 
 __all__ = ["Staged", "not_a_source", "settle", "write_bytes", "write_set", "write_text", "write_with"]
 
@@ -109,6 +110,7 @@ class Staged:
     def __init__(self, outdir: str | Path) -> None:
         self.out = Path(outdir)
         self.staged: list[tuple[Path, Path]] = []
+        self.lease: Lease | None = None
 
     def __enter__(self) -> Staged:
         _mkdir(self.out)
@@ -118,8 +120,24 @@ class Staged:
     def add(self, name: str, content: Content) -> Path:
         """Stage member ``name``; its final path. Raises OutputError when it cannot be written."""
         target = _target(self.out / name)
-        self.staged.append((_stage(target, content), target))
+        if self.lease is None:
+            try:
+                self.lease = Lease(self.out)  # names this writer's hidden files (rancang.lease)
+            except OSError as exc:
+                raise _failed(target, exc) from exc
+        self.staged.append((_stage(target, content, self._tag(target)), target))
         return self.out / name
+
+    def _tag(self, target: Path) -> str:
+        """The lease tag for a hidden file beside ``target``: only where the lease lies (a target reached through a
+        symbolic link into another folder gets untagged files, which no sweep there could tell from a dead
+        writer's)."""
+        if self.lease is None:
+            return ""
+        try:
+            return self.lease.tag if os.path.samefile(target.parent, self.out) else ""
+        except OSError:
+            return ""
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         backups: dict[Path, Path | None] = {}
@@ -128,10 +146,10 @@ class Staged:
             if exc is None:
                 targets = [target for _, target in self.staged]
                 absent = {target for target in targets if not target.exists()}
-                backups = {target: _backup(target) for target in targets if target not in absent}
+                backups = {target: _backup(target, self._tag(target)) for target in targets if target not in absent}
                 with _signals_held():
                     if len(self.staged) > 1:  # one rename is atomic by itself; a set needs its journal
-                        journal = _journal(self.out, self.staged, backups)
+                        journal = _journal(self.out, self.staged, backups, self.lease.tag if self.lease else "")
                     _commit_all(self.staged, backups)
                 sync_dir(self.out)
         finally:
@@ -140,13 +158,15 @@ class Staged:
             for leftover in [tmp for tmp, _ in self.staged] + [b for b in backups.values() if b is not None]:
                 with contextlib.suppress(OSError):
                     leftover.unlink(missing_ok=True)
+            if self.lease is not None:
+                self.lease.close()  # last: from here on a sweep may take what is left
 
 
-def _journal(folder: Path, staged: list[tuple[Path, Path]], backups: dict[Path, Path | None]) -> Journal:
+def _journal(folder: Path, staged: list[tuple[Path, Path]], backups: dict[Path, Path | None], tag: str) -> Journal:
     """The set's journal (:class:`rancang.journal.Journal`); OutputError naming the set's first file when it cannot
     be written."""
     try:
-        return Journal.write(folder, staged, backups)
+        return Journal.write(folder, staged, backups, tag)
     except OSError as exc:
         raise _failed(staged[0][1], exc) from exc
 
@@ -172,13 +192,13 @@ def _commit_all(staged: list[tuple[Path, Path]], backups: dict[Path, Path | None
         raise
 
 
-def _backup(target: Path) -> Path | None:
+def _backup(target: Path, tag: str) -> Path | None:
     """A hard link to the current ``target`` (None when there is none, or the file system has no hard links): the
     old file to put back if the set cannot be completed. The link costs no space for the data."""
     if not target.exists():
         return None
     for _ in range(100):
-        link = target.with_name(f".{target.name}.{secrets.token_hex(4)}.old")
+        link = target.with_name(f".{target.name}.{tag}{secrets.token_hex(4)}.old")
         try:
             os.link(target, link)
             return link
@@ -203,13 +223,13 @@ def _mkdir(folder: Path) -> None:
         raise OutputError(f"{folder}: folder keluaran tidak dapat dibuat ({os_reason(exc)}).") from exc
 
 
-def _stage(target: Path, content: Content) -> Path:
+def _stage(target: Path, content: Content, tag: str) -> Path:
     """``content`` written and fsynced into a new temporary file beside ``target``, with ``target``'s permissions
-    (a new file: the usual 0666 less the umask)."""
+    (a new file: the usual 0666 less the umask); ``tag`` names the writer's lease in the file's name."""
     if target.is_dir():
         raise OutputError(f"{target}: tidak dapat ditulis (adalah folder, bukan berkas); tidak ada yang diubah.")
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.{tag}", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise _failed(target, exc) from exc
     tmp = Path(name)

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rancang.errors import OutputError, os_reason
+from rancang.lease import sweep
 
 try:
     import fcntl
@@ -41,14 +42,17 @@ class Journal:
         self.path, self.fd = path, fd
 
     @classmethod
-    def write(cls, folder: Path, staged: list[tuple[Path, Path]], backups: dict[Path, Path | None]) -> Journal:
+    def write(cls, folder: Path, staged: list[tuple[Path, Path]], backups: dict[Path, Path | None],
+              tag: str = "") -> Journal:
         """Commit the set ``staged`` ((temporary file, target) pairs, every temporary complete and fsynced) in
-        ``folder``; ``backups``: the old targets' hard links. Returns the journal, locked until :meth:`close`.
+        ``folder``; ``backups``: the old targets' hard links; ``tag``: the writer's lease tag
+        (:mod:`rancang.lease`), so a journal cut short before its commit point is swept. Returns the journal,
+        locked until :meth:`close`.
         Raises OSError (nothing left behind) when it cannot be written."""
         members = [{"tmp": os.path.abspath(tmp), "target": os.path.abspath(target),
                     "backup": os.path.abspath(b) if (b := backups.get(target)) else None} for tmp, target in staged]
         record = {"version": 1, "folder": os.path.abspath(folder), "set": members}
-        fd, name = tempfile.mkstemp(prefix=_JOURNAL_PREFIX, suffix=".tmp", dir=folder)
+        fd, name = tempfile.mkstemp(prefix=_JOURNAL_PREFIX + tag, suffix=".tmp", dir=folder)
         tmp = Path(name)
         path = folder / (tmp.name[: -len(".tmp")] + _JOURNAL_SUFFIX)
         try:
@@ -79,8 +83,9 @@ def settle(folder: str | Path) -> int:
     """Complete every set whose renames were cut short in ``folder`` (the writer was killed after its journal was
     written): each staged member still there is renamed over its target, so the folder holds the complete new set;
     the hard-linked old members and the journal are removed. A journal another live process holds (its ``flock``)
-    is left alone. Called before any write into a folder (:class:`Staged`), so the next run of any command that
-    writes there finds a whole set. Returns the number of sets completed.
+    is left alone. Then the hidden files of writers that died before their journal (:func:`rancang.lease.sweep`)
+    are removed. Called before any write into a folder (:class:`Staged`), so the next run of any command that
+    writes there finds a whole set and no leftovers. Returns the number of sets completed.
 
     >>> import tempfile, pathlib
     >>> settle(tempfile.mkdtemp())
@@ -121,6 +126,7 @@ def settle(folder: str | Path) -> int:
                               f"diselesaikan ({why}); periksa isi folder, lalu hapus berkas ini.") from exc
         finally:
             os.close(fd)
+    sweep(folder)
     return done
 
 

@@ -77,7 +77,7 @@ def test_principles_pair_across_different_numbers(store: Store, gold_topics) -> 
     assert (pair["a"], pair["b"]) == ("Pasal 13", "Pasal 4 ayat (1)")
     # who receives the individual report differs: Bogor's atasan langsung, Jepara's Pimpinan Unit Kerja
     actors = rep["topics"]["pertanggungjawaban_individu"]["actors"]
-    assert "atasan langsung" in actors["only_a"] and "pimpinan unit kerja" in actors["only_b"]
+    assert "Atasan Langsung" in actors["only_a"] and "Pimpinan Unit Kerja" in actors["only_b"]
     assert set(gold_topics["bogor"]) <= set(rep["summary"]["both"])  # both regulate every topic the gold records
 
 

@@ -250,16 +250,19 @@ def test_a_signer_name_with_academic_titles_is_a_decision_of_the_drafter(draft_s
 
 
 def test_a_clause_no_other_region_has_is_a_decision_naming_its_source_act(written, draft_sources):
+    """With a base act, every clause of it that departs from the model Perbup is a decision (issue 27 item 2)."""
     for key, (d, _) in written.items():
-        local = [n for n in d.notes.of("putusan") if n.rule == "kebijakan-lokal"]
-        only = [n for n in local if "hanya ada dalam" in n.why]
+        only = [n for n in d.notes.of("putusan") if n.rule == "model-opsi"]
         assert only and all(draft_sources.act("jepara") in n.why for n in only), key
         # the bar on PPPK as Ketua Tim Kerja is one region's rule: where the profile keeps it, only as a decision
         bar = "Perjanjian Kerja tidak dapat ditugaskan sebagai Ketua Tim Kerja"
         if bar in d.markdown:
             assert bar in " ".join(n.text for n in only), key
-        # a variant names the wording most other regions share and where it is from
-        assert any("rumusan mayoritas" in n.why and " Pasal " in n.why for n in local), key
+        # a wording the model words otherwise names the model's wording and where it is from
+        reworded = [n for n in d.notes.of("putusan") if n.rule == "model-rumusan"]
+        assert any("rumusan model" in n.why and " Pasal " in n.why for n in reworded), key
+        # "... atau Pejabat Fungsional" where the model (4 regions) says "... atau pejabat lain" (issue 27)
+        assert any("pejabat lain" in n.why for n in reworded if "Pejabat Penilai Kinerja" in n.text), key
 
 
 def test_every_lampiran_list_level_has_its_own_indentation_in_the_docx(written):

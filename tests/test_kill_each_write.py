@@ -122,7 +122,8 @@ def kill_at_each_write(argv: list[str], folder: Path, old: Callable[[], None], s
                        codes: tuple[int, ...] = (0,), points: Callable[[list[str]], list[int]] | None = None) -> int:
     """Kill ``rancang ARGV`` at each of its write steps, each time over a fresh copy of the old state (``old()``
     writes it); the state (``state()``, by default the visible files of ``folder``) must be the old one or the new
-    one after the kill and the next run's :func:`atomic.settle`; sources byte-identical. ``codes``: the exit
+    one after the kill and the next run's :func:`atomic.settle`, with none of the killed writer's hidden files left
+    (its temporary files, old links, journal, lease: :mod:`rancang.lease`); sources byte-identical. ``codes``: the exit
     statuses of a run that is not killed; ``points``: which of the steps (their labels) to kill at, by default
     every one. Returns the number of kill points."""
     state = state or (lambda: visible(folder))
@@ -146,6 +147,8 @@ def kill_at_each_write(argv: list[str], folder: Path, old: Callable[[], None], s
         assert got in (before, after), (f"kill before write step {n} ({labels[n]}): neither the old nor the new "
                                         f"set: {_differences(got, before, after)}")
         assert {p: p.read_bytes() for p in sources} == originals, f"kill before write step {n}: a source changed"
+        left = sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) if folder.exists() else []
+        assert left == [], f"kill before write step {n} ({labels[n]}): the next run left the dead writer's {left}"
     old()
     assert not run_killed_at(len(labels), argv, env, codes)  # past the last step: the command ends, the set is new
     assert state() == after
@@ -312,3 +315,36 @@ def test_a_full_disk_when_the_journal_is_written_leaves_the_old_set_and_no_journ
     with pytest.raises(OutputError, match="ruang disk habis"):
         atomic.write_set(tmp_path, {n: b"baru " + n.encode() for n in names})
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old  # nothing hidden left either
+
+
+def test_a_killed_writers_hidden_files_go_and_a_live_writers_stay(tmp_path):
+    """Issue 32 ("SIGKILL while the members are being written leaves hidden .tmp files"): a writer killed while it
+    stages leaves its temporary files; the next write into the folder removes them, never those of a writer still
+    alive in another process (rancang.lease)."""
+    def stage_and_wait(name: str, hold: bool, ready) -> None:
+        staged = atomic.Staged(tmp_path).__enter__()
+        staged.add(name, "separuh isi")
+        ready.send(True)
+        if hold:
+            signal.pause()
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    import multiprocessing
+    ctx = multiprocessing.get_context("fork")
+    children = []
+    for name, hold in (("hidup.md", True), ("mati.md", False)):
+        ours, theirs = ctx.Pipe()
+        child = ctx.Process(target=stage_and_wait, args=(name, hold, theirs))
+        child.start()
+        assert ours.recv()
+        children.append(child)
+    children[1].join()
+    hidden = sorted(p.name.split(".")[1] for p in tmp_path.iterdir() if p.suffix == ".tmp")
+    assert hidden == ["hidup", "mati"]
+    atomic.write_text(tmp_path / "lain.txt", "berkas lain")  # any write into the folder settles it first
+    hidden = sorted(p.name.split(".")[1] for p in tmp_path.iterdir() if p.suffix == ".tmp")
+    assert hidden == ["hidup"]
+    children[0].kill()
+    children[0].join()
+    atomic.settle(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lain.txt"]

@@ -136,3 +136,18 @@ B. PENUTUP
 def test_nominal_items_of_a_tanggung_jawab_list_stay_duties(roles):
     assert [d["text"] for d in roles["pejabat_penilai_kinerja"]["duties"]] == [
         "penilaian kinerja pegawai yang dinilai;", "pemberian umpan balik kepada pegawai."]
+
+
+def test_the_text_after_a_closed_list_is_no_duty():
+    """A list's last item ends with a period; the paragraph after it ("Apabila terdapat kendala ..., Tim Kerja
+    menyampaikan ...") is the act's own text, not one more duty of the list's role."""
+    text = perbup("Pasal 1\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""C. TIM KERJA
+1) Tanggung jawab anggota tim, meliputi:
+a) melaksanakan tugas sesuai pembagian peran; dan
+b) melaporkan pelaksanaan tugas kepada Ketua Tim.
+
+Apabila terdapat kendala dalam pelaksanaan kegiatan, Tim Kerja menyampaikan permasalahan kepada Pimpinan Unit \
+Organisasi.
+""")
+    roles = {r["id"]: r for r in build(ingest_text(text, "contoh.txt"))["roles"]}
+    assert [d["text"].split()[0] for d in roles["anggota_tim"]["duties"]] == ["melaksanakan", "melaporkan"]

@@ -129,3 +129,22 @@ def test_the_memo_prints_each_move_with_its_sides():
     assert ("alur: pimpinan unit organisasi (tujuan) → pejabat yang berwenang; pejabat yang berwenang → "
             "kepala perangkat daerah (asal)") in md.lower()
     assert "tembusan pimpinan unit organisasi (tujuan)" in md.lower()
+
+
+def test_x_bersama_y_gives_both_actors():
+    """"Pejabat Penilai Kinerja bersama Ketua Tim mengusulkan ..." - two actors doing one step: the first is the
+    step's actor, the second acts with it (a co-actor), and the memo names both."""
+    from rancang.model.render import to_markdown
+
+    text = perbup("Pasal 1\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""A. PENUGASAN
+1. Mekanisme penunjukan dalam Unit Organisasi
+a. Pejabat Penilai Kinerja bersama Ketua Tim mengusulkan nama Pejabat Fungsional kepada Pimpinan Unit Organisasi;
+b. Pimpinan Unit Organisasi bersama-sama dengan Pejabat Penilai Kinerja menetapkan penugasan dengan surat tugas;
+c. Pimpinan Unit Organisasi menyampaikan surat tugas dengan Ketua Tim sebagai penerima.
+""")
+    m = build(ingest_text(text, "contoh.txt"))
+    a, b, c = m["procedures"][0]["steps"]
+    assert (a["actor"], a["hops"][0]["co_actors"]) == ("pejabat_penilai_kinerja", ["ketua_tim"])
+    assert (b["actor"], b["hops"][0]["co_actors"]) == ("pimpinan_unit_organisasi", ["pejabat_penilai_kinerja"])
+    assert c["hops"][0]["co_actors"] == []  # "dengan" alone joins no one to the actor
+    assert "**Pejabat Penilai Kinerja, Ketua Tim**" in to_markdown(m)

@@ -66,3 +66,19 @@ def test_the_seeds_reporting_lines_meet_their_hand_read_gold(seed):
     gold = json.loads((GOLD / f"{Path(entry['file']).stem}.json").read_text(encoding="utf-8"))
     s = score_reporting(build(corpus.load(seed)), gold)
     assert s["report_p"] >= 0.9 and s["report_r"] >= 0.9, s
+
+
+def test_a_report_in_the_passive_with_its_agent():
+    """"Hasil pekerjaan anggota tim kerja dilaporkan kepada Ketua Tim Kerja oleh masing-masing anggota tim kerja":
+    the anggota tim reports to the ketua tim - a line of report and a step of the reporting procedure."""
+    text = perbup("""Pasal 7
+(1) Ketua Tim Kerja wajib melaporkan hasil kerja tim kepada Pimpinan Unit Organisasi.
+(2) Hasil pekerjaan anggota tim kerja dilaporkan kepada Ketua Tim Kerja oleh masing-masing anggota tim kerja.
+Pasal 8
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+    m = build(ingest_text(text, "contoh.txt"))
+    assert ("anggota_tim", "ketua_tim") in {(x["from"], x["to"]) for x in m["reporting_lines"]}
+    (report,) = [p for p in m["procedures"] if p["form"] == "pelaporan"]
+    assert [(s["cite"], s["actor"]) for s in report["steps"]] == [("Pasal 7 ayat (1)", "ketua_tim"),
+                                                                ("Pasal 7 ayat (2)", "anggota_tim")]

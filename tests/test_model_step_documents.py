@@ -72,7 +72,8 @@ a. Kepala Perangkat Daerah yang dituju menginstruksikan Pimpinan Unit Organisasi
 pegawai;
 b. Dalam hal permohonan tidak dapat dipenuhi, Kepala Perangkat Daerah yang dituju memberikan jawaban penolakan \
 beserta alasannya;
-c. Dalam hal permohonan dapat dipenuhi, Kepala Perangkat Daerah yang dituju menugaskan Pejabat Fungsional.
+c. Dalam hal permohonan dapat dipenuhi, Kepala Perangkat Daerah yang dituju menugaskan Pejabat Fungsional;
+d. Kepala Perangkat Daerah yang dituju memerintahkan Pimpinan Unit Organisasi untuk menyiapkan Pejabat Fungsional.
 2. Mekanisme pengajuan sukarela dalam Unit Organisasi
 a. Pejabat Fungsional mengajukan permohonan untuk terlibat dalam kegiatan tertentu kepada Pimpinan Unit \
 Organisasi;
@@ -94,6 +95,7 @@ def worded():
     ("angka 1 huruf a", "instruksi_disposisi"),  # to instruct is to give an instruksi, though no letter is named
     ("angka 1 huruf b", "surat_jawaban"),  # "memberikan jawaban penolakan beserta alasannya": the answer
     ("angka 1 huruf c", None),  # menugaskan, no letter named: none asserted
+    ("angka 1 huruf d", "instruksi_disposisi"),  # to order is to instruct
     ("angka 2 huruf a", "surat_permohonan_pelibatan"),  # the employee's own request is a permohonan
     ("angka 2 huruf b", None),  # a wish told "secara lisan" is no letter
     ("angka 3 huruf a", "surat_permohonan_pelibatan"),  # "memohon untuk dilibatkan"

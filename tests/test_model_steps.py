@@ -187,3 +187,19 @@ c) penyelesaian target kinerja dalam bentuk kegiatan dilakukan secara individu a
 """)
     (proc,) = build(ingest_text(text, "contoh.txt"))["procedures"]
     assert [s["actor"] for s in proc["steps"]] == ["pimpinan_unit_organisasi", "pejabat_penilai_kinerja", None]
+
+
+def test_the_kepala_daerah_stands_on_neither_side_of_a_lintas_perangkat_daerah_chain():
+    """"Berdasarkan surat jawaban tersebut, Wali Kota menetapkan keputusan ...": the Wali Kota heads both Perangkat
+    Daerah, so the step has no side (the steps before it keep theirs)."""
+    text = perbup("Pasal 1\nPeraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""A. PENUGASAN
+1. Mekanisme penunjukan lintas Perangkat Daerah:
+a. Kepala Perangkat Daerah pemohon mengajukan surat permohonan pelibatan kepada Kepala Perangkat Daerah yang \
+dituju;
+b. Apabila pegawai tersedia, Kepala Perangkat Daerah yang dituju menyampaikan surat jawaban kepada Kepala \
+Perangkat Daerah pemohon;
+c. Berdasarkan surat jawaban tersebut, Wali Kota menetapkan keputusan tentang pembentukan tim kerja.
+""")
+    (p,) = build(ingest_text(text, "contoh.txt"))["procedures"]
+    assert [(s["actor"], s["side"]) for s in p["steps"]] == [
+        ("kepala_perangkat_daerah", "asal"), ("kepala_perangkat_daerah", "tujuan"), ("kepala_daerah", None)]

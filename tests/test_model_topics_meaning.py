@@ -153,3 +153,21 @@ def test_every_meaning_cue_of_the_catalogue_finds_its_own_words_and_its_word_fam
                 assert p.hits(phrase) == {f"{key}|{i}"}, (key, phrase)
     p = Phrases({"lapor": topics.find_cues()["pertanggungjawaban_individu"]["meaning"][1]})
     assert p.hits("hasilnya dilaporkan") == {"lapor"}
+
+
+OTHER_WORDS = perbup("""Pasal 2
+Sistem kerja Pegawai ASN berprinsip akuntabilitas dan kolaborasi.
+Pasal 3
+Pejabat Fungsional ditugaskan dengan cara ditunjuk langsung oleh Pimpinan Unit Organisasi atau atas permintaan \
+sendiri secara sukarela.
+Pasal 4
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+
+
+def test_principles_and_forms_of_assignment_in_other_words():
+    """"berprinsip akuntabilitas dan kolaborasi" is the Permen's "prinsip ... akuntabel ... kolaboratif";
+    "ditunjuk langsung ... atau ... secara sukarela" its "melalui penunjukan dan pengajuan sukarela"."""
+    topics = build(ingest_text(OTHER_WORDS, "contoh.txt"))["topics"]
+    assert topics["prinsip_mekanisme_kerja"]["cite"] == "Pasal 2"
+    assert topics["bentuk_penugasan"]["cite"] == "Pasal 3"

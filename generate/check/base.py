@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NotRequired, TypedDict
 
 from rancang.generate.shared import resources
@@ -171,9 +171,20 @@ def node_start(node: Node, words: int = 6) -> str:
     return " ".join(node.text.split()[:words])
 
 
+@lru_cache(maxsize=4096)
 def word_pattern(phrase: str) -> re.Pattern[str]:
-    """A case-insensitive pattern for ``phrase`` as whole words, any whitespace between them."""
-    return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![\w-])", re.IGNORECASE)
+    r"""A case-insensitive pattern for ``phrase`` as whole words, any whitespace between them.
+
+    The pattern opens with the phrase's first character and checks the word boundary before it after it
+    (``X(?<![\w-]X)`` is ``(?<![\w-])X``): the regex engine then tries only where that character stands instead of
+    running the lookbehind at every position, twice as fast over a Lampiran; a phrase is compiled once (the checks
+    ask for each defined term once per block: issue 33)."""
+    words = phrase.split()
+    if not words:
+        return re.compile(r"(?<![\w-])(?![\w-])", re.IGNORECASE)
+    first = re.escape(words[0][0])
+    return re.compile(first + r"(?<![\w-]" + first + ")" + re.escape(words[0][1:])
+                      + "".join(r"\s+" + re.escape(w) for w in words[1:]) + r"(?![\w-])", re.IGNORECASE)
 
 
 def item_cite(kind: str, items: Sequence[Konsiderans], item: Konsiderans) -> str:

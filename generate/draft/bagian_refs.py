@@ -5,11 +5,11 @@ thing; UU 12/2011 Lampiran II: a reference names the provisions that hold its ma
 
 The sign is the heading: the reference sends its matter to the Lampiran, its subject is the words of its Bagian's
 (or Paragraf's) heading after words that say "the details of" ("rincian kedudukan" / "Kedudukan"; not "Jenis
-Jabatan Pimpinan Tinggi", an aspect of the Bagian "Jabatan Pimpinan Tinggi"), every Pasal it cites is in that Bagian, and an earlier Pasal of the Bagian
-that it skips names the heading's words itself. Then the reference is written over the Bagian's Pasal from the
-first that names the matter to the last cited ("Pasal 6 sampai dengan Pasal 8"; two Pasal: "Pasal 6 dan Pasal 7"),
-and listed as a decision showing both wordings (the drafter confirms the span). Nothing else is touched: a
-reference whose subject is not its Bagian's heading says what it means to say.
+Jabatan Pimpinan Tinggi", an aspect of the Bagian "Jabatan Pimpinan Tinggi"), every Pasal it cites is in that
+Bagian, and an earlier Pasal of the Bagian that it skips names the heading's words itself. Then the reference is
+written over the Bagian's Pasal from the first that names the matter to the last cited ("Pasal 6 sampai dengan
+Pasal 8"; two Pasal: "Pasal 6 dan Pasal 7"), and listed as a decision showing both wordings (the drafter confirms
+the span). Nothing else is touched: a reference whose subject is not its Bagian's heading says what it means to say.
 """
 
 from __future__ import annotations
@@ -21,10 +21,12 @@ from rancang.generate.draft.notes import Notes
 from rancang.tree import Node, Regulation
 
 #: "<subject> sebagaimana dimaksud dalam Pasal 7 dan Pasal 8" (Pasal only, no ayat or huruf after them)
-_REF = re.compile(r"(?P<subject>[^.;:]*?)\s+sebagaimana\s+dimaksud\s+dalam\s+(?P<list>Pasal\s+\d+(?:\s*,\s*Pasal\s+\d+)*"
-                  r"(?:\s*,?\s+dan\s+Pasal\s+\d+)?)(?!\s*(?:ayat|huruf|angka|sampai)\b)(?=[^.;]*\bLampiran\b)")
+_REF = re.compile(r"(?P<subject>[^.;:]*?)\s+sebagaimana\s+dimaksud\s+dalam\s+"
+                  r"(?P<list>Pasal\s+\d+(?:\s*,\s*Pasal\s+\d+)*(?:\s*,?\s+dan\s+Pasal\s+\d+)?)"
+                  r"(?!\s*(?:ayat|huruf|angka|sampai)\b)(?=[^.;]*\bLampiran\b)")
 #: the words that say "the details of" before a matter ("Rincian kedudukan", "Tata cara dan mekanisme penugasan")
-_DETAIL = frozenset("rincian uraian penjabaran ketentuan lebih lanjut mengenai tentang tata cara mekanisme pedoman dan".split())
+_DETAIL = frozenset("rincian uraian penjabaran ketentuan lebih lanjut mengenai tentang tata cara mekanisme pedoman "
+                    "dan".split())
 
 
 def _words(text: str) -> list[str]:

@@ -96,6 +96,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     for change in fix_tree(reg, topics=topics):
         notes.add("perbaikan", change["rule"], "perbaikan mekanis rancang check --fix",
                   f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
+    refs_mod.resolve(reg)  # a fix inside a reference ("ayat (1) ayat (2)" -> "ayat (1), ayat (2)") drops its span
     # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
     terms.undefined(reg.body, notes, resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat])
     md = markdown.render(reg)
@@ -103,7 +104,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     if validate:
         schema.validate("regulation", reg.to_dict(copy=False))
     title = " ".join(reg.preamble[2:6])
-    table = harmonisasi.rows(reg, notes, topics, composed.support)
+    table = harmonisasi.rows(reg, notes, topics, composed.support, composed.bases)
     findings = check(reg, topics=topics)
     return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes, topics=topics,
                  harmonisasi=harmonisasi.markdown(title, reg, table, composed.compared, findings),

@@ -99,12 +99,14 @@ def _smallest(n: Node, rx: re.Pattern) -> Node | None:
     return n
 
 
-def drop(body: list[Node], patterns: list[tuple[re.Pattern, str, str, str]], notes: Notes) -> int:
+def drop(body: list[Node], patterns: list[tuple[re.Pattern, str, str, str]], notes: Notes,
+         nodes: dict[int, tuple[str, str]] | None = None) -> int:
     """Remove, for each (regex, rule, why, grain), the smallest clause (Pasal, ayat or list item) whose text
     matches it (the Pasal holding it when grain is "pasal"), then each clause whose references point only to
     removed clauses (a range "Pasal 6 sampai dengan Pasal 18" survives the loss of one Pasal inside it). A list
-    that loses an item keeps its closing punctuation. Each removal is noted with the clause's old cite."""
-    victims: dict[int, tuple[str, str]] = {}
+    that loses an item keeps its closing punctuation. Each removal is noted with the clause's old cite. ``nodes``:
+    clauses removed besides (id() of the node -> (rule, why)), as the model's composition chooses them."""
+    victims: dict[int, tuple[str, str]] = dict(nodes or {})
     for top in body:
         for rx, rule, why, grain in patterns:
             for n in top.walk():

@@ -21,7 +21,20 @@ from dataclasses import dataclass, field
 from rancang.address import ROOT, Address, number_tree
 from rancang.errors import InputError
 from rancang.generate.check.coverage import is_sistem_kerja
-from rancang.generate.draft import ellipsis, frame, mengingat, neutralise, policy, repair, repeats, scopes, signers, terms, units
+from rancang.generate.draft import (
+    ellipsis,
+    frame,
+    frommodel,
+    mengingat,
+    model_perbup,
+    neutralise,
+    repair,
+    repeats,
+    scopes,
+    signers,
+    terms,
+    units,
+)
 from rancang.generate.draft import lampiran as lampiran_mod
 from rancang.generate.draft.clauses import drop, take, void_refs
 from rancang.generate.draft.lampiran import compose_lampiran
@@ -250,6 +263,8 @@ class Composed:
     #: regulations were compared
     support: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     compared: int = 0
+    #: (origin, clause id) -> the higher act its model provision carries out (:func:`model_perbup.bases`)
+    bases: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def topic_cites(self) -> dict[str, dict[str, str] | None]:
         """{topic: {cite, id} | None} once the draft is numbered: the model's topics, without running the model."""
@@ -274,14 +289,23 @@ def _topics(body_map: dict[tuple[str, str], Node], src: Sources, base_id: str, t
     return out
 
 
-def _body(base: Regulation, base_id: str, takes: list[tuple[str, str]], patterns: list, src: Sources, notes: Notes):
+def _body(base: Regulation, base_id: str, takes: list[tuple[str, str]], patterns: list, src: Sources, notes: Notes,
+          model: dict | None = None):
     """The base's body with the taken clauses, void references and dropped clauses removed, renumbered and its
-    references rewritten: (body, old -> new mapping, donor ids, unresolved references)."""
+    references rewritten: (body, old -> new mapping, donor ids, unresolved references). With ``model`` (the model
+    Perbup, ``base`` its spine) the body is first made the model's (:func:`frommodel.plan`)."""
     body = [_tag(n, base_id) for n in copy.deepcopy(base.body)]
     donors = [take(body, base_id, topic, region, src, notes) for topic, region in takes]
-    void_refs(body, {o: {n.id for n in src.regulation(o).walk()} for o in [base_id, *donors]}, notes)
-    drop(body, patterns, notes)
+    plan = frommodel.plan(body, base_id, model, src, notes) if model is not None else None
+    origins = [base_id, *donors, *(r["daerah"] for r in (model or {}).get("korpus", []))]
+    void_refs(body, {o: {n.id for n in src.regulation(o).walk()} for o in dict.fromkeys(origins)}, notes)
+    drop(body, patterns, notes, plan.victims if plan else None)
     mapping = renumber(body)
+    if plan is not None and model is not None:
+        frommodel.settle(notes)
+        for old, equivalent in frommodel.aliases(plan, model, base_id, src, origins).items():
+            if equivalent in mapping:
+                mapping.setdefault(old, mapping[equivalent])
     return body, mapping, donors, rewrite_refs(body, mapping)
 
 
@@ -315,7 +339,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
             src: Sources | None = None) -> Composed:
     """The draft regulation for ``profile``, its drafting notes and its topics.
 
-    ``base_key``: a store id or region name (default ``data/compose.yaml`` default_base); ``takes``: (topic,
+    ``base_key``: a store id or region name, or ``model`` (the model Perbup, :mod:`frommodel`); default
+    ``data/compose.yaml`` default_base; ``takes``: (topic,
     region) pairs. Raises InputError for an unknown base, region or topic, and when a reference of the composed
     body cannot be resolved (the list names each clause and reference). The body comes back numbered, with ids,
     cites and text final; references are resolved by the caller (:mod:`draft`)."""
@@ -323,19 +348,19 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     notes = Notes()
     signers.vet(profile, notes)
     takes = takes or []
-    base_id = src.entry(base_key or resources.compose_rules()["default_base"], "--base")["id"]
+    key = base_key or resources.compose_rules()["default_base"]
+    model = model_perbup.load() if key == model_perbup.KEY else None
+    base_id = src.entry(model["tulang"] if model else key, "--base")["id"]
     base = src.regulation(base_id)
     if (refused := refuse_base(src, base_id)) is not None:
         raise InputError(refused)
-    body, mapping, donors, failures = _body(base, base_id, takes, _patterns(profile), src, notes)
+    body, mapping, donors, failures = _body(base, base_id, takes, _patterns(profile), src, notes, model)
     _unresolved(failures, takes, src)
     used = [base_id] + donors
     topics = _topics(mapping, src, base_id, takes, donors)
     _sources(body, src, notes)
 
-    others = [r for r in src.bundled_ids() if r not in used and refuse_base(src, r) is None]
-    support: dict[tuple[str, str], list[str]] = {}
-    policy.decide(body, base_id, others, src, notes, src.act, support, _chosen(profile))
+    support, others = model_perbup.measure(body, base_id, used, model is not None, src, notes, _chosen(profile))
     rw = _rewriters(profile, src, used)
     _rewrite(body, profile, rw, base_id)
 
@@ -368,7 +393,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
         mengingat=mengingat.entries(profile, notes), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )
-    return Composed(reg, notes, topics, support, len(others))
+    return Composed(reg, notes, topics, support, others, model_perbup.bases(body, model_perbup.load()))
 
 
 

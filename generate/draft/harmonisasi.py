@@ -77,9 +77,11 @@ def _within(cite: str, unit: str) -> bool:
 
 
 def rows(reg: Regulation, notes: Notes, topics: dict[str, dict[str, str] | None],
-         support: dict[tuple[str, str], list[str]]) -> list[Row]:
+         support: dict[tuple[str, str], list[str]], bases: dict[tuple[str, str], str] | None = None) -> list[Row]:
     """The matrix rows of a numbered draft: ``topics`` as :meth:`compose.Composed.topic_cites` gives them,
-    ``support`` as :func:`policy.decide` fills it (keyed by each clause's origin)."""
+    ``support`` as :func:`policy.decide` or the model fills it and ``bases`` the model's higher act of each clause
+    (:func:`model_perbup.bases`; both keyed by each clause's origin). A clause outside the model takes its topic's
+    act."""
     acts = {s["daerah"]: s["peraturan"] for s in notes.sources}
     decided = notes.of("putusan")
     out = []
@@ -94,6 +96,8 @@ def rows(reg: Regulation, notes: Notes, topics: dict[str, dict[str, str] | None]
                 source = acts[region]
         matter = [basis(k) for k, where in topics.items()
                   if where and (_within(where["cite"], unit.cite) or _within(unit.cite, where["cite"]))]
+        if bases and (region, old) in bases:
+            matter = [bases[(region, old)]]
         why = [f"[{n.rule}] {n.why}" for n in decided if _within(n.where(), unit.cite)]
         out.append(Row(unit.cite, text, matter, support.get((region, old)) if support else None, source, why))
     return out

@@ -40,13 +40,15 @@ class Note:
     #: the whole text of the node or block when the note quoted it whole: a later repair of that clause is then
     #: shown, the draft's wording first (what the drafter reads), the quoted one as what it said before
     before: str = ""
+    #: the quotation was the clause's ``full_text()`` (with its items' labels), not :func:`flat`
+    full: bool = False
 
     def now(self) -> str | None:
         """The clause's text in the draft as it is now (None for a note that quoted no whole clause)."""
         if not self.before:
             return None
         if self.node is not None:
-            return flat(self.node)
+            return " ".join(self.node.full_text().split()) if self.full else flat(self.node)
         return " ".join((self.block.text if self.block is not None else "").split())
 
     def quote(self) -> str:
@@ -82,6 +84,8 @@ class Notes:
         if whole and ((node is not None and whole == flat(node))
                       or (block is not None and whole == " ".join(block.text.split()))):
             note.before = whole
+        elif whole and node is not None and whole == " ".join(node.full_text().split()):
+            note.before, note.full = whole, True
         self.items.append(note)
         return note
 

@@ -35,7 +35,8 @@ def align(body: list[Node], blocks: list[Block], listed: list[str], notes: Notes
         first, count, seen = None, 0, []
         for node, block in places:
             holder = node if node is not None else block
-            new, k = rx.subn(lambda m: seen.append(m.group(0)) or own, holder.text)
+            seen += rx.findall(holder.text)
+            new, k = rx.subn(own, holder.text)
             if k:
                 holder.text, count, first = new, count + k, first or (node, block)
         if first is not None:

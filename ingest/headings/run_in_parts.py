@@ -26,7 +26,9 @@ import re
 #: the closing formula that ends the batang tubuh
 _FORMULA = re.compile(r"\bAgar\s+setiap\s+orang\s+mengetahuinya\b", re.I)
 #: what starts a part after it: the penutup's "Ditetapkan di" / "Disahkan di" / "Diundangkan di", the Penjelasan
-_PART = re.compile(r"(?<=\S)\s+(?=(?:Ditetapkan|Disahkan|Diundangkan)\s+di\s+[A-Z]"
+#: (the spaces after a non-space: "\s(?<=\S\s)\s*" is "(?<=\S)\s+", opened by a character class so that the regex
+#: engine skips to the spaces in C instead of trying the lookbehind at every position of a long line)
+_PART = re.compile(r"\s(?<=\S\s)\s*(?=(?:Ditetapkan|Disahkan|Diundangkan)\s+di\s+[A-Z]"
                    r"|PENJELASAN\s+ATAS\s+(?:UNDANG|PERATURAN|QANUN)\b)")
 
 

@@ -26,6 +26,7 @@ ACT_CITATION = re.compile(r"(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun
 REFERENCE_FILLER = re.compile(r"""^(?:[\s,]+|\((?:\d+|[a-z])\)
     |\b(?:dan/atau|dan|atau|serta|sampai|dengan|huruf|angka|ayat|Pasal|Lampiran|nomor|[A-Za-z]|[IVXLC]+|\d+[A-Z]?)\b
     )*+$""", re.X | re.I)
+_SEMICOLON = re.compile(";")
 #: the words an act's name starts with (where :data:`ACT_CITATION` can match)
 _KEYWORD = re.compile(r"Undang-Undang|Peraturan|Keputusan|Instruksi|Qanun")
 
@@ -44,7 +45,7 @@ class Acts:
     the rest of the clause again for every reference made a 750 KB clause take 16 s)."""
 
     def __init__(self, text: str) -> None:
-        self.semicolons = [i for i, ch in enumerate(text) if ch == ";"] if ";" in text else []
+        self.semicolons = [m.start() for m in _SEMICOLON.finditer(text)] if ";" in text else []  # (a scan in C)
         self.length = len(text)
         starts: list[int] = []
         if "Nomor" in text:

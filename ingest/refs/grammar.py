@@ -146,7 +146,8 @@ def chains(text: str) -> Iterator[tuple[int, int, list[Item]]]:
     toks = tokens(text)
     i = 0
     while i < len(toks):
-        chain = [toks[i]._replace(joint="")]
+        first = toks[i]
+        chain = [Token(first.level, first.value, first.start, first.end)]  # (not _replace: 5x the cost)
         j = i + 1
         while j < len(toks):
             tok = toks[j]
@@ -156,7 +157,7 @@ def chains(text: str) -> Iterator[tuple[int, int, list[Item]]]:
                     between = between[1:]
                 elif not _connects(between):
                     break
-                tok = tok._replace(joint=_joint(between))
+                tok = Token(tok.level, tok.value, tok.start, tok.end, _joint(between))
             chain.append(tok)
             j += 1
         yield chain[0].start, chain[-1].end, outer_first(_down_the_ladder(chain))
@@ -181,14 +182,14 @@ def _down_the_ladder(chain: list[Token]) -> list[Token]:
         if out:
             prev = out[-1]
             if tok.joint in ("list", "range") and KIND[prev.level] == tok.level:
-                tok = tok._replace(level=prev.level)
+                tok = Token(prev.level, tok.value, tok.start, tok.end, tok.joint)
             elif tok.joint == "space":
                 rank, here = LEVELS.index(prev.level), LEVELS.index(tok.level)
                 if here > rank:
                     descended = True
                 elif descended and tok.level in ("huruf", "angka"):
                     deeper = next((lv for lv in LEVELS[rank + 1:] if KIND[lv] == tok.level), None)
-                    tok = tok._replace(level=deeper or tok.level)
+                    tok = Token(deeper or tok.level, tok.value, tok.start, tok.end, tok.joint)
         out.append(tok)
     return out
 

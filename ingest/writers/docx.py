@@ -254,8 +254,15 @@ def _keep_headings(doc) -> None:
     heading never ends a page), as the template keeps BAB and Pasal headings with theirs."""
     daftar = {s.style_id for s in doc.styles if s.name.startswith("R Daftar ")}
     paras = doc.paragraphs
+    # a paragraph's style is looked up by the id it names (an XPath search of the styles part for each paragraph,
+    # the most of this pass): looked up once per id named, the same style object for the same id
+    styles: dict[str | None, Any] = {}
     for p, nxt in zip(paras, paras[1:], strict=False):
-        if p.style is None or p.style.style_id not in daftar or not nxt.text.strip():
+        named = p._p.style
+        if named not in styles:
+            styles[named] = p.style
+        style = styles[named]
+        if style is None or style.style_id not in daftar or not nxt.text.strip():
             continue
         text = p.text.split("\t", 1)[-1].strip()
         if _ITEM_HEADING.match(text) and len(text.split()) <= 10:

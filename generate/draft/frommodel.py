@@ -1,0 +1,253 @@
+"""Compose the batang tubuh from the model Perbup (issue 27 item 2): ``rancang draft`` without ``--base``.
+
+The draft starts from the model's spine (:mod:`model_build`: the act closest to the model, which gives the order
+and the BAB/Pasal/ayat structure) and is made the model clause by clause:
+
+- a spine clause no other region has is not in the model: it is removed, and listed as an option (its source);
+- a spine clause whose provision the model words otherwise takes the model's wording (the clause of the region it
+  comes from, tagged with its origin so that its references resolve among that act's clauses, each mapped to its
+  equivalent clause in the draft);
+- a provision the spine lacks is put after the clause the model puts it after;
+- where a wording or a provision cannot be carried (its references name clauses the draft does not hold, or its
+  level does not fit), the draft keeps what it has and the drafter reads why in ``catatan.md``.
+
+The options of the other regions (a clause only one region has) are listed as decisions with their source. The
+Lampiran is the spine's (its clauses measured against the model in :func:`lampiran_notes`).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from rancang.address import Address, covers
+from rancang.corpus.align import units
+from rancang.generate.draft import compose as _compose
+from rancang.generate.draft.notes import Notes
+from rancang.generate.draft.provenance import origin, set_origin, tag
+from rancang.generate.draft.sources import Sources
+from rancang.tree import Node
+
+#: what a drafter reads for an option (a clause only one region has)
+OPTION = ("ketentuan ini hanya dimuat {act} {cite}, tidak oleh peraturan daerah lain dalam korpus, jadi tidak "
+          "termasuk model; bila daerah ini memerlukannya, putuskan dan rumuskan sebagai kebijakan daerah sendiri.")
+
+
+@dataclass
+class Plan:
+    """What the model changes in the spine's body: victims (node id() -> (rule, why)), aliases (origin, old id) ->
+    (origin, old id) to add to the renumbering map, and the notes for the drafter."""
+
+    victims: dict[int, tuple[str, str]] = field(default_factory=dict)
+    aliases: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+
+class _Probe(dict):
+    """A renumbering map stand-in for :func:`compose._map_ref`: a clause "exists" when ``ok`` says so."""
+
+    class _Found:
+        number = "1"
+
+    def __init__(self, ok):
+        super().__init__()
+        self.ok = ok
+
+    def get(self, key, default=None):  # type: ignore[override]
+        return self._Found() if self.ok(key) else default
+
+
+class Equivalents:
+    """Which clause of the spine answers for a clause of another act: the model's provisions pair units, and a
+    clause inside a unit answers by its path below it; a Pasal answers by the spine Pasal holding most of its
+    units' equivalents."""
+
+    def __init__(self, model: dict[str, Any], spine: str, src: Sources):
+        self.spine = spine
+        self.src = src
+        self.unit: dict[tuple[str, str], str] = {}
+        for p in model["ketentuan"]:
+            where = {m["daerah"]: m["klausul"] for m in p["dukungan"]}
+            if spine in where:
+                for r, uid in where.items():
+                    self.unit[(r, uid)] = where[spine]
+        self.spine_ids = {n.id for n in src.regulation(spine).walk()}
+
+    def of(self, region: str, old: str) -> str | None:
+        """The spine id answering for clause ``old`` of ``region`` (the spine's own ids answer for themselves)."""
+        if region == self.spine:
+            return old if old in self.spine_ids else None
+        if (region, old) in self.unit:
+            return self.unit[(region, old)]
+        for (r, uid), s in self.unit.items():
+            if r == region and covers(uid, old):
+                cand = s + old[len(uid):]
+                return cand if cand in self.spine_ids else None
+        if "/" not in old:  # a Pasal: where most of its units went
+            votes: dict[str, int] = {}
+            for (r, uid), s in self.unit.items():
+                if r == region and covers(old, uid):
+                    top = s.split("/")[0]
+                    votes[top] = votes.get(top, 0) + 1
+            if votes:
+                return max(votes, key=lambda k: votes[k])
+        return None
+
+
+def _refs_ok(node: Node, region: str, ok) -> bool:
+    """Whether every internal reference in ``node`` (a clause of ``region``) names only clauses ``ok`` accepts."""
+    for n in node.walk():
+        for ref in n.refs:
+            if ref.kind != "internal" or n.text[ref.start:ref.end] != ref.text:
+                continue
+            if _compose._map_ref(ref.text, region, _compose._containing_pasal(n.id), _Probe(ok))[1]:
+                return False
+    return True
+
+
+def _index(body: list[Node]) -> dict[tuple[str, str], Node]:
+    return {origin(n): n for top in body for n in top.walk()}
+
+
+def plan(body: list[Node], spine: str, model: dict[str, Any], src: Sources, notes: Notes) -> Plan:
+    """Make the spine's ``body`` (tagged copies) the model's, in place; what is left for :func:`clauses.drop` and
+    the renumbering (see the module docstring). Every change and every clause not carried is noted."""
+    out = Plan()
+    eq = Equivalents(model, spine, src)
+    here = _index(body)
+    provisions = {(m["daerah"], m["klausul"]): p for p in model["ketentuan"] for m in p["dukungan"]}
+    options = {(o["daerah"], o["klausul"]): o for o in model["opsi"]}
+    spine_units = [u for u in units(src.regulation(spine)) if not u.lampiran]
+    removed: set[str] = set()
+    for u in spine_units:
+        node = here.get((spine, u.id))
+        if node is None or (spine, u.id) not in options:
+            continue
+        if node.type == "pasal" and node.child_list("ayat"):
+            continue  # the lead sentence of a Pasal with ayat: the ayat decide
+        out.victims[id(node)] = ("model-opsi", OPTION.format(act=src.act(spine), cite=u.cite))
+        removed.add(u.id)
+
+    for top in body:  # a Pasal whose every ayat goes, goes whole (never an empty Pasal)
+        for n in top.walk():
+            ayat = n.child_list("ayat") if n.type == "pasal" else []
+            if ayat and all(id(a) in out.victims for a in ayat):
+                out.victims[id(n)] = out.victims[id(ayat[0])]
+
+    def kept(key: tuple[str, str]) -> bool:
+        region, old = key
+        s = eq.of(region, old)
+        return s is not None and not any(covers(r, s) for r in removed)
+
+    for u in spine_units:
+        p = provisions.get((spine, u.id))
+        node = here.get((spine, u.id))
+        if p is None or node is None or p["sumber"]["daerah"] == spine:
+            continue
+        _substitute(node, p, spine, u.id, src, kept, body, out, notes)
+    _insert(body, spine, model, eq, src, kept, out, notes)
+    for o in model["opsi"]:
+        if o["daerah"] != spine and o["bagian"] == "batang tubuh":
+            notes.add("putusan", "model-opsi", OPTION.format(act=o["peraturan"], cite=o["cite"]), o["rumusan"],
+                      cite="Rancangan")
+    return out
+
+
+def _substitute(node: Node, p: dict[str, Any], spine: str, uid: str, src: Sources, kept, body: list[Node], out: Plan,
+                notes: Notes) -> None:
+    """Give the spine clause ``node`` the model's wording (the clause of the provision's source act)."""
+    region, did = p["sumber"]["daerah"], p["sumber"]["klausul"]
+    donor = src.regulation(region).index().get(did)
+    why = ""
+    if donor is None or donor.type != node.type:
+        why = "tingkat klausulnya berbeda"
+    elif not _refs_ok(donor, region, lambda k: covers(did, k[1]) if k[0] == region and covers(did, k[1])
+                      else kept(k)):
+        why = "rujukannya menunjuk ketentuan yang tidak dimuat rancangan ini"
+    else:
+        inside = {n.id[len(uid):] for n in node.walk()} - {n.id[len(did):] for n in donor.walk()}
+        lost = [n for top in body for n in top.walk() if not covers(uid, origin(n)[1]) and any(
+            r.kind == "internal" and any(covers(uid, t) and t[len(uid):] in inside for t in r.target) for r in n.refs)]
+        if lost:
+            why = f"ketentuan lain ({', '.join(n.cite or n.id for n in lost[:3])}) merujuk bagian klausul ini"
+    if why:
+        notes.add("putusan", "model-rumusan", f"rumusan model ({p['id']}, dimuat {len(p['dukungan'])} peraturan "
+                  f"daerah) berbeda dari rumusan ini tetapi tidak dapat dipakai karena {why}; rumusan model, mis. "
+                  f"{p['sumber']['peraturan']} {p['sumber']['cite']}: \u201c{p['rumusan'][:300]}\u201d. Putuskan "
+                  "rumusan yang dipakai.", node.full_text(), node=node)
+        return
+    assert donor is not None
+    fresh = tag(copy.deepcopy(donor), region)
+    node.text, node.children, node.refs = fresh.text, fresh.children, fresh.refs
+    set_origin(node, (region, did), (spine, uid))
+    for n in src.regulation(spine).index().values():
+        if covers(uid, n.id) and n.id != uid and (region, did + n.id[len(uid):]) in _index([fresh]):
+            out.aliases[(spine, n.id)] = (region, did + n.id[len(uid):])
+    notes.add("perbaikan", "model-rumusan", f"rumusan model ({p['id']}, dimuat {len(p['dukungan'])} peraturan daerah)"
+              f" dipakai, dari {p['sumber']['peraturan']} {p['sumber']['cite']}, menggantikan rumusan "
+              f"{src.act(spine)} {Address.parse(uid).cite}.", node=node)
+
+
+def _insert(body: list[Node], spine: str, model: dict[str, Any], eq: Equivalents, src: Sources, kept, out: Plan,
+            notes: Notes) -> None:
+    """Put each body provision the spine lacks after the draft clause of the provision before it in the model."""
+    here = _index(body)
+    anchor: Node | None = None
+    for p in model["ketentuan"]:
+        if p["bagian"] != "batang tubuh":
+            continue
+        where = {m["daerah"]: m["klausul"] for m in p["dukungan"]}
+        if spine in where:
+            anchor = here.get((spine, where[spine]), anchor)
+            continue
+        region, did = p["sumber"]["daerah"], p["sumber"]["klausul"]
+        donor = src.regulation(region).index().get(did)
+        why = ""
+        if donor is None or anchor is None or donor.type != anchor.type:
+            why = "tingkat klausulnya tidak sesuai dengan ketentuan di sekitarnya"
+        elif not _refs_ok(donor, region, lambda k, r=region, d=did: covers(d, k[1]) if k[0] == r else kept(k)):
+            why = "rujukannya menunjuk ketentuan yang tidak dimuat rancangan ini"
+        if why:
+            notes.add("putusan", "model-ketentuan", f"ketentuan model {p['id']} dimuat {len(p['dukungan'])} peraturan "
+                      f"daerah ({', '.join(m['peraturan'] + ' ' + m['cite'] for m in p['dukungan'])}) tetapi tidak "
+                      f"dimuat rancangan ini karena {why}; putuskan apakah dirumuskan.", p["rumusan"],
+                      node=anchor, cite="Rancangan")
+            continue
+        assert donor is not None and anchor is not None
+        fresh = tag(copy.deepcopy(donor), region)
+        parent = _parent(body, anchor)
+        siblings = parent.children if parent is not None else body
+        siblings.insert(siblings.index(anchor) + 1, fresh)
+        notes.add("perbaikan", "model-ketentuan", f"ketentuan model {p['id']} (dimuat {len(p['dukungan'])} peraturan "
+                  f"daerah) ditambahkan dari {p['sumber']['peraturan']} {p['sumber']['cite']}.", node=fresh)
+        anchor = fresh
+
+
+def _parent(body: list[Node], target: Node) -> Node | None:
+    for top in body:
+        for n in top.walk():
+            if any(c is target for c in n.children):
+                return n
+    return None
+
+
+def aliases(plan_: Plan, eq_model: dict[str, Any], spine: str, src: Sources, regions: list[str]) -> dict[
+        tuple[str, str], tuple[str, str]]:
+    """Every (region, clause id) of ``regions`` -> the spine clause answering for it, plus the plan's own."""
+    eq = Equivalents(eq_model, spine, src)
+    out = dict(plan_.aliases)
+    for r in regions:
+        if r == spine:
+            continue
+        for n in src.regulation(r).walk():
+            s = eq.of(r, n.id)
+            if s is not None:
+                out.setdefault((r, n.id), (spine, s))
+    return out
+
+
+def settle(notes: Notes) -> None:
+    """A spine clause removed as an option is a decision (an option the drafter may take), not a mere removal."""
+    for n in notes.items:
+        if n.kind == "dihapus" and n.rule == "model-opsi":
+            n.kind = "putusan"

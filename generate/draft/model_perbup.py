@@ -1,0 +1,148 @@
+"""The model Perbup on sistem kerja (issue 27 item 1), shipped as data: ``draft/data/model-perbup.json``.
+
+Built by :func:`model_build.build` from the bundled regulations (``python benchmarks/build_model_perbup.py``);
+``tests/test_model_perbup.py`` rebuilds it from the bundled corpus and compares, so it cannot drift from the corpus
+or from the alignment. Read-only here: what the draft composes from (:mod:`frommodel`), the harmonisation
+matrix's higher-act column (:mod:`harmonisasi`) and the departures of a ``--base`` act.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from rancang.generate.check.coverage import is_sistem_kerja
+from rancang.generate.draft import model_build, policy
+from rancang.generate.draft.notes import Notes
+from rancang.generate.draft.provenance import origin
+from rancang.generate.draft.sources import Sources
+from rancang.generate.shared import resources
+from rancang.topics import label as topic_label
+from rancang.tree import Node
+
+FILE = "draft/data/model-perbup.json"
+#: the base value that composes from the model (``rancang draft --base model``, the web form's first choice)
+KEY = "model"
+
+
+@cache
+def load() -> dict[str, Any]:
+    """The shipped model: {keterangan, korpus, ambang, tulang (the spine's store id), isian (typed slots),
+    pembentukan, ketentuan: [provision], opsi: [one region's clause]} (:func:`model_build.build`)."""
+    return json.loads(resources.read_text(FILE))
+
+
+def build_bundled(src: Sources) -> dict[str, Any]:
+    """The model built now from the bundled sistem-kerja regulations of the store ``src`` (topics from its cache)."""
+    ids = [r for r in src.bundled_ids() if is_sistem_kerja(src.regulation(r))]
+    return model_build.build({r: src.regulation(r) for r in ids}, {r: src.entry(r) for r in ids},
+                             {r: src.topics(r) for r in ids}, src.act)
+
+
+def provision_of(model: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(store id, unit id) -> the model provision that clause is a member of."""
+    return {(m["daerah"], m["klausul"]): p for p in model["ketentuan"] for m in p["dukungan"]}
+
+
+def options_of(model: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(store id, unit id) -> the option (a clause of one region only)."""
+    return {(o["daerah"], o["klausul"]): o for o in model["opsi"]}
+
+
+#: a base's wording this close to the model's (0-1, :func:`model_build.similarity` of the slotted texts) is the
+#: model's wording with a slip (a comma, a capital), not another rule
+SAME_WORDING = 0.95
+
+
+def support_of(body: list[Node], model: dict[str, Any], out: dict[tuple[str, str], list[str]]) -> None:
+    """Fill ``out`` with (origin, clause id) -> the other regions' equivalent clauses ("Peraturan Bupati Malang
+    Nomor 132 Tahun 2023 Pasal 7 ayat (1)") for every clause of ``body`` that is a member of a model provision, and
+    an empty list for a clause only one region has (the harmonisation matrix's support column)."""
+    members = provision_of(model)
+    for top in body:
+        for n in top.walk():
+            key = origin(n)
+            p = members.get(key)
+            if p is not None:
+                out[key] = [f"{m['peraturan']} {m['cite']}" for m in p["dukungan"] if m["daerah"] != key[0]]
+            elif key in options_of(model):
+                out[key] = []
+
+
+def basis_text(p: dict[str, Any]) -> str:
+    """The higher-act cell of a provision: its act and provision, or the stated blank, and the model id."""
+    d = p["dasar"]
+    where = d["pasal"] or "Pasal .... (belum tercatat dalam data rancang; isi)"
+    matter = f" \u2014 materi: {topic_label(p['topik'])}" if p.get("topik") else ""
+    return f"{d['peraturan']} {where}{matter} (ketentuan model {p['id']}, {len(p['dukungan'])} daerah)"
+
+
+def bases(body: list[Node], model: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """(origin, clause id) -> :func:`basis_text` of its model provision, for every clause of ``body`` in the model."""
+    members = provision_of(model)
+    return {origin(n): basis_text(members[origin(n)]) for top in body for n in top.walk() if origin(n) in members}
+
+
+def departures(body: list[Node], base_id: str, model: dict[str, Any], act: Callable[[str], str],
+               notes: Notes, chosen: list[re.Pattern] | None = None) -> int:
+    """With ``--base``: note each clause of the draft from ``base_id`` that departs from the model -- a clause only
+    that region has (not in the model), a wording the model words otherwise -- and each body provision of the model
+    the draft lacks; what, where and why it matters. A base outside the model's corpus is measured by
+    :func:`policy.decide` instead. Returns the number of notes."""
+    if base_id not in {k["daerah"] for k in model["korpus"]}:
+        return 0
+    members, options = provision_of(model), options_of(model)
+    count = 0
+    present: set[str] = set()
+    for top in body:
+        for n in top.walk():
+            key = origin(n)
+            if key[0] != base_id or any(p.search(n.full_text()) for p in chosen or ()):
+                continue  # (a clause the profile's option keeps is the region's own choice)
+            if key in options:
+                notes.add("putusan", "model-opsi", "ketentuan ini bukan ketentuan model: hanya dimuat "
+                          f"{act(base_id)}, tidak oleh peraturan daerah lain dalam korpus; itu kebijakan daerah "
+                          "asal, putuskan apakah menjadi kebijakan daerah ini.", n.full_text(), node=n)
+                count += 1
+                continue
+            p = members.get(key)
+            if p is None:
+                continue
+            present.add(p["id"])
+            mine = next((v for v in p["varian"] if v["daerah"] == base_id), None)
+            if p["sumber"]["daerah"] == base_id or mine is None or mine["kemiripan"] >= SAME_WORDING:
+                continue
+            notes.add("putusan", "model-rumusan", f"rumusan ini menyimpang dari rumusan model ({p['id']}, dimuat "
+                      f"{len(p['dukungan'])} peraturan daerah): rumusan model, dari {p['sumber']['peraturan']} "
+                      f"{p['sumber']['cite']}: \u201c{p['rumusan'][:300]}\u201d. Rumusan yang berbeda dapat mengubah "
+                      "isi pengaturan; putuskan rumusan yang dipakai.", n.full_text(), node=n)
+            count += 1
+    for p in model["ketentuan"]:
+        if p["bagian"] == "batang tubuh" and p["id"] not in present and not any(
+                m["daerah"] == base_id for m in p["dukungan"]):
+            notes.add("putusan", "model-ketentuan", f"ketentuan model {p['id']} dimuat {len(p['dukungan'])} peraturan "
+                      f"daerah ({', '.join(m['peraturan'] + ' ' + m['cite'] for m in p['dukungan'])}) tetapi tidak "
+                      "dimuat peraturan dasar; putuskan apakah dirumuskan.", p["rumusan"], cite="Rancangan")
+            count += 1
+    return count
+
+
+def measure(body: list[Node], base_id: str, used: list[str], from_model: bool, src: Sources,
+            notes: Notes, chosen: list[re.Pattern] | None = None) -> tuple[dict[tuple[str, str], list[str]], int]:
+    """Each clause's support among the other regions (the matrix's column) and, for a ``--base`` act, its departures
+    from the model as decisions (:func:`departures`; an act outside the model's corpus is measured against the
+    other sistem-kerja acts of the store, :func:`policy.decide`); the number of regulations compared. ``chosen``:
+    patterns of the clauses the profile's options keep (the region's own choice, never a departure to decide)."""
+    support: dict[tuple[str, str], list[str]] = {}
+    shipped = load()
+    if not from_model and base_id not in {k["daerah"] for k in shipped["korpus"]}:
+        others = [r for r in src.bundled_ids() if r not in used and is_sistem_kerja(src.regulation(r))]
+        policy.decide(body, base_id, others, src, notes, src.act, support, chosen)
+        return support, len(others)
+    support_of(body, shipped, support)
+    if not from_model:
+        departures(body, base_id, shipped, src.act, notes, chosen)
+    return support, len(shipped["korpus"]) - 1
