@@ -28,6 +28,7 @@ from rancang.generate.draft import (
     mengingat,
     model_perbup,
     neutralise,
+    policy,
     repair,
     repeats,
     scopes,
@@ -191,17 +192,6 @@ def _patterns(profile: Profile) -> list[tuple[re.Pattern, str, str, str]]:
     return out
 
 
-def _chosen(profile: Profile) -> list[re.Pattern]:
-    """The patterns of the clauses the profile chose to keep: an option of ``drop_when`` set, to a value other
-    than the one that drops them (``pppk_dapat_menjadi_ketua_tim: false`` keeps the bar on PPPK)."""
-    out = []
-    for rule in resources.compose_rules()["drop_when"]:
-        value = profile.opsi(rule["option"])
-        if value is not None and value != rule["value"]:
-            out += [re.compile(p, re.IGNORECASE) for p in rule["patterns"]]
-    return out
-
-
 def _sources(body: list[Node], src: Sources, notes: Notes) -> None:
     """Each Pasal's origin (act and cite) and renumbering, for the notes (after renumbering)."""
     for p in (n for top in body for n in top.walk() if n.type == "pasal"):
@@ -360,7 +350,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     topics = _topics(mapping, src, base_id, takes, donors)
     _sources(body, src, notes)
 
-    support, others = model_perbup.measure(body, base_id, used, model is not None, src, notes, _chosen(profile))
+    support, others = model_perbup.measure(body, base_id, used, model is not None, src, notes,
+                                                   policy.chosen(profile))
     rw = _rewriters(profile, src, used)
     _rewrite(body, profile, rw, base_id)
 

@@ -21,6 +21,8 @@ from rancang.corpus.align import Unit, align
 from rancang.fold import fold
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import origin
+from rancang.generate.shared import resources
+from rancang.generate.shared.profile import Profile
 from rancang.kinds import CONTAINERS
 from rancang.tree import Node
 
@@ -94,3 +96,14 @@ def decide(body: list[Node], base_id: str, others: list[str], src, notes: Notes,
                       "yang dipakai.", text, node=node)
             count += 1
     return count
+
+
+def chosen(profile: Profile) -> list[re.Pattern]:
+    """The patterns of the clauses the profile chose to keep: an option of ``drop_when`` set, to a value other
+    than the one that drops them (``pppk_dapat_menjadi_ketua_tim: false`` keeps the bar on PPPK)."""
+    out = []
+    for rule in resources.compose_rules()["drop_when"]:
+        value = profile.opsi(rule["option"])
+        if value is not None and value != rule["value"]:
+            out += [re.compile(p, re.IGNORECASE) for p in rule["patterns"]]
+    return out
