@@ -140,8 +140,8 @@ def test_a_decision_quotes_what_the_draft_now_says(written, key):
     stale = []
     for line in _section(catatan, "Keputusan yang harus diambil penyusun").splitlines():
         m = _QUOTE.search(line)
-        if m is None or "\u2192" in m.group("q"):
-            continue
+        if m is None or "\u2192" in m.group("q") or "[model-ketentuan]" in line:
+            continue  # (a change "a → b", or a provision of the model the draft lacks: quoted from the model)
         for part in m.group("q").split(" ... "):
             part = part.strip(". ").removeprefix("... ").removesuffix(" ...")
             if len(part.split()) >= 4 and part not in text:
@@ -220,3 +220,27 @@ def test_a_reference_to_the_matter_of_a_bagian_cites_the_whole_bagian(written, k
         refs = [p for p in pasals if re.search(r"Rincian kedudukan sebagaimana dimaksud dalam Pasal", p.full_text())]
         assert refs and f"dalam Pasal {opener.number} sampai dengan" in refs[0].full_text()
     assert "[rujukan-bagian]" in _section(catatan, "Keputusan yang harus diambil penyusun")
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_an_item_whose_text_gives_its_work_another_items_scope_is_a_decision(written, key):
+    """Lampiran B angka 3: "b. Pelaksanaan tugas yang bersifat lintas Unit Kerja dalam satu Unit Organisasi" whose
+    text says "Tim Kerja lintas unit organisasi" and "melaksanakan tugas lintas unit organisasi" (copied from c.),
+    and d. (lintas Instansi Pemerintah) saying "Pelaksanaan tugas lintas unit organisasi": each item is listed."""
+    d, _, _, _, catatan = written[key]
+    decided = _section(catatan, "Keputusan yang harus diambil penyusun")
+    blocks = d.reg.lampiran
+    heads = [i for i, b in enumerate(blocks) if b.type == "item"
+             and re.fullmatch(r"Pelaksanaan tugas yang bersifat lintas (Unit Kerja|Instansi Pemerintah)\b.*", b.text)]
+    assert len(heads) == 2
+    for i in heads:
+        scope = re.search(r"lintas ((?:\w+ )?\w+)", blocks[i].text).group(1)
+        under = []
+        for b in blocks[i + 1:]:
+            if b.type == "item" and b.label and b.label[-1] == "." and b.label[:-1].isalpha():
+                break
+            first = re.search(r"\b(?:tugas|Tim Kerja) lintas (unit kerja|unit organisasi|instansi pemerintah)",
+                              b.text, re.I)
+            if first and first.group(1).lower() != scope.lower():
+                under.append(b)
+        assert under and f"**{blocks[i].cite}** [lingkup-butir]" in decided, (key, blocks[i].cite)

@@ -25,6 +25,7 @@ from rancang.generate.draft import (
     ellipsis,
     frame,
     frommodel,
+    item_scopes,
     mengingat,
     model_perbup,
     neutralise,
@@ -375,6 +376,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     repeats.remove(lampiran, notes)
     lampiran_mod.blanks(lampiran, notes)
     scopes.check(body, lampiran, notes)
+    item_scopes.check(body, lampiran, notes)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(

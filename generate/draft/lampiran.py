@@ -111,9 +111,12 @@ def split_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _style(label: str | None) -> int | None:
+def style_rank(label: str | None) -> int | None:
     """The rank of a list label's style (0 for "A.", 1 for "1.", ... 6 for "(a)"), None for no list label."""
     return next((i for i, rx in enumerate(_STYLES) if label and rx.match(label)), None)
+
+
+_style = style_rank
 
 
 #: a heading printed apart: a few words, with no closing or joining punctuation

@@ -89,6 +89,15 @@ class Notes:
         self.items.append(note)
         return note
 
+    def prune(self, nodes: list[Node]) -> int:
+        """Drop the decisions on clauses no longer in the draft (``nodes``: every node of the final tree): a
+        definition U5 removed after a decision was made on it is listed as removed, not as a decision under the
+        number another definition now has. Returns the number dropped."""
+        kept = {id(n) for n in nodes}
+        before = len(self.items)
+        self.items = [n for n in self.items if n.kind != "putusan" or n.node is None or id(n.node) in kept]
+        return before - len(self.items)
+
     def of(self, kind: str) -> list[Note]:
         return [n for n in self.items if n.kind == kind]
 
