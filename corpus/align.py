@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -152,7 +153,7 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
     if rest_a and rest_b:
         fa = [fold(term(ua[i].text))[:HEAD] if ua[i].item else essence(ua[i].text) for i in rest_a]
         fb = [fold(term(ub[j].text))[:HEAD] if ub[j].item else essence(ub[j].text) for j in rest_b]
-        ev = Evidence([words(_essence(u)) for u in ua], [words(_essence(u)) for u in ub],
+        ev = Evidence([_words(u.text, u.item) for u in ua], [_words(u.text, u.item) for u in ub],
                       [one_liner(u.text) for u in ua], [one_liner(u.text) for u in ub])
         cands = [(score, x, y) for score, x, y in _candidates(fa, fb, [(ua[i].item, ua[i].lampiran) for i in rest_a],
                                                               [(ub[j].item, ub[j].lampiran) for j in rest_b], threshold)
@@ -171,9 +172,11 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
                      [u for j, u in enumerate(ub) if j not in used_b])
 
 
-def _essence(u: Unit) -> str:
-    """The content words the evidence rule (:mod:`.evidence`) weighs: of the defined term for a definition."""
-    return essence(term(u.text) if u.item else u.text)
+@lru_cache(maxsize=50_000)
+def _words(text: str, item: bool) -> frozenset[str]:
+    """The stems the evidence rule (:mod:`.evidence`) weighs: the content words of the unit (of the defined term
+    for a definition item); cached by text, as one act is aligned with many."""
+    return words(essence(term(text) if item else text))
 
 
 def _evident(a: Unit, b: Unit, score: float, holds: Any) -> bool:

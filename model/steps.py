@@ -103,9 +103,18 @@ class Clause:
                 return self.role_at.get(j + 2)
         return None
 
+    def _subject(self) -> Any:
+        """The role opening the main clause, after a quantifier ("Setiap Pejabat Fungsional ...",
+        "Masing-masing Ketua Tim ...": ``subject_leads`` of ``cues.json``)."""
+        leads = frozenset(cues()["subject_leads"])
+        i = self.main
+        while i < len(self.doc) and self.doc[i].lower_ in leads:
+            i += 1
+        return self.role_at.get(i)
+
     def actor(self, loose: bool = False) -> Any:
         """The role span the clause makes act, or None (see the module docstring)."""
-        subject = self.role_at.get(self.main)
+        subject = self._subject()
         if subject is not None:
             v = self.verb_after(subject.end)
             acting = self._acting_as(subject.end, v)
@@ -235,7 +244,7 @@ def step_document(c: Clause, actor: Any) -> str | None:
             if any(s in low for s in rule_set["spoken"]):
                 return None
             if c.docs or any(_stems(r)[0] in stems for r in rule_set["reasons"]) \
-                    or _says(words, rule.get("implied", [])):
+                    or _says(words, rule.get("implied", [])) or any(w in low for w in rule_set["written"]):
                 return str(rule["document"])
             return None
     if not named and c.branch() == "tolak" and any(_stems(r)[0] in {t.lemma_ for t in c.doc}

@@ -184,9 +184,11 @@ def test_a_draft_of_another_region_is_passed_over_and_a_bundled_region_found(sle
     assert regulations.default_for(None, [folder]) is None
 
 
-def test_no_letter_from_the_pejabat_yang_berwenang_to_himself(regulation, tmp_path):
+def test_one_pejabat_yang_berwenang_still_answers_the_requester(regulation, tmp_path):
     """Within one region "pejabat yang berwenang ... kepada pejabat yang berwenang pemohon" (words of a lintas-instansi
-    chain carried into a lintas-PD one) is one official: the answer goes up once, no letter to oneself."""
+    chain carried into a lintas-PD one) is one official: no letter to himself, and the answer he received goes on to
+    the Kepala Perangkat Daerah who asked (the requester must receive an answer before he asks for the Keputusan),
+    the move said in skenario.md."""
     text = regulation[0].read_text(encoding="utf-8").replace(
         "surat jawaban tersebut kepada Kepala Perangkat Daerah pemohon",
         "surat jawaban tersebut kepada pejabat yang berwenang pemohon")
@@ -194,8 +196,17 @@ def test_no_letter_from_the_pejabat_yang_berwenang_to_himself(regulation, tmp_pa
     path = tmp_path / "perbup.md"
     path.write_text(text, encoding="utf-8")
     built = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(path)))
-    ((_, answer),) = _row(built, "jawaban-persetujuan")
-    assert (answer.dari.jabatan, answer.data["tujuan"]["jabatan"]) == (
+    (first, up), (second, on) = _row(built, "jawaban-persetujuan")
+    assert (up.dari.jabatan, up.data["tujuan"]["jabatan"]) == (
         "Kepala Dinas Komunikasi dan Informatika", "Bupati Sleman")
+    assert (on.dari.pejabat["jabatan"], on.data["tujuan"]["jabatan"]) == (
+        "Bupati Sleman", "Kepala Dinas Kesehatan Kabupaten Sleman")
+    assert first.cite == second.cite and second.teks.endswith(sc.FORWARDED_ONE)
     assert all(x.dari.pejabat.get("nama") != x.kepada.pejabat.get("nama") for x in built.letters)
-    sc.render_all(built)  # the set stays consistent
+    files = dict(sc.render_all(built))  # the set stays consistent
+    body = docx_text(files[on.filename])
+    assert "Yth. Kepala Dinas Kesehatan Kabupaten Sleman" in body
+    assert f"Nomor {built.letters[0].data['nomor']} tanggal" in body  # it answers the request
+    ((_, asks),) = _row(built, "permohonan-penetapan-keputusan")
+    assert asks.data["rujukan"]["nomor"] == on.data["nomor"]  # the requester cites the answer he received
+    assert sc.FORWARDED_ONE in sc.skenario_md(built)

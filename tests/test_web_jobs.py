@@ -75,6 +75,32 @@ def test_a_job_past_its_memory_limit_fails_alone(tmp_path) -> None:
         work.shutdown()
 
 
+def test_a_small_hostile_docx_past_the_memory_limit_ends_with_the_memory_sentence(tmp_path) -> None:
+    """An 80 KB DOCX whose document.xml inflates to 30 MB of empty paragraphs (under the reader's 32 MB part bound)
+    needs about 770 MB to parse (measured), where a 72 KB TXT needs under 400 MB. Under a 640 MB limit the job fails
+    alone, and the page says the memory limit was passed, not that a sound file is "rusak" (lxml reports the failed
+    allocation as an XML error); the lane's worker reads the next file."""
+    from docx_build import build
+
+    from rancang.web.jobs import Jobs
+    from rancang.web.pages.baca import read_upload
+
+    hostile = build("<w:p/>" * 5_000_000)
+    assert len(hostile) < 100 * 1024
+    work = Jobs(tmp_path, memory=640 << 20)
+    try:
+        job = work.submit("baca", "bom", read_upload, hostile, "bom.docx", "auto", lane="besar")
+        wait_until(lambda: work.get(job.id).done)
+        assert job.state == "gagal" and "melampaui batas memori 640 MB" in job.error and "rusak" not in job.error
+        assert job.error.count(".") == 1 and "Traceback" not in job.error
+        after = work.submit("baca", "malang", read_upload, MALANG.read_bytes(), "malang.txt", "auto", lane="besar")
+        wait_until(lambda: work.get(after.id).done)
+        assert after.state == "selesai", after.error
+        assert after.result["reg"].pasals()
+    finally:
+        work.shutdown()
+
+
 def test_a_reading_has_an_address_that_survives_a_reload(tmp_path) -> None:
     c = make_client(tmp_path, inline_jobs=False)
     r = c.post("/baca/unggah", files={"berkas": ("malang.txt", MALANG.read_bytes(), "text/plain")},

@@ -19,10 +19,12 @@ finished; their addresses (``/baca/<id>``, ``/pekerjaan/<id>``) survive a reload
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import multiprocessing
 import os
 import pickle
+import re
 import resource
 import shutil
 import threading
@@ -75,17 +77,57 @@ class WorkerJob:
 
 def _work(fn: Callable[..., Any], jid: str, outdir: Path, memory: int, args: tuple) -> Any:
     """Run ``fn(job, *args)`` in a worker under the memory limit (bytes); returns its result, or raises a
-    :class:`RancangError` whose sentence the page shows."""
+    :class:`RancangError` whose sentence the page shows. A job that failed because it ran out of memory under the
+    limit (:func:`out_of_memory`) says so, whatever the library that failed made of it."""
     if memory:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     job = WorkerJob(jid, outdir)
     job.progress("Sedang dikerjakan…")
+    peak = vm_peak()
     try:
         return fn(job, *args)
-    except MemoryError:
-        raise RancangError(f"pekerjaan dihentikan: melampaui batas memori {memory >> 20} MB.") from None
+    except Exception as exc:
+        if memory and out_of_memory(exc, memory, peak):
+            raise RancangError(f"pekerjaan dihentikan: melampaui batas memori {memory >> 20} MB; berkas ini "
+                               "memerlukan lebih banyak memori daripada yang diizinkan untuk satu pekerjaan.") from None
+        raise
+
+
+#: what a library says when an allocation failed (lxml/libxml2 "Memory allocation failed", C libraries' ENOMEM)
+NO_MEMORY = re.compile(r"memory allocation failed|out of memory|cannot allocate memory|not enough memory", re.I)
+#: a job whose address space came this close to the limit (a share of it) failed for want of memory
+NEAR_LIMIT = 0.9
+
+
+def vm_peak() -> int:
+    """The most address space this process has held (bytes; ``VmPeak`` of ``/proc/self/status``), 0 where the
+    system does not tell."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return 0
+    m = re.search(r"^VmPeak:\s+(\d+)\s*kB", status, re.M)
+    return int(m.group(1)) * 1024 if m else 0
+
+
+def out_of_memory(exc: BaseException, memory: int, peak_before: int) -> bool:
+    """Whether ``exc`` (raised by a job run under ``RLIMIT_AS`` = ``memory`` bytes) comes from memory running out:
+    a :class:`MemoryError` or an allocation failure anywhere in its chain (a reader turns lxml's "Memory allocation
+    failed" into "isi DOCX rusak", which would blame a sound file), or the job raised the worker's peak address
+    space to within :data:`NEAR_LIMIT` of the limit."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, MemoryError) or (isinstance(cause, OSError) and cause.errno == errno.ENOMEM):
+            return True
+        if NO_MEMORY.search(str(cause)):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    peak = vm_peak()
+    return peak > peak_before and peak >= memory * NEAR_LIMIT
 
 
 def _ready() -> bool:

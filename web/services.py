@@ -232,6 +232,8 @@ def compare(db: str | None, a: str, b: str, job: Any = None) -> dict[str, Any]:
         job.progress("Memasangkan klausul…", 0.8)
     (ra, ta, ia), (rb, tb, ib) = sides
     rep = diff.compare(ra, rb, ta, tb, ia, ib)
+    with store(db) as s:
+        diff.mark_status(rep, s.db, ia, ib)  # in force, amended or repealed, as `rancang diff ID ID` says
     if job is not None:
         job.outdir.mkdir(parents=True, exist_ok=True)
         for ext in ("html", "docx", "json"):

@@ -13,6 +13,7 @@ from typing import Any
 from rancang.generate.naskah import record
 from rancang.generate.naskah.catalogue import get_type, scenarios_data
 from rancang.generate.naskah.fill import fill, rujukan, text
+from rancang.generate.naskah.layouts import FORM_TITLES
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.shared import kbcite
 
@@ -167,5 +168,16 @@ def cite(src: Any, sender: Party, to: Party | None, parties: Parties) -> dict[st
     return {k: v for k, v in ref.items() if v}
 
 
+def form_title(t: dict[str, Any], d: dict[str, Any]) -> str:
+    """The title printed on a letter of type ``t`` with data ``d``: the form the data names (``bentuk_naskah``,
+    the surat tugas or surat perintah its step names), else the type's own ``judul_naskah``."""
+    return FORM_TITLES.get(text(d.get("bentuk_naskah")), text(t.get("judul_naskah")))
+
+
+def form_name(t: dict[str, Any], d: dict[str, Any]) -> str:
+    """:func:`form_title` as a later letter names it ("Surat Tugas")."""
+    return form_title(t, d).title()
+
+
 def _perintah_kind(src: Any) -> str:
-    return text(get_type(src.jenis)["judul_naskah"]).title()
+    return form_name(get_type(src.jenis), src.data)

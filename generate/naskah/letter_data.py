@@ -43,6 +43,8 @@ class LetterData(TypedDict, total=False):
     alasan_pengajuan: str
     dasar: list[str]
     untuk: list[str]
+    bentuk_naskah: str
+    penetapan: str
     periode: str
     dasar_pelaporan: str
     hasil: list[str]
