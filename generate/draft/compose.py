@@ -22,22 +22,17 @@ from rancang.address import ROOT, Address, number_tree
 from rancang.errors import InputError
 from rancang.generate.check.coverage import is_sistem_kerja
 from rancang.generate.draft import (
-    ellipsis,
+    consistency,
     frame,
     frommodel,
-    item_scopes,
     mengingat,
     model_perbup,
     neutralise,
     policy,
     repair,
-    repeats,
-    scopes,
     signers,
     terms,
-    units,
 )
-from rancang.generate.draft import lampiran as lampiran_mod
 from rancang.generate.draft.clauses import drop, take, void_refs
 from rancang.generate.draft.lampiran import compose_lampiran
 from rancang.generate.draft.notes import Notes
@@ -300,20 +295,6 @@ def _body(base: Regulation, base_id: str, takes: list[tuple[str, str]], patterns
     return body, mapping, donors, rewrite_refs(body, mapping)
 
 
-def _consistent(body: list[Node], lampiran: list, profile: Profile, notes: Notes) -> None:
-    """Body and Lampiran made to say one thing (issue 27 item 3): terms and unit names written one way, charts and
-    repeated paragraphs gone, blanks listed, and the scopes the Lampiran regulates held against the body's and
-    against each item's own heading (the last two as decisions)."""
-    terms.heads(body, lampiran, notes)
-    ellipsis.restore(body, lampiran, notes)
-    units.align(body, lampiran, profile.data.get("perangkat_daerah") or [], notes)
-    lampiran_mod.figure_leads(lampiran, any(b.type in ("table", "figure", "image", "caption") for b in lampiran), notes)
-    repeats.remove(lampiran, notes)
-    lampiran_mod.blanks(lampiran, notes)
-    scopes.check(body, lampiran, notes)
-    item_scopes.check(body, lampiran, notes)
-
-
 def refuse_base(src: Sources, base_id: str) -> str | None:
     """Why the stored act ``base_id`` cannot be a draft's base (one Indonesian sentence), or None: only a
     regulation of a head of region about sistem kerja (PermenPAN-RB 7/2022) is one."""
@@ -383,7 +364,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     lampiran = neutralise.lampiran(compose_lampiran(base, profile, rw(base_id), title.upper()), values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
-    _consistent(body, lampiran, profile, notes)
+    consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(
