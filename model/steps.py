@@ -53,9 +53,23 @@ class Clause:
         self.roles = [e for e in doc.ents if e.label_ == "ROLE"
                       and not (e.start > 0 and doc[e.start - 1].lower_ in not_after)
                       and not (e.end < len(doc) and doc[e.end].lower_ in before)]
+        self._where(doc)
         self.docs = [e for e in doc.ents if e.label_ == "DOC"]
         self.role_at = {e.start: e for e in self.roles}
         self.main, self.has_condition = self._main_start()
+
+    def _where(self, doc: Any) -> None:
+        """"Pimpinan Unit Kerja tempat Pejabat Fungsional atau Pelaksana (dimaksud) berada": "tempat ... berada"
+        marks the side where the employees are (TUJUAN, as "dituju"), and the roles inside it only say where: they
+        are no party of the step (no addressee, no tembusan)."""
+        for i, tok in enumerate(doc):
+            if tok.lower_ != "tempat":
+                continue
+            end = next((j for j in range(i + 1, min(len(doc), i + 10)) if doc[j].lower_ == "berada"), None)
+            if end is None or any(doc[j].text in (",", ";") for j in range(i + 1, end)):
+                continue
+            self.tags[i].add("TUJUAN")
+            self.roles = [e for e in self.roles if not i < e.start < end]
 
     def has(self, i: int, label: str) -> bool:
         return 0 <= i < len(self.tags) and label in self.tags[i]

@@ -210,3 +210,16 @@ def test_one_pejabat_yang_berwenang_still_answers_the_requester(regulation, tmp_
     ((_, asks),) = _row(built, "permohonan-penetapan-keputusan")
     assert asks.data["rujukan"]["nomor"] == on.data["nomor"]  # the requester cites the answer he received
     assert sc.FORWARDED_ONE in sc.skenario_md(built)
+
+
+def test_the_request_is_copied_to_the_unit_where_the_employee_is(sleman_draft):
+    """"... dan ditembuskan kepada Pimpinan Unit Kerja tempat Pejabat Fungsional atau Pelaksana berada": the tembusan
+    goes to the head of the unit kerja where the employee asked for works (the side asked: "tempat ... berada" is
+    where the employee is, as "dituju"), not to the requester's own unit, and not to the employee, whom the words
+    only use to say where."""
+    built = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(sleman_draft[1] / "draft.json")))
+    ((step, letter),) = _row(built, "permohonan-pelibatan-lintas-unit")
+    assert "ditembuskan kepada Pimpinan Unit Kerja tempat Pejabat Fungsional atau Pelaksana berada" in step.teks
+    assert letter.data["tembusan"] == ["Kepala Bidang Aplikasi Informatika Dinas Komunikasi dan Informatika "
+                                       "Kabupaten Sleman"]
+    assert letter.data["pegawai"][0]["unit"].startswith("Bidang Aplikasi Informatika")

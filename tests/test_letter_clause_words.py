@@ -139,3 +139,27 @@ def test_skenario_md_escapes_a_bar_only_inside_the_table():
     built.steps[0].teks = "langkah a|b"
     row = next(x for x in sc.skenario_md(built).splitlines() if x.startswith("| 1 |"))
     assert "a\\|b" in row and len(re.findall(r"(?<!\\)\|", row)) == 8  # seven cells, none split
+
+
+def test_a_dasar_cites_an_employee_s_letter_by_name_with_a_capital():
+    """A Dasar item opens with a capital ("Surat ..."), and an employee's own letter (a surat pribadi, no number) is
+    cited by its author's name and date ("Saudara ..." addresses a person; it does not name an author); the
+    consistency check reads that citation too."""
+    from rancang.errors import InputError
+    from rancang.generate import naskah
+    from rancang.generate.naskah import consistency
+
+    built = _built("pengajuan-sukarela-lintas-unit", None)
+    files = dict(sc.render_all(built))
+    ((_, order),) = _assignment(built)
+    dasar = order.data["dasar"]
+    assert all(x[:1].isupper() for x in dasar) and not any("Saudara" in x for x in dasar)
+    own = [x for x in dasar if x.startswith("Surat Rudi Hartanto, S.T., Pranata Komputer Ahli Muda")]
+    assert own and " tanggal " in own[0] and "Nomor" not in own[0]
+    # the employee's letter cited as written a day after the surat tugas: refused, both letters named
+    later = sc.workdays_after(order.date, 1)
+    order.data["dasar"] = [x.replace(sc.tanggal(built.letters[2].date), sc.tanggal(later)) if x in own else x
+                           for x in dasar]
+    files[order.filename] = naskah.render(order.jenis, order.data, order.layout)
+    with pytest.raises(InputError, match=order.filename):
+        consistency.check_set(list(files.items()))

@@ -140,7 +140,7 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["rujukan_surat"] = cite(src, dari, None, parties)
     if t["layout"] == "perintah":
         basis = act if act and dari.gov is parties.own else national()
-        d["dasar"] = [basis] + [rujukan(cite(refs[k], dari, None, parties)) for k in step.get("dasar") or []]
+        d["dasar"] = [basis] + [_capital(rujukan(cite(refs[k], dari, None, parties))) for k in step.get("dasar") or []]
     if t["layout"] == "keputusan":
         d.update(_keputusan(parties, task, act, day.year, blanks))
     if t["layout"] == "disposisi":
@@ -162,7 +162,8 @@ def cite(src: Any, sender: Party, to: Party | None, parties: Parties) -> dict[st
         ref["jenis"] = f"{kind} Saudara"
     else:
         ref["jenis"] = kind
-        ref["dari"] = parties.address(src.dari, sender)
+        # the author by name and office: "Saudara ..." addresses a person, it does not name an author
+        ref["dari"] = parties.address(src.dari, sender).removeprefix("Saudara ")
     if src.layout != "perintah":
         ref["hal"] = src.hal
     return {k: v for k, v in ref.items() if v}
@@ -177,6 +178,11 @@ def form_title(t: dict[str, Any], d: dict[str, Any]) -> str:
 def form_name(t: dict[str, Any], d: dict[str, Any]) -> str:
     """:func:`form_title` as a later letter names it ("Surat Tugas")."""
     return form_title(t, d).title()
+
+
+def _capital(item: str) -> str:
+    """An item of a Dasar opens with a capital ("Surat Kepala Dinas ...", not "surat ...")."""
+    return item[:1].upper() + item[1:]
 
 
 def _perintah_kind(src: Any) -> str:
