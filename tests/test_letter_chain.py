@@ -223,3 +223,14 @@ def test_the_request_is_copied_to_the_unit_where_the_employee_is(sleman_draft):
     assert letter.data["tembusan"] == ["Kepala Bidang Aplikasi Informatika Dinas Komunikasi dan Informatika "
                                        "Kabupaten Sleman"]
     assert letter.data["pegawai"][0]["unit"].startswith("Bidang Aplikasi Informatika")
+
+
+def test_a_request_to_the_pejabat_yang_berwenang_addresses_a_superior(built, sleman_draft):
+    """A Kepala Perangkat Daerah writing to the kepala daerah (the pejabat yang berwenang) thanks "Bapak/Ibu", not
+    "Saudara" (the peer he writes to when the request goes to another Kepala Perangkat Daerah)."""
+    ((_, letter),) = _row(built, "permohonan-pelibatan-lintas-unit")
+    body = docx_text(dict(sc.render_all(built))[letter.filename])
+    assert "kerja sama Bapak/Ibu," in body and "Saudara" not in body
+    peer = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(sleman_draft[1] / "draft.json")))
+    body = docx_text(dict(sc.render_all(peer))[peer.letters[0].filename])
+    assert "kerja sama Saudara," in body
