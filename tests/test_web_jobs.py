@@ -4,6 +4,9 @@ addresses that survive a reload, listed on the Pekerjaan page."""
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 pytest.importorskip("fastapi")
@@ -154,3 +157,33 @@ def test_a_reading_outlives_a_restart_of_the_app_in_a_named_work_folder(tmp_path
     page = again.get(f"/baca/{jid}").text
     assert 'id="n-pasal-10"' in page and "Simpan ke korpus" not in page and "ke korpus" in page
     assert "Membaca malang.txt" in again.get("/pekerjaan").text
+
+
+def test_kept_results_are_bounded_by_count_and_by_age(tmp_path) -> None:
+    """The results kept for reloadable addresses never grow without bound: past ``keep`` ended jobs the oldest go,
+    and a job that ended more than ``keep_seconds`` ago goes too, folder and all, also from a named work folder
+    read back at a restart (with the folder of a job that never ended)."""
+    from rancang.web.jobs import Jobs
+
+    work = Jobs(tmp_path, keep=3, inline=True, keep_seconds=3600)
+    done = [work.submit("uji", f"tugas {i}", sleeper, 0) for i in range(5)]
+    assert [j.title for j in work.all()] == ["tugas 4", "tugas 3", "tugas 2"]  # the newest three
+    assert not done[0].outdir.exists() and not done[1].outdir.exists() and done[2].outdir.exists()
+    done[2].finished -= 7200  # ended two hours ago: past the hour kept
+    assert work.get(done[2].id) is None and not done[2].outdir.exists()
+    assert [j.title for j in work.all()] == ["tugas 4", "tugas 3"]
+    done[3].finished -= 7200
+    Jobs.record(done[3])  # its record now says it ended two hours ago
+    stray = tmp_path / ("f" * 32)  # a job that was running when the app stopped: a folder without a record
+    stray.mkdir()
+    (stray / "keluaran.docx").write_bytes(b"x")
+    os.utime(stray, (time.time() - 7200, time.time() - 7200))
+    again = Jobs(tmp_path, keep=3, inline=True, keep_seconds=3600)
+    assert [j.title for j in again.all()] == ["tugas 4"]
+    assert not done[3].outdir.exists() and not stray.exists() and done[4].outdir.exists()
+
+
+def test_the_pekerjaan_page_says_how_long_results_are_kept(tmp_path) -> None:
+    c = make_client(tmp_path, keep_jobs=25, keep_days=3)
+    assert "sampai 25 pekerjaan yang lebih baru selesai, atau paling lama 3 hari setelah selesai" in c.get(
+        "/pekerjaan").text

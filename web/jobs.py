@@ -13,13 +13,13 @@ A job is a module-level function ``fn(job, *args)`` (so it can be sent to a work
 by the page's polling), ``job.offer(name, data)`` writes a file offered for download, ``job.outdir`` is that
 folder. Errors the user can act on (:class:`rancang.errors.RancangError`) keep their Indonesian sentence; anything
 else becomes one sentence too, never a traceback. Jobs are kept until removed or until ``keep`` newer ones have
-finished; their addresses (``/baca/<id>``, ``/pekerjaan/<id>``) survive a reload.
+finished, or until ``keep_seconds`` have passed since they ended (so what a named work folder keeps across restarts
+never grows without bound); their addresses (``/baca/<id>``, ``/pekerjaan/<id>``) survive a reload.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import multiprocessing
 import os
@@ -40,6 +40,7 @@ from typing import Any
 
 from rancang import atomic
 from rancang.errors import RancangError
+from rancang.web.memory import out_of_memory, vm_peak
 
 Progress = Callable[..., None]
 #: the lanes and what they are for (Pekerjaan page)
@@ -49,6 +50,8 @@ STATES = {"antre": "menunggu giliran", "berjalan": "berjalan", "selesai": "seles
           "dibatalkan": "dibatalkan"}
 STATUS = ".status.json"  # what a worker reports; a dot-name is never offered for download
 KEPT = ".pekerjaan.pickle"  # an ended job as the app keeps it across a restart (its folder, its result)
+#: the name of a job's folder (its id)
+JOB_FOLDER = re.compile(r"^[0-9a-f]{32}$")
 
 
 class WorkerJob:
@@ -93,41 +96,6 @@ def _work(fn: Callable[..., Any], jid: str, outdir: Path, memory: int, args: tup
             raise RancangError(f"pekerjaan dihentikan: melampaui batas memori {memory >> 20} MB; berkas ini "
                                "memerlukan lebih banyak memori daripada yang diizinkan untuk satu pekerjaan.") from None
         raise
-
-
-#: what a library says when an allocation failed (lxml/libxml2 "Memory allocation failed", C libraries' ENOMEM)
-NO_MEMORY = re.compile(r"memory allocation failed|out of memory|cannot allocate memory|not enough memory", re.I)
-#: a job whose address space came this close to the limit (a share of it) failed for want of memory
-NEAR_LIMIT = 0.9
-
-
-def vm_peak() -> int:
-    """The most address space this process has held (bytes; ``VmPeak`` of ``/proc/self/status``), 0 where the
-    system does not tell."""
-    try:
-        status = Path("/proc/self/status").read_text(encoding="ascii")
-    except OSError:
-        return 0
-    m = re.search(r"^VmPeak:\s+(\d+)\s*kB", status, re.M)
-    return int(m.group(1)) * 1024 if m else 0
-
-
-def out_of_memory(exc: BaseException, memory: int, peak_before: int) -> bool:
-    """Whether ``exc`` (raised by a job run under ``RLIMIT_AS`` = ``memory`` bytes) comes from memory running out:
-    a :class:`MemoryError` or an allocation failure anywhere in its chain (a reader turns lxml's "Memory allocation
-    failed" into "isi DOCX rusak", which would blame a sound file), or the job raised the worker's peak address
-    space to within :data:`NEAR_LIMIT` of the limit."""
-    seen: set[int] = set()
-    cause: BaseException | None = exc
-    while cause is not None and id(cause) not in seen:
-        seen.add(id(cause))
-        if isinstance(cause, MemoryError) or (isinstance(cause, OSError) and cause.errno == errno.ENOMEM):
-            return True
-        if NO_MEMORY.search(str(cause)):
-            return True
-        cause = cause.__cause__ or cause.__context__
-    peak = vm_peak()
-    return peak > peak_before and peak >= memory * NEAR_LIMIT
 
 
 def _ready() -> bool:
@@ -201,12 +169,14 @@ class Jobs:
     """The running app's jobs: two lanes of worker processes, the last ``keep`` finished jobs remembered.
 
     ``workers``: processes per lane {"kecil": n, "besar": n}; ``memory``: bytes per job (0: no limit);
-    ``seconds``: time limit per job; ``inline``: run each job in the request itself (tests of pages)."""
+    ``seconds``: time limit per job; ``inline``: run each job in the request itself (tests of pages);
+    ``keep``: ended jobs remembered at most; ``keep_seconds``: how long an ended job is remembered (0: no limit)."""
 
     def __init__(self, outdir: Path, workers: dict[str, int] | None = None, keep: int = 40, inline: bool = False,
-                 memory: int = 0, seconds: float = 1800) -> None:
+                 memory: int = 0, seconds: float = 1800, keep_seconds: float = 0) -> None:
         self.outdir = outdir
         self.keep = keep
+        self.keep_seconds = keep_seconds
         self.inline = inline
         self.memory = memory
         self.seconds = seconds
@@ -218,7 +188,9 @@ class Jobs:
 
     def _reload(self) -> None:
         """Take back the ended jobs an earlier run of the app kept in ``outdir`` (a work folder the user named
-        survives a restart); a folder without a readable record is left alone."""
+        survives a restart), within the count and age bounds. A job folder without a readable record (a job that
+        never ended, or a record of another version of rancang) is left alone until it is older than
+        ``keep_seconds``, then deleted with the expired ones."""
         kept = []
         for path in self.outdir.glob(f"*/{KEPT}") if self.outdir.is_dir() else []:
             try:
@@ -229,6 +201,14 @@ class Jobs:
                 kept.append(job)
         for job in sorted(kept, key=lambda j: j.created):
             self._jobs[job.id] = job
+        with self._lock:
+            self._expire()
+        if self.keep_seconds and self.outdir.is_dir():
+            cutoff = time.time() - self.keep_seconds
+            for folder in self.outdir.iterdir():
+                if (JOB_FOLDER.match(folder.name) and folder.is_dir() and folder.name not in self._jobs
+                        and folder.stat().st_mtime < cutoff):
+                    shutil.rmtree(folder, ignore_errors=True)
 
     @staticmethod
     def record(job: Job) -> None:
@@ -266,7 +246,9 @@ class Jobs:
         return job
 
     def get(self, jid: str) -> Job | None:
+        """The job ``jid`` while it is remembered (None once removed or expired)."""
         with self._lock:
+            self._expire()
             job = self._jobs.get(jid)
         if job is not None:
             job.refresh()
@@ -280,8 +262,9 @@ class Jobs:
         return jobs[-1] if jobs else None
 
     def all(self) -> list[Job]:
-        """Every remembered job, newest first."""
+        """Every remembered job, newest first (the ones past the age bound are forgotten first)."""
         with self._lock:
+            self._expire()
             jobs = list(self._jobs.values())
         for j in jobs:
             j.refresh()
@@ -368,7 +351,13 @@ class Jobs:
             self.record(job)
 
     def _expire(self) -> None:
+        """Forget (and delete the folders of) the ended jobs beyond the newest ``keep`` and those that ended more
+        than ``keep_seconds`` ago. Called with the lock held."""
         ended = [j for j in self._jobs.values() if j.done]
-        for old in ended[: max(0, len(ended) - self.keep)]:
-            del self._jobs[old.id]
-            shutil.rmtree(old.outdir, ignore_errors=True)
+        old = ended[: max(0, len(ended) - self.keep)]
+        if self.keep_seconds:
+            cutoff = time.time() - self.keep_seconds
+            old += [j for j in ended[len(old):] if (j.finished or j.created) < cutoff]
+        for job in old:
+            del self._jobs[job.id]
+            shutil.rmtree(job.outdir, ignore_errors=True)
