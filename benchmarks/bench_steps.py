@@ -29,11 +29,11 @@ def main() -> int:
     from rancang.model import build
     from rancang.model.evaluate import score_duties, score_lines, score_reporting, score_steps
 
-    print(f"{'seed':<14} {'step P':>7} {'step R':>7} {'actor P':>8} {'actor R':>8} {'side':>6} {'branch':>7} "
+    print(f"{'act':<28} {'step P':>7} {'step R':>7} {'actor P':>8} {'actor R':>8} {'side':>6} {'branch':>7} "
           f"{'doc':>6} {'duty P':>7} {'duty R':>7} {'line P':>7} {'line R':>7} {'rep P':>6} {'rep R':>6}")
     acts = [(entry["id"], Path(entry["file"]).stem, lambda e=entry: corpus.load(e["id"]))
             for entry in corpus.bundled() if entry.get("file")]
-    acts += [(f"{path.stem[:13]}*", path.stem, lambda p=path: ingest_text(p.read_text(encoding="utf-8"), p.name))
+    acts += [(f"{path.stem}*", path.stem, lambda p=path: ingest_text(p.read_text(encoding="utf-8"), p.name))
              for path in sorted(UNSEEN.glob("*.txt"))]
     for name, stem, load in acts:
         gold_file = GOLD / f"{stem}.json"
@@ -48,7 +48,7 @@ def main() -> int:
         rep_gold = REPORTING / gold_file.name
         rep = (f"{x['report_p']:>6.1%} {x['report_r']:>6.1%}" if rep_gold.exists() and (x := score_reporting(
             model, json.loads(rep_gold.read_text(encoding="utf-8")))) else f"{'-':>6} {'-':>6}")
-        print(f"{name:<14} {s['step_p']:>7.1%} {s['step_r']:>7.1%} {s['actor_p']:>8.1%} {s['actor_r']:>8.1%} "
+        print(f"{name:<28} {s['step_p']:>7.1%} {s['step_r']:>7.1%} {s['actor_p']:>8.1%} {s['actor_r']:>8.1%} "
               f"{s['side']:>6.1%} {s['branch']:>7.1%} {s['document']:>6.1%} {d['duty_p']:>7.1%} {d['duty_r']:>7.1%} "
               f"{ln} {rep}")
     return 0

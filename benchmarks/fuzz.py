@@ -184,8 +184,15 @@ def _one(args: tuple[str, int, int, float]) -> tuple[int, str, str, list[str]]:
     return k, verdict, detail, recipe
 
 
-class _Hang(Exception):
-    """Raised by the alarm in a logged (in-process) campaign when one input runs past three times the limit."""
+class _Hang(BaseException):
+    """Raised in a logged (in-process) campaign when one input runs past three times the limit in CPU time, or past
+    ``_WALL`` seconds on the clock (a wait that uses no CPU). A BaseException, so the code under test's own
+    ``except Exception`` (which turns a failure into "internal") does not take it."""
+
+
+#: the wall-clock backstop of one input: a shared machine under load stretches a one-second input to tens of seconds
+#: of wall time, so the clock only catches an input that waits (a lock, a sleep); CPU time decides "slow"
+_WALL = 600
 
 
 def _alarm(signum: int, frame: object) -> None:
@@ -205,6 +212,7 @@ def _logged(args: argparse.Namespace) -> int:
             if row.get("kind") == args.kind and row.get("seed") == args.seed and "k" in row:
                 done.add(row["k"])
     signal.signal(signal.SIGALRM, _alarm)
+    signal.signal(signal.SIGPROF, _alarm)
     if args.kind == "profile":
         fuzz_kinds._sources()  # the corpus store seeded once, before the first input is timed
     with log.open("a", encoding="utf-8") as out:
@@ -212,12 +220,15 @@ def _logged(args: argparse.Namespace) -> int:
             if k in done:
                 continue
             t0, c0 = time.perf_counter(), fuzz_kinds.cpu()
-            signal.alarm(int(args.limit * 3) + 1)  # a backstop: a hung input is a failure, not a hung campaign
+            # backstops: a hung input is a failure, not a hung campaign
+            signal.setitimer(signal.ITIMER_PROF, args.limit * 3 + 1)
+            signal.alarm(_WALL)
             try:
                 _, verdict, detail, recipe = _one((args.kind, k, args.seed, args.limit))
             except _Hang:
-                verdict, detail, recipe = "slow", f"still running after {args.limit * 3:.0f} s", []
+                verdict, detail, recipe = "slow", f"still running after {args.limit * 3:.0f} s of CPU or {_WALL} s", []
             finally:
+                signal.setitimer(signal.ITIMER_PROF, 0)
                 signal.alarm(0)
             row = {"kind": args.kind, "seed": args.seed, "k": k, "v": verdict,
                    "s": round(time.perf_counter() - t0, 4), "cpu": round(fuzz_kinds.cpu() - c0, 4),

@@ -20,11 +20,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from rancang.address import covers
-from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, terms_agree, words
+from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, one_through_other, terms_agree, words
+from rancang.corpus.scope import agree, scope, units_named
 from rancang.fold import fold
 from rancang.tree import LIST_TYPES, Node, Regulation
 
@@ -47,6 +49,12 @@ class Unit:
     node: Node | None = field(repr=False, default=None)
     item: bool = False  # an item split out of a long list (a definition): pairs only with other items
     lampiran: bool = False  # a group of Lampiran blocks: pairs only with other Lampiran units
+    compared: str | None = None  # the words compared, where not the whole text (a chart label left out)
+
+    @property
+    def words(self) -> str:
+        """What the text pass compares: :attr:`compared`, else the whole text."""
+        return self.text if self.compared is None else self.compared
 
 
 @dataclass
@@ -96,7 +104,10 @@ def units(reg: Regulation) -> list[Unit]:
 def lampiran_units(reg: Regulation) -> list[Unit]:
     """The Lampiran of ``reg`` as units: consecutive blocks under one cite ("Lampiran huruf A angka 1") form one
     unit, id that of its first block; the title block ("LAMPIRAN PERATURAN ... NOMOR ...") and signature blocks
-    are not compared (they name the act, not its content)."""
+    are not compared (they name the act, not its content). A heading block under the cite of the unit before it
+    heads nothing the tree knows of (the labels of an OCR'd chart inside an item: "PEJABAT ADMINISTRATOR", "o"):
+    it starts a unit, so what follows it stays apart, but its own words are not compared (:attr:`Unit.compared`);
+    alone, a chart label paired with any item naming that jabatan."""
     out: list[Unit] = []
     for k, b in enumerate(reg.lampiran):
         if b.type == "signature" or not b.id or (k == 0 and b.type == "heading"):
@@ -107,8 +118,11 @@ def lampiran_units(reg: Regulation) -> list[Unit]:
         cite = b.cite or "Lampiran"
         if out and out[-1].cite == cite and b.type != "heading":
             out[-1].text += " " + words
+            if out[-1].compared is not None:
+                out[-1].compared = (out[-1].compared + " " + words).strip()
             continue
-        out.append(Unit(b.id, cite, words, None, lampiran=True))
+        label = bool(out) and out[-1].cite == cite  # a heading the tree gave no address of its own
+        out.append(Unit(b.id, cite, words, None, lampiran=True, compared="" if label else None))
     return out
 
 
@@ -147,16 +161,18 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
         used_a.update(i for i, u in enumerate(ua) if covers(na.id, u.id) or covers(u.id, na.id))
         used_b.update(j for j, u in enumerate(ub) if covers(nb.id, u.id) or covers(u.id, nb.id))
 
-    rest_a = [i for i in range(len(ua)) if i not in used_a]
-    rest_b = [j for j in range(len(ub)) if j not in used_b]
+    rest_a = [i for i in range(len(ua)) if i not in used_a and _WORD.search(ua[i].words)]
+    rest_b = [j for j in range(len(ub)) if j not in used_b and _WORD.search(ub[j].words)]
     if rest_a and rest_b:
-        fa = [fold(term(ua[i].text))[:HEAD] if ua[i].item else essence(ua[i].text) for i in rest_a]
-        fb = [fold(term(ub[j].text))[:HEAD] if ub[j].item else essence(ub[j].text) for j in rest_b]
-        ev = Evidence([words(_essence(u)) for u in ua], [words(_essence(u)) for u in ub],
-                      [one_liner(u.text) for u in ua], [one_liner(u.text) for u in ub])
+        fa = [fold(term(ua[i].text))[:HEAD] if ua[i].item else essence(ua[i].words) for i in rest_a]
+        fb = [fold(term(ub[j].text))[:HEAD] if ub[j].item else essence(ub[j].words) for j in rest_b]
+        ev = Evidence([_words(u.words, u.item) for u in ua], [_words(u.words, u.item) for u in ub],
+                      [one_liner(u.words) for u in ua], [one_liner(u.words) for u in ub])
+        scoped = units_named(term(u.text) for u in (*ua, *ub) if u.item and term(u.text) != u.text)
         cands = [(score, x, y) for score, x, y in _candidates(fa, fb, [(ua[i].item, ua[i].lampiran) for i in rest_a],
                                                               [(ub[j].item, ub[j].lampiran) for j in rest_b], threshold)
-                 if _evident(ua[rest_a[x]], ub[rest_b[y]], score, lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
+                 if agree(scope(ua[rest_a[x]].words, scoped), scope(ub[rest_b[y]].words, scoped))
+                 and _evident(ua[rest_a[x]], ub[rest_b[y]], score, lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
         for score, x, y in cands:
             i, j = rest_a[x], rest_b[y]
             if i in used_a or j in used_b:
@@ -171,9 +187,11 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
                      [u for j, u in enumerate(ub) if j not in used_b])
 
 
-def _essence(u: Unit) -> str:
-    """The content words the evidence rule (:mod:`.evidence`) weighs: of the defined term for a definition."""
-    return essence(term(u.text) if u.item else u.text)
+@lru_cache(maxsize=50_000)
+def _words(text: str, item: bool) -> frozenset[str]:
+    """The stems the evidence rule (:mod:`.evidence`) weighs: the content words of the unit (of the defined term
+    for a definition item); cached by text, as one act is aligned with many."""
+    return words(essence(term(text) if item else text))
 
 
 def _evident(a: Unit, b: Unit, score: float, holds: Any) -> bool:
@@ -184,8 +202,13 @@ def _evident(a: Unit, b: Unit, score: float, holds: Any) -> bool:
         return False
     ta, tb = term(a.text), term(b.text)
     if a.item and ta != a.text and tb != b.text:
-        return terms_agree(ta, tb)
+        return terms_agree(ta, tb) and not one_through_other(ta, _body(a.text, ta), tb, _body(b.text, tb))
     return score >= SURE or holds()
+
+
+def _body(text: str, defined: str) -> str:
+    """What a definition item says its term is: the text after the term and "adalah" / "yang selanjutnya ..."."""
+    return text[text.find(defined) + len(defined):]
 
 
 def function_words() -> frozenset[str]:
@@ -200,6 +223,8 @@ def function_words() -> frozenset[str]:
 
 _FUNCTION: frozenset[str] | None = None
 _NUMBER = re.compile(r"\d")
+#: a word of two letters or more: a unit without one (what is left of a chart: "o", "—— — —", "1") is not compared
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 def essence(text: str) -> str:

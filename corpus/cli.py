@@ -282,9 +282,9 @@ def diff(sides: tuple[str, ...], output: str | None, matrix: bool, all_: bool, d
     loaded = [_side(s, db, not no_topics) for s in sides]
     (ra, ta, ia, sa), (rb, tb, ib, sb) = loaded
     rep = diffing.compare(ra, rb, ta, tb, ia, ib)
-    for key, status in (("a", sa), ("b", sb)):  # a stored act's status (berlaku / diubah / dicabut) heads its side
-        if status:
-            rep[key]["status"] = status
+    if sa or sb:  # a stored act's status (berlaku / diubah / dicabut) heads its side
+        with _store(db) as store:
+            diffing.mark_status(rep, store.db, ia if sa else None, ib if sb else None)
     if output:
         path = report.write(rep, output)
         click.echo(f"laporan ditulis: {path} ({report.counts(rep)[:-1]})")
@@ -292,17 +292,16 @@ def diff(sides: tuple[str, ...], output: str | None, matrix: bool, all_: bool, d
         click.echo(report.text(rep))
 
 
-def _side(key: str, db: str | None, topics: bool) -> tuple[Any, dict[str, Any] | None, str, str | None]:
-    """A diff side, its model topics, its name and, for a stored act, its status ("berlaku, diubah dengan ..."):
-    a file (text or JSON tree) if the path exists, else a corpus id."""
+def _side(key: str, db: str | None, topics: bool) -> tuple[Any, dict[str, Any] | None, str, bool]:
+    """A diff side, its model topics, its name and whether it is a stored act: a file (text or JSON tree) if the
+    path exists, else a corpus id."""
     p = Path(key)
     if p.exists():
         reg = ingest_path(p)
-        return reg, (topics_of(reg) if topics else None), p.name, None
+        return reg, (topics_of(reg) if topics else None), p.name, False
     with _store(db) as store:
         rid = store.get_row(key)["id"]
-        return store.regulation(rid), (store.topics(rid) if topics else None), rid, links.status(
-            links.links(store.db, rid))
+        return store.regulation(rid), (store.topics(rid) if topics else None), rid, True
 
 
 def _matrix(ids: tuple[str, ...], output: str | None, all_: bool, db: str | None, jobs: int | None,

@@ -18,6 +18,7 @@ import difflib
 import re
 from typing import Any
 
+from rancang.corpus import links
 from rancang.corpus.align import align
 from rancang.corpus.provenance import provenance
 from rancang.corpus.summary import topic_summary
@@ -55,6 +56,16 @@ def identity(reg: Regulation, rid: str | None = None) -> dict[str, Any]:
     return {"id": rid or reg.source.file or "", "daerah": m.daerah, "jenis": m.jenis, "nomor": m.nomor,
             "tahun": m.tahun, "tentang": m.tentang,
             "file": reg.source.file, "provenance": provenance(reg)}
+
+
+def mark_status(report: dict[str, Any], con: Any, id_a: str | None, id_b: str | None) -> dict[str, Any]:
+    """Give each side of ``report`` that is a stored act (``id_*`` a corpus id, ``con`` the corpus connection) its
+    ``status`` ("berlaku", "berlaku, diubah dengan X", "dicabut dengan Y": :func:`rancang.corpus.links.status`),
+    which the text and Word reports print after the act's title; a side read from a file (None) has none."""
+    for key, rid in (("a", id_a), ("b", id_b)):
+        if rid:
+            report[key]["status"] = links.status(links.links(con, rid))
+    return report
 
 
 def compare(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None = None,

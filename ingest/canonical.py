@@ -57,6 +57,17 @@ def escape(text: str) -> str:
     return ESCAPE + text if needs_escape(text) else text
 
 
+def escape_lampiran(text: str) -> str:
+    """``text`` as a line of a Lampiran that follows a penutup is written: once the Lampiran has opened, the only
+    part the reader still looks for is a Penjelasan (:func:`rancang.ingest.parser.split_parts`), and the Lampiran's
+    lines are unescaped before its reader sees them; so only a Penjelasan keyword or a Markdown mark is escaped,
+    and a drafter reading draft.md sees "BAB I PENDAHULUAN" and "1. Tahapan Perencanaan", not "\\BAB I"."""
+    s = text.lstrip()
+    if s and (s[0] in _SPECIAL_START or g.PENJELASAN.match(s)):
+        return ESCAPE + text
+    return text
+
+
 def unescape(text: str) -> str:
     """The text a canonical line holds: one leading backslash (the escape) removed."""
     return text[1:] if text.startswith(ESCAPE) else text

@@ -21,7 +21,7 @@ try:  # the fast, byte-identical indent (pyproject pins it); without it the stan
 except ImportError:  # pragma: no cover - an install without the pinned dependency
     msgspec = None  # type: ignore[assignment]
 
-from rancang import atomic
+from rancang import atomic, schema
 from rancang.errors import InputError, RancangError
 from rancang.ingest import ingest_path
 from rancang.ingest.readers.docx import reader as docx
@@ -39,7 +39,12 @@ EXTENSIONS = (".txt", ".md", ".pdf", *docx.SUFFIXES)
 def render(path: Path, fmt: str, warn: Callable[[str], None] | None = None) -> str:
     """Ingest one file and render it as JSON (the tree), Markdown (the canonical text) or Akoma Ntoso XML;
     ``warn`` is given each warning of the reading (``stats.warnings``: mixed encodings, a stray quote ...)."""
-    reg = ingest_path(path)
+    # the JSON is validated as written: the tree's data made once, for the schema check and the output (the same
+    # check ingest_path makes on a look at the tree that it throws away; issue 33)
+    reg = ingest_path(path, validate=fmt != "json")
+    data = reg.to_dict() if fmt == "json" else None
+    if data is not None:
+        schema.validate("regulation", data)
     if warn is not None and reg.stats is not None:
         for w in reg.stats.warnings:
             warn(w["message"])
@@ -48,7 +53,7 @@ def render(path: Path, fmt: str, warn: Callable[[str], None] | None = None) -> s
     elif fmt == "akn":
         out = to_akn(reg).decode("utf-8")
     else:
-        compact = json.dumps(reg.to_dict(), ensure_ascii=False)  # C encoder: measured before any indent
+        compact = json.dumps(data, ensure_ascii=False)  # C encoder: measured before any indent
         _bounded(path, compact)
         return indent_json(compact) + "\n"
     _bounded(path, out)

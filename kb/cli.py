@@ -90,6 +90,19 @@ def show(name: str, as_json: bool) -> None:
         for r in rec[rel]:
             click.echo(f"  {label}: {base.name(r['act'])}  [{_STATUS[r['status']]}; {r['count']} sumber: "
                        f"{_names(base, r['sources'])}]")
+            if r.get("mk"):
+                struck = r["act"] if rel == "repealed_by" else rec["key"]
+                click.echo(f"      {base.short(struck)} diputus Mahkamah Konstitusi ({', '.join(r['mk'])}): "
+                           f"pencabutan ini dapat tidak berlaku")
+    for d in rec.get("mk") or []:
+        click.echo(f"  Putusan Mahkamah Konstitusi: {d['putusan'] or 'nomor tidak disebut'} ({_SCOPE[d['lingkup']]})"
+                   f"  [{_names(base, d['sources'])}]")
+        click.echo(f"      bunyi: {d['bunyi']}")
+
+
+#: the scope of a decision of the Mahkamah Konstitusi as ``kb show`` prints it (:mod:`rancang.kb.mk`)
+_SCOPE = {"seluruh": "seluruh undang-undang", "sebagian": "sebagian ketentuan",
+          "tidak disebut": "seluruhnya atau sebagian tidak disebut"}
 
 
 #: sources named per fact by ``kb show`` (all of them with --json)

@@ -6,9 +6,10 @@ the BPK metadata record (``bpk:uu-YYYY-N``). For each fact (title, LN/BN, TLN, d
 source, never averaged:
 
 * **verified** - no record of the act (the BPK metadata, or the act's own text: the publication printed under
-  its own signature) states another value, and either the metadata states it and it has more sources than any
-  other value, or at least two independent sources agree and either one of them is the act's own text and the
-  value has more sources than any other, or every other value is outvoted :data:`OUTVOTED` to one (a lone OCR
+  its own signature) states another value, and either the metadata (or the own text of an act made since
+  :data:`rancang.kb.judge.OWN_TEXT_FROM`) states it and it has more sources than any other value, or at least
+  two independent sources agree and either one of them is the act's own text and the value has more sources than
+  any other, or every other value is outvoted :data:`rancang.kb.judge.OUTVOTED` to one (a lone OCR
   slip among hundreds of agreeing citations is kept as a dissent, shown with its source, and does not make the
   fact disputed);
 * **disputed** - the sources disagree otherwise: the majority value is shown with its count and the others kept;
@@ -31,10 +32,9 @@ from typing import Any
 
 from rancang.kb.acts import jenis_of, may
 from rancang.kb.acts import key as act_key
-
-#: a dissent is outvoted (kept, shown, but not a dispute) when the majority has at least this many sources for each
-#: of the dissent's
-OUTVOTED = 10
+from rancang.kb.judge import _is_meta, _source_rank, judge, relation_status
+from rancang.kb.mk import annuls, decisions
+from rancang.kb.sequence import check_order
 
 #: the gazette a publication is printed in -> the fact it gives (UU 12/2011 Pasal 81-86)
 GAZETTES = {"Lembaran Negara": "ln", "Berita Negara": "bn", "Lembaran Daerah": "ld", "Berita Daerah": "bd"}
@@ -53,6 +53,10 @@ class _Acts:
         self.ident: dict[str, dict[str, Any]] = {}
         self.values: dict[tuple[str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
         self.relations: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+        #: decisions of the Mahkamah Konstitusi against an act (:mod:`rancang.kb.mk`), each with its source
+        self.mk: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        #: the acts that cite an act as a base of their Mengingat
+        self.cited_by: dict[str, set[str]] = defaultdict(set)
 
     def know(self, a: dict[str, Any]) -> str:
         k = a["key"]
@@ -100,11 +104,13 @@ def add_observation(acts: _Acts, obs: dict[str, Any]) -> None:
     own = obs.get("self")
     if own:
         k = acts.know(own)
-        naskah = f"naskah:{k}"
+        # (a text whose own judul names another act than the collection files it under - pp/2007/7.md holds PP
+        # 70/2007 - is a witness, not a record of the act)
+        naskah = f"naskah-lain:{k}" if _identity_doubt(obs) else f"naskah:{k}"
         acts.vote(k, "tentang", own.get("tentang"), naskah, shown=None)
         pub = obs.get("pub") or {}
         for field in ("ln", "bn"):
-            if pub.get(field):
+            if pub.get(field) and (not isinstance(own.get("tahun"), int) or pub[field][0] - own["tahun"] in (0, 1)):
                 acts.vote(k, field, list(pub[field]), naskah)
         if pub.get("tln"):
             acts.vote(k, "tln", pub["tln"], naskah)
@@ -137,8 +143,28 @@ def add_observation(acts: _Acts, obs: dict[str, Any]) -> None:
                     acts.vote(k, "tld" if field == "ld" else "tln", pub["tln"], src)
             if cited["role"] == "base":
                 base = k
+                acts.cited_by[k].add(src)
             elif base is not None and cited["role"] == "amendment":
                 acts.relate(base, "amended_by", k, src)
+
+
+_OCR_NOMOR = str.maketrans("lLiIoO", "111100")
+
+
+def _identity_doubt(obs: dict[str, Any]) -> bool:
+    """Whether the text's own judul (as the reader read it) names another act than the one the collection files it
+    under, beyond OCR damage to the number ("4l" for 41): pp/2007/7.md opens "PERATURAN PEMERINTAH ... NOMOR 70
+    TAHUN 2007", pp/2012/10.md is PP 10/2002.
+
+    >>> _identity_doubt({"self": {"key": "pp-2016-41"}, "self_reader": {"key": "pp-2016-4l"}})
+    False
+    >>> _identity_doubt({"self": {"key": "pp-2007-7"}, "self_reader": {"key": "pp-2007-70"}})
+    True
+    """
+    reader, own = obs.get("self_reader"), obs.get("self")
+    if not reader or not own:
+        return False
+    return str(reader["key"]).translate(_OCR_NOMOR) != str(own["key"]).translate(_OCR_NOMOR)
 
 
 def add_bpk(acts: _Acts, record: dict[str, Any], name: str) -> None:
@@ -160,6 +186,8 @@ def add_bpk(acts: _Acts, record: dict[str, Any], name: str) -> None:
         acts.vote(k, "ln_nomor", int(ln), src)
     if tln.isdigit() and int(tln) > 0:
         acts.vote(k, "tln", int(tln), src)
+    for decision in decisions(record.get("status") or [], nomor, tahun):
+        acts.mk[k].append(dict(decision, sources=[src]))
     for status in record.get("status") or []:
         verb, _, rest = status.partition(" - ")
         relation = _BPK_VERB.get(verb.split()[0]) if verb else None
@@ -227,68 +255,6 @@ def add_supplement(acts: _Acts, data: dict[str, Any]) -> None:
                 acts.relate(old, "repealed_by", k, src)
 
 
-def _is_meta(source: str) -> bool:
-    return source.startswith(("bpk:", "catatan:"))
-
-
-def judge(values: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """One fact from its values, each ``{value, sources}``: {value, status, agree, disagree, metadata, sources,
-    others: [{value, count, sources}]} (see the module text for the statuses); None when no value has a source.
-
-    >>> judge([{"value": 5887, "sources": ["naskah:pp-2016-18", "pp-2019-72"]},
-    ...        {"value": 5888, "sources": ["peraturan-bupati-jepara-2024-17"]}])["status"]
-    'verified'
-    >>> judge([{"value": 5887, "sources": ["pp-2019-72"]}, {"value": 5888, "sources": ["pp-2020-1"]}])["status"]
-    'disputed'
-    """
-    values = [v for v in values if v["sources"]]
-    if not values:
-        return None
-    ranked = sorted(values, key=lambda v: (-len(v["sources"]), not any(map(_is_record, v["sources"]))))
-    top, rest = ranked[0], ranked[1:]
-    agree, disagree = len(top["sources"]), sum(len(v["sources"]) for v in rest)
-    record = any(map(_is_record, top["sources"]))
-    record_against = any(_is_record(s) for v in rest for s in v["sources"])
-    outvoted = all(agree >= OUTVOTED * len(v["sources"]) for v in rest)
-    meta = any(map(_is_meta, top["sources"]))
-    ahead = not rest or agree > max(len(v["sources"]) for v in rest)
-    if not record_against and ((meta and ahead) or (agree >= 2 and ((record and ahead) or outvoted))):
-        status = "verified"
-    elif rest:
-        status = "disputed"
-    else:
-        status = "unverified"
-    return {"value": top["value"], "status": status, "agree": agree, "disagree": disagree,
-            "metadata": meta, "sources": sorted(top["sources"], key=_source_rank),
-            "others": [{"value": v["value"], "count": len(v["sources"]),
-                        "sources": sorted(v["sources"], key=_source_rank)} for v in rest]}
-
-
-def relation_status(sources: list[str] | set[str]) -> str:
-    """A relation (X amends / repeals Y) is verified with two independent sources (the BPK records of both acts
-    count as two; BPK alone on one side sometimes lists a partial repeal as a whole one) or a curated record of the
-    official text (``catatan:``); else unverified."""
-    return "verified" if len(sources) >= 2 or any(s.startswith("catatan:") for s in sources) else "unverified"
-
-
-def without(fact: dict[str, Any], source: str) -> dict[str, Any] | None:
-    """``fact`` judged again without ``source`` (a text is never evidence for itself: ``check`` of an act the
-    knowledge base was built from leaves that act's own votes out)."""
-    values = [{"value": fact["value"], "sources": [s for s in fact["sources"] if s != source]}]
-    values += [{"value": o["value"], "sources": [s for s in o["sources"] if s != source]} for o in fact["others"]]
-    return judge(values)
-
-
-def _is_record(source: str) -> bool:
-    """A record of the act itself: its metadata or its own text."""
-    return source.startswith(("bpk:", "naskah:", "catatan:"))
-
-
-def _source_rank(source: str) -> tuple[int, str]:
-    """Metadata first, then the act's own text, then citing acts (newest key last by name)."""
-    return (0 if _is_meta(source) else 1 if source.startswith("naskah:") else 2, source)
-
-
 def _title_form(values: dict[str, dict[str, Any]]) -> None:
     """Print a title in the form citing acts write it ("Perangkat Daerah"), not the capitals of the act's own
     judul or the metadata's: the most frequent form among the citations of the winning value."""
@@ -301,8 +267,10 @@ def _title_form(values: dict[str, dict[str, Any]]) -> None:
 def compile_acts(observations: Iterable[dict[str, Any]], bpk_dir: Path | None,
                  supplement: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """The knowledge base: one record per act, sorted by key: {key, jenis, nomor, tahun, facts: {name: fact},
-    amended_by: [relation], repealed_by: [relation], amends: [...], repeals: [...]} where a relation is {act,
-    status, count, sources}."""
+    amended_by: [relation], repealed_by: [relation], amends: [...], repeals: [...], mk: [decision]} where a relation
+    is {act, status, count, sources} (and ``mk``: the decisions of the Mahkamah Konstitusi that may have struck the
+    repealing act whole) and a decision as :func:`rancang.kb.mk.decisions` gives it, with its ``sources``; ``mk``
+    only on acts that have one."""
     acts = _Acts()
     for obs in observations:
         add_observation(acts, obs)
@@ -320,18 +288,39 @@ def compile_acts(observations: Iterable[dict[str, Any]], bpk_dir: Path | None,
             _title_form(values)
         shown = [{"value": json.loads(max(v["forms"], key=lambda f: v["forms"][f])), "sources": v["sources"]}
                  for v in values.values()]
-        judged = judge(shown)
+        judged = judge(shown, fact)
         if judged is not None:
             records[k]["facts"][fact] = judged
     _set_aside_implausible(records)
+    check_order(records)
+    for k, found in acts.mk.items():
+        for d in found:
+            d["dikutip_sesudahnya"] = cited_after(acts.cited_by.get(k, set()), d["tahun"])
     inverse = {"amended_by": "amends", "repealed_by": "repeals"}
     for (subject, relation, other), sources in sorted(acts.relations.items()):
         rel = {"count": len(sources), "metadata": any(map(_is_meta, sources)),
                "status": relation_status(sources),
                "sources": sorted(sources, key=_source_rank)}
+        if relation == "repealed_by" and (void := [d["putusan"] or d["bunyi"] for d in acts.mk.get(other, [])
+                                                   if annuls(d)]):
+            # the repealing act was struck by the Mahkamah Konstitusi, perhaps whole: its repeal may be void (MK
+            # 28/PUU-XI/2013 annulled UU 17/2012 and UU 25/1992 applies again)
+            rel["mk"] = void
         records[subject][relation].append(dict(rel, act=other))
         records[other][inverse[relation]].append(dict(rel, act=subject))
+    for k, found in acts.mk.items():
+        records[k]["mk"] = found
     return [records[k] for k in sorted(records)]
+
+
+def cited_after(citing: set[str], year: int | None) -> int:
+    """How many acts made after the year following ``year`` (a decision of the Mahkamah Konstitusi registered then
+    is decided that year or the next) cite an act as a base: an act the Court struck whole has no binding force and
+    is not cited so (UU 32/2004, whose decisions of 2005-2007 struck parts, is cited by hundreds of later acts)."""
+    if year is None:
+        return 0
+    years = [int(m[1]) for s in citing if (m := re.search(r"-(\d{4})-[^-]+$", s))]
+    return sum(1 for y in years if y > year + 1)
 
 
 def _merge_ln_number(acts: _Acts) -> None:
@@ -363,7 +352,9 @@ def _set_aside_implausible(records: dict[str, dict[str, Any]]) -> None:
     years: dict[int, list[int]] = defaultdict(list)
     for rec in records.values():
         f = rec["facts"].get("tln")
-        if f and f["status"] == "verified" and isinstance(rec["tahun"], int):
+        # (the range from values two sources or a record give, never from one own text: an OCR fragment there is
+        # what is looked for)
+        if f and f["status"] == "verified" and (f["agree"] >= 2 or f["metadata"]) and isinstance(rec["tahun"], int):
             years[rec["tahun"]].append(int(f["value"]))
     for rec in records.values():
         f = rec["facts"].get("tln")
@@ -376,7 +367,7 @@ def _set_aside_implausible(records: dict[str, dict[str, Any]]) -> None:
         odd = [v for v in values if not low <= int(v["value"]) <= high]
         if not odd:
             continue
-        judged = judge([{"value": v["value"], "sources": v["sources"]} for v in values if v not in odd])
+        judged = judge([{"value": v["value"], "sources": v["sources"]} for v in values if v not in odd], "tln")
         if judged is None:
             del rec["facts"]["tln"]  # (nothing plausible is left: no fact, rather than a wrong one)
             continue

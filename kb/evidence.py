@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from rancang.kb.acts import key as act_key
-from rancang.kb.compile import relation_status, without
+from rancang.kb.judge import relation_status, without
+from rancang.kb.mk import annuls
 from rancang.kb.observe import own_jenis
 from rancang.kb.store import KnowledgeBase
 from rancang.parts import Meta
 
 #: sources named as records of the act, not as citing acts
-_RECORDS = ("bpk:", "bpk-lain:", "bpk-topik:", "naskah:", "catatan:")
+_RECORDS = ("bpk:", "bpk-lain:", "bpk-topik:", "naskah:", "naskah-lain:", "catatan:")
 #: citing sources named in a phrase (the count is always the full count)
 NAMED = 3
 
@@ -33,8 +34,8 @@ def fact(base: KnowledgeBase, key: str, name: str, exclude: str | None = None) -
     f = base.fact(key, name)
     if exclude is None:
         return f
-    for source in (exclude, f"naskah:{exclude}"):
-        f = without(f, source) if f else None
+    for source in (exclude, f"naskah:{exclude}", f"naskah-lain:{exclude}"):
+        f = without(f, source, name) if f else None
     return f
 
 
@@ -59,7 +60,8 @@ def relations(base: KnowledgeBase, key: str, name: str, exclude: str | None = No
     rec = base.get(key)
     out = []
     for r in (rec or {}).get(name, []):
-        sources = [s for s in r["sources"] if exclude is None or s not in (exclude, f"naskah:{exclude}")]
+        sources = [s for s in r["sources"]
+                   if exclude is None or s not in (exclude, f"naskah:{exclude}", f"naskah-lain:{exclude}")]
         if not sources:
             continue
         out.append(dict(r, sources=sources, count=len(sources), status=relation_status(sources)))
@@ -83,3 +85,12 @@ def made_before(base: KnowledgeBase, key: str, date: str | None, year: int | Non
     if tahun is None or year is None or tahun == year:
         return None
     return tahun < year
+
+
+def annulments(base: KnowledgeBase, key: str, year: int | None = None) -> list[dict[str, Any]]:
+    """The decisions of the Mahkamah Konstitusi that may have struck act ``key`` whole (:func:`rancang.kb.mk.annuls`),
+    registered in ``year`` or before (a decision is of its number's year or later: one registered after a text's
+    year cannot have changed the law that text cited); every decision when ``year`` is None."""
+    rec = base.get(key)
+    return [d for d in (rec or {}).get("mk", [])
+            if annuls(d) and (year is None or d["tahun"] is None or d["tahun"] <= year)]

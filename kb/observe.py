@@ -22,15 +22,10 @@ from rancang.dates import MONTHS
 from rancang.errors import InputError, os_reason
 from rancang.ingest import ingest_bytes
 from rancang.ingest.konsiderans import citations_in
-from rancang.kb.acts import key, may
+from rancang.kb.acts import may
+from rancang.kb.brackets import act, publication, publication_after
 from rancang.parts import Citation
 
-#: a publication as printed in brackets after a cited act (UU 12/2011 Lampiran II angka 28-50)
-_PUB = re.compile(r"""\(\s*
-    (?P<kind>Lembaran\s+Negara|Berita\s+Negara|Lembaran\s+Daerah|Berita\s+Daerah)(?P<nama>[^()]*?)\s+
-    Tahun\s+(?P<tahun>\d{4})\s*,?\s*Nomor\s+(?P<nomor>\d+)
-    (?:[^()]*?Tambahan\s+(?:Lembaran\s+Negara|Lembaran\s+Daerah)[^()]*?Nomor\s+(?P<tln>\d+))?
-    [^()]*\)""", re.X | re.S | re.I)
 #: the act's own publication, printed in capitals under its signature and at the end of its Penjelasan
 _OWN_LN = re.compile(r"\b(?P<kind>LEMBARAN NEGARA|BERITA NEGARA) REPUBLIK INDONESIA\s+TAHUN\s+(?P<tahun>\d{4})\s+"
                      r"NOMOR\s+(?P<nomor>\d+)\b")
@@ -47,27 +42,6 @@ _PARTIAL = re.compile(r"\b(?:ketentuan|yang\s+mengatur|sepanjang|mengenai|kecual
 _AMENDS_TITLE = re.compile(r"^\s*(?:Perubahan|Pencabutan|Penetapan)\b", re.I)
 _HEADING = re.compile(r"(?:^|\n|\s)Pasal\s+(\d+)\b")
 _PENJELASAN = re.compile(r"\bPENJELASAN\s+ATAS\b")
-
-
-def act(c: Citation) -> dict[str, Any] | None:
-    """A citation as the knowledge base files it: {key, jenis, nomor, tahun, tentang}; None without a year and
-    number (except the Constitution)."""
-    if not c.jenis:
-        return None
-    k = key(c.jenis, c.nomor, c.tahun)
-    if k != "uud-1945" and (not c.nomor or not c.tahun):
-        return None
-    return {"key": k, "jenis": c.jenis, "nomor": c.nomor, "tahun": c.tahun, "tentang": c.tentang}
-
-
-def publication(segment: str) -> dict[str, Any] | None:
-    """The first bracketed publication in ``segment``: {kind, nama, tahun, nomor, tln}; None when there is none."""
-    m = _PUB.search(segment)
-    if m is None:
-        return None
-    nama = " ".join((m["kind"] + m["nama"]).split())
-    return {"kind": " ".join(m["kind"].split()).title(), "nama": nama.rstrip(" ,"), "tahun": int(m["tahun"]),
-            "nomor": int(m["nomor"]), "tln": int(m["tln"]) if m["tln"] else None}
 
 
 #: OCR confusions inside a number ("2Ol4", "20l5"): letters read for digits, and the carets some converted PDFs
@@ -87,7 +61,6 @@ _SPLIT_UU = re.compile(r"Undang-\s+Undang")
 #: where an act's own words end and its amendment chain begins: a bracket after this is another act's
 _TITLE_JOIN = re.compile(r"\s*(?:dengan\s+mengubah|atas)\s*", re.I)
 _AMENDED = re.compile(r"\bdiubah\b|\bperubahan\b", re.I)
-_CHAIN = re.compile(r"\b(?:sebagaimana|yang\s+telah)\b", re.I)
 
 
 def clean_numbers(text: str) -> str:
@@ -115,7 +88,8 @@ def _ocr_year(m: re.Match[str]) -> str:
 def cited_acts(text: str) -> list[dict[str, Any]]:
     """The acts one Mengingat entry cites in its own right, in order, each with the publication printed after it
     before the next act (and before "sebagaimana ..."): [{act, pub, role}], ``role`` "base" for the first,
-    "amendment" for the acts listed after "sebagaimana telah diubah".
+    "amendment" for the acts listed after "sebagaimana telah diubah", "title" for the Perppu a ratifying title
+    names with its bracket (:func:`rancang.kb.brackets.ratified`), "other" for any other.
 
     >>> [(c["act"]["key"], c["pub"] and c["pub"]["nomor"]) for c in cited_acts(
     ...     "Undang-Undang Nomor 3 Tahun 1998 tentang APBN (Lembaran Negara Tahun 1998 Nomor 66) sebagaimana telah "
@@ -153,20 +127,21 @@ def cited_acts(text: str) -> list[dict[str, Any]]:
         stop = found[i + 1][1] if i + 1 < len(found) else len(text)
         segment = text[end:stop]
         if role == "amendment" and not may("amended_by", out[0]["act"]["key"], a["key"]):
-            # "PP 143/2000 tentang Pelaksanaan UU 8/1983 ... sebagaimana telah diubah terakhir dengan UU 18/2000
-            # (LN 2000 Nomor 259)": a UU cannot amend a PP, so this chain is the base's title and the bracket the
-            # base's
+            # "PP 143/2000 tentang Pelaksanaan UU 8/1983 ... sebagaimana telah diubah terakhir dengan UU 18/2000 (LN
+            # 2000 Nomor 259)": a UU cannot amend a PP, so this chain is the base's title and the bracket the base's
             if out[0]["pub"] is None:
                 out[0]["pub"] = publication(segment)
             continue
-        chain = _CHAIN.search(segment)
-        pub = publication(segment[:chain.start()] if chain else segment)
+        pub, inner_cite = publication_after(a, text, end, segment, [s for c2, s, _e in found[i + 1:]
+                                                                    if act(c2) is not None])
         if pub and out and out[-1]["pub"] is None and pub["tahun"] == a["tahun"] + 1 == out[-1]["act"]["tahun"]:
             # "UU 32/1999 tentang Perubahan atas UU 3/1998 ... sebagaimana telah diubah dengan UU 7/1998 (LN 1999
             # ...)": a bracket dated the year after this act, after an act of exactly that year that has none, is
             # that act's (its title named this one): neither act's for certain, so no one's
             pub = None
         out.append({"act": a, "pub": pub, "role": role})
+        if inner_cite is not None and all(o["act"]["key"] != inner_cite["act"]["key"] for o in out):
+            out.append(inner_cite)
         if role == "base":
             base_end = end
     return out

@@ -84,6 +84,8 @@ class KnowledgeBase:
             return f"topik metadata BPK ({source[10:]})"
         if source.startswith("catatan:"):
             return f"catatan dari naskah resmi {self.short(source[8:])} (data/supplement.yaml)"
+        if source.startswith("naskah-lain:"):
+            return f"naskah yang dihimpun sebagai {self.short(source[12:])} (judulnya menyebut peraturan lain)"
         if source.startswith("naskah:"):
             return f"naskah {self.short(source[7:])} sendiri"
         if source.startswith("berkas:"):

@@ -42,6 +42,9 @@ def owners(text: str, cues: dict[str, Any]) -> list[str]:
     ``text``: the intro as printed ("1) Pimpinan Unit Organisasi bertanggungjawab, untuk:")."""
     t = _LABEL.sub("", text.strip().lower()).rstrip(" :")
     rule = cues["duty_list"]
+    first, _, rest = t.partition(" ")
+    if first in rule["leads"]:  # "Adapun tugas Ketua Tim Kerja yaitu:"
+        t = rest
     for rx in _intros(tuple(rule["patterns"])):
         m = rx.match(t)
         if m is None:

@@ -58,6 +58,7 @@ class _Reader:
         self.acting = re.compile(k["acting"])
         self.stop = re.compile(k["stop"])
         self.subject_from = re.compile(k["subject_from"])
+        self.inverse = re.compile(k["inverse"])
 
     def parties(self, u: Unit, ms: list[Mention], a: int, b: int) -> list[tuple[int, int, str]]:
         """Roles (catalogue mentions, subject words) and positions in ``u.low[a:b]``, in order."""
@@ -103,9 +104,24 @@ class _Reader:
             out.setdefault(key, own or shared)
         return out
 
+    def _inverse(self, u: Unit, ms: list[Mention], a: int, b: int) -> list[dict[str, Any]]:
+        """Lines of a kedudukan told from the superior ("Inspektur Pembantu berperan sebagai Pejabat Penilai Kinerja
+        bagi Pejabat Fungsional yang berada di bawahnya"): the roles after "bagi" under the parties before the
+        verb, acting as the peran roles named after "sebagai"."""
+        x = self.inverse.search(u.low, a, b)
+        if x is None or self.verb.search(u.low, a, x.start()):  # "X berkedudukan di bawah Y yang berperan sebagai
+            return []  # PPK bagi ... yang berkedudukan dibawahnya": the line is X's, read by the verb
+        start = max([m.end() for m in self.subject_from.finditer(u.low, a, x.start())], default=a)
+        supers = [k for _, _, k in self.parties(u, ms, start, x.start())]
+        acts_as = [k for _, _, k in self.parties(u, ms, x.start("as"), x.end("as")) if k in self.roles_as]
+        subjects = [k for _, _, k in self.parties(u, ms, x.start("sub"), x.end("sub"))]
+        return [{"from": s, "jenjang": [], "to": t, "as": list(dict.fromkeys(acts_as)), "cite": u.cite, "id": u.id}
+                for s in dict.fromkeys(subjects) for t in dict.fromkeys(supers) if s != t]
+
     def read(self, u: Unit, ms: list[Mention]) -> list[dict[str, Any]]:
         out = []
         for a, b in _sentences(u.text):
+            out += self._inverse(u, ms, a, b)
             v = self.verb.search(u.low, a, b)
             if v is None:
                 continue
@@ -140,7 +156,7 @@ def build_kedudukan(us: list[Unit], mentions: list[list[Mention]], cues: dict[st
     reader = _Reader(cues, catalogue)
     lines: list[dict[str, Any]] = []
     for u in us:
-        if u.definition or not u.text or not reader.verb.search(u.low):
+        if u.definition or not u.text or not (reader.verb.search(u.low) or reader.inverse.search(u.low)):
             continue
         for line in reader.read(u, mentions[u.index]):
             if line not in lines:

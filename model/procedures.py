@@ -23,11 +23,13 @@ within one unit have no sides.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from rancang.kinds import LIST_TYPES, NodeType
 from rancang.model.clauses import Unit, clean, contents_intro, lampiran_following
-from rancang.model.hops import own_sides
+from rancang.model.hops import OWN, own_sides
+from rancang.model.pipeline import cues
 from rancang.model.roles import slug
 from rancang.model.steps import read_step
 
@@ -47,14 +49,25 @@ def _name(title: str) -> str:
 
 def _classify(text: str, table: dict[str, list[str]]) -> str | None:
     low = text.lower()
-    for key, cues in table.items():
-        if any(c in low for c in cues):
+    for key, words in table.items():
+        if any(c in low for c in words):
             return key
     return None
 
 
+@cache
+def _intro_re() -> re.Pattern[str]:
+    return re.compile(cues()["procedure_intro_re"])
+
+
 def _is_head(u: Unit, intros: tuple[str, ...]) -> bool:
-    return u.type in ("heading", "item", "paragraph", "pasal", "ayat") and _title(u.text).lower().startswith(intros)
+    """A procedure's head: its title opens with a ``procedure_intro`` ("Mekanisme penunjukan ...") or opens with
+    the form of assignment and closes with a step-list intro (``procedure_intro_re``: "Penunjukan lintas Perangkat
+    Daerah dilakukan dengan langkah sebagai berikut:")."""
+    if u.type not in ("heading", "item", "paragraph", "pasal", "ayat"):
+        return False
+    title = _title(u.text).lower()
+    return title.startswith(intros) or _intro_re().match(title) is not None
 
 
 def _stage(u: Unit, cues: dict[str, Any], heading: bool = True) -> str | None:
@@ -67,13 +80,20 @@ def _stage(u: Unit, cues: dict[str, Any], heading: bool = True) -> str | None:
     return next((name for name, words in cues["stages"].get("bare", {}).items() if bare in words), None)
 
 
+def _intro_of(u: Unit, head: Unit) -> bool:
+    """``u`` is the paragraph right under procedure head ``head`` that introduces its steps ("a. Mekanisme
+    penunjukan lintas Perangkat Daerah / Penunjukan lintas Perangkat Daerah dilakukan dengan tahapan sebagai
+    berikut:"): part of that procedure, not one of its own."""
+    return u.type == "paragraph" and u.index == head.index + 1 and head.type != "paragraph"
+
+
 def section(us: list[Unit], head: Unit, intros: tuple[str, ...]) -> list[Unit]:
     """The Lampiran blocks of ``head``'s section: up to the next heading, the next procedure, or the next item
     at ``head``'s level or above (for a paragraph head: above the level of its first item)."""
     out: list[Unit] = []
     floor = head.level if head.type == "item" else None
     for u in us[head.index + 1:]:
-        if u.source != "lampiran" or u.type == "heading" or _is_head(u, intros):
+        if u.source != "lampiran" or u.type == "heading" or _is_head(u, intros) and not _intro_of(u, head):
             break
         if u.type == "item":
             if floor is None:
@@ -146,9 +166,12 @@ def _sides(steps: list[dict[str, Any]], form: str, scope: str | None, reads: lis
     prev = None
     for s, r in zip(steps, reads, strict=True):
         actor = s["actor"]
-        if actor in above and not r["actor_side"]:  # the Wali Kota heads both Perangkat Daerah: no side
-            s["side"] = None
-            own_sides(s["hops"], None)
+        if actor in above and not r["actor_side"]:  # the Wali Kota heads both Perangkat Daerah: no side of its
+            s["side"] = None  # own; the parties it addresses keep the sides printed after them ("... yang dituju")
+            for h in s["hops"]:
+                for x in [h["signer"], *h["to"], *h["cc"]]:
+                    if x is not None and x["side"] == OWN:
+                        x["side"] = None
             continue
         side = r["actor_side"] or known.get(actor or "") or default.get(actor or "") or prev or "asal"
         if actor:
@@ -213,12 +236,17 @@ def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
     out: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     intros = tuple(cues["procedure_intro"])
+    head = None
     for u in us:
-        if u.definition or not _is_head(u, intros):
+        if u.definition or not _is_head(u, intros) or head is not None and _intro_of(u, head):
             continue
+        head = u
         title = _title(u.text)
-        form = _classify(title, cues["procedure_forms"]) or "penugasan"
-        scope = _classify(title, cues["procedure_scopes"])
+        nxt = us[u.index + 1] if u.index + 1 < len(us) else None
+        named = title + (" " + nxt.text if nxt is not None and _intro_of(nxt, u) else "")  # "B. ALUR PENGAJUAN
+        # SUKARELA / Alur pengajuan sukarela lintas Perangkat Daerah ...": the intro names what the head does not
+        form = _classify(title, cues["procedure_forms"]) or _classify(named, cues["procedure_forms"]) or "penugasan"
+        scope = _classify(title, cues["procedure_scopes"]) or _classify(named, cues["procedure_scopes"])
         if u.source == "lampiran":
             found = _list_steps(section(us, u, intros), cues)
         elif any(c in u.low for c in cues["step_list_intro"]):

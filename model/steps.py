@@ -53,9 +53,23 @@ class Clause:
         self.roles = [e for e in doc.ents if e.label_ == "ROLE"
                       and not (e.start > 0 and doc[e.start - 1].lower_ in not_after)
                       and not (e.end < len(doc) and doc[e.end].lower_ in before)]
+        self._where(doc)
         self.docs = [e for e in doc.ents if e.label_ == "DOC"]
         self.role_at = {e.start: e for e in self.roles}
         self.main, self.has_condition = self._main_start()
+
+    def _where(self, doc: Any) -> None:
+        """"Pimpinan Unit Kerja tempat Pejabat Fungsional atau Pelaksana (dimaksud) berada": "tempat ... berada"
+        marks the side where the employees are (TUJUAN, as "dituju"), and the roles inside it only say where: they
+        are no party of the step (no addressee, no tembusan)."""
+        for i, tok in enumerate(doc):
+            if tok.lower_ != "tempat":
+                continue
+            end = next((j for j in range(i + 1, min(len(doc), i + 10)) if doc[j].lower_ == "berada"), None)
+            if end is None or any(doc[j].text in (",", ";") for j in range(i + 1, end)):
+                continue
+            self.tags[i].add("TUJUAN")
+            self.roles = [e for e in self.roles if not i < e.start < end]
 
     def has(self, i: int, label: str) -> bool:
         return 0 <= i < len(self.tags) and label in self.tags[i]
@@ -103,9 +117,18 @@ class Clause:
                 return self.role_at.get(j + 2)
         return None
 
+    def _subject(self) -> Any:
+        """The role opening the main clause, after a quantifier ("Setiap Pejabat Fungsional ...",
+        "Masing-masing Ketua Tim ...": ``subject_leads`` of ``cues.json``)."""
+        leads = frozenset(cues()["subject_leads"])
+        i = self.main
+        while i < len(self.doc) and self.doc[i].lower_ in leads:
+            i += 1
+        return self.role_at.get(i)
+
     def actor(self, loose: bool = False) -> Any:
         """The role span the clause makes act, or None (see the module docstring)."""
-        subject = self.role_at.get(self.main)
+        subject = self._subject()
         if subject is not None:
             v = self.verb_after(subject.end)
             acting = self._acting_as(subject.end, v)
@@ -235,7 +258,7 @@ def step_document(c: Clause, actor: Any) -> str | None:
             if any(s in low for s in rule_set["spoken"]):
                 return None
             if c.docs or any(_stems(r)[0] in stems for r in rule_set["reasons"]) \
-                    or _says(words, rule.get("implied", [])):
+                    or _says(words, rule.get("implied", [])) or any(w in low for w in rule_set["written"]):
                 return str(rule["document"])
             return None
     if not named and c.branch() == "tolak" and any(_stems(r)[0] in {t.lemma_ for t in c.doc}

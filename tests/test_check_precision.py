@@ -839,13 +839,19 @@ def test_a_page_number_before_bahwa_is_no_missing_bahwa():
     assert "K1_bahwa" not in {f["rule"] for f in check(ingest_text(text, "uji.md"))}
 
 
-def test_a_number_only_citers_dispute_is_no_galat():
-    """UU 13/1964 ratified Perppu 2/1964; its citers mostly copy the Perppu's "Lembaran Negara Tahun 1964 Nomor 7"
-    printed inside its title, a few print the UU's own "Nomor 94". A base value that only citers give, against a
-    value other citers print too, is a warning naming the dispute (UU 22/2000 ... UU 11/2000 print Nomor 94)."""
+def test_a_bracket_inside_a_ratifying_title_is_the_ratified_acts_and_the_uus_own_is_after_it():
+    """UU 13/1964 ratified Perppu 2/1964; its citers print the Perppu's "(Lembaran Negara Tahun 1964 Nomor 7)" inside
+    its title, before "menjadi Undang-undang", and the UU's own "(Lembaran Negara Tahun 1964 Nomor 94, Tambahan ...
+    2687)" after it (UU 22/2000 ... UU 11/2000). The knowledge base files Nomor 7 under the Perppu and Nomor 94 under
+    the UU: the UU cited with Nomor 94 is silent; with the Perppu's Nomor 7 after "menjadi Undang-undang", an
+    L3."""
     entry = CLEAN[CLEAN.index("2. Undang-Undang Nomor 13 Tahun 1950"):CLEAN.index("3. Undang-Undang Nomor 23 Tahun")]
-    text = CLEAN.replace(entry, "2. Undang-Undang Nomor 13 Tahun 1964 tentang Penetapan Peraturan Pemerintah Pengganti "
-                                "Undang-undang Nomor 2 Tahun 1964 tentang Pembentukan Daerah Tingkat I Sulawesi Tengah "
-                                "(Lembaran Negara Tahun 1964 Nomor 94, Tambahan Lembaran Negara Nomor 2687);\n\n")
-    l3 = [f for f in check(ingest_text(text, "uji.md")) if f["rule"] == "L3"]
-    assert l3 and all(f["severity"] == "warning" and "juga dikutip peraturan lain" in f["message"] for f in l3)
+    cited = ("2. Undang-Undang Nomor 13 Tahun 1964 tentang Penetapan Peraturan Pemerintah Pengganti Undang-undang "
+             "Nomor 2 Tahun 1964 tentang Pembentukan Daerah Tingkat I Sulawesi Tengah dan Daerah Tingkat I Sulawesi "
+             "Tenggara (Lembaran Negara Tahun 1964 Nomor 7) menjadi Undang-undang (Lembaran Negara Tahun 1964 "
+             "Nomor 94, Tambahan Lembaran Negara Nomor 2687);\n\n")
+    l3 = [f for f in check(ingest_text(CLEAN.replace(entry, cited), "uji.md")) if f["rule"].startswith("L3")]
+    assert l3 == []
+    wrong = cited.replace("Tahun 1964 Nomor 94", "Tahun 1964 Nomor 7")
+    l3 = [f for f in check(ingest_text(CLEAN.replace(entry, wrong), "uji.md")) if f["rule"].startswith("L3")]
+    assert [f["rule"] for f in l3] == ["L3"] and "seharusnya Tahun 1964 Nomor 94" in l3[0]["message"]

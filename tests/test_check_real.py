@@ -23,6 +23,10 @@ REAL = HERE / "cases" / "real"
 #: act -> its GALAT, each a true defect (read in the PDF's own text)
 ERRORS = {
     "permenkominfo-8-2019.pdf": [
+        # PP 38/2017 printed "Tahun 2017 Nomor 73, ... Nomor 6041": PP 12/2017's numbers (its own text: TLN "5041",
+        # an OCR slip of 6041); PP 38/2017's own text prints LN 2017 Nomor 206 and TLN 6123 (an act of 2000 or later:
+        # its own publication lines verify them, kb.judge.OWN_TEXT_FROM)
+        ("L3", "Mengingat angka 8"), ("L3", "Mengingat angka 8"),
         ("X4", "Pasal 20 ayat (3)"),        # "sebagaimana dimaksud ayat (2)": the preposition "pada" is missing
         ("X1_ayat", "Pasal 22 ayat (5)"),   # "sebagaimana yang dimaksud dalam ayat (3)": an ayat of its own Pasal
         ("X2", "Pasal 20 ayat (5)"),        # "ayat (2) huruf c": ayat (2) has no list; the matter is ayat (3) huruf c

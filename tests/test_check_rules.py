@@ -138,6 +138,13 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                          "5. Peraturan Pemerintah Nomor 41 Tahun 2007 tentang Organisasi Perangkat Daerah"),
                         ("Tahun 2017 Nomor 63, Tambahan Lembaran Negara Republik Indonesia Nomor 6037",
                          "Tahun 2007 Nomor 89, Tambahan Lembaran Negara Republik Indonesia Nomor 4741")]),
+    # UU 25/1992, repealed by UU 17/2012, which the Mahkamah Konstitusi struck (28/PUU-XI/2013): an INFO, no L1
+    "L1_mk": (CLEAN, [(UU20, "Undang-Undang Nomor 25 Tahun 1992 tentang Perkoperasian (Lembaran Negara Republik "
+                             "Indonesia Tahun 1992 Nomor 116, Tambahan Lembaran Negara Republik Indonesia Nomor "
+                             "3502)")]),
+    "L1_mk_act": (CLEAN, [(UU20, "Undang-Undang Nomor 17 Tahun 2012 tentang Perkoperasian (Lembaran Negara Republik "
+                                 "Indonesia Tahun 2012 Nomor 212, Tambahan Lembaran Negara Republik Indonesia Nomor "
+                                 "5355)")]),
     # currency: an act of 2022 citing UU 5/2014, which UU 20/2023 repealed after it
     "L4": (CLEAN, [(UU20, "Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara (Lembaran Negara Republik "
                           "Indonesia Tahun 2014 Nomor 6, Tambahan Lembaran Negara Republik Indonesia Nomor 5494)"),
@@ -336,8 +343,8 @@ def test_u2_a_lower_case_first_word_before_capitals_is_the_term_misspelt(old, ne
 
 
 #: rows other sessions keep (the knowledge base's L-rules, the kinds' gazette rules, sistem-kerja bases)
-OTHERS = {"M3_isian", "L1", "L1_info", "L2", "L3", "L3_info", "L3_region", "L4", "M4_region", "M4_base", "T1_undang",
-          "T1_ditetapkan"}
+OTHERS = {"M3_isian", "L1", "L1_info", "L1_mk", "L1_mk_act", "L2", "L3", "L3_info", "L3_region", "L4", "M4_region",
+          "M4_base", "T1_undang", "T1_ditetapkan"}
 
 
 def test_every_rule_cites_its_provision_and_justifies_its_severity():

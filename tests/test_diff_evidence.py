@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from rancang.corpus.align import align
+from rancang.corpus.align import align, lampiran_units
 from rancang.corpus.evidence import name_one_act, same_word, terms_agree
+from rancang.corpus.scope import OWN, agree, scope, units_named
 from rancang.corpus.store import Store
 from rancang.ingest import ingest_text
 
@@ -71,8 +72,13 @@ def test_every_pair_between_the_seeds_has_been_read_and_judged(seed_pairs) -> No
 
 
 def test_no_pair_judged_related_is_lost(seed_pairs) -> None:
-    related = {"|".join((p["a_reg"], p["b_reg"], p["a"], p["b"])) for p in JUDGED["pairs"] if p["related"]}
-    assert not related - set(seed_pairs), sorted(related - set(seed_pairs))
+    """A related pair may only give way to another related pair of its clause (greedy re-pairing: once a wrong pair
+    is refused its unit is free, and a clause of the same matter scoring higher takes it)."""
+    verdict = {"|".join((p["a_reg"], p["b_reg"], p["a"], p["b"])): p["related"] for p in JUDGED["pairs"]}
+    related_now = {k.rsplit("|", 1)[0] for k in seed_pairs if verdict[k]}
+    lost = sorted(k for k, rel in verdict.items() if rel and k not in seed_pairs)
+    assert all(k.rsplit("|", 1)[0] in related_now for k in lost), lost
+    assert len(lost) <= 1  # bogor's 'lintas Instansi Pemerintah' item now pairs with the block it stands in
 
 
 def test_the_evidence_rule_drops_a_third_of_the_unrelated_pairs(seed_pairs) -> None:
@@ -81,28 +87,33 @@ def test_the_evidence_rule_drops_a_third_of_the_unrelated_pairs(seed_pairs) -> N
     unrelated_before = sum(not p["related"] for p in before)
     unrelated_now = sum(not verdict[k] for k in seed_pairs)
     assert (len(before), unrelated_before) == (799, 108)  # measured before the rule: precision 0.865
-    assert unrelated_now <= 70  # precision 0.909
-    assert (len(seed_pairs) - unrelated_now) / len(seed_pairs) >= 0.9
+    assert unrelated_now <= 59  # 70 (precision 0.909) before this session's rules, 59 (0.922) with them
+    assert (len(seed_pairs) - unrelated_now) / len(seed_pairs) >= 0.92
 
 
-def test_on_an_act_the_rule_was_not_built_on_unrelated_pairs_fall_and_related_ones_stay(tmp_path) -> None:
+@pytest.mark.parametrize(("act", "before", "unrelated_before", "related_after", "unrelated_after"), [
+    ("diff_heldout_perwal.txt", 123, 52, 71, 23),  # precision 0.577 -> 0.755, as many related pairs as before
+    ("diff_heldout_perbup.txt", 79, 27, 47, 22),  # precision 0.658 -> 0.681, 52 -> 47 related pairs
+])
+def test_on_acts_the_rule_was_not_built_on(tmp_path, act, before, unrelated_before, related_after,
+                                           unrelated_after) -> None:
     from rancang.corpus.topics import topics_of
     from rancang.ingest import ingest_path
 
     s = Store(tmp_path / "corpus.sqlite")
-    held = ingest_path(DATA / "diff_heldout_perwal.txt")
+    held = ingest_path(DATA / act)
     made = set()
     for sid in REGIONS:
         made |= {(sid, p.a.cite, p.b.cite) for p in align(held, s.regulation(sid), topics_of(held), s.topics(sid)).pairs
                  if p.topic is None}
     s.close()
-    verdict = {(p["b_reg"], p["a"], p["b"]): p["related"] for p in HELD_OUT["pairs"]}
+    judged = [p for p in HELD_OUT["pairs"] if p["a_reg"] == act]
+    verdict = {(p["b_reg"], p["a"], p["b"]): p["related"] for p in judged}
     assert made <= set(verdict), sorted(made - set(verdict))[:10]  # every pair made has been judged
-    before = [k for k, p in zip(verdict, HELD_OUT["pairs"], strict=True) if p["before"]]
-    assert (len(before), sum(not verdict[k] for k in before)) == (123, 52)  # precision 0.577 before the rule
+    assert (sum(p["before"] for p in judged), sum(p["before"] and not p["related"] for p in judged)) == (
+        before, unrelated_before)
     related = sum(verdict[k] for k in made)
-    assert related >= sum(verdict[k] for k in before) == 71  # as many related pairs as before
-    assert len(made) - related <= 23  # precision 0.755
+    assert related >= related_after and len(made) - related <= unrelated_after
 
 
 def test_two_dinas_items_sharing_only_the_word_dinas_are_not_a_pair() -> None:
@@ -154,3 +165,93 @@ def test_definitions_of_near_terms_do_not_pair() -> None:
 def test_words_of_one_family_are_one_word_for_the_evidence() -> None:
     assert same_word("sekretariat", "sekretaris") and same_word("upt", "uptd")
     assert not same_word("didik", "ikan") and not same_word("hubung", "tanah")
+
+
+UNITS = units_named(["Unit Organisasi", "Perangkat Daerah", "Unit Kerja"])
+
+
+def test_the_scope_of_a_mechanism_is_read_from_its_opening() -> None:
+    assert scope("Mekanisme penunjukan yang bersifat lintas Unit Organisasi antar Perangkat Daerah", UNITS) == {
+        ("across", OWN)}
+    assert scope("Mekanisme penunjukan lintas instansi pemerintah:", UNITS) == {("across", "instansi")}
+    assert scope("Mekanisme penunjukan di dalam satu Unit Kerja", UNITS) == {("within", OWN)}
+    assert scope("Pelaksanaan tugas lintas Unit Kerja dalam satu Unit Organisasi", UNITS) == {
+        ("across", OWN), ("within", OWN)}
+    assert scope("Dalam pelaksanaan tugas, Pejabat Fungsional memperhatikan arahan Pimpinan", UNITS) == frozenset()
+    # a scope met late in a clause is not the clause's scope
+    assert scope("Pejabat Fungsional dan Pejabat Pelaksana dapat ditugaskan untuk melaksanakan target kinerja pada "
+                 "Unit Organisasi tempat berkedudukan dan/atau lintas Unit Organisasi", UNITS) == frozenset()
+
+
+def test_scopes_agree_within_the_acts_own_organisation_only() -> None:
+    across_own = scope("Penunjukan lintas Perangkat Daerah", UNITS)
+    assert agree(across_own, scope("Penunjukan lintas Unit Organisasi", UNITS))  # regions name their levels otherwise
+    assert not agree(across_own, scope("Penunjukan lintas instansi", UNITS))  # another Instansi Pemerintah
+    assert not agree(across_own, scope("Penunjukan di dalam Unit Organisasi", UNITS))  # across is not within
+    assert agree(across_own, scope("Penunjukan oleh Pimpinan Unit Organisasi", UNITS))  # one names no scope
+
+
+DEFINED = ("Pasal 1\nDalam Peraturan Bupati ini yang dimaksud dengan:\n" + "\n".join(
+    f"{k + 1}. {d}." for k, d in enumerate([
+        "Daerah adalah Kabupaten {DAERAH}", "Bupati adalah Bupati {DAERAH}",
+        "Perangkat Daerah adalah unsur pembantu Bupati dan Dewan Perwakilan Rakyat Daerah",
+        "Pegawai ASN adalah pegawai negeri sipil dan PPPK", "Sistem Kerja adalah serangkaian prosedur dan tata kerja",
+        "Unit Organisasi adalah bagian dari struktur organisasi",
+        "Unit Kerja adalah satuan kerja dalam Unit Organisasi",
+        "Penugasan adalah penunjukan atau pengajuan sukarela", "Pejabat Fungsional adalah Pegawai ASN yang menduduki "
+        "Jabatan Fungsional"])) + "\nPasal 2\n")
+
+
+def _act(daerah: str, mechanism: str) -> str:
+    """A small act defining its units in Pasal 1, whose Lampiran holds one mechanism of penunjukan."""
+    steps = (f"Mekanisme penunjukan yang bersifat {mechanism}. Penunjukan Pejabat Fungsional dan Pelaksana yang "
+             f"bersifat {mechanism} dilakukan dengan tahapan: Pimpinan Unit Organisasi pemilik kinerja mengirimkan "
+             "surat permohonan pelibatan Pejabat Fungsional kepada Pimpinan yang membawahi;")
+    text = _lampiran(daerah, [steps, "Dinas Pendidikan;"])
+    return text.replace("Pasal 1\n", DEFINED.replace("{DAERAH}", daerah.title()), 1)
+
+
+def test_a_mechanism_across_instansi_is_not_the_one_across_the_regions_own_units() -> None:
+    def mechanisms(a: str, b: str) -> set[tuple[str, str]]:
+        return {(x, y) for x, y in _pairs(a, b) if x.startswith("Mekanisme")}
+
+    instansi = _act("SUKAMAJU", "lintas instansi pemerintah")
+    assert not mechanisms(instansi, _act("MEKARSARI", "lintas Unit Organisasi antar Perangkat Daerah"))
+    assert mechanisms(instansi, _act("MEKARSARI", "lintas instansi"))  # the same scope
+    # the units each act defines are its own organisation, whatever level each region names
+    assert mechanisms(_act("SUKAMAJU", "lintas Perangkat Daerah"), _act("MEKARSARI", "lintas Unit Organisasi"))
+    assert not mechanisms(_act("SUKAMAJU", "di dalam Unit Organisasi"), _act("MEKARSARI", "lintas Unit Organisasi"))
+
+
+def test_the_labels_of_an_ocr_chart_inside_an_item_are_not_a_clause() -> None:
+    chart = ("Unit Organisasi yang dipimpin oleh Pejabat Pimpinan Tinggi Pratama dengan kelompok jabatan fungsional "
+             "yang berkedudukan di bawahnya sesuai bagan berikut:\nPEJABAT PIMPINAN TINGGI PRATAMA\no\n"
+             "PEJABAT ADMINISTRATOR\no")
+    a = _lampiran("SUKAMAJU", [chart, "Dinas Pendidikan;"])
+    b = _lampiran("MEKARSARI", ["Pejabat Administrator sebagai Pimpinan",
+                                "Dinas Pendidikan;"])
+    units = [u for u in lampiran_units(ingest_text(a, "a.txt")) if u.cite.endswith("angka 1")]
+    assert [u.words for u in units[1:]] == ["o", "o"], [(u.text, u.words) for u in units]  # only "o" is compared
+    assert not any("ADMINISTRATOR" in x for x, _ in _pairs(a, b))
+
+
+def test_a_term_defined_through_the_other_is_another_thing() -> None:
+    def act(daerah: str, defs: list[tuple[str, str]]) -> str:
+        body = "Pasal 1\nDalam Peraturan Bupati ini yang dimaksud dengan:\n" + "\n".join(
+            f"{k + 1}. {t} adalah {d}." for k, (t, d) in enumerate([
+                ("Daerah", f"Kabupaten {daerah}"), ("Bupati", f"Bupati {daerah}"),
+                ("Perangkat Daerah", "unsur pembantu Bupati"), ("Pegawai ASN", "pegawai negeri sipil dan PPPK"),
+                ("Sistem Kerja", "serangkaian prosedur dan tata kerja"), ("Unit Kerja", "bagian dari unit organisasi"),
+                ("Tim Kerja", "kelompok Pegawai ASN"), *defs])) + "\n"
+        tail = "Pasal 2\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n"
+        return (HEAD.split("Pasal 1")[0]).format(DAERAH=daerah.upper()) + body + tail
+
+    held = "Aparatur Sipil Negara yang menduduki Jabatan Pelaksana pada instansi pemerintah"
+    jabatan = "sekelompok jabatan yang berisi fungsi dan tugas pelaksanaan kegiatan pelayanan publik"
+    a = act("Sukamaju", [("Jabatan Pelaksana", jabatan), ("Penugasan", "penunjukan atau pengajuan sukarela")])
+    b = act("Mekarsari", [("Pelaksana", held), ("Penugasan", "penunjukan atau pengajuan sukarela")])
+    pairs = {(x.split(" adalah")[0], y.split(" adalah")[0]) for x, y in _pairs(a, b)}
+    assert not any(x.endswith("Jabatan Pelaksana") and y.endswith("Pelaksana") for x, y in pairs), pairs
+    c = act("Sukamaju", [("Pejabat Pelaksana", held), ("Penugasan", "penunjukan atau pengajuan sukarela")])
+    pairs = {(x.split(" adalah")[0], y.split(" adalah")[0]) for x, y in _pairs(c, b)}
+    assert any(x.endswith("Pejabat Pelaksana") and y.endswith("Pelaksana") for x, y in pairs), pairs  # one holder

@@ -110,3 +110,11 @@ def test_required_contents_compare_folded_and_print_in_the_acts_words() -> None:
     assert list(got.values()) == ["Capaian Kinerja Tim", "Kendala Pelaksanaan Tugas", "tindak lanjut"]
     other = {"capaian kinerja tim": "capaian kinerja tim"}
     assert _compare(got, other)["only_a"] == ["Kendala Pelaksanaan Tugas", "tindak lanjut"]
+
+
+def test_mark_status_gives_a_stored_side_its_status_and_a_file_none(store: Store) -> None:
+    from rancang.corpus.diff import mark_status
+
+    rep = mark_status(compare(store.regulation("base"), store.regulation("ubah1"), None, None, "base", "ubah1"),
+                      store.db, "base", None)
+    assert rep["a"]["status"] == "berlaku, diubah dengan ubah1" and "status" not in rep["b"]

@@ -221,7 +221,8 @@ def test_a_bpk_record_about_another_act_is_a_witness_not_a_record(built):
     """BPK files "Perhitungan Anggaran Negara Tahun Anggaran 1987/1988" (LN 41, TLN 3416) as UU 3/1991, whose own
     text is "Tambahan dan Perubahan atas APBN Tahun Anggaran 1990/1991": against PP 51/1991's LN 56, TLN 3449 the
     fact is disputed, and without PP 51/1991 (checking it) only an INFO, never a GALAT on another act's numbers."""
-    from rancang.kb.compile import compile_acts, without
+    from rancang.kb.compile import compile_acts
+    from rancang.kb.judge import without
 
     obs = [{"file": "uu/1991/3.md", "self": {"key": "uu-1991-3", "jenis": "Undang-Undang", "nomor": "3", "tahun": 1991,
                                              "tentang": "TAMBAHAN DAN PERUBAHAN ATAS ANGGARAN PENDAPATAN DAN BELANJA "

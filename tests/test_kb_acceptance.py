@@ -90,7 +90,8 @@ REGIONAL = [
     ("uu-2011-12", "malang", (2011, 82), 5234, "error", "metadata BPK (uu-2011-12)"),
     ("pp-2017-11", "bogor", (2017, 63), 6037, "error", "Peraturan Bupati Pasaman Barat Nomor 17 Tahun 2024"),
     ("pp-2020-17", "bogor", (2020, 68), 6477, "error", "Peraturan Bupati Malang Nomor 132 Tahun 2023"),
-    ("pp-2019-72", "jepara", (2019, 187), 6402, "info", "naskah PP 72/2019 sendiri"),
+    # (its own text alone left: an act of 2000 or later, whose own publication lines verify its numbers)
+    ("pp-2019-72", "jepara", (2019, 187), 6402, "error", "naskah PP 72/2019 sendiri"),
     ("permenpanrb-2022-7", "bogor", (2022, 181), None, "error", "Peraturan Bupati Jepara Nomor 17 Tahun 2024"),
 ]
 
@@ -187,18 +188,37 @@ def test_an_act_no_held_text_cites_is_checked_against_what_the_knowledge_base_ho
     assert source in found[0]["message"]
 
 
-def test_pp_30_2019_is_known_from_its_own_text_alone_a_wrong_tln_is_an_info_and_its_ln_cannot_be_checked():
-    """No held text cites PP 30/2019; its converted text prints its TLN (6340) but not its LN line."""
+def test_pp_30_2019_is_known_from_its_own_text_alone_a_wrong_tln_is_an_error_and_its_ln_cannot_be_checked():
+    """No held text cites PP 30/2019; its converted text prints its TLN (6340, at the end of its Penjelasan) but not
+    its LN line (the penutup ends "... YASONNA H. LAOLY ttd. ttd. I PENJELASAN"). The own text of an act of 2000 or
+    later verifies its publication (kb.compile.OWN_TEXT_FROM): a wrong TLN is an error naming it; an LN cannot be
+    checked (the knowledge base holds none, so nothing is said about it)."""
     base = store.load()
     assert "ln" not in base.get("pp-2019-30")["facts"]
-    assert base.fact("pp-2019-30", "tln")["sources"] == ["naskah:pp-2019-30"]
+    tln = base.fact("pp-2019-30", "tln")
+    assert (tln["value"], tln["status"], tln["sources"]) == (6340, "verified", ["naskah:pp-2019-30"])
     reg, item = constructed(f"Peraturan Pemerintah Nomor 30 Tahun 2019 tentang Penilaian Kinerja Pegawai Negeri Sipil "
                             f"({LN} Tahun 2019 Nomor 77, {TLN} Nomor 6340)")
     assert l3(reg, item, "pp-2019-30") == []
     found = l3(reg, item, "pp-2019-30", wrong(item.text, rf"{TLN}\s+Nomor", 6340))
-    assert [(f["rule"], f["severity"]) for f in found] == [("L3_info", "info")]
-    assert "naskah PP 30/2019 sendiri" in found[0]["message"]
-    assert l3(reg, item, "pp-2019-30", wrong(item.text, r"Tahun\s+2019\s+Nomor", 77)) == []  # nothing to check
+    assert [(f["rule"], f["severity"]) for f in found] == [("L3", "error")]
+    assert "seharusnya Nomor 6340 menurut naskah PP 30/2019 sendiri" in found[0]["message"]
+    assert l3(reg, item, "pp-2019-30", wrong(item.text, r"Tahun\s+2019\s+Nomor", 77)) == []
+
+
+def test_pp_49_2018_tln_from_its_own_text_is_verified_and_pp_41_2020s_ocr_fragment_set_aside():
+    """PP 49/2018's own text prints "TAMBAHAN LEMBARAN NEGARA REPUBLIK INDONESIA NOMOR 6264"; PP 41/2020 prints it as
+    "626" (an OCR cut, far outside the TLNs of 2018: set aside, shown). A wrong TLN is an error naming the own text;
+    its LN (2018/224) rests on PP 41/2020 alone: a wrong LN is an INFO."""
+    tln = store.load().fact("pp-2018-49", "tln")
+    assert (tln["value"], tln["status"]) == (6264, "verified")
+    assert [o["value"] for o in tln["implausible"]] == [626]
+    reg, item = constructed("Peraturan Pemerintah Nomor 49 Tahun 2018 tentang Manajemen Pegawai Pemerintah dengan "
+                            f"Perjanjian Kerja ({LN} Tahun 2018 Nomor 224, {TLN} Nomor 6264)")
+    assert l3(reg, item, "pp-2018-49") == []
+    found = l3(reg, item, "pp-2018-49", wrong(item.text, rf"{TLN}\s+Nomor", 6264))
+    assert [(f["rule"], f["severity"]) for f in found] == [("L3", "error")]
+    assert "naskah PP 49/2018 sendiri" in found[0]["message"]
 
 
 #: amendments of UU 23/2014 and UU 12/2011 as a national act's Mengingat prints them (copied from the collection,

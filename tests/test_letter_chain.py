@@ -49,8 +49,10 @@ NAME = "tim-kerja-lintas-pd"
 def regulation(sleman_draft, tmp_path_factory) -> tuple[Path, int]:
     """The rewritten regulation (a Markdown file) and the number of its reporting Pasal."""
     text = (sleman_draft[1] / "draft.md").read_text(encoding="utf-8")
-    start = text.index("\\3) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah.")
-    text = text[:start] + MECHANISM + text[text.index("\\4) Mekanisme penunjukan yang bersifat lintas Instansi"):]
+    # the items open "3)" or, escaped for Markdown, "\\3)"
+    start = re.search(r"^\\?3\) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah\.", text, re.M).start()
+    end = re.search(r"^\\?4\) Mekanisme penunjukan yang bersifat lintas Instansi", text, re.M).start()
+    text = text[:start] + MECHANISM + text[end:]
     # a kedudukan clause before the reporting Pasal that also draws a line (Pejabat Fungsional -> Pimpinan Unit Kerja)
     placing = "(2) Pimpinan Unit Kerja berperan sebagai pejabat penilai kinerja."
     assert placing in text
@@ -184,9 +186,11 @@ def test_a_draft_of_another_region_is_passed_over_and_a_bundled_region_found(sle
     assert regulations.default_for(None, [folder]) is None
 
 
-def test_no_letter_from_the_pejabat_yang_berwenang_to_himself(regulation, tmp_path):
+def test_one_pejabat_yang_berwenang_still_answers_the_requester(regulation, tmp_path):
     """Within one region "pejabat yang berwenang ... kepada pejabat yang berwenang pemohon" (words of a lintas-instansi
-    chain carried into a lintas-PD one) is one official: the answer goes up once, no letter to oneself."""
+    chain carried into a lintas-PD one) is one official: no letter to himself, and the answer he received goes on to
+    the Kepala Perangkat Daerah who asked (the requester must receive an answer before he asks for the Keputusan),
+    the move said in skenario.md."""
     text = regulation[0].read_text(encoding="utf-8").replace(
         "surat jawaban tersebut kepada Kepala Perangkat Daerah pemohon",
         "surat jawaban tersebut kepada pejabat yang berwenang pemohon")
@@ -194,8 +198,42 @@ def test_no_letter_from_the_pejabat_yang_berwenang_to_himself(regulation, tmp_pa
     path = tmp_path / "perbup.md"
     path.write_text(text, encoding="utf-8")
     built = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(path)))
-    ((_, answer),) = _row(built, "jawaban-persetujuan")
-    assert (answer.dari.jabatan, answer.data["tujuan"]["jabatan"]) == (
+    (first, up), (second, on) = _row(built, "jawaban-persetujuan")
+    assert (up.dari.jabatan, up.data["tujuan"]["jabatan"]) == (
         "Kepala Dinas Komunikasi dan Informatika", "Bupati Sleman")
+    assert (on.dari.pejabat["jabatan"], on.data["tujuan"]["jabatan"]) == (
+        "Bupati Sleman", "Kepala Dinas Kesehatan Kabupaten Sleman")
+    assert first.cite == second.cite and second.teks.endswith(sc.FORWARDED_ONE)
     assert all(x.dari.pejabat.get("nama") != x.kepada.pejabat.get("nama") for x in built.letters)
-    sc.render_all(built)  # the set stays consistent
+    files = dict(sc.render_all(built))  # the set stays consistent
+    body = docx_text(files[on.filename])
+    assert "Yth. Kepala Dinas Kesehatan Kabupaten Sleman" in body
+    assert f"Nomor {built.letters[0].data['nomor']} tanggal" in body  # it answers the request
+    ((_, asks),) = _row(built, "permohonan-penetapan-keputusan")
+    assert asks.data["rujukan"]["nomor"] == on.data["nomor"]  # the requester cites the answer he received
+    assert sc.FORWARDED_ONE in sc.skenario_md(built)
+
+
+def test_the_request_is_copied_to_the_unit_where_the_employee_is(sleman_draft):
+    """"... dan ditembuskan kepada Pimpinan Unit Kerja tempat Pejabat Fungsional atau Pelaksana berada": the tembusan
+    goes to the head of the unit kerja where the employee asked for works (the side asked: "tempat ... berada" is
+    where the employee is, as "dituju"), not to the requester's own unit, and not to the employee, whom the words
+    only use to say where."""
+    built = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(sleman_draft[1] / "draft.json")))
+    ((step, letter),) = _row(built, "permohonan-pelibatan-lintas-unit")
+    assert re.search(r"ditembuskan kepada Pimpinan Unit Kerja tempat Pejabat Fungsional atau (Pejabat )?Pelaksana "
+                     r"berada", step.teks)
+    assert letter.data["tembusan"] == ["Kepala Bidang Aplikasi Informatika Dinas Komunikasi dan Informatika "
+                                       "Kabupaten Sleman"]
+    assert letter.data["pegawai"][0]["unit"].startswith("Bidang Aplikasi Informatika")
+
+
+def test_a_request_to_the_pejabat_yang_berwenang_addresses_a_superior(built, sleman_draft):
+    """A Kepala Perangkat Daerah writing to the kepala daerah (the pejabat yang berwenang) thanks "Bapak/Ibu", not
+    "Saudara" (the peer he writes to when the request goes to another Kepala Perangkat Daerah)."""
+    ((_, letter),) = _row(built, "permohonan-pelibatan-lintas-unit")
+    body = docx_text(dict(sc.render_all(built))[letter.filename])
+    assert "kerja sama Bapak/Ibu," in body and "Saudara" not in body
+    peer = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(sleman_draft[1] / "draft.json")))
+    body = docx_text(dict(sc.render_all(peer))[peer.letters[0].filename])
+    assert "kerja sama Saudara," in body

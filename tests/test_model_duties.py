@@ -73,6 +73,7 @@ def test_a_kedudukan_is_not_a_duty(roles):
      ["pimpinan_unit_organisasi", "pejabat_penilai_kinerja"]),
     ("d. Tanggung jawab anggota tim meliputi :", ["anggota_tim"]),
     ("Setiap Ketua Tim bertanggung jawab untuk:", ["ketua_tim"]),
+    ("2. Adapun tugas Ketua Tim Kerja yaitu:", ["ketua_tim"]),  # a discourse word before the duty's name
     # a section heading, a scope list and a sentence are not duty lists
     ("A. Tanggung jawab dalam tim kerja", []),
     ("Pelaksanaan tugas Pejabat Fungsional dan Pejabat Pelaksana terdiri atas:", []),

@@ -138,3 +138,31 @@ II. PENUGASAN
 """)
     lines = _lines(build(ingest_text(text, "contoh.txt")))
     assert lines == [("pejabat_fungsional", ("ahli madya",), "kepala_badan", ("pejabat_penilai_kinerja",))]
+
+
+def test_pada_struktur_di_atas_keeps_the_roles_after_it():
+    """"Pada struktur di atas pejabat Administrator, Kelompok Jabatan Fungsional dan pelaksana berkedudukan ...":
+    the Pejabat Administrator is one of the subjects (only "Pada <a place>," is a setting)."""
+    text = perbup("Pasal 1\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""A. KEDUDUKAN
+Pada struktur di atas pejabat Administrator, Kelompok Jabatan Fungsional dan pelaksana berkedudukan berada di \
+bawah Kepala Dinas yang berperan selaku Pejabat Penilai Kinerja.
+B. PENUGASAN
+""")
+    froms = {x[0] for x in _lines(build(ingest_text(text, "contoh.txt")))}
+    assert froms == {"pejabat_administrator", "pejabat_fungsional", "pejabat_pelaksana"}
+
+
+def test_a_kedudukan_told_from_the_superior():
+    """"Pada Inspektorat, Inspektur Pembantu berperan sebagai Pejabat Penilai Kinerja bagi Pejabat Fungsional yang
+    berada di bawahnya": the Pejabat Fungsional sits under the Inspektur Pembantu acting as Pejabat Penilai
+    Kinerja; where the sentence has its own verb ("X berkedudukan di bawah Y yang berperan sebagai Pejabat Penilai
+    Kinerja bagi ... yang berkedudukan dibawahnya") only X's line is drawn."""
+    text = perbup("Pasal 1\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""A. KEDUDUKAN
+Pada Inspektorat, Inspektur Pembantu berperan sebagai Pejabat Penilai Kinerja bagi Pejabat Fungsional yang berada \
+di bawahnya. Pejabat Pelaksana berkedudukan di bawah Kepala Bagian yang berperan sebagai Pejabat Penilai Kinerja \
+bagi Pejabat Fungsional dan Pelaksana yang berkedudukan dibawahnya.
+B. PENUGASAN
+""")
+    assert _lines(build(ingest_text(text, "contoh.txt"))) == [
+        ("pejabat_fungsional", (), "inspektur_pembantu", ("pejabat_penilai_kinerja",)),
+        ("pejabat_pelaksana", (), "kepala_bagian", ("pejabat_penilai_kinerja",))]

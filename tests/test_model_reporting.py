@@ -82,3 +82,17 @@ Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
     (report,) = [p for p in m["procedures"] if p["form"] == "pelaporan"]
     assert [(s["cite"], s["actor"]) for s in report["steps"]] == [("Pasal 7 ayat (1)", "ketua_tim"),
                                                                 ("Pasal 7 ayat (2)", "anggota_tim")]
+
+
+def test_results_handed_on_in_a_duty_list_are_a_line():
+    """"Anggota Tim Kerja bertanggung jawab atas: ... b. penyampaian hasil pekerjaannya kepada Ketua Tim Kerja":
+    handing one's work on is reporting it (the reporting gold's convention for "Hasil ... disampaikan kepada")."""
+    text = perbup("Pasal 1\nPeraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n", lampiran="""B. TIM KERJA
+1. Anggota Tim Kerja bertanggung jawab atas:
+a. pelaksanaan tugas sesuai pembagian kerja;
+b. penyampaian hasil pekerjaannya kepada Ketua Tim Kerja.
+2. Adapun tugas Ketua Tim Kerja yaitu:
+a. menyampaikan hasil pekerjaan tim kepada Pimpinan Unit Kerja.
+""")
+    lines = {(x["from"], x["to"]) for x in build(ingest_text(text, "contoh.txt"))["reporting_lines"]}
+    assert lines == {("anggota_tim", "ketua_tim"), ("ketua_tim", "pimpinan_unit_kerja")}

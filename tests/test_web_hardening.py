@@ -83,14 +83,15 @@ def test_the_throttle_forgets_old_tries() -> None:
 
 def _post_chunked(app, total: int, chunk: int = 64 * 1024) -> tuple[int, int, bytes]:
     """POST a multipart upload of ``total`` bytes to /baca/unggah without a Content-Length, the body produced
-    lazily in ``chunk``-sized pieces; returns (status, bytes the app pulled, response body)."""
+    lazily in ``chunk``-sized pieces; returns (status, bytes the app had pulled when it began its answer, response
+    body)."""
     boundary = "batas123"
     head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"besar.txt\"\r\n"
             "Content-Type: text/plain\r\n\r\n").encode()
     tail = f"\r\n--{boundary}--\r\n".encode()
     pulled = 0
     sent = 0  # bytes of the file produced so far
-    out: dict = {"status": 0, "body": b""}
+    out: dict = {"status": 0, "body": b"", "pulled": 0}
 
     async def receive() -> dict:
         nonlocal pulled, sent
@@ -106,7 +107,7 @@ def _post_chunked(app, total: int, chunk: int = 64 * 1024) -> tuple[int, int, by
 
     async def send(message: dict) -> None:
         if message["type"] == "http.response.start":
-            out["status"] = message["status"]
+            out["status"], out["pulled"] = message["status"], pulled
         elif message["type"] == "http.response.body":
             out["body"] += message.get("body", b"")
 
@@ -116,7 +117,7 @@ def _post_chunked(app, total: int, chunk: int = 64 * 1024) -> tuple[int, int, by
              "headers": [(b"host", b"127.0.0.1:8000"), (b"transfer-encoding", b"chunked"),
                          (b"content-type", f"multipart/form-data; boundary={boundary}".encode())]}
     asyncio.run(app(scope, receive, send))
-    return out["status"], pulled, out["body"]
+    return out["status"], out["pulled"], out["body"]
 
 
 def test_a_chunked_100_mb_upload_is_cut_at_the_limit(tmp_path) -> None:
@@ -125,7 +126,7 @@ def test_a_chunked_100_mb_upload_is_cut_at_the_limit(tmp_path) -> None:
     c = make_client(tmp_path, max_upload=1 * MB)
     status, pulled, body = _post_chunked(c.app, 100 * MB)
     assert status == 413 and "Berkas terlalu besar: batas unggahan 1 MB" in body.decode()
-    assert pulled <= 1 * MB + FORM_ROOM + 64 * 1024  # at most the limit read, so at most the limit written
+    assert pulled <= 1 * MB + FORM_ROOM + 64 * 1024  # at most the limit read before the refusal
     written = sum(p.stat().st_size for p in Path(tmp_path / "work").rglob("*") if p.is_file())
     assert written < 1 * MB
 
@@ -207,10 +208,8 @@ def test_a_lambang_is_an_uploaded_image_never_a_server_path(client) -> None:
     assert "Surat siap" in wait_job(client, good.text)
 
 
-def test_a_chunked_100_mb_upload_to_the_running_server_is_cut(tmp_path) -> None:
-    """The same through uvicorn and a socket, as a browser or curl sends it: the server answers 413 and closes the
-    connection long before 100 MB have gone out (what is sent is counted; kernel buffers hold a few MB)."""
-    import http.client
+def _running(tmp_path, limit: int):
+    """The app served by uvicorn on a free local port (a thread); returns (port, server)."""
     import socket
     import threading
     import time
@@ -220,7 +219,7 @@ def test_a_chunked_100_mb_upload_to_the_running_server_is_cut(tmp_path) -> None:
     from rancang.web.app import create_app
     from rancang.web.config import Config
 
-    app = create_app(Config(db=str(tmp_path / "c.sqlite"), workdir=tmp_path / "work", max_upload=1 * MB,
+    app = create_app(Config(db=str(tmp_path / "c.sqlite"), workdir=tmp_path / "work", max_upload=limit,
                             inline_jobs=True))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -229,28 +228,79 @@ def test_a_chunked_100_mb_upload_to_the_running_server_is_cut(tmp_path) -> None:
     threading.Thread(target=srv.run, daemon=True).start()
     while not srv.started:
         time.sleep(0.05)
-    sent = 0
-    boundary = "batas"
+    return port, srv
 
-    def body():
-        nonlocal sent
-        yield (f"--{boundary}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"besar.txt\"\r\n"
-               "Content-Type: text/plain\r\n\r\n").encode()
-        while sent < 100 * MB:
-            sent += 64 * 1024
-            yield b"kata " * (64 * 1024 // 5)
 
+def _chunked_body(boundary: str, total: int, counter: list[int]):
+    """A multipart file of ``total`` bytes, produced 64 KB at a time; ``counter[0]`` counts what was produced."""
+    yield (f"--{boundary}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"besar.txt\"\r\n"
+           "Content-Type: text/plain\r\n\r\n").encode()
+    while counter[0] < total:
+        counter[0] += 64 * 1024
+        yield b"kata " * (64 * 1024 // 5)
+    yield f"\r\n--{boundary}--\r\n".encode()
+
+
+def test_a_chunked_100_mb_upload_to_the_running_server_is_cut_and_the_sender_reads_the_sentence(tmp_path) -> None:
+    """Through uvicorn and a socket, as a script sends it (``http.client`` reads the answer only after sending its
+    whole body): the body is cut at the limit, nothing of it is written, and the client still gets the 413 page
+    with its Indonesian sentence, not a reset connection (the refusal lingers while the rest is dropped)."""
+    import http.client
+
+    port, srv = _running(tmp_path, 1 * MB)
+    sent = [0]
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    status = None
     try:
-        conn.request("POST", "/baca/unggah", body=body(), encode_chunked=True,
-                     headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
-        status = conn.getresponse().status
-    except (BrokenPipeError, ConnectionResetError):
-        pass  # the server closed while we were still sending: cut
+        conn.request("POST", "/baca/unggah", body=_chunked_body("batas", 100 * MB, sent), encode_chunked=True,
+                     headers={"Content-Type": "multipart/form-data; boundary=batas"})
+        answer = conn.getresponse()
+        status, page = answer.status, answer.read().decode()
     finally:
         conn.close()
         srv.should_exit = True
-    assert status in (413, None) and sent < 40 * MB
+    assert sent[0] >= 100 * MB  # the whole body went out: the server read and dropped what it refused
+    assert status == 413 and "Berkas terlalu besar: batas unggahan 1 MB." in page and '<html lang="id">' in page
     written = sum(p.stat().st_size for p in (tmp_path / "work").rglob("*") if p.is_file())
     assert written < 1 * MB
+
+
+def test_a_client_that_reads_while_it_sends_gets_the_413_page_before_its_body_ends(tmp_path) -> None:
+    """A browser or curl reads the answer while it still sends: the page arrives while the body is still being
+    sent (the server does not wait for the end of the body to refuse it)."""
+    import socket
+    import threading
+
+    port, srv = _running(tmp_path, 1 * MB)
+    sent, stop = [0], threading.Event()
+    sock = socket.create_connection(("127.0.0.1", port), timeout=60)
+
+    def send() -> None:
+        head = (f"POST /baca/unggah HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nTransfer-Encoding: chunked\r\n"
+                "Content-Type: multipart/form-data; boundary=batas\r\n\r\n").encode()
+        try:
+            sock.sendall(head)
+            for piece in _chunked_body("batas", 100 * MB, sent):
+                if stop.is_set():
+                    return
+                sock.sendall(b"%x\r\n%s\r\n" % (len(piece), piece))
+            sock.sendall(b"0\r\n\r\n")
+        except OSError:
+            return
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    answer = b""
+    try:
+        while b"</html>" not in answer:
+            data = sock.recv(65536)
+            if not data:
+                break
+            answer += data
+        at_page = sent[0]
+    finally:
+        stop.set()
+        sender.join(timeout=30)
+        sock.close()
+        srv.should_exit = True
+    assert answer.startswith(b"HTTP/1.1 413") and "Berkas terlalu besar: batas unggahan 1 MB." in answer.decode()
+    assert at_page < 100 * MB  # the page came while the body was still on its way

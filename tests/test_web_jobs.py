@@ -4,6 +4,9 @@ addresses that survive a reload, listed on the Pekerjaan page."""
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 pytest.importorskip("fastapi")
@@ -75,6 +78,32 @@ def test_a_job_past_its_memory_limit_fails_alone(tmp_path) -> None:
         work.shutdown()
 
 
+def test_a_small_hostile_docx_past_the_memory_limit_ends_with_the_memory_sentence(tmp_path) -> None:
+    """An 80 KB DOCX whose document.xml inflates to 30 MB of empty paragraphs (under the reader's 32 MB part bound)
+    needs about 770 MB to parse (measured), where a 72 KB TXT needs under 400 MB. Under a 640 MB limit the job fails
+    alone, and the page says the memory limit was passed, not that a sound file is "rusak" (lxml reports the failed
+    allocation as an XML error); the lane's worker reads the next file."""
+    from docx_build import build
+
+    from rancang.web.jobs import Jobs
+    from rancang.web.pages.baca import read_upload
+
+    hostile = build("<w:p/>" * 5_000_000)
+    assert len(hostile) < 100 * 1024
+    work = Jobs(tmp_path, memory=640 << 20)
+    try:
+        job = work.submit("baca", "bom", read_upload, hostile, "bom.docx", "auto", lane="besar")
+        wait_until(lambda: work.get(job.id).done)
+        assert job.state == "gagal" and "melampaui batas memori 640 MB" in job.error and "rusak" not in job.error
+        assert job.error.count(".") == 1 and "Traceback" not in job.error
+        after = work.submit("baca", "malang", read_upload, MALANG.read_bytes(), "malang.txt", "auto", lane="besar")
+        wait_until(lambda: work.get(after.id).done)
+        assert after.state == "selesai", after.error
+        assert after.result["reg"].pasals()
+    finally:
+        work.shutdown()
+
+
 def test_a_reading_has_an_address_that_survives_a_reload(tmp_path) -> None:
     c = make_client(tmp_path, inline_jobs=False)
     r = c.post("/baca/unggah", files={"berkas": ("malang.txt", MALANG.read_bytes(), "text/plain")},
@@ -128,3 +157,33 @@ def test_a_reading_outlives_a_restart_of_the_app_in_a_named_work_folder(tmp_path
     page = again.get(f"/baca/{jid}").text
     assert 'id="n-pasal-10"' in page and "Simpan ke korpus" not in page and "ke korpus" in page
     assert "Membaca malang.txt" in again.get("/pekerjaan").text
+
+
+def test_kept_results_are_bounded_by_count_and_by_age(tmp_path) -> None:
+    """The results kept for reloadable addresses never grow without bound: past ``keep`` ended jobs the oldest go,
+    and a job that ended more than ``keep_seconds`` ago goes too, folder and all, also from a named work folder
+    read back at a restart (with the folder of a job that never ended)."""
+    from rancang.web.jobs import Jobs
+
+    work = Jobs(tmp_path, keep=3, inline=True, keep_seconds=3600)
+    done = [work.submit("uji", f"tugas {i}", sleeper, 0) for i in range(5)]
+    assert [j.title for j in work.all()] == ["tugas 4", "tugas 3", "tugas 2"]  # the newest three
+    assert not done[0].outdir.exists() and not done[1].outdir.exists() and done[2].outdir.exists()
+    done[2].finished -= 7200  # ended two hours ago: past the hour kept
+    assert work.get(done[2].id) is None and not done[2].outdir.exists()
+    assert [j.title for j in work.all()] == ["tugas 4", "tugas 3"]
+    done[3].finished -= 7200
+    Jobs.record(done[3])  # its record now says it ended two hours ago
+    stray = tmp_path / ("f" * 32)  # a job that was running when the app stopped: a folder without a record
+    stray.mkdir()
+    (stray / "keluaran.docx").write_bytes(b"x")
+    os.utime(stray, (time.time() - 7200, time.time() - 7200))
+    again = Jobs(tmp_path, keep=3, inline=True, keep_seconds=3600)
+    assert [j.title for j in again.all()] == ["tugas 4"]
+    assert not done[3].outdir.exists() and not stray.exists() and done[4].outdir.exists()
+
+
+def test_the_pekerjaan_page_says_how_long_results_are_kept(tmp_path) -> None:
+    c = make_client(tmp_path, keep_jobs=25, keep_days=3)
+    assert "sampai 25 pekerjaan yang lebih baru selesai, atau paling lama 3 hari setelah selesai" in c.get(
+        "/pekerjaan").text

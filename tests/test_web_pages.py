@@ -35,6 +35,10 @@ def test_compare_two_regions(client) -> None:
     assert {f.rsplit(".", 1)[1] for f in files} == {"html", "docx", "json"}
     report = client.get("/unduh/" + next(f for f in files if f.endswith(".json")))
     assert report.status_code == 200 and report.json()["a"]["id"] == "bogor"
+    # each act says where its text comes from and whether it is in force, as `rancang diff bogor malang` does
+    assert report.json()["a"]["status"] == "berlaku" and "contoh bawaan rancang" in report.json()["a"]["provenance"]
+    assert "Kota Bogor: contoh bawaan rancang: Peraturan Wali Kota Bogor Nomor 93 Tahun 2022" in html
+    assert "status: berlaku" in html
 
 
 def test_identical_pairs_are_folded(client) -> None:

@@ -175,10 +175,30 @@ def test_the_drafters_checklist_names_no_command(client) -> None:
     from rancang.web.drafting import checklist
 
     rows = checklist("# Catatan\n- [ ] **Pasal 1 angka 13** [U2]: perbaikan mekanis rancang check --fix — ubah\n"
-                     "- [ ] Istilah didefinisikan tetapi tidak dipakai dalam rancangan (check U5).\n")
+                     "- [ ] Istilah didefinisikan tetapi tidak dipakai dalam rancangan (check U5).\n"
+                     "Dibuat oleh `rancang draft`. Baca sebelum rancangan dibahas.\n")
     texts = [r["text"] for r in rows]
+    assert texts[3] == "Disusun oleh rancang. Baca sebelum rancangan dibahas."
     assert texts[1] == "**Pasal 1 angka 13** [U2]: perbaikan mekanis oleh pemeriksaan kaidah — ubah"
     assert texts[2].endswith("(kaidah U5).") and not any("check" in t for t in texts)
+
+
+def test_the_checklist_shows_rule_codes_as_tags_not_as_bracketed_text(client) -> None:
+    """As the findings show their codes: the note's rule after its cite is a small tag, a check code the text
+    repeats is not printed twice, and one with an explanation keeps the explanation beside its tag."""
+    from rancang.web.drafting import checklist
+
+    rows = checklist("- **Pasal 1 angka 13** [U5]: istilah \"Jabatan Pelaksana\" didefinisikan tetapi tidak dipakai "
+                     "dalam rancangan (check U5).\n"
+                     "- **Pasal 1 angka 30** [definisi-keuangan]: definisi yang hanya dipakai oleh ketentuan keuangan "
+                     "(check U5 - istilah didefinisikan tetapi tidak dipakai).\n")
+    first, second = (str(r["html"]) for r in rows)
+    assert first.startswith('<strong>Pasal 1 angka 13</strong> <span class="code">U5</span> istilah')
+    assert first.endswith("dalam rancangan.") and first.count("U5") == 1
+    assert second.startswith('<strong>Pasal 1 angka 30</strong> <span class="code">definisi-keuangan</span> ')
+    assert second.endswith('ketentuan keuangan <span class="code">U5</span> (istilah didefinisikan tetapi tidak '
+                           'dipakai).')
+    assert not any(re.search(r"\(check|\(kaidah|\[U5\]", str(r["html"])) for r in rows)
 
 
 def test_a_mengingat_without_a_number_shows_no_none(client) -> None:

@@ -28,7 +28,8 @@ def create_app(cfg: Config | None = None) -> Any:
     bundled regulations are in place before the first page."""
     cfg = cfg or Config()
     work = jobs.Jobs(cfg.outdir, keep=cfg.keep_jobs, inline=cfg.inline_jobs, memory=cfg.job_memory,
-                     seconds=cfg.job_seconds, workers={"kecil": cfg.small_workers, "besar": cfg.large_workers})
+                     seconds=cfg.job_seconds, workers={"kecil": cfg.small_workers, "besar": cfg.large_workers},
+                     keep_seconds=cfg.keep_days * 86400)
 
     @asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[None]:

@@ -30,7 +30,8 @@ class Config:
     ``max_upload``: bytes accepted per upload; ``token``: access token (None: no token asked);
     ``inline_jobs``: run background work in the request itself (tests); ``hosts``: host names a request may
     address besides this machine's loopback names (the ``--host`` the app listens on);
-    ``job_memory``: bytes of memory one job's worker may use; ``job_seconds``: how long one job may run.
+    ``job_memory``: bytes of memory one job's worker may use; ``job_seconds``: how long one job may run;
+    ``keep_jobs``: ended jobs (readings, results) kept at most; ``keep_days``: days an ended job is kept.
 
     Raises :class:`InputError` for a token shorter than :data:`MIN_TOKEN` characters.
     """
@@ -41,6 +42,7 @@ class Config:
     token: str | None = None
     inline_jobs: bool = False
     keep_jobs: int = 40
+    keep_days: float = 7.0
     hosts: tuple[str, ...] = ()
     job_memory: int = 3 * 1024 * 1024 * 1024
     job_seconds: int = 30 * 60

@@ -167,7 +167,7 @@ def checklist(markdown: str | None, cites: dict[str, str] | None = None) -> list
             if lead and cites:
                 row["anchor"] = cites.get(lead["cite"])
         text = for_page(text)
-        row["text"], row["html"] = text, inline(text)
+        row["text"], row["html"] = text, tagged(inline(text))
         rows.append(row)
     return rows
 
@@ -176,8 +176,9 @@ def checklist(markdown: str | None, cites: dict[str, str] | None = None) -> list
 NOTES_IN_PAGE = [(re.compile(r"perbaikan mekanis `?rancang check --fix`?"),
                   "perbaikan mekanis oleh pemeriksaan kaidah"),
                  (re.compile(r"`?rancang check --fix`?"), "perbaikan otomatis pemeriksaan kaidah"),
-                 (re.compile(r"\(check (\w+)\)"), r"(kaidah \1)"),
-                 (re.compile(r"`?rancang check`?"), "pemeriksaan kaidah")]
+                 (re.compile(r"\(check (\w+)((?: - [^)]*)?)\)"), r"(kaidah \1\2)"),
+                 (re.compile(r"`?rancang check`?"), "pemeriksaan kaidah"),
+                 (re.compile(r"Dibuat oleh `?rancang draft`?"), "Disusun oleh rancang")]
 
 
 def for_page(text: str) -> str:
@@ -186,6 +187,30 @@ def for_page(text: str) -> str:
     for pattern, said in NOTES_IN_PAGE:
         text = pattern.sub(said, text)
     return text
+
+
+#: a note's rule after its cite ("**Pasal 1 angka 13** [U5]: ...") and a check code it names ("(kaidah U5)",
+#: "(kaidah U5 - istilah didefinisikan tetapi tidak dipakai)"), in the escaped line
+LEAD_RULE = re.compile(r"^(<strong>[^<]*</strong>) \[([\w.-]+)\]:")
+RULE_NOTE = re.compile(r" ?\(kaidah (\w+)(?: - ([^)]*))?\)")
+
+
+def tagged(html: Markup) -> Markup:
+    """A checklist line with its rule codes as small tags, as the findings show theirs: the note's rule after its
+    cite, and a check code named in the text (dropped when it repeats the note's own rule; its explanation, if
+    any, stays in brackets)."""
+    out = str(html)
+    code = None
+    if lead := LEAD_RULE.match(out):
+        code = lead.group(2)
+        out = f'{lead.group(1)} <span class="code">{code}</span>' + out[lead.end():]
+
+    def named(m: re.Match[str]) -> str:
+        if m.group(1) == code and not m.group(2):
+            return ""
+        return f' <span class="code">{m.group(1)}</span>' + (f" ({m.group(2)})" if m.group(2) else "")
+
+    return Markup(RULE_NOTE.sub(named, out))
 
 
 def inline(text: str) -> Markup:

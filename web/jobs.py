@@ -13,7 +13,8 @@ A job is a module-level function ``fn(job, *args)`` (so it can be sent to a work
 by the page's polling), ``job.offer(name, data)`` writes a file offered for download, ``job.outdir`` is that
 folder. Errors the user can act on (:class:`rancang.errors.RancangError`) keep their Indonesian sentence; anything
 else becomes one sentence too, never a traceback. Jobs are kept until removed or until ``keep`` newer ones have
-finished; their addresses (``/baca/<id>``, ``/pekerjaan/<id>``) survive a reload.
+finished, or until ``keep_seconds`` have passed since they ended (so what a named work folder keeps across restarts
+never grows without bound); their addresses (``/baca/<id>``, ``/pekerjaan/<id>``) survive a reload.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import re
 import resource
 import shutil
 import threading
@@ -38,6 +40,7 @@ from typing import Any
 
 from rancang import atomic
 from rancang.errors import RancangError
+from rancang.web.memory import out_of_memory, vm_peak
 
 Progress = Callable[..., None]
 #: the lanes and what they are for (Pekerjaan page)
@@ -47,6 +50,8 @@ STATES = {"antre": "menunggu giliran", "berjalan": "berjalan", "selesai": "seles
           "dibatalkan": "dibatalkan"}
 STATUS = ".status.json"  # what a worker reports; a dot-name is never offered for download
 KEPT = ".pekerjaan.pickle"  # an ended job as the app keeps it across a restart (its folder, its result)
+#: the name of a job's folder (its id)
+JOB_FOLDER = re.compile(r"^[0-9a-f]{32}$")
 
 
 class WorkerJob:
@@ -75,17 +80,22 @@ class WorkerJob:
 
 def _work(fn: Callable[..., Any], jid: str, outdir: Path, memory: int, args: tuple) -> Any:
     """Run ``fn(job, *args)`` in a worker under the memory limit (bytes); returns its result, or raises a
-    :class:`RancangError` whose sentence the page shows."""
+    :class:`RancangError` whose sentence the page shows. A job that failed because it ran out of memory under the
+    limit (:func:`out_of_memory`) says so, whatever the library that failed made of it."""
     if memory:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     job = WorkerJob(jid, outdir)
     job.progress("Sedang dikerjakan…")
+    peak = vm_peak()
     try:
         return fn(job, *args)
-    except MemoryError:
-        raise RancangError(f"pekerjaan dihentikan: melampaui batas memori {memory >> 20} MB.") from None
+    except Exception as exc:
+        if memory and out_of_memory(exc, memory, peak):
+            raise RancangError(f"pekerjaan dihentikan: melampaui batas memori {memory >> 20} MB; berkas ini "
+                               "memerlukan lebih banyak memori daripada yang diizinkan untuk satu pekerjaan.") from None
+        raise
 
 
 def _ready() -> bool:
@@ -159,12 +169,14 @@ class Jobs:
     """The running app's jobs: two lanes of worker processes, the last ``keep`` finished jobs remembered.
 
     ``workers``: processes per lane {"kecil": n, "besar": n}; ``memory``: bytes per job (0: no limit);
-    ``seconds``: time limit per job; ``inline``: run each job in the request itself (tests of pages)."""
+    ``seconds``: time limit per job; ``inline``: run each job in the request itself (tests of pages);
+    ``keep``: ended jobs remembered at most; ``keep_seconds``: how long an ended job is remembered (0: no limit)."""
 
     def __init__(self, outdir: Path, workers: dict[str, int] | None = None, keep: int = 40, inline: bool = False,
-                 memory: int = 0, seconds: float = 1800) -> None:
+                 memory: int = 0, seconds: float = 1800, keep_seconds: float = 0) -> None:
         self.outdir = outdir
         self.keep = keep
+        self.keep_seconds = keep_seconds
         self.inline = inline
         self.memory = memory
         self.seconds = seconds
@@ -176,7 +188,9 @@ class Jobs:
 
     def _reload(self) -> None:
         """Take back the ended jobs an earlier run of the app kept in ``outdir`` (a work folder the user named
-        survives a restart); a folder without a readable record is left alone."""
+        survives a restart), within the count and age bounds. A job folder without a readable record (a job that
+        never ended, or a record of another version of rancang) is left alone until it is older than
+        ``keep_seconds``, then deleted with the expired ones."""
         kept = []
         for path in self.outdir.glob(f"*/{KEPT}") if self.outdir.is_dir() else []:
             try:
@@ -187,6 +201,14 @@ class Jobs:
                 kept.append(job)
         for job in sorted(kept, key=lambda j: j.created):
             self._jobs[job.id] = job
+        with self._lock:
+            self._expire()
+        if self.keep_seconds and self.outdir.is_dir():
+            cutoff = time.time() - self.keep_seconds
+            for folder in self.outdir.iterdir():
+                if (JOB_FOLDER.match(folder.name) and folder.is_dir() and folder.name not in self._jobs
+                        and folder.stat().st_mtime < cutoff):
+                    shutil.rmtree(folder, ignore_errors=True)
 
     @staticmethod
     def record(job: Job) -> None:
@@ -224,7 +246,9 @@ class Jobs:
         return job
 
     def get(self, jid: str) -> Job | None:
+        """The job ``jid`` while it is remembered (None once removed or expired)."""
         with self._lock:
+            self._expire()
             job = self._jobs.get(jid)
         if job is not None:
             job.refresh()
@@ -238,8 +262,9 @@ class Jobs:
         return jobs[-1] if jobs else None
 
     def all(self) -> list[Job]:
-        """Every remembered job, newest first."""
+        """Every remembered job, newest first (the ones past the age bound are forgotten first)."""
         with self._lock:
+            self._expire()
             jobs = list(self._jobs.values())
         for j in jobs:
             j.refresh()
@@ -326,7 +351,13 @@ class Jobs:
             self.record(job)
 
     def _expire(self) -> None:
+        """Forget (and delete the folders of) the ended jobs beyond the newest ``keep`` and those that ended more
+        than ``keep_seconds`` ago. Called with the lock held."""
         ended = [j for j in self._jobs.values() if j.done]
-        for old in ended[: max(0, len(ended) - self.keep)]:
-            del self._jobs[old.id]
-            shutil.rmtree(old.outdir, ignore_errors=True)
+        old = ended[: max(0, len(ended) - self.keep)]
+        if self.keep_seconds:
+            cutoff = time.time() - self.keep_seconds
+            old += [j for j in ended[len(old):] if (j.finished or j.created) < cutoff]
+        for job in old:
+            del self._jobs[job.id]
+            shutil.rmtree(job.outdir, ignore_errors=True)

@@ -32,6 +32,10 @@ def facts_of(entry: Dasar) -> list[dict[str, Any]]:
             facts.append(f"{label} {value} ({_STATUS[f['status']]}, {f['agree']} sumber"
                          + (f", {f['disagree']} berbeda" if f["disagree"] else "") + ")")
         relations = [f"{'dicabut' if rel == 'repealed_by' else 'diubah'} dengan {base.short(r['act'])}"
-                     f" ({_STATUS[r['status']]})" for rel in ("repealed_by", "amended_by") for r in rec[rel]]
+                     f" ({_STATUS[r['status']]})" + (f"; {base.short(r['act'])} diputus Mahkamah Konstitusi"
+                                                      if r.get("mk") else "")
+                     for rel in ("repealed_by", "amended_by") for r in rec[rel]]
+        relations += [f"Putusan Mahkamah Konstitusi {d['putusan'] or ''} ({d['lingkup']})".replace("  ", " ")
+                      for d in rec.get("mk") or []]
         out.append({"name": base.short(key), "key": key, "facts": facts, "relations": relations})
     return out

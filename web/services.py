@@ -16,6 +16,7 @@ from rancang import ingest
 from rancang.corpus import diff, report
 from rancang.corpus import search as fts
 from rancang.corpus import standing as standing_of
+from rancang.corpus.consolidate import consolidate
 from rancang.corpus.provenance import provenance
 from rancang.corpus.store import Store
 from rancang.errors import InputError, RancangError
@@ -26,6 +27,7 @@ from rancang.model.shapes import SistemKerja
 from rancang.parts import Meta
 from rancang.topics import labels as topic_labels
 from rancang.tree import Regulation
+from rancang.web import consolidated as consolidated_view
 
 SEVERITY = {"error": "galat", "warning": "peringatan", "info": "info"}
 
@@ -144,6 +146,23 @@ def standing(db: str | None, rid: str) -> dict[str, Any]:
         return _with_titles(s, standing_of.standing(s, rid))
 
 
+def consolidated(db: str | None, rid: str) -> dict[str, Any]:
+    """The consolidated reading of stored act ``rid`` (issue 30 item 3): {id, title, tentang, standing (as
+    :func:`standing`), amendments: [{id, title, asal}] in the order applied, rows
+    (:func:`rancang.web.consolidated.rows`), counts, unapplied: [instruction text]}. Raises :class:`InputError`
+    for an unknown id."""
+    with store(db) as s:
+        rid = s.get_row(rid)["id"]
+        about = _with_titles(s, standing_of.standing(s, rid))
+        base = s.regulation(rid)
+        amending = [(a, s.regulation(a)) for a in about["links"]["diubah_dengan"]]
+    done = consolidate(base, amending)
+    reading = consolidated_view.rows(done, about["titles"])
+    return {"id": rid, "title": title(base.meta), "tentang": base.meta.tentang, "standing": about,
+            "amendments": [{"id": a, "title": about["titles"].get(a) or a, "asal": provenance(t)} for a, t in amending],
+            "rows": reading, "counts": consolidated_view.summary(reading), "unapplied": done.unapplied}
+
+
 def origin(reg: Regulation) -> dict[str, Any]:
     """The standing of a reading not (yet) stored: only where its text comes from, ``{"asal": ...}``."""
     return {"asal": provenance(reg)}
@@ -232,6 +251,8 @@ def compare(db: str | None, a: str, b: str, job: Any = None) -> dict[str, Any]:
         job.progress("Memasangkan klausul…", 0.8)
     (ra, ta, ia), (rb, tb, ib) = sides
     rep = diff.compare(ra, rb, ta, tb, ia, ib)
+    with store(db) as s:
+        diff.mark_status(rep, s.db, ia, ib)  # in force, amended or repealed, as `rancang diff ID ID` says
     if job is not None:
         job.outdir.mkdir(parents=True, exist_ok=True)
         for ext in ("html", "docx", "json"):

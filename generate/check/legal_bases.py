@@ -52,17 +52,13 @@ def _rule(rule: str, verified: bool) -> str:
 def check_numbers(reg: Regulation) -> Iterator[Finding]:
     """L3: the publication printed for a cited act against the knowledge base's fact, with its sources."""
     base, own = store.load(), evidence.own_key(reg.meta)
-    texts = {item_cite("Mengingat", reg.mengingat, item): norm(item.text) for item in reg.mengingat}
+    # (a bracket inside a ratifying title, before "menjadi/sebagai Undang-Undang", is the ratified act's: "UU
+    # 70/1958 tentang Penetapan Undang-undang Darurat No. 2 Tahun 1958 ... (Lembaran Negara ... Nomor 41), sebagai
+    # Undang-undang" - cited_acts gives it to that act, never to the act cited)
     for cite, acts in _entries(reg):
-        # "UU 70/1958 tentang Penetapan Undang-undang Darurat No. 2 Tahun 1958 tentang ... (Lembaran Negara ...
-        # Nomor 41), sebagai Undang-undang": a bracket inside the title, before "sebagai/menjadi Undang-Undang", is
-        # the publication of the act the title names, not of the act cited
-        inner = bool(_INSIDE_TITLE.search(texts.get(cite, "")))
         for cited in acts:
             pub, key = cited["pub"], cited["act"]["key"]
             if pub is None or key == "uud-1945" or base.get(key) is None:
-                continue
-            if inner and re.match(r"Penetapan\b", cited["act"].get("tentang") or "", re.I):
                 continue
             name = base.name(key)
             field = GAZETTES[pub["kind"]]
@@ -92,7 +88,6 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
                 yield f
 
 
-_INSIDE_TITLE = re.compile(r"\)\s*,?\s*(?:sebagai|menjadi)\s+Undang-\s*[Uu]ndang\b")
 _REGION = re.compile(r"\b(Provinsi|Kabupaten|Kota)\s+(.+)$")
 
 
@@ -121,18 +116,34 @@ def _fold(text: str) -> str:
 
 
 def check_replaced(reg: Regulation) -> Iterator[Finding]:
-    """L1: a base repealed before this act was made; L4: repealed after it (currency), with the repealing act."""
+    """L1: a base repealed before this act was made; L4: repealed after it (currency), with the repealing act.
+    L1_mk: the repealing act was struck by the Mahkamah Konstitusi, perhaps whole, by a decision of this act's year
+    or before (UU 24/2003 Pasal 57: what the Court strikes has no binding force, and a repeal it made with it - MK
+    28/PUU-XI/2013 annulled UU 17/2012, and UU 25/1992 applies again): an INFO naming the decision, never an error.
+    L1_mk_act: the base itself so struck (an INFO)."""
     base, own = store.load(), evidence.own_key(reg.meta)
     date, year = _date_of(reg)
     for cite, acts in _entries(reg):
         for cited in acts[:1]:
             key = cited["act"]["key"]
+            if key != own and (struck := evidence.annulments(base, key, year)):
+                yield finding("L1_mk_act", cite, act=base.name(key), **_decision_words(struck, key))
             for rel in evidence.relations(base, key, "repealed_by", exclude=own):
                 before = evidence.made_before(base, rel["act"], date, year)
                 verified = rel["status"] == "verified"
                 src = evidence.sources_phrase(base, rel["sources"])
                 if rel["act"] == own:
                     continue  # (the act being checked repeals it: it says so itself)
+                if struck := evidence.annulments(base, rel["act"], year):
+                    words = _decision_words(struck, rel["act"])
+                    revived = any((str(cited["act"]["nomor"]), cited["act"]["tahun"]) in map(tuple, d["revives"])
+                                  for d in struck)
+                    yield finding("L1_mk", cite, act=base.name(key), new=base.name(rel["act"]), evidence=src,
+                                  akibat=(f"{base.short(key)} berlaku kembali" if revived else
+                                          f"bila putusan itu membatalkan {base.short(rel['act'])} seluruhnya, "
+                                          f"pencabutan itu tidak berlaku dan {base.short(key)} berlaku kembali"),
+                                  **words)
+                    continue
                 if before:
                     f = finding(_rule("L1", verified), cite, act=base.name(key), new=base.name(rel["act"]),
                                 evidence=src)
@@ -146,6 +157,16 @@ def check_replaced(reg: Regulation) -> Iterator[Finding]:
                 elif before is False and verified:
                     yield finding("L4", cite, act=base.name(key), what="dicabut", new=base.name(rel["act"]),
                                   evidence=src)
+
+
+def _decision_words(decisions: list[dict[str, Any]], key: str) -> dict[str, str]:
+    """The message words of the Mahkamah Konstitusi's decisions against act ``key``: {putusan, keadaan}."""
+    whole = [d for d in decisions if d["lingkup"] == "seluruh"]
+    numbers = ", ".join(dict.fromkeys(f"Nomor {d['putusan']}" if d["putusan"] else f"\"{d['bunyi']}\""
+                                      for d in (whole or decisions)))
+    state = ("dinyatakan tidak mempunyai kekuatan hukum mengikat" if whole else
+             "diputus bertentangan dengan UUD 1945 (metadata tidak menyebut seluruhnya atau sebagian)")
+    return {"putusan": numbers, "keadaan": state}
 
 
 def check_chain(reg: Regulation) -> Iterator[Finding]:

@@ -17,7 +17,7 @@ from rancang import atomic, schema
 from rancang.address import number_tree
 from rancang.generate.check import check
 from rancang.generate.check.fix import fix_tree
-from rancang.generate.draft import compose, harmonisasi, harmonisasi_docx, referents, repair, terms
+from rancang.generate.draft import bagian_refs, compose, harmonisasi, harmonisasi_docx, referents, repair, terms
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.sources import Sources
 from rancang.generate.shared import resources
@@ -88,6 +88,9 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
         number_tree(reg.body)
         refs_mod.resolve(reg)
     referents.doubtful(reg, notes)  # a reference whose subject only another ayat names: a decision
+    if bagian_refs.widen(reg, notes):  # a reference to part of its own Bagian's matter: widened, a decision
+        number_tree(reg.body)
+        refs_mod.resolve(reg)
     # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
     topics = composed.topic_cites()
     for change in fix_tree(reg, topics=topics):
@@ -96,6 +99,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     refs_mod.resolve(reg)  # a fix inside a reference ("ayat (1) ayat (2)" -> "ayat (1), ayat (2)") drops its span
     # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
     terms.undefined(reg.body, notes, resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat])
+    notes.prune(list(reg.walk()))  # decisions on clauses a repair removed (U5) are not decisions any more
     md = markdown.render(reg)
     reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")
     if validate:

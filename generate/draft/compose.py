@@ -22,17 +22,17 @@ from rancang.address import Address, number_tree
 from rancang.errors import InputError
 from rancang.generate.check.coverage import is_sistem_kerja
 from rancang.generate.draft import (
+    consistency,
     frame,
     frommodel,
     mengingat,
     model_perbup,
     neutralise,
+    policy,
     repair,
-    scopes,
     signers,
     terms,
 )
-from rancang.generate.draft import lampiran as lampiran_mod
 from rancang.generate.draft.clauses import drop, take, void_refs
 from rancang.generate.draft.lampiran import compose_lampiran
 from rancang.generate.draft.notes import Notes
@@ -314,7 +314,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     topics = _topics(mapping, src, base_id, takes, donors)
     _sources(body, src, notes)
 
-    support, others = model_perbup.measure(body, base_id, used, model is not None, src, notes)
+    support, others = model_perbup.measure(body, base_id, used, model is not None, src, notes,
+                                                   policy.chosen(profile))
     rw = _rewriters(profile, src, used)
     _rewrite(body, profile, rw, base_id)
 
@@ -332,10 +333,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     lampiran = neutralise.lampiran(compose_lampiran(base, profile, rw(base_id), title.upper()), values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
-    terms.heads(body, lampiran, notes)
-    lampiran_mod.figure_leads(lampiran, any(b.type in ("table", "figure", "image", "caption") for b in lampiran), notes)
-    lampiran_mod.blanks(lampiran, notes)
-    scopes.check(body, lampiran, notes)
+    consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(

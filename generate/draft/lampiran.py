@@ -111,9 +111,12 @@ def split_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _style(label: str | None) -> int | None:
+def style_rank(label: str | None) -> int | None:
     """The rank of a list label's style (0 for "A.", 1 for "1.", ... 6 for "(a)"), None for no list label."""
     return next((i for i, rx in enumerate(_STYLES) if label and rx.match(label)), None)
+
+
+_style = style_rank
 
 
 #: a heading printed apart: a few words, with no closing or joining punctuation
@@ -165,12 +168,46 @@ def split_by_siblings(text: str, heads: list[str]) -> tuple[str, str] | None:
     return None
 
 
+def split_by_echo(text: str, heads: list[str]) -> tuple[str, str] | None:
+    """An item whose heading ran into its text, told by the items before it in its list, each a heading alone
+    ("1. Kedudukan", "2. Penugasan", "3. Pelaksanaan Tugas"), and by its text naming the heading again: the
+    heading is the longest run of capitalised opening words that the text after it repeats ("Transformasi
+    Manajemen Pelaksanaan Sistem Kerja ... merupakan bentuk dari pelaksanaan transformasi manajemen."). None
+    without both signs.
+
+    >>> split_by_echo("Transformasi Manajemen Pelaksanaan Sistem Kerja terdiri dari tiga tahap. Penerapan "
+    ...               "transformasi manajemen mewujudkan pola kerja baru.", ["Kedudukan", "Penugasan"])[0]
+    'Transformasi Manajemen'
+    """
+    if len(heads) < 2 or not all(_is_heading(h) for h in heads) or text.rstrip()[-1:] not in ".:;" \
+            or len(text.split()) <= _HEADING_WORDS:
+        return None
+    words = text.split()
+    for k in range(min(_HEADING_WORDS, len(words) - 3), 0, -1):
+        head = words[:k]
+        if any(ch in _STOPS for w in head for ch in w) or not words[k][:1].isupper() \
+                or not all(w[:1].isupper() or w.lower() in CONNECTORS for w in head) or head[-1].lower() in CONNECTORS:
+            continue
+        echo = re.compile(r"\b" + r"\s+".join(map(re.escape, head)) + r"\b", re.IGNORECASE)
+        if echo.search(" ".join(words[k:])):
+            return " ".join(head), " ".join(words[k:])
+    return None
+
+
+def _before(blocks: list[Block], i: int) -> list[str]:
+    """The texts of the items of ``blocks[i]``'s list that come before it."""
+    after = {id(b) for b in blocks[i:]}
+    return [b.text for b in siblings(blocks, i) if id(b) not in after]
+
+
 def _split_headings(blocks: list[Block]) -> list[Block]:
     """Items whose heading ran into their text become the heading and a paragraph: first those that repeat their
     heading (:func:`split_heading`), then, with their lists' headings apart, those told by them
-    (:func:`split_by_siblings`)."""
+    (:func:`split_by_siblings`), then those whose list so far is of headings and whose text names its heading
+    again (:func:`split_by_echo`)."""
     for find in (lambda bs, i: split_heading(bs[i].text),
-                 lambda bs, i: split_by_siblings(bs[i].text, [s.text for s in siblings(bs, i)])):
+                 lambda bs, i: split_by_siblings(bs[i].text, [s.text for s in siblings(bs, i)]),
+                 lambda bs, i: split_by_echo(bs[i].text, _before(bs, i))):
         out = []
         for i, b in enumerate(blocks):
             parts = find(blocks, i) if b.type == "item" and b.text else None

@@ -9,6 +9,7 @@ matrix's higher-act column (:mod:`harmonisasi`) and the departures of a ``--base
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -86,7 +87,7 @@ def bases(body: list[Node], model: dict[str, Any]) -> dict[tuple[str, str], str]
 
 
 def departures(body: list[Node], base_id: str, model: dict[str, Any], act: Callable[[str], str],
-               notes: Notes) -> int:
+               notes: Notes, chosen: list[re.Pattern] | None = None) -> int:
     """With ``--base``: note each clause of the draft from ``base_id`` that departs from the model -- a clause only
     that region has (not in the model), a wording the model words otherwise -- and each body provision of the model
     the draft lacks; what, where and why it matters. A base outside the model's corpus is measured by
@@ -99,8 +100,8 @@ def departures(body: list[Node], base_id: str, model: dict[str, Any], act: Calla
     for top in body:
         for n in top.walk():
             key = origin(n)
-            if key[0] != base_id:
-                continue
+            if key[0] != base_id or any(p.search(n.full_text()) for p in chosen or ()):
+                continue  # (a clause the profile's option keeps is the region's own choice)
             if key in options:
                 notes.add("putusan", "model-opsi", "ketentuan ini bukan ketentuan model: hanya dimuat "
                           f"{act(base_id)}, tidak oleh peraturan daerah lain dalam korpus; itu kebijakan daerah "
@@ -130,17 +131,18 @@ def departures(body: list[Node], base_id: str, model: dict[str, Any], act: Calla
 
 
 def measure(body: list[Node], base_id: str, used: list[str], from_model: bool, src: Sources,
-            notes: Notes) -> tuple[dict[tuple[str, str], list[str]], int]:
+            notes: Notes, chosen: list[re.Pattern] | None = None) -> tuple[dict[tuple[str, str], list[str]], int]:
     """Each clause's support among the other regions (the matrix's column) and, for a ``--base`` act, its departures
     from the model as decisions (:func:`departures`; an act outside the model's corpus is measured against the
-    other sistem-kerja acts of the store, :func:`policy.decide`); the number of regulations compared."""
+    other sistem-kerja acts of the store, :func:`policy.decide`); the number of regulations compared. ``chosen``:
+    patterns of the clauses the profile's options keep (the region's own choice, never a departure to decide)."""
     support: dict[tuple[str, str], list[str]] = {}
     shipped = load()
     if not from_model and base_id not in {k["daerah"] for k in shipped["korpus"]}:
         others = [r for r in src.bundled_ids() if r not in used and is_sistem_kerja(src.regulation(r))]
-        policy.decide(body, base_id, others, src, notes, src.act, support)
+        policy.decide(body, base_id, others, src, notes, src.act, support, chosen)
         return support, len(others)
     support_of(body, shipped, support)
     if not from_model:
-        departures(body, base_id, shipped, src.act, notes)
+        departures(body, base_id, shipped, src.act, notes, chosen)
     return support, len(shipped["korpus"]) - 1

@@ -31,6 +31,8 @@ class Rule:
     replace: str = ""
     expired: str = ""
     grain: str = ""
+    #: a replacement the drafter must still confirm (a national act put in for the base's): listed as a decision
+    ask: bool = False
 
     def applies_to(self, scope: str) -> bool:
         return self.scope in (scope, "both")
@@ -44,7 +46,7 @@ def rules() -> tuple[Rule, ...]:
         if r["action"] not in ("drop", "replace", "keep") or r["scope"] not in ("body", "lampiran", "both"):
             raise ValueError(f"draft/data/neutralise.yaml: aturan {r['id']} tidak sah")
         out.append(Rule(r["id"], r["scope"], r["action"], re.compile(r["pattern"], re.IGNORECASE), r["why"],
-                        r.get("replace", ""), r.get("expired", ""), r.get("grain", "")))
+                        r.get("replace", ""), r.get("expired", ""), r.get("grain", ""), bool(r.get("ask"))))
     return tuple(out)
 
 
@@ -79,8 +81,8 @@ def apply_text(text: str, scope: str, values: dict[str, Any], notes: Notes, node
             text, done = _substitute(rule, text, values)
             if done:
                 text = _tidy(text)
-                notes.add("perbaikan", rule.id, rule.why, f"{done[0]} \u2192 {rule.replace.format(**values)}".strip(),
-                          node=node, block=block)
+                notes.add("putusan" if rule.ask else "perbaikan", rule.id, rule.why,
+                          f"{done[0]} \u2192 {rule.replace.format(**values)}".strip(), node=node, block=block)
         elif (m := rule.pattern.search(text)) is not None:
             if rule.expired and int(m.group(rule.expired)) >= int(values["tahun"]):
                 continue

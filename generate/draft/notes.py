@@ -37,6 +37,28 @@ class Note:
     node: Node | None = None
     block: Block | None = None
     cite: str = ""
+    #: the whole text of the node or block when the note quoted it whole: a later repair of that clause is then
+    #: shown, the draft's wording first (what the drafter reads), the quoted one as what it said before
+    before: str = ""
+    #: the quotation was the clause's ``full_text()`` (with its items' labels), not :func:`flat`
+    full: bool = False
+
+    def now(self) -> str | None:
+        """The clause's text in the draft as it is now (None for a note that quoted no whole clause)."""
+        if not self.before:
+            return None
+        if self.node is not None:
+            return " ".join(self.node.full_text().split()) if self.full else flat(self.node)
+        return " ".join((self.block.text if self.block is not None else "").split())
+
+    def quote(self) -> str:
+        """The note's quotation as catatan.md prints it: the text, or, when the clause was repaired after the
+        note was made, "kini: “...” (semula: “...”)"."""
+        now = self.now()
+        if now is not None and now != self.before:
+            kini, semula = _changed(now, self.before)
+            return f"kini: \u201c{kini}\u201d (semula: \u201c{semula}\u201d)"
+        return f"\u201c{self.text}\u201d" if self.text else ""
 
     def where(self) -> str:
         if self.node is not None and self.node.cite:
@@ -58,8 +80,23 @@ class Notes:
         """Record a note (``kind`` must be one of :data:`KINDS`; raises KeyError otherwise)."""
         KINDS[kind]  # noqa: B018 - a typo in a kind is a programming error, caught at once
         note = Note(kind, rule, why, _excerpt(text), node, block, cite)
+        whole = " ".join((text or "").split())
+        if whole and ((node is not None and whole == flat(node))
+                      or (block is not None and whole == " ".join(block.text.split()))):
+            note.before = whole
+        elif whole and node is not None and whole == " ".join(node.full_text().split()):
+            note.before, note.full = whole, True
         self.items.append(note)
         return note
+
+    def prune(self, nodes: list[Node]) -> int:
+        """Drop the decisions on clauses no longer in the draft (``nodes``: every node of the final tree): a
+        definition U5 removed after a decision was made on it is listed as removed, not as a decision under the
+        number another definition now has. Returns the number dropped."""
+        kept = {id(n) for n in nodes}
+        before = len(self.items)
+        self.items = [n for n in self.items if n.kind != "putusan" or n.node is None or id(n.node) in kept]
+        return before - len(self.items)
 
     def of(self, kind: str) -> list[Note]:
         return [n for n in self.items if n.kind == kind]
@@ -68,7 +105,8 @@ class Notes:
         """The notes as JSON data: {sumber: [...], <kind>: [{cite, aturan, alasan, teks}]}."""
         out: dict[str, Any] = {"sumber": [dict(s) for s in self.sources]}
         for kind in KINDS:
-            out[kind] = [{"cite": n.where(), "aturan": n.rule, "alasan": n.why, "teks": n.text}
+            out[kind] = [{"cite": n.where(), "aturan": n.rule, "alasan": n.why, "teks": n.text,
+                          **({"kini": _excerpt(n.now() or "")} if n.now() not in (None, n.before) else {})}
                          for n in self.of(kind)]
         return out
 
@@ -84,7 +122,7 @@ class Notes:
                 lines += ["Tidak ada.", ""]
                 continue
             for n in notes:
-                extra = f" — \u201c{n.text}\u201d" if n.text else ""
+                extra = f" — {n.quote()}" if n.text else ""
                 lines.append(f"- **{n.where()}** [{n.rule}]: {n.why}{extra}")
             lines.append("")
         lines += ["## Sumber setiap Pasal", "", "| Pasal rancangan | Sumber | Pasal sumber | Penomoran |",
@@ -93,6 +131,20 @@ class Notes:
             moved = "tetap" if s["asal"] == s["pasal"] else f"{s['asal']} \u2192 {s['pasal']}"
             lines.append(f"| {s['pasal']} | {s['peraturan']} | {s['asal']} | {moved} |")
         return "\n".join(lines) + "\n"
+
+
+def flat(node: Node) -> str:
+    """The text of a clause with its items, on one line, as the notes quote it."""
+    return " ".join(" ".join(x.text for x in node.walk() if x.text).split())
+
+
+def _changed(now: str, before: str, width: int = 160) -> tuple[str, str]:
+    """Excerpts of two wordings of a clause that both show where they first differ (from a word before it)."""
+    i = next((k for k, (x, y) in enumerate(zip(now, before, strict=False)) if x != y), min(len(now), len(before)))
+    if i < width - 40:
+        return _excerpt(now, width), _excerpt(before, width)
+    start = now.rfind(" ", 0, max(i - 40, 0)) + 1
+    return "... " + _excerpt(now[start:], width), "... " + _excerpt(before[start:], width)
 
 
 def _excerpt(text: str, width: int = 160) -> str:

@@ -11,6 +11,7 @@ listed with the majority's wording and where it is from. Nothing here names a re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from statistics import mean
 
@@ -20,6 +21,8 @@ from rancang.corpus.align import Unit, align
 from rancang.fold import fold
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import origin
+from rancang.generate.shared import resources
+from rancang.generate.shared.profile import Profile
 from rancang.kinds import CONTAINERS
 from rancang.tree import Node
 
@@ -38,14 +41,17 @@ def _sim(a: str, b: str) -> float:
 
 
 def decide(body: list[Node], base_id: str, others: list[str], src, notes: Notes, act: Callable[[str], str],
-           support: dict[tuple[str, str], list[str]] | None = None) -> int:
+           support: dict[tuple[str, str], list[str]] | None = None, chosen: list[re.Pattern] | None = None) -> int:
     """Note each clause of the draft that came from ``base_id`` and departs from the other regulations ``others``
     (store ids about sistem kerja): its only region, or the majority wording and its source. Needs at least two
     other regulations (a majority of one is no majority). Returns the number of decisions noted.
 
     ``support``, when given, is filled with (base id, clause id) -> the equivalent clauses of the other
     regulations ("Peraturan Wali Kota Bogor Nomor 93 Tahun 2022 Pasal 16 ayat (1)"), paired at least at PAIRED:
-    the support column of the harmonisation matrix (an empty list: no other regulation has it)."""
+    the support column of the harmonisation matrix (an empty list: no other regulation has it).
+
+    ``chosen``: patterns of the clauses the profile itself decided to keep (an option of ``data/compose.yaml``
+    set against dropping them): this region's policy by its own choice, so no decision is asked of it."""
     if len(others) < 2:
         return 0
     base = src.regulation(base_id)
@@ -69,7 +75,7 @@ def decide(body: list[Node], base_id: str, others: list[str], src, notes: Notes,
         if node is None or node.type in CONTAINERS or uid.startswith("pasal-1/"):
             continue  # definitions are the terms the body uses: U4/U5 decide them
         text = " ".join(x.text for x in node.walk() if x.text)
-        if len(text.split()) < 6:
+        if len(text.split()) < 6 or any(p.search(text) for p in chosen or ()):
             continue
         if not found:
             notes.add("putusan", "kebijakan-lokal", f"ketentuan ini hanya ada dalam {act(base_id)}; tidak ada "
@@ -90,3 +96,14 @@ def decide(body: list[Node], base_id: str, others: list[str], src, notes: Notes,
                       "yang dipakai.", text, node=node)
             count += 1
     return count
+
+
+def chosen(profile: Profile) -> list[re.Pattern]:
+    """The patterns of the clauses the profile chose to keep: an option of ``drop_when`` set, to a value other
+    than the one that drops them (``pppk_dapat_menjadi_ketua_tim: false`` keeps the bar on PPPK)."""
+    out = []
+    for rule in resources.compose_rules()["drop_when"]:
+        value = profile.opsi(rule["option"])
+        if value is not None and value != rule["value"]:
+            out += [re.compile(p, re.IGNORECASE) for p in rule["patterns"]]
+    return out

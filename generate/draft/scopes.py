@@ -30,16 +30,22 @@ def _scopes(text: str, terms: list[str]) -> set[str]:
     return out
 
 
+def scope_terms(body: list[Node]) -> tuple[list[str], dict[str, str]]:
+    """The terms a scope is made of (lower case, longest first) and each one's written form: Pasal 1's units and
+    Instansi Pemerintah. A unit, not its head: "Pimpinan Unit Organisasi" (a word before another defined term of
+    two words or more) is no scope; "Perangkat Daerah" (before the one-word "Daerah") is one."""
+    pasal1 = next((n for top in body for n in top.walk() if n.type == "pasal"), None)
+    defined = {t.lower(): t for _, t, _ in definitions(pasal1)} | {"instansi pemerintah": "Instansi Pemerintah"}
+    units = [t for t in defined if not any(u != t and " " in u and t.endswith(" " + u) for u in defined)]
+    return sorted(units, key=len, reverse=True), defined
+
+
 def check(body: list[Node], blocks: list[Block], notes: Notes) -> list[str]:
     """List each "lintas <term>" scope of the Lampiran that the batang tubuh never names as a decision (one per
     scope, at its first Lampiran block); returns those scopes. Terms are Pasal 1's, longest first; a body that
     names no scope at all is not judged."""
     pasal1 = next((n for top in body for n in top.walk() if n.type == "pasal"), None)
-    defined = {t.lower(): t for _, t, _ in definitions(pasal1)} | {"instansi pemerintah": "Instansi Pemerintah"}
-    # a unit, not its head: "Pimpinan Unit Organisasi" (a word before another defined term of two words or more) is
-    # no scope; "Perangkat Daerah" (before the one-word "Daerah") is one
-    units = [t for t in defined if not any(u != t and " " in u and t.endswith(" " + u) for u in defined)]
-    terms = sorted(units, key=len, reverse=True)
+    terms, defined = scope_terms(body)
     where: dict[str, list[str]] = {}
     cites: list[str] = []
     for top in body:

@@ -48,7 +48,9 @@ def title_case(term: str) -> str:
 
 
 def _pattern(term: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + r"(?![\w-])", re.IGNORECASE)
+    """The term written with any spacing: "Satuan Kerja / Squad" also as "Satuan Kerja/squad", "Satuan Kerja/ squad"."""
+    body = r"\s+".join(map(re.escape, term.split())).replace(r"\s+/\s+", r"\s*/\s*")
+    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.IGNORECASE)
 
 
 def normalise(body: list[Node], notes: Notes) -> list[tuple[str, re.Pattern]]:
@@ -90,7 +92,9 @@ def _as_defined(text: str, patterns: list[tuple[str, re.Pattern]], notes: Notes,
     for term, pat in patterns:
         def sub(m: re.Match, term: str = term) -> str:
             found = m.group(0)
-            if found == term or not found[:1].isupper() or found.isupper():
+            # all in small letters is ordinary words, all in capitals a heading; "unit Kerja", "pimpinan Unit
+            # Organisasi", "Satuan Kerja/squad" are the term written another way
+            if found == term or found.islower() or found.isupper():
                 return found
             notes.add("perbaikan", "istilah", "istilah ditulis sebagaimana didefinisikan dalam Pasal 1.",
                       f"{' '.join(found.split())} \u2192 {term}", node=node, block=block)

@@ -18,7 +18,10 @@ other side when it is the sender's own kind ("Pimpinan Unit Kerja ... kepada Pim
 sender's side; a side the scenario does not have is its first; the Keputusan's maker stays ``penetap`` (the region's
 own decision of who sets it); a role the data cannot resolve, or none the model names, keeps the scenario's own;
 the scenario's tembusan stay where the regulation names none (first move only); one official never writes to
-himself (``asal.pyb`` and ``tujuan.pyb`` within one region).
+himself (``asal.pyb`` and ``tujuan.pyb`` within one region): a later move the regulation addresses to the sender's
+own office ("pejabat yang berwenang menyampaikan surat jawaban kepada pejabat yang berwenang pemohon" within one
+region) goes to the scenario's own addressee, the requester, marked ``satu_pejabat`` (said in ``skenario.md``), so
+the requester still receives the answer.
 """
 
 from __future__ import annotations
@@ -126,10 +129,15 @@ def letters(step: Mapping[str, Any], hops: Sequence[Mapping[str, Any]], parties:
             sender = "penetap"  # the Keputusan's maker as the region decides it (delegasi)
         if sender == "penetap" or _resolves(sender, parties):
             own["dari"] = sender
-        to = [scenario_role(x, _addressee_side(x, own["dari"], sides), sides) for x in hop.get("to") or []]
-        to = [r for r in to if not (r and _resolves(r, parties) and _same(r, own["dari"], parties))]
+        named = [scenario_role(x, _addressee_side(x, own["dari"], sides), sides) for x in hop.get("to") or []]
+        to = [r for r in named if not (r and _resolves(r, parties) and _same(r, own["dari"], parties))]
         if to and _resolves(to[0], parties):
             own["kepada"] = to[0]
+        elif not first and named and not to and _resolves(step["kepada"], parties) \
+                and not _same(step["kepada"], own["dari"], parties):
+            # "pejabat yang berwenang ... kepada pejabat yang berwenang pemohon" within one region is one official:
+            # the answer is his to give to the requester, the scenario's own addressee
+            own["kepada"], own["satu_pejabat"] = step["kepada"], True
         elif not first:
             continue  # a later move names no one the data knows to send to: no letter of its own
         # else the first addressee is no party of the data (a unit kerja the data does not give): the scenario's

@@ -36,7 +36,10 @@ _DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
 _OWN_DATE = re.compile(r"^(?:[A-Z][\w .'-]*,\s*|pada tanggal\s+|Tanggal\s*:\s*)" + _DATE + r"$", re.I)
 #: a letter's own number, and a number cited: "800.1.3/0121/DISKOMINFO/2026", "12 Tahun 2026", ".... Tahun 2026"
 _OWN_NUMBER = re.compile(r"^(?:Nomor\s*:\s*|NOMOR\s+)(\S+(?:\s+TAHUN\s+\d{4})?)$", re.I)
-_CITED = re.compile(r"(?:Nomor\s+(\S+?(?:\s+Tahun\s+\d{4})?)|Saudara)\s+tanggal\s+" + _DATE, re.I)
+#: a cited letter: by its number and date, or (a surat pribadi, which has no number) by its author and date: "surat
+#: Saudara tanggal ...", "Surat Rudi Hartanto, S.T., ... tanggal ..."
+_CITED = re.compile(r"(?:Nomor\s+(\S+?(?:\s+Tahun\s+\d{4})?)|Saudara|\b[Ss]urat\s(?:(?!\bNomor\b)[^\n])*?)"
+                    r"\s+tanggal\s+" + _DATE, re.I)
 #: the words of a sentence that states the period of the task (durasi, selama, periode, masa kerja of a Keputusan)
 _PERIOD_CUE = re.compile(r"\b(?:durasi|selama|periode|terhitung mulai|masa (?:kerja|penugasan)"
                          r"|melaksanakan tugas sampai)\b", re.I)

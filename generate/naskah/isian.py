@@ -13,6 +13,7 @@ from typing import Any
 from rancang.generate.naskah import record
 from rancang.generate.naskah.catalogue import get_type, scenarios_data
 from rancang.generate.naskah.fill import fill, rujukan, text
+from rancang.generate.naskah.layouts import FORM_TITLES
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.shared import kbcite
 
@@ -126,6 +127,8 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["tujuan"] = to
     if layout == "nota" and dari.unit:
         d["dari"] = dari.jabatan
+    # a superior (the kepala daerah, or the pejabat yang berwenang who acts for him) is "Bapak/Ibu", a peer "Saudara"
+    d["sapaan"] = "Bapak/Ibu" if kepada.role.endswith(".pyb") or kepada.role == "penetap" else "Saudara"
     if "tujuan" in (parties.data.get("pihak") or {}):  # a request routed through a pejabat yang berwenang
         gov, pd, _ = parties.side("tujuan")
         d["unit_dimohon"] = ("unit organisasi Saudara" if kepada.pd == pd["kode"] and kepada.gov is gov
@@ -139,7 +142,7 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["rujukan_surat"] = cite(src, dari, None, parties)
     if t["layout"] == "perintah":
         basis = act if act and dari.gov is parties.own else national()
-        d["dasar"] = [basis] + [rujukan(cite(refs[k], dari, None, parties)) for k in step.get("dasar") or []]
+        d["dasar"] = [basis] + [_capital(rujukan(cite(refs[k], dari, None, parties))) for k in step.get("dasar") or []]
     if t["layout"] == "keputusan":
         d.update(_keputusan(parties, task, act, day.year, blanks))
     if t["layout"] == "disposisi":
@@ -161,11 +164,28 @@ def cite(src: Any, sender: Party, to: Party | None, parties: Parties) -> dict[st
         ref["jenis"] = f"{kind} Saudara"
     else:
         ref["jenis"] = kind
-        ref["dari"] = parties.address(src.dari, sender)
+        # the author by name and office: "Saudara ..." addresses a person, it does not name an author
+        ref["dari"] = parties.address(src.dari, sender).removeprefix("Saudara ")
     if src.layout != "perintah":
         ref["hal"] = src.hal
     return {k: v for k, v in ref.items() if v}
 
 
+def form_title(t: dict[str, Any], d: dict[str, Any]) -> str:
+    """The title printed on a letter of type ``t`` with data ``d``: the form the data names (``bentuk_naskah``,
+    the surat tugas or surat perintah its step names), else the type's own ``judul_naskah``."""
+    return FORM_TITLES.get(text(d.get("bentuk_naskah")), text(t.get("judul_naskah")))
+
+
+def form_name(t: dict[str, Any], d: dict[str, Any]) -> str:
+    """:func:`form_title` as a later letter names it ("Surat Tugas")."""
+    return form_title(t, d).title()
+
+
+def _capital(item: str) -> str:
+    """An item of a Dasar opens with a capital ("Surat Kepala Dinas ...", not "surat ...")."""
+    return item[:1].upper() + item[1:]
+
+
 def _perintah_kind(src: Any) -> str:
-    return text(get_type(src.jenis)["judul_naskah"]).title()
+    return form_name(get_type(src.jenis), src.data)

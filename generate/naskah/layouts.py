@@ -15,6 +15,8 @@ from rancang.generate.naskah.letter_data import LetterData
 from rancang.numbering import ordinal
 
 Ctx = dict[str, Any]
+#: the title of an assignment letter by its form (``bentuk_naskah``)
+FORM_TITLES = {"surat_tugas": "SURAT TUGAS", "surat_perintah": "SURAT PERINTAH"}
 #: last column of a people table: data key -> header
 _KET = {"unit": "Unit Kerja", "peran": "Kedudukan dalam Tim", "hasil": "Hasil Kerja", "unsur": "Unsur"}
 
@@ -157,9 +159,10 @@ def perintah(t: dict[str, Any], d: LetterData) -> Ctx:
         who = "Pegawai sebagaimana tercantum di bawah ini:"
         table = people(d.get("pegawai"), "unit")
     untuk = list(d.get("untuk") or [])
-    return {"kop": kop(d), "judul": text(t.get("judul_naskah")), "nomor": text(d.get("nomor")),
+    form = text(d.get("bentuk_naskah")) or t["kelas"]  # the form the step names (Permendagri 1/2023)
+    return {"kop": kop(d), "judul": FORM_TITLES.get(form, text(t.get("judul_naskah"))), "nomor": text(d.get("nomor")),
             "dasar": [_colon("Dasar", d.get("dasar") or [])],
-            "perintah": "MENUGASKAN:" if t["kelas"] == "surat_tugas" else "MEMERINTAHKAN:",
+            "perintah": "MENUGASKAN:" if form == "surat_tugas" else "MEMERINTAHKAN:",
             "kepada": [_colon("Kepada", [who])], "pegawai": table, "untuk": [_colon("Untuk", untuk)],
             "ttd": ttd(d, ditetapkan=(f"Dikeluarkan di {text(d.get('tempat'))}",
                                       f"pada tanggal {tanggal(d.get('tanggal'))}")),

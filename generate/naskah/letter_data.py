@@ -30,6 +30,7 @@ class LetterData(TypedDict, total=False):
     nomor_agenda: str
     unit_pemohon: str
     unit_dimohon: str
+    sapaan: str
     nama_kegiatan: str
     instansi_tujuan: str
     pegawai: list[Any]
@@ -43,6 +44,8 @@ class LetterData(TypedDict, total=False):
     alasan_pengajuan: str
     dasar: list[str]
     untuk: list[str]
+    bentuk_naskah: str
+    penetapan: str
     periode: str
     dasar_pelaporan: str
     hasil: list[str]

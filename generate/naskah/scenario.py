@@ -22,10 +22,11 @@ from rancang import atomic, schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
 from rancang.generate import naskah
-from rancang.generate.naskah import chain, consistency, isian, record, steps
+from rancang.generate.naskah import chain, consistency, forms, isian, record, steps
 from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
 from rancang.generate.naskah.fill import tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
+from rancang.generate.naskah.summary import skenario_md
 from rancang.generate.shared import resources
 from rancang.generate.shared.profile import _message
 from rancang.generate.shared.profile import example_names as profile_examples
@@ -65,7 +66,7 @@ class Letter:
     def hal(self) -> str:
         t = get_type(self.jenis)
         return text(self.data.get("hal") or t.get("hal") or self.data.get("tentang")
-                    or t.get("judul_naskah", "").title())
+                    or isian.form_name(t, self.data))
 
 
 @dataclass
@@ -210,15 +211,18 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         built.blanks.append(f"{act} (tertulis \"....\" dalam Dasar dan Mengingat): isi nomor dan tahunnya dari "
                             f"naskah resminya setelah ditetapkan")
     run = _Run(parties, plan, act, built, _Numbers(data.get("agenda_awal") or {}), _start(data))
+    run.penetapan = forms.penetapan(scen, plan)
     for i, (step, found) in enumerate(zip(scen["langkah"], plan.steps, strict=True), 1):
         if not step.get("surat"):
             built.steps.append(Step(i, found.teks, found.cite))
             continue
         moves = chain.letters(step, found.hops, parties, scen["pihak"]) if found.hops and plan.citation else [step]
         for k, move in enumerate(moves):
-            st = Step(i, found.teks if not k else f"{found.teks} {FORWARDED}", found.cite)
+            mark = FORWARDED_ONE if move.get("satu_pejabat") else FORWARDED
+            st = Step(i, found.teks if not k else f"{found.teks} {mark}", found.cite)
             built.steps.append(st)
             st.letter = run.letter(i, move, found, moved=move is not step)
+    built.blanks += forms.notes(scen, plan, run.letters)
     missing = run.missing
     note = chain.pyb_note(built.letters, parties)
     if note:
@@ -231,6 +235,10 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
 
 #: the mark of a later move of one step's letter (the regulation has it forwarded: "kemudian ... menyampaikan ...")
 FORWARDED = "(diteruskan)"
+#: the mark of a later move the regulation addresses to the sender's own office (within one region the pejabat yang
+#: berwenang of both sides is one official): the answer goes on to the requester
+FORWARDED_ONE = ("(diteruskan kepada pemohon: dalam satu daerah pejabat yang berwenang pemohon dan pejabat yang "
+                 "berwenang yang dituju adalah pejabat yang sama)")
 
 
 class _Run:
@@ -243,6 +251,8 @@ class _Run:
         self.day, self.made = start, 0
         self.letters: dict[int, Letter] = {}
         self.missing: dict[str, list[str]] = {}
+        #: step number -> the instrument its letter asks to be set in (see :func:`forms.penetapan`)
+        self.penetapan: dict[int, str] = {}
 
     def letter(self, i: int, step: dict[str, Any], found: steps.Found, moved: bool) -> Letter:
         """The letter of scenario step ``i`` (``step``: its roles, the regulation's where ``moved``)."""
@@ -268,6 +278,11 @@ class _Run:
             self.built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register "
                                      f"Keputusan, diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut "
                                      f"dalam profil)")
+        form = forms.assignment_form(t, found)
+        if form:
+            fields["bentuk_naskah"] = form  # the surat tugas or surat perintah the step names
+        if "penetapan" in naskah.keys(step["surat"]) and i in self.penetapan:
+            fields["penetapan"] = self.penetapan[i]
         plan = self.plan
         if t["kelas"] == "laporan" and plan.citation and found.cite and not found.teks.endswith(steps.UNDETAILED):
             fields["dasar_pelaporan"] = f"{found.cite} {plan.citation}"  # the regulation's own reporting clause
@@ -305,35 +320,6 @@ def render_all(built: Built) -> list[tuple[str, bytes]]:
             raise InputError(f"{letter.filename}: {exc.message}") from exc
     consistency.check_set(out)
     return out
-
-
-def _cell(value: str) -> str:
-    return text(value).replace("|", "\\|")
-
-
-def skenario_md(built: Built) -> str:
-    """step -> letter -> clause, as a Markdown table for the file ``skenario.md``."""
-    out = [f"# {_cell(built.judul)}", "", f"Peraturan: {_cell(built.peraturan)}.", "",
-           f"Prosedur: {_cell(built.prosedur)}.", "",
-           "| No | Langkah | Naskah | Nomor | Tanggal | Penandatangan → Kepada | Klausul |",
-           "|---|---|---|---|---|---|---|"]
-    for s in built.steps:
-        x = s.letter
-        if x is None:
-            out.append(f"| {s.n} | {_cell(s.teks)} | (tanpa naskah) | | | | {_cell(s.cite or '-')} |")
-            continue
-        to = (x.data.get("tujuan") or {}).get("jabatan") or "pegawai yang ditugaskan"
-        signer = " ".join(filter(None, [f"a.n. {x.dari.pejabat['atas_nama']}" if x.dari.pejabat.get("atas_nama")
-                                        else "", x.dari.jabatan, f"({x.dari.pejabat.get('nama', '')})"]))
-        who = f"{_cell(signer)} → {_cell(to)}"
-        out.append(f"| {s.n} | {_cell(s.teks)} | {x.filename}: {_cell(get_type(x.jenis)['judul'])} | "
-                   f"{_cell(x.data.get('nomor') or '-')} | {tanggal(x.date)} | {who} | {_cell(s.cite or '-')} |")
-    if built.blanks:
-        out += ["", "## Yang masih harus diisi", "",
-                "Fakta peraturan yang dikutip yang tidak diketahui dengan pasti oleh basis pengetahuan rancang "
-                "(tertulis \"Nomor ....\" dalam naskah); isi dari naskah resminya:", ""]
-        out += [f"- {b}" for b in built.blanks]
-    return "\n".join(out) + "\n"
 
 
 def write(built: Built, outdir: Path) -> list[Path]:

@@ -15,6 +15,7 @@ region's Pasal is ever put under this region's name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,11 @@ class Found:
     layout: str | None = None
     #: each move of the step's letter as the regulation tells it (model hops: sender, addressees, tembusan)
     hops: tuple[Mapping[str, Any], ...] = ()
+    #: the instruments the step's own words name, in order, as (words, kind): see :func:`instruments`
+    naskah: tuple[tuple[str, str], ...] = ()
+    #: the instruments the procedure's next step names ("... menerima surat penugasan ..."): the form of what this
+    #: step issues when its own words name none
+    naskah_lanjut: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,26 @@ def _form(action: str) -> str | None:
     return None
 
 
+def instruments(words: str) -> tuple[tuple[str, str], ...]:
+    """The instruments a step's words name ("... menerbitkan surat keputusan atau surat tugas ..."), in order, each
+    as (the words, its kind: ``keputusan`` | ``surat_tugas`` | ``surat_perintah``), from ``naskah_penetapan`` of
+    ``data/letter_scenarios.yaml`` (longest words first, never counted twice: "surat keputusan" is not also a
+    "keputusan"). Permendagri 1/2023 tells these forms apart; a letter takes the form its step names.
+
+    >>> instruments("menerbitkan surat keputusan atau surat tugas untuk Pejabat Fungsional")
+    (('surat keputusan', 'keputusan'), ('surat tugas', 'surat_tugas'))
+    """
+    low = " ".join(words.lower().split())
+    found: list[tuple[int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for phrase, kind in sorted(scenarios_data()["naskah_penetapan"].items(), key=lambda x: -len(x[0])):
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", low):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), phrase, str(kind)))
+    return tuple((phrase, kind) for _, phrase, kind in sorted(found))
+
+
 def _reporting(model: SistemKerja) -> Mapping[str, Any] | None:
     """The reporting lines (who reports to whom, with the clause) as one procedure of steps. A body clause that
     places a role ("berkedudukan di bawah dan bertanggung jawab kepada ...": a kedudukan) draws a line too, but a
@@ -159,7 +185,7 @@ def plan(scen: dict[str, Any], peraturan: Peraturan | None, daerah: str | None =
     without a regulation, the scenario's own steps with no clause (``citation`` None). Raises InputError for a
     regulation of another region, and for one that does not regulate the scenario's procedure."""
     if not peraturan:
-        return Plan(text(scen["judul"]), None, [Found(text(step["teks"]), "") for step in scen["langkah"]])
+        return Plan(text(scen["judul"]), None, [_own(step) for step in scen["langkah"]])
     model = peraturan.model
     _same_region(model, peraturan.name, daerah)
     proc = _procedure(model, scen["prosedur"]["form"], scen["prosedur"]["scope"])
@@ -172,12 +198,21 @@ def plan(scen: dict[str, Any], peraturan: Peraturan | None, daerah: str | None =
             raise InputError("peraturan ini tidak mengatur pelaporan pelaksanaan tugas.")
         i = _match(source["steps"], pos[id(source)], step.get("cocok") or {})
         if i is None:
-            out.steps.append(Found(f"{text(step['teks'])} {UNDETAILED}", source["cite"]))
+            out.steps.append(_own(step, f" {UNDETAILED}", source["cite"]))
             continue
         s = source["steps"][i]
         if source.get("lines"):  # a reporting line: the clause, in the scenario's own words
-            out.steps.append(Found(text(step["teks"]), text(s["cite"])))
+            out.steps.append(_own(step, "", text(s["cite"])))
             continue
         pos[id(source)] = i + 1
-        out.steps.append(Found(text(s["action"]), text(s["cite"]), _form(s["action"]), tuple(s.get("hops") or ())))
+        action = text(s["action"])
+        after = source["steps"][i + 1] if i + 1 < len(source["steps"]) else None
+        out.steps.append(Found(action, text(s["cite"]), _form(action), tuple(s.get("hops") or ()),
+                               instruments(action), instruments(text(after["action"])) if after else ()))
     return out
+
+
+def _own(step: Mapping[str, Any], mark: str = "", cite: str = "") -> Found:
+    """A scenario step in its own words (no regulation, or one that does not detail it)."""
+    words = text(step["teks"])
+    return Found(words + mark, cite, naskah=instruments(words))

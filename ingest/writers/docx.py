@@ -269,6 +269,22 @@ def _keep_headings(doc) -> None:
             p.paragraph_format.keep_with_next = True
 
 
+#: the styles of each signature block ("Ditetapkan di", "pada tanggal", the office, the name), by side
+_SIGNATURE_STYLES = (("RTtdAwal", "RTtd", "RTtdNama"), ("RTtdKiriAwal", "RTtdKiri", "RTtdKiriNama"))
+
+
+def _keep_signatures(doc) -> None:
+    """Each signature block ("Ditetapkan di ..." to the name, "Diundangkan di ..." to the name) is printed on one
+    page: every line of a block but its last is kept with the next (a name never stands alone on a page, away from
+    its place and date)."""
+    paras = doc.paragraphs
+    for p, nxt in zip(paras, paras[1:], strict=False):
+        sid = p.style.style_id if p.style is not None else ""
+        side = next((s for s in _SIGNATURE_STYLES if sid in s[:2]), None)
+        if side is not None and nxt.style is not None and nxt.style.style_id in side:
+            p.paragraph_format.keep_with_next = True
+
+
 def render_paragraphs(paras: list[dict[str, str]], template: str = "templates/regulation.docx",
                       title: str = "", rich_text: bool = False) -> bytes:
     """Fill a paragraph-stream template; values are context only (autoescaped), never template source.
@@ -280,6 +296,7 @@ def render_paragraphs(paras: list[dict[str, str]], template: str = "templates/re
     tpl.render({"paras": [dict(p, t=rich(p["t"])) for p in paras] if rich_text else paras}, autoescape=True)
     _kop_table(tpl.docx)
     _keep_headings(tpl.docx)
+    _keep_signatures(tpl.docx)
     props = tpl.docx.core_properties
     props.title, props.comments = clean(title)[:250], ""
     buf = io.BytesIO()

@@ -9,7 +9,7 @@ a text that reads like structure is escaped with a backslash (:mod:`rancang.inge
 
 from __future__ import annotations
 
-from rancang.ingest.canonical import BODY_MARK, escape
+from rancang.ingest.canonical import BODY_MARK, escape, escape_lampiran
 from rancang.ingest.units import parse_marker
 from rancang.kinds import BODY_UNITS
 from rancang.numbering import huruf
@@ -112,7 +112,7 @@ def render(reg: Regulation) -> str:
     for node in reg.body:
         _node_lines(node, 0, out)
     out.extend(_opening(reg.penutup.lines))
-    for blocks in (reg.lampiran, reg.penjelasan):
+    for part, blocks in (("lampiran", reg.lampiran), ("penjelasan", reg.penjelasan)):
         lines: list[str] = []
         for block in blocks:
             if block.type == "table":
@@ -121,7 +121,9 @@ def render(reg: Regulation) -> str:
                 lines.append(f"{block.label} {block.text}")
             else:
                 lines.append(block.text)
-        out.extend(_opening(lines))
+        # a Lampiran after a penutup is a part of its own: only a Penjelasan keyword in it needs an escape
+        minimal = part == "lampiran" and bool(reg.penutup.lines)
+        out.extend(lines[:1] + [escape_lampiran(ln) for ln in lines[1:]] if minimal else _opening(lines))
     return "\n\n".join(out) + "\n"
 
 

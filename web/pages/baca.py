@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse
 
+from rancang.web import consolidated as consolidated_view
 from rancang.web import reader, security, services
 from rancang.web.views import RESULTS, fragment_wanted, job_html, problem, render, show_job
 
@@ -53,6 +54,18 @@ def _removal(app: Any) -> None:
         act = services.removal(db, rid)
         services.remove(db, rid)
         return render(request, "baca_hapus.html", act=act, done=True)
+
+
+def _consolidation(app: Any) -> None:
+    """``/baca/<id>/konsolidasi``: the consolidated reading of a stored act, its amendments applied in the order
+    enacted, each changed Pasal marked with the act that changed it (issue 30 item 3)."""
+
+    @app.get("/baca/{rid}/konsolidasi")
+    def consolidated(request: Request, rid: str):  # noqa: ANN202
+        db = request.app.state.cfg.db
+        reading = services.consolidated(db, rid)
+        return render(request, "baca_konsolidasi.html", c=reading,
+                      view=consolidated_view.View(acts=services.acts(db)))
 
 
 def register(app: Any) -> None:
@@ -106,3 +119,4 @@ def register(app: Any) -> None:
 
     RESULTS["baca"] = result
     _removal(app)
+    _consolidation(app)

@@ -24,7 +24,8 @@ def register(app: Any) -> None:
     def listing(request: Request):  # noqa: ANN202
         work = request.app.state.jobs
         rows = [(j, work.queue(j)[0] if j.state == "antre" else None) for j in work.all()]
-        return render(request, "pekerjaan.html", rows=rows, lanes=jobs.LANES, workers=work.workers)
+        return render(request, "pekerjaan.html", rows=rows, lanes=jobs.LANES, workers=work.workers, keep=work.keep,
+                      keep_days=max(1, round(work.keep_seconds / 86400)) if work.keep_seconds else 0)
 
     @app.get("/pekerjaan/{jid}")
     def one(request: Request, jid: str):  # noqa: ANN202

@@ -1,0 +1,25 @@
+"""Body and Lampiran made to say one thing (issue 27 item 3), in the order the steps need: heads and terms written
+whole, one name per perangkat daerah, pointers to dropped charts removed, a paragraph said twice removed, blanks
+listed, then the scopes the Lampiran regulates held against the body's (:mod:`scopes`) and against each item's own
+heading (:mod:`item_scopes`), both as decisions."""
+
+from __future__ import annotations
+
+from rancang.generate.draft import ellipsis, item_scopes, repeats, scopes, terms, units
+from rancang.generate.draft import lampiran as lampiran_mod
+from rancang.generate.draft.notes import Notes
+from rancang.parts import Block
+from rancang.tree import Node
+
+
+def apply(body: list[Node], lampiran: list[Block], perangkat_daerah: list[str], notes: Notes) -> None:
+    """Run every consistency step on the composed ``body`` and ``lampiran`` (in place), each noted in ``notes``;
+    ``perangkat_daerah``: the profile's list (the names a unit is written with)."""
+    terms.heads(body, lampiran, notes)
+    ellipsis.restore(body, lampiran, notes)
+    units.align(body, lampiran, perangkat_daerah, notes)
+    lampiran_mod.figure_leads(lampiran, any(b.type in ("table", "figure", "image", "caption") for b in lampiran), notes)
+    repeats.remove(lampiran, notes)
+    lampiran_mod.blanks(lampiran, notes)
+    scopes.check(body, lampiran, notes)
+    item_scopes.check(body, lampiran, notes)

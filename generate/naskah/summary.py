@@ -1,0 +1,40 @@
+"""``skenario.md``: a scenario's steps as a table, step -> letter -> clause, and what is still to be filled in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rancang.generate.naskah.catalogue import get_type
+from rancang.generate.naskah.fill import tanggal, text
+
+
+def _cell(value: str) -> str:
+    """A table cell of ``skenario.md``: a "|" would end the cell, so it is escaped (inside a table only; in a
+    paragraph the backslash would be printed as it is)."""
+    return text(value).replace("|", "\\|")
+
+
+def skenario_md(built: Any) -> str:
+    """step -> letter -> clause of ``built`` (a ``scenario.Built``), as a Markdown table for the file
+    ``skenario.md``, then the facts still to be filled in."""
+    out = [f"# {text(built.judul)}", "", f"Peraturan: {text(built.peraturan)}.", "",
+           f"Prosedur: {text(built.prosedur)}.", "",
+           "| No | Langkah | Naskah | Nomor | Tanggal | Penandatangan → Kepada | Klausul |",
+           "|---|---|---|---|---|---|---|"]
+    for s in built.steps:
+        x = s.letter
+        if x is None:
+            out.append(f"| {s.n} | {_cell(s.teks)} | (tanpa naskah) | | | | {_cell(s.cite or '-')} |")
+            continue
+        to = (x.data.get("tujuan") or {}).get("jabatan") or "pegawai yang ditugaskan"
+        signer = " ".join(filter(None, [f"a.n. {x.dari.pejabat['atas_nama']}" if x.dari.pejabat.get("atas_nama")
+                                        else "", x.dari.jabatan, f"({x.dari.pejabat.get('nama', '')})"]))
+        who = f"{_cell(signer)} → {_cell(to)}"
+        out.append(f"| {s.n} | {_cell(s.teks)} | {x.filename}: {_cell(get_type(x.jenis)['judul'])} | "
+                   f"{_cell(x.data.get('nomor') or '-')} | {tanggal(x.date)} | {who} | {_cell(s.cite or '-')} |")
+    if built.blanks:
+        out += ["", "## Yang masih harus diisi", "",
+                "Fakta peraturan yang dikutip yang tidak diketahui dengan pasti oleh basis pengetahuan rancang "
+                "(tertulis \"Nomor ....\" dalam naskah); isi dari naskah resminya:", ""]
+        out += [f"- {b}" for b in built.blanks]
+    return "\n".join(out) + "\n"
