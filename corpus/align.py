@@ -25,7 +25,7 @@ from importlib import resources
 from typing import Any
 
 from rancang.address import covers
-from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, terms_agree, words
+from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, one_through_other, terms_agree, words
 from rancang.corpus.scope import agree, scope, units_named
 from rancang.fold import fold
 from rancang.tree import LIST_TYPES, Node, Regulation
@@ -202,8 +202,13 @@ def _evident(a: Unit, b: Unit, score: float, holds: Any) -> bool:
         return False
     ta, tb = term(a.text), term(b.text)
     if a.item and ta != a.text and tb != b.text:
-        return terms_agree(ta, tb)
+        return terms_agree(ta, tb) and not one_through_other(ta, _body(a.text, ta), tb, _body(b.text, tb))
     return score >= SURE or holds()
+
+
+def _body(text: str, defined: str) -> str:
+    """What a definition item says its term is: the text after the term and "adalah" / "yang selanjutnya ..."."""
+    return text[text.find(defined) + len(defined):]
 
 
 def function_words() -> frozenset[str]:

@@ -123,6 +123,25 @@ def terms_agree(a: str, b: str) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+def one_through_other(term_a: str, body_a: str, term_b: str, body_b: str) -> bool:
+    """Is one of two agreeing defined terms defined through the other: the term of fewer words names the other
+    in its definition ("Pelaksana adalah Aparatur Sipil Negara yang menduduki Jabatan Pelaksana": the holder of a
+    Jabatan Pelaksana, not the jabatan; "Jabatan Pelaksana adalah sekelompok jabatan ..." is the jabatan). Such
+    two are two things, though every word of one is a word of the other.
+
+    >>> one_through_other("Pelaksana", "Aparatur Sipil Negara yang menduduki Jabatan Pelaksana.",
+    ...                   "Jabatan Pelaksana", "sekelompok jabatan yang berisi fungsi dan tugas pelaksanaan")
+    True
+    >>> one_through_other("Pelaksana", "Pegawai ASN yang menduduki Jabatan Pelaksana.",
+    ...                   "Pejabat Pelaksana", "Pegawai ASN yang menduduki Jabatan Pelaksana.")
+    False
+    """
+    (short, body), (long_, _) = sorted(((term_a, body_a), (term_b, body_b)), key=lambda tb: len(fold(tb[0]).split()))
+    if len(fold(short).split()) == len(fold(long_).split()):
+        return False
+    return f" {fold(long_)} " in f" {fold(body)} "
+
+
 @lru_cache(maxsize=20_000)
 def acts_named(text: str) -> frozenset[tuple[str, str, int]]:
     """The acts ``text`` names by number: {(jenis folded, nomor, tahun)}
