@@ -28,7 +28,7 @@ from typing import Any
 
 from rancang.kinds import LIST_TYPES, NodeType
 from rancang.model.clauses import Unit, clean, contents_intro, lampiran_following
-from rancang.model.hops import own_sides
+from rancang.model.hops import OWN, own_sides
 from rancang.model.pipeline import cues
 from rancang.model.roles import slug
 from rancang.model.steps import read_step
@@ -166,9 +166,12 @@ def _sides(steps: list[dict[str, Any]], form: str, scope: str | None, reads: lis
     prev = None
     for s, r in zip(steps, reads, strict=True):
         actor = s["actor"]
-        if actor in above and not r["actor_side"]:  # the Wali Kota heads both Perangkat Daerah: no side
-            s["side"] = None
-            own_sides(s["hops"], None)
+        if actor in above and not r["actor_side"]:  # the Wali Kota heads both Perangkat Daerah: no side of its
+            s["side"] = None  # own; the parties it addresses keep the sides printed after them ("... yang dituju")
+            for h in s["hops"]:
+                for x in [h["signer"], *h["to"], *h["cc"]]:
+                    if x is not None and x["side"] == OWN:
+                        x["side"] = None
             continue
         side = r["actor_side"] or known.get(actor or "") or default.get(actor or "") or prev or "asal"
         if actor:

@@ -49,8 +49,10 @@ NAME = "tim-kerja-lintas-pd"
 def regulation(sleman_draft, tmp_path_factory) -> tuple[Path, int]:
     """The rewritten regulation (a Markdown file) and the number of its reporting Pasal."""
     text = (sleman_draft[1] / "draft.md").read_text(encoding="utf-8")
-    start = text.index("\\3) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah.")
-    text = text[:start] + MECHANISM + text[text.index("\\4) Mekanisme penunjukan yang bersifat lintas Instansi"):]
+    # the items open "3)" or, escaped for Markdown, "\\3)"
+    start = re.search(r"^\\?3\) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah\.", text, re.M).start()
+    end = re.search(r"^\\?4\) Mekanisme penunjukan yang bersifat lintas Instansi", text, re.M).start()
+    text = text[:start] + MECHANISM + text[end:]
     # a kedudukan clause before the reporting Pasal that also draws a line (Pejabat Fungsional -> Pimpinan Unit Kerja)
     placing = "(2) Pimpinan Unit Kerja berperan sebagai pejabat penilai kinerja."
     assert placing in text
@@ -219,7 +221,19 @@ def test_the_request_is_copied_to_the_unit_where_the_employee_is(sleman_draft):
     only use to say where."""
     built = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(sleman_draft[1] / "draft.json")))
     ((step, letter),) = _row(built, "permohonan-pelibatan-lintas-unit")
-    assert "ditembuskan kepada Pimpinan Unit Kerja tempat Pejabat Fungsional atau Pelaksana berada" in step.teks
+    assert re.search(r"ditembuskan kepada Pimpinan Unit Kerja tempat Pejabat Fungsional atau (Pejabat )?Pelaksana "
+                     r"berada", step.teks)
     assert letter.data["tembusan"] == ["Kepala Bidang Aplikasi Informatika Dinas Komunikasi dan Informatika "
                                        "Kabupaten Sleman"]
     assert letter.data["pegawai"][0]["unit"].startswith("Bidang Aplikasi Informatika")
+
+
+def test_a_request_to_the_pejabat_yang_berwenang_addresses_a_superior(built, sleman_draft):
+    """A Kepala Perangkat Daerah writing to the kepala daerah (the pejabat yang berwenang) thanks "Bapak/Ibu", not
+    "Saudara" (the peer he writes to when the request goes to another Kepala Perangkat Daerah)."""
+    ((_, letter),) = _row(built, "permohonan-pelibatan-lintas-unit")
+    body = docx_text(dict(sc.render_all(built))[letter.filename])
+    assert "kerja sama Bapak/Ibu," in body and "Saudara" not in body
+    peer = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(sleman_draft[1] / "draft.json")))
+    body = docx_text(dict(sc.render_all(peer))[peer.letters[0].filename])
+    assert "kerja sama Saudara," in body

@@ -198,11 +198,15 @@ a. Kepala Perangkat Daerah pemohon mengajukan surat permohonan pelibatan kepada 
 dituju;
 b. Apabila pegawai tersedia, Kepala Perangkat Daerah yang dituju menyampaikan surat jawaban kepada Kepala \
 Perangkat Daerah pemohon;
-c. Berdasarkan surat jawaban tersebut, Wali Kota menetapkan keputusan tentang pembentukan tim kerja.
+c. Berdasarkan surat jawaban tersebut, Wali Kota menetapkan keputusan tentang pembentukan tim kerja;
+d. Pejabat yang Berwenang menginstruksikan Kepala Perangkat Daerah yang dituju untuk menugaskan pegawai.
 """)
     (p,) = build(ingest_text(text, "contoh.txt"))["procedures"]
     assert [(s["actor"], s["side"]) for s in p["steps"]] == [
-        ("kepala_perangkat_daerah", "asal"), ("kepala_perangkat_daerah", "tujuan"), ("kepala_daerah", None)]
+        ("kepala_perangkat_daerah", "asal"), ("kepala_perangkat_daerah", "tujuan"), ("kepala_daerah", None),
+        ("pejabat_yang_berwenang", None)]
+    # the one above both units addresses a party that keeps its printed side
+    assert p["steps"][3]["hops"][0]["to"] == [{"role": "kepala_perangkat_daerah", "side": "tujuan"}]
 
 
 def test_a_procedure_head_in_other_words_and_a_quantified_subject():

@@ -175,8 +175,10 @@ def test_the_drafters_checklist_names_no_command(client) -> None:
     from rancang.web.drafting import checklist
 
     rows = checklist("# Catatan\n- [ ] **Pasal 1 angka 13** [U2]: perbaikan mekanis rancang check --fix — ubah\n"
-                     "- [ ] Istilah didefinisikan tetapi tidak dipakai dalam rancangan (check U5).\n")
+                     "- [ ] Istilah didefinisikan tetapi tidak dipakai dalam rancangan (check U5).\n"
+                     "Dibuat oleh `rancang draft`. Baca sebelum rancangan dibahas.\n")
     texts = [r["text"] for r in rows]
+    assert texts[3] == "Disusun oleh rancang. Baca sebelum rancangan dibahas."
     assert texts[1] == "**Pasal 1 angka 13** [U2]: perbaikan mekanis oleh pemeriksaan kaidah — ubah"
     assert texts[2].endswith("(kaidah U5).") and not any("check" in t for t in texts)
 

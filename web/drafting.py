@@ -175,7 +175,8 @@ NOTES_IN_PAGE = [(re.compile(r"perbaikan mekanis `?rancang check --fix`?"),
                   "perbaikan mekanis oleh pemeriksaan kaidah"),
                  (re.compile(r"`?rancang check --fix`?"), "perbaikan otomatis pemeriksaan kaidah"),
                  (re.compile(r"\(check (\w+)((?: - [^)]*)?)\)"), r"(kaidah \1\2)"),
-                 (re.compile(r"`?rancang check`?"), "pemeriksaan kaidah")]
+                 (re.compile(r"`?rancang check`?"), "pemeriksaan kaidah"),
+                 (re.compile(r"Dibuat oleh `?rancang draft`?"), "Disusun oleh rancang")]
 
 
 def for_page(text: str) -> str:

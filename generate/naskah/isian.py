@@ -127,6 +127,8 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["tujuan"] = to
     if layout == "nota" and dari.unit:
         d["dari"] = dari.jabatan
+    # a superior (the kepala daerah, or the pejabat yang berwenang who acts for him) is "Bapak/Ibu", a peer "Saudara"
+    d["sapaan"] = "Bapak/Ibu" if kepada.role.endswith(".pyb") or kepada.role == "penetap" else "Saudara"
     if "tujuan" in (parties.data.get("pihak") or {}):  # a request routed through a pejabat yang berwenang
         gov, pd, _ = parties.side("tujuan")
         d["unit_dimohon"] = ("unit organisasi Saudara" if kepada.pd == pd["kode"] and kepada.gov is gov

@@ -30,6 +30,7 @@ class LetterData(TypedDict, total=False):
     nomor_agenda: str
     unit_pemohon: str
     unit_dimohon: str
+    sapaan: str
     nama_kegiatan: str
     instansi_tujuan: str
     pegawai: list[Any]
