@@ -244,3 +244,20 @@ def test_an_item_whose_text_gives_its_work_another_items_scope_is_a_decision(wri
             if first and first.group(1).lower() != scope.lower():
                 under.append(b)
         assert under and f"**{blocks[i].cite}** [lingkup-butir]" in decided, (key, blocks[i].cite)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_base_regions_organisation_in_the_lampiran_is_a_decision(written, key):
+    """The base's peta jabatan ("Unit Organisasi ... yang dipimpin oleh ...", RSUD, a DPMPTSP with its koordinator
+    substansi) and its "Satuan Kerja / Squad" with a maximum per unit are that region's policy: the list and the
+    squad part are decisions, and a Dinas the profile does not have is named."""
+    d, _, _, md, catatan = written[key]
+    decided = _section(catatan, "Keputusan yang harus diambil penyusun")
+    kinds = [b for b in d.reg.lampiran if b.type == "item" and re.search(r"dipimpin oleh|sebagai Pimpinan Unit "
+                                                                         r"Organisasi", b.text)]
+    assert len(kinds) >= 2
+    assert f"**{kinds[0].cite}** [peta-jabatan]" in decided
+    if "Dinas Penanaman Modal" in md and PROFILES[key]["perangkat_daerah"]:
+        assert "tidak ada dalam profil: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu" in decided
+    squad = [b for b in d.reg.lampiran if b.type == "item" and re.fullmatch(r"Satuan Kerja\s*/\s*Squad", b.text)]
+    assert squad and f"**{squad[0].cite}** [istilah-lokal]" in decided

@@ -71,3 +71,25 @@ def test_no_page_of_the_printed_draft_ends_with_a_heading(sleman_draft, sleman_d
     ends = _last_lines(sleman_draft_pdf)
     assert len(ends) > 20 and "2) Tahapan Pelaksanaan" in headings
     assert [e for e in ends if e in headings] == []
+
+
+def test_each_signature_block_is_printed_on_one_page(sleman_draft, sleman_draft_pdf):
+    """"Ditetapkan di ..." with its date, office and name on one page, and so "Diundangkan di ..." (LibreOffice's
+    print read by pdftotext): a name never stands alone on a page, away from its place and date."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler) tidak terpasang")
+    d, _ = sleman_draft
+    text = subprocess.run(["pdftotext", "-layout", str(sleman_draft_pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = [" ".join(p.split()) for p in text.split("\f")]
+    lines = d.reg.penutup.lines
+    split = next(i for i, x in enumerate(lines) if x.startswith("Diundangkan"))
+    for block in (lines[:split], [x for x in lines[split:] if not x.startswith("BERITA DAERAH")]):
+        first, name = " ".join(block[0].split()), " ".join(block[-1].split())
+        where = [i for i, p in enumerate(pages) if first in p]
+        assert where and name in pages[where[0]], (first, name)

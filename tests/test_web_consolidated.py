@@ -30,6 +30,7 @@ def test_the_act_amended_twice_reads_with_both_amendments_applied_in_order(tmp_p
     client = _client(tmp_path, "base", "ubah2", "ubah1")
     act = client.get("/baca/base").text
     assert 'href="/baca/base/konsolidasi">Bacaan konsolidasi (dengan 2 perubahan)</a>' in act
+    assert 'href="/baca/base/konsolidasi">bacaan konsolidasi</a>' in client.get("/baca/ubah1").text  # and back
     page = client.get("/baca/base/konsolidasi")
     assert page.status_code == 200
     html = page.text
@@ -65,7 +66,7 @@ def test_every_anchor_of_the_consolidated_page_is_unique_and_every_link_in_it_la
 
 def test_an_act_never_amended_says_so_and_its_page_offers_no_consolidation(tmp_path: Path) -> None:
     client = _client(tmp_path, "base", "ubah1")
-    assert "/konsolidasi" not in client.get("/baca/ubah1").text
+    assert "/baca/ubah1/konsolidasi" not in client.get("/baca/ubah1").text
     text = _text(client.get("/baca/ubah1/konsolidasi").text)
     assert "Peraturan ini belum diubah oleh peraturan lain di korpus" in text
     missing = client.get("/baca/tidak-ada-sama-sekali/konsolidasi")

@@ -208,6 +208,26 @@ def test_a_lambang_is_an_uploaded_image_never_a_server_path(client) -> None:
     assert "Surat siap" in wait_job(client, good.text)
 
 
+def test_the_folder_of_uploaded_images_is_bounded_by_use_and_count(tmp_path) -> None:
+    """Each upload of a new lambang is kept under its SHA-256; the folder keeps the images used within the keep time
+    and at most ``keep`` of them, the most recently used."""
+    import os
+    import time
+
+    from rancang.web.uploads import prune
+
+    now = time.time()
+    ages = {"a": 10, "b": 20, "c": 30, "d": 40 * 86400}  # seconds since each was last used
+    for name, age in ages.items():
+        path = tmp_path / f"{name * 64}.png"
+        path.write_bytes(b"\x89PNG\r\n\x1a\n")
+        os.utime(path, (now - age, now - age))
+    (tmp_path / "catatan.txt").write_text("bukan gambar")  # not an image of the folder: never touched
+    gone = prune(tmp_path, keep=2, seconds=30 * 86400)
+    assert sorted(n[0] for n in gone) == ["c", "d"]  # c: beyond the two most recently used; d: unused 40 days
+    assert sorted(p.name[0] for p in tmp_path.glob("*.png")) == ["a", "b"] and (tmp_path / "catatan.txt").exists()
+
+
 def _running(tmp_path, limit: int):
     """The app served by uvicorn on a free local port (a thread); returns (port, server)."""
     import socket

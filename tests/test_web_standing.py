@@ -44,7 +44,7 @@ def test_the_reader_of_an_amended_act_links_to_each_amending_act_in_the_order_en
     assert "berlaku, diubah dengan Peraturan Bupati Kerta Nomor 3 Tahun 2024 (ubah1)" in _text(status)
     assert "Asal naskah berkas base.txt (txt)" in _text(html)
     amending = _text(client.get("/baca/ubah1").text)
-    assert "Status berlaku Mengubah Peraturan Bupati Kerta Nomor 1 Tahun 2024 (base)" in amending
+    assert "Status berlaku Mengubah Peraturan Bupati Kerta Nomor 1 Tahun 2024 (base; bacaan konsolidasi" in amending
 
 
 def test_a_repealed_act_says_dicabut_and_names_the_repealing_act(tmp_path: Path) -> None:

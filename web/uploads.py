@@ -10,12 +10,17 @@ name part is ``lambang`` (region profile ``naskah.lambang``, letter ``instansi.l
   server file nor tell whether one exists.
 
 Problems are returned as field errors ({name: [Indonesian message]}), shown beside the input.
+
+The folder of images never grows without bound: an image is touched each time a form uses it, and storing a new
+one removes those unused for :data:`KEEP_SECONDS` and all but the :data:`KEEP` most recently used (:func:`prune`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +30,9 @@ from rancang.web import security
 #: an uploaded lambang as the form carries it back: its SHA-256 and type
 STORED = re.compile(r"^[0-9a-f]{64}\.(?:png|jpg)$")
 MSG_NOT_IMAGE = "berkas lambang harus gambar PNG atau JPEG."
+#: uploaded images kept at most, and how long one not used by any form is kept (seconds)
+KEEP = 200
+KEEP_SECONDS = 30 * 86400
 
 
 def is_image_field(name: str) -> bool:
@@ -60,6 +68,7 @@ async def posted(request: Any) -> tuple[dict[str, list[str]], dict[str, list[str
             if isinstance(value, str):
                 path = folder(cfg.workdir) / value.strip()
                 if STORED.match(value.strip()) and path.is_file():
+                    os.utime(path)  # used again: kept
                     out[key] = [str(path)]
                 continue
             if not getattr(value, "filename", ""):
@@ -74,10 +83,25 @@ async def posted(request: Any) -> tuple[dict[str, list[str]], dict[str, list[str
                 errs.setdefault(key, []).append(MSG_NOT_IMAGE)
                 continue
             path = folder(cfg.workdir) / f"{hashlib.sha256(data).hexdigest()}.{kind}"
-            if not path.is_file():
+            if path.is_file():
+                os.utime(path)
+            else:
                 atomic.write_bytes(path, data)
+                prune(path.parent)
             out[key] = [str(path)]
     return out, errs
+
+
+def prune(where: Path, keep: int = KEEP, seconds: float = KEEP_SECONDS) -> list[str]:
+    """Remove the stored images of ``where`` unused for ``seconds`` and all but the ``keep`` most recently used;
+    returns the names removed."""
+    images = sorted((p for p in where.iterdir() if STORED.match(p.name)), key=lambda p: p.stat().st_mtime,
+                    reverse=True)
+    cutoff = time.time() - seconds
+    gone = [p for i, p in enumerate(images) if i >= keep or p.stat().st_mtime < cutoff]
+    for p in gone:
+        p.unlink(missing_ok=True)
+    return [p.name for p in gone]
 
 
 def shown(value: Any) -> str:

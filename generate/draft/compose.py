@@ -321,7 +321,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
 
     values = {"jenis_peraturan": profile.jenis_peraturan, "kepala": profile.kepala, "daerah": profile.daerah,
               "tahun": profile.tahun}
-    terms.local(body, lambda term: src.elsewhere(term, used), notes)
+    local = terms.local(body, lambda term: src.elsewhere(term, used), notes)
     defined = terms.normalise(body, notes)
     vocab = repair.Vocabulary.of(src.texts(sorted(set(used) | set(src.bundled_ids()))))
     repair.body(body, values, vocab, notes)
@@ -333,7 +333,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     lampiran = neutralise.lampiran(compose_lampiran(base, profile, rw(base_id), title.upper()), values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
-    consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes)
+    consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(

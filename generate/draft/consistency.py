@@ -1,20 +1,23 @@
 """Body and Lampiran made to say one thing (issue 27 item 3), in the order the steps need: heads and terms written
 whole, one name per perangkat daerah, pointers to dropped charts removed, a paragraph said twice removed, blanks
 listed, then the scopes the Lampiran regulates held against the body's (:mod:`scopes`) and against each item's own
-heading (:mod:`item_scopes`), both as decisions."""
+heading (:mod:`item_scopes`), both as decisions; the base's own organisation and local concepts in the Lampiran
+listed as decisions (:mod:`peta`)."""
 
 from __future__ import annotations
 
-from rancang.generate.draft import ellipsis, item_scopes, repeats, scopes, terms, units
+from rancang.generate.draft import ellipsis, item_scopes, peta, repeats, scopes, terms, units
 from rancang.generate.draft import lampiran as lampiran_mod
 from rancang.generate.draft.notes import Notes
 from rancang.parts import Block
 from rancang.tree import Node
 
 
-def apply(body: list[Node], lampiran: list[Block], perangkat_daerah: list[str], notes: Notes) -> None:
+def apply(body: list[Node], lampiran: list[Block], perangkat_daerah: list[str], notes: Notes,
+          local: list[str] | None = None) -> None:
     """Run every consistency step on the composed ``body`` and ``lampiran`` (in place), each noted in ``notes``;
-    ``perangkat_daerah``: the profile's list (the names a unit is written with)."""
+    ``perangkat_daerah``: the profile's list (the names a unit is written with); ``local``: the terms only the base
+    defines (:func:`terms.local`), whose part of the Lampiran is the base's policy."""
     terms.heads(body, lampiran, notes)
     ellipsis.restore(body, lampiran, notes)
     units.align(body, lampiran, perangkat_daerah, notes)
@@ -23,3 +26,5 @@ def apply(body: list[Node], lampiran: list[Block], perangkat_daerah: list[str], 
     lampiran_mod.blanks(lampiran, notes)
     scopes.check(body, lampiran, notes)
     item_scopes.check(body, lampiran, notes)
+    peta.peta_jabatan(lampiran, perangkat_daerah, notes)
+    peta.local_concepts(lampiran, local or [], notes)
