@@ -17,8 +17,9 @@ import pytest
 import yaml
 
 from rancang.corpus import regulations
+from rancang.generate import naskah
+from rancang.generate.naskah import consistency, steps
 from rancang.generate.naskah import scenario as sc
-from rancang.generate.naskah import steps
 
 sys.path.insert(0, str(Path(__file__).parent))
 from letter_helpers import docx_text, peraturan_of  # noqa: E402
@@ -255,3 +256,20 @@ def test_the_unit_asked_answers_the_disposisi_it_received_naming_both(built):
     assert disposisi.date <= up.date
     body = " ".join(docx_text(files[on.filename]).split())
     assert f"Menindaklanjuti surat Saudara {cited}" in body and "disposisi" not in body
+
+
+def test_the_consistency_check_reads_a_follow_up_of_a_disposisi(built):
+    """The check reads "disposisi ... atas surat ... Nomor N tanggal ..." as a reply to letter N received through a
+    lembar disposisi: accepted as the set is made, refused, naming both, when the follow-up is dated before the
+    lembar disposisi on that letter."""
+    files = sc.render_all(built)
+    request = built.letters[0]
+    ((_, disposisi),) = _row(built, "lembar-disposisi")
+    (_, up), _ = _row(built, "jawaban-persetujuan")
+    assert consistency.facts(up.filename, dict(files)[up.filename]).disposed == [request.data["nomor"].upper()]
+    assert consistency.problems_of(files) == []
+    late = {**disposisi.data, "tanggal": sc.workdays_after(up.date, 1).isoformat()}
+    tampered = [(n, naskah.render(disposisi.jenis, late, disposisi.layout) if n == disposisi.filename else b)
+                for n, b in files]
+    found = [p for p in consistency.problems_of(tampered) if "menindaklanjuti disposisi" in p]
+    assert len(found) == 1 and found[0].startswith(up.filename) and disposisi.filename in found[0]

@@ -173,7 +173,8 @@ def rujukan(ref: Any) -> str:
     if not isinstance(ref, dict):
         return text(ref)
     subject = ("tentang", "tentang") if ref.get("tentang") else ("hal", "hal")
-    parts = [(ref.get("disposisi"), "disposisi {} atas"), (ref.get("jenis") or "surat", "{}"), (ref.get("dari"), "{}"), (ref.get("nomor"), "Nomor {}"),
+    parts = [(ref.get("disposisi"), "disposisi {} atas"),
+             (ref.get("jenis") or "surat", "{}"), (ref.get("dari"), "{}"), (ref.get("nomor"), "Nomor {}"),
              (ref.get("tanggal") and tanggal(ref["tanggal"]), "tanggal {}"),
              (ref.get(subject[0]), subject[1] + " {}")]
     return " ".join(form.format(text(value)) for value, form in parts if value)
