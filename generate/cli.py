@@ -43,9 +43,11 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
 @click.command("draft")
 @click.argument("profile", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--contoh", metavar="NAMA", help="Pakai profil contoh bawaan sebagai PROFILE (sleman, kota-magelang).")
-@click.option("--base", default=None, metavar="DAERAH|consensus",
-              help="Peraturan dalam korpus yang ketentuannya menjadi dasar rancangan (bawaan: jepara); 'consensus' "
-                   "memilih peraturan yang ketentuannya paling sejalan dengan peraturan lain di korpus.")
+@click.option("--base", default=None, metavar="DAERAH|model|consensus",
+              help="Dasar rancangan: 'model' (bawaan: model Perbup, setiap ketentuan dengan rumusan yang dimuat "
+                   "sebagian besar peraturan daerah di korpus), atau peraturan satu daerah dalam korpus (setiap "
+                   "ketentuannya yang menyimpang dari model dicatat sebagai keputusan); 'consensus' memilih peraturan "
+                   "yang ketentuannya paling sejalan dengan peraturan lain di korpus.")
 @click.option("--take", "takes", multiple=True, metavar="TOPIK=DAERAH",
               help="Ambil klausul satu topik dari peraturan lain dalam korpus; boleh diulang.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,

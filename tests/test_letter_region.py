@@ -39,7 +39,7 @@ BANTUL = {
     "opsi": {"pppk_dapat_menjadi_ketua_tim": False, "mulai_berlaku": None},
 }
 #: cites of a regulation ("Pasal 16 ayat (1)", "Lampiran BAB II huruf B ...")
-CITE = re.compile(r"\bPasal \d+|\bLampiran BAB\b")
+CITE = re.compile(r"\bPasal \d+|\bLampiran (?:BAB|huruf)\b")
 OTHERS = [e["daerah"].split(" ", 1)[1] for e in corpus.bundled()] + ["Sleman"]
 
 

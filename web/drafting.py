@@ -78,10 +78,12 @@ def _choices(db: str | None) -> tuple[list[str], dict[str, list[str]]]:
 
 def bases(db: str | None) -> list[tuple[str, str]]:
     """(value, label) of the regulations a draft can be based on: every regulation about sistem kerja in the corpus
-    store (another act is refused as a base, so it is not offered), and the consensus choice."""
+    store (another act is refused as a base, so it is not offered), the model Perbup first (the default) and the
+    consensus choice."""
     usable = set(_choices(db)[0])
     out = [(r["id"], f"{r['label']} — {r['title']}") for r in services.regulations(db) if r["id"] in usable]
-    return out + [("consensus", "Konsensus (paling sejalan dengan peraturan lain di korpus)")]
+    model = ("model", "Model Perbup (rumusan yang dimuat sebagian besar peraturan daerah di korpus)")
+    return [model] + out + [("consensus", "Konsensus (paling sejalan dengan peraturan lain di korpus)")]
 
 
 def take_regions(db: str | None) -> dict[str, list[tuple[str, str]]]:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rancang.address import ROOT, Address, number_tree
+from rancang.address import Address, number_tree
 from rancang.errors import InputError
 from rancang.generate.check.coverage import is_sistem_kerja
 from rancang.generate.draft import (
@@ -39,6 +39,8 @@ from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import alias
 from rancang.generate.draft.provenance import origin as _origin
 from rancang.generate.draft.provenance import tag as _tag
+from rancang.generate.draft.refmap import containing_pasal as _containing_pasal
+from rancang.generate.draft.refmap import map_ref as _map_ref
 from rancang.generate.draft.rewrite import Rewriter
 from rancang.generate.draft.sources import Sources
 from rancang.generate.shared import resources
@@ -48,11 +50,6 @@ from rancang.parts import Source
 from rancang.topics import keys as topic_keys
 from rancang.topics import label as topic_label
 from rancang.tree import Node, Regulation
-
-#: the tokens of an internal reference whose numbers change when the act is renumbered
-_REF_TOKEN = re.compile(r"(?P<kw>pasal|ayat|huruf|angka)\s*(?P<open>\(?)(?P<num>\d+[A-Z]?|[a-z]{1,2})(?=\)|\b)",
-                        re.IGNORECASE)
-
 
 tanggal = frame.tanggal
 
@@ -121,10 +118,6 @@ def renumber(body: list[Node]) -> dict[tuple[str, str], Node]:
     return mapping
 
 
-def _containing_pasal(old_id: str) -> Address:
-    return Address.of(Address.parse(old_id).steps[:1])
-
-
 def rewrite_refs(body: list[Node], mapping: dict[tuple[str, str], Node]) -> list[tuple[Node, str]]:
     """Rewrite the numbers inside every internal reference to the renumbered clauses.
 
@@ -147,32 +140,6 @@ def rewrite_refs(body: list[Node], mapping: dict[tuple[str, str], Node]) -> list
             n.text = text
             n.refs = []
     return failures
-
-
-def _map_ref(ref_text: str, origin: str, pasal: Address, mapping: dict[tuple[str, str], Node]) -> tuple[str, bool]:
-    """``ref_text`` with each number changed to the renumbered clause's, and whether a token named no clause:
-    the tokens are read as an address relative to the clause's own Pasal, in the origin region's old numbering."""
-    cur_pasal, cur_ayat = pasal, None
-    missing = False
-
-    def sub(m: re.Match) -> str:
-        nonlocal cur_pasal, cur_ayat, missing
-        kw, num = m.group("kw").lower(), m.group("num")
-        if kw == "pasal":
-            cur_pasal, cur_ayat = ROOT.child("pasal", num), None
-            old = cur_pasal
-        elif kw == "ayat":
-            cur_ayat = cur_pasal.child("ayat", num)
-            old = cur_ayat
-        else:
-            old = (cur_ayat or cur_pasal).child(kw, num)
-        node = mapping.get((origin, old.id))
-        if node is None or node.number is None:
-            missing = True
-            return m.group(0)
-        return m.group(0)[: m.start("num") - m.start()] + node.number
-
-    return _REF_TOKEN.sub(sub, ref_text), missing
 
 
 # --------------------------------------------------------------------------------------------- the whole act
@@ -309,12 +276,13 @@ def refuse_base(src: Sources, base_id: str) -> str | None:
 def take_refusal(src: Sources, base_key: str, topic: str, region: str) -> str | None:
     """Why taking ``topic`` from ``region`` cannot compose with base ``base_key`` (the sentence the draft would
     stop with), or None when it composes. Runs only the body's composition (no rewriting, no Lampiran)."""
-    base_id = src.entry(base_key)["id"]
+    model = model_perbup.load() if base_key == model_perbup.KEY else None
+    base_id = src.entry(model["tulang"] if model else base_key)["id"]
     if refuse_base(src, base_id):
         return refuse_base(src, base_id)
     rules = [(r.pattern, r.id, r.why, r.grain) for r in neutralise.drop_rules("body")]
     try:
-        failures = _body(src.regulation(base_id), base_id, [(topic, region)], rules, src, Notes())[3]
+        failures = _body(src.regulation(base_id), base_id, [(topic, region)], rules, src, Notes(), model)[3]
         _unresolved(failures, [(topic, region)], src)
     except InputError as e:
         return str(e)
@@ -359,7 +327,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     repair.body(body, values, vocab, notes)
     neutralise.body(body, values, notes)
 
-    title = frame.judul(profile, base, rw(base_id))
+    reasons = src.entry(model["konsiderans"])["id"] if model else base_id  # whose Menimbang: the model's choice
+    title = frame.judul(profile, src.regulation(reasons), rw(reasons))
     parts = frame.frame(profile, title)
     lampiran = neutralise.lampiran(compose_lampiran(base, profile, rw(base_id), title.upper()), values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
@@ -370,7 +339,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     reg = Regulation(
         source=Source(file="", sha256="0" * 64, format="generated"),
         meta=parts["meta"], preamble=parts["preamble"],
-        menimbang=frame.menimbang(profile, base, rw(base_id), title, resources.compose_rules()["menimbang_last"]),
+        menimbang=frommodel.one_bahwa(frame.menimbang(profile, src.regulation(reasons), rw(reasons), title,
+                                                      resources.compose_rules()["menimbang_last"]), notes),
         mengingat=mengingat.entries(profile, notes), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )
@@ -379,8 +349,9 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
 
 
 def take_choices(src: Sources) -> dict[str, list[str]]:
-    """Topic key -> the store ids it can be taken from: those whose clause on it composes with every act that can
-    be a base (:func:`refuse_base`), so a choice offered never stops a draft. The topics in report order."""
+    """Topic key -> the store ids it can be taken from: those whose clause on it composes with the model and with
+    every act that can be a base (:func:`refuse_base`), so a choice offered never stops a draft. The topics in report
+    order."""
     bases = [b for b in src.ids() if refuse_base(src, b) is None]
-    return {key: [r for r in bases if all(take_refusal(src, b, key, r) is None for b in bases)]
+    return {key: [r for r in bases if all(take_refusal(src, b, key, r) is None for b in [model_perbup.KEY, *bases])]
             for key in topic_keys()}

@@ -32,7 +32,9 @@ def title_of(base: Regulation) -> str | None:
     """The title as written in the base's last Menimbang ("... tentang Sistem Kerja ...;")."""
     if not base.menimbang:
         return None
-    m = re.search(r"\btentang\s+(.+?);?\s*$", base.menimbang[-1].text)
+    last = base.menimbang[-1].text
+    decides = re.search(r"perlu\s+menetapkan\s+.*$", last, re.IGNORECASE | re.DOTALL)  # a reason before it names acts
+    m = re.search(r"\btentang\s+(.+?);?\s*$", decides.group(0) if decides else last)
     return m.group(1).rstrip(";. ") if m else None
 
 

@@ -18,15 +18,17 @@ Lampiran is the spine's (its clauses measured against the model in :func:`lampir
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.address import Address, covers
 from rancang.corpus.align import units
-from rancang.generate.draft import compose as _compose
 from rancang.generate.draft.notes import Notes
-from rancang.generate.draft.provenance import origin, set_origin, tag
+from rancang.generate.draft.provenance import alias, origin, set_origin, tag
+from rancang.generate.draft.refmap import containing_pasal, map_ref
 from rancang.generate.draft.sources import Sources
+from rancang.parts import Konsiderans
 from rancang.tree import Node
 
 #: what a drafter reads for an option (a clause only one region has)
@@ -44,7 +46,7 @@ class Plan:
 
 
 class _Probe(dict):
-    """A renumbering map stand-in for :func:`compose._map_ref`: a clause "exists" when ``ok`` says so."""
+    """A renumbering map stand-in for :func:`refmap.map_ref`: a clause "exists" when ``ok`` says so."""
 
     class _Found:
         number = "1"
@@ -100,13 +102,20 @@ def _refs_ok(node: Node, region: str, ok) -> bool:
         for ref in n.refs:
             if ref.kind != "internal" or n.text[ref.start:ref.end] != ref.text:
                 continue
-            if _compose._map_ref(ref.text, region, _compose._containing_pasal(n.id), _Probe(ok))[1]:
+            if map_ref(ref.text, region, containing_pasal(n.id), _Probe(ok))[1]:
                 return False
     return True
 
 
 def _index(body: list[Node]) -> dict[tuple[str, str], Node]:
-    return {origin(n): n for top in body for n in top.walk()}
+    """(origin, old id) -> node of the draft, a clause put in place of another answering for both."""
+    out = {origin(n): n for top in body for n in top.walk()}
+    for top in body:
+        for n in top.walk():
+            replaced = alias(n)
+            if replaced is not None:
+                out.setdefault(replaced, n)
+    return out
 
 
 def plan(body: list[Node], spine: str, model: dict[str, Any], src: Sources, notes: Notes) -> Plan:
@@ -135,9 +144,11 @@ def plan(body: list[Node], spine: str, model: dict[str, Any], src: Sources, note
                 out.victims[id(n)] = out.victims[id(ayat[0])]
 
     def kept(key: tuple[str, str]) -> bool:
-        region, old = key
-        s = eq.of(region, old)
-        return s is not None and not any(covers(r, s) for r in removed)
+        """Whether the clause ``key`` (origin, old id) is in the draft, itself or by its spine equivalent."""
+        if key in _index(body) and not (key[0] == spine and any(covers(r, key[1]) for r in removed)):
+            return True
+        s = eq.of(*key)
+        return s is not None and (spine, s) in _index(body) and not any(covers(r, s) for r in removed)
 
     for u in spine_units:
         p = provisions.get((spine, u.id))
@@ -159,7 +170,7 @@ def _substitute(node: Node, p: dict[str, Any], spine: str, uid: str, src: Source
     region, did = p["sumber"]["daerah"], p["sumber"]["klausul"]
     donor = src.regulation(region).index().get(did)
     why = ""
-    if donor is None or donor.type != node.type:
+    if donor is None or not _fits(donor, node):
         why = "tingkat klausulnya berbeda"
     elif not _refs_ok(donor, region, lambda k: covers(did, k[1]) if k[0] == region and covers(did, k[1])
                       else kept(k)):
@@ -188,6 +199,15 @@ def _substitute(node: Node, p: dict[str, Any], spine: str, uid: str, src: Source
               f"{src.act(spine)} {Address.parse(uid).cite}.", node=node)
 
 
+def _fits(donor: Node, target: Node) -> bool:
+    """Whether ``donor``'s text and list can stand in ``target``'s place: the same level, or a Pasal without ayat
+    and an ayat (a sentence with its list either way)."""
+    if donor.type == target.type:
+        return True
+    leaves = {"pasal", "ayat"}
+    return {donor.type, target.type} == leaves and not donor.child_list("ayat") and not target.child_list("ayat")
+
+
 def _insert(body: list[Node], spine: str, model: dict[str, Any], eq: Equivalents, src: Sources, kept, out: Plan,
             notes: Notes) -> None:
     """Put each body provision the spine lacks after the draft clause of the provision before it in the model."""
@@ -203,7 +223,8 @@ def _insert(body: list[Node], spine: str, model: dict[str, Any], eq: Equivalents
         region, did = p["sumber"]["daerah"], p["sumber"]["klausul"]
         donor = src.regulation(region).index().get(did)
         why = ""
-        if donor is None or anchor is None or donor.type != anchor.type:
+        place = _place(body, donor, anchor) if donor is not None and anchor is not None else None
+        if place is None:
             why = "tingkat klausulnya tidak sesuai dengan ketentuan di sekitarnya"
         elif not _refs_ok(donor, region, lambda k, r=region, d=did: covers(d, k[1]) if k[0] == r else kept(k)):
             why = "rujukannya menunjuk ketentuan yang tidak dimuat rancangan ini"
@@ -213,14 +234,29 @@ def _insert(body: list[Node], spine: str, model: dict[str, Any], eq: Equivalents
                       f"dimuat rancangan ini karena {why}; putuskan apakah dirumuskan.", p["rumusan"],
                       node=anchor, cite="Rancangan")
             continue
-        assert donor is not None and anchor is not None
+        assert donor is not None and place is not None
         fresh = tag(copy.deepcopy(donor), region)
-        parent = _parent(body, anchor)
-        siblings = parent.children if parent is not None else body
-        siblings.insert(siblings.index(anchor) + 1, fresh)
+        siblings, after = place
+        siblings.insert(siblings.index(after) + 1, fresh)
         notes.add("perbaikan", "model-ketentuan", f"ketentuan model {p['id']} (dimuat {len(p['dukungan'])} peraturan "
                   f"daerah) ditambahkan dari {p['sumber']['peraturan']} {p['sumber']['cite']}.", node=fresh)
         anchor = fresh
+
+
+def _place(body: list[Node], donor: Node, anchor: Node) -> tuple[list[Node], Node] | None:
+    """Where a provision of level ``donor.type`` goes after the draft clause ``anchor``: (its siblings, the node it
+    follows) -- beside the anchor at the same level, or a Pasal after the anchor's Pasal; None where it fits not."""
+    parent = _parent(body, anchor)
+    if donor.type == anchor.type:
+        return (parent.children if parent is not None else body), anchor
+    if donor.type == "pasal" and anchor.type in ("ayat", "huruf", "angka") and not donor.child_list("ayat"):
+        node = anchor
+        while node is not None and node.type != "pasal":
+            node = _parent(body, node)
+        if node is not None:
+            up = _parent(body, node)
+            return (up.children if up is not None else body), node
+    return None
 
 
 def _parent(body: list[Node], target: Node) -> Node | None:
@@ -251,3 +287,20 @@ def settle(notes: Notes) -> None:
     for n in notes.items:
         if n.kind == "dihapus" and n.rule == "model-opsi":
             n.kind = "putusan"
+
+
+#: "bahwa berdasarkan Pasal 25 ..., bahwa setiap Instansi Pemerintah ..." -- one consideration (its basis and what
+#: it says) with its "bahwa" written twice (check K1 reads two)
+_TWICE = re.compile(r"^(bahwa\s+berdasarkan\s+[^;]*?),\s+bahwa\s+", re.IGNORECASE)
+
+
+def one_bahwa(items: list[Konsiderans], notes: Notes) -> list[Konsiderans]:
+    """The considerations with a doubled "bahwa" after a basis written once (noted as a repair; Lampiran II angka
+    19: each consideration begins with "bahwa" once)."""
+    for k in items:
+        fixed = _TWICE.sub(r"\1, ", k.text)
+        if fixed != k.text:
+            notes.add("perbaikan", "konsiderans", '"bahwa" yang tertulis dua kali dalam satu pertimbangan dihapus.',
+                      k.text, cite="Menimbang")
+            k.text = fixed
+    return items

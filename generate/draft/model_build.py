@@ -196,6 +196,16 @@ def basis(topic: str | None, lampiran: bool, cited: dict[str, Any] | None) -> di
     return out
 
 
+def considerations(regs: dict[str, Regulation], slot: dict[str, Callable[[str], str]], spine: str) -> str:
+    """The store id whose Menimbang (its reasons, the last consideration -- the decision -- left out) is closest to
+    the other regions' (mean similarity of the slotted texts); ties go to the spine. A draft from the model takes
+    its reasons."""
+    ids = sorted(regs)
+    reasons = {r: " ".join(slot[r](k.text) for k in (regs[r].menimbang[:-1] or regs[r].menimbang)) for r in ids}
+    close = {r: mean(similarity(reasons[r], reasons[o]) for o in ids if o != r) for r in ids}
+    return max(ids, key=lambda r: (round(close[r], 6), r == spine, -ids.index(r)))
+
+
 def build(regs: dict[str, Regulation], entries: dict[str, dict[str, Any]], topics: dict[str, dict[str, Any]],
           act: Callable[[str], str]) -> dict[str, Any]:
     """The model from the sistem-kerja regulations ``regs`` ({store id: tree}) with their identities ``entries``
@@ -250,6 +260,7 @@ def build(regs: dict[str, Regulation], entries: dict[str, dict[str, Any]], topic
         "korpus": [{"daerah": r, "peraturan": act(r), "pohon": tree_hash(regs[r]), "ketentuan": held[r]} for r in ids],
         "ambang": {"pasangan": PAIRED, "dukungan": SUPPORT},
         "tulang": spine,
+        "konsiderans": considerations(regs, slot, spine),
         "isian": SLOTS,
         "pembentukan": cited,
         "ketentuan": provisions,
