@@ -17,8 +17,9 @@ import pytest
 import yaml
 
 from rancang.corpus import regulations
+from rancang.generate import naskah
+from rancang.generate.naskah import consistency, steps
 from rancang.generate.naskah import scenario as sc
-from rancang.generate.naskah import steps
 
 sys.path.insert(0, str(Path(__file__).parent))
 from letter_helpers import docx_text, peraturan_of  # noqa: E402
@@ -237,3 +238,38 @@ def test_a_request_to_the_pejabat_yang_berwenang_addresses_a_superior(built, sle
     peer = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(sleman_draft[1] / "draft.json")))
     body = docx_text(dict(sc.render_all(peer))[peer.letters[0].filename])
     assert "kerja sama Saudara," in body
+
+
+def test_the_unit_asked_answers_the_disposisi_it_received_naming_both(built):
+    """What the Pimpinan Unit Organisasi yang dituju received is the pejabat yang berwenang's instruction (a lembar
+    disposisi, which has no number of its own) on the request: his answer follows up that disposisi on the request,
+    naming both ("Menindaklanjuti disposisi Bapak/Ibu atas surat Kepala Dinas Kesehatan ... Nomor ... tanggal ..."),
+    not the request as if he had received it himself; the pejabat yang berwenang's answer to the requester, who sent
+    the request to him, cites it as "surat Saudara". The set's consistency check accepts both."""
+    files = dict(sc.render_all(built))  # raises on a contradiction of the set
+    request = built.letters[0]
+    ((_, disposisi),) = _row(built, "lembar-disposisi")
+    (_, up), (_, on) = _row(built, "jawaban-persetujuan")
+    cited = f"Nomor {request.data['nomor']} tanggal "
+    body = " ".join(docx_text(files[up.filename]).split())
+    assert f"Menindaklanjuti disposisi Bapak/Ibu atas surat Kepala Dinas Kesehatan Kabupaten Sleman {cited}" in body
+    assert disposisi.date <= up.date
+    body = " ".join(docx_text(files[on.filename]).split())
+    assert f"Menindaklanjuti surat Saudara {cited}" in body and "disposisi" not in body
+
+
+def test_the_consistency_check_reads_a_follow_up_of_a_disposisi(built):
+    """The check reads "disposisi ... atas surat ... Nomor N tanggal ..." as a reply to letter N received through a
+    lembar disposisi: accepted as the set is made, refused, naming both, when the follow-up is dated before the
+    lembar disposisi on that letter."""
+    files = sc.render_all(built)
+    request = built.letters[0]
+    ((_, disposisi),) = _row(built, "lembar-disposisi")
+    (_, up), _ = _row(built, "jawaban-persetujuan")
+    assert consistency.facts(up.filename, dict(files)[up.filename]).disposed == [request.data["nomor"].upper()]
+    assert consistency.problems_of(files) == []
+    late = {**disposisi.data, "tanggal": sc.workdays_after(up.date, 1).isoformat()}
+    tampered = [(n, naskah.render(disposisi.jenis, late, disposisi.layout) if n == disposisi.filename else b)
+                for n, b in files]
+    found = [p for p in consistency.problems_of(tampered) if "menindaklanjuti disposisi" in p]
+    assert len(found) == 1 and found[0].startswith(up.filename) and disposisi.filename in found[0]

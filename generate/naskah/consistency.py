@@ -7,7 +7,9 @@ ends of the periods it names, the activity a report accounts for) and refuses a 
   dated as the letter of that number is dated (Permendagri 1/2023: a reply cites the number and date of the letter
   it answers);
 - a reply (``Menindaklanjuti ...``, a ``Hal`` of Jawaban/Persetujuan/Balasan) cites the letter it answers with its
-  number and date;
+  number and date; a reply to an instruction received on a letter (``Menindaklanjuti disposisi Bupati ... atas
+  surat ... Nomor ... tanggal ...``: a lembar disposisi has no number of its own) cites that letter so, and is
+  dated on or after the lembar disposisi of the set resting on it;
 - one period: every letter naming the end of the task's period names the same end; a report is dated on or after
   it unless it says it is an interim report (``sementara``);
 - one activity: the activity a report accounts for (its ``TENTANG``) is named in another letter of the set.
@@ -43,6 +45,10 @@ _CITED = re.compile(r"(?:Nomor\s+(\S+?(?:\s+Tahun\s+\d{4})?)|Saudara|\b[Ss]urat\
 #: the words of a sentence that states the period of the task (durasi, selama, periode, masa kerja of a Keputusan)
 _PERIOD_CUE = re.compile(r"\b(?:durasi|selama|periode|terhitung mulai|masa (?:kerja|penugasan)"
                          r"|melaksanakan tugas sampai)\b", re.I)
+#: "disposisi Bupati Sleman atas surat Kepala Dinas ... Nomor 800/1/DINKES/2026 tanggal ...": the letter a reply
+#: received through a lembar disposisi
+_DISPOSED = re.compile(r"\bdisposisi\s(?:(?!\bNomor\b)[^\n])*?\satas\s(?:(?!\bNomor\b)[^\n])*?"
+                       r"Nomor\s+(\S+?(?:\s+Tahun\s+\d{4})?)\s+tanggal\s", re.I)
 _REPLY_HAL = re.compile(r"^Hal\s*:\s*(Jawaban|Persetujuan|Balasan)\b", re.I)
 
 
@@ -61,6 +67,8 @@ class Facts:
     interim: bool = False
     reply: bool = False
     text: str = ""
+    #: numbers of the letters a reply cites as received through a disposisi ("disposisi ... atas surat ... Nomor N")
+    disposed: list[str] = field(default_factory=list)
 
 
 def _date(m: re.Match[str] | tuple[str, ...], at: int = 1) -> dt.date | None:
@@ -138,6 +146,8 @@ def facts(name: str, content: bytes) -> Facts:
     for line in ls:
         if _PERIOD_CUE.search(line):  # a sentence about the task's period, not any date range a task names
             f.ends += [(e, line) for e in ends(line)]
+    if f.kind != "disposisi":
+        f.disposed = [m[1].rstrip(",").upper() for m in _DISPOSED.finditer(f.text)]
     f.interim = f.kind == "laporan" and "sementara" in f.text.lower()
     return f
 
@@ -175,6 +185,19 @@ def _check_dates(fs: list[Facts], problems: list[str]) -> None:
         if f.reply and not f.cited:
             problems.append(f"{f.name} adalah balasan atau tindak lanjut, tetapi tidak menyebut nomor dan tanggal "
                             f"surat yang dijawabnya")
+        _check_disposed(fs, f, problems)
+
+
+def _check_disposed(fs: list[Facts], f: Facts, problems: list[str]) -> None:
+    """A reply following up a disposisi on a letter is dated on or after the set's lembar disposisi on that letter
+    (a set without one, e.g. a folder the disposisi was not put in, is not faulted)."""
+    for nomor in f.disposed:
+        held = [g for g in fs if g.kind == "disposisi" and g.date and any(n == nomor for n, _ in g.cited)]
+        if f.date and held and all(g.date and g.date > f.date for g in held):
+            g = held[0]
+            problems.append(f"{f.name} bertanggal {tanggal(f.date)} menindaklanjuti disposisi atas surat nomor "
+                            f"{nomor}, sedangkan {g.name} (lembar disposisi atas surat itu) bertanggal "
+                            f"{tanggal(g.date) if g.date else ''}: tindak lanjut harus lebih kemudian")
 
 
 def _unnumbered(fs: list[Facts], f: Facts, when: dt.date) -> Facts | None:

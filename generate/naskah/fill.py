@@ -162,11 +162,19 @@ def rujukan(ref: Any) -> str:
     >>> rujukan({"jenis": "Nota Dinas", "dari": "Kepala Bidang Statistik", "nomor": "800.1.3/0001/STATISTIK/2026",
     ...          "tanggal": "2026-03-02", "hal": "Permohonan Pelibatan"})
     'Nota Dinas Kepala Bidang Statistik Nomor 800.1.3/0001/STATISTIK/2026 tanggal 2 Maret 2026 hal Permohonan Pelibatan'
+
+    A letter received through a lembar disposisi (``disposisi``: the official who sent it on; a disposisi has no
+    number to cite) is cited as that instruction on the letter:
+
+    >>> rujukan({"disposisi": "Bupati Sleman", "jenis": "surat", "dari": "Kepala Dinas Kesehatan", "nomor": "1/2026",
+    ...          "tanggal": "2026-03-02"})
+    'disposisi Bupati Sleman atas surat Kepala Dinas Kesehatan Nomor 1/2026 tanggal 2 Maret 2026'
     """
     if not isinstance(ref, dict):
         return text(ref)
     subject = ("tentang", "tentang") if ref.get("tentang") else ("hal", "hal")
-    parts = [(ref.get("jenis") or "surat", "{}"), (ref.get("dari"), "{}"), (ref.get("nomor"), "Nomor {}"),
+    parts = [(ref.get("disposisi"), "disposisi {} atas"),
+             (ref.get("jenis") or "surat", "{}"), (ref.get("dari"), "{}"), (ref.get("nomor"), "Nomor {}"),
              (ref.get("tanggal") and tanggal(ref["tanggal"]), "tanggal {}"),
              (ref.get(subject[0]), subject[1] + " {}")]
     return " ".join(form.format(text(value)) for value, form in parts if value)

@@ -105,11 +105,13 @@ def _step_fields(step: dict[str, Any], ctx: dict[str, Any], missing: list[str]) 
 
 def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties: Parties, dari: Party,
                   kepada: Party, day: dt.date, nomor: str | None, refs: dict[int, Any],
-                  act: str | None, missing: list[str], blanks: list[str] | None = None) -> dict[str, Any]:
+                  act: str | None, missing: list[str], blanks: list[str] | None = None,
+                  via: Any = None) -> dict[str, Any]:
     """The data of the letter of ``step`` (see the module docs); refs are the cited letters (``scenario.Letter``)
     by step number; ``act`` is the region's sistem-kerja act (None: not known, the national regulation is the
     Dasar); names of task fields its sentences need but the data lacks are added to ``missing``, facts of cited
-    acts the knowledge base does not hold (printed "Nomor ....") to ``blanks``."""
+    acts the knowledge base does not hold (printed "Nomor ....") to ``blanks``; ``via``: the lembar disposisi
+    through which the sender received the letter it answers (see :func:`cite`), or None."""
     task = _task(parties)
     ctx = {**task, **names(parties)}
     d: dict[str, Any] = {**task, **_team(parties, task)}
@@ -138,7 +140,7 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["tembusan"] = copies
     if step.get("rujukan"):
         src = refs[step["rujukan"]]
-        d["rujukan"] = cite(src, dari, kepada, parties)
+        d["rujukan"] = cite(src, dari, kepada, parties, via)
         d["rujukan_surat"] = cite(src, dari, None, parties)
     if t["layout"] == "perintah":
         basis = act if act and dari.gov is parties.own else national()
@@ -151,9 +153,18 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
     return {k: v for k, v in d.items() if v not in (None, "", [], {})}
 
 
-def cite(src: Any, sender: Party, to: Party | None, parties: Parties) -> dict[str, Any]:
+def cite(src: Any, sender: Party, to: Party | None, parties: Parties, via: Any = None) -> dict[str, Any]:
     """How a letter from ``sender`` to ``to`` cites the earlier letter ``src`` (N6): kind, author, number, date
-    and subject; "surat Saudara" / "Nota Dinas Saudara" when it answers the author himself."""
+    and subject; "surat Saudara" / "Nota Dinas Saudara" when it answers the author himself.
+
+    ``via``: the lembar disposisi (a ``scenario.Letter``) by which an official (the pejabat yang berwenang) sent
+    ``src`` on to ``sender``: what the sender answers is that instruction, which has no number of its own, so the
+    reply names both, "disposisi Bupati ... atas surat Kepala Dinas ... Nomor ... tanggal ..." (key ``disposisi``:
+    the instructing official, "Bapak/Ibu" when the reply goes to him)."""
+    if via is not None:
+        same = to is not None and via.dari.pejabat.get("nama") == to.pejabat.get("nama")
+        who = "Bapak/Ibu" if same else parties.address(via.dari, sender).removeprefix("Saudara ")
+        return {**cite(src, sender, to, parties), "disposisi": who}
     kind = _KIND.get(src.layout, "surat")
     if src.layout == "perintah":
         kind = _perintah_kind(src)

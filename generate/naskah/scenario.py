@@ -272,8 +272,9 @@ class _Run:
                  else self.numbers.next(dari, code, day))
         refs = {k: self.letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k}
         lacking: list[str] = []
+        src = refs.get(step["rujukan"]) if step.get("rujukan") else None
         fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, self.act, lacking,
-                                     self.built.blanks)
+                                     self.built.blanks, via=self.disposed(src, dari))
         if nomor and BLANK_NUMBER in nomor:
             self.built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register "
                                      f"Keputusan, diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut "
@@ -292,6 +293,20 @@ class _Run:
         for k in lacking:
             self.missing.setdefault(k, []).append(out.filename)
         return out
+
+
+    def disposed(self, src: Letter | None, sender: Party) -> Letter | None:
+        """The lembar disposisi by which ``sender`` received ``src`` (an official, e.g. the pejabat yang berwenang,
+        sent the letter addressed to him on to ``sender`` with an instruction), or None: the letter made after
+        ``src`` in the disposisi layout, resting on ``src`` and going to ``sender``. A reply of ``sender`` answers
+        that instruction (Permendagri 1/2023: a lembar disposisi carries no number of its own), see
+        :func:`isian.cite`."""
+        if src is None or not src.data.get("nomor"):
+            return None
+        found = [x for x in self.letters.values() if x.layout == "disposisi" and x.n > src.n
+                 and (x.data.get("rujukan_surat") or {}).get("nomor") == src.data["nomor"]
+                 and x.kepada.pejabat.get("nama") == sender.pejabat.get("nama")]
+        return found[-1] if found else None
 
 
 def _report_day(t: dict[str, Any], data: dict[str, Any], day: dt.date) -> dt.date:
