@@ -334,6 +334,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
     consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local)
+    if model is not None:  # the Lampiran is the spine's: what only the spine has is the drafter's to decide
+        frommodel.lampiran_options(base_id, model, src, notes)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(

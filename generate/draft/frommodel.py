@@ -304,3 +304,16 @@ def one_bahwa(items: list[Konsiderans], notes: Notes) -> list[Konsiderans]:
                       k.text, cite="Menimbang")
             k.text = fixed
     return items
+
+
+def lampiran_options(spine: str, model: dict[str, Any], src: Sources, notes: Notes) -> int:
+    """The Lampiran is the spine's as written: each part of it only the spine has (an option of the model: its own
+    perangkat daerah, its UPTD) is a decision naming the act and its place there. Returns the number noted."""
+    count = 0
+    for o in model["opsi"]:
+        if o["daerah"] == spine and o["bagian"] == "lampiran":
+            notes.add("putusan", "model-opsi", f"bagian Lampiran ini hanya dimuat {o['peraturan']} ({o['cite']}), "
+                      "tidak oleh peraturan daerah lain dalam korpus: itu susunan dan kebijakan daerah asal; "
+                      "sesuaikan dengan daerah ini atau hapus.", o["rumusan"], cite="Lampiran")
+            count += 1
+    return count

@@ -217,8 +217,7 @@ def build(regs: dict[str, Regulation], entries: dict[str, dict[str, Any]], topic
     text = {r: {uid: " ".join(u.text.split()) for uid, u in unit_of[r].items()} for r in ids}
     groups = [h for g in groups for h in ([{r: u} for r, u in g.items()] if _own_act(g, text) else [g])]
     held = {r: sum(1 for g in groups if r in g and len(g) >= SUPPORT) for r in ids}
-    own = {r: sum(1 for g in groups if r in g and len(g) < SUPPORT) for r in ids}
-    spine = max(ids, key=lambda r: (held[r] - own[r], -ids.index(r)))
+    spine = max(ids, key=lambda r: (held[r] - sum(1 for g in groups if g.keys() == {r}), -ids.index(r)))
     position = {r: {uid: k for k, uid in enumerate(unit_of[r])} for r in ids}
     anchors: dict[str, dict[int, float]] = {r: {} for r in ids}
     for g in groups:
