@@ -39,7 +39,7 @@ def written(tmp_path_factory, draft_sources) -> dict:
     """key -> (Draft, folder, the draft read back from its DOCX, draft.md, catatan.md)."""
     out = {}
     for key, data in PROFILES.items():
-        d = draft.build(profile.from_dict(data), sources=draft_sources)
+        d = draft.build(profile.from_dict(data), "jepara", sources=draft_sources)  # a neighbour's act as base
         folder = tmp_path_factory.mktemp(key)
         draft.write(d, folder)
         out[key] = (d, folder, ingest_path(folder / "draft.docx"), (folder / "draft.md").read_text("utf-8"),

@@ -159,7 +159,7 @@ def check_replaced(reg: Regulation) -> Iterator[Finding]:
                                   evidence=src)
 
 
-def _decision_words(decisions: list[dict[str, Any]], key: str) -> dict[str, str]:
+def _decision_words(decisions: list[dict[str, Any]], key: str) -> dict[str, Any]:
     """The message words of the Mahkamah Konstitusi's decisions against act ``key``: {putusan, keadaan}."""
     whole = [d for d in decisions if d["lingkup"] == "seluruh"]
     numbers = ", ".join(dict.fromkeys(f"Nomor {d['putusan']}" if d["putusan"] else f"\"{d['bunyi']}\""

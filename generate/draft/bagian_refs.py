@@ -52,7 +52,7 @@ def widen(reg: Regulation, notes: Notes) -> int:
     count = 0
     for part in (n for n in reg.walk() if n.type in ("bagian", "paragraf") and n.heading):
         pasals = [c for c in part.children if c.type == "pasal"]
-        numbers = {p.number: int(p.number) for p in pasals if (p.number or "").isdigit()}
+        numbers = {n: int(n) for p in pasals if (n := p.number or "").isdigit()}
         heading = _words(part.heading or "")
         if not heading or len(numbers) < 3:
             continue
@@ -72,10 +72,10 @@ def _widen(node: Node, own: Node, pasals: list[Node], numbers: dict[str, int], h
             continue
         first_cited = min(int(c) for c in cited)
         skipped = [p for p in pasals if p is not own and (p.number or "").isdigit()
-                   and int(p.number) < first_cited and _names(p, heading)]
+                   and int(p.number or 0) < first_cited and _names(p, heading)]
         if not skipped:
             continue
-        start, last = int(skipped[0].number), max(int(c) for c in cited)
+        start, last = int(skipped[0].number or 0), max(int(c) for c in cited)
         if any(str(k) not in numbers for k in range(start, last + 1)):
             continue
         new = _span(start, last)

@@ -13,6 +13,7 @@ bare "Pelaksana" elsewhere are left as written. One note per pair of terms, with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.terms import definitions
@@ -57,7 +58,9 @@ def restore(body: list[Node], blocks: list[Block], notes: Notes) -> int:
         count, first = 0, None
         for node, block in places:
             holder = node if node is not None else block
-            new, k = rx.subn(lambda m, head=head: f"{m.group(0)}{head} ", holder.text)
+            if holder is None:
+                continue
+            new, k = rx.subn(_then(head), holder.text)
             if k:
                 holder.text, count = new, count + k
                 first = first or (node, block)
@@ -67,3 +70,8 @@ def restore(body: list[Node], blocks: list[Block], notes: Notes) -> int:
                       f"{a} dan {b.partition(' ')[2]} \u2192 {a} dan {b}", node=first[0], block=first[1])
             total += count
     return total
+
+
+def _then(head: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that writes ``head`` (the missing head word, e.g. "Pejabat") after the matched words."""
+    return lambda m: f"{m.group(0)}{head} "

@@ -53,7 +53,7 @@ def check(body: list[Node], blocks: list[Block], notes: Notes) -> int:
         wrong: list[Block] = []
         for b in blocks[i + 1:]:
             r = style_rank(b.label) if b.type == "item" else None
-            if b.type == "heading" or (r is not None and r <= rank):
+            if b.type == "heading" or (r is not None and rank is not None and r <= rank):
                 break
             said = _scope(b.text or "", terms, _WORK)
             if said and said[0] in others:  # the first work named is of another item's scope

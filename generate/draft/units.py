@@ -35,6 +35,8 @@ def align(body: list[Node], blocks: list[Block], listed: list[str], notes: Notes
         first, count, seen = None, 0, []
         for node, block in places:
             holder = node if node is not None else block
+            if holder is None:
+                continue
             seen += rx.findall(holder.text)
             new, k = rx.subn(own, holder.text)
             if k:
