@@ -55,7 +55,7 @@ class _Probe(dict):
         super().__init__()
         self.ok = ok
 
-    def get(self, key, default=None):  # type: ignore[override]
+    def get(self, key, default=None):
         return self._Found() if self.ok(key) else default
 
 
@@ -224,7 +224,7 @@ def _insert(body: list[Node], spine: str, model: dict[str, Any], eq: Equivalents
         donor = src.regulation(region).index().get(did)
         why = ""
         place = _place(body, donor, anchor) if donor is not None and anchor is not None else None
-        if place is None:
+        if place is None or donor is None:
             why = "tingkat klausulnya tidak sesuai dengan ketentuan di sekitarnya"
         elif not _refs_ok(donor, region, lambda k, r=region, d=did: covers(d, k[1]) if k[0] == r else kept(k)):
             why = "rujukannya menunjuk ketentuan yang tidak dimuat rancangan ini"
@@ -250,7 +250,7 @@ def _place(body: list[Node], donor: Node, anchor: Node) -> tuple[list[Node], Nod
     if donor.type == anchor.type:
         return (parent.children if parent is not None else body), anchor
     if donor.type == "pasal" and anchor.type in ("ayat", "huruf", "angka") and not donor.child_list("ayat"):
-        node = anchor
+        node: Node | None = anchor
         while node is not None and node.type != "pasal":
             node = _parent(body, node)
         if node is not None:

@@ -226,7 +226,8 @@ def build(regs: dict[str, Regulation], entries: dict[str, dict[str, Any]], topic
             for r, uid in g.items():
                 anchors[r][position[r][uid]] = float(position[spine][g[spine]])
     cited = mandate(regs, act)
-    provisions, options = [], []
+    provisions: list[dict[str, Any]] = []
+    options: list[dict[str, Any]] = []
     for g in sorted(groups, key=lambda g: (_order(g, spine, ids, position, anchors), sorted(g.items()))):
         members = sorted(g.items(), key=lambda m: (m[0] != spine, m[0]))
         if len(g) < SUPPORT:
