@@ -22,7 +22,13 @@ from rancang.generate.naskah import consistency, steps
 from rancang.generate.naskah import scenario as sc
 
 sys.path.insert(0, str(Path(__file__).parent))
-from letter_helpers import docx_text, peraturan_of  # noqa: E402
+from letter_helpers import docx_text, itemized_sleman, peraturan_of  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sleman_draft(tmp_path_factory, draft_sources):
+    """The Sleman draft whose Lampiran details the penunjukan mechanisms item by item (letter_helpers.ITEMIZED_BASE)."""
+    return itemized_sleman(tmp_path_factory, draft_sources)
 
 MECHANISM = """\\3) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah.
 

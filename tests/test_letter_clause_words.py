@@ -19,7 +19,13 @@ from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah.catalogue import get_type
 
 sys.path.insert(0, str(Path(__file__).parent))
-from letter_helpers import docx_lines, docx_text, peraturan_of  # noqa: E402
+from letter_helpers import docx_lines, docx_text, itemized_sleman, peraturan_of  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sleman_draft(tmp_path_factory, draft_sources):
+    """The Sleman draft whose Lampiran details the penunjukan mechanisms item by item (letter_helpers.ITEMIZED_BASE)."""
+    return itemized_sleman(tmp_path_factory, draft_sources)
 
 ASSIGN = {"SURAT TUGAS": "MENUGASKAN:", "SURAT PERINTAH": "MEMERINTAHKAN:"}
 #: the words of a step that name each form

@@ -22,7 +22,7 @@ from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah.fill import tanggal
 
 sys.path.insert(0, str(Path(__file__).parent))
-from letter_helpers import RAW, docx_lines, docx_text, peraturan_of  # noqa: E402
+from letter_helpers import ITEMIZED_BASE, RAW, docx_lines, docx_text, peraturan_of  # noqa: E402
 
 NUMBER = re.compile(r"^(?P<kode>\d{3}(?:\.\d+)*)/(?P<agenda>\d{4})/(?P<unit>[A-Z][A-Z0-9.\-]*)/(?P<tahun>\d{4})$")
 
@@ -156,7 +156,7 @@ def sleman_draft(tmp_path_factory, draft_sources) -> Path:
     from rancang.generate.draft import build as drafting
     from rancang.generate.shared import profile as profiles
 
-    d = drafting.build(profiles.load(profiles.example_path("sleman")), sources=draft_sources)
+    d = drafting.build(profiles.load(profiles.example_path("sleman")), base=ITEMIZED_BASE, sources=draft_sources)
     return drafting.write(d, tmp_path_factory.mktemp("sleman"))[2]
 
 
