@@ -152,7 +152,9 @@ def _count(db: Path) -> int:
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_a_batch_killed_midway_leaves_only_whole_regulations(tmp_path: Path, sig: signal.Signals) -> None:
-    n = 24
+    # four write batches of 16 regulations: the signal comes after the first, long before the last (with 24 files
+    # a quiet machine finished both batches before the signal arrived, and the batch was never interrupted)
+    n = 64
     _variants(tmp_path / "in", n)
     db = tmp_path / "c.sqlite"
     proc = subprocess.Popen(
