@@ -274,3 +274,14 @@ def test_reports_cite_the_reporting_clause_of_the_regulation_given(sleman_draft,
         assert f"sesuai dengan Pasal {number} ayat (3) Peraturan Bupati Sleman Nomor .... Tahun 2026 tentang" in member
         assert f"sesuai dengan Pasal {number} ayat (2) Peraturan Bupati Sleman Nomor .... Tahun 2026 tentang" in leader
         assert [s.cite for s in built.steps][2:] == [f"Pasal {number} ayat (3)", f"Pasal {number} ayat (2)"]
+
+
+def test_a_keputusan_signed_by_a_pj_prints_pj_as_written():
+    """The signature of a Keputusan is in capitals, but "Pj." and "a.n." are marks, not words of the office: "Pj.
+    WALI KOTA SALATIGA," as the region's draft Perwal writes its signer (the Keputusan printed "PJ. WALI KOTA")."""
+    from rancang.generate.naskah.layouts import ttd
+
+    pj = {"penandatangan": {"jabatan": "Wali Kota Salatiga", "status": "Pj.", "nama": "Budi Santoso"}}
+    assert ttd(pj, upper=True)["jabatan"] == ["Pj. WALI KOTA SALATIGA,"]
+    an = {"penandatangan": {"jabatan": "Sekretaris Daerah", "atas_nama": "Bupati Sleman", "nama": "Sri"}}
+    assert ttd(an, upper=True)["jabatan"] == ["a.n. BUPATI SLEMAN", "SEKRETARIS DAERAH,"]

@@ -7,6 +7,7 @@ each place: every value passes through :mod:`fill` (plain text, never a Python v
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rancang import numbering
@@ -30,6 +31,22 @@ def kop(d: LetterData) -> Ctx | None:
             "alamat": text(ins.get("alamat")), "lambang": ins.get("lambang") or ""}
 
 
+_MARKS = re.compile(r"^((?:a\.n\.|u\.b\.|Pj\.|Plt\.|Plh\.)\s+)*", re.IGNORECASE)
+
+
+def caps(line: str) -> str:
+    """A signature line in capitals as a Keputusan prints it, its marks as written: "Pj. WALI KOTA SALATIGA,",
+    "a.n. BUPATI SLEMAN," -- the marks are abbreviations, not words of the office, and the region's draft Perbup
+    writes its signer "Pj. ..." the same way (before, the Keputusan printed "PJ. WALI KOTA ...").
+
+    >>> caps("Pj. Wali Kota Salatiga,"), caps("a.n. Bupati Sleman"), caps("Sekretaris Daerah,")
+    ('Pj. WALI KOTA SALATIGA,', 'a.n. BUPATI SLEMAN', 'SEKRETARIS DAERAH,')
+    """
+    marks = _MARKS.match(line)
+    head = marks.group(0) if marks else ""
+    return head + line[len(head):].upper()
+
+
 def ttd(d: LetterData, *, upper: bool = False, opening: str | None = None,
         ditetapkan: tuple[str, str] | None = None) -> Ctx:
     """The signature block: "a.n." line, office (with Plt./Plh./Pj.), name, pangkat/golongan, NIP."""
@@ -44,7 +61,7 @@ def ttd(d: LetterData, *, upper: bool = False, opening: str | None = None,
         lines.append(f"a.n. {text(s['atas_nama'])}")
     lines.append(f"{office},")
     nama = text(s.get("nama"))
-    return {"jabatan": [x.upper() if upper else x for x in lines], "nama": nama.upper() if upper else nama,
+    return {"jabatan": [caps(x) if upper else x for x in lines], "nama": nama.upper() if upper else nama,
             "pangkat": text(s.get("pangkat")), "nip": nip(s.get("nip")),
             "ditetapkan": list(ditetapkan) if ditetapkan else None}
 
