@@ -357,3 +357,13 @@ def test_every_rule_cites_its_provision_and_justifies_its_severity():
         assert any(s in row["source"] for s in ("Lampiran II angka", "Permendagri 80/2015", "PermenPAN-RB 7/2022",
                                                 "UU 12/2011 Pasal")), rule
         assert str(row.get("why", "")).startswith(row["severity"]), rule
+
+
+def test_an_acting_signer_of_the_wrong_kind_of_region_is_caught_too():
+    """T3 on the signer: "Pj. WALI KOTA SUKAMAJU," under a Peraturan Bupati is the wrong head as much as "WALI KOTA
+    SUKAMAJU," is (the mark of an acting head hid the line, which is not all capitals); "Pj. BUPATI SUKAMAJU," is
+    right."""
+    wrong = _mutate(CLEAN, [("BUPATI SUKAMAJU,\n\nANDI", "Pj. WALI KOTA SUKAMAJU,\n\nANDI")])
+    assert any(f["rule"] == "T3" and "Pj. WALI KOTA" in f["message"] for f in check(ingest_text(wrong, "uji.md")))
+    right = _mutate(CLEAN, [("BUPATI SUKAMAJU,\n\nANDI", "Pj. BUPATI SUKAMAJU,\n\nANDI")])
+    assert "T3" not in _rules_found(right, "uji.md")

@@ -23,6 +23,10 @@ def _others(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"\b(?:{heads})\b", re.IGNORECASE), re.compile(rf"^(?:{words})\b", re.IGNORECASE)
 
 
+#: the marks before a signer's office: an acting head ("Pj.", "Plt.", "Plh.") or one signing for another ("a.n.")
+_ACTING = re.compile(r"^(?:(?:Pj|Plt|Plh|a\.n)\.\s*)+", re.IGNORECASE)
+
+
 def check_agreement(reg: Regulation) -> Iterator[Finding]:
     """T3: Provinsi <-> Gubernur <-> Berita Daerah Provinsi; Kabupaten <-> Bupati <-> Berita Daerah Kabupaten;
     Kota <-> Wali Kota <-> Berita Daerah Kota (the heads of :mod:`rancang.kinds`)."""
@@ -42,7 +46,8 @@ def check_agreement(reg: Regulation) -> Iterator[Finding]:
                       expected=f"Berita Daerah {kinds.regions()[kind].word}")
     for line in reg.penutup.lines:
         s = line.strip().rstrip(",")
-        if s.isupper() and wrong.search(s) and not s.startswith(("DITETAPKAN", "DIUNDANGKAN")):
+        office_words = _ACTING.sub("", s)  # "Pj. WALI KOTA SUKAMAJU": the office is in capitals, its mark is not
+        if office_words.isupper() and wrong.search(s) and not s.startswith(("DITETAPKAN", "DIUNDANGKAN")):
             yield finding("T3", "Penutup", what="penanda tangan", found=s, daerah_jenis=kind,
                           expected=office.upper())
 
