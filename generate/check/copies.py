@@ -110,3 +110,19 @@ def text_at(reg: Regulation, cite: str) -> str:
 #: a heading run into the end of a clause ("... yang layak. Paragraf 3 Penyediaan Pelayanan Perumahan"): the
 #: clause's last words are the heading's, its punctuation and capitals are not the clause's
 RUN_IN_HEADING = re.compile(r"[.;:]\s+((?:BAB\s+[IVXLC]+[A-Z]?|Bagian\s+Ke[a-z]+|Paragraf\s+\d+)\b)\s+[A-Z]")
+
+
+#: a clause of the batang tubuh whose own text opens with ayat labels: "(8) (9) (10) (11) (1) Pendapatan ..." -- a
+#: two-column page extracted with the labels torn from their text (UU 28/2022's copy), never a clause as enacted
+_LABELS_FIRST = re.compile(r"^(?:\(\d+[a-z]?\)\s+)+")
+
+
+def label_clusters(reg: Regulation) -> list[str]:
+    """The ayat labels read in a heap at the start of a clause (an ayat, huruf or angka of the batang tubuh),
+    one mark per clause: ["(8) (9) (10) (11) (1)", ...]. Where a reading holds them, the labels of that stretch of
+    text are lost, so "ayat (9)" cited by the act points nowhere although the act has it."""
+    out = []
+    for node in reg.walk():
+        if node.type in ("ayat", "huruf", "angka") and node.text and (m := _LABELS_FIRST.match(node.text)):
+            out.append(m.group(0).strip())
+    return out

@@ -33,6 +33,7 @@ from rancang.generate.check.copies import (
     WEB_MARK,
     amended_year,
     copy_kind,
+    label_clusters,
     ocr_damage,
     spacing_damage,
     text_at,
@@ -141,6 +142,11 @@ def _context(reg: Regulation, findings: list[Finding]) -> dict[str, Any]:
         rate, found = spacing_damage(reg)
         marks = found if rate >= float(cfg.get("spacing_marks_per_1000", 4.0)) else []
         marks_note = cfg.get("spacing_marks_note", "kata dalam teks terbaca terpisah spasi ({marks})")
+    if conf is None and not marks:
+        heaps = label_clusters(reg)
+        marks = heaps[:3] if len(heaps) >= int(cfg.get("label_clusters_min", 2)) else []
+        marks_note = cfg.get("label_clusters_note", "label ayat terbaca bertumpuk di awal klausul ({marks}); "
+                             "penomoran bagian itu hilang dalam pembacaan")
     pasals = reg.pasals()
     anomalies = sum(f["rule"] == "B3" for f in findings)
 
