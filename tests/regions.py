@@ -1,9 +1,33 @@
-"""A profile moved to another region, written the way a bureau writes one: the example's region, capital and
-province replaced, its own Perda cited in the natural jenis form ("Peraturan Daerah Kabupaten X")."""
+"""Profiles and small acts of other regions for tests. A profile moved to another region, written the way a bureau
+writes one: the example's region, capital and province replaced, its own Perda cited in the natural jenis form
+("Peraturan Daerah Kabupaten X")."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
+
+#: the opening of a small Peraturan Bupati on sistem kerja written for a test, up to its batang tubuh
+#: ({DAERAH}: the region's name in capitals)
+ACT_HEAD = """PERATURAN BUPATI {DAERAH}
+NOMOR 5 TAHUN 2024
+TENTANG
+SISTEM KERJA
+BUPATI {DAERAH},
+Menimbang : a. bahwa sistem kerja perlu disesuaikan;
+Mengingat : Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara;
+MEMUTUSKAN:
+Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA.
+"""
+
+
+def example(name: str) -> dict[str, Any]:
+    """The bundled example profile ``corpus/examples/<name>.yaml``, loaded fresh (a test may change it)."""
+    return yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 def moved(d: dict[str, Any], nama: str, provinsi: str, **extra: Any) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from regions import ACT_HEAD
 
 from rancang.corpus.align import align, lampiran_units
 from rancang.corpus.evidence import name_one_act, same_word, terms_agree
@@ -21,16 +22,7 @@ DATA = Path(__file__).parent / "data"
 JUDGED = json.loads((DATA / "diff_pairs_judged.json").read_text(encoding="utf-8"))
 HELD_OUT = json.loads((DATA / "diff_pairs_heldout.json").read_text(encoding="utf-8"))
 
-HEAD = """PERATURAN BUPATI {DAERAH}
-NOMOR 5 TAHUN 2024
-TENTANG
-SISTEM KERJA
-BUPATI {DAERAH},
-Menimbang : a. bahwa sistem kerja perlu disesuaikan;
-Mengingat : Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara;
-MEMUTUSKAN:
-Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA.
-Pasal 1
+HEAD = ACT_HEAD + """Pasal 1
 Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
 Ditetapkan di {DAERAH}
 pada tanggal 2 Januari 2024

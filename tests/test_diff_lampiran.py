@@ -3,20 +3,13 @@ every act shares (issue 30 item 2). Small acts written for the test."""
 
 from __future__ import annotations
 
+from regions import ACT_HEAD
+
 from rancang.corpus.align import THRESHOLD, align, essence
 from rancang.corpus.diff import compare
 from rancang.ingest import ingest_text
 
-HEAD = """PERATURAN BUPATI {DAERAH}
-NOMOR 5 TAHUN 2024
-TENTANG
-SISTEM KERJA
-BUPATI {DAERAH},
-Menimbang : a. bahwa sistem kerja perlu disesuaikan;
-Mengingat : Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara;
-MEMUTUSKAN:
-Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA.
-"""
+HEAD = ACT_HEAD
 
 ACT_A = HEAD.format(DAERAH="SUKAMAJU") + """Pasal 1
 (1) Pimpinan Unit Organisasi menugaskan Pejabat Fungsional melalui penunjukan atau pengajuan sukarela.

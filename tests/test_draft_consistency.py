@@ -9,8 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-import yaml
-from regions import moved
+from regions import example, moved
 
 from rancang.fold import fold
 from rancang.generate.check import check
@@ -21,13 +20,11 @@ from rancang.ingest import ingest_path
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
 
 
-def _data(name: str) -> dict:
-    return yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 PROFILES = {
-    "sleman": _data("sleman"),
-    "kota-pj": moved(_data("kota-magelang"), "Bitung", "Sulawesi Utara", perangkat_daerah=[],
+    "sleman": example("sleman"),
+    "kota-pj": moved(example("kota-magelang"), "Bitung", "Sulawesi Utara", perangkat_daerah=[],
                      kepala_daerah={"nama": "Yohanis Mandagi", "jabatan": "Pj. Wali Kota"},
                      opsi={"pppk_dapat_menjadi_ketua_tim": True, "mulai_berlaku": None}),
 }

@@ -10,8 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
-from regions import moved
+from regions import example, moved
 
 from rancang.generate.check import check
 from rancang.generate.draft import build as draft
@@ -23,15 +22,13 @@ from rancang.ingest import ingest_path
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
 
 
-def _data(name: str) -> dict:
-    return yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 PROFILES = {
-    "sleman": _data("sleman"),
-    "kota-magelang": _data("kota-magelang"),
-    "pesisir-tanpa-pd": moved(_data("sleman"), "Pesisir Selatan", "Sumatera Barat", perangkat_daerah=[]),
-    "pj-wali-kota": moved(_data("kota-magelang"), "Ternate", "Maluku Utara",
+    "sleman": example("sleman"),
+    "kota-magelang": example("kota-magelang"),
+    "pesisir-tanpa-pd": moved(example("sleman"), "Pesisir Selatan", "Sumatera Barat", perangkat_daerah=[]),
+    "pj-wali-kota": moved(example("kota-magelang"), "Ternate", "Maluku Utara",
                           kepala_daerah={"nama": "Rizal Marsaoly", "jabatan": "Pj. Wali Kota"}),
 }
 

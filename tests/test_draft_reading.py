@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
-from regions import moved
+from regions import example, moved
 
 from rancang.generate.draft import build as draft
 from rancang.generate.shared import profile
@@ -18,15 +17,13 @@ from rancang.ingest import ingest_path
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
 
 
-def _data(name: str) -> dict:
-    return yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 PROFILES = {
-    "sleman": _data("sleman"),
-    "kota-magelang": _data("kota-magelang"),
-    "lumajang": moved(_data("sleman"), "Lumajang", "Jawa Timur", perangkat_daerah=[]),
-    "kendari": moved(_data("kota-magelang"), "Kendari", "Sulawesi Tenggara",
+    "sleman": example("sleman"),
+    "kota-magelang": example("kota-magelang"),
+    "lumajang": moved(example("sleman"), "Lumajang", "Jawa Timur", perangkat_daerah=[]),
+    "kendari": moved(example("kota-magelang"), "Kendari", "Sulawesi Tenggara",
                      kepala_daerah={"nama": "Rahmat Hidayat", "jabatan": "Pj. Wali Kota"}),
 }
 
