@@ -228,7 +228,7 @@ def _single(path: Path, out: Path | None, fmt: str, ext: str, jobs: int) -> None
     target = out / (path.stem + ext) if (out.is_dir() or str(out).endswith(("/", "\\"))) else out
     atomic.not_a_source(target, [path])
     _write(target, text)
-    click.echo(f"Ditulis: {target}", err=True)
+    click.echo(f"ditulis: {target}", err=True)
 
 
 def _batch(files: list[Path], out: Path, fmt: str, ext: str, jobs: int) -> list[str]:

@@ -41,7 +41,7 @@ def test_one_file_with_o_path_writes_that_file(tmp_path):
     result = run(str(seed("jepara")), "-o", str(target))
     assert result.exit_code == 0, result.stderr
     assert json.loads(target.read_text(encoding="utf-8"))["meta"]["nomor"] == "17"
-    assert f"Ditulis: {target}" in result.stderr
+    assert f"ditulis: {target}" in result.stderr
 
 
 def test_a_docx_file_is_ingested_like_its_text(tmp_path):
