@@ -31,6 +31,7 @@ _PREFIX, _SUFFIX = ".rancang-lease.", ".lock"
 #: one taken before its lock is made again)
 _NEW = ".rancang-lease-new."
 #: a hidden file of a writer: its token between tildes, then mkstemp's or token_hex's random part
+_JOURNALED = re.compile(r"^\.rancang-set\.~(?P<token>[a-z0-9_]{8})~[a-z0-9_]+\.journal$")
 _OWNED = re.compile(r"^\..*\.~(?P<token>[a-z0-9_]{8})~[a-z0-9_]+\.(?:tmp|old)$")
 
 
@@ -96,6 +97,9 @@ def sweep(folder: str | Path) -> int:
     for name in names:
         if m := _OWNED.match(name):
             owned.setdefault(m["token"], []).append(name)
+    # a committed set's journal still in the folder (one settle could not complete) owns its staged files: they
+    # are the new set's members, and removing them would leave the set half renamed for good
+    journaled = {m["token"] for name in names if (m := _JOURNALED.match(name))}
     leases = {name[len(_PREFIX):-len(_SUFFIX)] for name in names
               if name.startswith(_PREFIX) and name.endswith(_SUFFIX)}
     removed = 0
@@ -109,6 +113,8 @@ def sweep(folder: str | Path) -> int:
                 os.close(fd)
     for token in sorted(leases | set(owned)):
         path = folder / f"{_PREFIX}{token}{_SUFFIX}"
+        if token in journaled:
+            continue
         alive, fd = _held(path)
         if alive:
             continue

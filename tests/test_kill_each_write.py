@@ -348,3 +348,15 @@ def test_a_killed_writers_hidden_files_go_and_a_live_writers_stay(tmp_path):
     children[0].join()
     atomic.settle(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lain.txt"]
+
+
+def test_the_staged_members_of_a_journal_no_settle_could_complete_are_never_swept(tmp_path):
+    """A committed set whose journal a settle could not replay (it raised) keeps its staged members: they are the new
+    set, and sweeping them would leave the set half renamed for good."""
+    from rancang.lease import sweep
+
+    token = "abcd1234"
+    staged = tmp_path / f".draft.md.~{token}~x7k2p9qz.tmp"
+    staged.write_text("isi baru")
+    (tmp_path / f".rancang-set.~{token}~q1w2e3r4.journal").write_text("{")
+    assert sweep(tmp_path) == 0 and staged.exists()
