@@ -217,7 +217,7 @@ def split_by_common(text: str, others: list[str]) -> tuple[str, str] | None:
             continue
         phrase = [w.lower() for w in words[k:k + 3]]
 
-        def opens(other: str) -> bool:
+        def opens(other: str, phrase: list[str] = phrase) -> bool:
             low = [w.lower() for w in other.split()]
             return any(low[j:j + 3] == phrase and other.split()[j][:1].isupper()
                        and not any(ch in ",.;:" for w in low[:j] for ch in w)

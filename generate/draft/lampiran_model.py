@@ -67,12 +67,14 @@ def _units(blocks: list[Block]) -> list[_Unit]:
         cite = b.cite
         out.append(_Unit([k], b.id, b))
     for i, u in enumerate(out):
-        if u.level is None:
+        level = u.level
+        if level is None:
             continue
         for j in range(i - 1, -1, -1):
+            other = out[j].level
             if out[j].head.type == "heading":
                 break
-            if out[j].level is not None and out[j].level < u.level:
+            if other is not None and other < level:
                 u.parent = j
                 out[j].children.append(i)
                 break
