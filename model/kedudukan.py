@@ -48,7 +48,11 @@ class _Reader:
     def __init__(self, cues: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> None:
         k = cues["kedudukan"]
         self.verb = re.compile(k["verb"])
-        self.jenjang = {j.removeprefix("jenjang "): [j] for j in k["jenjang"]}  # "jenjang keahlian": keahlian
+        # "jenjang keahlian": keahlian, and the category printed bare after the role ("Jabatan Fungsional
+        # keterampilan"); a category with a jenjang of its own named is that jenjang ("keahlian jenjang ahli madya")
+        self.jenjang = {j.removeprefix("jenjang "): [j] + ([j.removeprefix("jenjang ")] if j.startswith("jenjang ")
+                                                            else []) for j in k["jenjang"]}
+        self.categories = {j.removeprefix("jenjang ") for j in k["jenjang"] if j.startswith("jenjang ")}
         self.subject_words = k["subject_roles"]
         self.positions: dict[str, list[str]] = {}
         for p in k["positions"]:  # "Kepala Unit Pelaksana Teknis Daerah" is the Kepala UPTD
@@ -101,7 +105,8 @@ class _Reader:
         for i, (_, e, key) in enumerate(subjects):
             nxt = subjects[i + 1][0] if i + 1 < len(subjects) else -1
             own = [k for s, _, k in words if e <= s < nxt]
-            out.setdefault(key, own or shared)
+            got = own or shared
+            out.setdefault(key, [k for k in got if k not in self.categories] if set(got) - self.categories else got)
         return out
 
     def _inverse(self, u: Unit, ms: list[Mention], a: int, b: int) -> list[dict[str, Any]]:

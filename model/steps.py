@@ -179,8 +179,12 @@ class Clause:
         return None
 
     def branch(self) -> str | None:
+        """TOLAK / SETUJU in the condition; without one, a main verb that refuses ("Pimpinan Unit Kerja yang dituju
+        dapat menolak permohonan dengan menyebutkan alasannya": the step is taken only on a refusal)."""
         if not self.has_condition:
-            return None
+            subject = self._subject()
+            v = self.verb_after(subject.end) if subject is not None else -1
+            return "tolak" if v >= 0 and self.has(v, "TOLAK") else None
         span = range(0, self.main)
         if any(self.has(i, "TOLAK") for i in span):
             return "tolak"
