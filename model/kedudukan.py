@@ -16,11 +16,14 @@ and the positions that are no catalogue role ("Kepala Bidang", "Sekretaris",
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rancang.model.clauses import Unit
-from rancang.model.mentions import Mention
+from rancang.model.mentions import Mention, find_mentions
+from rancang.model.pipeline import load_nlp
 from rancang.model.roles import slug
+from rancang.model.tables import kedudukan_rows
 
 _SENTENCE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 
@@ -161,9 +164,14 @@ def build_kedudukan(us: list[Unit], mentions: list[list[Mention]], cues: dict[st
     reader = _Reader(cues, catalogue)
     lines: list[dict[str, Any]] = []
     for u in us:
+        ms = mentions[u.index]
+        said = kedudukan_rows(u.rows or [], cues) if u.type == "table" else []
+        if said:  # a table of kedudukan: each row read as the sentence it stands for
+            u = replace(u, text=" ".join(said), full=" ".join(said))
+            ms = find_mentions([u], load_nlp(), cues["role_not_after"])[0]
         if u.definition or not u.text or not (reader.verb.search(u.low) or reader.inverse.search(u.low)):
             continue
-        for line in reader.read(u, mentions[u.index]):
+        for line in reader.read(u, ms):
             if line not in lines:
                 lines.append(line)
     positions: dict[str, dict[str, Any]] = {}

@@ -32,6 +32,7 @@ from rancang.model.hops import OWN, own_sides
 from rancang.model.pipeline import cues
 from rancang.model.roles import slug
 from rancang.model.steps import read_step
+from rancang.model.tables import step_rows
 
 _LABEL = re.compile(r"^(?:[-•]\s*)?(?:\(?[a-zA-Z0-9]{1,3}[.)]\s+)")
 
@@ -207,6 +208,14 @@ def _told(sec: list[Unit], head: Unit, cues: dict[str, Any]) -> list[tuple[Unit,
     return [(v, None, "sentences") for v in whole + paras]
 
 
+def _table(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str | None, str | None]]:
+    """A procedure printed as a table of steps right under its intro (:mod:`rancang.model.tables`)."""
+    first = next((v for v in sec if v.type != "signature"), None)
+    if first is None or first.type != "table" or not step_rows(first.rows or [], cues):
+        return []
+    return [(first, None, "table")]
+
+
 def _sequence(us: list[Unit], head: Unit) -> list[tuple[Unit, str | None, str | None]]:
     """A procedure told ayat by ayat in the body ("(1) Pengajuan sukarela lintas Perangkat Daerah diajukan oleh
     ... (2) Kepala Perangkat Daerah yang dituju memberikan jawaban ... (3) Dalam hal pengajuan disetujui, ..."):
@@ -239,14 +248,18 @@ def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: 
     steps: list[dict[str, Any]] = []
     reads: list[dict[str, Any]] = []
     branch = None
-    expanded: list[tuple[Unit, str | None, str | None, str]] = []
+    expanded: list[tuple[Unit, str | None, str | None, str, str, str | None]] = []
     for u, stage, how in units:
         if how == "sentences":  # one step per sentence in which someone acts
-            expanded += [(u, stage, "sentence", t) for t in sentences(clean(u.text))]
+            expanded += [(u, stage, "sentence", t, _said(t, cues), None) for t in sentences(clean(u.text))]
+        elif how == "table":  # one step per row: its activity, read with its actor as subject
+            expanded += [(u, stage, "row", clean(a), clean(c), o) for a, c, o in step_rows(u.rows or [], cues)]
         else:
-            expanded.append((u, stage, how, clean(u.text)))
-    for u, stage, how, text in expanded:
-        r = read_step(_said(text, cues) if how == "sentence" else text, not_after, loose)
+            expanded.append((u, stage, how, clean(u.text), clean(u.text), None))
+    for u, stage, how, text, said, output in expanded:
+        r = read_step(said, not_after, loose)
+        if how == "row" and output is not None:  # the output column names the step's document ("-": none)
+            r["document"] = read_step(output)["document"] if output.strip(" -–") else None
         if how == "sentence" and r["actor"] is None:
             if steps:  # "Surat tugas ditembuskan kepada Pejabat Penilai Kinerja.": the step before's tembusan
                 last = steps[-1]
@@ -315,12 +328,12 @@ def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
         scope = _classify(title, cues["procedure_scopes"]) or _classify(named, cues["procedure_scopes"])
         if u.source == "lampiran":
             sec = section(us, u, intros)
-            found = _list_steps(sec, cues) or _told(sec, u, cues)
+            found = _table(sec, cues) or _list_steps(sec, cues) or _told(sec, u, cues)
         elif any(c in u.low for c in cues["step_list_intro"]):
             found = [(us[c], None, None) for c in u.children if us[c].type in LIST_TYPES]
         else:
             found = _sequence(us, u) if _title_re().match(title.lower()) else []
-        loose = not found or all(how == "sentences" for _, _, how in found)
+        loose = not found or all(how in ("sentences", "table") for _, _, how in found)
         steps = _steps(found or [(u, None, None)], loose, form, scope, cues)
         if not any(s["actor"] for s in steps):
             continue  # a list of kinds or scopes, not of actions
