@@ -200,26 +200,60 @@ def _before(blocks: list[Block], i: int) -> list[str]:
     return [b.text for b in siblings(blocks, i) if id(b) not in after]
 
 
+def split_by_restated(text: str) -> tuple[str, str] | None:
+    """An item whose heading ran into a sentence that restates it: the sentence opens with the heading's subject
+    (its second word) and repeats the heading's last words ("Mekanisme penunjukan yang bersifat lintas unit
+    organisasi penunjukan Pejabat Fungsional ... yang bersifat lintas unit organisasi dilakukan ..."); the sentence
+    gets its capital back.
+
+    >>> split_by_restated("Mekanisme penunjukan yang bersifat lintas unit organisasi penunjukan pegawai yang "
+    ...                   "bersifat lintas unit organisasi dilakukan dengan tahapan.")[1][:22]
+    'Penunjukan pegawai yan'
+    """
+    words = text.split()
+    low = [w.lower() for w in words]
+    if len(words) < 8 or not words[0][:1].isupper() or text.rstrip()[-1:] not in ".:":
+        return None
+    for k in range(3, min(12, len(words) - 4)):
+        if any(ch in _STOPS for ch in words[k - 1]) or low[k] != low[1] or low[k - 1] in _JOINS \
+                or any(w[:1].isupper() and w.lower() in _JOINS for w in words[1:k]):
+            continue  # (a heading ends on no "sebagai"; "Dalam ..." inside it opens a sentence)
+        tail = low[k - 3:k]
+        rest = low[k + 1:]
+        if any(rest[j:j + 3] == tail for j in range(len(rest) - 2)):
+            return " ".join(words[:k]), words[k][:1].upper() + " ".join(words[k:])[1:]
+    return None
+
+
+#: words a heading does not end on, and that open a sentence when capitalised inside one
+_JOINS = CONNECTORS | {"sebagai", "apabila", "jika", "bila"}
+#: the least words of the text a heading ran into (a definition, not the rest of a title)
+_RUN_IN_WORDS = 8
+
+
 def split_by_common(text: str, others: list[str]) -> tuple[str, str] | None:
     """An item whose heading ran into its text, told by the other items of its list running theirs in the same way:
     each opens with a short heading and then the same words ("Penunjukan Cara penugasan Pejabat ...", "Pengajuan
     sukarela (voluntary) Cara penugasan Pejabat ..."), so the heading ends where those words begin.
 
-    >>> split_by_common("Penunjukan Cara penugasan pegawai langsung.", ["Pengajuan sukarela Cara penugasan pegawai "
-    ...                 "atas permohonan."])
-    ('Penunjukan', 'Cara penugasan pegawai langsung.')
+    >>> split_by_common("Penunjukan Cara penugasan pegawai langsung dari pimpinan unit untuk kinerja tertentu.",
+    ...                 ["Pengajuan sukarela Cara penugasan pegawai atas permohonan."])[0]
+    'Penunjukan'
+    >>> split_by_common("UPTD yang memiliki Kepala Subbagian Tata Usaha adalah:",
+    ...                 ["UPTD yang tidak memiliki Kepala Subbagian Tata Usaha yaitu:"]) is None
+    True
     """
     words = text.split()
-    if not others or not words or not words[0][:1].isupper() or text.rstrip()[-1:] not in ".:;":
-        return None
-    for k in range(1, min(_HEADING_WORDS, len(words) - 3) + 1):
-        if not words[k][:1].isupper() or any(ch in ",.;:" for ch in words[k - 1]):
+    if not others or not words or not words[0][:1].isupper() or text.rstrip()[-1:] != ".":
+        return None  # (a sentence announcing a list, "UPTD yang memiliki Kepala Subbagian ... adalah:", is no run-in)
+    for k in range(1, min(_HEADING_WORDS, len(words) - _RUN_IN_WORDS) + 1):
+        if not words[k][:1].isupper() or any(ch in ",.;:" for ch in words[k - 1]) or words[k - 1].lower() in _JOINS:
             continue
-        phrase = [w.lower() for w in words[k:k + 3]]
+        phrase, head = [w.lower() for w in words[k:k + 3]], [w.lower() for w in words[:k]]
 
-        def opens(other: str, phrase: list[str] = phrase) -> bool:
+        def opens(other: str, phrase: list[str] = phrase, head: list[str] = head) -> bool:
             low = [w.lower() for w in other.split()]
-            return any(low[j:j + 3] == phrase and other.split()[j][:1].isupper()
+            return any(low[j:j + 3] == phrase and other.split()[j][:1].isupper() and low[:j] != head
                        and not any(ch in ",.;:" for w in low[:j] for ch in w)
                        for j in range(1, min(_HEADING_WORDS + 1, len(low) - 3)))
         if all(opens(o) for o in others):
@@ -233,7 +267,7 @@ def _split_headings(blocks: list[Block]) -> list[Block]:
     (:func:`split_by_siblings`), then those whose list so far is of headings and whose text names its heading
     again (:func:`split_by_echo`), then those whose list's items all run the same words after their headings
     (:func:`split_by_common`)."""
-    for find in (lambda bs, i: split_heading(bs[i].text),
+    for find in (lambda bs, i: split_heading(bs[i].text) or split_by_restated(bs[i].text),
                  lambda bs, i: split_by_siblings(bs[i].text, [s.text for s in siblings(bs, i)]),
                  lambda bs, i: split_by_echo(bs[i].text, _before(bs, i)),
                  lambda bs, i: split_by_common(bs[i].text, [s.text for s in siblings(bs, i)

@@ -106,6 +106,7 @@ class _Compose:
         self.heads_gone: set[int] = set()   # units whose head (a name) goes, their paragraphs staying
         self.blanks: dict[int, Block] = {}  # block index -> a blank item put before it
         self.lead_gone: set[int] = set()    # paragraphs announcing a list not carried
+        self.tails: set[int] = set()        # paragraphs after a list not carried: kept
 
     # ----------------------------------------------------------------------------------------- structure
 
@@ -176,6 +177,9 @@ class _Compose:
                     continue
                 drop = [k for j in sibs for k in _subtree(self.units, j)]
                 self.gone.update(drop)
+                # what follows the list's last item ("Pelaksanaan tugas ... dengan ketentuan sebagai berikut:") is
+                # the text of the item holding the list: it stays
+                self.tails.update(self.units[max(drop)].blocks[1:])
                 lead = self._lead(sibs[0])
                 quote = _quote(self.units, drop, self.blocks)
                 if lead is not None:
@@ -247,7 +251,7 @@ class _Compose:
 
     def blocks_out(self) -> list[Block]:
         out: list[Block] = []
-        gone = {k for i in self.gone for k in self.units[i].blocks} | self.lead_gone
+        gone = ({k for i in self.gone for k in self.units[i].blocks} - self.tails) | self.lead_gone
         heads = {self.units[i].blocks[0] for i in self.heads_gone}
         for k, b in enumerate(self.blocks):
             if k in self.blanks:
