@@ -278,7 +278,8 @@ def _split_headings(blocks: list[Block]) -> list[Block]:
             if parts is None:
                 out.append(b)
                 continue
-            out.append(replace(b, text=parts[0]))
+            b.text = parts[0]  # (the block itself: a note made on it follows it)
+            out.append(b)
             out.append(Block(type="paragraph", label=None, level=b.level, text=parts[1]))
         blocks = out
     return blocks
@@ -286,7 +287,8 @@ def _split_headings(blocks: list[Block]) -> list[Block]:
 
 def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str], judul: str,
                      ) -> list[Block]:
-    """Lampiran blocks of the draft (without ids: the parser assigns them when the draft is read back)."""
+    """Lampiran blocks of the draft (without ids: the parser assigns them when the draft is read back). The blocks of
+    ``base.lampiran`` are rewritten in place: pass a copy (:func:`lampiran_model.compose` makes one)."""
     if not base.lampiran:
         return []
     nomor = profile.nomor or "...."
@@ -308,7 +310,9 @@ def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str
             parent = next((b.label for b in reversed(out) if b.type == "item" and b.label), None)
             out.extend(replace(b, text=rw(b.text)) for b in _table_items(block, profile, table_rules, parent))
             continue
-        out.append(Block(type=kind, label=block.label, level=block.level, text=rw(block.text)))
+        # the block itself (the caller's copy), so that a note made on it reads its place in the draft
+        block.text, block.id, block.cite, block.rows = rw(block.text), None, None, None
+        out.append(block)
     out = _split_headings(out)
     out.append(Block(type="signature", label=None, level=0, text=f"{profile.penandatangan_jabatan},"))
     out.append(Block(type="signature", label=None, level=0, text=profile.data["kepala_daerah"]["nama"].upper()))
@@ -326,7 +330,7 @@ _ASIDE = re.compile(r",?\s*(?:sebagaimana|seperti|yang)\s+(?:tergambar|terlihat|
                     + _POINTER + r")", re.IGNORECASE)
 #: a sentence about the chart itself ("Struktur organisasi di atas merupakan penggambaran bagi Dinas ..."): it says
 #: nothing without the chart
-_ABOUT = re.compile(r"(?:^|(?<=[.!?])\s+)(?:Struktur|Bagan|Gambar|Skema)(?:\s+organisasi)?\s+(?:di\s*atas|tersebut)"
+ABOUT = re.compile(r"(?:^|(?<=[.!?])\s+)(?:Struktur|Bagan|Gambar|Skema)(?:\s+organisasi)?\s+(?:di\s*atas|tersebut)"
                     r"\b(?:[^.!?]|\.{2,})*[.!?]?", re.IGNORECASE)
 #: a blank left for the bureau: four dots or more
 BLANK = re.compile(r"\.{4,}")
@@ -351,7 +355,7 @@ def figure_leads(blocks: list[Block], has_figures: bool, notes: Notes) -> None:
             text = b.text
         elif run is not None:  # in a paragraph, the words before are the dropped chart's own caption
             text = text[run.start():].lstrip()
-        new = _ABOUT.sub("", _ASIDE.sub("", _LEAD.sub(lambda m: m.group("next").upper(), text))).strip()
+        new = ABOUT.sub("", _ASIDE.sub("", _LEAD.sub(lambda m: m.group("next").upper(), text))).strip()
         if new != b.text:
             notes.add("putusan", "bagan", "kalimat ini menunjuk bagan struktur organisasi peraturan sumber yang tidak "
                       "dibawa; penunjuknya dihapus. Lampirkan bagan struktur organisasi daerah sendiri bila "
