@@ -245,8 +245,9 @@ def _set(parent, tag: str, attrs: dict[str, str]):
     return el
 
 
-#: a Lampiran item that is a heading: a few words with no closing punctuation ("2) Tahapan Pelaksanaan")
-_ITEM_HEADING = re.compile(r"^[^.;:,]{1,120}$")
+#: a Lampiran item that is a heading: a few words with no closing punctuation ("2) Tahapan Pelaksanaan"), or one
+#: that opens the list under it ("1) Tahapan Perencanaan:")
+_ITEM_HEADING = re.compile(r"^[^.;:,]{1,120}:?$")
 
 
 def _styles(paras: list[Any]) -> list[Any]:
@@ -265,8 +266,9 @@ def _styles(paras: list[Any]) -> list[Any]:
 
 def _keep_headings(doc: Any, paras: list[Any], styles: list[Any]) -> None:
     """A Lampiran list item that is a heading is kept on the page of the text that follows it (Lampiran II: a
-    heading never ends a page), as the template keeps BAB and Pasal headings with theirs. ``paras``: the
-    document's paragraphs; ``styles``: theirs (:func:`_styles`)."""
+    heading never ends a page), as the template keeps BAB and Pasal headings with theirs, and printed bold, as the
+    Lampiran's sub-headings are (the reader takes no meaning from it). ``paras``: the document's paragraphs;
+    ``styles``: theirs (:func:`_styles`)."""
     daftar = {s.style_id for s in doc.styles if s.name.startswith("R Daftar ")}
     for p, style, nxt in zip(paras, styles, paras[1:], strict=False):
         if style is None or style.style_id not in daftar or not nxt.text.strip():
@@ -274,6 +276,8 @@ def _keep_headings(doc: Any, paras: list[Any], styles: list[Any]) -> None:
         text = p.text.split("\t", 1)[-1].strip()
         if _ITEM_HEADING.match(text) and len(text.split()) <= 10:
             p.paragraph_format.keep_with_next = True
+            for run in p.runs:
+                run.bold = True
 
 
 #: the styles of each signature block ("Ditetapkan di", "pada tanggal", the office, the name), by side
