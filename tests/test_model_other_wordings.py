@@ -219,3 +219,21 @@ Jabatan Fungsional keahlian jenjang ahli muda berkedudukan di bawah Kepala Bagia
     assert got == [("pejabat_fungsional", ["ahli madya"], "kepala_biro", ["pejabat_penilai_kinerja"]),
                    ("pejabat_fungsional", ["keterampilan"], "kepala_subbagian", []),
                    ("pejabat_fungsional", ["ahli muda"], "kepala_bagian", [])]
+
+
+def test_an_amending_act_reads_its_amended_pasal_never_its_instructions():
+    """The amending Perbup of tests/data/steps: "Ketentuan Pasal 4 diubah ...", "Di antara Pasal 6 dan Pasal 7
+    disisipkan ... Pasal 6A" (issue 29 item 4, re-verified on a whole act)."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "data" / "steps" / "perbup_contoh_kedelapan.txt"
+    m = build(ingest_text(path.read_text(encoding="utf-8"), path.name))
+    cited = {t["cite"] for t in m["topics"].values() if t}
+    assert "Pasal I angka 1: Pasal 4" in cited
+    assert not cited & {"Pasal I", "Pasal I angka 1", "Pasal I angka 2", "Pasal I angka 3"}
+    assert [p["cite"] for p in m["procedures"] if p["source"] == "batang_tubuh"][0] == \
+        "Pasal I angka 2: Pasal 6A ayat (1)"
+    # "Kepala Unit Pelaksana Teknis Daerah" is a position, and no mention of the Pejabat Pelaksana
+    assert "kepala_uptd" in {p["id"] for p in m["positions"]}
+    r = roles(m)["pejabat_pelaksana"]
+    assert r["mentions"] == 3 and r["aliases"] == ["Pejabat Pelaksana"]
