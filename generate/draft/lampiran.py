@@ -367,6 +367,7 @@ def figure_leads(blocks: list[Block], has_figures: bool, notes: Notes) -> None:
 def blanks(blocks: list[Block], notes: Notes) -> None:
     """Every Lampiran block (beyond its heading lines, filled from the profile) holding a blank "...." is listed
     among what must still be filled."""
+    listed = {id(n.block) for n in notes.of("isian") if n.block is not None}  # (a blank noted with what goes in)
     for b in blocks:
-        if b.type != "heading" and BLANK.search(b.text or ""):
+        if b.type != "heading" and BLANK.search(b.text or "") and id(b) not in listed:
             notes.add("isian", "isian", "titik-titik dalam Lampiran belum diisi.", b.text, block=b)
