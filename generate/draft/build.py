@@ -17,7 +17,16 @@ from rancang import atomic, schema
 from rancang.address import number_tree
 from rancang.generate.check import Finding, check
 from rancang.generate.check.fix import fix_tree
-from rancang.generate.draft import bagian_refs, compose, harmonisasi, harmonisasi_docx, referents, repair, terms
+from rancang.generate.draft import (
+    bagian_refs,
+    compose,
+    harmonisasi,
+    harmonisasi_docx,
+    lampiran_model,
+    referents,
+    repair,
+    terms,
+)
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.sources import Sources
 from rancang.generate.shared import resources
@@ -107,7 +116,8 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     if validate:
         schema.validate("regulation", reg.to_dict(copy=False))
     title = " ".join(reg.preamble[2:6])
-    table = harmonisasi.rows(reg, notes, topics, composed.support, composed.bases)
+    table = harmonisasi.rows(reg, notes, topics, composed.support, composed.bases) + lampiran_model.rows(
+        reg.lampiran, composed.lampiran_provisions, notes, composed.spine)
     findings = check(reg, topics=topics)
     return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes, topics=topics,
                  harmonisasi=harmonisasi.markdown(title, reg, table, composed.compared, findings),

@@ -12,7 +12,7 @@ and the BAB/Pasal/ayat structure) and is made the model clause by clause:
   level does not fit), the draft keeps what it has and the drafter reads why in ``catatan.md``.
 
 The options of the other regions (a clause only one region has) are listed as decisions with their source. The
-Lampiran is the spine's (its clauses measured against the model in :func:`lampiran_notes`).
+Lampiran is composed from the model in :mod:`lampiran_model`.
 """
 
 from __future__ import annotations
@@ -313,16 +313,3 @@ def one_bahwa(items: list[Konsiderans], notes: Notes) -> list[Konsiderans]:
                       k.text, cite="Menimbang")
             k.text = fixed
     return items
-
-
-def lampiran_options(spine: str, model: dict[str, Any], src: Sources, notes: Notes) -> int:
-    """The Lampiran is the spine's as written: each part of it only the spine has (an option of the model: its own
-    perangkat daerah, its UPTD) is a decision naming the act and its place there. Returns the number noted."""
-    count = 0
-    for o in model["opsi"]:
-        if o["daerah"] == spine and o["bagian"] == "lampiran":
-            notes.add("putusan", "model-opsi", f"bagian Lampiran ini hanya dimuat {o['peraturan']} ({o['cite']}), "
-                      "tidak oleh peraturan daerah lain dalam korpus: itu susunan dan kebijakan daerah asal; "
-                      "sesuaikan dengan daerah ini atau hapus.", o["rumusan"], cite="Lampiran")
-            count += 1
-    return count
