@@ -185,3 +185,20 @@ def test_no_heading_runs_into_its_text(written, key):
                 or lampiran.split_by_common(b.text, others):
             run_in.append(f"{b.label} {b.text[:60]}")
     assert run_in == []
+
+
+def test_a_provinsi_has_no_kecamatan_in_its_lampiran(draft_sources):
+    """A provinsi's perangkat daerah have no kecamatan (PP 18/2016 Pasal 5 ayat (1)) and so no kelurahan (perangkat
+    kecamatan, PP 17/2018 Pasal 1 angka 2): the source's parts on them are not carried into a Pergub."""
+    data = example("sleman")
+    data["daerah"] = {"nama": "Jawa Tengah", "jenis": "provinsi"}
+    data.pop("provinsi", None)
+    data["ibu_kota"] = "Semarang"
+    data["kepala_daerah"] = {"nama": "Sri Lestari", "jabatan": "Gubernur"}
+    data["perangkat_daerah"] = []
+    data["dasar_hukum_daerah"] = [{"jenis": "Peraturan Daerah Provinsi Jawa Tengah", "nomor": "9", "tahun": 2016,
+                                   "tentang": "Pembentukan dan Susunan Perangkat Daerah", "lembaran": None}]
+    d = draft.build(profile.from_dict(data), sources=draft_sources)
+    text = " ".join(b.text for b in d.reg.lampiran)
+    assert re.findall(r"\b(?:Kecamatan|Kelurahan)\b", text) == []
+    assert any(b.type == "item" and b.text == "...." for b in d.reg.lampiran)  # the kinds left blank, listed
