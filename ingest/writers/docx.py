@@ -139,12 +139,38 @@ def _penutup(lines: list[str]) -> list[dict[str, str]]:
     return out
 
 
+#: the first label of a list ("1.", "a)", "(1)", "A."): a list that starts again
+_FIRST_LABEL = re.compile(r"^\(?(?:1|a|A)[.)]$")
+
+
+def _after_list(blocks: Sequence[Block], k: int, item: Block | None) -> int | None:
+    """The depth whose text paragraph ``blocks[k]`` is, when it follows the last entry of a list (``item``, a
+    sentence ending with "." or ";", not a heading): the next item after it is shallower, starts a list again, or
+    does not come before the next heading. Such a paragraph is the text of the item holding the list (one level up),
+    or, announcing the next list ("... sebagai berikut:"), of the item that list is under. None otherwise."""
+    if item is None or not (item.text or "").rstrip().endswith((".", ";")):
+        return None
+    depth = min(max(item.level or 1, 1), LEVELS)
+    for nxt in blocks[k + 1:]:
+        if nxt.type in ("heading", "signature"):
+            return depth - 1
+        if nxt.label:
+            level = min(max(nxt.level or 1, 1), LEVELS)
+            if level > depth or (level == depth and not _FIRST_LABEL.match(nxt.label)):
+                return None  # the list goes on: the paragraph is the entry's own
+            announces = (blocks[k].text or "").rstrip().endswith(":")
+            return min(depth, level) - 1 if announces else depth - 1
+    return depth - 1
+
+
 def _lampiran(blocks: Sequence[Block]) -> list[dict[str, str]]:
     """Lampiran blocks as paragraphs: the header lines (made a table later), headings, items indented by their
-    level, and a paragraph under an item indented as that item's text (consistent indentation by level)."""
+    level, and a paragraph under an item indented as that item's text (consistent indentation by level); a
+    paragraph after a list's last entry, as the text of the item holding the list (:func:`_after_list`)."""
     out = []
     kop, depth = True, 0
-    for block in blocks:
+    item: Block | None = None
+    for k, block in enumerate(blocks):
         kind, text = block.type, block.text
         if kop and kind == "heading" and _KOP.match(text):
             out.append(para("lampiran_kop", text))
@@ -152,7 +178,7 @@ def _lampiran(blocks: Sequence[Block]) -> list[dict[str, str]]:
         kop = False
         if kind == "heading":
             out.append(para("lampiran_judul", text))
-            depth = 0
+            depth, item = 0, None
         elif kind == "caption":
             out.append(para("tengah", text))
         elif kind == "signature":
@@ -160,9 +186,12 @@ def _lampiran(blocks: Sequence[Block]) -> list[dict[str, str]]:
         elif kind == "table":
             out += [dict(para("tabel"), t="\t".join(clean(c) for c in row)) for row in block.rows or []]
         elif block.label:
-            depth = min(max(block.level or 1, 1), LEVELS)
+            depth, item = min(max(block.level or 1, 1), LEVELS), block
             out.append(para(f"d{depth}", text, label=block.label))
         else:
+            up = _after_list(blocks, k, item)
+            if up is not None:
+                depth, item = up, None  # (and the paragraphs after it)
             out.append(para(f"n{depth}" if depth else "lampiran_teks", text))
     return out
 
