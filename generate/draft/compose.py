@@ -255,7 +255,7 @@ def _body(base: Regulation, base_id: str, takes: list[tuple[str, str]], patterns
     drop(body, patterns, notes, plan.victims if plan else None)
     mapping = renumber(body)
     if plan is not None and model is not None:
-        frommodel.settle(notes)
+        frommodel.settle(notes, src.act(base_id))
         for old, equivalent in frommodel.aliases(plan, model, base_id, src, origins).items():
             if equivalent in mapping:
                 mapping.setdefault(old, mapping[equivalent])
