@@ -17,7 +17,16 @@ from rancang import atomic, schema
 from rancang.address import number_tree
 from rancang.generate.check import check
 from rancang.generate.check.fix import fix_tree
-from rancang.generate.draft import bagian_refs, compose, harmonisasi, harmonisasi_docx, referents, repair, terms
+from rancang.generate.draft import (
+    bagian_refs,
+    compose,
+    grouping,
+    harmonisasi,
+    harmonisasi_docx,
+    referents,
+    repair,
+    terms,
+)
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.sources import Sources
 from rancang.generate.shared import resources
@@ -81,6 +90,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     against the regulation schema; bulk runs may skip it. Raises InputError (see :func:`compose.compose`)."""
     composed = compose.compose(profile, base, takes, sources)
     reg, notes = composed.reg, composed.notes
+    grouping.single_bagian(reg.body, notes)  # a BAB left with one Bagian by the clauses not carried
     number_tree(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)
@@ -99,6 +109,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     refs_mod.resolve(reg)  # a fix inside a reference ("ayat (1) ayat (2)" -> "ayat (1), ayat (2)") drops its span
     # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
     terms.undefined(reg.body, notes, resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat])
+    grouping.promises(reg.body, notes)  # a BAB title promising matter its Pasal do not give
     notes.prune(list(reg.walk()))  # decisions on clauses a repair removed (U5) are not decisions any more
     md = markdown.render(reg)
     reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")

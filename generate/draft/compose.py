@@ -30,6 +30,7 @@ from rancang.generate.draft import (
     neutralise,
     policy,
     repair,
+    restated,
     signers,
     terms,
 )
@@ -252,7 +253,8 @@ def _body(base: Regulation, base_id: str, takes: list[tuple[str, str]], patterns
     plan = frommodel.plan(body, base_id, model, src, notes) if model is not None else None
     origins = [base_id, *donors, *(r["daerah"] for r in (model or {}).get("korpus", []))]
     void_refs(body, {o: {n.id for n in src.regulation(o).walk()} for o in dict.fromkeys(origins)}, notes)
-    drop(body, patterns, notes, plan.victims if plan else None)
+    drop(body, patterns, notes, {**restated.victims(body), **(plan.victims if plan else {})})
+    restated.settle(notes)
     mapping = renumber(body)
     if plan is not None and model is not None:
         frommodel.settle(notes, src.act(base_id))

@@ -175,8 +175,9 @@ class Notes:
                 extra = f" — {n.quote()}" if n.text else ""
                 if not n.group and len(group) > 1:
                     places = ", ".join(dict.fromkeys(
-                        g.where() + (f" (\u201c{_excerpt(g.text, 60)}\u201d)" if g.text else "") for g in group))
-                    lines.append(f"- **{len(group)} tempat** [{n.rule}]: {n.why} Tempatnya: {places}.")
+                        f"**{g.where()}**" + (f" (\u201c{_excerpt(g.text, 60)}\u201d)" if g.text else "")
+                        for g in group))
+                    lines.append(f"- [{n.rule}] {len(group)} tempat: {n.why} Tempatnya: {places}.")
                     continue
                 if not n.group:
                     lines.append(f"- **{n.where()}** [{n.rule}]: {n.why}{extra}")
