@@ -150,7 +150,7 @@ def _patterns(profile: Profile) -> list[tuple[re.Pattern, str, str, str]]:
     """Drop patterns: the neutralisation rules for the body, then the profile's options."""
     out = [(r.pattern, r.id, r.why, r.grain) for r in neutralise.drop_rules("body")]
     for rule in resources.compose_rules()["drop_when"]:
-        if profile.opsi(rule["option"]) == rule["value"]:
+        if policy.option(profile, rule, model_perbup.load()) == rule["value"]:
             why = f"opsi profil {rule['option']}: {str(rule['value']).lower()} \u2014 {rule['why']}"
             out += [(re.compile(p, re.IGNORECASE), f"opsi:{rule['option']}", why, "") for p in rule["patterns"]]
     return out

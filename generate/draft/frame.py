@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rancang.dates import MONTHS
+from rancang.generate.draft import signers
 from rancang.generate.shared.profile import Profile
 from rancang.numbering import huruf
 from rancang.parts import BeritaDaerah, Konsiderans, Meta, Penutup
@@ -102,9 +103,9 @@ def frame(profile: Profile, title: str) -> dict[str, Any]:
                 upper, "DENGAN RAHMAT TUHAN YANG MAHA ESA", f"{profile.penandatangan_jabatan},"]
     penutup_lines = [
         f"Ditetapkan di {profile.ibu_kota}", f"pada tanggal {tanggal(ditetapkan)}",
-        f"{profile.penandatangan_jabatan},", profile.data["kepala_daerah"]["nama"].upper(),
+        f"{profile.penandatangan_jabatan},", signers.printed(profile, "kepala_daerah"),
         f"Diundangkan di {profile.ibu_kota}", f"pada tanggal {tanggal(diundangkan)}",
-        f"{profile.sekda_jabatan},", profile.data["sekretaris_daerah"]["nama"].upper(),
+        f"{profile.sekda_jabatan},", signers.printed(profile, "sekretaris_daerah"),
         f"{profile.berita_daerah.upper()} TAHUN {profile.tahun} NOMOR {bd_nomor or '....'}",
     ]
     meta = Meta(
