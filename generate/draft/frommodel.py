@@ -38,7 +38,8 @@ OPTION = ("ketentuan ini hanya dimuat {act} {cite}, tidak oleh peraturan daerah 
 #: a cite's provision (a Pasal, or its ayat) and the item inside it ("Pasal 16 huruf a" -> "Pasal 16", "huruf a")
 _PROVISION = re.compile(r"^(Pasal \d+[A-Z]?(?: ayat \(\d+[a-z]?\))?)(?: (.+))?$")
 #: a Lampiran cite's part a decision groups by: its first two levels ("Lampiran huruf B angka 1")
-_LAMPIRAN_PART = re.compile(r"^(Lampiran(?: huruf [A-Z]+| [IVXL]+)?(?: daftar \w+)?(?: (?:angka|huruf) \w+)?)(?: (.+))?$")
+_LAMPIRAN_PART = re.compile(
+    r"^(Lampiran(?: huruf [A-Z]+| [IVXL]+)?(?: daftar \w+)?(?: (?:angka|huruf) \w+)?)(?: (.+))?$")
 #: "Unit kerja mandiri adalah ..." -> the term a definition defines
 _TERM = re.compile(r"^(.{2,80}?)\s+(?:yang selanjutnya\b.*?)?\badalah\b")
 

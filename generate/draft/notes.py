@@ -26,10 +26,10 @@ KINDS = {
 }
 #: what each section says before its list (a section not named here has no lead)
 LEADS = {
-    "opsi": "Ketentuan yang hanya dimuat satu peraturan daerah dalam korpus, jadi tidak termasuk model dan tidak dimuat "
-            "rancangan ini: kebijakan daerah asalnya. Ambil hanya bila daerah ini memutuskannya sebagai kebijakannya "
-            "sendiri. Satu baris per ketentuan (Pasal atau ayat) dengan sumbernya, butir daftarnya disebut dalam "
-            "baris itu.",
+    "opsi": "Ketentuan yang hanya dimuat satu peraturan daerah dalam korpus, jadi tidak termasuk model dan tidak "
+            "dimuat rancangan ini: kebijakan daerah asalnya. Ambil hanya bila daerah ini memutuskannya sebagai "
+            "kebijakannya sendiri. Satu baris per ketentuan (Pasal atau ayat) dengan sumbernya, butir daftarnya "
+            "disebut dalam baris itu.",
 }
 #: notes of one rule giving the same reason at least this many times are one entry of catatan.md naming the places
 SAME_REASON = 3

@@ -12,9 +12,9 @@ listed with the majority's wording and where it is from. Nothing here names a re
 from __future__ import annotations
 
 import re
-from typing import Any
 from collections.abc import Callable
 from statistics import mean
+from typing import Any
 
 from rapidfuzz import fuzz
 

@@ -3,8 +3,8 @@ markup is printed into the signature block without a word").
 
 A name carrying markup or template syntax ("<b>", "{{ 7*7 }}") is refused before anything is written; a name with
 an academic title or a rank is printed without them (UU 12/2011 Lampiran II angka 164-169: names without titles
-and rank) and the drafter is asked to confirm the name as printed. The patterns are check T2's (:mod:`rancang.generate.check.structure`), so the draft and the
-check read a name the same way.
+and rank) and the drafter is asked to confirm the name as printed. The patterns are check T2's
+(:mod:`rancang.generate.check.structure`), so the draft and the check read a name the same way.
 """
 
 from __future__ import annotations
