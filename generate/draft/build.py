@@ -20,6 +20,7 @@ from rancang.generate.check.fix import fix_tree
 from rancang.generate.draft import (
     bagian_refs,
     compose,
+    definitions,
     grouping,
     harmonisasi,
     harmonisasi_docx,
@@ -94,6 +95,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     number_tree(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)
+    definitions.one_way(reg.body, notes)  # defined terms written in small letters (case only: spans kept)
     if repair.subjects(reg, notes) | terms.drop_unused(reg, notes):  # X5 and U5 repairs need resolved refs
         number_tree(reg.body)
         refs_mod.resolve(reg)
@@ -101,6 +103,10 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     if bagian_refs.widen(reg, notes):  # a reference to part of its own Bagian's matter: widened, a decision
         number_tree(reg.body)
         refs_mod.resolve(reg)
+    known = resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat]
+    if composed.sources is not None and definitions.from_variants(
+            reg.body, terms.undefined(reg.body, Notes(), known), composed.sources, notes):
+        refs_mod.resolve(reg)  # a term put in for an undefined one moves the spans after it
     # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
     topics = composed.topic_cites()
     for change in fix_tree(reg, topics=topics):
@@ -108,7 +114,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
                   f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
     refs_mod.resolve(reg)  # a fix inside a reference ("ayat (1) ayat (2)" -> "ayat (1), ayat (2)") drops its span
     # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
-    terms.undefined(reg.body, notes, resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat])
+    terms.undefined(reg.body, notes, known, definitions.offered)
     grouping.promises(reg.body, notes)  # a BAB title promising matter its Pasal do not give
     notes.prune(list(reg.walk()))  # decisions on clauses a repair removed (U5) are not decisions any more
     md = markdown.render(reg)

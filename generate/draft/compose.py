@@ -23,6 +23,7 @@ from rancang.errors import InputError
 from rancang.generate.check.coverage import is_sistem_kerja
 from rancang.generate.draft import (
     consistency,
+    definitions,
     frame,
     frommodel,
     mengingat,
@@ -219,6 +220,8 @@ class Composed:
     compared: int = 0
     #: (origin, clause id) -> the higher act its model provision carries out (:func:`model_perbup.bases`)
     bases: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: the corpus store the draft was composed from (other regions' wordings are read from it)
+    sources: Sources | None = None
 
     def topic_cites(self) -> dict[str, dict[str, str] | None]:
         """{topic: {cite, id} | None} once the draft is numbered: the model's topics, without running the model."""
@@ -255,6 +258,8 @@ def _body(base: Regulation, base_id: str, takes: list[tuple[str, str]], patterns
     void_refs(body, {o: {n.id for n in src.regulation(o).walk()} for o in dict.fromkeys(origins)}, notes)
     drop(body, patterns, notes, {**restated.victims(body), **(plan.victims if plan else {})})
     restated.settle(notes)
+    definitions.distinct(body, src, notes)  # two terms given one definition
+    definitions.order(body, src, notes)  # Pasal 1 in the order the regions share
     mapping = renumber(body)
     if plan is not None and model is not None:
         frommodel.settle(notes, src.act(base_id))
@@ -348,7 +353,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
         mengingat=mengingat.entries(profile, notes), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )
-    return Composed(reg, notes, topics, support, others, model_perbup.bases(body, model_perbup.load()))
+    return Composed(reg, notes, topics, support, others, model_perbup.bases(body, model_perbup.load()), src)
 
 
 
