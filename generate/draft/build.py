@@ -19,6 +19,7 @@ from rancang.generate.check import check
 from rancang.generate.check.fix import fix_tree
 from rancang.generate.draft import (
     bagian_refs,
+    chains,
     compose,
     definitions,
     grouping,
@@ -100,6 +101,8 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
         number_tree(reg.body)
         refs_mod.resolve(reg)
     referents.doubtful(reg, notes)  # a reference whose subject only another ayat names: a decision
+    if chains.follow(reg, notes):  # a reference landing on a clause that only refers its matter on
+        refs_mod.resolve(reg)
     if bagian_refs.widen(reg, notes):  # a reference to part of its own Bagian's matter: widened, a decision
         number_tree(reg.body)
         refs_mod.resolve(reg)
