@@ -179,8 +179,12 @@ class Clause:
         return None
 
     def branch(self) -> str | None:
+        """TOLAK / SETUJU in the condition; without one, a main verb that refuses ("Pimpinan Unit Kerja yang dituju
+        dapat menolak permohonan dengan menyebutkan alasannya": the step is taken only on a refusal)."""
         if not self.has_condition:
-            return None
+            subject = self._subject()
+            v = self.verb_after(subject.end) if subject is not None else -1
+            return "tolak" if v >= 0 and self.has(v, "TOLAK") else None
         span = range(0, self.main)
         if any(self.has(i, "TOLAK") for i in span):
             return "tolak"
@@ -243,13 +247,17 @@ def step_document(c: Clause, actor: Any) -> str | None:
     menyebutkan alasannya") carries the reply."""
     named = [d for d in c.docs if d.start >= c.main] or c.docs
     start = actor.end if actor is not None and actor.start >= c.main else c.main
-    v = next((j for j in range(start, len(c.doc)) if c.has(j, "ACTIVE")), -1)
-    if v >= 0:
-        words = [t for t in c.doc[v:v + 6] if not t.is_punct]
+    # the actor's own verb: not one of a relative clause ("Pejabat Fungsional yang berminat ... mengajukan")
+    v = next((j for j in range(start, len(c.doc)) if c.has(j, "ACTIVE") and c.doc[j - 1].lower_ != "yang"), -1)
+    passive = -1
+    if v < 0 and actor is not None:  # "Pengajuan sukarela ... diajukan oleh Pejabat Fungsional": the verb before
+        passive = next((j for j in range(c.main, actor.start) if c.has(j, "PASSIVE")), -1)  # its agent
+    if v >= 0 or passive >= 0:
+        words = [t for t in c.doc[max(v, passive):max(v, passive) + 6] if not t.is_punct]
         rule_set = cues()["step_documents"]
         stems = {t.lemma_ for t in c.doc}
         for rule in rule_set["rules"]:
-            if not _says(words, rule["does"]):
+            if not _says(words, rule["does"] if v >= 0 else rule.get("passive", [])):
                 continue
             kept = [d for d in named if d.ent_id_ in rule["keep"]] or [d for d in c.docs if d.ent_id_ in rule["keep"]]
             if kept:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rancang.address import Address, number_tree
 from rancang.errors import InputError
@@ -26,6 +26,8 @@ from rancang.generate.draft import (
     definitions,
     frame,
     frommodel,
+    lampiran_labels,
+    lampiran_model,
     mengingat,
     model_perbup,
     neutralise,
@@ -337,12 +339,14 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     reasons = src.entry(model["konsiderans"])["id"] if model else base_id  # whose Menimbang: the model's choice
     title = frame.judul(profile, src.regulation(reasons), rw(reasons))
     parts = frame.frame(profile, title)
-    lampiran = neutralise.lampiran(compose_lampiran(base, profile, rw(base_id), title.upper()), values, notes)
+    spine = replace(base, lampiran=lampiran_model.compose(base.lampiran, base_id, model, src,
+                                                          profile.data.get("perangkat_daerah") or [],
+                                                          profile.data["daerah"]["jenis"], notes))
+    lampiran = neutralise.lampiran(compose_lampiran(spine, profile, rw(base_id), title.upper()), values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
     consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local)
-    if model is not None:  # the Lampiran is the spine's: what only the spine has is the drafter's to decide
-        frommodel.lampiran_options(base_id, model, src, notes)
+    lampiran_labels.relabel(lampiran)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(

@@ -245,13 +245,15 @@ def _set(parent, tag: str, attrs: dict[str, str]):
     return el
 
 
-#: a Lampiran item that is a heading: a few words with no closing punctuation ("2) Tahapan Pelaksanaan")
-_ITEM_HEADING = re.compile(r"^[^.;:,]{1,120}$")
+#: a Lampiran item that is a heading: a few words with no closing punctuation ("2) Tahapan Pelaksanaan"), or one
+#: that opens the list under it ("1) Tahapan Perencanaan:")
+_ITEM_HEADING = re.compile(r"^[^.;:,]{1,120}:?$")
 
 
 def _keep_headings(doc) -> None:
     """A Lampiran list item that is a heading is kept on the page of the text that follows it (Lampiran II: a
-    heading never ends a page), as the template keeps BAB and Pasal headings with theirs."""
+    heading never ends a page), as the template keeps BAB and Pasal headings with theirs, and printed bold, as the
+    Lampiran's sub-headings are (the reader takes no meaning from it)."""
     daftar = {s.style_id for s in doc.styles if s.name.startswith("R Daftar ")}
     paras = doc.paragraphs
     # a paragraph's style is looked up by the id it names (an XPath search of the styles part for each paragraph,
@@ -267,6 +269,8 @@ def _keep_headings(doc) -> None:
         text = p.text.split("\t", 1)[-1].strip()
         if _ITEM_HEADING.match(text) and len(text.split()) <= 10:
             p.paragraph_format.keep_with_next = True
+            for run in p.runs:
+                run.bold = True
 
 
 #: the styles of each signature block ("Ditetapkan di", "pada tanggal", the office, the name), by side
