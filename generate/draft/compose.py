@@ -330,7 +330,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
 
     values = {"jenis_peraturan": profile.jenis_peraturan, "kepala": profile.kepala, "daerah": profile.daerah,
               "tahun": profile.tahun}
-    local = terms.local(body, lambda term: src.elsewhere(term, used), notes)
+    mine = [*used, *src.not_others(profile.daerah)]  # the region's own acts and drafts support nothing
+    local = terms.local(body, lambda term: src.elsewhere(term, mine), notes)
     defined = terms.normalise(body, notes)
     vocab = repair.Vocabulary.of(src.texts(sorted(set(used) | set(src.bundled_ids()))))
     repair.body(body, values, vocab, notes)

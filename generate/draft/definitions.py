@@ -6,7 +6,8 @@ regions define them, and written one way throughout (UU 12/2011 Lampiran II angk
   one (its source named, a repair); where no region words it otherwise, it is a decision.
 - **Order.** The definitions follow the order the regions of the model share: for every two definitions, the
   regions defining both vote which comes first (the draft's own order breaks a tie), and the definitions are put
-  by the number of others they come before (a Copeland order).
+  by the number of others they come before (a Copeland order), never against an order all the regions defining
+  two of them share.
 - **Written one way.** A defined term of two or more words written in small letters in the batang tubuh
   ("pejabat pimpinan tinggi pratama, pejabat administrator" where Pasal 1 defines "Pejabat Administrator") is
   written as defined; where the draft writes a longer capitalised phrase starting with it ("Pejabat Pimpinan Tinggi
@@ -114,7 +115,18 @@ def order(body: list[Node], src: Sources, notes: Notes) -> bool:
         return votes + (0.5 if i < j else -0.5)
 
     score = [sum(beats(i, j) > 0 for j in range(n) if j != i) for i in range(n)]
-    moved = [p1.children[i] for i in sorted(range(n), key=lambda i: (-score[i], i))]
+    # every two definitions all the regions defining both put in one order stay in it: a topological order of
+    # those unanimous pairs, the Copeland score choosing among the definitions free to come next
+    after = {i: {j for j in range(n) if j != i and where[i].keys() & where[j].keys()
+                 and all(where[j][r] < where[i][r] for r in where[i].keys() & where[j].keys())} for i in range(n)}
+    placed: list[int] = []
+    left = set(range(n))
+    while left:
+        free = [i for i in left if not (after[i] & left)] or list(left)  # (a cycle of unanimous pairs: best first)
+        best = min(free, key=lambda i: (-score[i], i))
+        placed.append(best)
+        left.remove(best)
+    moved = [p1.children[i] for i in placed]
     if moved == p1.children:
         return False
     shifted = sum(a is not b for a, b in zip(moved, p1.children, strict=True))

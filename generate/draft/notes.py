@@ -99,6 +99,7 @@ class Notes:
         """Record a note (``kind`` must be one of :data:`KINDS`; raises KeyError otherwise). ``group``/``part``:
         the provision the note is one item of, and which item (:attr:`Note.group`)."""
         KINDS[kind]  # noqa: B018 - a typo in a kind is a programming error, caught at once
+        text = _unslot(text)
         note = Note(kind, rule, why, _excerpt(text), node, block, cite, group=group, part=part)
         whole = " ".join((text or "").split())
         if whole and ((node is not None and whole == flat(node))
@@ -193,6 +194,19 @@ class Notes:
             moved = "tetap" if s["asal"] == s["pasal"] else f"{s['asal']} \u2192 {s['pasal']}"
             lines.append(f"| {s['pasal']} | {s['peraturan']} | {s['asal']} | {moved} |")
         return "\n".join(lines) + "\n"
+
+
+#: the model Perbup's region slots (``model_build.SLOTS``) as a quotation of catatan.md reads them: the drafter
+#: never sees a template slot, and the source region's own words are not put back where it is not known
+_SLOT_WORDS = {"{kepala} {nama}": "Bupati/Wali Kota (daerah asal)", "{daerah}": "Kabupaten/Kota (daerah asal)",
+               "{kepala}": "Bupati/Wali Kota", "{jenis}": "Kabupaten/Kota", "{nama}": "(daerah asal)",
+               "{provinsi}": "(provinsi asal)", "{tanggal}": "(tanggal)"}
+
+
+def _unslot(text: str) -> str:
+    for slot, words in _SLOT_WORDS.items():
+        text = text.replace(slot, words)
+    return text
 
 
 def flat(node: Node) -> str:

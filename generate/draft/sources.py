@@ -83,6 +83,15 @@ class Sources:
         names = {region_name(r[0]) for r in rows}
         return sorted((n for n in names if n), key=len, reverse=True)
 
+    def not_others(self, region: str) -> list[str]:
+        """The stored acts that are no other region's law for a draft of ``region`` ("Kabupaten Sleman"): that
+        region's own acts (its earlier draft added with ``corpus add``) and every draft rancang wrote (source
+        format "generated": a draft.json added back). Their clauses never count as another region's support."""
+        own = {r[0] for r in self.store.db.execute("SELECT id FROM regulations WHERE lower(daerah) = lower(?)",
+                                                   [region])}
+        drafts = {rid for rid in self.ids() if self.regulation(rid).source.format == "generated"}
+        return sorted(own | drafts)
+
     def elsewhere(self, phrase: str, exclude: list[str]) -> bool:
         """Whether ``phrase`` (its words in order) occurs in a stored regulation other than those in ``exclude``
         (the store's full-text index: one query, whatever the size of the corpus)."""
