@@ -3,10 +3,13 @@ sistem-kerja acts restate (issue 27: "Jabatan ASN terdiri atas: a. Jabatan Pimpi
 Administrasi; dan c. Jabatan Fungsional" is UU 5/2014 Pasal 13, repealed by UU 20/2023).
 
 Every clause of the model Perbup's batang tubuh (its wordings, variants and options) is compared with every Pasal
-of every act the knowledge base records as repealed, in the national texts (/work/shared/national, read here only:
-rancang ships the provisions found, with their source, never the collection). A Pasal whose folded text is at least
+(Pasal 1 by definition, a Pasal with ayat by ayat) of every act the knowledge base records as repealed, in the
+national texts (/work/shared/national, read here only: rancang ships the provisions found, with their source,
+never the collection). A Pasal whose folded text is at least
 :data:`SAME` alike (token-sort ratio) to a clause is written with its act, the acts that repealed it, and the file
-it was read from. ``draft`` then removes such a clause from a draft and asks the drafter (``restated.py``).
+it was read from, unless a cited act in force says it alike (UU 23/2014's definitions, which the repealed UU
+11/2020 repeated). ``draft`` then removes such a clause from a draft, or for a definition asks the drafter to
+word it after the act in force (``restated.py``).
 
     python benchmarks/build_restated.py [NATIONAL_DIR]
 """
@@ -18,6 +21,8 @@ import re
 import sys
 from pathlib import Path
 
+from build_national_bases import SAME as ALIKE  # (benchmarks/ is the script's folder: on sys.path)
+from build_national_bases import _term, provisions
 from rapidfuzz import fuzz, process
 
 from rancang.fold import fold
@@ -28,19 +33,6 @@ OUT = Path(__file__).resolve().parent.parent / "generate" / "draft" / "data" / "
 NATIONAL = Path("/work/shared/national/data-peraturan")
 #: least token-sort similarity (0-100) of a clause and a Pasal of a repealed act that restates it
 SAME = 90
-_PASAL = re.compile(r"^Pasal\s+(\d+[A-Z]?)\s*$", re.M)
-
-
-def pasal_texts(path: Path) -> list[tuple[str, str]]:
-    """(Pasal number, its text on one line) of the batang tubuh of a national text (up to its PENJELASAN)."""
-    text = path.read_text(encoding="utf-8", errors="replace").split("PENJELASAN", 1)[0]
-    marks = list(_PASAL.finditer(text))
-    out = []
-    for m, nxt in zip(marks, [*marks[1:], None], strict=False):
-        body = text[m.end():nxt.start() if nxt else len(text)]
-        body = re.split(r"^(?:BAB|Bagian|Paragraf)\b", body, flags=re.M)[0]
-        out.append((m.group(1), " ".join(body.split())))
-    return out
 
 
 def _clauses(model: dict) -> list[str]:
@@ -65,14 +57,31 @@ def main(national: Path = NATIONAL) -> None:
         path = national / m.group(1) / m.group(2) / f"{m.group(3)}.md"
         if not path.exists():
             continue
-        for number, text in pasal_texts(path):
+        for cite, text in provisions(path):  # a Pasal, or Pasal 1's definitions and a Pasal's ayat one by one
             if len(text.split()) < 6:
                 continue
             hit = process.extractOne(fold(text).lower(), folded, scorer=fuzz.token_sort_ratio, score_cutoff=SAME)
             if hit is not None:
-                found[(key, number)] = {"akta": key, "nama": kb.short(key), "pasal": f"Pasal {number}", "teks": text,
+                found[(key, cite)] = {"akta": key, "nama": kb.short(key), "pasal": cite, "teks": text,
                                         "dicabut_oleh": repealers, "sumber": str(path.relative_to(national.parent)),
                                         "kemiripan": round(hit[1] / 100, 3), "klausul": clauses[hit[2]]}
+    # a provision an act in force says alike (UU 23/2014 Pasal 1 angka 3 and the laws UU 11/2020 amended) is law
+    # still: only what no cited act in force says is restated repealed law
+    cited = json.loads((OUT.parent / "dasar-nasional.json").read_text(encoding="utf-8"))["dikutip"]
+    in_force = []
+    for key in cited:
+        rec = kb.get(key) or {}
+        kind, year, number = key.split("-")
+        path = national / kind / year / f"{number}.md"
+        if not rec.get("repealed_by") and path.exists():
+            in_force += [" ".join(fold(t).lower().split()) for _, t in provisions(path)]
+
+    def said_in_force(text: str) -> bool:  # (a definition: by an act in force defining the same term)
+        mine = " ".join(fold(text).lower().split())
+        same = [t for t in in_force if _term(t) == _term(mine)]
+        return process.extractOne(mine, same, scorer=fuzz.token_sort_ratio, score_cutoff=ALIKE) is not None
+
+    found = {k: v for k, v in found.items() if not said_in_force(v["teks"])}
     data = {"keterangan": "Pasal peraturan nasional yang telah dicabut dan dirumuskan ulang oleh peraturan daerah "
                           "tentang sistem kerja dalam korpus bawaan. Dibangun oleh benchmarks/build_restated.py dari "
                           "naskah peraturan nasional; jangan disunting dengan tangan.",

@@ -27,6 +27,7 @@ from rancang.generate.draft import (
     harmonisasi_docx,
     referents,
     repair,
+    restated,
     terms,
 )
 from rancang.generate.draft.notes import Notes
@@ -95,6 +96,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     composed = compose.compose(profile, base, takes, sources)
     reg, notes = composed.reg, composed.notes
     grouping.single_bagian(reg.body, notes)  # a BAB left with one Bagian by the clauses not carried
+    restated.definitions(reg.body, notes)  # a definition worded after a repealed act: a decision
     number_tree(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)

@@ -50,14 +50,33 @@ def victims(body: list[Node]) -> dict[int, tuple[str, str]]:
     out: dict[int, tuple[str, str]] = {}
     for top in body:
         for n in top.walk():
-            if n.type not in ("pasal", "ayat"):
-                continue
-            text = fold(" ".join(n.full_text().split())).lower()
-            for folded, e in entries:
-                if fuzz.token_sort_ratio(text, folded) >= cut:
-                    out[id(n)] = (RULE, _why(e))
-                    break
+            if n.type in ("pasal", "ayat") and (e := _restates(n, entries, cut)) is not None:
+                out[id(n)] = (RULE, _why(e))
     return out
+
+
+def _restates(node: Node, entries: list[tuple[str, dict[str, Any]]], cut: float) -> dict[str, Any] | None:
+    text = fold(" ".join(node.full_text().split())).lower()
+    return next((e for folded, e in entries if fuzz.token_sort_ratio(text, folded) >= cut), None)
+
+
+def definitions(body: list[Node], notes: Notes) -> int:
+    """A decision on each definition of Pasal 1 worded after a repealed act's ("Pegawai ASN adalah ..." as UU
+    5/2014 Pasal 1 angka 2 words it): the term is needed, so it stays; its wording is the drafter's to bring in
+    line with the act in force. Returns the number noted."""
+    data = load()
+    entries = [(fold(e["teks"]).lower(), e) for e in data["ketentuan"] if " angka " in e["pasal"]]
+    pasal1 = next((n for top in body for n in top.walk() if n.type == "pasal"), None)
+    count = 0
+    for item in pasal1.children if pasal1 is not None else []:
+        e = _restates(item, entries, data["ambang"] * 100)
+        if e is not None:
+            by = ", ".join(store.load().short(k) for k in e["dicabut_oleh"])
+            notes.add("putusan", RULE, f"definisi ini mengikuti {e['nama']} {e['pasal']}, yang telah dicabut oleh "
+                      f"{by}; sesuaikan rumusannya dengan {by} dari naskah resminya (rancang tidak memuat naskahnya).",
+                      node=item)
+            count += 1
+    return count
 
 
 def settle(notes: Notes) -> None:
