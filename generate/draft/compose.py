@@ -330,8 +330,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
 
     values = {"jenis_peraturan": profile.jenis_peraturan, "kepala": profile.kepala, "daerah": profile.daerah,
               "tahun": profile.tahun}
-    mine = [*used, *src.not_others(profile.daerah)]  # the region's own acts and drafts support nothing
-    local = terms.local(body, lambda term: src.elsewhere(term, mine), notes)
+    local = terms.local(body, lambda term: src.elsewhere(term, used, profile.daerah), notes)
     defined = terms.normalise(body, notes)
     vocab = repair.Vocabulary.of(src.texts(sorted(set(used) | set(src.bundled_ids()))))
     repair.body(body, values, vocab, notes)

@@ -68,8 +68,9 @@ def names_region(title: str, daerah: str) -> str:
 def judul(profile: Profile, base: Regulation, rw: Callable[[str], str]) -> str:
     """The draft's title in title case: the profile's ``tentang`` as given, else the base's, rewritten for the
     region and naming it (:func:`names_region`)."""
-    if profile.data.get("tentang"):
-        return " ".join(profile.data["tentang"].split())
+    given = profile.data.get("tentang")
+    if given:
+        return " ".join(str(given).split())
     text = rw(title_of(base) or base.meta.tentang or "")
     return names_region(" ".join(text.split()), profile.daerah)
 

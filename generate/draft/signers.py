@@ -47,7 +47,8 @@ def bare(name: str) -> str:
 
 def printed(profile: Profile, who: str) -> str:
     """The name of signer ``who`` (a key of :data:`SIGNERS`) as the draft prints it: :func:`bare`, in capitals."""
-    name = (dict(profile.data).get(who) or {}).get("nama") or ""
+    entry: dict[str, Any] = dict(profile.data).get(who) or {}
+    name = str(entry.get("nama") or "")
     return (bare(name) or name).upper()
 
 

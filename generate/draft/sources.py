@@ -29,6 +29,7 @@ class Sources:
     _store: Store | None = None
     _trees: dict[str, Regulation] = field(default_factory=dict)
     _topics: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _not_others: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def store(self) -> Store:
@@ -92,12 +93,17 @@ class Sources:
         drafts = {rid for rid in self.ids() if self.regulation(rid).source.format == "generated"}
         return sorted(own | drafts)
 
-    def elsewhere(self, phrase: str, exclude: list[str]) -> bool:
+    def elsewhere(self, phrase: str, exclude: list[str], region: str = "") -> bool:
         """Whether ``phrase`` (its words in order) occurs in a stored regulation other than those in ``exclude``
-        (the store's full-text index: one query, whatever the size of the corpus)."""
+        and, for a draft of ``region``, other than that region's own acts and rancang's drafts
+        (:meth:`not_others`) -- the store's full-text index: one query, whatever the size of the corpus."""
         words = re.findall(r"\w+", phrase.lower())
         if not words:
             return False
+        if region:
+            if region not in self._not_others:
+                self._not_others[region] = self.not_others(region)
+            exclude = [*exclude, *self._not_others[region]]
         marks = ",".join("?" * len(exclude))
         row = self.store.db.execute(
             "SELECT 1 FROM clause_fts JOIN clauses c ON c.rowid = clause_fts.rowid WHERE clause_fts MATCH ?"
