@@ -61,14 +61,22 @@ class Clause:
     def _where(self, doc: Any) -> None:
         """"Pimpinan Unit Kerja tempat Pejabat Fungsional atau Pelaksana (dimaksud) berada": "tempat ... berada"
         marks the side where the employees are (TUJUAN, as "dituju"), and the roles inside it only say where: they
-        are no party of the step (no addressee, no tembusan)."""
+        are no party of the step (no addressee, no tembusan). So are the roles of any clause that places the
+        employees ("ditembuskan kepada Pimpinan Unit Kerja dimana Pejabat Fungsional atau Pelaksana berada",
+        "tembusan kepada Kepala Perangkat Daerah tempat Pejabat Fungsional ... berkedudukan": the tembusan goes to
+        the Pimpinan / Kepala only); only "tempat ... berada" is a side marker of its own ("dimana" is one by
+        itself, and where the employees sit depends on the form: the unit asked in a penunjukan, their own unit
+        in a pengajuan sukarela)."""
         for i, tok in enumerate(doc):
-            if tok.lower_ != "tempat":
+            if tok.lower_ not in ("tempat", "dimana", "mana") or tok.lower_ == "mana" and (
+                    i == 0 or doc[i - 1].lower_ != "di"):
                 continue
-            end = next((j for j in range(i + 1, min(len(doc), i + 10)) if doc[j].lower_ == "berada"), None)
+            end = next((j for j in range(i + 1, min(len(doc), i + 10))
+                        if doc[j].lower_ in ("berada", "berkedudukan", "bertugas", "bekerja")), None)
             if end is None or any(doc[j].text in (",", ";") for j in range(i + 1, end)):
                 continue
-            self.tags[i].add("TUJUAN")
+            if tok.lower_ == "tempat" and doc[end].lower_ == "berada":
+                self.tags[i].add("TUJUAN")
             self.roles = [e for e in self.roles if not i < e.start < end]
 
     def has(self, i: int, label: str) -> bool:
@@ -216,6 +224,8 @@ def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = 
     cc = [e.ent_id_ for e in c.roles if e.start > cc_at and e.ent_id_ != key]
     hops = read_hops(c, actor)
     to += [x["role"] for h in hops for x in h["to"]]  # an instruction's object is its addressee too
+    cc += [x["role"] for h in hops for x in h["cc"]]  # the actor's own office on the other side ("Kepala Perangkat
+    # Daerah pemohon mengirimkan ... dengan tembusan Kepala Perangkat Daerah yang dituju") is a tembusan too
     return {"actor": key, "actor_side": (c.side_of(actor) or sides.get(actor.ent_id_)) if actor is not None else None,
             "sides": sides, "to": list(dict.fromkeys(to)), "cc": list(dict.fromkeys(cc)),
             "document": step_document(c, actor), "branch": c.branch(), "hops": hops}

@@ -25,6 +25,7 @@ from rancang.generate.draft import (
     grouping,
     harmonisasi,
     harmonisasi_docx,
+    lampiran_model,
     referents,
     repair,
     restated,
@@ -129,7 +130,8 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     if validate:
         schema.validate("regulation", reg.to_dict(copy=False))
     title = " ".join(reg.preamble[2:6])
-    table = harmonisasi.rows(reg, notes, topics, composed.support, composed.bases)
+    table = harmonisasi.rows(reg, notes, topics, composed.support, composed.bases) + lampiran_model.rows(
+        reg.lampiran, composed.lampiran_provisions, notes, composed.spine)
     findings = check(reg, topics=topics)
     return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes, topics=topics,
                  harmonisasi=harmonisasi.markdown(title, reg, table, composed.compared, findings),

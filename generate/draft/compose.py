@@ -222,6 +222,10 @@ class Composed:
     compared: int = 0
     #: (origin, clause id) -> the higher act its model provision carries out (:func:`model_perbup.bases`)
     bases: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: id() of each Lampiran block heading a model provision -> (the provision, its source act and cite), and the
+    #: act the Lampiran was composed from (:func:`lampiran_model.rows`)
+    lampiran_provisions: dict[int, tuple[dict, str]] = field(default_factory=dict)
+    spine: str = ""
     #: the corpus store the draft was composed from (other regions' wordings are read from it)
     sources: Sources | None = None
 
@@ -298,6 +302,14 @@ def take_refusal(src: Sources, base_key: str, topic: str, region: str) -> str | 
     return None
 
 
+def _lampiran(base: Regulation, base_id: str, model: dict | None, src: Sources, profile: Profile, rw: Rewriter,
+              title: str, notes: Notes, provisions: dict[int, tuple[dict, str]]):
+    """The base's Lampiran made the model's (:mod:`lampiran_model`) and headed for the profile's act."""
+    blocks = lampiran_model.compose(base.lampiran, base_id, model, src, profile.data.get("perangkat_daerah") or [],
+                                    profile.data["daerah"]["jenis"], notes, provisions)
+    return compose_lampiran(replace(base, lampiran=blocks), profile, rw, title)
+
+
 def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str, str]] | None = None,
             src: Sources | None = None) -> Composed:
     """The draft regulation for ``profile``, its drafting notes and its topics.
@@ -339,10 +351,9 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     reasons = src.entry(model["konsiderans"])["id"] if model else base_id  # whose Menimbang: the model's choice
     title = frame.judul(profile, src.regulation(reasons), rw(reasons))
     parts = frame.frame(profile, title)
-    spine = replace(base, lampiran=lampiran_model.compose(base.lampiran, base_id, model, src,
-                                                          profile.data.get("perangkat_daerah") or [],
-                                                          profile.data["daerah"]["jenis"], notes))
-    lampiran = neutralise.lampiran(compose_lampiran(spine, profile, rw(base_id), title.upper()), values, notes)
+    provisions: dict[int, tuple[dict, str]] = {}
+    lampiran = _lampiran(base, base_id, model, src, profile, rw(base_id), title.upper(), notes, provisions)
+    lampiran = neutralise.lampiran(lampiran, values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
     consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local)
@@ -357,7 +368,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
         mengingat=mengingat.entries(profile, notes), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )
-    return Composed(reg, notes, topics, support, others, model_perbup.bases(body, model_perbup.load()), src)
+    return Composed(reg, notes, topics, support, others, model_perbup.bases(body, model_perbup.load()), provisions,
+                    base_id, src)
 
 
 

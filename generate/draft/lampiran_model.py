@@ -23,9 +23,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from rancang.generate.draft import lampiran as lampiran_mod
 from rancang.generate.draft import struktur
+from rancang.generate.draft.harmonisasi import Row
 from rancang.generate.draft.model_build import similarity
-from rancang.generate.draft.model_perbup import SAME_WORDING, options_of, provision_of
+from rancang.generate.draft.model_perbup import SAME_WORDING, basis_text, options_of, provision_of
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.sources import Sources
 from rancang.parts import Block
@@ -106,6 +108,7 @@ class _Compose:
         self.heads_gone: set[int] = set()   # units whose head (a name) goes, their paragraphs staying
         self.blanks: dict[int, Block] = {}  # block index -> a blank item put before it
         self.lead_gone: set[int] = set()    # paragraphs announcing a list not carried
+        self.tails: set[int] = set()        # paragraphs after a list not carried: kept
 
     # ----------------------------------------------------------------------------------------- structure
 
@@ -125,9 +128,10 @@ class _Compose:
             if len(text.split()) <= _HEAD_WORDS and law.foreign(text):
                 sub = _subtree(self.units, i)
                 self.gone.update(sub)
-                self.notes.add("dihapus", "struktur-daerah", f"bagian Lampiran {act} ini menggambarkan susunan unit "
-                               f"organisasinya sendiri ({', '.join(n.text for n in law.foreign(text))}): susunan itu "
-                               "fakta daerah asal, tidak dibawa. Rumuskan susunan unit organisasi daerah ini (yang "
+                units = ", ".join(n.text for n in law.foreign(text))
+                self.notes.add("dihapus", "struktur-daerah", f"bagian Lampiran {act} ({u.head.cite}) menggambarkan "
+                               f"susunan unit organisasinya sendiri ({units}): susunan itu fakta daerah asal, tidak "
+                               "dibawa. Rumuskan susunan unit organisasi daerah ini (yang "
                                "mana, pejabat level berapa) bila diperlukan.", _quote(self.units, sub, self.blocks),
                                cite="Lampiran")
         for i, u in enumerate(self.units):  # a list or a heading left without its units: one blank
@@ -176,6 +180,9 @@ class _Compose:
                     continue
                 drop = [k for j in sibs for k in _subtree(self.units, j)]
                 self.gone.update(drop)
+                # what follows the list's last item ("Pelaksanaan tugas ... dengan ketentuan sebagai berikut:") is
+                # the text of the item holding the list: it stays
+                self.tails.update(self.units[max(drop)].blocks[1:])
                 lead = self._lead(sibs[0])
                 quote = _quote(self.units, drop, self.blocks)
                 if lead is not None:
@@ -247,7 +254,7 @@ class _Compose:
 
     def blocks_out(self) -> list[Block]:
         out: list[Block] = []
-        gone = {k for i in self.gone for k in self.units[i].blocks} | self.lead_gone
+        gone = ({k for i in self.gone for k in self.units[i].blocks} - self.tails) | self.lead_gone
         heads = {self.units[i].blocks[0] for i in self.heads_gone}
         for k, b in enumerate(self.blocks):
             if k in self.blanks:
@@ -264,7 +271,8 @@ def _names_in_text(blocks: list[Block], allowed: struktur.Allowed, notes: Notes)
     for b in blocks:
         if b.type in ("signature",) or not b.text:
             continue
-        found = allowed.foreign(b.text)
+        about = [m.span() for m in lampiran_mod.ABOUT.finditer(b.text)]  # removed whole later, with its note
+        found = [n for n in allowed.foreign(b.text) if not any(s <= n.start < e for s, e in about)]
         if not found:
             continue
         text = b.text
@@ -277,10 +285,11 @@ def _names_in_text(blocks: list[Block], allowed: struktur.Allowed, notes: Notes)
 
 
 def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: Sources, listed: list[str],
-            jenis: str, notes: Notes) -> list[Block]:
+            jenis: str, notes: Notes, provisions: dict[int, tuple[dict[str, Any], str]] | None = None) -> list[Block]:
     """The spine's Lampiran ``blocks`` made the model's (see the module docstring): a new list (the spine's blocks
     are copied, never changed). ``model`` None (a ``--base`` act): only the region's structure is rewritten.
-    ``listed``: the profile's perangkat daerah; ``jenis``: the profile's kind of region."""
+    ``listed``: the profile's perangkat daerah; ``jenis``: the profile's kind of region; ``provisions`` (filled):
+    id() of each block heading a model provision -> (the provision, its source act and cite), for :func:`rows`."""
     blocks = [replace(b) for b in blocks]
     allowed = struktur.Allowed(listed, jenis)
     c = _Compose(blocks, spine, model or {"ketentuan": [], "opsi": []}, src, allowed, jenis, notes)
@@ -291,6 +300,30 @@ def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: 
         missing(model, spine, notes)
     out = c.blocks_out()
     _names_in_text(out, allowed, notes)
+    if provisions is not None:
+        kept = {id(b) for b in out}
+        for i, u in enumerate(c.units):
+            if u.provision is not None and i not in c.gone and id(u.head) in kept:
+                provisions[id(u.head)] = (u.provision, f"{src.act(spine)} {u.head.cite}")
+    return out
+
+
+def rows(blocks: list[Block], provisions: dict[int, tuple[dict[str, Any], str]], notes: Notes,
+         spine: str) -> list[Row]:
+    """The harmonisation matrix's rows for the Lampiran (issue 27 item 5): one per item of the numbered draft
+    ``blocks`` that carries a model provision (``provisions``, as :func:`compose` fills it), with the higher act it
+    carries out (:func:`model_perbup.basis_text`), its equivalents in the other regions' acts, its source and the
+    decisions ``catatan.md`` lists on it."""
+    decided = notes.of("putusan")
+    out = []
+    for b in blocks:
+        if id(b) not in provisions or not b.cite:
+            continue
+        p, source = provisions[id(b)]
+        text = " ".join(f"{b.label or ''} {b.text}".split())
+        out.append(Row(b.cite, text, [basis_text(p)],
+                       [f"{m['peraturan']} {m['cite']}" for m in p["dukungan"] if m["daerah"] != spine], source,
+                       [f"[{n.rule}] {n.why}" for n in decided if n.block is b]))
     return out
 
 
