@@ -141,7 +141,10 @@ class Notes:
                 at[key] = out[-1]
         if kind == "putusan":
             rank = {r: i for i, r in enumerate(FIRST)}
-            out.sort(key=lambda e: rank.get(e[0].rule, len(FIRST)))
+            # the batang tubuh's decisions before the Lampiran's, each by :data:`FIRST`
+            out.sort(key=lambda e: (e[0].where().startswith(("Lampiran", "[")) or (not e[0].group and len(e) > 1
+                                    and all(g.where().startswith("Lampiran") for g in e)),
+                                    rank.get(e[0].rule, len(FIRST))))
         return out
 
     def counts(self) -> dict[str, int]:
