@@ -115,7 +115,7 @@ def test_a_plain_install_adds_a_folder_of_five_files_in_worker_processes_and_fin
     assert found.returncode == 0 and "Pasal 10 ayat (6)" in found.stdout, found.stdout  # Jepara
     far = run("corpus", "add", "--db", db, "--scheduler", "tcp://127.0.0.1:9", str(folder))
     assert far.returncode == 1 and far.stderr.strip() == (
-        "Galat: pembacaan terdistribusi memerlukan Dask: pip install 'rancang[cluster]'.")
+        "Galat: pembacaan terdistribusi memerlukan Dask: jalankan pip install '.[cluster]' dari folder rancang.")
 
 
 def test_a_file_that_is_not_a_regulation_is_reported_not_lost(tmp_path: Path,

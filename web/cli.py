@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from rancang.errors import RancangError
+from rancang.errors import RancangError, install_extra
 from rancang.web.config import Config, check_token, needs_token, new_token, reachable_names, token_from_env
 
 #: why the web app cannot start, when the optional ``[web]`` extra (fastapi, uvicorn, jinja2) is not installed
@@ -51,7 +51,7 @@ def serve(host: str, port: int, db: str | None, max_upload: int, workdir: Path |
     if made:
         token = new_token()
     if MISSING is not None:
-        raise RancangError("paket web belum terpasang; jalankan: pip install 'rancang[web]'.") from MISSING
+        raise RancangError("paket web belum terpasang; " + install_extra("web") + ".") from MISSING
     names = reachable_names(host)
     app = create_app(Config(db=db, workdir=workdir, max_upload=max_upload * 1024 * 1024, token=token,
                             hosts=names))
