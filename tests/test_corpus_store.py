@@ -139,6 +139,12 @@ def test_show_cite_prints_the_clause_with_its_items(store: Store, capsys: pytest
     assert "penunjukan" in out and "pengajuan sukarela" in out
 
 
+def test_show_cite_reads_the_clause_however_the_reader_capitalises_it(store: Store, capsys) -> None:
+    assert main(["corpus", "show", "jepara", "--cite", "pasal 10  AYAT (4)", "--db", str(store.path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("jepara Pasal 10 ayat (4)") and "pengajuan sukarela" in out
+
+
 def _count(db: Path) -> int:
     try:
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
