@@ -14,7 +14,6 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.text.paragraph import Paragraph
 
 from rancang.generate.check.base import Finding
 from rancang.generate.draft.harmonisasi import BASIS, HEADERS, Row, summary
@@ -43,12 +42,11 @@ def _text(p, text: str) -> None:
     """``Paragraph.add_run(text)`` on the ``w:p`` element ``p``, the same XML: python-docx reads a run's text a
     character at a time (for a tab or a line break), 40% of writing the matrix (issue 33); a text without either
     goes into the run's one ``w:t`` directly."""
+    r = p.add_r()
     if "\t" in text or "\r" in text or "\n" in text:
-        Paragraph(p, None).add_run(text)
+        r.text = text  # (what ``Run.text = text`` does)
     elif text:
-        p.add_r().add_t(text)
-    else:
-        p.add_r()
+        r.add_t(text)
 
 
 def render(title: str, reg: Regulation, table: list[Row], compared: int, findings: list[Finding]) -> bytes:
