@@ -10,8 +10,8 @@ Notes hold the draft's nodes (and Lampiran blocks) themselves, so a cite is read
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from rancang.parts import Block
