@@ -140,7 +140,9 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["tembusan"] = copies
     if step.get("rujukan"):
         src = refs[step["rujukan"]]
-        d["rujukan"] = cite(src, dari, kepada, parties, via)
+        # a report addresses no one by "Saudara": it names the author of the letter it rests on ("Surat Tugas
+        # Kepala Dinas ... Nomor ..."), as a Dasar does
+        d["rujukan"] = cite(src, dari, None if t["layout"] == "laporan" else kepada, parties, via, d["sapaan"])
         d["rujukan_surat"] = cite(src, dari, None, parties)
     if t["layout"] == "perintah":
         basis = act if act and dari.gov is parties.own else national()
@@ -153,9 +155,11 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
     return {k: v for k, v in d.items() if v not in (None, "", [], {})}
 
 
-def cite(src: Any, sender: Party, to: Party | None, parties: Parties, via: Any = None) -> dict[str, Any]:
+def cite(src: Any, sender: Party, to: Party | None, parties: Parties, via: Any = None,
+         sapaan: str = "Saudara") -> dict[str, Any]:
     """How a letter from ``sender`` to ``to`` cites the earlier letter ``src`` (N6): kind, author, number, date
-    and subject; "surat Saudara" / "Nota Dinas Saudara" when it answers the author himself.
+    and subject; "surat Saudara" / "Nota Dinas Saudara" when it answers the author himself (``sapaan``: "Bapak/Ibu"
+    to a superior, as the letter addresses him); ``to`` None: by its author's office (a Dasar, a report).
 
     ``via``: the lembar disposisi (a ``scenario.Letter``) by which an official (the pejabat yang berwenang) sent
     ``src`` on to ``sender``: what the sender answers is that instruction, which has no number of its own, so the
@@ -164,7 +168,7 @@ def cite(src: Any, sender: Party, to: Party | None, parties: Parties, via: Any =
     if via is not None:
         same = to is not None and via.dari.pejabat.get("nama") == to.pejabat.get("nama")
         who = "Bapak/Ibu" if same else parties.address(via.dari, sender).removeprefix("Saudara ")
-        return {**cite(src, sender, to, parties), "disposisi": who}
+        return {**cite(src, sender, to, parties, sapaan=sapaan), "disposisi": who}
     kind = _KIND.get(src.layout, "surat")
     if src.layout == "perintah":
         kind = _perintah_kind(src)
@@ -172,7 +176,7 @@ def cite(src: Any, sender: Party, to: Party | None, parties: Parties, via: Any =
     if src.layout == "keputusan":
         return {**ref, "jenis": "Keputusan", "dari": src.dari.jabatan, "tentang": src.data["tentang"]}
     if to is not None and src.dari.pejabat.get("nama") == to.pejabat.get("nama"):
-        ref["jenis"] = f"{kind} Saudara"
+        ref["jenis"] = f"{kind} {sapaan}"
     else:
         ref["jenis"] = kind
         # the author by name and office: "Saudara ..." addresses a person, it does not name an author

@@ -139,7 +139,7 @@ def surat(t: dict[str, Any], d: LetterData) -> Ctx:
     """Surat dinas (and a letter an employee writes in their own name, without kop and number)."""
     personal = t["kelas"] == "surat_pribadi"
     rows = [] if personal else [("Nomor", d.get("nomor")), ("Sifat", d.get("sifat") or "Biasa")]
-    rows += [("Lampiran", d.get("lampiran") or "-"), ("Hal", _hal(t, d))]
+    rows += [("Lampiran", d.get("lampiran") or t.get("lampiran") or "-"), ("Hal", _hal(t, d))]
     return {"kop": None if personal else kop(d), "tempat_tanggal": _place_date(d),
             "kepala": [{"h": h, "t": text(v)} for h, v in rows], "tujuan": _tujuan(d), "isi": body(t, d),
             "ttd": ttd(d, opening="Hormat saya," if personal else None),
@@ -153,7 +153,7 @@ def nota(t: dict[str, Any], d: LetterData) -> Ctx:
     if d.get("tembusan"):
         rows.append(("Tembusan", join(d["tembusan"])))
     rows += [("Tanggal", tanggal(d.get("tanggal"))), ("Nomor", d.get("nomor")), ("Sifat", d.get("sifat") or "Biasa"),
-             ("Lampiran", d.get("lampiran") or "-"), ("Hal", _hal(t, d))]
+             ("Lampiran", d.get("lampiran") or t.get("lampiran") or "-"), ("Hal", _hal(t, d))]
     return {"kop": kop(d), "kepala": [{"h": h, "t": text(v)} for h, v in rows], "isi": body(t, d), "ttd": ttd(d)}
 
 

@@ -92,6 +92,8 @@ class Built:
     blanks: list[str] = field(default_factory=list)
     #: the regulation found for the region when none was given (its draft.json, or a corpus id), else None
     sumber: str | None = None
+    #: the regulation the letters follow as the user named it or as it was found (a file or a corpus id), else None
+    berkas: str | None = None
 
     @property
     def letters(self) -> list[Letter]:
@@ -206,7 +208,8 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     sumber = peraturan.name if peraturan is not None and peraturan.found else None
     plan = steps.plan(scen, peraturan, parties.profile.daerah)
     act = plan.citation or own_act(parties)
-    built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur, sumber=sumber)
+    built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur, sumber=sumber,
+                  berkas=peraturan.name if peraturan is not None else None)
     if act and steps.BLANK in act:
         built.blanks.append(f"{act} (tertulis \"....\" dalam Dasar dan Mengingat): isi nomor dan tahunnya dari "
                             f"naskah resminya setelah ditetapkan")

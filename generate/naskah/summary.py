@@ -17,8 +17,11 @@ def _cell(value: str) -> str:
 def skenario_md(built: Any) -> str:
     """step -> letter -> clause of ``built`` (a ``scenario.Built``), as a Markdown table for the file
     ``skenario.md``, then the facts still to be filled in."""
-    out = [f"# {text(built.judul)}", "", f"Peraturan: {text(built.peraturan)}.", "",
-           f"Prosedur: {text(built.prosedur)}.", "",
+    out = [f"# {text(built.judul)}", "", f"Peraturan: {text(built.peraturan)}.", ""]
+    if built.berkas:  # which file or stored act was read, so the reader can check the clauses against it
+        how = "ditemukan otomatis; pilih yang lain dengan --peraturan" if built.sumber else "--peraturan"
+        out += [f"Dibaca dari: {_cell(built.berkas)} ({how}).", ""]
+    out += [f"Prosedur: {text(built.prosedur)}.", "",
            "| No | Langkah | Naskah | Nomor | Tanggal | Penandatangan → Kepada | Klausul |",
            "|---|---|---|---|---|---|---|"]
     for s in built.steps:
