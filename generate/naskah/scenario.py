@@ -23,8 +23,8 @@ from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
 from rancang.generate import naskah
 from rancang.generate.naskah import chain, consistency, forms, isian, record, steps
-from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
-from rancang.generate.naskah.fill import tanggal, text
+from rancang.generate.naskah.catalogue import absent, catalogue, get_type, scenarios_data
+from rancang.generate.naskah.fill import check_nips, tanggal, text
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.naskah.summary import skenario_md
 from rancang.generate.shared import resources
@@ -185,6 +185,7 @@ def _prepare(name: str, data: Any, base: Path | None) -> tuple[dict[str, Any], d
     if errs:
         raise InputError(f"data skenario '{name}' tidak sah: "
                          + "; ".join(_message(e, "data skenario") for e in errs) + ".")
+    check_nips(data, f"data skenario '{name}'")
     data = record.complete(data)
     parties = Parties(data, base)
     record.check(name, scen, data, parties)
@@ -291,8 +292,16 @@ class _Run:
         if t["kelas"] == "laporan" and plan.citation and found.cite and not found.teks.endswith(steps.UNDETAILED):
             fields["dasar_pelaporan"] = f"{found.cite} {plan.citation}"  # the regulation's own reporting clause
         _interim(t, data, fields, day)
+        if t["kelas"] == "keputusan":  # dated by the kepala daerah when he sets it: the data's date, else a blank
+            fields.pop("tanggal", None)
+            if data.get("tanggal_keputusan"):
+                day = self.day = dt.date.fromisoformat(data["tanggal_keputusan"])
+                fields["tanggal"] = day.isoformat()
+            else:
+                self.built.blanks.append(f"tanggal penetapan {t['judul']} (\"pada tanggal ....\"): diisi saat "
+                                         f"kepala daerah menetapkannya (atau tanggal_keputusan dalam data)")
         out = self.letters[i] = Letter(self.made, step["surat"], layout, fields, dari, kepada, day)
-        lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
+        lacking += [k for k in naskah.required(step["surat"], layout) if absent(fields, k)]
         for k in lacking:
             self.missing.setdefault(k, []).append(out.filename)
         return out
