@@ -81,8 +81,11 @@ def _people(parties: Parties, only: list[dict[str, Any]] | None = None) -> list[
 
 
 def names(parties: Parties) -> dict[str, str]:
-    """Names a step's sentences may use: ``{asal_pd_nama}``, ``{asal_unit_jabatan}``, ``{tujuan_daerah}`` ..."""
+    """Names a step's sentences may use: ``{asal_pd_nama}``, ``{asal_unit_jabatan}``, ``{tujuan_daerah}`` ...,
+    ``{lapor_kepada}`` (the office the employee's report goes to)."""
     out = {}
+    if parties.lapor_kepada:
+        out["lapor_kepada"] = parties.lapor_kepada
     for side in ("asal", "tujuan"):
         if side not in (parties.data.get("pihak") or {}):
             continue

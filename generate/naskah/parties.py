@@ -146,6 +146,8 @@ class Parties:
         self.pyb_named = (data.get("delegasi") or {}).get("pejabat_berwenang") or own.get("pejabat_berwenang")
         self.delegasi = {**(data.get("delegasi") or {}), "pejabat_berwenang": self.pyb_named}
         self.people = [self._person(p) for p in data.get("pegawai") or []]
+        #: the office an employee's report goes to (the scenario's, or its regulation's reporting clause's)
+        self.lapor_kepada: str | None = None
 
     # --- lookups -------------------------------------------------------------------------------------------
     def gov(self, key: str | None) -> Gov:

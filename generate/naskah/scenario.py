@@ -216,16 +216,26 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
                             f"naskah resminya setelah ditetapkan")
     run = _Run(parties, plan, act, built, _Numbers(data.get("agenda_awal") or {}), _start(data))
     run.penetapan = forms.penetapan(scen, plan)
-    for i, (step, found) in enumerate(zip(scen["langkah"], plan.steps, strict=True), 1):
+    # a report goes to whom the regulation's reporting clause names; the assignment letter says the same
+    langkah = [{**step, "kepada": found.kepada} if found.kepada else step
+               for step, found in zip(scen["langkah"], plan.steps, strict=True)]
+    report = next((x for x in langkah if x.get("prosedur") == "pelaporan" and x.get("dari") == "pegawai"), None)
+    if report is not None:
+        parties.lapor_kepada = parties.resolve(report["kepada"]).jabatan
+    for i, (step, found) in enumerate(zip(langkah, plan.steps, strict=True), 1):
         if not step.get("surat"):
             built.steps.append(Step(i, found.teks, found.cite))
             continue
         moves = chain.letters(step, found.hops, parties, scen["pihak"]) if found.hops and plan.citation else [step]
         for k, move in enumerate(moves):
             mark = FORWARDED_ONE if move.get("satu_pejabat") else FORWARDED
-            st = Step(i, found.teks if not k else f"{found.teks} {mark}", found.cite)
+            moved = move is not step
+            move, note = run.receiver(move)
+            teks = found.teks if not k else f"{found.teks} {mark}"
+            st = Step(i, f"{teks} {note}" if note else teks, found.cite)
             built.steps.append(st)
-            st.letter = run.letter(i, move, found, moved=move is not step)
+            if move is not None:
+                st.letter = run.letter(i, move, found, moved=moved)
     built.blanks += forms.notes(scen, plan, run.letters)
     missing = run.missing
     note = chain.pyb_note(built.letters, parties)
@@ -274,7 +284,7 @@ class _Run:
         code = catalogue()["klasifikasi"][t["klasifikasi"]]
         nomor = (None if t["kelas"] in UNNUMBERED else keputusan_number(parties, day) if t["kelas"] == "keputusan"
                  else self.numbers.next(dari, code, day))
-        refs = {k: self.letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k}
+        refs = {k: self.letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k in self.letters}
         lacking: list[str] = []
         src = refs.get(step["rujukan"]) if step.get("rujukan") else None
         fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, self.act, lacking,
@@ -307,6 +317,34 @@ class _Run:
         return out
 
 
+    def receiver(self, step: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
+        """``step`` as the letter it rests on was received (Permendagri 1/2023: a lembar disposisi is made by the
+        official who received the letter; a reply comes from the one it was addressed to, or sent on to by a
+        disposisi), with a note for skenario.md:
+
+        - a lembar disposisi on a letter its maker did not receive: by the one who did; none (None) when that is
+          its own addressee (the letter went straight to him: "tidak diperlukan");
+        - a reply (to the author of the letter it cites) from someone the letter neither went nor was sent on to:
+          from its addressee (the regulation sent the request to the Pimpinan Unit Kerja: he answers it)."""
+        src = self.letters.get(step.get("rujukan") or 0)
+        if src is None:
+            return step, ""
+        t, parties = get_type(step["surat"]), self.parties
+        dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
+        if t["layout"] == "disposisi":
+            if _one(dari, src.kepada):
+                return step, ""
+            if _one(kepada, src.kepada):
+                return None, (f"(tidak diperlukan: surat {src.filename} ditujukan langsung kepada "
+                              f"{src.kepada.jabatan}, tanpa disposisi)")
+            return {**step, "dari": src.kepada.role}, f"(disposisi oleh penerima surat: {src.kepada.jabatan})"
+        replies = t["layout"] in ("surat", "nota") and _one(kepada, src.dari)
+        if not replies or _one(dari, src.kepada) or self.disposed(src, dari) is not None:
+            return step, ""
+        cc = [r for r in step.get("tembusan") or [] if not _one(parties.resolve(r), src.kepada)]
+        return ({**step, "dari": src.kepada.role, "tembusan": cc},
+                f"(dijawab oleh penerima surat permohonan: {src.kepada.jabatan})")
+
     def disposed(self, src: Letter | None, sender: Party) -> Letter | None:
         """The lembar disposisi by which ``sender`` received ``src`` (an official, e.g. the pejabat yang berwenang,
         sent the letter addressed to him on to ``sender`` with an instruction), or None: the letter made after
@@ -319,6 +357,11 @@ class _Run:
                  and (x.data.get("rujukan_surat") or {}).get("nomor") == src.data["nomor"]
                  and x.kepada.pejabat.get("nama") == sender.pejabat.get("nama")]
         return found[-1] if found else None
+
+
+def _one(a: Party, b: Party) -> bool:
+    """Are two parties one official (the same person of the same government)?"""
+    return a.gov is b.gov and text(a.pejabat.get("nama")) == text(b.pejabat.get("nama"))
 
 
 def _report_day(t: dict[str, Any], data: dict[str, Any], day: dt.date) -> dt.date:
