@@ -246,6 +246,10 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
         return
     for typed, used in q.corrections.items():
         click.echo(f"'{typed}' tidak ada dalam korpus; dicari '{used}'.")
+    if not hits and q.cite and q.regs is not None and not offset:  # a Pasal asked of acts that lack it
+        click.echo(f"{q.cite} tidak ditemukan dalam {', '.join(q.regs)}." if q.regs
+                   else "Peraturan yang disebut tidak ada dalam korpus.")
+        return
     if not hits:
         click.echo("Tidak ada hasil." if not offset else f"Tidak ada hasil lagi setelah {offset} hasil pertama.")
         return

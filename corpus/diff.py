@@ -4,6 +4,7 @@
 
     {"a": {...}, "b": {...},                       # identity of both sides
      "pairs": [{"a": "Pasal 13", "b": "Pasal 4 ayat (1)", "topic": "prinsip_mekanisme_kerja", "score": 0.82,
+                # score: how alike the two whole texts read (:func:`likeness`), 1.0 only when equal folded
                 "a_id", "b_id", "a_text", "b_text", "redline": [{"op": "equal|delete|insert", "text"}]}],
      "only_a": ["Pasal 2 ayat (1)", ...], "only_b": [...],           # cites
      "unmatched": {"a": [{"cite", "id", "text"}], "b": [...]},
@@ -49,6 +50,27 @@ def redline(a: str, b: str) -> list[dict[str, str]]:
     return out
 
 
+def likeness(a: str, b: str) -> float:
+    """How alike two clauses read, 0-1, as the report shows it ("kemiripan"): the measure of the text pass
+    (:func:`rancang.corpus.align.similarity_matrix`: mean of rapidfuzz ratio, token_set_ratio and token_sort_ratio)
+    on the two whole texts, folded. 1.0 only when the folded texts are equal (ratio is 100 only then): a pair made
+    by its defined term or its topic shows how alike its wording is, not the score that paired it (two definitions
+    of "Unit Kerja" worded otherwise are not "kemiripan 1.00").
+
+    >>> likeness("Unit Kerja adalah bagian dari unit organisasi.", "Unit kerja adalah bagian dari Unit Organisasi")
+    1.0
+    >>> likeness("Unit Kerja adalah bagian dari organisasi.", "Unit Kerja adalah satuan kerja struktural.") < 0.8
+    True
+    """
+    from rapidfuzz import fuzz
+
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return 1.0
+    mean = (fuzz.ratio(fa, fb) + fuzz.token_set_ratio(fa, fb) + fuzz.token_sort_ratio(fa, fb)) / 300
+    return min(round(mean, 3), 0.999)
+
+
 def identity(reg: Regulation, rid: str | None = None) -> dict[str, Any]:
     """Who a side is: id (corpus id or file), region, the act's title fields and where its text comes from
     (:func:`rancang.corpus.provenance.provenance`: a draft or an OCR'd text is not the enacted act)."""
@@ -73,7 +95,7 @@ def compare(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | Non
             id_b: str | None = None) -> dict[str, Any]:
     """The full comparison of A with B (see the module docstring for the shape)."""
     al = align(reg_a, reg_b, topics_a, topics_b)
-    pairs = [{"a": p.a.cite, "b": p.b.cite, "topic": p.topic, "score": p.score, "a_id": p.a.id,
+    pairs = [{"a": p.a.cite, "b": p.b.cite, "topic": p.topic, "score": likeness(p.a.text, p.b.text), "a_id": p.a.id,
               "b_id": p.b.id, "a_text": p.a.text, "b_text": p.b.text, "redline": redline(p.a.text, p.b.text)}
              for p in al.pairs]
     idx_a, idx_b = reg_a.index(), reg_b.index()

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -58,6 +57,8 @@ def _download_reason(exc: Exception) -> str:
 def _fetch(location: str, limit: int) -> bytes:
     """The bytes at ``location``: an http(s) URL or a file path. Raises :class:`InputError` in one sentence."""
     if re.match(r"^https?://", location, re.IGNORECASE):
+        import urllib.request  # only to download (http.client and ssl: 5 ms at every start of a draft, issue 33)
+
         try:
             with urllib.request.urlopen(location, timeout=TIMEOUT) as response:  # noqa: S310 - http(s) only
                 data = response.read(limit + 1)

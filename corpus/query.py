@@ -9,6 +9,19 @@ named by "jenis nomor tahun" in any common form.
 ('perbup', '17', 2024)
 >>> parse_text("PP 18/2016").act.kind, parse_text("pasal 17 2024").act
 ('pp', None)
+
+A Pasal named with an act ("pasal 17 perbup jepara", "Pasal 5 ayat (2) Perbup 17/2024") asks for that Pasal (or
+ayat) of that act, as ``corpus show ID --cite`` shows it: the act by its number, or by its kind and/or region (the
+region's words are read against the store by :mod:`.search`).
+
+>>> q = parse_text("pasal 17 perbup jepara")
+>>> q.cite, q.kind, q.words
+('Pasal 17', 'perbup', ['jepara'])
+>>> q = parse_text("Pasal 5 ayat (2) Perbup 17/2024")
+>>> q.cite, q.act.nomor, q.words
+('Pasal 5 ayat (2)', '17', [])
+>>> parse_text("pasal penugasan").cite is None
+True
 """
 
 from __future__ import annotations
@@ -23,6 +36,8 @@ from rancang.fold import fold
 
 #: quotation marks that open and close an exact phrase (straight and typographic)
 _PHRASE = re.compile(r"[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]")
+#: "pasal 17", "pasal 17a ayat 2" (folded: "ayat (2)" is "ayat 2")
+_PASAL = re.compile(r"(?:^|\s)pasal\s+(?P<pasal>\d+[a-z]?)(?:\s+ayat\s+(?P<ayat>\d+))?(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,12 @@ class Query:
     phrases: list[list[str]] = field(default_factory=list)
     act: ActRef | None = None
     corrections: dict[str, str] = field(default_factory=dict)
+    #: a Pasal (or ayat) the query names ("Pasal 17", "Pasal 5 ayat (2)"), with ``kind`` (an act's kind named
+    #: without its number: "perbup") the act it is asked of
+    cite: str | None = None
+    kind: str | None = None
+    #: the stored acts ``cite`` is asked of (filled against the store by :func:`.search.parse`); None: none named
+    regs: list[str] | None = None
 
 
 @cache
@@ -74,7 +95,24 @@ def parse_text(query: str) -> Query:
         kind = _KIND_BY_NAME.get(m.group("kind") or "")
         q.act = ActRef(kind, m.group("nomor"), int(m.group("tahun")))
         rest = rest[:m.start()] + " " + rest[m.end():]
+    p = _PASAL.search(rest)
+    if p:
+        q.cite = f"Pasal {p.group('pasal').upper()}" + (f" ayat ({p.group('ayat')})" if p.group("ayat") else "")
+        rest = rest[:p.start()] + " " + rest[p.end():]
+        if not q.act:
+            rest, q.kind = _kind_named(rest)
     q.words = rest.split()
-    if not (q.words or q.phrases or q.act):
+    if not (q.words or q.phrases or q.act or q.cite):
         raise InputError("kata pencarian kosong; tuliskan paling sedikit satu kata.")
     return q
+
+
+def _kind_named(rest: str) -> tuple[str, str | None]:
+    """``rest`` without the first kind of act it names by any of its names ("peraturan bupati", "perbup"), and
+    that kind's id (None when it names none)."""
+    _act_pattern()  # fills _KIND_BY_NAME
+    for name in sorted(_KIND_BY_NAME, key=len, reverse=True):
+        m = re.search(rf"(?:^|\s){re.escape(name)}(?=\s|$)", rest)
+        if m:
+            return rest[:m.start()] + " " + rest[m.end():], _KIND_BY_NAME[name]
+    return rest, None

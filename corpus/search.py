@@ -13,7 +13,9 @@ Ranking: every clause that holds every query word as typed (prefix) or every phr
 only through stems or a corrected word; within each group by bm25, a Lampiran block weighted below a body clause;
 ties in document order, so a page of results is stable. "jenis nomor tahun" in a query ("perbup 17 2024", "PP
 18/2016", "peraturan bupati nomor 17 tahun 2024") names an act (:mod:`.query`): alone it returns the act, with
-other words it limits the search to it.
+other words it limits the search to it. A Pasal named with an act ("pasal 17 perbup jepara", "Pasal 5 ayat (2)
+perbup 17/2024") returns that Pasal of that act, whole (as ``corpus show ID --cite``); the act by its number, or by
+its kind and/or its region. A Pasal named with no act is searched as words (cross-references to it).
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from rancang import kinds
+from rancang.corpus.align import full_text
 from rancang.corpus.dbfile import has_words
 from rancang.corpus.query import ActRef, Query, parse_text
+from rancang.corpus.rows import region_name
 from rancang.corpus.stem import is_word, stem
 from rancang.corpus.topics import check_key
 from rancang.errors import InputError
@@ -36,6 +40,10 @@ from rancang.fold import fold
 OPEN, CLOSE = "\x02", "\x03"
 #: a Lampiran block ranks below a body clause that matches as well: the batang tubuh is what binds
 LAMPIRAN_WEIGHT = 0.6
+#: a clause of fewer words than this ranks as if its bm25 were cut in proportion: a bare list item or heading
+#: ("c. pelaksanaan tugas;", "Bagian Keempat Pelaksanaan Tugas") holds the word but says nothing about it, and
+#: bm25's length normalisation (fixed in FTS5) put such two-word rows first (measured, docs/search.md "Ranking")
+SUBSTANCE_WORDS = 8
 #: least rapidfuzz ratio (0-100) for a vocabulary word to stand for a typed word not in the index: "sistim" ->
 #: "sistem" is 83; one wrong letter in a word of five or more letters stays at or above 80
 TYPO_MIN = 80
@@ -88,8 +96,12 @@ def plain(snippet: str, open_: str = "", close: str = "") -> str:
 
 
 def parse(store: Any, query: str) -> Query:
-    """The :class:`.query.Query` of ``query`` with typos corrected against the vocabulary of ``store``'s index."""
+    """The :class:`.query.Query` of ``query`` with typos corrected against the vocabulary of ``store``'s index;
+    a Pasal asked of an act (:attr:`.query.Query.cite`) with the acts it names (:attr:`.query.Query.regs`), the
+    region's words taken out of the search words, or, when it names none, as words."""
     q = parse_text(query)
+    if q.cite:
+        _named_acts(store, q)
     if q.words and has_words(store.db):
         vocab: list[str] = []
         for i, w in enumerate(q.words):
@@ -143,6 +155,8 @@ def search(store: Any, query: str | Query, daerah: str | None = None, topic: str
         raise InputError("--offset tidak boleh negatif.")
     q = query if isinstance(query, Query) else parse(store, query)
     regs = _regions(store, daerah) if daerah else None
+    if q.cite and q.regs is not None:
+        return _cited(store, q, [r for r in q.regs if regs is None or r in regs])[offset:offset + limit]
     if q.act:
         acts = _acts(store, q.act, regs)
         if not q.words and not q.phrases:
@@ -174,7 +188,9 @@ def search(store: Any, query: str | Query, daerah: str | None = None, topic: str
                 else "(0 AND ? IS NULL)")
     sql = (
         f"SELECT c.reg, r.daerah, c.cite, c.node, c.text, {is_exact} AS exact,"
-        f" bm25({table}, {weights}) * (CASE WHEN c.type = 'lampiran' THEN {LAMPIRAN_WEIGHT} ELSE 1 END) AS score"
+        f" bm25({table}, {weights}) * (CASE WHEN c.type = 'lampiran' THEN {LAMPIRAN_WEIGHT} ELSE 1 END)"
+        f" * MIN(1.0, (length(trim(c.text)) - length(replace(trim(c.text), ' ', '')) + 1) / {SUBSTANCE_WORDS}.0)"
+        " AS score"
         f" FROM {table} JOIN clauses c ON c.rowid = {table}.rowid JOIN regulations r ON r.id = c.reg"
         f" WHERE {' AND '.join(where)} ORDER BY exact DESC, score, c.reg, c.ord LIMIT ? OFFSET ?"
     )
@@ -228,6 +244,61 @@ def _acts(store: Any, act: ActRef, regs: list[str] | None) -> list[Any]:
         if regs is None or r["id"] in regs:
             out.append(r)
     return out
+
+
+def _named_acts(store: Any, q: Query) -> None:
+    """Fill ``q.regs`` with the stored acts a query asking for a Pasal names: by number (``q.act``), else by kind
+    (``q.kind``) and/or region (query words that are all the words of a stored act's region name, "jepara",
+    "pasaman barat"; taken out of ``q.words``). A query that names no act has its Pasal put back as words."""
+    if q.act:
+        q.regs = [r["id"] for r in _acts(store, q.act, None)]
+        return
+    rows = store.db.execute("SELECT id, daerah, jenis FROM regulations ORDER BY id").fetchall()
+    typed = set(q.words)
+    names = {r["id"]: fold(region_name(r["daerah"]) or r["id"]).split() for r in rows}
+    named = [r for r in rows if names[r["id"]] and set(names[r["id"]]) <= typed]
+    if named:
+        longest = max(len(names[r["id"]]) for r in named)
+        named = [r for r in named if len(names[r["id"]]) == longest]
+        region = set(names[named[0]["id"]])
+        q.words = [w for w in q.words if w not in region]
+    elif q.kind:
+        named = rows
+    else:
+        q.words = [*fold(q.cite or "").split(), *q.words]
+        q.cite = None
+        return
+    q.regs = [r["id"] for r in named if not q.kind or _kind_id(r["jenis"]) == q.kind]
+
+
+def _kind_id(jenis: str | None) -> str | None:
+    kind = kinds.of(jenis or "")
+    return kind.id if kind else None
+
+
+def _cited(store: Any, q: Query, regs: list[str]) -> list[Hit]:
+    """The hits of a Pasal asked of acts: the clause ``q.cite`` of each act in ``regs`` that has it, whole (its
+    words and those of everything under it, labels included), in act order; with other query words, only where
+    the clause holds them all (by prefix or stem)."""
+    rows = {r["id"]: r for r in store.db.execute("SELECT id, daerah FROM regulations").fetchall()}
+    out: list[Hit] = []
+    for rid in regs:
+        node = store.regulation(rid).find(q.cite or "")
+        if node is None:
+            continue
+        text = full_text(node)
+        if q.words and not all(any(f.startswith(w) or stem(f) == stem(w) for f in words(text)) for w in q.words):
+            continue
+        out.append(Hit(rid, rows[rid]["daerah"] or rid, node.cite, node.id, _lead(text), text, 0.0, True))
+    return out
+
+
+def _lead(text: str) -> str:
+    """The opening of a whole clause as its snippet: its first :data:`SNIPPET_AFTER` + :data:`SNIPPET_BEFORE`
+    words as written, "…" where it goes on."""
+    spans = list(_TEXT_WORD.finditer(text))
+    cut = SNIPPET_BEFORE + SNIPPET_AFTER
+    return text if len(spans) <= cut else text[:spans[cut - 1].end()] + "…"
 
 
 def _act_hit(r: Any) -> Hit:

@@ -1,4 +1,5 @@
-"""Model topics of the bundled regulations, shipped precomputed (``seeds/topics.json``).
+"""Model topics of the bundled regulations, and the stems of their words, shipped precomputed (``seeds/topics.json``,
+``seeds/stems.json``).
 
 A first ``rancang draft`` on a new machine seeds the store with the bundled regulations and needs their topics;
 computing them loads spaCy and runs the model (about 2 s CPU). The shipped topics are used only where they are
@@ -7,6 +8,12 @@ fingerprint of the model (its code, patterns, the topic catalogue and the spaCy 
 newer reader or model), nothing is taken and the store computes the topics on first need, as for any other
 regulation. ``tests/test_shipped_topics.py`` checks the file is current; rebuild it with
 ``python benchmarks/build_seed_topics.py``.
+
+The search index of the new store stems every word of the bundled regulations' clauses with Sastrawi (about 75 ms
+CPU of a first draft, issue 33). The stems of those words are shipped too, with the fingerprint of the stemmer they
+came from (:func:`rancang.corpus.stem.fingerprint`: the Sastrawi version and the keep list); a store takes them only
+under the same fingerprint, where a word's stem is a function of the word alone, so the index is the one the stemmer
+writes. A word the file lacks (the reader now reads a clause otherwise) is stemmed as before.
 """
 
 from __future__ import annotations
@@ -18,10 +25,15 @@ from importlib import metadata, resources
 from importlib.abc import Traversable
 from typing import Any
 
+from rancang.corpus import stem
+from rancang.corpus.rows import clauses
 from rancang.corpus.topics import topics_of
+from rancang.fold import fold
+from rancang.stems import stem as sastrawi_stem
 from rancang.tree import Regulation
 
 FILE = "seeds/topics.json"
+STEMS_FILE = "seeds/stems.json"
 
 
 def _files(root: Traversable) -> list[Traversable]:
@@ -88,3 +100,24 @@ def build(trees: dict[str, Regulation]) -> dict[str, Any]:
     return {"model": model_fingerprint(),
             "regulations": {rid: {"tree": tree_hash(reg), "topics": topics_of(reg)}
                             for rid, reg in sorted(trees.items())}}
+
+
+@cache
+def seed_stems() -> dict[str, str]:
+    """The shipped stems ({folded word: stem}) of the bundled regulations' words when they come from this very
+    stemmer (:func:`rancang.corpus.stem.fingerprint`); empty otherwise, or when the file is absent or unreadable."""
+    try:
+        data = json.loads(resources.files("rancang.corpus").joinpath(STEMS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("stemmer") != stem.fingerprint() or not isinstance(data.get("stems"),
+                                                                                                dict):
+        return {}
+    return {w: s for w, s in data["stems"].items() if isinstance(w, str) and isinstance(s, str)}
+
+
+def build_stems(trees: dict[str, Regulation]) -> dict[str, Any]:
+    """The stems file's content for the bundled ``trees``: every folded word of their clauses (the words the search
+    index stems), each with its stem computed by Sastrawi now (:func:`rancang.stems.stem`)."""
+    words = {w for reg in trees.values() for c in clauses(reg) for w in fold(c.text).split()}
+    return {"stemmer": stem.fingerprint(), "stems": {w: sastrawi_stem(w) for w in sorted(words)}}

@@ -175,6 +175,7 @@ class Store:
     def seed(self) -> None:
         """Write the bundled seeds (once per database; a seed the user removed later stays removed)."""
         self.db.execute("DELETE FROM info WHERE key=?", (NO_BUNDLED,))
+        stem.learn(shipped.seed_stems())  # their words' stems as the stemmer gives them: no Sastrawi run here
         for e in corpus.bundled():
             self._add_bundled(e["id"])
         self.db.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('seeded', ?)", (now(),))

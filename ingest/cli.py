@@ -238,8 +238,7 @@ def _batch(files: list[Path], out: Path, fmt: str, ext: str, jobs: int) -> list[
     ones together at the end; a write that fails (full disk) stops the batch with one sentence and leaves every old
     output as it was. A file that cannot be read is only listed."""
     names = output_names(files, ext)
-    for f in files:
-        atomic.not_a_source(out / names[f], files)
+    atomic.none_a_source((out / names[f] for f in files), files)
     reasons: dict[Path, str] = {}
     tasks = [(f, fmt) for f in files]
     with click.progressbar(length=len(files), label="Membaca peraturan", file=sys.stderr) as bar, \

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -22,12 +23,59 @@ ACTS_FILE = "data/acts.jsonl.gz"
 BUILD_FILE = "data/build.json"
 
 
+#: how every line of ``acts.jsonl.gz`` opens (:func:`write`: ``json.dumps`` of a record whose first field is its key)
+_KEY_PREFIX = '{"key":"'
+
+
+class LazyActs(Mapping[str, dict[str, Any]]):
+    """Records by key, each parsed from its JSON line when it is first asked for: a draft asks for a dozen of the
+    6,000 acts, and parsing them all cost about 0.1 s CPU of every first draft (issue 33, cold starts). The same
+    records as parsing every line (``json.loads``); a line whose key cannot be read off its opening is parsed at
+    once. A line that is no JSON raises InputError (one sentence) when its record is asked for."""
+
+    def __init__(self, path: Path, lines: list[str]) -> None:
+        self.path = path
+        self._lines: dict[str, str] = {}
+        self._parsed: dict[str, dict[str, Any]] = {}
+        for line in lines:
+            end = line.find('"', len(_KEY_PREFIX)) if line.startswith(_KEY_PREFIX) else -1
+            key = line[len(_KEY_PREFIX):end]
+            if end < 0 or "\\" in key:  # no plain key at the opening: read the whole line now
+                rec = self._parse(line)
+                key = rec["key"]
+                self._parsed[key] = rec
+            else:
+                self._parsed.pop(key, None)  # a later line of the same key wins, as in a dict built in order
+            self._lines[key] = line
+
+    def _parse(self, line: str) -> dict[str, Any]:
+        try:
+            rec = json.loads(line)
+        except ValueError as exc:
+            raise InputError(f"{self.path}: basis pengetahuan tidak dapat dibaca ({type(exc).__name__}).") from exc
+        if not isinstance(rec, dict) or not isinstance(rec.get("key"), str):
+            raise InputError(f"{self.path}: basis pengetahuan tidak dapat dibaca (rekaman tanpa kunci).")
+        return rec
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        rec = self._parsed.get(key)
+        if rec is None:
+            rec = self._parsed[key] = self._parse(self._lines[key])
+        return rec
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
 @dataclass
 class KnowledgeBase:
-    """Acts by key (records as :func:`rancang.kb.compile.compile_acts` writes them) and the build's record
-    (source repositories and commits, figures)."""
+    """Acts by key (records as :func:`rancang.kb.compile.compile_acts` writes them; a dict, or the shipped file's
+    :class:`LazyActs`) and the build's record (source repositories and commits, figures)."""
 
-    acts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    acts: Mapping[str, dict[str, Any]] = field(default_factory=dict)
     build: dict[str, Any] = field(default_factory=dict)
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -101,7 +149,10 @@ def read(acts_path: Path, build_path: Path | None = None) -> KnowledgeBase:
     """A knowledge base from its files. Raises InputError with one sentence when they cannot be read."""
     try:
         with gzip.open(acts_path, "rt", encoding="utf-8") as fh:
-            acts = {rec["key"]: rec for rec in map(json.loads, fh)}
+            lines = fh.read().split("\n")  # the lines file iteration gives (universal newlines; no U+2028 split)
+        if lines and not lines[-1]:
+            lines.pop()
+        acts = LazyActs(acts_path, lines)
         build = json.loads(build_path.read_text(encoding="utf-8")) if build_path and build_path.exists() else {}
     except (OSError, EOFError, ValueError, KeyError) as exc:
         raise InputError(f"{acts_path}: basis pengetahuan tidak dapat dibaca ({type(exc).__name__}).") from exc

@@ -47,7 +47,7 @@ def build(reg: Regulation) -> SistemKerja:
     topics = find_topics(us)
     meta = reg.meta
     model: dict[str, Any] = {
-        "version": 1,
+        "version": 2,
         "regulation": {
             "jenis": meta.jenis, "pejabat": meta.pejabat, "daerah": meta.daerah,
             "nomor": None if meta.nomor is None else str(meta.nomor),

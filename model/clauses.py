@@ -48,6 +48,7 @@ class Unit:
     node: Node | None = field(default=None, repr=False)
     children: list[int] = field(default_factory=list)  # body: indexes of direct child units
     definition: bool = False
+    rows: list[list[str]] | None = field(default=None, repr=False)  # a Lampiran table's cells, row by row
 
     @property
     def low(self) -> str:
@@ -94,7 +95,8 @@ def units(reg: Regulation, definition_intro: list[str]) -> list[Unit]:
         if not text.strip() or not block.id:
             continue
         out.append(Unit(len(out), block.id, block.cite or "Lampiran", clean(text), clean(text),
-                        "lampiran", block.type or "paragraph", level=int(block.level or 0)))
+                        "lampiran", block.type or "paragraph", level=int(block.level or 0),
+                        rows=block.rows if block.type == "table" else None))
     return out
 
 

@@ -42,9 +42,10 @@ def owners(text: str, cues: dict[str, Any]) -> list[str]:
     ``text``: the intro as printed ("1) Pimpinan Unit Organisasi bertanggungjawab, untuk:")."""
     t = _LABEL.sub("", text.strip().lower()).rstrip(" :")
     rule = cues["duty_list"]
-    first, _, rest = t.partition(" ")
-    if first in rule["leads"]:  # "Adapun tugas Ketua Tim Kerja yaitu:"
-        t = rest
+    t = re.sub(rule["setting"], "", t, count=1)  # "Dalam pelaksanaan sistem kerja, X mempunyai tugas:"
+    lead = next((w for w in rule["leads"] if t.startswith(w + " ")), None)
+    if lead:  # "Adapun tugas Ketua Tim Kerja yaitu:", "Yang menjadi tanggung jawab X adalah:"
+        t = t[len(lead) + 1:]
     for rx in _intros(tuple(rule["patterns"])):
         m = rx.match(t)
         if m is None:

@@ -70,7 +70,8 @@ def score_duties(model: dict[str, Any], gold: dict[str, Any]) -> dict[str, float
 
     A gold duty ``{role, text}`` is found when the model's role of that id has a duty whose words start with the
     gold words (each model duty matched at most once); ``duty_r`` is found over all; ``duty_p`` found over the
-    model's duties cited in the Lampiran (the gold reads the Lampiran's duty lists; body duties are not in it).
+    model's duties cited in the places the gold read (``read``: cites, each with what lies under it; default
+    ``["Lampiran"]``: the gold reads the Lampiran's duty lists, body duties are not in it).
     ``kedudukan_as_duty``: model duties opening a kedudukan (``not_duty_verbs`` of the gold, after the role's
     name), which must be 0."""
     duties = {r["id"]: [_norm(d["text"]) for d in r["duties"]] for r in model["roles"]}
@@ -84,8 +85,10 @@ def score_duties(model: dict[str, Any], gold: dict[str, Any]) -> dict[str, float
             used.add((g["role"], hit))
             found += 1
     bad = sum(1 for ts in duties.values() for t in ts if any(v in t for v in gold.get("not_duty_verbs", [])))
-    lampiran = sum(1 for r in model["roles"] for d in r["duties"] if d["cite"].startswith("Lampiran"))
-    return {"duty_p": _ratio(found, lampiran), "duty_r": _ratio(found, len(gold["duties"])),
+    read = tuple(gold.get("read") or ["Lampiran"])
+    placed = sum(1 for r in model["roles"] for d in r["duties"]
+                 if any(d["cite"] == c or d["cite"].startswith(c + " ") for c in read))
+    return {"duty_p": _ratio(found, placed), "duty_r": _ratio(found, len(gold["duties"])),
             "kedudukan_as_duty": float(bad)}
 
 

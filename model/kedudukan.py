@@ -16,11 +16,14 @@ and the positions that are no catalogue role ("Kepala Bidang", "Sekretaris",
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rancang.model.clauses import Unit
-from rancang.model.mentions import Mention
+from rancang.model.mentions import Mention, find_mentions
+from rancang.model.pipeline import load_nlp
 from rancang.model.roles import slug
+from rancang.model.tables import kedudukan_rows
 
 _SENTENCE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 
@@ -48,7 +51,11 @@ class _Reader:
     def __init__(self, cues: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> None:
         k = cues["kedudukan"]
         self.verb = re.compile(k["verb"])
-        self.jenjang = {j.removeprefix("jenjang "): [j] for j in k["jenjang"]}  # "jenjang keahlian": keahlian
+        # "jenjang keahlian": keahlian, and the category printed bare after the role ("Jabatan Fungsional
+        # keterampilan"); a category with a jenjang of its own named is that jenjang ("keahlian jenjang ahli madya")
+        self.jenjang = {j.removeprefix("jenjang "): [j] + ([j.removeprefix("jenjang ")] if j.startswith("jenjang ")
+                                                            else []) for j in k["jenjang"]}
+        self.categories = {j.removeprefix("jenjang ") for j in k["jenjang"] if j.startswith("jenjang ")}
         self.subject_words = k["subject_roles"]
         self.positions: dict[str, list[str]] = {}
         for p in k["positions"]:  # "Kepala Unit Pelaksana Teknis Daerah" is the Kepala UPTD
@@ -101,7 +108,8 @@ class _Reader:
         for i, (_, e, key) in enumerate(subjects):
             nxt = subjects[i + 1][0] if i + 1 < len(subjects) else -1
             own = [k for s, _, k in words if e <= s < nxt]
-            out.setdefault(key, own or shared)
+            got = own or shared
+            out.setdefault(key, [k for k in got if k not in self.categories] if set(got) - self.categories else got)
         return out
 
     def _inverse(self, u: Unit, ms: list[Mention], a: int, b: int) -> list[dict[str, Any]]:
@@ -156,9 +164,14 @@ def build_kedudukan(us: list[Unit], mentions: list[list[Mention]], cues: dict[st
     reader = _Reader(cues, catalogue)
     lines: list[dict[str, Any]] = []
     for u in us:
+        ms = mentions[u.index]
+        said = kedudukan_rows(u.rows or [], cues) if u.type == "table" else []
+        if said:  # a table of kedudukan: each row read as the sentence it stands for
+            u = replace(u, text=" ".join(said), full=" ".join(said))
+            ms = find_mentions([u], load_nlp(), cues["role_not_after"])[0]
         if u.definition or not u.text or not (reader.verb.search(u.low) or reader.inverse.search(u.low)):
             continue
-        for line in reader.read(u, mentions[u.index]):
+        for line in reader.read(u, ms):
             if line not in lines:
                 lines.append(line)
     positions: dict[str, dict[str, Any]] = {}

@@ -32,6 +32,7 @@ from rancang.model.hops import OWN, own_sides
 from rancang.model.pipeline import cues
 from rancang.model.roles import slug
 from rancang.model.steps import read_step
+from rancang.model.tables import step_rows
 
 _LABEL = re.compile(r"^(?:[-•]\s*)?(?:\(?[a-zA-Z0-9]{1,3}[.)]\s+)")
 
@@ -60,6 +61,20 @@ def _intro_re() -> re.Pattern[str]:
     return re.compile(cues()["procedure_intro_re"])
 
 
+@cache
+def _title_re() -> re.Pattern[str]:
+    return re.compile(cues()["procedure_title_re"])
+
+
+_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph ("... kepada Kepala Perangkat Daerah yang dituju. Sekretaris Daerah selanjutnya
+    mendisposisikan ..."), each with its closing period."""
+    return [t.strip() for t in _SENTENCE.split(text) if t.strip()]
+
+
 def _is_head(u: Unit, intros: tuple[str, ...]) -> bool:
     """A procedure's head: its title opens with a ``procedure_intro`` ("Mekanisme penunjukan ...") or opens with
     the form of assignment and closes with a step-list intro (``procedure_intro_re``: "Penunjukan lintas Perangkat
@@ -67,7 +82,7 @@ def _is_head(u: Unit, intros: tuple[str, ...]) -> bool:
     if u.type not in ("heading", "item", "paragraph", "pasal", "ayat"):
         return False
     title = _title(u.text).lower()
-    return title.startswith(intros) or _intro_re().match(title) is not None
+    return title.startswith(intros) or _intro_re().match(title) is not None or _title_re().match(title) is not None
 
 
 def _stage(u: Unit, cues: dict[str, Any], heading: bool = True) -> str | None:
@@ -180,14 +195,78 @@ def _sides(steps: list[dict[str, Any]], form: str, scope: str | None, reads: lis
         own_sides(s["hops"], side)
 
 
+def _told(sec: list[Unit], head: Unit, cues: dict[str, Any]) -> list[tuple[Unit, str | None, str | None]]:
+    """A procedure told in prose under its title ("A. Penunjukan Lintas Perangkat Daerah / Penunjukan lintas
+    Perangkat Daerah diawali dengan Kepala Perangkat Daerah pemohon menyampaikan ... . Sekretaris Daerah
+    selanjutnya mendisposisikan ..."): the head (when the reader joined the paragraph to its title) and the
+    paragraphs of its section, read sentence by sentence (``_steps``); none when the section is no prose."""
+    sec = [v for v in sec if v.type != "signature"]
+    paras = [v for v in sec if v.type == "paragraph" and not v.text.rstrip().endswith(":")]
+    if len(paras) != len(sec):
+        return []
+    whole = [head] if len(sentences(head.text)) > 1 or not paras else []
+    return [(v, None, "sentences") for v in whole + paras]
+
+
+def _table(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str | None, str | None]]:
+    """A procedure printed as a table of steps right under its intro (:mod:`rancang.model.tables`)."""
+    first = next((v for v in sec if v.type != "signature"), None)
+    if first is None or first.type != "table" or not step_rows(first.rows or [], cues):
+        return []
+    return [(first, None, "table")]
+
+
+def _sequence(us: list[Unit], head: Unit) -> list[tuple[Unit, str | None, str | None]]:
+    """A procedure told ayat by ayat in the body ("(1) Pengajuan sukarela lintas Perangkat Daerah diajukan oleh
+    ... (2) Kepala Perangkat Daerah yang dituju memberikan jawaban ... (3) Dalam hal pengajuan disetujui, ..."):
+    the head ayat and the ayat after it in its Pasal, one step each."""
+    if head.type != "ayat":
+        return []
+    return [(v, None, None) for v in us[head.index:] if v.type == "ayat" and v.pasal == head.pasal
+            and v.index >= head.index]
+
+
+def _said(text: str, cues: dict[str, Any]) -> str:
+    """A sentence of a procedure told in prose as its step is read: without the title the reader joined to the
+    paragraph ("Pengajuan Sukarela Lintas Unit Organisasi Pejabat Fungsional yang berminat ... mengajukan ...")
+    and without an opening that names the procedure ("Penunjukan lintas Perangkat Daerah diawali dengan Kepala
+    Perangkat Daerah pemohon menyampaikan ..."): the actor opens what is left (``told_title``, ``told_opening``
+    of ``cues.json``)."""
+    title = re.match(cues["told_title"], text.lower())
+    if title is not None and text[title.end():title.end() + 1].isupper():
+        text = text[title.end():]
+    opening = re.match(cues["told_opening"], text.lower())
+    if opening is not None:
+        text = text[opening.end():]
+        text = text[:1].upper() + text[1:]
+    return text
+
+
 def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: str, scope: str | None,
            cues: dict[str, Any]) -> list[dict[str, Any]]:
     not_after = frozenset(cues["role_not_after"])
     steps: list[dict[str, Any]] = []
     reads: list[dict[str, Any]] = []
     branch = None
+    expanded: list[tuple[Unit, str | None, str | None, str, str, str | None]] = []
     for u, stage, how in units:
-        r = read_step(clean(u.text), not_after, loose)
+        if how == "sentences":  # one step per sentence in which someone acts
+            expanded += [(u, stage, "sentence", t, _said(t, cues), None) for t in sentences(clean(u.text))]
+        elif how == "table":  # one step per row: its activity, read with its actor as subject
+            expanded += [(u, stage, "row", clean(a), clean(c), o) for a, c, o in step_rows(u.rows or [], cues)]
+        else:
+            expanded.append((u, stage, how, clean(u.text), clean(u.text), None))
+    for u, stage, how, text, said, output in expanded:
+        r = read_step(said, not_after, loose)
+        if how == "row" and output is not None:  # the output column names the step's document ("-": none)
+            r["document"] = read_step(output)["document"] if output.strip(" -–") else None
+        if how == "sentence" and r["actor"] is None:
+            if steps:  # "Surat tugas ditembuskan kepada Pejabat Penilai Kinerja.": the step before's tembusan
+                last = steps[-1]
+                last["cc"] = list(dict.fromkeys(last["cc"] + r["cc"]))
+                if last["hops"]:
+                    last["hops"][-1]["cc"] += [x for h in r["hops"] for x in h["cc"]]
+            continue
         if how == "group":
             branch = r["branch"]
             if r["actor"] is None:
@@ -195,7 +274,7 @@ def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: 
         elif how != "child":
             branch = None
         reads.append(r)
-        steps.append({"n": len(steps) + 1, "actor": r["actor"], "action": clean(u.text), "document": r["document"],
+        steps.append({"n": len(steps) + 1, "actor": r["actor"], "action": text, "document": r["document"],
                       "to": r["to"], "cc": r["cc"], "branch": r["branch"] or (branch if how == "child" else None),
                       "stage": stage, "side": None, "cite": u.cite, "id": u.id, "hops": r["hops"]})
     _sides(steps, form, scope, reads, cues)
@@ -248,12 +327,13 @@ def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
         form = _classify(title, cues["procedure_forms"]) or _classify(named, cues["procedure_forms"]) or "penugasan"
         scope = _classify(title, cues["procedure_scopes"]) or _classify(named, cues["procedure_scopes"])
         if u.source == "lampiran":
-            found = _list_steps(section(us, u, intros), cues)
+            sec = section(us, u, intros)
+            found = _table(sec, cues) or _list_steps(sec, cues) or _told(sec, u, cues)
         elif any(c in u.low for c in cues["step_list_intro"]):
             found = [(us[c], None, None) for c in u.children if us[c].type in LIST_TYPES]
         else:
-            found = []
-        loose = not found
+            found = _sequence(us, u) if _title_re().match(title.lower()) else []
+        loose = not found or all(how in ("sentences", "table") for _, _, how in found)
         steps = _steps(found or [(u, None, None)], loose, form, scope, cues)
         if not any(s["actor"] for s in steps):
             continue  # a list of kinds or scopes, not of actions

@@ -198,10 +198,13 @@ def reporting_lines(roles: list[dict[str, Any]]) -> list[dict[str, str]]:
 def _duty_lists(book: RoleBook, us: list[Unit], mentions: list[list[Mention]], cues: dict,
                 stops: tuple[str, ...]) -> set[int]:
     """Duties listed under an intro that names a role (:mod:`rancang.model.duties`), body or Lampiran; an item
-    that reports draws a reporting line too. Returns the indexes of the intros (a clause, not a duty itself)."""
+    that reports draws a reporting line too. Returns the indexes of the intros (a clause, not a duty itself) and
+    of the listed items (each the duty of the intro's role only: "Setiap Pegawai ASN bertanggung jawab atas: a.
+    penyelesaian tugas yang diberikan oleh atasan langsung" is no duty of the atasan langsung)."""
     intros: set[int] = set()
     for u, owners, items in duty_lists(us, cues):
         intros.add(u.index)
+        intros.update(it.index for it in items)
         for owner in owners:
             if owner not in book.mentions:  # "Tugas Ketua Tim": a role even right after "tugas"
                 book.mention(owner, book.catalogue.get(owner, {}).get("name", owner), u)
@@ -275,7 +278,7 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
         placing = v >= 0 and u.low.startswith(tuple(cues["kedudukan_verbs"]), v)
         # "X adalah/merupakan pejabat yang bertanggung jawab ...": a definition outside the Ketentuan Umum
         defining = v >= 0 and any(0 <= u.low.find(c) < v for c in cues["definition_copula"])
-        if u.source == "body" and not placing and not defining and u.index not in intros:
+        if u.source == "body" and not placing and not defining and u.index not in intros:  # (nor a listed duty)
             for s in subj:
                 book.add(book.duties, s.key, _item(u.text, u))
             for m in ms:

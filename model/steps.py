@@ -61,14 +61,22 @@ class Clause:
     def _where(self, doc: Any) -> None:
         """"Pimpinan Unit Kerja tempat Pejabat Fungsional atau Pelaksana (dimaksud) berada": "tempat ... berada"
         marks the side where the employees are (TUJUAN, as "dituju"), and the roles inside it only say where: they
-        are no party of the step (no addressee, no tembusan)."""
+        are no party of the step (no addressee, no tembusan). So are the roles of any clause that places the
+        employees ("ditembuskan kepada Pimpinan Unit Kerja dimana Pejabat Fungsional atau Pelaksana berada",
+        "tembusan kepada Kepala Perangkat Daerah tempat Pejabat Fungsional ... berkedudukan": the tembusan goes to
+        the Pimpinan / Kepala only); only "tempat ... berada" is a side marker of its own ("dimana" is one by
+        itself, and where the employees sit depends on the form: the unit asked in a penunjukan, their own unit
+        in a pengajuan sukarela)."""
         for i, tok in enumerate(doc):
-            if tok.lower_ != "tempat":
+            if tok.lower_ not in ("tempat", "dimana", "mana") or tok.lower_ == "mana" and (
+                    i == 0 or doc[i - 1].lower_ != "di"):
                 continue
-            end = next((j for j in range(i + 1, min(len(doc), i + 10)) if doc[j].lower_ == "berada"), None)
+            end = next((j for j in range(i + 1, min(len(doc), i + 10))
+                        if doc[j].lower_ in ("berada", "berkedudukan", "bertugas", "bekerja")), None)
             if end is None or any(doc[j].text in (",", ";") for j in range(i + 1, end)):
                 continue
-            self.tags[i].add("TUJUAN")
+            if tok.lower_ == "tempat" and doc[end].lower_ == "berada":
+                self.tags[i].add("TUJUAN")
             self.roles = [e for e in self.roles if not i < e.start < end]
 
     def has(self, i: int, label: str) -> bool:
@@ -179,8 +187,12 @@ class Clause:
         return None
 
     def branch(self) -> str | None:
+        """TOLAK / SETUJU in the condition; without one, a main verb that refuses ("Pimpinan Unit Kerja yang dituju
+        dapat menolak permohonan dengan menyebutkan alasannya": the step is taken only on a refusal)."""
         if not self.has_condition:
-            return None
+            subject = self._subject()
+            v = self.verb_after(subject.end) if subject is not None else -1
+            return "tolak" if v >= 0 and self.has(v, "TOLAK") else None
         span = range(0, self.main)
         if any(self.has(i, "TOLAK") for i in span):
             return "tolak"
@@ -212,6 +224,8 @@ def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = 
     cc = [e.ent_id_ for e in c.roles if e.start > cc_at and e.ent_id_ != key]
     hops = read_hops(c, actor)
     to += [x["role"] for h in hops for x in h["to"]]  # an instruction's object is its addressee too
+    cc += [x["role"] for h in hops for x in h["cc"]]  # the actor's own office on the other side ("Kepala Perangkat
+    # Daerah pemohon mengirimkan ... dengan tembusan Kepala Perangkat Daerah yang dituju") is a tembusan too
     return {"actor": key, "actor_side": (c.side_of(actor) or sides.get(actor.ent_id_)) if actor is not None else None,
             "sides": sides, "to": list(dict.fromkeys(to)), "cc": list(dict.fromkeys(cc)),
             "document": step_document(c, actor), "branch": c.branch(), "hops": hops}
@@ -243,13 +257,17 @@ def step_document(c: Clause, actor: Any) -> str | None:
     menyebutkan alasannya") carries the reply."""
     named = [d for d in c.docs if d.start >= c.main] or c.docs
     start = actor.end if actor is not None and actor.start >= c.main else c.main
-    v = next((j for j in range(start, len(c.doc)) if c.has(j, "ACTIVE")), -1)
-    if v >= 0:
-        words = [t for t in c.doc[v:v + 6] if not t.is_punct]
+    # the actor's own verb: not one of a relative clause ("Pejabat Fungsional yang berminat ... mengajukan")
+    v = next((j for j in range(start, len(c.doc)) if c.has(j, "ACTIVE") and c.doc[j - 1].lower_ != "yang"), -1)
+    passive = -1
+    if v < 0 and actor is not None:  # "Pengajuan sukarela ... diajukan oleh Pejabat Fungsional": the verb before
+        passive = next((j for j in range(c.main, actor.start) if c.has(j, "PASSIVE")), -1)  # its agent
+    if v >= 0 or passive >= 0:
+        words = [t for t in c.doc[max(v, passive):max(v, passive) + 6] if not t.is_punct]
         rule_set = cues()["step_documents"]
         stems = {t.lemma_ for t in c.doc}
         for rule in rule_set["rules"]:
-            if not _says(words, rule["does"]):
+            if not _says(words, rule["does"] if v >= 0 else rule.get("passive", [])):
                 continue
             kept = [d for d in named if d.ent_id_ in rule["keep"]] or [d for d in c.docs if d.ent_id_ in rule["keep"]]
             if kept:

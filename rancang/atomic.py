@@ -41,7 +41,7 @@ from rancang.errors import OutputError, os_reason
 from rancang.journal import Journal, settle, sync_dir
 from rancang.lease import Lease
 
-__all__ = ["Staged", "not_a_source", "settle", "write_bytes", "write_set", "write_text", "write_with"]
+__all__ = ["Staged", "none_a_source", "not_a_source", "settle", "write_bytes", "write_set", "write_text", "write_with"]
 
 #: what one member of a set may be: bytes, a text (written as UTF-8), or a function that writes into a binary file
 Content = bytes | str | Callable[[BinaryIO], object]
@@ -58,9 +58,23 @@ def not_a_source(out: str | Path, sources: Iterable[str | Path]) -> None:
     Traceback (most recent call last):
     rancang.errors.OutputError: /tmp/x/../a.txt: keluaran ini adalah berkas sumbernya sendiri; pilih nama keluaran lain.
     """
-    target = os.path.realpath(out)
-    if any(os.path.realpath(src) == target for src in sources):
-        raise OutputError(f"{out}: keluaran ini adalah berkas sumbernya sendiri; pilih nama keluaran lain.")
+    none_a_source([out], sources)
+
+
+def none_a_source(outs: Iterable[str | Path], sources: Iterable[str | Path]) -> None:
+    """:func:`not_a_source` for every one of ``outs`` (a batch's outputs): each path resolved once, so a batch of
+    n files costs 2n resolutions, not n squared (issue 33: 15,500 ``realpath`` calls for 124 files). Raises
+    OutputError naming the first of ``outs`` that is one of ``sources``.
+
+    >>> none_a_source(["/tmp/a.json", "/tmp/b.json"], ["/tmp/a.txt", "/tmp/b.txt"])
+    >>> none_a_source(["/tmp/a.json", "/tmp/y/../b.txt"], ["/tmp/a.txt", "/tmp/b.txt"])
+    Traceback (most recent call last):
+    rancang.errors.OutputError: /tmp/y/../b.txt: keluaran ini adalah berkas sumbernya sendiri; pilih nama keluaran lain.
+    """
+    resolved = {os.path.realpath(src) for src in sources}
+    for out in outs:
+        if os.path.realpath(out) in resolved:
+            raise OutputError(f"{out}: keluaran ini adalah berkas sumbernya sendiri; pilih nama keluaran lain.")
 
 
 def write_bytes(path: str | Path, data: bytes) -> Path:

@@ -20,11 +20,12 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
 
 @cache
 def _stemmer() -> Any:
+    # imported when a word is first stemmed: a first draft takes the bundled words' stems shipped (issue 33)
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
     return StemmerFactory().create_stemmer()
 
 

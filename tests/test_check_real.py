@@ -124,6 +124,9 @@ NATIONAL_TRUE = {
     "pp-2012-43": {("U2", "Pasal 1 angka 3"),  # "fungsi Kepolisian" for the defined "Fungsi Kepolisian"
                    ("U2", "Pasal 16"), ("U2", "Pasal 17"), ("U2", "Pasal 18"),  # "Pembinaan teknis"
                    ("U2", "Pasal 22")},  # its Penjelasan (run into Pasal 22): "Bentuk-bentuk Pengamanan Swakarsa"
+    # (session 8) the enacted text itself leaves the amending PP blank: "terakhir dengan Peraturan Pemerintah Nomor
+    # ...... Tahun .......... (Lembaran Negara ... Tahun .......... Nomor ........ )"
+    "pp-2011-15": {("T2_placeholder", "Mengingat angka 7")},
 }
 #: the false GALAT each added national act gave before session 6, each now gone or a warning that says why
 FORMERLY_FALSE = {

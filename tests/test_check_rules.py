@@ -193,6 +193,15 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                     "kinerja, penilaian kinerja, serta tindak lanjut hasil evaluasi kinerja.\n\n(2) ", ""),
                    ("e. pengelolaan kinerja; dan", "e. penilaian; dan"),
                    ("Pengelolaan Kinerja dan Teknologi Informasi", "Teknologi Informasi")]),
+    # ... and the same gap in an act that carries PermenPAN-RB 7/2022 out by reference: an INFO, no warning
+    "S1_rujukan": (CLEAN, [("(1) Pengelolaan kinerja Pegawai ASN terdiri atas perencanaan kinerja, pelaksanaan "
+                            "dan pemantauan kinerja, penilaian kinerja, serta tindak lanjut hasil evaluasi "
+                            "kinerja.\n\n(2) ", ""),
+                           ("e. pengelolaan kinerja; dan", "e. penilaian; dan"),
+                           ("Pengelolaan Kinerja dan Teknologi Informasi", "Teknologi Informasi"),
+                           ("(1) Pejabat Fungsional dan pelaksana berkedudukan",
+                            "(1) Sesuai dengan Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi "
+                            "Birokrasi Nomor 7 Tahun 2022, Pejabat Fungsional dan pelaksana berkedudukan")]),
 }
 
 

@@ -106,6 +106,18 @@ def test_cli_report_json_carries_pairs_only_and_topics(store: Store, tmp_path: P
     assert not paired & {u["id"] for u in rep["unmatched"]["a"]}
 
 
+def test_two_definitions_of_one_term_worded_otherwise_are_not_shown_alike(store: Store) -> None:
+    """Bogor Pasal 1 angka 10 and Jepara Pasal 1 angka 24 both define "Unit Kerja", in other words: paired by the
+    term, shown with how alike their wording is (never "kemiripan 1.00" unless equal folded)."""
+    rep = compare(store.regulation("bogor"), store.regulation("jepara"), store.topics("bogor"), store.topics("jepara"))
+    pair = next(p for p in rep["pairs"] if p["a"] == "Pasal 1 angka 10")
+    assert pair["b"] == "Pasal 1 angka 24" and pair["a_text"].startswith("Unit Kerja")
+    assert pair["score"] < 0.9
+    for p in rep["pairs"]:
+        same = all(x["op"] == "equal" for x in p["redline"])
+        assert (p["score"] == 1.0) == same, (p["a"], p["b"], p["score"])
+
+
 def test_diff_takes_files_as_well_as_corpus_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seed = corpus.seeds_dir() / corpus.entry("pasaman-barat")["file"]
     db = tmp_path / "c.sqlite"

@@ -25,12 +25,15 @@ BENTUK_PENUGASAN = {"bogor": "Pasal 17 ayat (1)", "jepara": "Pasal 10 ayat (4)",
 
 
 def test_pengajuan_sukarela_is_found_in_every_region_at_its_gold_cite(store: Store) -> None:
-    hits = search(store, "pengajuan sukarela")
+    hits = search(store, "pengajuan sukarela", limit=100)
     assert {h.reg for h in hits} == set(BENTUK_PENUGASAN)
     for reg, cite in BENTUK_PENUGASAN.items():
-        # the clause that names the two forms ranks first for its region (Jepara lists it as huruf b)
-        first = next(h for h in hits if h.reg == reg)
-        assert first.cite == cite or first.cite.startswith(cite + " huruf"), (reg, first.cite)
+        # the clause that names the two forms ranks first for its region; Jepara lists them as bare items
+        # ("b. pengajuan sukarela."), found, but after the clauses that say what pengajuan sukarela is: ayat (6) of
+        # the same Pasal first
+        mine = [h.cite for h in hits if h.reg == reg]
+        at = next(k for k, c in enumerate(mine) if c == cite or c.startswith(cite + " huruf"))
+        assert at == 0 or (reg == "jepara" and mine[0] == "Pasal 10 ayat (6)"), (reg, mine[:3])
 
 
 def test_every_hit_cites_a_real_clause_that_contains_the_words(store: Store) -> None:
@@ -80,7 +83,17 @@ def test_topic_filter_keeps_the_clauses_the_model_locates(store: Store) -> None:
 
 
 def test_cli_search_json(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", "pengajuan", "sukarela", "--db", str(store.path), "--limit", "4", "--json"]) == 0
+    assert main(["search", "pengajuan", "sukarela", "--db", str(store.path), "--limit", "3", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
-    assert {(h["reg"], h["cite"].split(" huruf")[0]) for h in hits} == set(BENTUK_PENUGASAN.items())
+    # the clauses naming both forms first; Jepara's are bare items ("b. pengajuan sukarela."), ranked lower
+    assert {(h["reg"], h["cite"]) for h in hits} == set(BENTUK_PENUGASAN.items()) - {("jepara", "Pasal 10 ayat (4)")}
     assert all("[pengajuan sukarela]" in h["snippet"].lower() for h in hits)
+
+
+@pytest.mark.parametrize("query", ["tugas", "kedudukan"])
+def test_clauses_with_substance_rank_before_bare_items_and_headings(store: Store, query: str) -> None:
+    """"c. pelaksanaan tugas;" and "Bagian Keempat Pelaksanaan Tugas" hold the word but say nothing of it; bm25
+    ranked them first (every seed has them). The first five hits are clauses of eight words or more."""
+    hits = search(store, query, limit=5)
+    assert len(hits) == 5 and all(len(h.text.split()) >= 8 for h in hits), [h.text for h in hits]
+    assert any(len(h.text.split()) < 4 for h in search(store, query, limit=1000))  # still found, further down

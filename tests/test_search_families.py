@@ -168,3 +168,30 @@ def test_a_snippet_opens_at_the_start_of_its_sentence_not_mid_sentence() -> None
     assert plain(snippet(text, q)).startswith("…Rincian penugasan sebagaimana dimaksud")
     items = "Penugasan terdiri atas: a. penunjukan; dan b. pengajuan sukarela oleh Pejabat Fungsional."
     assert plain(snippet(items, Query(words=["sukarela"], phrases=[]))).startswith("…b. pengajuan sukarela")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("pasal 2 perbup kertawangi", [("kertawangi", "Pasal 2")]),
+    ("Pasal 2 ayat (2) Perbup 17/2024", [("kertawangi", "Pasal 2 ayat (2)")]),
+    ("pasal 3 peraturan wali kota sumberjati", [("sumberjati", "Pasal 3")]),
+    ("pasal 3 sumberjati", [("sumberjati", "Pasal 3")]),  # the region alone names its act
+    ("pasal 3 perwali kertawangi", []),  # Kertawangi has a Perbup, no Perwali
+])
+def test_a_pasal_named_with_its_act_returns_that_pasal_whole(store: Store, query: str, expected) -> None:
+    hits = search(store, query)
+    assert [(h.reg, h.cite) for h in hits] == expected
+    if expected == [("kertawangi", "Pasal 2")]:  # whole, as `corpus show ID --cite` shows it
+        assert hits[0].text.startswith("(1) Kepala Perangkat Daerah menugaskan") and "(2) Penugasan" in hits[0].text
+
+
+def test_a_pasal_named_without_an_act_is_searched_as_words(store: Store) -> None:
+    q = parse(store, "pasal 8 permen")
+    assert q.cite == "Pasal 8" and q.kind == "permen"
+    q = parse(store, "ketentuan pasal 8")
+    assert q.cite is None and q.words == ["pasal", "8", "ketentuan"]
+    assert all("pasal" in words(h.text) for h in search(store, q))  # a cross-reference, not a Pasal of an act
+
+
+def test_the_cli_says_which_act_lacks_the_pasal(store: Store) -> None:
+    out = CliRunner().invoke(cli, ["search", "--db", str(store.path), "pasal", "9", "perbup", "kertawangi"])
+    assert out.exit_code == 0 and "Pasal 9 tidak ditemukan dalam kertawangi." in out.output

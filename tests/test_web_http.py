@@ -107,7 +107,7 @@ def test_stored_regulation_reader_has_findings_beside_pasal(client) -> None:
 def test_search_highlights_and_filters(client) -> None:
     html = client.get("/cari", params={"q": "pengajuan sukarela"}).text
     assert "<mark>pengajuan sukarela</mark>" in html.lower()
-    assert 'href="/baca/jepara#n-pasal-10_ayat-4_huruf-b"' in html
+    assert 'href="/baca/jepara#n-pasal-10_ayat-6"' in html  # the bare item "b. pengajuan sukarela." ranks lower
     only = client.get("/cari/hasil", params={"q": "penugasan", "daerah": "bogor"}).text
     assert "/baca/bogor#" in only and "/baca/jepara#" not in only
     topic = client.get("/cari/hasil", params={"q": "penunjukan", "topik": "bentuk_penugasan"}).text

@@ -8,12 +8,13 @@ definitions, so an act that regulates "kedudukan" in its own words is not report
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from rancang import kinds
 from rancang.fold import fold
-from rancang.generate.check.base import Finding, finding, is_amending
+from rancang.generate.check.base import Finding, finding, is_amending, item_cite, rules
 from rancang.kinds import NodeType
 from rancang.model import build
 from rancang.topics import loose_cues
@@ -62,13 +63,34 @@ def coverage(reg: Regulation, topics: dict[str, Any] | None = None) -> dict[str,
     return found
 
 
+def by_reference(reg: Regulation) -> str | None:
+    """Where the act carries PermenPAN-RB 7/2022 out by reference: the cite of the first consideration that says
+    the act carries it out ("bahwa untuk melaksanakan ketentuan Pasal 5 Peraturan Menteri Pendayagunaan Aparatur
+    Negara dan Reformasi Birokrasi Nomor 7 Tahun 2022 ...": the act regulates what that provision leaves to it),
+    or of the first provision of its batang tubuh (Pasal 1 excluded) or Lampiran that names it ("... dilaksanakan
+    sesuai dengan Peraturan Menteri ..."), else None. A Mengingat entry alone is no such reference: it names the
+    act as a basis, not as the rules to follow. Patterns: rules.yaml S1_rujukan ``refers``."""
+    pattern = re.compile("|".join(rules()["S1_rujukan"].get("refers") or []) or r"(?!)")
+    considered = [(item_cite("Menimbang", reg.menimbang, k), fold(k.text)) for k in reg.menimbang
+                  if re.search(r"\bmelaksanakan\b", fold(k.text))]
+    return next((cite for cite, text in [*considered, *_places(reg)] if pattern.search(text)), None)
+
+
 def check_topics(reg: Regulation, topics: dict[str, Any] | None = None) -> Iterator[Finding]:
-    """S1: every topic of the sistem-kerja model is regulated somewhere (sistem-kerja acts only)."""
+    """S1: every topic of the sistem-kerja model is regulated somewhere (sistem-kerja acts only): a warning when
+    the act neither regulates it nor refers to PermenPAN-RB 7/2022, which binds the Instansi by itself and asks
+    no Perbup to restate it; an INFO (S1_rujukan) when a provision carries the Peraturan Menteri out by
+    reference."""
     if not is_sistem_kerja(reg):
         return
-    for topic, where in coverage(reg, topics).items():
-        if where is None:
-            yield finding("S1", "Batang Tubuh dan Lampiran", topic=topic.replace("_", " "))
+    missing = [topic for topic, where in coverage(reg, topics).items() if where is None]
+    where = by_reference(reg) if missing else None
+    if missing and where is not None:  # (one INFO naming every topic left to the Peraturan Menteri)
+        yield finding("S1_rujukan", "Batang Tubuh dan Lampiran", where=where,
+                      topics=", ".join(f'"{t.replace("_", " ")}"' for t in missing))
+        return
+    for topic in missing:
+        yield finding("S1", "Batang Tubuh dan Lampiran", topic=topic.replace("_", " "))
 
 
 CHECKS = [check_topics]

@@ -16,7 +16,7 @@ from typing import Any
 from rancang import atomic
 from rancang.errors import InputError, OutputError, os_reason
 from rancang.generate.check import check, docx_fix
-from rancang.generate.check.base import Finding, Fix
+from rancang.generate.check.base import Finding, Fix, rules
 from rancang.ingest import ingest_path, ingest_text
 from rancang.ingest.readers import sniff
 from rancang.ingest.readers.text import decode
@@ -24,6 +24,18 @@ from rancang.ingest.writers.markdown import render
 from rancang.tree import Node, Ref, Regulation
 
 Change = dict[str, Any]
+
+
+def decides(f: Finding) -> bool:
+    """Whether the fix of finding ``f`` changes what a provision says, not only how it is written (its rule row
+    says ``decides: true``: "; dan" -> "; atau" turns cumulative items into alternatives): `check --fix` offers it
+    as a decision ("perlu keputusan") and never applies it on its own."""
+    return bool(rules().get(f["rule"], {}).get("decides"))
+
+
+def _offered(findings: list[Finding]) -> list[Change]:
+    """The changes a decision fix would make, listed unapplied for the drafter to decide."""
+    return [{**_change(f, False), "decision": True} for f in findings if f.get("fix") and decides(f)]
 
 
 _MARK = r"[*_]{0,2}"
@@ -88,12 +100,13 @@ def fix_source(text: str, name: str = "teks.txt", rounds: int = 4,
     (fixed text, changes, the findings that remain). Each round is proved by reading the fixed text again
     (:func:`proven`): a fix that changes the tree outside its own clause, or that breaks a rule the text did not
     break before, is refused (reported with ``applied`` False and ``refused``), never written. ``fix_ocr``: also
-    fix OCR'd text (``--fix-ocr``)."""
+    fix OCR'd text (``--fix-ocr``). A fix that changes what a provision says (:func:`decides`) is never applied:
+    it is listed with ``applied`` False and ``decision`` True."""
     changes: list[Change] = []
     reg = ingest_text(text, name)
     findings = check(reg, fix_ocr=fix_ocr)
     for _ in range(rounds):
-        fixable = [f for f in findings if f.get("fix")]
+        fixable = [f for f in findings if f.get("fix") and not decides(f)]
         if not fixable:
             break
         new_text, done = fix_text(text, fixable)
@@ -107,7 +120,7 @@ def fix_source(text: str, name: str = "teks.txt", rounds: int = 4,
         if not any(c["applied"] for c in done):
             changes.extend(c for c in done if not c["applied"])
             break
-    return text, changes, findings
+    return text, changes + _offered(findings), findings
 
 
 def _one_by_one(text: str, name: str, reg: Regulation, findings: list[Finding], fixable: list[Finding],
@@ -237,18 +250,21 @@ def fix_regulation(reg: Regulation, findings: list[Finding]) -> list[Change]:
 
 
 def fix_tree(reg: Regulation, rounds: int = 4, topics: dict[str, Any] | None = None,
-             fix_ocr: bool = False) -> list[Change]:
+             fix_ocr: bool = False, decisions: bool = True) -> list[Change]:
     """Apply every mechanical fix of ``check(reg)`` to the tree, round after round while a fix uncovers another
     occurrence; returns the changes applied. ``topics``: the model's topics of ``reg`` when the caller knows them
-    (a draft does), so the checks need not run the model."""
+    (a draft does), so the checks need not run the model. ``decisions``: also apply the fixes that change what a
+    provision says (:func:`decides`; a draft composes its own text and records each change in ``catatan.md``);
+    when False they are listed unapplied with ``decision`` True (`check --fix`)."""
     changes: list[Change] = []
     for _ in range(rounds):
-        fixable = [f for f in check(reg, topics, fix_ocr=fix_ocr) if f.get("fix")]
+        found = check(reg, topics, fix_ocr=fix_ocr)
+        fixable = [f for f in found if f.get("fix") and (decisions or not decides(f))]
         done = fix_regulation(reg, fixable) if fixable else []
         changes.extend(c for c in done if c["applied"])
         if not any(c["applied"] for c in done):
             break
-    return changes
+    return changes if decisions else changes + _offered(check(reg, topics, fix_ocr=fix_ocr))
 
 
 def _get(target: tuple[Any, Any]) -> str:
@@ -299,7 +315,7 @@ def fix_file(src: Path, out: Path, rounds: int = 4, fix_ocr: bool = False) -> tu
     if kind == "docx":
         return _fix_docx_file(src, out, data, rounds)
     reg = ingest_path(src)
-    changes = fix_tree(reg, rounds, fix_ocr=fix_ocr)
+    changes = fix_tree(reg, rounds, fix_ocr=fix_ocr, decisions=False)
     text = render(reg)
     atomic.write_text(out, text)
     return check(ingest_text(text, out.name), fix_ocr=fix_ocr), changes
@@ -313,7 +329,7 @@ def _fix_docx_file(src: Path, out: Path, data: bytes, rounds: int) -> tuple[list
         docx_fix.output_kind(data, out, src)  # a .docm's macros never go into a .docx: refused before any work
         try:
             for n in range(rounds):
-                fixable = [f for f in check(ingest_path(current)) if f.get("fix")]
+                fixable = [f for f in check(ingest_path(current)) if f.get("fix") and not decides(f)]
                 if not fixable:
                     break
                 step = Path(work) / str(n) / out.name
@@ -331,14 +347,17 @@ def _fix_docx_file(src: Path, out: Path, data: bytes, rounds: int) -> tuple[list
             current.read_bytes()
         findings = check(ingest_path(current)) if current != src else None
     atomic.write_bytes(out, fixed)
-    return findings if findings is not None else check(ingest_path(out)), changes
+    findings = findings if findings is not None else check(ingest_path(out))
+    return findings, changes + _offered(findings)
 
 
 def format_changes(changes: list[Change]) -> str:
-    """One line per change: "Pasal 9 [X1_pasal]: "pada pasal 7" -> "dalam Pasal 7"" (unplaced ones marked)."""
+    """One line per change: "Pasal 9 [X1_pasal]: "pada pasal 7" -> "dalam Pasal 7"" (unplaced ones marked; a fix
+    that changes what the provision says is marked "perlu keputusan": offered, not applied)."""
     lines = []
     for c in changes:
-        mark = "" if c["applied"] else f"  (ditolak: {c['refused']})" if c.get("refused") else \
+        mark = "" if c["applied"] else "  (perlu keputusan: mengubah isi ketentuan, tidak diterapkan)" \
+            if c.get("decision") else f"  (ditolak: {c['refused']})" if c.get("refused") else \
             "  (tidak dapat diterapkan)"
         lines.append(f"{c['cite']} [{c['rule']}]: \"{c['old']}\" -> \"{c['new']}\"{mark}")
     return "\n".join(lines)

@@ -57,6 +57,14 @@ def _labels(items: Sequence[Konsiderans], kind: str, numeric: bool) -> Iterator[
 _STRAY = re.compile(r"^(?:-\s*\d+\s*-|[\W_])+(?=\w)")  # (and a page number run in: "c. - 2 - bahwa ...")
 
 
+def _label_again(label: str | None, text: str) -> str:
+    """The item's own label when its text opens with it again before "bahwa" ("b. b . bahwa ..."), else ""."""
+    own = (label or "").strip().rstrip(".").strip()
+    if not own or not re.match(rf"{re.escape(own)}\s*[.)]\s*(?:[\W_]\s*)*bahwa\b", text, re.I):
+        return ""
+    return f"{own}."
+
+
 def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:
     """K1: each consideration begins with "bahwa" and ends with ";"."""
     for item in reg.menimbang:
@@ -66,8 +74,15 @@ def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:
         cite = _cite("Menimbang", item, reg.menimbang)
         # a mark a copy put before the word ("^bahwa", "__ bahwa": a footnote sign, a page join) is no other word
         word = _STRAY.sub("", text)
+        twice = _label_again(item.label, word)
         if text[:6].lower() == "bahwa " and not text.startswith("bahwa"):
             yield finding("K1_case", cite, fix={"old": text[:6], "new": "bahwa "}, found=text[:5])
+        elif twice:
+            # "b. b . bahwa ...": the copy printed the item's own label twice (a scan's margin label and its text
+            # layer); the consideration does begin with "bahwa" -- a damaged copy, not a drafting error
+            f = finding("K1_bahwa", cite, found=_first_words(text, 2))
+            f["reading_doubt"] = f'label "{twice}" tertulis dua kali: naskah tampak rusak, bukan rumusan yang salah'
+            yield f
         elif not word.lower().startswith("bahwa"):
             yield finding("K1_bahwa", cite, found=_first_words(text, 2))
         if not text.endswith(";"):

@@ -15,6 +15,7 @@ from rancang.generate.check.base import (
     finding,
     is_amending,
     is_perda,
+    item_cite,
     jenis_of,
     jenis_pattern,
     norm,
@@ -90,7 +91,19 @@ def check_babs(reg: Regulation) -> Iterator[Finding]:
     # the last BAB read is the act's last only when it holds the Pasal that says when the act comes into force
     last = " ".join(n.text for n in babs[-1].walk())
     if re.search(r"mulai\s+berlaku", last) and not _heading(babs[-1]).startswith("KETENTUAN PENUTUP"):
-        yield finding("B1_last", babs[-1].cite, found=babs[-1].heading or "")
+        f = finding("B1_last", babs[-1].cite, found=babs[-1].heading or "")
+        if _despaced(_heading(babs[-1])).startswith("KETENTUANPENUTUP"):
+            f["reading_doubt"] = SPACED_NOTE.format(found=babs[-1].heading or "")
+        yield f
+
+
+#: the doubt of a formula or heading whose letters are all there, one word split by a space ("KETENTUAN PEN UTUP",
+#: "Lembaran Negara Repu blik Indonesia"): a letter-spaced or OCR'd copy read apart, a typo of form at most
+SPACED_NOTE = 'kata terbaca terpisah spasi ("{found}"): naskah tampak rusak, rumusannya sendiri lengkap'
+
+
+def _despaced(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _inserted(number: str | None) -> bool:
@@ -195,6 +208,8 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
         if m is not None and re.search(r"\d", m["ini"]):
             # "... Peraturan Pemerintah m1 dengan ...": "ini" misread (a digit for a letter), the formula is there
             f["reading_doubt"] = f'kata "{m["ini"]}" dalam rumusan kemungkinan salah baca "ini"'
+        elif m is None and (split := _spaced_formula(text, spelled, place)):
+            f["reading_doubt"] = SPACED_NOTE.format(found=split)
         yield f
     for name in _signers(reg.penutup.lines):
         if _MARKUP.search(name):
@@ -203,24 +218,60 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
             yield finding("T2_title", "Penutup", name=name)
 
 
-_PLACEHOLDER = re.compile(r"\.{4,}|…{2,}|\[\s*\.*\s*\]|\bXX+\b")
+def _spaced_formula(text: str, spelled: str, place: str) -> str:
+    """The words of the pengundangan formula as printed when every letter of it is there but a word is split by a
+    space ("... dalam Lembaran Negara Repu blik Indonesia"), else "". Read without spaces and commas."""
+    flat = re.sub(r"[\s,]+", "", text).lower()
+    want = ("agarsetiaporangmengetahuinyamemerintahkanpengundangan" + re.sub(r"\\s[+*?]", "", spelled)
+            + "inidenganpenempatannyadalam" + _despaced(place).lower())
+    if not re.search(want, flat):
+        return ""
+    words = re.search(r"Agar\s+setiap.{0,400}?" + r"\s*".join(map(re.escape, _despaced(place))), text, re.S | re.I)
+    return " ".join(words.group(0).split()[-6:]) if words else place
+
+
+#: a blank left to fill: dots (an ellipsis "…" counts three) worth four or more, after a word that asks for a
+#: value ("NOMOR ....", "pada tanggal ……", "Tahun ....", "Nomor …."), a colon or a bracket, or alone on its line; a
+#: square bracket or an "XX" left in. Dots after other words are no blank: a paraf line ("Kabag Bankum ……"), the
+#: form of an oath an act prescribes ("... menjadi Kepala Desa ........"), a dot leader or a scan's specks.
+_DOTS = r"(?:[.…]\s?){2,}"
+_PLACEHOLDER = re.compile(rf"""(?:\b(?i:nomor|no\.|tahun|tanggal|bulan|pukul|sebesar|rp\.?)|[:(/])\s*(?P<d1>{_DOTS})
+                              | ^\s*(?P<d2>{_DOTS})\s*$
+                              | \[\s*\.*\s*\] | \bXX+\b""", re.X | re.M)
+
+
+def _blank(text: str) -> str:
+    """The words around the first blank to fill in ``text`` (``_PLACEHOLDER``, its dots worth four or more):
+    the whole text when short, else up to 50 characters before the blank and the blank; "" when none."""
+    text = norm(text)
+    for m in _PLACEHOLDER.finditer(text):
+        dots = m.group("d1") or m.group("d2")
+        if dots is None or dots.count(".") + 3 * dots.count("…") >= 4:
+            if len(text) <= 60:
+                return text
+            head = text[max(0, m.start() - 50):m.end()]
+            return ("… " if m.start() > 50 else "") + (head.split(" ", 1)[-1] if m.start() > 50 else head)
+    return ""
 
 
 def check_placeholders(reg: Regulation) -> Iterator[Finding]:
-    """T2: placeholders ("....") left for the nomor, dates or the Berita Daerah number (info: a draft has them)."""
+    """T2: blanks left to fill ("NOMOR .... TAHUN 2026", "pada tanggal ……", a Mengingat entry's "Nomor ....") in the
+    judul, the pembukaan, the batang tubuh and the penutup, and a gazette line whose number is left out (info: a
+    draft has them by design)."""
     places = [("Judul", x) for x in reg.preamble] + [("Penutup", x) for x in reg.penutup.lines]
+    places += [(item_cite("Menimbang", reg.menimbang, k), k.text) for k in reg.menimbang]
+    places += [(item_cite("Mengingat", reg.mengingat, d), d.text) for d in reg.mengingat]
+    places += [("Diktum", x) for x in reg.diktum]
     places += [(n.cite, n.text) for n in reg.walk() if n.text]
     seen = set()
     for cite, text in places:
-        if _PLACEHOLDER.search(text or "") and cite not in seen:
+        if cite not in seen and (blank := _blank(text or "")):
             seen.add(cite)
-            yield finding("T2_placeholder", cite, text=norm(text)[:60])
+            yield finding("T2_placeholder", cite, text=blank)
     bd = reg.meta.berita_daerah
     lines = [norm(x) for x in reg.penutup.lines]
     if bd is not None and bd.nama and not bd.nomor and any(re.search(r"\bNOMOR\s*$", x, re.I) for x in lines):
         yield finding("T2_placeholder", "Penutup", text=next(x for x in lines if re.search(r"NOMOR\s*$", x, re.I)))
-
-
 
 
 _ITEM_END = re.compile(r";(?:\s+(?:dan/atau|dan|atau|serta))?$")

@@ -15,9 +15,18 @@ from typing import Any
 
 from rancang import atomic, schema
 from rancang.address import number_tree
-from rancang.generate.check import check
+from rancang.generate.check import Finding, check
 from rancang.generate.check.fix import fix_tree
-from rancang.generate.draft import bagian_refs, compose, harmonisasi, harmonisasi_docx, referents, repair, terms
+from rancang.generate.draft import (
+    bagian_refs,
+    compose,
+    harmonisasi,
+    harmonisasi_docx,
+    lampiran_model,
+    referents,
+    repair,
+    terms,
+)
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.sources import Sources
 from rancang.generate.shared import resources
@@ -45,6 +54,8 @@ class Draft:
     #: the harmonisation matrix (:mod:`harmonisasi`) as Markdown and DOCX
     harmonisasi: str = ""
     harmonisasi_docx: bytes = b""
+    #: the findings of ``rancang check`` on the finished tree (the matrix prints them; the CLI too, not checked twice)
+    findings: list[Finding] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """draft.json: the regulation tree (regulation schema) plus ``catatan``, the drafting notes."""
@@ -105,11 +116,13 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     if validate:
         schema.validate("regulation", reg.to_dict(copy=False))
     title = " ".join(reg.preamble[2:6])
-    table = harmonisasi.rows(reg, notes, topics, composed.support, composed.bases)
+    table = harmonisasi.rows(reg, notes, topics, composed.support, composed.bases) + lampiran_model.rows(
+        reg.lampiran, composed.lampiran_provisions, notes, composed.spine)
     findings = check(reg, topics=topics)
     return Draft(reg=reg, markdown=md, docx=docx_render.render(reg), notes=notes, topics=topics,
                  harmonisasi=harmonisasi.markdown(title, reg, table, composed.compared, findings),
-                 harmonisasi_docx=harmonisasi_docx.render(title, reg, table, composed.compared, findings))
+                 harmonisasi_docx=harmonisasi_docx.render(title, reg, table, composed.compared, findings),
+                 findings=findings)
 
 
 def write(d: Draft, outdir: str | Path) -> list[Path]:

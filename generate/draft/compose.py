@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rancang.address import Address, number_tree
 from rancang.errors import InputError
@@ -25,6 +25,8 @@ from rancang.generate.draft import (
     consistency,
     frame,
     frommodel,
+    lampiran_labels,
+    lampiran_model,
     mengingat,
     model_perbup,
     neutralise,
@@ -218,6 +220,10 @@ class Composed:
     compared: int = 0
     #: (origin, clause id) -> the higher act its model provision carries out (:func:`model_perbup.bases`)
     bases: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: id() of each Lampiran block heading a model provision -> (the provision, its source act and cite), and the
+    #: act the Lampiran was composed from (:func:`lampiran_model.rows`)
+    lampiran_provisions: dict[int, tuple[dict, str]] = field(default_factory=dict)
+    spine: str = ""
 
     def topic_cites(self) -> dict[str, dict[str, str] | None]:
         """{topic: {cite, id} | None} once the draft is numbered: the model's topics, without running the model."""
@@ -330,12 +336,15 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     reasons = src.entry(model["konsiderans"])["id"] if model else base_id  # whose Menimbang: the model's choice
     title = frame.judul(profile, src.regulation(reasons), rw(reasons))
     parts = frame.frame(profile, title)
-    lampiran = neutralise.lampiran(compose_lampiran(base, profile, rw(base_id), title.upper()), values, notes)
+    provisions: dict[int, tuple[dict, str]] = {}
+    spine = replace(base, lampiran=lampiran_model.compose(base.lampiran, base_id, model, src,
+                                                          profile.data.get("perangkat_daerah") or [],
+                                                          profile.data["daerah"]["jenis"], notes, provisions))
+    lampiran = neutralise.lampiran(compose_lampiran(spine, profile, rw(base_id), title.upper()), values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
     consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local)
-    if model is not None:  # the Lampiran is the spine's: what only the spine has is the drafter's to decide
-        frommodel.lampiran_options(base_id, model, src, notes)
+    lampiran_labels.relabel(lampiran)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(
@@ -346,7 +355,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
         mengingat=mengingat.entries(profile, notes), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )
-    return Composed(reg, notes, topics, support, others, model_perbup.bases(body, model_perbup.load()))
+    return Composed(reg, notes, topics, support, others, model_perbup.bases(body, model_perbup.load()), provisions,
+                    base_id)
 
 
 

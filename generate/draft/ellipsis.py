@@ -54,12 +54,12 @@ def restore(body: list[Node], blocks: list[Block], notes: Notes) -> int:
     places += [(None, b) for b in blocks if b.text and b.type != "heading"]
     total = 0
     for a, b, rx in found:
-        head = b.partition(" ")[0]
+        head, _, rest = b.partition(" ")
         count, first = 0, None
         for node, block in places:
             holder = node if node is not None else block
-            if holder is None:
-                continue
+            if holder is None or a not in holder.text or rest not in holder.text:
+                continue  # the pattern matches both words as written: a text without either is left as it is
             new, k = rx.subn(_then(head), holder.text)
             if k:
                 holder.text, count = new, count + k

@@ -12,7 +12,7 @@ and the BAB/Pasal/ayat structure) and is made the model clause by clause:
   level does not fit), the draft keeps what it has and the drafter reads why in ``catatan.md``.
 
 The options of the other regions (a clause only one region has) are listed as decisions with their source. The
-Lampiran is the spine's (its clauses measured against the model in :func:`lampiran_notes`).
+Lampiran is composed from the model in :mod:`lampiran_model`.
 """
 
 from __future__ import annotations
@@ -74,6 +74,12 @@ class Equivalents:
                 for r, uid in where.items():
                     self.unit[(r, uid)] = where[spine]
         self.spine_ids = {n.id for n in src.regulation(spine).walk()}
+        # the same pairs looked up without a scan of them all for every clause (issue 33: a draft asks ~400 times):
+        # each pair's place in ``unit`` (the first pair in that order answers) and the pairs of each region in order
+        self._place = {key: i for i, key in enumerate(self.unit)}
+        self._of_region: dict[str, list[tuple[str, str]]] = {}
+        for (r, uid), s in self.unit.items():
+            self._of_region.setdefault(r, []).append((uid, s))
 
     def of(self, region: str, old: str) -> str | None:
         """The spine id answering for clause ``old`` of ``region`` (the spine's own ids answer for themselves)."""
@@ -81,14 +87,17 @@ class Equivalents:
             return old if old in self.spine_ids else None
         if (region, old) in self.unit:
             return self.unit[(region, old)]
-        for (r, uid), s in self.unit.items():
-            if r == region and covers(uid, old):
-                cand = s + old[len(uid):]
-                return cand if cand in self.spine_ids else None
+        steps = old.split("/")
+        # a unit holding ``old``: one of its ancestors (``old`` itself is not a unit here), the first in ``unit``
+        held = [(region, a) for a in ("/".join(steps[:k]) for k in range(1, len(steps))) if (region, a) in self._place]
+        if held:
+            _, uid = min(held, key=self._place.__getitem__)
+            cand = self.unit[(region, uid)] + old[len(uid):]
+            return cand if cand in self.spine_ids else None
         if "/" not in old:  # a Pasal: where most of its units went
             votes: dict[str, int] = {}
-            for (r, uid), s in self.unit.items():
-                if r == region and covers(old, uid):
+            for uid, s in self._of_region.get(region, []):
+                if covers(old, uid):
                     top = s.split("/")[0]
                     votes[top] = votes.get(top, 0) + 1
             if votes:
@@ -304,16 +313,3 @@ def one_bahwa(items: list[Konsiderans], notes: Notes) -> list[Konsiderans]:
                       k.text, cite="Menimbang")
             k.text = fixed
     return items
-
-
-def lampiran_options(spine: str, model: dict[str, Any], src: Sources, notes: Notes) -> int:
-    """The Lampiran is the spine's as written: each part of it only the spine has (an option of the model: its own
-    perangkat daerah, its UPTD) is a decision naming the act and its place there. Returns the number noted."""
-    count = 0
-    for o in model["opsi"]:
-        if o["daerah"] == spine and o["bagian"] == "lampiran":
-            notes.add("putusan", "model-opsi", f"bagian Lampiran ini hanya dimuat {o['peraturan']} ({o['cite']}), "
-                      "tidak oleh peraturan daerah lain dalam korpus: itu susunan dan kebijakan daerah asal; "
-                      "sesuaikan dengan daerah ini atau hapus.", o["rumusan"], cite="Lampiran")
-            count += 1
-    return count

@@ -200,21 +200,86 @@ def _before(blocks: list[Block], i: int) -> list[str]:
     return [b.text for b in siblings(blocks, i) if id(b) not in after]
 
 
+def split_by_restated(text: str) -> tuple[str, str] | None:
+    """An item whose heading ran into a sentence that restates it: the sentence opens with the heading's subject
+    (its second word) and repeats the heading's last words ("Mekanisme penunjukan yang bersifat lintas unit
+    organisasi penunjukan Pejabat Fungsional ... yang bersifat lintas unit organisasi dilakukan ..."); the sentence
+    gets its capital back.
+
+    >>> split_by_restated("Mekanisme penunjukan yang bersifat lintas unit organisasi penunjukan pegawai yang "
+    ...                   "bersifat lintas unit organisasi dilakukan dengan tahapan.")[1][:22]
+    'Penunjukan pegawai yan'
+    """
+    words = text.split()
+    low = [w.lower() for w in words]
+    if len(words) < 8 or not words[0][:1].isupper() or text.rstrip()[-1:] not in ".:":
+        return None
+    for k in range(3, min(12, len(words) - 4)):
+        if any(ch in _STOPS for ch in words[k - 1]) or low[k] != low[1] or low[k - 1] in _JOINS \
+                or any(w[:1].isupper() and w.lower() in _JOINS for w in words[1:k]):
+            continue  # (a heading ends on no "sebagai"; "Dalam ..." inside it opens a sentence)
+        tail = low[k - 3:k]
+        rest = low[k + 1:]
+        if any(rest[j:j + 3] == tail for j in range(len(rest) - 2)):
+            return " ".join(words[:k]), words[k][:1].upper() + " ".join(words[k:])[1:]
+    return None
+
+
+#: words a heading does not end on, and that open a sentence when capitalised inside one
+_JOINS = CONNECTORS | {"sebagai", "apabila", "jika", "bila"}
+#: the least words of the text a heading ran into (a definition, not the rest of a title)
+_RUN_IN_WORDS = 8
+
+
+def split_by_common(text: str, others: list[str]) -> tuple[str, str] | None:
+    """An item whose heading ran into its text, told by the other items of its list running theirs in the same way:
+    each opens with a short heading and then the same words ("Penunjukan Cara penugasan Pejabat ...", "Pengajuan
+    sukarela (voluntary) Cara penugasan Pejabat ..."), so the heading ends where those words begin.
+
+    >>> split_by_common("Penunjukan Cara penugasan pegawai langsung dari pimpinan unit untuk kinerja tertentu.",
+    ...                 ["Pengajuan sukarela Cara penugasan pegawai atas permohonan."])[0]
+    'Penunjukan'
+    >>> split_by_common("UPTD yang memiliki Kepala Subbagian Tata Usaha adalah:",
+    ...                 ["UPTD yang tidak memiliki Kepala Subbagian Tata Usaha yaitu:"]) is None
+    True
+    """
+    words = text.split()
+    if not others or not words or not words[0][:1].isupper() or text.rstrip()[-1:] != ".":
+        return None  # (a sentence announcing a list, "UPTD yang memiliki Kepala Subbagian ... adalah:", is no run-in)
+    for k in range(1, min(_HEADING_WORDS, len(words) - _RUN_IN_WORDS) + 1):
+        if not words[k][:1].isupper() or any(ch in ",.;:" for ch in words[k - 1]) or words[k - 1].lower() in _JOINS:
+            continue
+        phrase, head = [w.lower() for w in words[k:k + 3]], [w.lower() for w in words[:k]]
+
+        def opens(other: str, phrase: list[str] = phrase, head: list[str] = head) -> bool:
+            low = [w.lower() for w in other.split()]
+            return any(low[j:j + 3] == phrase and other.split()[j][:1].isupper() and low[:j] != head
+                       and not any(ch in ",.;:" for w in low[:j] for ch in w)
+                       for j in range(1, min(_HEADING_WORDS + 1, len(low) - 3)))
+        if all(opens(o) for o in others):
+            return " ".join(words[:k]), " ".join(words[k:])
+    return None
+
+
 def _split_headings(blocks: list[Block]) -> list[Block]:
     """Items whose heading ran into their text become the heading and a paragraph: first those that repeat their
     heading (:func:`split_heading`), then, with their lists' headings apart, those told by them
     (:func:`split_by_siblings`), then those whose list so far is of headings and whose text names its heading
-    again (:func:`split_by_echo`)."""
-    for find in (lambda bs, i: split_heading(bs[i].text),
+    again (:func:`split_by_echo`), then those whose list's items all run the same words after their headings
+    (:func:`split_by_common`)."""
+    for find in (lambda bs, i: split_heading(bs[i].text) or split_by_restated(bs[i].text),
                  lambda bs, i: split_by_siblings(bs[i].text, [s.text for s in siblings(bs, i)]),
-                 lambda bs, i: split_by_echo(bs[i].text, _before(bs, i))):
+                 lambda bs, i: split_by_echo(bs[i].text, _before(bs, i)),
+                 lambda bs, i: split_by_common(bs[i].text, [s.text for s in siblings(bs, i)
+                                                            if not _is_heading(s.text)])):
         out = []
         for i, b in enumerate(blocks):
             parts = find(blocks, i) if b.type == "item" and b.text else None
             if parts is None:
                 out.append(b)
                 continue
-            out.append(replace(b, text=parts[0]))
+            b.text = parts[0]  # (the block itself: a note made on it follows it)
+            out.append(b)
             out.append(Block(type="paragraph", label=None, level=b.level, text=parts[1]))
         blocks = out
     return blocks
@@ -222,7 +287,8 @@ def _split_headings(blocks: list[Block]) -> list[Block]:
 
 def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str], judul: str,
                      ) -> list[Block]:
-    """Lampiran blocks of the draft (without ids: the parser assigns them when the draft is read back)."""
+    """Lampiran blocks of the draft (without ids: the parser assigns them when the draft is read back). The blocks of
+    ``base.lampiran`` are rewritten in place: pass a copy (:func:`lampiran_model.compose` makes one)."""
     if not base.lampiran:
         return []
     nomor = profile.nomor or "...."
@@ -244,21 +310,28 @@ def compose_lampiran(base: Regulation, profile: Profile, rw: Callable[[str], str
             parent = next((b.label for b in reversed(out) if b.type == "item" and b.label), None)
             out.extend(replace(b, text=rw(b.text)) for b in _table_items(block, profile, table_rules, parent))
             continue
-        out.append(Block(type=kind, label=block.label, level=block.level, text=rw(block.text)))
+        # the block itself (the caller's copy), so that a note made on it reads its place in the draft
+        block.text, block.id, block.cite, block.rows = rw(block.text), None, None, None
+        out.append(block)
     out = _split_headings(out)
     out.append(Block(type="signature", label=None, level=0, text=f"{profile.penandatangan_jabatan},"))
     out.append(Block(type="signature", label=None, level=0, text=profile.data["kepala_daerah"]["nama"].upper()))
     return out
 
 
+#: check C4's pointer, also as the sources write it joined ("Pada struktur diatas")
+_POINTER = POINTER.pattern.replace(r"di\s+atas", r"di\s*atas")
 #: a sentence that opens by pointing at a chart ("Pada struktur di atas, maka ..."), as check C4 finds it
-_LEAD = re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(?:" + POINTER.pattern + r")\s*,?\s*(?:maka\s+)?(?P<next>\w)",
-                   re.IGNORECASE)
+_LEAD = re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(?:" + _POINTER + r")\s*,?\s*(?:maka\s+)?(?P<next>\w)", re.IGNORECASE)
 #: a capitalised pointer inside a block, after a word: the caption of the chart run into the sentence after it
-_RUN_IN = re.compile(r"(?<=\w)\s+(?=(?:Pada|Dalam)\s+(?:struktur|bagan|gambar)\s+di\s+atas\b)")
+_RUN_IN = re.compile(r"(?<=\w)\s+(?=(?:Pada|Dalam)\s+(?:struktur|bagan|gambar)\s+di\s*atas\b)")
 #: a pointer inside a sentence that only says where it is drawn: "... sebagaimana tergambar pada gambar di atas ..."
 _ASIDE = re.compile(r",?\s*(?:sebagaimana|seperti|yang)\s+(?:tergambar|terlihat|tampak|digambarkan|tercantum)\s+(?:"
-                    + POINTER.pattern + r")", re.IGNORECASE)
+                    + _POINTER + r")", re.IGNORECASE)
+#: a sentence about the chart itself ("Struktur organisasi di atas merupakan penggambaran bagi Dinas ..."): it says
+#: nothing without the chart
+ABOUT = re.compile(r"(?:^|(?<=[.!?])\s+)(?:Struktur|Bagan|Gambar|Skema)(?:\s+organisasi)?\s+(?:di\s*atas|tersebut)"
+                    r"\b(?:[^.!?]|\.{2,})*[.!?]?", re.IGNORECASE)
 #: a blank left for the bureau: four dots or more
 BLANK = re.compile(r"\.{4,}")
 
@@ -282,13 +355,13 @@ def figure_leads(blocks: list[Block], has_figures: bool, notes: Notes) -> None:
             text = b.text
         elif run is not None:  # in a paragraph, the words before are the dropped chart's own caption
             text = text[run.start():].lstrip()
-        new = _ASIDE.sub("", _LEAD.sub(lambda m: m.group("next").upper(), text))
+        new = ABOUT.sub("", _ASIDE.sub("", _LEAD.sub(lambda m: m.group("next").upper(), text))).strip()
         if new != b.text:
             notes.add("putusan", "bagan", "kalimat ini menunjuk bagan struktur organisasi peraturan sumber yang tidak "
                       "dibawa; penunjuknya dihapus. Lampirkan bagan struktur organisasi daerah sendiri bila "
                       "diperlukan.", b.text, block=b)
             b.text = new
-    blocks[:] = out
+    blocks[:] = [b for b in out if b.type not in ("paragraph", "item") or (b.text or "").strip()]
 
 
 def blanks(blocks: list[Block], notes: Notes) -> None:

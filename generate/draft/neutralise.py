@@ -9,7 +9,7 @@ human decision (kept as written and listed). Every application is recorded in th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -107,8 +107,7 @@ def lampiran(blocks: list[Block], values: dict[str, Any], notes: Notes) -> list[
         if hit is not None:
             notes.add("dihapus", hit.id, hit.why, block.text, cite=block.cite or "Lampiran")
             continue
-        block = replace(block)
-        block.text = apply_text(block.text, "lampiran", values, notes, block=block)
+        block.text = apply_text(block.text, "lampiran", values, notes, block=block)  # (the draft's own block)
         out.append(block)
     return out
 

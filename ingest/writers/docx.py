@@ -245,43 +245,53 @@ def _set(parent, tag: str, attrs: dict[str, str]):
     return el
 
 
-#: a Lampiran item that is a heading: a few words with no closing punctuation ("2) Tahapan Pelaksanaan")
-_ITEM_HEADING = re.compile(r"^[^.;:,]{1,120}$")
+#: a Lampiran item that is a heading: a few words with no closing punctuation ("2) Tahapan Pelaksanaan"), or one
+#: that opens the list under it ("1) Tahapan Perencanaan:")
+_ITEM_HEADING = re.compile(r"^[^.;:,]{1,120}:?$")
 
 
-def _keep_headings(doc) -> None:
-    """A Lampiran list item that is a heading is kept on the page of the text that follows it (Lampiran II: a
-    heading never ends a page), as the template keeps BAB and Pasal headings with theirs."""
-    daftar = {s.style_id for s in doc.styles if s.name.startswith("R Daftar ")}
-    paras = doc.paragraphs
-    # a paragraph's style is looked up by the id it names (an XPath search of the styles part for each paragraph,
-    # the most of this pass): looked up once per id named, the same style object for the same id
-    styles: dict[str | None, Any] = {}
-    for p, nxt in zip(paras, paras[1:], strict=False):
+def _styles(paras: list[Any]) -> list[Any]:
+    """Each paragraph's style object (``Paragraph.style``; None where there is none). A paragraph's style is looked
+    up by the id it names, an XPath search of the styles part for each paragraph (the most of the passes below):
+    looked up once per id named, the same style object for the same id (issue 33)."""
+    found: dict[str | None, Any] = {}
+    out = []
+    for p in paras:
         named = p._p.style
-        if named not in styles:
-            styles[named] = p.style
-        style = styles[named]
+        if named not in found:
+            found[named] = p.style
+        out.append(found[named])
+    return out
+
+
+def _keep_headings(doc: Any, paras: list[Any], styles: list[Any]) -> None:
+    """A Lampiran list item that is a heading is kept on the page of the text that follows it (Lampiran II: a
+    heading never ends a page), as the template keeps BAB and Pasal headings with theirs, and printed bold, as the
+    Lampiran's sub-headings are (the reader takes no meaning from it). ``paras``: the document's paragraphs;
+    ``styles``: theirs (:func:`_styles`)."""
+    daftar = {s.style_id for s in doc.styles if s.name.startswith("R Daftar ")}
+    for p, style, nxt in zip(paras, styles, paras[1:], strict=False):
         if style is None or style.style_id not in daftar or not nxt.text.strip():
             continue
         text = p.text.split("\t", 1)[-1].strip()
         if _ITEM_HEADING.match(text) and len(text.split()) <= 10:
             p.paragraph_format.keep_with_next = True
+            for run in p.runs:
+                run.bold = True
 
 
 #: the styles of each signature block ("Ditetapkan di", "pada tanggal", the office, the name), by side
 _SIGNATURE_STYLES = (("RTtdAwal", "RTtd", "RTtdNama"), ("RTtdKiriAwal", "RTtdKiri", "RTtdKiriNama"))
 
 
-def _keep_signatures(doc) -> None:
+def _keep_signatures(paras: list[Any], styles: list[Any]) -> None:
     """Each signature block ("Ditetapkan di ..." to the name, "Diundangkan di ..." to the name) is printed on one
     page: every line of a block but its last is kept with the next (a name never stands alone on a page, away from
     its place and date)."""
-    paras = doc.paragraphs
-    for p, nxt in zip(paras, paras[1:], strict=False):
-        sid = p.style.style_id if p.style is not None else ""
+    for p, style, nxt in zip(paras, styles, styles[1:], strict=False):
+        sid = style.style_id if style is not None else ""
         side = next((s for s in _SIGNATURE_STYLES if sid in s[:2]), None)
-        if side is not None and nxt.style is not None and nxt.style.style_id in side:
+        if side is not None and nxt is not None and nxt.style_id in side:
             p.paragraph_format.keep_with_next = True
 
 
@@ -295,8 +305,10 @@ def render_paragraphs(paras: list[dict[str, str]], template: str = "templates/re
     tpl = DocxTemplate(str(_packaged(template)))
     tpl.render({"paras": [dict(p, t=rich(p["t"])) for p in paras] if rich_text else paras}, autoescape=True)
     _kop_table(tpl.docx)
-    _keep_headings(tpl.docx)
-    _keep_signatures(tpl.docx)
+    paras = tpl.docx.paragraphs
+    styles = _styles(paras)
+    _keep_headings(tpl.docx, paras, styles)
+    _keep_signatures(paras, styles)
     props = tpl.docx.core_properties
     props.title, props.comments = clean(title)[:250], ""
     buf = io.BytesIO()

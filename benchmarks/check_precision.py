@@ -1,0 +1,81 @@
+"""Precision of `rancang check` on real acts: every GALAT and PERINGATAN (and, with ``--info``, INFO) on a sample,
+one line each for a person to read and judge, and the count by severity and rule.
+
+The sample (docs/check-precision.md): the files and folders given (seeds, extra, cases/real), plus ``--national N``
+acts drawn with ``--seed`` from the data-peraturan folder (``uu/`` and ``pp/`` of every year, under ``--max-bytes``).
+A finding listed here is a candidate until read: open the act, find the cited provision, and decide.
+
+    python benchmarks/check_precision.py [PATH ...] [--national DIR] [-n 150] [--seed 8] [--out findings.tsv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import random
+import sys
+import time
+from pathlib import Path
+
+from rancang.errors import RancangError
+from rancang.generate.check import check
+from rancang.ingest import ingest_path
+
+READABLE = (".txt", ".md", ".pdf", ".docx", ".json")
+
+
+def sample(paths: list[str], national: str | None, n: int, seed: int, max_bytes: int) -> list[Path]:
+    """The files of ``paths`` (a folder gives its readable files, README excluded) and ``n`` national acts drawn
+    with ``seed`` among ``national``'s uu/*/*.md and pp/*/*.md under ``max_bytes``."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        files = sorted(p.iterdir()) if p.is_dir() else [p]
+        out += [f for f in files if f.suffix.lower() in READABLE and not f.name.lower().startswith("readme")]
+    if national:
+        root = Path(national)
+        pool = [f for f in sorted(root.glob("uu/*/*.md")) + sorted(root.glob("pp/*/*.md"))
+                if f.stat().st_size < max_bytes]
+        out += random.Random(seed).sample(pool, min(n, len(pool)))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("paths", nargs="*")
+    ap.add_argument("--national")
+    ap.add_argument("-n", type=int, default=150)
+    ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--max-bytes", type=int, default=150_000)
+    ap.add_argument("--info", action="store_true")
+    ap.add_argument("--out", default="-")
+    args = ap.parse_args()
+    files = sample(args.paths, args.national, args.n, args.seed, args.max_bytes)
+    shown = ("error", "warning", "info") if args.info else ("error", "warning")
+    by_rule: dict[str, collections.Counter[str]] = {s: collections.Counter() for s in ("error", "warning", "info")}
+    doubted: collections.Counter[str] = collections.Counter()
+    out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
+    read, refused, start = 0, 0, time.monotonic()
+    for path in files:
+        try:
+            reg = ingest_path(path)
+        except RancangError:
+            refused += 1
+            continue
+        read += 1
+        for f in check(reg):
+            by_rule[f["severity"]][f["rule"]] += 1
+            doubted[f["severity"]] += bool(f.get("doubt"))
+            if f["severity"] in shown:
+                msg = " ".join(f["message"].split())
+                print(f"{path}\t{f['severity']}\t{f['rule']}\t{f['cite']}\t{msg}", file=out)
+    if out is not sys.stdout:
+        out.close()
+    print(f"{read} acts read, {refused} refused, {time.monotonic() - start:.0f} s", file=sys.stderr)
+    for s in ("error", "warning", "info"):
+        total = sum(by_rule[s].values())
+        print(f"{s}: {total} ({doubted[s]} saying why the reading is doubtful) {dict(by_rule[s].most_common())}",
+              file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
