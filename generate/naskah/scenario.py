@@ -22,9 +22,10 @@ from rancang import atomic, schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
 from rancang.generate import naskah
-from rancang.generate.naskah import chain, consistency, forms, isian, record, steps
+from rancang.generate.naskah import chain, consistency, dating, forms, isian, record, replies, steps
 from rancang.generate.naskah.catalogue import absent, catalogue, get_type, scenarios_data
-from rancang.generate.naskah.fill import check_nips, tanggal, text
+from rancang.generate.naskah.dating import workdays_after  # noqa: F401  (the API: sc.workdays_after)
+from rancang.generate.naskah.fill import check_nips, text
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.naskah.summary import skenario_md
 from rancang.generate.shared import resources
@@ -98,31 +99,6 @@ class Built:
     @property
     def letters(self) -> list[Letter]:
         return [s.letter for s in self.steps if s.letter]
-
-
-def workdays_after(day: dt.date, n: int) -> dt.date:
-    """The ``n``-th working day (Monday to Friday) after ``day``; ``n == 0`` moves a weekend day to Monday.
-
-    >>> workdays_after(dt.date(2026, 3, 6), 1)  # a Friday
-    datetime.date(2026, 3, 9)
-    >>> workdays_after(dt.date(2026, 3, 7), 0)
-    datetime.date(2026, 3, 9)
-    """
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=1)
-    for _ in range(n):
-        day += dt.timedelta(days=1)
-        while day.weekday() >= 5:
-            day += dt.timedelta(days=1)
-    return day
-
-
-def _start(data: dict[str, Any]) -> dt.date:
-    raw = text(data.get("tanggal_mulai"))
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError as exc:
-        raise InputError(f"tanggal_mulai '{raw}' harus berformat TTTT-BB-HH, mis. 2026-03-02.") from exc
 
 
 class _Numbers:
@@ -214,7 +190,7 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     if act and steps.BLANK in act:
         built.blanks.append(f"{act} (tertulis \"....\" dalam Dasar dan Mengingat): isi nomor dan tahunnya dari "
                             f"naskah resminya setelah ditetapkan")
-    run = _Run(parties, plan, act, built, _Numbers(data.get("agenda_awal") or {}), _start(data))
+    run = _Run(parties, plan, act, built, _Numbers(data.get("agenda_awal") or {}), dating.start(data))
     run.penetapan = forms.penetapan(scen, plan)
     # a report goes to whom the regulation's reporting clause names; the assignment letter says the same
     langkah = [{**step, "kepada": found.kepada} if found.kepada else step
@@ -230,9 +206,9 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         for k, move in enumerate(moves):
             mark = FORWARDED_ONE if move.get("satu_pejabat") else FORWARDED
             moved = move is not step
-            move, note = run.receiver(move)
+            move, why = run.receiver(move)
             teks = found.teks if not k else f"{found.teks} {mark}"
-            st = Step(i, f"{teks} {note}" if note else teks, found.cite)
+            st = Step(i, f"{teks} {why}" if why else teks, found.cite)
             built.steps.append(st)
             if move is not None:
                 st.letter = run.letter(i, move, found, moved=moved)
@@ -274,7 +250,7 @@ class _Run:
         self.day = workdays_after(self.day, 0 if not self.made else int(step.get("hari", 1)))
         self.made += 1
         t = get_type(step["surat"])
-        day = self.day = _report_day(t, data, self.day)
+        day = self.day = dating.report_day(t, data, self.day)
         layout = (found.layout if found.layout and found.layout in (t.get("layouts") or [])
                   else step.get("bentuk") or t["layout"])
         dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
@@ -301,15 +277,8 @@ class _Run:
         plan = self.plan
         if t["kelas"] == "laporan" and plan.citation and found.cite and not found.teks.endswith(steps.UNDETAILED):
             fields["dasar_pelaporan"] = f"{found.cite} {plan.citation}"  # the regulation's own reporting clause
-        _interim(t, data, fields, day)
-        if t["kelas"] == "keputusan":  # dated by the kepala daerah when he sets it: the data's date, else a blank
-            fields.pop("tanggal", None)
-            if data.get("tanggal_keputusan"):
-                day = self.day = dt.date.fromisoformat(data["tanggal_keputusan"])
-                fields["tanggal"] = day.isoformat()
-            else:
-                self.built.blanks.append(f"tanggal penetapan {t['judul']} (\"pada tanggal ....\"): diisi saat "
-                                         f"kepala daerah menetapkannya (atau tanggal_keputusan dalam data)")
+        dating.interim(t, data, fields, day)
+        day = self.day = dating.keputusan(t, data, fields, day, self.built.blanks)
         out = self.letters[i] = Letter(self.made, step["surat"], layout, fields, dari, kepada, day)
         lacking += [k for k in naskah.required(step["surat"], layout) if absent(fields, k)]
         for k in lacking:
@@ -318,65 +287,12 @@ class _Run:
 
 
     def receiver(self, step: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
-        """``step`` as the letter it rests on was received (Permendagri 1/2023: a lembar disposisi is made by the
-        official who received the letter; a reply comes from the one it was addressed to, or sent on to by a
-        disposisi), with a note for skenario.md:
-
-        - a lembar disposisi on a letter its maker did not receive: by the one who did; none (None) when that is
-          its own addressee (the letter went straight to him: "tidak diperlukan");
-        - a reply (to the author of the letter it cites) from someone the letter neither went nor was sent on to:
-          from its addressee (the regulation sent the request to the Pimpinan Unit Kerja: he answers it)."""
-        src = self.letters.get(step.get("rujukan") or 0)
-        if src is None:
-            return step, ""
-        t, parties = get_type(step["surat"]), self.parties
-        dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
-        if t["layout"] == "disposisi":
-            if _one(dari, src.kepada):
-                return step, ""
-            if _one(kepada, src.kepada):
-                return None, (f"(tidak diperlukan: surat {src.filename} ditujukan langsung kepada "
-                              f"{src.kepada.jabatan}, tanpa disposisi)")
-            return {**step, "dari": src.kepada.role}, f"(disposisi oleh penerima surat: {src.kepada.jabatan})"
-        replies = t["layout"] in ("surat", "nota") and _one(kepada, src.dari)
-        if not replies or _one(dari, src.kepada) or self.disposed(src, dari) is not None:
-            return step, ""
-        cc = [r for r in step.get("tembusan") or [] if not _one(parties.resolve(r), src.kepada)]
-        return ({**step, "dari": src.kepada.role, "tembusan": cc},
-                f"(dijawab oleh penerima surat permohonan: {src.kepada.jabatan})")
+        """``step`` as the letter it rests on was received (see :func:`replies.receiver`)."""
+        return replies.receiver(step, self.letters, self.parties)
 
     def disposed(self, src: Letter | None, sender: Party) -> Letter | None:
-        """The lembar disposisi by which ``sender`` received ``src`` (an official, e.g. the pejabat yang berwenang,
-        sent the letter addressed to him on to ``sender`` with an instruction), or None: the letter made after
-        ``src`` in the disposisi layout, resting on ``src`` and going to ``sender``. A reply of ``sender`` answers
-        that instruction (Permendagri 1/2023: a lembar disposisi carries no number of its own), see
-        :func:`isian.cite`."""
-        if src is None or not src.data.get("nomor"):
-            return None
-        found = [x for x in self.letters.values() if x.layout == "disposisi" and x.n > src.n
-                 and (x.data.get("rujukan_surat") or {}).get("nomor") == src.data["nomor"]
-                 and x.kepada.pejabat.get("nama") == sender.pejabat.get("nama")]
-        return found[-1] if found else None
-
-
-def _one(a: Party, b: Party) -> bool:
-    """Are two parties one official (the same person of the same government)?"""
-    return a.gov is b.gov and text(a.pejabat.get("nama")) == text(b.pejabat.get("nama"))
-
-
-def _report_day(t: dict[str, Any], data: dict[str, Any], day: dt.date) -> dt.date:
-    """A report accounts for the whole period: dated on or after its last day (the next working day when that is
-    a weekend), unless the data says the reports are interim (``penugasan.laporan_sementara``)."""
-    p = record.period(data)
-    if t["kelas"] != "laporan" or p is None or (data.get("penugasan") or {}).get("laporan_sementara"):
-        return day
-    return max(day, workdays_after(p[1], 0))
-
-
-def _interim(t: dict[str, Any], data: dict[str, Any], fields: dict[str, Any], day: dt.date) -> None:
-    """An interim report says so in its period: "... (laporan sementara per tanggal 1 April 2026)"."""
-    if t["kelas"] == "laporan" and (data.get("penugasan") or {}).get("laporan_sementara") and fields.get("periode"):
-        fields["periode"] = f"{fields['periode']} (laporan sementara per tanggal {tanggal(day)})"
+        """The lembar disposisi by which ``sender`` received ``src`` (see :func:`replies.disposed`)."""
+        return replies.disposed(src, sender, self.letters)
 
 
 def render_all(built: Built) -> list[tuple[str, bytes]]:
