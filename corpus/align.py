@@ -25,8 +25,9 @@ from importlib import resources
 from typing import Any
 
 from rancang.address import covers
+from rancang.corpus import slots
 from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, one_through_other, terms_agree, words
-from rancang.corpus.scope import agree, scope, units_named
+from rancang.corpus.scope import agree, own_units, scope, units_named
 from rancang.fold import fold
 from rancang.tree import LIST_TYPES, Node, Regulation
 
@@ -168,10 +169,12 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
         fb = [fold(term(ub[j].text))[:HEAD] if ub[j].item else essence(ub[j].words) for j in rest_b]
         ev = Evidence([_words(u.words, u.item) for u in ua], [_words(u.words, u.item) for u in ub],
                       [one_liner(u.words) for u in ua], [one_liner(u.words) for u in ub])
-        scoped = units_named(term(u.text) for u in (*ua, *ub) if u.item and term(u.text) != u.text)
+        scoped = units_named([*(term(u.text) for u in (*ua, *ub) if u.item and term(u.text) != u.text),
+                              *own_units()])
         cands = [(score, x, y) for score, x, y in _candidates(fa, fb, [(ua[i].item, ua[i].lampiran) for i in rest_a],
                                                               [(ub[j].item, ub[j].lampiran) for j in rest_b], threshold)
                  if agree(scope(ua[rest_a[x]].words, scoped), scope(ub[rest_b[y]].words, scoped))
+                 and (ua[rest_a[x]].item or slots.agree(ua[rest_a[x]].words, ub[rest_b[y]].words))
                  and _evident(ua[rest_a[x]], ub[rest_b[y]], score, lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
         for score, x, y in cands:
             i, j = rest_a[x], rest_b[y]

@@ -112,15 +112,34 @@ class Evidence:
 
 
 def terms_agree(a: str, b: str) -> bool:
-    """Do two defined terms name one thing: every folded word of the shorter is a word of the other ("Daerah" /
-    "Daerah Kota", "Pelaksana" / "Pejabat Pelaksana"; not "Pejabat Administrasi" / "Pejabat Administrator", nor
-    "Pejabat Pelaksana" / "Pejabat Pengawas").
+    """Do two defined terms name one thing: every folded word of the shorter is a word of the other, and both have
+    one :func:`head` ("Daerah" / "Daerah Kota", "Pelaksana" / "Pejabat Pelaksana"; not "Pejabat Administrasi" /
+    "Pejabat Administrator", nor "Pejabat Pelaksana" / "Pejabat Pengawas", nor "Jabatan Administrasi" /
+    "Penyetaraan Jabatan Administrasi ke dalam Jabatan Fungsional").
 
     >>> terms_agree("Pelaksana", "Pejabat Pelaksana"), terms_agree("Pejabat Administrasi", "Pejabat Administrator")
     (True, False)
     """
     wa, wb = set(fold(a).split()), set(fold(b).split())
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
+    return bool(wa and wb) and (wa <= wb or wb <= wa) and head(a) == head(b)
+
+
+#: a word that may open a defined term before its head: the holder of a jabatan is named with or without it
+#: ("Pelaksana" / "Pejabat Pelaksana", UU 20/2023 on ASN)
+HOLDER = "pejabat"
+
+
+def head(defined: str) -> str:
+    """The head of a defined term, its first word (an Indonesian noun phrase opens on its head: "Penyetaraan Jabatan
+    Administrasi ..." is a penyetaraan, not a jabatan), past :data:`HOLDER`; folded.
+
+    >>> head("Pejabat Pelaksana"), head("Daerah Kota"), head("Penyetaraan Jabatan Administrasi")
+    ('pelaksana', 'daerah', 'penyetaraan')
+    """
+    ws = fold(defined).split()
+    if len(ws) > 1 and ws[0] == HOLDER:
+        ws = ws[1:]
+    return ws[0] if ws else ""
 
 
 def one_through_other(term_a: str, body_a: str, term_b: str, body_b: str) -> bool:

@@ -48,6 +48,16 @@ def _skip() -> frozenset[str]:
     return frozenset(data["scope_words"]["_between"])
 
 
+@lru_cache(maxsize=1)
+def own_units() -> tuple[str, ...]:
+    """The units of a region's own organisation a scope may name though the act defines none of them
+    (``scope_words`` ``_own``: "Unit Organisasi", "Unit Kerja", "Perangkat Daerah", "Tim Kerja"; PermenPAN-RB
+    7/2022): a short act that defines no unit still scopes "dalam Unit Organisasi" apart from "lintas unit
+    organisasi"."""
+    data = json.loads(resources.files("rancang.corpus").joinpath("data/align.json").read_text(encoding="utf-8"))
+    return tuple(data["scope_words"]["_own"])
+
+
 def units_named(terms: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     """The defined terms as folded word tuples, longest first (so "unit organisasi" is read before "unit")."""
     out = {tuple(fold(t).split()) for t in terms}

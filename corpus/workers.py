@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import os
 import threading
@@ -9,7 +10,6 @@ import time
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +105,7 @@ def worker_map(fn: Callable[[Any], Any], items: Iterable[Any], n: int, jobs: int
     if jobs <= 1:
         yield from map(fn, items)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),))
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),))
     pending: deque = deque()
     it = iter(items)
     try:

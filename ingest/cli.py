@@ -7,10 +7,10 @@ the end with its one-sentence reason and the exit status is non-zero.
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -244,7 +244,7 @@ def _batch(files: list[Path], out: Path, fmt: str, ext: str, jobs: int) -> list[
     with click.progressbar(length=len(files), label="Membaca peraturan", file=sys.stderr) as bar, \
             atomic.Staged(out) as staged:
         if jobs > 1 and len(files) > 1:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
                 results = pool.map(_job, tasks)
                 for path, text, reason, warned in results:
                     _collect(path, text, reason, names[path], staged, reasons, warned)

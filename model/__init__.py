@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from rancang.model.clauses import units
+from rancang.model import abbreviations
+from rancang.model.clauses import Unit, units
 from rancang.model.documents import build_documents
 from rancang.model.kedudukan import build_kedudukan, holders
 from rancang.model.mentions import find_mentions
@@ -43,6 +44,11 @@ def build(reg: Regulation) -> SistemKerja:
     """The sistem-kerja model of ``reg`` (see the module docstring)."""
     cue = cues()
     us = units(reg, cue["definition_intro"])
+    with abbreviations.using(abbreviations.defined([u.text for u in us if u.definition], load_nlp())):
+        return _build(reg, us, cue)
+
+
+def _build(reg: Regulation, us: list[Unit], cue: dict[str, Any]) -> SistemKerja:
     mentions = find_mentions(us, load_nlp(), cue["role_not_after"])
     topics = find_topics(us)
     meta = reg.meta

@@ -40,17 +40,19 @@ def owners(text: str, cues: dict[str, Any]) -> list[str]:
     """The role ids a duty-list intro gives its list to, in order; [] when ``text`` is no such intro.
 
     ``text``: the intro as printed ("1) Pimpinan Unit Organisasi bertanggungjawab, untuk:")."""
-    t = _LABEL.sub("", text.strip().lower()).rstrip(" :")
+    printed = text.strip()
+    t = _LABEL.sub("", printed.lower()).rstrip(" :")
     rule = cues["duty_list"]
     t = re.sub(rule["setting"], "", t, count=1)  # "Dalam pelaksanaan sistem kerja, X mempunyai tugas:"
     lead = next((w for w in rule["leads"] if t.startswith(w + " ")), None)
     if lead:  # "Adapun tugas Ketua Tim Kerja yaitu:", "Yang menjadi tanggung jawab X adalah:"
         t = t[len(lead) + 1:]
+    cut = printed.lower().find(t)  # where t starts in the printed intro: the owner is read as printed ("PUO")
     for rx in _intros(tuple(rule["patterns"])):
         m = rx.match(t)
         if m is None:
             continue
-        doc = load_nlp()(m.group("owner"))
+        doc = load_nlp()(printed[cut + m.start("owner"):cut + m.end("owner")] if cut >= 0 else m.group("owner"))
         roles = [e for e in doc.ents if e.label_ == "ROLE"]
         if not roles or any(tok.lower_ not in _LEADS for tok in doc[:roles[0].start]):
             continue

@@ -25,7 +25,7 @@ from rancang.model.pipeline import load_nlp
 from rancang.model.roles import slug
 from rancang.model.tables import kedudukan_rows
 
-_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+_SENTENCE = re.compile(r"(?:(?<=[a-z0-9)])|(?<=[A-Z]{2}))\.\s+(?=[A-Z])")  # after a word or an acronym ("selaku PPK.")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

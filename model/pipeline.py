@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from rancang import meaning, vocab
+from rancang.model import abbreviations
 
 
 @cache
@@ -59,9 +60,10 @@ def _language():
 
 @cache
 def load_nlp():
-    """The rule pipeline (tokenizer + entity_ruler + the stem component of :mod:`rancang.meaning`, which sets each
-    token's ``lemma_`` to its Sastrawi stem so that step patterns can match a word family: "dipenuhi",
-    "memenuhi", "terpenuhi" all have the lemma "penuh"), built once and cached."""
+    """The rule pipeline (tokenizer + entity_ruler + the act's abbreviations, :mod:`rancang.model.abbreviations` +
+    the stem component of :mod:`rancang.meaning`, which sets each token's ``lemma_`` to its Sastrawi stem so that
+    step patterns can match a word family: "dipenuhi", "memenuhi", "terpenuhi" all have the lemma "penuh"), built
+    once and cached."""
     nlp = _language()
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
     rules = []
@@ -70,5 +72,6 @@ def load_nlp():
             for phrase in entry["patterns"]:
                 rules.append({"label": label, "pattern": phrase, "id": entry["id"]})
     ruler.add_patterns(rules)
+    abbreviations.add_to(nlp)  # "PyB", "PUO" where the act defines them (rancang.model.abbreviations)
     meaning.add_stems(nlp)
     return nlp

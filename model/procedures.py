@@ -66,7 +66,7 @@ def _title_re() -> re.Pattern[str]:
     return re.compile(cues()["procedure_title_re"])
 
 
-_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+_SENTENCE = re.compile(r"(?:(?<=[a-z0-9)])|(?<=[A-Z]{2}))\.\s+(?=[A-Z])")  # after a word or an acronym ("selaku PPK.")
 
 
 def sentences(text: str) -> list[str]:

@@ -146,3 +146,80 @@ def test_fix_offers_atau_for_alternatives_and_applies_only_the_form_fixes():
     assert [c["rule"] for c in changes if c["applied"]] == ["X1_pasal"]
     assert "dimaksud dalam Pasal 2 ayat (2)" in fixed
     assert "R1_alt" in {f["rule"] for f in left}
+
+
+# --- found on the whole national collection (5,776 UU and PP): each kind once, on a small text --------------------
+
+def test_an_exception_reads_its_letters_inside_the_provision_it_narrows():
+    """"... sebagaimana dimaksud dalam Pasal 2 ayat (1), kecuali huruf c" (UU 23/2014 Pasal 78, PP 43/2011 Pasal 5):
+    huruf c is Pasal 2 ayat (1)'s, not a list of the citing clause's own."""
+    text = CLEAN.replace("(2) Mekanisme Kerja sebagaimana dimaksud pada ayat (1) terdiri atas:",
+                         "(2) Mekanisme Kerja sebagaimana dimaksud pada ayat (1), kecuali huruf c, terdiri atas:")
+    reg = ingest_text(text, "uji.md")
+    ref = next(r for n in reg.walk() for r in n.refs if r.text.startswith("huruf c"))
+    assert ref.target == ["pasal-2/ayat-1/huruf-c"] and ref.resolved
+    assert "X2" not in {f["rule"] for f in check(reg)}
+
+
+def test_a_short_form_of_another_name_inside_a_definition_is_no_misplaced_short_form():
+    """PP 3/2015 Pasal 1 angka 20 defines "Konsultasi" and on the way abbreviates "Dewan Perwakilan Rakyat Republik
+    Indonesia yang selanjutnya disebut Dewan Perwakilan Rakyat (DPR)": no U4_order. The defined term's own short
+    form after "adalah" is still one."""
+    other = CLEAN.replace("Unit Organisasi adalah bagian", "Unit Organisasi adalah bagian yang dibentuk Dewan "
+                          "Perwakilan Rakyat Daerah yang selanjutnya disebut DPRD sebagai bagian")
+    assert "U4_order" not in {f["rule"] for f in _found(other)}
+    own = CLEAN.replace("Elektronik yang selanjutnya disingkat SPBE adalah penyelenggaraan pemerintahan yang "
+                        "memanfaatkan teknologi informasi dan komunikasi.", "Elektronik adalah penyelenggaraan "
+                        "pemerintahan yang memanfaatkan Teknologi Informasi Nasional yang selanjutnya disingkat SPBE.")
+    assert "U4_order" in _errors(own)
+
+
+def test_a_definition_whose_first_line_the_copy_printed_twice_is_no_missing_adalah():
+    """PP 27/2014's copy: "9. Penggunaan..." then "9. Penggunaan adalah kegiatan ...": a warning naming it."""
+    text = CLEAN.replace("2. Bupati adalah Bupati Sukamaju.", "2. Bupati...\n\n2. Bupati adalah Bupati Sukamaju.")
+    u4 = [f for f in _found(text) if f["rule"] == "U4_adalah"]
+    assert [f["severity"] for f in u4] == ["warning"] and "tercetak dua kali" in u4[0]["message"]
+    assert "U4_adalah" in _errors(CLEAN.replace("2. Bupati adalah Bupati Sukamaju.", "2. Bupati merupakan Bupati "
+                                                                                       "Sukamaju."))
+
+
+def test_the_conclusion_rests_on_what_the_considerations_it_cites_sum_up():
+    """PP 63/2011: "b. bahwa untuk ... sebagaimana dimaksud dalam huruf a, ..."; "d. bahwa berdasarkan pertimbangan
+    sebagaimana dimaksud dalam huruf b dan huruf c": huruf a is summed up in huruf b, no K2_refs."""
+    summed = CLEAN.replace("b. bahwa sesuai dengan Pasal 25", "b. bahwa untuk mewujudkan hal sebagaimana dimaksud "
+                           "dalam huruf a dan sesuai dengan Pasal 25").replace(
+        "dimaksud dalam huruf a dan huruf b, perlu menetapkan", "dimaksud dalam huruf b, perlu menetapkan")
+    assert "K2_refs" not in {f["rule"] for f in _found(summed)}
+    # a consideration nothing cited sums up is still left out
+    assert "K2_refs" in _errors(CLEAN.replace("dimaksud dalam huruf a dan huruf b, perlu menetapkan",
+                                              "dimaksud dalam huruf b, perlu menetapkan"))
+
+
+def test_a_formula_that_differs_only_in_a_capital_is_a_warning():
+    """PP 54/2015's copy: "... dalam lembaran Negara Republik Indonesia"."""
+    text = CLEAN.replace(FORMULA, FORMULA.replace("Berita Daerah", "berita Daerah"))
+    t1 = [f for f in _found(text) if f["rule"] == "T1_undang"]
+    assert [f["severity"] for f in t1] == ["warning"] and "huruf kapital" in t1[0]["message"]
+
+
+def test_a_promulgated_copy_that_lost_the_opening_of_its_formula_is_a_warning_a_draft_a_galat():
+    """PP 78/2011's copy: "... mulai berlaku pada tanggal diundangkan. pengundangan Peraturan Pemerintah ini ...":
+    a promulgated act had its formula, its copy lost the line. A draft without it is wrong."""
+    lost = CLEAN.replace("Agar setiap orang mengetahuinya, memerintahkan ", "")
+    t1 = [f for f in _found(lost) if f["rule"] == "T1_undang"]
+    assert [f["severity"] for f in t1] == ["warning"] and "salinan" in t1[0]["message"]
+    draft = lost.replace("pada tanggal 2 Januari 2024", "pada tanggal").replace("TAHUN 2024 NOMOR 5",
+                                                                                "TAHUN 2024 NOMOR")
+    assert "T1_undang" in _errors(draft)
+
+
+PP11 = "Tambahan Lembaran Negara Republik Indonesia Nomor 6037)"
+
+
+def test_a_publication_printed_twice_in_one_bracket_is_no_galat():
+    """PP 5/1997's copy: "(Lembaran Negara Tahun 1969 Nomor 21, Tambahan Lembaran Negara Nomor 21, Tambahan
+    Lembaran Negara Nomor 2894)": the right Tambahan is printed too."""
+    twice = CLEAN.replace(PP11, "Tambahan Lembaran Negara Republik Indonesia Nomor 63, " + PP11, 1)
+    l3 = [f for f in _found(twice) if f["rule"] == "L3"]
+    assert [f["severity"] for f in l3] == ["warning"] and "juga mencantumkan" in l3[0]["message"]
+    assert "L3" in _errors(CLEAN.replace(PP11, PP11.replace("6037", "6073"), 1))

@@ -17,6 +17,7 @@ from regions import example, moved
 from rancang.fold import fold
 from rancang.generate.check import check
 from rancang.generate.draft import build as draft
+from rancang.generate.draft import lampiran
 from rancang.generate.draft.lampiran import style_rank
 from rancang.generate.shared import profile
 from rancang.ingest import ingest_path
@@ -165,3 +166,39 @@ def test_options_are_one_decision_per_part_not_per_item(written):
     catatan = written["sleman"][-1]
     parts = re.findall(r"\[model-opsi\]: bagian Lampiran (Peraturan [^(]+) \((Lampiran[^,)]*)", catatan)
     assert parts and len(parts) == len(set(parts))
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_no_heading_runs_into_its_text(written, key):
+    """An item that is a heading stands apart from its text (Lampiran II): none of the signs of a heading run into
+    a sentence is left in the draft read back -- the heading repeated ("Kedudukan Kedudukan merupakan ..."), the
+    sentence restating it ("Mekanisme penunjukan yang bersifat lintas unit organisasi penunjukan ... yang bersifat
+    lintas unit organisasi dilakukan ..."), the list's items all running the same words after their headings
+    ("Penunjukan Cara penugasan ...", "Pengajuan sukarela (voluntary) Cara penugasan ...")."""
+    *_, back, _, _ = written[key]
+    run_in = []
+    for i, b in enumerate(back):
+        if b.type != "item" or not b.text:
+            continue
+        others = [s.text for s in lampiran.siblings(back, i) if not lampiran._is_heading(s.text)]
+        if lampiran.split_heading(b.text) or lampiran.split_by_restated(b.text) \
+                or lampiran.split_by_common(b.text, others):
+            run_in.append(f"{b.label} {b.text[:60]}")
+    assert run_in == []
+
+
+def test_a_provinsi_has_no_kecamatan_in_its_lampiran(draft_sources):
+    """A provinsi's perangkat daerah have no kecamatan (PP 18/2016 Pasal 5 ayat (1)) and so no kelurahan (perangkat
+    kecamatan, PP 17/2018 Pasal 1 angka 2): the source's parts on them are not carried into a Pergub."""
+    data = example("sleman")
+    data["daerah"] = {"nama": "Jawa Tengah", "jenis": "provinsi"}
+    data.pop("provinsi", None)
+    data["ibu_kota"] = "Semarang"
+    data["kepala_daerah"] = {"nama": "Sri Lestari", "jabatan": "Gubernur"}
+    data["perangkat_daerah"] = []
+    data["dasar_hukum_daerah"] = [{"jenis": "Peraturan Daerah Provinsi Jawa Tengah", "nomor": "9", "tahun": 2016,
+                                   "tentang": "Pembentukan dan Susunan Perangkat Daerah", "lembaran": None}]
+    d = draft.build(profile.from_dict(data), sources=draft_sources)
+    text = " ".join(b.text for b in d.reg.lampiran)
+    assert re.findall(r"\b(?:Kecamatan|Kelurahan)\b", text) == []
+    assert any(b.type == "item" and b.text == "...." for b in d.reg.lampiran)  # the kinds left blank, listed

@@ -237,3 +237,80 @@ def test_an_amending_act_reads_its_amended_pasal_never_its_instructions():
     assert "kepala_uptd" in {p["id"] for p in m["positions"]}
     r = roles(m)["pejabat_pelaksana"]
     assert r["mentions"] == 3 and r["aliases"] == ["Pejabat Pelaksana"]
+
+
+ABBREVIATED = model("""Pasal 1
+Dalam Peraturan Bupati ini yang dimaksud dengan:
+1. Pejabat yang Berwenang yang selanjutnya disingkat PyB adalah pejabat yang mempunyai kewenangan kepegawaian.
+2. Pimpinan Unit Organisasi yang selanjutnya disingkat PUO adalah pejabat yang memimpin Perangkat Daerah.
+3. Pejabat Penilai Kinerja yang selanjutnya disingkat PPK adalah atasan langsung pegawai yang dinilai.
+4. Pejabat Fungsional yang selanjutnya disingkat PF adalah pegawai yang menduduki jabatan fungsional.
+Pasal 2
+PF yang melaksanakan tugas secara individu menyampaikan laporan hasil kerja kepada PPK.
+Pasal 3
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""", """A. KEDUDUKAN
+PF jenjang ahli muda berkedudukan di bawah Kepala Bidang selaku PPK. PF jenjang terampil berkedudukan di bawah \
+Kepala Seksi selaku PPK.
+B. PENUNJUKAN LINTAS PERANGKAT DAERAH
+1. PUO pemohon mengirimkan surat permohonan pelibatan PF kepada PyB dengan tembusan PUO yang dituju;
+2. PyB menginstruksikan PUO yang dituju untuk menyiapkan PF sesuai kebutuhan.
+C. TUGAS
+1. PPK mempunyai tugas:
+a. menetapkan sasaran kinerja PF;
+b. menilai kinerja PF.
+""")
+
+
+def test_an_abbreviation_the_act_defines_is_its_role_in_that_act():
+    """"Pejabat yang Berwenang yang selanjutnya disingkat PyB": "PyB menginstruksikan ..." is the Pejabat yang
+    Berwenang's step (UU 12/2011 Lampiran II angka 107-109: a defined term is used as defined)."""
+    (p, report) = ABBREVIATED["procedures"]
+    assert [(s["actor"], s["side"], s["to"], s["cc"]) for s in p["steps"]] == [
+        ("pimpinan_unit_organisasi", "asal", ["pejabat_yang_berwenang"], ["pimpinan_unit_organisasi"]),
+        ("pejabat_yang_berwenang", None, ["pimpinan_unit_organisasi"], [])]
+    assert [s["actor"] for s in report["steps"]] == ["pejabat_fungsional"]
+    assert [d["cite"] for d in roles(ABBREVIATED)["pejabat_penilai_kinerja"]["duties"]] == [
+        "Lampiran huruf C angka 1 huruf a", "Lampiran huruf C angka 1 huruf b"]
+    # a sentence ends after an acronym ("selaku PPK. PF jenjang terampil ..."): two lines
+    assert [(x["jenjang"], x["to"], x["as"]) for x in ABBREVIATED["kedudukan_lines"]] == [
+        (["ahli muda"], "kepala_bidang", ["pejabat_penilai_kinerja"]),
+        (["terampil"], "kepala_seksi", ["pejabat_penilai_kinerja"])]
+
+
+def test_an_abbreviation_holds_in_its_own_act_only():
+    """"PPK" defined as the Pejabat Penilai Kinerja in one act is nothing in the next."""
+    m = model("""Pasal 1
+PPK menetapkan sasaran kinerja.
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+    assert "pejabat_penilai_kinerja" not in roles(m)
+
+
+def test_across_instansi_the_act_s_own_kepala_daerah_acts_for_the_asking_side():
+    m = model("""Pasal 1
+Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.
+""", """A. PENUGASAN
+Mekanisme penunjukan lintas Instansi Pemerintah dilaksanakan sebagai berikut:
+- Sekretaris Daerah mengirimkan surat permohonan pelibatan kepada Pejabat yang Berwenang Instansi Pemerintah yang \
+dituju;
+- Pejabat yang Berwenang Instansi Pemerintah yang dituju menyampaikan surat jawaban kepada Sekretaris Daerah;
+- Berdasarkan surat jawaban tersebut, Wali Kota menetapkan keputusan tentang pembentukan Tim Kerja.
+""")
+    (p,) = m["procedures"]
+    assert [(s["actor"], s["side"]) for s in p["steps"]] == [
+        ("sekretaris_daerah", "asal"), ("pejabat_yang_berwenang", "tujuan"), ("kepala_daerah", "asal")]
+
+
+def test_x_melaksanakan_tugas_sebagai_berikut_lists_x_s_duties():
+    m = model("""Pasal 1
+Anggota Tim Kerja melaksanakan tugas sebagai berikut:
+a. menyelesaikan pekerjaan yang diberikan Ketua Tim Kerja; dan
+b. menyampaikan hasil pekerjaan kepada Ketua Tim Kerja.
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+    assert [d["cite"] for d in roles(m)["anggota_tim"]["duties"]] == ["Pasal 1 huruf a", "Pasal 1 huruf b"]
+    assert roles(m)["ketua_tim"]["duties"] == []
+    assert ("anggota_tim", "ketua_tim") in {(x["from"], x["to"]) for x in m["reporting_lines"]}

@@ -62,6 +62,24 @@ def definitions(reg: Regulation) -> list[dict[str, Any]]:
     return out
 
 
+#: a short form introduced after "adalah", with the capitalised words before it ("... antara Pimpinan ... atau Dewan
+#: Perwakilan Rakyat Republik Indonesia yang selanjutnya disebut Dewan Perwakilan Rakyat (DPR) dengan ...")
+_LATER = re.compile(r"(?P<before>(?:\b[A-Z][\w/.-]*\s+){0,8})yang\s+selanjutnya\s+(?:disingkat|disebut)\s+"
+                    r"(?:(?:dengan|sebagai)\s+)?(?P<short>\S+)")
+
+
+def _another_short_form(later: re.Match[str], term: str) -> bool:
+    """Whether the short form a definition introduces after "adalah" abbreviates another name inside the definition
+    (the capitalised name right before it: PP 3/2015 Pasal 1 angka 20 defines "Konsultasi" and abbreviates "Dewan
+    Perwakilan Rakyat Republik Indonesia" on the way), not the defined term -- whose initials an acronym short form
+    spells ("... yang selanjutnya disingkat SPBE" after "Sistem Pemerintahan Berbasis Elektronik adalah")."""
+    short = later.group("short").strip("(),.;:")
+    initials = "".join(w[0] for w in term.split() if w[:1].isupper())
+    if short.isupper() and len(short) > 1 and short == initials:
+        return False
+    return len(later.group("before").split()) >= 2
+
+
 def check_form(reg: Regulation) -> Iterator[Finding]:
     """U1/U4: the opening sentence, one "adalah" per definition, the short form before it, a final "."."""
     p1 = reg.find("Pasal 1")
@@ -72,17 +90,25 @@ def check_form(reg: Regulation) -> Iterator[Finding]:
     spelled = rf"Dalam\s+(?i:{jenis_pattern(reg)})\s+ini\s+yang\s+dimaksud\s+dengan:"
     if not re.fullmatch(spelled, norm(p1.text)) and norm(p1.text).startswith("Dalam "):
         yield finding("U1_intro", "Pasal 1", fix={"old": norm(p1.text), "new": expected}, expected=expected)
-    for item in items:
+    for k, item in enumerate(items):
         cite, text = item.cite, norm(item.text)
         count = len(re.findall(r"\badalah\b", text))
         m = _TERM.match(text)
         if count == 0:
-            yield finding("U4_adalah", cite, found=(m.group("verb") if m else "") or "tanpa kata penghubung")
+            f = finding("U4_adalah", cite, found=(m.group("verb") if m else "") or "tanpa kata penghubung")
+            after = items[k + 1] if k + 1 < len(items) else None
+            if after is not None and after.number == item.number and text.rstrip(".… ") \
+                    and norm(after.text).startswith(text.rstrip(".… ")):
+                # "9. Penggunaan..." then "9. Penggunaan adalah ...": the copy printed the item's first line twice
+                f["reading_doubt"] = (f"butir {item.number} tercetak dua kali, yang pertama terpotong: naskah tampak "
+                                      "rusak, batasan pengertiannya sendiri memakai \"adalah\"")
+            yield f
         elif count > 1:
             yield finding("U4_twice", cite, count=count)
         pos = text.find(" adalah ")
-        later = re.search(r"\byang\s+selanjutnya\s+(?:disingkat|disebut)\b", text[pos:]) if pos >= 0 else None
-        if later and count == 1:  # (with two "adalah" the item may hold two definitions run together)
+        later = _LATER.search(text[pos:]) if pos >= 0 else None
+        if later and count == 1 and not _another_short_form(later, m.group("term") if m else ""):
+            # (with two "adalah" the item may hold two definitions run together)
             yield finding("U4_order", cite)
         if not item.children and not text.endswith((".", ":")):
             tail = " ".join(text.split()[-4:])

@@ -127,9 +127,23 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
         rng = re.search(r"huruf\s+([a-z])\s+sampai\s+dengan\s+huruf\s+([a-z])", ref.group(1))
         if rng:
             cited |= {chr(c) for c in range(ord(rng.group(1)), ord(rng.group(2)) + 1)}
-        missing = [x for x in earlier if x not in cited]
+        missing = [x for x in earlier if x not in _rests_on(cited, reg.menimbang[:-1])]
         if missing:
             yield finding("K2_refs", cite, missing=", ".join(f"huruf {x}" for x in missing))
+
+
+def _rests_on(cited: set[str], items: Sequence[Konsiderans]) -> set[str]:
+    """The considerations the conclusion rests on: those it cites and, in turn, those they cite ("b. bahwa untuk
+    ... sebagaimana dimaksud dalam huruf a, ...": huruf a is summed up in huruf b, PP 63/2011)."""
+    by_label = {(i.label or "").strip().rstrip("."): norm(i.text) for i in items}
+    out, todo = set(cited), list(cited)
+    while todo:
+        text = by_label.get(todo.pop(), "")
+        for x in re.findall(r"dimaksud\s+(?:dalam|pada)\s+huruf\s+([a-z])\b", text):
+            if x not in out:
+                out.add(x)
+                todo.append(x)
+    return out
 
 
 def check_mengingat(reg: Regulation) -> Iterator[Finding]:

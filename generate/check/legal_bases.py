@@ -55,6 +55,7 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
     # (a bracket inside a ratifying title, before "menjadi/sebagai Undang-Undang", is the ratified act's: "UU
     # 70/1958 tentang Penetapan Undang-undang Darurat No. 2 Tahun 1958 ... (Lembaran Negara ... Nomor 41), sebagai
     # Undang-undang" - cited_acts gives it to that act, never to the act cited)
+    texts = {item_cite("Mengingat", reg.mengingat, item): norm(item.text) for item in reg.mengingat}
     for cite, acts in _entries(reg):
         for cited in acts:
             pub, key = cited["pub"], cited["act"]["key"]
@@ -79,13 +80,42 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
                             what=_WHAT[fact_name],
                             found=_value(fact_name, written), expected=_value(fact_name, fact["value"]),
                             evidence=evidence.sources_phrase(base, fact["sources"]) + also)
-                if others and len(others[0]["sources"]) >= 2 and not any(
-                        x.startswith(("bpk:", "naskah:", "catatan:")) for x in fact["sources"]):
+                records = any(x.startswith(("bpk:", "naskah:", "catatan:")) for x in fact["sources"])
+                if f["severity"] == "error" and _printed_too(texts.get(cite, ""), fact_name, fact["value"]):
+                    # "(Lembaran Negara Tahun 1969 Nomor 21, Tambahan Lembaran Negara Nomor 21, Tambahan Lembaran
+                    # Negara Nomor 2894)" (PP 5/1997's copy): the right number is printed too, beside a fragment
+                    # the copy printed twice
+                    f["reading_doubt"] = (f"entri ini juga mencantumkan {_WHAT[fact_name]} "
+                                          f"{_value(fact_name, fact['value'])}: nomor yang tertulis lebih mungkin "
+                                          "bagian naskah yang tercetak dua kali atau milik peraturan lain dalam "
+                                          "entri ini")
+                elif others and len(others[0]["sources"]) >= 2 and not records:
                     # the base's value only citers give, and other citers print this one too (UU 13/1964: its
                     # citers copy the Perppu's "Nomor 7" printed inside its title; its own is Nomor 94)
                     f["reading_doubt"] = ("nilai basis pengetahuan hanya bersumber dari peraturan yang mengutip, dan "
                                           "nilai yang tertulis juga dikutip peraturan lain: periksa naskah resminya")
+                elif not records and len(fact["sources"]) < _CITERS_FOR_ERROR:
+                    # two citers against this one (PP 12/1967's Tambahan: 2833 in PP 41/1974 and PP 7/1976, 2832
+                    # here): "verified" for the knowledge base, too few to tell this text it is wrong
+                    f["reading_doubt"] = (f"nilai basis pengetahuan hanya bersumber dari {len(fact['sources'])} "
+                                          "peraturan yang mengutip: periksa naskah resminya")
                 yield f
+
+
+def _printed_too(entry: str, name: str, value: Any) -> bool:
+    """Whether the Mengingat entry also prints the knowledge base's ``value`` of fact ``name`` (a Tambahan number,
+    or a gazette's year and number): Tambahan numbers and gazette year-and-number pairs name one act each."""
+    if isinstance(value, list):
+        return bool(re.search(rf"\bTahun\s+{value[0]}\s*,?\s+Nomor\s+{value[1]}\b", entry))
+    if name in ("tln", "tld"):
+        return bool(re.search(rf"\bTambahan\s+Lembaran\s+(?:Negara|Daerah)\b[^();]{{0,60}}?\bNomor\s+{value}\b",
+                              entry))
+    return False
+
+
+#: independent citing acts that must agree (with no metadata record, nor the act's own text) before a number that
+#: differs from theirs is a GALAT: fewer is a warning
+_CITERS_FOR_ERROR = 3
 
 
 _REGION = re.compile(r"\b(Provinsi|Kabupaten|Kota)\s+(.+)$")

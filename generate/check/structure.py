@@ -20,6 +20,7 @@ from rancang.generate.check.base import (
     jenis_pattern,
     norm,
 )
+from rancang.generate.check.copies import copy_kind
 from rancang.generate.check.definitions import definitions
 from rancang.kinds import BODY_UNITS, NodeType
 from rancang.numbering import huruf_value, ordinal_value, roman_value
@@ -210,12 +211,29 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
             f["reading_doubt"] = f'kata "{m["ini"]}" dalam rumusan kemungkinan salah baca "ini"'
         elif m is None and (split := _spaced_formula(text, spelled, place)):
             f["reading_doubt"] = SPACED_NOTE.format(found=split)
+        elif m is None and (case := re.search(formula, text, re.I)) and case["ini"].lower() == "ini":
+            # "... dalam lembaran Negara Republik Indonesia": every word there, one capital letter differs
+            f["reading_doubt"] = f'rumusan lengkap, hanya huruf kapitalnya berbeda ("{_tail(case.group(0))}")'
+        elif m is None and not _HEAD.search(text) and copy_kind(reg) == "diundangkan":
+            # a promulgated act had its formula (UU 12/2011 Pasal 81): a copy without its opening words lost them at
+            # a page join (PP 78/2011: "... mulai berlaku pada tanggal diundangkan. pengundangan Peraturan ...")
+            f["reading_doubt"] = ("naskah ini salinan peraturan yang telah diundangkan, tetapi awal rumusan "
+                                  "pengundangannya tidak terbaca: kemungkinan hilang dari salinan; periksa naskah "
+                                  "resminya")
         yield f
     for name in _signers(reg.penutup.lines):
         if _MARKUP.search(name):
             yield finding("T2_markup", "Penutup", name=name)
         elif _TITLES.search(name) or _RANK.search(name):
             yield finding("T2_title", "Penutup", name=name)
+
+
+#: the opening words of the pengundangan formula
+_HEAD = re.compile(r"Agar[\s,]+setiap[\s,]+orang[\s,]+mengetahui", re.I)
+
+
+def _tail(words: str, n: int = 8) -> str:
+    return " ".join(words.split()[-n:])
 
 
 def _spaced_formula(text: str, spelled: str, place: str) -> str:
@@ -227,7 +245,16 @@ def _spaced_formula(text: str, spelled: str, place: str) -> str:
     if not re.search(want, flat):
         return ""
     words = re.search(r"Agar\s+setiap.{0,400}?" + r"\s*".join(map(re.escape, _despaced(place))), text, re.S | re.I)
-    return " ".join(words.group(0).split()[-6:]) if words else place
+    if words is None:
+        return place
+    printed = words.group(0).split()
+    # the split words and their neighbours: a fragment that is no word of the formula as it should read
+    jenis = re.sub(r"\\s[+*?]", " ", spelled).replace("\\", "")
+    want = set(f"agar setiap orang mengetahuinya memerintahkan pengundangan {jenis} ini dengan penempatannya dalam "
+               f"{place}".lower().split())
+    odd = [i for i, w in enumerate(printed) if w.strip(",.").lower() not in want]
+    # (no fragment: the words differ only in their capitals, which is another doubt)
+    return " ".join(printed[max(0, odd[0] - 2):odd[-1] + 3]) if odd else ""
 
 
 #: a blank left to fill: dots (an ellipsis "…" counts three) worth four or more, after a word that asks for a

@@ -295,6 +295,14 @@ def take_refusal(src: Sources, base_key: str, topic: str, region: str) -> str | 
     return None
 
 
+def _lampiran(base: Regulation, base_id: str, model: dict | None, src: Sources, profile: Profile, rw: Rewriter,
+              title: str, notes: Notes, provisions: dict[int, tuple[dict, str]]):
+    """The base's Lampiran made the model's (:mod:`lampiran_model`) and headed for the profile's act."""
+    blocks = lampiran_model.compose(base.lampiran, base_id, model, src, profile.data.get("perangkat_daerah") or [],
+                                    profile.data["daerah"]["jenis"], notes, provisions)
+    return compose_lampiran(replace(base, lampiran=blocks), profile, rw, title)
+
+
 def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str, str]] | None = None,
             src: Sources | None = None) -> Composed:
     """The draft regulation for ``profile``, its drafting notes and its topics.
@@ -337,10 +345,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     title = frame.judul(profile, src.regulation(reasons), rw(reasons))
     parts = frame.frame(profile, title)
     provisions: dict[int, tuple[dict, str]] = {}
-    spine = replace(base, lampiran=lampiran_model.compose(base.lampiran, base_id, model, src,
-                                                          profile.data.get("perangkat_daerah") or [],
-                                                          profile.data["daerah"]["jenis"], notes, provisions))
-    lampiran = neutralise.lampiran(compose_lampiran(spine, profile, rw(base_id), title.upper()), values, notes)
+    lampiran = _lampiran(base, base_id, model, src, profile, rw(base_id), title.upper(), notes, provisions)
+    lampiran = neutralise.lampiran(lampiran, values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
     consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local)

@@ -76,7 +76,7 @@ class Equivalents:
         self.spine_ids = {n.id for n in src.regulation(spine).walk()}
         # the same pairs looked up without a scan of them all for every clause (issue 33: a draft asks ~400 times):
         # each pair's place in ``unit`` (the first pair in that order answers) and the pairs of each region in order
-        self._place = {key: i for i, key in enumerate(self.unit)}
+        self._order = {key: i for i, key in enumerate(self.unit)}
         self._of_region: dict[str, list[tuple[str, str]]] = {}
         for (r, uid), s in self.unit.items():
             self._of_region.setdefault(r, []).append((uid, s))
@@ -89,9 +89,9 @@ class Equivalents:
             return self.unit[(region, old)]
         steps = old.split("/")
         # a unit holding ``old``: one of its ancestors (``old`` itself is not a unit here), the first in ``unit``
-        held = [(region, a) for a in ("/".join(steps[:k]) for k in range(1, len(steps))) if (region, a) in self._place]
+        held = [(region, a) for a in ("/".join(steps[:k]) for k in range(1, len(steps))) if (region, a) in self._order]
         if held:
-            _, uid = min(held, key=self._place.__getitem__)
+            _, uid = min(held, key=self._order.__getitem__)
             cand = self.unit[(region, uid)] + old[len(uid):]
             return cand if cand in self.spine_ids else None
         if "/" not in old:  # a Pasal: where most of its units went

@@ -17,7 +17,7 @@ from dataclasses import replace
 from rancang.address import Address
 from rancang.ingest.konsiderans import citation
 from rancang.ingest.refs.acts import Acts, external_chains
-from rancang.ingest.refs.grammar import chains
+from rancang.ingest.refs.grammar import LEVELS, Item, chains
 from rancang.ingest.refs.targets import expand, targets_of
 from rancang.kinds import DIKTUM_NUMBER, diktum_value
 from rancang.parts import Citation
@@ -44,6 +44,8 @@ def _refs_in(node: Node, pasal: Address, ayat: Address | None, ids: set[str]) ->
                 cited[act] = citation(text[act:act + 300].lstrip(" ,"))
             refs.append(Ref(text=text[start:end], kind="external", start=start, end=end, citation=replace(cited[act])))
             continue
+        if k and external[k - 1] is None and _EXCEPT.match(text[found[k - 1][1]:start]):
+            items = _within(found[k - 1][2], items)
         targets, complete = expand(items, pasal, ayat)
         resolved = complete and all(_exists(t.id, ids) for t, _ in targets)
         if not resolved:
@@ -56,6 +58,22 @@ def _refs_in(node: Node, pasal: Address, ayat: Address | None, ids: set[str]) ->
         refs.append(Ref(text=text[start:end], kind="internal", target=[_canonical(t.id, ids) for t, _ in targets],
                         resolved=resolved, start=start, end=end))
     return refs
+
+
+#: what joins an exception to the reference it narrows: "... dimaksud dalam Pasal 76 ayat (1), kecuali huruf c,
+#: huruf i, dan huruf j" (UU 23/2014 Pasal 78), "... pada ayat (1) kecuali huruf e" (PP 43/2011 Pasal 5)
+_EXCEPT = re.compile(r"\s*,?\s*(?:kecuali|selain)\s+$")
+
+
+def _within(outer: list[Item], items: list[Item]) -> list[Item]:
+    """``items`` (an exception's chain, "huruf c, huruf i, dan huruf j") read inside the provision the chain
+    before it names ("Pasal 76 ayat (1)"): its last value of every level above the exception's first. An
+    exception that starts as high as that chain ("Pasal 5, kecuali Pasal 6") is a chain of its own."""
+    depth = LEVELS.index(items[0][0])
+    last = {level: value for level, value, _ in outer}
+    if LEVELS.index(outer[0][0]) >= depth:
+        return items
+    return [(level, last[level], False) for level in LEVELS[:depth] if level in last] + items
 
 
 def _may_refer(text: str) -> bool:

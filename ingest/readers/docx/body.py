@@ -23,10 +23,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from typing import Any
-
-from lxml import etree
 
 from rancang.ingest.readers.docx.diagram import data_rid
 from rancang.ingest.readers.docx.numbering import Numbering, _q
@@ -82,12 +81,22 @@ def symbol(el: Any) -> str:
     return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code <= 0xDFFF else ""
 
 
+@cache
+def _entity() -> Any:
+    """lxml's tag of an unresolved entity; lxml is imported when a DOCX is first read (a text ingest needs none: 5 ms
+    of every start, issue 33)."""
+    from lxml import etree
+
+    return etree.Entity
+
+
 def t_text(el: Any) -> str:
     """The text of a ``w:t`` (an unresolved entity stays "&name;", the text after it too); the text of an element
     inside it (malformed XML) is that element's, not the ``w:t``'s."""
     parts = [el.text or ""]
+    entity = _entity()
     for child in el:
-        if child.tag is etree.Entity:
+        if child.tag is entity:
             parts.append(child.text or "")
         parts.append(child.tail or "")
     return "".join(parts)

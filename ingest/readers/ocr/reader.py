@@ -22,11 +22,11 @@ progress through :func:`set_progress`.
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import re
 import shutil
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -295,7 +295,7 @@ def ocr_pages(data: bytes, name: str = "", jobs: int | None = None,
         finally:
             _worker_pdf.close()
         return results
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(data,)) as pool:
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(data,)) as pool:
         for n, result in enumerate(pool.map(_ocr_page, todo)):
             results.append(result)
             if _progress:

@@ -7,8 +7,8 @@ A locked, truncated or broken file is refused with one Indonesian sentence (:cla
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -160,5 +160,5 @@ def extract_pages(data: bytes, name: str = "", jobs: int | None = None) -> list[
         pdf.close()
     step = -(-count // jobs)
     chunks = [(data, name, s, min(s + step, count)) for s in range(0, count, step)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
         return [page for part in pool.map(_read_range_job, chunks) for page in part]

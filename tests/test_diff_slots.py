@@ -1,0 +1,135 @@
+"""What a clause is about decides a pair of the diff (issue 30: "the held-out comparison has no unrelated pair"):
+the form of a mechanism, the action of a duty item, the kind of unit of a kedudukan clause, a step against a
+content item, two steps of different actors doing different things. Small acts written for the rules, and the
+slots read off real wordings of the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from regions import ACT_HEAD
+
+from rancang.corpus.align import align
+from rancang.corpus.scope import OWN, scope, units_named
+from rancang.corpus.slots import agree, slots
+from rancang.ingest import ingest_text
+
+HEAD = ACT_HEAD + """Pasal 1
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+Ditetapkan di {DAERAH}
+pada tanggal 2 Januari 2024
+BUPATI {DAERAH},
+ttd.
+ANI
+LAMPIRAN
+PERATURAN BUPATI {DAERAH} NOMOR 5 TAHUN 2024 TENTANG SISTEM KERJA
+A. Mekanisme Kerja
+"""
+
+
+def _pairs(items_a: list[str], items_b: list[str]) -> set[tuple[str, str]]:
+    def act(daerah: str, items: list[str]) -> str:
+        return HEAD.format(DAERAH=daerah) + "\n".join(f"{k + 1}. {t}" for k, t in enumerate(items)) + "\n"
+
+    al = align(ingest_text(act("SUKAMAJU", items_a), "a.txt"), ingest_text(act("MEKARSARI", items_b), "b.txt"))
+    return {(p.a.text, p.b.text) for p in al.pairs}
+
+
+def test_a_mechanism_of_penunjukan_is_not_one_of_pengajuan_sukarela() -> None:
+    a = "Mekanisme penunjukan lintas Unit Organisasi:"
+    b = "Mekanisme pengajuan sukarela yang bersifat lintas unit organisasi"
+    assert not agree(a, b)
+    assert agree(a, "Mekanisme penunjukan yang bersifat lintas unit organisasi")
+    pairs = _pairs([a, "Dinas Pendidikan;"], [b, "Dinas Pendidikan."])
+    assert (a, b) not in pairs and ("Dinas Pendidikan;", "Dinas Pendidikan.") in pairs
+
+
+@pytest.mark.parametrize(("a", "b", "pair"), [
+    ("membagi tugas kepada anggota tim;", "memberikan umpan balik berkala kepada anggota tim;", False),
+    ("merencanakan kegiatan Tim Kerja;", "melaksanakan kegiatan sesuai dengan perencanaan;", False),
+    ("menetapkan sasaran dan rencana kerja Unit Organisasi;", "menyusun dan menetapkan rencana kerja organisasi;",
+     True),  # a chain of verbs: one in common
+    ("menyampaikan kemajuan pekerjaan kepada Ketua Tim Kerja.", "Melaporkan hasil kinerja kepada Ketua Tim Kerja.",
+     True),  # reporting verbs are one action (the model's report_verbs)
+])
+def test_duty_items_pair_by_their_action(a: str, b: str, pair: bool) -> None:
+    assert agree(a, b) is pair
+
+
+@pytest.mark.parametrize(("a", "b", "pair"), [
+    ("Pada Unit Pelaksana Teknis Daerah, Pejabat Fungsional berkedudukan di bawah Kepala UPTD.",
+     "Kelurahan. Pada struktur di atas, Kelompok Jabatan Fungsional berkedudukan di bawah Lurah.", False),
+    ("Unit Organisasi yang dipimpin oleh Pejabat Pimpinan Tinggi Pratama: Pejabat Fungsional berkedudukan di bawah",
+     "Unit Organisasi yang dipimpin oleh Pejabat Fungsional: kelompok jabatan fungsional berkedudukan di bawah",
+     False),  # two classes of leader
+    ("UPTD Pusat Kesehatan Masyarakat pada Dinas Kesehatan: Pejabat Fungsional berkedudukan di bawah Kepala",
+     "Pusat Kesehatan Masyarakat yang dipimpin oleh Pejabat Fungsional: berkedudukan di bawah", True),
+    ("Pada Dinas, Pejabat Fungsional berkedudukan di bawah Kepala Dinas.",
+     "Kelompok Jabatan Fungsional berkedudukan di bawah Pejabat Administrator.", True),  # one names no unit
+])
+def test_kedudukan_clauses_pair_by_the_kind_of_unit(a: str, b: str, pair: bool) -> None:
+    assert agree(a, b) is pair
+
+
+def test_a_step_is_not_a_content_item() -> None:
+    step = "Kepala Perangkat Daerah pemohon menerbitkan surat penugasan bagi Pejabat Fungsional yang bersangkutan."
+    assert slots(step).shape == "step" and slots("Maksud dan tujuan permohonan penugasan;").shape == "item"
+    assert not agree(step, "Maksud dan tujuan permohonan penugasan Pejabat Fungsional atau Pelaksana;")
+
+
+def test_two_steps_pair_by_their_actor_or_their_action() -> None:
+    asks = "Pejabat Fungsional atau Pejabat Pelaksana memohon untuk dilibatkan kepada Kepala Perangkat Daerah."
+    assert not agree(asks, "Pimpinan Unit Kerja mengirimkan nota dinas permohonan pelibatan Pejabat Fungsional.")
+    # the same step by another actor of the same class, or the same action by another class
+    assert agree("Pejabat Penilai Kinerja meninjau hasil pelaksanaan kegiatan.",
+                 "Pejabat Administrator meninjau hasil pelaksanaan kegiatan.")
+    assert agree("Pimpinan Unit Organisasi menyampaikan surat jawaban kepada pemohon.",
+                 "Pejabat Fungsional menyampaikan surat permohonan kepada Pimpinan Unit Organisasi.")
+    # the role a member acts in is the actor: a ketua tim leads a team
+    acting = slots("Pejabat Fungsional yang berperan sebagai ketua tim kerja kemudian melaporkan pelaksanaan tugas")
+    assert (acting.shape, acting.actor) == ("step", "team")
+    # a step that opens on its condition is not read
+    assert slots("Apabila Pimpinan Unit Organisasi menyetujui, maka Pejabat Fungsional menyampaikan surat").shape == ""
+
+
+def test_a_scope_names_the_regions_own_units_though_the_act_defines_none() -> None:
+    from rancang.corpus.scope import own_units
+
+    units = units_named(own_units())
+    assert scope("Mekanisme penunjukan dalam Unit Organisasi:", units) == {("within", OWN)}
+    assert scope("memastikan sinergisitas pelaksanaan tugas antar tim", units) == scope(
+        "memastikan sinergisitas pelaksanaan tugas antar tim kerja", units)
+
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(("judged", "before", "unrelated_before", "related_after", "unrelated_after"), [
+    # read while the 'whose' slot was built (its _comment says so): 0.731 -> 0.824, related 38 -> 42 of 43
+    ("diff_pairs_fresh.json", 52, 14, 42, 9),
+    # held out for every rule of session 8: 0.725 -> 0.795, related 58 -> 62 of 62
+    ("diff_pairs_fresh2.json", 80, 22, 62, 16),
+])
+def test_on_acts_the_slots_were_not_built_on(tmp_path: Path, judged: str, before: int, unrelated_before: int,
+                                            related_after: int, unrelated_after: int) -> None:
+    """Every text-pass pair of three sistem-kerja acts against each seed, read and judged (tests/data/<judged>)."""
+    from rancang.corpus.store import Store
+    from rancang.corpus.topics import topics_of
+    from rancang.ingest import ingest_path
+
+    pairs = json.loads((DATA / judged).read_text(encoding="utf-8"))["pairs"]
+    verdict = {(p["a_reg"], p["b_reg"], p["a"], p["b"]): p["related"] for p in pairs}
+    made = set()
+    with Store(tmp_path / "corpus.sqlite") as s:
+        for act in sorted({p["a_reg"] for p in pairs}):
+            held = ingest_path(DATA / act)
+            for sid in ("bogor", "jepara", "pasaman-barat", "malang"):
+                made |= {(act, sid, p.a.cite, p.b.cite) for p in align(held, s.regulation(sid), topics_of(held),
+                                                                        s.topics(sid)).pairs if p.topic is None}
+    assert made <= set(verdict), sorted(made - set(verdict))[:5]  # every pair made has been judged
+    assert (sum(p["before"] for p in pairs), sum(p["before"] and not p["related"] for p in pairs)) == (
+        before, unrelated_before)
+    related = sum(verdict[k] for k in made)
+    assert related >= related_after and len(made) - related <= unrelated_after
