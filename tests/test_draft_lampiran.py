@@ -49,9 +49,9 @@ def written(tmp_path_factory, draft_sources) -> dict:
 
 
 #: a proper name of a unit: Dinas, Badan or UPTD and the capitalised words of its name
-_UNIT = re.compile(r"\b(?:Dinas|Badan|UPTD|UPT)(?:\s+(?:dan\s+)?[A-Z][a-z]+,?)+")
-#: words after "Dinas"/"Badan" that name no one region's unit ("Kepala Dinas", "Sekretariat Daerah")
-_GENERIC = {"Daerah", "Dinas", "Badan"}
+_UNIT = re.compile(r"\b(?:Dinas|Badan|UPTD|UPT)(?:[ ](?:dan[ ])?[A-Z][a-z]+,?)+")
+#: words after "Dinas"/"Badan" that name no one region's unit ("Dinas Daerah", "Badan dan Kecamatan")
+_GENERIC = {"Daerah", "Dinas", "Badan", "Kecamatan", "Kelurahan", "Sekretariat", "Inspektorat"}
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -202,3 +202,16 @@ def test_a_provinsi_has_no_kecamatan_in_its_lampiran(draft_sources):
     text = " ".join(b.text for b in d.reg.lampiran)
     assert re.findall(r"\b(?:Kecamatan|Kelurahan)\b", text) == []
     assert any(b.type == "item" and b.text == "...." for b in d.reg.lampiran)  # the kinds left blank, listed
+
+
+@pytest.mark.parametrize("base", ["jepara", "malang", "pasaman-barat"])
+def test_a_neighbours_lampiran_carries_none_of_its_units(draft_sources, base):
+    """From a neighbour's act (``--base``), too, the Lampiran names no Dinas, Badan or UPTD of that region and
+    points at none of its charts: its structure is a blank for a region whose profile lists no perangkat daerah."""
+    data = PROFILES["kabupaten-tanpa-pd"]
+    d = draft.build(profile.from_dict(data), base, sources=draft_sources)
+    text = "\n".join(b.text for b in d.reg.lampiran)
+    foreign = {m.group(0).rstrip(",") for m in _UNIT.finditer(text)
+               if set(m.group(0).rstrip(",").split()[1:]) - _GENERIC - {"dan"}}
+    assert foreign == set()
+    assert re.findall(r"\b(?:struktur|bagan|gambar|skema)\b[^.]{0,40}\bdi\s*atas\b", text, re.I) == []
