@@ -99,7 +99,7 @@ def parse_text(query: str) -> Query:
     if p:
         q.cite = f"Pasal {p.group('pasal').upper()}" + (f" ayat ({p.group('ayat')})" if p.group("ayat") else "")
         rest = rest[:p.start()] + " " + rest[p.end():]
-        if not q.act:
+        if not (q.act and q.act.kind):
             rest, q.kind = _kind_named(rest)
     q.words = rest.split()
     if not (q.words or q.phrases or q.act or q.cite):

@@ -247,13 +247,14 @@ def _acts(store: Any, act: ActRef, regs: list[str] | None) -> list[Any]:
 
 
 def _named_acts(store: Any, q: Query) -> None:
-    """Fill ``q.regs`` with the stored acts a query asking for a Pasal names: by number (``q.act``), else by kind
-    (``q.kind``) and/or region (query words that are all the words of a stored act's region name, "jepara",
-    "pasaman barat"; taken out of ``q.words``). A query that names no act has its Pasal put back as words."""
-    if q.act:
-        q.regs = [r["id"] for r in _acts(store, q.act, None)]
-        return
+    """Fill ``q.regs`` with the stored acts a query asking for a Pasal names: by number (``q.act``), by kind
+    (``q.kind``) and/or by region (query words that are all the words of a stored act's region name, "jepara",
+    "pasaman barat"; taken out of ``q.words``), each narrowing the others ("pasal 3 perbup jepara nomor 17 tahun
+    2024"). A query that names no act has its Pasal put back as words."""
     rows = store.db.execute("SELECT id, daerah, jenis FROM regulations ORDER BY id").fetchall()
+    if q.act:
+        numbered = {r["id"] for r in _acts(store, q.act, None)}
+        rows = [r for r in rows if r["id"] in numbered]
     typed = set(q.words)
     names = {r["id"]: fold(region_name(r["daerah"]) or r["id"]).split() for r in rows}
     named = [r for r in rows if names[r["id"]] and set(names[r["id"]]) <= typed]
@@ -262,7 +263,7 @@ def _named_acts(store: Any, q: Query) -> None:
         named = [r for r in named if len(names[r["id"]]) == longest]
         region = set(names[named[0]["id"]])
         q.words = [w for w in q.words if w not in region]
-    elif q.kind:
+    elif q.act or q.kind:
         named = rows
     else:
         q.words = [*fold(q.cite or "").split(), *q.words]

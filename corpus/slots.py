@@ -29,6 +29,9 @@ organisasi" (0.82), "membagi tugas kepada anggota tim;" ~ "memberikan umpan bali
    dinas permohonan pelibatan". A step told with the same verb by another actor is the same step ("Pejabat
    Penilai Kinerja meninjau hasil" ~ "Pejabat Administrator meninjau hasil"), and a step opening on a condition
    ("Apabila ... menyetujui, maka ...") is not read.
+5. **whose** list an intro opens: the class of the actor named in an intro of at most :data:`INTRO` words ending
+   with ":" ("Tanggung jawab Pimpinan Unit Kerja adalah sebagai berikut:" is not "Peran dan tanggung jawab anggota
+   Tim Kerja, meliputi:").
 
 The words are data (``corpus/data/align.json`` ``slots``). Measured on the judged pairs (docs/search.md "Slots").
 """
@@ -56,6 +59,8 @@ _CHAIN = frozenset({"dan", "atau", "serta"})
 STEP_VERB = 8
 #: a content item is at most this many words
 ONE_LINE = 12
+#: an intro of a list is at most this many words
+INTRO = 16
 #: words that may open a step before its actor
 _LEADS = frozenset({"setiap", "tiap", "masing", "para", "seluruh"})
 
@@ -72,6 +77,7 @@ class Slots:
     shape: str = ""  # "step", "item" (a content item) or ""
     actor: str = ""  # a step's class of actor ("assignee", "team", "leader")
     act: frozenset[str] = frozenset()  # a step's verb stem, with its kin
+    whose: str = ""  # the class of actor whose duties an intro lists ("Tanggung jawab Ketua Tim meliputi:")
 
 
 @cache
@@ -122,7 +128,25 @@ def slots(text: str) -> Slots:
         units = _named(opening, data["unit_kinds"])
         leaders = frozenset(m.group(1) for m in re.finditer(data["led_by"], folded[:400]))
         leaders = frozenset(data["leader_classes"][x] for x in leaders)
-    return Slots(_named(opening, data["forms"]), _actions(words[:8]), units, leaders, *_shape(words))
+    return Slots(_named(opening, data["forms"]), _actions(words[:8]), units, leaders, *_shape(words),
+                 _whose(text, words))
+
+
+def _whose(text: str, words: list[str]) -> str:
+    """The class of the actor an intro of a list names (at most :data:`INTRO` words, ending with ":": "Tanggung
+    jawab Pimpinan Unit Kerja adalah sebagai berikut:"); "" for any other clause or an intro naming none."""
+    if len(words) > INTRO or not text.rstrip().endswith(":"):
+        return ""
+    for k in range(len(words)):
+        found = _actor_at(words, k)
+        if found:
+            return _class(found[0])
+    return ""
+
+
+def _class(actor: str) -> str:
+    """The class of an actor id (``slots.actor_classes``; any actor not listed leads a unit)."""
+    return next((c for c, ids in _data()["actor_classes"].items() if actor in ids), "leader")
 
 
 @cache
@@ -171,9 +195,7 @@ def _shape(words: list[str]) -> tuple[str, str, frozenset[str]]:
             acting = _actor_at(words, at + 1)
             actor = acting[0] if acting else actor
         if _verb(words[at]):
-            classes = _data()["actor_classes"]
-            kind = next((c for c, ids in classes.items() if actor in ids), "leader")
-            return "step", kind, _kin({stem(words[at])})
+            return "step", _class(actor), _kin({stem(words[at])})
     return "", "", frozenset()
 
 
@@ -192,6 +214,8 @@ def agree(a: str, b: str) -> bool:
     >>> agree("Pejabat Fungsional memohon untuk dilibatkan kepada Kepala Perangkat Daerah yang dituju",
     ...       "Pimpinan Unit Kerja mengirimkan nota dinas permohonan pelibatan Pejabat Fungsional")
     False
+    >>> agree("Tanggung jawab Pimpinan Unit Kerja adalah sebagai berikut:", "Tanggung jawab anggota tim meliputi:")
+    False
     >>> agree("Kepala Perangkat Daerah pemohon menerbitkan surat penugasan bagi Pejabat Fungsional.",
     ...       "Pejabat Fungsional menerima surat penugasan untuk dilaksanakan.")
     True
@@ -200,6 +224,8 @@ def agree(a: str, b: str) -> bool:
     if {sa.shape, sb.shape} == {"step", "item"}:
         return False
     if sa.shape == sb.shape == "step" and sa.actor != sb.actor and not sa.act & sb.act:
+        return False
+    if sa.whose and sb.whose and sa.whose != sb.whose:
         return False
     return all(not (x and y) or bool(x & y) for x, y in ((sa.forms, sb.forms), (sa.actions, sb.actions),
                                                          (sa.units, sb.units), (sa.leaders, sb.leaders)))

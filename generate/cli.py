@@ -89,11 +89,11 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
     for p in paths:
         if p not in matrix:
             click.echo(f"ditulis: {p}")
-    notes = d.notes
+    n = d.notes.counts()
     click.echo(f"{prof.jenis_peraturan} {prof.nama}: {len(d.reg.pasals())} pasal, "
                f"{sum(1 for n in d.reg.body if n.type == 'bab')} BAB, {len(d.reg.mengingat)} dasar hukum; "
-               f"catatan.md: {len(notes.of('putusan'))} keputusan, {len(notes.of('perbaikan'))} perbaikan, "
-               f"{len(notes.of('dihapus'))} ketentuan tidak dibawa.")
+               f"catatan.md: {n['putusan']} keputusan, {n['isian']} isian, {n['opsi']} opsi dari daerah lain, "
+               f"{n['perbaikan']} perbaikan, {n['dihapus']} ketentuan tidak dibawa.")
     click.echo(f"matriks harmonisasi ditulis: {', '.join(str(p) for p in matrix)}")
     click.echo(checker.format_text(findings, "pemeriksaan"))
     errors = sum(f["severity"] == "error" for f in findings)

@@ -115,7 +115,7 @@ def test_a_plain_install_adds_a_folder_of_five_files_in_worker_processes_and_fin
     assert found.returncode == 0 and "Pasal 10 ayat (6)" in found.stdout, found.stdout  # Jepara
     far = run("corpus", "add", "--db", db, "--scheduler", "tcp://127.0.0.1:9", str(folder))
     assert far.returncode == 1 and far.stderr.strip() == (
-        "Galat: pembacaan terdistribusi memerlukan Dask: pip install 'rancang[cluster]'.")
+        "Galat: pembacaan terdistribusi memerlukan Dask: jalankan pip install '.[cluster]' dari folder rancang.")
 
 
 def test_a_file_that_is_not_a_regulation_is_reported_not_lost(tmp_path: Path,
@@ -137,6 +137,12 @@ def test_show_cite_prints_the_clause_with_its_items(store: Store, capsys: pytest
     assert main(["corpus", "show", "jepara", "--cite", "Pasal 10 ayat (4)", "--db", str(store.path)]) == 0
     out = capsys.readouterr().out
     assert "penunjukan" in out and "pengajuan sukarela" in out
+
+
+def test_show_cite_reads_the_clause_however_the_reader_capitalises_it(store: Store, capsys) -> None:
+    assert main(["corpus", "show", "jepara", "--cite", "pasal 10  AYAT (4)", "--db", str(store.path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("jepara Pasal 10 ayat (4)") and "pengajuan sukarela" in out
 
 
 def _count(db: Path) -> int:

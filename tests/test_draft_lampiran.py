@@ -49,9 +49,9 @@ def written(tmp_path_factory, draft_sources) -> dict:
 
 
 #: a proper name of a unit: Dinas, Badan or UPTD and the capitalised words of its name
-_UNIT = re.compile(r"\b(?:Dinas|Badan|UPTD|UPT)(?:\s+(?:dan\s+)?[A-Z][a-z]+,?)+")
-#: words after "Dinas"/"Badan" that name no one region's unit ("Kepala Dinas", "Sekretariat Daerah")
-_GENERIC = {"Daerah", "Dinas", "Badan"}
+_UNIT = re.compile(r"\b(?:Dinas|Badan|UPTD|UPT)(?:[ ](?:dan[ ])?[A-Z][a-z]+,?)+")
+#: words after "Dinas"/"Badan" that name no one region's unit ("Dinas Daerah", "Badan dan Kecamatan")
+_GENERIC = {"Daerah", "Dinas", "Badan", "Kecamatan", "Kelurahan", "Sekretariat", "Inspektorat"}
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -185,3 +185,33 @@ def test_no_heading_runs_into_its_text(written, key):
                 or lampiran.split_by_common(b.text, others):
             run_in.append(f"{b.label} {b.text[:60]}")
     assert run_in == []
+
+
+def test_a_provinsi_has_no_kecamatan_in_its_lampiran(draft_sources):
+    """A provinsi's perangkat daerah have no kecamatan (PP 18/2016 Pasal 5 ayat (1)) and so no kelurahan (perangkat
+    kecamatan, PP 17/2018 Pasal 1 angka 2): the source's parts on them are not carried into a Pergub."""
+    data = example("sleman")
+    data["daerah"] = {"nama": "Jawa Tengah", "jenis": "provinsi"}
+    data.pop("provinsi", None)
+    data["ibu_kota"] = "Semarang"
+    data["kepala_daerah"] = {"nama": "Sri Lestari", "jabatan": "Gubernur"}
+    data["perangkat_daerah"] = []
+    data["dasar_hukum_daerah"] = [{"jenis": "Peraturan Daerah Provinsi Jawa Tengah", "nomor": "9", "tahun": 2016,
+                                   "tentang": "Pembentukan dan Susunan Perangkat Daerah", "lembaran": None}]
+    d = draft.build(profile.from_dict(data), sources=draft_sources)
+    text = " ".join(b.text for b in d.reg.lampiran)
+    assert re.findall(r"\b(?:Kecamatan|Kelurahan)\b", text) == []
+    assert any(b.type == "item" and b.text == "...." for b in d.reg.lampiran)  # the kinds left blank, listed
+
+
+@pytest.mark.parametrize("base", ["jepara", "malang", "pasaman-barat"])
+def test_a_neighbours_lampiran_carries_none_of_its_units(draft_sources, base):
+    """From a neighbour's act (``--base``), too, the Lampiran names no Dinas, Badan or UPTD of that region and
+    points at none of its charts: its structure is a blank for a region whose profile lists no perangkat daerah."""
+    data = PROFILES["kabupaten-tanpa-pd"]
+    d = draft.build(profile.from_dict(data), base, sources=draft_sources)
+    text = "\n".join(b.text for b in d.reg.lampiran)
+    foreign = {m.group(0).rstrip(",") for m in _UNIT.finditer(text)
+               if set(m.group(0).rstrip(",").split()[1:]) - _GENERIC - {"dan"}}
+    assert foreign == set()
+    assert re.findall(r"\b(?:struktur|bagan|gambar|skema)\b[^.]{0,40}\bdi\s*atas\b", text, re.I) == []

@@ -176,6 +176,10 @@ def test_a_snippet_opens_at_the_start_of_its_sentence_not_mid_sentence() -> None
     ("pasal 3 peraturan wali kota sumberjati", [("sumberjati", "Pasal 3")]),
     ("pasal 3 sumberjati", [("sumberjati", "Pasal 3")]),  # the region alone names its act
     ("pasal 3 perwali kertawangi", []),  # Kertawangi has a Perbup, no Perwali
+    # the number names two acts (Perbup Kertawangi and Perwali Sumberjati 17/2024); the region or kind picks one
+    ("pasal 3 nomor 17 tahun 2024 sumberjati", [("sumberjati", "Pasal 3")]),
+    ("pasal 3 peraturan bupati nomor 17 tahun 2024", [("kertawangi", "Pasal 3")]),
+    ("pasal 3 nomor 17 tahun 2024", [("kertawangi", "Pasal 3"), ("sumberjati", "Pasal 3")]),
 ])
 def test_a_pasal_named_with_its_act_returns_that_pasal_whole(store: Store, query: str, expected) -> None:
     hits = search(store, query)

@@ -261,6 +261,29 @@ def split_by_common(text: str, others: list[str]) -> tuple[str, str] | None:
     return None
 
 
+def _run_texts(blocks: list[Block], i: int) -> list[str]:
+    """The texts of the other items of ``blocks[i]``'s list as they ran: a heading already split from its text
+    ("Penunjukan" and "Cara penugasan ...") read with the paragraph after it again."""
+    at = {id(b): k for k, b in enumerate(blocks)}
+    rank = style_rank(blocks[i].label)
+    first = _FORMATS[rank](1) if rank is not None else None
+    mine = sorted([i] + [at[id(s)] for s in siblings(blocks, i)])
+    # the list holding item i: from its nearest first item ("1.") before it to the next first item after it
+    start = max((k for k in mine if k <= i and blocks[k].label == first), default=mine[0])
+    end = min((k for k in mine if k > i and blocks[k].label == first), default=len(blocks))
+    out = []
+    for k in mine:
+        s = blocks[k]
+        if k == i or not start <= k < end:
+            continue
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if not _is_heading(s.text):
+            out.append(s.text)
+        elif nxt is not None and nxt.type == "paragraph":
+            out.append(f"{s.text} {nxt.text}")
+    return out
+
+
 def _split_headings(blocks: list[Block]) -> list[Block]:
     """Items whose heading ran into their text become the heading and a paragraph: first those that repeat their
     heading (:func:`split_heading`), then, with their lists' headings apart, those told by them
@@ -270,11 +293,10 @@ def _split_headings(blocks: list[Block]) -> list[Block]:
     for find in (lambda bs, i: split_heading(bs[i].text) or split_by_restated(bs[i].text),
                  lambda bs, i: split_by_siblings(bs[i].text, [s.text for s in siblings(bs, i)]),
                  lambda bs, i: split_by_echo(bs[i].text, _before(bs, i)),
-                 lambda bs, i: split_by_common(bs[i].text, [s.text for s in siblings(bs, i)
-                                                            if not _is_heading(s.text)])):
+                 lambda bs, i: split_by_common(bs[i].text, _run_texts(bs, i))):
+        found = [find(blocks, i) if b.type == "item" and b.text else None for i, b in enumerate(blocks)]
         out = []
-        for i, b in enumerate(blocks):
-            parts = find(blocks, i) if b.type == "item" and b.text else None
+        for b, parts in zip(blocks, found, strict=True):  # (read whole before a block changes)
             if parts is None:
                 out.append(b)
                 continue

@@ -87,8 +87,11 @@ class Allowed:
         by_law = data()["by_law"]["provinsi" if jenis == "provinsi" else "kabupaten_kota"]
         self.listed = list(listed)
         self.keys = {_key(n) for n in [*([] if law else listed), *by_law["units"]]}
+        self.absent = {_key(n) for n in data()["absent"].get(jenis, [])}
 
     def __call__(self, name: Name) -> bool:
+        if _key(name.text) in self.absent:
+            return False  # a kind of unit the region's kind has not (a provinsi's Kecamatan)
         return not name.proper or _key(name.text) in self.keys
 
     def foreign(self, text: str) -> list[Name]:

@@ -33,7 +33,7 @@ class BeritaDaerah(TypedDict, total=False):
 
 
 class Opsi(TypedDict, total=False):
-    pppk_dapat_menjadi_ketua_tim: bool
+    pppk_dapat_menjadi_ketua_tim: bool | None  # None: as the model Perbup has it
     mulai_berlaku: str | None  # ISO date; None: on the day of promulgation
 
 

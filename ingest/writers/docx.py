@@ -139,12 +139,38 @@ def _penutup(lines: list[str]) -> list[dict[str, str]]:
     return out
 
 
+#: the first label of a list ("1.", "a)", "(1)", "A."): a list that starts again
+_FIRST_LABEL = re.compile(r"^\(?(?:1|a|A)[.)]$")
+
+
+def _after_list(blocks: Sequence[Block], k: int, item: Block | None) -> int | None:
+    """The depth whose text paragraph ``blocks[k]`` is, when it follows the last entry of a list (``item``, a
+    sentence ending with "." or ";", not a heading): the next item after it is shallower, starts a list again, or
+    does not come before the next heading. Such a paragraph is the text of the item holding the list (one level up),
+    or, announcing the next list ("... sebagai berikut:"), of the item that list is under. None otherwise."""
+    if item is None or not (item.text or "").rstrip().endswith((".", ";")):
+        return None
+    depth = min(max(item.level or 1, 1), LEVELS)
+    for nxt in blocks[k + 1:]:
+        if nxt.type in ("heading", "signature"):
+            return depth - 1
+        if nxt.label:
+            level = min(max(nxt.level or 1, 1), LEVELS)
+            if level > depth or (level == depth and not _FIRST_LABEL.match(nxt.label)):
+                return None  # the list goes on: the paragraph is the entry's own
+            announces = (blocks[k].text or "").rstrip().endswith(":")
+            return min(depth, level) - 1 if announces else depth - 1
+    return depth - 1
+
+
 def _lampiran(blocks: Sequence[Block]) -> list[dict[str, str]]:
     """Lampiran blocks as paragraphs: the header lines (made a table later), headings, items indented by their
-    level, and a paragraph under an item indented as that item's text (consistent indentation by level)."""
+    level, and a paragraph under an item indented as that item's text (consistent indentation by level); a
+    paragraph after a list's last entry, as the text of the item holding the list (:func:`_after_list`)."""
     out = []
     kop, depth = True, 0
-    for block in blocks:
+    item: Block | None = None
+    for k, block in enumerate(blocks):
         kind, text = block.type, block.text
         if kop and kind == "heading" and _KOP.match(text):
             out.append(para("lampiran_kop", text))
@@ -152,7 +178,7 @@ def _lampiran(blocks: Sequence[Block]) -> list[dict[str, str]]:
         kop = False
         if kind == "heading":
             out.append(para("lampiran_judul", text))
-            depth = 0
+            depth, item = 0, None
         elif kind == "caption":
             out.append(para("tengah", text))
         elif kind == "signature":
@@ -160,9 +186,12 @@ def _lampiran(blocks: Sequence[Block]) -> list[dict[str, str]]:
         elif kind == "table":
             out += [dict(para("tabel"), t="\t".join(clean(c) for c in row)) for row in block.rows or []]
         elif block.label:
-            depth = min(max(block.level or 1, 1), LEVELS)
+            depth, item = min(max(block.level or 1, 1), LEVELS), block
             out.append(para(f"d{depth}", text, label=block.label))
         else:
+            up = _after_list(blocks, k, item)
+            if up is not None:
+                depth, item = up, None  # (and the paragraphs after it)
             out.append(para(f"n{depth}" if depth else "lampiran_teks", text))
     return out
 
@@ -193,6 +222,7 @@ KOP_INDENT, KOP_WIDTHS = 8.0, (2.6, 0.5, 6.0)
 def _kop_table(doc) -> None:
     """Replace the Lampiran header paragraphs by a borderless 3-column table (label, ":", value) at the right half
     of the page, after a page break."""
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm
@@ -210,10 +240,14 @@ def _kop_table(doc) -> None:
     widths = [Cm(w) for w in KOP_WIDTHS]
     for col, width in zip(table.columns, widths, strict=True):
         col.width = width
+    # the style id ``Paragraph.style = doc.styles[KOP_STYLE]`` writes (None for the default style), found once:
+    # python-docx searches the styles part for the default style at every assignment
+    kop = doc.styles[KOP_STYLE]
+    kop_id = None if kop == doc.styles.default(WD_STYLE_TYPE.PARAGRAPH) else kop.style_id
     for r, (label, value) in zip(table.rows, rows, strict=True):
         for cell, text, width in zip(r.cells, (label, ":", value), widths, strict=True):
             cell.width = width
-            cell.paragraphs[0].style = doc.styles[KOP_STYLE]
+            cell.paragraphs[0]._p.style = kop_id
             cell.paragraphs[0].add_run(text)
     props = table._tbl.tblPr
     _set(props, "w:tblW", {"w:w": str(sum(int(w.twips) for w in widths)), "w:type": "dxa"})
@@ -270,10 +304,17 @@ def _keep_headings(doc: Any, paras: list[Any], styles: list[Any]) -> None:
     Lampiran's sub-headings are (the reader takes no meaning from it). ``paras``: the document's paragraphs;
     ``styles``: theirs (:func:`_styles`)."""
     daftar = {s.style_id for s in doc.styles if s.name.startswith("R Daftar ")}
-    for p, style, nxt in zip(paras, styles, paras[1:], strict=False):
-        if style is None or style.style_id not in daftar or not nxt.text.strip():
+    texts: dict[int, str] = {}  # a paragraph's text, read once (python-docx walks its runs with XPath each time)
+
+    def text_of(i: int) -> str:
+        if i not in texts:
+            texts[i] = paras[i].text
+        return texts[i]
+
+    for i, (p, style) in enumerate(zip(paras[:-1], styles, strict=False)):
+        if style is None or style.style_id not in daftar or not text_of(i + 1).strip():
             continue
-        text = p.text.split("\t", 1)[-1].strip()
+        text = text_of(i).split("\t", 1)[-1].strip()
         if _ITEM_HEADING.match(text) and len(text.split()) <= 10:
             p.paragraph_format.keep_with_next = True
             for run in p.runs:
