@@ -214,7 +214,9 @@ def _letter_scenario(name: str, first: str | None, data: Path | None, example: b
     source = data or (Path(first) if first else None)
     if source is None or out is None:
         raise InputError(f"perlu DATA dan -o FOLDER (contoh data: rancang letter --scenario {name} --example).")
-    folders = (out if out.suffix.lower() != ".zip" else out.parent, source.resolve().parent)
+    # the output folder, the folder above it (README: `draft -o DIR` then `letter ... -o DIR/surat`), the data's
+    outdir = out if out.suffix.lower() != ".zip" else out.parent
+    folders = (outdir, outdir.resolve().parent, source.resolve().parent)
     values, base = read_data(source, "data skenario"), source.resolve().parent
     built = scenarios.build(name, values, base, _peraturan(name, values, base, peraturan, folders))
     if built.sumber:

@@ -60,6 +60,8 @@ class NaskahDinas(TypedDict, total=False):
     Berwenang is when a regulation routes a letter to the "pejabat yang berwenang"."""
 
     lambang: str | None
+    #: the Lambang Negara of the kepala daerah's kop surat jabatan (UU 24/2009 Pasal 54 ayat (1) huruf i)
+    lambang_negara: str | None
     nomor_keputusan: str | None
     nomor_keputusan_berikut: int | None
     pejabat_berwenang: str | None
