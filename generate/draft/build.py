@@ -26,6 +26,7 @@ from rancang.generate.draft import (
     harmonisasi,
     harmonisasi_docx,
     lampiran_model,
+    model_build,
     referents,
     repair,
     restated,
@@ -124,6 +125,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
     terms.undefined(reg.body, notes, known, definitions.offered)
     grouping.promises(reg.body, notes)  # a BAB title promising matter its Pasal do not give
+    notes.settle_model(model_build.same_but_numbers)  # a model wording the repairs reached after all
     notes.prune(list(reg.walk()))  # decisions on clauses a repair removed (U5) are not decisions any more
     md = markdown.render(reg)
     reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")

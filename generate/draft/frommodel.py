@@ -227,7 +227,7 @@ def _substitute(node: Node, p: dict[str, Any], spine: str, uid: str, src: Source
         notes.add("putusan", "model-rumusan", f"rumusan model ({p['id']}, dimuat {len(p['dukungan'])} peraturan "
                   f"daerah) berbeda dari rumusan ini tetapi tidak dapat dipakai karena {why}; rumusan model, mis. "
                   f"{p['sumber']['peraturan']} {p['sumber']['cite']}: \u201c{p['rumusan'][:300]}\u201d. Putuskan "
-                  "rumusan yang dipakai.", node.full_text(), node=node)
+                  "rumusan yang dipakai.", node.full_text(), node=node).model = p["rumusan"]
         return
     assert donor is not None
     fresh = tag(copy.deepcopy(donor), region)

@@ -10,6 +10,7 @@ Notes hold the draft's nodes (and Lampiran blocks) themselves, so a cite is read
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,8 @@ class Note:
     #: 1): the group names the provision ("Peraturan Bupati X Nomor 1 Tahun 2024 Pasal 16"), ``part`` the item
     group: str = ""
     part: str = ""
+    #: the model's wording a decision compares the clause with (:meth:`Notes.settle_model`)
+    model: str = ""
 
     def now(self) -> str | None:
         """The clause's text in the draft as it is now (None for a note that quoted no whole clause)."""
@@ -118,6 +121,18 @@ class Notes:
         before = len(self.items)
         self.items = [n for n in self.items if n.kind != "putusan" or n.node is None or id(n.node) in kept]
         return before - len(self.items)
+
+    def settle_model(self, alike: Callable[[str, str], bool]) -> int:
+        """A decision that the model's wording could not be used, on a clause that later repairs (its references
+        re-targeted) made the model's wording after all (``alike(clause, model)``), is a repair, not a decision.
+        Returns the number settled."""
+        count = 0
+        for n in self.items:
+            if n.kind == "putusan" and n.model and n.node is not None and alike(n.node.full_text(), n.model):
+                n.kind, n.why = "perbaikan", (f"rumusan ini kini sama dengan rumusan model, kecuali nomor rujukannya "
+                                              f"(\u201c{_excerpt(n.model, 120)}\u201d).")
+                count += 1
+        return count
 
     def of(self, kind: str) -> list[Note]:
         return [n for n in self.items if n.kind == kind]
