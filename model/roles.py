@@ -176,7 +176,7 @@ def _with_subject_words(u: Unit, ms: list[Mention], cues: dict) -> list[Mention]
     """A Lampiran sentence's mentions plus the words that name a role in a subject (``kedudukan.subject_roles``:
     "Kelompok Jabatan Fungsional ... bertanggung jawab kepada Pejabat Administrator" is the Pejabat Fungsional's
     line), where no mention covers them."""
-    extra = []
+    extra: list[Mention] = []
     for key, words in cues["kedudukan"]["subject_roles"].items():
         for w in words:
             for x in re.finditer(r"\b" + re.escape(w) + r"\b", u.low):
