@@ -111,7 +111,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
     terms.undefined(reg.body, notes, resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat])
     notes.prune(list(reg.walk()))  # decisions on clauses a repair removed (U5) are not decisions any more
-    md = markdown.render(reg)
+    md = markdown.render(reg, indent_lampiran=True)
     reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")
     if validate:
         schema.validate("regulation", reg.to_dict(copy=False))

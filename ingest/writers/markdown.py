@@ -9,10 +9,13 @@ a text that reads like structure is escaped with a backslash (:mod:`rancang.inge
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rancang.ingest.canonical import BODY_MARK, escape, escape_lampiran
 from rancang.ingest.units import parse_marker
 from rancang.kinds import BODY_UNITS
 from rancang.numbering import huruf
+from rancang.parts import Block
 from rancang.tree import Node, Regulation
 
 CANONICAL_MARK = "<!-- rancang: teks kanonik -->"
@@ -90,8 +93,29 @@ def _label(printed: str | None, counted: str) -> str:
     return printed if printed and parse_marker(f"{printed} x") is not None else counted
 
 
-def render(reg: Regulation) -> str:
-    """The canonical text of ``reg`` as Markdown."""
+def _lampiran_lines(blocks: Sequence[Block], indent: bool) -> list[tuple[int, str]]:
+    """The lines of a Lampiran (or Penjelasan), each with its depth: with ``indent``, an item two spaces a level below
+    the first and a paragraph as the text of the item before it (as the DOCX prints them: Lampiran II, each level its
+    own indentation); without, depth 0. The reader strips the spaces: the tree read back is the same."""
+    lines: list[tuple[int, str]] = []
+    depth = 0
+    for block in blocks:
+        if block.type == "table":
+            lines.extend((0, "\t".join(row)) for row in block.rows or [])
+            continue
+        if block.type == "heading":
+            depth = 0
+        if block.label:
+            depth = max(block.level or 1, 1)
+            lines.append((depth - 1 if indent else 0, f"{block.label} {block.text}"))
+        else:
+            lines.append((depth if indent and block.type == "paragraph" else 0, block.text))
+    return lines
+
+
+def render(reg: Regulation, indent_lampiran: bool = False) -> str:
+    """The canonical text of ``reg`` as Markdown; ``indent_lampiran``: the Lampiran's list levels indented (a
+    draft's, read by a drafter; a Lampiran after a penutup only)."""
     out: list[str] = [CANONICAL_MARK]
     out.extend(escape(line) for line in reg.preamble)
     if reg.menimbang:
@@ -113,17 +137,13 @@ def render(reg: Regulation) -> str:
         _node_lines(node, 0, out)
     out.extend(_opening(reg.penutup.lines))
     for part, blocks in (("lampiran", reg.lampiran), ("penjelasan", reg.penjelasan)):
-        lines: list[str] = []
-        for block in blocks:
-            if block.type == "table":
-                lines.extend("\t".join(row) for row in block.rows or [])
-            elif block.label:
-                lines.append(f"{block.label} {block.text}")
-            else:
-                lines.append(block.text)
         # a Lampiran after a penutup is a part of its own: only a Penjelasan keyword in it needs an escape
         minimal = part == "lampiran" and bool(reg.penutup.lines)
-        out.extend(lines[:1] + [escape_lampiran(ln) for ln in lines[1:]] if minimal else _opening(lines))
+        lines = _lampiran_lines(blocks, indent_lampiran and minimal)
+        if minimal:
+            out.extend("  " * d + (escape_lampiran(t) if k else t) for k, (d, t) in enumerate(lines))
+        else:
+            out.extend(_opening([t for _, t in lines]))
     return "\n\n".join(out) + "\n"
 
 
