@@ -9,6 +9,7 @@ a text that reads like structure is escaped with a backslash (:mod:`rancang.inge
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rancang.ingest.canonical import BODY_MARK, escape, escape_lampiran
@@ -93,23 +94,52 @@ def _label(printed: str | None, counted: str) -> str:
     return printed if printed and parse_marker(f"{printed} x") is not None else counted
 
 
+#: the first label of a list ("1.", "a)", "(1)", "A."): a list that starts again
+_FIRST_LABEL = re.compile(r"^\(?(?:1|a|A)[.)]$")
+
+
+def after_list(blocks: Sequence[Block], k: int, item: Block | None, cap: int = 99) -> int | None:
+    """The depth whose text paragraph ``blocks[k]`` is, when it follows the last entry of a list (``item``, a
+    sentence ending with "." or ";", not a heading): the next item after it is shallower, starts a list again, or
+    does not come before the next heading. Such a paragraph is the text of the item holding the list (one level up),
+    or, announcing the next list ("... sebagai berikut:"), of the item that list is under. None otherwise. Levels
+    deeper than ``cap`` count as ``cap`` (the DOCX has seven styles). Used by the DOCX and the Markdown alike."""
+    if item is None or not (item.text or "").rstrip().endswith((".", ";")):
+        return None
+    depth = min(max(item.level or 1, 1), cap)
+    for nxt in blocks[k + 1:]:
+        if nxt.type in ("heading", "signature"):
+            return depth - 1
+        if nxt.label:
+            level = min(max(nxt.level or 1, 1), cap)
+            if level > depth or (level == depth and not _FIRST_LABEL.match(nxt.label)):
+                return None  # the list goes on: the paragraph is the entry's own
+            announces = (blocks[k].text or "").rstrip().endswith(":")
+            return min(depth, level) - 1 if announces else depth - 1
+    return depth - 1
+
+
 def _lampiran_lines(blocks: Sequence[Block], indent: bool) -> list[tuple[int, str]]:
     """The lines of a Lampiran (or Penjelasan), each with its depth: with ``indent``, an item two spaces a level below
-    the first and a paragraph as the text of the item before it (as the DOCX prints them: Lampiran II, each level its
-    own indentation); without, depth 0. The reader strips the spaces: the tree read back is the same."""
+    the first and a paragraph as the text of the item before it or, after a list, of the item holding it
+    (:func:`after_list`), as the DOCX prints them (Lampiran II: each level its own indentation); without, depth 0.
+    The reader strips the spaces: the tree read back is the same."""
     lines: list[tuple[int, str]] = []
     depth = 0
-    for block in blocks:
+    item: Block | None = None
+    for k, block in enumerate(blocks):
         if block.type == "table":
             lines.extend((0, "\t".join(row)) for row in block.rows or [])
             continue
         if block.type == "heading":
-            depth = 0
+            depth, item = 0, None
         if block.label:
-            depth = max(block.level or 1, 1)
+            depth, item = max(block.level or 1, 1), block
             lines.append((depth - 1 if indent else 0, f"{block.label} {block.text}"))
-        else:
-            lines.append((depth if indent and block.type == "paragraph" else 0, block.text))
+            continue
+        if block.type == "paragraph" and (up := after_list(blocks, k, item)) is not None:
+            depth, item = up, None
+        lines.append((depth if indent and block.type == "paragraph" else 0, block.text))
     return lines
 
 
