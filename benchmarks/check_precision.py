@@ -1,5 +1,6 @@
 """Precision of `rancang check` on real acts: every GALAT and PERINGATAN (and, with ``--info``, INFO) on a sample,
-one line each for a person to read and judge, and the count by severity and rule.
+one line each for a person to read and judge (file, severity, rule, cite, "doubt" when the finding says why its
+reading is doubtful else "plain", message), and the count by severity and rule.
 
 The sample (docs/check-precision.md): the files and folders given (seeds, extra, cases/real), plus ``--national N``
 acts drawn with ``--seed`` from the data-peraturan folder (``uu/`` and ``pp/`` of every year, under ``--max-bytes``).
@@ -67,7 +68,8 @@ def main() -> None:
             doubted[f["severity"]] += bool(f.get("doubt"))
             if f["severity"] in shown:
                 msg = " ".join(f["message"].split())
-                print(f"{path}\t{f['severity']}\t{f['rule']}\t{f['cite']}\t{msg}", file=out)
+                doubt = "doubt" if f.get("doubt") else "plain"
+                print(f"{path}\t{f['severity']}\t{f['rule']}\t{f['cite']}\t{doubt}\t{msg}", file=out)
     if out is not sys.stdout:
         out.close()
     print(f"{read} acts read, {refused} refused, {time.monotonic() - start:.0f} s", file=sys.stderr)

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from rancang.errors import InputError, RancangError, os_reason
+from rancang.errors import InputError, RancangError, install_extra, os_reason
 from rancang.ingest import ingest_bytes
 
 #: environment variable naming an existing scheduler ("tcp://10.0.0.5:8786")
@@ -46,7 +46,7 @@ def client(jobs: int, scheduler: str | None = None) -> Iterator[Any]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
-        raise RancangError("pembacaan terdistribusi memerlukan Dask: pip install 'rancang[cluster]'.") from exc
+        raise RancangError("pembacaan terdistribusi memerlukan Dask: " + install_extra("cluster") + ".") from exc
     if scheduler:
         try:
             c = Client(scheduler, timeout="10s")

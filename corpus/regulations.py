@@ -43,9 +43,9 @@ def _region(name: str | None) -> str:
 
 def default_for(daerah: str | None, folders: Sequence[Path]) -> str | None:
     """The region's own regulation when ``--peraturan`` is not given: its draft (``draft.json`` of ``rancang
-    draft``) in one of ``folders`` (the output folder, the data's folder), else the bundled corpus regulation of
-    region ``daerah`` ("Kota Bogor"); None when neither exists (no clause is cited then). A draft of another region
-    is passed over, never used."""
+    draft``) in one of ``folders`` (the output folder, the folder above it, the data's folder), else the bundled
+    corpus regulation of region ``daerah`` ("Kota Bogor"); None when neither exists (no clause is cited then). A
+    draft of another region is passed over, never used."""
     if not daerah:
         return None
     for folder in folders:

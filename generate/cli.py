@@ -89,11 +89,11 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
     for p in paths:
         if p not in matrix:
             click.echo(f"ditulis: {p}")
-    notes = d.notes
+    n = d.notes.counts()
     click.echo(f"{prof.jenis_peraturan} {prof.nama}: {len(d.reg.pasals())} pasal, "
                f"{sum(1 for n in d.reg.body if n.type == 'bab')} BAB, {len(d.reg.mengingat)} dasar hukum; "
-               f"catatan.md: {len(notes.of('putusan'))} keputusan, {len(notes.of('perbaikan'))} perbaikan, "
-               f"{len(notes.of('dihapus'))} ketentuan tidak dibawa.")
+               f"catatan.md: {n['putusan']} keputusan, {n['isian']} isian, {n['opsi']} opsi dari daerah lain, "
+               f"{n['perbaikan']} perbaikan, {n['dihapus']} ketentuan tidak dibawa.")
     click.echo(f"matriks harmonisasi ditulis: {', '.join(str(p) for p in matrix)}")
     click.echo(checker.format_text(findings, "pemeriksaan"))
     errors = sum(f["severity"] == "error" for f in findings)
@@ -214,7 +214,9 @@ def _letter_scenario(name: str, first: str | None, data: Path | None, example: b
     source = data or (Path(first) if first else None)
     if source is None or out is None:
         raise InputError(f"perlu DATA dan -o FOLDER (contoh data: rancang letter --scenario {name} --example).")
-    folders = (out if out.suffix.lower() != ".zip" else out.parent, source.resolve().parent)
+    # the output folder, the folder above it (README: `draft -o DIR` then `letter ... -o DIR/surat`), the data's
+    outdir = out if out.suffix.lower() != ".zip" else out.parent
+    folders = (outdir, outdir.resolve().parent, source.resolve().parent)
     values, base = read_data(source, "data skenario"), source.resolve().parent
     built = scenarios.build(name, values, base, _peraturan(name, values, base, peraturan, folders))
     if built.sumber:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from rancang.errors import InputError
+from rancang.errors import InputError, install_extra
 from rancang.model.shapes import Procedure, SistemKerja, Step
 
 _SIDE_LABEL = {"asal": "Unit asal (pemohon)", "tujuan": "Unit tujuan (yang dituju)", None: ""}
@@ -35,7 +35,7 @@ def _graph(name: str):
     try:
         import graphviz
     except ImportError as exc:  # pragma: no cover - the extra is installed wherever pictures are wanted
-        raise InputError("gambar memerlukan paket Python 'graphviz' (pip install 'rancang[picture]').") from exc
+        raise InputError("gambar memerlukan paket Python 'graphviz'; " + install_extra("picture") + ".") from exc
     g = graphviz.Digraph(name, graph_attr={"fontname": "Helvetica", "fontsize": "11", "compound": "true"},
                          node_attr={"fontname": "Helvetica", "fontsize": "10"},
                          edge_attr={"fontname": "Helvetica", "fontsize": "9"})

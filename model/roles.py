@@ -23,7 +23,9 @@ from rancang.model.mentions import Mention, before
 
 ROLE_HEADS = ("pejabat ", "pimpinan ", "kepala ", "ketua ", "anggota ", "sekretaris ", "asisten ", "atasan ",
               "koordinator ", "penanggung jawab ", "tim ")
-NOT_SUBJECT = ("kepada", "oleh", "dari", "dengan", "di bawah", "bawah", "sebagai", "tembusan", "selaku")
+# a role after a preposition is no subject ("instrumen bagi Pegawai ASN dalam melaksanakan tugas")
+NOT_SUBJECT = ("kepada", "oleh", "dari", "dengan", "di bawah", "bawah", "sebagai", "tembusan", "selaku", "bagi",
+               "untuk", "terhadap")
 
 
 def slug(text: str) -> str:

@@ -93,3 +93,10 @@ def os_reason(exc: OSError) -> str:
     import errno
 
     return _OS_REASONS.get(errno.errorcode.get(exc.errno or 0, ""), "kesalahan sistem berkas")
+
+
+def install_extra(extra: str) -> str:
+    """How to install the optional part ``extra`` (web, ocr, picture, cluster, akn), as an Indonesian phrase:
+    ``pip install '.[ocr]'`` run from the rancang folder, as README says. rancang is not on PyPI, so
+    installing the extra by the package's name would fetch a stranger's package of that name."""
+    return f"jalankan pip install '.[{extra}]' dari folder rancang"

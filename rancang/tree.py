@@ -184,8 +184,13 @@ class Regulation:
         return out
 
     def find(self, cite: str) -> Node | None:
-        """The node whose ``cite`` is exactly ``cite`` ("Pasal 4 ayat (2) huruf a"), or None."""
-        return next((n for n in self.walk() if n.cite == cite), None)
+        """The node whose ``cite`` is ``cite`` ("Pasal 4 ayat (2) huruf a"), or None. A reader types "pasal 5" or
+        "Pasal  5": an exact match wins, else the cites are compared case-folded with spaces collapsed."""
+        exact = next((n for n in self.walk() if n.cite == cite), None)
+        if exact is not None:
+            return exact
+        wanted = " ".join(cite.split()).casefold()
+        return next((n for n in self.walk() if n.cite and " ".join(n.cite.split()).casefold() == wanted), None)
 
     def to_dict(self, copy: bool = True) -> dict[str, Any]:
         """The regulation as JSON data (the regulation schema). ``copy=False`` shares the tree's own dicts and

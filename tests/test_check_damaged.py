@@ -223,3 +223,52 @@ def test_a_publication_printed_twice_in_one_bracket_is_no_galat():
     l3 = [f for f in _found(twice) if f["rule"] == "L3"]
     assert [f["severity"] for f in l3] == ["warning"] and "juga mencantumkan" in l3[0]["message"]
     assert "L3" in _errors(CLEAN.replace(PP11, PP11.replace("6037", "6073"), 1))
+
+
+AMEND = (DATA / "check_amend.txt").read_text(encoding="utf-8")
+
+
+def test_the_points_of_an_amending_pasal_i_are_instructions_not_list_items():
+    """UU 15/2019 Pasal I angka 12: "Ketentuan Pasal 72 tetap, Penjelasan Pasal 72 diubah sebagaimana tercantum
+    dalam penjelasan pasal demi pasal." -- each point of Pasal I is a sentence of its own (Lampiran II angka 231-235),
+    ending with "." or ":", never ";"."""
+    text = AMEND.replace("2. Di antara Pasal 5 dan Pasal 6", "2. Penjelasan Pasal 4 diubah sebagaimana tercantum "
+                         "dalam penjelasan.\n\n3. Di antara Pasal 5 dan Pasal 6")
+    assert not [f for f in _found(text, "uji.txt") if f["rule"].startswith("R1")]
+
+
+def test_the_mengingat_heading_printed_again_is_no_entry():
+    """PP 75/2015 and PP 94/2014's copies print "Mengingat:" then "Mengingat :": no entry ending with ":"."""
+    text = CLEAN.replace("Mengingat :\n\n1. Pasal 18", "Mengingat:\n\nMengingat :\n\n1. Pasal 18")
+    assert not [f for f in _found(text) if f["rule"].startswith("M1")]
+
+
+def test_a_judul_read_with_the_copys_heading_again_is_a_doubtful_name():
+    """PP 22/2016's copy: "PERATURAN PEMERINTAH ... NOMOR 22 TAHUN 2016 TENTANG PERATURAN PEMERINTAH ... TENTANG
+    PEMBERIAN ...": the name after "Menetapkan" is the judul's, read with more around it."""
+    # (the last consideration names the act otherwise, so it cannot vouch for the diktum's name)
+    other = CLEAN.replace("perlu menetapkan Peraturan Bupati tentang Sistem Kerja Pegawai",
+                          "perlu menetapkan Peraturan Bupati tentang Sistem Kerja bagi Pegawai")
+    text = other.replace("TENTANG\n\nSISTEM KERJA", "TENTANG\n\nPERATURAN BUPATI SUKAMAJU NOMOR 5 TAHUN 2024 TENTANG "
+                         "SISTEM KERJA", 1)
+    d1 = [f for f in _found(text) if f["rule"] == "D1_title"]
+    assert d1 and all(f.get("doubt") for f in d1)
+    # a name that differs in its words stays a plain finding
+    wrong = other.replace("Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA PEGAWAI",
+                          "Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA UNTUK PEGAWAI")
+    assert [f.get("doubt") for f in _found(wrong) if f["rule"] == "D1_title"] == [None]
+
+
+def test_a_list_of_whole_sentences_is_no_list_of_items_ending_with_a_full_stop():
+    """UU 7/2014 Pasal 84 ayat (3): "a. Dalam hal perjanjian ... ." / "b. Dalam hal ... ." -- each item a sentence of
+    its own, capitalised and closed; a list of lower-case items closed with "." is still R1_item."""
+    edits = [("a. orientasi pada hasil;", "a. Orientasi pada hasil."), ("b. kompetensi;", "b. Kompetensi."),
+             ("c. profesionalisme;", "c. Profesionalisme."), ("d. kolaboratif;", "d. Kolaboratif."),
+             ("e. transparansi; dan", "e. Transparansi."), ("f. akuntabel.", "f. Akuntabel.")]
+    whole = CLEAN
+    for old, new in edits:
+        assert old in whole
+        whole = whole.replace(old, new, 1)
+    assert not [f for f in _found(whole) if f["rule"].startswith("R1")]
+    lower = CLEAN.replace("a. orientasi pada hasil;", "a. orientasi pada hasil.", 1)
+    assert [f["cite"] for f in _found(lower) if f["rule"] == "R1_item"] == ["Pasal 2 ayat (1) huruf a"]

@@ -189,6 +189,11 @@ MUTATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                     "Penilai Kinerja.", "Pada struktur di atas, Pejabat Fungsional dan pelaksana pada setiap Unit "
                     "Organisasi berkedudukan di bawah Pejabat Penilai Kinerja.")]),
     # 7. sistem-kerja coverage: the topic is gone from the Pasal and from the list of components
+    # a UU of 1950 promulgated in the Berita Negara, given a Lembaran Negara and a Tambahan to fill
+    "M3_gazette": (CLEAN, [(FORMING.strip().rstrip(";"), "2. Undang-Undang Nomor 12 Tahun 1950 tentang Pembentukan "
+                            "Daerah-daerah Kabupaten dalam Lingkungan Propinsi Djawa Timur (Lembaran Negara Republik "
+                            "Indonesia Tahun 1950 Nomor ...., Tambahan Lembaran Negara Republik Indonesia "
+                            "Nomor ....)")]),
     "S1": (CLEAN, [("(1) Pengelolaan kinerja Pegawai ASN terdiri atas perencanaan kinerja, pelaksanaan dan pemantauan "
                     "kinerja, penilaian kinerja, serta tindak lanjut hasil evaluasi kinerja.\n\n(2) ", ""),
                    ("e. pengelolaan kinerja; dan", "e. penilaian; dan"),

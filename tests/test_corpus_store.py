@@ -95,6 +95,23 @@ def test_cli_add_twice_is_a_no_op(tmp_path: Path, capsys: pytest.CaptureFixture[
         "SELECT id, sha256, clauses FROM regulations ORDER BY id").fetchall() == snapshot
 
 
+def test_a_folder_s_readme_is_passed_over_and_a_failure_names_its_file_once(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "c.sqlite"
+    _variants(tmp_path / "in", 1)
+    (tmp_path / "in" / "README.md").write_text("# Seeds\n\nBerkas peraturan contoh.\n", encoding="utf-8")
+    (tmp_path / "in" / ".hidden.txt").write_text("catatan editor\n", encoding="utf-8")
+    assert main(["corpus", "add", "--db", str(db), "--no-seed", "-j", "1", str(tmp_path / "in")]) == 0
+    said = capsys.readouterr()
+    assert f"dilewati: {tmp_path / 'in' / 'README.md'} (bukan peraturan)" in said.err
+    assert "1 ditambahkan, 0 sudah ada, 0 gagal." in said.out
+    letter = tmp_path / "lain" / "surat.txt"
+    letter.parent.mkdir()
+    letter.write_text("Dengan hormat, bersama ini kami sampaikan undangan rapat.\n", encoding="utf-8")
+    assert main(["corpus", "add", "--db", str(db), "--no-seed", "-j", "1", str(letter.parent)]) == 1
+    failed = next(line for line in capsys.readouterr().err.splitlines() if line.startswith("gagal:"))
+    assert failed.count("surat.txt") == 1
+
+
 WITHOUT_DASK = ("import sys\nsys.modules['dask'] = sys.modules['distributed'] = None  # a plain install\n"
                 "from rancang.cli import main\nsys.exit(main(sys.argv[1:]))\n")
 
@@ -115,7 +132,7 @@ def test_a_plain_install_adds_a_folder_of_five_files_in_worker_processes_and_fin
     assert found.returncode == 0 and "Pasal 10 ayat (6)" in found.stdout, found.stdout  # Jepara
     far = run("corpus", "add", "--db", db, "--scheduler", "tcp://127.0.0.1:9", str(folder))
     assert far.returncode == 1 and far.stderr.strip() == (
-        "Galat: pembacaan terdistribusi memerlukan Dask: pip install 'rancang[cluster]'.")
+        "Galat: pembacaan terdistribusi memerlukan Dask: jalankan pip install '.[cluster]' dari folder rancang.")
 
 
 def test_a_file_that_is_not_a_regulation_is_reported_not_lost(tmp_path: Path,
@@ -137,6 +154,12 @@ def test_show_cite_prints_the_clause_with_its_items(store: Store, capsys: pytest
     assert main(["corpus", "show", "jepara", "--cite", "Pasal 10 ayat (4)", "--db", str(store.path)]) == 0
     out = capsys.readouterr().out
     assert "penunjukan" in out and "pengajuan sukarela" in out
+
+
+def test_show_cite_reads_the_clause_however_the_reader_capitalises_it(store: Store, capsys) -> None:
+    assert main(["corpus", "show", "jepara", "--cite", "pasal 10  AYAT (4)", "--db", str(store.path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("jepara Pasal 10 ayat (4)") and "pengajuan sukarela" in out
 
 
 def _count(db: Path) -> int:

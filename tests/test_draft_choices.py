@@ -241,12 +241,17 @@ def test_a_signer_name_with_markup_is_refused_in_one_sentence_and_nothing_is_wri
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
 
 
-def test_a_signer_name_with_academic_titles_is_a_decision_of_the_drafter(draft_sources):
-    data = {**KABUPATEN, "kepala_daerah": {"nama": "Dr. H. Budi Santoso, S.H., M.Si.", "jabatan": "Bupati"}}
+def test_a_signer_name_is_printed_without_academic_titles_and_the_drafter_confirms_it(draft_sources):
+    """UU 12/2011 Lampiran II angka 164-169: the signature block prints the name without titles, degrees or rank;
+    the profile's name with them is printed bare, and the drafter is asked to confirm the name as printed."""
+    data = {**KABUPATEN, "kepala_daerah": {"nama": "Dr. H. Budi Santoso, S.H., M.Si.", "jabatan": "Bupati"},
+            "sekretaris_daerah": {"nama": "Drs. Hj. Siti Aminah, MM"}}
     d = draft.build(profile.from_dict(data), sources=draft_sources)
     decided = [n for n in d.notes.of("putusan") if n.rule == "T2_title"]
-    assert decided and "tanpa gelar" in decided[0].why
-    assert any(f["rule"] == "T2_title" for f in check(d.reg))  # and check says so on the draft
+    assert len(decided) == 2 and "tanpa gelar" in decided[0].why and '"BUDI SANTOSO"' in decided[0].why
+    assert "BUDI SANTOSO" in d.reg.penutup.lines and "SITI AMINAH" in d.reg.penutup.lines
+    assert not [ln for ln in d.reg.penutup.lines if re.search(r"\b(?:DR|DRS|H|HJ|S\.H|M\.SI|MM)\b\.?", ln)]
+    assert not any(f["rule"] == "T2_title" for f in check(d.reg))  # and check has nothing left to say
 
 
 def test_a_clause_no_other_region_has_is_a_decision_naming_its_source_act(written, draft_sources):

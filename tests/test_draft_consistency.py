@@ -23,7 +23,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
 
 
 PROFILES = {
-    "sleman": example("sleman"),
+    # a profile that takes the bar on PPPK as Ketua Tim Kerja (one region's rule) as its own policy
+    "sleman": {**example("sleman"), "opsi": {"pppk_dapat_menjadi_ketua_tim": False, "mulai_berlaku": None}},
     "kota-pj": moved(example("kota-magelang"), "Bitung", "Sulawesi Utara", perangkat_daerah=[],
                      kepala_daerah={"nama": "Yohanis Mandagi", "jabatan": "Pj. Wali Kota"},
                      opsi={"pppk_dapat_menjadi_ketua_tim": True, "mulai_berlaku": None}),
@@ -149,7 +150,7 @@ def test_a_decision_quotes_what_the_draft_now_says(written, key):
 
 
 def test_a_clause_the_profile_chose_is_no_decision_about_the_base_regions_policy(written):
-    """Sleman's profile says PPPK may not lead a Tim Kerja (opsi pppk_dapat_menjadi_ketua_tim: false): the bar in
+    """A profile saying PPPK may not lead a Tim Kerja (opsi pppk_dapat_menjadi_ketua_tim: false): the bar in
     the draft is the region's own choice, not "kebijakan daerah asal" to decide; a kota that lets PPPK lead one
     has no such bar."""
     d, _, _, md, _ = written["sleman"]

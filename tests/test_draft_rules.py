@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from rancang.generate.draft import build as draft
-from rancang.generate.draft import clauses, lampiran, neutralise, repair, terms
+from rancang.generate.draft import clauses, lampiran, model_perbup, neutralise, repair, terms
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import tag
 from rancang.generate.shared import profile
@@ -271,6 +271,19 @@ def test_option_pppk_removes_exactly_the_ayat_it_concerns(draft_sources):
     assert "Perjanjian Kerja tidak dapat" not in " ".join(n.text for n in after.walk())
     assert [a.number for a in after.child_list("ayat")] == [str(i) for i in range(1, len(after.children) + 1)]
     assert any(n.rule == "opsi:pppk_dapat_menjadi_ketua_tim" for n in yes.notes.of("dihapus"))
+
+
+def test_an_option_left_unset_follows_the_model_so_one_regions_rule_is_not_carried(draft_sources):
+    """The bar on PPPK as Ketua Tim Kerja is in one region's act only (not in the model Perbup): a profile that says
+    nothing about it does not take it, even from that region's act; only an explicit false carries it."""
+    model = model_perbup.load()
+    assert not any("Perjanjian Kerja tidak dapat ditugaskan" in k["rumusan"] for k in model["ketentuan"])
+    unset = draft.build(_with({}), "jepara", sources=draft_sources, validate=False)
+    assert "Perjanjian Kerja tidak dapat ditugaskan" not in unset.markdown
+    assert any(n.rule == "opsi:pppk_dapat_menjadi_ketua_tim" for n in unset.notes.of("dihapus"))
+    for example_profile in EXAMPLES.glob("*.yaml"):  # and no example profile takes it by default
+        opsi = yaml.safe_load(example_profile.read_text(encoding="utf-8")).get("opsi") or {}
+        assert opsi.get("pppk_dapat_menjadi_ketua_tim") is not False, example_profile.name
 
 
 def test_option_mulai_berlaku_names_the_date(draft_sources):

@@ -110,10 +110,11 @@ def test_xml_invalid_characters_never_cut_the_document(tmp_path, capsys):
 def test_signature_marks_acting_and_on_behalf():
     data = naskah.example_data("jawaban-persetujuan")
     data["penandatangan"] = {"jabatan": "Kepala Dinas Kesehatan", "nama": "Budi", "status": "Plt.",
-                             "atas_nama": "Bupati Sleman", "nip": "1"}
+                             "atas_nama": "Bupati Sleman", "nip": "197905102006042003"}
     lines = docx_lines(naskah.render("jawaban-persetujuan", data))
     i = lines.index("a.n. Bupati Sleman")
-    assert lines[i + 1] == "Plt. Kepala Dinas Kesehatan," and lines[i + 2] == "Budi" and lines[i + 3] == "NIP. 1"
+    assert lines[i + 1] == "Plt. Kepala Dinas Kesehatan," and lines[i + 2] == "Budi"
+    assert lines[i + 3] == "NIP. 19790510 200604 2 003"
 
 
 def test_keputusan_is_titled_by_its_maker_with_one_colon_column():

@@ -180,7 +180,8 @@ def test_without_peraturan_the_region_s_own_draft_in_the_output_folder_is_used(s
     assert main(["letter", "--scenario", NAME, str(data), "-o", str(out)]) == 0
     assert f"peraturan daerah: {out / 'draft.json'}" in capsys.readouterr().out
     md = (out / "skenario.md").read_text(encoding="utf-8")
-    assert "| Lampiran BAB II huruf B angka 2 huruf a angka 3 huruf a |" in md and "tidak diberikan" not in md
+    assert "angka 2 huruf a angka 3 huruf a |" in md and "tidak diberikan" not in md  # the draft's own clause
+    assert f"Dibaca dari: {out / 'draft.json'} (ditemukan otomatis" in md  # and skenario.md says which file
 
 
 def test_a_draft_of_another_region_is_passed_over_and_a_bundled_region_found(sleman_draft, tmp_path):

@@ -17,6 +17,7 @@ import pytest
 
 from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah.catalogue import get_type
+from rancang.generate.naskah.fill import tanggal
 
 sys.path.insert(0, str(Path(__file__).parent))
 from letter_helpers import docx_lines, docx_text, itemized_sleman, peraturan_of  # noqa: E402
@@ -164,7 +165,7 @@ def test_a_dasar_cites_an_employee_s_letter_by_name_with_a_capital():
     assert own and " tanggal " in own[0] and "Nomor" not in own[0]
     # the employee's letter cited as written a day after the surat tugas: refused, both letters named
     later = sc.workdays_after(order.date, 1)
-    order.data["dasar"] = [x.replace(sc.tanggal(built.letters[2].date), sc.tanggal(later)) if x in own else x
+    order.data["dasar"] = [x.replace(tanggal(built.letters[2].date), tanggal(later)) if x in own else x
                            for x in dasar]
     files[order.filename] = naskah.render(order.jenis, order.data, order.layout)
     with pytest.raises(InputError, match=order.filename):

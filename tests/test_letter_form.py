@@ -53,7 +53,7 @@ def test_the_keputusan_has_its_own_register_not_a_setda_agenda(team, tmp_path):
     again = sc.build("tim-kerja-lintas-pd", data)
     files = dict(sc.render_all(again))
     assert "NOMOR 57/KEP.BUP/2026" in docx_text(files["05-keputusan-tim-lintas-pd.docx"])
-    assert "Keputusan Bupati Sleman Nomor 57/Kep.Bup/2026 tanggal" in docx_text(files["06-laporan-ketua-tim.docx"])
+    assert "Keputusan Bupati Sleman Nomor 57/Kep.Bup/2026 tentang" in docx_text(files["06-laporan-ketua-tim.docx"])
     data["profil"] = str(_profile_with(tmp_path, nomor_keputusan="{urut}/{tahun}"))
     with pytest.raises(Exception, match=r"nomor_keputusan '\{urut\}/\{tahun\}'.*\{nomor\} dan \{tahun\}"):
         sc.build("tim-kerja-lintas-pd", data)

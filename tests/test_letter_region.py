@@ -21,6 +21,7 @@ from rancang.cli import main
 from rancang.errors import InputError
 from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import scenario as sc
+from rancang.generate.naskah import steps
 from rancang.generate.shared import profile as profiles
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -89,11 +90,14 @@ def bantul_draft(tmp_path_factory, draft_sources) -> Path:
 
 
 def test_the_regions_own_draft_gives_steps_and_clauses(bantul_draft, tmp_path, capsys):
-    data = _data("penunjukan-lintas-unit")
-    built = sc.build("penunjukan-lintas-unit", data, peraturan=peraturan_of(str(bantul_draft)))
+    name = "pengajuan-sukarela-lintas-unit"
+    data = _data(name)
+    built = sc.build(name, data, peraturan=peraturan_of(str(bantul_draft)))
     assert built.peraturan.startswith("Peraturan Bupati Bantul")
     cites = [s.cite for s in built.steps]
-    assert all(CITE.search(c) for c in cites) and len(set(cites)) == len(cites)
+    # every step on a clause of the draft; one clause tells both the approval and its passing on (angka 2)
+    assert all(CITE.search(c) for c in cites) and len(set(cites)) == len(cites) - 1
+    assert not any(steps.UNDETAILED in s.teks for s in built.steps)
     reg = corpus_tree(bantul_draft)
     for c in cites:
         assert c.startswith("Lampiran") or reg.find(c) is not None, c
@@ -101,10 +105,21 @@ def test_the_regions_own_draft_gives_steps_and_clauses(bantul_draft, tmp_path, c
     assert perintah.data["dasar"][0] == built.peraturan
     f = tmp_path / "data.yaml"
     f.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    assert main(["letter", "--scenario", "penunjukan-lintas-unit", str(f), "--peraturan", str(bantul_draft),
+    assert main(["letter", "--scenario", name, str(f), "--peraturan", str(bantul_draft),
                  "-o", str(tmp_path / "surat")]) == 0
     md = (tmp_path / "surat" / "skenario.md").read_text(encoding="utf-8")
     assert all(c in md for c in cites) and "Jepara" not in md
+
+
+def test_a_request_between_unit_kerja_never_cites_the_clause_of_a_pimpinan_unit_organisasi(bantul_draft):
+    """The draft's model Perbup has no lintas-unit-kerja mechanism: its lintas-unit-organisasi clause has the
+    Pimpinan Unit Organisasi send the request, so a Kepala Bidang's nota dinas to another Kepala Bidang of the same
+    Dinas is not that clause's letter (it is a penunjukan within the unit organisasi, not detailed there)."""
+    built = sc.build("penunjukan-lintas-unit", _data("penunjukan-lintas-unit"),
+                     peraturan=peraturan_of(str(bantul_draft)))
+    assert "lintas unit organisasi" not in built.prosedur.lower()
+    first = built.steps[0]
+    assert first.letter.dari.role == "asal.unit" and steps.UNDETAILED in first.teks
 
 
 def corpus_tree(path: Path):

@@ -314,3 +314,16 @@ Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
     assert [d["cite"] for d in roles(m)["anggota_tim"]["duties"]] == ["Pasal 1 huruf a", "Pasal 1 huruf b"]
     assert roles(m)["ketua_tim"]["duties"] == []
     assert ("anggota_tim", "ketua_tim") in {(x["from"], x["to"]) for x in m["reporting_lines"]}
+
+
+def test_a_role_after_a_preposition_is_no_subject():
+    """"Sistem Kerja digunakan sebagai instrumen bagi Pegawai ASN dalam melaksanakan tugas ...": no duty of the
+    Pegawai ASN (the clause tells what the sistem kerja is for)."""
+    m = model("""Pasal 1
+Sistem Kerja digunakan sebagai instrumen bagi Pegawai ASN dalam melaksanakan tugas dan fungsi unit organisasi.
+Pasal 2
+Setiap Pegawai ASN melaksanakan tugas sesuai dengan sasaran kinerja pegawai.
+Pasal 3
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+    assert [d["cite"] for d in roles(m)["pegawai_asn"]["duties"]] == ["Pasal 2"]

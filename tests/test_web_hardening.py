@@ -324,3 +324,30 @@ def test_a_client_that_reads_while_it_sends_gets_the_413_page_before_its_body_en
         srv.should_exit = True
     assert answer.startswith(b"HTTP/1.1 413") and "Berkas terlalu besar: batas unggahan 1 MB." in answer.decode()
     assert at_page < 100 * MB  # the page came while the body was still on its way
+
+
+def test_the_browser_asking_for_an_icon_gets_an_empty_answer_not_an_error_page(tmp_path) -> None:
+    c = make_client(tmp_path, token=TOKEN)
+    r = c.get("/favicon.ico")
+    assert r.status_code == 204 and not r.content
+
+
+def test_the_upload_limit_reads_in_megabytes_with_a_capital_mb() -> None:
+    from rancang.errors import InputError
+    from rancang.web.security import read_upload
+
+    class Upload:
+        filename = "perbup.pdf"
+
+        def __init__(self) -> None:
+            self.left = [b"x" * MB, b"x" * MB]
+
+        async def read(self, _n: int) -> bytes:
+            return self.left.pop() if self.left else b""
+
+        async def close(self) -> None:
+            pass
+
+    with pytest.raises(InputError) as caught:
+        asyncio.run(read_upload(Upload(), MB))
+    assert "batas unggahan 1 MB." in str(caught.value) and " mb" not in str(caught.value)

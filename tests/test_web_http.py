@@ -189,6 +189,7 @@ def test_serve_beyond_this_machine_needs_a_long_token(monkeypatch, capsys, tmp_p
 
     runs: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: runs.append({"app": app, **kw}))
+    monkeypatch.setattr("rancang.web.cli.port_refusal", lambda host, port: None)  # the port may be busy here
     monkeypatch.delenv("RANCANG_TOKEN", raising=False)
     db = str(tmp_path / "c.sqlite")
     work = ["--db", db, "--workdir", str(tmp_path / "w")]
@@ -209,6 +210,29 @@ def test_serve_beyond_this_machine_needs_a_long_token(monkeypatch, capsys, tmp_p
     monkeypatch.setenv("RANCANG_TOKEN", TOKEN)
     assert main(["serve", "--host", "0.0.0.0", "--port", "8123", *work]) == 0
     assert runs[-1]["host"] == "0.0.0.0" and runs[-1]["port"] == 8123
+
+
+def test_serve_on_a_busy_port_says_so_in_one_sentence_before_announcing_anything(monkeypatch, capsys,
+                                                                                tmp_path) -> None:
+    import socket
+
+    import uvicorn
+
+    from rancang.cli import main
+
+    runs: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: runs.append(kw))
+    monkeypatch.delenv("RANCANG_TOKEN", raising=False)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code = main(["serve", "--port", str(port), "--db", str(tmp_path / "c.sqlite"),
+                     "--workdir", str(tmp_path / "w")])
+    err = capsys.readouterr().err
+    assert code == 1 and not runs
+    assert f"port {port} sudah dipakai program lain" in err and "berjalan di" not in err
+    assert len(err.strip().splitlines()) == 1 and "Errno" not in err
 
 
 def test_posts_from_another_site_are_refused(client) -> None:

@@ -97,6 +97,10 @@ def test_draft_from_the_form_downloads_docx_md_json(client) -> None:
     posted["_take.pengelolaan_kinerja"] = "bogor"
     html = wait_job(client, client.post("/susun", data=posted, headers={"HX-Request": "true"}).text)
     assert "Rancangan siap" in html and "Peraturan Wali Kota Magelang" in html
+    import re
+
+    counts = re.search(r"pemeriksaan: \d+ galat, \d+ peringatan, \d+ info\.", html)  # the CLI's words
+    assert counts and "peringatan/info" not in html
     files = _downloads(html)
     names = {f.split("/")[1] for f in files}
     assert {"draft.docx", "draft.md", "draft.json"} <= names

@@ -13,7 +13,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -85,7 +85,7 @@ def _guards(app: Any, cfg: Config) -> None:
     @app.middleware("http")
     async def guard(request, call_next):  # noqa: ANN001, ANN202
         path = request.url.path
-        if cfg.token and not path.startswith("/static/"):
+        if cfg.token and not path.startswith("/static/") and path != "/favicon.ico":
             query = dict(request.query_params)
             given, in_query = security.presented_token(request.headers, request.cookies, query)
             client = request.client.host if request.client else "?"
@@ -112,6 +112,10 @@ def _guards(app: Any, cfg: Config) -> None:
 
 
 def _job_routes(app: Any) -> None:
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:  # the browser asks on every page; "no icon" is an answer, not a missing page
+        return Response(status_code=204)
+
     @app.get("/unduh/{jid}/{name}")
     def download(request: Request, jid: str, name: str):  # noqa: ANN202
         job = request.app.state.jobs.get(jid) if security.JOB_ID.match(jid) else None

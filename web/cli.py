@@ -7,11 +7,13 @@ command prints with the address to open. Requests must name this machine or the 
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 
 import click
 
-from rancang.errors import RancangError
+from rancang.errors import RancangError, install_extra
 from rancang.web.config import Config, check_token, needs_token, new_token, reachable_names, token_from_env
 
 #: why the web app cannot start, when the optional ``[web]`` extra (fastapi, uvicorn, jinja2) is not installed
@@ -22,6 +24,30 @@ try:
     from rancang.web.app import create_app
 except ImportError as exc:  # pragma: no cover - the test extras install [web]
     MISSING = exc
+
+def port_refusal(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be listened on, as one Indonesian sentence, or None when it can: checked by binding
+    a socket the way uvicorn does (``SO_REUSEADDR``), before the address is announced."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError):
+        return f"alamat {host} tidak dikenal; pakai alamat komputer ini, misalnya --host 127.0.0.1."
+    family, kind, proto, _name, address = infos[0]
+    try:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            return (f"port {port} sudah dipakai program lain (mungkin rancang yang sudah berjalan); "
+                    f"pilih port lain, misalnya --port {port + 1 if port < 65535 else 8000}.")
+        if exc.errno == errno.EACCES:
+            return f"port {port} hanya boleh dipakai administrator; pilih port di atas 1023, misalnya --port 8000."
+        if exc.errno == errno.EADDRNOTAVAIL:
+            return f"alamat {host} bukan alamat komputer ini; pakai --host 127.0.0.1 atau --host 0.0.0.0."
+        return f"port {port} di alamat {host} tidak dapat dipakai ({exc.strerror or exc})."
+    return None
+
 
 DB_HELP = "Berkas basis data korpus (bawaan: folder data pengguna, atau $RANCANG_DB)."
 
@@ -51,7 +77,10 @@ def serve(host: str, port: int, db: str | None, max_upload: int, workdir: Path |
     if made:
         token = new_token()
     if MISSING is not None:
-        raise RancangError("paket web belum terpasang; jalankan: pip install 'rancang[web]'.") from MISSING
+        raise RancangError("paket web belum terpasang; " + install_extra("web") + ".") from MISSING
+    refusal = port_refusal(host, port)
+    if refusal:
+        raise RancangError(refusal)
     names = reachable_names(host)
     app = create_app(Config(db=db, workdir=workdir, max_upload=max_upload * 1024 * 1024, token=token,
                             hosts=names))

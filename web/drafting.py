@@ -22,6 +22,7 @@ from rancang.errors import InputError, RancangError
 from rancang.generate import naskah
 from rancang.generate.draft import build as drafting
 from rancang.generate.draft import compose, consensus
+from rancang.generate.draft.harmonisasi import summary as counted
 from rancang.generate.draft.sources import Sources
 from rancang.generate.naskah import scenario as scen
 from rancang.generate.naskah.steps import Peraturan
@@ -136,10 +137,9 @@ def draft(db: str | None, data: dict[str, Any], base: str, takes: list[tuple[str
     drafting.write(d, job.outdir)
     job.progress("Memeriksa rancangan…", 0.85)
     found = services.findings(d.reg)
-    errors = sum(f["severity"] == "error" for f in found)
     summary = (f"{prof.jenis_peraturan} {prof.nama}: {len(d.reg.pasals())} pasal, "
                f"{sum(1 for n in d.reg.body if n.type == 'bab')} BAB, {len(d.reg.mengingat)} dasar hukum; "
-               f"pemeriksaan: {errors} galat, {len(found) - errors} peringatan/info.")
+               f"pemeriksaan: {counted(found)}")  # the same words as `rancang check`
     notes = job.outdir / "catatan.md"
     catatan = notes.read_text(encoding="utf-8") if notes.is_file() else None
     return {"reg": d.reg, "findings": found, "catatan": catatan, "summary": summary, "base": base}

@@ -173,7 +173,9 @@ def parse(schema: dict[str, Any], form: dict[str, list[str]], root: dict[str, An
         lines = [ln.strip() for ln in _one(form, name).splitlines() if ln.strip()]
         return lines or MISSING
     if kind == "boolean":
-        return _one(form, name) in ("on", "true", "1", "ya")
+        # a box left unticked is "no" -- or, where the schema allows null ("not said"), nothing said
+        on = _one(form, name) in ("on", "true", "1", "ya")
+        return True if on else (MISSING if "null" in (s.get("type") or []) else False)
     raw = _one(form, name).strip()
     if not raw:
         return MISSING

@@ -130,7 +130,7 @@ async def read_upload(upload: Any, limit: int) -> tuple[str, bytes]:
         while chunk := await upload.read(1 << 20):
             size += len(chunk)
             if size > limit:
-                raise InputError(f"{name}: " + MSG_TOO_BIG.format(limit=human_size(limit)).lower())
+                raise InputError(f"{name}: " + "berkas terlalu besar: batas unggahan " + human_size(limit) + ".")
             chunks.append(chunk)
     finally:
         await upload.close()

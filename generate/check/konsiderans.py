@@ -155,6 +155,8 @@ def check_mengingat(reg: Regulation) -> Iterator[Finding]:
     for item in reg.mengingat:
         text = norm(item.text)
         cite = _cite("Mengingat", item, reg.mengingat)
+        if re.fullmatch(r"Mengingat\s*:?", text, re.I):
+            continue  # the heading printed again by the copy ("Mengingat:" / "Mengingat :", PP 75/2015): no entry
         if text and not text.endswith(";") and item is not reg.mengingat[-1]:
             tail = " ".join(text.split()[-3:])
             yield finding("M1_end", cite, fix={"old": tail, "new": tail.rstrip(".,:") + ";",

@@ -276,4 +276,30 @@ def check_required_bases(reg: Regulation) -> Iterator[Finding]:
 _FORMING = re.compile(r"Undang-Undang\s+(?:Darurat\s+)?Nomor\s+\S+\s+Tahun\s+\d{4}\s+tentang\s+"
                       r"(?:Pembentukan|Provinsi|Kabupaten|Kota)\b")
 
-CHECKS = [check_replaced, check_chain, check_numbers, check_region_gazette, check_required_bases]
+def check_gazette_kind(reg: Regulation) -> Iterator[Finding]:
+    """M3_gazette: a Mengingat entry that prints, or leaves blank, a Lembaran Negara or a Tambahan for an act the
+    knowledge base knows only in the Berita Negara (the UU of 1950 made at Yogyakarta before the unitary state: UU
+    12/1950 "Berita Negara Tahun 1950 Nomor 41"): the drafter is not asked for numbers the act does not have. A
+    warning on a verified fact, an INFO otherwise."""
+    base = store.load()
+    for item in reg.mengingat:
+        text = norm(item.text)
+        for cited in cited_acts(text):
+            key, act = cited["act"]["key"], cited["act"]
+            bn = base.fact(key, "bn")
+            if bn is None or base.fact(key, "ln") is not None or base.fact(key, "tln") is not None:
+                continue
+            m = re.search(rf"Nomor\s+{re.escape(str(act['nomor']))}\s+Tahun\s+{act['tahun']}\b[^();]*?\(([^()]*)\)",
+                          text)
+            printed = m.group(1) if m else ""
+            if not re.search(r"\b(?:Lembaran\s+Negara|Tambahan)\b", printed):
+                continue
+            f = finding("M3_gazette", item_cite("Mengingat", reg.mengingat, item), act=base.name(key),
+                        value=_value("bn", bn["value"]), evidence=evidence.sources_phrase(base, bn["sources"]),
+                        found=printed.strip())
+            if bn["status"] != "verified":
+                f["severity"] = "info"
+            yield f
+
+
+CHECKS = [check_replaced, check_chain, check_numbers, check_region_gazette, check_required_bases, check_gazette_kind]

@@ -73,7 +73,23 @@ def check_menetapkan(reg: Regulation) -> Iterator[Finding]:
     if last and _words(last.group(1)) == _words(named):
         return  # the konsiderans and the diktum agree against the judul as read: the reading of the judul is in doubt
     if _words(named) != _words(judul):
-        yield finding("D1_title", "Diktum", found=named.strip(), judul=judul)
+        f = finding("D1_title", "Diktum", found=named.strip(), judul=judul)
+        if _read_with_more(_words(named).split(), _words(judul).split()):
+            # "PERATURAN PEMERINTAH ... NOMOR 22 TAHUN 2016 TENTANG PERATURAN PEMERINTAH ... NOMOR 22 TAHUN 2016
+            # TENTANG PEMBERIAN ... MENIMBANG MENGINGAT" (PP 22/2016's copy): the name is there whole
+            f["reading_doubt"] = "judul terbaca bersama baris lain (kop yang tercetak dua kali, kata Menimbang)"
+        yield f
+
+
+def _read_with_more(named: list[str], judul: list[str]) -> bool:
+    """Whether the judul as read holds the name word for word with other lines of the copy around it: its own
+    heading again ("... NOMOR 22 TAHUN 2016 TENTANG") or the words that follow it ("MENIMBANG MENGINGAT")."""
+    n = len(named)
+    for i in range(len(judul) - n + 1):
+        if n and judul[i:i + n] == named:
+            rest = set(judul[:i] + judul[i + n:])
+            return bool(rest & {"tentang", "nomor", "menimbang", "mengingat"})
+    return False
 
 
 

@@ -361,12 +361,17 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
             if node.type == "perubahan" or not node.text.strip():
                 continue
             items = [c for c in node.children if c.type in LIST_KINDS]
+            if any(g.type == "perubahan" for it in items for g in it.children):
+                # the numbered points of an amending Pasal I are instructions, each a sentence of its own ("12.
+                # Ketentuan Pasal 72 tetap, Penjelasan Pasal 72 diubah ...", UU 15/2019; Lampiran II angka 231-235),
+                # not the items of one sentence
+                items = []
             text = clause(node.text)
             if node.type in ("ayat", *BODY_UNITS) and not items and not node.child_list("ayat") and \
                     not text.endswith((".", ":")) and (node.type == "ayat" or not node.children):
                 yield finding("R1_end", node.cite, fix=_end_fix(node, "."), found=ending(text))
-            if not items:
-                continue
+            if not items or all(clause(i.text)[:1].isupper() and clause(i.text).endswith(".") for i in items):
+                continue  # (a list of whole sentences, each capitalised and closed: "a. Dalam hal ... ." UU 7/2014)
             after_list = node.children.index(items[-1]) < len(node.children) - 1
             closes = _closes_sentence(node, parents)
             for item in items:

@@ -19,12 +19,17 @@ from rancang.generate.check import Finding, check
 from rancang.generate.check.fix import fix_tree
 from rancang.generate.draft import (
     bagian_refs,
+    chains,
     compose,
+    definitions,
+    grouping,
     harmonisasi,
     harmonisasi_docx,
     lampiran_model,
+    model_build,
     referents,
     repair,
+    restated,
     terms,
 )
 from rancang.generate.draft.notes import Notes
@@ -92,16 +97,25 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     against the regulation schema; bulk runs may skip it. Raises InputError (see :func:`compose.compose`)."""
     composed = compose.compose(profile, base, takes, sources)
     reg, notes = composed.reg, composed.notes
+    grouping.single_bagian(reg.body, notes)  # a BAB left with one Bagian by the clauses not carried
+    restated.definitions(reg.body, notes)  # a definition worded after a repealed act: a decision
     number_tree(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)
+    definitions.one_way(reg.body, notes)  # defined terms written in small letters (case only: spans kept)
     if repair.subjects(reg, notes) | terms.drop_unused(reg, notes):  # X5 and U5 repairs need resolved refs
         number_tree(reg.body)
         refs_mod.resolve(reg)
     referents.doubtful(reg, notes)  # a reference whose subject only another ayat names: a decision
+    if chains.follow(reg, notes):  # a reference landing on a clause that only refers its matter on
+        refs_mod.resolve(reg)
     if bagian_refs.widen(reg, notes):  # a reference to part of its own Bagian's matter: widened, a decision
         number_tree(reg.body)
         refs_mod.resolve(reg)
+    known = resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat]
+    if composed.sources is not None and definitions.from_variants(
+            reg.body, terms.undefined(reg.body, Notes(), known), composed.sources, notes):
+        refs_mod.resolve(reg)  # a term put in for an undefined one moves the spans after it
     # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
     topics = composed.topic_cites()
     for change in fix_tree(reg, topics=topics):
@@ -109,7 +123,9 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
                   f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
     refs_mod.resolve(reg)  # a fix inside a reference ("ayat (1) ayat (2)" -> "ayat (1), ayat (2)") drops its span
     # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
-    terms.undefined(reg.body, notes, resources.compose_rules()["terms_known"] + [profile.daerah, profile.pejabat])
+    terms.undefined(reg.body, notes, known, definitions.offered)
+    grouping.promises(reg.body, notes)  # a BAB title promising matter its Pasal do not give
+    notes.settle_model(model_build.same_but_numbers)  # a model wording the repairs reached after all
     notes.prune(list(reg.walk()))  # decisions on clauses a repair removed (U5) are not decisions any more
     md = markdown.render(reg, indent_lampiran=True)
     reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")

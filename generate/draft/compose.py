@@ -23,6 +23,7 @@ from rancang.errors import InputError
 from rancang.generate.check.coverage import is_sistem_kerja
 from rancang.generate.draft import (
     consistency,
+    definitions,
     frame,
     frommodel,
     lampiran_labels,
@@ -32,6 +33,7 @@ from rancang.generate.draft import (
     neutralise,
     policy,
     repair,
+    restated,
     signers,
     terms,
 )
@@ -151,7 +153,7 @@ def _patterns(profile: Profile) -> list[tuple[re.Pattern, str, str, str]]:
     """Drop patterns: the neutralisation rules for the body, then the profile's options."""
     out = [(r.pattern, r.id, r.why, r.grain) for r in neutralise.drop_rules("body")]
     for rule in resources.compose_rules()["drop_when"]:
-        if profile.opsi(rule["option"]) == rule["value"]:
+        if policy.option(profile, rule, model_perbup.load()) == rule["value"]:
             why = f"opsi profil {rule['option']}: {str(rule['value']).lower()} \u2014 {rule['why']}"
             out += [(re.compile(p, re.IGNORECASE), f"opsi:{rule['option']}", why, "") for p in rule["patterns"]]
     return out
@@ -224,6 +226,8 @@ class Composed:
     #: act the Lampiran was composed from (:func:`lampiran_model.rows`)
     lampiran_provisions: dict[int, tuple[dict, str]] = field(default_factory=dict)
     spine: str = ""
+    #: the corpus store the draft was composed from (other regions' wordings are read from it)
+    sources: Sources | None = None
 
     def topic_cites(self) -> dict[str, dict[str, str] | None]:
         """{topic: {cite, id} | None} once the draft is numbered: the model's topics, without running the model."""
@@ -258,10 +262,13 @@ def _body(base: Regulation, base_id: str, takes: list[tuple[str, str]], patterns
     plan = frommodel.plan(body, base_id, model, src, notes) if model is not None else None
     origins = [base_id, *donors, *(r["daerah"] for r in (model or {}).get("korpus", []))]
     void_refs(body, {o: {n.id for n in src.regulation(o).walk()} for o in dict.fromkeys(origins)}, notes)
-    drop(body, patterns, notes, plan.victims if plan else None)
+    drop(body, patterns, notes, {**restated.victims(body), **(plan.victims if plan else {})})
+    restated.settle(notes)
+    definitions.distinct(body, src, notes)  # two terms given one definition
+    definitions.order(body, src, notes)  # Pasal 1 in the order the regions share
     mapping = renumber(body)
     if plan is not None and model is not None:
-        frommodel.settle(notes)
+        frommodel.settle(notes, src.act(base_id))
         for old, equivalent in frommodel.aliases(plan, model, base_id, src, origins).items():
             if equivalent in mapping:
                 mapping.setdefault(old, mapping[equivalent])
@@ -335,7 +342,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
 
     values = {"jenis_peraturan": profile.jenis_peraturan, "kepala": profile.kepala, "daerah": profile.daerah,
               "tahun": profile.tahun}
-    local = terms.local(body, lambda term: src.elsewhere(term, used), notes)
+    local = terms.local(body, lambda term: src.elsewhere(term, used, profile.daerah), notes)
     defined = terms.normalise(body, notes)
     vocab = repair.Vocabulary.of(src.texts(sorted(set(used) | set(src.bundled_ids()))))
     repair.body(body, values, vocab, notes)
@@ -362,7 +369,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
         lampiran=lampiran,
     )
     return Composed(reg, notes, topics, support, others, model_perbup.bases(body, model_perbup.load()), provisions,
-                    base_id)
+                    base_id, src)
 
 
 

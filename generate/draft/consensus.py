@@ -27,7 +27,7 @@ def scores(src: Sources | None = None) -> dict[str, float]:
     from rapidfuzz import fuzz
 
     src = src or Sources()
-    ids = src.ids()
+    ids = [rid for rid in src.ids() if src.regulation(rid).source.format != "generated"]  # a draft is no region's act
     texts = {rid: _topic_texts(src, rid) for rid in ids}
     topics = sorted({k for t in texts.values() for k in t})
     out: dict[str, float] = {}

@@ -37,7 +37,9 @@ def pairs(terms: list[str]) -> list[tuple[str, str, re.Pattern]]:
             hb, _, rb = b.partition(" ")
             if a == b or ha != hb or not ra or not rb or not rb[:1].isupper():
                 continue
-            rx = re.compile(rf"(?<![\w-]){not_after}{re.escape(a)}(?P<j>{_JOIN})(?={re.escape(rb)}(?![\w-]))")
+            # (the second term's rest in any case: "Pejabat Fungsional dan pelaksana" is the same ellipsis)
+            rx = re.compile(rf"(?<![\w-]){not_after}{re.escape(a)}(?P<j>{_JOIN})(?P<rest>(?i:{re.escape(rb)}))"
+                            r"(?![\w-])")
             out.append((a, b, rx))
     return out
 
@@ -47,10 +49,8 @@ def restore(body: list[Node], blocks: list[Block], notes: Notes) -> int:
     (Pasal 1's definitions aside) and the Lampiran, in place; one repair note per pair. Returns the places
     changed."""
     pasal1 = next((n for top in body for n in top.walk() if n.type == "pasal"), None)
-    defs = {id(item) for item, _, _ in definitions(pasal1)}
     found = pairs([t for _, t, _ in definitions(pasal1)])
-    places: list[tuple[Node | None, Block | None]] = [(n, None) for top in body for n in top.walk()
-                                                       if n.text and id(n) not in defs]
+    places: list[tuple[Node | None, Block | None]] = [(n, None) for top in body for n in top.walk() if n.text]
     places += [(None, b) for b in blocks if b.text and b.type != "heading"]
     total = 0
     for a, b, rx in found:
@@ -58,9 +58,9 @@ def restore(body: list[Node], blocks: list[Block], notes: Notes) -> int:
         count, first = 0, None
         for node, block in places:
             holder = node if node is not None else block
-            if holder is None or a not in holder.text or rest not in holder.text:
-                continue  # the pattern matches both words as written: a text without either is left as it is
-            new, k = rx.subn(_then(head), holder.text)
+            if holder is None or a not in holder.text or rest.lower() not in holder.text.lower():
+                continue  # the pattern matches both words (the second in any case): a text without either is left
+            new, k = rx.subn(_then(head, b), holder.text)
             if k:
                 holder.text, count = new, count + k
                 first = first or (node, block)
@@ -72,6 +72,7 @@ def restore(body: list[Node], blocks: list[Block], notes: Notes) -> int:
     return total
 
 
-def _then(head: str) -> Callable[[re.Match[str]], str]:
-    """A replacement that writes ``head`` (the missing head word, e.g. "Pejabat") after the matched words."""
-    return lambda m: f"{m.group(0)}{head} "
+def _then(head: str, term: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that writes ``head`` (the missing head word, e.g. "Pejabat") before the second term's rest,
+    that rest as ``term`` defines it ("pelaksana" -> "Pejabat Pelaksana")."""
+    return lambda m: f"{m.group(0)[:m.start('rest') - m.start()]}{head} {term.partition(' ')[2]}"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rancang.dates import MONTHS
+from rancang.generate.draft import signers
 from rancang.generate.shared.profile import Profile
 from rancang.numbering import huruf
 from rancang.parts import BeritaDaerah, Konsiderans, Meta, Penutup
@@ -49,10 +50,29 @@ def _huruf_list(n: int) -> str:
     return ", ".join(hs[:-1]) + (", dan " if len(hs) > 2 else " dan ") + hs[-1]
 
 
+#: "di Lingkungan Pemerintah Daerah" closing a title that names no region
+_GENERIC_GOVERNMENT = re.compile(r"\bPemerintah\s+Daerah\b(?!\s+(?:Kabupaten|Kota|Provinsi)\b)", re.IGNORECASE)
+
+
+def names_region(title: str, daerah: str) -> str:
+    """``title`` naming the region whose government it speaks of: "Sistem Kerja di Lingkungan Pemerintah Daerah"
+    -> "Sistem Kerja di Lingkungan Pemerintah Kabupaten Sleman" (``daerah`` "Kabupaten Sleman"). A Perbup's name
+    says whose act it is (UU 12/2011 Lampiran II angka 2-3: the judul names the regulation); 3 of the 4 bundled
+    sistem-kerja acts write "Pemerintah Kabupaten/Kota X" (or "Pemerintah Daerah Kota X") in their judul, the fourth
+    "Pemerintah Daerah" alone. A title already naming the region, or naming no government, is returned as is."""
+    if re.search(r"\b" + r"\s+".join(map(re.escape, daerah.split())) + r"\b", title, re.IGNORECASE):
+        return title
+    return _GENERIC_GOVERNMENT.sub(lambda m: f"Pemerintah {daerah}", title, count=1)
+
+
 def judul(profile: Profile, base: Regulation, rw: Callable[[str], str]) -> str:
-    """The draft's title in title case: the profile's ``tentang``, else the base's, rewritten for the region."""
-    text = profile.data.get("tentang") or rw(title_of(base) or base.meta.tentang or "")
-    return " ".join(text.split())
+    """The draft's title in title case: the profile's ``tentang`` as given, else the base's, rewritten for the
+    region and naming it (:func:`names_region`)."""
+    given = profile.data.get("tentang")
+    if given:
+        return " ".join(str(given).split())
+    text = rw(title_of(base) or base.meta.tentang or "")
+    return names_region(" ".join(text.split()), profile.daerah)
 
 
 def menimbang(profile: Profile, base: Regulation, rw: Callable[[str], str], title: str,
@@ -84,9 +104,9 @@ def frame(profile: Profile, title: str) -> dict[str, Any]:
                 upper, "DENGAN RAHMAT TUHAN YANG MAHA ESA", f"{profile.penandatangan_jabatan},"]
     penutup_lines = [
         f"Ditetapkan di {profile.ibu_kota}", f"pada tanggal {tanggal(ditetapkan)}",
-        f"{profile.penandatangan_jabatan},", profile.data["kepala_daerah"]["nama"].upper(),
+        f"{profile.penandatangan_jabatan},", signers.printed(profile, "kepala_daerah"),
         f"Diundangkan di {profile.ibu_kota}", f"pada tanggal {tanggal(diundangkan)}",
-        f"{profile.sekda_jabatan},", profile.data["sekretaris_daerah"]["nama"].upper(),
+        f"{profile.sekda_jabatan},", signers.printed(profile, "sekretaris_daerah"),
         f"{profile.berita_daerah.upper()} TAHUN {profile.tahun} NOMOR {bd_nomor or '....'}",
     ]
     meta = Meta(

@@ -24,6 +24,7 @@ from typing import Any
 
 from rancang.address import Address, covers
 from rancang.corpus.align import units
+from rancang.generate.draft.model_build import _OWN_ACT
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import alias, origin, set_origin, tag
 from rancang.generate.draft.refmap import containing_pasal, map_ref
@@ -34,6 +35,36 @@ from rancang.tree import Node
 #: what a drafter reads for an option (a clause only one region has)
 OPTION = ("ketentuan ini hanya dimuat {act} {cite}, tidak oleh peraturan daerah lain dalam korpus, jadi tidak "
           "termasuk model; bila daerah ini memerlukannya, putuskan dan rumuskan sebagai kebijakan daerah sendiri.")
+#: a cite's provision (a Pasal, or its ayat) and the item inside it ("Pasal 16 huruf a" -> "Pasal 16", "huruf a")
+_PROVISION = re.compile(r"^(Pasal \d+[A-Z]?(?: ayat \(\d+[a-z]?\))?)(?: (.+))?$")
+#: a Lampiran cite's part a decision groups by: its first two levels ("Lampiran huruf B angka 1")
+_LAMPIRAN_PART = re.compile(
+    r"^(Lampiran(?: huruf [A-Z]+| [IVXL]+)?(?: daftar \w+)?(?: (?:angka|huruf) \w+)?)(?: (.+))?$")
+#: "Unit kerja mandiri adalah ..." -> the term a definition defines
+_TERM = re.compile(r"^(.{2,80}?)\s+(?:yang selanjutnya\b.*?)?\badalah\b")
+
+
+def provision(act: str, cite: str, text: str = "") -> tuple[str, str]:
+    """(group, part) of a clause of ``act`` at ``cite`` as catatan.md lists it: one entry per Pasal or ayat, its
+    list items and its definitions (by their term) named inside it."""
+    m = _PROVISION.match(cite) or _LAMPIRAN_PART.match(cite)
+    if m is None:
+        return f"{act} {cite}", ""
+    part = m.group(2) or ""
+    term = _TERM.match(" ".join(text.split())) if part.startswith("angka") and m.group(1) == "Pasal 1" else None
+    return f"{act} {m.group(1)}", (f"{term.group(1)} ({part})" if term else part)
+
+
+def own_act(text: str) -> bool:
+    """Whether a clause (slotted) names an act of its own region ("Peraturan {kepala} {nama} Nomor 27 Tahun 2022"):
+    its repeal list, the list of its own acts -- that region's housekeeping, never an option for another."""
+    return _OWN_ACT.search(text) is not None
+
+
+def _source_text(src: Sources, region: str, uid: str, slotted: str) -> str:
+    """The clause as its act words it (the store's text, the region's own names), else the model's slotted text."""
+    node = src.regulation(region).index().get(uid)
+    return node.full_text() if node is not None else slotted
 
 
 @dataclass
@@ -167,9 +198,11 @@ def plan(body: list[Node], spine: str, model: dict[str, Any], src: Sources, note
         _substitute(node, p, spine, u.id, src, kept, body, out, notes)
     _insert(body, spine, model, eq, src, kept, out, notes)
     for o in model["opsi"]:
-        if o["daerah"] != spine and o["bagian"] == "batang tubuh":
-            notes.add("putusan", "model-opsi", OPTION.format(act=o["peraturan"], cite=o["cite"]), o["rumusan"],
-                      cite="Rancangan")
+        if o["daerah"] != spine and o["bagian"] == "batang tubuh" and not own_act(o["rumusan"]):
+            text = _source_text(src, o["daerah"], o["klausul"], o["rumusan"])
+            group, part = provision(o["peraturan"], o["cite"], text)
+            notes.add("opsi", "model-opsi", OPTION.format(act=o["peraturan"], cite=o["cite"]), text,
+                      cite="Rancangan", group=group, part=part)
     return out
 
 
@@ -194,7 +227,7 @@ def _substitute(node: Node, p: dict[str, Any], spine: str, uid: str, src: Source
         notes.add("putusan", "model-rumusan", f"rumusan model ({p['id']}, dimuat {len(p['dukungan'])} peraturan "
                   f"daerah) berbeda dari rumusan ini tetapi tidak dapat dipakai karena {why}; rumusan model, mis. "
                   f"{p['sumber']['peraturan']} {p['sumber']['cite']}: \u201c{p['rumusan'][:300]}\u201d. Putuskan "
-                  "rumusan yang dipakai.", node.full_text(), node=node)
+                  "rumusan yang dipakai.", node.full_text(), node=node).model = p["rumusan"]
         return
     assert donor is not None
     fresh = tag(copy.deepcopy(donor), region)
@@ -291,11 +324,13 @@ def aliases(plan_: Plan, eq_model: dict[str, Any], spine: str, src: Sources, reg
     return out
 
 
-def settle(notes: Notes) -> None:
-    """A spine clause removed as an option is a decision (an option the drafter may take), not a mere removal."""
+def settle(notes: Notes, act: str) -> None:
+    """A spine clause removed as an option is an option the drafter may take (named by ``act``, the spine's act,
+    and its cite there), not a mere removal; one that names an act of its own region (its repeal list) is neither."""
     for n in notes.items:
         if n.kind == "dihapus" and n.rule == "model-opsi":
-            n.kind = "putusan"
+            n.kind = "opsi"
+            n.group, n.part = provision(act, n.cite, n.text)
 
 
 #: "bahwa berdasarkan Pasal 25 ..., bahwa setiap Instansi Pemerintah ..." -- one consideration (its basis and what

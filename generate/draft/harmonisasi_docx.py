@@ -7,6 +7,7 @@ the check report. Text goes in as plain runs (user data is never markup), contro
 
 from __future__ import annotations
 
+import copy
 import io
 
 import docx
@@ -32,10 +33,21 @@ def _repeat_header(row) -> None:
         props.append(el)
 
 
-def _no_split(row) -> None:
+def _no_split(tr) -> None:
     el = OxmlElement("w:cantSplit")
     el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
+    tr.get_or_add_trPr().append(el)
+
+
+def _text(p, text: str) -> None:
+    """``Paragraph.add_run(text)`` on the ``w:p`` element ``p``, the same XML: python-docx reads a run's text a
+    character at a time (for a tab or a line break), 40% of writing the matrix (issue 33); a text without either
+    goes into the run's one ``w:t`` directly."""
+    r = p.add_r()
+    if "\t" in text or "\r" in text or "\n" in text:
+        r.text = text  # (what ``Run.text = text`` does)
+    elif text:
+        r.add_t(text)
 
 
 def render(title: str, reg: Regulation, table: list[Row], compared: int, findings: list[Finding]) -> bytes:
@@ -62,12 +74,21 @@ def render(title: str, reg: Regulation, table: list[Row], compared: int, finding
     for cell, head, width in zip(grid.rows[0].cells, HEADERS, WIDTHS, strict=True):
         cell.width = Mm(width)
         cell.paragraphs[0].add_run(head).bold = True
+    empty = None  # the first row before its texts: every row is a copy of it (python-docx builds a row element by
+    # element, half the matrix's time; the copies are the same XML), then its texts
     for i, row in enumerate(table, 1):
-        cells = grid.add_row()
-        _no_split(cells)
-        for cell, value, width in zip(cells.cells, row.cells(i, compared), WIDTHS, strict=True):
-            cell.width = Mm(width)
-            cell.paragraphs[0].add_run(clean(value))
+        if empty is None:
+            tr = grid.add_row()._tr
+            _no_split(tr)
+            for tc, width in zip(tr.tc_lst, WIDTHS, strict=True):
+                tc.width = Mm(width)
+            empty = copy.deepcopy(tr)
+        else:
+            tr = copy.deepcopy(empty)
+            grid._tbl.append(tr)
+        # the row's cells are its w:tc elements (no merged cells here: python-docx's grid walk finds the same)
+        for tc, value in zip(tr.tc_lst, row.cells(i, compared), strict=True):
+            _text(tc.p_lst[0], clean(value))
     doc.add_heading("Dasar hukum (Mengingat)", level=2)
     for i, m in enumerate(reg.mengingat, 1):
         doc.add_paragraph(clean(f"{i}. {m.text}"))

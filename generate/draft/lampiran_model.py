@@ -187,7 +187,7 @@ class _Compose:
                 quote = _quote(self.units, drop, self.blocks)
                 if lead is not None:
                     quote = f"{self.blocks[lead].text} {quote}"
-                self.notes.add("putusan", "model-opsi", f"bagian Lampiran ini hanya dimuat {act} "
+                self.notes.add("opsi", "model-opsi", f"bagian Lampiran ini hanya dimuat {act} "
                                f"({u.head.cite}), tidak oleh peraturan daerah lain dalam korpus: tidak dibawa. Bila "
                                "daerah ini memerlukannya, putuskan dan rumuskan sebagai kebijakan daerah sendiri.",
                                quote, cite="Lampiran")
@@ -363,7 +363,7 @@ def missing(model: dict[str, Any], spine: str, notes: Notes) -> None:
               and not structural(o["rumusan"])]
     for g in _groups(others, lambda o: o["daerah"], lambda o: o["cite"]):
         o = g[0]
-        notes.add("putusan", "model-opsi", f"bagian Lampiran {o['peraturan']} ({o['cite']}"
+        notes.add("opsi", "model-opsi", f"bagian Lampiran {o['peraturan']} ({o['cite']}"
                   f"{f', {len(g)} butir' if len(g) > 1 else ''}) hanya dimuat peraturan itu, tidak oleh peraturan "
                   "daerah lain dalam korpus, jadi tidak termasuk model; bila daerah ini memerlukannya, putuskan dan "
                   "rumuskan sebagai kebijakan daerah sendiri.", " ".join(x["rumusan"] for x in g), cite="Lampiran")

@@ -44,6 +44,8 @@ from rancang.tree import Regulation
 
 #: least alignment score (0-1) of two clauses that are the same provision (``policy.PAIRED``)
 PAIRED = 0.6
+#: a clause this alike the model's wording (0-1, references and slots aside) says what the model says
+SAME_WORDING = 0.95
 #: least number of regions for a provision of the model (one region's clause is its own policy: an option)
 SUPPORT = 2
 #: the model's typed slots: what a region fills, and from which profile field
@@ -98,6 +100,17 @@ def _own_act(group: dict[str, str], text: dict[str, dict[str, str]]) -> bool:
 def similarity(a: str, b: str) -> float:
     """0-1 token-sort similarity of two folded wordings (``policy._sim``)."""
     return fuzz.token_sort_ratio(fold(a), fold(b)) / 100
+
+
+def same_but_numbers(text: str, model: str) -> bool:
+    """Whether a clause says what the model's (slotted) wording says but for the numbers and the words of its
+    references ("dalam Pasal 2 ayat (2) huruf a" for "dalam Pasal 3 huruf a"), and the capitals: at least
+    ``SAME_WORDING`` alike once references and region slots are taken out."""
+    def bare(t: str) -> str:
+        t = re.sub(r"\{\w+\}", " ", t)
+        t = re.sub(r"\b(?:Pasal|ayat|huruf|angka)\s+(?:\(\w+\)|\w{1,3})\b", " ", t, flags=re.I)
+        return " ".join(fold(t).lower().split())
+    return fuzz.ratio(bare(text), bare(model)) / 100 >= SAME_WORDING
 
 
 def slotted(reg: Regulation, slot: Callable[[str], str]) -> Regulation:

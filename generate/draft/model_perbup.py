@@ -14,16 +14,19 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from rancang.fold import fold
 from rancang.generate.check.coverage import is_sistem_kerja
 from rancang.generate.draft import model_build, policy
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import origin
 from rancang.generate.draft.sources import Sources
 from rancang.generate.shared import resources
+from rancang.kb import store
 from rancang.topics import label as topic_label
 from rancang.tree import Node
 
 FILE = "draft/data/model-perbup.json"
+NATIONAL = "draft/data/dasar-nasional.json"
 #: the base value that composes from the model (``rancang draft --base model``, the web form's first choice)
 KEY = "model"
 
@@ -72,12 +75,41 @@ def support_of(body: list[Node], model: dict[str, Any], out: dict[tuple[str, str
                 out[key] = []
 
 
+@cache
+def national() -> dict[str, Any]:
+    """``data/dasar-nasional.json``: model wording (folded) -> the national provision it restates, read from the
+    national texts by ``benchmarks/build_national_bases.py``."""
+    return json.loads(resources.read_text(NATIONAL))["ketentuan"]
+
+
+def _national_text(p: dict[str, Any]) -> str | None:
+    found = national().get(" ".join(fold(p["rumusan"]).lower().split()))
+    if not found:
+        return None
+    kb = store.load()
+    out = []
+    for f in found:
+        gone = ", ".join(kb.short(k) for k in f["dicabut_oleh"])
+        out.append(f"{f['nama']} {f['pasal']} (rumusannya serupa, {round(f['kemiripan'] * 100)}%"
+                   + (f"; telah dicabut oleh {gone}: pasal padanannya belum tercatat dalam data rancang, isi)"
+                      if gone else ")"))
+    return "; ".join(out)
+
+
 def basis_text(p: dict[str, Any]) -> str:
-    """The higher-act cell of a provision: its act and provision, or the stated blank, and the model id."""
+    """The higher-act cell of a provision: the national provision it restates where the national texts show one
+    (:func:`national`), else its act and provision, or the stated blank; and the model id. A Pasal is never
+    guessed: rancang holds no text of PermenPAN-RB 7/2022."""
     d = p["dasar"]
-    where = d["pasal"] or "Pasal .... (belum tercatat dalam data rancang; isi)"
+    tail = f" (ketentuan model {p['id']}, {len(p['dukungan'])} daerah)"
+    restated = _national_text(p)
+    if restated is not None:
+        return f"{restated}{tail}"
+    named = d["pasal"] or re.search(r"\bPasal\s+\d", d["peraturan"])  # (the act's entry may name its Pasal)
+    blank = "Pasal .... (belum tercatat dalam data rancang; isi)"
+    where = "" if named and not d["pasal"] else f" {d['pasal'] or blank}"
     matter = f" \u2014 materi: {topic_label(p['topik'])}" if p.get("topik") else ""
-    return f"{d['peraturan']} {where}{matter} (ketentuan model {p['id']}, {len(p['dukungan'])} daerah)"
+    return f"{d['peraturan']}{where}{matter}{tail}"
 
 
 def bases(body: list[Node], model: dict[str, Any]) -> dict[tuple[str, str], str]:

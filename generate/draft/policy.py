@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from statistics import mean
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -98,9 +99,23 @@ def decide(body: list[Node], base_id: str, others: list[str], src, notes: Notes,
     return count
 
 
+def option(profile: Profile, rule: dict[str, Any], model: dict[str, Any]) -> Any:
+    """The value of the ``drop_when`` option ``rule`` for ``profile``: the profile's own, else the model's: a
+    clause the model Perbup does not hold (one region's rule: the bar on PPPK as Ketua Tim Kerja is Jepara's alone)
+    is not carried unless the profile asks for it, so the option defaults to the value that drops it; a clause the
+    model holds (two or more regions) is kept by default."""
+    value = profile.opsi(rule["option"])
+    if value is not None:
+        return value
+    patterns = [re.compile(p, re.IGNORECASE) for p in rule["patterns"]]
+    held = any(p.search(k["rumusan"]) for k in model["ketentuan"] for p in patterns)
+    return not rule["value"] if held else rule["value"]
+
+
 def chosen(profile: Profile) -> list[re.Pattern]:
-    """The patterns of the clauses the profile chose to keep: an option of ``drop_when`` set, to a value other
-    than the one that drops them (``pppk_dapat_menjadi_ketua_tim: false`` keeps the bar on PPPK)."""
+    """The patterns of the clauses the profile chose to keep: an option of ``drop_when`` the profile sets to a value
+    other than the one that drops them (``pppk_dapat_menjadi_ketua_tim: false`` keeps the bar on PPPK). An option
+    left to the model (:func:`option`) is no choice of the region's."""
     out = []
     for rule in resources.compose_rules()["drop_when"]:
         value = profile.opsi(rule["option"])

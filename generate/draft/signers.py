@@ -2,13 +2,14 @@
 markup is printed into the signature block without a word").
 
 A name carrying markup or template syntax ("<b>", "{{ 7*7 }}") is refused before anything is written; a name with
-an academic title or a rank is a decision for the drafter (UU 12/2011 Lampiran II angka 164-169: names without
-titles and rank). The patterns are check T2's (:mod:`rancang.generate.check.structure`), so the draft and the
-check read a name the same way.
+an academic title or a rank is printed without them (UU 12/2011 Lampiran II angka 164-169: names without titles
+and rank) and the drafter is asked to confirm the name as printed. The patterns are check T2's
+(:mod:`rancang.generate.check.structure`), so the draft and the check read a name the same way.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rancang.errors import InputError
@@ -25,6 +26,32 @@ def _names(profile: Profile) -> list[tuple[str, str]]:
     return [(who, (data.get(who) or {}).get("nama") or "") for who in SIGNERS]
 
 
+#: a title or honorific before the name ("Dr.", "Drs.", "H.", "Hj.", "K.H.", "Prof.", "Ir."), one at a time
+_BEFORE = re.compile(r"^(?:(?i:prof|dr|drs|dra|drg|ir)\.|H\.|Hj\.|K\.\s?H\.)\s*")
+#: degrees after the name, each after a comma (", S.H.", ", M.Si.", ", MM", ", Ph.D.")
+_AFTER = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][A-Za-z]{0,4}\.?)*|MM|MH|MT|MBA|MPA|MSi|Ph\.\s?D\.?)\s*$")
+
+
+def bare(name: str) -> str:
+    """``name`` without academic titles, honorifics, degrees and rank, as a signature block prints it (UU 12/2011
+    Lampiran II angka 164-169): "Dr. H. Budi Santoso, S.H., M.Si." -> "Budi Santoso"."""
+    out = " ".join(name.split())
+    while (m := _BEFORE.match(out)) is not None and m.end() < len(out):
+        out = out[m.end():]
+    while (m := _AFTER.search(out)) is not None and m.start() > 0:
+        out = out[:m.start()].rstrip()
+    out = _RANK.sub("", out)
+    out = re.sub(r"\bNIP\b.*$", "", out)
+    return " ".join(out.split()).strip(" ,")
+
+
+def printed(profile: Profile, who: str) -> str:
+    """The name of signer ``who`` (a key of :data:`SIGNERS`) as the draft prints it: :func:`bare`, in capitals."""
+    entry: dict[str, Any] = dict(profile.data).get(who) or {}
+    name = str(entry.get("nama") or "")
+    return (bare(name) or name).upper()
+
+
 def vet(profile: Profile, notes: Notes) -> None:
     """Raise InputError (one Indonesian sentence) for a signer's name with markup (check T2_markup: UU 12/2011
     Lampiran II angka 166); note a name with a title or rank as a decision (check T2_title)."""
@@ -33,6 +60,9 @@ def vet(profile: Profile, notes: Notes) -> None:
             raise InputError(f"profil tidak sah: {who}.nama '{name}' memuat kode atau markah; tulis nama saja, "
                              "karena nama itu dicetak pada tanda tangan (UU 12/2011 Lampiran II angka 166).")
         if _TITLES.search(name) or _RANK.search(name):
+            if not bare(name):
+                raise InputError(f"profil tidak sah: {who}.nama '{name}' hanya memuat gelar atau pangkat; tulis "
+                                 "nama pejabatnya (UU 12/2011 Lampiran II angka 164-169).")
             notes.add("putusan", "T2_title", f'nama "{name}" ({who}.nama) memuat gelar atau pangkat; pada tanda '
-                      "tangan nama ditulis tanpa gelar dan pangkat (UU 12/2011 Lampiran II angka 164-169).",
-                      cite="Penutup")
+                      f'tangan nama ditulis tanpa gelar dan pangkat (UU 12/2011 Lampiran II angka 164-169), jadi '
+                      f'dicetak "{bare(name).upper()}". Periksa nama yang dicetak.', cite="Penutup")

@@ -29,6 +29,7 @@ class Sources:
     _store: Store | None = None
     _trees: dict[str, Regulation] = field(default_factory=dict)
     _topics: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _not_others: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def store(self) -> Store:
@@ -83,12 +84,26 @@ class Sources:
         names = {region_name(r[0]) for r in rows}
         return sorted((n for n in names if n), key=len, reverse=True)
 
-    def elsewhere(self, phrase: str, exclude: list[str]) -> bool:
+    def not_others(self, region: str) -> list[str]:
+        """The stored acts that are no other region's law for a draft of ``region`` ("Kabupaten Sleman"): that
+        region's own acts (its earlier draft added with ``corpus add``) and every draft rancang wrote (source
+        format "generated": a draft.json added back). Their clauses never count as another region's support."""
+        own = {r[0] for r in self.store.db.execute("SELECT id FROM regulations WHERE lower(daerah) = lower(?)",
+                                                   [region])}
+        drafts = {rid for rid in self.ids() if self.regulation(rid).source.format == "generated"}
+        return sorted(own | drafts)
+
+    def elsewhere(self, phrase: str, exclude: list[str], region: str = "") -> bool:
         """Whether ``phrase`` (its words in order) occurs in a stored regulation other than those in ``exclude``
-        (the store's full-text index: one query, whatever the size of the corpus)."""
+        and, for a draft of ``region``, other than that region's own acts and rancang's drafts
+        (:meth:`not_others`) -- the store's full-text index: one query, whatever the size of the corpus."""
         words = re.findall(r"\w+", phrase.lower())
         if not words:
             return False
+        if region:
+            if region not in self._not_others:
+                self._not_others[region] = self.not_others(region)
+            exclude = [*exclude, *self._not_others[region]]
         marks = ",".join("?" * len(exclude))
         row = self.store.db.execute(
             "SELECT 1 FROM clause_fts JOIN clauses c ON c.rowid = clause_fts.rowid WHERE clause_fts MATCH ?"

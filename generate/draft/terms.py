@@ -23,7 +23,8 @@ _DEFINITION = re.compile(r"\s*(?P<term>[A-Z][^,;:]{1,80}?)\s+(?:yang\s+selanjutn
 #: words written in lower case inside a capitalised term
 CONNECTORS = frozenset("yang dan atau dengan dalam di ke dari pada untuk bagi atas serta oleh / antar".split())
 #: a run of capitalised words (connectors allowed inside): a candidate term of the body
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:yang|dengan)\s+)?[A-Z][a-z]+)+\b")
+#: (an acronym after the first word belongs to the run: "Pengguna SPBE", "Proses Bisnis Pegawai ASN")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:yang|dengan)\s+)?(?:[A-Z][a-z]+|[A-Z]{2,}\b))+\b")
 #: function words that open a sentence in capitals but are never part of a term
 LEADING = frozenset("dalam pada untuk bagi dengan setiap dan atau oleh apabila jika selain adapun".split())
 
@@ -140,7 +141,8 @@ def _opens_sentence(text: str, start: int) -> bool:
     return start == 0 or text[:start].rstrip().endswith((".", ":", ";", ")"))
 
 
-def undefined(body: list[Node], notes: Notes, known: Iterable[str] = ()) -> list[str]:
+def undefined(body: list[Node], notes: Notes, known: Iterable[str] = (),
+              offered: Callable[[str], str] | None = None) -> list[str]:
     """U4: capitalised terms of the body (and of Pasal 1's own definitions) that Pasal 1 does not define, each
     listed once with the clauses that use it (UU 12/2011 Lampiran II angka 107-109: a term of the regulation is
     defined in its Ketentuan Umum and written so throughout).
@@ -178,9 +180,12 @@ def undefined(body: list[Node], notes: Notes, known: Iterable[str] = ()) -> list
     for term, nodes in seen.items():
         where = list(dict.fromkeys(x.cite for x in nodes if x.cite))
         also = f" (juga {', '.join(where[1:4])}{' dan lainnya' if len(where) > 4 else ''})" if len(where) > 1 else ""
+        there = offered(term) if offered is not None else ""
+        there = (f" Definisi dalam korpus: {there}." if there
+                 else " Tidak ada peraturan dalam korpus yang mendefinisikannya.")
         notes.add("putusan", "istilah-tanpa-definisi",
                   f'istilah "{term}" dipakai {len(nodes)} kali{also} tetapi tidak didefinisikan dalam Pasal 1; '
-                  "definisikan dalam Pasal 1 atau tulis dengan huruf kecil.", node=nodes[0])
+                  f"definisikan dalam Pasal 1 atau tulis dengan huruf kecil.{there}", node=nodes[0])
     return list(seen)
 
 

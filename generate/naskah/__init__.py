@@ -23,7 +23,7 @@ from rancang.generate.naskah.catalogue import (
     types,
     validate,
 )
-from rancang.generate.naskah.layouts import LAYOUTS
+from rancang.generate.naskah.layouts import LAYOUTS, kop_jabatan
 from rancang.generate.naskah.letter_data import LetterData
 from rancang.generate.naskah.render import render as _render_layout
 
@@ -35,7 +35,9 @@ def context(name: str, data: dict[str, Any], layout: str | None = None) -> dict[
     """The template context of letter ``name`` (validated); ``layout`` picks an allowed alternative form."""
     t = get_type(name)
     validate(name, data, layout)
-    return LAYOUTS[layout or t["layout"]](t, cast(LetterData, data))  # validated against the letter schema
+    ctx = LAYOUTS[layout or t["layout"]](t, cast(LetterData, data))  # validated against the letter schema
+    ctx["kop_jabatan"] = kop_jabatan(cast(LetterData, data))  # the kepala daerah's own: replaces the kop dinas
+    return ctx
 
 
 def render(name: str, data: dict[str, Any], layout: str | None = None) -> bytes:

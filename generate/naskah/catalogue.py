@@ -16,9 +16,9 @@ import yaml
 from rancang import schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
-from rancang.generate.naskah.fill import placeholders
+from rancang.generate.naskah.fill import check_nips, placeholders
 from rancang.generate.shared import kbcite, resources
-from rancang.generate.shared.profile import _message, dates_in_order
+from rancang.generate.shared.profile import dates_in_order, messages
 
 #: body-block keys whose value names a data field
 _FIELD_BLOCKS = ("daftar", "pegawai", "jika")
@@ -129,19 +129,28 @@ _DATE_ORDER = (("rujukan.tanggal", "tanggal", "surat hanya dapat merujuk surat y
                ("rujukan_surat.tanggal", "tanggal", "surat hanya dapat merujuk surat yang lebih dahulu"))
 
 
+def absent(data: dict[str, Any], key: str) -> bool:
+    """Is field ``key`` of a letter's ``data`` missing? The kop of an instansi is not, where the letter carries the
+    kepala daerah's own kop surat jabatan instead (``kop_jabatan``)."""
+    if key == "instansi" and data.get("kop_jabatan"):
+        return False
+    return data.get(key) in (None, "", [], {})
+
+
 def validate(name: str, data: dict[str, Any], layout: str | None = None) -> None:
     """Raise one InputError listing every missing mandatory content, else one listing every schema violation."""
     if not isinstance(data, dict):
         raise InputError(f"data surat '{name}' harus berupa pemetaan kunci: nilai.")
     check_tree(data, f"data surat '{name}'")
-    missing = [k for k in required(name, layout) if data.get(k) in (None, "", [], {})]
+    missing = [k for k in required(name, layout) if absent(data, k)]
     if missing:
         raise InputError(f"data surat '{name}' belum lengkap; isian wajib yang belum ada: {', '.join(missing)}.")
     obj = {"jenis": name, **data}
     errs = schema.problems("letter", obj)
     if errs:
-        raise InputError(f"data surat '{name}' tidak sah: " + "; ".join(_message(e, "data surat") for e in errs) + ".")
+        raise InputError(f"data surat '{name}' tidak sah: " + "; ".join(messages(errs, "data surat")) + ".")
     dates_in_order(data, _DATE_ORDER, f"data surat '{name}'")
+    check_nips(data, f"data surat '{name}'")
 
 
 def example_data(name: str) -> dict[str, Any]:

@@ -12,7 +12,9 @@ ends of the periods it names, the activity a report accounts for) and refuses a 
   dated on or after the lembar disposisi of the set resting on it;
 - one period: every letter naming the end of the task's period names the same end; a report is dated on or after
   it unless it says it is an interim report (``sementara``);
-- one activity: the activity a report accounts for (its ``TENTANG``) is named in another letter of the set.
+- one activity: the activity a report accounts for (its ``TENTANG``) is named in another letter of the set;
+- what a letter sends with it: a body saying "sebagai lampiran surat ini" / "terlampir" has a Lampiran line that
+  counts it, not "-".
 
 It runs on every scenario set before writing and as ``rancang letter --check FOLDER`` on written letters.
 """
@@ -50,6 +52,10 @@ _PERIOD_CUE = re.compile(r"\b(?:durasi|selama|periode|terhitung mulai|masa (?:ke
 _DISPOSED = re.compile(r"\bdisposisi\s(?:(?!\bNomor\b)[^\n])*?\satas\s(?:(?!\bNomor\b)[^\n])*?"
                        r"Nomor\s+(\S+?(?:\s+Tahun\s+\d{4})?)\s+tanggal\s", re.I)
 _REPLY_HAL = re.compile(r"^Hal\s*:\s*(Jawaban|Persetujuan|Balasan)\b", re.I)
+#: a body that sends something with the letter: "... kami sampaikan sebagai lampiran surat ini", "terlampir"
+_ENCLOSES = re.compile(r"\b(?:sebagai lampiran|terlampir|kami lampirkan|bersama ini (?:kami|saya) lampirkan)\b", re.I)
+#: the Lampiran line of a letter's head (surat dinas "Lampiran : -", nota dinas), "-" when nothing is sent with it
+_LAMPIRAN = re.compile(r"^Lampiran\s*:\s*(.*)$", re.I)
 
 
 @dataclass
@@ -69,6 +75,10 @@ class Facts:
     text: str = ""
     #: numbers of the letters a reply cites as received through a disposisi ("disposisi ... atas surat ... Nomor N")
     disposed: list[str] = field(default_factory=list)
+    #: the Lampiran line ("-" : nothing sent with it; None: the letter has no such line) and the body's words
+    #: sending an attachment ("" when it sends none)
+    lampiran: str | None = None
+    encloses: str = ""
 
 
 def _date(m: re.Match[str] | tuple[str, ...], at: int = 1) -> dt.date | None:
@@ -134,6 +144,10 @@ def facts(name: str, content: bytes) -> Facts:
             f.tentang = ls[i + 1]
         if _REPLY_HAL.match(line) or line.startswith("Menindaklanjuti"):
             f.reply = True
+        if f.lampiran is None and (m := _LAMPIRAN.match(line)):
+            f.lampiran = m[1].strip(" :\t") or _after(ls, "Lampiran")
+        if not f.encloses and (m := _ENCLOSES.search(line)):
+            f.encloses = m[0]
     if f.kind == "disposisi":
         f.nomor = ""
         number, when = _after(ls, "Nomor Surat"), _after(ls, "Tanggal Surat")
@@ -242,6 +256,15 @@ def _check_activity(fs: list[Facts], problems: list[str]) -> None:
                             f"({', '.join(g.name for g in others)}) menyebut kegiatan itu")
 
 
+def _check_enclosures(fs: list[Facts], problems: list[str]) -> None:
+    """A letter whose body sends something with it ("... sebagai lampiran surat ini") counts it on its Lampiran
+    line (Permendagri 1/2023: the Lampiran of a naskah dinas states how many are attached), never "-"."""
+    for f in fs:
+        if f.encloses and f.lampiran is not None and f.lampiran.strip() in ("", "-"):
+            problems.append(f"{f.name} menyatakan \"{f.encloses}\" dalam isinya, tetapi bagian Lampiran-nya "
+                            f"berisi \"-\"")
+
+
 def problems_of(letters: list[tuple[str, bytes]]) -> list[str]:
     """The contradictions of a set of letters (file name, DOCX bytes) in the order of the procedure, as Indonesian
     sentences naming both places; empty when the set tells one story."""
@@ -250,6 +273,7 @@ def problems_of(letters: list[tuple[str, bytes]]) -> list[str]:
     _check_dates(fs, out)
     _check_period(fs, out)
     _check_activity(fs, out)
+    _check_enclosures(fs, out)
     return out
 
 

@@ -77,21 +77,76 @@ def tanggal(value: Any) -> str:
     return s
 
 
+def _nip_digits(s: str) -> str:
+    return re.sub(r"[ .]", "", s)
+
+
 def nip(value: Any) -> str:
     """An NIP of a civil servant as printed: its 18 digits in the four groups of its structure (date of birth,
     year and month of appointment, sex, serial number: Peraturan Kepala BKN Nomor 22 Tahun 2007), e.g.
-    "19820304 200801 1 004"; any other text is kept as written.
+    "19820304 200801 1 004"; a blank ("....") is kept as written (:func:`nip_problem` refuses anything else).
 
     >>> nip("198203042008011004")
     '19820304 200801 1 004'
-    >>> nip("19820304 200801 1 004")
-    '19820304 200801 1 004'
+    >>> nip("19660801.198803.1.001")
+    '19660801 198803 1 001'
     """
     s = text(value)
-    digits = s.replace(" ", "")
+    digits = _nip_digits(s)
     if len(digits) != 18 or not digits.isdigit():
         return s
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def nip_problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as an NIP, as the end of an Indonesian sentence, else None (a blank of dots
+    to fill in, "....", is no NIP yet and passes). The structure is Peraturan Kepala BKN Nomor 22 Tahun 2007
+    tentang Nomor Identitas PNS: 18 digits, the first 8 the date of birth (yyyymmdd), the next 6 the year and month
+    of the first appointment as CPNS (yyyymm), 1 digit for sex (1 pria, 2 wanita), 3 digits the serial number.
+    Spaces and dots between the groups ("19660801.198803.1.001", the Peraturan's own example) are allowed.
+
+    >>> nip_problem("19820304 200801 1 004") is None
+    True
+    >>> nip_problem("198202302008011004")
+    'delapan angka pertamanya (tanggal lahir, tahun-bulan-tanggal) 19820230 bukan tanggal yang ada'
+    """
+    s = text(value)
+    if not s.strip(". "):
+        return None
+    digits = _nip_digits(s)
+    if len(digits) != 18 or not digits.isdigit():
+        return f"NIP terdiri atas 18 angka, sedangkan '{s}' berisi {sum(c.isdigit() for c in s)} angka" + (
+            "" if digits.isdigit() else " dan tanda lain")
+    try:
+        born = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return f"delapan angka pertamanya (tanggal lahir, tahun-bulan-tanggal) {digits[:8]} bukan tanggal yang ada"
+    year, month = int(digits[8:12]), int(digits[12:14])
+    if not 1 <= month <= 12:
+        return f"angka ke-9 sampai ke-14 (tahun dan bulan pengangkatan pertama) {digits[8:14]} bukan bulan yang ada"
+    if (year, month) <= (born.year, born.month):
+        return (f"tahun dan bulan pengangkatan pertamanya {digits[8:14]} tidak sesudah tanggal lahirnya "
+                f"{digits[:8]}")
+    if digits[14] not in "12":
+        return f"angka ke-15 (jenis kelamin) harus 1 (pria) atau 2 (wanita), bukan {digits[14]}"
+    return None
+
+
+def check_nips(tree: Any, where: str, path: str = "") -> None:
+    """Raise InputError for the first ``nip`` field of ``tree`` (a letter's or a scenario's data) that is no NIP
+    (:func:`nip_problem`), one sentence naming the field and the person: "NIP pada pegawai[2].nip (Rudi Hartanto)
+    tidak sah: ..." (lists counted from 1). ``where`` names the data ("data skenario 'x'")."""
+    if isinstance(tree, dict):
+        for k, v in tree.items():
+            field = f"{path}.{k}" if path else str(k)
+            if k == "nip" and (problem := nip_problem(v)):
+                who = f" ({text(tree.get('nama'))})" if tree.get("nama") else ""
+                raise InputError(f"{where}: NIP pada {field}{who} tidak sah: {problem} (Peraturan Kepala BKN Nomor "
+                                 f"22 Tahun 2007).")
+            check_nips(v, where, field)
+    elif isinstance(tree, list):
+        for i, v in enumerate(tree, 1):
+            check_nips(v, where, f"{path}[{i}]")
 
 
 def huruf(i: int) -> str:

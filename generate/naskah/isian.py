@@ -27,14 +27,47 @@ def national() -> str:
     return kbcite.plain(scenarios_data()["dasar_nasional"]).text
 
 
-def mengingat(act: str | None, year: int, blanks: list[str] | None = None) -> list[str]:
-    """A Keputusan's Mengingat: the acts of ``letter_scenarios.yaml`` (keys of the knowledge base, printed with
-    their publication and latest amendment before ``year``; blanks added to ``blanks``) and the region's act."""
+def formation_laws(profile: Any, blanks: list[str] | None = None) -> list[str]:
+    """The laws forming the region (``dasar_hukum_daerah`` of its profile: an Undang-Undang whose title opens with
+    "Pembentukan"), as a Mengingat cites them: from the knowledge base where it holds the act (verified facts,
+    blanks for the rest), else as the profile writes them, with their latest amendment ("sebagaimana telah diubah
+    dengan ..."); a publication the profile does not give is a blank added to ``blanks``."""
     out = []
+    for c in profile.data.get("dasar_hukum_daerah") or []:
+        if not str(c.get("jenis", "")).startswith("Undang-Undang") or \
+                not text(c.get("tentang")).lower().startswith("pembentukan"):
+            continue
+        key = f"uu-{c.get('tahun')}-{text(c.get('nomor')).lower()}"
+        if kbcite.is_key(key):
+            cited = kbcite.mengingat(key, profile.tahun)
+            out.append(cited.text)
+            if blanks is not None:
+                blanks += [b for b in cited.blanks if b not in blanks]
+            continue
+        words = []
+        for a in [c, *(c.get("perubahan") or [])[-1:]]:
+            pub = text(a.get("lembaran"))
+            name = f"{text(a.get('jenis'))} Nomor {text(a.get('nomor'))} Tahun {a.get('tahun')}"
+            if not pub and blanks is not None:
+                blanks.append(f"pengundangan {name} (dalam Mengingat Keputusan): lengkapi dasar_hukum_daerah profil")
+            words.append(f"{name} tentang {text(a.get('tentang'))}" + (f" ({pub})" if pub else ""))
+        out.append(" sebagaimana telah diubah dengan ".join(words))
+    return out
+
+
+def mengingat(act: str | None, year: int, blanks: list[str] | None = None, profile: Any = None) -> list[str]:
+    """A Keputusan's Mengingat: the acts of ``letter_scenarios.yaml`` in the order of their level and year (UU
+    12/2011 Lampiran II angka 48-49): the laws forming the region (``{pembentukan}``, from ``profile``), the keys
+    of the knowledge base (printed with their publication and latest amendment before ``year``; blanks added to
+    ``blanks``) and the region's act (``{perbup}``)."""
+    out: list[str] = []
     for x in scenarios_data()["mengingat"]:
         if "{perbup}" in x:
             if act:
                 out.append(fill(x, {"perbup": act}))
+            continue
+        if "{pembentukan}" in x:
+            out += formation_laws(profile, blanks) if profile is not None else []
             continue
         cited = kbcite.mengingat(x, year)
         out.append(cited.text)
@@ -48,8 +81,11 @@ def _people(parties: Parties, only: list[dict[str, Any]] | None = None) -> list[
 
 
 def names(parties: Parties) -> dict[str, str]:
-    """Names a step's sentences may use: ``{asal_pd_nama}``, ``{asal_unit_jabatan}``, ``{tujuan_daerah}`` ..."""
+    """Names a step's sentences may use: ``{asal_pd_nama}``, ``{asal_unit_jabatan}``, ``{tujuan_daerah}`` ...,
+    ``{lapor_kepada}`` (the office the employee's report goes to)."""
     out = {}
+    if parties.lapor_kepada:
+        out["lapor_kepada"] = parties.lapor_kepada
     for side in ("asal", "tujuan"):
         if side not in (parties.data.get("pihak") or {}):
             continue
@@ -92,7 +128,7 @@ def _keputusan(parties: Parties, task: dict[str, Any], act: str | None, year: in
             "menimbang": task.get("menimbang") or [f"bahwa untuk pencapaian target kinerja {pd['nama']} diperlukan "
                                                    f"kolaborasi Pejabat Fungsional dan Pelaksana lintas Perangkat "
                                                    f"Daerah dalam {nama_tim}"],
-            "mengingat": task.get("mengingat") or mengingat(act, year, blanks),
+            "mengingat": task.get("mengingat") or mengingat(act, year, blanks, parties.profile),
             "melapor_kepada": f"{pd['kepala']['jabatan']} {gov.daerah}"}
 
 
@@ -118,7 +154,9 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
     d.update({"tempat": dari.gov.ibu_kota, "tanggal": day.isoformat(), "penandatangan": dari.pejabat,
               "pegawai": _people(parties, record.lent(parties) if step.get("dipinjam") else None),
               "pemohon": _people(parties)[0] if parties.people else None})
-    if dari.instansi:
+    if parties.own_hand(dari):  # the kepala daerah's own letter or Keputusan: his kop surat jabatan
+        d["kop_jabatan"] = parties.kop_jabatan(dari.gov)
+    elif dari.instansi:
         d["instansi"] = dari.instansi
     if nomor:
         d["nomor"] = nomor
@@ -140,7 +178,9 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["tembusan"] = copies
     if step.get("rujukan"):
         src = refs[step["rujukan"]]
-        d["rujukan"] = cite(src, dari, kepada, parties, via)
+        # a report addresses no one by "Saudara": it names the author of the letter it rests on ("Surat Tugas
+        # Kepala Dinas ... Nomor ..."), as a Dasar does
+        d["rujukan"] = cite(src, dari, None if t["layout"] == "laporan" else kepada, parties, via, d["sapaan"])
         d["rujukan_surat"] = cite(src, dari, None, parties)
     if t["layout"] == "perintah":
         basis = act if act and dari.gov is parties.own else national()
@@ -153,9 +193,11 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
     return {k: v for k, v in d.items() if v not in (None, "", [], {})}
 
 
-def cite(src: Any, sender: Party, to: Party | None, parties: Parties, via: Any = None) -> dict[str, Any]:
+def cite(src: Any, sender: Party, to: Party | None, parties: Parties, via: Any = None,
+         sapaan: str = "Saudara") -> dict[str, Any]:
     """How a letter from ``sender`` to ``to`` cites the earlier letter ``src`` (N6): kind, author, number, date
-    and subject; "surat Saudara" / "Nota Dinas Saudara" when it answers the author himself.
+    and subject; "surat Saudara" / "Nota Dinas Saudara" when it answers the author himself (``sapaan``: "Bapak/Ibu"
+    to a superior, as the letter addresses him); ``to`` None: by its author's office (a Dasar, a report).
 
     ``via``: the lembar disposisi (a ``scenario.Letter``) by which an official (the pejabat yang berwenang) sent
     ``src`` on to ``sender``: what the sender answers is that instruction, which has no number of its own, so the
@@ -164,15 +206,18 @@ def cite(src: Any, sender: Party, to: Party | None, parties: Parties, via: Any =
     if via is not None:
         same = to is not None and via.dari.pejabat.get("nama") == to.pejabat.get("nama")
         who = "Bapak/Ibu" if same else parties.address(via.dari, sender).removeprefix("Saudara ")
-        return {**cite(src, sender, to, parties), "disposisi": who}
+        return {**cite(src, sender, to, parties, sapaan=sapaan), "disposisi": who}
     kind = _KIND.get(src.layout, "surat")
     if src.layout == "perintah":
         kind = _perintah_kind(src)
-    ref: dict[str, Any] = {"tanggal": src.date.isoformat(), "nomor": src.data.get("nomor")}
+    # a Keputusan not yet set has no date of its own (its letters' schedule is only planned): cited without one
+    ref: dict[str, Any] = {"tanggal": src.data.get("tanggal") if src.layout == "keputusan" else src.date.isoformat(),
+                           "nomor": src.data.get("nomor")}
     if src.layout == "keputusan":
-        return {**ref, "jenis": "Keputusan", "dari": src.dari.jabatan, "tentang": src.data["tentang"]}
+        return {k: v for k, v in {**ref, "jenis": "Keputusan", "dari": src.dari.jabatan,
+                                  "tentang": src.data["tentang"]}.items() if v}
     if to is not None and src.dari.pejabat.get("nama") == to.pejabat.get("nama"):
-        ref["jenis"] = f"{kind} Saudara"
+        ref["jenis"] = f"{kind} {sapaan}"
     else:
         ref["jenis"] = kind
         # the author by name and office: "Saudara ..." addresses a person, it does not name an author

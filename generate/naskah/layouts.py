@@ -22,10 +22,19 @@ FORM_TITLES = {"surat_tugas": "SURAT TUGAS", "surat_perintah": "SURAT PERINTAH"}
 _KET = {"unit": "Unit Kerja", "peran": "Kedudukan dalam Tim", "hasil": "Hasil Kerja", "unsur": "Unsur"}
 
 
+def kop_jabatan(d: LetterData) -> Ctx | None:
+    """The kop surat jabatan of the kepala daerah (Lambang Negara over his office, UU 24/2009 Pasal 54 ayat (1)
+    huruf i): its lines, and the lambang path resolved by the renderer ("" -> a box to paste it in)."""
+    k = d.get("kop_jabatan")
+    if not k:
+        return None
+    return {"baris": [text(x).upper() for x in k.get("baris") or []], "lambang": k.get("lambang") or ""}
+
+
 def kop(d: LetterData) -> Ctx | None:
     """The letterhead: government, perangkat daerah, address; the lambang path is resolved by the renderer."""
     ins = d.get("instansi")
-    if not ins:
+    if not ins or d.get("kop_jabatan"):
         return None
     return {"pemerintah": text(ins.get("pemerintah")).upper(), "nama": text(ins.get("nama")).upper(),
             "alamat": text(ins.get("alamat")), "lambang": ins.get("lambang") or ""}
@@ -139,7 +148,7 @@ def surat(t: dict[str, Any], d: LetterData) -> Ctx:
     """Surat dinas (and a letter an employee writes in their own name, without kop and number)."""
     personal = t["kelas"] == "surat_pribadi"
     rows = [] if personal else [("Nomor", d.get("nomor")), ("Sifat", d.get("sifat") or "Biasa")]
-    rows += [("Lampiran", d.get("lampiran") or "-"), ("Hal", _hal(t, d))]
+    rows += [("Lampiran", d.get("lampiran") or t.get("lampiran") or "-"), ("Hal", _hal(t, d))]
     return {"kop": None if personal else kop(d), "tempat_tanggal": _place_date(d),
             "kepala": [{"h": h, "t": text(v)} for h, v in rows], "tujuan": _tujuan(d), "isi": body(t, d),
             "ttd": ttd(d, opening="Hormat saya," if personal else None),
@@ -153,7 +162,7 @@ def nota(t: dict[str, Any], d: LetterData) -> Ctx:
     if d.get("tembusan"):
         rows.append(("Tembusan", join(d["tembusan"])))
     rows += [("Tanggal", tanggal(d.get("tanggal"))), ("Nomor", d.get("nomor")), ("Sifat", d.get("sifat") or "Biasa"),
-             ("Lampiran", d.get("lampiran") or "-"), ("Hal", _hal(t, d))]
+             ("Lampiran", d.get("lampiran") or t.get("lampiran") or "-"), ("Hal", _hal(t, d))]
     return {"kop": kop(d), "kepala": [{"h": h, "t": text(v)} for h, v in rows], "isi": body(t, d), "ttd": ttd(d)}
 
 
@@ -184,6 +193,10 @@ def perintah(t: dict[str, Any], d: LetterData) -> Ctx:
             "ttd": ttd(d, ditetapkan=(f"Dikeluarkan di {text(d.get('tempat'))}",
                                       f"pada tanggal {tanggal(d.get('tanggal'))}")),
             "tembusan": [text(x) for x in d.get("tembusan") or []]}
+
+
+#: the date of a Keputusan not yet set (filled in when the kepala daerah signs it)
+DATE_BLANK = "...................."
 
 
 def _menimbang(items: list[str], office: str, tentang: str) -> list[str]:
@@ -224,10 +237,11 @@ def keputusan(t: dict[str, Any], d: LetterData) -> Ctx:
             diktum.append({"h": ordinal(i + 1).upper(), "c": ":", "butir": [{"l": "", "t": item}]})
     ins = d.get("instansi") or {}
     own_kop = kop(d) if t.get("kop", False) else None
-    sign = ttd(d, upper=True, ditetapkan=(f"Ditetapkan di {text(d.get('tempat'))}",
-                                          f"pada tanggal {tanggal(d.get('tanggal'))}"))
+    # dated when the kepala daerah sets it: without a date in the data, a blank to fill then (never a date made up)
+    day = tanggal(d.get("tanggal")) or DATE_BLANK
+    sign = ttd(d, upper=True, ditetapkan=(f"Ditetapkan di {text(d.get('tempat'))}", f"pada tanggal {day}"))
     lampiran = {"kepala": ["LAMPIRAN", f"KEPUTUSAN {office.upper()}", f"NOMOR {text(d.get('nomor')).upper()}",
-                           f"TANGGAL {tanggal(d.get('tanggal')).upper()}", f"TENTANG {tentang.upper()}"],
+                           f"TANGGAL {day.upper()}", f"TENTANG {tentang.upper()}"],
                 "judul": f"SUSUNAN KEANGGOTAAN {tim.upper()}", "tabel": people(team, "peran")}
     return {"kop": own_kop, "lambang": "" if own_kop else ins.get("lambang") or "",
             "judul": f"KEPUTUSAN {office.upper()}", "nomor": text(d.get("nomor")).upper(), "tentang": tentang.upper(),

@@ -15,6 +15,7 @@ from typing import Any, TypedDict
 class LetterData(TypedDict, total=False):
     jenis: Any
     instansi: Any
+    kop_jabatan: Any
     tempat: str
     tanggal: str
     nomor: str

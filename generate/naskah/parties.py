@@ -138,6 +138,7 @@ class Parties:
     def __init__(self, data: dict[str, Any], base: Path | None = None) -> None:
         self.data = data
         self.profile, folder = _load_profile(data["profil"], base)
+        self.folder = folder
         self.own = own_government(data, self.profile, folder)
         self.govs = {"": self.own, **other_governments(data)}
         own = self.profile.data.get("naskah_dinas") or {}
@@ -145,6 +146,8 @@ class Parties:
         self.pyb_named = (data.get("delegasi") or {}).get("pejabat_berwenang") or own.get("pejabat_berwenang")
         self.delegasi = {**(data.get("delegasi") or {}), "pejabat_berwenang": self.pyb_named}
         self.people = [self._person(p) for p in data.get("pegawai") or []]
+        #: the office an employee's report goes to (the scenario's, or its regulation's reporting clause's)
+        self.lapor_kepada: str | None = None
 
     # --- lookups -------------------------------------------------------------------------------------------
     def gov(self, key: str | None) -> Gov:
@@ -178,6 +181,28 @@ class Parties:
 
     def kop(self, gov: Gov, pd: dict[str, Any]) -> dict[str, Any]:
         return _kop(gov.pemerintah, pd["nama"], pd.get("alamat"), gov.lambang)
+
+    def own_hand(self, party: Party) -> bool:
+        """Does the kepala daerah sign ``party``'s letter himself (not a.n. by the Sekretaris Daerah)?"""
+        return ((party.role.endswith(".pyb") or party.role == "penetap") and not party.pejabat.get("atas_nama")
+                and text(party.pejabat.get("nama")) == text(party.gov.kepala.get("nama")))
+
+    def kop_jabatan(self, gov: Gov) -> dict[str, Any]:
+        """The kop surat jabatan of a kepala daerah's own letter and the head of his Keputusan: the Lambang Negara
+        (UU 24/2009 Pasal 52 huruf a and Pasal 54 ayat (1) huruf i: used as "cap atau kop surat jabatan" by the
+        "gubernur, bupati atau walikota"; the profile's ``naskah_dinas.lambang_negara``, else a box to paste it in)
+        over his office, and for a kabupaten or kota its province as the region's draft Perbup heads it
+        ("BUPATI SLEMAN" / "PROVINSI DAERAH ISTIMEWA YOGYAKARTA"); another government's by its head's office."""
+        office = text(gov.kepala.get("jabatan")).removeprefix(text(gov.kepala.get("status"))).strip()
+        lines = [office.upper()]
+        if gov is self.own and not self.profile.provincial:
+            lines.append(f"PROVINSI {self.profile.provinsi.upper()}")
+        raw = text((self.profile.data.get("naskah_dinas") or {}).get("lambang_negara")) if gov is self.own else ""
+        out: dict[str, Any] = {"baris": lines}
+        if raw:
+            path = Path(raw)
+            out["lambang"] = str(path if path.is_absolute() or self.folder is None else self.folder / path)
+        return out
 
     # --- roles ---------------------------------------------------------------------------------------------
     def side(self, name: str) -> tuple[Gov, dict[str, Any], dict[str, Any] | None]:

@@ -94,6 +94,9 @@ def render(layout: str, ctx: dict[str, Any], title: str = "") -> bytes:
     tpl = DocxTemplate(str(resources.path(f"naskah/templates/{layout}.docx")))
     if ctx.get("kop"):
         ctx["kop"]["lambang"] = _image(tpl, ctx["kop"]["lambang"]) if ctx["kop"].get("lambang") else _placeholder(tpl)
+    if ctx.get("kop_jabatan"):
+        k = ctx["kop_jabatan"]
+        k["lambang"] = _image(tpl, k["lambang"]) if k.get("lambang") else _placeholder(tpl)
     if ctx.get("lambang"):
         ctx["lambang"] = _image(tpl, ctx["lambang"])
     tpl.render(ctx, autoescape=True)

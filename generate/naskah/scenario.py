@@ -22,14 +22,15 @@ from rancang import atomic, schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
 from rancang.generate import naskah
-from rancang.generate.naskah import chain, consistency, forms, isian, record, steps
-from rancang.generate.naskah.catalogue import catalogue, get_type, scenarios_data
-from rancang.generate.naskah.fill import tanggal, text
+from rancang.generate.naskah import chain, consistency, dating, forms, isian, record, replies, steps
+from rancang.generate.naskah.catalogue import absent, catalogue, get_type, scenarios_data
+from rancang.generate.naskah.dating import workdays_after  # noqa: F401  (the API: sc.workdays_after)
+from rancang.generate.naskah.fill import check_nips, text
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.naskah.summary import skenario_md
 from rancang.generate.shared import resources
-from rancang.generate.shared.profile import _message
 from rancang.generate.shared.profile import example_names as profile_examples
+from rancang.generate.shared.profile import messages
 from rancang.ingest.meta import title_case
 
 #: letter classes that carry no agenda number of a unit
@@ -92,35 +93,12 @@ class Built:
     blanks: list[str] = field(default_factory=list)
     #: the regulation found for the region when none was given (its draft.json, or a corpus id), else None
     sumber: str | None = None
+    #: the regulation the letters follow as the user named it or as it was found (a file or a corpus id), else None
+    berkas: str | None = None
 
     @property
     def letters(self) -> list[Letter]:
         return [s.letter for s in self.steps if s.letter]
-
-
-def workdays_after(day: dt.date, n: int) -> dt.date:
-    """The ``n``-th working day (Monday to Friday) after ``day``; ``n == 0`` moves a weekend day to Monday.
-
-    >>> workdays_after(dt.date(2026, 3, 6), 1)  # a Friday
-    datetime.date(2026, 3, 9)
-    >>> workdays_after(dt.date(2026, 3, 7), 0)
-    datetime.date(2026, 3, 9)
-    """
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=1)
-    for _ in range(n):
-        day += dt.timedelta(days=1)
-        while day.weekday() >= 5:
-            day += dt.timedelta(days=1)
-    return day
-
-
-def _start(data: dict[str, Any]) -> dt.date:
-    raw = text(data.get("tanggal_mulai"))
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError as exc:
-        raise InputError(f"tanggal_mulai '{raw}' harus berformat TTTT-BB-HH, mis. 2026-03-02.") from exc
 
 
 class _Numbers:
@@ -182,7 +160,8 @@ def _prepare(name: str, data: Any, base: Path | None) -> tuple[dict[str, Any], d
     errs = schema.problems(scenario_schema(), data)  # dates too: the calendar's ("format": "date")
     if errs:
         raise InputError(f"data skenario '{name}' tidak sah: "
-                         + "; ".join(_message(e, "data skenario") for e in errs) + ".")
+                         + "; ".join(messages(errs, "data skenario")) + ".")
+    check_nips(data, f"data skenario '{name}'")
     data = record.complete(data)
     parties = Parties(data, base)
     record.check(name, scen, data, parties)
@@ -206,22 +185,33 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
     sumber = peraturan.name if peraturan is not None and peraturan.found else None
     plan = steps.plan(scen, peraturan, parties.profile.daerah)
     act = plan.citation or own_act(parties)
-    built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur, sumber=sumber)
+    built = Built(name, scen["judul"], act or scenarios_data()["tanpa_peraturan"], plan.prosedur, sumber=sumber,
+                  berkas=peraturan.name if peraturan is not None else None)
     if act and steps.BLANK in act:
         built.blanks.append(f"{act} (tertulis \"....\" dalam Dasar dan Mengingat): isi nomor dan tahunnya dari "
                             f"naskah resminya setelah ditetapkan")
-    run = _Run(parties, plan, act, built, _Numbers(data.get("agenda_awal") or {}), _start(data))
+    run = _Run(parties, plan, act, built, _Numbers(data.get("agenda_awal") or {}), dating.start(data))
     run.penetapan = forms.penetapan(scen, plan)
-    for i, (step, found) in enumerate(zip(scen["langkah"], plan.steps, strict=True), 1):
+    # a report goes to whom the regulation's reporting clause names; the assignment letter says the same
+    langkah = [{**step, "kepada": found.kepada} if found.kepada else step
+               for step, found in zip(scen["langkah"], plan.steps, strict=True)]
+    report = next((x for x in langkah if x.get("prosedur") == "pelaporan" and x.get("dari") == "pegawai"), None)
+    if report is not None:
+        parties.lapor_kepada = parties.resolve(report["kepada"]).jabatan
+    for i, (step, found) in enumerate(zip(langkah, plan.steps, strict=True), 1):
         if not step.get("surat"):
             built.steps.append(Step(i, found.teks, found.cite))
             continue
         moves = chain.letters(step, found.hops, parties, scen["pihak"]) if found.hops and plan.citation else [step]
         for k, move in enumerate(moves):
             mark = FORWARDED_ONE if move.get("satu_pejabat") else FORWARDED
-            st = Step(i, found.teks if not k else f"{found.teks} {mark}", found.cite)
+            moved = move is not step
+            move, why = run.receiver(move)
+            teks = found.teks if not k else f"{found.teks} {mark}"
+            st = Step(i, f"{teks} {why}" if why else teks, found.cite)
             built.steps.append(st)
-            st.letter = run.letter(i, move, found, moved=move is not step)
+            if move is not None:
+                st.letter = run.letter(i, move, found, moved=moved)
     built.blanks += forms.notes(scen, plan, run.letters)
     missing = run.missing
     note = chain.pyb_note(built.letters, parties)
@@ -260,7 +250,7 @@ class _Run:
         self.day = workdays_after(self.day, 0 if not self.made else int(step.get("hari", 1)))
         self.made += 1
         t = get_type(step["surat"])
-        day = self.day = _report_day(t, data, self.day)
+        day = self.day = dating.report_day(t, data, self.day)
         layout = (found.layout if found.layout and found.layout in (t.get("layouts") or [])
                   else step.get("bentuk") or t["layout"])
         dari, kepada = parties.resolve(step["dari"]), parties.resolve(step["kepada"])
@@ -270,7 +260,7 @@ class _Run:
         code = catalogue()["klasifikasi"][t["klasifikasi"]]
         nomor = (None if t["kelas"] in UNNUMBERED else keputusan_number(parties, day) if t["kelas"] == "keputusan"
                  else self.numbers.next(dari, code, day))
-        refs = {k: self.letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k}
+        refs = {k: self.letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k in self.letters}
         lacking: list[str] = []
         src = refs.get(step["rujukan"]) if step.get("rujukan") else None
         fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, self.act, lacking,
@@ -287,41 +277,22 @@ class _Run:
         plan = self.plan
         if t["kelas"] == "laporan" and plan.citation and found.cite and not found.teks.endswith(steps.UNDETAILED):
             fields["dasar_pelaporan"] = f"{found.cite} {plan.citation}"  # the regulation's own reporting clause
-        _interim(t, data, fields, day)
+        dating.interim(t, data, fields, day)
+        day = self.day = dating.keputusan(t, data, fields, day, self.built.blanks)
         out = self.letters[i] = Letter(self.made, step["surat"], layout, fields, dari, kepada, day)
-        lacking += [k for k in naskah.required(step["surat"], layout) if fields.get(k) in (None, "", [], {})]
+        lacking += [k for k in naskah.required(step["surat"], layout) if absent(fields, k)]
         for k in lacking:
             self.missing.setdefault(k, []).append(out.filename)
         return out
 
 
+    def receiver(self, step: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
+        """``step`` as the letter it rests on was received (see :func:`replies.receiver`)."""
+        return replies.receiver(step, self.letters, self.parties)
+
     def disposed(self, src: Letter | None, sender: Party) -> Letter | None:
-        """The lembar disposisi by which ``sender`` received ``src`` (an official, e.g. the pejabat yang berwenang,
-        sent the letter addressed to him on to ``sender`` with an instruction), or None: the letter made after
-        ``src`` in the disposisi layout, resting on ``src`` and going to ``sender``. A reply of ``sender`` answers
-        that instruction (Permendagri 1/2023: a lembar disposisi carries no number of its own), see
-        :func:`isian.cite`."""
-        if src is None or not src.data.get("nomor"):
-            return None
-        found = [x for x in self.letters.values() if x.layout == "disposisi" and x.n > src.n
-                 and (x.data.get("rujukan_surat") or {}).get("nomor") == src.data["nomor"]
-                 and x.kepada.pejabat.get("nama") == sender.pejabat.get("nama")]
-        return found[-1] if found else None
-
-
-def _report_day(t: dict[str, Any], data: dict[str, Any], day: dt.date) -> dt.date:
-    """A report accounts for the whole period: dated on or after its last day (the next working day when that is
-    a weekend), unless the data says the reports are interim (``penugasan.laporan_sementara``)."""
-    p = record.period(data)
-    if t["kelas"] != "laporan" or p is None or (data.get("penugasan") or {}).get("laporan_sementara"):
-        return day
-    return max(day, workdays_after(p[1], 0))
-
-
-def _interim(t: dict[str, Any], data: dict[str, Any], fields: dict[str, Any], day: dt.date) -> None:
-    """An interim report says so in its period: "... (laporan sementara per tanggal 1 April 2026)"."""
-    if t["kelas"] == "laporan" and (data.get("penugasan") or {}).get("laporan_sementara") and fields.get("periode"):
-        fields["periode"] = f"{fields['periode']} (laporan sementara per tanggal {tanggal(day)})"
+        """The lembar disposisi by which ``sender`` received ``src`` (see :func:`replies.disposed`)."""
+        return replies.disposed(src, sender, self.letters)
 
 
 def render_all(built: Built) -> list[tuple[str, bytes]]:

@@ -41,6 +41,9 @@ class Found:
     #: the instruments the procedure's next step names ("... menerima surat penugasan ..."): the form of what this
     #: step issues when its own words name none
     naskah_lanjut: tuple[tuple[str, str], ...] = ()
+    #: the addressee the regulation's reporting clause names where the scenario's is another level (a scenario
+    #: role, "asal.pd" for "... melaporkan ... kepada Pimpinan Unit Organisasi"), else None
+    kepada: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,12 +116,35 @@ def _score(step: Mapping[str, Any], cues: dict[str, Any]) -> int:
     return score
 
 
-def _match(candidates: Sequence[Mapping[str, Any]], start: int, cues: dict[str, Any]) -> int | None:
+def _says(step: Mapping[str, Any], cues: dict[str, Any]) -> bool:
+    """Does a model step say what the scenario's step does (its document or one of its words), beyond who acts?"""
+    if not cues.get("dokumen") and not cues.get("kata"):
+        return True  # the cues name only the actor (a report): the actor is what the step says
+    if cues.get("dokumen") and not step.get("actor") and not step.get("document"):
+        return False  # a statement no one acts in and no letter is ("... akan melalui proses permohonan ...")
+    action = text(step.get("action")).lower()
+    return step.get("document") in (cues.get("dokumen") or []) or \
+        any(w.lower() in action for w in cues.get("kata") or [])
+
+
+def _worded(step: Mapping[str, Any], cues: dict[str, Any]) -> bool:
+    action = text(step.get("action")).lower()
+    return any(w.lower() in action for w in cues.get("kata") or [])
+
+
+def _match(candidates: Sequence[Mapping[str, Any]], start: int, cues: dict[str, Any],
+           taken: set[int] | frozenset[int] = frozenset()) -> int | None:
     """Index of the best-scoring step at or after ``start`` (else anywhere, on its document or words: an earlier
-    step of the same actor alone is not this one), None when nothing matches."""
+    step of the same actor alone is not this one), None when nothing matches. A step whose cues name a document or
+    words must meet one of them: the same actor doing something else ("Pejabat Penilai Kinerja merumuskan strategi
+    ...") is not the clause of a proposal letter, which is then "not detailed" rather than cited wrongly. A step
+    an earlier letter already cites (``taken``) is this one's again only by its words, never by its document
+    alone (the PyB's answer to the PyB is not the clause in which a Pimpinan Unit Kerja answers availability)."""
     for lo in (start, 0):
         loose = {**cues, "aktor": []} if cues.get("dokumen") or cues.get("kata") else cues
-        scored = [(_score(s, cues if i >= start else loose), -i, i) for i, s in enumerate(candidates) if i >= lo]
+        scored = [(_score(s, cues if i >= start else loose)
+                   if _says(s, cues) and (i >= start or i not in taken or _worded(s, cues)) else 0, -i, i)
+                  for i, s in enumerate(candidates) if i >= lo]
         best = max(scored, default=(0, 0, None))
         if best[0] > 0:
             return best[2]
@@ -192,19 +218,22 @@ def plan(scen: dict[str, Any], peraturan: Peraturan | None, daerah: str | None =
     report = _reporting(model)
     out = Plan(f"{proc['name']} ({proc['cite']})", act_citation(model["regulation"]))
     pos = {id(proc): 0, id(report): 0}
+    taken: set[int] = set()
     for step in scen["langkah"]:
         source = report if step.get("prosedur") == "pelaporan" else proc
         if source is None:
             raise InputError("peraturan ini tidak mengatur pelaporan pelaksanaan tugas.")
-        i = _match(source["steps"], pos[id(source)], step.get("cocok") or {})
+        i = _match(source["steps"], pos[id(source)], step.get("cocok") or {}, taken if source is proc else set())
         if i is None:
             out.steps.append(_own(step, f" {UNDETAILED}", source["cite"]))
             continue
         s = source["steps"][i]
-        if source.get("lines"):  # a reporting line: the clause, in the scenario's own words
-            out.steps.append(_own(step, "", text(s["cite"])))
+        if source.get("lines"):  # a reporting line: the clause, in the scenario's own words, to its addressee
+            s, kepada = _report_line(source["steps"], s, step)
+            out.steps.append(_own(step, "", text(s["cite"]), kepada))
             continue
         pos[id(source)] = i + 1
+        taken.add(i)
         action = text(s["action"])
         after = source["steps"][i + 1] if i + 1 < len(source["steps"]) else None
         out.steps.append(Found(action, text(s["cite"]), _form(action), tuple(s.get("hops") or ()),
@@ -212,7 +241,28 @@ def plan(scen: dict[str, Any], peraturan: Peraturan | None, daerah: str | None =
     return out
 
 
-def _own(step: Mapping[str, Any], mark: str = "", cite: str = "") -> Found:
+def _own(step: Mapping[str, Any], mark: str = "", cite: str = "", kepada: str | None = None) -> Found:
     """A scenario step in its own words (no regulation, or one that does not detail it)."""
     words = text(step["teks"])
-    return Found(words + mark, cite, naskah=instruments(words))
+    return Found(words + mark, cite, naskah=instruments(words), kepada=kepada)
+
+
+def _level(role: str) -> str | None:
+    """The level of a model role as the letters' parties know it (``peran_model``: pd, unit, pyb, ketua ...)."""
+    return next((str(k) for k, roles in scenarios_data()["peran_model"].items() if role in roles), None)
+
+
+def _report_line(lines: Sequence[Mapping[str, Any]], s: Mapping[str, Any],
+                 step: Mapping[str, Any]) -> tuple[Mapping[str, Any], str | None]:
+    """The reporting line a report follows and the addressee it gives: among the lines of the matched one's
+    reporter, the first (the batang tubuh's first) whose addressee is the level the scenario addresses (a clause
+    "kepada Pimpinan Unit Kerja dan/atau Unit Organisasi" allows either); where none is, the matched line and its
+    addressee on the scenario's side ("Pasal 12: ... melaporkan ... secara langsung kepada Pimpinan Unit
+    Organisasi": the report goes to the Kepala Dinas, not the Kepala Bidang)."""
+    side, _, want = str(step.get("kepada") or "").rpartition(".")
+    same = [x for x in lines if x["actor"] == s["actor"] and x["cite"].startswith("Pasal") == s["cite"].startswith(
+        "Pasal") and any(_level(str(t)) == want for t in x.get("to") or [])]
+    if same or not side:
+        return (same[0] if same else s), None
+    level = next((lv for t in s.get("to") or [] if (lv := _level(str(t))) in ("pd", "unit", "pyb")), None)
+    return s, f"{side}.{level}" if level else None

@@ -14,11 +14,21 @@ def _cell(value: str) -> str:
     return text(value).replace("|", "\\|")
 
 
+def _day(x: Any) -> str:
+    """A letter's date in the table; a Keputusan not yet set is dated by the kepala daerah, not by the schedule."""
+    if x.layout == "keputusan" and not x.data.get("tanggal"):
+        return f"(diisi saat penetapan; direncanakan {tanggal(x.date)})"
+    return tanggal(x.data.get("tanggal") or x.date)
+
+
 def skenario_md(built: Any) -> str:
     """step -> letter -> clause of ``built`` (a ``scenario.Built``), as a Markdown table for the file
     ``skenario.md``, then the facts still to be filled in."""
-    out = [f"# {text(built.judul)}", "", f"Peraturan: {text(built.peraturan)}.", "",
-           f"Prosedur: {text(built.prosedur)}.", "",
+    out = [f"# {text(built.judul)}", "", f"Peraturan: {text(built.peraturan)}.", ""]
+    if built.berkas:  # which file or stored act was read, so the reader can check the clauses against it
+        how = "ditemukan otomatis; pilih yang lain dengan --peraturan" if built.sumber else "--peraturan"
+        out += [f"Dibaca dari: {_cell(built.berkas)} ({how}).", ""]
+    out += [f"Prosedur: {text(built.prosedur)}.", "",
            "| No | Langkah | Naskah | Nomor | Tanggal | Penandatangan → Kepada | Klausul |",
            "|---|---|---|---|---|---|---|"]
     for s in built.steps:
@@ -31,7 +41,7 @@ def skenario_md(built: Any) -> str:
                                         else "", x.dari.jabatan, f"({x.dari.pejabat.get('nama', '')})"]))
         who = f"{_cell(signer)} → {_cell(to)}"
         out.append(f"| {s.n} | {_cell(s.teks)} | {x.filename}: {_cell(get_type(x.jenis)['judul'])} | "
-                   f"{_cell(x.data.get('nomor') or '-')} | {tanggal(x.date)} | {who} | {_cell(s.cite or '-')} |")
+                   f"{_cell(x.data.get('nomor') or '-')} | {_day(x)} | {who} | {_cell(s.cite or '-')} |")
     if built.blanks:
         out += ["", "## Yang masih harus diisi", "",
                 "Fakta peraturan yang dikutip yang tidak diketahui dengan pasti oleh basis pengetahuan rancang "

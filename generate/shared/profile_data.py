@@ -33,7 +33,7 @@ class BeritaDaerah(TypedDict, total=False):
 
 
 class Opsi(TypedDict, total=False):
-    pppk_dapat_menjadi_ketua_tim: bool
+    pppk_dapat_menjadi_ketua_tim: bool | None  # None: as the model Perbup has it
     mulai_berlaku: str | None  # ISO date; None: on the day of promulgation
 
 
@@ -60,6 +60,8 @@ class NaskahDinas(TypedDict, total=False):
     Berwenang is when a regulation routes a letter to the "pejabat yang berwenang"."""
 
     lambang: str | None
+    #: the Lambang Negara of the kepala daerah's kop surat jabatan (UU 24/2009 Pasal 54 ayat (1) huruf i)
+    lambang_negara: str | None
     nomor_keputusan: str | None
     nomor_keputusan_berikut: int | None
     pejabat_berwenang: str | None

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rancang import kinds
-from rancang.errors import RancangError
+from rancang.errors import RancangError, install_extra
 from rancang.fold import slug
 from rancang.ingest.writers.markdown import printed_label
 from rancang.parts import Block, Konsiderans
@@ -76,7 +76,7 @@ def require() -> None:
         import cobalt  # noqa: F401
         import lxml  # noqa: F401
     except ImportError as exc:
-        raise RancangError("format Akoma Ntoso memerlukan cobalt dan lxml: pip install 'rancang[akn]'.") from exc
+        raise RancangError("format Akoma Ntoso memerlukan cobalt dan lxml: " + install_extra("akn") + ".") from exc
 
 
 def locality(daerah: str) -> str:

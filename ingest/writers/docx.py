@@ -198,6 +198,7 @@ KOP_INDENT, KOP_WIDTHS = 8.0, (2.6, 0.5, 6.0)
 def _kop_table(doc) -> None:
     """Replace the Lampiran header paragraphs by a borderless 3-column table (label, ":", value) at the right half
     of the page, after a page break."""
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm
@@ -215,10 +216,14 @@ def _kop_table(doc) -> None:
     widths = [Cm(w) for w in KOP_WIDTHS]
     for col, width in zip(table.columns, widths, strict=True):
         col.width = width
+    # the style id ``Paragraph.style = doc.styles[KOP_STYLE]`` writes (None for the default style), found once:
+    # python-docx searches the styles part for the default style at every assignment
+    kop = doc.styles[KOP_STYLE]
+    kop_id = None if kop == doc.styles.default(WD_STYLE_TYPE.PARAGRAPH) else kop.style_id
     for r, (label, value) in zip(table.rows, rows, strict=True):
         for cell, text, width in zip(r.cells, (label, ":", value), widths, strict=True):
             cell.width = width
-            cell.paragraphs[0].style = doc.styles[KOP_STYLE]
+            cell.paragraphs[0]._p.style = kop_id
             cell.paragraphs[0].add_run(text)
     props = table._tbl.tblPr
     _set(props, "w:tblW", {"w:w": str(sum(int(w.twips) for w in widths)), "w:type": "dxa"})
@@ -275,10 +280,17 @@ def _keep_headings(doc: Any, paras: list[Any], styles: list[Any]) -> None:
     Lampiran's sub-headings are (the reader takes no meaning from it). ``paras``: the document's paragraphs;
     ``styles``: theirs (:func:`_styles`)."""
     daftar = {s.style_id for s in doc.styles if s.name.startswith("R Daftar ")}
-    for p, style, nxt in zip(paras, styles, paras[1:], strict=False):
-        if style is None or style.style_id not in daftar or not nxt.text.strip():
+    texts: dict[int, str] = {}  # a paragraph's text, read once (python-docx walks its runs with XPath each time)
+
+    def text_of(i: int) -> str:
+        if i not in texts:
+            texts[i] = paras[i].text
+        return texts[i]
+
+    for i, (p, style) in enumerate(zip(paras[:-1], styles, strict=False)):
+        if style is None or style.style_id not in daftar or not text_of(i + 1).strip():
             continue
-        text = p.text.split("\t", 1)[-1].strip()
+        text = text_of(i).split("\t", 1)[-1].strip()
         if _ITEM_HEADING.match(text) and len(text.split()) <= 10:
             p.paragraph_format.keep_with_next = True
             for run in p.runs:

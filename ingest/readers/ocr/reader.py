@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rancang.errors import InputError
+from rancang.errors import InputError, install_extra
 from rancang.ingest.readers.ocr.fix import fix_labels
 from rancang.ingest.readers.ocr.image import MIN_INK, prepare
 from rancang.ingest.readers.pdf import reader as pdf_reader
@@ -50,7 +50,7 @@ PSM = 4
 LOW_CONFIDENCE = 55.0
 
 ENGINE_MISSING = ("untuk membacanya dengan OCR pasang Tesseract dengan data bahasa Indonesia (paket Debian "
-                  "tesseract-ocr dan tesseract-ocr-ind) serta pip install 'rancang[ocr]'.")
+                  "tesseract-ocr dan tesseract-ocr-ind), lalu " + install_extra("ocr") + ".")
 OCR_OFF = "OCR dimatikan (--no-ocr); jalankan tanpa --no-ocr agar dibaca dengan OCR."
 
 _progress: Callable[[int, int], None] | None = None
