@@ -25,10 +25,11 @@ from rancang.corpus.jdih import export_feed
 from rancang.corpus.provenance import provenance
 from rancang.corpus.repair import fts_whole
 from rancang.corpus.repair import repair as repair_store
+from rancang.corpus.rows import expand_folders
 from rancang.corpus.search import parse, plain
 from rancang.corpus.search import search as run
 from rancang.corpus.standing import standings
-from rancang.corpus.store import Store, expand
+from rancang.corpus.store import Store
 from rancang.corpus.topics import topics_of
 from rancang.errors import InputError
 from rancang.ingest import ingest_path
@@ -104,7 +105,9 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, feed: str | No
         if feed:
             result = store.add_feed(feed)
         else:
-            files = expand(paths)
+            files, passed = expand_folders(paths)
+            for path in passed:
+                click.echo(f"dilewati: {path} (bukan peraturan)", err=True)
             with _cluster(jobs, scheduler) as c, click.progressbar(
                     length=len(files), label="Membaca peraturan", show_pos=True, file=sys.stderr) as bar:
                 result = store.add_files(files, jobs=jobs, progress=bar.update, cluster=c)
@@ -113,11 +116,20 @@ def add(paths: tuple[str, ...], db: str | None, jobs: int | None, feed: str | No
     for path, rid in result.skipped:
         click.echo(f"sudah ada: {path} ({rid})")
     for path, msg in result.failed:
-        click.echo(f"gagal: {msg if path in msg else f'{path}: {msg}'}", err=True)
+        click.echo(f"gagal: {path}: {_without_name(msg, path)}", err=True)
     click.echo(f"{len(result.added)} ditambahkan, {len(result.skipped)} sudah ada, "
                f"{len(result.failed)} gagal.")
     if result.failed:
         raise InputError(f"{len(result.failed)} berkas gagal dibaca; lihat pesan di atas.")
+
+
+def _without_name(msg: str, path: str) -> str:
+    """A reader's message without the file name it already opens with ("surat.docx: bukan teks ..." -> "bukan
+    teks ..."), so a failure line names the file once."""
+    for name in (str(path), Path(path).name):
+        if msg.startswith(name + ": "):
+            return msg[len(name) + 2:]
+    return msg
 
 
 @corpus.command("list")
@@ -135,7 +147,8 @@ def list_(db: str | None, as_json: bool) -> None:
         return
     w = max(len(r["id"]) for r in rows)
     for r in rows:
-        act = f"{r['jenis'] or ''} Nomor {r['nomor']} Tahun {r['tahun']}" if r["nomor"] else (r["file"] or "")
+        act = (f"{r['jenis']} Nomor {r['nomor']} Tahun {r['tahun']}" if r["nomor"] else
+               f"{r['jenis']} Tahun {r['tahun']} (belum bernomor)") if r["jenis"] else (r["file"] or "")
         click.echo(f"{r['id']:<{w}}  {r['daerah'] or '-':<26} {act.strip():<40} {r['clauses']:>4} klausul"
                    + ("  [bawaan]" if r["bundled"] else ""))
 

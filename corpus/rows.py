@@ -77,18 +77,36 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+#: names of a folder's files that describe the folder, never a regulation (README.md, LICENSE.txt ...)
+NOT_REGULATION = re.compile(r"(readme|licen[cs]e|copying|changelog|changes|notice|contributing|authors|"
+                            r"catatan|format)([._-].*)?", re.IGNORECASE)
+
+
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named on the command line; folders are searched (recursively) for regulation files."""
+    """Files named on the command line; folders are searched (recursively) for regulation files
+    (:func:`expand_folders`)."""
+    return expand_folders(paths)[0]
+
+
+def expand_folders(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """(files to read, files of the named folders passed over): a folder's hidden files and the files that describe
+    it (README.md, LICENSE ... :data:`NOT_REGULATION`) are passed over; a file named itself is always read.
+
+    Raises InputError for a path that does not exist."""
     out: list[Path] = []
+    passed: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            for f in found:
+                hidden = any(part.startswith(".") for part in f.relative_to(p).parts)
+                (passed if hidden or NOT_REGULATION.fullmatch(f.name) else out).append(f)
         elif p.exists():
             out.append(p)
         else:
             raise InputError(f"{p}: berkas tidak ditemukan.")
-    return out
+    return out, passed
 
 
 def now() -> str:

@@ -52,7 +52,7 @@ class Stage(TypedDict):
 class Role(TypedDict):
     id: str
     name: str
-    kind: str  # "pejabat", "jabatan", "peran", "tim", "lainnya"
+    kind: str  # "pejabat", "jabatan", "peran", "tim", "pegawai", "lainnya"
     aliases: list[str]
     cite: str
     node: str

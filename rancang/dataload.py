@@ -202,8 +202,13 @@ def load_mapping(path: str | Path, what: str = "profil") -> dict[str, Any]:
     except OSError as exc:
         raise InputError(f"{p}: berkas {what} tidak dapat dibaca ({os_reason(exc)}).") from None
     except UnicodeDecodeError:
-        raise InputError(f"{p}: berkas {what} tidak dapat dibaca sebagai teks UTF-8.") from None
+        raise InputError(f"{p}: berkas {what} bukan teks UTF-8 (mungkin disimpan sebagai ANSI/Windows-1252); "
+                         "buka di penyunting teks lalu simpan ulang dengan pengodean UTF-8, misalnya di Notepad: "
+                         "Simpan Sebagai, Pengodean UTF-8.") from None
     data = loads(text, f"{p}: {what}", "json" if p.suffix.lower() == ".json" else "yaml")
+    if data is None:
+        raise InputError(f"{p}: berkas {what} kosong; isi dengan baris 'kunci: nilai', misalnya 'tahun: 2026'.")
     if not isinstance(data, dict):
-        raise InputError(f"{p}: {what} harus berupa pemetaan kunci: nilai.")
+        raise InputError(f"{p}: berkas {what} tidak berisi baris 'kunci: nilai' (misalnya 'tahun: 2026'), "
+                         "melainkan daftar atau teks lepas.")
     return data

@@ -290,7 +290,7 @@ YAML_ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     ("a: " + "[" * 5000 + "]" * 5000 + "\n", "bersarang"),
     ("tahun: " + "1" * 5000 + "\n", "bilangan"),
     ("a: [b\n", "bukan YAML/JSON yang sah"),
-    ("- a\n- b\n", "pemetaan"),
+    ("- a\n- b\n", "tidak berisi baris 'kunci: nilai'"),
 ])
 def test_hostile_yaml_is_refused_with_a_sentence(tmp_path, text, words):
     p = tmp_path / "profil.yaml"

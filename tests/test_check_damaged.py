@@ -257,3 +257,18 @@ def test_a_judul_read_with_the_copys_heading_again_is_a_doubtful_name():
     wrong = other.replace("Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA PEGAWAI",
                           "Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA UNTUK PEGAWAI")
     assert [f.get("doubt") for f in _found(wrong) if f["rule"] == "D1_title"] == [None]
+
+
+def test_a_list_of_whole_sentences_is_no_list_of_items_ending_with_a_full_stop():
+    """UU 7/2014 Pasal 84 ayat (3): "a. Dalam hal perjanjian ... ." / "b. Dalam hal ... ." -- each item a sentence of
+    its own, capitalised and closed; a list of lower-case items closed with "." is still R1_item."""
+    edits = [("a. orientasi pada hasil;", "a. Orientasi pada hasil."), ("b. kompetensi;", "b. Kompetensi."),
+             ("c. profesionalisme;", "c. Profesionalisme."), ("d. kolaboratif;", "d. Kolaboratif."),
+             ("e. transparansi; dan", "e. Transparansi."), ("f. akuntabel.", "f. Akuntabel.")]
+    whole = CLEAN
+    for old, new in edits:
+        assert old in whole
+        whole = whole.replace(old, new, 1)
+    assert not [f for f in _found(whole) if f["rule"].startswith("R1")]
+    lower = CLEAN.replace("a. orientasi pada hasil;", "a. orientasi pada hasil.", 1)
+    assert [f["cite"] for f in _found(lower) if f["rule"] == "R1_item"] == ["Pasal 2 ayat (1) huruf a"]

@@ -95,6 +95,23 @@ def test_cli_add_twice_is_a_no_op(tmp_path: Path, capsys: pytest.CaptureFixture[
         "SELECT id, sha256, clauses FROM regulations ORDER BY id").fetchall() == snapshot
 
 
+def test_a_folder_s_readme_is_passed_over_and_a_failure_names_its_file_once(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "c.sqlite"
+    _variants(tmp_path / "in", 1)
+    (tmp_path / "in" / "README.md").write_text("# Seeds\n\nBerkas peraturan contoh.\n", encoding="utf-8")
+    (tmp_path / "in" / ".hidden.txt").write_text("catatan editor\n", encoding="utf-8")
+    assert main(["corpus", "add", "--db", str(db), "--no-seed", "-j", "1", str(tmp_path / "in")]) == 0
+    said = capsys.readouterr()
+    assert f"dilewati: {tmp_path / 'in' / 'README.md'} (bukan peraturan)" in said.err
+    assert "1 ditambahkan, 0 sudah ada, 0 gagal." in said.out
+    letter = tmp_path / "lain" / "surat.txt"
+    letter.parent.mkdir()
+    letter.write_text("Dengan hormat, bersama ini kami sampaikan undangan rapat.\n", encoding="utf-8")
+    assert main(["corpus", "add", "--db", str(db), "--no-seed", "-j", "1", str(letter.parent)]) == 1
+    failed = next(line for line in capsys.readouterr().err.splitlines() if line.startswith("gagal:"))
+    assert failed.count("surat.txt") == 1
+
+
 WITHOUT_DASK = ("import sys\nsys.modules['dask'] = sys.modules['distributed'] = None  # a plain install\n"
                 "from rancang.cli import main\nsys.exit(main(sys.argv[1:]))\n")
 
@@ -220,3 +237,17 @@ def test_the_reader_fingerprint_covers_every_sub_package_of_ingest():
     on_disk = {p.relative_to(ROOT / "ingest").as_posix() for p in (ROOT / "ingest").rglob("*.py")
                if "__pycache__" not in p.parts}
     assert on_disk <= names
+
+
+def test_a_stored_draft_is_listed_by_its_kind_and_year_not_its_file_name(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "c.sqlite"
+    assert main(["draft", "--contoh", "sleman", "-o", str(tmp_path / "k2")]) == 0
+    assert main(["corpus", "add", "--db", str(db), str(tmp_path / "k2" / "draft.docx")]) == 0
+    capsys.readouterr()
+    assert main(["corpus", "list", "--db", str(db)]) == 0
+    line = next(row for row in capsys.readouterr().out.splitlines() if row.startswith("sleman "))
+    assert "Peraturan Bupati Tahun 2026 (belum bernomor)" in line and "draft.docx" not in line
+    from rancang.web import services
+
+    row = next(r for r in services.regulations(str(db)) if r["id"] == "sleman")
+    assert row["title"] == "Peraturan Bupati Sleman Tahun 2026 (belum bernomor)"

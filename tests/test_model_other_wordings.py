@@ -314,3 +314,36 @@ Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
     assert [d["cite"] for d in roles(m)["anggota_tim"]["duties"]] == ["Pasal 1 huruf a", "Pasal 1 huruf b"]
     assert roles(m)["ketua_tim"]["duties"] == []
     assert ("anggota_tim", "ketua_tim") in {(x["from"], x["to"]) for x in m["reporting_lines"]}
+
+
+def test_a_role_after_a_preposition_is_no_subject():
+    """"Sistem Kerja digunakan sebagai instrumen bagi Pegawai ASN dalam melaksanakan tugas ...": no duty of the
+    Pegawai ASN (the clause tells what the sistem kerja is for)."""
+    m = model("""Pasal 1
+Sistem Kerja digunakan sebagai instrumen bagi Pegawai ASN dalam melaksanakan tugas dan fungsi unit organisasi.
+Pasal 2
+Setiap Pegawai ASN melaksanakan tugas sesuai dengan sasaran kinerja pegawai.
+Pasal 3
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+    assert [d["cite"] for d in roles(m)["pegawai_asn"]["duties"]] == ["Pasal 2"]
+
+
+def test_results_handed_on_in_the_body_a_keputusan_named_short_and_a_kelompok_jabatan_fungsional_line():
+    m = model("""Pasal 1
+Pejabat Fungsional yang ditunjuk secara individu menyampaikan hasil kerjanya kepada Pejabat Penilai Kinerja.
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""", """A. PENGAJUAN SUKARELA DALAM UNIT ORGANISASI
+Pejabat Fungsional dapat mengajukan diri secara lisan kepada Ketua Tim Kerja. Pimpinan Unit Organisasi menetapkan \
+keterlibatan Pejabat Fungsional dalam keputusan pembentukan Tim Kerja.
+B. KEDUDUKAN
+Kelompok Jabatan Fungsional jenjang ahli muda berkedudukan di bawah dan bertanggung jawab kepada Pejabat \
+Administrator selaku Pejabat Penilai Kinerja.
+""")
+    lampiran, report = m["procedures"]
+    assert [(s["actor"], s["document"]) for s in lampiran["steps"]] == [
+        ("pejabat_fungsional", None), ("pimpinan_unit_organisasi", "keputusan")]  # spoken: no letter
+    assert [(s["cite"], s["actor"]) for s in report["steps"]] == [("Pasal 1", "pejabat_fungsional")]
+    assert {(x["from"], x["to"]) for x in m["reporting_lines"]} == {
+        ("pejabat_fungsional", "pejabat_penilai_kinerja"), ("pejabat_fungsional", "pejabat_administrator")}

@@ -82,7 +82,7 @@ def test_an_unfilled_template_is_refused_naming_each_field_to_fill(tmp_path):
     message = result.stderr.strip()
     assert message.startswith("Galat: profil.yaml: profil tidak sah: ") and "\n" not in message
     for key in ("daerah.nama", "daerah.jenis", "provinsi", "ibu_kota", "kepala_daerah.nama", "tahun",
-                "dasar_hukum_daerah.0.nomor", "dasar_hukum_daerah.1.tahun"):
+                "dasar_hukum_daerah butir ke-1: nomor", "dasar_hukum_daerah butir ke-2: tahun"):
         assert f"{key}: belum diisi" in message, key
     assert not (tmp_path / "out").exists()
 

@@ -250,9 +250,9 @@ def _spaced_formula(text: str, spelled: str, place: str) -> str:
     printed = words.group(0).split()
     # the split words and their neighbours: a fragment that is no word of the formula as it should read
     jenis = re.sub(r"\\s[+*?]", " ", spelled).replace("\\", "")
-    want = set(f"agar setiap orang mengetahuinya memerintahkan pengundangan {jenis} ini dengan penempatannya dalam "
-               f"{place}".lower().split())
-    odd = [i for i, w in enumerate(printed) if w.strip(",.").lower() not in want]
+    words_of = set(f"agar setiap orang mengetahuinya memerintahkan pengundangan {jenis} ini dengan penempatannya "
+                   f"dalam {place}".lower().split())
+    odd = [i for i, w in enumerate(printed) if w.strip(",.").lower() not in words_of]
     # (no fragment: the words differ only in their capitals, which is another doubt)
     return " ".join(printed[max(0, odd[0] - 2):odd[-1] + 3]) if odd else ""
 
@@ -370,8 +370,8 @@ def check_punctuation(reg: Regulation) -> Iterator[Finding]:
             if node.type in ("ayat", *BODY_UNITS) and not items and not node.child_list("ayat") and \
                     not text.endswith((".", ":")) and (node.type == "ayat" or not node.children):
                 yield finding("R1_end", node.cite, fix=_end_fix(node, "."), found=ending(text))
-            if not items:
-                continue
+            if not items or all(clause(i.text)[:1].isupper() and clause(i.text).endswith(".") for i in items):
+                continue  # (a list of whole sentences, each capitalised and closed: "a. Dalam hal ... ." UU 7/2014)
             after_list = node.children.index(items[-1]) < len(node.children) - 1
             closes = _closes_sentence(node, parents)
             for item in items:

@@ -18,7 +18,7 @@ from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
 from rancang.generate.naskah.fill import check_nips, placeholders
 from rancang.generate.shared import kbcite, resources
-from rancang.generate.shared.profile import _message, dates_in_order
+from rancang.generate.shared.profile import dates_in_order, messages
 
 #: body-block keys whose value names a data field
 _FIELD_BLOCKS = ("daftar", "pegawai", "jika")
@@ -148,7 +148,7 @@ def validate(name: str, data: dict[str, Any], layout: str | None = None) -> None
     obj = {"jenis": name, **data}
     errs = schema.problems("letter", obj)
     if errs:
-        raise InputError(f"data surat '{name}' tidak sah: " + "; ".join(_message(e, "data surat") for e in errs) + ".")
+        raise InputError(f"data surat '{name}' tidak sah: " + "; ".join(messages(errs, "data surat")) + ".")
     dates_in_order(data, _DATE_ORDER, f"data surat '{name}'")
     check_nips(data, f"data surat '{name}'")
 

@@ -29,8 +29,8 @@ from rancang.generate.naskah.fill import check_nips, text
 from rancang.generate.naskah.parties import Parties, Party
 from rancang.generate.naskah.summary import skenario_md
 from rancang.generate.shared import resources
-from rancang.generate.shared.profile import _message
 from rancang.generate.shared.profile import example_names as profile_examples
+from rancang.generate.shared.profile import messages
 from rancang.ingest.meta import title_case
 
 #: letter classes that carry no agenda number of a unit
@@ -160,7 +160,7 @@ def _prepare(name: str, data: Any, base: Path | None) -> tuple[dict[str, Any], d
     errs = schema.problems(scenario_schema(), data)  # dates too: the calendar's ("format": "date")
     if errs:
         raise InputError(f"data skenario '{name}' tidak sah: "
-                         + "; ".join(_message(e, "data skenario") for e in errs) + ".")
+                         + "; ".join(messages(errs, "data skenario")) + ".")
     check_nips(data, f"data skenario '{name}'")
     data = record.complete(data)
     parties = Parties(data, base)

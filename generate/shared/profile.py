@@ -33,7 +33,15 @@ _TYPE_NAMES = {"string": "teks", "integer": "bilangan bulat", "boolean": "true/f
 
 
 def _where(path: list[Any], root: str = "profil") -> str:
-    return ".".join(str(p) for p in path) or root
+    """A key's place as a clerk counts it: ``["dasar_hukum_daerah", 0, "nomor"]`` -> "dasar_hukum_daerah butir
+    ke-1: nomor" (list items from 1, not from 0); ``[]`` -> ``root``."""
+    out = ""
+    for i, part in enumerate(path):
+        if isinstance(part, int):
+            out += f" butir ke-{part + 1}"
+        else:
+            out += (": " if i and isinstance(path[i - 1], int) else "." if i else "") + str(part)
+    return out or root
 
 
 #: what each date format of the schemas accepts, as told to the user
@@ -108,7 +116,32 @@ def validate(data: dict[str, Any], schema_name: str = "region", label: str = "pr
         return
     errs = schema.problems(schema_name, data)
     if errs:
-        raise InputError(f"{label} tidak sah: " + "; ".join(_message(e) for e in errs) + ".")
+        raise InputError(f"{label} tidak sah: " + "; ".join(messages(errs)) + ".")
+
+
+def messages(errs: list[schema.Problem], root: str = "profil") -> list[str]:
+    """One clause per key at fault (:func:`_message`): a date refused both by its pattern and by its format is
+    said once, in the words of the format (which tell how to write it)."""
+    dated = {tuple(e.absolute_path) for e in errs if e.validator == "format" and e.validator_value in _DATE_FORMS}
+    kept = [e for e in errs if not (e.validator == "pattern" and tuple(e.absolute_path) in dated)]
+    return list(dict.fromkeys(_message(e, root) for e in kept))
+
+
+#: the words a clerk may put before a region's name, which the profile adds itself from ``daerah.jenis``
+_REGION_WORDS = re.compile(r"^\s*(kabupaten|kab\.|kota|provinsi|prov\.|daerah istimewa)\s+", re.IGNORECASE)
+
+
+def check_region_name(data: Mapping[str, Any], label: str) -> None:
+    """Refuse ``daerah.nama`` written with its kind ("Kabupaten Sleman"): the profile prefixes the kind itself
+    ("Peraturan Bupati Sleman"), so the word would be printed twice ("Peraturan Bupati Kabupaten Sleman")."""
+    daerah = data.get("daerah") if isinstance(data.get("daerah"), Mapping) else {}
+    nama = daerah.get("nama") if isinstance(daerah.get("nama"), str) else ""
+    m = _REGION_WORDS.match(nama)
+    if m:
+        bare = nama[m.end():].strip()
+        raise InputError(f"{label} tidak sah: daerah.nama '{nama.strip()}': tulis nama daerah tanpa kata "
+                         f"{m.group(1).strip().capitalize()} (misalnya nama: {bare}); jenisnya sudah ditulis "
+                         "di daerah.jenis.")
 
 
 @dataclass(frozen=True)
@@ -237,8 +270,9 @@ def _normalise_jenis(data: dict[str, Any], label: str) -> dict[str, Any]:
     data = copy.deepcopy(data)
     daerah = f"{kinds.regions()[data['daerah']['jenis']].word} {data['daerah']['nama'].strip()}"
     for i, base in enumerate(data.get("dasar_hukum_daerah") or []):
-        items = [(f"dasar_hukum_daerah.{i}.jenis", base)]
-        items += [(f"dasar_hukum_daerah.{i}.perubahan.{k}.jenis", a) for k, a in enumerate(base.get("perubahan") or [])]
+        items = [(_where(["dasar_hukum_daerah", i, "jenis"]), base)]
+        items += [(_where(["dasar_hukum_daerah", i, "perubahan", k, "jenis"]), a)
+                  for k, a in enumerate(base.get("perubahan") or [])]
         for where, item in items:
             item["jenis"], item["cetak"] = jenis_of(item["jenis"], daerah, _provinsi(data),
                                                     f"{label} tidak sah: {where}")
@@ -256,6 +290,7 @@ def from_dict(data: dict[str, Any], label: str = "profil") -> Profile:
     legal basis is normalised (:func:`jenis_of`)."""
     check_tree(data, label)
     validate(data, "region", label)
+    check_region_name(data, label)
     dates_in_order(data, _DATE_ORDER, label)
     jenis = data["daerah"]["jenis"]
     own = data["daerah"]["nama"].strip()
