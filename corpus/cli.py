@@ -147,7 +147,8 @@ def list_(db: str | None, as_json: bool) -> None:
         return
     w = max(len(r["id"]) for r in rows)
     for r in rows:
-        act = f"{r['jenis'] or ''} Nomor {r['nomor']} Tahun {r['tahun']}" if r["nomor"] else (r["file"] or "")
+        act = (f"{r['jenis']} Nomor {r['nomor']} Tahun {r['tahun']}" if r["nomor"] else
+               f"{r['jenis']} Tahun {r['tahun']} (belum bernomor)") if r["jenis"] else (r["file"] or "")
         click.echo(f"{r['id']:<{w}}  {r['daerah'] or '-':<26} {act.strip():<40} {r['clauses']:>4} klausul"
                    + ("  [bawaan]" if r["bundled"] else ""))
 

@@ -13,10 +13,12 @@ from functools import cache
 from pathlib import Path
 
 from rancang import corpus
+from rancang.corpus.store import Store, default_path
 from rancang.errors import InputError
 from rancang.ingest import ingest_path
 from rancang.model import build
 from rancang.model.shapes import SistemKerja
+from rancang.tree import Regulation
 
 
 @cache
@@ -24,17 +26,35 @@ def _stored_model(key: str) -> SistemKerja:
     return build(corpus.load(key))
 
 
-def model_of(peraturan: str) -> SistemKerja:
-    """The sistem-kerja model of ``peraturan``: a regulation of the corpus by its id ("bogor"), else a file
-    (a regulation's text, PDF, DOCX or a draft's ``draft.json``). Raises InputError naming the corpus' ids when it
-    is neither, and the reader's own sentence for a file that is no regulation."""
+def model_of(peraturan: str, db: str | Path | None = None) -> SistemKerja:
+    """The sistem-kerja model of ``peraturan``: a bundled regulation by its id ("bogor"), else a file (a
+    regulation's text, PDF, DOCX or a draft's ``draft.json``), else any act stored in the corpus at ``db`` (default:
+    ``$RANCANG_DB`` or the user's corpus) by its id, as ``corpus list`` shows it (a draft stored as "sleman").
+    Raises InputError naming the ids there are when it is none of these, and the reader's own sentence for a file
+    that is no regulation."""
     if corpus.entry(peraturan) is not None:
         return _stored_model(peraturan)
     path = Path(peraturan)
+    if path.is_file():
+        return build(ingest_path(path))
+    stored, ids = _from_store(peraturan, db)
+    if stored is None:
+        raise InputError(f"--peraturan '{peraturan}' bukan berkas maupun peraturan korpus (pilihan: "
+                         f"{', '.join(ids)}).")
+    return build(stored)
+
+
+def _from_store(rid: str, db: str | Path | None) -> tuple[Regulation | None, list[str]]:
+    """(the stored tree of ``rid`` or None, the ids of the corpus); a corpus that does not exist yet is not made."""
+    bundled = [e["id"] for e in corpus.bundled()]
+    path = Path(db) if db else default_path()
     if not path.is_file():
-        ids = ", ".join(e["id"] for e in corpus.bundled())
-        raise InputError(f"--peraturan '{peraturan}' bukan berkas maupun peraturan korpus (pilihan: {ids}).")
-    return build(ingest_path(path))
+        return None, bundled
+    with Store(path, seed=False, read_only_ok=True) as store:
+        ids = list(dict.fromkeys(bundled + store.ids()))
+        if rid.strip() not in store.ids():
+            return None, ids
+        return store.regulation(rid.strip()), ids
 
 
 def _region(name: str | None) -> str:

@@ -23,7 +23,7 @@ from rancang.generate.check.fix import Change, format_changes
 from rancang.generate.draft import build as drafting
 from rancang.generate.draft import consensus
 from rancang.generate.draft.sources import Sources
-from rancang.generate.naskah import consistency, steps
+from rancang.generate.naskah import letterset, steps
 from rancang.generate.naskah import scenario as scenarios
 from rancang.generate.shared import profile as profiles
 from rancang.generate.shared.profile import read_data
@@ -162,14 +162,16 @@ def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[Finding], l
                    "folder data, atau peraturan daerah itu dalam korpus; bila tidak ada, tidak ada pasal yang "
                    "dikutip: langkahnya langkah baku skenario.")
 @click.option("-o", "--out", type=click.Path(path_type=Path),
-              help="Berkas DOCX keluaran (satu surat), atau folder atau berkas .zip keluaran (--scenario).")
-@click.option("--check", "check_dir", type=click.Path(path_type=Path), metavar="FOLDER",
-              help="Periksa kesesuaian naskah satu set dalam FOLDER (tanggal, nomor rujukan, masa, kegiatan).")
+              help="Berkas DOCX keluaran (satu surat), atau folder atau berkas .zip keluaran (--scenario); dengan "
+                   "--example: berkas data contoh yang ditulis (berkas yang sudah ada tidak ditimpa).")
+@click.option("--check", "check_dir", type=click.Path(path_type=Path), metavar="FOLDER|ZIP",
+              help="Periksa kesesuaian naskah satu set dalam FOLDER atau arsip ZIP yang ditulis rancang (tanggal, "
+                   "nomor rujukan, masa, kegiatan).")
 def letter(type_: str | None, data: Path | None, list_: bool, example: bool, scenario: str | None,
            peraturan: str | None, out: Path | None, check_dir: Path | None) -> None:
     """Buat naskah dinas JENIS dari DATA (YAML/JSON) sebagai DOCX, atau seluruh naskah satu --scenario."""
     if check_dir is not None:
-        n = consistency.check_folder(check_dir)
+        n = letterset.check_path(check_dir)
         click.echo(f"konsisten: {n} naskah dalam {check_dir} saling sesuai.")
         return
     if list_:
@@ -186,13 +188,34 @@ def letter(type_: str | None, data: Path | None, list_: bool, example: bool, sce
         raise InputError("sebutkan JENIS surat atau --scenario NAMA (lihat: rancang letter --list).")
     naskah.get_type(type_)
     if example:
-        click.echo(naskah.example(type_), nl=False)
+        _example(naskah.example(type_), out)
         return
-    if data is None or out is None:
-        raise InputError("perlu DATA dan -o BERKAS.docx (contoh data: rancang letter JENIS --example).")
+    _needs(data, out, "BERKAS.docx", f"rancang letter {type_} --example -o data.yaml")
     content = naskah.render(type_, read_data(data, "data surat"))
     atomic.write_bytes(out, content)
     click.echo(f"ditulis: {out}")
+
+
+def _example(text: str, out: Path | None) -> None:
+    """Sample data printed, or written to ``out`` (never over an existing file: it may be the clerk's filled-in
+    data)."""
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    if out.exists():
+        raise InputError(f"{out} sudah ada; contoh data tidak menimpa berkas yang ada: pilih nama lain dengan -o.")
+    atomic.write_text(out, text)
+    click.echo(f"ditulis: {out}")
+
+
+def _needs(data: Path | None, out: Path | None, target: str, sample: str) -> None:
+    """Raise InputError saying only what is missing of DATA and ``-o TARGET``."""
+    if data is None and out is None:
+        raise InputError(f"perlu DATA dan -o {target} (contoh data: {sample}).")
+    if data is None:
+        raise InputError(f"perlu berkas DATA (YAML/JSON) sebelum -o (contoh data: {sample}).")
+    if out is None:
+        raise InputError(f"perlu -o {target}: tempat menulis hasilnya.")
 
 
 def _peraturan(name: str, values: Any, base: Path, peraturan: str | None,
@@ -209,11 +232,10 @@ def _letter_scenario(name: str, first: str | None, data: Path | None, example: b
     """``rancang letter --scenario NAME [--example | DATA -o DIR]`` (DATA may stand in the JENIS position)."""
     scenarios.get_scenario(name)
     if example:
-        click.echo(scenarios.scenario_example_yaml(name), nl=False)
+        _example(scenarios.scenario_example_yaml(name), out)
         return
     source = data or (Path(first) if first else None)
-    if source is None or out is None:
-        raise InputError(f"perlu DATA dan -o FOLDER (contoh data: rancang letter --scenario {name} --example).")
+    _needs(source, out, "FOLDER", f"rancang letter --scenario {name} --example -o data.yaml")
     # the output folder, the folder above it (README: `draft -o DIR` then `letter ... -o DIR/surat`), the data's
     outdir = out if out.suffix.lower() != ".zip" else out.parent
     folders = (outdir, outdir.resolve().parent, source.resolve().parent)

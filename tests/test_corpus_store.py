@@ -237,3 +237,17 @@ def test_the_reader_fingerprint_covers_every_sub_package_of_ingest():
     on_disk = {p.relative_to(ROOT / "ingest").as_posix() for p in (ROOT / "ingest").rglob("*.py")
                if "__pycache__" not in p.parts}
     assert on_disk <= names
+
+
+def test_a_stored_draft_is_listed_by_its_kind_and_year_not_its_file_name(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "c.sqlite"
+    assert main(["draft", "--contoh", "sleman", "-o", str(tmp_path / "k2")]) == 0
+    assert main(["corpus", "add", "--db", str(db), str(tmp_path / "k2" / "draft.docx")]) == 0
+    capsys.readouterr()
+    assert main(["corpus", "list", "--db", str(db)]) == 0
+    line = next(row for row in capsys.readouterr().out.splitlines() if row.startswith("sleman "))
+    assert "Peraturan Bupati Tahun 2026 (belum bernomor)" in line and "draft.docx" not in line
+    from rancang.web import services
+
+    row = next(r for r in services.regulations(str(db)) if r["id"] == "sleman")
+    assert row["title"] == "Peraturan Bupati Sleman Tahun 2026 (belum bernomor)"

@@ -51,10 +51,15 @@ def test_upload_then_save_to_corpus(tmp_path) -> None:
     text = MALANG.read_text(encoding="utf-8") + "\n\n"  # another file (sha256) of the same act
     html = wait_job(c, c.post("/baca/unggah", files={"berkas": ("baru.txt", text.encode(), "text/plain")},
                               headers={"HX-Request": "true"}).text)
+    assert '<dd id="status-korpus">belum disimpan di korpus</dd>' in html
     jid = html.split('hx-post="/baca/simpan/')[1].split('"')[0]
     saved = c.post(f"/baca/simpan/{jid}").text
     assert "Disimpan ke korpus sebagai" in saved
     rid = saved.split('href="/baca/')[1].split('"')[0]
+    # the Status line above the button is swapped too: the page never says both "disimpan" and "belum disimpan"
+    assert f'<dd id="status-korpus" hx-swap-oob="true">disimpan di korpus sebagai <a href="/baca/{rid}">' in saved
+    again = c.get(f"/baca/{jid}").text
+    assert "belum disimpan" not in again and "disimpan di korpus sebagai" in again
     assert c.get(f"/baca/{rid}").status_code == 200
     assert "sudah ada di korpus" in c.post(f"/baca/simpan/{jid}").text  # same file twice: nothing new
     assert rid in c.get("/").text

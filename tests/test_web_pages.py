@@ -248,6 +248,30 @@ def test_scenario_letters_as_docx_and_zip(client) -> None:
     assert built, "no scenario could be built"
 
 
+def test_a_scenario_follows_the_region_s_own_stored_draft_and_says_why_pasal_is_empty_without_one(tmp_path) -> None:
+    """The select offers the acts stored for the profiles' regions (a draft saved to the corpus included), not
+    another region's bundled act, which these profiles would refuse; without one the page says why no Pasal."""
+    from rancang.cli import main
+    from rancang.corpus.store import Store
+    from rancang.web import drafting, forms
+
+    c = make_client(tmp_path)
+    assert main(["draft", "--contoh", "sleman", "-o", str(tmp_path / "k2")]) == 0
+    with Store(tmp_path / "corpus.sqlite") as store:
+        store.add_files([tmp_path / "k2" / "draft.docx"])
+    name = "penunjukan-dalam-unit"
+    form = c.get(f"/surat/skenario/{name}").text
+    assert '<option value="sleman">Peraturan Bupati Sleman Tahun 2026 (belum bernomor) (sleman)</option>' in form
+    assert '<option value="bogor"' not in form
+    posted = form_values(forms.fields(drafting.scenario_schema(name), drafting.scenario_example(name)))
+    followed = wait_job(c, c.post(f"/surat/skenario/{name}", data={**posted, "_peraturan": "sleman"},
+                                  headers={"HX-Request": "true"}).text)
+    assert "Surat siap" in followed and ">Pasal 11<" in followed and 'id="tanpa-peraturan"' not in followed
+    bare = wait_job(c, c.post(f"/surat/skenario/{name}", data={**posted, "_peraturan": ""},
+                              headers={"HX-Request": "true"}).text)
+    assert 'id="tanpa-peraturan"' in bare and "Kolom Pasal kosong" in bare
+
+
 def test_scenario_never_reads_a_typed_path(client) -> None:
     from rancang.web import drafting, forms
 

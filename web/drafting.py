@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from rancang import corpus, schema
+from rancang import schema
 from rancang.corpus import regulations
 from rancang.corpus.store import default_path
 from rancang.errors import InputError, RancangError
@@ -279,21 +279,26 @@ def scenario_schema(name: str) -> dict[str, Any]:
     return form
 
 
-def peraturan_choices() -> list[tuple[str, str]]:
-    """(value, label) of the regulations whose procedures a scenario can follow ("" = the bundled base)."""
-    return [("", "tanpa peraturan daerah (klausul tidak dicantumkan)")] + [(e["id"], e["daerah"])
-                                                                           for e in corpus.bundled()]
+def peraturan_choices(db: str | None = None) -> list[tuple[str, str]]:
+    """(value, label) of the regulations whose procedures a scenario can follow: "" (none: no clause is cited),
+    then every act stored in the corpus for the region of one of the profiles the form offers (a region's own
+    draft saved with "Simpan ke korpus" too); another region's act would be refused for these profiles."""
+    regions = {" ".join(profiles.from_dict(read_data(p)).daerah.lower().split()): name
+               for name, p in examples().items()}
+    own = [(r["id"], f"{r['title']} ({r['id']})") for r in services.regulations(db)
+           if " ".join(str(r.get("daerah") or "").lower().split()) in regions]
+    return [("", "tanpa peraturan daerah (kolom Pasal dibiarkan kosong)")] + own
 
 
-def scenario(name: str, data: dict[str, Any], peraturan: str, job: Any) -> dict[str, Any]:
+def scenario(name: str, data: dict[str, Any], peraturan: str, job: Any, db: str | None = None) -> dict[str, Any]:
     """Build and render every letter of scenario ``name``, offered by ``job`` as DOCX files, ``skenario.md`` and
     one ZIP. Returns {judul, prosedur, steps: [{n, teks, cite, file}], zip}. Raises InputError (what is missing)."""
     if data.get("profil") not in examples():
         raise InputError(f"profil daerah '{data.get('profil')}' tidak dikenal (pilihan: {', '.join(examples())}).")
-    if peraturan and peraturan not in dict(peraturan_choices()):
+    if peraturan and peraturan not in dict(peraturan_choices(db)):
         raise InputError(f"peraturan '{peraturan}' tidak dikenal untuk skenario.")
     job.progress("Menyusun langkah dan surat…", 0.2)
-    chosen = Peraturan(peraturan, regulations.model_of(peraturan)) if peraturan else None  # resolved once
+    chosen = Peraturan(peraturan, regulations.model_of(peraturan, db)) if peraturan else None  # resolved once
     with said_in_page():
         built = scen.build(name, data, None, chosen)
     job.progress("Menulis surat…", 0.5)
@@ -303,4 +308,5 @@ def scenario(name: str, data: dict[str, Any], peraturan: str, job: Any) -> dict[
     archive = job.offer(f"{name}.zip", scen.to_zip(built))
     steps = [{"n": s.n, "teks": s.teks, "cite": s.cite, "file": s.letter.filename if s.letter else None}
              for s in built.steps]
-    return {"judul": built.judul, "prosedur": built.prosedur, "steps": steps, "zip": archive}
+    return {"judul": built.judul, "prosedur": built.prosedur, "steps": steps, "zip": archive,
+            "peraturan": peraturan}

@@ -50,8 +50,9 @@ def regulations(db: str | None) -> list[dict[str, Any]]:
     with store(db) as s:
         rows = [dict(r) for r in s.entries()]
     for r in rows:
-        r["title"] = title(Meta(jenis=r.get("jenis"), daerah=r.get("daerah"), nomor=r.get("nomor"),
-                                tahun=r.get("tahun"))) if r.get("nomor") else (r.get("file") or r["id"])
+        named = title(Meta(jenis=r.get("jenis"), daerah=r.get("daerah"), nomor=r.get("nomor"), tahun=r.get("tahun")))
+        r["title"] = (named if r.get("nomor") else f"{named} (belum bernomor)") if r.get("jenis") else (
+            r.get("file") or r["id"])
         r["label"] = r.get("daerah") or r["id"]
     return rows
 

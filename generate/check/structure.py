@@ -250,9 +250,9 @@ def _spaced_formula(text: str, spelled: str, place: str) -> str:
     printed = words.group(0).split()
     # the split words and their neighbours: a fragment that is no word of the formula as it should read
     jenis = re.sub(r"\\s[+*?]", " ", spelled).replace("\\", "")
-    want = set(f"agar setiap orang mengetahuinya memerintahkan pengundangan {jenis} ini dengan penempatannya dalam "
-               f"{place}".lower().split())
-    odd = [i for i, w in enumerate(printed) if w.strip(",.").lower() not in want]
+    words_of = set(f"agar setiap orang mengetahuinya memerintahkan pengundangan {jenis} ini dengan penempatannya "
+                   f"dalam {place}".lower().split())
+    odd = [i for i, w in enumerate(printed) if w.strip(",.").lower() not in words_of]
     # (no fragment: the words differ only in their capitals, which is another doubt)
     return " ".join(printed[max(0, odd[0] - 2):odd[-1] + 3]) if odd else ""
 

@@ -7,6 +7,7 @@ the check report. Text goes in as plain runs (user data is never markup), contro
 
 from __future__ import annotations
 
+import copy
 import io
 
 import docx
@@ -73,12 +74,20 @@ def render(title: str, reg: Regulation, table: list[Row], compared: int, finding
     for cell, head, width in zip(grid.rows[0].cells, HEADERS, WIDTHS, strict=True):
         cell.width = Mm(width)
         cell.paragraphs[0].add_run(head).bold = True
+    empty = None  # the first row before its texts: every row is a copy of it (python-docx builds a row element by
+    # element, half the matrix's time; the copies are the same XML), then its texts
     for i, row in enumerate(table, 1):
-        tr = grid.add_row()._tr
-        _no_split(tr)
+        if empty is None:
+            tr = grid.add_row()._tr
+            _no_split(tr)
+            for tc, width in zip(tr.tc_lst, WIDTHS, strict=True):
+                tc.width = Mm(width)
+            empty = copy.deepcopy(tr)
+        else:
+            tr = copy.deepcopy(empty)
+            grid._tbl.append(tr)
         # the row's cells are its w:tc elements (no merged cells here: python-docx's grid walk finds the same)
-        for tc, value, width in zip(tr.tc_lst, row.cells(i, compared), WIDTHS, strict=True):
-            tc.width = Mm(width)
+        for tc, value in zip(tr.tc_lst, row.cells(i, compared), strict=True):
             _text(tc.p_lst[0], clean(value))
     doc.add_heading("Dasar hukum (Mengingat)", level=2)
     for i, m in enumerate(reg.mengingat, 1):

@@ -107,7 +107,7 @@ def register(app: Any) -> None:
         rid, new = services.save(request.app.state.cfg.db, job.result["reg"])
         job.result["saved"] = rid
         request.app.state.jobs.record(job)
-        return render(request, "_saved.html", rid=rid, new=new)
+        return render(request, "_saved.html", rid=rid, new=new, oob=True)  # the Status line above says it too
 
     def result(request: Any, job: Any) -> Any:
         reg = job.result["reg"]

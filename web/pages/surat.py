@@ -27,9 +27,9 @@ def write_letter(job: Any, jenis: str, data: dict[str, Any]) -> dict[str, Any]:
     return {"jenis": jenis, "judul": drafting.letter_title(jenis)}
 
 
-def write_scenario(job: Any, name: str, data: dict[str, Any], peraturan: str) -> dict[str, Any]:
+def write_scenario(job: Any, name: str, data: dict[str, Any], peraturan: str, db: str | None = None) -> dict[str, Any]:
     """The job: every letter of scenario ``name`` (:func:`rancang.web.drafting.scenario`)."""
-    return drafting.scenario(name, data, peraturan, job)
+    return drafting.scenario(name, data, peraturan, job, db)
 
 
 def _submitted(request: Any, job: Any, full: str, ctx: dict[str, Any]) -> Any:
@@ -49,7 +49,8 @@ def register(app: Any) -> None:
 
     @app.get("/surat/skenario/{name}")
     def scenario_form(request: Request, name: str):  # noqa: ANN202
-        return render(request, "skenario_form.html", **_scenario_context(name, drafting.scenario_example(name), ""))
+        return render(request, "skenario_form.html", **_scenario_context(name, drafting.scenario_example(name), "",
+                                                                          request.app.state.cfg.db))
 
     @app.post("/surat/skenario/{name}")
     async def scenario_submit(request: Request, name: str):  # noqa: ANN202
@@ -57,7 +58,7 @@ def register(app: Any) -> None:
         data = forms.parse(drafting.scenario_schema(name), flat)
         peraturan = (flat.get("_peraturan") or [""])[-1]
         job = request.app.state.jobs.submit("skenario", drafting.scenario_title(name), write_scenario, name, data,
-                                            peraturan)
+                                            peraturan, request.app.state.cfg.db)
         if not request.headers.get("hx-request"):
             return RedirectResponse(job.address, status_code=303)
         response = show_job(request, job)
@@ -95,7 +96,7 @@ def register(app: Any) -> None:
     RESULTS["skenario"] = scenario_result
 
 
-def _scenario_context(name: str, data: dict[str, Any], peraturan: str) -> dict[str, Any]:
+def _scenario_context(name: str, data: dict[str, Any], peraturan: str, db: str | None) -> dict[str, Any]:
     return {"name": name, "judul": drafting.scenario_title(name),
             "fields": forms.fields(drafting.scenario_schema(name), data), "peraturan": peraturan,
-            "choices": drafting.peraturan_choices()}
+            "choices": drafting.peraturan_choices(db)}
