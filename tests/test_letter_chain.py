@@ -57,8 +57,9 @@ def regulation(sleman_draft, tmp_path_factory) -> tuple[Path, int]:
     """The rewritten regulation (a Markdown file) and the number of its reporting Pasal."""
     text = (sleman_draft[1] / "draft.md").read_text(encoding="utf-8")
     # the items open "3)" or, escaped for Markdown, "\\3)"
-    start = re.search(r"^\\?3\) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah\.", text, re.M).start()
-    end = re.search(r"^\\?4\) Mekanisme penunjukan yang bersifat lintas Instansi", text, re.M).start()
+    # (the draft may indent the Lampiran's items by their depth)
+    start = re.search(r"^[ ]*\\?3\) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah\.", text, re.M).start()
+    end = re.search(r"^[ ]*\\?4\) Mekanisme penunjukan yang bersifat lintas Instansi", text, re.M).start()
     text = text[:start] + MECHANISM + text[end:]
     # a kedudukan clause before the reporting Pasal that also draws a line (Pejabat Fungsional -> Pimpinan Unit Kerja)
     # (the draft writes the defined term "Pejabat Penilai Kinerja" in its case, or the base's lower case)
