@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rancang.generate.check import check, fix
+from rancang.generate.check import check, fix, format_text
 from rancang.ingest import ingest_text
 
 DATA = Path(__file__).parent / "data"
@@ -146,6 +146,8 @@ def test_fix_offers_atau_for_alternatives_and_applies_only_the_form_fixes():
     assert [c["rule"] for c in changes if c["applied"]] == ["X1_pasal"]
     assert "dimaksud dalam Pasal 2 ayat (2)" in fixed
     assert "R1_alt" in {f["rule"] for f in left}
+    report = format_text(left)
+    assert "[fix: perlu keputusan]" in report and report.count("[fix: perlu keputusan]") == 1
 
 
 # --- found on the whole national collection (5,776 UU and PP): each kind once, on a small text --------------------

@@ -135,6 +135,7 @@ def test_a_procedure_told_ayat_by_ayat_in_the_body():
 yang dituju.
 (2) Kepala Perangkat Daerah yang dituju memberikan jawaban paling lama 5 (lima) hari kerja.
 (3) Dalam hal pengajuan disetujui, Kepala Perangkat Daerah asal menerbitkan surat penugasan.
+(4) Surat penugasan sebagaimana dimaksud pada ayat (3) paling sedikit memuat nama pegawai dan jangka waktu.
 Pasal 2
 Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
 """)
