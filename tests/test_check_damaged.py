@@ -128,6 +128,11 @@ def test_dots_after_other_words_are_no_blank():
                          'untuk diangkat menjadi Kepala Desa .......... tidak memberikan sesuatu" ... Pejabat '
                          "Fungsional dan pelaksana berkedudukan")
     assert _blanks(oath) == []
+    # a dot leader after a slot word written on ("satu tahun........", PP 10/1956) and a scan's "[]" (PP 22/2021)
+    leader = CLEAN.replace("(1) Pejabat Fungsional dan pelaksana berkedudukan", "(1) Setelah satu tahun.......... "
+                           "dan [] Pejabat Fungsional dan pelaksana berkedudukan")
+    assert _blanks(leader) == []
+    assert _blanks(leader.replace("[]", "[....]")) == ["Pasal 3 ayat (1)"]
 
 
 # --- check --fix: a fix that changes what a provision says is offered, not applied ---------------------------------
