@@ -28,7 +28,7 @@ from platformdirs import user_data_dir
 
 from rancang import corpus
 from rancang.address import covers
-from rancang.corpus import dbfile, links, shipped, stem
+from rancang.corpus import dbfile, links, seedstore, shipped, stem
 from rancang.corpus.cluster import cluster_map, read_file, read_files
 from rancang.corpus.jdih import FIELDS, documents, read_feed
 from rancang.corpus.rows import clauses, expand, file_sha256, now, region_name, text_or_none
@@ -107,12 +107,16 @@ class Store:
         permission) opens read-only (``writable`` False) instead of being refused, for commands that only read.
         Raises InputError: not a rancang corpus, damaged, newer schema (:func:`rancang.corpus.dbfile.connect`)."""
         self.path = Path(path) if path else default_path()
+        placed = seed and seedstore.place(self.path)  # a new store: a copy of the shipped seeded one, when current
         self.db, self.writable = dbfile.connect(self.path, SCHEMA, read_only_ok)
         self.db.create_function("covers", 2, covers, deterministic=True)  # SQL: covers(outer, inner)
         self.db.row_factory = sqlite3.Row
         if not self.writable:
             return
         try:
+            if placed:
+                with self._transaction():
+                    seedstore.restamp(self.db, now())
             if self.info(dbfile.STEMMER) != stem.fingerprint():
                 with self._transaction():  # built by another stemmer or keep list (none yet: a new corpus)
                     dbfile.fill_words(self.db, drop=True)

@@ -219,10 +219,10 @@ def _table(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str | None
 def _sequence(us: list[Unit], head: Unit) -> list[tuple[Unit, str | None, str | None]]:
     """A procedure told ayat by ayat in the body ("(1) Pengajuan sukarela lintas Perangkat Daerah diajukan oleh
     ... (2) Kepala Perangkat Daerah yang dituju memberikan jawaban ... (3) Dalam hal pengajuan disetujui, ..."):
-    the head ayat and the ayat after it in its Pasal, one step each."""
+    the head ayat and the ayat after it in its Pasal, one step each (an ayat in which no one acts is none)."""
     if head.type != "ayat":
         return []
-    return [(v, None, None) for v in us[head.index:] if v.type == "ayat" and v.pasal == head.pasal
+    return [(v, None, "ayat") for v in us[head.index:] if v.type == "ayat" and v.pasal == head.pasal
             and v.index >= head.index]
 
 
@@ -260,6 +260,8 @@ def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: 
         r = read_step(said, not_after, loose)
         if how == "row" and output is not None:  # the output column names the step's document ("-": none)
             r["document"] = read_step(output)["document"] if output.strip(" -–") else None
+        if how == "ayat" and r["actor"] is None:
+            continue  # "(4) Surat penugasan ... paling sedikit memuat ...": an ayat of the Pasal, no step
         if how == "sentence" and r["actor"] is None:
             if steps:  # "Surat tugas ditembuskan kepada Pejabat Penilai Kinerja.": the step before's tembusan
                 last = steps[-1]

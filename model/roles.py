@@ -172,6 +172,19 @@ def _reports(book: RoleBook, u: Unit, ms: list[Mention], subj: list[Mention], cu
                     book.add(book.reports, s.key, _ref(t.key, u))
 
 
+def _with_subject_words(u: Unit, ms: list[Mention], cues: dict) -> list[Mention]:
+    """A Lampiran sentence's mentions plus the words that name a role in a subject (``kedudukan.subject_roles``:
+    "Kelompok Jabatan Fungsional ... bertanggung jawab kepada Pejabat Administrator" is the Pejabat Fungsional's
+    line), where no mention covers them."""
+    extra: list[Mention] = []
+    for key, words in cues["kedudukan"]["subject_roles"].items():
+        for w in words:
+            for x in re.finditer(r"\b" + re.escape(w) + r"\b", u.low):
+                if not any(m.start < x.end() and x.start() < m.end for m in ms + extra):
+                    extra.append(Mention("ROLE", key, u.text[x.start():x.end()], x.start(), x.end()))
+    return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+
 def _passive_reports(book: RoleBook, u: Unit, ms: list[Mention], cues: dict) -> None:
     """"Laporan hasil pelaksanaan kegiatan dari Pejabat Pengawas disampaikan kepada Pejabat Administrator": the
     role after "dari" reports to the roles after "disampaikan kepada" (``passive_report`` of ``cues.json``); "Hasil
@@ -273,7 +286,7 @@ def build_roles(us: list[Unit], mentions: list[list[Mention]], catalogue: dict, 
         if u.definition or not u.text or u.source != "body" and (
                 u.type not in ("item", "paragraph") or not any(v in u.low for v in cues["lampiran_line_verbs"])):
             continue
-        ms = mentions[u.index]
+        ms = mentions[u.index] if u.source == "body" else _with_subject_words(u, mentions[u.index], cues)
         subj, v = subjects(u, ms, cues["duty_verbs"] + ["berkedudukan"])
         # a kedudukan ("... berkedudukan di bawah ...") places the role, a duty-list intro opens duties: neither
         # is a duty itself (both may still draw a reporting line)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rancang.generate.check import check, fix
+from rancang.generate.check import check, fix, format_text
 from rancang.ingest import ingest_text
 
 DATA = Path(__file__).parent / "data"
@@ -128,6 +128,11 @@ def test_dots_after_other_words_are_no_blank():
                          'untuk diangkat menjadi Kepala Desa .......... tidak memberikan sesuatu" ... Pejabat '
                          "Fungsional dan pelaksana berkedudukan")
     assert _blanks(oath) == []
+    # a dot leader after a slot word written on ("satu tahun........", PP 10/1956) and a scan's "[]" (PP 22/2021)
+    leader = CLEAN.replace("(1) Pejabat Fungsional dan pelaksana berkedudukan", "(1) Setelah satu tahun.......... "
+                           "dan [] Pejabat Fungsional dan pelaksana berkedudukan")
+    assert _blanks(leader) == []
+    assert _blanks(leader.replace("[]", "[....]")) == ["Pasal 3 ayat (1)"]
 
 
 # --- check --fix: a fix that changes what a provision says is offered, not applied ---------------------------------
@@ -146,6 +151,8 @@ def test_fix_offers_atau_for_alternatives_and_applies_only_the_form_fixes():
     assert [c["rule"] for c in changes if c["applied"]] == ["X1_pasal"]
     assert "dimaksud dalam Pasal 2 ayat (2)" in fixed
     assert "R1_alt" in {f["rule"] for f in left}
+    report = format_text(left)
+    assert "[fix: perlu keputusan]" in report and report.count("[fix: perlu keputusan]") == 1
 
 
 # --- found on the whole national collection (5,776 UU and PP): each kind once, on a small text --------------------

@@ -206,3 +206,40 @@ def test_every_blank_of_the_draft_is_listed_to_fill(written, key):
     filled = _section(catatan, "isian")
     blanks = [f for f in check(back) if f["rule"] == "T2_placeholder"]
     assert blanks and all(f"**{f['cite']}**" in filled for f in blanks)
+
+
+@pytest.mark.parametrize("base", ["bogor", "jepara", "malang", "pasaman-barat"])
+def test_a_neighbours_act_as_base_leaves_no_empty_pasal_no_lone_bagian_and_no_repealed_list(base, draft_sources):
+    """With --base: a Pasal all of whose ayat restated repealed law (or referred only to it) goes whole; a BAB keeps
+    no single Bagian; a BAB titled "RUANG LINGKUP" over the list of what the act regulates is no broken promise."""
+    d = draft.build(profile.from_dict(example("sleman")), base, sources=draft_sources)
+    assert [p.cite for p in d.reg.pasals() if not p.text.strip() and not p.children] == []
+    assert [b.heading for b in d.reg.body if b.type == "bab" and len(b.child_list("bagian")) == 1] == []
+    assert not any("Jabatan ASN terdiri atas" in n.text for n in d.reg.walk())
+    assert not [n for n in d.notes.of("putusan") if n.rule == "bab-isi" and "RUANG LINGKUP" in n.why]
+    assert [f for f in check(d.reg) if f["severity"] != "info"] == []
+
+
+@pytest.mark.parametrize("written_as", ["draft.docx", "draft.json"])
+def test_ones_own_draft_added_to_the_corpus_supports_nothing_when_drafting_again(written_as, tmp_path):
+    """`corpus add` of the region's own draft, then `draft` again: the draft's clauses are no other region's, so
+    catatan.md (decisions, options, local terms) and the harmonisation matrix (support) stay as they were."""
+    from rancang.generate.draft.sources import Sources
+
+    def drafted(src: Sources, out: str):  # (from a neighbour's act: its own terms are decisions, istilah-lokal)
+        d = draft.build(profile.from_dict(example("sleman")), "jepara", sources=src)
+        draft.write(d, tmp_path / out)
+        return d
+
+    src = Sources(tmp_path / "korpus.sqlite")
+    try:
+        first = drafted(src, "pertama")
+        reg = ingest_path(tmp_path / "pertama" / written_as)
+        src.store.add(reg)
+        src._trees.clear()
+        assert len(src.ids()) == 5
+        again = drafted(src, "kedua")
+    finally:
+        src.close()
+    assert "[istilah-lokal]" in first.catatan() and again.catatan() == first.catatan()
+    assert again.harmonisasi == first.harmonisasi

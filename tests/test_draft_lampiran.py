@@ -215,3 +215,17 @@ def test_a_neighbours_lampiran_carries_none_of_its_units(draft_sources, base):
                if set(m.group(0).rstrip(",").split()[1:]) - _GENERIC - {"dan"}}
     assert foreign == set()
     assert re.findall(r"\b(?:struktur|bagan|gambar|skema)\b[^.]{0,40}\bdi\s*atas\b", text, re.I) == []
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_draft_md_indents_each_level_and_reads_back_the_same(written, key):
+    """draft.md prints the Lampiran as the DOCX does: an item two spaces a level below the first, a paragraph as
+    the text of the item before it; reading draft.md back gives the draft's Lampiran, block for block."""
+    _, d, folder, _, lampiran_md, _ = written[key]
+    items = {f"{b.label} {b.text}": b.level for b in d.reg.lampiran if b.label}
+    lines = [ln for ln in lampiran_md.split("\n\n") if ln.strip() in items]
+    assert lines and all(len(ln) - len(ln.lstrip(" ")) == 2 * (items[ln.strip()] - 1) for ln in lines)
+    assert max(items.values()) >= 5
+    back = ingest_path(folder / "draft.md").lampiran
+    assert [(b.type, b.label, b.level, b.text) for b in back] == \
+        [(b.type, b.label, b.level, b.text) for b in d.reg.lampiran]

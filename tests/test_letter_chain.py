@@ -57,14 +57,16 @@ def regulation(sleman_draft, tmp_path_factory) -> tuple[Path, int]:
     """The rewritten regulation (a Markdown file) and the number of its reporting Pasal."""
     text = (sleman_draft[1] / "draft.md").read_text(encoding="utf-8")
     # the items open "3)" or, escaped for Markdown, "\\3)"
-    start = re.search(r"^\\?3\) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah\.", text, re.M).start()
-    end = re.search(r"^\\?4\) Mekanisme penunjukan yang bersifat lintas Instansi", text, re.M).start()
+    # (the draft may indent the Lampiran's items by their depth)
+    start = re.search(r"^[ ]*\\?3\) Mekanisme penunjukan yang bersifat lintas Perangkat Daerah\.", text, re.M).start()
+    end = re.search(r"^[ ]*\\?4\) Mekanisme penunjukan yang bersifat lintas Instansi", text, re.M).start()
     text = text[:start] + MECHANISM + text[end:]
     # a kedudukan clause before the reporting Pasal that also draws a line (Pejabat Fungsional -> Pimpinan Unit Kerja)
-    placing = "(2) Pimpinan Unit Kerja berperan sebagai pejabat penilai kinerja."
-    assert placing in text
-    text = text.replace(placing, "(2) Pejabat Fungsional dan Pejabat Pelaksana berkedudukan di bawah dan bertanggung "
-                                 "jawab secara langsung kepada Pimpinan Unit Kerja.")
+    # (the draft writes the defined term "Pejabat Penilai Kinerja" in its case, or the base's lower case)
+    placing = re.search(r"\(2\) Pimpinan Unit Kerja berperan sebagai pejabat penilai kinerja\.", text, re.I)
+    assert placing
+    text = text.replace(placing[0], "(2) Pejabat Fungsional dan Pejabat Pelaksana berkedudukan di bawah dan "
+                                    "bertanggung jawab secara langsung kepada Pimpinan Unit Kerja.")
     n = int(re.search(r"##### Pasal (\d+)\n\n\(1\) Pejabat Fungsional dan Pejabat Pelaksana yang ditugaskan secara "
                       r"individu melaporkan", text)[1])
     cut = text.index(f"##### Pasal {n - 1}\n")

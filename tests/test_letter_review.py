@@ -76,6 +76,8 @@ def test_a_request_sent_straight_to_the_unit_asked_is_answered_by_it_without_a_d
     text = texts[answer.filename]
     assert f"Menindaklanjuti surat Saudara Nomor {request.data['nomor']}" in text
     assert text.rstrip().split("\n")[-1] != answer.dari.jabatan  # no tembusan to himself
+    # a surat dinas out of his Dinas: signed on behalf of its head
+    assert f"a.n. Kepala Dinas Komunikasi dan Informatika\n{answer.dari.jabatan}," in text
     assert "menjawab" in next(s for s in built.steps if s.letter is answer).teks  # the clause that says so
 
 

@@ -135,6 +135,7 @@ def test_a_procedure_told_ayat_by_ayat_in_the_body():
 yang dituju.
 (2) Kepala Perangkat Daerah yang dituju memberikan jawaban paling lama 5 (lima) hari kerja.
 (3) Dalam hal pengajuan disetujui, Kepala Perangkat Daerah asal menerbitkan surat penugasan.
+(4) Surat penugasan sebagaimana dimaksud pada ayat (3) paling sedikit memuat nama pegawai dan jangka waktu.
 Pasal 2
 Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
 """)
@@ -327,3 +328,23 @@ Pasal 3
 Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
 """)
     assert [d["cite"] for d in roles(m)["pegawai_asn"]["duties"]] == ["Pasal 2"]
+
+
+def test_results_handed_on_in_the_body_a_keputusan_named_short_and_a_kelompok_jabatan_fungsional_line():
+    m = model("""Pasal 1
+Pejabat Fungsional yang ditunjuk secara individu menyampaikan hasil kerjanya kepada Pejabat Penilai Kinerja.
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""", """A. PENGAJUAN SUKARELA DALAM UNIT ORGANISASI
+Pejabat Fungsional dapat mengajukan diri secara lisan kepada Ketua Tim Kerja. Pimpinan Unit Organisasi menetapkan \
+keterlibatan Pejabat Fungsional dalam keputusan pembentukan Tim Kerja.
+B. KEDUDUKAN
+Kelompok Jabatan Fungsional jenjang ahli muda berkedudukan di bawah dan bertanggung jawab kepada Pejabat \
+Administrator selaku Pejabat Penilai Kinerja.
+""")
+    lampiran, report = m["procedures"]
+    assert [(s["actor"], s["document"]) for s in lampiran["steps"]] == [
+        ("pejabat_fungsional", None), ("pimpinan_unit_organisasi", "keputusan")]  # spoken: no letter
+    assert [(s["cite"], s["actor"]) for s in report["steps"]] == [("Pasal 1", "pejabat_fungsional")]
+    assert {(x["from"], x["to"]) for x in m["reporting_lines"]} == {
+        ("pejabat_fungsional", "pejabat_penilai_kinerja"), ("pejabat_fungsional", "pejabat_administrator")}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rancang import corpus
-from rancang.corpus import shipped, stem
+from rancang.corpus import seedstore, shipped, stem
 from rancang.corpus.rows import clauses
 from rancang.corpus.store import Store
 from rancang.fold import fold
@@ -37,6 +37,7 @@ def test_the_shipped_words_are_those_of_the_bundled_regulations() -> None:
 
 def test_a_store_seeded_with_the_shipped_stems_has_the_index_the_stemmer_writes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(seedstore, "current", lambda: False)  # both seeded, not copies of the shipped store
     shipped_index = _index(tmp_path / "a.sqlite")
     monkeypatch.setattr(shipped, "seed_stems", lambda: {})
     monkeypatch.setattr(stem, "_LEARNED", {})

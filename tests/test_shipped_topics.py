@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rancang import corpus
-from rancang.corpus import shipped
+from rancang.corpus import seedstore, shipped
 from rancang.corpus.store import Store
 from rancang.corpus.topics import topics_of
 
@@ -47,6 +47,7 @@ def test_topics_of_another_tree_or_model_are_not_taken(monkeypatch: pytest.Monke
 
 def test_a_store_without_the_file_computes_the_topics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shipped, "shipped", lambda: {})
+    monkeypatch.setattr(seedstore, "current", lambda: False)  # seeded, not a copy of the shipped store
     with Store(tmp_path / "c.sqlite") as store:
         assert store.db.execute("SELECT count(*) FROM regulations WHERE topics IS NOT NULL").fetchone()[0] == 0
         rid = corpus.bundled()[0]["id"]

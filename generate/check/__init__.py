@@ -49,11 +49,14 @@ def check(reg: Regulation, topics: dict[str, Any] | None = None, fix_ocr: bool =
 
 
 def format_text(findings: list[Finding], name: str = "") -> str:
-    """Findings one per line ("GALAT X1 Pasal 4 ayat (3): ...") and a count line; a fixable one is marked "[fix]"."""
+    """Findings one per line ("GALAT X1 Pasal 4 ayat (3): ...") and a count line; a fixable one is marked "[fix]",
+    one whose fix changes what the provision says (rules.yaml ``decides``) "[fix: perlu keputusan]"."""
     counts = {s: sum(f["severity"] == s for f in findings) for s in ("error", "warning", "info")}
     words = {"error": "GALAT", "warning": "PERINGATAN", "info": "INFO"}
+    table = rules()
     lines = [f"{words[f['severity']]:<10} {f['code']:<3} {f['cite']}: {f['message']}"
-             + (" [fix]" if f.get("fix") else "") for f in findings]
+             + ((" [fix: perlu keputusan]" if table.get(f["rule"], {}).get("decides") else " [fix]")
+                if f.get("fix") else "") for f in findings]
     lines.append(f"{name + ': ' if name else ''}{counts['error']} galat, {counts['warning']} peringatan, "
                  f"{counts['info']} info.")
     return "\n".join(lines)

@@ -259,12 +259,13 @@ def _spaced_formula(text: str, spelled: str, place: str) -> str:
 
 #: a blank left to fill: dots (an ellipsis "…" counts three) worth four or more, after a word that asks for a
 #: value ("NOMOR ....", "pada tanggal ……", "Tahun ....", "Nomor …."), a colon or a bracket, or alone on its line; a
-#: square bracket or an "XX" left in. Dots after other words are no blank: a paraf line ("Kabag Bankum ……"), the
+#: square bracket with dots or an "XX" left in (a word before the dots is apart from them: "satu tahun......" is a
+#: dot leader, "[]" a scan's speck). Dots after other words are no blank: a paraf line ("Kabag Bankum ……"), the
 #: form of an oath an act prescribes ("... menjadi Kepala Desa ........"), a dot leader or a scan's specks.
 _DOTS = r"(?:[.…]\s?){2,}"
-_PLACEHOLDER = re.compile(rf"""(?:\b(?i:nomor|no\.|tahun|tanggal|bulan|pukul|sebesar|rp\.?)|[:(/])\s*(?P<d1>{_DOTS})
+_PLACEHOLDER = re.compile(rf"""(?:\b(?i:nomor|no\.|tahun|tanggal|bulan|pukul|sebesar|rp\.?)\s+|[:(/]\s*)(?P<d1>{_DOTS})
                               | ^\s*(?P<d2>{_DOTS})\s*$
-                              | \[\s*\.*\s*\] | \bXX+\b""", re.X | re.M)
+                              | \[\s*(?:\.\s*){{3,}}\] | \[\s*…\s*\] | \bXX+\b""", re.X | re.M)
 
 
 def _blank(text: str) -> str:

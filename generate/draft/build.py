@@ -127,7 +127,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     grouping.promises(reg.body, notes)  # a BAB title promising matter its Pasal do not give
     notes.settle_model(model_build.same_but_numbers)  # a model wording the repairs reached after all
     notes.prune(list(reg.walk()))  # decisions on clauses a repair removed (U5) are not decisions any more
-    md = markdown.render(reg)
+    md = markdown.render(reg, indent_lampiran=True)
     reg.source = Source(file="draft.docx", sha256=hashlib.sha256(md.encode("utf-8")).hexdigest(), format="generated")
     if validate:
         schema.validate("regulation", reg.to_dict(copy=False))

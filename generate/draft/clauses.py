@@ -135,8 +135,15 @@ def drop(body: list[Node], patterns: list[tuple[re.Pattern, str, str, str]], not
                 if parent is not None and n.type in LIST_TYPES:
                     lists.setdefault(id(parent), (parent, [_end(c.text) for c in _items(parent)]))
                 continue
+            had = bool(n.children)
             n.children = sweep(n.children, n)
             if n.type in CONTAINER_TYPES and not n.children:
+                continue
+            if n.type == "pasal" and had and not n.children and not n.text.strip():
+                # a Pasal whose every ayat went is no Pasal (never an empty "Pasal 7" in the draft)
+                removed.add(_origin(n))
+                notes.add("dihapus", "pasal-kosong", "semua ayatnya tidak dibawa, jadi Pasal ini tidak dibawa.",
+                          cite=n.cite)
                 continue
             kept.append(n)
         return kept

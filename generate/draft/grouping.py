@@ -15,8 +15,10 @@ from rancang.fold import fold
 from rancang.generate.draft.notes import Notes
 from rancang.tree import Node
 
-#: the BAB titles every act has whatever its matter (DRAFTING.md B1): never measured against their Pasal
-_FIXED = re.compile(r"^KETENTUAN\s+(?:UMUM|PENUTUP|PERALIHAN|LAIN-LAIN)$", re.IGNORECASE)
+#: the BAB titles that name the kind of matter rather than the matter (DRAFTING.md B1; "RUANG LINGKUP" over a list
+#: of what the act regulates): never measured against their Pasal
+_FIXED = re.compile(r"^(?:KETENTUAN\s+(?:UMUM|PENUTUP|PERALIHAN|LAIN-LAIN)|RUANG\s+LINGKUP|MAKSUD(?:\s+DAN\s+TUJUAN)?"
+                    r"|TUJUAN|ASAS(?:\s+DAN\s+TUJUAN)?)$", re.IGNORECASE)
 #: words of a title that promise no matter of their own
 _CONNECTORS = {"dan", "atau", "serta", "yang", "dalam", "pada", "untuk", "bagi", "dengan", "di", "ke", "dari"}
 #: a title at least this share of whose words no Pasal under it uses promises what the BAB does not give

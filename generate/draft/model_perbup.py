@@ -105,6 +105,9 @@ def basis_text(p: dict[str, Any]) -> str:
     restated = _national_text(p)
     if restated is not None:
         return f"{restated}{tail}"
+    if p["sumber"]["cite"].startswith("Pasal 1 angka "):  # a definition: no act's "materi" to carry out
+        return ("batasan pengertian dalam Ketentuan Umum; peraturan yang lebih tinggi yang mendefinisikan istilah "
+                f"ini belum tercatat dalam data rancang, isi{tail}")
     named = d["pasal"] or re.search(r"\bPasal\s+\d", d["peraturan"])  # (the act's entry may name its Pasal)
     blank = "Pasal .... (belum tercatat dalam data rancang; isi)"
     where = "" if named and not d["pasal"] else f" {d['pasal'] or blank}"

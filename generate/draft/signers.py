@@ -47,7 +47,7 @@ def bare(name: str) -> str:
 
 def printed(profile: Profile, who: str) -> str:
     """The name of signer ``who`` (a key of :data:`SIGNERS`) as the draft prints it: :func:`bare`, in capitals."""
-    entry: dict[str, Any] = dict(profile.data).get(who) or {}
+    entry: Any = dict(profile.data).get(who) or {}
     name = str(entry.get("nama") or "")
     return (bare(name) or name).upper()
 

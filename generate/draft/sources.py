@@ -100,10 +100,11 @@ class Sources:
         words = re.findall(r"\w+", phrase.lower())
         if not words:
             return False
-        if region:
-            if region not in self._not_others:
-                self._not_others[region] = self.not_others(region)
-            exclude = [*exclude, *self._not_others[region]]
+        if region:  # (cached per region and per content of the store: an act added later counts)
+            key = f"{region}\0{','.join(self.ids())}"
+            if key not in self._not_others:
+                self._not_others[key] = self.not_others(region)
+            exclude = [*exclude, *self._not_others[key]]
         marks = ",".join("?" * len(exclude))
         row = self.store.db.execute(
             "SELECT 1 FROM clause_fts JOIN clauses c ON c.rowid = clause_fts.rowid WHERE clause_fts MATCH ?"

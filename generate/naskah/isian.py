@@ -154,6 +154,11 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
     d.update({"tempat": dari.gov.ibu_kota, "tanggal": day.isoformat(), "penandatangan": dari.pejabat,
               "pegawai": _people(parties, record.lent(parties) if step.get("dipinjam") else None),
               "pemohon": _people(parties)[0] if parties.people else None})
+    if layout == "surat" and dari.role.endswith(".unit") and (kepada.pd != dari.pd or kepada.gov is not dari.gov) \
+            and not dari.pejabat.get("atas_nama") and dari.pd:
+        # a surat dinas out of the perangkat daerah is its head's: the head of a unit kerja the regulation has
+        # answer signs it on his behalf ("a.n. Kepala Dinas ...", Permendagri 1/2023)
+        d["penandatangan"] = {**dari.pejabat, "atas_nama": text(dari.gov.pds[dari.pd]["kepala"]["jabatan"])}
     if parties.own_hand(dari):  # the kepala daerah's own letter or Keputusan: his kop surat jabatan
         d["kop_jabatan"] = parties.kop_jabatan(dari.gov)
     elif dari.instansi:

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from rancang.errors import InputError
-from rancang.ingest.writers.markdown import CANONICAL_MARK, clean_label
+from rancang.ingest.writers.markdown import CANONICAL_MARK, after_list, clean_label
 from rancang.kinds import CONTAINERS, NodeType
 from rancang.parts import Block, Konsiderans
 from rancang.textsafe import XML_INVALID
@@ -139,34 +139,10 @@ def _penutup(lines: list[str]) -> list[dict[str, str]]:
     return out
 
 
-#: the first label of a list ("1.", "a)", "(1)", "A."): a list that starts again
-_FIRST_LABEL = re.compile(r"^\(?(?:1|a|A)[.)]$")
-
-
-def _after_list(blocks: Sequence[Block], k: int, item: Block | None) -> int | None:
-    """The depth whose text paragraph ``blocks[k]`` is, when it follows the last entry of a list (``item``, a
-    sentence ending with "." or ";", not a heading): the next item after it is shallower, starts a list again, or
-    does not come before the next heading. Such a paragraph is the text of the item holding the list (one level up),
-    or, announcing the next list ("... sebagai berikut:"), of the item that list is under. None otherwise."""
-    if item is None or not (item.text or "").rstrip().endswith((".", ";")):
-        return None
-    depth = min(max(item.level or 1, 1), LEVELS)
-    for nxt in blocks[k + 1:]:
-        if nxt.type in ("heading", "signature"):
-            return depth - 1
-        if nxt.label:
-            level = min(max(nxt.level or 1, 1), LEVELS)
-            if level > depth or (level == depth and not _FIRST_LABEL.match(nxt.label)):
-                return None  # the list goes on: the paragraph is the entry's own
-            announces = (blocks[k].text or "").rstrip().endswith(":")
-            return min(depth, level) - 1 if announces else depth - 1
-    return depth - 1
-
-
 def _lampiran(blocks: Sequence[Block]) -> list[dict[str, str]]:
     """Lampiran blocks as paragraphs: the header lines (made a table later), headings, items indented by their
     level, and a paragraph under an item indented as that item's text (consistent indentation by level); a
-    paragraph after a list's last entry, as the text of the item holding the list (:func:`_after_list`)."""
+    paragraph after a list's last entry, as the text of the item holding the list (:func:`markdown.after_list`)."""
     out = []
     kop, depth = True, 0
     item: Block | None = None
@@ -189,7 +165,7 @@ def _lampiran(blocks: Sequence[Block]) -> list[dict[str, str]]:
             depth, item = min(max(block.level or 1, 1), LEVELS), block
             out.append(para(f"d{depth}", text, label=block.label))
         else:
-            up = _after_list(blocks, k, item)
+            up = after_list(blocks, k, item, LEVELS)
             if up is not None:
                 depth, item = up, None  # (and the paragraphs after it)
             out.append(para(f"n{depth}" if depth else "lampiran_teks", text))

@@ -9,10 +9,14 @@ a text that reads like structure is escaped with a backslash (:mod:`rancang.inge
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from rancang.ingest.canonical import BODY_MARK, escape, escape_lampiran
 from rancang.ingest.units import parse_marker
 from rancang.kinds import BODY_UNITS
 from rancang.numbering import huruf
+from rancang.parts import Block
 from rancang.tree import Node, Regulation
 
 CANONICAL_MARK = "<!-- rancang: teks kanonik -->"
@@ -90,8 +94,58 @@ def _label(printed: str | None, counted: str) -> str:
     return printed if printed and parse_marker(f"{printed} x") is not None else counted
 
 
-def render(reg: Regulation) -> str:
-    """The canonical text of ``reg`` as Markdown."""
+#: the first label of a list ("1.", "a)", "(1)", "A."): a list that starts again
+_FIRST_LABEL = re.compile(r"^\(?(?:1|a|A)[.)]$")
+
+
+def after_list(blocks: Sequence[Block], k: int, item: Block | None, cap: int = 99) -> int | None:
+    """The depth whose text paragraph ``blocks[k]`` is, when it follows the last entry of a list (``item``, a
+    sentence ending with "." or ";", not a heading): the next item after it is shallower, starts a list again, or
+    does not come before the next heading. Such a paragraph is the text of the item holding the list (one level up),
+    or, announcing the next list ("... sebagai berikut:"), of the item that list is under. None otherwise. Levels
+    deeper than ``cap`` count as ``cap`` (the DOCX has seven styles). Used by the DOCX and the Markdown alike."""
+    if item is None or not (item.text or "").rstrip().endswith((".", ";")):
+        return None
+    depth = min(max(item.level or 1, 1), cap)
+    for nxt in blocks[k + 1:]:
+        if nxt.type in ("heading", "signature"):
+            return depth - 1
+        if nxt.label:
+            level = min(max(nxt.level or 1, 1), cap)
+            if level > depth or (level == depth and not _FIRST_LABEL.match(nxt.label)):
+                return None  # the list goes on: the paragraph is the entry's own
+            announces = (blocks[k].text or "").rstrip().endswith(":")
+            return min(depth, level) - 1 if announces else depth - 1
+    return depth - 1
+
+
+def _lampiran_lines(blocks: Sequence[Block], indent: bool) -> list[tuple[int, str]]:
+    """The lines of a Lampiran (or Penjelasan), each with its depth: with ``indent``, an item two spaces a level below
+    the first and a paragraph as the text of the item before it or, after a list, of the item holding it
+    (:func:`after_list`), as the DOCX prints them (Lampiran II: each level its own indentation); without, depth 0.
+    The reader strips the spaces: the tree read back is the same."""
+    lines: list[tuple[int, str]] = []
+    depth = 0
+    item: Block | None = None
+    for k, block in enumerate(blocks):
+        if block.type == "table":
+            lines.extend((0, "\t".join(row)) for row in block.rows or [])
+            continue
+        if block.type == "heading":
+            depth, item = 0, None
+        if block.label:
+            depth, item = max(block.level or 1, 1), block
+            lines.append((depth - 1 if indent else 0, f"{block.label} {block.text}"))
+            continue
+        if block.type == "paragraph" and (up := after_list(blocks, k, item)) is not None:
+            depth, item = up, None
+        lines.append((depth if indent and block.type == "paragraph" else 0, block.text))
+    return lines
+
+
+def render(reg: Regulation, indent_lampiran: bool = False) -> str:
+    """The canonical text of ``reg`` as Markdown; ``indent_lampiran``: the Lampiran's list levels indented (a
+    draft's, read by a drafter; a Lampiran after a penutup only)."""
     out: list[str] = [CANONICAL_MARK]
     out.extend(escape(line) for line in reg.preamble)
     if reg.menimbang:
@@ -113,17 +167,13 @@ def render(reg: Regulation) -> str:
         _node_lines(node, 0, out)
     out.extend(_opening(reg.penutup.lines))
     for part, blocks in (("lampiran", reg.lampiran), ("penjelasan", reg.penjelasan)):
-        lines: list[str] = []
-        for block in blocks:
-            if block.type == "table":
-                lines.extend("\t".join(row) for row in block.rows or [])
-            elif block.label:
-                lines.append(f"{block.label} {block.text}")
-            else:
-                lines.append(block.text)
         # a Lampiran after a penutup is a part of its own: only a Penjelasan keyword in it needs an escape
         minimal = part == "lampiran" and bool(reg.penutup.lines)
-        out.extend(lines[:1] + [escape_lampiran(ln) for ln in lines[1:]] if minimal else _opening(lines))
+        lines = _lampiran_lines(blocks, indent_lampiran and minimal)
+        if minimal:
+            out.extend("  " * d + (escape_lampiran(t) if k else t) for k, (d, t) in enumerate(lines))
+        else:
+            out.extend(_opening([t for _, t in lines]))
     return "\n\n".join(out) + "\n"
 
 
