@@ -55,10 +55,13 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
 @click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder keluaran: draft.docx, draft.md, draft.json, catatan.md, harmonisasi.docx, "
                    "harmonisasi.md.")
+@click.option("--timpa", "overwrite", is_flag=True,
+              help="Timpa berkas keluaran yang telah diubah sejak rancang menulisnya (tanpa opsi ini rancang menolak "
+                   "dan menyebut berkasnya).")
 @click.option("--contoh-profil", "template", metavar="BERKAS", type=click.Path(dir_okay=False, path_type=Path),
               help="Tulis profil kosong berketerangan ke BERKAS untuk diisi (lalu: rancang draft BERKAS -o FOLDER).")
 def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tuple[str, ...], db: Path | None,
-          outdir: Path | None, template: Path | None) -> None:
+          outdir: Path | None, overwrite: bool, template: Path | None) -> None:
     """Susun rancangan Pergub/Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON) atau --contoh NAMA.
 
     Profil daerah sendiri dimulai dari --contoh-profil profil.yaml. Setiap temuan pemeriksaan rancangan dicetak;
@@ -83,7 +86,7 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
         d = drafting.build(prof, base, _parse_take(takes), sources=src)
     finally:
         src.close()
-    paths = drafting.write(d, outdir)
+    paths = drafting.write(d, outdir, overwrite)
     findings = d.findings  # the check of the finished tree that build made for the matrix (issue 33: not twice)
     matrix = [p for p in paths if p.name.startswith("harmonisasi.")]
     for p in paths:
@@ -164,11 +167,14 @@ def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[Finding], l
 @click.option("-o", "--out", type=click.Path(path_type=Path),
               help="Berkas DOCX keluaran (satu surat), atau folder atau berkas .zip keluaran (--scenario); dengan "
                    "--example: berkas data contoh yang ditulis (berkas yang sudah ada tidak ditimpa).")
+@click.option("--timpa", "overwrite", is_flag=True,
+              help="Timpa berkas keluaran yang telah diubah sejak rancang menulisnya (tanpa opsi ini rancang menolak "
+                   "dan menyebut berkasnya).")
 @click.option("--check", "check_dir", type=click.Path(path_type=Path), metavar="FOLDER|ZIP",
               help="Periksa kesesuaian naskah satu set dalam FOLDER atau arsip ZIP yang ditulis rancang (tanggal, "
                    "nomor rujukan, masa, kegiatan).")
 def letter(type_: str | None, data: Path | None, list_: bool, example: bool, scenario: str | None,
-           peraturan: str | None, out: Path | None, check_dir: Path | None) -> None:
+           peraturan: str | None, out: Path | None, overwrite: bool, check_dir: Path | None) -> None:
     """Buat naskah dinas JENIS dari DATA (YAML/JSON) sebagai DOCX, atau seluruh naskah satu --scenario."""
     if check_dir is not None:
         n = letterset.check_path(check_dir)
@@ -182,7 +188,7 @@ def letter(type_: str | None, data: Path | None, list_: bool, example: bool, sce
             click.echo(f"{name:<36} {s['judul']}")
         return
     if scenario:
-        _letter_scenario(scenario, type_, data, example, peraturan, out)
+        _letter_scenario(scenario, type_, data, example, peraturan, out, overwrite)
         return
     if not type_:
         raise InputError("sebutkan JENIS surat atau --scenario NAMA (lihat: rancang letter --list).")
@@ -228,7 +234,7 @@ def _peraturan(name: str, values: Any, base: Path, peraturan: str | None,
 
 
 def _letter_scenario(name: str, first: str | None, data: Path | None, example: bool, peraturan: str | None,
-                     out: Path | None) -> None:
+                     out: Path | None, overwrite: bool = False) -> None:
     """``rancang letter --scenario NAME [--example | DATA -o DIR]`` (DATA may stand in the JENIS position)."""
     scenarios.get_scenario(name)
     if example:
@@ -247,5 +253,5 @@ def _letter_scenario(name: str, first: str | None, data: Path | None, example: b
         atomic.write_bytes(out, scenarios.to_zip(built))
         click.echo(f"ditulis: {out}")
         return
-    for path in scenarios.write(built, out):
+    for path in scenarios.write(built, out, overwrite):
         click.echo(f"ditulis: {path}")

@@ -67,7 +67,7 @@ def test_a_draft_over_an_older_draft_is_all_old_after_a_failure_at_any_write(tmp
     old = snapshot(out)
     Faults(monkeypatch, where, n, errno.ENOSPC)
     with pytest.raises(OutputError, match=r"(draft|catatan)\.\w+: tidak dapat ditulis \(ruang disk habis\)"):
-        drafting.write(d, out)
+        drafting.write(d, out, overwrite=True)  # the older draft is replaced knowingly
     assert snapshot(out) == old
 
 
@@ -77,7 +77,7 @@ def test_without_a_failure_the_new_draft_replaces_the_old_one_whole(tmp_path, sl
     out.mkdir()
     (out / "draft.json").write_text("{}\n")
     (out / "lain.txt").write_text("milik pengguna")  # a file of the user's in the same folder stays
-    drafting.write(d, out)
+    drafting.write(d, out, overwrite=True)
     assert snapshot(out) == {**snapshot(folder), "lain.txt": b"milik pengguna"}
 
 
@@ -363,5 +363,5 @@ def test_a_set_is_still_written_where_the_file_system_has_no_hard_links(tmp_path
 
     monkeypatch.setattr(os, "link", no_links)
     (tmp_path / "d" / "draft.json").write_text("{}\n")
-    drafting.write(d, tmp_path / "d")
+    drafting.write(d, tmp_path / "d", overwrite=True)
     assert snapshot(tmp_path / "d") == snapshot(folder)

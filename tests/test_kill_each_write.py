@@ -37,6 +37,7 @@ from rancang.errors import OutputError, RancangError
 from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import scenario as sc
 from rancang.generate.shared import profile
+from rancang.manifest import MANIFEST
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "corpus" / "examples"
@@ -147,7 +148,8 @@ def kill_at_each_write(argv: list[str], folder: Path, old: Callable[[], None], s
         assert got in (before, after), (f"kill before write step {n} ({labels[n]}): neither the old nor the new "
                                         f"set: {_differences(got, before, after)}")
         assert {p: p.read_bytes() for p in sources} == originals, f"kill before write step {n}: a source changed"
-        left = sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) if folder.exists() else []
+        left = sorted(p.name for p in folder.iterdir()
+                      if p.name.startswith(".") and p.name != MANIFEST) if folder.exists() else []
         assert left == [], f"kill before write step {n} ({labels[n]}): the next run left the dead writer's {left}"
     old()
     assert not run_killed_at(len(labels), argv, env, codes)  # past the last step: the command ends, the set is new

@@ -20,6 +20,7 @@ from rancang.cli import main
 from rancang.errors import InputError
 from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah.fill import tanggal
+from rancang.manifest import MANIFEST
 
 sys.path.insert(0, str(Path(__file__).parent))
 from letter_helpers import ITEMIZED_BASE, RAW, docx_lines, docx_text, peraturan_of  # noqa: E402
@@ -228,7 +229,7 @@ def test_cli_example_then_render(tmp_path, capsys):
     f.write_text(capsys.readouterr().out, encoding="utf-8")
     out = tmp_path / "surat"
     assert main(["letter", "--scenario", "pengajuan-sukarela-dalam-unit", str(f), "-o", str(out)]) == 0
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir() if p.name != MANIFEST)
     assert names == ["01-surat-perintah-tugas.docx", "02-laporan-individu.docx", "skenario.md"]
     assert "(tanpa naskah)" in (out / "skenario.md").read_text(encoding="utf-8")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rancang import atomic, schema
+from rancang import atomic, manifest, schema
 from rancang.address import number_tree
 from rancang.generate.check import Finding, check
 from rancang.generate.check.fix import fix_tree
@@ -141,10 +141,12 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
                  findings=findings)
 
 
-def write(d: Draft, outdir: str | Path) -> list[Path]:
+def write(d: Draft, outdir: str | Path, overwrite: bool = False) -> list[Path]:
     """Write draft.docx, draft.md, draft.json, catatan.md and the harmonisation matrix (harmonisasi.docx, .md) into
     ``outdir`` (created) as one set: all new or, on any failure (full disk, a kill), the old ones untouched
-    (:func:`rancang.atomic.write_set`); their paths. Raises OutputError naming the file that could not be written."""
+    (:func:`rancang.atomic.write_set`); their paths. Raises OutputError naming the file that could not be written,
+    and InputError naming a file edited since rancang wrote it unless ``overwrite`` (:mod:`rancang.manifest`)."""
     contents: list[bytes | str] = [d.docx, d.markdown, d.to_json() + "\n", d.catatan(), d.harmonisasi_docx,
                                    d.harmonisasi]
-    return atomic.write_set(outdir, dict(zip(FILES, contents, strict=True)))
+    files = manifest.guarded(outdir, dict(zip(FILES, contents, strict=True)), overwrite)
+    return atomic.write_set(outdir, files)[:len(FILES)]

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rancang import atomic, schema
+from rancang import atomic, manifest, schema
 from rancang.dataload import check_tree
 from rancang.errors import InputError, choose
 from rancang.generate import naskah
@@ -308,12 +308,15 @@ def render_all(built: Built) -> list[tuple[str, bytes]]:
     return out
 
 
-def write(built: Built, outdir: Path) -> list[Path]:
+def write(built: Built, outdir: Path, overwrite: bool = False) -> list[Path]:
     """Write the letters and ``skenario.md`` into ``outdir`` as one set (rendered first; all written or, on a
-    failure, none changed: :func:`rancang.atomic.write_set`). Raises OutputError naming a file not written."""
+    failure, none changed: :func:`rancang.atomic.write_set`). Raises OutputError naming a file not written, and
+    InputError naming a letter edited since rancang wrote it unless ``overwrite`` (:mod:`rancang.manifest`)."""
     files: dict[str, bytes | str] = dict(render_all(built))
     files["skenario.md"] = skenario_md(built)
-    return atomic.write_set(outdir, files)  # one set: all new letters or the old ones untouched
+    count = len(files)
+    # one set: all new letters or the old ones untouched
+    return atomic.write_set(outdir, manifest.guarded(outdir, files, overwrite))[:count]
 
 
 def to_zip(built: Built) -> bytes:
