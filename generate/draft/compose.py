@@ -356,7 +356,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     lampiran = neutralise.lampiran(lampiran, values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
-    consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local)
+    consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local,
+                      model or model_perbup.load())
     lampiran_labels.relabel(lampiran)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)

@@ -6,7 +6,9 @@ listed as decisions (:mod:`peta`)."""
 
 from __future__ import annotations
 
-from rancang.generate.draft import ellipsis, item_scopes, peta, repeats, scopes, terms, units
+from typing import Any
+
+from rancang.generate.draft import ellipsis, item_scopes, peta, repeats, scope_body, scopes, terms, units
 from rancang.generate.draft import lampiran as lampiran_mod
 from rancang.generate.draft.notes import Notes
 from rancang.parts import Block
@@ -14,16 +16,18 @@ from rancang.tree import Node
 
 
 def apply(body: list[Node], lampiran: list[Block], perangkat_daerah: list[str], notes: Notes,
-          local: list[str] | None = None) -> None:
+          local: list[str] | None = None, model: dict[str, Any] | None = None) -> None:
     """Run every consistency step on the composed ``body`` and ``lampiran`` (in place), each noted in ``notes``;
     ``perangkat_daerah``: the profile's list (the names a unit is written with); ``local``: the terms only the base
-    defines (:func:`terms.local`), whose part of the Lampiran is the base's policy."""
+    defines (:func:`terms.local`), whose part of the Lampiran is the base's policy; ``model``: the model Perbup, whose
+    regions' wording decides whether a scope only the Lampiran names joins the body's lists (:mod:`scope_body`)."""
     terms.heads(body, lampiran, notes)
     ellipsis.restore(body, lampiran, notes)
     units.align(body, lampiran, perangkat_daerah, notes)
     lampiran_mod.figure_leads(lampiran, any(b.type in ("table", "figure", "image", "caption") for b in lampiran), notes)
     repeats.remove(lampiran, notes)
     lampiran_mod.blanks(lampiran, notes)
+    scope_body.widen(body, lampiran, model, notes)
     scopes.check(body, lampiran, notes)
     item_scopes.check(body, lampiran, notes)
     peta.peta_jabatan(lampiran, perangkat_daerah, notes)
