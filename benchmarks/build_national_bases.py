@@ -68,6 +68,37 @@ def provisions(path: Path) -> list[tuple[str, str]]:
     return out
 
 
+#: a definition as the national text writes it: a capitalised term of two words or more, "adalah", a sentence
+_DEFINITION = re.compile(r"^(?P<term>[A-Z][a-z]+(?: [A-Z][A-Za-z]+)+)(?: yang selanjutnya [^.]*?)? adalah "
+                         r"(?P<meaning>[a-z][a-z ,/()-]+)\.$")
+
+
+def national_definitions(national: Path, acts: list[str], kb: store.KnowledgeBase,
+                         model: dict) -> dict[str, list[dict]]:
+    """Term -> the definitions (verbatim) Pasal 1 of the cited national acts give for a capitalised term the model's
+    wordings use, an act in force first: {teks, akta, nama, pasal, sumber, dicabut_oleh}. Only a clean sentence
+    (:data:`_DEFINITION`: small letters after "adalah", no digits or stray marks) is taken: a scan's damaged line
+    ("Pejabat Yang Berwenang yang selanjutnya disingkat g,B") never becomes a definition."""
+    words = " ".join(p["rumusan"] + " " + " ".join(v["rumusan"] for v in p.get("varian", []))
+                     for p in model["ketentuan"]) + " " + " ".join(o["rumusan"] for o in model["opsi"])
+    out: dict[str, list[dict]] = {}
+    for act in acts:
+        kind, year, number = act.split("-")
+        path = national / kind / year / f"{number}.md"
+        if not path.exists():
+            continue
+        rec = kb.get(act) or {}
+        repealed = sorted(r["act"] for r in rec.get("repealed_by") or [] if r.get("status") == "verified")
+        for cite, text in provisions(path):
+            m = _DEFINITION.match(text) if cite.startswith("Pasal 1 angka") else None
+            if m is None or not re.search(rf"(?<![\w-]){re.escape(m.group('term'))}(?![\w-])", words):
+                continue
+            out.setdefault(m.group("term"), []).append(
+                {"teks": text, "akta": act, "nama": kb.short(act), "pasal": cite,
+                 "sumber": str(path.relative_to(national.parent)), "dicabut_oleh": repealed})
+    return {t: sorted(v, key=lambda d: (bool(d["dicabut_oleh"]), d["akta"])) for t, v in sorted(out.items())}
+
+
 def main(national: Path = NATIONAL) -> None:
     kb = store.load()
     model = model_perbup.load()
@@ -108,12 +139,15 @@ def main(national: Path = NATIONAL) -> None:
                           "bawaan) yang dirumuskan ulang oleh ketentuan model. Dibangun oleh "
                           "benchmarks/build_national_bases.py dari naskah peraturan nasional; jangan disunting "
                           "dengan tangan.",
-            "ambang": SAME / 100, "dikutip": sorted(cited), "ketentuan": found}
+            "ambang": SAME / 100, "dikutip": sorted(cited), "ketentuan": found,
+            "definisi": national_definitions(national, sorted(cited), kb, model)}
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(found)} of {sum(p['bagian'] == 'batang tubuh' for p in model['ketentuan'])} body provisions "
           f"matched in {len(data['dikutip'])} acts")
     for k, v in found.items():
         print(f"  {v[0]['nama']} {v[0]['pasal']} ({v[0]['kemiripan']}): {k[:90]}")
+    for term, defs in data["definisi"].items():
+        print(f"  definisi {term}: " + "; ".join(f"{d['nama']} {d['pasal']}" for d in defs))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from regions import example, moved
 from rancang.generate.check import check
 from rancang.generate.draft import build as draft
 from rancang.generate.shared import profile
-from rancang.ingest import ingest_path
+from rancang.ingest import ingest_path, ingest_text
 
 PROFILES = {
     "sleman": example("sleman"),
@@ -72,3 +72,42 @@ def test_the_body_lists_lintas_instansi_pemerintah_as_two_regions_of_the_model_d
 def test_check_on_the_docx_is_clean(written, key):
     *_, report = written[key]
     assert [f["code"] + " " + f["cite"] for f in report if f["severity"] in ("error", "warning")] == []
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_instansi_pemerintah_is_defined_as_pp_11_2017_defines_it(written, key):
+    """Pasal 1's definitions and the lists of scopes use "Instansi Pemerintah"; no region of the corpus defines
+    it, PP 11/2017 Pasal 1 angka 18 (cited in the Mengingat, in force) does: its words, before the first definition
+    that uses the term, its source in catatan.md. No decision on it is left."""
+    back, notes, _ = written[key]
+    defs = [c.text for c in back.find("Pasal 1").children]
+    assert "Instansi Pemerintah adalah instansi pusat dan instansi daerah." in defs
+    at = defs.index("Instansi Pemerintah adalah instansi pusat dan instansi daerah.")
+    assert not [d for d in defs[:at] if re.search(r"adalah .*\bInstansi Pemerintah\b", d)]
+    line = next(x for x in notes.splitlines() if "[definisi-nasional]" in x)
+    assert "PP 11/2017 Pasal 1 angka 18" in line and "pp/2017/11.md" in line
+    assert 'istilah "Instansi Pemerintah" dipakai' not in notes.split("[definisi-nasional]")[0]
+    assert not re.search(r'\[istilah-tanpa-definisi\]: istilah "Instansi Pemerintah"', notes)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_term_only_a_repealed_act_or_no_act_defines_stays_a_decision(written, key):
+    """"Pejabat Pimpinan Tinggi Pratama" is defined by no act of the corpus nor by a cited national act; "Jabatan
+    Pimpinan Tinggi" only by UU 5/2014 (repealed by UU 20/2023): never typed into Pasal 1, still decisions."""
+    back, notes, _ = written[key]
+    defs = " ".join(c.text for c in back.find("Pasal 1").children)
+    assert "Jabatan Pimpinan Tinggi adalah" not in defs and "Pejabat Pimpinan Tinggi Pratama adalah" not in defs
+    assert '[istilah-tanpa-definisi]: istilah "Pejabat Pimpinan Tinggi Pratama"' in notes
+
+
+def test_instansi_before_a_defined_pemerintah_daerah_is_no_miswritten_instansi_pemerintah():
+    """U2: "pada instansi Pemerintah Daerah" where Pasal 1 defines "Instansi Pemerintah" and "Pemerintah Daerah":
+    the capitals are "Pemerintah Daerah"'s; "pada Instansi pemerintah" is the term miswritten."""
+    text = ("PERATURAN BUPATI CONTOH\nNOMOR 1 TAHUN 2026\nTENTANG\nCONTOH\n\nBAB I\nKETENTUAN UMUM\n\nPasal 1\n"
+            "Dalam Peraturan Bupati ini yang dimaksud dengan:\n"
+            "1. Pemerintah Daerah adalah Bupati sebagai unsur penyelenggara pemerintahan daerah.\n"
+            "2. Instansi Pemerintah adalah instansi pusat dan instansi daerah.\n\nPasal 2\n"
+            "Pejabat Administrator bertugas pada instansi Pemerintah Daerah.\n\nPasal 3\n"
+            "Pejabat Pengawas bertugas pada Instansi pemerintah.\n")
+    found = [(f["cite"], f["fix"]["old"]) for f in check(ingest_text(text)) if f["code"] == "U2"]
+    assert found == [("Pasal 3", "Instansi pemerintah")]

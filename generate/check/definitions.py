@@ -210,6 +210,8 @@ def check_capitals(reg: Regulation) -> Iterator[Finding]:
                            and word_pattern(t).search(node.text[max(0, m.start() - 40):m.end() + 40])
                            for t in terms):
                         continue  # part of a longer defined term ("Pimpinan Unit Kerja" holds "Unit Kerja")
+                    if _tail_of_other(node.text, m, term, terms):
+                        continue  # "instansi Pemerintah Daerah": the capitals are "Pemerintah Daerah"'s
                     reported.add(term)
                     # the definition's own capitals are the norm only when it writes a term (Title Case)
                     titled = all(w[:1].isupper() or not w[:1].isalpha() for w in term.split())
@@ -217,6 +219,20 @@ def check_capitals(reg: Regulation) -> Iterator[Finding]:
                     yield finding("U2", node.cite if pasal.number == "1" else pasal.cite, fix=fix, term=term,
                                   found=found)
                     break
+
+
+def _tail_of_other(text: str, m: re.Match[str], term: str, terms: list[str]) -> bool:
+    """Whether the capitalised words of the match ``m`` of ``term`` begin another defined term written exactly as
+    defined and running past the match: "pada instansi Pemerintah Daerah" where Pasal 1 defines both "Instansi
+    Pemerintah" and "Pemerintah Daerah" is the ordinary word "instansi" before "Pemerintah Daerah", not "Instansi
+    Pemerintah" miswritten."""
+    for t in terms:
+        if t == term:
+            continue
+        for o in re.finditer(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text[m.start():m.end() + len(t)]):
+            if 0 < o.start() and m.start() + o.end() > m.end():
+                return True
+    return False
 
 
 def check_lampiran_capitals(reg: Regulation) -> Iterator[Finding]:

@@ -27,6 +27,7 @@ from rancang.generate.draft import (
     harmonisasi_docx,
     lampiran_model,
     model_build,
+    national_terms,
     referents,
     repair,
     restated,
@@ -116,6 +117,9 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     if composed.sources is not None and definitions.from_variants(
             reg.body, terms.undefined(reg.body, Notes(), known), composed.sources, notes):
         refs_mod.resolve(reg)  # a term put in for an undefined one moves the spans after it
+    if national_terms.add(reg, terms.undefined(reg.body, Notes(), known), notes):  # the higher act's definition
+        number_tree(reg.body)
+        refs_mod.resolve(reg)
     # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
     topics = composed.topic_cites()
     for change in fix_tree(reg, topics=topics):

@@ -82,6 +82,14 @@ def national() -> dict[str, Any]:
     return json.loads(resources.read_text(NATIONAL))["ketentuan"]
 
 
+@cache
+def national_definitions() -> dict[str, list[dict[str, Any]]]:
+    """``data/dasar-nasional.json``'s definitions: term (as written) -> [{teks (verbatim), akta ("pp-2017-11"),
+    nama, pasal ("Pasal 1 angka 18"), sumber (file), dicabut_oleh}], an act in force first; read from Pasal 1 of the
+    national acts the bundled Mengingat cite by ``benchmarks/build_national_bases.py``."""
+    return json.loads(resources.read_text(NATIONAL)).get("definisi", {})
+
+
 def _national_text(p: dict[str, Any]) -> str | None:
     found = national().get(" ".join(fold(p["rumusan"]).lower().split()))
     if not found:
