@@ -118,6 +118,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
             reg.body, terms.undefined(reg.body, Notes(), known), composed.sources, notes):
         refs_mod.resolve(reg)  # a term put in for an undefined one moves the spans after it
     if national_terms.add(reg, terms.undefined(reg.body, Notes(), known), notes):  # the higher act's definition
+        definitions.one_way(reg.body, notes)  # the new term written as defined where small letters wrote it
         number_tree(reg.body)
         refs_mod.resolve(reg)
     # the mechanical fixes of `rancang check --fix` the repairs left (capitals of defined terms, punctuation ...)
