@@ -11,8 +11,10 @@ from regions import example, moved
 
 from rancang.generate.check import check
 from rancang.generate.draft import build as draft
+from rancang.generate.draft.lampiran import split_by_lead
 from rancang.generate.shared import profile
 from rancang.ingest import ingest_path, ingest_text
+from rancang.parts import Block
 
 PROFILES = {
     "sleman": example("sleman"),
@@ -111,3 +113,28 @@ def test_instansi_before_a_defined_pemerintah_daerah_is_no_miswritten_instansi_p
             "Pejabat Pengawas bertugas pada Instansi pemerintah.\n")
     found = [(f["cite"], f["fix"]["old"]) for f in check(ingest_text(text)) if f["code"] == "U2"]
     assert found == [("Pasal 3", "Instansi pemerintah")]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_heading_the_list_lead_names_stands_apart_from_its_text(written, key):
+    """"... diklasifikasikan pelaksanaannya dalam penunjukan sebagai individu dan tim kerja sebagai berikut:" then
+    "1) Penunjukan sebagai Individu Pegawai yang ..." and "2) Penunjukan sebagai tim kerja Pejabat Fungsional ...":
+    the lead names each heading, so each item is its heading and the sentence its paragraph (Lampiran II)."""
+    back, *_ = written[key]
+    texts = [" ".join(b.text.split()) for b in back.lampiran if b.type == "item" and b.text]
+    run_in = [t[:60] for t in texts if re.match(r"Penunjukan sebagai (?:Individu|tim kerja) [A-Z]", t)]
+    assert run_in == []
+    assert "Penunjukan sebagai Individu" in texts and "Penunjukan sebagai tim kerja" in texts
+
+
+def test_an_item_opening_with_words_of_the_lead_is_split_only_in_a_list_of_parallel_headings():
+    lead = Block(type="paragraph", label=None, level=1,
+                 text="Penunjukan dapat dilakukan sebagai individu dan tim kerja sebagai berikut:")
+    one = "Sebagai Individu Pegawai yang termasuk Pejabat Fungsional wajib melakukan dialog kinerja dengan pimpinan."
+    two = "Sebagai tim kerja Pejabat Fungsional dalam tim kerja wajib melakukan dialog kinerja dengan pimpinan."
+    blocks = [lead, Block(type="item", label="1)", level=2, text=one),
+              Block(type="item", label="2)", level=2, text=two)]
+    assert split_by_lead(blocks, 1) == ("Sebagai Individu", one.split(" ", 2)[2])
+    assert split_by_lead(blocks, 2)[0] == "Sebagai tim kerja"
+    blocks[2].text = "pegawai lain melaksanakan tugas sesuai dengan arahan pimpinan unit organisasi masing-masing."
+    assert split_by_lead(blocks, 1) is None  # the other item is a sentence: no list of headings
