@@ -217,7 +217,7 @@ def letter(type_: str | None, data: Path | None, list_: bool, example: bool, sce
     if example:
         _example(naskah.example(type_), out)
         return
-    _needs(data, out, "BERKAS.docx", f"rancang letter {type_} --example -o data.yaml")
+    data, out = _needs(data, out, "BERKAS.docx", f"rancang letter {type_} --example -o data.yaml")
     content = naskah.render(type_, read_data(data, "data surat"))
     atomic.write_bytes(out, content)
     click.echo(f"ditulis: {out}")
@@ -235,14 +235,15 @@ def _example(text: str, out: Path | None) -> None:
     click.echo(f"ditulis: {out}")
 
 
-def _needs(data: Path | None, out: Path | None, target: str, sample: str) -> None:
-    """Raise InputError saying only what is missing of DATA and ``-o TARGET``."""
+def _needs(data: Path | None, out: Path | None, target: str, sample: str) -> tuple[Path, Path]:
+    """(DATA, ``-o TARGET``) both given; else InputError saying only what is missing of them."""
     if data is None and out is None:
         raise InputError(f"perlu DATA dan -o {target} (contoh data: {sample}).")
     if data is None:
         raise InputError(f"perlu berkas DATA (YAML/JSON) sebelum -o (contoh data: {sample}).")
     if out is None:
         raise InputError(f"perlu -o {target}: tempat menulis hasilnya.")
+    return data, out
 
 
 def _peraturan(name: str, values: Any, base: Path, peraturan: str | None,
@@ -262,7 +263,7 @@ def _letter_scenario(name: str, first: str | None, data: Path | None, example: b
         _example(scenarios.scenario_example_yaml(name), out)
         return
     source = data or (Path(first) if first else None)
-    _needs(source, out, "FOLDER", f"rancang letter --scenario {name} --example -o data.yaml")
+    source, out = _needs(source, out, "FOLDER", f"rancang letter --scenario {name} --example -o data.yaml")
     # the output folder, the folder above it (README: `draft -o DIR` then `letter ... -o DIR/surat`), the data's
     outdir = out if out.suffix.lower() != ".zip" else out.parent
     folders = (outdir, outdir.resolve().parent, source.resolve().parent)
