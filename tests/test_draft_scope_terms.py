@@ -11,7 +11,7 @@ from regions import example, moved
 
 from rancang.generate.check import check
 from rancang.generate.draft import build as draft
-from rancang.generate.draft.lampiran import split_by_lead
+from rancang.generate.draft.lampiran_lead import split_by_lead
 from rancang.generate.shared import profile
 from rancang.ingest import ingest_path, ingest_text
 from rancang.parts import Block

@@ -27,6 +27,7 @@ from rancang.generate.draft import (
     frame,
     frommodel,
     lampiran_labels,
+    lampiran_lead,
     lampiran_model,
     mengingat,
     model_perbup,
@@ -307,7 +308,7 @@ def _lampiran(base: Regulation, base_id: str, model: dict | None, src: Sources, 
     """The base's Lampiran made the model's (:mod:`lampiran_model`) and headed for the profile's act."""
     blocks = lampiran_model.compose(base.lampiran, base_id, model, src, profile.data.get("perangkat_daerah") or [],
                                     profile.data["daerah"]["jenis"], notes, provisions)
-    return compose_lampiran(replace(base, lampiran=blocks), profile, rw, title)
+    return lampiran_lead.split(compose_lampiran(replace(base, lampiran=blocks), profile, rw, title))
 
 
 def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str, str]] | None = None,
@@ -356,8 +357,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     lampiran = neutralise.lampiran(lampiran, values, notes)
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
-    consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local,
-                      model or model_perbup.load())
+    consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local)
     lampiran_labels.relabel(lampiran)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rancang.generate.draft import ellipsis, item_scopes, peta, repeats, scope_body, scopes, terms, units
+from rancang.generate.draft import ellipsis, item_scopes, model_perbup, peta, repeats, scope_body, scopes, terms, units
 from rancang.generate.draft import lampiran as lampiran_mod
 from rancang.generate.draft.notes import Notes
 from rancang.parts import Block
@@ -27,7 +27,7 @@ def apply(body: list[Node], lampiran: list[Block], perangkat_daerah: list[str], 
     lampiran_mod.figure_leads(lampiran, any(b.type in ("table", "figure", "image", "caption") for b in lampiran), notes)
     repeats.remove(lampiran, notes)
     lampiran_mod.blanks(lampiran, notes)
-    scope_body.widen(body, lampiran, model, notes)
+    scope_body.widen(body, lampiran, model or model_perbup.load(), notes)
     scopes.check(body, lampiran, notes)
     item_scopes.check(body, lampiran, notes)
     peta.peta_jabatan(lampiran, perangkat_daerah, notes)
