@@ -27,7 +27,7 @@ from typing import Any
 from rancang.address import covers
 from rancang.corpus import slots
 from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, one_through_other, terms_agree, words
-from rancang.corpus.scope import agree, own_units, scope, units_named
+from rancang.corpus.scope import Scope, agree, own_units, scope, units_named
 from rancang.fold import fold
 from rancang.tree import LIST_TYPES, Node, Regulation
 
@@ -171,9 +171,10 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
                       [one_liner(u.words) for u in ua], [one_liner(u.words) for u in ub])
         scoped = units_named([*(term(u.text) for u in (*ua, *ub) if u.item and term(u.text) != u.text),
                               *own_units()])
+        sa, sb = _scopes(ua, scoped), _scopes(ub, scoped)
         cands = [(score, x, y) for score, x, y in _candidates(fa, fb, [(ua[i].item, ua[i].lampiran) for i in rest_a],
                                                               [(ub[j].item, ub[j].lampiran) for j in rest_b], threshold)
-                 if agree(scope(ua[rest_a[x]].words, scoped), scope(ub[rest_b[y]].words, scoped))
+                 if _agree(sa[rest_a[x]], sb[rest_b[y]])
                  and (ua[rest_a[x]].item or slots.agree(ua[rest_a[x]].words, ub[rest_b[y]].words))
                  and _evident(ua[rest_a[x]], ub[rest_b[y]], score, lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
         for score, x, y in cands:
@@ -190,7 +191,26 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
                      [u for j, u in enumerate(ub) if j not in used_b])
 
 
+def _scopes(us: list[Unit], scoped: tuple[tuple[str, ...], ...]) -> list[Scope]:
+    """The scope of each unit: its own, else (a Lampiran unit) that of the nearest unit before it whose cite it
+    extends ("Mekanisme penunjukan lintas Perangkat Daerah" heads its steps "... huruf b angka 1", "angka 2")."""
+    own = [scope(u.words, scoped) for u in us]
+    out: list[Scope] = []
+    for k, u in enumerate(us):
+        parent = next((h for h in range(k - 1, -1, -1) if us[h].lampiran and u.cite.startswith(us[h].cite + " ")),
+                      None) if u.lampiran and not own[k] else None
+        out.append(frozenset(("", x) for _, x in own[parent]) if parent is not None else own[k])
+    return out
+
+
 @lru_cache(maxsize=50_000)
+def _agree(a: Scope, b: Scope) -> bool:
+    """:func:`.scope.agree`, where an inherited scope (relation "") is compared by its units only."""
+    if any(r == "" for r, _ in (*a, *b)):
+        return agree(frozenset(x for _, x in a), frozenset(x for _, x in b))  # type: ignore[arg-type]
+    return agree(a, b)
+
+
 def _words(text: str, item: bool) -> frozenset[str]:
     """The stems the evidence rule (:mod:`.evidence`) weighs: the content words of the unit (of the defined term
     for a definition item); cached by text, as one act is aligned with many."""
