@@ -197,23 +197,29 @@ def _scopes(us: list[Unit], scoped: tuple[tuple[str, ...], ...]) -> list[Scope]:
     """The scope of each unit: its own, else (a Lampiran unit) that of the nearest unit before it whose cite it
     extends ("Mekanisme penunjukan lintas Perangkat Daerah" heads its steps "... huruf b angka 1", "angka 2")."""
     own = [scope(u.words, scoped) for u in us]
-    out: list[Scope] = []
-    for k, u in enumerate(us):
-        parent = next((h for h in range(k - 1, -1, -1) if us[h].lampiran and u.cite.startswith(us[h].cite + " ")),
-                      None) if u.lampiran and not own[k] else None
-        out.append(frozenset(("", x) for _, x in own[parent]) if parent is not None else own[k])
-    return out
+    return [frozenset(("", x) for _, x in own[h]) if h is not None and not own[k] else own[k]
+            for k, h in enumerate(_parents(us))]
 
 
 def _whose(us: list[Unit]) -> list[str]:
     """For each unit, the class of actor whose duty it states: the actor it opens on (``slots.acting``), else, for a
     Lampiran item, the one the intro it stands under names (``slots.whose`` of the nearest unit before it whose cite
     it extends: "Kewajiban Ketua Tim Kerja antara lain:"); "" when neither names one."""
-    out = []
+    return [slots.acting(u.words) or (slots.slots(us[h].words).whose if h is not None else "")
+            for u, h in zip(us, _parents(us), strict=True)]
+
+
+def _parents(us: list[Unit]) -> list[int | None]:
+    """For each Lampiran unit, the index of the nearest unit before it whose cite it extends ("Lampiran huruf B
+    angka 1" for "Lampiran huruf B angka 1 huruf c"); None for a unit of the batang tubuh or one with no such unit."""
+    seen: dict[str, int] = {}
+    out: list[int | None] = []
     for k, u in enumerate(us):
-        parent = next((h for h in range(k - 1, -1, -1) if us[h].lampiran and u.cite.startswith(us[h].cite + " ")),
-                      None) if u.lampiran else None
-        out.append(slots.acting(u.words) or (slots.slots(us[parent].words).whose if parent is not None else ""))
+        words = u.cite.split()
+        out.append(next((seen[c] for c in (" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)) if c in seen),
+                        None) if u.lampiran else None)
+        if u.lampiran:
+            seen[u.cite] = k
     return out
 
 
@@ -225,14 +231,15 @@ def _same_whose(a: str, b: str) -> bool:
     return {a, b} != {"team", "assignee"}
 
 
-@lru_cache(maxsize=50_000)
 def _agree(a: Scope, b: Scope) -> bool:
     """:func:`.scope.agree`, where an inherited scope (relation "") is compared by its units only."""
     if any(r == "" for r, _ in (*a, *b)):
-        return agree(frozenset(x for _, x in a), frozenset(x for _, x in b))  # type: ignore[arg-type]
+        units_a, units_b = {x for _, x in a}, {x for _, x in b}
+        return not (units_a and units_b) or bool(units_a & units_b)
     return agree(a, b)
 
 
+@lru_cache(maxsize=50_000)
 def _words(text: str, item: bool) -> frozenset[str]:
     """The stems the evidence rule (:mod:`.evidence`) weighs: the content words of the unit (of the defined term
     for a definition item); cached by text, as one act is aligned with many."""
