@@ -66,7 +66,7 @@ def corpus() -> None:
 
 
 @corpus.command("add")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", metavar="[BERKAS|FOLDER]...", nargs=-1, type=click.Path(exists=True))
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Jumlah proses pembaca paralel (bawaan: jumlah inti CPU).")
@@ -233,7 +233,7 @@ def remove(id: str, db: str | None) -> None:
 
 
 @click.command()
-@click.argument("query", nargs=-1, required=True)
+@click.argument("query", metavar="KATA...", nargs=-1, required=True)
 @click.option("--daerah", help="Batasi pada daerah (id korpus atau nama daerah, misalnya 'jepara').")
 @click.option("--topic", help="Batasi pada klausul satu topik model, misalnya 'bentuk_penugasan'.")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True,
@@ -274,7 +274,7 @@ def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit:
 
 
 @click.command()
-@click.argument("sides", nargs=-1)
+@click.argument("sides", metavar="PERATURAN_A PERATURAN_B", nargs=-1)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Tulis laporan: .html, .json atau .docx (matriks: .html atau .csv).")
 @click.option("--matrix", is_flag=True, help="Matriks topik x daerah untuk id yang disebut (atau --all).")

@@ -41,7 +41,7 @@ def _parse_take(values: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 @click.command("draft")
-@click.argument("profile", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.argument("profile", metavar="[PROFIL]", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--contoh", metavar="NAMA", help="Pakai profil contoh bawaan sebagai PROFILE (sleman, kota-magelang).")
 @click.option("--base", default=None, metavar="DAERAH|model|consensus",
               help="Dasar rancangan: 'model' (bawaan: model Perbup, setiap ketentuan dengan rumusan yang dimuat "
@@ -65,7 +65,13 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
     """Susun rancangan Pergub/Perbup/Perwali sistem kerja untuk daerah dalam PROFILE (YAML/JSON) atau --contoh NAMA.
 
     Profil daerah sendiri dimulai dari --contoh-profil profil.yaml. Setiap temuan pemeriksaan rancangan dicetak;
-    status keluar 1 bila ada galat."""
+    status keluar 1 bila ada galat.
+
+    \b
+    Contoh:
+      rancang draft --contoh sleman -o keluaran/sleman
+      rancang draft --contoh-profil profil.yaml        # profil kosong untuk daerah sendiri
+      rancang draft profil.yaml -o keluaran/daerah     # ulangi dengan --timpa bila berkasnya telah diubah"""
     if template is not None:
         if profile is not None or contoh is not None or outdir is not None:
             raise InputError("--contoh-profil hanya menulis profil kosong; jalankan tanpa PROFILE, --contoh dan -o.")
@@ -105,7 +111,7 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
 
 
 @click.command("check")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", metavar="BERKAS", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text untuk dibaca, json untuk mesin.")
 @click.option("--fix", "do_fix", is_flag=True,
@@ -116,7 +122,13 @@ def draft(profile: Path | None, contoh: str | None, base: str | None, takes: tup
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Berkas hasil --fix (DOCX untuk masukan DOCX, selain itu teks).")
 def check(file: Path, fmt: str, do_fix: bool, fix_ocr: bool, out: Path | None) -> None:
-    """Periksa FILE (TXT/MD/PDF/DOCX/JSON) terhadap kaidah penyusunan; keluar non-nol bila ada galat."""
+    """Periksa BERKAS (TXT/MD/PDF/DOCX/JSON) terhadap kaidah penyusunan; keluar non-nol bila ada galat.
+
+    \b
+    Contoh:
+      rancang check keluaran/sleman/draft.docx
+      rancang check perbup.pdf --format json
+      rancang check perbup.docx --fix -o perbup-diperbaiki.docx"""
     if out is not None and not do_fix:
         raise InputError("-o hanya dipakai bersama --fix.")
     if fix_ocr and not do_fix:
@@ -154,8 +166,8 @@ def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[Finding], l
 
 
 @click.command("letter")
-@click.argument("type_", metavar="JENIS", required=False)
-@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.argument("type_", metavar="[JENIS]", required=False)
+@click.argument("data", metavar="[DATA]", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--list", "list_", is_flag=True, help="Tampilkan jenis surat dan skenario yang tersedia.")
 @click.option("--example", is_flag=True, help="Cetak contoh data YAML yang dapat diisi untuk JENIS atau --scenario.")
 @click.option("--scenario", metavar="NAMA", help="Seluruh naskah satu prosedur, berurutan: DATA -> FOLDER (-o).")
@@ -175,7 +187,16 @@ def _fix(file: Path, out: Path, fix_ocr: bool = False) -> tuple[list[Finding], l
                    "nomor rujukan, masa, kegiatan).")
 def letter(type_: str | None, data: Path | None, list_: bool, example: bool, scenario: str | None,
            peraturan: str | None, out: Path | None, overwrite: bool, check_dir: Path | None) -> None:
-    """Buat naskah dinas JENIS dari DATA (YAML/JSON) sebagai DOCX, atau seluruh naskah satu --scenario."""
+    """Buat naskah dinas JENIS dari DATA (YAML/JSON) sebagai DOCX, atau seluruh naskah satu --scenario (tanpa JENIS).
+
+    \b
+    Contoh:
+      rancang letter --list
+      rancang letter surat-perintah-tugas --example -o data.yaml
+      rancang letter surat-perintah-tugas data.yaml -o surat.docx
+      rancang letter --scenario penunjukan-dalam-unit --example -o skenario.yaml
+      rancang letter --scenario penunjukan-dalam-unit skenario.yaml -o surat/
+      rancang letter --check surat/                    # atau arsip ZIP yang ditulis rancang"""
     if check_dir is not None:
         n = letterset.check_path(check_dir)
         click.echo(f"konsisten: {n} naskah dalam {check_dir} saling sesuai.")
@@ -196,7 +217,7 @@ def letter(type_: str | None, data: Path | None, list_: bool, example: bool, sce
     if example:
         _example(naskah.example(type_), out)
         return
-    _needs(data, out, "BERKAS.docx", f"rancang letter {type_} --example -o data.yaml")
+    data, out = _needs(data, out, "BERKAS.docx", f"rancang letter {type_} --example -o data.yaml")
     content = naskah.render(type_, read_data(data, "data surat"))
     atomic.write_bytes(out, content)
     click.echo(f"ditulis: {out}")
@@ -214,14 +235,15 @@ def _example(text: str, out: Path | None) -> None:
     click.echo(f"ditulis: {out}")
 
 
-def _needs(data: Path | None, out: Path | None, target: str, sample: str) -> None:
-    """Raise InputError saying only what is missing of DATA and ``-o TARGET``."""
+def _needs(data: Path | None, out: Path | None, target: str, sample: str) -> tuple[Path, Path]:
+    """(DATA, ``-o TARGET``) both given; else InputError saying only what is missing of them."""
     if data is None and out is None:
         raise InputError(f"perlu DATA dan -o {target} (contoh data: {sample}).")
     if data is None:
         raise InputError(f"perlu berkas DATA (YAML/JSON) sebelum -o (contoh data: {sample}).")
     if out is None:
         raise InputError(f"perlu -o {target}: tempat menulis hasilnya.")
+    return data, out
 
 
 def _peraturan(name: str, values: Any, base: Path, peraturan: str | None,
@@ -241,7 +263,7 @@ def _letter_scenario(name: str, first: str | None, data: Path | None, example: b
         _example(scenarios.scenario_example_yaml(name), out)
         return
     source = data or (Path(first) if first else None)
-    _needs(source, out, "FOLDER", f"rancang letter --scenario {name} --example -o data.yaml")
+    source, out = _needs(source, out, "FOLDER", f"rancang letter --scenario {name} --example -o data.yaml")
     # the output folder, the folder above it (README: `draft -o DIR` then `letter ... -o DIR/surat`), the data's
     outdir = out if out.suffix.lower() != ".zip" else out.parent
     folders = (outdir, outdir.resolve().parent, source.resolve().parent)

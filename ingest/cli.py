@@ -135,7 +135,7 @@ def _write(path: Path, text: str) -> None:
 
 
 @click.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", metavar="BERKAS...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path),
               help="Keluaran: folder untuk beberapa berkas; untuk satu berkas boleh nama berkas. "
                    "Tanpa -o, satu berkas ditulis ke layar (stdout).")

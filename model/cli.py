@@ -16,7 +16,7 @@ from rancang.model.render import to_markdown, to_mermaid
 
 
 @click.command("model")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", metavar="BERKAS", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Berkas keluaran; tanpa opsi ini hasil ditulis ke layar.")
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "mermaid", "svg", "png"]), default="json",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import signal
 import sys
 import threading
@@ -124,6 +125,19 @@ def _install_sigterm() -> None:
             signal.signal(signal.SIGINT, _on_sigint)
 
 
+#: click's "does not exist" for a ``click.Path(exists=True)`` argument, as rancang/data/click_id.json words it
+_NOT_FOUND = re.compile(r"^(?:Berkas|Folder|Jalur) '(?P<path>.*)' tidak ditemukan\.$")
+
+
+def _missing_path(exc: click.ClickException) -> str | None:
+    """The path of a click "path does not exist" error (then said "X: berkas tidak ditemukan.", status 1, as the
+    commands that check their files themselves say it), else None."""
+    if not isinstance(exc, click.BadParameter):
+        return None
+    m = _NOT_FOUND.match(exc.message)
+    return m["path"] if m else None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI; an unexpected exception becomes one Indonesian sentence, not a traceback.
     Ctrl-C ends with "Dibatalkan." (status 130), SIGTERM with "Dihentikan ..." (status 143)."""
@@ -142,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
             # SQLite turns into its own error) would blame the file: the user cancelled it
             click.echo("Dibatalkan.", err=True)
             return 130
+        missing = _missing_path(exc)
+        if missing is not None:  # said as every command says it, not as a usage error
+            click.echo(f"Galat: {missing}: berkas tidak ditemukan.", err=True)
+            return 1
         if isinstance(exc, click.UsageError):
             _hint_top_level(exc, sys.argv[1:] if argv is None else argv)
         exc.show()

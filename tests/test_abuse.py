@@ -330,7 +330,7 @@ def test_an_unquoted_date_in_a_profile_drafts(tmp_path):
 
 
 @pytest.mark.parametrize("args, words", [
-    (["check"], "Argumen wajib belum diisi 'FILE'"),
+    (["check"], "Argumen wajib belum diisi 'BERKAS'"),
     (["draft", "p.yaml"], "Opsi wajib belum diisi '-o' / '--out'"),
     (["ingest", "--format", "zz", "x"], "Nilai tidak sah untuk '--format'"),
     (["draft", ".", "-o", "x"], "adalah folder, bukan berkas"),

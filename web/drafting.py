@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import Markup, escape
 
@@ -20,6 +20,7 @@ from rancang.corpus import regulations
 from rancang.corpus.store import default_path
 from rancang.errors import InputError, RancangError
 from rancang.generate import naskah
+from rancang.generate.check.base import Finding
 from rancang.generate.draft import build as drafting
 from rancang.generate.draft import compose, consensus
 from rancang.generate.draft.harmonisasi import summary as counted
@@ -139,7 +140,7 @@ def draft(db: str | None, data: dict[str, Any], base: str, takes: list[tuple[str
     found = services.findings(d.reg)
     summary = (f"{prof.jenis_peraturan} {prof.nama}: {len(d.reg.pasals())} pasal, "
                f"{sum(1 for n in d.reg.body if n.type == 'bab')} BAB, {len(d.reg.mengingat)} dasar hukum; "
-               f"pemeriksaan: {counted(found)}")  # the same words as `rancang check`
+               f"pemeriksaan: {counted(cast(list[Finding], found))}")  # the same words as `rancang check`
     notes = job.outdir / "catatan.md"
     catatan = notes.read_text(encoding="utf-8") if notes.is_file() else None
     return {"reg": d.reg, "findings": found, "catatan": catatan, "summary": summary, "base": base}

@@ -134,8 +134,10 @@ _REGION_WORDS = re.compile(r"^\s*(kabupaten|kab\.|kota|provinsi|prov\.|daerah is
 def check_region_name(data: Mapping[str, Any], label: str) -> None:
     """Refuse ``daerah.nama`` written with its kind ("Kabupaten Sleman"): the profile prefixes the kind itself
     ("Peraturan Bupati Sleman"), so the word would be printed twice ("Peraturan Bupati Kabupaten Sleman")."""
-    daerah = data.get("daerah") if isinstance(data.get("daerah"), Mapping) else {}
-    nama = daerah.get("nama") if isinstance(daerah.get("nama"), str) else ""
+    daerah = data.get("daerah")
+    nama = daerah.get("nama") if isinstance(daerah, Mapping) else None
+    if not isinstance(nama, str):
+        return
     m = _REGION_WORDS.match(nama)
     if m:
         bare = nama[m.end():].strip()

@@ -17,6 +17,7 @@ from rancang.ingest import hazards
 from rancang.ingest.readers import akn, line_bounds, text
 from rancang.ingest.readers.document import Document
 from rancang.ingest.readers.docx import reader as docx_reader
+from rancang.ingest.readers.ocr import photo
 from rancang.ingest.readers.ocr import reader as ocr_reader
 from rancang.ingest.readers.pdf import guard as pdf_guard
 from rancang.ingest.readers.pdf import reader as pdf_reader
@@ -43,11 +44,6 @@ REFUSED: list[tuple[bytes, str]] = [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
      "dokumen Word lama (.doc) tidak didukung; simpan ulang sebagai DOCX atau PDF."),
     (b"{\\rtf", "berkas RTF tidak didukung; simpan ulang sebagai DOCX atau PDF."),
-    (b"\x89PNG", "berkas gambar (PNG) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
-    (b"\xff\xd8\xff",
-     "berkas gambar (JPEG) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
-    (b"II*\x00", "berkas gambar (TIFF) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
-    (b"MM\x00*", "berkas gambar (TIFF) tidak memiliki teks; jalankan OCR dahulu, misalnya dengan ocrmypdf."),
 ]
 
 
@@ -72,8 +68,9 @@ def read(data: bytes, name: str = "") -> Document:
         raise InputError(f"{name or 'berkas'}: {why}")
     if akn.is_akn(data):  # an Akoma Ntoso act (``rancang ingest --format akn``, Laws.Africa tools)
         return Document(lines="\n\n".join(akn.canonical_text(data, name)).split("\n"), format="akn")
-    fmt = sniff(data, name)
-    doc = READERS.get(fmt, text.read)(data, name)
+    picture = photo.kind(data)
+    fmt = "pdf" if picture else sniff(data, name)
+    doc = read_photo(data, name, picture) if picture else READERS.get(fmt, text.read)(data, name)
     doc.lines, scrubbed = scrub_lines(doc.lines)
     doc.removed.extend(scrubbed)
     line_bounds.check(doc.lines, name)  # no line too long, none with thousands of enumerators run together
@@ -84,6 +81,19 @@ def read(data: bytes, name: str = "") -> Document:
     if fmt in ("txt", "md"):
         doc.format = fmt
     return doc
+
+
+def read_photo(data: bytes, name: str, picture: str) -> Document:
+    """An image file (a scanned or photographed page, often saved as ``.pdf``) read by OCR as a PDF of its frames
+    (:mod:`rancang.ingest.readers.ocr.photo`). Raises InputError saying what the file is and how to let rancang
+    read it when OCR is off or Tesseract is missing."""
+    what = f"berkas ini gambar {picture}" + (", bukan PDF" if name.lower().endswith(".pdf") else "")
+    if ocr_reader.mode() == "never":
+        raise InputError(f"{name or 'berkas'}: {what}; rancang membacanya dengan OCR: jalankan tanpa --no-ocr "
+                         "(di aplikasi web: OCR otomatis atau selalu).")
+    if not ocr_reader.engine_available():
+        raise InputError(f"{name or 'berkas'}: {what}; {ocr_reader.ENGINE_MISSING}")
+    return read_pdf(photo.to_pdf(data, name), name)
 
 
 def read_pdf(data: bytes, name: str = "") -> Document:
