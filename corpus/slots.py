@@ -199,6 +199,26 @@ def _shape(words: list[str]) -> tuple[str, str, frozenset[str]]:
     return "", "", frozenset()
 
 
+def acting(text: str) -> str:
+    """The class of the actor a clause opens on, the role it acts in when it "berperan sebagai" one ("Pejabat
+    Fungsional dan pelaksana yang berperan sebagai ketua tim kemudian melaporkan ...": a team's leader); "" when
+    it opens on none."""
+    words = fold(text[:300]).split()
+    k = 0
+    while k < len(words) and words[k] in _LEADS:
+        k += 1
+    found = _actor_at(words, k)
+    if found is None:
+        return ""
+    actor, j = found[0], k + found[1]
+    for at in range(j, min(len(words), j + STEP_VERB)):
+        if words[at] == "sebagai" and words[at - 1] == "berperan":
+            acting = _actor_at(words, at + 1)
+            actor = acting[0] if acting else actor
+            break
+    return _class(actor)
+
+
 def agree(a: str, b: str) -> bool:
     """May two clauses be a pair as far as their slots go: every slot both name shares a value.
 

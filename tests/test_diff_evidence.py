@@ -73,6 +73,13 @@ def test_no_pair_judged_related_is_lost(seed_pairs) -> None:
     # without pengawas ~ Jepara's "Badan dan Kecamatan yang dipimpin oleh Pejabat Administrator" (two kinds of unit)
     refused = {"bogor|jepara|Lampiran huruf A angka 1 huruf b angka 3 huruf a|Lampiran BAB II huruf B angka 1 daftar "
                "kedua huruf b"}
+    # a step takes its mechanism's scope (session 9): Bogor's general Pertanggungjawaban section (read 'dalam tim
+    # kerja') no longer pairs with Pasaman Barat's text under the tasks across Instansi Pemerintah; Jepara's
+    # 'berkoordinasi dengan Pejabat lain' across Unit Organisasi gives Pasaman Barat's item to Jepara's same item
+    # across unit kerja, freed from the item across Instansi Pemerintah (a related pair, greedy re-pairing)
+    refused |= {"bogor|pasaman-barat|Lampiran huruf D|Lampiran daftar kedua angka 3 huruf c angka 7",
+                "jepara|pasaman-barat|Lampiran BAB II huruf B angka 3 daftar kedua huruf c angka 5|Lampiran daftar "
+                "kedua angka 3 huruf b angka 5"}
     assert all(k.rsplit("|", 1)[0] in related_now for k in set(lost) - refused), lost
     assert len(set(lost) - refused) <= 1  # bogor's 'lintas Instansi Pemerintah' item pairs with its block
 
@@ -82,18 +89,21 @@ def test_the_evidence_rule_drops_a_third_of_the_unrelated_pairs(seed_pairs) -> N
     before = [p for p in JUDGED["pairs"] if p["before"]]
     unrelated_before = sum(not p["related"] for p in before)
     unrelated_now = sum(not verdict[k] for k in seed_pairs)
-    assert (len(before), unrelated_before) == (799, 108)  # measured before the rule: precision 0.865
+    # measured before the rule: 108 unrelated (precision 0.865); 122 since session 9 re-judged 14 pairs of a step
+    # across Instansi Pemerintah with one across the region's own units (their notes say why)
+    assert (len(before), unrelated_before) == (799, 122)
     # 70 (precision 0.909) before session 7's rules, 59 (0.922) with them, 51 (0.933) with session 8's slots and
-    # terms by their head
-    assert unrelated_now <= 51
-    assert (len(seed_pairs) - unrelated_now) / len(seed_pairs) >= 0.93
+    # terms by their head; re-judged in session 9: 65 (0.914) before a step took its mechanism's scope, 54 (0.928)
+    assert unrelated_now <= 54
+    assert (len(seed_pairs) - unrelated_now) / len(seed_pairs) >= 0.925
 
 
 @pytest.mark.parametrize(("act", "before", "unrelated_before", "related_after", "unrelated_after"), [
     # held out for the evidence rule (sessions 6-7): precision 0.577 -> 0.774 and 0.658 -> 0.691; the slots of
     # session 8 were read off these two as well (so they are no longer held out for it): 0.862 and 0.762
-    ("diff_heldout_perwal.txt", 123, 52, 75, 12),
-    ("diff_heldout_perbup.txt", 79, 27, 48, 15),
+    # (session 9 re-judged 3 and 4 pairs across Instansi Pemerintah ~ the region's own units unrelated)
+    ("diff_heldout_perwal.txt", 123, 55, 73, 13),
+    ("diff_heldout_perbup.txt", 79, 30, 44, 13),
 ])
 def test_on_acts_the_rule_was_not_built_on(tmp_path, act, before, unrelated_before, related_after,
                                            unrelated_after) -> None:
