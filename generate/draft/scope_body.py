@@ -32,14 +32,22 @@ def _phrase(terms: list[str]) -> str:
     return rf"(?:(?:dalam(?:\s+satu)?|lintas)\s+(?i:{units}))"
 
 
+#: one scope of a list as a region writes it: "lintas" and its words up to a mark or a joining word
+_ANY_SCOPE = re.compile(r"\blintas\s+((?:(?!dan\b|atau\b|yang\b|dalam\b)[A-Za-z]+\s*){1,3})", re.IGNORECASE)
+
+
 def _scopes_of_list(text: str, terms: list[str]) -> list[str]:
-    """The scopes a text names "lintas", in order, when it names two scopes or more (a list); else []."""
-    rx = re.compile(r"\b(dalam(?:\s+satu)?|lintas)\s+(" + "|".join(r"\s+".join(map(re.escape, t.split()))
-                                                                    for t in terms) + r")\b", re.IGNORECASE)
-    found = [(m.group(1).lower(), " ".join(m.group(2).lower().split())) for m in rx.finditer(text)]
-    if len(found) < 2:
+    """The scopes a region's clause lists "lintas", in order (lower case, each cut to the draft's term it opens
+    with, else as written), when it lists two scopes or more ("dalam satu unit organisasi, lintas unit organisasi,
+    dan/atau lintas Instansi Pemerintah"); else []. The region's own unit words count for the order and the list
+    even where the draft defines other units."""
+    if len(re.findall(r"\b(?:dalam\s+satu|lintas)\s+\w+", text, re.IGNORECASE)) < 2:
         return []
-    return list(dict.fromkeys(t for how, t in found if how == "lintas"))
+    out = []
+    for m in _ANY_SCOPE.finditer(text):
+        words = " ".join(m.group(1).lower().split())
+        out.append(next((t for t in terms if words == t or words.startswith(t + " ")), words))
+    return list(dict.fromkeys(out))
 
 
 def _region_lists(model: dict[str, Any], terms: list[str]) -> list[tuple[str, str, list[str]]]:
