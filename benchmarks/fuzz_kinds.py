@@ -477,14 +477,19 @@ def check_profile(data: Any, fault: int | None, limit: float) -> tuple[str, str]
 
 def _complete_draft(files: dict[str, bytes]) -> bool:
     """Are ``files`` one whole draft: every member of ``draft.FILES`` (the draft, its notes and, since session 6,
-    the harmonisation matrix), each DOCX a ZIP that tests whole, draft.json JSON, draft.md not empty?"""
+    the harmonisation matrix) and, since session 8, the record of what was written (``manifest.MANIFEST``) naming
+    each member with its SHA-256; each DOCX a ZIP that tests whole, draft.json JSON, draft.md not empty?"""
     import json
 
+    from rancang import manifest
     from rancang.generate.draft import build as draft
 
-    if sorted(files) != sorted(draft.FILES):
+    if sorted(files) != sorted((*draft.FILES, manifest.MANIFEST)):
         return False
     try:
+        record = json.loads(files[manifest.MANIFEST]).get("files", {})
+        if any(record.get(name) != manifest.digest(files[name]) for name in draft.FILES):
+            return False
         json.loads(files["draft.json"])
         docx_whole = all(zipfile.ZipFile(io.BytesIO(data)).testzip() is None
                          for name, data in files.items() if name.endswith(".docx"))
