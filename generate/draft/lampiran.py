@@ -261,20 +261,25 @@ def split_by_common(text: str, others: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _run_texts(blocks: list[Block], i: int) -> list[str]:
-    """The texts of the other items of ``blocks[i]``'s list as they ran: a heading already split from its text
-    ("Penunjukan" and "Cara penugasan ...") read with the paragraph after it again."""
+def one_list(blocks: list[Block], i: int) -> list[int]:
+    """The indexes of the items of the one list holding ``blocks[i]`` (with it): its siblings from the nearest
+    first item ("1)") before it to the next first item after it (a list the source restarts is another list)."""
     at = {id(b): k for k, b in enumerate(blocks)}
     rank = style_rank(blocks[i].label)
     first = _FORMATS[rank](1) if rank is not None else None
     mine = sorted([i] + [at[id(s)] for s in siblings(blocks, i)])
-    # the list holding item i: from its nearest first item ("1.") before it to the next first item after it
     start = max((k for k in mine if k <= i and blocks[k].label == first), default=mine[0])
     end = min((k for k in mine if k > i and blocks[k].label == first), default=len(blocks))
+    return [k for k in mine if start <= k < end]
+
+
+def _run_texts(blocks: list[Block], i: int) -> list[str]:
+    """The texts of the other items of ``blocks[i]``'s list as they ran: a heading already split from its text
+    ("Penunjukan" and "Cara penugasan ...") read with the paragraph after it again."""
     out = []
-    for k in mine:
+    for k in one_list(blocks, i):
         s = blocks[k]
-        if k == i or not start <= k < end:
+        if k == i:
             continue
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if not _is_heading(s.text):

@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 
 from rancang.generate.draft.lampiran import (
-    _FORMATS,
     _HEADING_WORDS,
     _JOINS,
     _RUN_IN_WORDS,
     _STOPS,
     _is_heading,
-    siblings,
-    style_rank,
+    one_list,
 )
 from rancang.parts import Block
 
@@ -55,23 +53,11 @@ def _lead_heads(text: str, lead: str, others: list[str]) -> tuple[str, str] | No
     return (" ".join(words[:best]), " ".join(words[best:])) if best else None
 
 
-def _one_list(blocks: list[Block], i: int) -> list[int]:
-    """The indexes of the items of the one list holding ``blocks[i]`` (with it): its siblings from the nearest
-    first item ("1)") before it to the next first item after it (a list the source restarts is another list)."""
-    at = {id(b): k for k, b in enumerate(blocks)}
-    rank = style_rank(blocks[i].label)
-    first = _FORMATS[rank](1) if rank is not None else None
-    mine = sorted([i] + [at[id(s)] for s in siblings(blocks, i)])
-    start = max((k for k in mine if k <= i and blocks[k].label == first), default=mine[0])
-    end = min((k for k in mine if k > i and blocks[k].label == first), default=len(blocks))
-    return [k for k in mine if start <= k < end]
-
-
 def split_by_lead(blocks: list[Block], i: int) -> tuple[str, str] | None:
     """:func:`_lead_heads` for ``blocks[i]``, with the paragraph just before its list's first item as the lead,
     taken only when every other item of its list ran its heading in the same way (the lead names each one) or is
     a heading alone: a list of parallel headings, not one item that happens to open with words of the lead."""
-    run = _one_list(blocks, i)
+    run = one_list(blocks, i)
     prev = blocks[run[0] - 1] if run[0] > 0 else None
     lead = prev.text if prev is not None and prev.type == "paragraph" and prev.text else ""
     if not lead or len(run) < 2:
