@@ -24,6 +24,19 @@ MEMUTUSKAN:
 Menetapkan : PERATURAN BUPATI TENTANG SISTEM KERJA.
 """
 
+#: ACT_HEAD with a one-Pasal batang tubuh, its penutup and the opening of its Lampiran, up to the Lampiran's first
+#: heading (add it, e.g. "A. Mekanisme Kerja\n", then the Lampiran's items)
+LAMPIRAN_HEAD = ACT_HEAD + """Pasal 1
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+Ditetapkan di {DAERAH}
+pada tanggal 2 Januari 2024
+BUPATI {DAERAH},
+ttd.
+ANI
+LAMPIRAN
+PERATURAN BUPATI {DAERAH} NOMOR 5 TAHUN 2024 TENTANG SISTEM KERJA
+"""
+
 
 def example(name: str) -> dict[str, Any]:
     """The bundled example profile ``corpus/examples/<name>.yaml``, loaded fresh (a test may change it)."""
