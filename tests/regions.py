@@ -54,3 +54,19 @@ def moved(d: dict[str, Any], nama: str, provinsi: str, **extra: Any) -> dict[str
             base["jenis"] = f"Peraturan Daerah {'Kabupaten' if d['daerah']['jenis'] == 'kabupaten' else 'Kota'} {nama}"
     d.update(extra)
     return d
+
+
+def write_drafts(profiles: dict[str, dict[str, Any]], folders: Any, sources: Any,
+                 base: str | None = None) -> dict[str, tuple[Any, Path]]:
+    """key -> (Draft, folder): each profile drafted (on ``base``, or the model Perbup) and written by ``draft.write``
+    into its own folder from ``folders`` (pytest's tmp_path_factory)."""
+    from rancang.generate.draft import build as draft
+    from rancang.generate.shared import profile
+
+    out = {}
+    for key, data in profiles.items():
+        d = draft.build(profile.from_dict(data), *([base] if base else []), sources=sources)
+        folder = folders.mktemp(key)
+        draft.write(d, folder)
+        out[key] = (d, folder)
+    return out

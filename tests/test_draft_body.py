@@ -11,7 +11,7 @@ import re
 
 import pytest
 from rapidfuzz import fuzz
-from regions import example, moved
+from regions import example, moved, write_drafts
 
 from rancang.fold import fold
 from rancang.generate.check import check
@@ -33,15 +33,9 @@ KEYS = list(PROFILES)
 @pytest.fixture(scope="module")
 def written(tmp_path_factory, draft_sources) -> dict:
     """key -> (profile, Draft, the draft read back from its DOCX, draft.md, catatan.md)."""
-    out = {}
-    for key, data in PROFILES.items():
-        prof = profile.from_dict(data)
-        d = draft.build(prof, sources=draft_sources)
-        folder = tmp_path_factory.mktemp(key)
-        draft.write(d, folder)
-        out[key] = (prof, d, ingest_path(folder / "draft.docx"), (folder / "draft.md").read_text("utf-8"),
-                    (folder / "catatan.md").read_text("utf-8"))
-    return out
+    return {key: (profile.from_dict(PROFILES[key]), d, ingest_path(folder / "draft.docx"),
+                  (folder / "draft.md").read_text("utf-8"), (folder / "catatan.md").read_text("utf-8"))
+            for key, (d, folder) in write_drafts(PROFILES, tmp_path_factory, draft_sources).items()}
 
 
 def _section(catatan: str, kind: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from regions import moved
+from regions import moved, write_drafts
 
 from rancang.cli import cli
 from rancang.corpus.store import Store
@@ -187,13 +187,7 @@ PROFILES = {"kabupaten": KABUPATEN, "kota-pj": KOTA,
 
 @pytest.fixture(scope="module")
 def written(draft_sources, tmp_path_factory) -> dict:
-    out = {}
-    for key, data in PROFILES.items():
-        d = draft.build(profile.from_dict(data), "jepara", sources=draft_sources)  # a neighbour's act as base
-        folder = tmp_path_factory.mktemp(key)
-        draft.write(d, folder)
-        out[key] = (d, folder)
-    return out
+    return write_drafts(PROFILES, tmp_path_factory, draft_sources, "jepara")  # a neighbour's act as base
 
 
 def test_check_on_each_written_draft_docx_reports_no_galat_and_no_peringatan(written):

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from regions import example, moved
+from regions import example, moved, write_drafts
 
 from rancang.fold import fold
 from rancang.generate.check import check
-from rancang.generate.draft import build as draft
-from rancang.generate.shared import profile
 from rancang.ingest import ingest_path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
@@ -35,14 +33,10 @@ KEYS = list(PROFILES)
 @pytest.fixture(scope="module")
 def written(tmp_path_factory, draft_sources) -> dict:
     """key -> (Draft, folder, the draft read back from its DOCX, draft.md, catatan.md)."""
-    out = {}
-    for key, data in PROFILES.items():
-        d = draft.build(profile.from_dict(data), "jepara", sources=draft_sources)  # a neighbour's act as base
-        folder = tmp_path_factory.mktemp(key)
-        draft.write(d, folder)
-        out[key] = (d, folder, ingest_path(folder / "draft.docx"), (folder / "draft.md").read_text("utf-8"),
-                    (folder / "catatan.md").read_text("utf-8"))
-    return out
+    drafts = write_drafts(PROFILES, tmp_path_factory, draft_sources, "jepara")  # a neighbour's act as base
+    return {key: (d, folder, ingest_path(folder / "draft.docx"), (folder / "draft.md").read_text("utf-8"),
+                  (folder / "catatan.md").read_text("utf-8"))
+            for key, (d, folder) in drafts.items()}
 
 
 def _section(catatan: str, title: str) -> str:

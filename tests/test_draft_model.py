@@ -7,22 +7,14 @@ bases."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from regions import example, moved
+from regions import example, moved, write_drafts
 
 from rancang.generate.check import check
-from rancang.generate.draft import build as draft
 from rancang.generate.draft import model_perbup
 from rancang.generate.draft.provenance import origin
-from rancang.generate.shared import profile
 from rancang.ingest import ingest_path
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
-
-
-
 
 PROFILES = {
     "sleman": example("sleman"),
@@ -35,13 +27,7 @@ PROFILES = {
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory, draft_sources) -> dict:
-    out = {}
-    for key, data in PROFILES.items():
-        d = draft.build(profile.from_dict(data), sources=draft_sources)
-        folder = tmp_path_factory.mktemp(key)
-        draft.write(d, folder)
-        out[key] = (d, folder)
-    return out
+    return write_drafts(PROFILES, tmp_path_factory, draft_sources)
 
 
 @pytest.mark.parametrize("key", list(PROFILES))

@@ -5,7 +5,6 @@ Pj. Wali Kota, with and without perangkat daerah in the profile. One test per ki
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from regions import example, moved
@@ -13,11 +12,6 @@ from regions import example, moved
 from rancang.generate.draft import build as draft
 from rancang.generate.shared import profile
 from rancang.ingest import ingest_path
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "examples"
-
-
-
 
 PROFILES = {
     "sleman": example("sleman"),

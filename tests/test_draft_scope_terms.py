@@ -7,12 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from regions import example, moved
+from regions import example, moved, write_drafts
 
 from rancang.generate.check import check
-from rancang.generate.draft import build as draft
 from rancang.generate.draft.lampiran_lead import split_by_lead
-from rancang.generate.shared import profile
 from rancang.ingest import ingest_path, ingest_text
 from rancang.parts import Block
 
@@ -31,10 +29,7 @@ SCOPES = ("unit kerja", "unit organisasi", "perangkat daerah", "instansi pemerin
 def written(tmp_path_factory, draft_sources) -> dict:
     """key -> (the draft read back from its DOCX, catatan.md, the check report of draft.docx)."""
     out = {}
-    for key, data in PROFILES.items():
-        d = draft.build(profile.from_dict(data), sources=draft_sources)
-        folder = tmp_path_factory.mktemp(key)
-        draft.write(d, folder)
+    for key, (_, folder) in write_drafts(PROFILES, tmp_path_factory, draft_sources).items():
         back = ingest_path(folder / "draft.docx")
         out[key] = (back, (folder / "catatan.md").read_text("utf-8"), check(back))
     return out
