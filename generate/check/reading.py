@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rancang.generate.check import era
 from rancang.generate.check.base import Finding, jenis_of, rules, settings
 from rancang.generate.check.copies import (
     RUN_IN_HEADING,
@@ -75,16 +76,6 @@ def ocr_confidence(reg: Regulation) -> float | None:
         return min((float(c["confidence"]) for c in clauses.values()), default=None)
     pages = [p.get("confidence") for p in ocr.get("pages") or [] if p.get("confidence") is not None]
     return float(min(pages)) if pages else 0.0
-
-
-def _made_before(reg: Regulation, day: str) -> bool:
-    """Whether the act was made before ``day`` (ISO): by its date of enactment, else by its year (an act of the
-    year ``day`` falls in counts as made before it only when its date says so)."""
-    when = reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan
-    if when:
-        return when < day
-    year = year_of(reg)
-    return bool(year and year < int(day[:4]))
 
 
 def _note(f: Finding, why: str) -> Finding:
@@ -170,7 +161,7 @@ def _context(reg: Regulation, findings: list[Finding]) -> dict[str, Any]:
             "national": is_national(reg),
             "known": jenis_known(reg), "gaps": _glued_gaps(reg), "anomalies": anomalies,
             "broken": anomalies > int(cfg.get("max_numbering_anomalies", 2)),
-            "before_law": _made_before(reg, str(cfg.get("lampiran_ii_from", "2011-08-12"))),
+            "before_law": era.before_law(reg),
             "undated": not (reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan or year_of(reg)),
             "mixed": any((k.label or "").strip().rstrip(".").isdigit() for k in reg.menimbang),
             "copy": copy_kind(reg), "amended_year": amended_year(reg), "text_at": lambda cite: text_at(reg, cite),
