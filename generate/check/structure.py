@@ -230,8 +230,8 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
             yield finding("T2_title", "Penutup", name=name)
 
 
-#: the opening words of the pengundangan formula
-_HEAD = re.compile(r"Agar[\s,]+setiap[\s,]+orang[\s,]+mengetahui", re.I)
+#: the opening words of the pengundangan formula (of any era: "Agar supaja setiap orang dapat mengetahuinja")
+_HEAD = re.compile(r"Agar[\s,]+(?:supa[yj]a\s+)?setiap[\s,]+orang[\s,]+(?:dapat\s+)?mengetahui", re.I)
 
 
 def _tail(words: str, n: int = 8) -> str:
