@@ -14,46 +14,59 @@ CLEAN = (Path(__file__).parent / "data" / "check_clean.md").read_text(encoding="
 
 #: a Peraturan Pemerintah of 1961 as the national conversions print it: its Ejaan Soewandi formula, the
 #: signatures and the whole Penjelasan run into the last Pasal on one line
-OLD = """PERATURAN PEMERINTAH REPUBLIK INDONESIA
-
-NOMOR 12 TAHUN 1961
-
-TENTANG
-
-PENDIRIAN PERUSAHAAN NEGARA PERKEBUNAN SUKAMAJU
-
-PRESIDEN REPUBLIK INDONESIA,
-
-Menimbang :
-
-a. bahwa perlu didirikan suatu perusahaan negara untuk mengusahakan perkebunan di daerah Sukamaju;
-
-b. bahwa berhubung dengan itu perlu ditetapkan Peraturan Pemerintah tentang pendirian perusahaan tersebut;
-
-Mengingat :
-
-1. Pasal 5 ajat (2) Undang-undang Dasar;
-
-2. Undang-undang Nomor 19 Prp. Tahun 1960 tentang Perusahaan Negara (Lembaran Negara Tahun 1960 Nomor 59);
-
-MEMUTUSKAN :
-
-Menetapkan : PERATURAN PEMERINTAH TENTANG PENDIRIAN PERUSAHAAN NEGARA PERKEBUNAN SUKAMAJU.
-
-Pasal 1
-
-(1) Dengan nama "PERUSAHAAN NEGARA PERKEBUNAN SUKAMAJU" didirikan suatu perusahaan negara sebagai termaksud pada Pasal 2 ayat (1) Undang-undang Nomor 19 Prp. Tahun 1960.
-
-(2) Perusahaan sebagaimana dimaksud pada ayat (1) berkedudukan di Sukamaju.
-
-Pasal 2
-
-Tjara mengurus dana perusahaan sebagaimana dimaksud dalam Pasal 18 ayat (2) Undang-undang Nomor 19 Prp. Tahun,1960 ditentukan dengan peraturan Menteri.
-
-Pasal 3
-
-Peraturan Pemerintah ini mulai berlaku pada hari diundangkan. Agar supaja setiap orang dapat mengetahuinja, memerintahkan pengundangan Peraturan Pemerintah ini dengan penempatan dalam Lembaran-Negara Republik Indonesia. Ditetapkan di Djakarta pada tanggal 3 Maret 1961. Presiden Republik Indonesia, SOEKARNO. Diundangkan di Djakarta pada tanggal 3 Maret 1961. PENDJELASAN ATAS PERATURAN PEMERINTAH NOMOR 12 TAHUN 1961 I. UMUM Perusahaan ini didirikan seperti pasal 8 dari Peraturan Pemerintah yang dahulu. II. PASAL DEMI PASAL Pasal 1 Tjukup djelas. Pasal 7 ayat (3) Tjukup djelas.
-"""
+OLD = "\n".join([
+    'PERATURAN PEMERINTAH REPUBLIK INDONESIA',
+    '',
+    'NOMOR 12 TAHUN 1961',
+    '',
+    'TENTANG',
+    '',
+    'PENDIRIAN PERUSAHAAN NEGARA PERKEBUNAN SUKAMAJU',
+    '',
+    'PRESIDEN REPUBLIK INDONESIA,',
+    '',
+    'Menimbang :',
+    '',
+    'a. bahwa perlu didirikan suatu perusahaan negara untuk mengusahakan perkebunan di daerah '
+    'Sukamaju;',
+    '',
+    'b. bahwa berhubung dengan itu perlu ditetapkan Peraturan Pemerintah tentang pendirian '
+    'perusahaan tersebut;',
+    '',
+    'Mengingat :',
+    '',
+    '1. Pasal 5 ajat (2) Undang-undang Dasar;',
+    '',
+    '2. Undang-undang Nomor 19 Prp. Tahun 1960 tentang Perusahaan Negara (Lembaran Negara Tahun 1960 '
+    'Nomor 59);',
+    '',
+    'MEMUTUSKAN :',
+    '',
+    'Menetapkan : PERATURAN PEMERINTAH TENTANG PENDIRIAN PERUSAHAAN NEGARA PERKEBUNAN SUKAMAJU.',
+    '',
+    'Pasal 1',
+    '',
+    '(1) Dengan nama "PERUSAHAAN NEGARA PERKEBUNAN SUKAMAJU" didirikan suatu perusahaan negara '
+    'sebagai termaksud pada Pasal 2 ayat (1) Undang-undang Nomor 19 Prp. Tahun 1960.',
+    '',
+    '(2) Perusahaan sebagaimana dimaksud pada ayat (1) berkedudukan di Sukamaju.',
+    '',
+    'Pasal 2',
+    '',
+    'Tjara mengurus dana perusahaan sebagaimana dimaksud dalam Pasal 18 ayat (2) Undang-undang Nomor '
+    '19 Prp. Tahun,1960 ditentukan dengan peraturan Menteri.',
+    '',
+    'Pasal 3',
+    '',
+    'Peraturan Pemerintah ini mulai berlaku pada hari diundangkan. Agar supaja setiap orang dapat '
+    'mengetahuinja, memerintahkan pengundangan Peraturan Pemerintah ini dengan penempatan dalam '
+    'Lembaran-Negara Republik Indonesia. Ditetapkan di Djakarta pada tanggal 3 Maret 1961. Presiden '
+    'Republik Indonesia, SOEKARNO. Diundangkan di Djakarta pada tanggal 3 Maret 1961. PENDJELASAN '
+    'ATAS PERATURAN PEMERINTAH NOMOR 12 TAHUN 1961 I. UMUM Perusahaan ini didirikan seperti pasal 8 '
+    'dari Peraturan Pemerintah yang dahulu. II. PASAL DEMI PASAL Pasal 1 Tjukup djelas. Pasal 7 ayat '
+    '(3) Tjukup djelas.',
+    '',
+])
 
 
 def _findings(text: str) -> list[dict]:

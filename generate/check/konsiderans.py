@@ -97,9 +97,10 @@ _LAST = re.compile(r"perlu\s+(?P<verb>menetapkan|membentuk)\s+(?P<jenis>.+?)\s+t
 
 
 #: the maker's office (and the frasa before it) read into the judul from the copy's next line: "... PELEBURAN
-#: ALUMUNIUM Presiden Republik Indonesia," (PP 27/1975's copy). A title never ends with a comma; the office line does.
-_OFFICE_AFTER = re.compile(r"\s+(?:DENGAN\s+RAHMAT\s+TUHAN\s+YANG\s+MAHA\s+ESA\s*)?(?:PRESIDEN|GUBERNUR|BUPATI|WALI\s*KOTA|"
-                           r"MENTERI|KEPALA)\b[^,]{0,80},\s*$|\s+DENGAN\s+RAHMAT\s+TUHAN\s+YANG\s+MAHA\s+ESA\s*$", re.I)
+#: ALUMUNIUM Presiden Republik Indonesia," (PP 27/1975's copy). A title never ends with a comma; an office line does.
+_FRASA = r"DENGAN\s+RAHMAT\s+TUHAN\s+YANG\s+MAHA\s+ESA"
+_OFFICE_AFTER = re.compile(rf"\s+(?:{_FRASA}\s*)?(?:PRESIDEN|GUBERNUR|BUPATI|WALI\s*KOTA|MENTERI|KEPALA)\b"
+                           rf"[^,]{{0,80}},\s*$|\s+{_FRASA}\s*$", re.I)
 
 
 def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:

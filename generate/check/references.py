@@ -179,10 +179,11 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
 #: "Undang-Undang" (spelt "Undang- Undang" where a copy split the line), a Peraturan, Keputusan, Penetapan or
 #: Instruksi, a Kitab Undang-undang, the colonial Staatsblad, Ordonansi, Reglemen or Wetboek, their short forms
 #: (UU, PP, Perpres, KUHP, HIR); not "... Peraturan Bupati ini" or "Undang-undang ini"
-_CHAIN = r"(?:[\s,]*(?:dan|atau|serta|sampai\s+dengan|s\.d\.?|jo\.?|juncto)?\s*(?i:pasal|ayat|huruf|angka|sub|butir)\s+[\w()]+)*"
-_ACT_WORDS = (r"(?:Undang-\s*[Uu]ndang|Undang2|Kitab\s+Undang|Peraturan|Keputusan|Penetapan|Instruksi|Staatsblad|Stbl?\b|"
-              r"Ordonan\w*|Ordonnantie|Reglemen\w*|Wetboek|Wet\b|UU\b|PP\b|Perpres\b|Perppu\b|Keppres\b|Inpres\b|"
-              r"Perda\b|Permen\w*|KUH\w*|H\.?I\.?R\b|R\.?Bg\b)")
+_CHAIN = (r"(?:[\s,]*(?:dan|atau|serta|sampai\s+dengan|s\.d\.?|jo\.?|juncto)?\s*"
+          r"(?i:pasal|ayat|huruf|angka|sub|butir)\s+[\w()]+)*")
+_ACT_WORDS = (r"(?:Undang-\s*[Uu]ndang|Undang2|Kitab\s+Undang|Peraturan|Keputusan|Penetapan|Instruksi|Staatsblad|"
+              r"Stbl?\b|Ordonan\w*|Ordonnantie|Reglemen\w*|Wetboek|Wet\b|UU\b|PP\b|Perpres\b|Perppu\b|Keppres\b|"
+              r"Inpres\b|Perda\b|Permen\w*|KUH\w*|H\.?I\.?R\b|R\.?Bg\b)")
 _NAMED_ACT = re.compile(rf"^{_CHAIN}[\s,]*(?:(?i:dari|dalam)\s+)?{_ACT_WORDS}(?![^,;.()]{{0,60}}?\bini\b)")
 #: another act named by its number anywhere after the reference in the clause ("... Pasal 22 ayat 1 Peraturan
 #: Pemerintah No. 37 tahun 1948", "Nomor 19 Prp. Tahun,1960", "Nomor 6 Tahun 2023")

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from rancang import kinds
+from rancang.generate.check import era
 from rancang.generate.check.base import (
     Finding,
     clause,
@@ -20,7 +21,6 @@ from rancang.generate.check.base import (
     jenis_pattern,
     norm,
 )
-from rancang.generate.check import era
 from rancang.generate.check.copies import copy_kind
 from rancang.generate.check.definitions import definitions
 from rancang.kinds import BODY_UNITS, NodeType
