@@ -28,6 +28,7 @@ from rancang.generate.draft import (
     frommodel,
     lampiran_labels,
     lampiran_lead,
+    lampiran_lists,
     lampiran_model,
     mengingat,
     model_perbup,
@@ -358,6 +359,8 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
     consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local)
+    lampiran = lampiran_lists.merge_repeated(lampiran, notes)
+    lampiran_lists.nest_announced(lampiran, notes)
     lampiran_labels.relabel(lampiran)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)

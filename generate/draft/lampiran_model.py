@@ -34,6 +34,8 @@ from rancang.parts import Block
 
 #: an item this short is a heading naming its unit ("Badan Penanggulangan Bencana Daerah"), not a sentence
 _HEAD_WORDS = 20
+#: regions (beside the spine) that must place an item beside its parent for it to go up (the model's support)
+_AGREE = 2
 #: a model wording at least this close to the spine's (0-1) is the same sentence worded otherwise, taken
 _VARIANT = 0.8
 #: what closes an item: its punctuation and conjunction ("; dan")
@@ -250,6 +252,38 @@ class _Compose:
                            f"menggantikan rumusan {self.src.act(self.spine)} {u.head.cite}.", mine, cite="Lampiran")
             u.head.text = new
 
+    # ----------------------------------------------------------------------------------------- levels
+
+    def levels(self) -> None:
+        """An item the spine puts under its parent (as its last item) where the other regions that have both put
+        it beside or above their equivalent of the parent ("c. Pelaksanaan Tugas" under "2. Pengajuan Sukarela"
+        in one act, "3. Pelaksanaan Tugas" after "2. Penugasan" in two others) goes up to its parent's level, with
+        everything under it: the model's outline, not one act's (issue 27 item 4)."""
+        for i, u in enumerate(self.units):
+            if i in self.gone or u.provision is None or u.parent is None or u.level is None:
+                continue
+            parent = self.units[u.parent]
+            kids = [c for c in parent.children if c not in self.gone]
+            if parent.provision is None or parent.level is None or not kids or kids[-1] != i:
+                continue
+            acts = {m["daerah"]: m["peraturan"] for m in u.provision["dukungan"]}
+            mine = {m["daerah"]: m["cite"] for m in u.provision["dukungan"] if m["daerah"] != self.spine}
+            theirs = {m["daerah"]: m["cite"] for m in parent.provision["dukungan"] if m["daerah"] != self.spine}
+            both = sorted(set(mine) & set(theirs))
+            beside = [a for a in both if not mine[a].startswith(theirs[a] + " ")]
+            if len(beside) < _AGREE or 2 * len(beside) <= len(both):
+                continue
+            step = u.level - parent.level
+            for j in _subtree(self.units, i):
+                for k in self.units[j].blocks:
+                    if self.blocks[k].type == "item" or self.blocks[k].level:
+                        self.blocks[k].level -= step
+            self.notes.add("perbaikan", "lampiran-daftar", f"butir {u.head.label} \u201c{u.head.text}\u201d ditulis "
+                           f"{self.src.act(self.spine)} di bawah butir {parent.head.label} \u201c"
+                           f"{' '.join(parent.head.text.split()[:6])}\u201d; {len(beside)} peraturan daerah lain "
+                           f"({'; '.join(acts[a] for a in beside)}) menempatkannya "
+                           "sejajar: dijadikan sejajar dengan butir itu.", u.head.text, cite="Lampiran")
+
     # ----------------------------------------------------------------------------------------- what is left
 
     def blocks_out(self) -> list[Block]:
@@ -297,6 +331,7 @@ def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: 
     if model is not None:
         c.options()
         c.wording()
+        c.levels()
         missing(model, spine, notes)
     out = c.blocks_out()
     _names_in_text(out, allowed, notes)
