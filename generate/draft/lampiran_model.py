@@ -34,6 +34,8 @@ from rancang.parts import Block
 
 #: an item this short is a heading naming its unit ("Badan Penanggulangan Bencana Daerah"), not a sentence
 _HEAD_WORDS = 20
+#: what makes a heading announce a list ("... adalah:", "... yaitu:")
+_ANNOUNCES = re.compile(r"\s*(?:,?\s*(?:adalah|yaitu|meliputi|antara lain|sebagai berikut))?\s*:\s*$")
 #: regions (beside the spine) that must place an item beside its parent for it to go up (the model's support)
 _AGREE = 2
 #: a model wording at least this close to the spine's (0-1) is the same sentence worded otherwise, taken
@@ -127,10 +129,13 @@ class _Compose:
                 if not all(law(n) for n in listed):
                     self.heads_gone.add(i)
                 continue
-            if len(text.split()) <= _HEAD_WORDS and law.foreign(text):
+            if len(text.split()) <= _HEAD_WORDS and (law.foreign(text) or (struktur.headed(text) and
+                                                                        text.rstrip()[-1:] not in ";.,")):
+                # an item headed by a unit (even one every region has by law: Kecamatan, Sekretariat DPRD) tells
+                # which offices that unit has in the source region (its SOTK): not carried
                 sub = _subtree(self.units, i)
                 self.gone.update(sub)
-                units = ", ".join(n.text for n in law.foreign(text))
+                units = ", ".join(n.text for n in law.foreign(text) or struktur.headed(text))
                 self.notes.add("dihapus", "struktur-daerah", f"bagian Lampiran {act} ({u.head.cite}) menggambarkan "
                                f"susunan unit organisasinya sendiri ({units}): susunan itu fakta daerah asal, tidak "
                                "dibawa. Rumuskan susunan unit organisasi daerah ini (yang "
@@ -139,7 +144,10 @@ class _Compose:
         for i, u in enumerate(self.units):  # a list or a heading left without its units: one blank
             kids = [c for c in u.children if self.units[c].level is not None]
             if kids and all(c in self.gone or c in self.heads_gone for c in kids) and i not in self.gone:
-                self._blank(kids)
+                if any(k for c in kids if c in self.heads_gone for k in self.units[c].blocks[1:]):
+                    self._unlist(i, kids)  # the list's names go, what it says of them stays: no blank item
+                else:
+                    self._blank(kids)
 
     def _in_list_of_names(self, i: int) -> bool:
         """Whether item ``i`` is one of a list of names (two or more items naming only units): its paragraphs are
@@ -149,6 +157,21 @@ class _Compose:
         named = [j for j in sibs if struktur.only_names(self.units[j].head.text or "") is not None]
         return len(named) >= 2
 
+    def _unlist(self, i: int, kids: list[int]) -> None:
+        """A heading announcing a list of the source region's units, followed by what the list's units have in
+        common ("Susunan organisasi pada Perangkat Daerah yang tidak memiliki Kepala Seksi ...: a) Badan ...; b)
+        ... Kelompok Jabatan Fungsional ... berkedudukan ..."): the names go and the heading no longer announces
+        them, so the rule stands for every such unit of the region; a decision names the source's units."""
+        head = self.units[i].head
+        names = [n.text for c in kids for n in struktur.names(self.units[c].head.text or "") if n.proper]
+        head.text = _ANNOUNCES.sub("", head.text or "")
+        listed = f" Perangkat daerah dalam profil: {'; '.join(self.allowed.listed)}." if self.allowed.listed else \
+            " Profil tidak memuat perangkat daerah."
+        self.notes.add("putusan", "struktur-daerah", f"daftar unit organisasi peraturan sumber ({len(names)} nama: "
+                       f"{', '.join(names[:6])}{' ...' if len(names) > 6 else ''}) tidak dibawa; ketentuannya berlaku "
+                       f"bagi setiap unit organisasi yang demikian. Sebutkan unit organisasi daerah ini bila "
+                       f"diperlukan.{listed}", head.text, block=head)
+
     def _blank(self, kids: list[int]) -> None:
         first = self.units[kids[0]].head
         names = [n.text for c in kids for n in struktur.names(self.units[c].head.text or "") if n.proper]
@@ -156,9 +179,11 @@ class _Compose:
         self.blanks[self.units[kids[0]].blocks[0]] = blank
         listed = f" Perangkat daerah dalam profil: {'; '.join(self.allowed.listed)}." if self.allowed.listed else \
             " Profil tidak memuat perangkat daerah."
+        source = f"; daftar peraturan sumber ({len(names)} nama: {', '.join(names[:6])}" \
+            f"{' ...' if len(names) > 6 else ''}) tidak dibawa" if names else \
+            "; uraian peraturan sumber tentang susunan unit organisasinya tidak dibawa"
         self.notes.add("isian", "struktur-daerah", "daftar unit organisasi ini diisi dengan unit organisasi daerah "
-                       f"ini; daftar peraturan sumber ({len(names)} nama: {', '.join(names[:6])}"
-                       f"{' ...' if len(names) > 6 else ''}) tidak dibawa.{listed}", blank.text, block=blank)
+                       f"ini{source}.{listed}", blank.text, block=blank)
 
     # ----------------------------------------------------------------------------------------- options
 
@@ -299,6 +324,23 @@ class _Compose:
         return out
 
 
+def _office_lists(blocks: list[Block], notes: Notes) -> None:
+    """A parenthesis naming the source region's offices as examples of a role ("Pimpinan Unit Organisasi
+    (Sekretaris DPRD/Kepala Dinas/Kepala Badan/Kepala UPT)", :func:`struktur.office_lists`) is that region's
+    structure: it goes, the role stays; each is an option in ``catatan.md``."""
+    for b in blocks:
+        found = struktur.office_lists(b.text or "") if b.type in ("item", "paragraph") else []
+        if not found:
+            continue
+        text = b.text
+        for m in reversed(found):
+            text = text[:m.start()] + text[m.end():]
+        notes.add("opsi", "struktur-daerah", "jabatan peraturan sumber yang disebut dalam kurung sebagai contoh "
+                  f"({'; '.join(m.group(1) for m in found)}) adalah susunan organisasi daerah asal: tidak dibawa. "
+                  "Sebutkan jabatan daerah ini bila diperlukan.", b.text, block=b)
+        b.text = text
+
+
 def _names_in_text(blocks: list[Block], allowed: struktur.Allowed, notes: Notes) -> None:
     """A unit the region does not have, named inside a sentence: a blank, listed."""
     blank = struktur.data()["blank"]
@@ -334,6 +376,7 @@ def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: 
         c.levels()
         missing(model, spine, notes)
     out = c.blocks_out()
+    _office_lists(out, notes)
     _names_in_text(out, allowed, notes)
     if provisions is not None:
         kept = {id(b) for b in out}
