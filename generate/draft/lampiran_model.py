@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rancang.generate.draft import lampiran as lampiran_mod
+from rancang.generate.draft import lampiran_insert
 from rancang.generate.draft import struktur
 from rancang.generate.draft.harmonisasi import Row
 from rancang.generate.draft.model_build import similarity
@@ -374,8 +375,13 @@ def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: 
         c.options()
         c.wording()
         c.levels()
-        missing(model, spine, notes)
     out = c.blocks_out()
+    if model is not None:
+        kept = {id(b) for b in out}
+        heads = {u.provision["id"]: u.head for i, u in enumerate(c.units)
+                 if u.provision is not None and i not in c.gone and id(u.head) in kept}
+        out, inserted = lampiran_insert.insert(out, heads, model, spine, src, notes)
+        missing(model, spine, notes, inserted)
     _office_lists(out, notes)
     _names_in_text(out, allowed, notes)
     if provisions is not None:
@@ -421,13 +427,13 @@ def _groups(items: list[dict[str, Any]], region: Callable[[dict[str, Any]], str]
     return list(out.values())
 
 
-def missing(model: dict[str, Any], spine: str, notes: Notes) -> None:
+def missing(model: dict[str, Any], spine: str, notes: Notes, inserted: set[str] | frozenset = frozenset()) -> None:
     """The model's Lampiran provisions the spine's Lampiran lacks, and the other regions' Lampiran options, as
     decisions: one per part of the act they come from. Lists of units (a region's structure) are not offered."""
     def structural(text: str) -> bool:
         return struktur.only_names(text) is not None
 
-    lacking = [p for p in model["ketentuan"] if p["bagian"] == "lampiran" and
+    lacking = [p for p in model["ketentuan"] if p["bagian"] == "lampiran" and p["id"] not in inserted and
                spine not in {m["daerah"] for m in p["dukungan"]} and not structural(p["rumusan"])]
     for g in _groups(lacking, lambda p: p["sumber"]["daerah"], lambda p: p["sumber"]["cite"]):
         p = g[0]
