@@ -113,8 +113,8 @@ def test_forms_of_assignment_and_task_execution_are_siblings(written, key):
     "C. PELAKSANAAN TUGAS" is another item)."""
     _, lampiran, _ = written[key]
     items = _items(lampiran)
-    level = {_key(b.text): b.level for b in items if not b.text.isupper() and _key(b.text) in ("penunjukan", "pengajuan sukarela",
-                                                                       "pelaksanaan tugas")}
+    forms = ("penunjukan", "pengajuan sukarela", "pelaksanaan tugas")
+    level = {_key(b.text): b.level for b in items if not b.text.isupper() and _key(b.text) in forms}
     assert len(level) == 3 and len(set(level.values())) == 1
 
 

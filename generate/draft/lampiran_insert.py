@@ -14,6 +14,7 @@ and source; a run that cannot be placed stays a decision (:func:`lampiran_model.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -90,7 +91,8 @@ def insert(blocks: list[Block], heads: dict[str, Block], model: dict[str, Any], 
     for before, run in _runs(model, spine):
         first = run[0]
         region = first["sumber"]["daerah"]
-        if len(run) < 2 or before is None or before["id"] not in heads or any(struktur.only_names(p["rumusan"]) for p in run):
+        if len(run) < 2 or before is None or before["id"] not in heads or \
+                any(struktur.only_names(p["rumusan"]) for p in run):
             continue
         member = next((m for m in before["dukungan"] if m["daerah"] == region), None)
         mine = _steps(first["sumber"]["cite"])
@@ -101,8 +103,9 @@ def insert(blocks: list[Block], heads: dict[str, Block], model: dict[str, Any], 
             continue  # the provision before is not under the run's part in the run's act
         donor = src.regulation(src.entry(region, "--base")["id"])
         units = [_unit(donor.lampiran, p["sumber"]["klausul"]) for p in run]
-        if not all(units) or units[0][0].type != "item" or not _heading(units[0][0].text) or fold(region.replace("-", " ")) in fold(
-                " ".join(b.text for u in units for b in u)):
+        said = fold(" ".join(b.text for u in units for b in u))
+        if not all(units) or units[0][0].type != "item" or not _heading(units[0][0].text) or \
+                fold(region.replace("-", " ")) in said:
             continue
         while len(units[-1]) > 1 and units[-1][-1].text.rstrip().endswith(":"):
             units[-1].pop()  # what announces the act's next list, not carried
@@ -127,3 +130,43 @@ def insert(blocks: list[Block], heads: dict[str, Block], model: dict[str, Any], 
                   f"ditempatkan sesuai urutan model, setelah \u201c{' '.join(blocks[holder].text.split()[:8])}\u201d.",
                   " ".join(b.text for b in new), cite="Lampiran")
     return blocks, done
+
+
+#: a part of an act, for grouping: its cite's first steps ("Lampiran BAB II huruf B angka 1")
+_PART = 3
+
+
+def _groups(items: list[dict[str, Any]], region: Callable[[dict[str, Any]], str],
+            cite: Callable[[dict[str, Any]], str]) -> list[list[dict[str, Any]]]:
+    """The entries of one region under one part of its act (the first :data:`_PART` steps of their cite), as one
+    group, in the order of their first entry: one decision per part, not per item."""
+    out: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    for it in items:
+        out.setdefault((region(it), tuple(_STEP.findall(cite(it))[:_PART])), []).append(it)
+    return list(out.values())
+
+
+def missing(model: dict[str, Any], spine: str, notes: Notes, inserted: set[str] | frozenset = frozenset()) -> None:
+    """The model's Lampiran provisions the spine's Lampiran lacks, and the other regions' Lampiran options, as
+    decisions: one per part of the act they come from. Lists of units (a region's structure) are not offered."""
+    def structural(text: str) -> bool:
+        return struktur.only_names(text) is not None
+
+    lacking = [p for p in model["ketentuan"] if p["bagian"] == "lampiran" and p["id"] not in inserted and
+               spine not in {m["daerah"] for m in p["dukungan"]} and not structural(p["rumusan"])]
+    for g in _groups(lacking, lambda p: p["sumber"]["daerah"], lambda p: p["sumber"]["cite"]):
+        p = g[0]
+        ids = ", ".join(q["id"] for q in g)
+        regions = sorted({m["peraturan"] for q in g for m in q["dukungan"]})
+        notes.add("putusan", "model-ketentuan", f"ketentuan Lampiran model ({ids}) dimuat {len(regions)} "
+                  f"peraturan daerah ({'; '.join(regions)}), mis. {p['sumber']['peraturan']} {p['sumber']['cite']}, "
+                  "tetapi tidak dimuat Lampiran rancangan ini (susunan Lampirannya berbeda); putuskan apakah "
+                  "dirumuskan.", " ".join(q["rumusan"] for q in g), cite="Lampiran")
+    others = [o for o in model["opsi"] if o["bagian"] == "lampiran" and o["daerah"] != spine
+              and not structural(o["rumusan"])]
+    for g in _groups(others, lambda o: o["daerah"], lambda o: o["cite"]):
+        o = g[0]
+        notes.add("opsi", "model-opsi", f"bagian Lampiran {o['peraturan']} ({o['cite']}"
+                  f"{f', {len(g)} butir' if len(g) > 1 else ''}) hanya dimuat peraturan itu, tidak oleh peraturan "
+                  "daerah lain dalam korpus, jadi tidak termasuk model; bila daerah ini memerlukannya, putuskan dan "
+                  "rumuskan sebagai kebijakan daerah sendiri.", " ".join(x["rumusan"] for x in g), cite="Lampiran")

@@ -20,6 +20,7 @@ import re
 from rapidfuzz import fuzz
 
 from rancang.fold import fold
+from rancang.generate.draft import lampiran_labels
 from rancang.generate.draft.lampiran import _FORMATS, _is_heading, style_rank
 from rancang.generate.draft.notes import Notes
 from rancang.parts import Block
@@ -193,3 +194,12 @@ def nest_announced(blocks: list[Block], notes: Notes) -> None:
                   "setingkat butir itu dalam teks sumber; dijadikan rincian butir itu, satu tingkat di bawahnya "
                   "(Lampiran II UU 12/2011).", y.text, block=y)
         k = j
+
+
+def arrange(blocks: list[Block], notes: Notes) -> list[Block]:
+    """The composed Lampiran's lists put in place (:func:`merge_repeated`, :func:`nest_announced`) and numbered
+    (:func:`lampiran_labels.relabel`): the blocks as printed."""
+    blocks = merge_repeated(blocks, notes)
+    nest_announced(blocks, notes)
+    lampiran_labels.relabel(blocks)
+    return blocks

@@ -19,13 +19,10 @@ a Lampiran item with the paragraphs under it, :func:`rancang.corpus.align.lampir
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from rancang.generate.draft import lampiran as lampiran_mod
-from rancang.generate.draft import lampiran_insert
-from rancang.generate.draft import struktur
+from rancang.generate.draft import lampiran_insert, struktur, struktur_text
 from rancang.generate.draft.harmonisasi import Row
 from rancang.generate.draft.model_build import similarity
 from rancang.generate.draft.model_perbup import SAME_WORDING, basis_text, options_of, provision_of
@@ -325,42 +322,6 @@ class _Compose:
         return out
 
 
-def _office_lists(blocks: list[Block], notes: Notes) -> None:
-    """A parenthesis naming the source region's offices as examples of a role ("Pimpinan Unit Organisasi
-    (Sekretaris DPRD/Kepala Dinas/Kepala Badan/Kepala UPT)", :func:`struktur.office_lists`) is that region's
-    structure: it goes, the role stays; each is an option in ``catatan.md``."""
-    for b in blocks:
-        found = struktur.office_lists(b.text or "") if b.type in ("item", "paragraph") else []
-        if not found:
-            continue
-        text = b.text
-        for m in reversed(found):
-            text = text[:m.start()] + text[m.end():]
-        notes.add("opsi", "struktur-daerah", "jabatan peraturan sumber yang disebut dalam kurung sebagai contoh "
-                  f"({'; '.join(m.group(1) for m in found)}) adalah susunan organisasi daerah asal: tidak dibawa. "
-                  "Sebutkan jabatan daerah ini bila diperlukan.", b.text, block=b)
-        b.text = text
-
-
-def _names_in_text(blocks: list[Block], allowed: struktur.Allowed, notes: Notes) -> None:
-    """A unit the region does not have, named inside a sentence: a blank, listed."""
-    blank = struktur.data()["blank"]
-    for b in blocks:
-        if b.type in ("signature",) or not b.text:
-            continue
-        about = [m.span() for m in lampiran_mod.ABOUT.finditer(b.text)]  # removed whole later, with its note
-        found = [n for n in allowed.foreign(b.text) if not any(s <= n.start < e for s, e in about)]
-        if not found:
-            continue
-        text = b.text
-        for n in reversed(found):
-            text = text[:n.start] + blank + text[n.end:]
-        notes.add("isian", "struktur-daerah", "unit organisasi peraturan sumber yang tidak tercantum dalam perangkat "
-                  f"daerah profil ({', '.join(n.text for n in found)}) diganti titik-titik: isi dengan unit "
-                  "organisasi daerah ini.", b.text, block=b)
-        b.text = text
-
-
 def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: Sources, listed: list[str],
             jenis: str, notes: Notes, provisions: dict[int, tuple[dict[str, Any], str]] | None = None) -> list[Block]:
     """The spine's Lampiran ``blocks`` made the model's (see the module docstring): a new list (the spine's blocks
@@ -381,9 +342,9 @@ def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: 
         heads = {u.provision["id"]: u.head for i, u in enumerate(c.units)
                  if u.provision is not None and i not in c.gone and id(u.head) in kept}
         out, inserted = lampiran_insert.insert(out, heads, model, spine, src, notes)
-        missing(model, spine, notes, inserted)
-    _office_lists(out, notes)
-    _names_in_text(out, allowed, notes)
+        lampiran_insert.missing(model, spine, notes, inserted)
+    struktur_text.office_lists(out, notes)
+    struktur_text.names_in_text(out, allowed, notes)
     if provisions is not None:
         kept = {id(b) for b in out}
         for i, u in enumerate(c.units):
@@ -409,45 +370,3 @@ def rows(blocks: list[Block], provisions: dict[int, tuple[dict[str, Any], str]],
                        [f"{m['peraturan']} {m['cite']}" for m in p["dukungan"] if m["daerah"] != spine], source,
                        [f"[{n.rule}] {n.why}" for n in decided if n.block is b]))
     return out
-
-
-#: the steps of a Lampiran cite ("BAB II", "huruf B", "daftar kedua", "angka 1")
-_STEP = re.compile(r"BAB\s+[IVXLC]+|daftar\s+\w+|huruf\s+\w+|angka\s+\w+")
-#: a part of an act, for grouping: its cite's first steps ("Lampiran BAB II huruf B angka 1")
-_PART = 3
-
-
-def _groups(items: list[dict[str, Any]], region: Callable[[dict[str, Any]], str],
-            cite: Callable[[dict[str, Any]], str]) -> list[list[dict[str, Any]]]:
-    """The entries of one region under one part of its act (the first :data:`_PART` steps of their cite), as one
-    group, in the order of their first entry: one decision per part, not per item."""
-    out: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
-    for it in items:
-        out.setdefault((region(it), tuple(_STEP.findall(cite(it))[:_PART])), []).append(it)
-    return list(out.values())
-
-
-def missing(model: dict[str, Any], spine: str, notes: Notes, inserted: set[str] | frozenset = frozenset()) -> None:
-    """The model's Lampiran provisions the spine's Lampiran lacks, and the other regions' Lampiran options, as
-    decisions: one per part of the act they come from. Lists of units (a region's structure) are not offered."""
-    def structural(text: str) -> bool:
-        return struktur.only_names(text) is not None
-
-    lacking = [p for p in model["ketentuan"] if p["bagian"] == "lampiran" and p["id"] not in inserted and
-               spine not in {m["daerah"] for m in p["dukungan"]} and not structural(p["rumusan"])]
-    for g in _groups(lacking, lambda p: p["sumber"]["daerah"], lambda p: p["sumber"]["cite"]):
-        p = g[0]
-        ids = ", ".join(q["id"] for q in g)
-        regions = sorted({m["peraturan"] for q in g for m in q["dukungan"]})
-        notes.add("putusan", "model-ketentuan", f"ketentuan Lampiran model ({ids}) dimuat {len(regions)} "
-                  f"peraturan daerah ({'; '.join(regions)}), mis. {p['sumber']['peraturan']} {p['sumber']['cite']}, "
-                  "tetapi tidak dimuat Lampiran rancangan ini (susunan Lampirannya berbeda); putuskan apakah "
-                  "dirumuskan.", " ".join(q["rumusan"] for q in g), cite="Lampiran")
-    others = [o for o in model["opsi"] if o["bagian"] == "lampiran" and o["daerah"] != spine
-              and not structural(o["rumusan"])]
-    for g in _groups(others, lambda o: o["daerah"], lambda o: o["cite"]):
-        o = g[0]
-        notes.add("opsi", "model-opsi", f"bagian Lampiran {o['peraturan']} ({o['cite']}"
-                  f"{f', {len(g)} butir' if len(g) > 1 else ''}) hanya dimuat peraturan itu, tidak oleh peraturan "
-                  "daerah lain dalam korpus, jadi tidak termasuk model; bila daerah ini memerlukannya, putuskan dan "
-                  "rumuskan sebagai kebijakan daerah sendiri.", " ".join(x["rumusan"] for x in g), cite="Lampiran")

@@ -143,8 +143,8 @@ def office_lists(text: str) -> list[re.Match]:
     """The parentheses of ``text`` that list offices or units by "/" ("(Sekretaris DPRD/Kepala Dinas/Kepala Badan/
     Kepala UPT)", "(Kepala Bidang/Sekretaris)"): the source region's own offices named as examples of a role.
 
-    >>> [m.group(0) for m in office_lists("Pimpinan Unit Organisasi (Sekretaris DPRD/Kepala Dinas/Badan/ Unit Mandiri)")]
-    [' (Sekretaris DPRD/Kepala Dinas/Badan/ Unit Mandiri)']
+    >>> [m.group(0) for m in office_lists("Pimpinan Unit Organisasi (Sekretaris DPRD/Kepala Dinas/Badan)")]
+    [' (Sekretaris DPRD/Kepala Dinas/Badan)']
     >>> office_lists("dokumen (fisik/elektronik)")
     []
     """
