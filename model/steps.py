@@ -201,6 +201,14 @@ class Clause:
         return None
 
 
+def elided_subject(text: str) -> bool:
+    """Whether a sub-step leaves its subject to the intro of its list: it opens with an active verb ("menyusun dan
+    menetapkan perjanjian kinerja;") or names no verb at all ("reviu hasil kerja anggota tim;")."""
+    c = Clause(text)
+    v = c.verb_after(c.main)
+    return v < 0 or v == c.main and c.has(v, "ACTIVE")
+
+
 def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = False) -> dict[str, Any]:
     """``{actor, actor_side, sides, to, cc, document, branch, hops}`` of one step's text (``hops``: each move of
     its letter in sequence, :mod:`rancang.model.hops`).
