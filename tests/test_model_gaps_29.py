@@ -78,3 +78,34 @@ def test_a_ppk_for_the_employees_of_its_unit_is_their_superior_with_their_jenjan
         ("pejabat_fungsional", ["ahli muda", "ahli pertama"], "kepala_bidang", ["pejabat_penilai_kinerja"]),
         ("pejabat_fungsional", ["ahli muda", "ahli pertama"], "sekretaris", ["pejabat_penilai_kinerja"])]
     # "bertindak sebagai koordinator bagi anggota tim": no role acted as, so no line
+
+
+INSTANSI = perbup("""Pasal 1
+(1) Ketua Tim Kerja menyampaikan laporan hasil kerja tim kepada Pimpinan Unit Organisasi.
+(2) Pimpinan Unit Organisasi dapat meminta laporan pelaksanaan tugas kepada Ketua Tim Kerja sewaktu-waktu.
+
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""", lampiran="""A. TATA CARA PENUNJUKAN LINTAS INSTANSI
+1. Bupati mengajukan surat permohonan pelibatan Pegawai ASN kepada Pimpinan Instansi Pemerintah yang dituju.
+2. Surat jawaban atas permohonan disampaikan oleh Pimpinan Instansi Pemerintah yang dituju kepada Bupati.
+3. Berdasarkan surat jawaban yang menyetujui permohonan, Bupati menetapkan keputusan pembentukan tim kerja.
+4. Berdasarkan surat jawaban yang tidak menyetujui permohonan, Bupati memberitahukan Pimpinan Unit Organisasi pemilik kinerja.
+5. Berdasarkan surat jawaban tersebut, Bupati menyampaikan salinan keputusan kepada Pimpinan Instansi Pemerintah yang dituju.
+""")
+
+
+def test_a_reply_from_a_party_that_is_no_role_keeps_the_side_printed_after_it():
+    (proc,) = [p for p in build(ingest_text(INSTANSI, "contoh.txt"))["procedures"] if p["form"] == "penunjukan"]
+    assert [(s["actor"], s["side"]) for s in proc["steps"][:2]] == [("kepala_daerah", "asal"), (None, "tujuan")]
+
+
+def test_a_fronted_phrase_naming_the_answer_in_a_relative_clause_is_the_branch():
+    (proc,) = [p for p in build(ingest_text(INSTANSI, "contoh.txt"))["procedures"] if p["form"] == "penunjukan"]
+    assert [s["branch"] for s in proc["steps"][2:]] == ["setuju", "tolak", None]
+
+
+def test_the_right_to_ask_for_reports_at_any_time_is_a_step_of_pelaporan():
+    (proc,) = [p for p in build(ingest_text(INSTANSI, "contoh.txt"))["procedures"] if p["form"] == "pelaporan"]
+    assert [(s["cite"], s["actor"]) for s in proc["steps"]] == [
+        ("Pasal 1 ayat (1)", "ketua_tim"), ("Pasal 1 ayat (2)", "pimpinan_unit_organisasi")]
