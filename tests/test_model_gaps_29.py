@@ -50,7 +50,8 @@ def test_a_stage_without_an_actor_gives_none():
 
 HOLDERS = perbup("""Pasal 1
 (1) Kepala Perangkat Daerah bertindak sebagai Pimpinan Unit Organisasi.
-(2) Kepala Bidang dan Sekretaris pada Perangkat Daerah bertindak sebagai Pejabat Penilai Kinerja bagi Pejabat Fungsional jenjang ahli muda dan ahli pertama di lingkungannya.
+(2) Kepala Bidang dan Sekretaris pada Perangkat Daerah bertindak sebagai Pejabat Penilai Kinerja bagi Pejabat
+Fungsional jenjang ahli muda dan ahli pertama di lingkungannya.
 (3) Kepala Bagian pada Sekretariat Daerah juga berperan sebagai Pimpinan Unit Organisasi.
 (4) Pejabat Fungsional yang berperan sebagai Ketua Tim Kerja menyampaikan laporan kepada Pimpinan Unit Organisasi.
 (5) Ketua Tim Kerja bertindak sebagai koordinator bagi anggota tim.
@@ -90,8 +91,10 @@ Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
 1. Bupati mengajukan surat permohonan pelibatan Pegawai ASN kepada Pimpinan Instansi Pemerintah yang dituju.
 2. Surat jawaban atas permohonan disampaikan oleh Pimpinan Instansi Pemerintah yang dituju kepada Bupati.
 3. Berdasarkan surat jawaban yang menyetujui permohonan, Bupati menetapkan keputusan pembentukan tim kerja.
-4. Berdasarkan surat jawaban yang tidak menyetujui permohonan, Bupati memberitahukan Pimpinan Unit Organisasi pemilik kinerja.
-5. Berdasarkan surat jawaban tersebut, Bupati menyampaikan salinan keputusan kepada Pimpinan Instansi Pemerintah yang dituju.
+4. Berdasarkan surat jawaban yang tidak menyetujui permohonan, Bupati memberitahukan Pimpinan Unit
+Organisasi pemilik kinerja.
+5. Berdasarkan surat jawaban tersebut, Bupati menyampaikan salinan keputusan kepada Pimpinan Instansi
+Pemerintah yang dituju.
 """)
 
 
