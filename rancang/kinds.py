@@ -124,6 +124,7 @@ class Kind:
     spellings: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     maker: str | None = None
+    abbreviations: tuple[str, ...] = ()  # other short forms a drafter types ("Perwal"): read by search only
 
     @property
     def promulgated(self) -> bool:
@@ -157,7 +158,7 @@ def kinds() -> dict[str, Kind]:
                         decision=d["decision"], legislature=bool(d["legislature"]), gazette=d.get("gazette"),
                         tambahan=d.get("tambahan"), berlaku=d["berlaku"], penjelasan=bool(d.get("penjelasan")),
                         spellings=tuple(d.get("spellings") or ()), regions=tuple(d.get("regions") or ()),
-                        maker=d.get("maker"))
+                        maker=d.get("maker"), abbreviations=tuple(d.get("abbreviations") or ()))
     return out
 
 
