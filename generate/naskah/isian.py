@@ -174,11 +174,12 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["tujuan"] = to
     if layout == "nota" and dari.unit:
         d["dari"] = dari.jabatan
-    # a superior (the kepala daerah, or the pejabat yang berwenang who acts for him) is "Bapak/Ibu", a peer "Saudara"
-    d["sapaan"] = "Bapak/Ibu" if kepada.role.endswith(".pyb") or kepada.role == "penetap" else "Saudara"
+    # a superior is "Bapak"/"Ibu" (a Gubernur to a bupati's letter, the kepala daerah to his region's), a peer or
+    # one below "Saudara" (a Gubernur's letter to a bupati)
+    d["sapaan"] = parties.sapaan(kepada, dari)
     if "tujuan" in (parties.data.get("pihak") or {}):  # a request routed through a pejabat yang berwenang
         gov, pd, _ = parties.side("tujuan")
-        d["unit_dimohon"] = ("unit organisasi Saudara" if kepada.pd == pd["kode"] and kepada.gov is gov
+        d["unit_dimohon"] = (f"unit organisasi {d['sapaan']}" if kepada.pd == pd["kode"] and kepada.gov is gov
                              else f"{pd['nama']} {gov.daerah}")
     copies = [parties.address(parties.resolve(r), dari) for r in step.get("tembusan") or []]
     if copies:
@@ -212,7 +213,7 @@ def cite(src: Any, sender: Party, to: Party | None, parties: Parties, via: Any =
     the instructing official, "Bapak/Ibu" when the reply goes to him)."""
     if via is not None:
         same = to is not None and via.dari.pejabat.get("nama") == to.pejabat.get("nama")
-        who = "Bapak/Ibu" if same else parties.address(via.dari, sender).removeprefix("Saudara ")
+        who = sapaan if same else parties.address(via.dari, sender).removeprefix("Saudara ")
         return {**cite(src, sender, to, parties, sapaan=sapaan), "disposisi": who}
     kind = _KIND.get(src.layout, "surat")
     if src.layout == "perintah":
