@@ -163,3 +163,16 @@ def test_k2_never_proposes_a_title_read_with_the_makers_office():
     for f in _findings(text):
         if f["rule"].startswith("K2"):
             assert "Presiden Republik Indonesia," not in f["message"], f["message"]
+
+
+def test_a_term_unused_in_a_copy_cut_short_is_a_reading_info():
+    """UU 4/2023's copy holds only Pasal 1-2 and no penutup: "DPR didefinisikan tetapi tidak dipakai" would name a
+    defect of the lost part. A text without "Ditetapkan di ..." gives U5 as INFO saying the copy is cut short."""
+    cut = CLEAN[:CLEAN.index("Ditetapkan di")]
+    text = cut.replace("4. Pegawai Aparatur Sipil Negara", "4. Badan Istimewa adalah badan yang istimewa.\n\n"
+                       "5. Pegawai Aparatur Sipil Negara", 1)
+    u5 = [f for f in _findings(text) if f["rule"] == "U5"]
+    assert u5 and all(f["severity"] == "info" and "salinan terpotong" in f["message"] for f in u5)
+    whole = CLEAN.replace("4. Pegawai Aparatur Sipil Negara", "4. Badan Istimewa adalah badan yang istimewa.\n\n"
+                          "5. Pegawai Aparatur Sipil Negara", 1)
+    assert [f["severity"] for f in _findings(whole) if f["rule"] == "U5"] == ["warning"]

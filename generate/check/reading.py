@@ -246,6 +246,9 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
     elif f["rule"] == "X2" and f.get("ref_in_gap"):
         f = _reading(f, cfg.get("gap_note", "ketentuan yang diacu berada pada loncatan penomoran; periksa "
                                               "apakah ketentuan itu tidak ada atau tidak terbaca"))
+    if f["rule"] in _WHOLE_ACT_RULES and ctx["copy"] == "tanpa_penutup" and f["severity"] != "info":
+        # a copy cut short: what the finding misses (a term's use, a reference to the Lampiran) may be in the lost part
+        f = _reading(f, cfg.get("cut_short_note", "naskah tidak memuat bagian penutup: salinan terpotong"))
     if f["rule"] == "L1" and f["severity"] == "error" and ctx["copy"]:  # (a promulgated act, or a copy cut short)
         f = _downgrade(f, cfg.get("repeal_note", "basis pengetahuan mencatat tanggal peraturan yang mencabut"))
     if f["rule"] == "X2" and f["severity"] == "error" and ctx["copy"] and ctx["lossy"]:
@@ -254,6 +257,9 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
     return f
 
 
+#: rules that say something is missing from the whole act (a defined term never used, used only in lower case, a
+#: Lampiran no provision refers to): a copy cut short may have lost it
+_WHOLE_ACT_RULES = ("U5", "U2_lower", "X3_orphan")
 #: rules that read a unit's words (a definition's "adalah", its punctuation, its references): two units run into
 #: one make them fire on the join
 _CONTENT_RULES = ("U4_twice", "U4_adalah", "R1_item", "R1_last", "R1_end", "X2", "X4", "X5", "X5_subject", "C3")
