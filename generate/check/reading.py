@@ -197,7 +197,9 @@ def _reading_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any], fix_ocr
         f = _reading(f, why)
         if f.get("fix") and not fix_ocr:
             f["fix_ocr"] = f.pop("fix")
-    if ctx["broken"] and (row.get("reads") == "structure" or f["rule"] not in ("B3", "X2")):
+    if ctx["broken"] and (row.get("reads") == "structure" or f["rule"] not in ("B3", "X2")) \
+            and not (row.get("family") == "dasar-hukum" and f["cite"].startswith("Mengingat")):
+        # (a Mengingat entry's publication is read from its own words, not from the batang tubuh's numbering)
         f = _reading(f, cfg.get("broken_note", "penomoran terbaca tidak utuh di {n} tempat").format(
             n=ctx["anomalies"]))
     if ctx["before_law"] and "UU 12/2011 Lampiran II" in row.get("source", "") and f["severity"] != "info":
