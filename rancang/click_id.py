@@ -80,7 +80,8 @@ def install() -> None:
         if own is not None and not getattr(own, "rancang_id", False):
             cls.collect_usage_pieces = _usage_pieces(own)  # type: ignore[method-assign]
     english = {cls.__dict__["name"]: cls for cls in vars(click.types).values()
-               if isinstance(cls, type) and issubclass(cls, click.ParamType) and isinstance(cls.__dict__.get("name"), str)}
+               if isinstance(cls, type) and issubclass(cls, click.ParamType)
+               and isinstance(cls.__dict__.get("name"), str)}
     for name, (indonesian, _metavar_shown) in types().items():
         if name in english:
             english[name].name = indonesian
