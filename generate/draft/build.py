@@ -19,9 +19,11 @@ from rancang.generate.check import Finding, check
 from rancang.generate.check.fix import fix_tree
 from rancang.generate.draft import (
     bagian_refs,
+    capitals,
     chains,
     compose,
     definitions,
+    delegations,
     grouping,
     harmonisasi,
     harmonisasi_docx,
@@ -103,6 +105,9 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     number_tree(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)
+    if delegations.one_per_matter(reg, notes):  # a matter put in the Lampiran twice (an ayat and a range of Pasal)
+        number_tree(reg.body)
+        refs_mod.resolve(reg)
     definitions.one_way(reg.body, notes)  # defined terms written in small letters (case only: spans kept)
     if repair.subjects(reg, notes) | terms.drop_unused(reg, notes):  # X5 and U5 repairs need resolved refs
         number_tree(reg.body)
@@ -127,6 +132,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
         notes.add("perbaikan", change["rule"], "perbaikan mekanis rancang check --fix",
                   f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
     refs_mod.resolve(reg)  # a fix inside a reference ("ayat (1) ayat (2)" -> "ayat (1), ayat (2)") drops its span
+    capitals.lower_stray(reg, known, notes)  # "target kinerja Bersama" (case only: spans kept)
     # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
     terms.undefined(reg.body, notes, known, definitions.offered)
     grouping.promises(reg.body, notes)  # a BAB title promising matter its Pasal do not give

@@ -38,6 +38,24 @@ def load() -> dict[str, Any]:
     return json.loads(resources.read_text(FILE))
 
 
+def delegation(notes: Notes) -> str | None:
+    """The single Menimbang of a draft carrying out the delegation of the act the model rests on (DRAFTING.md K3;
+    ``compose.yaml`` ``menimbang_delegasi``, still holding {jenis} and {judul}), or None when the model records no
+    delegating Pasal (``pembentukan``: cited by at least two regions' Menimbang). rancang holds no text of that act,
+    so the Pasal is listed in catatan.md as a fact to check against the official text, with the acts citing it."""
+    found = load().get("pembentukan")
+    if not found:
+        return None
+    act = resources.read_yaml("draft/data/harmonisasi.yaml")["default"]
+    notes.add("putusan", "konsiderans-delegasi",
+              f"Menimbang dirumuskan sebagai satu pertimbangan pelaksanaan pendelegasian {found['pasal']} {act} "
+              f"(peraturan kepala daerah yang melaksanakan pendelegasian memuat satu pertimbangan, UU 12/2011 "
+              f"Lampiran II). Pasal itu dikutip dalam konsiderans {len(found['sumber'])} peraturan daerah dalam "
+              f"korpus ({'; '.join(found['sumber'])}); rancang tidak memuat naskah {act}, jadi cocokkan pasal yang "
+              "mendelegasikan dengan naskah resminya.", cite="Menimbang")
+    return resources.compose_rules()["menimbang_delegasi"].format(pasal=found["pasal"], peraturan=act)
+
+
 def build_bundled(src: Sources) -> dict[str, Any]:
     """The model built now from the bundled sistem-kerja regulations of the store ``src`` (topics from its cache)."""
     ids = [r for r in src.bundled_ids() if is_sistem_kerja(src.regulation(r))]
