@@ -103,3 +103,122 @@ def test_the_signers_office_is_printed_in_capitals(written, key):
     assert all(o.startswith("PENJABAT ") == acting for o in offices)
     assert "Pj. " not in md
     assert back.meta.pejabat.startswith("Pj. ") == acting
+
+
+def _entries(catatan: str, rule: str) -> list[str]:
+    return [ln for ln in catatan.splitlines() if f"[{rule}]" in ln]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_heads_title_is_no_local_term(written, key):
+    """"Wali Kota adalah Wali Kota Magelang" defines the head's title, which UU 23/2014 Pasal 59 ayat (2) gives every
+    kota: never "istilah-lokal" (a concept only the base region has), though only one act of the corpus is a kota's."""
+    _, _, _, _, catatan, _ = written[key]
+    assert [e for e in _entries(catatan, "istilah-lokal") if re.search(r"Wali Kota|Bupati", e)] == []
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_definition_is_said_to_follow_a_repealed_act_only_if_it_keeps_its_words(written, key):
+    """A "rumusan-dicabut" decision on Pasal 1 says the definition follows the repealed act's wording; a definition
+    already worded otherwise ("diberikan penghasilan" where UU 5/2014 said "digaji") is no such decision."""
+    from rancang.generate.draft import restated
+
+    _, _, back, _, catatan, _ = written[key]
+    pasal1 = back.find("Pasal 1")
+    for entry in _entries(catatan, "rumusan-dicabut"):
+        m = re.search(r"\*\*Pasal 1 angka (\d+)\*\*.*mengikuti (UU \d+/\d+) (Pasal 1 angka \d+)", entry)
+        if not m:
+            continue
+        item = next(c for c in pasal1.children if c.number == m.group(1))
+        repealed = next(e["teks"] for e in restated.load()["ketentuan"]
+                        if e["nama"] == m.group(2) and e["pasal"] == m.group(3))
+        said = set(item.text.lower().replace(",", " ").replace(".", " ").split())
+        assert {w for w in re.findall(r"[a-z]{4,}", repealed.lower())} - said == set(), entry
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_an_acting_head_is_told_what_a_penjabat_may_not_do(written, key):
+    """A Perkada signed by a Pj. is a decision quoting PP 6/2005 as amended by PP 49/2008 Pasal 132A (no mutasi
+    pegawai, no policy against the predecessor's, unless the Minister of Home Affairs consents in writing)."""
+    _, _, _, _, catatan, _ = written[key]
+    acting = PROFILES[key]["kepala_daerah"]["jabatan"].startswith("Pj.")
+    notes = _entries(catatan, "penjabat")
+    assert bool(notes) == acting
+    if acting:
+        assert "Pasal 132A" in notes[0] and "mutasi pegawai" in notes[0] and "Menteri Dalam Negeri" in notes[0]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_catatan_quotes_whole_words(written, key):
+    """A quotation of catatan.md begins and ends on whole words ("... tur di atas" was a word cut in two)."""
+    _, _, _, md, catatan, _ = written[key]
+    words = set(re.findall(r"[\w/-]+", md))
+    for entry in _entries(catatan, "unit-bernama"):
+        for quote in re.findall(r"\u201c\.\.\. (\S+)", entry):
+            assert quote.strip(",.;:()") in words or not quote[0].isalpha(), (quote, entry[:200])
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_each_harmonisasi_row_cites_its_basis_or_says_none_is_specific(written, key):
+    """A reviewer at the Kanwil reads, for every provision, the Pasal of the higher act it rests on, or that no Pasal
+    of it can be named (with the Pasal delegating the matter): never a blank "Pasal ....". """
+    _, _, _, _, _, harmonisasi = written[key]
+    rows = [ln.split(" | ") for ln in harmonisasi.splitlines() if re.match(r"\| \d+ \| ", ln)]
+    assert len(rows) > 50
+    assert "Pasal ...." not in harmonisasi
+    vague = [r[1] for r in rows if r[3] != "\u2014" and not re.search(r"\bPasal \d+|tidak ada (?:pasal|ketentuan)", r[3])]
+    assert vague == []
+    assert sum("Pasal 25" in r[3] for r in rows) > len(rows) / 2
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_signature_is_kept_with_two_lines_of_the_text_before_it(written, key):
+    """The signature block never stands alone on a page: the paragraphs before "Ditetapkan di" (at least two printed
+    lines) are kept with it and whole (the LibreOffice print is read in test_draft_pdf)."""
+    import docx
+
+    _, folder, _, _, _, _ = written[key]
+    paras = docx.Document(str(folder / "draft.docx")).paragraphs
+    at = next(i for i, p in enumerate(paras) if p.text.startswith("Ditetapkan di"))
+    kept, chars = [], 0
+    for p in reversed(paras[:at]):
+        if not p.paragraph_format.keep_with_next:
+            break
+        if p.text.strip():
+            assert p.paragraph_format.keep_together
+            kept.append(p.text)
+            chars += len(p.text)
+    assert kept and chars >= 2 * 80, kept
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_comma_slip_of_one_region_is_not_carried(written, key):
+    """The model took Pasal 11 ayat (1) from the act writing "b. pelaksanaan pemantauan, dan pembinaan kinerja";
+    the other three regions, like PP 30/2019 Pasal 1 angka 1, write "pelaksanaan, pemantauan, dan pembinaan
+    kinerja". The draft writes the majority's commas and keeps the serial comma ("keahlian, dan/atau ...")."""
+    _, _, back, _, catatan, _ = written[key]
+    items = [n.text for n in back.walk() if "pemantauan" in n.text and "pembinaan kinerja" in n.text]
+    assert items and all("pelaksanaan, pemantauan, dan pembinaan" in t for t in items)
+    assert "[koma-mayoritas]" in catatan
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_capitalised_term_is_defined_or_written_in_small_letters(written, key):
+    """U4 (UU 12/2011 Lampiran II angka 107-109): no capitalised run of the body that Pasal 1 does not define; the
+    Lampiran's generic ones ("Pimpinan UPT", "Pejabat Administrasi", "Kelompok Jabatan Fungsional") are written in
+    small letters too, and a phrase is written one way wherever it stands ("Unit Kerja mandiri")."""
+    from rancang.generate.draft import terms
+    from rancang.generate.draft.notes import Notes
+    from rancang.generate.shared import resources
+
+    _, _, back, md, catatan, _ = written[key]
+    known = resources.compose_rules()["terms_known"] + [back.meta.daerah, back.meta.pejabat.removeprefix("Pj. ")]
+    assert terms.undefined(back.body, Notes(), known) == []
+    assert "[istilah-tanpa-definisi]" not in catatan
+    lampiran = md.split("\nLAMPIRAN", 1)[1]
+    for phrase in ("Pimpinan UPT", "Pejabat Administrasi", "Kelompok Jabatan Fungsional", "Unit Kerja Mandiri",
+                   "Pejabat yang Berwenang", "Pejabat Pimpinan Tinggi Pratama"):
+        assert phrase not in md
+    forms = {m.group(0) for m in re.finditer(r"\bunit kerja mandiri\b", md, re.IGNORECASE)}
+    assert len(forms) <= 1, forms
+    assert lampiran

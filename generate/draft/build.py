@@ -21,6 +21,7 @@ from rancang.generate.draft import (
     bagian_refs,
     capitals,
     chains,
+    commas,
     compose,
     definitions,
     delegations,
@@ -29,10 +30,12 @@ from rancang.generate.draft import (
     harmonisasi_docx,
     lampiran_model,
     model_build,
+    model_perbup,
     national_terms,
     referents,
     repair,
     restated,
+    term_case,
     terms,
 )
 from rancang.generate.draft.notes import Notes
@@ -101,6 +104,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     composed = compose.compose(profile, base, takes, sources)
     reg, notes = composed.reg, composed.notes
     grouping.single_bagian(reg.body, notes)  # a BAB left with one Bagian by the clauses not carried
+    commas.majority(reg.body, model_perbup.provision_of(model_perbup.load()), notes)  # one region's comma slip
     restated.definitions(reg.body, notes)  # a definition worded after a repealed act: a decision
     number_tree(reg.body)
     _number_lampiran(reg.lampiran)
@@ -133,7 +137,9 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
                   f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
     refs_mod.resolve(reg)  # a fix inside a reference ("ayat (1) ayat (2)" -> "ayat (1), ayat (2)") drops its span
     capitals.lower_stray(reg, known, notes)  # "target kinerja Bersama" (case only: spans kept)
-    # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
+    # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined; a term
+    # no source defines is written in small letters, in the body and the Lampiran alike
+    term_case.lower_undefined(reg, terms.undefined(reg.body, Notes(), known), notes, definitions.offered)
     terms.undefined(reg.body, notes, known, definitions.offered)
     grouping.promises(reg.body, notes)  # a BAB title promising matter its Pasal do not give
     notes.settle_model(model_build.same_but_numbers)  # a model wording the repairs reached after all

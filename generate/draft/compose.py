@@ -323,6 +323,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     src = src or Sources()
     notes = Notes()
     signers.vet(profile, notes)
+    signers.acting(profile, notes)  # what a Pj. may not sign without the Minister's consent
     takes = takes or []
     key = base_key or resources.compose_rules()["default_base"]
     model = model_perbup.load() if key == model_perbup.KEY else None
