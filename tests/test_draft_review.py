@@ -94,13 +94,13 @@ def test_no_nonstandard_spelling_or_stray_capital_is_printed(written, key):
 
 @pytest.mark.parametrize("key", KEYS)
 def test_the_signers_office_is_printed_in_capitals(written, key):
-    """The office above the signature is in capitals, its acting mark too: "PENJABAT WALI KOTA BITUNG," (DRAFTING.md
-    P1), never "Pj. WALI KOTA BITUNG,"; read back, the enacting official is still the Pj."""
+    """The office above the signature is in capitals, its acting mark too: "PJ. WALI KOTA BITUNG," (as UU 15/2019's
+    penutup prints "PLT. MENTERI ..."), never "Pj. WALI KOTA BITUNG,"; read back, the official is still the Pj."""
     _, _, back, md, _, _ = written[key]
     acting = PROFILES[key]["kepala_daerah"]["jabatan"].startswith("Pj.")
     offices = [line for line in [back.preamble[-1], back.penutup.lines[2]]]
     assert all(o == o.upper() and o.endswith(",") for o in offices), offices
-    assert all(o.startswith("PENJABAT ") == acting for o in offices)
+    assert all(o.startswith("PJ. ") == acting for o in offices)
     assert "Pj. " not in md
     assert back.meta.pejabat.startswith("Pj. ") == acting
 
@@ -218,7 +218,16 @@ def test_every_capitalised_term_is_defined_or_written_in_small_letters(written, 
     lampiran = md.split("\nLAMPIRAN", 1)[1]
     for phrase in ("Pimpinan UPT", "Pejabat Administrasi", "Kelompok Jabatan Fungsional", "Unit Kerja Mandiri",
                    "Pejabat yang Berwenang", "Pejabat Pimpinan Tinggi Pratama"):
-        assert phrase not in md
+        assert not re.search(r"[a-z,] " + phrase, md), phrase  # (a sentence's first word keeps its capital)
     forms = {m.group(0) for m in re.finditer(r"\bunit kerja mandiri\b", md, re.IGNORECASE)}
     assert len(forms) <= 1, forms
     assert lampiran
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_series_of_matters_is_joined_with_dan(written, key):
+    """"Penjabaran kedudukan, penugasan, pelaksanaan tugas, pertanggungjawaban pelaksanaan tugas sebagaimana
+    dimaksud ..." lists four matters with no "dan" before the last (UU 12/2011 Lampiran II): the draft joins them."""
+    _, _, back, _, _, _ = written[key]
+    series = [n.text for n in back.walk() if re.search(r"\bkedudukan, penugasan, pelaksanaan tugas,", n.text)]
+    assert all("pelaksanaan tugas, dan pertanggungjawaban" in t for t in series)

@@ -95,6 +95,16 @@ def _number_lampiran(blocks: list[Block]) -> None:
         b.id, b.cite, b.level, b.label, b.type = p.id, p.cite, p.level, p.label, p.type
 
 
+def _one_delegation(reg: Regulation, composed: compose.Composed, notes: Notes) -> None:
+    """A matter put in the Lampiran twice (an ayat and a range of Pasal): :func:`delegations.one_per_matter`; the
+    topics follow a lone ayat into its Pasal, and the tree is numbered and resolved again."""
+    moved: dict[int, Any] = {}
+    if delegations.one_per_matter(reg, notes, moved):
+        composed.topics = {k: moved.get(id(v), v) for k, v in composed.topics.items()}
+        number_tree(reg.body)
+        refs_mod.resolve(reg)
+
+
 def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]] | None = None,
           validate: bool = True, sources: Sources | None = None) -> Draft:
     """Compose the draft for ``profile`` and render it (nothing is written).
@@ -109,9 +119,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     number_tree(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)
-    if delegations.one_per_matter(reg, notes):  # a matter put in the Lampiran twice (an ayat and a range of Pasal)
-        number_tree(reg.body)
-        refs_mod.resolve(reg)
+    _one_delegation(reg, composed, notes)
     definitions.one_way(reg.body, notes)  # defined terms written in small letters (case only: spans kept)
     if repair.subjects(reg, notes) | terms.drop_unused(reg, notes):  # X5 and U5 repairs need resolved refs
         number_tree(reg.body)
@@ -137,8 +145,7 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
                   f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
     refs_mod.resolve(reg)  # a fix inside a reference ("ayat (1) ayat (2)" -> "ayat (1), ayat (2)") drops its span
     capitals.lower_stray(reg, known, notes)  # "target kinerja Bersama" (case only: spans kept)
-    # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined; a term
-    # no source defines is written in small letters, in the body and the Lampiran alike
+    # U4 on the final text (after U5 and check --fix); a term no source defines is written in small letters
     term_case.lower_undefined(reg, terms.undefined(reg.body, Notes(), known), notes, definitions.offered)
     terms.undefined(reg.body, notes, known, definitions.offered)
     grouping.promises(reg.body, notes)  # a BAB title promising matter its Pasal do not give

@@ -323,7 +323,6 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     src = src or Sources()
     notes = Notes()
     signers.vet(profile, notes)
-    signers.acting(profile, notes)  # what a Pj. may not sign without the Minister's consent
     takes = takes or []
     key = base_key or resources.compose_rules()["default_base"]
     model = model_perbup.load() if key == model_perbup.KEY else None
@@ -366,7 +365,6 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
         source=Source(file="", sha256="0" * 64, format="generated"),
         meta=parts["meta"], preamble=parts["preamble"],
         menimbang=frommodel.one_bahwa(frame.menimbang(profile, src.regulation(reasons), rw(reasons), title,
-                                                      resources.compose_rules()["menimbang_last"],
                                                       model_perbup.delegation(notes)), notes),
         mengingat=mengingat.entries(profile, notes), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,

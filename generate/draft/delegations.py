@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from rancang.generate.draft.notes import Notes
+from rancang.generate.draft.provenance import alias, origin, set_origin
 from rancang.tree import Node, Regulation
 
 #: a clause that puts its matter in the Lampiran ("tercantum dalam Lampiran", "diatur dalam Lampiran")
@@ -41,10 +42,11 @@ def _delegations(reg: Regulation) -> list[tuple[Node, Node]]:
     return out
 
 
-def one_per_matter(reg: Regulation, notes: Notes) -> bool:
+def one_per_matter(reg: Regulation, notes: Notes, moved: dict[int, Node] | None = None) -> bool:
     """Remove each clause that delegates to the Lampiran the matter of a Pasal another delegation already covers by
-    citing that Pasal (``reg``'s references resolved); each removal a repair naming the covering clause. Returns
-    whether the tree changed (number and resolve it again then)."""
+    citing that Pasal (``reg``'s references resolved); each removal a repair naming the covering clause. ``moved``
+    receives id() of a lone ayat -> the Pasal that took its text (holders of that node follow it). Returns whether
+    the tree changed (number and resolve it again then)."""
     found = _delegations(reg)
     changed = False
     for cover_pasal, cover in found:
@@ -58,13 +60,19 @@ def one_per_matter(reg: Regulation, notes: Notes) -> bool:
                 continue
             if clause is pasal:  # a Pasal that is only a delegation: the covering clause cites it, so it stays
                 continue
+            ayat = pasal.child_list("ayat")
+            later = ayat[ayat.index(clause) + 1:]
+            if any(a.id == t or t.startswith(a.id + "/") for a in later for t in cited):
+                continue  # the ayat after it are cited by their numbers, which would move
             pasal.children.remove(clause)
+            for k, a in enumerate(pasal.child_list("ayat"), 1):
+                a.number, a.label = str(k), f"({k})"
             notes.items = [n for n in notes.items if n.node is not clause]
             notes.add("perbaikan", "delegasi-ganda",
                       f"materi {pasal.cite} telah didelegasikan ke Lampiran oleh {cover.cite} (yang merujuk "
                       f"{pasal.cite}); satu materi didelegasikan satu kali (UU 12/2011 Lampiran II angka 192), "
                       f"jadi {clause.cite} dihapus.", " ".join(clause.text.split()), cite=clause.cite)
-            _unnumber_single(pasal, _cited(reg))
+            _unnumber_single(pasal, _cited(reg), notes, moved if moved is not None else {})
             changed = True
     return changed
 
@@ -74,9 +82,9 @@ def _cited(reg: Regulation) -> set[str]:
     return {t for top in reg.body for n in top.walk() for r in n.refs if r.kind == "internal" for t in r.target}
 
 
-def _unnumber_single(pasal: Node, cited: set[str]) -> None:
-    """A Pasal left with one ayat takes that ayat's text and items (a Pasal of one ayat has no "(1)"), unless the
-    ayat itself is referred to."""
+def _unnumber_single(pasal: Node, cited: set[str], notes: Notes, moved: dict[int, Node]) -> None:
+    """A Pasal left with one ayat takes that ayat's text, items, origin and notes (a Pasal of one ayat has no
+    "(1)"), unless the ayat itself is referred to."""
     ayat = pasal.child_list("ayat")
     if len(ayat) != 1 or ayat[0].id in cited or any(t.startswith(ayat[0].id + "/") for t in cited):
         return
@@ -85,3 +93,8 @@ def _unnumber_single(pasal: Node, cited: set[str]) -> None:
     pasal.text = only.text
     pasal.refs = only.refs
     pasal.children[at:at + 1] = only.children
+    set_origin(pasal, origin(only), alias(only))
+    moved[id(only)] = pasal
+    for n in notes.items:
+        if n.node is only:
+            n.node = pasal

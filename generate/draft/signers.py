@@ -55,7 +55,9 @@ def printed(profile: Profile, who: str) -> str:
 
 def vet(profile: Profile, notes: Notes) -> None:
     """Raise InputError (one Indonesian sentence) for a signer's name with markup (check T2_markup: UU 12/2011
-    Lampiran II angka 166); note a name with a title or rank as a decision (check T2_title)."""
+    Lampiran II angka 166); note a name with a title or rank as a decision (check T2_title), and what an acting
+    head may not sign (:func:`acting`)."""
+    acting(profile, notes)
     for who, name in _names(profile):
         if _MARKUP.search(name):
             raise InputError(f"profil tidak sah: {who}.nama '{name}' memuat kode atau markah; tulis nama saja, "
