@@ -166,7 +166,8 @@ def test_each_harmonisasi_row_cites_its_basis_or_says_none_is_specific(written, 
     rows = [ln.split(" | ") for ln in harmonisasi.splitlines() if re.match(r"\| \d+ \| ", ln)]
     assert len(rows) > 50
     assert "Pasal ...." not in harmonisasi
-    vague = [r[1] for r in rows if r[3] != "\u2014" and not re.search(r"\bPasal \d+|tidak ada (?:pasal|ketentuan)", r[3])]
+    cited = re.compile(r"\bPasal \d+|tidak ada (?:pasal|ketentuan)")
+    vague = [r[1] for r in rows if r[3] != "\u2014" and not cited.search(r[3])]
     assert vague == []
     assert sum("Pasal 25" in r[3] for r in rows) > len(rows) / 2
 

@@ -57,5 +57,5 @@ def lower_stray(reg: Regulation, known: list[str], notes: Notes) -> int:
         notes.add("perbaikan", "kapital-lepas", "kata umum di tengah kalimat ditulis dengan huruf kecil, sebagaimana "
                   "rancangan ini menulisnya di tempat lain (bukan istilah yang didefinisikan dan bukan nama).",
                   f"{words} \u2192 {words.lower()}", **({"block": owner} if isinstance(owner, Block) else
-                                                          {"node": owner}))  # type: ignore[arg-type]
+                                                          {"node": owner}))
     return changed

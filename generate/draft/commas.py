@@ -88,7 +88,7 @@ def _vote(clause: Node, others: list[list[str]], notes: Notes) -> int:
             continue
         x.text = " ".join(words)
         count += len(fixes[id(x)])
-        notes.add("perbaikan", "koma-mayoritas", "tanda koma ditulis sebagaimana dalam rumusan sebagian besar peraturan "
-                  "daerah yang memuat ketentuan yang sama (salah ketik satu peraturan tidak dibawa).",
+        notes.add("perbaikan", "koma-mayoritas", "tanda koma ditulis sebagaimana dalam rumusan sebagian besar "
+                  "peraturan daerah yang memuat ketentuan yang sama (salah ketik satu peraturan tidak dibawa).",
                   f"{before} \u2192 {x.text}", node=x)
     return count

@@ -76,7 +76,8 @@ def acting(profile: Profile, notes: Notes) -> bool:
     49/2008 Pasal 132A forbids one without the Minister of Home Affairs' written consent, quoted from the national
     text (``compose.yaml`` ``penjabat``). Returns whether noted."""
     rule = resources.compose_rules()["penjabat"]
-    jabatan = str((dict(profile.data).get("kepala_daerah") or {}).get("jabatan") or "")
+    head: Any = dict(profile.data).get("kepala_daerah") or {}
+    jabatan = str(head.get("jabatan") or "")
     if not jabatan.startswith(tuple(rule["acts"])):
         return False
     notes.add("putusan", "penjabat", rule["why"].format(jabatan=profile.penandatangan), cite="Penutup")

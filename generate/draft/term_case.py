@@ -85,7 +85,7 @@ def lower_undefined(reg: Regulation, found: list[str], notes: Notes,
     for old, new in changes.items():
         if old == new:
             continue
-        places = []
+        places: list[str] = []
         for owner in [n for top in reg.body for n in top.walk() if n.text] + [b for b in reg.lampiran if b.text]:
             if isinstance(owner, Block) and (owner.type == "signature" or (
                     heading.match(owner.text.strip()) and len(owner.text.split()) <= 10)):
@@ -93,7 +93,7 @@ def lower_undefined(reg: Regulation, found: list[str], notes: Notes,
             text = _rewrite(owner.text, old, new)
             if text != owner.text:
                 owner.text = text
-                places.append(owner.cite)
+                places.append(owner.cite or "")
         if not places:
             continue
         count += 1
