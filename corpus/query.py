@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from rancang import kinds
@@ -71,7 +72,7 @@ class Query:
 def _act_pattern() -> re.Pattern[str]:
     """The folded "jenis nomor tahun" of every kind in kinds.json: its name, other spellings and short form
     ("peraturan bupati", "perbup"), then "nomor"/"no" (optional), the number, "tahun" (optional), the year."""
-    names = {fold(n): k.id for k in kinds.kinds().values() for n in (*k.names, k.short)}
+    names = {fold(n): k.id for k in kinds.kinds().values() for n in (*k.names, k.short, *k.abbreviations)}
     _KIND_BY_NAME.update(names)
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?:^|\s)(?:(?P<kind>{alts})\s+)?(?P<no>nomor\s+|no\s+)?(?P<nomor>\d+[a-z]?)\s+"
@@ -79,6 +80,33 @@ def _act_pattern() -> re.Pattern[str]:
 
 
 _KIND_BY_NAME: dict[str, str] = {}
+#: "5/23", "17 / 2024": a number over a year is how an act is cited by number ("Perwal 5/23", "PP 18/2016"); read
+#: before folding, which turns the slash into a space
+_SLASHED = re.compile(r"(?:(?<!\w)(?:nomor|no)\b\.?\s*)?(?<![\w/])(\d{1,4}[a-z]?)\s*/\s*(\d{4}|\d{2})(?![\w/])",
+                      re.I)
+#: "tahun 23": a two-digit year after the word tahun
+_SHORT_YEAR = re.compile(r"(?<=\btahun )(\d{2})(?!\w)")
+
+
+def full_year(yy: str, today: date | None = None) -> str:
+    """A year as typed: four digits as they are; two digits ("23") the latest year ending so that is not in the
+    future (2023; "98" is 1998).
+
+    >>> full_year("23", date(2026, 1, 1)), full_year("98", date(2026, 1, 1)), full_year("2016")
+    ('2023', '1998', '2016')
+    """
+    if len(yy) != 2:
+        return yy
+    now = (today or date.today()).year
+    year = now // 100 * 100 + int(yy)
+    return str(year if year <= now else year - 100)
+
+
+def _numbered(query: str) -> str:
+    """``query`` with every "N/YY" or "N/YYYY" written as "nomor N tahun YYYY", and every "tahun YY" as "tahun
+    YYYY": the slash is the number-and-year form of a citation, read as one even with no jenis ("5/23")."""
+    query = _SLASHED.sub(lambda m: f" nomor {m.group(1)} tahun {full_year(m.group(2))} ", query)
+    return _SHORT_YEAR.sub(lambda m: full_year(m.group(1)), query)
 
 
 def parse_text(query: str) -> Query:
@@ -89,7 +117,7 @@ def parse_text(query: str) -> Query:
         ws = fold(phrase.group(1)).split()
         if ws:
             q.phrases.append(ws)
-    rest = fold(_PHRASE.sub(" ", query))
+    rest = _numbered(fold(_numbered(_PHRASE.sub(" ", query))))
     m = _act_pattern().search(rest)
     if m and (m.group("kind") or m.group("no")):
         kind = _KIND_BY_NAME.get(m.group("kind") or "")

@@ -98,6 +98,34 @@ def test_the_kind_tells_two_acts_of_the_same_number_apart(store: Store) -> None:
     assert {h.reg for h in search(store, "perbup 17/2024 sistem kerja")} == {"kertawangi"}
 
 
+@pytest.mark.parametrize(("query", "regs"), [
+    ("Perwal 17/24", ["sumberjati"]),  # "Perwal": the short form drafters type for a Peraturan Wali Kota
+    ("perwal 17 2024", ["sumberjati"]),
+    ("Perwal No. 17 Tahun 2024", ["sumberjati"]),
+    ("perwali nomor 17 tahun 24", ["sumberjati"]),  # a two-digit year after "tahun"
+    ("Perbup 17/24", ["kertawangi"]),  # a two-digit year after the slash
+    ("Perbup No.17/2024", ["kertawangi"]),  # "No." written against the number keeps the kind
+    ("17/24", ["kertawangi", "sumberjati"]),  # number over year, no jenis: every act so numbered
+    ("Pergub 17/24", []),  # a Peraturan Gubernur of that number is not stored
+    ("perbup 17/23", []),  # nor a Perbup of 2023
+])
+def test_an_act_is_found_by_its_short_kind_and_a_two_digit_year(store: Store, query: str, regs: list[str]) -> None:
+    assert [h.reg for h in search(store, query)] == regs
+
+
+def test_a_two_digit_year_is_the_latest_such_year_not_in_the_future() -> None:
+    from datetime import date
+
+    from rancang.corpus.query import full_year, parse_text
+
+    assert full_year("23", date(2026, 6, 1)) == "2023" and full_year("98", date(2026, 6, 1)) == "1998"
+    assert full_year("26", date(2026, 6, 1)) == "2026" and full_year("27", date(2026, 6, 1)) == "1927"
+    act = parse_text("Pergub no 3/22 tim kerja").act
+    assert act is not None and (act.kind, act.nomor, act.tahun) == ("pergub", "3", 2022)
+    assert parse_text("kinerja 3/4").act is None  # a fraction is no act: the year has two or four digits
+    assert parse_text("17 2024").act is None  # two numbers with no jenis, no "nomor" and no slash are words
+
+
 def test_invisible_characters_are_folded_in_the_index_and_in_the_query(tmp_path: Path) -> None:
     reg = ingest_path(DATA / "perbup_kerta_17_2024.txt")
     node = reg.index()["pasal-6"]

@@ -129,19 +129,28 @@ def mengingat(key: str, year: int | None, pasal: str | None = None, date: str | 
     pub, more = publication(base, key)
     text = f"{base.name(key)} tentang {t} {pub}"
     blanks += more
-    amendments = latest_amendments(base, key, year, date)
-    extra: list[dict[str, Any]] = []
-    if amendments:
-        last = amendments[-1]
-        verb = "sebagaimana telah diubah dengan" if len(amendments) == 1 else \
-            "sebagaimana telah beberapa kali diubah terakhir dengan"
-        lt, lb = title(base, last)
-        lp, lpb = publication(base, last)
-        text += f" {verb} {base.name(last)} tentang {lt} {lp}"
-        blanks += lb + lpb
-        lrec = base.get(last) or {}
-        extra = [{"jenis": jenis_of(_kind(last)) or lrec.get("jenis"), "nomor": lrec.get("nomor"),
-                  "tahun": lrec.get("tahun"), "tentang": lt}]
+    words, more, extra = chain(base, key, year, date)
+    text += words
+    blanks += more
     return Cited(text=(f"{pasal} " if pasal else "") + text, blanks=blanks, key=key,
                  jenis=jenis_of(_kind(key)) or rec["jenis"], nomor=rec["nomor"], tahun=rec["tahun"], tentang=t,
                  amendments=extra)
+
+
+def chain(base: store.KnowledgeBase, key: str, year: int | None, date: str | None = None) -> tuple[
+        str, list[str], list[dict[str, Any]]]:
+    """The amendment chain of act ``key`` for a text of ``year`` (" sebagaimana telah [beberapa kali] diubah
+    [terakhir] dengan ...", "" without a verified amendment), its blanks, and the last amendment as {jenis, nomor,
+    tahun, tentang}."""
+    amendments = latest_amendments(base, key, year, date)
+    if not amendments:
+        return "", [], []
+    last = amendments[-1]
+    verb = "sebagaimana telah diubah dengan" if len(amendments) == 1 else \
+        "sebagaimana telah beberapa kali diubah terakhir dengan"
+    lt, lb = title(base, last)
+    lp, lpb = publication(base, last)
+    lrec = base.get(last) or {}
+    extra = [{"jenis": jenis_of(_kind(last)) or lrec.get("jenis"), "nomor": lrec.get("nomor"),
+              "tahun": lrec.get("tahun"), "tentang": lt}]
+    return f" {verb} {base.name(last)} tentang {lt} {lp}", lb + lpb, extra
