@@ -87,8 +87,8 @@ def lower_undefined(reg: Regulation, found: list[str], notes: Notes,
             continue
         places: list[str] = []
         for owner in [n for top in reg.body for n in top.walk() if n.text] + [b for b in reg.lampiran if b.text]:
-            if isinstance(owner, Block) and (owner.type == "signature" or (
-                    heading.match(owner.text.strip()) and len(owner.text.split()) <= 10)):
+            if isinstance(owner, Block) and (owner.type == "signature" or (  # (a heading too: one term, one way)
+                    old not in found and heading.match(owner.text.strip()) and len(owner.text.split()) <= 10)):
                 continue
             text = _rewrite(owner.text, old, new)
             if text != owner.text:
