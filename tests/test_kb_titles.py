@@ -158,3 +158,18 @@ def test_kb_show_and_cari_say_what_is_not_verified(capsys):
     assert main(["kb", "cari", "pembentukan", "kota", "besar", "djawa"]) == 0
     found = capsys.readouterr().out
     assert "UU 16/1950" in found and "[judul belum terverifikasi]" in found
+
+
+def test_a_keputusan_of_another_kabupaten_cites_uu_13_1950_without_the_act_forming_batang():
+    """The profile gives UU 13/1950 and no amendment: the chain comes from the knowledge base, without UU 9/1965
+    (it forms Batang) for Kabupaten Magelang, with it for Kabupaten Batang."""
+    profile = load_profile(example_path("kota-magelang"))
+    profile.data["daerah"] = {"nama": "Magelang", "jenis": "kabupaten"}
+    profile.data["dasar_hukum_daerah"] = [{"jenis": "Undang-Undang", "nomor": "13", "tahun": 1950, "tentang":
+                                           "Pembentukan Daerah-daerah Kabupaten dalam Lingkungan Propinsi Djawa "
+                                           "Tengah"}]
+    [law] = formation_laws(profile, [])
+    assert "Nomor 9 Tahun 1965" not in law
+    profile.data["daerah"] = {"nama": "Batang", "jenis": "kabupaten"}
+    [law] = formation_laws(profile, [])
+    assert "sebagaimana telah diubah dengan Undang-Undang Nomor 9 Tahun 1965" in law
