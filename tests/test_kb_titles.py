@@ -173,3 +173,14 @@ def test_a_keputusan_of_another_kabupaten_cites_uu_13_1950_without_the_act_formi
     profile.data["daerah"] = {"nama": "Batang", "jenis": "kabupaten"}
     [law] = formation_laws(profile, [])
     assert "sebagaimana telah diubah dengan Undang-Undang Nomor 9 Tahun 1965" in law
+
+
+def test_a_profiles_number_the_knowledge_base_records_otherwise_unverified_is_kept_and_the_conflict_reported():
+    """UU 16/1950's Berita Negara: 45 by its own text only (unverified). A profile writing 44 keeps its 44 (an
+    unverified fact never replaces the user's) and the note names the other record."""
+    base = store.load()
+    text, notes = givencite.publication(base, "uu-1950-16", "Berita Negara Republik Indonesia Tahun 1950 Nomor 44",
+                                        "UU 16/1950")
+    assert text == "(Berita Negara Republik Indonesia Tahun 1950 Nomor 44)"
+    assert any("mencatat Nomor 45 Tahun 1950" in n and "naskah UU 16/1950 sendiri" in n for n in notes), notes
+    assert givencite.conflicts(base, "uu-1950-16", "Berita Negara Republik Indonesia Tahun 1950 Nomor 45", "x") == []
