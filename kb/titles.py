@@ -19,7 +19,7 @@ FUNCTION_WORDS = frozenset("dalam dan di yang jang serta untuk atas dari ke tent
 #: old spelling (Soewandi, before 1972) -> a form shared with EYD: "dj" and EYD "j" become one letter, "tj" and EYD
 #: "c" another, "oe" is "u", and "j" of the old spelling is EYD "y" (both written "j" here)
 _OLD = (("dj", "j"), ("tj", "c"), ("oe", "u"), ("sj", "sy"), ("ch", "kh"))
-_WORD_FORMS = {"propinsi": "provinsi", "no": "nomor", "kotapradja": "kotapraja", "daerah2": "daerah"}
+_WORD_FORMS = {"propinsi": "provinsi", "no": "nomor", "nr": "nomor", "kotapradja": "kotapraja", "daerah2": "daerah"}
 
 
 def tokens(title: str) -> list[str]:
