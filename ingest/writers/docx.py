@@ -275,11 +275,12 @@ def _styles(paras: list[Any]) -> list[Any]:
 
 
 def _keep_headings(doc: Any, paras: list[Any], styles: list[Any]) -> None:
-    """A Lampiran list item that is a heading is kept on the page of the text that follows it (Lampiran II: a
-    heading never ends a page), as the template keeps BAB and Pasal headings with theirs, and printed bold, as the
-    Lampiran's sub-headings are (the reader takes no meaning from it). ``paras``: the document's paragraphs;
-    ``styles``: theirs (:func:`_styles`)."""
+    """A Lampiran list item that is a heading, and any Lampiran paragraph announcing a list (ending ":"), is kept on
+    the page of the text that follows it (Lampiran II: a heading never ends a page), as the template keeps BAB and
+    Pasal headings with theirs; a heading item is printed bold, as the Lampiran's sub-headings are (the reader takes
+    no meaning from it). ``paras``: the document's paragraphs; ``styles``: theirs (:func:`_styles`)."""
     daftar = {s.style_id for s in doc.styles if s.name.startswith("R Daftar ")}
+    lanjutan = {s.style_id for s in doc.styles if s.name.startswith("R Lanjutan ")}
     texts: dict[int, str] = {}  # a paragraph's text, read once (python-docx walks its runs with XPath each time)
 
     def text_of(i: int) -> str:
@@ -288,9 +289,13 @@ def _keep_headings(doc: Any, paras: list[Any], styles: list[Any]) -> None:
         return texts[i]
 
     for i, (p, style) in enumerate(zip(paras[:-1], styles, strict=False)):
-        if style is None or style.style_id not in daftar or not text_of(i + 1).strip():
+        if style is None or style.style_id not in daftar | lanjutan or not text_of(i + 1).strip():
             continue
         text = text_of(i).split("\t", 1)[-1].strip()
+        if text.endswith(":") and styles[i + 1] is not None and styles[i + 1].style_id in daftar:
+            p.paragraph_format.keep_with_next = True  # what announces a list ("... sebagai berikut:") is kept with it
+        if style.style_id not in daftar:
+            continue
         if _ITEM_HEADING.match(text) and len(text.split()) <= 10:
             p.paragraph_format.keep_with_next = True
             for run in p.runs:
