@@ -100,13 +100,16 @@ def annulments(base: KnowledgeBase, key: str, year: int | None = None) -> list[d
 
 def covers(base: KnowledgeBase, amending: str, region: str | None) -> bool:
     """Whether amendment ``amending`` changes the act it amends for ``region`` ("Kabupaten Magelang"): an act that
-    forms a region ("Pembentukan Daerah Tingkat II Batang dengan mengubah Undang-Undang No. 13 Tahun 1950 ...")
-    changes a formation law for that region only (UU 9/1965 Pasal 4: UU 13/1950 goes on applying to the others),
-    so it covers only a region its title names; any other amendment covers every region (UU 12/2011 Lampiran II
-    angka 46). An act without a title in the knowledge base covers every region."""
+    forms a region or moves its boundary and changes a formation law by the way ("Pembentukan Daerah Tingkat II
+    Batang dengan mengubah Undang-Undang No. 13 Tahun 1950 ...", "Perubahan Batas Wilayah Kotapraja Surabaya ...
+    dengan mengubah Undang-Undang No. 12 Tahun 1950") changes it for that region only (UU 9/1965 Pasal 4: UU 13/1950
+    goes on applying to the others), so it covers only a region its title names; any other amendment covers every
+    region (UU 12/2011 Lampiran II angka 46). An act without a title in the knowledge base covers every region."""
     fact = base.fact(amending, "tentang") or {}
     titles = [str(v["value"]) for v in [fact, *fact.get("others", [])] if v.get("value")]
-    if not titles or not all(re.match(r"\s*pembentukan\b", t, re.I) for t in titles):
+    regional = any(re.search(r"\bdengan\s+mengubah\b", t, re.I) for t in titles) or \
+        all(re.match(r"\s*(?:pembentukan|perubahan\s+batas)\b", t, re.I) for t in titles)
+    if not titles or not regional:
         return True
     name = re.sub(r"^(?:Kabupaten|Kota|Provinsi)\s+", "", str(region or ""), flags=re.I)
     want = tokens(name)

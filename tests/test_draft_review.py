@@ -232,3 +232,23 @@ def test_a_series_of_matters_is_joined_with_dan(written, key):
     _, _, back, _, _, _ = written[key]
     series = [n.text for n in back.walk() if re.search(r"\bkedudukan, penugasan, pelaksanaan tugas,", n.text)]
     assert all("pelaksanaan tugas, dan pertanggungjawaban" in t for t in series)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_each_bagians_scopes_are_regulated_by_the_lampirans_part_on_its_matter(written, key):
+    """Pasal 10 (Bagian "Pelaksanaan Tugas") lists pelaksanaan tugas dalam Unit Organisasi, lintas Unit Organisasi
+    and lintas Instansi Pemerintah: Lampiran "C. PELAKSANAAN TUGAS" regulates each (UU 12/2011 Lampiran II angka
+    192). Without its lintas Instansi part (as the drafts were), the check names Pasal 10."""
+    from rancang.generate.draft import scopes
+    from rancang.generate.draft.notes import Notes
+
+    _, _, back, _, _, _ = written[key]
+    assert scopes.by_matter(back.body, back.lampiran, Notes()) == []
+    blocks = back.lampiran
+    at = next(i for i, b in enumerate(blocks) if b.type == "item"
+              and (b.text or "").startswith("Pelaksanaan tugas yang bersifat lintas Instansi"))
+    end = next((j for j in range(at + 1, len(blocks)) if blocks[j].type == "item"
+                and (blocks[j].level or 0) <= (blocks[at].level or 0)), len(blocks))
+    notes = Notes()
+    found = scopes.by_matter(back.body, blocks[:at] + blocks[end:], notes)
+    assert [scope for _, scope in found] == ["instansi pemerintah"] and notes.of("putusan")

@@ -184,3 +184,15 @@ def test_a_profiles_number_the_knowledge_base_records_otherwise_unverified_is_ke
     assert text == "(Berita Negara Republik Indonesia Tahun 1950 Nomor 44)"
     assert any("mencatat Nomor 45 Tahun 1950" in n and "naskah UU 16/1950 sendiri" in n for n in notes), notes
     assert givencite.conflicts(base, "uu-1950-16", "Berita Negara Republik Indonesia Tahun 1950 Nomor 45", "x") == []
+
+
+def test_uu_12_1950_without_the_act_moving_surabayas_boundary_is_an_info_for_another_region():
+    """UU 2/1965 "Perubahan Batas Wilayah Kotapraja Surabaya ... dengan mengubah UU No. 12 Tahun 1950": it changes
+    the formation law of the kabupaten of Jawa Timur for Surabaya only."""
+    start = CLEAN.index("2. Undang-Undang Nomor 13 Tahun 1950")
+    end = CLEAN.index("\n\n", start)
+    text = CLEAN[:start] + ("2. Undang-Undang Nomor 12 Tahun 1950 tentang Pembentukan Daerah-daerah Kabupaten dalam "
+                            "Lingkungan Propinsi Djawa Timur;") + CLEAN[end:]
+    assert _l2(text) == [("L2_info", "info")]
+    surabaya = text.replace("SUKAMAJU", "SURABAYA").replace("Sukamaju", "Surabaya")
+    assert _l2(surabaya) == [("L2", "warning")]
