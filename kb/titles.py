@@ -19,7 +19,7 @@ FUNCTION_WORDS = frozenset("dalam dan di yang jang serta untuk atas dari ke tent
 #: old spelling (Soewandi, before 1972) -> a form shared with EYD: "dj" and EYD "j" become one letter, "tj" and EYD
 #: "c" another, "oe" is "u", and "j" of the old spelling is EYD "y" (both written "j" here)
 _OLD = (("dj", "j"), ("tj", "c"), ("oe", "u"), ("sj", "sy"), ("ch", "kh"))
-_WORD_FORMS = {"propinsi": "provinsi", "no": "nomor", "kotapradja": "kotapraja", "daerah2": "daerah"}
+_WORD_FORMS = {"propinsi": "provinsi", "no": "nomor", "nr": "nomor", "kotapradja": "kotapraja", "daerah2": "daerah"}
 
 
 def tokens(title: str) -> list[str]:
@@ -74,6 +74,9 @@ def tidy(title: str) -> str:
 
 
 _SMALL = FUNCTION_WORDS | {"dengan", "atau", "oleh", "sebagai", "menjadi", "terhadap", "antara"}
+#: words kept in capitals: Roman numerals ("Tingkat II") and the acronyms acts' titles use
+_KEEP = re.compile(r"^[(\"]?(?:[IVX]+|RI|DPR|DPRD|MPR|DPD|PT|BUMN|BUMD|APBN|APBD|ASN|PNS|TNI|POLRI|UUD|NKRI|BPK|KPK|"
+                   r"PPN|PPH|PPnBM)[)\",.;:]?$")
 
 
 def title_case(title: str) -> str:
@@ -83,11 +86,15 @@ def title_case(title: str) -> str:
 
     >>> title_case("PEMBENTUKAN DAERAH-DAERAH KOTA BESAR DALAM LINGKUNGAN PROPINSI DJAWA TIMUR DAN DAERAH ISTIMEWA")
     'Pembentukan Daerah-Daerah Kota Besar dalam Lingkungan Propinsi Djawa Timur dan Daerah Istimewa'
+    >>> title_case("PEMBENTUKAN DAERAH TINGKAT II BATANG DAN PERUBAHAN APBN")
+    'Pembentukan Daerah Tingkat II Batang dan Perubahan APBN'
     """
     out = []
     for i, word in enumerate(tidy(title).split(" ")):
         low = word.lower()
-        if i and low in _SMALL:
+        if _KEEP.match(word):
+            out.append(word)
+        elif i and low in _SMALL:
             out.append(low)
         else:
             out.append("-".join(p[:1].upper() + p[1:] for p in low.split("-")))

@@ -158,3 +158,41 @@ def test_kb_show_and_cari_say_what_is_not_verified(capsys):
     assert main(["kb", "cari", "pembentukan", "kota", "besar", "djawa"]) == 0
     found = capsys.readouterr().out
     assert "UU 16/1950" in found and "[judul belum terverifikasi]" in found
+
+
+def test_a_keputusan_of_another_kabupaten_cites_uu_13_1950_without_the_act_forming_batang():
+    """The profile gives UU 13/1950 and no amendment: the chain comes from the knowledge base, without UU 9/1965
+    (it forms Batang) for Kabupaten Magelang, with it for Kabupaten Batang."""
+    profile = load_profile(example_path("kota-magelang"))
+    profile.data["daerah"] = {"nama": "Magelang", "jenis": "kabupaten"}
+    profile.data["dasar_hukum_daerah"] = [{"jenis": "Undang-Undang", "nomor": "13", "tahun": 1950, "tentang":
+                                           "Pembentukan Daerah-daerah Kabupaten dalam Lingkungan Propinsi Djawa "
+                                           "Tengah"}]
+    [law] = formation_laws(profile, [])
+    assert "Nomor 9 Tahun 1965" not in law
+    profile.data["daerah"] = {"nama": "Batang", "jenis": "kabupaten"}
+    [law] = formation_laws(profile, [])
+    assert "sebagaimana telah diubah dengan Undang-Undang Nomor 9 Tahun 1965" in law
+
+
+def test_a_profiles_number_the_knowledge_base_records_otherwise_unverified_is_kept_and_the_conflict_reported():
+    """UU 16/1950's Berita Negara: 45 by its own text only (unverified). A profile writing 44 keeps its 44 (an
+    unverified fact never replaces the user's) and the note names the other record."""
+    base = store.load()
+    text, notes = givencite.publication(base, "uu-1950-16", "Berita Negara Republik Indonesia Tahun 1950 Nomor 44",
+                                        "UU 16/1950")
+    assert text == "(Berita Negara Republik Indonesia Tahun 1950 Nomor 44)"
+    assert any("mencatat Nomor 45 Tahun 1950" in n and "naskah UU 16/1950 sendiri" in n for n in notes), notes
+    assert givencite.conflicts(base, "uu-1950-16", "Berita Negara Republik Indonesia Tahun 1950 Nomor 45", "x") == []
+
+
+def test_uu_12_1950_without_the_act_moving_surabayas_boundary_is_an_info_for_another_region():
+    """UU 2/1965 "Perubahan Batas Wilayah Kotapraja Surabaya ... dengan mengubah UU No. 12 Tahun 1950": it changes
+    the formation law of the kabupaten of Jawa Timur for Surabaya only."""
+    start = CLEAN.index("2. Undang-Undang Nomor 13 Tahun 1950")
+    end = CLEAN.index("\n\n", start)
+    text = CLEAN[:start] + ("2. Undang-Undang Nomor 12 Tahun 1950 tentang Pembentukan Daerah-daerah Kabupaten dalam "
+                            "Lingkungan Propinsi Djawa Timur;") + CLEAN[end:]
+    assert _l2(text) == [("L2_info", "info")]
+    surabaya = text.replace("SUKAMAJU", "SURABAYA").replace("Sukamaju", "Surabaya")
+    assert _l2(surabaya) == [("L2", "warning")]

@@ -24,7 +24,6 @@ from rancang.generate.check.coverage import is_sistem_kerja
 from rancang.kb import evidence, store
 from rancang.kb.compile import GAZETTES
 from rancang.kb.observe import cited_acts
-from rancang.kb.titles import tokens as titles_tokens
 from rancang.tree import Regulation
 
 _WHAT = {"ln": "Lembaran Negara", "bn": "Berita Negara", "ld": "Lembaran Daerah", "bd": "Berita Daerah",
@@ -229,32 +228,12 @@ def check_chain(reg: Regulation) -> Iterator[Finding]:
             known = {r["act"] for r in made}
             if last != latest and (last is None or last in known) and not _same_content(base, last, latest) \
                     and latest not in everywhere:
-                rule = "L2" if _covers(base, latest, reg) else "L2_info"
+                rule = "L2" if evidence.covers(base, latest, reg.meta.daerah) else "L2_info"
                 yield finding(rule, cite, act=base.name(key), found=base.name(last) if last else "tanpa perubahan",
                               latest=base.name(latest), evidence=evidence.sources_phrase(base, made[-1]["sources"]))
         for rel in later:
             yield finding("L4", cite, act=base.name(key), what="diubah", new=base.name(rel["act"]),
                           evidence=evidence.sources_phrase(base, rel["sources"]))
-
-
-def _covers(base: store.KnowledgeBase, amending: str, reg: Regulation) -> bool:
-    """Whether amendment ``amending`` changes the cited act for the region of the text checked: an act that forms
-    a region ("Pembentukan Daerah Tingkat II Batang dengan mengubah Undang-Undang No. 13 Tahun 1950 ...") changes a
-    formation law for that region only (UU 9/1965 Pasal 4: UU 13/1950 goes on applying to the others), so a text
-    of another region need not cite it; any other amendment covers every text (UU 12/2011 Lampiran II angka 46)."""
-    fact = base.fact(amending, "tentang") or {}
-    titles = [str(v["value"]) for v in [fact, *fact.get("others", [])] if v.get("value")]
-    if not titles or not all(re.match(r"\s*pembentukan\b", t, re.I) for t in titles):
-        return True
-    region = re.sub(r"^(?:Kabupaten|Kota|Provinsi)\s+", "", str(reg.meta.daerah or ""), flags=re.I)
-    return bool(region) and any(_names(region, t) for t in titles)
-
-
-def _names(region: str, title: str) -> bool:
-    """Whether ``title`` names ``region`` (its words in order, one spelling: "Batang" in "Pembentukan Daerah
-    Tingkat II Batang dengan ...")."""
-    want, words = titles_tokens(region), titles_tokens(title)
-    return bool(want) and any(words[i:i + len(want)] == want for i in range(len(words)))
 
 
 def _replaced_before(base: store.KnowledgeBase, key: str, date: str | None, year: int | None,

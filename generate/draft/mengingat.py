@@ -67,6 +67,9 @@ def _cite_text(c: Mapping[str, Any], profile: Profile, blanks: list[str] | None 
     if c.get("lembaran"):
         if unverified is not None and not profile_publication_verified(base, key, str(c["lembaran"])):
             unverified.append(f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']} ({c['lembaran']})")
+            if said is not None and base.get(key) is not None:
+                said.extend(givencite.conflicts(base, key, str(c["lembaran"]),
+                                                f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']}"))
         return text + f" ({c['lembaran']})"
     if base.get(key) is not None:
         pub, missing = kbcite.publication(base, key)

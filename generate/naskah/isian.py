@@ -49,7 +49,7 @@ def formation_laws(profile: Any, blanks: list[str] | None = None) -> list[str]:
             more, more_notes = givencite.cite(amendments[-1])
             words, notes = f"{words} {verb} {more}", notes + more_notes
         elif kbcite.is_key(key := f"uu-{c.get('tahun')}-{text(c.get('nomor')).lower()}"):
-            more, more_notes, _last = kbcite.chain(base, key, profile.tahun)
+            more, more_notes, _last = kbcite.chain(base, key, profile.tahun, region=profile.daerah)
             words, notes = words + more, notes + more_notes
         out.append(words)
         if blanks is not None:

@@ -80,7 +80,28 @@ def publication(base: store.KnowledgeBase, key: str, given: str | None, name: st
     notes = [] if verified_publication(base, key, given) else [
         f"pengundangan {name} ({given}) dari profil, belum terverifikasi oleh basis pengetahuan rancang; periksa "
         f"dengan naskah resminya."]
-    return f"({given})", notes
+    return f"({given})", notes + conflicts(base, key, given, name)
+
+
+def conflicts(base: store.KnowledgeBase, key: str, given: str, name: str) -> list[str]:
+    """A note for each number of ``given`` (a profile's publication of act ``key``) that the knowledge base records
+    otherwise without holding it verified (a verified one replaces it: :func:`publication`): conflicting evidence
+    is reported, not chosen."""
+    pub = read_publication(f"({given})")
+    if pub is None:
+        return []
+    field = GAZETTES[pub["kind"]]
+    checks = [(field, [pub["tahun"], pub["nomor"]], "Nomor {1} Tahun {0}")]
+    if pub["tln"]:
+        checks.append(("tld" if field in ("ld", "bd") else "tln", pub["tln"], "Tambahan Nomor {}"))
+    out = []
+    for fname, value, form in checks:
+        fact = base.fact(key, fname)
+        if fact and fact["status"] != "verified" and fact["value"] != value:
+            shown = form.format(*fact["value"]) if isinstance(fact["value"], list) else form.format(fact["value"])
+            out.append(f"pengundangan {name}: profil menulis \"{given}\"; basis pengetahuan rancang mencatat "
+                       f"{shown} ({_status_words(base, fact)}); periksa naskah resminya.")
+    return out
 
 
 def verified_publication(base: store.KnowledgeBase, key: str, lembaran: str) -> bool:
