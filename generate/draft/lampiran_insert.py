@@ -62,7 +62,9 @@ def _heading(text: str) -> bool:
     return 0 < len(text.split()) <= _HEAD and text.rstrip()[-1:] not in ".;,:"
 
 
-def _unit(blocks: list[Block], uid: str) -> list[Block]:
+def unit_blocks(blocks: list[Block], uid: str) -> list[Block]:
+    """The blocks of the unit ``uid`` of a Lampiran: its first block and the paragraphs after it of the same cite
+    (:func:`rancang.corpus.align.lampiran_units`); empty when there is none."""
     at = next((k for k, b in enumerate(blocks) if b.id == uid), None)
     if at is None:
         return []
@@ -102,7 +104,7 @@ def insert(blocks: list[Block], heads: dict[str, Block], model: dict[str, Any], 
         if theirs[:len(mine) - 1] != mine[:-1] or len(theirs) < len(mine):
             continue  # the provision before is not under the run's part in the run's act
         donor = src.regulation(src.entry(region, "--base")["id"])
-        units = [_unit(donor.lampiran, p["sumber"]["klausul"]) for p in run]
+        units = [unit_blocks(donor.lampiran, p["sumber"]["klausul"]) for p in run]
         said = fold(" ".join(b.text for u in units for b in u))
         if not all(units) or units[0][0].type != "item" or not _heading(units[0][0].text) or \
                 fold(region.replace("-", " ")) in said:
