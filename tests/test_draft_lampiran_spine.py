@@ -29,6 +29,8 @@ PROFILES = {
                      perangkat_daerah=["Sekretariat Daerah", "Inspektorat", "Dinas Kesehatan", "Kecamatan Tomohon"],
                      kepala_daerah={"nama": "Yohanis Mandagi", "jabatan": "Pj. Wali Kota"}),
     "kabupaten-tanpa-pd": moved(example("sleman"), "Banjarnegara", "Jawa Tengah", perangkat_daerah=[]),
+    "kota-pj-tanpa-pd": moved(example("kota-magelang"), "Bitung", "Sulawesi Utara", perangkat_daerah=[],
+                              kepala_daerah={"nama": "Hengky Honandar", "jabatan": "Pj. Wali Kota"}),
 }
 KEYS = list(PROFILES)
 
@@ -155,6 +157,10 @@ def test_the_lampiran_covers_pelaksanaan_tugas_lintas_instansi(written, key):
     heads = [fold(b.text) for b in _items(lampiran)]
     assert "pelaksanaan tugas yang bersifat lintas instansi pemerintah" in heads
     assert "ditempatkan sesuai urutan model" in catatan
+    folder, _, _ = written[key]
+    matrix = (folder / "harmonisasi.md").read_text("utf-8")
+    assert re.search(r"\| Lampiran huruf C angka 3 \| 3\. Pelaksanaan tugas yang bersifat lintas Instansi Pemerintah \|"
+                     r".*Peraturan Bupati Pasaman Barat", matrix)
 
 
 @pytest.mark.parametrize("key", KEYS)

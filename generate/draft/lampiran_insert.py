@@ -86,9 +86,12 @@ def _end(blocks: list[Block], k: int) -> int:
 
 
 def insert(blocks: list[Block], heads: dict[str, Block], model: dict[str, Any], spine: str, src: Sources,
-           notes: Notes) -> tuple[list[Block], set[str]]:
+           notes: Notes, provisions: dict[int, tuple[dict[str, Any], str]] | None = None,
+           ) -> tuple[list[Block], set[str]]:
     """``blocks`` (the composed Lampiran) with the runs that can be placed put in (see the module docstring), and
-    the ids of the provisions put in. ``heads``: provision id -> the block heading it in ``blocks``."""
+    the ids of the provisions put in. ``heads``: provision id -> the block heading it in ``blocks``;
+    ``provisions`` (filled, as :func:`lampiran_model.compose` fills it): id() of each unit's first block put in ->
+    (its provision, its source act and cite)."""
     done: set[str] = set()
     for before, run in _runs(model, spine):
         first = run[0]
@@ -124,6 +127,11 @@ def insert(blocks: list[Block], heads: dict[str, Block], model: dict[str, Any], 
                for u in units for b in u]
         where = _end(blocks, holder)
         blocks = blocks[:where] + new + blocks[where:]
+        if provisions is not None:  # each unit's head carries its provision into the harmonisation matrix
+            at_new = 0
+            for p, u in zip(run, units, strict=True):
+                provisions[id(new[at_new])] = (p, f"{p['sumber']['peraturan']} {p['sumber']['cite']}")
+                at_new += len(u)
         done.update(p["id"] for p in run)
         support = sorted({m["peraturan"] for p in run for m in p["dukungan"]})
         notes.add("perbaikan", "model-ketentuan", f"ketentuan Lampiran model ({', '.join(p['id'] for p in run)}), "

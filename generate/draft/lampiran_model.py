@@ -342,7 +342,7 @@ def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: 
         kept = {id(b) for b in out}
         heads = {u.provision["id"]: u.head for i, u in enumerate(c.units)
                  if u.provision is not None and i not in c.gone and id(u.head) in kept}
-        out, inserted = lampiran_insert.insert(out, heads, model, spine, src, notes)
+        out, inserted = lampiran_insert.insert(out, heads, model, spine, src, notes, provisions)
         lampiran_insert.missing(model, spine, notes, inserted)
     struktur_text.office_lists(out, notes)
     struktur_text.names_in_text(out, allowed, notes)
