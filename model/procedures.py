@@ -220,8 +220,15 @@ def _told(sec: list[Unit], head: Unit, cues: dict[str, Any]) -> list[tuple[Unit,
 
 
 def _table(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str | None, str | None]]:
-    """A procedure printed as a table of steps right under its intro (:mod:`rancang.model.tables`)."""
-    first = next((v for v in sec if v.type != "signature"), None)
+    """A procedure printed as a table of steps right under its head, its intro ("... dengan langkah sebagai
+    berikut:") or a header row the reader ran into one line ("No Pelaksana Kegiatan Keluaran";
+    :mod:`rancang.model.tables`)."""
+    rest = [v for v in sec if v.type != "signature"]
+    i = 0
+    while i < min(2, len(rest)) and rest[i].type == "paragraph" and (
+            rest[i].text.rstrip().endswith(":") or len(rest[i].text.split()) <= 8):
+        i += 1
+    first = rest[i] if i < len(rest) else None
     if first is None or first.type != "table" or not step_rows(first.rows or [], cues):
         return []
     return [(first, None, "table")]

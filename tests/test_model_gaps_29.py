@@ -112,3 +112,39 @@ def test_the_right_to_ask_for_reports_at_any_time_is_a_step_of_pelaporan():
     (proc,) = [p for p in build(ingest_text(INSTANSI, "contoh.txt"))["procedures"] if p["form"] == "pelaporan"]
     assert [(s["cite"], s["actor"]) for s in proc["steps"]] == [
         ("Pasal 1 ayat (1)", "ketua_tim"), ("Pasal 1 ayat (2)", "pimpinan_unit_organisasi")]
+
+
+TABLE = perbup(BODY, lampiran="""A. MEKANISME PENUNJUKAN LINTAS UNIT ORGANISASI
+Penunjukan lintas Unit Organisasi dilaksanakan dengan langkah sebagai berikut:
+| 1. | Pimpinan Unit Organisasi pemilik kinerja | Mengajukan permohonan pelibatan melalui nota dinas kepada Pimpinan Unit Organisasi yang dituju | Nota dinas |
+| 2. | Pimpinan Unit Organisasi yang dituju | Apabila Pejabat Fungsional tidak tersedia, menyampaikan jawaban penolakan disertai alasan | Surat jawaban |
+| 3. | Pimpinan Unit Organisasi yang dituju | Apabila Pejabat Fungsional tersedia, menugaskan Pejabat Fungsional | Surat tugas |
+| 4. | Pejabat Fungsional | Melaksanakan tugas sesuai surat tugas | - |
+""")  # noqa: E501 (a table row is one line)
+
+WANT_ROWS = [("pimpinan_unit_organisasi", "asal", None, "nota_dinas_permohonan_pelibatan"),
+             ("pimpinan_unit_organisasi", "tujuan", "tolak", "surat_jawaban"),
+             ("pimpinan_unit_organisasi", "tujuan", "setuju", "surat_tugas"),
+             ("pejabat_fungsional", "tujuan", None, None)]
+
+
+def _rows(text):
+    (proc,) = [p for p in build(ingest_text(text, "contoh.txt"))["procedures"] if p["form"] == "penunjukan"]
+    return [(s["actor"], s["side"], s["branch"], s["document"]) for s in proc["steps"]]
+
+
+def test_a_table_of_steps_without_a_header_row_is_read_by_its_cells():
+    assert _rows(TABLE) == WANT_ROWS
+
+
+def test_a_header_row_run_into_one_line_is_no_step():
+    text = TABLE.replace("berikut:\n", "berikut:\nNo. Pelaksana Uraian Kegiatan Keluaran\n")
+    assert _rows(text) == WANT_ROWS
+
+
+def test_a_table_of_positions_is_no_table_of_steps():
+    text = perbup(BODY, lampiran="""A. MEKANISME PENUNJUKAN DALAM UNIT ORGANISASI
+| Pejabat Fungsional ahli madya | Kepala Perangkat Daerah | Kepala Perangkat Daerah |
+| Pejabat Pelaksana | Kepala Seksi | Kepala Seksi |
+""")
+    assert [p["form"] for p in build(ingest_text(text, "contoh.txt"))["procedures"]] == []
