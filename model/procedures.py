@@ -31,7 +31,7 @@ from rancang.model.clauses import Unit, clean, contents_intro
 from rancang.model.hops import OWN, own_sides
 from rancang.model.pipeline import cues
 from rancang.model.roles import slug
-from rancang.model.stages import stage_of
+from rancang.model.stages import stage_of, stage_told
 from rancang.model.stages import title as _title
 from rancang.model.steps import elided_subject, read_step
 from rancang.model.tables import step_rows
@@ -120,7 +120,7 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
     seen: set[str] = set()
     first_list = _list_path(items[0].cite)
     out: list[tuple[Unit, str | None, str | None]] = []
-    stage = None
+    stage = last_stage = None
     group: tuple[str, str | None] | None = None  # ("steps" | "contents", branch) of the item above
     last = None
     for u in sec:
@@ -128,9 +128,14 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
             if u.cite in seen or _list_path(u.cite) != first_list:
                 break  # the same path again, or the parent's next list ("daftar kedua"): a new list
             seen.add(u.cite)
+            last_stage = None
             last, group, stage_here = u, None, stage_of(u, cues)
             if stage_here:
                 stage = stage_here
+                continue
+            if told := stage_told(u, cues):  # "3. Evaluasi, yaitu Ketua Tim Kerja mereviu ...": the item's own
+                stage, last_stage = told, told  # sentences are the steps of its stage
+                out.append((u, stage, "sentences"))
                 continue
             if u.text.rstrip().endswith(":"):
                 contents = contents_intro(u.low, cues)
@@ -140,7 +145,8 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
                     continue
             out.append((u, stage, None))
         elif u.type == "item" and u.level == top + 1 and (group is None and last is not None and
-                                                          stage_of(last, cues) or group and group[0] == "steps"):
+                                                          (stage_of(last, cues) or last_stage)
+                                                          or group and group[0] == "steps"):
             out.append((u, stage, "child"))
         elif u.type == "paragraph" and group and group[0] == "steps" and last is not None and u.cite == last.cite:
             out.append((u, stage, "child"))

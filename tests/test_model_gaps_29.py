@@ -148,3 +148,21 @@ def test_a_table_of_positions_is_no_table_of_steps():
 | Pejabat Pelaksana | Kepala Seksi | Kepala Seksi |
 """)
     assert [p["form"] for p in build(ingest_text(text, "contoh.txt"))["procedures"]] == []
+
+
+def test_a_stage_item_that_tells_its_steps_in_prose_gives_one_step_per_sentence_of_its_stage():
+    text = perbup(BODY, lampiran="""A. MEKANISME PENUNJUKAN DALAM UNIT ORGANISASI
+1. Tahap Perencanaan
+Pada tahap perencanaan, Pimpinan Unit Organisasi menetapkan target kinerja unit.
+2. Tahap Pelaksanaan
+Ketua Tim Kerja membagi peran anggota tim. Anggota tim melaksanakan kegiatan sesuai perannya.
+3. Evaluasi, yaitu atasan langsung dan penanggung jawab tim melakukan reviu atas hasil kerja. Kegiatan dinyatakan
+selesai setelah Pimpinan Unit Organisasi menerima laporan hasil kegiatan.
+""")
+    assert _steps(text) == [
+        ("1", "pimpinan_unit_organisasi", "perencanaan"),
+        ("2", "ketua_tim", "pelaksanaan"), ("2", "anggota_tim", "pelaksanaan"),
+        ("3", "atasan_langsung", "evaluasi"),  # the first of two subjects in sequence
+        ("3", "pimpinan_unit_organisasi", "evaluasi")]
+    stages = build(ingest_text(text, "contoh.txt"))["stages"]
+    assert [s["name"] for s in stages] == ["perencanaan", "pelaksanaan", "evaluasi"]
