@@ -324,11 +324,12 @@ def _unique(pid: str, seen: dict[str, int]) -> str:
 
 def _reporting(us: list[Unit], cues: dict[str, Any], seen: dict[str, int]) -> dict[str, Any] | None:
     """The reporting procedure: the body's clauses in which someone reports ("... melaporkan pelaksanaan tugas
-    kepada ..."), in document order, one step each."""
+    kepada ...", "Laporan ... disampaikan oleh ..."), in document order, one step each."""
     found: list[tuple[Unit, str | None, str | None]] = [
         (u, None, None) for u in us
         if u.source == "body" and not u.definition and u.type in (NodeType.PASAL, NodeType.AYAT)
-        and any(re.search(r"\b" + re.escape(v) + r"\b", u.low) for v in cues["lampiran_report_verbs"])]
+        and (any(re.search(r"\b" + re.escape(v) + r"\b", u.low) for v in cues["lampiran_report_verbs"])
+             or re.search(cues["report_step_passive"], u.low))]
     steps = _steps(found, False, "pelaporan", None, cues) if found else []
     if not any(s["actor"] for s in steps):
         return None

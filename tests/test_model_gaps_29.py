@@ -166,3 +166,39 @@ selesai setelah Pimpinan Unit Organisasi menerima laporan hasil kegiatan.
         ("3", "pimpinan_unit_organisasi", "evaluasi")]
     stages = build(ingest_text(text, "contoh.txt"))["stages"]
     assert [s["name"] for s in stages] == ["perencanaan", "pelaksanaan", "evaluasi"]
+
+
+def test_whether_the_employee_can_be_involved_is_the_branch():
+    text = perbup(BODY, lampiran="""A. PENUNJUKAN LINTAS UNIT ORGANISASI
+1. Pimpinan Unit Organisasi pemilik kinerja mengirim nota dinas kepada Pimpinan Unit Organisasi yang dituju.
+2. Dalam hal Pejabat Fungsional tidak dapat dilibatkan, Pimpinan Unit Organisasi yang dituju menolak permohonan.
+3. Dalam hal Pejabat Fungsional dapat dilibatkan, Pimpinan Unit Organisasi yang dituju menerbitkan surat tugas.
+""")
+    (proc,) = [p for p in build(ingest_text(text, "contoh.txt"))["procedures"] if p["form"] == "penunjukan"]
+    assert [s["branch"] for s in proc["steps"]] == [None, "tolak", "setuju"]
+
+
+def test_a_report_handed_on_in_the_passive_is_a_step_of_pelaporan():
+    text = perbup("""Pasal 1
+(1) Laporan hasil kerja Tim Kerja disampaikan oleh Ketua Tim Kerja kepada Pimpinan Unit Organisasi.
+(2) Tim Kerja dibentuk dengan Keputusan Kepala Perangkat Daerah.
+
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+    (proc,) = [p for p in build(ingest_text(text, "contoh.txt"))["procedures"] if p["form"] == "pelaporan"]
+    assert [(s["cite"], s["actor"]) for s in proc["steps"]] == [("Pasal 1 ayat (1)", "ketua_tim")]
+
+
+def test_a_role_printed_twice_in_one_subject_keeps_both_jenjang():
+    text = perbup("""Pasal 1
+Pejabat Fungsional ahli pertama, Pejabat Fungsional jenjang keterampilan, dan Pelaksana berkedudukan di bawah
+Pejabat Pengawas.
+
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+    m = build(ingest_text(text, "contoh.txt"))
+    assert [(x["from"], x["jenjang"], x["to"]) for x in m["kedudukan_lines"]] == [
+        ("pejabat_fungsional", ["ahli pertama", "keterampilan"], "pejabat_pengawas"),
+        ("pejabat_pelaksana", [], "pejabat_pengawas")]
