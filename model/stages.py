@@ -36,12 +36,13 @@ def stage_told(u: Unit, cues: dict[str, Any]) -> str | None:
     said = title(u.text).lower()
     if said.rstrip().endswith(":"):
         return None
-    for name, words in [*cues["stages"]["names"].items(), *cues["stages"].get("bare", {}).items()]:
-        for w in sorted(words, key=len, reverse=True):
-            rest = said.removeprefix(w)
-            if rest != said and re.match(r"(?:[,:]|\s+(?:yaitu|adalah|meliputi)\b|\s+\S)", rest) \
-                    and len(rest.split()) >= 4:
-                return str(name)
+    told = r"(?:[,:]|\s+(?:yaitu|adalah|meliputi)\b)"  # a bare name ("Evaluasi, yaitu ..."), not "pelaksanaan tugas"
+    for named, table in ((True, cues["stages"]["names"]), (False, cues["stages"].get("bare", {}))):
+        for name, words in table.items():
+            for w in sorted(words, key=len, reverse=True):
+                rest = said.removeprefix(w)
+                if rest != said and re.match(told + (r"|\s+\S" if named else ""), rest) and len(rest.split()) >= 4:
+                    return str(name)
     return None
 
 
