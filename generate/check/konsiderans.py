@@ -96,6 +96,13 @@ _LAST = re.compile(r"perlu\s+(?P<verb>menetapkan|membentuk)\s+(?P<jenis>.+?)\s+t
                    re.I | re.S)
 
 
+#: the maker's office (and the frasa before it) read into the judul from the copy's next line: "... PELEBURAN
+#: ALUMUNIUM Presiden Republik Indonesia," (PP 27/1975's copy). A title never ends with a comma; an office line does.
+_FRASA = r"DENGAN\s+RAHMAT\s+TUHAN\s+YANG\s+MAHA\s+ESA"
+_OFFICE_AFTER = re.compile(rf"\s+(?:{_FRASA}\s*)?(?:PRESIDEN|GUBERNUR|BUPATI|WALI\s*KOTA|MENTERI|KEPALA)\b"
+                           rf"[^,]{{0,80}},\s*$|\s+{_FRASA}\s*$", re.I)
+
+
 def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
     """K2/K4: the last consideration's formula, its verb by jenis, its title, and that it cites every earlier
     consideration ("sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c")."""
@@ -103,7 +110,7 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
         return
     last = reg.menimbang[-1]
     cite = _cite("Menimbang", last, reg.menimbang)
-    jenis, judul = jenis_of(reg), norm(reg.meta.tentang)
+    jenis, judul = jenis_of(reg), _OFFICE_AFTER.sub("", norm(reg.meta.tentang))
     verb = "membentuk" if is_perda(reg) else "menetapkan"
     text = norm(last.text)
     m = _LAST.search(text)

@@ -224,7 +224,8 @@ def check_chain(reg: Regulation) -> Iterator[Finding]:
             last = cited_chain[-1] if cited_chain else None
             known = {r["act"] for r in made}
             if last != latest and (last is None or last in known) and not _same_content(base, last, latest):
-                yield finding("L2", cite, act=base.name(key), found=base.name(last) if last else "tanpa perubahan",
+                rule = "L2" if evidence.covers(base, latest, reg.meta.daerah) else "L2_info"
+                yield finding(rule, cite, act=base.name(key), found=base.name(last) if last else "tanpa perubahan",
                               latest=base.name(latest), evidence=evidence.sources_phrase(base, made[-1]["sources"]))
         for rel in later:
             yield finding("L4", cite, act=base.name(key), what="diubah", new=base.name(rel["act"]),
