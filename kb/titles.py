@@ -160,8 +160,9 @@ def judge_title(values: list[dict[str, Any]], own: str) -> dict[str, Any] | None
     "naskah:uu-1950-16") gives one: the own judul leads unless a value that is not a shortening of it
     (:func:`shortens`) has more sources (an OCR slip in an old judul: "PROPISI"); it is *verified* with a citing act
     that agrees and more sources than any value against it, *disputed* with a value against it, else *unverified*.
-    Shortenings are kept (``singkatan``: true), never against it. Without an own judul: :func:`judge`."""
-    values = [v for v in values if v["sources"]]
+    Shortenings are kept (``singkatan``: true), never against it. Without an own judul: :func:`judge`. Every value
+    is printed :func:`tidy` ("Perubahan- perubahan" -> "Perubahan-perubahan")."""
+    values = [dict(v, value=tidy(str(v["value"]))) for v in values if v["sources"]]
     mine = next((v for v in values if own in v["sources"]), None)
     if mine is None:
         return judge(values, "tentang")
