@@ -27,7 +27,7 @@ from typing import Any
 from rancang.address import covers
 from rancang.corpus import slots
 from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, one_through_other, terms_agree, words
-from rancang.corpus.scope import Scope, agree, own_units, scope, units_named
+from rancang.corpus.scope import OWN, Scope, agree, own_units, scope, units_named
 from rancang.fold import fold
 from rancang.tree import LIST_TYPES, Node, Regulation
 
@@ -148,6 +148,7 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
     pairs: list[Pair] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
+    own = units_named(own_units())
 
     for key, loc_a in (topics_a or {}).items():
         loc_b = (topics_b or {}).get(key)
@@ -157,8 +158,11 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
         if na is None or nb is None:
             continue
         a, b = Unit(na.id, na.cite, full_text(na), na), Unit(nb.id, nb.cite, full_text(nb), nb)
-        score = fuzz.token_sort_ratio(fold(a.text), fold(b.text)) / 100
-        pairs.append(Pair(a, b, key, round(score, 3)))
+        score = float(similarity_matrix([essence(a.text)], [essence(b.text)])[0][0])
+        if score < threshold or not slots.agree(a.text, b.text) or not _agree(
+                scope(a.text, own), scope(b.text, own), True, a.text, b.text):
+            continue  # one topic, two matters: both clauses go to the text pass (the topic table still says "both")
+        pairs.append(Pair(a, b, key, round(score / 100, 3)))
         used_a.update(i for i, u in enumerate(ua) if covers(na.id, u.id) or covers(u.id, na.id))
         used_b.update(j for j, u in enumerate(ub) if covers(nb.id, u.id) or covers(u.id, nb.id))
 
@@ -173,10 +177,13 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
                               *own_units()])
         sa, sb = _scopes(ua, scoped), _scopes(ub, scoped)
         wa, wb = _whose(ua), _whose(ub)
+        fa_, fb_ = _forms(ua), _forms(ub)
         cands = [(score, x, y) for score, x, y in _candidates(fa, fb, [(ua[i].item, ua[i].lampiran) for i in rest_a],
                                                               [(ub[j].item, ub[j].lampiran) for j in rest_b], threshold)
-                 if _agree(sa[rest_a[x]], sb[rest_b[y]])
+                 if _agree(sa[rest_a[x]], sb[rest_b[y]], _step(ua[rest_a[x]]) or _step(ub[rest_b[y]]),
+                           ua[rest_a[x]].words, ub[rest_b[y]].words)
                  and _same_whose(wa[rest_a[x]], wb[rest_b[y]])
+                 and not (fa_[rest_a[x]] and fb_[rest_b[y]] and not fa_[rest_a[x]] & fb_[rest_b[y]])
                  and (ua[rest_a[x]].item or slots.agree(ua[rest_a[x]].words, ub[rest_b[y]].words))
                  and _evident(ua[rest_a[x]], ub[rest_b[y]], score, lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
         for score, x, y in cands:
@@ -197,8 +204,24 @@ def _scopes(us: list[Unit], scoped: tuple[tuple[str, ...], ...]) -> list[Scope]:
     """The scope of each unit: its own, else (a Lampiran unit) that of the nearest unit before it whose cite it
     extends ("Mekanisme penunjukan lintas Perangkat Daerah" heads its steps "... huruf b angka 1", "angka 2")."""
     own = [scope(u.words, scoped) for u in us]
-    return [frozenset(("", x) for _, x in own[h]) if h is not None and not own[k] else own[k]
+    return [frozenset(("^" + r, x) for r, x in own[h]) if h is not None and not own[k] else own[k]
             for k, h in enumerate(_parents(us))]
+
+
+def _forms(us: list[Unit]) -> list[frozenset[str]]:
+    """The form of penugasan each unit belongs to (:func:`.slots.slots` ``forms``: penunjukan, pengajuan sukarela):
+    its own, else (a Lampiran unit) that of the nearest unit above it naming one ("Mekanisme pengajuan sukarela"
+    heads "... lintas unit organisasi", which heads its steps): a step of the pengajuan sukarela is no step of the
+    penunjukan, however alike they are worded."""
+    own = [slots.slots(u.words).forms for u in us]
+    parents = _parents(us)
+    out: list[frozenset[str]] = []
+    for k in range(len(us)):
+        h: int | None = k
+        while h is not None and not own[h]:
+            h = parents[h]
+        out.append(own[h] if h is not None else frozenset())
+    return out
 
 
 def _whose(us: list[Unit]) -> list[str]:
@@ -223,6 +246,11 @@ def _parents(us: list[Unit]) -> list[int | None]:
     return out
 
 
+def _step(u: Unit) -> bool:
+    """Is a unit a step of a procedure (:func:`.slots.slots` shape "step": an actor opening it, its verb after)?"""
+    return slots.slots(u.words).shape == "step"
+
+
 def _same_whose(a: str, b: str) -> bool:
     """A team's leader's duty is not a member's: "menyusun rencana kerja Tim Kerja" (Kewajiban Ketua Tim Kerja) is
     not "menyusun rencana kerja individu" (tanggung jawab anggota Tim Kerja). Other classes are not told apart: the
@@ -231,11 +259,21 @@ def _same_whose(a: str, b: str) -> bool:
     return {a, b} != {"team", "assignee"}
 
 
-def _agree(a: Scope, b: Scope) -> bool:
-    """:func:`.scope.agree`, where an inherited scope (relation "") is compared by its units only."""
-    if any(r == "" for r, _ in (*a, *b)):
-        units_a, units_b = {x for _, x in a}, {x for _, x in b}
-        return not (units_a and units_b) or bool(units_a & units_b)
+def _agree(a: Scope, b: Scope, steps: bool = True, text_a: str = "", text_b: str = "") -> bool:
+    """:func:`.scope.agree`, where an inherited scope (relation "") is compared by its units only; and a clause
+    naming no scope is about the region's own units: it pairs with one whose only scope is another instansi when
+    it names that instansi itself ("... dapat melibatkan Pejabat Fungsional yang berasal dari lintas Instansi
+    Pemerintah", the scope met past the opening), or, the scope inherited from a mechanism, when neither is a step
+    (``steps`` False): the contents a request letter lists are the same whoever it goes to, but "Pimpinan Unit
+    Organisasi ... mengirimkan surat permohonan ... kepada Pejabat yang Berwenang" across instansi is no step of the
+    region's own units."""
+    inherited = any(r.startswith("^") for r, _ in (*a, *b))
+    a, b = frozenset((r.lstrip("^"), x) for r, x in a), frozenset((r.lstrip("^"), x) for r, x in b)
+    if not (a and b):
+        units = {x for _, x in a or b}
+        if not units or OWN in units or (inherited and not steps):
+            return True
+        return bool(units & set(fold(text_b if a else text_a).split()))
     return agree(a, b)
 
 
