@@ -128,7 +128,7 @@ def read_headings(lines: list[tuple[int, str]], marked: set[int]
         kind, m = container_heading(line) if no in marked else (None, None)
         pasal = g.PASAL.match(line) if no in marked and kind is None else None
         if pasal is None and no in marked and kind is None:
-            pasal = g.DIKTUM.match(line)  # the diktum of a Keputusan, "##### KESATU"
+            pasal = g.diktum_heading().match(line)  # the diktum of a Keputusan, "##### KESATU"
         if kind is not None and m is not None:
             title = m.group("title")
             nxt = next((k for k in range(i, len(lines)) if lines[k][1]), None)

@@ -25,6 +25,7 @@ Each diktum becomes a ``diktum`` node whose text and lists are built by the same
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rancang.ingest import grammar as g
 from rancang.ingest.headings.lines import UNPLACED, PasalDraft
@@ -32,8 +33,14 @@ from rancang.ingest.units import join_more
 from rancang.kinds import DIKTUM_NUMBER, NodeType, diktum_value
 from rancang.tree import Node
 
-#: a diktum printed in title case, "Kedua : ...": a heading only with its colon (a sentence may start "Kedua")
-_TITLE_CASE = re.compile(rf"^(?P<num>(?i:{DIKTUM_NUMBER}))(?![\w-])\s*(?P<colon>:)\s*(?P<rest>.*)$")
+
+@cache
+def _title_case() -> re.Pattern[str]:
+    """A diktum printed in title case, "Kedua : ...": a heading only with its colon (a sentence may start "Kedua").
+    Compiled on first use, as :func:`rancang.kinds.diktum_heading` (issue 33)."""
+    return re.compile(rf"^(?P<num>(?i:{DIKTUM_NUMBER}))(?![\w-])\s*(?P<colon>:)\s*(?P<rest>.*)$")
+
+
 #: a line that ends in the word before a diktum's number: the number on the next line is a reference
 _WRAPPED_REFERENCE = re.compile(r"\bDiktum\s*$", re.I)
 
@@ -46,7 +53,7 @@ def heading(line: str, expected: int, before: str = "") -> re.Match[str] | None:
     if line[:1] not in ("K", "P"):
         return None
     # upper case as the forms print it; "Kesatu :" in title case only with its colon
-    m = g.DIKTUM.match(line) or _TITLE_CASE.match(line)
+    m = g.diktum_heading().match(line) or _title_case().match(line)
     if m is None or _WRAPPED_REFERENCE.search(before):
         return None
     if diktum_value(m.group("num")) != expected and not (m.group("colon") == ":" and expected > 1):

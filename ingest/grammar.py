@@ -50,7 +50,7 @@ PARAGRAF = re.compile(r"""
 #: Pasal 7, Pasal 7A, Roman Pasal I / II of an amending act; some drafts print "PASAL 7" or "Pasal 7."
 PASAL = kinds.PASAL
 #: the diktum of a Keputusan or Instruksi: "KESATU : Membentuk ...", "KEDUA", "KETIGA." (its text may follow)
-DIKTUM = kinds.DIKTUM
+diktum_heading = kinds.diktum_heading
 
 # --- enumerators at the start of a line -------------------------------------------------------------------------
 MARKER = re.compile(r"""

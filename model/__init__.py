@@ -17,9 +17,10 @@ from rancang.model.documents import build_documents
 from rancang.model.kedudukan import build_kedudukan, holders
 from rancang.model.mentions import find_mentions
 from rancang.model.pipeline import catalogue, cues, load_nlp
-from rancang.model.procedures import build_procedures, build_stages
+from rancang.model.procedures import build_procedures
 from rancang.model.roles import build_roles, reporting_lines
 from rancang.model.shapes import SistemKerja
+from rancang.model.stages import build_stages
 from rancang.model.topics import find_topics, stated_list, topic_cite
 from rancang.parts import Meta
 from rancang.tree import Regulation
@@ -67,8 +68,8 @@ def _build(reg: Regulation, us: list[Unit], cue: dict[str, Any]) -> SistemKerja:
     model["stages"] = build_stages(us, cue)
     model["roles"] = build_roles(us, mentions, catalogue("roles"), cue)
     model["reporting_lines"] = reporting_lines(model["roles"])
-    model["kedudukan_lines"], model["positions"] = build_kedudukan(us, mentions, cue, catalogue("roles"))
-    held = holders(model["kedudukan_lines"])
+    model["kedudukan_lines"], model["positions"], holdings = build_kedudukan(us, mentions, cue, catalogue("roles"))
+    held = holders(model["kedudukan_lines"], holdings)
     for role in model["roles"]:
         if role["id"] in held:
             role["held_by"] = held[role["id"]]

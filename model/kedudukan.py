@@ -16,6 +16,7 @@ and the positions that are no catalogue role ("Kepala Bidang", "Sekretaris",
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -66,6 +67,8 @@ class _Reader:
         self.stop = re.compile(k["stop"])
         self.subject_from = re.compile(k["subject_from"])
         self.inverse = re.compile(k["inverse"])
+        self.inverse_open = re.compile(k["inverse_open"])
+        self.holding = re.compile(k["holding"])
 
     def parties(self, u: Unit, ms: list[Mention], a: int, b: int) -> list[tuple[int, int, str]]:
         """Roles (catalogue mentions, subject words) and positions in ``u.low[a:b]``, in order."""
@@ -109,22 +112,56 @@ class _Reader:
             nxt = subjects[i + 1][0] if i + 1 < len(subjects) else -1
             own = [k for s, _, k in words if e <= s < nxt]
             got = own or shared
-            out.setdefault(key, [k for k in got if k not in self.categories] if set(got) - self.categories else got)
+            got = [k for k in got if k not in self.categories] if set(got) - self.categories else got
+            out[key] = list(dict.fromkeys(out.get(key, []) + got))  # a role printed twice: both its jenjang
         return out
 
     def _inverse(self, u: Unit, ms: list[Mention], a: int, b: int) -> list[dict[str, Any]]:
         """Lines of a kedudukan told from the superior ("Inspektur Pembantu berperan sebagai Pejabat Penilai Kinerja
-        bagi Pejabat Fungsional yang berada di bawahnya"): the roles after "bagi" under the parties before the
-        verb, acting as the peran roles named after "sebagai"."""
+        bagi Pejabat Fungsional yang berada di bawahnya"; ``inverse_open``: "Kepala Bidang ... bertindak sebagai
+        Pejabat Penilai Kinerja bagi Pejabat Fungsional jenjang ahli muda dan ahli pertama di lingkungannya", only
+        where a peran is acted as): the roles after "bagi" (with the jenjang named there) under the parties before
+        the verb, acting as the peran roles named after "sebagai"."""
         x = self.inverse.search(u.low, a, b)
+        open_form = x is None
+        if x is None:
+            x = self.inverse_open.search(u.low, a, b)
         if x is None or self.verb.search(u.low, a, x.start()):  # "X berkedudukan di bawah Y yang berperan sebagai
             return []  # PPK bagi ... yang berkedudukan dibawahnya": the line is X's, read by the verb
         start = max([m.end() for m in self.subject_from.finditer(u.low, a, x.start())], default=a)
         supers = [k for _, _, k in self.parties(u, ms, start, x.start())]
         acts_as = [k for _, _, k in self.parties(u, ms, x.start("as"), x.end("as")) if k in self.roles_as]
-        subjects = [k for _, _, k in self.parties(u, ms, x.start("sub"), x.end("sub"))]
-        return [{"from": s, "jenjang": [], "to": t, "as": list(dict.fromkeys(acts_as)), "cite": u.cite, "id": u.id}
+        if open_form and not acts_as:
+            return []
+        found = self.parties(u, ms, x.start("sub"), x.end("sub"))
+        subjects = [k for _, _, k in found]
+        jenjang = self._jenjang(u.low, x.start("sub"), x.end("sub"), found)
+        return [{"from": s, "jenjang": jenjang.get(s, []), "to": t, "as": list(dict.fromkeys(acts_as)),
+                 "cite": u.cite, "id": u.id}
                 for s in dict.fromkeys(subjects) for t in dict.fromkeys(supers) if s != t]
+
+    def holdings(self, u: Unit, ms: list[Mention]) -> list[dict[str, str]]:
+        """``{holder, role, cite, id}`` for each sentence naming who holds a peran outside a kedudukan sentence
+        (``holding``: "Kepala Perangkat Daerah bertindak sebagai Pimpinan Unit Organisasi."; "Kepala Bagian ...
+        juga berperan sebagai Pimpinan Unit Organisasi"): the subject's roles and positions hold the peran roles
+        that close the sentence (words other than roles there, such as a verb, make it no holding)."""
+        out: list[dict[str, str]] = []
+        for a, b in _sentences(u.text):
+            x = self.holding.search(u.low, a, b)
+            if x is None or self.verb.search(u.low, a, b) or self.inverse.search(u.low, a, b) \
+                    or self.inverse_open.search(u.low, a, b):
+                continue
+            named = self.parties(u, ms, x.start("as"), x.end("as"))
+            rest = u.low[x.start("as"):x.end("as")]
+            for s, e, _ in sorted(named, reverse=True):
+                rest = rest[:s - x.start("as")] + " " + rest[e - x.start("as"):]
+            if re.search(r"\b(?:me|ber|di)[a-z]{3,}", rest) or not named:
+                continue
+            acts_as = [k for _, _, k in named if k in self.roles_as]
+            start = max([m.end() for m in self.subject_from.finditer(u.low, a, x.start())], default=a)
+            for _, _, holder in self.parties(u, ms, start, x.start()):
+                out += [{"holder": holder, "role": r, "cite": u.cite, "id": u.id} for r in acts_as if r != holder]
+        return out
 
     def read(self, u: Unit, ms: list[Mention]) -> list[dict[str, Any]]:
         out = []
@@ -157,44 +194,49 @@ class _Reader:
 
 
 def build_kedudukan(us: list[Unit], mentions: list[list[Mention]], cues: dict[str, Any],
-                    catalogue: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """``(lines, positions)``: every kedudukan line ``{from, jenjang, to, as, cite, id}`` in document order (each
-    once), and each position that is no catalogue role but a superior in a line ``{id, name, acts_as: [{role,
-    cite, id}], cite, node}``."""
+                    catalogue: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
+                                                                 list[dict[str, str]]]:
+    """``(lines, positions, holdings)``: every kedudukan line ``{from, jenjang, to, as, cite, id}`` in document
+    order (each once); each position that is no catalogue role but a superior in a line or the holder of a role
+    ``{id, name, acts_as: [{role, cite, id}], cite, node}``; and each holding stated outside a kedudukan sentence
+    ``{holder, role, cite, id}`` (``_Reader.holdings``)."""
     reader = _Reader(cues, catalogue)
     lines: list[dict[str, Any]] = []
+    held: list[dict[str, str]] = []
     for u in us:
         ms = mentions[u.index]
         said = kedudukan_rows(u.rows or [], cues) if u.type == "table" else []
         if said:  # a table of kedudukan: each row read as the sentence it stands for
             u = replace(u, text=" ".join(said), full=" ".join(said))
             ms = find_mentions([u], load_nlp(), cues["role_not_after"])[0]
-        if u.definition or not u.text or not (reader.verb.search(u.low) or reader.inverse.search(u.low)):
+        if u.definition or not u.text:
+            continue
+        held += [h for h in reader.holdings(u, ms) if h not in held]
+        if not (reader.verb.search(u.low) or reader.inverse.search(u.low) or reader.inverse_open.search(u.low)):
             continue
         for line in reader.read(u, ms):
             if line not in lines:
                 lines.append(line)
     positions: dict[str, dict[str, Any]] = {}
-    for line in lines:
-        key = line["to"]
+    for key, roles, cite, node in [(x["to"], x["as"], x["cite"], x["id"]) for x in lines] \
+            + [(h["holder"], [h["role"]], h["cite"], h["id"]) for h in held]:
         if key in reader.positions:
             name = reader.printed.get(key) or key.replace("_", " ").title()
-            p = positions.setdefault(key, {"id": key, "name": name, "acts_as": [], "cite": line["cite"],
-                                           "node": line["id"]})
-            for r in line["as"]:
-                ref = {"role": r, "cite": line["cite"], "id": line["id"]}
+            p = positions.setdefault(key, {"id": key, "name": name, "acts_as": [], "cite": cite, "node": node})
+            for r in roles:
+                ref = {"role": r, "cite": cite, "id": node}
                 if ref not in p["acts_as"]:
                     p["acts_as"].append(ref)
-    return lines, list(positions.values())
+    return lines, list(positions.values()), held
 
 
-def holders(lines: list[dict[str, Any]]) -> dict[str, list[dict[str, str]]]:
+def holders(lines: list[dict[str, Any]], held: Sequence[dict[str, str]] = ()) -> dict[str, list[dict[str, str]]]:
     """Role id -> the positions and roles that act as it ``[{role, cite, id}]`` ("Pejabat Administrator ... yang
-    berperan selaku Pejabat Penilai Kinerja": the Pejabat Administrator holds the Pejabat Penilai Kinerja)."""
+    berperan selaku Pejabat Penilai Kinerja": the Pejabat Administrator holds the Pejabat Penilai Kinerja; a
+    holding of ``build_kedudukan``: "Kepala Perangkat Daerah bertindak sebagai Pimpinan Unit Organisasi")."""
     out: dict[str, list[dict[str, str]]] = {}
-    for line in lines:
-        for r in line["as"]:
-            ref = {"role": line["to"], "cite": line["cite"], "id": line["id"]}
-            if ref not in out.setdefault(r, []):
-                out[r].append(ref)
+    for r, ref in [(r, {"role": x["to"], "cite": x["cite"], "id": x["id"]}) for x in lines for r in x["as"]] \
+            + [(h["role"], {"role": h["holder"], "cite": h["cite"], "id": h["id"]}) for h in held]:
+        if ref not in out.setdefault(r, []):
+            out[r].append(ref)
     return out

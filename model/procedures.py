@@ -27,18 +27,14 @@ from functools import cache
 from typing import Any
 
 from rancang.kinds import LIST_TYPES, NodeType
-from rancang.model.clauses import Unit, clean, contents_intro, lampiran_following
+from rancang.model.clauses import Unit, clean, contents_intro
 from rancang.model.hops import OWN, own_sides
 from rancang.model.pipeline import cues
 from rancang.model.roles import slug
-from rancang.model.steps import read_step
+from rancang.model.stages import stage_of, stage_told
+from rancang.model.stages import title as _title
+from rancang.model.steps import elided_subject, read_step
 from rancang.model.tables import step_rows
-
-_LABEL = re.compile(r"^(?:[-•]\s*)?(?:\(?[a-zA-Z0-9]{1,3}[.)]\s+)")
-
-
-def _title(text: str) -> str:
-    return clean(_LABEL.sub("", clean(text)))
 
 
 def _name(title: str) -> str:
@@ -85,16 +81,6 @@ def _is_head(u: Unit, intros: tuple[str, ...]) -> bool:
     return title.startswith(intros) or _intro_re().match(title) is not None or _title_re().match(title) is not None
 
 
-def _stage(u: Unit, cues: dict[str, Any], heading: bool = True) -> str | None:
-    """The stage an item names ("Tahapan Evaluasi:"); ``heading``: only a short title, not a sentence."""
-    title = _title(u.text).lower()
-    for name, words in cues["stages"]["names"].items():
-        if title.startswith(tuple(words)) and (len(title) < 80 or not heading):
-            return name
-    bare = title.rstrip(" :.")
-    return next((name for name, words in cues["stages"].get("bare", {}).items() if bare in words), None)
-
-
 def _intro_of(u: Unit, head: Unit) -> bool:
     """``u`` is the paragraph right under procedure head ``head`` that introduces its steps ("a. Mekanisme
     penunjukan lintas Perangkat Daerah / Penunjukan lintas Perangkat Daerah dilakukan dengan tahapan sebagai
@@ -134,7 +120,7 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
     seen: set[str] = set()
     first_list = _list_path(items[0].cite)
     out: list[tuple[Unit, str | None, str | None]] = []
-    stage = None
+    stage = last_stage = None
     group: tuple[str, str | None] | None = None  # ("steps" | "contents", branch) of the item above
     last = None
     for u in sec:
@@ -142,9 +128,14 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
             if u.cite in seen or _list_path(u.cite) != first_list:
                 break  # the same path again, or the parent's next list ("daftar kedua"): a new list
             seen.add(u.cite)
-            last, group, stage_here = u, None, _stage(u, cues)
+            last_stage = None
+            last, group, stage_here = u, None, stage_of(u, cues)
             if stage_here:
                 stage = stage_here
+                continue
+            if told := stage_told(u, cues):  # "3. Evaluasi, yaitu Ketua Tim Kerja mereviu ...": the item's own
+                stage, last_stage = told, told  # sentences are the steps of its stage
+                out.append((u, stage, "sentences"))
                 continue
             if u.text.rstrip().endswith(":"):
                 contents = contents_intro(u.low, cues)
@@ -154,11 +145,37 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
                     continue
             out.append((u, stage, None))
         elif u.type == "item" and u.level == top + 1 and (group is None and last is not None and
-                                                          _stage(last, cues) or group and group[0] == "steps"):
+                                                          (stage_of(last, cues) or last_stage)
+                                                          or group and group[0] == "steps"):
             out.append((u, stage, "child"))
         elif u.type == "paragraph" and group and group[0] == "steps" and last is not None and u.cite == last.cite:
             out.append((u, stage, "child"))
     return out
+
+
+def _leads(sec: list[Unit]) -> dict[str, Unit]:
+    """Step unit id -> the item its list stands under ("1. Tahapan perencanaan, Pimpinan Unit Organisasi melakukan
+    hal sebagai berikut:" over "a. menyusun dan menetapkan perjanjian kinerja;"), and for a bullet paragraph the
+    intro item of its own cite that closes with ":"."""
+    out: dict[str, Unit] = {}
+    last: dict[int, Unit] = {}
+    item: Unit | None = None
+    for u in sec:
+        if u.type == "item":
+            if (parent := last.get(u.level - 1)) is not None:
+                out[u.id] = parent
+            last = {lv: v for lv, v in last.items() if lv < u.level} | {u.level: u}
+            item = u
+        elif u.type == "paragraph" and item is not None and u.cite == item.cite and item.text.rstrip().endswith(":"):
+            out[u.id] = item
+    return out
+
+
+def _inherit(r: dict[str, Any], said: str, lead: Unit | None, not_after: frozenset[str]) -> None:
+    """A sub-step that opens with its verb takes the actor its intro names (the subject the list leaves out)."""
+    if r["actor"] is None and lead is not None and elided_subject(said):
+        led = read_step(clean(lead.text), not_after)
+        r["actor"], r["actor_side"] = led["actor"], led["actor_side"]
 
 
 def _list_path(cite: str) -> str:
@@ -209,8 +226,15 @@ def _told(sec: list[Unit], head: Unit, cues: dict[str, Any]) -> list[tuple[Unit,
 
 
 def _table(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str | None, str | None]]:
-    """A procedure printed as a table of steps right under its intro (:mod:`rancang.model.tables`)."""
-    first = next((v for v in sec if v.type != "signature"), None)
+    """A procedure printed as a table of steps right under its head, its intro ("... dengan langkah sebagai
+    berikut:") or a header row the reader ran into one line ("No Pelaksana Kegiatan Keluaran";
+    :mod:`rancang.model.tables`)."""
+    rest = [v for v in sec if v.type != "signature"]
+    i = 0
+    while i < min(2, len(rest)) and rest[i].type == "paragraph" and (
+            rest[i].text.rstrip().endswith(":") or len(rest[i].text.split()) <= 8):
+        i += 1
+    first = rest[i] if i < len(rest) else None
     if first is None or first.type != "table" or not step_rows(first.rows or [], cues):
         return []
     return [(first, None, "table")]
@@ -243,7 +267,7 @@ def _said(text: str, cues: dict[str, Any]) -> str:
 
 
 def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: str, scope: str | None,
-           cues: dict[str, Any]) -> list[dict[str, Any]]:
+           cues: dict[str, Any], leads: dict[str, Unit] | None = None) -> list[dict[str, Any]]:
     not_after = frozenset(cues["role_not_after"])
     steps: list[dict[str, Any]] = []
     reads: list[dict[str, Any]] = []
@@ -258,6 +282,8 @@ def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: 
             expanded.append((u, stage, how, clean(u.text), clean(u.text), None))
     for u, stage, how, text, said, output in expanded:
         r = read_step(said, not_after, loose)
+        if how == "child":
+            _inherit(r, said, (leads or {}).get(u.id), not_after)
         if how == "row" and output is not None:  # the output column names the step's document ("-": none)
             r["document"] = read_step(output)["document"] if output.strip(" -–") else None
         if how == "ayat" and r["actor"] is None:
@@ -298,11 +324,12 @@ def _unique(pid: str, seen: dict[str, int]) -> str:
 
 def _reporting(us: list[Unit], cues: dict[str, Any], seen: dict[str, int]) -> dict[str, Any] | None:
     """The reporting procedure: the body's clauses in which someone reports ("... melaporkan pelaksanaan tugas
-    kepada ..."), in document order, one step each."""
+    kepada ...", "Laporan ... disampaikan oleh ..."), in document order, one step each."""
     found: list[tuple[Unit, str | None, str | None]] = [
         (u, None, None) for u in us
         if u.source == "body" and not u.definition and u.type in (NodeType.PASAL, NodeType.AYAT)
-        and any(re.search(r"\b" + re.escape(v) + r"\b", u.low) for v in cues["lampiran_report_verbs"])]
+        and (any(re.search(r"\b" + re.escape(v) + r"\b", u.low) for v in cues["lampiran_report_verbs"])
+             or re.search(cues["report_step_passive"], u.low))]
     steps = _steps(found, False, "pelaporan", None, cues) if found else []
     if not any(s["actor"] for s in steps):
         return None
@@ -323,6 +350,7 @@ def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
             continue
         head = u
         title = _title(u.text)
+        leads: dict[str, Unit] = {}
         nxt = us[u.index + 1] if u.index + 1 < len(us) else None
         named = title + (" " + nxt.text if nxt is not None and _intro_of(nxt, u) else "")  # "B. ALUR PENGAJUAN
         # SUKARELA / Alur pengajuan sukarela lintas Perangkat Daerah ...": the intro names what the head does not
@@ -331,12 +359,13 @@ def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
         if u.source == "lampiran":
             sec = section(us, u, intros)
             found = _table(sec, cues) or _list_steps(sec, cues) or _told(sec, u, cues)
+            leads = _leads(sec)
         elif any(c in u.low for c in cues["step_list_intro"]):
             found = [(us[c], None, None) for c in u.children if us[c].type in LIST_TYPES]
         else:
             found = _sequence(us, u) if _title_re().match(title.lower()) else []
         loose = not found or all(how in ("sentences", "table") for _, _, how in found)
-        steps = _steps(found or [(u, None, None)], loose, form, scope, cues)
+        steps = _steps(found or [(u, None, None)], loose, form, scope, cues, leads)
         if not any(s["actor"] for s in steps):
             continue  # a list of kinds or scopes, not of actions
         pid = _unique(slug(f"{form} {scope or 'umum'}"), seen)
@@ -345,46 +374,3 @@ def build_procedures(us: list[Unit], cues: dict[str, Any]) -> list[dict]:
                     "cite": u.cite, "node": u.id, "steps": steps})
     report = _reporting(us, cues, seen)
     return out + ([report] if report else [])
-def _stage_set(us: list[Unit], cues: dict[str, Any]) -> list[tuple[str, Unit]]:
-    """The first run of stage items in the Lampiran ("1. Tahapan Perencanaan", "2. Tahapan Pelaksanaan",
-    "3. Tahapan Evaluasi"): stage units at one level, in order, up to the next block above that level."""
-    run: list[tuple[str, Unit]] = []
-    for u in us:
-        if u.source != "lampiran":
-            continue
-        name = _stage(u, cues, heading=False) if u.type in ("item", "heading") else None
-        if run and (u.type in ("item", "heading") and u.level < run[0][1].level and not name
-                    or name and u.level != run[0][1].level):
-            break
-        if name and all(n != name for n, _ in run):
-            run.append((name, u))
-        elif name and run:
-            break  # the same stage again: the next unit type's mechanism
-    return run
-
-
-def build_stages(us: list[Unit], cues: dict[str, Any]) -> list[dict[str, Any]]:
-    """The stages of the work mechanism (perencanaan, pelaksanaan, evaluasi) in the order the Lampiran states
-    them, each with the items under it (or, where it has none, the paragraphs that describe it); where the
-    Lampiran names no stage, the body list naming them."""
-    out = []
-    for stage, u in _stage_set(us, cues):
-        steps = lampiran_following(us, u)
-        if not steps:
-            steps = []
-            for v in us[u.index + 1:]:
-                if v.source != "lampiran" or v.type != "paragraph":
-                    break
-                steps.append(v)
-        head = re.match(r"\S+\s+\S+", _title(u.text))  # "Tahapan Evaluasi", without the sentence joined to it
-        out.append({"name": stage, "title": head.group(0).rstrip(" ;.:") if head else stage, "cite": u.cite, "id": u.id,
-                    "steps": [{"text": clean(s.text), "cite": s.cite, "id": s.id} for s in steps]})
-    if out:
-        return out
-    for stage, words in cues["stages"]["names"].items():
-        body = next((u for u in us if u.source == "body" and not u.definition and u.type in LIST_TYPES
-                     and any(_title(u.text).lower().startswith(w) for w in words)), None)
-        if body is not None:
-            out.append({"name": stage, "title": _title(body.text).rstrip(" ;.:")[:120], "cite": body.cite,
-                        "id": body.id, "steps": []})
-    return out

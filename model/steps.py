@@ -153,7 +153,7 @@ class Clause:
             while j < len(self.doc) and self.has(j, "MODAL"):
                 j += 1
             if e.start >= self.main and self.has(j, "ACTIVE"):
-                return e
+                return self._first_of(e)
         if self.has_condition:
             cond = [e for e in self.roles if e.start < self.main]
             if cond:
@@ -161,6 +161,14 @@ class Clause:
         if loose:
             return self.agent_after(0)
         return self._nominal_agent()
+
+    def _first_of(self, e: Any) -> Any:
+        """The first role of the coordination ``e`` closes ("Atasan langsung dan penanggung jawab tim melakukan
+        reviu": the atasan langsung, the one named first, as a subject opening the clause would be)."""
+        ends = {r.end: r for r in self.roles}
+        while e.start > 0 and self.doc[e.start - 1].lower_ in _CONJ and (prev := ends.get(e.start - 1)) is not None:
+            e = prev
+        return e
 
     def _nominal_agent(self) -> Any:
         """The agent of a step told as a noun ("Penyusunan rencana kerja oleh Pimpinan Unit Organisasi"): the role
@@ -186,10 +194,26 @@ class Clause:
                 return None
         return None
 
+    def agent_side(self) -> str | None:
+        """The side marker of an agent that is no catalogue role ("disampaikan oleh Pimpinan Instansi Pemerintah
+        yang dituju kepada Wali Kota": tujuan), read up to the addressee or the end of the phrase."""
+        by = next((j for j in range(self.main, len(self.doc)) if self.has(j, "AGENT")), -1)
+        for j in range(by + 1, min(len(self.doc), by + 9) if by >= 0 else 0):
+            if self.has(j, "TO") or self.has(j, "CC") or self.doc[j].text in (",", ";", "."):
+                return None
+            if self.has(j, "TUJUAN") or self.has(j, "ASAL"):
+                return "tujuan" if self.has(j, "TUJUAN") else "asal"
+        return None
+
     def branch(self) -> str | None:
-        """TOLAK / SETUJU in the condition; without one, a main verb that refuses ("Pimpinan Unit Kerja yang dituju
+        """TOLAK / SETUJU in the condition, or in a relative clause of a fronted phrase ("Berdasarkan surat jawaban
+        yang menyetujui permohonan, ..."); without either, a main verb that refuses ("Pimpinan Unit Kerja yang dituju
         dapat menolak permohonan dengan menyebutkan alasannya": the step is taken only on a refusal)."""
         if not self.has_condition:
+            fronted = [i for i in range(1, self.main) if self.has(0, "FRONTED") and self.doc[i - 1].lower_ == "yang"]
+            for label in ("TOLAK", "SETUJU"):  # "Berdasarkan surat jawaban yang menyetujui permohonan, ...": the
+                if any(self.has(i, label) for i in fronted):  # phrase before the clause names the branch it takes
+                    return label.lower()
             subject = self._subject()
             v = self.verb_after(subject.end) if subject is not None else -1
             return "tolak" if v >= 0 and self.has(v, "TOLAK") else None
@@ -199,6 +223,14 @@ class Clause:
         if any(self.has(i, "SETUJU") for i in span):
             return "setuju"
         return None
+
+
+def elided_subject(text: str) -> bool:
+    """Whether a sub-step leaves its subject to the intro of its list: it opens with an active verb ("menyusun dan
+    menetapkan perjanjian kinerja;") or names no verb at all ("reviu hasil kerja anggota tim;")."""
+    c = Clause(text)
+    v = c.verb_after(c.main)
+    return v < 0 or v == c.main and c.has(v, "ACTIVE")
 
 
 def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = False) -> dict[str, Any]:
@@ -226,7 +258,8 @@ def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = 
     to += [x["role"] for h in hops for x in h["to"]]  # an instruction's object is its addressee too
     cc += [x["role"] for h in hops for x in h["cc"]]  # the actor's own office on the other side ("Kepala Perangkat
     # Daerah pemohon mengirimkan ... dengan tembusan Kepala Perangkat Daerah yang dituju") is a tembusan too
-    return {"actor": key, "actor_side": (c.side_of(actor) or sides.get(actor.ent_id_)) if actor is not None else None,
+    return {"actor": key, "actor_side": (c.side_of(actor) or sides.get(actor.ent_id_)) if actor is not None
+            else c.agent_side(),
             "sides": sides, "to": list(dict.fromkeys(to)), "cc": list(dict.fromkeys(cc)),
             "document": step_document(c, actor), "branch": c.branch(), "hops": hops}
 

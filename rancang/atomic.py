@@ -117,9 +117,11 @@ def write_set(outdir: str | Path, files: Mapping[str, Content]) -> list[Path]:
 
 class Staged:
     """A set written member by member as its contents come (a batch of ingested files): each :meth:`add` stages one
-    member as a fsynced temporary file, and leaving the ``with`` block without an error puts them all in place at
-    once (:func:`write_set`'s rules); an error (or a signal) before that leaves the old files and no temporary one.
-    Only the temporary files take disk space meanwhile, not memory."""
+    member as a temporary file, and leaving the ``with`` block without an error fsyncs them all and then puts them
+    all in place at once (:func:`write_set`'s rules); an error (or a signal) before that leaves the old files and no
+    temporary one. Only the temporary files take disk space meanwhile, not memory. (The members are fsynced one
+    after another at the end rather than each as it is staged: the same guarantee, 7% less CPU for a batch of 124
+    ingested texts, issue 33.)"""
 
     def __init__(self, outdir: str | Path) -> None:
         self.out = Path(outdir)
@@ -158,6 +160,8 @@ class Staged:
         journal: Journal | None = None
         try:
             if exc is None:
+                for tmp, target in self.staged:
+                    _seal(tmp, target)
                 targets = [target for _, target in self.staged]
                 absent = {target for target in targets if not target.exists()}
                 backups = {target: _backup(target, self._tag(target)) for target in targets if target not in absent}
@@ -238,8 +242,8 @@ def _mkdir(folder: Path) -> None:
 
 
 def _stage(target: Path, content: Content, tag: str) -> Path:
-    """``content`` written and fsynced into a new temporary file beside ``target``, with ``target``'s permissions
-    (a new file: the usual 0666 less the umask); ``tag`` names the writer's lease in the file's name."""
+    """``content`` written into a new temporary file beside ``target`` (made durable and given ``target``'s
+    permissions by :func:`_seal`); ``tag`` names the writer's lease in the file's name."""
     if target.is_dir():
         raise OutputError(f"{target}: tidak dapat ditulis (adalah folder, bukan berkas); tidak ada yang diubah.")
     try:
@@ -255,9 +259,6 @@ def _stage(target: Path, content: Content, tag: str) -> Path:
                 f.write(content.encode("utf-8"))
             else:
                 content(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, _mode(target))
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise _failed(target, exc) from exc
@@ -265,6 +266,21 @@ def _stage(target: Path, content: Content, tag: str) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
+
+
+def _seal(tmp: Path, target: Path) -> None:
+    """The staged file ``tmp`` fsynced (opened again: a batch may stage more files than a process may keep open)
+    and given ``target``'s permissions (a new file: the usual 0666 less the umask). Raises OutputError naming
+    ``target``."""
+    try:
+        fd = os.open(tmp, os.O_WRONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, _mode(target))
+    except OSError as exc:
+        raise _failed(target, exc) from exc
 
 
 def _commit(tmp: Path, target: Path) -> None:

@@ -239,11 +239,12 @@ def test_the_request_is_copied_to_the_unit_where_the_employee_is(sleman_draft):
 
 
 def test_a_request_to_the_pejabat_yang_berwenang_addresses_a_superior(built, sleman_draft):
-    """A Kepala Perangkat Daerah writing to the kepala daerah (the pejabat yang berwenang) thanks "Bapak/Ibu", not
-    "Saudara" (the peer he writes to when the request goes to another Kepala Perangkat Daerah)."""
+    """A Kepala Perangkat Daerah writing to the kepala daerah (the pejabat yang berwenang) thanks "Ibu" (the example's
+    bupati, ``kepala_daerah.sapaan``), not "Saudara" (the peer he writes to when the request goes to another Kepala
+    Perangkat Daerah)."""
     ((_, letter),) = _row(built, "permohonan-pelibatan-lintas-unit")
     body = docx_text(dict(sc.render_all(built))[letter.filename])
-    assert "kerja sama Bapak/Ibu," in body and "Saudara" not in body
+    assert "kerja sama Ibu," in body and "Saudara" not in body
     peer = sc.build(NAME, sc.scenario_example(NAME), peraturan=peraturan_of(str(sleman_draft[1] / "draft.json")))
     body = docx_text(dict(sc.render_all(peer))[peer.letters[0].filename])
     assert "kerja sama Saudara," in body
@@ -252,7 +253,7 @@ def test_a_request_to_the_pejabat_yang_berwenang_addresses_a_superior(built, sle
 def test_the_unit_asked_answers_the_disposisi_it_received_naming_both(built):
     """What the Pimpinan Unit Organisasi yang dituju received is the pejabat yang berwenang's instruction (a lembar
     disposisi, which has no number of its own) on the request: his answer follows up that disposisi on the request,
-    naming both ("Menindaklanjuti disposisi Bapak/Ibu atas surat Kepala Dinas Kesehatan ... Nomor ... tanggal ..."),
+    naming both ("Menindaklanjuti disposisi Ibu atas surat Kepala Dinas Kesehatan ... Nomor ... tanggal ..."),
     not the request as if he had received it himself; the pejabat yang berwenang's answer to the requester, who sent
     the request to him, cites it as "surat Saudara". The set's consistency check accepts both."""
     files = dict(sc.render_all(built))  # raises on a contradiction of the set
@@ -261,7 +262,7 @@ def test_the_unit_asked_answers_the_disposisi_it_received_naming_both(built):
     (_, up), (_, on) = _row(built, "jawaban-persetujuan")
     cited = f"Nomor {request.data['nomor']} tanggal "
     body = " ".join(docx_text(files[up.filename]).split())
-    assert f"Menindaklanjuti disposisi Bapak/Ibu atas surat Kepala Dinas Kesehatan Kabupaten Sleman {cited}" in body
+    assert f"Menindaklanjuti disposisi Ibu atas surat Kepala Dinas Kesehatan Kabupaten Sleman {cited}" in body
     assert disposisi.date <= up.date
     body = " ".join(docx_text(files[on.filename]).split())
     assert f"Menindaklanjuti surat Saudara {cited}" in body and "disposisi" not in body

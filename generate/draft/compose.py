@@ -26,8 +26,8 @@ from rancang.generate.draft import (
     definitions,
     frame,
     frommodel,
-    lampiran_labels,
     lampiran_lead,
+    lampiran_lists,
     lampiran_model,
     mengingat,
     model_perbup,
@@ -358,14 +358,14 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
     repair.lampiran(lampiran, values, vocab, notes)
     terms.normalise_lampiran(lampiran, defined, notes)
     consistency.apply(body, lampiran, profile.data.get("perangkat_daerah") or [], notes, local)
-    lampiran_labels.relabel(lampiran)
+    lampiran = lampiran_lists.arrange(lampiran, notes)
     for where, what in frame.to_fill(profile):
         notes.add("isian", "isian", f"{what} belum diisi dalam profil.", cite=where)
     reg = Regulation(
         source=Source(file="", sha256="0" * 64, format="generated"),
         meta=parts["meta"], preamble=parts["preamble"],
         menimbang=frommodel.one_bahwa(frame.menimbang(profile, src.regulation(reasons), rw(reasons), title,
-                                                      resources.compose_rules()["menimbang_last"]), notes),
+                                                      model_perbup.delegation(notes)), notes),
         mengingat=mengingat.entries(profile, notes), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )

@@ -19,12 +19,10 @@ a Lampiran item with the paragraphs under it, :func:`rancang.corpus.align.lampir
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from rancang.generate.draft import lampiran as lampiran_mod
-from rancang.generate.draft import struktur
+from rancang.generate.draft import lampiran_insert, lampiran_own, struktur, struktur_text
 from rancang.generate.draft.harmonisasi import Row
 from rancang.generate.draft.model_build import similarity
 from rancang.generate.draft.model_perbup import SAME_WORDING, basis_text, options_of, provision_of
@@ -34,6 +32,10 @@ from rancang.parts import Block
 
 #: an item this short is a heading naming its unit ("Badan Penanggulangan Bencana Daerah"), not a sentence
 _HEAD_WORDS = 20
+#: what makes a heading announce a list ("... adalah:", "... yaitu:")
+_ANNOUNCES = re.compile(r"\s*(?:,?\s*(?:adalah|yaitu|meliputi|antara lain|sebagai berikut))?\s*:\s*$")
+#: regions (beside the spine) that must place an item beside its parent for it to go up (the model's support)
+_AGREE = 2
 #: a model wording at least this close to the spine's (0-1) is the same sentence worded otherwise, taken
 _VARIANT = 0.8
 #: what closes an item: its punctuation and conjunction ("; dan")
@@ -125,10 +127,13 @@ class _Compose:
                 if not all(law(n) for n in listed):
                     self.heads_gone.add(i)
                 continue
-            if len(text.split()) <= _HEAD_WORDS and law.foreign(text):
+            if len(text.split()) <= _HEAD_WORDS and (law.foreign(text) or (struktur.headed(text) and
+                                                                        text.rstrip()[-1:] not in ";.,")):
+                # an item headed by a unit (even one every region has by law: Kecamatan, Sekretariat DPRD) tells
+                # which offices that unit has in the source region (its SOTK): not carried
                 sub = _subtree(self.units, i)
                 self.gone.update(sub)
-                units = ", ".join(n.text for n in law.foreign(text))
+                units = ", ".join(n.text for n in law.foreign(text) or struktur.headed(text))
                 self.notes.add("dihapus", "struktur-daerah", f"bagian Lampiran {act} ({u.head.cite}) menggambarkan "
                                f"susunan unit organisasinya sendiri ({units}): susunan itu fakta daerah asal, tidak "
                                "dibawa. Rumuskan susunan unit organisasi daerah ini (yang "
@@ -137,7 +142,10 @@ class _Compose:
         for i, u in enumerate(self.units):  # a list or a heading left without its units: one blank
             kids = [c for c in u.children if self.units[c].level is not None]
             if kids and all(c in self.gone or c in self.heads_gone for c in kids) and i not in self.gone:
-                self._blank(kids)
+                if any(k for c in kids if c in self.heads_gone for k in self.units[c].blocks[1:]):
+                    self._unlist(i, kids)  # the list's names go, what it says of them stays: no blank item
+                else:
+                    self._blank(kids)
 
     def _in_list_of_names(self, i: int) -> bool:
         """Whether item ``i`` is one of a list of names (two or more items naming only units): its paragraphs are
@@ -147,6 +155,21 @@ class _Compose:
         named = [j for j in sibs if struktur.only_names(self.units[j].head.text or "") is not None]
         return len(named) >= 2
 
+    def _unlist(self, i: int, kids: list[int]) -> None:
+        """A heading announcing a list of the source region's units, followed by what the list's units have in
+        common ("Susunan organisasi pada Perangkat Daerah yang tidak memiliki Kepala Seksi ...: a) Badan ...; b)
+        ... Kelompok Jabatan Fungsional ... berkedudukan ..."): the names go and the heading no longer announces
+        them, so the rule stands for every such unit of the region; a decision names the source's units."""
+        head = self.units[i].head
+        names = [n.text for c in kids for n in struktur.names(self.units[c].head.text or "") if n.proper]
+        head.text = _ANNOUNCES.sub("", head.text or "")
+        listed = f" Perangkat daerah dalam profil: {'; '.join(self.allowed.listed)}." if self.allowed.listed else \
+            " Profil tidak memuat perangkat daerah."
+        self.notes.add("putusan", "struktur-daerah", f"daftar unit organisasi peraturan sumber ({len(names)} nama: "
+                       f"{', '.join(names[:6])}{' ...' if len(names) > 6 else ''}) tidak dibawa; ketentuannya berlaku "
+                       f"bagi setiap unit organisasi yang demikian. Sebutkan unit organisasi daerah ini bila "
+                       f"diperlukan.{listed}", head.text, block=head)
+
     def _blank(self, kids: list[int]) -> None:
         first = self.units[kids[0]].head
         names = [n.text for c in kids for n in struktur.names(self.units[c].head.text or "") if n.proper]
@@ -154,9 +177,11 @@ class _Compose:
         self.blanks[self.units[kids[0]].blocks[0]] = blank
         listed = f" Perangkat daerah dalam profil: {'; '.join(self.allowed.listed)}." if self.allowed.listed else \
             " Profil tidak memuat perangkat daerah."
+        source = f"; daftar peraturan sumber ({len(names)} nama: {', '.join(names[:6])}" \
+            f"{' ...' if len(names) > 6 else ''}) tidak dibawa" if names else \
+            "; uraian peraturan sumber tentang susunan unit organisasinya tidak dibawa"
         self.notes.add("isian", "struktur-daerah", "daftar unit organisasi ini diisi dengan unit organisasi daerah "
-                       f"ini; daftar peraturan sumber ({len(names)} nama: {', '.join(names[:6])}"
-                       f"{' ...' if len(names) > 6 else ''}) tidak dibawa.{listed}", blank.text, block=blank)
+                       f"ini{source}.{listed}", blank.text, block=blank)
 
     # ----------------------------------------------------------------------------------------- options
 
@@ -250,6 +275,38 @@ class _Compose:
                            f"menggantikan rumusan {self.src.act(self.spine)} {u.head.cite}.", mine, cite="Lampiran")
             u.head.text = new
 
+    # ----------------------------------------------------------------------------------------- levels
+
+    def levels(self) -> None:
+        """An item the spine puts under its parent (as its last item) where the other regions that have both put
+        it beside or above their equivalent of the parent ("c. Pelaksanaan Tugas" under "2. Pengajuan Sukarela"
+        in one act, "3. Pelaksanaan Tugas" after "2. Penugasan" in two others) goes up to its parent's level, with
+        everything under it: the model's outline, not one act's (issue 27 item 4)."""
+        for i, u in enumerate(self.units):
+            if i in self.gone or u.provision is None or u.parent is None or u.level is None:
+                continue
+            parent = self.units[u.parent]
+            kids = [c for c in parent.children if c not in self.gone]
+            if parent.provision is None or parent.level is None or not kids or kids[-1] != i:
+                continue
+            acts = {m["daerah"]: m["peraturan"] for m in u.provision["dukungan"]}
+            mine = {m["daerah"]: m["cite"] for m in u.provision["dukungan"] if m["daerah"] != self.spine}
+            theirs = {m["daerah"]: m["cite"] for m in parent.provision["dukungan"] if m["daerah"] != self.spine}
+            both = sorted(set(mine) & set(theirs))
+            beside = [a for a in both if not mine[a].startswith(theirs[a] + " ")]
+            if len(beside) < _AGREE or 2 * len(beside) <= len(both):
+                continue
+            step = u.level - parent.level
+            for j in _subtree(self.units, i):
+                for k in self.units[j].blocks:
+                    if self.blocks[k].type == "item" or self.blocks[k].level:
+                        self.blocks[k].level -= step
+            self.notes.add("perbaikan", "lampiran-daftar", f"butir {u.head.label} \u201c{u.head.text}\u201d ditulis "
+                           f"{self.src.act(self.spine)} di bawah butir {parent.head.label} \u201c"
+                           f"{' '.join(parent.head.text.split()[:6])}\u201d; {len(beside)} peraturan daerah lain "
+                           f"({'; '.join(acts[a] for a in beside)}) menempatkannya "
+                           "sejajar: dijadikan sejajar dengan butir itu.", u.head.text, cite="Lampiran")
+
     # ----------------------------------------------------------------------------------------- what is left
 
     def blocks_out(self) -> list[Block]:
@@ -265,25 +322,6 @@ class _Compose:
         return out
 
 
-def _names_in_text(blocks: list[Block], allowed: struktur.Allowed, notes: Notes) -> None:
-    """A unit the region does not have, named inside a sentence: a blank, listed."""
-    blank = struktur.data()["blank"]
-    for b in blocks:
-        if b.type in ("signature",) or not b.text:
-            continue
-        about = [m.span() for m in lampiran_mod.ABOUT.finditer(b.text)]  # removed whole later, with its note
-        found = [n for n in allowed.foreign(b.text) if not any(s <= n.start < e for s, e in about)]
-        if not found:
-            continue
-        text = b.text
-        for n in reversed(found):
-            text = text[:n.start] + blank + text[n.end:]
-        notes.add("isian", "struktur-daerah", "unit organisasi peraturan sumber yang tidak tercantum dalam perangkat "
-                  f"daerah profil ({', '.join(n.text for n in found)}) diganti titik-titik: isi dengan unit "
-                  "organisasi daerah ini.", b.text, block=b)
-        b.text = text
-
-
 def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: Sources, listed: list[str],
             jenis: str, notes: Notes, provisions: dict[int, tuple[dict[str, Any], str]] | None = None) -> list[Block]:
     """The spine's Lampiran ``blocks`` made the model's (see the module docstring): a new list (the spine's blocks
@@ -296,10 +334,18 @@ def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: 
     c.structure()
     if model is not None:
         c.options()
+        c.lead_gone |= lampiran_own.paragraphs(c.units, c.blocks, spine, src, notes, c.gone)
         c.wording()
-        missing(model, spine, notes)
+        c.levels()
     out = c.blocks_out()
-    _names_in_text(out, allowed, notes)
+    if model is not None:
+        kept = {id(b) for b in out}
+        heads = {u.provision["id"]: u.head for i, u in enumerate(c.units)
+                 if u.provision is not None and i not in c.gone and id(u.head) in kept}
+        out, inserted = lampiran_insert.insert(out, heads, model, spine, src, notes, provisions)
+        lampiran_insert.missing(model, spine, notes, inserted)
+    struktur_text.office_lists(out, notes)
+    struktur_text.names_in_text(out, allowed, notes)
     if provisions is not None:
         kept = {id(b) for b in out}
         for i, u in enumerate(c.units):
@@ -325,45 +371,3 @@ def rows(blocks: list[Block], provisions: dict[int, tuple[dict[str, Any], str]],
                        [f"{m['peraturan']} {m['cite']}" for m in p["dukungan"] if m["daerah"] != spine], source,
                        [f"[{n.rule}] {n.why}" for n in decided if n.block is b]))
     return out
-
-
-#: the steps of a Lampiran cite ("BAB II", "huruf B", "daftar kedua", "angka 1")
-_STEP = re.compile(r"BAB\s+[IVXLC]+|daftar\s+\w+|huruf\s+\w+|angka\s+\w+")
-#: a part of an act, for grouping: its cite's first steps ("Lampiran BAB II huruf B angka 1")
-_PART = 3
-
-
-def _groups(items: list[dict[str, Any]], region: Callable[[dict[str, Any]], str],
-            cite: Callable[[dict[str, Any]], str]) -> list[list[dict[str, Any]]]:
-    """The entries of one region under one part of its act (the first :data:`_PART` steps of their cite), as one
-    group, in the order of their first entry: one decision per part, not per item."""
-    out: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
-    for it in items:
-        out.setdefault((region(it), tuple(_STEP.findall(cite(it))[:_PART])), []).append(it)
-    return list(out.values())
-
-
-def missing(model: dict[str, Any], spine: str, notes: Notes) -> None:
-    """The model's Lampiran provisions the spine's Lampiran lacks, and the other regions' Lampiran options, as
-    decisions: one per part of the act they come from. Lists of units (a region's structure) are not offered."""
-    def structural(text: str) -> bool:
-        return struktur.only_names(text) is not None
-
-    lacking = [p for p in model["ketentuan"] if p["bagian"] == "lampiran" and
-               spine not in {m["daerah"] for m in p["dukungan"]} and not structural(p["rumusan"])]
-    for g in _groups(lacking, lambda p: p["sumber"]["daerah"], lambda p: p["sumber"]["cite"]):
-        p = g[0]
-        ids = ", ".join(q["id"] for q in g)
-        regions = sorted({m["peraturan"] for q in g for m in q["dukungan"]})
-        notes.add("putusan", "model-ketentuan", f"ketentuan Lampiran model ({ids}) dimuat {len(regions)} "
-                  f"peraturan daerah ({'; '.join(regions)}), mis. {p['sumber']['peraturan']} {p['sumber']['cite']}, "
-                  "tetapi tidak dimuat Lampiran rancangan ini (susunan Lampirannya berbeda); putuskan apakah "
-                  "dirumuskan.", " ".join(q["rumusan"] for q in g), cite="Lampiran")
-    others = [o for o in model["opsi"] if o["bagian"] == "lampiran" and o["daerah"] != spine
-              and not structural(o["rumusan"])]
-    for g in _groups(others, lambda o: o["daerah"], lambda o: o["cite"]):
-        o = g[0]
-        notes.add("opsi", "model-opsi", f"bagian Lampiran {o['peraturan']} ({o['cite']}"
-                  f"{f', {len(g)} butir' if len(g) > 1 else ''}) hanya dimuat peraturan itu, tidak oleh peraturan "
-                  "daerah lain dalam korpus, jadi tidak termasuk model; bila daerah ini memerlukannya, putuskan dan "
-                  "rumuskan sebagai kebijakan daerah sendiri.", " ".join(x["rumusan"] for x in g), cite="Lampiran")

@@ -120,3 +120,39 @@ def only_names(text: str) -> list[Name] | None:
     for n in reversed(found):
         rest = rest[:n.start] + rest[n.end:]
     return found if re.fullmatch(r"[\s,]*(?:(?:pada|di|dan|serta|,)\s*)*", rest) else None
+
+
+def headed(text: str) -> list[Name]:
+    """The units ``text`` names as units (proper or a kind every region has), not as an office's ("Kepala Dinas",
+    "Sekretaris DPRD": the word before the kind is an office, ``data/struktur.yaml`` offices).
+
+    >>> [n.text for n in headed("Susunan Organisasi pada Inspektorat Daerah:")]
+    ['Inspektorat Daerah']
+    >>> headed("Tanggung jawab Kepala Dinas meliputi:")
+    []
+    """
+    offices = set(data()["offices"])
+    return [n for n in names(text) if (re.split(r"[\s/(]+", text[:n.start].strip()) or [""])[-1] not in offices]
+
+
+#: a parenthesis: what it holds
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+
+
+def office_lists(text: str) -> list[re.Match]:
+    """The parentheses of ``text`` that list offices or units by "/" ("(Sekretaris DPRD/Kepala Dinas/Kepala Badan/
+    Kepala UPT)", "(Kepala Bidang/Sekretaris)"): the source region's own offices named as examples of a role.
+
+    >>> [m.group(0) for m in office_lists("Pimpinan Unit Organisasi (Sekretaris DPRD/Kepala Dinas/Badan)")]
+    [' (Sekretaris DPRD/Kepala Dinas/Badan)']
+    >>> office_lists("dokumen (fisik/elektronik)")
+    []
+    """
+    words = set(data()["offices"]) | {k.split()[0] for k in data()["kinds"]} | {"Bagian", "Bidang", "Subbagian",
+                                                                                 "Seksi", "Unit", "Subbidang"}
+    out = []
+    for m in _PAREN.finditer(text):
+        parts = [p.strip() for p in m.group(1).split("/")]
+        if len(parts) >= 2 and all(p.split() and p.split()[0] in words for p in parts):
+            out.append(m)
+    return out

@@ -15,7 +15,8 @@ from rancang.generate.naskah.catalogue import get_type, scenarios_data
 from rancang.generate.naskah.fill import fill, rujukan, text
 from rancang.generate.naskah.layouts import FORM_TITLES
 from rancang.generate.naskah.parties import Parties, Party
-from rancang.generate.shared import kbcite
+from rancang.generate.shared import givencite, kbcite
+from rancang.kb import store
 
 PERSON_KEYS = ("nama", "nip", "pangkat", "jabatan", "unit", "peran", "hasil")
 _KIND = {"nota": "Nota Dinas", "keputusan": "Keputusan"}
@@ -29,29 +30,30 @@ def national() -> str:
 
 def formation_laws(profile: Any, blanks: list[str] | None = None) -> list[str]:
     """The laws forming the region (``dasar_hukum_daerah`` of its profile: an Undang-Undang whose title opens with
-    "Pembentukan"), as a Mengingat cites them: from the knowledge base where it holds the act (verified facts,
-    blanks for the rest), else as the profile writes them, with their latest amendment ("sebagaimana telah diubah
-    dengan ..."); a publication the profile does not give is a blank added to ``blanks``."""
+    "Pembentukan"), as a Mengingat cites them: as the profile writes them, each fact checked against the knowledge
+    base of acts (:mod:`rancang.generate.shared.givencite`: a verified fact the profile contradicts replaces it, a
+    disputed or unverified one never does), what the profile leaves out from the knowledge base (verified) or a
+    blank, with the latest amendment the profile gives, else the knowledge base's; every blank, disagreement and
+    unverified fact added to ``blanks``."""
     out = []
+    base = store.load()
     for c in profile.data.get("dasar_hukum_daerah") or []:
         if not str(c.get("jenis", "")).startswith("Undang-Undang") or \
                 not text(c.get("tentang")).lower().startswith("pembentukan"):
             continue
-        key = f"uu-{c.get('tahun')}-{text(c.get('nomor')).lower()}"
-        if kbcite.is_key(key):
-            cited = kbcite.mengingat(key, profile.tahun)
-            out.append(cited.text)
-            if blanks is not None:
-                blanks += [b for b in cited.blanks if b not in blanks]
-            continue
-        words = []
-        for a in [c, *(c.get("perubahan") or [])[-1:]]:
-            pub = text(a.get("lembaran"))
-            name = f"{text(a.get('jenis'))} Nomor {text(a.get('nomor'))} Tahun {a.get('tahun')}"
-            if not pub and blanks is not None:
-                blanks.append(f"pengundangan {name} (dalam Mengingat Keputusan): lengkapi dasar_hukum_daerah profil")
-            words.append(f"{name} tentang {text(a.get('tentang'))}" + (f" ({pub})" if pub else ""))
-        out.append(" sebagaimana telah diubah dengan ".join(words))
+        words, notes = givencite.cite(c)
+        amendments = c.get("perubahan") or []
+        if amendments:
+            verb = "sebagaimana telah diubah dengan" if len(amendments) == 1 else \
+                "sebagaimana telah beberapa kali diubah terakhir dengan"
+            more, more_notes = givencite.cite(amendments[-1])
+            words, notes = f"{words} {verb} {more}", notes + more_notes
+        elif kbcite.is_key(key := f"uu-{c.get('tahun')}-{text(c.get('nomor')).lower()}"):
+            more, more_notes, _last = kbcite.chain(base, key, profile.tahun, region=profile.daerah)
+            words, notes = words + more, notes + more_notes
+        out.append(words)
+        if blanks is not None:
+            blanks += [b for b in notes if b not in blanks]
     return out
 
 
@@ -172,11 +174,12 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["tujuan"] = to
     if layout == "nota" and dari.unit:
         d["dari"] = dari.jabatan
-    # a superior (the kepala daerah, or the pejabat yang berwenang who acts for him) is "Bapak/Ibu", a peer "Saudara"
-    d["sapaan"] = "Bapak/Ibu" if kepada.role.endswith(".pyb") or kepada.role == "penetap" else "Saudara"
+    # a superior is "Bapak"/"Ibu" (a Gubernur to a bupati's letter, the kepala daerah to his region's), a peer or
+    # one below "Saudara" (a Gubernur's letter to a bupati)
+    d["sapaan"] = parties.sapaan(kepada, dari)
     if "tujuan" in (parties.data.get("pihak") or {}):  # a request routed through a pejabat yang berwenang
         gov, pd, _ = parties.side("tujuan")
-        d["unit_dimohon"] = ("unit organisasi Saudara" if kepada.pd == pd["kode"] and kepada.gov is gov
+        d["unit_dimohon"] = (f"unit organisasi {d['sapaan']}" if kepada.pd == pd["kode"] and kepada.gov is gov
                              else f"{pd['nama']} {gov.daerah}")
     copies = [parties.address(parties.resolve(r), dari) for r in step.get("tembusan") or []]
     if copies:
@@ -210,7 +213,7 @@ def cite(src: Any, sender: Party, to: Party | None, parties: Parties, via: Any =
     the instructing official, "Bapak/Ibu" when the reply goes to him)."""
     if via is not None:
         same = to is not None and via.dari.pejabat.get("nama") == to.pejabat.get("nama")
-        who = "Bapak/Ibu" if same else parties.address(via.dari, sender).removeprefix("Saudara ")
+        who = sapaan if same else parties.address(via.dari, sender).removeprefix("Saudara ")
         return {**cite(src, sender, to, parties, sapaan=sapaan), "disposisi": who}
     kind = _KIND.get(src.layout, "surat")
     if src.layout == "perintah":

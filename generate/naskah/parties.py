@@ -10,6 +10,7 @@ number, and how the party is addressed from another unit (N5).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,30 @@ from typing import Any
 from rancang.errors import InputError
 from rancang.generate.naskah.fill import text
 from rancang.generate.shared import profile as profiles
+
+#: the address of a Sekretariat Daerah the data does not give, on its kop (listed in skenario.md)
+BLANK_ADDRESS = "Alamat ...................."
+#: roles that are an employee, not an office
+PERSONS = ("pegawai", "ketua", "anggota")
+#: the sex digit of a NIP (its 15th, Peraturan Kepala BKN 22/2007; see ``fill.nip_problem``) as the honorific
+_SEX = {"1": "Bapak", "2": "Ibu"}
+
+
+def honorific(pejabat: dict[str, Any]) -> str | None:
+    """"Bapak" or "Ibu" for an official: the data's ``sapaan``, else the sex digit of the NIP (the 15th: 1 pria,
+    2 wanita); None when neither tells (a kepala daerah has no NIP)."""
+    own = text(pejabat.get("sapaan"))
+    if own:
+        return own
+    digits = re.sub(r"\D", "", text(pejabat.get("nip")))
+    return _SEX.get(digits[14]) if len(digits) == 18 else None
+
+
+def provincial(gov: Gov) -> bool:
+    """Is ``gov`` a province (its head a Gubernur)?"""
+    office = text(gov.kepala.get("jabatan")).removeprefix(text(gov.kepala.get("status"))).strip()
+    return office.startswith("Gubernur")
+
 
 #: kode unit of the Sekretariat Daerah, which numbers the letters of the kepala daerah and the Sekretaris Daerah
 SETDA = "SETDA"
@@ -35,6 +60,8 @@ class Gov:
     pds: dict[str, dict[str, Any]]
     lambang: str = ""
     setda: str = SETDA
+    #: the address of its Sekretariat Daerah on the kop of the letters its Sekretaris Daerah signs
+    alamat_setda: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,7 +119,8 @@ def own_government(data: dict[str, Any], prof: profiles.Profile, folder: Path | 
     from the data, else the profile's ``naskah_dinas.lambang`` (relative to the profile's ``folder``)."""
     status = prof.data["kepala_daerah"]["jabatan"].split(" ", 1)[0] if prof.data["kepala_daerah"]["jabatan"].startswith(
         ("Pj.", "Plt.")) else None
-    kepala = {"jabatan": prof.pejabat, "nama": prof.data["kepala_daerah"]["nama"]}
+    kepala = {"jabatan": prof.pejabat, "nama": prof.data["kepala_daerah"]["nama"],
+              **{k: v for k, v in (data.get("kepala_daerah") or {}).items() if k == "sapaan"}}
     if status:
         kepala["status"] = status
     sk = prof.data.get("sekretaris_daerah") or {}
@@ -102,7 +130,8 @@ def own_government(data: dict[str, Any], prof: profiles.Profile, folder: Path | 
         sekda["status"] = sk["jabatan"].split(" ", 1)[0]
     lambang = text(data.get("lambang")) or _lambang(prof, folder)
     return Gov("", f"Pemerintah {prof.daerah}", prof.daerah, prof.ibu_kota, kepala, sekda,
-               _pds(data.get("perangkat_daerah"), "perangkat_daerah"), lambang, text(data.get("kode_setda")) or SETDA)
+               _pds(data.get("perangkat_daerah"), "perangkat_daerah"), lambang, text(data.get("kode_setda")) or SETDA,
+               text(data.get("alamat_setda")))
 
 
 def _lambang(prof: profiles.Profile, folder: Path | None) -> str:
@@ -123,7 +152,7 @@ def other_governments(data: dict[str, Any]) -> dict[str, Gov]:
             sekda["jabatan"] = f"{sekda['jabatan']} {daerah}"
         out[g["kode"]] = Gov(g["kode"], g["pemerintah"], daerah, g.get("ibu_kota") or daerah, dict(g["kepala"]),
                              sekda, _pds(g.get("perangkat_daerah"), f"instansi_lain {g['kode']}"),
-                             text(g.get("lambang")), text(g.get("kode_setda")) or SETDA)
+                             text(g.get("lambang")), text(g.get("kode_setda")) or SETDA, text(g.get("alamat_setda")))
     return out
 
 
@@ -232,7 +261,9 @@ class Parties:
         raise InputError(f"peran '{role}' tidak dikenal dalam data skenario.")
 
     def _setda(self, gov: Gov) -> dict[str, Any]:
-        return _kop(gov.pemerintah, "Sekretariat Daerah", None, gov.lambang)
+        """The kop of the Sekretariat Daerah with its address (Permendagri 1/2023: a kop names the instansi and its
+        address), a blank of dots the Bagian Hukum fills when the data gives none (``alamat_setda``)."""
+        return _kop(gov.pemerintah, "Sekretariat Daerah", gov.alamat_setda or BLANK_ADDRESS, gov.lambang)
 
     def _pyb(self, role: str, gov: Gov) -> Party:
         if self.delegasi.get("pejabat_berwenang") == "sekretaris_daerah" and gov.sekda.get("nama"):
@@ -264,6 +295,31 @@ class Parties:
                      person["_pd"]["kode"], person.get("unit_kerja"), self.people)
 
     # --- addressing ----------------------------------------------------------------------------------------
+    def superior(self, to: Party, sender: Party) -> bool:
+        """Is ``to`` above ``sender`` (addressed "Bapak"/"Ibu", not "Saudara")? The kepala daerah (or the pejabat
+        yang berwenang acting for him) above everyone of his region, a Gubernur above a bupati or wali kota (and
+        their officials); the head of a perangkat daerah above the heads of its unit kerja; every official above an
+        employee writing in his own name. Peers and those below are "Saudara"."""
+        if to.role in PERSONS:
+            return False
+        if sender.role in PERSONS:
+            return True
+        if to.role.endswith(".pyb") or to.role == "penetap":
+            if to.gov is sender.gov:
+                return not (sender.role.endswith(".pyb") or sender.role == "penetap")
+            return provincial(to.gov) and not provincial(sender.gov)
+        return to.role.endswith(".pd") and sender.role.endswith(".unit") and to.gov is sender.gov \
+            and to.pd == sender.pd
+
+    def sapaan(self, to: Party, sender: Party) -> str:
+        """How a letter of ``sender`` addresses ``to`` in its sentences: "Saudara" to a peer or below, to a superior
+        "Bapak" or "Ibu" (:func:`honorific` of the official addressed: the kepala daerah for the pejabat yang
+        berwenang), "Bapak/Ibu" when the data does not tell which."""
+        if not self.superior(to, sender):
+            return "Saudara"
+        person = to.gov.kepala if to.role.endswith(".pyb") or to.role == "penetap" else to.pejabat
+        return honorific(person) or "Bapak/Ibu"
+
     def address(self, to: Party, sender: Party) -> str:
         """How ``to`` is named in a letter of ``sender``: the office alone within one perangkat daerah, with the
         perangkat daerah and the region outside it, "Saudara <nama>" for an employee."""

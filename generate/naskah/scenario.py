@@ -26,7 +26,7 @@ from rancang.generate.naskah import chain, consistency, dating, forms, isian, re
 from rancang.generate.naskah.catalogue import absent, catalogue, get_type, scenarios_data
 from rancang.generate.naskah.dating import workdays_after  # noqa: F401  (the API: sc.workdays_after)
 from rancang.generate.naskah.fill import check_nips, text
-from rancang.generate.naskah.parties import Parties, Party
+from rancang.generate.naskah.parties import BLANK_ADDRESS, Parties, Party
 from rancang.generate.naskah.summary import skenario_md
 from rancang.generate.shared import resources
 from rancang.generate.shared.profile import example_names as profile_examples
@@ -212,7 +212,7 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
             built.steps.append(st)
             if move is not None:
                 st.letter = run.letter(i, move, found, moved=moved)
-    built.blanks += forms.notes(scen, plan, run.letters)
+    built.blanks += forms.notes(scen, plan, run.letters) + _form_blanks(built.letters)
     missing = run.missing
     note = chain.pyb_note(built.letters, parties)
     if note:
@@ -221,6 +221,21 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         listed = "; ".join(f"{k} (untuk {', '.join(v)})" for k, v in missing.items())
         raise InputError(f"data skenario '{name}' belum lengkap; isian yang belum ada: {listed}.")
     return built
+
+
+def _form_blanks(letters: list[Letter]) -> list[str]:
+    """Lines of skenario.md for what the data did not give a letter's form: the address of a Sekretariat Daerah on
+    its kop, and "Bapak/Ibu" for an official whose sex neither the data (``sapaan``) nor a NIP tells."""
+    out = []
+    kop = [x.filename for x in letters if (x.data.get("instansi") or {}).get("alamat") == BLANK_ADDRESS]
+    if kop:
+        out.append(f"alamat Sekretariat Daerah pada kop ({', '.join(kop)}): isi alamat_setda dalam data skenario "
+                   f"(instansi_lain[].alamat_setda untuk instansi lain)")
+    both = [x.filename for x in letters if x.data.get("sapaan") == "Bapak/Ibu"]
+    if both:
+        out.append(f"sapaan \"Bapak/Ibu\" ({', '.join(both)}): pilih \"Bapak\" atau \"Ibu\" dengan "
+                   f"kepala_daerah.sapaan (atau kepala.sapaan instansi lain) dalam data skenario")
+    return out
 
 
 #: the mark of a later move of one step's letter (the regulation has it forwarded: "kemudian ... menyampaikan ...")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from rancang.address import Address
 from rancang.ingest.konsiderans import citation
@@ -113,9 +114,14 @@ def resolve(reg: Regulation) -> None:
             node.refs = sorted(refs + _items_in_diktum(node.text or "", here, refs, ids), key=lambda r: r.start)
 
 
-#: a reference to a diktum: "Diktum KESATU", "Diktum KEDUA huruf a", "Diktum Ketiga angka 2" (its ordinal in any case)
-_DIKTUM_REF = re.compile(rf"\bDiktum\s+(?P<num>(?i:{DIKTUM_NUMBER}))(?![\w-])"
-                         r"(?:\s+huruf\s+(?P<huruf>[a-z]{1,3})\b)?(?:\s+angka\s+(?P<angka>\d{1,3})\b)?")
+@cache
+def _diktum_ref() -> re.Pattern[str]:
+    """A reference to a diktum: "Diktum KESATU", "Diktum KEDUA huruf a", "Diktum Ketiga angka 2" (its ordinal in
+    any case). Compiled on first use, as :func:`rancang.kinds.diktum_heading` (issue 33)."""
+    return re.compile(rf"\bDiktum\s+(?P<num>(?i:{DIKTUM_NUMBER}))(?![\w-])"
+                      r"(?:\s+huruf\s+(?P<huruf>[a-z]{1,3})\b)?(?:\s+angka\s+(?P<angka>\d{1,3})\b)?")
+
+
 #: an act named right after the reference: the diktum is that act's ("Diktum KESATU Keputusan Bupati Nomor 5 ...")
 _ACT_AFTER = re.compile(r"\s*(?:Keputusan|Peraturan|Instruksi|Undang-Undang)\b")
 
@@ -132,7 +138,7 @@ def diktum_refs(text: str, ids: set[str], dikta: dict[int, str] | None = None) -
     refs: list[Ref] = []
     if "iktum" not in text:
         return refs
-    for m in _DIKTUM_REF.finditer(text):
+    for m in _diktum_ref().finditer(text):
         if _ACT_AFTER.match(text, m.end()):
             refs.append(Ref(text=m.group(0), kind="external", start=m.start(), end=m.end(),
                             citation=citation(text[m.end():m.end() + 300].lstrip(" ,"))))

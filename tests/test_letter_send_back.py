@@ -1,0 +1,137 @@
+"""What a Kepala Bagian Hukum sent back after reading every set of session 8 (issue 28, M1-M8 and the cosmetic
+ones): forms of address by rank, the kop of the Sekretariat Daerah, the formation law with its amendment, the chain
+of the lintas-PD request through the lending Pimpinan Unit Organisasi, the proposer of a team, one story between
+the Keputusan and the reports, the approval of the Pejabat Penilai Kinerja in a pengajuan sukarela, and the parts of
+a Keputusan. Each rule is checked on the generated DOCX text."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from rancang.generate.draft import build as drafting
+from rancang.generate.naskah import scenario as sc
+from rancang.generate.naskah.parties import honorific
+from rancang.generate.shared import profile as profiles
+
+sys.path.insert(0, str(Path(__file__).parent))
+from letter_helpers import docx_text, peraturan_of  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def model_draft(tmp_path_factory, draft_sources) -> Path:
+    """The Sleman example's own draft on the default base (the model Perbup), written: its folder."""
+    d = drafting.build(profiles.load(profiles.example_path("sleman")), sources=draft_sources)
+    folder = tmp_path_factory.mktemp("sleman-model-send-back")
+    drafting.write(d, folder)
+    return folder
+
+
+def _render(built: sc.Built) -> dict[str, str]:
+    return {f: " ".join(docx_text(c).split()) for f, c in sc.render_all(built)}
+
+
+@pytest.fixture(scope="module")
+def base_sets():
+    """Every scenario's example data without a regulation (the bundled base chain): name -> (Built, {file: text})."""
+    out = {}
+    for name in sc.scenarios():
+        built = sc.build(name, sc.scenario_example(name))
+        out[name] = built, _render(built)
+    return out
+
+
+@pytest.fixture(scope="module")
+def model_sets(model_draft):
+    """Every scenario's example data under the Sleman model draft: name -> (Built, {file: text})."""
+    per = peraturan_of(str(model_draft / "draft.json"))
+    out = {}
+    for name in sc.scenarios():
+        built = sc.build(name, sc.scenario_example(name), peraturan=per)
+        out[name] = built, _render(built)
+    return out
+
+
+def _letter(built: sc.Built, jenis: str, k: int = 0) -> sc.Letter:
+    return [x for x in built.letters if x.jenis == jenis][k]
+
+
+# --- M1: forms of address by rank (Permendagri 1/2023: "Yth." and the addressee's jabatan) ------------------------
+
+def test_a_bupati_addresses_a_gubernur_as_a_superior_and_the_gubernur_answers_saudara(base_sets):
+    """The Bupati's request (a.n. by the Sekretaris Daerah) to the Gubernur of another region: "Yth. Gubernur ...",
+    and "Bapak" in its sentences (the Gubernur is above a bupati); the Gubernur's answer to the Bupati cites "surat
+    Saudara" (a Gubernur writes to a bupati as to one below), never "surat Bapak/Ibu"."""
+    built, texts = base_sets["penunjukan-lintas-instansi"]
+    up = _letter(built, "permohonan-pelibatan-lintas-instansi")
+    body = texts[up.filename]
+    assert "Yth. Gubernur Daerah Istimewa Yogyakarta" in body
+    assert "pada instansi Bapak" in body and "kerja sama Bapak," in body and "Saudara" not in body
+    down = _letter(built, "jawaban-persetujuan")
+    body = texts[down.filename]
+    assert "Yth. Bupati Sleman" in body
+    assert "Menindaklanjuti surat Saudara Nomor" in body and "Bapak" not in body and "Ibu" not in body
+
+
+def test_a_named_official_is_bapak_or_ibu_by_the_data_or_the_nip_and_an_unknown_one_is_listed(base_sets):
+    """A superior is "Bapak" or "Ibu", not "Bapak/Ibu": the data's ``sapaan``, else the 15th digit of the NIP (1
+    pria, 2 wanita); a kepala daerah without either stays "Bapak/Ibu" and skenario.md lists the letter to choose."""
+    assert honorific({"nip": "19820304 200801 1 004"}) == "Bapak"
+    assert honorific({"nip": "197801012005012001"}) == "Ibu"
+    assert honorific({"nama": "Ratri Wulandari"}) is None
+    assert honorific({"nama": "Ratri Wulandari", "sapaan": "Ibu"}) == "Ibu"
+    built, texts = base_sets["tim-kerja-lintas-pd"]
+    ask = _letter(built, "permohonan-penetapan-keputusan")
+    assert "mohon Ibu berkenan" in texts[ask.filename] and "Bapak/Ibu" not in texts[ask.filename]
+    data = sc.scenario_example("tim-kerja-lintas-pd")
+    del data["kepala_daerah"]
+    unknown = sc.build("tim-kerja-lintas-pd", data)
+    ask = _letter(unknown, "permohonan-penetapan-keputusan")
+    assert "mohon Bapak/Ibu berkenan" in _render(unknown)[ask.filename]
+    assert any("sapaan \"Bapak/Ibu\"" in b and ask.filename in b for b in unknown.blanks)
+
+
+def test_within_a_region_the_head_of_a_unit_kerja_addresses_his_kepala_dinas_as_a_superior(base_sets):
+    """A nota dinas of a Kepala Bidang to his Kepala Dinas says "Ibu" (her NIP's 15th digit is 2), a nota dinas
+    between two Kepala Bidang "Saudara"."""
+    built, texts = base_sets["penunjukan-lintas-unit"]
+    usul = _letter(built, "usulan-pejabat-penilai-kinerja")
+    assert "Apabila Ibu berkenan" in texts[usul.filename]
+    peer = _letter(built, "nota-dinas-permohonan-pelibatan")
+    assert "unit kerja Saudara" in texts[peer.filename] and "Bapak" not in texts[peer.filename]
+
+
+# --- M6: the kop of the Sekretariat Daerah has its address ----------------------------------------------------------
+
+def test_the_kop_of_the_sekretariat_daerah_has_its_address_or_a_listed_blank(base_sets):
+    """Every letter under the kop of a Sekretariat Daerah prints its address under "SEKRETARIAT DAERAH"; data
+    without ``alamat_setda`` gets a blank of dots, listed in skenario.md."""
+    built, texts = base_sets["penunjukan-lintas-instansi"]
+    setda = [x for x in built.letters if (x.data.get("instansi") or {}).get("nama") == "Sekretariat Daerah"]
+    assert len(setda) >= 2
+    for x in setda:
+        assert x.data["instansi"].get("alamat"), x.filename
+        assert f"SEKRETARIAT DAERAH {x.data['instansi']['alamat']}" in texts[x.filename]
+    data = sc.scenario_example("penunjukan-lintas-instansi")
+    del data["alamat_setda"]
+    bare = sc.build("penunjukan-lintas-instansi", data)
+    own = [x for x in bare.letters if x.dari.gov is not None and x.data.get("instansi", {}).get("alamat", "")
+           .startswith("Alamat ....")]
+    assert own and any("alamat Sekretariat Daerah" in b and own[0].filename in b for b in bare.blanks)
+
+
+# --- M8: the formation law with its amendment ------------------------------------------------------------------------
+
+def test_the_keputusan_cites_the_formation_law_with_its_amendment(base_sets):
+    """UU 15/1950 (the kabupaten of the Daerah Istimewa Yogyakarta, Sleman among them) was amended by UU 18/1951
+    (its Pasal 1 rewrites Pasal 1 and 2 of UU 15/1950; promulgated "LN 1951/101", data-peraturan uu/1951/18.md): the
+    Mengingat cites both, "sebagaimana telah diubah dengan"."""
+    built, texts = base_sets["tim-kerja-lintas-pd"]
+    body = texts[_letter(built, "keputusan-tim-lintas-pd").filename]
+    assert ("Undang-Undang Nomor 15 Tahun 1950 tentang Pembentukan Daerah-daerah Kabupaten dalam Lingkungan Daerah "
+            "Istimewa Jogjakarta (Berita Negara Republik Indonesia Tahun 1950 Nomor 44) sebagaimana telah diubah "
+            "dengan Undang-Undang Nomor 18 Tahun 1951 tentang Perubahan Undang-Undang Nomor 15 Tahun 1950") in body
+    assert "(Lembaran Negara Republik Indonesia Tahun 1951 Nomor 101)" in body
+
