@@ -43,7 +43,7 @@ def pairs_of(name: str, store: Store, with_topics: bool) -> dict[tuple[str, str,
 
 
 def main(argv: list[str]) -> None:
-    names = [a for a in argv if not a.startswith("--") and not a.endswith(".base")] or sorted(p.name for p in DATA.glob("diff_pairs_*.json"))
+    names = [a for a in argv if a.startswith("diff_pairs_")] or sorted(p.name for p in DATA.glob("diff_pairs_*.json"))
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "c.sqlite") as store:
         for name in names:
             judged = json.loads((DATA / name).read_text(encoding="utf-8"))["pairs"]
