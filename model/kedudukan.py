@@ -112,7 +112,8 @@ class _Reader:
             nxt = subjects[i + 1][0] if i + 1 < len(subjects) else -1
             own = [k for s, _, k in words if e <= s < nxt]
             got = own or shared
-            out.setdefault(key, [k for k in got if k not in self.categories] if set(got) - self.categories else got)
+            got = [k for k in got if k not in self.categories] if set(got) - self.categories else got
+            out[key] = list(dict.fromkeys(out.get(key, []) + got))  # a role printed twice: both its jenjang
         return out
 
     def _inverse(self, u: Unit, ms: list[Mention], a: int, b: int) -> list[dict[str, Any]]:

@@ -163,3 +163,79 @@ def test_k2_never_proposes_a_title_read_with_the_makers_office():
     for f in _findings(text):
         if f["rule"].startswith("K2"):
             assert "Presiden Republik Indonesia," not in f["message"], f["message"]
+
+
+def test_a_term_unused_in_a_copy_cut_short_is_a_reading_info():
+    """UU 4/2023's copy holds only Pasal 1-2 and no penutup: "DPR didefinisikan tetapi tidak dipakai" would name a
+    defect of the lost part. A text without "Ditetapkan di ..." gives U5 as INFO saying the copy is cut short."""
+    cut = CLEAN[:CLEAN.index("Ditetapkan di")]
+    text = cut.replace("4. Pegawai Aparatur Sipil Negara", "4. Badan Istimewa adalah badan yang istimewa.\n\n"
+                       "5. Pegawai Aparatur Sipil Negara", 1)
+    u5 = [f for f in _findings(text) if f["rule"] == "U5"]
+    assert u5 and all(f["severity"] == "info" and "salinan terpotong" in f["message"] for f in u5)
+    whole = CLEAN.replace("4. Pegawai Aparatur Sipil Negara", "4. Badan Istimewa adalah badan yang istimewa.\n\n"
+                          "5. Pegawai Aparatur Sipil Negara", 1)
+    assert [f["severity"] for f in _findings(whole) if f["rule"] == "U5"] == ["warning"]
+
+
+def test_a_page_join_mark_after_the_semicolon_is_no_missing_semicolon():
+    """UU 3/2012's copy: "... dengan Undang- Undang; __ __" -- the ";" is there; the marks are the conversion's."""
+    last = "Kabupaten Sukamaju;\n\nMengingat"
+    assert last in CLEAN
+    text = CLEAN.replace(last, "Kabupaten Sukamaju; __ __\n\nMengingat")
+    assert not [f for f in _findings(text) if f["rule"] == "K1_end"]
+
+
+def test_a_ratification_dengan_undang_undang_split_by_the_copy_is_its_own_formula():
+    """A UU ratifying a treaty says "perlu mengesahkan ... dengan Undang-Undang" (Lampiran II angka 240); the copy's
+    "Undang- Undang" split at a line's end is the same formula: no K2/K2_wording."""
+    text = CLEAN.replace("perlu menetapkan Peraturan Bupati tentang Sistem Kerja Pegawai Aparatur Sipil Negara di "
+                         "Lingkungan Pemerintah Kabupaten Sukamaju;",
+                         "perlu mengesahkan Persetujuan tentang Sistem Kerja dengan Undang- Undang;")
+    assert not [f for f in _findings(text) if f["rule"] in ("K2", "K2_wording")]
+
+
+def test_a_judul_that_lost_words_in_the_copy_is_a_reading_info_not_a_wrong_menetapkan():
+    """UU 3/2012's copy prints its judul without "INDONESIA DAN PEMERINTAH DAERAH ADMINISTRASI KHUSUS"; the name
+    after "Menetapkan:" (D1_title) or in the last konsiderans (K2_title) is whole: an INFO saying the judul lost
+    words."""
+    judul = "SISTEM KERJA PEGAWAI APARATUR SIPIL NEGARA DI LINGKUNGAN PEMERINTAH KABUPATEN SUKAMAJU\n\nDENGAN"
+    assert judul in CLEAN
+    text = CLEAN.replace(judul, "SISTEM KERJA PEGAWAI DI LINGKUNGAN PEMERINTAH KABUPATEN SUKAMAJU\n\nDENGAN")
+    found = [f for f in _findings(text) if f["rule"] in ("D1_title", "K2_title")]
+    assert found and all(f["severity"] == "info" and "kehilangan kata" in f["message"] for f in found)
+    konsiderans = "perlu menetapkan Peraturan Bupati tentang Sistem Kerja Pegawai Aparatur Sipil Negara di"
+    assert konsiderans in text
+    ratified = text.replace(konsiderans, "perlu menetapkan Peraturan Bupati tentang Sistem Kerja Pegawai di")
+    found = [f for f in _findings(ratified) if f["rule"] in ("D1_title", "K2_title")]
+    assert found and all(f["severity"] == "info" and "kehilangan kata" in f["message"] for f in found)
+
+
+def test_an_amendment_cited_as_its_own_mengingat_entry_is_cited():
+    """UU 18/1992: angka 3 cites UU 1/1989, angka 4 its amendment UU 2/1990 -- the chain is in the Mengingat, so no
+    L2 "perubahan terakhir ... ialah UU 2/1990". The same act citing UU 1/1989 alone is told (L2)."""
+    entry = "7. Peraturan Daerah Kabupaten Sukamaju Nomor 4 Tahun 2016"
+    assert entry in CLEAN
+    apbn = ("7. Undang-Undang Nomor 1 Tahun 1989 tentang Anggaran Pendapatan dan Belanja Negara Tahun Anggaran "
+            "1989/1990 (Lembaran Negara Tahun 1989 Nomor 5, Tambahan Lembaran Negara Nomor 3389);\n\n")
+    both = apbn + ("8. Undang-Undang Nomor 2 Tahun 1990 tentang Tambahan dan Perubahan atas Anggaran Pendapatan dan "
+                   "Belanja Negara Tahun Anggaran 1989/1990 (Lembaran Negara Tahun 1990 Nomor 40, Tambahan Lembaran "
+                   "Negara Nomor 3415);\n\n")
+    alone = [f for f in _findings(CLEAN.replace(entry, apbn + entry.replace("7.", "8."))) if f["rule"] == "L2"]
+    assert any("Nomor 1 Tahun 1989" in f["message"] for f in alone)
+    cited = [f for f in _findings(CLEAN.replace(entry, both + entry.replace("7.", "9."))) if f["rule"] == "L2"]
+    assert not [f for f in cited if "Nomor 1 Tahun 1989" in f["message"]]
+
+
+def test_a_stray_number_printed_before_the_right_one_is_no_galat():
+    """PP 10/1990's copy: "Perppu Nomor 1 Tahun 1969 ... (Lembaran Negara Tahun 1969 Nomor 2 16, ...)": the right
+    number (16, by 286 citing acts) is printed, after a stray "2" -- at most a PERINGATAN saying so, never a GALAT."""
+    entry = "7. Peraturan Daerah Kabupaten Sukamaju Nomor 4 Tahun 2016"
+    perppu = ("7. Peraturan Pemerintah Pengganti Undang-Undang Nomor 1 Tahun 1969 tentang Bentuk-bentuk Usaha Negara "
+              "(Lembaran Negara Tahun 1969 Nomor {n}, Tambahan Lembaran Negara Nomor 2890);\n\n")
+    stray = [f for f in _findings(CLEAN.replace(entry, perppu.format(n="2 16") + entry.replace("7.", "8.")))
+             if f["rule"] == "L3"]
+    assert stray and all(f["severity"] != "error" and "juga mencantumkan" in f["message"] for f in stray)
+    wrong = [f for f in _findings(CLEAN.replace(entry, perppu.format(n="2") + entry.replace("7.", "8.")))
+             if f["rule"] == "L3"]
+    assert wrong and not [f for f in wrong if "juga mencantumkan" in f["message"]]

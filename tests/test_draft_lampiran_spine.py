@@ -225,3 +225,16 @@ def test_what_announces_a_list_is_kept_on_its_page(written, key):
              if p.style.name.startswith(("R Daftar", "R Lanjutan")) and p.text.rstrip().endswith(":")
              and nxt.style.name.startswith("R Daftar") and not p.paragraph_format.keep_with_next]
     assert loose == []
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_lampiran_closes_with_its_signature(written, key):
+    """The Lampiran ends with the signer's office and name, read back as its signature ("PJ. WALI KOTA BITUNG,"
+    in capitals, as the draft prints an acting head's office), printed in the signature styles, kept together."""
+    import docx
+
+    folder, lampiran, _ = written[key]
+    assert [b.type for b in lampiran[-2:]] == ["signature", "signature"]
+    paras = docx.Document(str(folder / "draft.docx")).paragraphs
+    assert [p.style.name for p in paras[-2:]] == ["R Ttd Awal", "R Ttd Nama"]
+    assert paras[-2].paragraph_format.keep_with_next

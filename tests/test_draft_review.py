@@ -103,6 +103,9 @@ def test_the_signers_office_is_printed_in_capitals(written, key):
     assert all(o.startswith("PJ. ") == acting for o in offices)
     assert "Pj. " not in md
     assert back.meta.pejabat.startswith("Pj. ") == acting
+    # the Lampiran closes with the same signature, read back as one ("PJ. BUPATI ..." was read as a paragraph)
+    assert [(b.type, b.text) for b in back.lampiran[-2:]] == [("signature", offices[0]),
+                                                               ("signature", back.penutup.lines[3])]
 
 
 def _entries(catatan: str, rule: str) -> list[str]:
@@ -167,7 +170,7 @@ def test_each_harmonisasi_row_cites_its_basis_or_says_none_is_specific(written, 
     assert len(rows) > 50
     assert "Pasal ...." not in harmonisasi
     cited = re.compile(r"\bPasal \d+|tidak ada (?:pasal|ketentuan)")
-    vague = [r[1] for r in rows if r[3] != "\u2014" and not cited.search(r[3])]
+    vague = [r[1] for r in rows if not cited.search(r[3])]  # ("Instansi Pemerintah", put in from PP 11/2017, too)
     assert vague == []
     assert sum("Pasal 25" in r[3] for r in rows) > len(rows) / 2
 
@@ -252,3 +255,16 @@ def test_each_bagians_scopes_are_regulated_by_the_lampirans_part_on_its_matter(w
     notes = Notes()
     found = scopes.by_matter(back.body, blocks[:at] + blocks[end:], notes)
     assert [scope for _, scope in found] == ["instansi pemerintah"] and notes.of("putusan")
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_decisions_name_only_clauses_the_draft_has(written, key):
+    """A decision naming "Pasal 10 ayat (1)" where Pasal 10 lost its other ayat (and so its "(1)") points at nothing:
+    every clause of the draft a decision or a repair names, in its heading or its words, is in the draft (but for
+    the delegation removed as one, which names its old place)."""
+    _, _, back, _, catatan, _ = written[key]
+    cites = {n.cite for n in back.walk() if n.cite}
+    sections = [catatan.split(f"## {s}", 1)[1].split("\n## ", 1)[0] for s in ("Keputusan", "Perbaikan")]
+    lines = [ln for s in sections for ln in s.splitlines() if "[delegasi-ganda]" not in ln]  # (a removed clause)
+    named = set(re.findall(r"(?<!Tahun \d{4} )\bPasal \d+ ayat \(\d+\)", "\n".join(lines)))
+    assert named and named - cites == set()

@@ -197,7 +197,9 @@ def _reading_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any], fix_ocr
         f = _reading(f, why)
         if f.get("fix") and not fix_ocr:
             f["fix_ocr"] = f.pop("fix")
-    if ctx["broken"] and (row.get("reads") == "structure" or f["rule"] not in ("B3", "X2")):
+    if ctx["broken"] and (row.get("reads") == "structure" or f["rule"] not in ("B3", "X2")) \
+            and not (row.get("family") == "dasar-hukum" and f["cite"].startswith("Mengingat")):
+        # (a Mengingat entry's publication is read from its own words, not from the batang tubuh's numbering)
         f = _reading(f, cfg.get("broken_note", "penomoran terbaca tidak utuh di {n} tempat").format(
             n=ctx["anomalies"]))
     if ctx["before_law"] and "UU 12/2011 Lampiran II" in row.get("source", "") and f["severity"] != "info":
@@ -246,6 +248,9 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
     elif f["rule"] == "X2" and f.get("ref_in_gap"):
         f = _reading(f, cfg.get("gap_note", "ketentuan yang diacu berada pada loncatan penomoran; periksa "
                                               "apakah ketentuan itu tidak ada atau tidak terbaca"))
+    if f["rule"] in _WHOLE_ACT_RULES and ctx["copy"] == "tanpa_penutup" and f["severity"] != "info":
+        # a copy cut short: what the finding misses (a term's use, a reference to the Lampiran) may be in the lost part
+        f = _reading(f, cfg.get("cut_short_note", "naskah tidak memuat bagian penutup: salinan terpotong"))
     if f["rule"] == "L1" and f["severity"] == "error" and ctx["copy"]:  # (a promulgated act, or a copy cut short)
         f = _downgrade(f, cfg.get("repeal_note", "basis pengetahuan mencatat tanggal peraturan yang mencabut"))
     if f["rule"] == "X2" and f["severity"] == "error" and ctx["copy"] and ctx["lossy"]:
@@ -254,6 +259,9 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
     return f
 
 
+#: rules that say something is missing from the whole act (a defined term never used, used only in lower case, a
+#: Lampiran no provision refers to): a copy cut short may have lost it
+_WHOLE_ACT_RULES = ("U5", "U2_lower", "X3_orphan")
 #: rules that read a unit's words (a definition's "adalah", its punctuation, its references): two units run into
 #: one make them fire on the join
 _CONTENT_RULES = ("U4_twice", "U4_adalah", "R1_item", "R1_last", "R1_end", "X2", "X4", "X5", "X5_subject", "C3")

@@ -95,6 +95,10 @@ def _unnumber_single(pasal: Node, cited: set[str], notes: Notes, moved: dict[int
     pasal.children[at:at + 1] = only.children
     set_origin(pasal, origin(only), alias(only))
     moved[id(only)] = pasal
+    # (the draft's own cite, never another act's: "Peraturan Bupati X Nomor 17 Tahun 2024 Pasal 10 ayat (1)")
+    cite = re.compile(r"(?<!Tahun \d{4} )" + re.escape(only.cite) + r"(?![\d(])") if only.cite else None
     for n in notes.items:
         if n.node is only:
             n.node = pasal
+        if cite is not None:  # a note naming the ayat in its words ("Pasal 10 ayat (1)") names the Pasal now
+            n.why = cite.sub(pasal.cite, n.why)

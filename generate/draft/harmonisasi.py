@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rancang.address import Address
 from rancang.generate.check.base import Finding
+from rancang.generate.draft.model_perbup import defined_elsewhere
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import origin
 from rancang.generate.shared.resources import read_yaml
@@ -101,6 +102,11 @@ def rows(reg: Regulation, notes: Notes, topics: dict[str, dict[str, str] | None]
                   if where and (_within(where["cite"], unit.cite) or _within(unit.cite, where["cite"]))]
         if bases and (region, old) in bases:
             matter = [bases[(region, old)]]
+        elif not matter and unit.cite.startswith("Pasal 1 angka "):  # a definition made for the draft
+            same = defined_elsewhere(unit.text)
+            matter = [f"batasan pengertian dalam Ketentuan Umum; istilah ini didefinisikan dalam {same}" if same else
+                      "batasan pengertian untuk peraturan ini dalam Ketentuan Umum; tidak ada ketentuan peraturan "
+                      "yang lebih tinggi yang khusus mendasarinya"]
         why = [f"[{n.rule}] {n.why}" for n in decided if _within(n.where(), unit.cite)]
         out.append(Row(unit.cite, text, matter, support.get((region, old)) if support else None, source, why))
     return out

@@ -117,7 +117,8 @@ def _national_text(p: dict[str, Any]) -> str | None:
     for f in found:
         gone = ", ".join(kb.short(k) for k in f["dicabut_oleh"])
         out.append(f"{f['nama']} {f['pasal']} (rumusannya serupa, {round(f['kemiripan'] * 100)}%"
-                   + (f"; telah dicabut oleh {gone}: pasal padanannya belum tercatat dalam data rancang, isi)"
+                   + (f"; telah dicabut oleh {gone}: pasal padanannya dalam {gone} tidak dapat ditunjuk, rancang "
+                      "tidak memuat naskahnya)"
                       if gone else ")"))
     return "; ".join(out)
 
@@ -126,7 +127,7 @@ def _national_text(p: dict[str, Any]) -> str | None:
 _DEFINED = re.compile(r"^(.{2,80}?)\s+(?:yang\s+selanjutnya\b.*?)?\badalah\b")
 
 
-def _defined_elsewhere(rumusan: str) -> str | None:
+def defined_elsewhere(rumusan: str) -> str | None:
     """The national provisions in force defining the term a definition defines (``national_definitions``), cited,
     or None."""
     m = _DEFINED.match(" ".join(rumusan.split()))
@@ -147,7 +148,7 @@ def basis_text(p: dict[str, Any]) -> str:
     if restated is not None:
         return f"{restated}{tail}"
     if p["sumber"]["cite"].startswith("Pasal 1 angka "):  # a definition: no act's "materi" to carry out
-        same = _defined_elsewhere(p["rumusan"])
+        same = defined_elsewhere(p["rumusan"])
         if same:
             return f"batasan pengertian dalam Ketentuan Umum; istilah ini didefinisikan pula dalam {same}{tail}"
         return ("batasan pengertian untuk peraturan ini dalam Ketentuan Umum (UU 12/2011 Lampiran II angka 98); tidak "
