@@ -225,3 +225,17 @@ def test_an_amendment_cited_as_its_own_mengingat_entry_is_cited():
     assert any("Nomor 1 Tahun 1989" in f["message"] for f in alone)
     cited = [f for f in _findings(CLEAN.replace(entry, both + entry.replace("7.", "9."))) if f["rule"] == "L2"]
     assert not [f for f in cited if "Nomor 1 Tahun 1989" in f["message"]]
+
+
+def test_a_stray_number_printed_before_the_right_one_is_no_galat():
+    """PP 10/1990's copy: "Perppu Nomor 1 Tahun 1969 ... (Lembaran Negara Tahun 1969 Nomor 2 16, ...)": the right
+    number (16, by 286 citing acts) is printed, after a stray "2" -- at most a PERINGATAN saying so, never a GALAT."""
+    entry = "7. Peraturan Daerah Kabupaten Sukamaju Nomor 4 Tahun 2016"
+    perppu = ("7. Peraturan Pemerintah Pengganti Undang-Undang Nomor 1 Tahun 1969 tentang Bentuk-bentuk Usaha Negara "
+              "(Lembaran Negara Tahun 1969 Nomor {n}, Tambahan Lembaran Negara Nomor 2890);\n\n")
+    stray = [f for f in _findings(CLEAN.replace(entry, perppu.format(n="2 16") + entry.replace("7.", "8.")))
+             if f["rule"] == "L3"]
+    assert stray and all(f["severity"] != "error" and "juga mencantumkan" in f["message"] for f in stray)
+    wrong = [f for f in _findings(CLEAN.replace(entry, perppu.format(n="2") + entry.replace("7.", "8.")))
+             if f["rule"] == "L3"]
+    assert wrong and not [f for f in wrong if "juga mencantumkan" in f["message"]]

@@ -105,11 +105,12 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
 def _printed_too(entry: str, name: str, value: Any) -> bool:
     """Whether the Mengingat entry also prints the knowledge base's ``value`` of fact ``name`` (a Tambahan number,
     or a gazette's year and number): Tambahan numbers and gazette year-and-number pairs name one act each."""
+    # (a stray number may stand before the right one: "Lembaran Negara Tahun 1969 Nomor 2 16", PP 10/1990's copy)
     if isinstance(value, list):
-        return bool(re.search(rf"\bTahun\s+{value[0]}\s*,?\s+Nomor\s+{value[1]}\b", entry))
+        return bool(re.search(rf"\bTahun\s+{value[0]}\s*,?\s+Nomor\s+(?:\d+\s+)?{value[1]}\b", entry))
     if name in ("tln", "tld"):
-        return bool(re.search(rf"\bTambahan\s+Lembaran\s+(?:Negara|Daerah)\b[^();]{{0,60}}?\bNomor\s+{value}\b",
-                              entry))
+        return bool(re.search(rf"\bTambahan\s+Lembaran\s+(?:Negara|Daerah)\b[^();]{{0,60}}?\bNomor\s+(?:\d+\s+)?"
+                              rf"{value}\b", entry))
     return False
 
 
