@@ -103,6 +103,9 @@ def test_the_signers_office_is_printed_in_capitals(written, key):
     assert all(o.startswith("PJ. ") == acting for o in offices)
     assert "Pj. " not in md
     assert back.meta.pejabat.startswith("Pj. ") == acting
+    # the Lampiran closes with the same signature, read back as one ("PJ. BUPATI ..." was read as a paragraph)
+    assert [(b.type, b.text) for b in back.lampiran[-2:]] == [("signature", offices[0]),
+                                                               ("signature", back.penutup.lines[3])]
 
 
 def _entries(catatan: str, rule: str) -> list[str]:

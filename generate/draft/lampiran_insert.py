@@ -62,6 +62,19 @@ def _heading(text: str) -> bool:
     return 0 < len(text.split()) <= _HEAD and text.rstrip()[-1:] not in ".;,:"
 
 
+def _their_case(new: list[Block], beside: list[Block]) -> None:
+    """The items put in open as the items of the part beside them do: in small letters where those do ("jika
+    terdapat ...", Lampiran II: an item continuing its lead's sentence), a capitalised term kept ("Tim Kerja ...")."""
+    theirs = [b.text for b in beside[1:] if b.type == "item" and b.level > beside[0].level and b.text[:1].isalpha()]
+    if not theirs or not all(t[:1].islower() for t in theirs):
+        return
+    for b in new:
+        words = b.text.split(maxsplit=2)
+        if b.type == "item" and len(words) > 1 and words[0][:1].isupper() and words[1][:1].islower() and \
+                not words[0][1:2].isupper():
+            b.text = b.text[:1].lower() + b.text[1:]
+
+
 def unit_blocks(blocks: list[Block], uid: str) -> list[Block]:
     """The blocks of the unit ``uid`` of a Lampiran: its first block and the paragraphs after it of the same cite
     (:func:`rancang.corpus.align.lampiran_units`); empty when there is none."""
@@ -126,6 +139,7 @@ def insert(blocks: list[Block], heads: dict[str, Block], model: dict[str, Any], 
         new = [replace(b, level=b.level + shift if b.type == "item" else b.level, id=b.id, cite=b.cite)
                for u in units for b in u]
         where = _end(blocks, holder)
+        _their_case(new[1:], blocks[holder:where])
         blocks = blocks[:where] + new + blocks[where:]
         if provisions is not None:  # each unit's head carries its provision into the harmonisation matrix
             at_new = 0
