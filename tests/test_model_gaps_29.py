@@ -202,3 +202,17 @@ Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
     assert [(x["from"], x["jenjang"], x["to"]) for x in m["kedudukan_lines"]] == [
         ("pejabat_fungsional", ["ahli pertama", "keterampilan"], "pejabat_pengawas"),
         ("pejabat_pelaksana", [], "pejabat_pengawas")]
+
+
+def test_a_role_told_with_the_positions_that_hold_it():
+    text = perbup(BODY, lampiran="""A. KEDUDUKAN
+Pimpinan Unit Organisasi dijabat oleh Kepala Dinas atau Kepala Badan. Inspektur merupakan Pejabat Penilai Kinerja.
+Tim Kerja merupakan kelompok pegawai. Ketua Tim Kerja merupakan Pejabat Fungsional.
+Jumlah Pejabat Fungsional dan Pelaksana dalam Tim Kerja merupakan strategi dari Pimpinan Unit Organisasi.
+""")
+    m = build(ingest_text(text, "contoh.txt"))
+    held = {r["id"]: [h["role"] for h in r.get("held_by", [])] for r in m["roles"]}
+    assert held["pimpinan_unit_organisasi"] == ["kepala_dinas", "kepala_badan"]
+    assert held["pejabat_penilai_kinerja"] == ["inspektur"]
+    assert not held.get("pejabat_fungsional") and not held.get("ketua_tim")  # a jabatan is no role held
+    # "... merupakan strategi dari Pimpinan Unit Organisasi": a strategy of the PUO, no holder of it
