@@ -31,6 +31,7 @@ class LetterData(TypedDict, total=False):
     nomor_agenda: str
     unit_pemohon: str
     unit_dimohon: str
+    unit_dituju: str
     sapaan: str
     nama_kegiatan: str
     instansi_tujuan: str
