@@ -6,7 +6,8 @@ The sample (docs/check-precision.md): the files and folders given (seeds, extra,
 acts drawn with ``--seed`` from the data-peraturan folder (``uu/`` and ``pp/`` of every year, under ``--max-bytes``).
 A finding listed here is a candidate until read: open the act, find the cited provision, and decide.
 
-    python benchmarks/check_precision.py [PATH ...] [--national DIR] [-n 150] [--seed 8] [--out findings.tsv]
+    python benchmarks/check_precision.py [PATH ...] [--national DIR] [-n 150] [--seed 8] [--spread] [--fresh-from 9]
+        [--out findings.tsv]
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ from rancang.ingest import ingest_path
 READABLE = (".txt", ".md", ".pdf", ".docx", ".json")
 
 
-def sample(paths: list[str], national: str | None, n: int, seed: int, max_bytes: int) -> list[Path]:
+def sample(paths: list[str], national: str | None, n: int, seed: int, max_bytes: int,
+           spread: bool = False, avoid: frozenset[Path] = frozenset()) -> list[Path]:
     """The files of ``paths`` (a folder gives its readable files, README excluded) and ``n`` national acts drawn
-    with ``seed`` among ``national``'s uu/*/*.md and pp/*/*.md under ``max_bytes``."""
+    with ``seed`` among ``national``'s uu/*/*.md and pp/*/*.md under ``max_bytes``; with ``spread`` drawn in turn
+    from each (jenis, decade) group, so UU and PP of every decade are in the sample; never a file of ``avoid``
+    (another sample's national acts)."""
     out: list[Path] = []
     for p in map(Path, paths):
         files = sorted(p.iterdir()) if p.is_dir() else [p]
@@ -35,8 +39,18 @@ def sample(paths: list[str], national: str | None, n: int, seed: int, max_bytes:
     if national:
         root = Path(national)
         pool = [f for f in sorted(root.glob("uu/*/*.md")) + sorted(root.glob("pp/*/*.md"))
-                if f.stat().st_size < max_bytes]
-        out += random.Random(seed).sample(pool, min(n, len(pool)))
+                if f.stat().st_size < max_bytes and f not in avoid]
+        rng = random.Random(seed)
+        if not spread:
+            return out + rng.sample(pool, min(n, len(pool)))
+        groups: dict[tuple[str, str], list[Path]] = collections.defaultdict(list)
+        for f in pool:
+            groups[(f.parent.parent.name, f.parent.name[:3])].append(f)
+        queues = [rng.sample(g, len(g)) for _, g in sorted(groups.items())]
+        drawn: list[Path] = []
+        while len(drawn) < min(n, len(pool)):
+            drawn += [q.pop() for q in queues if q][: n - len(drawn)]
+        out += drawn
     return out
 
 
@@ -47,10 +61,15 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=150)
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--max-bytes", type=int, default=150_000)
+    ap.add_argument("--spread", action="store_true", help="draw in turn from each (UU/PP, decade) group")
+    ap.add_argument("--fresh-from", type=int, action="append", default=[],
+                    help="leave out the national acts the same command draws with this seed (repeatable)")
     ap.add_argument("--info", action="store_true")
     ap.add_argument("--out", default="-")
     args = ap.parse_args()
-    files = sample(args.paths, args.national, args.n, args.seed, args.max_bytes)
+    avoid = frozenset(f for other in args.fresh_from
+                      for f in sample([], args.national, args.n, other, args.max_bytes, args.spread))
+    files = sample(args.paths, args.national, args.n, args.seed, args.max_bytes, args.spread, avoid)
     shown = ("error", "warning", "info") if args.info else ("error", "warning")
     by_rule: dict[str, collections.Counter[str]] = {s: collections.Counter() for s in ("error", "warning", "info")}
     doubted: collections.Counter[str] = collections.Counter()

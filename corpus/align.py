@@ -4,9 +4,10 @@ Pasal numbers differ between regions (the principles are Pasal 13 in one text, P
 so clauses are paired in two passes:
 
 1. **Topics.** Where the sistem-kerja model locates the same topic in both texts, those two clauses are paired
-   (and every unit inside them is taken).
+   (and every unit inside them is taken) when they are one matter: at or above the threshold, slots agreeing.
 2. **Text.** The remaining units are paired greedily, best first, by rapidfuzz similarity of their folded
-   text, above a threshold; what is left over is "only in A" / "only in B".
+   text, above a threshold, within one mechanism (:mod:`.mechanism`) and slots agreeing (:mod:`.slots`); what is
+   left over is "only in A" / "only in B". No pair is under the threshold, whichever pass made it.
 
 A *unit* is the level drafters compare: an ayat, or a whole Pasal that has no ayat; a long list directly under
 a Pasal or ayat (the definitions of Ketentuan Umum) is split into its items so that definitions pair term by
@@ -27,7 +28,8 @@ from typing import Any
 from rancang.address import covers
 from rancang.corpus import slots
 from rancang.corpus.evidence import SURE, Evidence, name_one_act, one_liner, one_through_other, terms_agree, words
-from rancang.corpus.scope import Scope, agree, own_units, scope, units_named
+from rancang.corpus.mechanism import Mechanisms, same_mechanism, scopes_agree
+from rancang.corpus.scope import own_units, scope, units_named
 from rancang.fold import fold
 from rancang.tree import LIST_TYPES, Node, Regulation
 
@@ -141,26 +143,8 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
     ``topics_a``/``topics_b`` are ``rancang.model`` topics ({key: {"cite", "id"} | None}); without them the
     alignment is by text alone.
     """
-    from rapidfuzz import fuzz
-
     ua, ub = units(reg_a), units(reg_b)
-    idx_a, idx_b = reg_a.index(), reg_b.index()
-    pairs: list[Pair] = []
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-
-    for key, loc_a in (topics_a or {}).items():
-        loc_b = (topics_b or {}).get(key)
-        if not (loc_a and loc_b):
-            continue
-        na, nb = idx_a.get(loc_a.get("id", "")), idx_b.get(loc_b.get("id", ""))
-        if na is None or nb is None:
-            continue
-        a, b = Unit(na.id, na.cite, full_text(na), na), Unit(nb.id, nb.cite, full_text(nb), nb)
-        score = fuzz.token_sort_ratio(fold(a.text), fold(b.text)) / 100
-        pairs.append(Pair(a, b, key, round(score, 3)))
-        used_a.update(i for i, u in enumerate(ua) if covers(na.id, u.id) or covers(u.id, na.id))
-        used_b.update(j for j, u in enumerate(ub) if covers(nb.id, u.id) or covers(u.id, nb.id))
+    pairs, used_a, used_b = _topic_pairs(reg_a, reg_b, ua, ub, topics_a or {}, topics_b or {}, threshold)
 
     rest_a = [i for i in range(len(ua)) if i not in used_a and _WORD.search(ua[i].words)]
     rest_b = [j for j in range(len(ub)) if j not in used_b and _WORD.search(ub[j].words)]
@@ -171,12 +155,10 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
                       [one_liner(u.words) for u in ua], [one_liner(u.words) for u in ub])
         scoped = units_named([*(term(u.text) for u in (*ua, *ub) if u.item and term(u.text) != u.text),
                               *own_units()])
-        sa, sb = _scopes(ua, scoped), _scopes(ub, scoped)
-        wa, wb = _whose(ua), _whose(ub)
+        ma, mb = Mechanisms(ua, scoped), Mechanisms(ub, scoped)
         cands = [(score, x, y) for score, x, y in _candidates(fa, fb, [(ua[i].item, ua[i].lampiran) for i in rest_a],
                                                               [(ub[j].item, ub[j].lampiran) for j in rest_b], threshold)
-                 if _agree(sa[rest_a[x]], sb[rest_b[y]])
-                 and _same_whose(wa[rest_a[x]], wb[rest_b[y]])
+                 if same_mechanism(ma, rest_a[x], mb, rest_b[y])
                  and (ua[rest_a[x]].item or slots.agree(ua[rest_a[x]].words, ub[rest_b[y]].words))
                  and _evident(ua[rest_a[x]], ub[rest_b[y]], score, lambda x=x, y=y: ev.holds(rest_a[x], rest_b[y]))]
         for score, x, y in cands:
@@ -193,50 +175,34 @@ def align(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | None 
                      [u for j, u in enumerate(ub) if j not in used_b])
 
 
-def _scopes(us: list[Unit], scoped: tuple[tuple[str, ...], ...]) -> list[Scope]:
-    """The scope of each unit: its own, else (a Lampiran unit) that of the nearest unit before it whose cite it
-    extends ("Mekanisme penunjukan lintas Perangkat Daerah" heads its steps "... huruf b angka 1", "angka 2")."""
-    own = [scope(u.words, scoped) for u in us]
-    return [frozenset(("", x) for _, x in own[h]) if h is not None and not own[k] else own[k]
-            for k, h in enumerate(_parents(us))]
-
-
-def _whose(us: list[Unit]) -> list[str]:
-    """For each unit, the class of actor whose duty it states: the actor it opens on (``slots.acting``), else, for a
-    Lampiran item, the one the intro it stands under names (``slots.whose`` of the nearest unit before it whose cite
-    it extends: "Kewajiban Ketua Tim Kerja antara lain:"); "" when neither names one."""
-    return [slots.acting(u.words) or (slots.slots(us[h].words).whose if h is not None else "")
-            for u, h in zip(us, _parents(us), strict=True)]
-
-
-def _parents(us: list[Unit]) -> list[int | None]:
-    """For each Lampiran unit, the index of the nearest unit before it whose cite it extends ("Lampiran huruf B
-    angka 1" for "Lampiran huruf B angka 1 huruf c"); None for a unit of the batang tubuh or one with no such unit."""
-    seen: dict[str, int] = {}
-    out: list[int | None] = []
-    for k, u in enumerate(us):
-        words = u.cite.split()
-        out.append(next((seen[c] for c in (" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)) if c in seen),
-                        None) if u.lampiran else None)
-        if u.lampiran:
-            seen[u.cite] = k
-    return out
-
-
-def _same_whose(a: str, b: str) -> bool:
-    """A team's leader's duty is not a member's: "menyusun rencana kerja Tim Kerja" (Kewajiban Ketua Tim Kerja) is
-    not "menyusun rencana kerja individu" (tanggung jawab anggota Tim Kerja). Other classes are not told apart: the
-    seed and held-out judgments pair one duty of a Pejabat Penilai Kinerja and of a ketua tim ("memberikan umpan
-    balik")."""
-    return {a, b} != {"team", "assignee"}
-
-
-def _agree(a: Scope, b: Scope) -> bool:
-    """:func:`.scope.agree`, where an inherited scope (relation "") is compared by its units only."""
-    if any(r == "" for r, _ in (*a, *b)):
-        units_a, units_b = {x for _, x in a}, {x for _, x in b}
-        return not (units_a and units_b) or bool(units_a & units_b)
-    return agree(a, b)
+def _topic_pairs(reg_a: Regulation, reg_b: Regulation, ua: list[Unit], ub: list[Unit], topics_a: dict[str, Any],
+                 topics_b: dict[str, Any], threshold: float) -> tuple[list[Pair], set[int], set[int]]:
+    """Pass 1: the clauses the model locates for one topic in both acts, paired when they are one matter: their
+    text pass score reaches ``threshold`` and their slots and scopes agree (:func:`.slots.agree`,
+    :func:`.mechanism.scopes_agree`). A topic is where a matter is regulated, not what is said of it: Bogor's Pasal 15
+    ayat (1) (whom Pejabat Fungsional sit under) and Jepara's Pasal 6 ayat (1) (what kedudukan means) are both
+    "kedudukan" at 0.42; such clauses go to the text pass (the topic table still says both regulate it). Returns the
+    pairs and the indexes of ``ua`` / ``ub`` they cover."""
+    idx_a, idx_b = reg_a.index(), reg_b.index()
+    own = units_named(own_units())
+    pairs: list[Pair] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for key, loc_a in topics_a.items():
+        loc_b = topics_b.get(key)
+        na = idx_a.get(loc_a.get("id", "")) if loc_a else None
+        nb = idx_b.get(loc_b.get("id", "")) if loc_b else None
+        if na is None or nb is None:
+            continue
+        a, b = Unit(na.id, na.cite, full_text(na), na), Unit(nb.id, nb.cite, full_text(nb), nb)
+        score = float(similarity_matrix([essence(a.text)], [essence(b.text)])[0][0])
+        if score < threshold or not slots.agree(a.text, b.text) or not scopes_agree(
+                scope(a.text, own), scope(b.text, own), True, a.text, b.text):
+            continue
+        pairs.append(Pair(a, b, key, round(score / 100, 3)))
+        used_a.update(i for i, u in enumerate(ua) if covers(na.id, u.id) or covers(u.id, na.id))
+        used_b.update(j for j, u in enumerate(ub) if covers(nb.id, u.id) or covers(u.id, nb.id))
+    return pairs, used_a, used_b
 
 
 @lru_cache(maxsize=50_000)

@@ -234,8 +234,8 @@ def remove(id: str, db: str | None) -> None:
 
 @click.command()
 @click.argument("query", metavar="KATA...", nargs=-1, required=True)
-@click.option("--daerah", help="Batasi pada daerah (id korpus atau nama daerah, misalnya 'jepara').")
-@click.option("--topic", help="Batasi pada klausul satu topik model, misalnya 'bentuk_penugasan'.")
+@click.option("--daerah", metavar="DAERAH", help="Batasi pada daerah (id korpus atau nama daerah, misalnya 'jepara').")
+@click.option("--topic", metavar="TOPIK", help="Batasi pada klausul satu topik model, misalnya 'bentuk_penugasan'.")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True,
               help="Jumlah hasil paling banyak.")
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True,

@@ -4,7 +4,8 @@
 
     {"a": {...}, "b": {...},                       # identity of both sides
      "pairs": [{"a": "Pasal 13", "b": "Pasal 4 ayat (1)", "topic": "prinsip_mekanisme_kerja", "score": 0.82,
-                # score: how alike the two whole texts read (:func:`likeness`), 1.0 only when equal folded
+                # score: how alike the two whole texts read (:func:`likeness`), 1.0 only when equal folded;
+                # paired_at: the score that made the pair (align.THRESHOLD / 100 or more, whatever made it)
                 "a_id", "b_id", "a_text", "b_text", "redline": [{"op": "equal|delete|insert", "text"}]}],
      "only_a": ["Pasal 2 ayat (1)", ...], "only_b": [...],           # cites
      "unmatched": {"a": [{"cite", "id", "text"}], "b": [...]},
@@ -95,7 +96,8 @@ def compare(reg_a: Regulation, reg_b: Regulation, topics_a: dict[str, Any] | Non
             id_b: str | None = None) -> dict[str, Any]:
     """The full comparison of A with B (see the module docstring for the shape)."""
     al = align(reg_a, reg_b, topics_a, topics_b)
-    pairs = [{"a": p.a.cite, "b": p.b.cite, "topic": p.topic, "score": likeness(p.a.text, p.b.text), "a_id": p.a.id,
+    pairs = [{"a": p.a.cite, "b": p.b.cite, "topic": p.topic, "score": likeness(p.a.text, p.b.text),
+              "paired_at": p.score, "a_id": p.a.id,
               "b_id": p.b.id, "a_text": p.a.text, "b_text": p.b.text, "redline": redline(p.a.text, p.b.text)}
              for p in al.pairs]
     idx_a, idx_b = reg_a.index(), reg_b.index()

@@ -58,6 +58,13 @@ def own_units() -> tuple[str, ...]:
     return tuple(data["scope_words"]["_own"])
 
 
+@lru_cache(maxsize=1)
+def _modes() -> frozenset[tuple[str, ...]]:
+    """The units "dalam" names a way of working before, not a scope (``scope_words`` ``_mode``: "dalam tim kerja")."""
+    data = json.loads(resources.files("rancang.corpus").joinpath("data/align.json").read_text(encoding="utf-8"))
+    return frozenset(tuple(fold(t).split()) for t in data["scope_words"]["_mode"])
+
+
 def units_named(terms: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     """The defined terms as folded word tuples, longest first (so "unit organisasi" is read before "unit")."""
     out = {tuple(fold(t).split()) for t in terms}
@@ -76,9 +83,10 @@ def scope(text: str, units: tuple[tuple[str, ...], ...]) -> Scope:
     >>> scope("Dalam pelaksanaan tugas, Pejabat Fungsional memperhatikan arahan", (("unit", "organisasi"),))
     frozenset()
     """
-    words = fold(text[:300]).split()
+    words = fold(text[:300].replace(",", " dan ")).split()  # a comma lists scopes as "dan" does
     rel, skip = scope_words(), _skip()
     found: set[tuple[str, str]] = set()
+    segment: set[tuple[str, str]] = set()  # the scopes of one chain, between two joins
     k = 0
     while k < len(words):
         relation = rel.get(words[k], "")
@@ -86,18 +94,27 @@ def scope(text: str, units: tuple[tuple[str, ...], ...]) -> Scope:
         while relation and at < len(words) and words[at] in skip:
             at += 1
         unit = _unit_at(words, at, units) if relation else None
-        if unit is not None:
-            found.add((relation, OWN))
-            k = at + len(unit)
+        if relation == "within" and unit is not None and unit in _modes():
+            unit, relation = None, ""  # "dalam tim kerja": the way the task is done, no scope
+        if unit is not None or (relation == "across" and at < len(words)):
+            segment.add((relation, OWN if unit is not None else words[at]))
+            k = at + (len(unit) if unit is not None else 1)
             continue
-        if relation == "across" and at < len(words):
-            found.add((relation, words[at]))
-            k = at + 1
-            continue
+        found |= _chain(segment)
+        segment = set()
         if (found and words[k] not in _JOIN) or (not found and k >= OPENING):
             break
         k += 1
-    return frozenset(found)
+    return frozenset(found | _chain(segment))
+
+
+def _chain(segment: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The scope of one chain (scopes with no "dan"/"atau"/"," between them): a chain reaching across another
+    instansi is that scope, a team or unit "within" it the way the work is done ("dalam tim kerja lintas instansi
+    pemerintah" is work across instansi, not within the region's own units)."""
+    if any(rel == "across" and unit != OWN for rel, unit in segment):
+        return {(rel, unit) for rel, unit in segment if not (rel == "within" and unit == OWN)}
+    return segment
 
 
 def _unit_at(words: list[str], k: int, units: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:

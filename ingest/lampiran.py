@@ -35,9 +35,10 @@ _ROMAN_ITEM = re.compile(r"^(?P<label>[IVX]{1,4})\.\s+(?P<rest>\S.*)$")
 _BAB = re.compile(r"^BAB\s+(?P<label>[IVXLC]+)\b")
 #: "(a)" — the deepest printed level of a Lampiran (the body's grammar has no such enumerator)
 _PAREN_HURUF = re.compile(r"^\((?P<label>[a-z]{1,2})\)\s+(?P<rest>\S.*)$")
-#: the closing signature of a Lampiran: "BUPATI MALANG, ttd.", "Pj. WALI KOTA BOGOR", then "Ttd." and the name
-_SIGNER = re.compile(r"^(?:(?:Pj|Plt|Plh)\.\s*)?(?:BUPATI|WALI\s*KOTA|WALIKOTA|GUBERNUR)\s+[A-Z][A-Z .'-]*?,?"
-                     r"(?:\s+[Tt][Tt][Dd]\.?)?\s*$")
+#: the closing signature of a Lampiran: "BUPATI MALANG, ttd.", "Pj. WALI KOTA BOGOR" (or in capitals, "PJ. WALI
+#: KOTA BOGOR", "PENJABAT BUPATI ..."), then "Ttd." and the name
+_SIGNER = re.compile(r"^(?:(?i:pj|plt|plh)\.\s*|PENJABAT\s+)?(?:BUPATI|WALI\s*KOTA|WALIKOTA|GUBERNUR)"
+                     r"\s+[A-Z][A-Z .'-]*?,?(?:\s+[Tt][Tt][Dd]\.?)?\s*$")
 _SIGNATURE_TAIL = re.compile(r"^(?:[Tt][Tt][Dd]\.?|NIP\.?\s*[\d ]+|[A-Z][A-Z.,' -]{2,60})$")
 _CAPTION = re.compile(r"^(?:Gambar|Tabel|Bagan|Diagram)\s+\d+(?:\.\d+)*\b", re.I)
 _WORD = {"roman": "angka", "upper": "huruf", "angka": "angka", "huruf": "huruf", "angkap": "angka",

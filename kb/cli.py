@@ -73,6 +73,10 @@ def show(name: str, as_json: bool) -> None:
         click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
         return
     click.echo(base.name(rec["key"]))
+    unsure = [label for fact_name, label in _FACTS if fact_name in rec["facts"]
+              and rec["facts"][fact_name]["status"] != "verified"]
+    if unsure:
+        click.echo(f"  Belum terverifikasi: {', '.join(unsure)}; periksa naskah resminya sebelum mengutipnya.")
     for fact_name, label in _FACTS:
         fact = rec["facts"].get(fact_name)
         if fact is None:
@@ -81,7 +85,8 @@ def show(name: str, as_json: bool) -> None:
                    f"{fact['agree']} sumber setuju, {fact['disagree']} berbeda]")
         click.echo(f"      sumber: {_names(base, fact['sources'])}")
         for other in fact["others"]:
-            click.echo(f"      tertulis lain: {_value(fact_name, other['value'])} menurut {other['count']} sumber "
+            said = "disingkat" if other.get("singkatan") else "tertulis lain"
+            click.echo(f"      {said}: {_value(fact_name, other['value'])} menurut {other['count']} sumber "
                        f"({_names(base, other['sources'])})")
         for odd in fact.get("implausible") or []:
             click.echo(f"      diabaikan (di luar urutan nomor tahun itu): {_value(fact_name, odd['value'])} menurut "
@@ -124,14 +129,17 @@ def cari(words: tuple[str, ...], as_json: bool, limit: int) -> None:
     hits = base.search(" ".join(words), limit=limit)
     if as_json:
         click.echo(json.dumps([{"key": r["key"], "nama": base.name(r["key"]),
-                                "tentang": (r["facts"].get("tentang") or {}).get("value")} for r in hits],
+                                "tentang": (r["facts"].get("tentang") or {}).get("value"),
+                                "status": (r["facts"].get("tentang") or {}).get("status")} for r in hits],
                               ensure_ascii=False, indent=2))
         return
     if not hits:
         click.echo("Tidak ada peraturan yang judulnya memuat kata itu.")
         return
     for r in hits:
-        click.echo(f"{base.short(r['key'])}\t{base.name(r['key'])} tentang {r['facts']['tentang']['value']}")
+        title = r["facts"]["tentang"]
+        mark = "" if title["status"] == "verified" else f"  [judul {_STATUS[title['status']]}]"
+        click.echo(f"{base.short(r['key'])}\t{base.name(r['key'])} tentang {title['value']}{mark}")
 
 
 def _value(name: str, value: Any) -> str:

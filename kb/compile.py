@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from rancang.kb import titles
 from rancang.kb.acts import jenis_of, may
 from rancang.kb.acts import key as act_key
 from rancang.kb.judge import _is_meta, _source_rank, judge, relation_status
@@ -68,7 +69,8 @@ class _Acts:
         """``source`` says ``fact`` of act ``k`` is ``value`` (``shown``: the form to print, default the value)."""
         if value is None or value == "":
             return
-        norm = json.dumps(value) if not isinstance(value, str) else _norm_text(value)
+        norm = json.dumps(value) if not isinstance(value, str) else \
+            titles.norm(value) if fact == "tentang" else _norm_text(value)
         slot = self.values[(k, fact)].setdefault(norm, {"value": shown if shown is not None else value,
                                                         "sources": set(), "forms": defaultdict(int)})
         slot["sources"].add(source)
@@ -107,7 +109,7 @@ def add_observation(acts: _Acts, obs: dict[str, Any]) -> None:
         # (a text whose own judul names another act than the collection files it under - pp/2007/7.md holds PP
         # 70/2007 - is a witness, not a record of the act)
         naskah = f"naskah-lain:{k}" if _identity_doubt(obs) else f"naskah:{k}"
-        acts.vote(k, "tentang", own.get("tentang"), naskah, shown=None)
+        acts.vote(k, "tentang", titles.own_title(own["tentang"]) if own.get("tentang") else None, naskah)
         pub = obs.get("pub") or {}
         for field in ("ln", "bn"):
             if pub.get(field) and (not isinstance(own.get("tahun"), int) or pub[field][0] - own["tahun"] in (0, 1)):
@@ -288,7 +290,7 @@ def compile_acts(observations: Iterable[dict[str, Any]], bpk_dir: Path | None,
             _title_form(values)
         shown = [{"value": json.loads(max(v["forms"], key=lambda f: v["forms"][f])), "sources": v["sources"]}
                  for v in values.values()]
-        judged = judge(shown, fact)
+        judged = titles.judge_title(shown, f"naskah:{k}") if fact == "tentang" else judge(shown, fact)
         if judged is not None:
             records[k]["facts"][fact] = judged
     _set_aside_implausible(records)

@@ -5,6 +5,7 @@ repeal in force by a date.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rancang.kb.acts import key as act_key
@@ -12,6 +13,7 @@ from rancang.kb.judge import relation_status, without
 from rancang.kb.mk import annuls
 from rancang.kb.observe import own_jenis
 from rancang.kb.store import KnowledgeBase
+from rancang.kb.titles import tokens
 from rancang.parts import Meta
 
 #: sources named as records of the act, not as citing acts
@@ -94,3 +96,22 @@ def annulments(base: KnowledgeBase, key: str, year: int | None = None) -> list[d
     rec = base.get(key)
     return [d for d in (rec or {}).get("mk", [])
             if annuls(d) and (year is None or d["tahun"] is None or d["tahun"] <= year)]
+
+
+def covers(base: KnowledgeBase, amending: str, region: str | None) -> bool:
+    """Whether amendment ``amending`` changes the act it amends for ``region`` ("Kabupaten Magelang"): an act that
+    forms a region or moves its boundary and changes a formation law by the way ("Pembentukan Daerah Tingkat II
+    Batang dengan mengubah Undang-Undang No. 13 Tahun 1950 ...", "Perubahan Batas Wilayah Kotapraja Surabaya ...
+    dengan mengubah Undang-Undang No. 12 Tahun 1950") changes it for that region only (UU 9/1965 Pasal 4: UU 13/1950
+    goes on applying to the others), so it covers only a region its title names; any other amendment covers every
+    region (UU 12/2011 Lampiran II angka 46). An act without a title in the knowledge base covers every region."""
+    fact = base.fact(amending, "tentang") or {}
+    titles = [str(v["value"]) for v in [fact, *fact.get("others", [])] if v.get("value")]
+    regional = any(re.search(r"\bdengan\s+mengubah\b", t, re.I) for t in titles) or \
+        all(re.match(r"\s*(?:pembentukan|perubahan\s+batas)\b", t, re.I) for t in titles)
+    if not titles or not regional:
+        return True
+    name = re.sub(r"^(?:Kabupaten|Kota|Provinsi)\s+", "", str(region or ""), flags=re.I)
+    want = tokens(name)
+    return bool(want) and any(any(words[i:i + len(want)] == want for i in range(len(words)))
+                              for words in map(tokens, titles))

@@ -173,6 +173,20 @@ def _path_identity(name: str) -> dict[str, Any] | None:
     return act(Citation(jenis=jenis, nomor=m[3], tahun=int(m[2])))
 
 
+def _partial_title(me: Any, by_path: dict[str, Any], text: str) -> str | None:
+    """The title the reader read from a judul whose number or year it lost, when that judul is the act the path
+    names: the reader's jenis (if any) is the path's and the head of the text prints the path's number and year
+    ("UNDANG-UNDANG No. 16 TAHUN 1950 TENTANG PEMBENTUKAN ..."). None otherwise."""
+    if not me.tentang or (me.jenis and me.jenis.casefold() != str(by_path["jenis"]).casefold()):
+        return None
+    if (me.nomor and str(me.nomor) != str(by_path["nomor"])) or (me.tahun and me.tahun != by_path["tahun"]):
+        return None
+    head = text[:600]
+    named = re.search(rf"\b(?:No\.?|NO\.?|Nomor|NOMOR)\s*{re.escape(str(by_path['nomor']))}\s+(?:TAHUN|Tahun)\s+"
+                      rf"{by_path['tahun']}\b", head)
+    return " ".join(me.tentang.split()) if named else None
+
+
 def _promulgated(text: str) -> str | None:
     """The ISO date the act was promulgated (diundangkan), else enacted; None when the text gives neither."""
     found: dict[str, str] = {}
@@ -265,9 +279,11 @@ def observe(path: str, name: str | None = None) -> dict[str, Any]:
         by_path = _path_identity(out["file"])
         if by_path and (own is None or own["key"] != by_path["key"]):
             # the collection's index names the act; the reader's judul (lost, or read otherwise) is kept to be
-            # counted
+            # counted; a judul whose number the reader could not read ("UNDANG-UNDANG No. 16 TAHUN 1950 TENTANG
+            # ...") is the act's own title when its head names the act the path names
             out["self_reader"] = own
-            own = dict(by_path, tentang=own.get("tentang") if own else None)
+            tentang = own.get("tentang") if own else _partial_title(me, by_path, text)
+            own = dict(by_path, tentang=tentang)
         out["self"] = own
         out["pub"] = _own_publication(text, me.tahun)
         out["date"] = _promulgated(text)

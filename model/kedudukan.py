@@ -26,6 +26,7 @@ from rancang.model.pipeline import load_nlp
 from rancang.model.roles import slug
 from rancang.model.tables import kedudukan_rows
 
+_JOINS = frozenset({"dan", "atau", "dan/atau", "serta", "sekaligus", "juga"})
 _SENTENCE = re.compile(r"(?:(?<=[a-z0-9)])|(?<=[A-Z]{2}))\.\s+(?=[A-Z])")  # after a word or an acronym ("selaku PPK.")
 
 
@@ -69,6 +70,7 @@ class _Reader:
         self.inverse = re.compile(k["inverse"])
         self.inverse_open = re.compile(k["inverse_open"])
         self.holding = re.compile(k["holding"])
+        self.held_by = re.compile(k["held_by"])
 
     def parties(self, u: Unit, ms: list[Mention], a: int, b: int) -> list[tuple[int, int, str]]:
         """Roles (catalogue mentions, subject words) and positions in ``u.low[a:b]``, in order."""
@@ -112,7 +114,8 @@ class _Reader:
             nxt = subjects[i + 1][0] if i + 1 < len(subjects) else -1
             own = [k for s, _, k in words if e <= s < nxt]
             got = own or shared
-            out.setdefault(key, [k for k in got if k not in self.categories] if set(got) - self.categories else got)
+            got = [k for k in got if k not in self.categories] if set(got) - self.categories else got
+            out[key] = list(dict.fromkeys(out.get(key, []) + got))  # a role printed twice: both its jenjang
         return out
 
     def _inverse(self, u: Unit, ms: list[Mention], a: int, b: int) -> list[dict[str, Any]]:
@@ -142,10 +145,18 @@ class _Reader:
     def holdings(self, u: Unit, ms: list[Mention]) -> list[dict[str, str]]:
         """``{holder, role, cite, id}`` for each sentence naming who holds a peran outside a kedudukan sentence
         (``holding``: "Kepala Perangkat Daerah bertindak sebagai Pimpinan Unit Organisasi."; "Kepala Bagian ...
-        juga berperan sebagai Pimpinan Unit Organisasi"): the subject's roles and positions hold the peran roles
-        that close the sentence (words other than roles there, such as a verb, make it no holding)."""
+        juga berperan sebagai Pimpinan Unit Organisasi"; "Kepala Dinas merupakan Pimpinan Unit Organisasi"): the
+        subject's roles and positions hold the peran roles that close the sentence (words other than roles there,
+        such as a verb, make it no holding); told from the role (``held_by``: "Pimpinan Unit Organisasi dijabat oleh
+        Kepala Perangkat Daerah"), the parties after the verb hold the peran before it."""
         out: list[dict[str, str]] = []
         for a, b in _sentences(u.text):
+            if (y := self.held_by.search(u.low, a, b)) is not None:  # "Pimpinan Unit Organisasi dijabat oleh ..."
+                start = max([m.end() for m in self.subject_from.finditer(u.low, a, y.start())], default=a)
+                held = [k for _, _, k in self.parties(u, ms, start, y.start()) if k in self.roles_as]
+                out += [{"holder": h, "role": r, "cite": u.cite, "id": u.id}
+                        for _, _, h in self.parties(u, ms, y.start("by"), y.end("by")) for r in held if r != h]
+                continue
             x = self.holding.search(u.low, a, b)
             if x is None or self.verb.search(u.low, a, b) or self.inverse.search(u.low, a, b) \
                     or self.inverse_open.search(u.low, a, b):
@@ -154,11 +165,14 @@ class _Reader:
             rest = u.low[x.start("as"):x.end("as")]
             for s, e, _ in sorted(named, reverse=True):
                 rest = rest[:s - x.start("as")] + " " + rest[e - x.start("as"):]
-            if re.search(r"\b(?:me|ber|di)[a-z]{3,}", rest) or not named:
+            if set(re.findall(r"[^\s,()/]+", rest)) - _JOINS or not named:  # "merupakan strategi dari Pimpinan ..."
                 continue
             acts_as = [k for _, _, k in named if k in self.roles_as]
             start = max([m.end() for m in self.subject_from.finditer(u.low, a, x.start())], default=a)
-            for _, _, holder in self.parties(u, ms, start, x.start()):
+            holders = self.parties(u, ms, start, x.start())
+            if not holders or u.low[start:holders[0][0]].strip(" ,"):  # the subject opens with a holder
+                continue
+            for _, _, holder in holders:
                 out += [{"holder": holder, "role": r, "cite": u.cite, "id": u.id} for r in acts_as if r != holder]
         return out
 

@@ -31,7 +31,7 @@ from rancang.model.clauses import Unit, clean, contents_intro
 from rancang.model.hops import OWN, own_sides
 from rancang.model.pipeline import cues
 from rancang.model.roles import slug
-from rancang.model.stages import stage_of
+from rancang.model.stages import stage_of, stage_told
 from rancang.model.stages import title as _title
 from rancang.model.steps import elided_subject, read_step
 from rancang.model.tables import step_rows
@@ -120,7 +120,7 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
     seen: set[str] = set()
     first_list = _list_path(items[0].cite)
     out: list[tuple[Unit, str | None, str | None]] = []
-    stage = None
+    stage = last_stage = None
     group: tuple[str, str | None] | None = None  # ("steps" | "contents", branch) of the item above
     last = None
     for u in sec:
@@ -128,9 +128,14 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
             if u.cite in seen or _list_path(u.cite) != first_list:
                 break  # the same path again, or the parent's next list ("daftar kedua"): a new list
             seen.add(u.cite)
+            last_stage = None
             last, group, stage_here = u, None, stage_of(u, cues)
             if stage_here:
                 stage = stage_here
+                continue
+            if told := stage_told(u, cues):  # "3. Evaluasi, yaitu Ketua Tim Kerja mereviu ...": the item's own
+                stage, last_stage = told, told  # sentences are the steps of its stage
+                out.append((u, stage, "sentences"))
                 continue
             if u.text.rstrip().endswith(":"):
                 contents = contents_intro(u.low, cues)
@@ -140,7 +145,8 @@ def _list_steps(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str |
                     continue
             out.append((u, stage, None))
         elif u.type == "item" and u.level == top + 1 and (group is None and last is not None and
-                                                          stage_of(last, cues) or group and group[0] == "steps"):
+                                                          (stage_of(last, cues) or last_stage)
+                                                          or group and group[0] == "steps"):
             out.append((u, stage, "child"))
         elif u.type == "paragraph" and group and group[0] == "steps" and last is not None and u.cite == last.cite:
             out.append((u, stage, "child"))
@@ -220,8 +226,15 @@ def _told(sec: list[Unit], head: Unit, cues: dict[str, Any]) -> list[tuple[Unit,
 
 
 def _table(sec: list[Unit], cues: dict[str, Any]) -> list[tuple[Unit, str | None, str | None]]:
-    """A procedure printed as a table of steps right under its intro (:mod:`rancang.model.tables`)."""
-    first = next((v for v in sec if v.type != "signature"), None)
+    """A procedure printed as a table of steps right under its head, its intro ("... dengan langkah sebagai
+    berikut:") or a header row the reader ran into one line ("No Pelaksana Kegiatan Keluaran";
+    :mod:`rancang.model.tables`)."""
+    rest = [v for v in sec if v.type != "signature"]
+    i = 0
+    while i < min(2, len(rest)) and rest[i].type == "paragraph" and (
+            rest[i].text.rstrip().endswith(":") or len(rest[i].text.split()) <= 8):
+        i += 1
+    first = rest[i] if i < len(rest) else None
     if first is None or first.type != "table" or not step_rows(first.rows or [], cues):
         return []
     return [(first, None, "table")]
@@ -311,11 +324,12 @@ def _unique(pid: str, seen: dict[str, int]) -> str:
 
 def _reporting(us: list[Unit], cues: dict[str, Any], seen: dict[str, int]) -> dict[str, Any] | None:
     """The reporting procedure: the body's clauses in which someone reports ("... melaporkan pelaksanaan tugas
-    kepada ..."), in document order, one step each."""
+    kepada ...", "Laporan ... disampaikan oleh ..."), in document order, one step each."""
     found: list[tuple[Unit, str | None, str | None]] = [
         (u, None, None) for u in us
         if u.source == "body" and not u.definition and u.type in (NodeType.PASAL, NodeType.AYAT)
-        and any(re.search(r"\b" + re.escape(v) + r"\b", u.low) for v in cues["lampiran_report_verbs"])]
+        and (any(re.search(r"\b" + re.escape(v) + r"\b", u.low) for v in cues["lampiran_report_verbs"])
+             or re.search(cues["report_step_passive"], u.low))]
     steps = _steps(found, False, "pelaporan", None, cues) if found else []
     if not any(s["actor"] for s in steps):
         return None

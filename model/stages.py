@@ -28,6 +28,24 @@ def stage_of(u: Unit, cues: dict[str, Any], heading: bool = True) -> str | None:
     return next((name for name, words in cues["stages"].get("bare", {}).items() if bare in words), None)
 
 
+def stage_told(u: Unit, cues: dict[str, Any]) -> str | None:
+    """The stage of an item that names its stage and tells its steps in the same block ("1. Tahap Perencanaan /
+    Pada tahap perencanaan, Pimpinan Unit Organisasi menetapkan ...", the reader joining the paragraph to its
+    title; "3. Evaluasi, yaitu Ketua Tim Kerja mereviu ..."): the stage, when four words or more follow its name
+    and the item introduces no list (no closing ":")."""
+    said = title(u.text).lower()
+    if said.rstrip().endswith(":"):
+        return None
+    told = r"(?:[,:]|\s+(?:yaitu|adalah|meliputi)\b)"  # a bare name ("Evaluasi, yaitu ..."), not "pelaksanaan tugas"
+    for named, table in ((True, cues["stages"]["names"]), (False, cues["stages"].get("bare", {}))):
+        for name, words in table.items():
+            for w in sorted(words, key=len, reverse=True):
+                rest = said.removeprefix(w)
+                if rest != said and re.match(told + (r"|\s+\S" if named else ""), rest) and len(rest.split()) >= 4:
+                    return str(name)
+    return None
+
+
 def _stage_set(us: list[Unit], cues: dict[str, Any]) -> list[tuple[str, Unit]]:
     """The first run of stage items in the Lampiran ("1. Tahapan Perencanaan", "2. Tahapan Pelaksanaan",
     "3. Tahapan Evaluasi"): stage units at one level, in order, up to the next block above that level."""
@@ -35,7 +53,7 @@ def _stage_set(us: list[Unit], cues: dict[str, Any]) -> list[tuple[str, Unit]]:
     for u in us:
         if u.source != "lampiran":
             continue
-        name = stage_of(u, cues, heading=False) if u.type in ("item", "heading") else None
+        name = (stage_of(u, cues, heading=False) or stage_told(u, cues)) if u.type in ("item", "heading") else None
         if run and (u.type in ("item", "heading") and u.level < run[0][1].level and not name
                     or name and u.level != run[0][1].level):
             break

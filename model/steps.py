@@ -153,7 +153,7 @@ class Clause:
             while j < len(self.doc) and self.has(j, "MODAL"):
                 j += 1
             if e.start >= self.main and self.has(j, "ACTIVE"):
-                return e
+                return self._first_of(e)
         if self.has_condition:
             cond = [e for e in self.roles if e.start < self.main]
             if cond:
@@ -161,6 +161,14 @@ class Clause:
         if loose:
             return self.agent_after(0)
         return self._nominal_agent()
+
+    def _first_of(self, e: Any) -> Any:
+        """The first role of the coordination ``e`` closes ("Atasan langsung dan penanggung jawab tim melakukan
+        reviu": the atasan langsung, the one named first, as a subject opening the clause would be)."""
+        ends = {r.end: r for r in self.roles}
+        while e.start > 0 and self.doc[e.start - 1].lower_ in _CONJ and (prev := ends.get(e.start - 1)) is not None:
+            e = prev
+        return e
 
     def _nominal_agent(self) -> Any:
         """The agent of a step told as a noun ("Penyusunan rencana kerja oleh Pimpinan Unit Organisasi"): the role

@@ -160,8 +160,9 @@ class Staged:
         journal: Journal | None = None
         try:
             if exc is None:
+                fresh = 0o666 & ~_umask()  # a new file's mode, read once for the set (issue 33)
                 for tmp, target in self.staged:
-                    _seal(tmp, target)
+                    _seal(tmp, target, fresh)
                 targets = [target for _, target in self.staged]
                 absent = {target for target in targets if not target.exists()}
                 backups = {target: _backup(target, self._tag(target)) for target in targets if target not in absent}
@@ -268,17 +269,17 @@ def _stage(target: Path, content: Content, tag: str) -> Path:
     return tmp
 
 
-def _seal(tmp: Path, target: Path) -> None:
+def _seal(tmp: Path, target: Path, fresh: int) -> None:
     """The staged file ``tmp`` fsynced (opened again: a batch may stage more files than a process may keep open)
-    and given ``target``'s permissions (a new file: the usual 0666 less the umask). Raises OutputError naming
-    ``target``."""
+    and given ``target``'s permissions (a new file: ``fresh``, the usual 0666 less the umask). Raises OutputError
+    naming ``target``."""
     try:
         fd = os.open(tmp, os.O_WRONLY)
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.chmod(tmp, _mode(target))
+        os.chmod(tmp, _mode(target, fresh))
     except OSError as exc:
         raise _failed(target, exc) from exc
 
@@ -294,11 +295,12 @@ def _failed(target: Path, exc: OSError) -> OutputError:
     return OutputError(f"{target}: tidak dapat ditulis ({os_reason(exc)}); tidak ada berkas keluaran yang diubah.")
 
 
-def _mode(target: Path) -> int:
+def _mode(target: Path, fresh: int) -> int:
+    """``target``'s permissions, or ``fresh`` when there is no such file yet."""
     try:
         return target.stat().st_mode & 0o7777
     except OSError:
-        return 0o666 & ~_umask()
+        return fresh
 
 
 def _umask() -> int:

@@ -5,8 +5,8 @@ with ``.rancang-ditulis.json`` beside it in the same atomic set (:func:`rancang.
 name and the SHA-256 of the bytes written. Before the next set is written into the folder, every member that is
 already there is compared with that record: a file changed since rancang wrote it (edited in Word or a text
 editor), is not overwritten -- the write is refused with one sentence naming the files and ``--timpa``, the option
-that overwrites them knowingly. A file with no record (a folder written before records were kept, or a file copied
-in) is overwritten as before: nothing says it was edited.
+that overwrites them knowingly. A member already there with no record (a folder written by a rancang older than
+the records, a file copied in or saved under that name) is refused the same way: nothing says it was not edited.
 """
 
 from __future__ import annotations
@@ -57,19 +57,34 @@ def changed(folder: Path, names: list[str]) -> list[str]:
     return out
 
 
+def unrecorded(folder: Path, names: list[str]) -> list[str]:
+    """The names among ``names`` of files in ``folder`` that rancang's record does not list (no record at all, or
+    a record without them): rancang cannot tell whether someone edited them."""
+    record = recorded(folder)
+    return [name for name in names if (folder / name).is_file() and name not in record]
+
+
+def _listed(folder: Path, names: list[str]) -> str:
+    paths = [str(folder / n) for n in names]
+    return paths[0] if len(paths) == 1 else ", ".join(paths[:-1]) + " dan " + paths[-1]
+
+
 def guarded(folder: str | Path, files: Mapping[str, bytes | str], overwrite: bool = False) -> dict[str, bytes | str]:
     """``files`` plus the updated record (:data:`MANIFEST`), to be written as one set into ``folder``.
 
-    Raises InputError naming the files of the set that were edited after rancang wrote them, and
-    :data:`OVERWRITE`, unless ``overwrite``."""
+    Raises InputError naming the files of the set that were edited after rancang wrote them (or that are there
+    without rancang's record of writing them), and :data:`OVERWRITE`, unless ``overwrite``."""
     folder = Path(folder)
     edited = [] if overwrite else changed(folder, list(files))
     if edited:
-        names = [str(folder / n) for n in edited]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
-        raise InputError(f"{listed} telah diubah sejak rancang menulisnya; rancang "
+        raise InputError(f"{_listed(folder, edited)} telah diubah sejak rancang menulisnya; rancang "
                          "tidak menimpanya. Simpan perubahan itu di tempat lain atau pilih folder lain dengan -o, "
                          f"atau jalankan lagi dengan {OVERWRITE} untuk menimpanya.")
+    unknown = [] if overwrite else unrecorded(folder, list(files))
+    if unknown:
+        raise InputError(f"{_listed(folder, unknown)} sudah ada, tetapi tidak tercatat sebagai tulisan rancang "
+                         "(mungkin ditulis versi lama atau disunting); rancang tidak menimpanya. Pilih folder lain "
+                         f"dengan -o, atau jalankan lagi dengan {OVERWRITE} untuk menimpanya.")
     record = recorded(folder)
     record.update({name: digest(content) for name, content in files.items()})
     body = json.dumps({"version": 1, "files": dict(sorted(record.items()))}, ensure_ascii=False, indent=1) + "\n"

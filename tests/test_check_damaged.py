@@ -30,7 +30,7 @@ def test_a_word_of_the_last_bab_title_split_by_a_space_is_a_damaged_copy_not_a_w
     """UU 5/2022's copy prints "KETENTUAN PEN UTUP": every letter of the title is there."""
     found = _found(CLEAN.replace("KETENTUAN PENUTUP", "KETENTUAN PEN UTUP"))
     b1 = [f for f in found if f["rule"] == "B1_last"]
-    assert [f["severity"] for f in b1] == ["warning"]
+    assert [f["severity"] for f in b1] == ["info"]
     assert "terpisah spasi" in b1[0]["message"] and b1[0]["doubt"]
     # a title that is another title stays a GALAT
     assert "B1_last" in _errors(CLEAN.replace("KETENTUAN PENUTUP", "KETENTUAN LAIN-LAIN"))
@@ -40,7 +40,7 @@ def test_a_word_of_the_pengundangan_formula_split_by_a_space_is_a_damaged_copy()
     """UU 5/2022's copy: "... dalam Lembaran Negara Repu blik Indonesia"."""
     found = _found(CLEAN.replace(FORMULA, FORMULA.replace("Berita Daerah", "Ber ita Dae rah")))
     t1 = [f for f in found if f["rule"] == "T1_undang"]
-    assert [f["severity"] for f in t1] == ["warning"]
+    assert [f["severity"] for f in t1] == ["info"]
     assert "Ber ita Dae rah" in t1[0]["message"]
     # a formula that names another gazette, or lacks a word, stays a GALAT
     assert "T1_undang" in _errors(CLEAN.replace(FORMULA, FORMULA.replace("Berita", "Lembaran")))
@@ -52,7 +52,7 @@ def test_a_menimbang_label_printed_twice_is_a_damaged_copy_not_a_missing_bahwa()
     for twice in ("b. b . bahwa sesuai", "b. b. bahwa sesuai", "b. b) bahwa sesuai"):
         found = _found(CLEAN.replace("b. bahwa sesuai", twice))
         k1 = [f for f in found if f["rule"] == "K1_bahwa"]
-        assert [f["severity"] for f in k1] == ["warning"], twice
+        assert [f["severity"] for f in k1] == ["info"], twice
         assert 'label "b." tertulis dua kali' in k1[0]["message"]
     # another letter, or no "bahwa" after the label, is no label printed twice
     assert "K1_bahwa" in _errors(CLEAN.replace("b. bahwa sesuai", "b. c. bahwa sesuai"))
@@ -185,7 +185,7 @@ def test_a_definition_whose_first_line_the_copy_printed_twice_is_no_missing_adal
     """PP 27/2014's copy: "9. Penggunaan..." then "9. Penggunaan adalah kegiatan ...": a warning naming it."""
     text = CLEAN.replace("2. Bupati adalah Bupati Sukamaju.", "2. Bupati...\n\n2. Bupati adalah Bupati Sukamaju.")
     u4 = [f for f in _found(text) if f["rule"] == "U4_adalah"]
-    assert [f["severity"] for f in u4] == ["warning"] and "tercetak dua kali" in u4[0]["message"]
+    assert [f["severity"] for f in u4] == ["info"] and "tercetak dua kali" in u4[0]["message"]
     assert "U4_adalah" in _errors(CLEAN.replace("2. Bupati adalah Bupati Sukamaju.", "2. Bupati merupakan Bupati "
                                                                                        "Sukamaju."))
 
@@ -202,19 +202,19 @@ def test_the_conclusion_rests_on_what_the_considerations_it_cites_sum_up():
                                               "dimaksud dalam huruf b, perlu menetapkan"))
 
 
-def test_a_formula_that_differs_only_in_a_capital_is_a_warning():
+def test_a_formula_that_differs_only_in_a_capital_is_a_reading_info():
     """PP 54/2015's copy: "... dalam lembaran Negara Republik Indonesia"."""
     text = CLEAN.replace(FORMULA, FORMULA.replace("Berita Daerah", "berita Daerah"))
     t1 = [f for f in _found(text) if f["rule"] == "T1_undang"]
-    assert [f["severity"] for f in t1] == ["warning"] and "huruf kapital" in t1[0]["message"]
+    assert [f["severity"] for f in t1] == ["info"] and "huruf kapital" in t1[0]["message"]
 
 
-def test_a_promulgated_copy_that_lost_the_opening_of_its_formula_is_a_warning_a_draft_a_galat():
+def test_a_promulgated_copy_that_lost_the_opening_of_its_formula_is_a_reading_info_a_draft_a_galat():
     """PP 78/2011's copy: "... mulai berlaku pada tanggal diundangkan. pengundangan Peraturan Pemerintah ini ...":
     a promulgated act had its formula, its copy lost the line. A draft without it is wrong."""
     lost = CLEAN.replace("Agar setiap orang mengetahuinya, memerintahkan ", "")
     t1 = [f for f in _found(lost) if f["rule"] == "T1_undang"]
-    assert [f["severity"] for f in t1] == ["warning"] and "salinan" in t1[0]["message"]
+    assert [f["severity"] for f in t1] == ["info"] and "salinan" in t1[0]["message"]
     draft = lost.replace("pada tanggal 2 Januari 2024", "pada tanggal").replace("TAHUN 2024 NOMOR 5",
                                                                                 "TAHUN 2024 NOMOR")
     assert "T1_undang" in _errors(draft)

@@ -30,3 +30,30 @@ def test_help_speaks_indonesian_and_shows_examples() -> None:
             assert english not in text.splitlines()[0], (command, english)
     for command in ("draft", "check", "letter"):
         assert "Contoh:" in CliRunner().invoke(cli, [command, "--help"]).output, command
+
+
+def _commands_of(group, path=()):  # noqa: ANN001, ANN202 - walks the click tree, lazy groups included
+    import click
+
+    for name in group.list_commands(click.Context(group)):
+        command = group.get_command(click.Context(group), name)
+        yield (*path, name)
+        if isinstance(command, click.Group):
+            yield from _commands_of(command, (*path, name))
+
+
+def test_no_help_page_shows_click_s_english_type_names() -> None:
+    """Every option's placeholder is Indonesian: "--jobs ANGKA", "--daerah DAERAH", never "TEXT"/"INTEGER RANGE"."""
+    import re
+
+    pages = {command: CliRunner().invoke(cli, [*command, "--help"]).output for command in _commands_of(cli)}
+    assert len(pages) >= 10
+    for command, text in pages.items():
+        english = re.findall(r"\b(?:TEXT|INTEGER(?: RANGE)?|FLOAT(?: RANGE)?|BOOLEAN|FILENAME|PATH|DIRECTORY)\b", text)
+        assert not english, (command, english)
+
+
+def test_a_value_of_the_wrong_type_is_said_in_indonesian(capsys) -> None:
+    assert main(["search", "--limit", "x", "tugas"]) == 2
+    err = capsys.readouterr().err
+    assert "'x' bukan bilangan bulat" in err and "integer" not in err

@@ -94,3 +94,22 @@ def test_each_signature_block_is_printed_on_one_page(sleman_draft, sleman_draft_
         first, name = " ".join(block[0].split()), " ".join(block[-1].split())
         where = [i for i, p in enumerate(pages) if first in p]
         assert where and name in pages[where[0]], (first, name)
+
+
+def test_the_signature_shares_its_page_with_the_closing_text(sleman_draft, sleman_draft_pdf):
+    """The page that prints "Ditetapkan di ..." also prints the closing sentence above it ("Agar setiap orang
+    mengetahuinya ..."): a signature block is never alone on a page."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler) tidak terpasang")
+    d, _ = sleman_draft
+    text = subprocess.run(["pdftotext", "-layout", str(sleman_draft_pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = [" ".join(p.split()) for p in text.split("\f")]
+    first = " ".join(d.reg.penutup.lines[0].split())
+    page = next(p for p in pages if first in p)
+    assert "Agar setiap orang mengetahuinya" in page.split(first)[0]

@@ -40,3 +40,20 @@ def test_an_edited_letter_of_a_scenario_is_kept_until_timpa(tmp_path: Path, caps
     assert f"{summary} telah diubah" in capsys.readouterr().err
     assert "sudah diparaf" in summary.read_text(encoding="utf-8")
     assert main([*args, "--timpa"]) == 0 and "sudah diparaf" not in summary.read_text(encoding="utf-8")
+
+
+def test_a_draft_folder_without_rancang_s_record_is_not_overwritten_silently(tmp_path: Path, capsys) -> None:
+    """A folder written by a rancang older than the record (or a draft.md saved there by hand) may hold edits
+    nobody can tell apart: it is refused with a sentence naming the file and --timpa, and kept."""
+    out = tmp_path / "lama"
+    out.mkdir()
+    (out / "draft.md").write_text("Rancangan lama yang telah disunting.\n", encoding="utf-8")
+    assert main(["draft", "--contoh", "sleman", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{out / 'draft.md'} sudah ada, tetapi tidak tercatat sebagai tulisan rancang" in err and "--timpa" in err
+    assert len(err.strip().splitlines()) == 1
+    assert (out / "draft.md").read_text(encoding="utf-8") == "Rancangan lama yang telah disunting.\n"
+    assert not (out / MANIFEST).exists()
+    assert main(["draft", "--contoh", "sleman", "-o", str(out), "--timpa"]) == 0
+    assert "Rancangan lama" not in (out / "draft.md").read_text(encoding="utf-8")
+    assert main(["draft", "--contoh", "sleman", "-o", str(out)]) == 0  # recorded now: written again without a word

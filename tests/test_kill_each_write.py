@@ -182,7 +182,7 @@ def test_a_draft_killed_at_each_write_over_another_regions_draft_is_the_old_or_t
     magelang = drafting.build(profile.load(EXAMPLES / "kota-magelang.yaml"), sources=draft_sources)
     monkeypatch.setattr(drafting, "build", lambda *args, **kwargs: magelang)  # the build writes nothing
     out = tmp_path / "keluaran"
-    n = kill_at_each_write(["draft", "--contoh", "kota-magelang", "-o", str(out)], out,
+    n = kill_at_each_write(["draft", "--contoh", "kota-magelang", "-o", str(out), "--timpa"], out,
                            fresh(out, visible(sleman)), [EXAMPLES / "kota-magelang.yaml"])
     assert n >= 4 * 3  # four members: each fsynced, kept aside and renamed at least
 
@@ -194,7 +194,8 @@ def test_a_scenarios_letters_killed_at_each_write_are_the_old_or_the_new_letters
     out = tmp_path / "naskah"
     sc.write(sc.build(name, sc.scenario_example(name)), out)
     old = {p: b"naskah lama " + p.encode() for p in visible(out)}
-    n = kill_at_each_write(["letter", "--scenario", name, str(data), "-o", str(out)], out, fresh(out, old), [data])
+    n = kill_at_each_write(["letter", "--scenario", name, str(data), "-o", str(out), "--timpa"], out,
+                           fresh(out, old), [data])
     assert n >= 3 * len(old)
 
 

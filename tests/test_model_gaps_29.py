@@ -112,3 +112,107 @@ def test_the_right_to_ask_for_reports_at_any_time_is_a_step_of_pelaporan():
     (proc,) = [p for p in build(ingest_text(INSTANSI, "contoh.txt"))["procedures"] if p["form"] == "pelaporan"]
     assert [(s["cite"], s["actor"]) for s in proc["steps"]] == [
         ("Pasal 1 ayat (1)", "ketua_tim"), ("Pasal 1 ayat (2)", "pimpinan_unit_organisasi")]
+
+
+TABLE = perbup(BODY, lampiran="""A. MEKANISME PENUNJUKAN LINTAS UNIT ORGANISASI
+Penunjukan lintas Unit Organisasi dilaksanakan dengan langkah sebagai berikut:
+| 1. | Pimpinan Unit Organisasi pemilik kinerja | Mengajukan permohonan pelibatan melalui nota dinas kepada Pimpinan Unit Organisasi yang dituju | Nota dinas |
+| 2. | Pimpinan Unit Organisasi yang dituju | Apabila Pejabat Fungsional tidak tersedia, menyampaikan jawaban penolakan disertai alasan | Surat jawaban |
+| 3. | Pimpinan Unit Organisasi yang dituju | Apabila Pejabat Fungsional tersedia, menugaskan Pejabat Fungsional | Surat tugas |
+| 4. | Pejabat Fungsional | Melaksanakan tugas sesuai surat tugas | - |
+""")  # noqa: E501 (a table row is one line)
+
+WANT_ROWS = [("pimpinan_unit_organisasi", "asal", None, "nota_dinas_permohonan_pelibatan"),
+             ("pimpinan_unit_organisasi", "tujuan", "tolak", "surat_jawaban"),
+             ("pimpinan_unit_organisasi", "tujuan", "setuju", "surat_tugas"),
+             ("pejabat_fungsional", "tujuan", None, None)]
+
+
+def _rows(text):
+    (proc,) = [p for p in build(ingest_text(text, "contoh.txt"))["procedures"] if p["form"] == "penunjukan"]
+    return [(s["actor"], s["side"], s["branch"], s["document"]) for s in proc["steps"]]
+
+
+def test_a_table_of_steps_without_a_header_row_is_read_by_its_cells():
+    assert _rows(TABLE) == WANT_ROWS
+
+
+def test_a_header_row_run_into_one_line_is_no_step():
+    text = TABLE.replace("berikut:\n", "berikut:\nNo. Pelaksana Uraian Kegiatan Keluaran\n")
+    assert _rows(text) == WANT_ROWS
+
+
+def test_a_table_of_positions_is_no_table_of_steps():
+    text = perbup(BODY, lampiran="""A. MEKANISME PENUNJUKAN DALAM UNIT ORGANISASI
+| Pejabat Fungsional ahli madya | Kepala Perangkat Daerah | Kepala Perangkat Daerah |
+| Pejabat Pelaksana | Kepala Seksi | Kepala Seksi |
+""")
+    assert [p["form"] for p in build(ingest_text(text, "contoh.txt"))["procedures"]] == []
+
+
+def test_a_stage_item_that_tells_its_steps_in_prose_gives_one_step_per_sentence_of_its_stage():
+    text = perbup(BODY, lampiran="""A. MEKANISME PENUNJUKAN DALAM UNIT ORGANISASI
+1. Tahap Perencanaan
+Pada tahap perencanaan, Pimpinan Unit Organisasi menetapkan target kinerja unit.
+2. Tahap Pelaksanaan
+Ketua Tim Kerja membagi peran anggota tim. Anggota tim melaksanakan kegiatan sesuai perannya.
+3. Evaluasi, yaitu atasan langsung dan penanggung jawab tim melakukan reviu atas hasil kerja. Kegiatan dinyatakan
+selesai setelah Pimpinan Unit Organisasi menerima laporan hasil kegiatan.
+""")
+    assert _steps(text) == [
+        ("1", "pimpinan_unit_organisasi", "perencanaan"),
+        ("2", "ketua_tim", "pelaksanaan"), ("2", "anggota_tim", "pelaksanaan"),
+        ("3", "atasan_langsung", "evaluasi"),  # the first of two subjects in sequence
+        ("3", "pimpinan_unit_organisasi", "evaluasi")]
+    stages = build(ingest_text(text, "contoh.txt"))["stages"]
+    assert [s["name"] for s in stages] == ["perencanaan", "pelaksanaan", "evaluasi"]
+
+
+def test_whether_the_employee_can_be_involved_is_the_branch():
+    text = perbup(BODY, lampiran="""A. PENUNJUKAN LINTAS UNIT ORGANISASI
+1. Pimpinan Unit Organisasi pemilik kinerja mengirim nota dinas kepada Pimpinan Unit Organisasi yang dituju.
+2. Dalam hal Pejabat Fungsional tidak dapat dilibatkan, Pimpinan Unit Organisasi yang dituju menolak permohonan.
+3. Dalam hal Pejabat Fungsional dapat dilibatkan, Pimpinan Unit Organisasi yang dituju menerbitkan surat tugas.
+""")
+    (proc,) = [p for p in build(ingest_text(text, "contoh.txt"))["procedures"] if p["form"] == "penunjukan"]
+    assert [s["branch"] for s in proc["steps"]] == [None, "tolak", "setuju"]
+
+
+def test_a_report_handed_on_in_the_passive_is_a_step_of_pelaporan():
+    text = perbup("""Pasal 1
+(1) Laporan hasil kerja Tim Kerja disampaikan oleh Ketua Tim Kerja kepada Pimpinan Unit Organisasi.
+(2) Tim Kerja dibentuk dengan Keputusan Kepala Perangkat Daerah.
+
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+    (proc,) = [p for p in build(ingest_text(text, "contoh.txt"))["procedures"] if p["form"] == "pelaporan"]
+    assert [(s["cite"], s["actor"]) for s in proc["steps"]] == [("Pasal 1 ayat (1)", "ketua_tim")]
+
+
+def test_a_role_printed_twice_in_one_subject_keeps_both_jenjang():
+    text = perbup("""Pasal 1
+Pejabat Fungsional ahli pertama, Pejabat Fungsional jenjang keterampilan, dan Pelaksana berkedudukan di bawah
+Pejabat Pengawas.
+
+Pasal 2
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+""")
+    m = build(ingest_text(text, "contoh.txt"))
+    assert [(x["from"], x["jenjang"], x["to"]) for x in m["kedudukan_lines"]] == [
+        ("pejabat_fungsional", ["ahli pertama", "keterampilan"], "pejabat_pengawas"),
+        ("pejabat_pelaksana", [], "pejabat_pengawas")]
+
+
+def test_a_role_told_with_the_positions_that_hold_it():
+    text = perbup(BODY, lampiran="""A. KEDUDUKAN
+Pimpinan Unit Organisasi dijabat oleh Kepala Dinas atau Kepala Badan. Inspektur merupakan Pejabat Penilai Kinerja.
+Tim Kerja merupakan kelompok pegawai. Ketua Tim Kerja merupakan Pejabat Fungsional.
+Jumlah Pejabat Fungsional dan Pelaksana dalam Tim Kerja merupakan strategi dari Pimpinan Unit Organisasi.
+""")
+    m = build(ingest_text(text, "contoh.txt"))
+    held = {r["id"]: [h["role"] for h in r.get("held_by", [])] for r in m["roles"]}
+    assert held["pimpinan_unit_organisasi"] == ["kepala_dinas", "kepala_badan"]
+    assert held["pejabat_penilai_kinerja"] == ["inspektur"]
+    assert not held.get("pejabat_fungsional") and not held.get("ketua_tim")  # a jabatan is no role held
+    # "... merupakan strategi dari Pimpinan Unit Organisasi": a strategy of the PUO, no holder of it

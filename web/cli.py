@@ -53,7 +53,7 @@ DB_HELP = "Berkas basis data korpus (bawaan: folder data pengguna, atau $RANCANG
 
 
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", metavar="ALAMAT", default="127.0.0.1", show_default=True,
               help="Alamat yang didengarkan. Selain komputer ini sendiri, akses memakai token ($RANCANG_TOKEN, "
                    "atau token acak yang dicetak saat mulai).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Nomor port.")

@@ -22,6 +22,7 @@ from rancang.generate.check import (
     reading,
     references,
     structure,
+    tail,
 )
 from rancang.generate.check.base import ORDER, Finding, finding, rules
 from rancang.tree import Regulation
@@ -40,7 +41,9 @@ def check(reg: Regulation, topics: dict[str, Any] | None = None, fix_ocr: bool =
     ``topics``: the model's topics of ``reg`` when the caller knows them (a draft does), so S1 need not run the
     model. Each rule applies only where its row says (kind of act, jenis read, OCR confidence) and a finding on
     doubtful text says why and is no GALAT (:mod:`rancang.generate.check.reading`); on OCR'd text a fix is kept
-    as ``fix_ocr`` unless ``fix_ocr`` is True (``--fix-ocr``)."""
+    as ``fix_ocr`` unless ``fix_ocr`` is True (``--fix-ocr``). The penutup and Penjelasan a copy ran into the last
+    Pasal are set apart first (:mod:`rancang.generate.check.tail`): the Penjelasan is no batang tubuh."""
+    reg = tail.cut(reg)
     out: list[Finding] = []
     for fn in CHECKS:
         out.extend(fn(reg, topics) if fn is coverage.check_topics else fn(reg))

@@ -198,3 +198,14 @@ def item_cite(kind: str, items: Sequence[Konsiderans], item: Konsiderans) -> str
             return kind
         label = chr(97 + pos) if kind == "Menimbang" else str(pos + 1)
     return f"{kind} {word} {label}"
+
+
+def lost_words(judul: list[str], named: list[str]) -> bool:
+    """Whether the judul as read is the name (after "Menetapkan:", in the last konsiderans) with a run of three or
+    more words missing at one place (UU 3/2012's copy: "... ANTARA PEMERINTAH REPUBLIK HONG KONG ..." for "...
+    ANTARA PEMERINTAH REPUBLIK INDONESIA DAN PEMERINTAH DAERAH ADMINISTRASI KHUSUS HONG KONG ..."): a line of the
+    judul lost in the copy, not a wrong name. One or two words more in the name are a drafting difference."""
+    cut = len(named) - len(judul)
+    if not judul or cut < 3:
+        return False
+    return any(named[:i] + named[i + cut:] == judul for i in range(len(judul) + 1))

@@ -11,7 +11,17 @@ from typing import Any
 
 from rancang.fold import fold
 from rancang.generate.check import citations
-from rancang.generate.check.base import Finding, ending, finding, is_perda, item_cite, jenis_of, norm
+from rancang.generate.check.base import (
+    Finding,
+    clause,
+    ending,
+    finding,
+    is_perda,
+    item_cite,
+    jenis_of,
+    lost_words,
+    norm,
+)
 from rancang.generate.check.citations import hierarchy_level
 from rancang.generate.check.structure import letter_value
 from rancang.kb import evidence as kb_evidence
@@ -85,7 +95,7 @@ def check_menimbang_items(reg: Regulation) -> Iterator[Finding]:
             yield f
         elif not word.lower().startswith("bahwa"):
             yield finding("K1_bahwa", cite, found=_first_words(text, 2))
-        if not text.endswith(";"):
+        if not clause(text).endswith(";"):  # (a page-join mark after the ";" is the copy's: "... Undang; __ __")
             tail = _first_words(" ".join(text.split()[-4:]), 4)
             yield finding("K1_end", cite, fix={"old": tail, "new": tail.rstrip(".,:") + ";",
                                                "after": _first_words(text)}, found=ending(text))
@@ -96,6 +106,13 @@ _LAST = re.compile(r"perlu\s+(?P<verb>menetapkan|membentuk)\s+(?P<jenis>.+?)\s+t
                    re.I | re.S)
 
 
+#: the maker's office (and the frasa before it) read into the judul from the copy's next line: "... PELEBURAN
+#: ALUMUNIUM Presiden Republik Indonesia," (PP 27/1975's copy). A title never ends with a comma; an office line does.
+_FRASA = r"DENGAN\s+RAHMAT\s+TUHAN\s+YANG\s+MAHA\s+ESA"
+_OFFICE_AFTER = re.compile(rf"\s+(?:{_FRASA}\s*)?(?:PRESIDEN|GUBERNUR|BUPATI|WALI\s*KOTA|MENTERI|KEPALA)\b"
+                           rf"[^,]{{0,80}},\s*$|\s+{_FRASA}\s*$", re.I)
+
+
 def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
     """K2/K4: the last consideration's formula, its verb by jenis, its title, and that it cites every earlier
     consideration ("sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c")."""
@@ -103,12 +120,12 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
         return
     last = reg.menimbang[-1]
     cite = _cite("Menimbang", last, reg.menimbang)
-    jenis, judul = jenis_of(reg), norm(reg.meta.tentang)
+    jenis, judul = jenis_of(reg), _OFFICE_AFTER.sub("", norm(reg.meta.tentang))
     verb = "membentuk" if is_perda(reg) else "menetapkan"
     text = norm(last.text)
     m = _LAST.search(text)
     if not m:
-        if re.search(r"\bperlu\s+mengesahkan\b.*\bdengan\s+Undang-Undang\b", text, re.I):
+        if re.search(r"\bperlu\s+mengesahkan\b.*\bdengan\s+Undang-\s*Undang\b", text, re.I):
             return  # a UU ratifying a treaty: "... perlu mengesahkan <treaty> dengan Undang-Undang;" (angka 240)
         rule = "K2_wording" if re.search(r"\bperlu\b", text) else "K2"
         yield finding(rule, cite, verb=verb, jenis=jenis, judul=judul.title())
@@ -119,7 +136,10 @@ def check_menimbang_last(reg: Regulation) -> Iterator[Finding]:
         yield finding("K4", cite, fix={"old": old, "new": f"perlu {verb}", "after": _first_words(text)},
                       found=m.group("verb"), expected=verb, jenis=jenis)
     if judul and fold(m.group("judul") or "") != fold(judul):
-        yield finding("K2_title", cite, found=m.group("judul").strip(), judul=judul)
+        f = finding("K2_title", cite, found=m.group("judul").strip(), judul=judul)
+        if lost_words(fold(judul).split(), fold(m.group("judul")).split()):
+            f["reading_doubt"] = "judul peraturan terbaca kehilangan kata-kata dalam salinan"
+        yield f
     earlier = [(i.label or "").strip().rstrip(".") for i in reg.menimbang[:-1]]
     ref = re.search(r"dimaksud\s+(?:dalam|pada)?\s*(huruf.+?)(?:,\s*)?(?:maka\s+)?perlu\b", text)
     if len(earlier) >= 1 and all(earlier) and ref:

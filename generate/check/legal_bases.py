@@ -105,11 +105,12 @@ def check_numbers(reg: Regulation) -> Iterator[Finding]:
 def _printed_too(entry: str, name: str, value: Any) -> bool:
     """Whether the Mengingat entry also prints the knowledge base's ``value`` of fact ``name`` (a Tambahan number,
     or a gazette's year and number): Tambahan numbers and gazette year-and-number pairs name one act each."""
+    # (a stray number may stand before the right one: "Lembaran Negara Tahun 1969 Nomor 2 16", PP 10/1990's copy)
     if isinstance(value, list):
-        return bool(re.search(rf"\bTahun\s+{value[0]}\s*,?\s+Nomor\s+{value[1]}\b", entry))
+        return bool(re.search(rf"\bTahun\s+{value[0]}\s*,?\s+Nomor\s+(?:\d+\s+)?{value[1]}\b", entry))
     if name in ("tln", "tld"):
-        return bool(re.search(rf"\bTambahan\s+Lembaran\s+(?:Negara|Daerah)\b[^();]{{0,60}}?\bNomor\s+{value}\b",
-                              entry))
+        return bool(re.search(rf"\bTambahan\s+Lembaran\s+(?:Negara|Daerah)\b[^();]{{0,60}}?\bNomor\s+(?:\d+\s+)?"
+                              rf"{value}\b", entry))
     return False
 
 
@@ -204,6 +205,9 @@ def check_chain(reg: Regulation) -> Iterator[Finding]:
     amendments the knowledge base holds as verified are demanded); L4: an amendment made after this act."""
     base, own = store.load(), evidence.own_key(reg.meta)
     date, year = _date_of(reg)
+    # (an amendment the Mengingat cites as an entry of its own is cited: UU 18/1992 angka 3 and 4 cite UU 1/1989
+    # and its amendment UU 2/1990 one after the other)
+    everywhere = {a["act"]["key"] for _, acts in _entries(reg) for a in acts}
     for cite, acts in _entries(reg):
         if not acts or base.get(acts[0]["act"]["key"]) is None:
             continue
@@ -223,8 +227,10 @@ def check_chain(reg: Regulation) -> Iterator[Finding]:
             latest = made[-1]["act"]
             last = cited_chain[-1] if cited_chain else None
             known = {r["act"] for r in made}
-            if last != latest and (last is None or last in known) and not _same_content(base, last, latest):
-                yield finding("L2", cite, act=base.name(key), found=base.name(last) if last else "tanpa perubahan",
+            if last != latest and (last is None or last in known) and not _same_content(base, last, latest) \
+                    and latest not in everywhere:
+                rule = "L2" if evidence.covers(base, latest, reg.meta.daerah) else "L2_info"
+                yield finding(rule, cite, act=base.name(key), found=base.name(last) if last else "tanpa perubahan",
                               latest=base.name(latest), evidence=evidence.sources_phrase(base, made[-1]["sources"]))
         for rel in later:
             yield finding("L4", cite, act=base.name(key), what="diubah", new=base.name(rel["act"]),

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from rancang.fold import fold
-from rancang.generate.check.base import Finding, finding, item_cite, jenis_of, norm
+from rancang.generate.check.base import Finding, finding, item_cite, jenis_of, lost_words, norm
 from rancang.tree import Regulation
 
 #: a consideration that opens with a purpose ("bahwa untuk ...", "bahwa dalam rangka ...", "bahwa guna ...")
@@ -74,10 +74,12 @@ def check_menetapkan(reg: Regulation) -> Iterator[Finding]:
         return  # the konsiderans and the diktum agree against the judul as read: the reading of the judul is in doubt
     if _words(named) != _words(judul):
         f = finding("D1_title", "Diktum", found=named.strip(), judul=judul)
-        if _read_with_more(_words(named).split(), _words(judul).split()):
+        if _read_with_more(_words(named).split(), _words(judul).split()) \
+                or lost_words(_words(judul).split(), _words(named).split()):
             # "PERATURAN PEMERINTAH ... NOMOR 22 TAHUN 2016 TENTANG PERATURAN PEMERINTAH ... NOMOR 22 TAHUN 2016
             # TENTANG PEMBERIAN ... MENIMBANG MENGINGAT" (PP 22/2016's copy): the name is there whole
-            f["reading_doubt"] = "judul terbaca bersama baris lain (kop yang tercetak dua kali, kata Menimbang)"
+            f["reading_doubt"] = ("judul terbaca bersama baris lain (kop yang tercetak dua kali, kata Menimbang) atau "
+                                  "kehilangan kata-kata dalam salinan")
         yield f
 
 

@@ -7,8 +7,13 @@ text read with a confidence below ``_reading.ocr_min_confidence``), ``acts: regi
 80/2015 for Perda/Perkada only: not applied to a UU, PP, Perpres or Peraturan Menteri) and ``needs: jenis`` (a
 rule whose expected wording follows the jenis: not applied when the reader could not tell the jenis). Then:
 
-- a finding on OCR'd text says so ("teks hasil OCR, keyakinan 87%") and is never a GALAT: a misread character is
+- a finding on OCR'd text says so ("teks hasil OCR, keyakinan 87%") and is an INFO: a misread character is
   as likely as a drafting defect; its mechanical fix moves to ``fix_ocr`` (applied only with ``--fix-ocr``);
+- every finding whose doubt is the reading's (the tree is uncertain: OCR marks, broken numbering, a heading or a
+  label run into a line, a copy that lost lines, a Menimbang read with the Mengingat) is an INFO that says why: a
+  reading problem is no drafting finding, and a PERINGATAN on it would send the bureau after a defect the act does
+  not have. Only a doubt about the evidence of a legal fact (the knowledge base's sources, family
+  ``dasar-hukum``) keeps a GALAT a PERINGATAN;
 - a numbering gap (B3) whose missing label is printed inside the previous unit's text ("... ; __ e. mengoptimalkan")
   is the reader's join, not the act's gap: a warning that says so; the same for a heading whose number the reader
   repaired (``stats.corrections``);
@@ -16,7 +21,8 @@ rule whose expected wording follows the jenis: not applied when the reader could
   run together (an enacted act almost never has three numbering errors): form rules are not applied, and every
   other finding is a warning that says so;
 - an act made before UU 12/2011 came into force (``_reading.lampiran_ii_from``) followed the drafting technique of
-  its day (Keppres 44/1999, UU 10/2004): a rule sourced in UU 12/2011 Lampiran II gives it no GALAT;
+  its day (Keppres 44/1999, UU 10/2004, the formulas of the 1950s-60s): a rule sourced in UU 12/2011 Lampiran II
+  gives it at most an INFO (UU 12/2011 Pasal 104 binds the acts made after it, not those before);
 - a Menimbang whose items carry numbers (Mengingat entries read into it) gives no GALAT on its items;
 - a reference (X2) into a gap of the numbering (Pasal 5 cited, Pasal 4 and 6 read, 5 not) cannot tell a missing
   provision from an unread one: a warning that says why. A reference past the last unit stays a GALAT.
@@ -27,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rancang.generate.check import era
 from rancang.generate.check.base import Finding, jenis_of, rules, settings
 from rancang.generate.check.copies import (
     RUN_IN_HEADING,
@@ -71,16 +78,6 @@ def ocr_confidence(reg: Regulation) -> float | None:
     return float(min(pages)) if pages else 0.0
 
 
-def _made_before(reg: Regulation, day: str) -> bool:
-    """Whether the act was made before ``day`` (ISO): by its date of enactment, else by its year (an act of the
-    year ``day`` falls in counts as made before it only when its date says so)."""
-    when = reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan
-    if when:
-        return when < day
-    year = year_of(reg)
-    return bool(year and year < int(day[:4]))
-
-
 def _note(f: Finding, why: str) -> Finding:
     f = f.copy()
     f["message"] = f["message"].rstrip() + f" ({why})"
@@ -89,9 +86,18 @@ def _note(f: Finding, why: str) -> Finding:
 
 
 def _downgrade(f: Finding, why: str) -> Finding:
+    """A GALAT on weaker evidence is a PERINGATAN that says why (the knowledge base's sources of a legal fact)."""
     f = _note(f, why)
     if f["severity"] == "error":
         f["severity"] = "warning"
+    return f
+
+
+def _reading(f: Finding, why: str) -> Finding:
+    """A finding that stands on an uncertain reading (or on a rule that did not bind the act when it was made) is an
+    INFO that says why: what the reader could not read surely is no drafting finding."""
+    f = _note(f, why)
+    f["severity"] = "info"
     return f
 
 
@@ -106,8 +112,9 @@ def qualify(reg: Regulation, findings: list[Finding], fix_ocr: bool = False) -> 
             continue
         f = _reading_doubt(f, row, ctx, fix_ocr)
         f = _local_doubt(f, row, ctx)
-        if f.get("reading_doubt"):
-            f = _downgrade(f, f.pop("reading_doubt"))
+        if f.get("reading_doubt"):  # (a doubt of the knowledge base's evidence is no doubt of the reading)
+            f = (_downgrade if row.get("family") == "dasar-hukum" and not ctx["marks"] and ctx["conf"] is None
+                 else _reading)(f, f.pop("reading_doubt"))
         f.pop("ref_in_gap", None)
         f.pop("restart", None)
         out.append(f)
@@ -154,7 +161,7 @@ def _context(reg: Regulation, findings: list[Finding]) -> dict[str, Any]:
             "national": is_national(reg),
             "known": jenis_known(reg), "gaps": _glued_gaps(reg), "anomalies": anomalies,
             "broken": anomalies > int(cfg.get("max_numbering_anomalies", 2)),
-            "before_law": _made_before(reg, str(cfg.get("lampiran_ii_from", "2011-08-12"))),
+            "before_law": era.before_law(reg),
             "undated": not (reg.meta.tanggal_ditetapkan or reg.meta.tanggal_diundangkan or year_of(reg)),
             "mixed": any((k.label or "").strip().rstrip(".").isdigit() for k in reg.menimbang),
             "copy": copy_kind(reg), "amended_year": amended_year(reg), "text_at": lambda cite: text_at(reg, cite),
@@ -187,23 +194,23 @@ def _reading_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any], fix_ocr
         why = (cfg.get("ocr_note", "teks hasil OCR, keyakinan {confidence:.0f}%").format(confidence=ctx["conf"])
                if ctx["conf"] is not None
                else ctx["marks_note"].format(marks=", ".join(f'"{m}"' for m in ctx["marks"])))
-        f = _downgrade(f, why)
+        f = _reading(f, why)
         if f.get("fix") and not fix_ocr:
             f["fix_ocr"] = f.pop("fix")
-    if ctx["broken"] and (row.get("reads") == "structure" or f["rule"] not in ("B3", "X2")):
-        f = _downgrade(f, cfg.get("broken_note", "penomoran terbaca tidak utuh di {n} tempat").format(
+    if ctx["broken"] and (row.get("reads") == "structure" or f["rule"] not in ("B3", "X2")) \
+            and not (row.get("family") == "dasar-hukum" and f["cite"].startswith("Mengingat")):
+        # (a Mengingat entry's publication is read from its own words, not from the batang tubuh's numbering)
+        f = _reading(f, cfg.get("broken_note", "penomoran terbaca tidak utuh di {n} tempat").format(
             n=ctx["anomalies"]))
     if ctx["before_law"] and "UU 12/2011 Lampiran II" in row.get("source", "") and f["severity"] != "info":
-        # its own day's technique (Keppres 44/1999, UU 10/2004): an error becomes a warning, a warning an info
-        severity = "warning" if f["severity"] == "error" else "info"
-        f = _note(f, cfg.get("before_note", "peraturan ini dibentuk sebelum UU 12/2011 berlaku"))
-        f["severity"] = severity
+        # its own day's technique (Keppres 44/1999, UU 10/2004): an INFO, never a finding the act must answer
+        f = _reading(f, cfg.get("before_note", "peraturan ini dibentuk sebelum UU 12/2011 berlaku"))
     if ctx["undated"] and "UU 12/2011 Lampiran II" in row.get("source", "") and f["severity"] != "info":
-        f = _downgrade(f, cfg.get("undated_note", "tahun peraturan tidak terbaca"))
+        f = _reading(f, cfg.get("undated_note", "tahun peraturan tidak terbaca"))
     law_year = int(str(cfg.get("lampiran_ii_from", "2011-08-12"))[:4])
     if ": " in f["cite"] and (ctx["amended_year"] or law_year) < law_year and f["severity"] == "error" \
             and "UU 12/2011 Lampiran II" in row.get("source", ""):
-        f = _downgrade(f, cfg.get("quoted_before_note", "teks yang dikutip berasal dari peraturan yang diubah "
+        f = _reading(f, cfg.get("quoted_before_note", "teks yang dikutip berasal dari peraturan yang diubah "
                                                         "({year})").format(year=ctx["amended_year"]))
     return f
 
@@ -213,42 +220,48 @@ def _local_doubt(f: Finding, row: dict[str, Any], ctx: dict[str, Any]) -> Findin
     or restart the reading made, a reference into a gap."""
     cfg, error = ctx["cfg"], f["severity"] == "error"
     if ctx["mixed"] and f["cite"].startswith("Menimbang") and error:
-        f = _downgrade(f, cfg.get("mixed_note", "Menimbang terbaca bercampur dengan Mengingat"))
+        f = _reading(f, cfg.get("mixed_note", "Menimbang terbaca bercampur dengan Mengingat"))
     if ctx["tail"] and f["rule"] in _TAIL_RULES \
             and (f["cite"] == ctx["tail"] or f["cite"].startswith(ctx["tail"] + " ")) and not f.get("doubt"):
-        f = _downgrade(f, cfg.get("tail_note", "teks sesudah rumusan pengundangan terbaca masuk ke Pasal terakhir"))
+        f = _reading(f, cfg.get("tail_note", "teks sesudah rumusan pengundangan terbaca masuk ke Pasal terakhir"))
     if f["rule"] in ("T1_berlaku", "T1_undang") and ctx["copy"] == "tanpa_penutup" and f["severity"] == "error":
-        f = _downgrade(f, cfg.get("no_penutup_note", "naskah tidak memuat bagian penutup"))
+        f = _reading(f, cfg.get("no_penutup_note", "naskah tidak memuat bagian penutup"))
     elif f["rule"] == "T1_berlaku" and ctx["copy"] == "diundangkan" and f["severity"] == "error":
         # an act was promulgated and so came into force: a copy without the sentence lost its line (PP 43/2015)
-        f = _downgrade(f, cfg.get("diundangkan_note", "naskah ini salinan peraturan yang telah diundangkan"))
+        f = _reading(f, cfg.get("diundangkan_note", "naskah ini salinan peraturan yang telah diundangkan"))
     if row.get("form") and not f.get("doubt") and (mark := WEB_MARK.search(ctx["text_at"](f["cite"]))):
-        f = _downgrade(f, cfg.get("web_note", "teks memuat alamat situs ({mark})").format(mark=mark.group(0)))
+        f = _reading(f, cfg.get("web_note", "teks memuat alamat situs ({mark})").format(mark=mark.group(0)))
     if (row.get("form") or f["rule"] in _CONTENT_RULES) and not f.get("doubt") \
             and (head := RUN_IN_HEADING.search(ctx["text_at"](f["cite"]))):
-        f = _downgrade(f, cfg.get("heading_note", "judul {heading} terbaca masuk ke dalam teks").format(
+        f = _reading(f, cfg.get("heading_note", "judul {heading} terbaca masuk ke dalam teks").format(
             heading=f'"{head.group(1)}"'))
     held = ctx["gaps"].get(HELD + f["cite"])
     if held and f["rule"] in _CONTENT_RULES and not f.get("doubt"):
-        f = _downgrade(f, held)
+        f = _reading(f, held)
     if f["rule"] == "B3" and f["cite"] in ctx["gaps"]:
-        f = _downgrade(f, ctx["gaps"][f["cite"]])
+        f = _reading(f, ctx["gaps"][f["cite"]])
     elif f["rule"] in ("B3", "K1_label", "M1_label") and f["severity"] == "error" and ctx["copy"]:
-        f = _downgrade(f, cfg.get(f"{ctx['copy']}_note", "salinan naskah"))
+        f = _reading(f, cfg.get(f"{ctx['copy']}_note", "salinan naskah"))
     elif f["rule"] == "B3" and f["severity"] == "error" and f.get("restart"):
-        f = _downgrade(f, cfg.get("restart_note", "penomoran mulai lagi dari awal: kemungkinan label ayat atau "
+        f = _reading(f, cfg.get("restart_note", "penomoran mulai lagi dari awal: kemungkinan label ayat atau "
                                                   "Pasal sebelumnya tidak terbaca"))
     elif f["rule"] == "X2" and f.get("ref_in_gap"):
-        f = _downgrade(f, cfg.get("gap_note", "ketentuan yang diacu berada pada loncatan penomoran; periksa "
+        f = _reading(f, cfg.get("gap_note", "ketentuan yang diacu berada pada loncatan penomoran; periksa "
                                               "apakah ketentuan itu tidak ada atau tidak terbaca"))
+    if f["rule"] in _WHOLE_ACT_RULES and ctx["copy"] == "tanpa_penutup" and f["severity"] != "info":
+        # a copy cut short: what the finding misses (a term's use, a reference to the Lampiran) may be in the lost part
+        f = _reading(f, cfg.get("cut_short_note", "naskah tidak memuat bagian penutup: salinan terpotong"))
     if f["rule"] == "L1" and f["severity"] == "error" and ctx["copy"]:  # (a promulgated act, or a copy cut short)
         f = _downgrade(f, cfg.get("repeal_note", "basis pengetahuan mencatat tanggal peraturan yang mencabut"))
     if f["rule"] == "X2" and f["severity"] == "error" and ctx["copy"] and ctx["lossy"]:
-        f = _downgrade(f, cfg.get("lossy_note", "salinan ini kehilangan baris di tempat lain ({where})").format(
+        f = _reading(f, cfg.get("lossy_note", "salinan ini kehilangan baris di tempat lain ({where})").format(
             where=ctx["lossy"]))
     return f
 
 
+#: rules that say something is missing from the whole act (a defined term never used, used only in lower case, a
+#: Lampiran no provision refers to): a copy cut short may have lost it
+_WHOLE_ACT_RULES = ("U5", "U2_lower", "X3_orphan")
 #: rules that read a unit's words (a definition's "adalah", its punctuation, its references): two units run into
 #: one make them fire on the join
 _CONTENT_RULES = ("U4_twice", "U4_adalah", "R1_item", "R1_last", "R1_end", "X2", "X4", "X5", "X5_subject", "C3")

@@ -141,10 +141,8 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
             if re.search(r"\bLampiran\b[^;.]{0,80}$", node.text[max(0, ref.start - 120):ref.start]):
                 continue  # "dalam Lampiran Romawi I angka 1 huruf h": a unit of the Lampiran, not of a Pasal
             tail = node.text[ref.end:].split(";", 1)[0]
-            if re.search(r"\b(?:Peraturan|Undang-Undang|Keputusan)\b[^;]{0,80}?\bNomor\s+\d+\s+Tahun\s+\d{4}", tail):
-                continue
-            if _NAMED_ACT.match(tail):
-                continue  # "Pasal 26 ayat (3) Undang- Undang, ...": a Pasal of the act this one calls "Undang-Undang"
+            if _NUMBERED_ACT.search(tail) or _NAMED_ACT.match(tail):
+                continue  # a Pasal of another act: "Pasal 3 ayat (1) Undang-undang Nomor 19 Prp. Tahun 1960"
             f = finding("X2", node.cite, ref=ref.text, hint=_skipped_level(reg, ids, ref.target))
             if any(in_gap(ids, t) or _glued(reg, ids, t) for t in ref.target if t not in ids):
                 f["ref_in_gap"] = True
@@ -176,10 +174,21 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
             yield f
 
 
-#: another act named right after a reference chain, without its number: the act the text calls "Undang-Undang"
-#: (spelt "Undang- Undang" where a copy split the line), a Kitab Undang-Undang; not "... Peraturan Bupati ini"
-_NAMED_ACT = re.compile(r"^[\s,]*(?:Undang-\s*Undang|Kitab\s+Undang-\s*Undang|Peraturan\s+Pemerintah|Peraturan\s+"
-                        r"Presiden|Peraturan\s+Menteri|Peraturan\s+Daerah)\b(?![^,;.()]{0,60}?\bini\b)")
+#: another act named right after a reference chain (further units of the chain between: "Pasal 5 dan Pasal 6
+#: Undang-Undang ..."), with or without "dari", in any era's wording and spelling: the act the text calls
+#: "Undang-Undang" (spelt "Undang- Undang" where a copy split the line), a Peraturan, Keputusan, Penetapan or
+#: Instruksi, a Kitab Undang-undang, the colonial Staatsblad, Ordonansi, Reglemen or Wetboek, their short forms
+#: (UU, PP, Perpres, KUHP, HIR); not "... Peraturan Bupati ini" or "Undang-undang ini"
+_CHAIN = (r"(?:[\s,]*(?:dan|atau|serta|sampai\s+dengan|s\.d\.?|jo\.?|juncto)?\s*"
+          r"(?i:pasal|ayat|huruf|angka|sub|butir)\s+[\w()]+)*")
+_ACT_WORDS = (r"(?:Undang-\s*[Uu]ndang|Undang2|Kitab\s+Undang|Peraturan|Keputusan|Penetapan|Instruksi|Staatsblad|"
+              r"Stbl?\b|Ordonan\w*|Ordonnantie|Reglemen\w*|Wetboek|Wet\b|UU\b|PP\b|Perpres\b|Perppu\b|Keppres\b|"
+              r"Inpres\b|Perda\b|Permen\w*|KUH\w*|H\.?I\.?R\b|R\.?Bg\b)")
+_NAMED_ACT = re.compile(rf"^{_CHAIN}[\s,]*(?:(?i:dari|dalam)\s+)?{_ACT_WORDS}(?![^,;.()]{{0,60}}?\bini\b)")
+#: another act named by its number anywhere after the reference in the clause ("... Pasal 22 ayat 1 Peraturan
+#: Pemerintah No. 37 tahun 1948", "Nomor 19 Prp. Tahun,1960", "Nomor 6 Tahun 2023")
+_NUMBERED_ACT = re.compile(r"\b(?i:peraturan|undang-\s*undang|keputusan|penetapan|instruksi)\b[^;]{0,80}?"
+                           r"\b(?i:nomor|no\.?|nr\.?)\s*\d+(?:\s*(?i:prp|drt|pnps)\.?)?\s*(?i:tahun)\s*,?\s*\d{4}")
 #: a number or a word of a reference split by spacing ("Pasal 2 8 ayat (2 ) huruf a", "P asal"): a letter-spaced
 #: text layer read apart, so the chain that resolves is not the one printed
 _SPLIT = re.compile(r"(?:Pasal|ayat|huruf|angka)\s+\(?\d+\s+\d|\(\s+\d|\(\d+\s+\)|\bP\s+asal\b")
@@ -322,8 +331,24 @@ def wrong_subjects(reg: Regulation) -> Iterator[tuple[Node, str, Ref, int]]:
             texts = fold(" ".join(n.text for t in targets for n in t.walk()) + " "
                          + " ".join((n.heading or "") for n in targets) + " "
                          + " ".join(lead_in(index, t) for t in ref.target if t in index))
-            if targets and not any(fold(f) in texts for f in forms[term]):
+            if targets and not any(fold(f) in texts for f in forms[term]) \
+                    and not _head_named(node.text[:m.start()], term, texts):
                 yield node, term, ref, m.start()
+
+
+def _head_named(before: str, term: str, texts: str) -> bool:
+    """Whether the term before "sebagaimana dimaksud" stands in a relative clause ("yang ...") whose head the
+    referent names: in "hasil monitoring opini dan aspirasi publik yang telah menjadi Isu Prioritas dan/atau Isu
+    Terindikasi Krisis sebagaimana dimaksud pada ayat (1)" the formula qualifies the head of the phrase, the
+    "monitoring opini dan aspirasi publik" of ayat (1), not the Isu (Permenkominfo 8/2019 Pasal 6 ayat (6)). The
+    head is read from the clause's start (or its last comma) to the "yang"; two of its words in a row, neither a
+    function word, found in the referent ``texts`` (folded) are its name there."""
+    clause = re.split(r"[;:,]", before[:len(before.rstrip()) - len(term)])[-1]
+    if not re.search(r"\byang\b", clause, re.I):
+        return False
+    head = [w for w in re.findall(r"[\w/-]+", fold(re.split(r"\byang\b", clause, flags=re.I)[0]))]
+    return any(f"{a} {b}" in texts for a, b in zip(head, head[1:], strict=False)
+               if a not in _FUNCTION and b not in _FUNCTION and len(a) > 2 and len(b) > 2)
 
 
 def lead_in(index: dict[str, Node], target: str) -> str:

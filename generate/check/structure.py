@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from rancang import kinds
+from rancang.generate.check import era
 from rancang.generate.check.base import (
     Finding,
     clause,
@@ -194,7 +195,8 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
     text = norm(last + " " + " ".join(reg.penutup.lines))
     spelled = jenis_pattern(reg)
     despaced = re.sub(r"\s+", "", text).lower()  # "mulai berl aku": a PDF's spacing is no drafting defect
-    if pasals and not re.search(re.sub(r"\\s[+*?]", "", spelled) + r"inimulaiberlaku", despaced):
+    if pasals and not re.search(re.sub(r"\\s[+*?]", "", spelled) + r"inimulaiberlaku", despaced) \
+            and not era.has_earlier_formula(reg, "T1_berlaku", text):
         yield finding("T1_berlaku", pasals[-1].cite, jenis=jenis)
     kind = kinds.of(jenis)
     # (a Keputusan of the years when it was built of Pasal is not promulgated either: no formula asked)
@@ -204,7 +206,7 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
     formula = (rf"Agar[\s,]+setiap[\s,]+orang[\s,]+mengetahuinya\s*,?\s+memerintahkan[\s,]+pengundangan\s+"
                rf"(?i:{spelled})\s+(?P<ini>[^\s,]+)\s*,?\s+dengan\s+penempatannya\s+dalam\s+{spelled_place}\b")
     m = re.search(formula, text) if pasals and place else None
-    if pasals and place and (m is None or m["ini"] != "ini"):
+    if pasals and place and (m is None or m["ini"] != "ini") and not era.has_earlier_formula(reg, "T1_undang", text):
         f = finding("T1_undang", pasals[-1].cite, jenis=jenis, place=place)
         if m is not None and re.search(r"\d", m["ini"]):
             # "... Peraturan Pemerintah m1 dengan ...": "ini" misread (a digit for a letter), the formula is there
@@ -228,8 +230,8 @@ def check_penutup(reg: Regulation) -> Iterator[Finding]:
             yield finding("T2_title", "Penutup", name=name)
 
 
-#: the opening words of the pengundangan formula
-_HEAD = re.compile(r"Agar[\s,]+setiap[\s,]+orang[\s,]+mengetahui", re.I)
+#: the opening words of the pengundangan formula (of any era: "Agar supaja setiap orang dapat mengetahuinja")
+_HEAD = re.compile(r"Agar[\s,]+(?:supa[yj]a\s+)?setiap[\s,]+orang[\s,]+(?:dapat\s+)?mengetahui", re.I)
 
 
 def _tail(words: str, n: int = 8) -> str:

@@ -19,18 +19,23 @@ from rancang.generate.check import Finding, check
 from rancang.generate.check.fix import fix_tree
 from rancang.generate.draft import (
     bagian_refs,
+    capitals,
     chains,
+    commas,
     compose,
     definitions,
+    delegations,
     grouping,
     harmonisasi,
     harmonisasi_docx,
     lampiran_model,
     model_build,
+    model_perbup,
     national_terms,
     referents,
     repair,
     restated,
+    term_case,
     terms,
 )
 from rancang.generate.draft.notes import Notes
@@ -90,6 +95,16 @@ def _number_lampiran(blocks: list[Block]) -> None:
         b.id, b.cite, b.level, b.label, b.type = p.id, p.cite, p.level, p.label, p.type
 
 
+def _one_delegation(reg: Regulation, composed: compose.Composed, notes: Notes) -> None:
+    """A matter put in the Lampiran twice (an ayat and a range of Pasal): :func:`delegations.one_per_matter`; the
+    topics follow a lone ayat into its Pasal, and the tree is numbered and resolved again."""
+    moved: dict[int, Any] = {}
+    if delegations.one_per_matter(reg, notes, moved):
+        composed.topics = {k: moved.get(id(v), v) for k, v in composed.topics.items()}
+        number_tree(reg.body)
+        refs_mod.resolve(reg)
+
+
 def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]] | None = None,
           validate: bool = True, sources: Sources | None = None) -> Draft:
     """Compose the draft for ``profile`` and render it (nothing is written).
@@ -99,10 +114,12 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
     composed = compose.compose(profile, base, takes, sources)
     reg, notes = composed.reg, composed.notes
     grouping.single_bagian(reg.body, notes)  # a BAB left with one Bagian by the clauses not carried
+    commas.majority(reg.body, model_perbup.provision_of(model_perbup.load()), notes)  # one region's comma slip
     restated.definitions(reg.body, notes)  # a definition worded after a repealed act: a decision
     number_tree(reg.body)
     _number_lampiran(reg.lampiran)
     refs_mod.resolve(reg)
+    _one_delegation(reg, composed, notes)
     definitions.one_way(reg.body, notes)  # defined terms written in small letters (case only: spans kept)
     if repair.subjects(reg, notes) | terms.drop_unused(reg, notes):  # X5 and U5 repairs need resolved refs
         number_tree(reg.body)
@@ -127,7 +144,9 @@ def build(profile: Profile, base: str | None = None, takes: list[tuple[str, str]
         notes.add("perbaikan", change["rule"], "perbaikan mekanis rancang check --fix",
                   f'"{change["old"]}" -> "{change["new"]}"', cite=change["cite"])
     refs_mod.resolve(reg)  # a fix inside a reference ("ayat (1) ayat (2)" -> "ayat (1), ayat (2)") drops its span
-    # U4 on the final text: after U5 removed definitions and check --fix wrote defined terms as defined
+    capitals.lower_stray(reg, known, notes)  # "target kinerja Bersama" (case only: spans kept)
+    # U4 on the final text (after U5 and check --fix); a term no source defines is written in small letters
+    term_case.lower_undefined(reg, terms.undefined(reg.body, Notes(), known), notes, definitions.offered)
     terms.undefined(reg.body, notes, known, definitions.offered)
     grouping.promises(reg.body, notes)  # a BAB title promising matter its Pasal do not give
     notes.settle_model(model_build.same_but_numbers)  # a model wording the repairs reached after all

@@ -365,7 +365,7 @@ def compose(profile: Profile, base_key: str | None = None, takes: list[tuple[str
         source=Source(file="", sha256="0" * 64, format="generated"),
         meta=parts["meta"], preamble=parts["preamble"],
         menimbang=frommodel.one_bahwa(frame.menimbang(profile, src.regulation(reasons), rw(reasons), title,
-                                                      resources.compose_rules()["menimbang_last"]), notes),
+                                                      model_perbup.delegation(notes)), notes),
         mengingat=mengingat.entries(profile, notes), diktum=parts["diktum"], body=body, penutup=parts["penutup"],
         lampiran=lampiran,
     )

@@ -29,6 +29,7 @@ def apply(body: list[Node], lampiran: list[Block], perangkat_daerah: list[str], 
     lampiran_mod.blanks(lampiran, notes)
     scope_body.widen(body, lampiran, model or model_perbup.load(), notes)
     scopes.check(body, lampiran, notes)
+    scopes.by_matter(body, lampiran, notes)  # each Bagian's scopes against the Lampiran's part on its matter
     item_scopes.check(body, lampiran, notes)
     peta.peta_jabatan(lampiran, perangkat_daerah, notes)
     peta.local_concepts(lampiran, local or [], notes)

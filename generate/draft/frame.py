@@ -13,6 +13,7 @@ from typing import Any
 
 from rancang.dates import MONTHS
 from rancang.generate.draft import signers
+from rancang.generate.shared import resources
 from rancang.generate.shared.profile import Profile
 from rancang.numbering import huruf
 from rancang.parts import BeritaDaerah, Konsiderans, Meta, Penutup
@@ -76,14 +77,20 @@ def judul(profile: Profile, base: Regulation, rw: Callable[[str], str]) -> str:
 
 
 def menimbang(profile: Profile, base: Regulation, rw: Callable[[str], str], title: str,
-              last_template: str) -> list[Konsiderans]:
-    """The base's considerations rewritten, then the K2 consideration with the draft's title."""
+              delegation: str | None = None) -> list[Konsiderans]:
+    """The base's considerations rewritten, then the K2 consideration with the draft's title (``compose.yaml``
+    ``menimbang_last``). ``delegation``: the
+    single consideration of an act that carries out a higher act's delegation, formatted ("bahwa untuk melaksanakan
+    ketentuan Pasal 25 ... perlu menetapkan {jenis} tentang {judul};", DRAFTING.md K3, UU 12/2011 Lampiran II: a
+    Peraturan that only carries out a delegation has one consideration); it replaces the base's reasons."""
+    if delegation:
+        return [Konsiderans(label=None, text=delegation.format(jenis=profile.jenis_peraturan, judul=title))]
     items = [Konsiderans(label=None, text=rw(c.text)) for c in base.menimbang[:-1]]
     only = rw(base.menimbang[0].text) if len(base.menimbang) == 1 else ""
     if _DECIDES.search(only):  # one consideration that is also the K2 one: its reason kept, the decision the draft's
         return [Konsiderans(label=None, text=_DECIDES.sub(
             f"perlu menetapkan {profile.jenis_peraturan} tentang {title};", only))]
-    items.append(Konsiderans(label=None, text=last_template.format(
+    items.append(Konsiderans(label=None, text=resources.compose_rules()["menimbang_last"].format(
         huruf=_huruf_list(len(items)), jenis=profile.jenis_peraturan, judul=title)))
     if len(items) > 1:
         for i, c in enumerate(items, 1):

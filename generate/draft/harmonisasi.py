@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rancang.address import Address
 from rancang.generate.check.base import Finding
+from rancang.generate.draft.model_perbup import defined_elsewhere
 from rancang.generate.draft.notes import Notes
 from rancang.generate.draft.provenance import origin
 from rancang.generate.shared.resources import read_yaml
@@ -30,7 +31,10 @@ def basis(topic: str) -> str:
     """The higher act (and provision, where rancang holds its text) a topic's clause carries out, with the topic's
     label: ``draft/data/harmonisasi.yaml``."""
     data = read_yaml("draft/data/harmonisasi.yaml")
-    return f"{data['topics'].get(topic, data['default'])} \u2014 materi: {topic_label(topic)}"
+    act = data["topics"].get(topic, data["default"])
+    none = ("; tidak ada pasal tertentu yang dapat ditunjuk untuk ketentuan ini (rancang tidak memuat naskah "
+            "peraturan itu)") if act == data["default"] else ""
+    return f"{act} \u2014 materi: {topic_label(topic)}{none}"
 
 HEADERS = ("No.", "Ketentuan rancangan", "Rumusan", "Materi yang dilaksanakan", "Dukungan daerah lain", "Asal rumusan",
            "Catatan penyusunan")
@@ -98,6 +102,11 @@ def rows(reg: Regulation, notes: Notes, topics: dict[str, dict[str, str] | None]
                   if where and (_within(where["cite"], unit.cite) or _within(unit.cite, where["cite"]))]
         if bases and (region, old) in bases:
             matter = [bases[(region, old)]]
+        elif not matter and unit.cite.startswith("Pasal 1 angka "):  # a definition made for the draft
+            same = defined_elsewhere(unit.text)
+            matter = [f"batasan pengertian dalam Ketentuan Umum; istilah ini didefinisikan dalam {same}" if same else
+                      "batasan pengertian untuk peraturan ini dalam Ketentuan Umum; tidak ada ketentuan peraturan "
+                      "yang lebih tinggi yang khusus mendasarinya"]
         why = [f"[{n.rule}] {n.why}" for n in decided if _within(n.where(), unit.cite)]
         out.append(Row(unit.cite, text, matter, support.get((region, old)) if support else None, source, why))
     return out
@@ -110,8 +119,9 @@ def markdown(title: str, reg: Regulation, table: list[Row], compared: int, findi
              "Wilayah Kementerian Hukum, aplikasi e-Harmonisasi). Setiap baris satu ketentuan rancangan: materi "
              f"{BASIS} yang dilaksanakannya (menurut katalog materi sistem kerja rancang), padanannya dalam "
              f"peraturan daerah lain di korpus ({compared} peraturan dibandingkan), asal rumusannya, dan keputusan "
-             "yang tercatat dalam catatan.md. Nomor pasal peraturan yang lebih tinggi belum tercatat dalam data "
-             "rancang: lengkapi kolom materi dengan pasalnya sebelum diajukan.", "",
+             "yang tercatat dalam catatan.md. Kolom materi menyebut pasal peraturan yang lebih tinggi yang mendasari "
+             "ketentuan itu bila tercatat; bila tidak ada pasal tertentu yang dapat ditunjuk, kolom itu "
+             "menyatakannya beserta pasal yang mendelegasikan pengaturannya.", "",
              "## Dasar hukum (Mengingat)", ""]
     lines += [f"{i}. {m.text}" for i, m in enumerate(reg.mengingat, 1)] or ["Tidak ada."]
     lines += ["", f"## Matriks ({len(table)} ketentuan)", "",

@@ -63,7 +63,8 @@ def render(title: str, reg: Regulation, table: list[Row], compared: int, finding
     doc.add_heading(clean(f"MATRIKS HARMONISASI {title}"), level=1)
     doc.add_paragraph(clean(f"Bahan harmonisasi rancangan peraturan kepala daerah (Kantor Wilayah Kementerian Hukum, "
                             f"aplikasi e-Harmonisasi). Kolom materi: materi {BASIS} yang dilaksanakan ketentuan itu; "
-                            f"nomor pasalnya belum tercatat dalam data rancang dan dilengkapi sebelum diajukan. "
+                            f"pasal yang mendasarinya bila tercatat, atau pernyataan bahwa tidak ada pasal tertentu "
+                            f"yang dapat ditunjuk beserta pasal yang mendelegasikan pengaturannya. "
                             f"Kolom dukungan: padanan dalam {compared} peraturan daerah lain di korpus."))
     grid = doc.add_table(rows=1, cols=len(HEADERS))
     grid.style = "Table Grid"

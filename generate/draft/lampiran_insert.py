@@ -62,7 +62,22 @@ def _heading(text: str) -> bool:
     return 0 < len(text.split()) <= _HEAD and text.rstrip()[-1:] not in ".;,:"
 
 
-def _unit(blocks: list[Block], uid: str) -> list[Block]:
+def _their_case(new: list[Block], beside: list[Block]) -> None:
+    """The items put in open as the items of the part beside them do: in small letters where those do ("jika
+    terdapat ...", Lampiran II: an item continuing its lead's sentence), a capitalised term kept ("Tim Kerja ...")."""
+    theirs = [b.text for b in beside[1:] if b.type == "item" and b.level > beside[0].level and b.text[:1].isalpha()]
+    if not theirs or not all(t[:1].islower() for t in theirs):
+        return
+    for b in new:
+        words = b.text.split(maxsplit=2)
+        if b.type == "item" and len(words) > 1 and words[0][:1].isupper() and words[1][:1].islower() and \
+                not words[0][1:2].isupper():
+            b.text = b.text[:1].lower() + b.text[1:]
+
+
+def unit_blocks(blocks: list[Block], uid: str) -> list[Block]:
+    """The blocks of the unit ``uid`` of a Lampiran: its first block and the paragraphs after it of the same cite
+    (:func:`rancang.corpus.align.lampiran_units`); empty when there is none."""
     at = next((k for k, b in enumerate(blocks) if b.id == uid), None)
     if at is None:
         return []
@@ -84,9 +99,12 @@ def _end(blocks: list[Block], k: int) -> int:
 
 
 def insert(blocks: list[Block], heads: dict[str, Block], model: dict[str, Any], spine: str, src: Sources,
-           notes: Notes) -> tuple[list[Block], set[str]]:
+           notes: Notes, provisions: dict[int, tuple[dict[str, Any], str]] | None = None,
+           ) -> tuple[list[Block], set[str]]:
     """``blocks`` (the composed Lampiran) with the runs that can be placed put in (see the module docstring), and
-    the ids of the provisions put in. ``heads``: provision id -> the block heading it in ``blocks``."""
+    the ids of the provisions put in. ``heads``: provision id -> the block heading it in ``blocks``;
+    ``provisions`` (filled, as :func:`lampiran_model.compose` fills it): id() of each unit's first block put in ->
+    (its provision, its source act and cite)."""
     done: set[str] = set()
     for before, run in _runs(model, spine):
         first = run[0]
@@ -102,7 +120,7 @@ def insert(blocks: list[Block], heads: dict[str, Block], model: dict[str, Any], 
         if theirs[:len(mine) - 1] != mine[:-1] or len(theirs) < len(mine):
             continue  # the provision before is not under the run's part in the run's act
         donor = src.regulation(src.entry(region, "--base")["id"])
-        units = [_unit(donor.lampiran, p["sumber"]["klausul"]) for p in run]
+        units = [unit_blocks(donor.lampiran, p["sumber"]["klausul"]) for p in run]
         said = fold(" ".join(b.text for u in units for b in u))
         if not all(units) or units[0][0].type != "item" or not _heading(units[0][0].text) or \
                 fold(region.replace("-", " ")) in said:
@@ -121,7 +139,13 @@ def insert(blocks: list[Block], heads: dict[str, Block], model: dict[str, Any], 
         new = [replace(b, level=b.level + shift if b.type == "item" else b.level, id=b.id, cite=b.cite)
                for u in units for b in u]
         where = _end(blocks, holder)
+        _their_case(new[1:], blocks[holder:where])
         blocks = blocks[:where] + new + blocks[where:]
+        if provisions is not None:  # each unit's head carries its provision into the harmonisation matrix
+            at_new = 0
+            for p, u in zip(run, units, strict=True):
+                provisions[id(new[at_new])] = (p, f"{p['sumber']['peraturan']} {p['sumber']['cite']}")
+                at_new += len(u)
         done.update(p["id"] for p in run)
         support = sorted({m["peraturan"] for p in run for m in p["dukungan"]})
         notes.add("perbaikan", "model-ketentuan", f"ketentuan Lampiran model ({', '.join(p['id'] for p in run)}), "

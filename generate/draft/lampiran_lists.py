@@ -38,6 +38,24 @@ def _said(text: str, said: list[str]) -> bool:
     return bool(sentences) and all(fuzz.partial_ratio(t, whole) >= _SAME * 100 for t in sentences)
 
 
+def _unsay(blocks: list[Block], where: range, leads: list[str]) -> list[int]:
+    """The sentences of the paragraphs ``blocks[where]`` that a lead moved under the same item says again ("...
+    hanya dapat dilakukan ... bersangkutan." and "... hanya dapat dilakukan ... bersangkutan dengan mekanisme
+    sebagai berikut:") go, the lead announcing the list stays; returns the paragraphs left empty."""
+    empty = []
+    for j in where:
+        b = blocks[j]
+        if b.type != "paragraph" or not leads:
+            continue
+        parts = re.split(r"(?<=[.;])\s+", b.text.strip())
+        kept = [t for t in parts if not any(fuzz.partial_ratio(fold(t), fold(lead)) >= _SAME * 100 for lead in leads)]
+        if len(kept) < len(parts):
+            b.text = " ".join(kept)
+            if not kept:
+                empty.append(j)
+    return empty
+
+
 def _first(label: str | None) -> bool:
     rank = style_rank(label)
     return rank is not None and label == _FORMATS[rank](1)
@@ -116,6 +134,8 @@ def merge_repeated(blocks: list[Block], notes: Notes) -> list[Block]:
                 keep.append(j)
             dropped.append(k)
             moved.setdefault(twin, []).extend(keep)
+            dropped += _unsay(blocks, range(twin + 1, _end(blocks, twin)),
+                              [blocks[j].text for j in keep if blocks[j].text.rstrip().endswith(":")])
         stop = _end(blocks, second[-1])
         taken = set(range(second[0], stop)) | set(dropped)
         out = _place(blocks, first, moved, extra, taken)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from rancang.generate.draft import lampiran_insert, struktur, struktur_text
+from rancang.generate.draft import lampiran_insert, lampiran_own, struktur, struktur_text
 from rancang.generate.draft.harmonisasi import Row
 from rancang.generate.draft.model_build import similarity
 from rancang.generate.draft.model_perbup import SAME_WORDING, basis_text, options_of, provision_of
@@ -334,6 +334,7 @@ def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: 
     c.structure()
     if model is not None:
         c.options()
+        c.lead_gone |= lampiran_own.paragraphs(c.units, c.blocks, spine, src, notes, c.gone)
         c.wording()
         c.levels()
     out = c.blocks_out()
@@ -341,7 +342,7 @@ def compose(blocks: list[Block], spine: str, model: dict[str, Any] | None, src: 
         kept = {id(b) for b in out}
         heads = {u.provision["id"]: u.head for i, u in enumerate(c.units)
                  if u.provision is not None and i not in c.gone and id(u.head) in kept}
-        out, inserted = lampiran_insert.insert(out, heads, model, spine, src, notes)
+        out, inserted = lampiran_insert.insert(out, heads, model, spine, src, notes, provisions)
         lampiran_insert.missing(model, spine, notes, inserted)
     struktur_text.office_lists(out, notes)
     struktur_text.names_in_text(out, allowed, notes)

@@ -15,12 +15,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from rancang.generate.draft.notes import Notes
-from rancang.generate.shared import kbcite, resources
+from rancang.generate.shared import givencite, kbcite, resources
 from rancang.generate.shared.profile import Profile
 from rancang.kb import store
 from rancang.kb.acts import key as act_key
-from rancang.kb.compile import GAZETTES
-from rancang.kb.observe import publication
 from rancang.parts import Citation, Dasar
 
 
@@ -52,17 +50,26 @@ def _jenis_printed(jenis: str, profile: Profile, printed: str | None = None) -> 
 
 
 def _cite_text(c: Mapping[str, Any], profile: Profile, blanks: list[str] | None = None,
-               unverified: list[str] | None = None) -> str:
+               unverified: list[str] | None = None, said: list[str] | None = None) -> str:
     """A profile's act as printed; its publication is the profile's, else the knowledge base's (verified), else
     a blank added to ``blanks``. A publication the profile gives that the knowledge base does not hold verified
-    is printed as given and named in ``unverified`` (the user's data, to be checked against the official text)."""
+    is printed as given and named in ``unverified`` (the user's data, to be checked against the official text).
+    Its title is the profile's unless the knowledge base holds another verified that the act's own judul does not
+    contradict (:func:`givencite.title`); each disagreement is a note added to ``said``."""
     jenis = _jenis_printed(c["jenis"], profile, c.get("cetak"))
-    text = f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']} tentang {c['tentang']}"
     base = store.load()
     key = act_key(jenis, str(c["nomor"]), int(c["tahun"]))
+    tentang, notes = (givencite.title(base, key, c["tentang"], f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']}")
+                      if base.get(key) is not None else (c["tentang"], []))
+    if said is not None:
+        said.extend(notes)
+    text = f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']} tentang {tentang}"
     if c.get("lembaran"):
         if unverified is not None and not profile_publication_verified(base, key, str(c["lembaran"])):
             unverified.append(f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']} ({c['lembaran']})")
+            if said is not None and base.get(key) is not None:
+                said.extend(givencite.conflicts(base, key, str(c["lembaran"]),
+                                                f"{jenis} Nomor {c['nomor']} Tahun {c['tahun']}"))
         return text + f" ({c['lembaran']})"
     if base.get(key) is not None:
         pub, missing = kbcite.publication(base, key)
@@ -80,20 +87,9 @@ def _cite_text(c: Mapping[str, Any], profile: Profile, blanks: list[str] | None 
 
 def profile_publication_verified(base: store.KnowledgeBase, key: str, lembaran: str) -> bool:
     """Whether every number of ``lembaran`` ("Berita Negara Republik Indonesia Tahun 1950 Nomor 44", as a profile
-    gives it) is a fact the knowledge base holds verified for act ``key`` (gazette year and number, and the
-    Tambahan when printed). False when the act, the fact or the reading of ``lembaran`` is missing."""
-    pub = publication(f"({lembaran})")
-    if pub is None or base.get(key) is None:
-        return False
-    field = GAZETTES[pub["kind"]]
-    checks = [(field, [pub["tahun"], pub["nomor"]])]
-    if pub["tln"]:
-        checks.append(("tld" if field in ("ld", "bd") else "tln", pub["tln"]))
-    for name, value in checks:
-        fact = base.fact(key, name)
-        if fact is None or fact["status"] != "verified" or fact["value"] != value:
-            return False
-    return True
+    gives it) is a fact the knowledge base holds verified for act ``key`` (:func:`givencite.verified_publication`).
+    False when the act, the fact or the reading of ``lembaran`` is missing."""
+    return givencite.verified_publication(base, key, lembaran)
 
 
 _REGION = re.compile(r"\b(?:Lembaran|Berita)\s+Daerah\s+(?P<region>(?:Provinsi|Kabupaten|Kota)\s+.+?)\s+Tahun\b")
@@ -116,19 +112,20 @@ def region_entry(base: Mapping[str, Any], profile: Profile) -> dict[str, Any]:
     other regions its Lembaran Daerah wrongly names)."""
     blanks: list[str] = []
     unverified: list[str] = []
-    text = _cite_text(base, profile, blanks, unverified)
+    said: list[str] = []
+    text = _cite_text(base, profile, blanks, unverified, said)
     amendments = base.get("perubahan") or []
     if amendments:
         verb = "sebagaimana telah diubah dengan" if len(amendments) == 1 else \
             "sebagaimana telah beberapa kali diubah terakhir dengan"
-        text += f" {verb} {_cite_text(amendments[-1], profile, blanks, unverified)}"
+        text += f" {verb} {_cite_text(amendments[-1], profile, blanks, unverified, said)}"
     foreign = [r for c in [base, *amendments[-1:]] if (r := foreign_gazette(c, profile))]
     return {
         "jenis": base["jenis"], "cetak": base.get("cetak"), "nomor": base["nomor"], "tahun": base["tahun"],
         "tentang": base["tentang"],
         "text": text,
         "amendments": [{k: a[k] for k in ("jenis", "nomor", "tahun", "tentang")} for a in amendments],
-        "blanks": blanks, "unverified": unverified, "foreign": foreign,
+        "blanks": blanks, "unverified": unverified, "foreign": foreign, "notes": said,
     }
 
 
@@ -154,6 +151,8 @@ def entries(profile: Profile, notes: Notes | None = None) -> list[Dasar]:
             for given in c.get("unverified") or []:
                 notes.add("isian", "M3", f"pengundangan {given} dari profil, belum terverifikasi oleh basis "
                           f"pengetahuan rancang; periksa dengan naskah resminya.", cite=f"Mengingat angka {i}")
+            for note in c.get("notes") or []:
+                notes.add("isian", "M3", note, cite=f"Mengingat angka {i}")
             for region in c.get("foreign") or []:
                 notes.add("putusan", "L3_region", f"profil mencantumkan Lembaran/Berita Daerah {region} untuk "
                           f"peraturan daerah lain; peraturan daerah diundangkan dalam Lembaran Daerah daerahnya "

@@ -38,6 +38,24 @@ def load() -> dict[str, Any]:
     return json.loads(resources.read_text(FILE))
 
 
+def delegation(notes: Notes) -> str | None:
+    """The single Menimbang of a draft carrying out the delegation of the act the model rests on (DRAFTING.md K3;
+    ``compose.yaml`` ``menimbang_delegasi``, still holding {jenis} and {judul}), or None when the model records no
+    delegating Pasal (``pembentukan``: cited by at least two regions' Menimbang). rancang holds no text of that act,
+    so the Pasal is listed in catatan.md as a fact to check against the official text, with the acts citing it."""
+    found = load().get("pembentukan")
+    if not found:
+        return None
+    act = resources.read_yaml("draft/data/harmonisasi.yaml")["default"]
+    notes.add("putusan", "konsiderans-delegasi",
+              f"Menimbang dirumuskan sebagai satu pertimbangan pelaksanaan pendelegasian {found['pasal']} {act} "
+              f"(peraturan kepala daerah yang melaksanakan pendelegasian memuat satu pertimbangan, UU 12/2011 "
+              f"Lampiran II). Pasal itu dikutip dalam konsiderans {len(found['sumber'])} peraturan daerah dalam "
+              f"korpus ({'; '.join(found['sumber'])}); rancang tidak memuat naskah {act}, jadi cocokkan pasal yang "
+              "mendelegasikan dengan naskah resminya.", cite="Menimbang")
+    return resources.compose_rules()["menimbang_delegasi"].format(pasal=found["pasal"], peraturan=act)
+
+
 def build_bundled(src: Sources) -> dict[str, Any]:
     """The model built now from the bundled sistem-kerja regulations of the store ``src`` (topics from its cache)."""
     ids = [r for r in src.bundled_ids() if is_sistem_kerja(src.regulation(r))]
@@ -99,28 +117,49 @@ def _national_text(p: dict[str, Any]) -> str | None:
     for f in found:
         gone = ", ".join(kb.short(k) for k in f["dicabut_oleh"])
         out.append(f"{f['nama']} {f['pasal']} (rumusannya serupa, {round(f['kemiripan'] * 100)}%"
-                   + (f"; telah dicabut oleh {gone}: pasal padanannya belum tercatat dalam data rancang, isi)"
+                   + (f"; telah dicabut oleh {gone}: pasal padanannya dalam {gone} tidak dapat ditunjuk, rancang "
+                      "tidak memuat naskahnya)"
                       if gone else ")"))
     return "; ".join(out)
 
 
+#: the term a definition defines: "Instansi Pemerintah adalah ...", "Pegawai ... yang selanjutnya disebut ... adalah"
+_DEFINED = re.compile(r"^(.{2,80}?)\s+(?:yang\s+selanjutnya\b.*?)?\badalah\b")
+
+
+def defined_elsewhere(rumusan: str) -> str | None:
+    """The national provisions in force defining the term a definition defines (``national_definitions``), cited,
+    or None."""
+    m = _DEFINED.match(" ".join(rumusan.split()))
+    found = national_definitions().get(m.group(1)) if m else None
+    cited = [f"{f['nama']} {f['pasal']}" for f in found or [] if not f.get("dicabut_oleh")]
+    return "; ".join(cited) or None
+
+
 def basis_text(p: dict[str, Any]) -> str:
     """The higher-act cell of a provision: the national provision it restates where the national texts show one
-    (:func:`national`), else its act and provision, or the stated blank; and the model id. A Pasal is never
-    guessed: rancang holds no text of PermenPAN-RB 7/2022."""
+    (:func:`national`); for a definition, the national act in force defining the same term, or that none does; else
+    its act and provision where the model records it, or -- rancang holds no text of PermenPAN-RB 7/2022 -- that no
+    Pasal of it can be named for this provision, with the Pasal delegating the whole matter (``pembentukan``: the
+    Pasal two regions' Menimbang cite). Then the model id. A Pasal is never guessed."""
     d = p["dasar"]
     tail = f" (ketentuan model {p['id']}, {len(p['dukungan'])} daerah)"
     restated = _national_text(p)
     if restated is not None:
         return f"{restated}{tail}"
     if p["sumber"]["cite"].startswith("Pasal 1 angka "):  # a definition: no act's "materi" to carry out
-        return ("batasan pengertian dalam Ketentuan Umum; peraturan yang lebih tinggi yang mendefinisikan istilah "
-                f"ini belum tercatat dalam data rancang, isi{tail}")
+        same = defined_elsewhere(p["rumusan"])
+        if same:
+            return f"batasan pengertian dalam Ketentuan Umum; istilah ini didefinisikan pula dalam {same}{tail}"
+        return ("batasan pengertian untuk peraturan ini dalam Ketentuan Umum (UU 12/2011 Lampiran II angka 98); tidak "
+                f"ada ketentuan peraturan yang lebih tinggi yang khusus mendasarinya{tail}")
     named = d["pasal"] or re.search(r"\bPasal\s+\d", d["peraturan"])  # (the act's entry may name its Pasal)
-    blank = "Pasal .... (belum tercatat dalam data rancang; isi)"
-    where = "" if named and not d["pasal"] else f" {d['pasal'] or blank}"
     matter = f" \u2014 materi: {topic_label(p['topik'])}" if p.get("topik") else ""
-    return f"{d['peraturan']}{where}{matter}{tail}"
+    if named:
+        return f"{d['peraturan']}{' ' + d['pasal'] if d['pasal'] else ''}{matter}{tail}"
+    delegated = f"; pengaturannya didelegasikan {d['pembentukan']}" if d.get("pembentukan") else ""
+    return (f"{d['peraturan']}{matter}; tidak ada pasal tertentu yang dapat ditunjuk untuk ketentuan ini (rancang "
+            f"tidak memuat naskah peraturan itu){delegated}{tail}")
 
 
 def bases(body: list[Node], model: dict[str, Any]) -> dict[tuple[str, str], str]:

@@ -113,8 +113,12 @@ def lampiran(blocks: list[Block], values: dict[str, Any], notes: Notes) -> list[
 
 
 def _around(text: str, m: re.Match, width: int = 70) -> str:
-    """The words around a match, for a note."""
+    """The words around a match, for a note: whole words (a cut never falls inside one)."""
     a, b = max(0, m.start() - width), min(len(text), m.end() + width)
+    if a > 0 and not text[a - 1].isspace():
+        a = next((i + 1 for i in range(a, m.start()) if text[i].isspace()), m.start())
+    if b < len(text) and not text[b].isspace():
+        b = next((i for i in range(b, m.end() - 1, -1) if text[i].isspace()), m.end())
     return ("... " if a else "") + text[a:b].strip() + (" ..." if b < len(text) else "")
 
 

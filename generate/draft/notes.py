@@ -36,9 +36,10 @@ LEADS = {
 SAME_REASON = 3
 #: the decisions that come first in catatan.md, in this order (what departs from the model, the region's own facts
 #: and policy carried from another act, then wording and terms); any other rule after them, in the order made
-FIRST = ("model-rumusan", "model-ketentuan", "kebijakan-lokal", "rumusan-dicabut", "model-opsi", "peta-jabatan",
-         "unit-bernama", "istilah-lokal", "lingkup-lampiran", "lingkup-butir", "definisi-ganda", "X5", "rujukan-isi",
-         "rujukan-bagian", "bab-isi", "T2_title", "L3_region", "istilah-tanpa-definisi")
+FIRST = ("penjabat", "konsiderans-delegasi", "model-rumusan", "model-ketentuan", "kebijakan-lokal", "rumusan-dicabut",
+         "model-opsi", "peta-jabatan", "unit-bernama", "istilah-lokal", "lingkup-lampiran", "lingkup-butir",
+         "definisi-ganda", "X5", "rujukan-isi", "rujukan-bagian", "bab-isi", "T2_title", "L3_region",
+         "istilah-tanpa-definisi")
 
 
 @dataclass

@@ -67,3 +67,55 @@ def check(body: list[Node], blocks: list[Block], notes: Notes) -> list[str]:
                       f"tetapi batang tubuh hanya menyebut lintas {named}{cited}; samakan ruang lingkupnya: tambahkan "
                       "ke batang tubuh atau ubah Lampiran.", b.text, block=b)
     return out
+
+
+def _section(blocks: list[Block], heading: str) -> list[Block] | None:
+    """The Lampiran blocks under the list item titled ``heading`` (case and spacing aside: "C. PELAKSANAAN TUGAS"
+    for a Bagian "Pelaksanaan Tugas"; of several, the outermost), up to the next item of its level or above; None
+    when no item is so titled."""
+    want = " ".join(heading.lower().split())
+    titled = [i for i, b in enumerate(blocks)
+              if b.type == "item" and " ".join((b.text or "").lower().rstrip(":").split()) == want]
+    if not titled:
+        return None
+    i = min(titled, key=lambda k: blocks[k].level or 0)  # the Lampiran's own part, not a sub-item of another
+    out = []
+    for c in blocks[i + 1:]:
+        if c.type == "item" and (c.level or 0) <= (blocks[i].level or 0):
+            break
+        out.append(c)
+    return out
+
+
+def by_matter(body: list[Node], blocks: list[Block], notes: Notes) -> list[tuple[str, str]]:
+    """Each body clause listing two scopes or more ("dalam Unit Organisasi, lintas Unit Organisasi, dan lintas
+    Instansi Pemerintah") under a Bagian whose matter the Lampiran sets out in an item of the same title (Bagian
+    "Pelaksanaan Tugas", Lampiran "C. PELAKSANAAN TUGAS"): a "lintas" scope the clause names and that part of the
+    Lampiran never regulates is a decision (the Lampiran explains the act's matter, UU 12/2011 Lampiran II angka
+    192; which side changes is the drafter's). Returns (clause cite, scope) of each."""
+    terms, defined = scope_terms(body)
+    out: list[tuple[str, str]] = []
+
+    def visit(nodes: list[Node], bagian: str | None) -> None:
+        for n in nodes:
+            if n.type in ("bab", "bagian", "paragraf"):
+                visit(n.children, n.heading if n.type == "bagian" and n.heading else bagian)
+                continue
+            if n.type != "pasal" or bagian is None:
+                continue
+            section = _section(blocks, bagian)
+            if section is None:
+                continue
+            covered = set().union(*(_scopes(b.text or "", terms) for b in section)) if section else set()
+            for clause in n.walk():
+                named = _scopes(clause.text or "", terms)
+                if len(re.findall(r"\b(?:dalam(?:\s+satu)?|lintas)\s+\w+", clause.text or "", re.I)) < 2:
+                    continue
+                for scope in sorted(named - covered):
+                    out.append((clause.cite, scope))
+                    notes.add("putusan", "lingkup-lampiran", f"ketentuan ini menyebut lintas {defined[scope]}, tetapi "
+                              f"bagian Lampiran tentang {bagian.lower()} tidak mengaturnya; samakan ruang lingkupnya: "
+                              "uraikan dalam Lampiran atau hapus dari ketentuan ini.", node=clause)
+
+    visit(body, None)
+    return out

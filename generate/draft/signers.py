@@ -15,6 +15,7 @@ from typing import Any
 from rancang.errors import InputError
 from rancang.generate.check.structure import _MARKUP, _RANK, _TITLES
 from rancang.generate.draft.notes import Notes
+from rancang.generate.shared import resources
 from rancang.generate.shared.profile import Profile
 
 #: the profile fields whose ``nama`` is printed under a signature
@@ -54,7 +55,9 @@ def printed(profile: Profile, who: str) -> str:
 
 def vet(profile: Profile, notes: Notes) -> None:
     """Raise InputError (one Indonesian sentence) for a signer's name with markup (check T2_markup: UU 12/2011
-    Lampiran II angka 166); note a name with a title or rank as a decision (check T2_title)."""
+    Lampiran II angka 166); note a name with a title or rank as a decision (check T2_title), and what an acting
+    head may not sign (:func:`acting`)."""
+    acting(profile, notes)
     for who, name in _names(profile):
         if _MARKUP.search(name):
             raise InputError(f"profil tidak sah: {who}.nama '{name}' memuat kode atau markah; tulis nama saja, "
@@ -66,3 +69,16 @@ def vet(profile: Profile, notes: Notes) -> None:
             notes.add("putusan", "T2_title", f'nama "{name}" ({who}.nama) memuat gelar atau pangkat; pada tanda '
                       f'tangan nama ditulis tanpa gelar dan pangkat (UU 12/2011 Lampiran II angka 164-169), jadi '
                       f'dicetak "{bare(name).upper()}". Periksa nama yang dicetak.', cite="Penutup")
+
+
+def acting(profile: Profile, notes: Notes) -> bool:
+    """A decision when an acting head signs (a "Pj." or "Plt." kepala daerah): what PP 6/2005 as amended by PP
+    49/2008 Pasal 132A forbids one without the Minister of Home Affairs' written consent, quoted from the national
+    text (``compose.yaml`` ``penjabat``). Returns whether noted."""
+    rule = resources.compose_rules()["penjabat"]
+    head: Any = dict(profile.data).get("kepala_daerah") or {}
+    jabatan = str(head.get("jabatan") or "")
+    if not jabatan.startswith(tuple(rule["acts"])):
+        return False
+    notes.add("putusan", "penjabat", rule["why"].format(jabatan=profile.penandatangan), cite="Penutup")
+    return True

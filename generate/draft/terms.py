@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from rancang import kinds
 from rancang.generate.check.definitions import unused
 from rancang.generate.draft.notes import Notes
 from rancang.numbering import huruf
@@ -25,6 +26,8 @@ CONNECTORS = frozenset("yang dan atau dengan dalam di ke dari pada untuk bagi at
 #: a run of capitalised words (connectors allowed inside): a candidate term of the body
 #: (an acronym after the first word belongs to the run: "Pengguna SPBE", "Proses Bisnis Pegawai ASN")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:yang|dengan)\s+)?(?:[A-Z][a-z]+|[A-Z]{2,}\b))+\b")
+#: a run of capitalised words (a term unless Pasal 1 defines it), as U4 reads it
+CAPITALISED = _CAPITALISED
 #: function words that open a sentence in capitals but are never part of a term
 LEADING = frozenset("dalam pada untuk bagi dengan setiap dan atau oleh apabila jika selain adapun".split())
 
@@ -191,10 +194,15 @@ def undefined(body: list[Node], notes: Notes, known: Iterable[str] = (),
 
 def local(body: list[Node], elsewhere: Callable[[str], bool], notes: Notes) -> list[str]:
     """Terms defined in Pasal 1 that no other regulation of the corpus uses (``elsewhere(term)`` is False for the
-    term and for its short form): the base region's own concepts, listed as decisions."""
+    term and for its short form): the base region's own concepts, listed as decisions. The head's title ("Wali
+    Kota", "Bupati", "Gubernur") is no concept of a region: UU 23/2014 Pasal 59 ayat (2) names it for every Daerah
+    of its kind, so a kota's draft defining "Wali Kota" from the one kota of the corpus is not a decision."""
     pasal1 = next((n for top in body for n in top.walk() if n.type == "pasal"), None)
     out = []
+    head = re.compile(rf"(?:{kinds.heads_pattern()})", re.IGNORECASE)
     for item, term, short in definitions(pasal1):
+        if head.fullmatch(term):
+            continue
         if not elsewhere(term) and not (short and elsewhere(short)):
             notes.add("putusan", "istilah-lokal",
                       f'"{term}" hanya didefinisikan oleh peraturan daerah dasar (konsep daerah itu sendiri); '

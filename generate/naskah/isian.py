@@ -16,7 +16,8 @@ from rancang.generate.naskah.catalogue import get_type, scenarios_data
 from rancang.generate.naskah.fill import fill, rujukan, text
 from rancang.generate.naskah.layouts import FORM_TITLES
 from rancang.generate.naskah.parties import Parties, Party
-from rancang.generate.shared import kbcite
+from rancang.generate.shared import givencite, kbcite
+from rancang.kb import store
 
 PERSON_KEYS = ("nama", "nip", "pangkat", "jabatan", "unit", "peran", "hasil")
 #: a blank the Bagian Hukum or the reporter fills (a number not known, a member's result not given)
@@ -34,29 +35,30 @@ def national() -> str:
 
 def formation_laws(profile: Any, blanks: list[str] | None = None) -> list[str]:
     """The laws forming the region (``dasar_hukum_daerah`` of its profile: an Undang-Undang whose title opens with
-    "Pembentukan"), as a Mengingat cites them: from the knowledge base where it holds the act (verified facts,
-    blanks for the rest), else as the profile writes them, with their latest amendment ("sebagaimana telah diubah
-    dengan ..."); a publication the profile does not give is a blank added to ``blanks``."""
+    "Pembentukan"), as a Mengingat cites them: as the profile writes them, each fact checked against the knowledge
+    base of acts (:mod:`rancang.generate.shared.givencite`: a verified fact the profile contradicts replaces it, a
+    disputed or unverified one never does), what the profile leaves out from the knowledge base (verified) or a
+    blank, with the latest amendment the profile gives, else the knowledge base's; every blank, disagreement and
+    unverified fact added to ``blanks``."""
     out = []
+    base = store.load()
     for c in profile.data.get("dasar_hukum_daerah") or []:
         if not str(c.get("jenis", "")).startswith("Undang-Undang") or \
                 not text(c.get("tentang")).lower().startswith("pembentukan"):
             continue
-        key = f"uu-{c.get('tahun')}-{text(c.get('nomor')).lower()}"
-        if kbcite.is_key(key):
-            cited = kbcite.mengingat(key, profile.tahun)
-            out.append(cited.text)
-            if blanks is not None:
-                blanks += [b for b in cited.blanks if b not in blanks]
-            continue
-        words = []
-        for a in [c, *(c.get("perubahan") or [])[-1:]]:
-            pub = text(a.get("lembaran"))
-            name = f"{text(a.get('jenis'))} Nomor {text(a.get('nomor'))} Tahun {a.get('tahun')}"
-            if not pub and blanks is not None:
-                blanks.append(f"pengundangan {name} (dalam Mengingat Keputusan): lengkapi dasar_hukum_daerah profil")
-            words.append(f"{name} tentang {text(a.get('tentang'))}" + (f" ({pub})" if pub else ""))
-        out.append(" sebagaimana telah diubah dengan ".join(words))
+        words, notes = givencite.cite(c)
+        amendments = c.get("perubahan") or []
+        if amendments:
+            verb = "sebagaimana telah diubah dengan" if len(amendments) == 1 else \
+                "sebagaimana telah beberapa kali diubah terakhir dengan"
+            more, more_notes = givencite.cite(amendments[-1])
+            words, notes = f"{words} {verb} {more}", notes + more_notes
+        elif kbcite.is_key(key := f"uu-{c.get('tahun')}-{text(c.get('nomor')).lower()}"):
+            more, more_notes, _last = kbcite.chain(base, key, profile.tahun, region=profile.daerah)
+            words, notes = words + more, notes + more_notes
+        out.append(words)
+        if blanks is not None:
+            blanks += [b for b in notes if b not in blanks]
     return out
 
 

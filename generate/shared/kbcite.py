@@ -99,12 +99,16 @@ def plain(key: str) -> Cited:
     return Cited(text=f"{base.name(key)} tentang {t}", blanks=blanks, key=key, tentang=t)
 
 
-def latest_amendments(base: store.KnowledgeBase, key: str, year: int | None, date: str | None = None) -> list[str]:
+def latest_amendments(base: store.KnowledgeBase, key: str, year: int | None, date: str | None = None,
+                      region: str | None = None) -> list[str]:
     """The verified amendments of act ``key`` made before a text of ``year`` (``date``), oldest first, without
-    those themselves repealed by then (UU 11/2020, replaced by UU 6/2023)."""
+    those themselves repealed by then (UU 11/2020, replaced by UU 6/2023); with ``region``, without an act forming
+    another region (:func:`rancang.kb.evidence.covers`: UU 9/1965 for a text of Kabupaten Magelang)."""
     out = []
     for rel in evidence.relations(base, key, "amended_by"):
         if rel["status"] != "verified" or not evidence.made_before(base, rel["act"], date, year):
+            continue
+        if region is not None and not evidence.covers(base, rel["act"], region):
             continue
         if any(r["status"] == "verified" and evidence.made_before(base, r["act"], date, year)
                for r in evidence.relations(base, rel["act"], "repealed_by")):
@@ -129,19 +133,28 @@ def mengingat(key: str, year: int | None, pasal: str | None = None, date: str | 
     pub, more = publication(base, key)
     text = f"{base.name(key)} tentang {t} {pub}"
     blanks += more
-    amendments = latest_amendments(base, key, year, date)
-    extra: list[dict[str, Any]] = []
-    if amendments:
-        last = amendments[-1]
-        verb = "sebagaimana telah diubah dengan" if len(amendments) == 1 else \
-            "sebagaimana telah beberapa kali diubah terakhir dengan"
-        lt, lb = title(base, last)
-        lp, lpb = publication(base, last)
-        text += f" {verb} {base.name(last)} tentang {lt} {lp}"
-        blanks += lb + lpb
-        lrec = base.get(last) or {}
-        extra = [{"jenis": jenis_of(_kind(last)) or lrec.get("jenis"), "nomor": lrec.get("nomor"),
-                  "tahun": lrec.get("tahun"), "tentang": lt}]
+    words, more, extra = chain(base, key, year, date)
+    text += words
+    blanks += more
     return Cited(text=(f"{pasal} " if pasal else "") + text, blanks=blanks, key=key,
                  jenis=jenis_of(_kind(key)) or rec["jenis"], nomor=rec["nomor"], tahun=rec["tahun"], tentang=t,
                  amendments=extra)
+
+
+def chain(base: store.KnowledgeBase, key: str, year: int | None, date: str | None = None,
+          region: str | None = None) -> tuple[str, list[str], list[dict[str, Any]]]:
+    """The amendment chain of act ``key`` for a text of ``year`` (of ``region``: :func:`latest_amendments`)
+    (" sebagaimana telah [beberapa kali] diubah [terakhir] dengan ...", "" without a verified amendment), its
+    blanks, and the last amendment as {jenis, nomor, tahun, tentang}."""
+    amendments = latest_amendments(base, key, year, date, region)
+    if not amendments:
+        return "", [], []
+    last = amendments[-1]
+    verb = "sebagaimana telah diubah dengan" if len(amendments) == 1 else \
+        "sebagaimana telah beberapa kali diubah terakhir dengan"
+    lt, lb = title(base, last)
+    lp, lpb = publication(base, last)
+    lrec = base.get(last) or {}
+    extra = [{"jenis": jenis_of(_kind(last)) or lrec.get("jenis"), "nomor": lrec.get("nomor"),
+              "tahun": lrec.get("tahun"), "tentang": lt}]
+    return f" {verb} {base.name(last)} tentang {lt} {lp}", lb + lpb, extra

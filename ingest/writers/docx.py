@@ -275,11 +275,12 @@ def _styles(paras: list[Any]) -> list[Any]:
 
 
 def _keep_headings(doc: Any, paras: list[Any], styles: list[Any]) -> None:
-    """A Lampiran list item that is a heading is kept on the page of the text that follows it (Lampiran II: a
-    heading never ends a page), as the template keeps BAB and Pasal headings with theirs, and printed bold, as the
-    Lampiran's sub-headings are (the reader takes no meaning from it). ``paras``: the document's paragraphs;
-    ``styles``: theirs (:func:`_styles`)."""
+    """A Lampiran list item that is a heading, and any Lampiran paragraph announcing a list (ending ":"), is kept on
+    the page of the text that follows it (Lampiran II: a heading never ends a page), as the template keeps BAB and
+    Pasal headings with theirs; a heading item is printed bold, as the Lampiran's sub-headings are (the reader takes
+    no meaning from it). ``paras``: the document's paragraphs; ``styles``: theirs (:func:`_styles`)."""
     daftar = {s.style_id for s in doc.styles if s.name.startswith("R Daftar ")}
+    lanjutan = {s.style_id for s in doc.styles if s.name.startswith("R Lanjutan ")}
     texts: dict[int, str] = {}  # a paragraph's text, read once (python-docx walks its runs with XPath each time)
 
     def text_of(i: int) -> str:
@@ -288,9 +289,13 @@ def _keep_headings(doc: Any, paras: list[Any], styles: list[Any]) -> None:
         return texts[i]
 
     for i, (p, style) in enumerate(zip(paras[:-1], styles, strict=False)):
-        if style is None or style.style_id not in daftar or not text_of(i + 1).strip():
+        if style is None or style.style_id not in daftar | lanjutan or not text_of(i + 1).strip():
             continue
         text = text_of(i).split("\t", 1)[-1].strip()
+        if text.endswith(":") and styles[i + 1] is not None and styles[i + 1].style_id in daftar:
+            p.paragraph_format.keep_with_next = True  # what announces a list ("... sebagai berikut:") is kept with it
+        if style.style_id not in daftar:
+            continue
         if _ITEM_HEADING.match(text) and len(text.split()) <= 10:
             p.paragraph_format.keep_with_next = True
             for run in p.runs:
@@ -301,15 +306,43 @@ def _keep_headings(doc: Any, paras: list[Any], styles: list[Any]) -> None:
 _SIGNATURE_STYLES = (("RTtdAwal", "RTtd", "RTtdNama"), ("RTtdKiriAwal", "RTtdKiri", "RTtdKiriNama"))
 
 
+#: characters of a printed line of text (F4/A4, 12 pt, the template's margins: about 80); a signature block is
+#: kept with at least :data:`LINES_BEFORE` lines of the text before it
+LINE_CHARS = 80
+LINES_BEFORE = 2
+
+
 def _keep_signatures(paras: list[Any], styles: list[Any]) -> None:
     """Each signature block ("Ditetapkan di ..." to the name, "Diundangkan di ..." to the name) is printed on one
     page: every line of a block but its last is kept with the next (a name never stands alone on a page, away from
-    its place and date)."""
-    for p, style, nxt in zip(paras, styles, styles[1:], strict=False):
+    its place and date). A block is never alone on its page either: the text before it (at least
+    :data:`LINES_BEFORE` lines, whole paragraphs kept together, at most three) is kept with it, as a signed act
+    closes on its last words ("Agar setiap orang mengetahuinya ...") above the signature."""
+    signature = {sid for side in _SIGNATURE_STYLES for sid in side}
+    for i, (p, style, nxt) in enumerate(zip(paras, styles, styles[1:], strict=False)):
         sid = style.style_id if style is not None else ""
         side = next((s for s in _SIGNATURE_STYLES if sid in s[:2]), None)
         if side is not None and nxt is not None and nxt.style_id in side:
             p.paragraph_format.keep_with_next = True
+        if sid in (_SIGNATURE_STYLES[0][0], _SIGNATURE_STYLES[1][0]) and i and (
+                styles[i - 1] is None or styles[i - 1].style_id not in signature):
+            _keep_before(paras, styles, i)
+
+
+def _keep_before(paras: list[Any], styles: list[Any], at: int) -> None:
+    """Keep the paragraphs of text before paragraph ``at`` with it, whole, until they fill :data:`LINES_BEFORE`
+    lines (an empty paragraph between is kept with the next too, but fills no line)."""
+    chars, taken = 0, 0
+    for k in range(at - 1, -1, -1):
+        p = paras[k]
+        p.paragraph_format.keep_with_next = True
+        if not p.text.strip():
+            continue
+        p.paragraph_format.keep_together = True
+        chars += max(len(p.text), LINE_CHARS)
+        taken += 1
+        if chars >= LINES_BEFORE * LINE_CHARS or taken == 3:
+            return
 
 
 def render_paragraphs(paras: list[dict[str, str]], template: str = "templates/regulation.docx",
