@@ -71,6 +71,8 @@ def test_dates_in_order_and_replies_cite_number_and_date_of_their_request(render
     langkah = sc.get_scenario(name)["langkah"]
     for step in built.steps:  # a step may make a letter per unit kerja: each row is its step's
         step_def = langkah[step.n - 1]
+        if step.letter is None:  # a step that makes no letter here (e.g. a rekomendasi the chain does not need)
+            continue
         for k in [step_def.get("rujukan"), *(step_def.get("dasar") or [])]:
             if not k:
                 continue

@@ -235,3 +235,33 @@ def test_a_reporting_task_in_the_data_is_not_repeated_in_diktum_kedua(base_sets)
     body = texts[_letter(built, "keputusan-tim-lintas-pd").filename]
     kedua = body[body.index("KEDUA"):body.index("KETIGA")]
     assert "melaporkan" not in kedua and kedua.count(";") == 2
+
+
+# --- M2: the lending Pimpinan Unit Organisasi receives the request he answers for, and recommends -------------------
+
+def test_the_lending_pimpinan_unit_organisasi_receives_the_request_and_recommends_before_the_answer(model_sets,
+                                                                                                     base_sets):
+    """Where the regulation sends the lintas-PD request to the Pejabat Penilai Kinerja dituju and has him approve
+    "dengan rekomendasi dari Pimpinan Unit Organisasi" (PermenPAN-RB 7/2022 Lampiran, penunjukan lintas unit
+    organisasi angka 1-3): he sends the request on to his Kepala Dinas (a nota dinas, the request attached), who
+    recommends in writing; his answer, signed a.n. that Kepala Dinas, cites the rekomendasi. Without such a chain
+    (the request goes to the Kepala Dinas himself) no rekomendasi letter is made."""
+    built, texts = model_sets["tim-kerja-lintas-pd"]
+    request = built.letters[0]
+    assert request.kepada.role == "tujuan.unit"
+    ask = _letter(built, "permohonan-rekomendasi")
+    body = texts[ask.filename]
+    assert "Kepada : Yth. Kepala Dinas Komunikasi dan Informatika" in body and "Lampiran : 1 (satu) berkas" in body
+    assert f"Nomor {request.data['nomor']}" in body
+    rec = _letter(built, "rekomendasi-pelibatan")
+    body = texts[rec.filename]
+    assert "Dari : Kepala Dinas Komunikasi dan Informatika" in body and "kami merekomendasikan pelibatan" in body
+    answer = _letter(built, "jawaban-persetujuan")
+    body = texts[answer.filename]
+    assert request.date < ask.date < rec.date < answer.date
+    assert f"dengan rekomendasi Pimpinan Unit Organisasi sebagaimana Nota Dinas Kepala Dinas Komunikasi dan " \
+           f"Informatika Nomor {rec.data['nomor']}" in body
+    assert "a.n. Kepala Dinas Komunikasi dan Informatika" in body
+    base, _ = base_sets["tim-kerja-lintas-pd"]
+    assert not [x for x in base.letters if x.jenis in ("permohonan-rekomendasi", "rekomendasi-pelibatan")]
+    assert any("(tidak diperlukan: surat langkah 1 ditujukan kepada Kepala Dinas" in s.teks for s in base.steps)

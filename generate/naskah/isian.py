@@ -214,17 +214,17 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["tujuan"] = to
     if layout == "nota" and dari.unit:
         d["dari"] = dari.jabatan
-    # a superior is "Bapak"/"Ibu" (a Gubernur to a bupati's letter, the kepala daerah to his region's), a peer or
-    # one below "Saudara" (a Gubernur's letter to a bupati)
+    # a superior is "Bapak"/"Ibu" (a Gubernur to a bupati, a kepala daerah to his region), a peer or one below "Saudara"
     d["sapaan"] = parties.sapaan(kepada, dari)
     d.update(_asked(parties, dari, kepada, d["sapaan"]))
     d["tembusan"] = _copies(step, parties, dari)
     if step.get("rujukan"):
         src = refs[step["rujukan"]]
-        # a report addresses no one by "Saudara": it names the author of the letter it rests on ("Surat Tugas
-        # Kepala Dinas ... Nomor ..."), as a Dasar does
+        # a report names the author of the letter it rests on ("Surat Tugas Kepala Dinas ..."), never "Saudara"
         d["rujukan"] = cite(src, dari, None if t["layout"] == "laporan" else kepada, parties, via, d["sapaan"])
         d["rujukan_surat"] = cite(src, dari, None, parties)
+    if step.get("rekomendasi") in refs:  # the rekomendasi the answer is given with, by its author
+        d["rekomendasi"] = cite(refs[step["rekomendasi"]], dari, None, parties)
     if t["layout"] == "perintah":
         basis = act if act and dari.gov is parties.own else national()
         cited = dasar if dasar else [refs[k] for k in step.get("dasar") or [] if k in refs]

@@ -28,6 +28,7 @@ class LetterData(TypedDict, total=False):
     tembusan: list[str]
     rujukan: Any
     rujukan_surat: Any
+    rekomendasi: Any
     nomor_agenda: str
     unit_pemohon: str
     unit_dimohon: str

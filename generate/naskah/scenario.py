@@ -202,6 +202,10 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         if not step.get("surat"):
             built.steps.append(Step(i, found.teks, found.cite))
             continue
+        unneeded = run.unneeded(step)
+        if unneeded:
+            built.steps.append(Step(i, f"{found.teks} {unneeded}", found.cite))
+            continue
         moves = (chain.letters(step, found.hops, parties, scen["pihak"])
                  if found.hops and plan.citation and not step.get("peran_skenario") else [step])
         moves = [x for each in moves for x in chain.per_unit(each, parties)]
@@ -266,7 +270,8 @@ class _Run:
         code = catalogue()["klasifikasi"][t["klasifikasi"]]
         nomor = (None if t["kelas"] in UNNUMBERED else keputusan_number(parties, day) if t["kelas"] == "keputusan"
                  else self.numbers.next(dari, code, day))
-        refs = {k: self.letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k in self.letters}
+        refs = {k: self.letters[k] for k in [step.get("rujukan"), step.get("rekomendasi"), *(step.get("dasar") or [])]
+                if k in self.letters}
         lacking: list[str] = []
         src = refs.get(step["rujukan"]) if step.get("rujukan") else None
         dasar = [x for k in step.get("dasar") or [] for x in self.every.get(k, [])]
@@ -293,6 +298,18 @@ class _Run:
             self.missing.setdefault(k, []).append(out.filename)
         return out
 
+
+    def unneeded(self, step: dict[str, Any]) -> str:
+        """Why ``step`` makes no letter ("(tidak diperlukan: ...)"), or "": its ``hanya_bila`` (step N's letter went
+        to a role) does not hold."""
+        cond = step.get("hanya_bila")
+        if not cond:
+            return ""
+        src = self.letters.get(int(cond["langkah"]))
+        if src is not None and src.kepada.role == cond["kepada"]:
+            return ""
+        to = src.kepada.jabatan if src is not None else "-"
+        return f"(tidak diperlukan: surat langkah {cond['langkah']} ditujukan kepada {to})"
 
     def receiver(self, step: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
         """``step`` as the letter it rests on was received (see :func:`replies.receiver`)."""

@@ -65,6 +65,10 @@ def form_blanks(letters: Sequence[Any]) -> list[str]:
     if both:
         out.append(f"sapaan \"Bapak/Ibu\" ({', '.join(both)}): pilih \"Bapak\" atau \"Ibu\" dengan "
                    f"kepala_daerah.sapaan (atau kepala.sapaan instansi lain) dalam data skenario")
+    agenda = [x.filename for x in letters if x.layout == "disposisi" and not x.data.get("nomor_agenda")]
+    if agenda:
+        out.append(f"Nomor Agenda lembar disposisi ({', '.join(agenda)}): nomor agenda surat masuk pada unit "
+                   f"penerima, ditulis saat surat diterima")
     results = [x.filename for x in letters if any(text(p.get("hasil")) == BLANK
                                                   for p in x.data.get("anggota") or [])]
     if results:
