@@ -85,6 +85,14 @@ def _units(blocks: list[Block]) -> list[_Unit]:
     return out
 
 
+def _head_words(text: str) -> str:
+    """An item's heading as quoted in a note: its words up to where its text starts again ("Pengajuan Sukarela
+    Pengajuan sukarela merupakan ..." -> "Pengajuan Sukarela"), at most eight."""
+    words = text.split()
+    cut = next((i for i in range(1, len(words)) if words[i].lower() == words[0].lower()), len(words))
+    return " ".join(words[:min(cut, 8)])
+
+
 def _subtree(units: list[_Unit], i: int) -> list[int]:
     out = [i]
     for c in units[i].children:
@@ -303,7 +311,7 @@ class _Compose:
                         self.blocks[k].level -= step
             self.notes.add("perbaikan", "lampiran-daftar", f"butir {u.head.label} \u201c{u.head.text}\u201d ditulis "
                            f"{self.src.act(self.spine)} di bawah butir {parent.head.label} \u201c"
-                           f"{' '.join(parent.head.text.split()[:6])}\u201d; {len(beside)} peraturan daerah lain "
+                           f"{_head_words(parent.head.text)}\u201d; {len(beside)} peraturan daerah lain "
                            f"({'; '.join(acts[a] for a in beside)}) menempatkannya "
                            "sejajar: dijadikan sejajar dengan butir itu.", u.head.text, cite="Lampiran")
 
