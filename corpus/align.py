@@ -35,6 +35,8 @@ from rancang.tree import LIST_TYPES, Node, Regulation
 
 #: a unit whose own list has more items than this is compared item by item
 SPLIT_LIST = 8
+#: the lead of a list of definitions (UU 12/2011 Lampiran II angka 98: "Dalam Peraturan ... ini yang dimaksud dengan:")
+_DEFINES = re.compile(r"yang\s+dimaksud\s+dengan\s*:?\s*$", re.I)
 #: minimum text similarity (0-100) for a pair found in the text pass
 THRESHOLD = 65.0
 #: characters of a unit compared in the text pass: a clause's meaning is in its opening words, and the cost
@@ -130,8 +132,10 @@ def lampiran_units(reg: Regulation) -> list[Unit]:
 
 
 def _split(node: Node) -> list[Unit]:
+    """``node`` whole, or its list items one by one: a long list, or the definitions of Ketentuan Umum however few
+    ("Dalam Peraturan ... ini yang dimaksud dengan: 1. ..."), which pair term by term."""
     items = [c for c in node.children if c.type in LIST_TYPES]
-    if len(items) <= SPLIT_LIST:
+    if len(items) <= SPLIT_LIST and not (items and _DEFINES.search(node.text or "")):
         return [Unit(node.id, node.cite, full_text(node), node)]
     return [Unit(c.id, c.cite, full_text(c), c, item=True) for c in items]
 

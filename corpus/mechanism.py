@@ -11,7 +11,8 @@ that one's, for the form), and two units pair only within one mechanism (:func:`
 * the **forms** they belong to share one (:func:`forms`);
 * the **scopes** share a (relation, unit) (:func:`scopes_agree`; an inherited scope keeps its relation: a step of
   the penunjukan *within* the unit is not the step *across* units);
-* a team's leader's duty is not a member's (:func:`whose`, :func:`same_whose`).
+* one class of actor's duty is not another's: a unit's leader, a team's leader, a member (:func:`whose`,
+  :func:`same_whose`).
 
 Measured on the judged pairs (docs/search.md "Slots").
 """
@@ -54,15 +55,18 @@ class Mechanisms:
         self.whose = whose(us, parents)
         self.steps = [slots.slots(u.words).shape == "step" for u in us]
         self.words = [u.words for u in us]
+        self.lampiran = [u.lampiran for u in us]
 
 
 def same_mechanism(a: Mechanisms, i: int, b: Mechanisms, j: int) -> bool:
     """May unit ``i`` of one act and unit ``j`` of the other be a pair as far as their mechanisms go: their scopes
-    agree (:func:`scopes_agree`), a leader's duty is not a member's (:func:`same_whose`) and, where both belong to
-    a form of penugasan, they share it."""
+    agree (:func:`scopes_agree`), one actor's duty is not another's (:func:`same_whose`; two steps are left to
+    :func:`.slots.agree`: a letter issued and received is one hand-over told from each side) and, where both belong
+    to a form of penugasan, they share it."""
     fa, fb = a.forms[i], b.forms[j]
     return (scopes_agree(a.scopes[i], b.scopes[j], a.steps[i] or b.steps[j], a.words[i], b.words[j])
-            and same_whose(a.whose[i], b.whose[j]) and not (fa and fb and not fa & fb))
+            and (a.steps[i] and b.steps[j] or same_whose(a.whose[i], b.whose[j], a.lampiran[i] and b.lampiran[j]))
+            and not (fa and fb and not fa & fb))
 
 
 def parents_of(us: Sequence[Comparable]) -> list[int | None]:
@@ -108,16 +112,22 @@ def whose(us: Sequence[Comparable], parents: list[int | None]) -> list[str]:
     """For each unit, the class of actor whose duty it states: the actor it opens on (``slots.acting``), else, for a
     Lampiran item, the one the intro it stands under names (``slots.whose`` of the nearest unit before it whose cite
     it extends: "Kewajiban Ketua Tim Kerja antara lain:"); "" when neither names one."""
-    return [slots.acting(u.words) or (slots.slots(us[h].words).whose if h is not None else "")
+    return [slots.acting(u.words) or slots.slots(u.words).whose or (slots.slots(us[h].words).whose if h is not None
+                                                                   else "")
             for u, h in zip(us, parents, strict=True)]
 
 
-def same_whose(a: str, b: str) -> bool:
-    """A team's leader's duty is not a member's: "menyusun rencana kerja Tim Kerja" (Kewajiban Ketua Tim Kerja) is
-    not "menyusun rencana kerja individu" (tanggung jawab anggota Tim Kerja). Other classes are not told apart: the
-    seed and held-out judgments pair one duty of a Pejabat Penilai Kinerja and of a ketua tim ("memberikan umpan
-    balik")."""
-    return {a, b} != {"team", "assignee"}
+def same_whose(a: str, b: str, strict: bool = True) -> bool:
+    """One actor's duty is not another's: "menyusun rencana kerja Tim Kerja" (Kewajiban Ketua Tim Kerja) is not
+    "menyusun rencana kerja individu" (tanggung jawab anggota Tim Kerja) nor "menyusun rencana kerja organisasi" (the
+    Pimpinan Unit Organisasi's); the Pejabat Penilai Kinerja's "pemberian umpan balik" is not the ketua tim's. Classes
+    (``slots.actor_classes``): the one assigned, a team's leader, a unit's leader; "" (none named) agrees with any.
+    Not ``strict`` (a clause of the batang tubuh, which states rules rather than lists duties), only a team's leader
+    and a member are told apart: "Pejabat Fungsional ... berkedudukan di bawah ... Pejabat Administrator" is the
+    rule "Pejabat Penilai Kinerja ... dapat merupakan: ... Pejabat Administrator" told from the other side."""
+    if not strict:
+        return {a, b} != {"team", "assignee"}
+    return not (a and b) or a == b
 
 
 def scopes_agree(a: Scope, b: Scope, steps: bool = True, text_a: str = "", text_b: str = "") -> bool:

@@ -66,9 +66,12 @@ def _modes() -> frozenset[tuple[str, ...]]:
 
 
 def units_named(terms: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-    """The defined terms as folded word tuples, longest first (so "unit organisasi" is read before "unit")."""
+    """The defined terms as folded word tuples, longest first (so "unit organisasi" is read before "unit"); a term
+    opening on a word of ``scope_words`` ``_other`` ("Instansi Pemerintah") is no unit of the region's own."""
+    data = json.loads(resources.files("rancang.corpus").joinpath("data/align.json").read_text(encoding="utf-8"))
+    other = frozenset(data["scope_words"]["_other"])
     out = {tuple(fold(t).split()) for t in terms}
-    return tuple(sorted((t for t in out if t), key=lambda t: (-len(t), t)))
+    return tuple(sorted((t for t in out if t and t[0] not in other), key=lambda t: (-len(t), t)))
 
 
 @lru_cache(maxsize=20_000)

@@ -239,3 +239,16 @@ def test_a_stray_number_printed_before_the_right_one_is_no_galat():
     wrong = [f for f in _findings(CLEAN.replace(entry, perppu.format(n="2") + entry.replace("7.", "8.")))
              if f["rule"] == "L3"]
     assert wrong and not [f for f in wrong if "juga mencantumkan" in f["message"]]
+
+
+def test_a_reference_followed_by_a_long_run_of_separators_is_read_at_once():
+    """UU 27/2022's copy: a reference followed by many spaces and commas once took minutes (a regular expression
+    backtracking over the chain of further references); it is read in well under a second."""
+    import time
+
+    anchor = "dimaksud pada ayat (1) ditetapkan oleh Bupati"
+    text = CLEAN.replace(anchor, "dimaksud dalam Pasal 45" + " ," * 60 + " ditetapkan oleh Bupati")
+    reg = ingest_text(text, "uji.md")
+    start = time.monotonic()
+    check(reg)
+    assert time.monotonic() - start < 5

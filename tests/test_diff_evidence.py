@@ -72,7 +72,11 @@ def test_no_pair_judged_related_is_lost(seed_pairs) -> None:
                 "kedua angka 3 huruf b angka 5"}
     # a topic pair under the threshold is refused (session 9b): Jepara's Pasal 19 ayat (5) pairs with Bogor's Pasal 24
     # ayat (2), the same words, freed when the proses bisnis topic pair (Bogor's whole Pasal 24, 0.31) was refused
-    refused |= {"bogor|jepara|Pasal 25 ayat (1)|Pasal 19 ayat (5)"}
+    refused |= {"bogor|jepara|Pasal 25 ayat (1)|Pasal 19 ayat (5)",
+                # one actor's duty is not another's (session 9b): Pasaman Barat's block on tasks in a team or alone
+                # is taken, by greedy re-pairing, by a Bogor unit scoring higher; Bogor's section is left with an
+                # unrelated item (counted among the unrelated pairs)
+                "bogor|pasaman-barat|Lampiran huruf B daftar kedua angka 2 huruf c|Lampiran angka 2 huruf c"}
     assert all(k.rsplit("|", 1)[0] in related_now for k in set(lost) - refused), lost
     assert len(set(lost) - refused) <= 1  # bogor's 'lintas Instansi Pemerintah' item pairs with its block
 
@@ -88,8 +92,9 @@ def test_the_evidence_rule_drops_a_third_of_the_unrelated_pairs(seed_pairs) -> N
     # 70 (precision 0.909) before session 7's rules, 59 (0.922) with them, 51 (0.933) with session 8's slots and
     # terms by their head; re-judged in session 9: 65 (0.914) before a step took its mechanism's scope, 54 (0.928)
     # session 9b (a step takes its mechanism's form and scope with its relation; topic pairs under the threshold
-    # refused), verdicts of pairs across two mechanisms re-judged unrelated: 61 before (0.918), 51 after (0.932)
-    assert unrelated_now <= 51
+    # refused; one actor's duty is not another's), verdicts of pairs across two mechanisms re-judged unrelated: 61
+    # before (0.918), 50 after (0.933)
+    assert unrelated_now <= 50
     assert (len(seed_pairs) - unrelated_now) / len(seed_pairs) >= 0.93
 
 
@@ -98,9 +103,10 @@ def test_the_evidence_rule_drops_a_third_of_the_unrelated_pairs(seed_pairs) -> N
     # session 8 were read off these two as well (so they are no longer held out for it): 0.862 and 0.762
     # (session 9 re-judged 3 and 4 pairs across Instansi Pemerintah ~ the region's own units unrelated)
     # (session 9b re-judged 4 and 2 more: a step of one mechanism, form x scope, is not the step of another; with a
-    # step taking its mechanism's form and scope: 73 related and 7 unrelated, 42 and 11)
-    ("diff_heldout_perwal.txt", 123, 59, 73, 7),
-    ("diff_heldout_perbup.txt", 79, 32, 42, 11),
+    # step taking its mechanism's form and scope: 73 related and 7 unrelated, 42 and 11;
+    # and one actor's duty is not another's, a short Ketentuan Umum split term by term: 91 and 6, 40 and 8)
+    ("diff_heldout_perwal.txt", 123, 59, 91, 6),
+    ("diff_heldout_perbup.txt", 79, 36, 40, 8),
 ])
 def test_on_acts_the_rule_was_not_built_on(tmp_path, act, before, unrelated_before, related_after,
                                            unrelated_after) -> None:

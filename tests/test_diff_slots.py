@@ -98,12 +98,13 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.mark.parametrize(("judged", "before", "unrelated_before", "related_after", "unrelated_after"), [
     # read while the 'whose' slot was built (its _comment says so): 0.731 -> 0.824, related 38 -> 42 of 43
-    ("diff_pairs_fresh.json", 52, 14, 44, 6),
+    ("diff_pairs_fresh.json", 52, 15, 57, 6),
     # held out for every rule of session 8: 0.725 -> 0.795, related 58 -> 62 of 62
     # session 9 (a step takes its mechanism's scope; a leader's duty is not a member's): 0.795 -> 0.840, 63 related
     # session 9b (a step takes its mechanism's form and scope with its relation; 2 pairs across two mechanisms
     # re-judged unrelated): 71 pairs, 62 related, 9 unrelated (0.873)
-    ("diff_pairs_fresh2.json", 80, 24, 62, 9),
+    # one actor's duty is not another's, a short Ketentuan Umum split term by term: 71 pairs, 65 related, 6 unrelated
+    ("diff_pairs_fresh2.json", 80, 24, 65, 6),
 ])
 def test_on_acts_the_slots_were_not_built_on(tmp_path: Path, judged: str, before: int, unrelated_before: int,
                                             related_after: int, unrelated_after: int) -> None:
@@ -165,3 +166,29 @@ def test_a_team_leaders_duty_is_not_a_members() -> None:
     b_lead = "A. Pertanggungjawaban pelaksanaan tugas Pejabat Fungsional dalam tim kerja:\n1. Pejabat Fungsional " \
              "yang berperan sebagai ketua tim menyampaikan hasil kerja tim kepada Pimpinan Unit Kerja.\n"
     assert any(x.startswith("menyampaikan hasil kerja tim") for x, _ in _pairs_of(a, b_lead))
+
+
+def test_every_pair_of_a_third_held_out_set_read_whole(tmp_path: Path) -> None:
+    """Five acts never used for the diff, each against Jepara and Malang: every pair the CLI shows (the model's topic
+    pairs too) read and judged (tests/data/diff_pairs_fresh3.json, its _comment says who and how). Issue 30 asks for
+    no unrelated pair; session 9b brought them from 10 to 6 (Jepara) and from 12 to 7 (Malang): the item does not hold
+    yet, and this test keeps what was reached."""
+    from rancang.corpus.store import Store
+    from rancang.corpus.topics import topics_of
+    from rancang.ingest import ingest_path
+
+    pairs = json.loads((DATA / "diff_pairs_fresh3.json").read_text(encoding="utf-8"))["pairs"]
+    verdict = {(p["a_reg"], p["b_reg"], p["a"], p["b"]): p["related"] for p in pairs}
+    made: dict[str, set[tuple[str, str, str, str]]] = {"jepara": set(), "malang": set()}
+    with Store(tmp_path / "corpus.sqlite") as s:
+        for act in sorted({p["a_reg"] for p in pairs}):
+            held = ingest_path(DATA / act)
+            for sid in made:
+                made[sid] |= {(act, sid, p.a.cite, p.b.cite) for p in align(held, s.regulation(sid), topics_of(held),
+                                                                             s.topics(sid)).pairs}
+    for sid, unrelated_at_most, related_at_least in (("jepara", 6, 39), ("malang", 7, 36)):
+        assert made[sid] <= set(verdict), sorted(made[sid] - set(verdict))[:5]  # every pair shown has been read
+        unrelated = sum(not verdict[k] for k in made[sid])
+        assert unrelated <= unrelated_at_most and len(made[sid]) - unrelated >= related_at_least
+    before = [p for p in pairs if p["before"]]
+    assert (len(before), sum(not p["related"] for p in before)) == (80, 22)

@@ -89,6 +89,7 @@ def test_no_nonstandard_spelling_or_stray_capital_is_printed(written, key):
     assert not re.search(r"\bsumberdaya\b", body, re.IGNORECASE)
     assert not re.search(r"\bdimana\b", body, re.IGNORECASE)
     assert not re.search(r"\b[a-z]+ (?:Bersama|Berwenang|Ekspektasi)\b", body)
+    assert "Ekspektasi Kinerja merupakan" not in body  # (a sentence's first word only: "Ekspektasi kinerja")
     assert "Pejabat yang Berwenang" not in body
 
 

@@ -179,8 +179,8 @@ def check_dangling(reg: Regulation) -> Iterator[Finding]:
 #: "Undang-Undang" (spelt "Undang- Undang" where a copy split the line), a Peraturan, Keputusan, Penetapan or
 #: Instruksi, a Kitab Undang-undang, the colonial Staatsblad, Ordonansi, Reglemen or Wetboek, their short forms
 #: (UU, PP, Perpres, KUHP, HIR); not "... Peraturan Bupati ini" or "Undang-undang ini"
-_CHAIN = (r"(?:[\s,]*(?:dan|atau|serta|sampai\s+dengan|s\.d\.?|jo\.?|juncto)?\s*"
-          r"(?i:pasal|ayat|huruf|angka|sub|butir)\s+[\w()]+)*")
+_CHAIN = (r"(?:[\s,]+(?:(?:dan|atau|serta|sampai\s+dengan|s\.d\.?|jo\.?|juncto)\s+)?"
+          r"(?i:pasal|ayat|huruf|angka|sub|butir)\s+[\w()]+)*")  # (each part opens with its separator: no backtracking)
 _ACT_WORDS = (r"(?:Undang-\s*[Uu]ndang|Undang2|Kitab\s+Undang|Peraturan|Keputusan|Penetapan|Instruksi|Staatsblad|"
               r"Stbl?\b|Ordonan\w*|Ordonnantie|Reglemen\w*|Wetboek|Wet\b|UU\b|PP\b|Perpres\b|Perppu\b|Keppres\b|"
               r"Inpres\b|Perda\b|Permen\w*|KUH\w*|H\.?I\.?R\b|R\.?Bg\b)")
