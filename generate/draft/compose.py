@@ -264,7 +264,7 @@ def _body(base: Regulation, base_id: str, takes: list[tuple[str, str]], patterns
     origins = [base_id, *donors, *(r["daerah"] for r in (model or {}).get("korpus", []))]
     void_refs(body, {o: {n.id for n in src.regulation(o).walk()} for o in dict.fromkeys(origins)}, notes)
     drop(body, patterns, notes, {**restated.victims(body), **(plan.victims if plan else {})})
-    restated.settle(notes)
+    restated.settle(notes, src.act(base_id))
     definitions.distinct(body, src, notes)  # two terms given one definition
     definitions.order(body, src, notes)  # Pasal 1 in the order the regions share
     mapping = renumber(body)

@@ -287,8 +287,8 @@ class _Compose:
                 continue
             parent = self.units[u.parent]
             kids = [c for c in parent.children if c not in self.gone]
-            if parent.provision is None or parent.level is None or not kids or kids[-1] != i:
-                continue
+            if parent.provision is None or parent.level is None or parent.level <= 1 or not kids or kids[-1] != i:
+                continue  # (the Lampiran's parts, "A." to "D.", are the outline itself: nothing goes up to them)
             acts = {m["daerah"]: m["peraturan"] for m in u.provision["dukungan"]}
             mine = {m["daerah"]: m["cite"] for m in u.provision["dukungan"] if m["daerah"] != self.spine}
             theirs = {m["daerah"]: m["cite"] for m in parent.provision["dukungan"] if m["daerah"] != self.spine}

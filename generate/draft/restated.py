@@ -95,8 +95,9 @@ def reworded(clause: str, repealed: str) -> bool:
     return any(all(fuzz.ratio(w, c) < SAME_WORD for c in words) for w in missing)
 
 
-def settle(notes: Notes) -> None:
-    """The removal of a restated clause is a decision of the drafter, not a mere removal."""
+def settle(notes: Notes, act: str = "") -> None:
+    """The removal of a restated clause is a decision of the drafter, not a mere removal; it names the clause in
+    ``act``, the act it was removed from ("Rancangan (tidak dimuat: Pasal 5 Peraturan Wali Kota Bogor ...)")."""
     for n in notes.items:
         if n.kind == "dihapus" and n.rule == RULE:
-            n.kind, n.cite = "putusan", f"Rancangan (semula {n.cite} peraturan sumber)"
+            n.kind, n.cite = "putusan", f"Rancangan (tidak dimuat: {n.cite} {act or 'peraturan sumber'})"
