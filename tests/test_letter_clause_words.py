@@ -9,6 +9,7 @@ otherwise, so that no rule is the example's."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -17,7 +18,6 @@ import pytest
 
 from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah.catalogue import get_type
-from rancang.generate.naskah.fill import tanggal
 
 sys.path.insert(0, str(Path(__file__).parent))
 from letter_helpers import docx_lines, docx_text, itemized_sleman, peraturan_of  # noqa: E402
@@ -110,11 +110,12 @@ def test_a_proposal_without_a_regulation_asks_for_the_letter_that_follows():
     for name in ("penunjukan-dalam-unit", "penunjukan-lintas-unit", "tim-kerja-dalam-unit"):
         built = _built(name, None)
         files = dict(sc.render_all(built))
-        (proposal,) = [x for x in built.letters if x.jenis == "usulan-pejabat-penilai-kinerja"]
+        proposals = [x for x in built.letters if x.jenis == "usulan-pejabat-penilai-kinerja"]
         ((_, order),) = _assignment(built)
         title = next(x for x in docx_lines(files[order.filename]) if x in ASSIGN)
-        assert f"ditetapkan dalam {title.lower()}." in docx_text(files[proposal.filename]), name
-        assert not [b for b in built.blanks if proposal.filename in b]  # nothing parts from its words
+        for proposal in proposals:  # one per unit kerja of the team's members
+            assert f"ditetapkan dalam {title.lower()}." in docx_text(files[proposal.filename]), name
+            assert not [b for b in built.blanks if proposal.filename in b]  # nothing parts from its words
 
 
 @pytest.mark.parametrize("with_regulation", [True, False])
@@ -150,8 +151,8 @@ def test_skenario_md_escapes_a_bar_only_inside_the_table():
 
 def test_a_dasar_cites_an_employee_s_letter_by_name_with_a_capital():
     """A Dasar item opens with a capital ("Surat ..."), and an employee's own letter (a surat pribadi, no number) is
-    cited by its author's name and date ("Saudara ..." addresses a person; it does not name an author); the
-    consistency check reads that citation too."""
+    cited by its author's name and date ("Saudara ..." addresses a person; it does not name an author): the
+    approval of the Pejabat Penilai Kinerja cites it so; the consistency check reads that citation too."""
     from rancang.errors import InputError
     from rancang.generate import naskah
     from rancang.generate.naskah import consistency
@@ -161,12 +162,12 @@ def test_a_dasar_cites_an_employee_s_letter_by_name_with_a_capital():
     ((_, order),) = _assignment(built)
     dasar = order.data["dasar"]
     assert all(x[:1].isupper() for x in dasar) and not any("Saudara" in x for x in dasar)
-    own = [x for x in dasar if x.startswith("Surat Rudi Hartanto, S.T., Pranata Komputer Ahli Muda")]
-    assert own and " tanggal " in own[0] and "Nomor" not in own[0]
-    # the employee's letter cited as written a day after the surat tugas: refused, both letters named
-    later = sc.workdays_after(order.date, 1)
-    order.data["dasar"] = [x.replace(tanggal(built.letters[2].date), tanggal(later)) if x in own else x
-                           for x in dasar]
-    files[order.filename] = naskah.render(order.jenis, order.data, order.layout)
-    with pytest.raises(InputError, match=order.filename):
+    (approval,) = [x for x in built.letters if x.jenis == "persetujuan-pejabat-penilai-kinerja"]
+    cited = approval.data["rujukan"]
+    assert cited["dari"].startswith("Rudi Hartanto, S.T., Pranata Komputer Ahli Muda") and "nomor" not in cited
+    # the employee's letter cited with a date it does not bear (a day before it was written): refused, naming both
+    earlier = dt.date.fromisoformat(cited["tanggal"]) - dt.timedelta(days=1)
+    approval.data["rujukan"] = {**cited, "tanggal": earlier.isoformat()}
+    files[approval.filename] = naskah.render(approval.jenis, approval.data, approval.layout)
+    with pytest.raises(InputError, match=approval.filename):
         consistency.check_set(list(files.items()))

@@ -135,3 +135,133 @@ def test_the_keputusan_cites_the_formation_law_with_its_amendment(base_sets):
             "dengan Undang-Undang Nomor 18 Tahun 1951 tentang Perubahan Undang-Undang Nomor 15 Tahun 1950") in body
     assert "(Lembaran Negara Republik Indonesia Tahun 1951 Nomor 101)" in body
 
+
+
+# --- M3: each employee is proposed by his own Pejabat Penilai Kinerja --------------------------------------------
+
+@pytest.mark.parametrize("which", ["base_sets", "model_sets"])
+def test_a_team_of_two_unit_kerja_is_proposed_by_the_head_of_each_for_his_own_staff(which, request):
+    """A team within one unit organisasi whose members are of two unit kerja: the head of each (their Pejabat Penilai
+    Kinerja) proposes his own staff, never another unit's; the surat tugas cites both proposals in its Dasar and is
+    copied to both heads."""
+    built, texts = request.getfixturevalue(which)["tim-kerja-dalam-unit"]
+    proposals = [x for x in built.letters if x.jenis == "usulan-pejabat-penilai-kinerja"]
+    assert len(proposals) == 2
+    for x in proposals:
+        listed = [p["nama"] for p in x.data["pegawai"]]
+        units = {p["unit"] for p in x.data["pegawai"]}
+        assert len(units) == 1 and next(iter(units)).startswith(x.data["dari"].removeprefix("Kepala ")), x.filename
+        assert listed and all(n in texts[x.filename] for n in listed)
+    order = _letter(built, "surat-tugas-tim")
+    body = texts[order.filename]
+    for x in proposals:
+        assert f"Nota Dinas {x.data['dari']} Nomor {x.data['nomor']}" in body
+    assert "Tembusan: 1. Kepala Bidang Aplikasi Informatika 2. Kepala Bidang Statistik" in body
+
+
+# --- M4: one story between the Keputusan / surat tugas and the team's reports ---------------------------------------
+
+@pytest.mark.parametrize("name, order_type", [("tim-kerja-lintas-pd", "keputusan-tim-lintas-pd"),
+                                              ("tim-kerja-dalam-unit", "surat-tugas-tim")])
+def test_a_team_reports_the_tasks_it_was_given_and_no_assessment_the_data_does_not_make(base_sets, name, order_type):
+    """The activities a team's reports account for are the tasks of its Keputusan or surat tugas, item for item; a
+    member's result is the one the data records for him (``pegawai[].hasil``), else a blank listed in skenario.md,
+    never an invented line ("Tugas sesuai pembagian peran dilaksanakan")."""
+    built, texts = base_sets[name]
+    tasks = [t[:1].upper() + t[1:] for t in built.letters[0].data.get("tugas_tim") or []]
+    order = _letter(built, order_type)
+    assert tasks and all(t.lower() in texts[order.filename].lower() for t in tasks)
+    for report in (x for x in built.letters if x.jenis.startswith("laporan-")):
+        body = texts[report.filename]
+        kegiatan = body[body.index("Kegiatan yang Dilaksanakan"):body.index("Hasil yang Dicapai")]
+        assert [t for t in tasks if t in kegiatan] == tasks, report.filename
+        assert "Tugas sesuai pembagian peran" not in body
+    data = sc.scenario_example(name)
+    for p in data["pegawai"]:
+        p.pop("hasil", None)
+    bare = sc.build(name, data)
+    leader = _letter(bare, "laporan-ketua-tim")
+    assert all(p["hasil"] == "...." for p in leader.data["anggota"])
+    assert any("hasil kerja anggota tim" in b and leader.filename in b for b in bare.blanks)
+
+
+# --- M5: the Pejabat Penilai Kinerja approves a pengajuan sukarela in writing ---------------------------------------
+
+@pytest.mark.parametrize("which", ["base_sets", "model_sets"])
+def test_a_pengajuan_sukarela_across_units_carries_the_approval_of_the_pejabat_penilai_kinerja(which, request):
+    """PermenPAN-RB 7/2022 Lampiran (pengajuan sukarela lintas unit organisasi, angka 2-3): the employee sends the
+    approval of the Pimpinan Unit Organisasi dituju to his Pejabat Penilai Kinerja (tembusan his Pimpinan Unit
+    Organisasi); the Pejabat Penilai Kinerja approves and drafts the surat penugasan. The set has his approval, a
+    nota dinas to the Pimpinan Unit Organisasi citing the employee's letter with the draft attached, and the
+    surat tugas rests on it."""
+    built, texts = request.getfixturevalue(which)["pengajuan-sukarela-lintas-unit"]
+    sent = _letter(built, "penyampaian-persetujuan-sukarela")
+    assert "Yth. Kepala Bidang Aplikasi Informatika" in texts[sent.filename]
+    assert "Tembusan: 1. Kepala Dinas Komunikasi dan Informatika" in texts[sent.filename]
+    approval = _letter(built, "persetujuan-pejabat-penilai-kinerja")
+    body = texts[approval.filename]
+    assert "Dari : Kepala Bidang Aplikasi Informatika" in body and "Kepada : Yth. Kepala Dinas Komunikasi" in body
+    assert "selaku Pejabat Penilai Kinerja menyetujui pelibatan" in body and "Lampiran : 1 (satu) berkas" in body
+    assert f"tanggal {sent.data['tanggal'][8:].lstrip('0')}" in body and sent.date < approval.date
+    order = _letter(built, "surat-perintah-tugas")
+    assert f"Nomor {approval.data['nomor']}" in texts[order.filename] and approval.date < order.date
+
+
+# --- M7: the parts of a Keputusan -----------------------------------------------------------------------------------
+
+def test_the_keputusan_cites_the_perbup_with_its_berita_daerah_and_copies_the_team(model_sets):
+    """UU 12/2011 Lampiran II: an act in Mengingat names where it is promulgated: the region's Perbup with "(Berita
+    Daerah Kabupaten Sleman Tahun 2026 Nomor ....)", the blank listed in skenario.md; the Salinan go to the team
+    it appoints too; Diktum KEDUA lists no duty to report, which Diktum KEEMPAT states."""
+    built, texts = model_sets["tim-kerja-lintas-pd"]
+    k = _letter(built, "keputusan-tim-lintas-pd")
+    body = texts[k.filename]
+    assert ("Peraturan Bupati Sleman Nomor .... Tahun 2026 tentang Sistem Kerja di Lingkungan Pemerintah Kabupaten "
+            "Sleman (Berita Daerah Kabupaten Sleman Tahun 2026 Nomor ....);") in body
+    assert any(b.startswith("nomor Berita Daerah Kabupaten Sleman") for b in built.blanks)
+    salinan = body[body.index("Salinan Keputusan ini disampaikan kepada Yth.:"):]
+    assert "Ketua dan anggota Tim Kerja Layanan Kesehatan Terpadu" in salinan
+    kedua = body[body.index("KEDUA"):body.index("KETIGA")]
+    assert "melaporkan" not in kedua.lower() and "melaporkan pelaksanaan tugas" in body[body.index("KEEMPAT"):]
+
+
+def test_a_reporting_task_in_the_data_is_not_repeated_in_diktum_kedua(base_sets):
+    """A team task that is the duty to report ("melaporkan hasil pelaksanaan tugas secara berkala") is stated by
+    the Keputusan's own reporting diktum: Diktum KEDUA does not repeat it, and the reports list the other tasks."""
+    data = sc.scenario_example("tim-kerja-lintas-pd")
+    data["penugasan"]["tugas_tim"].append("melaporkan hasil pelaksanaan tugas secara berkala")
+    built = sc.build("tim-kerja-lintas-pd", data)
+    texts = _render(built)
+    body = texts[_letter(built, "keputusan-tim-lintas-pd").filename]
+    kedua = body[body.index("KEDUA"):body.index("KETIGA")]
+    assert "melaporkan" not in kedua and kedua.count(";") == 2
+
+
+# --- M2: the lending Pimpinan Unit Organisasi receives the request he answers for, and recommends -------------------
+
+def test_the_lending_pimpinan_unit_organisasi_receives_the_request_and_recommends_before_the_answer(model_sets,
+                                                                                                     base_sets):
+    """Where the regulation sends the lintas-PD request to the Pejabat Penilai Kinerja dituju and has him approve
+    "dengan rekomendasi dari Pimpinan Unit Organisasi" (PermenPAN-RB 7/2022 Lampiran, penunjukan lintas unit
+    organisasi angka 1-3): he sends the request on to his Kepala Dinas (a nota dinas, the request attached), who
+    recommends in writing; his answer, signed a.n. that Kepala Dinas, cites the rekomendasi. Without such a chain
+    (the request goes to the Kepala Dinas himself) no rekomendasi letter is made."""
+    built, texts = model_sets["tim-kerja-lintas-pd"]
+    request = built.letters[0]
+    assert request.kepada.role == "tujuan.unit"
+    ask = _letter(built, "permohonan-rekomendasi")
+    body = texts[ask.filename]
+    assert "Kepada : Yth. Kepala Dinas Komunikasi dan Informatika" in body and "Lampiran : 1 (satu) berkas" in body
+    assert f"Nomor {request.data['nomor']}" in body
+    rec = _letter(built, "rekomendasi-pelibatan")
+    body = texts[rec.filename]
+    assert "Dari : Kepala Dinas Komunikasi dan Informatika" in body and "kami merekomendasikan pelibatan" in body
+    answer = _letter(built, "jawaban-persetujuan")
+    body = texts[answer.filename]
+    assert request.date < ask.date < rec.date < answer.date
+    assert f"dengan rekomendasi Pimpinan Unit Organisasi sebagaimana Nota Dinas Kepala Dinas Komunikasi dan " \
+           f"Informatika Nomor {rec.data['nomor']}" in body
+    assert "a.n. Kepala Dinas Komunikasi dan Informatika" in body
+    base, _ = base_sets["tim-kerja-lintas-pd"]
+    assert not [x for x in base.letters if x.jenis in ("permohonan-rekomendasi", "rekomendasi-pelibatan")]
+    assert any("(tidak diperlukan: surat langkah 1 ditujukan kepada Kepala Dinas" in s.teks for s in base.steps)

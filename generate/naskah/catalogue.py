@@ -21,7 +21,7 @@ from rancang.generate.shared import kbcite, resources
 from rancang.generate.shared.profile import dates_in_order, messages
 
 #: body-block keys whose value names a data field
-_FIELD_BLOCKS = ("daftar", "pegawai", "jika")
+_FIELD_BLOCKS = ("daftar", "pegawai", "jika", "tanpa")
 
 
 @cache
@@ -81,7 +81,7 @@ def required(name: str, layout: str | None = None) -> list[str]:
         if k not in out:
             out.append(k)
     for block in t.get("isi") or []:
-        if block.get("jika"):
+        if block.get("jika") or block.get("tanpa"):
             continue
         for k in _block_fields(block):
             if k not in out:

@@ -31,6 +31,7 @@ from typing import Any
 
 from rancang.errors import InputError
 from rancang.generate.naskah.catalogue import scenarios_data
+from rancang.generate.naskah.fill import text
 from rancang.generate.naskah.parties import Parties
 
 #: scenario roles that are one person whichever side names them
@@ -165,3 +166,18 @@ def pyb_note(letters: Sequence[Any], parties: Parties) -> str | None:
             f"{parties.own.kepala['jabatan']} karena profil tidak menyebutnya; tetapkan dalam profil "
             f"(naskah_dinas.pejabat_berwenang: kepala_daerah atau sekretaris_daerah) atau data "
             f"(delegasi.pejabat_berwenang)")
+
+
+def per_unit(step: dict[str, Any], parties: Parties) -> list[dict[str, Any]]:
+    """A proposal each Pejabat Penilai Kinerja makes for his own staff (``per_unit_kerja: true``: PermenPAN-RB
+    7/2022, "Pejabat Penilai Kinerja mengusulkan ..."; the head of a unit kerja does not propose another unit's
+    employee): one letter per unit kerja of the employees, from its head, listing its own (``unit_kerja``); the step
+    alone when it is not such a step or all are of one unit kerja."""
+    if not step.get("per_unit_kerja") or step.get("dari") != "asal.unit":
+        return [step]
+    units = parties.units_of_people("asal")
+    if len(units) < 2:
+        return [step]
+    own = text((parties.data.get("pihak") or {}).get("asal", {}).get("unit_kerja"))
+    units = sorted(units, key=lambda u: u != own)  # the owner's own unit kerja first
+    return [{**step, "dari": "asal.unit" if u == own else f"asal.unit:{u}", "unit_kerja": u} for u in units]

@@ -8,6 +8,7 @@ is plain letter data, the same a user writes for ``rancang letter TYPE DATA``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from rancang.generate.naskah import record
@@ -19,6 +20,10 @@ from rancang.generate.shared import givencite, kbcite
 from rancang.kb import store
 
 PERSON_KEYS = ("nama", "nip", "pangkat", "jabatan", "unit", "peran", "hasil")
+#: a blank the Bagian Hukum or the reporter fills (a number not known, a member's result not given)
+BLANK = "...."
+#: a team task that is the duty to report: the Keputusan and the surat tugas state it in their own diktum / item
+_REPORTING = re.compile(r"^\s*melaporkan\b", re.I)
 _KIND = {"nota": "Nota Dinas", "keputusan": "Keputusan"}
 
 
@@ -66,7 +71,7 @@ def mengingat(act: str | None, year: int, blanks: list[str] | None = None, profi
     for x in scenarios_data()["mengingat"]:
         if "{perbup}" in x:
             if act:
-                out.append(fill(x, {"perbup": act}))
+                out.append(fill(x, {"perbup": gazetted(act, profile, blanks)}))
             continue
         if "{pembentukan}" in x:
             out += formation_laws(profile, blanks) if profile is not None else []
@@ -76,6 +81,28 @@ def mengingat(act: str | None, year: int, blanks: list[str] | None = None, profi
         if blanks is not None:
             blanks += [b for b in cited.blanks if b not in blanks]
     return out
+
+
+#: the number and year of an act as its citation prints them ("Nomor 12 Tahun 2026", "Nomor .... Tahun 2026")
+_NUMBERED = re.compile(r" Nomor (\S+) Tahun (\S+?)(?= tentang|$)")
+
+
+def gazetted(act: str, profile: Any = None, blanks: list[str] | None = None) -> str:
+    """The region's own act as a Mengingat cites it, with its Berita Daerah (UU 12/2011 Lampiran II angka 46: an
+    act in Mengingat names where it is promulgated): "(Berita Daerah Kabupaten Sleman Tahun 2026 Nomor ....)". The
+    number is the profile's ``berita_daerah.nomor`` when ``act`` is the profile's own numbered act, else a blank
+    added to ``blanks`` (filled from the official text); the year is the act's."""
+    m = _NUMBERED.search(act)
+    year = m[2] if m else BLANK
+    daerah = text(getattr(profile, "daerah", "")) if profile is not None else ""
+    own = profile is not None and profile.nomor and m is not None and m[1] == text(profile.nomor)
+    nomor = text(((profile.data.get("berita_daerah") or {}).get("nomor")) if own else "") or BLANK
+    if nomor == BLANK and blanks is not None:
+        note = (f"nomor Berita Daerah {daerah} {act} (dalam Mengingat Keputusan, tertulis \"Nomor ....\"): isi dari "
+                f"naskah resminya setelah diundangkan")
+        if note not in blanks:
+            blanks.append(note)
+    return f"{act} (Berita Daerah {daerah} Tahun {year} Nomor {nomor})".replace("  ", " ")
 
 
 def _people(parties: Parties, only: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -102,7 +129,7 @@ def names(parties: Parties) -> dict[str, str]:
 
 
 def _task(parties: Parties) -> dict[str, Any]:
-    task = {k: v for k, v in (parties.data.get("penugasan") or {}).items() if k not in record.RECORD_ONLY}
+    task = team_tasks({k: v for k, v in (parties.data.get("penugasan") or {}).items() if k not in record.RECORD_ONLY})
     n = names(parties)
     if "asal_pd_nama" in n:
         task.setdefault("unit_pemohon", " ".join(x for x in (n.get("asal_unit_nama"), n["asal_pd_nama"]) if x))
@@ -117,9 +144,20 @@ def _team(parties: Parties, task: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if task.get("nama_tim"):
         out["tim"] = {"nama": task["nama_tim"], "anggota": people}
-        out["anggota"] = [{**p, "hasil": p.get("hasil") or "Tugas sesuai pembagian peran dilaksanakan"}
-                          for p in people]
+        # a member's result is what the data records for him, else a blank the ketua fills (never an assessment
+        # the data does not make)
+        out["anggota"] = [{**p, "hasil": p.get("hasil") or BLANK} for p in people]
     return out
+
+
+def team_tasks(task: dict[str, Any]) -> dict[str, Any]:
+    """A team's record as every letter of the set tells it (one story): the tasks of the Keputusan or surat tugas
+    (``tugas_tim``, without a duty to report, which their own diktum "Ketua ... melaporkan ..." states) are the
+    tasks the proposal lists and the activities the reports account for (``uraian_tugas``)."""
+    tugas = [x for x in task.get("tugas_tim") or [] if not _REPORTING.match(text(x))]
+    if not tugas:
+        return task
+    return {**task, "tugas_tim": tugas, "uraian_tugas": [_capital(text(x)) for x in tugas]}
 
 
 def _keputusan(parties: Parties, task: dict[str, Any], act: str | None, year: int,
@@ -144,18 +182,20 @@ def _step_fields(step: dict[str, Any], ctx: dict[str, Any], missing: list[str]) 
 def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties: Parties, dari: Party,
                   kepada: Party, day: dt.date, nomor: str | None, refs: dict[int, Any],
                   act: str | None, missing: list[str], blanks: list[str] | None = None,
-                  via: Any = None) -> dict[str, Any]:
+                  via: Any = None, dasar: list[Any] | None = None) -> dict[str, Any]:
     """The data of the letter of ``step`` (see the module docs); refs are the cited letters (``scenario.Letter``)
     by step number; ``act`` is the region's sistem-kerja act (None: not known, the national regulation is the
     Dasar); names of task fields its sentences need but the data lacks are added to ``missing``, facts of cited
     acts the knowledge base does not hold (printed "Nomor ....") to ``blanks``; ``via``: the lembar disposisi
-    through which the sender received the letter it answers (see :func:`cite`), or None."""
+    through which the sender received the letter it answers (see :func:`cite`), or None; ``dasar``: the letters
+    of the steps the Dasar cites (a step with a proposal per unit kerja: each), else ``refs`` of ``step["dasar"]``."""
     task = _task(parties)
     ctx = {**task, **names(parties)}
     d: dict[str, Any] = {**task, **_team(parties, task)}
     d.update({"tempat": dari.gov.ibu_kota, "tanggal": day.isoformat(), "penandatangan": dari.pejabat,
-              "pegawai": _people(parties, record.lent(parties) if step.get("dipinjam") else None),
-              "pemohon": _people(parties)[0] if parties.people else None})
+              "pegawai": _listed(step, parties), "pemohon": _people(parties)[0] if parties.people else None})
+    if step.get("unit_kerja"):  # a proposal of each unit kerja for the team of the unit organisasi: its target
+        d["unit_pemohon"] = names(parties).get("asal_pd_nama") or d.get("unit_pemohon")
     if layout == "surat" and dari.role.endswith(".unit") and (kepada.pd != dari.pd or kepada.gov is not dari.gov) \
             and not dari.pejabat.get("atas_nama") and dari.pd:
         # a surat dinas out of the perangkat daerah is its head's: the head of a unit kerja the regulation has
@@ -174,31 +214,69 @@ def letter_fields(step: dict[str, Any], t: dict[str, Any], layout: str, parties:
         d["tujuan"] = to
     if layout == "nota" and dari.unit:
         d["dari"] = dari.jabatan
-    # a superior is "Bapak"/"Ibu" (a Gubernur to a bupati's letter, the kepala daerah to his region's), a peer or
-    # one below "Saudara" (a Gubernur's letter to a bupati)
+    # a superior is "Bapak"/"Ibu" (a Gubernur to a bupati, a kepala daerah to his region), a peer or one below "Saudara"
     d["sapaan"] = parties.sapaan(kepada, dari)
-    if "tujuan" in (parties.data.get("pihak") or {}):  # a request routed through a pejabat yang berwenang
-        gov, pd, _ = parties.side("tujuan")
-        d["unit_dimohon"] = (f"unit organisasi {d['sapaan']}" if kepada.pd == pd["kode"] and kepada.gov is gov
-                             else f"{pd['nama']} {gov.daerah}")
-    copies = [parties.address(parties.resolve(r), dari) for r in step.get("tembusan") or []]
-    if copies:
-        d["tembusan"] = copies
+    d.update(_asked(parties, dari, kepada, d["sapaan"]))
+    d["tembusan"] = _copies(step, parties, dari)
     if step.get("rujukan"):
         src = refs[step["rujukan"]]
-        # a report addresses no one by "Saudara": it names the author of the letter it rests on ("Surat Tugas
-        # Kepala Dinas ... Nomor ..."), as a Dasar does
+        # a report names the author of the letter it rests on ("Surat Tugas Kepala Dinas ..."), never "Saudara"
         d["rujukan"] = cite(src, dari, None if t["layout"] == "laporan" else kepada, parties, via, d["sapaan"])
         d["rujukan_surat"] = cite(src, dari, None, parties)
+    if step.get("rekomendasi") in refs:  # the rekomendasi the answer is given with, by its author
+        d["rekomendasi"] = cite(refs[step["rekomendasi"]], dari, None, parties)
     if t["layout"] == "perintah":
         basis = act if act and dari.gov is parties.own else national()
-        d["dasar"] = [basis] + [_capital(rujukan(cite(refs[k], dari, None, parties))) for k in step.get("dasar") or []]
+        cited = dasar if dasar else [refs[k] for k in step.get("dasar") or [] if k in refs]
+        d["dasar"] = [basis] + [_capital(rujukan(cite(x, dari, None, parties))) for x in cited]
     if t["layout"] == "keputusan":
         d.update(_keputusan(parties, task, act, day.year, blanks))
+        # its Salinan go to those it appoints too (they carry it out), after the offices
+        d["tembusan"] = [*(d.get("tembusan") or []), f"Ketua dan anggota {text(task.get('nama_tim'))}"]
     if t["layout"] == "disposisi":
         d["diteruskan"] = [parties.address(kepada, dari)]
+    if dari.role == "anggota" and t["layout"] == "laporan":
+        d.update(_own_result(parties, dari))
     d.update(_step_fields(step, ctx, missing))
     return {k: v for k, v in d.items() if v not in (None, "", [], {})}
+
+
+def _listed(step: dict[str, Any], parties: Parties) -> list[dict[str, Any]]:
+    """The employees a letter lists: those lent (``dipinjam``), those of one unit kerja (a proposal per unit kerja),
+    else all."""
+    if step.get("dipinjam"):
+        return _people(parties, record.lent(parties))
+    if step.get("unit_kerja"):
+        return _people(parties, [p for p in parties.people if p.get("unit_kerja") == step["unit_kerja"]])
+    return _people(parties)
+
+
+def _asked(parties: Parties, dari: Party, kepada: Party, sapaan: str) -> dict[str, Any]:
+    """The unit asked (``pihak.tujuan``) as a letter names it: ``unit_dituju`` (its name, with its region when
+    another instansi) and ``unit_dimohon`` ("unit organisasi Saudara" to its head, else its name and region)."""
+    if "tujuan" not in (parties.data.get("pihak") or {}):
+        return {}
+    gov, pd, _ = parties.side("tujuan")
+    return {"unit_dituju": pd["nama"] if gov is dari.gov else f"{pd['nama']} {gov.daerah}",
+            "unit_dimohon": (f"unit organisasi {sapaan}" if kepada.pd == pd["kode"] and kepada.gov is gov
+                             else f"{pd['nama']} {gov.daerah}")}
+
+
+def _copies(step: dict[str, Any], parties: Parties, dari: Party) -> list[str]:
+    """The tembusan of ``step``'s letter as ``dari`` names them; ``tembusan_unit_pegawai``: also the head of each
+    unit kerja whose staff the letter assigns (each employee's Pejabat Penilai Kinerja)."""
+    roles = list(step.get("tembusan") or [])
+    if step.get("tembusan_unit_pegawai"):
+        own = text((parties.data.get("pihak") or {}).get("asal", {}).get("unit_kerja"))
+        roles += [r for u in parties.units_of_people("asal") if (r := "asal.unit" if u == own else f"asal.unit:{u}")
+                  not in roles]
+    return list(dict.fromkeys(parties.address(parties.resolve(r), dari) for r in roles))
+
+
+def _own_result(parties: Parties, dari: Party) -> dict[str, Any]:
+    """A member reports his own result, the one the ketua's report lists for him (``pegawai[].hasil``)."""
+    member = next((p for p in parties.people if p.get("nama") == dari.pejabat.get("nama")), {})
+    return {"hasil": [member["hasil"]]} if member.get("hasil") else {}
 
 
 def cite(src: Any, sender: Party, to: Party | None, parties: Parties, via: Any = None,

@@ -115,6 +115,8 @@ def body(t: dict[str, Any], d: LetterData) -> list[Ctx]:
     for block in t.get("isi") or []:
         if block.get("jika") and d.get(block["jika"]) in (None, "", [], {}):
             continue
+        if block.get("tanpa") and d.get(block["tanpa"]) not in (None, "", [], {}):
+            continue
         if "bagian" in block:
             section += 1
             out.append({"k": "bagian", "l": f"{chr(64 + section)}.", "t": text(block["bagian"])})
@@ -269,7 +271,8 @@ def disposisi(t: dict[str, Any], d: LetterData) -> Ctx:
     ref = d["rujukan_surat"]
     rows = [("Surat dari", [ref.get("dari")]), ("Nomor Surat", [ref.get("nomor") or "-"]),
             ("Tanggal Surat", [tanggal(ref.get("tanggal"))]), ("Hal", [ref.get("hal")]),
-            ("Diterima Tanggal", [tanggal(d.get("tanggal"))]), ("Nomor Agenda", [d.get("nomor_agenda") or "-"]),
+            # the receiving office's register number of the letter: written when it is received, a blank to fill
+            ("Diterima Tanggal", [tanggal(d.get("tanggal"))]), ("Nomor Agenda", [d.get("nomor_agenda") or "...."]),
             ("Sifat", [ref.get("sifat") or "Biasa"]),
             ("Diteruskan kepada", [f"{i}. {text(x)}" for i, x in enumerate(d.get("diteruskan") or [], 1)]),
             ("Dengan hormat harap", [f"\u2611 {text(x)}" for x in d.get("harap") or []]),

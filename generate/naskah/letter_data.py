@@ -28,9 +28,11 @@ class LetterData(TypedDict, total=False):
     tembusan: list[str]
     rujukan: Any
     rujukan_surat: Any
+    rekomendasi: Any
     nomor_agenda: str
     unit_pemohon: str
     unit_dimohon: str
+    unit_dituju: str
     sapaan: str
     nama_kegiatan: str
     instansi_tujuan: str

@@ -250,6 +250,8 @@ class Parties:
             return self._maker()
         side, _, level = role.partition(".")
         gov, pd, unit = self.side(side)
+        if level.startswith("unit:"):  # another unit kerja of the side's perangkat daerah ("asal.unit:STATISTIK")
+            level, unit = "unit", self.unit(pd, level.split(":", 1)[1])
         if level == "pd":
             return Party(role, dict(pd["kepala"]), self.kop(gov, pd), pd["kode"], gov, pd["kode"])
         if level == "unit":
@@ -294,6 +296,13 @@ class Parties:
         return Party(role, signer, self.kop(person["_gov"], person["_pd"]), None, person["_gov"],
                      person["_pd"]["kode"], person.get("unit_kerja"), self.people)
 
+    def units_of_people(self, side: str = "asal") -> list[str]:
+        """The unit kerja of the employees who are of ``side``'s perangkat daerah, in the order of the data: each
+        is the unit of their Pejabat Penilai Kinerja (the head of the unit kerja, PermenPAN-RB 7/2022)."""
+        gov, pd, _ = self.side(side)
+        return list(dict.fromkeys(text(p.get("unit_kerja")) for p in self.people
+                                  if p["_gov"] is gov and p["_pd"] is pd and p.get("unit_kerja")))
+
     # --- addressing ----------------------------------------------------------------------------------------
     def superior(self, to: Party, sender: Party) -> bool:
         """Is ``to`` above ``sender`` (addressed "Bapak"/"Ibu", not "Saudara")? The kepala daerah (or the pejabat
@@ -308,8 +317,7 @@ class Parties:
             if to.gov is sender.gov:
                 return not (sender.role.endswith(".pyb") or sender.role == "penetap")
             return provincial(to.gov) and not provincial(sender.gov)
-        return to.role.endswith(".pd") and sender.role.endswith(".unit") and to.gov is sender.gov \
-            and to.pd == sender.pd
+        return to.role.endswith(".pd") and sender.unit is not None and to.gov is sender.gov and to.pd == sender.pd
 
     def sapaan(self, to: Party, sender: Party) -> str:
         """How a letter of ``sender`` addresses ``to`` in its sentences: "Saudara" to a peer or below, to a superior

@@ -72,6 +72,41 @@ def keep_signature(document: Any) -> None:
             if any("".join(t.text or "" for t in p.iter(f"{_W}t")).strip() for p in paragraphs):
                 kept += 1
             node = node.getprevious()
+        _keep_copies(tbl)
+
+
+#: the heading of the copies list that follows a signature ("Tembusan:", a Keputusan's "Salinan ...")
+_COPIES = ("Tembusan", "Salinan")
+
+
+def _text(p: Any) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{_W}t")).strip()
+
+
+def _keep_copies(tbl: Any) -> None:
+    """The tembusan never stand alone on the next page: when the signature table ``tbl`` is followed by the copies
+    list, every paragraph of the signature and of that list but its last keeps with the next one."""
+    after: list[Any] = []
+    node = tbl.getnext()
+    while node is not None and node.tag == f"{_W}p" and not node.xpath(".//w:br[@w:type='page']"):
+        if not after and not _text(node):
+            node = node.getnext()
+            continue
+        if not after and not _text(node).startswith(_COPIES):
+            return
+        after.append(node)
+        node = node.getnext()
+    if not after:
+        return
+    for p in [*tbl.iter(f"{_W}p"), *after[:-1]]:
+        p.get_or_add_pPr().keepNext_val = True
+    for row in tbl.iter(f"{_W}tr"):  # a row of the signature is never split across pages
+        pr = row.find(f"{_W}trPr")
+        if pr is None:
+            pr = row.makeelement(f"{_W}trPr", {})
+            row.insert(0, pr)
+        if pr.find(f"{_W}cantSplit") is None:
+            pr.append(pr.makeelement(f"{_W}cantSplit", {}))
 
 
 def _image(tpl: Any, path: Any) -> Any:

@@ -26,8 +26,8 @@ from rancang.generate.naskah import chain, consistency, dating, forms, isian, re
 from rancang.generate.naskah.catalogue import absent, catalogue, get_type, scenarios_data
 from rancang.generate.naskah.dating import workdays_after  # noqa: F401  (the API: sc.workdays_after)
 from rancang.generate.naskah.fill import check_nips, text
-from rancang.generate.naskah.parties import BLANK_ADDRESS, Parties, Party
-from rancang.generate.naskah.summary import skenario_md
+from rancang.generate.naskah.parties import Parties, Party
+from rancang.generate.naskah.summary import form_blanks, skenario_md
 from rancang.generate.shared import resources
 from rancang.generate.shared.profile import example_names as profile_examples
 from rancang.generate.shared.profile import messages
@@ -202,17 +202,25 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         if not step.get("surat"):
             built.steps.append(Step(i, found.teks, found.cite))
             continue
-        moves = chain.letters(step, found.hops, parties, scen["pihak"]) if found.hops and plan.citation else [step]
+        unneeded = run.unneeded(step)
+        if unneeded:
+            built.steps.append(Step(i, f"{found.teks} {unneeded}", found.cite))
+            continue
+        moves = (chain.letters(step, found.hops, parties, scen["pihak"])
+                 if found.hops and plan.citation and not step.get("peran_skenario") else [step])
+        moves = [x for each in moves for x in chain.per_unit(each, parties)]
         for k, move in enumerate(moves):
             mark = FORWARDED_ONE if move.get("satu_pejabat") else FORWARDED
             moved = move is not step
-            move, why = run.receiver(move)
+            got, why = run.receiver(move)
             teks = found.teks if not k else f"{found.teks} {mark}"
+            if got is not None and got.get("unit_kerja"):  # one proposal per Pejabat Penilai Kinerja
+                teks = f"{found.teks} (usulan {parties.resolve(got['dari']).jabatan} bagi pegawai unit kerjanya)"
             st = Step(i, f"{teks} {why}" if why else teks, found.cite)
             built.steps.append(st)
-            if move is not None:
-                st.letter = run.letter(i, move, found, moved=moved)
-    built.blanks += forms.notes(scen, plan, run.letters) + _form_blanks(built.letters)
+            if got is not None:
+                st.letter = run.letter(i, got, found, moved=moved)
+    built.blanks += forms.notes(scen, plan, run.letters) + form_blanks(built.letters)
     missing = run.missing
     note = chain.pyb_note(built.letters, parties)
     if note:
@@ -221,21 +229,6 @@ def build(name: str, data: dict[str, Any], base: Path | None = None, peraturan: 
         listed = "; ".join(f"{k} (untuk {', '.join(v)})" for k, v in missing.items())
         raise InputError(f"data skenario '{name}' belum lengkap; isian yang belum ada: {listed}.")
     return built
-
-
-def _form_blanks(letters: list[Letter]) -> list[str]:
-    """Lines of skenario.md for what the data did not give a letter's form: the address of a Sekretariat Daerah on
-    its kop, and "Bapak/Ibu" for an official whose sex neither the data (``sapaan``) nor a NIP tells."""
-    out = []
-    kop = [x.filename for x in letters if (x.data.get("instansi") or {}).get("alamat") == BLANK_ADDRESS]
-    if kop:
-        out.append(f"alamat Sekretariat Daerah pada kop ({', '.join(kop)}): isi alamat_setda dalam data skenario "
-                   f"(instansi_lain[].alamat_setda untuk instansi lain)")
-    both = [x.filename for x in letters if x.data.get("sapaan") == "Bapak/Ibu"]
-    if both:
-        out.append(f"sapaan \"Bapak/Ibu\" ({', '.join(both)}): pilih \"Bapak\" atau \"Ibu\" dengan "
-                   f"kepala_daerah.sapaan (atau kepala.sapaan instansi lain) dalam data skenario")
-    return out
 
 
 #: the mark of a later move of one step's letter (the regulation has it forwarded: "kemudian ... menyampaikan ...")
@@ -255,6 +248,8 @@ class _Run:
         self.parties, self.plan, self.act, self.built, self.numbers = parties, plan, act, built, numbers
         self.day, self.made = start, 0
         self.letters: dict[int, Letter] = {}
+        #: step number -> all its letters (a proposal per unit kerja: each cited in the Dasar)
+        self.every: dict[int, list[Letter]] = {}
         self.missing: dict[str, list[str]] = {}
         #: step number -> the instrument its letter asks to be set in (see :func:`forms.penetapan`)
         self.penetapan: dict[int, str] = {}
@@ -275,11 +270,13 @@ class _Run:
         code = catalogue()["klasifikasi"][t["klasifikasi"]]
         nomor = (None if t["kelas"] in UNNUMBERED else keputusan_number(parties, day) if t["kelas"] == "keputusan"
                  else self.numbers.next(dari, code, day))
-        refs = {k: self.letters[k] for k in [step.get("rujukan"), *(step.get("dasar") or [])] if k in self.letters}
+        refs = {k: self.letters[k] for k in [step.get("rujukan"), step.get("rekomendasi"), *(step.get("dasar") or [])]
+                if k in self.letters}
         lacking: list[str] = []
         src = refs.get(step["rujukan"]) if step.get("rujukan") else None
+        dasar = [x for k in step.get("dasar") or [] for x in self.every.get(k, [])]
         fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, self.act, lacking,
-                                     self.built.blanks, via=self.disposed(src, dari))
+                                     self.built.blanks, via=self.disposed(src, dari), dasar=dasar)
         if nomor and BLANK_NUMBER in nomor:
             self.built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register "
                                      f"Keputusan, diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut "
@@ -295,11 +292,24 @@ class _Run:
         dating.interim(t, data, fields, day)
         day = self.day = dating.keputusan(t, data, fields, day, self.built.blanks)
         out = self.letters[i] = Letter(self.made, step["surat"], layout, fields, dari, kepada, day)
+        self.every.setdefault(i, []).append(out)
         lacking += [k for k in naskah.required(step["surat"], layout) if absent(fields, k)]
         for k in lacking:
             self.missing.setdefault(k, []).append(out.filename)
         return out
 
+
+    def unneeded(self, step: dict[str, Any]) -> str:
+        """Why ``step`` makes no letter ("(tidak diperlukan: ...)"), or "": its ``hanya_bila`` (step N's letter went
+        to a role) does not hold."""
+        cond = step.get("hanya_bila")
+        if not cond:
+            return ""
+        src = self.letters.get(int(cond["langkah"]))
+        if src is not None and src.kepada.role == cond["kepada"]:
+            return ""
+        to = src.kepada.jabatan if src is not None else "-"
+        return f"(tidak diperlukan: surat langkah {cond['langkah']} ditujukan kepada {to})"
 
     def receiver(self, step: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
         """``step`` as the letter it rests on was received (see :func:`replies.receiver`)."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rancang.generate.naskah.catalogue import get_type
 from rancang.generate.naskah.fill import tanggal, text
+from rancang.generate.naskah.isian import BLANK
+from rancang.generate.naskah.parties import BLANK_ADDRESS
 
 
 def _cell(value: str) -> str:
@@ -48,3 +51,27 @@ def skenario_md(built: Any) -> str:
                 "(tertulis \"Nomor ....\" dalam naskah); isi dari naskah resminya:", ""]
         out += [f"- {b}" for b in built.blanks]
     return "\n".join(out) + "\n"
+
+
+def form_blanks(letters: Sequence[Any]) -> list[str]:
+    """Lines of skenario.md for what the data did not give a letter's form: the address of a Sekretariat Daerah on
+    its kop, and "Bapak/Ibu" for an official whose sex neither the data (``sapaan``) nor a NIP tells."""
+    out = []
+    kop = [x.filename for x in letters if (x.data.get("instansi") or {}).get("alamat") == BLANK_ADDRESS]
+    if kop:
+        out.append(f"alamat Sekretariat Daerah pada kop ({', '.join(kop)}): isi alamat_setda dalam data skenario "
+                   f"(instansi_lain[].alamat_setda untuk instansi lain)")
+    both = [x.filename for x in letters if x.data.get("sapaan") == "Bapak/Ibu"]
+    if both:
+        out.append(f"sapaan \"Bapak/Ibu\" ({', '.join(both)}): pilih \"Bapak\" atau \"Ibu\" dengan "
+                   f"kepala_daerah.sapaan (atau kepala.sapaan instansi lain) dalam data skenario")
+    agenda = [x.filename for x in letters if x.layout == "disposisi" and not x.data.get("nomor_agenda")]
+    if agenda:
+        out.append(f"Nomor Agenda lembar disposisi ({', '.join(agenda)}): nomor agenda surat masuk pada unit "
+                   f"penerima, ditulis saat surat diterima")
+    results = [x.filename for x in letters if any(text(p.get("hasil")) == BLANK
+                                                  for p in x.data.get("anggota") or [])]
+    if results:
+        out.append(f"hasil kerja anggota tim ({', '.join(results)}): tertulis \"....\"; isi pegawai[].hasil dalam "
+                   f"data skenario (hasil kerja setiap anggota, dicatat ketua tim)")
+    return out
