@@ -231,6 +231,12 @@ _JOINS = CONNECTORS | {"sebagai", "apabila", "jika", "bila"}
 _RUN_IN_WORDS = 8
 
 
+def _named(words: list[str]) -> list[str]:
+    """What a heading names, its joining words left out: "Pejabat Fungsional dan Pejabat" and "Pejabat Fungsional atau
+    Pejabat" name the same (one subject the items share, no heading)."""
+    return [w for w in words if w not in _JOINS]
+
+
 def split_by_common(text: str, others: list[str]) -> tuple[str, str] | None:
     """An item whose heading ran into its text, told by the other items of its list running theirs in the same way:
     each opens with a short heading and then the same words ("Penunjukan Cara penugasan Pejabat ...", "Pengajuan
@@ -239,6 +245,8 @@ def split_by_common(text: str, others: list[str]) -> tuple[str, str] | None:
     >>> split_by_common("Penunjukan Cara penugasan pegawai langsung dari pimpinan unit untuk kinerja tertentu.",
     ...                 ["Pengajuan sukarela Cara penugasan pegawai atas permohonan."])[0]
     'Penunjukan'
+    >>> split_by_common("Pejabat Fungsional dan Pejabat Pelaksana yang berperan sebagai anggota tim melaporkan.",
+    ...                 ["Pejabat Fungsional atau Pejabat Pelaksana yang berperan sebagai ketua tim melaporkan."])
     >>> split_by_common("UPTD yang memiliki Kepala Subbagian Tata Usaha adalah:",
     ...                 ["UPTD yang tidak memiliki Kepala Subbagian Tata Usaha yaitu:"]) is None
     True
@@ -253,7 +261,7 @@ def split_by_common(text: str, others: list[str]) -> tuple[str, str] | None:
 
         def opens(other: str, phrase: list[str] = phrase, head: list[str] = head) -> bool:
             low = [w.lower() for w in other.split()]
-            return any(low[j:j + 3] == phrase and other.split()[j][:1].isupper() and low[:j] != head
+            return any(low[j:j + 3] == phrase and other.split()[j][:1].isupper() and _named(low[:j]) != _named(head)
                        and not any(ch in ",.;:" for w in low[:j] for ch in w)
                        for j in range(1, min(_HEADING_WORDS + 1, len(low) - 3)))
         if all(opens(o) for o in others):
