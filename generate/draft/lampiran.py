@@ -1,11 +1,9 @@
 """The Lampiran of a draft: the base region's Lampiran blocks, rewritten for the profile's region (L1).
 
-The base's own header ("LAMPIRAN PERATURAN BUPATI X NOMOR ... TENTANG ...") and closing signature are replaced by
-the draft's (the header as four lines "LAMPIRAN : ...", "NOMOR : ...", "TANGGAL : ...", "TENTANG : ...", printed as
-an aligned table); a table that lists the base region's perangkat daerah is rebuilt from the profile's
-``perangkat_daerah`` with the numbers left blank for the bureau. Tables become numbered items, because a draft is
-read back from DOCX, where a Word table and a tab-separated line are not told apart the same way.
-"""
+The base's own header and closing signature are replaced by the draft's (the header as four aligned lines "LAMPIRAN :",
+"NOMOR :", "TANGGAL :", "TENTANG :"); a table listing the base region's perangkat daerah is rebuilt from the profile's
+``perangkat_daerah`` with its numbers blank. Tables become numbered items (read back from DOCX, a Word table and a
+tab-separated line are not told apart the same way)."""
 
 from __future__ import annotations
 
@@ -231,12 +229,6 @@ _JOINS = CONNECTORS | {"sebagai", "apabila", "jika", "bila"}
 _RUN_IN_WORDS = 8
 
 
-def _named(words: list[str]) -> list[str]:
-    """What a heading names, its joining words left out: "Pejabat Fungsional dan Pejabat" and "Pejabat Fungsional atau
-    Pejabat" name the same (one subject the items share, no heading)."""
-    return [w for w in words if w not in _JOINS]
-
-
 def split_by_common(text: str, others: list[str]) -> tuple[str, str] | None:
     """An item whose heading ran into its text, told by the other items of its list running theirs in the same way:
     each opens with a short heading and then the same words ("Penunjukan Cara penugasan Pejabat ...", "Pengajuan
@@ -245,8 +237,6 @@ def split_by_common(text: str, others: list[str]) -> tuple[str, str] | None:
     >>> split_by_common("Penunjukan Cara penugasan pegawai langsung dari pimpinan unit untuk kinerja tertentu.",
     ...                 ["Pengajuan sukarela Cara penugasan pegawai atas permohonan."])[0]
     'Penunjukan'
-    >>> split_by_common("Pejabat Fungsional dan Pejabat Pelaksana yang berperan sebagai anggota tim melaporkan.",
-    ...                 ["Pejabat Fungsional atau Pejabat Pelaksana yang berperan sebagai ketua tim melaporkan."])
     >>> split_by_common("UPTD yang memiliki Kepala Subbagian Tata Usaha adalah:",
     ...                 ["UPTD yang tidak memiliki Kepala Subbagian Tata Usaha yaitu:"]) is None
     True
@@ -257,11 +247,12 @@ def split_by_common(text: str, others: list[str]) -> tuple[str, str] | None:
     for k in range(1, min(_HEADING_WORDS, len(words) - _RUN_IN_WORDS) + 1):
         if not words[k][:1].isupper() or any(ch in ",.;:" for ch in words[k - 1]) or words[k - 1].lower() in _JOINS:
             continue
-        phrase, head = [w.lower() for w in words[k:k + 3]], [w.lower() for w in words[:k]]
+        phrase, head = [w.lower() for w in words[k:k + 3]], [w.lower() for w in words[:k] if w.lower() not in _JOINS]
 
         def opens(other: str, phrase: list[str] = phrase, head: list[str] = head) -> bool:
             low = [w.lower() for w in other.split()]
-            return any(low[j:j + 3] == phrase and other.split()[j][:1].isupper() and _named(low[:j]) != _named(head)
+            return any(low[j:j + 3] == phrase and other.split()[j][:1].isupper()  # "dan"/"atau": one subject
+                       and [w for w in low[:j] if w not in _JOINS] != head
                        and not any(ch in ",.;:" for w in low[:j] for ch in w)
                        for j in range(1, min(_HEADING_WORDS + 1, len(low) - 3)))
         if all(opens(o) for o in others):

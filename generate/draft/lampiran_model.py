@@ -24,6 +24,7 @@ from typing import Any
 
 from rancang.generate.draft import lampiran_insert, lampiran_own, struktur, struktur_text
 from rancang.generate.draft.harmonisasi import Row
+from rancang.generate.draft.lampiran_cites import parents_by_siblings
 from rancang.generate.draft.model_build import similarity
 from rancang.generate.draft.model_perbup import SAME_WORDING, basis_text, options_of, provision_of
 from rancang.generate.draft.notes import Notes
@@ -91,42 +92,6 @@ def _head_words(text: str) -> str:
     words = text.split()
     cut = next((i for i in range(1, len(words)) if words[i].lower() == words[0].lower()), len(words))
     return " ".join(words[:min(cut, 8)])
-
-
-#: the words of a cite that name a kind of label (the label follows them): a prefix ends on a label, not on these
-_KIND_WORDS = {"Lampiran", "BAB", "huruf", "angka", "daftar", "butir"}
-
-
-def _parents_by_siblings(siblings: list[dict[str, Any] | None]) -> dict[str, str]:
-    """{region: the cite of the item holding an item's siblings in that region's Lampiran}, read from the siblings'
-    own cites where the region has at least one of them: the longest run of whole labels their cites share, or, for a
-    single sibling (or siblings one under another), the cite above it.
-
-    >>> _parents_by_siblings([{"dukungan": [{"daerah": "x", "cite": "Lampiran huruf B angka 2 huruf b angka 1"}]},
-    ...                       {"dukungan": [{"daerah": "x", "cite": "Lampiran huruf B angka 2 huruf b angka 2"}]}])
-    {'x': 'Lampiran huruf B angka 2 huruf b'}
-    >>> _parents_by_siblings([{"dukungan": [{"daerah": "x", "cite": "Lampiran huruf B angka 2 huruf b"}]}])
-    {'x': 'Lampiran huruf B angka 2'}
-    """
-    cites: dict[str, list[list[str]]] = {}
-    for p in siblings:
-        for m in (p or {}).get("dukungan", []):
-            cites.setdefault(m["daerah"], []).append(m["cite"].split())
-    out = {}
-    for region, all_words in cites.items():
-        common = all_words[0]
-        for words in all_words[1:]:
-            n = 0
-            while n < min(len(common), len(words)) and common[n] == words[n]:
-                n += 1
-            common = common[:n]
-        if any(common == words for words in all_words):
-            common = common[:-2]  # one sibling (or one above the other): the cite of the item holding it
-        while common and common[-1] in _KIND_WORDS:
-            common = common[:-1]
-        if len(common) > 1:
-            out[region] = " ".join(common)
-    return out
 
 
 def _subtree(units: list[_Unit], i: int) -> list[int]:
@@ -336,7 +301,7 @@ class _Compose:
             acts = {m["daerah"]: m["peraturan"] for m in u.provision["dukungan"]}
             mine = {m["daerah"]: m["cite"] for m in u.provision["dukungan"] if m["daerah"] != self.spine}
             theirs = {m["daerah"]: m["cite"] for m in parent.provision["dukungan"] if m["daerah"] != self.spine}
-            for a, where in _parents_by_siblings([self.units[c].provision for c in kids if c != i]).items():
+            for a, where in parents_by_siblings([self.units[c].provision for c in kids if c != i]).items():
                 theirs.setdefault(a, where)  # an act without the parent's heading: its siblings locate it
             both = sorted(set(mine) & set(theirs) - {self.spine})
             beside = [a for a in both if not mine[a].startswith(theirs[a] + " ")]
