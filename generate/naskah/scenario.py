@@ -267,7 +267,8 @@ class _Run:
         if moved and layout == "nota" and (dari.pd != kepada.pd or dari.gov is not kepada.gov) \
                 and "surat" in (t.get("layouts") or []):
             layout = "surat"  # the regulation sends it outside the perangkat daerah: a surat dinas (N5)
-        code = catalogue()["klasifikasi"][t["klasifikasi"]]
+        code = text((data.get("klasifikasi") or {}).get(t["klasifikasi"])) \
+            or text(catalogue()["klasifikasi"][t["klasifikasi"]]) or BLANK_NUMBER  # the region's pola klasifikasi
         nomor = (None if t["kelas"] in UNNUMBERED else keputusan_number(parties, day) if t["kelas"] == "keputusan"
                  else self.numbers.next(dari, code, day))
         refs = {k: self.letters[k] for k in [step.get("rujukan"), step.get("rekomendasi"), *(step.get("dasar") or [])]
