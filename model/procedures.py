@@ -33,7 +33,7 @@ from rancang.model.pipeline import cues
 from rancang.model.roles import slug
 from rancang.model.stages import stage_of, stage_told
 from rancang.model.stages import title as _title
-from rancang.model.steps import elided_subject, read_step
+from rancang.model.steps import elided_subject, opens_with_actor, read_step
 from rancang.model.tables import step_rows
 
 
@@ -69,6 +69,21 @@ def sentences(text: str) -> list[str]:
     """The sentences of a paragraph ("... kepada Kepala Perangkat Daerah yang dituju. Sekretaris Daerah selanjutnya
     mendisposisikan ..."), each with its closing period."""
     return [t.strip() for t in _SENTENCE.split(text) if t.strip()]
+
+
+_AND = re.compile(r",?\s+(?:dan|serta|kemudian|selanjutnya)\s+(?=[A-Z])")
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence of prose with two actors in sequence as its clauses ("Pimpinan Unit Organisasi menetapkan target
+    kinerja dan Pejabat Penilai Kinerja menurunkannya menjadi kegiatan."): split before "dan" / "kemudian" ...
+    where what follows opens with a role acting in the active voice; else the sentence whole."""
+    out = [sentence]
+    for m in reversed(list(_AND.finditer(sentence))):
+        head, tail = out[0][:m.start()], out[0][m.end():]
+        if head and opens_with_actor(tail):
+            out[0:1] = [head.rstrip(",") + ".", tail]
+    return out
 
 
 def _is_head(u: Unit, intros: tuple[str, ...]) -> bool:
@@ -275,7 +290,8 @@ def _steps(units: list[tuple[Unit, str | None, str | None]], loose: bool, form: 
     expanded: list[tuple[Unit, str | None, str | None, str, str, str | None]] = []
     for u, stage, how in units:
         if how == "sentences":  # one step per sentence in which someone acts
-            expanded += [(u, stage, "sentence", t, _said(t, cues), None) for t in sentences(clean(u.text))]
+            expanded += [(u, stage, "sentence", t, _said(t, cues), None) for t in sentences(clean(u.text))
+                         for t in clauses(t)]
         elif how == "table":  # one step per row: its activity, read with its actor as subject
             expanded += [(u, stage, "row", clean(a), clean(c), o) for a, c, o in step_rows(u.rows or [], cues)]
         else:

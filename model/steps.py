@@ -233,6 +233,17 @@ def elided_subject(text: str) -> bool:
     return v < 0 or v == c.main and c.has(v, "ACTIVE")
 
 
+def opens_with_actor(text: str) -> bool:
+    """Whether a clause opens with a role whose own verb, active, follows it ("Pejabat Penilai Kinerja
+    menurunkannya ...")."""
+    c = Clause(text)
+    subject = c.role_at.get(0)
+    if subject is None:
+        return False
+    v = c.verb_after(subject.end)
+    return v >= 0 and c.has(v, "ACTIVE") and not any(c.doc[j].text in (",", ";") for j in range(subject.end, v))
+
+
 def read_step(text: str, not_after: frozenset[str] = frozenset(), loose: bool = False) -> dict[str, Any]:
     """``{actor, actor_side, sides, to, cc, document, branch, hops}`` of one step's text (``hops``: each move of
     its letter in sequence, :mod:`rancang.model.hops`).

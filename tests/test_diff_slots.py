@@ -192,3 +192,72 @@ def test_every_pair_of_a_third_held_out_set_read_whole(tmp_path: Path) -> None:
         assert unrelated <= unrelated_at_most and len(made[sid]) - unrelated >= related_at_least
     before = [p for p in pairs if p["before"]]
     assert (len(before), sum(not p["related"] for p in before)) == (80, 22)
+
+
+def test_the_reviewers_pairs_are_no_longer_pairs(tmp_path: Path) -> None:
+    """Bogor Pasal 15 ayat (1) (whom Pejabat Fungsional sit under) and Jepara Pasal 6 ayat (1) (what kedudukan means)
+    are both the model's "kedudukan" but read alike at 0.42: no pair, and no pair at all under the threshold; Malang's
+    general item on who sets a penugasan is no step of Pasaman Barat's mechanism across Instansi Pemerintah."""
+    from rancang.corpus.align import THRESHOLD
+    from rancang.corpus.diff import compare
+    from rancang.corpus.store import Store
+
+    with Store(tmp_path / "corpus.sqlite") as s:
+        rep = compare(s.regulation("bogor"), s.regulation("jepara"), s.topics("bogor"), s.topics("jepara"))
+        made = {(p["a"], p["b"]) for p in rep["pairs"]}
+        assert ("Pasal 15 ayat (1)", "Pasal 6 ayat (1)") not in made
+        assert "Pasal 6 ayat (1)" in rep["only_b"] and rep["topics"]["kedudukan"]["status"] == "both"
+        assert all(p["paired_at"] * 100 >= THRESHOLD for p in rep["pairs"])
+        pairs = align(s.regulation("malang"), s.regulation("pasaman-barat"), s.topics("malang"),
+                      s.topics("pasaman-barat")).pairs
+    assert ("Lampiran BAB II huruf B angka 2 huruf c",
+            "Lampiran daftar kedua angka 2 daftar kedua huruf a angka 3 huruf a") not in {(p.a.cite, p.b.cite)
+                                                                                      for p in pairs}
+
+
+def test_a_team_is_a_way_of_working_and_another_instansi_a_scope_of_its_own() -> None:
+    units = units_named(["Unit Organisasi", "Instansi Pemerintah", "Tim Kerja"])  # the last two defined in Pasal 1
+    assert scope("Pelaksanaan tugas dalam tim kerja dapat melibatkan Pejabat Fungsional", units) == frozenset()
+    assert scope("Pelaksanaan tugas dalam tim kerja lintas instansi pemerintah dilakukan", units) == {
+        ("across", "instansi")}  # a chain reaching another instansi is that scope
+    assert scope("Mekanisme penunjukan lintas Instansi Pemerintah:", units) == {("across", "instansi")}
+    assert scope("dalam satu unit organisasi, lintas unit organisasi", units) == {("within", OWN), ("across", OWN)}
+
+
+def test_a_step_belongs_to_the_form_of_its_mechanism() -> None:
+    """The same words under the penunjukan and under the pengajuan sukarela are two steps (PermenPAN-RB 7/2022);
+    under one form they pair."""
+    step = "Pejabat Fungsional menerima surat penugasan untuk dilaksanakan dengan penuh tanggung jawab."
+    a = f"A. Penunjukan\n1. Mekanisme penunjukan di dalam unit organisasi:\na. {step}\n"
+    b = f"A. Pengajuan Sukarela\n1. Mekanisme pengajuan sukarela di dalam unit organisasi:\na. {step}\n"
+    assert not any(x == step for x, _ in _pairs_of(a, b))
+    assert any(x == step for x, _ in _pairs_of(a, a.replace("SUKAMAJU", "MEKARSARI")))
+
+
+def test_one_actors_duty_in_a_list_is_not_anothers() -> None:
+    a = "A. Tanggung jawab Pejabat Penilai Kinerja meliputi:\n1. pemberian umpan balik secara berkelanjutan; dan\n" \
+        "2. penilaian kinerja.\n"
+    b = "A. Kewajiban Ketua Tim Kerja antara lain:\n1. memberikan umpan balik berkala kepada anggota tim;\n" \
+        "2. menyusun rencana kerja Tim Kerja.\n"
+    assert not any(x.startswith("pemberian umpan balik") for x, _ in _pairs_of(a, b))
+
+
+def test_a_short_ketentuan_umum_pairs_term_by_term() -> None:
+    """UU 12/2011 Lampiran II angka 98: "Dalam Peraturan ... ini yang dimaksud dengan:" lists definitions; three of
+    them are compared term by term as a long list is (the whole Pasal paired with an unrelated clause)."""
+    from regions import ACT_HEAD
+
+    from rancang.corpus.align import units
+
+    def act(daerah: str, defs: str) -> str:
+        return ACT_HEAD.format(DAERAH=daerah) + "Pasal 1\nDalam Peraturan Bupati ini yang dimaksud dengan:\n" + defs + \
+            "Pasal 2\nPenunjukan merupakan penugasan langsung oleh Pimpinan Unit Organisasi.\n"
+
+    defs = "1. Bupati adalah Bupati {d}.\n2. Pimpinan Unit Organisasi adalah pejabat yang memimpin Unit Organisasi.\n" \
+           "3. Pejabat Penilai Kinerja adalah atasan langsung pegawai yang dinilai.\n"
+    reg = ingest_text(act("SUKAMAJU", defs.format(d="Sukamaju")), "a.txt")
+    assert [(u.cite, u.item) for u in units(reg)][:3] == [("Pasal 1 angka 1", True), ("Pasal 1 angka 2", True),
+                                                          ("Pasal 1 angka 3", True)]
+    other = ingest_text(act("MEKARSARI", defs.format(d="Mekarsari")), "b.txt")
+    assert {("Pasal 1 angka 1", "Pasal 1 angka 1"), ("Pasal 1 angka 3", "Pasal 1 angka 3")} <= {
+        (p.a.cite, p.b.cite) for p in align(reg, other).pairs}

@@ -216,3 +216,18 @@ Jumlah Pejabat Fungsional dan Pelaksana dalam Tim Kerja merupakan strategi dari 
     assert held["pejabat_penilai_kinerja"] == ["inspektur"]
     assert not held.get("pejabat_fungsional") and not held.get("ketua_tim")  # a jabatan is no role held
     # "... merupakan strategi dari Pimpinan Unit Organisasi": a strategy of the PUO, no holder of it
+
+
+def test_a_sentence_with_two_actors_in_sequence_gives_two_steps():
+    text = perbup(BODY, lampiran="""A. PENUNJUKAN LINTAS PERANGKAT DAERAH
+Penunjukan lintas Perangkat Daerah diawali dengan Kepala Perangkat Daerah pemohon menyampaikan surat permohonan
+kepada Sekretaris Daerah dan Sekretaris Daerah mendisposisikan surat permohonan kepada Kepala Perangkat Daerah yang
+dituju. Kepala Perangkat Daerah yang dituju menyampaikan jawaban kepada Kepala Perangkat Daerah pemohon dan
+Pejabat Fungsional yang dituju.
+""")
+    (proc,) = build(ingest_text(text, "contoh.txt"))["procedures"]
+    # "... dan Pejabat Fungsional yang dituju.": a second addressee, no second actor
+    assert [(s["actor"], s["side"], s["document"]) for s in proc["steps"]] == [
+        ("kepala_perangkat_daerah", "asal", "surat_permohonan_pelibatan"),
+        ("sekretaris_daerah", None, "instruksi_disposisi"),
+        ("kepala_perangkat_daerah", "tujuan", "surat_jawaban")]

@@ -85,6 +85,14 @@ def _units(blocks: list[Block]) -> list[_Unit]:
     return out
 
 
+def _head_words(text: str) -> str:
+    """An item's heading as quoted in a note: its words up to where its text starts again ("Pengajuan Sukarela
+    Pengajuan sukarela merupakan ..." -> "Pengajuan Sukarela"), at most eight."""
+    words = text.split()
+    cut = next((i for i in range(1, len(words)) if words[i].lower() == words[0].lower()), len(words))
+    return " ".join(words[:min(cut, 8)])
+
+
 def _subtree(units: list[_Unit], i: int) -> list[int]:
     out = [i]
     for c in units[i].children:
@@ -287,8 +295,8 @@ class _Compose:
                 continue
             parent = self.units[u.parent]
             kids = [c for c in parent.children if c not in self.gone]
-            if parent.provision is None or parent.level is None or not kids or kids[-1] != i:
-                continue
+            if parent.provision is None or parent.level is None or parent.level <= 1 or not kids or kids[-1] != i:
+                continue  # (the Lampiran's parts, "A." to "D.", are the outline itself: nothing goes up to them)
             acts = {m["daerah"]: m["peraturan"] for m in u.provision["dukungan"]}
             mine = {m["daerah"]: m["cite"] for m in u.provision["dukungan"] if m["daerah"] != self.spine}
             theirs = {m["daerah"]: m["cite"] for m in parent.provision["dukungan"] if m["daerah"] != self.spine}
@@ -303,7 +311,7 @@ class _Compose:
                         self.blocks[k].level -= step
             self.notes.add("perbaikan", "lampiran-daftar", f"butir {u.head.label} \u201c{u.head.text}\u201d ditulis "
                            f"{self.src.act(self.spine)} di bawah butir {parent.head.label} \u201c"
-                           f"{' '.join(parent.head.text.split()[:6])}\u201d; {len(beside)} peraturan daerah lain "
+                           f"{_head_words(parent.head.text)}\u201d; {len(beside)} peraturan daerah lain "
                            f"({'; '.join(acts[a] for a in beside)}) menempatkannya "
                            "sejajar: dijadikan sejajar dengan butir itu.", u.head.text, cite="Lampiran")
 

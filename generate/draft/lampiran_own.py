@@ -50,8 +50,9 @@ def paragraphs(units: list[Any], blocks: list[Block], spine: str, src: Sources, 
         if not own:
             continue
         out.update(own)
+        acts = "; ".join(m["peraturan"] for m in p["dukungan"] if (m["daerah"], m["klausul"]) in others)
         notes.add("opsi", "model-opsi", f"paragraf Lampiran ini hanya dimuat {act} ({u.head.cite}), tidak oleh "
-                  f"peraturan daerah lain yang memuat ketentuan yang sama ({len(others)}): tidak dibawa. Bila daerah "
+                  f"peraturan daerah lain yang memuat ketentuan yang sama ({acts}): tidak dibawa. Bila daerah "
                   "ini memerlukannya, putuskan dan rumuskan sebagai kebijakan daerah sendiri.",
                   " ".join(blocks[k].text for k in own), cite="Lampiran")
     return out
