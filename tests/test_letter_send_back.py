@@ -277,6 +277,7 @@ def test_the_kode_klasifikasi_is_the_region_s_own_or_a_listed_blank(base_sets):
     assert numbered and all(x.data["nomor"].startswith("..../") for x in numbered)
     assert "800.1" not in " ".join(texts.values())
     assert any(b.startswith("kode klasifikasi arsip") for b in built.blanks)
+    assert not [b for b in built.blanks if "register Keputusan" in b]  # no Keputusan in this set
     data = sc.scenario_example("penunjukan-lintas-unit")
     data["klasifikasi"] = {"penugasan": "800.1.3", "kinerja": "800.1.6", "tim": "800.1.3"}
     own = sc.build("penunjukan-lintas-unit", data)

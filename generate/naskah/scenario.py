@@ -278,7 +278,7 @@ class _Run:
         dasar = [x for k in step.get("dasar") or [] for x in self.every.get(k, [])]
         fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, self.act, lacking,
                                      self.built.blanks, via=self.disposed(src, dari), dasar=dasar)
-        if nomor and BLANK_NUMBER in nomor:
+        if t["kelas"] == "keputusan" and nomor and BLANK_NUMBER in nomor:
             self.built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register "
                                      f"Keputusan, diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut "
                                      f"dalam profil)")
