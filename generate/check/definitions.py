@@ -245,13 +245,20 @@ def check_lampiran_capitals(reg: Regulation) -> Iterator[Finding]:
     defs = definitions(reg)
     terms = [d["term"] for d in defs if len(d["term"].split()) > 1]
     terms += [d["alias"] for d in defs if d["alias"] and len(d["alias"].split()) > 1]
+    # a definition that writes its term in lower case sets no capitals to follow (decided once per term, not once
+    # per term and block: issue 33, a draft's Lampiran has some 170 blocks)
+    titled = [(term, word_pattern(term), _longest_word(term)) for term in terms
+              if all(w[:1].isupper() or not w[:1].isalpha() for w in term.split())]
     found: dict[str, tuple[str, str, int]] = {}
     for block in reg.lampiran:
         text = block.text or ""
-        for term in terms:
-            if not all(w[:1].isupper() or not w[:1].isalpha() for w in term.split()):
-                continue  # a definition that writes its term in lower case sets no capitals to follow
-            for m in word_pattern(term).finditer(text):
+        if not text:
+            continue
+        low = text.lower() if text.isascii() else None
+        for term, pattern, word in titled:
+            if low is not None and word is not None and word not in low:
+                continue  # the term's longest word is not in the block in any case: no match (see _longest_word)
+            for m in pattern.finditer(text):
                 written = norm(m.group(0))
                 if written == term or written.isupper() or not written[:1].isupper():
                     continue
@@ -265,6 +272,15 @@ def check_lampiran_capitals(reg: Regulation) -> Iterator[Finding]:
                 found[term] = (cite, first, count + 1)
     for term, (cite, first, count) in found.items():
         yield finding("U2_lampiran", cite, term=term, found=first, count=count)
+
+
+def _longest_word(term: str) -> str | None:
+    """The longest word of ``term`` in small letters, for a quick test that a block cannot hold ``term`` (issue 33:
+    the check ran every term's pattern over every block of a Lampiran); None for a term that is not ASCII. The test
+    is exact only on ASCII: :func:`word_pattern` matches without regard to case, and on ASCII text and an ASCII term
+    that is ``str.lower`` (Unicode case-insensitive matching also pairs "k" with the Kelvin sign, "s" with the long
+    s, which ASCII text does not hold); every word of a match stands in the text whole."""
+    return max(term.lower().split(), key=len) if term.isascii() else None
 
 
 @cache
