@@ -190,15 +190,18 @@ def check_capitals(reg: Regulation) -> Iterator[Finding]:
     terms = [d["term"] for d in defs if len(d["term"].split()) > 1]
     terms += [d["alias"] for d in defs if d["alias"] and len(d["alias"].split()) > 1]
     own = {id(d["node"]): {d["term"], d["alias"]} for d in defs}  # a definition does not "use" its own term
-    patterns = [(t, word_pattern(t)) for t in terms]
+    patterns = [(t, word_pattern(t), _longest_word(t)) for t in terms]
     for pasal in reg.pasals():
         reported: set[str] = set()
         for node in pasal.walk():
             if pasal.number == "1":
                 reported = set()
-            for term, pat in patterns:
+            low = node.text.lower() if node.text.isascii() else None
+            for term, pat, word in patterns:
                 if term in own.get(id(node), ()):
                     continue
+                if low is not None and word is not None and word not in low:
+                    continue  # the term cannot stand in this text (see _longest_word)
                 for m in pat.finditer(node.text):
                     found = norm(m.group(0))
                     if term in reported or found == term or not written_as_term(found):
