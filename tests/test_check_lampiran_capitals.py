@@ -28,7 +28,8 @@ def test_term_miswritten_in_ascii_and_in_a_line_with_curly_quotes_is_counted_in_
     found = _u2(["pada setiap Unit Organisasi berkedudukan di bawah Pejabat Penilai kinerja.",
                  "Laporan \u201ckinerja\u201d \u2013 disampaikan kepada Pejabat Penilai kinerja."])
     assert [f["rule"] for f in found] == ["U2_lampiran"]
-    assert 'istilah "Pejabat Penilai Kinerja" (Pasal 1) ditulis "Pejabat Penilai kinerja" (2 kali)' in found[0]["message"]
+    assert ('istilah "Pejabat Penilai Kinerja" (Pasal 1) ditulis "Pejabat Penilai kinerja" (2 kali)'
+            in found[0]["message"])
 
 
 def test_term_miswritten_only_in_a_line_with_curly_quotes_is_found():
