@@ -25,7 +25,8 @@ from rancang.manifest import MANIFEST
 sys.path.insert(0, str(Path(__file__).parent))
 from letter_helpers import ITEMIZED_BASE, RAW, docx_lines, docx_text, peraturan_of  # noqa: E402
 
-NUMBER = re.compile(r"^(?P<kode>\d{3}(?:\.\d+)*)/(?P<agenda>\d{4})/(?P<unit>[A-Z][A-Z0-9.\-]*)/(?P<tahun>\d{4})$")
+#: "kode klasifikasi/agenda/unit/tahun"; the kode "...." until the data gives the region's pola klasifikasi
+NUMBER = re.compile(r"^(?P<kode>\d{3}(?:\.\d+)*|\.{4})/(?P<agenda>\d{4})/(?P<unit>[A-Z][A-Z0-9.\-]*)/(?P<tahun>\d{4})$")
 
 
 @pytest.fixture(scope="module")

@@ -265,3 +265,56 @@ def test_the_lending_pimpinan_unit_organisasi_receives_the_request_and_recommend
     base, _ = base_sets["tim-kerja-lintas-pd"]
     assert not [x for x in base.letters if x.jenis in ("permohonan-rekomendasi", "rekomendasi-pelibatan")]
     assert any("(tidak diperlukan: surat langkah 1 ditujukan kepada Kepala Dinas" in s.teks for s in base.steps)
+
+
+# --- the cosmetic ones ----------------------------------------------------------------------------------------------
+
+def test_the_kode_klasifikasi_is_the_region_s_own_or_a_listed_blank(base_sets):
+    """No source this project holds lists the kode klasifikasi arsip (Permendagri 83/2022): a number opens with
+    "...." and skenario.md lists the letters, unless the data gives the region's own codes."""
+    built, texts = base_sets["penunjukan-lintas-unit"]
+    numbered = [x for x in built.letters if x.data.get("nomor")]
+    assert numbered and all(x.data["nomor"].startswith("..../") for x in numbered)
+    assert "800.1" not in " ".join(texts.values())
+    assert any(b.startswith("kode klasifikasi arsip") for b in built.blanks)
+    assert not [b for b in built.blanks if "register Keputusan" in b]  # no Keputusan in this set
+    data = sc.scenario_example("penunjukan-lintas-unit")
+    data["klasifikasi"] = {"penugasan": "800.1.3", "kinerja": "800.1.6", "tim": "800.1.3"}
+    own = sc.build("penunjukan-lintas-unit", data)
+    assert all(x.data["nomor"].startswith("800.1.3/") for x in own.letters if x.data.get("nomor"))
+    assert not any(b.startswith("kode klasifikasi arsip") for b in own.blanks)
+
+
+def test_a_disposisi_leaves_its_agenda_number_to_fill_and_a_proposal_opens_once(base_sets):
+    """The Nomor Agenda of a lembar disposisi is the receiving office's register number, written when the letter is
+    received: a blank listed in skenario.md, never "-"; a proposal that follows up a letter opens with one sentence
+    ("Menindaklanjuti ..., dalam rangka ... kami mengusulkan ..."), not two."""
+    built, texts = base_sets["tim-kerja-lintas-pd"]
+    d = _letter(built, "lembar-disposisi")
+    assert "Nomor Agenda : ...." in texts[d.filename] and "Nomor Agenda : -" not in texts[d.filename]
+    assert any(b.startswith("Nomor Agenda lembar disposisi") and d.filename in b for b in built.blanks)
+    built, texts = base_sets["penunjukan-lintas-unit"]
+    usul = texts[_letter(built, "usulan-pejabat-penilai-kinerja").filename]
+    assert "dalam rangka pencapaian target kinerja" in usul and "Dalam rangka" not in usul
+    assert "hal sebagai berikut" not in usul
+
+
+def test_the_tembusan_keep_with_the_signature():
+    """A signature block followed by the tembusan: every paragraph of the signature and of the list but the last
+    keeps with the next one, and no row of the signature splits, so the tembusan never stand alone on a page."""
+    import docx
+
+    from rancang.generate import naskah
+
+    data = sc.build("penunjukan-lintas-unit", sc.scenario_example("penunjukan-lintas-unit"))
+    order = _letter(data, "surat-perintah-tugas")
+    doc = docx.Document(__import__("io").BytesIO(naskah.render(order.jenis, order.data, order.layout)))
+    body = doc.element.body
+    sign = next(t for t in body.iterchildren("{*}tbl") if t.xpath(".//w:pStyle[@w:val='NTtd']"))
+    after = [p for p in sign.itersiblings() if p.tag.endswith("}p") and "".join(p.itertext()).strip()]
+    assert "".join(after[0].itertext()).startswith("Tembusan")
+    copies = [p for p in after if "".join(p.itertext()).strip()][:1 + len(order.data["tembusan"])]
+    keeps = [bool(p.xpath("./w:pPr/w:keepNext")) for p in copies]
+    assert keeps == [True] * (len(copies) - 1) + [False]
+    assert all(p.xpath("./w:pPr/w:keepNext") for p in sign.iter("{*}p"))
+    assert all(r.xpath("./w:trPr/w:cantSplit") for r in sign.iter("{*}tr"))

@@ -267,7 +267,8 @@ class _Run:
         if moved and layout == "nota" and (dari.pd != kepada.pd or dari.gov is not kepada.gov) \
                 and "surat" in (t.get("layouts") or []):
             layout = "surat"  # the regulation sends it outside the perangkat daerah: a surat dinas (N5)
-        code = catalogue()["klasifikasi"][t["klasifikasi"]]
+        code = text((data.get("klasifikasi") or {}).get(t["klasifikasi"])) \
+            or text(catalogue()["klasifikasi"][t["klasifikasi"]]) or BLANK_NUMBER  # the region's pola klasifikasi
         nomor = (None if t["kelas"] in UNNUMBERED else keputusan_number(parties, day) if t["kelas"] == "keputusan"
                  else self.numbers.next(dari, code, day))
         refs = {k: self.letters[k] for k in [step.get("rujukan"), step.get("rekomendasi"), *(step.get("dasar") or [])]
@@ -277,7 +278,7 @@ class _Run:
         dasar = [x for k in step.get("dasar") or [] for x in self.every.get(k, [])]
         fields = isian.letter_fields(step, t, layout, parties, dari, kepada, day, nomor, refs, self.act, lacking,
                                      self.built.blanks, via=self.disposed(src, dari), dasar=dasar)
-        if nomor and BLANK_NUMBER in nomor:
+        if t["kelas"] == "keputusan" and nomor and BLANK_NUMBER in nomor:
             self.built.blanks.append(f"nomor {t['judul']} ({text(fields.get('tentang'))}): nomor urut register "
                                      f"Keputusan, diisi saat penetapan (atau naskah_dinas.nomor_keputusan_berikut "
                                      f"dalam profil)")

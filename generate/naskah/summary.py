@@ -65,6 +65,11 @@ def form_blanks(letters: Sequence[Any]) -> list[str]:
     if both:
         out.append(f"sapaan \"Bapak/Ibu\" ({', '.join(both)}): pilih \"Bapak\" atau \"Ibu\" dengan "
                    f"kepala_daerah.sapaan (atau kepala.sapaan instansi lain) dalam data skenario")
+    codes = [x.filename for x in letters if text(x.data.get("nomor")).startswith("..../")]
+    if codes:
+        out.append(f"kode klasifikasi arsip pada nomor surat ({', '.join(codes)}): tertulis \"....\"; isi "
+                   f"klasifikasi (penugasan, kinerja, tim) dalam data skenario menurut pola klasifikasi arsip daerah "
+                   f"(Permendagri 83/2022)")
     agenda = [x.filename for x in letters if x.layout == "disposisi" and not x.data.get("nomor_agenda")]
     if agenda:
         out.append(f"Nomor Agenda lembar disposisi ({', '.join(agenda)}): nomor agenda surat masuk pada unit "
