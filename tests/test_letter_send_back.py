@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import scenario as sc
@@ -76,8 +77,8 @@ def test_a_bupati_addresses_a_gubernur_as_a_superior_and_the_gubernur_answers_sa
 
 
 def test_a_named_official_is_bapak_or_ibu_by_the_data_or_the_nip_and_an_unknown_one_is_listed(base_sets):
-    """A superior is "Bapak" or "Ibu", not "Bapak/Ibu": the data's ``sapaan``, else the 15th digit of the NIP (1
-    pria, 2 wanita); a kepala daerah without either stays "Bapak/Ibu" and skenario.md lists the letter to choose."""
+    """A superior is "Bapak" or "Ibu", not "Bapak/Ibu": the data's or the profile's ``sapaan``, else the 15th digit
+    of the NIP (1 pria, 2 wanita); a kepala daerah without either stays "Bapak/Ibu", listed in skenario.md."""
     assert honorific({"nip": "19820304 200801 1 004"}) == "Bapak"
     assert honorific({"nip": "197801012005012001"}) == "Ibu"
     assert honorific({"nama": "Ratri Wulandari"}) is None
@@ -86,7 +87,9 @@ def test_a_named_official_is_bapak_or_ibu_by_the_data_or_the_nip_and_an_unknown_
     ask = _letter(built, "permohonan-penetapan-keputusan")
     assert "mohon Ibu berkenan" in texts[ask.filename] and "Bapak/Ibu" not in texts[ask.filename]
     data = sc.scenario_example("tim-kerja-lintas-pd")
-    del data["kepala_daerah"]
+    own = yaml.safe_load(profiles.example_path("sleman").read_text(encoding="utf-8"))
+    assert own["kepala_daerah"].pop("sapaan") == "Ibu"  # the profile says it, not the scenario's data
+    data["profil"] = own
     unknown = sc.build("tim-kerja-lintas-pd", data)
     ask = _letter(unknown, "permohonan-penetapan-keputusan")
     assert "mohon Bapak/Ibu berkenan" in _render(unknown)[ask.filename]

@@ -190,15 +190,18 @@ def check_capitals(reg: Regulation) -> Iterator[Finding]:
     terms = [d["term"] for d in defs if len(d["term"].split()) > 1]
     terms += [d["alias"] for d in defs if d["alias"] and len(d["alias"].split()) > 1]
     own = {id(d["node"]): {d["term"], d["alias"]} for d in defs}  # a definition does not "use" its own term
-    patterns = [(t, word_pattern(t)) for t in terms]
+    patterns = [(t, word_pattern(t), _longest_word(t)) for t in terms]
     for pasal in reg.pasals():
         reported: set[str] = set()
         for node in pasal.walk():
             if pasal.number == "1":
                 reported = set()
-            for term, pat in patterns:
+            low = node.text.lower() if node.text.isascii() else None
+            for term, pat, word in patterns:
                 if term in own.get(id(node), ()):
                     continue
+                if low is not None and word is not None and word not in low:
+                    continue  # the term cannot stand in this text (see _longest_word)
                 for m in pat.finditer(node.text):
                     found = norm(m.group(0))
                     if term in reported or found == term or not written_as_term(found):
@@ -245,13 +248,20 @@ def check_lampiran_capitals(reg: Regulation) -> Iterator[Finding]:
     defs = definitions(reg)
     terms = [d["term"] for d in defs if len(d["term"].split()) > 1]
     terms += [d["alias"] for d in defs if d["alias"] and len(d["alias"].split()) > 1]
+    # a definition that writes its term in lower case sets no capitals to follow (decided once per term, not once
+    # per term and block: issue 33, a draft's Lampiran has some 170 blocks)
+    titled = [(term, word_pattern(term), _longest_word(term)) for term in terms
+              if all(w[:1].isupper() or not w[:1].isalpha() for w in term.split())]
     found: dict[str, tuple[str, str, int]] = {}
     for block in reg.lampiran:
         text = block.text or ""
-        for term in terms:
-            if not all(w[:1].isupper() or not w[:1].isalpha() for w in term.split()):
-                continue  # a definition that writes its term in lower case sets no capitals to follow
-            for m in word_pattern(term).finditer(text):
+        if not text:
+            continue
+        low = text.lower() if text.isascii() else None
+        for term, pattern, word in titled:
+            if low is not None and word is not None and word not in low:
+                continue  # the term's longest word is not in the block in any case: no match (see _longest_word)
+            for m in pattern.finditer(text):
                 written = norm(m.group(0))
                 if written == term or written.isupper() or not written[:1].isupper():
                     continue
@@ -265,6 +275,15 @@ def check_lampiran_capitals(reg: Regulation) -> Iterator[Finding]:
                 found[term] = (cite, first, count + 1)
     for term, (cite, first, count) in found.items():
         yield finding("U2_lampiran", cite, term=term, found=first, count=count)
+
+
+def _longest_word(term: str) -> str | None:
+    """The longest word of ``term`` in small letters, for a quick test that a block cannot hold ``term`` (issue 33:
+    the check ran every term's pattern over every block of a Lampiran); None for a term that is not ASCII. The test
+    is exact only on ASCII: :func:`word_pattern` matches without regard to case, and on ASCII text and an ASCII term
+    that is ``str.lower`` (Unicode case-insensitive matching also pairs "k" with the Kelvin sign, "s" with the long
+    s, which ASCII text does not hold); every word of a match stands in the text whole."""
+    return max(term.lower().split(), key=len) if term.isascii() else None
 
 
 @cache

@@ -119,8 +119,10 @@ def own_government(data: dict[str, Any], prof: profiles.Profile, folder: Path | 
     from the data, else the profile's ``naskah_dinas.lambang`` (relative to the profile's ``folder``)."""
     status = prof.data["kepala_daerah"]["jabatan"].split(" ", 1)[0] if prof.data["kepala_daerah"]["jabatan"].startswith(
         ("Pj.", "Plt.")) else None
+    # how letters address him: the data's kepala_daerah.sapaan, else the profile's
+    sapaan = (data.get("kepala_daerah") or {}).get("sapaan") or prof.data["kepala_daerah"].get("sapaan")
     kepala = {"jabatan": prof.pejabat, "nama": prof.data["kepala_daerah"]["nama"],
-              **{k: v for k, v in (data.get("kepala_daerah") or {}).items() if k == "sapaan"}}
+              **({"sapaan": sapaan} if sapaan else {})}
     if status:
         kepala["status"] = status
     sk = prof.data.get("sekretaris_daerah") or {}

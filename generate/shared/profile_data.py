@@ -21,6 +21,7 @@ class Daerah(TypedDict):
 class KepalaDaerah(TypedDict):
     nama: str
     jabatan: str  # "Bupati", "Pj. Wali Kota", "Plt. Gubernur" ...
+    sapaan: NotRequired[str | None]  # "Bapak" | "Ibu": how letters to him address him (a kepala daerah has no NIP)
 
 
 class SekretarisDaerah(TypedDict):
