@@ -34,8 +34,8 @@ def test_the_schema_and_the_catalogue_name_the_same_topics() -> None:
 
 def test_no_other_data_file_or_module_lists_the_topics() -> None:
     for path in tracked("*/patterns/*.json", "*/data/*.json", "*/data/*.yaml"):
-        if path.name == "topics.json":
-            continue
+        if path.name == "topics.json" or "tests" in path.relative_to(ROOT).parts[:1]:
+            continue  # (a test's labelled pairs name the topic each pair was judged under)
         text = path.read_text(encoding="utf-8")
         assert "pertanggungjawaban_anggota_tim" not in text, path
     for path in tracked("*/*.py", "*/*/*.py"):

@@ -98,6 +98,26 @@ def _work(fn: Callable[..., Any], jid: str, outdir: Path, memory: int, args: tup
         raise
 
 
+def _start_forkserver() -> None:
+    """Start multiprocessing's fork server (if not running) with the current folder off its import path.
+
+    The server runs ``python -c``, whose first import path is the current folder, and Python 3.11's server ignores
+    the parent's ``sys.path``: started from a rancang checkout after ``pip install .``, the checkout's ``rancang/``
+    folder (the core alone) shadowed the installed package and every worker failed to import ``rancang.web``.
+    ``PYTHONSAFEPATH`` (Python 3.11+) leaves that folder out; it is set only while the server starts."""
+    from multiprocessing import forkserver
+
+    before = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            os.environ.pop("PYTHONSAFEPATH", None)
+        else:
+            os.environ["PYTHONSAFEPATH"] = before
+
+
 def _ready() -> bool:
     """A job that does nothing: starts a worker ahead of the first real job."""
     return True
@@ -318,6 +338,7 @@ class Jobs:
                 # forkserver: workers are started from a clean process, not forked from the threaded server
                 ctx = multiprocessing.get_context("forkserver")
                 ctx.set_forkserver_preload(["rancang.web.app"])  # each new worker starts with the stages loaded
+                _start_forkserver()
                 self._pools[lane] = ProcessPool(max_workers=self.workers[lane], context=ctx)
             return self._pools[lane]
 
