@@ -34,6 +34,7 @@ from rancang.kb import titles
 from rancang.kb.acts import jenis_of, may
 from rancang.kb.acts import key as act_key
 from rancang.kb.judge import _is_meta, _source_rank, judge, relation_status
+from rancang.kb.misread import misread
 from rancang.kb.mk import annuls, decisions
 from rancang.kb.sequence import check_order
 
@@ -122,6 +123,7 @@ def add_observation(acts: _Acts, obs: dict[str, Any]) -> None:
             acts.relate(acts.know(target), "amended_by", k, naskah)
         for target in obs.get("repeals") or []:
             acts.relate(acts.know(target), "repealed_by", k, naskah)
+    own_year = own.get("tahun") if own else None
     for entry in obs.get("cites") or []:
         base = None
         seen: set[str] = set()
@@ -130,6 +132,9 @@ def add_observation(acts: _Acts, obs: dict[str, Any]) -> None:
             if a["key"] in seen:
                 continue  # the base named again inside an amending act's title ("... dengan mengubah UU 13/1950")
             seen.add(a["key"])
+            if misread(a, own_year):
+                base = None if cited["role"] == "base" else base
+                continue
             k = acts.know(a)
             if a.get("tentang"):
                 acts.vote(k, "tentang", a["tentang"], src)

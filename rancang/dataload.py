@@ -189,6 +189,10 @@ def loads(text: str, label: str, fmt: str = "yaml") -> Any:
     return data
 
 
+#: the first bytes of documents people save a profile as by mistake
+_DOCUMENTS = {b"PK\x03\x04": "Word/ZIP (DOCX)", b"%PDF": "PDF", b"\xd0\xcf\x11\xe0": "Word lama (DOC)"}
+
+
 def load_mapping(path: str | Path, what: str = "profil") -> dict[str, Any]:
     """Read the YAML or JSON mapping at ``path`` (JSON by the ``.json`` extension, else YAML).
 
@@ -198,10 +202,15 @@ def load_mapping(path: str | Path, what: str = "profil") -> dict[str, Any]:
     if not p.is_file():
         raise InputError(f"{p}: berkas {what} tidak ditemukan.")
     try:
-        text = p.read_bytes().decode("utf-8-sig")
+        raw = p.read_bytes()
+        text = raw.decode("utf-8-sig")
     except OSError as exc:
         raise InputError(f"{p}: berkas {what} tidak dapat dibaca ({os_reason(exc)}).") from None
     except UnicodeDecodeError:
+        document = _DOCUMENTS.get(raw[:4])
+        if document:  # a profile typed in Word or printed to PDF: its cause, not an encoding
+            raise InputError(f"{p}: berkas {what} adalah dokumen {document}, bukan teks YAML/JSON; salin isinya ke "
+                             "penyunting teks (misalnya Notepad) lalu simpan sebagai berkas .yaml.") from None
         raise InputError(f"{p}: berkas {what} bukan teks UTF-8 (mungkin disimpan sebagai ANSI/Windows-1252); "
                          "buka di penyunting teks lalu simpan ulang dengan pengodean UTF-8, misalnya di Notepad: "
                          "Simpan Sebagai, Pengodean UTF-8.") from None

@@ -172,7 +172,7 @@ def test_the_signature_block_prints_names_without_titles(written, key):
     assert not [x for x in names if re.search(r"\b(?:DR|DRS|H|HJ|S\.H|M\.SI|M\.H)\.", x)]
     if key == "kota-pj":
         assert names == ["ISMAIL DUKOMALAMO", "NURSANTI AHMAD"]
-        assert back.penutup.lines[2] == "PJ. WALI KOTA TIDORE KEPULAUAN,"  # (the office in capitals, its mark too)
+        assert back.penutup.lines[2] == "Pj. WALI KOTA TIDORE KEPULAUAN,"  # (the office in capitals, "Pj." as written)
         assert _section(catatan, "putusan").count("[T2_title]") == 2
 
 

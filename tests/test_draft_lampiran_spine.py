@@ -229,7 +229,7 @@ def test_what_announces_a_list_is_kept_on_its_page(written, key):
 
 @pytest.mark.parametrize("key", KEYS)
 def test_the_lampiran_closes_with_its_signature(written, key):
-    """The Lampiran ends with the signer's office and name, read back as its signature ("PJ. WALI KOTA BITUNG,"
+    """The Lampiran ends with the signer's office and name, read back as its signature ("Pj. WALI KOTA BITUNG,"
     in capitals, as the draft prints an acting head's office), printed in the signature styles, kept together."""
     import docx
 

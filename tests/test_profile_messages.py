@@ -70,3 +70,22 @@ def test_a_windows_1252_file_says_how_to_save_it_as_utf8(tmp_path: Path) -> None
     with pytest.raises(InputError) as caught:
         profile.load(path)
     assert "bukan teks UTF-8" in str(caught.value) and "simpan ulang dengan pengodean UTF-8" in str(caught.value)
+
+
+def test_a_profile_saved_as_a_word_or_pdf_document_is_said_so_not_as_an_encoding(tmp_path: Path) -> None:
+    """A clerk types the profile in Word: the sentence names the document kind and how to save it as YAML text,
+    not a Windows-1252 encoding it does not have."""
+    import io
+    import zipfile
+
+    docx = tmp_path / "profil.docx"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("word/document.xml", "<w:document>daerah: Sleman</w:document>" + "\u00e9" * 50)
+    docx.write_bytes(buffer.getvalue())
+    pdf = tmp_path / "profil.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    for path, kind in ((docx, "dokumen Word/ZIP (DOCX)"), (pdf, "dokumen PDF")):
+        with pytest.raises(InputError) as caught:
+            profile.load(path)
+        assert f"adalah {kind}, bukan teks YAML/JSON" in str(caught.value) and "UTF-8" not in str(caught.value)

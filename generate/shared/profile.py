@@ -194,12 +194,11 @@ class Profile:
 
     @property
     def penandatangan_jabatan(self) -> str:
-        """The signer's office as printed above the name, all in capitals: "BUPATI SLEMAN", "PJ. BUPATI SLEMAN",
-        "PLT. BUPATI SLEMAN". The office of the signature is written in capitals, its acting mark too, as UU 15/2019's
-        own penutup prints "PLT. MENTERI HUKUM DAN HAK ASASI MANUSIA REPUBLIK INDONESIA,"; never the mixed "Pj.
-        BUPATI" (the reader still reads "PJ. BUPATI SLEMAN," as signed by "Pj. Bupati Sleman")."""
+        """The signer's office as printed above the name, in capitals with its acting mark as written: "BUPATI
+        SLEMAN", "Pj. BUPATI SLEMAN", "Plt. BUPATI SLEMAN" (DRAFTING P1: "PENJABAT BUPATI ..." or "Pj. BUPATI ...";
+        the mark is an abbreviation, its small letters kept, as the letters' Keputusan prints it too)."""
         jab = self.data["kepala_daerah"]["jabatan"]
-        prefix = jab.split(" ", 1)[0].upper() if jab.startswith(("Pj.", "Plt.")) else ""
+        prefix = jab.split(" ", 1)[0] if jab.startswith(("Pj.", "Plt.")) else ""
         return f"{prefix} {self.pejabat.upper()}".strip()
 
     @property
