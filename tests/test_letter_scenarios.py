@@ -295,3 +295,17 @@ def test_a_keputusan_signed_by_a_pj_prints_pj_as_written():
     assert ttd(pj, upper=True)["jabatan"] == ["Pj. WALI KOTA SALATIGA,"]
     an = {"penandatangan": {"jabatan": "Sekretaris Daerah", "atas_nama": "Bupati Sleman", "nama": "Sri"}}
     assert ttd(an, upper=True)["jabatan"] == ["a.n. BUPATI SLEMAN", "SEKRETARIS DAERAH,"]
+
+
+def test_a_keputusan_made_by_a_pj_names_the_pj_in_its_pembukaan():
+    """The maker named in the pembukaan is the office that signs (DRAFTING P1): "Pj. BUPATI BANYUMAS," above
+    Menimbang when the Pj. signs; the judul stays "KEPUTUSAN BUPATI BANYUMAS" (the act's kind)."""
+    from rancang.generate.naskah.layouts import keputusan
+
+    d = {"penandatangan": {"jabatan": "Bupati Banyumas", "status": "Pj.", "nama": "Hanung Cahyo Saputro"},
+         "tentang": "Tim Kerja Satu Data", "tim": {"nama": "Tim Kerja Satu Data"}}
+    ctx = keputusan({}, d)
+    assert ctx["pembukaan"] == "Pj. BUPATI BANYUMAS," and ctx["judul"] == "KEPUTUSAN BUPATI BANYUMAS"
+    assert ctx["ttd"]["jabatan"] == ["Pj. BUPATI BANYUMAS,"]
+    d["penandatangan"].pop("status")
+    assert keputusan({}, d)["pembukaan"] == "BUPATI BANYUMAS,"

@@ -211,6 +211,14 @@ def _menimbang(items: list[str], office: str, tentang: str) -> list[str]:
     return [x + ";" for x in xs]
 
 
+def _maker(d: LetterData, office: str) -> str:
+    """The maker named in a Keputusan's pembukaan: the office that signs it, an acting head with the mark ("Pj.
+    Bupati Banyumas"; DRAFTING P1: "PENJABAT BUPATI ..." or "Pj. BUPATI ..."); the judul stays the act's kind
+    ("KEPUTUSAN BUPATI BANYUMAS")."""
+    status = text(d["penandatangan"].get("status"))
+    return f"{status} {office}" if status in ("Pj.", "Plt.") else office
+
+
 def keputusan(t: dict[str, Any], d: LetterData) -> Ctx:
     """Keputusan: title of the signer's own office, Menimbang/Mengingat/MEMUTUSKAN/Menetapkan/KESATU...,
     one colon column, and a Lampiran with the team's composition."""
@@ -247,7 +255,7 @@ def keputusan(t: dict[str, Any], d: LetterData) -> Ctx:
                 "judul": f"SUSUNAN KEANGGOTAAN {tim.upper()}", "tabel": people(team, "peran")}
     return {"kop": own_kop, "lambang": "" if own_kop else ins.get("lambang") or "",
             "judul": f"KEPUTUSAN {office.upper()}", "nomor": text(d.get("nomor")).upper(), "tentang": tentang.upper(),
-            "pembukaan": f"{office.upper()},", "konsiderans": konsiderans, "diktum": diktum, "ttd": sign,
+            "pembukaan": caps(f"{_maker(d, office)},"), "konsiderans": konsiderans, "diktum": diktum, "ttd": sign,
             "tembusan": [text(x) for x in d.get("tembusan") or []], "lampiran_keputusan": lampiran}
 
 
