@@ -77,17 +77,8 @@ def test_no_page_of_the_printed_draft_ends_with_a_heading(sleman_draft, sleman_d
 def test_each_signature_block_is_printed_on_one_page(sleman_draft, sleman_draft_pdf):
     """"Ditetapkan di ..." with its date, office and name on one page, and so "Diundangkan di ..." (LibreOffice's
     print read by pdftotext): a name never stands alone on a page, away from its place and date."""
-    import shutil
-    import subprocess
-
-    import pytest
-
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler) tidak terpasang")
     d, _ = sleman_draft
-    text = subprocess.run(["pdftotext", "-layout", str(sleman_draft_pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    pages = [" ".join(p.split()) for p in text.split("\f")]
+    pages = _pdf_pages(sleman_draft_pdf)
     lines = d.reg.penutup.lines
     split = next(i for i, x in enumerate(lines) if x.startswith("Diundangkan"))
     for block in (lines[:split], [x for x in lines[split:] if not x.startswith("BERITA DAERAH")]):
@@ -99,6 +90,15 @@ def test_each_signature_block_is_printed_on_one_page(sleman_draft, sleman_draft_
 def test_the_signature_shares_its_page_with_the_closing_text(sleman_draft, sleman_draft_pdf):
     """The page that prints "Ditetapkan di ..." also prints the closing sentence above it ("Agar setiap orang
     mengetahuinya ..."): a signature block is never alone on a page."""
+    d, _ = sleman_draft
+    pages = _pdf_pages(sleman_draft_pdf)
+    first = " ".join(d.reg.penutup.lines[0].split())
+    page = next(p for p in pages if first in p)
+    assert "Agar setiap orang mengetahuinya" in page.split(first)[0]
+
+
+def _pdf_pages(pdf) -> list[str]:  # noqa: ANN001 - the session's PDF path
+    """The text of each page of ``pdf`` (pdftotext -layout), its spaces folded; skipped without poppler."""
     import shutil
     import subprocess
 
@@ -106,10 +106,5 @@ def test_the_signature_shares_its_page_with_the_closing_text(sleman_draft, slema
 
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler) tidak terpasang")
-    d, _ = sleman_draft
-    text = subprocess.run(["pdftotext", "-layout", str(sleman_draft_pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    pages = [" ".join(p.split()) for p in text.split("\f")]
-    first = " ".join(d.reg.penutup.lines[0].split())
-    page = next(p for p in pages if first in p)
-    assert "Agar setiap orang mengetahuinya" in page.split(first)[0]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(p.split()) for p in text.split("\f")]

@@ -17,23 +17,18 @@ import yaml
 from rancang.cli import main
 from rancang.errors import InputError
 from rancang.generate import naskah
-from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import consistency, steps
 from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah.fill import nip, nip_problem
-from rancang.generate.shared import profile as profiles
 
 sys.path.insert(0, str(Path(__file__).parent))
 from letter_helpers import docx_lines, docx_text, peraturan_of  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def model_draft(tmp_path_factory, draft_sources) -> Path:
-    """The Sleman example's own draft on the default base (the model Perbup), written: its folder."""
-    d = drafting.build(profiles.load(profiles.example_path("sleman")), sources=draft_sources)
-    folder = tmp_path_factory.mktemp("sleman-model")
-    drafting.write(d, folder)
-    return folder
+def model_draft(sleman_draft) -> Path:
+    """The Sleman example's own draft on the default base (the model Perbup), written once (conftest): its folder."""
+    return sleman_draft[1]
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rancang.generate.draft import build as drafting
 from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah.parties import honorific
 from rancang.generate.shared import profile as profiles
@@ -22,12 +21,9 @@ from letter_helpers import docx_text, peraturan_of  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def model_draft(tmp_path_factory, draft_sources) -> Path:
-    """The Sleman example's own draft on the default base (the model Perbup), written: its folder."""
-    d = drafting.build(profiles.load(profiles.example_path("sleman")), sources=draft_sources)
-    folder = tmp_path_factory.mktemp("sleman-model-send-back")
-    drafting.write(d, folder)
-    return folder
+def model_draft(sleman_draft) -> Path:
+    """The Sleman example's own draft on the default base (the model Perbup), written once (conftest): its folder."""
+    return sleman_draft[1]
 
 
 def _render(built: sc.Built) -> dict[str, str]:
