@@ -65,3 +65,16 @@ def peraturan_of(peraturan: str, found: bool = False):
     from rancang.generate.naskah.steps import Peraturan
 
     return Peraturan(peraturan, model_of(peraturan), found)
+
+
+def scenario_sets(draft_folder, render) -> dict:  # noqa: ANN001 - a folder and {file: bytes} -> texts
+    """Every scenario's example data under the regulation of the draft in ``draft_folder``: name -> (Built,
+    ``render(built)``)."""
+    from rancang.generate.naskah import scenario as sc
+
+    per = peraturan_of(str(draft_folder / "draft.json"))
+    out = {}
+    for name in sc.scenarios():
+        built = sc.build(name, sc.scenario_example(name), peraturan=per)
+        out[name] = built, render(built)
+    return out

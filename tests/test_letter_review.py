@@ -22,7 +22,7 @@ from rancang.generate.naskah import scenario as sc
 from rancang.generate.naskah.fill import nip, nip_problem
 
 sys.path.insert(0, str(Path(__file__).parent))
-from letter_helpers import docx_lines, docx_text, peraturan_of  # noqa: E402
+from letter_helpers import docx_lines, docx_text, peraturan_of, scenario_sets  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +34,7 @@ def model_draft(sleman_draft) -> Path:
 @pytest.fixture(scope="module")
 def sets(model_draft):
     """Every scenario's example data under the model draft: name -> (Built, {file: DOCX text})."""
-    per = peraturan_of(str(model_draft / "draft.json"))
-    out = {}
-    for name in sc.scenarios():
-        built = sc.build(name, sc.scenario_example(name), peraturan=per)
-        out[name] = built, {f: docx_text(c) for f, c in sc.render_all(built)}
-    return out
+    return scenario_sets(model_draft, lambda built: {f: docx_text(c) for f, c in sc.render_all(built)})
 
 
 def _clause(model_draft: Path, cite: str) -> str:

@@ -17,7 +17,7 @@ from rancang.generate.naskah.parties import honorific
 from rancang.generate.shared import profile as profiles
 
 sys.path.insert(0, str(Path(__file__).parent))
-from letter_helpers import docx_text, peraturan_of  # noqa: E402
+from letter_helpers import docx_text, scenario_sets  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +43,7 @@ def base_sets():
 @pytest.fixture(scope="module")
 def model_sets(model_draft):
     """Every scenario's example data under the Sleman model draft: name -> (Built, {file: text})."""
-    per = peraturan_of(str(model_draft / "draft.json"))
-    out = {}
-    for name in sc.scenarios():
-        built = sc.build(name, sc.scenario_example(name), peraturan=per)
-        out[name] = built, _render(built)
-    return out
+    return scenario_sets(model_draft, _render)
 
 
 def _letter(built: sc.Built, jenis: str, k: int = 0) -> sc.Letter:
