@@ -41,6 +41,24 @@ def _scope(text: str, terms: list[str], lead: str = r"\blintas\s+") -> list[str]
     return [t for _, t in sorted(found)]
 
 
+def _mend(b: Block, other: str, scope: str, names: dict[str, str], notes: Notes) -> bool:
+    """A sentence that names its own item's scope too and opens on another's ("Pelaksanaan tugas lintas unit
+    organisasi dilakukan dalam Tim Kerja lintas Instansi Pemerintah" under "... lintas Instansi Pemerintah") says
+    which it means: the other scope, copied from the item before, is set right (a repair listed in catatan.md)."""
+    pattern = re.compile(_WORK + r"\s+".join(map(re.escape, other.split())) + r"\b", re.IGNORECASE)
+    m = pattern.search(b.text)
+    if m is None:
+        return False
+    said = " ".join(other.split())
+    start = m.start() + m.group(0).lower().rfind("lintas")
+    was = b.text
+    b.text = b.text[:start] + f"lintas {names[scope]}" + b.text[m.end():]
+    notes.add("perbaikan", "lingkup-butir", f"kalimat ini berada di bawah butir lintas {names[scope]} dan menyebut "
+              f"lintas {names[scope]}, tetapi membuka dengan tugas lintas {said} yang disalin dari butir sebelumnya: "
+              f"dibetulkan menjadi lintas {names[scope]}.", was, block=b)
+    return True
+
+
 def check(body: list[Node], blocks: list[Block], notes: Notes) -> int:
     """List, once per item, the blocks under an item headed by one scope that give its work another scope a
     sibling item heads; returns the number of items listed."""
@@ -63,6 +81,8 @@ def check(body: list[Node], blocks: list[Block], notes: Notes) -> int:
                 break
             said = _scope(b.text or "", terms, _WORK)
             if said and said[0] in others:  # the first work named is of another item's scope
+                if scope in _scope(b.text, terms) and _mend(b, said[0], scope, names, notes):
+                    continue
                 wrong.append(b)
         if wrong:
             other = ", ".join(f"lintas {names[s]}" for s in sorted({s for b in wrong
