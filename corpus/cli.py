@@ -62,6 +62,12 @@ def corpus() -> None:
     """Kelola korpus peraturan: tambah, daftar, lihat, hapus.
 
     Korpus bawaan (peraturan contoh) tersedia tanpa persiapan.
+
+    \b
+    Contoh:
+      rancang corpus list
+      rancang corpus add peraturan/perbup-17-2024.pdf
+      rancang corpus show jepara
     """
 
 
@@ -245,7 +251,13 @@ def remove(id: str, db: str | None) -> None:
 def search(query: tuple[str, ...], daerah: str | None, topic: str | None, limit: int, offset: int,
            db: str | None, as_json: bool) -> None:
     """Cari klausul di seluruh korpus: satu keluarga kata ("tugas" menemukan "penugasan", "ditugaskan"),
-    "frasa dalam tanda kutip" persis, salah ketik dibetulkan, "perbup 17 2024" menemukan peraturannya."""
+    "frasa dalam tanda kutip" persis, salah ketik dibetulkan, "perbup 17 2024" menemukan peraturannya.
+
+    \b
+    Contoh:
+      rancang search tugas pegawai
+      rancang search '"ketua tim kerja"' --daerah jepara
+      rancang search perbup 17 2024"""
     with _store(db) as store:
         q = parse(store, " ".join(query))
         hits = run(store, q, daerah=daerah, topic=topic, limit=limit, offset=offset)
@@ -289,6 +301,12 @@ def diff(sides: tuple[str, ...], output: str | None, matrix: bool, all_: bool, d
     """Bandingkan dua peraturan A dan B menurut makna (berkas, pohon JSON atau id korpus).
 
     Tanpa -o: ringkasan per topik di layar. Dengan --matrix: tabel topik x daerah.
+
+    \b
+    Contoh:
+      rancang diff bogor jepara
+      rancang diff bogor jepara -o perbandingan.html
+      rancang diff --matrix bogor jepara malang -o matriks.csv
     """
     if matrix:
         _matrix(sides, output, all_, db, jobs, scheduler)

@@ -24,7 +24,13 @@ _RELATIONS = [("amended_by", "Diubah dengan"), ("repealed_by", "Dicabut dengan")
 
 @click.group("kb")
 def kb() -> None:
-    """Basis pengetahuan peraturan: nomor pengundangan, perubahan dan pencabutan, masing-masing dengan sumbernya."""
+    """Basis pengetahuan peraturan: nomor pengundangan, perubahan dan pencabutan, masing-masing dengan sumbernya.
+
+    \b
+    Contoh:
+      rancang kb show "PP 18/2016"
+      rancang kb cari pemerintahan daerah
+    """
 
 
 @kb.command("build")

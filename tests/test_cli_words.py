@@ -28,7 +28,7 @@ def test_help_speaks_indonesian_and_shows_examples() -> None:
         assert usage in text.splitlines()[0], (command, text.splitlines()[0])
         for english in ("SOURCES", "SOURCE ", "PROFILE", "FILE", "SIDES", "QUERY"):
             assert english not in text.splitlines()[0], (command, english)
-    for command in ("draft", "check", "letter"):
+    for command in ("draft", "check", "letter", "search", "diff", "corpus", "kb"):
         assert "Contoh:" in CliRunner().invoke(cli, [command, "--help"]).output, command
 
 
