@@ -39,28 +39,30 @@ def recorded(folder: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
 
 
-def changed(folder: Path, names: list[str]) -> list[str]:
+def changed(folder: Path, names: list[str], record: dict[str, str] | None = None) -> list[str]:
     """The names among ``names`` of files in ``folder`` changed since rancang wrote them: their SHA-256 differs from
-    the one recorded. Files not there, or not recorded, are not listed."""
-    record = recorded(folder)
+    the one recorded (``record``, read from the folder when not given). Files not there, or not recorded, are not
+    listed."""
+    record = recorded(folder) if record is None else record
     out = []
     for name in names:
         path = folder / name
-        if not path.is_file():
+        if name not in record or not path.is_file():
             continue
         try:
             now = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             now = None
-        if name in record and record[name] != now:
+        if record[name] != now:
             out.append(name)
     return out
 
 
-def unrecorded(folder: Path, names: list[str]) -> list[str]:
-    """The names among ``names`` of files in ``folder`` that rancang's record does not list (no record at all, or
-    a record without them): rancang cannot tell whether someone edited them."""
-    record = recorded(folder)
+def unrecorded(folder: Path, names: list[str], record: dict[str, str] | None = None) -> list[str]:
+    """The names among ``names`` of files in ``folder`` that rancang's record (``record``, read from the folder when
+    not given) does not list (no record at all, or a record without them): rancang cannot tell whether someone
+    edited them."""
+    record = recorded(folder) if record is None else record
     return [name for name in names if (folder / name).is_file() and name not in record]
 
 
@@ -75,17 +77,17 @@ def guarded(folder: str | Path, files: Mapping[str, bytes | str], overwrite: boo
     Raises InputError naming the files of the set that were edited after rancang wrote them (or that are there
     without rancang's record of writing them), and :data:`OVERWRITE`, unless ``overwrite``."""
     folder = Path(folder)
-    edited = [] if overwrite else changed(folder, list(files))
+    record = recorded(folder)
+    edited = [] if overwrite else changed(folder, list(files), record)
     if edited:
         raise InputError(f"{_listed(folder, edited)} telah diubah sejak rancang menulisnya; rancang "
                          "tidak menimpanya. Simpan perubahan itu di tempat lain atau pilih folder lain dengan -o, "
                          f"atau jalankan lagi dengan {OVERWRITE} untuk menimpanya.")
-    unknown = [] if overwrite else unrecorded(folder, list(files))
+    unknown = [] if overwrite else unrecorded(folder, list(files), record)
     if unknown:
         raise InputError(f"{_listed(folder, unknown)} sudah ada, tetapi tidak tercatat sebagai tulisan rancang "
                          "(mungkin ditulis versi lama atau disunting); rancang tidak menimpanya. Pilih folder lain "
                          f"dengan -o, atau jalankan lagi dengan {OVERWRITE} untuk menimpanya.")
-    record = recorded(folder)
     record.update({name: digest(content) for name, content in files.items()})
     body = json.dumps({"version": 1, "files": dict(sorted(record.items()))}, ensure_ascii=False, indent=1) + "\n"
     return {**files, MANIFEST: body}
